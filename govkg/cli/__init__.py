@@ -18,7 +18,7 @@ COMMANDS: dict[str, str] = {
     "init": "govkg.cli.graph_cmd:init",
     "query": "govkg.cli.query_cmd:query",
     "queries": "govkg.cli.query_cmd:queries",
-    "synth": "govkg.cli.query_cmd:synth",
+    "synth": "govkg.cli.extract_cmd:synth",
     "coursepack": "govkg.cli.app_cmd:coursepack",
     "explore": "govkg.cli.app_cmd:explore",
 }

@@ -1,0 +1,23 @@
+"""Named queries: one ``.cypher`` file each, loaded by name, with an embedded counterpart."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from govkg.errors import QueryError
+
+__all__ = ["QUERY_DIR", "load_cypher"]
+
+QUERY_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=None)
+def load_cypher(name: str) -> str:
+    """Text of ``queries/<name>.cypher`` (``name`` may contain one ``/`` for a subfolder)."""
+    parts = name.split("/")
+    if not parts or any(not p or not p.replace("_", "").isalnum() for p in parts):
+        raise QueryError(f"not a query name: {name!r}")
+    path = QUERY_DIR.joinpath(*parts).with_suffix(".cypher")
+    if not path.is_file():
+        raise QueryError(f"no query named {name!r} (looked for {path})")
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,8 @@
+"""Extraction step: meta. (Placeholder until the rules land: adds nothing to the context.)"""
+from __future__ import annotations
+
+from loaders.extract.context import Context
+
+
+def extract_document(ctx: Context) -> None:
+    return None

@@ -1,0 +1,223 @@
+"""The graph model: node labels, their key and properties, relationship types, id functions and
+the evidence (provenance) representation. Every store (memory, FalkorDB, Neo4j) holds exactly this.
+
+Conventions: labels PascalCase, relationship types UPPER_SNAKE, properties snake_case; Chinese only
+in values. Every node has a string ``id`` property, unique across the whole graph (ids of different
+labels never collide: documents are 16 hex chars, gazetteer places 6 digits, everything else has a
+two-letter prefix, e.g. ``ag_…`` for agencies).
+
+Evidence: every node and relationship built from documents carries four parallel lists of equal
+length, one entry per supporting mention::
+
+    ev_doc   : list[str]  document id
+    ev_start : list[int]  start offset of the mention in that document's ``text``
+    ev_end   : list[int]  end offset (``text[ev_start[i]:ev_end[i]]`` is the mention as written)
+    ev_quote : list[str]  the sentence around the mention (contains the mention)
+
+Parallel lists (not maps, not evidence nodes) because Neo4j cannot store maps as properties and
+the lists behave identically in Neo4j, FalkorDB and networkx. Taxonomy nodes (Practice,
+PracticeCategory and IN_CATEGORY) come from ``data/practices.*``, carry ``origin = "taxonomy"`` and
+may have empty evidence; they are never deleted when documents are removed.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+__all__ = [
+    "MODEL_VERSION", "EV_FIELDS", "NodeSpec", "RelSpec", "NODES", "RELS", "LABELS", "REL_TYPES",
+    "TAXONOMY_LABELS", "norm", "short_hash", "document_id", "place_id", "agency_id", "policy_id",
+    "named_model_id", "component_id", "measure_id", "metric_id", "practice_id", "category_id",
+    "person_id", "rel_spec", "label_of_id",
+]
+
+#: bump when ids or the shape of the graph change: documents loaded under another version reload.
+MODEL_VERSION = 1
+
+EV_FIELDS: tuple[str, ...] = ("ev_doc", "ev_start", "ev_end", "ev_quote")
+
+
+@dataclass(frozen=True)
+class NodeSpec:
+    label: str
+    key: str                      # how ``id`` is made
+    props: dict[str, str] = field(default_factory=dict)   # property -> meaning (besides id + ev_*)
+
+
+@dataclass(frozen=True)
+class RelSpec:
+    type: str
+    start: str                    # label of the start node
+    end: str                      # label of the end node
+    meaning: str
+    props: dict[str, str] = field(default_factory=dict)
+
+
+NODES: tuple[NodeSpec, ...] = (
+    NodeSpec("Document", "doc_id: first 16 hex of sha256(normalized text)", {
+        "title": "title or null", "kind": "提案答复|建议答复|调研报告|工作总结|其他",
+        "date": "YYYY[-MM[-DD]] or null", "year": "int or null (from date)",
+        "issuer": "canonical issuing agency name", "subject_place": "name of the place it is about",
+        "province": "province name", "doc_number": "文号", "session": "会议届次",
+        "proposal_number": "提案/建议号", "addressee": "person replied to",
+        "addressee_role": "委员|代表", "reply_class": "A|B|C", "signatory": "person",
+        "source": "path or URL it came from", "text": "full normalized text (offsets refer to it)",
+        "version": "hash of the extraction record + MODEL_VERSION", "complete": "bool: fully loaded",
+    }),
+    NodeSpec("Place", "6-digit adcode when known, else pl_ + hash(parent place id | canonical name)", {
+        "name": "canonical full name, e.g. 上海市", "level": "province|city|district|county|county_city|"
+        "street|community|other", "adcode": "6-digit code or null", "aliases": "list of names as written",
+    }),
+    NodeSpec("Agency", "ag_ + hash(canonical name)", {
+        "name": "canonical full name with place prefix, e.g. 濮阳市委组织部",
+    }),
+    NodeSpec("Policy", "po_ + hash(canonical title | canonical issuer or '')", {
+        "title": "title without 《》", "issuer": "canonical issuer name or null",
+        "doc_number": "文号 or null", "date": "or null", "status": "issued|planned|drafting|referenced",
+    }),
+    NodeSpec("NamedModel", "nm_ + hash(owner place id | canonical name)", {
+        "name": "as named, without quotes, e.g. 12341", "owner": "owner place name",
+        "definition": "sentence that defines it", "components": "list[str], ordered",
+    }),
+    NodeSpec("Component", "co_ + hash(named model id | phrase)", {"name": "component phrase"}),
+    NodeSpec("Measure", "me_ + doc_id + _ + start + _ + end", {
+        "summary": "short phrase naming the action", "status": "done|ongoing|planned|null",
+        "year": "int or null", "doc_id": "document it is reported in", "start": "int", "end": "int",
+        "practices": "list[str] canonical practice names", "place": "place name that does it",
+    }),
+    NodeSpec("Metric", "mt_ + doc_id + _ + start + _ + end", {
+        "subject": "what is counted", "value": "float", "unit": "unit", "year": "int or null",
+        "as_written": "as written", "doc_id": "document", "start": "int", "end": "int",
+    }),
+    NodeSpec("Practice", "pr_ + hash(canonical practice name)", {
+        "name": "canonical practice name, e.g. 网格化治理", "origin": "'taxonomy' or 'document'",
+    }),
+    NodeSpec("PracticeCategory", "pc_ + hash(category name)", {"name": "category name",
+                                                              "origin": "'taxonomy'"}),
+    NodeSpec("Person", "ps_ + hash(name | place id of the document's subject place)", {
+        "name": "person name", "roles": "list[str] proposer|signatory|official|contact",
+    }),
+)
+
+RELS: tuple[RelSpec, ...] = (
+    RelSpec("ABOUT", "Document", "Place", "the document's subject place"),
+    RelSpec("MENTIONS", "Document", "Place", "a place mentioned in the text"),
+    RelSpec("MENTIONS", "Document", "Agency", "an agency mentioned in the text"),
+    RelSpec("MENTIONS", "Document", "Policy", "a policy cited or announced"),
+    RelSpec("MENTIONS", "Document", "NamedModel", "a named model described"),
+    RelSpec("ISSUED_BY", "Document", "Agency", "the issuing agency"),
+    RelSpec("ISSUED_BY", "Policy", "Agency", "the policy's issuer"),
+    RelSpec("REPORTS", "Document", "Measure", "a measure the document reports"),
+    RelSpec("REPORTS", "Document", "Metric", "a figure the document reports"),
+    RelSpec("PROPOSED", "Person", "Document", "the proposer/deputy the reply answers"),
+    RelSpec("SIGNED", "Person", "Document", "the signatory"),
+    RelSpec("NAMED_IN", "Person", "Document", "an official or contact named", {"role": "official|contact"}),
+    RelSpec("PART_OF", "Place", "Place", "administrative parent"),
+    RelSpec("LOCATED_IN", "Agency", "Place", "the place whose agency it is"),
+    RelSpec("OWNED_BY", "NamedModel", "Place", "the place that owns the model"),
+    RelSpec("HAS_COMPONENT", "NamedModel", "Component", "a component phrase", {"order": "int, 0-based"}),
+    RelSpec("INSTANCE_OF", "NamedModel", "Practice", "the practice the model is a form of"),
+    RelSpec("INSTANCE_OF", "Measure", "Practice", "the practice the measure is a form of"),
+    RelSpec("IMPLEMENTS", "Place", "Measure", "the place that does the measure"),
+    RelSpec("LED_BY", "Measure", "Agency", "agency responsible"),
+    RelSpec("USES_MODEL", "Measure", "NamedModel", "named model the measure belongs to"),
+    RelSpec("HAS_METRIC", "Measure", "Metric", "a figure inside the measure's span"),
+    RelSpec("FOR_PLACE", "Metric", "Place", "the place the figure is about"),
+    RelSpec("ADOPTS", "Place", "Practice", "the subject place does or plans the practice"),
+    RelSpec("LEARNED_FROM", "Place", "Place", "learner studied source", {"what": "list[str] what was learned"}),
+    RelSpec("IN_CATEGORY", "Practice", "PracticeCategory", "taxonomy (origin='taxonomy')"),
+)
+
+LABELS: tuple[str, ...] = tuple(n.label for n in NODES)
+REL_TYPES: tuple[str, ...] = tuple(dict.fromkeys(r.type for r in RELS))
+TAXONOMY_LABELS: frozenset[str] = frozenset({"Practice", "PracticeCategory"})
+_REL_INDEX = {(r.type, r.start, r.end): r for r in RELS}
+
+
+def rel_spec(rel_type: str, start: str, end: str) -> RelSpec:
+    """The spec of ``(start)-[rel_type]->(end)``; KeyError if the model does not have it."""
+    return _REL_INDEX[(rel_type, start, end)]
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """Key normalisation for names: NFKC (full-width → half-width), no whitespace, no quotes/《》."""
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACE.sub("", text)
+    return text.strip("《》〈〉“”‘’\"'「」『』")
+
+
+def short_hash(*parts: str) -> str:
+    """16 hex chars of sha256 over the parts joined by U+001F (a separator no name contains)."""
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def document_id(doc_id: str) -> str:
+    return doc_id
+
+
+def place_id(name: str, adcode: str | None = None, parent_id: str | None = None) -> str:
+    """A place: its adcode where known; else a hash of its parent's id and its canonical name,
+    so 河北区 of 天津市 and a 河北区 elsewhere stay two places."""
+    if adcode and re.fullmatch(r"\d{6}", adcode):
+        return adcode
+    return "pl_" + short_hash(parent_id or "", norm(name))
+
+
+def agency_id(canonical_name: str) -> str:
+    return "ag_" + short_hash(norm(canonical_name))
+
+
+def policy_id(canonical_title: str, canonical_issuer: str | None) -> str:
+    return "po_" + short_hash(norm(canonical_title), norm(canonical_issuer or ""))
+
+
+def named_model_id(owner_place_id: str | None, name: str) -> str:
+    """Two models that share a name (“五位一体” of two cities) stay two nodes: the owner is in the key."""
+    return "nm_" + short_hash(owner_place_id or "", norm(name))
+
+
+def component_id(model_id: str, phrase: str) -> str:
+    return "co_" + short_hash(model_id, norm(phrase))
+
+
+def measure_id(doc_id: str, start: int, end: int) -> str:
+    return f"me_{doc_id}_{start}_{end}"
+
+
+def metric_id(doc_id: str, start: int, end: int) -> str:
+    return f"mt_{doc_id}_{start}_{end}"
+
+
+def practice_id(name: str) -> str:
+    return "pr_" + short_hash(norm(name))
+
+
+def category_id(name: str) -> str:
+    return "pc_" + short_hash(norm(name))
+
+
+def person_id(name: str, scope_place_id: str | None) -> str:
+    """People are scoped by the subject place of the document naming them (namesakes stay apart)."""
+    return "ps_" + short_hash(norm(name), scope_place_id or "")
+
+
+_PREFIX_LABEL = {"pl": "Place", "ag": "Agency", "po": "Policy", "nm": "NamedModel", "co": "Component",
+                 "me": "Measure", "mt": "Metric", "pr": "Practice", "pc": "PracticeCategory",
+                 "ps": "Person"}
+
+
+def label_of_id(node_id: str) -> str:
+    """The label a node id belongs to (ids are self-describing)."""
+    if re.fullmatch(r"\d{6}", node_id):
+        return "Place"
+    if re.fullmatch(r"[0-9a-f]{16}", node_id):
+        return "Document"
+    label = _PREFIX_LABEL.get(node_id[:2]) if node_id[2:3] == "_" else None
+    if label is None:
+        raise ValueError(f"not a govkg node id: {node_id!r}")
+    return label

@@ -1,8 +1,222 @@
-"""Extraction step: policies. (Placeholder until the rules land: adds nothing to the context.)"""
+"""Extraction step: policy documents cited in 《》.
+
+How such replies cite documents: a subject (an agency, often abbreviated: 区委, 市委市政府, 省厅),
+a verb that tells the document's state (出台/印发/制定 … issued; 计划出台/拟 … planned; 正在制订 …
+drafting; 转发/贯彻落实 … referenced), one or more titles in 《》 joined by 、/和, then an optional
+document number in parentheses (（濮发[2021]4号）). A date at the head of the sentence
+(2021年3月18日，…印发) dates the document. Titles that are not policies: the proposal being
+answered (《…提案》收悉), periodicals (第130期《濮阳信息》) and news articles (内参文章《…》).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from loaders.extract.context import Context
+from loaders.record import AgencyRec, Mention, PolicyRec
+
+__all__ = ["extract_policies", "find_titles", "Title", "date_before", "status_of"]
+
+_CLAUSE_END = "，,。；;：:！？!?\n"
+_SENTENCE_END = "。；;！？!?\n"
+_JOINERS = re.compile(r"^[\s、，,和及与以及]*$")
+
+# Verbs, longest first so 计划出台 wins over 出台 at the same place.
+_STATUS_VERBS: tuple[tuple[str, str], ...] = (
+    ("正在研究制定", "drafting"), ("正在研究制订", "drafting"), ("正在制订", "drafting"),
+    ("正在制定", "drafting"), ("正在起草", "drafting"), ("正在修订", "drafting"), ("研究起草", "drafting"),
+    ("征求意见", "drafting"), ("提出", "drafting"),
+    ("计划出台", "planned"), ("计划制定", "planned"), ("拟提请", "planned"), ("拟出台", "planned"),
+    ("拟制定", "planned"), ("将出台", "planned"), ("将制定", "planned"), ("即将出台", "planned"),
+    ("贯彻落实", "referenced"), ("转发", "referenced"), ("贯彻", "referenced"), ("依据", "referenced"),
+    ("根据", "referenced"), ("按照", "referenced"), ("对照", "referenced"),
+    ("出台", "issued"), ("印发", "issued"), ("制定", "issued"), ("制订", "issued"), ("下发", "issued"),
+    ("发布", "issued"), ("形成", "issued"), ("制发", "issued"), ("颁布", "issued"), ("编制", "issued"),
+    ("修订", "issued"), ("出台了", "issued"),
+)
+_VERB_RE = re.compile("|".join(re.escape(v) for v, _ in sorted(_STATUS_VERBS, key=lambda x: -len(x[0]))))
+_VERB_STATUS = dict(_STATUS_VERBS)
+_PLANNED_MODAL = re.compile(r"拟|计划|将要|准备|即将|下一步|下步")
+
+_DATE_RE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?!度|以来|起|底|前|后)")
+_DOCNO_RE = re.compile(
+    r"^\s*[（(]\s*([^（）()，。]{1,16}?[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号)\s*[）)]")
+_DOCNO_INLINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*第?\s*\d+\s*号)")
+
+_PERIODICAL_TAIL = re.compile(r"(?:信息|日报|晚报|时报|早报|报|杂志|周刊|月刊|通讯|简报|内参|动态|专刊|快报)$")
+_NEWS_BEFORE = re.compile(r"(?:文章|内参|报道|新闻|刊登|刊发|专栏|栏目|一文)[^，。；]{0,4}$")
+_ISSUE_BEFORE = re.compile(r"第\s*\d+\s*期\s*$")
+_PROPOSAL_TAIL = re.compile(r"(?:提案|议案|建议)$")
+_RECEIVED_AFTER = re.compile(r"^\s*(?:的)?(?:提案|议案|建议)?\s*(?:收悉|已收悉)")
+
+
+@dataclass(frozen=True)
+class Title:
+    """One 《…》 span: ``start``/``end`` are the offsets of the title text inside the brackets."""
+    title: str
+    start: int
+    end: int
+
+
+def find_titles(text: str) -> list[Title]:
+    """Every outermost 《…》 in ``text`` (nested 《》 inside a title stay part of it)."""
+    out: list[Title] = []
+    depth, open_at = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                open_at = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                inner = text[open_at + 1:i]
+                if inner.strip() and "\n" not in inner:
+                    out.append(Title(inner, open_at + 1, i))
+        elif ch == "\n":
+            depth = 0
+    return out
+
+
+def _clause_start(text: str, pos: int, stops: str = _CLAUSE_END) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in stops:
+        i -= 1
+    return i + 1
+
+
+def date_before(text: str, sent_start: int, pos: int) -> str | None:
+    """The last date written between the sentence start and ``pos`` (YYYY[-MM[-DD]])."""
+    best = None
+    for m in _DATE_RE.finditer(text, sent_start, pos):
+        y, mo, d = m.group(1), m.group(2), m.group(3)
+        if not 1900 < int(y) < 2100:
+            continue
+        best = y
+        if mo and 1 <= int(mo) <= 12:
+            best += f"-{int(mo):02d}"
+            if d and 1 <= int(d) <= 31:
+                best += f"-{int(d):02d}"
+    return best
+
+
+def status_of(head: str) -> tuple[str, int] | None:
+    """Status from the verb nearest the end of ``head``, with the verb's start offset in it."""
+    last = None
+    for m in _VERB_RE.finditer(head):
+        last = m
+    if last is None:
+        return None
+    status = _VERB_STATUS[last.group(0)]
+    if status == "issued":
+        lead = head[max(0, last.start() - 8):last.start()]
+        if _PLANNED_MODAL.search(lead):
+            status = "planned"
+        elif "正在" in lead:
+            status = "drafting"
+    return status, last.start()
+
+
+def _is_skipped(text: str, t: Title) -> bool:
+    before = text[max(0, t.start - 16):t.start - 1]
+    after = text[t.end + 1:t.end + 8]
+    if _RECEIVED_AFTER.match(after):
+        return True
+    if _PROPOSAL_TAIL.search(t.title) and re.search(r"(?:提出|提交|您|你们?)[^。]{0,6}$", before):
+        return True
+    if _ISSUE_BEFORE.search(before) or (_PERIODICAL_TAIL.search(t.title) and len(t.title) <= 8):
+        return True
+    if _NEWS_BEFORE.search(before):
+        return True
+    return False
+
+
+def _agency_spans(ctx: Context) -> list[tuple[int, int, AgencyRec]]:
+    spans = [(m.start, m.end, a) for a in ctx.agencies for m in a.mentions]
+    spans.sort(key=lambda s: (s[0], s[1]))
+    return spans
+
+
+def _groups(spans: list[tuple[int, int, AgencyRec]], text: str) -> list[tuple[int, int, list[str]]]:
+    """Agency mentions joined into joint groups (市委、市政府 / 市委市政府 / “两办” → two)."""
+    groups: list[tuple[int, int, list[str]]] = []
+    for s, e, a in spans:
+        if groups:
+            gs, ge, names = groups[-1]
+            gap = text[ge:s] if s >= ge else ""
+            if s < ge or re.fullmatch(r"[、和与及]?", gap):
+                if a.name not in names:
+                    names.append(a.name)
+                groups[-1] = (gs, max(ge, e), names)
+                continue
+        groups.append((s, e, [a.name]))
+    return groups
+
+
+def _issuer(ctx: Context, groups, clause_lo: int, verb_at: int | None, status: str | None,
+            title_at: int) -> str | None:
+    inside = [g for g in groups if clause_lo <= g[0] and g[1] <= title_at]
+    if not inside:
+        return None
+    if status == "referenced" and verb_at is not None:
+        after = [g for g in inside if g[0] >= verb_at]
+        if after:
+            return "、".join(after[-1][2])
+    if verb_at is not None:
+        before = [g for g in inside if g[1] <= verb_at]
+        if before:
+            return "、".join(before[0][2])
+    return "、".join(inside[0][2])
+
+
+def _lead_clause_start(text: str, pos: int) -> int:
+    """Clause start, extended back over a clause that only names a lead body (X牵头，…)."""
+    lo = _clause_start(text, pos)
+    sent = _clause_start(text, pos, _SENTENCE_END)
+    while lo > sent:
+        prev_lo = _clause_start(text, lo - 1)
+        prev = text[prev_lo:lo - 1]
+        if re.search(r"(?:牵头|负责|组织|会同)$", prev) or prev.startswith(("并", "同时")):
+            lo = prev_lo
+        else:
+            break
+    return lo
 
 
 def extract_policies(ctx: Context) -> None:
-    return None
+    text = ctx.text
+    groups = _groups(_agency_spans(ctx), text)
+    by_title: dict[str, PolicyRec] = {}
+    prev: tuple[Title, dict] | None = None
+    for t in find_titles(text):
+        if _is_skipped(text, t):
+            prev = None
+            continue
+        attrs: dict
+        if prev is not None and _JOINERS.match(text[prev[0].end + 1:t.start - 1]) is not None:
+            attrs = prev[1]
+        else:
+            lo = _lead_clause_start(text, t.start - 1)
+            head = text[lo:t.start - 1]
+            st = status_of(head)
+            status = st[0] if st else "issued"
+            verb_at = lo + st[1] if st else None
+            sent_lo = _clause_start(text, t.start - 1, _SENTENCE_END)
+            date = date_before(text, sent_lo, t.start - 1) if status in ("issued", "referenced") else None
+            attrs = {"status": status, "date": date,
+                     "issuer": _issuer(ctx, groups, lo, verb_at, status, t.start - 1)}
+        prev = (t, attrs)
+        after = text[t.end + 1:t.end + 40]
+        m = _DOCNO_RE.match(after) or _DOCNO_INLINE.match(after)
+        docno = m.group(1).strip() if m else None
+        mention = Mention(start=t.start, end=t.end, as_written=t.title)
+        rec = by_title.get(t.title)
+        if rec is None:
+            by_title[t.title] = PolicyRec(title=t.title, issuer=attrs["issuer"], doc_number=docno,
+                                          date=attrs["date"], status=attrs["status"], mentions=[mention])
+        else:
+            rec.mentions.append(mention)
+            rec.doc_number = rec.doc_number or docno
+            rec.issuer = rec.issuer or attrs["issuer"]
+            rec.date = rec.date or attrs["date"]
+    ctx.policies.extend(by_title.values())

@@ -1,0 +1,138 @@
+"""The practice taxonomy (``data/practices.json``) and matching text against it.
+
+Each canonical practice has a category, a one-sentence definition, aliases and cue regexes.
+``Taxonomy.match`` returns the canonical names whose cues occur in a piece of text;
+``document_practices`` applies it to a whole document, skipping the parts that only quote
+the proposal being answered (its title and the suggestions it lists), which describe what
+someone asked for rather than what the place does.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from govkg.errors import ConfigError
+from govkg.settings import DATA_DIR
+
+__all__ = [
+    "Practice", "Taxonomy", "load_taxonomy", "TAXONOMY_PATH", "CANONICAL_PRACTICES",
+    "document_practices", "quoted_request_spans",
+]
+
+TAXONOMY_PATH = DATA_DIR / "practices.json"
+
+#: The minimum vocabulary fixed by the extraction contract (never renamed).
+CANONICAL_PRACTICES: tuple[str, ...] = (
+    "党建引领", "大党委/大工委", "小区党支部", "在职党员双报到", "红色物业", "网格化治理", "居民议事协商",
+    "居民公约", "积分制管理", "三社联动/五社联动", "社区社会组织培育", "公益创投", "社工站", "志愿服务",
+    "社区减负清单", "社区工作准入", "证明事项清理", "社区工作者职业体系", "社区工作者培训", "社区经费保障",
+    "党群服务阵地建设", "智慧社区", "老旧小区改造", "业委会组建", "三治融合", "综治中心", "物业管理提升",
+    "社区基金/社区经济", "治理实验区创建", "疫情防控",
+)
+
+# A clause that names a topic (围绕 A、B 等主题) lists themes, not work the place does.
+_THEME_CLAUSE = re.compile(r"围绕[^。；：]*$")
+_CLAUSE_START = re.compile(r"[。；;！？!?\n：:]")
+
+
+@dataclass(frozen=True)
+class Practice:
+    name: str
+    category: str
+    definition: str
+    aliases: tuple[str, ...]
+    pattern: re.Pattern[str]
+
+
+class Taxonomy:
+    """The loaded practice list with one compiled pattern per practice."""
+
+    def __init__(self, practices: list[Practice]):
+        self.practices = practices
+        self.by_name = {p.name: p for p in practices}
+        self.names = tuple(p.name for p in practices)
+
+    def match(self, text: str) -> list[str]:
+        """Canonical names whose cues or aliases occur in ``text``, in taxonomy order."""
+        return [p.name for p in self.practices if p.pattern.search(text)]
+
+    def match_spans(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
+        """Like ``match`` but ignores hits inside ``skip`` spans and in theme clauses (围绕…)."""
+        skip = skip or []
+        found: list[str] = []
+        for p in self.practices:
+            for m in p.pattern.finditer(text):
+                if any(s <= m.start() < e for s, e in skip):
+                    continue
+                if _in_theme_clause(text, m.start()):
+                    continue
+                found.append(p.name)
+                break
+        return found
+
+    def category(self, name: str) -> str | None:
+        p = self.by_name.get(name)
+        return p.category if p else None
+
+
+def _in_theme_clause(text: str, pos: int) -> bool:
+    lo = max(0, pos - 40)
+    window = text[lo:pos]
+    cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
+    return bool(_THEME_CLAUSE.search(window[cut:]))
+
+
+def _compile(entry: dict, path: Path) -> Practice:
+    try:
+        name = entry["name"]
+        parts = [re.escape(a) for a in entry.get("aliases", [])] + list(entry.get("cues", []))
+        pattern = re.compile("|".join(f"(?:{p})" for p in parts) if parts else re.escape(name))
+        return Practice(name=name, category=entry["category"], definition=entry["definition"],
+                        aliases=tuple(entry.get("aliases", [])), pattern=pattern)
+    except (KeyError, re.error) as exc:
+        raise ConfigError(f"{path}: practice entry {entry.get('name', '?')!r} is invalid ({exc}); "
+                          "fix the entry (name, category, definition, aliases, cues)") from None
+
+
+def load_taxonomy(path: Path | str = TAXONOMY_PATH) -> Taxonomy:
+    """Read and compile the taxonomy file; every contract name must be present."""
+    return _load_cached(str(path))
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path_str: str) -> Taxonomy:
+    path = Path(path_str)
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"practice taxonomy {path} not found: restore data/practices.json") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(f"practice taxonomy {path} is not valid JSON ({exc}): fix the file") from None
+    practices = [_compile(e, path) for e in raw.get("practices", [])]
+    names = {p.name for p in practices}
+    missing = [n for n in CANONICAL_PRACTICES if n not in names]
+    if missing:
+        raise ConfigError(f"practice taxonomy {path} lacks the canonical practices {missing}: "
+                          "add them back (they may never be renamed or removed)")
+    return Taxonomy(practices)
+
+
+# “…”/《…》 quoted material that is the proposal itself: followed by 收悉 or 的议案/提案/建议,
+# or a 关于“…”的情况 heading that restates one of its suggestions.
+_REQUEST_QUOTE = re.compile(
+    r"[“《]([^”》]{2,80})[”》](?=(?:的)?(?:议案|提案|建议)?收悉|的(?:议案|提案|建议))"
+    r"|关于[“\"]([^”\"]{2,60})[”\"]的情况")
+
+
+def quoted_request_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of text that quote the proposal being answered (not the place's own work)."""
+    return [(m.start(), m.end()) for m in _REQUEST_QUOTE.finditer(text)]
+
+
+def document_practices(text: str, taxonomy: Taxonomy | None = None) -> list[str]:
+    """Canonical practices a whole document describes, skipping quotes of the proposal."""
+    tax = taxonomy or load_taxonomy()
+    return tax.match_spans(text, quoted_request_spans(text))

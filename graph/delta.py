@@ -1,0 +1,339 @@
+"""From one extraction record to the set of nodes and relationships it supports (a ``DocumentDelta``).
+
+Every node and relationship of the delta carries evidence from this document: (doc_id, start, end,
+quote). Every node a relationship touches carries evidence too, so removing a document can delete
+whatever is left with none. The stores only apply deltas; all modelling decisions live here.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph import model as m
+from graph.resolve import (
+    canonical_agency_name, canonical_place_name, gazetteer, guess_level, same_policy_title,
+    split_policy_title,
+)
+from loaders.record import ExtractionRecord
+
+__all__ = ["Evidence", "NodeRow", "RelRow", "DocumentDelta", "record_to_delta", "sentence_around",
+           "record_version"]
+
+Evidence = tuple[str, int, int, str]          # doc_id, start, end, quote
+_SENTENCE_END = "。！？；!?;\n"
+QUOTE_MAX = 240
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence containing ``text[start:end]`` (cut to about QUOTE_MAX characters around it)."""
+    if start >= end:
+        return ""
+    left = start
+    while left > 0 and text[left - 1] not in _SENTENCE_END and start - left < QUOTE_MAX // 2:
+        left -= 1
+    right = end
+    while right < len(text) and text[right - 1] not in _SENTENCE_END and right - end < QUOTE_MAX // 2:
+        right += 1
+    return text[left:right].strip("\n") if text[left:right].strip("\n") else text[start:end]
+
+
+def record_version(rec: ExtractionRecord) -> str:
+    """Changes when the extraction result or the graph model changes (then the document reloads)."""
+    return m.short_hash(rec.model_dump_json(), str(m.MODEL_VERSION))
+
+
+@dataclass
+class NodeRow:
+    label: str
+    id: str
+    props: dict[str, Any]
+    ev: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class RelRow:
+    type: str
+    start_label: str
+    start: str
+    end_label: str
+    end: str
+    props: dict[str, Any]
+    ev: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class DocumentDelta:
+    doc_id: str
+    version: str
+    source: str
+    document: dict[str, Any]
+    nodes: dict[str, NodeRow] = field(default_factory=dict)
+    rels: dict[tuple[str, str, str], RelRow] = field(default_factory=dict)
+
+    def node(self, label: str, node_id: str, props: dict[str, Any], ev: list[Evidence]) -> str:
+        row = self.nodes.get(node_id)
+        clean = {k: v for k, v in props.items() if v is not None}
+        if row is None:
+            self.nodes[node_id] = NodeRow(label, node_id, clean, [])
+            row = self.nodes[node_id]
+        else:
+            row.props.update(clean)
+        _add_ev(row.ev, ev)
+        return node_id
+
+    def rel(self, rel_type: str, start: str, end: str, ev: list[Evidence],
+            props: dict[str, Any] | None = None) -> None:
+        start_label = "Document" if start == self.doc_id else self.nodes[start].label
+        end_label = "Document" if end == self.doc_id else self.nodes[end].label
+        m.rel_spec(rel_type, start_label, end_label)          # KeyError: not in the model
+        key = (rel_type, start, end)
+        row = self.rels.get(key)
+        clean = {k: v for k, v in (props or {}).items() if v is not None}
+        if row is None:
+            row = self.rels[key] = RelRow(rel_type, start_label, start, end_label, end, clean, [])
+        else:
+            row.props.update(clean)
+        _add_ev(row.ev, ev)
+        for node_id in (start, end):           # endpoints are supported by what supports the rel
+            node = self.nodes.get(node_id)
+            if node is not None and not node.ev:
+                _add_ev(node.ev, ev)
+
+    def counts(self) -> tuple[int, int]:
+        return len(self.nodes) + 1, len(self.rels)
+
+
+def _add_ev(target: list[Evidence], ev: list[Evidence]) -> None:
+    seen = {(d, s, e) for d, s, e, _ in target}
+    for item in ev:
+        if (item[0], item[1], item[2]) not in seen:
+            seen.add((item[0], item[1], item[2]))
+            target.append(item)
+
+
+class _Builder:
+    def __init__(self, rec: ExtractionRecord, practice_names: frozenset[str]):
+        self.rec = rec
+        self.text = rec.text
+        self.doc = rec.doc_id
+        self.taxonomy = practice_names
+        meta = rec.document
+        year = int(meta.date[:4]) if meta.date else None
+        props = meta.model_dump()
+        props.update(id=rec.doc_id, year=year, source=rec.source, text=rec.text,
+                     version=record_version(rec), complete=False)
+        self.delta = DocumentDelta(rec.doc_id, props["version"], rec.source,
+                                   {k: v for k, v in props.items() if v is not None})
+        self.place_ids: dict[str, str] = {}
+        self.model_ids: dict[str, str] = {}
+        self.records = {m.norm(canonical_place_name(p.name)): p for p in rec.places}
+
+    # -- evidence -------------------------------------------------------------------------------
+    def ev(self, start: int, end: int) -> Evidence:
+        if not (0 <= start <= end <= len(self.text)):
+            start = end = 0
+        return (self.doc, start, end, sentence_around(self.text, start, end))
+
+    def ev_mentions(self, mentions: list[Any], *names: str | None) -> list[Evidence]:
+        out = [self.ev(mm.start, mm.end) for mm in mentions
+               if 0 <= mm.start < mm.end <= len(self.text)]
+        return out or [self.find(*names)]
+
+    def find(self, *names: str | None, after: int = 0) -> Evidence:
+        """Evidence for a name the record gives without a span: its first occurrence, else the
+        empty span (0, 0, "") meaning 'stated by the document as a whole'."""
+        for name in names:
+            if name:
+                pos = self.text.find(name, after)
+                if pos < 0 and after:
+                    pos = self.text.find(name)
+                if pos >= 0:
+                    return self.ev(pos, pos + len(name))
+        return (self.doc, 0, 0, "")
+
+    # -- places ---------------------------------------------------------------------------------
+    def place(self, name: str | None, _depth: int = 0) -> str | None:
+        if not name or not name.strip():
+            return None
+        canon = canonical_place_name(name)
+        key = m.norm(canon)
+        if key in self.place_ids:
+            return self.place_ids[key]
+        rec = self.records.get(key)
+        parent_id = None
+        if rec is not None and rec.parent and _depth < 6 and m.norm(canonical_place_name(rec.parent)) != key:
+            parent_id = self.place(rec.parent, _depth + 1)
+        parent_code = parent_id if parent_id and parent_id.isdigit() else None
+        adcode = (rec.adcode if rec is not None else None) or gazetteer().lookup(canon, parent_code)
+        level = rec.level if rec is not None else guess_level(canon)
+        node_id = m.place_id(canon, adcode, parent_id)
+        ev = self.ev_mentions(rec.mentions, name, canon) if rec is not None else [self.find(name, canon)]
+        self.delta.node("Place", node_id, {"name": canon, "level": level, "adcode": adcode}, ev)
+        self.place_ids[key] = node_id
+        if parent_id and parent_id != node_id:
+            self.delta.rel("PART_OF", node_id, parent_id, ev)
+        return node_id
+
+    def agency(self, name: str | None, ev: list[Evidence] | None = None) -> str | None:
+        if not name or not name.strip():
+            return None
+        canon = canonical_agency_name(name)
+        node_id = m.agency_id(canon)
+        self.delta.node("Agency", node_id, {"name": canon}, ev or [self.find(name, canon)])
+        return node_id
+
+    def practice(self, name: str, ev: list[Evidence]) -> str:
+        canon = m.norm(name)
+        origin = "taxonomy" if canon in self.taxonomy else "document"
+        return self.delta.node("Practice", m.practice_id(canon), {"name": canon, "origin": origin}, ev)
+
+    # -- the record -----------------------------------------------------------------------------
+    def build(self) -> DocumentDelta:
+        rec, d, doc = self.rec, self.delta, self.doc
+        meta = rec.document
+        subject = self.place(meta.subject_place)
+        if meta.province:
+            self.place(meta.province)
+        for p in rec.places:
+            pid = self.place(p.name)
+            if pid:
+                d.rel("MENTIONS", doc, pid, d.nodes[pid].ev)
+        if subject:
+            d.rel("ABOUT", doc, subject, [self.find(meta.subject_place)])
+        if meta.issuer:
+            ag = self.agency(meta.issuer)
+            if ag:
+                d.rel("ISSUED_BY", doc, ag, d.nodes[ag].ev)
+        for a in rec.agencies:
+            ev = self.ev_mentions(a.mentions, a.name)
+            ag = self.agency(a.name, ev)
+            if ag:
+                d.rel("MENTIONS", doc, ag, ev)
+                place = self.place(a.place)
+                if place:
+                    d.rel("LOCATED_IN", ag, place, ev)
+        self.policies()
+        self.models(subject)
+        measure_spans = self.measures(subject)
+        self.metrics(subject, measure_spans)
+        self.adopts(subject)
+        for lr in rec.learning:
+            learner, source = self.place(lr.learner), self.place(lr.source)
+            if learner and source and learner != source:
+                ev = [self.ev(lr.span.start, lr.span.end)] if lr.span else [self.find(lr.source)]
+                d.rel("LEARNED_FROM", learner, source, ev, {"what": lr.what})
+        for person in rec.people:
+            pid = d.node("Person", m.person_id(person.name, subject), {"name": person.name},
+                         [self.find(person.name)])
+            rel_type = {"proposer": "PROPOSED", "signatory": "SIGNED"}.get(person.role, "NAMED_IN")
+            props = {"role": person.role} if rel_type == "NAMED_IN" else None
+            d.rel(rel_type, pid, doc, d.nodes[pid].ev, props)
+        return d
+
+    def policies(self) -> None:
+        d, seen = self.delta, []       # seen: (canonical title, issuer, id) for in-document variants
+        for p in self.rec.policies:
+            title, issuer_in_title = split_policy_title(p.title)
+            issuer = canonical_agency_name(p.issuer or issuer_in_title) if (p.issuer or issuer_in_title) else None
+            node_id = next((pid for t, i, pid in seen if i == issuer and same_policy_title(t, title)), None)
+            if node_id is None:
+                node_id = m.policy_id(title, issuer)
+                seen.append((title, issuer, node_id))
+            ev = self.ev_mentions(p.mentions, p.title)
+            d.node("Policy", node_id, {"title": title, "issuer": issuer, "doc_number": p.doc_number,
+                                       "date": p.date, "status": p.status}, ev)
+            d.rel("MENTIONS", self.doc, node_id, ev)
+            ag = self.agency(issuer, ev) if issuer else None
+            if ag:
+                d.rel("ISSUED_BY", node_id, ag, ev)
+
+    def model_id(self, name: str, owner: str | None) -> str:
+        return self.model_ids.setdefault(m.norm(name), m.named_model_id(owner, name))
+
+    def models(self, subject: str | None) -> None:
+        d = self.delta
+        for nm in self.rec.named_models:
+            owner = self.place(nm.owner) or subject
+            node_id = self.model_id(nm.name, owner)
+            ev = self.ev_mentions(nm.mentions, nm.name)
+            d.node("NamedModel", node_id, {"name": m.norm(nm.name), "owner": nm.owner,
+                                            "definition": nm.definition, "components": list(nm.components)}, ev)
+            d.rel("MENTIONS", self.doc, node_id, ev)
+            if owner:
+                d.rel("OWNED_BY", node_id, owner, ev)
+            after = ev[0][1]
+            for order, phrase in enumerate(nm.components):
+                cid = d.node("Component", m.component_id(node_id, phrase), {"name": phrase},
+                             [self.find(phrase, after=after)])
+                d.rel("HAS_COMPONENT", node_id, cid, d.nodes[cid].ev, {"order": order})
+            for practice in nm.practices:
+                pr = self.practice(practice, ev)
+                d.rel("INSTANCE_OF", node_id, pr, ev)
+
+    def measures(self, subject: str | None) -> list[tuple[int, int, str]]:
+        d, spans = self.delta, []
+        for ms in self.rec.measures:
+            start, end = ms.span.start, ms.span.end
+            ev = [self.ev(start, end)]
+            node_id = m.measure_id(self.doc, start, end)
+            d.node("Measure", node_id, {"summary": ms.summary, "status": ms.status, "year": ms.year,
+                                        "doc_id": self.doc, "start": start, "end": end,
+                                        "practices": list(ms.practices), "place": ms.place}, ev)
+            spans.append((start, end, node_id))
+            d.rel("REPORTS", self.doc, node_id, ev)
+            place = self.place(ms.place) or subject
+            if place:
+                d.rel("IMPLEMENTS", place, node_id, ev)
+            for practice in ms.practices:
+                d.rel("INSTANCE_OF", node_id, self.practice(practice, ev), ev)
+            for agency in ms.agencies:
+                ag = self.agency(agency, [self.find(agency, after=start)])
+                if ag:
+                    d.rel("LED_BY", node_id, ag, ev)
+            for name in ms.named_models:
+                model_id = self.model_ids.get(m.norm(name))
+                if model_id is None:
+                    model_id = self.model_id(name, place)
+                    d.node("NamedModel", model_id, {"name": m.norm(name)}, [self.find(name, after=start)])
+                    if place:
+                        d.rel("OWNED_BY", model_id, place, d.nodes[model_id].ev)
+                d.rel("USES_MODEL", node_id, model_id, ev)
+        return spans
+
+    def metrics(self, subject: str | None, measure_spans: list[tuple[int, int, str]]) -> None:
+        d = self.delta
+        for mt in self.rec.metrics:
+            ev = [self.ev(mt.start, mt.end)]
+            node_id = d.node("Metric", m.metric_id(self.doc, mt.start, mt.end), {
+                "subject": mt.subject, "value": float(mt.value), "unit": mt.unit, "year": mt.year,
+                "as_written": mt.as_written, "doc_id": self.doc, "start": mt.start, "end": mt.end}, ev)
+            d.rel("REPORTS", self.doc, node_id, ev)
+            if subject:
+                d.rel("FOR_PLACE", node_id, subject, ev)
+            for start, end, measure in measure_spans:
+                if start <= mt.start and mt.end <= end:
+                    d.rel("HAS_METRIC", measure, node_id, ev)
+
+    def adopts(self, subject: str | None) -> None:
+        if not subject:
+            return
+        d = self.delta
+        support: dict[str, list[Evidence]] = {}
+        for ms in self.rec.measures:
+            for practice in ms.practices:
+                support.setdefault(m.norm(practice), []).append(self.ev(ms.span.start, ms.span.end))
+        for nm in self.rec.named_models:
+            for practice in nm.practices:
+                support.setdefault(m.norm(practice), []).extend(self.ev_mentions(nm.mentions, nm.name))
+        for practice in self.rec.practices:
+            ev = support.get(m.norm(practice)) or [self.find(practice)]
+            d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
+
+
+
+
+def record_to_delta(rec: ExtractionRecord, practice_names: frozenset[str] = frozenset()) -> DocumentDelta:
+    """All nodes and relationships ``rec`` supports, with their evidence. ``practice_names`` are the
+    taxonomy's canonical names (their Practice nodes get ``origin = "taxonomy"``)."""
+    return _Builder(rec, practice_names).build()

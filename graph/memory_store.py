@@ -1,0 +1,231 @@
+"""The embedded store: a networkx MultiDiGraph kept in memory and persisted to
+``$GOVKG_HOME/graph/memory.pickle`` (a version header + pickle, written to a temp file and renamed,
+so a killed build never leaves a corrupt file).
+
+Graph shape: node key = node ``id``; node attribute ``label`` + the node's properties (incl. ev_*);
+edge key = relationship type; edge attributes = the relationship's properties (incl. ev_*).
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from govkg.errors import StoreError
+from graph.delta import DocumentDelta
+from graph.model import EV_FIELDS, MODEL_VERSION
+from graph.store import DocState, GraphStore
+
+__all__ = ["MemoryStore", "FILE_MAGIC", "graph_path"]
+
+FILE_MAGIC = b"govkg-memory-graph\n"
+FORMAT_VERSION = 1
+SAVE_EVERY_S = 5.0
+
+
+def graph_path(home: Path) -> Path:
+    return Path(home) / "graph" / "memory.pickle"
+
+
+class MemoryStore(GraphStore):
+    kind = "memory"
+
+    def __init__(self, graph: nx.MultiDiGraph | None = None, path: Path | None = None):
+        self.graph: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
+        self.path = path
+        self._batch_depth = 0
+        self._dirty = False
+        self._last_save = time.monotonic()
+        self._docs: set[str] | None = None          # ids of Document nodes (cache)
+        self._pending_docs: set[str] = set()
+
+    # -- persistence --------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, home: Path | None) -> "MemoryStore":
+        """The store persisted under ``home`` (created empty if there is no file yet)."""
+        if home is None:
+            return cls()
+        path = graph_path(home)
+        if not path.is_file():
+            return cls(path=path)
+        try:
+            with path.open("rb") as fh:
+                magic = fh.read(len(FILE_MAGIC))
+                header = pickle.load(fh)
+                if magic != FILE_MAGIC or not isinstance(header, dict):
+                    raise ValueError("not a govkg graph file")
+                if header.get("format") != FORMAT_VERSION or header.get("model") != MODEL_VERSION:
+                    # an older layout: start empty, the next build reloads everything
+                    return cls(path=path)
+                graph = pickle.load(fh)
+        except (OSError, ValueError, EOFError, pickle.UnpicklingError) as exc:
+            raise StoreError(f"{path}: cannot read the embedded graph ({exc}); delete the file and run "
+                             "`govkg build` again") from exc
+        return cls(graph, path)
+
+    def save(self) -> None:
+        """Write the graph atomically (temp file in the same folder, then rename)."""
+        if self.path is None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".memory-", suffix=".tmp", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(FILE_MAGIC)
+                pickle.dump({"format": FORMAT_VERSION, "model": MODEL_VERSION}, fh)
+                pickle.dump(self.graph, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, self.path)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise StoreError(f"{self.path}: cannot write the embedded graph ({exc}); check GOVKG_HOME "
+                             "is writable and has free space") from exc
+        self._dirty = False
+        self._last_save = time.monotonic()
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator["MemoryStore"]:
+        """Defer saving: inside, the file is rewritten at most every few seconds and once at the end
+        (a killed batch leaves the last complete save, which the next run completes)."""
+        self._batch_depth += 1
+        try:
+            yield self
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._dirty:
+                self.save()
+
+    def _changed(self) -> None:
+        self._dirty = True
+        if self._batch_depth == 0 or time.monotonic() - self._last_save > SAVE_EVERY_S:
+            self.save()
+
+    def close(self) -> None:
+        if self._dirty:
+            self.save()
+
+    def init_schema(self) -> None:
+        from graph.taxonomy import taxonomy_rows
+
+        nodes, rels = taxonomy_rows()
+        for row in nodes:
+            if row["id"] not in self.graph:
+                self.graph.add_node(row["id"], label=row["label"], id=row["id"], **row["props"])
+            else:
+                self.graph.nodes[row["id"]].update(name=row["props"]["name"], origin="taxonomy")
+        for row in rels:
+            if not self.graph.has_edge(row["start"], row["end"], key="IN_CATEGORY"):
+                self.graph.add_edge(row["start"], row["end"], key="IN_CATEGORY", **row["props"])
+        self._changed()
+
+    # -- writing ------------------------------------------------------------------------------------
+    def _apply(self, delta: DocumentDelta, replace: bool) -> None:
+        g = self.graph
+        if replace:
+            self._strip(delta.doc_id, keep_document=True)
+        try:
+            doc_props = dict(delta.document)
+            if delta.doc_id in g:
+                g.nodes[delta.doc_id].update(doc_props)
+            else:
+                g.add_node(delta.doc_id, label="Document", **doc_props)
+            for node_id, row in delta.nodes.items():
+                if node_id not in g:
+                    g.add_node(node_id, label=row.label, id=node_id, **{f: [] for f in EV_FIELDS})
+                attrs = g.nodes[node_id]
+                attrs.update(row.props)
+                _append_ev(attrs, row.ev)
+            for (rel_type, start, end), row in delta.rels.items():
+                if not g.has_edge(start, end, key=rel_type):
+                    g.add_edge(start, end, key=rel_type, **{f: [] for f in EV_FIELDS})
+                attrs = g.edges[start, end, rel_type]
+                attrs.update(row.props)
+                _append_ev(attrs, row.ev)
+            g.nodes[delta.doc_id]["complete"] = True
+            self._pending_docs.add(delta.doc_id)
+        except BaseException:
+            self._strip(delta.doc_id, keep_document=False)    # never leave half a document
+            raise
+        self._changed()
+
+    def _strip(self, doc_id: str, keep_document: bool) -> None:
+        g = self.graph
+        dead_edges = []
+        for u, v, k, attrs in g.edges(keys=True, data=True):
+            if doc_id in attrs.get("ev_doc", ()):
+                _filter_ev(attrs, doc_id)
+                if not attrs["ev_doc"] and attrs.get("origin") != "taxonomy":
+                    dead_edges.append((u, v, k))
+        g.remove_edges_from(dead_edges)
+        dead_nodes = []
+        for n, attrs in g.nodes(data=True):
+            if doc_id in attrs.get("ev_doc", ()):
+                _filter_ev(attrs, doc_id)
+                if not attrs["ev_doc"] and attrs.get("origin") != "taxonomy":
+                    dead_nodes.append(n)
+        g.remove_nodes_from(dead_nodes)
+        if not keep_document and doc_id in g:
+            g.remove_node(doc_id)
+
+    def remove_document(self, doc_id: str) -> bool:
+        if doc_id not in self.graph or self.graph.nodes[doc_id].get("label") != "Document":
+            return False
+        self._strip(doc_id, keep_document=False)
+        self._changed()
+        return True
+
+    # -- reading ------------------------------------------------------------------------------------
+    def document_states(self) -> dict[str, DocState]:
+        g = self.graph
+        if self._docs is None or any(d not in g for d in self._docs):
+            self._docs = {n for n, a in g.nodes(data=True) if a.get("label") == "Document"}
+        self._docs.update(n for n in self._pending_docs if n in g)
+        self._pending_docs.clear()
+        states = {}
+        for n in list(self._docs):
+            if n not in g:
+                self._docs.discard(n)
+                continue
+            a = g.nodes[n]
+            states[n] = DocState(a.get("version", ""), a.get("complete", False), a.get("source", ""))
+        return states
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        nodes = Counter(a.get("label") for _, a in self.graph.nodes(data=True))
+        rels = Counter(k for _, _, k in self.graph.edges(keys=True))
+        return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
+
+    def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        g = self.graph
+        nodes = [{"label": a["label"], "id": n, "props": {k: v for k, v in a.items() if k != "label"}}
+                 for n, a in g.nodes(data=True)]
+        rels = [{"type": k, "start": u, "end": v, "start_label": g.nodes[u]["label"],
+                 "end_label": g.nodes[v]["label"], "props": dict(a)}
+                for u, v, k, a in g.edges(keys=True, data=True)]
+        return nodes, rels
+
+
+def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]]) -> None:
+    for f in EV_FIELDS:
+        attrs[f] = list(attrs.get(f) or [])
+    for doc, start, end, quote in ev:
+        attrs["ev_doc"].append(doc)
+        attrs["ev_start"].append(start)
+        attrs["ev_end"].append(end)
+        attrs["ev_quote"].append(quote)
+
+
+def _filter_ev(attrs: dict[str, Any], doc_id: str) -> None:
+    keep = [i for i, d in enumerate(attrs["ev_doc"]) if d != doc_id]
+    for f in EV_FIELDS:
+        attrs[f] = [attrs[f][i] for i in keep]

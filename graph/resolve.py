@@ -1,0 +1,144 @@
+"""Entity resolution rules: canonical names for places, agencies and policy titles, and the
+gazetteer lookup (cpca's county-level table of administrative codes) that gives places a stable
+6-digit adcode where the extraction did not.
+
+Rules describe how Chinese official names are written, not particular documents:
+a bare province/city name lacks its suffix (上海 = 上海市), party committees carry an optional
+``中共`` prefix, ``人民政府`` is often shortened to ``政府``, and a policy title often starts with its
+issuer before ``关于``.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from graph.model import norm
+
+__all__ = [
+    "Gazetteer", "gazetteer", "canonical_place_name", "canonical_agency_name", "split_policy_title",
+    "canonical_policy_title", "same_policy_title", "LEVEL_BY_SUFFIX", "guess_level",
+]
+
+PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "社区", "省", "市", "区",
+                  "县", "州", "盟", "旗", "镇", "乡", "村")
+
+LEVEL_BY_SUFFIX: tuple[tuple[str, str], ...] = (
+    ("特别行政区", "province"), ("自治区", "province"), ("自治州", "city"), ("自治县", "county"),
+    ("自治旗", "county"), ("街道", "street"), ("社区", "community"), ("省", "province"), ("盟", "city"),
+    ("旗", "county"), ("州", "city"), ("区", "district"), ("县", "county"), ("镇", "street"),
+    ("乡", "street"), ("村", "community"),
+)
+
+
+def guess_level(name: str) -> str:
+    """Administrative level from how the name ends (市 is ambiguous: returns ``city``)."""
+    for suffix, level in LEVEL_BY_SUFFIX:
+        if name.endswith(suffix):
+            return level
+    return "city" if name.endswith("市") else "other"
+
+
+class Gazetteer:
+    """Name → 6-digit adcodes from cpca's table (provinces, cities, counties/districts)."""
+
+    def __init__(self, rows: list[tuple[str, str]]):
+        self.by_name: dict[str, list[str]] = {}
+        self.name_of: dict[str, str] = {}
+        for code, name in rows:
+            self.by_name.setdefault(name, []).append(code)
+            self.name_of[code] = name
+
+    @classmethod
+    def from_csv(cls, path: Path) -> "Gazetteer":
+        with path.open(encoding="utf-8") as fh:
+            rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(fh)
+                    if r["adcode"][6:].strip("0") == "" and len(r["adcode"]) >= 6]
+        return cls(rows)
+
+    def lookup(self, name: str, parent_code: str | None = None) -> str | None:
+        """The adcode of ``name`` (tried as written, then with 省/市 added), or None when the name
+        is unknown or ambiguous and the parent's code does not decide it."""
+        for candidate in (name, name + "市", name + "省"):
+            codes = self.by_name.get(candidate)
+            if not codes:
+                continue
+            if parent_code:
+                prefix = parent_code[:2] if parent_code.endswith("0000") else parent_code[:4]
+                codes = [c for c in codes if c.startswith(prefix) and c != parent_code]
+            if len(codes) == 1:
+                return codes[0]
+            return None
+        return None
+
+    def canonical(self, name: str) -> str:
+        """A bare name completed with its suffix where the gazetteer knows exactly one: 上海 → 上海市."""
+        if name in self.by_name or name.endswith(PLACE_SUFFIXES):
+            return name
+        for suffix in ("市", "省"):
+            if name + suffix in self.by_name:
+                return name + suffix
+        return name
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer, read once from cpca's bundled adcodes.csv (imported lazily)."""
+    import cpca  # noqa: PLC0415 - heavy import kept out of module import
+
+    return Gazetteer.from_csv(Path(cpca.__file__).parent / "resources" / "adcodes.csv")
+
+
+def canonical_place_name(name: str) -> str:
+    return gazetteer().canonical(norm(name))
+
+
+_AGENCY_PREFIX = re.compile(r"^中国共产党|^中共")
+
+
+_ORGAN = re.compile(r"^(委|政府|政协|人大)|(局|委|厅|办|部|办公室|中心|政府)$")
+
+
+def canonical_agency_name(name: str) -> str:
+    """中共濮阳市委组织部 → 濮阳市委组织部; 濮阳市人民政府 → 濮阳市政府; 上海民政局 → 上海市民政局."""
+    name = norm(name)
+    name = _AGENCY_PREFIX.sub("", name)
+    name = name.replace("人民政府", "政府")
+    gz = gazetteer()
+    # a bare place prefix (上海民政局): complete it when the gazetteer knows the completed name and
+    # the rest reads as an organ (委/政府/…局), so 中山大学 is not taken for 中山市
+    for cut in range(min(len(name) - 1, 4), 1, -1):
+        head, rest = name[:cut], name[cut:]
+        if head in gz.by_name or rest.startswith(("市", "省")) or not _ORGAN.search(rest):
+            continue
+        for suffix in ("市", "省"):
+            if head + suffix in gz.by_name:
+                return head + suffix + rest
+    return name
+
+
+_ISSUER_BEFORE_ABOUT = re.compile(r"^(?P<issuer>[^关]{2,40}?(?:部|委|院|厅|局|办|府|会|室|组|办公厅|中央))关于(?P<rest>.+)$")
+
+
+def split_policy_title(title: str) -> tuple[str, str | None]:
+    """(title, issuer written in front of 关于 or None): 国务院办公厅关于… → (关于…, 国务院办公厅).
+    Several issuers joined by spaces/、 (中共中央 国务院关于…) are kept together as written."""
+    raw = unicodedata.normalize("NFKC", title).strip().strip("《》")
+    m = _ISSUER_BEFORE_ABOUT.match(raw)
+    if not m:
+        return norm(raw), None
+    issuer = re.sub(r"\s+", "、", m.group("issuer").strip())
+    return norm("关于" + m.group("rest")), issuer
+
+
+def canonical_policy_title(title: str) -> str:
+    return split_policy_title(title)[0]
+
+
+def same_policy_title(a: str, b: str, threshold: float = 95.0) -> bool:
+    """Two canonical titles that differ only by a character or two of punctuation/typos."""
+    return a == b or fuzz.ratio(a, b) >= threshold

@@ -1,0 +1,143 @@
+"""The store interface every backend implements, and ``open_store`` which picks one.
+
+Loading semantics (identical in every store):
+
+- ``load_record`` is atomic per document and idempotent: the same record twice → ``unchanged``.
+- A document whose extraction changed (new ``version``), or a new document from the same
+  ``source`` as an old one, replaces the old document's facts (``updated``); facts that other
+  documents also support keep those documents' evidence.
+- ``remove_document`` strips the document's evidence everywhere and deletes the nodes and
+  relationships left with none (taxonomy nodes with ``origin = "taxonomy"`` stay).
+- A document left half-loaded (``complete = false``) by a killed process is reloaded next time.
+"""
+from __future__ import annotations
+
+import abc
+import enum
+from typing import TYPE_CHECKING, Any
+
+from govkg.errors import ConfigError, StoreError
+
+if TYPE_CHECKING:
+    from govkg.settings import Settings
+    from loaders.record import ExtractionRecord
+
+__all__ = ["LoadOutcome", "DocState", "GraphStore", "open_store", "STORE_KINDS"]
+
+STORE_KINDS: tuple[str, ...] = ("memory", "falkordb", "neo4j")
+
+
+class LoadOutcome(str, enum.Enum):
+    ADDED = "added"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+class DocState(tuple):
+    """(version, complete, source) of a loaded document."""
+
+    __slots__ = ()
+
+    def __new__(cls, version: str, complete: bool, source: str) -> "DocState":
+        return super().__new__(cls, (version, bool(complete), source))
+
+    @property
+    def version(self) -> str:
+        return self[0]
+
+    @property
+    def complete(self) -> bool:
+        return self[1]
+
+    @property
+    def source(self) -> str:
+        return self[2]
+
+
+class GraphStore(abc.ABC):
+    """One graph store. Use as a context manager, or call ``close()``."""
+
+    kind: str = ""
+
+    # -- lifecycle --------------------------------------------------------------------------------
+    def __enter__(self) -> "GraphStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    @abc.abstractmethod
+    def init_schema(self) -> None:
+        """Create indexes/constraints (idempotent) and load the practice taxonomy."""
+
+    # -- writing ----------------------------------------------------------------------------------
+    def load_record(self, rec: "ExtractionRecord") -> LoadOutcome:
+        """Load one document's facts, replacing an older version of it (atomic per document)."""
+        from graph.delta import record_to_delta
+        from graph.taxonomy import practice_names
+
+        delta = record_to_delta(rec, practice_names())
+        states = self.document_states()
+        old = states.get(delta.doc_id)
+        if old is not None and old.complete and old.version == delta.version:
+            return LoadOutcome.UNCHANGED
+        outcome = LoadOutcome.ADDED if old is None else LoadOutcome.UPDATED
+        same_source = [d for d, st in states.items() if st.source == delta.source and d != delta.doc_id]
+        for other in same_source:
+            self.remove_document(other)
+            outcome = LoadOutcome.UPDATED
+        self._apply(delta, replace=old is not None)
+        return outcome
+
+    @abc.abstractmethod
+    def _apply(self, delta: Any, replace: bool) -> None:
+        """Write a DocumentDelta; ``replace``: strip the document's old facts first."""
+
+    @abc.abstractmethod
+    def remove_document(self, doc_id: str) -> bool:
+        """Remove a document and whatever only it supported; False if it was not there."""
+
+    # -- reading ----------------------------------------------------------------------------------
+    @abc.abstractmethod
+    def document_states(self) -> dict[str, DocState]: ...
+
+    def documents(self) -> dict[str, str]:
+        """doc_id → version of every completely loaded document."""
+        return {d: st.version for d, st in self.document_states().items() if st.complete}
+
+    @abc.abstractmethod
+    def stats(self) -> dict[str, dict[str, int]]:
+        """{"nodes": {label: n}, "relationships": {type: n}}, sorted by name."""
+
+    def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        raise StoreError(f"the {self.kind} store does not run Cypher; use the embedded query "
+                         "functions (queries/embedded) or --store falkordb|neo4j")
+
+    @abc.abstractmethod
+    def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Everything, as plain rows: nodes [{"label", "id", "props"}], rels [{"type", "start",
+        "end", "start_label", "end_label", "props"}] (props include the ev_* lists)."""
+
+
+def open_store(name: str | None = None, settings: "Settings | None" = None) -> GraphStore:
+    """Open the store ``name`` (memory|falkordb|neo4j); None → the GOVKG_STORE setting."""
+    from govkg.settings import load_settings
+
+    settings = settings or load_settings()
+    name = name or settings.store
+    if name == "memory":
+        from graph.memory_store import MemoryStore
+
+        return MemoryStore.open(settings.home)
+    if name == "falkordb":
+        from graph.falkordb_store import FalkorStore
+
+        return FalkorStore.open(settings)
+    if name == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.open(settings)
+    raise ConfigError(f"unknown store {name!r}: use one of {', '.join(STORE_KINDS)} (GOVKG_STORE / --store)")

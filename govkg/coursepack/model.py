@@ -21,7 +21,8 @@ GRADE_LABELS: dict[str, str] = {"quantified": "有量化成效", "described": "�
 
 @dataclass(frozen=True)
 class Evidence:
-    """One quoted sentence: ``text[start:end] == quote`` in document ``doc_id``."""
+    """One piece of evidence in document ``doc_id``: ``text[start:end]`` is the mention as written and
+    ``quote`` the sentence around it (the graph's ``ev_*`` convention)."""
     doc_id: str
     start: int
     end: int

@@ -1,0 +1,59 @@
+"""城市画像: one place's profile from the ``city_profile`` query."""
+import streamlit as st
+
+from app import state
+from app.rows import uniq
+from app.ui import empty_note, md_escape, row_evidence, show_evidence
+
+SECTION_TITLES = {"practice": "做法", "named_model": "命名模式", "policy": "政策文件", "agency": "参与部门",
+                  "figure": "数据", "learned_from": "向谁学习", "taught": "被谁学习", "document": "来源文档"}
+
+st.title("城市画像")
+places = state.places_with_measures()
+if not places:
+    empty_note("地方")
+    st.stop()
+wanted = st.query_params.get("place")
+place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted in places else 0)
+rows = state.query_or_empty("city_profile", place=place)
+if not rows:
+    st.info(f"没有找到 {place} 的记录。")
+    st.stop()
+
+by_section: dict[str, list[dict]] = {}
+for r in rows:
+    by_section.setdefault(r["section"], []).append(r)
+counts = st.columns(5)
+for col, sec in zip(counts, ("practice", "named_model", "policy", "figure", "document")):
+    col.metric(SECTION_TITLES[sec], len(by_section.get(sec, [])))
+
+sections = [s for s in SECTION_TITLES if s in by_section] + [s for s in by_section if s not in SECTION_TITLES]
+tabs = st.tabs([SECTION_TITLES.get(s, s) for s in sections])
+for tab, sec in zip(tabs, sections):
+    with tab:
+        items = by_section[sec]
+        if sec == "practice":
+            cats = uniq(r.get("category") or "其他" for r in items)
+            for cat in cats:
+                st.markdown(f"**{md_escape(cat)}**")
+                for r in (x for x in items if (x.get("category") or "其他") == cat):
+                    with st.expander(str(r["name"])):
+                        show_evidence(row_evidence(r), limit=3)
+            continue
+        for r in items:
+            title = str(r["name"]) + (f" — {r['detail']}" if r.get("detail") else "")
+            with st.expander(title):
+                if sec == "named_model":
+                    st.page_link("app/pages/models.py", label="查看模式详情", icon=":material/account_tree:",
+                                 query_params={"name": str(r["name"])})
+                show_evidence(row_evidence(r), limit=3)
+
+st.subheader("做法相近的地方")
+sim = state.query_or_empty("similar_cities", place=place, k=5)
+if sim:
+    st.dataframe([{"地方": r["place"], "做法重合度 (Jaccard)": round(r.get("jaccard") or 0, 2),
+                   "余弦相似度": round(r.get("cosine") or 0, 2),
+                   "共同做法": "、".join(r.get("shared") or []) if isinstance(r.get("shared"), list)
+                   else (r.get("shared") or "")} for r in sim], hide_index=True)
+else:
+    st.caption("图谱中没有其他地方可比。")

@@ -1,0 +1,70 @@
+"""导入: upload documents, see what was extracted, then add them to the graph."""
+import streamlit as st
+
+from app import state
+from app.intake import ALLOWED_SUFFIXES, stage_upload
+from app.rows import STATUS_LABELS
+from app.ui import md_escape
+from govkg.errors import GovkgError
+from govkg.settings import load_settings
+
+st.title("导入文档")
+settings = load_settings()
+st.caption(f"支持 {'、'.join(ALLOWED_SUFFIXES)}，每个文件不超过 {settings.max_upload_mb} MB。"
+           "先查看抽取结果，确认后再加入图谱。")
+
+files = st.file_uploader("选择文件", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES], accept_multiple_files=True)
+
+
+@st.cache_data(show_spinner="正在读取和抽取…", max_entries=32)
+def _extract(name: str, data: bytes) -> tuple[str, dict]:
+    from loaders import extract_file
+
+    path = stage_upload(name, data, settings)
+    return str(path), extract_file(path).model_dump()
+
+
+def _preview(rec: dict) -> None:
+    d = rec["document"]
+    cols = st.columns(4)
+    cols[0].metric("地方", len(rec["places"]))
+    cols[1].metric("命名模式", len(rec["named_models"]))
+    cols[2].metric("举措", len(rec["measures"]))
+    cols[3].metric("政策", len(rec["policies"]))
+    st.markdown(f"**{md_escape(d.get('title') or '（无标题）')}** · {md_escape(d.get('kind') or '')} · "
+                f"{md_escape(d.get('issuer') or '发文单位不详')} · {md_escape(d.get('date') or '日期不详')}")
+    if rec["named_models"]:
+        st.markdown("**命名模式**：" + "、".join(f"“{md_escape(m['name'])}”" for m in rec["named_models"]))
+    if rec["practices"]:
+        st.markdown("**涉及做法**：" + "、".join(md_escape(p) for p in rec["practices"]))
+    if rec["measures"]:
+        st.dataframe([{"举措": m["summary"], "地方": m.get("place") or "", "做法": "、".join(m["practices"]),
+                       "状态": STATUS_LABELS.get(m.get("status") or "", ""), "年份": m.get("year")}
+                      for m in rec["measures"]], hide_index=True)
+
+
+staged: list[tuple[str, str]] = []
+for f in files or []:
+    with st.expander(f"{f.name}（{f.size / 1024:.0f} KB）", expanded=True):
+        try:
+            path, rec = _extract(f.name, f.getvalue())
+        except GovkgError as exc:
+            st.error(f"无法读取 {f.name}：{exc}")
+            continue
+        except Exception as exc:  # an unreadable file must not take the page down
+            st.error(f"无法读取 {f.name}：{type(exc).__name__}: {exc}。请确认文件没有损坏、不是加密文件。")
+            continue
+        _preview(rec)
+        staged.append((f.name, path))
+
+if staged and st.button(f"加入图谱（{len(staged)} 个文件）", type="primary"):
+    from graph.build import build_paths
+
+    try:
+        with st.spinner("正在写入图谱…"):
+            result = build_paths([p for _n, p in staged], state.store())
+    except GovkgError as exc:
+        st.error(f"写入图谱失败：{exc}")
+    else:
+        state.bump_version()
+        st.success(f"已加入 {len(staged)} 个文件。{md_escape(str(result)) if result else ''}")

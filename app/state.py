@@ -1,0 +1,112 @@
+"""Cached resources of the explorer: the store (one per server process) and named-query results
+(cached per graph version, so a rerun or another page never repeats a query until the graph
+changes). Lives in an ordinary module, not the entry script, so pages can import it without
+re-running navigation."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+
+from govkg.errors import GovkgError
+
+__all__ = ["store", "graph_version", "query", "query_or_empty", "catalogue", "bump_version", "document",
+           "documents", "inventory", "doc_titles", "places_with_measures", "practices", "model_names"]
+
+
+@st.cache_resource(show_spinner="正在连接图谱…")
+def store() -> Any:
+    """The configured store (GOVKG_STORE), opened once per server process."""
+    from govkg.settings import load_settings
+    from graph.store import open_store
+
+    return open_store(load_settings().store)
+
+
+def graph_version() -> str:
+    """Changes whenever the graph content changes (documents added or removed)."""
+    from queries.registry import graph_version as version_of
+
+    return f"{version_of(store())}/{st.session_state.get('_govkg_local_version', 0)}"
+
+
+def bump_version() -> None:
+    """Call after this session changed the graph (import page)."""
+    st.session_state["_govkg_local_version"] = st.session_state.get("_govkg_local_version", 0) + 1
+    _cached_query.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _cached_query(name: str, params_json: str, version: str) -> list[dict]:
+    from queries.registry import run
+
+    return [dict(r) for r in run(store(), name, json.loads(params_json))]
+
+
+def query(name: str, **params: Any) -> list[dict]:
+    """Rows of the named query ``name`` (cached per graph version). Raises GovkgError."""
+    return _cached_query(name, json.dumps(params, ensure_ascii=False, sort_keys=True), graph_version())
+
+
+def query_or_empty(name: str, **params: Any) -> list[dict]:
+    """Like ``query`` but shows the error on the page and returns [] instead of raising."""
+    try:
+        return query(name, **params)
+    except GovkgError as exc:
+        st.error(f"查询 {name} 失败：{exc}")
+        return []
+
+
+@st.cache_data(show_spinner=False)
+def catalogue() -> list[dict]:
+    from queries.registry import catalogue as cat
+
+    return [dict(c) if isinstance(c, dict) else dict(vars(c)) for c in cat()]
+
+
+@st.cache_data(show_spinner=False)
+def _inventory(version: str) -> dict[str, list[dict]]:
+    from app.runtime import inventory as inv
+
+    return inv(store())
+
+
+def inventory() -> dict[str, list[dict]]:
+    """label -> rows (Document, Place, Practice, NamedModel, Policy, Measure) for lists and charts."""
+    return _inventory(graph_version())
+
+
+def documents() -> list[dict]:
+    return sorted(inventory()["Document"], key=lambda d: (d.get("subject_place") or "", d.get("date") or ""))
+
+
+def doc_titles() -> dict[str, str]:
+    return {d["id"]: d.get("title") or d.get("subject_place") or d["id"] for d in inventory()["Document"]}
+
+
+def places_with_measures() -> list[str]:
+    rows = [p for p in inventory()["Place"] if p.get("measures")]
+    return sorted({p["name"] for p in rows if p.get("name")}, key=lambda n: (-sum(
+        r.get("measures", 0) for r in rows if r["name"] == n), n))
+
+
+def practices() -> list[str]:
+    return sorted({p["name"] for p in inventory()["Practice"] if p.get("name")})
+
+
+def model_names() -> list[tuple[str, str]]:
+    """(name, owner) of every named model."""
+    return sorted({(m["name"], m.get("owner") or "") for m in inventory()["NamedModel"] if m.get("name")})
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _document(doc_id: str, version: str) -> dict | None:
+    from app.runtime import document_text
+
+    return document_text(store(), doc_id)
+
+
+def document(doc_id: str) -> dict | None:
+    """The Document node (title, text, metadata) of ``doc_id``, or None."""
+    return _document(doc_id, graph_version())

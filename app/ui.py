@@ -1,0 +1,104 @@
+"""Shared widgets of the explorer. Every piece of document or user text is either shown through
+streamlit's text elements with Markdown neutralised (``md_escape``) or, where HTML is needed (the
+highlighted span), escaped with ``html.escape`` first."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+import streamlit as st
+
+from app.rows import GRADE_COLOURS, GRADE_LABELS, evidence_of
+from govkg.coursepack.model import Evidence
+
+__all__ = ["PAGE_FILES", "md_escape", "show_evidence", "highlight_html", "doc_link", "grade_badge",
+           "empty_note", "PAGE_TITLES", "excerpt_bounds", "row_evidence"]
+
+# page key -> (file, title, icon, url path)
+PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
+    "overview": ("app/pages/overview.py", "总览", ":material/dashboard:", "overview"),
+    "city": ("app/pages/city.py", "城市画像", ":material/location_city:", "city"),
+    "compare": ("app/pages/compare.py", "跨城比较", ":material/grid_on:", "compare"),
+    "similar": ("app/pages/similar.py", "相似做法", ":material/join_inner:", "similar"),
+    "exemplars": ("app/pages/exemplars.py", "典型案例", ":material/star:", "exemplars"),
+    "models": ("app/pages/models.py", "命名模式", ":material/account_tree:", "models"),
+    "learning": ("app/pages/learning.py", "学习网络", ":material/hub:", "learning"),
+    "policies": ("app/pages/policies.py", "政策与承诺", ":material/gavel:", "policies"),
+    "search": ("app/pages/search.py", "检索", ":material/search:", "search"),
+    "document": ("app/pages/document.py", "文档", ":material/description:", "document"),
+    "upload": ("app/pages/upload.py", "导入", ":material/upload_file:", "import"),
+    "coursepack": ("app/pages/coursepack.py", "课程素材", ":material/school:", "coursepack"),
+}
+PAGE_TITLES = {k: v[1] for k, v in PAGE_FILES.items()}
+
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+
+
+def md_escape(text: str) -> str:
+    """Text shown through st.markdown exactly as written (no Markdown, no HTML, no LaTeX)."""
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", "  \n")
+
+
+def doc_link(ev: Evidence, label: str | None = None) -> None:
+    title = f"《{ev.doc_title}》" if ev.doc_title else ev.doc_id
+    st.page_link(PAGE_FILES["document"][0], label=label or f"查看原文 {title}", icon=":material/open_in_new:",
+                 query_params={"doc": ev.doc_id, "start": str(ev.start), "end": str(ev.end)})
+
+
+def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
+    """Each quote as a block quote with a link to the document page at its span."""
+    evs = list(evs)
+    if not evs:
+        st.caption("（无原文出处）")
+        return
+    for ev in evs[:limit]:
+        st.markdown("> " + md_escape(ev.quote or "（引文缺失）"))
+        doc_link(ev)
+    if len(evs) > limit:
+        st.caption(f"另有 {len(evs) - limit} 条出处未显示。")
+
+
+def excerpt_bounds(text: str, start: int, end: int, width: int = 160) -> tuple[int, int]:
+    """A window around [start, end) widened to sentence or line ends where close."""
+    lo, hi = max(0, start - width), min(len(text), end + width)
+    for i in range(start - 1, lo - 1, -1):
+        if text[i] in "。！？\n":
+            lo = i + 1
+            break
+    for i in range(end, hi):
+        if text[i] in "。！？\n":
+            hi = i + 1
+            break
+    return lo, hi
+
+
+def highlight_html(text: str, start: int | None, end: int | None, lo: int = 0, hi: int | None = None) -> str:
+    """``text[lo:hi]`` as escaped HTML, with ``text[start:end]`` in <mark>."""
+    hi = len(text) if hi is None else hi
+    if start is None or end is None or not (lo <= start < end <= hi):
+        body = escape(text[lo:hi])
+    else:
+        body = (escape(text[lo:start]) + '<mark id="cited" style="background:#ffe066;padding:0 2px">'
+                + escape(text[start:end]) + "</mark>" + escape(text[end:hi]))
+    return ('<div style="white-space:pre-wrap;line-height:1.9;font-size:1.02rem;'
+            'font-family:\'Noto Serif CJK SC\',\'Noto Sans CJK SC\',serif">' + body + "</div>")
+
+
+def grade_badge(grade: str) -> str:
+    """A coloured label for an evidence grade, as Markdown (fixed strings only)."""
+    colour = {"quantified": "green", "described": "blue", "claimed": "orange"}.get(grade, "gray")
+    return f":{colour}-badge[{GRADE_LABELS.get(grade, GRADE_LABELS[''])}]"
+
+
+def row_evidence(row: dict) -> tuple[Evidence, ...]:
+    """The evidence of a query row, with document titles filled in."""
+    from app import state
+
+    return evidence_of(row, state.doc_titles())
+
+
+def empty_note(what: str) -> None:
+    st.info(f"图谱中暂无{what}。可在「导入」页添加文档，或运行 `govkg build`。", icon=":material/info:")
+
+
+_ = GRADE_COLOURS

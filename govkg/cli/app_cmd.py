@@ -1,0 +1,65 @@
+"""``govkg explore`` (build the bundled corpus if the graph is empty, then start the explorer) and
+``govkg coursepack`` (assemble a case pack from named queries and export it)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+__all__ = ["explore", "coursepack"]
+
+
+def _fail(exc: Exception) -> None:
+    raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.option("--port", type=int, default=8501, show_default=True, help="port of the Streamlit server")
+@click.option("--no-build", is_flag=True, help="do not build the bundled corpus even if the graph is empty")
+def explore(port: int, no_build: bool) -> None:
+    """Open the explorer (Streamlit); builds the bundled corpus into the configured store first
+    when there is no graph yet."""
+    from govkg.errors import GovkgError
+    from app.runtime import ensure_graph
+
+    try:
+        if not no_build:
+            built = ensure_graph()
+            if built:
+                click.echo(f"built the bundled corpus into the graph: {built} documents")
+    except GovkgError as exc:
+        _fail(exc)
+    app = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+    cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+           "--server.headless", "true"]
+    raise SystemExit(subprocess.call(cmd, cwd=str(app.parent)))
+
+
+@click.command()
+@click.option("--practice", "practices", multiple=True, help="canonical practice name (repeatable)")
+@click.option("--place", "places", multiple=True, help="place name, e.g. 濮阳市 (repeatable)")
+@click.option("--model", "models", multiple=True, help="named model name, e.g. 12341 (repeatable)")
+@click.option("--title", default="", help="title of the pack (default: made from the selection)")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="output file: .md, .docx or .pdf")
+def coursepack(practices: tuple[str, ...], places: tuple[str, ...], models: tuple[str, ...], title: str,
+               out: Path) -> None:
+    """Assemble a case pack (background, model and components, measures, figures, comparison table,
+    discussion questions, a citation for every fact) and write it as Markdown, DOCX or PDF."""
+    from govkg.coursepack import assemble_pack, export_pack
+    from govkg.coursepack.gather import gather
+    from govkg.errors import GovkgError
+    from app.runtime import open_configured_store, query_runner
+
+    if not (practices or places or models):
+        raise click.UsageError("choose at least one --practice, --place or --model")
+    try:
+        store = open_configured_store()
+        pack = assemble_pack(gather(query_runner(store), practices, places, models), title)
+        path = export_pack(pack, out)
+    except GovkgError as exc:
+        _fail(exc)
+    facts = len(pack.all_facts())
+    click.echo(f"wrote {path}: {facts} facts, {len(pack.citations())} citations")

@@ -1,0 +1,20 @@
+"""govkg explorer — a thin router: page setup and navigation; every page is a module in app/pages/."""
+import streamlit as st
+
+from app.ui import PAGE_FILES
+
+st.set_page_config(page_title="社区治理实践知识图谱", page_icon=":material/hub:", layout="wide")
+
+
+def _page(key: str, default: bool = False) -> st.Page:
+    path, title, icon, url = PAGE_FILES[key]
+    return st.Page(path, title=title, icon=icon, url_path=url, default=default)
+
+
+SECTIONS = {
+    "浏览": ["overview", "city", "policies", "search"],
+    "比较与借鉴": ["compare", "similar", "exemplars", "models", "learning"],
+    "资料与教学": ["document", "upload", "coursepack"],
+}
+pages = {name: [_page(k, default=(k == "overview")) for k in keys] for name, keys in SECTIONS.items()}
+st.navigation(pages).run()

@@ -1,8 +1,132 @@
-"""Extraction step: metrics. (Placeholder until the rules land: adds nothing to the context.)"""
+"""Extraction step: figures (counts, money, shares, areas) with their units.
+
+A figure is an Arabic number, optionally a range (10-15户), optionally 万/亿, optionally 余/多,
+then a unit (个、人、万元、%、平方米、元/月 …). ``as_written`` is the shortest number+unit
+substring (余/多 inside it kept, 约/近/以上 around it left out); the value drops 余/多 and 万 stays
+in the unit (48万余人 → 48 万人). Skipped, because they are not quantities of work: numbers
+after 第 (issue numbers, ordinals), durations (连续2年, 5年来 have no counted unit), numbers inside
+quotes or titles (they are names: “3个100%”, “40工程”), structural counts (3个方面, 6个特点), and
+national statistics (全国/我国 …) that do not measure the place's own work.
+"""
 from __future__ import annotations
 
+import re
+
 from loaders.extract.context import Context
+from loaders.record import MetricRec
+
+__all__ = ["extract_metrics", "find_metrics", "UNIT_NORMAL"]
+
+# Longest first. 名 → 人, 平米 → 平方米 (the gold convention).
+_UNITS = (
+    "元/人/月", "元/月", "元/年", "元/人", "万人次", "人次", "户次", "平方公里", "平方米", "平米", "公里",
+    "亿元", "万元", "元", "个", "家", "人", "名", "户", "处", "项", "条", "所", "次", "期", "场", "件",
+    "支", "座", "间", "张", "篇", "批", "岁", "分", "%", "％", "亩", "套", "栋", "辆", "台", "类", "位",
+    "份", "场次", "千米", "公顷",
+)
+UNIT_NORMAL = {"名": "人", "平米": "平方米", "％": "%", "位": "人"}
+# 份 (copies in a distribution list) and 位 are only figures with a 万 in front.
+_WEAK_UNITS = {"份", "位", "类"}
+
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_FIG_RE = re.compile(
+    r"(?<![\d.\-/])(\d+(?:\.\d+)?)(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?"
+    r"(\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*)"
+    rf"({_UNIT_RE})"
+)
+# A count written straight before a quoted facility name, with no measure word: 47“雷锋驿站”.
+_QUOTED_COUNT_RE = re.compile(r"(?<![\d.\-/])(\d+)(“[^”“\n]{2,12}”)")
+_STRUCTURAL_AFTER = re.compile(r"^(?:方面|特点|部分|阶段|环节|步骤|层面|维度|板块|章|节|条意见)")
+_NATIONAL = re.compile(r"全国|我国|中国|国家层面")
+_YEAR_RE = re.compile(r"(\d{4})\s*年")
+_CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
+_LEAD_TRIM = re.compile(r"^(?:其中|共|累计|总计|已|全市|全区|全县|目前|截至目前|同时|并|及|和|达|达到|约|近|超过|有)+")
+_TAIL_TRIM = re.compile(r"(?:共|累计|达到|达|约|近|超过|有|为|占|共有|已有|投入|安排|筹集|增长)+$")
+
+
+def _quoted_or_titled(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for open_c, close_c in (("“", "”"), ("《", "》"), ("「", "」")):
+        for m in re.finditer(re.escape(open_c) + r"[^" + close_c + open_c + r"\n]{0,40}" + re.escape(close_c), text):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
+    lo = pos
+    while lo > 0 and text[lo - 1] not in stops:
+        lo -= 1
+    hi = pos
+    while hi < len(text) and text[hi] not in stops:
+        hi += 1
+    return lo, hi
+
+
+def _subject(text: str, start: int, end: int) -> str:
+    lo, hi = _bounds(text, start, _CLAUSE_STOP)
+    after = text[end:hi].strip()
+    after = re.sub(r"^(?:以上|左右|以内|余|多)", "", after)
+    after = re.split(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\\d", after, maxsplit=1)[0].strip()
+    before = text[lo:start]
+    cut = max((m.end() for m in re.finditer(r"\\d[^\\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]", before)), default=0)
+    before = _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before[cut:].strip()))
+    before = re.sub(r"^(?:按照|每个|每年|按)+|(?:不低于|不少于|不超过|提标至|至|按)$", "", before)
+    if 2 <= len(after) <= 16 and not re.match(r"^[年月日]", after):
+        phrase = after
+    else:
+        phrase = before or after
+    return phrase[-24:] if phrase else ""
+
+
+def find_metrics(text: str) -> list[MetricRec]:
+    """Every figure in ``text`` that counts or spends something."""
+    skip = _quoted_or_titled(text)
+    out: list[MetricRec] = []
+    seen: set[tuple[str, str]] = set()
+    for m in _FIG_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if any(s <= start < e for s, e in skip):
+            continue
+        raw_unit = m.group(3)
+        mid = m.group(2)
+        mult = "亿" if "亿" in mid else "万" if "万" in mid else ""
+        if raw_unit in _WEAK_UNITS and not mult:
+            continue
+        pre = text[max(0, start - 2):start]
+        if pre.endswith("第") or re.search(r"第\s*$", pre):
+            continue
+        if _STRUCTURAL_AFTER.match(text[end:end + 4]):
+            continue
+        if raw_unit in ("期", "次", "场", "批") and re.match(r"^\s*(?:会议|全会|人代会)", text[end:end + 4]):
+            continue
+        s_lo, s_hi = _bounds(text, start, "。；;！？!?\n")
+        sentence = text[s_lo:s_hi]
+        if any(not any(s <= s_lo + n.start() < e for s, e in skip)
+               for n in _NATIONAL.finditer(sentence[: start - s_lo])):
+            continue
+        unit = UNIT_NORMAL.get(raw_unit, raw_unit)
+        if mult and unit not in ("%",):
+            unit = mult + unit if not unit.startswith(mult) else unit
+        value = float(m.group(1))
+        as_written = text[start:end]
+        ctx_key = (as_written, text[max(0, start - 5):start])
+        if ctx_key in seen:  # the same figure restated in the same words (（含单位管理15个）)
+            continue
+        seen.add(ctx_key)
+        year_m = None
+        for ym in _YEAR_RE.finditer(sentence[: start - s_lo]):
+            year_m = ym
+        year = int(year_m.group(1)) if year_m and 1900 < int(year_m.group(1)) < 2100 else None
+        out.append(MetricRec(subject=_subject(text, start, end) or None, value=value, unit=unit,
+                             year=year, as_written=as_written, start=start, end=end))
+    for m in _QUOTED_COUNT_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1):m.start()] == "第":
+            continue
+        out.append(MetricRec(subject=m.group(2).strip("“”"), value=float(m.group(1)), unit="个",
+                             year=None, as_written=m.group(0), start=m.start(), end=m.end()))
+    out.sort(key=lambda r: r.start)
+    return out
 
 
 def extract_metrics(ctx: Context) -> None:
-    return None
+    ctx.metrics.extend(find_metrics(ctx.text))

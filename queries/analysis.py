@@ -1,0 +1,107 @@
+"""City-to-city similarity over practice sets, and practice communities (networkx).
+
+A place's practice vector counts its links to each practice: one for ADOPTS, one per measure that is an
+instance of it. Similarity of two places: Jaccard over the practice sets and cosine over the vectors.
+Practice communities: the place–practice bipartite graph projected onto practices (edge weight = number
+of places that have both), split with Louvain (fixed seed, so runs agree).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from queries.finish._common import Evidence, evidence_entries, pick_evidence
+
+__all__ = ["PracticeVectors", "jaccard", "cosine", "similar_places", "practice_communities", "SEED"]
+
+SEED = 20240601
+
+
+@dataclass
+class PracticeVectors:
+    """place id -> Counter(practice -> links); names; best evidence per (place, practice)."""
+
+    vectors: dict[str, Counter[str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> "PracticeVectors":
+        pv = cls()
+        candidates: dict[tuple[str, str], list[Evidence]] = {}
+        for row in rows:
+            pid, practice = row["place_id"], row["practice"]
+            if pid is None or not practice:
+                continue
+            pv.names[pid] = row.get("place") or pid
+            pv.vectors.setdefault(pid, Counter())[practice] += 1
+            candidates.setdefault((pid, practice), []).extend(evidence_entries(row))
+        pv.evidence = {k: pick_evidence(v) for k, v in candidates.items()}
+        return pv
+
+    def resolve(self, place: str) -> list[str]:
+        return sorted(pid for pid, name in self.names.items() if place in (pid, name))
+
+
+def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
+
+
+def cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(v * b.get(k, 0) for k, v in a.items())
+    na = math.sqrt(sum(v * v for v in a.values()))
+    nb = math.sqrt(sum(v * v for v in b.values()))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def similar_places(pv: PracticeVectors, place_id: str, k: int) -> list[dict[str, Any]]:
+    """The ``k`` places most similar to ``place_id`` (by Jaccard, then cosine), with shared practices."""
+    mine = pv.vectors.get(place_id, Counter())
+    rows = []
+    for other, vec in pv.vectors.items():
+        if other == place_id:
+            continue
+        shared = sorted(set(mine) & set(vec), key=lambda p: (-vec[p], p))
+        if not shared:
+            continue
+        rows.append({"place_id": other, "place": pv.names[other], "jaccard": round(jaccard(mine, vec), 6),
+                     "cosine": round(cosine(mine, vec), 6), "shared": "、".join(shared),
+                     **pv.evidence[(other, shared[0])]})
+    rows.sort(key=lambda r: (-r["jaccard"], -r["cosine"], r["place_id"]))
+    for i, r in enumerate(rows[:k]):
+        r["rank"] = i + 1
+    return rows[:k]
+
+
+def practice_communities(pv: PracticeVectors, min_places: int = 1) -> list[dict[str, Any]]:
+    """Communities of practices that co-occur in places; one row per practice."""
+    import networkx as nx
+    from networkx.algorithms import bipartite
+
+    places_of: dict[str, set[str]] = {}
+    for pid, vec in pv.vectors.items():
+        for practice in vec:
+            places_of.setdefault(practice, set()).add(pid)
+    practices = sorted(p for p, ps in places_of.items() if len(ps) >= min_places)
+    if not practices:
+        return []
+    b = nx.Graph()
+    b.add_nodes_from((("pr", p) for p in practices), bipartite=0)
+    for p in practices:
+        for pid in sorted(places_of[p]):
+            b.add_edge(("pr", p), ("pl", pid))
+    proj = bipartite.weighted_projected_graph(b, [("pr", p) for p in practices])
+    comms = nx.community.louvain_communities(proj, weight="weight", seed=SEED)
+    groups = sorted((sorted(n[1] for n in c) for c in comms), key=lambda c: (-len(c), c))
+    rows = []
+    for ci, members in enumerate(groups):
+        for p in members:
+            holders = sorted(places_of[p], key=lambda pid: (-pv.vectors[pid][p], pid))
+            rows.append({"community": ci + 1, "practice": p, "places": len(holders), "size": len(members),
+                         "top_places": "、".join(pv.names[h] for h in holders[:5]),
+                         **pv.evidence[(holders[0], p)]})
+    return rows

@@ -1,0 +1,129 @@
+"""Read helpers over the embedded store's networkx MultiDiGraph, shared by the embedded queries.
+
+The memory store keeps one node per graph node (key = the node's ``id``) with its properties as
+attributes, and one edge per relationship, keyed by its type. Labels are read from a ``label``
+attribute where present, else derived from the id (``graph.model.label_of_id``), and an edge's type
+from a ``type`` attribute, else its key. A per-graph label index is cached and rebuilt when the
+graph's size changes, so queries do not scan every node.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+__all__ = [
+    "label", "nodes_of", "out_edges", "in_edges", "find_places", "ev_lists", "prop", "index_of",
+    "GraphIndex", "place_scope", "place_practice_rows",
+]
+
+Node = dict[str, Any]
+
+
+def label(g: Any, node: str) -> str:
+    data = g.nodes[node]
+    lab = data.get("label")
+    if lab is None:
+        labels = data.get("labels")
+        if labels:
+            return sorted(labels)[0] if not isinstance(labels, str) else labels
+        from graph.model import label_of_id
+
+        return label_of_id(str(node))
+    return lab
+
+
+def _etype(key: Any, data: dict[str, Any]) -> str:
+    return data.get("type", key)
+
+
+def out_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(target, edge attributes) of ``node``'s outgoing ``rel_type`` relationships."""
+    for _, target, key, data in g.out_edges(node, keys=True, data=True):
+        if _etype(key, data) == rel_type:
+            yield target, data
+
+
+def in_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(source, edge attributes) of ``node``'s incoming ``rel_type`` relationships."""
+    for source, _, key, data in g.in_edges(node, keys=True, data=True):
+        if _etype(key, data) == rel_type:
+            yield source, data
+
+
+def prop(g: Any, node: str, name: str, default: Any = None) -> Any:
+    value = g.nodes[node].get(name, default)
+    return default if value is None else value
+
+
+def ev_lists(data: dict[str, Any]) -> dict[str, list[Any]]:
+    """The four evidence lists of a node or edge, as the Cypher queries return them."""
+    return {f: list(data.get(f) or []) for f in ("ev_doc", "ev_start", "ev_end", "ev_quote")}
+
+
+class GraphIndex:
+    """Nodes by label and places by name/alias, for one state of one graph."""
+
+    def __init__(self, g: Any):
+        self.by_label: dict[str, list[str]] = {}
+        self.place_names: dict[str, list[str]] = {}
+        for node in g.nodes:
+            lab = label(g, node)
+            self.by_label.setdefault(lab, []).append(node)
+            if lab == "Place":
+                data = g.nodes[node]
+                names = {str(node), data.get("name") or ""} | set(data.get("aliases") or [])
+                for name in names:
+                    if name:
+                        self.place_names.setdefault(name, []).append(node)
+
+
+_CACHE: dict[int, tuple[tuple[int, int], GraphIndex]] = {}
+
+
+def index_of(g: Any) -> GraphIndex:
+    stamp = (g.number_of_nodes(), g.number_of_edges())
+    hit = _CACHE.get(id(g))
+    if hit is None or hit[0] != stamp:
+        hit = (stamp, GraphIndex(g))
+        _CACHE[id(g)] = hit
+    return hit[1]
+
+
+def nodes_of(g: Any, lab: str) -> list[str]:
+    return index_of(g).by_label.get(lab, [])
+
+
+def find_places(g: Any, place: str) -> list[str]:
+    """Places whose id, name or an alias equals ``place`` (the same test as the Cypher queries)."""
+    return sorted(set(index_of(g).place_names.get(place, [])))
+
+
+def place_scope(g: Any, place_node: str, depth: int = 2) -> list[str]:
+    """The place and the places PART_OF it, up to ``depth`` levels down (Cypher ``PART_OF*0..depth``)."""
+    seen = {place_node}
+    frontier = [place_node]
+    for _ in range(depth):
+        nxt = []
+        for node in frontier:
+            for child, _data in in_edges(g, node, "PART_OF"):
+                if child not in seen:
+                    seen.add(child)
+                    nxt.append(child)
+        frontier = nxt
+    return sorted(seen)
+
+
+def place_practice_rows(g: Any) -> list[dict[str, Any]]:
+    """Rows of ``similar_cities.cypher`` / ``practice_communities.cypher``: every place–practice link."""
+    rows = []
+    for p in nodes_of(g, "Place"):
+        name = g.nodes[p].get("name")
+        for x, r in out_edges(g, p, "ADOPTS"):
+            rows.append({"place_id": p, "place": name, "practice": g.nodes[x].get("name"), "source": "adopts",
+                         **ev_lists(r)})
+        for m, _ in out_edges(g, p, "IMPLEMENTS"):
+            ev = ev_lists(g.nodes[m])
+            for x, _ in out_edges(g, m, "INSTANCE_OF"):
+                rows.append({"place_id": p, "place": name, "practice": g.nodes[x].get("name"),
+                             "source": "measure", **ev})
+    return rows

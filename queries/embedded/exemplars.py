@@ -1,0 +1,33 @@
+"""Embedded counterpart of ``queries/exemplars.cypher`` (same parameters, same raw rows)."""
+from __future__ import annotations
+
+from typing import Any
+
+from queries.embedded._graph import ev_lists, in_edges, nodes_of, out_edges
+
+__all__ = ["fetch"]
+
+
+def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
+    rows = []
+    for x in nodes_of(g, "Practice"):
+        if x != practice and g.nodes[x].get("name") != practice:
+            continue
+        for m, _ in in_edges(g, x, "INSTANCE_OF"):
+            n = g.nodes[m]
+            if m.startswith("me_"):
+                metrics = sum(1 for _ in out_edges(g, m, "HAS_METRIC"))
+                for q, _ in in_edges(g, m, "IMPLEMENTS"):
+                    rows.append({"place_id": q, "place": g.nodes[q].get("name"), "source": "measure", "id": m,
+                                 "summary": n.get("summary"), "status": n.get("status"), "metrics": metrics,
+                                 **ev_lists(n)})
+            elif m.startswith("nm_"):
+                for q, _ in out_edges(g, m, "OWNED_BY"):
+                    rows.append({"place_id": q, "place": g.nodes[q].get("name"), "source": "model", "id": m,
+                                 "summary": n.get("name"),
+                                 "status": "described" if n.get("components") else None, "metrics": 0,
+                                 **ev_lists(n)})
+        for q, r in in_edges(g, x, "ADOPTS"):
+            rows.append({"place_id": q, "place": g.nodes[q].get("name"), "source": "adopts", "id": x,
+                         "summary": None, "status": None, "metrics": 0, **ev_lists(r)})
+    return rows

@@ -1,0 +1,78 @@
+"""Helpers shared by the finishers: evidence choice, stable sorting, per-version index cache."""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+__all__ = ["Evidence", "pick_evidence", "evidence_entries", "cached", "as_list", "head_quote", "NO_EVIDENCE"]
+
+Evidence = dict[str, Any]
+NO_EVIDENCE: Evidence = {"doc_id": None, "quote": None, "start": None, "end": None}
+
+
+def as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    return [value]
+
+
+def evidence_entries(row: dict[str, Any], prefix: str = "ev_") -> list[Evidence]:
+    """The entries of a row's parallel evidence lists (``ev_doc``/``ev_start``/``ev_end``/``ev_quote``)."""
+    docs = as_list(row.get(prefix + "doc"))
+    starts = as_list(row.get(prefix + "start"))
+    ends = as_list(row.get(prefix + "end"))
+    quotes = as_list(row.get(prefix + "quote"))
+    out = []
+    for i, doc in enumerate(docs):
+        if doc is None:
+            continue
+        out.append({"doc_id": doc,
+                    "start": int(starts[i]) if i < len(starts) and starts[i] is not None else None,
+                    "end": int(ends[i]) if i < len(ends) and ends[i] is not None else None,
+                    "quote": quotes[i] if i < len(quotes) else None})
+    return out
+
+
+def _ev_key(ev: Evidence) -> tuple[Any, ...]:
+    return (ev["doc_id"] or "", ev["start"] if ev["start"] is not None else -1, ev["end"] or -1)
+
+
+def pick_evidence(entries: Sequence[Evidence], prefer_docs: set[str] | None = None) -> Evidence:
+    """One entry, chosen the same way on every store: from ``prefer_docs`` if any, then first by (doc, start)."""
+    if not entries:
+        return dict(NO_EVIDENCE)
+    pool = [e for e in entries if prefer_docs and e["doc_id"] in prefer_docs] or list(entries)
+    return dict(min(pool, key=_ev_key))
+
+
+def head_quote(doc_id: str | None, head: str | None) -> Evidence:
+    """Evidence for a whole document: its first non-blank line (cut to 80 characters) and that line's span."""
+    text = head or ""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            quote = stripped[:80]
+            return {"doc_id": doc_id, "quote": quote, "start": start, "end": start + len(quote)}
+        pos += len(line) + 1
+    return {"doc_id": doc_id, "quote": None, "start": None, "end": None}
+
+
+_CACHE: dict[tuple[str, Hashable], Any] = {}
+KEEP = 4
+
+
+def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any]) -> Any:
+    """``build()`` once per (name, graph version); at most ``KEEP`` versions per name are kept
+    (several stores may be open side by side, e.g. in the conformance tests)."""
+    key = (name, version())
+    hit = _CACHE.get(key)
+    if hit is None:
+        same = [k for k in _CACHE if k[0] == name]
+        for old in same[:max(0, len(same) - KEEP + 1)]:
+            del _CACHE[old]
+        hit = _CACHE[key] = build()
+    return hit

@@ -1,0 +1,63 @@
+"""Finisher of ``compare_cities``: grade every piece of evidence and build the place × practice cells."""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from queries.finish._common import NO_EVIDENCE, evidence_entries, pick_evidence
+from queries.grading import grade_evidence, grade_rank
+
+__all__ = ["finish", "grade_piece"]
+
+_SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
+
+
+def grade_piece(row: dict[str, Any], quote: str | None) -> str:
+    """Grade of one raw row: measures by their quote, status and figures; models with components are
+    described at least; a bare ADOPTS link is graded by its quote."""
+    if row["source"] == "model":
+        grade = grade_evidence(quote or "", None, False)
+        return "described" if row.get("status") == "described" and grade == "claimed" else grade
+    status = row.get("status") if row["source"] == "measure" else None
+    return grade_evidence(quote or "", status, bool(row.get("metrics")))
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    cells: dict[tuple[str, str], dict[str, Any]] = {}
+    place_names: dict[str, str] = {}
+    seen: set[tuple[str, str, str, str]] = set()
+    for row in fetch(params):
+        key = (row["place_id"], row["practice"], row["source"], row["id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        place_names[row["place_id"]] = row["place"]
+        ev = pick_evidence(evidence_entries(row))
+        grade = grade_piece(row, ev["quote"])
+        cell = cells.setdefault((row["place_id"], row["practice"]), {"pieces": []})
+        cell["pieces"].append((grade_rank(grade), _SOURCE_RANK[row["source"]], ev["doc_id"] or "",
+                               ev["start"] if ev["start"] is not None else -1, grade, row, ev))
+    wanted_order = {w: i for i, w in enumerate(params["places"])}
+
+    def place_rank(pid: str) -> tuple[int, str]:
+        name = place_names.get(pid, "")
+        return (min(wanted_order.get(pid, 99999), wanted_order.get(name, 99999)), pid)
+
+    practices = sorted({pr for _, pr in cells} | set(params.get("practices") or []))
+    places = sorted(place_names, key=place_rank)
+    out = []
+    for practice in practices:
+        for pid in places:
+            cell = cells.get((pid, practice))
+            if cell is None:
+                out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
+                            "measures": None, "measure_count": 0, **NO_EVIDENCE})
+                continue
+            pieces = sorted(cell["pieces"], key=lambda t: t[:4])
+            best = pieces[0]
+            measures = [p[5] for p in pieces if p[5]["source"] == "measure"]
+            summaries = list(dict.fromkeys(m["summary"] for m in measures if m.get("summary")))
+            out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[4],
+                        "measures": "；".join(summaries) or None, "measure_count": len(measures), **best[6]})
+    return out

@@ -1,0 +1,58 @@
+"""Finisher of ``exemplars``: rank places by the strength of their evidence for one practice.
+
+strength = recognition (national 10, provincial 6, media 3) + 2 per quantified piece (at most 5)
++ 1 per described piece (at most 5) + 2 per supporting document (at most 5).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from queries.finish._common import evidence_entries, pick_evidence
+from queries.finish.compare_cities import grade_piece
+from queries.grading import grade_rank, recognition
+
+__all__ = ["finish", "RECOGNITION_POINTS"]
+
+RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    places: dict[str, dict[str, Any]] = {}
+    seen: set[tuple[str, str, str]] = set()
+    for row in fetch(params):
+        key = (row["place_id"], row["source"], row["id"])
+        if key in seen:
+            continue
+        seen.add(key)
+        entries = evidence_entries(row)
+        ev = pick_evidence(entries)
+        grade = grade_piece(row, ev["quote"])
+        acc = places.setdefault(row["place_id"], {"place": row["place"], "pieces": [], "docs": set(),
+                                                  "recognised": [], "measures": 0})
+        acc["docs"].update(e["doc_id"] for e in entries)
+        acc["measures"] += row["source"] == "measure"
+        acc["pieces"].append((grade_rank(grade), ev["doc_id"] or "", ev["start"] or 0, grade, ev))
+        for e in entries:
+            level = recognition(e["quote"] or "")
+            if level:
+                acc["recognised"].append((list(RECOGNITION_POINTS).index(level), e["doc_id"], e["start"] or 0,
+                                          level, e))
+    out = []
+    for pid, acc in places.items():
+        pieces = sorted(acc["pieces"], key=lambda t: t[:3])
+        figures = sum(1 for p in pieces if p[3] == "quantified")
+        described = sum(1 for p in pieces if p[3] == "described")
+        best_rec = min(acc["recognised"], key=lambda t: t[:3]) if acc["recognised"] else None
+        level = best_rec[3] if best_rec else None
+        strength = (RECOGNITION_POINTS.get(level, 0) if level else 0) + 2 * min(figures, 5) \
+            + min(described, 5) + 2 * min(len(acc["docs"]), 5)
+        ev = best_rec[4] if best_rec else pieces[0][4]
+        out.append({"place_id": pid, "place": acc["place"], "strength": strength, "grade": pieces[0][3],
+                    "figures": figures, "recognition": level, "documents": len(acc["docs"]),
+                    "measure_count": acc["measures"], **ev})
+    out.sort(key=lambda r: (-r["strength"], grade_rank(r["grade"]), r["place_id"]))
+    for i, r in enumerate(out[:params["k"]]):
+        r["rank"] = i + 1
+    return out[:params["k"]]

@@ -1,0 +1,66 @@
+"""Finisher of ``named_model``: definition, ordered components (mapped to practices), practices, namesakes."""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import Any
+
+from queries.finish._common import as_list, evidence_entries, pick_evidence
+
+__all__ = ["finish", "component_practices", "GENERIC_BIGRAMS"]
+
+# Bigrams every governance text uses: sharing one of these says nothing about which practice is meant.
+GENERIC_BIGRAMS = frozenset({"社区", "治理", "管理", "建设", "服务", "工作", "基层", "城乡", "推进", "加强",
+                             "机制", "体系", "提升", "创新", "社会", "组织", "一个", "两个", "三个", "四个"})
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} - GENERIC_BIGRAMS
+
+
+def component_practices(component: str, practices: list[str]) -> list[str]:
+    """The model's practices a component phrase speaks of: they share a non-generic character bigram."""
+    grams = _bigrams(component)
+    return sorted(p for p in practices if grams & _bigrams(p.replace("/", "")))
+
+
+def _matches_owner(row: dict[str, Any], owner: str) -> bool:
+    return owner in {row.get("owner_id"), row.get("owner"), *as_list(row.get("owner_aliases"))}
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    rows = {(r["model_id"], r.get("owner_id")): r for r in fetch(params)}
+    if not rows:
+        return []
+    ranked = sorted(rows.values(), key=lambda r: (-len(as_list(r.get("ev_doc"))), r["model_id"],
+                                                  r.get("owner_id") or ""))
+    owner = params.get("owner")
+    if owner:
+        ranked = [r for r in ranked if _matches_owner(r, owner)] + \
+                 [r for r in ranked if not _matches_owner(r, owner)]
+        if not _matches_owner(ranked[0], owner):
+            return []
+    main = ranked[0]
+    entries = evidence_entries(main)
+    base = {"model_id": main["model_id"], "model": main["model"], "owner": main.get("owner")}
+    out = []
+    definition = main.get("definition")
+    ev = pick_evidence([e for e in entries if definition and e["quote"] and definition in e["quote"]] or entries)
+    out.append({**base, "section": "definition", "order": None, "name": definition or main["model"],
+                "detail": None, **ev})
+    practices = sorted({str(p) for p in as_list(main.get("practices")) if p})
+    for i, comp in enumerate(str(c) for c in as_list(main.get("components"))):
+        ev = pick_evidence([e for e in entries if e["quote"] and comp in e["quote"]] or entries)
+        out.append({**base, "section": "component", "order": i + 1, "name": comp,
+                    "detail": "、".join(component_practices(comp, practices)) or None, **ev})
+    for p in practices:
+        out.append({**base, "section": "practice", "order": None, "name": p, "detail": None,
+                    **pick_evidence(entries)})
+    others = sorted((r for r in ranked[1:] if r["model_id"] != main["model_id"]),
+                    key=lambda r: (r.get("owner") or "", r["model_id"]))
+    for r in others:
+        comps = [str(c) for c in as_list(r.get("components"))]
+        out.append({**base, "section": "same_name", "order": None, "name": r.get("owner") or r["model_id"],
+                    "detail": r.get("definition") or ("；".join(comps) or None),
+                    **pick_evidence(evidence_entries(r))})
+    return out

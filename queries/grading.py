@@ -1,0 +1,101 @@
+"""Evidence grades and recognition: how strongly a quote supports that a place does a practice.
+
+Three grades, strongest first:
+
+* ``quantified`` — the evidence carries a figure: a number with a unit of count, money, area, share
+  or frequency (``建成村级综治中心2952个``, ``筹集资金2015万元``, ``覆盖率100%``). Years, dates,
+  document numbers and ordinals are not figures.
+* ``described`` — a concrete measure without figures: an action verb of implementation with an
+  object (出台/印发/建立/成立/配备/开展/打造/实施…), reported as done or ongoing.
+* ``claimed`` — a statement only: attitude and intent words (高度重视/积极/不断/进一步…) without a
+  concrete action, or a plan (下一步/将/计划/拟) that has not been carried out yet.
+
+The rules look at how Chinese government documents are written (GB/T 15835 puts statistics in Arabic
+digits; implementation is reported with a small set of verbs; plans are marked by 将/拟/计划/下一步),
+not at the wording of any particular document.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+__all__ = [
+    "GRADES", "grade_rank", "best_grade", "has_figure", "is_concrete", "is_plan", "grade_evidence",
+    "recognition", "RECOGNITION_LEVELS",
+]
+
+GRADES: tuple[str, ...] = ("quantified", "described", "claimed")
+_RANK = {g: i for i, g in enumerate(GRADES)}
+
+_UNITS = ("万余人|万余元|亿元|万元|元|万人|万户|万次|万余次|万|千|百|%|％|‰|个|人|名|次|项|户|家|支|所|平方米|平米|"
+          "亩|场|期|件|条|处|座|套|间|栋|小时|天|批|类|份|本|册|部|台|辆|队|组|对|人次|余人|余个|余次|余项|多个|多人|多次")
+_FIGURE = re.compile(
+    r"(?<![第〔\[（(号\d.])(\d+(?:\.\d+)?)\s*(?:余|多)?\s*(?:" + _UNITS + r")(?![年月日号期届])"
+)
+_DATE_LIKE = re.compile(r"\d+\s*[年月日号]")
+
+_CONCRETE = re.compile(
+    "出台|印发|制定|下发|发布|建立|建成|新建|改建|成立|设立|组建|挂牌|开展|举办|召开|组织|配备|选派|选聘|招聘|"
+    "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|"
+    "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建"
+)
+_PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全面|积极|大力|逐步|适时|尽快|研究)|拟|计划|准备|力争|争取到|预计")
+_CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|努力|切实|持续|始终|坚持|深入|扎实")
+
+RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("national", re.compile(r"(全国|国家级|民政部|中央|国务院)[^。；]{0,30}(实验区|试点|示范|典型|推广|表彰|通报|经验)"
+                            r"|(全国|国家级)[^。；]{0,12}(先进|优秀|标兵)")),
+    ("provincial", re.compile(r"(省委|省政府|省民政厅|省厅|省级|全省)[^。；]{0,30}"
+                              r"(试点|示范|典型|推广|表彰|工作专报|专报|简报|信息|通报|经验|交流|肯定|转发|刊发|刊载)"
+                              r"|(工作专报|专报|简报)[^。；]{0,20}(刊发|刊载|转发|推广)")),
+    ("media", re.compile(r"(人民日报|新华社|新华网|央视|中央电视台|光明日报|中国社会报|学习强国)")),
+)
+
+
+def grade_rank(grade: str) -> int:
+    """0 for the strongest grade; unknown grades sort last."""
+    return _RANK.get(grade, len(GRADES))
+
+
+def best_grade(grades: Iterable[str]) -> str | None:
+    ranked = sorted(grades, key=grade_rank)
+    return ranked[0] if ranked else None
+
+
+def has_figure(text: str) -> bool:
+    """A number with a unit of quantity (not a year, date, document number or ordinal)."""
+    return _FIGURE.search(_DATE_LIKE.sub(" ", text)) is not None
+
+
+def is_concrete(text: str) -> bool:
+    return _CONCRETE.search(text) is not None
+
+
+def is_plan(text: str, status: str | None = None) -> bool:
+    if status is not None:
+        return status == "planned"
+    return _PLAN.search(text) is not None
+
+
+def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
+    """The grade of one piece of evidence (see module docstring).
+
+    ``status`` is the measure's extracted status (done/ongoing/planned) where known; ``has_metric``
+    says a metric was extracted inside the quote's span.
+    """
+    text = quote or ""
+    if is_plan(text, status):
+        return "claimed"
+    if has_metric or has_figure(text):
+        return "quantified"
+    if is_concrete(text):
+        return "described"
+    return "claimed"
+
+
+def recognition(text: str) -> str | None:
+    """Highest level of outside recognition the text reports: national, provincial, media, or None."""
+    for level, pattern in RECOGNITION_LEVELS:
+        if pattern.search(text or ""):
+            return level
+    return None

@@ -1,0 +1,300 @@
+"""The catalogue of named queries and the one entry point that runs them on any store.
+
+Each named query has: a ``.cypher`` file in ``queries/`` (run on Neo4j and FalkorDB), an embedded
+counterpart ``queries.embedded.<name>.fetch(graph, **params)`` that returns the same rows from the
+networkx graph, and a finisher ``queries.finish.<name>.finish(fetch, params, version)`` — pure
+Python, the same for every store — that grades, ranks, groups and picks evidence. Because the
+finisher is shared and both fetches return the same raw rows, every store gives the same answer.
+
+``run(store, name, params)`` validates parameters (types, defaults, required, one-of groups) and
+raises :class:`govkg.errors.QueryError` with a message that says what to pass. Parameters reach the
+stores only as Cypher parameters; no query text is ever built from them.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from govkg.errors import QueryError
+
+__all__ = ["Param", "QuerySpec", "QUERIES", "catalogue", "get", "validate", "run", "fetcher",
+           "graph_version", "MAX_TEXT"]
+
+MAX_TEXT = 2000
+_LIST_SPLIT = re.compile(r"[,，、;；]")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str                  # "str" | "int" | "float" | "list[str]" | "bool"
+    help: str
+    default: Any = None
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+
+    def convert(self, query: str, value: Any) -> Any:
+        where = f"query {query!r}, parameter {self.name!r}"
+        if self.type == "list[str]":
+            items = value if isinstance(value, (list, tuple)) else [value]
+            out: list[str] = []
+            for item in items:
+                if not isinstance(item, str):
+                    raise QueryError(f"{where}: expected text, got {item!r}")
+                out.extend(p.strip() for p in _LIST_SPLIT.split(item) if p.strip())
+            for item in out:
+                self._check_len(where, item)
+            return list(dict.fromkeys(out))
+        if isinstance(value, (list, tuple)):
+            if len(value) != 1:
+                raise QueryError(f"{where}: takes one value, got {len(value)}; pass it once")
+            value = value[0]
+        if self.type == "str":
+            if not isinstance(value, str):
+                raise QueryError(f"{where}: expected text, got {value!r}")
+            value = value.strip()
+            self._check_len(where, value)
+            return value
+        if self.type in ("int", "float"):
+            cast = int if self.type == "int" else float
+            try:
+                number = cast(value)
+            except (TypeError, ValueError):
+                raise QueryError(f"{where}: expected a {'whole ' if cast is int else ''}number, "
+                                 f"got {value!r}") from None
+            if (self.min is not None and number < self.min) or (self.max is not None and number > self.max):
+                raise QueryError(f"{where}: must be between {self.min:g} and {self.max:g}, got {number}")
+            return number
+        if self.type == "bool":
+            if isinstance(value, bool):
+                return value
+            text = str(value).strip().lower()
+            if text in ("1", "true", "yes", "y", "是"):
+                return True
+            if text in ("0", "false", "no", "n", "否"):
+                return False
+            raise QueryError(f"{where}: expected true or false, got {value!r}")
+        raise QueryError(f"{where}: unknown parameter type {self.type!r}")
+
+    @staticmethod
+    def _check_len(where: str, text: str) -> None:
+        if len(text) > MAX_TEXT:
+            raise QueryError(f"{where}: text longer than {MAX_TEXT} characters; shorten it")
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    one_of: tuple[str, ...] = ()          # exactly one of these must be given
+    any_of: tuple[str, ...] = ()          # at least one of these must be given
+    tags: tuple[str, ...] = field(default=())
+
+    @property
+    def cypher_file(self) -> str:
+        return f"queries/{self.name}.cypher"
+
+    @property
+    def embedded(self) -> str:
+        return f"queries.embedded.{self.name}:fetch"
+
+    @property
+    def finisher(self) -> str:
+        return f"queries.finish.{self.name}:finish"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name, "title": self.title, "description": self.description,
+            "params": [{"name": p.name, "type": p.type, "default": p.default, "required": p.required,
+                        "help": p.help} for p in self.params],
+            "one_of": list(self.one_of), "any_of": list(self.any_of),
+            "columns": list(self.columns), "cypher": self.cypher_file, "embedded": self.embedded,
+        }
+
+
+_EVIDENCE = ("doc_id", "quote", "start", "end")
+_K = Param("k", "int", "how many results", default=10, min=1, max=200)
+
+QUERIES: tuple[QuerySpec, ...] = (
+    QuerySpec(
+        "city_profile", "地方画像",
+        "Everything about a place: practices by category, named models with components, policies with "
+        "status, agencies, figures, whom it learned from and who learned from it, its documents.",
+        (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True),),
+        ("place_id", "place", "section", "category", "name", "detail", "id", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "compare_cities", "城市对比",
+        "A place × practice matrix: each cell lists the measures, the best quote and an evidence grade "
+        "(quantified: a measure with a figure; described: a concrete measure; claimed: a statement only).",
+        (Param("places", "list[str]", "two or more places (repeat, or separate with commas)", required=True),
+         Param("practices", "list[str]", "practices to show (default: all the places have)", default=[])),
+        ("place_id", "place", "practice", "grade", "measures", "measure_count", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "similar_practices", "相似做法",
+        "Measures and named models from other places that resemble a text, a measure or a named model, "
+        "ranked by a blend of character n-gram TF-IDF, shared practices, shared components and rapidfuzz.",
+        (Param("text", "str", "free text describing a practice"),
+         Param("measure", "str", "a measure id (me_…)"),
+         Param("named_model", "str", "a named model id (nm_…) or name"),
+         Param("place", "str", "leave out this place's own items (name or id)"),
+         _K),
+        ("rank", "kind", "id", "name", "place_id", "place", "score", "why", *_EVIDENCE),
+        one_of=("text", "measure", "named_model"),
+    ),
+    QuerySpec(
+        "exemplars", "典型地方",
+        "Places ranked by the strength of their evidence for a practice: figures, recognition by a higher "
+        "level (provincial bulletins, national pilots), number of documents; with the best quote.",
+        (Param("practice", "str", "canonical practice name, e.g. 红色物业", required=True), _K),
+        ("rank", "place_id", "place", "strength", "grade", "figures", "recognition", "documents",
+         "measure_count", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "named_model", "命名模式",
+        "A named model: definition, ordered components (with the practices they map to), its practices, "
+        "and other places that use the same name for something else.",
+        (Param("name", "str", "the model's name as written, e.g. 12341", required=True),
+         Param("owner", "str", "owner place (name or id), where several places use the name")),
+        ("model_id", "model", "owner", "section", "order", "name", "detail", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "learning_network", "学习借鉴网络",
+        "Who learned from whom (with what and when), and how named models spread: the places that use "
+        "each shared model name, earliest first (the diffusion view).",
+        (Param("limit", "int", "most rows per section", default=500, min=1, max=100000),),
+        ("section", "learner_id", "learner", "source_id", "source", "what", "year", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "policies", "政策文件",
+        "Policies of a place or an agency with issuer, date and status; promised work (planned or drafting "
+        "policies and planned measures) listed separately as commitments.",
+        (Param("place", "str", "place name or id"), Param("agency", "str", "agency canonical name or id")),
+        ("section", "id", "title", "issuer", "date", "status", *_EVIDENCE),
+        any_of=("place", "agency"),
+    ),
+    QuerySpec(
+        "search", "全文检索",
+        "Full-text search over documents and entities that works for Chinese, two-character queries "
+        "included (减负): substring semantics, a character bigram index, the same ranking on every store.",
+        (Param("text", "str", "words to find; several words separated by spaces", required=True),
+         Param("kinds", "list[str]", "only these kinds (Document, NamedModel, Measure, Policy, Agency, "
+               "Place, Practice)", default=[]),
+         Param("limit", "int", "how many hits", default=20, min=1, max=500)),
+        ("rank", "kind", "id", "name", "score", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "similar_cities", "相似地方",
+        "Places whose practice sets resemble a place's: Jaccard over practice sets and cosine over "
+        "practice counts (measures per practice), with the shared practices.",
+        (Param("place", "str", "place name or id", required=True), _K),
+        ("rank", "place_id", "place", "jaccard", "cosine", "shared", *_EVIDENCE),
+    ),
+    QuerySpec(
+        "practice_communities", "实践群落",
+        "Practices that tend to occur together: Louvain communities of the practice–practice projection "
+        "of the place–practice graph (weights: places sharing both).",
+        (Param("min_places", "int", "ignore practices seen in fewer places", default=1, min=1, max=100000),),
+        ("community", "practice", "places", "size", "top_places", *_EVIDENCE),
+    ),
+)
+
+_BY_NAME = {q.name: q for q in QUERIES}
+
+
+def catalogue() -> list[QuerySpec]:
+    """Every named query, in a fixed order."""
+    return list(QUERIES)
+
+
+def get(name: str) -> QuerySpec:
+    spec = _BY_NAME.get(name)
+    if spec is None:
+        raise QueryError(f"no query named {name!r}; run `govkg queries` to list them "
+                         f"({', '.join(sorted(_BY_NAME))})")
+    return spec
+
+
+def _given(value: Any) -> bool:
+    return value is not None and value != "" and value != []
+
+
+def validate(name: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Parameters converted to their types, defaults filled in; QueryError on anything wrong."""
+    spec = get(name)
+    params = dict(params or {})
+    known = {p.name: p for p in spec.params}
+    unknown = sorted(set(params) - set(known))
+    if unknown:
+        raise QueryError(f"query {name!r} has no parameter {', '.join(map(repr, unknown))}; "
+                         f"it takes: {', '.join(known) or 'none'}")
+    clean: dict[str, Any] = {}
+    for p in spec.params:
+        raw = params.get(p.name)
+        if not _given(raw):
+            if p.required:
+                raise QueryError(f"query {name!r} needs parameter {p.name!r} ({p.help}): "
+                                 f"pass -p {p.name} VALUE")
+            clean[p.name] = list(p.default) if isinstance(p.default, list) else p.default
+            continue
+        clean[p.name] = p.convert(name, raw)
+        if p.required and not _given(clean[p.name]):
+            raise QueryError(f"query {name!r} needs a non-empty {p.name!r}")
+    if spec.one_of and sum(_given(clean[n]) for n in spec.one_of) != 1:
+        raise QueryError(f"query {name!r} needs exactly one of {', '.join(spec.one_of)}")
+    if spec.any_of and not any(_given(clean[n]) for n in spec.any_of):
+        raise QueryError(f"query {name!r} needs at least one of {', '.join(spec.any_of)}")
+    if name == "compare_cities" and len(clean["places"]) < 1:
+        raise QueryError("query 'compare_cities' needs at least one place in 'places'")
+    return clean
+
+
+def _resolve(target: str) -> Callable[..., Any]:
+    module, attr = target.split(":")
+    return getattr(importlib.import_module(module), attr)
+
+
+def graph_version(store: Any) -> tuple[Any, ...]:
+    """A key that changes whenever the store's graph changes (used to cache indexes per graph version).
+
+    Uses the store's own ``version()`` where it has one; else node and relationship counts.
+    """
+    version = getattr(store, "version", None)
+    if callable(version):
+        return (id(store), "v", version())
+    if store.kind == "memory":
+        g = store.graph
+        return (id(store), id(g), g.number_of_nodes(), g.number_of_edges())
+    from queries import load_cypher
+
+    rows = store.run_cypher(load_cypher("graph_fingerprint"), {})
+    row = rows[0] if rows else {}
+    return (id(store), row.get("nodes"), row.get("rels"), row.get("docs"))
+
+
+def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
+    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
+    if store.kind == "memory":
+        fetch = _resolve(get(name).embedded)
+        return lambda params: fetch(store.graph, **params)
+    from queries import load_cypher
+
+    text = load_cypher(name)
+    return lambda params: [dict(r) for r in store.run_cypher(text, params)]
+
+
+def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Run named query ``name`` on ``store`` and return its rows (dicts with the spec's columns)."""
+    clean = validate(name, params)
+    finish = _resolve(get(name).finisher)
+    rows = finish(fetcher(store, name), clean, lambda: graph_version(store))
+    columns = get(name).columns
+    return [{c: row.get(c) for c in columns} for row in rows]

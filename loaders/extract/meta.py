@@ -1,8 +1,233 @@
-"""Extraction step: meta. (Placeholder until the rules land: adds nothing to the context.)"""
+"""Extraction step: document metadata (kind, title, issuer, subject place, date, numbers …).
+
+Replies to proposals and suggestions follow one layout: a header (document number, 签发人, the
+issuing body, a lone class letter A/B/C), the heading "关于对…第N号提案/建议的答复", a salutation
+"尊敬的某某委员/代表：", the body, and a signature block (issuer, date, contact). Research reports
+and work summaries have no salutation; their issuer is the body named as doing the research.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from typing import Optional
+
+from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.places import admin_mentions
+from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces
+from loaders.record import DocumentMeta
+
+__all__ = ["extract_document", "parse_date_line", "find_doc_number", "find_session", "find_subject"]
+
+_CN = "一二三四五六七八九十"
+_SALUTATION = re.compile(
+    r"^\s*(?:尊敬的)?\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}?)[ \u3000]*"
+    r"(?:等[ \u3000]*\d*[ \u3000]*(?:位|名)?)?[ \u3000]*(?P<role>委员|代表)[ \u3000]*[：:,，]")
+_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
+_ISSUER_LINE = re.compile(
+    r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|人大常委会|政协|政府|办公室|中心|委|办))\s*$")
+_DOC_NO = re.compile(
+    r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*(?P<n>\d{1,4})\s*号")
+_DOC_NO_GARBLED = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［【]\s*(?P<year>20[0-4]\d)(?P<n>\d{1,4})\s*号")
+_SESSION = re.compile(
+    rf"[省市区县州](?:政协[{_CN}]+届[{_CN}]+次会议|[{_CN}]+届人大[{_CN}]+次会议|人大[{_CN}]+届[{_CN}]+次会议)")
+_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,5})\s*号\s*(?:提案|建议|议案)")
+_PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,5})\s*号\s*(?:提案|建议|议案)")
+_CLASS_LINE = re.compile(r"^\s*([ABC])\s*(?:类)?\s*$")
+_CLASS_INLINE = re.compile(r"[(（]\s*([ABC])\s*类\s*[)）]|([ABC])类(?:提案|答复|办理)")
+_SIGNER = re.compile(r"签发人\s*[:：]?\s*([^\n]{1,12})")
+_DATE_LINE = (
+    re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"),
+    re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<d>\d{1,2})\s*$"),
+    re.compile(r"^\s*(?P<digits>(?:19|20)\d{4,6})\s*$"),
+    re.compile(r"^\s*(?P<cy>[〇零一二三四五六七八九○Ｏ]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
+               r"(?P<cd>[一二三四五六七八九十]{1,3})日\s*$"),
+)
+_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期)\s*[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+_REPORT = re.compile(r"调研报告|调研组|专题调研")
+_SUMMARY = re.compile(r"工作总结|年度总结")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    return 1 <= m <= 12 and 1 <= d <= 31
+
+
+def _cn_num(s: str) -> int:
+    vals = {"〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+            "八": 8, "九": 9}
+    if len(s) == 4:
+        return int("".join(str(vals[c]) for c in s))
+    if "十" in s:
+        a, _, b = s.partition("十")
+        return (vals[a] if a else 1) * 10 + (vals[b] if b else 0)
+    return vals[s]
+
+
+def parse_date_line(line: str) -> Optional[str]:
+    """A signature date line (2021年7月9日, 2021-07-09, garbled 2021630, 二〇二一年七月九日) as ISO."""
+    for pat in _DATE_LINE:
+        m = pat.match(line)
+        if not m:
+            continue
+        gd = m.groupdict()
+        if gd.get("digits"):
+            digits = gd["digits"]
+            y, rest = int(digits[:4]), digits[4:]
+            # split month/day; prefer a split with no leading zero in either part
+            splits = [(rest[:i], rest[i:]) for i in (1, 2) if 1 <= len(rest) - i <= 2]
+            ok = [(int(a), int(b), a[0] != "0" and b[0] != "0") for a, b in splits
+                  if _valid(y, int(a), int(b))]
+            if not ok:
+                return None
+            ok.sort(key=lambda t: not t[2])
+            mo, d = ok[0][0], ok[0][1]
+        elif gd.get("cy"):
+            y, mo, d = _cn_num(gd["cy"]), _cn_num(gd["cm"]), _cn_num(gd["cd"])
+        else:
+            y, mo, d = int(gd["y"]), int(gd["m"]), int(gd["d"])
+        return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
+    return None
+
+
+def find_doc_number(header: str) -> Optional[str]:
+    """The reply's own document number, repaired when the closing bracket was lost."""
+    m = _DOC_NO.search(header)
+    if m:
+        raw = re.sub(r"\s+", "", m.group())
+        return raw
+    m = _DOC_NO_GARBLED.search(header)
+    if m:
+        return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('n'))}号"
+    return None
+
+
+def find_session(text: str) -> Optional[str]:
+    m = _SESSION.search(text)
+    return m.group() if m else None
+
+
+def find_subject(text: str, header_lines: list[str], tail_lines: list[str], title: Optional[str],
+                 gaz: Gazetteer) -> Optional[str]:
+    """Code of the place the document is about: the issuer's place, else the title's, else the
+    most often named city or county."""
+    for line in header_lines + tail_lines[::-1] + ([title] if title else []):
+        squeezed, _ = squeeze_spaces(line)
+        if line is not title and not _ISSUER_LINE.match(squeezed):
+            continue
+        found = admin_mentions(squeezed, None, gaz)
+        if found:
+            return found[-1].code
+    counts: Counter[str] = Counter()
+    for a in admin_mentions(text, None, gaz):
+        if gaz.by_code[a.code].level != "province":
+            counts[a.code] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: Optional[str],
+            kind: str, gaz: Gazetteer) -> Optional[str]:
+    for line in header_lines + tail_lines[::-1]:
+        squeezed, _ = squeeze_spaces(line)
+        if not _ISSUER_LINE.match(squeezed):
+            continue
+        found = [a for a in agency_mentions(squeezed, subject, None, gaz) if a.end == len(squeezed)]
+        if found:
+            return min(found, key=lambda a: a.start).name
+    if kind in ("调研报告", "工作总结", "其他"):
+        for a in agency_mentions(text, subject, None, gaz):
+            s, e = sentence_bounds(text, a.start)
+            if _REPORT.search(text[a.end:e]) or (kind == "工作总结" and _SUMMARY.search(text[s:e])):
+                return a.name
+    return None
 
 
 def extract_document(ctx: Context) -> None:
-    return None
+    gaz = load_gazetteer()
+    text = ctx.text
+    lines = [(off, ln) for off, ln in lines_with_offsets(text)]
+    nonempty = [(off, ln) for off, ln in lines if ln.strip()]
+
+    sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if _SALUTATION.match(ln)), None)
+    title_idx = next((i for i, (_o, ln) in enumerate(nonempty[:25])
+                      if _TITLE.search(squeeze_spaces(ln)[0]) and len(ln.strip()) <= 80), None)
+    if sal_idx is not None:
+        header_end = nonempty[sal_idx][0]
+    elif title_idx is not None:
+        header_end = nonempty[title_idx][0] + len(nonempty[title_idx][1])
+    else:
+        header_end = min(len(text), 200)
+    header = text[:header_end]
+    before_title = [ln for off, ln in nonempty[: title_idx if title_idx is not None else 0]]
+    tail_lines = [ln for _o, ln in nonempty[-12:]]
+
+    title = None
+    if title_idx is not None:
+        title = re.sub(r"^[#\s]+", "", squeeze_spaces(nonempty[title_idx][1])[0]) or None
+
+    probe = (title or "") + header
+    if re.search(r"号\s*(?:建议|议案)|代表\s*建议|人大代表", probe) or (
+            sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]).group("role") == "代表"):
+        kind = "建议答复"
+    elif re.search(r"提案", probe) and (title or sal_idx is not None):
+        kind = "提案答复"
+    elif title and title.endswith(("报告",)) or (sal_idx is None and len(_REPORT.findall(text)) >= 2):
+        kind = "调研报告"
+    elif (title and title.endswith("总结")) or _SUMMARY.search(text[:300]):
+        kind = "工作总结"
+    else:
+        kind = "其他"
+
+    subject = find_subject(text, before_title, tail_lines, title, gaz)
+    issuer = _issuer(text, before_title, tail_lines, subject, kind, gaz)
+    province = gaz.province_of(subject) if subject else None
+
+    date = None
+    for _o, ln in reversed(nonempty[-15:]):
+        date = parse_date_line(ln)
+        if date:
+            break
+    if date is None:
+        m = _PUBLISHED.search(text)
+        if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
+            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+    addressee = role = None
+    if sal_idx is not None:
+        sm = _SALUTATION.match(nonempty[sal_idx][1])
+        addressee = re.sub(r"[ \u3000]", "", sm.group("name"))
+        role = sm.group("role")
+
+    session = find_session(title or "") or find_session(header) if kind in ("提案答复", "建议答复") else None
+    pn = None
+    if kind in ("提案答复", "建议答复"):
+        m = _PROPOSAL_NO.search(probe) or _PROPOSAL_NO_BARE.search(probe)
+        pn = re.sub(r"\s+", "", m.group(1)) if m else None
+
+    reply_class = None
+    if kind in ("提案答复", "建议答复"):
+        for ln in header.split("\n"):
+            m = _CLASS_LINE.match(ln)
+            if m:
+                reply_class = m.group(1)
+                break
+        if reply_class is None:
+            m = _CLASS_INLINE.search(header)
+            if m:
+                reply_class = m.group(1) or m.group(2)
+
+    signatory = None
+    m = _SIGNER.search(text)
+    if m:
+        squeezed = squeeze_spaces(m.group(1))[0]
+        name = re.match(r"[\u4e00-\u9fff]{2,4}", squeezed)
+        if name:
+            signatory = re.split(r"联系|电话|经办|主管", name.group())[0] or None
+
+    ctx.document = DocumentMeta(
+        kind=kind, title=title, issuer=issuer,
+        subject_place=gaz.full_name(subject) if subject else None,
+        province=province.name if province else None, date=date,
+        doc_number=find_doc_number(header), session=session, proposal_number=pn,
+        addressee=addressee, addressee_role=role, reply_class=reply_class, signatory=signatory,
+    )

@@ -1,8 +1,262 @@
-"""Extraction step: places. (Placeholder until the rules land: adds nothing to the context.)"""
+"""Extraction step: places.
+
+Three kinds of mention:
+
+* administrative units from the gazetteer (province / city / county level, 6-digit adcode), found
+  by one Aho–Corasick pass; short aliases are accepted only where such documents use them;
+* units below the county (街道, 镇, 乡, 社区, 村) and development zones, by suffix rules with a
+  left boundary taken from the text (a preposition, punctuation, or a preceding place);
+* self references (我市, 本区, 全市) that stand for the subject place or one of its ancestors.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Optional
+
 from loaders.extract.context import Context
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
+from loaders.extract.text_utils import is_cjk, is_common_word, looks_like_proper_name
+from loaders.record import Mention, PlaceRec
+
+__all__ = ["AdminMention", "LocalMention", "admin_mentions", "local_mentions", "self_mentions",
+           "extract_places"]
+
+
+@dataclass(frozen=True)
+class AdminMention:
+    start: int
+    end: int
+    as_written: str
+    code: str
+
+
+@dataclass(frozen=True)
+class LocalMention:
+    start: int
+    end: int
+    as_written: str
+    name: str
+    level: str           # street | community | other
+
+
+# ------------------------------------------------------------------ administrative units
+_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学)")
+_ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", "、", "如", "借鉴", "学习", "考察", "前往",
+                 "对标")
+_ALIAS_AFTER = re.compile(r"^(?:、|，|等地|等城市|等省|经验|模式|做法|的先进|先进|考察|学习|市|省)")
+
+
+def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: Optional[str],
+             subject: Optional[str]) -> Optional[str]:
+    """Pick the unit a name denotes: inside the preceding unit, else near the subject."""
+    if within:
+        inside = [c for c in codes if gaz.is_within(c, within)]
+        return inside[0] if inside else None
+    if subject:
+        for anc in [p.adcode for p in gaz.chain(subject)]:
+            near = [c for c in codes if c == anc or gaz.is_within(c, anc)]
+            if near:
+                return near[0]
+    order = {"province": 0, "city": 1, "county_city": 2, "county": 3, "district": 4}
+    return sorted(codes, key=lambda c: order[gaz.by_code[c].level])[0]
+
+
+def _near_subject(gaz: Gazetteer, code: str, subject: Optional[str]) -> bool:
+    if not subject:
+        return False
+    prov = gaz.by_code[subject].province
+    return gaz.by_code[code].province == prov
+
+
+def admin_mentions(text: str, subject: Optional[str] = None,
+                   gaz: Optional[Gazetteer] = None) -> list[AdminMention]:
+    """Administrative-unit mentions, adjacent names merged (长沙市望城区 → one mention of 望城区)."""
+    gaz = gaz or load_gazetteer()
+    out: list[AdminMention] = []
+    prev: Optional[AdminMention] = None
+    for hit in gaz.scan(text):
+        within = prev.code if prev is not None and prev.end == hit.start else None
+        code = _resolve(gaz, hit.codes, within, subject)
+        if code is None:
+            if within is None:
+                continue
+            code = _resolve(gaz, hit.codes, None, subject)  # adjacent but unrelated
+            within = None
+            if code is None:
+                continue
+        place = gaz.by_code[code]
+        after = text[hit.end:hit.end + 4]
+        if hit.is_alias:
+            if _LOCAL_SUFFIX_AFTER.match(after):
+                continue  # 江城社区, 中山路: part of a local name
+            if place.is_county_level and within is None:
+                continue  # 合作团队, 资源整合: county short forms need their parent in front
+            if within is None and not (_near_subject(gaz, code, subject)
+                                       or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
+                                       or _ALIAS_AFTER.match(after)):
+                continue
+        elif within is None and (len(hit.surface) <= 2 or place.level == "district"):
+            # 城区/郊区 are words; district names repeat across cities (鼓楼区): need the city in front
+            # unless the district lies in the subject's own city
+            subj_city = gaz.city_of(subject) if subject else None
+            if len(hit.surface) <= 2 or not (subj_city and gaz.is_within(code, subj_city.adcode)):
+                continue
+        if within is not None and prev is not None:
+            out.pop()
+            mention = AdminMention(prev.start, hit.end, text[prev.start:hit.end], code)
+        else:
+            mention = AdminMention(hit.start, hit.end, hit.surface, code)
+        out.append(mention)
+        prev = mention
+    return out
+
+
+# ------------------------------------------------------------------ units below the county
+_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区")
+_LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "社区": "community", "村": "community"}
+_HARD_PREP = set("到在赴对向至于从由将把让经为是")
+_WEAK_PREP = set("和与及或的了")
+_GENERIC = re.compile(
+    r"[个等各全本我该每其此这那党委办的了着过是省市县佳]|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
+    r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
+    r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
+_LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等\d*个?(?:城市|农村|城乡)?(社区|村|街道|镇)")
+
+
+def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Optional[int]:
+    """Start of the proper name in front of a place suffix, or None if there is none."""
+    for length in (4, 3, 2):
+        s = suffix_start - length
+        if s < 0:
+            continue
+        name = text[s:suffix_start]
+        if not all(is_cjk(c) for c in name) or _GENERIC.search(name) or not looks_like_proper_name(name):
+            continue
+        before = text[s - 1] if s > 0 else "\n"
+        if before.isdigit():
+            continue
+        hard = not is_cjk(before)
+        if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
+            continue
+        if hard or before in _HARD_PREP or before in _WEAK_PREP or s in taken_ends:
+            return s
+    return None
+
+
+def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalMention]:
+    """Streets, towns, communities, villages and development zones named in ``text``."""
+    taken = set(admin_ends or ())
+    out: list[LocalMention] = []
+    for m in _LOCAL_SUFFIX.finditer(text):
+        suffix = m.group()
+        if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
+            continue
+        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街"):
+            continue
+        start = _local_name_start(text, m.start(), taken)
+        if start is None:
+            continue
+        level = _LEVEL_OF_SUFFIX.get(suffix, "other")
+        out.append(LocalMention(start, m.end(), text[start:m.end()], text[start:m.end()], level))
+        taken.add(m.end())
+    for m in _LIST_LOCAL.finditer(text):
+        suffix = m.group(2)
+        pos = m.start(1)
+        for i, item in enumerate(m.group(1).split("、")):
+            if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
+                for cut in range(0, len(item) - 1):
+                    if (cut == 0 or is_common_word(item[:cut])) and looks_like_proper_name(item[cut:]):
+                        pos, item = pos + cut, item[cut:]
+                        break
+            if not _GENERIC.search(item) and not item.endswith(tuple(_LEVEL_OF_SUFFIX)):
+                out.append(LocalMention(pos, pos + len(item), item, item + suffix, _LEVEL_OF_SUFFIX[suffix]))
+            pos += len(item) + 1
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+# ------------------------------------------------------------------ self references
+_SELF = re.compile(r"(我|本|全)(市|区|县)(?![委级直场民场内外辖区属政])")
+_LEVEL_CHAR = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
+
+
+def self_mentions(text: str, subject: Optional[str],
+                  gaz: Optional[Gazetteer] = None) -> list[AdminMention]:
+    """我市 / 本区 / 全市 … as mentions of the subject or the ancestor at that level."""
+    if not subject:
+        return []
+    gaz = gaz or load_gazetteer()
+    chain = gaz.chain(subject)
+    out = []
+    for m in _SELF.finditer(text):
+        levels = _LEVEL_CHAR[m.group(2)]
+        unit = next((p for p in chain if p.level in levels), None)
+        if unit is not None:
+            out.append(AdminMention(m.start(), m.end(), m.group(), unit.adcode))
+    return out
+
+
+# ------------------------------------------------------------------ the step
+_AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(?:厅|局))")
+
+
+def _role(gaz: Gazetteer, code: str, subject: Optional[str]) -> str:
+    if subject and code == subject:
+        return "subject"
+    if subject and gaz.is_within(code, subject):
+        return "within_subject"
+    return "external"
 
 
 def extract_places(ctx: Context) -> None:
-    return None
+    gaz = load_gazetteer()
+    text = ctx.text
+    subject = ctx.subject_code()
+    admins = admin_mentions(text, subject, gaz)
+    by_code: dict[str, list[AdminMention]] = {}
+    for a in admins:
+        place = gaz.by_code[a.code]
+        if place.level == "province" and a.code != subject and _AGENCY_AFTER.match(text[a.end:a.end + 9]):
+            continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
+        by_code.setdefault(a.code, []).append(a)
+    if subject:
+        by_code.setdefault(subject, [])
+    for a in self_mentions(text, subject, gaz):
+        by_code.setdefault(a.code, []).append(a)
+
+    records: list[PlaceRec] = []
+    for code, ms in by_code.items():
+        p = gaz.by_code[code]
+        parent = gaz.full_name(p.parent) if p.parent else None
+        ms.sort(key=lambda x: x.start)
+        records.append(PlaceRec(
+            name=gaz.full_name(code), level=p.level, parent=parent, adcode=code,
+            role=_role(gaz, code, subject),
+            mentions=[Mention(start=x.start, end=x.end, as_written=x.as_written) for x in ms]))
+
+    subject_name = gaz.full_name(subject) if subject else None
+    admin_at_end = {a.end: a for a in admins}
+    locals_: dict[str, PlaceRec] = {}
+    local_at_end: dict[int, str] = {}
+    own_names = set()
+    for p in gaz.chain(subject) if subject else []:
+        own_names.update({p.name, short_name(p.name, p.level) or p.name})
+    for lm in local_mentions(text, set(admin_at_end)):
+        if lm.as_written in own_names or lm.start in {a.start for a in admins}:
+            continue
+        rec = locals_.get(lm.name)
+        if rec is None:
+            if lm.start in local_at_end:
+                parent = local_at_end[lm.start]
+            elif lm.start in admin_at_end:
+                parent = gaz.full_name(admin_at_end[lm.start].code)
+            else:
+                parent = subject_name
+            role = "within_subject" if subject_name and parent is not None else "external"
+            rec = PlaceRec(name=lm.name, level=lm.level, parent=parent, adcode=None, role=role)
+            locals_[lm.name] = rec
+        rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
+        local_at_end[lm.end] = lm.name
+    records.extend(locals_.values())
+    ctx.places = records

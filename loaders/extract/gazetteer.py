@@ -1,0 +1,237 @@
+"""Offline gazetteer of Chinese administrative divisions (province, city, county level).
+
+Built at first use from the ``adcodes.csv`` file that the ``cpca`` distribution ships (read as a
+plain file through ``importlib.metadata``; cpca itself is not imported, it pulls pandas), then
+cached for the life of the process. Short aliases (濮阳 → 濮阳市, 上海 → 上海市, 广西 → 广西壮族自治区)
+are derived by rules from the official names, never typed by hand.
+
+Levels follow the code: ``PP0000`` province, ``PPCC00`` prefecture (city), anything else county
+level: 区 → district, 县/旗 → county, 市 → county_city. Province-administered county-level units
+(潜江市 ``429005``) get the province as parent.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from govkg.errors import ConfigError
+
+__all__ = ["AdminPlace", "Gazetteer", "GazHit", "load_gazetteer", "short_name"]
+
+# placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
+_PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
+_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(?:州|县|旗)$")
+_PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+
+
+@dataclass(frozen=True)
+class AdminPlace:
+    """One administrative unit of the code table."""
+
+    adcode: str          # 6 digits
+    name: str            # official name, e.g. 望城区
+    level: str           # province | city | district | county | county_city
+    parent: Optional[str]   # adcode of the parent unit, None for provinces
+    province: str        # adcode of the province
+
+    @property
+    def is_county_level(self) -> bool:
+        return self.level in ("district", "county", "county_city")
+
+
+@dataclass(frozen=True)
+class GazHit:
+    """A gazetteer string found in text: which surface form and every unit it may denote."""
+
+    start: int
+    end: int
+    surface: str
+    codes: tuple[str, ...]
+    is_alias: bool
+
+
+def short_name(name: str, level: str) -> Optional[str]:
+    """The customary short form of an official name, or None when it has none (too short)."""
+    if level == "province":
+        short = _PROVINCE_SUFFIX.sub("", name)
+        m = re.match(r"^(.{2,}?)(?:壮族|回族|维吾尔)?自治区$", name)
+        if m:
+            short = m.group(1)
+        return short if len(short) >= 2 and short != name else None
+    m = _ETHNIC_AUTONOMY.match(name)
+    if m:
+        return m.group(1)
+    for suffix in ("地区", "市", "盟", "县", "区", "旗"):
+        if name.endswith(suffix):
+            short = name[: -len(suffix)]
+            return short if len(short) >= 2 else None
+    return None
+
+
+def _level_for(code: str, name: str) -> str:
+    if code.endswith("0000"):
+        return "province"
+    if code.endswith("00"):
+        return "city"
+    if name.endswith("区"):
+        return "district"
+    if name.endswith("市"):
+        return "county_city"
+    return "county"
+
+
+def _adcodes_path() -> Path:
+    try:
+        dist = importlib.metadata.distribution("cpca")
+    except importlib.metadata.PackageNotFoundError as exc:
+        raise ConfigError(
+            "the gazetteer needs the file cpca/resources/adcodes.csv from the 'cpca' package: "
+            "install it with `.venv/bin/pip install cpca`") from exc
+    for f in dist.files or ():
+        if str(f).replace("\\", "/").endswith("cpca/resources/adcodes.csv"):
+            return Path(str(dist.locate_file(f)))
+    raise ConfigError("the installed 'cpca' package has no resources/adcodes.csv; reinstall cpca")
+
+
+class Gazetteer:
+    """Index over the code table: by code, by full name, by short alias, and a string matcher."""
+
+    def __init__(self, places: list[AdminPlace]):
+        self.by_code: dict[str, AdminPlace] = {p.adcode: p for p in places}
+        self.by_name: dict[str, list[str]] = {}
+        self.by_alias: dict[str, list[str]] = {}
+        for p in places:
+            self.by_name.setdefault(p.name, []).append(p.adcode)
+            alias = short_name(p.name, p.level)
+            if alias:
+                self.by_alias.setdefault(alias, []).append(p.adcode)
+        # an alias never shadows a full name (吉林 is a province alias and a city alias, fine;
+        # but 北京 must not hide a full name that is spelt 北京)
+        for name in self.by_name:
+            self.by_alias.pop(name, None)
+        self._automaton = None
+        self._full: Optional[dict[str, str]] = None
+
+    # --- lookups -----------------------------------------------------------------------
+    def get(self, code: Optional[str]) -> Optional[AdminPlace]:
+        return self.by_code.get(code) if code else None
+
+    def chain(self, code: str) -> list[AdminPlace]:
+        """The unit and its ancestors, nearest first."""
+        out: list[AdminPlace] = []
+        cur = self.by_code.get(code)
+        while cur is not None:
+            out.append(cur)
+            cur = self.by_code.get(cur.parent) if cur.parent else None
+        return out
+
+    def province_of(self, code: str) -> Optional[AdminPlace]:
+        p = self.by_code.get(code)
+        return self.by_code.get(p.province) if p else None
+
+    def city_of(self, code: str) -> Optional[AdminPlace]:
+        """The prefecture-level unit containing ``code`` (or the unit itself if it is one)."""
+        for p in self.chain(code):
+            if p.level == "city":
+                return p
+        return None
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return any(p.adcode == ancestor for p in self.chain(code)[1:])
+
+    def full_name(self, code: str) -> str:
+        """Display name used in records: districts carry their city (长沙市望城区), since 鼓楼区,
+        河北区 … exist in several cities; every other unit is its official name."""
+        p = self.by_code[code]
+        if p.level == "district" and p.parent and p.parent in self.by_code:
+            parent = self.by_code[p.parent]
+            if parent.level in ("city", "province"):
+                return parent.name + p.name
+        return p.name
+
+    def code_for_full_name(self, name: Optional[str]) -> Optional[str]:
+        """Code of a record name (长沙市望城区, 咸宁市, 山东省武城县), or None if unknown."""
+        if not name:
+            return None
+        if self._full is None:
+            full: dict[str, str] = {}
+            for code in self.by_code:
+                full.setdefault(self.full_name(code), code)
+            self._full = full
+        if name in self._full:
+            return self._full[name]
+        for prefix_len in range(2, len(name) - 1):  # a qualified name: 山东省 + 武城县
+            head, tail = name[:prefix_len], name[prefix_len:]
+            if head in self.by_name and tail in self.by_name:
+                for code in self.by_name[tail]:
+                    if any(self.is_within(code, h) for h in self.by_name[head]):
+                        return code
+        return None
+
+    def codes_for(self, name: str) -> list[str]:
+        """Codes a full or short name may denote (full names first)."""
+        return list(self.by_name.get(name, [])) + list(self.by_alias.get(name, []))
+
+    # --- matching ----------------------------------------------------------------------
+    def _matcher(self):
+        if self._automaton is None:
+            import ahocorasick  # pyahocorasick, C extension
+
+            auto = ahocorasick.Automaton()
+            for name, codes in self.by_name.items():
+                auto.add_word(name, (name, tuple(codes), False))
+            for alias, codes in self.by_alias.items():
+                auto.add_word(alias, (alias, tuple(codes), True))
+            auto.make_automaton()
+            self._automaton = auto
+        return self._automaton
+
+    def scan(self, text: str) -> Iterator[GazHit]:
+        """Every gazetteer string in ``text``, leftmost-longest, non-overlapping."""
+        auto = self._matcher()
+        hits: list[tuple[int, int, tuple]] = []
+        for end_idx, payload in auto.iter(text):
+            start = end_idx - len(payload[0]) + 1
+            hits.append((start, end_idx + 1, payload))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        last_end = -1
+        for start, end, (surface, codes, is_alias) in hits:
+            if start < last_end:
+                continue
+            last_end = end
+            yield GazHit(start, end, surface, codes, is_alias)
+
+
+def _read_places(path: Path) -> list[AdminPlace]:
+    rows: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            code, name = row["adcode"][:6], row["name"].strip()
+            if name and not _PLACEHOLDER.match(name):
+                rows.append((code, name))
+    codes = {c for c, _ in rows}
+    places: list[AdminPlace] = []
+    for code, name in rows:
+        level = _level_for(code, name)
+        prov = code[:2] + "0000"
+        if level == "province":
+            parent = None
+        elif level == "city":
+            parent = prov
+        else:
+            city = code[:4] + "00"
+            parent = city if city in codes else prov
+        places.append(AdminPlace(code, name, level, parent, prov))
+    return places
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, built on first call."""
+    return Gazetteer(_read_places(_adcodes_path()))

@@ -1,0 +1,139 @@
+"""Small text helpers shared by the extraction steps: character classes, clause and sentence
+boundaries, line iteration with offsets, and squeezing of spaced-out headings.
+
+The API is kept stable; other steps import it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+__all__ = [
+    "CJK", "is_cjk", "SENTENCE_END", "CLAUSE_END", "sentence_bounds", "clause_bounds", "lines_with_offsets",
+    "squeeze_spaces", "CN_DIGITS", "cn_to_int", "is_common_word", "looks_like_proper_name",
+]
+
+CJK = r"\u4e00-\u9fff"
+SENTENCE_END = "。！？!?；;\n"
+CLAUSE_END = SENTENCE_END + "，,、：:（）()《》“”\"'‘’【】"
+CN_DIGITS = "〇零一二三四五六七八九十百"
+
+_LINE = re.compile(r"[^\n]*")
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
+    start = pos
+    while start > 0 and text[start - 1] not in stops:
+        start -= 1
+    end = pos
+    n = len(text)
+    while end < n and text[end] not in stops:
+        end += 1
+    if end < n and text[end] not in "\n":
+        end += 1  # keep the closing punctuation with the sentence
+    return start, end
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the sentence containing ``pos`` (ends at 。！？； or a line break)."""
+    return _bounds(text, pos, SENTENCE_END)
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """[start, end) of the clause containing ``pos`` (also ends at ，、： and brackets)."""
+    return _bounds(text, pos, CLAUSE_END)
+
+
+def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) for every line, line break excluded."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def squeeze_spaces(line: str) -> tuple[str, list[int]]:
+    """Drop whitespace inside ``line`` (headings like "潜 江 市 民 政 局"); also return, for each
+    kept character, its index in ``line`` so matches can be mapped back to offsets."""
+    kept: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(line):
+        if not ch.isspace():
+            kept.append(ch)
+            index.append(i)
+    return "".join(kept), index
+
+
+_CN_VAL = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+           "八": 8, "九": 9}
+
+
+def cn_to_int(s: str) -> int | None:
+    """Chinese numeral below 1000 (五, 十二, 二十, 一百零五) or ASCII digits to int; None if neither."""
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for ch in s:
+        if ch in _CN_VAL:
+            cur = _CN_VAL[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+_PROPER_POS = frozenset({"ns", "nr", "nrt", "nz", "nt", "nrfg"})
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict[str, tuple[int, str]]:
+    """word → (frequency, part of speech) from jieba's bundled dictionary plus ours in data/dicts/.
+
+    Read as plain files (jieba itself is not imported, it prints and caches at initialisation)."""
+    import importlib.metadata
+    from pathlib import Path
+
+    paths: list[Path] = []
+    try:
+        dist = importlib.metadata.distribution("jieba")
+        paths.append(Path(str(dist.locate_file("jieba/dict.txt"))))
+    except importlib.metadata.PackageNotFoundError:
+        pass
+    paths.extend(sorted((Path(__file__).resolve().parents[2] / "data" / "dicts").glob("*.txt")))
+    lex: dict[str, tuple[int, str]] = {}
+    for path in paths:
+        if not path.exists():
+            continue
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2 and parts[1].isdigit():
+                    lex[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "n")
+    return lex
+
+
+def is_common_word(word: str, min_freq: int = 50) -> bool:
+    """True for an ordinary dictionary word (提升, 年度, 情况) rather than a proper name
+    (江城, 凤凰 are names; 古楼 is too rare to count)."""
+    entry = _lexicon().get(word)
+    return entry is not None and entry[0] >= min_freq and entry[1] not in _PROPER_POS
+
+
+def looks_like_proper_name(name: str) -> bool:
+    """A 2–4 character string that may be a place's proper name: neither it nor its first or last
+    two characters are ordinary words (持续推动, 高规格, 足额 are not names)."""
+    if is_common_word(name):
+        return False
+    if len(name) >= 3 and (is_common_word(name[:2]) or is_common_word(name[-2:])):
+        return False
+    return True

@@ -41,7 +41,7 @@ _META_LINE = re.compile(r"(?:来源|发布时间|发布日期|发文日期|作�
 
 def is_boilerplate_line(line: str) -> bool:
     """True when the whole line is page furniture."""
-    s = line.strip()
+    s = line.strip().lstrip("•·●◆■▪-*").strip()
     if not s:
         return False
     parts = [p for p in _SEP.split(s) if p]

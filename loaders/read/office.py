@@ -12,6 +12,7 @@ import subprocess
 import zipfile
 
 from govkg.errors import InputError
+from loaders.read.decode import MIN_PLAUSIBILITY, plausibility
 
 __all__ = ["docx_to_text", "doc_to_text", "check_zip"]
 
@@ -81,7 +82,10 @@ def doc_to_text(path: str, timeout_s: float = 60) -> str:
             problems.append(f"{name} timed out")
             continue
         text = proc.stdout.decode("utf-8", errors="replace")
-        if proc.returncode == 0 and text.strip():
+        if proc.returncode == 0 and text.strip() and plausibility(text) >= MIN_PLAUSIBILITY:
             return text
+        if proc.returncode == 0 and text.strip():
+            problems.append(f"{name}: output is not readable text")
+            continue
         problems.append(f"{name}: {proc.stderr.decode('utf-8', 'replace').strip()[:80] or 'no text'}")
     raise InputError(path, f"is not a readable .doc file ({'; '.join(problems)}); open and re-save it as .docx")

@@ -12,6 +12,7 @@ must start a word: 城市, 社区, 小区 … end in a level char but are not pr
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
@@ -45,6 +46,7 @@ _AGENCY = re.compile(
     r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会)"
     r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办))"
     r")")
+_DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 _YOUTH = re.compile(r"团([市区县])委")
 _TWO_OFFICES = re.compile(r"两办")
 _PROV_COUNTERPART = re.compile(r"省厅")
@@ -75,7 +77,7 @@ _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新
 _OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
                          "和", "与", "及", "为", "是", "将", "了")
-_GENERIC_BODY = re.compile(r"^(?:工作|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
+_GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
 
 def is_common_verb(word: str) -> bool:
@@ -161,10 +163,22 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
             continue
         if m.group("func"):
             body = re.sub(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$", "", m.group("func"))
-            if len(body) < 2 or _GENERIC_BODY.match(body):
+            if len(body) < 2 or _GENERIC_BODY.match(body) or is_common_verb(body[:2]) or is_common_verb(body[:3]):
                 continue
         add(start, end, place + rest, place)
 
+    for m in _DEPT_LIST.finditer(text):
+        place = level_place(gaz, subject, m.group(1))
+        if place is None or (m.start() > 0 and text[m.start() - 1] in _NOT_PREFIX_BEFORE):
+            continue
+        pos = m.start(2)
+        for i, item in enumerate(m.group(2).split("、")):
+            start = pos - 1 if i == 0 else pos  # the first item carries the level char
+            if not re.search(r"(局|厅|委|办|中心|会|室)$", item):
+                add(start, pos + len(item), place + item + "局", place)
+            elif not any(a.start == start for a in out):
+                add(start, pos + len(item), place + item, place)
+            pos += len(item) + 1
     for m in _YOUTH.finditer(text):
         place = level_place(gaz, subject, m.group(1))
         if place:
@@ -195,7 +209,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
         add(m.start(), m.end(), m.group(), None)
 
     taken_ends = {a.end for a in out}
-    city = level_place(gaz, subject, "市") or (gaz.full_name(subject) if subject else None)
+    city = gaz.full_name(subject) if subject else None
     last_group: Optional[str] = next((a.name for a in out if a.name.endswith("领导小组")), None)
     for m in _GROUP.finditer(text):
         if any(a.start <= m.start(2) < a.end for a in out):
@@ -206,22 +220,20 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
         chosen = None
         for s in range(m.start(1), m.end(1) - 1):
             cand = text[s:m.end(1)]
-            if _GROUP_FORBIDDEN.search(cand) or is_common_verb(cand[:2]):
+            if _GROUP_FORBIDDEN.search(cand) or is_common_verb(cand[:2]) or is_common_verb(cand[:3]):
                 continue
             before = text[s - 1] if s > 0 else "\n"
             if (not is_cjk(before) or s in taken_ends
                     or text[max(0, s - 2):s].endswith(_GROUP_BOUNDARY_WORDS)):
                 chosen = s
                 break
-        if chosen is None:
-            if suffix == "领导小组办公室" and last_group:
-                add(m.start(2), m.end(), last_group + "办公室", city)
-            continue
-        cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)])
-        start = m.end(1) - len(cand)
+        cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)]) if chosen is not None else ""
         core = re.sub(r"工作$", "", cand)
         if len(core) < 2 or _GENERIC_BODY.match(core) or not city:
+            if suffix == "领导小组办公室" and last_group:  # 领导小组办公室 of the group named before
+                add(m.start(2), m.end(), last_group + "办公室", city)
             continue
+        start = m.end(1) - len(cand)
         name = city + cand + suffix
         add(start, m.end(), name, city)
         if suffix == "领导小组":
@@ -245,7 +257,7 @@ def _merge_abbreviations(pairs: list[tuple[str, Optional[str]]]) -> dict[str, st
         for b, pb in pairs:
             if pa == pb and pa and len(a) < len(b) and a[-1] == b[-1] and subseq(a, b) \
                     and len(b) - len(a) <= 4 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
-                    and not re.search("[省市区县]", b[len(pa):]):
+                    and not set("省市区县") & set((Counter(b) - Counter(a)).elements()):
                 if len(out.get(a, "")) < len(b):
                     out[a] = b
     return out

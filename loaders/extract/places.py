@@ -163,15 +163,19 @@ def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalM
     for m in _LIST_LOCAL.finditer(text):
         suffix = m.group(2)
         pos = m.start(1)
+        found: list[LocalMention] = []
         for i, item in enumerate(m.group(1).split("、")):
             if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
                 for cut in range(0, len(item) - 1):
                     if (cut == 0 or is_common_word(item[:cut])) and looks_like_proper_name(item[cut:]):
                         pos, item = pos + cut, item[cut:]
                         break
-            if not _GENERIC.search(item) and not item.endswith(tuple(_LEVEL_OF_SUFFIX)):
-                out.append(LocalMention(pos, pos + len(item), item, item + suffix, _LEVEL_OF_SUFFIX[suffix]))
+            if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or not looks_like_proper_name(item):
+                found = []  # one item that is not a name: the list is not a list of places
+                break
+            found.append(LocalMention(pos, pos + len(item), item, item + suffix, _LEVEL_OF_SUFFIX[suffix]))
             pos += len(item) + 1
+        out.extend(found)
     out.sort(key=lambda x: x.start)
     return out
 
@@ -243,7 +247,8 @@ def extract_places(ctx: Context) -> None:
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
     for lm in local_mentions(text, set(admin_at_end)):
-        if lm.as_written in own_names or lm.start in {a.start for a in admins}:
+        stem = _LOCAL_SUFFIX.sub("", lm.as_written)
+        if lm.as_written in own_names or stem in own_names or lm.start in {a.start for a in admins}:
             continue
         rec = locals_.get(lm.name)
         if rec is None:

@@ -93,6 +93,7 @@ def cn_to_int(s: str) -> int | None:
 
 
 _PROPER_POS = frozenset({"ns", "nr", "nrt", "nz", "nt", "nrfg"})
+_VERBAL_POS = frozenset({"v", "vd", "vn", "d", "ad", "a", "p", "c", "t", "r", "m"})
 
 
 @lru_cache(maxsize=1)
@@ -134,6 +135,9 @@ def looks_like_proper_name(name: str) -> bool:
     two characters are ordinary words (持续推动, 高规格, 足额 are not names)."""
     if is_common_word(name):
         return False
-    if len(name) >= 3 and (is_common_word(name[:2]) or is_common_word(name[-2:])):
+    if len(name) >= 3 and (is_common_word(name[-2:]) or is_common_word(name[-3:])):
         return False
+    for head in (name[:2], name[:3]):
+        if len(head) < len(name) and is_common_word(head, 20) and _lexicon()[head][1] in _VERBAL_POS:
+            return False
     return True

@@ -1,0 +1,104 @@
+"""CLI glue for the graph: ``build``, ``remove``, ``export``, ``stats``, ``init``.
+Library code lives in ``graph/``; heavy imports happen inside the commands."""
+from __future__ import annotations
+
+import json
+
+import click
+
+__all__ = ["build", "remove", "export", "stats", "init"]
+
+_STORE = click.option("--store", "store_name", type=click.Choice(["memory", "neo4j", "falkordb"]),
+                      default=None, help="graph store (default: GOVKG_STORE, else memory)")
+
+
+def _open(store_name: str | None):
+    from govkg.errors import GovkgError
+    from graph.store import open_store
+
+    try:
+        return open_store(store_name)
+    except GovkgError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@_STORE
+@click.option("--workers", default=1, show_default=True, help="extraction worker processes")
+@click.option("--quiet", is_flag=True, help="no progress bar")
+def build(paths: tuple[str, ...], store_name: str | None, workers: int, quiet: bool) -> None:
+    """Extract documents (files, folders or .jsonl records; default: the bundled corpus) and load
+    them into the graph. Unchanged documents are skipped; changed ones replace their old facts."""
+    from govkg.errors import GovkgError
+    from govkg.settings import CORPUS_DIR
+    from graph.build import build_paths
+
+    targets = list(paths) or [str(CORPUS_DIR)]
+    with _open(store_name) as store:
+        try:
+            report = build_paths(targets, store, progress=not quiet, workers=workers)
+        except GovkgError as exc:
+            raise click.ClickException(str(exc)) from exc
+    for source, message in report.failed:
+        click.echo(f"failed: {source}: {message}", err=True)
+    click.echo(report.summary())
+    if report.failed and not (report.added or report.updated or report.unchanged):
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("doc_id")
+@_STORE
+def remove(doc_id: str, store_name: str | None) -> None:
+    """Remove a document and every fact only it supported."""
+    with _open(store_name) as store:
+        if not store.remove_document(doc_id):
+            raise click.ClickException(f"no document {doc_id!r} in the {store.kind} store "
+                                       "(`govkg stats --documents` lists them)")
+    click.echo(f"removed {doc_id}")
+
+
+@click.command()
+@_STORE
+@click.option("--documents", is_flag=True, help="also list document ids and versions")
+@click.option("--json", "as_json", is_flag=True, help="print JSON")
+def stats(store_name: str | None, documents: bool, as_json: bool) -> None:
+    """Node counts per label and relationship counts per type."""
+    with _open(store_name) as store:
+        data: dict = store.stats()
+        if documents:
+            data["documents"] = store.documents()
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for section in ("nodes", "relationships"):
+        click.echo(f"{section}: {sum(data[section].values())}")
+        for name, n in data[section].items():
+            click.echo(f"  {name:<18} {n}")
+    for doc_id, version in data.get("documents", {}).items():
+        click.echo(f"document {doc_id} version {version}")
+
+
+@click.command()
+@_STORE
+def init(store_name: str | None) -> None:
+    """Create indexes, constraints and the practice taxonomy (idempotent)."""
+    with _open(store_name) as store:
+        store.init_schema()
+        click.echo(f"{store.kind}: schema ready")
+
+
+@click.command()
+@_STORE
+@click.option("--format", "fmt", type=click.Choice(["graphml", "csv", "cypher"]), required=True)
+@click.option("--out", "out", type=click.Path(), required=True,
+              help="file (graphml, cypher) or folder (csv)")
+def export(store_name: str | None, fmt: str, out: str) -> None:
+    """Export the graph: GraphML (Gephi), CSV for neo4j-admin import, or a Cypher script."""
+    from graph.export import export_graph
+
+    with _open(store_name) as store:
+        written = export_graph(store, fmt, out)
+    for path in written:
+        click.echo(str(path))

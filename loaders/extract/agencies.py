@@ -174,7 +174,9 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
         pos = m.start(2)
         for i, item in enumerate(m.group(2).split("、")):
             start = pos - 1 if i == 0 else pos  # the first item carries the level char
-            if not re.search(r"(局|厅|委|办|中心|会|室)$", item):
+            if item[0] in "省市区县":
+                pass  # a full agency name of its own: the main grammar has it
+            elif not re.search(r"(局|厅|部|委|办|中心|会|室|院|所|站|队)$", item):
                 add(start, pos + len(item), place + item + "局", place)
             elif not any(a.start == start for a in out):
                 add(start, pos + len(item), place + item, place)

@@ -1,8 +1,451 @@
-"""Extraction step: models. (Placeholder until the rules land: adds nothing to the context.)"""
+"""Extraction step: named models (quoted scheme names such as “12341”, “三轮驱动”, “五社联动”).
+
+Replies and reports name a local scheme by quoting it, and the way the quote is used tells a
+name from an ordinary quoted word:
+- numeral compounds (“六统一”, “一有二厅七中心”, “3个100%”, “1+9”) and quoted slogans that list
+  their parts (“市级统筹、部门联动、县县互通、整体提升”) are names;
+- a scheme word after the quote (…”模式/机制/工程/品牌/原则/清单/活动/建设), a naming verb before it
+  (实施/推行/打造/建成/深化“…”), an apposition (孵化基地“共益园”), or an enumeration of quotes
+  ending in 等…亮点/形式/项目 also make a name;
+- quoted category terms (“两委”干部, “三无”小区), metaphors (…”的作用, …”功能) and the proposal's
+  own wording (关于“…”的情况) are not.
+Components come from the text: the parts of a quoted list, a （…） list or 即… definition after
+the name, “X”即… definitions of its parts, or an enumeration of exactly N items written before
+a numeral name (自治、法治、德治“三治融合”). The owner is the place the text credits (赤壁市…实现
+“三轮驱动”; 咸安区、崇阳县的“星空夜话”; 省厅“三个清单”; 全市 in a district's reply), else the
+subject place.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from loaders.extract.context import Context
+from loaders.extract.practices import load_taxonomy
+from loaders.record import Mention, NamedModelRec, PlaceRec
+
+__all__ = ["extract_named_models", "find_quotes", "Quote", "split_list", "place_mentions"]
+
+_NUM_LEAD = re.compile(r"^[一二三四五六七八九十百千两双0-9]")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+           "十": 10}
+# Ordinary bureaucratic vocabulary and idioms that are quoted but name no local scheme.
+_STOPLIST = frozenset({
+    "两委", "两新", "三无", "三留守", "两代表一委员", "五险一金", "两办", "一盘棋", "一百米", "最后一公里",
+    "最后一百米", "五个指头", "一个拳头", "线上+线下", "线上线下", "三年行动计划", "两学一做", "一岗双责",
+    "放管服", "双一流", "一把手", "一票否决", "三重一大", "四风", "八项规定", "两个维护", "四个意识",
+    "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性",
+})
+_TYPE_AFTER = re.compile(
+    r"^[^，,。；;：:！？!?\n“”]{0,8}?(?:模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
+    r"工作法|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
+_NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(?:作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|栏目)")
+_CATEGORY_AFTER = re.compile(r"^(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户)")
+_VERB_BEFORE = re.compile(
+    r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
+    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动)[^，,。；;：:“”]{0,4}$")
+_APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心)$")
+_DESIGNATION = re.compile(r"^(?:全国|中国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
+_REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
+_LIST_SEP = re.compile(r"[、—－–\-]")
+_LEAD_VERB = re.compile(
+    r"^(?:建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
+    r"围绕|包括|涵盖|建成|成立|设立|整合|推动|强化|加强)")
+_CLAUSE_STOPS = "，,。；;：:！？!?\n"
+_SENT_STOPS = "。；;！？!?\n"
+_UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公里|分钟|小时|步)$")
+
+
+@dataclass
+class Quote:
+    """One quoted phrase: ``start``/``end`` cover the content without the quote marks."""
+    text: str
+    start: int
+    end: int
+    orphan: bool = False
+
+
+@dataclass
+class _Cand:
+    name: str
+    start: int  # mention span (as written)
+    end: int
+    quote: Quote
+    components: list[str] = field(default_factory=list)
+    accepted: bool = False
+    rejected: bool = False
+    anchor: int = -1  # where the phrase that introduces it starts (the list quote of 五位一体)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """“…” pairs on one line (an unclosed “ is dropped); a ” with no opening mark after an
+    alphanumeric scheme code (采取7+N”) yields that code as an orphan quote."""
+    out: list[Quote] = []
+    open_at = -1
+    for i, ch in enumerate(text):
+        if ch == "“":
+            open_at = i
+        elif ch == "”":
+            if open_at >= 0 and i - open_at <= 61:
+                inner = text[open_at + 1:i]
+                if inner.strip():
+                    out.append(Quote(inner, open_at + 1, i))
+            elif open_at < 0:
+                m = re.search(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$", text[max(0, i - 12):i])
+                if m:
+                    out.append(Quote(m.group(0), i - len(m.group(0)), i, orphan=True))
+            open_at = -1
+        elif ch == "\n":
+            open_at = -1
+    return out
+
+
+def split_list(name: str) -> list[str]:
+    """Parts of a quoted list name (、 — - always; + only with three or more parts)."""
+    parts = [p.strip("“”\" ") for p in _LIST_SEP.split(name)]
+    if len(parts) < 2 and "+" in name:
+        plus = [p.strip() for p in name.split("+")]
+        if len(plus) >= 3:
+            parts = plus
+    parts = [p for p in parts if p]
+    return parts if len(parts) >= 2 else []
+
+
+def _clause_start(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in stops:
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
+    i = pos
+    while i < len(text) and text[i] not in stops:
+        i += 1
+    return i
+
+
+def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:
+    """(start, end, place) for every place mention, by position."""
+    out = [(m.start, m.end, p) for p in ctx.places for m in p.mentions]
+    out.sort(key=lambda x: (x[0], x[1]))
+    return out
+
+
+def _leading_count(name: str) -> int | None:
+    m = re.match(r"^([一二两双三四五六七八九十])", name)
+    return _CN_NUM.get(m.group(1)) if m else None
+
+
+def _strip_inner(s: str) -> str:
+    return s.replace("“", "").replace("”", "").replace('"', "").strip()
+
+
+def _same_suffix(parts: list[str]) -> bool:
+    return len(parts) >= 3 and len({p[-2:] for p in parts}) == 1
+
+
+def _numeral_guided(items: list[str], name: str) -> list[str]:
+    """Merge 、-fragments so each component carries its numeral (“12341” has five)."""
+    if not name.isdigit() or len(items) <= len(name):
+        return items
+    merged: list[str] = []
+    buf = ""
+    for it in items:
+        buf = f"{buf}、{it}" if buf else it
+        if re.search(r"[一二两三四五六七八九十]", it):
+            merged.append(buf)
+            buf = ""
+    if buf:
+        merged.append(buf)
+    return merged if len(merged) == len(name) else items
+
+
+def _after_components(text: str, c: _Cand) -> list[str]:
+    after = text[c.end:c.end + 160]
+    # （a、b、c） straight after the name
+    m = re.match(r"^[”\s]*[（(]([^（）()]{3,120})[）)]", after)
+    if m and "即" not in m.group(1)[:2] and "为" not in m.group(1)[:4]:
+        items = [_strip_inner(x) for x in re.split(r"[、，,]", m.group(1)) if _strip_inner(x)]
+        n = _leading_count(c.name)
+        if len(items) >= 2 and (n is None or n == len(items)):
+            return items
+    # …（即“a、b、c”） or …，即 a、b、c。
+    m = re.match(r"^[”\s]*[^，。；“（(]{0,12}?[（(，,]?\s*即[“\s]*([^）)。；]{4,200})", after)
+    if m:
+        body = _strip_inner(m.group(1))
+        items = [x.strip() for x in body.split("、") if x.strip()]
+        items = _numeral_guided(items, c.name)
+        if len(items) >= 2:
+            return items
+    return []
+
+
+def _part_definitions(text: str, c: _Cand) -> list[str]:
+    """“一有”即…；“二厅”即…: definitions of the parts of a numeral compound, in order."""
+    window = text[c.end:c.end + 400]
+    items = []
+    for m in re.finditer(r"“([^”]{1,6})”即([^；;。]{2,120})", window):
+        if m.group(1) in c.name and m.group(1) != c.name:
+            items.append(_strip_inner(m.group(2)))
+    return items if len(items) >= 2 else []
+
+
+def _before_components(text: str, c: _Cand) -> list[str]:
+    """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”)."""
+    n = _leading_count(c.name)
+    q0 = c.quote.start - (0 if c.quote.orphan else 1)
+    if not n or n < 2 or q0 <= 0 or text[q0 - 1] in _CLAUSE_STOPS + "、":
+        return []
+    lo = _clause_start(text, q0, _SENT_STOPS)
+    head = text[lo:q0]
+    pieces = re.split(r"([、，,和及与])", head)
+    items: list[str] = []
+    seps: list[str] = []
+    toks = pieces[::-1]
+    # toks: item, sep, item, sep, ...
+    for k in range(0, len(toks), 2):
+        items.append(toks[k])
+        seps.append(toks[k + 1] if k + 1 < len(toks) else "")
+        if len(items) == n:
+            break
+    if len(items) != n:
+        return []
+    boundary = seps[-1]
+    if boundary not in ("", "，", ","):
+        return []
+    items = [_LEAD_VERB.sub("", _strip_inner(x)).strip() for x in reversed(items)]
+    # items are joined by 、/和; a comma only inside a parallel series (有场所、…，有一套运行机制)
+    if any(s in "，," for s in seps[:-1]) and len({x[:1] for x in items}) != 1:
+        return []
+    if any(not (2 <= len(x) <= 16) or "等" in x for x in items):
+        return []
+    return items
+
+
+def _built_from(text: str, c: _Cand) -> list[str]:
+    """由a、b、c构成的…“X”."""
+    lo = _clause_start(text, c.quote.start - 1, _SENT_STOPS)
+    m = re.search(r"由([^由。；]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$", text[lo:c.quote.start])
+    if not m:
+        return []
+    items = [x.strip() for x in m.group(1).split("、") if x.strip()]
+    return items if len(items) >= 2 else []
+
+
+def _credited_owners(ctx: Context, c: _Cand, places, subject_parent: str | None) -> list[str]:
+    text = ctx.text
+    q0 = c.anchor if c.anchor >= 0 else c.start
+    clause_lo = _clause_start(text, q0)
+    before = [(s, e, p) for s, e, p in places if clause_lo <= s and e <= q0]
+    owners: list[str] = []
+    if before:
+        # P、Q的“…” / 学习P “…”: places straight before the quote
+        s, e, p = before[-1]
+        gap = text[e:q0]
+        if re.fullmatch(r"[的\s]?", gap):
+            owners.append(p.name)
+            k = len(before) - 2
+            while k >= 0 and re.fullmatch(r"[、和与及]", text[before[k][1]:before[k + 1][0]]):
+                owners.insert(0, before[k][2].name)
+                k -= 1
+            return owners
+        # P at the head of the clause is its subject: 赤壁市社区发展实现“三轮驱动”
+        s0, e0, p0 = before[0]
+        if s0 == clause_lo and p0.level not in ("community", "street") and q0 - e0 <= 10:
+            return [p0.name]
+    head = text[max(clause_lo, q0 - 4):q0]
+    for a in ctx.agencies:
+        for m in a.mentions:
+            if clause_lo <= m.start and 0 <= q0 - m.end <= 3 and a.place:
+                return [a.place]
+    if re.search(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$", head) and ctx.document.province:
+        return [ctx.document.province]
+    if head.endswith("全市") and subject_parent:
+        return [subject_parent]
+    return []
+
+
+def _subject_parent(ctx: Context) -> str | None:
+    subj = ctx.document.subject_place
+    for p in ctx.places:
+        if p.name == subj and p.level in ("district", "county"):
+            return p.parent
+    return None
+
+
+def _candidates(ctx: Context) -> list[_Cand]:
+    text = ctx.text
+    quotes = find_quotes(text)
+    contents = {q.text.strip() for q in quotes}
+    tax = load_taxonomy()
+    aliases = {a for p in tax.practices for a in (p.name, *p.aliases)}
+    cands: list[_Cand] = []
+    for q in quotes:
+        name = q.text.strip()
+        start, end = q.start - (0 if q.orphan else 1), q.end + (0 if q.orphan else 1)
+        # 社区服务“综合体” → 社区服务综合体 where that whole name is quoted elsewhere
+        for k in range(2, 7):
+            if q.start - 1 - k >= 0 and text[q.start - 1 - k:q.start - 1] + name in contents:
+                name = text[q.start - 1 - k:q.start - 1] + name
+                start = q.start - 1 - k
+                break
+        # “三治”融合 → 三治融合 (a taxonomy name)
+        for k in (2, 1):
+            tail = text[q.end + 1:q.end + 1 + k]
+            if name + tail in aliases and name not in aliases:
+                name, end = name + tail, q.end + 1 + k
+                break
+        cands.append(_Cand(name=name, start=start, end=end, quote=q))
+    return cands
+
+
+def _classify(text: str, cands: list[_Cand]) -> None:
+    names = {c.name for c in cands}
+    for c in cands:
+        q = c.quote
+        name = c.name
+        after = text[c.end:c.end + 12]
+        before = text[_clause_start(text, c.start):c.start]
+        parts = split_list(name)
+        if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _REQUEST.search(name)
+                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name)
+                or re.match(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)", after)
+                or (before.endswith("关于") and after.startswith("的情况"))
+                or re.match(r"^[一二三四五六七八九十]+年", name)):
+            c.rejected = True
+            continue
+        if after.startswith("即") and any(name in o and name != o for o in names):
+            c.rejected = True  # a part of a numeral compound being defined (“一有”即…)
+            continue
+        if any(o != name and o.startswith(name) and not split_list(o) and _NUM_LEAD.match(o) for o in names):
+            c.rejected = True  # “四岗” inside “四岗18级”
+            continue
+        if parts and (_same_suffix(parts) or re.match(r"^[一二三四五六七八九十]+位一体", after)):
+            c.rejected = True  # an enumeration of things, or the parts of a following name
+            continue
+        if _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
+            c.rejected = True
+            continue
+        if q.orphan or parts or _NUM_LEAD.match(name) or re.search(r"\d", name):
+            c.accepted = True
+        elif _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after):
+            c.accepted = True
+        elif (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _NEG_AFTER.match(after):
+            c.accepted = True
+        elif _built_from(text, c):
+            c.accepted = True
+
+
+def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
+    """Runs of quotes enumerated together (“A”、“B”发展、社区工作者“C”等…)."""
+    chains: list[list[_Cand]] = []
+    for c in cands:
+        if chains:
+            last = chains[-1][-1]
+            gap = text[last.end:c.start]
+            if len(gap) <= 8 and not re.search(r"[，,。；;：:！？!?\n]", gap) and (gap == "" or "、" in gap or gap in "和与及"):
+                chains[-1].append(c)
+                continue
+        chains.append([c])
+    return chains
+
+
+def _share_in_chains(text: str, cands: list[_Cand]) -> None:
+    for chain in _chains(text, cands):
+        if len(chain) < 2:
+            continue
+        tail = text[chain[-1].end:chain[-1].end + 12]
+        if _NEG_AFTER.match(tail):
+            for c in chain:
+                if not (c.quote.orphan or split_list(c.name) or _NUM_LEAD.match(c.name)):
+                    c.accepted = False
+            continue
+        if any(c.accepted for c in chain) or _TYPE_AFTER.match(tail):
+            for c in chain:
+                if not c.rejected:
+                    c.accepted = True
+
+
+_UNQUOTED_MODE = re.compile(r"形成了?([\u4e00-\u9fff]{4,12}模式)")
+
+
+def _unquoted(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """Unquoted names the grammar marks as such: a list quote followed by 五位一体…模式, or
+    打造“a、b、c”，形成了X模式."""
+    out: list[_Cand] = []
+    for c in cands:
+        parts = split_list(c.name)
+        if not parts:
+            continue
+        m = re.match(r"^([一二三四五六七八九十]+位一体)", text[c.end:c.end + 8])
+        if m:
+            s = c.end
+            out.append(_Cand(name=m.group(1), start=s, end=s + len(m.group(1)),
+                             quote=Quote(m.group(1), s, s + len(m.group(1)), orphan=True),
+                             components=[_strip_inner(p) for p in parts], accepted=True, anchor=c.start))
+            continue
+        if _same_suffix(parts):
+            m = _UNQUOTED_MODE.match(text, c.end + 1, min(len(text), c.end + 24)) or \
+                re.match(r"^[^。；]{0,3}?形成了?([\u4e00-\u9fff]{4,12}模式)", text[c.end:c.end + 24])
+            if m:
+                s = text.index(m.group(1), c.end)
+                name = m.group(1)
+                out.append(_Cand(name=name, start=s, end=s + len(name), quote=Quote(name, s, s + len(name), orphan=True),
+                                 components=[_strip_inner(p) for p in parts], accepted=True))
+    return out
+
+
+def _sentence(text: str, pos: int) -> str:
+    lo = _clause_start(text, pos, _SENT_STOPS)
+    hi = _clause_end(text, pos, _SENT_STOPS)
+    return text[lo:min(hi + 1, len(text))].strip()[:200]
 
 
 def extract_named_models(ctx: Context) -> None:
-    return None
+    text = ctx.text
+    cands = _candidates(ctx)
+    _classify(text, cands)
+    _share_in_chains(text, cands)
+    cands = [c for c in cands if c.accepted] + _unquoted(text, cands)
+    cands.sort(key=lambda c: c.start)
+    places = place_mentions(ctx)
+    parent = _subject_parent(ctx)
+    subject = ctx.document.subject_place
+    tax = load_taxonomy()
+    by_name: dict[str, list[_Cand]] = {}
+    for c in cands:
+        by_name.setdefault(c.name, []).append(c)
+    credited: dict[int, list[str]] = {}
+    for i, c in enumerate(cands):
+        own = _credited_owners(ctx, c, places, parent)
+        if not own and i > 0:
+            prev = cands[i - 1]
+            gap = text[prev.end:c.anchor if c.anchor >= 0 else c.quote.start]
+            if id(prev) in credited and len(gap) <= 14 and re.search(r"[和、及与]", gap) \
+                    and not re.search(r"[，,。；;]", gap):
+                own = credited[id(prev)]
+        if own:
+            credited[id(c)] = own
+    for name, group in by_name.items():
+        owners: list[str] = []
+        for c in group:
+            for o in credited.get(id(c), []):
+                if o not in owners:
+                    owners.append(o)
+        if not owners:
+            owners = [subject] if subject else [None]  # type: ignore[list-item]
+        comps: list[str] = []
+        for c in group:
+            comps = (c.components or split_list(c.name) and [_strip_inner(p) for p in split_list(c.name)]
+                     or _after_components(text, c) or _part_definitions(text, c)
+                     or _before_components(text, c) or _built_from(text, c))
+            if comps:
+                break
+        first = group[0]
+        definition = _sentence(text, first.start)
+        practices = tax.match(name + "；" + "、".join(comps) + "；" + text[first.end:first.end + 8])
+        for owner in owners:
+            ctx.named_models.append(NamedModelRec(
+                name=name, owner=owner, components=list(comps), definition=definition, practices=practices,
+                mentions=[Mention(start=c.start, end=c.end, as_written=text[c.start:c.end]) for c in group]))

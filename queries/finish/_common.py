@@ -40,10 +40,12 @@ def _ev_key(ev: Evidence) -> tuple[Any, ...]:
 
 
 def pick_evidence(entries: Sequence[Evidence], prefer_docs: set[str] | None = None) -> Evidence:
-    """One entry, chosen the same way on every store: from ``prefer_docs`` if any, then first by (doc, start)."""
+    """One entry, chosen the same way on every store: one with a quote, from ``prefer_docs`` if any, then
+    the first by (doc, start)."""
     if not entries:
         return dict(NO_EVIDENCE)
-    pool = [e for e in entries if prefer_docs and e["doc_id"] in prefer_docs] or list(entries)
+    pool = [e for e in entries if e["quote"]] or list(entries)
+    pool = [e for e in pool if prefer_docs and e["doc_id"] in prefer_docs] or pool
     return dict(min(pool, key=_ev_key))
 
 

@@ -1,0 +1,75 @@
+"""Fixtures for the query tests: the bundled corpus (extracted) plus synthetic records, loaded into the
+memory store and into a private FalkorDB (and Neo4j when NEO4J_URI is set)."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+N_SYNTHETIC = 40
+
+
+@pytest.fixture(scope="session")
+def corpus_records(corpus_paths):
+    from loaders.batch import extract_one
+
+    results = [extract_one(str(p)) for p in corpus_paths]
+    bad = [r.error for r in results if not r.ok]
+    assert not bad, bad
+    return [r.record for r in results]
+
+
+@pytest.fixture(scope="session")
+def synth_records():
+    from graph.synthetic import synthetic_records
+
+    return list(synthetic_records(N_SYNTHETIC, seed=7))
+
+
+@pytest.fixture(scope="session")
+def all_records(corpus_records, synth_records):
+    return corpus_records + synth_records
+
+
+@pytest.fixture(scope="session")
+def memory_store(all_records):
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    store.init_schema()
+    for rec in all_records:
+        store.load_record(rec)
+    return store
+
+
+@pytest.fixture(scope="session")
+def falkordb_store(all_records):
+    from graph.falkordb_server import FalkorServer
+    from graph.falkordb_store import FalkorStore
+
+    server = FalkorServer(data_dir=Path(tempfile.mkdtemp(prefix="govkg-q-"))).start()
+    store = FalkorStore(server.host, server.port, "queries_test", server=server)
+    store.init_schema()
+    for rec in all_records:
+        store.load_record(rec)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def neo4j_store(all_records):
+    if not os.environ.get("NEO4J_URI"):
+        pytest.skip("NEO4J_URI not set")
+    from graph.store import open_store
+
+    store = open_store("neo4j")
+    store.init_schema()
+    for rec in all_records:
+        store.load_record(rec)
+    if set(store.documents()) != {r.doc_id for r in all_records}:
+        store.close()
+        pytest.skip("the Neo4j database holds other documents too; point NEO4J_DATABASE at an empty one")
+    yield store
+    store.close()

@@ -1,0 +1,45 @@
+"""Expected content on the bundled corpus (the brief's checks), on every store."""
+from __future__ import annotations
+
+import pytest
+
+from queries import registry
+
+
+@pytest.fixture(params=["memory", "falkordb"])
+def store(request):
+    return request.getfixturevalue(f"{request.param}_store")
+
+
+def test_12341_has_five_components_in_order(store):
+    rows = registry.run(store, "named_model", {"name": "12341"})
+    comps = [r for r in rows if r["section"] == "component"]
+    assert [r["order"] for r in comps] == [1, 2, 3, 4, 5]
+    assert "党建" in comps[0]["name"] and "目标" in comps[-1]["name"]
+    assert all(r["doc_id"] and r["quote"] for r in comps)
+
+
+def test_compare_puyang_qianjiang_shows_red_property_for_puyang(store):
+    rows = registry.run(store, "compare_cities", {"places": "濮阳市,潜江市"})
+    cell = [r for r in rows if r["place"] == "濮阳市" and r["practice"] == "红色物业"]
+    assert cell and cell[0]["grade"] in ("quantified", "described", "claimed")
+    assert cell[0]["quote"] and cell[0]["doc_id"]
+    assert {r["place"] for r in rows} == {"濮阳市", "潜江市"}
+
+
+def test_learning_network_has_puyang_from_wucheng(store):
+    rows = registry.run(store, "learning_network", {})
+    edges = [r for r in rows if r["section"] == "learned_from"]
+    assert any(r["learner"] == "濮阳市" and "武城县" in (r["source"] or "") and r["quote"] for r in edges)
+
+
+def test_two_character_search_finds_burden_reduction(store):
+    rows = registry.run(store, "search", {"text": "减负"})
+    assert rows
+    assert all("减负" in (r["quote"] or "") or "减负" in (r["name"] or "") for r in rows)
+
+
+def test_city_profile_of_puyang_has_sections(store):
+    rows = registry.run(store, "city_profile", {"place": "濮阳市"})
+    sections = {r["section"] for r in rows}
+    assert {"practice", "named_model", "document"} <= sections

@@ -3,9 +3,10 @@ query runner over it, and building the bundled corpus when the graph has no docu
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
-__all__ = ["open_configured_store", "query_runner", "ensure_graph", "Runner", "inventory", "document_text"]
+__all__ = ["open_configured_store", "query_runner", "ensure_graph", "Runner", "inventory", "document_text", "build_into"]
 
 Runner = Callable[[str, dict], list[dict]]
 
@@ -32,11 +33,24 @@ def ensure_graph(store: Any | None = None) -> int:
     store = store or open_configured_store()
     if inventory(store)["Document"]:
         return 0
-    from graph.build import build_paths
-
     paths = sorted(p for p in CORPUS_DIR.iterdir() if p.is_file())
-    build_paths(paths, store)
+    build_into(paths, store)
     return len(paths)
+
+
+def build_into(paths: list[Path], store: Any) -> Any:
+    """Extract ``paths`` and load them into ``store`` (graph.build.build_paths where it exists)."""
+    try:
+        from graph.build import build_paths
+    except ImportError:     # the builder module is not there yet: the store's own loader
+        from loaders import extract_file
+
+        store.init_schema()
+        outcomes = [store.load_record(extract_file(p)) for p in paths]
+        if hasattr(store, "save"):
+            store.save()
+        return outcomes
+    return build_paths(paths, store)
 
 
 # --- What is in the graph (documents, places, practices, named models, policies) -------------
@@ -58,7 +72,7 @@ _INVENTORY_CYPHER = {
     "NamedModel": "MATCH (n:NamedModel) RETURN n.id AS id, n.name AS name, n.owner AS owner, "
                   "n.components AS components",
     "Policy": "MATCH (n:Policy) RETURN n.id AS id, n.title AS title, n.issuer AS issuer, n.status AS status",
-    "Measure": "MATCH (n:Measure) RETURN n.id AS id, n.place AS place, n.practices AS practices, "
+    "Measure": "MATCH (n:Measure) RETURN n.id AS id, n.place AS place, n.practices AS practices, n.summary AS summary, "
                "n.status AS status, n.year AS year",
 }
 _DOC_TEXT_CYPHER = ("MATCH (n:Document {id: $id}) RETURN n.id AS id, n.title AS title, n.kind AS kind, "

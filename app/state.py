@@ -44,17 +44,17 @@ def _cached_query(name: str, params_json: str, version: str) -> list[dict]:
     return [dict(r) for r in run(store(), name, json.loads(params_json))]
 
 
-def query(name: str, **params: Any) -> list[dict]:
-    """Rows of the named query ``name`` (cached per graph version). Raises GovkgError."""
-    return _cached_query(name, json.dumps(params, ensure_ascii=False, sort_keys=True), graph_version())
+def query(query_name: str, /, **params: Any) -> list[dict]:
+    """Rows of the named query ``query_name`` (cached per graph version). Raises GovkgError."""
+    return _cached_query(query_name, json.dumps(params, ensure_ascii=False, sort_keys=True), graph_version())
 
 
-def query_or_empty(name: str, **params: Any) -> list[dict]:
+def query_or_empty(query_name: str, /, **params: Any) -> list[dict]:
     """Like ``query`` but shows the error on the page and returns [] instead of raising."""
     try:
-        return query(name, **params)
+        return query(query_name, **params)
     except GovkgError as exc:
-        st.error(f"查询 {name} 失败：{exc}")
+        st.error(f"查询 {query_name} 失败：{exc}")
         return []
 
 
@@ -86,9 +86,12 @@ def doc_titles() -> dict[str, str]:
 
 
 def places_with_measures() -> list[str]:
-    rows = [p for p in inventory()["Place"] if p.get("measures")]
-    return sorted({p["name"] for p in rows if p.get("name")}, key=lambda n: (-sum(
-        r.get("measures", 0) for r in rows if r["name"] == n), n))
+    """Places the documents are about, then places with measures (most first)."""
+    inv = inventory()
+    subjects = sorted({d["subject_place"] for d in inv["Document"] if d.get("subject_place")})
+    rows = sorted((p for p in inv["Place"] if p.get("measures") and p.get("name")),
+                  key=lambda p: (-p["measures"], p["name"]))
+    return list(dict.fromkeys([*subjects, *(p["name"] for p in rows)]))
 
 
 def practices() -> list[str]:

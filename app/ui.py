@@ -12,7 +12,7 @@ from app.rows import GRADE_COLOURS, GRADE_LABELS, evidence_of
 from govkg.coursepack.model import Evidence
 
 __all__ = ["PAGE_FILES", "md_escape", "show_evidence", "highlight_html", "doc_link", "grade_badge",
-           "empty_note", "PAGE_TITLES", "excerpt_bounds", "row_evidence"]
+           "empty_note", "PAGE_TITLES", "excerpt_bounds", "row_evidence", "bar_chart"]
 
 # page key -> (file, title, icon, url path)
 PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
@@ -95,6 +95,25 @@ def row_evidence(row: dict) -> tuple[Evidence, ...]:
     from app import state
 
     return evidence_of(row, state.doc_titles())
+
+
+def bar_chart(labels: list[str], values: list[float], axis: str, horizontal: bool = True,
+              empty: str = "暂无数据。") -> None:
+    """A plain bar chart (plotly), or a caption when there is nothing to draw."""
+    if not labels:
+        st.caption(empty)
+        return
+    import plotly.graph_objects as go
+
+    bar = go.Bar(x=values, y=labels, orientation="h") if horizontal else go.Bar(x=labels, y=values)
+    fig = go.Figure(bar)
+    fig.update_layout(height=max(260, 28 * len(labels)) if horizontal else 300,
+                      margin={"l": 10, "r": 10, "t": 10, "b": 10})
+    if horizontal:
+        fig.update_layout(yaxis={"autorange": "reversed"}, xaxis_title=axis)
+    else:
+        fig.update_layout(yaxis_title=axis)
+    st.plotly_chart(fig, config={"displayModeBar": False})
 
 
 def empty_note(what: str) -> None:

@@ -66,6 +66,7 @@ if cell:
     info = m.cells[cell]
     st.subheader(f"{cell[0]} · {cell[1]}")
     st.markdown(grade_badge(info.get("grade") or "") + f" 共 {info.get('measure_count') or 0} 项举措")
-    for meas in info.get("measures") or []:
-        st.markdown("- " + md_escape(str(meas)))
+    for meas in str(info.get("measures") or "").split("；"):
+        if meas.strip():
+            st.markdown("- " + md_escape(meas))
     show_evidence(row_evidence(info))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app import state
 from app.rows import LEVEL_LABELS, POLICY_STATUS
-from app.ui import PAGE_FILES, empty_note
+from app.ui import PAGE_FILES, bar_chart, empty_note
 
 st.title("社区治理实践知识图谱")
 st.caption("从政协提案答复、人大建议答复、调研报告和工作总结中抽取的社区治理做法。每一条事实都可追溯到原文句子。")
@@ -24,37 +24,25 @@ for col, (label, n) in zip(cols, [("文档", len(docs)), ("有举措的地方", 
                                   ("举措", len(inv["Measure"]))]):
     col.metric(label, n)
 
-import plotly.express as px  # noqa: E402  (heavy; after the first paint)
-
 left, right = st.columns(2)
 with left:
     st.subheader("各地举措数量")
     rows = sorted(places, key=lambda p: -p["measures"])[:20]
-    fig = px.bar(x=[p["measures"] for p in rows], y=[p["name"] for p in rows], orientation="h",
-                 labels={"x": "举措数", "y": ""}, height=max(260, 28 * len(rows)))
-    fig.update_layout(yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    bar_chart([p["name"] for p in rows], [p["measures"] for p in rows], "举措数", empty="暂无举措。")
 with right:
     st.subheader("做法覆盖的地方数")
     prs = sorted((p for p in inv["Practice"] if p.get("places")), key=lambda p: -p["places"])[:20]
-    fig = px.bar(x=[p["places"] for p in prs], y=[p["name"] for p in prs], orientation="h",
-                 labels={"x": "地方数", "y": ""}, height=max(260, 28 * len(prs)))
-    fig.update_layout(yaxis={"autorange": "reversed"}, margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    bar_chart([p["name"] for p in prs], [p["places"] for p in prs], "地方数", empty="暂无做法。")
 
 left, right = st.columns(2)
 with left:
     st.subheader("文档类型")
     kinds = Counter(d.get("kind") or "其他" for d in docs)
-    fig = px.pie(names=list(kinds), values=list(kinds.values()), hole=0.45, height=280)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    bar_chart(list(kinds), list(kinds.values()), "篇数", horizontal=False)
 with right:
     st.subheader("政策文件状态")
     status = Counter(POLICY_STATUS.get(p.get("status") or "", "未知") for p in inv["Policy"])
-    fig = px.bar(x=list(status), y=list(status.values()), labels={"x": "", "y": "件数"}, height=280)
-    fig.update_layout(margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    bar_chart(list(status), list(status.values()), "件数", horizontal=False, empty="暂无政策文件。")
 
 st.subheader("文档")
 st.dataframe(

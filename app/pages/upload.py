@@ -58,13 +58,16 @@ for f in files or []:
         staged.append((f.name, path))
 
 if staged and st.button(f"加入图谱（{len(staged)} 个文件）", type="primary"):
-    from graph.build import build_paths
+    from pathlib import Path
+
+    from app.runtime import build_into
 
     try:
         with st.spinner("正在写入图谱…"):
-            result = build_paths([p for _n, p in staged], state.store())
+            result = build_into([Path(p) for _n, p in staged], state.store())
     except GovkgError as exc:
         st.error(f"写入图谱失败：{exc}")
     else:
         state.bump_version()
-        st.success(f"已加入 {len(staged)} 个文件。{md_escape(str(result)) if result else ''}")
+        st.success(f"已加入 {len(staged)} 个文件。")
+        st.caption(md_escape(str(result)) if result else "")

@@ -1,0 +1,31 @@
+"""典型案例: pick a practice; exemplar places ranked by the strength of their evidence."""
+import streamlit as st
+
+from app import state
+from app.ui import empty_note, grade_badge, md_escape, row_evidence, show_evidence
+
+st.title("典型案例")
+st.caption("按证据强弱给地方排序：有无数字成效、是否得到上级肯定或推广、有几篇文档提到。")
+practices = [p["name"] for p in sorted(state.inventory()["Practice"], key=lambda p: -(p.get("places") or 0))
+             if p.get("places")]
+if not practices:
+    empty_note("做法")
+    st.stop()
+wanted = st.query_params.get("practice")
+practice = st.selectbox("做法", practices, index=practices.index(wanted) if wanted in practices else 0)
+rows = state.query_or_empty("exemplars", practice=practice, k=10)
+if not rows:
+    st.info(f"没有地方有“{practice}”的记录。")
+    st.stop()
+RECOGNITION = {"national": "国家级肯定", "provincial": "省级肯定", "media": "媒体报道"}
+for r in rows:
+    with st.container(border=True):
+        st.markdown(f"### {r['rank']}. {md_escape(str(r['place']))}")
+        rec = r.get("recognition")
+        rec_text = "、".join(RECOGNITION.get(x, str(x)) for x in (rec if isinstance(rec, list) else [rec]) if x)
+        st.markdown(grade_badge(r.get("grade") or "") + f" 举措 {r.get('measure_count') or 0} 项 · "
+                    f"文档 {r.get('documents') or 0} 篇" + (f" · {md_escape(rec_text)}" if rec_text else ""))
+        figs = r.get("figures")
+        if figs:
+            st.markdown("**数字**：" + md_escape("；".join(map(str, figs)) if isinstance(figs, list) else str(figs)))
+        show_evidence(row_evidence(r), limit=2)

@@ -1,0 +1,38 @@
+"""政策与承诺: policies and commitments by place and agency (``policies`` query)."""
+import streamlit as st
+
+from app import state
+from app.rows import POLICY_STATUS
+from app.ui import empty_note, md_escape, row_evidence, show_evidence
+
+st.title("政策与承诺")
+st.caption("各地已出台的政策文件，以及答复中承诺要做的事（计划出台、正在起草的文件和计划中的举措）。")
+places = state.places_with_measures()
+if not places:
+    empty_note("地方")
+    st.stop()
+by = st.radio("按", ["地方", "部门"], horizontal=True)
+if by == "地方":
+    place = st.selectbox("地方", places)
+    rows = state.query_or_empty("policies", place=place)
+else:
+    issuers = sorted({p["issuer"] for p in state.inventory()["Policy"] if p.get("issuer")})
+    if not issuers:
+        st.info("图谱中的政策文件没有记载发文部门。")
+        st.stop()
+    agency = st.selectbox("部门", issuers)
+    rows = state.query_or_empty("policies", agency=agency)
+if not rows:
+    st.info("没有找到政策或承诺。")
+    st.stop()
+SECTION = {"policy": "政策文件", "commitment": "承诺事项"}
+for sec in sorted({r["section"] for r in rows}, key=lambda s: list(SECTION).index(s) if s in SECTION else 9):
+    items = [r for r in rows if r["section"] == sec]
+    st.subheader(f"{SECTION.get(sec, sec)}（{len(items)}）")
+    st.dataframe([{"名称": r.get("title") or "", "状态": POLICY_STATUS.get(r.get("status") or "", r.get("status") or ""),
+                   "发文/负责单位": r.get("issuer") or "", "日期": r.get("date") or ""} for r in items],
+                  hide_index=True)
+    with st.expander("逐条查看原文"):
+        for r in items:
+            st.markdown(f"**{md_escape(r.get('title') or '')}**")
+            show_evidence(row_evidence(r), limit=1)

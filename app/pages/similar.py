@@ -1,0 +1,43 @@
+"""相似做法: type a description or pick a measure or named model; ranked similar practices elsewhere."""
+import streamlit as st
+
+from app import state
+from app.ui import empty_note, md_escape, row_evidence, show_evidence
+
+st.title("相似做法")
+st.caption("描述一个做法，或选择图谱中的举措、命名模式，找出其他地方相近的做法。")
+inv = state.inventory()
+if not inv["Measure"] and not inv["NamedModel"]:
+    empty_note("举措")
+    st.stop()
+mode = st.radio("依据", ["文字描述", "命名模式", "举措"], horizontal=True)
+params: dict = {}
+if mode == "文字描述":
+    text = st.text_area("描述", placeholder="例如：在小区建立党支部，党员到社区报到认领服务岗位")
+    if not text.strip():
+        st.stop()
+    params["text"] = text
+elif mode == "命名模式":
+    models = sorted(inv["NamedModel"], key=lambda m: (m.get("owner") or "", m.get("name") or ""))
+    m = st.selectbox("命名模式", models, format_func=lambda m: f"“{m.get('name')}” · {m.get('owner') or ''}")
+    params["named_model"] = m["id"]
+    params["place"] = m.get("owner") or None
+else:
+    measures = sorted(inv["Measure"], key=lambda m: (m.get("place") or "", m.get("summary") or ""))
+    m = st.selectbox("举措", measures, format_func=lambda m: f"{m.get('place') or ''} · {m.get('summary') or m['id']}")
+    params["measure"] = m["id"]
+    params["place"] = m.get("place") or None
+k = st.slider("显示条数", 3, 30, 10)
+rows = state.query_or_empty("similar_practices", **{k_: v for k_, v in params.items() if v}, k=k)
+if not rows:
+    st.info("没有找到相似的做法。")
+    st.stop()
+KIND = {"Measure": "举措", "NamedModel": "命名模式", "measure": "举措", "named_model": "命名模式"}
+for r in rows:
+    with st.container(border=True):
+        st.markdown(f"**{r['rank']}. {md_escape(str(r.get('name') or ''))}** · {md_escape(str(r.get('place') or ''))} · "
+                    f"{KIND.get(r.get('kind'), r.get('kind') or '')} · 相似度 {float(r.get('score') or 0):.2f}")
+        if r.get("why"):
+            why = r["why"]
+            st.caption("相似之处：" + md_escape("；".join(map(str, why)) if isinstance(why, list) else str(why)))
+        show_evidence(row_evidence(r), limit=1)

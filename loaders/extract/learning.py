@@ -1,8 +1,81 @@
-"""Extraction step: learning. (Placeholder until the rules land: adds nothing to the context.)"""
+"""Extraction step: who studied or borrowed from whom.
+
+The phrases that carry it: 学习借鉴/借鉴…先进经验/借鉴…做法, 考察学习/参观学习, 赴X(开展…)考察/学习,
+到X参观/考察, 学习X“…”. The source is the place named in that phrase (resolved through the
+places step, so 成都 becomes 成都市; 上海、杭州 are two sources); the learner is the subject place.
+A learning clause with no named place (安排全省各地市借鉴学习) records nothing: the brief asks for
+places, and an arranged study by unnamed units is not one.
+"""
 from __future__ import annotations
 
+import re
+
 from loaders.extract.context import Context
+from loaders.extract.models import place_mentions
+from loaders.record import LearningRec, Span
+
+__all__ = ["extract_learning", "LEARNING_CUES"]
+
+LEARNING_CUES = re.compile(
+    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))")
+_ACTIVITY = re.compile(r"(?:参观|考察|学习|取经|调研|观摩|借鉴|经验|做法)")
+_CLAUSE_STOPS = "，,。；;：:！？!?\n"
+_SENT_STOPS = "。；;！？!?\n"
+
+
+def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
+    lo = pos
+    while lo > 0 and text[lo - 1] not in stops:
+        lo -= 1
+    hi = pos
+    while hi < len(text) and text[hi] not in stops:
+        hi += 1
+    return lo, hi
+
+
+def _what(text: str, src_end: int, hi: int) -> str:
+    tail = text[src_end:hi]
+    tail = re.sub(r"^[\s、和及与]*(?:等地|等)?", "", tail)
+    tail = re.sub(r"^(?:开展|进行|参观|考察|学习|的)+", "", tail)
+    tail = re.sub(r"(?:方面)?(?:的)?(?:考察|学习|参观学习|考察学习)$", "", tail)
+    return tail.strip(" “”")[:40]
 
 
 def extract_learning(ctx: Context) -> None:
-    return None
+    text = ctx.text
+    subject = ctx.document.subject_place
+    if not subject:
+        return
+    places = [(s, e, p) for s, e, p in place_mentions(ctx)
+              if p.role == "external" and p.name != subject]
+    seen: set[tuple[str, str]] = set()
+    for m in LEARNING_CUES.finditer(text):
+        lo, hi = _bounds(text, m.end(), _CLAUSE_STOPS)
+        cue = m.group(0)
+        # 赴/到 X: the place right after; 借鉴/学习 X: places following within the clause
+        after = [(s, e, p) for s, e, p in places if m.end() <= s < hi and s - m.end() <= 12]
+        if not after:
+            continue
+        if cue in ("赴", "到") and not _ACTIVITY.search(text[m.end():hi]):
+            continue
+        group = [after[0]]
+        for s, e, p in after[1:]:
+            if re.fullmatch(r"[、和与及\s]*", text[group[-1][1]:s]):
+                group.append((s, e, p))
+            else:
+                break
+        if text[m.end():group[0][0]].strip(" 　") and cue not in ("赴", "到"):
+            # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely
+            if len(text[m.end():group[0][0]].strip()) > 4:
+                continue
+        what = _what(text, group[-1][1], hi)
+        if not what:
+            s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
+            what = _what(text, group[-1][1], s_hi)
+        for s, e, p in group:
+            key = (subject, p.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            ctx.learning.append(LearningRec(learner=subject, source=p.name, what=what or None,
+                                            span=Span(start=lo, end=hi)))

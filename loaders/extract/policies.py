@@ -170,13 +170,15 @@ def _issuer(ctx: Context, groups, clause_lo: int, verb_at: int | None, status: s
 
 
 def _lead_clause_start(text: str, pos: int) -> int:
-    """Clause start, extended back over a clause that only names a lead body (X牵头，…)."""
+    """Clause start, extended back over clauses that continue one subject: a clause opening
+    with 并/同时 continues the previous one, and a clause that only names a lead body (X牵头，…)
+    is the subject of the next."""
     lo = _clause_start(text, pos)
     sent = _clause_start(text, pos, _SENTENCE_END)
     while lo > sent:
         prev_lo = _clause_start(text, lo - 1)
         prev = text[prev_lo:lo - 1]
-        if re.search(r"(?:牵头|负责|组织|会同)$", prev) or prev.startswith(("并", "同时")):
+        if text[lo:lo + 2].startswith(("并", "同时", "还")) or re.search(r"(?:牵头|负责|组织|会同)$", prev):
             lo = prev_lo
         else:
             break

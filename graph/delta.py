@@ -35,7 +35,11 @@ def sentence_around(text: str, start: int, end: int) -> str:
     right = end
     while right < len(text) and text[right - 1] not in _SENTENCE_END and right - end < QUOTE_MAX // 2:
         right += 1
-    return text[left:right].strip("\n") if text[left:right].strip("\n") else text[start:end]
+    while left < start and text[left] in " \n":
+        left += 1
+    while right > end and text[right - 1] in " \n":
+        right -= 1
+    return text[left:right]
 
 
 def record_version(rec: ExtractionRecord) -> str:

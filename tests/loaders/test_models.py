@@ -1,0 +1,125 @@
+"""Named models: which quoted phrases are scheme names, their owners and components."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.context import Context
+from loaders.extract.models import extract_named_models, find_quotes, split_list
+from loaders.record import AgencyRec, DocumentMeta, Mention, PlaceRec
+
+SUBJECT = "宜昌市西陵区"
+
+
+def _ctx(text: str, places: dict[str, tuple[str, str, tuple[str, ...]]] | None = None,
+         agencies: dict[str, tuple[str, tuple[str, ...]]] | None = None) -> Context:
+    ctx = Context(text=text, source="t",
+                  document=DocumentMeta(subject_place=SUBJECT, province="湖北省"))
+    ctx.places.append(PlaceRec(name=SUBJECT, level="district", parent="宜昌市", role="subject"))
+
+    def mentions(forms):
+        out = []
+        for form in forms:
+            i = text.find(form)
+            while i >= 0:
+                out.append(Mention(start=i, end=i + len(form), as_written=form))
+                i = text.find(form, i + len(form))
+        return out
+    for name, (level, role, forms) in (places or {}).items():
+        ctx.places.append(PlaceRec(name=name, level=level, parent=None, role=role, mentions=mentions(forms)))
+    for name, (place, forms) in (agencies or {}).items():
+        ctx.agencies.append(AgencyRec(name=name, place=place, mentions=mentions(forms)))
+    return ctx
+
+
+def _models(text: str, **kw) -> dict[tuple[str, str | None], list[str]]:
+    ctx = _ctx(text, **kw)
+    extract_named_models(ctx)
+    for nm in ctx.named_models:
+        for m in nm.mentions:
+            assert text[m.start:m.end] == m.as_written
+    return {(nm.name, nm.owner): nm.components for nm in ctx.named_models}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("全区推行“四议两公开”工作法。", "四议两公开"),
+    ("打造“邻里守望”品牌。", "邻里守望"),
+    ("坚持“小事不出网格、大事不出社区”的原则。", "小事不出网格、大事不出社区"),
+    ("实施“红色管家”工程。", "红色管家"),
+    ("市级孵化基地“益空间”投入运行。", "益空间"),
+    ("形成了“三化一体”格局。", "三化一体"),
+    ("推进“5+X”服务。", "5+X"),
+    ("深化“邻里议事厅”、“居民说事会”等协商形式。", "居民说事会"),
+])
+def test_names(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "社区“两委”班子全面优化。",
+    "打通服务群众“最后一公里”。",
+    "充分发挥网格“微治理”作用。",
+    "培养一批社区“多面手”。",
+    "积极申报“全国社区治理和服务创新实验区”。",
+    "您提出的“关于加强社区建设的建议”的提案收悉。",
+    "激活基层治理“一盘棋”。",
+    "解决“三无”小区管理难题。",
+    "团队获评“双十佳”。",
+])
+def test_not_names(text):
+    assert _models(text) == {}
+
+
+def test_owner_is_the_place_at_the_head_of_the_clause():
+    text = "夷陵区社区发展实现“两轮驱动”，成效明显。"
+    got = _models(text, places={"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))})
+    assert ("两轮驱动", "宜昌市夷陵区") in got
+
+
+def test_two_places_with_de_give_two_owners():
+    text = "点军区、猇亭区的“院坝夜话”协商模式不断推广。"
+    got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+                                "宜昌市猇亭区": ("district", "within_subject", ("猇亭区",))})
+    assert {o for n, o in got if n == "院坝夜话"} == {"宜昌市点军区", "宜昌市猇亭区"}
+
+
+def test_province_agency_and_whole_city_credit_higher_levels():
+    text = "贯彻落实省厅“两张清单”工作。以实施全市“三社联动”项目为契机。"
+    got = _models(text, places={"宜昌市": ("city", "external", ("全市",))},
+                  agencies={"湖北省民政厅": ("湖北省", ("省厅",))})
+    assert ("两张清单", "湖北省") in got
+    assert ("三社联动", "宜昌市") in got
+
+
+def test_default_owner_is_subject():
+    assert ("邻里守望", SUBJECT) in _models("打造“邻里守望”品牌。")
+
+
+def test_components_from_following_parentheses_and_list_names():
+    got = _models("探索“四社联动”（社区、社工、社会组织、志愿者）模式。坚持“党建统领、部门联动、居民参与”。")
+    assert got[("四社联动", SUBJECT)] == ["社区", "社工", "社会组织", "志愿者"]
+    assert got[("党建统领、部门联动、居民参与", SUBJECT)] == ["党建统领", "部门联动", "居民参与"]
+
+
+def test_components_from_preceding_enumeration_of_n_items():
+    got = _models("推进自治、法治、德治“三治融合”。")
+    assert got[("三治融合", SUBJECT)] == ["自治", "法治", "德治"]
+
+
+def test_components_from_numeral_guided_definition():
+    text = ("确立了“1231”工作模式（即“突出一个核心、落实两个保障、建设社工、志愿者、网格员三支队伍、"
+            "实现一个目标），成效明显。")
+    got = _models(text)
+    assert got[("1231", SUBJECT)] == ["突出一个核心", "落实两个保障", "建设社工、志愿者、网格员三支队伍", "实现一个目标"]
+
+
+def test_list_quote_before_numeral_word_names_that_word():
+    text = "学习“支部领导、业委会管理、物业服务”三位一体治理模式。"
+    got = _models(text)
+    assert got[("三位一体", SUBJECT)] == ["支部领导", "业委会管理", "物业服务"]
+
+
+def test_quote_helpers():
+    qs = find_quotes("采取5+X”(“5”为基础)，“一”“二”")
+    assert [q.text for q in qs][:2] == ["5+X", "5"]
+    assert split_list("共享+众筹") == []
+    assert split_list("甲—乙—丙") == ["甲", "乙", "丙"]

@@ -1,0 +1,113 @@
+"""Policy extraction: golden table of synthetic sentences in the style of replies and reports."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.context import Context
+from loaders.extract.policies import date_before, extract_policies, find_titles, status_of
+from loaders.record import AgencyRec, DocumentMeta, Mention
+
+
+def _ctx(text: str, agencies: dict[str, tuple[str, ...]] | None = None) -> Context:
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="荆门市"))
+    for name, forms in (agencies or {}).items():
+        mentions = []
+        for form in forms:
+            i = text.find(form)
+            while i >= 0:
+                mentions.append(Mention(start=i, end=i + len(form), as_written=form))
+                i = text.find(form, i + len(form))
+        ctx.agencies.append(AgencyRec(name=name, place="荆门市", mentions=mentions))
+    return ctx
+
+
+def _run(text: str, agencies=None):
+    ctx = _ctx(text, agencies)
+    extract_policies(ctx)
+    return {p.title: p for p in ctx.policies}, ctx
+
+
+@pytest.mark.parametrize("text,title,status,date", [
+    ("2022年4月，市委印发《关于深化城市基层党建的意见》，明确了任务。", "关于深化城市基层党建的意见", "issued", "2022-04"),
+    ("今年，计划出台《荆门市物业服务考核办法》。", "荆门市物业服务考核办法", "planned", None),
+    ("拟提请市政府出台《社区用房管理办法》。", "社区用房管理办法", "planned", None),
+    ("目前，市民政局正在研究制定《关于加强社区协商的指导意见》。", "关于加强社区协商的指导意见", "drafting", None),
+    ("2021年9月，市民政局转发省厅关于《村务公开若干规定的通知》，指导各地落实。", "村务公开若干规定的通知", "referenced", "2021-09"),
+    ("2019年，出台《社区工作者管理办法（试行）》。", "社区工作者管理办法（试行）", "issued", "2019"),
+    ("2020年3月5日，市委办公室下发《关于开展“三方协同”试点的通知》。", "关于开展“三方协同”试点的通知", "issued", "2020-03-05"),
+])
+def test_status_and_date(text, title, status, date):
+    pols, _ = _run(text)
+    assert set(pols) == {title}
+    assert pols[title].status == status
+    assert pols[title].date == date
+
+
+@pytest.mark.parametrize("text", [
+    "您提出的《关于完善社区服务体系的提案》收悉，现答复如下。",
+    "你们提出的《关于提升小区治理水平的建议》收悉。",
+    "市委第88期《荆门信息》予以刊发。",
+    "市长将内参文章《某县党员干部进小区》签发各部门。",
+])
+def test_not_policies(text):
+    pols, _ = _run(text)
+    assert pols == {}
+
+
+def test_titles_in_series_share_verb_issuer_and_date():
+    text = "2021年，区住建局牵头，调研形成《物业管理现状调研报告》，并计划出台《物业服务标准》和《物业考核办法》。"
+    pols, _ = _run(text, {"荆门市住建局": ("区住建局",)})
+    assert pols["物业管理现状调研报告"].status == "issued"
+    assert pols["物业管理现状调研报告"].date == "2021"
+    assert pols["物业服务标准"].status == "planned"
+    assert pols["物业考核办法"].status == "planned"
+    assert {p.issuer for p in pols.values()} == {"荆门市住建局"}
+
+
+def test_joint_issuer_and_doc_number():
+    text = "2021年2月1日，市委市政府印发《关于加强城乡社区治理的实施意见》（荆发[2021]3号），提出目标。"
+    pols, _ = _run(text, {"荆门市委": ("市委",), "荆门市政府": ("市政府",)})
+    p = pols["关于加强城乡社区治理的实施意见"]
+    assert p.issuer == "荆门市委、荆门市政府"
+    assert p.doc_number == "荆发[2021]3号"
+    assert p.date == "2021-02-01"
+
+
+def test_referenced_issuer_is_the_body_after_the_verb():
+    text = "市民政局转发省民政厅《关于规范村级组织证明的通知》。"
+    pols, _ = _run(text, {"荆门市民政局": ("市民政局",), "湖北省民政厅": ("省民政厅",)})
+    assert pols["关于规范村级组织证明的通知"].issuer == "湖北省民政厅"
+    assert pols["关于规范村级组织证明的通知"].status == "referenced"
+
+
+def test_implied_subject_gives_no_issuer():
+    text = "市委高度重视。配套出台了《社区工作规则》。"
+    pols, _ = _run(text, {"荆门市委": ("市委",)})
+    assert pols["社区工作规则"].issuer is None
+
+
+def test_mentions_point_at_the_title_and_repeat_titles_merge():
+    text = "制定《社区工作规则》。各社区落实《社区工作规则》。"
+    pols, ctx = _run(text)
+    p = pols["社区工作规则"]
+    assert len(p.mentions) == 2
+    assert all(text[m.start:m.end] == m.as_written == "社区工作规则" for m in p.mentions)
+
+
+def test_nested_brackets_stay_in_one_title():
+    titles = find_titles("印发《关于学习《条例》的通知》和《工作方案》")
+    assert [t.title for t in titles] == ["关于学习《条例》的通知", "工作方案"]
+
+
+@pytest.mark.parametrize("head,expected", [
+    ("区委先后出台", "issued"), ("并计划出台", "planned"), ("正在制订", "drafting"),
+    ("贯彻落实市委办公室", "referenced"), ("拟提请区委出台", "planned"), ("市委组织部", None),
+])
+def test_status_of(head, expected):
+    got = status_of(head)
+    assert (got[0] if got else None) == expected
+
+
+def test_date_before_takes_the_last_date():
+    text = "2019年成立，2020年6月印发"
+    assert date_before(text, 0, len(text)) == "2020-06"

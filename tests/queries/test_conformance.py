@@ -19,6 +19,7 @@ def cases(records):
     models = [m.name for r in records for m in r.named_models]
     agencies = [a.name for r in records for a in r.agencies]
     measures = [m.summary for r in records for m in r.measures]
+    with_policies = [r.document.subject_place for r in records if r.policies and r.document.subject_place]
     return [
         ("city_profile", {"place": subject[0]}),
         ("city_profile", {"place": subject[-1]}),
@@ -29,7 +30,7 @@ def cases(records):
         ("exemplars", {"practice": practices[0] if practices else "红色物业"}),
         ("named_model", {"name": models[0] if models else "12341"}),
         ("learning_network", {}),
-        ("policies", {"place": subject[0]}),
+        ("policies", {"place": (with_policies or subject)[0]}),
         ("policies", {"agency": agencies[0] if agencies else "民政部"}),
         ("search", {"text": "减负"}),
         ("search", {"text": "社区 议事", "limit": 50}),

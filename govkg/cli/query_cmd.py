@@ -1,0 +1,93 @@
+"""``govkg query NAME -p key value ...`` and ``govkg queries``: thin wrappers over queries.registry."""
+from __future__ import annotations
+
+import click
+
+__all__ = ["query", "queries", "collect_params", "render"]
+
+
+def collect_params(pairs: tuple[tuple[str, str], ...]) -> dict[str, object]:
+    """Repeated ``-p key value`` pairs -> dict; a key given twice becomes a list (``-p places A -p places B``)."""
+    out: dict[str, object] = {}
+    for key, value in pairs:
+        if key in out:
+            prev = out[key]
+            out[key] = [*prev, value] if isinstance(prev, list) else [prev, value]
+        else:
+            out[key] = value
+    return out
+
+
+def render(rows: list[dict], columns: list[str], fmt: str) -> str:
+    import csv
+    import io
+    import json
+
+    if fmt == "json":
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buf.getvalue()
+    if not rows:
+        return "(no rows)"
+    width = 40
+
+    def cell(value: object) -> str:
+        text = "" if value is None else str(value).replace("\n", " ")
+        return text if len(text) <= width else text[:width - 1] + "…"
+
+    lines = ["\t".join(columns)]
+    lines += ["\t".join(cell(r.get(c)) for c in columns) for r in rows]
+    return "\n".join(lines)
+
+
+@click.command()
+@click.argument("name")
+@click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="KEY VALUE",
+              help="a parameter; repeat for lists (-p places 濮阳市 -p places 潜江市) or separate with commas")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
+@click.option("--store", type=click.Choice(["memory", "falkordb", "neo4j"]), default=None,
+              help="graph store (default: GOVKG_STORE)")
+def query(name: str, params: tuple[tuple[str, str], ...], fmt: str, store: str | None) -> None:
+    """Run the named query NAME (see `govkg queries`)."""
+    from govkg.errors import GovkgError
+    from graph.store import open_store
+    from queries import registry
+
+    try:
+        spec = registry.get(name)
+        clean = registry.validate(name, collect_params(params))
+        with open_store(store) as st:
+            rows = registry.run(st, name, clean)
+    except GovkgError as err:
+        raise click.ClickException(str(err)) from err
+    click.echo(render(rows, list(spec.columns), fmt))
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def queries(fmt: str) -> None:
+    """List the named queries with their parameters and descriptions."""
+    import json
+
+    from queries import registry
+
+    specs = registry.catalogue()
+    if fmt == "json":
+        click.echo(json.dumps([s.as_dict() for s in specs], ensure_ascii=False, indent=2))
+        return
+    for s in specs:
+        click.echo(f"{s.name} — {s.title}")
+        click.echo(f"  {s.description}")
+        for p in s.params:
+            need = "required" if p.required else f"default {p.default!r}"
+            click.echo(f"  -p {p.name} ({p.type}, {need}): {p.help}")
+        if s.one_of:
+            click.echo(f"  exactly one of: {', '.join(s.one_of)}")
+        if s.any_of:
+            click.echo(f"  at least one of: {', '.join(s.any_of)}")
+        click.echo(f"  columns: {', '.join(s.columns)}")
+        click.echo("")

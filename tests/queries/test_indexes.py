@@ -1,0 +1,107 @@
+"""Full-text index (substring semantics, two-character queries), similarity index, grading, analysis."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from queries.analysis import PracticeVectors, cosine, jaccard, practice_communities, similar_places
+from queries.fulltext import FullTextIndex, Searchable, fold, split_terms
+from queries.grading import grade_evidence, has_figure, recognition
+from queries.similarity import SimilarityIndex, SimItem
+
+CHARS = "社区减负治理清单网格党建物业红色议事"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=CHARS, min_size=0, max_size=30), min_size=1, max_size=12),
+       st.text(alphabet=CHARS, min_size=1, max_size=4))
+def test_index_matches_brute_force_substring(texts, term):
+    items = [Searchable(f"d{i}", "Document", "", t, doc_id=f"{i:016x}", offset=0) for i, t in enumerate(texts)]
+    index = FullTextIndex(items)
+    found = {h.key for h in index.search(term, limit=1000)}
+    assert found == {it.key for it in items if term in it.text}
+
+
+def test_two_character_query_and_quote_span():
+    text = "一、总体情况。\n二是持续推动社区减负，清理证明事项。三是其他。"
+    index = FullTextIndex([Searchable("doc", "Document", "标题", text, doc_id="doc", offset=0),
+                           Searchable("other", "Document", "", "没有相关内容。", doc_id="o", offset=0)])
+    hits = index.search("减负")
+    assert [h.key for h in hits] == ["doc"]
+    assert text[hits[0].start:hits[0].end] == hits[0].quote and "减负" in hits[0].quote
+
+
+def test_fold_and_split():
+    assert fold("ＡＢＣ１２") == "abc12"
+    assert split_terms(" 减负，  清单 减负") == ["减负", "清单"]
+
+
+@pytest.fixture
+def sim_index():
+    items = [
+        SimItem("a", "Measure", "组建红色物业联盟", "p1", "甲市", "组建红色物业联盟，推动物业企业党建", ("红色物业",)),
+        SimItem("b", "Measure", "推进红色物业建设", "p2", "乙市", "推进红色物业建设，物业企业成立党支部", ("红色物业",)),
+        SimItem("c", "Measure", "建设社工站", "p3", "丙市", "全面设立乡镇社工站", ("社工站",)),
+        SimItem("d", "NamedModel", "五位一体", "p4", "丁县", "党支部领导、业委会管理、物业企业服务",
+                ("红色物业",), ("党支部领导", "业委会管理")),
+    ]
+    return SimilarityIndex(items)
+
+
+def test_similarity_ranks_related_and_excludes_own_place(sim_index):
+    item = sim_index.get("a")
+    hits = sim_index.query(item.text, practices=item.practices, exclude_place="p1", exclude_key="a", k=3)
+    assert hits[0].item.key == "b" and "红色物业" in hits[0].why
+    assert all(h.item.place != "p1" for h in hits)
+    assert hits == sorted(hits, key=lambda h: -h.score)
+
+
+def test_similarity_components(sim_index):
+    hits = sim_index.query("党支部领导", components=("党支部领导",), k=1)
+    assert hits[0].item.key == "d" and "共同组成" in hits[0].why
+
+
+@pytest.mark.parametrize("quote,status,grade", [
+    ("2020年，全市建成村级综治中心2952个。", "done", "quantified"),
+    ("市民政局下发《通知》，建立证明事项清单制度。", "done", "described"),
+    ("我们高度重视社区治理工作，不断加强领导。", None, "claimed"),
+    ("下一步，我市将开展专项行动。", "planned", "claimed"),
+    ("依据濮民〔2021〕44号文件，2021年7月9日起实施。", None, "described"),
+])
+def test_grades(quote, status, grade):
+    assert grade_evidence(quote, status) == grade
+
+
+@pytest.mark.parametrize("text,expected", [("第395号建议", False), ("2021年", False), ("48万余人", True),
+                                           ("覆盖率100%", True)])
+def test_has_figure(text, expected):
+    assert has_figure(text) is expected
+
+
+@pytest.mark.parametrize("text,level", [
+    ("省民政厅印发第59期工作专报，介绍我市经验。", "provincial"),
+    ("被民政部确认为全国社区治理和服务创新实验区。", "national"),
+    ("新华社内参刊发文章。", "media"),
+    ("召开会议研究部署。", None),
+])
+def test_recognition(text, level):
+    assert recognition(text) == level
+
+
+def test_city_similarity_and_communities():
+    rows = [{"place_id": p, "place": p, "practice": pr, "ev_doc": [f"{p}{pr}"], "ev_start": [0], "ev_end": [1],
+             "ev_quote": [pr]} for p, prs in {"A": "xyz", "B": "xy", "C": "uv", "D": "uvx"}.items() for pr in prs]
+    pv = PracticeVectors.from_rows(rows)
+    assert jaccard("xyz", "xy") == pytest.approx(2 / 3)
+    assert cosine(Counter("xy"), Counter("xy")) == pytest.approx(1.0)
+    sims = similar_places(pv, "A", 5)
+    assert [r["place_id"] for r in sims] == ["B", "D"]
+    comms = practice_communities(pv)
+    groups = {}
+    for r in comms:
+        groups.setdefault(r["community"], set()).add(r["practice"])
+    assert {"u", "v"} in [g & {"u", "v"} for g in groups.values()]
+    assert practice_communities(pv) == comms

@@ -140,6 +140,8 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
             pos = lv_pos + 1
             continue
         pos = m.end()
+        if text[lv_pos - 1:lv_pos] == "团" and m.group("party"):
+            continue  # 团市委: the youth league, handled below
         adm = admin_by_end.get(lv_pos + 1)
         if adm is not None:
             place, start = gaz.full_name(adm.code), adm.start

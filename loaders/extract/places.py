@@ -69,6 +69,13 @@ def _near_subject(gaz: Gazetteer, code: str, subject: Optional[str]) -> bool:
     return gaz.by_code[code].province == prov
 
 
+def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
+    """Is ``pos`` followed at once by the name of a unit inside ``code`` (山东 + 武城)?"""
+    for hit in gaz.scan(text[pos:pos + 12]):
+        return hit.start == 0 and any(gaz.is_within(c, code) for c in hit.codes)
+    return False
+
+
 def admin_mentions(text: str, subject: Optional[str] = None,
                    gaz: Optional[Gazetteer] = None) -> list[AdminMention]:
     """Administrative-unit mentions, adjacent names merged (长沙市望城区 → one mention of 望城区)."""
@@ -92,7 +99,7 @@ def admin_mentions(text: str, subject: Optional[str] = None,
                 continue  # 江城社区, 中山路: part of a local name
             if place.is_county_level and within is None:
                 continue  # 合作团队, 资源整合: county short forms need their parent in front
-            if within is None and not (_near_subject(gaz, code, subject)
+            if within is None and not (_near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)
                                        or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
                                        or _ALIAS_AFTER.match(after)):
                 continue
@@ -167,7 +174,8 @@ def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalM
         for i, item in enumerate(m.group(1).split("、")):
             if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
                 for cut in range(0, len(item) - 1):
-                    if (cut == 0 or is_common_word(item[:cut])) and looks_like_proper_name(item[cut:]):
+                    if (cut == 0 or (cut >= 2 and is_common_word(item[:cut])) or item[cut - 1] in _HARD_PREP) \
+                            and not _GENERIC.search(item[cut:]) and looks_like_proper_name(item[cut:]):
                         pos, item = pos + cut, item[cut:]
                         break
             if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or not looks_like_proper_name(item):

@@ -1,0 +1,61 @@
+"""Agencies: the name grammar with place prefixes, joint forms, central bodies and exclusions."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.agencies import agency_mentions, extract_agencies
+from loaders.extract.context import Context
+from loaders.extract.gazetteer import load_gazetteer
+from loaders.record import DocumentMeta
+
+
+def _names(text, subject, issuer=None):
+    code = load_gazetteer().code_for_full_name(subject)
+    return sorted({a.name for a in agency_mentions(text, code, issuer)})
+
+
+
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    ("与市委组织部、市委宣传部等部门会商", "濮阳市", ["濮阳市委宣传部", "濮阳市委组织部"]),
+    ("区委、区政府高度重视", "长沙市望城区", ["长沙市望城区委", "长沙市望城区政府"]),
+    ("在市委市政府坚强领导下", "咸宁市", ["咸宁市委", "咸宁市政府"]),
+    ("抄送：市委市政府督察局", "濮阳市", ["濮阳市委市政府督查局"]),
+    ("以“两办”名义印发", "潜江市", ["潜江市委办公室", "潜江市政府办公室"]),
+    ("团市委、市妇联、市残联", "濮阳市", ["共青团濮阳市委", "濮阳市妇联", "濮阳市残联"]),
+    ("省民政厅印发工作专报", "濮阳市", ["河南省民政厅"]),
+    ("华龙区政府及华龙区民政局参加", "濮阳市", ["濮阳市华龙区民政局", "濮阳市华龙区政府"]),
+    ("人社部、民政部联合发布", "濮阳市", ["人力资源和社会保障部", "民政部"]),
+    ("组织市自然资源和规划、城市管理、生态环境等部门研究", "濮阳市",
+     ["濮阳市城市管理局", "濮阳市生态环境局", "濮阳市自然资源和规划局"]),
+    ("成立鄂州市社会工作联合会", "鄂州市", ["鄂州市社会工作联合会"]),
+    ("对市八届人大四次会议第395号建议", "濮阳市", ["濮阳市人大"]),
+    ("率先全市成立物业管理行业党委", "长沙市望城区", ["长沙市望城区物业管理行业党委"]),
+    # not agencies: generic bodies, fiscal references, ad-hoc groups, words ending in a level char
+    ("街道党工委和会办单位、市直部门配合", "濮阳市", []),
+    ("区财政按30万元标准安排", "长沙市望城区", []),
+    ("城市社区工作者队伍建设实施办法", "潜江市", []),
+    ("成立了由分管副局长任组长的工作专班", "潜江市", []),
+    ("市民政部门会同教育部门", "濮阳市", []),
+])
+def test_agency_grammar(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_provincial_counterpart_of_the_issuer():
+    assert _names("贯彻落实省厅“三个清单”", "长沙市望城区", "长沙市望城区民政局") == ["湖南省民政厅"]
+
+
+def test_mentions_grouped_and_abbreviations_merged():
+    text = "市房地产管理中心牵头；组织市城市管理、生态环境、房地产中心等部门。市房地产管理中心负责。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="濮阳市"))
+    extract_agencies(ctx)
+    rec = next(a for a in ctx.agencies if a.name == "濮阳市房地产管理中心")
+    assert len(rec.mentions) == 3
+    assert all(text[m.start:m.end] == m.as_written for a in ctx.agencies for m in a.mentions)
+
+
+def test_agencies_inside_document_titles_are_skipped():
+    text = "制定《潜江市基层党建协调委员会会议规则》等制度"
+    assert _names(text, "潜江市") == []

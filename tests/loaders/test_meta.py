@@ -1,0 +1,103 @@
+"""Document metadata: golden tables of header lines written the way replies and reports are."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.context import Context
+from loaders.extract.meta import extract_document, find_doc_number, find_session, parse_date_line
+
+REPLY = """ 苏民函〔2022〕17号                    签发人：赵  明
+苏州市民政局
+
+B
+
+关于对市十六届人大一次会议第0123号建议的答复
+尊敬的钱文彬代表：
+感谢您对社区治理工作的关注。我市近年来……市委组织部牵头。
+苏州市民政局
+2022年6月8日
+（联系人：孙丽            电话：1234567）
+"""
+
+REPORT = """关于全市社区治理工作情况的调研报告
+根据市人大常委会年度工作安排，市人大常委会领导带领3个调研组，深入鼓楼区、秦淮区开展专题调研。
+南京市社区治理取得成效，南京市各区积极探索。
+"""
+
+
+@pytest.fixture
+def reply_meta():
+    ctx = Context(text=REPLY, source="t.txt")
+    extract_document(ctx)
+    return ctx.document
+
+
+@pytest.mark.parametrize("field,expected", [
+    ("kind", "建议答复"),
+    ("issuer", "苏州市民政局"),
+    ("subject_place", "苏州市"),
+    ("province", "江苏省"),
+    ("date", "2022-06-08"),
+    ("doc_number", "苏民函〔2022〕17号"),
+    ("session", "市十六届人大一次会议"),
+    ("proposal_number", "0123"),
+    ("addressee", "钱文彬"),
+    ("addressee_role", "代表"),
+    ("reply_class", "B"),
+    ("signatory", "赵明"),
+])
+def test_reply_header(reply_meta, field, expected):
+    assert getattr(reply_meta, field) == expected
+
+
+def test_report_issuer_is_the_researching_body():
+    ctx = Context(text=REPORT, source="r.txt")
+    extract_document(ctx)
+    assert ctx.document.kind == "调研报告"
+    assert ctx.document.subject_place == "南京市"
+    assert ctx.document.issuer == "南京市人大常委会"
+    assert ctx.document.proposal_number is None
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("2021年7月9日", "2021-07-09"),
+    ("2021630", "2021-06-30"),
+    ("20211109", "2021-11-09"),
+    ("2021109", "2021-10-09"),
+    ("2020-12-01", "2020-12-01"),
+    ("二〇二一年十二月三十日", "2021-12-30"),
+    ("2021年13月1日", None),
+    ("联系电话 8139891", None),
+])
+def test_parse_date_line(line, iso):
+    assert parse_date_line(line) == iso
+
+
+@pytest.mark.parametrize("header,number", [
+    ("濮民文〔2021〕44号 签发人", "濮民文〔2021〕44号"),
+    ("望民函〔20219号(A类)", "望民函〔2021〕9号"),
+    ("鄂政办发[2020]12号", "鄂政办发[2020]12号"),
+    ("没有文号的答复", None),
+])
+def test_doc_number(header, number):
+    assert find_doc_number(header) == number
+
+
+@pytest.mark.parametrize("text,session", [
+    ("关于长沙市望城区政协二届五次会议第05号提案的答复", "区政协二届五次会议"),
+    ("关于对市八届人大四次会议第395号建议的答复", "市八届人大四次会议"),
+    ("对县政协十一届三次会议第12号提案的答复", "县政协十一届三次会议"),
+    ("关于社区治理的答复", None),
+])
+def test_session(text, session):
+    assert find_session(text) == session
+
+
+def test_spaced_header_and_lone_class_letter():
+    text = "\n潜 江 市 民 政 局\n      签发人：左振汉\n     C\n关于对市政协九届一次会议第T080号提案的答  复\n\n 王娟 委员：\n 正文。\n"
+    ctx = Context(text=text, source="x.txt")
+    extract_document(ctx)
+    d = ctx.document
+    assert (d.kind, d.issuer, d.subject_place, d.reply_class, d.proposal_number, d.addressee) == (
+        "提案答复", "潜江市民政局", "潜江市", "C", "T080", "王娟")
+    assert d.province == "湖北省"

@@ -82,7 +82,8 @@ def documents() -> list[dict]:
 
 
 def doc_titles() -> dict[str, str]:
-    return {d["id"]: d.get("title") or d.get("subject_place") or d["id"] for d in inventory()["Document"]}
+    return {d["id"]: d.get("title") or f"{d.get('subject_place') or ''}{d.get('kind') or '文档'}"
+            for d in inventory()["Document"]}
 
 
 def places_with_measures() -> list[str]:
@@ -99,8 +100,10 @@ def practices() -> list[str]:
 
 
 def model_names() -> list[tuple[str, str]]:
-    """(name, owner) of every named model."""
-    return sorted({(m["name"], m.get("owner") or "") for m in inventory()["NamedModel"] if m.get("name")})
+    """(name, owner) of every named model, those with spelled-out components first."""
+    rows = sorted((m for m in inventory()["NamedModel"] if m.get("name")),
+                  key=lambda m: (-len(m.get("components") or []), m.get("owner") or "", m["name"]))
+    return list(dict.fromkeys((m["name"], m.get("owner") or "") for m in rows))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -30,11 +30,14 @@ if not m.practices:
 
 import plotly.graph_objects as go  # noqa: E402
 
-scale = [[0.0, GRADE_COLOURS[""]], [0.125, GRADE_COLOURS[""]], [0.125, GRADE_COLOURS["claimed"]],
-         [0.375, GRADE_COLOURS["claimed"]], [0.375, GRADE_COLOURS["described"]],
-         [0.625, GRADE_COLOURS["described"]], [0.625, GRADE_COLOURS["quantified"]], [1.0, GRADE_COLOURS["quantified"]]]
+# z = 0 (nothing) .. 3 (quantified) over [-0.5, 3.5]: each grade owns a quarter of the colour scale
+order = ("", "claimed", "described", "quantified")
+scale = [pair for i, g in enumerate(order) for pair in ([i / 4, GRADE_COLOURS[g]], [(i + 1) / 4, GRADE_COLOURS[g]])]
+wide = len(m.practices) > 8
+st.markdown("　".join(f":{c}-badge[{GRADE_LABELS[g]}]" for g, c in (
+    ("quantified", "green"), ("described", "blue"), ("claimed", "orange"), ("", "gray"))))
 fig = go.Figure(go.Heatmap(
-    z=m.scores(), x=m.practices, y=m.places, text=m.labels(), texttemplate="%{text}",
+    z=m.scores(), x=m.practices, y=m.places, text=m.labels(), texttemplate="" if wide else "%{text}",
     colorscale=scale, zmin=-0.5, zmax=3.5, xgap=3, ygap=3, showscale=False,
     hovertemplate="%{y} · %{x}<br>%{text}<extra></extra>"))
 fig.update_layout(height=120 + 60 * len(m.places), margin={"l": 10, "r": 10, "t": 10, "b": 10},

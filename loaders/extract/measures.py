@@ -11,9 +11,10 @@ shows the subject place doing or planning (quotes of the proposal itself are ski
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.extract.context import Context
-from loaders.extract.practices import document_practices, load_taxonomy, quoted_request_spans
+from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.models import place_mentions
 from loaders.record import MeasureRec, Span
 
@@ -105,7 +106,9 @@ def extract_measures(ctx: Context) -> None:
     text = ctx.text
     tax = load_taxonomy()
     skip = quoted_request_spans(text)
-    ctx.practices = document_practices(text, tax)
+    hits = tax.hits(text, skip)
+    hit_pos = [h[0] for h in hits]
+    ctx.practices = [n for n in tax.names if any(h[1] == n for h in hits)]
     subject = ctx.document.subject_place
     places = [(s, e, p) for s, e, p in place_mentions(ctx) if p.role == "within_subject"]
     agency_spans = [(m.start, a.name) for a in ctx.agencies for m in a.mentions]
@@ -131,8 +134,8 @@ def extract_measures(ctx: Context) -> None:
             if it.body <= s < it.end and name not in models:
                 models.append(name)
         ym = _YEAR.search(span_text)
-        local_skip = [(s - it.body, e - it.body) for s, e in skip if s < it.end and e > it.body]
+        inside = {name for _pos, name in hits[bisect_left(hit_pos, it.body):bisect_left(hit_pos, it.end)]}
         ctx.measures.append(MeasureRec(
-            summary=summary, practices=tax.match_spans(span_text, local_skip), place=place,
+            summary=summary, practices=[n for n in tax.names if n in inside], place=place,
             agencies=agencies, named_models=models, status=_status(text, it, summary),
             year=int(ym.group(1)) if ym else None, span=Span(start=it.start, end=it.end)))

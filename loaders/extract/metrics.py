@@ -11,6 +11,7 @@ national statistics (全国/我国 …) that do not measure the place's own work
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from loaders.extract.context import Context
 from loaders.record import MetricRec
@@ -52,18 +53,23 @@ def _quoted_or_titled(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and text[lo - 1] not in stops:
-        lo -= 1
-    hi = pos
-    while hi < len(text) and text[hi] not in stops:
-        hi += 1
-    return lo, hi
+class _Stops:
+    """Offsets of the stop characters of one text, for fast clause/sentence bounds."""
+
+    def __init__(self, text: str, stops: str):
+        self.n = len(text)
+        self.pos = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.pos, pos - 1)
+        lo = self.pos[i - 1] + 1 if i else 0
+        j = bisect_left(self.pos, pos)
+        hi = self.pos[j] if j < len(self.pos) else self.n
+        return lo, hi
 
 
-def _subject(text: str, start: int, end: int) -> str:
-    lo, hi = _bounds(text, start, _CLAUSE_STOP)
+def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
+    lo, hi = clauses.bounds(start)
     after = text[end:hi].strip()
     after = re.sub(r"^(?:以上|左右|以内|余|多)", "", after)
     after = re.split(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\\d", after, maxsplit=1)[0].strip()
@@ -81,6 +87,7 @@ def _subject(text: str, start: int, end: int) -> str:
 def find_metrics(text: str) -> list[MetricRec]:
     """Every figure in ``text`` that counts or spends something."""
     skip = _quoted_or_titled(text)
+    clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, "。；;！？!?\n")
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
     for m in _FIG_RE.finditer(text):
@@ -99,7 +106,7 @@ def find_metrics(text: str) -> list[MetricRec]:
             continue
         if raw_unit in ("期", "次", "场", "批") and re.match(r"^\s*(?:会议|全会|人代会)", text[end:end + 4]):
             continue
-        s_lo, s_hi = _bounds(text, start, "。；;！？!?\n")
+        s_lo, s_hi = sentences.bounds(start)
         sentence = text[s_lo:s_hi]
         if any(not any(s <= s_lo + n.start() < e for s, e in skip)
                for n in _NATIONAL.finditer(sentence[: start - s_lo])):
@@ -117,7 +124,7 @@ def find_metrics(text: str) -> list[MetricRec]:
         for ym in _YEAR_RE.finditer(sentence[: start - s_lo]):
             year_m = ym
         year = int(year_m.group(1)) if year_m and 1900 < int(year_m.group(1)) < 2100 else None
-        out.append(MetricRec(subject=_subject(text, start, end) or None, value=value, unit=unit,
+        out.append(MetricRec(subject=_subject(text, start, end, clauses) or None, value=value, unit=unit,
                              year=year, as_written=as_written, start=start, end=end))
     for m in _QUOTED_COUNT_RE.finditer(text):
         if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1):m.start()] == "第":

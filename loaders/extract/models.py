@@ -56,6 +56,9 @@ _SENT_STOPS = "。；;！？!?\n"
 _UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公里|分钟|小时|步)$")
 
 
+_QUOTE_MARKS = re.compile(r"[“”\n]")
+
+
 @dataclass
 class Quote:
     """One quoted phrase: ``start``/``end`` cover the content without the quote marks."""
@@ -82,7 +85,8 @@ def find_quotes(text: str) -> list[Quote]:
     alphanumeric scheme code (采取7+N”) yields that code as an orphan quote."""
     out: list[Quote] = []
     open_at = -1
-    for i, ch in enumerate(text):
+    for mark in _QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group(0)
         if ch == "“":
             open_at = i
         elif ch == "”":
@@ -302,6 +306,7 @@ def _candidates(ctx: Context) -> list[_Cand]:
 
 def _classify(text: str, cands: list[_Cand]) -> None:
     names = {c.name for c in cands}
+    numeral_prefixes = {o[:k] for o in names if _NUM_LEAD.match(o) and not split_list(o) for k in range(1, len(o))}
     for c in cands:
         q = c.quote
         name = c.name
@@ -318,7 +323,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         if after.startswith("即") and any(name in o and name != o for o in names):
             c.rejected = True  # a part of a numeral compound being defined (“一有”即…)
             continue
-        if any(o != name and o.startswith(name) and not split_list(o) and _NUM_LEAD.match(o) for o in names):
+        if name in numeral_prefixes:
             c.rejected = True  # “四岗” inside “四岗18级”
             continue
         if parts and (_same_suffix(parts) or re.match(r"^[一二三四五六七八九十]+位一体", after)):

@@ -62,7 +62,8 @@ def find_titles(text: str) -> list[Title]:
     """Every outermost 《…》 in ``text`` (nested 《》 inside a title stay part of it)."""
     out: list[Title] = []
     depth, open_at = 0, -1
-    for i, ch in enumerate(text):
+    for m in _BRACKETS.finditer(text):
+        ch, i = m.group(0), m.start()
         if ch == "《":
             if depth == 0:
                 open_at = i
@@ -71,11 +72,14 @@ def find_titles(text: str) -> list[Title]:
             depth -= 1
             if depth == 0:
                 inner = text[open_at + 1:i]
-                if inner.strip() and "\n" not in inner:
+                if inner.strip():
                     out.append(Title(inner, open_at + 1, i))
         elif ch == "\n":
             depth = 0
     return out
+
+
+_BRACKETS = re.compile(r"[《》\n]")
 
 
 def _clause_start(text: str, pos: int, stops: str = _CLAUSE_END) -> int:

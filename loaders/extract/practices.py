@@ -73,6 +73,19 @@ class Taxonomy:
                 break
         return found
 
+    def hits(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
+        """(offset, practice) for every cue hit outside ``skip`` spans and theme clauses, by offset."""
+        skip = skip or []
+        themed = "围绕" in text
+        out: list[tuple[int, str]] = []
+        for p in self.practices:
+            for m in p.pattern.finditer(text):
+                if (skip and any(s <= m.start() < e for s, e in skip)) or (themed and _in_theme_clause(text, m.start())):
+                    continue
+                out.append((m.start(), p.name))
+        out.sort()
+        return out
+
     def category(self, name: str) -> str | None:
         p = self.by_name.get(name)
         return p.category if p else None

@@ -215,8 +215,11 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
     taken_ends = {a.end for a in out}
     city = gaz.full_name(subject) if subject else None
     last_group: Optional[str] = next((a.name for a in out if a.name.endswith("领导小组")), None)
+    covered = bytearray(len(text) + 1)
+    for a in out:
+        covered[a.start:a.end] = b"\x01" * (a.end - a.start)
     for m in _GROUP.finditer(text):
-        if any(a.start <= m.start(2) < a.end for a in out):
+        if covered[m.start(2)]:
             continue
         suffix = m.group(2)
         # the name starts after a boundary (punctuation, a verb such as 成立/依托, an agency) and
@@ -243,8 +246,10 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
         if suffix == "领导小组":
             last_group = name
     # bodies named inside a document title (《…》) are part of the title, not actors of the text
-    titles = [(t.start(), t.end()) for t in _BOOK_TITLE.finditer(text)]
-    out = [a for a in out if not any(s <= a.start < e for s, e in titles)]
+    in_title = bytearray(len(text) + 1)
+    for t in _BOOK_TITLE.finditer(text):
+        in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
+    out = [a for a in out if not in_title[a.start]]
     out.sort(key=lambda a: (a.start, -a.end))
     return out
 

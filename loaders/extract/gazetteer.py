@@ -117,6 +117,8 @@ class Gazetteer:
             self.by_alias.pop(name, None)
         self._automaton = None
         self._full: Optional[dict[str, str]] = None
+        self._scan_cache: dict[str, tuple[GazHit, ...]] = {}
+        self._chain_cache: dict[str, list[AdminPlace]] = {}
 
     # --- lookups -----------------------------------------------------------------------
     def get(self, code: Optional[str]) -> Optional[AdminPlace]:
@@ -124,11 +126,14 @@ class Gazetteer:
 
     def chain(self, code: str) -> list[AdminPlace]:
         """The unit and its ancestors, nearest first."""
+        if code in self._chain_cache:
+            return self._chain_cache[code]
         out: list[AdminPlace] = []
         cur = self.by_code.get(code)
         while cur is not None:
             out.append(cur)
             cur = self.by_code.get(cur.parent) if cur.parent else None
+        self._chain_cache[code] = out
         return out
 
     def province_of(self, code: str) -> Optional[AdminPlace]:
@@ -194,6 +199,19 @@ class Gazetteer:
 
     def scan(self, text: str) -> Iterator[GazHit]:
         """Every gazetteer string in ``text``, leftmost-longest, non-overlapping."""
+        if len(text) < 64:
+            return iter(self._scan(text))
+        cache = self._scan_cache
+        if text not in cache:
+            if len(cache) > 16:
+                cache.clear()
+            cache[text] = self._scan(text)
+        return iter(cache[text])
+
+    def _scan(self, text: str) -> tuple[GazHit, ...]:
+        return tuple(self._scan_iter(text))
+
+    def _scan_iter(self, text: str) -> Iterator[GazHit]:
         auto = self._matcher()
         hits: list[tuple[int, int, tuple]] = []
         for end_idx, payload in auto.iter(text):

@@ -122,6 +122,7 @@ def admin_mentions(text: str, subject: Optional[str] = None,
 # ------------------------------------------------------------------ units below the county
 _LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区")
 _LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "社区": "community", "村": "community"}
+_ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _HARD_PREP = set("到在赴对向至于从由将把让经为是")
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
@@ -138,7 +139,7 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Opt
         if s < 0:
             continue
         name = text[s:suffix_start]
-        if not all(is_cjk(c) for c in name) or _GENERIC.search(name) or not looks_like_proper_name(name):
+        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name):
             continue
         before = text[s - 1] if s > 0 else "\n"
         if before.isdigit():

@@ -20,6 +20,7 @@ CLAUSE_END = SENTENCE_END + "，,、：:（）()《》“”\"'‘’【】"
 CN_DIGITS = "〇零一二三四五六七八九十百"
 
 _LINE = re.compile(r"[^\n]*")
+_SPACE = re.compile(r"\s")
 
 
 def is_cjk(ch: str) -> bool:
@@ -60,6 +61,8 @@ def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
 def squeeze_spaces(line: str) -> tuple[str, list[int]]:
     """Drop whitespace inside ``line`` (headings like "潜 江 市 民 政 局"); also return, for each
     kept character, its index in ``line`` so matches can be mapped back to offsets."""
+    if not _SPACE.search(line):
+        return line, list(range(len(line)))
     kept: list[str] = []
     index: list[int] = []
     for i, ch in enumerate(line):

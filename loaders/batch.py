@@ -118,6 +118,8 @@ def _process_pool(workers: int):
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
+    import loaders.extract.pipeline  # noqa: F401  (imported once here, inherited by forked workers)
+
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
 

@@ -34,7 +34,7 @@ class Matrix:
         for pl in self.places:
             for pr in self.practices:
                 c = self.cells.get((pl, pr))
-                if not c:
+                if not c or not c.get("grade"):
                     continue
                 out.append({"地方": pl, "做法": pr, "证据等级": GRADE_LABELS.get(c.get("grade") or "", ""),
                             "举措数": c.get("measure_count") or len(as_list(c.get("measures"))),

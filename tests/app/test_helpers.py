@@ -1,0 +1,118 @@
+"""Plain helpers of the explorer: upload checks, escaping, evidence parsing, the comparison matrix."""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from app.intake import check_upload, safe_name, stage_upload
+from app.matrix import build_matrix, to_csv, to_xlsx
+from app.network import edges_of, network_option
+from app.rows import evidence_of
+from app.ui import excerpt_bounds, highlight_html, md_escape
+from govkg.errors import InputError
+from govkg.settings import load_settings
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return replace(load_settings({}), home=tmp_path, max_upload_mb=1)
+
+
+@pytest.mark.parametrize("name,size,problem", [
+    ("报告.exe", 10, "不支持的文件类型"),
+    ("报告", 10, "无扩展名"),
+    ("报告.pdf", 0, "空"),
+    ("报告.docx", 2 * 1024 * 1024, "超过上限 1 MB"),
+])
+def test_bad_uploads_name_the_file(settings, name, size, problem):
+    with pytest.raises(InputError) as err:
+        check_upload(name, size, settings)
+    assert name in str(err.value) and problem in str(err.value)
+
+
+def test_stage_upload_keeps_the_name_inside_home(settings):
+    path = stage_upload("../../etc/答复.txt", "内容".encode(), settings)
+    assert path.name == "答复.txt" and settings.home in path.parents
+    assert safe_name('a<b>:"c".txt') == "a_b___c_.txt"
+
+
+def test_a_broken_pdf_is_reported_with_its_name(settings):
+    from loaders import extract_file
+
+    path = stage_upload("坏文件.pdf", b"%PDF-1.4 not really a pdf", settings)
+    with pytest.raises(Exception) as err:
+        extract_file(path)
+    assert "坏文件.pdf" in str(err.value)
+
+
+@given(st.text(max_size=200))
+def test_highlight_html_never_lets_markup_through(text):
+    out = highlight_html(text, 0, len(text) if text else None)
+    body = out.split(">", 1)[1].rsplit("</div>", 1)[0]
+    stripped = body.replace('<mark id="cited" style="background:#ffe066;padding:0 2px">', "").replace("</mark>", "")
+    assert "<" not in stripped and ">" not in stripped
+
+
+def test_highlight_marks_exactly_the_span():
+    text = "甲市<b>推行</b>网格化治理。"
+    s = text.index("网格")
+    out = highlight_html(text, s, s + 5)
+    assert ">网格化治理</mark>" in out and "&lt;b&gt;" in out
+
+
+@pytest.mark.parametrize("text", ["**粗体**", "[链接](javascript:alert(1))", "<script>x</script>", "$x$", "# 标题"])
+def test_md_escape_neutralises_markup(text):
+    out = md_escape(text)
+    assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c in "*[]()<>$#" and i > 0)
+
+
+def test_excerpt_bounds_stop_at_sentence_ends():
+    text = "第一句。第二句有引文在这里。第三句。"
+    lo, hi = excerpt_bounds(text, text.index("引文"), text.index("引文") + 2)
+    assert text[lo:hi] == "第二句有引文在这里。"
+
+
+def test_evidence_of_reads_every_shape():
+    lists = {"ev_doc": ["a" * 16, "a" * 16], "ev_start": [1, 1], "ev_end": [3, 3], "ev_quote": ["句", "句"]}
+    assert len(evidence_of(lists)) == 1
+    top = {"doc_id": "b" * 16, "start": 0, "end": 2, "quote": "引文"}
+    assert evidence_of(top, {"b" * 16: "标题"})[0].doc_title == "标题"
+    assert evidence_of({"doc_id": None, "start": None, "end": None, "quote": None}) == ()
+
+
+ROWS = [
+    {"place": "甲市", "practice": "网格化治理", "grade": "quantified", "measures": "建网格；配网格员",
+     "measure_count": 2, "doc_id": "a" * 16, "start": 0, "end": 3, "quote": "建成网格 100 个"},
+    {"place": "乙市", "practice": "网格化治理", "grade": "claimed", "measures": None, "measure_count": 0,
+     "doc_id": "b" * 16, "start": 0, "end": 3, "quote": "重视网格"},
+    {"place": "乙市", "practice": "居民公约", "grade": None, "measures": None, "measure_count": 0,
+     "doc_id": None, "start": None, "end": None, "quote": None},
+]
+
+
+def test_matrix_and_downloads():
+    m = build_matrix(ROWS, ["乙市", "甲市"])
+    assert m.places == ["乙市", "甲市"] and m.practices[0] == "网格化治理"
+    assert m.scores() == [[1, 0], [3, 0]]
+    rows = list(csv.DictReader(io.StringIO(to_csv(m).decode("utf-8-sig"))))
+    assert {r["地方"] for r in rows} == {"甲市", "乙市"} and "建成网格 100 个" in {r["原文"] for r in rows}
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(to_xlsx(m)))
+    assert wb["矩阵"]["B3"].value == "有量化成效" and wb["证据"].max_row == 3
+
+
+def test_network_option_has_a_node_per_place_and_an_edge_per_link():
+    rows = [{"section": "learned_from", "learner_id": "1", "learner": "甲市", "source_id": "2", "source": "乙市",
+             "what": "网格经验"},
+            {"section": "model", "learner_id": "2", "learner": "乙市", "source_id": "2", "source": "乙市", "what": "x"},
+            {"section": "practice", "learner_id": "3", "learner": "丙县", "source_id": "1", "source": "甲市"}]
+    edges = edges_of(rows, ["learned_from", "model"])
+    opt = network_option(edges)
+    assert [n["name"] for n in opt["series"][0]["data"]] == ["甲市", "乙市"]
+    assert len(opt["series"][0]["links"]) == 1

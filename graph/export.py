@@ -2,7 +2,8 @@
 full``, and a Cypher script that recreates the graph.
 
 The Cypher script is the one place where data becomes Cypher text: every string goes through
-``cypher_string`` (backslash escapes for quote, backslash and every control character) and every
+``cypher_string`` (backslash escapes for quote, backslash, CR, LF and tab — the escapes Neo4j and FalkorDB both
+read; other characters are written as they are, so each statement stays on one line) and every
 key through ``cypher_name``; the tests run hostile strings through a real server and read them back.
 """
 from __future__ import annotations
@@ -44,8 +45,6 @@ def cypher_string(text: str) -> str:
             out.append("\\r")
         elif ch == "\t":
             out.append("\\t")
-        elif ord(ch) < 0x20 or ch in "\u2028\u2029\x7f":
-            out.append(f"\\u{ord(ch):04x}")
         else:
             out.append(ch)
     return "'" + "".join(out) + "'"
@@ -87,9 +86,15 @@ def write_cypher(nodes: list[dict[str, Any]], rels: list[dict[str, Any]], out: P
     return [out]
 
 
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _graphml_value(value: Any) -> Any:
+    """GraphML is XML: lists become JSON strings; characters XML cannot hold are dropped."""
     if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
+        value = json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return _XML_INVALID.sub("", value)
     return value
 
 

@@ -103,7 +103,7 @@ def decode_bytes(data: bytes, path: str, declared: str | None = None) -> tuple[s
             return text, codecs.lookup(codec).name
     text = _strict(data, "utf-8")
     if text is not None and b"\x00" not in data:
-        if plausibility(text) < MIN_PLAUSIBILITY and _CONTROL.search(text[:_SAMPLE]):
+        if _CONTROL.search(text[:_SAMPLE]) and plausibility(text) < MIN_PLAUSIBILITY:
             raise InputError(path, "is binary data, not text (control characters); "
                                    "pass a .txt/.html/.pdf/.docx/.doc document")
         return text, "utf-8"

@@ -31,6 +31,7 @@ PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
 }
 PAGE_TITLES = {k: v[1] for k, v in PAGE_FILES.items()}
 
+QUOTE_MAX = 300
 _MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
 
 
@@ -52,7 +53,10 @@ def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
         st.caption("（无原文出处）")
         return
     for ev in evs[:limit]:
-        st.markdown("> " + md_escape(ev.quote or "（引文缺失）"))
+        quote = " ".join((ev.quote or "（引文缺失）").split())
+        if len(quote) > QUOTE_MAX:
+            quote = quote[:QUOTE_MAX] + "…"
+        st.markdown("> " + md_escape(quote))
         doc_link(ev)
     if len(evs) > limit:
         st.caption(f"另有 {len(evs) - limit} 条出处未显示。")

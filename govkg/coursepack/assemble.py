@@ -32,21 +32,24 @@ def _join(items: Iterable[str]) -> str:
 
 def _background(inp: PackInput) -> Section:
     facts: list[Fact] = []
-    by_place: dict[str, list] = defaultdict(list)
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    for c in inp.cells:
+        if c.grade:
+            evidence[c.place].extend(c.evidence[:1])
     for m in inp.measures:
-        by_place[m.place].append(m)
+        evidence[m.place].extend(m.evidence[:1])
     for place in inp.places:
-        ms = by_place.get(place.name, [])
-        evs = _uniq(e for m in ms for e in m.evidence[:1])
+        evs = _uniq(evidence.get(place.name, []))
         if not evs:
             continue
-        practices = sorted({p for m in ms for p in m.practices if p in inp.practices} or
-                           {p for m in ms for p in m.practices})
         where = f"（{place.parent}）" if place.parent else ""
+        known = place.practices or tuple(dict.fromkeys(c.practice for c in inp.cells
+                                                       if c.place == place.name and c.grade))
+        shown = [p for p in known if p in inp.practices] or list(known)
         docs = _join(f"《{t}》" for _d, t in place.documents if t)
-        text = (f"{place.name}{where}：资料中记录了 {len(ms)} 项相关举措"
-                + (f"，涉及{_join(practices)}" if practices else "")
-                + (f"；主要来源为{docs}" if docs else "") + "。")
+        text = (f"{place.name}{where}：资料记载的社区治理做法 {len(known)} 类"
+                + (f"，与本案例相关的有{_join(shown[:8])}" if shown else "")
+                + (f"；资料来源为{docs}" if docs else "") + "。")
         facts.append(Fact(text, evs[:3]))
     return Section("一、背景", "本案例选取的地方及其资料概况。", tuple(facts))
 

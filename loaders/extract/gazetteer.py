@@ -185,16 +185,17 @@ class Gazetteer:
 
     # --- matching ----------------------------------------------------------------------
     def _matcher(self):
+        """Leftmost-longest Aho–Corasick matcher over every full name and alias (ahocorasick-rs,
+        a Rust extension: about ten times faster than pyahocorasick on CJK text, whose root node
+        has thousands of children) and the payload of each pattern."""
         if self._automaton is None:
-            import ahocorasick  # pyahocorasick, C extension
+            import ahocorasick_rs
 
-            auto = ahocorasick.Automaton()
-            for name, codes in self.by_name.items():
-                auto.add_word(name, (name, tuple(codes), False))
-            for alias, codes in self.by_alias.items():
-                auto.add_word(alias, (alias, tuple(codes), True))
-            auto.make_automaton()
-            self._automaton = auto
+            payloads = [(name, tuple(codes), False) for name, codes in self.by_name.items()]
+            payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()]
+            auto = ahocorasick_rs.AhoCorasick([p[0] for p in payloads],
+                                              matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+            self._automaton = (auto, payloads)
         return self._automaton
 
     def scan(self, text: str) -> Iterator[GazHit]:
@@ -209,21 +210,12 @@ class Gazetteer:
         return iter(cache[text])
 
     def _scan(self, text: str) -> tuple[GazHit, ...]:
-        return tuple(self._scan_iter(text))
-
-    def _scan_iter(self, text: str) -> Iterator[GazHit]:
-        auto = self._matcher()
-        hits: list[tuple[int, int, tuple]] = []
-        for end_idx, payload in auto.iter(text):
-            start = end_idx - len(payload[0]) + 1
-            hits.append((start, end_idx + 1, payload))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        last_end = -1
-        for start, end, (surface, codes, is_alias) in hits:
-            if start < last_end:
-                continue
-            last_end = end
-            yield GazHit(start, end, surface, codes, is_alias)
+        auto, payloads = self._matcher()
+        out = []
+        for idx, start, end in auto.find_matches_as_indexes(text):
+            surface, codes, is_alias = payloads[idx]
+            out.append(GazHit(start, end, surface, codes, is_alias))
+        return tuple(out)
 
 
 def _read_places(path: Path) -> list[AdminPlace]:

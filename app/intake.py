@@ -9,7 +9,7 @@ from pathlib import Path
 from govkg.errors import InputError
 from govkg.settings import Settings
 
-__all__ = ["ALLOWED_SUFFIXES", "check_upload", "stage_upload", "safe_name"]
+__all__ = ["ALLOWED_SUFFIXES", "check_upload", "safe_name", "stage_upload"]
 
 ALLOWED_SUFFIXES: tuple[str, ...] = (".txt", ".html", ".htm", ".pdf", ".docx", ".doc")
 

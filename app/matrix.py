@@ -10,7 +10,7 @@ from typing import Any
 from app.rows import GRADE_LABELS, uniq
 from govkg.coursepack.evidence import as_list
 
-__all__ = ["Matrix", "build_matrix", "to_csv", "to_xlsx", "GRADE_SCORE"]
+__all__ = ["GRADE_SCORE", "Matrix", "build_matrix", "to_csv", "to_xlsx"]
 
 GRADE_SCORE = {"quantified": 3, "described": 2, "claimed": 1, "": 0}
 

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["LAYERS", "network_option", "edges_of"]
+__all__ = ["LAYERS", "edges_of", "network_option"]
 
 LAYERS: dict[str, tuple[str, str]] = {          # section -> (label, colour)
     "learned_from": ("学习借鉴", "#b3261e"),

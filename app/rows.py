@@ -8,8 +8,18 @@ from typing import Any
 from govkg.coursepack.evidence import as_list, evidence_of, first
 from govkg.coursepack.model import GRADE_LABELS
 
-__all__ = ["evidence_of", "GRADE_LABELS", "GRADE_COLOURS", "STATUS_LABELS", "LEVEL_LABELS", "POLICY_STATUS",
-           "as_list", "first", "place_label", "uniq"]
+__all__ = [
+    "GRADE_COLOURS",
+    "GRADE_LABELS",
+    "LEVEL_LABELS",
+    "POLICY_STATUS",
+    "STATUS_LABELS",
+    "as_list",
+    "evidence_of",
+    "first",
+    "place_label",
+    "uniq",
+]
 
 GRADE_COLOURS: dict[str, str] = {"quantified": "#1a7f37", "described": "#4a90d9", "claimed": "#e3b341",
                                  "": "#eeeeee"}

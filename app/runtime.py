@@ -6,14 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["open_configured_store", "query_runner", "ensure_graph", "Runner", "inventory", "document_text", "build_into"]
+__all__ = ["Runner", "build_into", "document_text", "ensure_graph", "inventory", "open_configured_store", "query_runner"]
 
 Runner = Callable[[str, dict], list[dict]]
 
 
 def open_configured_store() -> Any:
-    from graph.store import open_store
     from govkg.settings import load_settings
+    from graph.store import open_store
 
     return open_store(load_settings().store)
 

@@ -8,13 +8,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from govkg.errors import GovkgError
 
-__all__ = ["free_port", "running_app", "CHROMIUM", "CHROMIUM_ARGS", "wait_until_rendered"]
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port", "running_app", "wait_until_rendered"]
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"

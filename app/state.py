@@ -11,8 +11,21 @@ import streamlit as st
 
 from govkg.errors import GovkgError
 
-__all__ = ["store", "graph_version", "query", "query_or_empty", "catalogue", "bump_version", "document",
-           "documents", "inventory", "doc_titles", "places_with_measures", "practices", "model_names"]
+__all__ = [
+    "bump_version",
+    "catalogue",
+    "doc_titles",
+    "document",
+    "documents",
+    "graph_version",
+    "inventory",
+    "model_names",
+    "places_with_measures",
+    "practices",
+    "query",
+    "query_or_empty",
+    "store",
+]
 
 
 @st.cache_resource(show_spinner="正在连接图谱…")

@@ -11,8 +11,19 @@ import streamlit as st
 from app.rows import GRADE_COLOURS, GRADE_LABELS, evidence_of
 from govkg.coursepack.model import Evidence
 
-__all__ = ["PAGE_FILES", "md_escape", "show_evidence", "highlight_html", "doc_link", "grade_badge",
-           "empty_note", "PAGE_TITLES", "excerpt_bounds", "row_evidence", "bar_chart"]
+__all__ = [
+    "PAGE_FILES",
+    "PAGE_TITLES",
+    "bar_chart",
+    "doc_link",
+    "empty_note",
+    "excerpt_bounds",
+    "grade_badge",
+    "highlight_html",
+    "md_escape",
+    "row_evidence",
+    "show_evidence",
+]
 
 # page key -> (file, title, icon, url path)
 PAGE_FILES: dict[str, tuple[str, str, str, str]] = {

@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from app.runtime import ensure_graph, open_configured_store  # noqa: E402
-from app.server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_rendered  # noqa: E402
+from app.runtime import ensure_graph, open_configured_store
+from app.server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_rendered
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ if not m.practices:
     st.info("所选地方没有可比较的做法。")
     st.stop()
 
-import plotly.graph_objects as go  # noqa: E402
+import plotly.graph_objects as go
 
 # z = 0 (nothing) .. 3 (quantified) over [-0.5, 3.5]: each grade owns a quarter of the colour scale
 order = ("", "claimed", "described", "quantified")

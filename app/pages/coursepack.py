@@ -47,8 +47,8 @@ pack = st.session_state.get("pack")
 if pack is None:
     st.stop()
 
-from govkg.coursepack.export_docx import write_docx  # noqa: E402
-from govkg.coursepack.export_md import to_markdown  # noqa: E402
+from govkg.coursepack.export_docx import write_docx
+from govkg.coursepack.export_md import to_markdown
 
 md = to_markdown(pack)
 st.success(f"已生成：{len(pack.all_facts())} 条事实，{len(pack.citations())} 处原文出处。")

@@ -15,7 +15,7 @@ if not edges:
     empty_note("学习借鉴关系")
     st.stop()
 
-from streamlit_echarts import st_echarts  # noqa: E402  (registers its component on import)
+from streamlit_echarts import st_echarts
 
 st_echarts(network_option(edges), height="560px", key="learning_graph")
 

@@ -51,7 +51,7 @@ for f in files or []:
         except GovkgError as exc:
             st.error(f"无法读取 {f.name}：{exc}")
             continue
-        except Exception as exc:  # an unreadable file must not take the page down
+        except Exception as exc:  # noqa: BLE001  an unreadable file must not take the page down
             st.error(f"无法读取 {f.name}：{type(exc).__name__}: {exc}。请确认文件没有损坏、不是加密文件。")
             continue
         _preview(rec)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-__all__ = ["explore", "coursepack"]
+__all__ = ["coursepack", "explore"]
 
 
 def _fail(exc: Exception) -> None:
@@ -21,8 +21,8 @@ def _fail(exc: Exception) -> None:
 def explore(port: int, no_build: bool) -> None:
     """Open the explorer (Streamlit); builds the bundled corpus into the configured store first
     when there is no graph yet."""
-    from govkg.errors import GovkgError
     from app.runtime import ensure_graph
+    from govkg.errors import GovkgError
 
     try:
         if not no_build:
@@ -48,10 +48,10 @@ def coursepack(practices: tuple[str, ...], places: tuple[str, ...], models: tupl
                out: Path) -> None:
     """Assemble a case pack (background, model and components, measures, figures, comparison table,
     discussion questions, a citation for every fact) and write it as Markdown, DOCX or PDF."""
+    from app.runtime import open_configured_store, query_runner
     from govkg.coursepack import assemble_pack, export_pack
     from govkg.coursepack.gather import gather
     from govkg.errors import GovkgError
-    from app.runtime import open_configured_store, query_runner
 
     if not (practices or places or models):
         raise click.UsageError("choose at least one --practice, --place or --model")

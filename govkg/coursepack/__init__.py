@@ -8,7 +8,7 @@ from govkg.coursepack.assemble import assemble_pack
 from govkg.coursepack.model import CasePack, PackInput
 from govkg.errors import GovkgError
 
-__all__ = ["assemble_pack", "export_pack", "FORMATS", "CasePack", "PackInput"]
+__all__ = ["FORMATS", "CasePack", "PackInput", "assemble_pack", "export_pack"]
 
 FORMATS = (".md", ".docx", ".pdf")
 

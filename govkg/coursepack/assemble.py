@@ -9,11 +9,20 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from govkg.coursepack.model import (
-    GRADE_LABELS, GRADES, CasePack, CellItem, Evidence, Fact, ModelItem, PackInput, Section, Table,
+    GRADE_LABELS,
+    GRADES,
+    CasePack,
+    CellItem,
+    Evidence,
+    Fact,
+    ModelItem,
+    PackInput,
+    Section,
+    Table,
 )
 from govkg.coursepack.questions import discussion_questions
 
-__all__ = ["assemble_pack", "STATUS_LABELS", "MAX_MEASURES_PER_GROUP"]
+__all__ = ["MAX_MEASURES_PER_GROUP", "STATUS_LABELS", "assemble_pack"]
 
 STATUS_LABELS: dict[str, str] = {"done": "已实施", "ongoing": "推进中", "planned": "计划中", "": ""}
 MAX_MEASURES_PER_GROUP = 8

@@ -8,7 +8,7 @@ from typing import Any
 
 from govkg.coursepack.model import Evidence
 
-__all__ = ["evidence_of", "as_list", "first"]
+__all__ = ["as_list", "evidence_of", "first"]
 
 
 def as_list(v: Any) -> list:

@@ -7,7 +7,7 @@ from pathlib import Path
 from govkg.coursepack.export_md import citation_numbers, reference_text
 from govkg.coursepack.model import CasePack, Section
 
-__all__ = ["write_docx", "CJK_FONT"]
+__all__ = ["CJK_FONT", "write_docx"]
 
 CJK_FONT = "Noto Sans CJK SC"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from govkg.coursepack.model import CasePack, Evidence, Section
 
-__all__ = ["to_markdown", "citation_numbers", "reference_text"]
+__all__ = ["citation_numbers", "reference_text", "to_markdown"]
 
 
 def citation_numbers(pack: CasePack) -> dict[tuple[str, int, int], int]:

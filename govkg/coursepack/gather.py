@@ -8,11 +8,18 @@ from typing import Any
 
 from govkg.coursepack.evidence import evidence_of
 from govkg.coursepack.model import (
-    CellItem, Evidence, LearningItem, MeasureItem, MetricItem, ModelItem, PackInput, PlaceItem,
+    CellItem,
+    Evidence,
+    LearningItem,
+    MeasureItem,
+    MetricItem,
+    ModelItem,
+    PackInput,
+    PlaceItem,
 )
 from govkg.errors import QueryError
 
-__all__ = ["gather", "Runner", "EXEMPLAR_PLACES", "MAX_MODELS"]
+__all__ = ["EXEMPLAR_PLACES", "MAX_MODELS", "Runner", "gather"]
 
 Runner = Callable[[str, dict], list[dict]]
 EXEMPLAR_PLACES = 3      # places taken per practice when the trainer picked none

@@ -10,8 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Evidence", "MeasureItem", "ModelItem", "MetricItem", "LearningItem", "CellItem", "PlaceItem",
-    "PackInput", "Fact", "Table", "Section", "CasePack", "GRADES", "GRADE_LABELS",
+    "GRADES",
+    "GRADE_LABELS",
+    "CasePack",
+    "CellItem",
+    "Evidence",
+    "Fact",
+    "LearningItem",
+    "MeasureItem",
+    "MetricItem",
+    "ModelItem",
+    "PackInput",
+    "PlaceItem",
+    "Section",
+    "Table",
 ]
 
 GRADES: tuple[str, ...] = ("quantified", "described", "claimed")

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from govkg.coursepack.model import GRADE_LABELS, GRADES, CellItem, Fact, PackInput
 
-__all__ = ["discussion_questions", "MAX_QUESTIONS"]
+__all__ = ["MAX_QUESTIONS", "discussion_questions"]
 
 MAX_QUESTIONS = 8
 

@@ -10,7 +10,15 @@ from govkg.coursepack import FORMATS, assemble_pack, export_pack
 from govkg.coursepack.export_md import to_markdown
 from govkg.coursepack.export_pdf import to_html
 from govkg.coursepack.model import (
-    CellItem, Evidence, Fact, LearningItem, MeasureItem, MetricItem, ModelItem, PackInput, PlaceItem,
+    CellItem,
+    Evidence,
+    Fact,
+    LearningItem,
+    MeasureItem,
+    MetricItem,
+    ModelItem,
+    PackInput,
+    PlaceItem,
 )
 from govkg.errors import GovkgError
 
@@ -25,8 +33,8 @@ def ev(doc_id: str, text: str, quote: str, title: str) -> Evidence:
 
 @pytest.fixture
 def pack_input() -> PackInput:
-    a = lambda q: ev("a" * 16, TEXT_A, q, "甲市民政局关于社区治理的答复")  # noqa: E731
-    b = lambda q: ev("b" * 16, TEXT_B, q, "乙县调研报告")  # noqa: E731
+    a = lambda q: ev("a" * 16, TEXT_A, q, "甲市民政局关于社区治理的答复")
+    b = lambda q: ev("b" * 16, TEXT_B, q, "乙县调研报告")
     return PackInput(
         practices=("网格化治理", "居民议事协商"),
         places=(PlaceItem("甲市", "100100", documents=(("a" * 16, "甲市民政局关于社区治理的答复"),)),

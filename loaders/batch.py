@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from govkg.errors import GovkgError, InputError
+from govkg.errors import ConfigError, GovkgError, InputError
 
 __all__ = ["BatchResult", "extract_paths", "extract_one", "read_done", "open_output", "write_line", "close_output", "ENTITY_KINDS", "DEFAULT_TIMEOUT_S"]
 
@@ -162,12 +162,18 @@ def _run_dask(tasks: Iterable[Task], scheduler: str, workers: int, chunksize: in
     from distributed import Client, LocalCluster
 
     cluster = None
-    if scheduler == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
-        client = Client(cluster)
-    else:
-        client = Client(scheduler, timeout="20s")
+    try:
+        if scheduler == "local":
+            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40)
+            client = Client(cluster)
+        else:
+            client = Client(scheduler, timeout="10s")
+    except (OSError, TimeoutError) as err:
+        if cluster is not None:
+            cluster.close()
+        raise ConfigError(f"cannot reach the Dask scheduler {scheduler!r} ({err}); start one with "
+                          "`dask scheduler` and workers, or pass --scheduler local") from None
     try:
         nworkers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         window: deque = deque()

@@ -32,6 +32,7 @@ def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, sche
     """
     from tqdm import tqdm
 
+    from govkg.errors import GovkgError
     from govkg.settings import CORPUS_DIR
     from loaders.batch import ENTITY_KINDS, close_output, extract_paths, open_output, write_line
     from loaders.read.files import iter_paths
@@ -43,6 +44,8 @@ def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, sche
                                + " ".join(map(str, inputs)))
     if out.resolve() in {p.resolve() for p in inputs}:
         raise click.UsageError("--out must not be one of the input files")
+    if not out.parent.is_dir():
+        raise click.UsageError(f"--out {out}: folder {out.parent} does not exist")
     fh, done = open_output(out, resume)
     counts: Counter[str] = Counter()
     ok = skipped = 0
@@ -60,6 +63,8 @@ def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, sche
                 write_line(fh, result.line)
                 ok += 1
                 counts.update(result.counts)
+    except GovkgError as err:
+        raise click.ClickException(str(err)) from None
     finally:
         bar.close()
         close_output(fh)

@@ -143,3 +143,16 @@ def test_scheduler_local_cluster(runner: CliRunner, tmp_path: Path, corpus_paths
     assert res.exit_code == 0, res.output
     assert runner.invoke(main, ["extract", *args, "--out", str(out_plain), "-q"]).exit_code == 0
     assert out_dask.read_bytes() == out_plain.read_bytes()
+
+
+def test_unreachable_scheduler_is_one_clear_error(runner: CliRunner, tmp_path: Path, corpus_paths) -> None:
+    pytest.importorskip("distributed")
+    res = runner.invoke(main, ["extract", str(corpus_paths[0]), "--out", str(tmp_path / "o.jsonl"),
+                               "--scheduler", "tcp://127.0.0.1:9", "-q"])
+    assert res.exit_code == 1
+    assert "cannot reach the Dask scheduler 'tcp://127.0.0.1:9'" in res.output
+
+
+def test_missing_output_folder_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    res = runner.invoke(main, ["extract", "--out", str(tmp_path / "nope" / "o.jsonl")])
+    assert res.exit_code == 2 and "does not exist" in res.output

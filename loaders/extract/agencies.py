@@ -80,6 +80,28 @@ _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联�
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
 
+_GROUP_KEY = re.compile(r"领导小组|专班|行业党委")
+_DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
+_CJK_RUN = re.compile(_H + r"*")
+_CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
+
+
+def _finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str]):
+    """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
+    ``run`` characters: only those runs are searched, so the (slow, lazy) pattern is not tried at
+    every offset of the document. Same matches, in the same order."""
+    last_run_end = -1
+    for k in key.finditer(text):
+        if k.start() < last_run_end:
+            continue
+        lo = k.start()
+        while lo > 0 and run.fullmatch(text, lo - 1, lo):
+            lo -= 1
+        hi = run.match(text, k.end()).end()
+        last_run_end = hi
+        yield from rx.finditer(text, lo, hi)
+
+
 def is_common_verb(word: str) -> bool:
     from loaders.extract.text_utils import _lexicon
 
@@ -169,7 +191,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
                 continue
         add(start, end, place + rest, place)
 
-    for m in _DEPT_LIST.finditer(text):
+    for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN):
         place = level_place(gaz, subject, m.group(1))
         if place is None or (m.start() > 0 and text[m.start() - 1] in _NOT_PREFIX_BEFORE):
             continue
@@ -218,7 +240,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
     covered = bytearray(len(text) + 1)
     for a in out:
         covered[a.start:a.end] = b"\x01" * (a.end - a.start)
-    for m in _GROUP.finditer(text):
+    for m in _finditer_in_runs(_GROUP, text, _GROUP_KEY, _CJK_RUN):
         if covered[m.start(2)]:
             continue
         suffix = m.group(2)

@@ -108,13 +108,19 @@ def extract_measures(ctx: Context) -> None:
     skip = quoted_request_spans(text)
     hits = tax.hits(text, skip)
     hit_pos = [h[0] for h in hits]
-    ctx.practices = [n for n in tax.names if any(h[1] == n for h in hits)]
+    hit_names = {h[1] for h in hits}
+    ctx.practices = [n for n in tax.names if n in hit_names]
     subject = ctx.document.subject_place
     places = [(s, e, p) for s, e, p in place_mentions(ctx) if p.role == "within_subject"]
-    agency_spans = [(m.start, a.name) for a in ctx.agencies for m in a.mentions]
-    model_spans = [(m.start, nm.name) for nm in ctx.named_models for m in nm.mentions]
+    agency_spans = sorted((m.start, a.name) for a in ctx.agencies for m in a.mentions)
+    model_spans = sorted((m.start, nm.name) for nm in ctx.named_models for m in nm.mentions)
+    agency_pos = [s for s, _n in agency_spans]
+    model_pos = [s for s, _n in model_spans]
+    skip_mask = bytearray(len(text) + 1)
+    for s, e in skip:
+        skip_mask[s:e] = b"\x01" * (e - s)
     for it in find_items(text):
-        if any(s <= it.start < e for s, e in skip):
+        if skip_mask[it.start]:
             continue
         span_text = text[it.body:it.end]
         summary = _summary(text, it)
@@ -126,12 +132,12 @@ def extract_measures(ctx: Context) -> None:
                 place = p.name
                 break
         agencies: list[str] = []
-        for s, name in sorted(agency_spans):
-            if it.body <= s < it.end and name not in agencies:
+        for _s, name in agency_spans[bisect_left(agency_pos, it.body):bisect_left(agency_pos, it.end)]:
+            if name not in agencies:
                 agencies.append(name)
         models: list[str] = []
-        for s, name in sorted(model_spans):
-            if it.body <= s < it.end and name not in models:
+        for _s, name in model_spans[bisect_left(model_pos, it.body):bisect_left(model_pos, it.end)]:
+            if name not in models:
                 models.append(name)
         ym = _YEAR.search(span_text)
         inside = {name for _pos, name in hits[bisect_left(hit_pos, it.body):bisect_left(hit_pos, it.end)]}

@@ -87,12 +87,15 @@ def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
 def find_metrics(text: str) -> list[MetricRec]:
     """Every figure in ``text`` that counts or spends something."""
     skip = _quoted_or_titled(text)
+    skipped = bytearray(len(text) + 1)
+    for s, e in skip:
+        skipped[s:e] = b"\x01" * (e - s)
     clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, "。；;！？!?\n")
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
     for m in _FIG_RE.finditer(text):
         start, end = m.start(), m.end()
-        if any(s <= start < e for s, e in skip):
+        if skipped[start]:
             continue
         raw_unit = m.group(3)
         mid = m.group(2)
@@ -108,8 +111,7 @@ def find_metrics(text: str) -> list[MetricRec]:
             continue
         s_lo, s_hi = sentences.bounds(start)
         sentence = text[s_lo:s_hi]
-        if any(not any(s <= s_lo + n.start() < e for s, e in skip)
-               for n in _NATIONAL.finditer(sentence[: start - s_lo])):
+        if any(not skipped[s_lo + n.start()] for n in _NATIONAL.finditer(sentence[: start - s_lo])):
             continue
         unit = UNIT_NORMAL.get(raw_unit, raw_unit)
         if mult and unit not in ("%",):
@@ -127,7 +129,7 @@ def find_metrics(text: str) -> list[MetricRec]:
         out.append(MetricRec(subject=_subject(text, start, end, clauses) or None, value=value, unit=unit,
                              year=year, as_written=as_written, start=start, end=end))
     for m in _QUOTED_COUNT_RE.finditer(text):
-        if any(s <= m.start() < e for s, e in skip) or text[max(0, m.start() - 1):m.start()] == "第":
+        if skipped[m.start()] or text[max(0, m.start() - 1):m.start()] == "第":
             continue
         out.append(MetricRec(subject=m.group(2).strip("“”"), value=float(m.group(1)), unit="个",
                              year=None, as_written=m.group(0), start=m.start(), end=m.end()))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
+from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["extract_named_models", "find_quotes", "Quote", "split_list", "place_mentions"]
@@ -116,17 +117,11 @@ def split_list(name: str) -> list[str]:
 
 
 def _clause_start(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in stops:
-        i -= 1
-    return i
+    return stop_before(text, pos, stops) if pos > 0 else pos
 
 
 def _clause_end(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
-    i = pos
-    while i < len(text) and text[i] not in stops:
-        i += 1
-    return i
+    return stop_at_or_after(text, pos, stops) if pos < len(text) else pos
 
 
 def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:

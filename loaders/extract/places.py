@@ -76,10 +76,27 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
     return False
 
 
+_ADMIN_CACHE: dict[tuple[int, str, Optional[str]], tuple[AdminMention, ...]] = {}
+
+
 def admin_mentions(text: str, subject: Optional[str] = None,
                    gaz: Optional[Gazetteer] = None) -> list[AdminMention]:
-    """Administrative-unit mentions, adjacent names merged (长沙市望城区 → one mention of 望城区)."""
+    """Administrative-unit mentions, adjacent names merged (长沙市望城区 → one mention of 望城区).
+
+    Several steps ask for the same text and subject; the result is kept for the last few texts."""
     gaz = gaz or load_gazetteer()
+    if len(text) < 64:
+        return _admin_mentions(text, subject, gaz)
+    key = (id(gaz), text, subject)
+    hit = _ADMIN_CACHE.get(key)
+    if hit is None:
+        if len(_ADMIN_CACHE) > 16:
+            _ADMIN_CACHE.clear()
+        hit = _ADMIN_CACHE[key] = tuple(_admin_mentions(text, subject, gaz))
+    return list(hit)
+
+
+def _admin_mentions(text: str, subject: Optional[str], gaz: Gazetteer) -> list[AdminMention]:
     out: list[AdminMention] = []
     prev: Optional[AdminMention] = None
     for hit in gaz.scan(text):

@@ -98,11 +98,92 @@ def _in_theme_clause(text: str, pos: int) -> bool:
     return bool(_THEME_CLAUSE.search(window[cut:]))
 
 
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """Every character a match of ``pattern`` can start with, or None when that cannot be told
+    (a class with categories, a negated class, ``.``, a lookahead, a case-insensitive part).
+
+    Used to put a one-character lookahead in front of a cue pattern: Python's regex engine tries
+    every alternative at every offset, while a character-set test rejects most offsets at once."""
+    try:
+        from re import _constants as C, _parser as P  # Python ≥ 3.11
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as C  # type: ignore[no-redef]
+        import sre_parse as P  # type: ignore[no-redef]
+
+    def first(seq) -> tuple[set[str] | None, bool]:
+        """(possible first chars, whether ``seq`` can match the empty string)."""
+        acc: set[str] = set()
+        for op, av in seq:
+            if op is C.LITERAL:
+                return acc | {chr(av)}, False
+            if op is C.IN:
+                chars: set[str] = set()
+                for iop, iav in av:
+                    if iop is C.LITERAL:
+                        chars.add(chr(iav))
+                    elif iop is C.RANGE and iav[1] - iav[0] < 256:
+                        chars.update(chr(c) for c in range(iav[0], iav[1] + 1))
+                    else:
+                        return None, False
+                return acc | chars, False
+            if op is C.SUBPATTERN:
+                _group, add_flags, _del_flags, sub = av
+                if add_flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_LOCALE):
+                    return None, False
+                got, nullable = first(sub)
+            elif op is C.BRANCH:
+                got, nullable = set(), False
+                for alt in av[1]:
+                    g, n = first(alt)
+                    if g is None:
+                        return None, False
+                    got |= g
+                    nullable = nullable or n
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT if hasattr(C, "POSSESSIVE_REPEAT") else None):
+                lo, _hi, sub = av
+                got, nullable = first(sub)
+                nullable = nullable or lo == 0
+            elif op is C.ASSERT_NOT and av[0] == -1:
+                continue  # a negative lookbehind consumes nothing and looks only backwards
+            elif op is C.AT:
+                continue
+            else:
+                return None, False
+            if got is None:
+                return None, False
+            acc |= got
+            if not nullable:
+                return acc, False
+        return acc, True
+
+    try:
+        parsed = P.parse(pattern)
+        chars, nullable = first(parsed)
+    except Exception:  # noqa: BLE001 - any parser surprise just means "no prefilter"
+        return None
+    if parsed.data:
+        op, av = parsed.data[0]
+        if op is C.LITERAL or op is C.IN or (op is C.BRANCH and all(alt.data and alt.data[0][0] is C.LITERAL
+                                                                    for alt in av[1])):
+            return None  # the engine already skips ahead on a literal or character-set prefix
+    return frozenset(chars) if chars and not nullable else None
+
+
+def _with_prefilter(pattern: str) -> str:
+    """``pattern`` behind a lookahead on its possible first characters (same matches, faster scan
+    where the engine finds no prefix of its own, e.g. a branch that opens with a group)."""
+    chars = _first_chars(pattern)
+    if not chars:
+        return pattern
+    cls = "".join(re.escape(c) for c in sorted(chars))
+    return f"(?=[{cls}])(?:{pattern})"
+
+
 def _compile(entry: dict, path: Path) -> Practice:
     try:
         name = entry["name"]
         parts = [re.escape(a) for a in entry.get("aliases", [])] + list(entry.get("cues", []))
-        pattern = re.compile("|".join(f"(?:{p})" for p in parts) if parts else re.escape(name))
+        pattern = re.compile(_with_prefilter("|".join(f"(?:{p})" for p in parts)) if parts else re.escape(name))
         return Practice(name=name, category=entry["category"], definition=entry["definition"],
                         aliases=tuple(entry.get("aliases", [])), pattern=pattern)
     except (KeyError, re.error) as exc:

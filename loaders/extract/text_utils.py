@@ -6,12 +6,14 @@ The API is kept stable; other steps import it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
 __all__ = [
     "CJK", "is_cjk", "SENTENCE_END", "CLAUSE_END", "sentence_bounds", "clause_bounds", "lines_with_offsets",
     "squeeze_spaces", "CN_DIGITS", "cn_to_int", "is_common_word", "looks_like_proper_name",
+    "stop_positions", "stop_before", "stop_at_or_after",
 ]
 
 CJK = r"\u4e00-\u9fff"
@@ -27,15 +29,31 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
+@lru_cache(maxsize=32)
+def stop_positions(text: str, stops: str) -> list[int]:
+    """Sorted offsets of every character of ``stops`` in ``text`` (cached: the steps ask for the
+    bounds of many positions of the same text)."""
+    return [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+
+
+def stop_before(text: str, pos: int, stops: str) -> int:
+    """Start of the run that ends at ``pos``: one past the last ``stops`` char before ``pos``, or 0."""
+    index = stop_positions(text, stops)
+    k = bisect_left(index, pos)
+    return index[k - 1] + 1 if k else 0
+
+
+def stop_at_or_after(text: str, pos: int, stops: str) -> int:
+    """Offset of the first ``stops`` char at or after ``pos``, or ``len(text)``."""
+    index = stop_positions(text, stops)
+    k = bisect_left(index, pos)
+    return index[k] if k < len(index) else len(text)
+
+
 def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    start = pos
-    while start > 0 and text[start - 1] not in stops:
-        start -= 1
-    end = pos
-    n = len(text)
-    while end < n and text[end] not in stops:
-        end += 1
-    if end < n and text[end] not in "\n":
+    start = stop_before(text, pos, stops) if pos > 0 else pos
+    end = stop_at_or_after(text, pos, stops)
+    if end < len(text) and text[end] not in "\n":
         end += 1  # keep the closing punctuation with the sentence
     return start, end
 

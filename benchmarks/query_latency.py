@@ -1,0 +1,121 @@
+"""Latency of every named query per store: median and p95 over repeated runs with varied parameters.
+
+    .venv/bin/python benchmarks/query_latency.py --docs 2000 --stores memory,falkordb --repeat 30
+    .venv/bin/python benchmarks/query_latency.py --corpus DIR --stores memory     # files from `govkg synth`
+
+By default the corpus is generated as extraction records (graph.synthetic, deterministic per seed) so
+large N loads in minutes; ``--corpus DIR`` instead builds the store from document files (e.g. written by
+``govkg synth --docs N --out DIR``) through the real reader and extractor. The first call of each query
+(which builds the search / similarity / practice-vector indexes for search, similar_practices,
+similar_cities and practice_communities) is reported separately as ``cold``; median and p95 are over the
+warm calls. Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+
+def _params(records, rng: random.Random) -> dict[str, dict]:
+    rec = rng.choice(records)
+    other = rng.choice(records)
+    models = [m.name for r in records[:2000] for m in r.named_models] or ["12341"]
+    practices = [p for r in records[:2000] for p in r.practices] or ["党建引领"]
+    measures = [m.summary for r in records[:2000] for m in r.measures] or ["建立居民议事会"]
+    agencies = [a.name for r in records[:2000] for a in r.agencies] or ["民政部"]
+    return {
+        "city_profile": {"place": rec.document.subject_place},
+        "compare_cities": {"places": [rec.document.subject_place, other.document.subject_place]},
+        "similar_practices": {"text": rng.choice(measures), "k": 10},
+        "exemplars": {"practice": rng.choice(practices)},
+        "named_model": {"name": rng.choice(models)},
+        "learning_network": {"limit": 200},
+        "policies": {"agency": rng.choice(agencies)} if rng.random() < 0.3 else {"place": rec.document.subject_place},
+        "search": {"text": rng.choice(["减负", "红色物业", "网格", "议事 协商", "社工站"])},
+        "similar_cities": {"place": rec.document.subject_place},
+        "practice_communities": {},
+    }
+
+
+def _open(kind: str):
+    if kind == "memory":
+        from graph.memory_store import MemoryStore
+
+        return MemoryStore()
+    if kind == "falkordb":
+        from graph.falkordb_server import FalkorServer
+        from graph.falkordb_store import FalkorStore
+
+        server = FalkorServer(data_dir=Path(tempfile.mkdtemp(prefix="govkg-bench-"))).start()
+        return FalkorStore(server.host, server.port, "bench", server=server)
+    from graph.store import open_store
+
+    return open_store(kind)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=1000, help="synthetic documents (default 1000)")
+    ap.add_argument("--corpus", type=Path, default=None, help="build from document files in this folder instead")
+    ap.add_argument("--stores", default="memory", help="comma-separated: memory,falkordb,neo4j")
+    ap.add_argument("--repeat", type=int, default=30, help="warm calls per query (default 30)")
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+
+    from queries import registry
+
+    if args.corpus is not None:
+        from loaders.batch import extract_one
+
+        paths = sorted(p for p in args.corpus.rglob("*") if p.is_file())
+        records = [r.record for r in (extract_one(str(p)) for p in paths) if r.ok]
+    else:
+        from graph.synthetic import synthetic_records
+
+        records = list(synthetic_records(args.docs, seed=args.seed))
+    print(f"corpus: {len(records)} documents", file=sys.stderr)
+    lines = ["| store | query | cold ms | median ms | p95 ms |", "|---|---|---:|---:|---:|"]
+    for kind in args.stores.split(","):
+        store = _open(kind)
+        try:
+            t0 = time.perf_counter()
+            store.init_schema()
+            batch = getattr(store, "batch", None)
+            if batch is not None:
+                with batch():
+                    for rec in records:
+                        store.load_record(rec)
+            else:
+                for rec in records:
+                    store.load_record(rec)
+            print(f"{kind}: loaded in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
+            rng = random.Random(args.seed)
+            for spec in registry.catalogue():
+                t = time.perf_counter()
+                registry.run(store, spec.name, _params(records, rng)[spec.name])
+                cold = (time.perf_counter() - t) * 1000
+                times = []
+                for _ in range(args.repeat):
+                    params = _params(records, rng)[spec.name]
+                    t = time.perf_counter()
+                    registry.run(store, spec.name, params)
+                    times.append((time.perf_counter() - t) * 1000)
+                times.sort()
+                p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+                lines.append(f"| {kind} | {spec.name} | {cold:.1f} | {statistics.median(times):.1f} | {p95:.1f} |")
+                print(lines[-1], file=sys.stderr)
+        finally:
+            store.close()
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -21,10 +21,10 @@ if TYPE_CHECKING:
     from loaders.read.result import ReadResult
     from loaders.record import ExtractionRecord
 
-__all__ = ["read_document", "extract_file", "prepare_text", "iter_paths", "extract_paths"]
+__all__ = ["extract_file", "extract_paths", "iter_paths", "prepare_text", "read_document"]
 
 
-def read_document(path: str | os.PathLike[str]) -> "ReadResult":
+def read_document(path: str | os.PathLike[str]) -> ReadResult:
     """Read ``path`` (txt/html/pdf/docx/doc); raises :class:`govkg.errors.InputError` for bad input."""
     from loaders.read.files import read_document as _read
 
@@ -39,7 +39,7 @@ def prepare_text(raw: str) -> str:
     return normalize_text(drop_boilerplate_lines(raw))
 
 
-def extract_file(path: str | os.PathLike[str]) -> "ExtractionRecord":
+def extract_file(path: str | os.PathLike[str]) -> ExtractionRecord:
     """Read, normalize and extract one file; ``source`` is the path as given."""
     from loaders.extract.pipeline import extract_text
     from loaders.read.normalize import normalize_text
@@ -47,14 +47,14 @@ def extract_file(path: str | os.PathLike[str]) -> "ExtractionRecord":
     return extract_text(normalize_text(read_document(path).text), str(path))
 
 
-def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator["Path"]:
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """Supported files under ``paths`` (folders recursively, sorted)."""
     from loaders.read.files import iter_paths as _iter
 
     return _iter(paths)
 
 
-def extract_paths(paths: Iterable[str | os.PathLike[str]], workers: int = 1, **options: Any) -> Iterator["BatchResult"]:
+def extract_paths(paths: Iterable[str | os.PathLike[str]], workers: int = 1, **options: Any) -> Iterator[BatchResult]:
     """Extract many files, streaming results in order; see :func:`loaders.batch.extract_paths`."""
     from loaders.batch import extract_paths as _extract
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from govkg.errors import ConfigError, GovkgError, InputError
 
-__all__ = ["BatchResult", "extract_paths", "extract_one", "read_done", "open_output", "write_line", "close_output", "ENTITY_KINDS", "DEFAULT_TIMEOUT_S"]
+__all__ = ["DEFAULT_TIMEOUT_S", "ENTITY_KINDS", "BatchResult", "close_output", "extract_one", "extract_paths", "open_output", "read_done", "write_line"]
 
 ENTITY_KINDS = ("places", "agencies", "policies", "named_models", "measures", "learning", "metrics", "people")
 DEFAULT_TIMEOUT_S = 120.0
@@ -93,7 +93,7 @@ def extract_one(path: str, expected_doc_id: str | None = None, timeout_s: float 
         return BatchResult(path=path, error=f"{path}: too deeply nested to read (recursion limit)")
     except MemoryError:
         return BatchResult(path=path, error=f"{path}: ran out of memory while extracting")
-    except Exception as err:  # a bug in a rule must not stop the batch; report it on one line
+    except Exception as err:  # noqa: BLE001 -- a bug in a rule must not stop the batch; report it on one line
         return BatchResult(path=path, error=_one_line(f"{path}: extraction failed ({type(err).__name__}: {err})"))
     finally:
         if use_alarm:
@@ -186,7 +186,7 @@ def _run_dask(tasks: Iterable[Task], scheduler: str, workers: int, chunksize: in
             chunk, future = window.popleft()
             try:
                 yield from future.result()
-            except Exception as err:  # KilledWorker, lost connection: report the chunk, go on
+            except Exception as err:  # noqa: BLE001 -- KilledWorker, lost connection: report the chunk, go on
                 for task in chunk:
                     yield BatchResult(path=task[0], error=_one_line(
                         f"{task[0]}: the Dask task failed ({type(err).__name__}: {err})"))

@@ -20,8 +20,15 @@ from pathlib import Path
 
 from govkg.errors import ConfigError, InputError
 
-__all__ = ["Gazetteer", "SynthStats", "load_gazetteer", "load_sources", "synth_document", "write_corpus",
-           "SHARD_SIZE"]
+__all__ = [
+    "SHARD_SIZE",
+    "Gazetteer",
+    "SynthStats",
+    "load_gazetteer",
+    "load_sources",
+    "synth_document",
+    "write_corpus",
+]
 
 SHARD_SIZE = 1000
 _NUMBER = re.compile(r"(第\s*)([A-Z]?\d{1,4})(\s*号)")

@@ -9,5 +9,13 @@ from loaders.read.files import SUPPORTED_SUFFIXES, format_of, iter_paths, max_up
 from loaders.read.normalize import normalize_text
 from loaders.read.result import FORMATS, ReadResult
 
-__all__ = ["FORMATS", "ReadResult", "SUPPORTED_SUFFIXES", "format_of", "iter_paths", "max_upload_bytes",
-           "normalize_text", "read_document"]
+__all__ = [
+           "FORMATS",
+           "SUPPORTED_SUFFIXES",
+           "ReadResult",
+           "format_of",
+           "iter_paths",
+           "max_upload_bytes",
+           "normalize_text",
+           "read_document",
+]

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from govkg.errors import InputError
 
-__all__ = ["decode_bytes", "plausibility", "MIN_PLAUSIBILITY"]
+__all__ = ["MIN_PLAUSIBILITY", "decode_bytes", "plausibility"]
 
 MIN_PLAUSIBILITY = 0.85
 _SAMPLE = 200_000  # characters scored; decoding itself always covers the whole file

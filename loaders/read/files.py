@@ -10,7 +10,7 @@ from loaders.read.boilerplate import drop_boilerplate_lines
 from loaders.read.decode import decode_bytes
 from loaders.read.result import FORMATS, ReadResult
 
-__all__ = ["read_document", "iter_paths", "format_of", "SUPPORTED_SUFFIXES", "max_upload_bytes"]
+__all__ = ["SUPPORTED_SUFFIXES", "format_of", "iter_paths", "max_upload_bytes", "read_document"]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for suffixes in FORMATS.values() for s in suffixes)
 _BY_SUFFIX = {s: fmt for fmt, suffixes in FORMATS.items() for s in suffixes}

@@ -13,7 +13,7 @@ import re
 
 from govkg.errors import InputError
 
-__all__ = ["html_to_text", "declared_charset"]
+__all__ = ["declared_charset", "html_to_text"]
 
 _DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form",
               "iframe", "button", "select", "input", "textarea", "svg", "canvas", "object", "embed", "head")
@@ -21,11 +21,11 @@ _JUNK_ATTR = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|crumbs?|position|location|share|bdshare|jiathis|social|"
     r"footer|foot|header|head|top|topbar|sidebar|side|aside|banner|toolbar|tools|copyright|login|search|"
     r"fontsize|font-size|print|related|recommend|comment|qrcode|ewm|advert|ads?|gotop|backtop)(?:$|[\s_-])",
-    re.I,
+    re.IGNORECASE,
 )
 _BLOCKS = {"p", "div", "td", "th", "li", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
            "article", "main", "blockquote", "pre", "ul", "ol", "dd", "dt", "center", "hr"}
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 _WORD = re.compile(r"[\u4e00-\u9fff]|[A-Za-z0-9]+")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|发文日期|成文日期|信息来源|来源)\s*[:：]")
 _TITLE_SUFFIX = re.compile(r"\s*[_|｜\-—–]\s*[^_|｜\-—–]{2,30}$")

@@ -22,13 +22,13 @@ import re
 import unicodedata
 from collections import Counter
 
-__all__ = ["normalize_text", "wrap_width", "display_width", "is_cjk"]
+__all__ = ["display_width", "is_cjk", "normalize_text", "wrap_width"]
 
 # Unified ideographs, extension A, compatibility ideographs, and 〇 (used in dates: 二〇二一年).
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 _CJK = re.compile(f"[{_CJK_CLASS}]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
-_TRAILING = re.compile("[ \t\u3000]+$", re.M)
+_TRAILING = re.compile("[ \t\u3000]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{4,}")  # 3+ blank lines
 # A run of >= 2 single CJK chars separated by 1-3 spaces (ASCII or ideographic), bounded by non-word chars.
 _SPACED = re.compile(f"(?<!\\w)[{_CJK_CLASS}](?:[ \u3000]{{1,3}}[{_CJK_CLASS}])+(?!\\w)")

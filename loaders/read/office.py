@@ -14,7 +14,7 @@ import zipfile
 from govkg.errors import InputError
 from loaders.read.decode import MIN_PLAUSIBILITY, plausibility
 
-__all__ = ["docx_to_text", "doc_to_text", "check_zip"]
+__all__ = ["check_zip", "doc_to_text", "docx_to_text"]
 
 _MAX_RATIO = 200  # compressed -> uncompressed; real .docx files stay well under 20
 
@@ -44,7 +44,7 @@ def docx_to_text(path: str, max_bytes: int) -> str:
 
     try:
         document = docx.Document(path)
-    except Exception as err:  # python-docx surfaces lxml/zip/KeyError on damaged packages
+    except Exception as err:  # noqa: BLE001 -- python-docx surfaces lxml/zip/KeyError on damaged packages
         raise InputError(path, f"is a damaged .docx ({type(err).__name__}: {str(err)[:80]}); "
                                "open and re-save it in Word") from None
     lines: list[str] = []

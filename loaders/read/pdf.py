@@ -31,7 +31,7 @@ def pdf_to_text(path: str, max_pages: int = 2000) -> str:
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError, IndexError) as err:
         raise InputError(path, f"is a damaged or truncated PDF ({type(err).__name__}: {str(err)[:80]}); "
                                "download or export it again") from None
-    except Exception as err:  # pdfminer raises many unrelated types on broken files
+    except Exception as err:  # noqa: BLE001 -- pdfminer raises many unrelated types on broken files
         raise InputError(path, f"could not be read as PDF ({type(err).__name__}: {str(err)[:80]}); "
                                "download or export it again") from None
     text = text.replace("\x0c", "\n\n")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ReadResult", "FORMATS"]
+__all__ = ["FORMATS", "ReadResult"]
 
 # format name -> file suffixes (lower case) read as that format
 FORMATS: dict[str, tuple[str, ...]] = {

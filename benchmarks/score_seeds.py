@@ -1,4 +1,5 @@
-"""Extract the bundled corpus and score it against shared/reference (developer check).
+"""Extract the bundled corpus and score it against shared/reference (developer check), end to end
+from file to record exactly as `govkg extract` does.
 
 usage: python benchmarks/score_seeds.py [--json OUT]
 """
@@ -16,13 +17,11 @@ SCORER = REPO.parent / "shared" / "reference" / "score.py"
 
 def main(argv: list[str]) -> int:
     sys.path.insert(0, str(REPO))
-    from loaders.extract.pipeline import extract_text
-    from loaders.read.normalize import normalize_text
+    from loaders import extract_file
 
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as out:
         for path in sorted((REPO / "data" / "corpus").glob("*.txt")):
-            text = normalize_text(path.read_text(encoding="utf-8"))
-            out.write(extract_text(text, str(path)).to_json_line() + "\n")
+            out.write(extract_file(path).to_json_line() + "\n")
     return subprocess.call([sys.executable, str(SCORER), out.name, str(GOLD), *argv[1:]])
 
 

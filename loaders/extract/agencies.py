@@ -19,6 +19,7 @@ from typing import Optional
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.places import admin_mentions
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import is_cjk, is_common_word
 from loaders.record import AgencyRec, Mention
 
@@ -186,7 +187,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
                 add(start, end, place2 + "政府", place2)
             continue
         if m.group("func"):
-            body = re.sub(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$", "", m.group("func"))
+            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$").sub("", m.group("func"))
             if len(body) < 2 or _GENERIC_BODY.match(body) or is_common_verb(body[:2]) or is_common_verb(body[:3]):
                 continue
         add(start, end, place + rest, place)
@@ -200,7 +201,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
             start = pos - 1 if i == 0 else pos  # the first item carries the level char
             if item[0] in "省市区县":
                 pass  # a full agency name of its own: the main grammar has it
-            elif not re.search(r"(局|厅|部|委|办|中心|会|室|院|所|站|队)$", item):
+            elif not _rx(r"(局|厅|部|委|办|中心|会|室|院|所|站|队)$").search(item):
                 add(start, pos + len(item), place + item + "局", place)
             elif not any(a.start == start for a in out):
                 add(start, pos + len(item), place + item, place)
@@ -217,7 +218,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
             add(m.start(), m.end(), place + "委办公室", place)
             add(m.start(), m.end(), place + "政府办公室", place)
     if issuer:
-        dept = re.search(r"([\u4e00-\u9fff]{2,6}?)局$", issuer)
+        dept = _rx(r"([\u4e00-\u9fff]{2,6}?)局$").search(issuer)
         prov = level_place(gaz, subject, "省")
         if dept and prov:
             for m in _PROV_COUNTERPART.finditer(text):
@@ -257,7 +258,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
                 chosen = s
                 break
         cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)]) if chosen is not None else ""
-        core = re.sub(r"工作$", "", cand)
+        core = _rx(r"工作$").sub("", cand)
         if len(core) < 2 or _GENERIC_BODY.match(core) or not city:
             if suffix == "领导小组办公室" and last_group:  # 领导小组办公室 of the group named before
                 add(m.start(2), m.end(), last_group + "办公室", city)

@@ -9,8 +9,15 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from loaders.record import (
-    AgencyRec, DocumentMeta, LearningRec, MeasureRec, MetricRec, NamedModelRec, PersonRec,
-    PlaceRec, PolicyRec,
+    AgencyRec,
+    DocumentMeta,
+    LearningRec,
+    MeasureRec,
+    MetricRec,
+    NamedModelRec,
+    PersonRec,
+    PlaceRec,
+    PolicyRec,
 )
 
 __all__ = ["Context"]

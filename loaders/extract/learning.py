@@ -12,6 +12,7 @@ import re
 
 from loaders.extract.context import Context
 from loaders.extract.models import place_mentions
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import LearningRec, Span
 
 __all__ = ["extract_learning", "LEARNING_CUES"]
@@ -35,9 +36,9 @@ def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
 
 def _what(text: str, src_end: int, hi: int) -> str:
     tail = text[src_end:hi]
-    tail = re.sub(r"^[\s、和及与]*(?:等地|等)?", "", tail)
-    tail = re.sub(r"^(?:开展|进行|参观|考察|学习|的)+", "", tail)
-    tail = re.sub(r"(?:方面)?(?:的)?(?:考察|学习|参观学习|考察学习)$", "", tail)
+    tail = _rx(r"^[\s、和及与]*(?:等地|等)?").sub("", tail)
+    tail = _rx(r"^(?:开展|进行|参观|考察|学习|的)+").sub("", tail)
+    tail = _rx(r"(?:方面)?(?:的)?(?:考察|学习|参观学习|考察学习)$").sub("", tail)
     return tail.strip(" “”")[:40]
 
 
@@ -60,7 +61,7 @@ def extract_learning(ctx: Context) -> None:
             continue
         group = [after[0]]
         for s, e, p in after[1:]:
-            if re.fullmatch(r"[、和与及\s]*", text[group[-1][1]:s]):
+            if _rx(r"[、和与及\s]*").fullmatch(text[group[-1][1]:s]):
                 group.append((s, e, p))
             else:
                 break

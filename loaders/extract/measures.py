@@ -14,8 +14,9 @@ import re
 from bisect import bisect_left
 
 from loaders.extract.context import Context
-from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.models import place_mentions
+from loaders.extract.practices import load_taxonomy, quoted_request_spans
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MeasureRec, Span
 
 __all__ = ["extract_measures", "find_items", "Item"]
@@ -80,10 +81,10 @@ def find_items(text: str) -> list[Item]:
 
 def _summary(text: str, it: Item) -> str:
     body = text[it.body:it.end].lstrip(" \t　")
-    cut = re.search(r"[。；;\n]", body)
+    cut = _rx(r"[。；;\n]").search(body)
     head = body[: cut.start()] if cut else body
     if len(head) > 40:
-        short = re.split(r"[，,：:]", head, maxsplit=1)[0]
+        short = _rx(r"[，,：:]").split(head, maxsplit=1)[0]
         head = short if len(short) >= 4 else head[:40]
     return head.strip() or body[:40].strip()
 
@@ -92,10 +93,10 @@ def _status(text: str, it: Item, summary: str) -> str:
     para_lo = text.rfind("\n", 0, it.start) + 1
     first_item = _INLINE.search(text, para_lo, it.start + 3) if it.kind == "inline" else None
     intro = text[para_lo:first_item.start(1) if first_item else it.start]
-    if it.kind == "inline" and re.search(r"下一步|下步|下阶段|今后|我们将", intro):
+    if it.kind == "inline" and _rx(r"下一步|下步|下阶段|今后|我们将").search(intro):
         return "planned"
     first = text[it.body:min(it.end, it.body + 60)]
-    if _PLANNED.search(summary) or re.search(r"^[^。]{0,20}(?:下一步|将|计划|拟)", first):
+    if _PLANNED.search(summary) or _rx(r"^[^。]{0,20}(?:下一步|将|计划|拟)").search(first):
         return "planned"
     if _ONGOING.search(summary):
         return "ongoing"

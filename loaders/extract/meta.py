@@ -15,6 +15,7 @@ from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.places import admin_mentions
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces
 from loaders.record import DocumentMeta
 
@@ -94,7 +95,7 @@ def find_doc_number(header: str) -> Optional[str]:
     """The reply's own document number, repaired when the closing bracket was lost."""
     m = _DOC_NO.search(header)
     if m:
-        raw = re.sub(r"\s+", "", m.group())
+        raw = _rx(r"\s+").sub("", m.group())
         return raw
     m = _DOC_NO_GARBLED.search(header)
     if m:
@@ -163,13 +164,13 @@ def extract_document(ctx: Context) -> None:
 
     title = None
     if title_idx is not None:
-        title = re.sub(r"^[#\s]+", "", squeeze_spaces(nonempty[title_idx][1])[0]) or None
+        title = _rx(r"^[#\s]+").sub("", squeeze_spaces(nonempty[title_idx][1])[0]) or None
 
     probe = (title or "") + header
-    if re.search(r"号\s*(?:建议|议案)|代表\s*建议|人大代表", probe) or (
+    if _rx(r"号\s*(?:建议|议案)|代表\s*建议|人大代表").search(probe) or (
             sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]).group("role") == "代表"):
         kind = "建议答复"
-    elif re.search(r"提案", probe) and (title or sal_idx is not None):
+    elif _rx(r"提案").search(probe) and (title or sal_idx is not None):
         kind = "提案答复"
     elif title and title.endswith(("报告",)) or (sal_idx is None and len(_REPORT.findall(text)) >= 2):
         kind = "调研报告"
@@ -195,14 +196,14 @@ def extract_document(ctx: Context) -> None:
     addressee = role = None
     if sal_idx is not None:
         sm = _SALUTATION.match(nonempty[sal_idx][1])
-        addressee = re.sub(r"[ \u3000]", "", sm.group("name"))
+        addressee = _rx(r"[ \u3000]").sub("", sm.group("name"))
         role = sm.group("role")
 
     session = find_session(title or "") or find_session(header) if kind in ("提案答复", "建议答复") else None
     pn = None
     if kind in ("提案答复", "建议答复"):
         m = _PROPOSAL_NO.search(probe) or _PROPOSAL_NO_BARE.search(probe)
-        pn = re.sub(r"\s+", "", m.group(1)) if m else None
+        pn = _rx(r"\s+").sub("", m.group(1)) if m else None
 
     reply_class = None
     if kind in ("提案答复", "建议答复"):
@@ -220,9 +221,9 @@ def extract_document(ctx: Context) -> None:
     m = _SIGNER.search(text)
     if m:
         squeezed = squeeze_spaces(m.group(1))[0]
-        name = re.match(r"[\u4e00-\u9fff]{2,4}", squeezed)
+        name = _rx(r"[\u4e00-\u9fff]{2,4}").match(squeezed)
         if name:
-            signatory = re.split(r"联系|电话|经办|主管", name.group())[0] or None
+            signatory = _rx(r"联系|电话|经办|主管").split(name.group())[0] or None
 
     ctx.document = DocumentMeta(
         kind=kind, title=title, issuer=issuer,

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from loaders.extract.context import Context
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
 
 __all__ = ["extract_metrics", "find_metrics", "UNIT_NORMAL"]
@@ -68,16 +69,23 @@ class _Stops:
         return lo, hi
 
 
+_AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)")
+_AFTER_SPLIT = re.compile(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\\d")
+_BEFORE_CUT = re.compile(r"\\d[^\\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]")
+_BEFORE_TRIM = re.compile(r"^(?:按照|每个|每年|按)+|(?:不低于|不少于|不超过|提标至|至|按)$")
+_DATE_HEAD = re.compile(r"^[年月日]")
+
+
 def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
     lo, hi = clauses.bounds(start)
     after = text[end:hi].strip()
-    after = re.sub(r"^(?:以上|左右|以内|余|多)", "", after)
-    after = re.split(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\\d", after, maxsplit=1)[0].strip()
+    after = _AFTER_LEAD.sub("", after)
+    after = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
     before = text[lo:start]
-    cut = max((m.end() for m in re.finditer(r"\\d[^\\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]", before)), default=0)
+    cut = max((m.end() for m in _BEFORE_CUT.finditer(before)), default=0)
     before = _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before[cut:].strip()))
-    before = re.sub(r"^(?:按照|每个|每年|按)+|(?:不低于|不少于|不超过|提标至|至|按)$", "", before)
-    if 2 <= len(after) <= 16 and not re.match(r"^[年月日]", after):
+    before = _BEFORE_TRIM.sub("", before)
+    if 2 <= len(after) <= 16 and not _DATE_HEAD.match(after):
         phrase = after
     else:
         phrase = before or after
@@ -103,11 +111,11 @@ def find_metrics(text: str) -> list[MetricRec]:
         if raw_unit in _WEAK_UNITS and not mult:
             continue
         pre = text[max(0, start - 2):start]
-        if pre.endswith("第") or re.search(r"第\s*$", pre):
+        if pre.endswith("第") or _rx(r"第\s*$").search(pre):
             continue
         if _STRUCTURAL_AFTER.match(text[end:end + 4]):
             continue
-        if raw_unit in ("期", "次", "场", "批") and re.match(r"^\s*(?:会议|全会|人代会)", text[end:end + 4]):
+        if raw_unit in ("期", "次", "场", "批") and _rx(r"^\s*(?:会议|全会|人代会)").match(text[end:end + 4]):
             continue
         s_lo, s_hi = sentences.bounds(start)
         sentence = text[s_lo:s_hi]

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
@@ -96,7 +97,7 @@ def find_quotes(text: str) -> list[Quote]:
                 if inner.strip():
                     out.append(Quote(inner, open_at + 1, i))
             elif open_at < 0:
-                m = re.search(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$", text[max(0, i - 12):i])
+                m = _rx(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$").search(text[max(0, i - 12):i])
                 if m:
                     out.append(Quote(m.group(0), i - len(m.group(0)), i, orphan=True))
             open_at = -1
@@ -132,7 +133,7 @@ def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:
 
 
 def _leading_count(name: str) -> int | None:
-    m = re.match(r"^([一二两双三四五六七八九十])", name)
+    m = _rx(r"^([一二两双三四五六七八九十])").match(name)
     return _CN_NUM.get(m.group(1)) if m else None
 
 
@@ -152,7 +153,7 @@ def _numeral_guided(items: list[str], name: str) -> list[str]:
     buf = ""
     for it in items:
         buf = f"{buf}、{it}" if buf else it
-        if re.search(r"[一二两三四五六七八九十]", it):
+        if _rx(r"[一二两三四五六七八九十]").search(it):
             merged.append(buf)
             buf = ""
     if buf:
@@ -163,14 +164,14 @@ def _numeral_guided(items: list[str], name: str) -> list[str]:
 def _after_components(text: str, c: _Cand) -> list[str]:
     after = text[c.end:c.end + 160]
     # （a、b、c） straight after the name
-    m = re.match(r"^[”\s]*[（(]([^（）()]{3,120})[）)]", after)
+    m = _rx(r"^[”\s]*[（(]([^（）()]{3,120})[）)]").match(after)
     if m and "即" not in m.group(1)[:2] and "为" not in m.group(1)[:4]:
-        items = [_strip_inner(x) for x in re.split(r"[、，,]", m.group(1)) if _strip_inner(x)]
+        items = [_strip_inner(x) for x in _rx(r"[、，,]").split(m.group(1)) if _strip_inner(x)]
         n = _leading_count(c.name)
         if len(items) >= 2 and (n is None or n == len(items)):
             return items
     # …（即“a、b、c”） or …，即 a、b、c。
-    m = re.match(r"^[”\s]*[^，。；“（(]{0,12}?[（(，,]?\s*即[“\s]*([^）)。；]{4,200})", after)
+    m = _rx(r"^[”\s]*[^，。；“（(]{0,12}?[（(，,]?\s*即[“\s]*([^）)。；]{4,200})").match(after)
     if m:
         body = _strip_inner(m.group(1))
         items = [x.strip() for x in body.split("、") if x.strip()]
@@ -184,7 +185,7 @@ def _part_definitions(text: str, c: _Cand) -> list[str]:
     """“一有”即…；“二厅”即…: definitions of the parts of a numeral compound, in order."""
     window = text[c.end:c.end + 400]
     items = []
-    for m in re.finditer(r"“([^”]{1,6})”即([^；;。]{2,120})", window):
+    for m in _rx(r"“([^”]{1,6})”即([^；;。]{2,120})").finditer(window):
         if m.group(1) in c.name and m.group(1) != c.name:
             items.append(_strip_inner(m.group(2)))
     return items if len(items) >= 2 else []
@@ -198,7 +199,7 @@ def _before_components(text: str, c: _Cand) -> list[str]:
         return []
     lo = _clause_start(text, q0, _SENT_STOPS)
     head = text[lo:q0]
-    pieces = re.split(r"([、，,和及与])", head)
+    pieces = _rx(r"([、，,和及与])").split(head)
     items: list[str] = []
     seps: list[str] = []
     toks = pieces[::-1]
@@ -225,7 +226,7 @@ def _before_components(text: str, c: _Cand) -> list[str]:
 def _built_from(text: str, c: _Cand) -> list[str]:
     """由a、b、c构成的…“X”."""
     lo = _clause_start(text, c.quote.start - 1, _SENT_STOPS)
-    m = re.search(r"由([^由。；]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$", text[lo:c.quote.start])
+    m = _rx(r"由([^由。；]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$").search(text[lo:c.quote.start])
     if not m:
         return []
     items = [x.strip() for x in m.group(1).split("、") if x.strip()]
@@ -242,10 +243,10 @@ def _credited_owners(ctx: Context, c: _Cand, places, subject_parent: str | None)
         # P、Q的“…” / 学习P “…”: places straight before the quote
         s, e, p = before[-1]
         gap = text[e:q0]
-        if re.fullmatch(r"[的\s]?", gap):
+        if _rx(r"[的\s]?").fullmatch(gap):
             owners.append(p.name)
             k = len(before) - 2
-            while k >= 0 and re.fullmatch(r"[、和与及]", text[before[k][1]:before[k + 1][0]]):
+            while k >= 0 and _rx(r"[、和与及]").fullmatch(text[before[k][1]:before[k + 1][0]]):
                 owners.insert(0, before[k][2].name)
                 k -= 1
             return owners
@@ -258,7 +259,7 @@ def _credited_owners(ctx: Context, c: _Cand, places, subject_parent: str | None)
         for m in a.mentions:
             if clause_lo <= m.start and 0 <= q0 - m.end <= 3 and a.place:
                 return [a.place]
-    if re.search(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$", head) and ctx.document.province:
+    if _rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head) and ctx.document.province:
         return [ctx.document.province]
     if head.endswith("全市") and subject_parent:
         return [subject_parent]
@@ -310,9 +311,9 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         parts = split_list(name)
         if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _REQUEST.search(name)
                 or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name)
-                or re.match(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)", after)
+                or _rx(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)").match(after)
                 or (before.endswith("关于") and after.startswith("的情况"))
-                or re.match(r"^[一二三四五六七八九十]+年", name)):
+                or _rx(r"^[一二三四五六七八九十]+年").match(name)):
             c.rejected = True
             continue
         if after.startswith("即") and any(name in o and name != o for o in names):
@@ -321,13 +322,13 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         if name in numeral_prefixes:
             c.rejected = True  # “四岗” inside “四岗18级”
             continue
-        if parts and (_same_suffix(parts) or re.match(r"^[一二三四五六七八九十]+位一体", after)):
+        if parts and (_same_suffix(parts) or _rx(r"^[一二三四五六七八九十]+位一体").match(after)):
             c.rejected = True  # an enumeration of things, or the parts of a following name
             continue
         if _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
             c.rejected = True
             continue
-        if q.orphan or parts or _NUM_LEAD.match(name) or re.search(r"\d", name):
+        if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name):
             c.accepted = True
         elif _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after):
             c.accepted = True
@@ -344,7 +345,7 @@ def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
         if chains:
             last = chains[-1][-1]
             gap = text[last.end:c.start]
-            if len(gap) <= 8 and not re.search(r"[，,。；;：:！？!?\n]", gap) and (gap == "" or "、" in gap or gap in "和与及"):
+            if len(gap) <= 8 and not _rx(r"[，,。；;：:！？!?\n]").search(gap) and (gap == "" or "、" in gap or gap in "和与及"):
                 chains[-1].append(c)
                 continue
         chains.append([c])
@@ -378,7 +379,7 @@ def _unquoted(text: str, cands: list[_Cand]) -> list[_Cand]:
         parts = split_list(c.name)
         if not parts:
             continue
-        m = re.match(r"^([一二三四五六七八九十]+位一体)", text[c.end:c.end + 8])
+        m = _rx(r"^([一二三四五六七八九十]+位一体)").match(text[c.end:c.end + 8])
         if m:
             s = c.end
             out.append(_Cand(name=m.group(1), start=s, end=s + len(m.group(1)),
@@ -387,7 +388,7 @@ def _unquoted(text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         if _same_suffix(parts):
             m = _UNQUOTED_MODE.match(text, c.end + 1, min(len(text), c.end + 24)) or \
-                re.match(r"^[^。；]{0,3}?形成了?([\u4e00-\u9fff]{4,12}模式)", text[c.end:c.end + 24])
+                _rx(r"^[^。；]{0,3}?形成了?([\u4e00-\u9fff]{4,12}模式)").match(text[c.end:c.end + 24])
             if m:
                 s = text.index(m.group(1), c.end)
                 name = m.group(1)
@@ -422,8 +423,8 @@ def extract_named_models(ctx: Context) -> None:
         if not own and i > 0:
             prev = cands[i - 1]
             gap = text[prev.end:c.anchor if c.anchor >= 0 else c.quote.start]
-            if id(prev) in credited and len(gap) <= 14 and re.search(r"[和、及与]", gap) \
-                    and not re.search(r"[，,。；;]", gap):
+            if id(prev) in credited and len(gap) <= 14 and _rx(r"[和、及与]").search(gap) \
+                    and not _rx(r"[，,。；;]").search(gap):
                 own = credited[id(prev)]
         if own:
             credited[id(c)] = own

@@ -10,6 +10,7 @@ import re
 from typing import Optional
 
 from loaders.extract.context import Context
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import PersonRec
 
 __all__ = ["SURNAMES", "find_officials", "find_contacts", "extract_people"]
@@ -33,8 +34,8 @@ _CONTACT = re.compile(r"(联系人|经办人(?:姓名)?|主管领导)\s*[:：]?\
 
 
 def _clean(name: str) -> Optional[str]:
-    name = re.sub(r"[ \u3000]", "", name)
-    name = re.sub(r"(同志|在|到|的)$", "", name)
+    name = _rx(r"[ \u3000]").sub("", name)
+    name = _rx(r"(同志|在|到|的)$").sub("", name)
     if re.search(_TITLE + "$", name) or name[0] in "任兼" and re.match(_TITLE, name[1:]):
         return None  # 任组长: "serves as" + a title, not a name
     return name if 2 <= len(name) <= 3 and name[0] in SURNAMES else None

@@ -151,6 +151,11 @@ _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等
 
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Optional[int]:
     """Start of the proper name in front of a place suffix, or None if there is none."""
+    # every candidate ends with the two characters before the suffix: when those are not CJK or
+    # hold a generic word, no longer candidate can pass either (the checks look for substrings)
+    tail = text[max(0, suffix_start - 2):suffix_start]
+    if not _ALL_CJK.fullmatch(tail) or _GENERIC.search(tail):
+        return None
     for length in (4, 3, 2):
         s = suffix_start - length
         if s < 0:

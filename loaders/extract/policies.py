@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import AgencyRec, Mention, PolicyRec
 
 __all__ = ["extract_policies", "find_titles", "Title", "date_before", "status_of"]
@@ -126,7 +127,7 @@ def _is_skipped(text: str, t: Title) -> bool:
     after = text[t.end + 1:t.end + 8]
     if _RECEIVED_AFTER.match(after):
         return True
-    if _PROPOSAL_TAIL.search(t.title) and re.search(r"(?:提出|提交|您|你们?)[^。]{0,6}$", before):
+    if _PROPOSAL_TAIL.search(t.title) and _rx(r"(?:提出|提交|您|你们?)[^。]{0,6}$").search(before):
         return True
     if _ISSUE_BEFORE.search(before) or (_PERIODICAL_TAIL.search(t.title) and len(t.title) <= 8):
         return True
@@ -148,7 +149,7 @@ def _groups(spans: list[tuple[int, int, AgencyRec]], text: str) -> list[tuple[in
         if groups:
             gs, ge, names = groups[-1]
             gap = text[ge:s] if s >= ge else ""
-            if s < ge or re.fullmatch(r"[、和与及]?", gap):
+            if s < ge or _rx(r"[、和与及]?").fullmatch(gap):
                 if a.name not in names:
                     names.append(a.name)
                 groups[-1] = (gs, max(ge, e), names)
@@ -182,7 +183,7 @@ def _lead_clause_start(text: str, pos: int) -> int:
     while lo > sent:
         prev_lo = _clause_start(text, lo - 1)
         prev = text[prev_lo:lo - 1]
-        if text[lo:lo + 2].startswith(("并", "同时", "还")) or re.search(r"(?:牵头|负责|组织|会同)$", prev):
+        if text[lo:lo + 2].startswith(("并", "同时", "还")) or _rx(r"(?:牵头|负责|组织|会同)$").search(prev):
             lo = prev_lo
         else:
             break

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 from govkg.settings import DATA_DIR
+from loaders.extract.text_utils import stop_before
 
 __all__ = [
     "Practice", "Taxonomy", "load_taxonomy", "TAXONOMY_PATH", "CANONICAL_PRACTICES",
@@ -34,8 +35,6 @@ CANONICAL_PRACTICES: tuple[str, ...] = (
 )
 
 # A clause that names a topic (围绕 A、B 等主题) lists themes, not work the place does.
-_THEME_CLAUSE = re.compile(r"围绕[^。；：]*$")
-_CLAUSE_START = re.compile(r"[。；;！？!?\n：:]")
 
 
 @dataclass(frozen=True)
@@ -91,11 +90,14 @@ class Taxonomy:
         return p.category if p else None
 
 
+_CLAUSE_START_CHARS = "。；;！？!?\n：:"
+
+
 def _in_theme_clause(text: str, pos: int) -> bool:
-    lo = max(0, pos - 40)
-    window = text[lo:pos]
-    cut = max((m.end() for m in _CLAUSE_START.finditer(window)), default=0)
-    return bool(_THEME_CLAUSE.search(window[cut:]))
+    """Is ``pos`` inside a 围绕… clause (within the 40 characters before it)?"""
+    lo = max(0, pos - 40, stop_before(text, pos, _CLAUSE_START_CHARS) if pos > 0 else 0)
+    # the clause has no 。；： left, so the theme pattern reduces to the presence of 围绕
+    return "围绕" in text[lo:pos]
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -105,7 +107,8 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     Used to put a one-character lookahead in front of a cue pattern: Python's regex engine tries
     every alternative at every offset, while a character-set test rejects most offsets at once."""
     try:
-        from re import _constants as C, _parser as P  # Python ≥ 3.11
+        from re import _constants as C  # Python ≥ 3.11
+        from re import _parser as P
     except ImportError:  # pragma: no cover - Python 3.10
         import sre_constants as C  # type: ignore[no-redef]
         import sre_parse as P  # type: ignore[no-redef]

@@ -13,7 +13,7 @@ from functools import lru_cache
 __all__ = [
     "CJK", "is_cjk", "SENTENCE_END", "CLAUSE_END", "sentence_bounds", "clause_bounds", "lines_with_offsets",
     "squeeze_spaces", "CN_DIGITS", "cn_to_int", "is_common_word", "looks_like_proper_name",
-    "stop_positions", "stop_before", "stop_at_or_after",
+    "stop_positions", "stop_before", "stop_at_or_after", "cached_regex",
 ]
 
 CJK = r"\u4e00-\u9fff"
@@ -27,6 +27,18 @@ _SPACE = re.compile(r"\s")
 
 def is_cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
+
+
+_RX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def cached_regex(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)`` kept in a plain dict: the steps call patterns written inline
+    thousands of times per document, and ``re``'s own cache lookup costs more than the match."""
+    rx = _RX_CACHE.get(pattern)
+    if rx is None:
+        rx = _RX_CACHE[pattern] = re.compile(pattern)
+    return rx
 
 
 @lru_cache(maxsize=32)

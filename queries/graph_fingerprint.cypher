@@ -1,9 +1,7 @@
 // graph_fingerprint — not a user query: the counts that tell the query layer the graph changed
 // (indexes for search / similar_practices are cached per fingerprint). No parameters.
-// Columns: nodes, rels, docs.
+// Columns: nodes, docs.
 MATCH (n)
 WITH count(n) AS nodes
-OPTIONAL MATCH ()-[r]->()
-WITH nodes, count(r) AS rels
 OPTIONAL MATCH (d:Document)
-RETURN nodes, rels, count(d) AS docs
+RETURN nodes, count(d) AS docs

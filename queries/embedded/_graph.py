@@ -4,7 +4,7 @@ The memory store keeps one node per graph node (key = the node's ``id``) with it
 attributes, and one edge per relationship, keyed by its type. Labels are read from a ``label``
 attribute where present, else derived from the id (``graph.model.label_of_id``), and an edge's type
 from a ``type`` attribute, else its key. A per-graph label index is cached and rebuilt when the
-graph's size changes, so queries do not scan every node.
+graph's node count (or its ``version`` attribute) changes, so queries do not scan every node.
 """
 from __future__ import annotations
 
@@ -77,11 +77,12 @@ class GraphIndex:
                         self.place_names.setdefault(name, []).append(node)
 
 
-_CACHE: dict[int, tuple[tuple[int, int], GraphIndex]] = {}
+_CACHE: dict[int, tuple[tuple[int, object], GraphIndex]] = {}
 
 
 def index_of(g: Any) -> GraphIndex:
-    stamp = (g.number_of_nodes(), g.number_of_edges())
+    # node count + the store's write counter where it keeps one (networkx counts edges in O(n))
+    stamp = (g.number_of_nodes(), g.graph.get("version"))
     hit = _CACHE.get(id(g))
     if hit is None or hit[0] != stamp:
         hit = (stamp, GraphIndex(g))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, evidence_entries, pick_evidence
+from queries.finish._common import as_list, cached, evidence_entries, pick_evidence
 
 __all__ = ["finish"]
 
@@ -20,9 +20,14 @@ def _year_key(year: Any) -> int:
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    limit = params["limit"]
+    """The whole network is computed once per graph version; ``limit`` cuts each section."""
+    sections = cached("learning_network", version, lambda: _sections(fetch(params)))
+    return [row for rows in sections for row in rows[:params["limit"]]]
+
+
+def _sections(raw: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     learned, spread = [], {"model": {}, "practice": {}}
-    for row in fetch(params):
+    for row in raw:
         ev = pick_evidence(evidence_entries(row))
         year = int(row["year"]) if row.get("year") is not None else None
         if row["section"] == "learned_from":
@@ -40,7 +45,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         if old is None or (_year_key(year), ev["doc_id"] or "") < (_year_key(old["year"]), old["doc_id"] or ""):
             by_place[row["learner_id"]] = cand
     learned.sort(key=lambda r: (_year_key(r["year"]), r["learner_id"], r["source_id"]))
-    out = learned[:limit]
+    out = [learned]
     for section in ("model", "practice"):
         rows = []
         for name, by_place in sorted(spread[section].items()):
@@ -53,5 +58,5 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                              "source_id": first["learner_id"], "source": first["learner"], "what": name,
                              "year": r["year"], "doc_id": r["doc_id"], "quote": r["quote"],
                              "start": r["start"], "end": r["end"]})
-        out.extend(rows[:limit])
+        out.append(rows)
     return out

@@ -12,4 +12,8 @@ __all__ = ["finish"]
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    return practice_communities(vectors(fetch, params, version), params["min_places"])
+    from queries.finish._common import cached
+
+    pv = vectors(fetch, params, version)
+    return cached(f"practice_communities:{params['min_places']}", version,
+                  lambda: practice_communities(pv, params["min_places"]))

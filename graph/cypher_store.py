@@ -124,6 +124,10 @@ class CypherStore(GraphStore):
         return {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "")
                 for r in self._run(load_cypher("store/document_states"), {})}
 
+    def _related_states(self, doc_id: str, source: str) -> dict[str, DocState]:
+        return {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "")
+                for r in self._run(load_cypher("store/document_state"), {"id": doc_id, "source": source})}
+
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {r["label"]: int(r["n"]) for r in self._run(load_cypher("store/stats_nodes"), {})}
         rels = {r["type"]: int(r["n"]) for r in self._run(load_cypher("store/stats_rels"), {})}

@@ -98,6 +98,7 @@ class FalkorStore(CypherStore):
     def init_schema(self) -> None:
         for label in LABELS:
             self._ignore_exists(fill("falkordb_index", label=label))
+        self._ignore_exists(load_cypher("store/falkordb_index_source"))
         self._ignore_exists(load_cypher("store/falkordb_fulltext"))
         self._run_all(self._taxonomy_statements())
 

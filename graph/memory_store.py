@@ -44,6 +44,7 @@ class MemoryStore(GraphStore):
         self._batch_depth = 0
         self._dirty = False
         self._last_save = time.monotonic()
+        self._save_s = 0.0
         self._docs: set[str] | None = None          # ids of Document nodes (cache)
         self._pending_docs: set[str] = set()
 
@@ -75,6 +76,7 @@ class MemoryStore(GraphStore):
         """Write the graph atomically (temp file in the same folder, then rename)."""
         if self.path is None:
             return
+        started = time.monotonic()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".memory-", suffix=".tmp", dir=self.path.parent)
         try:
@@ -91,6 +93,7 @@ class MemoryStore(GraphStore):
             raise StoreError(f"{self.path}: cannot write the embedded graph ({exc}); check GOVKG_HOME "
                              "is writable and has free space") from exc
         self._dirty = False
+        self._save_s = time.monotonic() - started
         self._last_save = time.monotonic()
 
     @contextlib.contextmanager
@@ -107,7 +110,9 @@ class MemoryStore(GraphStore):
 
     def _changed(self) -> None:
         self._dirty = True
-        if self._batch_depth == 0 or time.monotonic() - self._last_save > SAVE_EVERY_S:
+        # in a batch: save every SAVE_EVERY_S, but spend at most ~10 % of the time saving
+        if self._batch_depth == 0 or time.monotonic() - self._last_save > max(SAVE_EVERY_S,
+                                                                               10 * self._save_s):
             self.save()
 
     def close(self) -> None:

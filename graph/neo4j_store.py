@@ -86,5 +86,6 @@ class Neo4jStore(CypherStore):
     def init_schema(self) -> None:
         for label in LABELS:
             self._run(fill("neo4j_constraint", label=label), {})
+        self._run(load_cypher("store/neo4j_index_source"), {})
         self._run(load_cypher("store/neo4j_fulltext"), {})
         self._run_all(self._taxonomy_statements())

@@ -80,7 +80,7 @@ class GraphStore(abc.ABC):
         from graph.taxonomy import practice_names
 
         delta = record_to_delta(rec, practice_names())
-        states = self.document_states()
+        states = self._related_states(delta.doc_id, delta.source)
         old = states.get(delta.doc_id)
         if old is not None and old.complete and old.version == delta.version:
             return LoadOutcome.UNCHANGED
@@ -103,6 +103,10 @@ class GraphStore(abc.ABC):
     # -- reading ----------------------------------------------------------------------------------
     @abc.abstractmethod
     def document_states(self) -> dict[str, DocState]: ...
+
+    def _related_states(self, doc_id: str, source: str) -> dict[str, DocState]:
+        """States of ``doc_id`` and of documents from ``source`` (stores may answer from an index)."""
+        return {d: st for d, st in self.document_states().items() if d == doc_id or st.source == source}
 
     def documents(self) -> dict[str, str]:
         """doc_id → version of every completely loaded document."""

@@ -40,8 +40,8 @@ _BODY = r"(?:(?![的了在是对将把被从向等个各全本我该这那其并
 _AGENCY = re.compile(
     r"(?P<lv>[省市区县])(?:"
     r"(?P<joint>委[市区县省]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
-    r"|(?P<party>委)(?P<pdept>组织部|宣传部|统战部|政法委|办公室|编办|" + _BODY + r"{1,4}?(?:部|办))?"
-    r"|(?P<gov>政府)(?P<gdept>办公室|" + _BODY + r"{0,4}?(?:督查室|研究室|办公室|办))?"
+    r"|(?P<party>委)(?P<pdept>组织部|宣传部|统战部|政法委|办公室|办公厅|编办|(?!常委)" + _BODY + r"{1,4}?(?:部|办|委))?"
+    r"|(?P<gov>政府)(?P<gdept>办公室|办公厅|" + _BODY + r"{0,4}?(?:督查室|研究室|办公室|办公厅|办))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,3}?委员会|办公室|" + _BODY + r"{1,2}委)?"
     r"|(?P<cppcc>政协)(?P<cdept>" + _BODY + r"{1,6}?委员会|办公室)?"
     r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会)"
@@ -81,6 +81,8 @@ _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联�
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
 
+# a department name holds no action and no unit below the county: 花果园街道成立大党委 is a sentence
+_ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|.街道")
 _GROUP_KEY = re.compile(r"领导小组|专班|行业党委")
 _DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
@@ -188,7 +190,8 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
             continue
         if m.group("func"):
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$").sub("", m.group("func"))
-            if len(body) < 2 or _GENERIC_BODY.match(body) or is_common_verb(body[:2]) or is_common_verb(body[:3]):
+            if len(body) < 2 or _GENERIC_BODY.match(body) or is_common_verb(body[:2]) or is_common_verb(body[:3]) \
+                    or _ACTION_IN_BODY.search(body):
                 continue
         add(start, end, place + rest, place)
 

@@ -45,6 +45,9 @@ _DATE_LINE = (
     re.compile(r"^\s*(?P<cy>[〇零一二三四五六七八九○Ｏ]{4})年(?P<cm>[一二三四五六七八九十]{1,2})月"
                r"(?P<cd>[一二三四五六七八九十]{1,3})日\s*$"),
 )
+_MONTH_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*$")
+# web page chrome: breadcrumbs (首页 > 政务公开 > …) and "current position" lines are never titles
+_NAV_LINE = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|首页)")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期)\s*[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
 _REPORT = re.compile(r"调研报告|调研组|专题调研")
 _SUMMARY = re.compile(r"工作总结|年度总结")
@@ -88,6 +91,9 @@ def parse_date_line(line: str) -> Optional[str]:
         else:
             y, mo, d = int(gd["y"]), int(gd["m"]), int(gd["d"])
         return f"{y:04d}-{mo:02d}-{d:02d}" if _valid(y, mo, d) else None
+    m = _MONTH_LINE.match(line)
+    if m and 1 <= int(m.group("m")) <= 12:
+        return f"{int(m.group('y')):04d}-{int(m.group('m')):02d}"  # a report signed with month only
     return None
 
 
@@ -151,7 +157,8 @@ def extract_document(ctx: Context) -> None:
 
     sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if _SALUTATION.match(ln)), None)
     title_idx = next((i for i, (_o, ln) in enumerate(nonempty[:25])
-                      if _TITLE.search(squeeze_spaces(ln)[0]) and len(ln.strip()) <= 80), None)
+                      if _TITLE.search(squeeze_spaces(ln)[0]) and len(ln.strip()) <= 80
+                      and not _NAV_LINE.search(ln)), None)
     if sal_idx is not None:
         header_end = nonempty[sal_idx][0]
     elif title_idx is not None:

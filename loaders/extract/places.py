@@ -42,6 +42,8 @@ class LocalMention:
 
 # ------------------------------------------------------------------ administrative units
 _LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学)")
+# an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
+_LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
 _ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", "、", "如", "借鉴", "学习", "考察", "前往",
                  "对标")
 _ALIAS_AFTER = re.compile(r"^(?:、|，|等地|等城市|等省|经验|模式|做法|的先进|先进|考察|学习|市|省)")
@@ -112,8 +114,9 @@ def _admin_mentions(text: str, subject: Optional[str], gaz: Gazetteer) -> list[A
         place = gaz.by_code[code]
         after = text[hit.end:hit.end + 4]
         if hit.is_alias:
-            if _LOCAL_SUFFIX_AFTER.match(after):
-                continue  # 江城社区, 中山路: part of a local name
+            if _LOCAL_SUFFIX_AFTER.match(after) or (_LOCAL_NAME_AFTER.match(text, hit.end)
+                                                    and not _child_follows(gaz, text, hit.end, code)):
+                continue  # 江城社区, 中山路, 金华园社区: part of a local name
             if place.is_county_level and within is None:
                 continue  # 合作团队, 资源整合: county short forms need their parent in front
             if within is None and not (_near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)

@@ -190,6 +190,8 @@ def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalM
         start = _local_name_start(text, m.start(), taken)
         if start is None:
             continue
+        if text[start - 1:start] == "“" and is_cjk(text[m.end():m.end() + 1]):
+            continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
         level = _LEVEL_OF_SUFFIX.get(suffix, "other")
         out.append(LocalMention(start, m.end(), text[start:m.end()], text[start:m.end()], level))
         taken.add(m.end())

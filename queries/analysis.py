@@ -15,7 +15,7 @@ from typing import Any
 
 from queries.finish._common import Evidence, evidence_entries, pick_evidence
 
-__all__ = ["PracticeVectors", "jaccard", "cosine", "similar_places", "practice_communities", "SEED"]
+__all__ = ["SEED", "PracticeVectors", "cosine", "jaccard", "practice_communities", "similar_places"]
 
 SEED = 20240601
 
@@ -29,7 +29,7 @@ class PracticeVectors:
     evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> "PracticeVectors":
+    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> PracticeVectors:
         pv = cls()
         candidates: dict[tuple[str, str], list[Evidence]] = {}
         for row in rows:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-__all__ = ["fold", "split_terms", "Searchable", "Hit", "FullTextIndex", "score_hit", "snippet"]
+__all__ = ["FullTextIndex", "Hit", "Searchable", "fold", "score_hit", "snippet", "split_terms"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"

@@ -20,8 +20,15 @@ import re
 from collections.abc import Iterable
 
 __all__ = [
-    "GRADES", "grade_rank", "best_grade", "has_figure", "is_concrete", "is_plan", "grade_evidence",
-    "recognition", "RECOGNITION_LEVELS",
+    "GRADES",
+    "RECOGNITION_LEVELS",
+    "best_grade",
+    "grade_evidence",
+    "grade_rank",
+    "has_figure",
+    "is_concrete",
+    "is_plan",
+    "recognition",
 ]
 
 GRADES: tuple[str, ...] = ("quantified", "described", "claimed")

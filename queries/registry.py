@@ -20,8 +20,18 @@ from typing import Any
 
 from govkg.errors import QueryError
 
-__all__ = ["Param", "QuerySpec", "QUERIES", "catalogue", "get", "validate", "run", "fetcher",
-           "graph_version", "MAX_TEXT"]
+__all__ = [
+    "MAX_TEXT",
+    "QUERIES",
+    "Param",
+    "QuerySpec",
+    "catalogue",
+    "fetcher",
+    "get",
+    "graph_version",
+    "run",
+    "validate",
+]
 
 MAX_TEXT = 2000
 _LIST_SPLIT = re.compile(r"[,，、;；]")

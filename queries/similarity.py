@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from queries.fulltext import fold
 
-__all__ = ["SimItem", "SimHit", "SimilarityIndex", "char_ngrams", "WEIGHTS"]
+__all__ = ["WEIGHTS", "SimHit", "SimItem", "SimilarityIndex", "char_ngrams"]
 
 WEIGHTS = {"cosine": 0.55, "practices": 0.20, "components": 0.10, "fuzzy": 0.15}
 POOL = 400  # candidates re-ranked with rapidfuzz

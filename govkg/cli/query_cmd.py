@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-__all__ = ["query", "queries", "collect_params", "render"]
+__all__ = ["collect_params", "queries", "query", "render"]
 
 
 def collect_params(pairs: tuple[tuple[str, str], ...]) -> dict[str, object]:

@@ -12,8 +12,17 @@ from collections.abc import Iterator
 from typing import Any
 
 __all__ = [
-    "label", "nodes_of", "out_edges", "in_edges", "find_places", "ev_lists", "prop", "index_of",
-    "GraphIndex", "place_scope", "place_practice_rows",
+    "GraphIndex",
+    "ev_lists",
+    "find_places",
+    "in_edges",
+    "index_of",
+    "label",
+    "nodes_of",
+    "out_edges",
+    "place_practice_rows",
+    "place_scope",
+    "prop",
 ]
 
 Node = dict[str, Any]

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-__all__ = ["Evidence", "pick_evidence", "evidence_entries", "cached", "as_list", "head_quote", "NO_EVIDENCE"]
+__all__ = ["NO_EVIDENCE", "Evidence", "as_list", "cached", "evidence_entries", "head_quote", "pick_evidence"]
 
 Evidence = dict[str, Any]
 NO_EVIDENCE: Evidence = {"doc_id": None, "quote": None, "start": None, "end": None}

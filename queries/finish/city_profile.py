@@ -6,7 +6,7 @@ from typing import Any
 
 from queries.finish._common import as_list, evidence_entries, head_quote, pick_evidence
 
-__all__ = ["finish", "SECTIONS"]
+__all__ = ["SECTIONS", "finish"]
 
 SECTIONS = ("practice", "named_model", "policy", "agency", "figure", "learned_from", "taught", "document")
 _STATUS_ZH = {"issued": "已出台", "planned": "计划出台", "drafting": "起草中", "referenced": "引用"}

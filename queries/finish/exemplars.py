@@ -12,7 +12,7 @@ from queries.finish._common import evidence_entries, pick_evidence
 from queries.finish.compare_cities import grade_piece
 from queries.grading import grade_rank, recognition
 
-__all__ = ["finish", "RECOGNITION_POINTS"]
+__all__ = ["RECOGNITION_POINTS", "finish"]
 
 RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from queries.finish._common import as_list, evidence_entries, pick_evidence
 
-__all__ = ["finish", "component_practices", "GENERIC_BIGRAMS"]
+__all__ = ["GENERIC_BIGRAMS", "component_practices", "finish"]
 
 # Bigrams every governance text uses: sharing one of these says nothing about which practice is meant.
 GENERIC_BIGRAMS = frozenset({"社区", "治理", "管理", "建设", "服务", "工作", "基层", "城乡", "推进", "加强",

@@ -7,7 +7,7 @@ from typing import Any
 
 from queries.finish._common import evidence_entries, pick_evidence
 
-__all__ = ["finish", "COMMITMENT_STATUSES"]
+__all__ = ["COMMITMENT_STATUSES", "finish"]
 
 COMMITMENT_STATUSES = frozenset({"planned", "drafting"})
 

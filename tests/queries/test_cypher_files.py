@@ -3,7 +3,6 @@ parameters, the store's write/read statements (queries/store/) through a load + 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 

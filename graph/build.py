@@ -36,7 +36,7 @@ class BuildReport:
 
 
 def iter_records(paths: Iterable[str | os.PathLike[str]], workers: int = 1
-                 ) -> Iterator[tuple[str, "ExtractionRecord | None", str | None]]:
+                 ) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
     """(source, record, error) for every document under ``paths``; ``.jsonl`` files are read as
     extraction records, everything else is extracted."""
     from loaders.record import ExtractionRecord
@@ -62,7 +62,7 @@ def iter_records(paths: Iterable[str | os.PathLike[str]], workers: int = 1
                 yield res.path, None, res.error or f"{res.path}: not extracted"
 
 
-def build_records(items: Iterable[tuple[str, "ExtractionRecord | None", str | None]], store: GraphStore,
+def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None]], store: GraphStore,
                   progress: bool = False, total: int | None = None) -> BuildReport:
     """Load (source, record, error) items into ``store``; one document's failure does not stop the rest."""
     report = BuildReport()

@@ -17,7 +17,7 @@ from graph.model import LABELS, REL_TYPES, RELS
 from graph.store import DocState, GraphStore
 from queries import load_cypher
 
-__all__ = ["CypherStore", "fill", "BATCH_ROWS", "Statement"]
+__all__ = ["BATCH_ROWS", "CypherStore", "Statement", "fill"]
 
 BATCH_ROWS = 2000
 Statement = tuple[str, dict[str, Any]]

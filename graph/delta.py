@@ -6,19 +6,29 @@ whatever is left with none. The stores only apply deltas; all modelling decision
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph import model as m
 from graph.resolve import (
-    canonical_agency_name, canonical_place_name, gazetteer, guess_level, same_policy_title,
+    canonical_agency_name,
+    canonical_place_name,
+    gazetteer,
+    guess_level,
+    same_policy_title,
     split_policy_title,
 )
 from loaders.record import ExtractionRecord
 
-__all__ = ["Evidence", "NodeRow", "RelRow", "DocumentDelta", "record_to_delta", "sentence_around",
-           "record_version"]
+__all__ = [
+    "DocumentDelta",
+    "Evidence",
+    "NodeRow",
+    "RelRow",
+    "record_to_delta",
+    "record_version",
+    "sentence_around",
+]
 
 Evidence = tuple[str, int, int, str]          # doc_id, start, end, quote
 _SENTENCE_END = "。！？；!?;\n"

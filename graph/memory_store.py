@@ -24,7 +24,7 @@ from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, MODEL_VERSION
 from graph.store import DocState, GraphStore
 
-__all__ = ["MemoryStore", "FILE_MAGIC", "graph_path"]
+__all__ = ["FILE_MAGIC", "MemoryStore", "graph_path"]
 
 FILE_MAGIC = b"govkg-memory-graph\n"
 FORMAT_VERSION = 1
@@ -47,10 +47,11 @@ class MemoryStore(GraphStore):
         self._save_s = 0.0
         self._docs: set[str] | None = None          # ids of Document nodes (cache)
         self._pending_docs: set[str] = set()
+        self._by_source: dict[str, set[str]] | None = None   # source → Document ids (cache)
 
     # -- persistence --------------------------------------------------------------------------------
     @classmethod
-    def open(cls, home: Path | None) -> "MemoryStore":
+    def open(cls, home: Path | None) -> MemoryStore:
         """The store persisted under ``home`` (created empty if there is no file yet)."""
         if home is None:
             return cls()
@@ -97,7 +98,7 @@ class MemoryStore(GraphStore):
         self._last_save = time.monotonic()
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator["MemoryStore"]:
+    def batch(self) -> Iterator[MemoryStore]:
         """Defer saving: inside, the file is rewritten at most every few seconds and once at the end
         (a killed batch leaves the last complete save, which the next run completes)."""
         self._batch_depth += 1
@@ -158,6 +159,8 @@ class MemoryStore(GraphStore):
                 _append_ev(attrs, row.ev)
             g.nodes[delta.doc_id]["complete"] = True
             self._pending_docs.add(delta.doc_id)
+            if self._by_source is not None:
+                self._by_source.setdefault(delta.source, set()).add(delta.doc_id)
         except BaseException:
             self._strip(delta.doc_id, keep_document=False)    # never leave half a document
             raise
@@ -204,6 +207,20 @@ class MemoryStore(GraphStore):
             a = g.nodes[n]
             states[n] = DocState(a.get("version", ""), a.get("complete", False), a.get("source", ""))
         return states
+
+    def _related_states(self, doc_id: str, source: str) -> dict[str, DocState]:
+        g = self.graph
+        if self._by_source is None:
+            self._by_source = {}
+            for n, a in g.nodes(data=True):
+                if a.get("label") == "Document":
+                    self._by_source.setdefault(a.get("source", ""), set()).add(n)
+        out = {}
+        for n in {doc_id, *self._by_source.get(source, ())}:
+            a = g.nodes[n] if n in g else None
+            if a is not None and a.get("label") == "Document" and (n == doc_id or a.get("source") == source):
+                out[n] = DocState(a.get("version", ""), a.get("complete", False), a.get("source", ""))
+        return out
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = Counter(a.get("label") for _, a in self.graph.nodes(data=True))

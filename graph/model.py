@@ -27,10 +27,30 @@ import unicodedata
 from dataclasses import dataclass, field
 
 __all__ = [
-    "MODEL_VERSION", "EV_FIELDS", "NodeSpec", "RelSpec", "NODES", "RELS", "LABELS", "REL_TYPES",
-    "TAXONOMY_LABELS", "norm", "short_hash", "document_id", "place_id", "agency_id", "policy_id",
-    "named_model_id", "component_id", "measure_id", "metric_id", "practice_id", "category_id",
-    "person_id", "rel_spec", "label_of_id",
+    "EV_FIELDS",
+    "LABELS",
+    "MODEL_VERSION",
+    "NODES",
+    "RELS",
+    "REL_TYPES",
+    "TAXONOMY_LABELS",
+    "NodeSpec",
+    "RelSpec",
+    "agency_id",
+    "category_id",
+    "component_id",
+    "document_id",
+    "label_of_id",
+    "measure_id",
+    "metric_id",
+    "named_model_id",
+    "norm",
+    "person_id",
+    "place_id",
+    "policy_id",
+    "practice_id",
+    "rel_spec",
+    "short_hash",
 ]
 
 #: bump when ids or the shape of the graph change: documents loaded under another version reload.

@@ -41,12 +41,12 @@ class Neo4jStore(CypherStore):
         self._driver = GraphDatabase.driver(uri, auth=(user, password), max_transaction_retry_time=15.0)
 
     @classmethod
-    def open(cls, settings: Any) -> "Neo4jStore":
+    def open(cls, settings: Any) -> Neo4jStore:
         settings.require_neo4j()
         store = cls(settings.neo4j_uri, settings.neo4j_user, settings.neo4j_password, settings.neo4j_database)
         try:
             store._driver.verify_connectivity()
-        except Exception as exc:  # noqa: BLE001 - every driver failure becomes one clear error
+        except Exception as exc:
             store.close()
             raise StoreError(f"cannot reach Neo4j at {settings.neo4j_uri} ({type(exc).__name__}: {exc}); "
                              "check NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD and that the server runs") from exc

@@ -20,8 +20,15 @@ from rapidfuzz import fuzz
 from graph.model import norm
 
 __all__ = [
-    "Gazetteer", "gazetteer", "canonical_place_name", "canonical_agency_name", "split_policy_title",
-    "canonical_policy_title", "same_policy_title", "LEVEL_BY_SUFFIX", "guess_level",
+    "LEVEL_BY_SUFFIX",
+    "Gazetteer",
+    "canonical_agency_name",
+    "canonical_place_name",
+    "canonical_policy_title",
+    "gazetteer",
+    "guess_level",
+    "same_policy_title",
+    "split_policy_title",
 ]
 
 PLACE_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "社区", "省", "市", "区",
@@ -54,7 +61,7 @@ class Gazetteer:
             self.name_of[code] = name
 
     @classmethod
-    def from_csv(cls, path: Path) -> "Gazetteer":
+    def from_csv(cls, path: Path) -> Gazetteer:
         with path.open(encoding="utf-8") as fh:
             rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(fh)
                     if r["adcode"][6:].strip("0") == "" and len(r["adcode"]) >= 6]
@@ -88,7 +95,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The gazetteer, read once from cpca's bundled adcodes.csv (imported lazily)."""
-    import cpca  # noqa: PLC0415 - heavy import kept out of module import
+    import cpca
 
     return Gazetteer.from_csv(Path(cpca.__file__).parent / "resources" / "adcodes.csv")
 

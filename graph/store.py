@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from govkg.settings import Settings
     from loaders.record import ExtractionRecord
 
-__all__ = ["LoadOutcome", "DocState", "GraphStore", "open_store", "STORE_KINDS"]
+__all__ = ["STORE_KINDS", "DocState", "GraphStore", "LoadOutcome", "open_store"]
 
 STORE_KINDS: tuple[str, ...] = ("memory", "falkordb", "neo4j")
 
@@ -38,7 +38,7 @@ class DocState(tuple):
 
     __slots__ = ()
 
-    def __new__(cls, version: str, complete: bool, source: str) -> "DocState":
+    def __new__(cls, version: str, complete: bool, source: str) -> DocState:
         return super().__new__(cls, (version, bool(complete), source))
 
     @property
@@ -60,7 +60,7 @@ class GraphStore(abc.ABC):
     kind: str = ""
 
     # -- lifecycle --------------------------------------------------------------------------------
-    def __enter__(self) -> "GraphStore":
+    def __enter__(self) -> GraphStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -74,7 +74,7 @@ class GraphStore(abc.ABC):
         """Create indexes/constraints (idempotent) and load the practice taxonomy."""
 
     # -- writing ----------------------------------------------------------------------------------
-    def load_record(self, rec: "ExtractionRecord") -> LoadOutcome:
+    def load_record(self, rec: ExtractionRecord) -> LoadOutcome:
         """Load one document's facts, replacing an older version of it (atomic per document)."""
         from graph.delta import record_to_delta
         from graph.taxonomy import practice_names
@@ -126,7 +126,7 @@ class GraphStore(abc.ABC):
         "end", "start_label", "end_label", "props"}] (props include the ev_* lists)."""
 
 
-def open_store(name: str | None = None, settings: "Settings | None" = None) -> GraphStore:
+def open_store(name: str | None = None, settings: Settings | None = None) -> GraphStore:
     """Open the store ``name`` (memory|falkordb|neo4j); None → the GOVKG_STORE setting."""
     from govkg.settings import load_settings
 

@@ -12,8 +12,19 @@ from functools import lru_cache
 from graph.resolve import gazetteer
 from graph.taxonomy import CONTRACT_PRACTICES
 from loaders.record import (
-    AgencyRec, DocumentMeta, ExtractionRecord, LearningRec, MeasureRec, Mention, MetricRec, NamedModelRec,
-    PersonRec, PlaceRec, PolicyRec, Span, doc_id_for,
+    AgencyRec,
+    DocumentMeta,
+    ExtractionRecord,
+    LearningRec,
+    MeasureRec,
+    Mention,
+    MetricRec,
+    NamedModelRec,
+    PersonRec,
+    PlaceRec,
+    PolicyRec,
+    Span,
+    doc_id_for,
 )
 
 __all__ = ["synthetic_record", "synthetic_records"]

@@ -6,7 +6,7 @@ import json
 
 import click
 
-__all__ = ["build", "remove", "export", "stats", "init"]
+__all__ = ["build", "export", "init", "remove", "stats"]
 
 _STORE = click.option("--store", "store_name", type=click.Choice(["memory", "neo4j", "falkordb"]),
                       default=None, help="graph store (default: GOVKG_STORE, else memory)")

@@ -63,8 +63,8 @@ def test_killed_build_then_rerun_is_identical(kind, tmp_path, make_store, reques
     proc.wait()
     rerun = subprocess.run([sys.executable, "-c", BUILD, kind, str(N_DOCS)], env=env, cwd=REPO, timeout=300)
     assert rerun.returncode == 0
-    from graph.store import open_store
     from govkg.settings import load_settings
+    from graph.store import open_store
 
     with open_store(kind, load_settings(env)) as got:
         expected = make_store(kind)

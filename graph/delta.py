@@ -142,6 +142,7 @@ class _Builder:
         self.place_ids: dict[str, str] = {}
         self.model_ids: dict[str, str] = {}
         self.records = {m.norm(canonical_place_name(p.name)): p for p in rec.places}
+        self._hits: dict[str, int] | None = None          # practice → first cue offset (lazy)
 
     # -- evidence -------------------------------------------------------------------------------
     def ev(self, start: int, end: int) -> Evidence:
@@ -340,9 +341,35 @@ class _Builder:
         for nm in self.rec.named_models:
             for practice in nm.practices:
                 support.setdefault(m.norm(practice), []).extend(self.ev_mentions(nm.mentions, nm.name))
+        fallback = [self.ev(ms.span.start, ms.span.end) for ms in self.rec.measures
+                    if 0 <= ms.span.start < ms.span.end <= len(self.text)]
         for practice in self.rec.practices:
-            ev = support.get(m.norm(practice)) or [self.find(practice)]
+            ev = support.get(m.norm(practice)) or self.practice_in_text(practice) or fallback[:1] \
+                or [self.find(practice)]
             d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
+
+    def practice_in_text(self, practice: str) -> list[Evidence]:
+        """Evidence for a practice the record names for the whole document: the first place where
+        its name, an alias or a cue matches, preferring text that is not a quote of the proposal
+        being answered (nor a 围绕… theme clause); [] when nothing matches."""
+        from loaders.extract.practices import load_taxonomy, quoted_request_spans
+
+        name = m.norm(practice)
+        entry = load_taxonomy().by_name.get(name)
+        if entry is None:
+            pos = self.text.find(name)
+            return [self.ev(pos, pos + len(name))] if pos >= 0 and name else []
+        if self._hits is None:
+            self._hits = {}
+            for pos, hit in load_taxonomy().hits(self.text, quoted_request_spans(self.text)):
+                self._hits.setdefault(hit, pos)
+        pos = self._hits.get(name)
+        found = entry.pattern.match(self.text, pos) if pos is not None else None
+        if found is None or found.end() <= found.start():
+            found = entry.pattern.search(self.text)        # only inside quotes/theme clauses
+        if found is None or found.end() <= found.start():
+            return []
+        return [self.ev(found.start(), found.end())]
 
 
 

@@ -1,0 +1,58 @@
+"""The delta builder's provenance for facts the record states without a span of their own."""
+from __future__ import annotations
+
+import pytest
+
+from graph.delta import record_to_delta
+from loaders.record import DocumentMeta, ExtractionRecord, MeasureRec, PlaceRec, Span, doc_id_for
+
+# A reply that first quotes the proposal (《关于推行红色物业的提案》收悉), then describes the place's own work.
+_TEXT = ("张三委员：\n您提出的《关于推行红色物业的提案》收悉，现答复如下。\n"
+         "一、我市成立物业管理行业党委，推动小区物业服务提质。\n"
+         "二、各社区修订居民公约，组织居民议事。\n"
+         "三、下一步将继续推进工作。")
+
+
+def _record(practices: list[str], measures: list[MeasureRec] | None = None) -> ExtractionRecord:
+    return ExtractionRecord(
+        doc_id=doc_id_for(_TEXT), source="test.txt", text=_TEXT,
+        document=DocumentMeta(kind="提案答复", subject_place="测试市"),
+        places=[PlaceRec(name="测试市", level="city", role="subject")],
+        practices=practices, measures=measures or [])
+
+
+def _adopts_ev(delta):
+    return {end: row.ev for (kind, _start, end), row in delta.rels.items() if kind == "ADOPTS"}
+
+
+@pytest.mark.parametrize("practice,mention", [
+    ("红色物业", "物业管理行业党委"),       # a cue, outside the quoted proposal (which names it first)
+    ("居民公约", "居民公约"),              # the name itself
+])
+def test_practice_only_adopts_gets_the_first_cue_sentence(practice, mention):
+    delta = record_to_delta(_record([practice]))
+    (ev,) = _adopts_ev(delta).values()
+    assert len(ev) == 1
+    doc, start, end, quote = ev[0]
+    assert doc == delta.doc_id and start < end
+    assert _TEXT[start:end] == mention and mention in quote and quote in _TEXT
+    assert "收悉" not in quote                  # not the sentence quoting the proposal
+
+
+def test_practice_without_any_match_falls_back_to_a_measure_span():
+    span = Span(start=_TEXT.index("三、"), end=len(_TEXT))
+    measure = MeasureRec(summary="继续推进工作", span=span, practices=[])
+    delta = record_to_delta(_record(["智慧社区"], [measure]))
+    (ev,) = _adopts_ev(delta).values()
+    assert ev[0][1:3] == (span.start, span.end) and ev[0][3]
+
+
+def test_corpus_adopts_all_carry_a_span(corpus_records):
+    checked = 0
+    for rec in corpus_records:
+        delta = record_to_delta(rec)
+        for ev in _adopts_ev(delta).values():
+            for _doc, start, end, quote in ev:
+                assert start < end and rec.text[start:end] in quote, (rec.source, quote)
+                checked += 1
+    assert checked >= 10

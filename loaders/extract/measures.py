@@ -1,17 +1,27 @@
 """Extraction step: measures (the enumerated actions) and the document's practices.
 
-Replies and reports enumerate what was done in a few fixed ways: headings on their own line
-(一、… / （一）… / 1.… / 1、…) and inline series (一是…。二是…。). Each item becomes a measure
-whose span runs to the next item of the same series (or the end of its paragraph / section).
-Its status comes from the verbs at its head and the context that introduces the series
-(下一步/将/计划 → planned; 正在/持续/不断 → ongoing; otherwise done), its practices from the
-taxonomy cues inside the span. ``ctx.practices`` is the set of practices the whole document
-shows the subject place doing or planning (quotes of the proposal itself are skipped).
+Replies and reports enumerate what was done in a few fixed ways, nested in the order of the
+official document format (GB/T 9704): headings on their own line 一、… > （一）… > 1.… > （1）…,
+and inline series inside a paragraph 一是…。二是…。 A measure is an item at the leaf level:
+
+- its span runs from its marker to the next marker of any series (a child, a sibling or a
+  higher heading), capped at the item's paragraph; a heading line that holds only a title
+  (``（一）建立健全社区治理政策体系`` with the text on the next line) takes the paragraph after it;
+- an item that has child items is a heading, not a measure, unless it has a body of its own
+  (a sentence or more before its first child); its title is context for its descendants;
+- the summary is the item's lead clause (``建立双向评价制度``);
+- practices are the taxonomy cues inside its span, else those of its heading path; status from
+  the verbs at its head, its heading path and the words introducing its series (下一步/将/计划 →
+  planned; 正在/持续/不断 → ongoing; otherwise done).
+
+``ctx.practices`` is the set of practices the whole document shows the subject place doing or
+planning (quotes of the proposal itself are skipped).
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import Optional
 
 from loaders.extract.context import Context
 from loaders.extract.models import place_mentions
@@ -22,85 +32,176 @@ from loaders.record import MeasureRec, Span
 __all__ = ["extract_measures", "find_items", "Item"]
 
 _CN = "一二三四五六七八九十"
-# (kind, regex); headings must start a line, inline items follow a sentence end.
+# (kind, level, regex), in nesting order; headings must start a line.
 _HEADINGS = (
-    ("cn_dun", re.compile(rf"^[ \t　]*([{_CN}]{{1,3}})、", re.M)),
-    ("cn_paren", re.compile(rf"^[ \t　]*[（(]([{_CN}]{{1,3}})[）)]", re.M)),
-    ("num_dot", re.compile(r"^[ \t　]*(\d{1,2})[.．、](?!\d)", re.M)),
+    ("cn_dun", 0, re.compile(rf"^[ \t　]*([{_CN}]{{1,3}})、", re.M)),
+    ("cn_paren", 1, re.compile(rf"^[ \t　]*[（(]([{_CN}]{{1,3}})[）)]", re.M)),
+    ("num_dot", 2, re.compile(r"^[ \t　]*(\d{1,2})[.．、](?!\d)", re.M)),
+    ("num_paren", 3, re.compile(r"^[ \t　]*[（(](\d{1,2})[）)]", re.M)),
 )
+_INLINE_LEVEL = 4
+# inline items follow a sentence end (or start a line)
 _INLINE = re.compile(rf"(?:(?<=[。；;：:！？!?\n])|^)[ \t　]*([{_CN}]{{1,3}})是", re.M)
 _PLANNED = re.compile(r"下一步|下步|下阶段|今后|将(?!其|社区|党|工作|原)|计划|拟|力争|准备|争取")
 _ONGOING = re.compile(r"正在|持续|不断|继续|逐步|深入推进|着力")
-_DONE = re.compile(r"已|建成|出台|印发|完成|成立|形成|实现|建立了|制定了|取得")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_LEAD_END = re.compile(r"[。；;！？!?\n]")
+_WS = " \t　\r\n"
+# a parent item's own text (before its first child, after its title) must be this long to be a measure
+_MIN_OWN_BODY = 20
+# summaries longer than this are cut at the first comma/colon
+_MAX_SUMMARY = 30
+# a line at least this long that ends without punctuation runs on into the next paragraph
+_BROKEN_LINE = 40
+_MAX_CONTINUED = 2
 
 
 class Item:
-    """One enumerated item: its series kind, ordinal, marker offset and text span."""
+    """One enumerated item.
 
-    def __init__(self, kind: str, ordinal: str, start: int, body: int, end: int):
-        self.kind, self.ordinal, self.start, self.body, self.end = kind, ordinal, start, body, end
+    ``start`` is the marker, ``body`` where its text begins, ``end`` where its series position
+    ends (the next sibling or higher heading), ``own_end`` where its own text ends (capped at its
+    paragraph; for a heading with children, at the first child), ``lead_end`` the end of its lead
+    clause (the title), ``parent`` the index of the enclosing item in ``find_items``' list."""
+
+    __slots__ = ("kind", "ordinal", "level", "start", "body", "end", "own_end", "lead_end",
+                 "parent", "has_children")
+
+    def __init__(self, kind: str, ordinal: str, level: int, start: int, body: int):
+        self.kind, self.ordinal, self.level, self.start, self.body = kind, ordinal, level, start, body
+        self.end = self.own_end = self.lead_end = body
+        self.parent: Optional[int] = None
+        self.has_children = False
 
 
-def _cn_val(s: str) -> int:
-    vals = {c: i + 1 for i, c in enumerate(_CN)}
-    if s.isdigit():
-        return int(s)
-    if len(s) == 1:
-        return vals.get(s, 0)
-    if s[0] == "十":
-        return 10 + vals.get(s[1], 0)
-    return vals.get(s[0], 0) * 10 + (vals.get(s[2], 0) if len(s) > 2 else 0)
+def _para_end(text: str, pos: int, starts: frozenset[int] = frozenset()) -> int:
+    """End of the paragraph holding ``pos``. A long line that stops without punctuation was
+    broken by a page or column break (PDF, scanned text): it runs on into the next paragraph,
+    unless that one opens an item (``starts``); at most ``_MAX_CONTINUED`` such joins."""
+    n = len(text)
+    lo = pos
+    for _ in range(_MAX_CONTINUED + 1):
+        e = text.find("\n", pos)
+        if e < 0:
+            return n
+        line_lo = text.rfind("\n", 0, e) + 1
+        if e - max(line_lo, lo) < _BROKEN_LINE or not _runs_on(text[e - 1]):
+            return e
+        nxt = _skip_blank(text, e, n)
+        if nxt >= n or nxt in starts:
+            return e
+        pos = lo = nxt
+    return e
+
+
+def _para_start(text: str, pos: int) -> int:
+    """Start of the paragraph holding ``pos``, joining back over broken lines as ``_para_end`` does."""
+    lo = text.rfind("\n", 0, pos) + 1
+    for _ in range(_MAX_CONTINUED):
+        prev_end = lo - 1
+        while prev_end > 0 and text[prev_end - 1] in _WS:
+            prev_end -= 1
+        if prev_end <= 0 or not _runs_on(text[prev_end - 1]):
+            return lo
+        prev_lo = text.rfind("\n", 0, prev_end) + 1
+        if prev_end - prev_lo < _BROKEN_LINE:
+            return lo
+        lo = prev_lo
+    return lo
+
+
+def _runs_on(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or ch.isalnum()
+
+
+def _skip_blank(text: str, pos: int, limit: int) -> int:
+    while pos < limit and text[pos] in _WS:
+        pos += 1
+    return pos
 
 
 def find_items(text: str) -> list[Item]:
-    """Enumerated items of every series, each ending where the next item of the series begins."""
-    items: list[Item] = []
-    for kind, rx in _HEADINGS:
-        marks = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
-        for i, (s, b, o) in enumerate(marks):
-            # a series restarts at 1: an item ends at the next marker of the same kind
-            end = marks[i + 1][0] if i + 1 < len(marks) else len(text)
-            if kind != "cn_dun":
-                # a lower-level item also ends at the next higher-level heading
-                for _k2, rx2 in _HEADINGS[: [k for k, _ in _HEADINGS].index(kind)]:
-                    m2 = rx2.search(text, b, end)
-                    if m2:
-                        end = m2.start()
-            items.append(Item(kind, o, s, b, end))
-    for m in _INLINE.finditer(text):
-        s = m.start(1)
-        para_end = text.find("\n", s)
-        para_end = len(text) if para_end < 0 else para_end
-        nxt = _INLINE.search(text, m.end(), para_end)
-        end = nxt.start(1) if nxt else para_end
-        items.append(Item("inline", m.group(1), s, m.end(), end))
-    items.sort(key=lambda it: (it.start, it.kind))
-    return [it for it in items if it.end > it.body]
+    """Enumerated items of every series in text order, with nesting and their own spans."""
+    marks: list[Item] = []
+    for kind, level, rx in _HEADINGS:
+        marks.extend(Item(kind, m.group(1), level, m.start(), m.end()) for m in rx.finditer(text))
+    marks.extend(Item("inline", m.group(1), _INLINE_LEVEL, m.start(1), m.end()) for m in _INLINE.finditer(text))
+    marks.sort(key=lambda it: (it.start, it.level))
+    n = len(text)
+    stack: list[int] = []
+    for i, it in enumerate(marks):
+        while stack and marks[stack[-1]].level >= it.level:
+            marks[stack.pop()].end = it.start
+        if stack:
+            it.parent = stack[-1]
+        stack.append(i)
+    for i in stack:
+        marks[i].end = n
+    starts = frozenset(it.start for it in marks)
+    for i, it in enumerate(marks):
+        nxt = marks[i + 1].start if i + 1 < len(marks) else n
+        if it.level == _INLINE_LEVEL:
+            it.end = min(it.end, _para_end(text, it.body, starts))
+        it.has_children = nxt < it.end
+        own_limit = min(nxt, it.end)
+        body = _skip_blank(text, it.body, own_limit)
+        line_end = min(_para_end(text, body, starts), own_limit)
+        lead = _LEAD_END.search(text, body, line_end)
+        it.lead_end = lead.start() if lead else line_end
+        rest = _skip_blank(text, it.lead_end + 1 if lead else line_end, line_end)
+        own_end = line_end
+        if rest >= line_end and it.level < _INLINE_LEVEL:
+            # a title-only heading line: its text is the paragraph after it
+            nxt_para = _skip_blank(text, line_end, own_limit)
+            if nxt_para < own_limit:
+                own_end = min(_para_end(text, nxt_para, starts), own_limit)
+        while own_end > it.body and text[own_end - 1] in _WS:
+            own_end -= 1
+        it.own_end = own_end
+    return [it for it in marks if it.end > it.body]
+
+
+def _is_measure(text: str, it: Item) -> bool:
+    if not it.has_children:
+        return it.own_end > it.body
+    own = text[it.lead_end:it.own_end]
+    return sum(1 for ch in own if "\u4e00" <= ch <= "\u9fff") >= _MIN_OWN_BODY
 
 
 def _summary(text: str, it: Item) -> str:
-    body = text[it.body:it.end].lstrip(" \t　")
-    cut = _rx(r"[。；;\n]").search(body)
-    head = body[: cut.start()] if cut else body
-    if len(head) > 40:
-        short = _rx(r"[，,：:]").split(head, maxsplit=1)[0]
-        head = short if len(short) >= 4 else head[:40]
-    return head.strip() or body[:40].strip()
+    head = text[it.body:it.lead_end].strip(_WS)
+    if len(head) > _MAX_SUMMARY:
+        short = _rx(r"[，,：:]").split(head, maxsplit=1)[0].strip(_WS)
+        head = short if len(short) >= 4 else head[:_MAX_SUMMARY]
+    return head.rstrip("，,：:、") or text[it.body:it.own_end][:_MAX_SUMMARY].strip(_WS)
 
 
-def _status(text: str, it: Item, summary: str) -> str:
-    para_lo = text.rfind("\n", 0, it.start) + 1
-    first_item = _INLINE.search(text, para_lo, it.start + 3) if it.kind == "inline" else None
-    intro = text[para_lo:first_item.start(1) if first_item else it.start]
-    if it.kind == "inline" and _rx(r"下一步|下步|下阶段|今后|我们将").search(intro):
+def _intro(text: str, it: Item) -> str:
+    """The words that introduce an inline series: its paragraph up to the first item."""
+    para_lo = _para_start(text, it.start)
+    first = _INLINE.search(text, para_lo, it.start + 3)
+    return text[para_lo:first.start(1) if first else it.start]
+
+
+def _status(text: str, it: Item, summary: str, path: str) -> str:
+    if _rx(r"下一步|下步|下阶段|今后").search(path):
         return "planned"
-    first = text[it.body:min(it.end, it.body + 60)]
+    if it.level == _INLINE_LEVEL and _rx(r"下一步|下步|下阶段|今后|我们将").search(_intro(text, it)):
+        return "planned"
+    first = text[it.body:min(it.own_end, it.body + 60)]
     if _PLANNED.search(summary) or _rx(r"^[^。]{0,20}(?:下一步|将|计划|拟)").search(first):
         return "planned"
     if _ONGOING.search(summary):
         return "ongoing"
     return "done"
+
+
+def _names_in(spans: list[tuple[int, str]], pos: list[int], lo: int, hi: int) -> list[str]:
+    out: list[str] = []
+    for _s, name in spans[bisect_left(pos, lo):bisect_left(pos, hi)]:
+        if name not in out:
+            out.append(name)
+    return out
 
 
 def extract_measures(ctx: Context) -> None:
@@ -113,6 +214,7 @@ def extract_measures(ctx: Context) -> None:
     ctx.practices = [n for n in tax.names if n in hit_names]
     subject = ctx.document.subject_place
     places = [(s, e, p) for s, e, p in place_mentions(ctx) if p.role == "within_subject"]
+    place_pos = [s for s, _e, _p in places]
     agency_spans = sorted((m.start, a.name) for a in ctx.agencies for m in a.mentions)
     model_spans = sorted((m.start, nm.name) for nm in ctx.named_models for m in nm.mentions)
     agency_pos = [s for s, _n in agency_spans]
@@ -120,29 +222,36 @@ def extract_measures(ctx: Context) -> None:
     skip_mask = bytearray(len(text) + 1)
     for s, e in skip:
         skip_mask[s:e] = b"\x01" * (e - s)
-    for it in find_items(text):
-        if skip_mask[it.start]:
+
+    def practices_in(lo: int, hi: int) -> set[str]:
+        return {name for _p, name in hits[bisect_left(hit_pos, lo):bisect_left(hit_pos, hi)]}
+
+    items = find_items(text)
+    for it in items:
+        if skip_mask[it.start] or not _is_measure(text, it):
             continue
-        span_text = text[it.body:it.end]
         summary = _summary(text, it)
         if len(summary) < 2:
             continue
+        lo, hi = it.body, it.own_end
+        path_titles: list[tuple[int, int]] = []
+        p = it.parent
+        while p is not None:
+            path_titles.append((items[p].body, items[p].lead_end))
+            p = items[p].parent
+        path = "\n".join(text[a:b] for a, b in path_titles)
+        inside = practices_in(lo, hi)
+        if not inside:
+            for a, b in path_titles:
+                inside |= practices_in(a, b)
         place = subject
-        for s, _e, p in places:
-            if it.body <= s < min(it.end, it.body + 12):
-                place = p.name
-                break
-        agencies: list[str] = []
-        for _s, name in agency_spans[bisect_left(agency_pos, it.body):bisect_left(agency_pos, it.end)]:
-            if name not in agencies:
-                agencies.append(name)
-        models: list[str] = []
-        for _s, name in model_spans[bisect_left(model_pos, it.body):bisect_left(model_pos, it.end)]:
-            if name not in models:
-                models.append(name)
-        ym = _YEAR.search(span_text)
-        inside = {name for _pos, name in hits[bisect_left(hit_pos, it.body):bisect_left(hit_pos, it.end)]}
+        k = bisect_left(place_pos, lo)
+        if k < len(places) and places[k][0] < min(hi, lo + 12):
+            place = places[k][2].name
+        ym = _YEAR.search(text, lo, hi)
         ctx.measures.append(MeasureRec(
             summary=summary, practices=[n for n in tax.names if n in inside], place=place,
-            agencies=agencies, named_models=models, status=_status(text, it, summary),
-            year=int(ym.group(1)) if ym else None, span=Span(start=it.start, end=it.end)))
+            agencies=_names_in(agency_spans, agency_pos, lo, hi),
+            named_models=_names_in(model_spans, model_pos, lo, hi),
+            status=_status(text, it, summary, path),
+            year=int(ym.group(1)) if ym else None, span=Span(start=it.start, end=hi)))

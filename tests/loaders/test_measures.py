@@ -1,5 +1,7 @@
-"""Measures: enumerated items, their status, practices, agencies and models."""
+"""Measures: leaf-level enumerated items, their spans, summaries, status, practices, agencies, models."""
 from __future__ import annotations
+
+import pytest
 
 from loaders.extract.context import Context
 from loaders.extract.measures import extract_measures, find_items
@@ -15,15 +17,32 @@ TEXT = (
     "下一步，我们将加强队伍建设。一是计划开展社区工作者培训。二是拟设立社区发展基金。\n"
 )
 
+# three levels of headings and an inline series inside a numbered item, as replies are written
+NESTED = (
+    "现答复如下：\n"
+    "一、社区治理整体情况\n"
+    "（一）组织体系已经建立。2019年，成立社区治理工作领导小组，明确成员单位职责。\n"
+    "另起一段，说明其他情况，共有32个部门参与。\n"
+    "（二）加强队伍建设\n"
+    "1.建立双向评价制度。建立街道、群众双向评价社区工作者的考核机制，覆盖120个社区。\n"
+    "2.强化管理考核，确保干有约束。一是建立日常管理机制。实行履职纪实。二是建立退出管理机制。"
+    "对考核不合格的予以解聘。\n"
+    "二、下一步打算\n"
+    "（一）推广积分制管理\n"
+    "在全市推广积分制管理，2022年实现全覆盖。\n"
+)
 
-def _ctx() -> Context:
-    ctx = Context(text=TEXT, source="t", document=DocumentMeta(subject_place="十堰市"))
-    i = TEXT.index("市委组织部")
-    ctx.agencies.append(AgencyRec(name="十堰市委组织部", place="十堰市",
-                                  mentions=[Mention(start=i, end=i + 5, as_written="市委组织部")]))
-    j = TEXT.index("“红色管家”")
-    ctx.named_models.append(NamedModelRec(name="红色管家", owner="十堰市",
-                                          mentions=[Mention(start=j, end=j + 6, as_written="“红色管家”")]))
+
+def _ctx(text: str = TEXT) -> Context:
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="十堰市"))
+    if "市委组织部" in text:
+        i = text.index("市委组织部")
+        ctx.agencies.append(AgencyRec(name="十堰市委组织部", place="十堰市",
+                                      mentions=[Mention(start=i, end=i + 5, as_written="市委组织部")]))
+    if "“红色管家”" in text:
+        j = text.index("“红色管家”")
+        ctx.named_models.append(NamedModelRec(name="红色管家", owner="十堰市",
+                                              mentions=[Mention(start=j, end=j + 6, as_written="“红色管家”")]))
     extract_measures(ctx)
     return ctx
 
@@ -32,6 +51,17 @@ def test_items_of_every_series():
     kinds = [(it.kind, it.ordinal) for it in find_items(TEXT)]
     assert ("cn_dun", "一") in kinds and ("cn_paren", "二") in kinds
     assert kinds.count(("inline", "一")) == 2
+
+
+def test_items_nest_by_series_level():
+    items = find_items(NESTED)
+    by = {(it.kind, it.ordinal, NESTED[it.body:it.body + 4]): it for it in items}
+    top = by[("cn_dun", "一", "社区治理")]
+    team = by[("cn_paren", "二", "加强队伍")]
+    check = by[("num_dot", "2", "强化管理")]
+    daily = by[("inline", "一", "建立日常")]
+    assert top.has_children and team.has_children and check.has_children and not daily.has_children
+    assert items[daily.parent] is check and items[check.parent] is team and items[team.parent] is top
 
 
 def test_measure_fields():
@@ -46,6 +76,49 @@ def test_measure_fields():
     assert by["计划开展社区工作者培训"].status == "planned"
     assert by["拟设立社区发展基金"].status == "planned"
     assert all(m.span.start < m.span.end <= len(TEXT) for m in ctx.measures)
+
+
+def test_headings_without_a_body_are_not_measures():
+    summaries = {m.summary for m in _ctx().measures} | {m.summary for m in _ctx(NESTED).measures}
+    assert not summaries & {"强化党建引领", "推进减负", "下一步工作", "社区治理整体情况", "加强队伍建设",
+                            "强化管理考核", "下一步打算"}
+
+
+@pytest.mark.parametrize(("summary", "span_text"), [
+    ("组织体系已经建立", "（一）组织体系已经建立。2019年，成立社区治理工作领导小组，明确成员单位职责。"),
+    ("建立双向评价制度", "1.建立双向评价制度。建立街道、群众双向评价社区工作者的考核机制，覆盖120个社区。"),
+    ("建立日常管理机制", "一是建立日常管理机制。实行履职纪实。"),
+    ("建立退出管理机制", "二是建立退出管理机制。对考核不合格的予以解聘。"),
+    ("推广积分制管理", "（一）推广积分制管理\n在全市推广积分制管理，2022年实现全覆盖。"),
+])
+def test_span_is_the_item_only(summary, span_text):
+    by = {m.summary: m for m in _ctx(NESTED).measures}
+    m = by[summary]
+    assert NESTED[m.span.start:m.span.end] == span_text
+
+
+def test_heading_path_gives_status():
+    by = {m.summary: m for m in _ctx(NESTED).measures}
+    assert by["推广积分制管理"].status == "planned"  # under 二、下一步打算
+    assert by["建立双向评价制度"].status == "done"
+    assert by["推广积分制管理"].year == 2022
+    assert by["推广积分制管理"].practices == ["积分制管理"]
+
+
+def test_heading_context_fills_practices():
+    text = "一、推进社区工作者职业体系建设\n1.规范招聘。公开招聘，择优录用。\n2.落实待遇。按时足额发放。\n"
+    by = {m.summary: m for m in _ctx(text).measures}
+    assert set(by) == {"规范招聘", "落实待遇"}
+    assert all("社区工作者职业体系" in m.practices for m in by.values())
+
+
+def test_page_broken_paragraph_runs_on():
+    text = ("下一步，我们将着力建设社区治理共同体。一是进一步完善社区治理体制机制。坚持党建引领基层社会治理机制，大力推进党组织设置和活动创新，加强\n\n"
+            "基层党组织规范化建设。二是进一步优化社区治理改革举措。推动社区治理向下延伸。\n")
+    ms = _ctx(text).measures
+    assert [m.summary for m in ms] == ["进一步完善社区治理体制机制", "进一步优化社区治理改革举措"]
+    assert text[ms[0].span.start:ms[0].span.end].endswith("基层党组织规范化建设。")
+    assert all(m.status == "planned" for m in ms)
 
 
 def test_document_practices_are_set():

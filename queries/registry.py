@@ -215,6 +215,23 @@ QUERIES: tuple[QuerySpec, ...] = (
         (Param("min_places", "int", "ignore practices seen in fewer places", default=1, min=1, max=100000),),
         ("community", "practice", "places", "size", "top_places", *_EVIDENCE),
     ),
+    QuerySpec(
+        "inventory", "图谱概览",
+        "What the graph holds, for overviews and pick lists: one row per document, place (count = measures "
+        "it implements), practice (count = places adopting it), named model (count = listed components, "
+        "place = owner), policy and measure (date = year). No document text and no evidence.",
+        (),
+        ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count"),
+    ),
+    QuerySpec(
+        "document", "文档原文",
+        "One document's metadata and full text by its id (the hash of its normalized text); no row when "
+        "there is no such document.",
+        (Param("doc", "str", "document id (16 hex characters, as in `govkg stats` and search results)",
+               required=True),),
+        ("id", "title", "kind", "date", "issuer", "subject_place", "province", "doc_number", "session",
+         "proposal_number", "reply_class", "source", "text"),
+    ),
 )
 
 _BY_NAME = {q.name: q for q in QUERIES}

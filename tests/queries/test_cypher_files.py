@@ -18,7 +18,8 @@ def realistic_params(text: str, records) -> dict:
     values = {"place": rec.document.subject_place, "places": [rec.document.subject_place, "潜江市"],
               "practices": [], "practice": (rec.practices or ["党建引领"])[0], "name": rec.named_models[0].name,
               "owner": None, "agency": (rec.agencies[0].name if rec.agencies else None), "text": "社区",
-              "kinds": [], "limit": 20, "k": 5, "measure": None, "named_model": None, "min_places": 1}
+              "kinds": [], "limit": 20, "k": 5, "measure": None, "named_model": None, "min_places": 1,
+              "doc": rec.doc_id}
     wanted = set(re.findall(r"\$([A-Za-z_]+)", re.sub(r"//[^\n]*", "", text)))
     missing = wanted - set(values)
     assert not missing, f"no realistic value for {missing}"

@@ -1,0 +1,44 @@
+"""Embedded counterpart of ``queries/inventory.cypher`` (no parameters, same raw rows)."""
+from __future__ import annotations
+
+from typing import Any
+
+from queries.embedded._graph import in_edges, nodes_of, out_edges
+
+__all__ = ["fetch"]
+
+_BLANK = {"kind": None, "place": None, "level": None, "issuer": None, "date": None, "status": None, "count": None}
+
+
+def _row(section: str, node: str, name: Any, **fields: Any) -> dict[str, Any]:
+    return {"section": section, "id": node, "name": name, **_BLANK, **fields}
+
+
+def _year(value: Any) -> str | None:
+    return None if value is None else str(int(value))
+
+
+def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
+    rows = []
+    for d in nodes_of(g, "Document"):
+        n = g.nodes[d]
+        rows.append(_row("document", d, n.get("title"), kind=n.get("kind"), place=n.get("subject_place"),
+                         issuer=n.get("issuer"), date=n.get("date")))
+    for p in nodes_of(g, "Place"):
+        measures = {m for m, _ in out_edges(g, p, "IMPLEMENTS") if m.startswith("me_")}
+        rows.append(_row("place", p, g.nodes[p].get("name"), level=g.nodes[p].get("level"), count=len(measures)))
+    for x in nodes_of(g, "Practice"):
+        places = {q for q, _ in in_edges(g, x, "ADOPTS")}
+        rows.append(_row("practice", x, g.nodes[x].get("name"), count=len(places)))
+    for m in nodes_of(g, "NamedModel"):
+        n = g.nodes[m]
+        rows.append(_row("named_model", m, n.get("name"), place=n.get("owner"), count=len(n.get("components") or [])))
+    for y in nodes_of(g, "Policy"):
+        n = g.nodes[y]
+        rows.append(_row("policy", y, n.get("title"), issuer=n.get("issuer"), date=n.get("date"),
+                         status=n.get("status")))
+    for m in nodes_of(g, "Measure"):
+        n = g.nodes[m]
+        rows.append(_row("measure", m, n.get("summary"), place=n.get("place"), date=_year(n.get("year")),
+                         status=n.get("status")))
+    return rows

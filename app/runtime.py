@@ -6,7 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Runner", "build_into", "document_text", "ensure_graph", "inventory", "open_configured_store", "query_runner"]
+__all__ = ["LABELS", "Runner", "build_into", "document_text", "ensure_graph", "group_inventory", "inventory",
+           "open_configured_store", "query_runner"]
 
 Runner = Callable[[str, dict], list[dict]]
 
@@ -53,72 +54,46 @@ def build_into(paths: list[Path], store: Any) -> Any:
     return build_paths(paths, store)
 
 
-# --- What is in the graph (documents, places, practices, named models, policies) -------------
-# There is no named query for an inventory or for one document's text yet; these read the store
-# with fixed, parameterized Cypher (memory store: its networkx graph). Replace with named queries
-# once queries/ has them.
+# --- What is in the graph, and one document: both through named queries (``inventory``, ``document``) ---
 
-_DOC_FIELDS = ("id", "title", "kind", "date", "issuer", "subject_place", "province", "doc_number", "session",
-               "proposal_number", "reply_class", "source")
-_INVENTORY_CYPHER = {
-    "Document": "MATCH (n:Document) RETURN n.id AS id, n.title AS title, n.kind AS kind, n.date AS date, "
-                "n.issuer AS issuer, n.subject_place AS subject_place, n.province AS province, "
-                "n.doc_number AS doc_number, n.session AS session, n.proposal_number AS proposal_number, "
-                "n.reply_class AS reply_class, n.source AS source",
-    "Place": "MATCH (n:Place) OPTIONAL MATCH (n)-[:IMPLEMENTS]->(m:Measure) "
-             "RETURN n.id AS id, n.name AS name, n.level AS level, count(m) AS measures",
-    "Practice": "MATCH (n:Practice) OPTIONAL MATCH (p:Place)-[:ADOPTS]->(n) "
-                "RETURN n.id AS id, n.name AS name, count(p) AS places",
-    "NamedModel": "MATCH (n:NamedModel) RETURN n.id AS id, n.name AS name, n.owner AS owner, "
-                  "n.components AS components",
-    "Policy": "MATCH (n:Policy) RETURN n.id AS id, n.title AS title, n.issuer AS issuer, n.status AS status",
-    "Measure": "MATCH (n:Measure) RETURN n.id AS id, n.place AS place, n.practices AS practices, n.summary AS summary, "
-               "n.status AS status, n.year AS year",
+# inventory section -> (label, how its row is shown to the pages)
+_SECTIONS: dict[str, tuple[str, Callable[[dict], dict]]] = {
+    "document": ("Document", lambda r: {"id": r["id"], "title": r["name"], "kind": r["kind"],
+                                        "subject_place": r["place"], "issuer": r["issuer"], "date": r["date"]}),
+    "place": ("Place", lambda r: {"id": r["id"], "name": r["name"], "level": r["level"],
+                                  "measures": r["count"] or 0}),
+    "practice": ("Practice", lambda r: {"id": r["id"], "name": r["name"], "places": r["count"] or 0}),
+    "named_model": ("NamedModel", lambda r: {"id": r["id"], "name": r["name"], "owner": r["place"],
+                                             "components": r["count"] or 0}),
+    "policy": ("Policy", lambda r: {"id": r["id"], "title": r["name"], "issuer": r["issuer"], "date": r["date"],
+                                    "status": r["status"]}),
+    "measure": ("Measure", lambda r: {"id": r["id"], "summary": r["name"], "place": r["place"],
+                                      "status": r["status"], "year": r["date"]}),
 }
-_DOC_TEXT_CYPHER = ("MATCH (n:Document {id: $id}) RETURN n.id AS id, n.title AS title, n.kind AS kind, "
-                    "n.date AS date, n.issuer AS issuer, n.subject_place AS subject_place, "
-                    "n.doc_number AS doc_number, n.session AS session, n.proposal_number AS proposal_number, "
-                    "n.reply_class AS reply_class, n.source AS source, n.text AS text")
+LABELS: tuple[str, ...] = tuple(label for label, _ in _SECTIONS.values())
 
 
-def _memory_rows(store: Any, label: str) -> list[dict]:
-    from queries.embedded._graph import label as label_of
-
-    g = store.graph
-    rows = []
-    for node, data in g.nodes(data=True):
-        if label_of(g, node) != label:
-            continue
-        row = {k: v for k, v in data.items() if not k.startswith("ev_") and k not in ("text", "grams")}
-        row["id"] = str(node)
-        if label == "Place":
-            row["measures"] = sum(1 for _s, _t, k, d in g.out_edges(node, keys=True, data=True)
-                                  if d.get("type", k) == "IMPLEMENTS")
-        if label == "Practice":
-            row["places"] = sum(1 for _s, _t, k, d in g.in_edges(node, keys=True, data=True)
-                                if d.get("type", k) == "ADOPTS")
-        rows.append(row)
-    return rows
-
-
-def inventory(store: Any) -> dict[str, list[dict]]:
-    """label -> rows for the labels the explorer lists (no document text)."""
-    out = {}
-    for label, cypher in _INVENTORY_CYPHER.items():
-        if getattr(store, "kind", "") == "memory":
-            out[label] = _memory_rows(store, label)
-        else:
-            out[label] = [dict(r) for r in store.run_cypher(cypher, {})]
+def group_inventory(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows of the ``inventory`` query -> label -> rows in the shape the pages read
+    (Document, Place, Practice, NamedModel, Policy, Measure; every label present)."""
+    out: dict[str, list[dict]] = {label: [] for label in LABELS}
+    for row in rows:
+        hit = _SECTIONS.get(row["section"])
+        if hit is not None:
+            out[hit[0]].append(hit[1](row))
     return out
 
 
+def inventory(store: Any) -> dict[str, list[dict]]:
+    """label -> rows for the labels the explorer lists (no document text), from the ``inventory`` query."""
+    from queries.registry import run
+
+    return group_inventory(run(store, "inventory", {}))
+
+
 def document_text(store: Any, doc_id: str) -> dict | None:
-    """Metadata and full text of one document, or None."""
-    if getattr(store, "kind", "") == "memory":
-        g = store.graph
-        if doc_id not in g:
-            return None
-        data = g.nodes[doc_id]
-        return {**{k: data.get(k) for k in _DOC_FIELDS if k != "id"}, "id": doc_id, "text": data.get("text") or ""}
-    rows = store.run_cypher(_DOC_TEXT_CYPHER, {"id": doc_id})
-    return dict(rows[0]) if rows else None
+    """Metadata and full text of one document (the ``document`` query), or None."""
+    from queries.registry import run
+
+    rows = run(store, "document", {"doc": doc_id})
+    return rows[0] if rows else None

@@ -78,15 +78,17 @@ def catalogue() -> list[dict]:
     return [dict(c) if isinstance(c, dict) else dict(vars(c)) for c in cat()]
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _inventory(version: str) -> dict[str, list[dict]]:
-    from app.runtime import inventory as inv
+    # a resource (shared, not copied on every call): pages only read it
+    from app.runtime import group_inventory
 
-    return inv(store())
+    return group_inventory(_cached_query("inventory", "{}", version))
 
 
 def inventory() -> dict[str, list[dict]]:
-    """label -> rows (Document, Place, Practice, NamedModel, Policy, Measure) for lists and charts."""
+    """label -> rows (Document, Place, Practice, NamedModel, Policy, Measure) for lists and charts, from
+    the ``inventory`` named query; read-only."""
     return _inventory(graph_version())
 
 
@@ -94,9 +96,15 @@ def documents() -> list[dict]:
     return sorted(inventory()["Document"], key=lambda d: (d.get("subject_place") or "", d.get("date") or ""))
 
 
-def doc_titles() -> dict[str, str]:
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _doc_titles(version: str) -> dict[str, str]:
     return {d["id"]: d.get("title") or f"{d.get('subject_place') or ''}{d.get('kind') or '文档'}"
-            for d in inventory()["Document"]}
+            for d in _inventory(version)["Document"]}
+
+
+def doc_titles() -> dict[str, str]:
+    """document id -> title (or place + kind where the document has no title); read-only."""
+    return _doc_titles(graph_version())
 
 
 def places_with_measures() -> list[str]:
@@ -115,17 +123,11 @@ def practices() -> list[str]:
 def model_names() -> list[tuple[str, str]]:
     """(name, owner) of every named model, those with spelled-out components first."""
     rows = sorted((m for m in inventory()["NamedModel"] if m.get("name")),
-                  key=lambda m: (-len(m.get("components") or []), m.get("owner") or "", m["name"]))
+                  key=lambda m: (-(m.get("components") or 0), m.get("owner") or "", m["name"]))
     return list(dict.fromkeys((m["name"], m.get("owner") or "") for m in rows))
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _document(doc_id: str, version: str) -> dict | None:
-    from app.runtime import document_text
-
-    return document_text(store(), doc_id)
-
-
 def document(doc_id: str) -> dict | None:
-    """The Document node (title, text, metadata) of ``doc_id``, or None."""
-    return _document(doc_id, graph_version())
+    """The document ``doc_id`` (title, text, metadata) from the ``document`` query, or None."""
+    rows = query("document", doc=doc_id)
+    return rows[0] if rows else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -14,13 +15,15 @@ from govkg.coursepack.model import Evidence
 __all__ = [
     "PAGE_FILES",
     "PAGE_TITLES",
-    "bar_chart",
+    "bars_html",
+    "blank",
     "doc_link",
     "empty_note",
     "excerpt_bounds",
     "grade_badge",
     "highlight_html",
     "md_escape",
+    "ranked_bars",
     "row_evidence",
     "show_evidence",
 ]
@@ -112,23 +115,40 @@ def row_evidence(row: dict) -> tuple[Evidence, ...]:
     return evidence_of(row, state.doc_titles())
 
 
-def bar_chart(labels: list[str], values: list[float], axis: str, horizontal: bool = True,
-              empty: str = "暂无数据。") -> None:
-    """A plain bar chart (plotly), or a caption when there is nothing to draw."""
-    if not labels:
+def blank(value: object) -> object:
+    """A table cell: "—" for a missing value (None, empty text or list), the value otherwise."""
+    return "—" if value is None or value == "" or value == [] else value
+
+
+def bars_html(items: list[tuple[str, int]], name: str, value: str, link: tuple[str, str] | None = None) -> str:
+    """(label, count) pairs as an HTML table with a bar per row, every label escaped. ``link`` = (page
+    key, query parameter): each label then links to that page with the label as the parameter."""
+    top = max((n for _l, n in items), default=0) or 1
+    rows = []
+    for label, n in items:
+        text = escape(str(label))
+        if link:
+            href = f"{PAGE_FILES[link[0]][3]}?{quote(link[1])}={quote(str(label))}"
+            text = f'<a href="{escape(href)}" target="_self">{text}</a>'
+        rows.append(f'<tr><td style="padding:2px 8px 2px 0;white-space:nowrap">{text}</td>'
+                    f'<td style="width:100%;padding:2px 0"><div style="background:#4a90d9;height:14px;'
+                    f'width:{100 * n / top:.1f}%;min-width:2px;border-radius:2px"></div></td>'
+                    f'<td style="padding:2px 0 2px 8px;text-align:right">{int(n)}</td></tr>')
+    return (f'<table style="width:100%;border-collapse:collapse;font-size:0.92rem">'
+            f'<thead><tr><th style="text-align:left">{escape(name)}</th><th></th>'
+            f'<th style="text-align:right;white-space:nowrap">{escape(value)}</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def ranked_bars(items: list[tuple[str, int]], name: str, value: str, empty: str = "暂无数据。",
+                limit: int = 15, link: tuple[str, str] | None = None) -> None:
+    """The ``limit`` largest (label, count) pairs as bars drawn in plain HTML (no chart library and no
+    table component to load), or a caption when there is nothing."""
+    items = sorted((i for i in items if i[1]), key=lambda i: (-i[1], i[0]))[:limit]
+    if not items:
         st.caption(empty)
         return
-    import plotly.graph_objects as go
-
-    bar = go.Bar(x=values, y=labels, orientation="h") if horizontal else go.Bar(x=labels, y=values)
-    fig = go.Figure(bar)
-    fig.update_layout(height=max(260, 28 * len(labels)) if horizontal else 300,
-                      margin={"l": 10, "r": 10, "t": 10, "b": 10})
-    if horizontal:
-        fig.update_layout(yaxis={"autorange": "reversed"}, xaxis_title=axis)
-    else:
-        fig.update_layout(yaxis_title=axis)
-    st.plotly_chart(fig, config={"displayModeBar": False})
+    st.html(bars_html(items, name, value, link))
 
 
 def empty_note(what: str) -> None:

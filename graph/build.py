@@ -75,22 +75,45 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
             from tqdm import tqdm
 
             bar = tqdm(total=total, unit="doc", desc=f"build ({store.kind})")
+        pending: list[tuple[str, ExtractionRecord]] = []
         try:
             for source, rec, error in items:
                 if rec is None:
                     report.failed.append((source, error or "not extracted"))
                 else:
-                    try:
-                        report.count(store.load_record(rec), rec.doc_id)
-                    except GovkgError as exc:
-                        report.failed.append((source, str(exc)))
+                    pending.append((source, rec))
+                    if len(pending) >= store.load_batch:
+                        _load(store, pending, report)
+                        pending = []
                 if bar is not None:
                     bar.update(1)
+            _load(store, pending, report)
         finally:
             if bar is not None:
                 bar.close()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report: BuildReport) -> None:
+    """Load a batch of records; when the batch fails, load its records one by one so that one
+    document's failure does not stop the others."""
+    if not pending:
+        return
+    if len(pending) > 1:
+        try:
+            outcomes = store.load_records([rec for _, rec in pending])
+        except GovkgError:
+            pass
+        else:
+            for (_, rec), outcome in zip(pending, outcomes):
+                report.count(outcome, rec.doc_id)
+            return
+    for source, rec in pending:
+        try:
+            report.count(store.load_record(rec), rec.doc_id)
+        except GovkgError as exc:
+            report.failed.append((source, str(exc)))
 
 
 def build_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, progress: bool = True,

@@ -9,17 +9,23 @@ from __future__ import annotations
 
 import abc
 from collections import defaultdict
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from govkg.errors import StoreError
-from graph.delta import DocumentDelta
+from graph.delta import DocumentDelta, Evidence
 from graph.model import LABELS, REL_TYPES, RELS
-from graph.store import DocState, GraphStore
+from graph.store import DocState, GraphStore, LoadOutcome
 from queries import load_cypher
 
-__all__ = ["BATCH_ROWS", "CypherStore", "Statement", "fill"]
+if TYPE_CHECKING:
+    from loaders.record import ExtractionRecord
+
+__all__ = ["BATCH_ROWS", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore", "Statement", "fill"]
 
 BATCH_ROWS = 2000
+LOAD_BATCH_DOCS = 50           # documents per batch of statements (build, load_records)
+META_LABEL = "GraphMeta"       # the one node holding the write counter (not part of the model)
 Statement = tuple[str, dict[str, Any]]
 
 
@@ -34,8 +40,9 @@ def fill(name: str, **tokens: str) -> str:
     return text
 
 
-def _ev_cols(ev: list[tuple[str, int, int, str]]) -> dict[str, list[Any]]:
-    return {"ev_doc": [e[0] for e in ev], "ev_start": [e[1] for e in ev],
+def _ev_cols(ev: list[Evidence]) -> dict[str, list[Any]]:
+    return {"docs": list(dict.fromkeys(e[0] for e in ev)),
+            "ev_doc": [e[0] for e in ev], "ev_start": [e[1] for e in ev],
             "ev_end": [e[2] for e in ev], "ev_quote": [e[3] for e in ev]}
 
 
@@ -45,6 +52,8 @@ def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 
 class CypherStore(GraphStore):
     """Base for stores that speak Cypher. Subclasses implement ``_run`` and ``_run_all``."""
+
+    load_batch = LOAD_BATCH_DOCS
 
     @abc.abstractmethod
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -71,53 +80,137 @@ class CypherStore(GraphStore):
         if rels:
             out.append((load_cypher("store/taxonomy_rels"),
                         {"rows": [{"start": r["start"], "end": r["end"]} for r in rels]}))
+        out.append((load_cypher("store/bump_version"), {}))
         return out
 
     # -- writing --------------------------------------------------------------------------------------
-    def _strip_statements(self, doc_id: str) -> list[Statement]:
-        p = {"doc": doc_id}
+    def _strip_statements(self, doc_ids: list[str]) -> list[Statement]:
+        p = {"docs": doc_ids}
         return [(load_cypher("store/delete_rels_only_from"), p), (load_cypher("store/strip_rels"), p),
                 (load_cypher("store/delete_nodes_only_from"), p), (load_cypher("store/strip_nodes"), p)]
 
     def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
         return dict(delta.document)
 
-    def _delta_statements(self, delta: DocumentDelta, replace: bool) -> list[Statement]:
-        doc = delta.doc_id
-        out: list[Statement] = []
-        if replace:
-            out.append((load_cypher("store/mark_incomplete"), {"id": doc}))
-            out += self._strip_statements(doc)
-        props = self._document_props(delta)
-        props["complete"] = False
-        out.append((load_cypher("store/upsert_document"), {"id": doc, "props": props}))
+    def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str],
+                          remove: list[str]) -> list[Statement]:
+        """Statements writing ``deltas`` (in order) after stripping ``replace`` (older versions of
+        some of them) and removing ``remove`` (other documents from their sources).
+
+        The Documents are written first with ``complete = false`` and marked complete last, so a
+        load killed in between leaves them incomplete and the next build redoes them. Rows of
+        several documents for the same node or relationship are merged here (properties in document
+        order, evidence concatenated): one row per node/relationship per statement."""
+        ids = [d.doc_id for d in deltas]
+        bump: Statement = (load_cypher("store/bump_version"), {})
+        docs = []
+        for delta in deltas:
+            props = self._document_props(delta)
+            props["complete"] = False
+            docs.append({"id": delta.doc_id, "props": props})
+        out: list[Statement] = [bump, (load_cypher("store/upsert_documents"), {"rows": docs})]
+        if remove:
+            out.append((load_cypher("store/mark_incomplete"), {"ids": remove}))
+        if replace or remove:
+            out += self._strip_statements(replace + remove)
+        if remove:
+            out.append((load_cypher("store/delete_documents"), {"ids": remove}))
+        nodes: dict[str, tuple[str, dict[str, Any], list[Evidence]]] = {}
+        rels: dict[tuple[str, str, str], tuple[str, str, dict[str, Any], list[Evidence]]] = {}
+        for delta in deltas:
+            for row in delta.nodes.values():
+                acc = nodes.setdefault(row.id, (row.label, {}, []))
+                acc[1].update(row.props)
+                acc[2].extend(row.ev)
+            for key, rel in delta.rels.items():
+                racc = rels.setdefault(key, (rel.start_label, rel.end_label, {}, []))
+                racc[2].update(rel.props)
+                racc[3].extend(rel.ev)
         by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in delta.nodes.values():
-            by_label[row.label].append({"id": row.id, "props": row.props, **_ev_cols(row.ev)})
+        for node_id, (label, props, ev) in nodes.items():
+            by_label[label].append({"id": node_id, "props": props, **_ev_cols(ev)})
         for label in LABELS:                          # fixed order: same result in every store
             for batch in _batches(by_label.get(label, [])):
-                out.append((fill("upsert_nodes", label=label), {"doc": doc, "rows": batch}))
+                out.append((fill("upsert_nodes", label=label), {"rows": batch}))
         by_rel: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        for row in delta.rels.values():
-            by_rel[(row.type, row.start_label, row.end_label)].append(
-                {"start": row.start, "end": row.end, "props": row.props, **_ev_cols(row.ev)})
+        for (rel_type, start, end), (start_label, end_label, props, ev) in rels.items():
+            by_rel[(rel_type, start_label, end_label)].append(
+                {"start": start, "end": end, "props": props, **_ev_cols(ev)})
         for spec in RELS:
             for batch in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
                 out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end),
-                            {"doc": doc, "rows": batch}))
-        out.append((load_cypher("store/complete_document"), {"id": doc}))
+                            {"rows": batch}))
+        out += [(load_cypher("store/complete_documents"), {"ids": ids}), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
-        self._run_all(self._delta_statements(delta, replace))
+        self._run_all(self._batch_statements([delta], [delta.doc_id] if replace else [], []))
+
+    def load_record(self, rec: ExtractionRecord) -> LoadOutcome:
+        return self.load_records([rec])[0]
+
+    def load_records(self, recs: Sequence[ExtractionRecord]) -> list[LoadOutcome]:
+        """Load several documents with a few statements per batch (not per document): each
+        statement carries the rows of up to ``load_batch`` documents."""
+        from graph.delta import record_to_delta
+        from graph.taxonomy import practice_names
+
+        names = practice_names()
+        deltas = [record_to_delta(rec, names) for rec in recs]
+        outcomes: list[LoadOutcome] = []
+        chunk: list[DocumentDelta] = []
+        keys: set[str] = set()
+        for delta in deltas:
+            if len(chunk) >= self.load_batch or delta.doc_id in keys or delta.source in keys:
+                outcomes += self._load_chunk(chunk)
+                chunk, keys = [], set()
+            chunk.append(delta)
+            keys.update((delta.doc_id, delta.source))
+        if chunk:
+            outcomes += self._load_chunk(chunk)
+        return outcomes
+
+    def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
+        """Documents with distinct ids and sources: one batch of statements."""
+        rows = self._run(load_cypher("store/documents_state"),
+                         {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
+        states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
+        ids = {d.doc_id for d in deltas}
+        outcomes: list[LoadOutcome] = []
+        todo: list[DocumentDelta] = []
+        replace: list[str] = []
+        remove: list[str] = []
+        for delta in deltas:
+            old = states.get(delta.doc_id)
+            if old is not None and old.complete and old.version == delta.version:
+                outcomes.append(LoadOutcome.UNCHANGED)
+                continue
+            others = [d for d, st in states.items() if st.source == delta.source and d != delta.doc_id]
+            if any(d in ids for d in others) and len(deltas) > 1:
+                # a document of this batch is an older version of another one: keep their order
+                return [o for d in deltas for o in self._load_chunk([d])]
+            if old is not None:
+                replace.append(delta.doc_id)
+            remove += [d for d in others if d not in remove]
+            outcomes.append(LoadOutcome.UPDATED if old is not None or others else LoadOutcome.ADDED)
+            todo.append(delta)
+        if todo:
+            self._run_all(self._batch_statements(todo, replace, remove))
+        return outcomes
 
     def remove_document(self, doc_id: str) -> bool:
-        if doc_id not in self.document_states():
+        if doc_id not in self._related_states(doc_id, ""):
             return False
-        self._run_all([(load_cypher("store/mark_incomplete"), {"id": doc_id}),
-                       *self._strip_statements(doc_id),
-                       (load_cypher("store/delete_document"), {"id": doc_id})])
+        bump: Statement = (load_cypher("store/bump_version"), {})
+        self._run_all([bump, (load_cypher("store/mark_incomplete"), {"ids": [doc_id]}),
+                       *self._strip_statements([doc_id]),
+                       (load_cypher("store/delete_documents"), {"ids": [doc_id]}), bump])
         return True
+
+    def version(self) -> int:
+        """The write counter: grows with every document load/removal and schema change."""
+        rows = self._run(load_cypher("store/graph_version"), {})
+        return int(rows[0]["version"] or 0) if rows else 0
 
     # -- reading --------------------------------------------------------------------------------------
     def document_states(self) -> dict[str, DocState]:
@@ -125,16 +218,18 @@ class CypherStore(GraphStore):
                 for r in self._run(load_cypher("store/document_states"), {})}
 
     def _related_states(self, doc_id: str, source: str) -> dict[str, DocState]:
-        return {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "")
-                for r in self._run(load_cypher("store/document_state"), {"id": doc_id, "source": source})}
+        rows = self._run(load_cypher("store/documents_state"),
+                         {"ids": [doc_id], "sources": [source] if source else []})
+        return {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
 
     def stats(self) -> dict[str, dict[str, int]]:
-        nodes = {r["label"]: int(r["n"]) for r in self._run(load_cypher("store/stats_nodes"), {})}
+        nodes = {r["label"]: int(r["n"]) for r in self._run(load_cypher("store/stats_nodes"), {})
+                 if r["label"] != META_LABEL}
         rels = {r["type"]: int(r["n"]) for r in self._run(load_cypher("store/stats_rels"), {})}
         return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
     def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        nodes = self._run(load_cypher("store/export_nodes"), {})
+        nodes = [n for n in self._run(load_cypher("store/export_nodes"), {}) if n["label"] != META_LABEL]
         rels = self._run(load_cypher("store/export_rels"), {})
         for n in nodes:
             n["props"] = dict(n["props"])

@@ -109,7 +109,12 @@ class MemoryStore(GraphStore):
             if self._batch_depth == 0 and self._dirty:
                 self.save()
 
+    def version(self) -> int:
+        """The write counter (``graph.graph["version"]``, saved with the graph)."""
+        return int(self.graph.graph.get("version", 0))
+
     def _changed(self) -> None:
+        self.graph.graph["version"] = self.version() + 1
         self._dirty = True
         # in a batch: save every SAVE_EVERY_S, but spend at most ~10 % of the time saving
         if self._batch_depth == 0 or time.monotonic() - self._last_save > max(SAVE_EVERY_S,
@@ -163,6 +168,7 @@ class MemoryStore(GraphStore):
                 self._by_source.setdefault(delta.source, set()).add(delta.doc_id)
         except BaseException:
             self._strip(delta.doc_id, keep_document=False)    # never leave half a document
+            self.graph.graph["version"] = self.version() + 1
             raise
         self._changed()
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import abc
 import enum
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from govkg.errors import ConfigError, StoreError
@@ -91,6 +92,19 @@ class GraphStore(abc.ABC):
             outcome = LoadOutcome.UPDATED
         self._apply(delta, replace=old is not None)
         return outcome
+
+    #: how many records ``build_records`` hands to ``load_records`` at a time
+    load_batch = 1
+
+    def load_records(self, recs: Sequence[ExtractionRecord]) -> list[LoadOutcome]:
+        """``load_record`` for each record, in order (stores may write several per round trip;
+        every document stays atomic: complete, or marked incomplete and redone by the next build)."""
+        return [self.load_record(rec) for rec in recs]
+
+    @abc.abstractmethod
+    def version(self) -> int:
+        """The write counter: changes with every write (document load or removal, schema/taxonomy
+        change), so readers can cache per version."""
 
     @abc.abstractmethod
     def _apply(self, delta: Any, replace: bool) -> None:

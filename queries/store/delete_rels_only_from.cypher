@@ -1,4 +1,5 @@
-// Delete relationships supported by no document but $doc (taxonomy relationships stay).
+// Delete relationships supported by no document outside $docs (taxonomy relationships stay).
 MATCH ()-[r]->()
-WHERE $doc IN r.ev_doc AND all(x IN r.ev_doc WHERE x = $doc) AND coalesce(r.origin, '') <> 'taxonomy'
+WHERE any(x IN r.ev_doc WHERE x IN $docs) AND all(x IN r.ev_doc WHERE x IN $docs)
+  AND coalesce(r.origin, '') <> 'taxonomy'
 DELETE r

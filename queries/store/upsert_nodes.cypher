@@ -1,11 +1,13 @@
 // Upsert nodes of one label (__LABEL__ is filled from graph.model.LABELS only, never from data).
-// MERGE on the stable id, set the non-null properties, append this document's evidence once
-// (a retried batch whose first try committed does not duplicate it). Params: $doc, $rows.
+// One row per node for a whole batch of documents: MERGE on the stable id, set the non-null
+// properties, append the evidence entries of the documents (row.docs) not there yet (a retried
+// statement whose first try committed does not duplicate them). Params: $rows [{id, props, docs, ev_*}].
 UNWIND $rows AS row
 MERGE (n:__LABEL__ {id: row.id})
-WITH n, row, $doc IN coalesce(n.ev_doc, []) AS seen
+WITH n, row, [x IN row.docs WHERE x IN coalesce(n.ev_doc, [])] AS seen
+WITH n, row, [i IN range(0, size(row.ev_doc) - 1) WHERE NOT row.ev_doc[i] IN seen] AS add
 SET n += row.props,
-    n.ev_doc = CASE WHEN seen THEN n.ev_doc ELSE coalesce(n.ev_doc, []) + row.ev_doc END,
-    n.ev_start = CASE WHEN seen THEN n.ev_start ELSE coalesce(n.ev_start, []) + row.ev_start END,
-    n.ev_end = CASE WHEN seen THEN n.ev_end ELSE coalesce(n.ev_end, []) + row.ev_end END,
-    n.ev_quote = CASE WHEN seen THEN n.ev_quote ELSE coalesce(n.ev_quote, []) + row.ev_quote END
+    n.ev_doc = coalesce(n.ev_doc, []) + [i IN add | row.ev_doc[i]],
+    n.ev_start = coalesce(n.ev_start, []) + [i IN add | row.ev_start[i]],
+    n.ev_end = coalesce(n.ev_end, []) + [i IN add | row.ev_end[i]],
+    n.ev_quote = coalesce(n.ev_quote, []) + [i IN add | row.ev_quote[i]]

@@ -1,0 +1,77 @@
+"""The write counter (``store.version()``) and batched loading (``load_records``)."""
+from __future__ import annotations
+
+import pytest
+
+from graph.store import LoadOutcome
+from loaders.record import ExtractionRecord, doc_id_for
+from tests.graph.conftest import BACKENDS, snapshot
+
+
+def _learned_what(rec: ExtractionRecord, what: str) -> ExtractionRecord:
+    return rec.model_copy(update={"learning": [lr.model_copy(update={"what": what}) for lr in rec.learning]})
+
+
+def test_version_grows_with_every_write(store, synth_records):
+    v0 = store.version()
+    assert store.load_record(synth_records[0]) == LoadOutcome.ADDED
+    v1 = store.version()
+    assert v1 > v0
+    assert store.load_record(synth_records[0]) == LoadOutcome.UNCHANGED
+    assert store.version() == v1                       # nothing written, nothing to invalidate
+    store.load_record(_learned_what(synth_records[0], "积分制经验"))
+    v2 = store.version()
+    assert v2 > v1
+    assert store.remove_document(synth_records[0].doc_id)
+    assert store.version() > v2
+
+
+def test_query_caches_see_a_property_only_change(store, synth_records):
+    from queries import registry
+
+    for rec in synth_records:
+        store.load_record(rec)
+    rows = registry.run(store, "learning_network", {})
+    assert rows and all(r.get("what") != "积分制经验" for r in rows)
+    stats = store.stats()
+    rec = synth_records[0]
+    assert store.load_record(_learned_what(rec, "积分制经验")) == LoadOutcome.UPDATED
+    assert store.stats() == stats                      # same nodes and relationships: properties only
+    rows = registry.run(store, "learning_network", {})
+    assert any(r.get("what") == "积分制经验" and r.get("doc_id") == rec.doc_id for r in rows)
+
+
+def test_memory_version_is_saved(tmp_path, synth_records):
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore.open(tmp_path)
+    store.init_schema()
+    store.load_record(synth_records[0])
+    version = store.version()
+    store.close()
+    assert MemoryStore.open(tmp_path).version() == version
+
+
+def _moved(rec: ExtractionRecord) -> ExtractionRecord:
+    """The same file edited: same source, new text, new doc_id."""
+    text = rec.text + "\n补充说明。"
+    return rec.model_copy(update={"text": text, "doc_id": doc_id_for(text)})
+
+
+@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "memory"])
+@pytest.mark.parametrize("batch", [3, 50])
+def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
+    """Batches holding new documents, unchanged ones, a changed version of a loaded one and two
+    versions of one file give what loading them one at a time gives."""
+    first, rest = synth_records[:6], synth_records[6:]
+    records = [*rest, first[1], _moved(first[2]), _learned_what(first[3], "网格化经验"),
+               _moved(rest[0]), _moved(_moved(rest[0]))]
+    expected = make_store("memory")
+    got = make_store(kind)
+    got.load_batch = batch
+    outcomes_expected = [expected.load_record(r) for r in first] + [expected.load_record(r) for r in records]
+    outcomes_got = got.load_records(first) + got.load_records(records)
+    assert outcomes_got == outcomes_expected
+    assert snapshot(got) == snapshot(expected)
+    assert got.stats() == expected.stats()
+    assert got.documents() == expected.documents()

@@ -302,12 +302,13 @@ def extract_agencies(ctx: Context) -> None:
     mentions = agency_mentions(ctx.text, ctx.subject_code(), ctx.document.issuer)
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     recs: dict[str, AgencyRec] = {}
+    seen: set[tuple[str, int, int]] = set()
     for m in mentions:
         name = alias.get(m.name, m.name)
         rec = recs.setdefault(name, AgencyRec(name=name, place=m.place))
-        mention = Mention(start=m.start, end=m.end, as_written=m.as_written)
-        if mention not in rec.mentions:
-            rec.mentions.append(mention)
+        if (name, m.start, m.end) not in seen:  # the same span can be found by two patterns
+            seen.add((name, m.start, m.end))
+            rec.mentions.append(Mention(start=m.start, end=m.end, as_written=m.as_written))
     issuer = ctx.document.issuer
     if issuer:
         for part in issuer.split("、"):

@@ -9,10 +9,12 @@ places, and an arranged study by unnamed units is not one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.extract.context import Context
 from loaders.extract.models import place_mentions
 from loaders.extract.text_utils import cached_regex as _rx
+from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import LearningRec, Span
 
 __all__ = ["extract_learning", "LEARNING_CUES"]
@@ -25,13 +27,8 @@ _SENT_STOPS = "。；;！？!?\n"
 
 
 def _bounds(text: str, pos: int, stops: str) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and text[lo - 1] not in stops:
-        lo -= 1
-    hi = pos
-    while hi < len(text) and text[hi] not in stops:
-        hi += 1
-    return lo, hi
+    """The run of ``text`` around ``pos`` without ``stops`` (bisected over a cached stop index)."""
+    return stop_before(text, pos, stops), stop_at_or_after(text, pos, stops)
 
 
 def _what(text: str, src_end: int, hi: int) -> str:
@@ -49,12 +46,14 @@ def extract_learning(ctx: Context) -> None:
         return
     places = [(s, e, p) for s, e, p in place_mentions(ctx)
               if p.role == "external" and p.name != subject]
+    starts = [s for s, _e, _p in places]
     seen: set[tuple[str, str]] = set()
     for m in LEARNING_CUES.finditer(text):
         lo, hi = _bounds(text, m.end(), _CLAUSE_STOPS)
         cue = m.group(0)
         # 赴/到 X: the place right after; 借鉴/学习 X: places following within the clause
-        after = [(s, e, p) for s, e, p in places if m.end() <= s < hi and s - m.end() <= 12]
+        k0 = bisect_left(starts, m.end())
+        after = places[k0:bisect_left(starts, min(hi, m.end() + 13), k0)]
         if not after:
             continue
         if cue in ("赴", "到") and not _ACTIVITY.search(text[m.end():hi]):

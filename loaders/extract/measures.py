@@ -21,27 +21,27 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Optional
 
 from loaders.extract.context import Context
 from loaders.extract.models import place_mentions
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
+from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import MeasureRec, Span
 
-__all__ = ["extract_measures", "find_items", "Item"]
+__all__ = ["Item", "extract_measures", "find_items"]
 
 _CN = "一二三四五六七八九十"
 # (kind, level, regex), in nesting order; headings must start a line.
 _HEADINGS = (
-    ("cn_dun", 0, re.compile(rf"^[ \t　]*([{_CN}]{{1,3}})、", re.M)),
-    ("cn_paren", 1, re.compile(rf"^[ \t　]*[（(]([{_CN}]{{1,3}})[）)]", re.M)),
-    ("num_dot", 2, re.compile(r"^[ \t　]*(\d{1,2})[.．、](?!\d)", re.M)),
-    ("num_paren", 3, re.compile(r"^[ \t　]*[（(](\d{1,2})[）)]", re.M)),
+    ("cn_dun", 0, re.compile(rf"^[ \t　]*([{_CN}]{{1,3}})、", re.MULTILINE)),
+    ("cn_paren", 1, re.compile(rf"^[ \t　]*[（(]([{_CN}]{{1,3}})[）)]", re.MULTILINE)),
+    ("num_dot", 2, re.compile(r"^[ \t　]*(\d{1,2})[.．、](?!\d)", re.MULTILINE)),
+    ("num_paren", 3, re.compile(r"^[ \t　]*[（(](\d{1,2})[）)]", re.MULTILINE)),
 )
 _INLINE_LEVEL = 4
 # inline items follow a sentence end (or start a line)
-_INLINE = re.compile(rf"(?:(?<=[。；;：:！？!?\n])|^)[ \t　]*([{_CN}]{{1,3}})是", re.M)
+_INLINE = re.compile(rf"(?:(?<=[。；;：:！？!?\n])|^)[ \t　]*([{_CN}]{{1,3}})是", re.MULTILINE)
 _PLANNED = re.compile(r"下一步|下步|下阶段|今后|将(?!其|社区|党|工作|原)|计划|拟|力争|准备|争取")
 _ONGOING = re.compile(r"正在|持续|不断|继续|逐步|深入推进|着力")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -64,13 +64,23 @@ class Item:
     paragraph; for a heading with children, at the first child), ``lead_end`` the end of its lead
     clause (the title), ``parent`` the index of the enclosing item in ``find_items``' list."""
 
-    __slots__ = ("kind", "ordinal", "level", "start", "body", "end", "own_end", "lead_end",
-                 "parent", "has_children")
+    __slots__ = (
+        "body",
+        "end",
+        "has_children",
+        "kind",
+        "lead_end",
+        "level",
+        "ordinal",
+        "own_end",
+        "parent",
+        "start",
+    )
 
     def __init__(self, kind: str, ordinal: str, level: int, start: int, body: int):
         self.kind, self.ordinal, self.level, self.start, self.body = kind, ordinal, level, start, body
         self.end = self.own_end = self.lead_end = body
-        self.parent: Optional[int] = None
+        self.parent: int | None = None
         self.has_children = False
 
 
@@ -81,10 +91,10 @@ def _para_end(text: str, pos: int, starts: frozenset[int] = frozenset()) -> int:
     n = len(text)
     lo = pos
     for _ in range(_MAX_CONTINUED + 1):
-        e = text.find("\n", pos)
-        if e < 0:
+        e = stop_at_or_after(text, pos, "\n")
+        if e >= n:
             return n
-        line_lo = text.rfind("\n", 0, e) + 1
+        line_lo = stop_before(text, e, "\n")
         if e - max(line_lo, lo) < _BROKEN_LINE or not _runs_on(text[e - 1]):
             return e
         nxt = _skip_blank(text, e, n)
@@ -96,14 +106,14 @@ def _para_end(text: str, pos: int, starts: frozenset[int] = frozenset()) -> int:
 
 def _para_start(text: str, pos: int) -> int:
     """Start of the paragraph holding ``pos``, joining back over broken lines as ``_para_end`` does."""
-    lo = text.rfind("\n", 0, pos) + 1
+    lo = stop_before(text, pos, "\n")
     for _ in range(_MAX_CONTINUED):
         prev_end = lo - 1
         while prev_end > 0 and text[prev_end - 1] in _WS:
             prev_end -= 1
         if prev_end <= 0 or not _runs_on(text[prev_end - 1]):
             return lo
-        prev_lo = text.rfind("\n", 0, prev_end) + 1
+        prev_lo = stop_before(text, prev_end, "\n")
         if prev_end - prev_lo < _BROKEN_LINE:
             return lo
         lo = prev_lo

@@ -50,6 +50,10 @@ _MONTH_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*�
 _NAV_LINE = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|首页)")
 _PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期)\s*[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
 _REPORT = re.compile(r"调研报告|调研组|专题调研")
+# header, signature and date lines are short: longer lines are body text and not parsed as such
+_MAX_LINE = 200
+# how far (chars) a sentence is read on each side of an agency for 调研组/工作总结
+_MAX_SENTENCE = 500
 _SUMMARY = re.compile(r"工作总结|年度总结")
 
 
@@ -119,6 +123,8 @@ def find_subject(text: str, header_lines: list[str], tail_lines: list[str], titl
     """Code of the place the document is about: the issuer's place, else the title's, else the
     most often named city or county."""
     for line in header_lines + tail_lines[::-1] + ([title] if title else []):
+        if len(line) > _MAX_LINE:
+            continue
         squeezed, _ = squeeze_spaces(line)
         if line is not title and not _ISSUER_LINE.match(squeezed):
             continue
@@ -135,6 +141,8 @@ def find_subject(text: str, header_lines: list[str], tail_lines: list[str], titl
 def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: Optional[str],
             kind: str, gaz: Gazetteer) -> Optional[str]:
     for line in header_lines + tail_lines[::-1]:
+        if len(line) > _MAX_LINE:
+            continue
         squeezed, _ = squeeze_spaces(line)
         if not _ISSUER_LINE.match(squeezed):
             continue
@@ -144,7 +152,8 @@ def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: 
     if kind in ("调研报告", "工作总结", "其他"):
         for a in agency_mentions(text, subject, None, gaz):
             s, e = sentence_bounds(text, a.start)
-            if _REPORT.search(text[a.end:e]) or (kind == "工作总结" and _SUMMARY.search(text[s:e])):
+            s, e = max(s, a.start - _MAX_SENTENCE), min(e, a.end + _MAX_SENTENCE)
+            if _REPORT.search(text, a.end, e) or (kind == "工作总结" and _SUMMARY.search(text, s, e)):
                 return a.name
     return None
 
@@ -156,8 +165,9 @@ def extract_document(ctx: Context) -> None:
     nonempty = [(off, ln) for off, ln in lines if ln.strip()]
 
     sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if _SALUTATION.match(ln)), None)
+    # length first: _TITLE scans a line once per 关于/对, quadratic in one very long line
     title_idx = next((i for i, (_o, ln) in enumerate(nonempty[:25])
-                      if _TITLE.search(squeeze_spaces(ln)[0]) and len(ln.strip()) <= 80
+                      if len(ln.strip()) <= 80 and _TITLE.search(squeeze_spaces(ln)[0])
                       and not _NAV_LINE.search(ln)), None)
     if sal_idx is not None:
         header_end = nonempty[sal_idx][0]
@@ -192,7 +202,7 @@ def extract_document(ctx: Context) -> None:
 
     date = None
     for _o, ln in reversed(nonempty[-15:]):
-        date = parse_date_line(ln)
+        date = parse_date_line(ln) if len(ln) <= _MAX_LINE else None
         if date:
             break
     if date is None:

@@ -74,10 +74,14 @@ _AFTER_SPLIT = re.compile(r"[的、]|以上|左右|用于|进行|参加|参与|�
 _BEFORE_CUT = re.compile(r"\\d[^\\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]")
 _BEFORE_TRIM = re.compile(r"^(?:按照|每个|每年|按)+|(?:不低于|不少于|不超过|提标至|至|按)$")
 _DATE_HEAD = re.compile(r"^[年月日]")
+# characters of context read on each side of a figure for its subject (the subject is ≤ 24)
+_WINDOW = 64
 
 
 def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
     lo, hi = clauses.bounds(start)
+    # windows, so that a clause without punctuation (a run of figures) costs O(1) per figure
+    lo, hi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
     after = text[end:hi].strip()
     after = _AFTER_LEAD.sub("", after)
     after = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
@@ -99,6 +103,12 @@ def find_metrics(text: str) -> list[MetricRec]:
     for s, e in skip:
         skipped[s:e] = b"\x01" * (e - s)
     clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, "。；;！？!?\n")
+    # found once over the whole text and bisected per figure (a per-sentence scan is quadratic
+    # in a sentence that holds thousands of figures)
+    national = [(n.start(), n.end()) for n in _NATIONAL.finditer(text) if not skipped[n.start()]]
+    national_starts = [a for a, _b in national]
+    years = [(y.start(), y.end(), int(y.group(1))) for y in _YEAR_RE.finditer(text)]
+    year_ends = [b for _a, b, _y in years]
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
     for m in _FIG_RE.finditer(text):
@@ -117,10 +127,10 @@ def find_metrics(text: str) -> list[MetricRec]:
             continue
         if raw_unit in ("期", "次", "场", "批") and _rx(r"^\s*(?:会议|全会|人代会)").match(text[end:end + 4]):
             continue
-        s_lo, s_hi = sentences.bounds(start)
-        sentence = text[s_lo:s_hi]
-        if any(not skipped[s_lo + n.start()] for n in _NATIONAL.finditer(sentence[: start - s_lo])):
-            continue
+        s_lo, _s_hi = sentences.bounds(start)
+        k = bisect_left(national_starts, s_lo)
+        if k < len(national) and national[k][1] <= start:
+            continue  # 全国/我国… earlier in the sentence, outside quotes
         unit = UNIT_NORMAL.get(raw_unit, raw_unit)
         if mult and unit not in ("%",):
             unit = mult + unit if not unit.startswith(mult) else unit
@@ -130,10 +140,10 @@ def find_metrics(text: str) -> list[MetricRec]:
         if ctx_key in seen:  # the same figure restated in the same words (（含单位管理15个）)
             continue
         seen.add(ctx_key)
-        year_m = None
-        for ym in _YEAR_RE.finditer(sentence[: start - s_lo]):
-            year_m = ym
-        year = int(year_m.group(1)) if year_m and 1900 < int(year_m.group(1)) < 2100 else None
+        k = bisect_right(year_ends, start) - 1  # the last YYYY年 ending before the figure, same sentence
+        year = years[k][2] if k >= 0 and years[k][0] >= s_lo else None
+        if year is not None and not 1900 < year < 2100:
+            year = None
         out.append(MetricRec(subject=_subject(text, start, end, clauses) or None, value=value, unit=unit,
                              year=year, as_written=as_written, start=start, end=end))
     for m in _QUOTED_COUNT_RE.finditer(text):

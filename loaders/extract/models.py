@@ -18,6 +18,7 @@ subject place.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
@@ -225,7 +226,8 @@ def _before_components(text: str, c: _Cand) -> list[str]:
 
 def _built_from(text: str, c: _Cand) -> list[str]:
     """由a、b、c构成的…“X”."""
-    lo = _clause_start(text, c.quote.start - 1, _SENT_STOPS)
+    # a match spans at most 145 chars before the quote: a longer window finds the same match
+    lo = max(_clause_start(text, c.quote.start - 1, _SENT_STOPS), c.quote.start - 160)
     m = _rx(r"由([^由。；]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$").search(text[lo:c.quote.start])
     if not m:
         return []
@@ -233,13 +235,43 @@ def _built_from(text: str, c: _Cand) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-def _credited_owners(ctx: Context, c: _Cand, places, subject_parent: str | None) -> list[str]:
+class _Owners:
+    """Place and agency mentions indexed by offset, so that finding the owner of one quote costs
+    O(log n) and not a scan of every mention (a text with thousands of quotes)."""
+
+    # places straight before a quote that an enumeration (P、Q、R的“…”) can credit
+    MAX_CHAIN = 64
+
+    def __init__(self, ctx: Context):
+        self.places = place_mentions(ctx)
+        self.place_starts = [s for s, _e, _p in self.places]
+        ags = [(m.end, ai, mi, m.start, a.place) for ai, a in enumerate(ctx.agencies) if a.place
+               for mi, m in enumerate(a.mentions)]
+        ags.sort()
+        self.agencies = ags
+        self.agency_ends = [x[0] for x in ags]
+
+    def places_before(self, lo: int, q0: int) -> tuple[list[tuple[int, int, PlaceRec]], tuple | None]:
+        """The last mentions inside [lo, q0) (at most MAX_CHAIN), and the first one."""
+        i0, i1 = bisect_left(self.place_starts, lo), bisect_right(self.place_starts, q0)
+        tail = [x for x in self.places[max(i0, i1 - self.MAX_CHAIN):i1] if x[1] <= q0]
+        first = next((x for x in self.places[i0:i1] if x[1] <= q0), None) if tail else None
+        return tail, first
+
+    def agency_place_before(self, lo: int, q0: int) -> str | None:
+        """Place of the first agency (in record order) whose mention ends 0–3 chars before ``q0``."""
+        k0, k1 = bisect_left(self.agency_ends, q0 - 3), bisect_right(self.agency_ends, q0)
+        hits = [x for x in self.agencies[k0:k1] if x[3] >= lo]
+        return min(hits, key=lambda x: (x[1], x[2]))[4] if hits else None
+
+
+def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str | None) -> list[str]:
     text = ctx.text
     q0 = c.anchor if c.anchor >= 0 else c.start
     clause_lo = _clause_start(text, q0)
-    before = [(s, e, p) for s, e, p in places if clause_lo <= s and e <= q0]
+    before, first = index.places_before(clause_lo, q0)
     owners: list[str] = []
-    if before:
+    if before and first is not None:
         # P、Q的“…” / 学习P “…”: places straight before the quote
         s, e, p = before[-1]
         gap = text[e:q0]
@@ -251,14 +283,13 @@ def _credited_owners(ctx: Context, c: _Cand, places, subject_parent: str | None)
                 k -= 1
             return owners
         # P at the head of the clause is its subject: 赤壁市社区发展实现“三轮驱动”
-        s0, e0, p0 = before[0]
+        s0, e0, p0 = first
         if s0 == clause_lo and p0.level not in ("community", "street") and q0 - e0 <= 10:
             return [p0.name]
     head = text[max(clause_lo, q0 - 4):q0]
-    for a in ctx.agencies:
-        for m in a.mentions:
-            if clause_lo <= m.start and 0 <= q0 - m.end <= 3 and a.place:
-                return [a.place]
+    agency_place = index.agency_place_before(clause_lo, q0)
+    if agency_place:
+        return [agency_place]
     if _rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head) and ctx.document.province:
         return [ctx.document.province]
     if head.endswith("全市") and subject_parent:
@@ -307,7 +338,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         q = c.quote
         name = c.name
         after = text[c.end:c.end + 12]
-        before = text[_clause_start(text, c.start):c.start]
+        # the tests below read at most the last 7 chars of the clause
+        before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
         if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _REQUEST.search(name)
                 or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name)
@@ -410,7 +442,7 @@ def extract_named_models(ctx: Context) -> None:
     _share_in_chains(text, cands)
     cands = [c for c in cands if c.accepted] + _unquoted(text, cands)
     cands.sort(key=lambda c: c.start)
-    places = place_mentions(ctx)
+    index = _Owners(ctx)
     parent = _subject_parent(ctx)
     subject = ctx.document.subject_place
     tax = load_taxonomy()
@@ -419,7 +451,7 @@ def extract_named_models(ctx: Context) -> None:
         by_name.setdefault(c.name, []).append(c)
     credited: dict[int, list[str]] = {}
     for i, c in enumerate(cands):
-        own = _credited_owners(ctx, c, places, parent)
+        own = _credited_owners(ctx, c, index, parent)
         if not own and i > 0:
             prev = cands[i - 1]
             gap = text[prev.end:c.anchor if c.anchor >= 0 else c.quote.start]

@@ -277,6 +277,7 @@ def extract_places(ctx: Context) -> None:
 
     subject_name = gaz.full_name(subject) if subject else None
     admin_at_end = {a.end: a for a in admins}
+    admin_starts = {a.start for a in admins}
     locals_: dict[str, PlaceRec] = {}
     local_at_end: dict[int, str] = {}
     own_names = set()
@@ -284,7 +285,7 @@ def extract_places(ctx: Context) -> None:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
     for lm in local_mentions(text, set(admin_at_end)):
         stem = _LOCAL_SUFFIX.sub("", lm.as_written)
-        if lm.as_written in own_names or stem in own_names or lm.start in {a.start for a in admins}:
+        if lm.as_written in own_names or stem in own_names or lm.start in admin_starts:
             continue
         rec = locals_.get(lm.name)
         if rec is None:

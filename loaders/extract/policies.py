@@ -10,16 +10,20 @@ answered (《…提案》收悉), periodicals (第130期《濮阳信息》) and 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
+from loaders.extract.text_utils import stop_before
 from loaders.record import AgencyRec, Mention, PolicyRec
 
 __all__ = ["extract_policies", "find_titles", "Title", "date_before", "status_of"]
 
 _CLAUSE_END = "，,。；;：:！？!?\n"
 _SENTENCE_END = "。；;！？!?\n"
+# how far back (chars) the clause before a title is read for its verb, issuer and date
+_MAX_LEAD = 300
 _JOINERS = re.compile(r"^[\s、，,和及与以及]*$")
 
 # Verbs, longest first so 计划出台 wins over 出台 at the same place.
@@ -84,10 +88,8 @@ _BRACKETS = re.compile(r"[《》\n]")
 
 
 def _clause_start(text: str, pos: int, stops: str = _CLAUSE_END) -> int:
-    i = pos - 1
-    while i >= 0 and text[i] not in stops:
-        i -= 1
-    return i + 1
+    """One past the last ``stops`` char before ``pos`` (bisected over a cached stop index)."""
+    return stop_before(text, pos, stops)
 
 
 def date_before(text: str, sent_start: int, pos: int) -> str | None:
@@ -159,8 +161,10 @@ def _groups(spans: list[tuple[int, int, AgencyRec]], text: str) -> list[tuple[in
 
 
 def _issuer(ctx: Context, groups, clause_lo: int, verb_at: int | None, status: str | None,
-            title_at: int) -> str | None:
-    inside = [g for g in groups if clause_lo <= g[0] and g[1] <= title_at]
+            title_at: int, group_starts: list[int] | None = None) -> str | None:
+    starts = [g[0] for g in groups] if group_starts is None else group_starts
+    inside = [g for g in groups[bisect_left(starts, clause_lo):bisect_right(starts, title_at)]
+              if g[1] <= title_at]
     if not inside:
         return None
     if status == "referenced" and verb_at is not None:
@@ -193,6 +197,7 @@ def _lead_clause_start(text: str, pos: int) -> int:
 def extract_policies(ctx: Context) -> None:
     text = ctx.text
     groups = _groups(_agency_spans(ctx), text)
+    group_starts = [g[0] for g in groups]
     by_title: dict[str, PolicyRec] = {}
     prev: tuple[Title, dict] | None = None
     for t in find_titles(text):
@@ -203,15 +208,17 @@ def extract_policies(ctx: Context) -> None:
         if prev is not None and _JOINERS.match(text[prev[0].end + 1:t.start - 1]) is not None:
             attrs = prev[1]
         else:
-            lo = _lead_clause_start(text, t.start - 1)
+            # the lead clause and sentence are read at most _MAX_LEAD back (a text without
+            # punctuation would otherwise be re-read for every title)
+            lo = max(_lead_clause_start(text, t.start - 1), t.start - 1 - _MAX_LEAD)
             head = text[lo:t.start - 1]
             st = status_of(head)
             status = st[0] if st else "issued"
             verb_at = lo + st[1] if st else None
-            sent_lo = _clause_start(text, t.start - 1, _SENTENCE_END)
+            sent_lo = max(_clause_start(text, t.start - 1, _SENTENCE_END), t.start - 1 - _MAX_LEAD)
             date = date_before(text, sent_lo, t.start - 1) if status in ("issued", "referenced") else None
             attrs = {"status": status, "date": date,
-                     "issuer": _issuer(ctx, groups, lo, verb_at, status, t.start - 1)}
+                     "issuer": _issuer(ctx, groups, lo, verb_at, status, t.start - 1, group_starts)}
         prev = (t, attrs)
         after = text[t.end + 1:t.end + 40]
         m = _DOCNO_RE.match(after) or _DOCNO_INLINE.match(after)

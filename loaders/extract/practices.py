@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -60,11 +62,11 @@ class Taxonomy:
 
     def match_spans(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
         """Like ``match`` but ignores hits inside ``skip`` spans and in theme clauses (围绕…)."""
-        skip = skip or []
+        skipped = _inside_any(skip or [])
         found: list[str] = []
         for p in self.practices:
             for m in p.pattern.finditer(text):
-                if any(s <= m.start() < e for s, e in skip):
+                if skip and skipped(m.start()):
                     continue
                 if _in_theme_clause(text, m.start()):
                     continue
@@ -74,12 +76,12 @@ class Taxonomy:
 
     def hits(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
         """(offset, practice) for every cue hit outside ``skip`` spans and theme clauses, by offset."""
-        skip = skip or []
+        skipped = _inside_any(skip or [])
         themed = "围绕" in text
         out: list[tuple[int, str]] = []
         for p in self.practices:
             for m in p.pattern.finditer(text):
-                if (skip and any(s <= m.start() < e for s, e in skip)) or (themed and _in_theme_clause(text, m.start())):
+                if (skip and skipped(m.start())) or (themed and _in_theme_clause(text, m.start())):
                     continue
                 out.append((m.start(), p.name))
         out.sort()
@@ -88,6 +90,21 @@ class Taxonomy:
     def category(self, name: str) -> str | None:
         p = self.by_name.get(name)
         return p.category if p else None
+
+
+def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test ``pos in any span`` in O(log n) (spans may nest or overlap)."""
+    spans = sorted(spans)
+    starts = [s for s, _e in spans]
+    reach: list[int] = []  # the furthest end among the spans up to each one
+    for _s, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+
+    def inside(pos: int) -> bool:
+        k = bisect_right(starts, pos)
+        return k > 0 and reach[k - 1] > pos
+
+    return inside
 
 
 _CLAUSE_START_CHARS = "。；;！？!?\n：:"

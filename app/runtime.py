@@ -35,23 +35,15 @@ def ensure_graph(store: Any | None = None) -> int:
     if inventory(store)["Document"]:
         return 0
     paths = sorted(p for p in CORPUS_DIR.iterdir() if p.is_file())
-    build_into(paths, store)
+    build_into(paths, store, progress=True)
     return len(paths)
 
 
-def build_into(paths: list[Path], store: Any) -> Any:
-    """Extract ``paths`` and load them into ``store`` (graph.build.build_paths where it exists)."""
-    try:
-        from graph.build import build_paths
-    except ImportError:     # the builder module is not there yet: the store's own loader
-        from loaders import extract_file
+def build_into(paths: list[Path], store: Any, progress: bool = False) -> Any:
+    """Extract ``paths`` and load them into ``store``; returns graph.build's BuildReport."""
+    from graph.build import build_paths
 
-        store.init_schema()
-        outcomes = [store.load_record(extract_file(p)) for p in paths]
-        if hasattr(store, "save"):
-            store.save()
-        return outcomes
-    return build_paths(paths, store)
+    return build_paths(paths, store, progress=progress)
 
 
 # --- What is in the graph, and one document: both through named queries (``inventory``, ``document``) ---

@@ -28,13 +28,22 @@ __all__ = [
 ]
 
 
-@st.cache_resource(show_spinner="正在连接图谱…")
-def store() -> Any:
-    """The configured store (GOVKG_STORE), opened once per server process."""
+@st.cache_resource(show_spinner="正在连接图谱…", max_entries=4)
+def _store(kind: str, home: str, *where: object) -> Any:
+    # keyed by where the graph lives (never by credentials): another GOVKG_HOME or server opens another store
     from govkg.settings import load_settings
     from graph.store import open_store
 
-    return open_store(load_settings().store)
+    return open_store(kind, load_settings())
+
+
+def store() -> Any:
+    """The configured store (GOVKG_STORE and where it lives), opened once per server process."""
+    from govkg.settings import load_settings
+
+    s = load_settings()
+    return _store(s.store, str(s.home), s.neo4j_uri, s.neo4j_database, s.falkordb_host, s.falkordb_port,
+                  s.falkordb_graph)
 
 
 def graph_version() -> str:

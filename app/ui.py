@@ -135,7 +135,7 @@ def bars_html(items: list[tuple[str, int]], name: str, value: str, link: tuple[s
                     f'width:{100 * n / top:.1f}%;min-width:2px;border-radius:2px"></div></td>'
                     f'<td style="padding:2px 0 2px 8px;text-align:right">{int(n)}</td></tr>')
     return (f'<table style="width:100%;border-collapse:collapse;font-size:0.92rem">'
-            f'<thead><tr><th style="text-align:left">{escape(name)}</th><th></th>'
+            f'<thead><tr><th style="text-align:left;white-space:nowrap">{escape(name)}</th><th></th>'
             f'<th style="text-align:right;white-space:nowrap">{escape(value)}</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
 

@@ -44,11 +44,11 @@ st.caption("文档类型：" + "　".join(f"{k} {n}" for k, n in kinds.most_comm
 left, right = st.columns(2)
 with left:
     st.subheader("举措最多的地方")
-    ranked_bars([(p["name"], p["measures"]) for p in places], "地方（点击看画像）", "举措数",
+    ranked_bars([(p["name"], p["measures"]) for p in places], "地方", "举措数",
                 empty="暂无举措。", link=("city", "place"))
 with right:
     st.subheader("覆盖地方最多的做法")
-    ranked_bars([(p["name"], p["places"]) for p in practices], "做法（点击看典型案例）", "地方数",
+    ranked_bars([(p["name"], p["places"]) for p in practices], "做法", "地方数",
                 empty="暂无做法。", link=("exemplars", "practice"))
 
 

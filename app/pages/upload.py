@@ -4,8 +4,8 @@ import streamlit as st
 from app import state
 from app.intake import ALLOWED_SUFFIXES, stage_upload
 from app.rows import STATUS_LABELS
-from app.ui import md_escape
-from govkg.errors import GovkgError
+from app.ui import PAGE_FILES, md_escape
+from govkg.errors import GovkgError, InputError
 from govkg.settings import load_settings
 
 st.title("导入文档")
@@ -13,7 +13,8 @@ settings = load_settings()
 st.caption(f"支持 {'、'.join(ALLOWED_SUFFIXES)}，每个文件不超过 {settings.max_upload_mb} MB。"
            "先查看抽取结果，确认后再加入图谱。")
 
-files = st.file_uploader("选择文件", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES], accept_multiple_files=True)
+files = st.file_uploader("选择文件", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES], accept_multiple_files=True,
+                         max_upload_size=settings.max_upload_mb)
 
 
 @st.cache_data(show_spinner="正在读取和抽取…", max_entries=32)
@@ -43,16 +44,22 @@ def _preview(rec: dict) -> None:
                       for m in rec["measures"]], hide_index=True)
 
 
+def _problem(name: str, exc: Exception) -> str:
+    """One message naming the uploaded file (not the staging path) and saying what is wrong."""
+    if isinstance(exc, InputError):
+        return f"无法读取 {name}：{exc.problem}"
+    if isinstance(exc, GovkgError):
+        return f"无法读取 {name}：{exc}"
+    return f"无法读取 {name}：{type(exc).__name__}: {exc}。请确认文件没有损坏、不是加密文件。"
+
+
 staged: list[tuple[str, str]] = []
 for f in files or []:
-    with st.expander(f"{f.name}（{f.size / 1024:.0f} KB）", expanded=True):
+    with st.expander(f"{md_escape(f.name)}（{f.size / 1024:.0f} KB）", expanded=True):
         try:
             path, rec = _extract(f.name, f.getvalue())
-        except GovkgError as exc:
-            st.error(f"无法读取 {f.name}：{exc}")
-            continue
         except Exception as exc:  # noqa: BLE001  an unreadable file must not take the page down
-            st.error(f"无法读取 {f.name}：{type(exc).__name__}: {exc}。请确认文件没有损坏、不是加密文件。")
+            st.error(md_escape(_problem(f.name, exc)), icon=":material/error:")
             continue
         _preview(rec)
         staged.append((f.name, path))
@@ -69,5 +76,9 @@ if staged and st.button(f"加入图谱（{len(staged)} 个文件）", type="prim
         st.error(f"写入图谱失败：{exc}")
     else:
         state.bump_version()
-        st.success(f"已加入 {len(staged)} 个文件。")
-        st.caption(md_escape(str(result)) if result else "")
+        counts = {k: len(getattr(result, k, None) or []) for k in ("added", "updated", "unchanged", "failed")}
+        st.success(f"已写入图谱：新增 {counts['added']} 篇，更新 {counts['updated']} 篇，"
+                   f"未变 {counts['unchanged']} 篇" + (f"，失败 {counts['failed']} 篇" if counts["failed"] else "") + "。")
+        for source, message in getattr(result, "failed", None) or []:
+            st.error(md_escape(f"{Path(source).name}：{message}"))
+        st.page_link(PAGE_FILES["overview"][0], label="回到总览查看", icon=":material/dashboard:")

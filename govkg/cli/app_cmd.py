@@ -32,8 +32,14 @@ def explore(port: int, no_build: bool) -> None:
     except GovkgError as exc:
         _fail(exc)
     app = Path(__file__).resolve().parents[2] / "streamlit_app.py"
+    from govkg.settings import load_settings
+
+    try:
+        limit = load_settings().max_upload_mb
+    except GovkgError as exc:
+        _fail(exc)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-           "--server.headless", "true"]
+           "--server.headless", "true", "--server.maxUploadSize", str(limit)]
     raise SystemExit(subprocess.call(cmd, cwd=str(app.parent)))
 
 

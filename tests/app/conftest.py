@@ -25,3 +25,37 @@ def govkg_home(tmp_path_factory) -> Path:
             os.environ.pop(k, None)
         else:
             os.environ[k] = v
+
+
+# A reply written like the real ones, with hostile text where titles, named models ("“…”工作法"),
+# policies (《…》) and measures are extracted from.
+HOSTILE_TEXT = """关于<script>alert(1)</script>加强社区治理的提案答复
+濮阳市民政局
+2022年6月1日
+
+王委员：
+您提出的关于加强社区治理的提案收悉。现答复如下：
+一、主要做法
+（一）推行“<img src=x onerror=alert(1)>”工作法。濮阳市华龙区建立小区党支部32个，推行网格化治理，组建志愿服务队15支。
+（二）出台《关于'}) MATCH (n) DETACH DELETE n //的实施意见》，明确社区减负清单。
+（三）学习借鉴山东省武城县“<script>alert(1)</script>”经验，建立居民议事会，每月召开议事协商会议。
+二、下一步工作
+下一步，我们将进一步推广'}) MATCH (n) DETACH DELETE n //做法，计划出台《社区工作者管理办法》。
+"""
+HOSTILE_STRINGS = ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "'}) MATCH (n) DETACH DELETE n //")
+SECRET = "pw-never-shown-4711"
+
+
+@pytest.fixture(scope="session")
+def hostile_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("hostile") / "hostile_reply.txt"
+    path.write_text(HOSTILE_TEXT, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fresh_home(tmp_path, monkeypatch) -> Path:
+    """An empty embedded graph under tmp_path, made the configured store for this test only."""
+    monkeypatch.setenv("GOVKG_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("GOVKG_STORE", "memory")
+    return tmp_path / "home"

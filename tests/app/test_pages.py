@@ -17,6 +17,8 @@ def _open(page: str, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     for k, v in params.items():
         at.query_params[k] = v
+    if Path(PAGE_FILES[page][0]).stem != PAGE_FILES[page][3]:
+        at.run()        # pages whose url_path differs from the file name are only known after a first run
     at.switch_page(PAGE_FILES[page][0])
     return at.run()
 

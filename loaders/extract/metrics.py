@@ -70,8 +70,8 @@ class _Stops:
 
 
 _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)")
-_AFTER_SPLIT = re.compile(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\\d")
-_BEFORE_CUT = re.compile(r"\\d[^\\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]")
+_AFTER_SPLIT = re.compile(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\d")
+_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]")
 _BEFORE_TRIM = re.compile(r"^(?:按照|每个|每年|按)+|(?:不低于|不少于|不超过|提标至|至|按)$")
 _DATE_HEAD = re.compile(r"^[年月日]")
 # characters of context read on each side of a figure for its subject (the subject is ≤ 24)
@@ -86,7 +86,13 @@ def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
     after = _AFTER_LEAD.sub("", after)
     after = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
     before = text[lo:start]
-    cut = max((m.end() for m in _BEFORE_CUT.finditer(before)), default=0)
+    cuts = list(_BEFORE_CUT.finditer(before))
+    cut = cuts[-1].end() if cuts else 0
+    if cuts and cut == len(before) and before[cuts[-1].start()].isdigit():
+        # 50项372条: the same things counted in two units share the subject before the first
+        first = cuts[-1].start()
+        cut = max((m.end() for m in cuts if m.end() <= first), default=0)
+        before = before[:first]
     before = _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before[cut:].strip()))
     before = _BEFORE_TRIM.sub("", before)
     if 2 <= len(after) <= 16 and not _DATE_HEAD.match(after):

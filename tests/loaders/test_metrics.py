@@ -52,3 +52,18 @@ def test_same_figure_in_different_places_is_kept_twice():
 def test_restated_figure_in_same_words_is_kept_once():
     got = find_metrics("小区444个(含单位管理15个),已有442个成立(含单位管理15个)。")
     assert [m.as_written for m in got] == ["444个", "15个", "442个"]
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # the phrase after the unit stops at the next figure (digits, not a literal "\d")
+    ("覆盖31个社区472个小区。", "31个", "社区"),
+    ("主城区381个网格均配备1名专职人员。", "381个", "网格均配备"),
+    # a figure before the number is cut off the subject
+    ("主城区33个社区共有小区444个。", "444个", "社区共有小区"),
+    # the same things counted in two units share the subject
+    ("提出问题和建议50项372条，已转交。", "372条", "建议"),
+    ("提出问题和建议50项372条，已转交。", "50项", "建议"),
+])
+def test_subjects(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -48,6 +49,7 @@ class MemoryStore(GraphStore):
         self._docs: set[str] | None = None          # ids of Document nodes (cache)
         self._pending_docs: set[str] = set()
         self._by_source: dict[str, set[str]] | None = None   # source → Document ids (cache)
+        self._shared: dict[Any, tuple[Any, ...]] = {}        # one-entry evidence tuples, shared
 
     # -- persistence --------------------------------------------------------------------------------
     @classmethod
@@ -152,16 +154,16 @@ class MemoryStore(GraphStore):
                 g.add_node(delta.doc_id, label="Document", **doc_props)
             for node_id, row in delta.nodes.items():
                 if node_id not in g:
-                    g.add_node(node_id, label=row.label, id=node_id, **{f: [] for f in EV_FIELDS})
+                    g.add_node(node_id, label=row.label, id=node_id, **{f: () for f in EV_FIELDS})
                 attrs = g.nodes[node_id]
                 attrs.update(row.props)
-                _append_ev(attrs, row.ev)
+                _append_ev(attrs, row.ev, self._shared)
             for (rel_type, start, end), row in delta.rels.items():
                 if not g.has_edge(start, end, key=rel_type):
-                    g.add_edge(start, end, key=rel_type, **{f: [] for f in EV_FIELDS})
+                    g.add_edge(start, end, key=rel_type, **{f: () for f in EV_FIELDS})
                 attrs = g.edges[start, end, rel_type]
                 attrs.update(row.props)
-                _append_ev(attrs, row.ev)
+                _append_ev(attrs, row.ev, self._shared)
             g.nodes[delta.doc_id]["complete"] = True
             self._pending_docs.add(delta.doc_id)
             if self._by_source is not None:
@@ -174,6 +176,7 @@ class MemoryStore(GraphStore):
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
         g = self.graph
+        self._shared.clear()              # let the removed document's quotes go
         dead_edges = []
         for u, v, k, attrs in g.edges(keys=True, data=True):
             if doc_id in attrs.get("ev_doc", ()):
@@ -243,17 +246,29 @@ class MemoryStore(GraphStore):
         return nodes, rels
 
 
-def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]]) -> None:
-    for f in EV_FIELDS:
-        attrs[f] = list(attrs.get(f) or [])
-    for doc, start, end, quote in ev:
-        attrs["ev_doc"].append(doc)
-        attrs["ev_start"].append(start)
-        attrs["ev_end"].append(end)
-        attrs["ev_quote"].append(quote)
+def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]],
+               shared: dict[Any, tuple[Any, ...]] | None = None) -> None:
+    """Append evidence entries as tuples (exact size, no list over-allocation). Document ids and
+    quotes are interned, and one-entry tuples come from ``shared`` (value → tuple): the facts of
+    one measure sentence all hold the same ``(doc,)``, ``(start,)``, ``(quote,)`` objects, in
+    memory and in the saved file (pickle keeps shared objects shared)."""
+    if not ev:
+        for f in EV_FIELDS:
+            attrs.setdefault(f, ())
+        return
+    cols = (tuple(sys.intern(e[0]) for e in ev), tuple(e[1] for e in ev), tuple(e[2] for e in ev),
+            tuple(sys.intern(e[3]) for e in ev))
+    for i, (f, col) in enumerate(zip(EV_FIELDS, cols)):
+        old = attrs.get(f)
+        if old:
+            attrs[f] = tuple(old) + col
+        elif shared is not None and len(col) == 1:
+            attrs[f] = shared.setdefault((i, col[0]), col)
+        else:
+            attrs[f] = col
 
 
 def _filter_ev(attrs: dict[str, Any], doc_id: str) -> None:
     keep = [i for i, d in enumerate(attrs["ev_doc"]) if d != doc_id]
     for f in EV_FIELDS:
-        attrs[f] = [attrs[f][i] for i in keep]
+        attrs[f] = tuple(attrs[f][i] for i in keep)

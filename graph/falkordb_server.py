@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 from govkg.errors import ConfigError, StoreError
 
@@ -65,7 +66,7 @@ class FalkorServer:
         log = open(Path(workdir) / "falkordb.log", "ab")  # noqa: SIM115 - closed in stop()
         self._log = log
         self.proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT,
-                                     preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+                                     preexec_fn=_die_with_parent if sys.platform == "linux" else None)  # noqa: PLW1509 - only prctl(PR_SET_PDEATHSIG), no locks taken
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -108,7 +109,7 @@ class FalkorServer:
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
 
-    def __enter__(self) -> FalkorServer:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

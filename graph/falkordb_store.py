@@ -7,6 +7,7 @@ build redoes it.
 """
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import Any
 
@@ -63,10 +64,8 @@ class FalkorStore(CypherStore):
         return store
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):      # closing a dead connection is not an error
             self._db.connection.close()
-        except Exception:  # noqa: BLE001 - closing a dead connection is not an error
-            pass
         if self.server is not None:
             self.server.stop()
             self.server = None

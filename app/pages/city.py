@@ -17,7 +17,7 @@ wanted = st.query_params.get("place")
 place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted in places else 0)
 rows = state.query_or_empty("city_profile", place=place)
 if not rows:
-    st.info(f"没有找到 {place} 的记录。")
+    st.info(f"没有找到 {md_escape(place)} 的记录。")
     st.stop()
 
 by_section: dict[str, list[dict]] = {}
@@ -37,12 +37,12 @@ for tab, sec in zip(tabs, sections):
             for cat in cats:
                 st.markdown(f"**{md_escape(cat)}**")
                 for r in (x for x in items if (x.get("category") or "其他") == cat):
-                    with st.expander(str(r["name"])):
+                    with st.expander(md_escape(r["name"] or "（未命名）")):
                         show_evidence(row_evidence(r), limit=3)
             continue
         for r in items:
-            title = str(r["name"]) + (f" — {r['detail']}" if r.get("detail") else "")
-            with st.expander(title):
+            title = str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "")
+            with st.expander(md_escape(title)):
                 if sec == "named_model":
                     st.page_link("app/pages/models.py", label="查看模式详情", icon=":material/account_tree:",
                                  query_params={"name": str(r["name"])})

@@ -67,7 +67,7 @@ with c:
 
 if cell:
     info = m.cells[cell]
-    st.subheader(f"{cell[0]} · {cell[1]}")
+    st.subheader(md_escape(f"{cell[0]} · {cell[1]}"))
     st.markdown(grade_badge(info.get("grade") or "") + f" 共 {info.get('measure_count') or 0} 项举措")
     for meas in str(info.get("measures") or "").split("；"):
         if meas.strip():

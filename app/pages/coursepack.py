@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import state
-from app.ui import empty_note
+from app.ui import empty_note, md_escape
 from govkg.errors import GovkgError
 
 st.title("课程素材")
@@ -40,7 +40,7 @@ if submitted:
                          [m[0] for m in chosen_models])
             st.session_state["pack"] = assemble_pack(inp, title)
     except GovkgError as exc:
-        st.error(f"无法生成案例：{exc}")
+        st.error(md_escape(f"无法生成案例：{exc}"))
         st.stop()
 
 pack = st.session_state.get("pack")

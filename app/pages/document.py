@@ -20,7 +20,7 @@ if wanted and wanted not in ids:
 doc_id = st.selectbox("选择文档", ids, index=index, format_func=lambda i: labels[i])
 doc = state.document(doc_id)
 if doc is None:
-    st.error(f"文档 {doc_id} 没有正文。")
+    st.error(f"文档 {md_escape(doc_id)} 没有正文。")
     st.stop()
 text = doc.get("text") or ""
 

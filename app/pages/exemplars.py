@@ -15,7 +15,7 @@ wanted = st.query_params.get("practice")
 practice = st.selectbox("做法", practices, index=practices.index(wanted) if wanted in practices else 0)
 rows = state.query_or_empty("exemplars", practice=practice, k=10)
 if not rows:
-    st.info(f"没有地方有“{practice}”的记录。")
+    st.info(f"没有地方有“{md_escape(practice)}”的记录。")
     st.stop()
 RECOGNITION = {"national": "国家级肯定", "provincial": "省级肯定", "media": "媒体报道"}
 for r in rows:

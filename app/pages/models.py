@@ -28,7 +28,7 @@ if not rows:
     st.stop()
 
 by = {s: [r for r in rows if r["section"] == s] for s in ("definition", "component", "practice", "same_name")}
-st.subheader(f"“{rows[0]['model']}” · {rows[0].get('owner') or '归属不详'}")
+st.subheader(md_escape(f"“{rows[0]['model']}” · {rows[0].get('owner') or '归属不详'}"))
 for r in by["definition"]:
     st.markdown("**定义**：" + md_escape(str(r["name"])))
     show_evidence(row_evidence(r), limit=1)

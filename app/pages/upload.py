@@ -73,7 +73,7 @@ if staged and st.button(f"加入图谱（{len(staged)} 个文件）", type="prim
         with st.spinner("正在写入图谱…"):
             result = build_into([Path(p) for _n, p in staged], state.store())
     except GovkgError as exc:
-        st.error(f"写入图谱失败：{exc}")
+        st.error(md_escape(f"写入图谱失败：{exc}"))
     else:
         state.bump_version()
         counts = {k: len(getattr(result, k, None) or []) for k in ("added", "updated", "unchanged", "failed")}

@@ -60,6 +60,16 @@ def _protos(at: AppTest):
         stack.extend(children.values())
 
 
+def _texts(proto, depth: int = 0):
+    """Every ``body`` and ``label`` string in a proto and its sub-messages."""
+    for field, value in proto.ListFields():
+        if field.type == field.TYPE_MESSAGE and depth < 4:
+            for item in ([value] if hasattr(value, "ListFields") else value):
+                yield from _texts(item, depth + 1)
+        elif field.name in ("body", "label") and isinstance(value, str):
+            yield value
+
+
 def _html_bodies(at: AppTest) -> list[str]:
     """Bodies the browser renders as HTML: st.html and Markdown with unsafe_allow_html."""
     out = [h.proto.body for h in at.get("html")]
@@ -107,9 +117,12 @@ def test_every_page_shows_hostile_text_only_escaped(hostile_store):
             assert not parser.bad, (where, parser.bad, body[:300])
             assert "<script" not in body.lower(), where
             shown_escaped |= "&lt;img src=x onerror=alert(1)&gt;" in body
-        for m in [*at.markdown, *at.caption, *at.error, *at.warning, *at.info, *at.success]:
-            # Markdown bodies: every "<" of document or user text is backslash-escaped (app.ui.md_escape)
-            assert not RAW_TAG.search(m.proto.body), (where, m.proto.body[:300])
+        for proto in _protos(at):
+            # Markdown-rendered text (bodies of markdown/caption/alerts/headings, labels of expanders,
+            # tabs, metrics, links): every "<" of document or user text is escaped (app.ui.md_escape)
+            if proto.DESCRIPTOR.name != "Html":
+                for text in _texts(proto):
+                    assert not RAW_TAG.search(text), (where, proto.DESCRIPTOR.name, text[:300])
         for proto in _protos(at):
             assert SECRET not in str(proto), where
     assert shown_escaped, "the hostile document's text was never shown (escaped) on the document page"

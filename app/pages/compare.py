@@ -16,8 +16,8 @@ if len(places) < 1:
     empty_note("地方")
     st.stop()
 asked = [p for p in st.query_params.get_all("place") if p in places]
-chosen = st.multiselect("地方（可多选）", places, default=asked or places[:2])
-practice_filter = st.multiselect("做法（不选则显示这些地方的全部做法）", state.practices())
+chosen = st.multiselect("地方（可多选）", places, default=asked or places[:2], placeholder="选择地方")
+practice_filter = st.multiselect("做法（不选则显示这些地方的全部做法）", state.practices(), placeholder="全部做法")
 if not chosen:
     st.info("请至少选择一个地方。")
     st.stop()

@@ -20,9 +20,9 @@ if not places:
 practices = [p for p in state.practices() if any(p == x["name"] and x.get("places") for x in state.inventory()["Practice"])]
 models = state.model_names()
 with st.form("pack"):
-    chosen_practices = st.multiselect("做法", practices)
-    chosen_places = st.multiselect("地方（不选则按做法自动选取典型地方）", places)
-    chosen_models = st.multiselect("命名模式（不选则取所选地方的相关模式）", models,
+    chosen_practices = st.multiselect("做法", practices, placeholder="选择一个或多个做法")
+    chosen_places = st.multiselect("地方（不选则按做法自动选取典型地方）", places, placeholder="自动选取")
+    chosen_models = st.multiselect("命名模式（不选则取所选地方的相关模式）", models, placeholder="自动选取",
                                    format_func=lambda m: f"“{m[0]}” · {m[1] or '归属不详'}")
     title = st.text_input("标题（可不填）")
     submitted = st.form_submit_button("生成案例", type="primary")

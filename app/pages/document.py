@@ -12,7 +12,9 @@ if not docs:
     st.stop()
 
 ids = [d["id"] for d in docs]
-labels = {d["id"]: f"{d.get('title') or '（无标题）'} · {d.get('subject_place') or ''} · {d['id']}" for d in docs}
+titles = state.doc_titles()
+labels = {d["id"]: f"{titles.get(d['id']) or '（无标题）'} · {d.get('subject_place') or '地方不详'} · {d['id']}"
+          for d in docs}
 wanted = params.get("doc")
 index = ids.index(wanted) if wanted in ids else 0
 if wanted and wanted not in ids:
@@ -41,7 +43,8 @@ if start is not None and end is not None and not (0 <= start < end <= len(text))
 meta = [("类型", doc.get("kind")), ("发文单位", doc.get("issuer")), ("地方", doc.get("subject_place")),
         ("日期", doc.get("date")), ("文号", doc.get("doc_number")), ("会议", doc.get("session")),
         ("提案/建议号", doc.get("proposal_number")), ("答复类别", doc.get("reply_class"))]
-st.subheader(doc.get("title") or "（无标题）")
+first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+st.subheader(md_escape(doc.get("title") or first_line[:60] or "（无标题）"))
 st.caption(" · ".join(f"{k}：{v}" for k, v in meta if v) + f" · 文档编号 {doc_id} · {len(text)} 字")
 
 if start is not None and end is not None:

@@ -26,6 +26,8 @@ for r in rows:
         st.markdown(grade_badge(r.get("grade") or "") + f" 举措 {r.get('measure_count') or 0} 项 · "
                     f"文档 {r.get('documents') or 0} 篇" + (f" · {md_escape(rec_text)}" if rec_text else ""))
         figs = r.get("figures")
-        if figs:
-            st.markdown("**数字**：" + md_escape("；".join(map(str, figs)) if isinstance(figs, list) else str(figs)))
+        if isinstance(figs, list) and figs:
+            st.markdown("**数据**：" + md_escape("；".join(map(str, figs))))
+        elif figs:
+            st.markdown(f"**带数据的证据**：{int(figs)} 条")
         show_evidence(row_evidence(r), limit=2)

@@ -2,8 +2,8 @@
 import streamlit as st
 
 from app import state
-from app.rows import POLICY_STATUS
-from app.ui import empty_note, md_escape, row_evidence, show_evidence
+from app.rows import POLICY_STATUS, STATUS_LABELS
+from app.ui import blank, empty_note, md_escape, row_evidence, show_evidence
 
 st.title("政策与承诺")
 st.caption("各地已出台的政策文件，以及答复中承诺要做的事（计划出台、正在起草的文件和计划中的举措）。")
@@ -26,12 +26,19 @@ if not rows:
     st.info("没有找到政策或承诺。")
     st.stop()
 SECTION = {"policy": "政策文件", "commitment": "承诺事项"}
+
+
+def _status(r: dict) -> str:
+    labels = STATUS_LABELS if str(r["id"]).startswith("me_") else POLICY_STATUS
+    return labels.get(r.get("status") or "", r.get("status") or "")
+
+
 for sec in sorted({r["section"] for r in rows}, key=lambda s: list(SECTION).index(s) if s in SECTION else 9):
     items = [r for r in rows if r["section"] == sec]
     st.subheader(f"{SECTION.get(sec, sec)}（{len(items)}）")
-    st.dataframe([{"名称": r.get("title") or "", "状态": POLICY_STATUS.get(r.get("status") or "", r.get("status") or ""),
-                   "发文/负责单位": r.get("issuer") or "", "日期": r.get("date") or ""} for r in items],
-                  hide_index=True)
+    st.dataframe([{"名称": blank(r.get("title")), "类别": "举措" if str(r["id"]).startswith("me_") else "政策文件",
+                   "状态": blank(_status(r)), "发文/负责单位": blank(r.get("issuer")), "日期/年份": blank(r.get("date"))}
+                  for r in items], hide_index=True)
     with st.expander("逐条查看原文"):
         for r in items:
             st.markdown(f"**{md_escape(r.get('title') or '')}**")

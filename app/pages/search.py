@@ -8,7 +8,7 @@ KINDS = {"Document": "文档", "NamedModel": "命名模式", "Measure": "举措"
          "Place": "地方", "Practice": "做法"}
 st.title("检索")
 text = st.text_input("关键词（多个词用空格分开）", value=st.query_params.get("q", ""), placeholder="例如：网格 减负")
-kinds = st.multiselect("只看", list(KINDS), format_func=KINDS.get)
+kinds = st.multiselect("只看", list(KINDS), format_func=KINDS.get, placeholder="全部类型")
 if not text.strip():
     st.caption("输入关键词后回车。两个字的词（如“减负”）也能找到。")
     st.stop()

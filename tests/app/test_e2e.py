@@ -73,9 +73,9 @@ def test_every_page_in_chromium(browser, app_url, shots, e2e_home):
     # the default page (总览) lives at the root URL
     cases = [(key, "" if key == "overview" else url, "") for key, (_f, _t, _i, url) in PAGE_FILES.items()]
     cases.append(("compare_cell", "compare", "?place=濮阳市&place=潜江市"))
-    script, img, _cypher = HOSTILE_STRINGS
+    script, _img, _cypher = HOSTILE_STRINGS
     cases += [("hostile_document", "document", f"?doc={e2e_home[1]}&start=0&end=30"),
-              ("hostile_model", "models", "?" + urlencode({"name": img})),
+              ("hostile_model", "models", "?" + urlencode({"name": script})),
               ("hostile_search", "search", "?" + urlencode({"q": script}))]
     for key, url, query in cases:
         page.goto(f"{app_url}/{url}{query}")

@@ -192,6 +192,29 @@ def _part_definitions(text: str, c: _Cand) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+def _role_components(text: str, c: _Cand) -> list[str]:
+    """以A为主线，以B为支线，以C为辅线 written after the name, parallel roles (their last character
+    is the same) and as many as the name's numeral says: the parts are A, B, C."""
+    lo = c.end
+    window = text[lo:lo + 240]
+    start = _rx(r"以[^，,。；;以]{2,16}?为").search(window)
+    if start is None or len(_rx(r"[。；;]").findall(window, 0, start.start())) > 1:
+        return []  # the run must begin in the name's sentence or the next one
+    items: list[str] = []
+    tails: list[str] = []
+    prev_end = start.start()
+    for m in _rx(r"以([^，,。；;以]{2,16}?)为([^，,。；;]{1,6}?)(?=[，,；;。]|$)").finditer(window, start.start()):
+        if items and not _rx(r"[，,；;]").fullmatch(window[prev_end:m.start()]):
+            break
+        items.append(_strip_inner(m.group(1)))
+        tails.append(m.group(2)[-1])
+        prev_end = m.end()
+    n = _leading_count(c.name)
+    if len(items) >= 2 and len(set(tails)) == 1 and (n is None or n == len(items)):
+        return items
+    return []
+
+
 def _before_components(text: str, c: _Cand) -> list[str]:
     """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”)."""
     n = _leading_count(c.name)
@@ -286,6 +309,11 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
         s0, e0, p0 = first
         if s0 == clause_lo and p0.level not in ("community", "street") and q0 - e0 <= 10:
             return [p0.name]
+        # a street or community there owns the quote when a naming verb joins them straight
+        # (在小营街道推行“…”), not across other words (在晋阳街道吉福社区等社区推广“…”)
+        if p0.level in ("community", "street") and (s0 == clause_lo or (s0 == clause_lo + 1 and text[clause_lo] in "在由")) \
+                and _VERB_BEFORE.match(text, e0, q0):
+            return [p0.name]
     head = text[max(clause_lo, q0 - 4):q0]
     agency_place = index.agency_place_before(clause_lo, q0)
     if agency_place:
@@ -357,6 +385,9 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         if parts and (_same_suffix(parts) or _rx(r"^[一二三四五六七八九十]+位一体").match(after)):
             c.rejected = True  # an enumeration of things, or the parts of a following name
             continue
+        if _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
+            c.rejected = True  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
+            continue           # a numeral target (“3个100%”目标) still is one
         if _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
             c.rejected = True
             continue
@@ -472,7 +503,7 @@ def extract_named_models(ctx: Context) -> None:
         for c in group:
             comps = (c.components or split_list(c.name) and [_strip_inner(p) for p in split_list(c.name)]
                      or _after_components(text, c) or _part_definitions(text, c)
-                     or _before_components(text, c) or _built_from(text, c))
+                     or _before_components(text, c) or _built_from(text, c) or _role_components(text, c))
             if comps:
                 break
         first = group[0]

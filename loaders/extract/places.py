@@ -16,7 +16,7 @@ from typing import Optional
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
-from loaders.extract.text_utils import is_cjk, is_common_word, looks_like_proper_name
+from loaders.extract.text_utils import is_cjk, is_common_word, is_verbal, looks_like_proper_name
 from loaders.record import Mention, PlaceRec
 
 __all__ = ["AdminMention", "LocalMention", "admin_mentions", "local_mentions", "self_mentions",
@@ -140,7 +140,7 @@ def _admin_mentions(text: str, subject: Optional[str], gaz: Gazetteer) -> list[A
 
 
 # ------------------------------------------------------------------ units below the county
-_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区")
+_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区|新区")
 _LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "社区": "community", "村": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _HARD_PREP = set("到在赴对向至于从由将把让经为是")
@@ -177,6 +177,26 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Opt
     return None
 
 
+def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Optional[int]:
+    """Start of the name of a 新区 (西海岸新区, 天府新区). Such names are often ordinary words
+    (海岸, 天府), so the dictionary test is relaxed, and the left edge must be hard instead:
+    punctuation, the start of a line, a preposition (在/到…) or a place written straight before."""
+    lengths = sorted((4, 3, 2), key=lambda k: suffix_start - k not in taken_ends)  # after a place first
+    for length in lengths:
+        s = suffix_start - length
+        if s < 0:
+            continue
+        name = text[s:suffix_start]
+        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or name[0] in _HARD_PREP:
+            continue
+        if any(is_common_word(w) and is_verbal(w) for w in (name, name[:2])):
+            continue  # 打造新区, 建成新区
+        before = text[s - 1] if s > 0 else "\n"
+        if not is_cjk(before) and not before.isdigit() or before in _HARD_PREP or s in taken_ends:
+            return s
+    return None
+
+
 def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalMention]:
     """Streets, towns, communities, villages and development zones named in ``text``."""
     taken = set(admin_ends or ())
@@ -187,7 +207,10 @@ def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalM
             continue
         if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街"):
             continue
-        start = _local_name_start(text, m.start(), taken)
+        if suffix == "新区":
+            start = _zone_name_start(text, m.start(), taken)
+        else:
+            start = _local_name_start(text, m.start(), taken)
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[m.end():m.end() + 1]):

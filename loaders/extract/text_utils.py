@@ -13,7 +13,7 @@ from functools import lru_cache
 __all__ = [
     "CJK", "is_cjk", "SENTENCE_END", "CLAUSE_END", "sentence_bounds", "clause_bounds", "lines_with_offsets",
     "squeeze_spaces", "CN_DIGITS", "cn_to_int", "is_common_word", "looks_like_proper_name",
-    "stop_positions", "stop_before", "stop_at_or_after", "cached_regex",
+    "stop_positions", "stop_before", "stop_at_or_after", "cached_regex", "is_verbal",
 ]
 
 CJK = r"\u4e00-\u9fff"
@@ -161,6 +161,12 @@ def is_common_word(word: str, min_freq: int = 50) -> bool:
     (江城, 凤凰 are names; 古楼 is too rare to count)."""
     entry = _lexicon().get(word)
     return entry is not None and entry[0] >= min_freq and entry[1] not in _PROPER_POS
+
+
+def is_verbal(word: str) -> bool:
+    """True when the dictionary tags ``word`` as a verb, adverb, adjective, numeral… (not a noun)."""
+    entry = _lexicon().get(word)
+    return entry is not None and entry[1] in _VERBAL_POS
 
 
 def looks_like_proper_name(name: str) -> bool:

@@ -168,6 +168,9 @@ GOLD = {
                      "武侯区社区工作者职业体系建设办法": ("planned", None),
                      "武侯区小区治理导则": ("drafting", None)},
         "models": {"三线融合": "成都市武侯区", "院落议事会": "成都市武侯区"},
+        # 以社区党委为主线，以小区党支部为支线，以楼栋党小组为辅线
+        "components": {"三线融合": ["社区党委", "小区党支部", "楼栋党小组"]},
+        "not_models": {"高品质和谐宜居生活社区"},  # a goal (…”目标), not a scheme
         "metrics": {("120.6万人", 120.6, "万人"), ("416个", 416.0, "个"), ("380万元", 380.0, "万元"),
                     ("2300余场次", 2300.0, "场次")},
         "learning": {("成都市武侯区", "杭州市"), ("成都市武侯区", "上海市")},
@@ -183,7 +186,9 @@ GOLD = {
         "agencies": {"杭州市民政局", "杭州市上城区民政局", "杭州市上城区委", "杭州市上城区政府"},
         "policies": {"杭州市社区专职工作者管理办法": ("issued", "杭民发〔2021〕63号")},
         "models": {"湖滨晴雨": "湖滨街道", "一网统管": "杭州市上城区", "三岗十八级": "杭州市上城区",
-                   "网格+警格+N格": "杭州市上城区"},
+                   "网格+警格+N格": "杭州市上城区", "小营红巷": "小营街道"},
+        "components": {},
+        "not_models": {"共同富裕"},
         "metrics": {("5.6万平方米", 5.6, "万平方米"), ("92%", 92.0, "%"), ("4600人次", 4600.0, "人次")},
         "learning": {("杭州市上城区", "成都市武侯区"), ("杭州市上城区", "南京市鼓楼区")},
         "practices": {"红色物业", "网格化治理", "社区工作者培训", "三治融合", "老旧小区改造"},
@@ -197,12 +202,15 @@ GOLD = {
         "places": {"青岛市市北区": ("district", "青岛市", "370203", "within_subject"),
                    "青岛市崂山区": ("district", "青岛市", "370212", "within_subject"),
                    "八大关街道": ("street", "青岛市市南区", None, "within_subject"),
+                   "西海岸新区": ("other", "青岛市", None, "within_subject"),
                    "深圳市": ("city", "广东省", "440300", "external")},
         "agencies": {"青岛市委办公厅", "青岛市政府办公厅", "青岛市委组织部", "青岛市委政法委", "青岛市住房城乡建设局"},
         "policies": {"关于加强城乡社区网格化服务管理工作的意见": ("issued", "青办发〔2021〕12号"),
                      "青岛市城市社区工作者管理办法": ("issued", None),
                      "青岛市社区服务设施建设标准": ("planned", None)},
         "models": {"网格+物业": "青岛市", "四岗十八级": "青岛市", "社区幸福里": "青岛市"},
+        "components": {},
+        "not_models": set(),
         "metrics": {("1.2万名", 1.2, "万人"), ("7.8万元", 7.8, "万元"), ("1036个", 1036.0, "个")},
         "learning": {("青岛市", "深圳市")},
         "practices": {"网格化治理", "社区工作者职业体系", "党群服务阵地建设", "智慧社区"},
@@ -219,6 +227,8 @@ GOLD = {
         "agencies": {"贵阳市委组织部", "贵阳市民政局", "贵阳市委", "贵阳市政府"},
         "policies": {"贵阳市关于加强城市基层党建引领社区治理的实施意见": ("issued", "筑党发〔2019〕8号")},
         "models": {"一核多元": "贵阳市", "党建+邻里": "贵阳市云岩区", "一圈两场三改": "贵阳市"},
+        "components": {},
+        "not_models": set(),
         "metrics": {("612个", 612.0, "个"), ("94.8%", 94.8, "%"), ("1.1万人", 1.1, "万人")},
         "learning": {("贵阳市", "遵义市"), ("贵阳市", "六盘水市"), ("贵阳市", "成都市")},
         "practices": {"大党委/大工委", "积分制管理", "志愿服务", "社区工作准入"},
@@ -269,6 +279,10 @@ def test_named_models(records, doc):
     got = {(m.name, m.owner) for m in records[doc].named_models}
     for name, owner in GOLD[doc]["models"].items():
         assert (name, owner) in got, (doc, name)
+    assert not GOLD[doc]["not_models"] & {name for name, _o in got}
+    components = {m.name: m.components for m in records[doc].named_models}
+    for name, parts in GOLD[doc]["components"].items():
+        assert components.get(name) == parts, (doc, name)
 
 
 @pytest.mark.parametrize("doc", sorted(DOCS))
@@ -291,22 +305,3 @@ def test_offsets_point_at_text(records, doc):
         for ent in group:
             for m in ent.mentions:
                 assert rec.text[m.start:m.end] == m.as_written
-
-
-# facts the rules still get wrong on these documents (strict: a fix must move them into GOLD)
-KNOWN_GAPS = [
-    pytest.param("hangzhou", lambda r: "共同富裕" not in {m.name for m in r.named_models},
-                 id="national-goal-quoted-before-目标-is-not-a-model"),
-    pytest.param("hangzhou", lambda r: ("小营红巷", "小营街道") in {(m.name, m.owner) for m in r.named_models},
-                 id="street-at-clause-head-owns-the-brand"),
-    pytest.param("chengdu", lambda r: any(m.name == "三线融合" and m.components for m in r.named_models),
-                 id="components-from-以A为主线-以B为支线"),
-    pytest.param("qingdao", lambda r: "西海岸新区" in " ".join(p.name for p in r.places),
-                 id="新区-as-a-place"),
-]
-
-
-@pytest.mark.xfail(strict=True, reason="known gap of the rules on held-out documents")
-@pytest.mark.parametrize(("doc", "check"), KNOWN_GAPS)
-def test_known_gaps(records, doc, check):
-    assert check(records[doc])

@@ -123,3 +123,36 @@ def test_quote_helpers():
     assert [q.text for q in qs][:2] == ["5+X", "5"]
     assert split_list("共享+众筹") == []
     assert split_list("甲—乙—丙") == ["甲", "乙", "丙"]
+
+
+@pytest.mark.parametrize("text,name,is_model", [
+    ("围绕“共同富裕”目标，深化改革。", "共同富裕", False),
+    ("聚焦“高品质宜居社区”的目标，推进建设。", "高品质宜居社区", False),
+    ("完成了市委提出的“3个100%”换届目标。", "3个100%", True),
+    ("力争达到“三个百分之百”的目标。", "三个百分之百", True),
+])
+def test_a_goal_is_not_a_scheme_unless_numeral(text, name, is_model):
+    assert any(n == name for n, _o in _models(text)) is is_model
+
+
+@pytest.mark.parametrize("text,owner", [
+    ("在凤凰街道推行“红色驿站”党建品牌。", "凤凰街道"),
+    ("澜湖社区打造“邻里守望”品牌。", "澜湖社区"),
+    # the street only names where the scheme was spread: the subject owns it
+    ("在凤凰街道澜湖社区等社区推广“院落议事会”。", SUBJECT),
+])
+def test_street_or_community_at_clause_head_with_a_naming_verb(text, owner):
+    places = {"凤凰街道": ("street", "within_subject", ("凤凰街道",)),
+              "澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    assert [o for _n, o in _models(text, places=places)] == [owner]
+
+
+@pytest.mark.parametrize("text,components", [
+    ("推行“三线融合”机制。以社区党委为主线，以小区党支部为支线，以楼栋党小组为辅线，延伸到院落。",
+     ["社区党委", "小区党支部", "楼栋党小组"]),
+    # roles that are not parallel (核心/纽带) or fewer than the numeral says are not the parts
+    ("推行“三线融合”机制。以社区党委为核心，以小区党支部为纽带，延伸到院落。", []),
+    ("推行“三线融合”机制。以社区党委为主线，以小区党支部为支线，延伸到院落。", []),
+])
+def test_components_from_parallel_roles(text, components):
+    assert _models(text)[("三线融合", SUBJECT)] == components

@@ -77,6 +77,10 @@ def test_admin_mentions(text, subject, expected):
     ("有效调动红莲湖佳园小区居民", []),
     ("建起了长者康乐驿站、香城书房", []),
     ("环境整治、老旧小区改造、扫黑除恶等社区综合治理", []),
+    # 新区 names are often ordinary words (海岸, 天府): a hard left edge is required instead
+    ("在崂山区、西海岸新区建设试点", [("西海岸新区", "other")]),
+    ("在浦东新区、滨海新区推广", [("浦东新区", "other"), ("滨海新区", "other")]),
+    ("全力打造新区，建设城市新区，一批新区", []),
 ])
 def test_local_mentions(text, expected):
     assert [(m.name, m.level) for m in local_mentions(text)] == expected

@@ -26,7 +26,7 @@ from loaders.extract.context import Context
 from loaders.extract.models import place_mentions
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_at_or_after, stop_before
+from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
 from loaders.record import MeasureRec, Span
 
 __all__ = ["Item", "extract_measures", "find_items"]
@@ -42,6 +42,8 @@ _HEADINGS = (
 _INLINE_LEVEL = 4
 # inline items follow a sentence end (or start a line)
 _INLINE = re.compile(rf"(?:(?<=[。；;：:！？!?\n])|^)[ \t　]*([{_CN}]{{1,3}})是", re.MULTILINE)
+_INLINE_CORE = re.compile(rf"([{_CN}]{{1,3}})是")
+_INLINE_AFTER = "。；;：:！？!?\n"
 _PLANNED = re.compile(r"下一步|下步|下阶段|今后|将(?!其|社区|党|工作|原)|计划|拟|力争|准备|争取")
 _ONGOING = re.compile(r"正在|持续|不断|继续|逐步|深入推进|着力")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -133,9 +135,20 @@ def _skip_blank(text: str, pos: int, limit: int) -> int:
 def find_items(text: str) -> list[Item]:
     """Enumerated items of every series in text order, with nesting and their own spans."""
     marks: list[Item] = []
-    for kind, level, rx in _HEADINGS:
-        marks.extend(Item(kind, m.group(1), level, m.start(), m.end()) for m in rx.finditer(text))
-    marks.extend(Item("inline", m.group(1), _INLINE_LEVEL, m.start(1), m.end()) for m in _INLINE.finditer(text))
+    # headings: tried at each line start only (a MULTILINE ``^`` pattern is tried at every offset)
+    for line_start in [0, *(i + 1 for i in stop_positions(text, "\n"))]:
+        for kind, level, rx in _HEADINGS:
+            m = rx.match(text, line_start)
+            if m:
+                marks.append(Item(kind, m.group(1), level, m.start(), m.end()))
+                break
+    # inline items: the numeral + 是 first (a literal-led scan), then the sentence end before it
+    for m in _INLINE_CORE.finditer(text):
+        k = m.start()
+        while k > 0 and text[k - 1] in " \t　":
+            k -= 1
+        if k == 0 or text[k - 1] in _INLINE_AFTER:
+            marks.append(Item("inline", m.group(1), _INLINE_LEVEL, m.start(), m.end()))
     marks.sort(key=lambda it: (it.start, it.level))
     n = len(text)
     stack: list[int] = []

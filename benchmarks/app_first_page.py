@@ -17,21 +17,29 @@ script done (notRunning), rendered. The load average is printed before and after
 machine inflate every figure.
 
     .venv/bin/python benchmarks/app_first_page.py [--runs 5]
+
+With ``--baseline DIR`` (another checkout, e.g. ``git archive <commit> | tar -x -C DIR``) it instead
+runs both apps side by side on the same graph and alternates fresh-context visits between them, so
+both see the same machine load:
+
+    .venv/bin/python benchmarks/app_first_page.py --baseline /tmp/old --runs 12
 """
 from __future__ import annotations
 
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.runtime import ensure_graph, open_configured_store
-from app.server import CHROMIUM, CHROMIUM_ARGS, running_app
+from app.server import CHROMIUM, CHROMIUM_ARGS, free_port, running_app
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -58,9 +66,53 @@ def fmt(xs: list[float]) -> str:
     return f"median {statistics.median(xs):.2f}s  min {min(xs):.2f}s  max {max(xs):.2f}s  (n={len(xs)})"
 
 
+def _serve(root: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(root / "streamlit_app.py"),
+                             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                             "--browser.gatherUsageStats", "false"], cwd=str(root),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2):
+                return proc, url
+        except OSError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise SystemExit(f"{root}: streamlit did not start")
+
+
+def compare(baseline: Path, runs: int) -> None:
+    """Warm first visits, alternating between the baseline checkout's app and this one."""
+    from playwright.sync_api import sync_playwright
+
+    servers = {"baseline": _serve(baseline), "this": _serve(REPO)}
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in servers}
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            for i in range(runs + 1):
+                for name in (("baseline", "this") if i % 2 else ("this", "baseline")):
+                    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+                    phases = open_first_page(ctx.new_page(), servers[name][1])
+                    ctx.close()
+                    if i:           # round 0 warms each server's imports and caches
+                        results[name].append(phases)
+            browser.close()
+    finally:
+        for proc, _url in servers.values():
+            proc.terminate()
+            proc.wait()
+    for name, rs in results.items():
+        print(f"{name:<9} warm, first visit  {fmt([r['rendered'] for r in rs])}")
+        print("    phases (median): " + "  ".join(f"{k} {statistics.median(r[k] for r in rs):.2f}s" for k in rs[0]))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=5, help="server starts; each is followed by 3 warm visits of each kind")
+    ap.add_argument("--baseline", type=Path, help="another checkout to compare with (interleaved warm visits)")
     args = ap.parse_args()
     home = Path(tempfile.mkdtemp(prefix="govkg_bench_"))
     os.environ.update(GOVKG_HOME=str(home), GOVKG_STORE="memory")
@@ -68,6 +120,10 @@ def main() -> None:
     ensure_graph(open_configured_store())
     print(f"graph built (not timed below): {time.perf_counter() - t:.2f}s")
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  ({os.cpu_count()} CPUs)")
+    if args.baseline:
+        compare(args.baseline.resolve(), args.runs)
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        return
 
     from playwright.sync_api import sync_playwright
 

@@ -116,3 +116,40 @@ def test_network_option_has_a_node_per_place_and_an_edge_per_link():
     opt = network_option(edges)
     assert [n["name"] for n in opt["series"][0]["data"]] == ["甲市", "乙市"]
     assert len(opt["series"][0]["links"]) == 1
+
+
+def test_group_inventory_maps_sections_to_labels():
+    from app.runtime import LABELS, group_inventory
+
+    rows = [{"section": "document", "id": "d1", "name": None, "kind": "调研报告", "place": "鄂州市", "level": None,
+             "issuer": "鄂州市人大常委会", "date": None, "status": None, "count": None},
+            {"section": "place", "id": "420700", "name": "鄂州市", "kind": None, "place": None, "level": "city",
+             "issuer": None, "date": None, "status": None, "count": 8},
+            {"section": "named_model", "id": "nm_1", "name": "五位一体", "kind": None, "place": "鄂州市",
+             "level": None, "issuer": None, "date": None, "status": None, "count": 5}]
+    inv = group_inventory(rows)
+    assert set(inv) == set(LABELS)
+    assert inv["Document"] == [{"id": "d1", "title": None, "kind": "调研报告", "subject_place": "鄂州市",
+                                "issuer": "鄂州市人大常委会", "date": None}]
+    assert inv["Place"][0]["measures"] == 8 and inv["NamedModel"][0]["owner"] == "鄂州市"
+    assert inv["Policy"] == [] and inv["Measure"] == []
+
+
+def test_app_reads_the_graph_only_through_named_queries():
+    """No page or helper of the explorer runs Cypher or walks the embedded graph itself."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    offenders = [str(p.relative_to(root)) for p in [root / "streamlit_app.py", *sorted((root / "app").rglob("*.py"))]
+                 if re.search(r"run_cypher|\bstore(\(\))?\.graph\b|\.graph\.nodes|\bMATCH \(", p.read_text(encoding="utf-8"))]
+    assert not offenders
+
+
+def test_bars_html_escapes_labels_and_links():
+    from app.ui import bars_html
+
+    html = bars_html([("<script>alert(1)</script>", 3), ("濮阳市", 1)], "地方", "举措数", link=("city", "place"))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert 'href="city?place=%3Cscript%3Ealert%281%29%3C/script%3E"' in html
+    assert "width:100.0%" in html and "width:33.3%" in html

@@ -13,8 +13,11 @@ if not inv["Measure"] and not inv["NamedModel"]:
 mode = st.radio("依据", ["文字描述", "命名模式", "举措"], horizontal=True)
 params: dict = {}
 if mode == "文字描述":
-    text = st.text_area("描述", placeholder="例如：在小区建立党支部，党员到社区报到认领服务岗位")
+    with st.form("describe"):
+        text = st.text_area("描述", placeholder="例如：在小区建立党支部，党员到社区报到认领服务岗位")
+        st.form_submit_button("查找相似做法", type="primary")
     if not text.strip():
+        st.caption("写下一个做法（一两句话即可），点击「查找相似做法」；也可以改为按命名模式或举措查找。")
         st.stop()
     params["text"] = text
 elif mode == "命名模式":

@@ -75,3 +75,13 @@ def test_search_finds_a_two_character_word(govkg_home):
     at = _open("search", q="网格")
     assert not at.exception and not at.error
     assert any("找到" in c.value and not c.value.startswith("找到 0") for c in at.caption)
+
+
+def test_similar_practices_from_a_description(govkg_home):
+    at = _open("similar")
+    assert any("查找相似做法" in c.value for c in at.caption), "the empty state says what to do"
+    at.text_area[0].input("在小区建立党支部，党员到社区报到认领服务岗位")
+    at.button[0].click().run()
+    assert not at.exception and not at.error
+    ranked = [m.value for m in at.markdown if m.value.startswith("**1.")]
+    assert ranked, "no similar practice listed"

@@ -107,8 +107,11 @@ def documents() -> list[dict]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _doc_titles(version: str) -> dict[str, str]:
-    return {d["id"]: d.get("title") or f"{d.get('subject_place') or ''}{d.get('kind') or '文档'}"
-            for d in _inventory(version)["Document"]}
+    def title(d: dict) -> str:
+        kind = d.get("kind") if d.get("kind") not in (None, "", "其他") else "文档"
+        return d.get("title") or f"{d.get('subject_place') or ''}{kind}" + (f"（{d['date']}）" if d.get("date") else "")
+
+    return {d["id"]: title(d) for d in _inventory(version)["Document"]}
 
 
 def doc_titles() -> dict[str, str]:

@@ -53,11 +53,12 @@ with right:
 
 
 def _doc_table(rows: list[dict]) -> str:
+    titles = state.doc_titles()
     head = "".join(f'<th style="text-align:left;padding:4px 8px">{h}</th>'
                    for h in ("标题", "类型", "地方", "发文单位", "日期"))
     body = []
     for d in rows:
-        title = d.get("title") or f"（无标题）{d.get('subject_place') or ''}{d.get('kind') or ''}"
+        title = titles.get(d["id"]) or d["id"]
         href = f"{PAGE_FILES['document'][3]}?doc={quote(d['id'])}"
         cells = [f'<a href="{escape(href)}" target="_self">{escape(title)}</a>',
                  *(escape(d.get(k) or "—") for k in ("kind", "subject_place", "issuer", "date"))]

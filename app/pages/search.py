@@ -16,5 +16,7 @@ rows = state.query_or_empty("search", text=text, kinds=kinds, limit=50)
 st.caption(f"找到 {len(rows)} 条结果。")
 for r in rows:
     with st.container(border=True):
-        st.markdown(f"**{md_escape(str(r.get('name') or r.get('id')))}** · {KINDS.get(r.get('kind'), r.get('kind'))}")
+        name = state.doc_titles().get(r["id"]) if r.get("kind") == "Document" else None
+        name = name or str(r.get("name") or r.get("id"))
+        st.markdown(f"**{md_escape(name)}** · {md_escape(KINDS.get(r.get('kind'), r.get('kind') or ''))}")
         show_evidence(row_evidence(r), limit=1)

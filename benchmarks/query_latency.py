@@ -41,6 +41,8 @@ def _params(records, rng: random.Random) -> dict[str, dict]:
         "search": {"text": rng.choice(["减负", "红色物业", "网格", "议事 协商", "社工站"])},
         "similar_cities": {"place": rec.document.subject_place},
         "practice_communities": {},
+        "inventory": {},
+        "document": {"doc": rec.doc_id},
     }
 
 

@@ -17,7 +17,8 @@ def cases(records):
     subject = [r.document.subject_place for r in records if r.document.subject_place]
     practices = [p for r in records for p in r.practices]
     models = [m.name for r in records for m in r.named_models]
-    agencies = [a.name for r in records for a in r.agencies]
+    # an agency the corpus shows issuing a policy, so `policies(agency)` has rows to check
+    issuers = [p.issuer for r in records for p in r.policies if p.issuer]
     measures = [m.summary for r in records for m in r.measures]
     with_policies = [r.document.subject_place for r in records if r.policies and r.document.subject_place]
     return [
@@ -31,7 +32,7 @@ def cases(records):
         ("named_model", {"name": models[0] if models else "12341"}),
         ("learning_network", {}),
         ("policies", {"place": (with_policies or subject)[0]}),
-        ("policies", {"agency": agencies[0] if agencies else "民政部"}),
+        ("policies", {"agency": issuers[0] if issuers else "民政部"}),
         ("search", {"text": "减负"}),
         ("search", {"text": "社区 议事", "limit": 50}),
         ("similar_cities", {"place": subject[0]}),

@@ -62,6 +62,7 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         falkordb_store.load_record(rec.model_copy(update={"practices": rec.practices[:1]}))
         falkordb_store.document_states()
         falkordb_store.stats()
+        falkordb_store.version()
         falkordb_store.export_rows()
         falkordb_store.remove_document(rec.doc_id)
     finally:

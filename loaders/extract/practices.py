@@ -18,6 +18,7 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 from govkg.settings import DATA_DIR
+from loaders.extract.cue_scan import CueScanner
 from loaders.extract.text_utils import stop_before
 
 __all__ = [
@@ -55,35 +56,34 @@ class Taxonomy:
         self.practices = practices
         self.by_name = {p.name: p for p in practices}
         self.names = tuple(p.name for p in practices)
+        self._scanner: CueScanner | None = None
+
+    def scan(self, text: str) -> list[list[tuple[int, int]]]:
+        """Per practice (taxonomy order), the spans ``practice.pattern.finditer(text)`` yields,
+        found in one prefilter pass over ``text`` (``loaders.extract.cue_scan``)."""
+        if self._scanner is None:
+            self._scanner = CueScanner([p.pattern for p in self.practices])
+        return self._scanner.scan(text)
 
     def match(self, text: str) -> list[str]:
         """Canonical names whose cues or aliases occur in ``text``, in taxonomy order."""
-        return [p.name for p in self.practices if p.pattern.search(text)]
+        return [p.name for p, found in zip(self.practices, self.scan(text)) if found]
 
     def match_spans(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
         """Like ``match`` but ignores hits inside ``skip`` spans and in theme clauses (围绕…)."""
-        skipped = _inside_any(skip or [])
-        found: list[str] = []
-        for p in self.practices:
-            for m in p.pattern.finditer(text):
-                if skip and skipped(m.start()):
-                    continue
-                if _in_theme_clause(text, m.start()):
-                    continue
-                found.append(p.name)
-                break
-        return found
+        names = {name for _pos, name in self.hits(text, skip)}
+        return [n for n in self.names if n in names]
 
     def hits(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
         """(offset, practice) for every cue hit outside ``skip`` spans and theme clauses, by offset."""
         skipped = _inside_any(skip or [])
         themed = "围绕" in text
         out: list[tuple[int, str]] = []
-        for p in self.practices:
-            for m in p.pattern.finditer(text):
-                if (skip and skipped(m.start())) or (themed and _in_theme_clause(text, m.start())):
+        for p, found in zip(self.practices, self.scan(text)):
+            for start, _end in found:
+                if (skip and skipped(start)) or (themed and _in_theme_clause(text, start)):
                     continue
-                out.append((m.start(), p.name))
+                out.append((start, p.name))
         out.sort()
         return out
 

@@ -17,6 +17,7 @@ __all__ = [
     "PAGE_TITLES",
     "bars_html",
     "blank",
+    "counts_html",
     "doc_link",
     "empty_note",
     "excerpt_bounds",
@@ -138,6 +139,17 @@ def bars_html(items: list[tuple[str, int]], name: str, value: str, link: tuple[s
             f'<thead><tr><th style="text-align:left;white-space:nowrap">{escape(name)}</th><th></th>'
             f'<th style="text-align:right;white-space:nowrap">{escape(value)}</th></tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>')
+
+
+def counts_html(items: list[tuple[str, int, str]]) -> str:
+    """A row of (label, number, explanation) counts as HTML (the explanation as a hover title), every
+    string escaped — the look of st.metric without loading its component."""
+    cells = "".join(
+        f'<div title="{escape(hint)}" style="flex:1;min-width:7rem">'
+        f'<div style="font-size:0.875rem;color:#555">{escape(label)}</div>'
+        f'<div style="font-size:2.25rem;line-height:1.3" data-testid="govkg-count">{int(n)}</div></div>'
+        for label, n, hint in items)
+    return f'<div style="display:flex;gap:1rem;flex-wrap:wrap">{cells}</div>'
 
 
 def ranked_bars(items: list[tuple[str, int]], name: str, value: str, empty: str = "暂无数据。",

@@ -11,7 +11,7 @@ import streamlit as st
 
 from app import state
 from app.rows import LEVEL_LABELS, POLICY_STATUS
-from app.ui import PAGE_FILES, bars_html, empty_note, ranked_bars
+from app.ui import PAGE_FILES, bars_html, counts_html, empty_note, ranked_bars
 
 DOC_ROWS = 30       # documents listed here; the 文档 page and 检索 reach every one
 
@@ -26,15 +26,13 @@ if not docs:
 
 places = [p for p in inv["Place"] if p.get("measures") and p.get("name")]
 practices = [p for p in inv["Practice"] if p.get("places") and p.get("name")]
-cols = st.columns(6)
-for col, (label, n, help_text) in zip(cols, [
-        ("文档", len(docs), "图谱中的原始文档篇数"),
-        ("有举措的地方", len(places), "至少有一项具体举措的地方（省、市、区县、街道、社区）"),
-        ("做法类别", len(practices), "至少一个地方采用的做法（按实践分类）"),
-        ("命名模式", len(inv["NamedModel"]), "有名称的工作法，如“12341”"),
-        ("政策文件", len(inv["Policy"]), "文中出现的政策文件（已出台、计划出台、起草中、引用）"),
-        ("举措", len(inv["Measure"]), "从文档中抽取的具体举措")]):
-    col.metric(label, n, help=help_text)
+st.html(counts_html([
+    ("文档", len(docs), "图谱中的原始文档篇数"),
+    ("有举措的地方", len(places), "至少有一项具体举措的地方（省、市、区县、街道、社区）"),
+    ("做法类别", len(practices), "至少一个地方采用的做法（按实践分类）"),
+    ("命名模式", len(inv["NamedModel"]), "有名称的工作法，如“12341”"),
+    ("政策文件", len(inv["Policy"]), "文中出现的政策文件（已出台、计划出台、起草中、引用）"),
+    ("举措", len(inv["Measure"]), "从文档中抽取的具体举措")]))
 
 kinds = Counter(d.get("kind") or "其他" for d in docs)
 status = Counter(POLICY_STATUS.get(p.get("status") or "", "状态不详") for p in inv["Policy"])

@@ -59,3 +59,14 @@ def fresh_home(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("GOVKG_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("GOVKG_STORE", "memory")
     return tmp_path / "home"
+
+
+def overview_counts(at) -> dict[str, int]:
+    """The counts row of 总览 (app.ui.counts_html) as {label: number}, read from the rendered HTML."""
+    import re
+
+    out: dict[str, int] = {}
+    for h in at.get("html"):
+        for label, n in re.findall(r'>([^<>]+)</div><div[^>]*data-testid="govkg-count">(\d+)<', h.proto.body):
+            out[label] = int(n)
+    return out

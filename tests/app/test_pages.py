@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.ui import PAGE_FILES
+from tests.app.conftest import overview_counts
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 TIMEOUT = 60
@@ -40,9 +41,10 @@ def test_page_runs_without_errors(govkg_home, page):
 
 def test_overview_counts_the_corpus(govkg_home):
     at = _open("overview")
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["文档"] == "5"
-    assert int(metrics["政策文件"]) > 0
+    counts = overview_counts(at)
+    assert set(counts) == {"文档", "有举措的地方", "做法类别", "命名模式", "政策文件", "举措"}
+    assert counts["文档"] == 5
+    assert counts["政策文件"] > 0
 
 
 def test_compare_puyang_qianjiang_shows_a_quote(govkg_home):

@@ -9,7 +9,7 @@ from pathlib import Path
 from streamlit.testing.v1 import AppTest
 
 from app.ui import PAGE_FILES
-from tests.app.conftest import HOSTILE_TEXT
+from tests.app.conftest import HOSTILE_TEXT, overview_counts
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
@@ -42,9 +42,9 @@ def test_upload_preview_add_then_overview(fresh_home, corpus_paths):
     assert any("新增 1 篇" in s.value for s in at.success)
 
     at.switch_page(PAGE_FILES["overview"][0]).run()
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["文档"] == "1"
-    assert int(metrics["举措"]) > 0
+    counts = overview_counts(at)
+    assert counts["文档"] == 1
+    assert counts["举措"] > 0
 
 
 def test_hostile_upload_preview_is_escaped(fresh_home):

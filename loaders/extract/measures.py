@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 
 from loaders.extract.context import Context
+from loaders.extract.lead_paragraphs import find_lead_paragraphs
 from loaders.extract.models import place_mentions
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
@@ -249,20 +250,8 @@ def extract_measures(ctx: Context) -> None:
     def practices_in(lo: int, hi: int) -> set[str]:
         return {name for _p, name in hits[bisect_left(hit_pos, lo):bisect_left(hit_pos, hi)]}
 
-    items = find_items(text)
-    for it in items:
-        if skip_mask[it.start] or not _is_measure(text, it):
-            continue
-        summary = _summary(text, it)
-        if len(summary) < 2:
-            continue
-        lo, hi = it.body, it.own_end
-        path_titles: list[tuple[int, int]] = []
-        p = it.parent
-        while p is not None:
-            path_titles.append((items[p].body, items[p].lead_end))
-            p = items[p].parent
-        path = "\n".join(text[a:b] for a, b in path_titles)
+    def emit(summary: str, lo: int, hi: int, start: int, path_titles: list[tuple[int, int]],
+             status: str) -> None:
         inside = practices_in(lo, hi)
         if not inside:
             for a, b in path_titles:
@@ -276,5 +265,30 @@ def extract_measures(ctx: Context) -> None:
             summary=summary, practices=[n for n in tax.names if n in inside], place=place,
             agencies=_names_in(agency_spans, agency_pos, lo, hi),
             named_models=_names_in(model_spans, model_pos, lo, hi),
-            status=_status(text, it, summary, path),
-            year=int(ym.group(1)) if ym else None, span=Span(start=it.start, end=hi)))
+            status=status, year=int(ym.group(1)) if ym else None, span=Span(start=start, end=hi)))
+
+    items = find_items(text)
+    for it in items:
+        if skip_mask[it.start] or not _is_measure(text, it):
+            continue
+        summary = _summary(text, it)
+        if len(summary) < 2:
+            continue
+        path_titles: list[tuple[int, int]] = []
+        p = it.parent
+        while p is not None:
+            path_titles.append((items[p].body, items[p].lead_end))
+            p = items[p].parent
+        path = "\n".join(text[a:b] for a, b in path_titles)
+        emit(summary, it.body, it.own_end, it.start, path_titles, _status(text, it, summary, path))
+    n_items = len(ctx.measures)
+    claimed = [(it.start, max(it.own_end, it.lead_end)) for it in items]
+    titles = [(it.start, it.end, it.body, it.lead_end) for it in items]
+    for para in find_lead_paragraphs(text, claimed, titles):
+        if skip_mask[para.start]:
+            continue
+        status = ("planned" if para.planned or _PLANNED.search(para.summary)
+                  else "ongoing" if _ONGOING.search(para.summary) else "done")
+        emit(para.summary, para.start, para.end, para.start, list(para.section_spans), status)
+    if len(ctx.measures) > n_items:
+        ctx.measures.sort(key=lambda ms: ms.span.start)

@@ -36,6 +36,9 @@ CASES = {
     "10k-nested-headings": lambda: "一、社区\n（一）治理\n1.加强\n" * 10_000,
     "10k-places": lambda: "濮阳市华龙区中原路街道建设社区、" * 10_000,
     "items-between-whitespace": lambda: "一是加强。" + " " * 200_000 + "二是推进。",
+    "10k-lead-paragraphs": lambda: "聚焦社区服务 提升满意度\n" + "实施清单减负，出台社区工作清单，明确具体工作事项和流程。\n" * 10_000,
+    "10k-headings-and-lead-paragraphs": lambda: ("一、主要做法\n实施清单减负。出台社区工作清单，明确具体工作事项和流程。\n"
+                                                "强化党建引领 夯实基层基础\n") * 10_000,
 }
 
 

@@ -22,8 +22,13 @@ from loaders.extract.cue_scan import CueScanner
 from loaders.extract.text_utils import stop_before
 
 __all__ = [
-    "Practice", "Taxonomy", "load_taxonomy", "TAXONOMY_PATH", "CANONICAL_PRACTICES",
-    "document_practices", "quoted_request_spans",
+    "CANONICAL_PRACTICES",
+    "TAXONOMY_PATH",
+    "Practice",
+    "Taxonomy",
+    "document_practices",
+    "load_taxonomy",
+    "quoted_request_spans",
 ]
 
 TAXONOMY_PATH = DATA_DIR / "practices.json"

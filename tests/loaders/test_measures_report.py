@@ -1,6 +1,8 @@
 """Measures in report-style text: unnumbered section headings, paragraphs opening with a lead clause."""
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from loaders.extract.context import Context
@@ -63,8 +65,8 @@ def test_next_steps_section_is_planned_and_problems_and_advice_are_skipped(suzho
     # a caption: one sentence naming an official visiting
     "聚焦社区服务 提升群众满意度\n市委副书记、市长陈平在澜湖社区检查指导工作。\n",
     # a lead clause too long to be a lead
-    "聚焦社区服务 提升群众满意度\n推进社区综合服务设施建设和社区服务体系全面升级改造工程建设，"
-    "投入资金1.5亿元，新建社区综合服务设施30个，改扩建45个，服务面积大幅增加。\n",
+    ("聚焦社区服务 提升群众满意度\n推进社区综合服务设施建设和社区服务体系全面升级改造工程建设，"
+     "投入资金1.5亿元，新建社区综合服务设施30个，改扩建45个，服务面积大幅增加。\n"),
     # not verb-led: narrative
     "聚焦社区服务 提升群众满意度\n2019年8月，我市成功创建省级社区治理实验区，目前正全力向国家级实验区冲刺。\n",
     # quoting a meeting
@@ -97,7 +99,7 @@ def test_paragraphs_inside_numbered_sections():
     assert "网格化治理" in by["推行网格化管理，实现全覆盖"].practices
     assert by["下一步工作"].status == "planned"
     spans = [(m.span.start, m.span.end) for m in measures]
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    assert all(a[1] <= b[0] for a, b in pairwise(spans))
 
 
 def test_recommendation_paragraphs_are_skipped():

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 __all__ = [
     "GRADES",
@@ -84,6 +85,12 @@ def is_plan(text: str, status: str | None = None) -> bool:
     return _PLAN.search(text) is not None
 
 
+# Quotes repeat across rows and queries (one sentence supports several facts; the same measures come
+# back for every query about a practice), so the regex work is memoised per distinct input.
+_MEMO = 1 << 16
+
+
+@lru_cache(maxsize=_MEMO)
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
     """The grade of one piece of evidence (see module docstring).
 
@@ -100,6 +107,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     return "claimed"
 
 
+@lru_cache(maxsize=_MEMO)
 def recognition(text: str) -> str | None:
     """Highest level of outside recognition the text reports: national, provincial, media, or None."""
     for level, pattern in RECOGNITION_LEVELS:

@@ -18,6 +18,7 @@ __all__ = [
     "in_edges",
     "index_of",
     "label",
+    "named",
     "nodes_of",
     "out_edges",
     "place_practice_rows",
@@ -69,15 +70,22 @@ def ev_lists(data: dict[str, Any]) -> dict[str, list[Any]]:
     return {f: list(data.get(f) or []) for f in ("ev_doc", "ev_start", "ev_end", "ev_quote")}
 
 
+_NAMED = frozenset({"Agency", "Practice", "NamedModel"})
+
+
 class GraphIndex:
-    """Nodes by label and places by name/alias, for one state of one graph."""
+    """Nodes by label, places by name/alias, and agencies, practices and named models by name, for one
+    state of one graph (so a lookup by name does not scan every node of the label)."""
 
     def __init__(self, g: Any):
         self.by_label: dict[str, list[str]] = {}
         self.place_names: dict[str, list[str]] = {}
+        self.by_name: dict[tuple[str, Any], list[str]] = {}
         for node in g.nodes:
             lab = label(g, node)
             self.by_label.setdefault(lab, []).append(node)
+            if lab in _NAMED:
+                self.by_name.setdefault((lab, g.nodes[node].get("name")), []).append(node)
             if lab == "Place":
                 data = g.nodes[node]
                 names = {str(node), data.get("name") or ""} | set(data.get("aliases") or [])
@@ -101,6 +109,15 @@ def index_of(g: Any) -> GraphIndex:
 
 def nodes_of(g: Any, lab: str) -> list[str]:
     return index_of(g).by_label.get(lab, [])
+
+
+def named(g: Any, lab: str, value: str) -> list[str]:
+    """Nodes of label ``lab`` whose id or ``name`` equals ``value`` (Cypher ``n.name = $v OR n.id = $v``)."""
+    index = index_of(g)
+    hits = list(index.by_name.get((lab, value), ()))
+    if value in g and value not in hits and label(g, value) == lab:
+        hits.append(value)
+    return hits
 
 
 def find_places(g: Any, place: str) -> list[str]:

@@ -3,16 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.embedded._graph import ev_lists, in_edges, nodes_of, out_edges
+from queries.embedded._graph import ev_lists, in_edges, named, out_edges
 
 __all__ = ["fetch"]
 
 
 def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
     rows = []
-    for x in nodes_of(g, "Practice"):
-        if x != practice and g.nodes[x].get("name") != practice:
-            continue
+    for x in named(g, "Practice", practice):
         for m, _ in in_edges(g, x, "INSTANCE_OF"):
             n = g.nodes[m]
             if m.startswith("me_"):

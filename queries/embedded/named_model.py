@@ -3,17 +3,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.embedded._graph import ev_lists, nodes_of, out_edges
+from queries.embedded._graph import ev_lists, named, out_edges
 
 __all__ = ["fetch"]
 
 
 def fetch(g: Any, name: str, owner: str | None = None) -> list[dict[str, Any]]:
     rows = []
-    for n in nodes_of(g, "NamedModel"):
+    for n in named(g, "NamedModel", name):
         data = g.nodes[n]
-        if data.get("name") != name and n != name:
-            continue
         owners = [o for o, _ in out_edges(g, n, "OWNED_BY")] or [None]
         practices = [g.nodes[x].get("name") for x, _ in out_edges(g, n, "INSTANCE_OF")]
         for o in owners:

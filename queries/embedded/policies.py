@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.embedded._graph import ev_lists, find_places, in_edges, nodes_of, out_edges, place_scope
+from queries.embedded._graph import ev_lists, find_places, in_edges, named, out_edges, place_scope
 
 __all__ = ["fetch"]
 
@@ -34,7 +34,7 @@ def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[d
             for x, _ in out_edges(g, d, "MENTIONS"):
                 if x.startswith("po_"):
                     rows.append(_policy(g, x))
-    agencies = [a for a in nodes_of(g, "Agency") if agency and (a == agency or g.nodes[a].get("name") == agency)]
+    agencies = named(g, "Agency", agency) if agency else []
     for a in agencies:
         for x, _ in in_edges(g, a, "ISSUED_BY"):
             if x.startswith("po_"):

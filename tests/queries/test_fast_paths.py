@@ -1,0 +1,93 @@
+"""The fast paths of the embedded store give the same answers as the plain definitions: the full-text
+index against scoring every item, and the name index against scanning every node of a label."""
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from queries.embedded._graph import named
+from queries.fulltext import FullTextIndex, Searchable, rank_hits, score_hit, split_terms
+from queries.grading import grade_evidence, recognition
+
+CHARS = "社区减负治理清单网格党建物业红色议事ＡＢab"
+KINDS = ["Document", "Measure", "Practice", "NamedModel"]
+
+
+def brute_force(items, query, limit, kinds=None):
+    terms = split_terms(query)
+    hits = [h for it in items if (not kinds or it.kind in kinds) and (h := score_hit(it, terms)) is not None]
+    return rank_hits(hits, limit)
+
+
+item_lists = st.lists(
+    st.tuples(st.sampled_from(KINDS), st.text(alphabet=CHARS, max_size=6), st.text(alphabet=CHARS, max_size=40)),
+    min_size=1, max_size=15)
+
+
+@settings(max_examples=80, deadline=None)
+@given(item_lists, st.lists(st.text(alphabet=CHARS, min_size=1, max_size=4), min_size=1, max_size=3),
+       st.integers(min_value=1, max_value=6), st.sampled_from([None, ["Document"], ["Measure", "Practice"]]))
+def test_search_equals_scoring_every_item(rows, terms, limit, kinds):
+    items = [Searchable(f"k{i}", kind, name, text, doc_id=f"{i:016x}", offset=0 if kind == "Document" else None,
+                        quote=name or None)
+             for i, (kind, name, text) in enumerate(rows)]
+    index = FullTextIndex(items)
+    query = " ".join(terms)
+    assert index.search(query, limit=limit, kinds=kinds) == brute_force(index.items, query, limit, kinds)
+
+
+def test_search_is_exact_for_long_terms_and_names():
+    items = [Searchable("a", "Document", "", "社区减负清单。", doc_id="a", offset=0),
+             Searchable("b", "Document", "", "社区减少负担。", doc_id="b", offset=0),   # every bigram but not the term
+             Searchable("c", "Practice", "减负清单", "减负清单", quote="q")]
+    hits = FullTextIndex(items).search("减负清单")
+    assert [h.key for h in hits] == ["c", "a"]
+    assert hits[1].quote == "社区减负清单。"
+
+
+@pytest.fixture
+def graph():
+    g = nx.MultiDiGraph()
+    g.add_node("ag_1", label="Agency", name="民政局")
+    g.add_node("ag_2", label="Agency", name="民政局")
+    g.add_node("ag_3", label="Agency", name="财政局")
+    g.add_node("pr_1", label="Practice", name="ag_3")
+    return g
+
+
+@pytest.mark.parametrize(("lab", "value", "expected"), [
+    ("Agency", "民政局", ["ag_1", "ag_2"]),
+    ("Agency", "ag_3", ["ag_3"]),
+    ("Agency", "pr_1", []),
+    ("Practice", "ag_3", ["pr_1"]),
+    ("Agency", "不存在", []),
+])
+def test_named_equals_scanning_the_label(graph, lab, value, expected):
+    assert sorted(named(graph, lab, value)) == expected
+    scan = [n for n, a in graph.nodes(data=True) if a["label"] == lab and (n == value or a.get("name") == value)]
+    assert sorted(named(graph, lab, value)) == sorted(scan)
+
+
+def test_name_index_follows_writes(graph):
+    assert named(graph, "Agency", "社会组织局") == []
+    graph.add_node("ag_4", label="Agency", name="社会组织局")
+    assert named(graph, "Agency", "社会组织局") == ["ag_4"]
+
+
+@pytest.mark.parametrize(("quote", "status", "metric", "grade"), [
+    ("建成村级综治中心2952个。", None, False, "quantified"),
+    ("建成村级综治中心2952个。", "planned", False, "claimed"),
+    ("成立社区议事会。", None, False, "described"),
+    ("高度重视社区治理。", None, True, "quantified"),
+])
+def test_memoised_grading_is_a_function_of_its_inputs(quote, status, metric, grade):
+    assert grade_evidence(quote, status, metric) == grade
+    assert grade_evidence(quote, status, metric) == grade     # second call from the memo
+
+
+def test_memoised_recognition():
+    assert recognition("经验做法被省民政厅工作专报刊发。") == "provincial"
+    assert recognition("经验做法被省民政厅工作专报刊发。") == "provincial"
+    assert recognition("普通句子。") is None

@@ -97,21 +97,32 @@ def _measure_section(inp: PackInput) -> Section:
         for m in groups[(place, practice)][:MAX_MEASURES_PER_GROUP]:
             tail = _join(x for x in (STATUS_LABELS.get(m.status or "", ""),
                                      f"{m.year}年" if m.year else ""))
-            facts.append(Fact(m.summary + (f"（{tail}）" if tail else ""), m.evidence[:2]))
+            text = m.summary.rstrip("。") + (f"（{tail}）" if tail else "")
+            facts.append(Fact(text + (f"：原文“{m.excerpt}”" if m.excerpt else ""), m.evidence[:2]))
         subs.append(Section(f"{place} · {practice}", facts=tuple(facts)))
     return Section("三、主要举措", "" if subs else "所选范围内没有找到有原文出处的举措。",
                    subsections=tuple(subs))
 
 
 def _figures_section(inp: PackInput) -> Section:
-    facts = []
-    for mt in inp.metrics:
-        if not mt.evidence:
+    """Only the figures inside the measures/models of the selected practices, per place; a place with
+    none is said to have none."""
+    chosen = set(inp.practices)
+    subs, missing = [], []
+    for place in inp.places:
+        shown = [mt for mt in inp.metrics if mt.place == place.name and mt.evidence
+                 and (set(mt.practices) & chosen if chosen else mt.practices)]
+        if not shown:
+            missing.append(place.name)
             continue
-        year = f"（{mt.year}年）" if mt.year else ""
-        facts.append(Fact(f"{mt.place}：{mt.subject + ' ' if mt.subject else ''}{mt.as_written}{year}",
-                          mt.evidence[:1]))
-    return Section("四、数据与成效", "" if facts else "所选范围内没有找到数字。", tuple(facts))
+        facts = [Fact(mt.label + (f"〔{_join(p for p in mt.practices if p in chosen)}〕" if len(chosen) > 1
+                                          else ""), mt.evidence[:1]) for mt in shown]
+        subs.append(Section(place.name, facts=tuple(facts)))
+    what = f"与{_join(inp.practices)}相关的" if chosen else "与所列做法相关的"
+    intro = "".join(f"{name}：资料中没有{what}数字。" for name in missing)
+    if not subs and not missing:
+        intro = "所选范围内没有找到数字。"
+    return Section("四、数据与成效", intro, subsections=tuple(subs))
 
 
 def _comparison_table(inp: PackInput) -> Section:

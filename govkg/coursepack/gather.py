@@ -4,6 +4,7 @@ serves the CLI, the app and tests on any store."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from govkg.coursepack.evidence import evidence_of
@@ -16,6 +17,14 @@ from govkg.coursepack.model import (
     ModelItem,
     PackInput,
     PlaceItem,
+)
+from govkg.coursepack.relevance import (
+    Matcher,
+    clean_subject,
+    focus_sentence,
+    is_section_title,
+    practice_matchers,
+    split_figure_detail,
 )
 from govkg.errors import QueryError
 
@@ -32,6 +41,55 @@ def _ev(row: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[Evidence, ..
 
 def _uniq(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
+
+
+def _metric(place: str, row: Mapping[str, Any], ev: tuple[Evidence, ...]) -> MetricItem:
+    """A ``city_profile`` figure row -> MetricItem (the row's ``name`` is the subject, or the metric's id
+    when it has none; ``detail`` is "as written[ year]")."""
+    name = str(row.get("name") or "")
+    subject = "" if name == str(row.get("id") or "") else clean_subject(name)
+    written, year = split_figure_detail(str(row.get("detail") or ""))
+    return MetricItem(place, written or subject, subject, year=year, evidence=ev)
+
+
+def _link_metrics(metrics: Sequence[MetricItem], cells: Sequence[CellItem],
+                  mentions: Mapping[str, Matcher]) -> list[MetricItem]:
+    """Each figure with the selected practices it belongs to: those of the place whose cited measure or
+    model (the comparison cell's quote) holds the figure's span, or whose name/cues the figure's own
+    sentence mentions."""
+    spans: dict[str, list[tuple[str, int, int, str]]] = {}
+    for c in cells:
+        if c.grade and c.practice in mentions:
+            spans.setdefault(c.place, []).extend((e.doc_id, e.start, e.end, c.practice) for e in c.evidence)
+    out = []
+    for mt in metrics:
+        linked = [pr for doc, s, e, pr in spans.get(mt.place, ())
+                  if any(ev.doc_id == doc and s <= ev.start and ev.end <= e for ev in mt.evidence)]
+        linked += [pr for pr, hit in mentions.items() if any(hit(ev.quote) for ev in mt.evidence)
+                   and any(c.place == mt.place and c.practice == pr and c.grade for c in cells)]
+        out.append(replace(mt, practices=tuple(_uniq(linked))))
+    return out
+
+
+def _cell_measures(row: Mapping[str, Any], ev: tuple[Evidence, ...],
+                   mentions: Mapping[str, Matcher]) -> list[MeasureItem]:
+    """The measures of one comparison cell, those that mention the practice first and section titles
+    (“关于…的情况”) dropped; each with the sentence of the cell's quote that mentions the practice."""
+    if not row.get("measures") or not ev:
+        return []
+    practice = str(row["practice"])
+    hit = mentions.get(practice) or (lambda t: practice in t)
+    excerpt = next((s for s in (focus_sentence(e.quote, hit, practice) for e in ev) if s), "")
+    summaries = [s.strip() for s in str(row["measures"]).split("；") if s.strip()]
+    kept = [s for s in summaries if not is_section_title(s)]
+    if not kept:
+        return [MeasureItem(str(row["place"]), excerpt, (practice,), evidence=ev)] if excerpt else []
+    # the quote is that of one measure (the cell's strongest piece): the one whose summary it contains
+    owner = next((s for s in kept if any(s in e.quote for e in ev)), kept[0]) if excerpt else ""
+    kept.sort(key=lambda s: (not hit(s), s != owner))   # stable: mentions first, document order otherwise
+    return [MeasureItem(str(row["place"]), s, (practice,), evidence=ev,
+                        excerpt=excerpt if s == owner and excerpt not in s else "")
+            for s in kept]
 
 
 def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (),
@@ -66,24 +124,23 @@ def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (
         for r in rows:
             ev = _ev(r, titles)
             if r["section"] == "figure" and ev:
-                detail = str(r.get("detail") or "")
-                metrics.append(MetricItem(name, detail or str(r.get("name") or ""), str(r.get("name") or ""),
-                                          evidence=ev))
+                metrics.append(_metric(name, r, ev))
             elif r["section"] == "learned_from" and ev:
                 learning.append(LearningItem(name, str(r["name"]), str(r.get("detail") or ""), ev))
             elif r["section"] == "named_model" and not models:
                 model_keys.append((str(r["name"]), name))
 
-    cells, measures = [], []
+    cells, cell_rows = [], []
     if places:
         for r in run("compare_cities", {"places": places, "practices": practices}):
             ev = _ev(r, titles)
             cells.append(CellItem(str(r["place"]), str(r["practice"]), str(r.get("grade") or ""), ev))
-            if r.get("measures") and ev:
-                measures.append(MeasureItem(str(r["place"]), str(r["measures"]), (str(r["practice"]),),
-                                            evidence=ev))
+            cell_rows.append((r, ev))
     if not practices:
         practices = _uniq(c.practice for c in cells if c.grade)
+    mentions = practice_matchers(practices)
+    measures = [m for r, ev in cell_rows for m in _cell_measures(r, ev, mentions)]
+    metrics = _link_metrics(metrics, cells, mentions)
 
     wanted = [(m, "") for m in models] or model_keys
     model_items = []

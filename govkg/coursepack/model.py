@@ -64,6 +64,7 @@ class MeasureItem:
     status: str = ""
     year: int | None = None
     evidence: tuple[Evidence, ...] = ()
+    excerpt: str = ""           # the sentence of the quote that mentions the practice, if any
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,15 @@ class MetricItem:
     unit: str = ""
     year: int | None = None
     evidence: tuple[Evidence, ...] = ()
+    practices: tuple[str, ...] = ()   # the practices whose measures/models hold this figure
+
+    @property
+    def label(self) -> str:
+        """“subject：value+unit（year年）”, or the value alone when the figure has no subject."""
+        year = f"（{self.year}年）" if self.year else ""
+        if self.subject and self.subject != self.as_written:
+            return f"{self.subject}：{self.as_written}{year}"
+        return f"{self.as_written}{year}"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from collections import defaultdict
 
 from govkg.coursepack.model import GRADE_LABELS, GRADES, CellItem, Fact, PackInput
 
-__all__ = ["MAX_QUESTIONS", "discussion_questions"]
+__all__ = ["MAX_FIGURE_QUESTIONS", "MAX_QUESTIONS", "discussion_questions"]
 
 MAX_QUESTIONS = 8
 
@@ -31,24 +31,59 @@ def _grade_contrasts(cells: tuple[CellItem, ...]) -> list[Fact]:
     return out
 
 
+MAX_FIGURE_QUESTIONS = 2
+
+
+def _comparison(inp: PackInput) -> list[Fact]:
+    """One question across the places (when at least two have graded evidence for the practices)."""
+    firsts: dict[str, CellItem] = {}
+    for c in sorted((c for c in inp.cells if c.grade in GRADES and c.evidence),
+                    key=lambda c: GRADES.index(c.grade)):
+        firsts.setdefault(c.place, c)
+    order = [p.name for p in inp.places if p.name in firsts] or list(firsts)
+    if len(order) < 2:
+        return []
+    practices = "、".join(inp.practices[:4]) or "、".join(dict.fromkeys(firsts[p].practice for p in order))
+    places = "、".join(order[:4])
+    return [Fact(f"比较{places}在“{practices}”上的做法：各自由谁牵头、投入了哪些资源、群众如何参与？"
+                 "哪些差异来自地方条件，哪些可以互相借鉴？", tuple(firsts[p].evidence[0] for p in order[:4]))]
+
+
+def _model_components(inp: PackInput) -> list[Fact]:
+    """One question about the first named model that lists at least two components."""
+    for m in inp.models:
+        if len(m.components) >= 2 and m.evidence:
+            return [Fact(
+                f"“{m.name}”由 {len(m.components)} 个部分组成（{'、'.join(m.components[:6])}"
+                f"{'等' if len(m.components) > 6 else ''}）。如果在你所在的地方推行，哪一部分最容易落地、"
+                "哪一部分最难？为什么？", m.evidence[:1])]
+    return []
+
+
+def _figures(inp: PackInput) -> list[Fact]:
+    """At most ``MAX_FIGURE_QUESTIONS`` questions on figures that belong to the selected practices
+    (one per place first, so that two places get one each)."""
+    chosen = set(inp.practices)
+    linked = [mt for mt in inp.metrics if mt.evidence and (set(mt.practices) & chosen if chosen else mt.practices)]
+    by_place: dict[str, list] = defaultdict(list)
+    for mt in linked:
+        by_place[mt.place].append(mt)
+    picked = [ms[0] for ms in by_place.values()] + [m for ms in by_place.values() for m in ms[1:]]
+    return [Fact(f"{mt.place}报告了“{mt.label}”。这个数字能说明做法有效吗？还需要哪些数据才能下结论？",
+                 mt.evidence[:1]) for mt in picked[:MAX_FIGURE_QUESTIONS]]
+
+
 def discussion_questions(inp: PackInput) -> list[Fact]:
     qs: list[Fact] = []
     qs.extend(_grade_contrasts(inp.cells))
-    for m in inp.models:
-        if len(m.components) >= 2 and m.evidence:
-            qs.append(Fact(
-                f"“{m.name}”由 {len(m.components)} 个部分组成（{'、'.join(m.components[:6])}"
-                f"{'等' if len(m.components) > 6 else ''}）。如果在你所在的地方推行，哪一部分最容易落地、"
-                "哪一部分最难？为什么？", m.evidence[:1]))
+    qs.extend(_comparison(inp))
+    qs.extend(_model_components(inp))
     for lr in inp.learning:
         if lr.evidence:
             what = f"“{lr.what}”" if lr.what else "做法"
             qs.append(Fact(f"{lr.learner}向{lr.source}学习了{what}。学来的做法需要做哪些本地化调整？"
                            "如何判断学习是否成功？", lr.evidence[:1]))
-    for mt in inp.metrics[:3]:
-        if mt.evidence:
-            qs.append(Fact(f"{mt.place}报告了“{mt.as_written}”{'（' + mt.subject + '）' if mt.subject else ''}。"
-                           "这个数字能说明做法有效吗？还需要哪些数据才能下结论？", mt.evidence[:1]))
+    qs.extend(_figures(inp))
     planned = [m for m in inp.measures if m.status == "planned" and m.evidence]
     for m in planned[:2]:
         qs.append(Fact(f"{m.place}承诺“{m.summary}”。作为评估者，你会用什么标准、在什么时候检验它是否落实？",

@@ -1,0 +1,82 @@
+"""What in a quote belongs to a practice: whether a text mentions it (its name, aliases or cues from
+the practice taxonomy), the sentence of a long quote that does, whether a measure summary is only a
+section title of the document, and tidying figure subjects. Plain text rules, no store.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+
+__all__ = ["clean_subject", "focus_sentence", "is_section_title", "practice_matchers", "split_figure_detail"]
+
+Matcher = Callable[[str], bool]
+
+# A reply to a proposal is organised under headings that name the proposal's point, e.g.
+# “（三）关于‘建立健全社区管理机制’的情况”, “关于加强社区建设的建议”, “一、基本情况”: they title a
+# section and say nothing about what was done.
+_TITLE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:关于.{2,40}?的?(?:情况|问题|建议|意见|答复|办理)"
+                    r"|[^，,。；]{0,12}(?:基本情况|主要做法|存在问题|下一步打算|工作打算|工作成效))[。：:]?$")
+_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
+_LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|[一二三四五六七八九十]是"
+                   r"|(?:首先|其次|再次|最后|同时|此外|另外|目前|近年来)[，,])\s*")
+_YEAR_TAIL = re.compile(r"^(?P<written>.*?)\s+(?P<year>(?:19|20)\d{2})$")
+
+
+def practice_matchers(practices: Iterable[str]) -> dict[str, Matcher]:
+    """practice name -> a test whether a text mentions it: the taxonomy's pattern (name, aliases and
+    cues) where the practice is in ``data/practices.json``, else the name itself."""
+    names = list(dict.fromkeys(p for p in practices if p))
+    patterns: dict[str, re.Pattern[str]] = {}
+    if names:
+        from loaders.extract.practices import load_taxonomy
+
+        tax = load_taxonomy()
+        for n in names:
+            p = tax.by_name.get(n)
+            if p is not None:
+                patterns[n] = p.pattern
+    out: dict[str, Matcher] = {}
+    for n in names:
+        pat = patterns.get(n)
+        out[n] = (lambda t, pat=pat, n=n: bool(t) and (n in t or bool(pat.search(t)))) if pat is not None \
+            else (lambda t, n=n: bool(t) and n in t)
+    return out
+
+
+def is_section_title(summary: str) -> bool:
+    """True for a measure summary that is a heading of the document (“关于…的情况”, “二、主要做法”)
+    rather than something done."""
+    s = summary.strip().strip("。")
+    return bool(s) and bool(_TITLE.match(s))
+
+
+def _sentences(quote: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(quote) if s.strip()]
+
+
+def focus_sentence(quote: str, mentions: Matcher, name: str = "", limit: int = 90) -> str:
+    """The first sentence of ``quote`` that names the practice (``name``), else the first that mentions
+    it by a cue, without a list lead-in (“一是”, “（三）”, “目前，”) and cut to ``limit`` characters;
+    "" when none does."""
+    sentences = [s for s in _sentences(quote) if not is_section_title(s)]
+    hit = next((s for s in sentences if name and name in s), None) or next((s for s in sentences if mentions(s)), "")
+    hit = _LEAD.sub("", hit).rstrip("。；;，,")
+    return hit if len(hit) <= limit else hit[:limit - 1] + "…"
+
+
+def clean_subject(subject: str) -> str:
+    """A figure's subject without leading punctuation or spaces (“/社区标准安排…” → “社区标准安排…”)."""
+    i = 0
+    while i < len(subject) and (subject[i].isspace() or unicodedata.category(subject[i]).startswith(("P", "S"))):
+        i += 1
+    return subject[i:].rstrip(" ，,：:")
+
+
+def split_figure_detail(detail: str) -> tuple[str, int | None]:
+    """``city_profile``'s figure detail ("1607万元 2021": as written, then the year if known) ->
+    (as written, year)."""
+    m = _YEAR_TAIL.match(detail.strip())
+    if m:
+        return m.group("written").strip(), int(m.group("year"))
+    return detail.strip(), None

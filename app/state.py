@@ -16,6 +16,7 @@ __all__ = [
     "catalogue",
     "doc_titles",
     "document",
+    "first_with_rows",
     "documents",
     "graph_version",
     "inventory",
@@ -117,6 +118,19 @@ def _doc_titles(version: str) -> dict[str, str]:
 def doc_titles() -> dict[str, str]:
     """document id -> title (or place + kind where the document has no title); read-only."""
     return _doc_titles(graph_version())
+
+
+def first_with_rows(query_name: str, param: str, values: list[str], limit: int = 30) -> int:
+    """Index of the first of ``values`` (at most ``limit`` tried) for which ``query_name`` with
+    ``param=value`` returns rows, else 0: the default pick of a select box, so that a page does not
+    open on an empty answer."""
+    for i, value in enumerate(values[:limit]):
+        try:
+            if query(query_name, **{param: value}):
+                return i
+        except GovkgError:
+            continue
+    return 0
 
 
 def places_with_measures() -> list[str]:

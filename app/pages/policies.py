@@ -13,7 +13,7 @@ if not places:
     st.stop()
 by = st.radio("按", ["地方", "部门"], horizontal=True)
 if by == "地方":
-    place = st.selectbox("地方", places)
+    place = st.selectbox("地方", places, index=state.first_with_rows("policies", "place", places))
     rows = state.query_or_empty("policies", place=place)
 else:
     issuers = sorted({p["issuer"] for p in state.inventory()["Policy"] if p.get("issuer")})

@@ -87,3 +87,10 @@ def test_similar_practices_from_a_description(govkg_home):
     assert not at.exception and not at.error
     ranked = [m.value for m in at.markdown if m.value.startswith("**1.")]
     assert ranked, "no similar practice listed"
+
+
+def test_policies_opens_on_a_place_that_has_some(govkg_home):
+    at = _open("policies")
+    assert not at.exception and not at.error
+    assert not any("没有找到政策或承诺" in i.value for i in at.info), at.selectbox[0].value
+    assert any(s.value.startswith(("政策文件", "承诺事项")) for s in at.subheader)

@@ -1,0 +1,161 @@
+"""Issue 5: a pack shows only the figures of the selected practices, measures that are not section
+titles (with the sentence naming the practice), few figure questions, a comparison question; the
+learning network's ECharts option carries document text only as plain data."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from app.network import FORMATTERS, edges_of, network_option, plain
+from govkg.coursepack import assemble_pack
+from govkg.coursepack.gather import gather
+from govkg.coursepack.model import CellItem, Evidence, MetricItem, ModelItem, PackInput, PlaceItem
+from govkg.coursepack.questions import MAX_FIGURE_QUESTIONS, discussion_questions
+from govkg.coursepack.relevance import (
+    clean_subject,
+    focus_sentence,
+    is_section_title,
+    practice_matchers,
+    split_figure_detail,
+)
+from tests.app.conftest import HOSTILE_STRINGS
+
+
+@pytest.mark.parametrize(("summary", "title"), [
+    ("关于”建立健全社区管理机制”的情况", True),
+    ("（三）关于“充分发展社区志愿者群体”的情况。", True),
+    ("二、主要做法", True),
+    ("关于加强社区建设的建议", True),
+    ("突出党建引领社区治理", False),
+    ("建立关于社区议事的制度", False),
+])
+def test_section_titles(summary, title):
+    assert is_section_title(summary) is title
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("/社区标准安排专项开办经费", "社区标准安排专项开办经费"),
+    ("、 “服务群众", "服务群众"),
+    ("专项资金", "专项资金"),
+    ("", ""),
+])
+def test_clean_subject(raw, clean):
+    assert clean_subject(raw) == clean
+
+
+@pytest.mark.parametrize(("detail", "written", "year"), [
+    ("1607万元 2021", "1607万元", 2021), ("6个", "6个", None), ("100%", "100%", None), ("", "", None)])
+def test_split_figure_detail(detail, written, year):
+    assert split_figure_detail(detail) == (written, year)
+
+
+def test_focus_sentence_prefers_the_name_over_a_cue_and_drops_the_lead():
+    hit = practice_matchers(["红色物业"])["红色物业"]
+    quote = ("（三）关于“建立社区机制”的情况。学习外地“红色业委会”机制。目前，市委组织部正在制订"
+             "《关于全面推行“红色物业”创建专项工作的实施方案》；下一步，开展专项行动。")
+    assert focus_sentence(quote, hit, "红色物业") == "市委组织部正在制订《关于全面推行“红色物业”创建专项工作的实施方案》"
+    assert focus_sentence("建成网格 1200 个。", hit, "红色物业") == ""
+
+
+def _ev(doc: str, start: int, end: int, quote: str) -> Evidence:
+    return Evidence(doc, start, end, quote, "标题")
+
+
+def test_figures_only_for_the_selected_practices_formatted_with_year():
+    inp = PackInput(
+        practices=("网格化治理",),
+        places=(PlaceItem("甲市"), PlaceItem("乙县")),
+        cells=(CellItem("甲市", "网格化治理", "quantified", (_ev("a", 0, 50, "全市建成网格 1200 个。"),)),
+               CellItem("乙县", "网格化治理", "claimed", (_ev("b", 0, 20, "乙县开展网格化治理。"),))),
+        metrics=(MetricItem("甲市", "1200个", "建成网格", year=2021, evidence=(_ev("a", 5, 12, "全市建成网格 1200 个。"),),
+                            practices=("网格化治理",)),
+                 MetricItem("甲市", "1607万元", "财政预算", evidence=(_ev("a", 80, 90, "财政预算 1607 万元。"),))))
+    sec = next(s for s in assemble_pack(inp).sections if s.title.startswith("四"))
+    texts = [f.text for sub in sec.subsections for f in sub.facts]
+    assert texts == ["建成网格：1200个（2021年）"]
+    assert "乙县：资料中没有与网格化治理相关的数字。" in sec.intro and "甲市" not in sec.intro
+
+
+def test_gather_links_figures_inside_the_cited_measure():
+    quote = "一是建设网格。全市建成网格 1200 个。"
+    rows = {
+        "city_profile": [
+            {"place": "甲市", "place_id": "100100", "section": "document", "doc_id": "a", "name": "甲市答复",
+             "start": 0, "end": 4, "quote": "甲市答复"},
+            {"place": "甲市", "place_id": "100100", "section": "figure", "id": "mt_1", "name": "/建成网格",
+             "detail": "1200个 2021", "doc_id": "a", "start": 14, "end": 20, "quote": "全市建成网格 1200 个。"},
+            {"place": "甲市", "place_id": "100100", "section": "figure", "id": "mt_2", "name": "mt_2",
+             "detail": "1607万元", "doc_id": "a", "start": 90, "end": 97, "quote": "财政预算 1607 万元。"}],
+        "compare_cities": [
+            {"place": "甲市", "practice": "网格化治理", "grade": "quantified",
+             "measures": "关于“网格建设”的情况；建设网格", "doc_id": "a", "start": 0, "end": 40, "quote": quote}],
+    }
+    inp = gather(lambda name, params: rows[name], ["网格化治理"], ["甲市"])
+    linked = {m.as_written: m for m in inp.metrics}
+    assert linked["1200个"].practices == ("网格化治理",) and linked["1200个"].subject == "建成网格"
+    assert linked["1200个"].year == 2021
+    assert linked["1607万元"].practices == () and linked["1607万元"].subject == ""
+    assert [m.summary for m in inp.measures] == ["建设网格"]
+
+
+def test_questions_few_figures_one_comparison_one_model():
+    cite = _ev("a", 0, 5, "甲市建成网格。")
+    metrics = tuple(MetricItem("甲市", f"{i}个", f"项目{i}", evidence=(_ev("a", i, i + 1, "x"),), practices=("网格化治理",))
+                    for i in range(5))
+    models = tuple(ModelItem(f"模式{i}", "甲市", ("甲", "乙", "丙"), evidence=(cite,)) for i in range(3))
+    inp = PackInput(("网格化治理",), (PlaceItem("甲市"), PlaceItem("乙县")), models=models, metrics=metrics,
+                    cells=(CellItem("甲市", "网格化治理", "described", (cite,)),
+                           CellItem("乙县", "网格化治理", "described", (_ev("b", 0, 5, "乙县开展网格化治理。"),))))
+    qs = [q.text for q in discussion_questions(inp)]
+    assert sum("报告了" in q for q in qs) == MAX_FIGURE_QUESTIONS
+    assert sum(q.startswith("比较甲市、乙县") for q in qs) == 1
+    assert sum("个部分组成" in q for q in qs) == 1
+
+
+@pytest.fixture(scope="module")
+def red_property_pack(govkg_home):
+    from app.runtime import open_configured_store, query_runner
+
+    return assemble_pack(gather(query_runner(open_configured_store()), ["红色物业"], ["濮阳市", "长沙市望城区"]))
+
+
+def test_trainer_pack_on_the_corpus(red_property_pack):
+    sections = {s.title[:2]: s for s in red_property_pack.sections}
+    measures = [f.text for sub in sections["三、"].subsections for f in sub.facts]
+    assert measures and not any(is_section_title(m.split("：")[0]) for m in measures)
+    hit = practice_matchers(["红色物业"])["红色物业"]
+    assert all(hit(m) for m in measures)          # each names the practice, in its summary or its quote
+    figures = [f for sub in sections["四、"].subsections for f in sub.facts]
+    cells = [e for c in red_property_pack.sections[4].table.row_citations for e in c]
+    for f in figures:
+        assert not re.match(r"[\W_]", f.text) and not re.search(r"\d \d{4}$", f.text), f.text
+        e = f.citations[0]
+        assert any(c.doc_id == e.doc_id and c.start <= e.start and e.end <= c.end for c in cells) or hit(e.quote)
+    assert len(figures) < 10
+    qs = [f.text for f in sections["六、"].facts]
+    assert sum("报告了" in q for q in qs) <= MAX_FIGURE_QUESTIONS and any(q.startswith("比较") for q in qs)
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_STRINGS + ("{a|b}{c}", "</script><script>alert(1)</script>"))
+def test_network_option_keeps_document_text_as_plain_data(hostile):
+    rows = [{"section": "learned_from", "learner_id": "1", "learner": hostile, "source_id": "2", "source": "乙市",
+             "what": hostile}]
+    opt = network_option(edges_of(rows, ["learned_from"]))
+    assert opt["tooltip"]["renderMode"] == "richText"
+
+    def formatters(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "formatter":
+                    yield v
+                yield from formatters(v)
+        elif isinstance(node, list):
+            for v in node:
+                yield from formatters(v)
+    assert set(formatters(opt)) <= FORMATTERS
+    names = [n["name"] for n in opt["series"][0]["data"]]
+    assert plain(hostile) in names and not any(c in n for n in names for c in "{}|")
+    assert "{" not in opt["series"][0]["links"][0]["value"]
+    json.dumps(opt)

@@ -35,29 +35,35 @@ def label(g: Any, node: str) -> str:
     if lab is None:
         labels = data.get("labels")
         if labels:
-            return sorted(labels)[0] if not isinstance(labels, str) else labels
+            return min(labels) if not isinstance(labels, str) else labels
         from graph.model import label_of_id
 
         return label_of_id(str(node))
     return lab
 
 
-def _etype(key: Any, data: dict[str, Any]) -> str:
-    return data.get("type", key)
-
-
 def out_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(target, edge attributes) of ``node``'s outgoing ``rel_type`` relationships."""
-    for _, target, key, data in g.out_edges(node, keys=True, data=True):
-        if _etype(key, data) == rel_type:
-            yield target, data
+    return _matching(g._succ[node], rel_type, g.is_multigraph())
 
 
 def in_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(source, edge attributes) of ``node``'s incoming ``rel_type`` relationships."""
-    for source, _, key, data in g.in_edges(node, keys=True, data=True):
-        if _etype(key, data) == rel_type:
-            yield source, data
+    return _matching(g._pred[node], rel_type, g.is_multigraph())
+
+
+def _matching(adjacency: Any, rel_type: str, multi: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+    # straight over the adjacency mapping (neighbour -> {key: attributes}); networkx's edge views
+    # build a view object and a tuple per edge, several times slower on nodes with many edges
+    if multi:
+        for other, keyed in adjacency.items():
+            for key, data in keyed.items():
+                if data.get("type", key) == rel_type:
+                    yield other, data
+    else:
+        for other, data in adjacency.items():
+            if data.get("type") == rel_type:
+                yield other, data
 
 
 def prop(g: Any, node: str, name: str, default: Any = None) -> Any:

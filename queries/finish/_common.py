@@ -4,7 +4,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
-__all__ = ["NO_EVIDENCE", "Evidence", "as_list", "cached", "evidence_entries", "head_quote", "pick_evidence"]
+__all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "cached", "evidence_entries", "evidence_entry",
+           "head_quote", "pick_evidence"]
 
 Evidence = dict[str, Any]
 NO_EVIDENCE: Evidence = {"doc_id": None, "quote": None, "start": None, "end": None}
@@ -35,6 +36,17 @@ def evidence_entries(row: dict[str, Any], prefix: str = "ev_") -> list[Evidence]
     return out
 
 
+def evidence_entry(row: dict[str, Any], i: int, prefix: str = "ev_") -> Evidence:
+    """Entry ``i`` of a row's evidence lists, as :func:`evidence_entries` gives it."""
+    starts = as_list(row.get(prefix + "start"))
+    ends = as_list(row.get(prefix + "end"))
+    quotes = as_list(row.get(prefix + "quote"))
+    return {"doc_id": as_list(row.get(prefix + "doc"))[i],
+            "start": int(starts[i]) if i < len(starts) and starts[i] is not None else None,
+            "end": int(ends[i]) if i < len(ends) and ends[i] is not None else None,
+            "quote": quotes[i] if i < len(quotes) else None}
+
+
 def _ev_key(ev: Evidence) -> tuple[Any, ...]:
     return (ev["doc_id"] or "", ev["start"] if ev["start"] is not None else -1, ev["end"] or -1)
 
@@ -47,6 +59,39 @@ def pick_evidence(entries: Sequence[Evidence], prefer_docs: set[str] | None = No
     pool = [e for e in entries if e["quote"]] or list(entries)
     pool = [e for e in pool if prefer_docs and e["doc_id"] in prefer_docs] or pool
     return dict(min(pool, key=_ev_key))
+
+
+def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
+    """``pick_evidence(evidence_entries(row, prefix))`` without building a dict per entry: one pass over
+    the parallel lists (a policy cited by every document carries one entry per citing document)."""
+    docs = as_list(row.get(prefix + "doc"))
+    if not docs:
+        return dict(NO_EVIDENCE)
+    starts = as_list(row.get(prefix + "start"))
+    ends = as_list(row.get(prefix + "end"))
+    quotes = as_list(row.get(prefix + "quote"))
+    n_starts, n_ends, n_quotes = len(starts), len(ends), len(quotes)
+    best_key: tuple[Any, ...] | None = None
+    best_i = -1
+    best_quoted = False
+    for i, doc in enumerate(docs):
+        if doc is None:
+            continue
+        quoted = bool(quotes[i]) if i < n_quotes else False
+        if best_quoted and not quoted:
+            continue
+        start = int(starts[i]) if i < n_starts and starts[i] is not None else None
+        end = int(ends[i]) if i < n_ends and ends[i] is not None else None
+        key = (doc or "", start if start is not None else -1, end or -1)
+        if best_key is None or (quoted and not best_quoted) or key < best_key:
+            best_key, best_i, best_quoted = key, i, quoted
+    if best_i < 0:
+        return dict(NO_EVIDENCE)
+    i = best_i
+    return {"doc_id": docs[i],
+            "start": int(starts[i]) if i < n_starts and starts[i] is not None else None,
+            "end": int(ends[i]) if i < n_ends and ends[i] is not None else None,
+            "quote": quotes[i] if i < n_quotes else None}
 
 
 def head_quote(doc_id: str | None, head: str | None) -> Evidence:

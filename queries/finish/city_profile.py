@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, evidence_entries, head_quote, pick_evidence
+from queries.finish._common import as_list, best_evidence, head_quote
 
 __all__ = ["SECTIONS", "finish"]
 
@@ -42,7 +42,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         if row["section"] == "document":
             ev = head_quote(row["id"], row.get("head"))
         else:
-            ev = pick_evidence(evidence_entries(row))
+            ev = best_evidence(row)
         out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
                     "category": row.get("category"), "name": row.get("name") or row["id"],
                     "detail": _detail(row), "id": row["id"], **ev})

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import NO_EVIDENCE, evidence_entries, pick_evidence
+from queries.finish._common import NO_EVIDENCE, best_evidence
 from queries.grading import grade_evidence, grade_rank
 
 __all__ = ["finish", "grade_piece"]
@@ -33,7 +33,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             continue
         seen.add(key)
         place_names[row["place_id"]] = row["place"]
-        ev = pick_evidence(evidence_entries(row))
+        ev = best_evidence(row)
         grade = grade_piece(row, ev["quote"])
         cell = cells.setdefault((row["place_id"], row["practice"]), {"pieces": []})
         cell["pieces"].append((grade_rank(grade), _SOURCE_RANK[row["source"]], ev["doc_id"] or "",

@@ -8,13 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import evidence_entries, pick_evidence
+from queries.finish._common import as_list, best_evidence, evidence_entry
 from queries.finish.compare_cities import grade_piece
 from queries.grading import grade_rank, recognition
 
 __all__ = ["RECOGNITION_POINTS", "finish"]
 
 RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}
+_LEVELS = list(RECOGNITION_POINTS)
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
@@ -26,19 +27,22 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         if key in seen:
             continue
         seen.add(key)
-        entries = evidence_entries(row)
-        ev = pick_evidence(entries)
+        ev = best_evidence(row)
         grade = grade_piece(row, ev["quote"])
         acc = places.setdefault(row["place_id"], {"place": row["place"], "pieces": [], "docs": set(),
                                                   "recognised": [], "measures": 0})
-        acc["docs"].update(e["doc_id"] for e in entries)
+        docs = as_list(row.get("ev_doc"))
+        quotes = as_list(row.get("ev_quote"))
+        acc["docs"].update(d for d in docs if d is not None)
         acc["measures"] += row["source"] == "measure"
         acc["pieces"].append((grade_rank(grade), ev["doc_id"] or "", ev["start"] or 0, grade, ev))
-        for e in entries:
-            level = recognition(e["quote"] or "")
+        for i, doc in enumerate(docs):
+            if doc is None:
+                continue
+            level = recognition((quotes[i] if i < len(quotes) else None) or "")
             if level:
-                acc["recognised"].append((list(RECOGNITION_POINTS).index(level), e["doc_id"], e["start"] or 0,
-                                          level, e))
+                e = evidence_entry(row, i)
+                acc["recognised"].append((_LEVELS.index(level), doc, e["start"] or 0, level, e))
     out = []
     for pid, acc in places.items():
         pieces = sorted(acc["pieces"], key=lambda t: t[:3])

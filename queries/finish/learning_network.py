@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, cached, evidence_entries, pick_evidence
+from queries.finish._common import as_list, best_evidence, cached
 
 __all__ = ["finish"]
 
@@ -28,7 +28,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
 def _sections(raw: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     learned, spread = [], {"model": {}, "practice": {}}
     for row in raw:
-        ev = pick_evidence(evidence_entries(row))
+        ev = best_evidence(row)
         year = int(row["year"]) if row.get("year") is not None else None
         if row["section"] == "learned_from":
             learned.append({"section": "learned_from", "learner_id": row["learner_id"], "learner": row["learner"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, evidence_entries, pick_evidence
+from queries.finish._common import as_list, best_evidence, evidence_entries, pick_evidence
 
 __all__ = ["GENERIC_BIGRAMS", "component_practices", "finish"]
 
@@ -62,5 +62,5 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         comps = [str(c) for c in as_list(r.get("components"))]
         out.append({**base, "section": "same_name", "order": None, "name": r.get("owner") or r["model_id"],
                     "detail": r.get("definition") or ("；".join(comps) or None),
-                    **pick_evidence(evidence_entries(r))})
+                    **best_evidence(r)})
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import evidence_entries, pick_evidence
+from queries.finish._common import best_evidence
 
 __all__ = ["COMMITMENT_STATUSES", "finish"]
 
@@ -28,6 +28,6 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         commitment = row["kind"] == "measure" or row.get("status") in COMMITMENT_STATUSES
         out.append({"section": "commitment" if commitment else "policy", "id": row["id"], "title": row.get("title"),
                     "issuer": row.get("issuer"), "date": row.get("date"), "status": row.get("status"),
-                    **pick_evidence(evidence_entries(row))})
+                    **best_evidence(row)})
     out.sort(key=lambda r: (r["section"] != "policy", -_year(r["date"]), r["title"] or "", r["id"]))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from queries.finish._common import as_list, evidence_entries, pick_evidence
+from queries.finish._common import as_list, best_evidence
 from queries.fulltext import FullTextIndex, Searchable
 
 __all__ = ["finish", "searchables"]
@@ -18,7 +18,7 @@ def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
             out.append(Searchable(row["id"], "Document", row.get("name") or "", row.get("text") or "",
                                   doc_id=row["id"], offset=0))
             continue
-        ev = pick_evidence(evidence_entries(row))
+        ev = best_evidence(row)
         parts = [row.get("name") or "", row.get("definition") or "",
                  *(str(i) for i in as_list(row.get("items")) if i)]
         out.append(Searchable(row["id"], row["kind"], row.get("name") or row["id"],

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from queries.finish._common import as_list, cached, evidence_entries, pick_evidence
+from queries.finish._common import as_list, best_evidence, cached
 from queries.similarity import SimilarityIndex, SimItem
 
 __all__ = ["finish", "sim_items"]
@@ -16,7 +16,7 @@ def sim_items(rows: Iterable[dict[str, Any]]) -> list[SimItem]:
     for row in rows:
         if row["id"] in out:
             continue
-        ev = pick_evidence(evidence_entries(row))
+        ev = best_evidence(row)
         components = tuple(str(c) for c in as_list(row.get("components")) if c)
         name = row.get("name") or row["id"]
         # what is compared: the name, its definition/summary, its components, and the quote it comes from

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from queries.embedded._graph import named
+from queries.finish._common import best_evidence, evidence_entries, evidence_entry, pick_evidence
 from queries.fulltext import FullTextIndex, Searchable, rank_hits, score_hit, split_terms
 from queries.grading import grade_evidence, recognition
 
@@ -91,3 +92,19 @@ def test_memoised_recognition():
     assert recognition("经验做法被省民政厅工作专报刊发。") == "provincial"
     assert recognition("经验做法被省民政厅工作专报刊发。") == "provincial"
     assert recognition("普通句子。") is None
+
+
+maybe = st.one_of(st.none(), st.integers(min_value=0, max_value=5))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.sampled_from(["d1", "d2", ""])), maybe, maybe,
+                          st.one_of(st.none(), st.sampled_from(["", "甲", "乙"]))), max_size=8),
+       st.integers(min_value=0, max_value=2))
+def test_best_evidence_equals_picking_from_every_entry(entries, short):
+    row = {"ev_doc": [e[0] for e in entries], "ev_start": [e[1] for e in entries],
+           "ev_end": [e[2] for e in entries], "ev_quote": [e[3] for e in entries][:max(0, len(entries) - short)]}
+    assert best_evidence(row) == pick_evidence(evidence_entries(row))
+    for i, doc in enumerate(row["ev_doc"]):
+        if doc is not None:
+            assert evidence_entry(row, i) in evidence_entries(row)

@@ -122,4 +122,7 @@ def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any])
         for old in same[:max(0, len(same) - KEEP + 1)]:
             del _CACHE[old]
         hit = _CACHE[key] = build()
+        from queries.embedded._graph import freeze_heap
+
+        freeze_heap()          # the new index is long-lived: keep the collector from rescanning it
     return hit

@@ -108,3 +108,12 @@ def test_best_evidence_equals_picking_from_every_entry(entries, short):
     for i, doc in enumerate(row["ev_doc"]):
         if doc is not None:
             assert evidence_entry(row, i) in evidence_entries(row)
+
+
+@pytest.mark.parametrize("query", ["网网", "网", "网网 格", "网网网"])
+def test_repeated_character_terms_count_like_str_count(query):
+    items = [Searchable("a", "Document", "", "网网网网网", doc_id="a", offset=0),
+             Searchable("b", "Document", "", "网网网格", doc_id="b", offset=0),
+             Searchable("c", "Measure", "网网", "网网", quote="q")]
+    index = FullTextIndex(items)
+    assert index.search(query, limit=10) == brute_force(index.items, query, 10)

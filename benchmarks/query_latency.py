@@ -13,6 +13,7 @@ warm calls. Prints a Markdown table.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import sys
@@ -110,11 +111,13 @@ def main(argv: list[str] | None = None) -> int:
                     registry.run(store, spec.name, params)
                     times.append((time.perf_counter() - t) * 1000)
                 times.sort()
-                p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+                p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
                 lines.append(f"| {kind} | {spec.name} | {cold:.1f} | {statistics.median(times):.1f} | {p95:.1f} |")
                 print(lines[-1], file=sys.stderr)
         finally:
             store.close()
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines.append(f"\nload average at the end (1 / 5 / 15 min): {load}")
     print("\n".join(lines))
     return 0
 

@@ -87,7 +87,7 @@ def is_plan(text: str, status: str | None = None) -> bool:
 
 # Quotes repeat across rows and queries (one sentence supports several facts; the same measures come
 # back for every query about a practice), so the regex work is memoised per distinct input.
-_MEMO = 1 << 16
+_MEMO = 1 << 18          # distinct quotes; ~100 bytes each, the strings are the graph's own
 
 
 @lru_cache(maxsize=_MEMO)

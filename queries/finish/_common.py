@@ -67,6 +67,8 @@ def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
     docs = as_list(row.get(prefix + "doc"))
     if not docs:
         return dict(NO_EVIDENCE)
+    if len(docs) == 1:                     # most facts: one sentence of one document
+        return evidence_entry(row, 0, prefix) if docs[0] is not None else dict(NO_EVIDENCE)
     starts = as_list(row.get(prefix + "start"))
     ends = as_list(row.get(prefix + "end"))
     quotes = as_list(row.get(prefix + "quote"))

@@ -3,7 +3,9 @@
 so a killed build never leaves a corrupt file).
 
 Graph shape: node key = node ``id``; node attribute ``label`` + the node's properties (incl. ev_*);
-edge key = relationship type; edge attributes = the relationship's properties (incl. ev_*).
+edge key = relationship type; edge attributes = the relationship's properties (incl. ev_*). A graph
+the store creates says so (``graph.graph["edge_keys"] == "type"``, saved with it), and the embedded
+queries then find a node's edges of one type by key instead of scanning its edges.
 """
 from __future__ import annotations
 
@@ -40,7 +42,7 @@ class MemoryStore(GraphStore):
     kind = "memory"
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, path: Path | None = None):
-        self.graph: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph()
+        self.graph: nx.MultiDiGraph = graph if graph is not None else nx.MultiDiGraph(edge_keys="type")
         self.path = path
         self._batch_depth = 0
         self._dirty = False

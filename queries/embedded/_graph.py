@@ -45,18 +45,25 @@ def label(g: Any, node: str) -> str:
 
 def out_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(target, edge attributes) of ``node``'s outgoing ``rel_type`` relationships."""
-    return _matching(g._succ[node], rel_type, g.is_multigraph())
+    return _matching(g._succ[node], rel_type, g.is_multigraph(), g.graph.get("edge_keys") == "type")
 
 
 def in_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(source, edge attributes) of ``node``'s incoming ``rel_type`` relationships."""
-    return _matching(g._pred[node], rel_type, g.is_multigraph())
+    return _matching(g._pred[node], rel_type, g.is_multigraph(), g.graph.get("edge_keys") == "type")
 
 
-def _matching(adjacency: Any, rel_type: str, multi: bool) -> Iterator[tuple[str, dict[str, Any]]]:
+def _matching(adjacency: Any, rel_type: str, multi: bool, keyed_by_type: bool) -> Iterator[tuple[str, dict[str, Any]]]:
     # straight over the adjacency mapping (neighbour -> {key: attributes}); networkx's edge views
-    # build a view object and a tuple per edge, several times slower on nodes with many edges
-    if multi:
+    # build a view object and a tuple per edge, several times slower on nodes with many edges.
+    # ``keyed_by_type``: the graph says (``graph["edge_keys"] == "type"``, set by the memory store) that
+    # every edge's key is its type, so one dict lookup per neighbour replaces the scan of its keys.
+    if multi and keyed_by_type:
+        for other, keyed in adjacency.items():
+            data = keyed.get(rel_type)
+            if data is not None:
+                yield other, data
+    elif multi:
         for other, keyed in adjacency.items():
             for key, data in keyed.items():
                 if data.get("type", key) == rel_type:

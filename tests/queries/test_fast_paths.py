@@ -117,3 +117,23 @@ def test_repeated_character_terms_count_like_str_count(query):
              Searchable("c", "Measure", "网网", "网网", quote="q")]
     index = FullTextIndex(items)
     assert index.search(query, limit=10) == brute_force(index.items, query, 10)
+
+
+def test_edge_lookup_by_key_equals_scanning_keys():
+    from graph.memory_store import MemoryStore
+    from graph.synthetic import synthetic_records
+    from queries.embedded._graph import in_edges, out_edges
+
+    store = MemoryStore()
+    store.init_schema()
+    for rec in synthetic_records(5, seed=1):
+        store.load_record(rec)
+    keyed = store.graph
+    assert keyed.graph["edge_keys"] == "type"
+    scanned = keyed.copy()
+    del scanned.graph["edge_keys"]
+    types = {k for _, _, k in keyed.edges(keys=True)}
+    for node in list(keyed.nodes)[:200]:
+        for rel in types:
+            assert list(out_edges(keyed, node, rel)) == list(out_edges(scanned, node, rel))
+            assert list(in_edges(keyed, node, rel)) == list(in_edges(scanned, node, rel))

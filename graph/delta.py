@@ -6,6 +6,8 @@ whatever is left with none. The stores only apply deltas; all modelling decision
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,23 +35,33 @@ __all__ = [
 Evidence = tuple[str, int, int, str]          # doc_id, start, end, quote
 _SENTENCE_END = "。！？；!?;\n"
 QUOTE_MAX = 240
+_SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence containing ``text[start:end]`` (cut to about QUOTE_MAX characters around it)."""
+def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
+    """The sentence containing ``text[start:end]`` (cut to about QUOTE_MAX characters around it).
+
+    ``ends`` (from ``sentence_ends(text)``) makes this two binary searches instead of a walk over
+    the characters; callers quoting many spans of one text pass it."""
     if start >= end:
         return ""
-    left = start
-    while left > 0 and text[left - 1] not in _SENTENCE_END and start - left < QUOTE_MAX // 2:
-        left -= 1
-    right = end
-    while right < len(text) and text[right - 1] not in _SENTENCE_END and right - end < QUOTE_MAX // 2:
-        right += 1
+    if ends is None:
+        ends = sentence_ends(text)
+    half = QUOTE_MAX // 2
+    i = bisect_left(ends, start)                 # ends[i - 1]: last sentence end before the span
+    left = max(ends[i - 1] + 1 if i else 0, start - half, 0)
+    j = bisect_left(ends, end - 1)               # ends[j]: first sentence end at or after end - 1
+    right = min(ends[j] + 1 if j < len(ends) else len(text), end + half, len(text))
     while left < start and text[left] in " \n":
         left += 1
     while right > end and text[right - 1] in " \n":
         right -= 1
     return text[left:right]
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets of the characters that end a sentence in ``text``, ascending."""
+    return [mt.start() for mt in _SENTENCE_END_RE.finditer(text)]
 
 
 def record_version(rec: ExtractionRecord) -> str:
@@ -119,6 +131,9 @@ class DocumentDelta:
 
 
 def _add_ev(target: list[Evidence], ev: list[Evidence]) -> None:
+    if not target and len(ev) == 1:
+        target.append(ev[0])
+        return
     seen = {(d, s, e) for d, s, e, _ in target}
     for item in ev:
         if (item[0], item[1], item[2]) not in seen:
@@ -130,6 +145,7 @@ class _Builder:
     def __init__(self, rec: ExtractionRecord, practice_names: frozenset[str]):
         self.rec = rec
         self.text = rec.text
+        self.ends = sentence_ends(rec.text)
         self.doc = rec.doc_id
         self.taxonomy = practice_names
         meta = rec.document
@@ -148,7 +164,7 @@ class _Builder:
     def ev(self, start: int, end: int) -> Evidence:
         if not (0 <= start <= end <= len(self.text)):
             start = end = 0
-        return (self.doc, start, end, sentence_around(self.text, start, end))
+        return (self.doc, start, end, sentence_around(self.text, start, end, self.ends))
 
     def ev_mentions(self, mentions: list[Any], *names: str | None) -> list[Evidence]:
         out = [self.ev(mm.start, mm.end) for mm in mentions

@@ -51,7 +51,7 @@ class MemoryStore(GraphStore):
         self._docs: set[str] | None = None          # ids of Document nodes (cache)
         self._pending_docs: set[str] = set()
         self._by_source: dict[str, set[str]] | None = None   # source → Document ids (cache)
-        self._shared: dict[Any, tuple[Any, ...]] = {}        # one-entry evidence tuples, shared
+        self._shared: dict[Any, tuple[Any, ...]] = {}        # one document's one-entry evidence tuples
 
     # -- persistence --------------------------------------------------------------------------------
     @classmethod
@@ -148,6 +148,7 @@ class MemoryStore(GraphStore):
         g = self.graph
         if replace:
             self._strip(delta.doc_id, keep_document=True)
+        self._shared.clear()              # sharing pays within a document; across them it only grows
         try:
             doc_props = dict(delta.document)
             if delta.doc_id in g:
@@ -248,9 +249,14 @@ class MemoryStore(GraphStore):
         return nodes, rels
 
 
+_TUPLE_MAX = 8
+
+
 def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]],
                shared: dict[Any, tuple[Any, ...]] | None = None) -> None:
-    """Append evidence entries as tuples (exact size, no list over-allocation). Document ids and
+    """Append evidence entries as tuples (exact size, no list over-allocation) while they are short,
+    as a list once they pass ``_TUPLE_MAX`` entries (re-copying a hub's tuple on every append made a
+    build quadratic in the number of documents). Document ids and
     quotes are interned, and one-entry tuples come from ``shared`` (value → tuple): the facts of
     one measure sentence all hold the same ``(doc,)``, ``(start,)``, ``(quote,)`` objects, in
     memory and in the saved file (pickle keeps shared objects shared)."""
@@ -258,16 +264,25 @@ def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]],
         for f in EV_FIELDS:
             attrs.setdefault(f, ())
         return
-    cols = (tuple(sys.intern(e[0]) for e in ev), tuple(e[1] for e in ev), tuple(e[2] for e in ev),
-            tuple(sys.intern(e[3]) for e in ev))
-    for i, (f, col) in enumerate(zip(EV_FIELDS, cols)):
+    if len(ev) == 1:
+        doc, start, end, quote = ev[0]
+        cols = ((sys.intern(doc),), (start,), (end,), (sys.intern(quote),))
+    else:
+        cols = (tuple(sys.intern(e[0]) for e in ev), tuple(e[1] for e in ev), tuple(e[2] for e in ev),
+                tuple(sys.intern(e[3]) for e in ev))
+    i = 0
+    for f in EV_FIELDS:
+        col = cols[i]
         old = attrs.get(f)
-        if old:
-            attrs[f] = tuple(old) + col
+        if old.__class__ is list and len(old) > _TUPLE_MAX:
+            old.extend(col)               # a hub's own list (made below): amortized O(1) appends
+        elif old:
+            attrs[f] = [*old, *col] if len(old) + len(col) > _TUPLE_MAX else tuple(old) + col
         elif shared is not None and len(col) == 1:
             attrs[f] = shared.setdefault((i, col[0]), col)
         else:
             attrs[f] = col
+        i += 1
 
 
 def _filter_ev(attrs: dict[str, Any], doc_id: str) -> None:

@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/query_latency.py --docs 2000 --stores memory,falkordb --repeat 30
     .venv/bin/python benchmarks/query_latency.py --corpus DIR --stores memory     # files from `govkg synth`
     .venv/bin/python benchmarks/query_latency.py --docs 20000 --stores memory --reuse /tmp/g20k.pickle
+    .venv/bin/python benchmarks/query_latency.py --records /tmp/rec100k.jsonl --docs 40000 --home /tmp/gh40k
 
 By default the corpus is generated as extraction records (graph.synthetic, deterministic per seed) so
 large N loads in minutes; ``--corpus DIR`` instead builds the store from document files (e.g. written by
@@ -11,6 +12,9 @@ large N loads in minutes; ``--corpus DIR`` instead builds the store from documen
 similar_cities and practice_communities) is reported separately as ``cold``; median and p95 are over the
 warm calls. Prints a Markdown table. ``--reuse FILE`` (memory store only) pickles the loaded graph to
 FILE on the first run and unpickles it on later runs, so repeated measurements skip the load.
+``--records FILE`` takes the first ``--docs`` records of a ``govkg extract`` output instead of generated
+ones; ``--home DIR`` (memory store) queries the graph `govkg build` saved under that GOVKG_HOME (built
+from the same records) instead of loading one.
 """
 from __future__ import annotations
 
@@ -96,13 +100,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--stores", default="memory", help="comma-separated: memory,falkordb,neo4j")
     ap.add_argument("--repeat", type=int, default=30, help="warm calls per query (default 30)")
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--records", type=Path, default=None,
+                    help="records written by `govkg extract` (the first --docs of them)")
+    ap.add_argument("--home", type=Path, default=None,
+                    help="memory store: query the graph saved under this GOVKG_HOME instead of loading")
     ap.add_argument("--reuse", type=Path, default=None,
                     help="memory store: keep the loaded graph in this pickle and reuse it next time")
     args = ap.parse_args(argv)
 
     from queries import registry
 
-    if args.corpus is not None:
+    if args.records is not None:
+        import itertools
+
+        from loaders.record import ExtractionRecord
+
+        with args.records.open(encoding="utf-8") as fh:
+            records = [ExtractionRecord.from_json_line(line) for line in itertools.islice(fh, args.docs)]
+    elif args.corpus is not None:
         from loaders.batch import extract_one
 
         paths = sorted(p for p in args.corpus.rglob("*") if p.is_file())
@@ -114,10 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(records)} documents", file=sys.stderr)
     lines = ["| store | query | cold ms | median ms | p95 ms |", "|---|---|---:|---:|---:|"]
     for kind in args.stores.split(","):
-        store = _open(kind)
-        try:
+        if kind == "memory" and args.home is not None:
+            from graph.memory_store import MemoryStore
+
+            t0 = time.perf_counter()
+            store = MemoryStore.open(args.home)
+            how = f"graph opened from {args.home} ({store.graph.number_of_nodes():,} nodes)"
+        else:
+            store = _open(kind)
             t0 = time.perf_counter()
             how = _fill(store, kind, records, args.reuse)
+        try:
             print(f"{kind}: {how} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
             rng = random.Random(args.seed)
             for spec in registry.catalogue():

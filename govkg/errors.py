@@ -1,7 +1,7 @@
 """One exception root for the project. Messages say what went wrong and what to do."""
 from __future__ import annotations
 
-__all__ = ["GovkgError", "InputError", "ConfigError", "StoreError", "QueryError"]
+__all__ = ["ConfigError", "GovkgError", "InputError", "QueryError", "StoreError"]
 
 
 class GovkgError(Exception):

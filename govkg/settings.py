@@ -10,7 +10,7 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["SETTINGS_HELP", "Settings", "load_settings", "REPO_ROOT", "DATA_DIR", "CORPUS_DIR"]
+__all__ = ["CORPUS_DIR", "DATA_DIR", "REPO_ROOT", "SETTINGS_HELP", "Settings", "load_settings"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"

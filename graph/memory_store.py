@@ -270,9 +270,7 @@ def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]],
     else:
         cols = (tuple(sys.intern(e[0]) for e in ev), tuple(e[1] for e in ev), tuple(e[2] for e in ev),
                 tuple(sys.intern(e[3]) for e in ev))
-    i = 0
-    for f in EV_FIELDS:
-        col = cols[i]
+    for i, (f, col) in enumerate(zip(EV_FIELDS, cols)):
         old = attrs.get(f)
         if old.__class__ is list and len(old) > _TUPLE_MAX:
             old.extend(col)               # a hub's own list (made below): amortized O(1) appends
@@ -282,7 +280,6 @@ def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]],
             attrs[f] = shared.setdefault((i, col[0]), col)
         else:
             attrs[f] = col
-        i += 1
 
 
 def _filter_ev(attrs: dict[str, Any], doc_id: str) -> None:

@@ -6,14 +6,26 @@ as in the contract. New keys may be added as optional fields, never renamed.
 from __future__ import annotations
 
 import hashlib
-from typing import Literal, Optional
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
-    "Mention", "Span", "DocumentMeta", "PlaceRec", "AgencyRec", "PolicyRec", "NamedModelRec",
-    "MeasureRec", "LearningRec", "MetricRec", "PersonRec", "ExtractionRecord", "doc_id_for",
-    "DOC_KINDS", "PLACE_LEVELS",
+    "DOC_KINDS",
+    "PLACE_LEVELS",
+    "AgencyRec",
+    "DocumentMeta",
+    "ExtractionRecord",
+    "LearningRec",
+    "MeasureRec",
+    "Mention",
+    "MetricRec",
+    "NamedModelRec",
+    "PersonRec",
+    "PlaceRec",
+    "PolicyRec",
+    "Span",
+    "doc_id_for",
 ]
 
 DocKind = Literal["提案答复", "建议答复", "调研报告", "工作总结", "其他"]
@@ -22,7 +34,7 @@ PlaceLevel = Literal["province", "city", "district", "county", "county_city", "s
 PLACE_LEVELS: tuple[str, ...] = ("province", "city", "district", "county", "county_city", "street", "community", "other")
 PlaceRole = Literal["subject", "within_subject", "external"]
 PolicyStatus = Literal["issued", "planned", "drafting", "referenced"]
-MeasureStatus = Optional[Literal["done", "ongoing", "planned"]]
+MeasureStatus = Literal["done", "ongoing", "planned"] | None
 PersonRole = Literal["proposer", "signatory", "official", "contact"]
 
 
@@ -38,7 +50,7 @@ class _Rec(BaseModel):
 class Mention(_Rec):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
-    as_written: Optional[str] = None
+    as_written: str | None = None
 
 
 class Span(_Rec):
@@ -48,49 +60,49 @@ class Span(_Rec):
 
 class DocumentMeta(_Rec):
     kind: DocKind = "其他"
-    title: Optional[str] = None
-    issuer: Optional[str] = None
-    subject_place: Optional[str] = None
-    province: Optional[str] = None
-    date: Optional[str] = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
-    doc_number: Optional[str] = None
-    session: Optional[str] = None
-    proposal_number: Optional[str] = None
-    addressee: Optional[str] = None
-    addressee_role: Optional[Literal["委员", "代表"]] = None
-    reply_class: Optional[Literal["A", "B", "C"]] = None
-    signatory: Optional[str] = None
+    title: str | None = None
+    issuer: str | None = None
+    subject_place: str | None = None
+    province: str | None = None
+    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    doc_number: str | None = None
+    session: str | None = None
+    proposal_number: str | None = None
+    addressee: str | None = None
+    addressee_role: Literal["委员", "代表"] | None = None
+    reply_class: Literal["A", "B", "C"] | None = None
+    signatory: str | None = None
 
 
 class PlaceRec(_Rec):
     name: str
     level: PlaceLevel
-    parent: Optional[str] = None
-    adcode: Optional[str] = Field(default=None, pattern=r"^\d{6}$")
+    parent: str | None = None
+    adcode: str | None = Field(default=None, pattern=r"^\d{6}$")
     role: PlaceRole
     mentions: list[Mention] = Field(default_factory=list)
 
 
 class AgencyRec(_Rec):
     name: str
-    place: Optional[str] = None
+    place: str | None = None
     mentions: list[Mention] = Field(default_factory=list)
 
 
 class PolicyRec(_Rec):
     title: str
-    issuer: Optional[str] = None
-    doc_number: Optional[str] = None
-    date: Optional[str] = None
+    issuer: str | None = None
+    doc_number: str | None = None
+    date: str | None = None
     status: PolicyStatus
     mentions: list[Mention] = Field(default_factory=list)
 
 
 class NamedModelRec(_Rec):
     name: str
-    owner: Optional[str] = None
+    owner: str | None = None
     components: list[str] = Field(default_factory=list)
-    definition: Optional[str] = None
+    definition: str | None = None
     practices: list[str] = Field(default_factory=list)
     mentions: list[Mention] = Field(default_factory=list)
 
@@ -98,26 +110,26 @@ class NamedModelRec(_Rec):
 class MeasureRec(_Rec):
     summary: str
     practices: list[str] = Field(default_factory=list)
-    place: Optional[str] = None
+    place: str | None = None
     agencies: list[str] = Field(default_factory=list)
     named_models: list[str] = Field(default_factory=list)
     status: MeasureStatus = None
-    year: Optional[int] = None
+    year: int | None = None
     span: Span
 
 
 class LearningRec(_Rec):
     learner: str
     source: str
-    what: Optional[str] = None
-    span: Optional[Span] = None
+    what: str | None = None
+    span: Span | None = None
 
 
 class MetricRec(_Rec):
-    subject: Optional[str] = None
+    subject: str | None = None
     value: float
     unit: str
-    year: Optional[int] = None
+    year: int | None = None
     as_written: str
     start: int
     end: int
@@ -148,5 +160,5 @@ class ExtractionRecord(_Rec):
         return self.model_dump_json()
 
     @classmethod
-    def from_json_line(cls, line: str) -> "ExtractionRecord":
+    def from_json_line(cls, line: str) -> ExtractionRecord:
         return cls.model_validate_json(line)

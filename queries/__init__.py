@@ -1,7 +1,7 @@
 """Named queries: one ``.cypher`` file each, loaded by name, with an embedded counterpart."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from govkg.errors import QueryError
@@ -11,7 +11,7 @@ __all__ = ["QUERY_DIR", "load_cypher"]
 QUERY_DIR = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_cypher(name: str) -> str:
     """Text of ``queries/<name>.cypher`` (``name`` may contain one ``/`` for a subfolder)."""
     parts = name.split("/")

@@ -6,7 +6,7 @@ import importlib
 
 import click
 
-__all__ = ["main", "COMMANDS"]
+__all__ = ["COMMANDS", "main"]
 
 # name -> "module:attribute"; each module lives in govkg/cli/ and holds only CLI glue.
 COMMANDS: dict[str, str] = {

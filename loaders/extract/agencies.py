@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Optional
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
@@ -23,7 +22,7 @@ from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import is_cjk, is_common_word
 from loaders.record import AgencyRec, Mention
 
-__all__ = ["AgencyMention", "agency_mentions", "level_place", "extract_agencies"]
+__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_place"]
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class AgencyMention:
     end: int
     as_written: str
     name: str
-    place: Optional[str]
+    place: str | None
 
 
 _H = r"[\u4e00-\u9fff]"
@@ -112,7 +111,7 @@ def is_common_verb(word: str) -> bool:
     return entry is not None and entry[1] in ("v", "vd", "d", "ad", "p", "c", "t") and is_common_word(word)
 
 
-def level_place(gaz: Gazetteer, subject: Optional[str], lv: str) -> Optional[str]:
+def level_place(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
     """Full name of the unit a bare level char stands for in a document about ``subject``."""
     if not subject:
         return None
@@ -127,7 +126,7 @@ def level_place(gaz: Gazetteer, subject: Optional[str], lv: str) -> Optional[str
     return None
 
 
-def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, Optional[str], int]:
+def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, str | None, int]:
     """May the level char at ``pos`` start an agency?  Returns (ok, full place or None, mention start)."""
     if pos + 1 in admin_end:
         return True, None, pos + 1  # handled by the caller via the admin mention
@@ -143,15 +142,15 @@ def _canonical(name: str) -> str:
     return name.replace("督察局", "督查局")
 
 
-def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = None,
-                    gaz: Optional[Gazetteer] = None) -> list[AgencyMention]:
+def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
+                    gaz: Gazetteer | None = None) -> list[AgencyMention]:
     """Every agency mention in ``text``, with its canonical name."""
     gaz = gaz or load_gazetteer()
     admins = admin_mentions(text, subject, gaz)
     admin_by_end = {a.end: a for a in admins}
     out: list[AgencyMention] = []
 
-    def add(start: int, end: int, name: str, place: Optional[str]) -> None:
+    def add(start: int, end: int, name: str, place: str | None) -> None:
         out.append(AgencyMention(start, end, text[start:end], _canonical(name), place))
 
     inside = {i for a in admins for i in range(a.start, a.end - 1)}
@@ -240,7 +239,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
 
     taken_ends = {a.end for a in out}
     city = gaz.full_name(subject) if subject else None
-    last_group: Optional[str] = next((a.name for a in out if a.name.endswith("领导小组")), None)
+    last_group: str | None = next((a.name for a in out if a.name.endswith("领导小组")), None)
     covered = bytearray(len(text) + 1)
     for a in out:
         covered[a.start:a.end] = b"\x01" * (a.end - a.start)
@@ -280,7 +279,7 @@ def agency_mentions(text: str, subject: Optional[str], issuer: Optional[str] = N
     return out
 
 
-def _merge_abbreviations(pairs: list[tuple[str, Optional[str]]]) -> dict[str, str]:
+def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Map an abbreviated name to the full one of the same place when both end alike and the
     short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心)."""
     def subseq(short: str, long: str) -> bool:
@@ -292,9 +291,9 @@ def _merge_abbreviations(pairs: list[tuple[str, Optional[str]]]) -> dict[str, st
         for b, pb in pairs:
             if pa == pb and pa and len(a) < len(b) and a[-1] == b[-1] and subseq(a, b) \
                     and len(b) - len(a) <= 4 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
-                    and not set("省市区县") & set((Counter(b) - Counter(a)).elements()):
-                if len(out.get(a, "")) < len(b):
-                    out[a] = b
+                    and not set("省市区县") & set((Counter(b) - Counter(a)).elements()) \
+                    and len(out.get(a, "")) < len(b):
+                out[a] = b
     return out
 
 

@@ -6,7 +6,6 @@ appends its own results. Steps are pure functions of the context: no I/O, no glo
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from loaders.record import (
     AgencyRec,
@@ -38,17 +37,17 @@ class Context:
     metrics: list[MetricRec] = field(default_factory=list)
     people: list[PersonRec] = field(default_factory=list)
 
-    def subject_code(self) -> Optional[str]:
+    def subject_code(self) -> str | None:
         """6-digit code of ``document.subject_place`` (None when unknown or below county level)."""
         from loaders.extract.gazetteer import load_gazetteer
 
         return load_gazetteer().code_for_full_name(self.document.subject_place)
 
-    def place_named(self, name: Optional[str]) -> Optional[PlaceRec]:
+    def place_named(self, name: str | None) -> PlaceRec | None:
         """The place record with this name, if the places step found it."""
         return next((p for p in self.places if p.name == name), None) if name else None
 
-    def place_before(self, pos: int, levels: tuple[str, ...] = ()) -> Optional[PlaceRec]:
+    def place_before(self, pos: int, levels: tuple[str, ...] = ()) -> PlaceRec | None:
         """The place (of one of ``levels``, any if empty) whose mention ends nearest before ``pos``."""
         best, best_end = None, -1
         for p in self.places:

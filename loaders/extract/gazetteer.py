@@ -18,11 +18,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
 
 from govkg.errors import ConfigError
 
-__all__ = ["AdminPlace", "Gazetteer", "GazHit", "load_gazetteer", "short_name"]
+__all__ = ["AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
@@ -37,7 +36,7 @@ class AdminPlace:
     adcode: str          # 6 digits
     name: str            # official name, e.g. 望城区
     level: str           # province | city | district | county | county_city
-    parent: Optional[str]   # adcode of the parent unit, None for provinces
+    parent: str | None   # adcode of the parent unit, None for provinces
     province: str        # adcode of the province
 
     @property
@@ -56,7 +55,7 @@ class GazHit:
     is_alias: bool
 
 
-def short_name(name: str, level: str) -> Optional[str]:
+def short_name(name: str, level: str) -> str | None:
     """The customary short form of an official name, or None when it has none (too short)."""
     if level == "province":
         short = _PROVINCE_SUFFIX.sub("", name)
@@ -116,12 +115,12 @@ class Gazetteer:
         for name in self.by_name:
             self.by_alias.pop(name, None)
         self._automaton = None
-        self._full: Optional[dict[str, str]] = None
+        self._full: dict[str, str] | None = None
         self._scan_cache: dict[str, tuple[GazHit, ...]] = {}
         self._chain_cache: dict[str, list[AdminPlace]] = {}
 
     # --- lookups -----------------------------------------------------------------------
-    def get(self, code: Optional[str]) -> Optional[AdminPlace]:
+    def get(self, code: str | None) -> AdminPlace | None:
         return self.by_code.get(code) if code else None
 
     def chain(self, code: str) -> list[AdminPlace]:
@@ -136,11 +135,11 @@ class Gazetteer:
         self._chain_cache[code] = out
         return out
 
-    def province_of(self, code: str) -> Optional[AdminPlace]:
+    def province_of(self, code: str) -> AdminPlace | None:
         p = self.by_code.get(code)
         return self.by_code.get(p.province) if p else None
 
-    def city_of(self, code: str) -> Optional[AdminPlace]:
+    def city_of(self, code: str) -> AdminPlace | None:
         """The prefecture-level unit containing ``code`` (or the unit itself if it is one)."""
         for p in self.chain(code):
             if p.level == "city":
@@ -160,7 +159,7 @@ class Gazetteer:
                 return parent.name + p.name
         return p.name
 
-    def code_for_full_name(self, name: Optional[str]) -> Optional[str]:
+    def code_for_full_name(self, name: str | None) -> str | None:
         """Code of a record name (长沙市望城区, 咸宁市, 山东省武城县), or None if unknown."""
         if not name:
             return None

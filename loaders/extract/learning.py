@@ -17,7 +17,7 @@ from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import LearningRec, Span
 
-__all__ = ["extract_learning", "LEARNING_CUES"]
+__all__ = ["LEARNING_CUES", "extract_learning"]
 
 LEARNING_CUES = re.compile(
     r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))")
@@ -64,13 +64,13 @@ def extract_learning(ctx: Context) -> None:
                 group.append((s, e, p))
             else:
                 break
-        if text[m.end():group[0][0]].strip(" 　") and cue not in ("赴", "到"):
-            # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely
-            if len(text[m.end():group[0][0]].strip()) > 4:
-                continue
+        # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely
+        if text[m.end():group[0][0]].strip(" 　") and cue not in ("赴", "到") \
+                and len(text[m.end():group[0][0]].strip()) > 4:
+            continue
         what = _what(text, group[-1][1], hi)
         if not what:
-            s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
+            _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
             what = _what(text, group[-1][1], s_hi)
         for s, e, p in group:
             key = (subject, p.name)

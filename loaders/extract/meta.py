@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Optional
 
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
@@ -19,7 +18,7 @@ from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces
 from loaders.record import DocumentMeta
 
-__all__ = ["extract_document", "parse_date_line", "find_doc_number", "find_session", "find_subject"]
+__all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "parse_date_line"]
 
 _CN = "一二三四五六七八九十"
 _SALUTATION = re.compile(
@@ -72,7 +71,7 @@ def _cn_num(s: str) -> int:
     return vals[s]
 
 
-def parse_date_line(line: str) -> Optional[str]:
+def parse_date_line(line: str) -> str | None:
     """A signature date line (2021年7月9日, 2021-07-09, garbled 2021630, 二〇二一年七月九日) as ISO."""
     for pat in _DATE_LINE:
         m = pat.match(line)
@@ -101,7 +100,7 @@ def parse_date_line(line: str) -> Optional[str]:
     return None
 
 
-def find_doc_number(header: str) -> Optional[str]:
+def find_doc_number(header: str) -> str | None:
     """The reply's own document number, repaired when the closing bracket was lost."""
     m = _DOC_NO.search(header)
     if m:
@@ -113,13 +112,13 @@ def find_doc_number(header: str) -> Optional[str]:
     return None
 
 
-def find_session(text: str) -> Optional[str]:
+def find_session(text: str) -> str | None:
     m = _SESSION.search(text)
     return m.group() if m else None
 
 
-def find_subject(text: str, header_lines: list[str], tail_lines: list[str], title: Optional[str],
-                 gaz: Gazetteer) -> Optional[str]:
+def find_subject(text: str, header_lines: list[str], tail_lines: list[str], title: str | None,
+                 gaz: Gazetteer) -> str | None:
     """Code of the place the document is about: the issuer's place, else the title's, else the
     most often named city or county."""
     for line in header_lines + tail_lines[::-1] + ([title] if title else []):
@@ -138,8 +137,8 @@ def find_subject(text: str, header_lines: list[str], tail_lines: list[str], titl
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: Optional[str],
-            kind: str, gaz: Gazetteer) -> Optional[str]:
+def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: str | None,
+            kind: str, gaz: Gazetteer) -> str | None:
     for line in header_lines + tail_lines[::-1]:
         if len(line) > _MAX_LINE:
             continue

@@ -17,7 +17,7 @@ from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
 
-__all__ = ["extract_metrics", "find_metrics", "UNIT_NORMAL"]
+__all__ = ["UNIT_NORMAL", "extract_metrics", "find_metrics"]
 
 # Longest first. 名 → 人, 平米 → 平方米 (the gold convention).
 _UNITS = (

@@ -27,7 +27,7 @@ from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
-__all__ = ["extract_named_models", "find_quotes", "Quote", "split_list", "place_mentions"]
+__all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "split_list"]
 
 _NUM_LEAD = re.compile(r"^[一二三四五六七八九十百千两双0-9]")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -296,7 +296,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
     owners: list[str] = []
     if before and first is not None:
         # P、Q的“…” / 学习P “…”: places straight before the quote
-        s, e, p = before[-1]
+        _s, e, p = before[-1]
         gap = text[e:q0]
         if _rx(r"[的\s]?").fullmatch(gap):
             owners.append(p.name)
@@ -391,13 +391,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         if _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
             c.rejected = True
             continue
-        if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name):
-            c.accepted = True
-        elif _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after):
-            c.accepted = True
-        elif (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _NEG_AFTER.match(after):
-            c.accepted = True
-        elif _built_from(text, c):
+        if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _NEG_AFTER.match(after) or _built_from(text, c):
             c.accepted = True
 
 

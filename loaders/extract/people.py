@@ -7,13 +7,12 @@ right before or after it and the name ends at a boundary (punctuation, 在/到/�
 from __future__ import annotations
 
 import re
-from typing import Optional
 
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import PersonRec
 
-__all__ = ["SURNAMES", "find_officials", "find_contacts", "extract_people"]
+__all__ = ["SURNAMES", "extract_people", "find_contacts", "find_officials"]
 
 # the common single-character surnames (general vocabulary, not taken from any document)
 SURNAMES = (
@@ -33,7 +32,7 @@ _CONTACT = re.compile(r"(联系人|经办人(?:姓名)?|主管领导)\s*[:：]?\
                       r"(?=[\s（(，,：:]|电话|$)")
 
 
-def _clean(name: str) -> Optional[str]:
+def _clean(name: str) -> str | None:
     name = _rx(r"[ \u3000]").sub("", name)
     name = _rx(r"(同志|在|到|的)$").sub("", name)
     if re.search(_TITLE + "$", name) or name[0] in "任兼" and re.match(_TITLE, name[1:]):

@@ -12,15 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
 from loaders.extract.text_utils import is_cjk, is_common_word, is_verbal, looks_like_proper_name
 from loaders.record import Mention, PlaceRec
 
-__all__ = ["AdminMention", "LocalMention", "admin_mentions", "local_mentions", "self_mentions",
-           "extract_places"]
+__all__ = [
+    "AdminMention",
+    "LocalMention",
+    "admin_mentions",
+    "extract_places",
+    "local_mentions",
+    "self_mentions",
+]
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,8 @@ _ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", 
 _ALIAS_AFTER = re.compile(r"^(?:、|，|等地|等城市|等省|经验|模式|做法|的先进|先进|考察|学习|市|省)")
 
 
-def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: Optional[str],
-             subject: Optional[str]) -> Optional[str]:
+def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
+             subject: str | None) -> str | None:
     """Pick the unit a name denotes: inside the preceding unit, else near the subject."""
     if within:
         inside = [c for c in codes if gaz.is_within(c, within)]
@@ -61,10 +66,10 @@ def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: Optional[str],
             if near:
                 return near[0]
     order = {"province": 0, "city": 1, "county_city": 2, "county": 3, "district": 4}
-    return sorted(codes, key=lambda c: order[gaz.by_code[c].level])[0]
+    return min(codes, key=lambda c: order[gaz.by_code[c].level])
 
 
-def _near_subject(gaz: Gazetteer, code: str, subject: Optional[str]) -> bool:
+def _near_subject(gaz: Gazetteer, code: str, subject: str | None) -> bool:
     if not subject:
         return False
     prov = gaz.by_code[subject].province
@@ -78,11 +83,11 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
     return False
 
 
-_ADMIN_CACHE: dict[tuple[int, str, Optional[str]], tuple[AdminMention, ...]] = {}
+_ADMIN_CACHE: dict[tuple[int, str, str | None], tuple[AdminMention, ...]] = {}
 
 
-def admin_mentions(text: str, subject: Optional[str] = None,
-                   gaz: Optional[Gazetteer] = None) -> list[AdminMention]:
+def admin_mentions(text: str, subject: str | None = None,
+                   gaz: Gazetteer | None = None) -> list[AdminMention]:
     """Administrative-unit mentions, adjacent names merged (长沙市望城区 → one mention of 望城区).
 
     Several steps ask for the same text and subject; the result is kept for the last few texts."""
@@ -98,9 +103,9 @@ def admin_mentions(text: str, subject: Optional[str] = None,
     return list(hit)
 
 
-def _admin_mentions(text: str, subject: Optional[str], gaz: Gazetteer) -> list[AdminMention]:
+def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[AdminMention]:
     out: list[AdminMention] = []
-    prev: Optional[AdminMention] = None
+    prev: AdminMention | None = None
     for hit in gaz.scan(text):
         within = prev.code if prev is not None and prev.end == hit.start else None
         code = _resolve(gaz, hit.codes, within, subject)
@@ -152,7 +157,7 @@ _GENERIC = re.compile(
 _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等\d*个?(?:城市|农村|城乡)?(社区|村|街道|镇)")
 
 
-def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Optional[int]:
+def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int | None:
     """Start of the proper name in front of a place suffix, or None if there is none."""
     # every candidate ends with the two characters before the suffix: when those are not CJK or
     # hold a generic word, no longer candidate can pass either (the checks look for substrings)
@@ -177,7 +182,7 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Opt
     return None
 
 
-def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> Optional[int]:
+def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int | None:
     """Start of the name of a 新区 (西海岸新区, 天府新区). Such names are often ordinary words
     (海岸, 天府), so the dictionary test is relaxed, and the left edge must be hard instead:
     punctuation, the start of a line, a preposition (在/到…) or a place written straight before."""
@@ -224,7 +229,7 @@ def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalM
         found: list[LocalMention] = []
         for i, item in enumerate(m.group(1).split("、")):
             if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
-                for cut in range(0, len(item) - 1):
+                for cut in range(len(item) - 1):
                     if (cut == 0 or (cut >= 2 and is_common_word(item[:cut])) or item[cut - 1] in _HARD_PREP) \
                             and not _GENERIC.search(item[cut:]) and looks_like_proper_name(item[cut:]):
                         pos, item = pos + cut, item[cut:]
@@ -244,8 +249,8 @@ _SELF = re.compile(r"(我|本|全)(市|区|县)(?![委级直场民场内外辖�
 _LEVEL_CHAR = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 
 
-def self_mentions(text: str, subject: Optional[str],
-                  gaz: Optional[Gazetteer] = None) -> list[AdminMention]:
+def self_mentions(text: str, subject: str | None,
+                  gaz: Gazetteer | None = None) -> list[AdminMention]:
     """我市 / 本区 / 全市 … as mentions of the subject or the ancestor at that level."""
     if not subject:
         return []
@@ -264,7 +269,7 @@ def self_mentions(text: str, subject: Optional[str],
 _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(?:厅|局))")
 
 
-def _role(gaz: Gazetteer, code: str, subject: Optional[str]) -> str:
+def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:
     if subject and code == subject:
         return "subject"
     if subject and gaz.is_within(code, subject):

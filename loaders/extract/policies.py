@@ -18,7 +18,7 @@ from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_before
 from loaders.record import AgencyRec, Mention, PolicyRec
 
-__all__ = ["extract_policies", "find_titles", "Title", "date_before", "status_of"]
+__all__ = ["Title", "date_before", "extract_policies", "find_titles", "status_of"]
 
 _CLAUSE_END = "，,。；;：:！？!?\n"
 _SENTENCE_END = "。；;！？!?\n"
@@ -133,9 +133,7 @@ def _is_skipped(text: str, t: Title) -> bool:
         return True
     if _ISSUE_BEFORE.search(before) or (_PERIODICAL_TAIL.search(t.title) and len(t.title) <= 8):
         return True
-    if _NEWS_BEFORE.search(before):
-        return True
-    return False
+    return bool(_NEWS_BEFORE.search(before))
 
 
 def _agency_spans(ctx: Context) -> list[tuple[int, int, AgencyRec]]:

@@ -11,9 +11,23 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 __all__ = [
-    "CJK", "is_cjk", "SENTENCE_END", "CLAUSE_END", "sentence_bounds", "clause_bounds", "lines_with_offsets",
-    "squeeze_spaces", "CN_DIGITS", "cn_to_int", "is_common_word", "looks_like_proper_name",
-    "stop_positions", "stop_before", "stop_at_or_after", "cached_regex", "is_verbal",
+    "CJK",
+    "CLAUSE_END",
+    "CN_DIGITS",
+    "SENTENCE_END",
+    "cached_regex",
+    "clause_bounds",
+    "cn_to_int",
+    "is_cjk",
+    "is_common_word",
+    "is_verbal",
+    "lines_with_offsets",
+    "looks_like_proper_name",
+    "sentence_bounds",
+    "squeeze_spaces",
+    "stop_at_or_after",
+    "stop_before",
+    "stop_positions",
 ]
 
 CJK = r"\u4e00-\u9fff"

@@ -88,7 +88,7 @@ def test_implied_subject_gives_no_issuer():
 
 def test_mentions_point_at_the_title_and_repeat_titles_merge():
     text = "制定《社区工作规则》。各社区落实《社区工作规则》。"
-    pols, ctx = _run(text)
+    pols, _ctx = _run(text)
     p = pols["社区工作规则"]
     assert len(p.mentions) == 2
     assert all(text[m.start:m.end] == m.as_written == "社区工作规则" for m in p.mentions)

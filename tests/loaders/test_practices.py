@@ -7,7 +7,11 @@ import pytest
 
 from govkg.errors import ConfigError
 from loaders.extract.practices import (
-    CANONICAL_PRACTICES, TAXONOMY_PATH, document_practices, load_taxonomy, quoted_request_spans,
+    CANONICAL_PRACTICES,
+    TAXONOMY_PATH,
+    document_practices,
+    load_taxonomy,
+    quoted_request_spans,
 )
 
 

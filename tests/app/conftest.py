@@ -70,3 +70,18 @@ def overview_counts(at) -> dict[str, int]:
         for label, n in re.findall(r'>([^<>]+)</div><div[^>]*data-testid="govkg-count">(\d+)<', h.proto.body):
             out[label] = int(n)
     return out
+
+
+def open_page(page: str, **params: str):
+    """Run the explorer in ``AppTest`` on ``page`` (a key of ``app.ui.PAGE_FILES``) with query ``params``."""
+    from streamlit.testing.v1 import AppTest
+
+    from app.ui import PAGE_FILES
+
+    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    if Path(PAGE_FILES[page][0]).stem != PAGE_FILES[page][3]:
+        at.run()        # pages whose url_path differs from the file name are only known after a first run
+    at.switch_page(PAGE_FILES[page][0])
+    return at.run()

@@ -2,26 +2,11 @@
 (streamlit.testing.v1.AppTest)."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.ui import PAGE_FILES
-from tests.app.conftest import overview_counts
-
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
-TIMEOUT = 60
-
-
-def _open(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    for k, v in params.items():
-        at.query_params[k] = v
-    if Path(PAGE_FILES[page][0]).stem != PAGE_FILES[page][3]:
-        at.run()        # pages whose url_path differs from the file name are only known after a first run
-    at.switch_page(PAGE_FILES[page][0])
-    return at.run()
+from tests.app.conftest import open_page, overview_counts
 
 
 def _text(at: AppTest) -> str:
@@ -33,14 +18,14 @@ def _text(at: AppTest) -> str:
 
 @pytest.mark.parametrize("page", list(PAGE_FILES))
 def test_page_runs_without_errors(govkg_home, page):
-    at = _open(page)
+    at = open_page(page)
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert at.title and at.title[0].value
 
 
 def test_overview_counts_the_corpus(govkg_home):
-    at = _open("overview")
+    at = open_page("overview")
     counts = overview_counts(at)
     assert set(counts) == {"文档", "有举措的地方", "做法类别", "命名模式", "政策文件", "举措"}
     assert counts["文档"] == 5
@@ -48,7 +33,7 @@ def test_overview_counts_the_corpus(govkg_home):
 
 
 def test_compare_puyang_qianjiang_shows_a_quote(govkg_home):
-    at = _open("compare")
+    at = open_page("compare")
     at.multiselect[0].set_value(["濮阳市", "潜江市"]).run()
     assert not at.exception and not at.error
     quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
@@ -57,7 +42,7 @@ def test_compare_puyang_qianjiang_shows_a_quote(govkg_home):
 
 
 def test_city_profile_shows_documents(govkg_home):
-    at = _open("city", place="濮阳市")
+    at = open_page("city", place="濮阳市")
     assert not at.exception
     assert at.selectbox[0].value == "濮阳市"
     assert any("来源文档" in t.label for t in at.tabs)
@@ -67,20 +52,20 @@ def test_document_page_highlights_the_span(govkg_home):
     from app.runtime import inventory, open_configured_store
 
     doc = inventory(open_configured_store())["Document"][0]["id"]
-    at = _open("document", doc=doc, start="10", end="20")
+    at = open_page("document", doc=doc, start="10", end="20")
     assert not at.exception and not at.error
     htmls = [h.proto.body for h in at.get("html")]
     assert any('<mark id="cited"' in h for h in htmls)
 
 
 def test_search_finds_a_two_character_word(govkg_home):
-    at = _open("search", q="网格")
+    at = open_page("search", q="网格")
     assert not at.exception and not at.error
     assert any("找到" in c.value and not c.value.startswith("找到 0") for c in at.caption)
 
 
 def test_similar_practices_from_a_description(govkg_home):
-    at = _open("similar")
+    at = open_page("similar")
     assert any("查找相似做法" in c.value for c in at.caption), "the empty state says what to do"
     at.text_area[0].input("在小区建立党支部，党员到社区报到认领服务岗位")
     at.button[0].click().run()
@@ -90,7 +75,7 @@ def test_similar_practices_from_a_description(govkg_home):
 
 
 def test_policies_opens_on_a_place_that_has_some(govkg_home):
-    at = _open("policies")
+    at = open_page("policies")
     assert not at.exception and not at.error
     assert not any("没有找到政策或承诺" in i.value for i in at.info), at.selectbox[0].value
     assert any(s.value.startswith(("政策文件", "承诺事项")) for s in at.subheader)

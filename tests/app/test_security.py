@@ -6,16 +6,14 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from app.ui import PAGE_FILES
-from tests.app.conftest import HOSTILE_STRINGS, SECRET
+from tests.app.conftest import HOSTILE_STRINGS, SECRET, open_page
 
 RAW_TAG = re.compile(r"(?<!\\)<\s*(script|img)", re.IGNORECASE)
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 
 
 @pytest.fixture(scope="module")
@@ -77,14 +75,6 @@ def _html_bodies(at: AppTest) -> list[str]:
     return out
 
 
-def _open(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    if Path(PAGE_FILES[page][0]).stem != PAGE_FILES[page][3]:
-        at.run()        # pages whose url_path differs from the file name are only known after a first run
-    at.switch_page(PAGE_FILES[page][0])
-    return at.run()
 
 
 def _hostile_cases(doc_id: str) -> list[tuple[str, dict[str, str]]]:
@@ -108,7 +98,7 @@ def test_every_page_shows_hostile_text_only_escaped(hostile_store):
     before = hostile_store.stats()
     shown_escaped = False
     for page, params in _hostile_cases(doc_id):
-        at = _open(page, **params)
+        at = open_page(page, **params)
         where = f"{page} {params}"
         assert not at.exception, (where, [e.value for e in at.exception])
         for body in _html_bodies(at):
@@ -172,7 +162,7 @@ def test_settings_never_show_the_password(monkeypatch):
 def test_upload_size_limit_is_enforced(fresh_home, monkeypatch):
     """GOVKG_MAX_UPLOAD_MB reaches the uploader (browser-side limit) and the server-side check."""
     monkeypatch.setenv("GOVKG_MAX_UPLOAD_MB", "1")
-    at = _open("upload")
+    at = open_page("upload")
     assert at.title[0].value == "导入文档"
     assert "1 MB" in " ".join(c.value for c in at.caption)
     big = "社区治理。".encode() * (3 * 1024 * 1024 // 30)        # 1.5 MB

@@ -13,6 +13,7 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -172,11 +173,7 @@ def write_csv(nodes: list[dict[str, Any]], rels: list[dict[str, Any]], out: Path
         header = [f"id:ID({label})", ":LABEL"] + [
             f"{k}:{_csv_type([r['props'].get(k) for r in rows])}" for k in keys]
         path = out / f"nodes_{label}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(header)
-            for r in rows:
-                w.writerow([r["id"], label] + [_csv_cell(r["props"].get(k)) for k in keys])
+        _write_csv(path, header, ([r["id"], label] + [_csv_cell(r["props"].get(k)) for k in keys] for r in rows))
         written.append(path)
         args.append(f"--nodes={path.name}")
     by_rel: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -187,11 +184,8 @@ def write_csv(nodes: list[dict[str, Any]], rels: list[dict[str, Any]], out: Path
         header = [f":START_ID({start})", f":END_ID({end})", ":TYPE"] + [
             f"{k}:{_csv_type([r['props'].get(k) for r in rows])}" for k in keys]
         path = out / f"rels_{rel_type}_{start}_{end}.csv"
-        with path.open("w", encoding="utf-8", newline="") as fh:
-            w = csv.writer(fh)
-            w.writerow(header)
-            for r in rows:
-                w.writerow([r["start"], r["end"], rel_type] + [_csv_cell(r["props"].get(k)) for k in keys])
+        _write_csv(path, header, ([r["start"], r["end"], rel_type] + [_csv_cell(r["props"].get(k)) for k in keys]
+                                  for r in rows))
         written.append(path)
         args.append(f"--relationships={path.name}")
     script = out / "import.sh"
@@ -214,3 +208,10 @@ def export_graph(store: GraphStore, fmt: str, out: str | Path) -> list[Path]:
     if writer is None:
         raise GovkgError(f"unknown export format {fmt!r}: use graphml, csv or cypher")
     return writer(nodes, rels, Path(out))
+
+
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(header)
+        w.writerows(rows)

@@ -148,23 +148,29 @@ class CueScanner:
         self._auto = (ahocorasick_rs.AhoCorasick(self._strings, matchkind=ahocorasick_rs.MatchKind.Standard)
                       if self._strings else None)
 
-    def scan(self, text: str) -> list[list[tuple[int, int]]]:
-        candidates: list[set[int]] = [set() for _ in self.patterns]
+    def _candidates(self, text: str) -> dict[int, set[int]]:
+        """Pattern index → offsets where one of its prefixes occurs (patterns with none left out)."""
+        candidates: dict[int, set[int]] = {}
         if self._auto is not None:
             owners = self._owners
             for idx, start, _end in self._auto.find_matches_as_indexes(text, overlapping=True):
                 for i in owners[idx]:
-                    candidates[i].add(start)
-        out: list[list[tuple[int, int]]] = []
-        fallback = set(self.fallback)
-        for i, pat in enumerate(self.patterns):
-            if i in fallback:
-                out.append([m.span() for m in pat.finditer(text)])
-                continue
-            found: list[tuple[int, int]] = []
+                    got = candidates.get(i)
+                    if got is None:
+                        candidates[i] = {start}
+                    else:
+                        got.add(start)
+        return candidates
+
+    def scan(self, text: str) -> list[list[tuple[int, int]]]:
+        out: list[list[tuple[int, int]]] = [[] for _ in self.patterns]
+        for i in self.fallback:
+            out[i] = [m.span() for m in self.patterns[i].finditer(text)]
+        for i, starts in self._candidates(text).items():
+            found = out[i]
             reach = 0
-            match = pat.match
-            for pos in sorted(candidates[i]):
+            match = self.patterns[i].match
+            for pos in sorted(starts):
                 if pos < reach:
                     continue
                 m = match(text, pos)
@@ -172,5 +178,15 @@ class CueScanner:
                     found.append(m.span())
                     # finditer resumes at the match end (one further on an empty match)
                     reach = m.end() if m.end() > pos else pos + 1
-            out.append(found)
+        return out
+
+    def any_match(self, text: str) -> list[bool]:
+        """Per pattern, whether ``scan(text)`` would list at least one match (stops at the first)."""
+        out = [False] * len(self.patterns)
+        for i in self.fallback:
+            out[i] = self.patterns[i].search(text) is not None
+        for i, starts in self._candidates(text).items():
+            match = self.patterns[i].match
+            # the first candidate that matches is finditer's first match: no earlier one is skipped
+            out[i] = any(match(text, pos) is not None for pos in starts)
         return out

@@ -32,12 +32,14 @@ _WEAK_UNITS = {"份", "位", "类"}
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _FIG_RE = re.compile(
-    r"(?<![\d.\-/])(\d+(?:\.\d+)?)(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?"
+    # (?<!…) after the first digit, not in front: a pattern that opens with a digit class lets the
+    # engine skip ahead to digits, one that opens with a lookbehind is tried at every offset
+    r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?"
     r"(\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*)"
     rf"({_UNIT_RE})"
 )
 # A count written straight before a quoted facility name, with no measure word: 47“雷锋驿站”.
-_QUOTED_COUNT_RE = re.compile(r"(?<![\d.\-/])(\d+)(“[^”“\n]{2,12}”)")
+_QUOTED_COUNT_RE = re.compile(r"(\d(?<![\d.\-/]\d)\d*)(“[^”“\n]{2,12}”)")
 _STRUCTURAL_AFTER = re.compile(r"^(?:方面|特点|部分|阶段|环节|步骤|层面|维度|板块|章|节|条意见)")
 _NATIONAL = re.compile(r"全国|我国|中国|国家层面")
 _YEAR_RE = re.compile(r"(\d{4})\s*年")

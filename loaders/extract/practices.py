@@ -72,7 +72,9 @@ class Taxonomy:
 
     def match(self, text: str) -> list[str]:
         """Canonical names whose cues or aliases occur in ``text``, in taxonomy order."""
-        return [p.name for p, found in zip(self.practices, self.scan(text)) if found]
+        if self._scanner is None:
+            self._scanner = CueScanner([p.pattern for p in self.practices])
+        return [p.name for p, found in zip(self.practices, self._scanner.any_match(text)) if found]
 
     def match_spans(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[str]:
         """Like ``match`` but ignores hits inside ``skip`` spans and in theme clauses (围绕…)."""

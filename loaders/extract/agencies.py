@@ -138,14 +138,38 @@ def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, st
     return True, None, pos
 
 
+_NO_ADMIN: dict[int, str] = {}
+
+
 def _canonical(name: str) -> str:
     return name.replace("督察局", "督查局")
 
 
+_AGENCY_CACHE: dict[tuple[int, str, str | None], tuple[AgencyMention, ...]] = {}
+
+
 def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
                     gaz: Gazetteer | None = None) -> list[AgencyMention]:
-    """Every agency mention in ``text``, with its canonical name."""
+    """Every agency mention in ``text``, with its canonical name.
+
+    The issuer only matters where the text says 省厅; otherwise the result is kept for the last
+    few texts (the document step asks for a report's agencies, the agencies step again)."""
     gaz = gaz or load_gazetteer()
+    if issuer and "省厅" not in text:
+        issuer = None
+    if issuer or len(text) < 64:
+        return _agency_mentions(text, subject, issuer, gaz)
+    key = (id(gaz), text, subject)
+    hit = _AGENCY_CACHE.get(key)
+    if hit is None:
+        if len(_AGENCY_CACHE) > 16:
+            _AGENCY_CACHE.clear()
+        hit = _AGENCY_CACHE[key] = tuple(_agency_mentions(text, subject, None, gaz))
+    return list(hit)
+
+
+def _agency_mentions(text: str, subject: str | None, issuer: str | None,
+                     gaz: Gazetteer) -> list[AgencyMention]:
     admins = admin_mentions(text, subject, gaz)
     admin_by_end = {a.end: a for a in admins}
     out: list[AgencyMention] = []
@@ -154,6 +178,7 @@ def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
         out.append(AgencyMention(start, end, text[start:end], _canonical(name), place))
 
     inside = {i for a in admins for i in range(a.start, a.end - 1)}
+    level_places: dict[str, str | None] = {}  # level_place(gaz, subject, lv) per level char
     pos = 0
     while True:
         m = _AGENCY.search(text, pos)
@@ -170,10 +195,12 @@ def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
         if adm is not None:
             place, start = gaz.full_name(adm.code), adm.start
         else:
-            ok, _p, start = _prefix_ok(text, lv_pos, {})
+            ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
             if not ok:
                 continue
-            place = level_place(gaz, subject, m.group("lv"))
+            lv = m.group("lv")
+            place = level_places[lv] if lv in level_places else level_places.setdefault(
+                lv, level_place(gaz, subject, lv))
             if place is None:
                 continue
         rest = m.group()[1:]

@@ -159,27 +159,52 @@ _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等
 
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int | None:
     """Start of the proper name in front of a place suffix, or None if there is none."""
+    # the rules read only the five characters before the suffix: their verdict is kept per window
+    window = text[max(0, suffix_start - 5):suffix_start]
+    rules = _NAME_RULES.get(window)
+    if rules is None:
+        if len(_NAME_RULES) > 200_000:
+            _NAME_RULES.clear()
+        rules = _NAME_RULES[window] = _name_start_rules(window)
+    for length, always in rules:
+        s = suffix_start - length
+        if always or s in taken_ends:
+            return s
+    return None
+
+
+_NAME_RULES: dict[str, tuple[tuple[int, bool], ...]] = {}
+
+
+def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
+    """For the (up to) five characters before a suffix (fewer only at the start of the text):
+    the name lengths to try in order, each with whether it is taken outright (True) or only
+    when a place ends where the name starts (False)."""
+    n = len(window)
     # every candidate ends with the two characters before the suffix: when those are not CJK or
     # hold a generic word, no longer candidate can pass either (the checks look for substrings)
-    tail = text[max(0, suffix_start - 2):suffix_start]
+    tail = window[max(0, n - 2):]
     if not _ALL_CJK.fullmatch(tail) or _GENERIC.search(tail):
-        return None
+        return ()
+    out: list[tuple[int, bool]] = []
     for length in (4, 3, 2):
-        s = suffix_start - length
-        if s < 0:
+        j = n - length  # the name's start in ``window``; negative: before the start of the text
+        if j < 0:
             continue
-        name = text[s:suffix_start]
+        name = window[j:]
         if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name):
             continue
-        before = text[s - 1] if s > 0 else "\n"
+        before = window[j - 1] if j > 0 else "\n"
         if before.isdigit():
             continue
         hard = not is_cjk(before)
         if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
             continue
-        if hard or before in _HARD_PREP or before in _WEAK_PREP or s in taken_ends:
-            return s
-    return None
+        if hard or before in _HARD_PREP or before in _WEAK_PREP:
+            out.append((length, True))
+            break
+        out.append((length, False))  # taken only after a place (``s in taken_ends``)
+    return tuple(out)
 
 
 def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int | None:

@@ -109,13 +109,26 @@ def find_quotes(text: str) -> list[Quote]:
 
 def split_list(name: str) -> list[str]:
     """Parts of a quoted list name (、 — - always; + only with three or more parts)."""
+    # the step asks for the parts of the same name many times: kept per name (callers only read)
+    parts = _SPLIT_CACHE.get(name)
+    if parts is None:
+        if len(_SPLIT_CACHE) > 50_000:
+            _SPLIT_CACHE.clear()
+        parts = _SPLIT_CACHE[name] = _split_list(name)
+    return list(parts)
+
+
+_SPLIT_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def _split_list(name: str) -> tuple[str, ...]:
     parts = [p.strip("“”\" ") for p in _LIST_SEP.split(name)]
     if len(parts) < 2 and "+" in name:
         plus = [p.strip() for p in name.split("+")]
         if len(plus) >= 3:
             parts = plus
     parts = [p for p in parts if p]
-    return parts if len(parts) >= 2 else []
+    return tuple(parts) if len(parts) >= 2 else ()
 
 
 def _clause_start(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
@@ -333,28 +346,45 @@ def _subject_parent(ctx: Context) -> str | None:
     return None
 
 
+_ALIASES: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
+
+
+def _aliases() -> tuple[frozenset[str], frozenset[str]]:
+    """The taxonomy's names and aliases, and every proper prefix of one (per taxonomy)."""
+    tax = load_taxonomy()
+    got = _ALIASES.get(id(tax))
+    if got is None or got[0] is not tax:
+        aliases = frozenset(a for p in tax.practices for a in (p.name, *p.aliases))
+        heads = frozenset(a[:j] for a in aliases for j in range(1, len(a)))
+        got = _ALIASES[id(tax)] = (tax, aliases, heads)
+    return got[1], got[2]
+
+
 def _candidates(ctx: Context) -> list[_Cand]:
     text = ctx.text
     quotes = find_quotes(text)
     contents = {q.text.strip() for q in quotes}
-    tax = load_taxonomy()
-    aliases = {a for p in tax.practices for a in (p.name, *p.aliases)}
+    # names that some quoted content ends with, 2–6 characters in (only those can be extended)
+    content_tails = {c[k:] for c in contents for k in range(2, 7) if len(c) > k}
+    aliases, alias_heads = _aliases()
     cands: list[_Cand] = []
     for q in quotes:
         name = q.text.strip()
         start, end = q.start - (0 if q.orphan else 1), q.end + (0 if q.orphan else 1)
         # 社区服务“综合体” → 社区服务综合体 where that whole name is quoted elsewhere
-        for k in range(2, 7):
-            if q.start - 1 - k >= 0 and text[q.start - 1 - k:q.start - 1] + name in contents:
-                name = text[q.start - 1 - k:q.start - 1] + name
-                start = q.start - 1 - k
-                break
+        if name in content_tails:
+            for k in range(2, 7):
+                if q.start - 1 - k >= 0 and text[q.start - 1 - k:q.start - 1] + name in contents:
+                    name = text[q.start - 1 - k:q.start - 1] + name
+                    start = q.start - 1 - k
+                    break
         # “三治”融合 → 三治融合 (a taxonomy name)
-        for k in (2, 1):
-            tail = text[q.end + 1:q.end + 1 + k]
-            if name + tail in aliases and name not in aliases:
-                name, end = name + tail, q.end + 1 + k
-                break
+        if name in alias_heads:
+            for k in (2, 1):
+                tail = text[q.end + 1:q.end + 1 + k]
+                if name + tail in aliases and name not in aliases:
+                    name, end = name + tail, q.end + 1 + k
+                    break
         cands.append(_Cand(name=name, start=start, end=end, quote=q))
     return cands
 

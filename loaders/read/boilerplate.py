@@ -15,6 +15,7 @@ import re
 __all__ = ["drop_boilerplate_lines", "is_boilerplate_line"]
 
 _SEP = re.compile(r"\s*[|｜丨¦]\s*")
+_SEP_CHAR = re.compile(r"[|｜丨¦]")
 _SENTENCE = re.compile(r"[。；！？，]")
 # A whole line of page furniture.
 _FURNITURE = re.compile(
@@ -44,10 +45,11 @@ def is_boilerplate_line(line: str) -> bool:
     s = line.strip().lstrip("•·●◆■▪-*").strip()
     if not s:
         return False
-    parts = [p for p in _SEP.split(s) if p]
-    if len(parts) >= 3 and len(_SEP.findall(s)) >= 2 and all(len(p) <= 10 for p in parts) \
-            and not _SENTENCE.search(s):
-        return True  # a menu: 简体| 繁體| 老年人模式| 登录| 注册
+    if _SEP_CHAR.search(s):  # without a separator ``_SEP.split`` gives the line back whole
+        parts = [p for p in _SEP.split(s) if p]
+        if len(parts) >= 3 and len(_SEP.findall(s)) >= 2 and all(len(p) <= 10 for p in parts) \
+                and not _SENTENCE.search(s):
+            return True  # a menu: 简体| 繁體| 老年人模式| 登录| 注册
     if _PAGE_NUMBER.match(s):
         return True
     if len(s) > 60 or _SENTENCE.search(s):

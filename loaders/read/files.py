@@ -16,11 +16,23 @@ SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for suffixes in FORMATS.values(
 _BY_SUFFIX = {s: fmt for fmt, suffixes in FORMATS.items() for s in suffixes}
 
 
-def max_upload_bytes() -> int:
-    """The size limit from ``GOVKG_MAX_UPLOAD_MB`` (govkg.settings), in bytes."""
-    from govkg.settings import load_settings
+_LIMIT: dict[tuple[str | None, ...], int] = {}
 
-    return load_settings().max_upload_mb * 1024 * 1024
+
+def max_upload_bytes() -> int:
+    """The size limit from ``GOVKG_MAX_UPLOAD_MB`` (govkg.settings), in bytes.
+
+    ``load_settings`` copies the whole environment; its result is kept for as long as the
+    variables it reads keep their values (a batch asks once per file)."""
+    from govkg.settings import SETTINGS_HELP, load_settings
+
+    key = tuple(os.environ.get(name) for name in SETTINGS_HELP)
+    limit = _LIMIT.get(key)
+    if limit is None:
+        limit = load_settings().max_upload_mb * 1024 * 1024
+        _LIMIT.clear()
+        _LIMIT[key] = limit
+    return limit
 
 
 def format_of(path: str | os.PathLike[str]) -> str | None:

@@ -27,7 +27,8 @@ __all__ = ["display_width", "is_cjk", "normalize_text", "wrap_width"]
 # Unified ideographs, extension A, compatibility ideographs, and 〇 (used in dates: 二〇二一年).
 _CJK_CLASS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3007"
 _CJK = re.compile(f"[{_CJK_CLASS}]")
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e]")
+# \r\n, or any one line separator; written to open with a character class so the engine skips ahead
+_LINE_BREAKS = re.compile("[\r\u2028\u2029\x85\x0b\x0c\x1c\x1d\x1e](?:(?<=\r)\n)?")
 _TRAILING = re.compile("[ \t\u3000]+$", re.MULTILINE)
 _BLANK_RUN = re.compile(r"\n{4,}")  # 3+ blank lines
 # A run of >= 2 single CJK chars separated by 1-3 spaces (ASCII or ideographic), bounded by non-word chars.
@@ -49,9 +50,20 @@ def is_cjk(ch: str) -> bool:
     return bool(_CJK.match(ch))
 
 
+class _Widths(dict):
+    """Character → display columns, filled on first use."""
+
+    def __missing__(self, ch: str) -> int:
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def display_width(line: str) -> int:
     """Columns the line takes in a monospaced CJK layout (wide/full-width chars count 2)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+    return sum(map(_WIDTHS.__getitem__, line))
 
 
 def _wrap_candidates(lines: list[str]) -> list[int]:

@@ -72,11 +72,16 @@ class LeadParagraph:
     planned: bool
 
 
+_HANZI = re.compile("[\u4e00-\u9fff]")
+
+
 def _cjk_count(s: str) -> int:
-    return sum(1 for ch in s if "\u4e00" <= ch <= "\u9fff")
+    return len(_HANZI.findall(s))
 
 
 def _is_heading_line(line: str) -> bool:
+    if not 4 <= len(line) <= _MAX_HEADING:
+        return False  # (the cheap test first: it fails for every paragraph)
     if _VISIT.search(line):  # a caption without its full stop
         return False
     return (4 <= len(line) <= _MAX_HEADING and not _rx(r"[。；;！？!?，,：:]").search(line)

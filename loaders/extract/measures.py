@@ -40,6 +40,7 @@ _HEADINGS = (
     ("num_dot", 2, re.compile(r"^[ \t　]*(\d{1,2})[.．、](?!\d)", re.MULTILINE)),
     ("num_paren", 3, re.compile(r"^[ \t　]*[（(](\d{1,2})[）)]", re.MULTILINE)),
 )
+_HEADING_LEAD = re.compile(rf"[ \t　]*[{_CN}（(\d]")
 _INLINE_LEVEL = 4
 # inline items follow a sentence end (or start a line)
 _INLINE = re.compile(rf"(?:(?<=[。；;：:！？!?\n])|^)[ \t　]*([{_CN}]{{1,3}})是", re.MULTILINE)
@@ -48,6 +49,7 @@ _INLINE_AFTER = "。；;：:！？!?\n"
 _PLANNED = re.compile(r"下一步|下步|下阶段|今后|将(?!其|社区|党|工作|原)|计划|拟|力争|准备|争取")
 _ONGOING = re.compile(r"正在|持续|不断|继续|逐步|深入推进|着力")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_HANZI = re.compile("[\u4e00-\u9fff]")
 _LEAD_END = re.compile(r"[。；;！？!?\n]")
 _WS = " \t　\r\n"
 # a parent item's own text (before its first child, after its title) must be this long to be a measure
@@ -138,6 +140,8 @@ def find_items(text: str) -> list[Item]:
     marks: list[Item] = []
     # headings: tried at each line start only (a MULTILINE ``^`` pattern is tried at every offset)
     for line_start in [0, *(i + 1 for i in stop_positions(text, "\n"))]:
+        if not _HEADING_LEAD.match(text, line_start):
+            continue  # every heading opens (after blanks) with a numeral or a bracket
         for kind, level, rx in _HEADINGS:
             m = rx.match(text, line_start)
             if m:
@@ -188,8 +192,7 @@ def find_items(text: str) -> list[Item]:
 def _is_measure(text: str, it: Item) -> bool:
     if not it.has_children:
         return it.own_end > it.body
-    own = text[it.lead_end:it.own_end]
-    return sum(1 for ch in own if "\u4e00" <= ch <= "\u9fff") >= _MIN_OWN_BODY
+    return len(_HANZI.findall(text, it.lead_end, it.own_end)) >= _MIN_OWN_BODY
 
 
 def _summary(text: str, it: Item) -> str:

@@ -84,12 +84,17 @@ class Taxonomy:
     def hits(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[tuple[int, str]]:
         """(offset, practice) for every cue hit outside ``skip`` spans and theme clauses, by offset."""
         skipped = _inside_any(skip or [])
-        themed = "围绕" in text
+        # offsets of 围绕: a hit with none in the 40 characters before it is in no theme clause
+        themes = [m.start() for m in _THEME.finditer(text)]
         out: list[tuple[int, str]] = []
         for p, found in zip(self.practices, self.scan(text)):
             for start, _end in found:
-                if (skip and skipped(start)) or (themed and _in_theme_clause(text, start)):
+                if skip and skipped(start):
                     continue
+                if themes:
+                    k = bisect_right(themes, start - 2)
+                    if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
+                        continue
                 out.append((start, p.name))
         out.sort()
         return out
@@ -115,6 +120,7 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 
 _CLAUSE_START_CHARS = "。；;！？!?\n：:"
+_THEME = re.compile("围绕")
 
 
 def _in_theme_clause(text: str, pos: int) -> bool:
@@ -243,9 +249,10 @@ def _load_cached(path_str: str) -> Taxonomy:
 
 # “…”/《…》 quoted material that is the proposal itself: followed by 收悉 or 的议案/提案/建议,
 # or a 关于“…”的情况 heading that restates one of its suggestions.
+# (written to open with one character class, so the engine skips ahead to “, 《 or 关)
 _REQUEST_QUOTE = re.compile(
-    r"[“《]([^”》]{2,80})[”》](?=(?:的)?(?:议案|提案|建议)?收悉|的(?:议案|提案|建议))"
-    r"|关于[“\"]([^”\"]{2,60})[”\"]的情况")
+    r"[“《关](?:(?<=[“《])([^”》]{2,80})[”》](?=(?:的)?(?:议案|提案|建议)?收悉|的(?:议案|提案|建议))"
+    r"|(?<=关)于[“\"]([^”\"]{2,60})[”\"]的情况)")
 
 
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ __all__ = ["WEIGHTS", "SimHit", "SimItem", "SimilarityIndex", "char_ngrams"]
 
 WEIGHTS = {"cosine": 0.55, "practices": 0.20, "components": 0.10, "fuzzy": 0.15}
 POOL = 400  # candidates re-ranked with rapidfuzz
+_PACK_BITS = 63  # (gram, position) pairs are sorted as one int64 when they fit in this many bits
 
 
 def char_ngrams(text: str, sizes: Sequence[int] = (2, 3)) -> Counter[str]:
@@ -83,6 +84,137 @@ def _normalise(vec: dict[int, float]) -> dict[int, float]:
     return {k: w / norm for k, w in vec.items()} if norm else {}
 
 
+def _fold_map(code_points: list[int]) -> list[int] | None:
+    """:func:`fold` as a per-character map over ``code_points`` (the folded code point of each), or
+    ``None`` when fold is not one there: a character it turns into several, or one whose result
+    depends on its neighbours (final sigma; a character whose lower case is longer makes fold leave
+    the whole text unlowered). Probed with a cased neighbour on either side."""
+    cased = fold("A")
+    out = []
+    for c in code_points:
+        ch = chr(c)
+        f = fold(ch)
+        if len(f) != 1 or fold("A" + ch) != cased + f or fold(ch + "A") != f + cased:
+            return None
+        out.append(ord(f))
+    return out
+
+
+def _count_grams(texts: list[str]):
+    """:func:`char_ngrams` of every text at once, counted in numpy.
+
+    Returns ``rows, cols, counts, by_col, vocab``: one entry per distinct (text, gram) pair, in the
+    order a per-text loop over ``char_ngrams`` meets them (text by text, each text's grams in
+    first-occurrence order: chunk by chunk, a one-character chunk's unigram, else its bigrams then its
+    trigrams); ``vocab`` numbers the grams by first occurrence over that order; ``by_col`` is the
+    permutation of the pairs that sorts them by (column, row).
+
+    Each folded alphanumeric character gets a dense id ``1..D`` and a gram becomes one integer in base
+    ``D + 1`` (unigrams, bigrams and trigrams fall in disjoint ranges). One sort of (gram, position in
+    the gram stream) then groups the occurrences of every gram text by text, so distinct pairs are runs
+    and a run's first element is the first occurrence.
+    """
+    import numpy as np
+
+    empty = np.zeros(0, dtype=np.int64)
+    big = "\x00".join(texts) + "\x00"  # every text followed by a non-alphanumeric separator
+    cps = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    present = np.flatnonzero(np.bincount(cps)).tolist()
+    folded = _fold_map(present)
+    if folded is None:  # fold text by text, as char_ngrams does
+        texts = [fold(t) for t in texts]
+        big = "\x00".join(texts) + "\x00"
+        cps = np.frombuffer(big.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        present = np.flatnonzero(np.bincount(cps)).tolist()
+        folded = present
+    # one table lookup folds, tests isalnum and gives the dense id (0: not alphanumeric)
+    alnum = sorted({f for f in folded if chr(f).isalnum()})
+    dense_of = {f: i + 1 for i, f in enumerate(alnum)}
+    table = np.zeros(present[-1] + 1, dtype=np.int64)
+    table[present] = [dense_of.get(f, 0) for f in folded]
+    d = table[cps]
+    del cps, table
+    base = len(alnum) + 1
+    a = d > 0
+    a_prev = np.concatenate(([False], a[:-1]))
+    a_next = np.concatenate((a[1:], [False]))
+    first_of_chunk = a & ~a_prev
+    starts = np.flatnonzero(first_of_chunk)
+    length = np.flatnonzero(a & ~a_next) + 1 - starts
+    size = np.where(length == 1, 1, 2 * length - 3)  # grams per chunk
+    offset = np.cumsum(size) - size                   # where a chunk's grams start in the stream
+    total = int(size.sum())
+    if total == 0:
+        return empty, empty, empty, empty, {}
+    idx = np.int32 if total < 2 ** 31 else np.int64
+    row_start = np.cumsum([0] + [len(t) + 1 for t in texts])
+    rows = np.repeat((np.searchsorted(row_start, starts, side="right") - 1).astype(idx), size)
+    chunk = np.cumsum(first_of_chunk) - 1
+    # (gram, stream position) of unigrams, bigrams, trigrams; packed into one int64 when it fits
+    idx_bits = (total - 1).bit_length()
+    pack = (base ** 3 - 1).bit_length() + idx_bits <= _PACK_BITS
+    parts = []
+    single = length == 1
+    parts.append((d[starts[single]], offset[single]))
+    pos = np.flatnonzero(a & a_next)
+    c = chunk[pos]
+    parts.append((d[pos] * base + d[pos + 1], offset[c] + (pos - starts[c])))
+    pos = pos[a[pos + 2]]
+    c = chunk[pos]
+    parts.append(((d[pos] * base + d[pos + 1]) * base + d[pos + 2], offset[c] + (length[c] - 1) + (pos - starts[c])))
+    del d, a, a_prev, a_next, first_of_chunk, chunk, pos, c
+    if pack:
+        packed = np.sort(np.concatenate([(k << idx_bits) | p for k, p in parts]))
+        skeys, sidx = packed >> idx_bits, (packed & ((1 << idx_bits) - 1)).astype(idx)
+        del packed
+    else:
+        keys = np.empty(total, dtype=np.int64)
+        for k, p in parts:
+            keys[p] = k
+        sidx = np.argsort(keys, kind="stable").astype(idx)
+        skeys = keys[sidx]
+        del keys
+    del parts
+    srows = rows[sidx]
+    new_gram = np.ones(total, dtype=bool)
+    new_gram[1:] = skeys[1:] != skeys[:-1]
+    new_pair = new_gram.copy()
+    new_pair[1:] |= srows[1:] != srows[:-1]
+    pair_at = np.flatnonzero(new_pair)  # pairs in (gram, row) order
+    n_pairs = len(pair_at)
+    pair_count = np.diff(pair_at, append=total)
+    gram_at = np.flatnonzero(new_gram)
+    # columns numbered by first occurrence in the stream (a run's first sidx is its first occurrence)
+    by_first = np.argsort(sidx[gram_at])
+    rank = np.empty(len(gram_at), dtype=np.int64)
+    rank[by_first] = np.arange(len(gram_at))
+    pair_new_gram = new_gram[pair_at]
+    pair_cols = rank[np.cumsum(pair_new_gram) - 1]
+    # the pairs in stream order: mark each pair at its first occurrence, read the marks back in order
+    slot = np.full(total, -1, dtype=idx)
+    slot[sidx[pair_at]] = np.arange(n_pairs, dtype=idx)
+    stream = slot[slot >= 0]
+    del slot
+    to_stream = np.empty(n_pairs, dtype=idx)
+    to_stream[stream] = np.arange(n_pairs, dtype=idx)
+    # (column, row) order: the (gram, row) order with whole gram runs moved into column order
+    gram_start = np.flatnonzero(pair_new_gram)
+    gram_size = np.diff(gram_start, append=n_pairs)[by_first]
+    moved = np.repeat(gram_start[by_first] - (np.cumsum(gram_size) - gram_size), gram_size)
+    by_col = to_stream[moved + np.arange(n_pairs)]
+    # the grams as strings, in column order
+    gkeys = skeys[gram_at][by_first]
+    c3, k2 = gkeys % base, gkeys // base
+    c2, c1 = k2 % base, k2 // base
+    uni, bi = gkeys < base, (gkeys >= base) & (gkeys < base * base)
+    ids = np.stack([np.where(uni, c3, np.where(bi, c2, c1)), np.where(uni, 0, np.where(bi, c3, c2)),
+                    np.where(uni | bi, 0, c3)], axis=1)
+    chars = np.asarray([0, *alnum], dtype="<u4")[ids]
+    grams = np.ascontiguousarray(chars).view("<U3").ravel().tolist()
+    return (srows[pair_at][stream].astype(np.int64), pair_cols[stream], pair_count[stream].astype(np.int64),
+            by_col, dict(zip(grams, range(len(grams)))))
+
+
 class SimilarityIndex:
     """TF-IDF over character n-grams of :class:`SimItem` texts; query with text, practices and components."""
 
@@ -92,32 +224,24 @@ class SimilarityIndex:
         # Sorted by key so that rows from any backend, in any order, build the same index.
         self.items: list[SimItem] = sorted(items, key=lambda it: (it.key, it.kind))
         self._by_key = {it.key: i for i, it in enumerate(self.items)}
-        vocab: dict[str, int] = {}
-        counts: list[dict[int, int]] = []
-        for it in self.items:
-            grams = char_ngrams(it.text)
-            counts.append({vocab.setdefault(g, len(vocab)): c for g, c in grams.items()})
-        self._vocab = vocab
         n = len(self.items)
-        df = np.zeros(len(vocab), dtype=np.int64)
-        for row in counts:
-            for col in row:
-                df[col] += 1
+        rows, cols, counts, by_col, vocab = _count_grams([it.text for it in self.items])
+        self._vocab = vocab
+        df = np.bincount(cols, minlength=len(vocab))
         self._idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-        rows: list[int] = []
-        cols: list[int] = []
-        data: list[float] = []
-        for r, row in enumerate(counts):
-            vec = _normalise({c: (1.0 + math.log(tf)) * float(self._idf[c]) for c, tf in row.items()})
-            for c, w in vec.items():
-                rows.append(r)
-                cols.append(c)
-                data.append(w)
-        cols_a = np.asarray(cols, dtype=np.int64)
-        order = np.argsort(cols_a, kind="stable")
-        self._rows = np.asarray(rows, dtype=np.int64)[order]
-        self._data = np.asarray(data, dtype=np.float64)[order]
-        self._indptr = np.searchsorted(cols_a[order], np.arange(len(vocab) + 1))
+        # Sublinear tf 1 + ln(tf) (ln from math.log, the same float a scalar computation gives), times
+        # idf, divided by the row's L2 norm. np.bincount adds the squares one at a time in pair order
+        # (row by row, each row's grams in first-occurrence order), the order a plain loop over a
+        # row's grams takes, so the weights are the floats the former per-row build computed (on
+        # Python 3.11; 3.12's compensated sum() may differ from it in the last bit).
+        log_tf = np.asarray([0.0] + [math.log(t) for t in range(1, int(counts.max(initial=0)) + 1)])
+        weights = (1.0 + log_tf[counts]) * self._idf[cols]
+        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
+        data = weights / norms[rows] if len(rows) else weights
+        # column-wise: the pairs of column 0 by ascending row, then column 1, ...
+        self._rows = rows[by_col]
+        self._data = data[by_col]
+        self._indptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
         self._place_code: dict[str | None, int] = {}
         self._kind_code: dict[str, int] = {}
         self._places = np.asarray([self._place_code.setdefault(it.place, len(self._place_code))

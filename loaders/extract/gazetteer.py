@@ -118,6 +118,8 @@ class Gazetteer:
         self._full: dict[str, str] | None = None
         self._scan_cache: dict[str, tuple[GazHit, ...]] = {}
         self._chain_cache: dict[str, list[AdminPlace]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
+        self._full_names: dict[str, str] = {}
 
     # --- lookups -----------------------------------------------------------------------
     def get(self, code: str | None) -> AdminPlace | None:
@@ -147,11 +149,20 @@ class Gazetteer:
         return None
 
     def is_within(self, code: str, ancestor: str) -> bool:
-        return any(p.adcode == ancestor for p in self.chain(code)[1:])
+        ancestors = self._ancestors.get(code)
+        if ancestors is None:
+            ancestors = self._ancestors[code] = frozenset(p.adcode for p in self.chain(code)[1:])
+        return ancestor in ancestors
 
     def full_name(self, code: str) -> str:
         """Display name used in records: districts carry their city (长沙市望城区), since 鼓楼区,
         河北区 … exist in several cities; every other unit is its official name."""
+        name = self._full_names.get(code)
+        if name is None:
+            name = self._full_names[code] = self._full_name(code)
+        return name
+
+    def _full_name(self, code: str) -> str:
         p = self.by_code[code]
         if p.level == "district" and p.parent and p.parent in self.by_code:
             parent = self.by_code[p.parent]

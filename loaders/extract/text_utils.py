@@ -55,10 +55,25 @@ def cached_regex(pattern: str) -> re.Pattern[str]:
     return rx
 
 
-@lru_cache(maxsize=32)
 def stop_positions(text: str, stops: str) -> list[int]:
     """Sorted offsets of every character of ``stops`` in ``text`` (cached: the steps ask for the
     bounds of many positions of the same text)."""
+    # the last text per stop set, checked by identity (no hashing of the text per call)
+    last = _LAST_STOPS.get(stops)
+    if last is not None and last[0] is text:
+        return last[1]
+    index = _stop_positions(text, stops)
+    if len(_LAST_STOPS) > 64:
+        _LAST_STOPS.clear()
+    _LAST_STOPS[stops] = (text, index)
+    return index
+
+
+_LAST_STOPS: dict[str, tuple[str, list[int]]] = {}
+
+
+@lru_cache(maxsize=32)
+def _stop_positions(text: str, stops: str) -> list[int]:
     return [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
 
 

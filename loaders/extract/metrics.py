@@ -87,6 +87,8 @@ def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
     after = text[end:hi].strip()
     after = _AFTER_LEAD.sub("", after)
     after = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
+    if 2 <= len(after) <= 16 and not _DATE_HEAD.match(after):
+        return after[-24:]  # the words after the figure name it: the context before is not read
     before = text[lo:start]
     cuts = list(_BEFORE_CUT.finditer(before))
     cut = cuts[-1].end() if cuts else 0
@@ -97,10 +99,7 @@ def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
         before = before[:first]
     before = _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before[cut:].strip()))
     before = _BEFORE_TRIM.sub("", before)
-    if 2 <= len(after) <= 16 and not _DATE_HEAD.match(after):
-        phrase = after
-    else:
-        phrase = before or after
+    phrase = before or after
     return phrase[-24:] if phrase else ""
 
 

@@ -59,7 +59,7 @@ _SENT_STOPS = "。；;！？!?\n"
 _UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公里|分钟|小时|步)$")
 
 
-_QUOTE_MARKS = re.compile(r"[“”\n]")
+_QUOTE_MARKS = re.compile(r"[“”]")
 
 
 @dataclass
@@ -88,11 +88,14 @@ def find_quotes(text: str) -> list[Quote]:
     alphanumeric scheme code (采取7+N”) yields that code as an orphan quote."""
     out: list[Quote] = []
     open_at = -1
+    find = text.find
     for mark in _QUOTE_MARKS.finditer(text):
         i, ch = mark.start(), mark.group(0)
         if ch == "“":
             open_at = i
-        elif ch == "”":
+        else:
+            if open_at >= 0 and find("\n", open_at, i) >= 0:
+                open_at = -1  # a line break closes nothing: the “ is dropped
             if open_at >= 0 and i - open_at <= 61:
                 inner = text[open_at + 1:i]
                 if inner.strip():
@@ -101,8 +104,6 @@ def find_quotes(text: str) -> list[Quote]:
                 m = _rx(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$").search(text[max(0, i - 12):i])
                 if m:
                     out.append(Quote(m.group(0), i - len(m.group(0)), i, orphan=True))
-            open_at = -1
-        elif ch == "\n":
             open_at = -1
     return out
 

@@ -59,6 +59,8 @@ _SECTIONS: dict[str, tuple[str, Callable[[dict], dict]]] = {
                                              "components": r["count"] or 0}),
     "policy": ("Policy", lambda r: {"id": r["id"], "title": r["name"], "issuer": r["issuer"], "date": r["date"],
                                     "status": r["status"]}),
+    "measure_total": ("Total", lambda r: {"label": r["id"], "count": r["count"] or 0}),
+    # only when the query is run with ``place``: the measures that place implements
     "measure": ("Measure", lambda r: {"id": r["id"], "summary": r["name"], "place": r["place"],
                                       "status": r["status"], "year": r["date"]}),
 }
@@ -67,7 +69,8 @@ LABELS: tuple[str, ...] = tuple(label for label, _ in _SECTIONS.values())
 
 def group_inventory(rows: list[dict]) -> dict[str, list[dict]]:
     """Rows of the ``inventory`` query -> label -> rows in the shape the pages read
-    (Document, Place, Practice, NamedModel, Policy, Measure; every label present)."""
+    (Document, Place, Practice, NamedModel, Policy, Total, Measure; every label present). ``Total`` holds
+    ``{"label": "Measure", "count": n}``; ``Measure`` is empty unless the query was run with ``place``."""
     out: dict[str, list[dict]] = {label: [] for label in LABELS}
     for row in rows:
         hit = _SECTIONS.get(row["section"])

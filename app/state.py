@@ -20,12 +20,14 @@ __all__ = [
     "first_with_rows",
     "graph_version",
     "inventory",
+    "measures_of",
     "model_names",
     "places_with_measures",
     "practices",
     "query",
     "query_or_empty",
     "store",
+    "total",
 ]
 
 
@@ -140,6 +142,20 @@ def places_with_measures() -> list[str]:
     rows = sorted((p for p in inv["Place"] if p.get("measures") and p.get("name")),
                   key=lambda p: (-p["measures"], p["name"]))
     return list(dict.fromkeys([*subjects, *(p["name"] for p in rows)]))
+
+
+def total(label: str) -> int:
+    """How many nodes of ``label`` the graph holds, for labels the inventory counts but does not list
+    (``Measure``)."""
+    return next((t["count"] for t in inventory()["Total"] if t["label"] == label), 0)
+
+
+def measures_of(place: str) -> list[dict]:
+    """The measures ``place`` (name, alias or id) implements: id, summary, place, status, year — the
+    ``inventory`` query with ``place`` (cached per place and graph version)."""
+    from app.runtime import group_inventory
+
+    return group_inventory(query("inventory", place=place))["Measure"]
 
 
 def practices() -> list[str]:

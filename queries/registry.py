@@ -219,8 +219,9 @@ QUERIES: tuple[QuerySpec, ...] = (
         "inventory", "图谱概览",
         "What the graph holds, for overviews and pick lists: one row per document, place (count = measures "
         "it implements), practice (count = places adopting it), named model (count = listed components, "
-        "place = owner), policy and measure (date = year). No document text and no evidence.",
-        (),
+        "place = owner) and policy; one measure_total row (count = all measures); with place, one row per "
+        "measure that place implements (date = year). No document text and no evidence.",
+        (Param("place", "str", "also list the measures this place (name, alias or id) implements"),),
         ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count"),
     ),
     QuerySpec(

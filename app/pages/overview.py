@@ -32,7 +32,7 @@ st.html(counts_html([
     ("做法类别", len(practices), "至少一个地方采用的做法（按实践分类）"),
     ("命名模式", len(inv["NamedModel"]), "有名称的工作法，如“12341”"),
     ("政策文件", len(inv["Policy"]), "文中出现的政策文件（已出台、计划出台、起草中、引用）"),
-    ("举措", len(inv["Measure"]), "从文档中抽取的具体举措")]))
+    ("举措", state.total("Measure"), "从文档中抽取的具体举措")]))
 
 kinds = Counter(d.get("kind") or "其他" for d in docs)
 status = Counter(POLICY_STATUS.get(p.get("status") or "", "状态不详") for p in inv["Policy"])

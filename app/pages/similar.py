@@ -7,7 +7,7 @@ from app.ui import empty_note, md_escape, row_evidence, show_evidence
 st.title("相似做法")
 st.caption("描述一个做法，或选择图谱中的举措、命名模式，找出其他地方相近的做法。")
 inv = state.inventory()
-if not inv["Measure"] and not inv["NamedModel"]:
+if not state.total("Measure") and not inv["NamedModel"]:
     empty_note("举措")
     st.stop()
 mode = st.radio("依据", ["文字描述", "命名模式", "举措"], horizontal=True)
@@ -26,10 +26,15 @@ elif mode == "命名模式":
     params["named_model"] = m["id"]
     params["place"] = m.get("owner") or None
 else:
-    measures = sorted(inv["Measure"], key=lambda m: (m.get("place") or "", m.get("summary") or ""))
-    m = st.selectbox("举措", measures, format_func=lambda m: f"{m.get('place') or ''} · {m.get('summary') or m['id']}")
+    # measures are picked place first: listing every measure of the graph does not scale
+    place = st.selectbox("地方", state.places_with_measures())
+    measures = sorted(state.measures_of(place) if place else [], key=lambda m: (m.get("summary") or "", m["id"]))
+    if not measures:
+        st.info("这个地方没有举措，请换一个地方。")
+        st.stop()
+    m = st.selectbox("举措", measures, format_func=lambda m: f"{m.get('summary') or m['id']} · {m.get('year') or ''}")
     params["measure"] = m["id"]
-    params["place"] = m.get("place") or None
+    params["place"] = m.get("place") or place
 k = st.slider("显示条数", 3, 30, 10)
 rows = state.query_or_empty("similar_practices", **{k_: v for k_, v in params.items() if v}, k=k)
 if not rows:

@@ -1,9 +1,9 @@
-"""Embedded counterpart of ``queries/inventory.cypher`` (no parameters, same raw rows)."""
+"""Embedded counterpart of ``queries/inventory.cypher`` (same parameters, same raw rows)."""
 from __future__ import annotations
 
 from typing import Any
 
-from queries.embedded._graph import in_edges, nodes_of, out_edges
+from queries.embedded._graph import find_places, in_edges, nodes_of, out_edges
 
 __all__ = ["fetch"]
 
@@ -18,7 +18,7 @@ def _year(value: Any) -> str | None:
     return None if value is None else str(int(value))
 
 
-def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
+def fetch(g: Any, place: str | None = None, **_params: Any) -> list[dict[str, Any]]:
     rows = []
     for d in nodes_of(g, "Document"):
         n = g.nodes[d]
@@ -37,8 +37,11 @@ def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
         n = g.nodes[y]
         rows.append(_row("policy", y, n.get("title"), issuer=n.get("issuer"), date=n.get("date"),
                          status=n.get("status")))
-    for m in nodes_of(g, "Measure"):
-        n = g.nodes[m]
-        rows.append(_row("measure", m, n.get("summary"), place=n.get("place"), date=_year(n.get("year")),
-                         status=n.get("status")))
+    rows.append(_row("measure_total", "Measure", None, count=len(nodes_of(g, "Measure"))))
+    for p in find_places(g, place) if place else []:
+        for m, _ in out_edges(g, p, "IMPLEMENTS"):
+            if m.startswith("me_"):
+                n = g.nodes[m]
+                rows.append(_row("measure", m, n.get("summary"), place=n.get("place"), date=_year(n.get("year")),
+                                 status=n.get("status")))
     return rows

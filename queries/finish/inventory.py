@@ -1,6 +1,6 @@
 """Finisher of ``inventory``: the rows in a fixed order — by section (documents, places, practices, named
-models, policies, measures), then most counted first, then name and id — with the same columns on
-every store."""
+models, policies, the measure total, the measures of ``place``), then most counted first, then name and
+id — with the same columns on every store."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
@@ -8,7 +8,7 @@ from typing import Any
 
 __all__ = ["SECTIONS", "finish"]
 
-SECTIONS = ("document", "place", "practice", "named_model", "policy", "measure")
+SECTIONS = ("document", "place", "practice", "named_model", "policy", "measure_total", "measure")
 _COLUMNS = ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count")
 
 

@@ -126,13 +126,16 @@ def test_group_inventory_maps_sections_to_labels():
             {"section": "place", "id": "420700", "name": "鄂州市", "kind": None, "place": None, "level": "city",
              "issuer": None, "date": None, "status": None, "count": 8},
             {"section": "named_model", "id": "nm_1", "name": "五位一体", "kind": None, "place": "鄂州市",
-             "level": None, "issuer": None, "date": None, "status": None, "count": 5}]
+             "level": None, "issuer": None, "date": None, "status": None, "count": 5},
+            {"section": "measure_total", "id": "Measure", "name": None, "kind": None, "place": None,
+             "level": None, "issuer": None, "date": None, "status": None, "count": 12}]
     inv = group_inventory(rows)
     assert set(inv) == set(LABELS)
     assert inv["Document"] == [{"id": "d1", "title": None, "kind": "调研报告", "subject_place": "鄂州市",
                                 "issuer": "鄂州市人大常委会", "date": None}]
     assert inv["Place"][0]["measures"] == 8 and inv["NamedModel"][0]["owner"] == "鄂州市"
     assert inv["Policy"] == [] and inv["Measure"] == []
+    assert inv["Total"] == [{"label": "Measure", "count": 12}]
 
 
 def test_app_reads_the_graph_only_through_named_queries():

@@ -79,3 +79,17 @@ def test_policies_opens_on_a_place_that_has_some(govkg_home):
     assert not at.exception and not at.error
     assert not any("没有找到政策或承诺" in i.value for i in at.info), at.selectbox[0].value
     assert any(s.value.startswith(("政策文件", "承诺事项")) for s in at.subheader)
+
+
+def test_similar_practices_from_a_measure_picked_place_first(govkg_home):
+    """Measures are not in the overview inventory: the page lists the measures of one chosen place."""
+    at = open_page("similar")
+    at.radio[0].set_value("举措").run()
+    assert not at.exception and not at.error
+    for place in at.selectbox[0].options:
+        at.selectbox[0].set_value(place).run()
+        if len(at.selectbox) > 1:  # this place has measures: pick one, similar ones elsewhere are listed
+            break
+    assert len(at.selectbox) > 1, "no place with measures"
+    assert not at.exception and not at.error
+    assert [m.value for m in at.markdown if m.value.startswith("**1.")], "no similar practice listed"

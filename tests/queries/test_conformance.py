@@ -38,6 +38,7 @@ def cases(records):
         ("similar_cities", {"place": subject[0]}),
         ("practice_communities", {}),
         ("inventory", {}),
+        ("inventory", {"place": subject[0]}),
         ("document", {"doc": records[0].doc_id}),
     ]
 
@@ -55,7 +56,7 @@ def test_cases_cover_every_query(query_cases):
     assert {name for name, _ in query_cases} == {q.name for q in registry.catalogue()}
 
 
-@pytest.mark.parametrize("i", range(17))
+@pytest.mark.parametrize("i", range(18))
 def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store):
     name, params = query_cases[i]
     mem = registry.run(memory_store, name, params)
@@ -65,7 +66,7 @@ def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store)
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("i", range(17))
+@pytest.mark.parametrize("i", range(18))
 def test_memory_and_neo4j_agree(i, query_cases, memory_store, neo4j_store):
     name, params = query_cases[i]
     assert _norm(registry.run(memory_store, name, params)) == _norm(registry.run(neo4j_store, name, params))

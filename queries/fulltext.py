@@ -13,12 +13,13 @@ postings; longer terms intersect the postings of their bigrams.
 """
 from __future__ import annotations
 
+import functools
 import math
 import re
-from array import array
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 
 __all__ = ["FullTextIndex", "Hit", "Searchable", "fold", "score_hit", "snippet", "split_terms"]
 
@@ -26,7 +27,6 @@ _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
 MAX_TERMS = 8
 MAX_TERM_CHARS = 64
-_EMPTY = array("i")
 
 
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -167,82 +167,286 @@ def score_hit(item: Searchable, terms: list[str]) -> Hit | None:
     return None if scored is None else _hit(item, *scored)
 
 
-def _grams(text: str) -> set[str]:
-    grams = set(text)
-    grams.update(text[i:i + 2] for i in range(len(text) - 1))
-    return grams
+_CHUNK_CHARS = 1 << 21        # characters per numpy pass of the index build (bounds its temporaries)
+_CHUNK_ITEMS = 1 << 16        # and items (an item's number within its chunk takes 16 bits of a key)
+_CP_BITS = 21                 # code points are below 2 ** 21
 
 
-def _gram_counts(text: str) -> dict[str, int]:
-    """Each unigram and bigram of ``text`` with ``text.count(gram)`` (non-overlapping, as ``str.count``
-    counts: only a bigram of two equal characters can overlap itself, and is counted by ``str.count``)."""
-    counts = Counter(text)
-    counts.update(text[i:i + 2] for i in range(len(text) - 1))
-    for gram in counts:
-        if len(gram) == 2 and gram[0] == gram[1]:
-            counts[gram] = text.count(gram)
-    return counts
+def _chunks(lengths) -> list[tuple[int, int]]:
+    """Consecutive ranges of items of about ``_CHUNK_CHARS`` characters together (at least one item
+    each, at most ``_CHUNK_ITEMS``), from the items' lengths."""
+    import numpy as np
+
+    ends = np.cumsum(lengths)
+    ranges, lo = [], 0
+    while lo < len(lengths):
+        before = int(ends[lo - 1]) if lo else 0
+        hi = int(np.searchsorted(ends, before + _CHUNK_CHARS, side="right"))
+        hi = min(max(hi, lo + 1), lo + _CHUNK_ITEMS, len(lengths))
+        ranges.append((lo, hi))
+        lo = hi
+    return ranges
 
 
-def _shared_fold(text: str) -> str:
-    """``fold(text)``, returning ``text`` itself when folding changes nothing (no second copy kept)."""
-    folded = fold(text)
-    return text if folded == text else folded
+def _code_points(text: str):
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+_UNFOLDABLE = 0xFFFFFFFF      # in the fold table: a character whose folding depends on its text
+
+
+@functools.cache
+def _fold_table():
+    """``fold`` of every character of the Basic Multilingual Plane, as a code point; ``_UNFOLDABLE``
+    for the two whose lower case is not one character regardless of context (``İ`` lower-cases to
+    two characters, so ``fold`` leaves its whole text unlowered; ``Σ`` lower-cases by context)."""
+    import numpy as np
+
+    lowered = [chr(c).lower() for c in range(0x10000)]
+    table = np.array([ord(low) if len(low) == 1 else _UNFOLDABLE for low in lowered], dtype=np.uint32)
+    table[0x3A3] = _UNFOLDABLE
+    for wide, narrow in _FULL_WIDTH.items():        # translated first, then lowered
+        table[wide] = table[narrow]
+    return table
+
+
+def _fold_chunk(part: list[str], lengths, out: list[str]):
+    """Append ``fold`` of every text of ``part`` to ``out`` (the text itself when folding changes
+    nothing, so no second copy is kept) and return the folded texts' code points, concatenated.
+
+    Folding is a table look-up per code point in numpy (``str.translate`` with a table is a
+    dictionary look-up per character); characters beyond the table, and texts holding a character
+    whose folding depends on the text, are folded by :func:`fold` itself."""
+    import numpy as np
+
+    cp = _code_points("".join(part))
+    folded = _fold_table()[np.minimum(cp, 0xFFFF)]
+    beyond = np.flatnonzero(cp > 0xFFFF)
+    if beyond.size:
+        values = cp[beyond]
+        for value in np.unique(values).tolist():
+            low = chr(value).lower()
+            folded[beyond[values == value]] = ord(low) if len(low) == 1 else _UNFOLDABLE
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    odd = np.flatnonzero(folded == _UNFOLDABLE)
+    for i in np.unique(np.searchsorted(ends, odd, side="right")).tolist():
+        folded[starts[i]:ends[i]] = _code_points(fold(part[i]))
+    base = len(out)
+    out.extend(part)
+    nonempty = np.flatnonzero(lengths)
+    if not nonempty.size:
+        return folded
+    differs = np.logical_or.reduceat(folded != cp, starts[nonempty])
+    if differs.any():
+        source = folded.tobytes().decode("utf-32-le", "surrogatepass")
+        for i in nonempty[differs].tolist():
+            out[base + i] = source[int(starts[i]):int(ends[i])]
+    return folded
+
+
+def _runs(keys, item_bits: int):
+    """Sort ``keys`` (``gram << item_bits | item``) in place; return, per distinct gram ascending, its
+    number and how many distinct items hold it, and per distinct (gram, item) the item and the key's
+    multiplicity (16-bit where they fit: these are held for every chunk until the merge)."""
+    import numpy as np
+
+    keys.sort()
+    if not keys.size:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint16), np.zeros(0, np.uint16)
+    heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(heads, append=keys.size)
+    counts = counts.astype(np.uint16 if int(counts.max()) < 2 ** 16 else np.int32)
+    keys = keys[heads]
+    del heads
+    ids = (keys & ((1 << item_bits) - 1)).astype(np.uint16 if item_bits <= 16 else np.int32)
+    keys >>= item_bits
+    heads = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    return keys[heads].astype(np.int64), np.diff(heads, append=keys.size), ids, counts
+
+
+def _pair_counts(cp, lengths):
+    """The grams of the texts whose code points ``cp`` are (concatenated; ``lengths`` each), as
+    :func:`_runs` gives them, items numbered from 0 within the chunk, counts as ``str.count`` counts.
+    A unigram's number is its code point, a bigram's ``(cp1 + 1) << 21 | cp2`` (so every unigram
+    sorts before every bigram); no bigram spans two texts; a bigram of two equal characters is
+    counted without overlaps (in a run of n equal characters ``str.count`` finds n // 2 of them,
+    not n - 1). Unigram keys are 32-bit when they fit (a faster sort), bigram keys 64-bit."""
+    import numpy as np
+
+    item_bits = max(1, (len(lengths) - 1).bit_length())
+    n = cp.size
+    items = np.repeat(np.arange(len(lengths), dtype=np.uint32), lengths)
+    pair = np.ones(max(n - 1, 0), dtype=bool)         # position p starts a bigram of one text
+    ends = np.cumsum(lengths) - 1
+    pair[ends[(ends >= 0) & (ends < n - 1)]] = False
+    del ends
+    if n > 1:
+        same = np.flatnonzero(pair & (cp[:-1] == cp[1:]))
+        if same.size:                                  # drop every second bigram of a run
+            run_start = np.concatenate(([True], same[1:] != same[:-1] + 1))
+            index = np.arange(same.size)
+            offset = index - np.maximum.accumulate(np.where(run_start, index, 0))
+            pair[same[(offset & 1) == 1]] = False
+            del run_start, index, offset
+        del same
+    wide = n and int(cp.max()).bit_length() + item_bits > 32
+    keys = np.left_shift(cp, item_bits, dtype=np.uint64 if wide else np.uint32)
+    keys |= items
+    del items
+    if n > 1:                                          # (cp1 + 1) << 21 + item_bits | unigram key of cp2
+        bikeys = np.add(cp[:-1][pair], 1, dtype=np.uint64)
+        bikeys <<= _CP_BITS + item_bits
+        bikeys |= keys[1:][pair]
+    else:
+        bikeys = np.zeros(0, dtype=np.uint64)
+    del pair
+    unigrams = _runs(keys, item_bits)
+    del keys
+    bigrams = _runs(bikeys, item_bits)
+    del bikeys
+    return tuple(np.concatenate((u, b)) for u, b in zip(unigrams, bigrams))
+
+
+class _GramTable:
+    """Postings in CSR form: for the gram numbered ``grams[g]`` (see :func:`_pair_counts`) the slice
+    ``[starts[g], starts[g + 1])`` of the values arrays. ``find`` maps a gram string to that slice,
+    or None when no item holds it."""
+
+    __slots__ = ("_grams", "_starts")
+
+    def __init__(self, grams, starts):
+        self._grams, self._starts = grams, starts
+
+    def __len__(self) -> int:
+        return len(self._grams)
+
+    def find(self, gram: str) -> tuple[int, int] | None:
+        import numpy as np
+
+        if len(gram) == 1:
+            key = ord(gram)
+        elif len(gram) == 2:
+            key = (ord(gram[0]) + 1) << _CP_BITS | ord(gram[1])
+        else:
+            return None
+        at = int(np.searchsorted(self._grams, key))
+        if at == len(self._grams) or int(self._grams[at]) != key:
+            return None
+        return int(self._starts[at]), int(self._starts[at + 1])
+
+
+class _Postings:
+    """gram -> int32 numpy array (item numbers ascending, or their counts), read with ``get`` like a dict."""
+
+    __slots__ = ("_table", "_values")
+
+    def __init__(self, table: _GramTable, values):
+        self._table, self._values = table, values
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def get(self, gram: str, default=None):
+        span = self._table.find(gram)
+        if span is None:
+            return _empty() if default is None else default
+        return self._values[span[0]:span[1]]
+
+
+def _empty():
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int32)
+
+
+def _fold_and_index(texts: list[str], with_counts: bool):
+    """(folded texts, gram table, item numbers, counts or None) of ``texts``, item ``i`` being
+    ``texts[i]``. Per chunk of texts: fold, then the sorted (gram, item) keys of
+    :func:`_pair_counts`; the chunks' postings are then laid end to end per gram (chunks hold
+    ascending items, so each gram's items stay ascending) by a scatter, no second sort."""
+    import numpy as np
+
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    folded: list[str] = []
+    parts = []
+    for lo, hi in _chunks(lengths):
+        cp = _fold_chunk(texts[lo:hi], lengths[lo:hi], folded)
+        grams, runs, ids, counts = _pair_counts(cp, lengths[lo:hi])
+        del cp
+        parts.append((lo, grams, runs, ids, counts if with_counts else None))
+    if not parts:
+        return folded, _GramTable(np.zeros(0, np.int64), np.zeros(1, np.int64)), _empty(), _empty()
+    grams = _sorted_unique(np.concatenate([p[1] for p in parts]))
+    sizes = np.zeros(grams.size, dtype=np.int64)
+    where = [np.searchsorted(grams, p[1]) for p in parts]
+    for at, part in zip(where, parts):
+        sizes[at] += part[2]
+    starts = np.concatenate(([0], np.cumsum(sizes)))
+    total = int(starts[-1])
+    ids = np.empty(total, dtype=np.int32)
+    counts = np.empty(total, dtype=np.int32) if with_counts else None
+    index = np.int32 if total < 2 ** 31 else np.int64
+    filled = starts[:-1].astype(index)
+    parts.reverse()
+    where.reverse()
+    while parts:                                      # each chunk's arrays freed once placed
+        lo, _, runs, part_ids, part_counts = parts.pop()
+        at = where.pop()
+        dest = filled[at]
+        filled[at] += runs.astype(index)
+        pos = np.repeat((dest - (np.cumsum(runs) - runs)).astype(index), runs)
+        pos += np.arange(part_ids.size, dtype=index)
+        ids[pos] = np.add(part_ids, lo, dtype=np.int32)
+        if with_counts:
+            counts[pos] = part_counts
+        del pos, part_ids, part_counts
+    return folded, _GramTable(grams, starts), ids, counts
 
 
 class FullTextIndex:
     """Unigram + bigram postings over :class:`Searchable` items (built once per graph version).
 
     Items are numbered in (kind, key) order, the ranking's tie-break. For every gram the index keeps,
-    as compact ``array('i')``: the items whose folded text holds it with how often (``str.count``), and
+    as int32 numpy arrays: the items whose folded text holds it with how often (``str.count``), and
     the items whose folded name holds it. Terms of one or two characters (``减负``) are then answered
     from the postings alone: the items are grouped by (kind, counts, name matches), each group scored
     once by the same arithmetic as :func:`score_hit`, and only the ``limit`` best become hits with a
     quote. Longer terms intersect their bigrams' postings (smallest first) and check the substring on
     those candidates only. The folded text of each item is kept (the original object when folding
     changes nothing) so no query re-folds a document.
+
+    The build is numpy over the concatenated code points (:func:`_fold_and_index`): every
+    (gram, item) pair becomes one 64-bit key, a sort of each chunk's keys gives their counts, and the
+    postings are kept in CSR form (one ids array, one counts array, gram -> slice).
     """
 
     def __init__(self, items: Iterable[Searchable]):
-        self.items: list[Searchable] = sorted(items, key=lambda it: (it.kind, it.key))
-        self._folded: list[tuple[str, str]] = []
-        text_ids: dict[str, array] = {}
-        text_counts: dict[str, array] = {}
-        name_ids: dict[str, array] = {}
-        for i, item in enumerate(self.items):
-            text, name = _shared_fold(item.text), _shared_fold(item.name)
-            self._folded.append((text, name))
-            for gram, count in _gram_counts(text).items():
-                ids = text_ids.get(gram)
-                if ids is None:
-                    text_ids[gram] = array("i", (i,))
-                    text_counts[gram] = array("i", (count,))
-                else:
-                    ids.append(i)
-                    text_counts[gram].append(count)
-            for gram in _grams(name):
-                ids = name_ids.get(gram)
-                if ids is None:
-                    name_ids[gram] = array("i", (i,))
-                else:
-                    ids.append(i)
-        self._text_ids, self._text_counts, self._name_ids = text_ids, text_counts, name_ids
-        kinds = sorted({it.kind for it in self.items})
-        self._kind_names = kinds
-        code = {k: c for c, k in enumerate(kinds)}
-        self._kind_codes = array("i", (code[it.kind] for it in self.items))
+        import numpy as np
+
+        self.items: list[Searchable] = sorted(items, key=attrgetter("kind", "key"))
+        texts, table, ids, counts = _fold_and_index([it.text for it in self.items], True)
+        self._text_ids, self._text_counts = _Postings(table, ids), _Postings(table, counts)
+        names, table, ids, _ = _fold_and_index([it.name for it in self.items], False)
+        self._name_ids = _Postings(table, ids)
+        self._folded: list[tuple[str, str]] = list(zip(texts, names))
+        runs = [(kind, sum(1 for _ in group)) for kind, group in groupby(map(attrgetter("kind"), self.items))]
+        self._kind_names = [kind for kind, _ in runs]     # items are sorted by kind: one run each
+        self._kind_codes = np.repeat(np.arange(len(runs), dtype=np.int32), [size for _, size in runs])
 
     def __len__(self) -> int:
         return len(self.items)
 
-    def _holding(self, postings: dict[str, array], term: str) -> set[int]:
+    def _holding(self, postings: _Postings, term: str) -> set[int]:
         grams = [term] if len(term) <= 2 else list({term[i:i + 2] for i in range(len(term) - 1)})
-        lists = sorted((postings.get(g, _EMPTY) for g in grams), key=len)
-        if not lists or not lists[0]:
+        lists = sorted((postings.get(g) for g in grams), key=len)
+        if not lists or not len(lists[0]):
             return set()
-        result = set(lists[0])
+        result = set(lists[0].tolist())
         for other in lists[1:]:
-            result.intersection_update(other)
+            result.intersection_update(other.tolist())
             if not result:
                 break
         return result
@@ -292,7 +496,7 @@ class FullTextIndex:
         grams = sorted({term[i:i + 2] for i in range(len(term) - 1)})
         found = []
         for postings in (self._text_ids, self._name_ids):
-            lists = sorted((np.frombuffer(postings.get(g, _EMPTY), dtype=np.int32) for g in grams), key=len)
+            lists = sorted((postings.get(g) for g in grams), key=len)
             result = lists[0]
             for other in lists[1:]:
                 if not result.size:
@@ -312,12 +516,12 @@ class FullTextIndex:
         pools = []
         for term, exact in zip(terms, short):
             if exact:
-                pools.append(np.frombuffer(self._text_ids.get(term, _EMPTY), dtype=np.int32))
-                pools.append(np.frombuffer(self._name_ids.get(term, _EMPTY), dtype=np.int32))
+                pools.append(self._text_ids.get(term))
+                pools.append(self._name_ids.get(term))
             else:
                 pools.append(self._long_candidates(term))
         every = _sorted_unique(np.concatenate(pools))
-        kind_codes = np.frombuffer(self._kind_codes, dtype=np.int32)
+        kind_codes = self._kind_codes
         if wanted is not None:
             keep = [c for c, k in enumerate(self._kind_names) if k in wanted]
             every = every[np.isin(kind_codes[every], keep)]
@@ -332,9 +536,9 @@ class FullTextIndex:
                 features.append(pairs[:, 0])
                 features.append(pairs[:, 1])
                 continue
-            ids = np.frombuffer(self._text_ids.get(term, _EMPTY), dtype=np.int32)
-            counts = np.frombuffer(self._text_counts.get(term, _EMPTY), dtype=np.int32)
-            names = np.frombuffer(self._name_ids.get(term, _EMPTY), dtype=np.int32)
+            ids = self._text_ids.get(term)
+            counts = self._text_counts.get(term)
+            names = self._name_ids.get(term)
             count = np.zeros(every.size, dtype=np.int64)
             if ids.size:
                 pos = np.searchsorted(ids, every)

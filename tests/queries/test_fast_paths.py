@@ -137,3 +137,93 @@ def test_edge_lookup_by_key_equals_scanning_keys():
         for rel in types:
             assert list(out_edges(keyed, node, rel)) == list(out_edges(scanned, node, rel))
             assert list(in_edges(keyed, node, rel)) == list(in_edges(scanned, node, rel))
+
+
+# --- the full-text index build (numpy) against the plain per-item builder it replaced ------------------
+
+def reference_postings(items):
+    """The postings as the pure-Python builder made them: per gram, the items (in (kind, key) order)
+    whose folded text holds it with ``str.count`` of it, and the items whose folded name holds it."""
+    from collections import Counter
+
+    from queries.fulltext import fold
+
+    text_ids, text_counts, name_ids = {}, {}, {}
+    for i, item in enumerate(sorted(items, key=lambda it: (it.kind, it.key))):
+        text, name = fold(item.text), fold(item.name)
+        counts = Counter(text)
+        counts.update(text[j:j + 2] for j in range(len(text) - 1))
+        for gram in counts:
+            if len(gram) == 2 and gram[0] == gram[1]:
+                counts[gram] = text.count(gram)
+        for gram, count in counts.items():
+            text_ids.setdefault(gram, []).append(i)
+            text_counts.setdefault(gram, []).append(count)
+        grams = set(name) | {name[j:j + 2] for j in range(len(name) - 1)}
+        for gram in grams:
+            name_ids.setdefault(gram, []).append(i)
+    return text_ids, text_counts, name_ids
+
+
+# repeated characters, digits ("2000"), ASCII in both cases, full-width forms and the ideographic
+# space, the two characters whose lower case depends on the text (İ, Σ), one beyond the BMP, a lone
+# surrogate
+BUILD_CHARS = ["社", "区", "减", "负", "常", "网", "0", "2", "a", "A", "b", "Ａ", "２", "０", "，", "\u3000", " ",
+               "İ", "Σ", "σ", "𠮷", "\ud800", "\n"]
+build_texts = st.lists(st.sampled_from(BUILD_CHARS), max_size=24).map("".join)
+
+
+def assert_same_index(items):
+    from queries import fulltext
+
+    index = FullTextIndex(items)
+    text_ids, text_counts, name_ids = reference_postings(items)
+    for postings, reference in ((index._text_ids, text_ids), (index._text_counts, text_counts),
+                                (index._name_ids, name_ids)):
+        assert len(postings) == len(reference)
+        for gram, values in reference.items():
+            assert postings.get(gram).tolist() == values, gram
+    assert postings.get("减负减负").tolist() == [] and postings.get("").tolist() == []
+    for item, (text, name) in zip(index.items, index._folded):
+        assert text == fulltext.fold(item.text) and name == fulltext.fold(item.name)
+        if text == item.text:
+            assert text is item.text
+    assert index._kind_names == sorted({it.kind for it in items})
+    assert [index._kind_names[c] for c in index._kind_codes.tolist()] == [it.kind for it in index.items]
+    return index
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KINDS), build_texts, build_texts), max_size=12),
+       st.sampled_from([(1 << 22, 1 << 16), (5, 1 << 16), (16, 2), (1, 1)]),
+       st.lists(st.lists(st.sampled_from(BUILD_CHARS), min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=6))
+def test_index_build_equals_the_per_item_builder(rows, chunking, queries):
+    """Postings, counts (``str.count``: "00" once in "000"), folded texts and kinds equal the plain
+    builder's, over one chunk or many (the chunks' postings merged per gram), and every search equals
+    scoring every item."""
+    from queries import fulltext
+
+    saved = fulltext._CHUNK_CHARS, fulltext._CHUNK_ITEMS
+    fulltext._CHUNK_CHARS, fulltext._CHUNK_ITEMS = chunking
+    try:
+        items = [Searchable(f"k{i % 5}{i}", kind, name, text, doc_id=f"{i:016x}",
+                            offset=0 if kind == "Document" else None, quote=name or None)
+                 for i, (kind, name, text) in enumerate(rows)]
+        index = assert_same_index(items)
+    finally:
+        fulltext._CHUNK_CHARS, fulltext._CHUNK_ITEMS = saved
+    for query in queries:
+        for limit in (3, 50):
+            assert index.search(query, limit=limit) == brute_force(index.items, query, limit)
+
+
+def test_index_build_on_repeats_digits_and_single_characters():
+    texts = ["2000年", "0", "00", "000", "0000", "常常常", "常", "", "网网网网网", "aAａＡ", "ＡＡＡ", "İa", "ΑΣ Σ", "𠮷𠮷𠮷"]
+    items = [Searchable(f"d{i:02d}", "Document" if i % 2 else "Measure", name, text, doc_id=f"d{i}", offset=0)
+             for i, (text, name) in enumerate(zip(texts, ["", "0", "", "常", "00"] * 3))]
+    index = assert_same_index(items)
+    assert index._text_counts.get("00").tolist() == [1, 1, 1, 2]        # "2000", "00", "000", "0000"
+    for query in ["00", "0", "2000", "常常", "常", "网网", "网网网", "aa", "a", "ia", "σ", "𠮷𠮷", "年 0", "ΣΣ"]:
+        assert index.search(query, limit=20) == brute_force(index.items, query, 20)
+    assert len(FullTextIndex([])) == 0 and FullTextIndex([]).search("减负") == []

@@ -19,6 +19,7 @@ from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.places import admin_mentions
 from loaders.extract.text_utils import cached_regex as _rx
+from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
 from loaders.extract.text_utils import is_cjk, is_common_word
 from loaders.record import AgencyRec, Mention
 
@@ -86,22 +87,6 @@ _GROUP_KEY = re.compile(r"领导小组|专班|行业党委")
 _DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
-
-
-def _finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str]):
-    """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
-    ``run`` characters: only those runs are searched, so the (slow, lazy) pattern is not tried at
-    every offset of the document. Same matches, in the same order."""
-    last_run_end = -1
-    for k in key.finditer(text):
-        if k.start() < last_run_end:
-            continue
-        lo = k.start()
-        while lo > 0 and run.fullmatch(text, lo - 1, lo):
-            lo -= 1
-        hi = run.match(text, k.end()).end()
-        last_run_end = hi
-        yield from rx.finditer(text, lo, hi)
 
 
 def is_common_verb(word: str) -> bool:

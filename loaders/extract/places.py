@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
-from loaders.extract.text_utils import is_cjk, is_common_word, is_verbal, looks_like_proper_name
+from loaders.extract.text_utils import (
+    finditer_in_runs,
+    is_cjk,
+    is_common_word,
+    is_verbal,
+    looks_like_proper_name,
+)
 from loaders.record import Mention, PlaceRec
 
 __all__ = [
@@ -155,6 +161,9 @@ _GENERIC = re.compile(
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
     r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
 _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等\d*个?(?:城市|农村|城乡)?(社区|村|街道|镇)")
+# every _LIST_LOCAL match holds 、 and 等 and lies inside one run of these characters
+_LIST_LOCAL_KEY = re.compile("等")
+_LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
 
 
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int | None:
@@ -248,7 +257,7 @@ def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalM
         level = _LEVEL_OF_SUFFIX.get(suffix, "other")
         out.append(LocalMention(start, m.end(), text[start:m.end()], text[start:m.end()], level))
         taken.add(m.end())
-    for m in _LIST_LOCAL.finditer(text):
+    for m in finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN):
         suffix = m.group(2)
         pos = m.start(1)
         found: list[LocalMention] = []

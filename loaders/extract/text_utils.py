@@ -18,6 +18,7 @@ __all__ = [
     "cached_regex",
     "clause_bounds",
     "cn_to_int",
+    "finditer_in_runs",
     "is_cjk",
     "is_common_word",
     "is_verbal",
@@ -107,6 +108,22 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """[start, end) of the clause containing ``pos`` (also ends at ，、： and brackets)."""
     return _bounds(text, pos, CLAUSE_END)
+
+
+def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str]):
+    """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
+    ``run`` characters: only those runs are searched, so the (slow, lazy) pattern is not tried at
+    every offset of the document. Same matches, in the same order."""
+    last_run_end = -1
+    for k in key.finditer(text):
+        if k.start() < last_run_end:
+            continue
+        lo = k.start()
+        while lo > 0 and run.fullmatch(text, lo - 1, lo):
+            lo -= 1
+        hi = run.match(text, k.end()).end()
+        last_run_end = hi
+        yield from rx.finditer(text, lo, hi)
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

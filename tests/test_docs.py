@@ -35,3 +35,12 @@ def test_ci_runs_the_readme_test_command():
     ci = (Path(__file__).resolve().parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert ci.rstrip().splitlines()[-1].startswith("python3 -m venv .venv && .venv/bin/pip install")
     assert "pytest" in ci.rstrip().splitlines()[-1]
+
+
+def test_every_benchmark_the_docs_cite_exists():
+    root = Path(__file__).resolve().parent.parent
+    docs = [README] + [p.read_text(encoding="utf-8") for p in sorted((root / "docs").glob("*.md"))]
+    cited = {m for text in docs for m in re.findall(r"benchmarks/[\w.]+\.py", text)}
+    assert cited, "the docs cite no benchmark script"
+    missing = sorted(c for c in cited if not (root / c).is_file())
+    assert not missing, f"cited but not in the repo: {missing}"

@@ -7,7 +7,8 @@
 Each size runs in a fresh process on a fresh GOVKG_HOME (the first N records of the file), so the
 figures are what a user sees for `govkg build` of N documents: wall time, documents per second, peak
 resident memory (ru_maxrss, which includes the periodic atomic saves), the size of the saved graph,
-and the time and memory to open it again (`govkg stats`). Prints a Markdown table.
+and the time and memory to open it again (`govkg stats`). Prints a Markdown table. `--keep DIR`
+leaves each built graph in DIR/home-N, for `benchmarks/query_latency.py --home DIR/home-N`.
 """
 from __future__ import annotations
 
@@ -54,6 +55,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("records", type=Path, help="a .jsonl file written by `govkg extract`")
     ap.add_argument("--sizes", default="1000,5000", help="comma-separated document counts")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="build into KEEP/home-N and leave it there (for query_latency.py --home)")
     args = ap.parse_args()
     rows = []
     for n in (int(s) for s in args.sizes.split(",")):
@@ -62,7 +65,9 @@ def main() -> None:
             prefix = tmp_path / f"records-{n}.jsonl"
             with args.records.open(encoding="utf-8") as src, prefix.open("w", encoding="utf-8") as dst:
                 got = sum(1 for line in itertools.islice(src, n) if dst.write(line))
-            home = tmp_path / "home"
+            home = args.keep / f"home-{n}" if args.keep else tmp_path / "home"
+            if args.keep and home.exists():
+                raise SystemExit(f"{home} exists: remove it or choose another --keep folder")
             started = time.strftime("%H:%M:%S")
             build = _run(["build", str(prefix), "--quiet"], home)
             stats = _run(["stats"], home)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, best_evidence, evidence_entry
+from queries.finish._common import as_list, best_evidence, cached, evidence_entry
 from queries.finish.compare_cities import grade_piece
 from queries.grading import grade_rank, recognition
 
@@ -16,13 +16,27 @@ __all__ = ["RECOGNITION_POINTS", "finish"]
 
 RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}
 _LEVELS = list(RECOGNITION_POINTS)
+_PRACTICES_KEPT = 256    # rankings kept per graph version (one per practice asked for)
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    """The top ``k`` places. The whole ranking depends only on the graph and the practice and costs time
+    linear in the practice's measures (tens of thousands for a common practice in a national corpus),
+    so it is kept per graph version and practice: a later call, any ``k``, only slices it."""
+    rankings = cached("exemplars", version, dict)
+    ranked = rankings.get(params["practice"])
+    if ranked is None:
+        if len(rankings) >= _PRACTICES_KEPT:
+            rankings.clear()
+        ranked = rankings[params["practice"]] = _rank(fetch(params))
+    return [{**r, "rank": i + 1} for i, r in enumerate(ranked[:params["k"]])]
+
+
+def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     places: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, str, str]] = set()
-    for row in fetch(params):
+    for row in rows:
         key = (row["place_id"], row["source"], row["id"])
         if key in seen:
             continue
@@ -57,6 +71,4 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                     "figures": figures, "recognition": level, "documents": len(acc["docs"]),
                     "measure_count": acc["measures"], **ev})
     out.sort(key=lambda r: (-r["strength"], grade_rank(r["grade"]), r["place_id"]))
-    for i, r in enumerate(out[:params["k"]]):
-        r["rank"] = i + 1
-    return out[:params["k"]]
+    return out

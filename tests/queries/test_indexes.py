@@ -105,3 +105,32 @@ def test_city_similarity_and_communities():
         groups.setdefault(r["community"], set()).add(r["practice"])
     assert {"u", "v"} in [g & {"u", "v"} for g in groups.values()]
     assert practice_communities(pv) == comms
+
+
+def test_exemplars_ranking_kept_per_graph_version_and_practice():
+    from queries.finish import exemplars
+
+    calls = []
+    state = {"version": ("test-exemplars", 1)}
+
+    def fetch(params):
+        calls.append(params["practice"])
+        n = 3 if state["version"][1] == 1 else 1
+        return [{"place_id": f"p{i}", "place": f"地{i}", "source": "measure", "id": f"me_{i}",
+                 "summary": "建立议事会", "status": "done", "metrics": i, "ev_doc": f"d{i}", "ev_start": 0,
+                 "ev_end": 5, "ev_quote": f"建立议事会{i}个"} for i in range(n)]
+
+    def version():
+        return state["version"]
+
+    top2 = exemplars.finish(fetch, {"practice": "协商议事", "k": 2}, version)
+    top3 = exemplars.finish(fetch, {"practice": "协商议事", "k": 3}, version)
+    assert calls == ["协商议事"]                      # the second call only sliced the kept ranking
+    assert [r["rank"] for r in top2] == [1, 2] and [r["place_id"] for r in top3][:2] == [r["place_id"] for r in top2]
+    top3[0]["rank"] = 99                              # callers' rows are copies
+    assert exemplars.finish(fetch, {"practice": "协商议事", "k": 1}, version)[0]["rank"] == 1
+    exemplars.finish(fetch, {"practice": "党建引领", "k": 1}, version)
+    assert calls == ["协商议事", "党建引领"]
+    state["version"] = ("test-exemplars", 2)         # the graph changed: ranked again
+    assert len(exemplars.finish(fetch, {"practice": "协商议事", "k": 3}, version)) == 1
+    assert calls == ["协商议事", "党建引领", "协商议事"]

@@ -6,7 +6,8 @@ strength = recognition (national 10, provincial 6, media 3) + 2 per quantified p
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from queries.finish._common import as_list, best_evidence, cached, evidence_entry
 from queries.finish.compare_cities import grade_piece
@@ -16,24 +17,62 @@ __all__ = ["RECOGNITION_POINTS", "finish"]
 
 RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}
 _LEVELS = list(RECOGNITION_POINTS)
-_PRACTICES_KEPT = 256    # rankings kept per graph version (one per practice asked for)
+_TOP = 200               # rankings are kept this deep: the ``k`` parameter's maximum
+_KEPT = 256              # rankings kept per graph version (one per practice asked for)
+
+
+@dataclass
+class _Rankings:
+    """One graph version's rankings so far, and the graded pieces they were made of."""
+    by_practice: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    pieces: dict[tuple[str, str, str], _Piece] = field(default_factory=dict)
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    """The top ``k`` places. The whole ranking depends only on the graph and the practice and costs time
-    linear in the practice's measures (tens of thousands for a common practice in a national corpus),
-    so it is kept per graph version and practice: a later call, any ``k``, only slices it."""
-    rankings = cached("exemplars", version, dict)
-    ranked = rankings.get(params["practice"])
+    """The top ``k`` places. A ranking depends only on the graph and the practice and costs time linear
+    in the practice's measures (tens of thousands for a common practice in a national corpus), so it
+    is kept per graph version and practice: a later call, any ``k``, only slices it. A measure of
+    several practices is graded once per version."""
+    rankings = cached("exemplars", version, _Rankings)
+    practice = params["practice"]
+    ranked = rankings.by_practice.get(practice)
     if ranked is None:
-        if len(rankings) >= _PRACTICES_KEPT:
-            rankings.clear()
-        ranked = rankings[params["practice"]] = _rank(fetch(params))
+        if len(rankings.by_practice) >= _KEPT:
+            rankings.by_practice.clear()
+        ranked = rankings.by_practice[practice] = _rank(fetch(params), rankings.pieces)[:_TOP]
     return [{**r, "rank": i + 1} for i, r in enumerate(ranked[:params["k"]])]
 
 
-def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+class _Piece(NamedTuple):
+    """One raw row's contribution to its place: graded evidence, documents, recognition found."""
+    order: tuple[int, str, int]
+    grade: str
+    evidence: dict[str, Any]
+    docs: tuple[str, ...]
+    is_measure: bool
+    recognised: tuple[tuple[int, str, int, str, dict[str, Any]], ...]
+
+
+def _piece(row: dict[str, Any]) -> _Piece:
+    ev = best_evidence(row)
+    grade = grade_piece(row, ev["quote"])
+    docs = as_list(row.get("ev_doc"))
+    quotes = as_list(row.get("ev_quote"))
+    recognised = []
+    for i, doc in enumerate(docs):
+        if doc is None:
+            continue
+        level = recognition((quotes[i] if i < len(quotes) else None) or "")
+        if level:
+            e = evidence_entry(row, i)
+            recognised.append((_LEVELS.index(level), doc, e["start"] or 0, level, e))
+    return _Piece((grade_rank(grade), ev["doc_id"] or "", ev["start"] or 0), grade, ev,
+                  tuple(d for d in docs if d is not None), row["source"] == "measure", tuple(recognised))
+
+
+def _rank(rows: list[dict[str, Any]], memo: dict[tuple[str, str, str], _Piece] | None = None) -> list[dict[str, Any]]:
+    memo = {} if memo is None else memo
     places: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:
@@ -41,22 +80,15 @@ def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
-        ev = best_evidence(row)
-        grade = grade_piece(row, ev["quote"])
+        piece = memo.get(key)
+        if piece is None:
+            piece = memo[key] = _piece(row)
         acc = places.setdefault(row["place_id"], {"place": row["place"], "pieces": [], "docs": set(),
                                                   "recognised": [], "measures": 0})
-        docs = as_list(row.get("ev_doc"))
-        quotes = as_list(row.get("ev_quote"))
-        acc["docs"].update(d for d in docs if d is not None)
-        acc["measures"] += row["source"] == "measure"
-        acc["pieces"].append((grade_rank(grade), ev["doc_id"] or "", ev["start"] or 0, grade, ev))
-        for i, doc in enumerate(docs):
-            if doc is None:
-                continue
-            level = recognition((quotes[i] if i < len(quotes) else None) or "")
-            if level:
-                e = evidence_entry(row, i)
-                acc["recognised"].append((_LEVELS.index(level), doc, e["start"] or 0, level, e))
+        acc["docs"].update(piece.docs)
+        acc["measures"] += piece.is_measure
+        acc["pieces"].append((*piece.order, piece.grade, piece.evidence))
+        acc["recognised"].extend(piece.recognised)
     out = []
     for pid, acc in places.items():
         pieces = sorted(acc["pieces"], key=lambda t: t[:3])

@@ -123,14 +123,16 @@ def test_exemplars_ranking_kept_per_graph_version_and_practice():
     def version():
         return state["version"]
 
-    top2 = exemplars.finish(fetch, {"practice": "协商议事", "k": 2}, version)
-    top3 = exemplars.finish(fetch, {"practice": "协商议事", "k": 3}, version)
-    assert calls == ["协商议事"]                      # the second call only sliced the kept ranking
+    top2 = exemplars.finish(fetch, {"practice": "居民议事协商", "k": 2}, version)
+    top3 = exemplars.finish(fetch, {"practice": "居民议事协商", "k": 3}, version)
+    assert calls == ["居民议事协商"]                  # the second call only sliced the kept ranking
     assert [r["rank"] for r in top2] == [1, 2] and [r["place_id"] for r in top3][:2] == [r["place_id"] for r in top2]
+    assert [r["strength"] for r in top3] == sorted((r["strength"] for r in top3), reverse=True)
     top3[0]["rank"] = 99                              # callers' rows are copies
-    assert exemplars.finish(fetch, {"practice": "协商议事", "k": 1}, version)[0]["rank"] == 1
-    exemplars.finish(fetch, {"practice": "党建引领", "k": 1}, version)
-    assert calls == ["协商议事", "党建引领"]
+    assert exemplars.finish(fetch, {"practice": "居民议事协商", "k": 1}, version)[0]["rank"] == 1
+    other = exemplars.finish(fetch, {"practice": "党建引领", "k": 3}, version)
+    assert calls == ["居民议事协商", "党建引领"]      # another practice: ranked on its first call
+    assert [r["place_id"] for r in other] == [r["place_id"] for r in exemplars.finish(fetch, {"practice": "居民议事协商", "k": 3}, version)]
     state["version"] = ("test-exemplars", 2)         # the graph changed: ranked again
-    assert len(exemplars.finish(fetch, {"practice": "协商议事", "k": 3}, version)) == 1
-    assert calls == ["协商议事", "党建引领", "协商议事"]
+    assert len(exemplars.finish(fetch, {"practice": "居民议事协商", "k": 3}, version)) == 1
+    assert calls == ["居民议事协商", "党建引领", "居民议事协商"]

@@ -34,8 +34,9 @@ PARAM_SAMPLE = 2000  # records parsed for parameters when the graph comes from -
 
 
 def _params(records, rng: random.Random) -> dict[str, dict]:
-    rec = rng.choice(records)
-    other = rng.choice(records)
+    placed = [r for r in records if r.document.subject_place] or records   # a few records name no place
+    rec = rng.choice(placed)
+    other = rng.choice(placed)
     models = [m.name for r in records[:2000] for m in r.named_models] or ["12341"]
     practices = [p for r in records[:2000] for p in r.practices] or ["党建引领"]
     measures = [m.summary for r in records[:2000] for m in r.measures] or ["建立居民议事会"]

@@ -168,27 +168,48 @@ class MemoryStore(GraphStore):
                 attrs.update(row.props)
                 _append_ev(attrs, row.ev, self._shared)
             g.nodes[delta.doc_id]["complete"] = True
+            self._footprints()[delta.doc_id] = self._footprint(delta)
             self._pending_docs.add(delta.doc_id)
             if self._by_source is not None:
                 self._by_source.setdefault(delta.source, set()).add(delta.doc_id)
         except BaseException:
-            self._strip(delta.doc_id, keep_document=False)    # never leave half a document
+            self._strip(delta.doc_id, keep_document=False,    # never leave half a document
+                        footprint=self._footprint(delta))
             self.graph.graph["version"] = self.version() + 1
             raise
         self._changed()
 
-    def _strip(self, doc_id: str, keep_document: bool) -> None:
+    def _footprints(self) -> dict[str, tuple[str, ...]]:
+        """Document id → the nodes its facts were written to (with the document itself), saved with
+        the graph. Every relationship a document supports joins two of them (``DocumentDelta.rel``
+        takes its ends from the delta's nodes), so removing a document only visits these."""
+        return self.graph.graph.setdefault("footprints", {})
+
+    def _footprint(self, delta: DocumentDelta) -> tuple[str, ...]:
+        nodes = self.graph._node
+        # the graph's own id strings (``id`` attribute), so a footprint costs one pointer per node
+        return (delta.doc_id, *(nodes[n].get("id", n) if n in nodes else n for n in delta.nodes))
+
+    def _strip(self, doc_id: str, keep_document: bool, footprint: tuple[str, ...] | None = None) -> None:
         g = self.graph
         self._shared.clear()              # let the removed document's quotes go
+        footprint = self._footprints().pop(doc_id, None) if footprint is None else footprint
+        if footprint is None:             # a graph saved before footprints were kept: scan it all
+            edges: Iterator[tuple[str, str, str, dict[str, Any]]] = g.edges(keys=True, data=True)
+            nodes: Iterator[tuple[str, dict[str, Any]]] = g.nodes(data=True)
+        else:
+            here = {n for n in footprint if n in g}
+            edges = _edges_within(g, here)
+            nodes = ((n, g._node[n]) for n in here)
         dead_edges = []
-        for u, v, k, attrs in g.edges(keys=True, data=True):
+        for u, v, k, attrs in edges:
             if doc_id in attrs.get("ev_doc", ()):
                 _filter_ev(attrs, doc_id)
                 if not attrs["ev_doc"] and attrs.get("origin") != "taxonomy":
                     dead_edges.append((u, v, k))
         g.remove_edges_from(dead_edges)
         dead_nodes = []
-        for n, attrs in g.nodes(data=True):
+        for n, attrs in nodes:
             if doc_id in attrs.get("ev_doc", ()):
                 _filter_ev(attrs, doc_id)
                 if not attrs["ev_doc"] and attrs.get("origin") != "taxonomy":
@@ -196,6 +217,7 @@ class MemoryStore(GraphStore):
         g.remove_nodes_from(dead_nodes)
         if not keep_document and doc_id in g:
             g.remove_node(doc_id)
+        self._footprints().pop(doc_id, None)
 
     def remove_document(self, doc_id: str) -> bool:
         if doc_id not in self.graph or self.graph.nodes[doc_id].get("label") != "Document":
@@ -280,6 +302,18 @@ def _append_ev(attrs: dict[str, Any], ev: list[tuple[str, int, int, str]],
             attrs[f] = shared.setdefault((i, col[0]), col)
         else:
             attrs[f] = col
+
+
+def _edges_within(g: nx.MultiDiGraph, nodes: set[str]) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Every edge whose two ends are in ``nodes``; a hub's adjacency (a practice has an edge from every
+    measure of it) is probed with the set instead of being walked."""
+    succ = g._succ
+    for u in nodes:
+        out = succ[u]
+        ends = (v for v in out if v in nodes) if len(out) <= len(nodes) else (v for v in nodes if v in out)
+        for v in ends:
+            for k, attrs in out[v].items():
+                yield u, v, k, attrs
 
 
 def _filter_ev(attrs: dict[str, Any], doc_id: str) -> None:

@@ -92,11 +92,17 @@ class MemoryStore(GraphStore):
                 fh.flush()
                 os.fsync(fh.fileno())
             os.replace(tmp, self.path)
-        except OSError as exc:
+        except BaseException as exc:      # MemoryError from pickling a huge graph, Ctrl-C, a full disk
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            raise StoreError(f"{self.path}: cannot write the embedded graph ({exc}); check GOVKG_HOME "
-                             "is writable and has free space") from exc
+            if isinstance(exc, OSError):
+                raise StoreError(f"{self.path}: cannot write the embedded graph ({exc}); check GOVKG_HOME "
+                                 "is writable and has free space") from exc
+            if isinstance(exc, MemoryError):
+                raise StoreError(f"{self.path}: out of memory while saving the embedded graph "
+                                 f"({self.graph.number_of_nodes():,} nodes); the last saved graph is "
+                                 "kept. Use FalkorDB or Neo4j for a corpus this size") from exc
+            raise
         self._dirty = False
         self._save_s = time.monotonic() - started
         self._last_save = time.monotonic()

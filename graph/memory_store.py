@@ -199,7 +199,8 @@ class MemoryStore(GraphStore):
     def _strip(self, doc_id: str, keep_document: bool, footprint: tuple[str, ...] | None = None) -> None:
         g = self.graph
         self._shared.clear()              # let the removed document's quotes go
-        footprint = self._footprints().pop(doc_id, None) if footprint is None else footprint
+        stored = self._footprints().pop(doc_id, None)
+        footprint = stored if footprint is None else footprint
         if footprint is None:             # a graph saved before footprints were kept: scan it all
             edges: Iterator[tuple[str, str, str, dict[str, Any]]] = g.edges(keys=True, data=True)
             nodes: Iterator[tuple[str, dict[str, Any]]] = g.nodes(data=True)
@@ -223,7 +224,6 @@ class MemoryStore(GraphStore):
         g.remove_nodes_from(dead_nodes)
         if not keep_document and doc_id in g:
             g.remove_node(doc_id)
-        self._footprints().pop(doc_id, None)
 
     def remove_document(self, doc_id: str) -> bool:
         if doc_id not in self.graph or self.graph.nodes[doc_id].get("label") != "Document":

@@ -71,8 +71,8 @@ def _piece(row: dict[str, Any]) -> _Piece:
                   tuple(d for d in docs if d is not None), row["source"] == "measure", tuple(recognised))
 
 
-def _rank(rows: list[dict[str, Any]], memo: dict[tuple[str, str, str], _Piece] | None = None) -> list[dict[str, Any]]:
-    memo = {} if memo is None else memo
+def _rank(rows: list[dict[str, Any]], memo: dict[tuple[str, str, str], _Piece]) -> list[dict[str, Any]]:
+    """Places ranked by strength; ``memo`` holds the pieces already graded in this graph version."""
     places: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:

@@ -21,12 +21,22 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
+__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
 _ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(?:州|县|旗)$")
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+
+# the one-character abbreviations of the provinces (粤民建, 湘政发, 鄂发 …), by the first two digits
+# of the province's code: general knowledge, printed on every plate and document number
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15", "辽": "21", "吉": "22", "黑": "23",
+    "沪": "31", "苏": "32", "浙": "33", "皖": "34", "闽": "35", "赣": "36", "鲁": "37", "豫": "41",
+    "鄂": "42", "湘": "43", "粤": "44", "桂": "45", "琼": "46", "渝": "50", "川": "51", "蜀": "51",
+    "黔": "52", "贵": "52", "滇": "53", "云": "53", "藏": "54", "陕": "61", "秦": "61", "甘": "62",
+    "陇": "62", "青": "63", "宁": "64", "新": "65",
+}
 
 
 @dataclass(frozen=True)
@@ -120,6 +130,7 @@ class Gazetteer:
         self._chain_cache: dict[str, list[AdminPlace]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._full_names: dict[str, str] = {}
+        self._initials: dict[str, list[str]] | None = None
 
     # --- lookups -----------------------------------------------------------------------
     def get(self, code: str | None) -> AdminPlace | None:
@@ -164,11 +175,42 @@ class Gazetteer:
 
     def _full_name(self, code: str) -> str:
         p = self.by_code[code]
-        if p.level == "district" and p.parent and p.parent in self.by_code:
+        if p.level in ("district", "county") and p.parent and p.parent in self.by_code:
             parent = self.by_code[p.parent]
-            if parent.level in ("city", "province"):
+            if parent.level == "city" or (parent.level == "province" and p.level == "district"):
                 return parent.name + p.name
         return p.name
+
+    def agency_prefix(self, code: str) -> str:
+        """The place as it heads an agency name: districts with their city (长沙市望城区委, the
+        鼓楼区s stay apart), every other unit by its own name (象山县民政局, 潜江市政协)."""
+        p = self.by_code[code]
+        return self.full_name(code) if p.level == "district" else p.name
+
+    def ancestor_at(self, code: str, levels: tuple[str, ...]) -> AdminPlace | None:
+        """The unit itself or its nearest ancestor of one of ``levels``."""
+        return next((p for p in self.chain(code) if p.level in levels), None)
+
+    def common_ancestor(self, codes: list[str]) -> str | None:
+        """The lowest unit containing (or equal to) every one of ``codes``."""
+        if not codes:
+            return None
+        common = [p.adcode for p in self.chain(codes[0])]
+        for code in codes[1:]:
+            mine = {p.adcode for p in self.chain(code)}
+            common = [c for c in common if c in mine]
+        return common[0] if common else None
+
+    def units_abbreviated(self, char: str) -> list[str]:
+        """Codes of the units whose short name starts with ``char`` (营 → 营口市, 营山县 …): how
+        document numbers abbreviate their issuer's place (营民发, 沂住建复字)."""
+        if self._initials is None:
+            initials: dict[str, list[str]] = {}
+            for p in self.by_code.values():
+                short = short_name(p.name, p.level) or p.name
+                initials.setdefault(short[0], []).append(p.adcode)
+            self._initials = initials
+        return list(self._initials.get(char, ()))
 
     def code_for_full_name(self, name: str | None) -> str | None:
         """Code of a record name (长沙市望城区, 咸宁市, 山东省武城县), or None if unknown."""

@@ -23,7 +23,7 @@ from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
 from loaders.extract.text_utils import is_cjk, is_common_word
 from loaders.record import AgencyRec, Mention
 
-__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_place"]
+__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_code", "level_place"]
 
 
 @dataclass(frozen=True)
@@ -96,19 +96,26 @@ def is_common_verb(word: str) -> bool:
     return entry is not None and entry[1] in ("v", "vd", "d", "ad", "p", "c", "t") and is_common_word(word)
 
 
-def level_place(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
-    """Full name of the unit a bare level char stands for in a document about ``subject``."""
+def level_code(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
+    """Code of the unit a bare level char stands for in a document about ``subject``."""
     if not subject:
         return None
     want = {"省": ("province",), "市": ("city", "county_city"), "区": ("district",), "县": ("county",)}[lv]
     for p in gaz.chain(subject):
         if p.level in want:
-            return gaz.full_name(p.adcode)
+            return p.adcode
     if lv == "市":  # a 直辖市 is filed as a province
         prov = gaz.province_of(subject)
         if prov and prov.name.endswith("市"):
-            return prov.name
+            return prov.adcode
     return None
+
+
+def level_place(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
+    """The place, as it heads an agency name, that a bare level char stands for in a document
+    about ``subject`` (市 → 濮阳市, 区 → 长沙市望城区, 县 → 象山县)."""
+    code = level_code(gaz, subject, lv)
+    return gaz.agency_prefix(code) if code else None
 
 
 def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, str | None, int]:
@@ -178,7 +185,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue  # 团市委: the youth league, handled below
         adm = admin_by_end.get(lv_pos + 1)
         if adm is not None:
-            place, start = gaz.full_name(adm.code), adm.start
+            place, start = gaz.agency_prefix(adm.code), adm.start
         else:
             ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
             if not ok:
@@ -250,7 +257,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         add(m.start(), m.end(), m.group(), None)
 
     taken_ends = {a.end for a in out}
-    city = gaz.full_name(subject) if subject else None
+    city = gaz.agency_prefix(subject) if subject else None
     last_group: str | None = next((a.name for a in out if a.name.endswith("领导小组")), None)
     covered = bytearray(len(text) + 1)
     for a in out:
@@ -310,13 +317,19 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
 
 
 def extract_agencies(ctx: Context) -> None:
-    mentions = agency_mentions(ctx.text, ctx.subject_code(), ctx.document.issuer)
+    gaz = load_gazetteer()
+    subject = ctx.subject_code()
+    mentions = agency_mentions(ctx.text, subject, ctx.document.issuer)
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
+    # an agency's place is written as it heads the name (象山县); the record names it in full
+    full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}
+    for a in admin_mentions(ctx.text, subject, gaz):
+        full.setdefault(gaz.agency_prefix(a.code), gaz.full_name(a.code))
     recs: dict[str, AgencyRec] = {}
     seen: set[tuple[str, int, int]] = set()
     for m in mentions:
         name = alias.get(m.name, m.name)
-        rec = recs.setdefault(name, AgencyRec(name=name, place=m.place))
+        rec = recs.setdefault(name, AgencyRec(name=name, place=full.get(m.place, m.place) if m.place else None))
         if (name, m.start, m.end) not in seen:  # the same span can be found by two patterns
             seen.add((name, m.start, m.end))
             rec.mentions.append(Mention(start=m.start, end=m.end, as_written=m.as_written))

@@ -8,12 +8,12 @@ and work summaries have no salutation; their issuer is the body named as doing t
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
-from loaders.extract.places import admin_mentions
+from loaders.extract.subject import SubjectPlace
+from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces
 from loaders.record import DocumentMeta
@@ -24,9 +24,18 @@ _CN = "一二三四五六七八九十"
 _SALUTATION = re.compile(
     r"^\s*(?:尊敬的)?\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}?)[ \u3000]*"
     r"(?:等[ \u3000]*\d*[ \u3000]*(?:位|名)?)?[ \u3000]*(?P<role>委员|代表)[ \u3000]*[：:,，]")
-_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
-_ISSUER_LINE = re.compile(
-    r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|人大常委会|政协|政府|办公室|中心|委|办))\s*$")
+_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|复函|答复的函|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
+_AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|中心|委|办)"
+_ISSUER_LINE = re.compile(r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*$")
+# the replying body opening the title: 象山县民政局关于…, 市民政局对…, 九峰街道办事处2024年工作总结
+_TITLE_ORG = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?" + _AGENCY_END + r")(?:关于|对|\d{4}年|[\u4e00-\u9fff]{0,4}?(?:工作总结|答复|复函))")
+# page furniture naming the body that published the page: 发布机构 X, 来源：X, 提案者：X, a date then X
+_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位)\s*[:：|｜]?\s*[|｜]?\s*"
+                       r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff])")
+_DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+                        r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")\s*$")
+# a reply handled by several bodies names its lead: 此件为市民政局主办
+_LEAD_BODY = re.compile(r"此件(?:为|由)?(?P<org>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")主办")
 _DOC_NO = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*(?P<n>\d{1,4})\s*号")
 _DOC_NO_GARBLED = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［【]\s*(?P<year>20[0-4]\d)(?P<n>\d{1,4})\s*号")
@@ -118,33 +127,48 @@ def find_session(text: str) -> str | None:
 
 
 def find_subject(text: str, header_lines: list[str], tail_lines: list[str], title: str | None,
-                 gaz: Gazetteer) -> str | None:
-    """Code of the place the document is about: the issuer's place, else the title's, else the
-    most often named city or county."""
-    for line in header_lines + tail_lines[::-1] + ([title] if title else []):
-        if len(line) > _MAX_LINE:
-            continue
-        squeezed, _ = squeeze_spaces(line)
-        if line is not title and not _ISSUER_LINE.match(squeezed):
-            continue
-        found = admin_mentions(squeezed, None, gaz)
-        if found:
-            return found[-1].code
-    counts: Counter[str] = Counter()
-    for a in admin_mentions(text, None, gaz):
-        if gaz.by_code[a.code].level != "province":
-            counts[a.code] += 1
-    return counts.most_common(1)[0][0] if counts else None
+                 gaz: Gazetteer, kind: str = "其他") -> str | None:
+    """Code of the administrative unit the document is about (the one containing a street or
+    community subject); see ``loaders.extract.subject``."""
+    found = _find_subject(text, title, _issuer_lines(header_lines, tail_lines, title), kind, gaz)
+    return found.code if found else None
 
 
-def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: str | None,
-            kind: str, gaz: Gazetteer) -> str | None:
+def _issuer_lines(header_lines: list[str], tail_lines: list[str], title: str | None) -> list[str]:
+    """Lines that name the issuing body, strongest first: the agency opening the title, agency
+    lines of the header, then of the signature block."""
+    out: list[str] = []
+    if title:
+        m = _TITLE_ORG.match(title)
+        if m:
+            out.append(m.group("org"))
     for line in header_lines + tail_lines[::-1]:
+        if len(line) <= _MAX_LINE and _ISSUER_LINE.match(squeeze_spaces(line)[0]):
+            out.append(line)
+    return out
+
+
+def _source_lines(lines: list[str], text: str) -> list[str]:
+    """Page furniture naming the publishing body (发布机构, 来源, 提案者, a dated byline) and the lead
+    body of a jointly handled reply (此件为…主办)."""
+    out: list[str] = []
+    for line in lines:
         if len(line) > _MAX_LINE:
             continue
+        squeezed = squeeze_spaces(line)[0]
+        out.extend(m.group("org") for m in _LABELLED.finditer(squeezed))
+        m = _DATED_ORG.match(line)
+        if m:
+            out.append(m.group("org"))
+    m = _LEAD_BODY.search(text)
+    if m:
+        out.insert(0, m.group("org"))
+    return out
+
+
+def _issuer(text: str, lines: list[str], subject: str | None, kind: str, gaz: Gazetteer) -> str | None:
+    for line in lines:
         squeezed, _ = squeeze_spaces(line)
-        if not _ISSUER_LINE.match(squeezed):
-            continue
         found = [a for a in agency_mentions(squeezed, subject, None, gaz) if a.end == len(squeezed)]
         if found:
             return min(found, key=lambda a: a.start).name
@@ -155,6 +179,61 @@ def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: 
             if _REPORT.search(text, a.end, e) or (kind == "工作总结" and _SUMMARY.search(text, s, e)):
                 return a.name
     return None
+
+
+def _headline(nonempty: list[tuple[int, str]]) -> str | None:
+    """The first line when it reads as a headline (short, not page furniture, not a sentence)."""
+    if not nonempty:
+        return None
+    line = squeeze_spaces(nonempty[0][1].strip())[0]
+    if 4 <= len(line) <= 60 and not _NAV_LINE.search(line) and not line.endswith(("。", "；", ";")) \
+            and _rx(r"[\u4e00-\u9fff]{4}").search(line):
+        return line
+    return None
+
+
+_ASKS_PROPOSAL = re.compile(r"提案")
+_ASKS_SUGGESTION = re.compile(r"人大|代表|号\s*(?:建议|议案)|建议\s*第|议案")
+_ASKED = re.compile(r"(?:提案|建议|议案)")
+_RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查|研究|探究|探析|思考|对策)$")
+_RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：]|关键词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
+_SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
+_VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检查")
+
+
+def _kind(text: str, title: str | None, headline: str | None, header: str,
+          salutation: re.Match[str] | None) -> str:
+    """提案答复 / 建议答复 from what the title says is answered, else who is addressed (委员 sit in
+    the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
+    headline or the report's own words; everything else 其他."""
+    head = title or headline or ""
+    if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)):
+        if _ASKS_PROPOSAL.search(head):
+            return "提案答复"
+        if _ASKS_SUGGESTION.search(head):
+            return "建议答复"
+        if salutation:
+            return "提案答复" if salutation.group("role") == "委员" else "建议答复"
+        if _rx(r"政协").search(header):
+            return "提案答复"
+        if _rx(r"人大|代表").search(header):
+            return "建议答复"
+    if _SUMMARY.search(head) or _SUMMARY_BODY.search(text, 0, 600):
+        return "工作总结"
+    # a news item about a visit (…赴某社区调研, 调研组一行…) is not the research report itself
+    visit = _VISIT_HEAD.search(head) or _rx(r"一行").search(text)
+    if (_RESEARCH_TITLE.search(head) and not visit) or _RESEARCH_BODY.search(text, 0, 2000) or \
+            (len(_REPORT.findall(text)) >= 2 and not visit):
+        return "调研报告"
+    return "其他"
+
+
+def _subject_name(found: SubjectPlace | None, gaz: Gazetteer) -> str | None:
+    if found is None:
+        return None
+    if found.local:
+        return found.local
+    return gaz.full_name(found.code) if found.code else None
 
 
 def extract_document(ctx: Context) -> None:
@@ -175,29 +254,25 @@ def extract_document(ctx: Context) -> None:
     else:
         header_end = min(len(text), 200)
     header = text[:header_end]
-    before_title = [ln for off, ln in nonempty[: title_idx if title_idx is not None else 0]]
-    tail_lines = [ln for _o, ln in nonempty[-12:]]
 
     title = None
     if title_idx is not None:
         title = _rx(r"^[#\s]+").sub("", squeeze_spaces(nonempty[title_idx][1])[0]) or None
+    headline = title or _headline(nonempty)
 
-    probe = (title or "") + header
-    if _rx(r"号\s*(?:建议|议案)|代表\s*建议|人大代表").search(probe) or (
-            sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]).group("role") == "代表"):
-        kind = "建议答复"
-    elif _rx(r"提案").search(probe) and (title or sal_idx is not None):
-        kind = "提案答复"
-    elif title and title.endswith(("报告",)) or (sal_idx is None and len(_REPORT.findall(text)) >= 2):
-        kind = "调研报告"
-    elif (title and title.endswith("总结")) or _SUMMARY.search(text[:300]):
-        kind = "工作总结"
-    else:
-        kind = "其他"
-
-    subject = find_subject(text, before_title, tail_lines, title, gaz)
-    issuer = _issuer(text, before_title, tail_lines, subject, kind, gaz)
+    kind = _kind(text, title, headline, header, sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]))
+    header_lines = [ln for off, ln in nonempty[: sal_idx if sal_idx is not None else
+                                               (title_idx if title_idx is not None else 0)]]
+    tail_lines = [ln for _o, ln in nonempty[-12:]]
+    issuer_lines = _issuer_lines(header_lines, tail_lines, headline)
+    source_lines = _source_lines([ln for _o, ln in nonempty[:12]] + tail_lines, text)
+    reply = kind in ("提案答复", "建议答复", "工作总结")
+    found = _find_subject(text, headline, issuer_lines + (source_lines if reply else []), kind, gaz)
+    subject = found.code if found else None
+    ctx.subject_anchor = subject
+    issuer = _issuer(text, issuer_lines + source_lines, subject, kind, gaz)
     province = gaz.province_of(subject) if subject else None
+    probe = (title or "") + header
 
     date = None
     for _o, ln in reversed(nonempty[-15:]):
@@ -243,7 +318,7 @@ def extract_document(ctx: Context) -> None:
 
     ctx.document = DocumentMeta(
         kind=kind, title=title, issuer=issuer,
-        subject_place=gaz.full_name(subject) if subject else None,
+        subject_place=_subject_name(found, gaz),
         province=province.name if province else None, date=date,
         doc_number=find_doc_number(header), session=session, proposal_number=pn,
         addressee=addressee, addressee_role=role, reply_class=reply_class, signatory=signatory,

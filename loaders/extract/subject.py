@@ -1,0 +1,299 @@
+"""The place a document is about (``document.subject_place``).
+
+Read the way such documents announce it, strongest evidence first:
+
+1. the issuing body: a reply's signature or header line, or the agency that opens its title
+   (``象山县民政局关于…``); a 街道办事处 or 镇政府 makes the street or town the subject;
+2. the headline: the place a visit goes to (``…副主席赴文博苑社区调研`` → the community), else the
+   place chain the headline opens with (``浦北县龙门镇人大代表联络站…`` → 龙门镇, after a series
+   prefix such as ``美好生活共同缔造丨``), else the lowest place the headline names;
+3. the document's own words for itself (``我市``, ``本区``, ``我州``, ``全镇``) give the level, and the
+   places named in the text (inside agency names and 《》 titles too) the unit: a unit of that
+   level, else the common ancestor at that level of the units below it (``我市`` + 旌阳区 → 德阳市);
+4. where no place is named at all, the place abbreviation that opens the document numbers the
+   text cites (``营民发〔2020〕49号`` with ``我市`` → 营口市);
+5. the city or county named most often.
+
+A street, town, community or village found this way is the subject itself; ``code`` is then the
+administrative unit that contains it (the anchor for ``市委``, ``区政府`` … in agency names).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
+from loaders.extract.places import AdminMention, admin_mentions, local_mentions
+from loaders.extract.text_utils import squeeze_spaces
+
+__all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
+
+_COUNTY_LEVEL = ("district", "county", "county_city")
+
+
+@dataclass(frozen=True)
+class SubjectPlace:
+    code: str | None               # the administrative unit: the subject, or the one containing it
+    local: str | None = None       # a street/town/community/village that is itself the subject
+    local_level: str | None = None  # street | community | other
+
+
+# ------------------------------------------------------------------ place chains in a line
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    code: str | None = None        # administrative unit
+    local: str | None = None       # or a local unit's name
+    level: str | None = None
+
+
+def _units(text: str, gaz: Gazetteer, near: str | None = None) -> list[_Unit]:
+    """Administrative and local units of a short text (a headline, an agency line), in order;
+    ``near`` is a unit whose short aliases (and its province's) count as place names."""
+    admins = admin_mentions(text, near, gaz)
+    out = [_Unit(a.start, a.end, code=a.code) for a in admins]
+    starts = {a.start for a in admins}
+    for lm in local_mentions(text, {a.end for a in admins},
+                             {a.end for a in admins if gaz.by_code[a.code].level != "province"}):
+        if lm.start not in starts:
+            out.append(_Unit(lm.start, lm.end, local=lm.name, level=lm.level))
+    out.sort(key=lambda u: (u.start, -u.end))
+    return out
+
+
+def _chain_from(units: list[_Unit], pos: int) -> list[_Unit]:
+    """The run of adjacent units starting exactly at ``pos`` (长沙市望城区 + 雷锋街道 + …)."""
+    chain: list[_Unit] = []
+    for u in units:
+        if u.start == pos and (not chain or u.start == chain[-1].end):
+            chain.append(u)
+            pos = u.end
+    return chain
+
+
+def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
+    """The lowest unit of a chain, with the administrative unit that contains it."""
+    if not chain:
+        return None
+    code = next((u.code for u in reversed(chain) if u.code), None)
+    last = chain[-1]
+    if last.local:
+        return SubjectPlace(code, last.local, last.level)
+    return SubjectPlace(code)
+
+
+# a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府
+_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委)$")
+_GOV_WORD = re.compile(r"(?:人民政府|政府)")
+
+
+def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The place of an agency line (a header, signature or 发布机构 line): its administrative unit,
+    or the street/town when the body is that unit's own government (安宁市人民政府金方街道办事处)."""
+    squeezed, _ = squeeze_spaces(line)
+    units = _units(_GOV_WORD.sub(lambda m: "，" * len(m.group()), squeezed), gaz)
+    if not units:
+        return None
+    if _LOCAL_GOV.search(squeezed):
+        local = [u for u in units if u.local and u.level == "street"]
+        if local:
+            code = next((u.code for u in reversed(units) if u.code and u.start < local[-1].start), None)
+            return SubjectPlace(code, local[-1].local, "street")
+    admins = [u for u in units if u.code]
+    return SubjectPlace(admins[-1].code) if admins else None
+
+
+# ------------------------------------------------------------------ the headline
+# a series name before the headline proper: 美好生活共同缔造丨江陵县：…, 言治有理·…⑤丨洛阳…
+_SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
+_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到)")
+
+
+def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | None:
+    m = _SERIES.match(title)
+    if m:
+        title = title[m.end():]
+    units = _units(title, gaz, _opening_alias(title, gaz))
+    if not units:
+        return None
+    # the place a visit goes to
+    for v in _VISIT.finditer(title):
+        found = _lowest(_chain_from(units, v.end()))
+        if found:
+            return found
+    # the chain the headline opens with
+    found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
+    if found:
+        return found
+    # else the lowest place it names outside a quoted proposal title (a reply's 《…》 is its topic)
+    quoted = [(q.start(), q.end()) for q in re.finditer(r"《[^《》]*》", title)] if reply else []
+    free = [u for u in units if not any(s <= u.start < e for s, e in quoted)]
+    if not free:
+        return None
+    best = max(free, key=lambda u: (u.local is not None, _depth(gaz, u.code), u.start))
+    chain_code = next((u.code for u in reversed(units) if u.code and u.end <= best.start), None)
+    if best.local:
+        return SubjectPlace(chain_code, best.local, best.level)
+    return SubjectPlace(best.code)
+
+
+def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
+    """A city or province that opens a headline by its short name (杭州以…, 青海海东坚持…)."""
+    for hit in gaz.scan(title[:12]):
+        if hit.start != 0:
+            return None
+        codes = [c for c in hit.codes if gaz.by_code[c].level in ("province", "city")]
+        if not codes or _LOCAL_AFTER.match(title, hit.end):
+            return None
+        return min(codes, key=lambda c: (gaz.by_code[c].level != "province", c))
+    return None
+
+
+_LOCAL_AFTER = re.compile(r"(?:社区|街道|街|路|镇|乡|村|小区|大道|广场)")
+
+
+def _depth(gaz: Gazetteer, code: str | None) -> int:
+    return len(gaz.chain(code)) if code else 0
+
+
+# ------------------------------------------------------------------ the document's words for itself
+_SELF = re.compile(r"(我|本|全)(省|市|州|盟|区|县|旗|镇|乡|街道)(?![委级直场民内外辖属政长域])")
+_SELF_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district", "县": "county",
+               "旗": "county", "镇": "street", "乡": "street", "街道": "street"}
+_RANK = {"province": 0, "city": 1, "county_city": 2, "district": 2, "county": 2, "street": 3}
+
+
+def self_level(text: str) -> str | None:
+    """The level the document calls its own (我市 / 本区 / 我州 / 全镇 …): the one written with 我/本
+    most often (全 only when 我/本 never occur: 全市 in a district's reply is its city)."""
+    own: Counter[str] = Counter()
+    whole: Counter[str] = Counter()
+    for m in _SELF.finditer(text):
+        (own if m.group(1) in "我本" else whole)[_SELF_LEVEL[m.group(2)]] += 1
+    counts = own or whole
+    if not counts:
+        return None
+    return max(counts, key=lambda lv: (counts[lv], _RANK[lv]))
+
+
+def _fits(gaz: Gazetteer, code: str, level: str) -> bool:
+    lv = gaz.by_code[code].level
+    if level == "city":  # 我市: a prefecture or a county-level city
+        return lv in ("city", "county_city")
+    if level == "county":
+        return lv == "county"
+    return lv == level
+
+
+def _lift(gaz: Gazetteer, code: str, level: str) -> str | None:
+    """The unit of ``level`` that contains ``code`` (旌阳区, 我市 → 德阳市)."""
+    for p in gaz.chain(code):
+        if _fits(gaz, p.adcode, level):
+            return p.adcode
+    return None
+
+
+# ------------------------------------------------------------------ document numbers
+_DOC_PREFIX = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*\d{1,4}\s*号")
+# what may stand before a document number in the same run of characters (文号弥民函〔…, 根据粤发〔…)
+_DOC_LABEL = re.compile(r"^.*(?:文号|字号|编号|文件|根据|按照|依据|印发|下发|转发|出台|以|的|了|和|及|与|见)")
+
+
+def doc_number_place(text: str, level: str | None, gaz: Gazetteer) -> str | None:
+    """The unit abbreviated by the document numbers the text cites (营委办发, 营民发 → 营), when
+    one unit of the document's own level has that abbreviation."""
+    chars = Counter(_DOC_LABEL.sub("", m.group(1))[:1] for m in _DOC_PREFIX.finditer(text))
+    chars.pop("", None)
+    if not chars or level is None:
+        return None
+    if level == "province":
+        for ch, _n in chars.most_common():
+            if ch in PROVINCE_ABBREVIATIONS:
+                return PROVINCE_ABBREVIATIONS[ch] + "0000"
+        return None
+    for ch, _n in chars.most_common():
+        if ch in PROVINCE_ABBREVIATIONS:
+            continue  # a provincial document's number
+        fits = [c for c in gaz.units_abbreviated(ch) if _fits(gaz, c, level)]
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+# ------------------------------------------------------------------ the whole document
+def _counts(mentions: list[AdminMention], gaz: Gazetteer) -> Counter[str]:
+    return Counter(a.code for a in mentions)
+
+
+def body_place(text: str, level: str | None, gaz: Gazetteer) -> str | None:
+    """The unit the body is about, from the places it names and the level it calls its own.
+
+    Read twice: the places written in full give a first guess, then the short forms of the units
+    of that province (嘉兴, 杭州) count too."""
+    first_guess = _body_place(text, level, gaz, None)
+    if first_guess is None:
+        return None
+    return _body_place(text, level, gaz, first_guess)
+
+
+def _body_place(text: str, level: str | None, gaz: Gazetteer, near: str | None) -> str | None:
+    mentions = admin_mentions(text, near, gaz)
+    counts = _counts(mentions, gaz)
+    first = {}
+    for a in mentions:
+        first.setdefault(a.code, a.start)
+
+    def best(codes: list[str]) -> str:
+        return max(codes, key=lambda c: (counts[c], -first.get(c, 0)))
+
+    if level is not None:
+        same = [c for c in counts if _fits(gaz, c, level)]
+        if same:
+            return best(same)
+        below = [c for c in counts if _RANK.get(gaz.by_code[c].level, 9) > _RANK[level]]
+        lifted = Counter()
+        for c in below:
+            up = _lift(gaz, c, level)
+            if up:
+                lifted[up] += counts[c]
+        if lifted:
+            return max(lifted, key=lambda c: lifted[c])
+        if level != "street":
+            found = doc_number_place(text, level, gaz)
+            if found:
+                return found
+    named = [c for c in counts if gaz.by_code[c].level != "province"]
+    if named:
+        return best(named)
+    return best(list(counts)) if counts else None
+
+
+def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: str,
+                 gaz: Gazetteer) -> SubjectPlace | None:
+    """The subject place of a document: see the module docstring for the order of evidence."""
+    reply = kind in ("提案答复", "建议答复")
+    level = self_level(text)
+    for line in issuer_lines:
+        found = line_place(line, gaz)
+        if found:
+            return found
+    if title:
+        found = headline_place(title, gaz, reply)
+        if found:
+            return _settle(found, level, gaz, reply)
+    code = body_place(text, level, gaz)
+    return SubjectPlace(code) if code else None
+
+
+def _settle(found: SubjectPlace, level: str | None, gaz: Gazetteer, reply: bool) -> SubjectPlace:
+    """A headline or issuer place above or below the level the document calls its own moves to
+    that level: a reply about 仁和区 that speaks of 我市 is the city's reply."""
+    if not reply or found.local or found.code is None or level is None or level == "street":
+        return found
+    if _RANK.get(gaz.by_code[found.code].level, 9) > _RANK[level]:
+        up = _lift(gaz, found.code, level)
+        if up:
+            return SubjectPlace(up)
+    return found

@@ -263,7 +263,8 @@ def extract_document(ctx: Context) -> None:
     kind = _kind(text, title, headline, header, sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]))
     header_lines = [ln for off, ln in nonempty[: sal_idx if sal_idx is not None else
                                                (title_idx if title_idx is not None else 0)]]
-    tail_lines = [ln for _o, ln in nonempty[-12:]]
+    body_start = max(sal_idx if sal_idx is not None else -1, title_idx if title_idx is not None else -1) + 1
+    tail_lines = [ln for _o, ln in nonempty[max(body_start, len(nonempty) - 12):]]
     issuer_lines = _issuer_lines(header_lines, tail_lines, headline)
     source_lines = _source_lines([ln for _o, ln in nonempty[:12]] + tail_lines, text)
     reply = kind in ("提案答复", "建议答复", "工作总结")

@@ -96,15 +96,16 @@ def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> b
     subj_city = gaz.city_of(subject) if subject else None
     if subj_city and gaz.is_within(code, subj_city.adcode):
         return True
+    # a name may be a phrase too (老城区, 市中区) or open with a common word (老城)
+    entry = lexicon_entry(hit.surface)
+    if (entry is not None and entry[0] >= 20) or is_common_word(hit.surface[:-1], 100):
+        return False
     districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]
     if subject:
         prov = gaz.by_code[subject].province
         if [c for c in districts if gaz.by_code[c].province == prov] == [code]:
             return True
-    if districts != [code]:
-        return False
-    # a unique name may still be a phrase (老城区, 市中区) or open with a common word (老城)
-    return not is_common_word(hit.surface, 20) and not is_common_word(hit.surface[:-1], 100)
+    return districts == [code]
 
 
 _ADMIN_CACHE: dict[tuple[int, str, str | None], tuple[AdminMention, ...]] = {}
@@ -149,6 +150,9 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                 continue  # 江城社区, 中山路, 金华园社区: part of a local name
             if place.is_county_level and within is None:
                 continue  # 合作团队, 资源整合: county short forms need their parent in front
+            if "、" in text[max(0, hit.start - 1):hit.end + 1] and any(
+                    m.start(1) <= hit.start < m.end(1) for m in _local_lists(text)):
+                continue  # 下设大庆、温馨…5个社区: a community of a listed set, not the city
             if within is None and not (_near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)
                                        or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
                                        or _ALIAS_AFTER.match(after)):
@@ -182,10 +186,13 @@ _GENERIC = re.compile(
     r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
     r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
-_LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等\d*个?(?:城市|农村|城乡)?(社区|村|街道|镇)")
-# every _LIST_LOCAL match holds 、 and 等 and lies inside one run of these characters
-_LIST_LOCAL_KEY = re.compile("等")
+_LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff]){2,5})"
+                         r"(?:等(\d*)个?|(\d+)个)(?:城市|农村|城乡)?(社区|村|街道|镇)")
+# every _LIST_LOCAL match holds 、 and 等 or 个 and lies inside one run of these characters
+_LIST_LOCAL_KEY = re.compile("[等个]")
 _LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
+# list items are parted by 、 and, before the last one, by 和/及 (大庆、温馨、海馨、依林和金裕5个社区)
+_LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2}$)")
 
 
 _CHAIN_VERBAL = frozenset({"v", "vd", "d", "ad", "p", "c"})
@@ -203,14 +210,38 @@ def _chained_name_ok(name: str) -> bool:
     return True
 
 
+def _local_lists(text: str) -> list[re.Match[str]]:
+    """``A、B、C等N个社区`` lists of local units (cached for the last text: two steps ask)."""
+    if _LAST_LISTS[0] is not text:
+        _LAST_LISTS[0] = text
+        _LAST_LISTS[1] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN))
+    return _LAST_LISTS[1]
+
+
+_LAST_LISTS: list = [None, []]
+
+
+def _list_items(m: re.Match[str]) -> list[tuple[int, str]]:
+    """(offset, item) of each name in a local list match."""
+    items, pos, body = [], m.start(1), m.group(1)
+    last = 0
+    for sep in _LIST_SEP.finditer(body):
+        items.append((pos + last, body[last:sep.start()]))
+        last = sep.end()
+    items.append((pos + last, body[last:]))
+    return items
+
+
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
-                      chain_ends: set[int] = frozenset()) -> int | None:
+                      chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset()) -> int | None:
     """Start of the proper name in front of a place suffix, or None if there is none."""
     # right after a place below the province: the name is what lies between, up to six characters
     for length in range(2, 7):
         s = suffix_start - length
         if s in chain_ends and s >= 0:
-            if _chained_name_ok(text[s:suffix_start]):
+            name = text[s:suffix_start]
+            if _chained_name_ok(name) or (s in free_ends and _ALL_CJK.fullmatch(name)
+                                          and not _GENERIC.search(name)):
                 return s
             break
     # the rules read only the five characters before the suffix: their verdict is kept per window
@@ -281,6 +312,8 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
     return None
 
 
+# 城乡/城镇 followed by what the phrase qualifies is a term (住房和城乡建设局, 城镇老旧小区)
+_TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房")
 # ethnic townships carry their peoples before 乡/镇 (干河彝族乡): the name starts before them
 _ETHNIC = re.compile(r"(?:(?:回|彝|苗|瑶|壮|藏|土家|蒙古|满|侗|布依|白|哈尼|傣|黎|傈僳|佤|畲|拉祜|水|纳西|羌|土|"
                      r"仫佬|锡伯|达斡尔|景颇|撒拉|布朗|毛南|普米|阿昌|怒|鄂温克|京|基诺|德昂|保安|裕固|"
@@ -288,20 +321,23 @@ _ETHNIC = re.compile(r"(?:(?:回|彝|苗|瑶|壮|藏|土家|蒙古|满|侗|布�
 
 
 def local_mentions(text: str, admin_ends: set[int] | None = None,
-                   chain_ends: set[int] | None = None) -> list[LocalMention]:
+                   chain_ends: set[int] | None = None, free_ends: set[int] = frozenset()) -> list[LocalMention]:
     """Streets, towns, communities, villages and development zones named in ``text``.
 
     ``admin_ends``: where administrative units end (a name may start there); ``chain_ends``: those
-    of them below the province, after which an ordinary noun is a name too (利通区胜利镇)."""
+    of them below the province, after which an ordinary noun is a name too (利通区胜利镇);
+    ``free_ends``: where a name certainly starts (the place a headline's visit goes to: 到如意社区)."""
     taken = set(admin_ends or ())
     chained = set(admin_ends or ()) if chain_ends is None else set(chain_ends)
+    chained |= free_ends
     out: list[LocalMention] = []
     for m in _LOCAL_SUFFIX.finditer(text):
         suffix = m.group()
         if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
             continue
-        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街"):
-            continue
+        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街") \
+                and (_TERM_AFTER.match(text, m.end()) or not any(m.start() - k in chained for k in range(2, 7))):
+            continue  # 城镇, 乡村, 农村, 街镇 are words, unless a place is written before (紫金县紫城镇)
         name_end, end, level = m.start(), m.end(), _LEVEL_OF_SUFFIX.get(suffix, "other")
         if suffix == "村" and text.startswith("民小组", end):
             end, level = end + 3, "other"  # a villager group (瓦草冲村民小组)
@@ -312,7 +348,7 @@ def local_mentions(text: str, admin_ends: set[int] | None = None,
         if suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
         else:
-            start = _local_name_start(text, name_end, taken, chained)
+            start = _local_name_start(text, name_end, taken, chained, free_ends)
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
@@ -320,22 +356,24 @@ def local_mentions(text: str, admin_ends: set[int] | None = None,
         out.append(LocalMention(start, end, text[start:end], text[start:end], level))
         taken.add(end)
         chained.add(end)
-    for m in finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN):
-        suffix = m.group(2)
-        pos = m.start(1)
+    for m in _local_lists(text):
+        suffix = m.group(4)
+        items = _list_items(m)
+        # as many names as the count says: ordinary words are names there too (温馨、海馨…5个社区)
+        counted = (m.group(2) or m.group(3) or "") == str(len(items))
         found: list[LocalMention] = []
-        for i, item in enumerate(m.group(1).split("、")):
+        for i, (pos, item) in enumerate(items):
             if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
                 for cut in range(len(item) - 1):
                     if (cut == 0 or (cut >= 2 and is_common_word(item[:cut])) or item[cut - 1] in _HARD_PREP) \
                             and not _GENERIC.search(item[cut:]) and looks_like_proper_name(item[cut:]):
                         pos, item = pos + cut, item[cut:]
                         break
-            if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or not looks_like_proper_name(item):
+            if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or \
+                    not (looks_like_proper_name(item) or (counted and _chained_name_ok(item))):
                 found = []  # one item that is not a name: the list is not a list of places
                 break
             found.append(LocalMention(pos, pos + len(item), item, item + suffix, _LEVEL_OF_SUFFIX[suffix]))
-            pos += len(item) + 1
         out.extend(found)
     out.sort(key=lambda x: x.start)
     return out

@@ -49,14 +49,15 @@ class _Unit:
     level: str | None = None
 
 
-def _units(text: str, gaz: Gazetteer, near: str | None = None) -> list[_Unit]:
+def _units(text: str, gaz: Gazetteer, near: str | None = None, free: frozenset[int] = frozenset()) -> list[_Unit]:
     """Administrative and local units of a short text (a headline, an agency line), in order;
-    ``near`` is a unit whose short aliases (and its province's) count as place names."""
+    ``near`` is a unit whose short aliases (and its province's) count as place names; at the
+    line's start and at ``free`` offsets (after 赴, 到 …) a local unit's name may be any noun."""
     admins = admin_mentions(text, near, gaz)
     out = [_Unit(a.start, a.end, code=a.code) for a in admins]
     starts = {a.start for a in admins}
-    for lm in local_mentions(text, {a.end for a in admins},
-                             {a.end for a in admins if gaz.by_code[a.code].level != "province"}):
+    chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"} | {0}
+    for lm in local_mentions(text, {a.end for a in admins}, chain, set(free)):
         if lm.start not in starts:
             out.append(_Unit(lm.start, lm.end, local=lm.name, level=lm.level))
     out.sort(key=lambda u: (u.start, -u.end))
@@ -115,24 +116,22 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
     m = _SERIES.match(title)
     if m:
         title = title[m.end():]
-    units = _units(title, gaz, _opening_alias(title, gaz))
+    visits = [v.end() for v in _VISIT.finditer(title)]
+    units = _units(title, gaz, _opening_alias(title, gaz), frozenset(visits))
     if not units:
         return None
     # the place a visit goes to
-    for v in _VISIT.finditer(title):
-        found = _lowest(_chain_from(units, v.end()))
+    for end in visits:
+        found = _lowest(_chain_from(units, end))
         if found:
             return found
     # the chain the headline opens with
     found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
     if found:
         return found
-    # else the lowest place it names outside a quoted proposal title (a reply's 《…》 is its topic)
-    quoted = [(q.start(), q.end()) for q in re.finditer(r"《[^《》]*》", title)] if reply else []
-    free = [u for u in units if not any(s <= u.start < e for s, e in quoted)]
-    if not free:
-        return None
-    best = max(free, key=lambda u: (u.local is not None, _depth(gaz, u.code), u.start))
+    # else the lowest place it names (in a reply, the topic of the proposal: the reply's own level
+    # is settled by the words the reply uses for itself)
+    best = max(units, key=lambda u: (u.local is not None, _depth(gaz, u.code), u.start))
     chain_code = next((u.code for u in reversed(units) if u.code and u.end <= best.start), None)
     if best.local:
         return SubjectPlace(chain_code, best.local, best.level)
@@ -160,19 +159,26 @@ def _depth(gaz: Gazetteer, code: str | None) -> int:
 
 # ------------------------------------------------------------------ the document's words for itself
 _SELF = re.compile(r"(我|本|全)(省|市|州|盟|区|县|旗|镇|乡|街道)(?![委级直场民内外辖属政长域])")
-_SELF_LEVEL = {"省": "province", "市": "city", "州": "city", "盟": "city", "区": "district", "县": "county",
-               "旗": "county", "镇": "street", "乡": "street", "街道": "street"}
-_RANK = {"province": 0, "city": 1, "county_city": 2, "district": 2, "county": 2, "street": 3}
+_SELF_LEVEL = {"省": "province", "市": "city", "州": "prefecture", "盟": "prefecture", "区": "district",
+               "县": "county", "旗": "county", "镇": "street", "乡": "street", "街道": "street"}
+_RANK = {"province": 0, "city": 1, "prefecture": 1, "county_city": 2, "district": 2, "county": 2, "street": 3}
+# the session a reply answers names its level: 省政协…, 市八届人大…, 政协石鼓区…, 县政协…
+_SESSION_LEVEL = re.compile(r"(省|市|州|区|县)(?:政协|人大|第?[一二三四五六七八九十]+届)")
 
 
-def self_level(text: str) -> str | None:
-    """The level the document calls its own (我市 / 本区 / 我州 / 全镇 …): the one written with 我/本
-    most often (全 only when 我/本 never occur: 全市 in a district's reply is its city)."""
+def self_level(text: str, head: str = "", reply: bool = False) -> str | None:
+    """The level the document calls its own: the one written with 我/本 most often (我市, 本区,
+    我州); else, in a reply, the level of the session it answers (省政协 → province); else, in a
+    reply, the one written with 全 (全市 in a district's reply is its city, so 全 comes last)."""
     own: Counter[str] = Counter()
     whole: Counter[str] = Counter()
     for m in _SELF.finditer(text):
         (own if m.group(1) in "我本" else whole)[_SELF_LEVEL[m.group(2)]] += 1
-    counts = own or whole
+    if not own and reply:
+        m = _SESSION_LEVEL.search(head)
+        if m:
+            return _SELF_LEVEL[m.group(1)]
+    counts = own or (whole if reply else own)
     if not counts:
         return None
     return max(counts, key=lambda lv: (counts[lv], _RANK[lv]))
@@ -182,6 +188,8 @@ def _fits(gaz: Gazetteer, code: str, level: str) -> bool:
     lv = gaz.by_code[code].level
     if level == "city":  # 我市: a prefecture or a county-level city
         return lv in ("city", "county_city")
+    if level == "prefecture":  # 我州, 我盟
+        return lv == "city"
     if level == "county":
         return lv == "county"
     return lv == level
@@ -224,7 +232,11 @@ def doc_number_place(text: str, level: str | None, gaz: Gazetteer) -> str | None
 
 # ------------------------------------------------------------------ the whole document
 def _counts(mentions: list[AdminMention], gaz: Gazetteer) -> Counter[str]:
-    return Counter(a.code for a in mentions)
+    """How often each unit is named, the units written in front of another one included (嘉兴桐乡
+    names 嘉兴 too)."""
+    counts = Counter(a.code for a in mentions)
+    counts.update(h.code for a in mentions for h in a.heads)
+    return counts
 
 
 def body_place(text: str, level: str | None, gaz: Gazetteer) -> str | None:
@@ -274,17 +286,85 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
                  gaz: Gazetteer) -> SubjectPlace | None:
     """The subject place of a document: see the module docstring for the order of evidence."""
     reply = kind in ("提案答复", "建议答复")
-    level = self_level(text)
-    for line in issuer_lines:
-        found = line_place(line, gaz)
-        if found:
-            return found
+    found = _find(text, title, issuer_lines, kind, gaz)
+    if found is not None and not reply and kind != "工作总结":
+        return dominant_local(text, found, gaz)
+    return found
+
+
+def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
+          gaz: Gazetteer) -> SubjectPlace | None:
+    reply = kind in ("提案答复", "建议答复")
+    level = self_level(text, title or "", reply)
+    from_issuer = next((p for p in (line_place(line, gaz) for line in issuer_lines) if p), None)
+    if from_issuer and reply:
+        return from_issuer
     if title:
         found = headline_place(title, gaz, reply)
         if found:
-            return _settle(found, level, gaz, reply)
+            return _anchor(_settle(found, level, gaz, reply), text, level, gaz)
+    if from_issuer:
+        return from_issuer
     code = body_place(text, level, gaz)
+    if code is None or level == "street":
+        own = local_government(text, gaz)
+        if own:
+            return _anchor(own, text, level, gaz)
     return SubjectPlace(code) if code else None
+
+
+# a local unit named as the home of an organ or an institution (瓦庙镇人民政府, 某镇中心学校) is where
+# someone works, not what the text is about
+_ORGAN_AFTER = re.compile(r"人民政府|政府|党委|党工委|办事处|工委|人大|中心学校|学校|小学|中学|卫生院|派出所")
+
+
+def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:
+    """A news story or summary about a county or city may really be about one community in it:
+    a street, town, community or village named at least three times and more often than the
+    administrative subject (江陵县 in the headline, 江城社区 five times in the story)."""
+    if found.local or found.code is None:
+        return found
+    admins = admin_mentions(text, found.code, gaz)
+    own = sum(1 for a in admins if a.code == found.code) + sum(
+        1 for a in admins for h in a.heads if h.code == found.code)
+    own += sum(1 for m in _SELF.finditer(text) if m.group(1) in "我本"
+               and _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
+    chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"}
+    best, best_n = None, 0
+    for lm in local_mentions(text, {a.end for a in admins}, chain):
+        if lm.name == (best.name if best else None) or lm.level == "other":
+            continue
+        n, pos = 0, text.find(lm.name)
+        while pos >= 0:
+            n += not _ORGAN_AFTER.match(text, pos + len(lm.name))
+            pos = text.find(lm.name, pos + len(lm.name))
+        if n > best_n:
+            best, best_n = lm, n
+    if best is not None and best_n >= 3 and best_n > own:
+        return SubjectPlace(found.code, best.name, best.level)
+    return found
+
+
+def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -> SubjectPlace:
+    """A local subject found without the administrative unit around it: take that unit from the
+    body."""
+    if found.code is not None or found.local is None:
+        return found
+    return SubjectPlace(body_place(text, level if level != "street" else None, gaz), found.local, found.local_level)
+
+
+# the replying body is a street's or town's own government: 林荫街道办事处成立于…
+_OWN_GOVERNMENT = re.compile(r"办事处|人民政府|党工委|党委")
+
+
+def local_government(text: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The street or town whose own government the text names most often (at least twice)."""
+    counts = Counter(lm.name for lm in local_mentions(text, {a.end for a in admin_mentions(text, None, gaz)})
+                     if lm.level == "street" and _OWN_GOVERNMENT.match(text, lm.end))
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return SubjectPlace(None, name, "street") if n >= 2 else None
 
 
 def _settle(found: SubjectPlace, level: str | None, gaz: Gazetteer, reply: bool) -> SubjectPlace:

@@ -168,7 +168,8 @@ def run_score(records, score_path, problems):
         rec_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
                             encoding="utf-8")
         done = subprocess.run([sys.executable, str(score_path), str(rec_path), str(HERE / "gold"),
-                               "--json", str(out_path), "--quiet"], capture_output=True, text=True)
+                               "--json", str(out_path), "--quiet"], check=False, capture_output=True,
+                              text=True)
         if done.returncode != 0:
             problems.append(f"score.py failed: {done.stderr.strip()}")
             return

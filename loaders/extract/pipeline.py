@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from loaders.extract import agencies, learning, measures, meta, metrics, models, people, places, policies
 from loaders.extract.context import Context
+from loaders.extract.script import fold_script, restore_script
 from loaders.record import ExtractionRecord, doc_id_for
 
 __all__ = ["STEPS", "extract_text"]
@@ -29,13 +30,20 @@ STEPS: tuple[tuple[str, Step], ...] = (
 
 
 def extract_text(text: str, source: str) -> ExtractionRecord:
-    """Run every step over already-normalized ``text`` and return the record."""
-    ctx = Context(text=text, source=source)
+    """Run every step over already-normalized ``text`` and return the record.
+
+    The steps read the text folded to simplified characters (same length, same offsets); the record
+    keeps ``text`` as written and the document's own script in what it copies out of it.
+    """
+    scan = fold_script(text)
+    ctx = Context(text=scan, source=source)
     for _name, step in STEPS:
         step(ctx)
-    return ExtractionRecord(
+    record = ExtractionRecord(
         doc_id=doc_id_for(text), source=source, text=text, document=ctx.document,
         places=ctx.places, agencies=ctx.agencies, policies=ctx.policies,
         named_models=ctx.named_models, measures=ctx.measures, practices=ctx.practices,
         learning=ctx.learning, metrics=ctx.metrics, people=ctx.people,
     )
+    restore_script(record, scan)
+    return record

@@ -1,0 +1,94 @@
+"""Traditional and simplified characters: rules match on one script, records keep the document's own.
+
+Many mirror and repost pages serve community-governance texts in traditional characters (區, 會, 黨).
+The extraction rules, the gazetteer and the taxonomy are written in simplified characters, so the
+pipeline runs every step over a *scan text*: the document folded to simplified characters one
+character for one character (OpenCC's ``TSCharacters`` table, first candidate). Because the fold never
+changes the length, every offset found in the scan text is an offset into the original text.
+
+After the steps, :func:`restore_script` puts the document's own script back into the strings a record
+copies out of the text (as-written forms, titles, model names, summaries); canonical names (places from
+the gazetteer, agencies, practices) stay simplified. Simplified documents pass through untouched.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.record import ExtractionRecord
+
+__all__ = ["fold_script", "restore_script"]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    """Traditional → simplified, single characters only (length-preserving), from OpenCC's data."""
+    path = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    table: dict[int, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, values = line.partition("\t")
+        first = values.split(" ", 1)[0]
+        if len(key) == 1 and len(first) == 1 and key != first:
+            table[ord(key)] = first
+    return table
+
+
+def fold_script(text: str) -> str:
+    """``text`` with traditional characters replaced by simplified ones; same length, same offsets."""
+    return text.translate(_table())
+
+
+def _restorer(scan: str, original: str):
+    def restore(value: str | None, near: int | None = None) -> str | None:
+        """The original-script form of ``value`` where it is copied from the scan text."""
+        if not value:
+            return value
+        pos = -1
+        if near is not None:
+            pos = scan.find(value, max(0, near - len(value)))
+        if pos < 0:
+            pos = scan.find(value)
+        return original[pos:pos + len(value)] if pos >= 0 else value
+
+    return restore
+
+
+def restore_script(record: ExtractionRecord, scan: str) -> None:
+    """Give ``record`` (extracted from ``scan``) the script of ``record.text``, in place.
+
+    Spans are unchanged (the fold preserves length); text copied out of the document is re-read from
+    the original at the same place; canonical names stay as the gazetteer and taxonomy spell them.
+    """
+    original = record.text
+    if scan == original:
+        return
+    restore = _restorer(scan, original)
+    doc = record.document
+    for key in ("title", "session", "doc_number", "proposal_number", "addressee", "signatory"):
+        setattr(doc, key, restore(getattr(doc, key)))
+    for ent in (*record.places, *record.agencies, *record.policies, *record.named_models):
+        for m in ent.mentions:
+            if m.as_written is not None:
+                m.as_written = original[m.start:m.end]
+    for pol in record.policies:
+        near = pol.mentions[0].start if pol.mentions else None
+        pol.title = restore(pol.title, near) or pol.title
+        pol.doc_number = restore(pol.doc_number, near)
+    renamed: dict[str, str] = {}
+    for nm in record.named_models:
+        near = nm.mentions[0].start if nm.mentions else None
+        renamed[nm.name] = nm.name = restore(nm.name, near) or nm.name
+        nm.components = [restore(c, near) or c for c in nm.components]
+        nm.definition = restore(nm.definition, near)
+    for ms in record.measures:
+        ms.summary = restore(ms.summary, ms.span.start) or ms.summary
+        ms.named_models = [renamed.get(n, n) for n in ms.named_models]
+    for lr in record.learning:
+        lr.what = restore(lr.what, lr.span.start if lr.span else None)
+    for mt in record.metrics:
+        mt.as_written = original[mt.start:mt.end]
+        mt.subject = restore(mt.subject, mt.start)
+    for person in record.people:
+        person.name = restore(person.name) or person.name

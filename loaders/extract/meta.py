@@ -21,11 +21,32 @@ from loaders.record import DocumentMeta
 __all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "parse_date_line"]
 
 _CN = "一二三四五六七八九十"
-_SALUTATION = re.compile(
-    r"^\s*(?:尊敬的)?\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}?)[ \u3000]*"
-    r"(?:等[ \u3000]*\d*[ \u3000]*(?:位|名)?)?[ \u3000]*(?P<role>委员|代表)[ \u3000]*[：:,，]")
+# the salutation: 尊敬的王谦委员：, 陈峰、郑玲玲等委员：, 关建华委员、阿斯卡尔·艾尼完委员…：, ×××代表：, 委员：
+_SALUTATION = re.compile(r"^\s*(?:尊敬的)?\s*(?P<names>[\u4e00-\u9fff*＊×·•、\s\d]{0,300}?)\s*(?P<role>委员|代表)\s*[：:,，]")
+_NAME = re.compile(r"^[\u4e00-\u9fff*＊×·•]{2,12}$")
+
+
+def salutation(line: str) -> tuple[str | None, str] | None:
+    """(addressees joined by 、 or None when not given or masked, 委员 | 代表) of a salutation line."""
+    m = _SALUTATION.match(line)
+    if not m:
+        return None
+    names = []
+    for part in m.group("names").split("、"):
+        part = _rx(r"\s+").sub("", part)
+        part = _rx(r"(?:委员|代表)+$|等\d*[位名]?$").sub("", part)
+        if not part:
+            continue
+        if not _NAME.match(part) or _rx(r"(?:委员|代表)").search(part):
+            return None  # not a list of names: a sentence that happens to contain 委员
+        names.append(part)
+    if names and all(set(n) <= set("*＊×") for n in names):
+        names = []
+    return ("、".join(names) or None), m.group("role")
+
+
 _TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|复函|答复的函|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
-_AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|中心|委|办)"
+_AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|管委会|中心|委|办)"
 _ISSUER_LINE = re.compile(r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*$")
 # the replying body opening the title: 象山县民政局关于…, 市民政局对…, 九峰街道办事处2024年工作总结
 _TITLE_ORG = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?" + _AGENCY_END + r")(?:关于|对|\d{4}年|[\u4e00-\u9fff]{0,4}?(?:工作总结|答复|复函))")
@@ -202,7 +223,7 @@ _VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检
 
 
 def _kind(text: str, title: str | None, headline: str | None, header: str,
-          salutation: re.Match[str] | None) -> str:
+          salutation: tuple[str | None, str] | None) -> str:
     """提案答复 / 建议答复 from what the title says is answered, else who is addressed (委员 sit in
     the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
     headline or the report's own words; everything else 其他."""
@@ -213,7 +234,7 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
         if _ASKS_SUGGESTION.search(head):
             return "建议答复"
         if salutation:
-            return "提案答复" if salutation.group("role") == "委员" else "建议答复"
+            return "提案答复" if salutation[1] == "委员" else "建议答复"
         if _rx(r"政协").search(header):
             return "提案答复"
         if _rx(r"人大|代表").search(header):
@@ -242,7 +263,7 @@ def extract_document(ctx: Context) -> None:
     lines = [(off, ln) for off, ln in lines_with_offsets(text)]
     nonempty = [(off, ln) for off, ln in lines if ln.strip()]
 
-    sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if _SALUTATION.match(ln)), None)
+    sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if salutation(ln)), None)
     # length first: _TITLE scans a line once per 关于/对, quadratic in one very long line
     title_idx = next((i for i, (_o, ln) in enumerate(nonempty[:25])
                       if len(ln.strip()) <= 80 and _TITLE.search(squeeze_spaces(ln)[0])
@@ -260,7 +281,7 @@ def extract_document(ctx: Context) -> None:
         title = _rx(r"^[#\s]+").sub("", squeeze_spaces(nonempty[title_idx][1])[0]) or None
     headline = title or _headline(nonempty)
 
-    kind = _kind(text, title, headline, header, sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]))
+    kind = _kind(text, title, headline, header, salutation(nonempty[sal_idx][1]) if sal_idx is not None else None)
     header_lines = [ln for off, ln in nonempty[: sal_idx if sal_idx is not None else
                                                (title_idx if title_idx is not None else 0)]]
     body_start = max(sal_idx if sal_idx is not None else -1, title_idx if title_idx is not None else -1) + 1
@@ -287,9 +308,7 @@ def extract_document(ctx: Context) -> None:
 
     addressee = role = None
     if sal_idx is not None:
-        sm = _SALUTATION.match(nonempty[sal_idx][1])
-        addressee = _rx(r"[ \u3000]").sub("", sm.group("name"))
-        role = sm.group("role")
+        addressee, role = salutation(nonempty[sal_idx][1])
 
     session = find_session(title or "") or find_session(header) if kind in ("提案答复", "建议答复") else None
     pn = None

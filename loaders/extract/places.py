@@ -97,8 +97,7 @@ def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> b
     if subj_city and gaz.is_within(code, subj_city.adcode):
         return True
     # a name may be a phrase too (老城区, 市中区) or open with a common word (老城)
-    entry = lexicon_entry(hit.surface)
-    if (entry is not None and entry[0] >= 20) or is_common_word(hit.surface[:-1], 100):
+    if is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100):
         return False
     districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]
     if subject:
@@ -183,7 +182,7 @@ _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _HARD_PREP = set("到在赴对向至于从由将把让经为是")
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
-    r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
+    r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
     r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
 _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff]){2,5})"
@@ -353,6 +352,8 @@ def local_mentions(text: str, admin_ends: set[int] | None = None,
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
+        if suffix != "街道" and text[name_end - 1] in "区县市省":
+            continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
         out.append(LocalMention(start, end, text[start:end], text[start:end], level))
         taken.add(end)
         chained.add(end)

@@ -86,7 +86,7 @@ def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
 
 
 # a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府
-_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委)$")
+_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委)$")
 _GOV_WORD = re.compile(r"(?:人民政府|政府)")
 
 
@@ -98,10 +98,10 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
     if not units:
         return None
     if _LOCAL_GOV.search(squeezed):
-        local = [u for u in units if u.local and u.level == "street"]
+        local = [u for u in units if u.local and u.level in ("street", "other")]
         if local:
             code = next((u.code for u in reversed(units) if u.code and u.start < local[-1].start), None)
-            return SubjectPlace(code, local[-1].local, "street")
+            return SubjectPlace(code, local[-1].local, local[-1].level)
     admins = [u for u in units if u.code]
     return SubjectPlace(admins[-1].code) if admins else None
 
@@ -116,6 +116,9 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
     m = _SERIES.match(title)
     if m:
         title = title[m.end():]
+    county = _county_head(title, gaz)
+    if county:
+        return SubjectPlace(county)
     visits = [v.end() for v in _VISIT.finditer(title)]
     units = _units(title, gaz, _opening_alias(title, gaz), frozenset(visits))
     if not units:
@@ -125,9 +128,11 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
         found = _lowest(_chain_from(units, end))
         if found:
             return found
-    # the chain the headline opens with
+    # the chain the headline opens with (unless it is only a province, and a unit of a city is named
+    # further on: 河南援疆助力哈密市伊州区…)
     found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
-    if found:
+    if found and not (found.local is None and gaz.by_code[found.code].level == "province"
+                      and any(u.code and gaz.by_code[u.code].level != "province" for u in units[1:])):
         return found
     # else the lowest place it names (in a reply, the topic of the proposal: the reply's own level
     # is settled by the words the reply uses for itself)
@@ -147,6 +152,17 @@ def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
         if not codes or _LOCAL_AFTER.match(title, hit.end):
             return None
         return min(codes, key=lambda c: (gaz.by_code[c].level != "province", c))
+    return None
+
+
+def _county_head(title: str, gaz: Gazetteer) -> str | None:
+    """A county or county-level city named by its short form as the headline's head (格尔木：…),
+    when exactly one unit has that short form."""
+    for hit in gaz.scan(title[:12]):
+        if hit.start == 0 and hit.is_alias and title[hit.end:hit.end + 1] in (":", "：") and len(hit.codes) == 1 \
+                and gaz.by_code[hit.codes[0]].is_county_level:
+            return hit.codes[0]
+        return None
     return None
 
 
@@ -287,9 +303,85 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     """The subject place of a document: see the module docstring for the order of evidence."""
     reply = kind in ("提案答复", "建议答复")
     found = _find(text, title, issuer_lines, kind, gaz)
-    if found is not None and not reply and kind != "工作总结":
+    if reply or kind == "工作总结":
+        return found
+    headline = headline_place(title, gaz, False) if title else None
+    lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
+    if lead is not None and (headline is None or _below(lead, headline)):
+        return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
+    if found is not None:
         return dominant_local(text, found, gaz)
     return found
+
+
+def _below(lead: SubjectPlace, head: SubjectPlace) -> bool:
+    """Does the lead's chain run through the headline's place (株洲市荷塘区 → 桂花街道阳光里社区)?"""
+    return (head.local is not None and head.local in lead.chain) or \
+        (head.local is None and head.code is not None and head.code in lead.chain)
+
+
+# how the first sentence of a story opens before naming where it happens
+_LEAD_IN = re.compile(r"^(?:近年来|近年|近期|近日|日前|目前|当前|今年以来|今年来|去年以来|(?:\d{1,2}月)?\d{1,2}日"
+                      r"(?:上午|下午|晚上|晚)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往))?$")
+_BYLINE = re.compile(r"^.{0,40}?(?:讯|电|报道)\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+# a place that only says where a person belongs or an event takes place is not what the story is about
+_PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部|党员|群众|工作人员|负责人|政协|人大|委员|党委|党工委|"
+                           r"支部|网格员|志愿者|老人|、|和|及")
+# what a place that is the subject of the story's first sentence goes on to do (江城社区积极发动…,
+# 阳光里社区坚持…, 大地社区成立于…): the predicates such reports open with
+_ACTS = re.compile(r"(?:等地)?[，,]?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
+                   r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
+                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访)")
+_FURNITURE = re.compile(r"来源|发布时间|发布日期|记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
+
+
+def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, admin_ok: bool = False) -> _Lead | None:
+    """The street, town, community or village the story's first sentence is about: a place chain
+    ending in such a unit that opens the sentence (after 近年来, 近日, a date) or follows a visit
+    verb, and is not merely where a person belongs (…社区居民李先生) or an event is held (在…举行)."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
+                or (_FURNITURE.search(line[:40]) and not _BYLINE.match(line)):
+            continue
+        line = _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
+        for sentence in re.split(r"(?<=[。！？!?])", line)[:sentences]:
+            found = _lead_in_sentence(sentence, gaz, admin_ok)
+            if found is not None:
+                return found
+        return None
+    return None
+
+
+_rx_sentence = re.compile(r"[。，,]")
+
+
+@dataclass(frozen=True)
+class _Lead(SubjectPlace):
+    chain: tuple = ()
+
+
+def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False) -> _Lead | None:
+    visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
+    units = _units(sentence, gaz, None, visits)
+    i = 0
+    while i < len(units):
+        chain = _chain_from(units, units[i].start)
+        i += max(1, len(chain))
+        last = chain[-1]
+        clause = max(sentence.rfind(c, 0, chain[0].start) for c in "，,：:；;") + 1
+        before = sentence[chain[0].start - 1] if chain[0].start else ""
+        visit = chain[0].start in visits
+        opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
+        if not (opens or visit):
+            continue
+        if (last.local is None and not admin_ok) or _PERSON_AFTER.match(sentence, last.end) \
+                or not (visit or _ACTS.match(sentence, last.end)):
+            continue
+        code = next((u.code for u in reversed(chain) if u.code), None)
+        ids = tuple(u.code or u.local for u in chain)
+        return _Lead(code, last.local, last.level, ids)
+    return None
 
 
 def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,

@@ -50,13 +50,17 @@ _AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办
 _ISSUER_LINE = re.compile(r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*$")
 # the replying body opening the title: 象山县民政局关于…, 市民政局对…, 九峰街道办事处2024年工作总结
 _TITLE_ORG = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?" + _AGENCY_END + r")(?:关于|对|\d{4}年|[\u4e00-\u9fff]{0,4}?(?:工作总结|答复|复函))")
+_SIGNED = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s+[\u4e00-\u9fff·]{2,4}\s*$")
+# a story signed at its end: （某街道办事处 江漫）, （某县民政局供稿）
+_SIGNED_END = re.compile(r"[(（]\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*(?:[\u4e00-\u9fff·]{2,4}|供稿)?\s*[)）]\s*$")
 # page furniture naming the body that published the page: 发布机构 X, 来源：X, 提案者：X, a date then X
-_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位)\s*[:：|｜]?\s*[|｜]?\s*"
-                       r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff])")
+_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|欢迎访问)\s*[:：|｜]?\s*[|｜]?\s*"
+                       r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff]|(?:官网|网站|门户))")
 _DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
                         r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")\s*$")
-# a reply handled by several bodies names its lead: 此件为市民政局主办
-_LEAD_BODY = re.compile(r"此件(?:为|由)?(?P<org>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")主办")
+# a reply handled by several bodies names its lead: 此件为市民政局主办, 省国土资源厅作为牵头部门
+_LEAD_BODY = re.compile(r"此件(?:为|由)?(?P<org>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")主办|"
+                        r"(?<![\u4e00-\u9fff])(?P<lead>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")作为(?:牵头|主办)(?:部门|单位)")
 _DOC_NO = re.compile(
     r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*(?P<n>\d{1,4})\s*号")
 _DOC_NO_GARBLED = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［【]\s*(?P<year>20[0-4]\d)(?P<n>\d{1,4})\s*号")
@@ -166,6 +170,10 @@ def _issuer_lines(header_lines: list[str], tail_lines: list[str], title: str | N
     for line in header_lines + tail_lines[::-1]:
         if len(line) <= _MAX_LINE and _ISSUER_LINE.match(squeeze_spaces(line)[0]):
             out.append(line)
+        elif len(line) <= _MAX_LINE:
+            m = _SIGNED.match(line)  # a signature: the body, then the writer's name
+            if m:
+                out.append(m.group("org"))
     return out
 
 
@@ -176,29 +184,51 @@ def _source_lines(lines: list[str], text: str) -> list[str]:
     for line in lines:
         if len(line) > _MAX_LINE:
             continue
-        squeezed = squeeze_spaces(line)[0]
-        out.extend(m.group("org") for m in _LABELLED.finditer(squeezed))
+        out.extend(m.group("org") for m in _LABELLED.finditer(line))  # spaces part the fields
         m = _DATED_ORG.match(line)
         if m:
             out.append(m.group("org"))
     m = _LEAD_BODY.search(text)
     if m:
+        out.insert(0, m.group("org") or m.group("lead"))
+    m = _SIGNED_END.search(text, max(0, len(text) - 60))
+    if m:
         out.insert(0, m.group("org"))
     return out
 
 
-def _issuer(text: str, lines: list[str], subject: str | None, kind: str, gaz: Gazetteer) -> str | None:
-    for line in lines:
-        squeezed, _ = squeeze_spaces(line)
-        found = [a for a in agency_mentions(squeezed, subject, None, gaz) if a.end == len(squeezed)]
-        if found:
-            return min(found, key=lambda a: a.start).name
+def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None, kind: str,
+            gaz: Gazetteer, local: tuple[str, ...] = ()) -> str | None:
+    """The issuing body: an agency line of the title, header or signature; for a research report
+    the body the text says did the research (the page's 来源 is only its publisher); then the
+    page furniture naming the publishing body; for a work summary, the own government of the
+    street or town it is about."""
+    found = _line_agency(lines, subject, gaz, local)
+    if found:
+        return found
     if kind in ("调研报告", "工作总结", "其他"):
         for a in agency_mentions(text, subject, None, gaz):
             s, e = sentence_bounds(text, a.start)
             s, e = max(s, a.start - _MAX_SENTENCE), min(e, a.end + _MAX_SENTENCE)
             if _REPORT.search(text, a.end, e) or (kind == "工作总结" and _SUMMARY.search(text, s, e)):
                 return a.name
+    found = _line_agency(sources, subject, gaz, local)
+    if found:
+        return found
+    if kind == "工作总结" and local:
+        own = [a for a in agency_mentions(text, subject, None, gaz, local)
+               if a.name.endswith(tuple(local[0] + b for b in ("办事处", "政府", "人民政府")))]
+        if own:
+            return own[0].name
+    return None
+
+
+def _line_agency(lines: list[str], subject: str | None, gaz: Gazetteer, local: tuple[str, ...]) -> str | None:
+    for line in lines:
+        squeezed, _ = squeeze_spaces(line)
+        found = [a for a in agency_mentions(squeezed, subject, None, gaz, local) if a.end == len(squeezed)]
+        if found:
+            return min(found, key=lambda a: a.start).name
     return None
 
 
@@ -292,7 +322,8 @@ def extract_document(ctx: Context) -> None:
     found = _find_subject(text, headline, issuer_lines + (source_lines if reply else []), kind, gaz)
     subject = found.code if found else None
     ctx.subject_anchor = subject
-    issuer = _issuer(text, issuer_lines + source_lines, subject, kind, gaz)
+    issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz,
+                     (found.local,) if found is not None and found.local else ())
     province = gaz.province_of(subject) if subject else None
     probe = (title or "") + header
 

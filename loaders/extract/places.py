@@ -30,6 +30,7 @@ __all__ = [
     "LocalMention",
     "admin_mentions",
     "extract_places",
+    "local_level",
     "local_mentions",
     "self_mentions",
 ]
@@ -426,7 +427,8 @@ _LEVEL_BY_SUFFIX = (("街道", "street"), ("镇", "street"), ("乡", "street"), 
                     ("村", "community"))
 
 
-def _local_level(name: str) -> str:
+def local_level(name: str) -> str:
+    """street | community | other, from how a local unit's name ends."""
     return next((lv for suf, lv in _LEVEL_BY_SUFFIX if name.endswith(suf)), "other")
 
 
@@ -488,7 +490,7 @@ def extract_places(ctx: Context) -> None:
                 code = admin_at_end[lm.start].code
                 parent = record_name(gaz, code, subject)
                 inside = role_anchor is not None and (code == role_anchor or gaz.is_within(code, role_anchor))
-            elif local_subject and lm.name != local_subject and _local_level(local_subject) == "street" \
+            elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
                     and lm.level == "community":
                 parent, inside = local_subject, True  # a community of the street the text is about
             else:
@@ -508,7 +510,7 @@ def extract_places(ctx: Context) -> None:
 def _named(text: str, name: str) -> list[LocalMention]:
     """Every occurrence of a local unit's name (the subject found in the headline, such as 如意社区,
     whose name is also an ordinary word)."""
-    level = _local_level(name)
+    level = local_level(name)
     out = []
     pos = text.find(name)
     while pos >= 0:

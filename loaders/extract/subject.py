@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
 from loaders.extract.places import AdminMention, admin_mentions, local_mentions
-from loaders.extract.text_utils import squeeze_spaces
+from loaders.extract.text_utils import is_common_word, squeeze_spaces
 
 __all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
 
@@ -442,7 +442,21 @@ def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -
     body."""
     if found.code is not None or found.local is None:
         return found
-    return SubjectPlace(body_place(text, level if level != "street" else None, gaz), found.local, found.local_level)
+    code = body_place(text, level if level != "street" else None, gaz) or _county_alias(text, gaz)
+    return SubjectPlace(code, found.local, found.local_level)
+
+
+def _county_alias(text: str, gaz: Gazetteer) -> str | None:
+    """The one county-level unit the text names by its short form (以杨浦建设…), when no unit is
+    written in full: where a street's own report places itself."""
+    codes = {c for hit in gaz.scan(text) if hit.is_alias and len(hit.codes) == 1
+             and gaz.by_code[c := hit.codes[0]].is_county_level and not is_common_word(hit.surface)}
+    # the level its organs are named at (区委、区政府 → a district) decides between several
+    organs = {lv for lv, _ in re.findall(r"(区|县)(委|政府)", text)}
+    if len(organs) == 1:
+        want = "district" if organs == {"区"} else "county"
+        codes = {c for c in codes if gaz.by_code[c].level == want}
+    return codes.pop() if len(codes) == 1 else None
 
 
 # the replying body is a street's or town's own government: 林荫街道办事处成立于…

@@ -205,7 +205,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     def add(start: int, end: int, name: str, place: str | None) -> None:
         out.append(AgencyMention(start, end, text[start:end], _canonical(name), place))
 
-    inside = {i for a in admins for i in range(a.start, a.end - 1)}
+    inside = bytearray(len(text) + 1)  # offsets inside a place name, its last character excepted
+    for a in admins:
+        inside[a.start:a.end - 1] = b"\x01" * (a.end - 1 - a.start)
     level_places: dict[str, str | None] = {}  # level_place(gaz, subject, lv) per level char
     pos = 0
     while True:
@@ -213,7 +215,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m is None:
             break
         lv_pos = m.start("lv")
-        if lv_pos in inside:  # 长沙市望城区…: the prefix is the whole place, not its first level char
+        if inside[lv_pos]:  # 长沙市望城区…: the prefix is the whole place, not its first level char
             pos = lv_pos + 1
             continue
         pos = m.end()

@@ -28,6 +28,8 @@ _NAME = re.compile(r"^[\u4e00-\u9fff*＊×·•]{2,12}$")
 
 def salutation(line: str) -> tuple[str | None, str] | None:
     """(addressees joined by 、 or None when not given or masked, 委员 | 代表) of a salutation line."""
+    if len(line) > 320 or ("委员" not in line and "代表" not in line):
+        return None
     m = _SALUTATION.match(line)
     if not m:
         return None
@@ -188,9 +190,13 @@ def _source_lines(lines: list[str], text: str) -> list[str]:
         m = _DATED_ORG.match(line)
         if m:
             out.append(m.group("org"))
-    m = _LEAD_BODY.search(text)
-    if m:
-        out.insert(0, m.group("org") or m.group("lead"))
+    for key in ("此件", "作为牵头", "作为主办"):  # find the words first: the pattern is slow to try everywhere
+        pos = text.find(key)
+        if pos >= 0:
+            m = _LEAD_BODY.search(text, max(0, pos - 24), pos + 40)
+            if m:
+                out.insert(0, m.group("org") or m.group("lead"))
+                break
     m = _SIGNED_END.search(text, max(0, len(text) - 60))
     if m:
         out.insert(0, m.group("org"))

@@ -122,6 +122,8 @@ class Gazetteer:
                 self.by_alias.setdefault(alias, []).append(p.adcode)
                 if p.name.endswith("自治州"):  # 黔东南州, 海西州: how such prefectures are written
                     self.by_alias.setdefault(alias + "州", []).append(p.adcode)
+                elif p.name.endswith("自治县"):  # 化隆县 for 化隆回族自治县
+                    self.by_alias.setdefault(alias + "县", []).append(p.adcode)
         # an alias never shadows a full name (吉林 is a province alias and a city alias, fine;
         # but 北京 must not hide a full name that is spelt 北京)
         for name in self.by_name:

@@ -11,6 +11,7 @@ Three kinds of mention:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
@@ -56,7 +57,8 @@ class LocalMention:
 
 
 # ------------------------------------------------------------------ administrative units
-_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学)")
+_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学|"
+                                 r"日报|晚报|频道|门户|网(?!格)|要闻|新闻|发布|电视台|广播)")
 # an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
 _LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
 _ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", "、", "如", "借鉴", "学习", "考察", "前往",
@@ -93,10 +95,27 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
     return False
 
 
+_LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村)|乡(?!村))")
+
+
+def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:
+    """A county-level short form (溧阳 for 溧阳市) alone counts inside the subject's own city, when
+    only one unit there has it, it is no ordinary word, and a preposition or list puts it as a
+    place (在溧阳率先…, 赴溧阳, 溧阳、金坛等地)."""
+    subj_city = gaz.city_of(subject) if subject else None
+    if not subj_city or not gaz.is_within(code, subj_city.adcode) or is_common_word(hit.surface, 20):
+        return False
+    if [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] != [code]:
+        return False
+    return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text, hit.end))
+
+
 def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> bool:
     subj_city = gaz.city_of(subject) if subject else None
     if subj_city and gaz.is_within(code, subj_city.adcode):
         return True
+    if subject and gaz.by_code[subject].province != gaz.by_code[code].province:
+        return False  # a district of another province is written with its city (北京市西城区)
     # a name may be a phrase too (老城区, 市中区) or open with a common word (老城)
     if is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100):
         return False
@@ -148,7 +167,7 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                                                     and not is_common_word(text[hit.end:hit.end + 2])
                                                     and not _child_follows(gaz, text, hit.end, code)):
                 continue  # 江城社区, 中山路, 金华园社区: part of a local name
-            if place.is_county_level and within is None:
+            if place.is_county_level and within is None and not _county_alias_ok(gaz, hit, code, subject, text):
                 continue  # 合作团队, 资源整合: county short forms need their parent in front
             if "、" in text[max(0, hit.start - 1):hit.end + 1] and any(
                     m.start(1) <= hit.start < m.end(1) for m in _local_lists(text)):
@@ -157,6 +176,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                                        or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
                                        or _ALIAS_AFTER.match(after)):
                 continue
+        elif place.is_county_level and within is None and _LOCAL_UNIT_AFTER.match(after):
+            continue  # 新城区街道, 城关镇: a street or town of that name, not the district
         elif within is None and (len(hit.surface) <= 2 or place.level == "district") \
                 and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject)):
             # 城区/郊区 are words; district names repeat across cities (鼓楼区): a district named
@@ -180,10 +201,10 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
 _LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区|新区")
 _LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "社区": "community", "村": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_HARD_PREP = set("到在赴对向至于从由将把让经为是")
+_HARD_PREP = set("到在赴对向至于从由将把让经为是进")
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
-    r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
+    r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
     r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
 _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff]){2,5})"
@@ -261,6 +282,11 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
 _NAME_RULES: dict[str, tuple[tuple[int, bool], ...]] = {}
 
 
+def _is_verb(word: str) -> bool:
+    entry = lexicon_entry(word)
+    return entry is not None and entry[1] in ("v", "vd")
+
+
 def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
     """For the (up to) five characters before a suffix (fewer only at the start of the text):
     the name lengths to try in order, each with whether it is taken outright (True) or only
@@ -277,8 +303,9 @@ def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
         if j < 0:
             continue
         name = window[j:]
-        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name):
-            continue
+        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name) \
+                or _is_verb(name[:2]):
+            continue  # 深耕社区治理, 找准社区定位: a verb and its object
         before = window[j - 1] if j > 0 else "\n"
         if before.isdigit():
             continue
@@ -414,6 +441,21 @@ def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:
     return "external"
 
 
+_ENCLOSED = re.compile(r"《[^《》\n]{1,120}》")
+
+
+def _enclosed_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ENCLOSED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(spans, (pos, _FAR)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+_FAR = 1 << 60
+
+
 def record_name(gaz: Gazetteer, code: str, subject: str | None) -> str:
     """How a record names a unit: its full name (districts and counties with their city), except a
     county outside the subject's province, named with its province (山东省武城县 in a 河南 reply)."""
@@ -446,14 +488,25 @@ def extract_places(ctx: Context) -> None:
     # 长沙市望城区 names 长沙市 too, when it is the subject's own city or province (山东省武城县 in a 河南
     # reply only says where 武城县 lies)
     own = {p.adcode for p in gaz.chain(subject)} if subject else set()
-    for a in [h for m in admins for h in m.heads if h.code in own] + admins:
+    # 长沙市 of 长沙市望城区 names the subject's own city; 山东 of 山东省武城县 in a 河南 reply (and 成都市 of
+    # 赴成都市武侯区考察) only says where the unit named lies
+    heads = [h for m in admins for h in m.heads if h.code in own]
+    enclosed = _enclosed_spans(text)
+    for a in heads + admins:
         place = gaz.by_code[a.code]
         if place.level == "province" and a.code != subject and _AGENCY_AFTER.match(text[a.end:a.end + 9]):
             continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
         by_code.setdefault(a.code, []).append(a)
+    for code in list(by_code):
+        # named only inside document titles (《福建省…办法》): not a place
+        # the text is about, unless it is the subject itself
+        if code != subject and all(_inside(enclosed, a.start) for a in by_code[code]):
+            del by_code[code]
     for a in self_mentions(text, subject, gaz):
-        if a.code in by_code:  # 我市 is a mention of a place the text names, not a naming of it
-            by_code[a.code].append(a)
+        # 我市 is a mention of the subject the text names, not a naming of it; 全市 in a district's
+        # reply names the city around it
+        if a.code in by_code or a.code != subject:
+            by_code.setdefault(a.code, []).append(a)
 
     records: list[PlaceRec] = []
     for code, ms in by_code.items():

@@ -64,14 +64,21 @@ _DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(
 _LEAD_BODY = re.compile(r"此件(?:为|由)?(?P<org>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")主办|"
                         r"(?<![\u4e00-\u9fff])(?P<lead>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")作为(?:牵头|主办)(?:部门|单位)")
 _DOC_NO = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*(?P<n>\d{1,4})\s*号")
+    r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*(?P<n>\d{1,4})\s*号")
+_DOC_NO_LABEL = re.compile(r"^(?:发文字号|文件编号|文号|字号|编号)")
 _DOC_NO_GARBLED = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［【]\s*(?P<year>20[0-4]\d)(?P<n>\d{1,4})\s*号")
 _SESSION = re.compile(
-    rf"[省市区县州](?:政协[{_CN}]+届[{_CN}]+次会议|[{_CN}]+届人大[{_CN}]+次会议|人大[{_CN}]+届[{_CN}]+次会议)")
-_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,5})\s*号\s*(?:提案|建议|议案)")
-_PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,5})\s*号\s*(?:提案|建议|议案)")
-_CLASS_LINE = re.compile(r"^\s*([ABC])\s*(?:类)?\s*$")
-_CLASS_INLINE = re.compile(r"[(（]\s*([ABC])\s*类\s*[)）]|([ABC])类(?:提案|答复|办理)")
+    rf"(?:中国人民政治协商会议|政协)[\u4e00-\u9fff]{{2,10}}?(?:省|市|区|县|州|旗)(?:委员会)?第?[{_CN}]+届(?:委员会)?"
+    rf"第?[{_CN}]+次(?:会议|全委会|全体会议)"
+    rf"|[省市区县州](?:政协|人大)第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)"
+    rf"|[省市区县州]第?[{_CN}]+届(?:人大|政协)第?[{_CN}]+次会议")
+_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,8})\s*号\s*(?:代表)?(?:提案|建议|议案)|"
+                          r"(?:提案|建议|议案)\s*第\s*([A-Za-z]{0,2}\d{1,8})\s*号|"
+                          r"(?:提案|建议|议案)》?\s*[(（]\s*第\s*([A-Za-z]{0,2}\d{1,8})\s*号\s*[)）]")
+_PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,8})\s*号\s*(?:提案|建议|议案)")
+# the reply's class: a lone A/B/C (or [A]) line, B:正在解决, (B类), …号B类
+_CLASS_LINE = re.compile(r"^\s*[\[【(（]?\s*([ABC])\s*(?:类)?\s*[\]】)）]?\s*$|^\s*([ABC])\s*[:：]\s*(?:已|正在|列入|留作|因)")
+_CLASS_INLINE = re.compile(r"[(（]\s*([ABC])\s*类\s*[)）]|(?<![A-Za-z0-9])([ABC])\s*类(?![\u4e00-\u9fff]{0,2}(?:社区|地区|城市|小区))")
 _SIGNER = re.compile(r"签发人\s*[:：]?\s*([^\n]{1,12})")
 _DATE_LINE = (
     re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"),
@@ -83,7 +90,12 @@ _DATE_LINE = (
 _MONTH_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*$")
 # web page chrome: breadcrumbs (首页 > 政务公开 > …) and "current position" lines are never titles
 _NAV_LINE = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|首页)")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期)\s*[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+# dates printed by the page: labelled (成文日期 first: the document's own date), or a bare date (with
+# its time) on a short line of the page header (2019-08-23 18:08 某局, ( 2023-05-18 ), 2025年09月29日09:34)
+_PUBLISHED = re.compile(r"(?P<label>成文日期|发布时间|发布日期|发表时间|录入时间|公开日期|生成日期|日期|时间)"
+                        r"\s*[:：|｜]?\s*[|｜]?\s*(?P<y>(?:19|20)\d{2})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})")
+_BARE_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+                        r"(?![\d.])(?=\s|$|[)）|｜\u4e00-\u9fff])|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日?\s*\d{1,2}:\d{2})")
 _REPORT = re.compile(r"调研报告|调研组|专题调研")
 # header, signature and date lines are short: longer lines are body text and not parsed as such
 _MAX_LINE = 200
@@ -141,7 +153,7 @@ def find_doc_number(header: str) -> str | None:
     m = _DOC_NO.search(header)
     if m:
         raw = _rx(r"\s+").sub("", m.group())
-        return raw
+        return _DOC_NO_LABEL.sub("", raw)
     m = _DOC_NO_GARBLED.search(header)
     if m:
         return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('n'))}号"
@@ -235,6 +247,25 @@ def _line_agency(lines: list[str], subject: str | None, gaz: Gazetteer, local: t
         found = [a for a in agency_mentions(squeezed, subject, None, gaz, local) if a.end == len(squeezed)]
         if found:
             return min(found, key=lambda a: a.start).name
+    return None
+
+
+def _page_date(lines: list[str]) -> str | None:
+    """The date the page prints in its header: 成文日期, then any labelled date, then a bare date
+    on a short header line."""
+    labelled = [m for ln in lines if len(ln) <= _MAX_LINE for m in _PUBLISHED.finditer(ln)]
+    labelled.sort(key=lambda m: m.group("label") != "成文日期")
+    for m in labelled:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    for ln in lines:
+        if len(ln) > 100:
+            continue
+        for m in _BARE_DATE.finditer(ln):
+            y, mo, d = int(m.group("y")), int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+            if _valid(y, mo, d):
+                return f"{y:04d}-{mo:02d}-{d:02d}"
     return None
 
 
@@ -339,26 +370,27 @@ def extract_document(ctx: Context) -> None:
         if date:
             break
     if date is None:
-        m = _PUBLISHED.search(text)
-        if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        date = _page_date([ln for _o, ln in nonempty[:15]])
 
     addressee = role = None
     if sal_idx is not None:
         addressee, role = salutation(nonempty[sal_idx][1])
 
-    session = find_session(title or "") or find_session(header) if kind in ("提案答复", "建议答复") else None
+    # a reply, or the text of a proposal itself (案由, 提案人 …), names its session and number
+    proposal_text = kind == "其他" and bool(_rx(r"提案|建议|议案").search(head_text := (headline or "") + header[:400]))
+    asks = kind in ("提案答复", "建议答复") or proposal_text
+    session = (find_session(title or headline or "") or find_session(header)) if asks else None
     pn = None
-    if kind in ("提案答复", "建议答复"):
-        m = _PROPOSAL_NO.search(probe) or _PROPOSAL_NO_BARE.search(probe)
-        pn = _rx(r"\s+").sub("", m.group(1)) if m else None
+    if asks:
+        m = _PROPOSAL_NO.search(probe if not proposal_text else head_text) or _PROPOSAL_NO_BARE.search(probe)
+        pn = _rx(r"\s+").sub("", next(g for g in m.groups() if g)) if m else None
 
     reply_class = None
     if kind in ("提案答复", "建议答复"):
         for ln in header.split("\n"):
             m = _CLASS_LINE.match(ln)
             if m:
-                reply_class = m.group(1)
+                reply_class = m.group(1) or m.group(2)
                 break
         if reply_class is None:
             m = _CLASS_INLINE.search(header)

@@ -331,7 +331,8 @@ _PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部
 # 阳光里社区坚持…, 大地社区成立于…): the predicates such reports open with
 _ACTS = re.compile(r"(?:等地)?[，,]?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
                    r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
-                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访)")
+                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访)"
+                   r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
 _FURNITURE = re.compile(r"来源|发布时间|发布日期|记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
 
 
@@ -416,6 +417,13 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     administrative subject (江陵县 in the headline, 江城社区 five times in the story)."""
     if found.local or found.code is None:
         return found
+    # a page that repeats its headline at the top of the story counts it once
+    head_end = text.find("\n")
+    first = text[:head_end].strip() if head_end > 0 else ""
+    if first and len(first) >= 6:
+        again = text.find(first, head_end)
+        if again >= 0:
+            text = text[:again] + " " * len(first) + text[again + len(first):]
     admins = admin_mentions(text, found.code, gaz)
     own = sum(1 for a in admins if a.code == found.code) + sum(
         1 for a in admins for h in a.heads if h.code == found.code)

@@ -296,7 +296,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     for m in _CN_ASSOC.finditer(text):
         add(m.start(), m.end(), m.group(), None)
     _session_bodies(text, admins, gaz, add)
-    _local_bodies(text, admins, subject, gaz, add, known_locals)
+    _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
 
     taken_ends = {a.end for a in out}
@@ -354,7 +354,7 @@ _GOV_BETWEEN = re.compile(r"人民政府|政府")
 
 
 def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, add,
-                  known_locals: tuple[str, ...] = ()) -> None:
+                  known_locals: tuple[str, ...] = (), out: list | None = None) -> None:
     """A street's, town's or zone's own bodies (安宁市金方街道办事处, 瓦庙镇人民政府, 东湖高新区党工委、管委会),
     headed by the administrative unit written before the place, else by the subject's."""
     admin_end = {a.end: a for a in admins}
@@ -379,6 +379,7 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             if not is_cjk(text[m.start() - 1:m.start()]) or text[m.start() - 1] in "，。；、":
                 prefix = gaz.agency_prefix(subject) if subject else ""
                 add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
+    local_starts = {lm.start for lm in found}
     for lm in found:
         body_rx = _ZONE_BODY if lm.level == "other" else _LOCAL_BODY
         if lm.level == "community":
@@ -391,13 +392,15 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         code = adm.code if adm is not None else subject
         prefix = gaz.agency_prefix(code) if code else ""
         start = adm.start if adm is not None and adm.end == lm.start else lm.start
+        if adm is not None and adm.end != lm.start and out is not None:
+            _drop_inside(out, adm.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
         while m:
             add(start, m.end(), prefix + lm.name + m.group(), prefix or None)
             # 东湖高新区党工委、管委会: the same unit's next body, written whole
             nxt = _rx(r"[、和及]").match(text, m.end())
             m = body_rx.match(text, nxt.end()) if nxt else None
-            if m and is_cjk(text[m.end():m.end() + 1]) and text[m.end()] not in "、和及":
-                m = None
+            if m and m.end() in local_starts:
+                m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
             start = nxt.end() if nxt else start
 
 

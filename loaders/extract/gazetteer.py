@@ -115,15 +115,16 @@ class Gazetteer:
         self.by_code: dict[str, AdminPlace] = {p.adcode: p for p in places}
         self.by_name: dict[str, list[str]] = {}
         self.by_alias: dict[str, list[str]] = {}
+        self.by_form: dict[str, list[str]] = {}
         for p in places:
             self.by_name.setdefault(p.name, []).append(p.adcode)
             alias = short_name(p.name, p.level)
             if alias:
                 self.by_alias.setdefault(alias, []).append(p.adcode)
-                if p.name.endswith("自治州"):  # 黔东南州, 海西州: how such prefectures are written
-                    self.by_alias.setdefault(alias + "州", []).append(p.adcode)
-                elif p.name.endswith("自治县"):  # 化隆县 for 化隆回族自治县
-                    self.by_alias.setdefault(alias + "县", []).append(p.adcode)
+                # 黔东南州, 化隆县: how autonomous prefectures and counties are written, with their
+                # level kept, so they read like full names
+                if p.name.endswith(("自治州", "自治县")):
+                    self.by_form.setdefault(alias + p.name[-1], []).append(p.adcode)
         # an alias never shadows a full name (吉林 is a province alias and a city alias, fine;
         # but 北京 must not hide a full name that is spelt 北京)
         for name in self.by_name:
@@ -237,7 +238,7 @@ class Gazetteer:
 
     def codes_for(self, name: str) -> list[str]:
         """Codes a full or short name may denote (full names first)."""
-        return list(self.by_name.get(name, [])) + list(self.by_alias.get(name, []))
+        return list(self.by_name.get(name, [])) + list(self.by_form.get(name, [])) + list(self.by_alias.get(name, []))
 
     # --- matching ----------------------------------------------------------------------
     def _matcher(self):
@@ -248,7 +249,10 @@ class Gazetteer:
             import ahocorasick_rs
 
             payloads = [(name, tuple(codes), False) for name, codes in self.by_name.items()]
-            payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()]
+            payloads += [(form, tuple(codes), False) for form, codes in self.by_form.items()
+                         if form not in self.by_name]
+            payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()
+                         if alias not in self.by_form]
             auto = ahocorasick_rs.AhoCorasick([p[0] for p in payloads],
                                               matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             self._automaton = (auto, payloads)

@@ -392,12 +392,17 @@ def local_mentions(text: str, admin_ends: set[int] | None = None,
         counted = (m.group(2) or m.group(3) or "") == str(len(items))
         found: list[LocalMention] = []
         for i, (pos, item) in enumerate(items):
-            if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
+            if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路, 下设大庆
+                longest = max(len(it) for _p, it in items[1:])
                 for cut in range(len(item) - 1):
-                    if (cut == 0 or (cut >= 2 and is_common_word(item[:cut])) or item[cut - 1] in _HARD_PREP) \
-                            and not _GENERIC.search(item[cut:]) and looks_like_proper_name(item[cut:]):
+                    if ((cut == 0 and len(item) <= longest + 1) or (cut >= 2 and is_common_word(item[cut - 2:cut]))
+                            or (cut and item[cut - 1] in _HARD_PREP)) and not _GENERIC.search(item[cut:]) \
+                            and (looks_like_proper_name(item[cut:]) or (counted and _chained_name_ok(item[cut:]))):
                         pos, item = pos + cut, item[cut:]
                         break
+                else:
+                    found = []
+                    break
             if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or \
                     not (looks_like_proper_name(item) or (counted and _chained_name_ok(item))):
                 found = []  # one item that is not a name: the list is not a list of places

@@ -232,14 +232,16 @@ def _chained_name_ok(name: str) -> bool:
 
 
 def _local_lists(text: str) -> list[re.Match[str]]:
-    """``A、B、C等N个社区`` lists of local units (cached for the last text: two steps ask)."""
-    if _LAST_LISTS[0] is not text:
-        _LAST_LISTS[0] = text
-        _LAST_LISTS[1] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN))
-    return _LAST_LISTS[1]
+    """``A、B、C等N个社区`` lists of local units (kept for the last few texts: several steps ask)."""
+    found = _LISTS.get(text)
+    if found is None:
+        if len(_LISTS) > 16:
+            _LISTS.clear()
+        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN))
+    return found
 
 
-_LAST_LISTS: list = [None, []]
+_LISTS: dict[str, list[re.Match[str]]] = {}
 
 
 def _list_items(m: re.Match[str]) -> list[tuple[int, str]]:
@@ -353,7 +355,23 @@ def local_mentions(text: str, admin_ends: set[int] | None = None,
 
     ``admin_ends``: where administrative units end (a name may start there); ``chain_ends``: those
     of them below the province, after which an ordinary noun is a name too (利通区胜利镇);
-    ``free_ends``: where a name certainly starts (the place a headline's visit goes to: 到如意社区)."""
+    ``free_ends``: where a name certainly starts (the place a headline's visit goes to: 到如意社区).
+    The document, places and agencies steps ask for the same text: kept for the last few calls."""
+    key = (text, frozenset(admin_ends or ()), None if chain_ends is None else frozenset(chain_ends),
+           frozenset(free_ends))
+    found = _LOCALS.get(key)
+    if found is None:
+        if len(_LOCALS) > 32:
+            _LOCALS.clear()
+        found = _LOCALS[key] = tuple(_local_mentions(text, admin_ends, chain_ends, free_ends))
+    return list(found)
+
+
+_LOCALS: dict[tuple, tuple[LocalMention, ...]] = {}
+
+
+def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int] | None,
+                    free_ends: set[int]) -> list[LocalMention]:
     taken = set(admin_ends or ())
     chained = set(admin_ends or ()) if chain_ends is None else set(chain_ends)
     chained |= free_ends

@@ -66,7 +66,7 @@ _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公�
 _GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委)")
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市")
-_BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
 
 # central bodies: full names and the abbreviations officials write (general vocabulary)
@@ -290,7 +290,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             add(m.start(1), m.end(1), place + "人大", place)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
-        if text[m.end():m.end() + 1] in ("门", "区") or before in ("省", "市", "区", "县", "国", "央"):
+        if text[m.end():m.end() + 1] in ("门", "区", "发") or before in ("省", "市", "区", "县", "国", "央"):
             continue
         add(m.start(), m.end(), _CENTRAL[m.group()], None)
     for m in _CN_ASSOC.finditer(text):

@@ -47,7 +47,7 @@ def salutation(line: str) -> tuple[str | None, str] | None:
     return ("、".join(names) or None), m.group("role")
 
 
-_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|复函|答复的函|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
+_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|复函|答复的函|答复意见|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
 _AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|管委会|中心|委|办)"
 _ISSUER_LINE = re.compile(r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*$")
 # the replying body opening the title: 象山县民政局关于…, 市民政局对…, 九峰街道办事处2024年工作总结
@@ -71,10 +71,11 @@ _SESSION = re.compile(
     rf"(?:中国人民政治协商会议|政协)[\u4e00-\u9fff]{{2,10}}?(?:省|市|区|县|州|旗)(?:委员会)?第?[{_CN}]+届(?:委员会)?"
     rf"第?[{_CN}]+次(?:会议|全委会|全体会议)"
     rf"|[省市区县州](?:政协|人大)第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)"
-    rf"|[省市区县州]第?[{_CN}]+届(?:人大|政协)第?[{_CN}]+次会议")
+    rf"|[省市区县州]第?[{_CN}]+届(?:人大|政协)第?[{_CN}]+次会议"
+    rf"|(?<![\u4e00-\u9fff])政协第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)?")
 _PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,8})\s*号\s*(?:代表)?(?:提案|建议|议案)|"
                           r"(?:提案|建议|议案)\s*第\s*([A-Za-z]{0,2}\d{1,8})\s*号|"
-                          r"(?:提案|建议|议案)》?\s*[(（]\s*第\s*([A-Za-z]{0,2}\d{1,8})\s*号\s*[)）]")
+                          r"(?:提案|建议|议案)》?\s*[(（]\s*第?\s*([A-Za-z]{0,2}\d{1,8})\s*号\s*[)）]")
 _PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,8})\s*号\s*(?:提案|建议|议案)")
 # the reply's class: a lone A/B/C (or [A]) line, B:正在解决, (B类), …号B类
 _CLASS_LINE = re.compile(r"^\s*[\[【(（]?\s*([ABC])\s*(?:类)?\s*[\]】)）]?\s*$|^\s*([ABC])\s*[:：]\s*(?:已|正在|列入|留作|因)")
@@ -296,6 +297,10 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
     headline or the report's own words; everything else 其他."""
     head = title or headline or ""
     if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)):
+        if _rx(r"政协").search(head):  # the session answered says which body asked
+            return "提案答复"
+        if _rx(r"人大").search(head):
+            return "建议答复"
         if _ASKS_PROPOSAL.search(head):
             return "提案答复"
         if _ASKS_SUGGESTION.search(head):

@@ -400,6 +400,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
         if suffix != "街道" and text[name_end - 1] in "区县市省":
             continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
+        if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):
+            continue  # “两委”成员和社区工作者: 和 joins two nouns (东环特和社区 is a name)
         out.append(LocalMention(start, end, text[start:end], text[start:end], level))
         taken.add(end)
         chained.add(end)

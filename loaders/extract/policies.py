@@ -138,9 +138,11 @@ def status_of(head: str) -> tuple[str, int] | None:
     return status, last.start()
 
 
-def _is_skipped(text: str, t: Title) -> bool:
+def _is_skipped(text: str, t: Title, reply: bool = False) -> bool:
     before = text[max(0, t.start - 16):t.start - 1]
     after = text[t.end + 1:t.end + 24]
+    if reply and _PROPOSAL_TAIL.search(t.title):
+        return True  # a reply cites proposals and suggestions, it does not issue them
     if _RECEIVED_AFTER.match(after) or _PROPOSAL_NO_AFTER.match(after) or _STUDY_AFTER.match(after) \
             or _BARE_TYPE.match(t.title) or before.endswith("简称"):
         return True
@@ -214,7 +216,8 @@ def extract_policies(ctx: Context) -> None:
     by_title: dict[str, PolicyRec] = {}
     prev: tuple[Title, dict] | None = None
     titles = find_titles(text)
-    skipped = {t.title for t in titles if _is_skipped(text, t)}
+    reply = ctx.document.kind in ("提案答复", "建议答复")
+    skipped = {t.title for t in titles if _is_skipped(text, t, reply)}
     defaulted: set[str] = set()  # titles whose status no verb stated yet
     for t in titles:
         if t.title in skipped:  # the proposal answered is skipped wherever it is named

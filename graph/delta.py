@@ -30,6 +30,8 @@ __all__ = [
     "record_to_delta",
     "record_version",
     "sentence_around",
+    "sentence_ends",
+    "sentence_span",
 ]
 
 Evidence = tuple[str, int, int, str]          # doc_id, start, end, quote
@@ -38,6 +40,8 @@ _SENTENCE_END = "。！？；!?;\n"
 _CLOSERS = "”’」』）)】〕》\"'"
 _CLAUSE_END = "，,：:、"
 QUOTE_MAX = 500          # a sentence longer than this is narrowed to the clauses around the span
+# from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
+_ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 
 
@@ -51,6 +55,12 @@ def sentence_around(text: str, start: int, end: int, ends: list[int] | None = No
     the characters; callers quoting many spans of one text pass it."""
     if start >= end:
         return ""
+    left, right = sentence_span(text, start, end, ends)
+    return text[left:right]
+
+
+def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """Where ``sentence_around(text, start, end)`` lies in ``text``: (left, right)."""
     if ends is None:
         ends = sentence_ends(text)
     n = len(text)
@@ -68,7 +78,7 @@ def sentence_around(text: str, start: int, end: int, ends: list[int] | None = No
         left += 1
     while right > end and text[right - 1].isspace():
         right -= 1
-    return text[left:right]
+    return left, right
 
 
 def _clauses_around(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
@@ -401,6 +411,17 @@ class _Builder:
                 d.rel("USES_MODEL", node_id, model_id, ev)
         return spans
 
+    def measures_practice(self, mt: Any, practice: str) -> bool:
+        """Whether figure ``mt`` measures ``practice``: its sentence names the practice, other than as
+        one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班)."""
+        left, right = sentence_span(self.text, mt.start, mt.end, self.ends)
+        found = _practice_match(practice, self.text, left, right)
+        if found is None:
+            return False
+        between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
+        listed = self.text[found[1]:found[1] + 1] == "、" or self.text[found[0] - 1:found[0]] == "、"
+        return not (listed and _ENUMERATION_TO_FIGURE.fullmatch(between))
+
     def metrics(self, subject: str | None, measure_spans: list[_MeasureSpan]) -> None:
         """Figures. A figure is about its own place (the record's ``place``; else the place of the
         measure it sits in; else the document's subject) and is a result unless it is a target or
@@ -411,9 +432,7 @@ class _Builder:
             ev = [self.ev(mt.start, mt.end)]
             inside = [ms for ms in measure_spans if ms.start <= mt.start and mt.end <= ms.end]
             status = mt.status or ("planned" if any(ms.status == "planned" for ms in inside) else None)
-            sentence = ev[0][3]
-            measured = [p for ms in inside for p in ms.practices
-                        if _practice_match(p, sentence, 0, len(sentence))]
+            measured = [p for ms in inside for p in ms.practices if self.measures_practice(mt, p)]
             node_id = d.node("Metric", m.metric_id(self.doc, mt.start, mt.end), {
                 "subject": mt.subject, "value": float(mt.value), "unit": mt.unit, "year": mt.year,
                 "as_written": mt.as_written, "doc_id": self.doc, "start": mt.start, "end": mt.end,

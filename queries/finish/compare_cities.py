@@ -7,7 +7,7 @@ from typing import Any
 from queries.finish._common import NO_EVIDENCE, best_evidence
 from queries.grading import grade_evidence, grade_rank
 
-__all__ = ["finish", "grade_piece"]
+__all__ = ["finish", "grade_piece", "graded"]
 
 _SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
 
@@ -22,6 +22,18 @@ def grade_piece(row: dict[str, Any], quote: str | None) -> str:
     return grade_evidence(quote or "", status, bool(row.get("metrics")))
 
 
+def graded(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(grade, evidence) of one raw row: a quantified piece cites the sentence of its figure
+    (``fig_*``), every other piece its own evidence."""
+    ev = best_evidence(row)
+    grade = grade_piece(row, ev["quote"])
+    if grade == "quantified":
+        fig = best_evidence(row, "fig_")
+        if fig["quote"]:
+            ev = fig
+    return grade, ev
+
+
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     cells: dict[tuple[str, str], dict[str, Any]] = {}
@@ -33,8 +45,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             continue
         seen.add(key)
         place_names[row["place_id"]] = row["place"]
-        ev = best_evidence(row)
-        grade = grade_piece(row, ev["quote"])
+        grade, ev = graded(row)
         cell = cells.setdefault((row["place_id"], row["practice"]), {"pieces": []})
         cell["pieces"].append((grade_rank(grade), _SOURCE_RANK[row["source"]], ev["doc_id"] or "",
                                ev["start"] if ev["start"] is not None else -1, grade, row, ev))

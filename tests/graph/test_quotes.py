@@ -108,3 +108,18 @@ def test_a_measure_cites_the_sentence_of_its_summary_and_its_practice_sentence()
     assert [q for *_x, q in node.ev] == ["（二）基层党建全面提升。"]
     inst = {delta.nodes[e].props["name"]: r.ev[0][3] for (k, s, e), r in delta.rels.items() if k == "INSTANCE_OF"}
     assert inst == {"网格化治理": "推行网格化治理，划分网格300个。", "小区党支部": "全市成立小区党支部120个；"}
+
+
+def test_a_figure_counting_a_list_does_not_measure_the_listed_practice():
+    text = "领导小组内设党建引领、经费保障、居民自治等6个工作专班。全市推行网格化治理，划分网格300个。"
+    span = Span(start=0, end=len(text))
+    ms = MeasureRec(summary="领导小组内设党建引领", practices=["党建引领", "网格化治理"], span=span, status="done")
+
+    def metric(written: str) -> MetricRec:
+        pos = text.index(written)
+        return MetricRec(value=float(written[:-1]), unit=written[-1], as_written=written, start=pos,
+                         end=pos + len(written))
+
+    delta = record_to_delta(_record(text, [ms], [metric("6个"), metric("300个")]))
+    measured = {r.props["as_written"]: r.props["practices"] for r in delta.nodes.values() if r.label == "Metric"}
+    assert measured == {"6个": [], "300个": ["网格化治理"]}

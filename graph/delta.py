@@ -42,6 +42,7 @@ _CLAUSE_END = "，,：:、"
 QUOTE_MAX = 500          # a sentence longer than this is narrowed to the clauses around the span
 # from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 
 
@@ -356,13 +357,29 @@ class _Builder:
             if owner:
                 d.rel("OWNED_BY", node_id, owner, ev)
             after = ev[0][1]
+            parts: list[Evidence] = []
             for order, phrase in enumerate(nm.components):
                 cid = d.node("Component", m.component_id(node_id, phrase), {"name": phrase},
                              [self.find(phrase, after=after)])
                 d.rel("HAS_COMPONENT", node_id, cid, d.nodes[cid].ev, {"order": order})
+                parts.extend(d.nodes[cid].ev)
+            # the sentences listing its components and the one defining it quote the model too
+            definition = [self.find(nm.definition, after=after)] if nm.definition else []
+            _add_ev(d.nodes[node_id].ev, [e for e in definition + parts if e[1] < e[2]])
             for practice in nm.practices:
                 pr = self.practice(practice, ev)
-                d.rel("INSTANCE_OF", node_id, pr, ev)
+                d.rel("INSTANCE_OF", node_id, pr, self.model_practice_ev(ev + parts, practice))
+
+    def model_practice_ev(self, evs: list[Evidence], practice: str) -> list[Evidence]:
+        """Evidence that a named model is a form of ``practice``: the first of the sentences quoting
+        it (its mentions, then its components) that names the practice, else its first mention."""
+        for _doc, start, end, _quote in evs:
+            if start < end:
+                left, right = sentence_span(self.text, start, end, self.ends)
+                found = _practice_match(practice, self.text, left, right)
+                if found:
+                    return [self.ev(*found)]
+        return evs[:1]
 
     def measure_ev(self, ms: Any) -> list[Evidence]:
         """Evidence for a measure: the sentence stating it (its summary, where the summary is written
@@ -412,12 +429,15 @@ class _Builder:
         return spans
 
     def measures_practice(self, mt: Any, practice: str) -> bool:
-        """Whether figure ``mt`` measures ``practice``: its sentence names the practice, other than as
+        """Whether figure ``mt`` measures ``practice``: its sentence names the practice before the figure
+        (“网格化治理卓有成效，实现……1862个小区单元全覆盖”) or in the figure's own clause, other than as
         one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班)."""
         left, right = sentence_span(self.text, mt.start, mt.end, self.ends)
         found = _practice_match(practice, self.text, left, right)
         if found is None:
             return False
+        if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
+            return not _CLAUSE_MARK.search(self.text, mt.end, found[0])
         between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
         listed = self.text[found[1]:found[1] + 1] == "、" or self.text[found[0] - 1:found[0]] == "、"
         return not (listed and _ENUMERATION_TO_FIGURE.fullmatch(between))

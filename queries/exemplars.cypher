@@ -18,11 +18,12 @@ RETURN q.id AS place_id, q.name AS place, 'measure' AS source, m.id AS id, m.sum
        r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
 UNION ALL
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
-MATCH (n:NamedModel)-[:INSTANCE_OF]->(x)
+MATCH (n:NamedModel)-[r:INSTANCE_OF]->(x)
 MATCH (n)-[:OWNED_BY]->(q:Place)
 RETURN q.id AS place_id, q.name AS place, 'model' AS source, n.id AS id, n.name AS summary,
        CASE WHEN size(coalesce(n.components, [])) > 0 THEN 'described' ELSE null END AS status, 0 AS metrics,
-       [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, n.ev_doc AS ev_doc, n.ev_start AS ev_start, n.ev_end AS ev_end, n.ev_quote AS ev_quote
+       [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, r.ev_doc AS ev_doc, r.ev_start AS ev_start,
+       r.ev_end AS ev_end, r.ev_quote AS ev_quote
 UNION ALL
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
 MATCH (q:Place)-[r:ADOPTS]->(x)

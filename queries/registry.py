@@ -140,17 +140,19 @@ QUERIES: tuple[QuerySpec, ...] = (
         "Everything about a place: practices by category, named models with components, policies with "
         "status, agencies, figures, whom it learned from and who learned from it, its documents.",
         (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
-        ("place_id", "place", "section", "category", "name", "detail", "id", *_EVIDENCE),
+        ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", *_EVIDENCE),
     ),
     QuerySpec(
         "compare_cities", "城市对比",
-        "A place × practice matrix: each cell lists the measures, the best quote and an evidence grade "
-        "(quantified: a measure with a figure; described: a concrete measure; claimed: a statement only).",
+        "A place × practice matrix: each cell lists the measures (measure_list: each with its grade, the "
+        "sentence naming the practice and the sentence stating it), the best quote and an evidence grade "
+        "(quantified: a figure of the place measures the practice; described: a concrete measure; claimed: "
+        "a statement or a plan only).",
         (Param("places", "list[str]", "two or more places (repeat, or separate with commas)", required=True,
                names="Place"),
          Param("practices", "list[str]", "practices to show (default: all the places have)", default=[],
                names="Practice")),
-        ("place_id", "place", "practice", "grade", "measures", "measure_count", *_EVIDENCE),
+        ("place_id", "place", "practice", "grade", "measures", "measure_count", "measure_list", *_EVIDENCE),
     ),
     QuerySpec(
         "similar_practices", "相似做法",

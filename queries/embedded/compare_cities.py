@@ -7,7 +7,12 @@ from queries.embedded._graph import ev_lists, find_places, in_edges, measuring_f
 
 __all__ = ["fetch"]
 
-_NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": []}
+_NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": [],
+            "own_doc": [], "own_start": [], "own_end": [], "own_quote": []}
+
+
+def _own(n: dict[str, Any]) -> dict[str, list[Any]]:
+    return {"own_" + k[3:]: v for k, v in ev_lists(n).items()}
 
 
 def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any]]:
@@ -31,15 +36,15 @@ def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any
                             n = g.nodes[m]
                             figs = measuring_figures(g, m, g.nodes[x].get("name"), within)
                             rows.append({**base(p, x), "source": "measure", "id": m, "summary": n.get("summary"),
-                                         "status": n.get("status"), **figs, **ev_lists(r)})
+                                         "status": n.get("status"), **figs, **_own(n), **ev_lists(r)})
             for q in scope:
                 for nm, _ in in_edges(g, q, "OWNED_BY"):
                     n = g.nodes[nm]
-                    for x, _ in out_edges(g, nm, "INSTANCE_OF"):
+                    for x, r in out_edges(g, nm, "INSTANCE_OF"):
                         if keep(x):
                             rows.append({**base(p, x), "source": "model", "id": nm, "summary": n.get("name"),
                                          "status": "described" if n.get("components") else None,
-                                         **_NO_FIGS, **ev_lists(n)})
+                                         **_NO_FIGS, **ev_lists(r)})
             for x, r in out_edges(g, p, "ADOPTS"):
                 if keep(x):
                     rows.append({**base(p, x), "source": "adopts", "id": x, "summary": None, "status": None,

@@ -31,7 +31,7 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
                     rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "model", "id": m,
                                  "summary": n.get("name"),
                                  "status": "described" if n.get("components") else None, **_NO_FIGS,
-                                 **ev_lists(n)})
+                                 **ev_lists(r)})
         for q, r in in_edges(g, x, "ADOPTS"):
             rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "adopts", "id": x,
                          "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)})

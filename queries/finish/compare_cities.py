@@ -22,6 +22,15 @@ def grade_piece(row: dict[str, Any], quote: str | None) -> str:
     return grade_evidence(quote or "", status, bool(row.get("metrics")))
 
 
+def _measure_item(row: dict[str, Any], grade: str, ev: dict[str, Any]) -> dict[str, Any]:
+    """One measure of a cell with its own evidence: ``quote`` (the sentence naming the practice, or
+    the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
+    own = best_evidence(row, "own_")
+    return {"id": row["id"], "summary": row.get("summary"), "status": row.get("status"), "grade": grade,
+            **ev, "own_doc_id": own["doc_id"], "own_quote": own["quote"], "own_start": own["start"],
+            "own_end": own["end"]}
+
+
 def graded(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """(grade, evidence) of one raw row: a quantified piece cites the sentence of its figure
     (``fig_*``), every other piece its own evidence."""
@@ -63,12 +72,13 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             cell = cells.get((pid, practice))
             if cell is None:
                 out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
-                            "measures": None, "measure_count": 0, **NO_EVIDENCE})
+                            "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE})
                 continue
             pieces = sorted(cell["pieces"], key=lambda t: t[:4])
             best = pieces[0]
-            measures = [p[5] for p in pieces if p[5]["source"] == "measure"]
-            summaries = list(dict.fromkeys(m["summary"] for m in measures if m.get("summary")))
+            measures = [p for p in pieces if p[5]["source"] == "measure"]
+            summaries = list(dict.fromkeys(p[5]["summary"] for p in measures if p[5].get("summary")))
             out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[4],
-                        "measures": "；".join(summaries) or None, "measure_count": len(measures), **best[6]})
+                        "measures": "；".join(summaries) or None, "measure_count": len(measures),
+                        "measure_list": [_measure_item(p[5], p[4], p[6]) for p in measures], **best[6]})
     return out

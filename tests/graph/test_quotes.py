@@ -111,7 +111,8 @@ def test_a_measure_cites_the_sentence_of_its_summary_and_its_practice_sentence()
 
 
 def test_a_figure_counting_a_list_does_not_measure_the_listed_practice():
-    text = "领导小组内设党建引领、经费保障、居民自治等6个工作专班。全市推行网格化治理，划分网格300个。"
+    text = ("领导小组内设党建引领、经费保障、居民自治等6个工作专班。全市推行网格化治理，划分网格300个。"
+            "新成立志愿队16个，党员到居住地网格报到。")
     span = Span(start=0, end=len(text))
     ms = MeasureRec(summary="领导小组内设党建引领", practices=["党建引领", "网格化治理"], span=span, status="done")
 
@@ -120,6 +121,7 @@ def test_a_figure_counting_a_list_does_not_measure_the_listed_practice():
         return MetricRec(value=float(written[:-1]), unit=written[-1], as_written=written, start=pos,
                          end=pos + len(written))
 
-    delta = record_to_delta(_record(text, [ms], [metric("6个"), metric("300个")]))
+    delta = record_to_delta(_record(text, [ms], [metric("6个"), metric("300个"), metric("16个")]))
     measured = {r.props["as_written"]: r.props["practices"] for r in delta.nodes.values() if r.label == "Metric"}
-    assert measured == {"6个": [], "300个": ["网格化治理"]}
+    # 16个 comes before the clause that names 网格: it counts 志愿队, not the grid
+    assert measured == {"6个": [], "300个": ["网格化治理"], "16个": []}

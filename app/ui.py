@@ -180,16 +180,12 @@ def show_table(rows: list[dict[str, object]]) -> None:
 # Streamlit draws the file uploader's own texts in English ("Drag and drop files here", "Limit … per
 # file", "Browse files"/"Upload"); these fixed rules hide them and draw Chinese ones in their place.
 _UPLOADER_CSS = """<style>
-[data-testid="stFileUploaderDropzoneInstructions"] span, [data-testid="stFileUploaderDropzoneInstructions"] small
-  { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::before
-  { content: "把文件拖到这里"; font-size: 1rem; }
-[data-testid="stFileUploaderDropzoneInstructions"] small::before
-  { content: var(--govkg-upload-limit); font-size: 0.85rem; }
-[data-testid="stFileUploaderDropzone"] button, [data-testid="stBaseButton-secondary"][data-govkg-upload]
-  { font-size: 0 !important; }
-[data-testid="stFileUploaderDropzone"] button::after { content: "选择文件"; font-size: 0.95rem; }
-[data-testid="stFileUploaderDeleteBtn"] button::after { content: ""; }
+  { content: var(--govkg-upload-hint); font-size: 0.9rem; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after
+  { content: "选择文件"; font-size: 0.95rem; }
 </style>"""
 
 
@@ -197,8 +193,8 @@ def uploader_css(limit_mb: int, suffixes: Iterable[str]) -> str:
     """The CSS that puts the file uploader's texts in Chinese (``limit_mb`` and ``suffixes`` are the
     app's own settings, not user text)."""
     kinds = "、".join(s.lstrip(".").upper() for s in suffixes)
-    limit = f"每个文件不超过 {int(limit_mb)} MB · {kinds}".replace('"', "")
-    return _UPLOADER_CSS.replace("<style>", f'<style>:root {{ --govkg-upload-limit: "{limit}"; }}', 1)
+    hint = f"可把文件拖到这里；每个文件不超过 {int(limit_mb)} MB；格式 {kinds}".replace('"', "")
+    return _UPLOADER_CSS.replace("<style>", f'<style>:root {{ --govkg-upload-hint: "{hint}"; }}', 1)
 
 
 def place_param(places: list[str], wanted: str | None) -> str | None:

@@ -35,16 +35,18 @@ import plotly.graph_objects as go
 # click on a cell reaches the page; heatmap cells cannot be selected)
 cells = [(pl, pr) for pl in m.places for pr in m.practices]
 wide = len(m.practices) > 8
+size = max(14, min(46, 760 // len(m.practices) - 4))      # squares that fit side by side in the page width
 st.markdown("　".join(f":{c}-badge[{GRADE_LABELS[g]}]" for g, c in (
     ("quantified", "green"), ("described", "blue"), ("claimed", "orange"), ("", "gray"))))
 fig = go.Figure(go.Scatter(
     x=[pr for _pl, pr in cells], y=[pl for pl, _pr in cells], mode="markers" if wide else "markers+text",
-    marker={"symbol": "square", "size": 46, "color": [GRADE_COLOURS[m.grade(*c)] for c in cells],
+    marker={"symbol": "square", "size": size, "color": [GRADE_COLOURS[m.grade(*c)] for c in cells],
             "line": {"width": 0}},
+    selected={"marker": {"opacity": 1}}, unselected={"marker": {"opacity": 1}},
     text=[GRADE_LABELS[m.grade(*c)] if m.grade(*c) else "" for c in cells], textfont={"size": 10},
     customdata=[GRADE_LABELS[m.grade(*c)] for c in cells],
     hovertemplate="%{y} · %{x}<br>%{customdata}<extra></extra>"))
-fig.update_layout(height=140 + 60 * len(m.places), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+fig.update_layout(height=150 + (size + 14) * len(m.places), margin={"l": 10, "r": 10, "t": 10, "b": 10},
                   xaxis={"side": "top", "tickangle": -35, "type": "category", "showgrid": False},
                   yaxis={"autorange": "reversed", "type": "category", "showgrid": False},
                   plot_bgcolor="white", clickmode="event+select", dragmode=False, showlegend=False)

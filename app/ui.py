@@ -16,6 +16,7 @@ from govkg.coursepack.model import Evidence
 __all__ = [
     "PAGE_FILES",
     "PAGE_TITLES",
+    "app_css",
     "bars_html",
     "blank",
     "counts_html",
@@ -33,7 +34,6 @@ __all__ = [
     "show_evidence",
     "show_table",
     "table_html",
-    "uploader_css",
 ]
 
 T = TypeVar("T")
@@ -177,9 +177,11 @@ def show_table(rows: list[dict[str, object]]) -> None:
     st.html(table_html(rows))
 
 
-# Streamlit draws the file uploader's own texts in English ("Drag and drop files here", "Limit … per
-# file", "Browse files"/"Upload"); these fixed rules hide them and draw Chinese ones in their place.
-_UPLOADER_CSS = """<style>
+# Streamlit draws some texts of its own in English: the file uploader's ("Upload", "… MB per file")
+# and the hints under text boxes ("Press Enter to apply/submit form"). These fixed rules hide them and
+# draw Chinese ones in their place; the router puts them on every page (constants and settings only).
+_APP_CSS = """<style>
+[data-testid="InputInstructions"] { display: none !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::before
   { content: var(--govkg-upload-hint); font-size: 0.9rem; }
@@ -189,12 +191,12 @@ _UPLOADER_CSS = """<style>
 </style>"""
 
 
-def uploader_css(limit_mb: int, suffixes: Iterable[str]) -> str:
-    """The CSS that puts the file uploader's texts in Chinese (``limit_mb`` and ``suffixes`` are the
-    app's own settings, not user text)."""
+def app_css(limit_mb: int, suffixes: Iterable[str]) -> str:
+    """The CSS that puts Streamlit's own texts in Chinese or hides them (``limit_mb`` and ``suffixes``
+    are the app's own settings, not user text)."""
     kinds = "、".join(s.lstrip(".").upper() for s in suffixes)
     hint = f"可把文件拖到这里；每个文件不超过 {int(limit_mb)} MB；格式 {kinds}".replace('"', "")
-    return _UPLOADER_CSS.replace("<style>", f'<style>:root {{ --govkg-upload-hint: "{hint}"; }}', 1)
+    return _APP_CSS.replace("<style>", f'<style>:root {{ --govkg-upload-hint: "{hint}"; }}', 1)
 
 
 def place_param(places: list[str], wanted: str | None) -> str | None:

@@ -14,7 +14,7 @@ if not places:
     empty_note("地方")
     st.stop()
 wanted = place_param(places, st.query_params.get("place"))
-place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted else 0)
+place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted else 0, placeholder="请选择")
 rows = state.query_or_empty("city_profile", place=place)
 if not rows:
     st.info(f"没有找到 {md_escape(place)} 的记录。")

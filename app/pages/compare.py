@@ -66,7 +66,7 @@ labels = list(found)
 a, b, c = st.columns([2, 1, 1])
 with a:
     default = next((i for i, k in enumerate(found.values()) if k == picked), 0)
-    label = st.selectbox("查看格子（也可直接点击上面的方格）", labels, index=default) if labels else None
+    label = st.selectbox("查看格子（也可直接点击上面的方格）", labels, index=default, placeholder="请选择") if labels else None
     cell = found.get(label) if label else None
 with b:
     st.download_button("下载 Excel", to_xlsx(m), file_name="跨城比较.xlsx", icon=":material/table:",

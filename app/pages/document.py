@@ -20,7 +20,7 @@ wanted = params.get("doc")
 index = ids.index(wanted) if wanted in ids else 0
 if wanted and wanted not in ids:
     st.warning(f"找不到文档 {md_escape(wanted)}，显示第一篇。")
-doc_id = by_label[st.selectbox("选择文档", labels, index=index)]
+doc_id = by_label[st.selectbox("选择文档", labels, index=index, placeholder="请选择")]
 doc = state.document(doc_id)
 if doc is None:
     st.error(f"文档 {md_escape(doc_id)} 没有正文。")

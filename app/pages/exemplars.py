@@ -20,7 +20,7 @@ if wanted and wanted not in practices:
         wanted = state.resolve("Practice", wanted)
     except UnknownNameError as exc:
         st.warning(md_escape(exc.chinese()), icon=":material/warning:")
-practice = st.selectbox("做法", practices, index=practices.index(wanted) if wanted in practices else 0)
+practice = st.selectbox("做法", practices, index=practices.index(wanted) if wanted in practices else 0, placeholder="请选择")
 rows = state.query_or_empty("exemplars", practice=practice, k=10)
 if not rows:
     st.info(f"没有地方有“{md_escape(practice)}”的记录。")

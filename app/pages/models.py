@@ -14,7 +14,7 @@ if not models:
 owners = sorted({o for _n, o in models if o})
 col1, col2 = st.columns([1, 2])
 with col1:
-    owner = st.selectbox("地方", ["全部", *owners])
+    owner = st.selectbox("地方", ["全部", *owners], placeholder="请选择")
 shown = labelled((f"“{n}” · {o or '归属不详'}", (n, o)) for n, o in models if owner == "全部" or o == owner)
 wanted = st.query_params.get("name")
 labels = list(shown)
@@ -27,7 +27,7 @@ if wanted and not any(n == wanted for n, _o in shown.values()):
     except UnknownNameError as exc:
         st.warning(md_escape(exc.chinese()), icon=":material/warning:")
 with col2:
-    pick = st.selectbox("命名模式", labels, index=index)
+    pick = st.selectbox("命名模式", labels, index=index, placeholder="请选择")
 name, model_owner = shown[pick]
 rows = state.query_or_empty("named_model", name=name, owner=model_owner or None)
 if not rows:

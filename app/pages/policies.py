@@ -15,14 +15,14 @@ by = st.radio("按", ["地方", "部门"], horizontal=True)
 if by == "地方":
     wanted = place_param(places, st.query_params.get("place"))
     index = places.index(wanted) if wanted else state.first_with_rows("policies", "place", places, section="policy")
-    place = st.selectbox("地方", places, index=index)
+    place = st.selectbox("地方", places, index=index, placeholder="请选择")
     rows = state.query_or_empty("policies", place=place)
 else:
     issuers = sorted({p["issuer"] for p in state.inventory()["Policy"] if p.get("issuer")})
     if not issuers:
         st.info("图谱中的政策文件没有记载发文部门。")
         st.stop()
-    agency = st.selectbox("部门", issuers)
+    agency = st.selectbox("部门", issuers, placeholder="请选择")
     rows = state.query_or_empty("policies", agency=agency)
 if not rows:
     st.info("没有找到政策或承诺。")

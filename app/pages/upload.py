@@ -4,7 +4,7 @@ import streamlit as st
 from app import state
 from app.intake import ALLOWED_SUFFIXES, stage_upload
 from app.rows import STATUS_LABELS
-from app.ui import PAGE_FILES, blank, md_escape, show_table, uploader_css
+from app.ui import PAGE_FILES, blank, md_escape, show_table
 from govkg.errors import GovkgError, InputError
 from govkg.settings import load_settings
 
@@ -13,7 +13,6 @@ settings = load_settings()
 st.caption(f"支持 {'、'.join(ALLOWED_SUFFIXES)}，每个文件不超过 {settings.max_upload_mb} MB。"
            "先查看抽取结果，确认后再加入图谱。")
 
-st.html(uploader_css(settings.max_upload_mb, ALLOWED_SUFFIXES))
 files = st.file_uploader("选择文件", type=[s.lstrip(".") for s in ALLOWED_SUFFIXES], accept_multiple_files=True,
                          max_upload_size=settings.max_upload_mb)
 

@@ -70,12 +70,12 @@ def _texts(proto, depth: int = 0):
 
 def _html_bodies(at: AppTest) -> list[str]:
     """Bodies the browser renders as HTML: st.html and Markdown with unsafe_allow_html — except the one
-    fixed stylesheet of the app (``app.ui.uploader_css`` for the configured settings: constants only)."""
+    fixed stylesheet of the app (``app.ui.app_css`` for the configured settings: constants only)."""
     from app.intake import ALLOWED_SUFFIXES
-    from app.ui import uploader_css
+    from app.ui import app_css
     from govkg.settings import load_settings
 
-    fixed = uploader_css(load_settings().max_upload_mb, ALLOWED_SUFFIXES)
+    fixed = app_css(load_settings().max_upload_mb, ALLOWED_SUFFIXES)
     out = [h.proto.body for h in at.get("html") if h.proto.body != fixed]
     out += [m.proto.body for m in at.markdown if m.proto.allow_html]
     return out

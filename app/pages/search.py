@@ -25,8 +25,8 @@ for r in rows:
         name = titles.get(r["id"]) if r.get("kind") == "Document" else None
         name = name or str(r.get("name") or r.get("id"))
         doc = docs.get(r.get("doc_id") or "") or {}
-        where = " · ".join(x for x in (doc.get("subject_place") or "地方不详",
-                                       f"《{titles.get(doc.get('id', ''), '')}》" if doc else "") if x)
+        source = f"《{titles.get(doc.get('id', ''), '')}》" if doc and r.get("kind") != "Document" else ""
+        where = " · ".join(x for x in (doc.get("subject_place") or "地方不详", source) if x)
         st.markdown(f"**{md_escape(name)}** · {md_escape(kind)} · {md_escape(where)}")
         evs = row_evidence(r)
         if evs:

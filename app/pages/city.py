@@ -4,6 +4,7 @@ import streamlit as st
 from app import state
 from app.rows import uniq
 from app.ui import empty_note, md_escape, place_param, row_evidence, show_evidence, show_table
+from govkg.coursepack.relevance import figure_clause, split_figure_detail
 
 SECTION_TITLES = {"practice": "做法", "named_model": "命名模式", "policy": "政策文件", "agency": "参与部门",
                   "figure": "数据", "learned_from": "向谁学习", "taught": "被谁学习", "document": "来源文档"}
@@ -42,6 +43,10 @@ for tab, sec in zip(tabs, sections):
             continue
         for r in items:
             title = str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "")
+            if sec == "figure":           # what the figure counts, as its sentence says it; targets marked
+                written, _year = split_figure_detail(str(r.get("detail") or ""))
+                title = (figure_clause(str(r.get("quote") or ""), written) or title) + \
+                    ("（目标）" if r.get("status") == "planned" else "")
             with st.expander(md_escape(title)):
                 if sec == "named_model":
                     st.page_link("app/pages/models.py", label="查看模式详情", icon=":material/account_tree:",

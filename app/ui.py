@@ -167,8 +167,11 @@ def table_html(rows: list[dict[str, object]]) -> str:
         return ""
     head = "".join(f'<th style="text-align:left;padding:4px 8px;white-space:nowrap">{escape(str(k))}</th>'
                    for k in rows[0])
-    body = "".join("<tr>" + "".join(f'<td style="padding:4px 8px;border-top:1px solid #eee;vertical-align:top">'
-                                    f'{escape(str(v))}</td>' for v in r.values()) + "</tr>" for r in rows)
+    def cell(v: object) -> str:
+        wrap = "white-space:nowrap;" if len(str(v)) <= 10 else ""        # short values stay on one line
+        return f'<td style="padding:4px 8px;border-top:1px solid #eee;vertical-align:top;{wrap}">{escape(str(v))}</td>'
+
+    body = "".join("<tr>" + "".join(cell(v) for v in r.values()) + "</tr>" for r in rows)
     return (f'<table style="width:100%;border-collapse:collapse;font-size:0.92rem"><thead><tr>{head}</tr></thead>'
             f'<tbody>{body}</tbody></table>')
 

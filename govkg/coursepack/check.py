@@ -2,7 +2,7 @@
 claims (``items``: words of the documents it repeats; ``practices``: practices it says are there); a
 cited quote supports a fact when it holds at least one of them, and the fact is supported when every
 cited quote does and each claim is held by one of them. A row of the comparison table claims the
-practices it grades. Quotes and claims are compared after folding widths, quote marks and spaces."""
+practices it grades. Quotes and claims are compared after folding widths and dropping quote marks and spaces."""
 from __future__ import annotations
 
 import re
@@ -14,7 +14,7 @@ from govkg.coursepack.model import CasePack, Evidence, Fact, Section
 
 __all__ = ["Mismatch", "checked", "citation_mismatches", "fold", "supported_by", "supports"]
 
-_QUOTES = str.maketrans({c: '"' for c in "“”„‟〝〞＂「」『』"} | {c: "'" for c in "‘’‚‛＇"})
+_QUOTES = str.maketrans({c: None for c in "“”„‟〝〞＂「」『』‘’‚‛＇\"'"})
 _SPACE = re.compile(r"\s+")
 
 
@@ -28,7 +28,8 @@ class Mismatch:
 
 
 def fold(text: str) -> str:
-    """Text compared for containment: NFKC (full-width → half-width), one kind of quote mark, no spaces."""
+    """Text compared for containment: NFKC (full-width → half-width), without quote marks or spaces
+    (a component 街道大党工委 is the text's 街道“大党工委”)."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", text or "").translate(_QUOTES))
 
 

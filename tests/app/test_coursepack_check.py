@@ -52,7 +52,7 @@ def test_a_fact_that_claims_nothing_checkable_is_flagged():
 
 
 def test_fold_ignores_widths_spaces_and_quote_marks():
-    assert fold("“五社联动” １２ 个") == fold('"五社联动"12个')
+    assert fold("“五社联动” １２ 个") == fold('"五社联动"12个') == fold("五社联动12个")
 
 
 @pytest.fixture(scope="module")

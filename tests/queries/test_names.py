@@ -64,3 +64,13 @@ def test_cli_takes_aliases(corpus_home):
     result = CliRunner().invoke(main, ["query", "city_profile", "-p", "place", "濮阳", "--format", "json"],
                                 env=corpus_home)
     assert result.exit_code == 0 and "濮阳市" in result.output and "(no rows)" not in result.output
+
+
+def test_stats_lists_documents_with_their_titles(corpus_home, corpus_records):
+    result = CliRunner().invoke(main, ["stats", "--documents"], env=corpus_home)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("document ")]
+    assert len(lines) == len(corpus_records)
+    for rec in corpus_records:
+        line = next(x for x in lines if rec.doc_id in x)
+        assert "《" in line and (rec.document.title or rec.document.subject_place) in line

@@ -180,11 +180,17 @@ def show_table(rows: list[dict[str, object]]) -> None:
     st.html(table_html(rows))
 
 
-# Streamlit draws some texts of its own in English: the file uploader's ("Upload", "… MB per file")
-# and the hints under text boxes ("Press Enter to apply/submit form"). These fixed rules hide them and
+# Streamlit draws some texts of its own in English: the file uploader's ("Upload", "… MB per file"),
+# the hints under text boxes ("Press Enter to apply/submit form") and the "Page not found" dialog of
+# an unknown address (the app has no dialog of its own). These fixed rules hide them and
 # draw Chinese ones in their place; the router puts them on every page (constants and settings only).
 _APP_CSS = """<style>
 [data-testid="InputInstructions"] { display: none !important; }
+section[role="dialog"] h2[slot="title"] { font-size: 0 !important; }
+section[role="dialog"] h2[slot="title"]::after { content: "找不到这个页面"; font-size: 1.5rem; }
+section[role="dialog"] h2[slot="title"] + div > div { font-size: 0 !important; }
+section[role="dialog"] h2[slot="title"] + div > div::after
+  { content: "您要打开的页面不存在，下面显示的是首页（总览）。"; font-size: 1rem; }
 [data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
 [data-testid="stFileUploaderDropzoneInstructions"] span::before
   { content: var(--govkg-upload-hint); font-size: 0.9rem; }

@@ -214,6 +214,13 @@ def test_every_control_of_every_page_in_chromium(browser, app_url, shots):
         _check(page, key, problems)
         _use_every_control(page, key, problems)
         page.screenshot(path=str(shots / f"controls_{key}.png"), full_page=True)
+    # an address that is no page: Streamlit's own "Page not found" dialog, in Chinese
+    page.goto(f"{app_url}/no-such-page")
+    wait_until_rendered(page)
+    if page.locator('[role="dialog"]').count() != 1:
+        problems.append("an unknown address shows no page-not-found dialog")
+    elif _english(page) or "找不到这个页面" not in page.evaluate(_VISIBLE_UI_TEXT):
+        problems.append(f"page-not-found dialog not in Chinese: {_english(page)}")
     # 跨城比较: a click on a cell of the matrix selects that cell
     page.goto(f"{app_url}/compare?place=濮阳&place=潜江")        # aliases, as a person types them
     wait_until_rendered(page)

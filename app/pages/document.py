@@ -13,8 +13,13 @@ if not docs:
 
 ids = [d["id"] for d in docs]
 titles = state.doc_titles()
-by_label = labelled((f"{titles.get(d['id']) or '（无标题）'} · {d.get('subject_place') or '地方不详'}"
-                     + (f" · {d['date']}" if d.get("date") else ""), d["id"]) for d in docs)
+def _label(d: dict) -> str:
+    title = titles.get(d["id"]) or "（无标题）"
+    extra = [x for x in (d.get("subject_place") or "地方不详", d.get("date")) if x and x not in title]
+    return " · ".join([title, *extra])
+
+
+by_label = labelled((_label(d), d["id"]) for d in docs)
 labels = list(by_label)
 wanted = params.get("doc")
 index = ids.index(wanted) if wanted in ids else 0

@@ -54,16 +54,17 @@ class Names:
         return [name for name, _score, _i in found]
 
 
-def names_of(store: Any) -> Names:
-    """The ``Names`` of ``store``'s graph (kept per graph version)."""
+def names_of(store: Any, label: str) -> Names:
+    """The ``Names`` of one label (Place, Practice, NamedModel) of ``store``'s graph, kept per graph
+    version (read only for the labels a query asks about: named models are the most numerous)."""
     from queries.finish._common import cached
     from queries.registry import graph_version, run
 
-    return cached(f"names:{id(store)}", lambda: graph_version(store),
-                  lambda: Names.from_rows(run(store, "names", {})))
+    return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
+                  lambda: Names.from_rows(run(store, "names", {"label": label})))
 
 
 def resolve(store: Any, label: str, value: str) -> str:
     """``value`` as the graph names it; ``UnknownNameError`` (with the closest names) otherwise."""
-    return names_of(store).resolve(label, value)
+    return names_of(store, label).resolve(label, value)
 

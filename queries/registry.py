@@ -236,7 +236,7 @@ QUERIES: tuple[QuerySpec, ...] = (
         "Every place (with its aliases: customary short forms), practice (with its taxonomy aliases) and "
         "named model name: what typed names are resolved against (濮阳 → 濮阳市), and where the closest "
         "names for an unknown one come from.",
-        (),
+        (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)"),),
         ("label", "id", "name", "aliases"),
     ),
     QuerySpec(
@@ -295,6 +295,8 @@ def validate(name: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
         raise QueryError(f"query {name!r} needs exactly one of {', '.join(spec.one_of)}")
     if spec.any_of and not any(_given(clean[n]) for n in spec.any_of):
         raise QueryError(f"query {name!r} needs at least one of {', '.join(spec.any_of)}")
+    if name == "names" and clean["label"] not in (None, "Place", "Practice", "NamedModel"):
+        raise QueryError("query 'names': label is one of Place, Practice, NamedModel")
     if name == "compare_cities" and len(clean["places"]) < 1:
         raise QueryError("query 'compare_cities' needs at least one place in 'places'")
     return clean
@@ -345,7 +347,7 @@ def resolve_names(store: Any, name: str, clean: dict[str, Any]) -> dict[str, Any
         value = out.get(p.name)
         if p.names is None or not _given(value):
             continue
-        names = names_of(store)
+        names = names_of(store, p.names)
         out[p.name] = ([names.resolve(p.names, v) for v in value] if isinstance(value, list)
                        else names.resolve(p.names, value))
     return out

@@ -8,12 +8,12 @@ from queries.embedded._graph import nodes_of
 __all__ = ["fetch"]
 
 
-def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
+def fetch(g: Any, label: str | None = None, **_params: Any) -> list[dict[str, Any]]:
     rows = []
-    for label in ("Place", "Practice", "NamedModel"):
-        for node in nodes_of(g, label):
+    for lab in ("Place", "Practice", "NamedModel") if label is None else (label,):
+        for node in nodes_of(g, lab):
             n = g.nodes[node]
-            rows.append({"label": label, "id": node, "name": n.get("name"),
-                         "level": n.get("level") if label == "Place" else None,
-                         "aliases": list(n.get("aliases") or []) if label == "Place" else []})
+            rows.append({"label": lab, "id": node, "name": n.get("name"),
+                         "level": n.get("level") if lab == "Place" else None,
+                         "aliases": list(n.get("aliases") or []) if lab == "Place" else []})
     return rows

@@ -4,9 +4,15 @@ taxonomy practice's aliases (网格化管理 → 网格化治理)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["finish", "place_aliases"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_aliases(name: str, level: str | None) -> tuple[str, ...]:
+    return tuple(place_aliases(name, level))
 
 
 def place_aliases(name: str, level: str | None) -> list[str]:
@@ -42,7 +48,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             continue
         aliases = [str(a) for a in row.get("aliases") or [] if a]
         if row["label"] == "Place":
-            aliases += place_aliases(str(name), row.get("level"))
+            aliases += _place_aliases(str(name), row.get("level"))
         elif row["label"] == "Practice":
             aliases += _practice_aliases(str(name))
         out[(row["label"], row["id"])] = {"label": row["label"], "id": row["id"], "name": name,

@@ -181,11 +181,13 @@ def show_table(rows: list[dict[str, object]]) -> None:
 
 
 # Streamlit draws some texts of its own in English: the file uploader's ("Upload", "… MB per file"),
-# the hints under text boxes ("Press Enter to apply/submit form") and the "Page not found" dialog of
-# an unknown address (the app has no dialog of its own). These fixed rules hide them and
+# the hints under text boxes ("Press Enter to apply/submit form"), the keyboard "Skip to main content"
+# link and the "Page not found" dialog of an unknown address (the app has no dialog of its own). These fixed rules hide them and
 # draw Chinese ones in their place; the router puts them on every page (constants and settings only).
 _APP_CSS = """<style>
 [data-testid="InputInstructions"] { display: none !important; }
+[data-testid="stSkipToContent"] { font-size: 0 !important; }
+[data-testid="stSkipToContent"]::after { content: "跳到正文"; font-size: 1rem; }
 section[role="dialog"] h2[slot="title"] { font-size: 0 !important; }
 section[role="dialog"] h2[slot="title"]::after { content: "找不到这个页面"; font-size: 1.5rem; }
 section[role="dialog"] h2[slot="title"] + div > div { font-size: 0 !important; }

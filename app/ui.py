@@ -87,18 +87,12 @@ def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
         st.caption(f"另有 {len(evs) - limit} 条出处未显示。")
 
 
-def excerpt_bounds(text: str, start: int, end: int, width: int = 160) -> tuple[int, int]:
-    """A window around [start, end) widened to sentence or line ends where close."""
-    lo, hi = max(0, start - width), min(len(text), end + width)
-    for i in range(start - 1, lo - 1, -1):
-        if text[i] in "。！？\n":
-            lo = i + 1
-            break
-    for i in range(end, hi):
-        if text[i] in "。！？\n":
-            hi = i + 1
-            break
-    return lo, hi
+def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the quote of ``text[start:end]`` lies: the sentence (or run of sentences) that states it,
+    as every quote of the graph is made (``graph.delta.sentence_span``)."""
+    from graph.delta import sentence_span
+
+    return sentence_span(text, start, end) if start < end else (start, end)
 
 
 def highlight_html(text: str, start: int | None, end: int | None, lo: int = 0, hi: int | None = None) -> str:

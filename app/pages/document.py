@@ -56,7 +56,7 @@ st.caption(" · ".join(f"{k}：{v}" for k, v in meta if v) + f" · 文档编号 
 if start is not None and end is not None:
     lo, hi = excerpt_bounds(text, start, end)
     with st.container(border=True):
-        st.markdown(f"**引文所在段落**（第 {start}–{end} 字）")
+        st.markdown(f"**引文所在句子**（第 {start}–{end} 字）")
         st.html(highlight_html(text, start, end, lo, hi))
     st.markdown("**全文**（引文以黄色标出）")
 st.html(highlight_html(text, start, end))

@@ -3,6 +3,7 @@ import streamlit as st
 
 from app import state
 from app.ui import empty_note, labelled, md_escape, row_evidence, show_evidence
+from govkg.coursepack.relevance import whole_definition
 
 st.title("命名模式")
 st.caption("各地给自己做法起的名字（如“12341”“五社联动”），它由哪些部分组成、属于哪类做法，别处同名的做法有何不同。")
@@ -37,7 +38,7 @@ if not rows:
 by = {s: [r for r in rows if r["section"] == s] for s in ("definition", "component", "practice", "same_name")}
 st.subheader(md_escape(f"“{rows[0]['model']}” · {rows[0].get('owner') or '归属不详'}"))
 for r in by["definition"]:
-    st.markdown("**定义**：" + md_escape(str(r["name"])))
+    st.markdown("**定义**：" + md_escape(whole_definition(str(r["name"]), r.get("quote"))))
     show_evidence(row_evidence(r), limit=1)
 
 if by["practice"]:
@@ -62,7 +63,8 @@ if by["same_name"]:
     cols = st.columns(min(3, len(by["same_name"]) + 1))
     with cols[0]:
         st.markdown(f"**{md_escape(rows[0].get('owner') or '本地')}**（当前）")
-        st.markdown(md_escape(by["definition"][0]["name"]) if by["definition"] else "")
+        st.markdown(md_escape(whole_definition(str(by["definition"][0]["name"]), by["definition"][0].get("quote")))
+                    if by["definition"] else "")
     for col, r in zip(cols[1:], by["same_name"]):
         with col:
             st.markdown(f"**{md_escape(str(r['name']))}**")

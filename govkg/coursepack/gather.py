@@ -26,6 +26,7 @@ from govkg.coursepack.relevance import (
     is_section_title,
     practice_matchers,
     split_figure_detail,
+    whole_definition,
 )
 
 __all__ = ["EXEMPLAR_PLACES", "MAX_MODELS", "Runner", "gather"]
@@ -173,7 +174,7 @@ def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (
                                                      key=lambda r: r.get("order") or 0))
         evs = _ev(definition, titles) + tuple(e for r in rows if r["section"] in ("component", "practice")
                                               for e in _ev(r, titles))
-        defn = str(definition.get("name") or "")
+        defn = whole_definition(str(definition.get("name") or ""), definition.get("quote"))
         model_items.append(ModelItem(str(head["model"]), str(head.get("owner") or ""), comps,
                                      "" if defn == str(head["model"]) else defn, prs, tuple(dict.fromkeys(evs))))
         if len(model_items) >= MAX_MODELS:

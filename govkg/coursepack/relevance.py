@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 __all__ = ["clean_subject", "figure_clause", "focus_sentence", "is_section_title", "practice_matchers",
-           "split_figure_detail"]
+           "split_figure_detail", "whole_definition"]
 
 Matcher = Callable[[str], bool]
 
@@ -101,3 +101,13 @@ def figure_clause(quote: str, as_written: str, limit: int = CLAUSE_MAX) -> str:
     right = min(ends) if ends else len(quote)
     clause = _LEAD.sub("", quote[left:right].strip())
     return clause if found.group() in clause and len(clause) <= limit else ""
+
+
+def whole_definition(definition: str, quote: str | None) -> str:
+    """A named model's definition as people should read it: the extractor's ``definition`` when it is a
+    whole sentence, else (cut short: “…为濮阳社区治理体系和治理能力现代化指明”) the quoted sentence that
+    holds it."""
+    d = (definition or "").strip()
+    if d and d[-1] not in "。！？；!?;”）)" and quote and d in quote:
+        return quote.strip()
+    return d

@@ -170,3 +170,12 @@ def test_network_option_keeps_document_text_as_plain_data(hostile):
     assert plain(hostile) in names and not any(c in n for n in names for c in "{}|")
     assert "{" not in opt["series"][0]["links"][0]["value"]
     json.dumps(opt)
+
+
+def test_a_cut_definition_is_shown_as_its_whole_sentence():
+    from govkg.coursepack.relevance import whole_definition
+
+    quote = "研究确立了“12341”模式，为社区治理指明了方向。"
+    assert whole_definition("研究确立了“12341”模式，为社区治理指明", quote) == quote
+    assert whole_definition("一个中心。", quote) == "一个中心。"            # whole already
+    assert whole_definition("别处的文字", quote) == "别处的文字"            # not in the quote: as given

@@ -57,8 +57,8 @@ _LIST_AFTER = re.compile(r"(?:[、和及与]|以及)[\u4e00-\u9fff]{1,8}?(?:省|
 
 # plan words (see the module docstring); 计划生育 is family planning, 按计划 is a schedule kept
 PLAN_WORDS = re.compile(
-    r"下一步|下步|下阶段|今后|(?<![按原])计划(?!生育|单列|内)|(?<![模比])拟(?![定订稿写])|力争|预计|目标"
-    r"|(?<![截止])(?:到|至)\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|建设|新建)"
+    r"下一步|下步|下阶段|今后|(?<![按原])计划(?!生育|单列|内)|(?<![模比])拟(?![定订稿写])|力争|预计|(?<!明确)(?<!围绕)(?<!对标)(?<!确定)目标"
+    r"|(?<![截止])(?:到|至)\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
     r"|(?<![即必])将(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
     r"|覆盖|创建|打造|推动|推进|开展|安排|筹集|力争|在|于|陆续|启动|统筹|对|按|每年)"
     r"|(?:应|须|必须|要|需)(?:当)?(?:达到|不低于|不少于|实现|控制在)")
@@ -166,6 +166,12 @@ class Attribution:
         if self.province and _SELF_PROVINCE.match(text, pos):
             return self.province, "place"
         return None, None
+
+    def head(self, lo: int, hi: int) -> tuple[str | None, bool]:
+        """(place, found): the topic ``text[lo:hi]`` opens with (see :meth:`_head`); place None
+        with found True is a list of places."""
+        name, kind = self._head(lo, hi)
+        return name, kind is not None
 
     def _follows_place(self, pos: int, hi: int) -> bool:
         return any(p in self._place_at for p in range(pos, min(hi, pos + 2)))

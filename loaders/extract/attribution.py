@@ -14,6 +14,8 @@ head of a sentence or clause, and leaves it out of the sentences that continue i
 - a clause head holds to the end of its sentence or the next clause head; a sentence head holds
   for the sentences after it in the same paragraph until another sentence head; a paragraph
   starts with none (the caller falls back to the subject or to the enclosing measure's place);
+- 全市/全区/全县 is the subject's unit at that level, unless the passage is about another unit of
+  that level (``桐乡市推行…，全市建成议事会216个`` → 桐乡市);
 - a figure or measure takes the head in force at its position.
 
 **Plans** (:func:`states_plan`): a target or plan is not a result. The words that say so —
@@ -36,7 +38,7 @@ __all__ = ["PLAN_WORDS", "Attribution", "states_plan", "states_standard"]
 
 _SENTENCE_STOPS = SENTENCE_END  # shared with the other steps (one stop index per text)
 _CLAUSE_STOPS = "，,：:、"
-# how far back a sentence head is looked for (sentences of the same paragraph)
+# how many clause heads of one sentence are looked at before a position
 _MAX_BACK = 24
 # a head must start within this many characters of its sentence or clause (openers skipped)
 _MAX_OPENER = 24
@@ -128,6 +130,7 @@ class Attribution:
         self._sentences = stop_positions(text, _SENTENCE_STOPS)
         self._clauses = stop_positions(text, _SENTENCE_STOPS + _CLAUSE_STOPS)
         self._heads: dict[int, tuple[str | None, str | None]] = {}
+        self._topics: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
 
     # ---------------------------------------------------------------- heads
     def _head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
@@ -190,42 +193,63 @@ class Attribution:
     def place_at(self, pos: int) -> str | None:
         """The place the passage at ``pos`` is about, or None where no head is in force (the
         caller decides: the subject, or the enclosing measure's place)."""
-        whole: tuple[str | None, str] | None = None  # a 全市 head waiting for the passage's topic
-        for name, kind in self._heads_before(pos):
-            if kind == "place":
-                if whole is None:
-                    return name
-                if name and self._external_level.get(name) in _WHOLE_LEVELS[whole[1]]:
-                    return name  # 武城县…。全县建立…: the whole of the place the passage is about
-                return whole[0]
-            if whole is None:
-                whole = (name, kind)
-        return whole[0] if whole else None
-
-    def _heads_before(self, pos: int):
-        """The heads in force at ``pos``, nearest first: clause heads of its sentence, then the
-        heads of the sentences before it in the same paragraph (at most ``_MAX_BACK`` of each)."""
         text, stops, clauses = self.text, self._sentences, self._clauses
         k = bisect_left(stops, pos)
         s_lo = stops[k - 1] + 1 if k else 0
         s_hi = stops[k] if k < len(stops) else len(text)
+        whole: tuple[str | None, str] | None = None  # a 全市 head waiting for the passage's topic
         c = bisect_left(clauses, pos)
-        for _ in range(_MAX_BACK):
+        for _ in range(_MAX_BACK):  # clause heads of this sentence before pos, nearest first
             if c == 0 or clauses[c - 1] < s_lo:
                 break
             name, kind = self._sentence_head(clauses[c - 1] + 1, s_hi)
-            if kind:
-                yield name, kind
             c -= 1
-        for _ in range(_MAX_BACK):
-            name, kind = self._sentence_head(s_lo, s_hi)
-            if kind:
-                yield name, kind
-            if k == 0 or text[stops[k - 1]] == "\n":
-                return  # the paragraph starts here
-            k -= 1
-            s_hi = stops[k]
-            s_lo = stops[k - 1] + 1 if k else 0
+            if kind == "place":
+                return self._resolve(whole, name)
+            if kind and whole is None:
+                whole = (name, kind)
+        sentence_whole, strong, found = self._topic(k)
+        whole = whole or sentence_whole
+        if found:
+            return self._resolve(whole, strong)
+        return whole[0] if whole else None
+
+    def _resolve(self, whole: tuple[str | None, str] | None, name: str | None) -> str | None:
+        if whole is None:
+            return name
+        if name and self._external_level.get(name) in _WHOLE_LEVELS[whole[1]]:
+            return name  # 武城县…。全县建立…: the whole of the place the passage is about
+        return whole[0]
+
+    def _topic(self, k: int) -> tuple[tuple[str | None, str] | None, str | None, bool]:
+        """The sentence heads in force at sentence ``k``: (the nearest 全市-style head before the
+        first place head, that place head's place, whether there is one), walking back through
+        its paragraph. Kept per sentence, each from the one before it: linear in the text."""
+        got = self._topics.get(k)
+        if got is not None:
+            return got
+        text, stops = self.text, self._sentences
+        chain: list[int] = []
+        base: tuple[tuple[str | None, str] | None, str | None, bool] = (None, None, False)
+        j = k
+        while True:
+            if j in self._topics:
+                base = self._topics[j]
+                break
+            chain.append(j)
+            if j == 0 or text[stops[j - 1]] == "\n":
+                break  # the paragraph starts at sentence j
+            j -= 1
+        for j in reversed(chain):
+            lo = stops[j - 1] + 1 if j else 0
+            hi = stops[j] if j < len(stops) else len(text)
+            name, kind = self._sentence_head(lo, hi)
+            if kind == "place":
+                base = (None, name, True)
+            elif kind:
+                base = ((name, kind), base[1], base[2])
+            self._topics[j] = base
+        return base
 
     def planned_at(self, pos: int) -> bool:
         """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`)?"""

@@ -49,7 +49,8 @@ _OPENER = re.compile(
     r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年|前)?"
     r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?"
     r"|截至(?:目前)?|截止(?:目前)?|目前|当前|近年来|近年|近期|今年(?:以来)?|去年|同时|此外|另外|其中|其次|首先"
-    r"|如|例如|比如|据了解|据悉|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时)")
+    r"|如|例如|比如|据了解|据悉|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时"
+    r"|将|还|也|又|已|再|并|正在|要|先后|分别|积极|主动|重点)")
 # 全市/全区/全县 and the levels of place each can stand for
 _WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 _SELF_SUBJECT = re.compile(r"我局|我委|我办|我厅|我中心|我们|本局|本委")
@@ -125,6 +126,7 @@ class Attribution:
         places = sorted((m.start, m.end, p.name) for p in ctx.places for m in p.mentions
                         if not in_agency(m.start, m.end))
         self._place_at = {s: (e, name) for s, e, name in places}
+        self._place_ends = {e for _s, e, _n in places}
         self._external_level = {p.name: p.level for p in ctx.places if p.role == "external"}
         self._agency_at = {s: (e, name) for s, e, name in agency_spans}
         self._sentences = stop_positions(text, _SENTENCE_STOPS)
@@ -202,8 +204,11 @@ class Attribution:
         for _ in range(_MAX_BACK):  # clause heads of this sentence before pos, nearest first
             if c == 0 or clauses[c - 1] < s_lo:
                 break
-            name, kind = self._sentence_head(clauses[c - 1] + 1, s_hi)
+            stop = clauses[c - 1]
             c -= 1
+            if text[stop] == "、" and stop in self._place_ends:
+                continue  # 在禅城区、南海区打造…: the second of a list of places heads nothing
+            name, kind = self._sentence_head(stop + 1, s_hi)
             if kind == "place":
                 return self._resolve(whole, name)
             if kind and whole is None:

@@ -81,3 +81,9 @@ def test_a_target_year_already_past_is_a_result():
 def test_standards(text, figure, standard):
     i = text.index(figure)
     assert states_standard(text, i, i + len(figure)) is standard
+
+
+def test_a_place_in_a_list_after_a_comma_of_enumeration_heads_nothing():
+    got = _metrics("樊城区增加岗位40名、襄州区增加岗位30名。今年将在樊城区、襄州区打造示范社区12个。\n")
+    assert got["30名"][0] == "襄阳市襄州区"  # 、 between two clauses that each open with a place
+    assert got["12个"] == ("襄阳市", "planned")  # 、 inside a list of places

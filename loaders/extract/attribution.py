@@ -36,6 +36,9 @@ from loaders.extract.text_utils import SENTENCE_END, stop_positions
 
 __all__ = ["PLAN_WORDS", "Attribution", "states_plan", "states_standard"]
 
+_UNSET = object()
+# the last document's instance (one slot: the steps of one document run one after another)
+_LAST: dict[str, tuple[tuple, Context, Attribution]] = {}
 _SENTENCE_STOPS = SENTENCE_END  # shared with the other steps (one stop index per text)
 _CLAUSE_STOPS = "，,：:、"
 # how many clause heads of one sentence are looked at before a position
@@ -55,16 +58,21 @@ _OPENER = re.compile(
 _WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 _SELF_SUBJECT = re.compile(r"我局|我委|我办|我厅|我中心|我们|本局|本委")
 _SELF_PROVINCE = re.compile(r"全省|我省|本省")
+_SELF_ANY = re.compile(_SELF_SUBJECT.pattern + "|" + _SELF_PROVINCE.pattern)
 # A、B / A和B: a list of places (the second need not be a mention the places step kept)
 _LIST_AFTER = re.compile(r"(?:[、和及与]|以及)[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|州|镇|乡|街道|社区|村)")
 
 # plan words (see the module docstring); 计划生育 is family planning, 按计划 is a schedule kept
 PLAN_WORDS = re.compile(
-    r"下一步|下步|下阶段|今后|(?<![按原])计划(?!生育|单列|内)|(?<![模比])拟(?![定订稿写])|力争|预计|(?<!明确)(?<!围绕)(?<!对标)(?<!确定)目标"
-    r"|(?<![截止])(?:到|至)\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
-    r"|(?<![即必])将(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
+    # every alternative opens with a literal character and checks what stands before it after that
+    # (a lookbehind after the first character): the engine then skips to the possible first
+    # characters instead of trying every alternative at every offset (4× faster)
+    r"下一步|下步|下阶段|今后|计(?<![按原]计)划(?!生育|单列|内)|拟(?<![模比]拟)(?![定订稿写])|力争|预计"
+    r"|目(?<!明确目)(?<!围绕目)(?<!对标目)(?<!确定目)标"
+    r"|[到至](?<![截止][到至])\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
+    r"|将(?<![即必]将)(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
     r"|覆盖|创建|打造|推动|推进|开展|安排|筹集|力争|在|于|陆续|启动|统筹|对|按|每年)"
-    r"|(?:应|须|必须|要|需)(?:当)?(?:达到|不低于|不少于|实现|控制在)")
+    r"|[应须必要需](?<!必[应须必要需])(?:须)?(?:当)?(?:达到|不低于|不少于|实现|控制在)")
 # a standard: the figure is what something must reach (…不低于10万元的标准, 标准为每月300元)
 _STANDARD_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,14}?(?:的|为)?标准")
 _STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|最高不超过)(?:为|是|由|从|达到|提高到|提高至)?(?:每[^\d，,。；;]{0,3})?\s*$")
@@ -104,7 +112,22 @@ def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
 
 
 class Attribution:
-    """The place each position of one document is about (see the module docstring)."""
+    """The place each position of one document is about (see the module docstring).
+
+    Build it with :meth:`of`: measures, metrics and learning of one document share one instance
+    (building it reads every place and agency mention and indexes the clause stops: 0.03 µs per
+    character of CPU, ≈ 2.5 % of the pipeline, paid once instead of three times)."""
+
+    @classmethod
+    def of(cls, ctx: Context) -> Attribution:
+        """The instance for ``ctx``, shared by the steps that run after places and agencies."""
+        key = (id(ctx), ctx.text, len(ctx.places), len(ctx.agencies), ctx.document.subject_place)
+        last = _LAST.get("of")
+        if last is not None and last[0] == key and last[1] is ctx:
+            return last[2]
+        made = cls(ctx)
+        _LAST["of"] = (key, ctx, made)
+        return made
 
     def __init__(self, ctx: Context):
         self.text = text = ctx.text
@@ -129,10 +152,14 @@ class Attribution:
         self._place_ends = {e for _s, e, _n in places}
         self._external_level = {p.name: p.level for p in ctx.places if p.role == "external"}
         self._agency_at = {s: (e, name) for s, e, name in agency_spans}
+        # where a head can start: a run whose first 24 chars hold none of these has no head
+        self._starts = sorted({*self._place_at, *self._agency_at,
+                               *(m.start() for m in _SELF_ANY.finditer(text))})
         self._sentences = stop_positions(text, _SENTENCE_STOPS)
         self._clauses = stop_positions(text, _SENTENCE_STOPS + _CLAUSE_STOPS)
         self._heads: dict[int, tuple[str | None, str | None]] = {}
         self._topics: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
+        self._by_clause: dict[int, str | None] = {}
 
     # ---------------------------------------------------------------- heads
     def _head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
@@ -141,6 +168,9 @@ class Attribution:
         character (市/区/县) for 全市/全区/全县, which is the subject's unit at that level unless
         the passage is about another unit of that level (see :meth:`place_at`)."""
         text, pos, limit = self.text, lo, min(hi, lo + _MAX_OPENER)
+        k = bisect_left(self._starts, lo)
+        if k == len(self._starts) or self._starts[k] > limit:
+            return None, None  # nothing that can head a run starts near enough
         while pos < limit:
             m = _OPENER.match(text, pos, hi)
             if not m or m.end() == pos:
@@ -195,6 +225,14 @@ class Attribution:
     def place_at(self, pos: int) -> str | None:
         """The place the passage at ``pos`` is about, or None where no head is in force (the
         caller decides: the subject, or the enclosing measure's place)."""
+        clauses = self._clauses
+        c = bisect_left(clauses, pos)
+        got = self._by_clause.get(c, _UNSET)  # every position of one clause gets the same answer
+        if got is _UNSET:
+            got = self._by_clause[c] = self._place_in_clause(pos)
+        return got
+
+    def _place_in_clause(self, pos: int) -> str | None:
         text, stops, clauses = self.text, self._sentences, self._clauses
         k = bisect_left(stops, pos)
         s_lo = stops[k - 1] + 1 if k else 0

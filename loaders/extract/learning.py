@@ -73,7 +73,7 @@ def extract_learning(ctx: Context) -> None:
         if not after:
             continue
         if attribution is None:
-            attribution = Attribution(ctx)
+            attribution = Attribution.of(ctx)
         learner = attribution.place_at(m.start()) or subject
         learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else None
         after = [x for x in after if x[2].name != learner and not _related(learner_code, x[2].adcode)]

@@ -293,7 +293,7 @@ def extract_measures(ctx: Context) -> None:
     hit_names = {h[1] for h in hits}
     ctx.practices = [n for n in tax.names if n in hit_names]
     subject = ctx.document.subject_place
-    attribution = Attribution(ctx)
+    attribution = Attribution.of(ctx)
     agency_spans = sorted((m.start, a.name) for a in ctx.agencies for m in a.mentions)
     model_spans = sorted((m.start, nm.name) for nm in ctx.named_models for m in nm.mentions)
     agency_pos = [s for s, _n in agency_spans]

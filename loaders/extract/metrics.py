@@ -67,6 +67,7 @@ _NOT_A_COUNT_AFTER = {
 }
 # page furniture around a figure (comment boxes, hit counters)
 _WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量")
+_CHROME_LEN = 3  # the longest match of _WEB_CHROME
 _RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
 _NATIONAL = re.compile(r"全国|我国|中国|国家层面")
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
@@ -215,6 +216,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     # in a sentence that holds thousands of figures)
     national = [(n.start(), n.end()) for n in _NATIONAL.finditer(text) if not skipped[n.start()]]
     national_starts = [a for a, _b in national]
+    chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     years = [(y.start(), y.end(), int(y.group(1))) for y in _YEAR_RE.finditer(text)]
     year_ends = [b for _a, b, _y in years]
     out: list[MetricRec] = []
@@ -246,7 +248,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         k = bisect_left(national_starts, s_lo)
         if k < len(national) and national[k][1] <= start:
             return False  # 全国/我国… earlier in the sentence, outside quotes
-        return not _WEB_CHROME.search(text, max(0, start - 8), min(len(text), end + 8))
+        c = bisect_left(chrome, start - 8 - _CHROME_LEN)  # page furniture within 8 chars
+        return not (c < len(chrome) and chrome[c] < end + 8)
 
     for m in _FIG_RE.finditer(text):
         start, end = m.start(), m.end()
@@ -317,7 +320,7 @@ def extract_metrics(ctx: Context) -> None:
 
     Where nothing in its sentence or paragraph names a place, a figure inside a measure takes the
     measure's place, else the subject; inside a planned measure it is planned."""
-    found = find_metrics(ctx.text, Attribution(ctx))
+    found = find_metrics(ctx.text, Attribution.of(ctx))
     # measures' own spans do not overlap: the one starting last at or before a figure is the only
     # one that can hold it
     measures = sorted((ms.span.start, ms.span.end, ms.place, ms.status) for ms in ctx.measures)

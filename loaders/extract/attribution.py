@@ -160,6 +160,7 @@ class Attribution:
         self._heads: dict[int, tuple[str | None, str | None]] = {}
         self._topics: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
         self._by_clause: dict[int, str | None] = {}
+        self._clause_states: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
 
     # ---------------------------------------------------------------- heads
     def _head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
@@ -233,29 +234,47 @@ class Attribution:
         return got
 
     def _place_in_clause(self, pos: int) -> str | None:
-        text, stops, clauses = self.text, self._sentences, self._clauses
-        k = bisect_left(stops, pos)
-        s_lo = stops[k - 1] + 1 if k else 0
-        s_hi = stops[k] if k < len(stops) else len(text)
-        whole: tuple[str | None, str] | None = None  # a 全市 head waiting for the passage's topic
-        c = bisect_left(clauses, pos)
-        for _ in range(_MAX_BACK):  # clause heads of this sentence before pos, nearest first
-            if c == 0 or clauses[c - 1] < s_lo:
-                break
-            stop = clauses[c - 1]
-            c -= 1
-            if text[stop] == "、" and stop in self._place_ends:
-                continue  # 在禅城区、南海区打造…: the second of a list of places heads nothing
-            name, kind = self._sentence_head(stop + 1, s_hi)
-            if kind == "place":
-                return self._resolve(whole, name)
-            if kind and whole is None:
-                whole = (name, kind)
+        k = bisect_left(self._sentences, pos)
+        whole, strong, found = self._clause_state(bisect_left(self._clauses, pos), k)
+        if found:
+            return self._resolve(whole, strong)
         sentence_whole, strong, found = self._topic(k)
         whole = whole or sentence_whole
         if found:
             return self._resolve(whole, strong)
         return whole[0] if whole else None
+
+    def _clause_state(self, c: int, k: int) -> tuple[tuple[str | None, str] | None, str | None, bool]:
+        """Like :meth:`_topic`, over the clause heads of sentence ``k`` before clause boundary
+        ``c`` (its first clause excluded: that is the sentence head). Kept per boundary, each from
+        the one before it."""
+        got = self._clause_states.get(c)
+        if got is not None:
+            return got
+        text, stops, clauses = self.text, self._sentences, self._clauses
+        s_lo = stops[k - 1] + 1 if k else 0
+        s_hi = stops[k] if k < len(stops) else len(text)
+        chain: list[int] = []
+        base: tuple[tuple[str | None, str] | None, str | None, bool] = (None, None, False)
+        j = c
+        while j > 0 and clauses[j - 1] >= s_lo:
+            if j in self._clause_states:
+                base = self._clause_states[j]
+                break
+            chain.append(j)
+            j -= 1
+        for j in reversed(chain):
+            stop = clauses[j - 1]
+            if text[stop] == "、" and stop in self._place_ends:
+                pass  # 在禅城区、南海区打造…: the second of a list of places heads nothing
+            else:
+                name, kind = self._sentence_head(stop + 1, s_hi)
+                if kind == "place":
+                    base = (None, name, True)
+                elif kind:
+                    base = ((name, kind), base[1], base[2])
+            self._clause_states[j] = base
+        return base
 
     def _resolve(self, whole: tuple[str | None, str] | None, name: str | None) -> str | None:
         if whole is None:

@@ -154,11 +154,10 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
         before = before[:first]
     before = before[cut:].strip()
     verb_only = _LEAD_TRIM.sub("", before).strip()
-    for _ in range(3):  # the trims uncover each other (“其中，2020年全市共有” …)
-        trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before))).strip()
-        if trimmed == before:
-            break
-        before = trimmed
+    trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before))).strip()
+    if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
+        trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
+    before = trimmed
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
     return before
@@ -175,7 +174,9 @@ def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int)
     after = _after_phrase(text, end, hi)
     before = "" if after else _before_phrase(text, lo, start)
     phrase = after or before
-    dist = _DISTRIBUTIVE.search(text, max(sentence_lo, start - 16), start)
+    d_lo = max(sentence_lo, start - 16)
+    dist = (_DISTRIBUTIVE.search(text, d_lo, start)
+            if text.find("每", d_lo, start) >= 0 or text.find("均", d_lo, start) >= 0 else None)
     if dist:
         lead = _TAIL_TRIM.sub("", dist.group(0))
         if after and lead not in after:

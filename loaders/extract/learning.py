@@ -5,7 +5,9 @@ The phrases that carry it: 学习借鉴/借鉴…先进经验/借鉴…做法, �
 places step, so 成都 becomes 成都市; 上海、杭州 are two sources). The learner is the place the
 sentence is about (:mod:`loaders.extract.attribution`: ``市政府考察组赴…`` is the city's, a report's
 ``区人大常委会…走出去到青岛、威海等地学习`` the district's, ``武城县学习借鉴…`` 武城县's), else the
-subject place; a place is never its own source.
+subject place. A clause whose places studied include the learner records nothing (who learns is
+then not known: the subject was probably taken for the wrong place); a unit and its own ancestor are
+no learning pair.
 A learning clause with no named place (安排全省各地市借鉴学习) records nothing: the brief asks for
 places, and an arranged study by unnamed units is not one.
 """
@@ -75,10 +77,6 @@ def extract_learning(ctx: Context) -> None:
         if attribution is None:
             attribution = Attribution.of(ctx)
         learner = attribution.place_at(m.start()) or subject
-        learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else None
-        after = [x for x in after if x[2].name != learner and not _related(learner_code, x[2].adcode)]
-        if not after:
-            continue
         if cue in ("赴", "到") and not _ACTIVITY.search(text[m.end():hi]):
             continue
         group = [after[0]]
@@ -90,6 +88,12 @@ def extract_learning(ctx: Context) -> None:
         # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely
         if text[m.end():group[0][0]].strip(" 　") and cue not in ("赴", "到") \
                 and len(text[m.end():group[0][0]].strip()) > 4:
+            continue
+        if any(p.name == learner for _s, _e, p in group):
+            continue  # the learner among the places studied: who learns is not known
+        learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else None
+        group = [x for x in group if not _related(learner_code, x[2].adcode)]
+        if not group:
             continue
         what = _what(text, group[-1][1], hi)
         if not what:

@@ -72,3 +72,11 @@ def test_the_learner_is_the_place_the_sentence_is_about():
     assert ("桐乡市", "杭州市上城区") in pairs  # the passage is about 桐乡市: it is the learner
     assert ("桐乡市", "嘉兴市") not in pairs  # a county and its own city are not learning from each other
     assert ("襄阳市", "桐乡市") in pairs
+
+
+def test_a_clause_whose_places_include_the_learner_records_nothing():
+    # 襄阳市 is the subject and also one of the places "studied": the learner is not known
+    ctx = _ctx("组织考察组到湖北襄阳、湖南长沙等地学习借鉴社区建设。", {"长沙市": ("长沙",)})
+    ctx.places[0].mentions.append(Mention(start=8, end=10, as_written="襄阳"))
+    extract_learning(ctx)
+    assert ctx.learning == []

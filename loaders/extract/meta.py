@@ -411,7 +411,7 @@ def extract_document(ctx: Context) -> None:
             signatory = _rx(r"联系|电话|经办|主管").split(name.group())[0] or None
 
     ctx.document = DocumentMeta(
-        kind=kind, title=title, issuer=issuer,
+        kind=kind, title=title or headline, issuer=issuer,
         subject_place=_subject_name(found, gaz),
         province=province.name if province else None, date=date,
         doc_number=find_doc_number(header), session=session, proposal_number=pn,

@@ -25,6 +25,7 @@ from bisect import bisect_left
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
 from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs, opens_with_action
+from loaders.extract.policies import find_titles
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
@@ -288,6 +289,10 @@ def extract_measures(ctx: Context) -> None:
     text = ctx.text
     tax = load_taxonomy()
     skip = quoted_request_spans(text)
+    # 《》 titles the policies step did not keep (the proposal, periodicals, news articles, collections,
+    # surveys) name someone else's text: their words are not the place's practice
+    kept = {(m.start, m.end) for p in ctx.policies for m in p.mentions}
+    skip.extend((t.start, t.end) for t in find_titles(text) if (t.start, t.end) not in kept)
     hits = tax.hits(text, skip)
     hit_pos = [h[0] for h in hits]
     hit_names = {h[1] for h in hits}

@@ -74,7 +74,21 @@ class Title:
 
 
 def find_titles(text: str) -> list[Title]:
-    """Every outermost 《…》 in ``text`` (nested 《》 inside a title stay part of it)."""
+    """Every outermost 《…》 in ``text`` (nested 《》 inside a title stay part of it).
+
+    The policies and measures steps both ask for the titles of the document's text: the list for
+    the last text is kept (checked by identity) and shared, so callers must not change it."""
+    if _LAST_TITLES and _LAST_TITLES[0] is text:
+        return _LAST_TITLES[1]
+    out = _find_titles(text)
+    _LAST_TITLES[:] = [text, out]
+    return out
+
+
+_LAST_TITLES: list = []
+
+
+def _find_titles(text: str) -> list[Title]:
     out: list[Title] = []
     depth, open_at = 0, -1
     for m in _BRACKETS.finditer(text):

@@ -86,9 +86,11 @@ class Taxonomy:
         skipped = _inside_any(skip or [])
         # offsets of 围绕: a hit with none in the 40 characters before it is in no theme clause
         themes = [m.start() for m in _THEME.finditer(text)]
+        clean, to_text = _without_pinyin(text)
         out: list[tuple[int, str]] = []
-        for p, found in zip(self.practices, self.scan(text)):
+        for p, found in zip(self.practices, self.scan(clean)):
             for start, _end in found:
+                start = to_text(start)
                 if skip and skipped(start):
                     continue
                 if themes:
@@ -117,6 +119,42 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
         return k > 0 and reach[k - 1] > pos
 
     return inside
+
+
+# Some mirror sites print a character's pinyin after it (社區(qū), 網(wǎng)格, 經(jīng)費), which splits the words
+# the cues look for; cues are matched on the text without it and their offsets mapped back.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# (written to open with the literal "(", so the engine skips ahead to it)
+_PINYIN_AFTER_HANZI = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[a-zü]{{0,5}}[{_TONES}][a-zü{_TONES}]{{0,5}}\)")
+
+
+def _without_pinyin(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without inline pinyin, and the map from its offsets back to offsets in ``text``."""
+    if not _PINYIN_AFTER_HANZI.search(text):
+        return text, _same
+    kept: list[str] = []
+    starts: list[int] = []   # offset in the cleaned text where each kept run begins ...
+    origins: list[int] = []  # ... and where that run begins in ``text``
+    last = size = 0
+    for m in _PINYIN_AFTER_HANZI.finditer(text):
+        kept.append(text[last:m.start()])
+        starts.append(size)
+        origins.append(last)
+        size += m.start() - last
+        last = m.end()
+    kept.append(text[last:])
+    starts.append(size)
+    origins.append(last)
+
+    def to_text(pos: int) -> int:
+        k = bisect_right(starts, pos) - 1
+        return origins[k] + pos - starts[k]
+
+    return "".join(kept), to_text
+
+
+def _same(pos: int) -> int:
+    return pos
 
 
 _CLAUSE_START_CHARS = "。；;！？!?\n：:"
@@ -247,24 +285,35 @@ def _load_cached(path_str: str) -> Taxonomy:
     return Taxonomy(practices)
 
 
-# “…”/《…》 quoted material that is the proposal itself: followed by 收悉 or 的议案/提案/建议,
-# or a 关于“…”的情况 heading that restates one of its suggestions.
-# (written to open with one character class, so the engine skips ahead to “, 《 or 关)
+# “…”/《…》 quoted material that is the proposal itself: followed by 收悉 or 的议案/提案/建议, or a
+# quote whose words end with 建议/提案/议案 (a reply's title: 关于“…的建议”的答复); a 关于“…”的情况
+# heading, or an 在“…”方面 heading quoting a sentence of it (8+ chars), that restates one of its
+# suggestions. (written to open with one character class, so the engine skips ahead to “, 《 or 关)
 _REQUEST_QUOTE = re.compile(
-    r"[“《关](?:(?<=[“《])([^”》]{2,80})[”》](?=(?:的)?(?:议案|提案|建议)?收悉|的(?:议案|提案|建议))"
-    r"|(?<=关)于[“\"]([^”\"]{2,60})[”\"]的情况)")
+    r"[“《关](?:(?<=[“《])([^”》]{2,80})[”》]"
+    r"(?:(?=(?:的)?(?:议案|提案|建议)?收悉|的(?:议案|提案|建议))|(?<=建议”|提案”|议案”))"
+    r"|(?<=关)于[“\"]([^”\"]{2,60})[”\"]的情况"
+    r"|(?<=在“)[^“”\n]{8,80}”方面)")
 
+# The proposer's words quoted in the reply: 您在提案中指出“…”, 代表提到：“…” (the verb and quote are
+# matched, then the proposer looked for in the words just before the verb).
+_REQUEST_SAID = re.compile(r"(?:指出|提出|提到|谈到|认为|反映|所述|写道)[：:，,]?\s*“[^“”]{2,300}”")
+_PROPOSER_BEFORE = re.compile(r"(?:您|你们?|贵委|代表|委员|提案|建议|议案)[^“”。；;\n]{0,10}$")
 
-# The proposal restated without quotes: its title (您提出的关于…的建议收悉) and the list of what it
-# suggests (提出了A、B、C等建议). Both say what was asked for, not what the place does.
+# The proposal restated without quotes: its title (您提出的关于…的建议收悉, 您提出的《关于…的提案收悉 with
+# its 《 left open) and the list of what it suggests (提出了A、B、C等建议). Both say what was asked for,
+# not what the place does.
 _REQUEST_PLAIN = re.compile(
-    r"提出(?:的|了)?(?:(关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案)(?:[(（][^()（）\n]{0,20}[)）])?(?:已)?收悉)"
+    r"提出(?:的|了)?(?:(《?关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案)(?:[(（][^()（）\n]{0,20}[)）])?"
+    r"(?:的(?:提案|议案))?(?:已)?收悉)"
     r"|([^“”《》。；;！？!?\n]{2,150}?等(?:建议|意见)))")
 
 
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
     spans = [(m.start(), m.end()) for m in _REQUEST_QUOTE.finditer(text)]
+    spans.extend((m.start(), m.end()) for m in _REQUEST_SAID.finditer(text)
+                 if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
     return spans
 

@@ -186,3 +186,14 @@ def test_measure_place_is_the_place_its_section_is_about():
     assert got["完善网格体系"] == "襄阳市"
     # and its figures take that place where their own sentence names none
     assert {m.as_written: m.place for m in rec.metrics}["1200个"] == "襄阳市"
+
+
+def test_practices_skip_titles_of_other_texts_but_keep_the_places_own_documents():
+    from loaders.extract.pipeline import extract_text
+
+    cited = "某街道“邻里汇”典型经验入选省委组织部《坚持党建引领 共建美好家园》案例选编。"
+    assert "党建引领" not in extract_text(cited, "t.txt").practices
+    own = "2022年，区委印发《关于党建引领小区治理的实施意见》。"
+    rec = extract_text(own, "t.txt")
+    assert [p.title for p in rec.policies] == ["关于党建引领小区治理的实施意见"]
+    assert "党建引领" in rec.practices

@@ -52,6 +52,32 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("依托“幸福里”智慧应用，证明出具流程搬到网上。", "智慧社区"),
     ("社区设立微基金，居民自愿捐赠。", "社区基金/社区经济"),
     ("以“红色物业”为抓手，规范小区服务。", "物业管理提升"),
+    # the concept as such texts write it in general: party building in any of its usual forms
+    ("街道以“党建+物业”为抓手，破解小区治理难题。", "党建引领"),
+    ("打造“邻里红”党建品牌，凝聚辖区单位。", "党建引领"),
+    ("把党的领导贯穿基层治理各环节。", "党建引领"),
+    ("推动党组织向楼栋、单元延伸。", "党建引领"),
+    ("推进城市基层党建，理顺区域化设置。", "党建引领"),
+    ("社区成立“大党委”，吸纳驻区单位参与。", "党建引领"),
+    # volunteers doing something, however it is phrased
+    ("组织党员志愿者为独居老人上门送餐。", "志愿服务"),
+    ("全县注册志愿者3.2万人。", "志愿服务"),
+    ("居民自发组建邻里志愿互助队。", "志愿服务"),
+    # the places where the party and residents meet, built or lacking
+    ("社区新建居民活动室两处。", "党群服务阵地建设"),
+    ("将社区居委会办公场地纳入规划建设。", "党群服务阵地建设"),
+    ("察看社区党员群众服务中心的运行。", "党群服务阵地建设"),
+    # digital platforms for services and governance
+    ("指导物业公司开发小区智慧管理平台，居民扫码报修。", "智慧社区"),
+    ("建立便民服务信息平台，整合各类服务。", "智慧社区"),
+    ("市民通过线上诉求平台反映问题。", "智慧社区"),
+    # designations as a pilot or experimental unit of governance
+    ("作为全国城乡社区建设实验城市之一，全市推进改革。", "治理实验区创建"),
+    # renovating old compounds, also by the northeastern scheme name
+    ("启动老旧住宅楼院改造。", "老旧小区改造"),
+    ("对城区小区实施“暖房子”工程。", "老旧小区改造"),
+    ("规范社区印章使用管理。", "证明事项清理"),
+    ("全区住宅小区都建立党支部。", "小区党支部"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -71,6 +97,28 @@ def test_cues(text, expected):
     # technology in an exhibition hall
     ("展馆内智能化技术的运用显露着现代气息。", "智慧社区"),
     ("申请积分落户的人数增加。", "积分制管理"),
+    # the parties of the 五社 scheme listed, and volunteer organisations as a kind of body
+    ("推进社区、社会组织、社会工作者、社区志愿者、社会慈善资源联动。", "志愿服务"),
+    ("全市各类公益组织、志愿者组织已达300家。", "志愿服务"),
+    # an agenda, the CPPCC's own consultation forms
+    ("把此项工作纳入重要议事日程。", "居民议事协商"),
+    ("州政协召开专题协商座谈会。", "居民议事协商"),
+    # a body named in a list is not one being formed
+    ("建立社区党组织、居委会、业委会、物业企业联席机制。", "业委会组建"),
+    # entry barriers for registering organisations are not the community's work-entry system
+    ("实现社会组织登记“零门槛”准入。", "社区工作准入"),
+    # service lists and a street's powers are not the community's burden lists
+    ("制定《网格员服务事项清单》。", "社区减负清单"),
+    ("梳理街道权责清单，赋予街道综合管理权。", "社区减负清单"),
+    ("市物业管理协会负责人作交流发言。", "物业管理提升"),
+    # the epidemic as the time something happened
+    ("这一问题在疫情防控期间尤为突出。", "疫情防控"),
+    ("自由贸易试验区建设提速。", "治理实验区创建"),
+    ("申报垃圾分类试点城市。", "治理实验区创建"),
+    # a party branch of a property company, in a compound
+    ("在某某小区由物业公司党支部牵头开展活动。", "小区党支部"),
+    # renovation only as an old compound's management is 提升ed
+    ("为老旧小区楼院治理提升制定方案。", "老旧小区改造"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)
@@ -98,6 +146,36 @@ def test_unquoted_proposal_title_and_its_suggestions_do_not_count():
     got = document_practices(text)
     assert "智慧社区" not in got
     assert "居民公约" not in got
+
+
+@pytest.mark.parametrize("text,absent", [
+    # the proposer's words quoted in the reply
+    ("您在提案中指出“社区防疫力量不足”，我们高度重视。", "疫情防控"),
+    ("代表提到：“希望加大社区社会组织扶持力度”。", "社区社会组织培育"),
+    # a reply's heading that restates a suggestion in quotes
+    ("一、在“加大社区社会组织扶持力度，使其成为可靠伙伴”方面，我们将做好以下工作：", "社区社会组织培育"),
+    # the reply's title quotes the proposal
+    ("关于“加快老旧小区改造的建议”的答复\n", "老旧小区改造"),
+    # the proposal's title with its 《 left open
+    ("您提出的《关于加强社区物业管理的建议的提案收悉，现答复如下：", "物业管理提升"),
+])
+def test_the_proposal_restated_does_not_count(text, absent):
+    assert absent in load_taxonomy().match(text)
+    assert absent not in document_practices(text)
+
+
+def test_a_short_quoted_name_in_a_heading_still_counts():
+    # 在“…”方面 skips a restated sentence, not a short name of the place's own scheme
+    assert "三社联动/五社联动" in document_practices("在“三社联动”方面，我市已建成平台。")
+
+
+def test_inline_pinyin_does_not_split_a_cue():
+    # mirror pages print a character's pinyin after it; the hit keeps its offset in the text
+    text = "社区网(wǎng)格员每天巡查，经(jīng)费由财政保障。"
+    hits = load_taxonomy().hits(text)
+    assert (text.index("网"), "网格化治理") in hits
+    assert (text.index("经"), "社区经费保障") in hits
+    assert load_taxonomy().hits("社区网格员(某某)每天巡查。") == [(2, "网格化治理")]
 
 
 def test_invalid_taxonomy_file_names_the_file(tmp_path):

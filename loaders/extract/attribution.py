@@ -22,7 +22,8 @@ head of a sentence or clause, and leaves it out of the sentences that continue i
 将(再/达/实现…)、计划、拟、力争、预计、目标、到2025年、下一步、今后、应达到 — in the sentence before the
 position make it planned, unless 已/完成/截至 comes after them (``已列入计划`` is still a plan;
 ``按计划完成`` is not). **Standards** (:func:`states_standard`): a figure that something must reach
-(``不低于10万元的标准``, ``标准为每月300元``) is planned too.
+(``不低于10万元的标准``, ``标准为每月300元``, ``要求…面积达到80平方米``, ``规定…每年补贴1200元``) is
+planned too.
 
 Everything is bisected over sorted mention lists and bounded windows: linear in the text.
 """
@@ -71,26 +72,45 @@ PLAN_WORDS = re.compile(
     r"|目(?<!明确目)(?<!围绕目)(?<!对标目)(?<!确定目)标"
     r"|[到至](?<![截止][到至])\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
     r"|将(?<![即必]将)(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
-    r"|覆盖|创建|打造|推动|推进|开展|安排|筹集|力争|在|于|陆续|启动|统筹|对|按|每年)"
+    r"|覆盖|创建|打造|推动|推进|开展|安排|筹集|力争|在|于|陆续|启动|统筹|对|按|每年"
+    # 将 before a manner adverb or a verb of intent is the future (将以…为抓手, 将大力…, 将加快…), not
+    # 将 as 把 (将服务前置, 将落实情况纳入考核, 将组织建设写入: 将 + a noun phrase + its verb)
+    r"|以(?![往上下前后来及])|高标准|大力|加快|加大|加强|着力|重点|深化|深入|坚持|积极|围绕|聚焦|扎实|切实|全力|努力"
+    r"|不断|持续|认真|探索|完善|健全|建立|出台|制定|引导|鼓励|确保|争取|择优|分批|分步)"
     r"|[应须必要需](?<!必[应须必要需])(?:须)?(?:当)?(?:达到|不低于|不少于|实现|控制在)")
 # a standard: the figure is what something must reach (…不低于10万元的标准, 标准为每月300元)
 _STANDARD_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,14}?(?:的|为)?标准")
 _STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|最高不超过)(?:为|是|由|从|达到|提高到|提高至)?(?:每[^\d，,。；;]{0,3})?\s*$")
+# a requirement set earlier in the sentence: 要求社区办公用房面积达到80平方米, 规定…每年补贴1200元，…每年补贴
+# 2400元 (not 根据上级要求，… : a requirement followed by a comma is only cited)
+_REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?\n]{0,40}?"
+                              r"(?:达到|不低于|不少于|不超过|控制在|每[^\d，,。；;！？!?\n]{0,6}?)\s*$")
 _TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
 # how far before a figure plan words are read (the clauses that lead to it, not the whole sentence)
 _PLAN_WINDOW = 40
-_DONE_AFTER = re.compile(r"已|完成了|建成了|截至|截止|累计")
+# (已建成小区 "the compounds already built" names the compounds, it reports nothing done)
+_DONE_AFTER = re.compile(r"已(?!建成?(?:的)?小区)|完成了|建成了|截至|截止|累计")
 
 
-def _inside_quote(text: str, lo: int, pos: int) -> bool:
-    """Is ``pos`` inside a “…” or 《…》 opened after ``lo`` (a title or a name: 《三年行动计划》)?"""
+def _inside_quote(text: str, lo: int, pos: int, hi: int) -> bool:
+    """Is ``pos`` inside a “…” or 《…》 (a title or a name: 《三年行动计划》)? Read in ``text[lo:hi]``:
+    opened after ``lo``, or — when the window starts inside it — closed after ``pos`` before
+    another opens."""
     seg = text[lo:pos]
-    return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")
+    if seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》"):
+        return True
+    rest = text[pos:hi]
+    for close, open_ in (("》", "《"), ("”", "“")):
+        c = rest.find(close)
+        if c >= 0 and not 0 <= rest.find(open_) < c and seg.count(open_) <= seg.count(close):
+            return True
+    return False
 
 
 def states_standard(text: str, start: int, end: int) -> bool:
     """Is the figure ``text[start:end]`` a standard to reach (``每个社区不低于10万元的标准``)?"""
-    return bool(_STANDARD_AFTER.match(text[end:end + 12]) or _STANDARD_BEFORE.search(text, max(0, start - 12), start))
+    return bool(_STANDARD_AFTER.match(text[end:end + 12]) or _STANDARD_BEFORE.search(text, max(0, start - 12), start)
+                or _REQUIRED_BEFORE.search(text, max(0, start - 60), start))
 
 
 def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
@@ -100,7 +120,7 @@ def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
     lo = max(lo, pos - _PLAN_WINDOW)
     last = None
     for m in PLAN_WORDS.finditer(text, lo, pos):
-        if _inside_quote(text, lo, m.start()):
+        if _inside_quote(text, lo, m.start(), pos):
             continue
         target = _TARGET_YEAR.match(m.group(0))
         if target and year and int(target.group(1)) < year:

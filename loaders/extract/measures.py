@@ -57,6 +57,8 @@ _WS = " \t　\r\n"
 _MIN_OWN_BODY = 20
 # summaries longer than this are cut at the first comma/colon
 _MAX_SUMMARY = 30
+# how far past its summary a lead paragraph is read for plan words (an item reads its first 24 chars)
+_PLAN_LOOKAHEAD = 16
 # a line at least this long that ends without punctuation runs on into the next paragraph
 _BROKEN_LINE = 40
 _MAX_CONTINUED = 2
@@ -339,8 +341,8 @@ def extract_measures(ctx: Context) -> None:
             continue
         body = _skip_blank(text, it.body, it.own_end)
         first = _rx(r"[、，,。；;：:）)！？!?]").search(text, body, it.own_end)
-        if body >= it.own_end or (first and first.start() - body < 3):
-            continue  # 2、、物的支持 / 2、产、生活中…: a number in running text, not an item
+        if body >= it.own_end or (first and first.start() - body < 2):
+            continue  # 2、、物的支持 / 2、产、生活中…: a number in running text, not an item (今年，… is one)
         clause_end = first.start() if first else it.own_end
         if clause_end - body > 24 and _rx(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]").search(text, body, clause_end):
             continue  # a page's lines run together after a number: no item title is that long
@@ -371,7 +373,9 @@ def extract_measures(ctx: Context) -> None:
     for para in find_lead_paragraphs(text, claimed, titles):
         if skip_mask[para.start]:
             continue
+        # a plan stated in the summary or in the words right after it (坚持党建引领。我区将以…)
         status = ("planned" if para.planned or _PLANNED.search(para.summary)
+                  or states_plan(text, para.start, min(para.end, para.start + len(para.summary) + _PLAN_LOOKAHEAD))
                   else "ongoing" if _ONGOING.search(para.summary) else "done")
         emit(para.summary, para.start, para.end, para.start, list(para.section_spans), status)
     if len(ctx.measures) > n_items:

@@ -62,6 +62,18 @@ def test_plans_targets_and_standards_are_planned():
     ("《三年行动计划》印发后新建", False),   # a plan word inside a title is a name
     ("截至2021年底建成", False),
     ("市自然资源和规划局牵头完成", False),
+    # 将 before a manner adverb or an intent verb is the future, also in a clause naming this year
+    ("今年，我区将以“红色物业”为抓手，推动成立业委会", True),
+    ("今年全县将大力推进，新增服务站", True),
+    ("该市将加快建设，年内建成", True),
+    # 将 as 把: a noun phrase follows, then its verb
+    ("将辖区划分为", False),
+    ("将以往的台账整理后录入", False),
+    ("将落实情况纳入年度考核，涉及", False),
+    # a title opened before the 40 characters read: its words are still a name
+    ("出台《全面加强基层组织建设三年攻坚行动计划》，将社区运转经费提标至100万元，干部收入排名全市前列，设立", False),
+    # 已建成小区 names the compounds already built; the target still stands
+    ("力争年底前，已建成小区业委会成立率达", True),
 ])
 def test_plan_words(text, planned):
     assert states_plan(text, 0, len(text)) is planned
@@ -77,6 +89,16 @@ def test_a_target_year_already_past_is_a_result():
     ("每个社区不低于10万元的标准落实经费", "10万元", True),
     ("补助标准为每月300元", "300元", True),
     ("全年落实经费10万元，用于社区服务", "10万元", False),
+    # a requirement or rule set in the sentence: a standard to reach, not a result
+    ("文件要求新建服务用房面积必须达到500平方米以上", "500平方米", True),
+    ("要求社区办公用房面积达到80平方米以上", "80平方米", True),
+    ("明确年度积分不少于20分的底线要求", "20分", True),
+    ("每个社区配备社工不少于2名", "2名", True),
+    ("规定持初级证书的每年补贴1000元，持中级证书的每年补贴2000元", "2000元", True),
+    # a requirement only cited (根据…要求，…) before what was done; a figure reached
+    ("根据上级要求，全区共划分网格120个", "120个", False),
+    ("文件要求，组长每月补贴提高至900元", "900元", False),
+    ("目前全区社区覆盖率达到95%", "95%", False),
 ])
 def test_standards(text, figure, standard):
     i = text.index(figure)
@@ -87,3 +109,18 @@ def test_a_place_in_a_list_after_a_comma_of_enumeration_heads_nothing():
     got = _metrics("樊城区增加岗位40名、襄州区增加岗位30名。今年将在樊城区、襄州区打造示范社区12个。\n")
     assert got["30名"][0] == "襄阳市襄州区"  # 、 between two clauses that each open with a place
     assert got["12个"] == ("襄阳市", "planned")  # 、 inside a list of places
+
+
+def test_a_future_plan_in_an_item_or_a_lead_paragraph_is_planned():
+    rec = extract_text("某区民政局2023年工作总结\n\n一、主要工作\n（一）今年，我区将以老旧小区改造为抓手，"
+                       "新建社区服务站12个，覆盖全区。\n（二）全区新建社区食堂5个，服务老人2000人次。\n", "t.txt")
+    status = {m.as_written: m.status for m in rec.metrics}
+    assert status["12个"] == "planned"
+    assert status["5个"] == "done" and status["2000人次"] == "done"
+    measures = [(ms.summary[:4], ms.status) for ms in rec.measures]
+    assert measures == [("今年，我", "planned"), ("全区新建", "done")]  # an item may open with a time word
+    rec = extract_text("某区2023年工作总结\n今年，全区社区治理取得新进展。\n\n"
+                       "坚持党建引领。我区将以党建为引领，新建小区党支部30个，实现小区全覆盖，群众满意度明显提升。\n",
+                       "t.txt")
+    assert [(ms.summary, ms.status) for ms in rec.measures] == [("坚持党建引领", "planned")]
+    assert [m.status for m in rec.metrics] == ["planned"]

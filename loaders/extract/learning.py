@@ -47,12 +47,67 @@ def _related(a: str | None, b: str | None) -> bool:
     return gaz.is_within(a, b) or gaz.is_within(b, a)
 
 
-def _what(text: str, src_end: int, hi: int) -> str:
-    tail = text[src_end:hi]
-    tail = _rx(r"^[\s、和及与]*(?:等地|等)?").sub("", tail)
-    tail = _rx(r"^(?:开展|进行|参观|考察|学习|的)+").sub("", tail)
-    tail = _rx(r"(?:方面)?(?:的)?(?:考察|学习|参观学习|考察学习)$").sub("", tail)
-    return tail.strip(" “”")[:40]
+# what is studied: the object phrase after the places studied, to the end of its clause
+_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经)*")
+_WHAT_TAIL = re.compile(r"(?:方面)?(?:的)?(?:考察|学习|借鉴|参观学习|考察学习|学习借鉴|观摩学习|调研)?[\s　，,]*$")
+_WHAT_STOPS = frozenset("，,。；;：:！？!?\n")
+_OPENS, _CLOSES = "“《", "”》"
+# a clause that goes on to say what was studied
+_STUDY_NEXT = re.compile(r"[\s　]*(?:重点|主要|着重|深入|详细)?(?:学习|考察|了解|观摩|借鉴)了?")
+# an object phrase longer than this is cut at its last list boundary (、/和/与/及) before it
+_MAX_WHAT = 100
+
+
+def _what(text: str, verb_end: int, src_end: int, limit: int) -> str:
+    """The object phrase of the learning verb (ending at ``verb_end``) after the places studied
+    (ending at ``src_end``): to the end of its clause, where a clause stop inside “…”/《…》 does not
+    end it; leading 的/开展/考察… and a trailing 方面的考察 dropped; quotation marks kept whole (a
+    phrase never opens or ends inside one: where the places studied stand inside a quote opened
+    after the verb, 学习“武城县红色业委会”经验, the phrase is that whole quote and what follows it);
+    over ``_MAX_WHAT`` chars, cut at a list boundary outside quotes. A substring of ``text``."""
+    opened = _last_open_at_depth0(text, verb_end, src_end)
+    lo = opened if opened < src_end else _WHAT_LEAD.match(text, src_end, limit).end()
+    depth, i, hi = 0, lo, min(limit, lo + 4 * _MAX_WHAT)
+    cuts: list[int] = []  # list boundaries outside quotes (cut points)
+    while i < hi:
+        ch = text[i]
+        if ch in _OPENS:
+            depth += 1
+        elif ch in _CLOSES:
+            if depth == 0:
+                break  # the clause itself sits inside a quote: the phrase ends with it
+            depth -= 1
+        elif depth == 0:
+            if ch in _WHAT_STOPS:
+                break
+            if ch in "、和与及":
+                cuts.append(i)
+        i += 1
+    end = i
+    if depth:  # a quote left open (the clause or the limit ended inside it): stop before it
+        end = _last_open_at_depth0(text, lo, end)
+    if end - lo > _MAX_WHAT:
+        inside = [c for c in cuts if c - lo <= _MAX_WHAT]
+        end = inside[-1] if inside else lo
+    tail = _WHAT_TAIL.search(text, lo, end)
+    if tail is not None:
+        end = tail.start()
+    return text[lo:end].strip(" 　、和及与")
+
+
+def _last_open_at_depth0(text: str, lo: int, end: int) -> int:
+    """The offset of the quotation mark (after ``lo``) that opens the quote still open at ``end``;
+    ``end`` when none is."""
+    depth, at = 0, end
+    for i in range(lo, end):
+        ch = text[i]
+        if ch in _OPENS:
+            if depth == 0:
+                at = i
+            depth += 1
+        elif ch in _CLOSES and depth:
+            depth -= 1
+    return at
 
 
 def extract_learning(ctx: Context) -> None:
@@ -95,10 +150,12 @@ def extract_learning(ctx: Context) -> None:
         group = [x for x in group if not _related(learner_code, x[2].adcode)]
         if not group:
             continue
-        what = _what(text, group[-1][1], hi)
-        if not what:
-            _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
-            what = _what(text, group[-1][1], s_hi)
+        _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
+        what = _what(text, m.end(), group[-1][1], s_hi)
+        if not what:  # 赴成都市考察学习，重点学习社区基金建设: the next clause names what was studied
+            nxt = _STUDY_NEXT.match(text, hi + 1, s_hi) if hi < s_hi else None
+            if nxt is not None:
+                what = _what(text, nxt.end(), nxt.end(), s_hi)
         for s, e, p in group:
             if p.role == "subject" and learner == subject:
                 continue

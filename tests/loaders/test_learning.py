@@ -80,3 +80,35 @@ def test_a_clause_whose_places_include_the_learner_records_nothing():
     ctx.places[0].mentions.append(Mention(start=8, end=10, as_written="襄阳"))
     extract_learning(ctx)
     assert ctx.learning == []
+
+
+@pytest.mark.parametrize("text,externals,what", [
+    # the whole object phrase, its quotation marks kept
+    ("我市学习宁波市“红色物业联盟”机制和“邻里议事”制度，推动小区治理。", {"宁波市": ("宁波市",)},
+     "“红色物业联盟”机制和“邻里议事”制度"),
+    # a clause stop inside a quote does not end the phrase
+    ("借鉴宁波市“党建引领，多元共治”的做法。", {"宁波市": ("宁波市",)}, "“党建引领，多元共治”的做法"),
+    # the place studied inside the quote: the phrase is the whole quote and what follows it
+    ("学习“宁波市红色物业联盟”经验。", {"宁波市": ("宁波市",)}, "“宁波市红色物业联盟”经验"),
+    # verbs and the aspect of the study are not what was studied
+    ("到宁波、温州等地学习借鉴社区营造的经验。", {"宁波市": ("宁波",), "温州市": ("温州",)}, "社区营造的经验"),
+    ("组织赴宁波市开展社区基金建设方面的考察。", {"宁波市": ("宁波市",)}, "社区基金建设"),
+    # the next clause names what was studied
+    ("组织赴宁波市考察学习，重点学习社区基金建设。", {"宁波市": ("宁波市",)}, "社区基金建设"),
+    ("组织赴宁波市考察学习，市领导带队。", {"宁波市": ("宁波市",)}, None),
+])
+def test_what_was_studied(text, externals, what):
+    ctx = _ctx(text, externals)
+    extract_learning(ctx)
+    assert ctx.learning and {r.what for r in ctx.learning} == {what}
+
+
+def test_a_long_object_phrase_is_cut_at_a_list_boundary_outside_quotes():
+    items = "、".join(f"第{n}项机制" for n in range(1, 15))
+    text = f"我市学习宁波市“{items}”和“红色物业联盟”机制与“邻里议事”制度及“民情日记”制度。"
+    ctx = _ctx(text, {"宁波市": ("宁波市",)})
+    extract_learning(ctx)
+    what = ctx.learning[0].what
+    assert what in text and len(what) <= 100
+    assert what.startswith("“第1项机制") and what.count("“") == what.count("”")
+    assert not what.endswith(("和", "与", "及", "、"))

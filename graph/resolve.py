@@ -133,19 +133,23 @@ _ISSUER_BEFORE_ABOUT = re.compile(r"^(?P<issuer>[^关]{2,40}?(?:部|委|院|厅|
 
 def split_policy_title(title: str) -> tuple[str, str | None]:
     """(title, issuer written in front of 关于 or None): 国务院办公厅关于… → (关于…, 国务院办公厅).
-    Several issuers joined by spaces/、 (中共中央 国务院关于…) are kept together as written."""
-    raw = unicodedata.normalize("NFKC", title).strip().strip("《》")
+    Several issuers joined by spaces/、 (中共中央 国务院关于…) are kept together as written. The title
+    is shown as the text writes it, without 《》: its quotation marks and spaces stay
+    (《“三方联动”机制四项制度细则》 → “三方联动”机制四项制度细则, as the annotations write it); the
+    key (:func:`graph.model.policy_id`, :func:`canonical_policy_title`) is normalised."""
+    raw = title.strip().strip("《》").strip()
     m = _ISSUER_BEFORE_ABOUT.match(raw)
     if not m:
-        return norm(raw), None
-    issuer = re.sub(r"\s+", "、", m.group("issuer").strip())
-    return norm("关于" + m.group("rest")), issuer
+        return raw, None
+    issuer = re.sub(r"\s+", "、", unicodedata.normalize("NFKC", m.group("issuer")).strip())
+    return "关于" + m.group("rest"), issuer
 
 
 def canonical_policy_title(title: str) -> str:
-    return split_policy_title(title)[0]
+    return norm(split_policy_title(title)[0])
 
 
 def same_policy_title(a: str, b: str, threshold: float = 95.0) -> bool:
-    """Two canonical titles that differ only by a character or two of punctuation/typos."""
+    """Two titles that differ only by spacing, quotation marks or a character or two of punctuation/typos."""
+    a, b = norm(a), norm(b)
     return a == b or fuzz.ratio(a, b) >= threshold

@@ -57,3 +57,25 @@ def test_corpus_adopts_all_carry_a_span(corpus_records):
                 assert start < end and rec.text[start:end] in quote, (rec.source, quote)
                 checked += 1
     assert checked >= 10
+
+
+def test_policy_title_keeps_its_quotation_marks_and_spaces():
+    from graph.model import policy_id
+    from graph.resolve import canonical_policy_title, split_policy_title
+    from loaders.record import Mention, PolicyRec
+
+    text = "街道指导社区制定《“三方联动”机制四项制度细则》和《关于深化“邻里守望”机制 提升治理效能的方案》。"
+    titles = ["“三方联动”机制四项制度细则", "关于深化“邻里守望”机制 提升治理效能的方案"]
+    pols = [PolicyRec(title=t, status="issued", mentions=[Mention(start=text.index(t), end=text.index(t) + len(t),
+                                                                 as_written=t)]) for t in titles]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="其他", subject_place="测试市"), policies=pols)
+    delta = record_to_delta(rec)
+    shown = sorted(row.props["title"] for row in delta.nodes.values() if row.label == "Policy")
+    assert shown == sorted(titles)  # as the text writes them, without 《》
+    # the key is normalised: the same policy written with other spacing or quotes is one node
+    assert {pid for pid, row in delta.nodes.items() if row.label == "Policy"} == \
+        {policy_id(t, None) for t in titles}
+    assert policy_id("关于深化“邻里守望”机制提升治理效能的方案", None) == policy_id(titles[1], None)
+    assert canonical_policy_title("《“三方联动”机制四项制度细则》") == "三方联动”机制四项制度细则"
+    assert split_policy_title("国务院办公厅关于加强“社区治理”的意见") == ("关于加强“社区治理”的意见", "国务院办公厅")

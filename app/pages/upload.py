@@ -80,6 +80,6 @@ if staged and st.button(f"加入图谱（{len(staged)} 个文件）", type="prim
         counts = {k: len(getattr(result, k, None) or []) for k in ("added", "updated", "unchanged", "failed")}
         st.success(f"已写入图谱：新增 {counts['added']} 篇，更新 {counts['updated']} 篇，"
                    f"未变 {counts['unchanged']} 篇" + (f"，失败 {counts['failed']} 篇" if counts["failed"] else "") + "。")
-        for source, message in getattr(result, "failed", None) or []:
-            st.error(md_escape(f"{Path(source).name}：{message}"))
+        for source, line in getattr(result, "failed", None) or []:
+            st.error(md_escape(f"{Path(source).name}：{line.removeprefix(source + ': ')}"))
         st.page_link(PAGE_FILES["overview"][0], label="回到总览查看", icon=":material/dashboard:")

@@ -27,6 +27,8 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "FALKORDB_PORT": ("6379", "port of a running FalkorDB"),
     "FALKORDB_GRAPH": ("govkg", "graph name inside FalkorDB"),
     "GOVKG_MAX_UPLOAD_MB": ("50", "largest file the importer and the app accept, in MB"),
+    "GOVKG_MAX_EXTRACT_MB": ("2048", "memory one document's extraction may use, in MB (0 = no limit)"),
+    "GOVKG_EXTRACT_TIMEOUT_S": ("120", "seconds one document's extraction may take (0 = no limit)"),
 }
 
 
@@ -42,6 +44,8 @@ class Settings:
     falkordb_port: int
     falkordb_graph: str
     max_upload_mb: int
+    max_extract_mb: int = 2048
+    extract_timeout_s: float = 120.0
 
     def __repr__(self) -> str:  # never print the password
         return (f"Settings(home={self.home!s}, store={self.store}, neo4j_uri={self.neo4j_uri!r}, "
@@ -66,6 +70,17 @@ def _int(env: dict[str, str], name: str) -> int:
         raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
 
 
+def _number(env: dict[str, str], name: str) -> float:
+    raw = _get(env, name)
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:
+        raise ConfigError(f"{name} must be a number of seconds (0 = no limit), got {raw!r}")
+    return value
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
     store = _get(env, "GOVKG_STORE")
@@ -82,4 +97,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         falkordb_port=_int(env, "FALKORDB_PORT"),
         falkordb_graph=_get(env, "FALKORDB_GRAPH"),
         max_upload_mb=_int(env, "GOVKG_MAX_UPLOAD_MB"),
+        max_extract_mb=_int(env, "GOVKG_MAX_EXTRACT_MB"),
+        extract_timeout_s=_number(env, "GOVKG_EXTRACT_TIMEOUT_S"),
     )

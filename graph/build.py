@@ -129,11 +129,11 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
 def build_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, progress: bool = True,
                 workers: int = 1) -> BuildReport:
     """Extract every document under ``paths`` and load it into ``store``."""
-    import loaders
+    from loaders.read.files import iter_inputs
 
     plain = [p for p in paths]
     total = None
     if all(not str(p).endswith(".jsonl") for p in plain):
         with contextlib.suppress(GovkgError, OSError):
-            total = sum(1 for _ in loaders.iter_paths([Path(p) for p in plain]))
+            total = sum(1 for _ in iter_inputs([Path(p) for p in plain]))
     return build_records(iter_records(plain, workers), store, progress=progress, total=total)

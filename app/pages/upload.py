@@ -19,10 +19,12 @@ files = st.file_uploader("选择文件", type=[s.lstrip(".") for s in ALLOWED_SU
 
 @st.cache_data(show_spinner="正在读取和抽取…", max_entries=32)
 def _extract(name: str, data: bytes) -> tuple[str, dict]:
-    from loaders import extract_file
-
+    """Staged and extracted in a worker process under the time and memory limits (state.extractor)."""
     path = stage_upload(name, data, settings)
-    return str(path), extract_file(path).model_dump()
+    result = state.extractor().run(str(path))
+    if result.error is not None:
+        raise InputError(name, result.error.removeprefix(f"{path}: "))
+    return str(path), result.record.model_dump()
 
 
 def _preview(rec: dict) -> None:

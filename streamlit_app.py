@@ -1,9 +1,11 @@
 """govkg explorer — a thin router: page setup and navigation; every page is a module in app/pages/."""
 import streamlit as st
 
+from app import state
 from app.ui import PAGE_FILES
 
 st.set_page_config(page_title="社区治理实践知识图谱", page_icon=":material/hub:", layout="wide")
+state.require_store()
 
 
 def _page(key: str, default: bool = False) -> st.Page:

@@ -27,6 +27,7 @@ __all__ = [
     "practices",
     "query",
     "query_or_empty",
+    "require_store",
     "store",
     "total",
 ]
@@ -39,6 +40,19 @@ def _store(kind: str, home: str, *where: object) -> Any:
     from graph.store import open_store
 
     return open_store(kind, load_settings())
+
+
+def require_store() -> None:
+    """Open the configured store, or show why it cannot be opened on one line (secrets masked) and
+    stop the page: a wrong NEO4J_URI or a home that cannot be read is no traceback."""
+    from app.ui import md_escape
+    from govkg.settings import redact
+
+    try:
+        store()
+    except (GovkgError, OSError) as exc:
+        st.error(md_escape("无法打开图谱：" + redact(" ".join(str(exc).split()))), icon=":material/error:")
+        st.stop()
 
 
 def store() -> Any:

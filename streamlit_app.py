@@ -4,7 +4,7 @@ import streamlit as st
 from app import state
 from app.ui import PAGE_FILES
 
-st.set_page_config(page_title="社区治理实践知识图谱", page_icon=":material/hub:", layout="wide")
+st.set_page_config(page_title="社区治理实践知识图谱", page_icon="🏘️", layout="wide")
 state.require_store()
 
 

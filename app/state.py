@@ -111,7 +111,9 @@ def query_or_empty(query_name: str, /, **params: Any) -> list[dict]:
     try:
         return query(query_name, **params)
     except GovkgError as exc:
-        st.error(f"查询 {query_name} 失败：{exc}")
+        from app.ui import md_escape
+
+        st.error(md_escape(f"查询 {query_name} 失败：{exc}"))
         return []
 
 

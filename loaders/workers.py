@@ -48,12 +48,11 @@ def _address_space() -> int | None:
 
 
 def _cap_memory(budget: int) -> None:
-    """Let this process grow by at most ``budget`` bytes of address space from now on."""
-    import resource
-
+    """Let this process grow by at most ``budget`` bytes of address space from now on (Linux)."""
     size = _address_space()
     if budget <= 0 or size is None:
         return
+    import resource
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     cap = size + budget if hard == resource.RLIM_INFINITY else min(size + budget, hard)
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))

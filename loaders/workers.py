@@ -24,6 +24,7 @@ import os
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from multiprocessing.connection import wait
 from typing import Any, Self
@@ -100,9 +101,12 @@ def _serve(conn: Any, inherited: Any, memory_mb: int, pdeathsig: bool) -> None:
 
 
 class _Worker:
-    """One worker process and the document it is working on."""
+    """One worker process and the documents handed to it (the first is the one it is reading; the
+    next waits in its pipe, so the worker never idles while the parent is busy)."""
 
-    def __init__(self, ctx: Any, memory_mb: int):
+    DEPTH = 2
+
+    def __init__(self, ctx: Any, memory_mb: int, timeout_s: float):
         parent, child = ctx.Pipe(duplex=True)
         forked = ctx.get_start_method() == "fork"
         main = threading.current_thread() is threading.main_thread()
@@ -112,27 +116,38 @@ class _Worker:
         child.close()
         self.conn = parent
         self.ready = False
-        self.index = -1
-        self.path = ""
-        self.deadline = 0.0
-        self.timeout_s = 0.0
+        self.timeout_s = timeout_s
+        self.queue: deque[tuple[int, Task]] = deque()
+        self.deadline = float("inf")
 
     @property
     def busy(self) -> bool:
-        return self.index >= 0
+        return bool(self.queue)
 
-    def send(self, index: int, task: Task, timeout_s: float) -> None:
-        """Hand over a document; its clock starts now, or when a starting worker says it is ready."""
-        self.index, self.path, self.timeout_s = index, task.path, timeout_s
-        self._clock(_START_S if not self.ready else timeout_s)
+    @property
+    def path(self) -> str:
+        return self.queue[0][1].path
+
+    def send(self, index: int, task: Task) -> None:
+        """Hand over a document; its clock starts when the worker gets to it."""
+        self.queue.append((index, task))
+        if len(self.queue) == 1:
+            self._clock()
         self.conn.send((task.path, task.expected_doc_id))
 
     def started(self) -> None:
         self.ready = True
-        self._clock(self.timeout_s)
+        self._clock()
 
-    def _clock(self, seconds: float) -> None:
-        self.deadline = time.monotonic() + seconds if seconds > 0 else float("inf")
+    def done(self) -> int:
+        """The document in hand is finished: its index; the clock starts for the next one."""
+        index, _task = self.queue.popleft()
+        self._clock()
+        return index
+
+    def _clock(self) -> None:
+        seconds = self.timeout_s if self.ready else _START_S
+        self.deadline = time.monotonic() + seconds if seconds > 0 and self.queue else float("inf")
 
     def stop(self, kill: bool = False) -> None:
         if not kill:
@@ -189,56 +204,62 @@ class Workers:
                         worker.stop(kill=True)
                         self._slots[i] = None
 
-    def _idle(self) -> int | None:
+    def _free(self) -> int | None:
+        """A slot whose worker can take another document (or has no worker yet), least loaded first."""
+        best = None
         for i, worker in enumerate(self._slots):
-            if worker is None or not worker.busy:
-                return i
-        return None
+            load = 0 if worker is None else len(worker.queue)
+            if load < _Worker.DEPTH and (best is None or load < best[1]):
+                best = (i, load)
+        return None if best is None else best[0]
 
-    def _start(self, slot: int) -> _Worker:
+    def _worker(self, slot: int) -> _Worker:
         worker = self._slots[slot]
         if worker is None:
             if self._ctx is None:
                 self._ctx = _context()
-            worker = self._slots[slot] = _Worker(self._ctx, self.memory_mb)
+            worker = self._slots[slot] = _Worker(self._ctx, self.memory_mb, self.timeout_s)
         return worker
 
-    def _finish(self, slot: int, result: BatchResult, done: dict[int, BatchResult], replace: bool) -> None:
+    def _drop(self, slot: int, result: BatchResult, done: dict[int, BatchResult], again: deque) -> None:
+        """The worker in ``slot`` failed its document (``result``): kill it; what waited behind that
+        document goes to the next worker."""
         worker = self._slots[slot]
         assert worker is not None
-        done[worker.index] = result
-        worker.index = -1
-        if replace:
-            worker.stop(kill=True)
-            self._slots[slot] = None
+        done[worker.queue.popleft()[0]] = result
+        again.extend(worker.queue)
+        worker.queue.clear()
+        worker.stop(kill=True)
+        self._slots[slot] = None
 
     def _map(self, items: Iterator[tuple[int, Task]]) -> Iterator[BatchResult]:
         done: dict[int, BatchResult] = {}
+        again: deque[tuple[int, Task]] = deque()      # handed to a worker that died before reaching them
         next_out = taken = 0
         exhausted = False
         window = 4 * self.n
         while True:
-            while not exhausted and taken < next_out + window and (slot := self._idle()) is not None:
-                item = next(items, None)
+            while (again or (not exhausted and taken < next_out + window)) and (slot := self._free()) is not None:
+                item = again.popleft() if again else next(items, None)
                 if item is None:
                     exhausted = True
                     break
                 index, task = item
-                taken = index + 1
+                taken = max(taken, index + 1)
                 if task.refused is not None:
                     done[index] = BatchResult(path=task.path, error=task.refused)
                     continue
-                worker = self._start(slot)
+                worker = self._worker(slot)
                 try:
-                    worker.send(index, task, self.timeout_s)
+                    worker.send(index, task)
                 except (OSError, ValueError):
-                    self._finish(slot, self._died(worker), done, replace=True)
+                    self._drop(slot, self._died(worker), done, again)
             while next_out in done:
                 yield done.pop(next_out)
                 next_out += 1
             busy = [(slot, w) for slot, w in enumerate(self._slots) if w is not None and w.busy]
             if not busy:
-                if exhausted:
+                if exhausted and not again:
                     return
                 continue
             left = min(w.deadline for _s, w in busy) - time.monotonic()
@@ -249,17 +270,18 @@ class Workers:
                     try:
                         result = worker.conn.recv()
                     except (EOFError, OSError):
-                        self._finish(slot, self._died(worker), done, replace=True)
+                        self._drop(slot, self._died(worker), done, again)
                         continue
                     if result == _READY:
                         worker.started()
-                        continue
-                    self._finish(slot, result, done, replace=result.error == memory_message(worker.path,
-                                                                                              self.memory_mb))
+                    elif result.error == memory_message(worker.path, self.memory_mb):
+                        self._drop(slot, result, done, again)        # the worker exits after this
+                    else:
+                        done[worker.done()] = result
                 elif now >= worker.deadline:
                     error = (timeout_message(worker.path, self.timeout_s) if worker.ready else
                              f"{worker.path}: the worker process did not start within {_START_S:g} s; try again")
-                    self._finish(slot, BatchResult(path=worker.path, error=error), done, replace=True)
+                    self._drop(slot, BatchResult(path=worker.path, error=error), done, again)
 
     def _died(self, worker: _Worker) -> BatchResult:
         worker.proc.join(5)

@@ -35,6 +35,7 @@ PLACE_LEVELS: tuple[str, ...] = ("province", "city", "district", "county", "coun
 PlaceRole = Literal["subject", "within_subject", "external"]
 PolicyStatus = Literal["issued", "planned", "drafting", "referenced"]
 MeasureStatus = Literal["done", "ongoing", "planned"] | None
+MetricStatus = Literal["done", "planned"] | None
 PersonRole = Literal["proposer", "signatory", "official", "contact"]
 
 
@@ -133,6 +134,11 @@ class MetricRec(_Rec):
     as_written: str
     start: int
     end: int
+    # optional extensions (not in the shared contract yet): the place the figure is about (full
+    # name; another place's figures reported in this document are that place's), and whether it
+    # is a result (done) or a plan, target or standard to reach (planned)
+    place: str | None = None
+    status: MetricStatus = None
 
 
 class PersonRec(_Rec):

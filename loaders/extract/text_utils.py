@@ -22,6 +22,7 @@ __all__ = [
     "is_cjk",
     "is_common_word",
     "is_verbal",
+    "lexicon_entry",
     "lines_with_offsets",
     "looks_like_proper_name",
     "sentence_bounds",
@@ -200,6 +201,11 @@ def _lexicon() -> dict[str, tuple[int, str]]:
                 if len(parts) >= 2 and parts[1].isdigit():
                     lex[parts[0]] = (int(parts[1]), parts[2] if len(parts) > 2 else "n")
     return lex
+
+
+def lexicon_entry(word: str) -> tuple[int, str] | None:
+    """(frequency, part of speech) of ``word`` in the dictionary, or None."""
+    return _lexicon().get(word)
 
 
 def is_common_word(word: str, min_freq: int = 50) -> bool:

@@ -59,6 +59,7 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("推动党组织向楼栋、单元延伸。", "党建引领"),
     ("推进城市基层党建，理顺区域化设置。", "党建引领"),
     ("社区成立“大党委”，吸纳驻区单位参与。", "党建引领"),
+    ("发挥社区党组织战斗堡垒作用和党员先锋模范作用。", "党建引领"),
     # volunteers doing something, however it is phrased
     ("组织党员志愿者为独居老人上门送餐。", "志愿服务"),
     ("全县注册志愿者3.2万人。", "志愿服务"),

@@ -91,6 +91,8 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("健全德治、法治、自治相结合的治理体系。", "三治融合"),
     ("建成区级社会治理中心，统筹矛盾纠纷调处。", "综治中心"),
     ("推行单元党小组，党员亮身份。", "小区党支部"),
+    ("全区业委会组建率达到90%。", "业委会组建"),
+    ("机关党员回社区报到，认领服务岗位。", "在职党员双报到"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)

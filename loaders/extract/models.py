@@ -23,11 +23,13 @@ from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
+from loaders.extract.quote_features import QuoteView, quote_features
+from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
-__all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "split_list"]
+__all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
 
 _NUM_LEAD = re.compile(r"^[一二三四五六七八九十百千两双0-9]")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -39,10 +41,12 @@ _STOPLIST = frozenset({
     "放管服", "双一流", "一把手", "一票否决", "三重一大", "四风", "八项规定", "两个维护", "四个意识",
     "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性",
 })
-_TYPE_AFTER = re.compile(
-    r"^[^，,。；;：:！？!?\n“”]{0,8}?(?:模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
-    r"工作法|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
-_NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(?:作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|栏目)")
+_SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
+                 r"工作法|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
+_TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
+# after an enumeration of quotes: “A”“B”“C”等一批协商议事品牌
+_CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。；;：:！？!?\n“”]{0,14}?" + _SCHEME_WORDS)
+_NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|栏目)")
 _CATEGORY_AFTER = re.compile(r"^(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
@@ -69,6 +73,7 @@ class Quote:
     start: int
     end: int
     orphan: bool = False
+    nested: bool = False  # a ‘…’ inside a “…” (a name inside quoted speech)
 
 
 @dataclass
@@ -79,7 +84,9 @@ class _Cand:
     quote: Quote
     components: list[str] = field(default_factory=list)
     accepted: bool = False
-    rejected: bool = False
+    rejected: bool = False  # by a rule that no context overrides (stop-list, the proposal's wording…)
+    doubt: str = ""  # a rule's reason to doubt it (a category term, a goal…): the classifier weighs it
+    rule_accepted: bool = False
     anchor: int = -1  # where the phrase that introduces it starts (the list quote of 五位一体)
 
 
@@ -100,12 +107,30 @@ def find_quotes(text: str) -> list[Quote]:
                 inner = text[open_at + 1:i]
                 if inner.strip():
                     out.append(Quote(inner, open_at + 1, i))
+            if open_at >= 0 and i - open_at <= _MAX_SPEECH:
+                _nested(text, open_at + 1, i, out)
             elif open_at < 0:
                 m = _rx(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$").search(text[max(0, i - 12):i])
                 if m:
                     out.append(Quote(m.group(0), i - len(m.group(0)), i, orphan=True))
             open_at = -1
     return out
+
+
+_MAX_SPEECH = 400  # a “…” longer than this is not one quotation (an unclosed mark further up)
+
+
+def _nested(text: str, lo: int, hi: int, out: list[Quote]) -> None:
+    """‘…’ pairs inside the quotation [lo, hi) (a name quoted inside a resident's words)."""
+    find = text.find
+    i = find("‘", lo, hi)
+    while i >= 0:
+        j = find("’", i + 1, hi)
+        if j < 0:
+            return
+        if 1 < j - i <= 31 and find("‘", i + 1, j) < 0:
+            out.append(Quote(text[i + 1:j], i + 1, j, nested=True))
+        i = find("‘", j + 1, hi)
 
 
 def split_list(name: str) -> list[str]:
@@ -390,7 +415,12 @@ def _candidates(ctx: Context) -> list[_Cand]:
     return cands
 
 
+_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四五六七八九十]+年")
+
+
 def _classify(text: str, cands: list[_Cand]) -> None:
+    """Rule verdicts: ``rejected`` (never a name), ``doubt`` (a reason against, weighed by the
+    classifier) and ``accepted`` (the rules' own call)."""
     names = {c.name for c in cands}
     numeral_prefixes = {o[:k] for o in names if _NUM_LEAD.match(o) and not split_list(o) for k in range(1, len(o))}
     for c in cands:
@@ -401,26 +431,23 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
         if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _REQUEST.search(name)
-                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name)
+                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or _PLAN_PERIOD.match(name)
                 or _rx(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)").match(after)
-                or (before.endswith("关于") and after.startswith("的情况"))
-                or _rx(r"^[一二三四五六七八九十]+年").match(name)):
+                or (before.endswith("关于") and after.startswith("的情况"))):
             c.rejected = True
             continue
         if after.startswith("即") and any(name in o and name != o for o in names):
-            c.rejected = True  # a part of a numeral compound being defined (“一有”即…)
-            continue
-        if name in numeral_prefixes:
-            c.rejected = True  # “四岗” inside “四岗18级”
-            continue
-        if parts and (_same_suffix(parts) or _rx(r"^[一二三四五六七八九十]+位一体").match(after)):
-            c.rejected = True  # an enumeration of things, or the parts of a following name
-            continue
-        if _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
-            c.rejected = True  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
-            continue           # a numeral target (“3个100%”目标) still is one
-        if _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
-            c.rejected = True
+            c.doubt = "part"  # a part of a numeral compound being defined (“一有”即…)
+        elif name in numeral_prefixes:
+            c.doubt = "prefix"  # “四岗” inside “四岗18级”
+        elif parts and (_same_suffix(parts) or _rx(r"^[一二三四五六七八九十]+位一体").match(after)):
+            c.doubt = "enum"  # an enumeration of things, or the parts of a following name
+        elif _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
+            c.doubt = "goal"  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
+            #                   a numeral target (“3个100%”目标) still is one
+        elif _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
+            c.doubt = "category"
+        if c.doubt:
             continue
         if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _NEG_AFTER.match(after) or _built_from(text, c):
             c.accepted = True
@@ -452,7 +479,7 @@ def _share_in_chains(text: str, cands: list[_Cand]) -> None:
             continue
         if any(c.accepted for c in chain) or _TYPE_AFTER.match(tail):
             for c in chain:
-                if not c.rejected:
+                if not (c.rejected or c.doubt):
                     c.accepted = True
 
 
@@ -491,14 +518,69 @@ def _sentence(text: str, pos: int) -> str:
     return text[lo:min(hi + 1, len(text))].strip()[:200]
 
 
-def extract_named_models(ctx: Context) -> None:
+def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
+    """What the classifier reads about each candidate (see ``quote_features``)."""
+    text = ctx.text
+    title_end = text.find("\n")
+    title_end = len(text) if title_end < 0 else title_end
+    counts: dict[str, int] = {}
+    for c in cands:
+        counts[c.name] = counts.get(c.name, 0) + 1
+    views: dict[int, QuoteView] = {}
+    for chain in _chains(text, cands):
+        tail = text[chain[-1].end:chain[-1].end + 24]
+        m = _TYPE_AFTER.match(tail) or _CHAIN_TAIL.match(tail)
+        chain_rule = any(c.rule_accepted for c in chain)
+        for c in chain:
+            lo = max(_clause_start(text, c.start, _SENT_STOPS), c.start - 40)
+            v = QuoteView(c.name, text[max(0, c.start - 16):c.start], text[c.end:c.end + 16], text[lo:c.start])
+            v.rule_accepted = c.rule_accepted
+            v.rule_neg = c.doubt
+            if not v.rule_neg:
+                neg = _NEG_AFTER.match(v.after)
+                v.rule_neg = "neg_after" if neg else ("category" if _CATEGORY_AFTER.match(v.after) else "")
+            t = _TYPE_AFTER.match(v.after)
+            v.type_after = t.group(1) if t else ""
+            v.tail_type = bool(m) and len(chain) > 1
+            v.chain_len = len(chain)
+            v.chain_rule = chain_rule
+            before, _first = index.places_before(max(0, c.start - 2), c.start)
+            v.place_before = bool(before) and _rx(r"的?").fullmatch(text, before[-1][1], c.start) is not None
+            v.in_title = c.start < title_end
+            v.nested = c.quote.nested
+            v.repeats = counts[c.name]
+            views[id(c)] = v
+    return [views[id(c)] for c in cands]
+
+
+def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:
+    """Every quoted candidate of the document: (name, start, end, rejected by rule, features).
+    The classifier's training script reads these; ``extract_named_models`` decides on the same."""
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
+    for c in cands:
+        c.rule_accepted = c.accepted
     _share_in_chains(text, cands)
+    views = _views(ctx, cands, _Owners(ctx))
+    return [(c.name, c.start, c.end, c.rejected, quote_features(v)) for c, v in zip(cands, views)]
+
+
+def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
+    """Named models of the document into ``ctx.named_models``; ``model`` replaces the shipped
+    classifier weights (the training script's cross-validation)."""
+    text = ctx.text
+    model = model or load_quote_model()
+    index = _Owners(ctx)
+    cands = _candidates(ctx)
+    _classify(text, cands)
+    for c in cands:
+        c.rule_accepted = c.accepted
+    _share_in_chains(text, cands)
+    for c, v in zip(cands, _views(ctx, cands, index)):
+        c.accepted = not c.rejected and model.accept(quote_features(v))
     cands = [c for c in cands if c.accepted] + _unquoted(text, cands)
     cands.sort(key=lambda c: c.start)
-    index = _Owners(ctx)
     parent = _subject_parent(ctx)
     subject = ctx.document.subject_place
     tax = load_taxonomy()

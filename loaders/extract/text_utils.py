@@ -22,6 +22,7 @@ __all__ = [
     "is_cjk",
     "is_common_word",
     "is_verbal",
+    "lexicon_pos",
     "lines_with_offsets",
     "looks_like_proper_name",
     "sentence_bounds",
@@ -207,6 +208,12 @@ def is_common_word(word: str, min_freq: int = 50) -> bool:
     (江城, 凤凰 are names; 古楼 is too rare to count)."""
     entry = _lexicon().get(word)
     return entry is not None and entry[0] >= min_freq and entry[1] not in _PROPER_POS
+
+
+def lexicon_pos(word: str) -> str | None:
+    """The dictionary's part of speech of ``word`` (n, v, i for an idiom…), None when not listed."""
+    entry = _lexicon().get(word)
+    return entry[1] if entry is not None else None
 
 
 def is_verbal(word: str) -> bool:

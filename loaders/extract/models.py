@@ -50,7 +50,7 @@ _NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(作用|功能|现象|�
 _CATEGORY_AFTER = re.compile(r"^(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
-    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动)[^，,。；;：:“”]{0,4}$")
+    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育)[^，,。；;：:“”]{0,4}$")
 _APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心)$")
 _DESIGNATION = re.compile(r"^(?:全国|中国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
@@ -312,6 +312,9 @@ class _Owners:
         ags.sort()
         self.agencies = ags
         self.agency_ends = [x[0] for x in ags]
+        by_start = sorted((x[3], x[0], x[4]) for x in ags)
+        self.agency_starts = [x[0] for x in by_start]
+        self.agency_by_start = [(x[1], x[2]) for x in by_start]
 
     def places_before(self, lo: int, q0: int) -> tuple[list[tuple[int, int, PlaceRec]], tuple | None]:
         """The last mentions inside [lo, q0) (at most MAX_CHAIN), and the first one."""
@@ -319,6 +322,26 @@ class _Owners:
         tail = [x for x in self.places[max(i0, i1 - self.MAX_CHAIN):i1] if x[1] <= q0]
         first = next((x for x in self.places[i0:i1] if x[1] <= q0), None) if tail else None
         return tail, first
+
+    def places_from(self, pos: int, q0: int) -> list[tuple[int, int, PlaceRec]]:
+        """Place mentions written one after the other from ``pos`` (民和县川口镇金塔社区), before q0."""
+        k = bisect_left(self.place_starts, pos)
+        chain: list[tuple[int, int, PlaceRec]] = []
+        while k < len(self.places) and self.places[k][0] == pos and self.places[k][1] <= q0:
+            chain.append(self.places[k])
+            pos = self.places[k][1]
+            k = bisect_left(self.place_starts, pos, k + 1)
+        return chain
+
+    def agency_place_at(self, pos: int, q0: int) -> str | None:
+        """Place of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
+        k = bisect_left(self.agency_starts, pos)
+        while k < len(self.agency_starts) and self.agency_starts[k] == pos:
+            end, place = self.agency_by_start[k]
+            if end <= q0:
+                return place
+            k += 1
+        return None
 
     def agency_place_before(self, lo: int, q0: int) -> str | None:
         """Place of the first agency (in record order) whose mention ends 0–3 chars before ``q0``."""
@@ -344,15 +367,6 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
                 owners.insert(0, before[k][2].name)
                 k -= 1
             return owners
-        # P at the head of the clause is its subject: 赤壁市社区发展实现“三轮驱动”
-        s0, e0, p0 = first
-        if s0 == clause_lo and p0.level not in ("community", "street") and q0 - e0 <= 10:
-            return [p0.name]
-        # a street or community there owns the quote when a naming verb joins them straight
-        # (在小营街道推行“…”), not across other words (在晋阳街道吉福社区等社区推广“…”)
-        if p0.level in ("community", "street") and (s0 == clause_lo or (s0 == clause_lo + 1 and text[clause_lo] in "在由")) \
-                and _VERB_BEFORE.match(text, e0, q0):
-            return [p0.name]
     head = text[max(clause_lo, q0 - 4):q0]
     agency_place = index.agency_place_before(clause_lo, q0)
     if agency_place:
@@ -362,6 +376,60 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
     if head.endswith("全市") and subject_parent:
         return [subject_parent]
     return []
+
+
+# what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
+_HEAD_SKIP = re.compile(
+    r"(?:\s|——|[“‘]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
+    r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?)*")
+_CLAUSE_HEAD_STOPS = "，,；;：:"
+_MAX_HEAD_CLAUSES = 8
+
+
+def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
+    """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
+    (赤壁市社区发展实现“…”; 平阴县同样…，以“…”为抓手; 在新北区广泛推广“…”; 以X区为例，…构建“…”),
+    or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
+    listed as where a scheme spread (在A街道B社区等社区推广“…”) credit nothing."""
+    sent_lo = _clause_start(text, q0, _SENT_STOPS)
+    hi = q0
+    for _ in range(_MAX_HEAD_CLAUSES):
+        lo = max(sent_lo, _clause_start(text, hi, _CLAUSE_HEAD_STOPS))
+        if hi < q0 and _TIME_CLAUSE.search(text, lo, hi):
+            break  # “…”开展以来，… : a time clause's subject is not the next clause's
+        got = _clause_subject(text, lo, q0, index)
+        if got is not None:
+            return got
+        if lo <= sent_lo:
+            break
+        hi = lo - 1
+    return []
+
+
+_TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")
+
+
+def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | None:
+    pos = _HEAD_SKIP.match(text, lo, q0).end()
+    mode = text[pos:pos + 1]
+    if mode in ("在", "以", "由"):
+        pos += 1
+    chain = index.places_from(pos, q0)
+    if chain:
+        end = chain[-1][1]
+        nxt = text[end:end + 2]
+        if mode == "以" and nxt != "为例":
+            return None
+        if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及") \
+                or _rx(r"、[^，,。；;]{0,20}等").search(text, end, q0):
+            return None  # a list of where it spread (A社区甲、B社区乙等…), not who made it
+        return [chain[-1][2].name]
+    if mode in ("", "由") or mode not in ("在", "以"):
+        place = index.agency_place_at(pos, q0)
+        if place:
+            return [place]
+    return None
 
 
 def _subject_parent(ctx: Context) -> str | None:
@@ -436,12 +504,13 @@ def _classify(text: str, cands: list[_Cand]) -> None:
                 or (before.endswith("关于") and after.startswith("的情况"))):
             c.rejected = True
             continue
-        if after.startswith("即") and any(name in o and name != o for o in names):
-            c.doubt = "part"  # a part of a numeral compound being defined (“一有”即…)
-        elif name in numeral_prefixes:
-            c.doubt = "prefix"  # “四岗” inside “四岗18级”
-        elif parts and (_same_suffix(parts) or _rx(r"^[一二三四五六七八九十]+位一体").match(after)):
-            c.doubt = "enum"  # an enumeration of things, or the parts of a following name
+        if (after.startswith("即") and any(name in o and name != o for o in names)  # “一有”即… (a part)
+                or name in numeral_prefixes  # “四岗” inside “四岗18级”
+                or parts and _rx(r"^[一二三四五六七八九十]+位一体").match(after)):  # the parts of 五位一体
+            c.rejected = True
+            continue
+        if parts and _same_suffix(parts):
+            c.doubt = "enum"  # an enumeration of things of one kind (…平台、…平台、…平台)
         elif _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
             c.doubt = "goal"  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
             #                   a numeral target (“3个100%”目标) still is one
@@ -521,8 +590,7 @@ def _sentence(text: str, pos: int) -> str:
 def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
     """What the classifier reads about each candidate (see ``quote_features``)."""
     text = ctx.text
-    title_end = text.find("\n")
-    title_end = len(text) if title_end < 0 else title_end
+    title_end = text.find("\n")  # a one-line text has no title line
     counts: dict[str, int] = {}
     for c in cands:
         counts[c.name] = counts.get(c.name, 0) + 1
@@ -536,10 +604,13 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
             v = QuoteView(c.name, text[max(0, c.start - 16):c.start], text[c.end:c.end + 16], text[lo:c.start])
             v.rule_accepted = c.rule_accepted
             v.rule_neg = c.doubt
+            t = _TYPE_AFTER.match(v.after)
             if not v.rule_neg:
                 neg = _NEG_AFTER.match(v.after)
-                v.rule_neg = "neg_after" if neg else ("category" if _CATEGORY_AFTER.match(v.after) else "")
-            t = _TYPE_AFTER.match(v.after)
+                if neg and not (t and t.end() <= neg.start(1)):  # …”行动发现问题: the scheme word comes first
+                    v.rule_neg = "neg_after"
+                elif _CATEGORY_AFTER.match(v.after):
+                    v.rule_neg = "category"
             v.type_after = t.group(1) if t else ""
             v.tail_type = bool(m) and len(chain) > 1
             v.chain_len = len(chain)
@@ -547,6 +618,7 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
             before, _first = index.places_before(max(0, c.start - 2), c.start)
             v.place_before = bool(before) and _rx(r"的?").fullmatch(text, before[-1][1], c.start) is not None
             v.in_title = c.start < title_end
+            v.line_head = c.start == 0 or text[c.start - 1] == "\n"
             v.nested = c.quote.nested
             v.repeats = counts[c.name]
             views[id(c)] = v
@@ -579,14 +651,18 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     _share_in_chains(text, cands)
     for c, v in zip(cands, _views(ctx, cands, index)):
         c.accepted = not c.rejected and model.accept(quote_features(v))
+    # a name is a name wherever the document quotes it
+    names = {"".join(c.name.split()) for c in cands if c.accepted}
+    for c in cands:
+        c.accepted = c.accepted or (not c.rejected and "".join(c.name.split()) in names)
     cands = [c for c in cands if c.accepted] + _unquoted(text, cands)
     cands.sort(key=lambda c: c.start)
     parent = _subject_parent(ctx)
     subject = ctx.document.subject_place
     tax = load_taxonomy()
     by_name: dict[str, list[_Cand]] = {}
-    for c in cands:
-        by_name.setdefault(c.name, []).append(c)
+    for c in cands:  # one scheme, however many spaces are typed inside its name
+        by_name.setdefault("".join(c.name.split()), []).append(c)
     credited: dict[int, list[str]] = {}
     for i, c in enumerate(cands):
         own = _credited_owners(ctx, c, index, parent)
@@ -596,14 +672,16 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             if id(prev) in credited and len(gap) <= 14 and _rx(r"[和、及与]").search(gap) \
                     and not _rx(r"[，,。；;]").search(gap):
                 own = credited[id(prev)]
+        if not own:
+            own = _head_owners(text, c.anchor if c.anchor >= 0 else c.start, index)
         if own:
             credited[id(c)] = own
-    for name, group in by_name.items():
-        owners: list[str] = []
-        for c in group:
-            for o in credited.get(id(c), []):
-                if o not in owners:
-                    owners.append(o)
+    for group in by_name.values():
+        forms = [c.name for c in group]
+        name = max(forms, key=forms.count)
+        # the first mention that credits a place introduces the scheme: later mentions in other
+        # places' sentences (借鉴…, X是…) do not add owners
+        owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])
         if not owners:
             owners = [subject] if subject else [None]  # type: ignore[list-item]
         comps: list[str] = []

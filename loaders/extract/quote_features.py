@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import is_common_word
+from loaders.extract.text_utils import is_common_word, lexicon_pos
 
 __all__ = ["QuoteView", "quote_features"]
 
@@ -37,8 +37,23 @@ _CN_NUM = "一二三四五六七八九十百千两双"
 class QuoteView:
     """What the feature function reads about one candidate (filled by ``models``)."""
 
-    __slots__ = ("after", "before", "chain_len", "chain_rule", "clause_before", "in_title", "name",
-                 "nested", "place_before", "repeats", "rule_accepted", "rule_neg", "tail_type", "type_after")
+    __slots__ = (
+        "after",
+        "before",
+        "chain_len",
+        "chain_rule",
+        "clause_before",
+        "in_title",
+        "line_head",
+        "name",
+        "nested",
+        "place_before",
+        "repeats",
+        "rule_accepted",
+        "rule_neg",
+        "tail_type",
+        "type_after",
+    )
 
     def __init__(self, name: str, before: str, after: str, clause_before: str) -> None:
         self.name = name
@@ -53,6 +68,7 @@ class QuoteView:
         self.chain_rule = False
         self.place_before = False
         self.in_title = False
+        self.line_head = False
         self.nested = False
         self.repeats = 1
 
@@ -98,6 +114,9 @@ def quote_features(v: QuoteView) -> list[str]:
         f.append("de_inside")
     if 2 <= len(core) <= 4 and is_common_word(core):
         f.append("common_word")
+    pos = lexicon_pos(core) if len(core) <= 8 else None
+    if pos:
+        f.append("lex=" + pos[:1])  # a dictionary word (n, v, i for an idiom, l for a set phrase…)
     if len(core) <= 8:
         f.append("z=" + core[-1:])
         if len(core) >= 3:
@@ -123,6 +142,8 @@ def quote_features(v: QuoteView) -> list[str]:
             f.append("chain_rule")
     if v.place_before:
         f.append("place_before")
+    if v.line_head:
+        f.append("line_head")  # a caption or heading that opens with the quote
     if v.in_title:
         f.append("title")
     if v.nested:

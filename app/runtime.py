@@ -30,11 +30,12 @@ def query_runner(store: Any) -> Runner:
 def ensure_graph(store: Any | None = None) -> int:
     """Build the bundled corpus into the store if it holds no document; returns how many were built."""
     from govkg.settings import CORPUS_DIR
+    from loaders import iter_paths
 
     store = store or open_configured_store()
     if inventory(store)["Document"]:
         return 0
-    paths = sorted(p for p in CORPUS_DIR.iterdir() if p.is_file())
+    paths = list(iter_paths([CORPUS_DIR]))
     build_into(paths, store, progress=True)
     return len(paths)
 

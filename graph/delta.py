@@ -151,7 +151,7 @@ class _Builder:
         meta = rec.document
         year = int(meta.date[:4]) if meta.date else None
         props = meta.model_dump()
-        props.update(id=rec.doc_id, year=year, source=rec.source, text=rec.text,
+        props.update(id=rec.doc_id, year=year, source=rec.source, excerpt=rec.excerpt, text=rec.text,
                      version=record_version(rec), complete=False)
         self.delta = DocumentDelta(rec.doc_id, props["version"], rec.source,
                                    {k: v for k, v in props.items() if v is not None})

@@ -83,7 +83,8 @@ NODES: tuple[NodeSpec, ...] = (
         "province": "province name", "doc_number": "文号", "session": "会议届次",
         "proposal_number": "提案/建议号", "addressee": "person replied to",
         "addressee_role": "委员|代表", "reply_class": "A|B|C", "signatory": "person",
-        "source": "path or URL it came from", "text": "full normalized text (offsets refer to it)",
+        "source": "path or URL it came from", "excerpt": "bool: the text is part of the source page",
+        "text": "full normalized text (offsets refer to it)",
         "version": "hash of the extraction record + MODEL_VERSION", "complete": "bool: fully loaded",
     }),
     NodeSpec("Place", "6-digit adcode when known, else pl_ + hash(parent place id | canonical name)", {

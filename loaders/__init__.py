@@ -40,11 +40,16 @@ def prepare_text(raw: str) -> str:
 
 
 def extract_file(path: str | os.PathLike[str]) -> ExtractionRecord:
-    """Read, normalize and extract one file; ``source`` is the path as given."""
+    """Read, normalize and extract one file; ``source`` is the path as given, or the URL its folder's
+    ``SOURCES.tsv`` lists for it (see :mod:`loaders.read.origin`)."""
     from loaders.extract.pipeline import extract_text
     from loaders.read.normalize import normalize_text
+    from loaders.read.origin import origin_of
 
-    return extract_text(normalize_text(read_document(path).text), str(path))
+    origin = origin_of(path)
+    record = extract_text(normalize_text(read_document(path).text), origin.source)
+    record.excerpt = origin.excerpt
+    return record
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:

@@ -70,6 +70,7 @@ def extract_one(path: str, expected_doc_id: str | None = None, timeout_s: float 
     from loaders.extract.pipeline import extract_text
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
+    from loaders.read.origin import origin_of
     from loaders.record import doc_id_for
 
     use_alarm = timeout_s > 0 and threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
@@ -81,7 +82,9 @@ def extract_one(path: str, expected_doc_id: str | None = None, timeout_s: float 
         doc_id = doc_id_for(text)
         if expected_doc_id is not None and expected_doc_id == doc_id:
             return BatchResult(path=path, doc_id=doc_id, skipped=True)
-        record = extract_text(text, path)
+        origin = origin_of(path)
+        record = extract_text(text, origin.source)
+        record.excerpt = origin.excerpt
         counts = {k: len(getattr(record, k)) for k in ENTITY_KINDS}
         return BatchResult(path=path, line=record.to_json_line(), doc_id=doc_id, counts=counts)
     except _Timeout:
@@ -207,14 +210,15 @@ def extract_paths(
 ) -> Iterator[BatchResult]:
     """Extract every supported file under ``paths``, yielding one :class:`BatchResult` per file in order.
 
-    ``done`` maps source path -> doc_id of records already written (resume): such a document is
+    ``done`` maps record source (path or URL) -> doc_id of records already written (resume): such a document is
     read and normalized again, and skipped if its doc_id is unchanged. ``workers`` > 1 uses that
     many processes; ``scheduler`` ("local" or a Dask scheduler address) runs on Dask instead.
     """
     from loaders.read.files import iter_paths
+    from loaders.read.origin import origin_of
 
     done = done or {}
-    tasks = ((str(p), done.get(str(p)), timeout_s) for p in iter_paths(paths))
+    tasks = ((str(p), done.get(origin_of(p).source), timeout_s) for p in iter_paths(paths))
     if scheduler:
         yield from _run_dask(tasks, scheduler, max(1, workers), chunksize)
     elif workers <= 1:

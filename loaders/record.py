@@ -154,6 +154,7 @@ class ExtractionRecord(_Rec):
     learning: list[LearningRec] = Field(default_factory=list)
     metrics: list[MetricRec] = Field(default_factory=list)
     people: list[PersonRec] = Field(default_factory=list)
+    excerpt: bool = False          # extension: the text is part of the source page, not all of it
 
     def to_json_line(self) -> str:
         """One JSONL line, keys as in the contract, Chinese kept as written."""

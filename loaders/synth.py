@@ -100,7 +100,10 @@ def load_sources(folder: str) -> tuple[tuple[_Source, ...], tuple[str, ...]]:
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
 
-    paths = sorted(Path(folder).rglob("*.txt"))
+    from govkg.settings import CORPUS_DIR
+
+    # the bundled corpus recombines its five whole documents (not the short excerpts beside them)
+    paths = sorted(Path(folder).glob("*.txt") if Path(folder) == CORPUS_DIR else Path(folder).rglob("*.txt"))
     if not paths:
         raise InputError(folder, "holds no .txt documents to recombine; pass --source with some")
     sources = []

@@ -1,4 +1,4 @@
-"""Fixtures of the explorer tests: the bundled corpus built once into an embedded graph under a
+"""Fixtures of the explorer tests: the bundled corpus (five documents and 80 excerpts) built once into an embedded graph under a
 temporary GOVKG_HOME (shared read-only by every test of the session)."""
 from __future__ import annotations
 
@@ -16,9 +16,11 @@ def govkg_home(tmp_path_factory) -> Path:
     old = {k: os.environ.get(k) for k in ("GOVKG_HOME", "GOVKG_STORE")}
     os.environ["GOVKG_HOME"], os.environ["GOVKG_STORE"] = str(home), "memory"
     from app.runtime import ensure_graph, open_configured_store
+    from govkg.settings import CORPUS_DIR
+    from loaders import iter_paths
 
     store = open_configured_store()
-    assert ensure_graph(store) == 5
+    assert ensure_graph(store) == len(list(iter_paths([CORPUS_DIR]))) == 85    # 5 documents + 80 excerpts
     yield home
     for k, v in old.items():
         if v is None:

@@ -56,9 +56,9 @@ def test_default_is_bundled_corpus_and_records_follow_the_schema(runner: CliRunn
     out = tmp_path / "out.jsonl"
     res = runner.invoke(main, ["extract", "--out", str(out), "-q"])
     assert res.exit_code == 0, res.output
-    assert "documents: 5 extracted" in res.stdout and "entities: places" in res.stdout
+    assert "documents: 85 extracted" in res.stdout and "entities: places" in res.stdout   # 5 + 80 excerpts
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert len(lines) == 5
+    assert len(lines) == 85
     if not SCHEMA.exists():
         pytest.skip(f"{SCHEMA} not present")
     jsonschema = pytest.importorskip("jsonschema")

@@ -2,6 +2,7 @@
 
 usage:
   python benchmarks/quote_model.py cv [--folds K] [--sets seeds,dev,extra-x,extra-y]
+  python benchmarks/quote_model.py holdout --sets seeds,dev --test extra-x,extra-y
   python benchmarks/quote_model.py train [--sets …]      # writes loaders/extract/quote_model.json
 
 Data: every annotated set that is present — the five seeds (data/corpus + shared/reference/seeds-gold),
@@ -13,7 +14,8 @@ Model: L2-regularised logistic regression over the binary features of ``quote_fe
 seen in fewer than two training documents are dropped), fitted by Newton's method in numpy. The
 threshold is chosen on the training documents alone, by an inner cross-validation.
 
-``cv`` splits the documents into K folds (by document: a document's candidates are never scored by a
+``holdout`` trains on ``--sets`` and scores whole other sets (``--test``): does a gain carry over to
+documents from other cities, annotated by someone else? ``cv`` splits the documents into K folds (by document: a document's candidates are never scored by a
 model that saw that document), trains on K-1 folds, runs the whole named-models step on the held-out
 documents with that fold's model and scores the result with shared/reference/score.py, per set.
 """
@@ -104,16 +106,19 @@ def load_docs(set_names: list[str], oracle_subject: bool = False) -> list[Doc]:
     return docs
 
 
-def _examples(docs: list[Doc]) -> tuple[list[list[str]], np.ndarray, list[int]]:
-    feats, ys, doc_ids = [], [], []
+def _examples(docs: list[Doc]) -> tuple[list[list[str]], np.ndarray, list[int], list[tuple[int, str]]]:
+    """Features, labels, document index and (document, name) key of every candidate not
+    rejected by rule (those are never names, so not training examples)."""
+    feats, ys, doc_ids, keys = [], [], [], []
     for i, d in enumerate(docs):
         for c, y in zip(d.cands, d.labels):
             if c[3]:
-                continue  # rejected by rule: never a name, not a training example
+                continue
             feats.append(c[4])
             ys.append(y)
             doc_ids.append(i)
-    return feats, np.array(ys, dtype=float), doc_ids
+            keys.append((i, "".join(c[0].split())))
+    return feats, np.array(ys, dtype=float), doc_ids, keys
 
 
 def fit(feats: list[list[str]], y: np.ndarray, doc_ids: list[int], c: float) -> dict[str, float]:
@@ -148,7 +153,15 @@ def _scores(weights: dict[str, float], feats: list[list[str]]) -> np.ndarray:
     return np.array([sum(weights.get(x, 0.0) for x in f) for f in feats])
 
 
-def _best_threshold(scores: np.ndarray, y: np.ndarray) -> float:
+def _best_threshold(scores: np.ndarray, y: np.ndarray, keys: list[tuple[int, str]]) -> float:
+    """The cut with the best F1 over names (a name is accepted when any of its mentions passes,
+    as the step does), not over mentions."""
+    by_key: dict[tuple[int, str], tuple[float, float]] = {}
+    for sc, lab, key in zip(scores, y, keys):
+        old = by_key.get(key)
+        by_key[key] = (max(sc, old[0]) if old else sc, max(lab, old[1]) if old else lab)
+    scores = np.array([v[0] for v in by_key.values()])
+    y = np.array([v[1] for v in by_key.values()])
     best, best_t = -1.0, 0.0
     for t in np.arange(-2.0, 2.01, 0.1):
         pred = scores > t
@@ -172,7 +185,7 @@ def train(docs: list[Doc], inner_folds: int = 5):
     """Weights and threshold from ``docs`` only: C and the threshold by an inner cross-validation."""
     from loaders.extract.quote_model import QuoteModel
 
-    feats, y, doc_ids = _examples(docs)
+    feats, y, doc_ids, keys = _examples(docs)
     best = None
     for c in C_GRID:
         oof = np.zeros(len(y))
@@ -186,7 +199,7 @@ def train(docs: list[Doc], inner_folds: int = 5):
         p = np.clip(1 / (1 + np.exp(-oof)), 1e-6, 1 - 1e-6)
         loss = float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).mean())
         if best is None or loss < best[0]:
-            best = (loss, c, _best_threshold(oof, y))
+            best = (loss, c, _best_threshold(oof, y, keys))
     _loss, c, threshold = best
     weights = fit(feats, y, doc_ids, c)
     return QuoteModel(weights=weights, threshold=threshold,
@@ -227,24 +240,41 @@ def cross_validate(docs: list[Doc], k: int, dump: Path | None = None) -> dict[st
         for i in fold:
             recs[i] = _record(docs[i], model)
     if dump:
-        with dump.open("w", encoding="utf-8") as fh:
-            for d, r in zip(docs, recs):
-                row = dict(r, source=f"{d.stem}.txt", document={"subject_place": d.ctx.document.subject_place},
-                           places=[p.model_dump() for p in d.ctx.places])
-                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        _dump(dump, docs, recs)  # type: ignore[arg-type]
     return score_records(docs, recs)  # type: ignore[arg-type]
+
+
+def _dump(path: Path, docs: list[Doc], recs: list[dict]) -> None:
+    """The records as JSONL (with the subject place and places, for reading the errors)."""
+    with path.open("w", encoding="utf-8") as fh:
+        for d, r in zip(docs, recs):
+            row = dict(r, source=f"{d.stem}.txt", document={"subject_place": d.ctx.document.subject_place},
+                       places=[p.model_dump() for p in d.ctx.places])
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=("cv", "train"))
+    ap.add_argument("command", choices=("cv", "holdout", "train"))
+    ap.add_argument("--test", default="", help="holdout: the sets to score")
     ap.add_argument("--folds", type=int, default=0, help="cv folds (0: leave one document out)")
     ap.add_argument("--sets", default=",".join(gold_sets()))
     ap.add_argument("--oracle-subject", action="store_true",
                     help="give named models the gold subject place (to judge owners apart from the places step)")
-    ap.add_argument("--dump", type=Path, help="cv: write the out-of-fold records (JSONL) here")
+    ap.add_argument("--dump", type=Path, help="cv, holdout: write the scored records (JSONL) here")
     args = ap.parse_args(argv[1:])
     docs = load_docs(args.sets.split(","), args.oracle_subject)
+    if args.command == "holdout":
+        model = train(docs)
+        tests = load_docs(args.test.split(","), args.oracle_subject)
+        print(f"trained on {len(docs)} documents ({args.sets}), scored on {len(tests)} ({args.test}):")
+        recs = [_record(d, model) for d in tests]
+        if args.dump:
+            _dump(args.dump, tests, recs)
+        for set_name, fields in score_records(tests, recs).items():
+            for field, value in fields.items():
+                print(f"  {set_name:8} {field:26} {value}")
+        return 0
     n_pos = sum(sum(d.labels) for d in docs)
     n_gold = sum(len(d.gold.get("named_models", [])) for d in docs)
     print(f"{len(docs)} documents ({', '.join(sorted({d.set for d in docs}))}); "

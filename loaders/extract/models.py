@@ -305,6 +305,7 @@ class _Owners:
     MAX_CHAIN = 64
 
     def __init__(self, ctx: Context):
+        self._text = ctx.text
         self.places = place_mentions(ctx)
         self.place_starts = [s for s, _e, _p in self.places]
         ags = [(m.end, ai, mi, m.start, a.place) for ai, a in enumerate(ctx.agencies) if a.place
@@ -331,15 +332,17 @@ class _Owners:
             chain.append(self.places[k])
             pos = self.places[k][1]
             k = bisect_left(self.place_starts, pos, k + 1)
+            if k < len(self.places) and self.places[k][0] == pos + 1 and self._text[pos] in "州市县区省盟旗":
+                pos += 1  # 海西州格尔木市: a short form, its level suffix, the next name
         return chain
 
-    def agency_place_at(self, pos: int, q0: int) -> str | None:
-        """Place of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
+    def agency_place_at(self, pos: int, q0: int) -> tuple[str, int] | None:
+        """(place, end) of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
         k = bisect_left(self.agency_starts, pos)
         while k < len(self.agency_starts) and self.agency_starts[k] == pos:
             end, place = self.agency_by_start[k]
             if end <= q0:
-                return place
+                return place, end
             k += 1
         return None
 
@@ -371,8 +374,10 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
     agency_place = index.agency_place_before(clause_lo, q0)
     if agency_place:
         return [agency_place]
-    if _rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head) and ctx.document.province:
-        return [ctx.document.province]
+    if (_rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head)
+            or _rx(r"省(?:政协|人大|委|政府|民政厅)[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 10), q0)) \
+            and ctx.document.province:
+        return [ctx.document.province]  # 省厅“…”; 全省政协深化“…”
     if head.endswith("全市") and subject_parent:
         return [subject_parent]
     return []
@@ -380,7 +385,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
 
 # what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
 _HEAD_SKIP = re.compile(
-    r"(?:\s|——|[“‘]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
+    r"(?:\s|—+|-{2,}|[“‘《]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
     r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?)*")
 _CLAUSE_HEAD_STOPS = "，,；;：:"
@@ -393,6 +398,10 @@ def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
     or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
     listed as where a scheme spread (在A街道B社区等社区推广“…”) credit nothing."""
     sent_lo = _clause_start(text, q0, _SENT_STOPS)
+    title = text.rfind("《", max(sent_lo, q0 - 60), q0)
+    if title >= 0 and text.find("》", title, q0) < 0:
+        # a quote inside a title: the place the title opens with (《P党员干部“…”参与小区治理》)
+        return _clause_subject(text, title + 1, q0, index) or []
     hi = q0
     for _ in range(_MAX_HEAD_CLAUSES):
         lo = max(sent_lo, _clause_start(text, hi, _CLAUSE_HEAD_STOPS))
@@ -421,14 +430,16 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         nxt = text[end:end + 2]
         if mode == "以" and nxt != "为例":
             return None
-        if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及") \
-                or _rx(r"、[^，,。；;]{0,20}等").search(text, end, q0):
-            return None  # a list of where it spread (A社区甲、B社区乙等…), not who made it
+        if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及"):
+            return None  # a list of where it spread, not who made it
+        m = _rx(r"[^，,。；;、]{1,8}、").match(text, end, q0)
+        if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
+            return None  # A社区甲、B社区乙等…: places listed with what each has
         return [chain[-1][2].name]
-    if mode in ("", "由") or mode not in ("在", "以"):
-        place = index.agency_place_at(pos, q0)
-        if place:
-            return [place]
+    if mode not in ("在", "以"):
+        got = index.agency_place_at(pos, q0)
+        if got and not _rx(r"(?:代表|委员|主任|主席|书记|局长|部长|干部|常委)").match(text, got[1]):
+            return [got[0]]  # 市人大代表王某… is a person acting, not the body
     return None
 
 
@@ -597,7 +608,7 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
     views: dict[int, QuoteView] = {}
     for chain in _chains(text, cands):
         tail = text[chain[-1].end:chain[-1].end + 24]
-        m = _TYPE_AFTER.match(tail) or _CHAIN_TAIL.match(tail)
+        m = _CHAIN_TAIL.match(tail)
         chain_rule = any(c.rule_accepted for c in chain)
         for c in chain:
             lo = max(_clause_start(text, c.start, _SENT_STOPS), c.start - 40)

@@ -165,10 +165,10 @@ def test_components_from_parallel_roles(text, components):
     ("在点军区，去年开展的“敲门入户”行动发现问题30个。", "宜昌市点军区"),
     ("以点军区为例，该区已构建起“四级联动”组织体系。", "宜昌市点军区"),
     # the nearest clause that opens with a place wins
-    ("全区推进网格治理，点军区首创“院坝说事”，成效明显。", "宜昌市点军区"),
+    ("全区推进网格治理，点军区首创“院坝说事”机制，成效明显。", "宜昌市点军区"),
     # places listed as where a scheme spread credit nothing: the subject keeps it
     ("点军区共享书屋、猇亭区共享菜园等已形成“共享+众筹”特色品牌。", SUBJECT),
-    ("在点军区和猇亭区推广“院坝说事”。", SUBJECT),
+    ("在点军区和猇亭区推广“院坝说事”机制。", SUBJECT),
 ])
 def test_owner_is_the_place_heading_the_sentence(text, owner):
     places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),

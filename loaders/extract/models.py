@@ -326,15 +326,21 @@ class _Owners:
 
     def places_from(self, pos: int, q0: int) -> list[tuple[int, int, PlaceRec]]:
         """Place mentions written one after the other from ``pos`` (民和县川口镇金塔社区), before q0."""
-        k = bisect_left(self.place_starts, pos)
         chain: list[tuple[int, int, PlaceRec]] = []
-        while k < len(self.places) and self.places[k][0] == pos and self.places[k][1] <= q0:
-            chain.append(self.places[k])
-            pos = self.places[k][1]
-            k = bisect_left(self.place_starts, pos, k + 1)
-            if k < len(self.places) and self.places[k][0] == pos + 1 and self._text[pos] in "州市县区省盟旗":
+        while True:
+            k = bisect_left(self.place_starts, pos)
+            here = None  # the longest mention starting at pos (山西省大同市左云县 over 山西省)
+            while k < len(self.places) and self.places[k][0] == pos:
+                if self.places[k][1] <= q0:
+                    here = self.places[k]
+                k += 1
+            if here is None:
+                return chain
+            chain.append(here)
+            pos = here[1]
+            if pos < len(self._text) and self._text[pos] in "州市县区省盟旗" \
+                    and k < len(self.places) and self.places[k][0] == pos + 1:
                 pos += 1  # 海西州格尔木市: a short form, its level suffix, the next name
-        return chain
 
     def agency_place_at(self, pos: int, q0: int) -> tuple[str, int] | None:
         """(place, end) of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
@@ -428,6 +434,8 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     if chain:
         end = chain[-1][1]
         nxt = text[end:end + 2]
+        if _PERSON_AFTER.match(text, end, q0):
+            return None  # X社区居委会主任…来到“…” : a person of the place acts, not the place
         if mode == "以" and nxt != "为例":
             return None
         if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及"):
@@ -436,11 +444,15 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
             return None  # A社区甲、B社区乙等…: places listed with what each has
         return [chain[-1][2].name]
-    if mode not in ("在", "以"):
+    if mode not in ("在", "以") and not _rx(r"街道|社区|乡|镇|村").match(text, pos):
+        # (a bare 街道办事处/社区党委 is the subject's own body: no place is credited)
         got = index.agency_place_at(pos, q0)
-        if got and not _rx(r"(?:代表|委员|主任|主席|书记|局长|部长|干部|常委)").match(text, got[1]):
+        if got and not _PERSON_AFTER.match(text, got[1], q0):
             return [got[0]]  # 市人大代表王某… is a person acting, not the body
     return None
+
+
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:代表|委员|主任|主席|书记|局长|部长|科长|站长|干部|常委|负责人)")
 
 
 def _subject_parent(ctx: Context) -> str | None:

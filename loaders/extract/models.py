@@ -452,7 +452,7 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     return None
 
 
-_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:代表|委员|主任|主席|书记|局长|部长|科长|站长|干部|常委|负责人)")
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:代表|委员|主任|主席|书记|局长|部长|科长|站长|负责人)")
 
 
 def _subject_parent(ctx: Context) -> str | None:

@@ -226,3 +226,19 @@ def test_quotes_nested_in_quoted_speech_are_candidates():
 ])
 def test_classifier_on_quote_usage(text, name, is_model):
     assert any(n == name for n, _o in _models(text)) is is_model
+
+
+def test_a_person_of_a_place_acting_credits_nothing():
+    text = "点军区澜湖社区居委会主任与街道干部一起来到“邻里议事厅”直播现场。"
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    assert [o for n, o in _models(text, places=places) if n == "邻里议事厅"] == [SUBJECT]
+
+
+def test_a_chain_of_places_gives_the_lowest_and_a_title_its_opening_place():
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    got = _models("近年来，点军区澜湖社区以“院坝说事”机制为抓手，化解矛盾。", places=places)
+    assert [o for _n, o in got] == ["澜湖社区"]
+    got = _models("阅读《点军区党员干部“敲门入户”行动纪实》。", places=places)
+    assert [o for n, o in got if n == "敲门入户"] == ["宜昌市点军区"]

@@ -1,19 +1,17 @@
-"""Extraction step: named models (quoted scheme names such as “12341”, “三轮驱动”, “五社联动”).
+"""Extraction step: named models (quoted scheme names such as “12341”, “三轮驱动”, “邻里议事会”).
 
-Replies and reports name a local scheme by quoting it, and the way the quote is used tells a
-name from an ordinary quoted word:
-- numeral compounds (“六统一”, “一有二厅七中心”, “3个100%”, “1+9”) and quoted slogans that list
-  their parts (“市级统筹、部门联动、县县互通、整体提升”) are names;
-- a scheme word after the quote (…”模式/机制/工程/品牌/原则/清单/活动/建设), a naming verb before it
-  (实施/推行/打造/建成/深化“…”), an apposition (孵化基地“共益园”), or an enumeration of quotes
-  ending in 等…亮点/形式/项目 also make a name;
-- quoted category terms (“两委”干部, “三无”小区), metaphors (…”的作用, …”功能) and the proposal's
-  own wording (关于“…”的情况) are not.
-Components come from the text: the parts of a quoted list, a （…） list or 即… definition after
-the name, “X”即… definitions of its parts, or an enumeration of exactly N items written before
-a numeral name (自治、法治、德治“三治融合”). The owner is the place the text credits (赤壁市…实现
-“三轮驱动”; 咸安区、崇阳县的“星空夜话”; 省厅“三个清单”; 全市 in a district's reply), else the
-subject place.
+Replies and reports name a local scheme by quoting it; they also quote planning periods, slogans of
+the centre, catch-phrases, whole sentences and residents' words. The step takes every quote (and a
+‘…’ inside quoted speech) as a candidate; rules reject what is never a name (stop-list, designations,
+planning periods, the proposal's wording, parts being defined) and give their verdict on the rest
+(numeral compounds, lists, a scheme word after the quote, a naming verb before it…); a small trained
+classifier (``quote_features`` + ``quote_model``) weighs those verdicts with how the quote is written
+and used and decides. Components come from the text: the parts of a quoted list, a （…） list or 即…
+definition after the name, “X”即… definitions of its parts, or an enumeration of exactly N items
+written before a numeral name (自治、法治、德治“三治融合”). The owner is the place the text credits:
+straight before the quote (咸安区、崇阳县的“星空夜话”), a body's place (省厅“三个清单”), 全市, or the
+place heading the quote's clause or an earlier clause of its sentence (点军区同样…，以“院坝说事”为
+抓手); else the subject place.
 """
 from __future__ import annotations
 
@@ -325,11 +323,11 @@ class _Owners:
         return tail, first
 
     def places_from(self, pos: int, q0: int) -> list[tuple[int, int, PlaceRec]]:
-        """Place mentions written one after the other from ``pos`` (民和县川口镇金塔社区), before q0."""
+        """Place mentions written one after the other from ``pos`` (点军区联棚乡澜湖社区), before q0."""
         chain: list[tuple[int, int, PlaceRec]] = []
         while True:
             k = bisect_left(self.place_starts, pos)
-            here = None  # the longest mention starting at pos (山西省大同市左云县 over 山西省)
+            here = None  # the longest mention starting at pos (湖北省宜昌市点军区 over 湖北省)
             while k < len(self.places) and self.places[k][0] == pos:
                 if self.places[k][1] <= q0:
                     here = self.places[k]
@@ -340,7 +338,7 @@ class _Owners:
             pos = here[1]
             if pos < len(self._text) and self._text[pos] in "州市县区省盟旗" \
                     and k < len(self.places) and self.places[k][0] == pos + 1:
-                pos += 1  # 海西州格尔木市: a short form, its level suffix, the next name
+                pos += 1  # 恩施州利川市: a short form, its level suffix, the next name
 
     def agency_place_at(self, pos: int, q0: int) -> tuple[str, int] | None:
         """(place, end) of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
@@ -400,7 +398,7 @@ _MAX_HEAD_CLAUSES = 8
 
 def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
     """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
-    (赤壁市社区发展实现“…”; 平阴县同样…，以“…”为抓手; 在新北区广泛推广“…”; 以X区为例，…构建“…”),
+    (赤壁市社区发展实现“…”; 点军区同样…，以“…”为抓手; 在点军区广泛推广“…”; 以X区为例，…构建“…”),
     or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
     listed as where a scheme spread (在A街道B社区等社区推广“…”) credit nothing."""
     sent_lo = _clause_start(text, q0, _SENT_STOPS)
@@ -648,16 +646,21 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
     return [views[id(c)] for c in cands]
 
 
-def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:
-    """Every quoted candidate of the document: (name, start, end, rejected by rule, features).
-    The classifier's training script reads these; ``extract_named_models`` decides on the same."""
+def _judged(ctx: Context, index: _Owners) -> tuple[list[_Cand], list[QuoteView]]:
+    """The quoted candidates with the rules' verdicts, and what the classifier reads about each."""
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
     for c in cands:
         c.rule_accepted = c.accepted
     _share_in_chains(text, cands)
-    views = _views(ctx, cands, _Owners(ctx))
+    return cands, _views(ctx, cands, index)
+
+
+def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:
+    """Every quoted candidate of the document: (name, start, end, rejected by rule, features).
+    The classifier's training script reads these; ``extract_named_models`` decides on the same."""
+    cands, views = _judged(ctx, _Owners(ctx))
     return [(c.name, c.start, c.end, c.rejected, quote_features(v)) for c, v in zip(cands, views)]
 
 
@@ -667,12 +670,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     text = ctx.text
     model = model or load_quote_model()
     index = _Owners(ctx)
-    cands = _candidates(ctx)
-    _classify(text, cands)
-    for c in cands:
-        c.rule_accepted = c.accepted
-    _share_in_chains(text, cands)
-    for c, v in zip(cands, _views(ctx, cands, index)):
+    cands, views = _judged(ctx, index)
+    for c, v in zip(cands, views):
         c.accepted = not c.rejected and model.accept(quote_features(v))
     # a name is a name wherever the document quotes it
     names = {"".join(c.name.split()) for c in cands if c.accepted}

@@ -10,14 +10,18 @@ from typing import Any
 from app.rows import GRADE_LABELS, uniq
 from govkg.coursepack.evidence import as_list
 
-__all__ = ["GRADE_SCORE", "Matrix", "build_matrix", "to_csv", "to_xlsx"]
+__all__ = ["FIELDS", "GRADE_SCORE", "Matrix", "build_matrix", "to_csv", "to_xlsx"]
+
+FIELDS = ["地方", "做法", "证据等级", "举措数", "举措", "原文", "文档", "文档编号", "起", "止"]
 
 GRADE_SCORE = {"quantified": 3, "described": 2, "claimed": 1, "": 0}
 
 
 class Matrix:
-    def __init__(self, places: list[str], practices: list[str], cells: dict[tuple[str, str], dict]):
+    def __init__(self, places: list[str], practices: list[str], cells: dict[tuple[str, str], dict],
+                 titles: Mapping[str, str] | None = None):
         self.places, self.practices, self.cells = places, practices, cells
+        self.titles = dict(titles or {})
 
     def grade(self, place: str, practice: str) -> str:
         return (self.cells.get((place, practice)) or {}).get("grade") or ""
@@ -39,12 +43,14 @@ class Matrix:
                 out.append({"地方": pl, "做法": pr, "证据等级": GRADE_LABELS.get(c.get("grade") or "", ""),
                             "举措数": c.get("measure_count") or len(as_list(c.get("measures"))),
                             "举措": "；".join(str(m) for m in as_list(c.get("measures"))),
-                            "原文": c.get("quote") or "", "文档": c.get("doc_id") or "",
-                            "起": c.get("start"), "止": c.get("end")})
+                            "原文": c.get("quote") or "",
+                            "文档": self.titles.get(c.get("doc_id") or "", "") or c.get("doc_id") or "",
+                            "文档编号": c.get("doc_id") or "", "起": c.get("start"), "止": c.get("end")})
         return out
 
 
-def build_matrix(rows: Sequence[Mapping[str, Any]], places: Sequence[str] = ()) -> Matrix:
+def build_matrix(rows: Sequence[Mapping[str, Any]], places: Sequence[str] = (),
+                 titles: Mapping[str, str] | None = None) -> Matrix:
     """Rows of ``compare_cities`` → Matrix; places keep the order asked for, practices sorted by
     how many places have them (then name)."""
     cells = {(str(r["place"]), str(r["practice"])): dict(r) for r in rows}
@@ -55,13 +61,13 @@ def build_matrix(rows: Sequence[Mapping[str, Any]], places: Sequence[str] = ()) 
         if c.get("grade"):
             count[pr] = count.get(pr, 0) + 1
     prs = sorted({k[1] for k in cells}, key=lambda p: (-count.get(p, 0), p))
-    return Matrix(pls, prs, cells)
+    return Matrix(pls, prs, cells, titles)
 
 
 def to_csv(m: Matrix) -> bytes:
     rows = m.table()
     buf = io.StringIO()
-    fields = ["地方", "做法", "证据等级", "举措数", "举措", "原文", "文档", "起", "止"]
+    fields = FIELDS
     w = csv.DictWriter(buf, fieldnames=fields)
     w.writeheader()
     w.writerows(rows)
@@ -85,7 +91,7 @@ def to_xlsx(m: Matrix) -> bytes:
                 ws.cell(row=ws.max_row, column=j).fill = PatternFill("solid", fgColor=fills[g])
     detail = wb.create_sheet("证据")
     rows = m.table()
-    fields = ["地方", "做法", "证据等级", "举措数", "举措", "原文", "文档", "起", "止"]
+    fields = FIELDS
     detail.append(fields)
     for r in rows:
         detail.append([r[f] for f in fields])

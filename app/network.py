@@ -7,13 +7,17 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["FORMATTERS", "LAYERS", "edges_of", "network_option", "plain"]
+__all__ = ["FORMATTERS", "LAYERS", "LEARNING", "edges_of", "network_option", "plain", "same_name_groups"]
 
 LAYERS: dict[str, tuple[str, str]] = {          # section -> (label, colour)
-    "learned_from": ("学习借鉴", "#b3261e"),
-    "model": ("命名模式传播", "#1a5fb4"),
-    "practice": ("做法扩散", "#9a9996"),
+    "learned_from": ("原文写明的学习借鉴", "#b3261e"),
+    "model": ("同名模式（只是名称相同）", "#1a5fb4"),
+    "practice": ("采用同一做法", "#9a9996"),
 }
+# Only a stated learning link is drawn as one place learning from another (an arrow); places that use
+# the same model name or take up the same practice are joined by a dashed line without an arrow: the
+# documents do not say that one learned from the other (鄂州市's “五位一体” and 武城县's are two things).
+LEARNING = "learned_from"
 
 
 # The only formatters the option ever holds: fixed ECharts templates over the data's own fields, never
@@ -41,6 +45,18 @@ def edges_of(rows: Iterable[Mapping[str, Any]], layers: Iterable[str]) -> list[d
     return out
 
 
+def same_name_groups(edges: Iterable[Mapping[str, Any]], section: str) -> list[tuple[str, list[str]]]:
+    """(name, places using it, earliest first) for the rows of a ``model`` or ``practice`` section."""
+    groups: dict[str, list[str]] = {}
+    for e in edges:
+        if e.get("section") == section and e.get("what"):
+            places = groups.setdefault(str(e["what"]), [])
+            for p in (e.get("source"), e.get("learner")):
+                if p and p not in places:
+                    places.append(str(p))
+    return sorted(groups.items())
+
+
 def network_option(edges: list[dict[str, Any]]) -> dict[str, Any]:
     degree: Counter[str] = Counter()
     names: dict[str, str] = {}
@@ -55,7 +71,9 @@ def network_option(edges: list[dict[str, Any]]) -> dict[str, Any]:
               "label": {"show": True, "formatter": "{b}"}} for pid in sorted(names)]
     links = [{"source": e["learner_id"], "target": e["source_id"],
               "value": plain(e.get("what"), 12),
-              "lineStyle": {"color": LAYERS[e["section"]][1], "curveness": 0.15},
+              "symbol": ["none", "arrow"] if e["section"] == LEARNING else ["none", "none"],
+              "lineStyle": {"color": LAYERS[e["section"]][1], "curveness": 0.15,
+                            "type": "solid" if e["section"] == LEARNING else "dashed"},
               "label": {"show": e["section"] != "practice" and bool(e.get("what")), "formatter": "{c}",
                         "fontSize": 10}}
              for e in edges]
@@ -66,7 +84,7 @@ def network_option(edges: list[dict[str, Any]]) -> dict[str, Any]:
         "series": [{
             "type": "graph", "layout": "force", "roam": True, "draggable": True,
             "force": {"repulsion": 260, "edgeLength": [80, 180]},
-            "edgeSymbol": ["none", "arrow"], "edgeSymbolSize": 8,
+            "edgeSymbolSize": 8,
             "label": {"position": "right", "fontSize": 13, "formatter": "{b}"},
             "emphasis": {"focus": "adjacency"},
             "data": nodes, "links": links,

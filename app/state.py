@@ -26,6 +26,7 @@ __all__ = [
     "practices",
     "query",
     "query_or_empty",
+    "resolve",
     "store",
     "total",
 ]
@@ -75,12 +76,27 @@ def query(query_name: str, /, **params: Any) -> list[dict]:
 
 
 def query_or_empty(query_name: str, /, **params: Any) -> list[dict]:
-    """Like ``query`` but shows the error on the page and returns [] instead of raising."""
+    """Like ``query`` but shows the error on the page and returns [] instead of raising (an unknown
+    name as a warning with the closest known names)."""
+    from app.ui import md_escape
+    from govkg.errors import UnknownNameError
+
     try:
         return query(query_name, **params)
-    except GovkgError as exc:
-        st.error(f"查询 {query_name} 失败：{exc}")
+    except UnknownNameError as exc:
+        st.warning(md_escape(exc.chinese()), icon=":material/warning:")
         return []
+    except GovkgError as exc:
+        st.error(md_escape(f"查询 {query_name} 失败：{exc}"))
+        return []
+
+
+def resolve(label: str, value: str) -> str:
+    """``value`` as the graph names it (an alias such as 濮阳 → 濮阳市); UnknownNameError, carrying the
+    closest names, when the graph has no such place, practice or named model."""
+    from queries.naming import resolve as resolve_name
+
+    return resolve_name(store(), label, value)
 
 
 @st.cache_data(show_spinner=False)
@@ -110,11 +126,9 @@ def documents() -> list[dict]:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _doc_titles(version: str) -> dict[str, str]:
-    def title(d: dict) -> str:
-        kind = d.get("kind") if d.get("kind") not in (None, "", "其他") else "文档"
-        return d.get("title") or f"{d.get('subject_place') or ''}{kind}" + (f"（{d['date']}）" if d.get("date") else "")
+    from govkg.coursepack.evidence import display_title
 
-    return {d["id"]: title(d) for d in _inventory(version)["Document"]}
+    return {d["id"]: display_title(d) for d in _inventory(version)["Document"]}
 
 
 def doc_titles() -> dict[str, str]:
@@ -122,16 +136,18 @@ def doc_titles() -> dict[str, str]:
     return _doc_titles(graph_version())
 
 
-def first_with_rows(query_name: str, param: str, values: list[str], limit: int = 30) -> int:
+def first_with_rows(query_name: str, param: str, values: list[str], limit: int = 30,
+                    section: str | None = None) -> int:
     """Index of the first of ``values`` (at most ``limit`` tried) for which ``query_name`` with
-    ``param=value`` returns rows, else 0: the default pick of a select box, so that a page does not
-    open on an empty answer."""
+    ``param=value`` returns rows (with ``section``, rows of that section), else 0: the default pick of
+    a select box, so that a page does not open on an empty answer."""
     for i, value in enumerate(values[:limit]):
         try:
-            if query(query_name, **{param: value}):
-                return i
+            rows = query(query_name, **{param: value})
         except GovkgError:
             continue
+        if any(section is None or r.get("section") == section for r in rows):
+            return i
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from html import escape
+from typing import TypeVar
 from urllib.parse import quote
 
 import streamlit as st
@@ -15,6 +16,7 @@ from govkg.coursepack.model import Evidence
 __all__ = [
     "PAGE_FILES",
     "PAGE_TITLES",
+    "app_css",
     "bars_html",
     "blank",
     "counts_html",
@@ -23,11 +25,18 @@ __all__ = [
     "excerpt_bounds",
     "grade_badge",
     "highlight_html",
+    "labelled",
+    "marked_html",
     "md_escape",
+    "place_param",
     "ranked_bars",
     "row_evidence",
     "show_evidence",
+    "show_table",
+    "table_html",
 ]
+
+T = TypeVar("T")
 
 # page key -> (file, title, icon, url path)
 PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
@@ -47,6 +56,7 @@ PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
 PAGE_TITLES = {k: v[1] for k, v in PAGE_FILES.items()}
 
 QUOTE_MAX = 300
+_HEADING_MARKS = __import__("re").compile(r"(^|\n)(#{1,6} )")
 _MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
 
 
@@ -68,7 +78,7 @@ def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
         st.caption("（无原文出处）")
         return
     for ev in evs[:limit]:
-        quote = " ".join((ev.quote or "（引文缺失）").split())
+        quote = " ".join(_HEADING_MARKS.sub(r"\1", ev.quote or "（引文缺失）").split())
         if len(quote) > QUOTE_MAX:
             quote = quote[:QUOTE_MAX] + "…"
         st.markdown("> " + md_escape(quote))
@@ -77,18 +87,12 @@ def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
         st.caption(f"另有 {len(evs) - limit} 条出处未显示。")
 
 
-def excerpt_bounds(text: str, start: int, end: int, width: int = 160) -> tuple[int, int]:
-    """A window around [start, end) widened to sentence or line ends where close."""
-    lo, hi = max(0, start - width), min(len(text), end + width)
-    for i in range(start - 1, lo - 1, -1):
-        if text[i] in "。！？\n":
-            lo = i + 1
-            break
-    for i in range(end, hi):
-        if text[i] in "。！？\n":
-            hi = i + 1
-            break
-    return lo, hi
+def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the quote of ``text[start:end]`` lies: the sentence (or run of sentences) that states it,
+    as every quote of the graph is made (``graph.delta.sentence_span``)."""
+    from graph.delta import sentence_span
+
+    return sentence_span(text, start, end) if start < end else (start, end)
 
 
 def highlight_html(text: str, start: int | None, end: int | None, lo: int = 0, hi: int | None = None) -> str:
@@ -99,8 +103,29 @@ def highlight_html(text: str, start: int | None, end: int | None, lo: int = 0, h
     else:
         body = (escape(text[lo:start]) + '<mark id="cited" style="background:#ffe066;padding:0 2px">'
                 + escape(text[start:end]) + "</mark>" + escape(text[end:hi]))
+    # Markdown heading marks at line starts (texts converted from web pages keep them) are not shown;
+    # the text and its offsets stay as they are
+    body = _HEADING_MARKS.sub(lambda m: m.group(1) + '<span style="display:none">' + m.group(2) + "</span>", body)
     return ('<div style="white-space:pre-wrap;line-height:1.9;font-size:1.02rem;'
             'font-family:\'Noto Serif CJK SC\',\'Noto Sans CJK SC\',serif">' + body + "</div>")
+
+
+def marked_html(text: str, words: Iterable[str], limit: int = QUOTE_MAX) -> str:
+    """``text`` (cut to ``limit`` characters) as escaped HTML with every occurrence of ``words`` in
+    <mark> (case-insensitive), as a quote block."""
+    import re
+
+    text = text if len(text) <= limit else text[:limit] + "…"
+    terms = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    parts, pos = [], 0
+    if terms:
+        for m in re.finditer("|".join(re.escape(t) for t in terms), text, flags=re.IGNORECASE):
+            parts.append(escape(text[pos:m.start()]) + '<mark style="background:#ffe066;padding:0 1px">'
+                         + escape(m.group()) + "</mark>")
+            pos = m.end()
+    parts.append(escape(text[pos:]))
+    return ('<blockquote style="margin:0;padding:0 0 0 1rem;border-left:3px solid #ccc;color:#444">'
+            + "".join(parts) + "</blockquote>")
 
 
 def grade_badge(grade: str) -> str:
@@ -114,6 +139,90 @@ def row_evidence(row: dict) -> tuple[Evidence, ...]:
     from app import state
 
     return evidence_of(row, state.doc_titles())
+
+
+def labelled(pairs: Iterable[tuple[str, T]]) -> dict[str, T]:
+    """(label, value) pairs -> {label: value} for a select box whose options are the labels people read
+    (strings, so that every widget can be driven by its labels); a repeated label gets “（2）”, “（3）”…"""
+    out: dict[str, T] = {}
+    for label, value in pairs:
+        key, n = label, 1
+        while key in out:
+            n += 1
+            key = f"{label}（{n}）"
+        out[key] = value
+    return out
+
+
+def table_html(rows: list[dict[str, object]]) -> str:
+    """Rows (dicts with the same keys, in order) as an HTML table, every header and cell escaped: the
+    tables of the explorer, in Chinese only (no grid component with its own English menus)."""
+    if not rows:
+        return ""
+    head = "".join(f'<th style="text-align:left;padding:4px 8px;white-space:nowrap">{escape(str(k))}</th>'
+                   for k in rows[0])
+    def cell(v: object) -> str:
+        wrap = "white-space:nowrap;" if len(str(v)) <= 10 else ""        # short values stay on one line
+        return f'<td style="padding:4px 8px;border-top:1px solid #eee;vertical-align:top;{wrap}">{escape(str(v))}</td>'
+
+    body = "".join("<tr>" + "".join(cell(v) for v in r.values()) + "</tr>" for r in rows)
+    return (f'<table style="width:100%;border-collapse:collapse;font-size:0.92rem"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{body}</tbody></table>')
+
+
+def show_table(rows: list[dict[str, object]]) -> None:
+    st.html(table_html(rows))
+
+
+# Streamlit draws some texts of its own in English: the file uploader's ("Upload", "… MB per file"),
+# the hints under text boxes ("Press Enter to apply/submit form"), the keyboard "Skip to main content"
+# link and the "Page not found" dialog of an unknown address (the app has no dialog of its own). These fixed rules hide them and
+# draw Chinese ones in their place; the router puts them on every page (constants and settings only).
+_APP_CSS = """<style>
+[data-testid="InputInstructions"] { display: none !important; }
+[data-testid="stSkipToContent"] { font-size: 0 !important; }
+[data-testid="stSkipToContent"]::after { content: "跳到正文"; font-size: 1rem; }
+section[role="dialog"] h2[slot="title"] { font-size: 0 !important; }
+section[role="dialog"] h2[slot="title"]::after { content: "找不到这个页面"; font-size: 1.5rem; }
+section[role="dialog"] h2[slot="title"] + div > div { font-size: 0 !important; }
+section[role="dialog"] h2[slot="title"] + div > div::after
+  { content: "您要打开的页面不存在，下面显示的是首页（总览）。"; font-size: 1rem; }
+[data-testid="stFileUploaderDropzoneInstructions"] span { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzoneInstructions"] span::before
+  { content: var(--govkg-upload-hint); font-size: 0.9rem; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p { font-size: 0 !important; }
+[data-testid="stFileUploaderDropzone"] button [data-testid="stMarkdownContainer"] p::after
+  { content: "选择文件"; font-size: 0.95rem; }
+</style>"""
+
+
+def app_css(limit_mb: int, suffixes: Iterable[str]) -> str:
+    """The CSS that puts Streamlit's own texts in Chinese or hides them (``limit_mb`` and ``suffixes``
+    are the app's own settings, not user text)."""
+    kinds = "、".join(s.lstrip(".").upper() for s in suffixes)
+    hint = f"可把文件拖到这里；每个文件不超过 {int(limit_mb)} MB；格式 {kinds}".replace('"', "")
+    return _APP_CSS.replace("<style>", f'<style>:root {{ --govkg-upload-hint: "{hint}"; }}', 1)
+
+
+def place_param(places: list[str], wanted: str | None) -> str | None:
+    """The place a ``?place=`` parameter names, as the pick list spells it: the name itself, or the place
+    an alias stands for (濮阳 → 濮阳市); for an unknown name a warning with the closest names, and None."""
+    if not wanted:
+        return None
+    if wanted in places:
+        return wanted
+    from app import state
+    from govkg.errors import UnknownNameError
+
+    try:
+        name = state.resolve("Place", wanted)
+    except UnknownNameError as exc:
+        st.warning(md_escape(exc.chinese()), icon=":material/warning:")
+        return None
+    if name in places:
+        return name
+    st.warning(f"“{md_escape(name)}”在图谱中没有举措，无法在这里显示。", icon=":material/warning:")
+    return None
 
 
 def blank(value: object) -> object:

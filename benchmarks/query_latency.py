@@ -54,6 +54,7 @@ def _params(records, rng: random.Random) -> dict[str, dict]:
         "practice_communities": {},
         "inventory": {},
         "document": {"doc": rec.doc_id},
+        "names": {"label": rng.choice(["Place", "Practice", "NamedModel"])},
     }
 
 

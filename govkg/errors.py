@@ -1,7 +1,7 @@
 """One exception root for the project. Messages say what went wrong and what to do."""
 from __future__ import annotations
 
-__all__ = ["ConfigError", "GovkgError", "InputError", "QueryError", "StoreError"]
+__all__ = ["ConfigError", "GovkgError", "InputError", "QueryError", "StoreError", "UnknownNameError"]
 
 
 class GovkgError(Exception):
@@ -27,3 +27,26 @@ class StoreError(GovkgError):
 
 class QueryError(GovkgError):
     """A named query is unknown or got wrong parameters."""
+
+
+_KIND_ZH = {"Place": "地方", "Practice": "做法", "NamedModel": "命名模式"}
+_KIND_EN = {"Place": "place", "Practice": "practice", "NamedModel": "named model"}
+
+
+class UnknownNameError(QueryError):
+    """A place, practice or named model that is not in the graph. Carries the closest known names, so
+    that the CLI and the explorer can both say them (the message is in English and Chinese)."""
+
+
+    def __init__(self, kind: str, value: str, closest: list[str]):
+        self.kind, self.value, self.closest = kind, value, list(closest)
+        super().__init__(self.english())
+
+    def english(self) -> str:
+        hint = f"; closest: {', '.join(self.closest)}" if self.closest else "; nothing close is known"
+        return f"no {_KIND_EN.get(self.kind, self.kind)} named {self.value!r} in the graph{hint}"
+
+    def chinese(self) -> str:
+        kind = _KIND_ZH.get(self.kind, self.kind)
+        hint = f"最接近的有：{'、'.join(self.closest)}" if self.closest else "图谱中没有相近的名称"
+        return f"图谱中没有名为“{self.value}”的{kind}。{hint}。"

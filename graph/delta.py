@@ -30,33 +30,69 @@ __all__ = [
     "record_to_delta",
     "record_version",
     "sentence_around",
+    "sentence_ends",
+    "sentence_span",
 ]
 
 Evidence = tuple[str, int, int, str]          # doc_id, start, end, quote
 _SENTENCE_END = "。！？；!?;\n"
-QUOTE_MAX = 240
+# closing quotes and brackets right after a sentence end belong to that sentence (……。”)
+_CLOSERS = "”’」』）)】〕》\"'"
+_CLAUSE_END = "，,：:、"
+QUOTE_MAX = 500          # a sentence longer than this is narrowed to the clauses around the span
+# from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
+_ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
+_CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
 
 
 def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> str:
-    """The sentence containing ``text[start:end]`` (cut to about QUOTE_MAX characters around it).
+    """The quote for ``text[start:end]``: the sentence that contains it, or the shortest run of
+    sentences when it spans several, starting and ending on sentence boundaries (after 。！？；!?;
+    or a line break, closing quotes and brackets kept with their sentence; no surrounding spaces).
+    Only a sentence over ``QUOTE_MAX`` characters is narrowed, to the clauses (，：、) around the span.
 
     ``ends`` (from ``sentence_ends(text)``) makes this two binary searches instead of a walk over
     the characters; callers quoting many spans of one text pass it."""
     if start >= end:
         return ""
+    left, right = sentence_span(text, start, end, ends)
+    return text[left:right]
+
+
+def sentence_span(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """Where ``sentence_around(text, start, end)`` lies in ``text``: (left, right)."""
     if ends is None:
         ends = sentence_ends(text)
-    half = QUOTE_MAX // 2
+    n = len(text)
     i = bisect_left(ends, start)                 # ends[i - 1]: last sentence end before the span
-    left = max(ends[i - 1] + 1 if i else 0, start - half, 0)
+    left = ends[i - 1] + 1 if i else 0
     j = bisect_left(ends, end - 1)               # ends[j]: first sentence end at or after end - 1
-    right = min(ends[j] + 1 if j < len(ends) else len(text), end + half, len(text))
-    while left < start and text[left] in " \n":
+    right = ends[j] + 1 if j < len(ends) else n
+    while right < n and text[right] in _CLOSERS:
+        right += 1
+    while left < start and (text[left] in _CLOSERS or text[left].isspace()):
         left += 1
-    while right > end and text[right - 1] in " \n":
+    if right - left > QUOTE_MAX + (end - start):
+        left, right = _clauses_around(text, start, end, left, right)
+    while left < start and text[left].isspace():
+        left += 1
+    while right > end and text[right - 1].isspace():
         right -= 1
-    return text[left:right]
+    return left, right
+
+
+def _clauses_around(text: str, start: int, end: int, left: int, right: int) -> tuple[int, int]:
+    """Inside the long sentence ``text[left:right]``: the widest run of whole clauses around
+    ``[start, end)`` within about ``QUOTE_MAX`` characters (a character window only where the
+    sentence has no clause marks there)."""
+    half = QUOTE_MAX // 2
+    lo, hi = max(left, start - half), min(right, end + half)
+    cut = next((k + 1 for k in range(lo, start) if text[k] in _CLAUSE_END), None)
+    lo = cut if cut is not None and lo > left else lo
+    cut = next((k + 1 for k in range(hi - 1, end - 1, -1) if text[k] in _CLAUSE_END), None)
+    hi = cut if cut is not None and hi < right else hi
+    return lo, hi
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -141,6 +177,32 @@ def _add_ev(target: list[Evidence], ev: list[Evidence]) -> None:
             target.append(item)
 
 
+@dataclass(frozen=True)
+class _MeasureSpan:
+    start: int
+    end: int
+    node_id: str
+    place: str | None            # the node id of the place that does it
+    status: str | None
+    practices: tuple[str, ...]
+
+
+def _practice_match(practice: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first span of ``text[start:end]`` naming ``practice``: its name, else (for a taxonomy
+    practice) an alias or cue of ``data/practices.json``; None when nothing does."""
+    from loaders.extract.practices import load_taxonomy
+
+    name = m.norm(practice)
+    pos = text.find(name, start, end) if name else -1
+    if pos >= 0:
+        return pos, pos + len(name)
+    entry = load_taxonomy().by_name.get(name)
+    found = entry.pattern.search(text, start, end) if entry is not None else None
+    if found is None or found.end() <= found.start():
+        return None
+    return found.start(), found.end()
+
+
 class _Builder:
     def __init__(self, rec: ExtractionRecord, practice_names: frozenset[str]):
         self.rec = rec
@@ -159,6 +221,7 @@ class _Builder:
         self.model_ids: dict[str, str] = {}
         self.records = {m.norm(canonical_place_name(p.name)): p for p in rec.places}
         self._hits: dict[str, int] | None = None          # practice → first cue offset (lazy)
+        self._practice_evs: dict[tuple[int, int, str], list[Evidence]] = {}
 
     # -- evidence -------------------------------------------------------------------------------
     def ev(self, start: int, end: int) -> Evidence:
@@ -294,30 +357,63 @@ class _Builder:
             if owner:
                 d.rel("OWNED_BY", node_id, owner, ev)
             after = ev[0][1]
+            parts: list[Evidence] = []
             for order, phrase in enumerate(nm.components):
                 cid = d.node("Component", m.component_id(node_id, phrase), {"name": phrase},
                              [self.find(phrase, after=after)])
                 d.rel("HAS_COMPONENT", node_id, cid, d.nodes[cid].ev, {"order": order})
+                parts.extend(d.nodes[cid].ev)
+            # the sentences listing its components and the one defining it quote the model too
+            definition = [self.find(nm.definition, after=after)] if nm.definition else []
+            _add_ev(d.nodes[node_id].ev, [e for e in definition + parts if e[1] < e[2]])
             for practice in nm.practices:
                 pr = self.practice(practice, ev)
-                d.rel("INSTANCE_OF", node_id, pr, ev)
+                d.rel("INSTANCE_OF", node_id, pr, self.model_practice_ev(ev + parts, practice))
 
-    def measures(self, subject: str | None) -> list[tuple[int, int, str]]:
+    def model_practice_ev(self, evs: list[Evidence], practice: str) -> list[Evidence]:
+        """Evidence that a named model is a form of ``practice``: the first of the sentences quoting
+        it (its mentions, then its components) that names the practice, else its first mention."""
+        for _doc, start, end, _quote in evs:
+            if start < end:
+                left, right = sentence_span(self.text, start, end, self.ends)
+                found = _practice_match(practice, self.text, left, right)
+                if found:
+                    return [self.ev(*found)]
+        return evs[:1]
+
+    def measure_ev(self, ms: Any) -> list[Evidence]:
+        """Evidence for a measure: the sentence stating it (its summary, where the summary is written
+        in its span), else the sentences of its span."""
+        start, end = ms.span.start, ms.span.end
+        pos = self.text.find(ms.summary, start, end) if ms.summary else -1
+        return [self.ev(pos, pos + len(ms.summary))] if pos >= 0 else [self.ev(start, end)]
+
+    def practice_ev(self, ms: Any, practice: str) -> list[Evidence]:
+        """Evidence that measure ``ms`` is a form of ``practice``: the first sentence of its span that
+        names the practice (its name, an alias or a cue), else the measure's own sentence."""
+        key = (ms.span.start, ms.span.end, practice)
+        hit = self._practice_evs.get(key)
+        if hit is None:
+            found = _practice_match(practice, self.text, ms.span.start, ms.span.end)
+            hit = self._practice_evs[key] = [self.ev(*found)] if found else self.measure_ev(ms)
+        return hit
+
+    def measures(self, subject: str | None) -> list[_MeasureSpan]:
         d, spans = self.delta, []
         for ms in self.rec.measures:
             start, end = ms.span.start, ms.span.end
-            ev = [self.ev(start, end)]
+            ev = self.measure_ev(ms)
             node_id = m.measure_id(self.doc, start, end)
             d.node("Measure", node_id, {"summary": ms.summary, "status": ms.status, "year": ms.year,
                                         "doc_id": self.doc, "start": start, "end": end,
                                         "practices": list(ms.practices), "place": ms.place}, ev)
-            spans.append((start, end, node_id))
             d.rel("REPORTS", self.doc, node_id, ev)
             place = self.place(ms.place) or subject
+            spans.append(_MeasureSpan(start, end, node_id, place, ms.status, tuple(ms.practices)))
             if place:
                 d.rel("IMPLEMENTS", place, node_id, ev)
             for practice in ms.practices:
-                d.rel("INSTANCE_OF", node_id, self.practice(practice, ev), ev)
+                d.rel("INSTANCE_OF", node_id, self.practice(practice, ev), self.practice_ev(ms, practice))
             for agency in ms.agencies:
                 ag = self.agency(agency, [self.find(agency, after=start)])
                 if ag:
@@ -332,19 +428,41 @@ class _Builder:
                 d.rel("USES_MODEL", node_id, model_id, ev)
         return spans
 
-    def metrics(self, subject: str | None, measure_spans: list[tuple[int, int, str]]) -> None:
+    def measures_practice(self, mt: Any, practice: str) -> bool:
+        """Whether figure ``mt`` measures ``practice``: its sentence names the practice before the figure
+        (“网格化治理卓有成效，实现……1862个小区单元全覆盖”) or in the figure's own clause, other than as
+        one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班)."""
+        left, right = sentence_span(self.text, mt.start, mt.end, self.ends)
+        found = _practice_match(practice, self.text, left, right)
+        if found is None:
+            return False
+        if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
+            return not _CLAUSE_MARK.search(self.text, mt.end, found[0])
+        between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
+        listed = self.text[found[1]:found[1] + 1] == "、" or self.text[found[0] - 1:found[0]] == "、"
+        return not (listed and _ENUMERATION_TO_FIGURE.fullmatch(between))
+
+    def metrics(self, subject: str | None, measure_spans: list[_MeasureSpan]) -> None:
+        """Figures. A figure is about its own place (the record's ``place``; else the place of the
+        measure it sits in; else the document's subject) and is a result unless it is a target or
+        plan (the record's ``status``; else planned when its measure is). ``practices``: the practices
+        of its measures that its own sentence names — the practices it measures."""
         d = self.delta
         for mt in self.rec.metrics:
             ev = [self.ev(mt.start, mt.end)]
+            inside = [ms for ms in measure_spans if ms.start <= mt.start and mt.end <= ms.end]
+            status = mt.status or ("planned" if any(ms.status == "planned" for ms in inside) else None)
+            measured = [p for ms in inside for p in ms.practices if self.measures_practice(mt, p)]
             node_id = d.node("Metric", m.metric_id(self.doc, mt.start, mt.end), {
                 "subject": mt.subject, "value": float(mt.value), "unit": mt.unit, "year": mt.year,
-                "as_written": mt.as_written, "doc_id": self.doc, "start": mt.start, "end": mt.end}, ev)
+                "as_written": mt.as_written, "doc_id": self.doc, "start": mt.start, "end": mt.end,
+                "status": status, "place": mt.place, "practices": list(dict.fromkeys(measured))}, ev)
             d.rel("REPORTS", self.doc, node_id, ev)
-            if subject:
-                d.rel("FOR_PLACE", node_id, subject, ev)
-            for start, end, measure in measure_spans:
-                if start <= mt.start and mt.end <= end:
-                    d.rel("HAS_METRIC", measure, node_id, ev)
+            place = self.place(mt.place) if mt.place else next((ms.place for ms in inside if ms.place), subject)
+            if place:
+                d.rel("FOR_PLACE", node_id, place, ev)
+            for ms in inside:
+                d.rel("HAS_METRIC", ms.node_id, node_id, ev)
 
     def adopts(self, subject: str | None) -> None:
         if not subject:
@@ -353,11 +471,11 @@ class _Builder:
         support: dict[str, list[Evidence]] = {}
         for ms in self.rec.measures:
             for practice in ms.practices:
-                support.setdefault(m.norm(practice), []).append(self.ev(ms.span.start, ms.span.end))
+                support.setdefault(m.norm(practice), []).extend(self.practice_ev(ms, practice))
         for nm in self.rec.named_models:
             for practice in nm.practices:
                 support.setdefault(m.norm(practice), []).extend(self.ev_mentions(nm.mentions, nm.name))
-        fallback = [self.ev(ms.span.start, ms.span.end) for ms in self.rec.measures
+        fallback = [self.measure_ev(ms)[0] for ms in self.rec.measures
                     if 0 <= ms.span.start < ms.span.end <= len(self.text)]
         for practice in self.rec.practices:
             ev = support.get(m.norm(practice)) or self.practice_in_text(practice) or fallback[:1] \

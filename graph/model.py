@@ -54,7 +54,7 @@ __all__ = [
 ]
 
 #: bump when ids or the shape of the graph change: documents loaded under another version reload.
-MODEL_VERSION = 1
+MODEL_VERSION = 2
 
 EV_FIELDS: tuple[str, ...] = ("ev_doc", "ev_start", "ev_end", "ev_quote")
 
@@ -111,6 +111,9 @@ NODES: tuple[NodeSpec, ...] = (
     NodeSpec("Metric", "mt_ + doc_id + _ + start + _ + end", {
         "subject": "what is counted", "value": "float", "unit": "unit", "year": "int or null",
         "as_written": "as written", "doc_id": "document", "start": "int", "end": "int",
+        "status": "done|planned|null (planned: a target or plan, not a result)",
+        "place": "place name the record gives for the figure, or absent (then FOR_PLACE is its measure's place)",
+        "practices": "list[str]: practices of its measures that its own sentence names (what it measures)",
     }),
     NodeSpec("Practice", "pr_ + hash(canonical practice name)", {
         "name": "canonical practice name, e.g. 网格化治理", "origin": "'taxonomy' or 'document'",

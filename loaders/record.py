@@ -133,6 +133,10 @@ class MetricRec(_Rec):
     as_written: str
     start: int
     end: int
+    # optional (issue 12): the place the figure is about (full name, or None: the measure's or the
+    # document's place), and whether it is a result ("done") or a target/plan ("planned")
+    place: str | None = None
+    status: Literal["done", "planned"] | None = None
 
 
 class PersonRec(_Rec):

@@ -97,10 +97,9 @@ class _Source:
 @lru_cache(maxsize=4)
 def load_sources(folder: str) -> tuple[tuple[_Source, ...], tuple[str, ...]]:
     """The source documents split into head / body / tail, and the gazetteer names they contain."""
+    from govkg.settings import CORPUS_DIR
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
-
-    from govkg.settings import CORPUS_DIR
 
     # the bundled corpus recombines its five whole documents (not the short excerpts beside them)
     paths = sorted(Path(folder).glob("*.txt") if Path(folder) == CORPUS_DIR else Path(folder).rglob("*.txt"))

@@ -2,33 +2,45 @@
 // Parameters: $places (list of strings: names, aliases or ids), $practices (list of practice names;
 //   empty = every practice the places have). A place includes the places PART_OF it (two levels down).
 // Raw columns, one row per piece of evidence: place_id, place, practice, source (measure | model |
-//   adopts), id, summary, status, metrics (figures inside the measure), ev_doc, ev_start, ev_end, ev_quote.
+//   adopts), id, summary, status, metrics, fig_doc, fig_start, fig_end, fig_quote, own_doc, own_start,
+//   own_end, own_quote (a measure's own evidence: the sentence stating it), ev_doc, ev_start, ev_end,
+//   ev_quote. A measure's evidence is that of its INSTANCE_OF link (the sentence naming the
+//   practice); ``metrics`` counts the figures that measure the practice there: inside the measure,
+//   about a place within the compared one, a result (not planned), whose sentence names the practice
+//   (Metric.practices); fig_* are their evidence.
 // The finisher grades each piece (quantified / described / claimed) and builds the cells.
 UNWIND $places AS want
 MATCH (p:Place) WHERE p.id = want OR p.name = want OR want IN coalesce(p.aliases, [])
 MATCH (q:Place)-[:PART_OF*0..2]->(p)
-MATCH (q)-[:IMPLEMENTS]->(m:Measure)-[:INSTANCE_OF]->(x:Practice)
+MATCH (q)-[:IMPLEMENTS]->(m:Measure)-[r:INSTANCE_OF]->(x:Practice)
 WHERE size($practices) = 0 OR x.name IN $practices
-OPTIONAL MATCH (m)-[:HAS_METRIC]->(mt:Metric)
-WITH p, x, m, count(mt) AS metrics
+OPTIONAL MATCH (m)-[:HAS_METRIC]->(mt:Metric)-[:FOR_PLACE]->(:Place)-[:PART_OF*0..2]->(p)
+WHERE coalesce(mt.status, '') <> 'planned' AND x.name IN coalesce(mt.practices, [])
+WITH p, x, m, r, collect(DISTINCT mt) AS figs
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'measure' AS source, m.id AS id,
-       m.summary AS summary, m.status AS status, metrics,
-       m.ev_doc AS ev_doc, m.ev_start AS ev_start, m.ev_end AS ev_end, m.ev_quote AS ev_quote
+       m.summary AS summary, m.status AS status, size(figs) AS metrics,
+       [f IN figs | f.doc_id] AS fig_doc, [f IN figs | f.start] AS fig_start, [f IN figs | f.end] AS fig_end,
+       [f IN figs | f.ev_quote[0]] AS fig_quote,
+       m.ev_doc AS own_doc, m.ev_start AS own_start, m.ev_end AS own_end, m.ev_quote AS own_quote,
+       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
 UNION ALL
 UNWIND $places AS want
 MATCH (p:Place) WHERE p.id = want OR p.name = want OR want IN coalesce(p.aliases, [])
 MATCH (q:Place)-[:PART_OF*0..2]->(p)
 MATCH (n:NamedModel)-[:OWNED_BY]->(q)
-MATCH (n)-[:INSTANCE_OF]->(x:Practice)
+MATCH (n)-[r:INSTANCE_OF]->(x:Practice)
 WHERE size($practices) = 0 OR x.name IN $practices
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'model' AS source, n.id AS id,
        n.name AS summary, CASE WHEN size(coalesce(n.components, [])) > 0 THEN 'described' ELSE null END AS status,
-       0 AS metrics, n.ev_doc AS ev_doc, n.ev_start AS ev_start, n.ev_end AS ev_end, n.ev_quote AS ev_quote
+       0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote,
+       [] AS own_doc, [] AS own_start, [] AS own_end, [] AS own_quote,
+       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
 UNION ALL
 UNWIND $places AS want
 MATCH (p:Place) WHERE p.id = want OR p.name = want OR want IN coalesce(p.aliases, [])
 MATCH (p)-[r:ADOPTS]->(x:Practice)
 WHERE size($practices) = 0 OR x.name IN $practices
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'adopts' AS source, x.id AS id,
-       null AS summary, null AS status, 0 AS metrics,
+       null AS summary, null AS status, 0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end,
+       [] AS fig_quote, [] AS own_doc, [] AS own_start, [] AS own_end, [] AS own_quote,
        r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote

@@ -1,24 +1,31 @@
 // exemplars — every piece of evidence that a place does practice $practice: its measures (with the
-// number of figures inside each), its named models of that practice, and its ADOPTS link.
+// figures that measure the practice there), its named models of that practice, and its ADOPTS link.
 // Parameters: $practice (string: canonical practice name), $k (int; applied by the finisher).
 // Raw columns: place_id, place, source (measure | model | adopts), id, summary, status, metrics,
-//   ev_doc, ev_start, ev_end, ev_quote. The finisher scores places (figures, recognition, documents).
+//   fig_doc, fig_start, fig_end, fig_quote, ev_doc, ev_start, ev_end, ev_quote. A measure's evidence is
+//   its INSTANCE_OF link's (the sentence naming the practice); ``metrics``/fig_* are the figures inside
+//   it about the place (or a place within it), results not plans, whose sentence names the practice.
+//   The finisher scores places (figures, recognition about the place, documents).
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
-MATCH (q:Place)-[:IMPLEMENTS]->(m:Measure)-[:INSTANCE_OF]->(x)
-OPTIONAL MATCH (m)-[:HAS_METRIC]->(mt:Metric)
-WITH q, m, count(mt) AS metrics
+MATCH (q:Place)-[:IMPLEMENTS]->(m:Measure)-[r:INSTANCE_OF]->(x)
+OPTIONAL MATCH (m)-[:HAS_METRIC]->(mt:Metric)-[:FOR_PLACE]->(:Place)-[:PART_OF*0..2]->(q)
+WHERE coalesce(mt.status, '') <> 'planned' AND x.name IN coalesce(mt.practices, [])
+WITH q, m, r, collect(DISTINCT mt) AS figs
 RETURN q.id AS place_id, q.name AS place, 'measure' AS source, m.id AS id, m.summary AS summary,
-       m.status AS status, metrics, m.ev_doc AS ev_doc, m.ev_start AS ev_start, m.ev_end AS ev_end,
-       m.ev_quote AS ev_quote
+       m.status AS status, size(figs) AS metrics,
+       [f IN figs | f.doc_id] AS fig_doc, [f IN figs | f.start] AS fig_start, [f IN figs | f.end] AS fig_end,
+       [f IN figs | f.ev_quote[0]] AS fig_quote,
+       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
 UNION ALL
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
-MATCH (n:NamedModel)-[:INSTANCE_OF]->(x)
+MATCH (n:NamedModel)-[r:INSTANCE_OF]->(x)
 MATCH (n)-[:OWNED_BY]->(q:Place)
 RETURN q.id AS place_id, q.name AS place, 'model' AS source, n.id AS id, n.name AS summary,
        CASE WHEN size(coalesce(n.components, [])) > 0 THEN 'described' ELSE null END AS status, 0 AS metrics,
-       n.ev_doc AS ev_doc, n.ev_start AS ev_start, n.ev_end AS ev_end, n.ev_quote AS ev_quote
+       [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, r.ev_doc AS ev_doc, r.ev_start AS ev_start,
+       r.ev_end AS ev_end, r.ev_quote AS ev_quote
 UNION ALL
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
 MATCH (q:Place)-[r:ADOPTS]->(x)
 RETURN q.id AS place_id, q.name AS place, 'adopts' AS source, x.id AS id, null AS summary, null AS status,
-       0 AS metrics, r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote

@@ -93,17 +93,14 @@ _KIND_WEIGHT = {"NamedModel": 1.5, "Practice": 1.4, "Policy": 1.3, "Measure": 1.
 
 
 def snippet(text: str, pos: int, length: int, width: int = 60) -> tuple[str, int, int]:
-    """The sentence around ``text[pos:pos+length]`` (cut to ``width`` characters each side), and its span."""
-    lo = pos
-    while lo > 0 and text[lo - 1] not in _SENTENCE_END and pos - lo < width:
-        lo -= 1
-    hi = pos + length
-    while hi < len(text) and text[hi - 1] not in _SENTENCE_END and hi - (pos + length) < width:
-        hi += 1
-    while lo < pos and text[lo].isspace():
-        lo += 1
-    while hi > pos + length and text[hi - 1].isspace():
-        hi -= 1
+    """The quote for ``text[pos:pos+length]`` — the sentence that holds it, as every quote of the graph
+    (``graph.delta.sentence_span``, behind ``sentence_around``) — and its span. ``width`` is kept for
+    callers; the quote is never cut mid-sentence."""
+    from graph.delta import sentence_span
+
+    if length <= 0:
+        return "", pos, pos
+    lo, hi = sentence_span(text, pos, pos + length)
     return text[lo:hi], lo, hi
 
 

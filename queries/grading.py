@@ -2,9 +2,11 @@
 
 Three grades, strongest first:
 
-* ``quantified`` — the evidence carries a figure: a number with a unit of count, money, area, share
-  or frequency (``建成村级综治中心2952个``, ``筹集资金2015万元``, ``覆盖率100%``). Years, dates,
-  document numbers and ordinals are not figures.
+* ``quantified`` — a figure measures the practice there: an extracted metric inside the measure,
+  about that place, a result rather than a target or plan, in a sentence that names the practice
+  (``建成村级综治中心2952个``, ``覆盖率100%``; the query passes ``has_metric``). A number that merely
+  stands in the quote does not make a practice quantified (``has_figure`` only tells numbers from
+  years, dates, document numbers and ordinals).
 * ``described`` — a concrete measure without figures: an action verb of implementation with an
   object (出台/印发/建立/成立/配备/开展/打造/实施…), reported as done or ongoing.
 * ``claimed`` — a statement only: attitude and intent words (高度重视/积极/不断/进一步…) without a
@@ -30,6 +32,7 @@ __all__ = [
     "is_concrete",
     "is_plan",
     "recognition",
+    "recognition_about",
 ]
 
 GRADES: tuple[str, ...] = ("quantified", "described", "claimed")
@@ -95,12 +98,13 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     """The grade of one piece of evidence (see module docstring).
 
     ``status`` is the measure's extracted status (done/ongoing/planned) where known; ``has_metric``
-    says a metric was extracted inside the quote's span.
+    says a figure measures the practice there (see the module docstring): the only way to
+    ``quantified``.
     """
     text = quote or ""
     if is_plan(text, status):
         return "claimed"
-    if has_metric or has_figure(text):
+    if has_metric:
         return "quantified"
     if is_concrete(text):
         return "described"
@@ -114,3 +118,41 @@ def recognition(text: str) -> str | None:
         if pattern.search(text or ""):
             return level
     return None
+
+
+_SENTENCES = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
+
+
+@lru_cache(maxsize=_MEMO)
+def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
+    """``recognition`` counted for one place only: the highest level found in a sentence of ``text``
+    that names no administrative unit outside the place's own line (the place, the units it is
+    part of, the units within it). “学习山东省武城县经验……新华社内参” is 武城县's media report, not
+    the learner's. ``place_id`` is the place's 6-digit code where known."""
+    best: str | None = None
+    for sentence in _SENTENCES.findall(text or ""):
+        level = recognition(sentence)
+        if level is None or (best is not None and _LEVELS.index(level) >= _LEVELS.index(best)):
+            continue
+        if not _names_other_place(sentence, place_id, place_name):
+            best = level
+    return best
+
+
+_LEVELS = [level for level, _p in RECOGNITION_LEVELS]
+
+
+def _names_other_place(sentence: str, place_id: str, place_name: str) -> bool:
+    """Whether ``sentence`` names an administrative unit (as the extractor reads them, so 新华社 is no
+    新华区) that is neither the place, nor one it is part of, nor one within it."""
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.places import admin_mentions
+
+    gaz = load_gazetteer()
+    code = place_id if place_id.isdigit() and len(place_id) == 6 else gaz.code_for_full_name(place_name)
+    for hit in admin_mentions(sentence, None, gaz):
+        if hit.as_written in place_name:
+            continue
+        if code is None or not (hit.code == code or gaz.is_within(hit.code, code) or gaz.is_within(code, hit.code)):
+            return True
+    return False

@@ -29,6 +29,7 @@ __all__ = [
     "fetcher",
     "get",
     "graph_version",
+    "resolve_names",
     "run",
     "validate",
 ]
@@ -46,6 +47,7 @@ class Param:
     required: bool = False
     min: float | None = None
     max: float | None = None
+    names: str | None = None       # "Place" | "Practice" | "NamedModel": resolved against the graph's names
 
     def convert(self, query: str, value: Any) -> Any:
         where = f"query {query!r}, parameter {self.name!r}"
@@ -137,16 +139,20 @@ QUERIES: tuple[QuerySpec, ...] = (
         "city_profile", "地方画像",
         "Everything about a place: practices by category, named models with components, policies with "
         "status, agencies, figures, whom it learned from and who learned from it, its documents.",
-        (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True),),
-        ("place_id", "place", "section", "category", "name", "detail", "id", *_EVIDENCE),
+        (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
+        ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", *_EVIDENCE),
     ),
     QuerySpec(
         "compare_cities", "城市对比",
-        "A place × practice matrix: each cell lists the measures, the best quote and an evidence grade "
-        "(quantified: a measure with a figure; described: a concrete measure; claimed: a statement only).",
-        (Param("places", "list[str]", "two or more places (repeat, or separate with commas)", required=True),
-         Param("practices", "list[str]", "practices to show (default: all the places have)", default=[])),
-        ("place_id", "place", "practice", "grade", "measures", "measure_count", *_EVIDENCE),
+        "A place × practice matrix: each cell lists the measures (measure_list: each with its grade, the "
+        "sentence naming the practice and the sentence stating it), the best quote and an evidence grade "
+        "(quantified: a figure of the place measures the practice; described: a concrete measure; claimed: "
+        "a statement or a plan only).",
+        (Param("places", "list[str]", "two or more places (repeat, or separate with commas)", required=True,
+               names="Place"),
+         Param("practices", "list[str]", "practices to show (default: all the places have)", default=[],
+               names="Practice")),
+        ("place_id", "place", "practice", "grade", "measures", "measure_count", "measure_list", *_EVIDENCE),
     ),
     QuerySpec(
         "similar_practices", "相似做法",
@@ -155,7 +161,7 @@ QUERIES: tuple[QuerySpec, ...] = (
         (Param("text", "str", "free text describing a practice"),
          Param("measure", "str", "a measure id (me_…)"),
          Param("named_model", "str", "a named model id (nm_…) or name"),
-         Param("place", "str", "leave out this place's own items (name or id)"),
+         Param("place", "str", "leave out this place's own items (name or id)", names="Place"),
          _K),
         ("rank", "kind", "id", "name", "place_id", "place", "score", "why", *_EVIDENCE),
         one_of=("text", "measure", "named_model"),
@@ -164,7 +170,7 @@ QUERIES: tuple[QuerySpec, ...] = (
         "exemplars", "典型地方",
         "Places ranked by the strength of their evidence for a practice: figures, recognition by a higher "
         "level (provincial bulletins, national pilots), number of documents; with the best quote.",
-        (Param("practice", "str", "canonical practice name, e.g. 红色物业", required=True), _K),
+        (Param("practice", "str", "canonical practice name, e.g. 红色物业", required=True, names="Practice"), _K),
         ("rank", "place_id", "place", "strength", "grade", "figures", "recognition", "documents",
          "measure_count", *_EVIDENCE),
     ),
@@ -172,8 +178,8 @@ QUERIES: tuple[QuerySpec, ...] = (
         "named_model", "命名模式",
         "A named model: definition, ordered components (with the practices they map to), its practices, "
         "and other places that use the same name for something else.",
-        (Param("name", "str", "the model's name as written, e.g. 12341", required=True),
-         Param("owner", "str", "owner place (name or id), where several places use the name")),
+        (Param("name", "str", "the model's name as written, e.g. 12341", required=True, names="NamedModel"),
+         Param("owner", "str", "owner place (name or id), where several places use the name", names="Place")),
         ("model_id", "model", "owner", "section", "order", "name", "detail", *_EVIDENCE),
     ),
     QuerySpec(
@@ -187,7 +193,7 @@ QUERIES: tuple[QuerySpec, ...] = (
         "policies", "政策文件",
         "Policies of a place or an agency with issuer, date and status; promised work (planned or drafting "
         "policies and planned measures) listed separately as commitments.",
-        (Param("place", "str", "place name or id"), Param("agency", "str", "agency canonical name or id")),
+        (Param("place", "str", "place name or id", names="Place"), Param("agency", "str", "agency canonical name or id")),
         ("section", "id", "title", "issuer", "date", "status", *_EVIDENCE),
         any_of=("place", "agency"),
     ),
@@ -205,7 +211,7 @@ QUERIES: tuple[QuerySpec, ...] = (
         "similar_cities", "相似地方",
         "Places whose practice sets resemble a place's: Jaccard over practice sets and cosine over "
         "practice counts (measures per practice), with the shared practices.",
-        (Param("place", "str", "place name or id", required=True), _K),
+        (Param("place", "str", "place name or id", required=True, names="Place"), _K),
         ("rank", "place_id", "place", "jaccard", "cosine", "shared", *_EVIDENCE),
     ),
     QuerySpec(
@@ -221,8 +227,17 @@ QUERIES: tuple[QuerySpec, ...] = (
         "it implements), practice (count = places adopting it), named model (count = listed components, "
         "place = owner) and policy; one measure_total row (count = all measures); with place, one row per "
         "measure that place implements (date = year). No document text and no evidence.",
-        (Param("place", "str", "also list the measures this place (name, alias or id) implements"),),
+        (Param("place", "str", "also list the measures this place (name, alias or id) implements",
+               names="Place"),),
         ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count"),
+    ),
+    QuerySpec(
+        "names", "名称",
+        "Every place (with its aliases: customary short forms), practice (with its taxonomy aliases) and "
+        "named model name: what typed names are resolved against (濮阳 → 濮阳市), and where the closest "
+        "names for an unknown one come from.",
+        (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)"),),
+        ("label", "id", "name", "aliases"),
     ),
     QuerySpec(
         "document", "文档原文",
@@ -280,6 +295,8 @@ def validate(name: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
         raise QueryError(f"query {name!r} needs exactly one of {', '.join(spec.one_of)}")
     if spec.any_of and not any(_given(clean[n]) for n in spec.any_of):
         raise QueryError(f"query {name!r} needs at least one of {', '.join(spec.any_of)}")
+    if name == "names" and clean["label"] not in (None, "Place", "Practice", "NamedModel"):
+        raise QueryError("query 'names': label is one of Place, Practice, NamedModel")
     if name == "compare_cities" and len(clean["places"]) < 1:
         raise QueryError("query 'compare_cities' needs at least one place in 'places'")
     return clean
@@ -320,9 +337,26 @@ def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, 
     return lambda params: [dict(r) for r in store.run_cypher(text, params)]
 
 
+def resolve_names(store: Any, name: str, clean: dict[str, Any]) -> dict[str, Any]:
+    """``clean`` with every place, practice and named-model parameter as the graph names it (an alias
+    such as 濮阳 becomes 濮阳市); an unknown name raises ``UnknownNameError`` with the closest names."""
+    from queries.naming import names_of
+
+    out = dict(clean)
+    for p in get(name).params:
+        value = out.get(p.name)
+        if p.names is None or not _given(value):
+            continue
+        names = names_of(store, p.names)
+        out[p.name] = ([names.resolve(p.names, v) for v in value] if isinstance(value, list)
+                       else names.resolve(p.names, value))
+    return out
+
+
 def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
-    """Run named query ``name`` on ``store`` and return its rows (dicts with the spec's columns)."""
-    clean = validate(name, params)
+    """Run named query ``name`` on ``store`` and return its rows (dicts with the spec's columns).
+    Place, practice and named-model names are resolved first (``resolve_names``)."""
+    clean = resolve_names(store, name, validate(name, params))
     finish = _resolve(get(name).finisher)
     rows = finish(fetcher(store, name), clean, lambda: graph_version(store))
     columns = get(name).columns

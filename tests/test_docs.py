@@ -44,3 +44,18 @@ def test_every_benchmark_the_docs_cite_exists():
     assert cited, "the docs cite no benchmark script"
     missing = sorted(c for c in cited if not (root / c).is_file())
     assert not missing, f"cited but not in the repo: {missing}"
+
+
+def test_readme_examples_name_real_documents_and_say_how_to_reach_govkg(corpus_paths):
+    """The `govkg remove` example takes a document id of the bundled corpus (not a file name); the
+    commands under "Using it" say govkg lives in the venv; the explorer's address and what PDF export
+    needs are said where the first command is."""
+    from loaders import extract_file
+
+    ids = {extract_file(p).doc_id for p in corpus_paths}
+    (example,) = re.findall(r"govkg remove (\S+)", README)
+    assert example in ids, f"`govkg remove {example}` is not a document id of the bundled corpus"
+    using = README.split("## Using it", 1)[1].split("```", 1)[0]
+    assert ".venv/bin/govkg" in using and ".venv/bin/activate" in using
+    top = README.split("## ", 1)[0]
+    assert "http://localhost:8501" in top and "fonts-noto-cjk" in top and "libpango" in top

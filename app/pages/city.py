@@ -3,7 +3,8 @@ import streamlit as st
 
 from app import state
 from app.rows import uniq
-from app.ui import empty_note, md_escape, row_evidence, show_evidence
+from app.ui import empty_note, md_escape, place_param, row_evidence, show_evidence, show_table
+from govkg.coursepack.relevance import figure_clause, split_figure_detail
 
 SECTION_TITLES = {"practice": "做法", "named_model": "命名模式", "policy": "政策文件", "agency": "参与部门",
                   "figure": "数据", "learned_from": "向谁学习", "taught": "被谁学习", "document": "来源文档"}
@@ -13,8 +14,8 @@ places = state.places_with_measures()
 if not places:
     empty_note("地方")
     st.stop()
-wanted = st.query_params.get("place")
-place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted in places else 0)
+wanted = place_param(places, st.query_params.get("place"))
+place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted else 0, placeholder="请选择")
 rows = state.query_or_empty("city_profile", place=place)
 if not rows:
     st.info(f"没有找到 {md_escape(place)} 的记录。")
@@ -42,6 +43,10 @@ for tab, sec in zip(tabs, sections):
             continue
         for r in items:
             title = str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "")
+            if sec == "figure":           # what the figure counts, as its sentence says it; targets marked
+                written, _year = split_figure_detail(str(r.get("detail") or ""))
+                title = (figure_clause(str(r.get("quote") or ""), written) or title) + \
+                    ("（目标）" if r.get("status") == "planned" else "")
             with st.expander(md_escape(title)):
                 if sec == "named_model":
                     st.page_link("app/pages/models.py", label="查看模式详情", icon=":material/account_tree:",
@@ -51,9 +56,11 @@ for tab, sec in zip(tabs, sections):
 st.subheader("做法相近的地方")
 sim = state.query_or_empty("similar_cities", place=place, k=5)
 if sim:
-    st.dataframe([{"地方": r["place"], "做法重合度 (Jaccard)": round(r.get("jaccard") or 0, 2),
-                   "余弦相似度": round(r.get("cosine") or 0, 2),
-                   "共同做法": "、".join(r.get("shared") or []) if isinstance(r.get("shared"), list)
-                   else (r.get("shared") or "")} for r in sim], hide_index=True)
+    st.caption("做法重合度：两地共有的做法占两地全部做法的比例；举措分布相似度：两地在各项做法上举措数量的相似程度"
+               "（0–1，越大越相近）。")
+    show_table([{"地方": r["place"], "做法重合度": f"{(r.get('jaccard') or 0):.2f}",
+                 "举措分布相似度": f"{(r.get('cosine') or 0):.2f}",
+                 "共同做法": "、".join(r.get("shared") or []) if isinstance(r.get("shared"), list)
+                 else (r.get("shared") or "")} for r in sim])
 else:
     st.caption("图谱中没有其他地方可比。")

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, md_escape
+from app.ui import empty_note, labelled, md_escape
 from govkg.errors import GovkgError
 
 st.title("课程素材")
@@ -18,12 +18,15 @@ if not places:
     empty_note("地方")
     st.stop()
 practices = [p for p in state.practices() if any(p == x["name"] and x.get("places") for x in state.inventory()["Practice"])]
-models = state.model_names()
-with st.form("pack"):
-    chosen_practices = st.multiselect("做法", practices, placeholder="选择一个或多个做法")
-    chosen_places = st.multiselect("地方（不选则按做法自动选取典型地方）", places, placeholder="自动选取")
-    chosen_models = st.multiselect("命名模式（不选则取所选地方的相关模式）", models, placeholder="自动选取",
-                                   format_func=lambda m: f"“{m[0]}” · {m[1] or '归属不详'}")
+models = labelled((f"“{name}” · {owner or '归属不详'}", name) for name, owner in state.model_names())
+# the form's key ("pack_form") and the results' keys ("pack_result", "pack_pdf") are distinct: a form's
+# key is a widget key in session state, and assigning to it after the form is drawn raises
+with st.form("pack_form"):
+    chosen_practices = st.multiselect("做法", practices, placeholder="选择一个或多个做法", select_all=False)
+    chosen_places = st.multiselect("地方（不选则按做法自动选取典型地方）", places, placeholder="自动选取",
+                                   select_all=False)
+    chosen_models = st.multiselect("命名模式（不选则取所选地方的相关模式）", list(models), placeholder="自动选取",
+                                   select_all=False)
     title = st.text_input("标题（可不填）")
     submitted = st.form_submit_button("生成案例", type="primary")
 
@@ -33,17 +36,22 @@ if submitted:
         st.stop()
     from govkg.coursepack import assemble_pack
     from govkg.coursepack.gather import gather
+    from govkg.errors import UnknownNameError
 
     try:
         with st.spinner("正在组织案例…"):
             inp = gather(lambda name, params: state.query(name, **params), chosen_practices, chosen_places,
-                         [m[0] for m in chosen_models])
-            st.session_state["pack"] = assemble_pack(inp, title)
+                         list(dict.fromkeys(models[m] for m in chosen_models)))
+            st.session_state["pack_result"] = assemble_pack(inp, title)
+            st.session_state.pop("pack_pdf", None)
+    except UnknownNameError as exc:
+        st.warning(md_escape(exc.chinese()))
+        st.stop()
     except GovkgError as exc:
         st.error(md_escape(f"无法生成案例：{exc}"))
         st.stop()
 
-pack = st.session_state.get("pack")
+pack = st.session_state.get("pack_result")
 if pack is None:
     st.stop()
 
@@ -70,8 +78,11 @@ def _pdf(markdown_key: str, _pack) -> bytes:
 
 
 if c3.button("生成 PDF", icon=":material/picture_as_pdf:"):
-    st.session_state["pdf"] = (md, _pdf(md, pack))
-if st.session_state.get("pdf") and st.session_state["pdf"][0] == md:
-    c3.download_button("下载 PDF", st.session_state["pdf"][1], file_name="案例.pdf", mime="application/pdf")
+    try:
+        st.session_state["pack_pdf"] = (md, _pdf(md, pack))
+    except GovkgError as exc:          # WeasyPrint's system libraries missing
+        st.error(md_escape(f"无法生成 PDF：{exc}"))
+if st.session_state.get("pack_pdf") and st.session_state["pack_pdf"][0] == md:
+    c3.download_button("下载 PDF", st.session_state["pack_pdf"][1], file_name="案例.pdf", mime="application/pdf")
 with st.container(border=True):
     st.markdown(md)

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from app import state
-from app.ui import excerpt_bounds, highlight_html, md_escape
+from app.ui import excerpt_bounds, highlight_html, labelled, md_escape
 
 st.title("文档")
 params = st.query_params
@@ -13,13 +13,19 @@ if not docs:
 
 ids = [d["id"] for d in docs]
 titles = state.doc_titles()
-labels = {d["id"]: f"{titles.get(d['id']) or '（无标题）'} · {d.get('subject_place') or '地方不详'} · {d['id']}"
-          for d in docs}
+def _label(d: dict) -> str:
+    title = titles.get(d["id"]) or "（无标题）"
+    extra = [x for x in (d.get("subject_place") or "地方不详", d.get("date")) if x and x not in title]
+    return " · ".join([title, *extra])
+
+
+by_label = labelled((_label(d), d["id"]) for d in docs)
+labels = list(by_label)
 wanted = params.get("doc")
 index = ids.index(wanted) if wanted in ids else 0
 if wanted and wanted not in ids:
     st.warning(f"找不到文档 {md_escape(wanted)}，显示第一篇。")
-doc_id = st.selectbox("选择文档", ids, index=index, format_func=lambda i: labels[i])
+doc_id = by_label[st.selectbox("选择文档", labels, index=index, placeholder="请选择")]
 doc = state.document(doc_id)
 if doc is None:
     st.error(f"文档 {md_escape(doc_id)} 没有正文。")
@@ -43,14 +49,14 @@ if start is not None and end is not None and not (0 <= start < end <= len(text))
 meta = [("类型", doc.get("kind")), ("发文单位", doc.get("issuer")), ("地方", doc.get("subject_place")),
         ("日期", doc.get("date")), ("文号", doc.get("doc_number")), ("会议", doc.get("session")),
         ("提案/建议号", doc.get("proposal_number")), ("答复类别", doc.get("reply_class"))]
-first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+first_line = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), "")
 st.subheader(md_escape(doc.get("title") or first_line[:60] or "（无标题）"))
 st.caption(" · ".join(f"{k}：{v}" for k, v in meta if v) + f" · 文档编号 {doc_id} · {len(text)} 字")
 
 if start is not None and end is not None:
     lo, hi = excerpt_bounds(text, start, end)
     with st.container(border=True):
-        st.markdown(f"**引文所在段落**（第 {start}–{end} 字）")
+        st.markdown(f"**引文所在句子**（第 {start}–{end} 字）")
         st.html(highlight_html(text, start, end, lo, hi))
     st.markdown("**全文**（引文以黄色标出）")
 st.html(highlight_html(text, start, end))

@@ -2,7 +2,8 @@
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, md_escape, row_evidence, show_evidence
+from app.ui import empty_note, labelled, md_escape, row_evidence, show_evidence
+from govkg.coursepack.relevance import whole_definition
 
 st.title("命名模式")
 st.caption("各地给自己做法起的名字（如“12341”“五社联动”），它由哪些部分组成、属于哪类做法，别处同名的做法有何不同。")
@@ -14,14 +15,21 @@ if not models:
 owners = sorted({o for _n, o in models if o})
 col1, col2 = st.columns([1, 2])
 with col1:
-    owner = st.selectbox("地方", ["全部", *owners])
-shown = [m for m in models if owner == "全部" or m[1] == owner]
+    owner = st.selectbox("地方", ["全部", *owners], placeholder="请选择")
+shown = labelled((f"“{n}” · {o or '归属不详'}", (n, o)) for n, o in models if owner == "全部" or o == owner)
 wanted = st.query_params.get("name")
-names = [m[0] for m in shown]
+labels = list(shown)
+index = next((i for i, (n, _o) in enumerate(shown.values()) if n == wanted), 0)
+if wanted and not any(n == wanted for n, _o in shown.values()):
+    from govkg.errors import UnknownNameError
+
+    try:
+        state.resolve("NamedModel", wanted)
+    except UnknownNameError as exc:
+        st.warning(md_escape(exc.chinese()), icon=":material/warning:")
 with col2:
-    pick = st.selectbox("命名模式", shown, index=names.index(wanted) if wanted in names else 0,
-                        format_func=lambda m: f"“{m[0]}” · {m[1] or '归属不详'}")
-name, model_owner = pick
+    pick = st.selectbox("命名模式", labels, index=index, placeholder="请选择")
+name, model_owner = shown[pick]
 rows = state.query_or_empty("named_model", name=name, owner=model_owner or None)
 if not rows:
     st.info("没有找到这个命名模式的记录。")
@@ -30,7 +38,7 @@ if not rows:
 by = {s: [r for r in rows if r["section"] == s] for s in ("definition", "component", "practice", "same_name")}
 st.subheader(md_escape(f"“{rows[0]['model']}” · {rows[0].get('owner') or '归属不详'}"))
 for r in by["definition"]:
-    st.markdown("**定义**：" + md_escape(str(r["name"])))
+    st.markdown("**定义**：" + md_escape(whole_definition(str(r["name"]), r.get("quote"))))
     show_evidence(row_evidence(r), limit=1)
 
 if by["practice"]:
@@ -55,7 +63,8 @@ if by["same_name"]:
     cols = st.columns(min(3, len(by["same_name"]) + 1))
     with cols[0]:
         st.markdown(f"**{md_escape(rows[0].get('owner') or '本地')}**（当前）")
-        st.markdown(md_escape(by["definition"][0]["name"]) if by["definition"] else "")
+        st.markdown(md_escape(whole_definition(str(by["definition"][0]["name"]), by["definition"][0].get("quote")))
+                    if by["definition"] else "")
     for col, r in zip(cols[1:], by["same_name"]):
         with col:
             st.markdown(f"**{md_escape(str(r['name']))}**")

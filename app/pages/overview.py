@@ -29,7 +29,7 @@ practices = [p for p in inv["Practice"] if p.get("places") and p.get("name")]
 st.html(counts_html([
     ("文档", len(docs), "图谱中的原始文档篇数"),
     ("有举措的地方", len(places), "至少有一项具体举措的地方（省、市、区县、街道、社区）"),
-    ("做法类别", len(practices), "至少一个地方采用的做法（按实践分类）"),
+    ("做法", len(practices), "至少一个地方采用的做法（如网格化治理、红色物业），按做法计数，不是按类别"),
     ("命名模式", len(inv["NamedModel"]), "有名称的工作法，如“12341”"),
     ("政策文件", len(inv["Policy"]), "文中出现的政策文件（已出台、计划出台、起草中、引用）"),
     ("举措", state.total("Measure"), "从文档中抽取的具体举措")]))

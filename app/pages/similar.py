@@ -2,7 +2,7 @@
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, md_escape, row_evidence, show_evidence
+from app.ui import empty_note, labelled, md_escape, row_evidence, show_evidence
 
 st.title("相似做法")
 st.caption("描述一个做法，或选择图谱中的举措、命名模式，找出其他地方相近的做法。")
@@ -21,18 +21,21 @@ if mode == "文字描述":
         st.stop()
     params["text"] = text
 elif mode == "命名模式":
-    models = sorted(inv["NamedModel"], key=lambda m: (m.get("owner") or "", m.get("name") or ""))
-    m = st.selectbox("命名模式", models, format_func=lambda m: f"“{m.get('name')}” · {m.get('owner') or ''}")
+    models = labelled((f"“{m.get('name')}” · {m.get('owner') or '归属不详'}", m)
+                      for m in sorted(inv["NamedModel"], key=lambda m: (m.get("owner") or "", m.get("name") or "")))
+    m = models[st.selectbox("命名模式", list(models), placeholder="请选择")]
     params["named_model"] = m["id"]
     params["place"] = m.get("owner") or None
 else:
     # measures are picked place first: listing every measure of the graph does not scale
-    place = st.selectbox("地方", state.places_with_measures())
+    place = st.selectbox("地方", state.places_with_measures(), placeholder="请选择")
     measures = sorted(state.measures_of(place) if place else [], key=lambda m: (m.get("summary") or "", m["id"]))
     if not measures:
         st.info("这个地方没有举措，请换一个地方。")
         st.stop()
-    m = st.selectbox("举措", measures, format_func=lambda m: f"{m.get('summary') or m['id']} · {m.get('year') or ''}")
+    by_label = labelled((f"{m.get('summary') or '（未命名举措）'}" + (f" · {m['year']}年" if m.get("year") else ""), m)
+                        for m in measures)
+    m = by_label[st.selectbox("举措", list(by_label), placeholder="请选择")]
     params["measure"] = m["id"]
     params["place"] = m.get("place") or place
 k = st.slider("显示条数", 3, 30, 10)

@@ -4,7 +4,7 @@ import streamlit as st
 from app import state
 from app.intake import ALLOWED_SUFFIXES, stage_upload
 from app.rows import STATUS_LABELS
-from app.ui import PAGE_FILES, blank, md_escape
+from app.ui import PAGE_FILES, blank, md_escape, show_table
 from govkg.errors import GovkgError, InputError
 from govkg.settings import load_settings
 
@@ -39,10 +39,10 @@ def _preview(rec: dict) -> None:
     if rec["practices"]:
         st.markdown("**涉及做法**：" + "、".join(md_escape(p) for p in rec["practices"]))
     if rec["measures"]:
-        st.dataframe([{"举措": m["summary"], "地方": blank(m.get("place")), "做法": blank("、".join(m["practices"])),
-                       "状态": blank(STATUS_LABELS.get(m.get("status") or "")),
-                       "年份": blank(None if m.get("year") is None else str(m["year"]))}
-                      for m in rec["measures"]], hide_index=True)
+        show_table([{"举措": m["summary"], "地方": blank(m.get("place")), "做法": blank("、".join(m["practices"])),
+                     "状态": blank(STATUS_LABELS.get(m.get("status") or "")),
+                     "年份": blank(None if m.get("year") is None else str(m["year"]))}
+                    for m in rec["measures"]])
 
 
 def _problem(name: str, exc: Exception) -> str:

@@ -61,11 +61,20 @@ def coursepack(practices: tuple[str, ...], places: tuple[str, ...], models: tupl
 
     if not (practices or places or models):
         raise click.UsageError("choose at least one --practice, --place or --model")
+    from govkg.coursepack.check import citation_mismatches
+
     try:
         store = open_configured_store()
         pack = assemble_pack(gather(query_runner(store), practices, places, models), title)
+        mismatches = citation_mismatches(pack)
+        if mismatches:       # the assembler keeps only held claims: this is a bug, not bad input
+            for m in mismatches:
+                click.echo(f"citation check: {m.where}: “{m.fact[:60]}” cites “{m.quote[:60]}”, "
+                           f"which lacks {m.missing[:40]}", err=True)
+            raise GovkgError(f"{len(mismatches)} citation(s) do not contain their fact; nothing written")
         path = export_pack(pack, out)
     except GovkgError as exc:
         _fail(exc)
     facts = len(pack.all_facts())
-    click.echo(f"wrote {path}: {facts} facts, {len(pack.citations())} citations")
+    click.echo(f"wrote {path}: {facts} facts, {len(pack.citations())} citations; every cited quote "
+               "contains its fact")

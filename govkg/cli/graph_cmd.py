@@ -53,15 +53,16 @@ def build(paths: tuple[str, ...], store_name: str | None, workers: int, quiet: b
 def remove(doc_id: str, store_name: str | None) -> None:
     """Remove a document and every fact only it supported."""
     with _open(store_name) as store:
+        title = _titles(store).get(doc_id, "")
         if not store.remove_document(doc_id):
             raise click.ClickException(f"no document {doc_id!r} in the {store.kind} store "
-                                       "(`govkg stats --documents` lists them)")
-    click.echo(f"removed {doc_id}")
+                                       "(`govkg stats --documents` lists their ids and titles)")
+    click.echo(f"removed {doc_id} {title}".rstrip())
 
 
 @click.command()
 @_STORE
-@click.option("--documents", is_flag=True, help="also list document ids and versions")
+@click.option("--documents", is_flag=True, help="also list the documents: id, title (place · kind · date), version")
 @click.option("--json", "as_json", is_flag=True, help="print JSON")
 def stats(store_name: str | None, documents: bool, as_json: bool) -> None:
     """Node counts per label and relationship counts per type."""
@@ -69,6 +70,7 @@ def stats(store_name: str | None, documents: bool, as_json: bool) -> None:
         data: dict = store.stats()
         if documents:
             data["documents"] = store.documents()
+            data["document_titles"] = _titles(store)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False, indent=2))
         return
@@ -76,8 +78,22 @@ def stats(store_name: str | None, documents: bool, as_json: bool) -> None:
         click.echo(f"{section}: {sum(data[section].values())}")
         for name, n in data[section].items():
             click.echo(f"  {name:<18} {n}")
+    titles = data.get("document_titles", {})
     for doc_id, version in data.get("documents", {}).items():
-        click.echo(f"document {doc_id} version {version}")
+        click.echo(f"document {doc_id}  {titles.get(doc_id) or '（无标题）'}  version {version}")
+
+
+def _titles(store) -> dict[str, str]:
+    """document id -> how people name it: 《title》 (place · kind · date), from the ``inventory`` query."""
+    from govkg.coursepack.evidence import display_title
+    from queries.registry import run
+
+    out = {}
+    for r in run(store, "inventory", {}):
+        if r["section"] == "document":
+            where = " · ".join(x for x in (r.get("place"), r.get("kind"), r.get("date")) if x)
+            out[r["id"]] = f"《{display_title(r)}》" + (f"（{where}）" if where else "")
+    return out
 
 
 @click.command()

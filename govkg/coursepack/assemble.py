@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from govkg.coursepack.check import checked, supports
 from govkg.coursepack.model import (
     GRADE_LABELS,
     GRADES,
@@ -15,6 +16,7 @@ from govkg.coursepack.model import (
     CellItem,
     Evidence,
     Fact,
+    MeasureItem,
     ModelItem,
     PackInput,
     Section,
@@ -29,7 +31,7 @@ MAX_MEASURES_PER_GROUP = 8
 
 
 def _uniq(evs: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    seen: dict[tuple[str, int, int], Evidence] = {}
+    seen: dict[tuple[str, int | str, int], Evidence] = {}
     for e in evs:
         seen.setdefault(e.key, e)
     return tuple(seen.values())
@@ -39,28 +41,38 @@ def _join(items: Iterable[str]) -> str:
     return "、".join(i for i in items if i)
 
 
+def _facts(*facts: Fact | None) -> tuple[Fact, ...]:
+    """The facts whose quotes hold what they claim (``check.checked``), the rest left out; a statement
+    made twice is kept once."""
+    out: dict[str, Fact] = {}
+    for f in facts:
+        kept = checked(f) if f is not None else None
+        if kept is not None:
+            out.setdefault(kept.text, kept)
+    return tuple(out.values())
+
+
+def _core(excerpt: str) -> str:
+    """An excerpt as the document words it repeats (without the “…” of a cut)."""
+    return excerpt.rstrip("…")
+
+
 def _background(inp: PackInput) -> Section:
     facts: list[Fact] = []
-    evidence: dict[str, list[Evidence]] = defaultdict(list)
-    for c in inp.cells:
-        if c.grade:
-            evidence[c.place].extend(c.evidence[:1])
-    for m in inp.measures:
-        evidence[m.place].extend(m.evidence[:1])
+    intro = ["本案例选取的地方及其资料概况。"]
     for place in inp.places:
-        evs = _uniq(evidence.get(place.name, []))
-        if not evs:
-            continue
-        where = f"（{place.parent}）" if place.parent else ""
-        known = place.practices or tuple(dict.fromkeys(c.practice for c in inp.cells
-                                                       if c.place == place.name and c.grade))
-        shown = [p for p in known if p in inp.practices] or list(known)
+        cells = [c for c in inp.cells if c.place == place.name and c.grade and c.evidence]
+        known = place.practices or tuple(dict.fromkeys(c.practice for c in cells))
         docs = _join(f"《{t}》" for _d, t in place.documents if t)
-        text = (f"{place.name}{where}：资料记载的社区治理做法 {len(known)} 类"
-                + (f"，与本案例相关的有{_join(shown[:8])}" if shown else "")
-                + (f"；资料来源为{docs}" if docs else "") + "。")
-        facts.append(Fact(text, evs[:3]))
-    return Section("一、背景", "本案例选取的地方及其资料概况。", tuple(facts))
+        where = f"（{place.parent}）" if place.parent else ""
+        intro.append(f"{place.name}{where}：图谱记载其社区治理做法 {len(known)} 种"
+                     + (f"，资料来源为{docs}" if docs else "") + "。")
+        shown = [c for c in cells if c.practice in inp.practices] or cells
+        if shown:
+            names = tuple(dict.fromkeys(c.practice for c in shown[:8]))
+            facts.extend(_facts(Fact(f"{place.name}与本案例相关的做法：{_join(names)}。",
+                                     _uniq(e for c in shown[:8] for e in c.evidence[:1]), practices=names)))
+    return Section("一、背景", "".join(intro), tuple(facts))
 
 
 def _model_section(models: Iterable[ModelItem]) -> Section:
@@ -68,23 +80,43 @@ def _model_section(models: Iterable[ModelItem]) -> Section:
     for m in models:
         if not m.evidence:
             continue
-        facts = [Fact(f"“{m.name}”" + (f"（{m.owner}）" if m.owner else "")
-                      + (f"：{m.definition}" if m.definition else "。"), m.evidence[:2])]
-        if m.components:
-            parts = "；".join(f"{i}. {c}" for i, c in enumerate(m.components, 1))
-            facts.append(Fact(f"构成（{len(m.components)} 部分）：{parts}", m.evidence[:1]))
-        if m.practices:
-            facts.append(Fact(f"所属做法：{_join(m.practices)}", m.evidence[:1]))
-        subs.append(Section(f"“{m.name}”" + (f"（{m.owner}）" if m.owner else ""), facts=tuple(facts)))
+        head = f"“{m.name}”" + (f"（{m.owner}）" if m.owner else "")
+        facts = _facts(
+            Fact(head + (f"：{m.definition}" if m.definition else "。"), m.evidence,
+                 items=(m.name, m.definition) if m.definition else (m.name,)) if m.definition else None,
+            Fact(head + "。", m.evidence[:1], items=(m.name,)),
+            Fact(f"构成（{len(m.components)} 部分）：" + "；".join(f"{i}. {c}" for i, c in enumerate(m.components, 1)),
+                 m.evidence, items=m.components) if m.components else None,
+            Fact(f"所属做法：{_join(m.practices)}", m.evidence, practices=m.practices) if m.practices else None,
+        )
+        if facts and m.definition and facts[0].items == (m.name, m.definition):
+            facts = facts[:1] + facts[2:]            # the definition stands; the bare name is not repeated
+        if facts:
+            subs.append(Section(head, facts=facts))
     return Section("二、命名模式及其构成", "" if subs else "所选范围内没有找到有原文出处的命名模式。",
                    subsections=tuple(subs))
+
+
+def _measure_fact(m: MeasureItem) -> Fact | None:
+    """“summary（status）：原文“excerpt””, citing the sentence that states the measure and the one that
+    names the practice; the excerpt part only where it is not the summary's own sentence."""
+    tail = _join(x for x in (STATUS_LABELS.get(m.status or "", ""), f"{m.year}年" if m.year else ""))
+    summary = m.summary.rstrip("。")
+    text = summary + (f"（{tail}）" if tail else "")
+    own = [e for e in m.own if supports(e.quote, item=summary)]
+    if m.excerpt:
+        fact = checked(Fact(text + f"：原文“{m.excerpt}”", _uniq([*own, *m.evidence]),
+                            items=(summary, _core(m.excerpt))))
+        if fact is not None:
+            return fact
+    return checked(Fact(text, _uniq([*own, *m.evidence]), items=(summary,)))
 
 
 def _measure_section(inp: PackInput) -> Section:
     groups: dict[tuple[str, str], list] = defaultdict(list)
     chosen = set(inp.practices)
     for m in inp.measures:
-        if not m.evidence:
+        if not m.evidence and not m.own:
             continue
         keys = [p for p in m.practices if not chosen or p in chosen] or (["其他"] if not chosen else [])
         for p in keys[:1]:
@@ -93,36 +125,36 @@ def _measure_section(inp: PackInput) -> Section:
     place_order = [p.name for p in inp.places]
     for (place, practice) in sorted(groups, key=lambda k: (place_order.index(k[0]) if k[0] in place_order
                                                            else len(place_order), k[0], k[1])):
-        facts = []
-        for m in groups[(place, practice)][:MAX_MEASURES_PER_GROUP]:
-            tail = _join(x for x in (STATUS_LABELS.get(m.status or "", ""),
-                                     f"{m.year}年" if m.year else ""))
-            text = m.summary.rstrip("。") + (f"（{tail}）" if tail else "")
-            facts.append(Fact(text + (f"：原文“{m.excerpt}”" if m.excerpt else ""), m.evidence[:2]))
-        subs.append(Section(f"{place} · {practice}", facts=tuple(facts)))
+        facts = [f for f in (_measure_fact(m) for m in groups[(place, practice)]) if f is not None]
+        if facts:
+            subs.append(Section(f"{place} · {practice}", facts=tuple(facts[:MAX_MEASURES_PER_GROUP])))
     return Section("三、主要举措", "" if subs else "所选范围内没有找到有原文出处的举措。",
                    subsections=tuple(subs))
 
 
 def _figures_section(inp: PackInput) -> Section:
-    """Only the figures inside the measures/models of the selected practices, per place; a place with
-    none is said to have none."""
+    """Only the figures of the selected practices at each place, results first, targets marked; a place
+    with none is said to have none."""
     chosen = set(inp.practices)
     subs, missing = [], []
     for place in inp.places:
         shown = [mt for mt in inp.metrics if mt.place == place.name and mt.evidence
                  and (set(mt.practices) & chosen if chosen else mt.practices)]
-        if not shown:
+        shown.sort(key=lambda mt: mt.status == "planned")
+        facts = _facts(*(Fact(mt.label + (f"〔{_join(p for p in mt.practices if p in chosen)}〕"
+                                           if len(chosen) > 1 else ""), mt.evidence[:1], items=(mt.as_written,))
+                         for mt in shown))
+        if not facts:
             missing.append(place.name)
             continue
-        facts = [Fact(mt.label + (f"〔{_join(p for p in mt.practices if p in chosen)}〕" if len(chosen) > 1
-                                          else ""), mt.evidence[:1]) for mt in shown]
-        subs.append(Section(place.name, facts=tuple(facts)))
+        subs.append(Section(place.name, facts=facts))
     what = f"与{_join(inp.practices)}相关的" if chosen else "与所列做法相关的"
     intro = "".join(f"{name}：资料中没有{what}数字。" for name in missing)
     if not subs and not missing:
         intro = "所选范围内没有找到数字。"
-    return Section("四、数据与成效", intro, subsections=tuple(subs))
+    return Section("四、数据与成效", intro + ("（标“目标”的是计划或目标，不是已取得的成效。）"
+                                          if any(mt.status == "planned" for mt in inp.metrics) and subs else ""),
+                   subsections=tuple(subs))
 
 
 def _comparison_table(inp: PackInput) -> Section:
@@ -144,8 +176,8 @@ def _comparison_table(inp: PackInput) -> Section:
         rows.append(tuple(row))
         cites.append(_uniq(evs))
     legend = "；".join(f"{GRADE_LABELS[g]}：{d}" for g, d in (
-        ("quantified", "原文给出数字或成效"), ("described", "原文写明具体做法"),
-        ("claimed", "原文只说开展或重视")))
+        ("quantified", "原文给出该地这项做法的数字成效（目标和计划不算）"), ("described", "原文写明具体做法"),
+        ("claimed", "原文只说开展、重视或计划")))
     return Section("五、跨城比较", f"证据等级 — {legend}。",
                    table=Table(("地方", *practices), tuple(rows), tuple(cites)))
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from govkg.coursepack.model import Evidence
 
-__all__ = ["as_list", "evidence_of", "first"]
+__all__ = ["as_list", "display_title", "evidence_of", "first"]
 
 
 def as_list(v: Any) -> list:
@@ -59,7 +59,17 @@ def evidence_of(row: Mapping[str, Any], titles: Mapping[str, str] | None = None)
         ev = _one(row, titles)
         if ev:
             out.append(ev)
-    seen: set[tuple[str, int, int]] = set()
+    seen: set[tuple[str, int | str, int]] = set()
     return tuple(e for e in out if not (e.key in seen or seen.add(e.key)))
 
 
+
+
+def display_title(doc: Mapping[str, Any]) -> str:
+    """How a document is named to people: its title, else its place and kind (and date) —
+    never its id. ``doc`` is a ``document`` or ``inventory`` row (``subject_place`` or ``place``)."""
+    if doc.get("title") or doc.get("name"):
+        return str(doc.get("title") or doc.get("name"))
+    kind = doc.get("kind") if doc.get("kind") not in (None, "", "其他") else "文档"
+    place = doc.get("subject_place") or doc.get("place") or ""
+    return f"{place}{kind}" + (f"（{doc['date']}）" if doc.get("date") else "")

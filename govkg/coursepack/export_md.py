@@ -7,14 +7,15 @@ from govkg.coursepack.model import CasePack, Evidence, Section
 __all__ = ["citation_numbers", "reference_text", "to_markdown"]
 
 
-def citation_numbers(pack: CasePack) -> dict[tuple[str, int, int], int]:
+def citation_numbers(pack: CasePack) -> dict[tuple[str, int | str, int], int]:
     return {e.key: i for i, e in enumerate(pack.citations(), 1)}
 
 
 def reference_text(e: Evidence) -> str:
-    """How a citation reads in every export format."""
-    title = f"《{e.doc_title}》" if e.doc_title else "文档"
-    return f"{title}（文档 {e.doc_id}，第 {e.start}–{e.end} 字）：“{e.quote}”"
+    """How a citation reads in every export format: the document's title (never its id in its place),
+    where in it, the quoted sentence; the id last, for looking the document up."""
+    title = f"《{e.doc_title}》" if e.doc_title else "（无标题文档）"
+    return f"{title}第 {e.start}–{e.end} 字：“{e.quote}”（文档编号 {e.doc_id}）"
 
 
 def _md_escape(text: str) -> str:

@@ -1,13 +1,14 @@
 """Gather a course pack's input from named queries only (``city_profile``, ``compare_cities``,
-``exemplars``, ``named_model``), through a runner ``(name, params) -> rows`` so that the same code
-serves the CLI, the app and tests on any store."""
+``exemplars``, ``named_model``, ``document``), through a runner ``(name, params) -> rows`` so that the
+same code serves the CLI, the app and tests on any store. Names are resolved by the queries (濮阳 →
+濮阳市; an unknown name is an error naming the closest ones)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from govkg.coursepack.evidence import evidence_of
+from govkg.coursepack.evidence import display_title, evidence_of
 from govkg.coursepack.model import (
     CellItem,
     Evidence,
@@ -25,8 +26,8 @@ from govkg.coursepack.relevance import (
     is_section_title,
     practice_matchers,
     split_figure_detail,
+    whole_definition,
 )
-from govkg.errors import QueryError
 
 __all__ = ["EXEMPLAR_PLACES", "MAX_MODELS", "Runner", "gather"]
 
@@ -35,61 +36,74 @@ EXEMPLAR_PLACES = 3      # places taken per practice when the trainer picked non
 MAX_MODELS = 6           # named models taken from the places when the trainer picked none
 
 
-def _ev(row: Mapping[str, Any], titles: Mapping[str, str]) -> tuple[Evidence, ...]:
-    return evidence_of(row, titles)
-
-
 def _uniq(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
+class _Titles:
+    """Document id -> the title people read (``display_title``), fetched once per document."""
+
+    def __init__(self, run: Runner):
+        self.run, self.known = run, {}
+
+    def __call__(self, doc_id: str) -> str:
+        if doc_id not in self.known:
+            rows = self.run("document", {"doc": doc_id})
+            self.known[doc_id] = display_title(rows[0]) if rows else ""
+        return self.known[doc_id]
+
+    def fill(self, evs: Iterable[Evidence]) -> tuple[Evidence, ...]:
+        return tuple(replace(e, doc_title=e.doc_title or self(e.doc_id)) for e in evs)
+
+
+def _ev(row: Mapping[str, Any], titles: _Titles) -> tuple[Evidence, ...]:
+    return titles.fill(evidence_of(row))
+
+
 def _metric(place: str, row: Mapping[str, Any], ev: tuple[Evidence, ...]) -> MetricItem:
     """A ``city_profile`` figure row -> MetricItem (the row's ``name`` is the subject, or the metric's id
-    when it has none; ``detail`` is "as written[ year]")."""
+    when it has none; ``detail`` is "as written[ year]"; ``status`` planned for a target)."""
     name = str(row.get("name") or "")
     subject = "" if name == str(row.get("id") or "") else clean_subject(name)
     written, year = split_figure_detail(str(row.get("detail") or ""))
-    return MetricItem(place, written or subject, subject, year=year, evidence=ev)
+    return MetricItem(place, written or subject, subject, year=year, evidence=ev,
+                      status=str(row.get("status") or ""), metric_id=str(row.get("id") or ""))
 
 
-def _link_metrics(metrics: Sequence[MetricItem], cells: Sequence[CellItem],
-                  mentions: Mapping[str, Matcher]) -> list[MetricItem]:
-    """Each figure with the selected practices it belongs to: those of the place whose cited measure or
-    model (the comparison cell's quote) holds the figure's span, or whose name/cues the figure's own
-    sentence mentions."""
-    spans: dict[str, list[tuple[str, int, int, str]]] = {}
-    for c in cells:
-        if c.grade and c.practice in mentions:
-            spans.setdefault(c.place, []).extend((e.doc_id, e.start, e.end, c.practice) for e in c.evidence)
+def _metric_practices(metrics: Sequence[MetricItem], rows: Mapping[str, Sequence[Mapping[str, Any]]],
+                      chosen: Sequence[str]) -> list[MetricItem]:
+    """Each figure with the selected practices it measures (the graph's judgement, ``city_profile``'s
+    ``practices``: a practice of its measure that its own sentence names, not as an item of the list
+    the figure counts)."""
+    measured = {(str(r["place"]), str(r["id"])): set(r.get("practices") or [])
+                for rs in rows.values() for r in rs if r["section"] == "figure"}
+    wanted = set(chosen)
+    return [replace(mt, practices=tuple(sorted(measured.get((mt.place, mt.metric_id), set())
+                                                & (wanted or measured.get((mt.place, mt.metric_id), set())))))
+            for mt in metrics]
+
+
+def _cell_measures(row: Mapping[str, Any], titles: _Titles, hit: Matcher) -> list[MeasureItem]:
+    """The measures of one comparison cell (``measure_list``), each with its own evidence: the sentence
+    naming the practice (a figure's sentence when quantified) and the sentence stating it. Section
+    titles (“关于…的情况”) are not measures; those whose summary names the practice come first."""
+    practice, place = str(row["practice"]), str(row["place"])
     out = []
-    for mt in metrics:
-        linked = [pr for doc, s, e, pr in spans.get(mt.place, ())
-                  if any(ev.doc_id == doc and s <= ev.start and ev.end <= e for ev in mt.evidence)]
-        linked += [pr for pr, hit in mentions.items() if any(hit(ev.quote) for ev in mt.evidence)
-                   and any(c.place == mt.place and c.practice == pr and c.grade for c in cells)]
-        out.append(replace(mt, practices=tuple(_uniq(linked))))
+    for item in row.get("measure_list") or []:
+        summary = str(item.get("summary") or "").strip()
+        ev = titles.fill(evidence_of(item))
+        own = titles.fill(evidence_of({"doc_id": item.get("own_doc_id"), "start": item.get("own_start"),
+                                       "end": item.get("own_end"), "quote": item.get("own_quote")}))
+        excerpt = next((s for s in (focus_sentence(e.quote, hit, practice) for e in ev) if s), "")
+        if summary and excerpt and (summary in excerpt or excerpt in summary):
+            excerpt = ""
+        if not summary or is_section_title(summary):
+            if not excerpt:
+                continue
+            summary, excerpt, own = excerpt, "", ()
+        out.append(MeasureItem(place, summary, (practice,), str(item.get("status") or ""), None, ev, excerpt, own))
+    out.sort(key=lambda m: not hit(m.summary))          # stable: the rest keep the query's order
     return out
-
-
-def _cell_measures(row: Mapping[str, Any], ev: tuple[Evidence, ...],
-                   mentions: Mapping[str, Matcher]) -> list[MeasureItem]:
-    """The measures of one comparison cell, those that mention the practice first and section titles
-    (“关于…的情况”) dropped; each with the sentence of the cell's quote that mentions the practice."""
-    if not row.get("measures") or not ev:
-        return []
-    practice = str(row["practice"])
-    hit = mentions.get(practice) or (lambda t: practice in t)
-    excerpt = next((s for s in (focus_sentence(e.quote, hit, practice) for e in ev) if s), "")
-    summaries = [s.strip() for s in str(row["measures"]).split("；") if s.strip()]
-    kept = [s for s in summaries if not is_section_title(s)]
-    if not kept:
-        return [MeasureItem(str(row["place"]), excerpt, (practice,), evidence=ev)] if excerpt else []
-    # the quote is that of one measure (the cell's strongest piece): the one whose summary it contains
-    owner = next((s for s in kept if any(s in e.quote for e in ev)), kept[0]) if excerpt else ""
-    kept.sort(key=lambda s: (not hit(s), s != owner))   # stable: mentions first, document order otherwise
-    return [MeasureItem(str(row["place"]), s, (practice,), evidence=ev,
-                        excerpt=excerpt if s == owner and excerpt not in s else "")
-            for s in kept]
 
 
 def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (),
@@ -100,25 +114,23 @@ def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (
     named models of the chosen places that belong to the chosen practices (or all, if no practice).
     """
     practices, places, models = _uniq(practices), _uniq(places), _uniq(models)
+    titles = _Titles(run)
     if not places:
         for pr in practices:
             places += [r["place"] for r in run("exemplars", {"practice": pr, "k": EXEMPLAR_PLACES})]
         places = _uniq(places)
     profiles = {pl: run("city_profile", {"place": pl}) for pl in places}
-    titles: dict[str, str] = {}
     for rows in profiles.values():
         for r in rows:
-            if r["section"] == "document" and r.get("doc_id"):
-                titles[str(r["doc_id"])] = str(r.get("name") or "")
+            if r["section"] == "document" and r.get("id") and r.get("name") not in (None, "", r["id"]):
+                titles.known.setdefault(str(r["id"]), str(r["name"]))       # else the document query names it
 
     place_items, metrics, learning, model_keys = [], [], [], []
-    for pl, rows in profiles.items():
+    for rows in profiles.values():
         if not rows:
-            raise QueryError(f"no place named {pl!r} in the graph; check the name (e.g. 濮阳市) with `govkg query "
-                             "search -p text NAME`")
+            continue
         name = str(rows[0]["place"])
-        docs = tuple((str(r["doc_id"]), str(r.get("name") or "")) for r in rows
-                     if r["section"] == "document" and r.get("doc_id"))
+        docs = tuple((str(r["id"]), titles(str(r["id"]))) for r in rows if r["section"] == "document")
         place_items.append(PlaceItem(name, str(rows[0].get("place_id") or ""), documents=docs,
                                      practices=tuple(_uniq(str(r["name"]) for r in rows if r["section"] == "practice"))))
         for r in rows:
@@ -129,27 +141,29 @@ def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (
                 learning.append(LearningItem(name, str(r["name"]), str(r.get("detail") or ""), ev))
             elif r["section"] == "named_model" and not models:
                 model_keys.append((str(r["name"]), name))
+    places = [p.name for p in place_items]
 
-    cells, cell_rows = [], []
-    if places:
-        for r in run("compare_cities", {"places": places, "practices": practices}):
-            ev = _ev(r, titles)
-            cells.append(CellItem(str(r["place"]), str(r["practice"]), str(r.get("grade") or ""), ev))
-            cell_rows.append((r, ev))
+    cells = []
+    cell_rows = run("compare_cities", {"places": places, "practices": practices}) if places else []
     if not practices:
-        practices = _uniq(c.practice for c in cells if c.grade)
-    mentions = practice_matchers(practices)
-    measures = [m for r, ev in cell_rows for m in _cell_measures(r, ev, mentions)]
-    metrics = _link_metrics(metrics, cells, mentions)
+        practices = _uniq(str(r["practice"]) for r in cell_rows if r.get("grade"))
+    mentions = practice_matchers(practices or [str(r["practice"]) for r in cell_rows])
+    measures: list[MeasureItem] = []
+    for r in cell_rows:
+        practice = str(r["practice"])
+        hit = mentions.get(practice) or (lambda t, p=practice: p in t)
+        ms = _cell_measures(r, titles, hit) if r.get("grade") else []
+        measures += ms
+        # the cell cites a quote that names its practice: its best one if it does, else a measure's
+        evs = [e for e in _ev(r, titles) if hit(e.quote)] + [e for m in ms for e in m.evidence if hit(e.quote)]
+        cells.append(CellItem(str(r["place"]), practice, str(r.get("grade") or ""), tuple(dict.fromkeys(evs))))
+    metrics = _metric_practices(metrics, profiles, practices)
 
     wanted = [(m, "") for m in models] or model_keys
     model_items = []
     for mname, owner in wanted:
         rows = run("named_model", {"name": mname, **({"owner": owner} if owner else {})})
         if not rows:
-            if models:
-                raise QueryError(f"no named model {mname!r} in the graph; browse them on the 命名模式 page "
-                                 "or with `govkg query search -p text NAME -p kinds NamedModel`")
             continue
         head = rows[0]
         prs = tuple(str(r["name"]) for r in rows if r["section"] == "practice")
@@ -158,8 +172,9 @@ def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (
         definition = next((r for r in rows if r["section"] == "definition"), head)
         comps = tuple(str(r["name"]) for r in sorted((r for r in rows if r["section"] == "component"),
                                                      key=lambda r: r.get("order") or 0))
-        evs = _ev(definition, titles) + tuple(e for r in rows if r["section"] == "component" for e in _ev(r, titles))
-        defn = str(definition.get("name") or "")
+        evs = _ev(definition, titles) + tuple(e for r in rows if r["section"] in ("component", "practice")
+                                              for e in _ev(r, titles))
+        defn = whole_definition(str(definition.get("name") or ""), definition.get("quote"))
         model_items.append(ModelItem(str(head["model"]), str(head.get("owner") or ""), comps,
                                      "" if defn == str(head["model"]) else defn, prs, tuple(dict.fromkeys(evs))))
         if len(model_items) >= MAX_MODELS:

@@ -42,8 +42,10 @@ class Evidence:
     doc_title: str = ""
 
     @property
-    def key(self) -> tuple[str, int, int]:
-        return (self.doc_id, self.start, self.end)
+    def key(self) -> tuple[str, int | str, int]:
+        """What a citation is numbered by: the quoted sentence of a document (two mentions in one
+        sentence are one citation), or the span when there is no quote."""
+        return (self.doc_id, self.quote, -1) if self.quote else (self.doc_id, self.start, self.end)
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ class MeasureItem:
     practices: tuple[str, ...] = ()
     status: str = ""
     year: int | None = None
-    evidence: tuple[Evidence, ...] = ()
-    excerpt: str = ""           # the sentence of the quote that mentions the practice, if any
+    evidence: tuple[Evidence, ...] = ()     # the sentence naming the practice (a figure's, if quantified)
+    excerpt: str = ""           # that sentence, tidied, when it is not the summary's own
+    own: tuple[Evidence, ...] = ()          # the sentence stating the measure (holds its summary)
 
 
 @dataclass(frozen=True)
@@ -88,13 +91,24 @@ class MetricItem:
     evidence: tuple[Evidence, ...] = ()
     practices: tuple[str, ...] = ()   # the practices whose measures/models hold this figure
 
+    status: str = ""                  # "planned": a target or plan, not a result
+    metric_id: str = ""
+
     @property
     def label(self) -> str:
-        """“subject：value+unit（year年）”, or the value alone when the figure has no subject."""
-        year = f"（{self.year}年）" if self.year else ""
+        """What the figure counts, where, and whether it is a target: the clause of its own sentence
+        that holds it, as written (“每个村（社区)配备1名专职网格员”), else “subject：value”; then the
+        year and “（目标）” for a target or plan."""
+        from govkg.coursepack.relevance import figure_clause
+
+        target = "（目标）" if self.status == "planned" else ""
+        clause = next((c for c in (figure_clause(e.quote, self.as_written) for e in self.evidence) if c), "")
+        year = f"（{self.year}年）" if self.year and str(self.year) not in (clause or self.as_written) else ""
+        if clause:
+            return f"{clause}{year}{target}"
         if self.subject and self.subject != self.as_written:
-            return f"{self.subject}：{self.as_written}{year}"
-        return f"{self.as_written}{year}"
+            return f"{self.subject}：{self.as_written}{year}{target}"
+        return f"{self.as_written}{year}{target}"
 
 
 @dataclass(frozen=True)
@@ -128,9 +142,15 @@ class PackInput:
 
 @dataclass(frozen=True)
 class Fact:
-    """One statement in the pack and the quotes it rests on (never empty)."""
+    """One statement in the pack and the quotes it rests on (never empty), with what it claims, so that
+    ``govkg.coursepack.check`` can test that the quotes contain it: ``items`` are words of the
+    documents the fact repeats (a measure, a figure as written, a model's name or components),
+    ``practices`` the practices it says are there (found by name, alias or cue). Every cited quote
+    holds at least one of them, and each of them is held by a cited quote."""
     text: str
     citations: tuple[Evidence, ...]
+    items: tuple[str, ...] = ()
+    practices: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.citations:
@@ -174,7 +194,7 @@ class CasePack:
 
     def citations(self) -> list[Evidence]:
         """Every distinct citation in reading order (the numbering the exporters use)."""
-        seen: dict[tuple[str, int, int], Evidence] = {}
+        seen: dict[tuple[str, int | str, int], Evidence] = {}
 
         def add(evs: tuple[Evidence, ...]) -> None:
             for e in evs:

@@ -8,7 +8,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-__all__ = ["clean_subject", "focus_sentence", "is_section_title", "practice_matchers", "split_figure_detail"]
+__all__ = ["clean_subject", "figure_clause", "focus_sentence", "is_section_title", "practice_matchers",
+           "split_figure_detail", "whole_definition"]
 
 Matcher = Callable[[str], bool]
 
@@ -80,3 +81,33 @@ def split_figure_detail(detail: str) -> tuple[str, int | None]:
     if m:
         return m.group("written").strip(), int(m.group("year"))
     return detail.strip(), None
+
+
+_CLAUSE_MARKS = "，,；;。！？!?：:\n"
+CLAUSE_MAX = 60
+
+
+def figure_clause(quote: str, as_written: str, limit: int = CLAUSE_MAX) -> str:
+    """The clause of ``quote`` (between ，；。：) that holds the figure ``as_written``, without a list
+    lead-in — what the figure counts and where, as the document says it; "" when the figure is not in
+    the quote or the clause is longer than ``limit``."""
+    chars = [c for c in as_written if not c.isspace()]
+    found = re.search(r"\s*".join(map(re.escape, chars)), quote) if chars else None
+    if found is None:
+        return ""
+    pos, end = found.span()
+    left = max((quote.rfind(c, 0, pos) for c in _CLAUSE_MARKS), default=-1) + 1
+    ends = [i for i in (quote.find(c, end) for c in _CLAUSE_MARKS) if i >= 0]
+    right = min(ends) if ends else len(quote)
+    clause = _LEAD.sub("", quote[left:right].strip())
+    return clause if found.group() in clause and len(clause) <= limit else ""
+
+
+def whole_definition(definition: str, quote: str | None) -> str:
+    """A named model's definition as people should read it: the extractor's ``definition`` when it is a
+    whole sentence, else (cut short: “…为濮阳社区治理体系和治理能力现代化指明”) the quoted sentence that
+    holds it."""
+    d = (definition or "").strip()
+    if d and d[-1] not in "。！？；!?;”）)" and quote and d in quote:
+        return quote.strip()
+    return d

@@ -19,6 +19,7 @@ __all__ = [
     "in_edges",
     "index_of",
     "label",
+    "measuring_figures",
     "named",
     "nodes_of",
     "out_edges",
@@ -166,6 +167,26 @@ def place_scope(g: Any, place_node: str, depth: int = 2) -> list[str]:
                     nxt.append(child)
         frontier = nxt
     return sorted(seen)
+
+
+def measuring_figures(g: Any, measure: str, practice: str | None, within: set[str]) -> dict[str, Any]:
+    """The figures inside ``measure`` that measure ``practice`` at a place of ``within``: a result (not
+    planned), about one of those places (FOR_PLACE), whose own sentence names the practice — as the
+    ``metrics`` count and the ``fig_*`` evidence columns of the Cypher queries."""
+    out: dict[str, Any] = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": []}
+    for mt, _ in out_edges(g, measure, "HAS_METRIC"):
+        n = g.nodes[mt]
+        if n.get("status") == "planned" or practice not in (n.get("practices") or ()):
+            continue
+        if not any(pl in within for pl, _ in out_edges(g, mt, "FOR_PLACE")):
+            continue
+        quotes = n.get("ev_quote") or [None]
+        out["metrics"] += 1
+        out["fig_doc"].append(n.get("doc_id"))
+        out["fig_start"].append(n.get("start"))
+        out["fig_end"].append(n.get("end"))
+        out["fig_quote"].append(quotes[0])
+    return out
 
 
 def place_practice_rows(g: Any) -> list[dict[str, Any]]:

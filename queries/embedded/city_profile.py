@@ -10,11 +10,11 @@ __all__ = ["fetch"]
 
 def _row(g: Any, p: str, section: str, x: str, *, category: str | None = None, name: Any = None,
          items: Any = None, status: Any = None, date: Any = None, issuer: Any = None, head: Any = None,
-         ev: dict[str, list[Any]] | None = None) -> dict[str, Any]:
+         practices: Any = None, ev: dict[str, list[Any]] | None = None) -> dict[str, Any]:
     ev = ev or {"ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None}
     return {"place_id": p, "place": g.nodes[p].get("name"), "section": section, "id": x,
             "category": category, "name": name, "items": items, "status": status, "date": date,
-            "issuer": issuer, "head": head, **ev}
+            "issuer": issuer, "head": head, "practices": practices, **ev}
 
 
 def fetch(g: Any, place: str) -> list[dict[str, Any]]:
@@ -51,7 +51,8 @@ def fetch(g: Any, place: str) -> list[dict[str, Any]]:
             n = g.nodes[x]
             year = n.get("year")
             rows.append(_row(g, p, "figure", x, name=n.get("subject"), items=[n.get("as_written")],
-                             date=None if year is None else str(int(year)), ev=ev_lists(n)))
+                             status=n.get("status"), date=None if year is None else str(int(year)),
+                             practices=list(n.get("practices") or []), ev=ev_lists(n)))
         for x, r in out_edges(g, p, "LEARNED_FROM"):
             rows.append(_row(g, p, "learned_from", x, name=g.nodes[x].get("name"), items=r.get("what"),
                              ev=ev_lists(r)))

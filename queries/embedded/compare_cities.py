@@ -3,9 +3,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.embedded._graph import ev_lists, find_places, in_edges, out_edges, place_scope
+from queries.embedded._graph import ev_lists, find_places, in_edges, measuring_figures, out_edges, place_scope
 
 __all__ = ["fetch"]
+
+_NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": [],
+            "own_doc": [], "own_start": [], "own_end": [], "own_quote": []}
+
+
+def _own(n: dict[str, Any]) -> dict[str, list[Any]]:
+    return {"own_" + k[3:]: v for k, v in ev_lists(n).items()}
 
 
 def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any]]:
@@ -21,24 +28,25 @@ def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any
     for want in places:
         for p in find_places(g, want):
             scope = place_scope(g, p, 2)
+            within = set(scope)
             for q in scope:
                 for m, _ in out_edges(g, q, "IMPLEMENTS"):
-                    metrics = sum(1 for _ in out_edges(g, m, "HAS_METRIC"))
-                    for x, _ in out_edges(g, m, "INSTANCE_OF"):
+                    for x, r in out_edges(g, m, "INSTANCE_OF"):
                         if keep(x):
                             n = g.nodes[m]
+                            figs = measuring_figures(g, m, g.nodes[x].get("name"), within)
                             rows.append({**base(p, x), "source": "measure", "id": m, "summary": n.get("summary"),
-                                         "status": n.get("status"), "metrics": metrics, **ev_lists(n)})
+                                         "status": n.get("status"), **figs, **_own(n), **ev_lists(r)})
             for q in scope:
                 for nm, _ in in_edges(g, q, "OWNED_BY"):
                     n = g.nodes[nm]
-                    for x, _ in out_edges(g, nm, "INSTANCE_OF"):
+                    for x, r in out_edges(g, nm, "INSTANCE_OF"):
                         if keep(x):
                             rows.append({**base(p, x), "source": "model", "id": nm, "summary": n.get("name"),
                                          "status": "described" if n.get("components") else None,
-                                         "metrics": 0, **ev_lists(n)})
+                                         **_NO_FIGS, **ev_lists(r)})
             for x, r in out_edges(g, p, "ADOPTS"):
                 if keep(x):
                     rows.append({**base(p, x), "source": "adopts", "id": x, "summary": None, "status": None,
-                                 "metrics": 0, **ev_lists(r)})
+                                 **_NO_FIGS, **ev_lists(r)})
     return rows

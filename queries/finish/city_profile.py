@@ -9,6 +9,7 @@ from queries.finish._common import as_list, best_evidence, head_quote
 __all__ = ["SECTIONS", "finish"]
 
 SECTIONS = ("practice", "named_model", "policy", "agency", "figure", "learned_from", "taught", "document")
+_STATUSED = ("policy", "figure")      # sections whose ``status`` column is filled: policy status, figure done/planned
 _STATUS_ZH = {"issued": "已出台", "planned": "计划出台", "drafting": "起草中", "referenced": "引用"}
 
 
@@ -45,7 +46,9 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             ev = best_evidence(row)
         out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
                     "category": row.get("category"), "name": row.get("name") or row["id"],
-                    "detail": _detail(row), "id": row["id"], **ev})
+                    "detail": _detail(row), "status": row.get("status") if row["section"] in _STATUSED else None,
+                    "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
+                    "id": row["id"], **ev})
     order = {s: i for i, s in enumerate(SECTIONS)}
     out.sort(key=lambda r: (r["place_id"], order.get(r["section"], 99), r["category"] or "",
                             str(r["name"]), r["id"]))

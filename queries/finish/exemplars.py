@@ -1,7 +1,9 @@
 """Finisher of ``exemplars``: rank places by the strength of their evidence for one practice.
 
 strength = recognition (national 10, provincial 6, media 3) + 2 per quantified piece (at most 5)
-+ 1 per described piece (at most 5) + 2 per supporting document (at most 5).
++ 1 per described piece (at most 5) + 2 per supporting document (at most 5). Recognition counts only
+from a sentence about the place itself (``grading.recognition_about``); a piece is quantified only
+where a figure measures the practice there (``grading``).
 """
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from queries.finish._common import as_list, best_evidence, cached, evidence_entry
-from queries.finish.compare_cities import grade_piece
-from queries.grading import grade_rank, recognition
+from queries.finish._common import as_list, cached, evidence_entry
+from queries.finish.compare_cities import graded
+from queries.grading import grade_rank, recognition_about
 
 __all__ = ["RECOGNITION_POINTS", "finish"]
 
@@ -55,15 +57,15 @@ class _Piece(NamedTuple):
 
 
 def _piece(row: dict[str, Any]) -> _Piece:
-    ev = best_evidence(row)
-    grade = grade_piece(row, ev["quote"])
+    grade, ev = graded(row)
     docs = as_list(row.get("ev_doc"))
     quotes = as_list(row.get("ev_quote"))
     recognised = []
     for i, doc in enumerate(docs):
         if doc is None:
             continue
-        level = recognition((quotes[i] if i < len(quotes) else None) or "")
+        level = recognition_about((quotes[i] if i < len(quotes) else None) or "", row["place_id"],
+                                  row["place"] or "")
         if level:
             e = evidence_entry(row, i)
             recognised.append((_LEVELS.index(level), doc, e["start"] or 0, level, e))

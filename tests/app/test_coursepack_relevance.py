@@ -74,36 +74,47 @@ def test_figures_only_for_the_selected_practices_formatted_with_year():
                  MetricItem("甲市", "1607万元", "财政预算", evidence=(_ev("a", 80, 90, "财政预算 1607 万元。"),))))
     sec = next(s for s in assemble_pack(inp).sections if s.title.startswith("四"))
     texts = [f.text for sub in sec.subsections for f in sub.facts]
-    assert texts == ["建成网格：1200个（2021年）"]
+    assert texts == ["全市建成网格 1200 个（2021年）"]      # the clause that says what is counted
     assert "乙县：资料中没有与网格化治理相关的数字。" in sec.intro and "甲市" not in sec.intro
 
 
-def test_gather_links_figures_inside_the_cited_measure():
-    quote = "一是建设网格。全市建成网格 1200 个。"
+def test_gather_takes_figures_the_graph_says_measure_the_practice():
+    quote = "全市建成网格 1200 个。"
     rows = {
         "city_profile": [
-            {"place": "甲市", "place_id": "100100", "section": "document", "doc_id": "a", "name": "甲市答复",
-             "start": 0, "end": 4, "quote": "甲市答复"},
+            {"place": "甲市", "place_id": "100100", "section": "document", "id": "a", "name": "甲市答复",
+             "doc_id": "a", "start": 0, "end": 4, "quote": "甲市答复"},
             {"place": "甲市", "place_id": "100100", "section": "figure", "id": "mt_1", "name": "/建成网格",
-             "detail": "1200个 2021", "doc_id": "a", "start": 14, "end": 20, "quote": "全市建成网格 1200 个。"},
+             "detail": "1200个 2021", "practices": ["网格化治理"], "doc_id": "a", "start": 14, "end": 20,
+             "quote": quote},
             {"place": "甲市", "place_id": "100100", "section": "figure", "id": "mt_2", "name": "mt_2",
-             "detail": "1607万元", "doc_id": "a", "start": 90, "end": 97, "quote": "财政预算 1607 万元。"}],
+             "detail": "1607万元", "practices": [], "status": "planned", "doc_id": "a", "start": 90, "end": 97,
+             "quote": "财政预算 1607 万元。"}],
         "compare_cities": [
-            {"place": "甲市", "practice": "网格化治理", "grade": "quantified",
-             "measures": "关于“网格建设”的情况；建设网格", "doc_id": "a", "start": 0, "end": 40, "quote": quote}],
+            {"place": "甲市", "practice": "网格化治理", "grade": "quantified", "measures": "关于“网格建设”的情况；建设网格",
+             "measure_list": [
+                 {"id": "me_1", "summary": "关于“网格建设”的情况", "status": "done", "doc_id": "a", "start": 0,
+                  "end": 4, "quote": "关于“网格建设”的情况"},
+                 {"id": "me_2", "summary": "建设网格", "status": "done", "doc_id": "a", "start": 14, "end": 20,
+                  "quote": quote, "own_doc_id": "a", "own_start": 8, "own_end": 12, "own_quote": "一是建设网格。"}],
+             "doc_id": "a", "start": 14, "end": 20, "quote": quote}],
+        "document": [],
     }
     inp = gather(lambda name, params: rows[name], ["网格化治理"], ["甲市"])
     linked = {m.as_written: m for m in inp.metrics}
     assert linked["1200个"].practices == ("网格化治理",) and linked["1200个"].subject == "建成网格"
-    assert linked["1200个"].year == 2021
+    assert linked["1200个"].year == 2021 and linked["1200个"].label == "全市建成网格 1200 个（2021年）"
     assert linked["1607万元"].practices == () and linked["1607万元"].subject == ""
-    assert [m.summary for m in inp.measures] == ["建设网格"]
+    assert linked["1607万元"].label.endswith("（目标）")
+    (measure,) = inp.measures                       # the section title is not a measure
+    assert measure.summary == "建设网格" and measure.own[0].quote == "一是建设网格。"
+    assert measure.excerpt == "全市建成网格 1200 个"
 
 
 def test_questions_few_figures_one_comparison_one_model():
-    cite = _ev("a", 0, 5, "甲市建成网格。")
-    metrics = tuple(MetricItem("甲市", f"{i}个", f"项目{i}", evidence=(_ev("a", i, i + 1, "x"),), practices=("网格化治理",))
-                    for i in range(5))
+    cite = _ev("a", 0, 5, "甲市推行模式0，建成网格。")
+    metrics = tuple(MetricItem("甲市", f"{i}个", f"项目{i}", evidence=(_ev("a", i, i + 1, f"建成网格{i}个。"),),
+                               practices=("网格化治理",)) for i in range(5))
     models = tuple(ModelItem(f"模式{i}", "甲市", ("甲", "乙", "丙"), evidence=(cite,)) for i in range(3))
     inp = PackInput(("网格化治理",), (PlaceItem("甲市"), PlaceItem("乙县")), models=models, metrics=metrics,
                     cells=(CellItem("甲市", "网格化治理", "described", (cite,)),
@@ -159,3 +170,12 @@ def test_network_option_keeps_document_text_as_plain_data(hostile):
     assert plain(hostile) in names and not any(c in n for n in names for c in "{}|")
     assert "{" not in opt["series"][0]["links"][0]["value"]
     json.dumps(opt)
+
+
+def test_a_cut_definition_is_shown_as_its_whole_sentence():
+    from govkg.coursepack.relevance import whole_definition
+
+    quote = "研究确立了“12341”模式，为社区治理指明了方向。"
+    assert whole_definition("研究确立了“12341”模式，为社区治理指明", quote) == quote
+    assert whole_definition("一个中心。", quote) == "一个中心。"            # whole already
+    assert whole_definition("别处的文字", quote) == "别处的文字"            # not in the quote: as given

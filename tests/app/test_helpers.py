@@ -71,10 +71,10 @@ def test_md_escape_neutralises_markup(text):
     assert all(out[i - 1] == "\\" for i, c in enumerate(out) if c in "*[]()<>$#" and i > 0)
 
 
-def test_excerpt_bounds_stop_at_sentence_ends():
-    text = "第一句。第二句有引文在这里。第三句。"
+def test_excerpt_bounds_are_the_quoted_sentence():
+    text = "第一句。第二句有引文在这里，" + "很长的一句话" * 40 + "。第三句。"
     lo, hi = excerpt_bounds(text, text.index("引文"), text.index("引文") + 2)
-    assert text[lo:hi] == "第二句有引文在这里。"
+    assert text[lo:hi] == text[text.index("第二句"):text.index("第三句")]     # the whole sentence, not a window
 
 
 def test_evidence_of_reads_every_shape():

@@ -44,7 +44,8 @@ def test_practice_without_any_match_falls_back_to_a_measure_span():
     measure = MeasureRec(summary="继续推进工作", span=span, practices=[])
     delta = record_to_delta(_record(["智慧社区"], [measure]))
     (ev,) = _adopts_ev(delta).values()
-    assert ev[0][1:3] == (span.start, span.end) and ev[0][3]
+    pos = _TEXT.index("继续推进工作")                # the measure's own sentence, its summary highlighted
+    assert ev[0][1:3] == (pos, pos + len("继续推进工作")) and ev[0][3] == "三、下一步将继续推进工作。"
 
 
 def test_corpus_adopts_all_carry_a_span(corpus_records):

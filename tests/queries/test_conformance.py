@@ -40,6 +40,7 @@ def cases(records):
         ("inventory", {}),
         ("inventory", {"place": subject[0]}),
         ("document", {"doc": records[0].doc_id}),
+        ("names", {}),
     ]
 
 
@@ -56,7 +57,7 @@ def test_cases_cover_every_query(query_cases):
     assert {name for name, _ in query_cases} == {q.name for q in registry.catalogue()}
 
 
-@pytest.mark.parametrize("i", range(18))
+@pytest.mark.parametrize("i", range(19))
 def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store):
     name, params = query_cases[i]
     mem = registry.run(memory_store, name, params)
@@ -66,7 +67,7 @@ def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store)
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("i", range(18))
+@pytest.mark.parametrize("i", range(19))
 def test_memory_and_neo4j_agree(i, query_cases, memory_store, neo4j_store):
     name, params = query_cases[i]
     assert _norm(registry.run(memory_store, name, params)) == _norm(registry.run(neo4j_store, name, params))
@@ -91,9 +92,15 @@ def test_queries_return_rows_with_evidence(query_cases, memory_store):
                                         ("named_model", "name"), ("policies", "agency"),
                                         ("similar_practices", "text"), ("exemplars", "practice")])
 def test_hostile_values_execute_nothing(name, param, value, memory_store, falkordb_store):
+    from govkg.errors import UnknownNameError
+
     before = falkordb_store.stats()
     for store in (memory_store, falkordb_store):
-        rows = registry.run(store, name, {param: value})
+        try:
+            rows = registry.run(store, name, {param: value})
+        except UnknownNameError as exc:            # a name the graph does not have: refused, by name
+            assert exc.value == value.strip()
+            continue
         assert isinstance(rows, list)
         assert not any("<script>" in json.dumps(r, ensure_ascii=False) for r in rows if name != "similar_practices")
     assert falkordb_store.stats() == before

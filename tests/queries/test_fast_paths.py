@@ -78,7 +78,8 @@ def test_name_index_follows_writes(graph):
 
 
 @pytest.mark.parametrize(("quote", "status", "metric", "grade"), [
-    ("建成村级综治中心2952个。", None, False, "quantified"),
+    ("建成村级综治中心2952个。", None, False, "described"),      # a number alone is not a measured outcome
+    ("建成村级综治中心2952个。", "done", True, "quantified"),
     ("建成村级综治中心2952个。", "planned", False, "claimed"),
     ("成立社区议事会。", None, False, "described"),
     ("高度重视社区治理。", None, True, "quantified"),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from queries.analysis import PracticeVectors, cosine, jaccard, practice_communities, similar_places
 from queries.fulltext import FullTextIndex, Searchable, fold, split_terms
-from queries.grading import grade_evidence, has_figure, recognition
+from queries.grading import grade_evidence, has_figure, recognition, recognition_about
 from queries.similarity import SimilarityIndex, SimItem
 
 CHARS = "社区减负治理清单网格党建物业红色议事"
@@ -65,7 +65,7 @@ def test_similarity_components(sim_index):
 
 
 @pytest.mark.parametrize("quote,status,grade", [
-    ("2020年，全市建成村级综治中心2952个。", "done", "quantified"),
+    ("2020年，全市建成村级综治中心2952个。", "done", "described"),   # quantified only with a measuring metric
     ("市民政局下发《通知》，建立证明事项清单制度。", "done", "described"),
     ("我们高度重视社区治理工作，不断加强领导。", None, "claimed"),
     ("下一步，我市将开展专项行动。", "planned", "claimed"),
@@ -73,6 +73,11 @@ def test_similarity_components(sim_index):
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade
+
+
+def test_quantified_needs_a_figure_that_is_a_result():
+    assert grade_evidence("2020年，全市建成村级综治中心2952个。", "done", True) == "quantified"
+    assert grade_evidence("到2025年，全市将建成村级综治中心3000个。", "planned", True) == "claimed"
 
 
 @pytest.mark.parametrize("text,expected", [("第395号建议", False), ("2021年", False), ("48万余人", True),
@@ -89,6 +94,17 @@ def test_has_figure(text, expected):
 ])
 def test_recognition(text, level):
     assert recognition(text) == level
+
+
+@pytest.mark.parametrize("text,place_id,place,level", [
+    # a media report about the place studied is that place's, not the learner's
+    ("市长将新华社内参文章签发，要求学习山东省武城县“红色业委会”经验。", "410900", "濮阳市", None),
+    ("新华社内参刊发文章，介绍濮阳市华龙区的经验。", "410900", "濮阳市", "media"),
+    ("被民政部确认为全国社区治理和服务创新实验区。", "421200", "咸宁市", "national"),
+    ("咸宁市被民政部确认为全国社区治理和服务创新实验区。", "410900", "濮阳市", None),
+])
+def test_recognition_counts_only_sentences_about_the_place(text, place_id, place, level):
+    assert recognition_about(text, place_id, place) == level
 
 
 def test_city_similarity_and_communities():

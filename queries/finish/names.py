@@ -1,0 +1,56 @@
+"""Finisher of ``names``: one row per place, practice and named model, sorted, with the aliases a
+person may type — a place's customary short form (濮阳市 → 濮阳, 长沙市望城区 → 望城区, 望城) and a
+taxonomy practice's aliases (网格化管理 → 网格化治理)."""
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from functools import lru_cache
+from typing import Any
+
+__all__ = ["finish", "place_aliases"]
+
+
+@lru_cache(maxsize=1 << 16)
+def _place_aliases(name: str, level: str | None) -> tuple[str, ...]:
+    return tuple(place_aliases(name, level))
+
+
+def place_aliases(name: str, level: str | None) -> list[str]:
+    """Short forms of a place name: the gazetteer's short form of the name and, for a name that
+    carries its parent (长沙市望城区), of its last unit."""
+    from loaders.extract.gazetteer import load_gazetteer, short_name
+
+    out: list[str] = []
+    code = load_gazetteer().code_for_full_name(name)
+    own = load_gazetteer().get(code) if code else None
+    for full in dict.fromkeys(x for x in (name, own.name if own else None) if x):
+        if full != name:
+            out.append(full)
+        short = short_name(full, own.level if own and full == own.name else (level or ""))
+        if short:
+            out.append(short)
+    return [a for a in dict.fromkeys(out) if a != name]
+
+
+def _practice_aliases(name: str) -> list[str]:
+    from loaders.extract.practices import load_taxonomy
+
+    entry = load_taxonomy().by_name.get(name)
+    return list(getattr(entry, "aliases", ()) or ()) if entry is not None else []
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    out: dict[tuple[str, str], dict[str, Any]] = {}
+    for row in fetch(params):
+        name = row.get("name")
+        if not name:
+            continue
+        aliases = [str(a) for a in row.get("aliases") or [] if a]
+        if row["label"] == "Place":
+            aliases += _place_aliases(str(name), row.get("level"))
+        elif row["label"] == "Practice":
+            aliases += _practice_aliases(str(name))
+        out[(row["label"], row["id"])] = {"label": row["label"], "id": row["id"], "name": name,
+                                          "aliases": sorted(set(aliases) - {name})}
+    return sorted(out.values(), key=lambda r: (r["label"], r["name"], r["id"]))

@@ -1,0 +1,70 @@
+"""What a person typed, resolved to a name in the graph: the name itself, an id, or an alias (濮阳 →
+濮阳市, 网格化管理 → 网格化治理); anything else is an ``UnknownNameError`` carrying the closest known
+names (rapidfuzz), never a silent empty answer. Built once per graph version from the ``names`` query."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from govkg.errors import UnknownNameError
+
+__all__ = ["CLOSEST", "Names", "names_of", "resolve"]
+
+CLOSEST = 5            # names suggested for an unknown one
+_MIN_SCORE = 45        # rapidfuzz WRatio below which a name is not offered as close
+
+
+@dataclass
+class Names:
+    """Per label: the ids and names the graph holds (``direct``), every alias → the names it stands
+    for, and the names to suggest from."""
+    direct: dict[str, set[str]] = field(default_factory=dict)
+    aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    choices: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[dict[str, Any]]) -> Names:
+        out = cls()
+        for r in rows:
+            label, name = r["label"], str(r["name"])
+            out.direct.setdefault(label, set()).update((str(r["id"]), name))
+            for alias in r.get("aliases") or []:
+                bucket = out.aliases.setdefault(label, {}).setdefault(str(alias), [])
+                if name not in bucket:
+                    bucket.append(name)
+            out.choices.setdefault(label, []).append(name)
+        return out
+
+    def resolve(self, label: str, value: str) -> str:
+        """``value`` itself when the graph has it as an id or name, else the one name it is an alias
+        of; ``UnknownNameError`` with the closest names (or every name an ambiguous alias has)."""
+        if value in self.direct.get(label, ()):
+            return value
+        hits = self.aliases.get(label, {}).get(value, [])
+        if len(hits) == 1:
+            return hits[0]
+        raise UnknownNameError(label, value, sorted(hits) or self.closest(label, value))
+
+    def closest(self, label: str, value: str, limit: int = CLOSEST) -> list[str]:
+        from rapidfuzz import fuzz, process
+
+        choices = sorted(set(self.choices.get(label, [])))
+        found = process.extract(value, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_SCORE)
+        return [name for name, _score, _i in found]
+
+
+def names_of(store: Any, label: str) -> Names:
+    """The ``Names`` of one label (Place, Practice, NamedModel) of ``store``'s graph, kept per graph
+    version (read only for the labels a query asks about: named models are the most numerous)."""
+    from queries.finish._common import cached
+    from queries.registry import graph_version, run
+
+    return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
+                  lambda: Names.from_rows(run(store, "names", {"label": label})))
+
+
+def resolve(store: Any, label: str, value: str) -> str:
+    """``value`` as the graph names it; ``UnknownNameError`` (with the closest names) otherwise."""
+    return names_of(store, label).resolve(label, value)
+

@@ -1,0 +1,63 @@
+"""Grades and recognition come from the place's own facts (issue 12), checked over the bundled corpus
+for every practice and every place: a quantified cell quotes a figure's sentence that names the
+practice (that the figure is a result, not a target, is the query's filter on Metric.status, tested
+in test_quotes/test_indexes); an exemplar's recognition is quoted from a sentence naming no place
+outside its own line; the figures city_profile gives a place are FOR_PLACE that place."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from govkg.coursepack.relevance import practice_matchers
+from queries import registry
+from queries.grading import _names_other_place
+
+
+@pytest.fixture(scope="module")
+def corpus_store(corpus_records):
+    from graph.memory_store import MemoryStore
+
+    store = MemoryStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    return store
+
+
+def _practices(store) -> list[str]:
+    return [r["name"] for r in registry.run(store, "inventory", {}) if r["section"] == "practice" and r["count"]]
+
+
+def test_quantified_cells_quote_a_result_figure_naming_the_practice(corpus_store, corpus_records):
+    places = sorted({r.document.subject_place for r in corpus_records if r.document.subject_place})
+    rows = registry.run(corpus_store, "compare_cities", {"places": places})
+    hits = practice_matchers({r["practice"] for r in rows})
+    quantified = [r for r in rows if r["grade"] == "quantified"]
+    assert quantified
+    for r in quantified:
+        assert re.search(r"\d", r["quote"]) and hits[r["practice"]](r["quote"]), (r["place"], r["practice"], r["quote"])
+    # not every practice a number-heavy paragraph touches: most cells are not quantified
+    graded = [r for r in rows if r["grade"]]
+    assert len(quantified) < len(graded) / 2, (len(quantified), len(graded))
+
+
+def test_exemplar_recognition_is_about_the_place_itself(corpus_store):
+    checked = 0
+    for practice in _practices(corpus_store):
+        for r in registry.run(corpus_store, "exemplars", {"practice": practice, "k": 50}):
+            if r["recognition"]:
+                assert not _names_other_place(r["quote"], r["place_id"], r["place"]), (practice, r["place"], r["quote"])
+                checked += 1
+            if r["grade"] == "quantified":
+                assert r["figures"] >= 1
+    assert checked >= 1
+
+
+def test_figures_of_a_place_are_its_own(corpus_store):
+    g = corpus_store.graph
+    for place in ("濮阳市", "鄂州市", "咸宁市"):
+        for r in registry.run(corpus_store, "city_profile", {"place": place}):
+            if r["section"] == "figure":
+                targets = [t for t, k in g.succ[r["id"]].items() if "FOR_PLACE" in k]
+                assert r["place_id"] in targets

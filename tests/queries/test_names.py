@@ -1,0 +1,76 @@
+"""Names a person types: an alias resolves to the graph's name everywhere a query takes a place,
+practice or named model (濮阳 → 濮阳市); an unknown name is a clear error with the closest known names,
+never a silent empty answer (issue 12)."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from govkg.cli import main
+from govkg.errors import UnknownNameError
+from queries import registry
+
+
+def test_an_alias_gives_the_same_answer_as_the_name(memory_store):
+    assert registry.run(memory_store, "city_profile", {"place": "濮阳"}) == \
+        registry.run(memory_store, "city_profile", {"place": "濮阳市"})
+    both = registry.run(memory_store, "compare_cities", {"places": ["濮阳", "潜江"]})
+    assert {r["place"] for r in both} == {"濮阳市", "潜江市"}
+    assert registry.run(memory_store, "exemplars", {"practice": "网格化管理"}) == \
+        registry.run(memory_store, "exemplars", {"practice": "网格化治理"})
+
+
+@pytest.mark.parametrize("query,params,kind,close", [
+    ("exemplars", {"practice": "网格"}, "Practice", "网格化治理"),
+    ("city_profile", {"place": "濮阳县城"}, "Place", "濮阳市"),
+    ("compare_cities", {"places": ["濮阳市", "潜江县"]}, "Place", "潜江市"),
+    ("named_model", {"name": "12342"}, "NamedModel", "12341"),
+])
+def test_an_unknown_name_is_an_error_with_the_closest_names(memory_store, query, params, kind, close):
+    with pytest.raises(UnknownNameError) as err:
+        registry.run(memory_store, query, params)
+    assert err.value.kind == kind and close in err.value.closest
+    assert close in str(err.value) and close in err.value.chinese()
+
+
+@pytest.fixture(scope="module")
+def corpus_home(tmp_path_factory, corpus_records):
+    from graph.memory_store import MemoryStore
+
+    path = tmp_path_factory.mktemp("names_home")
+    store = MemoryStore.open(path)
+    store.init_schema()
+    with store.batch():
+        for rec in corpus_records:
+            store.load_record(rec)
+    store.close()
+    return {"GOVKG_HOME": str(path), "GOVKG_STORE": "memory"}
+
+
+@pytest.mark.parametrize("args,close", [
+    (["query", "compare_cities", "-p", "places", "濮阳市", "-p", "places", "潜江县"], "潜江市"),
+    (["query", "exemplars", "-p", "practice", "网格"], "网格化治理"),
+    (["coursepack", "--practice", "网格治理", "--out", "{tmp}/p.md"], "网格化治理"),
+    (["coursepack", "--practice", "党建引领", "--place", "濮阳县城", "--out", "{tmp}/p.md"], "濮阳市"),
+])
+def test_cli_refuses_unknown_names_and_names_the_closest(corpus_home, tmp_path, args, close):
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    result = CliRunner().invoke(main, args, env=corpus_home)
+    assert result.exit_code != 0 and close in result.output, result.output
+    assert not (tmp_path / "p.md").exists()
+
+
+def test_cli_takes_aliases(corpus_home):
+    result = CliRunner().invoke(main, ["query", "city_profile", "-p", "place", "濮阳", "--format", "json"],
+                                env=corpus_home)
+    assert result.exit_code == 0 and "濮阳市" in result.output and "(no rows)" not in result.output
+
+
+def test_stats_lists_documents_with_their_titles(corpus_home, corpus_records):
+    result = CliRunner().invoke(main, ["stats", "--documents"], env=corpus_home)
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("document ")]
+    assert len(lines) == len(corpus_records)
+    for rec in corpus_records:
+        line = next(x for x in lines if rec.doc_id in x)
+        assert "《" in line and (rec.document.title or rec.document.subject_place) in line

@@ -340,6 +340,15 @@ class _Owners:
                     and k < len(self.places) and self.places[k][0] == pos + 1:
                 pos += 1  # 恩施州利川市: a short form, its level suffix, the next name
 
+    def last_place_of(self, levels: tuple[str, ...], lo: int, hi: int) -> str | None:
+        """The last place of one of ``levels`` mentioned inside [lo, hi)."""
+        k = bisect_left(self.place_starts, hi) - 1
+        while k >= 0 and self.places[k][0] >= lo:
+            if self.places[k][2].level in levels and self.places[k][1] <= hi:
+                return self.places[k][2].name
+            k -= 1
+        return None
+
     def agency_place_at(self, pos: int, q0: int) -> tuple[str, int] | None:
         """(place, end) of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
         k = bisect_left(self.agency_starts, pos)
@@ -442,6 +451,11 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
             return None  # A社区甲、B社区乙等…: places listed with what each has
         return [chain[-1][2].name]
+    ana = _ANAPHOR.match(text, pos, q0)
+    if ana and mode not in ("以", "由"):
+        # 街道创新搭建“…” / 该社区推出“…”: the street or community the text spoke of just before
+        got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1)], max(0, pos - _ANAPHOR_REACH), pos)
+        return [got] if got else None
     if mode not in ("在", "以") and not _rx(r"街道|社区|乡|镇|村").match(text, pos):
         # (a bare 街道办事处/社区党委 is the subject's own body: no place is credited)
         got = index.agency_place_at(pos, q0)
@@ -450,6 +464,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     return None
 
 
+_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施])")
+_ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
+                   "村": ("community",)}
+_ANAPHOR_REACH = 300
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:代表|委员|主任|主席|书记|局长|部长|科长|站长|负责人)")
 
 

@@ -242,3 +242,9 @@ def test_a_chain_of_places_gives_the_lowest_and_a_title_its_opening_place():
     assert [o for _n, o in got] == ["澜湖社区"]
     got = _models("阅读《点军区党员干部“敲门入户”行动纪实》。", places=places)
     assert [o for n, o in got if n == "敲门入户"] == ["宜昌市点军区"]
+
+
+def test_a_bare_street_heading_the_clause_is_the_street_just_named():
+    text = "凤凰街道的停车难曾是群众反映最强烈的问题。为此，街道创新搭建“居民点单、企业接单”工作机制。"
+    places = {"凤凰街道": ("street", "within_subject", ("凤凰街道",))}
+    assert [o for _n, o in _models(text, places=places)] == ["凤凰街道"]

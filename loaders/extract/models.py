@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
@@ -717,8 +718,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         if own:
             credited[id(c)] = own
     for group in by_name.values():
-        forms = [c.name for c in group]
-        name = max(forms, key=forms.count)
+        name = Counter(c.name for c in group).most_common(1)[0][0]  # the commonest form, first if tied
         # the first mention that credits a place introduces the scheme: later mentions in other
         # places' sentences (借鉴…, X是…) do not add owners
         owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from govkg.errors import InputError
-from govkg.settings import Settings
+from govkg.settings import Settings, private_dir, write_private
 
 __all__ = ["ALLOWED_SUFFIXES", "check_upload", "safe_name", "stage_upload"]
 
@@ -35,10 +35,8 @@ def check_upload(name: str, size: int, settings: Settings) -> None:
 
 
 def stage_upload(name: str, data: bytes, settings: Settings) -> Path:
-    """Save the bytes under GOVKG_HOME/uploads/<hash>/<name> and return the path."""
+    """Save the bytes under GOVKG_HOME/uploads/<hash>/<name> (folders 0700, the file 0600) and return
+    the path."""
     check_upload(name, len(data), settings)
-    folder = settings.home / "uploads" / hashlib.sha256(data).hexdigest()[:16]
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / safe_name(name)
-    path.write_bytes(data)
-    return path
+    folder = private_dir(private_dir(settings.home / "uploads") / hashlib.sha256(data).hexdigest()[:16])
+    return write_private(folder / safe_name(name), data)

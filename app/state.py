@@ -17,6 +17,7 @@ __all__ = [
     "doc_titles",
     "document",
     "documents",
+    "extractor",
     "first_with_rows",
     "graph_version",
     "inventory",
@@ -26,6 +27,7 @@ __all__ = [
     "practices",
     "query",
     "query_or_empty",
+    "require_store",
     "resolve",
     "store",
     "total",
@@ -41,6 +43,19 @@ def _store(kind: str, home: str, *where: object) -> Any:
     return open_store(kind, load_settings())
 
 
+def require_store() -> None:
+    """Open the configured store, or show why it cannot be opened on one line (secrets masked) and
+    stop the page: a wrong NEO4J_URI or a home that cannot be read is no traceback."""
+    from app.ui import md_escape
+    from govkg.settings import redact
+
+    try:
+        store()
+    except (GovkgError, OSError) as exc:
+        st.error(md_escape("无法打开图谱：" + redact(" ".join(str(exc).split()))), icon=":material/error:")
+        st.stop()
+
+
 def store() -> Any:
     """The configured store (GOVKG_STORE and where it lives), opened once per server process."""
     from govkg.settings import load_settings
@@ -48,6 +63,23 @@ def store() -> Any:
     s = load_settings()
     return _store(s.store, str(s.home), s.neo4j_uri, s.neo4j_database, s.falkordb_host, s.falkordb_port,
                   s.falkordb_graph)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _extractor(timeout_s: float, memory_mb: int) -> Any:
+    from loaders.workers import Workers
+
+    return Workers(1, timeout_s, memory_mb)
+
+
+def extractor() -> Any:
+    """The import page's extraction worker (one process, kept warm; every document under
+    GOVKG_EXTRACT_TIMEOUT_S and GOVKG_MAX_EXTRACT_MB: Streamlit runs pages in threads, where no
+    in-process limit can stop a runaway parse)."""
+    from govkg.settings import load_settings
+
+    s = load_settings()
+    return _extractor(s.extract_timeout_s, s.max_extract_mb)
 
 
 def graph_version() -> str:

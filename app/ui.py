@@ -1,8 +1,12 @@
 """Shared widgets of the explorer. Every piece of document or user text is either shown through
 streamlit's text elements with Markdown neutralised (``md_escape``) or, where HTML is needed (the
-highlighted span), escaped with ``html.escape`` first."""
+highlighted span), escaped with ``html.escape`` first. Streamlit renders Markdown not only in
+st.markdown but in every label: page links, buttons, expanders, tabs, metrics, alerts, captions,
+headers and radio options — all get ``md_escape``. Select box and multiselect options are shown as
+plain text and must not be escaped (the backslashes would show)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 from typing import TypeVar
@@ -56,18 +60,27 @@ PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
 PAGE_TITLES = {k: v[1] for k, v in PAGE_FILES.items()}
 
 QUOTE_MAX = 300
-_HEADING_MARKS = __import__("re").compile(r"(^|\n)(#{1,6} )")
-_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$"
+_HEADING_MARKS = re.compile(r"(^|\n)(#{1,6} )")
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$:@"
+_WORD_JOINER = "\u2060"      # invisible, zero width, no line break
+_AUTOLINK = re.compile(r"://|@|(?<=www)\.", re.IGNORECASE)
 
 
 def md_escape(text: str) -> str:
-    """Text shown through st.markdown exactly as written (no Markdown, no HTML, no LaTeX)."""
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in str(text)).replace("\n", "  \n")
+    """Text shown through Streamlit's Markdown exactly as written: no Markdown, no HTML, no LaTeX, no
+    ``:icon:`` or ``:color[...]`` directives, and no links. Escaping is not enough for the last: the
+    renderer turns bare ``https://…``, ``www.…`` and ``name@host`` in the *unescaped* text into links
+    (GFM autolink literals), so an invisible word joiner goes before ``://``, after ``www`` and after
+    ``@``, where it breaks the pattern and changes nothing on screen."""
+    text = _AUTOLINK.sub(lambda m: _WORD_JOINER + m[0] if m[0] != "@" else "@" + _WORD_JOINER, str(text))
+    return "".join("\\" + c if c in _MD_SPECIAL else c for c in text).replace("\n", "  \n")
 
 
 def doc_link(ev: Evidence, label: str | None = None) -> None:
+    """A link to the document page at the quote's span; its label (Markdown in Streamlit) escaped."""
     title = f"《{ev.doc_title}》" if ev.doc_title else ev.doc_id
-    st.page_link(PAGE_FILES["document"][0], label=label or f"查看原文 {title}", icon=":material/open_in_new:",
+    st.page_link(PAGE_FILES["document"][0], label=md_escape(label or f"查看原文 {title}"),
+                 icon=":material/open_in_new:",
                  query_params={"doc": ev.doc_id, "start": str(ev.start), "end": str(ev.end)})
 
 

@@ -36,7 +36,7 @@ def main() -> None:
                 store = MemoryStore.open(Path(home))
             else:
                 server = FalkorServer().start()
-                store = FalkorStore(server.host, server.port, "bench")
+                store = FalkorStore(server.host, server.port, "bench", password=server.password)
             store.init_schema()
             if args.batch:
                 store.load_batch = args.batch

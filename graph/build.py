@@ -24,8 +24,18 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)    # (source, message)
+    failed: list[tuple[str, str]] = field(default_factory=list)    # (source, one line naming the source once)
     seconds: float = 0.0
+
+    def fail(self, source: str, message: str) -> None:
+        """Record a failed document; the message names ``source`` once (extraction errors already do)."""
+        line = " ".join(message.split())
+        self.failed.append((source, line if line.startswith(f"{source}:") else f"{source}: {line}"))
+
+    @property
+    def documents(self) -> int:
+        """How many documents were seen (loaded, unchanged or failed)."""
+        return len(self.added) + len(self.updated) + len(self.unchanged) + len(self.failed)
 
     def count(self, outcome: LoadOutcome, doc_id: str) -> None:
         {"added": self.added, "updated": self.updated, "unchanged": self.unchanged}[outcome.value].append(doc_id)
@@ -79,7 +89,7 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
         try:
             for source, rec, error in items:
                 if rec is None:
-                    report.failed.append((source, error or "not extracted"))
+                    report.fail(source, error or "not extracted")
                 else:
                     pending.append((source, rec))
                     if len(pending) >= store.load_batch:
@@ -113,17 +123,17 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
         try:
             report.count(store.load_record(rec), rec.doc_id)
         except GovkgError as exc:
-            report.failed.append((source, str(exc)))
+            report.fail(source, str(exc))
 
 
 def build_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, progress: bool = True,
                 workers: int = 1) -> BuildReport:
     """Extract every document under ``paths`` and load it into ``store``."""
-    import loaders
+    from loaders.read.files import iter_inputs
 
     plain = [p for p in paths]
     total = None
     if all(not str(p).endswith(".jsonl") for p in plain):
         with contextlib.suppress(GovkgError, OSError):
-            total = sum(1 for _ in loaders.iter_paths([Path(p) for p in plain]))
+            total = sum(1 for _ in iter_inputs([Path(p) for p in plain]))
     return build_records(iter_records(plain, workers), store, progress=progress, total=total)

@@ -44,19 +44,22 @@ class FalkorStore(CypherStore):
     kind = "falkordb"
 
     def __init__(self, host: str, port: int, graph: str, server: FalkorServer | None = None,
-                 retry_delays: tuple[float, ...] = RETRY_DELAYS_S):
+                 retry_delays: tuple[float, ...] = RETRY_DELAYS_S, password: str = ""):
         from falkordb import FalkorDB
 
         self.host, self.port, self.graph_name = host, port, graph
         self.server = server
         self.retry_delays = retry_delays
-        self._db = FalkorDB(host=host, port=port, socket_timeout=120, socket_connect_timeout=5)
+        password = password or (server.password if server is not None else "")
+        self._db = FalkorDB(host=host, port=port, password=password or None, socket_timeout=120,
+                            socket_connect_timeout=5)
         self._graph = self._db.select_graph(graph)
 
     @classmethod
     def open(cls, settings: Any) -> FalkorStore:
         if settings.falkordb_host:
-            store = cls(settings.falkordb_host, settings.falkordb_port, settings.falkordb_graph)
+            store = cls(settings.falkordb_host, settings.falkordb_port, settings.falkordb_graph,
+                        password=settings.falkordb_password)
         else:
             server = FalkorServer(data_dir=settings.home / "falkordb").start()
             store = cls(server.host, server.port, settings.falkordb_graph, server=server)

@@ -82,7 +82,9 @@ class MemoryStore(GraphStore):
         if self.path is None:
             return
         started = time.monotonic()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        from govkg.settings import private_dir
+
+        private_dir(self.path.parent)
         fd, tmp = tempfile.mkstemp(prefix=".memory-", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:

@@ -41,7 +41,8 @@ def prepare_text(raw: str) -> str:
 
 def extract_file(path: str | os.PathLike[str]) -> ExtractionRecord:
     """Read, normalize and extract one file; ``source`` is the path as given, or the URL its folder's
-    ``SOURCES.tsv`` lists for it (see :mod:`loaders.read.origin`)."""
+    ``SOURCES.tsv`` lists for it (see :mod:`loaders.read.origin`). Runs in this process with no time
+    or memory limit: for files you do not trust use :func:`extract_paths` (worker processes, both)."""
     from loaders.extract.pipeline import extract_text
     from loaders.read.normalize import normalize_text
     from loaders.read.origin import origin_of

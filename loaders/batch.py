@@ -1,19 +1,16 @@
-"""Extracting many files: in this process, in worker processes, or on a Dask cluster.
+"""Extracting many files: in worker processes (:mod:`loaders.workers`) or on a Dask cluster.
 
 Results stream back in input order (sorted paths), each either a record (as its JSON line, with
-entity counts) or a one-line failure naming the file. A bad file never stops the batch. Work is
-sent in chunks through a bounded window, so memory stays flat however large the corpus. A worker
-process that dies (a crash, the OOM killer) is replaced; its chunk is retried one document at a
-time so only the guilty document is reported. In worker processes and in a single in-process
-run, each document's extraction is time-limited (SIGALRM); Dask runs tasks in threads, where no
-per-document limit is possible.
+entity counts) or a one-line failure naming the file. A bad file never stops the batch. Work goes
+out through a bounded window, so memory stays flat however large the corpus. Each document is
+extracted in a worker process under a time and memory limit; a worker that dies, runs out of
+memory or out of time is replaced and only its document is reported. On Dask, tasks run in
+threads of Dask's workers: no per-document time limit there.
 """
 from __future__ import annotations
 
 import json
 import os
-import signal
-import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -22,10 +19,10 @@ from typing import Any
 
 from govkg.errors import ConfigError, GovkgError, InputError
 
-__all__ = ["DEFAULT_TIMEOUT_S", "ENTITY_KINDS", "BatchResult", "close_output", "extract_one", "extract_paths", "open_output", "read_done", "write_line"]
+__all__ = ["ENTITY_KINDS", "BatchResult", "Task", "close_output", "extract_one", "extract_paths",
+           "memory_message", "open_output", "read_done", "timeout_message", "write_line"]
 
 ENTITY_KINDS = ("places", "agencies", "policies", "named_models", "measures", "learning", "metrics", "people")
-DEFAULT_TIMEOUT_S = 120.0
 
 
 @dataclass(frozen=True)
@@ -53,30 +50,42 @@ class BatchResult:
         return ExtractionRecord.from_json_line(self.line)
 
 
-class _Timeout(Exception):
-    pass
+@dataclass(frozen=True)
+class Task:
+    """One document to extract. ``refused``: a problem found before reading (the file is not read)."""
 
-
-def _alarm(_signum: int, _frame: Any) -> None:
-    raise _Timeout
+    path: str
+    expected_doc_id: str | None = None
+    refused: str | None = None
 
 
 def _one_line(message: str) -> str:
     return " ".join(message.split())[:400]
 
 
-def extract_one(path: str, expected_doc_id: str | None = None, timeout_s: float = 0) -> BatchResult:
-    """Read, normalize and extract one file; never raises for a bad document."""
+def timeout_message(path: str, timeout_s: float) -> str:
+    return (f"{path}: extraction took longer than {timeout_s:g} s and was stopped; split the document or "
+            "raise --timeout")
+
+
+def memory_message(path: str, memory_mb: int) -> str:
+    if not memory_mb:
+        return f"{path}: ran out of memory while extracting"
+    return (f"{path}: needed more than {memory_mb} MB of memory and was stopped (a compression bomb or a very "
+            "large document); split it or raise GOVKG_MAX_EXTRACT_MB")
+
+
+def extract_one(path: str, expected_doc_id: str | None = None, memory_mb: int = 0) -> BatchResult:
+    """Read, normalize and extract one file in this process; never raises for a bad document.
+
+    No limits apply here: :class:`loaders.workers.Workers` runs this in a worker process under a
+    time and memory limit (``memory_mb`` only names that limit in the message)."""
     from loaders.extract.pipeline import extract_text
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
     from loaders.read.origin import origin_of
     from loaders.record import doc_id_for
 
-    use_alarm = timeout_s > 0 and threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
-    previous = signal.signal(signal.SIGALRM, _alarm) if use_alarm else None
-    if use_alarm:
-        signal.setitimer(signal.ITIMER_REAL, timeout_s)
     try:
         text = normalize_text(read_document(path).text)
         doc_id = doc_id_for(text)
@@ -87,28 +96,19 @@ def extract_one(path: str, expected_doc_id: str | None = None, timeout_s: float 
         record.excerpt = origin.excerpt
         counts = {k: len(getattr(record, k)) for k in ENTITY_KINDS}
         return BatchResult(path=path, line=record.to_json_line(), doc_id=doc_id, counts=counts)
-    except _Timeout:
-        return BatchResult(path=path, error=f"{path}: extraction took longer than {timeout_s:g} s and was "
-                                            "stopped; split the document or raise --timeout")
     except GovkgError as err:
         return BatchResult(path=path, error=_one_line(str(err) if isinstance(err, InputError) else f"{path}: {err}"))
     except RecursionError:
         return BatchResult(path=path, error=f"{path}: too deeply nested to read (recursion limit)")
     except MemoryError:
-        return BatchResult(path=path, error=f"{path}: ran out of memory while extracting")
+        return BatchResult(path=path, error=memory_message(path, memory_mb))
     except Exception as err:  # noqa: BLE001 -- a bug in a rule must not stop the batch; report it on one line
         return BatchResult(path=path, error=_one_line(f"{path}: extraction failed ({type(err).__name__}: {err})"))
-    finally:
-        if use_alarm:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-
-
-Task = tuple[str, "str | None", float]
 
 
 def _run_chunk(tasks: list[Task]) -> list[BatchResult]:
-    return [extract_one(*task) for task in tasks]
+    return [BatchResult(path=t.path, error=t.refused) if t.refused is not None
+            else extract_one(t.path, t.expected_doc_id) for t in tasks]
 
 
 def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -117,58 +117,17 @@ def _chunks(tasks: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _process_pool(workers: int):
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    import loaders.extract.pipeline  # noqa: F401  (imported once here, inherited by forked workers)
-
-    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context(method))
-
-
-def _run_processes(tasks: Iterable[Task], workers: int, chunksize: int) -> Iterator[BatchResult]:
-    from concurrent.futures.process import BrokenProcessPool
-
-    pool = _process_pool(workers)
-    window: deque = deque()
-    chunks = _chunks(tasks, chunksize)
-    try:
-        while True:
-            while len(window) < 4 * workers and (chunk := next(chunks, None)) is not None:
-                window.append((chunk, pool.submit(_run_chunk, chunk)))
-            if not window:
-                return
-            chunk, future = window.popleft()
-            try:
-                yield from future.result()
-                continue
-            except BrokenProcessPool:
-                pass
-            # A worker died: new pool, retry this chunk one document at a time, resubmit the rest.
-            pool.shutdown(wait=False, cancel_futures=True)
-            pool = _process_pool(workers)
-            for task in chunk:
-                try:
-                    yield from pool.submit(_run_chunk, [task]).result()
-                except BrokenProcessPool:
-                    yield BatchResult(path=task[0], error=f"{task[0]}: the worker process died while extracting "
-                                                           "it (out of memory or a crash); try it alone")
-                    pool.shutdown(wait=False, cancel_futures=True)
-                    pool = _process_pool(workers)
-            window = deque((c, pool.submit(_run_chunk, c)) for c, _f in window)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-
-
-def _run_dask(tasks: Iterable[Task], scheduler: str, workers: int, chunksize: int) -> Iterator[BatchResult]:
+def _run_dask(tasks: Iterable[Task], scheduler: str, workers: int, chunksize: int,
+              memory_mb: int) -> Iterator[BatchResult]:
     from distributed import Client, LocalCluster
 
     cluster = None
     try:
         if scheduler == "local":
+            # Dask's nanny restarts a worker over its memory limit; a task that keeps doing it fails
             cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=40)
+                                   dashboard_address=None, silence_logs=40,
+                                   memory_limit=f"{memory_mb + 1024}MB" if memory_mb else "auto")
             client = Client(cluster)
         else:
             client = Client(scheduler, timeout="10s")
@@ -191,8 +150,8 @@ def _run_dask(tasks: Iterable[Task], scheduler: str, workers: int, chunksize: in
                 yield from future.result()
             except Exception as err:  # noqa: BLE001 -- KilledWorker, lost connection: report the chunk, go on
                 for task in chunk:
-                    yield BatchResult(path=task[0], error=_one_line(
-                        f"{task[0]}: the Dask task failed ({type(err).__name__}: {err})"))
+                    yield BatchResult(path=task.path, error=_one_line(
+                        f"{task.path}: the Dask task failed ({type(err).__name__}: {err})"))
     finally:
         client.close()
         if cluster is not None:
@@ -204,28 +163,38 @@ def extract_paths(
     workers: int = 1,
     *,
     done: Mapping[str, str] | None = None,
-    timeout_s: float = DEFAULT_TIMEOUT_S,
+    timeout_s: float | None = None,
+    memory_mb: int | None = None,
     chunksize: int = 8,
     scheduler: str | None = None,
 ) -> Iterator[BatchResult]:
     """Extract every supported file under ``paths``, yielding one :class:`BatchResult` per file in order.
 
-    ``done`` maps record source (path or URL) -> doc_id of records already written (resume): such a document is
-    read and normalized again, and skipped if its doc_id is unchanged. ``workers`` > 1 uses that
-    many processes; ``scheduler`` ("local" or a Dask scheduler address) runs on Dask instead.
+    ``done`` maps record source (path or URL) -> doc_id of records already written (resume): such a
+    document is read and normalized again, and skipped if its doc_id is unchanged. Documents are
+    extracted in ``workers`` worker processes (:class:`loaders.workers.Workers`), each document within
+    ``timeout_s`` seconds and ``memory_mb`` MB of memory (None: the GOVKG_EXTRACT_TIMEOUT_S and
+    GOVKG_MAX_EXTRACT_MB settings; 0 = no limit). ``scheduler`` ("local" or a Dask scheduler
+    address) runs on Dask instead, ``chunksize`` documents per task: there the time limit does not
+    apply (tasks run in threads) and memory is Dask's own worker limit.
     """
-    from loaders.read.files import iter_paths
+    from loaders.read.files import iter_inputs
     from loaders.read.origin import origin_of
+    from loaders.workers import Workers
 
     done = done or {}
-    tasks = ((str(p), done.get(origin_of(p).source), timeout_s) for p in iter_paths(paths))
+    if memory_mb is None or timeout_s is None:
+        from govkg.settings import load_settings
+
+        settings = load_settings()
+        memory_mb = settings.max_extract_mb if memory_mb is None else memory_mb
+        timeout_s = settings.extract_timeout_s if timeout_s is None else timeout_s
+    tasks = (Task(str(p), done.get(origin_of(p).source), problem) for p, problem in iter_inputs(paths))
     if scheduler:
-        yield from _run_dask(tasks, scheduler, max(1, workers), chunksize)
-    elif workers <= 1:
-        for task in tasks:
-            yield extract_one(*task)
-    else:
-        yield from _run_processes(tasks, workers, chunksize)
+        yield from _run_dask(tasks, scheduler, max(1, workers), chunksize, memory_mb)
+        return
+    with Workers(workers, timeout_s, memory_mb) as pool:
+        yield from pool.map(tasks)
 
 
 def read_done(lines: Iterable[str]) -> dict[str, str]:

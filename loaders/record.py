@@ -35,6 +35,7 @@ PLACE_LEVELS: tuple[str, ...] = ("province", "city", "district", "county", "coun
 PlaceRole = Literal["subject", "within_subject", "external"]
 PolicyStatus = Literal["issued", "planned", "drafting", "referenced"]
 MeasureStatus = Literal["done", "ongoing", "planned"] | None
+MetricStatus = Literal["done", "planned"] | None
 PersonRole = Literal["proposer", "signatory", "official", "contact"]
 
 
@@ -133,10 +134,11 @@ class MetricRec(_Rec):
     as_written: str
     start: int
     end: int
-    # optional (issue 12): the place the figure is about (full name, or None: the measure's or the
-    # document's place), and whether it is a result ("done") or a target/plan ("planned")
+    # optional extensions (not in the shared contract yet): the place the figure is about (full
+    # name; another place's figures reported in this document are that place's), and whether it
+    # is a result (done) or a plan, target or standard to reach (planned)
     place: str | None = None
-    status: Literal["done", "planned"] | None = None
+    status: MetricStatus = None
 
 
 class PersonRec(_Rec):

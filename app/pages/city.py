@@ -29,7 +29,7 @@ for col, sec in zip(counts, ("practice", "named_model", "policy", "figure", "doc
     col.metric(SECTION_TITLES[sec], len(by_section.get(sec, [])))
 
 sections = [s for s in SECTION_TITLES if s in by_section] + [s for s in by_section if s not in SECTION_TITLES]
-tabs = st.tabs([SECTION_TITLES.get(s, s) for s in sections])
+tabs = st.tabs([md_escape(SECTION_TITLES.get(s, s)) for s in sections])
 for tab, sec in zip(tabs, sections):
     with tab:
         items = by_section[sec]

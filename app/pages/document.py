@@ -51,7 +51,7 @@ meta = [("类型", doc.get("kind")), ("发文单位", doc.get("issuer")), ("地�
         ("提案/建议号", doc.get("proposal_number")), ("答复类别", doc.get("reply_class"))]
 first_line = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), "")
 st.subheader(md_escape(doc.get("title") or first_line[:60] or "（无标题）"))
-st.caption(" · ".join(f"{k}：{v}" for k, v in meta if v) + f" · 文档编号 {doc_id} · {len(text)} 字")
+st.caption(md_escape(" · ".join(f"{k}：{v}" for k, v in meta if v) + f" · 文档编号 {doc_id} · {len(text)} 字"))
 
 if start is not None and end is not None:
     lo, hi = excerpt_bounds(text, start, end)

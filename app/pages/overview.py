@@ -11,7 +11,7 @@ import streamlit as st
 
 from app import state
 from app.rows import LEVEL_LABELS, POLICY_STATUS
-from app.ui import PAGE_FILES, bars_html, counts_html, empty_note, ranked_bars
+from app.ui import PAGE_FILES, bars_html, counts_html, empty_note, md_escape, ranked_bars
 
 DOC_ROWS = 30       # documents listed here; the 文档 page and 检索 reach every one
 
@@ -36,7 +36,7 @@ st.html(counts_html([
 
 kinds = Counter(d.get("kind") or "其他" for d in docs)
 status = Counter(POLICY_STATUS.get(p.get("status") or "", "状态不详") for p in inv["Policy"])
-st.caption("文档类型：" + "　".join(f"{k} {n}" for k, n in kinds.most_common())
+st.caption("文档类型：" + "　".join(f"{md_escape(k)} {n}" for k, n in kinds.most_common())
            + ("　｜　政策文件：" + "　".join(f"{k} {n}" for k, n in status.most_common()) if status else ""))
 
 left, right = st.columns(2)

@@ -37,7 +37,7 @@ def _status(r: dict) -> str:
 
 for sec in sorted({r["section"] for r in rows}, key=lambda s: list(SECTION).index(s) if s in SECTION else 9):
     items = [r for r in rows if r["section"] == sec]
-    st.subheader(f"{SECTION.get(sec, sec)}（{len(items)}）")
+    st.subheader(md_escape(f"{SECTION.get(sec, sec)}（{len(items)}）"))
     show_table([{"名称": blank(r.get("title")), "类别": "举措" if str(r["id"]).startswith("me_") else "政策文件",
                  "状态": blank(_status(r)), "发文/负责单位": blank(r.get("issuer")), "日期/年份": blank(r.get("date"))}
                 for r in items])

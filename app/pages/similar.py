@@ -47,7 +47,7 @@ KIND = {"Measure": "举措", "NamedModel": "命名模式", "measure": "举措", 
 for r in rows:
     with st.container(border=True):
         st.markdown(f"**{r['rank']}. {md_escape(str(r.get('name') or ''))}** · {md_escape(str(r.get('place') or ''))} · "
-                    f"{KIND.get(r.get('kind'), r.get('kind') or '')} · 相似度 {float(r.get('score') or 0):.2f}")
+                    f"{md_escape(KIND.get(r.get('kind'), r.get('kind') or ''))} · 相似度 {float(r.get('score') or 0):.2f}")
         if r.get("why"):
             why = r["why"]
             st.caption("相似之处：" + md_escape("；".join(map(str, why)) if isinstance(why, list) else str(why)))

@@ -19,10 +19,12 @@ files = st.file_uploader("选择文件", type=[s.lstrip(".") for s in ALLOWED_SU
 
 @st.cache_data(show_spinner="正在读取和抽取…", max_entries=32)
 def _extract(name: str, data: bytes) -> tuple[str, dict]:
-    from loaders import extract_file
-
+    """Staged and extracted in a worker process under the time and memory limits (state.extractor)."""
     path = stage_upload(name, data, settings)
-    return str(path), extract_file(path).model_dump()
+    result = state.extractor().run(str(path))
+    if result.error is not None:
+        raise InputError(name, result.error.removeprefix(f"{path}: "))
+    return str(path), result.record.model_dump()
 
 
 def _preview(rec: dict) -> None:
@@ -80,6 +82,6 @@ if staged and st.button(f"加入图谱（{len(staged)} 个文件）", type="prim
         counts = {k: len(getattr(result, k, None) or []) for k in ("added", "updated", "unchanged", "failed")}
         st.success(f"已写入图谱：新增 {counts['added']} 篇，更新 {counts['updated']} 篇，"
                    f"未变 {counts['unchanged']} 篇" + (f"，失败 {counts['failed']} 篇" if counts["failed"] else "") + "。")
-        for source, message in getattr(result, "failed", None) or []:
-            st.error(md_escape(f"{Path(source).name}：{message}"))
+        for source, line in getattr(result, "failed", None) or []:
+            st.error(md_escape(f"{Path(source).name}：{line.removeprefix(source + ': ')}"))
         st.page_link(PAGE_FILES["overview"][0], label="回到总览查看", icon=":material/dashboard:")

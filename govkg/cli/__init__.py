@@ -1,12 +1,17 @@
 """The ``govkg`` command. Subcommands are thin wrappers over library functions, loaded lazily
-so that ``govkg --help`` stays fast and one area's import cost never slows another's command."""
+so that ``govkg --help`` stays fast and one area's import cost never slows another's command.
+
+Whatever a command meets in its environment — a govkg error, a read-only or full disk, a folder it
+may not write — ends as one line (``Error: …``, exit 1), never a traceback, and every message
+shown has secrets masked (URI userinfo, the NEO4J_PASSWORD value)."""
 from __future__ import annotations
 
+import errno
 import importlib
 
 import click
 
-__all__ = ["COMMANDS", "main"]
+__all__ = ["COMMANDS", "main", "os_error_line"]
 
 # name -> "module:attribute"; each module lives in govkg/cli/ and holds only CLI glue.
 COMMANDS: dict[str, str] = {
@@ -24,7 +29,37 @@ COMMANDS: dict[str, str] = {
 }
 
 
+_HINTS = {
+    errno.EROFS: "the file system is read-only: set GOVKG_HOME (or the output path) to a writable folder",
+    errno.EACCES: "no permission to write there: set GOVKG_HOME (or the output path) to a folder you own",
+    errno.EPERM: "no permission to write there: set GOVKG_HOME (or the output path) to a folder you own",
+    errno.ENOSPC: "the disk is full: free some space or set GOVKG_HOME to another disk",
+    errno.EDQUOT: "the disk quota is used up: free some space or set GOVKG_HOME to another disk",
+}
+
+
+def os_error_line(err: OSError) -> str:
+    """One line for an operating-system error: the file, the problem, what to do."""
+    where = f"{err.filename}: " if err.filename else ""
+    hint = _HINTS.get(err.errno or 0)
+    return f"{where}{err.strerror or err}" + (f"; {hint}" if hint else "")
+
+
 class LazyGroup(click.Group):
+    def invoke(self, ctx: click.Context):
+        from govkg.errors import GovkgError
+        from govkg.settings import redact
+
+        try:
+            return super().invoke(ctx)
+        except click.ClickException as exc:
+            exc.message = redact(exc.message)
+            raise
+        except GovkgError as exc:
+            raise click.ClickException(redact(" ".join(str(exc).split()))) from None
+        except OSError as exc:
+            raise click.ClickException(redact(os_error_line(exc))) from None
+
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

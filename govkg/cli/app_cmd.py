@@ -17,10 +17,13 @@ def _fail(exc: Exception) -> None:
 
 @click.command()
 @click.option("--port", type=int, default=8501, show_default=True, help="port of the Streamlit server")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="address to listen on; the explorer has no login and its import page writes to the graph, "
+                   "so only this machine can reach it unless you pass another address (0.0.0.0: every interface)")
 @click.option("--no-build", is_flag=True, help="do not build the bundled corpus even if the graph is empty")
-def explore(port: int, no_build: bool) -> None:
-    """Open the explorer (Streamlit); builds the bundled corpus into the configured store first
-    when there is no graph yet."""
+def explore(port: int, host: str, no_build: bool) -> None:
+    """Open the explorer (Streamlit) on http://127.0.0.1:PORT; builds the bundled corpus into the
+    configured store first when there is no graph yet."""
     from app.runtime import ensure_graph
     from govkg.errors import GovkgError
 
@@ -39,7 +42,10 @@ def explore(port: int, no_build: bool) -> None:
     except GovkgError as exc:
         _fail(exc)
     cmd = [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
-           "--server.headless", "true", "--server.maxUploadSize", str(limit)]
+           "--server.address", host, "--server.headless", "true", "--server.maxUploadSize", str(limit)]
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: anyone who can reach this machine can read the graph and "
+                   "import into it (the explorer has no login)", err=True)
     raise SystemExit(subprocess.call(cmd, cwd=str(app.parent)))
 
 

@@ -19,13 +19,14 @@ __all__ = ["extract", "synth"]
 @click.option("--resume", is_flag=True, help="Keep records already in --out (same source and doc_id) and append.")
 @click.option("--scheduler", default=None, metavar="ADDRESS|local",
               help="Run on Dask distributed: 'local' starts a LocalCluster, else a scheduler address.")
-@click.option("--timeout", "timeout_s", default=120.0, show_default=True, type=click.FloatRange(0),
-              help="Seconds one document may take (0 = no limit; not enforced on Dask).")
+@click.option("--timeout", "timeout_s", default=None, type=click.FloatRange(0),
+              help="Seconds one document may take; its worker is then stopped (0 = no limit; not on Dask). "
+                   "Default: GOVKG_EXTRACT_TIMEOUT_S, else 120.")
 @click.option("--chunksize", default=8, show_default=True, type=click.IntRange(1, 10_000),
-              help="Documents sent to a worker at a time.")
+              help="Documents sent to a Dask worker at a time.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, scheduler: str | None,
-            timeout_s: float, chunksize: int, quiet: bool) -> None:
+            timeout_s: float | None, chunksize: int, quiet: bool) -> None:
     """Extract records from PATH... (files or folders; default: the bundled corpus) into --out.
 
     Exit status: 0 all documents extracted, 1 some failed (each named on one line), 2 usage error.
@@ -35,10 +36,10 @@ def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, sche
     from govkg.errors import GovkgError
     from govkg.settings import CORPUS_DIR
     from loaders.batch import ENTITY_KINDS, close_output, extract_paths, open_output, write_line
-    from loaders.read.files import iter_paths
+    from loaders.read.files import iter_inputs
 
     inputs = list(paths) or [CORPUS_DIR]
-    total = sum(1 for _ in iter_paths(inputs))
+    total = sum(1 for _ in iter_inputs(inputs))
     if total == 0:
         raise click.UsageError("no supported documents (.txt .html .pdf .docx .doc) under: "
                                + " ".join(map(str, inputs)))

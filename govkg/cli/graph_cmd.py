@@ -29,7 +29,10 @@ def _open(store_name: str | None):
 @click.option("--quiet", is_flag=True, help="no progress bar")
 def build(paths: tuple[str, ...], store_name: str | None, workers: int, quiet: bool) -> None:
     """Extract documents (files, folders or .jsonl records; default: the bundled corpus) and load
-    them into the graph. Unchanged documents are skipped; changed ones replace their old facts."""
+    them into the graph. Unchanged documents are skipped; changed ones replace their old facts.
+
+    Exit status: 0 every document loaded or unchanged, 1 any document failed (each named on one
+    line) or no supported document was found, 2 usage error."""
     from govkg.errors import GovkgError
     from govkg.settings import CORPUS_DIR
     from graph.build import build_paths
@@ -40,10 +43,13 @@ def build(paths: tuple[str, ...], store_name: str | None, workers: int, quiet: b
             report = build_paths(targets, store, progress=not quiet, workers=workers)
         except GovkgError as exc:
             raise click.ClickException(str(exc)) from exc
-    for source, message in report.failed:
-        click.echo(f"failed: {source}: {message}", err=True)
+    for _source, line in report.failed:
+        click.echo(f"failed: {line}", err=True)
     click.echo(report.summary())
-    if report.failed and not (report.added or report.updated or report.unchanged):
+    if not report.documents:
+        raise click.ClickException("no supported documents (.txt .html .pdf .docx .doc, or .jsonl records) "
+                                   "under: " + " ".join(targets))
+    if report.failed:
         raise SystemExit(1)
 
 

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
-from loaders.extract.places import admin_mentions
+from loaders.extract.places import LocalMention, admin_mentions, local_level, local_mentions
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
-from loaders.extract.text_utils import is_cjk, is_common_word
+from loaders.extract.text_utils import is_cjk, is_common_word, lexicon_entry
 from loaders.record import AgencyRec, Mention
 
-__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_place"]
+__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_code", "level_place"]
 
 
 @dataclass(frozen=True)
@@ -38,29 +38,45 @@ class AgencyMention:
 _H = r"[\u4e00-\u9fff]"
 _BODY = r"(?:(?![的了在是对将把被从向等个各全本我该这那其并或以为与及、])" + _H + r")"
 _AGENCY = re.compile(
-    r"(?P<lv>[省市区县])(?:"
-    r"(?P<joint>委[市区县省]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
-    r"|(?P<party>委)(?P<pdept>组织部|宣传部|统战部|政法委|办公室|办公厅|编办|(?!常委)" + _BODY + r"{1,4}?(?:部|办|委))?"
-    r"|(?P<gov>政府)(?P<gdept>办公室|办公厅|" + _BODY + r"{0,4}?(?:督查室|研究室|办公室|办公厅|办))?"
-    r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,3}?委员会|办公室|" + _BODY + r"{1,2}委)?"
-    r"|(?P<cppcc>政协)(?P<cdept>" + _BODY + r"{1,6}?委员会|办公室)?"
+    r"(?P<lv>自治区|自治州|[省市区县州])(?:"
+    r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
+    r"|(?P<party>委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
+    r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)))?"
+    r"|(?P<gov>(?:人民)?政府)(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
+    r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
+    r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,6}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会)"
-    r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办))"
+    r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
     r")")
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 _YOUTH = re.compile(r"团([市区县])委")
 _TWO_OFFICES = re.compile(r"两办")
 _PROV_COUNTERPART = re.compile(r"省厅")
-_SESSION_NPC = re.compile(r"[省市区县][一二三四五六七八九十]+届(人大)[一二三四五六七八九十]+次会议")
+_SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大)第?[一二三四五六七八九十]+次会议")
+# a session named after its place: 政协安宁市第七届第三次会议, 中国人民政治协商会议砚山县第十届委员会
+_SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
+_SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
+# a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
+_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工委|主席团)?|纪工委|管委会|工委")
+_ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
+# the democratic parties, alone or with their committee of a place (民盟嘉峪关市委员会, 致公党江苏省委)
+_PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
+_PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
+_PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
 _GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委)")
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市")
-_BOOK_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+_BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
 
 # central bodies: full names and the abbreviations officials write (general vocabulary)
 _CENTRAL = {
-    "国务院": "国务院", "党中央": "中共中央", "中共中央": "中共中央", "全国人大": "全国人大", "全国政协": "全国政协",
+    "国务院": "国务院", "国务院办公厅": "国务院办公厅", "中共中央办公厅": "中共中央办公厅",
+    "中共中央组织部": "中央组织部", "中共中央宣传部": "中央宣传部", "中共中央统战部": "中央统战部",
+    "中央社会工作部": "中央社会工作部", "中央网信办": "中央网信办", "中央编办": "中央编办", "中央文明办": "中央文明办",
+    "国家发展和改革委员会": "国家发展和改革委员会", "国家卫生健康委员会": "国家卫生健康委员会", "国家民委": "国家民委",
+    "国家医保局": "国家医疗保障局", "国家乡村振兴局": "国家乡村振兴局", "国家信访局": "国家信访局",
+    "新疆生产建设兵团": "新疆生产建设兵团", "党中央": "中共中央", "中共中央": "中共中央", "全国人大": "全国人大", "全国政协": "全国政协",
     "新华社": "新华社", "民政部": "民政部", "人社部": "人力资源和社会保障部", "人力资源和社会保障部": "人力资源和社会保障部",
     "财政部": "财政部", "教育部": "教育部", "公安部": "公安部", "司法部": "司法部", "住建部": "住房和城乡建设部",
     "住房和城乡建设部": "住房和城乡建设部", "自然资源部": "自然资源部", "生态环境部": "生态环境部",
@@ -82,7 +98,10 @@ _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头�
 
 
 # a department name holds no action and no unit below the county: 花果园街道成立大党委 is a sentence
-_ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|.街道")
+_ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|重视|推进|推动|加强|落实|部署|"
+                             r".街道|.(?:镇|乡|村|社区|社区居|小区)$")
+# a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
+_WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
 _GROUP_KEY = re.compile(r"领导小组|专班|行业党委")
 _DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
@@ -96,19 +115,39 @@ def is_common_verb(word: str) -> bool:
     return entry is not None and entry[1] in ("v", "vd", "d", "ad", "p", "c", "t") and is_common_word(word)
 
 
-def level_place(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
-    """Full name of the unit a bare level char stands for in a document about ``subject``."""
+def _opens_with_verb(body: str) -> bool:
+    """Does a department body open with a verb (市积极推动…委)? Not when the body is one word
+    (统计局, 审计局) or opens with a noun phrase of the dictionary (自然资源局, 退役军人事务局)."""
+    if len(body) <= 2:
+        return False
+    for n in (4, 3):
+        entry = lexicon_entry(body[:n]) if len(body) >= n else None
+        if entry is not None and entry[1] in ("n", "l", "nz", "nt", "vn", "an"):
+            return False
+    return is_common_verb(body[:2]) or is_common_verb(body[:3])
+
+
+def level_code(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
+    """Code of the unit a bare level char stands for in a document about ``subject``."""
     if not subject:
         return None
-    want = {"省": ("province",), "市": ("city", "county_city"), "区": ("district",), "县": ("county",)}[lv]
+    want = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",),
+            "自治州": ("city",), "区": ("district",), "县": ("county",)}[lv]
     for p in gaz.chain(subject):
         if p.level in want:
-            return gaz.full_name(p.adcode)
+            return p.adcode
     if lv == "市":  # a 直辖市 is filed as a province
         prov = gaz.province_of(subject)
         if prov and prov.name.endswith("市"):
-            return prov.name
+            return prov.adcode
     return None
+
+
+def level_place(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
+    """The place, as it heads an agency name, that a bare level char stands for in a document
+    about ``subject`` (市 → 濮阳市, 区 → 长沙市望城区, 县 → 象山县)."""
+    code = level_code(gaz, subject, lv)
+    return gaz.agency_prefix(code) if code else None
 
 
 def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, str | None, int]:
@@ -127,14 +166,18 @@ _NO_ADMIN: dict[int, str] = {}
 
 
 def _canonical(name: str) -> str:
-    return name.replace("督察局", "督查局")
+    """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 市委办 → 市委办公室, 市政府办 → 市政府办公室."""
+    name = name.replace("督察局", "督查局").replace("人民政府", "政府")
+    if name.endswith(("委办", "政府办")):
+        name += "公室"
+    return name
 
 
-_AGENCY_CACHE: dict[tuple[int, str, str | None], tuple[AgencyMention, ...]] = {}
+_AGENCY_CACHE: dict[tuple[int, str, str | None, tuple[str, ...]], tuple[AgencyMention, ...]] = {}
 
 
 def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
-                    gaz: Gazetteer | None = None) -> list[AgencyMention]:
+                    gaz: Gazetteer | None = None, known_locals: tuple[str, ...] = ()) -> list[AgencyMention]:
     """Every agency mention in ``text``, with its canonical name.
 
     The issuer only matters where the text says 省厅; otherwise the result is kept for the last
@@ -143,18 +186,18 @@ def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
     if issuer and "省厅" not in text:
         issuer = None
     if issuer or len(text) < 64:
-        return _agency_mentions(text, subject, issuer, gaz)
-    key = (id(gaz), text, subject)
+        return _agency_mentions(text, subject, issuer, gaz, known_locals)
+    key = (id(gaz), text, subject, known_locals)
     hit = _AGENCY_CACHE.get(key)
     if hit is None:
         if len(_AGENCY_CACHE) > 16:
             _AGENCY_CACHE.clear()
-        hit = _AGENCY_CACHE[key] = tuple(_agency_mentions(text, subject, None, gaz))
+        hit = _AGENCY_CACHE[key] = tuple(_agency_mentions(text, subject, None, gaz, known_locals))
     return list(hit)
 
 
 def _agency_mentions(text: str, subject: str | None, issuer: str | None,
-                     gaz: Gazetteer) -> list[AgencyMention]:
+                     gaz: Gazetteer, known_locals: tuple[str, ...] = ()) -> list[AgencyMention]:
     admins = admin_mentions(text, subject, gaz)
     admin_by_end = {a.end: a for a in admins}
     out: list[AgencyMention] = []
@@ -162,7 +205,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     def add(start: int, end: int, name: str, place: str | None) -> None:
         out.append(AgencyMention(start, end, text[start:end], _canonical(name), place))
 
-    inside = {i for a in admins for i in range(a.start, a.end - 1)}
+    inside = bytearray(len(text) + 1)  # offsets inside a place name, its last character excepted
+    for a in admins:
+        inside[a.start:a.end - 1] = b"\x01" * (a.end - 1 - a.start)
     level_places: dict[str, str | None] = {}  # level_place(gaz, subject, lv) per level char
     pos = 0
     while True:
@@ -170,25 +215,25 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m is None:
             break
         lv_pos = m.start("lv")
-        if lv_pos in inside:  # 长沙市望城区…: the prefix is the whole place, not its first level char
+        if inside[lv_pos]:  # 长沙市望城区…: the prefix is the whole place, not its first level char
             pos = lv_pos + 1
             continue
         pos = m.end()
         if text[lv_pos - 1:lv_pos] == "团" and m.group("party"):
             continue  # 团市委: the youth league, handled below
-        adm = admin_by_end.get(lv_pos + 1)
+        lv = m.group("lv")
+        adm = admin_by_end.get(lv_pos + len(lv))
         if adm is not None:
-            place, start = gaz.full_name(adm.code), adm.start
+            place, start = gaz.agency_prefix(adm.code), adm.start
         else:
             ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
-            if not ok:
-                continue
-            lv = m.group("lv")
+            if not ok or (lv == "州" and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本该"):
+                continue  # 州 alone heads an agency only at a word's start (州政协, 我州), not in 杭州
             place = level_places[lv] if lv in level_places else level_places.setdefault(
                 lv, level_place(gaz, subject, lv))
             if place is None:
                 continue
-        rest = m.group()[1:]
+        rest = m.group()[len(lv):]
         end = m.end()
         if m.group("joint"):
             if m.group("jdept"):
@@ -199,11 +244,13 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 add(start, end, place + "委", place)
                 add(start, end, place2 + "政府", place2)
             continue
+        if _WORD_END.search(m.group()):
+            continue
         if m.group("func"):
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$").sub("", m.group("func"))
-            if len(body) < 2 or _GENERIC_BODY.match(body) or is_common_verb(body[:2]) or is_common_verb(body[:3]) \
-                    or _ACTION_IN_BODY.search(body):
-                continue
+            if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
+                    or _ACTION_IN_BODY.search(body) or body[0] == "第" or "届" in body:
+                continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
 
     for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN):
@@ -243,14 +290,17 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             add(m.start(1), m.end(1), place + "人大", place)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
-        if text[m.end():m.end() + 1] == "门" or before in ("省", "市", "区", "县", "国", "央"):
+        if text[m.end():m.end() + 1] in ("门", "区", "发") or before in ("省", "市", "区", "县", "国", "央"):
             continue
         add(m.start(), m.end(), _CENTRAL[m.group()], None)
     for m in _CN_ASSOC.finditer(text):
         add(m.start(), m.end(), m.group(), None)
+    _session_bodies(text, admins, gaz, add)
+    _local_bodies(text, admins, subject, gaz, add, known_locals, out)
+    _party_bodies(text, admins, subject, gaz, add, out)
 
     taken_ends = {a.end for a in out}
-    city = gaz.full_name(subject) if subject else None
+    city = gaz.agency_prefix(subject) if subject else None
     last_group: str | None = next((a.name for a in out if a.name.endswith("领导小组")), None)
     covered = bytearray(len(text) + 1)
     for a in out:
@@ -291,6 +341,95 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     return out
 
 
+def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
+    """The CPPCC of a session written with its place: 政协安宁市第七届… → 安宁市政协."""
+    for a in admins:
+        for before in _SESSION_CPPCC_BEFORE:
+            if text.endswith(before, 0, a.start) and _SESSION_AFTER.match(text, a.end):
+                add(a.start - len(before), a.end, gaz.agency_prefix(a.code) + "政协", gaz.agency_prefix(a.code))
+                break
+
+
+_GOV_BETWEEN = re.compile(r"人民政府|政府")
+
+
+def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, add,
+                  known_locals: tuple[str, ...] = (), out: list | None = None) -> None:
+    """A street's, town's or zone's own bodies (安宁市金方街道办事处, 瓦庙镇人民政府, 东湖高新区党工委、管委会),
+    headed by the administrative unit written before the place, else by the subject's."""
+    admin_end = {a.end: a for a in admins}
+    # 安宁市人民政府金方街道办事处: the street's office written after the city's government
+    for g in _GOV_BETWEEN.finditer(text):
+        if g.start() in admin_end:
+            admin_end[g.end()] = admin_end[g.start()]
+    chain = {e for e, a in admin_end.items() if gaz.by_code[a.code].level != "province"}
+    found = local_mentions(text, set(admin_end), chain)
+    for name in known_locals:
+        pos = text.find(name)
+        while pos >= 0:
+            if not any(lm.start == pos for lm in found):
+                found.append(LocalMention(pos, pos + len(name), name, name, local_level(name)))
+            pos = text.find(name, pos + len(name))
+    # a street's or town's own report calls its office plainly 街道办事处 / 镇政府
+    for name in known_locals:
+        kind = "街道" if name.endswith("街道") else name[-1] if name.endswith(("镇", "乡")) else None
+        if kind is None:
+            continue
+        for m in _rx(kind + r"(办事处|人民政府|政府|党工委|党委)").finditer(text):
+            if not is_cjk(text[m.start() - 1:m.start()]) or text[m.start() - 1] in "，。；、":
+                prefix = gaz.agency_prefix(subject) if subject else ""
+                add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
+    local_starts = {lm.start for lm in found}
+    for lm in found:
+        body_rx = _ZONE_BODY if lm.level == "other" else _LOCAL_BODY
+        if lm.level == "community":
+            continue
+        pos = lm.end
+        m = body_rx.match(text, pos)
+        if not m:
+            continue
+        adm = admin_end.get(lm.start)
+        code = adm.code if adm is not None else subject
+        prefix = gaz.agency_prefix(code) if code else ""
+        start = adm.start if adm is not None and adm.end == lm.start else lm.start
+        if adm is not None and adm.end != lm.start and out is not None:
+            _drop_inside(out, adm.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
+        while m:
+            add(start, m.end(), prefix + lm.name + m.group(), prefix or None)
+            # 东湖高新区党工委、管委会: the same unit's next body, written whole
+            nxt = _rx(r"[、和及]").match(text, m.end())
+            m = body_rx.match(text, nxt.end()) if nxt else None
+            if m and m.end() in local_starts:
+                m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
+            start = nxt.end() if nxt else start
+
+
+def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, add, out: list) -> None:
+    """The democratic parties, alone (民革、民盟…等党派) or with their committee of a place
+    (民盟嘉峪关市委员会, 致公党江苏省委); the place's own 委 inside such a name is not the party committee."""
+    admin_start = {a.start: a for a in admins}
+    for m in _PARTY.finditer(text):
+        adm = admin_start.get(m.end())
+        tail = _rx(r"委员会|委(?!员)").match(text, adm.end) if adm is not None else None
+        if tail is None:
+            lv = _rx(r"([省市区县])(委员会|委(?!员))").match(text, m.end())
+            place = level_place(gaz, subject, lv.group(1)) if lv else None
+            if lv and place:
+                add(m.start(), lv.end(), m.group() + place + lv.group(2), place)
+                _drop_inside(out, m.end(), lv.end())
+            elif _PARTY_LIST.match(text, m.end()) or _PARTY_LIST_END.search(text, max(0, m.start() - 5), m.start()):
+                add(m.start(), m.end(), m.group(), None)  # one of a list of parties (民革、民盟、民建…)
+            continue
+        place = gaz.agency_prefix(adm.code)
+        add(m.start(), tail.end(), m.group() + place + tail.group(), place)
+        _drop_inside(out, adm.start, tail.end())
+
+
+def _drop_inside(out: list, start: int, end: int) -> None:
+    """Remove mentions found inside [start, end) (江苏省委 inside 致公党江苏省委)."""
+    out[:] = [a for a in out if not (start <= a.start and a.end <= end)]
+
+
 def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Map an abbreviated name to the full one of the same place when both end alike and the
     short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心)."""
@@ -310,13 +449,22 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
 
 
 def extract_agencies(ctx: Context) -> None:
-    mentions = agency_mentions(ctx.text, ctx.subject_code(), ctx.document.issuer)
+    gaz = load_gazetteer()
+    subject = ctx.subject_code()
+    subject_place = ctx.document.subject_place
+    local = (subject_place,) if subject_place and subject_place != (gaz.full_name(subject) if subject else None) \
+        else ()
+    mentions = agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
+    # an agency's place is written as it heads the name (象山县); the record names it in full
+    full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}
+    for a in admin_mentions(ctx.text, subject, gaz):
+        full.setdefault(gaz.agency_prefix(a.code), gaz.full_name(a.code))
     recs: dict[str, AgencyRec] = {}
     seen: set[tuple[str, int, int]] = set()
     for m in mentions:
         name = alias.get(m.name, m.name)
-        rec = recs.setdefault(name, AgencyRec(name=name, place=m.place))
+        rec = recs.setdefault(name, AgencyRec(name=name, place=full.get(m.place, m.place) if m.place else None))
         if (name, m.start, m.end) not in seen:  # the same span can be found by two patterns
             seen.add((name, m.start, m.end))
             rec.mentions.append(Mention(start=m.start, end=m.end, as_written=m.as_written))

@@ -36,9 +36,15 @@ class Context:
     learning: list[LearningRec] = field(default_factory=list)
     metrics: list[MetricRec] = field(default_factory=list)
     people: list[PersonRec] = field(default_factory=list)
+    # code of the administrative unit that is the subject place, or that contains it when the
+    # subject is a street, town, community or village (set by the document step)
+    subject_anchor: str | None = None
 
     def subject_code(self) -> str | None:
-        """6-digit code of ``document.subject_place`` (None when unknown or below county level)."""
+        """6-digit code of ``document.subject_place``, or of the administrative unit containing it
+        when the subject lies below the county (None when unknown)."""
+        if self.subject_anchor:
+            return self.subject_anchor
         from loaders.extract.gazetteer import load_gazetteer
 
         return load_gazetteer().code_for_full_name(self.document.subject_place)

@@ -21,12 +21,22 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
+__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
 _ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(?:州|县|旗)$")
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
+
+# the one-character abbreviations of the provinces (粤民建, 湘政发, 鄂发 …), by the first two digits
+# of the province's code: general knowledge, printed on every plate and document number
+PROVINCE_ABBREVIATIONS: dict[str, str] = {
+    "京": "11", "津": "12", "冀": "13", "晋": "14", "蒙": "15", "辽": "21", "吉": "22", "黑": "23",
+    "沪": "31", "苏": "32", "浙": "33", "皖": "34", "闽": "35", "赣": "36", "鲁": "37", "豫": "41",
+    "鄂": "42", "湘": "43", "粤": "44", "桂": "45", "琼": "46", "渝": "50", "川": "51", "蜀": "51",
+    "黔": "52", "贵": "52", "滇": "53", "云": "53", "藏": "54", "陕": "61", "秦": "61", "甘": "62",
+    "陇": "62", "青": "63", "宁": "64", "新": "65",
+}
 
 
 @dataclass(frozen=True)
@@ -105,11 +115,16 @@ class Gazetteer:
         self.by_code: dict[str, AdminPlace] = {p.adcode: p for p in places}
         self.by_name: dict[str, list[str]] = {}
         self.by_alias: dict[str, list[str]] = {}
+        self.by_form: dict[str, list[str]] = {}
         for p in places:
             self.by_name.setdefault(p.name, []).append(p.adcode)
             alias = short_name(p.name, p.level)
             if alias:
                 self.by_alias.setdefault(alias, []).append(p.adcode)
+                # 黔东南州, 化隆县: how autonomous prefectures and counties are written, with their
+                # level kept, so they read like full names
+                if p.name.endswith(("自治州", "自治县")):
+                    self.by_form.setdefault(alias + p.name[-1], []).append(p.adcode)
         # an alias never shadows a full name (吉林 is a province alias and a city alias, fine;
         # but 北京 must not hide a full name that is spelt 北京)
         for name in self.by_name:
@@ -120,6 +135,7 @@ class Gazetteer:
         self._chain_cache: dict[str, list[AdminPlace]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._full_names: dict[str, str] = {}
+        self._initials: dict[str, list[str]] | None = None
 
     # --- lookups -----------------------------------------------------------------------
     def get(self, code: str | None) -> AdminPlace | None:
@@ -164,11 +180,42 @@ class Gazetteer:
 
     def _full_name(self, code: str) -> str:
         p = self.by_code[code]
-        if p.level == "district" and p.parent and p.parent in self.by_code:
+        if p.level in ("district", "county") and p.parent and p.parent in self.by_code:
             parent = self.by_code[p.parent]
-            if parent.level in ("city", "province"):
+            if parent.level == "city" or (parent.level == "province" and p.level == "district"):
                 return parent.name + p.name
         return p.name
+
+    def agency_prefix(self, code: str) -> str:
+        """The place as it heads an agency name: districts with their city (长沙市望城区委, the
+        鼓楼区s stay apart), every other unit by its own name (象山县民政局, 潜江市政协)."""
+        p = self.by_code[code]
+        return self.full_name(code) if p.level == "district" else p.name
+
+    def ancestor_at(self, code: str, levels: tuple[str, ...]) -> AdminPlace | None:
+        """The unit itself or its nearest ancestor of one of ``levels``."""
+        return next((p for p in self.chain(code) if p.level in levels), None)
+
+    def common_ancestor(self, codes: list[str]) -> str | None:
+        """The lowest unit containing (or equal to) every one of ``codes``."""
+        if not codes:
+            return None
+        common = [p.adcode for p in self.chain(codes[0])]
+        for code in codes[1:]:
+            mine = {p.adcode for p in self.chain(code)}
+            common = [c for c in common if c in mine]
+        return common[0] if common else None
+
+    def units_abbreviated(self, char: str) -> list[str]:
+        """Codes of the units whose short name starts with ``char`` (营 → 营口市, 营山县 …): how
+        document numbers abbreviate their issuer's place (营民发, 沂住建复字)."""
+        if self._initials is None:
+            initials: dict[str, list[str]] = {}
+            for p in self.by_code.values():
+                short = short_name(p.name, p.level) or p.name
+                initials.setdefault(short[0], []).append(p.adcode)
+            self._initials = initials
+        return list(self._initials.get(char, ()))
 
     def code_for_full_name(self, name: str | None) -> str | None:
         """Code of a record name (长沙市望城区, 咸宁市, 山东省武城县), or None if unknown."""
@@ -191,7 +238,7 @@ class Gazetteer:
 
     def codes_for(self, name: str) -> list[str]:
         """Codes a full or short name may denote (full names first)."""
-        return list(self.by_name.get(name, [])) + list(self.by_alias.get(name, []))
+        return list(self.by_name.get(name, [])) + list(self.by_form.get(name, [])) + list(self.by_alias.get(name, []))
 
     # --- matching ----------------------------------------------------------------------
     def _matcher(self):
@@ -202,7 +249,10 @@ class Gazetteer:
             import ahocorasick_rs
 
             payloads = [(name, tuple(codes), False) for name, codes in self.by_name.items()]
-            payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()]
+            payloads += [(form, tuple(codes), False) for form, codes in self.by_form.items()
+                         if form not in self.by_name]
+            payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()
+                         if alias not in self.by_form]
             auto = ahocorasick_rs.AhoCorasick([p[0] for p in payloads],
                                               matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
             self._automaton = (auto, payloads)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_positions
 
-__all__ = ["LeadParagraph", "find_lead_paragraphs"]
+__all__ = ["LeadParagraph", "action_clause", "find_lead_paragraphs", "opens_with_action"]
 
 _MIN_LEAD, _MAX_LEAD = 4, 20
 _MAX_SUMMARY = 30
@@ -60,6 +60,34 @@ _PLANNED = re.compile(r"下一步|下步|下阶段|今后|工作打算|工作思
 _VISIT = re.compile(r"(?:到|在|赴)[^，,。]{1,20}(?:调研|检查|视察|考察|指导|走访|慰问)")
 _SENT_END = re.compile(r"[。；;！？!?]")
 _CLAUSE_END = re.compile(r"[。；;！？!?，,]")
+
+
+# what may stand before the action in a clause: time, 市委、市政府-style actors are their own clause
+_CLAUSE_OPENER = re.compile(r"(?:\s|\d{4}\s*年(?:\s*\d{1,2}\s*月)?(?:以来|起|初|底|末)?|近年来|近期|目前|同时|此外|今年以来|"
+                            r"我们|我局|我市|我区|我县|全市|全区|全县|还|已|并|先后|积极|主动)*")
+
+
+def opens_with_action(text: str, pos: int, hi: int) -> bool:
+    """Does ``text[pos:hi]`` open (after time words and the actor) with an action verb?"""
+    m = _CLAUSE_OPENER.match(text, pos, hi)
+    return bool(_LEAD.match(text, m.end() if m else pos, hi))
+
+
+def action_clause(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The first clause of the first sentence of ``text[lo:hi]`` that opens with an action verb
+    (``2015年,市委、市政府为加强基层治理,出台了1+10系列文件`` → ``出台了1+10系列文件``), or None."""
+    sent = _SENT_END.search(text, lo, hi)
+    end = sent.start() if sent else hi
+    pos = lo
+    while pos < end:
+        clause = _CLAUSE_END.search(text, pos, end)
+        c_end = clause.start() if clause else end
+        while pos < c_end and text[pos] in _WS + "\n":
+            pos += 1
+        if pos < c_end and opens_with_action(text, pos, c_end):
+            return pos, c_end
+        pos = c_end + 1
+    return None
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
-from loaders.extract.lead_paragraphs import find_lead_paragraphs
-from loaders.extract.models import place_mentions
+from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs, opens_with_action
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
@@ -210,17 +210,70 @@ def _intro(text: str, it: Item) -> str:
     return text[para_lo:first.start(1) if first else it.start]
 
 
-def _status(text: str, it: Item, summary: str, path: str) -> str:
-    if _rx(r"下一步|下步|下阶段|今后").search(path):
+# a section of plans or of the authors' advice: what it lists is not done yet. A heading about
+# the proposal's suggestions (议案具体建议的落实情况, 对提案建议的答复) holds the reply's actions.
+_PLANS_SECTION = re.compile(r"下一步|下步|下阶段|今后|工作打算|工作思路|工作计划|努力方向|展望")
+_ADVICE_SECTION = re.compile(r"对策|建\s*议")
+_ABOUT_PROPOSAL = re.compile(r"提案|议案|您|代表|委员|落实|答复|办理|收悉")
+
+
+def _planned_section(title: str) -> bool:
+    return bool(_PLANS_SECTION.search(title) or
+                (_ADVICE_SECTION.search(title) and not _ABOUT_PROPOSAL.search(title)))
+
+
+def _line_before(text: str, pos: int) -> str:
+    """The last non-blank line before ``pos`` (what introduces a series that has no heading)."""
+    end = pos
+    while end > 0:
+        lo = text.rfind("\n", 0, end - 1) + 1
+        line = text[lo:end].strip()
+        if line:
+            return line[:80]
+        end = lo
+    return ""
+
+
+def _status(text: str, it: Item, summary: str, path: str, series_intro: str = "") -> str:
+    """``series_intro``: for a top-level item, the line before the first item of its series."""
+    if any(_planned_section(title) for title in path.split("\n")):
         return "planned"
     if it.level == _INLINE_LEVEL and _rx(r"下一步|下步|下阶段|今后|我们将").search(_intro(text, it)):
         return "planned"
-    first = text[it.body:min(it.own_end, it.body + 60)]
-    if _PLANNED.search(summary) or _rx(r"^[^。]{0,20}(?:下一步|将|计划|拟)").search(first):
+    if it.parent is None and _planned_section(series_intro):
+        return "planned"  # 1、2、3… listed under 建议：/下一步工作打算：
+    if states_plan(summary, 0, len(summary)) or states_plan(text, it.body, min(it.own_end, it.body + 24)):
         return "planned"
     if _ONGOING.search(summary):
         return "ongoing"
     return "done"
+
+
+# a section title that names no action but reports some (…情况, …概述, 主要做法, 关于…): the action its
+# text opens with is the measure; a framing title (指导思想, 工作目标, 基本原则, 意义, 原因) holds none
+_GENERIC_TITLE = re.compile(r"(?:情况|概述|概况|答复|做法|成效|成绩|经验|结果|亮点|亮点工作|总结|现状|进展)[。.：:]?$|^关于")
+_FRAMING_TITLE = re.compile(r"(?:指导思想|总体要求|基本原则|工作原则|原则|目标|目标任务|主要任务|任务|要求|背景|意义|"
+                            r"启示|体会|思路|打算|建议|对策|意见|问题|原因|原因分析)[。.：:]?$")
+# a problem found, not an action taken: 组织覆盖不均衡，党建引领作用发挥不充分
+_PROBLEM_TITLE = re.compile(r"不足|不够|不充分|不均衡|不到位|不完善|不健全|不平衡|不高|不强|不畅|滞后|薄弱|错位|有限|"
+                            r"参差不齐|欠缺|缺乏|较弱|单一|难题|瓶颈|短板|困境|隐患")
+# the reply talking about the proposal itself: 我中心高度重视您的提案, 您提案的核心内容为…
+_REQUEST_TITLE = re.compile(r"(?:您|你们?|代表|委员)[^。]{0,12}(?:提案|建议|议案)|(?:提案|建议|议案)[^。]{0,8}(?:收悉|重视)")
+
+
+def _title_kind(text: str, it: Item) -> str:
+    """"action", "generic" (a section title over actions), "framing" (a problem, a principle, a
+    target: no action) or "request" (the reply talking about the proposal) for an item's title."""
+    title = text[it.body:it.lead_end].strip(_WS)
+    if opens_with_action(text, _skip_blank(text, it.body, it.lead_end), it.lead_end):
+        return "action"
+    if _REQUEST_TITLE.search(title):
+        return "request"
+    if _PROBLEM_TITLE.search(title) or _FRAMING_TITLE.search(title):
+        return "framing"
+    if _GENERIC_TITLE.search(title):
+        return "generic"
+    return "action"
 
 
 def _names_in(spans: list[tuple[int, str]], pos: list[int], lo: int, hi: int) -> list[str]:
@@ -240,8 +293,7 @@ def extract_measures(ctx: Context) -> None:
     hit_names = {h[1] for h in hits}
     ctx.practices = [n for n in tax.names if n in hit_names]
     subject = ctx.document.subject_place
-    places = [(s, e, p) for s, e, p in place_mentions(ctx) if p.role == "within_subject"]
-    place_pos = [s for s, _e, _p in places]
+    attribution = Attribution.of(ctx)
     agency_spans = sorted((m.start, a.name) for a in ctx.agencies for m in a.mentions)
     model_spans = sorted((m.start, nm.name) for nm in ctx.named_models for m in nm.mentions)
     agency_pos = [s for s, _n in agency_spans]
@@ -259,10 +311,13 @@ def extract_measures(ctx: Context) -> None:
         if not inside:
             for a, b in path_titles:
                 inside |= practices_in(a, b)
-        place = subject
-        k = bisect_left(place_pos, lo)
-        if k < len(places) and places[k][0] < min(hi, lo + 12):
-            place = places[k][2].name
+        # the place its own words open with, else its section's (二、武城县的做法 → the items below)
+        place, found = attribution.head(lo, min(hi, lo + 60))
+        for a, b in path_titles:
+            if found:
+                break
+            place, found = attribution.head(a, b)
+        place = place if found and place else subject
         ym = _YEAR.search(text, lo, hi)
         ctx.measures.append(MeasureRec(
             summary=summary, practices=[n for n in tax.names if n in inside], place=place,
@@ -271,19 +326,40 @@ def extract_measures(ctx: Context) -> None:
             status=status, year=int(ym.group(1)) if ym else None, span=Span(start=start, end=hi)))
 
     items = find_items(text)
+    intros: dict[str, str] = {}  # per kind of top-level series, the line that introduces it
     for it in items:
+        if it.parent is None and it.level < _INLINE_LEVEL and (it.ordinal in ("一", "1") or it.kind not in intros):
+            intros[it.kind] = _line_before(text, _para_start(text, it.start))
         if skip_mask[it.start] or not _is_measure(text, it):
             continue
-        summary = _summary(text, it)
-        if len(summary) < 2:
+        body = _skip_blank(text, it.body, it.own_end)
+        first = _rx(r"[、，,。；;：:）)！？!?]").search(text, body, it.own_end)
+        if body >= it.own_end or (first and first.start() - body < 3):
+            continue  # 2、、物的支持 / 2、产、生活中…: a number in running text, not an item
+        clause_end = first.start() if first else it.own_end
+        if clause_end - body > 24 and _rx(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]").search(text, body, clause_end):
+            continue  # a page's lines run together after a number: no item title is that long
+        kind = _title_kind(text, it)
+        if kind in ("framing", "request"):
             continue
+        if kind == "generic":
+            # a section title is not a measure: the action its text opens with is, if any
+            clause = action_clause(text, it.lead_end + 1, it.own_end)
+            if clause is None:
+                continue
+            summary = text[clause[0]:clause[1]].strip(_WS)[:_MAX_SUMMARY].rstrip("，,：:、")
+        else:
+            summary = _summary(text, it)
+        if len(summary) < 2 or summary[-1] in "“‘《（(":
+            continue  # 聚焦“: an item cut off by the end of the excerpt
         path_titles: list[tuple[int, int]] = []
         p = it.parent
         while p is not None:
             path_titles.append((items[p].body, items[p].lead_end))
             p = items[p].parent
         path = "\n".join(text[a:b] for a, b in path_titles)
-        emit(summary, it.body, it.own_end, it.start, path_titles, _status(text, it, summary, path))
+        emit(summary, it.body, it.own_end, it.start, path_titles,
+             _status(text, it, summary, path, intros.get(it.kind, "") if it.parent is None else ""))
     n_items = len(ctx.measures)
     claimed = [(it.start, max(it.own_end, it.lead_end)) for it in items]
     titles = [(it.start, it.end, it.body, it.lead_end) for it in items]

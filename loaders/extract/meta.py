@@ -8,12 +8,12 @@ and work summaries have no salutation; their issuer is the body named as doing t
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
-from loaders.extract.places import admin_mentions
+from loaders.extract.subject import SubjectPlace
+from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces
 from loaders.record import DocumentMeta
@@ -21,21 +21,65 @@ from loaders.record import DocumentMeta
 __all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "parse_date_line"]
 
 _CN = "一二三四五六七八九十"
-_SALUTATION = re.compile(
-    r"^\s*(?:尊敬的)?\s*(?P<name>[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}?)[ \u3000]*"
-    r"(?:等[ \u3000]*\d*[ \u3000]*(?:位|名)?)?[ \u3000]*(?P<role>委员|代表)[ \u3000]*[：:,，]")
-_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
-_ISSUER_LINE = re.compile(
-    r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?(?:局|厅|委员会|人大常委会|政协|政府|办公室|中心|委|办))\s*$")
+# the salutation: 尊敬的王谦委员：, 陈峰、郑玲玲等委员：, 关建华委员、阿斯卡尔·艾尼完委员…：, ×××代表：, 委员：
+_SALUTATION = re.compile(r"^\s*(?:尊敬的)?\s*(?P<names>[\u4e00-\u9fff*＊×·•、\s\d]{0,300}?)\s*(?P<role>委员|代表)\s*[：:,，]")
+_NAME = re.compile(r"^[\u4e00-\u9fff*＊×·•]{2,12}$")
+
+
+def salutation(line: str) -> tuple[str | None, str] | None:
+    """(addressees joined by 、 or None when not given or masked, 委员 | 代表) of a salutation line."""
+    if len(line) > 320 or ("委员" not in line and "代表" not in line):
+        return None
+    m = _SALUTATION.match(line)
+    if not m:
+        return None
+    names = []
+    for part in m.group("names").split("、"):
+        part = _rx(r"\s+").sub("", part)
+        part = _rx(r"(?:委员|代表)+$|等\d*[位名]?$").sub("", part)
+        if not part:
+            continue
+        if not _NAME.match(part) or _rx(r"(?:委员|代表)").search(part):
+            return None  # not a list of names: a sentence that happens to contain 委员
+        names.append(part)
+    if names and all(set(n) <= set("*＊×") for n in names):
+        names = []
+    return ("、".join(names) or None), m.group("role")
+
+
+_TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|复函|答复的函|答复意见|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
+_AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|管委会|中心|委|办)"
+_ISSUER_LINE = re.compile(r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*$")
+# the replying body opening the title: 象山县民政局关于…, 市民政局对…, 九峰街道办事处2024年工作总结
+_TITLE_ORG = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?" + _AGENCY_END + r")(?:关于|对|\d{4}年|[\u4e00-\u9fff]{0,4}?(?:工作总结|答复|复函))")
+_SIGNED = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s+[\u4e00-\u9fff·]{2,4}\s*$")
+# a story signed at its end: （某街道办事处 江漫）, （某县民政局供稿）
+_SIGNED_END = re.compile(r"[(（]\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*(?:[\u4e00-\u9fff·]{2,4}|供稿)?\s*[)）]\s*$")
+# page furniture naming the body that published the page: 发布机构 X, 来源：X, 提案者：X, a date then X
+_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|欢迎访问)\s*[:：|｜]?\s*[|｜]?\s*"
+                       r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff]|(?:官网|网站|门户))")
+_DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+                        r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")\s*$")
+# a reply handled by several bodies names its lead: 此件为市民政局主办, 省国土资源厅作为牵头部门
+_LEAD_BODY = re.compile(r"此件(?:为|由)?(?P<org>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")主办|"
+                        r"(?<![\u4e00-\u9fff])(?P<lead>[\u4e00-\u9fff]{2,20}?" + _AGENCY_END + r")作为(?:牵头|主办)(?:部门|单位)")
 _DOC_NO = re.compile(
-    r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】]\s*(?P<n>\d{1,4})\s*号")
+    r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［(（【﹝]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*(?P<n>\d{1,4})\s*号")
+_DOC_NO_LABEL = re.compile(r"^(?:发文字号|文件编号|文号|字号|编号)")
 _DOC_NO_GARBLED = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［【]\s*(?P<year>20[0-4]\d)(?P<n>\d{1,4})\s*号")
 _SESSION = re.compile(
-    rf"[省市区县州](?:政协[{_CN}]+届[{_CN}]+次会议|[{_CN}]+届人大[{_CN}]+次会议|人大[{_CN}]+届[{_CN}]+次会议)")
-_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,5})\s*号\s*(?:提案|建议|议案)")
-_PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,5})\s*号\s*(?:提案|建议|议案)")
-_CLASS_LINE = re.compile(r"^\s*([ABC])\s*(?:类)?\s*$")
-_CLASS_INLINE = re.compile(r"[(（]\s*([ABC])\s*类\s*[)）]|([ABC])类(?:提案|答复|办理)")
+    rf"(?:中国人民政治协商会议|政协)[\u4e00-\u9fff]{{2,10}}?(?:省|市|区|县|州|旗)(?:委员会)?第?[{_CN}]+届(?:委员会)?"
+    rf"第?[{_CN}]+次(?:会议|全委会|全体会议)"
+    rf"|[省市区县州](?:政协|人大)第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)"
+    rf"|[省市区县州]第?[{_CN}]+届(?:人大|政协)第?[{_CN}]+次会议"
+    rf"|(?<![\u4e00-\u9fff])政协第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)?")
+_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,8})\s*号\s*(?:代表)?(?:提案|建议|议案)|"
+                          r"(?:提案|建议|议案)\s*第\s*([A-Za-z]{0,2}\d{1,8})\s*号|"
+                          r"(?:提案|建议|议案)》?\s*[(（]\s*第?\s*([A-Za-z]{0,2}\d{1,8})\s*号\s*[)）]")
+_PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,8})\s*号\s*(?:提案|建议|议案)")
+# the reply's class: a lone A/B/C (or [A]) line, B:正在解决, (B类), …号B类
+_CLASS_LINE = re.compile(r"^\s*[\[【(（]?\s*([ABC])\s*(?:类)?\s*[\]】)）]?\s*$|^\s*([ABC])\s*[:：]\s*(?:已|正在|列入|留作|因)")
+_CLASS_INLINE = re.compile(r"[(（]\s*([ABC])\s*类\s*[)）]|(?<![A-Za-z0-9])([ABC])\s*类(?![\u4e00-\u9fff]{0,2}(?:社区|地区|城市|小区))")
 _SIGNER = re.compile(r"签发人\s*[:：]?\s*([^\n]{1,12})")
 _DATE_LINE = (
     re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*$"),
@@ -47,7 +91,12 @@ _DATE_LINE = (
 _MONTH_LINE = re.compile(r"^\s*(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*$")
 # web page chrome: breadcrumbs (首页 > 政务公开 > …) and "current position" lines are never titles
 _NAV_LINE = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|首页)")
-_PUBLISHED = re.compile(r"(?:发布时间|发布日期|成文日期|日期)\s*[:：]\s*((?:19|20)\d{2})[-./年](\d{1,2})[-./月](\d{1,2})")
+# dates printed by the page: labelled (成文日期 first: the document's own date), or a bare date (with
+# its time) on a short line of the page header (2019-08-23 18:08 某局, ( 2023-05-18 ), 2025年09月29日09:34)
+_PUBLISHED = re.compile(r"(?P<label>成文日期|发布时间|发布日期|发表时间|录入时间|公开日期|生成日期|日期|时间)"
+                        r"\s*[:：|｜]?\s*[|｜]?\s*(?P<y>(?:19|20)\d{2})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})")
+_BARE_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+                        r"(?![\d.])(?=\s|$|[)）|｜\u4e00-\u9fff])|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日?\s*\d{1,2}:\d{2})")
 _REPORT = re.compile(r"调研报告|调研组|专题调研")
 # header, signature and date lines are short: longer lines are body text and not parsed as such
 _MAX_LINE = 200
@@ -105,7 +154,7 @@ def find_doc_number(header: str) -> str | None:
     m = _DOC_NO.search(header)
     if m:
         raw = _rx(r"\s+").sub("", m.group())
-        return raw
+        return _DOC_NO_LABEL.sub("", raw)
     m = _DOC_NO_GARBLED.search(header)
     if m:
         return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('n'))}号"
@@ -118,43 +167,166 @@ def find_session(text: str) -> str | None:
 
 
 def find_subject(text: str, header_lines: list[str], tail_lines: list[str], title: str | None,
-                 gaz: Gazetteer) -> str | None:
-    """Code of the place the document is about: the issuer's place, else the title's, else the
-    most often named city or county."""
-    for line in header_lines + tail_lines[::-1] + ([title] if title else []):
-        if len(line) > _MAX_LINE:
-            continue
-        squeezed, _ = squeeze_spaces(line)
-        if line is not title and not _ISSUER_LINE.match(squeezed):
-            continue
-        found = admin_mentions(squeezed, None, gaz)
-        if found:
-            return found[-1].code
-    counts: Counter[str] = Counter()
-    for a in admin_mentions(text, None, gaz):
-        if gaz.by_code[a.code].level != "province":
-            counts[a.code] += 1
-    return counts.most_common(1)[0][0] if counts else None
+                 gaz: Gazetteer, kind: str = "其他") -> str | None:
+    """Code of the administrative unit the document is about (the one containing a street or
+    community subject); see ``loaders.extract.subject``."""
+    found = _find_subject(text, title, _issuer_lines(header_lines, tail_lines, title), kind, gaz)
+    return found.code if found else None
 
 
-def _issuer(text: str, header_lines: list[str], tail_lines: list[str], subject: str | None,
-            kind: str, gaz: Gazetteer) -> str | None:
+def _issuer_lines(header_lines: list[str], tail_lines: list[str], title: str | None) -> list[str]:
+    """Lines that name the issuing body, strongest first: the agency opening the title, agency
+    lines of the header, then of the signature block."""
+    out: list[str] = []
+    if title:
+        m = _TITLE_ORG.match(title)
+        if m:
+            out.append(m.group("org"))
     for line in header_lines + tail_lines[::-1]:
+        if len(line) <= _MAX_LINE and _ISSUER_LINE.match(squeeze_spaces(line)[0]):
+            out.append(line)
+        elif len(line) <= _MAX_LINE:
+            m = _SIGNED.match(line)  # a signature: the body, then the writer's name
+            if m:
+                out.append(m.group("org"))
+    return out
+
+
+def _source_lines(lines: list[str], text: str) -> list[str]:
+    """Page furniture naming the publishing body (发布机构, 来源, 提案者, a dated byline) and the lead
+    body of a jointly handled reply (此件为…主办)."""
+    out: list[str] = []
+    for line in lines:
         if len(line) > _MAX_LINE:
             continue
-        squeezed, _ = squeeze_spaces(line)
-        if not _ISSUER_LINE.match(squeezed):
-            continue
-        found = [a for a in agency_mentions(squeezed, subject, None, gaz) if a.end == len(squeezed)]
-        if found:
-            return min(found, key=lambda a: a.start).name
+        out.extend(m.group("org") for m in _LABELLED.finditer(line))  # spaces part the fields
+        m = _DATED_ORG.match(line)
+        if m:
+            out.append(m.group("org"))
+    for key in ("此件", "作为牵头", "作为主办"):  # find the words first: the pattern is slow to try everywhere
+        pos = text.find(key)
+        if pos >= 0:
+            m = _LEAD_BODY.search(text, max(0, pos - 24), pos + 40)
+            if m:
+                out.insert(0, m.group("org") or m.group("lead"))
+                break
+    m = _SIGNED_END.search(text, max(0, len(text) - 60))
+    if m:
+        out.insert(0, m.group("org"))
+    return out
+
+
+def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None, kind: str,
+            gaz: Gazetteer, local: tuple[str, ...] = ()) -> str | None:
+    """The issuing body: an agency line of the title, header or signature; for a research report
+    the body the text says did the research (the page's 来源 is only its publisher); then the
+    page furniture naming the publishing body; for a work summary, the own government of the
+    street or town it is about."""
+    found = _line_agency(lines, subject, gaz, local)
+    if found:
+        return found
     if kind in ("调研报告", "工作总结", "其他"):
         for a in agency_mentions(text, subject, None, gaz):
             s, e = sentence_bounds(text, a.start)
             s, e = max(s, a.start - _MAX_SENTENCE), min(e, a.end + _MAX_SENTENCE)
             if _REPORT.search(text, a.end, e) or (kind == "工作总结" and _SUMMARY.search(text, s, e)):
                 return a.name
+    found = _line_agency(sources, subject, gaz, local)
+    if found:
+        return found
+    if kind == "工作总结" and local:
+        own = [a for a in agency_mentions(text, subject, None, gaz, local)
+               if a.name.endswith(tuple(local[0] + b for b in ("办事处", "政府", "人民政府")))]
+        if own:
+            return own[0].name
     return None
+
+
+def _line_agency(lines: list[str], subject: str | None, gaz: Gazetteer, local: tuple[str, ...]) -> str | None:
+    for line in lines:
+        squeezed, _ = squeeze_spaces(line)
+        found = [a for a in agency_mentions(squeezed, subject, None, gaz, local) if a.end == len(squeezed)]
+        if found:
+            return min(found, key=lambda a: a.start).name
+    return None
+
+
+def _page_date(lines: list[str]) -> str | None:
+    """The date the page prints in its header: 成文日期, then any labelled date, then a bare date
+    on a short header line."""
+    labelled = [m for ln in lines if len(ln) <= _MAX_LINE for m in _PUBLISHED.finditer(ln)]
+    labelled.sort(key=lambda m: m.group("label") != "成文日期")
+    for m in labelled:
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+        if _valid(y, mo, d):
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    for ln in lines:
+        if len(ln) > 100:
+            continue
+        for m in _BARE_DATE.finditer(ln):
+            y, mo, d = int(m.group("y")), int(m.group("m") or m.group("m2")), int(m.group("d") or m.group("d2"))
+            if _valid(y, mo, d):
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _headline(nonempty: list[tuple[int, str]]) -> str | None:
+    """The first line when it reads as a headline (short, not page furniture, not a sentence)."""
+    if not nonempty:
+        return None
+    line = squeeze_spaces(nonempty[0][1].strip())[0]
+    if 4 <= len(line) <= 60 and not _NAV_LINE.search(line) and not line.endswith(("。", "；", ";")) \
+            and _rx(r"[\u4e00-\u9fff]{4}").search(line):
+        return line
+    return None
+
+
+_ASKS_PROPOSAL = re.compile(r"提案")
+_ASKS_SUGGESTION = re.compile(r"人大|代表|号\s*(?:建议|议案)|建议\s*第|议案")
+_ASKED = re.compile(r"(?:提案|建议|议案)")
+_RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查|研究|探究|探析|思考|对策)$")
+_RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：]|关键词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
+_SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
+_VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检查")
+
+
+def _kind(text: str, title: str | None, headline: str | None, header: str,
+          salutation: tuple[str | None, str] | None) -> str:
+    """提案答复 / 建议答复 from what the title says is answered, else who is addressed (委员 sit in
+    the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
+    headline or the report's own words; everything else 其他."""
+    head = title or headline or ""
+    if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)):
+        if _rx(r"政协").search(head):  # the session answered says which body asked
+            return "提案答复"
+        if _rx(r"人大").search(head):
+            return "建议答复"
+        if _ASKS_PROPOSAL.search(head):
+            return "提案答复"
+        if _ASKS_SUGGESTION.search(head):
+            return "建议答复"
+        if salutation:
+            return "提案答复" if salutation[1] == "委员" else "建议答复"
+        if _rx(r"政协").search(header):
+            return "提案答复"
+        if _rx(r"人大|代表").search(header):
+            return "建议答复"
+    if _SUMMARY.search(head) or _SUMMARY_BODY.search(text, 0, 600):
+        return "工作总结"
+    # a news item about a visit (…赴某社区调研, 调研组一行…) is not the research report itself
+    visit = _VISIT_HEAD.search(head) or _rx(r"一行").search(text)
+    if (_RESEARCH_TITLE.search(head) and not visit) or _RESEARCH_BODY.search(text, 0, 2000) or \
+            (len(_REPORT.findall(text)) >= 2 and not visit):
+        return "调研报告"
+    return "其他"
+
+
+def _subject_name(found: SubjectPlace | None, gaz: Gazetteer) -> str | None:
+    if found is None:
+        return None
+    if found.local:
+        return found.local
+    return gaz.full_name(found.code) if found.code else None
 
 
 def extract_document(ctx: Context) -> None:
@@ -163,7 +335,7 @@ def extract_document(ctx: Context) -> None:
     lines = [(off, ln) for off, ln in lines_with_offsets(text)]
     nonempty = [(off, ln) for off, ln in lines if ln.strip()]
 
-    sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if _SALUTATION.match(ln)), None)
+    sal_idx = next((i for i, (_o, ln) in enumerate(nonempty[:40]) if salutation(ln)), None)
     # length first: _TITLE scans a line once per 关于/对, quadratic in one very long line
     title_idx = next((i for i, (_o, ln) in enumerate(nonempty[:25])
                       if len(ln.strip()) <= 80 and _TITLE.search(squeeze_spaces(ln)[0])
@@ -175,29 +347,27 @@ def extract_document(ctx: Context) -> None:
     else:
         header_end = min(len(text), 200)
     header = text[:header_end]
-    before_title = [ln for off, ln in nonempty[: title_idx if title_idx is not None else 0]]
-    tail_lines = [ln for _o, ln in nonempty[-12:]]
 
     title = None
     if title_idx is not None:
         title = _rx(r"^[#\s]+").sub("", squeeze_spaces(nonempty[title_idx][1])[0]) or None
+    headline = title or _headline(nonempty)
 
-    probe = (title or "") + header
-    if _rx(r"号\s*(?:建议|议案)|代表\s*建议|人大代表").search(probe) or (
-            sal_idx is not None and _SALUTATION.match(nonempty[sal_idx][1]).group("role") == "代表"):
-        kind = "建议答复"
-    elif _rx(r"提案").search(probe) and (title or sal_idx is not None):
-        kind = "提案答复"
-    elif title and title.endswith(("报告",)) or (sal_idx is None and len(_REPORT.findall(text)) >= 2):
-        kind = "调研报告"
-    elif (title and title.endswith("总结")) or _SUMMARY.search(text[:300]):
-        kind = "工作总结"
-    else:
-        kind = "其他"
-
-    subject = find_subject(text, before_title, tail_lines, title, gaz)
-    issuer = _issuer(text, before_title, tail_lines, subject, kind, gaz)
+    kind = _kind(text, title, headline, header, salutation(nonempty[sal_idx][1]) if sal_idx is not None else None)
+    header_lines = [ln for off, ln in nonempty[: sal_idx if sal_idx is not None else
+                                               (title_idx if title_idx is not None else 0)]]
+    body_start = max(sal_idx if sal_idx is not None else -1, title_idx if title_idx is not None else -1) + 1
+    tail_lines = [ln for _o, ln in nonempty[max(body_start, len(nonempty) - 12):]]
+    issuer_lines = _issuer_lines(header_lines, tail_lines, headline)
+    source_lines = _source_lines([ln for _o, ln in nonempty[:12]] + tail_lines, text)
+    reply = kind in ("提案答复", "建议答复", "工作总结")
+    found = _find_subject(text, headline, issuer_lines + (source_lines if reply else []), kind, gaz)
+    subject = found.code if found else None
+    ctx.subject_anchor = subject
+    issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz,
+                     (found.local,) if found is not None and found.local else ())
     province = gaz.province_of(subject) if subject else None
+    probe = (title or "") + header
 
     date = None
     for _o, ln in reversed(nonempty[-15:]):
@@ -205,28 +375,27 @@ def extract_document(ctx: Context) -> None:
         if date:
             break
     if date is None:
-        m = _PUBLISHED.search(text)
-        if m and _valid(int(m.group(1)), int(m.group(2)), int(m.group(3))):
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        date = _page_date([ln for _o, ln in nonempty[:15]])
 
     addressee = role = None
     if sal_idx is not None:
-        sm = _SALUTATION.match(nonempty[sal_idx][1])
-        addressee = _rx(r"[ \u3000]").sub("", sm.group("name"))
-        role = sm.group("role")
+        addressee, role = salutation(nonempty[sal_idx][1])
 
-    session = find_session(title or "") or find_session(header) if kind in ("提案答复", "建议答复") else None
+    # a reply, or the text of a proposal itself (案由, 提案人 …), names its session and number
+    proposal_text = kind == "其他" and bool(_rx(r"提案|建议|议案").search(head_text := (headline or "") + header[:400]))
+    asks = kind in ("提案答复", "建议答复") or proposal_text
+    session = (find_session(title or headline or "") or find_session(header)) if asks else None
     pn = None
-    if kind in ("提案答复", "建议答复"):
-        m = _PROPOSAL_NO.search(probe) or _PROPOSAL_NO_BARE.search(probe)
-        pn = _rx(r"\s+").sub("", m.group(1)) if m else None
+    if asks:
+        m = _PROPOSAL_NO.search(probe if not proposal_text else head_text) or _PROPOSAL_NO_BARE.search(probe)
+        pn = _rx(r"\s+").sub("", next(g for g in m.groups() if g)) if m else None
 
     reply_class = None
     if kind in ("提案答复", "建议答复"):
         for ln in header.split("\n"):
             m = _CLASS_LINE.match(ln)
             if m:
-                reply_class = m.group(1)
+                reply_class = m.group(1) or m.group(2)
                 break
         if reply_class is None:
             m = _CLASS_INLINE.search(header)
@@ -242,8 +411,8 @@ def extract_document(ctx: Context) -> None:
             signatory = _rx(r"联系|电话|经办|主管").split(name.group())[0] or None
 
     ctx.document = DocumentMeta(
-        kind=kind, title=title, issuer=issuer,
-        subject_place=gaz.full_name(subject) if subject else None,
+        kind=kind, title=title or headline, issuer=issuer,
+        subject_place=_subject_name(found, gaz),
         province=province.name if province else None, date=date,
         doc_number=find_doc_number(header), session=session, proposal_number=pn,
         addressee=addressee, addressee_role=role, reply_class=reply_class, signatory=signatory,

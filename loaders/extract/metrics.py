@@ -1,34 +1,46 @@
 """Extraction step: figures (counts, money, shares, areas) with their units.
 
 A figure is an Arabic number, optionally a range (10-15户), optionally 万/亿, optionally 余/多,
-then a unit (个、人、万元、%、平方米、元/月 …). ``as_written`` is the shortest number+unit
-substring (余/多 inside it kept, 约/近/以上 around it left out); the value drops 余/多 and 万 stays
-in the unit (48万余人 → 48 万人). Skipped, because they are not quantities of work: numbers
-after 第 (issue numbers, ordinals), durations (连续2年, 5年来 have no counted unit), numbers inside
-quotes or titles (they are names: “3个100%”, “40工程”), structural counts (3个方面, 6个特点), and
-national statistics (全国/我国 …) that do not measure the place's own work.
+then a unit (个、人、万元、%、平方米 …, optionally per something: 万元/个, 元/月). ``as_written``
+is the shortest number+unit substring (余/多 inside it kept, 约/近/以上 around it left out); the
+value drops 余/多 and 万 stays in the unit (48万余人 → 48 万人). A number with 万/亿 and no unit
+takes 万元 next to money words (资金100余万) and 万人 next to people (常住人口1200万, 35.32万群众),
+else it is skipped.
+
+Skipped, because they are not quantities of work: numbers after 第 (issue numbers, ordinals),
+durations (连续2年, 3个月, 7个工作日, 40分钟), numbers inside quotes or titles (they are names:
+“3个100%”, “40工程”), structural counts (3个方面, 6个特点), national statistics (全国/我国 …),
+copies in a distribution list (（2份）), age bands (60岁以上老年人), the upper end of a range
+written out (100户至700户), zero counts and web-page furniture (0人参与, 0条评论, 人气).
+
+Each figure gets a ``subject`` (what is counted, as the text says it, see :func:`_subject`), the
+``year`` of its sentence, and — from the document around it (:mod:`loaders.extract.attribution`)
+— the ``place`` it is about and its ``status``: ``planned`` for a target, plan or standard to
+reach, ``done`` for a result.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 
+from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
+from loaders.extract.text_utils import SENTENCE_END, stop_before, stop_positions
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
 
 __all__ = ["UNIT_NORMAL", "extract_metrics", "find_metrics"]
 
-# Longest first. 名 → 人, 平米 → 平方米 (the gold convention).
+# Longest first. 名/位 → 人, 平米 → 平方米 (the gold convention).
 _UNITS = (
-    "元/人/月", "元/月", "元/年", "元/人", "万人次", "人次", "户次", "平方公里", "平方米", "平米", "公里",
-    "亿元", "万元", "元", "个", "家", "人", "名", "户", "处", "项", "条", "所", "次", "期", "场", "件",
+    "万人次", "人次", "户次", "平方公里", "平方米", "平米", "公里",
+    "亿元", "万元", "千元", "元", "个", "家", "人", "名", "户", "处", "项", "条", "所", "次", "期", "场", "件",
     "支", "座", "间", "张", "篇", "批", "岁", "分", "%", "％", "亩", "套", "栋", "辆", "台", "类", "位",
-    "份", "场次", "千米", "公顷",
+    "份", "场次", "千米", "公顷", "组", "株", "棵", "箱", "册", "盏",
 )
 UNIT_NORMAL = {"名": "人", "平米": "平方米", "％": "%", "位": "人"}
-# 份 (copies in a distribution list) and 位 are only figures with a 万 in front.
-_WEAK_UNITS = {"份", "位", "类"}
+# per what: 万元/个, 元/月, 元/人/月
+_PER = "个|人|户|月|年|次|平方米|天|间|处|村|社区"
 
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _FIG_RE = re.compile(
@@ -36,24 +48,39 @@ _FIG_RE = re.compile(
     # engine skip ahead to digits, one that opens with a lookbehind is tried at every offset
     r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?"
     r"(\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*)"
-    rf"({_UNIT_RE})"
+    rf"({_UNIT_RE})((?:/(?:{_PER}))*)"
 )
+# 万/亿 with no unit after it: 资金100余万, 常住人口超1200万
+_BARE_RE = re.compile(r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(\s*(?:余|多)?\s*)([万亿])(\s*(?:余|多)?)(?![\d万亿])")
+_MONEY_NEAR = re.compile(r"资金|经费|投入|投资|补助|补贴|预算|拨付|筹集|募集|奖励|收入|产值|元")
+_PEOPLE_NEAR = re.compile(r"人口|群众|居民|村民|党员|志愿者|人员|户籍|常住|流动")
 # A count written straight before a quoted facility name, with no measure word: 47“雷锋驿站”.
 _QUOTED_COUNT_RE = re.compile(r"(\d(?<![\d.\-/]\d)\d*)(“[^”“\n]{2,12}”)")
 _STRUCTURAL_AFTER = re.compile(r"^(?:方面|特点|部分|阶段|环节|步骤|层面|维度|板块|章|节|条意见)")
+# 3个月, 7个工作日, 40分钟, 人气, 60岁以上, 3位数
+_NOT_A_COUNT_AFTER = {
+    "个": re.compile(r"^(?:月|多月|半月|工作日|小时|季度|星期|学期|年头)"),
+    "分": re.compile(r"^钟"),
+    "人": re.compile(r"^气"),
+    "岁": re.compile(r"^(?:以上|以下|及以上|及以下|至)"),
+    "位": re.compile(r"^数"),
+}
+# page furniture around a figure (comment boxes, hit counters)
+_WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量")
+_CHROME_LEN = 3  # the longest match of _WEB_CHROME
+_RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
 _NATIONAL = re.compile(r"全国|我国|中国|国家层面")
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
 _CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
-_LEAD_TRIM = re.compile(r"^(?:其中|共|累计|总计|已|全市|全区|全县|目前|截至目前|同时|并|及|和|达|达到|约|近|超过|有)+")
-_TAIL_TRIM = re.compile(r"(?:共|累计|达到|达|约|近|超过|有|为|占|共有|已有|投入|安排|筹集|增长)+$")
+_SENTENCE_STOP = SENTENCE_END  # the same string as the other steps': its stop index is shared
+
+
+_QUOTED = tuple(re.compile(re.escape(o) + r"[^" + c + o + r"\n]{0,40}" + re.escape(c))
+                for o, c in (("“", "”"), ("《", "》"), ("「", "」")))
 
 
 def _quoted_or_titled(text: str) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
-    for open_c, close_c in (("“", "”"), ("《", "》"), ("「", "」")):
-        for m in re.finditer(re.escape(open_c) + r"[^" + close_c + open_c + r"\n]{0,40}" + re.escape(close_c), text):
-            spans.append((m.start(), m.end()))
-    return spans
+    return [(m.start(), m.end()) for rx in _QUOTED for m in rx.finditer(text)]
 
 
 class _Stops:
@@ -61,7 +88,7 @@ class _Stops:
 
     def __init__(self, text: str, stops: str):
         self.n = len(text)
-        self.pos = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+        self.pos = stop_positions(text, stops)
 
     def bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.pos, pos - 1)
@@ -71,24 +98,52 @@ class _Stops:
         return lo, hi
 
 
-_AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)")
-_AFTER_SPLIT = re.compile(r"[的、]|以上|左右|用于|进行|参加|参与|开展|全覆盖|和|\d")
-_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项)|[、和及与]")
-_BEFORE_TRIM = re.compile(r"^(?:按照|每个|每年|按)+|(?:不低于|不少于|不超过|提标至|至|按)$")
-_DATE_HEAD = re.compile(r"^[年月日]")
+# ------------------------------------------------------------------ subject labels
 # characters of context read on each side of a figure for its subject (the subject is ≤ 24)
 _WINDOW = 64
+_MAX_SUBJECT = 24
+_AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
+# the noun phrase after the unit ends at a function word, a verb that starts a new predicate or
+# the next figure: 32个市直部门为成员单位领导小组… → 市直部门
+_AFTER_SPLIT = re.compile(r"[、和与及]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在|均|已|"
+                          r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
+# an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
+_AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"']|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
+                             r"以内|之间|不等)")
+# words that say what kind of figure it is, not what is counted: the label keeps what stands before
+_FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况)")
+_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项)(?:/[个人户月年次])*|[、和及与]")
+# openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
+_LEAD_TRIM = re.compile(
+    r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年)?"
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月"
+    r"|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
+    r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
+    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及|和|达|达到|约|近|超过|有|仅|分别|先后)+")
+_TAIL_TRIM = re.compile(r"(?:共计|共有|已有|共|累计|将|按|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
+                        r"投入|安排|筹集|增长|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降|减少|"
+                        r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
+_BEFORE_TRIM = re.compile(r"^(?:按照|按|在|对|由|从|以)+|(?:按照|依照|根据)$")
+_DATE_HEAD = re.compile(r"^[年月日号]")
+# per each: 每个村（社区)配备1名专职网格员 → 每个村（社区)配备专职网格员
+_DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
 
 
-def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
-    lo, hi = clauses.bounds(start)
-    # windows, so that a clause without punctuation (a run of figures) costs O(1) per figure
-    lo, hi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
-    after = text[end:hi].strip()
-    after = _AFTER_LEAD.sub("", after)
-    after = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
-    if 2 <= len(after) <= 16 and not _DATE_HEAD.match(after):
-        return after[-24:]  # the words after the figure name it: the context before is not read
+def _after_phrase(text: str, end: int, hi: int) -> str:
+    after = _AFTER_LEAD.sub("", text[end:hi].strip())
+    if _AFTER_BAD_HEAD.match(after):
+        return ""
+    after = after.removeprefix("的")
+    if _FIGURE_KIND.match(after):
+        return ""
+    phrase = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
+    if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head
+        head, _, tail = phrase.partition("的")
+        phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 else head
+    return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
+
+
+def _before_phrase(text: str, lo: int, start: int) -> str:
     before = text[lo:start]
     cuts = list(_BEFORE_CUT.finditer(before))
     cut = cuts[-1].end() if cuts else 0
@@ -97,70 +152,185 @@ def _subject(text: str, start: int, end: int, clauses: _Stops) -> str:
         first = cuts[-1].start()
         cut = max((m.end() for m in cuts if m.end() <= first), default=0)
         before = before[:first]
-    before = _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before[cut:].strip()))
-    before = _BEFORE_TRIM.sub("", before)
-    phrase = before or after
-    return phrase[-24:] if phrase else ""
+    before = before[cut:].strip()
+    verb_only = _LEAD_TRIM.sub("", before).strip()
+    trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before))).strip()
+    if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
+        trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
+    before = trimmed
+    if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
+        before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
+    return before
 
 
-def find_metrics(text: str) -> list[MetricRec]:
-    """Every figure in ``text`` that counts or spends something."""
+def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int) -> str:
+    lo, hi = clauses.bounds(start)
+    # windows, so that a clause without punctuation (a run of figures) costs O(1) per figure
+    lo, hi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
+    if hi < len(text) and text[hi] in "（(":
+        close = _rx(r"[\u4e00-\u9fff]{1,6}[）)][^，,。；;：:！？!?\n（(]*").match(text, hi + 1)
+        if close:  # a bracket inside the noun phrase: 村(社区)工作人员
+            hi = min(close.end(), end + _WINDOW)
+    after = _after_phrase(text, end, hi)
+    before = "" if after else _before_phrase(text, lo, start)
+    phrase = after or before
+    d_lo = max(sentence_lo, start - 16)
+    dist = (_DISTRIBUTIVE.search(text, d_lo, start)
+            if text.find("每", d_lo, start) >= 0 or text.find("均", d_lo, start) >= 0 else None)
+    if dist:
+        lead = _TAIL_TRIM.sub("", dist.group(0))
+        if after and lead not in after:
+            phrase = lead + after  # 每个村（社区)配备 + 专职网格员
+        elif not after and lead in before:
+            phrase = before[before.index(lead):]  # …不达标的社区按照每个社区 → 每个社区
+        elif not phrase:
+            phrase = lead
+        if phrase == lead:  # 每个社区10万元进行补助 → 每个社区补助
+            obj = _rx(r"(?:的|进行|用于|予以|给予)*([\u4e00-\u9fff]{2,8})").match(text, end, hi)
+            if obj and not _FIGURE_KIND.match(obj.group(1)):
+                phrase += obj.group(1)
+    return phrase[-_MAX_SUBJECT:] if phrase else ""
+
+
+# ------------------------------------------------------------------ figures
+def _bare_unit(text: str, start: int, end: int) -> str | None:
+    """万元 or 万人 for a number with 万/亿 and no unit, from the words around it; None if unclear."""
+    near = text[max(0, start - 12):min(len(text), end + 6)]
+    if _PEOPLE_NEAR.search(near):
+        return "人"
+    if _MONEY_NEAR.search(near):
+        return "元"
+    return None
+
+
+def find_metrics(text: str, attribution: Attribution | None = None) -> list[MetricRec]:
+    """Every figure in ``text`` that counts or spends something.
+
+    With ``attribution`` (the document's places and agencies, see :class:`Attribution`) each
+    figure also gets the place it is about and whether it is planned; without it they stay None."""
     skip = _quoted_or_titled(text)
     skipped = bytearray(len(text) + 1)
     for s, e in skip:
         skipped[s:e] = b"\x01" * (e - s)
-    clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, "。；;！？!?\n")
+    clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, _SENTENCE_STOP)
     # found once over the whole text and bisected per figure (a per-sentence scan is quadratic
     # in a sentence that holds thousands of figures)
     national = [(n.start(), n.end()) for n in _NATIONAL.finditer(text) if not skipped[n.start()]]
     national_starts = [a for a, _b in national]
+    chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     years = [(y.start(), y.end(), int(y.group(1))) for y in _YEAR_RE.finditer(text)]
     year_ends = [b for _a, b, _y in years]
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
-    for m in _FIG_RE.finditer(text):
-        start, end = m.start(), m.end()
+    prev_end, prev_unit, prev_subject = -1, "", ""
+
+    def keep(start: int, end: int, value: float, unit: str, subject: str | None) -> None:
+        s_lo, _s_hi = sentences.bounds(start)
+        k = bisect_right(year_ends, start) - 1  # the last YYYY年 ending before the figure, same sentence
+        year = years[k][2] if k >= 0 and years[k][0] >= s_lo else None
+        if year is not None and not 1900 < year < 2100:
+            year = None
+        place = status = None
+        if attribution is not None:
+            place = attribution.place_at(start)
+            planned = attribution.planned_at(start) or states_standard(text, start, end)
+            status = "planned" if planned else "done"
+        out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,
+                             as_written=text[start:end], start=start, end=end, place=place, status=status))
+
+    def ordinary(start: int, end: int) -> bool:
+        """Not after 第, not in quotes, not a national statistic, not page furniture."""
         if skipped[start]:
-            continue
-        raw_unit = m.group(3)
-        mid = m.group(2)
-        mult = "亿" if "亿" in mid else "万" if "万" in mid else ""
-        if raw_unit in _WEAK_UNITS and not mult:
-            continue
+            return False
         pre = text[max(0, start - 2):start]
         if pre.endswith("第") or _rx(r"第\s*$").search(pre):
-            continue
-        if _STRUCTURAL_AFTER.match(text[end:end + 4]):
-            continue
-        if raw_unit in ("期", "次", "场", "批") and _rx(r"^\s*(?:会议|全会|人代会)").match(text[end:end + 4]):
-            continue
+            return False
         s_lo, _s_hi = sentences.bounds(start)
         k = bisect_left(national_starts, s_lo)
         if k < len(national) and national[k][1] <= start:
-            continue  # 全国/我国… earlier in the sentence, outside quotes
-        unit = UNIT_NORMAL.get(raw_unit, raw_unit)
-        if mult and unit not in ("%",):
-            unit = mult + unit if not unit.startswith(mult) else unit
+            return False  # 全国/我国… earlier in the sentence, outside quotes
+        c = bisect_left(chrome, start - 8 - _CHROME_LEN)  # page furniture within 8 chars
+        return not (c < len(chrome) and chrome[c] < end + 8)
+
+    for m in _FIG_RE.finditer(text):
+        start, end = m.start(), m.end()
+        if not ordinary(start, end):
+            continue
+        raw_unit, mid, per = m.group(3), m.group(2), m.group(4)
+        mult = "亿" if "亿" in mid else "万" if "万" in mid else ""
         value = float(m.group(1))
+        if value == 0:
+            continue  # a zero count is a counter on the page or a number lost in copying
+        after = text[end:end + 4]
+        rule = _NOT_A_COUNT_AFTER.get(raw_unit)
+        if rule is not None and not per and rule.match(after):
+            continue
+        if _STRUCTURAL_AFTER.match(after):
+            continue
+        if raw_unit in ("期", "次", "场", "批") and _rx(r"^\s*(?:会议|全会|人代会)").match(after):
+            continue
+        if raw_unit == "份" and not mult and (_rx(r"[（(]\s*$").search(text, max(0, start - 2), start)
+                                               or _rx(r"[ \t　]*(?:抄送|分送|印发|送)").match(
+                                                   text, stop_before(text, start, "\n"))):
+            continue  # 抄送：市政协提案委员会（1份）
+        unit = UNIT_NORMAL.get(raw_unit, raw_unit)
+        if mult and unit != "%":
+            unit = mult + unit if not unit.startswith(mult) else unit
+        unit += per
+        if prev_end >= 0 and text[prev_end:start].strip() in _RANGE_JOIN and unit == prev_unit:
+            prev_end = end
+            continue  # 100户至700户: the upper end of a range written out
         as_written = text[start:end]
         ctx_key = (as_written, text[max(0, start - 5):start])
         if ctx_key in seen:  # the same figure restated in the same words (（含单位管理15个）)
             continue
         seen.add(ctx_key)
-        k = bisect_right(year_ends, start) - 1  # the last YYYY年 ending before the figure, same sentence
-        year = years[k][2] if k >= 0 and years[k][0] >= s_lo else None
-        if year is not None and not 1900 < year < 2100:
-            year = None
-        out.append(MetricRec(subject=_subject(text, start, end, clauses) or None, value=value, unit=unit,
-                             year=year, as_written=as_written, start=start, end=end))
+        s_lo, _s_hi = sentences.bounds(start)
+        subject = _subject(text, start, end, clauses, s_lo)
+        if not subject and prev_end >= 0 and prev_end >= s_lo and unit == prev_unit:
+            subject = prev_subject  # 由14万元/个提高到24万元/个: the same thing, before and after
+        keep(start, end, value, unit, subject)
+        prev_end, prev_unit, prev_subject = end, unit, subject
+    covered = sorted((r.start, r.end) for r in out)
+    covered_starts = [s for s, _e in covered]
+    for m in _BARE_RE.finditer(text):
+        start, end = m.start(), m.end()
+        k = bisect_right(covered_starts, start) - 1
+        if (k >= 0 and covered[k][1] > start) or not ordinary(start, end):
+            continue
+        base = _bare_unit(text, start, end)
+        value = float(m.group(1))
+        if base is None or value == 0:
+            continue
+        while text[end - 1] in " \t　":
+            end -= 1
+        s_lo, _s_hi = sentences.bounds(start)
+        keep(start, end, value, m.group(3) + base, _subject(text, start, end, clauses, s_lo))
     for m in _QUOTED_COUNT_RE.finditer(text):
         if skipped[m.start()] or text[max(0, m.start() - 1):m.start()] == "第":
             continue
-        out.append(MetricRec(subject=m.group(2).strip("“”"), value=float(m.group(1)), unit="个",
-                             year=None, as_written=m.group(0), start=m.start(), end=m.end()))
+        if len(m.group(1)) == 4 and 1900 < int(m.group(1)) < 2100:
+            continue  # 2023“…”: a year before an event's name
+        keep(m.start(), m.end(), float(m.group(1)), "个", m.group(2).strip("“”"))
     out.sort(key=lambda r: r.start)
     return out
 
 
 def extract_metrics(ctx: Context) -> None:
-    ctx.metrics.extend(find_metrics(ctx.text))
+    """Figures of the document, each with the place it is about and its status.
+
+    Where nothing in its sentence or paragraph names a place, a figure inside a measure takes the
+    measure's place, else the subject; inside a planned measure it is planned."""
+    found = find_metrics(ctx.text, Attribution.of(ctx))
+    # measures' own spans do not overlap: the one starting last at or before a figure is the only
+    # one that can hold it
+    measures = sorted((ms.span.start, ms.span.end, ms.place, ms.status) for ms in ctx.measures)
+    starts = [s for s, _e, _p, _st in measures]
+    for mt in found:
+        k = bisect_right(starts, mt.start) - 1
+        inner = measures[k] if k >= 0 and mt.end <= measures[k][1] else None
+        if mt.place is None:
+            mt.place = inner[2] if inner and inner[2] else ctx.document.subject_place
+        if inner and inner[3] == "planned":
+            mt.status = "planned"
+    ctx.metrics.extend(found)

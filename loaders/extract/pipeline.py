@@ -23,8 +23,8 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("people", people.extract_people),
     ("policies", policies.extract_policies),
     ("named_models", models.extract_named_models),
-    ("metrics", metrics.extract_metrics),
     ("measures", measures.extract_measures),
+    ("metrics", metrics.extract_metrics),
     ("learning", learning.extract_learning),
 )
 

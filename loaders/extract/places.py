@@ -11,6 +11,7 @@ Three kinds of mention:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
@@ -20,6 +21,7 @@ from loaders.extract.text_utils import (
     is_cjk,
     is_common_word,
     is_verbal,
+    lexicon_entry,
     looks_like_proper_name,
 )
 from loaders.record import Mention, PlaceRec
@@ -29,6 +31,7 @@ __all__ = [
     "LocalMention",
     "admin_mentions",
     "extract_places",
+    "local_level",
     "local_mentions",
     "self_mentions",
 ]
@@ -40,6 +43,8 @@ class AdminMention:
     end: int
     as_written: str
     code: str
+    # the units written in front and merged into this mention (长沙市 of 长沙市望城区), outermost first
+    heads: tuple[AdminMention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,8 @@ class LocalMention:
 
 
 # ------------------------------------------------------------------ administrative units
-_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学)")
+_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学|"
+                                 r"日报|晚报|频道|门户|网(?!格)|要闻|新闻|发布|电视台|广播)")
 # an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
 _LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
 _ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", "、", "如", "借鉴", "学习", "考察", "前往",
@@ -87,6 +93,38 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
     for hit in gaz.scan(text[pos:pos + 12]):
         return hit.start == 0 and any(gaz.is_within(c, code) for c in hit.codes)
     return False
+
+
+_LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村)|乡(?!村))")
+
+
+def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:
+    """A county-level short form (溧阳 for 溧阳市) alone counts inside the subject's own city, when
+    only one unit there has it, it is no ordinary word, and a preposition or list puts it as a
+    place (在溧阳率先…, 赴溧阳, 溧阳、金坛等地)."""
+    subj_city = gaz.city_of(subject) if subject else None
+    if not subj_city or not gaz.is_within(code, subj_city.adcode) or is_common_word(hit.surface, 20):
+        return False
+    if [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] != [code]:
+        return False
+    return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text, hit.end))
+
+
+def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> bool:
+    subj_city = gaz.city_of(subject) if subject else None
+    if subj_city and gaz.is_within(code, subj_city.adcode):
+        return True
+    if subject and gaz.by_code[subject].province != gaz.by_code[code].province:
+        return False  # a district of another province is written with its city (北京市西城区)
+    # a name may be a phrase too (老城区, 市中区) or open with a common word (老城)
+    if is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100):
+        return False
+    districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]
+    if subject:
+        prov = gaz.by_code[subject].province
+        if [c for c in districts if gaz.by_code[c].province == prov] == [code]:
+            return True
+    return districts == [code]
 
 
 _ADMIN_CACHE: dict[tuple[int, str, str | None], tuple[AdminMention, ...]] = {}
@@ -126,23 +164,32 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         after = text[hit.end:hit.end + 4]
         if hit.is_alias:
             if _LOCAL_SUFFIX_AFTER.match(after) or (_LOCAL_NAME_AFTER.match(text, hit.end)
+                                                    and not is_common_word(text[hit.end:hit.end + 2])
                                                     and not _child_follows(gaz, text, hit.end, code)):
                 continue  # 江城社区, 中山路, 金华园社区: part of a local name
-            if place.is_county_level and within is None:
+            if place.is_county_level and within is None and not _county_alias_ok(gaz, hit, code, subject, text):
                 continue  # 合作团队, 资源整合: county short forms need their parent in front
+            if "、" in text[max(0, hit.start - 1):hit.end + 1] and any(
+                    m.start(1) <= hit.start < m.end(1) for m in _local_lists(text)):
+                continue  # 下设大庆、温馨…5个社区: a community of a listed set, not the city
             if within is None and not (_near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)
                                        or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
                                        or _ALIAS_AFTER.match(after)):
                 continue
-        elif within is None and (len(hit.surface) <= 2 or place.level == "district"):
-            # 城区/郊区 are words; district names repeat across cities (鼓楼区): need the city in front
-            # unless the district lies in the subject's own city
-            subj_city = gaz.city_of(subject) if subject else None
-            if len(hit.surface) <= 2 or not (subj_city and gaz.is_within(code, subj_city.adcode)):
-                continue
+        elif place.is_county_level and within is None and _LOCAL_UNIT_AFTER.match(after):
+            continue  # 新城区街道, 城关镇: a street or town of that name, not the district
+        elif within is None and (len(hit.surface) <= 2 or place.level == "district") \
+                and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject)):
+            # 城区/郊区 are words; district names repeat across cities (鼓楼区): a district named
+            # alone needs its city in front unless it lies in the subject's city, is the only one
+            # of that name in the subject's province, or the only one in the country (and its
+            # name is not an ordinary word: 老城区, 市中区)
+            continue
         if within is not None and prev is not None:
             out.pop()
-            mention = AdminMention(prev.start, hit.end, text[prev.start:hit.end], code)
+            own = prev.start + sum(len(h.as_written) for h in prev.heads)  # where prev's own unit starts
+            last = AdminMention(own, hit.start, text[own:hit.start], prev.code)
+            mention = AdminMention(prev.start, hit.end, text[prev.start:hit.end], code, (*prev.heads, last))
         else:
             mention = AdminMention(hit.start, hit.end, hit.surface, code)
         out.append(mention)
@@ -154,20 +201,72 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
 _LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区|新区")
 _LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "社区": "community", "村": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_HARD_PREP = set("到在赴对向至于从由将把让经为是")
+_HARD_PREP = set("到在赴对向至于从由将把让经为是进")
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
-    r"[个等各全本我该每其此这那党委办的了着过是省市县佳在到对向从把被将]|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
+    r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
     r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
-_LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+[\u4e00-\u9fff]{2,5})等\d*个?(?:城市|农村|城乡)?(社区|村|街道|镇)")
-# every _LIST_LOCAL match holds 、 and 等 and lies inside one run of these characters
-_LIST_LOCAL_KEY = re.compile("等")
+_LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff]){2,5})"
+                         r"(?:等(\d*)个?|(\d+)个)(?:城市|农村|城乡)?(社区|村|街道|镇)")
+# every _LIST_LOCAL match holds 、 and 等 or 个 and lies inside one run of these characters
+_LIST_LOCAL_KEY = re.compile("[等个]")
 _LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
+# list items are parted by 、 and, before the last one, by 和/及 (大庆、温馨、海馨、依林和金裕5个社区)
+_LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2}$)")
 
 
-def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int | None:
+_CHAIN_VERBAL = frozenset({"v", "vd", "d", "ad", "p", "c"})
+
+
+def _chained_name_ok(name: str) -> bool:
+    """A name written straight after a place (雷锋 in 望城区雷锋街道, 胜利 in 利通区胜利镇): an ordinary
+    noun or adjective is fine there, a verb phrase is not (武汉市积极推进社区, 某市大力发展社区)."""
+    if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or name[0] == "第" or "届" in name:
+        return False
+    for part in {name[:2], name[-2:], name}:
+        entry = lexicon_entry(part)
+        if entry is not None and entry[1] in _CHAIN_VERBAL and entry[0] >= 50:
+            return False
+    return True
+
+
+def _local_lists(text: str) -> list[re.Match[str]]:
+    """``A、B、C等N个社区`` lists of local units (kept for the last few texts: several steps ask)."""
+    found = _LISTS.get(text)
+    if found is None:
+        if len(_LISTS) > 16:
+            _LISTS.clear()
+        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN))
+    return found
+
+
+_LISTS: dict[str, list[re.Match[str]]] = {}
+
+
+def _list_items(m: re.Match[str]) -> list[tuple[int, str]]:
+    """(offset, item) of each name in a local list match."""
+    items, pos, body = [], m.start(1), m.group(1)
+    last = 0
+    for sep in _LIST_SEP.finditer(body):
+        items.append((pos + last, body[last:sep.start()]))
+        last = sep.end()
+    items.append((pos + last, body[last:]))
+    return items
+
+
+def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
+                      chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset()) -> int | None:
     """Start of the proper name in front of a place suffix, or None if there is none."""
+    # right after a place below the province: the name is what lies between, up to six characters
+    for length in range(2, 7):
+        s = suffix_start - length
+        if s in chain_ends and s >= 0:
+            name = text[s:suffix_start]
+            if _chained_name_ok(name) or (s in free_ends and _ALL_CJK.fullmatch(name)
+                                          and not _GENERIC.search(name)):
+                return s
+            break
     # the rules read only the five characters before the suffix: their verdict is kept per window
     window = text[max(0, suffix_start - 5):suffix_start]
     rules = _NAME_RULES.get(window)
@@ -183,6 +282,11 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int
 
 
 _NAME_RULES: dict[str, tuple[tuple[int, bool], ...]] = {}
+
+
+def _is_verb(word: str) -> bool:
+    entry = lexicon_entry(word)
+    return entry is not None and entry[1] in ("v", "vd")
 
 
 def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
@@ -201,8 +305,9 @@ def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
         if j < 0:
             continue
         name = window[j:]
-        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name):
-            continue
+        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name) \
+                or _is_verb(name[:2]):
+            continue  # 深耕社区治理, 找准社区定位: a verb and its object
         before = window[j - 1] if j > 0 else "\n"
         if before.isdigit():
             continue
@@ -236,43 +341,93 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
     return None
 
 
-def local_mentions(text: str, admin_ends: set[int] | None = None) -> list[LocalMention]:
-    """Streets, towns, communities, villages and development zones named in ``text``."""
+# 城乡/城镇 followed by what the phrase qualifies is a term (住房和城乡建设局, 城镇老旧小区)
+_TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房")
+# ethnic townships carry their peoples before 乡/镇 (干河彝族乡): the name starts before them
+_ETHNIC = re.compile(r"(?:(?:回|彝|苗|瑶|壮|藏|土家|蒙古|满|侗|布依|白|哈尼|傣|黎|傈僳|佤|畲|拉祜|水|纳西|羌|土|"
+                     r"仫佬|锡伯|达斡尔|景颇|撒拉|布朗|毛南|普米|阿昌|怒|鄂温克|京|基诺|德昂|保安|裕固|"
+                     r"门巴|鄂伦春|独龙|赫哲|珞巴|哈萨克|维吾尔|朝鲜|仡佬|东乡|柯尔克孜|塔吉克)族)+$")
+
+
+def local_mentions(text: str, admin_ends: set[int] | None = None,
+                   chain_ends: set[int] | None = None, free_ends: set[int] = frozenset()) -> list[LocalMention]:
+    """Streets, towns, communities, villages and development zones named in ``text``.
+
+    ``admin_ends``: where administrative units end (a name may start there); ``chain_ends``: those
+    of them below the province, after which an ordinary noun is a name too (利通区胜利镇);
+    ``free_ends``: where a name certainly starts (the place a headline's visit goes to: 到如意社区).
+    The document, places and agencies steps ask for the same text: kept for the last few calls."""
+    key = (text, frozenset(admin_ends or ()), None if chain_ends is None else frozenset(chain_ends),
+           frozenset(free_ends))
+    found = _LOCALS.get(key)
+    if found is None:
+        if len(_LOCALS) > 32:
+            _LOCALS.clear()
+        found = _LOCALS[key] = tuple(_local_mentions(text, admin_ends, chain_ends, free_ends))
+    return list(found)
+
+
+_LOCALS: dict[tuple, tuple[LocalMention, ...]] = {}
+
+
+def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int] | None,
+                    free_ends: set[int]) -> list[LocalMention]:
     taken = set(admin_ends or ())
+    chained = set(admin_ends or ()) if chain_ends is None else set(chain_ends)
+    chained |= free_ends
     out: list[LocalMention] = []
     for m in _LOCAL_SUFFIX.finditer(text):
         suffix = m.group()
         if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
             continue
-        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街"):
-            continue
+        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街") \
+                and (_TERM_AFTER.match(text, m.end()) or not any(m.start() - k in chained for k in range(2, 7))):
+            continue  # 城镇, 乡村, 农村, 街镇 are words, unless a place is written before (紫金县紫城镇)
+        name_end, end, level = m.start(), m.end(), _LEVEL_OF_SUFFIX.get(suffix, "other")
+        if suffix == "村" and text.startswith("民小组", end):
+            end, level = end + 3, "other"  # a villager group (瓦草冲村民小组)
+        if suffix in ("乡", "镇"):
+            eth = _ETHNIC.search(text, max(0, name_end - 12), name_end)
+            if eth:
+                name_end = eth.start()
         if suffix == "新区":
-            start = _zone_name_start(text, m.start(), taken)
+            start = _zone_name_start(text, name_end, taken)
         else:
-            start = _local_name_start(text, m.start(), taken)
+            start = _local_name_start(text, name_end, taken, chained, free_ends)
         if start is None:
             continue
-        if text[start - 1:start] == "“" and is_cjk(text[m.end():m.end() + 1]):
+        if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
-        level = _LEVEL_OF_SUFFIX.get(suffix, "other")
-        out.append(LocalMention(start, m.end(), text[start:m.end()], text[start:m.end()], level))
-        taken.add(m.end())
-    for m in finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN):
-        suffix = m.group(2)
-        pos = m.start(1)
+        if suffix != "街道" and text[name_end - 1] in "区县市省":
+            continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
+        if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):
+            continue  # “两委”成员和社区工作者: 和 joins two nouns (东环特和社区 is a name)
+        out.append(LocalMention(start, end, text[start:end], text[start:end], level))
+        taken.add(end)
+        chained.add(end)
+    for m in _local_lists(text):
+        suffix = m.group(4)
+        items = _list_items(m)
+        # as many names as the count says: ordinary words are names there too (温馨、海馨…5个社区)
+        counted = (m.group(2) or m.group(3) or "") == str(len(items))
         found: list[LocalMention] = []
-        for i, item in enumerate(m.group(1).split("、")):
-            if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路
+        for i, (pos, item) in enumerate(items):
+            if i == 0:  # the list's first item may carry the verb in front: 重点支持雷锋路, 下设大庆
+                longest = max(len(it) for _p, it in items[1:])
                 for cut in range(len(item) - 1):
-                    if (cut == 0 or (cut >= 2 and is_common_word(item[:cut])) or item[cut - 1] in _HARD_PREP) \
-                            and not _GENERIC.search(item[cut:]) and looks_like_proper_name(item[cut:]):
+                    if ((cut == 0 and len(item) <= longest + 1) or (cut >= 2 and is_common_word(item[cut - 2:cut]))
+                            or (cut and item[cut - 1] in _HARD_PREP)) and not _GENERIC.search(item[cut:]) \
+                            and (looks_like_proper_name(item[cut:]) or (counted and _chained_name_ok(item[cut:]))):
                         pos, item = pos + cut, item[cut:]
                         break
-            if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or not looks_like_proper_name(item):
+                else:
+                    found = []
+                    break
+            if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or \
+                    not (looks_like_proper_name(item) or (counted and _chained_name_ok(item))):
                 found = []  # one item that is not a name: the list is not a list of places
                 break
             found.append(LocalMention(pos, pos + len(item), item, item + suffix, _LEVEL_OF_SUFFIX[suffix]))
-            pos += len(item) + 1
         out.extend(found)
     out.sort(key=lambda x: x.start)
     return out
@@ -311,33 +466,84 @@ def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:
     return "external"
 
 
+_ENCLOSED = re.compile(r"《[^《》\n]{1,120}》")
+
+
+def _enclosed_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _ENCLOSED.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_right(spans, (pos, _FAR)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+_FAR = 1 << 60
+
+
+def record_name(gaz: Gazetteer, code: str, subject: str | None) -> str:
+    """How a record names a unit: its full name (districts and counties with their city), except a
+    county outside the subject's province, named with its province (山东省武城县 in a 河南 reply)."""
+    p = gaz.by_code[code]
+    if p.level == "county" and subject and gaz.by_code[subject].province != p.province:
+        return gaz.by_code[p.province].name + p.name
+    return gaz.full_name(code)
+
+
+_LEVEL_BY_SUFFIX = (("街道", "street"), ("镇", "street"), ("乡", "street"), ("社区", "community"),
+                    ("村", "community"))
+
+
+def local_level(name: str) -> str:
+    """street | community | other, from how a local unit's name ends."""
+    return next((lv for suf, lv in _LEVEL_BY_SUFFIX if name.endswith(suf)), "other")
+
+
 def extract_places(ctx: Context) -> None:
     gaz = load_gazetteer()
     text = ctx.text
     subject = ctx.subject_code()
+    subject_name = ctx.document.subject_place
+    # a street, town, community or village as the subject: administrative units are all outside it
+    local_subject = subject_name if subject_name and (subject is None or subject_name != gaz.full_name(subject)) \
+        else None
+    role_anchor = None if local_subject else subject
     admins = admin_mentions(text, subject, gaz)
     by_code: dict[str, list[AdminMention]] = {}
-    for a in admins:
+    # 长沙市望城区 names 长沙市 too, when it is the subject's own city or province (山东省武城县 in a 河南
+    # reply only says where 武城县 lies)
+    own = {p.adcode for p in gaz.chain(subject)} if subject else set()
+    # 长沙市 of 长沙市望城区 names the subject's own city; 山东 of 山东省武城县 in a 河南 reply (and 成都市 of
+    # 赴成都市武侯区考察) only says where the unit named lies
+    heads = [h for m in admins for h in m.heads if h.code in own]
+    enclosed = _enclosed_spans(text)
+    for a in heads + admins:
         place = gaz.by_code[a.code]
         if place.level == "province" and a.code != subject and _AGENCY_AFTER.match(text[a.end:a.end + 9]):
             continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
         by_code.setdefault(a.code, []).append(a)
-    if subject:
-        by_code.setdefault(subject, [])
+    for code in list(by_code):
+        # named only inside document titles (《福建省…办法》): not a place
+        # the text is about, unless it is the subject itself
+        if code != subject and all(_inside(enclosed, a.start) for a in by_code[code]):
+            del by_code[code]
     for a in self_mentions(text, subject, gaz):
-        by_code.setdefault(a.code, []).append(a)
+        # 我市 is a mention of the subject the text names, not a naming of it; 全市 in a district's
+        # reply names the city around it
+        if a.code in by_code or a.code != subject:
+            by_code.setdefault(a.code, []).append(a)
 
     records: list[PlaceRec] = []
     for code, ms in by_code.items():
         p = gaz.by_code[code]
-        parent = gaz.full_name(p.parent) if p.parent else None
+        parent = record_name(gaz, p.parent, subject) if p.parent else None
         ms.sort(key=lambda x: x.start)
         records.append(PlaceRec(
-            name=gaz.full_name(code), level=p.level, parent=parent, adcode=code,
-            role=_role(gaz, code, subject),
+            name=record_name(gaz, code, subject), level=p.level, parent=parent, adcode=code,
+            role=_role(gaz, code, role_anchor),
             mentions=[Mention(start=x.start, end=x.end, as_written=x.as_written) for x in ms]))
 
-    subject_name = gaz.full_name(subject) if subject else None
+    anchor_name = gaz.full_name(subject) if subject else None
     admin_at_end = {a.end: a for a in admins}
     admin_starts = {a.start for a in admins}
     locals_: dict[str, PlaceRec] = {}
@@ -345,7 +551,11 @@ def extract_places(ctx: Context) -> None:
     own_names = set()
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
-    for lm in local_mentions(text, set(admin_at_end)):
+    found = local_mentions(text, set(admin_at_end),
+                           {a.end for a in admins if gaz.by_code[a.code].level != "province"})
+    if local_subject and not any(lm.name == local_subject for lm in found):
+        found = sorted(found + _named(text, local_subject), key=lambda x: x.start)
+    for lm in found:
         stem = _LOCAL_SUFFIX.sub("", lm.as_written)
         if lm.as_written in own_names or stem in own_names or lm.start in admin_starts:
             continue
@@ -353,14 +563,35 @@ def extract_places(ctx: Context) -> None:
         if rec is None:
             if lm.start in local_at_end:
                 parent = local_at_end[lm.start]
+                inside = parent == local_subject or (parent in locals_ and locals_[parent].role != "external")
             elif lm.start in admin_at_end:
-                parent = gaz.full_name(admin_at_end[lm.start].code)
+                code = admin_at_end[lm.start].code
+                parent = record_name(gaz, code, subject)
+                inside = role_anchor is not None and (code == role_anchor or gaz.is_within(code, role_anchor))
+            elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
+                    and lm.level == "community":
+                parent, inside = local_subject, True  # a community of the street the text is about
             else:
-                parent = subject_name
-            role = "within_subject" if subject_name and parent is not None else "external"
+                parent, inside = anchor_name, role_anchor is not None
+            if lm.name == local_subject:
+                role = "subject"
+            else:
+                role = "within_subject" if inside and parent is not None else "external"
             rec = PlaceRec(name=lm.name, level=lm.level, parent=parent, adcode=None, role=role)
             locals_[lm.name] = rec
         rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
         local_at_end[lm.end] = lm.name
     records.extend(locals_.values())
     ctx.places = records
+
+
+def _named(text: str, name: str) -> list[LocalMention]:
+    """Every occurrence of a local unit's name (the subject found in the headline, such as 如意社区,
+    whose name is also an ordinary word)."""
+    level = local_level(name)
+    out = []
+    pos = text.find(name)
+    while pos >= 0:
+        out.append(LocalMention(pos, pos + len(name), name, name, level))
+        pos = text.find(name, pos + len(name))
+    return out

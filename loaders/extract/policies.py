@@ -30,11 +30,12 @@ _JOINERS = re.compile(r"^[\s、，,和及与以及]*$")
 _STATUS_VERBS: tuple[tuple[str, str], ...] = (
     ("正在研究制定", "drafting"), ("正在研究制订", "drafting"), ("正在制订", "drafting"),
     ("正在制定", "drafting"), ("正在起草", "drafting"), ("正在修订", "drafting"), ("研究起草", "drafting"),
-    ("征求意见", "drafting"), ("提出", "drafting"),
+    ("征求意见", "drafting"), ("提出", "drafting"), ("草拟", "drafting"), ("起草", "drafting"),
     ("计划出台", "planned"), ("计划制定", "planned"), ("拟提请", "planned"), ("拟出台", "planned"),
     ("拟制定", "planned"), ("将出台", "planned"), ("将制定", "planned"), ("即将出台", "planned"),
     ("贯彻落实", "referenced"), ("转发", "referenced"), ("贯彻", "referenced"), ("依据", "referenced"),
-    ("根据", "referenced"), ("按照", "referenced"), ("对照", "referenced"),
+    ("根据", "referenced"), ("按照", "referenced"), ("对照", "referenced"), ("落实", "referenced"),
+    ("执行", "referenced"), ("遵照", "referenced"), ("依照", "referenced"), ("参照", "referenced"),
     ("出台", "issued"), ("印发", "issued"), ("制定", "issued"), ("制订", "issued"), ("下发", "issued"),
     ("发布", "issued"), ("形成", "issued"), ("制发", "issued"), ("颁布", "issued"), ("编制", "issued"),
     ("修订", "issued"), ("出台了", "issued"),
@@ -48,8 +49,17 @@ _DOCNO_RE = re.compile(
     r"^\s*[（(]\s*([^（）()，。]{1,16}?[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*第?\s*\d+\s*号)\s*[）)]")
 _DOCNO_INLINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*第?\s*\d+\s*号)")
 
-_PERIODICAL_TAIL = re.compile(r"(?:信息|日报|晚报|时报|早报|报|杂志|周刊|月刊|通讯|简报|内参|动态|专刊|快报)$")
-_NEWS_BEFORE = re.compile(r"(?:文章|内参|报道|新闻|刊登|刊发|专栏|栏目|一文)[^，。；]{0,4}$")
+_PERIODICAL_TAIL = re.compile(r"(?:信息|日报|晚报|时报|早报|报|杂志|周刊|月刊|通讯|简报|内参|动态|专刊|快报|网|新闻)$")
+_NEWS_BEFORE = re.compile(r"(?:文章|内参|报道|新闻|刊登|刊发|专栏|栏目|一文)[^，。；]{0,4}$|"
+                          r"(?:入选|收录|编入|选入)[^，。；]{0,12}$")
+# the number of the proposal being answered, right after its title: 《…》（第1021号）
+_PROPOSAL_NO_AFTER = re.compile(r"^\s*[（(]\s*第?\s*[A-Za-z]{0,2}\d+\s*号")
+# a survey or study cited for its figures: 《…满意度》调查数据显示
+_STUDY_AFTER = re.compile(r"^(?:\[\d+\])?\s*(?:调查|数据显示|报告显示|显示|入选|获评|荣获)")
+# a bare document word standing for a title named in full elsewhere (以下简称《意见》, 贯彻《条例》)
+_BARE_TYPE = re.compile(r"^(?:通知|意见|条例|办法|规定|决定|细则|通告|公告)$")
+# laws and regulations are cited, not issued, by the bodies that write these texts
+_LAW = re.compile(r"^中华人民共和国|(?:(?<![办方])法|法典|条例)(?:[(（]试行[)）])?$")
 _ISSUE_BEFORE = re.compile(r"第\s*\d+\s*期\s*$")
 _PROPOSAL_TAIL = re.compile(r"(?:提案|议案|建议)$")
 _RECEIVED_AFTER = re.compile(r"^\s*(?:的)?(?:提案|议案|建议)?\s*(?:收悉|已收悉)")
@@ -81,6 +91,10 @@ def find_titles(text: str) -> list[Title]:
                     out.append(Title(inner, open_at + 1, i))
         elif ch == "\n":
             depth = 0
+    if depth == 1 and "\n" not in text[open_at:].rstrip("\n") and len(text) - open_at <= 81:
+        inner = text[open_at + 1:].rstrip()  # an excerpt cut inside its last title
+        if inner:
+            out.append(Title(inner, open_at + 1, open_at + 1 + len(inner)))
     return out
 
 
@@ -124,10 +138,13 @@ def status_of(head: str) -> tuple[str, int] | None:
     return status, last.start()
 
 
-def _is_skipped(text: str, t: Title) -> bool:
+def _is_skipped(text: str, t: Title, reply: bool = False) -> bool:
     before = text[max(0, t.start - 16):t.start - 1]
-    after = text[t.end + 1:t.end + 8]
-    if _RECEIVED_AFTER.match(after):
+    after = text[t.end + 1:t.end + 24]
+    if reply and _PROPOSAL_TAIL.search(t.title):
+        return True  # a reply cites proposals and suggestions, it does not issue them
+    if _RECEIVED_AFTER.match(after) or _PROPOSAL_NO_AFTER.match(after) or _STUDY_AFTER.match(after) \
+            or _BARE_TYPE.match(t.title) or before.endswith("简称"):
         return True
     if _PROPOSAL_TAIL.search(t.title) and _rx(r"(?:提出|提交|您|你们?)[^。]{0,6}$").search(before):
         return True
@@ -198,8 +215,12 @@ def extract_policies(ctx: Context) -> None:
     group_starts = [g[0] for g in groups]
     by_title: dict[str, PolicyRec] = {}
     prev: tuple[Title, dict] | None = None
-    for t in find_titles(text):
-        if _is_skipped(text, t):
+    titles = find_titles(text)
+    reply = ctx.document.kind in ("提案答复", "建议答复")
+    skipped = {t.title for t in titles if _is_skipped(text, t, reply)}
+    defaulted: set[str] = set()  # titles whose status no verb stated yet
+    for t in titles:
+        if t.title in skipped:  # the proposal answered is skipped wherever it is named
             prev = None
             continue
         attrs: dict
@@ -212,10 +233,12 @@ def extract_policies(ctx: Context) -> None:
             head = text[lo:t.start - 1]
             st = status_of(head)
             status = st[0] if st else "issued"
+            if status == "issued" and _LAW.search(t.title):
+                status = "referenced"
             verb_at = lo + st[1] if st else None
             sent_lo = max(_clause_start(text, t.start - 1, _SENTENCE_END), t.start - 1 - _MAX_LEAD)
             date = date_before(text, sent_lo, t.start - 1) if status in ("issued", "referenced") else None
-            attrs = {"status": status, "date": date,
+            attrs = {"status": status, "date": date, "verb": st is not None,
                      "issuer": _issuer(ctx, groups, lo, verb_at, status, t.start - 1, group_starts)}
         prev = (t, attrs)
         after = text[t.end + 1:t.end + 40]
@@ -226,7 +249,12 @@ def extract_policies(ctx: Context) -> None:
         if rec is None:
             by_title[t.title] = PolicyRec(title=t.title, issuer=attrs["issuer"], doc_number=docno,
                                           date=attrs["date"], status=attrs["status"], mentions=[mention])
+            if not attrs["verb"]:
+                defaulted.add(t.title)
         else:
+            if t.title in defaulted and attrs["verb"]:  # a verb at a later mention says more
+                rec.status = attrs["status"]
+                defaulted.discard(t.title)
             rec.mentions.append(mention)
             rec.doc_number = rec.doc_number or docno
             rec.issuer = rec.issuer or attrs["issuer"]

@@ -255,9 +255,18 @@ _REQUEST_QUOTE = re.compile(
     r"|(?<=关)于[“\"]([^”\"]{2,60})[”\"]的情况)")
 
 
+# The proposal restated without quotes: its title (您提出的关于…的建议收悉) and the list of what it
+# suggests (提出了A、B、C等建议). Both say what was asked for, not what the place does.
+_REQUEST_PLAIN = re.compile(
+    r"提出(?:的|了)?(?:(关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案)(?:[(（][^()（）\n]{0,20}[)）])?(?:已)?收悉)"
+    r"|([^“”《》。；;！？!?\n]{2,150}?等(?:建议|意见)))")
+
+
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
-    return [(m.start(), m.end()) for m in _REQUEST_QUOTE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _REQUEST_QUOTE.finditer(text)]
+    spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
+    return spans
 
 
 def document_practices(text: str, taxonomy: Taxonomy | None = None) -> list[str]:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import is_common_word, lexicon_pos
+from loaders.extract.text_utils import is_common_word, lexicon_entry
 
 __all__ = ["QuoteView", "quote_features"]
 
@@ -128,9 +128,9 @@ def quote_features(v: QuoteView) -> list[str]:
         f.append("de_inside")
     if 2 <= len(core) <= 4 and is_common_word(core):
         f.append("common_word")
-    pos = lexicon_pos(core) if len(core) <= 8 else None
-    if pos:
-        f.append("lex=" + pos[:1])  # a dictionary word (n, v, i for an idiom, l for a set phrase…)
+    entry = lexicon_entry(core) if len(core) <= 8 else None
+    if entry:
+        f.append("lex=" + entry[1][:1])  # a dictionary word (n, v, i for an idiom, l for a set phrase…)
     if len(core) <= 8:
         f.append("z=" + core[-1:])
         if len(core) >= 3:

@@ -22,7 +22,7 @@ __all__ = [
     "is_cjk",
     "is_common_word",
     "is_verbal",
-    "lexicon_pos",
+    "lexicon_entry",
     "lines_with_offsets",
     "looks_like_proper_name",
     "sentence_bounds",
@@ -203,17 +203,16 @@ def _lexicon() -> dict[str, tuple[int, str]]:
     return lex
 
 
+def lexicon_entry(word: str) -> tuple[int, str] | None:
+    """(frequency, part of speech) of ``word`` in the dictionary, or None."""
+    return _lexicon().get(word)
+
+
 def is_common_word(word: str, min_freq: int = 50) -> bool:
     """True for an ordinary dictionary word (提升, 年度, 情况) rather than a proper name
     (江城, 凤凰 are names; 古楼 is too rare to count)."""
     entry = _lexicon().get(word)
     return entry is not None and entry[0] >= min_freq and entry[1] not in _PROPER_POS
-
-
-def lexicon_pos(word: str) -> str | None:
-    """The dictionary's part of speech of ``word`` (n, v, i for an idiom…), None when not listed."""
-    entry = _lexicon().get(word)
-    return entry[1] if entry is not None else None
 
 
 def is_verbal(word: str) -> bool:

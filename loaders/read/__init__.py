@@ -5,7 +5,14 @@ format is read.
 """
 from __future__ import annotations
 
-from loaders.read.files import SUPPORTED_SUFFIXES, format_of, iter_paths, max_upload_bytes, read_document
+from loaders.read.files import (
+           SUPPORTED_SUFFIXES,
+           format_of,
+           iter_inputs,
+           iter_paths,
+           max_upload_bytes,
+           read_document,
+)
 from loaders.read.normalize import normalize_text
 from loaders.read.result import FORMATS, ReadResult
 
@@ -14,6 +21,7 @@ __all__ = [
            "SUPPORTED_SUFFIXES",
            "ReadResult",
            "format_of",
+           "iter_inputs",
            "iter_paths",
            "max_upload_bytes",
            "normalize_text",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from loaders.read.boilerplate import drop_boilerplate_lines
 from loaders.read.decode import decode_bytes
 from loaders.read.result import FORMATS, ReadResult
 
-__all__ = ["SUPPORTED_SUFFIXES", "format_of", "iter_paths", "max_upload_bytes", "read_document"]
+__all__ = ["SUPPORTED_SUFFIXES", "format_of", "iter_inputs", "iter_paths", "max_upload_bytes", "read_document"]
 
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(s for suffixes in FORMATS.values() for s in suffixes)
 _BY_SUFFIX = {s: fmt for fmt, suffixes in FORMATS.items() for s in suffixes}
@@ -40,22 +41,52 @@ def format_of(path: str | os.PathLike[str]) -> str | None:
     return _BY_SUFFIX.get(Path(path).suffix.lower())
 
 
-def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Supported files under ``paths`` (files as given, folders recursively), each folder sorted.
+def _inside(path: str, root: str) -> bool:
+    real = os.path.realpath(path)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, str | None]]:
+    """``(path, None)`` for each supported file under ``paths`` (files as given, folders recursively,
+    each folder sorted), ``(path, problem)`` for a symbolic link inside a folder that leads outside it
+    (refused: a folder of documents must not read ``/etc/passwd`` because a link says so).
 
     A file named explicitly is yielded whatever its suffix (reading it then names the problem);
-    hidden files and folders (``.git``, ``.~lock``) inside folders are skipped.
+    hidden files and folders (``.git``, ``.~lock``) inside folders are skipped, and so are links to
+    folders inside the same folder (their files are found where they are).
     """
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = []
-            for root, dirs, files in os.walk(path):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                found.extend(Path(root, f) for f in files
-                             if not f.startswith((".", "~$")) and Path(f).suffix.lower() in SUPPORTED_SUFFIXES)
-            yield from sorted(found)
-        else:
+        if not path.is_dir():
+            yield path, None
+            continue
+        root = os.path.realpath(path)
+        found: list[tuple[Path, str | None]] = []
+        for folder, dirs, files in os.walk(path):
+            for d in dirs:
+                link = os.path.join(folder, d)
+                if not d.startswith(".") and os.path.islink(link) and not _inside(link, root):
+                    problem = (f"is a symbolic link to a folder outside {path}; not read "
+                               "(copy the files into the folder to include them)")
+                    found.append((Path(link), problem))
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for f in files:
+                if f.startswith((".", "~$")) or Path(f).suffix.lower() not in SUPPORTED_SUFFIXES:
+                    continue
+                file = os.path.join(folder, f)
+                problem = None
+                if os.path.islink(file) and not _inside(file, root):
+                    problem = (f"is a symbolic link to a file outside {path}; not read "
+                               "(copy the file into the folder to include it)")
+                found.append((Path(file), problem))
+        for item, problem in sorted(found, key=lambda t: t[0]):
+            yield item, None if problem is None else f"{item}: {problem}"
+
+
+def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The paths :func:`iter_inputs` accepts (refused links left out)."""
+    for path, problem in iter_inputs(paths):
+        if problem is None:
             yield path
 
 
@@ -72,11 +103,14 @@ def read_document(path: str | os.PathLike[str], max_bytes: int | None = None) ->
                                f"supported: {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     limit = max_upload_bytes() if max_bytes is None else max_bytes
     try:
-        size = os.stat(path).st_size
+        info = os.stat(path)
     except FileNotFoundError:
         raise InputError(name, "does not exist") from None
     except OSError as err:
         raise InputError(name, f"cannot be opened ({err.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "is not a regular file (a folder, device or pipe); pass a document file")
+    size = info.st_size
     if size > limit:
         raise InputError(name, f"is {size / 1048576:.1f} MB, over the {limit / 1048576:.0f} MB limit "
                                "(GOVKG_MAX_UPLOAD_MB); split it or raise the limit")
@@ -100,7 +134,7 @@ def read_document(path: str | os.PathLike[str], max_bytes: int | None = None) ->
         elif fmt == "docx":
             from loaders.read.office import docx_to_text
 
-            text = docx_to_text(name, max_bytes=4 * limit)
+            text = docx_to_text(name, max_bytes=limit)
         else:
             from loaders.read.office import doc_to_text
 

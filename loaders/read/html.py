@@ -37,26 +37,76 @@ def declared_charset(data: bytes) -> str | None:
     return m.group(1).decode("ascii") if m else None
 
 
-def _text_of(el) -> str:
-    """Text with line breaks at block boundaries (lxml's text_content() runs blocks together)."""
-    parts: list[str] = []
+def _lines(raw: str) -> str:
+    lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in raw.split("\n"))
+    return "\n".join(line for line in lines if line)
 
-    def walk(node) -> None:
+
+def _text_of(el) -> str:
+    """Text with line breaks at block boundaries (lxml's text_content() runs blocks together).
+    Walks with an explicit stack: a page nested 2,000 levels deep is no reason to stop."""
+    parts: list[str] = []
+    stack: list[tuple[object, bool]] = [(el, False)]
+    while stack:
+        node, closing = stack.pop()
+        if isinstance(node, str):
+            parts.append(node)
+            continue
         tag = node.tag if isinstance(node.tag, str) else ""
+        if closing:
+            if tag in _BLOCKS:
+                parts.append("\n")
+            continue
         if tag in _BLOCKS:
             parts.append("\n")
         if node.text and tag:
             parts.append(node.text)
-        for child in node:
-            walk(child)
+        stack.append((node, True))
+        for child in reversed(node):
             if child.tail:
-                parts.append(child.tail)
-        if tag in _BLOCKS:
-            parts.append("\n")
+                stack.append((child.tail, False))
+            stack.append((child, False))
+    return _lines("".join(parts))
 
-    walk(el)
-    lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+
+class _FlatText:
+    """Every text run of a page in order, line breaks at block tags, scripts and styles left out:
+    the reading for a page nested deeper than libxml2 builds trees (2,048 levels), which would
+    otherwise end at that depth. The standard library's tokenizer keeps no tree, so no depth limit."""
+
+    _SKIP = frozenset(("script", "style", "noscript", "template"))
+
+    def __init__(self) -> None:
+        from html.parser import HTMLParser
+
+        self.parts: list[str] = []
+        self._skip = 0
+        parser = HTMLParser(convert_charrefs=True)
+        parser.handle_starttag = self._start
+        parser.handle_endtag = self._end
+        parser.handle_data = self._data
+        self._parser = parser
+
+    def _start(self, tag: str, _attrs: object) -> None:
+        if tag in self._SKIP:
+            self._skip += 1
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def _end(self, tag: str) -> None:
+        if tag in self._SKIP:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCKS:
+            self.parts.append("\n")
+
+    def _data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    def read(self, html: str) -> str:
+        self._parser.feed(html)
+        self._parser.close()
+        return _lines("".join(self.parts))
 
 
 def _words(s: str) -> int:
@@ -92,10 +142,16 @@ def html_to_text(html: str, path: str) -> str:
     import lxml.html
     from lxml import etree
 
+    parser = lxml.html.HTMLParser(huge_tree=True)      # nesting up to 2,048 levels (libxml2's default: 256)
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError) as err:
         raise InputError(path, f"is not readable HTML ({err}); save the page again or pass its text") from None
+    if any(e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log):   # deeper still
+        text = _FlatText().read(html)
+        if not text.strip():
+            raise InputError(path, "has no readable text (only scripts, styles or markup)")
+        return text
     title_el = root.find(".//title")
     title = _TITLE_SUFFIX.sub("", title_el.text_content().strip()) if title_el is not None else ""
     h1 = root.find(".//h1")

@@ -1,12 +1,18 @@
 """Word documents: ``.docx`` through python-docx, legacy ``.doc`` through antiword or catdoc.
 
-``.docx`` is a zip archive: its entries are checked before anything is inflated, so an archive
-that would expand to far more than the upload limit (a zip bomb) is refused up front.
-Paragraphs and tables are read in document order; a table row becomes one line, cells
-separated by tabs (merged cells once).
+``.docx`` is a zip archive, and what a zip's headers say about sizes may be false. The XML parts
+may claim at most ``max_bytes`` in all (the upload limit: as much text as a .txt may hold) and a
+ratio under 200:1; they are then inflated 1 MB at a time, and never past the size their header
+states: an entry whose data inflates to more (headers that under-state) stops there and fails its
+CRC check, so it costs one chunk, not the gigabytes a single unbounded ``read()`` would inflate
+first. Only stored and deflated entries are read (what Word writes; LZMA and bzip2 have no bound
+per call). Images, fonts and embedded files are never inflated (text does not need them).
+python-docx then reads the checked parts from memory. Paragraphs and tables are read in document
+order; a table row becomes one line, cells separated by tabs (merged cells once).
 """
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import zipfile
@@ -14,36 +20,78 @@ import zipfile
 from govkg.errors import InputError
 from loaders.read.decode import MIN_PLAUSIBILITY, plausibility
 
-__all__ = ["check_zip", "doc_to_text", "docx_to_text"]
+__all__ = ["doc_to_text", "docx_parts", "docx_to_text"]
 
 _MAX_RATIO = 200  # compressed -> uncompressed; real .docx files stay well under 20
+_CHUNK = 1 << 20
+_BROKEN = "open and re-save it in Word"
 
 
-def check_zip(path: str, max_bytes: int) -> None:
-    """Refuse a zip whose entries would inflate beyond ``max_bytes`` or at a bomb-like ratio."""
+def _is_xml(name: str) -> bool:
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1048576:.1f} MB"
+
+
+def docx_parts(path: str, max_bytes: int) -> dict[str, bytes]:
+    """The XML parts of the .docx at ``path``, at most ``max_bytes`` in all (other parts as empty
+    bytes). Raises :class:`InputError` for a broken zip, a zip bomb, or a zip that is
+    not a Word document."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise InputError(path, f"is not a valid .docx (broken zip: {err}); open and re-save it in Word") from None
-    total = sum(i.file_size for i in infos)
-    packed = sum(i.compress_size for i in infos) or 1
-    if total > max_bytes or (total > 10_000_000 and total / packed > _MAX_RATIO):
-        raise InputError(path, f"would expand to {total / 1e6:.0f} MB (ratio {total / packed:.0f}:1), "
-                               "over the limit: refusing a zip bomb-like .docx (raise GOVKG_MAX_UPLOAD_MB "
-                               "if it is genuine)")
-    if "word/document.xml" not in {i.filename for i in infos}:
-        raise InputError(path, "is a zip but not a Word document (no word/document.xml)")
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as err:
+        raise InputError(path, f"is not a valid .docx (broken zip: {err}); {_BROKEN}") from None
+    with zf:
+        infos = zf.infolist()
+        names = {i.filename for i in infos}
+        if "word/document.xml" not in names:
+            raise InputError(path, "is a zip but not a Word document (no word/document.xml)")
+        xml = [i for i in infos if _is_xml(i.filename)]
+        claimed = sum(i.file_size for i in xml)
+        packed = sum(i.compress_size for i in infos) or 1
+        if claimed > max_bytes or (claimed > 10_000_000 and claimed / packed > _MAX_RATIO):
+            raise InputError(path, f"would expand to {_mb(claimed)} of XML from {_mb(packed)} (ratio "
+                                   f"{claimed / packed:.0f}:1; limit {_mb(max_bytes)}, 200:1): refusing a zip "
+                                   "bomb-like .docx (raise GOVKG_MAX_UPLOAD_MB if it is genuine)")
+        parts = {i.filename: b"" for i in infos if not i.is_dir()}
+        for info in xml:
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise InputError(path, f"uses a compression Word does not write ({info.filename}: method "
+                                       f"{info.compress_type}); {_BROKEN}")
+            chunks = []
+            try:
+                with zf.open(info) as fh:
+                    while chunk := fh.read(_CHUNK):      # bounded per call: read() inflates up to 2 GB first
+                        chunks.append(chunk)
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as err:
+                raise InputError(path, f"is not a valid .docx (broken zip: {err}); {_BROKEN}") from None
+            parts[info.filename] = b"".join(chunks)
+    return parts
+
+
+def _package(parts: dict[str, bytes]) -> io.BytesIO:
+    """The parts as an uncompressed zip in memory (python-docx reads a zip; nothing re-inflates)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as out:
+        for name, data in parts.items():
+            out.writestr(name, data)
+    buf.seek(0)
+    return buf
 
 
 def docx_to_text(path: str, max_bytes: int) -> str:
-    check_zip(path, max_bytes)
+    """Text of a .docx whose XML parts may inflate to at most ``max_bytes`` in all."""
+    package = _package(docx_parts(path, max_bytes))
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(path)
+        document = docx.Document(package)
+    except MemoryError:
+        raise
     except Exception as err:  # noqa: BLE001 -- python-docx surfaces lxml/zip/KeyError on damaged packages
         raise InputError(path, f"is a damaged .docx ({type(err).__name__}: {str(err)[:80]}); "
                                "open and re-save it in Word") from None

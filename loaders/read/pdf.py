@@ -24,7 +24,7 @@ def pdf_to_text(path: str, max_pages: int = 2000) -> str:
         if b"%PDF-" not in head:
             raise InputError(path, "is not a PDF (no %PDF- header); check the file or its suffix")
         text = extract_text(path, laparams=LAParams(), maxpages=max_pages)
-    except InputError:
+    except (InputError, MemoryError):
         raise
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(path, "is an encrypted PDF; remove the password and try again") from None

@@ -39,7 +39,7 @@ def make_store(request, tmp_path: Path):
 
             server = request.getfixturevalue("falkor_server")
             store = FalkorStore(server.host, server.port, f"t{os.getpid()}_{next(_counter)}",
-                                retry_delays=(0.1, 0.2))
+                                retry_delays=(0.1, 0.2), password=server.password)
         else:
             from graph.neo4j_store import Neo4jStore
 

@@ -30,7 +30,8 @@ BUILD = ("import sys\n"
 def _env(home: Path, server, graph: str) -> dict[str, str]:
     env = dict(os.environ, GOVKG_HOME=str(home), PYTHONPATH=str(REPO))
     if server is not None:
-        env.update(FALKORDB_HOST=server.host, FALKORDB_PORT=str(server.port), FALKORDB_GRAPH=graph)
+        env.update(FALKORDB_HOST=server.host, FALKORDB_PORT=str(server.port), FALKORDB_GRAPH=graph,
+                   FALKORDB_PASSWORD=server.password)
     return env
 
 
@@ -43,7 +44,7 @@ def test_killed_build_then_rerun_is_identical(kind, tmp_path, make_store, reques
     if kind == "falkordb":
         from graph.falkordb_store import FalkorStore
 
-        probe = FalkorStore(server.host, server.port, graph)
+        probe = FalkorStore(server.host, server.port, graph, password=server.password)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
             try:
@@ -84,7 +85,8 @@ def test_lost_connection_retried_then_store_error(make_store):
     records = list(synthetic_records(8, seed=5))
     server = FalkorServer().start()
     try:
-        store = FalkorStore(server.host, server.port, "lost", retry_delays=(0.1, 0.2, 0.3))
+        store = FalkorStore(server.host, server.port, "lost", retry_delays=(0.1, 0.2, 0.3),
+                            password=server.password)
         store.init_schema()
         for rec in records[:4]:
             store.load_record(rec)
@@ -93,7 +95,7 @@ def test_lost_connection_retried_then_store_error(make_store):
         with pytest.raises(StoreError, match="not reachable after 4 tries"):
             store.load_record(records[4])
         assert time.monotonic() - started >= 0.6          # the retries waited
-        server = FalkorServer(port=server.port).start()  # restart (this one keeps no data)
+        server = FalkorServer(port=server.port, password=server.password).start()  # restart (keeps no data)
         store.init_schema()
         for rec in records:
             store.load_record(rec)

@@ -59,3 +59,28 @@ def test_mentions_grouped_and_abbreviations_merged():
 def test_agencies_inside_document_titles_are_skipped():
     text = "制定《潜江市基层党建协调委员会会议规则》等制度"
     assert _names(text, "潜江市") == []
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # the own bodies of streets, towns and zones, headed by the unit written before them or the subject
+    ("遂宁市船山区德胜街道办事处牵头", "遂宁市船山区", ["遂宁市船山区德胜街道办事处"]),
+    ("遂昌县人民政府妙高街道办事处答复", "丽水市遂昌县", ["遂昌县妙高街道办事处"]),
+    ("由凤台镇人民政府报县政府审批", "丽水市遂昌县", ["遂昌县凤台镇政府", "遂昌县政府"]),
+    ("金鹰高新区党工委、管委会联合印发", "萍乡市", ["萍乡市金鹰高新区党工委", "萍乡市金鹰高新区管委会"]),
+    # a session named with its place names its CPPCC
+    ("在政协遂昌县第十届第三次会议上", "丽水市遂昌县", ["遂昌县政协"]),
+    # democratic parties: with their committee, or in a list of parties
+    ("提案者：民盟萍乡市委员会", "萍乡市", ["民盟萍乡市委员会"]),
+    ("协调民革、民盟、九三学社等党派力量", "萍乡市", ["九三学社", "民盟", "民革"]),
+    ("广泛征集人民建议", "萍乡市", []),
+    # spellings: 人民政府 → 政府, 市委办 → 市委办公室; 委员 is a person, not a 委
+    ("市委办、市人民政府办公室联合印发", "萍乡市", ["萍乡市委办公室", "萍乡市政府办公室"]),
+    ("县政协委员赵六提出", "丽水市遂昌县", ["遂昌县政协"]),
+    ("市委决策部署落实到位", "萍乡市", ["萍乡市委"]),
+    ("自治区人大常委会部署", "南宁市", ["广西壮族自治区人大常委会"]),
+    ("国务院办公厅、中共中央统战部印发", "萍乡市", ["中央统战部", "国务院办公厅"]),
+    ("建设新华社区服务中心", "萍乡市", []),
+    ("市统计局、市自然资源局参加", "萍乡市", ["萍乡市统计局", "萍乡市自然资源局"]),
+])
+def test_agency_grammar_more(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

@@ -184,7 +184,8 @@ GOLD = {
                    "南京市鼓楼区": ("district", "南京市", "320106", "external"),
                    "湖滨街道": ("street", "杭州市上城区", None, "within_subject")},
         "agencies": {"杭州市民政局", "杭州市上城区民政局", "杭州市上城区委", "杭州市上城区政府"},
-        "policies": {"杭州市社区专职工作者管理办法": ("issued", "杭民发〔2021〕63号")},
+        # the district 落实s (carries out) the city's 办法: referenced, as 贯彻落实 is in the conventions
+        "policies": {"杭州市社区专职工作者管理办法": ("referenced", "杭民发〔2021〕63号")},
         "models": {"湖滨晴雨": "湖滨街道", "一网统管": "杭州市上城区", "三岗十八级": "杭州市上城区",
                    "网格+警格+N格": "杭州市上城区", "小营红巷": "小营街道"},
         "components": {},

@@ -53,3 +53,30 @@ def test_same_source_twice_gives_one_entry():
     ctx = _ctx(text, {"杭州市": ("杭州市",)})
     extract_learning(ctx)
     assert [r.source for r in ctx.learning] == ["杭州市"]
+
+
+def test_a_visit_to_look_into_work_is_not_learning():
+    ctx = _ctx("市政协主席率调研组赴成都市开展专题调研。", {"成都市": ("成都市",)})
+    extract_learning(ctx)
+    assert ctx.learning == []
+
+
+def test_the_learner_is_the_place_the_sentence_is_about():
+    from loaders.extract.pipeline import extract_text
+
+    text = ("襄阳市民政局关于市政协第5号提案的答复\n\n尊敬的张委员：\n您提出的提案收悉，现答复如下：\n"
+            "浙江省桐乡市推行“三治融合”，桐乡市先后赴杭州市上城区考察学习，又赴嘉兴市考察学习。\n"
+            "我市组织考察组赴浙江省桐乡市参观学习。\n")
+    rec = extract_text(text, "t.txt")
+    pairs = {(lr.learner, lr.source) for lr in rec.learning}
+    assert ("桐乡市", "杭州市上城区") in pairs  # the passage is about 桐乡市: it is the learner
+    assert ("桐乡市", "嘉兴市") not in pairs  # a county and its own city are not learning from each other
+    assert ("襄阳市", "桐乡市") in pairs
+
+
+def test_a_clause_whose_places_include_the_learner_records_nothing():
+    # 襄阳市 is the subject and also one of the places "studied": the learner is not known
+    ctx = _ctx("组织考察组到湖北襄阳、湖南长沙等地学习借鉴社区建设。", {"长沙市": ("长沙",)})
+    ctx.places[0].mentions.append(Mention(start=8, end=10, as_written="襄阳"))
+    extract_learning(ctx)
+    assert ctx.learning == []

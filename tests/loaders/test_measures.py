@@ -124,3 +124,65 @@ def test_page_broken_paragraph_runs_on():
 def test_document_practices_are_set():
     ctx = _ctx()
     assert {"大党委/大工委", "证明事项清理", "社区工作准入", "社区工作者培训", "社区基金/社区经济"} <= set(ctx.practices)
+
+
+# section headings, problems and the reply's talk about the proposal are not measures
+HEADINGS = (
+    "现答复如下：\n"
+    "一、对本提案的办理概述\n"
+    "本提案经深入调研，提出了若干意见。\n"
+    "二、工作开展情况\n"
+    "2022年，市委、市政府高度重视，出台了社区减负十条措施。\n"
+    "三、指导思想\n"
+    "坚持以人民为中心，推动社区治理现代化。\n"
+    "四、我局高度重视您的建议\n"
+    "局党组专题研究，明确分管领导。\n"
+    "（一）组织覆盖不均衡，服务供给有短板\n"
+    "部分社区党组织作用发挥不够。\n"
+)
+
+
+def test_section_headings_are_not_measures():
+    got = [m.summary for m in _ctx(HEADINGS).measures]
+    # a heading over reported work gives the action its text opens with
+    assert got == ["出台了社区减负十条措施"]
+
+
+ADVICE = (
+    "对策建议：\n"
+    "1.建立社区工作者薪酬增长机制。\n"
+    "2.设立社区发展基金。\n"
+    "3.推行积分制管理。\n"
+)
+
+
+def test_items_listed_under_recommendations_are_planned():
+    got = {m.summary: m.status for m in _ctx(ADVICE).measures}
+    assert got == {"建立社区工作者薪酬增长机制": "planned", "设立社区发展基金": "planned", "推行积分制管理": "planned"}
+
+
+def test_a_heading_about_the_proposals_suggestions_holds_done_work():
+    text = "二、议案中所提建议的落实情况\n（一）推进网格化管理\n全市划分网格860个，配齐网格员。\n"
+    (m,) = _ctx(text).measures
+    assert m.status == "done"
+
+
+def test_a_number_in_running_text_is_not_an_item():
+    text = "为居民在生\n2、产、生活中提供便利，我们还将加强监督检查工作。\n"
+    assert _ctx(text).measures == []
+
+
+def test_measure_place_is_the_place_its_section_is_about():
+    from loaders.extract.pipeline import extract_text
+
+    text = ("襄阳市民政局关于市政协第8号提案的答复\n\n尊敬的李委员：\n您提出的提案收悉，现答复如下：\n"
+            "一、樊城区的做法\n"
+            "（一）推行小区议事会\n在各小区设立议事会，每月议事一次。\n"
+            "二、全市推进情况\n"
+            "（一）完善网格体系\n全市划分网格1200个，配备专职网格员。\n")
+    rec = extract_text(text, "t.txt")
+    got = {m.summary: m.place for m in rec.measures}
+    assert got["推行小区议事会"] == "襄阳市樊城区"
+    assert got["完善网格体系"] == "襄阳市"
+    # and its figures take that place where their own sentence names none
+    assert {m.as_written: m.place for m in rec.metrics}["1200个"] == "襄阳市"

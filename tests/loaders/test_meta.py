@@ -101,3 +101,10 @@ def test_spaced_header_and_lone_class_letter():
     assert (d.kind, d.issuer, d.subject_place, d.reply_class, d.proposal_number, d.addressee) == (
         "提案答复", "潜江市民政局", "潜江市", "C", "T080", "王娟")
     assert d.province == "湖北省"
+
+
+def test_news_headline_is_the_title():
+    from loaders.extract.pipeline import extract_text
+
+    text = "某县以“邻里夜话”推进社区协商 居民议事有了新平台\n\n近日，某县各社区开展“邻里夜话”活动，居民围坐议事。\n"
+    assert extract_text(text, "n.txt").document.title == "某县以“邻里夜话”推进社区协商居民议事有了新平台"

@@ -57,7 +57,7 @@ def test_restated_figure_in_same_words_is_kept_once():
 @pytest.mark.parametrize("text,as_written,subject", [
     # the phrase after the unit stops at the next figure (digits, not a literal "\d")
     ("覆盖31个社区472个小区。", "31个", "社区"),
-    ("主城区381个网格均配备1名专职人员。", "381个", "网格均配备"),
+    ("主城区381个网格均配备1名专职人员。", "381个", "网格"),
     # a figure before the number is cut off the subject
     ("主城区33个社区共有小区444个。", "444个", "社区共有小区"),
     # the same things counted in two units share the subject
@@ -65,5 +65,60 @@ def test_restated_figure_in_same_words_is_kept_once():
     ("提出问题和建议50项372条，已转交。", "50项", "建议"),
 ])
 def test_subjects(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text,as_written,value,unit", [
+    # units other places write, and a figure per something
+    ("补种香樟30余株，添置健身器材12组。", "30余株", 30, "株"),
+    ("下拨图书60箱、2400余册。", "2400余册", 2400, "册"),
+    ("现场有80多位居民参加。", "80多位", 80, "人"),
+    ("按社区规模划分为5类。", "5类", 5, "类"),
+    ("办理意外保险320份。", "320份", 320, "份"),
+    ("运转经费由12万元/个提高到20万元/个。", "12万元/个", 12, "万元/个"),
+    ("村干部年报酬仅有4-6千元。", "4-6千元", 4, "千元"),
+    # 万 with no unit: money or people by the words around it
+    ("项目总投资资金300余万，已完工。", "300余万", 300, "万元"),
+    ("全市常住人口超860万，流动人口众多。", "860万", 860, "万人"),
+])
+def test_more_figures(text, as_written, value, unit):
+    got = [(m.as_written, m.value, m.unit) for m in find_metrics(text)]
+    assert (as_written, value, unit) in got
+
+
+@pytest.mark.parametrize("text", [
+    "征求意见时间为7个工作日，此前调研了3个月。",
+    "不到25分钟的时间里留言不断。",
+    "辖区60岁以上老年人较多。",
+    "评论 0人参与，0条评论，快来抢沙发吧！",
+    "时间:2023-05-06 09:12:41人气:5120",
+    "抄送：市政协提案委员会（2份）",
+    "2024“邻里文化节”在社区举行。",
+    "抽样调查的数额为3万，仅供参考。",
+])
+def test_more_not_figures(text):
+    assert find_metrics(text) == []
+
+
+def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
+    got = find_metrics("一般在300户至900户的范围内设立社区。")
+    assert [(m.as_written, m.value) for m in got] == [("300户", 300)]
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # the noun phrase after the unit stops before a new predicate
+    ("28个市直单位为成员单位领导小组办公室设在市民政局。", "28个", "市直单位"),
+    # a per-unit rate keeps what it is per
+    ("每个小区配备2名专职网格员。", "2名", "每个小区配备专职网格员"),
+    ("对不达标的社区按照每个社区8万元进行补助。", "8万元", "每个社区补助"),
+    # time, place and quantity words in front say when and where, not what
+    ("截至目前，全县累计建成村级综治中心126个。", "126个", "建成村级综治中心"),
+    ("2022年，办公经费提高到2600元的标准。", "2600元", "办公经费"),
+    # the figure after 提高到 counts the same thing as the one before
+    ("补贴由120元/月提高到160元/月。", "160元/月", "补贴"),
+    ("共有52名村(社区)工作人员报名参加考试。", "52名", "村(社区)工作人员"),
+])
+def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject

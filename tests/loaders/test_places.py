@@ -49,8 +49,8 @@ def _names(text, subject=None):
 
 
 @pytest.mark.parametrize("text,subject,expected", [
-    ("学习山东省武城县经验", "濮阳市", [("山东省武城县", "武城县")]),
-    ("山东武城党员干部", None, [("山东武城", "武城县")]),
+    ("学习山东省武城县经验", "濮阳市", [("山东省武城县", "德州市武城县")]),
+    ("山东武城党员干部", None, [("山东武城", "德州市武城县")]),
     ("借鉴上海、杭州等地先进经验", "鄂州市", [("上海", "上海市"), ("杭州", "杭州市")]),
     ("区民政局组织赴成都开展考察", "长沙市望城区", [("成都", "成都市")]),
     ("鼓楼区推进社区治理", "南京市", [("鼓楼区", "南京市鼓楼区")]),
@@ -115,3 +115,71 @@ def test_every_mention_offset_is_valid_on_the_corpus(path):
     assert mentions, "the bundled documents all name places and agencies"
     for m in mentions:
         assert text[m.start:m.end] == m.as_written
+
+
+def _rec_places(text: str):
+    rec = extract_text(text, "t.txt")
+    return rec, {p.name: (p.level, p.parent, p.role) for p in rec.places}
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a district named alone: the only one of its name in the country, unless its name is a phrase
+    ("调研组赴船山区了解情况", None, [("船山区", "遂宁市船山区")]),
+    ("我区位于老城区，以老旧小区居多", None, []),
+    # a district of another province than the subject's is written with its city
+    ("赴西城区考察学习", "萍乡市", []),
+    # 新城区街道 is a street of that name, not the district
+    ("丰镇市新城区街道推进服务中心改造", "丰镇市", [("丰镇市", "丰镇市")]),
+    # a county short form alone inside the subject's own city, placed by a preposition
+    ("在溧阳率先设立百姓议事堂", "常州市", [("溧阳", "溧阳市")]),
+    ("合作团队参与评估", "常州市", []),
+    # the short forms such documents use: 化隆县 (化隆回族自治县), 黔南州
+    ("化隆县群科镇成立服务站", None, [("化隆县", "海东市化隆回族自治县")]),
+    ("黔南州各县推广", None, [("黔南州", "黔南布依族苗族自治州")]),
+])
+def test_admin_mentions_alone(text, subject, expected):
+    assert _names(text, subject) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # as many names as the count says, joined by 、 and 和: ordinary words are names there too
+    ("街道下设青石、锦绣、松涛和玉屏4个社区", ["青石社区", "锦绣社区", "松涛社区", "玉屏社区"]),
+    # ethnic townships and villager groups
+    ("来凤县百福司土家族乡成立工作站", ["百福司土家族乡"]),
+    ("瓦窑坪村民小组新建活动室", ["瓦窑坪村民小组"]),
+    # a verb, preposition or pronoun glued to 社区 is not a community
+    ("持续深耕社区治理，找准社区定位", []),
+    ("他没少往社区跑，用心地为社区居民服务", []),
+    ("紫金县城乡建设局", []),
+])
+def test_local_mentions_more(text, expected):
+    county = text.find("县") + 1  # where a county's name ends, as the places step passes it
+    assert [m.name for m in local_mentions(text, {county} if county else None)] == expected
+
+
+def test_names_after_a_place_may_be_ordinary_nouns():
+    assert [m.name for m in local_mentions("利通区胜利镇新华社区", {3})] == ["胜利镇", "新华社区"]
+    assert [m.name for m in local_mentions("武汉市积极推进社区治理", {3})] == []
+
+
+def test_county_names_carry_their_city_or_their_province_outside_the_subjects():
+    _, places = _rec_places("萍乡市民政局关于市政协提案的答复\n\n钱七委员：\n您的提案收悉。我市学习借鉴山东省武城县和萍乡市芦溪县经验。\n")
+    assert places["萍乡市芦溪县"][2] == "within_subject"
+    assert places["山东省武城县"][2] == "external"
+    assert "山东省" not in places                     # a province written only to say where a county lies
+
+
+def test_places_named_only_inside_titles_are_not_listed():
+    _, places = _rec_places("萍乡市民政局关于市政协提案的答复\n\n钱七委员：\n"
+                            "您的提案收悉。我市贯彻落实《江西省社区工作者管理办法》，萍乡市安源区先行试点。\n")
+    assert "江西省" not in places
+    assert places["萍乡市安源区"][2] == "within_subject"
+
+
+def test_local_subject_roles_and_parents():
+    rec, places = _rec_places("近年来，张掖市甘州区东街街道坚持党建引领\n\n"
+                              "近年来，张掖市甘州区东街街道坚持党建引领，在翠湖社区、桂香社区推行网格化管理。\n")
+    assert rec.document.subject_place == "东街街道"
+    assert places["东街街道"] == ("street", "张掖市甘州区", "subject")
+    assert places["张掖市甘州区"][2] == "external"
+    assert places["翠湖社区"] == ("community", "东街街道", "within_subject")

@@ -111,3 +111,45 @@ def test_status_of(head, expected):
 def test_date_before_takes_the_last_date():
     text = "2019年成立，2020年6月印发"
     assert date_before(text, 0, len(text)) == "2020-06"
+
+
+@pytest.mark.parametrize("text", [
+    "《关于加强社区减负的建议》（第1021号）由我单位会同省财政厅办理。",   # the proposal, by its number
+    "您提出的“关于贯彻《条例》提升物业管理质效的建议”已收悉。",          # a bare document word
+    "近期草拟了实施意见（以下简称《意见》）。",
+    "据《人民网》报道，各地积极探索。",                                    # an outlet
+    "该项目入选省委组织部《党建引领基层治理案例选编》。",                  # a collection
+    "《2023年城市物业服务满意度》调查数据显示，满意率提高。",              # a survey
+])
+def test_not_policies_more(text):
+    pols, _ = _run(text)
+    assert pols == {}
+
+
+@pytest.mark.parametrize("text,title,status", [
+    ("修订后的《中华人民共和国城市居民委员会组织法》同步施行。", "中华人民共和国城市居民委员会组织法", "referenced"),
+    ("进一步落实《荆门市社区工作者职业体系建设方案》。", "荆门市社区工作者职业体系建设方案", "referenced"),
+    ("近期，我局草拟了《关于加强物业管理的实施意见》。", "关于加强物业管理的实施意见", "drafting"),
+    ("2023年，省住建厅修订《物业服务企业信用评价办法（试行）》。", "物业服务企业信用评价办法（试行）", "issued"),
+])
+def test_status_more(text, title, status):
+    pols, _ = _run(text)
+    assert pols[title].status == status
+
+
+def test_proposal_answered_is_skipped_wherever_it_is_named():
+    text = "对《关于增设社区服务站的建议》的答复\n您提出的《关于增设社区服务站的建议》已收悉。"
+    pols, _ = _run(text)
+    assert pols == {}
+
+
+def test_a_later_verb_settles_a_status_no_verb_stated():
+    text = "关于征求对《荆门市居住社区补短板实施方案》的意见\n我局草拟了《荆门市居住社区补短板实施方案》，现公示。"
+    pols, _ = _run(text)
+    assert pols["荆门市居住社区补短板实施方案"].status == "drafting"
+
+
+def test_an_excerpt_cut_inside_its_last_title_keeps_it():
+    text = "四、加强基层减负工作。印发了《荆门市规范村(社区)组织工作事务"
+    pols, _ = _run(text)
+    assert list(pols) == ["荆门市规范村(社区)组织工作事务"]

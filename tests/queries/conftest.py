@@ -47,7 +47,8 @@ def memory_store(all_records):
 def falkordb_store(all_records, falkor_server):
     from graph.falkordb_store import FalkorStore
 
-    store = FalkorStore(falkor_server.host, falkor_server.port, f"queries_test_{os.getpid()}")
+    store = FalkorStore(falkor_server.host, falkor_server.port, f"queries_test_{os.getpid()}",
+                        password=falkor_server.password)
     store.init_schema()
     for rec in all_records:
         store.load_record(rec)

@@ -1,0 +1,318 @@
+"""Attribution inside a text: which place a passage is about, and whether it states a plan.
+
+A document about one place often reports another. A city that studied 武城县 describes what
+武城 does (``武城县推行“五位一体”模式，建立红色业委会120个``); a reply quotes a province-wide
+figure beside the city's own (``安徽全省累计清理证明事项61项``); a report walks district by
+district (``其中，望花区增加12名、顺城区增加50名``). Chinese prose names the topic once, at the
+head of a sentence or clause, and leaves it out of the sentences that continue it. So:
+
+- the **head** of a sentence or clause is the place its first words name, after time and
+  discourse openers (``2020年以来，``, ``其中，``, ``目前``, ``在``, ``据了解``): a place mention of
+  the places step (a chain of adjacent names is its most specific one: ``洛阳市涧西区武汉路社区``
+  is the community), an agency mention (its place: ``山东省民政厅`` → 山东省), ``我局/我们`` (the
+  subject), ``全省/我省`` (the subject's province); a list of places (``A、B等``) is no single place;
+- a clause head holds to the end of its sentence or the next clause head; a sentence head holds
+  for the sentences after it in the same paragraph until another sentence head; a paragraph
+  starts with none (the caller falls back to the subject or to the enclosing measure's place);
+- 全市/全区/全县 is the subject's unit at that level, unless the passage is about another unit of
+  that level (``桐乡市推行…，全市建成议事会216个`` → 桐乡市);
+- a figure or measure takes the head in force at its position.
+
+**Plans** (:func:`states_plan`): a target or plan is not a result. The words that say so —
+将(再/达/实现…)、计划、拟、力争、预计、目标、到2025年、下一步、今后、应达到 — in the sentence before the
+position make it planned, unless 已/完成/截至 comes after them (``已列入计划`` is still a plan;
+``按计划完成`` is not). **Standards** (:func:`states_standard`): a figure that something must reach
+(``不低于10万元的标准``, ``标准为每月300元``) is planned too.
+
+Everything is bisected over sorted mention lists and bounded windows: linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from loaders.extract.context import Context
+from loaders.extract.text_utils import SENTENCE_END, stop_positions
+
+__all__ = ["PLAN_WORDS", "Attribution", "states_plan", "states_standard"]
+
+_UNSET = object()
+# the last document's instance (one slot: the steps of one document run one after another)
+_LAST: dict[str, tuple[tuple, Context, Attribution]] = {}
+_SENTENCE_STOPS = SENTENCE_END  # shared with the other steps (one stop index per text)
+_CLAUSE_STOPS = "，,：:、"
+# how many clause heads of one sentence are looked at before a position
+_MAX_BACK = 24
+# a head must start within this many characters of its sentence or clause (openers skipped)
+_MAX_OPENER = 24
+
+# time and discourse words that may open a sentence before its topic
+_OPENER = re.compile(
+    r"(?:[\s　，,、：:（(）)“”\"'—\-·•]+"
+    r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年|前)?"
+    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?"
+    r"|截至(?:目前)?|截止(?:目前)?|目前|当前|近年来|近年|近期|今年(?:以来)?|去年|同时|此外|另外|其中|其次|首先"
+    r"|如|例如|比如|据了解|据悉|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时"
+    r"|将|还|也|又|已|再|并|正在|要|先后|分别|积极|主动|重点)")
+# 全市/全区/全县 and the levels of place each can stand for
+_WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
+_SELF_SUBJECT = re.compile(r"我局|我委|我办|我厅|我中心|我们|本局|本委")
+_SELF_PROVINCE = re.compile(r"全省|我省|本省")
+_SELF_ANY = re.compile(_SELF_SUBJECT.pattern + "|" + _SELF_PROVINCE.pattern)
+# A、B / A和B: a list of places (the second need not be a mention the places step kept)
+_LIST_AFTER = re.compile(r"(?:[、和及与]|以及)[\u4e00-\u9fff]{1,8}?(?:省|市|区|县|旗|州|镇|乡|街道|社区|村)")
+
+# plan words (see the module docstring); 计划生育 is family planning, 按计划 is a schedule kept
+PLAN_WORDS = re.compile(
+    # every alternative opens with a literal character and checks what stands before it after that
+    # (a lookbehind after the first character): the engine then skips to the possible first
+    # characters instead of trying every alternative at every offset (4× faster)
+    r"下一步|下步|下阶段|今后|计(?<![按原]计)划(?!生育|单列|内)|拟(?<![模比]拟)(?![定订稿写])|力争|预计"
+    r"|目(?<!明确目)(?<!围绕目)(?<!对标目)(?<!确定目)标"
+    r"|[到至](?<![截止][到至])\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
+    r"|将(?<![即必]将)(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
+    r"|覆盖|创建|打造|推动|推进|开展|安排|筹集|力争|在|于|陆续|启动|统筹|对|按|每年)"
+    r"|[应须必要需](?<!必[应须必要需])(?:须)?(?:当)?(?:达到|不低于|不少于|实现|控制在)")
+# a standard: the figure is what something must reach (…不低于10万元的标准, 标准为每月300元)
+_STANDARD_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,14}?(?:的|为)?标准")
+_STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|最高不超过)(?:为|是|由|从|达到|提高到|提高至)?(?:每[^\d，,。；;]{0,3})?\s*$")
+_TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
+# how far before a figure plan words are read (the clauses that lead to it, not the whole sentence)
+_PLAN_WINDOW = 40
+_DONE_AFTER = re.compile(r"已|完成了|建成了|截至|截止|累计")
+
+
+def _inside_quote(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside a “…” or 《…》 opened after ``lo`` (a title or a name: 《三年行动计划》)?"""
+    seg = text[lo:pos]
+    return seg.count("“") > seg.count("”") or seg.count("《") > seg.count("》")
+
+
+def states_standard(text: str, start: int, end: int) -> bool:
+    """Is the figure ``text[start:end]`` a standard to reach (``每个社区不低于10万元的标准``)?"""
+    return bool(_STANDARD_AFTER.match(text[end:end + 12]) or _STANDARD_BEFORE.search(text, max(0, start - 12), start))
+
+
+def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
+    """Does ``text[lo:pos]`` (the sentence before a figure or the head of a measure; only its last
+    ``_PLAN_WINDOW`` characters are read) state a plan or target rather than a result? ``year`` is
+    the document's year: ``到2010年`` in a document of 2012 is a result reached, not a target."""
+    lo = max(lo, pos - _PLAN_WINDOW)
+    last = None
+    for m in PLAN_WORDS.finditer(text, lo, pos):
+        if _inside_quote(text, lo, m.start()):
+            continue
+        target = _TARGET_YEAR.match(m.group(0))
+        if target and year and int(target.group(1)) < year:
+            continue
+        last = m
+    if last is None:
+        return False
+    return _DONE_AFTER.search(text, last.end(), pos) is None
+
+
+class Attribution:
+    """The place each position of one document is about (see the module docstring).
+
+    Build it with :meth:`of`: measures, metrics and learning of one document share one instance
+    (building it reads every place and agency mention and indexes the clause stops: 0.03 µs per
+    character of CPU, ≈ 2.5 % of the pipeline, paid once instead of three times)."""
+
+    @classmethod
+    def of(cls, ctx: Context) -> Attribution:
+        """The instance for ``ctx``, shared by the steps that run after places and agencies."""
+        key = (id(ctx), ctx.text, len(ctx.places), len(ctx.agencies), ctx.document.subject_place)
+        last = _LAST.get("of")
+        if last is not None and last[0] == key and last[1] is ctx:
+            return last[2]
+        made = cls(ctx)
+        _LAST["of"] = (key, ctx, made)
+        return made
+
+    def __init__(self, ctx: Context):
+        self.text = text = ctx.text
+        self.subject = ctx.document.subject_place
+        self.province = ctx.document.province
+        date = ctx.document.date
+        self.year = int(date[:4]) if date and date[:4].isdigit() else None
+        agency_spans = sorted((m.start, m.end, a.place or self.subject)
+                              for a in ctx.agencies for m in a.mentions)
+        ag_starts = [s for s, _e, _p in agency_spans]
+        ag_ends: list[int] = []
+        for _s, e, _p in agency_spans:
+            ag_ends.append(max(e, ag_ends[-1]) if ag_ends else e)
+
+        def in_agency(s: int, e: int) -> bool:
+            k = bisect_right(ag_starts, s)
+            return k > 0 and ag_ends[k - 1] >= e
+
+        places = sorted((m.start, m.end, p.name) for p in ctx.places for m in p.mentions
+                        if not in_agency(m.start, m.end))
+        self._place_at = {s: (e, name) for s, e, name in places}
+        self._place_ends = {e for _s, e, _n in places}
+        self._external_level = {p.name: p.level for p in ctx.places if p.role == "external"}
+        self._agency_at = {s: (e, name) for s, e, name in agency_spans}
+        # where a head can start: a run whose first 24 chars hold none of these has no head
+        self._starts = sorted({*self._place_at, *self._agency_at,
+                               *(m.start() for m in _SELF_ANY.finditer(text))})
+        self._sentences = stop_positions(text, _SENTENCE_STOPS)
+        self._clauses = stop_positions(text, _SENTENCE_STOPS + _CLAUSE_STOPS)
+        self._heads: dict[int, tuple[str | None, str | None]] = {}
+        self._topics: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
+        self._by_clause: dict[int, str | None] = {}
+        self._clause_states: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
+
+    # ---------------------------------------------------------------- heads
+    def _head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
+        """(place, kind) for the run ``text[lo:hi]``. kind is None when the run opens with no
+        topic; ``"place"`` for a place, an agency, 我局, a list of places (place None); a level
+        character (市/区/县) for 全市/全区/全县, which is the subject's unit at that level unless
+        the passage is about another unit of that level (see :meth:`place_at`)."""
+        text, pos, limit = self.text, lo, min(hi, lo + _MAX_OPENER)
+        k = bisect_left(self._starts, lo)
+        if k == len(self._starts) or self._starts[k] > limit:
+            return None, None  # nothing that can head a run starts near enough
+        while pos < limit:
+            m = _OPENER.match(text, pos, hi)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+        if pos >= hi:
+            return None, None
+        hit = self._agency_at.get(pos)
+        if hit is not None:
+            return hit[1], "place"
+        hit = self._place_at.get(pos)
+        if hit is not None:
+            end, name = hit
+            if end - pos == 2 and text[pos] == "全" and text[pos + 1] in _WHOLE_LEVELS:
+                return name, text[pos + 1]
+            while end in self._place_at:  # 洛阳市涧西区武汉路社区: the most specific name
+                end, name = self._place_at[end]
+            nxt = end
+            while nxt < hi and text[nxt] in " 　":
+                nxt += 1
+            if nxt < hi and (_LIST_AFTER.match(text, nxt, hi) or
+                             (text[nxt] in "、和及与" and self._follows_place(nxt + 1, hi))
+                             or text.startswith("等", nxt)):
+                return None, "place"  # A、B…: several places, none of them alone
+            return name, "place"
+        if _SELF_SUBJECT.match(text, pos):
+            return self.subject, "place"
+        if self.province and _SELF_PROVINCE.match(text, pos):
+            return self.province, "place"
+        return None, None
+
+    def head(self, lo: int, hi: int) -> tuple[str | None, bool]:
+        """(place, found): the topic ``text[lo:hi]`` opens with (see :meth:`_head`); place None
+        with found True is a list of places."""
+        name, kind = self._head(lo, hi)
+        return name, kind is not None
+
+    def _follows_place(self, pos: int, hi: int) -> bool:
+        return any(p in self._place_at for p in range(pos, min(hi, pos + 2)))
+
+    def _sentence_head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
+        got = self._heads.get(lo)
+        if got is None:
+            got = self._heads[lo] = self._head(lo, hi)
+        return got
+
+    # ---------------------------------------------------------------- lookup
+    def sentence_start(self, pos: int) -> int:
+        k = bisect_left(self._sentences, pos)
+        return self._sentences[k - 1] + 1 if k else 0
+
+    def place_at(self, pos: int) -> str | None:
+        """The place the passage at ``pos`` is about, or None where no head is in force (the
+        caller decides: the subject, or the enclosing measure's place)."""
+        clauses = self._clauses
+        c = bisect_left(clauses, pos)
+        got = self._by_clause.get(c, _UNSET)  # every position of one clause gets the same answer
+        if got is _UNSET:
+            got = self._by_clause[c] = self._place_in_clause(pos)
+        return got
+
+    def _place_in_clause(self, pos: int) -> str | None:
+        k = bisect_left(self._sentences, pos)
+        whole, strong, found = self._clause_state(bisect_left(self._clauses, pos), k)
+        if found:
+            return self._resolve(whole, strong)
+        sentence_whole, strong, found = self._topic(k)
+        whole = whole or sentence_whole
+        if found:
+            return self._resolve(whole, strong)
+        return whole[0] if whole else None
+
+    def _clause_state(self, c: int, k: int) -> tuple[tuple[str | None, str] | None, str | None, bool]:
+        """Like :meth:`_topic`, over the clause heads of sentence ``k`` before clause boundary
+        ``c`` (its first clause excluded: that is the sentence head). Kept per boundary, each from
+        the one before it."""
+        got = self._clause_states.get(c)
+        if got is not None:
+            return got
+        text, stops, clauses = self.text, self._sentences, self._clauses
+        s_lo = stops[k - 1] + 1 if k else 0
+        s_hi = stops[k] if k < len(stops) else len(text)
+        chain: list[int] = []
+        base: tuple[tuple[str | None, str] | None, str | None, bool] = (None, None, False)
+        j = c
+        while j > 0 and clauses[j - 1] >= s_lo:
+            if j in self._clause_states:
+                base = self._clause_states[j]
+                break
+            chain.append(j)
+            j -= 1
+        for j in reversed(chain):
+            stop = clauses[j - 1]
+            if text[stop] == "、" and stop in self._place_ends:
+                pass  # 在禅城区、南海区打造…: the second of a list of places heads nothing
+            else:
+                name, kind = self._sentence_head(stop + 1, s_hi)
+                if kind == "place":
+                    base = (None, name, True)
+                elif kind:
+                    base = ((name, kind), base[1], base[2])
+            self._clause_states[j] = base
+        return base
+
+    def _resolve(self, whole: tuple[str | None, str] | None, name: str | None) -> str | None:
+        if whole is None:
+            return name
+        if name and self._external_level.get(name) in _WHOLE_LEVELS[whole[1]]:
+            return name  # 武城县…。全县建立…: the whole of the place the passage is about
+        return whole[0]
+
+    def _topic(self, k: int) -> tuple[tuple[str | None, str] | None, str | None, bool]:
+        """The sentence heads in force at sentence ``k``: (the nearest 全市-style head before the
+        first place head, that place head's place, whether there is one), walking back through
+        its paragraph. Kept per sentence, each from the one before it: linear in the text."""
+        got = self._topics.get(k)
+        if got is not None:
+            return got
+        text, stops = self.text, self._sentences
+        chain: list[int] = []
+        base: tuple[tuple[str | None, str] | None, str | None, bool] = (None, None, False)
+        j = k
+        while True:
+            if j in self._topics:
+                base = self._topics[j]
+                break
+            chain.append(j)
+            if j == 0 or text[stops[j - 1]] == "\n":
+                break  # the paragraph starts at sentence j
+            j -= 1
+        for j in reversed(chain):
+            lo = stops[j - 1] + 1 if j else 0
+            hi = stops[j] if j < len(stops) else len(text)
+            name, kind = self._sentence_head(lo, hi)
+            if kind == "place":
+                base = (None, name, True)
+            elif kind:
+                base = ((name, kind), base[1], base[2])
+            self._topics[j] = base
+        return base
+
+    def planned_at(self, pos: int) -> bool:
+        """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`)?"""
+        return states_plan(self.text, self.sentence_start(pos), pos, self.year)

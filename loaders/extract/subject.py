@@ -1,0 +1,493 @@
+"""The place a document is about (``document.subject_place``).
+
+Read the way such documents announce it, strongest evidence first:
+
+1. the issuing body: a reply's signature or header line, or the agency that opens its title
+   (``象山县民政局关于…``); a 街道办事处 or 镇政府 makes the street or town the subject;
+2. the headline: the place a visit goes to (``…副主席赴文博苑社区调研`` → the community), else the
+   place chain the headline opens with (``浦北县龙门镇人大代表联络站…`` → 龙门镇, after a series
+   prefix such as ``美好生活共同缔造丨``), else the lowest place the headline names;
+3. the document's own words for itself (``我市``, ``本区``, ``我州``, ``全镇``) give the level, and the
+   places named in the text (inside agency names and 《》 titles too) the unit: a unit of that
+   level, else the common ancestor at that level of the units below it (``我市`` + 旌阳区 → 德阳市);
+4. where no place is named at all, the place abbreviation that opens the document numbers the
+   text cites (``营民发〔2020〕49号`` with ``我市`` → 营口市);
+5. the city or county named most often.
+
+A street, town, community or village found this way is the subject itself; ``code`` is then the
+administrative unit that contains it (the anchor for ``市委``, ``区政府`` … in agency names).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
+from loaders.extract.places import AdminMention, admin_mentions, local_mentions
+from loaders.extract.text_utils import is_common_word, squeeze_spaces
+
+__all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
+
+_COUNTY_LEVEL = ("district", "county", "county_city")
+
+
+@dataclass(frozen=True)
+class SubjectPlace:
+    code: str | None               # the administrative unit: the subject, or the one containing it
+    local: str | None = None       # a street/town/community/village that is itself the subject
+    local_level: str | None = None  # street | community | other
+
+
+# ------------------------------------------------------------------ place chains in a line
+@dataclass(frozen=True)
+class _Unit:
+    start: int
+    end: int
+    code: str | None = None        # administrative unit
+    local: str | None = None       # or a local unit's name
+    level: str | None = None
+
+
+def _units(text: str, gaz: Gazetteer, near: str | None = None, free: frozenset[int] = frozenset()) -> list[_Unit]:
+    """Administrative and local units of a short text (a headline, an agency line), in order;
+    ``near`` is a unit whose short aliases (and its province's) count as place names; at the
+    line's start and at ``free`` offsets (after 赴, 到 …) a local unit's name may be any noun."""
+    admins = admin_mentions(text, near, gaz)
+    out = [_Unit(a.start, a.end, code=a.code) for a in admins]
+    starts = {a.start for a in admins}
+    chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"} | {0}
+    for lm in local_mentions(text, {a.end for a in admins}, chain, set(free)):
+        if lm.start not in starts:
+            out.append(_Unit(lm.start, lm.end, local=lm.name, level=lm.level))
+    out.sort(key=lambda u: (u.start, -u.end))
+    return out
+
+
+def _chain_from(units: list[_Unit], pos: int) -> list[_Unit]:
+    """The run of adjacent units starting exactly at ``pos`` (长沙市望城区 + 雷锋街道 + …)."""
+    chain: list[_Unit] = []
+    for u in units:
+        if u.start == pos and (not chain or u.start == chain[-1].end):
+            chain.append(u)
+            pos = u.end
+    return chain
+
+
+def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
+    """The lowest unit of a chain, with the administrative unit that contains it."""
+    if not chain:
+        return None
+    code = next((u.code for u in reversed(chain) if u.code), None)
+    last = chain[-1]
+    if last.local:
+        return SubjectPlace(code, last.local, last.level)
+    return SubjectPlace(code)
+
+
+# a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府
+_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委)$")
+_GOV_WORD = re.compile(r"(?:人民政府|政府)")
+
+
+def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The place of an agency line (a header, signature or 发布机构 line): its administrative unit,
+    or the street/town when the body is that unit's own government (安宁市人民政府金方街道办事处)."""
+    squeezed, _ = squeeze_spaces(line)
+    units = _units(_GOV_WORD.sub(lambda m: "，" * len(m.group()), squeezed), gaz)
+    if not units:
+        return None
+    if _LOCAL_GOV.search(squeezed):
+        local = [u for u in units if u.local and u.level in ("street", "other")]
+        if local:
+            code = next((u.code for u in reversed(units) if u.code and u.start < local[-1].start), None)
+            return SubjectPlace(code, local[-1].local, local[-1].level)
+    admins = [u for u in units if u.code]
+    return SubjectPlace(admins[-1].code) if admins else None
+
+
+# ------------------------------------------------------------------ the headline
+# a series name before the headline proper: 美好生活共同缔造丨江陵县：…, 言治有理·…⑤丨洛阳…
+_SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
+_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到)")
+
+
+def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | None:
+    m = _SERIES.match(title)
+    if m:
+        title = title[m.end():]
+    county = _county_head(title, gaz)
+    if county:
+        return SubjectPlace(county)
+    visits = [v.end() for v in _VISIT.finditer(title)]
+    units = _units(title, gaz, _opening_alias(title, gaz), frozenset(visits))
+    if not units:
+        return None
+    # the place a visit goes to
+    for end in visits:
+        found = _lowest(_chain_from(units, end))
+        if found:
+            return found
+    # the chain the headline opens with (unless it is only a province, and a unit of a city is named
+    # further on: 河南援疆助力哈密市伊州区…)
+    found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
+    if found and not (found.local is None and gaz.by_code[found.code].level == "province"
+                      and any(u.code and gaz.by_code[u.code].level != "province" for u in units[1:])):
+        return found
+    # else the lowest place it names (in a reply, the topic of the proposal: the reply's own level
+    # is settled by the words the reply uses for itself)
+    best = max(units, key=lambda u: (u.local is not None, _depth(gaz, u.code), u.start))
+    chain_code = next((u.code for u in reversed(units) if u.code and u.end <= best.start), None)
+    if best.local:
+        return SubjectPlace(chain_code, best.local, best.level)
+    return SubjectPlace(best.code)
+
+
+def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
+    """A city or province that opens a headline by its short name (杭州以…, 青海海东坚持…)."""
+    for hit in gaz.scan(title[:12]):
+        if hit.start != 0:
+            return None
+        codes = [c for c in hit.codes if gaz.by_code[c].level in ("province", "city")]
+        if not codes or _LOCAL_AFTER.match(title, hit.end):
+            return None
+        return min(codes, key=lambda c: (gaz.by_code[c].level != "province", c))
+    return None
+
+
+def _county_head(title: str, gaz: Gazetteer) -> str | None:
+    """A county or county-level city named by its short form as the headline's head (格尔木：…),
+    when exactly one unit has that short form."""
+    for hit in gaz.scan(title[:12]):
+        if hit.start == 0 and hit.is_alias and title[hit.end:hit.end + 1] in (":", "：") and len(hit.codes) == 1 \
+                and gaz.by_code[hit.codes[0]].is_county_level:
+            return hit.codes[0]
+        return None
+    return None
+
+
+_LOCAL_AFTER = re.compile(r"(?:社区|街道|街|路|镇|乡|村|小区|大道|广场)")
+
+
+def _depth(gaz: Gazetteer, code: str | None) -> int:
+    return len(gaz.chain(code)) if code else 0
+
+
+# ------------------------------------------------------------------ the document's words for itself
+_SELF = re.compile(r"(我|本|全)(省|市|州|盟|区|县|旗|镇|乡|街道)(?![委级直场民内外辖属政长域])")
+_SELF_LEVEL = {"省": "province", "市": "city", "州": "prefecture", "盟": "prefecture", "区": "district",
+               "县": "county", "旗": "county", "镇": "street", "乡": "street", "街道": "street"}
+_RANK = {"province": 0, "city": 1, "prefecture": 1, "county_city": 2, "district": 2, "county": 2, "street": 3}
+# the session a reply answers names its level: 省政协…, 市八届人大…, 政协石鼓区…, 县政协…
+_SESSION_LEVEL = re.compile(r"(省|市|州|区|县)(?:政协|人大|第?[一二三四五六七八九十]+届)")
+
+
+def self_level(text: str, head: str = "", reply: bool = False) -> str | None:
+    """The level the document calls its own: the one written with 我/本 most often (我市, 本区,
+    我州); else, in a reply, the level of the session it answers (省政协 → province); else, in a
+    reply, the one written with 全 (全市 in a district's reply is its city, so 全 comes last)."""
+    own: Counter[str] = Counter()
+    whole: Counter[str] = Counter()
+    for m in _SELF.finditer(text):
+        (own if m.group(1) in "我本" else whole)[_SELF_LEVEL[m.group(2)]] += 1
+    if not own and reply:
+        m = _SESSION_LEVEL.search(head)
+        if m:
+            return _SELF_LEVEL[m.group(1)]
+    counts = own or (whole if reply else own)
+    if not counts:
+        return None
+    return max(counts, key=lambda lv: (counts[lv], _RANK[lv]))
+
+
+def _fits(gaz: Gazetteer, code: str, level: str) -> bool:
+    lv = gaz.by_code[code].level
+    if level == "city":  # 我市: a prefecture or a county-level city
+        return lv in ("city", "county_city")
+    if level == "prefecture":  # 我州, 我盟
+        return lv == "city"
+    if level == "county":
+        return lv == "county"
+    return lv == level
+
+
+def _lift(gaz: Gazetteer, code: str, level: str) -> str | None:
+    """The unit of ``level`` that contains ``code`` (旌阳区, 我市 → 德阳市)."""
+    for p in gaz.chain(code):
+        if _fits(gaz, p.adcode, level):
+            return p.adcode
+    return None
+
+
+# ------------------------------------------------------------------ document numbers
+_DOC_PREFIX = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*\d{1,4}\s*号")
+# what may stand before a document number in the same run of characters (文号弥民函〔…, 根据粤发〔…)
+_DOC_LABEL = re.compile(r"^.*(?:文号|字号|编号|文件|根据|按照|依据|印发|下发|转发|出台|以|的|了|和|及|与|见)")
+
+
+def doc_number_place(text: str, level: str | None, gaz: Gazetteer) -> str | None:
+    """The unit abbreviated by the document numbers the text cites (营委办发, 营民发 → 营), when
+    one unit of the document's own level has that abbreviation."""
+    chars = Counter(_DOC_LABEL.sub("", m.group(1))[:1] for m in _DOC_PREFIX.finditer(text))
+    chars.pop("", None)
+    if not chars or level is None:
+        return None
+    if level == "province":
+        for ch, _n in chars.most_common():
+            if ch in PROVINCE_ABBREVIATIONS:
+                return PROVINCE_ABBREVIATIONS[ch] + "0000"
+        return None
+    for ch, _n in chars.most_common():
+        if ch in PROVINCE_ABBREVIATIONS:
+            continue  # a provincial document's number
+        fits = [c for c in gaz.units_abbreviated(ch) if _fits(gaz, c, level)]
+        if len(fits) == 1:
+            return fits[0]
+    return None
+
+
+# ------------------------------------------------------------------ the whole document
+def _counts(mentions: list[AdminMention], gaz: Gazetteer) -> Counter[str]:
+    """How often each unit is named, the units written in front of another one included (嘉兴桐乡
+    names 嘉兴 too)."""
+    counts = Counter(a.code for a in mentions)
+    counts.update(h.code for a in mentions for h in a.heads)
+    return counts
+
+
+def body_place(text: str, level: str | None, gaz: Gazetteer) -> str | None:
+    """The unit the body is about, from the places it names and the level it calls its own.
+
+    Read twice: the places written in full give a first guess, then the short forms of the units
+    of that province (嘉兴, 杭州) count too."""
+    first_guess = _body_place(text, level, gaz, None)
+    if first_guess is None:
+        return None
+    return _body_place(text, level, gaz, first_guess)
+
+
+def _body_place(text: str, level: str | None, gaz: Gazetteer, near: str | None) -> str | None:
+    mentions = admin_mentions(text, near, gaz)
+    counts = _counts(mentions, gaz)
+    first = {}
+    for a in mentions:
+        first.setdefault(a.code, a.start)
+
+    def best(codes: list[str]) -> str:
+        return max(codes, key=lambda c: (counts[c], -first.get(c, 0)))
+
+    if level is not None:
+        same = [c for c in counts if _fits(gaz, c, level)]
+        if same:
+            return best(same)
+        below = [c for c in counts if _RANK.get(gaz.by_code[c].level, 9) > _RANK[level]]
+        lifted = Counter()
+        for c in below:
+            up = _lift(gaz, c, level)
+            if up:
+                lifted[up] += counts[c]
+        if lifted:
+            return max(lifted, key=lambda c: lifted[c])
+        if level != "street":
+            found = doc_number_place(text, level, gaz)
+            if found:
+                return found
+    named = [c for c in counts if gaz.by_code[c].level != "province"]
+    if named:
+        return best(named)
+    return best(list(counts)) if counts else None
+
+
+def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: str,
+                 gaz: Gazetteer) -> SubjectPlace | None:
+    """The subject place of a document: see the module docstring for the order of evidence."""
+    reply = kind in ("提案答复", "建议答复")
+    found = _find(text, title, issuer_lines, kind, gaz)
+    if reply or kind == "工作总结":
+        return found
+    headline = headline_place(title, gaz, False) if title else None
+    lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
+    if lead is not None and (headline is None or _below(lead, headline)):
+        return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
+    if found is not None:
+        return dominant_local(text, found, gaz)
+    return found
+
+
+def _below(lead: SubjectPlace, head: SubjectPlace) -> bool:
+    """Does the lead's chain run through the headline's place (株洲市荷塘区 → 桂花街道阳光里社区)?"""
+    return (head.local is not None and head.local in lead.chain) or \
+        (head.local is None and head.code is not None and head.code in lead.chain)
+
+
+# how the first sentence of a story opens before naming where it happens
+_LEAD_IN = re.compile(r"^(?:近年来|近年|近期|近日|日前|目前|当前|今年以来|今年来|去年以来|(?:\d{1,2}月)?\d{1,2}日"
+                      r"(?:上午|下午|晚上|晚)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往))?$")
+_BYLINE = re.compile(r"^.{0,40}?(?:讯|电|报道)\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+# a place that only says where a person belongs or an event takes place is not what the story is about
+_PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部|党员|群众|工作人员|负责人|政协|人大|委员|党委|党工委|"
+                           r"支部|网格员|志愿者|老人|、|和|及")
+# what a place that is the subject of the story's first sentence goes on to do (江城社区积极发动…,
+# 阳光里社区坚持…, 大地社区成立于…): the predicates such reports open with
+_ACTS = re.compile(r"(?:等地)?[，,]?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
+                   r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
+                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访)"
+                   r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
+_FURNITURE = re.compile(r"来源|发布时间|发布日期|记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
+
+
+def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, admin_ok: bool = False) -> _Lead | None:
+    """The street, town, community or village the story's first sentence is about: a place chain
+    ending in such a unit that opens the sentence (after 近年来, 近日, a date) or follows a visit
+    verb, and is not merely where a person belongs (…社区居民李先生) or an event is held (在…举行)."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
+                or (_FURNITURE.search(line[:40]) and not _BYLINE.match(line)):
+            continue
+        line = _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
+        for sentence in re.split(r"(?<=[。！？!?])", line)[:sentences]:
+            found = _lead_in_sentence(sentence, gaz, admin_ok)
+            if found is not None:
+                return found
+        return None
+    return None
+
+
+_rx_sentence = re.compile(r"[。，,]")
+
+
+@dataclass(frozen=True)
+class _Lead(SubjectPlace):
+    chain: tuple = ()
+
+
+def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False) -> _Lead | None:
+    visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
+    units = _units(sentence, gaz, None, visits)
+    i = 0
+    while i < len(units):
+        chain = _chain_from(units, units[i].start)
+        i += max(1, len(chain))
+        last = chain[-1]
+        clause = max(sentence.rfind(c, 0, chain[0].start) for c in "，,：:；;") + 1
+        before = sentence[chain[0].start - 1] if chain[0].start else ""
+        visit = chain[0].start in visits
+        opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
+        if not (opens or visit):
+            continue
+        if (last.local is None and not admin_ok) or _PERSON_AFTER.match(sentence, last.end) \
+                or not (visit or _ACTS.match(sentence, last.end)):
+            continue
+        code = next((u.code for u in reversed(chain) if u.code), None)
+        ids = tuple(u.code or u.local for u in chain)
+        return _Lead(code, last.local, last.level, ids)
+    return None
+
+
+def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
+          gaz: Gazetteer) -> SubjectPlace | None:
+    reply = kind in ("提案答复", "建议答复")
+    level = self_level(text, title or "", reply)
+    from_issuer = next((p for p in (line_place(line, gaz) for line in issuer_lines) if p), None)
+    if from_issuer and reply:
+        return from_issuer
+    if title:
+        found = headline_place(title, gaz, reply)
+        if found:
+            return _anchor(_settle(found, level, gaz, reply), text, level, gaz)
+    if from_issuer:
+        return from_issuer
+    code = body_place(text, level, gaz)
+    if code is None or level == "street":
+        own = local_government(text, gaz)
+        if own:
+            return _anchor(own, text, level, gaz)
+    return SubjectPlace(code) if code else None
+
+
+# a local unit named as the home of an organ or an institution (瓦庙镇人民政府, 某镇中心学校) is where
+# someone works, not what the text is about
+_ORGAN_AFTER = re.compile(r"人民政府|政府|党委|党工委|办事处|工委|人大|中心学校|学校|小学|中学|卫生院|派出所")
+
+
+def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:
+    """A news story or summary about a county or city may really be about one community in it:
+    a street, town, community or village named at least three times and more often than the
+    administrative subject (江陵县 in the headline, 江城社区 five times in the story)."""
+    if found.local or found.code is None:
+        return found
+    # a page that repeats its headline at the top of the story counts it once
+    head_end = text.find("\n")
+    first = text[:head_end].strip() if head_end > 0 else ""
+    if first and len(first) >= 6:
+        again = text.find(first, head_end)
+        if again >= 0:
+            text = text[:again] + " " * len(first) + text[again + len(first):]
+    admins = admin_mentions(text, found.code, gaz)
+    own = sum(1 for a in admins if a.code == found.code) + sum(
+        1 for a in admins for h in a.heads if h.code == found.code)
+    own += sum(1 for m in _SELF.finditer(text) if m.group(1) in "我本"
+               and _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
+    chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"}
+    best, best_n = None, 0
+    for lm in local_mentions(text, {a.end for a in admins}, chain):
+        if lm.name == (best.name if best else None) or lm.level == "other":
+            continue
+        n, pos = 0, text.find(lm.name)
+        while pos >= 0:
+            n += not _ORGAN_AFTER.match(text, pos + len(lm.name))
+            pos = text.find(lm.name, pos + len(lm.name))
+        if n > best_n:
+            best, best_n = lm, n
+    if best is not None and best_n >= 3 and best_n > own:
+        return SubjectPlace(found.code, best.name, best.level)
+    return found
+
+
+def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -> SubjectPlace:
+    """A local subject found without the administrative unit around it: take that unit from the
+    body."""
+    if found.code is not None or found.local is None:
+        return found
+    code = body_place(text, level if level != "street" else None, gaz) or _county_alias(text, gaz)
+    return SubjectPlace(code, found.local, found.local_level)
+
+
+def _county_alias(text: str, gaz: Gazetteer) -> str | None:
+    """The one county-level unit the text names by its short form (以杨浦建设…), when no unit is
+    written in full: where a street's own report places itself."""
+    codes = {c for hit in gaz.scan(text) if hit.is_alias and len(hit.codes) == 1
+             and gaz.by_code[c := hit.codes[0]].is_county_level and not is_common_word(hit.surface)}
+    # the level its organs are named at (区委、区政府 → a district) decides between several
+    organs = {lv for lv, _ in re.findall(r"(区|县)(委|政府)", text)}
+    if len(organs) == 1:
+        want = "district" if organs == {"区"} else "county"
+        codes = {c for c in codes if gaz.by_code[c].level == want}
+    return codes.pop() if len(codes) == 1 else None
+
+
+# the replying body is a street's or town's own government: 林荫街道办事处成立于…
+_OWN_GOVERNMENT = re.compile(r"办事处|人民政府|党工委|党委")
+
+
+def local_government(text: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The street or town whose own government the text names most often (at least twice)."""
+    counts = Counter(lm.name for lm in local_mentions(text, {a.end for a in admin_mentions(text, None, gaz)})
+                     if lm.level == "street" and _OWN_GOVERNMENT.match(text, lm.end))
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return SubjectPlace(None, name, "street") if n >= 2 else None
+
+
+def _settle(found: SubjectPlace, level: str | None, gaz: Gazetteer, reply: bool) -> SubjectPlace:
+    """A headline or issuer place above or below the level the document calls its own moves to
+    that level: a reply about 仁和区 that speaks of 我市 is the city's reply."""
+    if not reply or found.local or found.code is None or level is None or level == "street":
+        return found
+    if _RANK.get(gaz.by_code[found.code].level, 9) > _RANK[level]:
+        up = _lift(gaz, found.code, level)
+        if up:
+            return SubjectPlace(up)
+    return found

@@ -1,0 +1,140 @@
+"""Subject place, issuer and kind of documents from cities no rule was written on: every text here is
+invented, in the way replies, news items and summaries are written (see loaders/extract/subject.py)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.pipeline import extract_text
+
+
+def _doc(text: str):
+    return extract_text(text, "t.txt")
+
+
+def _places(rec):
+    return {p.name: (p.level, p.parent, p.role) for p in rec.places}
+
+
+def test_visit_in_headline_makes_the_community_the_subject():
+    rec = _doc("遂宁市政协副主席率队赴船山区德胜社区调研基层治理工作\n\n"
+               "5月6日，遂宁市政协副主席一行来到船山区德胜社区，察看社区议事厅，听取工作汇报。"
+               "德胜社区介绍了“院坝议事”做法。\n")
+    assert rec.document.subject_place == "德胜社区"
+    places = _places(rec)
+    assert places["德胜社区"][2] == "subject"
+    assert places["遂宁市船山区"][2] == "external"   # everything above a community subject is outside it
+    assert rec.document.kind == "其他"                  # a news item about a visit, not a research report
+
+
+def test_series_prefix_and_county_head():
+    rec = _doc("乡村振兴纪实丨遂昌县：小积分兑出乡风文明\n\n近年来，遂昌县以积分制管理推动乡村治理。全县建成积分超市21个。\n")
+    assert rec.document.subject_place == "丽水市遂昌县"   # a county is named with its city
+    assert rec.document.province == "浙江省"
+
+
+def test_street_office_that_replies_is_issuer_and_subject():
+    rec = _doc("曲靖市麒麟区人民政府翠湖街道办事处关于区政协三届二次会议第0112号提案的答复\n\n"
+               "张三委员：\n您提出的关于加强小区停车管理的提案收悉，现答复如下：\n"
+               "翠湖街道已在辖区内施划停车位200个。\n")
+    doc = rec.document
+    assert doc.subject_place == "翠湖街道"
+    assert doc.issuer == "曲靖市麒麟区翠湖街道办事处"
+    assert doc.kind == "提案答复"
+    assert doc.session == "区政协三届二次会议"
+    assert doc.proposal_number == "0112"
+    assert (doc.addressee, doc.addressee_role) == ("张三", "委员")
+    assert _places(rec)["翠湖街道"] == ("street", "曲靖市麒麟区", "subject")
+
+
+def test_reply_about_a_district_is_the_city_reply_when_it_says_woshi():
+    rec = _doc("《关于支持船山区老旧小区加装电梯的建议》（第031号建议）的答复\n\n李四代表：\n"
+               "《关于支持船山区老旧小区加装电梯的建议》（第031号建议）收悉，现答复如下：\n"
+               "近年来，我市持续推进老旧小区改造，全市已加装电梯120部。\n")
+    doc = rec.document
+    assert doc.kind == "建议答复"
+    assert doc.subject_place == "遂宁市"
+    assert doc.proposal_number == "031"
+    assert rec.policies == []        # the suggestion answered is not a policy, wherever it is named
+
+
+def test_document_numbers_name_the_city_when_nothing_else_does():
+    rec = _doc("关于提高社区工作者待遇的建议的答复\n\n王五代表：\n您提出的建议收悉，现答复如下：\n"
+               "我市印发了《关于加强社区工作者队伍建设的意见》（萍民发〔2020〕3号），我市社区工作者待遇逐年提高。\n")
+    assert rec.document.subject_place == "萍乡市"
+    assert rec.places == []          # the city is inferred, not named
+
+
+def test_prefecture_from_wozhou_and_the_counties_it_names():
+    rec = _doc("我州三个社区获评省级示范社区\n\n近日，省民政厅公布示范社区名单，我州都匀市文峰社区、"
+               "福泉市金山社区、独山县百泉社区入选。我州将继续深化社区治理。\n")
+    assert rec.document.subject_place == "黔南布依族苗族自治州"
+    assert _places(rec)["都匀市"][2] == "within_subject"
+
+
+def test_first_sentence_names_the_community_the_story_is_about():
+    rec = _doc("柯城区：“红色管家”激活小区治理\n\n"
+               "近年来，衢州市柯城区府山街道南湖社区坚持党建引领，推行“红色管家”服务机制，"
+               "组建志愿队伍12支。社区居民参与议事的积极性明显提高。\n")
+    assert rec.document.subject_place == "南湖社区"
+    assert _places(rec)["南湖社区"][:2] == ("community", "府山街道")
+
+
+def test_a_community_named_only_where_a_person_belongs_is_not_the_subject():
+    rec = _doc("柯城区：居民议事会解决停车难\n\n"
+               "“现在停车方便多了。”柯城区南湖社区居民王阿姨说。近年来，柯城区推行居民议事会制度，"
+               "全区建成议事会68个。柯城区还将推广这一做法。\n")
+    assert rec.document.subject_place == "衢州市柯城区"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a research article says so in its headline, its abstract or its 现将…情况报告如下
+    ("张掖市社区治理情况调研\n\n一、基本情况\n全市共有社区120个。\n", "调研报告"),
+    # the text of a proposal itself is not a reply
+    ("政协永新县九届三次会议委员提案第12号\n\n案由：关于加强农村养老服务的提案\n提案人：赵六\n", "其他"),
+    # a summary says 现将…总结如下
+    ("基层治理工作情况\n\n按照年初部署，现将我局上半年基层治理工作总结如下：一、主要工作\n", "工作总结"),
+])
+def test_kind(text, kind):
+    assert _doc(text).document.kind == kind
+
+
+def test_proposal_text_carries_session_and_number():
+    doc = _doc("政协永新县九届三次会议委员提案第12号\n\n案由：关于加强农村养老服务的提案\n提案人：赵六\n").document
+    assert doc.session == "政协永新县九届三次会议"
+    assert doc.proposal_number == "12"
+
+
+@pytest.mark.parametrize("line,names,role", [
+    ("尊敬的钱七委员：", "钱七", "委员"),
+    ("孙八、周九等委员：", "孙八、周九", "委员"),
+    ("吴十委员、阿卜杜·热合曼委员：", "吴十、阿卜杜·热合曼", "委员"),
+    ("郑**代表：", "郑**", "代表"),
+    ("×××代表：", None, "代表"),
+])
+def test_salutations(line, names, role):
+    doc = _doc(f"关于增设社区服务站的建议的答复\n\n{line}\n您提出的建议收悉，现答复如下：\n我局已开展调查。\n").document
+    assert (doc.addressee, doc.addressee_role) == (names, role)
+
+
+@pytest.mark.parametrize("header,date", [
+    ("发布日期：2022-03-02  成文日期：2022-02-28", "2022-02-28"),   # the document's own date first
+    ("来源：某某网 2021-09-30 10:12", "2021-09-30"),
+    ("( 2020-06-18 )", "2020-06-18"),
+    ("时间:2019.11.05 09:30", "2019-11-05"),
+    ("发布时间：2023年4月7日", "2023-04-07"),
+])
+def test_page_dates(header, date):
+    text = f"萍乡市社区治理新闻\n\n{header}\n\n近日，安源区召开社区工作会议，部署下半年工作。\n"
+    assert _doc(text).document.date == date
+
+
+@pytest.mark.parametrize("header,cls,number", [
+    ("B：正在解决", "B", None),
+    ("[A]", "A", None),
+    ("文号：遂民函〔2021〕5号 B类", "B", "遂民函〔2021〕5号"),
+    ("遂民函﹝2021﹞6号", None, "遂民函﹝2021﹞6号"),
+])
+def test_reply_class_and_number(header, cls, number):
+    text = f"关于市政协八届二次会议第45号提案的答复\n{header}\n钱七委员：\n您提出的提案收悉，现答复如下：\n我局已办理。\n"
+    doc = _doc(text).document
+    assert (doc.reply_class, doc.doc_number) == (cls, number)

@@ -412,6 +412,8 @@ def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
     or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
     listed as where a scheme spread (在A街道B社区等社区推广“…”) credit nothing."""
     sent_lo = _clause_start(text, q0, _SENT_STOPS)
+    if _VISIT_BEFORE.search(text, max(sent_lo, q0 - 3), q0):
+        return []
     title = text.rfind("《", max(sent_lo, q0 - 60), q0)
     if title >= 0 and text.find("》", title, q0) < 0:
         # a quote inside a title: the place the title opens with (《P党员干部“…”参与小区治理》)
@@ -443,7 +445,7 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         end = chain[-1][1]
         nxt = text[end:end + 2]
         if _PERSON_AFTER.match(text, end, q0):
-            return None  # X社区居委会主任…来到“…” : a person of the place acts, not the place
+            return None  # X区人大代表王某… : a person of the place acts, not the place
         if mode == "以" and nxt != "为例":
             return None
         if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及"):
@@ -469,7 +471,11 @@ _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e0
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
                    "村": ("community",)}
 _ANAPHOR_REACH = 300
-_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,5}?(?:代表|委员|主任|主席|书记|局长|部长|科长|站长|负责人)")
+# a member of a congress or CPPCC acts in person, not for the body (市人大代表王某…); an officer
+# (主席, 书记…) leading the body's work still credits it
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:代表|委员)(?!会)")
+# the people of the clause went to the quoted thing (来到“…”直播间): it is not theirs
+_VISIT_BEFORE = re.compile(r"(?:来到|走进|走访|参观|观摩|前往|进入|赴)了?$")
 
 
 def _subject_parent(ctx: Context) -> str | None:

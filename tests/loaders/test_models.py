@@ -248,3 +248,11 @@ def test_a_bare_street_heading_the_clause_is_the_street_just_named():
     text = "凤凰街道的停车难曾是群众反映最强烈的问题。为此，街道创新搭建“居民点单、企业接单”工作机制。"
     places = {"凤凰街道": ("street", "within_subject", ("凤凰街道",))}
     assert [o for _n, o in _models(text, places=places)] == ["凤凰街道"]
+
+
+def test_an_officer_leading_a_body_credits_it_a_member_does_not():
+    agencies = {"宜昌市政协": ("宜昌市", ("市政协",)), "宜昌市人大": ("宜昌市", ("市人大",))}
+    text = "市政协副主席王某赴澜湖社区开展“大走访”活动。"
+    assert ("大走访", "宜昌市") in _models(text, agencies=agencies)
+    text = "市人大代表王某到澜湖社区，以社区开展“清洁家园”行动为契机，走访居民。"
+    assert [o for n, o in _models(text, agencies=agencies) if n == "清洁家园"] == [SUBJECT]

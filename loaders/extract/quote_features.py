@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 
-from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import is_common_word, lexicon_entry
 
 __all__ = ["QuoteView", "quote_features"]
@@ -32,6 +31,9 @@ _SPEECH_WORDS = re.compile(r"[我你您咱他她]|[了吗呢吧啊呀嘛]")
 _SENT_PUNCT = re.compile(r"[。！？!?；;]")
 _INNER_SEP = re.compile(r"[、，,；;]")
 _CN_NUM = "一二三四五六七八九十百千两双"
+_CN_NUM_ANY = re.compile("[" + _CN_NUM + "]")
+_DIGIT = re.compile(r"\d")
+_DASH = re.compile(r"[—–-]")
 _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁|吗$|[？?]")
 # a problem the text sets out to solve (破解“…”难题), not a scheme it runs
 _PROBLEM_VERB = re.compile(r"(?:破解|解决|避免|打破|改变|告别|摆脱|防止|杜绝|克服|消除|存在|出现|整治|根治)[^，,。；;“”]{0,2}$")
@@ -109,17 +111,17 @@ def quote_features(v: QuoteView) -> list[str]:
         f.append("figure_verb")
     if " " in name.strip():
         f.append("space")
-    if _rx(r"[·•]").search(name):
+    if "·" in name or "•" in name:
         f.append("dot")
     if "+" in name or "＋" in name:
         f.append("plus")
-    if _rx(r"[—–-]").search(name):
+    if _DASH.search(name):
         f.append("dash")
     if core[:1] in _CN_NUM:
         f.append("num_cn_lead")
-    elif _rx(r"[" + _CN_NUM + r"]").search(core):
+    elif _CN_NUM_ANY.search(core):
         f.append("num_cn_inside")
-    if _rx(r"\d").search(core):
+    if _DIGIT.search(core):
         f.append("digit_lead" if core[:1].isdigit() else "digit")
     speech = len(_SPEECH_WORDS.findall(core))
     if speech:

@@ -1,33 +1,34 @@
-"""Extraction step: named models (quoted scheme names such as “12341”, “三轮驱动”, “五社联动”).
+"""Extraction step: named models (quoted scheme names such as “12341”, “三轮驱动”, “邻里议事会”).
 
-Replies and reports name a local scheme by quoting it, and the way the quote is used tells a
-name from an ordinary quoted word:
-- numeral compounds (“六统一”, “一有二厅七中心”, “3个100%”, “1+9”) and quoted slogans that list
-  their parts (“市级统筹、部门联动、县县互通、整体提升”) are names;
-- a scheme word after the quote (…”模式/机制/工程/品牌/原则/清单/活动/建设), a naming verb before it
-  (实施/推行/打造/建成/深化“…”), an apposition (孵化基地“共益园”), or an enumeration of quotes
-  ending in 等…亮点/形式/项目 also make a name;
-- quoted category terms (“两委”干部, “三无”小区), metaphors (…”的作用, …”功能) and the proposal's
-  own wording (关于“…”的情况) are not.
-Components come from the text: the parts of a quoted list, a （…） list or 即… definition after
-the name, “X”即… definitions of its parts, or an enumeration of exactly N items written before
-a numeral name (自治、法治、德治“三治融合”). The owner is the place the text credits (赤壁市…实现
-“三轮驱动”; 咸安区、崇阳县的“星空夜话”; 省厅“三个清单”; 全市 in a district's reply), else the
-subject place.
+Replies and reports name a local scheme by quoting it; they also quote planning periods, slogans of
+the centre, catch-phrases, whole sentences and residents' words. The step takes every quote (and a
+‘…’ inside quoted speech) as a candidate; rules reject what is never a name (stop-list, designations,
+planning periods, the proposal's wording, parts being defined) and give their verdict on the rest
+(numeral compounds, lists, a scheme word after the quote, a naming verb before it…); a small trained
+classifier (``quote_features`` + ``quote_model``) weighs those verdicts with how the quote is written
+and used and decides. Components come from the text: the parts of a quoted list, a （…） list or 即…
+definition after the name, “X”即… definitions of its parts, or an enumeration of exactly N items
+written before a numeral name (自治、法治、德治“三治融合”). The owner is the place the text credits:
+straight before the quote (咸安区、崇阳县的“星空夜话”), a body's place (省厅“三个清单”), 全市, or the
+place heading the quote's clause or an earlier clause of its sentence (点军区同样…，以“院坝说事”为
+抓手); else the subject place.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
+from loaders.extract.quote_features import QuoteView, quote_features
+from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
-__all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "split_list"]
+__all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
 
 _NUM_LEAD = re.compile(r"^[一二三四五六七八九十百千两双0-9]")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
@@ -39,14 +40,16 @@ _STOPLIST = frozenset({
     "放管服", "双一流", "一把手", "一票否决", "三重一大", "四风", "八项规定", "两个维护", "四个意识",
     "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性",
 })
-_TYPE_AFTER = re.compile(
-    r"^[^，,。；;：:！？!?\n“”]{0,8}?(?:模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
-    r"工作法|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
-_NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(?:作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|栏目)")
+_SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
+                 r"工作法|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
+_TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
+# after an enumeration of quotes: “A”“B”“C”等一批协商议事品牌
+_CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。；;：:！？!?\n“”]{0,14}?" + _SCHEME_WORDS)
+_NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|栏目)")
 _CATEGORY_AFTER = re.compile(r"^(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
-    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动)[^，,。；;：:“”]{0,4}$")
+    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育)[^，,。；;：:“”]{0,4}$")
 _APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心)$")
 _DESIGNATION = re.compile(r"^(?:全国|中国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
@@ -69,6 +72,7 @@ class Quote:
     start: int
     end: int
     orphan: bool = False
+    nested: bool = False  # a ‘…’ inside a “…” (a name inside quoted speech)
 
 
 @dataclass
@@ -79,7 +83,9 @@ class _Cand:
     quote: Quote
     components: list[str] = field(default_factory=list)
     accepted: bool = False
-    rejected: bool = False
+    rejected: bool = False  # by a rule that no context overrides (stop-list, the proposal's wording…)
+    doubt: str = ""  # a rule's reason to doubt it (a category term, a goal…): the classifier weighs it
+    rule_accepted: bool = False
     anchor: int = -1  # where the phrase that introduces it starts (the list quote of 五位一体)
 
 
@@ -100,12 +106,30 @@ def find_quotes(text: str) -> list[Quote]:
                 inner = text[open_at + 1:i]
                 if inner.strip():
                     out.append(Quote(inner, open_at + 1, i))
+            if open_at >= 0 and i - open_at <= _MAX_SPEECH:
+                _nested(text, open_at + 1, i, out)
             elif open_at < 0:
                 m = _rx(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$").search(text[max(0, i - 12):i])
                 if m:
                     out.append(Quote(m.group(0), i - len(m.group(0)), i, orphan=True))
             open_at = -1
     return out
+
+
+_MAX_SPEECH = 400  # a “…” longer than this is not one quotation (an unclosed mark further up)
+
+
+def _nested(text: str, lo: int, hi: int, out: list[Quote]) -> None:
+    """‘…’ pairs inside the quotation [lo, hi) (a name quoted inside a resident's words)."""
+    find = text.find
+    i = find("‘", lo, hi)
+    while i >= 0:
+        j = find("’", i + 1, hi)
+        if j < 0:
+            return
+        if 1 < j - i <= 31 and find("‘", i + 1, j) < 0:
+            out.append(Quote(text[i + 1:j], i + 1, j, nested=True))
+        i = find("‘", j + 1, hi)
 
 
 def split_list(name: str) -> list[str]:
@@ -280,6 +304,7 @@ class _Owners:
     MAX_CHAIN = 64
 
     def __init__(self, ctx: Context):
+        self._text = ctx.text
         self.places = place_mentions(ctx)
         self.place_starts = [s for s, _e, _p in self.places]
         ags = [(m.end, ai, mi, m.start, a.place) for ai, a in enumerate(ctx.agencies) if a.place
@@ -287,6 +312,9 @@ class _Owners:
         ags.sort()
         self.agencies = ags
         self.agency_ends = [x[0] for x in ags]
+        by_start = sorted((x[3], x[0], x[4]) for x in ags)
+        self.agency_starts = [x[0] for x in by_start]
+        self.agency_by_start = [(x[1], x[2]) for x in by_start]
 
     def places_before(self, lo: int, q0: int) -> tuple[list[tuple[int, int, PlaceRec]], tuple | None]:
         """The last mentions inside [lo, q0) (at most MAX_CHAIN), and the first one."""
@@ -294,6 +322,43 @@ class _Owners:
         tail = [x for x in self.places[max(i0, i1 - self.MAX_CHAIN):i1] if x[1] <= q0]
         first = next((x for x in self.places[i0:i1] if x[1] <= q0), None) if tail else None
         return tail, first
+
+    def places_from(self, pos: int, q0: int) -> list[tuple[int, int, PlaceRec]]:
+        """Place mentions written one after the other from ``pos`` (点军区联棚乡澜湖社区), before q0."""
+        chain: list[tuple[int, int, PlaceRec]] = []
+        while True:
+            k = bisect_left(self.place_starts, pos)
+            here = None  # the longest mention starting at pos (湖北省宜昌市点军区 over 湖北省)
+            while k < len(self.places) and self.places[k][0] == pos:
+                if self.places[k][1] <= q0:
+                    here = self.places[k]
+                k += 1
+            if here is None:
+                return chain
+            chain.append(here)
+            pos = here[1]
+            if pos < len(self._text) and self._text[pos] in "州市县区省盟旗" \
+                    and k < len(self.places) and self.places[k][0] == pos + 1:
+                pos += 1  # 恩施州利川市: a short form, its level suffix, the next name
+
+    def last_place_of(self, levels: tuple[str, ...], lo: int, hi: int) -> str | None:
+        """The last place of one of ``levels`` mentioned inside [lo, hi)."""
+        k = bisect_left(self.place_starts, hi) - 1
+        while k >= 0 and self.places[k][0] >= lo:
+            if self.places[k][2].level in levels and self.places[k][1] <= hi:
+                return self.places[k][2].name
+            k -= 1
+        return None
+
+    def agency_place_at(self, pos: int, q0: int) -> tuple[str, int] | None:
+        """(place, end) of an agency whose mention starts at ``pos`` (and ends before ``q0``)."""
+        k = bisect_left(self.agency_starts, pos)
+        while k < len(self.agency_starts) and self.agency_starts[k] == pos:
+            end, place = self.agency_by_start[k]
+            if end <= q0:
+                return place, end
+            k += 1
+        return None
 
     def agency_place_before(self, lo: int, q0: int) -> str | None:
         """Place of the first agency (in record order) whose mention ends 0–3 chars before ``q0``."""
@@ -319,24 +384,98 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
                 owners.insert(0, before[k][2].name)
                 k -= 1
             return owners
-        # P at the head of the clause is its subject: 赤壁市社区发展实现“三轮驱动”
-        s0, e0, p0 = first
-        if s0 == clause_lo and p0.level not in ("community", "street") and q0 - e0 <= 10:
-            return [p0.name]
-        # a street or community there owns the quote when a naming verb joins them straight
-        # (在小营街道推行“…”), not across other words (在晋阳街道吉福社区等社区推广“…”)
-        if p0.level in ("community", "street") and (s0 == clause_lo or (s0 == clause_lo + 1 and text[clause_lo] in "在由")) \
-                and _VERB_BEFORE.match(text, e0, q0):
-            return [p0.name]
     head = text[max(clause_lo, q0 - 4):q0]
     agency_place = index.agency_place_before(clause_lo, q0)
     if agency_place:
         return [agency_place]
-    if _rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head) and ctx.document.province:
-        return [ctx.document.province]
+    if (_rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head)
+            or _rx(r"省(?:政协|人大|委|政府|民政厅)[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 10), q0)) \
+            and ctx.document.province:
+        return [ctx.document.province]  # 省厅“…”; 全省政协深化“…”
     if head.endswith("全市") and subject_parent:
         return [subject_parent]
     return []
+
+
+# what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
+_HEAD_SKIP = re.compile(
+    r"(?:\s|—+|-{2,}|[“‘《]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
+    r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
+    r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?)*")
+_CLAUSE_HEAD_STOPS = "，,；;：:"
+_MAX_HEAD_CLAUSES = 8
+
+
+def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
+    """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
+    (赤壁市社区发展实现“…”; 点军区同样…，以“…”为抓手; 在点军区广泛推广“…”; 以X区为例，…构建“…”),
+    or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
+    listed as where a scheme spread (在A街道B社区等社区推广“…”) credit nothing."""
+    sent_lo = _clause_start(text, q0, _SENT_STOPS)
+    if _VISIT_BEFORE.search(text, max(sent_lo, q0 - 3), q0):
+        return []
+    title = text.rfind("《", max(sent_lo, q0 - 60), q0)
+    if title >= 0 and text.find("》", title, q0) < 0:
+        # a quote inside a title: the place the title opens with (《P党员干部“…”参与小区治理》)
+        return _clause_subject(text, title + 1, q0, index) or []
+    hi = q0
+    for _ in range(_MAX_HEAD_CLAUSES):
+        lo = max(sent_lo, _clause_start(text, hi, _CLAUSE_HEAD_STOPS))
+        if hi < q0 and _TIME_CLAUSE.search(text, lo, hi):
+            break  # “…”开展以来，… : a time clause's subject is not the next clause's
+        got = _clause_subject(text, lo, q0, index)
+        if got is not None:
+            return got
+        if lo <= sent_lo:
+            break
+        hi = lo - 1
+    return []
+
+
+_TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")
+
+
+def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | None:
+    pos = _HEAD_SKIP.match(text, lo, q0).end()
+    mode = text[pos:pos + 1]
+    if mode in ("在", "以", "由"):
+        pos += 1
+    chain = index.places_from(pos, q0)
+    if chain:
+        end = chain[-1][1]
+        nxt = text[end:end + 2]
+        if _PERSON_AFTER.match(text, end, q0):
+            return None  # X区人大代表王某… : a person of the place acts, not the place
+        if mode == "以" and nxt != "为例":
+            return None
+        if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及"):
+            return None  # a list of where it spread, not who made it
+        m = _rx(r"[^，,。；;、]{1,8}、").match(text, end, q0)
+        if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
+            return None  # A社区甲、B社区乙等…: places listed with what each has
+        return [chain[-1][2].name]
+    ana = _ANAPHOR.match(text, pos, q0)
+    if ana and mode not in ("以", "由"):
+        # 街道创新搭建“…” / 该社区推出“…”: the street or community the text spoke of just before
+        got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1)], max(0, pos - _ANAPHOR_REACH), pos)
+        return [got] if got else None
+    if mode not in ("在", "以") and not _rx(r"街道|社区|乡|镇|村").match(text, pos):
+        # (a bare 街道办事处/社区党委 is the subject's own body: no place is credited)
+        got = index.agency_place_at(pos, q0)
+        if got and not _PERSON_AFTER.match(text, got[1], q0):
+            return [got[0]]  # 市人大代表王某… is a person acting, not the body
+    return None
+
+
+_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施])")
+_ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
+                   "村": ("community",)}
+_ANAPHOR_REACH = 300
+# a member of a congress or CPPCC acts in person, not for the body (市人大代表王某…); an officer
+# (主席, 书记…) leading the body's work still credits it
+_PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:代表|委员)(?!会)")
+# the people of the clause went to the quoted thing (来到“…”直播间): it is not theirs
+_VISIT_BEFORE = re.compile(r"(?:来到|走进|走访|参观|观摩|前往|进入|赴)了?$")
 
 
 def _subject_parent(ctx: Context) -> str | None:
@@ -390,7 +529,12 @@ def _candidates(ctx: Context) -> list[_Cand]:
     return cands
 
 
+_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四五六七八九十]+年")
+
+
 def _classify(text: str, cands: list[_Cand]) -> None:
+    """Rule verdicts: ``rejected`` (never a name), ``doubt`` (a reason against, weighed by the
+    classifier) and ``accepted`` (the rules' own call)."""
     names = {c.name for c in cands}
     numeral_prefixes = {o[:k] for o in names if _NUM_LEAD.match(o) and not split_list(o) for k in range(1, len(o))}
     for c in cands:
@@ -401,26 +545,24 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
         if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _REQUEST.search(name)
-                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name)
+                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or _PLAN_PERIOD.match(name)
                 or _rx(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)").match(after)
-                or (before.endswith("关于") and after.startswith("的情况"))
-                or _rx(r"^[一二三四五六七八九十]+年").match(name)):
+                or (before.endswith("关于") and after.startswith("的情况"))):
             c.rejected = True
             continue
-        if after.startswith("即") and any(name in o and name != o for o in names):
-            c.rejected = True  # a part of a numeral compound being defined (“一有”即…)
-            continue
-        if name in numeral_prefixes:
-            c.rejected = True  # “四岗” inside “四岗18级”
-            continue
-        if parts and (_same_suffix(parts) or _rx(r"^[一二三四五六七八九十]+位一体").match(after)):
-            c.rejected = True  # an enumeration of things, or the parts of a following name
-            continue
-        if _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
-            c.rejected = True  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
-            continue           # a numeral target (“3个100%”目标) still is one
-        if _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
+        if (after.startswith("即") and any(name in o and name != o for o in names)  # “一有”即… (a part)
+                or name in numeral_prefixes  # “四岗” inside “四岗18级”
+                or parts and _rx(r"^[一二三四五六七八九十]+位一体").match(after)):  # the parts of 五位一体
             c.rejected = True
+            continue
+        if parts and _same_suffix(parts):
+            c.doubt = "enum"  # an enumeration of things of one kind (…平台、…平台、…平台)
+        elif _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
+            c.doubt = "goal"  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
+            #                   a numeral target (“3个100%”目标) still is one
+        elif _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
+            c.doubt = "category"
+        if c.doubt:
             continue
         if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _NEG_AFTER.match(after) or _built_from(text, c):
             c.accepted = True
@@ -452,7 +594,7 @@ def _share_in_chains(text: str, cands: list[_Cand]) -> None:
             continue
         if any(c.accepted for c in chain) or _TYPE_AFTER.match(tail):
             for c in chain:
-                if not c.rejected:
+                if not (c.rejected or c.doubt):
                     c.accepted = True
 
 
@@ -491,20 +633,83 @@ def _sentence(text: str, pos: int) -> str:
     return text[lo:min(hi + 1, len(text))].strip()[:200]
 
 
-def extract_named_models(ctx: Context) -> None:
+def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
+    """What the classifier reads about each candidate (see ``quote_features``)."""
+    text = ctx.text
+    title_end = text.find("\n")  # a one-line text has no title line
+    counts: dict[str, int] = {}
+    for c in cands:
+        counts[c.name] = counts.get(c.name, 0) + 1
+    views: dict[int, QuoteView] = {}
+    for chain in _chains(text, cands):
+        tail = text[chain[-1].end:chain[-1].end + 24]
+        m = _CHAIN_TAIL.match(tail)
+        chain_rule = any(c.rule_accepted for c in chain)
+        for c in chain:
+            lo = max(_clause_start(text, c.start, _SENT_STOPS), c.start - 40)
+            v = QuoteView(c.name, text[max(0, c.start - 16):c.start], text[c.end:c.end + 16], text[lo:c.start])
+            v.rule_accepted = c.rule_accepted
+            v.rule_neg = c.doubt
+            t = _TYPE_AFTER.match(v.after)
+            if not v.rule_neg:
+                neg = _NEG_AFTER.match(v.after)
+                if neg and not (t and t.end() <= neg.start(1)):  # …”行动发现问题: the scheme word comes first
+                    v.rule_neg = "neg_after"
+                elif _CATEGORY_AFTER.match(v.after):
+                    v.rule_neg = "category"
+            v.type_after = t.group(1) if t else ""
+            v.tail_type = bool(m) and len(chain) > 1
+            v.chain_len = len(chain)
+            v.chain_rule = chain_rule
+            before, _first = index.places_before(max(0, c.start - 2), c.start)
+            v.place_before = bool(before) and _rx(r"的?").fullmatch(text, before[-1][1], c.start) is not None
+            v.in_title = c.start < title_end
+            v.line_head = c.start == 0 or text[c.start - 1] == "\n"
+            v.nested = c.quote.nested
+            v.repeats = counts[c.name]
+            views[id(c)] = v
+    return [views[id(c)] for c in cands]
+
+
+def _judged(ctx: Context, index: _Owners) -> tuple[list[_Cand], list[QuoteView]]:
+    """The quoted candidates with the rules' verdicts, and what the classifier reads about each."""
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
+    for c in cands:
+        c.rule_accepted = c.accepted
     _share_in_chains(text, cands)
+    return cands, _views(ctx, cands, index)
+
+
+def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:
+    """Every quoted candidate of the document: (name, start, end, rejected by rule, features).
+    The classifier's training script reads these; ``extract_named_models`` decides on the same."""
+    cands, views = _judged(ctx, _Owners(ctx))
+    return [(c.name, c.start, c.end, c.rejected, quote_features(v)) for c, v in zip(cands, views)]
+
+
+def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
+    """Named models of the document into ``ctx.named_models``; ``model`` replaces the shipped
+    classifier weights (the training script's cross-validation)."""
+    text = ctx.text
+    model = model or load_quote_model()
+    index = _Owners(ctx)
+    cands, views = _judged(ctx, index)
+    for c, v in zip(cands, views):
+        c.accepted = not c.rejected and model.accept(quote_features(v))
+    # a name is a name wherever the document quotes it
+    names = {"".join(c.name.split()) for c in cands if c.accepted}
+    for c in cands:
+        c.accepted = c.accepted or (not c.rejected and "".join(c.name.split()) in names)
     cands = [c for c in cands if c.accepted] + _unquoted(text, cands)
     cands.sort(key=lambda c: c.start)
-    index = _Owners(ctx)
     parent = _subject_parent(ctx)
     subject = ctx.document.subject_place
     tax = load_taxonomy()
     by_name: dict[str, list[_Cand]] = {}
-    for c in cands:
-        by_name.setdefault(c.name, []).append(c)
+    for c in cands:  # one scheme, however many spaces are typed inside its name
+        by_name.setdefault("".join(c.name.split()), []).append(c)
     credited: dict[int, list[str]] = {}
     for i, c in enumerate(cands):
         own = _credited_owners(ctx, c, index, parent)
@@ -514,14 +719,15 @@ def extract_named_models(ctx: Context) -> None:
             if id(prev) in credited and len(gap) <= 14 and _rx(r"[和、及与]").search(gap) \
                     and not _rx(r"[，,。；;]").search(gap):
                 own = credited[id(prev)]
+        if not own:
+            own = _head_owners(text, c.anchor if c.anchor >= 0 else c.start, index)
         if own:
             credited[id(c)] = own
-    for name, group in by_name.items():
-        owners: list[str] = []
-        for c in group:
-            for o in credited.get(id(c), []):
-                if o not in owners:
-                    owners.append(o)
+    for group in by_name.values():
+        name = Counter(c.name for c in group).most_common(1)[0][0]  # the commonest form, first if tied
+        # the first mention that credits a place introduces the scheme: later mentions in other
+        # places' sentences (借鉴…, X是…) do not add owners
+        owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])
         if not owners:
             owners = [subject] if subject else [None]  # type: ignore[list-item]
         comps: list[str] = []

@@ -156,3 +156,103 @@ def test_street_or_community_at_clause_head_with_a_naming_verb(text, owner):
 ])
 def test_components_from_parallel_roles(text, components):
     assert _models(text)[("三线融合", SUBJECT)] == components
+
+
+@pytest.mark.parametrize("text,owner", [
+    # the place heading the sentence is the subject of a later clause's quote
+    ("点军区同样把居民需求放在首位，以“邻里帮帮团”为抓手，精准施策。", "宜昌市点军区"),
+    # 在X，… and 以X为例，… name the place that did it
+    ("在点军区，去年开展的“敲门入户”行动发现问题30个。", "宜昌市点军区"),
+    ("以点军区为例，该区已构建起“四级联动”组织体系。", "宜昌市点军区"),
+    # the nearest clause that opens with a place wins
+    ("全区推进网格治理，点军区首创“院坝说事”机制，成效明显。", "宜昌市点军区"),
+    # places listed as where a scheme spread credit nothing: the subject keeps it
+    ("点军区共享书屋、猇亭区共享菜园等已形成“共享+众筹”特色品牌。", SUBJECT),
+    ("在点军区和猇亭区推广“院坝说事”机制。", SUBJECT),
+])
+def test_owner_is_the_place_heading_the_sentence(text, owner):
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "宜昌市猇亭区": ("district", "within_subject", ("猇亭区",))}
+    got = _models(text, places=places)
+    assert [o for _n, o in got] == [owner], got
+
+
+def test_agency_heading_the_sentence_credits_its_place():
+    text = "夷陵区民政局、区文明办在全区开展“文明楼栋”创建活动。"
+    got = _models(text, agencies={"宜昌市夷陵区民政局": ("宜昌市夷陵区", ("夷陵区民政局",))})
+    assert ("文明楼栋", "宜昌市夷陵区") in got
+
+
+def test_a_time_clause_does_not_lend_its_subject():
+    text = "省政协“委员进村”行动开展以来，委员参与该村“院坝协商会”10余场次。"
+    got = _models(text, agencies={"湖北省政协": ("湖北省", ("省政协",))})
+    assert ("院坝协商会", SUBJECT) in got
+
+
+def test_the_first_credited_mention_gives_the_owner():
+    text = "点军区首创“积分超市”。猇亭区是全省试点，也推行“积分超市”。"
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "宜昌市猇亭区": ("district", "within_subject", ("猇亭区",))}
+    assert [o for n, o in _models(text, places=places) if n == "积分超市"] == ["宜昌市点军区"]
+
+
+def test_one_scheme_however_many_spaces_inside():
+    text = "开展“协商 共建”活动。推行“协商  共建”机制，“协商 共建”成效明显。"
+    got = _models(text)
+    assert [n for n, _o in got] == ["协商 共建"]
+
+
+def test_planning_periods_are_not_names():
+    got = _models("“十四五”时期，推行“红色管家”工程，迈向“十五五”。")
+    assert {n for n, _o in got} == {"红色管家"}
+
+
+def test_quotes_nested_in_quoted_speech_are_candidates():
+    qs = find_quotes("“社区持续深化‘邻里·家’等服务品牌，大家都满意。”他说。")
+    assert [(q.text, q.nested) for q in qs] == [("社区持续深化‘邻里·家’等服务品牌，大家都满意。", False),
+                                                ("邻里·家", True)]
+    # a long quotation is not one candidate, but what it quotes inside still is
+    long_speech = "“" + "我们" * 40 + "‘红色驿站’" + "”"
+    assert [q.text for q in find_quotes(long_speech)] == ["红色驿站"]
+
+
+@pytest.mark.parametrize("text,name,is_model", [
+    # a resident's words are not a name; the brand quoted inside them is
+    ("“社区持续深化‘邻里·家’等党群服务品牌，我们都很满意。”居民说。", "邻里·家", True),
+    ("“社区持续深化‘邻里·家’等党群服务品牌，我们都很满意。”居民说。",
+     "社区持续深化‘邻里·家’等党群服务品牌，我们都很满意。", False),
+    # a quoted enumeration of brands ending in 等…品牌
+    ("全区涌现出“板凳夜话”“院坝茶叙”“邻里客厅”等一批协商议事品牌。", "院坝茶叙", True),
+])
+def test_classifier_on_quote_usage(text, name, is_model):
+    assert any(n == name for n, _o in _models(text)) is is_model
+
+
+def test_a_person_of_a_place_acting_credits_nothing():
+    text = "点军区澜湖社区居委会主任与街道干部一起来到“邻里议事厅”直播现场。"
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    assert [o for n, o in _models(text, places=places) if n == "邻里议事厅"] == [SUBJECT]
+
+
+def test_a_chain_of_places_gives_the_lowest_and_a_title_its_opening_place():
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    got = _models("近年来，点军区澜湖社区以“院坝说事”机制为抓手，化解矛盾。", places=places)
+    assert [o for _n, o in got] == ["澜湖社区"]
+    got = _models("阅读《点军区党员干部“敲门入户”行动纪实》。", places=places)
+    assert [o for n, o in got if n == "敲门入户"] == ["宜昌市点军区"]
+
+
+def test_a_bare_street_heading_the_clause_is_the_street_just_named():
+    text = "凤凰街道的停车难曾是群众反映最强烈的问题。为此，街道创新搭建“居民点单、企业接单”工作机制。"
+    places = {"凤凰街道": ("street", "within_subject", ("凤凰街道",))}
+    assert [o for _n, o in _models(text, places=places)] == ["凤凰街道"]
+
+
+def test_an_officer_leading_a_body_credits_it_a_member_does_not():
+    agencies = {"宜昌市政协": ("宜昌市", ("市政协",)), "宜昌市人大": ("宜昌市", ("市人大",))}
+    text = "市政协副主席王某赴澜湖社区开展“大走访”活动。"
+    assert ("大走访", "宜昌市") in _models(text, agencies=agencies)
+    text = "市人大代表王某到澜湖社区，以社区开展“清洁家园”行动为契机，走访居民。"
+    assert [o for n, o in _models(text, agencies=agencies) if n == "清洁家园"] == [SUBJECT]

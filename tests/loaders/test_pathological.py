@@ -27,6 +27,8 @@ CASES = {
     "10k-quoted-names-in-clauses": lambda: "建立“社区议事”机制，" * 10_000,
     "1M-char-single-line": lambda: _one_line(1_000_000),
     "10k-titles": lambda: "《社区治理办法》" * 10_000,
+    "10k-names-quoted-in-speech": lambda: "“社区深化‘邻里·家’品牌，‘院坝会’也办起来了。”" * 10_000,
+    "10k-clauses-headed-by-places": lambda: "在澜湖社区，凤凰街道推行“邻里守望”机制，该社区首创“院坝会”，" * 10_000,
     "10k-titles-after-a-verb": lambda: "根据市民政局印发《社区治理办法》" * 10_000,
     "deep-bracket-nesting": lambda: "（“《【" * 10_000 + "社区" + "】》”）" * 10_000,
     "unclosed-brackets": lambda: "（" * 10_000 + "《" * 10_000 + "“" * 10_000,

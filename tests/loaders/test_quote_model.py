@@ -1,0 +1,74 @@
+"""The quoted-name classifier: its shipped weights, its features and its training script."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from loaders.extract.quote_features import QuoteView, quote_features
+from loaders.extract.quote_model import QuoteModel, load_quote_model
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("quote_model_script", REPO / "benchmarks" / "quote_model.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_shipped_weights_are_small_and_their_features_exist():
+    path = REPO / "loaders" / "extract" / "quote_model.json"
+    assert path.stat().st_size < 100_000
+    model = load_quote_model()
+    assert "bias" in model.weights and -5 < model.threshold < 5
+    # every weight belongs to a feature quote_features can emit (a name or a name=value family)
+    families = {k.split("=", 1)[0] + ("=" if "=" in k else "") for k in model.weights}
+    known = {"bias", "len=", "seps=", "comma", "sent_punct", "ends_stop", "space", "dot", "plus", "dash",
+             "num_cn_lead", "num_cn_inside", "digit_lead", "digit", "speech_words", "speech_words2",
+             "de_inside", "common_word", "lex=", "z=", "zz=", "b1=", "f1=", "b2=", "f2=", "ta=",
+             "chain_tail_type", "rule_acc", "rule_neg=", "chain", "chain4+", "chain_rule", "place_before",
+             "line_head", "title", "nested", "repeats", "speech_before", "award", "leader", "as_x",
+             "parts_parallel", "parts_uneven", "question", "problem_verb", "figure_verb"}
+    assert families <= known
+
+
+def test_model_json_round_trip_and_decision():
+    m = QuoteModel(weights={"bias": -1.0, "ta=品牌": 2.5}, threshold=0.5, meta={"C": 1.0})
+    back = QuoteModel.from_json(m.to_json())
+    assert back.weights == m.weights and back.threshold == 0.5
+    assert back.accept(["bias", "ta=品牌"]) and not back.accept(["bias"])
+    assert abs(back.probability(["bias"]) - 1 / (1 + np.e)) < 1e-9
+
+
+def test_features_read_shape_and_context():
+    v = QuoteView("我们都很满意。", before="居民说：", after="他补充", clause_before="居民说：")
+    f = set(quote_features(v))
+    assert {"speech_before", "speech_words", "ends_stop", "sent_punct"} <= f
+    v = QuoteView("小事不出网格、大事不出社区", before="坚持", after="的原则", clause_before="坚持")
+    f = set(quote_features(v))
+    assert {"parts_parallel", "seps=1"} <= f and "parts_uneven" not in f
+    v = QuoteView("网格干什么", before="回答了", after="的问题", clause_before="回答了")
+    assert "question" in quote_features(v)
+
+
+def test_folds_never_score_a_document_on_its_own_training():
+    script = _script()
+    for n, k in ((10, 3), (7, 0), (5, 10)):
+        folds = script._folds(n, k)
+        flat = [i for f in folds for i in f]
+        assert sorted(flat) == list(range(n))  # a partition: each document held out exactly once
+    assert all(len(f) == 1 for f in script._folds(7, 0))  # 0 = leave one out
+
+
+def test_fit_learns_a_separable_toy_problem():
+    script = _script()
+    feats = [["bias", "good"]] * 6 + [["bias", "bad"]] * 6
+    y = np.array([1.0] * 6 + [0.0] * 6)
+    docs = [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]
+    w = script.fit(feats, y, docs, c=1.0)
+    assert w["good"] > 0 > w["bad"]

@@ -17,6 +17,8 @@ def export_pack(pack: CasePack, path: str | Path) -> Path:
     """Write ``pack`` to ``path``; the format follows the suffix (.md, .docx, .pdf)."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if suffix in (".md", ".docx", ".pdf"):
+        path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".md":
         from govkg.coursepack.export_md import to_markdown
         path.write_text(to_markdown(pack), encoding="utf-8")

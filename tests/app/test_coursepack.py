@@ -138,3 +138,8 @@ def test_pdf_text_renders_chinese(pack_input, tmp_path):
 def test_unknown_format_names_the_file(pack_input, tmp_path):
     with pytest.raises(GovkgError, match="pack.odt"):
         export_pack(assemble_pack(pack_input), tmp_path / "pack.odt")
+
+
+def test_export_creates_the_folder_it_writes_into(pack_input, tmp_path):
+    path = export_pack(assemble_pack(pack_input), tmp_path / "新建文件夹" / "pack.md")
+    assert path.exists() and "讨论题" in path.read_text(encoding="utf-8")

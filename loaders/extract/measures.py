@@ -260,6 +260,11 @@ _FRAMING_TITLE = re.compile(r"(?:指导思想|总体要求|基本原则|工作�
 # a problem found, not an action taken: 组织覆盖不均衡，党建引领作用发挥不充分
 _PROBLEM_TITLE = re.compile(r"不足|不够|不充分|不均衡|不到位|不完善|不健全|不平衡|不高|不强|不畅|滞后|薄弱|错位|有限|"
                             r"参差不齐|欠缺|缺乏|较弱|单一|难题|瓶颈|短板|困境|隐患")
+# a result, not an action: the title's subject comes first and it ends on what became of it
+# (党建引领能力进一步增强, …领导协调体系已经建立, 居民满意度明显提升); the actions are in its text
+_RESULT_TITLE = re.compile(r"(?:进一步|明显|显著|有效|大幅|日益|更加|全面|初步|基本|已经|已|得到|不断|持续|逐步)"
+                           r"(?:增强|提升|提高|改善|加强|完善|优化|巩固|彰显|凸显|显现|健全|建立|形成|构建|落实|实现|"
+                           r"扩大|拓展|规范|夯实|激发|释放)[。.！!]?$")
 # the reply talking about the proposal itself: 我中心高度重视您的提案, 您提案的核心内容为…
 _REQUEST_TITLE = re.compile(r"(?:您|你们?|代表|委员)[^。]{0,12}(?:提案|建议|议案)|(?:提案|建议|议案)[^。]{0,8}(?:收悉|重视)")
 
@@ -274,7 +279,7 @@ def _title_kind(text: str, it: Item) -> str:
         return "request"
     if _PROBLEM_TITLE.search(title) or _FRAMING_TITLE.search(title):
         return "framing"
-    if _GENERIC_TITLE.search(title):
+    if _GENERIC_TITLE.search(title) or _RESULT_TITLE.search(title):
         return "generic"
     return "action"
 
@@ -355,6 +360,8 @@ def extract_measures(ctx: Context) -> None:
             if clause is None:
                 continue
             summary = text[clause[0]:clause[1]].strip(_WS)[:_MAX_SUMMARY].rstrip("，,：:、")
+            if summary.count("“") != summary.count("”") or summary.count("《") != summary.count("》"):
+                continue  # the clause runs on inside a quotation: no summary stands on its own
         else:
             summary = _summary(text, it)
         if len(summary) < 2 or summary[-1] in "“‘《（(":

@@ -85,7 +85,7 @@ def test_headings_without_a_body_are_not_measures():
 
 
 @pytest.mark.parametrize(("summary", "span_text"), [
-    ("组织体系已经建立", "（一）组织体系已经建立。2019年，成立社区治理工作领导小组，明确成员单位职责。"),
+    ("成立社区治理工作领导小组", "（一）组织体系已经建立。2019年，成立社区治理工作领导小组，明确成员单位职责。"),
     ("建立双向评价制度", "1.建立双向评价制度。建立街道、群众双向评价社区工作者的考核机制，覆盖120个社区。"),
     ("建立日常管理机制", "一是建立日常管理机制。实行履职纪实。"),
     ("建立退出管理机制", "二是建立退出管理机制。对考核不合格的予以解聘。"),
@@ -197,3 +197,20 @@ def test_practices_skip_titles_of_other_texts_but_keep_the_places_own_documents(
     rec = extract_text(own, "t.txt")
     assert [p.title for p in rec.policies] == ["关于党建引领小区治理的实施意见"]
     assert "党建引领" in rec.practices
+
+
+RESULT_HEADINGS = (
+    "一、工作成效\n"
+    "（一）基层治理能力进一步增强。全区推行网格化管理，划分网格210个。\n"
+    "（二）协商议事机制已经建立。各社区成立居民议事会，每月召开一次。\n"
+    "（三）服务效能明显提升\n"
+)
+
+
+def test_a_heading_that_states_a_result_is_not_a_measure():
+    """'…进一步增强', '…已经建立': what became of the work, not an action; the action its text opens
+    with is the measure, and a result heading with no action under it gives none."""
+    got = [m.summary for m in _ctx(RESULT_HEADINGS).measures]
+    assert "基层治理能力进一步增强" not in got and "协商议事机制已经建立" not in got
+    assert "服务效能明显提升" not in got
+    assert got and "推行网格化管理" in got[0]

@@ -15,7 +15,7 @@ from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.subject import SubjectPlace
 from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces
+from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
 from loaders.record import DocumentMeta
 
 __all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "parse_date_line"]
@@ -274,7 +274,7 @@ def _headline(nonempty: list[tuple[int, str]]) -> str | None:
     """The first line when it reads as a headline (short, not page furniture, not a sentence)."""
     if not nonempty:
         return None
-    line = squeeze_spaces(nonempty[0][1].strip())[0]
+    line = tidy_headline(nonempty[0][1])
     if 4 <= len(line) <= 60 and not _NAV_LINE.search(line) and not line.endswith(("。", "；", ";")) \
             and _rx(r"[\u4e00-\u9fff]{4}").search(line):
         return line

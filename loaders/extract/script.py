@@ -12,6 +12,7 @@ the gazetteer, agencies, practices) stay simplified. Simplified documents pass t
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -40,6 +41,36 @@ def fold_script(text: str) -> str:
     return text.translate(_table())
 
 
+_MAX_RESPACED = 200
+
+
+def _respaced(value: str, scan: str, original: str) -> str:
+    """``value`` copied from ``scan`` with whitespace dropped or collapsed (a squeezed title): find it
+    with any whitespace between its characters and take the original's characters at the same places."""
+    if len(value) > _MAX_RESPACED:
+        return value
+    chars = [c for c in value if not c.isspace()]
+    if not chars:
+        return value
+    found = re.search(r"\s*".join(map(re.escape, chars)), scan)
+    if found is None:
+        return value
+    out = []
+    for ch in original[found.start():found.end()]:
+        if ch.isspace():
+            continue
+        out.append(ch)
+    # put back the spaces ``value`` kept, character for character
+    restored, k = [], 0
+    for ch in value:
+        if ch.isspace():
+            restored.append(ch)
+        else:
+            restored.append(out[k])
+            k += 1
+    return "".join(restored)
+
+
 def _restorer(scan: str, original: str):
     def restore(value: str | None, near: int | None = None) -> str | None:
         """The original-script form of ``value`` where it is copied from the scan text."""
@@ -50,7 +81,9 @@ def _restorer(scan: str, original: str):
             pos = scan.find(value, max(0, near - len(value)))
         if pos < 0:
             pos = scan.find(value)
-        return original[pos:pos + len(value)] if pos >= 0 else value
+        if pos >= 0:
+            return original[pos:pos + len(value)]
+        return _respaced(value, scan, original)
 
     return restore
 

@@ -30,6 +30,7 @@ __all__ = [
     "stop_at_or_after",
     "stop_before",
     "stop_positions",
+    "tidy_headline",
 ]
 
 CJK = r"\u4e00-\u9fff"
@@ -147,6 +148,23 @@ def squeeze_spaces(line: str) -> tuple[str, list[int]]:
             kept.append(ch)
             index.append(i)
     return "".join(kept), index
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_PAIR = re.compile(r"[\u4e00-\u9fff][ \t\u3000]+(?=[\u4e00-\u9fff])")
+_CLOSED_PAIR = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
+_WS_RUN = re.compile(r"\s+")
+
+
+def tidy_headline(line: str) -> str:
+    """A headline as a reader writes it: letter-spaced lines ("关 于 社 区 治 理") lose their spaces;
+    elsewhere a space separates the parts of a news headline ("村里来了高参 乡亲多了亲人") and stays,
+    one space for each run of whitespace."""
+    line = line.strip()
+    spaced = len(_SPACED_PAIR.findall(line))
+    if spaced and spaced >= len(_CLOSED_PAIR.findall(line)):
+        return squeeze_spaces(line)[0]
+    return _WS_RUN.sub(" ", line)
 
 
 _CN_VAL = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,

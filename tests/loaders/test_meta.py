@@ -107,4 +107,12 @@ def test_news_headline_is_the_title():
     from loaders.extract.pipeline import extract_text
 
     text = "某县以“邻里夜话”推进社区协商 居民议事有了新平台\n\n近日，某县各社区开展“邻里夜话”活动，居民围坐议事。\n"
-    assert extract_text(text, "n.txt").document.title == "某县以“邻里夜话”推进社区协商居民议事有了新平台"
+    assert extract_text(text, "n.txt").document.title == "某县以“邻里夜话”推进社区协商 居民议事有了新平台"
+
+
+def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
+    from loaders.extract.text_utils import tidy_headline
+
+    assert tidy_headline("  村里来了高参　 乡亲多了亲人 ") == "村里来了高参 乡亲多了亲人"
+    assert tidy_headline("关 于 社 区 减 负 的 报 告") == "关于社区减负的报告"
+    assert tidy_headline("街道:减负松绑激活力") == "街道:减负松绑激活力"

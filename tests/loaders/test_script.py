@@ -37,3 +37,14 @@ def test_traditional_record_keeps_its_own_script_and_offsets():
         assert rec.text[metric.start:metric.end] == metric.as_written
     names = [nm.name for nm in rec.named_models]
     assert "紅色管家" in names and "红色管家" not in names
+
+
+def test_a_squeezed_or_respaced_title_gets_its_script_back():
+    from loaders.extract.script import _restorer
+
+    original = "關 於 加 強 社 區 治 理 的 答 復\n正文"
+    scan = fold_script(original)
+    restore = _restorer(scan, original)
+    assert restore("关于加强社区治理的答复") == "關於加強社區治理的答復"
+    headline = "新源縣多措并舉  不斷加大財政投入\n正文"
+    assert _restorer(fold_script(headline), headline)("新源县多措并举 不断加大财政投入") == "新源縣多措并舉 不斷加大財政投入"

@@ -25,12 +25,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=30, help="later calls (random practice and k)")
     args = ap.parse_args(argv)
 
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
     from graph.taxonomy import load_taxonomy
     from queries import registry
 
     t = time.perf_counter()
-    store = MemoryStore.open(args.home)
+    store = SQLiteStore.open(args.home)
     print(f"opened {args.home} ({store.graph.number_of_nodes():,} nodes) in {time.perf_counter() - t:.1f} s")
     registry.run(store, "document", {"doc": "-"})          # the graph index, built once per process
     names = [name for name, _ in load_taxonomy()]

@@ -23,7 +23,7 @@ def main() -> None:
     args = ap.parse_args()
     from graph.falkordb_server import FalkorServer
     from graph.falkordb_store import FalkorStore
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
     from graph.synthetic import synthetic_records
 
     t = time.perf_counter()
@@ -33,7 +33,7 @@ def main() -> None:
         server = None
         with tempfile.TemporaryDirectory() as home:
             if kind == "memory":
-                store = MemoryStore.open(Path(home))
+                store = SQLiteStore.open(Path(home))
             else:
                 server = FalkorServer().start()
                 store = FalkorStore(server.host, server.port, "bench", password=server.password)

@@ -147,9 +147,9 @@ def open_store(name: str | None = None, settings: Settings | None = None) -> Gra
     settings = settings or load_settings()
     name = name or settings.store
     if name == "memory":
-        from graph.memory_store import MemoryStore
+        from graph.sqlite_store import SQLiteStore
 
-        return MemoryStore.open(settings.home)
+        return SQLiteStore.open(settings.home)
     if name == "falkordb":
         from graph.falkordb_store import FalkorStore
 

@@ -43,9 +43,9 @@ def e2e_home(govkg_home, hostile_file, tmp_path_factory) -> tuple[Path, str]:
     home = tmp_path_factory.mktemp("e2e_home")
     sh.copytree(govkg_home / "graph", home / "graph")
     from app.runtime import build_into
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
 
-    store = MemoryStore.open(home)
+    store = SQLiteStore.open(home)
     report = build_into([hostile_file], store)
     assert len(report.added) == 1, report.summary()
     return home, report.added[0]

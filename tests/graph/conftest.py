@@ -31,9 +31,9 @@ def make_store(request, tmp_path: Path):
 
     def make(kind: str):
         if kind == "memory":
-            from graph.memory_store import MemoryStore
+            from graph.sqlite_store import SQLiteStore
 
-            store = MemoryStore.open(tmp_path / f"home{next(_counter)}")
+            store = SQLiteStore.open(tmp_path / f"home{next(_counter)}")
         elif kind == "falkordb":
             from graph.falkordb_store import FalkorStore
 

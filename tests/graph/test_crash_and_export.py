@@ -1,6 +1,7 @@
 """Interrupted loads (killed build process, lost server) and the export formats."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import os
 import signal
@@ -21,7 +22,6 @@ N_DOCS = 60
 BUILD = ("import sys\n"
          "from graph.build import build_records\nfrom graph.store import open_store\n"
          "from graph.synthetic import synthetic_records\n"
-         "import graph.memory_store\ngraph.memory_store.SAVE_EVERY_S = 0.1  # save often: kills land mid-build\n"
          "s = open_store(sys.argv[1])\n"
          "build_records(((r.source, r, None) for r in synthetic_records(int(sys.argv[2]), seed=3)), s)\n"
          "s.close()\n")
@@ -55,10 +55,15 @@ def test_killed_build_then_rerun_is_identical(kind, tmp_path, make_store, reques
             time.sleep(0.05)
         probe.close()
     else:
-        saved = tmp_path / "home" / "graph" / "memory.pickle"
+        from graph.sqlite_store import SQLiteStore, graph_path
+
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None and not saved.exists():
-            time.sleep(0.01)
+        while time.monotonic() < deadline and proc.poll() is None:
+            if graph_path(tmp_path / "home").exists():
+                with contextlib.closing(SQLiteStore.open(tmp_path / "home")) as probe:
+                    if len(probe.document_states()) >= 20:
+                        break
+            time.sleep(0.02)
     assert proc.poll() is None, "the build finished before it could be killed: raise N_DOCS"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -42,14 +42,14 @@ def test_query_caches_see_a_property_only_change(store, synth_records):
 
 
 def test_memory_version_is_saved(tmp_path, synth_records):
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
 
-    store = MemoryStore.open(tmp_path)
+    store = SQLiteStore.open(tmp_path)
     store.init_schema()
     store.load_record(synth_records[0])
     version = store.version()
     store.close()
-    assert MemoryStore.open(tmp_path).version() == version
+    assert SQLiteStore.open(tmp_path).version() == version
 
 
 def _moved(rec: ExtractionRecord) -> ExtractionRecord:
@@ -75,29 +75,3 @@ def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
     assert snapshot(got) == snapshot(expected)
     assert got.stats() == expected.stats()
     assert got.documents() == expected.documents()
-
-
-def test_memory_save_out_of_memory_keeps_the_last_file_and_leaves_no_temp(tmp_path, synth_records, monkeypatch):
-    import pickle
-
-    from govkg.errors import StoreError
-    from graph.memory_store import MemoryStore, graph_path
-
-    store = MemoryStore.open(tmp_path)
-    store.init_schema()
-    store.load_record(synth_records[0])
-    saved = graph_path(tmp_path).read_bytes()
-    real_dump = pickle.dump
-
-    def dump(obj, fh, *args, **kwargs):
-        if isinstance(obj, dict):                     # the header
-            return real_dump(obj, fh, *args, **kwargs)
-        fh.write(b"partial")
-        raise MemoryError
-
-    monkeypatch.setattr(pickle, "dump", dump)
-    with pytest.raises(StoreError, match="out of memory while saving"):
-        store.load_record(synth_records[1])
-    monkeypatch.setattr(pickle, "dump", real_dump)
-    assert graph_path(tmp_path).read_bytes() == saved
-    assert [p.name for p in graph_path(tmp_path).parent.iterdir()] == [graph_path(tmp_path).name]

@@ -34,9 +34,9 @@ def all_records(corpus_records, synth_records):
 
 @pytest.fixture(scope="session")
 def memory_store(all_records):
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
 
-    store = MemoryStore()
+    store = SQLiteStore()
     store.init_schema()
     for rec in all_records:
         store.load_record(rec)

@@ -16,9 +16,9 @@ from queries.grading import _names_other_place
 
 @pytest.fixture(scope="module")
 def corpus_store(corpus_records):
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
 
-    store = MemoryStore()
+    store = SQLiteStore()
     store.init_schema()
     for rec in corpus_records:
         store.load_record(rec)

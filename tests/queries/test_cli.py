@@ -12,10 +12,10 @@ from queries import registry
 
 @pytest.fixture(scope="module")
 def home(tmp_path_factory, synth_records):
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("home")
-    store = MemoryStore.open(path)
+    store = SQLiteStore.open(path)
     store.init_schema()
     with store.batch():
         for rec in synth_records[:10]:

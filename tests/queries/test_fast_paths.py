@@ -121,11 +121,11 @@ def test_repeated_character_terms_count_like_str_count(query):
 
 
 def test_edge_lookup_by_key_equals_scanning_keys():
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
     from graph.synthetic import synthetic_records
     from queries.embedded._graph import in_edges, out_edges
 
-    store = MemoryStore()
+    store = SQLiteStore()
     store.init_schema()
     for rec in synthetic_records(5, seed=1):
         store.load_record(rec)

@@ -35,10 +35,10 @@ def test_an_unknown_name_is_an_error_with_the_closest_names(memory_store, query,
 
 @pytest.fixture(scope="module")
 def corpus_home(tmp_path_factory, corpus_records):
-    from graph.memory_store import MemoryStore
+    from graph.sqlite_store import SQLiteStore
 
     path = tmp_path_factory.mktemp("names_home")
-    store = MemoryStore.open(path)
+    store = SQLiteStore.open(path)
     store.init_schema()
     with store.batch():
         for rec in corpus_records:

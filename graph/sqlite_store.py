@@ -1,0 +1,472 @@
+"""The embedded store: the graph in one SQLite file, ``$GOVKG_HOME/graph/graph.sqlite``.
+
+No server, standard library only (Linux, macOS, Windows). Tables:
+
+- ``node(nid, id, label, props)``: one row per node; ``props`` is JSON (every property but evidence).
+- ``rel(rid, type, s, e, props)``: one row per relationship, ``s``/``e`` the ``nid`` of its ends.
+- ``node_ev`` / ``rel_ev``: evidence, one row per (fact, document, span): the document's ``nid``,
+  the span ``[start, end)`` and where the quote lies in the document's text (``qs``, ``qe``); the quote
+  itself is read back from the text (``quote`` holds it only when it is not a slice of the text).
+  No list on a node or relationship grows with the corpus.
+- ``doc(nid, version, complete, source)``: what a load needs to decide about a document.
+- ``meta``: the file format, the graph model version and the write counter.
+
+Every write (one document's load or removal, the taxonomy) is one transaction started with
+``BEGIN IMMEDIATE``: two processes writing to one home serialize (the second waits up to
+``GOVKG_STORE_WAIT_S``, default 600 s, then fails with one line); a killed process leaves the last
+committed state (SQLite's journal), never a half document and never a temp file. The decision a load
+makes (added / updated / unchanged) is taken inside its transaction, so two builds of the same
+documents never duplicate evidence.
+
+Queries read a networkx ``MultiDiGraph`` (``.graph``) built from the tables and kept until the write
+counter changes — also when another process wrote — so an open explorer sees a CLI build and never
+writes a stale copy back. Opening a file never runs code in it (no pickle anywhere).
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import sys
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from govkg.errors import StoreError
+from graph.delta import DocumentDelta, sentence_ends, sentence_span
+from graph.model import EV_FIELDS, MODEL_VERSION
+from graph.store import DocState, GraphStore
+
+__all__ = ["FORMAT", "LEGACY_FILE", "SQLiteStore", "graph_path"]
+
+FORMAT = "govkg-sqlite-1"
+LEGACY_FILE = "memory.pickle"          # the pickled graph of earlier versions: never opened
+_CHUNK = 500                           # ids per ``IN (…)`` (SQLite's parameter limit is 32,766)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS node (nid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, label TEXT NOT NULL,
+                                 props TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS node_label ON node(label);
+CREATE TABLE IF NOT EXISTS rel (rid INTEGER PRIMARY KEY, type TEXT NOT NULL, s INTEGER NOT NULL,
+                                e INTEGER NOT NULL, props TEXT NOT NULL, UNIQUE (s, e, type));
+CREATE INDEX IF NOT EXISTS rel_e ON rel(e);
+CREATE TABLE IF NOT EXISTS node_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
+                                    "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
+CREATE INDEX IF NOT EXISTS node_ev_owner ON node_ev(owner);
+CREATE INDEX IF NOT EXISTS node_ev_doc ON node_ev(doc);
+CREATE TABLE IF NOT EXISTS rel_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
+                                   "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
+CREATE INDEX IF NOT EXISTS rel_ev_owner ON rel_ev(owner);
+CREATE INDEX IF NOT EXISTS rel_ev_doc ON rel_ev(doc);
+CREATE TABLE IF NOT EXISTS doc (nid INTEGER PRIMARY KEY, version TEXT NOT NULL, complete INTEGER NOT NULL,
+                                source TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
+"""
+
+
+def graph_path(home: Path) -> Path:
+    return Path(home) / "graph" / "graph.sqlite"
+
+
+def _dumps(props: dict[str, Any]) -> str:
+    """Properties as stored: JSON, without evidence (that has its own tables)."""
+    return json.dumps({k: v for k, v in props.items() if k not in EV_FIELDS}, ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def _chunks(items: list[Any], n: int = _CHUNK) -> Iterator[list[Any]]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)            # placeholders only: values always travel as parameters
+
+
+class SQLiteStore(GraphStore):
+    """The embedded store (``--store memory``). ``SQLiteStore()`` keeps a private graph in memory
+    (tests, previews); ``SQLiteStore.open(home)`` the one under ``home``."""
+
+    kind = "memory"
+
+    def __init__(self, path: Path | None = None, wait_s: float | None = None):
+        self.path = path
+        if wait_s is None:
+            wait_s = float(os.environ.get("GOVKG_STORE_WAIT_S", "600"))
+        self._lock = threading.RLock()           # one connection, shared by the app's threads
+        self._depth = 0
+        self._view: tuple[int, nx.MultiDiGraph] | None = None
+        try:
+            if path is not None:
+                from govkg.settings import private_dir
+
+                private_dir(path.parent)
+            self._db = sqlite3.connect(":memory:" if path is None else str(path), timeout=wait_s,
+                                       isolation_level=None, check_same_thread=False)
+            if path is not None:
+                with contextlib.suppress(OSError):
+                    os.chmod(path, 0o600)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.execute("PRAGMA foreign_keys=OFF")
+            self._init_tables()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(self._what(exc)) from exc
+
+    # -- opening ----------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, home: Path | None) -> SQLiteStore:
+        """The store kept under ``home`` (an empty one where there is none yet)."""
+        if home is None:
+            return cls()
+        path = graph_path(home)
+        legacy = path.parent / LEGACY_FILE
+        if legacy.exists() and not path.exists():
+            print(f"govkg: {legacy} (a graph saved by an earlier govkg) is no longer read — opening it "
+                  "could run code stored in it. Run `govkg build` again on your documents; then delete "
+                  "that file.", file=sys.stderr)
+        return cls(path)
+
+    def _init_tables(self) -> None:
+        with self._write():
+            have = dict(self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
+            if "meta" in have:
+                meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+                if meta.get("format") != FORMAT:
+                    raise sqlite3.DatabaseError(f"not a govkg graph file (format {meta.get('format')!r})")
+                if meta.get("model") != str(MODEL_VERSION):
+                    # an older graph model: start empty, the next build reloads every document
+                    for table in ("node", "rel", "node_ev", "rel_ev", "doc"):
+                        self._db.execute(f"DELETE FROM {table}")       # noqa: S608 — fixed table names
+                    self._db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
+                    self._bump()
+            elif have:
+                raise sqlite3.DatabaseError("not a govkg graph file (unknown tables)")
+            else:
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    self._db.execute(statement)
+                self._db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                                     [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0")])
+
+    def _what(self, exc: BaseException) -> str:
+        where = self.path or "the in-memory graph"
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return (f"{where}: another govkg process has been writing to this graph for too long "
+                    "(GOVKG_STORE_WAIT_S); try again when it has finished")
+        if "readonly" in text or "read-only" in text:
+            return f"{where}: cannot write the embedded graph (read-only); check GOVKG_HOME is writable"
+        if "full" in text:
+            return f"{where}: cannot write the embedded graph (disk full); free some space and run again"
+        return (f"{where}: cannot use the embedded graph ({text}); if the file is damaged, delete it and "
+                "run `govkg build` again")
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (re-entrant: inner calls join the outer one)."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self._db
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.DatabaseError as exc:
+                raise StoreError(self._what(exc)) from exc
+            self._depth = 1
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException as exc:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.DatabaseError):
+                    raise StoreError(self._what(exc)) from exc
+                raise
+            finally:
+                self._depth = 0
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[SQLiteStore]:
+        """Kept for callers of the earlier store: every document is committed on its own."""
+        yield self
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                with contextlib.suppress(sqlite3.Error):
+                    self._db.close()
+                self._db = None   # type: ignore[assignment]
+
+    def version(self) -> int:
+        """The write counter (kept in the file: another process's write changes it too)."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _bump(self) -> None:
+        self._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+
+    # -- writing ----------------------------------------------------------------------------------
+    def init_schema(self) -> None:
+        from graph.taxonomy import taxonomy_rows
+
+        nodes, rels = taxonomy_rows()
+        with self._write() as db:
+            changed = False
+            have = self._nodes_by_id([row["id"] for row in nodes])
+            for row in nodes:
+                old = have.get(row["id"])
+                if old is None:
+                    db.execute("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
+                               (row["id"], row["label"], _dumps({"id": row["id"], **row["props"]})))
+                    changed = True
+                else:
+                    props = {**old[1], "name": row["props"]["name"], "origin": "taxonomy"}
+                    props = {k: v for k, v in props.items() if k not in EV_FIELDS}
+                    if props != old[1]:
+                        db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(props), old[0]))
+                        changed = True
+            nids = {k: v[0] for k, v in self._nodes_by_id([r["start"] for r in rels] + [r["end"] for r in rels]).items()}
+            for row in rels:
+                cur = db.execute("INSERT INTO rel(type, s, e, props) VALUES ('IN_CATEGORY', ?, ?, ?) "
+                                 "ON CONFLICT(s, e, type) DO NOTHING",
+                                 (nids[row["start"]], nids[row["end"]], _dumps(row["props"])))
+                changed = changed or cur.rowcount > 0
+            if changed:
+                self._bump()
+
+    def load_record(self, rec: Any) -> Any:
+        # the states read, the decision and the write: one transaction, so concurrent loads serialize
+        with self._write():
+            return super().load_record(rec)
+
+    def _nodes_by_id(self, ids: Iterable[str]) -> dict[str, tuple[int, dict[str, Any]]]:
+        out: dict[str, tuple[int, dict[str, Any]]] = {}
+        for part in _chunks(list(dict.fromkeys(ids))):
+            for nid, node_id, props in self._db.execute(
+                    f"SELECT nid, id, props FROM node WHERE id IN ({_marks(len(part))})", part):
+                out[node_id] = (nid, json.loads(props))
+        return out
+
+    def _apply(self, delta: DocumentDelta, replace: bool) -> None:
+        with self._write() as db:
+            if replace:
+                self._strip(delta.doc_id, keep_document=True)
+            doc_props = dict(delta.document)
+            found = self._nodes_by_id([delta.doc_id]).get(delta.doc_id)
+            if found is None:
+                doc_nid = db.execute("INSERT INTO node(id, label, props) VALUES (?, 'Document', ?)",
+                                     (delta.doc_id, "{}")).lastrowid
+                old_doc: dict[str, Any] = {}
+            else:
+                doc_nid, old_doc = found
+            doc_props = {**old_doc, **doc_props, "complete": True}
+            db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(doc_props), doc_nid))
+            db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source) VALUES (?, ?, 1, ?)",
+                       (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", ""))))
+            quotes = _QuoteSpans(str(doc_props.get("text") or ""))
+            nids = {delta.doc_id: doc_nid}
+            have = self._nodes_by_id(list(delta.nodes))
+            for node_id, row in delta.nodes.items():
+                old = have.get(node_id)
+                if old is None:
+                    nid = db.execute("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
+                                     (node_id, row.label, _dumps({"id": node_id, **row.props}))).lastrowid
+                else:
+                    nid, props = old
+                    merged = {**props, **row.props}
+                    if merged != props:
+                        db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(merged), nid))
+                nids[node_id] = nid
+                db.executemany('INSERT INTO node_ev(owner, doc, start, "end", qs, qe, quote) '
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [(nid, doc_nid, *quotes.row(ev)) for ev in row.ev])
+            for (rel_type, start, end), row in delta.rels.items():
+                s, e = nids[start], nids[end]
+                cur = db.execute("INSERT INTO rel(type, s, e, props) VALUES (?, ?, ?, ?) "
+                                 "ON CONFLICT(s, e, type) DO NOTHING", (rel_type, s, e, _dumps(row.props)))
+                if cur.rowcount:
+                    rid = cur.lastrowid
+                else:
+                    rid, props = db.execute("SELECT rid, props FROM rel WHERE s = ? AND e = ? AND type = ?",
+                                            (s, e, rel_type)).fetchone()
+                    old_props = json.loads(props)
+                    merged = {**old_props, **row.props}
+                    if merged != old_props:
+                        db.execute("UPDATE rel SET props = ? WHERE rid = ?", (_dumps(merged), rid))
+                db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) '
+                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                               [(rid, doc_nid, *quotes.row(ev)) for ev in row.ev])
+            self._bump()
+
+    def _strip(self, doc_id: str, keep_document: bool) -> None:
+        """Remove ``doc_id``'s evidence everywhere and whatever is left with none (not taxonomy)."""
+        db = self._db
+        found = db.execute("SELECT nid FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone()
+        if found is None:
+            return
+        doc = found[0]
+        rels = [r for (r,) in db.execute("SELECT DISTINCT owner FROM rel_ev WHERE doc = ?", (doc,))]
+        nodes = [n for (n,) in db.execute("SELECT DISTINCT owner FROM node_ev WHERE doc = ?", (doc,))]
+        db.execute("DELETE FROM rel_ev WHERE doc = ?", (doc,))
+        db.execute("DELETE FROM node_ev WHERE doc = ?", (doc,))
+        dead_rels = self._unsupported("rel", "rid", "rel_ev", rels)
+        self._delete_rels(dead_rels)
+        dead_nodes = self._unsupported("node", "nid", "node_ev", nodes)
+        if not keep_document:
+            dead_nodes.append(doc)
+            db.execute("DELETE FROM doc WHERE nid = ?", (doc,))
+        for part in _chunks(dead_nodes):
+            marks = _marks(len(part))
+            attached = [r for (r,) in db.execute(
+                f"SELECT rid FROM rel WHERE s IN ({marks}) UNION SELECT rid FROM rel WHERE e IN ({marks})",
+                part + part)]
+            self._delete_rels(attached)
+            db.execute(f"DELETE FROM node_ev WHERE owner IN ({marks})", part)
+            db.execute(f"DELETE FROM node WHERE nid IN ({marks})", part)
+
+    def _unsupported(self, table: str, key: str, ev_table: str, owners: list[int]) -> list[int]:
+        """Of ``owners``: those with no evidence left that are not taxonomy."""
+        dead = []
+        for part in _chunks(owners):
+            dead += [k for (k,) in self._db.execute(
+                f"SELECT {key} FROM {table} t WHERE {key} IN ({_marks(len(part))}) "    # noqa: S608 — fixed names
+                f"AND NOT EXISTS (SELECT 1 FROM {ev_table} v WHERE v.owner = t.{key}) "
+                "AND COALESCE(json_extract(props, '$.origin'), '') != 'taxonomy'", part)]
+        return dead
+
+    def _delete_rels(self, rids: list[int]) -> None:
+        for part in _chunks(rids):
+            marks = _marks(len(part))
+            self._db.execute(f"DELETE FROM rel_ev WHERE owner IN ({marks})", part)
+            self._db.execute(f"DELETE FROM rel WHERE rid IN ({marks})", part)
+
+    def remove_document(self, doc_id: str) -> bool:
+        with self._write() as db:
+            if db.execute("SELECT 1 FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone() is None:
+                return False
+            self._strip(doc_id, keep_document=False)
+            self._bump()
+        return True
+
+    # -- reading ----------------------------------------------------------------------------------
+    def document_states(self) -> dict[str, DocState]:
+        with self._lock:
+            rows = self._db.execute("SELECT n.id, d.version, d.complete, d.source FROM doc d "
+                                    "JOIN node n ON n.nid = d.nid ORDER BY n.nid").fetchall()
+        return {i: DocState(v, bool(c), s) for i, v, c, s in rows}
+
+    def _related_states(self, doc_id: str, source: str) -> dict[str, DocState]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT n.id, d.version, d.complete, d.source FROM doc d JOIN node n ON n.nid = d.nid "
+                "WHERE n.id = ? UNION SELECT n.id, d.version, d.complete, d.source FROM doc d "
+                "JOIN node n ON n.nid = d.nid WHERE d.source = ?", (doc_id, source)).fetchall()
+        return {i: DocState(v, bool(c), s) for i, v, c, s in rows}
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        with self._lock:
+            nodes = dict(self._db.execute("SELECT label, count(*) FROM node GROUP BY label ORDER BY label"))
+            rels = dict(self._db.execute("SELECT type, count(*) FROM rel GROUP BY type ORDER BY type"))
+        return {"nodes": nodes, "relationships": rels}
+
+    @property
+    def graph(self) -> nx.MultiDiGraph:
+        """The whole graph as networkx (what the embedded queries read), rebuilt when the write counter
+        changed since it was last built."""
+        with self._lock:
+            version = self.version()
+            if self._view is None or self._view[0] != version:
+                self._view = None                      # let the old one go before building the new one
+                self._view = (version, self._materialize(version))
+            return self._view[1]
+
+    def _materialize(self, version: int) -> nx.MultiDiGraph:
+        db = self._db
+        g = nx.MultiDiGraph(edge_keys="type", version=version)
+        texts: dict[int, str] = {}
+        ids: dict[int, str] = {}
+        for nid, node_id, label, props in db.execute("SELECT nid, id, label, props FROM node ORDER BY nid"):
+            attrs = json.loads(props)
+            ids[nid] = node_id = sys.intern(node_id)
+            if label == "Document":
+                texts[nid] = attrs.get("text") or ""
+                g.add_node(node_id, label=label, **attrs)
+            else:
+                g.add_node(node_id, label=label, id=attrs.pop("id", node_id), **dict.fromkeys(EV_FIELDS, ()),
+                           **attrs)
+        for rid, rel_type, s, e, props in db.execute("SELECT rid, type, s, e, props FROM rel ORDER BY rid"):
+            g.add_edge(ids[s], ids[e], key=rel_type, _rid=rid, **dict.fromkeys(EV_FIELDS, ()), **json.loads(props))
+        nodes = g._node
+        self._attach(db.execute('SELECT owner, doc, start, "end", qs, qe, quote FROM node_ev ORDER BY rowid'),
+                     lambda owner: nodes[ids[owner]], ids, texts)
+        edges = {attrs.pop("_rid"): attrs for _, _, attrs in g.edges(data=True)}
+        self._attach(db.execute('SELECT owner, doc, start, "end", qs, qe, quote FROM rel_ev ORDER BY rowid'),
+                     edges.__getitem__, ids, texts)
+        return g
+
+    @staticmethod
+    def _attach(rows: Iterable[tuple[Any, ...]], attrs_of: Any, ids: dict[int, str], texts: dict[int, str]) -> None:
+        """Evidence rows (in load order) → the ``ev_*`` tuples of their owners' attributes."""
+        cols: dict[int, tuple[list[Any], ...]] = {}
+        quotes: dict[tuple[int, int, int], str] = {}
+        for owner, doc, start, end, qs, qe, quote in rows:
+            if quote is None:
+                key = (doc, qs, qe)
+                quote = quotes.get(key)
+                if quote is None:
+                    quote = quotes[key] = texts[doc][qs:qe]
+            c = cols.get(owner)
+            if c is None:
+                c = cols[owner] = ([], [], [], [])
+            c[0].append(ids[doc])
+            c[1].append(start)
+            c[2].append(end)
+            c[3].append(quote)
+        for owner, c in cols.items():
+            attrs = attrs_of(owner)
+            for f, col in zip(EV_FIELDS, c):
+                attrs[f] = tuple(col)
+
+    def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        g = self.graph
+        nodes = [{"label": a["label"], "id": n, "props": {k: v for k, v in a.items() if k != "label"}}
+                 for n, a in g.nodes(data=True)]
+        rels = [{"type": k, "start": u, "end": v, "start_label": g.nodes[u]["label"],
+                 "end_label": g.nodes[v]["label"], "props": dict(a)}
+                for u, v, k, a in g.edges(keys=True, data=True)]
+        return nodes, rels
+
+
+class _QuoteSpans:
+    """Where each evidence quote lies in the document's text: (start, end, qs, qe, quote-or-None)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._ends: list[int] | None = None
+
+    def row(self, ev: tuple[str, int, int, str]) -> tuple[int, int, int | None, int | None, str | None]:
+        _, start, end, quote = ev
+        text = self.text
+        if self._ends is None:
+            self._ends = sentence_ends(text)
+        if start < end <= len(text):
+            qs, qe = sentence_span(text, start, end, self._ends)
+            if text[qs:qe] == quote:
+                return start, end, qs, qe, None
+        pos = text.find(quote, max(0, start - len(quote))) if quote else -1
+        if pos < 0 and quote:
+            pos = text.find(quote)
+        if pos >= 0:
+            return start, end, pos, pos + len(quote), None
+        return start, end, None, None, quote

@@ -25,6 +25,11 @@ class StoreError(GovkgError):
     """A graph store failed (connection lost, server not reachable, write rejected)."""
 
 
+class StoreUnavailable(StoreError):
+    """The store cannot take any write (read-only, disk full, locked by another writer too long,
+    damaged): a build stops here instead of failing every document in turn."""
+
+
 class QueryError(GovkgError):
     """A named query is unknown or got wrong parameters."""
 

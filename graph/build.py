@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govkg.errors import GovkgError
+from govkg.errors import GovkgError, StoreUnavailable
 from graph.store import GraphStore, LoadOutcome
 
 if TYPE_CHECKING:
@@ -113,6 +113,8 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
     if len(pending) > 1:
         try:
             outcomes = store.load_records([rec for _, rec in pending])
+        except StoreUnavailable:
+            raise
         except GovkgError:
             pass
         else:
@@ -122,6 +124,8 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
     for source, rec in pending:
         try:
             report.count(store.load_record(rec), rec.doc_id)
+        except StoreUnavailable:
+            raise
         except GovkgError as exc:
             report.fail(source, str(exc))
 

@@ -30,14 +30,13 @@ import os
 import sqlite3
 import sys
 import threading
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from govkg.errors import StoreError
+from govkg.errors import StoreError, StoreUnavailable
 from graph.delta import DocumentDelta, sentence_ends, sentence_span
 from graph.model import EV_FIELDS, MODEL_VERSION
 from graph.store import DocState, GraphStore
@@ -117,7 +116,7 @@ class SQLiteStore(GraphStore):
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._init_tables()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(self._what(exc)) from exc
+            raise StoreUnavailable(self._what(exc)) from exc
 
     # -- opening ----------------------------------------------------------------------------------
     @classmethod
@@ -143,7 +142,7 @@ class SQLiteStore(GraphStore):
                 if meta.get("model") != str(MODEL_VERSION):
                     # an older graph model: start empty, the next build reloads every document
                     for table in ("node", "rel", "node_ev", "rel_ev", "doc"):
-                        self._db.execute(f"DELETE FROM {table}")       # noqa: S608 — fixed table names
+                        self._db.execute(f"DELETE FROM {table}")
                     self._db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
                     self._bump()
             elif have:
@@ -163,7 +162,7 @@ class SQLiteStore(GraphStore):
         if "readonly" in text or "read-only" in text:
             return f"{where}: cannot write the embedded graph (read-only); check GOVKG_HOME is writable"
         if "full" in text:
-            return f"{where}: cannot write the embedded graph (disk full); free some space and run again"
+            return f"{where}: cannot write the embedded graph (No space left on device); free some space and run again"
         return (f"{where}: cannot use the embedded graph ({text}); if the file is damaged, delete it and "
                 "run `govkg build` again")
 
@@ -181,7 +180,7 @@ class SQLiteStore(GraphStore):
             try:
                 self._db.execute("BEGIN IMMEDIATE")
             except sqlite3.DatabaseError as exc:
-                raise StoreError(self._what(exc)) from exc
+                raise StoreUnavailable(self._what(exc)) from exc
             self._depth = 1
             try:
                 yield self._db
@@ -190,7 +189,7 @@ class SQLiteStore(GraphStore):
                 with contextlib.suppress(sqlite3.Error):
                     self._db.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.DatabaseError):
-                    raise StoreError(self._what(exc)) from exc
+                    raise StoreUnavailable(self._what(exc)) from exc
                 raise
             finally:
                 self._depth = 0
@@ -340,7 +339,7 @@ class SQLiteStore(GraphStore):
         dead = []
         for part in _chunks(owners):
             dead += [k for (k,) in self._db.execute(
-                f"SELECT {key} FROM {table} t WHERE {key} IN ({_marks(len(part))}) "    # noqa: S608 — fixed names
+                f"SELECT {key} FROM {table} t WHERE {key} IN ({_marks(len(part))}) "
                 f"AND NOT EXISTS (SELECT 1 FROM {ev_table} v WHERE v.owner = t.{key}) "
                 "AND COALESCE(json_extract(props, '$.origin'), '') != 'taxonomy'", part)]
         return dead
@@ -457,6 +456,8 @@ class _QuoteSpans:
 
     def row(self, ev: tuple[str, int, int, str]) -> tuple[int, int, int | None, int | None, str | None]:
         _, start, end, quote = ev
+        if not quote:
+            return start, end, 0, 0, None
         text = self.text
         if self._ends is None:
             self._ends = sentence_ends(text)
@@ -464,8 +465,8 @@ class _QuoteSpans:
             qs, qe = sentence_span(text, start, end, self._ends)
             if text[qs:qe] == quote:
                 return start, end, qs, qe, None
-        pos = text.find(quote, max(0, start - len(quote))) if quote else -1
-        if pos < 0 and quote:
+        pos = text.find(quote, max(0, start - len(quote)))
+        if pos < 0:
             pos = text.find(quote)
         if pos >= 0:
             return start, end, pos, pos + len(quote), None

@@ -1,0 +1,35 @@
+"""The embedded SQLite store's own promises (the behaviour shared with the other stores is in
+test_conformance.py): quotes are read back from the text, not stored."""
+from __future__ import annotations
+
+from graph.sqlite_store import SQLiteStore
+
+
+def test_every_quote_read_back_equals_the_quote_loaded(corpus_records):
+    """Quotes are not stored: each is read back from its document's text and span. On every
+    evidence entry of the bundled corpus it is the quote the delta carried."""
+    from graph.delta import record_to_delta
+    from graph.taxonomy import practice_names
+
+    store = SQLiteStore()
+    store.init_schema()
+    expected: dict[tuple, list] = {}
+    for rec in corpus_records:
+        delta = record_to_delta(rec, practice_names())
+        for node_id, row in delta.nodes.items():
+            expected.setdefault(("n", node_id), []).extend(row.ev)
+        for key, row in delta.rels.items():
+            expected.setdefault(("r", key), []).extend(row.ev)
+        store.load_record(rec)
+    g = store.graph
+    got: dict[tuple, list] = {}
+    for n, a in g.nodes(data=True):
+        if a.get("ev_doc"):
+            got[("n", n)] = list(zip(a["ev_doc"], a["ev_start"], a["ev_end"], a["ev_quote"]))
+    for u, v, k, a in g.edges(keys=True, data=True):
+        if a.get("ev_doc"):
+            got[("r", (k, u, v))] = list(zip(a["ev_doc"], a["ev_start"], a["ev_end"], a["ev_quote"]))
+    assert sum(map(len, got.values())) > 2000
+    assert got == {k: v for k, v in expected.items() if v}
+    for table in ("node_ev", "rel_ev"):             # every quote is a slice of its document
+        assert store._db.execute(f"SELECT count(*) FROM {table} WHERE quote IS NOT NULL").fetchone()[0] == 0

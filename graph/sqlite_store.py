@@ -36,7 +36,7 @@ from typing import Any
 
 import networkx as nx
 
-from govkg.errors import StoreError, StoreUnavailable
+from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta, sentence_ends, sentence_span
 from graph.model import EV_FIELDS, MODEL_VERSION
 from graph.store import DocState, GraphStore

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.synthetic import synthetic_records
 from graph.sqlite_store import LEGACY_FILE, SQLiteStore, graph_path
+from graph.synthetic import synthetic_records
 from tests.graph.conftest import snapshot
 
 REPO = Path(__file__).resolve().parents[2]

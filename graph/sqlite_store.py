@@ -25,6 +25,7 @@ writes a stale copy back. Opening a file never runs code in it (no pickle anywhe
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import sqlite3
@@ -257,6 +258,18 @@ class SQLiteStore(GraphStore):
                 out[node_id] = (nid, json.loads(props))
         return out
 
+    def _rels_by_key(self, keys: list[tuple[int, int, str]]) -> dict[tuple[int, int, str], tuple[int, dict[str, Any]]]:
+        """(start nid, end nid, type) → (rid, properties) of those relationships that exist."""
+        out: dict[tuple[int, int, str], tuple[int, dict[str, Any]]] = {}
+        for part in _chunks(keys, 300):
+            values = ",".join(["(?, ?, ?)"] * len(part))
+            flat = [x for key in part for x in key]
+            for rid, s, e, rel_type, props in self._db.execute(
+                    f"WITH k(s, e, t) AS (VALUES {values}) SELECT rel.rid, rel.s, rel.e, rel.type, rel.props "
+                    "FROM k JOIN rel ON rel.s = k.s AND rel.e = k.e AND rel.type = k.t", flat):
+                out[(s, e, rel_type)] = (rid, json.loads(props))
+        return out
+
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
         with self._write() as db:
             if replace:
@@ -274,38 +287,41 @@ class SQLiteStore(GraphStore):
             db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source) VALUES (?, ?, 1, ?)",
                        (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", ""))))
             quotes = _QuoteSpans(str(doc_props.get("text") or ""))
-            nids = {delta.doc_id: doc_nid}
+            # nodes: insert the new ones in one call (in the delta's order), merge properties of the rest
             have = self._nodes_by_id(list(delta.nodes))
-            for node_id, row in delta.nodes.items():
-                old = have.get(node_id)
-                if old is None:
-                    nid = db.execute("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
-                                     (node_id, row.label, _dumps({"id": node_id, **row.props}))).lastrowid
-                else:
-                    nid, props = old
-                    merged = {**props, **row.props}
-                    if merged != props:
-                        db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(merged), nid))
-                nids[node_id] = nid
-                db.executemany('INSERT INTO node_ev(owner, doc, start, "end", qs, qe, quote) '
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               [(nid, doc_nid, *quotes.row(ev)) for ev in row.ev])
-            for (rel_type, start, end), row in delta.rels.items():
-                s, e = nids[start], nids[end]
-                cur = db.execute("INSERT INTO rel(type, s, e, props) VALUES (?, ?, ?, ?) "
-                                 "ON CONFLICT(s, e, type) DO NOTHING", (rel_type, s, e, _dumps(row.props)))
-                if cur.rowcount:
-                    rid = cur.lastrowid
-                else:
-                    rid, props = db.execute("SELECT rid, props FROM rel WHERE s = ? AND e = ? AND type = ?",
-                                            (s, e, rel_type)).fetchone()
-                    old_props = json.loads(props)
-                    merged = {**old_props, **row.props}
-                    if merged != old_props:
-                        db.execute("UPDATE rel SET props = ? WHERE rid = ?", (_dumps(merged), rid))
-                db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) '
-                               "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                               [(rid, doc_nid, *quotes.row(ev)) for ev in row.ev])
+            db.executemany("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
+                           [(node_id, row.label, _dumps({"id": node_id, **row.props}))
+                            for node_id, row in delta.nodes.items() if node_id not in have])
+            changed = []
+            for node_id, (nid, props) in have.items():
+                merged = {**props, **delta.nodes[node_id].props}
+                if merged != props:
+                    changed.append((_dumps(merged), nid))
+            db.executemany("UPDATE node SET props = ? WHERE nid = ?", changed)
+            nids = {k: v[0] for k, v in have.items()}
+            nids.update((k, v[0]) for k, v in self._nodes_by_id([n for n in delta.nodes if n not in have]).items())
+            nids[delta.doc_id] = doc_nid
+            db.executemany('INSERT INTO node_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                           [(nids[node_id], doc_nid, *quotes.row(ev))
+                            for node_id, row in delta.nodes.items() for ev in row.ev])
+            # relationships: the same, keyed by (start, end, type)
+            keys = [(nids[start], nids[end], rel_type) for rel_type, start, end in delta.rels]
+            old_rels = self._rels_by_key(keys)
+            rows = list(delta.rels.values())
+            db.executemany("INSERT INTO rel(type, s, e, props) VALUES (?, ?, ?, ?)",
+                           [(k[2], k[0], k[1], _dumps(row.props)) for k, row in zip(keys, rows) if k not in old_rels])
+            changed = []
+            for k, row in zip(keys, rows):
+                old = old_rels.get(k)
+                if old is not None:
+                    merged = {**old[1], **row.props}
+                    if merged != old[1]:
+                        changed.append((_dumps(merged), old[0]))
+            db.executemany("UPDATE rel SET props = ? WHERE rid = ?", changed)
+            rids = {k: v[0] for k, v in old_rels.items()}
+            rids.update((k, v[0]) for k, v in self._rels_by_key([k for k in keys if k not in old_rels]).items())
+            db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
+                           [(rids[k], doc_nid, *quotes.row(ev)) for k, row in zip(keys, rows) for ev in row.ev])
             self._bump()
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
@@ -387,7 +403,13 @@ class SQLiteStore(GraphStore):
             version = self.version()
             if self._view is None or self._view[0] != version:
                 self._view = None                      # let the old one go before building the new one
-                self._view = (version, self._materialize(version))
+                collecting = gc.isenabled()
+                gc.disable()                           # millions of new containers, none of them garbage:
+                try:                                   # the collector's passes over them halve the speed
+                    self._view = (version, self._materialize(version))
+                finally:
+                    if collecting:
+                        gc.enable()
             return self._view[1]
 
     def _materialize(self, version: int) -> nx.MultiDiGraph:
@@ -405,7 +427,8 @@ class SQLiteStore(GraphStore):
                 g.add_node(node_id, label=label, id=attrs.pop("id", node_id), **dict.fromkeys(EV_FIELDS, ()),
                            **attrs)
         for rid, rel_type, s, e, props in db.execute("SELECT rid, type, s, e, props FROM rel ORDER BY rid"):
-            g.add_edge(ids[s], ids[e], key=rel_type, _rid=rid, **dict.fromkeys(EV_FIELDS, ()), **json.loads(props))
+            g.add_edge(ids[s], ids[e], key=rel_type, _rid=rid, **dict.fromkeys(EV_FIELDS, ()),
+                       **(json.loads(props) if props != "{}" else {}))
         nodes = g._node
         self._attach(db.execute('SELECT owner, doc, start, "end", qs, qe, quote FROM node_ev ORDER BY rowid'),
                      lambda owner: nodes[ids[owner]], ids, texts)

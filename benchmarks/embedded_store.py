@@ -1,0 +1,126 @@
+"""The embedded store at N generated documents: build time and peak memory, file size, time to open
+the graph in a new process, and every named query's first call and p95 in that process.
+
+    .venv/bin/python benchmarks/embedded_store.py --docs 2000
+    git worktree add /tmp/govkg-old b5016ad          # the pickled-networkx store, for a side-by-side run
+    .venv/bin/python benchmarks/embedded_store.py --docs 2000 --baseline /tmp/govkg-old
+
+Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
+the same two processes run against that checkout's code in the same run, and a ratio column is
+printed. Records come from ``graph.synthetic`` (seed 1), so both sides load identical records.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BUILD = """
+import json, resource, sys, time
+from pathlib import Path
+from govkg.settings import load_settings
+from graph.build import build_records
+from graph.store import open_store
+from graph.synthetic import synthetic_records
+n, home = int(sys.argv[1]), Path(sys.argv[2])
+settings = load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="memory"))
+t = time.perf_counter()
+store = open_store("memory", settings)
+report = build_records(((r.source, r, None) for r in synthetic_records(n, seed=1)), store)
+store.close()
+build_s = time.perf_counter() - t
+size = sum(p.stat().st_size for p in (home / "graph").iterdir())
+print(json.dumps({"build_s": build_s, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "file_mb": size / 2**20, "failed": len(report.failed)}))
+"""
+
+QUERY = """
+import json, random, resource, sys, time
+from pathlib import Path
+path = list(sys.path)
+sys.path.insert(0, sys.argv[4])
+from query_latency import _params      # (it puts its own checkout first on sys.path: undo that)
+sys.path[:] = path
+from govkg.settings import load_settings
+from graph.store import open_store
+from graph.synthetic import synthetic_records
+from queries import registry
+n, home, repeat = int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+records = list(synthetic_records(n, seed=1))
+t = time.perf_counter()
+store = open_store("memory", load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="memory")))
+open_s = time.perf_counter() - t
+rng = random.Random(0)
+out = {"open_s": open_s, "queries": {}}
+for spec in registry.catalogue():
+    t = time.perf_counter()
+    registry.run(store, spec.name, _params(records, rng)[spec.name])
+    first = time.perf_counter() - t
+    times = []
+    for _ in range(repeat):
+        params = _params(records, rng)[spec.name]
+        t = time.perf_counter()
+        registry.run(store, spec.name, params)
+        times.append(time.perf_counter() - t)
+    times.sort()
+    out["queries"][spec.name] = {"first_ms": first * 1000,
+                                 "p95_ms": times[min(len(times) - 1, round(0.95 * (len(times) - 1)))] * 1000}
+out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps(out))
+"""
+
+
+def _run(code: str, repo: Path, *args: str) -> dict:
+    env = dict(os.environ, PYTHONPATH=str(repo))
+    proc = subprocess.run([sys.executable, "-c", code, *args], cwd=repo, env=env, capture_output=True,
+                          text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{repo}: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else proc.returncode}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def measure(repo: Path, docs: int, repeat: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        home = Path(tmp) / "home"
+        built = _run(BUILD, repo, str(docs), str(home))
+        queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"))
+    return {**built, **queried}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=20, help="calls per query after the first (default 20)")
+    ap.add_argument("--baseline", type=Path, default=None, help="a checkout of an earlier govkg to compare with")
+    args = ap.parse_args(argv)
+    sides = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
+    results = {name: measure(repo, args.docs, args.repeat) for name, repo in sides.items()}
+    cols = list(results)
+    ratio = len(cols) == 2
+    print(f"{args.docs} generated documents; load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}\n")
+    print("| measure | " + " | ".join(cols) + (" | this / baseline |" if ratio else " |"))
+    print("|---|" + "---:|" * (len(cols) + ratio))
+
+    def row(label: str, values: list[float], fmt: str) -> None:
+        cells = [format(v, fmt) for v in values]
+        extra = [f"{values[0] / values[1]:.2f}"] if ratio and values[1] else ([""] if ratio else [])
+        print(f"| {label} | " + " | ".join(cells + extra) + " |")
+
+    for key, label, fmt in (("build_s", "build s", ".1f"), ("peak_mb", "build peak RSS MB", ".0f"),
+                            ("file_mb", "file MB", ".1f"), ("open_s", "open s", ".3f"),
+                            ("rss_mb", "query process peak RSS MB", ".0f")):
+        row(label, [results[c][key] for c in cols], fmt)
+    for name in results["this"]["queries"]:
+        row(f"`{name}` first call ms", [results[c]["queries"][name]["first_ms"] for c in cols], ".0f")
+        row(f"`{name}` p95 ms", [results[c]["queries"][name]["p95_ms"] for c in cols], ".1f")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

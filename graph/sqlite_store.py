@@ -102,6 +102,7 @@ class SQLiteStore(GraphStore):
         self._lock = threading.RLock()           # one connection, shared by the app's threads
         self._depth = 0
         self._view: tuple[int, nx.MultiDiGraph] | None = None
+        self._query_view: Any = None
         try:
             if path is not None:
                 from govkg.settings import private_dir
@@ -394,6 +395,18 @@ class SQLiteStore(GraphStore):
             nodes = dict(self._db.execute("SELECT label, count(*) FROM node GROUP BY label ORDER BY label"))
             rels = dict(self._db.execute("SELECT type, count(*) FROM rel GROUP BY type ORDER BY type"))
         return {"nodes": nodes, "relationships": rels}
+
+    def query_graph(self) -> Any:
+        """What the embedded queries read: a view that loads the nodes and relationships a query
+        touches (``graph.sqlite_view``), one per write-counter value."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        with self._lock:
+            version = self.version()
+            view = self._query_view
+            if view is None or view.graph["version"] != version:
+                view = self._query_view = SQLiteGraphView(self, version)
+            return view
 
     @property
     def graph(self) -> nx.MultiDiGraph:

@@ -330,7 +330,8 @@ def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, 
     """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
     if store.kind == "memory":
         fetch = _resolve(get(name).embedded)
-        return lambda params: fetch(store.graph, **params)
+        view = getattr(store, "query_graph", None)
+        return lambda params: fetch(view() if view is not None else store.graph, **params)
     from queries import load_cypher
 
     text = load_cypher(name)

@@ -96,17 +96,19 @@ class GraphIndex:
         self.by_label: dict[str, list[str]] = {}
         self.place_names: dict[str, list[str]] = {}
         self.by_name: dict[tuple[str, Any], list[str]] = {}
-        for node in g.nodes:
-            lab = label(g, node)
+        label_rows = getattr(g, "label_rows", None)      # the SQLite view: one scan, no node loaded
+        if label_rows is not None:
+            rows = label_rows()
+        else:
+            rows = ((n, label(g, n), g.nodes[n].get("name"), g.nodes[n].get("aliases")) for n in g.nodes)
+        for node, lab, name, aliases in rows:
             self.by_label.setdefault(lab, []).append(node)
             if lab in _NAMED:
-                self.by_name.setdefault((lab, g.nodes[node].get("name")), []).append(node)
+                self.by_name.setdefault((lab, name), []).append(node)
             if lab == "Place":
-                data = g.nodes[node]
-                names = {str(node), data.get("name") or ""} | set(data.get("aliases") or [])
-                for name in names:
-                    if name:
-                        self.place_names.setdefault(name, []).append(node)
+                for alias in {str(node), name or ""} | set(aliases or []):
+                    if alias:
+                        self.place_names.setdefault(alias, []).append(node)
 
 
 _CACHE: dict[int, tuple[tuple[int, object], GraphIndex]] = {}

@@ -33,3 +33,33 @@ def test_every_quote_read_back_equals_the_quote_loaded(corpus_records):
     assert got == {k: v for k, v in expected.items() if v}
     for table in ("node_ev", "rel_ev"):             # every quote is a slice of its document
         assert store._db.execute(f"SELECT count(*) FROM {table} WHERE quote IS NOT NULL").fetchone()[0] == 0
+
+
+def test_the_query_view_reads_what_the_full_graph_holds(corpus_records):
+    """The lazily loaded view the queries read gives, node by node and neighbour by neighbour, the
+    same attributes in the same order as the networkx graph built from all the tables."""
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    full, view = store.graph, store.query_graph()
+    assert list(view.nodes) == list(full.nodes) and view.number_of_nodes() == full.number_of_nodes()
+    for n in full.nodes:
+        assert n in view
+        assert list(view.nodes[n].items()) == list(full.nodes[n].items())
+        for mine, theirs in ((view._succ[n], full._succ[n]), (view._pred[n], full._pred[n])):
+            assert [(k, dict(v)) for k, v in mine.items()] == [(k, dict(v)) for k, v in theirs.items()]
+    assert "no such node" not in view
+    labels = {n: (a["label"], a.get("name"), a.get("aliases")) for n, a in full.nodes(data=True)}
+    assert {n: (lab, name, aliases) for n, lab, name, aliases in view.label_rows()} == labels
+
+
+def test_the_view_follows_the_write_counter(synth_records):
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(synth_records[0])
+    before = store.query_graph()
+    assert store.query_graph() is before
+    store.load_record(synth_records[1])
+    after = store.query_graph()
+    assert after is not before and synth_records[1].doc_id in after and synth_records[1].doc_id not in before._attrs

@@ -1,0 +1,194 @@
+"""What the embedded queries read: the part of the SQLite graph they touch, loaded when touched.
+
+``SQLiteGraphView`` answers the few networkx ``MultiDiGraph`` reads the queries make
+(``g.nodes[n]``, ``n in g``, iterating ``g.nodes``, ``g._succ[n]`` / ``g._pred[n]`` — neighbour →
+{relationship type: attributes} —, ``g.graph``, ``number_of_nodes()``, ``is_multigraph()``) with the
+same attribute dicts the full networkx graph (``SQLiteStore.graph``) holds, read from the tables on
+first use and kept for the life of the view: one view per write-counter value. A query about one
+place reads that place's neighbourhood, not the graph; a fresh process answers it in milliseconds.
+``label_rows()`` gives every node's label, name and aliases in one scan (``GraphIndex``).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+from graph.model import EV_FIELDS
+
+if TYPE_CHECKING:
+    from graph.sqlite_store import SQLiteStore
+
+__all__ = ["SQLiteGraphView"]
+
+_CHUNK = 500
+
+
+class SQLiteGraphView:
+    def __init__(self, store: SQLiteStore, version: int):
+        self._store = store
+        self.graph: dict[str, Any] = {"edge_keys": "type", "version": version}
+        self._attrs: dict[str, dict[str, Any]] = {}
+        self._nid: dict[str, int | None] = {}
+        self._id: dict[int, str] = {}
+        self._texts: dict[int, str] = {}
+        self._rels: dict[int, dict[str, Any]] = {}
+        self._count: int | None = None
+        self.nodes = self._node = _Nodes(self)
+        self._succ = _Adjacency(self, "s", "e")
+        self._pred = _Adjacency(self, "e", "s")
+
+    # -- what the queries call ----------------------------------------------------------------------
+    def is_multigraph(self) -> bool:
+        return True
+
+    def number_of_nodes(self) -> int:
+        if self._count is None:
+            self._count = self._one("SELECT count(*) FROM node")[0]
+        return self._count
+
+    def __contains__(self, node: object) -> bool:
+        return isinstance(node, str) and self._nid_of(node) is not None
+
+    def __len__(self) -> int:
+        return self.number_of_nodes()
+
+    def label_rows(self) -> list[tuple[str, str, Any, Any]]:
+        """(id, label, name, aliases) of every node, in load order."""
+        with self._store._lock:
+            rows = self._store._db.execute(
+                "SELECT id, label, json_extract(props, '$.name'), json_extract(props, '$.aliases') "
+                "FROM node ORDER BY nid").fetchall()
+        return [(i, lab, name, json.loads(aliases) if aliases else None) for i, lab, name, aliases in rows]
+
+    # -- loading ------------------------------------------------------------------------------------
+    def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        with self._store._lock:
+            return self._store._db.execute(sql, params).fetchone()
+
+    def _all(self, sql: str, params: Any = ()) -> list[Any]:
+        with self._store._lock:
+            return self._store._db.execute(sql, params).fetchall()
+
+    def _nid_of(self, node: str) -> int | None:
+        if node in self._nid:
+            return self._nid[node]
+        row = self._one("SELECT nid FROM node WHERE id = ?", (node,))
+        nid = self._nid[node] = row[0] if row else None
+        if nid is not None:
+            self._id[nid] = node
+        return nid
+
+    def _id_of(self, nid: int) -> str:
+        node = self._id.get(nid)
+        if node is None:
+            node = self._id[nid] = self._one("SELECT id FROM node WHERE nid = ?", (nid,))[0]
+            self._nid[node] = nid
+        return node
+
+    def _text(self, doc: int) -> str:
+        text = self._texts.get(doc)
+        if text is None:
+            row = self._one("SELECT json_extract(props, '$.text') FROM node WHERE nid = ?", (doc,))
+            text = self._texts[doc] = (row[0] if row else None) or ""
+        return text
+
+    def _evidence(self, table: str, owners: list[int]) -> dict[int, tuple[list[Any], ...]]:
+        """owner → the four evidence columns, entries in load order."""
+        out: dict[int, tuple[list[Any], ...]] = {}
+        for i in range(0, len(owners), _CHUNK):
+            part = owners[i:i + _CHUNK]
+            rows = self._all(f'SELECT owner, doc, start, "end", qs, qe, quote FROM {table} '
+                             f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY rowid", part)
+            for owner, doc, start, end, qs, qe, quote in rows:
+                c = out.get(owner)
+                if c is None:
+                    c = out[owner] = ([], [], [], [])
+                c[0].append(self._id_of(doc))
+                c[1].append(start)
+                c[2].append(end)
+                c[3].append(quote if quote is not None else self._text(doc)[qs:qe])
+        return out
+
+    def _node_attrs(self, node: str) -> dict[str, Any]:
+        attrs = self._attrs.get(node)
+        if attrs is not None:
+            return attrs
+        row = self._one("SELECT nid, label, props FROM node WHERE id = ?", (node,))
+        if row is None:
+            raise KeyError(node)
+        nid, label, props = row
+        self._nid[node], self._id[nid] = nid, node
+        data = json.loads(props)
+        if label == "Document":
+            attrs = {"label": label, **data}
+            if attrs.get("text") is not None:
+                self._texts[nid] = attrs["text"]
+        else:
+            attrs = {"label": label, "id": data.pop("id", node), **dict.fromkeys(EV_FIELDS, ()), **data}
+        for f, col in zip(EV_FIELDS, self._evidence("node_ev", [nid]).get(nid, ())):
+            attrs[f] = tuple(col)
+        self._attrs[node] = attrs
+        return attrs
+
+    def _adjacent(self, node: str, this: str, other: str) -> dict[str, dict[str, dict[str, Any]]]:
+        nid = self._nid_of(node)
+        if nid is None:
+            raise KeyError(node)
+        rows = self._all(f"SELECT r.rid, r.type, n.id, r.props FROM rel r JOIN node n ON n.nid = r.{other} "
+                         f"WHERE r.{this} = ? ORDER BY r.rid", (nid,))
+        missing = [rid for rid, _, _, _ in rows if rid not in self._rels]
+        ev = self._evidence("rel_ev", missing) if missing else {}
+        out: dict[str, dict[str, dict[str, Any]]] = {}
+        for rid, rel_type, neighbour, props in rows:
+            attrs = self._rels.get(rid)
+            if attrs is None:
+                attrs = {**dict.fromkeys(EV_FIELDS, ()), **(json.loads(props) if props != "{}" else {})}
+                for f, col in zip(EV_FIELDS, ev.get(rid, ())):
+                    attrs[f] = tuple(col)
+                self._rels[rid] = attrs
+            out.setdefault(neighbour, {})[rel_type] = attrs
+        return out
+
+
+class _Nodes(Mapping):
+    """``g.nodes`` / ``g._node``: node id → its attributes."""
+
+    def __init__(self, view: SQLiteGraphView):
+        self._view = view
+
+    def __getitem__(self, node: str) -> dict[str, Any]:
+        return self._view._node_attrs(node)
+
+    def __contains__(self, node: object) -> bool:
+        return node in self._view
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([i for (i,) in self._view._all("SELECT id FROM node ORDER BY nid")])
+
+    def __len__(self) -> int:
+        return self._view.number_of_nodes()
+
+    def __call__(self, data: bool = False) -> Iterator[Any]:
+        for node in self:
+            yield (node, self[node]) if data else node
+
+
+class _Adjacency(Mapping):
+    """``g._succ`` / ``g._pred``: node → {neighbour: {relationship type: attributes}}."""
+
+    def __init__(self, view: SQLiteGraphView, this: str, other: str):
+        self._view, self._this, self._other = view, this, other
+        self._cache: dict[str, dict[str, dict[str, dict[str, Any]]]] = {}
+
+    def __getitem__(self, node: str) -> dict[str, dict[str, dict[str, Any]]]:
+        hit = self._cache.get(node)
+        if hit is None:
+            hit = self._cache[node] = self._view._adjacent(node, self._this, self._other)
+        return hit
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._view.nodes)
+
+    def __len__(self) -> int:
+        return self._view.number_of_nodes()

@@ -34,6 +34,7 @@ class SQLiteGraphView:
         self._texts: dict[int, str] = {}
         self._rels: dict[int, dict[str, Any]] = {}
         self._count: int | None = None
+        self._prefetched: set[str] = set()
         self.nodes = self._node = _Nodes(self)
         self._succ = _Adjacency(self, "s", "e")
         self._pred = _Adjacency(self, "e", "s")
@@ -60,6 +61,30 @@ class SQLiteGraphView:
                 "SELECT id, label, json_extract(props, '$.name'), json_extract(props, '$.aliases') "
                 "FROM node ORDER BY nid").fetchall()
         return [(i, lab, name, json.loads(aliases) if aliases else None) for i, lab, name, aliases in rows]
+
+    def prefetch(self, label: str) -> None:
+        """Load every node of ``label`` with its relationships both ways, in a few scans (what a query
+        that walks all of them would otherwise fetch node by node)."""
+        if label in self._prefetched:
+            return
+        self._prefetched.add(label)
+        rows = self._all("SELECT nid, id, props FROM node WHERE label = ? ORDER BY nid", (label,))
+        ev = self._evidence_where("node_ev v JOIN node n ON n.nid = v.owner", "n.label = ?", (label,))
+        for nid, node, props in rows:
+            self._nid[node], self._id[nid] = nid, node
+            if node not in self._attrs:
+                self._attrs[node] = self._make_node(nid, node, label, props, ev)
+        for this, other, adjacency in (("s", "e", self._succ), ("e", "s", self._pred)):
+            rels = self._all(f"SELECT r.rid, r.type, a.id, b.id, r.props FROM rel r "          # fixed names only
+                             f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} "
+                             f"WHERE a.label = ? ORDER BY r.rid", (label,))
+            ev = self._evidence_where(f"rel_ev v JOIN rel r ON r.rid = v.owner JOIN node a ON a.nid = r.{this}",
+                                      "a.label = ?", (label,))
+            found: dict[str, dict[str, dict[str, dict[str, Any]]]] = {node: {} for _, node, _ in rows}
+            for rid, rel_type, node, neighbour, props in rels:
+                found[node].setdefault(neighbour, {})[rel_type] = self._make_rel(rid, props, ev)
+            for node, adjacent in found.items():
+                adjacency._cache.setdefault(node, adjacent)
 
     # -- loading ------------------------------------------------------------------------------------
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
@@ -94,21 +119,52 @@ class SQLiteGraphView:
         return text
 
     def _evidence(self, table: str, owners: list[int]) -> dict[int, tuple[list[Any], ...]]:
-        """owner → the four evidence columns, entries in load order."""
+        """owner → the four evidence columns of ``owners``, entries in load order."""
         out: dict[int, tuple[list[Any], ...]] = {}
         for i in range(0, len(owners), _CHUNK):
             part = owners[i:i + _CHUNK]
-            rows = self._all(f'SELECT owner, doc, start, "end", qs, qe, quote FROM {table} '
-                             f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY rowid", part)
-            for owner, doc, start, end, qs, qe, quote in rows:
-                c = out.get(owner)
-                if c is None:
-                    c = out[owner] = ([], [], [], [])
-                c[0].append(self._id_of(doc))
-                c[1].append(start)
-                c[2].append(end)
-                c[3].append(quote if quote is not None else self._text(doc)[qs:qe])
+            self._collect(out, self._all(f'SELECT owner, doc, start, "end", qs, qe, quote FROM {table} '
+                                         f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY rowid", part))
         return out
+
+    def _evidence_where(self, source: str, where: str, params: tuple[Any, ...]) -> dict[int, tuple[list[Any], ...]]:
+        """Like ``_evidence``, for the owners a join selects (``source`` / ``where`` are fixed SQL)."""
+        out: dict[int, tuple[list[Any], ...]] = {}
+        self._collect(out, self._all(f'SELECT v.owner, v.doc, v.start, v."end", v.qs, v.qe, v.quote FROM {source} '
+                                     f"WHERE {where} ORDER BY v.rowid", params))
+        return out
+
+    def _collect(self, out: dict[int, tuple[list[Any], ...]], rows: list[tuple[Any, ...]]) -> None:
+        for owner, doc, start, end, qs, qe, quote in rows:
+            c = out.get(owner)
+            if c is None:
+                c = out[owner] = ([], [], [], [])
+            c[0].append(self._id_of(doc))
+            c[1].append(start)
+            c[2].append(end)
+            c[3].append(quote if quote is not None else self._text(doc)[qs:qe])
+
+    def _make_node(self, nid: int, node: str, label: str, props: str,
+                   ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
+        data = json.loads(props)
+        if label == "Document":
+            attrs = {"label": label, **data}
+            if attrs.get("text") is not None:
+                self._texts[nid] = attrs["text"]
+        else:
+            attrs = {"label": label, "id": data.pop("id", node), **dict.fromkeys(EV_FIELDS, ()), **data}
+        for f, col in zip(EV_FIELDS, ev.get(nid, ())):
+            attrs[f] = tuple(col)
+        return attrs
+
+    def _make_rel(self, rid: int, props: str, ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
+        attrs = self._rels.get(rid)
+        if attrs is None:
+            attrs = {**dict.fromkeys(EV_FIELDS, ()), **(json.loads(props) if props != "{}" else {})}
+            for f, col in zip(EV_FIELDS, ev.get(rid, ())):
+                attrs[f] = tuple(col)
+            self._rels[rid] = attrs
+        return attrs
 
     def _node_attrs(self, node: str) -> dict[str, Any]:
         attrs = self._attrs.get(node)
@@ -119,15 +175,7 @@ class SQLiteGraphView:
             raise KeyError(node)
         nid, label, props = row
         self._nid[node], self._id[nid] = nid, node
-        data = json.loads(props)
-        if label == "Document":
-            attrs = {"label": label, **data}
-            if attrs.get("text") is not None:
-                self._texts[nid] = attrs["text"]
-        else:
-            attrs = {"label": label, "id": data.pop("id", node), **dict.fromkeys(EV_FIELDS, ()), **data}
-        for f, col in zip(EV_FIELDS, self._evidence("node_ev", [nid]).get(nid, ())):
-            attrs[f] = tuple(col)
+        attrs = self._make_node(nid, node, label, props, self._evidence("node_ev", [nid]))
         self._attrs[node] = attrs
         return attrs
 
@@ -141,12 +189,7 @@ class SQLiteGraphView:
         ev = self._evidence("rel_ev", missing) if missing else {}
         out: dict[str, dict[str, dict[str, Any]]] = {}
         for rid, rel_type, neighbour, props in rows:
-            attrs = self._rels.get(rid)
-            if attrs is None:
-                attrs = {**dict.fromkeys(EV_FIELDS, ()), **(json.loads(props) if props != "{}" else {})}
-                for f, col in zip(EV_FIELDS, ev.get(rid, ())):
-                    attrs[f] = tuple(col)
-                self._rels[rid] = attrs
+            attrs = self._make_rel(rid, props, ev)
             out.setdefault(neighbour, {})[rel_type] = attrs
         return out
 

@@ -13,6 +13,7 @@ from typing import Any
 
 __all__ = [
     "GraphIndex",
+    "count_of",
     "ev_lists",
     "find_places",
     "freeze_heap",
@@ -139,7 +140,17 @@ def index_of(g: Any) -> GraphIndex:
 
 
 def nodes_of(g: Any, lab: str) -> list[str]:
+    """Every node of label ``lab`` — for a query that walks them all: a store that loads the graph
+    on demand (the SQLite view) loads them, and their relationships, in a few scans."""
+    prefetch = getattr(g, "prefetch", None)
+    if prefetch is not None:
+        prefetch(lab)
     return index_of(g).by_label.get(lab, [])
+
+
+def count_of(g: Any, lab: str) -> int:
+    """How many nodes have label ``lab`` (nothing loaded)."""
+    return len(index_of(g).by_label.get(lab, ()))
 
 
 def named(g: Any, lab: str, value: str) -> list[str]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from queries.embedded._graph import find_places, in_edges, nodes_of, out_edges
+from queries.embedded._graph import count_of, find_places, in_edges, nodes_of, out_edges
 
 __all__ = ["fetch"]
 
@@ -37,7 +37,7 @@ def fetch(g: Any, place: str | None = None, **_params: Any) -> list[dict[str, An
         n = g.nodes[y]
         rows.append(_row("policy", y, n.get("title"), issuer=n.get("issuer"), date=n.get("date"),
                          status=n.get("status")))
-    rows.append(_row("measure_total", "Measure", None, count=len(nodes_of(g, "Measure"))))
+    rows.append(_row("measure_total", "Measure", None, count=count_of(g, "Measure")))
     for p in find_places(g, place) if place else []:
         for m, _ in out_edges(g, p, "IMPLEMENTS"):
             if m.startswith("me_"):

@@ -35,6 +35,7 @@ class SQLiteGraphView:
         self._rels: dict[int, dict[str, Any]] = {}
         self._count: int | None = None
         self._prefetched: set[str] = set()
+        self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
         self.nodes = self._node = _Nodes(self)
         self._succ = _Adjacency(self, "s", "e")
         self._pred = _Adjacency(self, "e", "s")
@@ -85,6 +86,39 @@ class SQLiteGraphView:
                 found[node].setdefault(neighbour, {})[rel_type] = self._make_rel(rid, props, ev)
             for node, adjacent in found.items():
                 adjacency._cache.setdefault(node, adjacent)
+
+    def edges_of(self, node: str, rel_type: str, out: bool) -> list[tuple[str, dict[str, Any]]]:
+        """(neighbour, attributes) of ``node``'s ``rel_type`` relationships (outgoing if ``out``), in
+        the order the full graph's adjacency gives them; the neighbours' attributes are loaded with
+        them (a query reads them next)."""
+        key = (node, rel_type, out)
+        hit = self._typed.get(key)
+        if hit is not None:
+            return hit
+        adjacency = self._succ if out else self._pred
+        whole = adjacency._cache.get(node)
+        if whole is not None:
+            hit = [(other, keyed[rel_type]) for other, keyed in whole.items() if rel_type in keyed]
+        else:
+            nid = self._nid_of(node)
+            if nid is None:
+                raise KeyError(node)
+            this, other = ("s", "e") if out else ("e", "s")
+            rows = self._all(
+                f"SELECT r.rid, r.props, n.nid, n.id, n.label, n.props FROM rel r JOIN node n ON n.nid = r.{other} "
+                f"WHERE r.{this} = ? AND r.type = ? "
+                "ORDER BY (SELECT min(x.rid) FROM rel x WHERE x.s = r.s AND x.e = r.e)", (nid, rel_type))
+            missing = [rid for rid, *_ in rows if rid not in self._rels]
+            ev = self._evidence("rel_ev", missing) if missing else {}
+            fresh = [(nid2, node2, label, props) for _, _, nid2, node2, label, props in rows
+                     if node2 not in self._attrs]
+            node_ev = self._evidence("node_ev", [f[0] for f in fresh]) if fresh else {}
+            for nid2, node2, label, props in fresh:
+                self._nid[node2], self._id[nid2] = nid2, node2
+                self._attrs[node2] = self._make_node(nid2, node2, label, props, node_ev)
+            hit = [(node2, self._make_rel(rid, props, ev)) for rid, props, _, node2, _, _ in rows]
+        self._typed[key] = hit
+        return hit
 
     # -- loading ------------------------------------------------------------------------------------
     def _one(self, sql: str, params: tuple[Any, ...] = ()) -> Any:

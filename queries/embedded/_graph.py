@@ -47,11 +47,17 @@ def label(g: Any, node: str) -> str:
 
 def out_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(target, edge attributes) of ``node``'s outgoing ``rel_type`` relationships."""
+    typed = getattr(g, "edges_of", None)          # the SQLite view: only that type is read
+    if typed is not None:
+        return iter(typed(node, rel_type, True))
     return _matching(g._succ[node], rel_type, g.is_multigraph(), g.graph.get("edge_keys") == "type")
 
 
 def in_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
     """(source, edge attributes) of ``node``'s incoming ``rel_type`` relationships."""
+    typed = getattr(g, "edges_of", None)
+    if typed is not None:
+        return iter(typed(node, rel_type, False))
     return _matching(g._pred[node], rel_type, g.is_multigraph(), g.graph.get("edge_keys") == "type")
 
 

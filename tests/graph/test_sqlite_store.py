@@ -69,3 +69,22 @@ def test_the_view_follows_the_write_counter(synth_records):
     store.load_record(synth_records[1])
     after = store.query_graph()
     assert after is not before and synth_records[1].doc_id in after and synth_records[1].doc_id not in before._attrs
+
+
+def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
+    from graph.sqlite_view import SQLiteGraphView
+    from queries.embedded._graph import _matching
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    full = store.graph
+    view = SQLiteGraphView(store, store.version())
+    types = sorted({k for _, _, k in full.edges(keys=True)})
+    for n in full.nodes:
+        for t in types:
+            for out, adjacency in ((True, full._succ), (False, full._pred)):
+                expected = [(o, dict(a)) for o, a in _matching(adjacency[n], t, True, True)]
+                assert [(o, dict(a)) for o, a in view.edges_of(n, t, out)] == expected
+        assert list(view.nodes[n].items()) == list(full.nodes[n].items())

@@ -35,6 +35,7 @@ class SQLiteGraphView:
         self._rels: dict[int, dict[str, Any]] = {}
         self._count: int | None = None
         self._prefetched: set[str] = set()
+        self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
         self.nodes = self._node = _Nodes(self)
         self._succ = _Adjacency(self, "s", "e")
@@ -63,29 +64,48 @@ class SQLiteGraphView:
                 "FROM node ORDER BY nid").fetchall()
         return [(i, lab, name, json.loads(aliases) if aliases else None) for i, lab, name, aliases in rows]
 
-    def prefetch(self, label: str) -> None:
-        """Load every node of ``label`` with its relationships both ways, in a few scans (what a query
-        that walks all of them would otherwise fetch node by node)."""
-        if label in self._prefetched:
-            return
-        self._prefetched.add(label)
-        rows = self._all("SELECT nid, id, props FROM node WHERE label = ? ORDER BY nid", (label,))
-        ev = self._evidence_where("node_ev v JOIN node n ON n.nid = v.owner", "n.label = ?", (label,))
-        for nid, node, props in rows:
+    def prefetch(self, label: str, edges: tuple[tuple[str, bool], ...] = ()) -> None:
+        """Load every node of ``label`` in two scans, and for each (type, outgoing) of ``edges`` their
+        relationships of that type with the nodes at the other end: what a query that walks all of
+        them reads, fetched in bulk instead of node by node."""
+        if label not in self._prefetched:
+            self._prefetched.add(label)
+            rows = self._all("SELECT nid, id, props FROM node WHERE label = ? ORDER BY nid", (label,))
+            ev = self._evidence_where("node_ev v JOIN node n ON n.nid = v.owner", "n.label = ?", (label,))
+            for nid, node, props in rows:
+                self._nid[node], self._id[nid] = nid, node
+                if node not in self._attrs:
+                    self._attrs[node] = self._make_node(nid, node, label, props, ev)
+        for rel_type, out in edges:
+            if (label, rel_type, out) in self._prefetched_edges:
+                continue
+            self._prefetched_edges.add((label, rel_type, out))
+            this, other = ("s", "e") if out else ("e", "s")
+            rows = self._all(
+                f"SELECT a.id, r.rid, r.props, b.nid, b.id, b.label, b.props FROM rel r "   # fixed names only
+                f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} "
+                f"WHERE a.label = ? AND r.type = ? "
+                "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x WHERE x.s = r.s AND x.e = r.e)", (label, rel_type))
+            found = {node: [] for node in self._by_label(label)}
+            self._take(rows, found)
+            for node, hit in found.items():
+                self._typed.setdefault((node, rel_type, out), hit)
+
+    def _by_label(self, label: str) -> list[str]:
+        return [i for (i,) in self._all("SELECT id FROM node WHERE label = ? ORDER BY nid", (label,))]
+
+    def _take(self, rows: list[tuple[Any, ...]], found: dict[str, list[tuple[str, dict[str, Any]]]]) -> None:
+        """Rows (this end's id, rid, props, other end's nid, id, label, props) → ``found[this end]``,
+        with the relationships' evidence and the other ends' attributes loaded in bulk."""
+        missing = [row[1] for row in rows if row[1] not in self._rels]
+        ev = self._evidence("rel_ev", missing) if missing else {}
+        fresh = {row[4]: row[3:] for row in rows if row[4] not in self._attrs}
+        node_ev = self._evidence("node_ev", [f[0] for f in fresh.values()]) if fresh else {}
+        for nid, node, label, props in fresh.values():
             self._nid[node], self._id[nid] = nid, node
-            if node not in self._attrs:
-                self._attrs[node] = self._make_node(nid, node, label, props, ev)
-        for this, other, adjacency in (("s", "e", self._succ), ("e", "s", self._pred)):
-            rels = self._all(f"SELECT r.rid, r.type, a.id, b.id, r.props FROM rel r "          # fixed names only
-                             f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} "
-                             f"WHERE a.label = ? ORDER BY r.rid", (label,))
-            ev = self._evidence_where(f"rel_ev v JOIN rel r ON r.rid = v.owner JOIN node a ON a.nid = r.{this}",
-                                      "a.label = ?", (label,))
-            found: dict[str, dict[str, dict[str, dict[str, Any]]]] = {node: {} for _, node, _ in rows}
-            for rid, rel_type, node, neighbour, props in rels:
-                found[node].setdefault(neighbour, {})[rel_type] = self._make_rel(rid, props, ev)
-            for node, adjacent in found.items():
-                adjacency._cache.setdefault(node, adjacent)
+            self._attrs[node] = self._make_node(nid, node, label, props, node_ev)
+        for this, rid, props, _, other, _, _ in rows:
+            found.setdefault(this, []).append((other, self._make_rel(rid, props, ev)))
 
     def edges_of(self, node: str, rel_type: str, out: bool) -> list[tuple[str, dict[str, Any]]]:
         """(neighbour, attributes) of ``node``'s ``rel_type`` relationships (outgoing if ``out``), in
@@ -95,8 +115,7 @@ class SQLiteGraphView:
         hit = self._typed.get(key)
         if hit is not None:
             return hit
-        adjacency = self._succ if out else self._pred
-        whole = adjacency._cache.get(node)
+        whole = (self._succ if out else self._pred)._cache.get(node)
         if whole is not None:
             hit = [(other, keyed[rel_type]) for other, keyed in whole.items() if rel_type in keyed]
         else:
@@ -105,18 +124,12 @@ class SQLiteGraphView:
                 raise KeyError(node)
             this, other = ("s", "e") if out else ("e", "s")
             rows = self._all(
-                f"SELECT r.rid, r.props, n.nid, n.id, n.label, n.props FROM rel r JOIN node n ON n.nid = r.{other} "
+                f"SELECT ?, r.rid, r.props, n.nid, n.id, n.label, n.props FROM rel r JOIN node n ON n.nid = r.{other} "
                 f"WHERE r.{this} = ? AND r.type = ? "
-                "ORDER BY (SELECT min(x.rid) FROM rel x WHERE x.s = r.s AND x.e = r.e)", (nid, rel_type))
-            missing = [rid for rid, *_ in rows if rid not in self._rels]
-            ev = self._evidence("rel_ev", missing) if missing else {}
-            fresh = [(nid2, node2, label, props) for _, _, nid2, node2, label, props in rows
-                     if node2 not in self._attrs]
-            node_ev = self._evidence("node_ev", [f[0] for f in fresh]) if fresh else {}
-            for nid2, node2, label, props in fresh:
-                self._nid[node2], self._id[nid2] = nid2, node2
-                self._attrs[node2] = self._make_node(nid2, node2, label, props, node_ev)
-            hit = [(node2, self._make_rel(rid, props, ev)) for rid, props, _, node2, _, _ in rows]
+                "ORDER BY (SELECT min(x.rid) FROM rel x WHERE x.s = r.s AND x.e = r.e)", (node, nid, rel_type))
+            found: dict[str, list[tuple[str, dict[str, Any]]]] = {node: []}
+            self._take(rows, found)
+            hit = found[node]
         self._typed[key] = hit
         return hit
 

@@ -145,12 +145,13 @@ def index_of(g: Any) -> GraphIndex:
     return hit[1]
 
 
-def nodes_of(g: Any, lab: str) -> list[str]:
-    """Every node of label ``lab`` — for a query that walks them all: a store that loads the graph
-    on demand (the SQLite view) loads them, and their relationships, in a few scans."""
+def nodes_of(g: Any, lab: str, *edges: tuple[str, bool]) -> list[str]:
+    """Every node of label ``lab``, for a query that walks them all; ``edges``: the (relationship type,
+    outgoing?) it follows from each. A store that loads the graph on demand (the SQLite view) then
+    loads those nodes and relationships in a few scans instead of one node at a time."""
     prefetch = getattr(g, "prefetch", None)
     if prefetch is not None:
-        prefetch(lab)
+        prefetch(lab, edges)
     return index_of(g).by_label.get(lab, [])
 
 
@@ -211,7 +212,8 @@ def measuring_figures(g: Any, measure: str, practice: str | None, within: set[st
 def place_practice_rows(g: Any) -> list[dict[str, Any]]:
     """Rows of ``similar_cities.cypher`` / ``practice_communities.cypher``: every place–practice link."""
     rows = []
-    for p in nodes_of(g, "Place"):
+    nodes_of(g, "Measure", ("INSTANCE_OF", True))
+    for p in nodes_of(g, "Place", ("ADOPTS", True), ("IMPLEMENTS", True)):
         name = g.nodes[p].get("name")
         for x, r in out_edges(g, p, "ADOPTS"):
             rows.append({"place_id": p, "place": name, "practice": g.nodes[x].get("name"), "source": "adopts",

@@ -24,10 +24,10 @@ def fetch(g: Any, place: str | None = None, **_params: Any) -> list[dict[str, An
         n = g.nodes[d]
         rows.append(_row("document", d, n.get("title"), kind=n.get("kind"), place=n.get("subject_place"),
                          issuer=n.get("issuer"), date=n.get("date")))
-    for p in nodes_of(g, "Place"):
+    for p in nodes_of(g, "Place", ("IMPLEMENTS", True)):
         measures = {m for m, _ in out_edges(g, p, "IMPLEMENTS") if m.startswith("me_")}
         rows.append(_row("place", p, g.nodes[p].get("name"), level=g.nodes[p].get("level"), count=len(measures)))
-    for x in nodes_of(g, "Practice"):
+    for x in nodes_of(g, "Practice", ("ADOPTS", False)):
         places = {q for q, _ in in_edges(g, x, "ADOPTS")}
         rows.append(_row("practice", x, g.nodes[x].get("name"), count=len(places)))
     for m in nodes_of(g, "NamedModel"):

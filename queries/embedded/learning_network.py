@@ -15,7 +15,7 @@ def _year(g: Any, docs: list[Any]) -> int | None:
 
 def fetch(g: Any, limit: int = 500) -> list[dict[str, Any]]:
     rows = []
-    for place in nodes_of(g, "Place"):
+    for place in nodes_of(g, "Place", ("LEARNED_FROM", True), ("ADOPTS", True)):
         pd = g.nodes[place]
         for s, r in out_edges(g, place, "LEARNED_FROM"):
             ev = ev_lists(r)
@@ -27,7 +27,7 @@ def fetch(g: Any, limit: int = 500) -> list[dict[str, Any]]:
             rows.append({"section": "practice", "learner_id": place, "learner": pd.get("name"),
                          "source_id": None, "source": None, "what": [g.nodes[x].get("name")],
                          "year": _year(g, ev["ev_doc"]), **ev})
-    for n in nodes_of(g, "NamedModel"):
+    for n in nodes_of(g, "NamedModel", ("OWNED_BY", True)):
         nd = g.nodes[n]
         ev = ev_lists(nd)
         for o, _ in out_edges(g, n, "OWNED_BY"):

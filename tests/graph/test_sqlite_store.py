@@ -80,11 +80,15 @@ def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
     for rec in corpus_records:
         store.load_record(rec)
     full = store.graph
-    view = SQLiteGraphView(store, store.version())
     types = sorted({k for _, _, k in full.edges(keys=True)})
-    for n in full.nodes:
-        for t in types:
-            for out, adjacency in ((True, full._succ), (False, full._pred)):
-                expected = [(o, dict(a)) for o, a in _matching(adjacency[n], t, True, True)]
-                assert [(o, dict(a)) for o, a in view.edges_of(n, t, out)] == expected
-        assert list(view.nodes[n].items()) == list(full.nodes[n].items())
+    lazy = SQLiteGraphView(store, store.version())                 # one node at a time
+    bulk = SQLiteGraphView(store, store.version())                 # every label walked, every type followed
+    for lab in sorted({a["label"] for _, a in full.nodes(data=True)}):
+        bulk.prefetch(lab, tuple((t, out) for t in types for out in (True, False)))
+    for view in (lazy, bulk):
+        for n in full.nodes:
+            for t in types:
+                for out, adjacency in ((True, full._succ), (False, full._pred)):
+                    expected = [(o, dict(a)) for o, a in _matching(adjacency[n], t, True, True)]
+                    assert [(o, dict(a)) for o, a in view.edges_of(n, t, out)] == expected
+            assert list(view.nodes[n].items()) == list(full.nodes[n].items())

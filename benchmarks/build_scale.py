@@ -71,7 +71,7 @@ def main() -> None:
             started = time.strftime("%H:%M:%S")
             build = _run(["build", str(prefix), "--quiet"], home)
             stats = _run(["stats"], home)
-            graph_file = home / "graph" / "memory.pickle"
+            graph_file = home / "graph" / "graph.sqlite"
             counts = stats["stdout"].splitlines()
             row = {"docs": got, "started": started, "build_s": build["seconds"],
                    "docs_per_s": got / build["seconds"], "build_peak_mb": build["maxrss_mb"],

@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t = time.perf_counter()
     store = SQLiteStore.open(args.home)
-    print(f"opened {args.home} ({store.graph.number_of_nodes():,} nodes) in {time.perf_counter() - t:.1f} s")
+    print(f"opened {args.home} ({store.query_graph().number_of_nodes():,} nodes) in {time.perf_counter() - t:.1f} s")
     registry.run(store, "document", {"doc": "-"})          # the graph index, built once per process
     names = [name for name, _ in load_taxonomy()]
     first = []

@@ -44,7 +44,7 @@ from graph.store import DocState, GraphStore
 
 __all__ = ["FORMAT", "LEGACY_FILE", "SQLiteStore", "graph_path"]
 
-FORMAT = "govkg-sqlite-1"
+FORMAT = "govkg-sqlite-2"
 LEGACY_FILE = "memory.pickle"          # the pickled graph of earlier versions: never opened
 _CHUNK = 500                           # ids per ``IN (…)`` (SQLite's parameter limit is 32,766)
 
@@ -54,7 +54,8 @@ CREATE TABLE IF NOT EXISTS node (nid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQU
                                  props TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS node_label ON node(label);
 CREATE TABLE IF NOT EXISTS rel (rid INTEGER PRIMARY KEY, type TEXT NOT NULL, s INTEGER NOT NULL,
-                                e INTEGER NOT NULL, props TEXT NOT NULL, UNIQUE (s, e, type));
+                                e INTEGER NOT NULL, props TEXT NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS rel_key ON rel(s, e, type);
 CREATE INDEX IF NOT EXISTS rel_e ON rel(e);
 CREATE TABLE IF NOT EXISTS node_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
                                     "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);

@@ -85,7 +85,7 @@ class SQLiteGraphView:
                 f"SELECT a.id, r.rid, r.props, b.nid, b.id, b.label, b.props FROM rel r "   # fixed names only
                 f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} "
                 f"WHERE a.label = ? AND r.type = ? "
-                "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x WHERE x.s = r.s AND x.e = r.e)", (label, rel_type))
+                "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x INDEXED BY rel_key WHERE x.s = r.s AND x.e = r.e)", (label, rel_type))
             found = {node: [] for node in self._by_label(label)}
             self._take(rows, found)
             for node, hit in found.items():
@@ -126,7 +126,7 @@ class SQLiteGraphView:
             rows = self._all(
                 f"SELECT ?, r.rid, r.props, n.nid, n.id, n.label, n.props FROM rel r JOIN node n ON n.nid = r.{other} "
                 f"WHERE r.{this} = ? AND r.type = ? "
-                "ORDER BY (SELECT min(x.rid) FROM rel x WHERE x.s = r.s AND x.e = r.e)", (node, nid, rel_type))
+                "ORDER BY (SELECT min(x.rid) FROM rel x INDEXED BY rel_key WHERE x.s = r.s AND x.e = r.e)", (node, nid, rel_type))
             found: dict[str, list[tuple[str, dict[str, Any]]]] = {node: []}
             self._take(rows, found)
             hit = found[node]

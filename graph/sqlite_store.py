@@ -136,25 +136,40 @@ class SQLiteStore(GraphStore):
         return cls(path)
 
     def _init_tables(self) -> None:
-        with self._write():
-            have = dict(self._db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall())
-            if "meta" in have:
-                meta = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
-                if meta.get("format") != FORMAT:
-                    raise sqlite3.DatabaseError(f"not a govkg graph file (format {meta.get('format')!r})")
-                if meta.get("model") != str(MODEL_VERSION):
-                    # an older graph model: start empty, the next build reloads every document
-                    for table in ("node", "rel", "node_ev", "rel_ev", "doc"):
-                        self._db.execute(f"DELETE FROM {table}")
-                    self._db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
-                    self._bump()
-            elif have:
+        meta = self._meta()
+        if meta.get("format") == FORMAT and meta.get("model") == str(MODEL_VERSION):
+            return                                     # the usual case: read only, no write lock taken
+        with self._write() as db:
+            meta = self._meta()                        # again, now that no other process can change it
+            tables = [t for (t,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            if not meta and tables:
                 raise sqlite3.DatabaseError("not a govkg graph file (unknown tables)")
-            else:
+            if meta.get("format") not in (None, FORMAT):
+                if not str(meta.get("format")).startswith(FORMAT.rsplit("-", 1)[0] + "-"):
+                    raise sqlite3.DatabaseError(f"not a govkg graph file (format {meta.get('format')!r})")
+                for table in tables:                   # an earlier layout of govkg's own: start again
+                    db.execute(f'DROP TABLE "{table}"')
+                meta = {}
+            if not meta:
                 for statement in filter(str.strip, _SCHEMA.split(";")):
-                    self._db.execute(statement)
-                self._db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
-                                     [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0")])
+                    db.execute(statement)
+                db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
+                               [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0")])
+            elif meta.get("model") != str(MODEL_VERSION):
+                # an older graph model: start empty, the next build reloads every document
+                for table in ("node", "rel", "node_ev", "rel_ev", "doc"):
+                    db.execute(f"DELETE FROM {table}")
+                db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
+                self._bump()
+            if tables and self.path is not None:
+                print(f"govkg: {self.path} was written by an earlier govkg; it is empty now — run "
+                      "`govkg build` again", file=sys.stderr)
+
+    def _meta(self) -> dict[str, str]:
+        with self._lock:
+            if self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+                return {}
+            return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
     def _what(self, exc: BaseException) -> str:
         where = self.path or "the in-memory graph"

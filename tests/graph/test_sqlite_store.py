@@ -92,3 +92,22 @@ def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
                     expected = [(o, dict(a)) for o, a in _matching(adjacency[n], t, True, True)]
                     assert [(o, dict(a)) for o, a in view.edges_of(n, t, out)] == expected
             assert list(view.nodes[n].items()) == list(full.nodes[n].items())
+
+
+def test_a_file_of_an_earlier_layout_or_model_is_emptied_with_a_line(tmp_path, synth_records, capsys):
+    for key, old in (("format", "govkg-sqlite-1"), ("model", "1")):
+        home = tmp_path / key
+        store = SQLiteStore.open(home)
+        store.init_schema()
+        store.load_record(synth_records[0])
+        store._db.execute("UPDATE meta SET value = ? WHERE key = ?", (old, key))
+        store.close()
+        capsys.readouterr()
+        again = SQLiteStore.open(home)
+        assert again.documents() == {} and "govkg build" in capsys.readouterr().err
+        again.init_schema()
+        assert again.load_record(synth_records[0]).value == "added"
+        again.close()
+        capsys.readouterr()
+        SQLiteStore.open(home).close()                    # now current: opened quietly
+        assert capsys.readouterr().err == ""

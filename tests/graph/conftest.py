@@ -87,3 +87,29 @@ def snapshot(store) -> tuple[frozenset, frozenset]:
 
     return (frozenset((n["label"], n["id"], ev(n["props"])) for n in nodes),
             frozenset((r["type"], r["start"], r["end"], ev(r["props"])) for r in rels))
+
+
+def wait_for_documents(home: Path, count: int, proc, timeout: float = 120) -> None:
+    """Poll the embedded graph under ``home`` until it holds ``count`` documents or ``proc`` ends."""
+    import time
+
+    from graph.sqlite_store import SQLiteStore, graph_path
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        if graph_path(home).exists():
+            with SQLiteStore.open(home) as probe:
+                if len(probe.document_states()) >= count:
+                    return
+        time.sleep(0.02)
+
+
+def loaded_alone(records) -> object:
+    """A fresh in-memory embedded store holding ``records``, loaded one at a time by one process."""
+    from graph.sqlite_store import SQLiteStore
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in records:
+        store.load_record(rec)
+    return store

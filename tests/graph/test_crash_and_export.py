@@ -1,7 +1,6 @@
 """Interrupted loads (killed build process, lost server) and the export formats."""
 from __future__ import annotations
 
-import contextlib
 import csv
 import os
 import signal
@@ -15,7 +14,7 @@ import pytest
 from govkg.errors import StoreError
 from graph.export import export_graph
 from graph.synthetic import synthetic_records
-from tests.graph.conftest import snapshot
+from tests.graph.conftest import snapshot, wait_for_documents
 
 REPO = Path(__file__).resolve().parents[2]
 N_DOCS = 60
@@ -55,15 +54,7 @@ def test_killed_build_then_rerun_is_identical(kind, tmp_path, make_store, reques
             time.sleep(0.05)
         probe.close()
     else:
-        from graph.sqlite_store import SQLiteStore, graph_path
-
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and proc.poll() is None:
-            if graph_path(tmp_path / "home").exists():
-                with contextlib.closing(SQLiteStore.open(tmp_path / "home")) as probe:
-                    if len(probe.document_states()) >= 20:
-                        break
-            time.sleep(0.02)
+        wait_for_documents(tmp_path / "home", 20, proc, timeout=60)
     assert proc.poll() is None, "the build finished before it could be killed: raise N_DOCS"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

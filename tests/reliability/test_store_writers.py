@@ -7,14 +7,13 @@ import pickle
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from graph.sqlite_store import LEGACY_FILE, SQLiteStore, graph_path
 from graph.synthetic import synthetic_records
-from tests.graph.conftest import snapshot
+from tests.graph.conftest import loaded_alone, snapshot, wait_for_documents
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -46,11 +45,7 @@ def test_two_builds_at_once_lose_nothing(tmp_path):
     expected = {r.doc_id for r in synthetic_records(120, seed=11)} | {r.doc_id for r in synthetic_records(120, seed=12)}
     with SQLiteStore.open(home) as got:
         assert set(got.documents()) == expected
-        reference = SQLiteStore()
-        reference.init_schema()
-        for seed in (11, 12):
-            for rec in synthetic_records(120, seed=seed):
-                reference.load_record(rec)
+        reference = loaded_alone([*synthetic_records(120, seed=11), *synthetic_records(120, seed=12)])
         assert got.stats() == reference.stats()
         assert snapshot(got) == snapshot(reference)
 
@@ -64,10 +59,7 @@ def test_the_same_documents_twice_at_once_are_loaded_once(tmp_path):
     assert [p.returncode for p in runs] == [0, 0], outs
     added = sum(int(out.split("added ")[1].split(",")[0]) for out in outs)
     assert added == 60, outs                       # each document added by exactly one of the two
-    reference = SQLiteStore()
-    reference.init_schema()
-    for rec in synthetic_records(60, seed=13):
-        reference.load_record(rec)
+    reference = loaded_alone(synthetic_records(60, seed=13))
     with SQLiteStore.open(home) as got:
         assert snapshot(got) == snapshot(reference)
 
@@ -101,13 +93,7 @@ def test_a_killed_build_leaves_no_temp_file_and_the_next_completes_it(tmp_path):
     records = _records_file(tmp_path / "r.jsonl", 150, seed=15)
     home = tmp_path / "home"
     proc = _govkg("build", str(records), "--quiet", home=home)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and proc.poll() is None:
-        if graph_path(home).exists():
-            with SQLiteStore.open(home) as probe:
-                if len(probe.document_states()) >= 30:
-                    break
-        time.sleep(0.02)
+    wait_for_documents(home, 30, proc)
     assert proc.poll() is None, "the build finished before it could be killed"
     os.kill(proc.pid, signal.SIGKILL)
     proc.communicate()
@@ -119,10 +105,7 @@ def test_a_killed_build_leaves_no_temp_file_and_the_next_completes_it(tmp_path):
     assert rerun.returncode == 0, out
     leftovers = {p.name for p in graph_path(home).parent.iterdir()} - {graph_path(home).name}
     assert not {n for n in leftovers if not n.endswith(("-wal", "-shm"))}, leftovers
-    reference = SQLiteStore()
-    reference.init_schema()
-    for rec in synthetic_records(150, seed=15):
-        reference.load_record(rec)
+    reference = loaded_alone(synthetic_records(150, seed=15))
     with SQLiteStore.open(home) as got:
         assert snapshot(got) == snapshot(reference)
 

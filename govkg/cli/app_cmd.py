@@ -24,7 +24,7 @@ def _fail(exc: Exception) -> None:
 def explore(port: int, host: str, no_build: bool) -> None:
     """Open the explorer (Streamlit) on http://127.0.0.1:PORT; builds the bundled corpus into the
     configured store first when there is no graph yet."""
-    from app.runtime import ensure_graph
+    from govkg.api import ensure_graph
     from govkg.errors import GovkgError
 
     try:
@@ -60,9 +60,7 @@ def coursepack(practices: tuple[str, ...], places: tuple[str, ...], models: tupl
                out: Path) -> None:
     """Assemble a case pack (background, model and components, measures, figures, comparison table,
     discussion questions, a citation for every fact) and write it as Markdown, DOCX or PDF."""
-    from app.runtime import open_configured_store, query_runner
-    from govkg.coursepack import assemble_pack, export_pack
-    from govkg.coursepack.gather import gather
+    from govkg.api import assemble_coursepack, open_configured_store, query_runner, write_coursepack
     from govkg.errors import GovkgError
 
     if not (practices or places or models):
@@ -71,14 +69,14 @@ def coursepack(practices: tuple[str, ...], places: tuple[str, ...], models: tupl
 
     try:
         store = open_configured_store()
-        pack = assemble_pack(gather(query_runner(store), practices, places, models), title)
+        pack = assemble_coursepack(query_runner(store), practices, places, models, title)
         mismatches = citation_mismatches(pack)
         if mismatches:       # the assembler keeps only held claims: this is a bug, not bad input
             for m in mismatches:
                 click.echo(f"citation check: {m.where}: “{m.fact[:60]}” cites “{m.quote[:60]}”, "
                            f"which lacks {m.missing[:40]}", err=True)
             raise GovkgError(f"{len(mismatches)} citation(s) do not contain their fact; nothing written")
-        path = export_pack(pack, out)
+        path = write_coursepack(pack, out)
     except GovkgError as exc:
         _fail(exc)
     facts = len(pack.all_facts())

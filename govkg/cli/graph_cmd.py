@@ -1,5 +1,5 @@
 """CLI glue for the graph: ``build``, ``remove``, ``export``, ``stats``, ``init``.
-Library code lives in ``graph/``; heavy imports happen inside the commands."""
+Library code lives in ``graph/``, reached through ``govkg.api`` where the app calls it too; heavy imports happen inside the commands."""
 from __future__ import annotations
 
 import json
@@ -13,11 +13,11 @@ _STORE = click.option("--store", "store_name", type=click.Choice(["memory", "neo
 
 
 def _open(store_name: str | None):
+    from govkg.api import open_configured_store
     from govkg.errors import GovkgError
-    from graph.store import open_store
 
     try:
-        return open_store(store_name)
+        return open_configured_store(store_name)
     except GovkgError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -33,9 +33,9 @@ def build(paths: tuple[str, ...], store_name: str | None, workers: int, quiet: b
 
     Exit status: 0 every document loaded or unchanged, 1 any document failed (each named on one
     line) or no supported document was found, 2 usage error."""
+    from govkg.api import build as build_paths
     from govkg.errors import GovkgError
     from govkg.settings import CORPUS_DIR
-    from graph.build import build_paths
 
     targets = list(paths) or [str(CORPUS_DIR)]
     with _open(store_name) as store:
@@ -91,8 +91,8 @@ def stats(store_name: str | None, documents: bool, as_json: bool) -> None:
 
 def _titles(store) -> dict[str, str]:
     """document id -> how people name it: 《title》 (place · kind · date), from the ``inventory`` query."""
+    from govkg.api import query as run
     from govkg.coursepack.evidence import display_title
-    from queries.registry import run
 
     out = {}
     for r in run(store, "inventory", {}):
@@ -118,7 +118,7 @@ def init(store_name: str | None) -> None:
               help="file (graphml, cypher) or folder (csv)")
 def export(store_name: str | None, fmt: str, out: str) -> None:
     """Export the graph: GraphML (Gephi), CSV for neo4j-admin import, or a Cypher script."""
-    from graph.export import export_graph
+    from govkg.api import export as export_graph
 
     with _open(store_name) as store:
         written = export_graph(store, fmt, out)

@@ -1,4 +1,5 @@
-"""``govkg query NAME -p key value ...`` and ``govkg queries``: thin wrappers over queries.registry."""
+"""``govkg query NAME -p key value ...`` (``--show-cypher``: the statement, not the rows) and ``govkg queries``:
+thin wrappers over govkg.api and queries.registry."""
 from __future__ import annotations
 
 import click
@@ -51,20 +52,45 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
 @click.option("--store", type=click.Choice(["memory", "falkordb", "neo4j"]), default=None,
               help="graph store (default: GOVKG_STORE)")
-def query(name: str, params: tuple[tuple[str, str], ...], fmt: str, store: str | None) -> None:
+@click.option("--show-cypher", is_flag=True,
+              help="print the Cypher this query sends to Neo4j/FalkorDB and its parameters (JSON), without "
+                   "running it or opening a store")
+def query(name: str, params: tuple[tuple[str, str], ...], fmt: str, store: str | None, show_cypher: bool) -> None:
     """Run the named query NAME (see `govkg queries`)."""
+    from govkg import api
     from govkg.errors import GovkgError
-    from graph.store import open_store
     from queries import registry
 
     try:
         spec = registry.get(name)
+        if show_cypher:
+            _show_cypher(name, collect_params(params), store)
+            return
         clean = registry.validate(name, collect_params(params))
-        with open_store(store) as st:
-            rows = registry.run(st, name, clean)
+        with api.open_configured_store(store) as st:
+            rows = api.query(st, name, clean)
     except GovkgError as err:
         raise click.ClickException(str(err)) from err
     click.echo(render(rows, list(spec.columns), fmt))
+
+
+def _show_cypher(name: str, params: dict[str, object], store: str | None) -> None:
+    """The query's Cypher on stdout, then its parameters as one ``// parameters: {JSON}`` comment line
+    (so the output stays valid Cypher); notes on stderr."""
+    import json
+
+    from govkg import api
+    from govkg.settings import load_settings
+    from queries import registry
+
+    text, clean = api.query_cypher(name, params)
+    click.echo(text.rstrip("\n"))
+    click.echo("// parameters: " + json.dumps(clean, ensure_ascii=False, sort_keys=True))
+    if any(p.names for p in registry.get(name).params if clean.get(p.name)):
+        click.echo("注意：地名、做法和命名模式名称在查询运行时按图谱中的名称解析（如 濮阳 → 濮阳市）。", err=True)
+    if (store or load_settings().store) == "memory":
+        click.echo(f"注意：内置存储（memory）不运行 Cypher，而是用 queries/embedded/{name}.py 在内存图上"
+                   "取同样的行；以上是 Neo4j 和 FalkorDB 运行的语句。", err=True)
 
 
 @click.command()

@@ -61,7 +61,7 @@ def test_corpus_adopts_all_carry_a_span(corpus_records):
 
 def test_policy_title_keeps_its_quotation_marks_and_spaces():
     from graph.model import policy_id
-    from graph.resolve import canonical_policy_title, split_policy_title
+    from graph.resolve import split_policy_title
     from loaders.record import Mention, PolicyRec
 
     text = "街道指导社区制定《“三方联动”机制四项制度细则》和《关于深化“邻里守望”机制 提升治理效能的方案》。"
@@ -77,5 +77,4 @@ def test_policy_title_keeps_its_quotation_marks_and_spaces():
     assert {pid for pid, row in delta.nodes.items() if row.label == "Policy"} == \
         {policy_id(t, None) for t in titles}
     assert policy_id("关于深化“邻里守望”机制提升治理效能的方案", None) == policy_id(titles[1], None)
-    assert canonical_policy_title("《“三方联动”机制四项制度细则》") == "三方联动”机制四项制度细则"
     assert split_policy_title("国务院办公厅关于加强“社区治理”的意见") == ("关于加强“社区治理”的意见", "国务院办公厅")

@@ -1,0 +1,115 @@
+"""What the command line and the explorer both call: open the configured store, extract, build,
+query (or show the Cypher a query sends), export and assemble a course pack.
+
+The layers, top to bottom: ``app`` → ``govkg`` (cli, coursepack, api) → ``queries`` → ``graph`` →
+``loaders`` → ``govkg.errors``/``govkg.settings``; a module imports only from its own layer or lower
+ones (``tests/test_layers.py``). Imports happen inside the functions, so importing this module is
+cheap and ``govkg --help`` stays fast.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from govkg.coursepack.model import CasePack
+    from graph.build import BuildReport
+    from graph.store import GraphStore
+    from loaders.batch import BatchResult
+
+__all__ = ["Runner", "assemble_coursepack", "build", "ensure_graph", "export", "extract", "open_configured_store",
+           "query", "query_cypher", "query_runner", "write_coursepack"]
+
+Runner = Callable[[str, dict], list[dict]]
+
+
+def open_configured_store(name: str | None = None) -> GraphStore:
+    """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting."""
+    from graph.store import open_store
+
+    return open_store(name)
+
+
+# -- extract and build ------------------------------------------------------------------------------
+
+def extract(path: str | Path) -> BatchResult:
+    """One document's extraction (in a worker process with the time and memory limits)."""
+    from loaders.batch import extract_one
+
+    return extract_one(str(path))
+
+
+def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False, workers: int = 1) -> BuildReport:
+    """Extract ``paths`` (files, folders or .jsonl records) and load them into ``store``."""
+    from graph.build import build_paths
+
+    return build_paths(list(paths), store, progress=progress, workers=workers)
+
+
+def ensure_graph(store: GraphStore | None = None) -> int:
+    """Build the bundled corpus into the store if it holds no document; returns how many were built."""
+    from govkg.settings import CORPUS_DIR
+    from loaders import iter_paths
+    from queries.registry import run
+
+    store = store or open_configured_store()
+    if any(r["section"] == "document" for r in run(store, "inventory", {})):
+        return 0
+    paths = list(iter_paths([CORPUS_DIR]))
+    build(paths, store, progress=True)
+    return len(paths)
+
+
+# -- query --------------------------------------------------------------------------------------------
+
+def query(store: GraphStore, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+    """Rows of named query ``name`` (dicts with its columns); QueryError on bad parameters."""
+    from queries.registry import run
+
+    return [dict(r) for r in run(store, name, params)]
+
+
+def query_runner(store: GraphStore) -> Runner:
+    """``query`` bound to ``store``: what the pages and the course pack call."""
+    def runner(name: str, params: dict) -> list[dict]:
+        return query(store, name, params)
+    return runner
+
+
+def query_cypher(name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
+    """The Cypher text named query ``name`` sends to Neo4j and FalkorDB, and its parameters (checked,
+    defaults filled in), without opening a store. Place, practice and named-model names are resolved
+    against the graph's names only when the query runs (濮阳 → 濮阳市)."""
+    from queries import load_cypher
+    from queries.registry import get, validate
+
+    clean = validate(name, params)
+    return load_cypher(get(name).name), clean
+
+
+# -- export -------------------------------------------------------------------------------------------
+
+def export(store: GraphStore, fmt: str, out: str | Path) -> list[Path]:
+    """Write the graph as ``fmt`` (graphml | csv | cypher) to ``out``; the paths written."""
+    from graph.export import export_graph
+
+    return export_graph(store, fmt, out)
+
+
+# -- course pack ----------------------------------------------------------------------------------------
+
+def assemble_coursepack(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (),
+                        models: Sequence[str] = (), title: str = "") -> CasePack:
+    """A case pack for the selection, from named queries run through ``run``."""
+    from govkg.coursepack import assemble_pack
+    from govkg.coursepack.gather import gather
+
+    return assemble_pack(gather(run, practices, places, models), title)
+
+
+def write_coursepack(pack: CasePack, out: str | Path) -> Path:
+    """Write ``pack`` as Markdown, DOCX or PDF (by the suffix of ``out``)."""
+    from govkg.coursepack import export_pack
+
+    return export_pack(pack, out)

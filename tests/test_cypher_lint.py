@@ -1,0 +1,176 @@
+"""Every Cypher statement govkg sends to Neo4j, checked by Neo4j's own parser and semantic analysis
+(``@neo4j-cypher/language-support``, run by ``tools/cypher-lint/lint.mjs`` under node), so that
+Neo4j syntax stays right on machines where no Neo4j server runs.
+
+Linted, in one run of the linter: every ``.cypher`` file of the repository; every statement the
+Neo4j store builds (schema, loading, replacing and removing documents, reading), recorded from the
+store's own code paths; the statement each named query sends; and a sample of
+``govkg export --format cypher`` on bundled documents (one statement of every node label and
+relationship type, the longest, plus every statement with an escape in a string).
+The only error tolerated is an undeclared parameter (govkg passes every value as ``$param``).
+
+Skips only when node or the npm package is missing and ``GOVKG_REQUIRE_CYPHER_LINT`` is unset
+(``.ci/run`` installs both and sets it)."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+LINT_DIR = REPO / "tools" / "cypher-lint"
+LINT_SCRIPT = LINT_DIR / "lint.mjs"
+PACKAGE = LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support" / "package.json"
+SKIP_DIRS = {".venv", "node_modules", ".git", "__pycache__"}
+DIAGNOSTIC = re.compile(r"^(?P<name>.+?):(?P<line>\d+):(?P<col>\d+): (?P<level>error|warning): (?P<msg>.*)$")
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node and PACKAGE.is_file():
+        return node
+    why = ("node is not installed" if not node else
+           f"the npm package is not installed (run: npm ci --prefix {LINT_DIR.relative_to(REPO)})")
+    if os.environ.get("GOVKG_REQUIRE_CYPHER_LINT"):
+        pytest.fail(f"GOVKG_REQUIRE_CYPHER_LINT is set but {why}")
+    pytest.skip(why)
+
+
+def lint(statements: list[dict[str, str]]) -> tuple[int, list[dict[str, Any]], str]:
+    """Run the linter once on ``statements`` ([{name, text}]): (exit code, diagnostics, output)."""
+    node = _node()
+    proc = subprocess.run([node, str(LINT_SCRIPT)], input=json.dumps(statements, ensure_ascii=False),
+                          capture_output=True, text=True, cwd=LINT_DIR, timeout=1200, check=False)
+    found = [m.groupdict() for m in map(DIAGNOSTIC.match, proc.stdout.splitlines()) if m]
+    return proc.returncode, found, proc.stdout + proc.stderr
+
+
+# -- what gets linted -----------------------------------------------------------------------------------
+
+def cypher_files() -> list[dict[str, str]]:
+    out = []
+    for path in sorted(REPO.rglob("*.cypher")):
+        rel = path.relative_to(REPO)
+        if not SKIP_DIRS.intersection(rel.parts):
+            out.append({"name": str(rel), "text": path.read_text(encoding="utf-8")})
+    return out
+
+
+def neo4j_store_statements(records) -> list[dict[str, str]]:
+    """Every statement text the Neo4j store sends while it sets up the schema, loads documents (new,
+    replacing an older version, replacing another document of the same source), removes one and
+    reads; recorded where the store hands them to the driver (``_run``/``_run_all``), so the store's
+    own code builds them. The recorder answers "already there" for every asked-for id and source so
+    that the replace and remove paths run too."""
+    from graph.neo4j_store import Neo4jStore
+    from queries import registry
+
+    class Recorder(Neo4jStore):
+        def __init__(self) -> None:       # no driver: nothing is sent anywhere
+            self.uri, self.database, self.sent = "recorder", "neo4j", []
+            self.answer_states = False
+
+        def close(self) -> None:
+            pass
+
+        def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+            self.sent.append(query)
+            params = params or {}
+            if not (self.answer_states and "ids" in params and "sources" in params):
+                return []
+            rows = [{"id": i, "version": "older", "complete": True, "source": ""} for i in params["ids"]]
+            rows += [{"id": f"other{n}", "version": "older", "complete": True, "source": s}
+                     for n, s in enumerate(params["sources"])]
+            return rows
+
+        def _run_all(self, statements: list[tuple[str, dict[str, Any]]]) -> None:
+            self.sent.extend(query for query, _ in statements)
+
+    store = Recorder()
+    store.init_schema()
+    store.load_records(records)                  # new documents
+    store.answer_states = True
+    store.load_records(records)                  # each replaces itself and another of its source
+    store.load_record(records[0])
+    store.remove_document(records[0].doc_id)
+    store.version()
+    store.document_states()
+    store.stats()
+    store.export_rows()
+    for spec in registry.catalogue():            # the statement each named query sends
+        registry.fetcher(store, spec.name)({p.name: p.default for p in spec.params})
+    texts = list(dict.fromkeys(store.sent))
+    return [{"name": f"neo4j store statement {n}", "text": t} for n, t in enumerate(texts, 1)]
+
+
+def export_sample(paths: list[Path], tmp: Path) -> list[dict[str, str]]:
+    """``govkg build`` + ``govkg export --format cypher`` on ``paths``; one statement per node label and
+    relationship type (the longest), and every statement with a backslash escape."""
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+
+    env = {"GOVKG_HOME": str(tmp / "home"), "GOVKG_STORE": "memory"}
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", "--quiet", *map(str, paths)], env=env)
+    assert built.exit_code == 0, built.output
+    out = tmp / "export.cypher"
+    exported = runner.invoke(main, ["export", "--format", "cypher", "--out", str(out)], env=env)
+    assert exported.exit_code == 0, exported.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    statements = [(n, line) for n, line in enumerate(lines, 1) if line.strip() and not line.startswith("//")]
+    longest: dict[str, tuple[int, str]] = {}
+    for n, line in statements:
+        shape = re.match(r"(CREATE \(:\w+|MATCH .*?CREATE \(a\)-\[:\w+)", line)
+        key = shape.group(1) if shape else line
+        key = re.sub(r"\{id: '.*?'\}", "", key)
+        if key not in longest or len(line) > len(longest[key][1]):
+            longest[key] = (n, line)
+    chosen = dict(longest.values())
+    chosen.update((n, line) for n, line in statements if "\\" in line)
+    return [{"name": f"export.cypher line {n}", "text": line} for n, line in sorted(chosen.items())]
+
+
+# -- the tests ------------------------------------------------------------------------------------------
+
+def test_linter_reports_a_broken_statement():
+    """The linter is not a no-op: syntax and semantic errors fail it; an undeclared parameter does not."""
+    code, found, output = lint([
+        {"name": "unclosed", "text": "MATCH (p:Place {id: $id) RETURN p"},
+        {"name": "unbound", "text": "MATCH (p:Place) RETURN q.name"},
+        {"name": "fine", "text": "MATCH (p:Place {id: $id}) RETURN p.name AS name"},
+    ])
+    assert code == 1, output
+    errors = {d["name"] for d in found if d["level"] == "error"}
+    assert errors == {"unclosed", "unbound"}, output
+    assert any("Variable `q` not defined" in d["msg"] for d in found), output
+
+
+def test_every_statement_sent_to_neo4j_passes_neo4js_linter(corpus_paths, tmp_path):
+    from loaders.batch import extract_one
+
+    files = cypher_files()
+    assert len(files) >= 30, [f["name"] for f in files]
+    results = [extract_one(str(p)) for p in corpus_paths[:3]]
+    assert all(r.ok for r in results), [r.error for r in results]
+    store = neo4j_store_statements([r.record for r in results])
+    # the store sends statements from every family: schema, taxonomy, upserts per label and type, strip
+    joined = "\n".join(s["text"] for s in store)
+    for needle in ("CONSTRAINT", "FULLTEXT", "UNWIND $rows", "DETACH DELETE", "ev_doc"):
+        assert needle in joined, needle
+    export = export_sample(corpus_paths[:2], tmp_path)
+    assert any(s["text"].startswith("CREATE (:Document") for s in export)
+    assert any("CREATE (a)-[:" in s["text"] for s in export)
+
+    distinct = list({s["text"]: s for s in reversed(files + store + export)}.values())[::-1]
+    code, found, output = lint(distinct)          # a named query's statement is its .cypher file: once
+    errors = [f"{d['name']}:{d['line']}:{d['col']}: {d['msg']}" for d in found if d["level"] == "error"]
+    assert not errors, "\n".join(errors)
+    assert code == 0, output
+    assert f"{len(distinct)} statements, 0 errors" in output

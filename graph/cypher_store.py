@@ -40,14 +40,40 @@ def fill(name: str, **tokens: str) -> str:
     return text
 
 
-def _ev_cols(ev: list[Evidence]) -> dict[str, list[Any]]:
-    return {"docs": list(dict.fromkeys(e[0] for e in ev)),
-            "ev_doc": [e[0] for e in ev], "ev_start": [e[1] for e in ev],
-            "ev_end": [e[2] for e in ev], "ev_quote": [e[3] for e in ev]}
+class _Quotes:
+    """The quoted sentences of one statement, each sent once: rows carry indexes into ``$quotes``
+    (a sentence is the evidence of many facts: 50 documents' rows repeat their sentences ~7 times)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def cols(self, ev: list[Evidence]) -> dict[str, list[Any]]:
+        index = self.index
+        docs, starts, ends, quotes = [], [], [], []
+        for doc, start, end, quote in ev:
+            docs.append(doc)
+            starts.append(start)
+            ends.append(end)
+            q = index.get(quote)
+            if q is None:
+                q = index[quote] = len(index)
+            quotes.append(q)
+        return {"docs": list(dict.fromkeys(docs)), "ev_doc": docs, "ev_start": starts, "ev_end": ends,
+                "ev_q": quotes}
+
+    def table(self) -> list[str]:
+        return list(self.index)
 
 
-def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i:i + BATCH_ROWS] for i in range(0, len(rows), BATCH_ROWS)]
+def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]]) -> list[dict[str, Any]]:
+    """Statement parameters for ``rows`` (row, evidence), ``BATCH_ROWS`` rows per statement, each
+    statement with its own table of quoted sentences."""
+    out = []
+    for i in range(0, len(rows), BATCH_ROWS):
+        quotes = _Quotes()
+        out.append({"rows": [{**row, **quotes.cols(ev)} for row, ev in rows[i:i + BATCH_ROWS]],
+                    "quotes": quotes.table()})
+    return out
 
 
 class CypherStore(GraphStore):
@@ -92,6 +118,11 @@ class CypherStore(GraphStore):
     def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
         return dict(delta.document)
 
+    def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
+        """Properties set when the document is marked complete: the full-text field of stores that
+        keep one (FalkorDB), so it is written, and indexed, once per load."""
+        return {}
+
     def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str],
                           remove: list[str]) -> list[Statement]:
         """Statements writing ``deltas`` (in order) after stripping ``replace`` (older versions of
@@ -100,8 +131,8 @@ class CypherStore(GraphStore):
         The Documents are written first with ``complete = false`` and marked complete last, so a
         load killed in between leaves them incomplete and the next build redoes them. Rows of
         several documents for the same node or relationship are merged here (properties in document
-        order, evidence concatenated): one row per node/relationship per statement."""
-        ids = [d.doc_id for d in deltas]
+        order, evidence concatenated): one row per node/relationship per statement. A full-text
+        field is set only with the complete flag, so the index takes each document once."""
         bump: Statement = (load_cypher("store/bump_version"), {})
         docs = []
         for delta in deltas:
@@ -126,21 +157,20 @@ class CypherStore(GraphStore):
                 racc = rels.setdefault(key, (rel.start_label, rel.end_label, {}, []))
                 racc[2].update(rel.props)
                 racc[3].extend(rel.ev)
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_label: dict[str, list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
         for node_id, (label, props, ev) in nodes.items():
-            by_label[label].append({"id": node_id, "props": props, **_ev_cols(ev)})
+            by_label[label].append(({"id": node_id, "props": props}, ev))
         for label in LABELS:                          # fixed order: same result in every store
-            for batch in _batches(by_label.get(label, [])):
-                out.append((fill("upsert_nodes", label=label), {"rows": batch}))
-        by_rel: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+            for params in _batches(by_label.get(label, [])):
+                out.append((fill("upsert_nodes", label=label), params))
+        by_rel: dict[tuple[str, str, str], list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
         for (rel_type, start, end), (start_label, end_label, props, ev) in rels.items():
-            by_rel[(rel_type, start_label, end_label)].append(
-                {"start": start, "end": end, "props": props, **_ev_cols(ev)})
+            by_rel[(rel_type, start_label, end_label)].append(({"start": start, "end": end, "props": props}, ev))
         for spec in RELS:
-            for batch in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
-                out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end),
-                            {"rows": batch}))
-        out += [(load_cypher("store/complete_documents"), {"ids": ids}), bump]
+            for params in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
+                out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end), params))
+        done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
+        out += [(load_cypher("store/complete_documents"), {"rows": done}), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:

@@ -21,9 +21,62 @@ from graph.fulltext import grams
 from graph.model import LABELS
 from queries import load_cypher
 
-__all__ = ["RETRY_DELAYS_S", "FalkorStore"]
+__all__ = ["RETRY_DELAYS_S", "FalkorStore", "params_header"]
 
 RETRY_DELAYS_S: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
+
+
+def _literal(value: Any, out: list[str]) -> None:
+    """Append ``value`` as a Cypher literal for the ``CYPHER name=value …`` parameter header: the
+    same text as the client's ``stringify_param_value`` (strings in double quotes with ``\\`` and
+    ``"`` escaped, map keys in backticks) without a Python call per list element. Parameter values
+    never become Cypher code: the server parses them as literals, whatever they contain."""
+    kind = type(value)
+    if kind is str:
+        if "\\" in value or '"' in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"')
+        out.append(f'"{value}"')
+    elif kind is list or kind is tuple:
+        if value and all(type(v) is str for v in value):
+            out.append("[" + ",".join(f'"{v}"' if "\\" not in v and '"' not in v else
+                                      '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                                      for v in value) + "]")
+        elif value and all(type(v) is int for v in value):
+            out.append("[" + ",".join(map(str, value)) + "]")
+        else:
+            out.append("[")
+            for i, v in enumerate(value):
+                if i:
+                    out.append(",")
+                _literal(v, out)
+            out.append("]")
+    elif kind is dict:
+        out.append("{")
+        for i, (k, v) in enumerate(value.items()):
+            key = str(k)
+            if not key or "`" in key:
+                raise StoreError(f"{key!r} cannot be a Cypher map key")
+            out.append(f"{',' if i else ''}`{key}`:")
+            _literal(v, out)
+        out.append("}")
+    elif value is None:
+        out.append("null")
+    elif kind is bool:
+        out.append("true" if value else "false")
+    elif kind is int or kind is float:
+        out.append(repr(value))
+    else:
+        raise StoreError(f"cannot send a {kind.__name__} as a FalkorDB parameter")
+
+
+def params_header(params: dict[str, Any]) -> str:
+    """``CYPHER `a`=… `b`=… `` — the parameter header FalkorDB reads before a query."""
+    out = ["CYPHER "]
+    for name, value in params.items():
+        out.append(f"`{name}`=")
+        _literal(value, out)
+        out.append(" ")
+    return "".join(out)
 
 
 def _plain(value: Any) -> Any:
@@ -84,7 +137,7 @@ class FalkorStore(CypherStore):
         last: Exception | None = None
         for attempt in range(len(self.retry_delays) + 1):
             try:
-                result = self._graph.query(query, params or {})
+                result = self._graph.query(params_header(params) + query if params else query)
                 names = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
                 return [{n: _plain(v) for n, v in zip(names, row)} for row in result.result_set]
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
@@ -113,7 +166,7 @@ class FalkorStore(CypherStore):
             if "already indexed" not in str(exc) and "already exists" not in str(exc):
                 raise
 
-    def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
-        props = dict(delta.document)
-        props["grams"] = grams((props.get("title") or "") + "\n" + (props.get("text") or ""))
-        return props
+    def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
+        """The full-text field (set once, with ``complete``: every SET re-indexes a Document)."""
+        doc = delta.document
+        return {"grams": grams((doc.get("title") or "") + "\n" + (doc.get("text") or ""))}

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_ROWS", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore", "Statement", "fill"]
 
 BATCH_ROWS = 2000
-LOAD_BATCH_DOCS = 50           # documents per batch of statements (build, load_records)
+LOAD_BATCH_DOCS = 50           # documents per batch of statements (one round of upserts)
+LOAD_CALL_BATCHES = 4          # batches per load_records call of build_records: the next is prepared
+                               # while the server writes the previous one
 META_LABEL = "GraphMeta"       # the one node holding the write counter (not part of the model)
 Statement = tuple[str, dict[str, Any]]
 
@@ -48,18 +50,13 @@ class _Quotes:
         self.index: dict[str, int] = {}
 
     def cols(self, ev: list[Evidence]) -> dict[str, list[Any]]:
+        if not ev:
+            return {"docs": [], "ev_doc": [], "ev_start": [], "ev_end": [], "ev_q": []}
+        docs, starts, ends, quotes = map(list, zip(*ev))
         index = self.index
-        docs, starts, ends, quotes = [], [], [], []
-        for doc, start, end, quote in ev:
-            docs.append(doc)
-            starts.append(start)
-            ends.append(end)
-            q = index.get(quote)
-            if q is None:
-                q = index[quote] = len(index)
-            quotes.append(q)
+        number = index.setdefault
         return {"docs": list(dict.fromkeys(docs)), "ev_doc": docs, "ev_start": starts, "ev_end": ends,
-                "ev_q": quotes}
+                "ev_q": [number(q, len(index)) for q in quotes]}
 
     def table(self) -> list[str]:
         return list(self.index)
@@ -79,7 +76,8 @@ def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]]) -> list[dict[str
 class CypherStore(GraphStore):
     """Base for stores that speak Cypher. Subclasses implement ``_run`` and ``_run_all``."""
 
-    load_batch = LOAD_BATCH_DOCS
+    chunk_docs = LOAD_BATCH_DOCS                      # documents per batch of statements
+    load_batch = LOAD_BATCH_DOCS * LOAD_CALL_BATCHES  # records build_records hands to load_records
 
     @abc.abstractmethod
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -89,6 +87,15 @@ class CypherStore(GraphStore):
         """Run statements in order. Neo4j overrides this with a single transaction."""
         for query, params in statements:
             self._run(query, params)
+
+    def _submit(self, facts: list[Statement], tail: list[Statement]) -> None:
+        """Write a batch: ``facts``, then (only if they all succeeded) ``tail``, which marks its
+        documents complete. Here at once; a store may run them in the background until ``_finish``
+        (FalkorDB), so the next batch is prepared meanwhile."""
+        self._run_all(facts + tail)
+
+    def _finish(self) -> None:
+        """Wait for the batch ``_submit`` left running (raising its error); nothing here."""
 
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._run(text, params or {})
@@ -181,27 +188,33 @@ class CypherStore(GraphStore):
 
     def load_records(self, recs: Sequence[ExtractionRecord]) -> list[LoadOutcome]:
         """Load several documents with a few statements per batch (not per document): each
-        statement carries the rows of up to ``load_batch`` documents."""
+        statement carries the rows of up to ``chunk_docs`` documents. A batch's facts are turned
+        into statements while the store may still be writing the previous batch; everything is
+        written when this returns."""
         from graph.delta import record_to_delta
         from graph.taxonomy import practice_names
 
         names = practice_names()
-        deltas = [record_to_delta(rec, names) for rec in recs]
         outcomes: list[LoadOutcome] = []
         chunk: list[DocumentDelta] = []
         keys: set[str] = set()
-        for delta in deltas:
-            if len(chunk) >= self.load_batch or delta.doc_id in keys or delta.source in keys:
+        try:
+            for rec in recs:
+                delta = record_to_delta(rec, names)
+                if len(chunk) >= self.chunk_docs or delta.doc_id in keys or delta.source in keys:
+                    outcomes += self._load_chunk(chunk)
+                    chunk, keys = [], set()
+                chunk.append(delta)
+                keys.update((delta.doc_id, delta.source))
+            if chunk:
                 outcomes += self._load_chunk(chunk)
-                chunk, keys = [], set()
-            chunk.append(delta)
-            keys.update((delta.doc_id, delta.source))
-        if chunk:
-            outcomes += self._load_chunk(chunk)
+        finally:
+            self._finish()
         return outcomes
 
     def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
         """Documents with distinct ids and sources: one batch of statements."""
+        self._finish()                                # states must see the previous batch
         rows = self._run(load_cypher("store/documents_state"),
                          {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
         states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
@@ -225,7 +238,8 @@ class CypherStore(GraphStore):
             outcomes.append(LoadOutcome.UPDATED if old is not None or others else LoadOutcome.ADDED)
             todo.append(delta)
         if todo:
-            self._run_all(self._batch_statements(todo, replace, remove))
+            statements = self._batch_statements(todo, replace, remove)
+            self._submit(statements[:-2], statements[-2:])          # tail: complete_documents, bump
         return outcomes
 
     def remove_document(self, doc_id: str) -> bool:

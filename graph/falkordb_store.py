@@ -10,11 +10,13 @@ build redoes it.
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 import time
 from typing import Any
 
 from govkg.errors import StoreError
-from graph.cypher_store import CypherStore, fill
+from graph.cypher_store import CypherStore, Statement, fill
 from graph.delta import DocumentDelta
 from graph.falkordb_server import FalkorServer
 from graph.fulltext import grams
@@ -69,12 +71,57 @@ def _literal(value: Any, out: list[str]) -> None:
         raise StoreError(f"cannot send a {kind.__name__} as a FalkorDB parameter")
 
 
+_CONTROL = re.compile(r"\\(?:u00[01][0-9a-fA-F]|[bf])")  # escapes FalkorDB does not decode
+
+
+_NESTED = (dict, list, tuple)
+
+
+def _keys(value: Any) -> set[str]:
+    """Every map key in ``value``: of its maps, and of maps in lists whose first item is a map or a
+    list (lists mixing scalars and maps do not occur here; the server would reject a key missed)."""
+    keys: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            keys.update(item)
+            for v in item.values():
+                if type(v) is dict or (type(v) in _NESTED and v and type(v[0]) in _NESTED):
+                    stack.append(v)
+        elif type(item) in _NESTED and item and type(item[0]) in _NESTED:
+            stack.extend(item)
+    return keys
+
+
+def _fast_literal(value: Any) -> str | None:
+    """``value`` as a Cypher literal through the C JSON encoder: JSON strings, numbers, lists and
+    null are Cypher literals, map keys become `backticked`; None when the value holds something
+    JSON would write differently from Cypher (control characters other than \\n \\r \\t)."""
+    keys = _keys(value)
+    if any(type(k) is not str or not k.isidentifier() for k in keys):
+        return None
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    if _CONTROL.search(text):
+        return None
+    for name in keys:       # "k": only after { or , is a key (inside a JSON string every " is escaped)
+        text = text.replace(f'{{"{name}":', f"{{`{name}`:").replace(f',"{name}":', f",`{name}`:")
+    return text
+
+
 def params_header(params: dict[str, Any]) -> str:
     """``CYPHER `a`=… `b`=… `` — the parameter header FalkorDB reads before a query."""
     out = ["CYPHER "]
     for name, value in params.items():
         out.append(f"`{name}`=")
-        _literal(value, out)
+        fast = _fast_literal(value)
+        if fast is None:
+            _literal(value, out)
+        else:
+            out.append(fast)
         out.append(" ")
     return "".join(out)
 
@@ -109,6 +156,8 @@ class FalkorStore(CypherStore):
         self._db = FalkorDB(host=host, port=port, password=password or None, socket_timeout=120,
                             socket_connect_timeout=5)
         self._graph = self._db.select_graph(graph)
+        self._writer: Any = None          # one background thread writing a batch (see _submit)
+        self._pending: tuple[Any, list[Statement]] | None = None
 
     @classmethod
     def open(cls, settings: Any) -> FalkorStore:
@@ -121,7 +170,30 @@ class FalkorStore(CypherStore):
         store._run("RETURN 1", {})
         return store
 
+    def _submit(self, facts: list[Statement], tail: list[Statement]) -> None:
+        """Write ``facts`` in a background thread (the client prepares the next batch meanwhile:
+        client and server work at the same time); ``_finish`` waits, then marks them complete."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._finish()
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-falkordb")
+        self._pending = (self._writer.submit(self._run_all, facts), tail)
+
+    def _finish(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending[0].result()                   # its StoreError, if any, is raised here
+            self._run_all(pending[1])
+
     def close(self) -> None:
+        if self._pending is not None:
+            with contextlib.suppress(Exception):  # an unfinished batch stays incomplete: redone next time
+                self._pending[0].result()
+            self._pending = None
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
         with contextlib.suppress(Exception):      # closing a dead connection is not an error
             self._db.connection.close()
         if self.server is not None:

@@ -20,6 +20,7 @@ from the same records) instead of loading one; parameters then come from an even
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import statistics
@@ -85,13 +86,10 @@ def _fill(store, kind: str, records, reuse: Path | None) -> str:
         return f"graph from {reuse}"
     store.init_schema()
     batch = getattr(store, "batch", None)
-    if batch is not None:
-        with batch():
-            for rec in records:
-                store.load_record(rec)
-    else:
-        for rec in records:
-            store.load_record(rec)
+    step = max(1, store.load_batch)           # as `govkg build` loads: load_batch records per call
+    with batch() if batch is not None else contextlib.nullcontext():
+        for i in range(0, len(records), step):
+            store.load_records(records[i:i + step])
     if kind == "memory" and reuse is not None:
         with reuse.open("wb") as fh:
             pickle.dump(store.graph, fh, protocol=pickle.HIGHEST_PROTOCOL)

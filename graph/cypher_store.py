@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_ROWS", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore", "Statement", "fill"]
 
 BATCH_ROWS = 2000
-LOAD_BATCH_DOCS = 50           # documents per batch of statements (build, load_records)
+LOAD_BATCH_DOCS = 50           # documents per batch of statements (one round of upserts)
+LOAD_CALL_BATCHES = 4          # batches per load_records call of build_records: the next is prepared
+                               # while the server writes the previous one
 META_LABEL = "GraphMeta"       # the one node holding the write counter (not part of the model)
 Statement = tuple[str, dict[str, Any]]
 
@@ -40,20 +42,42 @@ def fill(name: str, **tokens: str) -> str:
     return text
 
 
-def _ev_cols(ev: list[Evidence]) -> dict[str, list[Any]]:
-    return {"docs": list(dict.fromkeys(e[0] for e in ev)),
-            "ev_doc": [e[0] for e in ev], "ev_start": [e[1] for e in ev],
-            "ev_end": [e[2] for e in ev], "ev_quote": [e[3] for e in ev]}
+class _Quotes:
+    """The quoted sentences of one statement, each sent once: rows carry indexes into ``$quotes``
+    (a sentence is the evidence of many facts: 50 documents' rows repeat their sentences ~7 times)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def cols(self, ev: list[Evidence]) -> dict[str, list[Any]]:
+        if not ev:
+            return {"docs": [], "ev_doc": [], "ev_start": [], "ev_end": [], "ev_q": []}
+        docs, starts, ends, quotes = map(list, zip(*ev))
+        index = self.index
+        number = index.setdefault
+        return {"docs": list(dict.fromkeys(docs)), "ev_doc": docs, "ev_start": starts, "ev_end": ends,
+                "ev_q": [number(q, len(index)) for q in quotes]}
+
+    def table(self) -> list[str]:
+        return list(self.index)
 
 
-def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i:i + BATCH_ROWS] for i in range(0, len(rows), BATCH_ROWS)]
+def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]]) -> list[dict[str, Any]]:
+    """Statement parameters for ``rows`` (row, evidence), ``BATCH_ROWS`` rows per statement, each
+    statement with its own table of quoted sentences."""
+    out = []
+    for i in range(0, len(rows), BATCH_ROWS):
+        quotes = _Quotes()
+        out.append({"rows": [{**row, **quotes.cols(ev)} for row, ev in rows[i:i + BATCH_ROWS]],
+                    "quotes": quotes.table()})
+    return out
 
 
 class CypherStore(GraphStore):
     """Base for stores that speak Cypher. Subclasses implement ``_run`` and ``_run_all``."""
 
-    load_batch = LOAD_BATCH_DOCS
+    chunk_docs = LOAD_BATCH_DOCS                      # documents per batch of statements
+    load_batch = LOAD_BATCH_DOCS * LOAD_CALL_BATCHES  # records build_records hands to load_records
 
     @abc.abstractmethod
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -63,6 +87,15 @@ class CypherStore(GraphStore):
         """Run statements in order. Neo4j overrides this with a single transaction."""
         for query, params in statements:
             self._run(query, params)
+
+    def _submit(self, facts: list[Statement], tail: list[Statement]) -> None:
+        """Write a batch: ``facts``, then (only if they all succeeded) ``tail``, which marks its
+        documents complete. Here at once; a store may run them in the background until ``_finish``
+        (FalkorDB), so the next batch is prepared meanwhile."""
+        self._run_all(facts + tail)
+
+    def _finish(self) -> None:
+        """Wait for the batch ``_submit`` left running (raising its error); nothing here."""
 
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._run(text, params or {})
@@ -92,6 +125,11 @@ class CypherStore(GraphStore):
     def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
         return dict(delta.document)
 
+    def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
+        """Properties set when the document is marked complete: the full-text field of stores that
+        keep one (FalkorDB), so it is written, and indexed, once per load."""
+        return {}
+
     def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str],
                           remove: list[str]) -> list[Statement]:
         """Statements writing ``deltas`` (in order) after stripping ``replace`` (older versions of
@@ -100,8 +138,8 @@ class CypherStore(GraphStore):
         The Documents are written first with ``complete = false`` and marked complete last, so a
         load killed in between leaves them incomplete and the next build redoes them. Rows of
         several documents for the same node or relationship are merged here (properties in document
-        order, evidence concatenated): one row per node/relationship per statement."""
-        ids = [d.doc_id for d in deltas]
+        order, evidence concatenated): one row per node/relationship per statement. A full-text
+        field is set only with the complete flag, so the index takes each document once."""
         bump: Statement = (load_cypher("store/bump_version"), {})
         docs = []
         for delta in deltas:
@@ -126,21 +164,20 @@ class CypherStore(GraphStore):
                 racc = rels.setdefault(key, (rel.start_label, rel.end_label, {}, []))
                 racc[2].update(rel.props)
                 racc[3].extend(rel.ev)
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        by_label: dict[str, list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
         for node_id, (label, props, ev) in nodes.items():
-            by_label[label].append({"id": node_id, "props": props, **_ev_cols(ev)})
+            by_label[label].append(({"id": node_id, "props": props}, ev))
         for label in LABELS:                          # fixed order: same result in every store
-            for batch in _batches(by_label.get(label, [])):
-                out.append((fill("upsert_nodes", label=label), {"rows": batch}))
-        by_rel: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+            for params in _batches(by_label.get(label, [])):
+                out.append((fill("upsert_nodes", label=label), params))
+        by_rel: dict[tuple[str, str, str], list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
         for (rel_type, start, end), (start_label, end_label, props, ev) in rels.items():
-            by_rel[(rel_type, start_label, end_label)].append(
-                {"start": start, "end": end, "props": props, **_ev_cols(ev)})
+            by_rel[(rel_type, start_label, end_label)].append(({"start": start, "end": end, "props": props}, ev))
         for spec in RELS:
-            for batch in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
-                out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end),
-                            {"rows": batch}))
-        out += [(load_cypher("store/complete_documents"), {"ids": ids}), bump]
+            for params in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
+                out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end), params))
+        done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
+        out += [(load_cypher("store/complete_documents"), {"rows": done}), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
@@ -151,27 +188,33 @@ class CypherStore(GraphStore):
 
     def load_records(self, recs: Sequence[ExtractionRecord]) -> list[LoadOutcome]:
         """Load several documents with a few statements per batch (not per document): each
-        statement carries the rows of up to ``load_batch`` documents."""
+        statement carries the rows of up to ``chunk_docs`` documents. A batch's facts are turned
+        into statements while the store may still be writing the previous batch; everything is
+        written when this returns."""
         from graph.delta import record_to_delta
         from graph.taxonomy import practice_names
 
         names = practice_names()
-        deltas = [record_to_delta(rec, names) for rec in recs]
         outcomes: list[LoadOutcome] = []
         chunk: list[DocumentDelta] = []
         keys: set[str] = set()
-        for delta in deltas:
-            if len(chunk) >= self.load_batch or delta.doc_id in keys or delta.source in keys:
+        try:
+            for rec in recs:
+                delta = record_to_delta(rec, names)
+                if len(chunk) >= self.chunk_docs or delta.doc_id in keys or delta.source in keys:
+                    outcomes += self._load_chunk(chunk)
+                    chunk, keys = [], set()
+                chunk.append(delta)
+                keys.update((delta.doc_id, delta.source))
+            if chunk:
                 outcomes += self._load_chunk(chunk)
-                chunk, keys = [], set()
-            chunk.append(delta)
-            keys.update((delta.doc_id, delta.source))
-        if chunk:
-            outcomes += self._load_chunk(chunk)
+        finally:
+            self._finish()
         return outcomes
 
     def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
         """Documents with distinct ids and sources: one batch of statements."""
+        self._finish()                                # states must see the previous batch
         rows = self._run(load_cypher("store/documents_state"),
                          {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
         states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
@@ -195,7 +238,8 @@ class CypherStore(GraphStore):
             outcomes.append(LoadOutcome.UPDATED if old is not None or others else LoadOutcome.ADDED)
             todo.append(delta)
         if todo:
-            self._run_all(self._batch_statements(todo, replace, remove))
+            statements = self._batch_statements(todo, replace, remove)
+            self._submit(statements[:-2], statements[-2:])          # tail: complete_documents, bump
         return outcomes
 
     def remove_document(self, doc_id: str) -> bool:

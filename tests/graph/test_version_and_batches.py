@@ -68,7 +68,7 @@ def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
                _moved(rest[0]), _moved(_moved(rest[0]))]
     expected = make_store("memory")
     got = make_store(kind)
-    got.load_batch = batch
+    got.chunk_docs = batch
     outcomes_expected = [expected.load_record(r) for r in first] + [expected.load_record(r) for r in records]
     outcomes_got = got.load_records(first) + got.load_records(records)
     assert outcomes_got == outcomes_expected

@@ -67,7 +67,7 @@ def test_falkordb_server_has_a_password_binds_loopback_and_writes_privately(falk
         folder = falkor_home / "falkordb"
         password = (folder / "password").read_text(encoding="ascii").strip()
         assert len(password) >= 32 and password == server.password
-        with open(f"/proc/{server.proc.pid}/cmdline", "rb") as fh:
+        with open(f"/proc/{server.pid}/cmdline", "rb") as fh:
             assert password.encode() not in fh.read()             # `ps` shows every command line
         with socket.create_connection((server.host, server.port), timeout=5) as s:
             s.sendall(b"*1\r\n$4\r\nPING\r\n")

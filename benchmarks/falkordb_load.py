@@ -1,0 +1,118 @@
+"""FalkorDB load rate: generated documents loaded into a fresh FalkorDB server through the normal
+loading path (``FalkorStore.load_records`` called as ``govkg build`` calls it); prints
+rows/s overall (nodes + relationships at the end / load seconds) and the time per 1,000 documents for
+the first and the last thousand, so a load that slows as the graph grows shows.
+
+    .venv/bin/python benchmarks/falkordb_load.py --docs 2000                           # graph.synthetic records
+    .venv/bin/python benchmarks/falkordb_load.py --records /tmp/rec2k.jsonl --docs 2000
+    .venv/bin/python benchmarks/falkordb_load.py --records /tmp/rec2k.jsonl --code /tmp/main-checkout --code .
+
+``--records`` takes the first ``--docs`` records written by ``govkg extract`` (e.g. of ``govkg synth
+--docs 2000 --seed 1``); without it the records come from ``graph.synthetic`` (seed 1). Each ``--code
+DIR`` runs the same load with the govkg code of that checkout, one after the other, each in a fresh
+process and a fresh server, and prints one row per checkout (a side-by-side measurement in one run).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent
+
+
+def _load(args: argparse.Namespace) -> dict:
+    """Run the load with the code on sys.path; the figures as a dict."""
+    from graph.falkordb_server import FalkorServer
+    from graph.falkordb_store import FalkorStore
+
+    t = time.perf_counter()
+    if args.records:
+        from loaders.record import ExtractionRecord
+
+        with open(args.records, encoding="utf-8") as fh:
+            records = [ExtractionRecord.from_json_line(line) for line in itertools.islice(fh, args.docs)]
+    else:
+        from graph.synthetic import synthetic_records
+
+        records = list(synthetic_records(args.docs, seed=1))
+    read_s = time.perf_counter() - t
+    with FalkorServer() as server:
+        store = FalkorStore(server.host, server.port, "bench", password=server.password)
+        store.init_schema()
+        if args.batch:                      # documents per batch of statements
+            if hasattr(store, "chunk_docs"):
+                store.load_batch = store.load_batch // store.chunk_docs * args.batch
+                store.chunk_docs = args.batch
+            else:                           # before batches and calls were told apart
+                store.load_batch = args.batch
+        step = store.load_batch            # records per load_records call, as `govkg build` hands them
+        marks = [0.0]
+        started = time.perf_counter()
+        cpu0 = time.process_time()
+        for i in range(0, len(records), step):
+            store.load_records(records[i:i + step])
+            done = min(i + step, len(records))
+            if done // 1000 > (done - step) // 1000 or done == len(records):
+                marks.append(time.perf_counter() - started)
+        seconds = time.perf_counter() - started
+        client_cpu = time.process_time() - cpu0
+        stats = store.stats()
+        docs = len(store.documents())
+        store.close()
+    nodes, rels = sum(stats["nodes"].values()), sum(stats["relationships"].values())
+    per_k = [b - a for a, b in itertools.pairwise(marks)]
+    return {"code": str(HERE), "documents": docs, "nodes": nodes, "relationships": rels,
+            "batch": getattr(store, "chunk_docs", store.load_batch), "seconds": round(seconds, 2), "rows_per_s": round((nodes + rels) / seconds),
+            "docs_per_s": round(docs / seconds, 1), "first_1000_s": round(per_k[0], 2),
+            "last_1000_s": round(per_k[-1], 2), "client_cpu_s": round(client_cpu, 1),
+            "read_s": round(read_s, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--records", type=Path, default=None, help="records from `govkg extract` (the first --docs)")
+    ap.add_argument("--batch", type=int, default=None, help="documents per batch of statements (default: the store's)")
+    ap.add_argument("--code", type=Path, action="append", default=[],
+                    help="a govkg checkout to measure (repeatable; default: this one)")
+    ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)    # one run, figures as JSON
+    args = ap.parse_args(argv)
+    if args.json:
+        print(json.dumps(_load(args)))
+        return 0
+    rows = []
+    for code in args.code or [HERE]:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--docs", str(args.docs)]
+        cmd += ["--records", str(args.records)] if args.records else []
+        cmd += ["--batch", str(args.batch)] if args.batch else []
+        env = dict(os.environ, GOVKG_BENCH_CODE=str(Path(code).resolve()))
+        out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
+        if out.returncode != 0:
+            print(f"{code}: failed: {out.stderr.strip().splitlines()[-1] if out.stderr.strip() else out.returncode}",
+                  file=sys.stderr)
+            return 1
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        row["code"] = str(code)
+        rows.append(row)
+        print(f"{code}: {row}", file=sys.stderr, flush=True)
+    print("| code | documents | nodes | relationships | batch | load s | rows/s | docs/s | first 1,000 s "
+          "| last 1,000 s | last/first | client CPU s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        print(f"| {r['code']} | {r['documents']:,} | {r['nodes']:,} | {r['relationships']:,} | {r['batch']} "
+              f"| {r['seconds']:.1f} | {r['rows_per_s']:,} | {r['docs_per_s']} | {r['first_1000_s']:.1f} "
+              f"| {r['last_1000_s']:.1f} | {r['last_1000_s'] / r['first_1000_s']:.2f} | {r['client_cpu_s']} |")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"\nload average at the end (1 / 5 / 15 min): {load}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, os.environ.get("GOVKG_BENCH_CODE") or str(HERE))
+    raise SystemExit(main())

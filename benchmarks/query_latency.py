@@ -2,7 +2,6 @@
 
     .venv/bin/python benchmarks/query_latency.py --docs 2000 --stores memory,falkordb --repeat 30
     .venv/bin/python benchmarks/query_latency.py --corpus DIR --stores memory     # files from `govkg synth`
-    .venv/bin/python benchmarks/query_latency.py --docs 20000 --stores memory --reuse /tmp/g20k.pickle
     .venv/bin/python benchmarks/query_latency.py --records /tmp/rec100k.jsonl --docs 40000 --home /tmp/gh40k
 
 By default the corpus is generated as extraction records (graph.synthetic, deterministic per seed) so
@@ -10,8 +9,7 @@ large N loads in minutes; ``--corpus DIR`` instead builds the store from documen
 ``govkg synth --docs N --out DIR``) through the real reader and extractor. The first call of each query
 (which builds the search / similarity / practice-vector indexes for search, similar_practices,
 similar_cities and practice_communities) is reported separately as ``cold``; median and p95 are over the
-warm calls. Prints a Markdown table. ``--reuse FILE`` (memory store only) pickles the loaded graph to
-FILE on the first run and unpickles it on later runs, so repeated measurements skip the load.
+warm calls. Prints a Markdown table.
 ``--records FILE`` takes the first ``--docs`` records of a ``govkg extract`` output instead of generated
 ones; ``--home DIR`` (memory store) queries the graph `govkg build` saved under that GOVKG_HOME (built
 from the same records) instead of loading one; parameters then come from an evenly spaced sample of
@@ -61,9 +59,9 @@ def _params(records, rng: random.Random) -> dict[str, dict]:
 
 def _open(kind: str):
     if kind == "memory":
-        from graph.memory_store import MemoryStore
+        from graph.sqlite_store import SQLiteStore
 
-        return MemoryStore()
+        return SQLiteStore()
     if kind == "falkordb":
         from graph.falkordb_server import FalkorServer
         from graph.falkordb_store import FalkorStore
@@ -75,24 +73,14 @@ def _open(kind: str):
     return open_store(kind)
 
 
-def _fill(store, kind: str, records, reuse: Path | None) -> str:
-    """Load ``records`` into ``store`` (or, for the memory store with ``reuse``, unpickle the graph a
-    previous run kept there); says which it did."""
-    import pickle
-
-    if kind == "memory" and reuse is not None and reuse.is_file():
-        with reuse.open("rb") as fh:
-            store.graph = pickle.load(fh)
-        return f"graph from {reuse}"
+def _fill(store, records) -> str:
+    """Load ``records`` into ``store`` as `govkg build` does."""
     store.init_schema()
     batch = getattr(store, "batch", None)
     step = max(1, store.load_batch)           # as `govkg build` loads: load_batch records per call
     with batch() if batch is not None else contextlib.nullcontext():
         for i in range(0, len(records), step):
             store.load_records(records[i:i + step])
-    if kind == "memory" and reuse is not None:
-        with reuse.open("wb") as fh:
-            pickle.dump(store.graph, fh, protocol=pickle.HIGHEST_PROTOCOL)
     return "loaded"
 
 
@@ -107,8 +95,6 @@ def main(argv: list[str] | None = None) -> int:
                     help="records written by `govkg extract` (the first --docs of them)")
     ap.add_argument("--home", type=Path, default=None,
                     help="memory store: query the graph saved under this GOVKG_HOME instead of loading")
-    ap.add_argument("--reuse", type=Path, default=None,
-                    help="memory store: keep the loaded graph in this pickle and reuse it next time")
     args = ap.parse_args(argv)
 
     from queries import registry
@@ -138,15 +124,15 @@ def main(argv: list[str] | None = None) -> int:
     lines = ["| store | query | cold ms | median ms | p95 ms |", "|---|---|---:|---:|---:|"]
     for kind in args.stores.split(","):
         if kind == "memory" and args.home is not None:
-            from graph.memory_store import MemoryStore
+            from graph.sqlite_store import SQLiteStore
 
             t0 = time.perf_counter()
-            store = MemoryStore.open(args.home)
-            how = f"graph opened from {args.home} ({store.graph.number_of_nodes():,} nodes)"
+            store = SQLiteStore.open(args.home)
+            how = f"graph opened from {args.home} ({store.query_graph().number_of_nodes():,} nodes)"
         else:
             store = _open(kind)
             t0 = time.perf_counter()
-            how = _fill(store, kind, records, args.reuse)
+            how = _fill(store, records)
         try:
             print(f"{kind}: {how} in {time.perf_counter() - t0:.1f} s", file=sys.stderr)
             rng = random.Random(args.seed)

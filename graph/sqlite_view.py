@@ -56,13 +56,11 @@ class SQLiteGraphView:
     def __len__(self) -> int:
         return self.number_of_nodes()
 
-    def label_rows(self) -> list[tuple[str, str, Any, Any]]:
-        """(id, label, name, aliases) of every node, in load order."""
-        with self._store._lock:
-            rows = self._store._db.execute(
-                "SELECT id, label, json_extract(props, '$.name'), json_extract(props, '$.aliases') "
-                "FROM node ORDER BY nid").fetchall()
-        return [(i, lab, name, json.loads(aliases) if aliases else None) for i, lab, name, aliases in rows]
+    def label_rows(self, label: str) -> list[tuple[str, str, Any, Any]]:
+        """(id, label, name, aliases) of every node of ``label``, in load order (one indexed scan)."""
+        rows = self._all("SELECT id, json_extract(props, '$.name'), json_extract(props, '$.aliases') "
+                         "FROM node WHERE label = ? ORDER BY nid", (label,))
+        return [(i, label, name, json.loads(aliases) if aliases else None) for i, name, aliases in rows]
 
     def prefetch(self, label: str, edges: tuple[tuple[str, bool], ...] = ()) -> None:
         """Load every node of ``label`` in two scans, and for each (type, outgoing) of ``edges`` their

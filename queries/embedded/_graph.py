@@ -92,30 +92,51 @@ def ev_lists(data: dict[str, Any]) -> dict[str, list[Any]]:
     return {f: list(data.get(f) or []) for f in ("ev_doc", "ev_start", "ev_end", "ev_quote")}
 
 
-_NAMED = frozenset({"Agency", "Practice", "NamedModel"})
-
-
 class GraphIndex:
     """Nodes by label, places by name/alias, and agencies, practices and named models by name, for one
-    state of one graph (so a lookup by name does not scan every node of the label)."""
+    state of one graph (so a lookup by name does not scan every node of the label). Built one label
+    at a time, when a query first asks about that label."""
 
     def __init__(self, g: Any):
-        self.by_label: dict[str, list[str]] = {}
-        self.place_names: dict[str, list[str]] = {}
-        self.by_name: dict[tuple[str, Any], list[str]] = {}
-        label_rows = getattr(g, "label_rows", None)      # the SQLite view: one scan, no node loaded
-        if label_rows is not None:
-            rows = label_rows()
-        else:
-            rows = ((n, label(g, n), g.nodes[n].get("name"), g.nodes[n].get("aliases")) for n in g.nodes)
-        for node, lab, name, aliases in rows:
-            self.by_label.setdefault(lab, []).append(node)
-            if lab in _NAMED:
-                self.by_name.setdefault((lab, name), []).append(node)
-            if lab == "Place":
-                for alias in {str(node), name or ""} | set(aliases or []):
+        self._g = g
+        self._labels: dict[str, list[tuple[str, Any, Any]]] = {}
+        self._names: dict[str, dict[Any, list[str]]] = {}
+        self._places: dict[str, list[str]] | None = None
+
+    def _rows(self, lab: str) -> list[tuple[str, Any, Any]]:
+        """(id, name, aliases) of the nodes of ``lab``, in the graph's order."""
+        rows = self._labels.get(lab)
+        if rows is None:
+            label_rows = getattr(self._g, "label_rows", None)  # the SQLite view: one indexed scan per label
+            if label_rows is not None:
+                rows = self._labels[lab] = [(n, name, aliases) for n, _, name, aliases in label_rows(lab)]
+            else:                                               # networkx: one scan for every label
+                g = self._g
+                for n in g.nodes:
+                    data = g.nodes[n]
+                    self._labels.setdefault(label(g, n), []).append((n, data.get("name"), data.get("aliases")))
+                rows = self._labels.setdefault(lab, [])
+        return rows
+
+    def nodes(self, lab: str) -> list[str]:
+        return [n for n, _, _ in self._rows(lab)]
+
+    def named(self, lab: str, name: Any) -> list[str]:
+        names = self._names.get(lab)
+        if names is None:
+            names = self._names[lab] = {}
+            for n, value, _ in self._rows(lab):
+                names.setdefault(value, []).append(n)
+        return names.get(name, [])
+
+    def places(self, name: str) -> list[str]:
+        if self._places is None:
+            self._places = {}
+            for n, value, aliases in self._rows("Place"):
+                for alias in {str(n), value or ""} | set(aliases or []):
                     if alias:
-                        self.place_names.setdefault(alias, []).append(node)
+                        self._places.setdefault(alias, []).append(n)
+        return self._places.get(name, [])
 
 
 _CACHE: dict[int, tuple[tuple[int, object], GraphIndex]] = {}
@@ -152,18 +173,18 @@ def nodes_of(g: Any, lab: str, *edges: tuple[str, bool]) -> list[str]:
     prefetch = getattr(g, "prefetch", None)
     if prefetch is not None:
         prefetch(lab, edges)
-    return index_of(g).by_label.get(lab, [])
+    return index_of(g).nodes(lab)
 
 
 def count_of(g: Any, lab: str) -> int:
     """How many nodes have label ``lab`` (nothing loaded)."""
-    return len(index_of(g).by_label.get(lab, ()))
+    return len(index_of(g).nodes(lab))
 
 
 def named(g: Any, lab: str, value: str) -> list[str]:
     """Nodes of label ``lab`` whose id or ``name`` equals ``value`` (Cypher ``n.name = $v OR n.id = $v``)."""
     index = index_of(g)
-    hits = list(index.by_name.get((lab, value), ()))
+    hits = list(index.named(lab, value))
     if value in g and value not in hits and label(g, value) == lab:
         hits.append(value)
     return hits
@@ -171,7 +192,7 @@ def named(g: Any, lab: str, value: str) -> list[str]:
 
 def find_places(g: Any, place: str) -> list[str]:
     """Places whose id, name or an alias equals ``place`` (the same test as the Cypher queries)."""
-    return sorted(set(index_of(g).place_names.get(place, [])))
+    return sorted(set(index_of(g).places(place)))
 
 
 def place_scope(g: Any, place_node: str, depth: int = 2) -> list[str]:

@@ -56,11 +56,13 @@ class SQLiteGraphView:
     def __len__(self) -> int:
         return self.number_of_nodes()
 
-    def label_rows(self, label: str) -> list[tuple[str, str, Any, Any]]:
-        """(id, label, name, aliases) of every node of ``label``, in load order (one indexed scan)."""
-        rows = self._all("SELECT id, json_extract(props, '$.name'), json_extract(props, '$.aliases') "
-                         "FROM node WHERE label = ? ORDER BY nid", (label,))
-        return [(i, label, name, json.loads(aliases) if aliases else None) for i, name, aliases in rows]
+    def label_rows(self, label: str) -> list[tuple[str, str, Any, Any, Any]]:
+        """(id, label, name, aliases, level) of every node of ``label``, in load order (one indexed
+        scan; no evidence read)."""
+        rows = self._all("SELECT id, json_extract(props, '$.name'), json_extract(props, '$.aliases'), "
+                         "json_extract(props, '$.level') FROM node WHERE label = ? ORDER BY nid", (label,))
+        return [(i, label, name, json.loads(aliases) if aliases else None, level)
+                for i, name, aliases, level in rows]
 
     def prefetch(self, label: str, edges: tuple[tuple[str, bool], ...] = ()) -> None:
         """Load every node of ``label`` in two scans, and for each (type, outgoing) of ``edges`` their

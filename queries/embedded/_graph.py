@@ -99,40 +99,41 @@ class GraphIndex:
 
     def __init__(self, g: Any):
         self._g = g
-        self._labels: dict[str, list[tuple[str, Any, Any]]] = {}
+        self._labels: dict[str, list[tuple[str, Any, Any, Any]]] = {}
         self._names: dict[str, dict[Any, list[str]]] = {}
         self._places: dict[str, list[str]] | None = None
 
-    def _rows(self, lab: str) -> list[tuple[str, Any, Any]]:
-        """(id, name, aliases) of the nodes of ``lab``, in the graph's order."""
+    def rows(self, lab: str) -> list[tuple[str, Any, Any, Any]]:
+        """(id, name, aliases, level) of the nodes of ``lab``, in the graph's order."""
         rows = self._labels.get(lab)
         if rows is None:
             label_rows = getattr(self._g, "label_rows", None)  # the SQLite view: one indexed scan per label
             if label_rows is not None:
-                rows = self._labels[lab] = [(n, name, aliases) for n, _, name, aliases in label_rows(lab)]
+                rows = self._labels[lab] = [row[:1] + row[2:] for row in label_rows(lab)]
             else:                                               # networkx: one scan for every label
                 g = self._g
                 for n in g.nodes:
                     data = g.nodes[n]
-                    self._labels.setdefault(label(g, n), []).append((n, data.get("name"), data.get("aliases")))
+                    self._labels.setdefault(label(g, n), []).append(
+                        (n, data.get("name"), data.get("aliases"), data.get("level")))
                 rows = self._labels.setdefault(lab, [])
         return rows
 
     def nodes(self, lab: str) -> list[str]:
-        return [n for n, _, _ in self._rows(lab)]
+        return [row[0] for row in self.rows(lab)]
 
     def named(self, lab: str, name: Any) -> list[str]:
         names = self._names.get(lab)
         if names is None:
             names = self._names[lab] = {}
-            for n, value, _ in self._rows(lab):
+            for n, value, _, _ in self.rows(lab):
                 names.setdefault(value, []).append(n)
         return names.get(name, [])
 
     def places(self, name: str) -> list[str]:
         if self._places is None:
             self._places = {}
-            for n, value, aliases in self._rows("Place"):
+            for n, value, aliases, _ in self.rows("Place"):
                 for alias in {str(n), value or ""} | set(aliases or []):
                     if alias:
                         self._places.setdefault(alias, []).append(n)

@@ -57,7 +57,8 @@ def test_the_query_view_reads_what_the_full_graph_holds(corpus_records):
                 assert [(k, dict(x)) for k, x in mine.items()] == [(k, dict(x)) for k, x in theirs.items()]
     assert "no such node" not in view
     for lab in {a["label"] for _, a in full.nodes(data=True)}:
-        expected = [(n, lab, a.get("name"), a.get("aliases")) for n, a in full.nodes(data=True) if a["label"] == lab]
+        expected = [(n, lab, a.get("name"), a.get("aliases"), a.get("level"))
+                    for n, a in full.nodes(data=True) if a["label"] == lab]
         assert view.label_rows(lab) == expected
 
 

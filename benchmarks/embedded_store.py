@@ -52,6 +52,7 @@ from graph.store import open_store
 from graph.synthetic import synthetic_records
 from queries import registry
 n, home, repeat = int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+only = set(filter(None, sys.argv[5].split(",")))
 records = list(synthetic_records(n, seed=1))
 import importlib
 for module in ("graph.sqlite_store", "graph.sqlite_view", "graph.memory_store", "networkx"):
@@ -65,6 +66,8 @@ open_s = time.perf_counter() - t
 rng = random.Random(0)
 out = {"open_s": open_s, "queries": {}}
 for spec in registry.catalogue():
+    if only and spec.name not in only:
+        continue
     t = time.perf_counter()
     registry.run(store, spec.name, _params(records, rng)[spec.name])
     first = time.perf_counter() - t
@@ -91,11 +94,11 @@ def _run(code: str, repo: Path, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(repo: Path, docs: int, repeat: int) -> dict:
+def measure(repo: Path, docs: int, repeat: int, queries: str = "") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         built = _run(BUILD, repo, str(docs), str(home))
-        queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"))
+        queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"), queries)
     return {**built, **queried}
 
 
@@ -103,10 +106,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--repeat", type=int, default=20, help="calls per query after the first (default 20)")
+    ap.add_argument("--queries", default="", help="comma-separated named queries to time (default: all)")
     ap.add_argument("--baseline", type=Path, default=None, help="a checkout of an earlier govkg to compare with")
     args = ap.parse_args(argv)
     sides = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
-    results = {name: measure(repo, args.docs, args.repeat) for name, repo in sides.items()}
+    results = {name: measure(repo, args.docs, args.repeat, args.queries) for name, repo in sides.items()}
     cols = list(results)
     ratio = len(cols) == 2
     print(f"{args.docs} generated documents; load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}\n")

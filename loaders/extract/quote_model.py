@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 
 __all__ = ["QuoteModel", "load_quote_model"]
 
@@ -25,8 +26,8 @@ class QuoteModel:
     meta: dict[str, object] = field(default_factory=dict)
 
     def score(self, features: Iterable[str]) -> float:
-        w = self.weights
-        return sum(w.get(x, 0.0) for x in features)
+        # the weights summed in feature order (map with repeat: the same sum, without a generator)
+        return sum(map(self.weights.get, features, repeat(0.0)))
 
     def probability(self, features: Iterable[str]) -> float:
         return 1.0 / (1.0 + math.exp(-self.score(features)))

@@ -17,6 +17,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from loaders.extract.text_utils import code_units
+
 if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
 
@@ -49,13 +51,29 @@ def _fold_array():
     return fold, size
 
 
+@lru_cache(maxsize=1)
+def _bmp_keys():
+    """True at each code point of the Basic Multilingual Plane that the fold changes."""
+    import numpy as np
+
+    keys = np.zeros(0x10000, dtype=bool)
+    for key in _table():
+        if key < 0xFFFF:
+            keys[key] = True
+    return keys
+
+
 def fold_script(text: str) -> str:
     """``text`` with traditional characters replaced by simplified ones; same length, same offsets.
 
     The same as ``text.translate(_table())``, done over the code points as an array (a tenth of the
-    time); a text with nothing to fold is returned as it is."""
+    time); a text with nothing to fold is returned as it is, found so in a 64 KB table over the code
+    points the extraction steps read anyway (``code_units``)."""
     import numpy as np
 
+    units, wide = code_units(text)
+    if not wide and not _bmp_keys().take(units).any():
+        return text
     fold, size = _fold_array()
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     clipped = np.minimum(codes, size)  # code points past the table all index its last (identity) slot

@@ -18,6 +18,7 @@ __all__ = [
     "cached_regex",
     "clause_bounds",
     "cn_to_int",
+    "code_units",
     "finditer_in_runs",
     "is_cjk",
     "is_common_word",
@@ -93,18 +94,26 @@ def _stop_table(stops: str):
     return table
 
 
-_LAST_UNITS: list = [None, None]
+_LAST_UNITS: list = [None, None, False]
 
 
 def _code_units(text: str):
     """``text`` as an array of code points, those past the BMP clipped to U+FFFF (never a stop);
     kept for the last text, which every stop set of a document reads."""
+    return code_units(text)[0]
+
+
+def code_units(text: str):
+    """(``text`` as a numpy array of code points with those past the Basic Multilingual Plane clipped
+    to U+FFFF, whether it has any past the BMP). Kept for the last text: the script fold and every
+    stop set of a document read the same one."""
     if _LAST_UNITS[0] is not text:
         import numpy as np
 
         codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        _LAST_UNITS[:] = [text, np.minimum(codes, 0xFFFF).astype(np.uint16)]
-    return _LAST_UNITS[1]
+        wide = bool(len(codes)) and int(codes.max()) > 0xFFFF
+        _LAST_UNITS[:] = [text, np.minimum(codes, 0xFFFF).astype(np.uint16), wide]
+    return _LAST_UNITS[1], _LAST_UNITS[2]
 
 
 def stop_before(text: str, pos: int, stops: str) -> int:

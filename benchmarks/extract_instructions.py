@@ -1,0 +1,88 @@
+"""Machine instructions per character of extraction, counted by valgrind (callgrind).
+
+On a machine shared with other jobs, seconds (wall or CPU) move by ±15 % with the load; the number of
+instructions a run executes does not (two runs of the same code agree to 0.05 %). This script
+generates the synthetic corpus (``govkg synth``, seed 1), normalizes the first ``--chars``
+characters' worth of documents, warms the caches on two of them, and counts under callgrind only
+the instructions spent extracting the documents (collection is switched on inside one
+``functools.reduce`` call that runs the loop). Compare two checkouts by running it in each.
+
+usage: python benchmarks/extract_instructions.py [--chars 200000] [--repo DIR]
+(needs ``valgrind``; about 1–2 minutes on an idle core, most of it the warm-up under valgrind)
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _child(repo: Path, corpus: Path, limit: int) -> None:
+    """Runs under valgrind: extract documents of ``corpus`` up to ``limit`` characters."""
+    sys.path.insert(0, str(repo))
+    from loaders.extract.pipeline import extract_text
+    from loaders.read.files import iter_paths, read_document
+    from loaders.read.normalize import normalize_text
+
+    texts: list[str] = []
+    chars = 0
+    for path in iter_paths([corpus]):
+        text = normalize_text(read_document(path).text)
+        texts.append(text)
+        chars += len(text)
+        if chars > limit:
+            break
+    for text in texts[:2]:  # dictionaries, gazetteer, taxonomy, compiled patterns
+        extract_text(text + "\n", "warm-up").to_json_line()
+
+    def step(done: int, text: str) -> int:
+        extract_text(text, "bench").to_json_line()
+        return done + len(text)
+
+    functools.reduce(step, texts, 0)  # callgrind counts only inside this call
+    print(f"chars={chars} documents={len(texts)}")
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--chars", type=int, default=200_000, help="characters of documents to extract (default 200000)")
+    ap.add_argument("--repo", type=Path, default=REPO, help="checkout whose loaders/ is measured (default: this one)")
+    ap.add_argument("--child", nargs=2, metavar=("CORPUS", "LIMIT"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child:
+        _child(args.repo.resolve(), Path(args.child[0]), int(args.child[1]))
+        return 0
+    if shutil.which("valgrind") is None:
+        print("valgrind is not installed (apt-get install valgrind); it counts the instructions", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(REPO))
+    from loaders.synth import write_corpus
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        write_corpus(str(corpus), max(10, args.chars // 2000), seed=1)
+        out = Path(tmp) / "callgrind.out"
+        cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
+               f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()),
+               "--repo", str(args.repo), "--child", str(corpus), str(args.chars)]
+        run = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    refs = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    done = re.search(r"chars=(\d+) documents=(\d+)", run.stdout)
+    if run.returncode != 0 or refs is None or done is None:
+        print(f"the run under valgrind failed (exit {run.returncode}): {run.stderr.strip()[-400:]}", file=sys.stderr)
+        return 1
+    instructions, chars = int(refs.group(1).replace(",", "")), int(done.group(1))
+    print(f"{args.repo}: {instructions:,} instructions for {chars:,} chars in {done.group(2)} documents = "
+          f"{instructions / chars:,.0f} per char")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

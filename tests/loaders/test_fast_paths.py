@@ -1,0 +1,83 @@
+"""The fast paths of the extraction helpers give exactly what the plain Python/regex forms give."""
+from __future__ import annotations
+
+import random
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders.extract import agencies, people, places
+from loaders.extract.script import _table, fold_script
+from loaders.extract.text_utils import CLAUSE_END, SENTENCE_END, finditer_in_runs, stop_positions
+
+# characters the rules care about: hanzi (simplified and traditional), 、 and other stops, digits,
+# spaces, a character past the BMP, latin
+_ALPHABET = list("社区區會黨街道等个个、，。；\n 　1２a王明主任市民政局领导小组专班和及与") + ["𠀀", "\U0002a6a5"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(0, 60))) for _ in range(n)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=80))
+def test_fold_script_is_translate(text):
+    assert fold_script(text) == text.translate(_table())
+
+
+def test_fold_script_keeps_a_simplified_text_itself():
+    text = "濮阳市民政局关于加强社区治理的答复"
+    assert fold_script(text) is text
+    assert fold_script("區會黨𠀀") == "区会党𠀀"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=80))
+def test_stop_positions_are_the_stop_characters(text):
+    for stops in (SENTENCE_END, CLAUSE_END, "\n", "，,；;：:"):
+        want = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+        assert stop_positions(text, stops) == want
+
+
+def _plain_runs(rx, text, key, run):
+    """finditer_in_runs as first written: the run walked back one character at a time."""
+    last_run_end = -1
+    for k in key.finditer(text):
+        if k.start() < last_run_end:
+            continue
+        lo = k.start()
+        while lo > 0 and run.fullmatch(text, lo - 1, lo):
+            lo -= 1
+        hi = run.match(text, k.end()).end()
+        last_run_end = hi
+        yield from rx.finditer(text, lo, hi)
+
+
+def test_finditer_in_runs_matches_the_whole_text_scan():
+    jobs = [(places._LIST_LOCAL, places._LIST_LOCAL_KEY, places._LIST_LOCAL_RUN, "、"),
+            (agencies._DEPT_LIST, agencies._DEPT_LIST_KEY, agencies._CJK_LIST_RUN, "、"),
+            (agencies._GROUP, agencies._GROUP_KEY, agencies._CJK_RUN, "")]
+    texts = _texts(3000, 11) + ["大庆、温馨、海馨、依林和金裕5个社区", "市民政局、财政局、人社局等部门", "成立工作专班"]
+    for text in texts:
+        for rx, key, run, needs in jobs:
+            fast = [(m.span(), m.groups()) for m in finditer_in_runs(rx, text, key, run, needs)]
+            assert fast == [(m.span(), m.groups()) for m in _plain_runs(rx, text, key, run)], text
+            assert fast == [(m.span(), m.groups()) for m in rx.finditer(text)], text
+
+
+def test_name_before_title_tests_the_lookbehind_after_the_surname():
+    plain = re.compile(r"(?<![\u4e00-\u9fff])(" + people._NAME + r"?)" + people._TITLE + r"(?=[，,、。；;\s参主带]|$)")
+    texts = _texts(3000, 12) + ["王明主任", "a王明主任，", "市王明主任", "王明主任王明主任，王明市长"]
+    for text in texts:
+        assert ([(m.span(), m.groups()) for m in people._NAME_TITLE.finditer(text)]
+                == [(m.span(), m.groups()) for m in plain.finditer(text)]), text
+
+
+def test_detail_test_counts_hanzi_up_to_the_minimum():
+    from loaders.extract import lead_paragraphs as lp
+
+    for text in _texts(3000, 13) + ["社" * 14 + "a", "社" * 15, "a，" * 20 + "社" * 15]:
+        for lo in range(0, len(text) + 1, 7):
+            assert bool(lp._DETAIL.match(text, lo, len(text))) == (lp._cjk_count(text[lo:]) >= lp._MIN_DETAIL)

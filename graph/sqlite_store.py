@@ -442,52 +442,22 @@ class SQLiteStore(GraphStore):
             return self._view[1]
 
     def _materialize(self, version: int) -> nx.MultiDiGraph:
-        db = self._db
-        g = nx.MultiDiGraph(edge_keys="type", version=version)
-        texts: dict[int, str] = {}
-        ids: dict[int, str] = {}
-        for nid, node_id, label, props in db.execute("SELECT nid, id, label, props FROM node ORDER BY nid"):
-            attrs = json.loads(props)
-            ids[nid] = node_id = sys.intern(node_id)
-            if label == "Document":
-                texts[nid] = attrs.get("text") or ""
-                g.add_node(node_id, label=label, **attrs)
-            else:
-                g.add_node(node_id, label=label, id=attrs.pop("id", node_id), **dict.fromkeys(EV_FIELDS, ()),
-                           **attrs)
-        for rid, rel_type, s, e, props in db.execute("SELECT rid, type, s, e, props FROM rel ORDER BY rid"):
-            g.add_edge(ids[s], ids[e], key=rel_type, _rid=rid, **dict.fromkeys(EV_FIELDS, ()),
-                       **(json.loads(props) if props != "{}" else {}))
-        nodes = g._node
-        self._attach(db.execute('SELECT owner, doc, start, "end", qs, qe, quote FROM node_ev ORDER BY rowid'),
-                     lambda owner: nodes[ids[owner]], ids, texts)
-        edges = {attrs.pop("_rid"): attrs for _, _, attrs in g.edges(data=True)}
-        self._attach(db.execute('SELECT owner, doc, start, "end", qs, qe, quote FROM rel_ev ORDER BY rowid'),
-                     edges.__getitem__, ids, texts)
-        return g
+        """Every node and relationship, with the attributes the query view gives them (built by the
+        view's own constructors from whole-table scans)."""
+        from graph.sqlite_view import SQLiteGraphView
 
-    @staticmethod
-    def _attach(rows: Iterable[tuple[Any, ...]], attrs_of: Any, ids: dict[int, str], texts: dict[int, str]) -> None:
-        """Evidence rows (in load order) → the ``ev_*`` tuples of their owners' attributes."""
-        cols: dict[int, tuple[list[Any], ...]] = {}
-        quotes: dict[tuple[int, int, int], str] = {}
-        for owner, doc, start, end, qs, qe, quote in rows:
-            if quote is None:
-                key = (doc, qs, qe)
-                quote = quotes.get(key)
-                if quote is None:
-                    quote = quotes[key] = texts[doc][qs:qe]
-            c = cols.get(owner)
-            if c is None:
-                c = cols[owner] = ([], [], [], [])
-            c[0].append(ids[doc])
-            c[1].append(start)
-            c[2].append(end)
-            c[3].append(quote)
-        for owner, c in cols.items():
-            attrs = attrs_of(owner)
-            for f, col in zip(EV_FIELDS, c):
-                attrs[f] = tuple(col)
+        view = SQLiteGraphView(self, version)
+        nodes = self._db.execute("SELECT nid, id, label, props FROM node ORDER BY nid").fetchall()
+        for nid, node, _, _ in nodes:
+            view._id[nid], view._nid[node] = node, nid
+        node_ev = view._evidence_where("node_ev v", "1 = 1", ())
+        rel_ev = view._evidence_where("rel_ev v", "1 = 1", ())
+        g = nx.MultiDiGraph(edge_keys="type", version=version)
+        for nid, node, label, props in nodes:
+            g.add_node(node, **view._make_node(nid, node, label, props, node_ev))
+        for rid, rel_type, s, e, props in self._db.execute("SELECT rid, type, s, e, props FROM rel ORDER BY rid"):
+            g.add_edge(view._id[s], view._id[e], key=rel_type, **view._make_rel(rid, props, rel_ev))
+        return g
 
     def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         g = self.graph

@@ -38,7 +38,7 @@ from typing import Any
 import networkx as nx
 
 from govkg.errors import StoreUnavailable
-from graph.delta import DocumentDelta, sentence_ends, sentence_span
+from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, MODEL_VERSION
 from graph.store import DocState, GraphStore
 
@@ -470,26 +470,22 @@ class SQLiteStore(GraphStore):
 
 
 class _QuoteSpans:
-    """Where each evidence quote lies in the document's text: (start, end, qs, qe, quote-or-None)."""
+    """Where each evidence quote lies in the document's text: (start, end, qs, qe, quote-or-None).
+
+    Any place where the quote occurs in the text reads it back identically, so each distinct quote is
+    looked up once per document (a measure's sentence is the quote of a dozen facts); one that is not
+    a slice of the text is stored as it is."""
 
     def __init__(self, text: str):
         self.text = text
-        self._ends: list[int] | None = None
+        self._spans: dict[str, tuple[int | None, int | None, str | None]] = {"": (0, 0, None)}
 
     def row(self, ev: tuple[str, int, int, str]) -> tuple[int, int, int | None, int | None, str | None]:
         _, start, end, quote = ev
-        if not quote:
-            return start, end, 0, 0, None
-        text = self.text
-        if self._ends is None:
-            self._ends = sentence_ends(text)
-        if start < end <= len(text):
-            qs, qe = sentence_span(text, start, end, self._ends)
-            if text[qs:qe] == quote:
-                return start, end, qs, qe, None
-        pos = text.find(quote, max(0, start - len(quote)))
-        if pos < 0:
-            pos = text.find(quote)
-        if pos >= 0:
-            return start, end, pos, pos + len(quote), None
-        return start, end, None, None, quote
+        span = self._spans.get(quote)
+        if span is None:
+            pos = self.text.find(quote, max(0, start - len(quote)))
+            if pos < 0:
+                pos = self.text.find(quote)
+            span = self._spans[quote] = (pos, pos + len(quote), None) if pos >= 0 else (None, None, quote)
+        return start, end, *span

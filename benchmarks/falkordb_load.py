@@ -70,10 +70,12 @@ def _load(args: argparse.Namespace) -> dict:
         started = time.perf_counter()
         cpu0 = time.process_time()
         server0 = _cpu(pid)
-        for i in range(0, len(records), step):
-            store.load_records(records[i:i + step])
-            done = min(i + step, len(records))
-            if done // 1000 > (done - step) // 1000 or done == len(records):
+        i = 0
+        while i < len(records):
+            done = min(i + step, (i // 1000 + 1) * 1000, len(records))   # calls end at each thousand
+            store.load_records(records[i:done])
+            i = done
+            if done % 1000 == 0 or done == len(records):
                 marks.append(time.perf_counter() - started)
                 work.append(time.process_time() - cpu0 + _cpu(pid) - server0)
         seconds = time.perf_counter() - started

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["BATCH_ROWS", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore", "Statement", "fill"]
 
 BATCH_ROWS = 2000
-LOAD_BATCH_DOCS = 50           # documents per batch of statements (one round of upserts)
+LOAD_BATCH_DOCS = 200          # documents per batch of statements (one round of upserts)
 LOAD_CALL_BATCHES = 4          # batches per load_records call of build_records: the next is prepared
                                # while the server writes the previous one
 META_LABEL = "GraphMeta"       # the one node holding the write counter (not part of the model)

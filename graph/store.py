@@ -132,7 +132,7 @@ class GraphStore(abc.ABC):
 
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         raise StoreError(f"the {self.kind} store does not run Cypher; use the embedded query "
-                         "functions (queries/embedded) or --store falkordb|neo4j")
+                         "functions (fetch in queries/<name>.py) or --store falkordb|neo4j")
 
     @abc.abstractmethod
     def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from queries.finish._common import Evidence, evidence_entries, pick_evidence
+from queries.rows import Evidence, evidence_entries, pick_evidence
 
 __all__ = ["SEED", "PracticeVectors", "cosine", "jaccard", "practice_communities", "similar_places"]
 

@@ -57,8 +57,8 @@ class Names:
 def names_of(store: Any, label: str) -> Names:
     """The ``Names`` of one label (Place, Practice, NamedModel) of ``store``'s graph, kept per graph
     version (read only for the labels a query asks about: named models are the most numerous)."""
-    from queries.finish._common import cached
     from queries.registry import graph_version, run
+    from queries.rows import cached
 
     return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
                   lambda: Names.from_rows(run(store, "names", {"label": label})))

@@ -1,9 +1,9 @@
 """The catalogue of named queries and the one entry point that runs them on any store.
 
-Each named query has: a ``.cypher`` file in ``queries/`` (run on Neo4j and FalkorDB), an embedded
-counterpart ``queries.embedded.<name>.fetch(graph, **params)`` that returns the same rows from the
-networkx graph, and a finisher ``queries.finish.<name>.finish(fetch, params, version)`` — pure
-Python, the same for every store — that grades, ranks, groups and picks evidence. Because the
+Each named query has: a ``.cypher`` file in ``queries/`` (run on Neo4j and FalkorDB), and beside it
+``queries/<name>.py`` with ``fetch(graph, **params)``, which returns the same rows from the embedded
+store's graph, and ``finish(fetch, params, version)`` — pure Python, the same for every store — that
+grades, ranks, groups and picks evidence. Because the
 finisher is shared and both fetches return the same raw rows, every store gives the same answer.
 
 ``run(store, name, params)`` validates parameters (types, defaults, required, one-of groups) and
@@ -12,10 +12,10 @@ stores only as Cypher parameters; no query text is ever built from them.
 """
 from __future__ import annotations
 
-import importlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import Any
 
 from govkg.errors import QueryError
@@ -114,12 +114,8 @@ class QuerySpec:
         return f"queries/{self.name}.cypher"
 
     @property
-    def embedded(self) -> str:
-        return f"queries.embedded.{self.name}:fetch"
-
-    @property
-    def finisher(self) -> str:
-        return f"queries.finish.{self.name}:finish"
+    def python_file(self) -> str:
+        return f"queries/{self.name}.py"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -127,7 +123,7 @@ class QuerySpec:
             "params": [{"name": p.name, "type": p.type, "default": p.default, "required": p.required,
                         "help": p.help} for p in self.params],
             "one_of": list(self.one_of), "any_of": list(self.any_of),
-            "columns": list(self.columns), "cypher": self.cypher_file, "embedded": self.embedded,
+            "columns": list(self.columns), "cypher": self.cypher_file, "python": self.python_file,
         }
 
 
@@ -302,9 +298,30 @@ def validate(name: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
     return clean
 
 
-def _resolve(target: str) -> Callable[..., Any]:
-    module, attr = target.split(":")
-    return getattr(importlib.import_module(module), attr)
+def implementation(name: str) -> ModuleType:
+    """``queries/<name>.py`` of named query ``name``: its ``fetch`` (the embedded store's raw rows) and
+    its ``finish`` (shared by every store). Imported here, not at module level: the query modules
+    import the helpers this package's lower modules hold, never the registry."""
+    from queries import (
+        city_profile,
+        compare_cities,
+        document,
+        exemplars,
+        inventory,
+        learning_network,
+        named_model,
+        names,
+        policies,
+        practice_communities,
+        search,
+        similar_cities,
+        similar_practices,
+    )
+
+    modules = (city_profile, compare_cities, document, exemplars, inventory, learning_network, named_model,
+               names, policies, practice_communities, search, similar_cities, similar_practices)
+    found = {m.__name__.rsplit(".", 1)[1]: m for m in modules}
+    return found[get(name).name]
 
 
 def graph_version(store: Any) -> tuple[Any, ...]:
@@ -316,7 +333,7 @@ def graph_version(store: Any) -> tuple[Any, ...]:
 def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
     """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
     if store.kind == "memory":
-        fetch = _resolve(get(name).embedded)
+        fetch = implementation(name).fetch
         view = getattr(store, "query_graph", None)
         return lambda params: fetch(view() if view is not None else store.graph, **params)
     from queries import load_cypher
@@ -345,7 +362,7 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
     """Run named query ``name`` on ``store`` and return its rows (dicts with the spec's columns).
     Place, practice and named-model names are resolved first (``resolve_names``)."""
     clean = resolve_names(store, name, validate(name, params))
-    finish = _resolve(get(name).finisher)
+    finish = implementation(name).finish
     rows = finish(fetcher(store, name), clean, lambda: graph_version(store))
     columns = get(name).columns
     return [{c: row.get(c) for c in columns} for row in rows]

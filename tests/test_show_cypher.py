@@ -65,7 +65,7 @@ def test_show_cypher_prints_what_the_store_is_sent(name, store, tmp_path):
     assert [("\n".join(cypher), params)] == [(q.rstrip("\n"), p) for q, p in sent_by_a_cypher_store(name, params)]
     assert not home.exists(), "--show-cypher opened the store"
     if store == "memory":
-        assert f"queries/embedded/{name}.py" in result.stderr
+        assert f"queries/{name}.py" in result.stderr
 
 
 def test_show_cypher_parameters_are_checked_and_filled():

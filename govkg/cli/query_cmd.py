@@ -89,7 +89,7 @@ def _show_cypher(name: str, params: dict[str, object], store: str | None) -> Non
     if any(p.names for p in registry.get(name).params if clean.get(p.name)):
         click.echo("注意：地名、做法和命名模式名称在查询运行时按图谱中的名称解析（如 濮阳 → 濮阳市）。", err=True)
     if (store or load_settings().store) == "memory":
-        click.echo(f"注意：内置存储（memory）不运行 Cypher，而是用 queries/embedded/{name}.py 在内存图上"
+        click.echo(f"注意：内置存储（memory）不运行 Cypher，而是用 queries/{name}.py 的 fetch 在内存图上"
                    "取同样的行；以上是 Neo4j 和 FalkorDB 运行的语句。", err=True)
 
 

@@ -97,7 +97,7 @@ def _balanced(what: str) -> str:
 def _learning(lr: LearningItem) -> Fact | None:
     """A question on a stated learning link, naming what was learned where the quote says it, else the
     place learned from as the quote names it."""
-    from queries.finish.names import place_aliases
+    from queries.names import place_aliases
 
     if not lr.evidence:
         return None

@@ -75,7 +75,7 @@ def test_the_view_follows_the_write_counter(synth_records):
 
 def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
     from graph.sqlite_view import SQLiteGraphView
-    from queries.embedded._graph import _matching
+    from queries.walk import _matching
 
     store = SQLiteStore()
     store.init_schema()

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from queries.embedded._graph import named
-from queries.finish._common import best_evidence, evidence_entries, evidence_entry, pick_evidence
 from queries.fulltext import FullTextIndex, Searchable, rank_hits, score_hit, split_terms
 from queries.grading import grade_evidence, recognition
+from queries.rows import best_evidence, evidence_entries, evidence_entry, pick_evidence
+from queries.walk import named
 
 CHARS = "社区减负治理清单网格党建物业红色议事ＡＢab"
 KINDS = ["Document", "Measure", "Practice", "NamedModel"]
@@ -123,7 +123,7 @@ def test_repeated_character_terms_count_like_str_count(query):
 def test_edge_lookup_by_key_equals_scanning_keys():
     from graph.sqlite_store import SQLiteStore
     from graph.synthetic import synthetic_records
-    from queries.embedded._graph import in_edges, out_edges
+    from queries.walk import in_edges, out_edges
 
     store = SQLiteStore()
     store.init_schema()

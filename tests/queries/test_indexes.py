@@ -127,7 +127,7 @@ def test_city_similarity_and_communities():
 
 
 def test_exemplars_ranking_kept_per_graph_version_and_practice():
-    from queries.finish import exemplars
+    from queries import exemplars
 
     calls = []
     state = {"version": ("test-exemplars", 1)}

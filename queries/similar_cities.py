@@ -1,13 +1,24 @@
-"""Finisher of ``similar_cities``: practice vectors per place (cached per graph version), then similarity."""
+"""The named query ``similar_cities``: ``fetch`` gives the embedded store the raw rows ``similar_cities.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/similar_cities.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``similar_cities``: practice vectors per place (cached per graph version), then similarity.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from queries.analysis import PracticeVectors, similar_places
-from queries.finish._common import cached
+from queries.rows import cached
+from queries.walk import place_practice_rows
 
-__all__ = ["finish", "vectors"]
+__all__ = ["fetch", "finish", "vectors"]
+
+
+def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
+    return place_practice_rows(g)
 
 
 def vectors(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

@@ -1,4 +1,4 @@
-"""Read helpers over the embedded store's networkx MultiDiGraph, shared by the embedded queries.
+"""Read helpers over the embedded store's graph (networkx or the SQLite view), shared by the queries' ``fetch``.
 
 The memory store keeps one node per graph node (key = the node's ``id``) with its properties as
 attributes, and one edge per relationship, keyed by its type. Labels are read from a ``label``

@@ -1,4 +1,9 @@
-"""Finisher of ``exemplars``: rank places by the strength of their evidence for one practice.
+"""The named query ``exemplars``: ``fetch`` gives the embedded store the raw rows ``exemplars.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/exemplars.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``exemplars``: rank places by the strength of their evidence for one practice.
 
 strength = recognition (national 10, provincial 6, media 3) + 2 per quantified piece (at most 5)
 + 1 per described piece (at most 5) + 2 per supporting document (at most 5). Recognition counts only
@@ -11,11 +16,44 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from queries.finish._common import as_list, cached, evidence_entry
-from queries.finish.compare_cities import graded
+from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
+from queries.rows import as_list, cached, evidence_entry
+from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope
 
-__all__ = ["RECOGNITION_POINTS", "finish"]
+__all__ = ["RECOGNITION_POINTS", "fetch", "finish"]
+
+
+_NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": []}
+
+
+def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
+    rows = []
+    nodes = g._node          # the attribute dicts themselves (``g.nodes[n]`` builds a view per call)
+    scopes: dict[str, set[str]] = {}
+    for x in named(g, "Practice", practice):
+        name = nodes[x].get("name")
+        for m, r in in_edges(g, x, "INSTANCE_OF"):
+            n = nodes[m]
+            if m.startswith("me_"):
+                for q, _ in in_edges(g, m, "IMPLEMENTS"):
+                    within = scopes.get(q)
+                    if within is None:
+                        within = scopes[q] = set(place_scope(g, q, 2))
+                    rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "measure", "id": m,
+                                 "summary": n.get("summary"), "status": n.get("status"),
+                                 **measuring_figures(g, m, name, within), **ev_lists(r)})
+            elif m.startswith("nm_"):
+                for q, _ in out_edges(g, m, "OWNED_BY"):
+                    rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "model", "id": m,
+                                 "summary": n.get("name"),
+                                 "status": "described" if n.get("components") else None, **_NO_FIGS,
+                                 **ev_lists(r)})
+        for q, r in in_edges(g, x, "ADOPTS"):
+            rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "adopts", "id": x,
+                         "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)})
+    return rows
+
 
 RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}
 _LEVELS = list(RECOGNITION_POINTS)

@@ -1,4 +1,9 @@
-"""Finisher of ``learning_network``: learning edges, then diffusion of shared model names and practices.
+"""The named query ``learning_network``: ``fetch`` gives the embedded store the raw rows ``learning_network.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/learning_network.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``learning_network``: learning edges, then diffusion of shared model names and practices.
 
 Diffusion rows: for each named-model name used by two or more places, and each practice, the places in
 the order they first appear (earliest supporting document year; unknown years last); ``source`` is the
@@ -9,9 +14,39 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, best_evidence, cached
+from queries.rows import as_list, best_evidence, cached
+from queries.walk import ev_lists, nodes_of, out_edges
 
-__all__ = ["finish"]
+__all__ = ["fetch", "finish"]
+
+
+def _year(g: Any, docs: list[Any]) -> int | None:
+    years = [g.nodes[d].get("year") for d in set(docs) if d in g and g.nodes[d].get("year") is not None]
+    return min(years) if years else None
+
+
+def fetch(g: Any, limit: int = 500) -> list[dict[str, Any]]:
+    rows = []
+    for place in nodes_of(g, "Place", ("LEARNED_FROM", True), ("ADOPTS", True)):
+        pd = g.nodes[place]
+        for s, r in out_edges(g, place, "LEARNED_FROM"):
+            ev = ev_lists(r)
+            rows.append({"section": "learned_from", "learner_id": place, "learner": pd.get("name"),
+                         "source_id": s, "source": g.nodes[s].get("name"), "what": r.get("what"),
+                         "year": _year(g, ev["ev_doc"]), **ev})
+        for x, r in out_edges(g, place, "ADOPTS"):
+            ev = ev_lists(r)
+            rows.append({"section": "practice", "learner_id": place, "learner": pd.get("name"),
+                         "source_id": None, "source": None, "what": [g.nodes[x].get("name")],
+                         "year": _year(g, ev["ev_doc"]), **ev})
+    for n in nodes_of(g, "NamedModel", ("OWNED_BY", True)):
+        nd = g.nodes[n]
+        ev = ev_lists(nd)
+        for o, _ in out_edges(g, n, "OWNED_BY"):
+            rows.append({"section": "model", "learner_id": o, "learner": g.nodes[o].get("name"),
+                         "source_id": None, "source": None, "what": [nd.get("name")],
+                         "year": _year(g, ev["ev_doc"]), **ev})
+    return rows
 
 
 def _year_key(year: Any) -> int:

@@ -1,16 +1,32 @@
-"""Finisher of ``names``: one row per place, practice and named model, sorted, with the aliases a
+"""The named query ``names``: ``fetch`` gives the embedded store the raw rows ``names.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/names.cypher`` (same raw rows).
+
+finish: Finisher of ``names``: one row per place, practice and named model, sorted, with the aliases a
 person may type — a place's customary short form (濮阳市 → 濮阳, 长沙市望城区 → 望城区, 望城) and a
-taxonomy practice's aliases (网格化管理 → 网格化治理)."""
+taxonomy practice's aliases (网格化管理 → 网格化治理).
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from functools import lru_cache
 from typing import Any
 
-__all__ = ["finish", "place_aliases"]
+from queries.walk import index_of
+
+__all__ = ["fetch", "finish", "place_aliases"]
 
 
-@lru_cache(maxsize=1 << 16)
+def fetch(g: Any, label: str | None = None, **_params: Any) -> list[dict[str, Any]]:
+    rows = []
+    for lab in ("Place", "Practice", "NamedModel") if label is None else (label,):
+        for node, name, aliases, level in index_of(g).rows(lab):     # names only: no node is loaded
+            rows.append({"label": lab, "id": node, "name": name,
+                         "level": level if lab == "Place" else None,
+                         "aliases": list(aliases or []) if lab == "Place" else []})
+    return rows
+
+
 def _place_aliases(name: str, level: str | None) -> tuple[str, ...]:
     return tuple(place_aliases(name, level))
 

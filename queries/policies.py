@@ -1,11 +1,20 @@
-"""Embedded counterpart of ``queries/policies.cypher`` (same parameters, same raw rows)."""
+"""The named query ``policies``: ``fetch`` gives the embedded store the raw rows ``policies.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/policies.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``policies``: policies (issued / referenced) first, then commitments (planned or drafting
+policies and planned measures), each with its evidence.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.embedded._graph import ev_lists, find_places, in_edges, named, out_edges, place_scope
+from queries.rows import best_evidence
+from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope
 
-__all__ = ["fetch"]
+__all__ = ["COMMITMENT_STATUSES", "fetch", "finish"]
 
 
 def _policy(g: Any, x: str) -> dict[str, Any]:
@@ -49,3 +58,27 @@ def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[d
             if g.nodes[m].get("status") == "planned":
                 rows.append(_measure(g, m))
     return rows
+
+
+COMMITMENT_STATUSES = frozenset({"planned", "drafting"})
+
+
+def _year(date: str | None) -> int:
+    head = (date or "")[:4]
+    return int(head) if head.isdigit() else 0
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for row in fetch(params):
+        if row["id"] in seen:
+            continue
+        seen.add(row["id"])
+        commitment = row["kind"] == "measure" or row.get("status") in COMMITMENT_STATUSES
+        out.append({"section": "commitment" if commitment else "policy", "id": row["id"], "title": row.get("title"),
+                    "issuer": row.get("issuer"), "date": row.get("date"), "status": row.get("status"),
+                    **best_evidence(row)})
+    out.sort(key=lambda r: (r["section"] != "policy", -_year(r["date"]), r["title"] or "", r["id"]))
+    return out

@@ -1,12 +1,35 @@
-"""Finisher of ``named_model``: definition, ordered components (mapped to practices), practices, namesakes."""
+"""The named query ``named_model``: ``fetch`` gives the embedded store the raw rows ``named_model.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/named_model.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``named_model``: definition, ordered components (mapped to practices), practices, namesakes.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.finish._common import as_list, best_evidence, evidence_entries, pick_evidence
+from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
+from queries.walk import ev_lists, named, out_edges
 
-__all__ = ["GENERIC_BIGRAMS", "component_practices", "finish"]
+__all__ = ["GENERIC_BIGRAMS", "component_practices", "fetch", "finish"]
+
+
+def fetch(g: Any, name: str, owner: str | None = None) -> list[dict[str, Any]]:
+    rows = []
+    for n in named(g, "NamedModel", name):
+        data = g.nodes[n]
+        owners = [o for o, _ in out_edges(g, n, "OWNED_BY")] or [None]
+        practices = [g.nodes[x].get("name") for x, _ in out_edges(g, n, "INSTANCE_OF")]
+        for o in owners:
+            od = g.nodes[o] if o is not None else {}
+            rows.append({"model_id": n, "model": data.get("name"), "owner_id": o,
+                         "owner": od.get("name") or data.get("owner"), "owner_aliases": list(od.get("aliases") or []),
+                         "definition": data.get("definition"), "components": data.get("components"),
+                         "practices": practices, **ev_lists(data)})
+    return rows
+
 
 # Bigrams every governance text uses: sharing one of these says nothing about which practice is meant.
 GENERIC_BIGRAMS = frozenset({"社区", "治理", "管理", "建设", "服务", "工作", "基层", "城乡", "推进", "加强",

@@ -1,11 +1,21 @@
-"""Embedded counterpart of ``queries/inventory.cypher`` (same parameters, same raw rows)."""
+"""The named query ``inventory``: ``fetch`` gives the embedded store the raw rows ``inventory.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/inventory.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``inventory``: the rows in a fixed order — by section (documents, places, practices, named
+models, policies, the measure total, the measures of ``place``), then most counted first, then name and
+id — with the same columns on every store.
+"""
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.embedded._graph import count_of, find_places, in_edges, nodes_of, out_edges
+from queries.walk import count_of, find_places, in_edges, nodes_of, out_edges
 
-__all__ = ["fetch"]
+__all__ = ["SECTIONS", "fetch", "finish"]
+
 
 _BLANK = {"kind": None, "place": None, "level": None, "issuer": None, "date": None, "status": None, "count": None}
 
@@ -45,3 +55,20 @@ def fetch(g: Any, place: str | None = None, **_params: Any) -> list[dict[str, An
                 rows.append(_row("measure", m, n.get("summary"), place=n.get("place"), date=_year(n.get("year")),
                                  status=n.get("status")))
     return rows
+
+
+SECTIONS = ("document", "place", "practice", "named_model", "policy", "measure_total", "measure")
+_COLUMNS = ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count")
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    order = {s: i for i, s in enumerate(SECTIONS)}
+    rows = {}
+    for row in fetch(params):
+        out = {c: row.get(c) for c in _COLUMNS}
+        if out["count"] is not None:
+            out["count"] = int(out["count"])
+        rows[(out["section"], out["id"])] = out
+    return sorted(rows.values(), key=lambda r: (order.get(r["section"], len(order)), -(r["count"] or 0),
+                                                r["name"] or "", r["id"]))

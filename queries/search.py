@@ -1,14 +1,46 @@
-"""Finisher of ``search``: build (once per graph version) the full-text index from the store's rows,
-then search it. See ``queries/fulltext.py`` for the matching and ranking rules."""
+"""The named query ``search``: ``fetch`` gives the embedded store the raw rows ``search.cypher`` (beside
+this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+
+fetch: Embedded counterpart of ``queries/search.cypher`` (same parameters, same raw rows).
+
+finish: Finisher of ``search``: build (once per graph version) the full-text index from the store's rows,
+then search it. See ``queries/fulltext.py`` for the matching and ranking rules.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from queries.finish._common import as_list, best_evidence
 from queries.fulltext import FullTextIndex, Searchable
+from queries.rows import as_list, best_evidence
+from queries.walk import ev_lists, nodes_of
 
-__all__ = ["finish", "searchables"]
+__all__ = ["fetch", "finish", "searchables"]
+
+
+_FIELDS = {  # kind -> (name property, definition property, items property)
+    "NamedModel": ("name", "definition", "components"),
+    "Measure": ("summary", None, "practices"),
+    "Policy": ("title", "issuer", None),
+    "Agency": ("name", None, None),
+    "Place": ("name", None, "aliases"),
+    "Practice": ("name", None, None),
+}
+
+
+def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
+    rows = []
+    for d in nodes_of(g, "Document"):
+        n = g.nodes[d]
+        rows.append({"kind": "Document", "id": d, "name": n.get("title"), "definition": None, "items": None,
+                     "text": n.get("text"), "ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None})
+    for kind, (name, definition, items) in _FIELDS.items():
+        for x in nodes_of(g, kind):
+            n = g.nodes[x]
+            rows.append({"kind": kind, "id": x, "name": n.get(name),
+                         "definition": n.get(definition) if definition else None,
+                         "items": n.get(items) if items else None, "text": None, **ev_lists(n)})
+    return rows
 
 
 def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
@@ -37,7 +69,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
 
 def cached_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
                  version: Callable[[], Hashable]) -> FullTextIndex:
-    from queries.finish._common import cached
+    from queries.rows import cached
 
     return cached("search", version, lambda: FullTextIndex(searchables(fetch(params))))
 

@@ -1,4 +1,4 @@
-"""Helpers shared by the finishers: evidence choice, stable sorting, per-version index cache."""
+"""Helpers shared by the queries' ``finish``: evidence choice, stable sorting, per-version index cache."""
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
@@ -124,7 +124,7 @@ def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any])
         for old in same[:max(0, len(same) - KEEP + 1)]:
             del _CACHE[old]
         hit = _CACHE[key] = build()
-        from queries.embedded._graph import freeze_heap
+        from queries.walk import freeze_heap
 
         freeze_heap()          # the new index is long-lived: keep the collector from rescanning it
     return hit

@@ -11,9 +11,18 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from queries.rows import as_list, best_evidence, head_quote
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, find_places, in_edges, out_edges
 
-__all__ = ["SECTIONS", "fetch", "finish"]
+__all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "city_profile", "地方画像",
+    "Everything about a place: practices by category, named models with components, policies with "
+    "status, agencies, figures, whom it learned from and who learned from it, its documents.",
+    (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
+    ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", *EVIDENCE),
+)
 
 
 def _row(g: Any, p: str, section: str, x: str, *, category: str | None = None, name: Any = None,

@@ -12,9 +12,23 @@ from typing import Any
 
 from queries.grading import grade_evidence, grade_rank
 from queries.rows import NO_EVIDENCE, best_evidence
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, find_places, in_edges, measuring_figures, out_edges, place_scope
 
-__all__ = ["fetch", "finish", "grade_piece", "graded"]
+__all__ = ["SPEC", "fetch", "finish", "grade_piece", "graded"]
+
+SPEC = QuerySpec(
+    "compare_cities", "城市对比",
+    "A place × practice matrix: each cell lists the measures (measure_list: each with its grade, the "
+    "sentence naming the practice and the sentence stating it), the best quote and an evidence grade "
+    "(quantified: a figure of the place measures the practice; described: a concrete measure; claimed: "
+    "a statement or a plan only).",
+    (Param("places", "list[str]", "two or more places (repeat, or separate with commas)", required=True,
+           names="Place"),
+     Param("practices", "list[str]", "practices to show (default: all the places have)", default=[],
+           names="Practice")),
+    ("place_id", "place", "practice", "grade", "measures", "measure_count", "measure_list", *EVIDENCE),
+)
 
 
 _NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": [],

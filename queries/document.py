@@ -11,9 +11,20 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from queries.spec import Param, QuerySpec
 from queries.walk import label
 
-__all__ = ["FIELDS", "fetch", "finish"]
+__all__ = ["FIELDS", "SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "document", "文档原文",
+    "One document's metadata and full text by its id (the hash of its normalized text); no row when "
+    "there is no such document.",
+    (Param("doc", "str", "document id (16 hex characters, as in `govkg stats` and search results)",
+           required=True),),
+    ("id", "title", "kind", "date", "issuer", "subject_place", "province", "doc_number", "session",
+     "proposal_number", "reply_class", "source", "text"),
+)
 
 
 FIELDS = ("title", "kind", "date", "issuer", "subject_place", "province", "doc_number", "session",

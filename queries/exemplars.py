@@ -19,9 +19,19 @@ from typing import Any, NamedTuple
 from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
 from queries.rows import as_list, cached, evidence_entry
+from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope
 
-__all__ = ["RECOGNITION_POINTS", "fetch", "finish"]
+__all__ = ["RECOGNITION_POINTS", "SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "exemplars", "典型地方",
+    "Places ranked by the strength of their evidence for a practice: figures, recognition by a higher "
+    "level (provincial bulletins, national pilots), number of documents; with the best quote.",
+    (Param("practice", "str", "canonical practice name, e.g. 红色物业", required=True, names="Practice"), K),
+    ("rank", "place_id", "place", "strength", "grade", "figures", "recognition", "documents",
+     "measure_count", *EVIDENCE),
+)
 
 
 _NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": []}

@@ -12,9 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from queries.spec import Param, QuerySpec
 from queries.walk import count_of, find_places, in_edges, nodes_of, out_edges
 
-__all__ = ["SECTIONS", "fetch", "finish"]
+__all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "inventory", "图谱概览",
+    "What the graph holds, for overviews and pick lists: one row per document, place (count = measures "
+    "it implements), practice (count = places adopting it), named model (count = listed components, "
+    "place = owner) and policy; one measure_total row (count = all measures); with place, one row per "
+    "measure that place implements (date = year). No document text and no evidence.",
+    (Param("place", "str", "also list the measures this place (name, alias or id) implements",
+           names="Place"),),
+    ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count"),
+)
 
 
 _BLANK = {"kind": None, "place": None, "level": None, "issuer": None, "date": None, "status": None, "count": None}

@@ -15,9 +15,18 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from queries.rows import as_list, best_evidence, cached
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, nodes_of, out_edges
 
-__all__ = ["fetch", "finish"]
+__all__ = ["SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "learning_network", "学习借鉴网络",
+    "Who learned from whom (with what and when), and how named models spread: the places that use "
+    "each shared model name, earliest first (the diffusion view).",
+    (Param("limit", "int", "most rows per section", default=500, min=1, max=100000),),
+    ("section", "learner_id", "learner", "source_id", "source", "what", "year", *EVIDENCE),
+)
 
 
 def _year(g: Any, docs: list[Any]) -> int | None:

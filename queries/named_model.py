@@ -11,9 +11,19 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, named, out_edges
 
-__all__ = ["GENERIC_BIGRAMS", "component_practices", "fetch", "finish"]
+__all__ = ["GENERIC_BIGRAMS", "SPEC", "component_practices", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "named_model", "命名模式",
+    "A named model: definition, ordered components (with the practices they map to), its practices, "
+    "and other places that use the same name for something else.",
+    (Param("name", "str", "the model's name as written, e.g. 12341", required=True, names="NamedModel"),
+     Param("owner", "str", "owner place (name or id), where several places use the name", names="Place")),
+    ("model_id", "model", "owner", "section", "order", "name", "detail", *EVIDENCE),
+)
 
 
 def fetch(g: Any, name: str, owner: str | None = None) -> list[dict[str, Any]]:

@@ -12,9 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from queries.spec import Param, QuerySpec
 from queries.walk import index_of
 
-__all__ = ["fetch", "finish", "place_aliases"]
+__all__ = ["SPEC", "fetch", "finish", "place_aliases"]
+
+SPEC = QuerySpec(
+    "names", "名称",
+    "Every place (with its aliases: customary short forms), practice (with its taxonomy aliases) and "
+    "named model name: what typed names are resolved against (濮阳 → 濮阳市), and where the closest "
+    "names for an unknown one come from.",
+    (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)"),),
+    ("label", "id", "name", "aliases"),
+)
 
 
 def fetch(g: Any, label: str | None = None, **_params: Any) -> list[dict[str, Any]]:

@@ -12,9 +12,19 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from queries.rows import best_evidence
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope
 
-__all__ = ["COMMITMENT_STATUSES", "fetch", "finish"]
+__all__ = ["COMMITMENT_STATUSES", "SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "policies", "政策文件",
+    "Policies of a place or an agency with issuer, date and status; promised work (planned or drafting "
+    "policies and planned measures) listed separately as commitments.",
+    (Param("place", "str", "place name or id", names="Place"), Param("agency", "str", "agency canonical name or id")),
+    ("section", "id", "title", "issuer", "date", "status", *EVIDENCE),
+    any_of=("place", "agency"),
+)
 
 
 def _policy(g: Any, x: str) -> dict[str, Any]:

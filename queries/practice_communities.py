@@ -12,9 +12,18 @@ from typing import Any
 
 from queries.analysis import practice_communities
 from queries.similar_cities import vectors
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import place_practice_rows
 
-__all__ = ["fetch", "finish"]
+__all__ = ["SPEC", "fetch", "finish"]
+
+SPEC = QuerySpec(
+    "practice_communities", "实践群落",
+    "Practices that tend to occur together: Louvain communities of the practice–practice projection "
+    "of the place–practice graph (weights: places sharing both).",
+    (Param("min_places", "int", "ignore practices seen in fewer places", default=1, min=1, max=100000),),
+    ("community", "practice", "places", "size", "top_places", *EVIDENCE),
+)
 
 
 def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:

@@ -13,9 +13,21 @@ from typing import Any
 
 from queries.fulltext import FullTextIndex, Searchable
 from queries.rows import as_list, best_evidence
+from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, nodes_of
 
-__all__ = ["fetch", "finish", "searchables"]
+__all__ = ["SPEC", "fetch", "finish", "searchables"]
+
+SPEC = QuerySpec(
+    "search", "全文检索",
+    "Full-text search over documents and entities that works for Chinese, two-character queries "
+    "included (减负): substring semantics, a character bigram index, the same ranking on every store.",
+    (Param("text", "str", "words to find; several words separated by spaces", required=True),
+     Param("kinds", "list[str]", "only these kinds (Document, NamedModel, Measure, Policy, Agency, "
+           "Place, Practice)", default=[]),
+     Param("limit", "int", "how many hits", default=20, min=1, max=500)),
+    ("rank", "kind", "id", "name", "score", *EVIDENCE),
+)
 
 
 _FIELDS = {  # kind -> (name property, definition property, items property)

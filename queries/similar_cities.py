@@ -12,9 +12,18 @@ from typing import Any
 
 from queries.analysis import PracticeVectors, similar_places
 from queries.rows import cached
+from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import place_practice_rows
 
-__all__ = ["fetch", "finish", "vectors"]
+__all__ = ["SPEC", "fetch", "finish", "vectors"]
+
+SPEC = QuerySpec(
+    "similar_cities", "相似地方",
+    "Places whose practice sets resemble a place's: Jaccard over practice sets and cosine over "
+    "practice counts (measures per practice), with the shared practices.",
+    (Param("place", "str", "place name or id", required=True, names="Place"), K),
+    ("rank", "place_id", "place", "jaccard", "cosine", "shared", *EVIDENCE),
+)
 
 
 def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:

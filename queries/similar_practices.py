@@ -13,9 +13,23 @@ from typing import Any
 
 from queries.rows import as_list, best_evidence, cached
 from queries.similarity import SimilarityIndex, SimItem
+from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, nodes_of, out_edges
 
-__all__ = ["fetch", "finish", "sim_items"]
+__all__ = ["SPEC", "fetch", "finish", "sim_items"]
+
+SPEC = QuerySpec(
+    "similar_practices", "相似做法",
+    "Measures and named models from other places that resemble a text, a measure or a named model, "
+    "ranked by a blend of character n-gram TF-IDF, shared practices, shared components and rapidfuzz.",
+    (Param("text", "str", "free text describing a practice"),
+     Param("measure", "str", "a measure id (me_…)"),
+     Param("named_model", "str", "a named model id (nm_…) or name"),
+     Param("place", "str", "leave out this place's own items (name or id)", names="Place"),
+     K),
+    ("rank", "kind", "id", "name", "place_id", "place", "score", "why", *EVIDENCE),
+    one_of=("text", "measure", "named_model"),
+)
 
 
 def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:

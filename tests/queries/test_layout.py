@@ -1,5 +1,5 @@
 """A named query is two files side by side: ``queries/<name>.cypher`` and ``queries/<name>.py`` (its
-embedded-store ``fetch`` and its ``finish``), reached through explicit imports."""
+``SPEC``, its embedded-store ``fetch`` and its ``finish``), reached through explicit imports."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +15,7 @@ def test_every_named_query_is_a_cypher_file_and_a_python_module_beside_it():
         assert (QUERIES / f"{name}.cypher").is_file(), name
         module = registry.implementation(name)
         assert Path(module.__file__).resolve() == QUERIES / f"{name}.py"
-        assert callable(module.fetch) and callable(module.finish)
+        assert callable(module.fetch) and callable(module.finish) and module.SPEC.name == name
     cypher = {p.stem for p in QUERIES.glob("*.cypher")}
     assert cypher == names                     # no .cypher without its query, no query without its .cypher
     with_both = {p.stem for p in QUERIES.glob("*.py")

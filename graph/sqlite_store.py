@@ -81,6 +81,16 @@ def _dumps(props: dict[str, Any]) -> str:
                       separators=(",", ":"))
 
 
+def _changed_props(items: Iterable[tuple[int, dict[str, Any], dict[str, Any]]]) -> list[tuple[str, int]]:
+    """(stored props, key) for each (key, old props, new props) whose merge (new over old) changes them."""
+    out = []
+    for key, old, new in items:
+        merged = {**old, **new}
+        if merged != old:
+            out.append((_dumps(merged), key))
+    return out
+
+
 def _chunks(items: list[Any], n: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -291,16 +301,14 @@ class SQLiteStore(GraphStore):
         with self._write() as db:
             if replace:
                 self._strip(delta.doc_id, keep_document=True)
-            doc_props = dict(delta.document)
             found = self._nodes_by_id([delta.doc_id]).get(delta.doc_id)
+            doc_props = {**(found[1] if found else {}), **delta.document, "complete": True}
             if found is None:
                 doc_nid = db.execute("INSERT INTO node(id, label, props) VALUES (?, 'Document', ?)",
-                                     (delta.doc_id, "{}")).lastrowid
-                old_doc: dict[str, Any] = {}
+                                     (delta.doc_id, _dumps(doc_props))).lastrowid
             else:
-                doc_nid, old_doc = found
-            doc_props = {**old_doc, **doc_props, "complete": True}
-            db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(doc_props), doc_nid))
+                doc_nid = found[0]
+                db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(doc_props), doc_nid))
             db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source) VALUES (?, ?, 1, ?)",
                        (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", ""))))
             quotes = _QuoteSpans(str(doc_props.get("text") or ""))
@@ -309,12 +317,9 @@ class SQLiteStore(GraphStore):
             db.executemany("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
                            [(node_id, row.label, _dumps({"id": node_id, **row.props}))
                             for node_id, row in delta.nodes.items() if node_id not in have])
-            changed = []
-            for node_id, (nid, props) in have.items():
-                merged = {**props, **delta.nodes[node_id].props}
-                if merged != props:
-                    changed.append((_dumps(merged), nid))
-            db.executemany("UPDATE node SET props = ? WHERE nid = ?", changed)
+            db.executemany("UPDATE node SET props = ? WHERE nid = ?",
+                           _changed_props((nid, props, delta.nodes[node_id].props)
+                                          for node_id, (nid, props) in have.items()))
             nids = {k: v[0] for k, v in have.items()}
             nids.update((k, v[0]) for k, v in self._nodes_by_id([n for n in delta.nodes if n not in have]).items())
             nids[delta.doc_id] = doc_nid
@@ -327,14 +332,8 @@ class SQLiteStore(GraphStore):
             rows = list(delta.rels.values())
             db.executemany("INSERT INTO rel(type, s, e, props) VALUES (?, ?, ?, ?)",
                            [(k[2], k[0], k[1], _dumps(row.props)) for k, row in zip(keys, rows) if k not in old_rels])
-            changed = []
-            for k, row in zip(keys, rows):
-                old = old_rels.get(k)
-                if old is not None:
-                    merged = {**old[1], **row.props}
-                    if merged != old[1]:
-                        changed.append((_dumps(merged), old[0]))
-            db.executemany("UPDATE rel SET props = ? WHERE rid = ?", changed)
+            db.executemany("UPDATE rel SET props = ? WHERE rid = ?",
+                           _changed_props((*old_rels[k], row.props) for k, row in zip(keys, rows) if k in old_rels))
             rids = {k: v[0] for k, v in old_rels.items()}
             rids.update((k, v[0]) for k, v in self._rels_by_key([k for k in keys if k not in old_rels]).items())
             db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',

@@ -36,6 +36,7 @@ class SQLiteGraphView:
         self._count: int | None = None
         self._prefetched: set[str] = set()
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
+        self._label_ids: dict[str, list[str]] = {}
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
         self.nodes = self._node = _Nodes(self)
         self._succ = _Adjacency(self, "s", "e")
@@ -72,10 +73,10 @@ class SQLiteGraphView:
             self._prefetched.add(label)
             rows = self._all("SELECT nid, id, props FROM node WHERE label = ? ORDER BY nid", (label,))
             ev = self._evidence_where("node_ev v JOIN node n ON n.nid = v.owner", "n.label = ?", (label,))
+            self._label_ids[label] = [node for _, node, _ in rows]
             for nid, node, props in rows:
-                self._nid[node], self._id[nid] = nid, node
                 if node not in self._attrs:
-                    self._attrs[node] = self._make_node(nid, node, label, props, ev)
+                    self._keep_node(nid, node, label, props, ev)
         for rel_type, out in edges:
             if (label, rel_type, out) in self._prefetched_edges:
                 continue
@@ -86,13 +87,10 @@ class SQLiteGraphView:
                 f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} "
                 f"WHERE a.label = ? AND r.type = ? "
                 "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x INDEXED BY rel_key WHERE x.s = r.s AND x.e = r.e)", (label, rel_type))
-            found = {node: [] for node in self._by_label(label)}
+            found: dict[str, list[tuple[str, dict[str, Any]]]] = {node: [] for node in self._label_ids[label]}
             self._take(rows, found)
             for node, hit in found.items():
                 self._typed.setdefault((node, rel_type, out), hit)
-
-    def _by_label(self, label: str) -> list[str]:
-        return [i for (i,) in self._all("SELECT id FROM node WHERE label = ? ORDER BY nid", (label,))]
 
     def _take(self, rows: list[tuple[Any, ...]], found: dict[str, list[tuple[str, dict[str, Any]]]]) -> None:
         """Rows (this end's id, rid, props, other end's nid, id, label, props) → ``found[this end]``,
@@ -102,8 +100,7 @@ class SQLiteGraphView:
         fresh = {row[4]: row[3:] for row in rows if row[4] not in self._attrs}
         node_ev = self._evidence("node_ev", [f[0] for f in fresh.values()]) if fresh else {}
         for nid, node, label, props in fresh.values():
-            self._nid[node], self._id[nid] = nid, node
-            self._attrs[node] = self._make_node(nid, node, label, props, node_ev)
+            self._keep_node(nid, node, label, props, node_ev)
         for this, rid, props, _, other, _, _ in rows:
             found.setdefault(this, []).append((other, self._make_rel(rid, props, ev)))
 
@@ -204,6 +201,13 @@ class SQLiteGraphView:
             attrs[f] = tuple(col)
         return attrs
 
+    def _keep_node(self, nid: int, node: str, label: str, props: str,
+                   ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
+        """Build ``node``'s attributes and keep them (and its id ↔ nid) for the life of the view."""
+        self._nid[node], self._id[nid] = nid, node
+        attrs = self._attrs[node] = self._make_node(nid, node, label, props, ev)
+        return attrs
+
     def _make_rel(self, rid: int, props: str, ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
         attrs = self._rels.get(rid)
         if attrs is None:
@@ -221,10 +225,7 @@ class SQLiteGraphView:
         if row is None:
             raise KeyError(node)
         nid, label, props = row
-        self._nid[node], self._id[nid] = nid, node
-        attrs = self._make_node(nid, node, label, props, self._evidence("node_ev", [nid]))
-        self._attrs[node] = attrs
-        return attrs
+        return self._keep_node(nid, node, label, props, self._evidence("node_ev", [nid]))
 
     def _adjacent(self, node: str, this: str, other: str) -> dict[str, dict[str, dict[str, Any]]]:
         nid = self._nid_of(node)

@@ -1,5 +1,5 @@
 """What FalkorDB and Neo4j share: turning a DocumentDelta into batched, parameterized
-``UNWIND $rows … MERGE`` statements from ``queries/store/*.cypher``, and removal by evidence.
+``UNWIND $rows … MERGE`` statements from ``graph/cypher/*.cypher``, and removal by evidence.
 
 Labels and relationship types cannot be Cypher parameters; the statements hold ``__LABEL__``,
 ``__TYPE__``, ``__START__``, ``__END__`` tokens that ``fill`` replaces with names taken only from
@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 from govkg.errors import StoreError
 from graph.delta import DocumentDelta, Evidence
 from graph.model import LABELS, REL_TYPES, RELS
+from graph.statements import statement_text
 from graph.store import DocState, GraphStore, LoadOutcome
-from queries import load_cypher
 
 if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
@@ -34,8 +34,8 @@ Statement = tuple[str, dict[str, Any]]
 
 
 def fill(name: str, **tokens: str) -> str:
-    """``queries/store/<name>.cypher`` with its label/type tokens set to names from the model."""
-    text = load_cypher(f"store/{name}")
+    """``graph/cypher/<name>.cypher`` with its label/type tokens set to names from the model."""
+    text = statement_text(name)
     allowed = set(LABELS) | set(REL_TYPES)
     for token, value in tokens.items():
         if value not in allowed:
@@ -130,16 +130,16 @@ class CypherStore(GraphStore):
             if rows:
                 out.append((fill("taxonomy_nodes", label=label), {"rows": rows}))
         if rels:
-            out.append((load_cypher("store/taxonomy_rels"),
+            out.append((statement_text("taxonomy_rels"),
                         {"rows": [{"start": r["start"], "end": r["end"]} for r in rels]}))
-        out.append((load_cypher("store/bump_version"), {}))
+        out.append((statement_text("bump_version"), {}))
         return out
 
     # -- writing --------------------------------------------------------------------------------------
     def _strip_statements(self, doc_ids: list[str]) -> list[Statement]:
         p = {"docs": doc_ids}
-        return [(load_cypher("store/delete_rels_only_from"), p), (load_cypher("store/strip_rels"), p),
-                (load_cypher("store/delete_nodes_only_from"), p), (load_cypher("store/strip_nodes"), p)]
+        return [(statement_text("delete_rels_only_from"), p), (statement_text("strip_rels"), p),
+                (statement_text("delete_nodes_only_from"), p), (statement_text("strip_nodes"), p)]
 
     def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
         return dict(delta.document)
@@ -159,19 +159,19 @@ class CypherStore(GraphStore):
         several documents for the same node or relationship are merged here (properties in document
         order, evidence concatenated): one row per node/relationship per statement. A full-text
         field is set only with the complete flag, so the index takes each document once."""
-        bump: Statement = (load_cypher("store/bump_version"), {})
+        bump: Statement = (statement_text("bump_version"), {})
         docs = []
         for delta in deltas:
             props = self._document_props(delta)
             props["complete"] = False
             docs.append({"id": delta.doc_id, "props": props})
-        out: list[Statement] = [bump, (load_cypher("store/upsert_documents"), {"rows": docs})]
+        out: list[Statement] = [bump, (statement_text("upsert_documents"), {"rows": docs})]
         if remove:
-            out.append((load_cypher("store/mark_incomplete"), {"ids": remove}))
+            out.append((statement_text("mark_incomplete"), {"ids": remove}))
         if replace or remove:
             out += self._strip_statements(replace + remove)
         if remove:
-            out.append((load_cypher("store/delete_documents"), {"ids": remove}))
+            out.append((statement_text("delete_documents"), {"ids": remove}))
         # id → [label, props, evidence, copied]: a row's own dict/list until a second document
         # shares the node (then copied before merging: the deltas are left as they are)
         nodes: dict[str, list[Any]] = {}
@@ -209,7 +209,7 @@ class CypherStore(GraphStore):
             for params in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
                 out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end), params))
         done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
-        out += [(load_cypher("store/complete_documents"), {"rows": done}), bump]
+        out += [(statement_text("complete_documents"), {"rows": done}), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
@@ -252,7 +252,7 @@ class CypherStore(GraphStore):
     def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
         """Documents with distinct ids and sources: one batch of statements."""
         self._finish()                                # states must see the previous batch
-        rows = self._run(load_cypher("store/documents_state"),
+        rows = self._run(statement_text("documents_state"),
                          {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
         states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
         ids = {d.doc_id for d in deltas}
@@ -282,36 +282,36 @@ class CypherStore(GraphStore):
     def remove_document(self, doc_id: str) -> bool:
         if doc_id not in self._related_states(doc_id, ""):
             return False
-        bump: Statement = (load_cypher("store/bump_version"), {})
-        self._run_all([bump, (load_cypher("store/mark_incomplete"), {"ids": [doc_id]}),
+        bump: Statement = (statement_text("bump_version"), {})
+        self._run_all([bump, (statement_text("mark_incomplete"), {"ids": [doc_id]}),
                        *self._strip_statements([doc_id]),
-                       (load_cypher("store/delete_documents"), {"ids": [doc_id]}), bump])
+                       (statement_text("delete_documents"), {"ids": [doc_id]}), bump])
         return True
 
     def version(self) -> int:
         """The write counter: grows with every document load/removal and schema change."""
-        rows = self._run(load_cypher("store/graph_version"), {})
+        rows = self._run(statement_text("graph_version"), {})
         return int(rows[0]["version"] or 0) if rows else 0
 
     # -- reading --------------------------------------------------------------------------------------
     def document_states(self) -> dict[str, DocState]:
         return {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "")
-                for r in self._run(load_cypher("store/document_states"), {})}
+                for r in self._run(statement_text("document_states"), {})}
 
     def _related_states(self, doc_id: str, source: str) -> dict[str, DocState]:
-        rows = self._run(load_cypher("store/documents_state"),
+        rows = self._run(statement_text("documents_state"),
                          {"ids": [doc_id], "sources": [source] if source else []})
         return {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
 
     def stats(self) -> dict[str, dict[str, int]]:
-        nodes = {r["label"]: int(r["n"]) for r in self._run(load_cypher("store/stats_nodes"), {})
+        nodes = {r["label"]: int(r["n"]) for r in self._run(statement_text("stats_nodes"), {})
                  if r["label"] != META_LABEL}
-        rels = {r["type"]: int(r["n"]) for r in self._run(load_cypher("store/stats_rels"), {})}
+        rels = {r["type"]: int(r["n"]) for r in self._run(statement_text("stats_rels"), {})}
         return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
     def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        nodes = [n for n in self._run(load_cypher("store/export_nodes"), {}) if n["label"] != META_LABEL]
-        rels = self._run(load_cypher("store/export_rels"), {})
+        nodes = [n for n in self._run(statement_text("export_nodes"), {}) if n["label"] != META_LABEL]
+        rels = self._run(statement_text("export_rels"), {})
         for n in nodes:
             n["props"] = dict(n["props"])
             n["props"].pop("grams", None)            # FalkorDB's full-text helper, not data

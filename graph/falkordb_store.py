@@ -21,7 +21,7 @@ from graph.delta import DocumentDelta
 from graph.falkordb_server import FalkorServer
 from graph.fulltext import grams
 from graph.model import LABELS
-from queries import load_cypher
+from graph.statements import statement_text
 
 __all__ = ["RETRY_DELAYS_S", "FalkorStore", "params_header"]
 
@@ -227,8 +227,8 @@ class FalkorStore(CypherStore):
     def init_schema(self) -> None:
         for label in LABELS:
             self._ignore_exists(fill("falkordb_index", label=label))
-        self._ignore_exists(load_cypher("store/falkordb_index_source"))
-        self._ignore_exists(load_cypher("store/falkordb_fulltext"))
+        self._ignore_exists(statement_text("falkordb_index_source"))
+        self._ignore_exists(statement_text("falkordb_fulltext"))
         self._run_all(self._taxonomy_statements())
 
     def _ignore_exists(self, query: str) -> None:

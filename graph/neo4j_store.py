@@ -12,7 +12,7 @@ from typing import Any
 from govkg.errors import StoreError
 from graph.cypher_store import CypherStore, Statement, fill
 from graph.model import LABELS
-from queries import load_cypher
+from graph.statements import statement_text
 
 __all__ = ["Neo4jStore"]
 
@@ -86,6 +86,6 @@ class Neo4jStore(CypherStore):
     def init_schema(self) -> None:
         for label in LABELS:
             self._run(fill("neo4j_constraint", label=label), {})
-        self._run(load_cypher("store/neo4j_index_source"), {})
-        self._run(load_cypher("store/neo4j_fulltext"), {})
+        self._run(statement_text("neo4j_index_source"), {})
+        self._run(statement_text("neo4j_fulltext"), {})
         self._run_all(self._taxonomy_statements())

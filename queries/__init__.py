@@ -13,11 +13,10 @@ QUERY_DIR = Path(__file__).resolve().parent
 
 @cache
 def load_cypher(name: str) -> str:
-    """Text of ``queries/<name>.cypher`` (``name`` may contain one ``/`` for a subfolder)."""
-    parts = name.split("/")
-    if not parts or any(not p or not p.replace("_", "").isalnum() for p in parts):
+    """Text of ``queries/<name>.cypher``."""
+    if not name or not name.replace("_", "").isalnum():
         raise QueryError(f"not a query name: {name!r}")
-    path = QUERY_DIR.joinpath(*parts).with_suffix(".cypher")
+    path = QUERY_DIR / f"{name}.cypher"
     if not path.is_file():
         raise QueryError(f"no query named {name!r} (looked for {path})")
     return path.read_text(encoding="utf-8")

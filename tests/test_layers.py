@@ -17,12 +17,7 @@ LEAF = ("govkg.errors", "govkg.settings")
 RANK = {"leaf": 0, "loaders": 1, "graph": 2, "queries": 3, "govkg": 4, "app": 5}
 
 # (importing module, imported module) -> why it is still there
-KNOWN: dict[tuple[str, str], str] = {
-    ("graph.cypher_store", "queries"): "loads its statements from queries/store/*.cypher (issue 15: move them "
-                                       "to graph/stores/cypher/); the file belongs to the store rework",
-    ("graph.falkordb_store", "queries"): "loads queries/store/falkordb_*.cypher, as graph.cypher_store",
-    ("graph.neo4j_store", "queries"): "loads queries/store/neo4j_*.cypher, as graph.cypher_store",
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:

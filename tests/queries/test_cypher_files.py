@@ -1,15 +1,16 @@
-"""Every .cypher file in queries/ runs on FalkorDB: the named queries (top level) directly with realistic
-parameters, the store's write/read statements (queries/store/) through a load + remove cycle."""
+"""Every .cypher file (queries/, graph/cypher/) runs on FalkorDB: the named queries (top level) directly with realistic
+parameters, the store's write/read statements (graph/cypher/) through a load + remove cycle."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
+from graph.statements import STATEMENT_DIR, statement_text
 from queries import QUERY_DIR, load_cypher
 
 TOP = sorted(p.stem for p in QUERY_DIR.glob("*.cypher"))
-STORE = sorted(p.stem for p in (QUERY_DIR / "store").glob("*.cypher"))
+STORE = sorted(p.stem for p in STATEMENT_DIR.glob("*.cypher"))
 NEO4J_ONLY = {s for s in STORE if s.startswith("neo4j_")}
 
 
@@ -68,7 +69,7 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
     finally:
         del falkordb_store._run
     for name in sorted(set(STORE) - NEO4J_ONLY):
-        template = load_cypher(f"store/{name}")
+        template = statement_text(name)
         body = "\n".join(line for line in template.splitlines() if not line.startswith("//")).strip()
         pattern = re.sub(r"__[A-Z]+__", "[A-Za-z_]+", re.escape(body))
-        assert any(re.search(pattern, q) for q in sent), f"queries/store/{name}.cypher never ran on FalkorDB"
+        assert any(re.search(pattern, q) for q in sent), f"graph/cypher/{name}.cypher never ran on FalkorDB"

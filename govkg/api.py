@@ -41,10 +41,19 @@ def extract(path: str | Path) -> BatchResult:
 
 
 def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False, workers: int = 1) -> BuildReport:
-    """Extract ``paths`` (files, folders or .jsonl records) and load them into ``store``."""
+    """Extract ``paths`` (files, folders or .jsonl records) and load them into ``store``; then the indexes
+    the store keeps (full-text, similarity) are brought up to date, so the first query is not the one
+    that builds them."""
+    from govkg.errors import StoreUnavailable
     from graph.build import build_paths
+    from queries.registry import keep_indexes
 
-    return build_paths(list(paths), store, progress=progress, workers=workers)
+    report = build_paths(list(paths), store, progress=progress, workers=workers)
+    try:
+        keep_indexes(store)
+    except StoreUnavailable:
+        pass              # the build already said why the store takes no write
+    return report
 
 
 def ensure_graph(store: GraphStore | None = None) -> int:

@@ -10,6 +10,10 @@ No server, standard library only (Linux, macOS, Windows). Tables:
   No list on a node or relationship grows with the corpus.
 - ``doc(nid, version, complete, source)``: what a load needs to decide about a document.
 - ``meta``: the file format, the graph model version and the write counter.
+- ``kept``: indexes the queries keep in the store (full-text and similarity postings), as
+  (name, graph version, key) -> bytes; one written for graph version *v* is used only while the write
+  counter is *v* (``keep`` / ``kept_version`` / ``kept_values``). Bytes are JSON or fixed-type numeric
+  arrays, read back by the queries that wrote them; nothing in them is ever run.
 
 Every write (one document's load or removal, the taxonomy) is one transaction started with
 ``BEGIN IMMEDIATE``: two processes writing to one home serialize (the second waits up to
@@ -69,6 +73,10 @@ CREATE TABLE IF NOT EXISTS doc (nid INTEGER PRIMARY KEY, version TEXT NOT NULL, 
                                 source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
 """
+_KEPT_TABLE = """CREATE TABLE IF NOT EXISTS kept (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL,
+                                 value BLOB NOT NULL, PRIMARY KEY (name, version, key)) WITHOUT ROWID"""
+_SCHEMA += _KEPT_TABLE + ";\n"
+_KEPT_DONE = ""                        # the key marking a kept index as completely written
 
 
 def graph_path(home: Path) -> Path:
@@ -148,6 +156,9 @@ class SQLiteStore(GraphStore):
     def _init_tables(self) -> None:
         meta = self._meta()
         if meta.get("format") == FORMAT and meta.get("model") == str(MODEL_VERSION):
+            if not self._has_table("kept"):            # a file from before kept indexes: add the table
+                with contextlib.suppress(StoreUnavailable), self._write() as db:
+                    db.execute(_KEPT_TABLE)
             return                                     # the usual case: read only, no write lock taken
         with self._write() as db:
             meta = self._meta()                        # again, now that no other process can change it
@@ -160,6 +171,7 @@ class SQLiteStore(GraphStore):
                 for table in tables:                   # an earlier layout of govkg's own: start again
                     db.execute(f'DROP TABLE "{table}"')
                 meta = {}
+            emptied = bool(tables) and meta.get("model") != str(MODEL_VERSION)
             if not meta:
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
@@ -167,17 +179,24 @@ class SQLiteStore(GraphStore):
                                [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0")])
             elif meta.get("model") != str(MODEL_VERSION):
                 # an older graph model: start empty, the next build reloads every document
-                for table in ("node", "rel", "node_ev", "rel_ev", "doc"):
+                for statement in filter(str.strip, _SCHEMA.split(";")):
+                    db.execute(statement)
+                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept"):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
                 self._bump()
-            if tables and self.path is not None:
+            if emptied and self.path is not None:
                 print(f"govkg: {self.path} was written by an earlier govkg; it is empty now — run "
                       "`govkg build` again", file=sys.stderr)
 
+    def _has_table(self, name: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                    (name,)).fetchone() is not None
+
     def _meta(self) -> dict[str, str]:
         with self._lock:
-            if self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is None:
+            if not self._has_table("meta"):
                 return {}
             return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
@@ -389,6 +408,51 @@ class SQLiteStore(GraphStore):
             self._strip(doc_id, keep_document=False)
             self._bump()
         return True
+
+    # -- kept indexes -----------------------------------------------------------------------------
+    def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes]]) -> bool:
+        """Store index ``name`` built from graph version ``version`` (its ``entries``, key -> bytes) in
+        place of any earlier one, in one transaction; False (nothing written) when the graph has changed
+        since ``version``. Raises ``StoreUnavailable`` when the store takes no write."""
+        with self._write() as db:
+            if self.version() != version:
+                return False
+            db.execute("DELETE FROM kept WHERE name = ?", (name,))
+            rows = ((name, version, key, value) for key, value in entries if key != _KEPT_DONE)
+            db.executemany("INSERT INTO kept(name, version, key, value) VALUES (?, ?, ?, ?)", rows)
+            db.execute("INSERT INTO kept(name, version, key, value) VALUES (?, ?, ?, ?)",
+                       (name, version, _KEPT_DONE, b""))
+        return True
+
+    def kept_version(self, name: str) -> int | None:
+        """The graph version index ``name`` was kept for (None when there is none)."""
+        with self._lock:
+            if not self._has_table("kept"):            # an older file in a home that takes no write
+                return None
+            row = self._db.execute("SELECT max(version) FROM kept WHERE name = ? AND key = ?",
+                                   (name, _KEPT_DONE)).fetchone()
+        return None if row is None or row[0] is None else int(row[0])
+
+    def kept_values(self, name: str, version: int, keys: Iterable[str]) -> dict[str, bytes]:
+        """The entries of kept index (``name``, ``version``) under ``keys`` (those it has)."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, bytes] = {}
+        with self._lock:
+            for part in _chunks(wanted):
+                out.update(self._db.execute(
+                    f"SELECT key, value FROM kept WHERE name = ? AND version = ? AND key IN ({_marks(len(part))})",
+                    (name, version, *part)).fetchall())
+        return out
+
+    def document_texts(self, ids: Iterable[str]) -> dict[str, str]:
+        """doc_id -> the document's text, for the documents among ``ids``."""
+        out: dict[str, str] = {}
+        with self._lock:
+            for part in _chunks(list(dict.fromkeys(ids))):
+                for node, props in self._db.execute(
+                        f"SELECT id, props FROM node WHERE label = 'Document' AND id IN ({_marks(len(part))})", part):
+                    out[node] = str(json.loads(props).get("text") or "")
+        return out
 
     # -- reading ----------------------------------------------------------------------------------
     def document_states(self) -> dict[str, DocState]:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
+from typing import Any
 
-__all__ = ["FullTextIndex", "Hit", "Searchable", "fold", "score_hit", "snippet", "split_terms"]
+__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "fold", "score_hit", "snippet", "split_terms"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
@@ -403,61 +404,60 @@ def _fold_and_index(texts: list[str], with_counts: bool):
     return folded, _GramTable(grams, starts), ids, counts
 
 
-class FullTextIndex:
-    """Unigram + bigram postings over :class:`Searchable` items (built once per graph version).
+class _FullText:
+    """The search side of the index, over accessors that the built index (:class:`FullTextIndex`) or its
+    copy kept in the store (:class:`KeptFullTextIndex`) answers: the same hits, to the digit."""
 
-    Items are numbered in (kind, key) order, the ranking's tie-break. For every gram the index keeps,
-    as int32 numpy arrays: the items whose folded text holds it with how often (``str.count``), and
-    the items whose folded name holds it. Terms of one or two characters (``减负``) are then answered
-    from the postings alone: the items are grouped by (kind, counts, name matches), each group scored
-    once by the same arithmetic as :func:`score_hit`, and only the ``limit`` best become hits with a
-    quote. Longer terms intersect their bigrams' postings (smallest first) and check the substring on
-    those candidates only. The folded text of each item is kept (the original object when folding
-    changes nothing) so no query re-folds a document.
-
-    The build is numpy over the concatenated code points (:func:`_fold_and_index`): every
-    (gram, item) pair becomes one 64-bit key, a sort of each chunk's keys gives their counts, and the
-    postings are kept in CSR form (one ids array, one counts array, gram -> slice).
-    """
-
-    def __init__(self, items: Iterable[Searchable]):
-        import numpy as np
-
-        self.items: list[Searchable] = sorted(items, key=attrgetter("kind", "key"))
-        texts, table, ids, counts = _fold_and_index([it.text for it in self.items], True)
-        self._text_ids, self._text_counts = _Postings(table, ids), _Postings(table, counts)
-        names, table, ids, _ = _fold_and_index([it.name for it in self.items], False)
-        self._name_ids = _Postings(table, ids)
-        self._folded: list[tuple[str, str]] = list(zip(texts, names))
-        runs = [(kind, sum(1 for _ in group)) for kind, group in groupby(map(attrgetter("kind"), self.items))]
-        self._kind_names = [kind for kind, _ in runs]     # items are sorted by kind: one run each
-        self._kind_codes = np.repeat(np.arange(len(runs), dtype=np.int32), [size for _, size in runs])
+    n: int
+    _kind_names: list[str]
+    _kind_codes: Any           # numpy int32: the kind code of each item
 
     def __len__(self) -> int:
-        return len(self.items)
+        return self.n
+
+    def _grams(self, grams: Iterable[str]) -> dict[str, tuple[Any, Any, Any]]:
+        """gram -> (items whose text holds it, how often, items whose name holds it), empty arrays for
+        a gram no item holds."""
+        raise NotImplementedError
+
+    def _folded_at(self, numbers: list[int]) -> list[tuple[str, str]]:
+        """(folded text, folded name) of items ``numbers``."""
+        raise NotImplementedError
+
+    def _items_at(self, numbers: list[int]) -> list[Searchable]:
+        raise NotImplementedError
 
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[Hit]:
         terms = split_terms(query)
         if not terms:
             return []
+        needed: set[str] = set()
+        for term in terms:
+            if len(term) <= 2 and "\x00" not in term:
+                needed.add(term)
+            else:
+                needed.update(term[i:i + 2] for i in range(len(term) - 1))
+        postings = self._grams(sorted(needed))
+        best = self._best(terms, limit, set(kinds) if kinds else None, postings)
+        numbers = [i for _, i in best]
         hits = []
-        for neg, i in self._best(terms, limit, set(kinds) if kinds else None):
-            text, name = self._folded[i]
-            score, pos, length = _score(text, name, self.items[i].kind, terms)
+        for (neg, i), (text, name), item in zip(best, self._folded_at(numbers), self._items_at(numbers)):
+            score, pos, length = _score(text, name, item.kind, terms)
             if score != -neg:
                 raise AssertionError(f"search index: score of item {i} differs between paths")
-            hits.append(_hit(self.items[i], score, pos, length))
+            hits.append(_hit(item, score, pos, length))
         return hits
 
-    def _long_candidates(self, term: str):
+    @staticmethod
+    def _long_candidates(term: str, postings: dict[str, tuple[Any, Any, Any]]):
         """Items whose text or name may contain a term longer than two characters, as a sorted numpy
         array (the postings of its bigrams intersected smallest first, in numpy)."""
         import numpy as np
 
         grams = sorted({term[i:i + 2] for i in range(len(term) - 1)})
         found = []
-        for postings in (self._text_ids, self._name_ids):
-            lists = sorted((postings.get(g) for g in grams), key=len)
+        for which in (0, 2):                      # text postings, name postings
+            lists = sorted((postings[g][which] for g in grams), key=len)
             result = lists[0]
             for other in lists[1:]:
                 if not result.size:
@@ -466,7 +466,8 @@ class FullTextIndex:
             found.append(result)
         return np.union1d(found[0], found[1]).astype(np.int32)
 
-    def _best(self, terms: list[str], limit: int, wanted: set[str] | None) -> list[tuple[float, int]]:
+    def _best(self, terms: list[str], limit: int, wanted: set[str] | None,
+              postings: dict[str, tuple[Any, Any, Any]]) -> list[tuple[float, int]]:
         """(-score, item number) of the ``limit`` best items, best first. Every item is described by its
         kind and, per term, its count in the text and whether its name holds the term (from the postings
         for terms of one or two characters, by ``str.count`` on the candidates for longer ones); each
@@ -477,10 +478,10 @@ class FullTextIndex:
         pools = []
         for term, exact in zip(terms, short):
             if exact:
-                pools.append(self._text_ids.get(term))
-                pools.append(self._name_ids.get(term))
+                pools.append(postings[term][0])
+                pools.append(postings[term][2])
             else:
-                pools.append(self._long_candidates(term))
+                pools.append(self._long_candidates(term, postings))
         every = _sorted_unique(np.concatenate(pools))
         kind_codes = self._kind_codes
         if wanted is not None:
@@ -489,17 +490,15 @@ class FullTextIndex:
         if not every.size:
             return []
         features = [kind_codes[every]]
-        listed = every.tolist() if not all(short) else []
+        folded = self._folded_at(every.tolist()) if not all(short) else []
         for term, exact in zip(terms, short):
             if not exact:
-                pairs = np.array([(t.count(term), term in n) for t, n in map(self._folded.__getitem__, listed)],
+                pairs = np.array([(t.count(term), term in n) for t, n in folded],
                                  dtype=np.int64).reshape(-1, 2)
                 features.append(pairs[:, 0])
                 features.append(pairs[:, 1])
                 continue
-            ids = self._text_ids.get(term)
-            counts = self._text_counts.get(term)
-            names = self._name_ids.get(term)
+            ids, counts, names = postings[term]
             count = np.zeros(every.size, dtype=np.int64)
             if ids.size:
                 pos = np.searchsorted(ids, every)
@@ -532,6 +531,118 @@ class FullTextIndex:
         every, per_item = every[keep], per_item[keep]
         order = np.lexsort((every, -per_item))[:limit]
         return [(-float(per_item[j]), int(every[j])) for j in order]
+
+
+_SEARCHABLE_FIELDS = tuple(Searchable.__dataclass_fields__)
+
+
+class FullTextIndex(_FullText):
+    """Unigram + bigram postings over :class:`Searchable` items (built once per graph version).
+
+    Items are numbered in (kind, key) order, the ranking's tie-break. For every gram the index keeps,
+    as int32 numpy arrays: the items whose folded text holds it with how often (``str.count``), and
+    the items whose folded name holds it. Terms of one or two characters (``减负``) are then answered
+    from the postings alone: the items are grouped by (kind, counts, name matches), each group scored
+    once by the same arithmetic as :func:`score_hit`, and only the ``limit`` best become hits with a
+    quote. Longer terms intersect their bigrams' postings (smallest first) and check the substring on
+    those candidates only. The folded text of each item is kept (the original object when folding
+    changes nothing) so no query re-folds a document.
+
+    The build is numpy over the concatenated code points (:func:`_fold_and_index`): every
+    (gram, item) pair becomes one 64-bit key, a sort of each chunk's keys gives their counts, and the
+    postings are kept in CSR form (one ids array, one counts array, gram -> slice).
+    """
+
+    def __init__(self, items: Iterable[Searchable]):
+        import numpy as np
+
+        self.items: list[Searchable] = sorted(items, key=attrgetter("kind", "key"))
+        self.n = len(self.items)
+        texts, self._text_table, ids, counts = _fold_and_index([it.text for it in self.items], True)
+        self._text_ids, self._text_counts = _Postings(self._text_table, ids), _Postings(self._text_table, counts)
+        names, self._name_table, ids, _ = _fold_and_index([it.name for it in self.items], False)
+        self._name_ids = _Postings(self._name_table, ids)
+        self._folded: list[tuple[str, str]] = list(zip(texts, names))
+        runs = [(kind, sum(1 for _ in group)) for kind, group in groupby(map(attrgetter("kind"), self.items))]
+        self._kind_names = [kind for kind, _ in runs]     # items are sorted by kind: one run each
+        self._kind_codes = np.repeat(np.arange(len(runs), dtype=np.int32), [size for _, size in runs])
+
+    def _grams(self, grams: Iterable[str]) -> dict[str, tuple[Any, Any, Any]]:
+        return {g: (self._text_ids.get(g), self._text_counts.get(g), self._name_ids.get(g)) for g in grams}
+
+    def _folded_at(self, numbers: list[int]) -> list[tuple[str, str]]:
+        return [self._folded[i] for i in numbers]
+
+    def _items_at(self, numbers: list[int]) -> list[Searchable]:
+        return [self.items[i] for i in numbers]
+
+    def kept_entries(self) -> Iterator[tuple[str, bytes]]:
+        """The index as entries to keep in the store (read back by :class:`KeptFullTextIndex`): the
+        postings per gram and the items, a document's item without its text (read from the store)."""
+        import numpy as np
+
+        from queries.kept import dumps
+
+        yield "meta", dumps({"n": self.n, "kinds": self._kind_names})
+        yield "kinds", self._kind_codes.astype("<i4").tobytes()
+        for prefix, table, postings in (("t:", self._text_table, (self._text_ids, self._text_counts)),
+                                        ("n:", self._name_table, (self._name_ids,))):
+            starts = table._starts
+            for at, key in enumerate(table._grams.tolist()):
+                gram = chr(key) if key < 1 << _CP_BITS else chr((key >> _CP_BITS) - 1) + chr(key & ((1 << _CP_BITS) - 1))
+                lo, hi = int(starts[at]), int(starts[at + 1])
+                yield prefix + gram, b"".join(np.asarray(p._values[lo:hi], dtype="<i4").tobytes() for p in postings)
+        for i, it in enumerate(self.items):
+            fields = [getattr(it, f) for f in _SEARCHABLE_FIELDS]
+            if it.kind == "Document" and it.doc_id == it.key and it.offset == 0:
+                fields[_SEARCHABLE_FIELDS.index("text")] = None
+            yield "i:" + str(i), dumps(fields)
+
+
+class KeptFullTextIndex(_FullText):
+    """A :class:`FullTextIndex` kept in the store, read entry by entry (``queries.kept``): a search reads
+    the postings of its own grams and the items it looks at, not the whole index."""
+
+    def __init__(self, reader: Any):
+        import numpy as np
+
+        from queries.kept import loads
+
+        self._reader = reader
+        head = reader.need_all(["meta", "kinds"])
+        meta = loads(head["meta"])
+        self.n = int(meta["n"])
+        self._kind_names = [str(k) for k in meta["kinds"]]
+        self._kind_codes = np.frombuffer(head["kinds"], dtype="<i4").astype(np.int32)
+
+    def _grams(self, grams: Iterable[str]) -> dict[str, tuple[Any, Any, Any]]:
+        import numpy as np
+
+        wanted = list(grams)
+        found = self._reader.many([*("t:" + g for g in wanted), *("n:" + g for g in wanted)])
+        out = {}
+        for g in wanted:
+            text = found.get("t:" + g, b"")
+            m = len(text) // 8
+            out[g] = (np.frombuffer(text, dtype="<i4", count=m).astype(np.int32),
+                      np.frombuffer(text, dtype="<i4", count=m, offset=4 * m).astype(np.int32),
+                      np.frombuffer(found.get("n:" + g, b""), dtype="<i4").astype(np.int32))
+        return out
+
+    def _items_at(self, numbers: list[int]) -> list[Searchable]:
+        from queries.kept import loads
+
+        found = self._reader.need_all("i:" + str(i) for i in numbers)
+        fields = [dict(zip(_SEARCHABLE_FIELDS, loads(found["i:" + str(i)]))) for i in numbers]
+        missing = [f["doc_id"] for f in fields if f["text"] is None]
+        texts = self._reader.store.document_texts(missing) if missing else {}
+        for f in fields:
+            if f["text"] is None:
+                f["text"] = texts.get(f["doc_id"], "")
+        return [Searchable(**f) for f in fields]
+
+    def _folded_at(self, numbers: list[int]) -> list[tuple[str, str]]:
+        return [(fold(it.text), fold(it.name)) for it in self._items_at(numbers)]
 
 
 def _sorted_unique(values):

@@ -12,7 +12,8 @@ stores only as Cypher parameters; no query text is ever built from them.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import functools
+from collections.abc import Callable, Hashable, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -35,6 +36,7 @@ from queries import (
 from queries.spec import MAX_TEXT, Param, QuerySpec
 
 __all__ = [
+    "KEPT",
     "MAX_TEXT",
     "QUERIES",
     "Param",
@@ -43,6 +45,7 @@ __all__ = [
     "fetcher",
     "get",
     "graph_version",
+    "keep_indexes",
     "resolve_names",
     "run",
     "validate",
@@ -118,10 +121,12 @@ def implementation(name: str) -> ModuleType:
     return _IMPL[name]
 
 
-def graph_version(store: Any) -> tuple[Any, ...]:
+def graph_version(store: Any) -> Hashable:
     """A key that changes whenever the store's graph changes (used to cache indexes per graph version):
     the store's write counter (``GraphStore.version``, which every store has)."""
-    return (id(store), "v", store.version())
+    from queries.kept import GraphVersion
+
+    return GraphVersion(store)()
 
 
 def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
@@ -157,6 +162,26 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
     Place, practice and named-model names are resolved first (``resolve_names``)."""
     clean = resolve_names(store, name, validate(name, params))
     finish = implementation(name).finish
-    rows = finish(fetcher(store, name), clean, lambda: graph_version(store))
+    from queries.kept import GraphVersion
+
+    rows = finish(fetcher(store, name), clean, GraphVersion(store))
     columns = get(name).columns
     return [{c: row.get(c) for c in columns} for row in rows]
+
+
+KEPT = ("search", "similar_practices")      # the queries whose index the store keeps (``queries/kept.py``)
+
+
+def keep_indexes(store: Any) -> list[str]:
+    """Build the indexes of ``KEPT`` for the store's current graph and keep them in the store (what a
+    build does last, so the first query of any later process reads them instead of rebuilding them);
+    the names kept. Nothing on a store that keeps no index."""
+    from queries.kept import GraphVersion, keep_now
+
+    version = GraphVersion(store)
+    kept = []
+    for name in KEPT:
+        build = functools.partial(implementation(name).build_index, fetcher(store, name), {})
+        if keep_now(name, version, build):
+            kept.append(name)
+    return kept

@@ -5,7 +5,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 __all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "cached", "evidence_entries", "evidence_entry",
-           "head_quote", "pick_evidence"]
+           "head_quote", "pick_evidence", "uncache"]
 
 Evidence = dict[str, Any]
 NO_EVIDENCE: Evidence = {"doc_id": None, "quote": None, "start": None, "end": None}
@@ -128,3 +128,8 @@ def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any])
 
         freeze_heap()          # the new index is long-lived: keep the collector from rescanning it
     return hit
+
+
+def uncache(name: str, version: Callable[[], Hashable]) -> None:
+    """Forget what ``cached`` holds for (``name``, this graph version)."""
+    _CACHE.pop((name, version()), None)

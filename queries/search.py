@@ -3,20 +3,21 @@ this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store
 
 fetch: Embedded counterpart of ``queries/search.cypher`` (same parameters, same raw rows).
 
-finish: Finisher of ``search``: build (once per graph version) the full-text index from the store's rows,
-then search it. See ``queries/fulltext.py`` for the matching and ranking rules.
+finish: Finisher of ``search``: the full-text index of this graph version (kept in the store where it can be:
+``queries/kept.py``; else built once per version in the process from the store's rows), searched. See ``queries/fulltext.py`` for the matching and ranking rules.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from queries.fulltext import FullTextIndex, Searchable
+from queries.fulltext import FullTextIndex, KeptFullTextIndex, Searchable
+from queries.kept import with_index
 from queries.rows import as_list, best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, nodes_of
 
-__all__ = ["SPEC", "fetch", "finish", "searchables"]
+__all__ = ["SPEC", "build_index", "fetch", "finish", "searchables"]
 
 SPEC = QuerySpec(
     "search", "全文检索",
@@ -73,17 +74,15 @@ def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    index = cached_index(fetch, params, version)
+    return with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
+                      lambda index: _answer(index, params))
+
+
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> FullTextIndex:
+    return FullTextIndex(searchables(fetch(params)))
+
+
+def _answer(index: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
     hits = index.search(params["text"], limit=params["limit"], kinds=params.get("kinds") or None)
     return [{"rank": i + 1, "kind": h.kind, "id": h.key, "name": h.name, "score": h.score, "doc_id": h.doc_id,
              "quote": h.quote, "start": h.start, "end": h.end} for i, h in enumerate(hits)]
-
-
-def cached_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
-                 version: Callable[[], Hashable]) -> FullTextIndex:
-    from queries.rows import cached
-
-    return cached("search", version, lambda: FullTextIndex(searchables(fetch(params))))
-
-
-__all__.append("cached_index")

@@ -3,7 +3,8 @@ this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store
 
 fetch: Embedded counterpart of ``queries/similar_practices.cypher`` (same parameters, same raw rows).
 
-finish: Finisher of ``similar_practices``: build the TF-IDF index once per graph version, then query it with
+finish: Finisher of ``similar_practices``: the TF-IDF index of this graph version (kept in the store where it
+can be: ``queries/kept.py``; else built once per version in the process), queried with
 free text, an existing measure or an existing named model, leaving out the asking place's own items.
 """
 from __future__ import annotations
@@ -11,12 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from queries.rows import as_list, best_evidence, cached
-from queries.similarity import SimilarityIndex, SimItem
+from queries.kept import with_index
+from queries.rows import as_list, best_evidence
+from queries.similarity import KeptSimilarityIndex, SimilarityIndex, SimItem
 from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, nodes_of, out_edges
 
-__all__ = ["SPEC", "fetch", "finish", "sim_items"]
+__all__ = ["SPEC", "build_index", "fetch", "finish", "sim_items"]
 
 SPEC = QuerySpec(
     "similar_practices", "相似做法",
@@ -69,19 +71,24 @@ def sim_items(rows: Iterable[dict[str, Any]]) -> list[SimItem]:
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    index: SimilarityIndex = cached("similar_practices", version, lambda: SimilarityIndex(sim_items(fetch(params))))
-    exclude_place = None
-    if params.get("place"):
-        wanted = params["place"]
-        exclude_place = next((it.place for it in index.items if wanted in (it.place, it.place_name)), wanted)
+    return with_index("similar_practices", version, lambda: build_index(fetch, params), KeptSimilarityIndex,
+                      lambda index: _answer(index, params))
+
+
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> SimilarityIndex:
+    return SimilarityIndex(sim_items(fetch(params)))
+
+
+def _answer(index: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+    exclude_place = index.place_of(params["place"]) if params.get("place") else None
     if params.get("text"):
         hits = index.query(params["text"], exclude_place=exclude_place, k=params["k"])
     else:
         key = params.get("measure") or params.get("named_model")
         item = index.get(key)
         if item is None and params.get("named_model"):
-            item = next((it for it in index.items if it.kind == "NamedModel" and it.name == key
-                         and (exclude_place is None or it.place == exclude_place)), None)
+            item = next((it for it in index.named_models(key)
+                         if exclude_place is None or it.place == exclude_place), None)
         if item is None:
             return []
         hits = index.query(item.text, practices=item.practices, components=item.components,

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from queries.fulltext import fold
 
-__all__ = ["WEIGHTS", "SimHit", "SimItem", "SimilarityIndex", "char_ngrams"]
+__all__ = ["WEIGHTS", "KeptSimilarityIndex", "SimHit", "SimItem", "SimilarityIndex", "char_ngrams"]
 
 WEIGHTS = {"cosine": 0.55, "practices": 0.20, "components": 0.10, "fuzzy": 0.15}
 POOL = 400  # candidates re-ranked with rapidfuzz
@@ -215,7 +216,113 @@ def _count_grams(texts: list[str]):
             by_col, dict(zip(grams, range(len(grams)))))
 
 
-class SimilarityIndex:
+class _Similarity:
+    """The query side of the index, over accessors that either the built index (:class:`SimilarityIndex`)
+    or its copy kept in the store (:class:`KeptSimilarityIndex`) answers, so both give the same floats."""
+
+    n: int
+    _places: Any          # numpy int64: the place code of each item
+    _kinds: Any           # numpy int64: the kind code of each item
+    _kind_code: dict[str, int]
+
+    def __len__(self) -> int:
+        return self.n
+
+    # accessors
+    def _postings(self, grams: list[str]) -> dict[str, tuple[float, Any, Any]]:
+        """gram -> (idf, item numbers, weights) for the grams of ``grams`` the index holds."""
+        raise NotImplementedError
+
+    def _practice_items(self, practice: str) -> list[int]:
+        raise NotImplementedError
+
+    def _place_number(self, place: str) -> int | None:
+        raise NotImplementedError
+
+    def _number(self, key: str) -> int | None:
+        raise NotImplementedError
+
+    def _items_at(self, numbers: list[int]) -> list[SimItem]:
+        raise NotImplementedError
+
+    def place_of(self, wanted: str) -> str | None:
+        """The place id of the first item (in key order) whose place id or name is ``wanted``; ``wanted``
+        itself when none is."""
+        raise NotImplementedError
+
+    def named_models(self, name: str) -> list[SimItem]:
+        """The named-model items called ``name``, in key order."""
+        raise NotImplementedError
+
+    def get(self, key: str) -> SimItem | None:
+        i = self._number(key)
+        return None if i is None else self._items_at([i])[0]
+
+    def _cosines(self, text: str):
+        import numpy as np
+
+        scores = np.zeros(self.n, dtype=np.float64)
+        grams = char_ngrams(text)
+        postings = self._postings(list(grams))
+        qvec = _normalise({g: (1.0 + math.log(tf)) * postings[g][0] for g, tf in grams.items() if g in postings})
+        for gram, w in qvec.items():
+            _, rows, data = postings[gram]
+            scores[rows] += w * data
+        return scores
+
+    def query(self, text: str, practices: Iterable[str] = (), components: Iterable[str] = (),
+              exclude_place: str | None = None, exclude_key: str | None = None, k: int = 10,
+              kinds: Iterable[str] | None = None) -> list[SimHit]:
+        """The ``k`` best items, never from ``exclude_place`` nor ``exclude_key`` itself; best first."""
+        import numpy as np
+        from rapidfuzz import fuzz
+
+        want_practices = set(practices)
+        want_components = {fold(c) for c in components if c}
+        wanted_kinds = set(kinds) if kinds else None
+        cos = self._cosines(text)
+        shares = np.zeros(self.n, dtype=bool)
+        for p in want_practices:
+            shares[self._practice_items(p)] = True
+        coarse = WEIGHTS["cosine"] * cos + np.where(shares, WEIGHTS["practices"] * 0.5, 0.0)
+        allowed = np.ones(self.n, dtype=bool)
+        place_code = self._place_number(exclude_place) if exclude_place is not None else None
+        if place_code is not None:
+            allowed &= self._places != place_code
+        key_number = self._number(exclude_key) if exclude_key is not None else None
+        if key_number is not None:
+            allowed[key_number] = False
+        if wanted_kinds is not None:
+            allowed &= np.isin(self._kinds, [self._kind_code[k] for k in wanted_kinds if k in self._kind_code])
+        coarse = np.where(allowed & ((cos > 0) | shares), coarse, -1.0)
+        pool_size = min(POOL, int((coarse >= 0).sum()))
+        if pool_size == 0:
+            return []
+        pool = np.argpartition(-coarse, pool_size - 1)[:pool_size] if pool_size < len(coarse) \
+            else np.arange(len(coarse))
+        pool = [i for i in pool.tolist() if coarse[i] >= 0]
+        folded_query = fold(text)
+        hits = []
+        for i, it in zip(pool, self._items_at(pool)):
+            shared_p = tuple(sorted(want_practices & set(it.practices)))
+            union = want_practices | set(it.practices)
+            jacc = len(shared_p) / len(union) if union else 0.0
+            comp_folded = {fold(c): c for c in it.components if c}
+            shared_c = tuple(sorted(comp_folded[c] for c in want_components & set(comp_folded)))
+            comp = len(shared_c) / max(len(want_components), 1) if want_components else 0.0
+            fz = fuzz.partial_ratio(folded_query, fold(it.text)) / 100.0 if folded_query else 0.0
+            cosine = float(cos[i])
+            score = (WEIGHTS["cosine"] * cosine + WEIGHTS["practices"] * jacc
+                     + WEIGHTS["components"] * comp + WEIGHTS["fuzzy"] * fz)
+            hits.append(SimHit(it, round(score, 6), round(cosine, 6), shared_p, shared_c, round(fz, 6)))
+        hits.sort(key=lambda h: (-h.score, h.item.kind, h.item.key))
+        return hits[:k]
+
+
+_ITEM_FIELDS = tuple(SimItem.__dataclass_fields__)
+
+
+class SimilarityIndex(_Similarity):
     """TF-IDF over character n-grams of :class:`SimItem` texts; query with text, practices and components."""
 
     def __init__(self, items: Iterable[SimItem]):
@@ -224,7 +331,7 @@ class SimilarityIndex:
         # Sorted by key so that rows from any backend, in any order, build the same index.
         self.items: list[SimItem] = sorted(items, key=lambda it: (it.key, it.kind))
         self._by_key = {it.key: i for i, it in enumerate(self.items)}
-        n = len(self.items)
+        n = self.n = len(self.items)
         rows, cols, counts, by_col, vocab = _count_grams([it.text for it in self.items])
         self._vocab = vocab
         df = np.bincount(cols, minlength=len(vocab))
@@ -243,7 +350,7 @@ class SimilarityIndex:
         self._data = data[by_col]
         self._indptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
         self._place_code: dict[str | None, int] = {}
-        self._kind_code: dict[str, int] = {}
+        self._kind_code = {}
         self._places = np.asarray([self._place_code.setdefault(it.place, len(self._place_code))
                                    for it in self.items], dtype=np.int64)
         self._kinds = np.asarray([self._kind_code.setdefault(it.kind, len(self._kind_code))
@@ -253,68 +360,134 @@ class SimilarityIndex:
             for p in it.practices:
                 self._by_practice.setdefault(p, []).append(i)
 
-    def __len__(self) -> int:
-        return len(self.items)
+    def _postings(self, grams: list[str]) -> dict[str, tuple[float, Any, Any]]:
+        out = {}
+        for gram in grams:
+            col = self._vocab.get(gram)
+            if col is not None:
+                lo, hi = self._indptr[col], self._indptr[col + 1]
+                out[gram] = (float(self._idf[col]), self._rows[lo:hi], self._data[lo:hi])
+        return out
 
-    def get(self, key: str) -> SimItem | None:
-        i = self._by_key.get(key)
-        return None if i is None else self.items[i]
+    def _practice_items(self, practice: str) -> list[int]:
+        return self._by_practice.get(practice, [])
 
-    def _cosines(self, text: str):
+    def _place_number(self, place: str) -> int | None:
+        return self._place_code.get(place)
+
+    def _number(self, key: str) -> int | None:
+        return self._by_key.get(key)
+
+    def _items_at(self, numbers: list[int]) -> list[SimItem]:
+        return [self.items[i] for i in numbers]
+
+    def place_of(self, wanted: str) -> str | None:
+        return next((it.place for it in self.items if wanted in (it.place, it.place_name)), wanted)
+
+    def named_models(self, name: str) -> list[SimItem]:
+        return [it for it in self.items if it.kind == "NamedModel" and it.name == name]
+
+    def kept_entries(self) -> Iterator[tuple[str, bytes]]:
+        """The index as entries to keep in the store (read back by :class:`KeptSimilarityIndex`)."""
         import numpy as np
 
-        scores = np.zeros(len(self.items), dtype=np.float64)
-        qvec = _normalise({self._vocab[g]: (1.0 + math.log(tf)) * float(self._idf[self._vocab[g]])
-                           for g, tf in char_ngrams(text).items() if g in self._vocab})
-        for col, w in qvec.items():
-            lo, hi = self._indptr[col], self._indptr[col + 1]
-            scores[self._rows[lo:hi]] += w * self._data[lo:hi]
-        return scores
+        from queries.kept import dumps
 
-    def query(self, text: str, practices: Iterable[str] = (), components: Iterable[str] = (),
-              exclude_place: str | None = None, exclude_key: str | None = None, k: int = 10,
-              kinds: Iterable[str] | None = None) -> list[SimHit]:
-        """The ``k`` best items, never from ``exclude_place`` nor ``exclude_key`` itself; best first."""
+        yield "meta", dumps({"n": self.n, "kinds": self._kind_code})
+        yield "places", self._places.astype("<i8").tobytes()
+        yield "kinds", self._kinds.astype("<i8").tobytes()
+        for gram, col in self._vocab.items():
+            lo, hi = int(self._indptr[col]), int(self._indptr[col + 1])
+            yield ("g:" + gram, np.float64(self._idf[col]).astype("<f8").tobytes()
+                   + self._rows[lo:hi].astype("<i4").tobytes() + self._data[lo:hi].astype("<f8").tobytes())
+        for practice, numbers in self._by_practice.items():
+            yield "p:" + practice, np.asarray(numbers, dtype="<i4").tobytes()
+        for place, code in self._place_code.items():
+            if place is not None:
+                yield "pc:" + place, str(code).encode()
+        first: dict[str, str | None] = {}
+        models: dict[str, list[int]] = {}
+        for i, it in enumerate(self.items):
+            yield "i:" + str(i), dumps([getattr(it, f) for f in _ITEM_FIELDS])
+            for wanted in (it.place, it.place_name):
+                if wanted is not None:
+                    first.setdefault(wanted, it.place)
+            if it.kind == "NamedModel":
+                models.setdefault(it.name, []).append(i)
+        for key, i in self._by_key.items():
+            yield "k:" + key, str(i).encode()
+        for wanted, place in first.items():
+            yield "pw:" + wanted, dumps(place)
+        for name, numbers in models.items():
+            yield "nm:" + name, dumps(numbers)
+
+
+class KeptSimilarityIndex(_Similarity):
+    """A :class:`SimilarityIndex` kept in the store, read entry by entry (``queries.kept``): a query
+    reads its grams' postings and the items it returns, not the whole index."""
+
+    def __init__(self, reader: Any):
         import numpy as np
-        from rapidfuzz import fuzz
 
-        want_practices = set(practices)
-        want_components = {fold(c) for c in components if c}
-        wanted_kinds = set(kinds) if kinds else None
-        cos = self._cosines(text)
-        shares = np.zeros(len(self.items), dtype=bool)
-        for p in want_practices:
-            shares[self._by_practice.get(p, [])] = True
-        coarse = WEIGHTS["cosine"] * cos + np.where(shares, WEIGHTS["practices"] * 0.5, 0.0)
-        allowed = np.ones(len(self.items), dtype=bool)
-        if exclude_place is not None and exclude_place in self._place_code:
-            allowed &= self._places != self._place_code[exclude_place]
-        if exclude_key is not None and exclude_key in self._by_key:
-            allowed[self._by_key[exclude_key]] = False
-        if wanted_kinds is not None:
-            allowed &= np.isin(self._kinds, [self._kind_code[k] for k in wanted_kinds if k in self._kind_code])
-        coarse = np.where(allowed & ((cos > 0) | shares), coarse, -1.0)
-        pool_size = min(POOL, int((coarse >= 0).sum()))
-        if pool_size == 0:
-            return []
-        pool = np.argpartition(-coarse, pool_size - 1)[:pool_size] if pool_size < len(coarse) \
-            else np.arange(len(coarse))
-        folded_query = fold(text)
-        hits = []
-        for i in pool.tolist():
-            if coarse[i] < 0:
-                continue
-            it = self.items[i]
-            shared_p = tuple(sorted(want_practices & set(it.practices)))
-            union = want_practices | set(it.practices)
-            jacc = len(shared_p) / len(union) if union else 0.0
-            comp_folded = {fold(c): c for c in it.components if c}
-            shared_c = tuple(sorted(comp_folded[c] for c in want_components & set(comp_folded)))
-            comp = len(shared_c) / max(len(want_components), 1) if want_components else 0.0
-            fz = fuzz.partial_ratio(folded_query, fold(it.text)) / 100.0 if folded_query else 0.0
-            cosine = float(cos[i])
-            score = (WEIGHTS["cosine"] * cosine + WEIGHTS["practices"] * jacc
-                     + WEIGHTS["components"] * comp + WEIGHTS["fuzzy"] * fz)
-            hits.append(SimHit(it, round(score, 6), round(cosine, 6), shared_p, shared_c, round(fz, 6)))
-        hits.sort(key=lambda h: (-h.score, h.item.kind, h.item.key))
-        return hits[:k]
+        from queries.kept import loads
+
+        self._reader = reader
+        head = reader.need_all(["meta", "places", "kinds"])
+        meta = loads(head["meta"])
+        self.n = int(meta["n"])
+        self._kind_code = {str(k): int(v) for k, v in meta["kinds"].items()}
+        self._places = np.frombuffer(head["places"], dtype="<i8").astype(np.int64)
+        self._kinds = np.frombuffer(head["kinds"], dtype="<i8").astype(np.int64)
+
+    def _postings(self, grams: list[str]) -> dict[str, tuple[float, Any, Any]]:
+        import numpy as np
+
+        found = self._reader.many("g:" + g for g in grams)
+        out = {}
+        for gram in grams:
+            value = found.get("g:" + gram)
+            if value is not None:
+                m = (len(value) - 8) // 12
+                idf = float(np.frombuffer(value, dtype="<f8", count=1)[0])
+                rows = np.frombuffer(value, dtype="<i4", count=m, offset=8).astype(np.int64)
+                data = np.frombuffer(value, dtype="<f8", count=m, offset=8 + 4 * m).astype(np.float64)
+                out[gram] = (idf, rows, data)
+        return out
+
+    def _practice_items(self, practice: str) -> list[int]:
+        import numpy as np
+
+        value = self._reader.get("p:" + practice)
+        return [] if value is None else np.frombuffer(value, dtype="<i4").tolist()
+
+    def _place_number(self, place: str) -> int | None:
+        value = self._reader.get("pc:" + place)
+        return None if value is None else int(value)
+
+    def _number(self, key: str) -> int | None:
+        value = self._reader.get("k:" + key)
+        return None if value is None else int(value)
+
+    def _items_at(self, numbers: list[int]) -> list[SimItem]:
+        from queries.kept import loads
+
+        found = self._reader.need_all("i:" + str(i) for i in numbers)
+        out = []
+        for i in numbers:
+            fields = dict(zip(_ITEM_FIELDS, loads(found["i:" + str(i)])))
+            fields["practices"] = tuple(fields["practices"])
+            fields["components"] = tuple(fields["components"])
+            out.append(SimItem(**fields))
+        return out
+
+    def place_of(self, wanted: str) -> str | None:
+        from queries.kept import loads
+
+        value = self._reader.get("pw:" + wanted)
+        return wanted if value is None else loads(value)
+
+    def named_models(self, name: str) -> list[SimItem]:
+        from queries.kept import loads
+
+        value = self._reader.get("nm:" + name)
+        return [] if value is None else self._items_at(loads(value))

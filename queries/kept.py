@@ -1,0 +1,128 @@
+"""Indexes kept in the store: built once per graph version, read back by any later process.
+
+The full-text and similarity indexes are built from every document and entity of the graph. Where the
+store can keep them (the embedded store: ``keep`` / ``kept_version`` / ``kept_values``, see
+``graph/sqlite_store.py``), the first query after a build — in any process — reads only the entries it
+needs (the postings of its own grams, the items it returns) instead of reading the whole graph and
+rebuilding the index; where it cannot (the server stores, a read-only home), the index is built in the
+process, as before. Either way the answer is the same: the kept entries are the built index's own
+arrays, written out and read back bit for bit.
+
+``GraphVersion`` is what ``finish`` receives as ``version``: calling it gives the key that changes with
+the graph (the in-process cache key, ``queries.rows.cached``), and it knows its store.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any, Protocol
+
+from queries.rows import cached, uncache
+
+__all__ = ["GraphVersion", "Keepable", "KeptReader", "StaleIndex", "dumps", "loads", "with_index"]
+
+
+class StaleIndex(LookupError):
+    """A kept index lost an entry while it was read (a newer graph version replaced it)."""
+
+
+class GraphVersion:
+    """The graph version of ``store``: ``version()`` is the cache key of everything built from it."""
+
+    __slots__ = ("store",)
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    def __call__(self) -> Hashable:
+        return (id(self.store), "v", self.store.version())
+
+
+class Keepable(Protocol):
+    def kept_entries(self) -> Iterable[tuple[str, bytes]]: ...
+
+
+class KeptReader:
+    """The entries of one kept index (name, graph version) of ``store``."""
+
+    __slots__ = ("name", "store", "version")
+
+    def __init__(self, store: Any, name: str, version: int):
+        self.store, self.name, self.version = store, name, version
+
+    def many(self, keys: Iterable[str]) -> dict[str, bytes]:
+        return self.store.kept_values(self.name, self.version, keys)
+
+    def get(self, key: str) -> bytes | None:
+        return self.many([key]).get(key)
+
+    def need(self, key: str) -> bytes:
+        value = self.get(key)
+        if value is None:
+            raise StaleIndex(f"{self.name}@{self.version}: {key!r}")
+        return value
+
+    def need_all(self, keys: Iterable[str]) -> dict[str, bytes]:
+        wanted = list(keys)
+        found = self.many(wanted)
+        if len(found) != len(set(wanted)):
+            raise StaleIndex(f"{self.name}@{self.version}: {len(set(wanted)) - len(found)} entries gone")
+        return found
+
+
+def dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def loads(data: bytes) -> Any:
+    return json.loads(data.decode("utf-8"))
+
+
+def _keeps(store: Any) -> bool:
+    return all(hasattr(store, m) for m in ("keep", "kept_version", "kept_values"))
+
+
+def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepable],
+           load: Callable[[KeptReader], Any]) -> Any:
+    store = getattr(version, "store", None)
+    if store is None or not _keeps(store):
+        return build()
+    from govkg.errors import StoreUnavailable
+
+    at = store.version()
+    if store.kept_version(name) == at:
+        return load(KeptReader(store, name, at))
+    index = build()
+    try:
+        store.keep(name, at, index.kept_entries())
+    except StoreUnavailable:
+        pass                  # a read-only home: this process keeps its own copy (``cached``)
+    return index
+
+
+def with_index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepable],
+               load: Callable[[KeptReader], Any], use: Callable[[Any], Any]) -> Any:
+    """``use(index)`` with index ``name`` of this graph version: kept in this process (``cached``), else
+    read from the store's kept copy (``load``), else built (``build``) and kept in the store for the
+    next process. A kept copy replaced while in use is dropped and the index built here."""
+    index = cached(name, version, lambda: _index(name, version, build, load))
+    try:
+        return use(index)
+    except StaleIndex:
+        uncache(name, version)
+        return use(cached(name, version, build))
+
+
+def keep_now(name: str, version: GraphVersion, build: Callable[[], Keepable]) -> bool:
+    """Build index ``name`` and keep it in the store unless a copy for this graph version is there;
+    True when the store holds one afterwards (what a build runs when it has loaded its documents)."""
+    store = version.store
+    if not _keeps(store):
+        return False
+    at = store.version()
+    if store.kept_version(name) == at:
+        return True
+    return bool(store.keep(name, at, build().kept_entries()))
+
+
+__all__.append("keep_now")

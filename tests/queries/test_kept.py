@@ -1,0 +1,165 @@
+"""Indexes kept in the embedded store (``queries/kept.py``): the search and similarity indexes a build
+keeps give exactly the answers of the indexes built in the process, a later process reads them instead of
+the graph, and a stale, replaced or unwritable copy never changes an answer."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from queries import registry, search, similar_practices
+from queries.rows import _CACHE
+
+KEPT = ("search", "similar_practices")
+
+
+@pytest.fixture
+def home_store(tmp_path, all_records):
+    """An embedded store in a home, holding the corpus and the synthetic records, its indexes kept as
+    a build keeps them."""
+    from graph.sqlite_store import SQLiteStore
+
+    store = SQLiteStore.open(tmp_path / "home")
+    store.init_schema()
+    for rec in all_records:
+        store.load_record(rec)
+    assert registry.keep_indexes(store) == list(KEPT)
+    yield store
+    store.close()
+
+
+def _reopen(store):
+    from graph.sqlite_store import SQLiteStore
+
+    _CACHE.clear()                      # what a new process starts with
+    return SQLiteStore(store.path)
+
+
+def _built(store, name, params):
+    """The answer of the index built in this process from the store's rows (the path every store had)."""
+    module = {"search": search, "similar_practices": similar_practices}[name]
+    index = module.build_index(registry.fetcher(store, name), {})
+    clean = registry.resolve_names(store, name, registry.validate(name, params))
+    rows = module._answer(index, clean)
+    columns = registry.get(name).columns
+    return [{c: row.get(c) for c in columns} for row in rows]
+
+
+def _search_cases(records):
+    rng = random.Random(3)
+    words = [p for r in records for p in r.practices] + [m.name for r in records for m in r.named_models]
+    texts = [r.document.title or "" for r in records]
+    cases = [{"text": "减负"}, {"text": "社区 议事", "limit": 50}, {"text": "网"}, {"text": "ABC 网格化管理"},
+             {"text": "社区", "kinds": ["Measure", "Practice"]}, {"text": "没有这样的词语出现过"}]
+    for word in rng.sample(words, 12):
+        cases.append({"text": word})
+    for title in rng.sample([t for t in texts if len(t) > 6], 6):
+        start = rng.randrange(0, len(title) - 4)
+        cases.append({"text": title[start:start + rng.choice((2, 3, 5))], "limit": 30})
+    return cases
+
+
+def _similar_cases(records):
+    rng = random.Random(4)
+    measures = [m.summary for r in records for m in r.measures]
+    models = [(m.name, r.document.subject_place) for r in records for m in r.named_models]
+    cases = [{"text": t, "k": 8} for t in rng.sample(measures, 8)]
+    cases += [{"named_model": name} for name, _ in rng.sample(models, 6)]
+    cases += [{"text": "建立居民议事会", "place": place} for _, place in rng.sample(models, 3) if place]
+    return cases
+
+
+def _measure_ids(store, n):
+    ids = [r["id"] for r in registry.run(store, "inventory", {"place": None}) if r["section"] == "place"][:n]
+    out = []
+    for place in ids:
+        out += [r["id"] for r in registry.run(store, "inventory", {"place": place}) if r["section"] == "measure"][:1]
+    return out
+
+
+def test_kept_answers_are_the_built_answers(home_store, all_records):
+    store = _reopen(home_store)
+    for name in KEPT:
+        assert store.kept_version(name) == store.version()
+    cases = [("search", p) for p in _search_cases(all_records)]
+    cases += [("similar_practices", p) for p in _similar_cases(all_records)]
+    cases += [("similar_practices", {"measure": m}) for m in _measure_ids(store, 6)]
+    answered = 0
+    for name, params in cases:
+        kept = registry.run(store, name, params)
+        assert kept == _built(store, name, params), (name, params)
+        answered += bool(kept)
+    assert answered >= len(cases) - 2          # the cases are not all empty answers
+
+
+def test_a_new_process_reads_the_kept_index_not_the_graph(home_store, monkeypatch):
+    store = _reopen(home_store)
+
+    def no_fetch(*_args, **_kwargs):
+        raise AssertionError("the graph was read to rebuild an index the store keeps")
+
+    monkeypatch.setattr(search, "fetch", no_fetch)
+    monkeypatch.setattr(similar_practices, "fetch", no_fetch)
+    assert registry.run(store, "search", {"text": "社区"})
+    assert registry.run(store, "similar_practices", {"text": "建立居民议事会"})
+
+
+def test_a_load_makes_the_kept_index_stale_and_the_next_query_keeps_a_new_one(home_store, tmp_path):
+    from graph.synthetic import synthetic_records
+
+    store = _reopen(home_store)
+    before = store.version()
+    (extra,) = list(synthetic_records(1, seed=99))
+    store.load_record(extra)
+    assert store.version() != before and store.kept_version("search") == before
+    name = extra.named_models[0].name if extra.named_models else extra.practices[0]
+    rows = registry.run(store, "search", {"text": name, "limit": 100})
+    assert any(r["doc_id"] == extra.doc_id for r in rows)        # the new document is found
+    assert rows == _built(store, "search", {"text": name, "limit": 100})
+    assert store.kept_version("search") == store.version()       # and the store keeps the new index
+
+
+def test_keep_refuses_an_index_of_an_older_graph(home_store):
+    from graph.synthetic import synthetic_records
+
+    store = _reopen(home_store)
+    old = store.version()
+    store.load_record(next(iter(synthetic_records(1, seed=98))))
+    assert store.keep("search", old, [("meta", b"{}")]) is False
+    assert store.kept_version("search") == old                    # the old copy, never used now
+    assert store.kept_version("search") != store.version()
+
+
+def test_a_copy_replaced_while_in_use_falls_back_to_building(home_store):
+    from queries.kept import GraphVersion, KeptReader, StaleIndex, with_index
+    from queries.similarity import KeptSimilarityIndex
+
+    store = _reopen(home_store)
+    reader = KeptReader(store, "similar_practices", store.version())
+    index = KeptSimilarityIndex(reader)
+    store._db.execute("DELETE FROM kept WHERE name = 'similar_practices' AND key LIKE 'i:%'")
+    with pytest.raises(StaleIndex):
+        index.query("建立居民议事会")
+    params = {"text": "建立居民议事会", "k": 10, "place": None, "measure": None, "named_model": None}
+    version = GraphVersion(store)
+    rows = with_index("similar_practices", version,
+                      lambda: similar_practices.build_index(registry.fetcher(store, "similar_practices"), params),
+                      KeptSimilarityIndex, lambda ix: similar_practices._answer(ix, params))
+    assert rows and rows == similar_practices._answer(
+        similar_practices.build_index(registry.fetcher(store, "similar_practices"), params), params)
+
+
+def test_a_store_that_takes_no_write_answers_from_an_index_built_in_the_process(home_store, monkeypatch):
+    from govkg.errors import StoreUnavailable
+    from graph.synthetic import synthetic_records
+
+    store = _reopen(home_store)
+    store.load_record(next(iter(synthetic_records(1, seed=97))))     # the kept copy is stale now
+
+    def full(*_args, **_kwargs):
+        raise StoreUnavailable(f"{store.path}: cannot write the embedded graph (No space left on device)")
+
+    monkeypatch.setattr(store, "keep", full)
+    rows = registry.run(store, "search", {"text": "社区"})
+    assert rows and rows == _built(store, "search", {"text": "社区"})
+    assert store.kept_version("search") != store.version()

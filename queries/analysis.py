@@ -42,6 +42,21 @@ class PracticeVectors:
         pv.evidence = {k: pick_evidence(v) for k, v in candidates.items()}
         return pv
 
+    def kept_entries(self) -> list[tuple[str, bytes]]:
+        """What the store keeps of it (``queries/kept.py``): one JSON entry."""
+        from queries.kept import dumps
+
+        return [("vectors", dumps({"vectors": self.vectors, "names": self.names,
+                                   "evidence": [[pid, practice, ev] for (pid, practice), ev in self.evidence.items()]}))]
+
+    @classmethod
+    def load(cls, reader: Any) -> PracticeVectors:
+        from queries.kept import loads
+
+        data = loads(reader.need("vectors"))
+        return cls({pid: Counter(vec) for pid, vec in data["vectors"].items()}, data["names"],
+                   {(pid, practice): ev for pid, practice, ev in data["evidence"]})
+
     def resolve(self, place: str) -> list[str]:
         return sorted(pid for pid, name in self.names.items() if place in (pid, name))
 

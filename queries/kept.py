@@ -105,12 +105,47 @@ def with_index(name: str, version: Callable[[], Hashable], build: Callable[[], K
     """``use(index)`` with index ``name`` of this graph version: kept in this process (``cached``), else
     read from the store's kept copy (``load``), else built (``build``) and kept in the store for the
     next process. A kept copy replaced while in use is dropped and the index built here."""
-    index = cached(name, version, lambda: _index(name, version, build, load))
     try:
-        return use(index)
+        return use(cached(name, version, lambda: _index(name, version, build, load)))
     except StaleIndex:
         uncache(name, version)
         return use(cached(name, version, build))
+
+
+class KeptSections:
+    """Lists of JSON rows (a query's answer before its ``limit``), kept in chunks so that a call reads
+    only the chunks its limit reaches."""
+
+    CHUNK = 500
+
+    def __init__(self, sections: list[list[dict[str, Any]]], reader: KeptReader | None = None,
+                 sizes: list[int] | None = None):
+        self._sections, self._reader = sections, reader
+        self._sizes = sizes if sizes is not None else [len(rows) for rows in sections]
+
+    @classmethod
+    def load(cls, reader: KeptReader) -> KeptSections:
+        sizes = [int(n) for n in loads(reader.need("sizes"))]
+        return cls([[] for _ in sizes], reader, sizes)
+
+    def head(self, limit: int) -> list[list[dict[str, Any]]]:
+        """The first ``limit`` rows of each section."""
+        out = []
+        for i, rows in enumerate(self._sections):
+            want = min(limit, self._sizes[i])
+            if len(rows) < want and self._reader is not None:
+                chunks = range(len(rows) // self.CHUNK, -(-want // self.CHUNK))
+                found = self._reader.need_all(f"s:{i}:{c}" for c in chunks)
+                for c in chunks:
+                    rows.extend(loads(found[f"s:{i}:{c}"]))
+            out.append(rows[:want])
+        return out
+
+    def kept_entries(self) -> Iterable[tuple[str, bytes]]:
+        yield "sizes", dumps(self._sizes)
+        for i, rows in enumerate(self._sections):
+            for c in range(0, len(rows), self.CHUNK):
+                yield f"s:{i}:{c // self.CHUNK}", dumps(rows[c:c + self.CHUNK])
 
 
 def keep_now(name: str, version: GraphVersion, build: Callable[[], Keepable]) -> bool:

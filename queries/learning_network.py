@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.rows import as_list, best_evidence, cached
+from queries.kept import KeptSections, with_index
+from queries.rows import as_list, best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, nodes_of, out_edges
 
-__all__ = ["SPEC", "fetch", "finish"]
+__all__ = ["SPEC", "build_index", "fetch", "finish"]
 
 SPEC = QuerySpec(
     "learning_network", "学习借鉴网络",
@@ -64,9 +65,14 @@ def _year_key(year: Any) -> int:
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    """The whole network is computed once per graph version; ``limit`` cuts each section."""
-    sections = cached("learning_network", version, lambda: _sections(fetch(params)))
-    return [row for rows in sections for row in rows[:params["limit"]]]
+    """The whole network is computed once per graph version (and kept in the store where it can be:
+    ``queries/kept.py``); ``limit`` cuts each section."""
+    return with_index("learning_network", version, lambda: build_index(fetch, params), KeptSections.load,
+                      lambda kept: [row for rows in kept.head(params["limit"]) for row in rows])
+
+
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> KeptSections:
+    return KeptSections(_sections(fetch(params)))
 
 
 def _sections(raw: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:

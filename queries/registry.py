@@ -169,7 +169,9 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
     return [{c: row.get(c) for c in columns} for row in rows]
 
 
-KEPT = ("search", "similar_practices")      # the queries whose index the store keeps (``queries/kept.py``)
+# the indexes the store keeps (``queries/kept.py``): kept name -> the query whose ``build_index`` builds it
+KEPT = {"search": "search", "similar_practices": "similar_practices", "place_practices": "similar_cities",
+        "learning_network": "learning_network"}
 
 
 def keep_indexes(store: Any) -> list[str]:
@@ -180,8 +182,8 @@ def keep_indexes(store: Any) -> list[str]:
 
     version = GraphVersion(store)
     kept = []
-    for name in KEPT:
-        build = functools.partial(implementation(name).build_index, fetcher(store, name), {})
+    for name, query in KEPT.items():
+        build = functools.partial(implementation(query).build_index, fetcher(store, query), {})
         if keep_now(name, version, build):
             kept.append(name)
     return kept

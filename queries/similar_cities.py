@@ -3,7 +3,7 @@ this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store
 
 fetch: Embedded counterpart of ``queries/similar_cities.cypher`` (same parameters, same raw rows).
 
-finish: Finisher of ``similar_cities``: practice vectors per place (cached per graph version), then similarity.
+finish: Finisher of ``similar_cities``: practice vectors per place (kept per graph version), then similarity.
 """
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from queries.analysis import PracticeVectors, similar_places
-from queries.rows import cached
+from queries.kept import with_index
 from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import place_practice_rows
 
-__all__ = ["SPEC", "fetch", "finish", "vectors"]
+__all__ = ["SPEC", "build_index", "fetch", "finish", "vectors"]
 
 SPEC = QuerySpec(
     "similar_cities", "相似地方",
@@ -30,9 +30,15 @@ def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
     return place_practice_rows(g)
 
 
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> PracticeVectors:
+    return PracticeVectors.from_rows(fetch(params))
+
+
 def vectors(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
             version: Callable[[], Hashable]) -> PracticeVectors:
-    return cached("place_practices", version, lambda: PracticeVectors.from_rows(fetch(params)))
+    """The practice vectors of this graph version (kept in the store where it can be: ``queries/kept.py``)."""
+    return with_index("place_practices", version, lambda: build_index(fetch, params), PracticeVectors.load,
+                      lambda pv: pv)
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

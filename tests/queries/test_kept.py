@@ -7,10 +7,10 @@ import random
 
 import pytest
 
-from queries import registry, search, similar_practices
+from queries import registry, similar_practices
 from queries.rows import _CACHE
 
-KEPT = ("search", "similar_practices")
+KEPT = ("search", "similar_practices", "place_practices", "learning_network")
 
 
 @pytest.fixture
@@ -36,13 +36,20 @@ def _reopen(store):
 
 
 def _built(store, name, params):
-    """The answer of the index built in this process from the store's rows (the path every store had)."""
-    module = {"search": search, "similar_practices": similar_practices}[name]
-    index = module.build_index(registry.fetcher(store, name), {})
-    clean = registry.resolve_names(store, name, registry.validate(name, params))
-    rows = module._answer(index, clean)
-    columns = registry.get(name).columns
-    return [{c: row.get(c) for c in columns} for row in rows]
+    """The answer from indexes built in this process from the store's rows (the path every store had):
+    the store is asked with its kept copies hidden and nothing kept."""
+    hidden = {"kept_version": lambda _name: None, "keep": lambda *_args: False}
+    saved = dict(_CACHE)
+    _CACHE.clear()
+    try:
+        for attr, fake in hidden.items():
+            setattr(store, attr, fake)
+        return registry.run(store, name, params)
+    finally:
+        for attr in hidden:
+            delattr(store, attr)
+        _CACHE.clear()
+        _CACHE.update(saved)
 
 
 def _search_cases(records):
@@ -84,6 +91,10 @@ def test_kept_answers_are_the_built_answers(home_store, all_records):
     cases = [("search", p) for p in _search_cases(all_records)]
     cases += [("similar_practices", p) for p in _similar_cases(all_records)]
     cases += [("similar_practices", {"measure": m}) for m in _measure_ids(store, 6)]
+    places = [r.document.subject_place for r in all_records if r.document.subject_place]
+    cases += [("similar_cities", {"place": p, "k": 10}) for p in random.Random(5).sample(places, 6)]
+    cases += [("practice_communities", {"min_places": n}) for n in (1, 2)]
+    cases += [("learning_network", {"limit": n}) for n in (1, 7, 500, 1200)]
     answered = 0
     for name, params in cases:
         kept = registry.run(store, name, params)
@@ -98,10 +109,15 @@ def test_a_new_process_reads_the_kept_index_not_the_graph(home_store, monkeypatc
     def no_fetch(*_args, **_kwargs):
         raise AssertionError("the graph was read to rebuild an index the store keeps")
 
-    monkeypatch.setattr(search, "fetch", no_fetch)
-    monkeypatch.setattr(similar_practices, "fetch", no_fetch)
+    for query in set(registry.KEPT.values()):
+        monkeypatch.setattr(registry.implementation(query), "fetch", no_fetch)
+    monkeypatch.setattr(registry.implementation("practice_communities"), "fetch", no_fetch)
     assert registry.run(store, "search", {"text": "社区"})
     assert registry.run(store, "similar_practices", {"text": "建立居民议事会"})
+    assert registry.run(store, "learning_network", {})
+    assert registry.run(store, "practice_communities", {})
+    place = next(r["place"] for r in registry.run(store, "similar_cities", {"place": "濮阳市"}))
+    assert place
 
 
 def test_a_load_makes_the_kept_index_stale_and_the_next_query_keeps_a_new_one(home_store, tmp_path):
@@ -159,7 +175,38 @@ def test_a_store_that_takes_no_write_answers_from_an_index_built_in_the_process(
     def full(*_args, **_kwargs):
         raise StoreUnavailable(f"{store.path}: cannot write the embedded graph (No space left on device)")
 
+    expected = _built(store, "search", {"text": "社区"})
     monkeypatch.setattr(store, "keep", full)
     rows = registry.run(store, "search", {"text": "社区"})
-    assert rows and rows == _built(store, "search", {"text": "社区"})
+    assert rows and rows == expected
     assert store.kept_version("search") != store.version()
+
+
+def test_kept_sections_read_only_the_chunks_a_limit_reaches():
+    from graph.sqlite_store import SQLiteStore
+    from queries.kept import KeptReader, KeptSections
+
+    class Counting(KeptReader):
+        __slots__ = ("keys",)
+
+        def many(self, keys):
+            keys = list(keys)
+            self.keys.extend(keys)
+            return super().many(keys)
+
+    store = SQLiteStore()
+    sections = [[{"n": i, "s": s} for i in range(size)] for s, size in enumerate((1234, 0, 500, 7))]
+    assert store.keep("t", store.version(), KeptSections(sections).kept_entries())
+    for limit in (1, 499, 500, 501, 1234, 5000):
+        reader = Counting(store, "t", store.version())
+        reader.keys = []
+        assert KeptSections.load(reader).head(limit) == [rows[:limit] for rows in sections]
+        chunks = -(-min(limit, 1234) // 500) + 1 + 1            # section 0, section 2, section 3
+        assert len(reader.keys) == 1 + chunks, (limit, reader.keys)   # and "sizes"
+    reader = Counting(store, "t", store.version())
+    reader.keys = []
+    kept = KeptSections.load(reader)
+    assert kept.head(1) == [rows[:1] for rows in sections]
+    assert kept.head(600) == [rows[:600] for rows in sections]       # reads on from where it stopped
+    assert reader.keys.count("s:0:0") == 1
+    store.close()

@@ -475,13 +475,16 @@ class SQLiteStore(GraphStore):
             rels = dict(self._db.execute("SELECT type, count(*) FROM rel GROUP BY type ORDER BY type"))
         return {"nodes": nodes, "relationships": rels}
 
-    def query_graph(self) -> Any:
+    def query_graph(self, private: bool = False) -> Any:
         """What the embedded queries read: a view that loads the nodes and relationships a query
-        touches (``graph.sqlite_view``), one per write-counter value."""
+        touches (``graph.sqlite_view``), one per write-counter value; ``private``: a view of its own,
+        not kept (what is loaded through it is freed with it)."""
         from graph.sqlite_view import SQLiteGraphView
 
         with self._lock:
             version = self.version()
+            if private:
+                return SQLiteGraphView(self, version)
             view = self._query_view
             if view is None or view.graph["version"] != version:
                 view = self._query_view = SQLiteGraphView(self, version)

@@ -42,6 +42,12 @@ class SQLiteGraphView:
         self._succ = _Adjacency(self, "s", "e")
         self._pred = _Adjacency(self, "e", "s")
 
+    def release(self) -> None:
+        """Drop everything loaded through this view (a private view, once its caller has its rows)."""
+        for cache in (self._attrs, self._nid, self._id, self._texts, self._rels, self._prefetched,
+                      self._prefetched_edges, self._label_ids, self._typed):
+            cache.clear()
+
     # -- what the queries call ----------------------------------------------------------------------
     def is_multigraph(self) -> bool:
         return True

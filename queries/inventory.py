@@ -9,13 +9,14 @@ id — with the same columns on every store.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from queries.kept import KeptSections, with_index
 from queries.spec import Param, QuerySpec
 from queries.walk import count_of, find_places, in_edges, nodes_of, out_edges
 
-__all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
+__all__ = ["SECTIONS", "SPEC", "build_index", "fetch", "finish"]
 
 SPEC = QuerySpec(
     "inventory", "图谱概览",
@@ -40,8 +41,12 @@ def _year(value: Any) -> str | None:
     return None if value is None else str(int(value))
 
 
-def fetch(g: Any, place: str | None = None, **_params: Any) -> list[dict[str, Any]]:
-    rows = []
+def fetch(g: Any, place: str | None = None, measures_only: bool = False, **_params: Any) -> list[dict[str, Any]]:
+    """The raw rows of ``inventory.cypher``; ``measures_only``: only the measure rows of ``place`` (what
+    the finish adds to a kept listing)."""
+    rows: list[dict[str, Any]] = []
+    if measures_only:
+        return _measures(g, place, rows)
     for d in nodes_of(g, "Document"):
         n = g.nodes[d]
         rows.append(_row("document", d, n.get("title"), kind=n.get("kind"), place=n.get("subject_place"),
@@ -60,6 +65,10 @@ def fetch(g: Any, place: str | None = None, **_params: Any) -> list[dict[str, An
         rows.append(_row("policy", y, n.get("title"), issuer=n.get("issuer"), date=n.get("date"),
                          status=n.get("status")))
     rows.append(_row("measure_total", "Measure", None, count=count_of(g, "Measure")))
+    return _measures(g, place, rows)
+
+
+def _measures(g: Any, place: str | None, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for p in find_places(g, place) if place else []:
         for m, _ in out_edges(g, p, "IMPLEMENTS"):
             if m.startswith("me_"):
@@ -75,9 +84,27 @@ _COLUMNS = ("section", "id", "name", "kind", "place", "level", "issuer", "date",
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    """The listing without any place's measures is built once per graph version (kept in the store where
+    it can be: ``queries/kept.py``); a place's measures are read for each call."""
+    listing = with_index("inventory", version, lambda: build_index(fetch, {}), KeptSections.load,
+                         lambda kept: kept.head(_ALL)[0])
+    if not params.get("place"):
+        return list(listing)
+    measures = [row for row in fetch({**params, "measures_only": True}) if row["section"] == "measure"]
+    return listing + _ordered(measures)
+
+
+_ALL = 1 << 62
+
+
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> KeptSections:
+    return KeptSections([_ordered(row for row in fetch({**params, "place": None}) if row["section"] != "measure")])
+
+
+def _ordered(raw: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     order = {s: i for i, s in enumerate(SECTIONS)}
     rows = {}
-    for row in fetch(params):
+    for row in raw:
         out = {c: row.get(c) for c in _COLUMNS}
         if out["count"] is not None:
             out["count"] = int(out["count"])

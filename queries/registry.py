@@ -129,16 +129,31 @@ def graph_version(store: Any) -> Hashable:
     return GraphVersion(store)()
 
 
-def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
-    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
+def fetcher(store: Any, name: str, private: bool = False) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
+    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart);
+    ``private``: on the embedded store, read through a view of its own that is freed after the call
+    (for a whole-graph read whose nodes no later query needs)."""
     if store.kind == "memory":
         fetch = implementation(name).fetch
         view = getattr(store, "query_graph", None)
-        return lambda params: fetch(view() if view is not None else store.graph, **params)
+        if view is None:
+            return lambda params: fetch(store.graph, **params)
+        if private:
+            return functools.partial(_fetch_privately, fetch, view)
+        return lambda params: fetch(view(), **params)
     from queries import load_cypher
 
     text = load_cypher(name)
     return lambda params: [dict(r) for r in store.run_cypher(text, params)]
+
+
+def _fetch_privately(fetch: Callable[..., list[dict[str, Any]]], view: Callable[..., Any],
+                     params: dict[str, Any]) -> list[dict[str, Any]]:
+    g = view(private=True)
+    try:
+        return fetch(g, **params)
+    finally:
+        g.release()
 
 
 def resolve_names(store: Any, name: str, clean: dict[str, Any]) -> dict[str, Any]:
@@ -170,8 +185,9 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 
 
 # the indexes the store keeps (``queries/kept.py``): kept name -> the query whose ``build_index`` builds it
-KEPT = {"search": "search", "similar_practices": "similar_practices", "place_practices": "similar_cities",
-        "learning_network": "learning_network"}
+# (largest first: the memory the first frees is reused by the next)
+KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
+        "learning_network": "learning_network", "inventory": "inventory"}
 
 
 def keep_indexes(store: Any) -> list[str]:
@@ -183,7 +199,7 @@ def keep_indexes(store: Any) -> list[str]:
     version = GraphVersion(store)
     kept = []
     for name, query in KEPT.items():
-        build = functools.partial(implementation(query).build_index, fetcher(store, query), {})
+        build = functools.partial(implementation(query).build_index, fetcher(store, query, private=True), {})
         if keep_now(name, version, build):
             kept.append(name)
     return kept

@@ -8,6 +8,7 @@ graph's node count (or its ``version`` attribute) changes, so queries do not sca
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -98,7 +99,7 @@ class GraphIndex:
     at a time, when a query first asks about that label."""
 
     def __init__(self, g: Any):
-        self._g = g
+        self._g = weakref.ref(g)          # the index lives as long as its graph, never longer (_CACHE)
         self._labels: dict[str, list[tuple[str, Any, Any, Any]]] = {}
         self._names: dict[str, dict[Any, list[str]]] = {}
         self._places: dict[str, list[str]] | None = None
@@ -107,11 +108,11 @@ class GraphIndex:
         """(id, name, aliases, level) of the nodes of ``lab``, in the graph's order."""
         rows = self._labels.get(lab)
         if rows is None:
-            label_rows = getattr(self._g, "label_rows", None)  # the SQLite view: one indexed scan per label
+            g = self._g()
+            label_rows = getattr(g, "label_rows", None)  # the SQLite view: one indexed scan per label
             if label_rows is not None:
                 rows = self._labels[lab] = [row[:1] + row[2:] for row in label_rows(lab)]
             else:                                               # networkx: one scan for every label
-                g = self._g
                 for n in g.nodes:
                     data = g.nodes[n]
                     self._labels.setdefault(label(g, n), []).append(
@@ -140,7 +141,8 @@ class GraphIndex:
         return self._places.get(name, [])
 
 
-_CACHE: dict[int, tuple[tuple[int, object], GraphIndex]] = {}
+# graph -> (stamp, its index); an entry goes with its graph (a view of an older graph version included)
+_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, object], GraphIndex]] = weakref.WeakKeyDictionary()
 
 
 def freeze_heap() -> None:
@@ -159,10 +161,10 @@ def freeze_heap() -> None:
 def index_of(g: Any) -> GraphIndex:
     # node count + the store's write counter where it keeps one (networkx counts edges in O(n))
     stamp = (g.number_of_nodes(), g.graph.get("version"))
-    hit = _CACHE.get(id(g))
+    hit = _CACHE.get(g)
     if hit is None or hit[0] != stamp:
         hit = (stamp, GraphIndex(g))
-        _CACHE[id(g)] = hit
+        _CACHE[g] = hit
         freeze_heap()
     return hit[1]
 

@@ -10,7 +10,7 @@ import pytest
 from queries import registry, similar_practices
 from queries.rows import _CACHE
 
-KEPT = ("search", "similar_practices", "place_practices", "learning_network")
+KEPT = ["similar_practices", "search", "place_practices", "learning_network", "inventory"]
 
 
 @pytest.fixture
@@ -95,6 +95,7 @@ def test_kept_answers_are_the_built_answers(home_store, all_records):
     cases += [("similar_cities", {"place": p, "k": 10}) for p in random.Random(5).sample(places, 6)]
     cases += [("practice_communities", {"min_places": n}) for n in (1, 2)]
     cases += [("learning_network", {"limit": n}) for n in (1, 7, 500, 1200)]
+    cases += [("inventory", {})] + [("inventory", {"place": p}) for p in places[:3]]
     answered = 0
     for name, params in cases:
         kept = registry.run(store, name, params)
@@ -116,6 +117,7 @@ def test_a_new_process_reads_the_kept_index_not_the_graph(home_store, monkeypatc
     assert registry.run(store, "similar_practices", {"text": "建立居民议事会"})
     assert registry.run(store, "learning_network", {})
     assert registry.run(store, "practice_communities", {})
+    assert registry.run(store, "inventory", {})
     place = next(r["place"] for r in registry.run(store, "similar_cities", {"place": "濮阳市"}))
     assert place
 

@@ -44,13 +44,20 @@ def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False
     """Extract ``paths`` (files, folders or .jsonl records) and load them into ``store``; then the indexes
     the store keeps (full-text, similarity) are brought up to date, so the first query is not the one
     that builds them."""
+    import sys
+
     from govkg.errors import StoreUnavailable
+    from govkg.settings import load_settings
     from graph.build import build_paths
     from queries.registry import keep_indexes
 
+    def skipped(name: str, items: int) -> None:
+        print(f"govkg: index {name!r} not kept ({items:,} items, over GOVKG_KEEP_MAX_ITEMS): its first "
+              "query builds it", file=sys.stderr)
+
     report = build_paths(list(paths), store, progress=progress, workers=workers)
     try:
-        keep_indexes(store)
+        keep_indexes(store, load_settings().keep_max_items, skipped)
     except StoreUnavailable:
         pass              # the build already said why the store takes no write
     return report

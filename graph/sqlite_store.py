@@ -410,9 +410,9 @@ class SQLiteStore(GraphStore):
         return True
 
     # -- kept indexes -----------------------------------------------------------------------------
-    def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes]]) -> bool:
-        """Store index ``name`` built from graph version ``version`` (its ``entries``, key -> bytes) in
-        place of any earlier one, in one transaction; False (nothing written) when the graph has changed
+    def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes | str]]) -> bool:
+        """Store index ``name`` built from graph version ``version`` (its ``entries``, key -> bytes, or
+        text that ``kept_occurrences`` searches) in place of any earlier one, in one transaction; False (nothing written) when the graph has changed
         since ``version``. Raises ``StoreUnavailable`` when the store takes no write."""
         with self._write() as db:
             if self.version() != version:
@@ -433,7 +433,7 @@ class SQLiteStore(GraphStore):
                                    (name, _KEPT_DONE)).fetchone()
         return None if row is None or row[0] is None else int(row[0])
 
-    def kept_values(self, name: str, version: int, keys: Iterable[str]) -> dict[str, bytes]:
+    def kept_values(self, name: str, version: int, keys: Iterable[str]) -> dict[str, bytes | str]:
         """The entries of kept index (``name``, ``version``) under ``keys`` (those it has)."""
         wanted = list(dict.fromkeys(keys))
         out: dict[str, bytes] = {}
@@ -442,6 +442,21 @@ class SQLiteStore(GraphStore):
                 out.update(self._db.execute(
                     f"SELECT key, value FROM kept WHERE name = ? AND version = ? AND key IN ({_marks(len(part))})",
                     (name, version, *part)).fetchall())
+        return out
+
+    def kept_occurrences(self, name: str, version: int, keys: Iterable[str], term: str) -> dict[str, int]:
+        """For the text entries of kept index (``name``, ``version``) under ``keys``: how often ``term``
+        occurs in each (non-overlapping, left to right: ``str.count``), counted by SQLite."""
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, int] = {}
+        if not term:
+            return out
+        with self._lock:
+            for part in _chunks(wanted):
+                out.update(self._db.execute(
+                    "SELECT key, (length(value) - length(replace(value, ?, ''))) / length(?) FROM kept "
+                    f"WHERE name = ? AND version = ? AND key IN ({_marks(len(part))}) AND typeof(value) = 'text'",
+                    (term, term, name, version, *part)).fetchall())
         return out
 
     def document_texts(self, ids: Iterable[str]) -> dict[str, str]:

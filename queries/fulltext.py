@@ -427,6 +427,10 @@ class _FullText:
     def _items_at(self, numbers: list[int]) -> list[Searchable]:
         raise NotImplementedError
 
+    def _long_counts(self, term: str, numbers: list[int]) -> list[tuple[int, bool]]:
+        """(``str.count`` of ``term`` in the folded text, ``term`` in the folded name) of items ``numbers``."""
+        return [(t.count(term), term in n) for t, n in self._folded_at(numbers)]
+
     def search(self, query: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[Hit]:
         terms = split_terms(query)
         if not terms:
@@ -490,11 +494,10 @@ class _FullText:
         if not every.size:
             return []
         features = [kind_codes[every]]
-        folded = self._folded_at(every.tolist()) if not all(short) else []
+        listed = every.tolist() if not all(short) else []
         for term, exact in zip(terms, short):
             if not exact:
-                pairs = np.array([(t.count(term), term in n) for t, n in folded],
-                                 dtype=np.int64).reshape(-1, 2)
+                pairs = np.array(self._long_counts(term, listed), dtype=np.int64).reshape(-1, 2)
                 features.append(pairs[:, 0])
                 features.append(pairs[:, 1])
                 continue
@@ -592,11 +595,15 @@ class FullTextIndex(_FullText):
                 gram = chr(key) if key < 1 << _CP_BITS else chr((key >> _CP_BITS) - 1) + chr(key & ((1 << _CP_BITS) - 1))
                 lo, hi = int(starts[at]), int(starts[at + 1])
                 yield prefix + gram, b"".join(np.asarray(p._values[lo:hi], dtype="<i4").tobytes() for p in postings)
-        for i, it in enumerate(self.items):
+        for i, (it, (text, name)) in enumerate(zip(self.items, self._folded)):
             fields = [getattr(it, f) for f in _SEARCHABLE_FIELDS]
             if it.kind == "Document" and it.doc_id == it.key and it.offset == 0:
                 fields[_SEARCHABLE_FIELDS.index("text")] = None
             yield "i:" + str(i), dumps(fields)
+            # folded text and name: longer terms are counted in them by the store (``kept_occurrences``,
+            # SQL text functions, which stop at a NUL: such a text is kept as bytes and counted here)
+            yield "f:" + str(i), text if "\x00" not in text else text.encode("utf-8")
+            yield "m:" + str(i), name if "\x00" not in name else name.encode("utf-8")
 
 
 class KeptFullTextIndex(_FullText):
@@ -642,7 +649,24 @@ class KeptFullTextIndex(_FullText):
         return [Searchable(**f) for f in fields]
 
     def _folded_at(self, numbers: list[int]) -> list[tuple[str, str]]:
-        return [(fold(it.text), fold(it.name)) for it in self._items_at(numbers)]
+        found = self._reader.need_all([*("f:" + str(i) for i in numbers), *("m:" + str(i) for i in numbers)])
+        return [(_text(found["f:" + str(i)]), _text(found["m:" + str(i)])) for i in numbers]
+
+    def _long_counts(self, term: str, numbers: list[int]) -> list[tuple[int, bool]]:
+        if "\x00" in term:
+            return super()._long_counts(term, numbers)
+        reader = self._reader
+        texts = reader.store.kept_occurrences(reader.name, reader.version, ("f:" + str(i) for i in numbers), term)
+        names = reader.store.kept_occurrences(reader.name, reader.version, ("m:" + str(i) for i in numbers), term)
+        odd = [i for i in numbers if "f:" + str(i) not in texts or "m:" + str(i) not in names]
+        if odd:                                # kept as bytes (a NUL inside), or gone: counted here
+            for i, (text, name) in zip(odd, self._folded_at(odd)):
+                texts["f:" + str(i)], names["m:" + str(i)] = text.count(term), int(term in name)
+        return [(int(texts["f:" + str(i)]), bool(names["m:" + str(i)])) for i in numbers]
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 def _sorted_unique(values):

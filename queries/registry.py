@@ -188,17 +188,29 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 # (largest first: the memory the first frees is reused by the next)
 KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
         "learning_network": "learning_network", "inventory": "inventory"}
+# the node labels each index has one item per (the size that bounds its build's memory)
+_ITEMS = {"similar_practices": ("Measure", "NamedModel"),
+          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}
 
 
-def keep_indexes(store: Any) -> list[str]:
+def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
     """Build the indexes of ``KEPT`` for the store's current graph and keep them in the store (what a
     build does last, so the first query of any later process reads them instead of rebuilding them);
-    the names kept. Nothing on a store that keeps no index."""
+    the names kept. Nothing on a store that keeps no index. An index of more than ``max_items`` items
+    (0: no limit) is not built here — its first query builds it — and ``skipped(name, items)`` is told."""
     from queries.kept import GraphVersion, keep_now
 
+    if not hasattr(store, "keep"):
+        return []
+    nodes = store.stats()["nodes"] if max_items else {}
     version = GraphVersion(store)
     kept = []
     for name, query in KEPT.items():
+        items = sum(nodes.get(label, 0) for label in _ITEMS.get(name, ()))
+        if max_items and items > max_items:
+            if skipped is not None:
+                skipped(name, items)
+            continue
         build = functools.partial(implementation(query).build_index, fetcher(store, query, private=True), {})
         if keep_now(name, version, build):
             kept.append(name)

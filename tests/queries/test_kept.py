@@ -212,3 +212,44 @@ def test_kept_sections_read_only_the_chunks_a_limit_reaches():
     assert kept.head(600) == [rows[:600] for rows in sections]       # reads on from where it stopped
     assert reader.keys.count("s:0:0") == 1
     store.close()
+
+
+def test_an_index_over_the_size_limit_is_left_to_its_first_query(all_records):
+    from graph.sqlite_store import SQLiteStore
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in all_records[:12]:
+        store.load_record(rec)
+    told = []
+    kept = registry.keep_indexes(store, max_items=50, skipped=lambda name, items: told.append((name, items)))
+    assert kept == ["place_practices", "learning_network", "inventory"]
+    assert [name for name, _ in told] == ["similar_practices", "search"] and all(n > 50 for _, n in told)
+    assert store.kept_version("search") is None
+    assert registry.run(store, "search", {"text": "社区"})          # built by its first query, then kept
+    assert store.kept_version("search") == store.version()
+    store.close()
+
+
+def test_kept_full_text_counts_long_terms_like_str_count():
+    """Terms of three or more characters are counted by SQLite in the kept folded texts; a text holding
+    a NUL (which SQL's text functions stop at) is counted in Python: the same hits either way."""
+    from graph.sqlite_store import SQLiteStore
+    from queries.fulltext import FullTextIndex, KeptFullTextIndex, Searchable
+    from queries.kept import KeptReader
+
+    items = [Searchable("d1", "Document", "网格化治理报告", "网格化网格化网格化，ＡＢＣ网格化。", doc_id="d1", offset=0),
+             Searchable("d2", "Document", "空字符", "前面\x00网格化网格化后面", doc_id="d2", offset=0),
+             Searchable("m1", "Measure", "推行网格化", "推行网格化管理，网格员走访", doc_id="d1", offset=None,
+                        quote="推行网格化管理。", start=0, end=8),
+             Searchable("n1", "NamedModel", "abc网格化", "ABC模式", doc_id="d1", offset=None)]
+    built = FullTextIndex(items)
+    store = SQLiteStore()
+    store._db.execute("INSERT INTO node(id, label, props) VALUES ('d1', 'Document', ?), ('d2', 'Document', ?)",
+                      ('{"text": "网格化网格化网格化，ＡＢＣ网格化。"}', '{"text": "前面\\u0000网格化网格化后面"}'))
+    assert store.keep("search", store.version(), built.kept_entries())
+    kept = KeptFullTextIndex(KeptReader(store, "search", store.version()))
+    for query in ("网格化", "abc网格", "网格化 走访", "格化网", "ＡＢＣ", "\x00网格"):
+        assert kept.search(query, limit=10) == built.search(query, limit=10), query
+    assert built.search("网格化", limit=10)[0].key == "d1"
+    store.close()

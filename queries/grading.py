@@ -148,8 +148,7 @@ _LEVELS = [level for level, _p in RECOGNITION_LEVELS]
 def _names_other_place(sentence: str, place_id: str, place_name: str) -> bool:
     """Whether ``sentence`` names an administrative unit (as the extractor reads them, so 新华社 is no
     新华区) that is neither the place, nor one it is part of, nor one within it."""
-    from loaders.extract.gazetteer import load_gazetteer
-    from loaders.extract.places import admin_mentions
+    from loaders.reference import admin_mentions, load_gazetteer
 
     gaz = load_gazetteer()
     code = place_id if place_id.isdigit() and len(place_id) == 6 else gaz.code_for_full_name(place_name)

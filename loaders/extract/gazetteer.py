@@ -21,7 +21,8 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
+__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "code_table", "load_gazetteer",
+           "short_name"]
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
@@ -280,13 +281,17 @@ class Gazetteer:
         return tuple(out)
 
 
-def _read_places(path: Path) -> list[AdminPlace]:
-    rows: list[tuple[str, str]] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"][:6], row["name"].strip()
-            if name and not _PLACEHOLDER.match(name):
-                rows.append((code, name))
+@lru_cache(maxsize=1)
+def code_table() -> tuple[tuple[str, str], ...]:
+    """Every row of cpca's ``adcodes.csv`` as (6-digit code, name), in the file's order, placeholder
+    rows (市辖区 …) included: the one reader of that file (the gazetteer, graph resolution and the
+    synthetic corpora all start from it)."""
+    with _adcodes_path().open(encoding="utf-8", newline="") as fh:
+        return tuple((row["adcode"][:6], row["name"].strip()) for row in csv.DictReader(fh))
+
+
+def _places(table: tuple[tuple[str, str], ...]) -> list[AdminPlace]:
+    rows = [(code, name) for code, name in table if name and not _PLACEHOLDER.match(name)]
     codes = {c for c, _ in rows}
     places: list[AdminPlace] = []
     for code, name in rows:
@@ -306,4 +311,4 @@ def _read_places(path: Path) -> list[AdminPlace]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first call."""
-    return Gazetteer(_read_places(_adcodes_path()))
+    return Gazetteer(_places(code_table()))

@@ -13,14 +13,14 @@ import pytest
 
 from govkg.errors import StoreError
 from graph.export import export_graph
-from graph.synthetic import synthetic_records
 from tests.graph.conftest import snapshot, wait_for_documents
+from tests.support.synthetic import synthetic_records
 
 REPO = Path(__file__).resolve().parents[2]
 N_DOCS = 60
 BUILD = ("import sys\n"
          "from graph.build import build_records\nfrom graph.store import open_store\n"
-         "from graph.synthetic import synthetic_records\n"
+         "from tests.support.synthetic import synthetic_records\n"
          "s = open_store(sys.argv[1])\n"
          "build_records(((r.source, r, None) for r in synthetic_records(int(sys.argv[2]), seed=3)), s)\n"
          "s.close()\n")

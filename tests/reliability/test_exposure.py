@@ -59,7 +59,7 @@ def falkor_home(tmp_path, monkeypatch, open_umask):
 def test_falkordb_server_has_a_password_binds_loopback_and_writes_privately(falkor_home):
     from govkg.settings import load_settings
     from graph.falkordb_store import FalkorStore
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     store = FalkorStore.open(load_settings())
     server = store.server

@@ -68,7 +68,7 @@ def _open(kind: str):
 
         server = FalkorServer(data_dir=Path(tempfile.mkdtemp(prefix="govkg-bench-"))).start()
         return FalkorStore(server.host, server.port, "bench", server=server)
-    from graph.store import open_store
+    from graph.stores import open_store
 
     return open_store(kind)
 

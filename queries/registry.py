@@ -32,6 +32,7 @@ from queries import (
     similar_cities,
     similar_practices,
 )
+from queries.naming import Names
 from queries.spec import MAX_TEXT, Param, QuerySpec
 
 __all__ = [
@@ -43,18 +44,12 @@ __all__ = [
     "fetcher",
     "get",
     "graph_version",
+    "names_of",
+    "resolve_name",
     "resolve_names",
     "run",
     "validate",
 ]
-
-
-
-
-
-
-
-
 
 _MODULES: tuple[ModuleType, ...] = (city_profile, compare_cities, similar_practices, exemplars, named_model, learning_network, policies, search, similar_cities, practice_communities, inventory, names, document)
 QUERIES: tuple[QuerySpec, ...] = tuple(m.SPEC for m in _MODULES)
@@ -136,11 +131,23 @@ def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, 
     return lambda params: [dict(r) for r in store.run_cypher(text, params)]
 
 
+def names_of(store: Any, label: str) -> Names:
+    """The ``Names`` of one label (Place, Practice, NamedModel) of ``store``'s graph, kept per graph
+    version (read only for the labels a query asks about: named models are the most numerous)."""
+    from queries.rows import cached
+
+    return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
+                  lambda: Names.from_rows(run(store, "names", {"label": label})))
+
+
+def resolve_name(store: Any, label: str, value: str) -> str:
+    """``value`` as the graph names it; ``UnknownNameError`` (with the closest names) otherwise."""
+    return names_of(store, label).resolve(label, value)
+
+
 def resolve_names(store: Any, name: str, clean: dict[str, Any]) -> dict[str, Any]:
     """``clean`` with every place, practice and named-model parameter as the graph names it (an alias
     such as 濮阳 becomes 濮阳市); an unknown name raises ``UnknownNameError`` with the closest names."""
-    from queries.naming import names_of
-
     out = dict(clean)
     for p in get(name).params:
         value = out.get(p.name)

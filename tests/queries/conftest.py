@@ -62,7 +62,7 @@ def falkordb_store(all_records, falkor_server):
 def neo4j_store(all_records):
     if not os.environ.get("NEO4J_URI"):
         pytest.skip("NEO4J_URI not set")
-    from graph.store import open_store
+    from graph.stores import open_store
 
     store = open_store("neo4j")
     store.init_schema()

@@ -9,10 +9,10 @@ Loads ``--docs`` generated records (``tests.support.synthetic``, seed 1) into an
   against): the first call of each query on a graph version (which builds the index) against the
   median of later calls (which reuse it);
 * the label index (``queries.walk.index_of``, one ``GraphIndex`` per graph version): building it against
-  finding it again;
-* the quote memo of ``queries.grading`` (``lru_cache`` on ``grade_evidence``, ``recognition``,
-  ``recognition_about``): ``exemplars`` for every practice, then ``compare_cities`` on a sample of
-  places, on a fresh graph version, with the memo as it is and with the functions unwrapped.
+  finding it again.
+
+(The quote memo of ``queries.grading`` was measured by this script at commit 6cb7973 and removed: it
+saved nothing within a graph version, see docs/queries.md "Caches".)
 
 Prints a Markdown table (milliseconds); the figures in docs/queries.md "Caches" come from it.
 """
@@ -44,8 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     from query_latency import _fill, _params
 
     from graph.sqlite_store import SQLiteStore
-    from queries import compare_cities as compare
-    from queries import exemplars, grading, registry, rows, walk
+    from queries import registry, rows, walk
     from tests.support.synthetic import synthetic_records
 
     records = list(synthetic_records(args.docs, seed=1))
@@ -82,41 +81,6 @@ def main(argv: list[str] | None = None) -> int:
     hit = statistics.median(_ms(lambda: [walk.index_of(g).nodes(lab) for lab in labels]) for _ in range(args.repeat))
     lines.append(f"| label index, six labels (`walk.index_of`) | {build:.1f} | {hit:.2f} |")
 
-    practices = sorted({p for r in records for p in r.practices})
-    places = sorted({r.document.subject_place for r in records if r.document.subject_place})
-    pairs = [random.Random(i).sample(places, 2) for i in range(20)]
-
-    def grading_pass() -> float:
-        rows._CACHE.clear()
-        t = time.perf_counter()
-        for p in practices:
-            registry.run(store, "exemplars", {"practice": p})
-        for pair in pairs:
-            registry.run(store, "compare_cities", {"places": pair})
-        return (time.perf_counter() - t) * 1000
-
-    memoised = (grading.grade_evidence, grading.recognition, grading.recognition_about)
-    grading_pass()                              # imports, label index and node reads warm
-    for f in memoised:
-        f.cache_clear()
-    first_memo = grading_pass()                 # the memo fills
-    again_memo = statistics.median(grading_pass() for _ in range(3))   # new versions: the memo holds every quote
-
-    plain = {f.__name__: f.__wrapped__ for f in memoised}
-    try:
-        for module in (grading, exemplars, compare):
-            for fname, f in plain.items():
-                if hasattr(module, fname):
-                    setattr(module, fname, f)
-        without = [grading_pass() for _ in range(3)]
-    finally:
-        for module in (grading, exemplars, compare):
-            for f in memoised:
-                if hasattr(module, f.__name__):
-                    setattr(module, f.__name__, f)
-    lines.append(f"| quote memo (`grading` lru_cache): exemplars × {len(practices)} practices + compare_cities × "
-                 f"{len(pairs)}, new version | {statistics.median(without):.0f} | "
-                 f"{again_memo:.0f} (first fill {first_memo:.0f}) |")
     store.close()
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print("\n".join(lines) + f"\n\n{args.docs} generated documents; load average {load}")

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 __all__ = [
     "GRADES",
@@ -91,12 +90,6 @@ def is_plan(text: str, status: str | None = None) -> bool:
     return _PLAN.search(text) is not None
 
 
-# Quotes repeat across rows and queries (one sentence supports several facts; the same measures come
-# back for every query about a practice), so the regex work is memoised per distinct input.
-_MEMO = 1 << 18          # distinct quotes; ~100 bytes each, the strings are the graph's own
-
-
-@lru_cache(maxsize=_MEMO)
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
     """The grade of one piece of evidence (see module docstring).
 
@@ -114,7 +107,6 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     return "claimed"
 
 
-@lru_cache(maxsize=_MEMO)
 def recognition(text: str) -> str | None:
     """Highest level of outside recognition the text reports: national, provincial, media, or None."""
     for level, pattern in RECOGNITION_LEVELS:
@@ -126,7 +118,6 @@ def recognition(text: str) -> str | None:
 _SENTENCES = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 
 
-@lru_cache(maxsize=_MEMO)
 def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
     """``recognition`` counted for one place only: the highest level found in a sentence of ``text``
     that names no administrative unit outside the place's own line (the place, the units it is

@@ -3,8 +3,8 @@
 The memory store keeps one node per graph node (key = the node's ``id``) with its properties as
 attributes, and one edge per relationship, keyed by its type. Labels are read from a ``label``
 attribute where present, else derived from the id (``graph.model.label_of_id``), and an edge's type
-from a ``type`` attribute, else its key. A per-graph label index is cached and rebuilt when the
-graph's node count (or its ``version`` attribute) changes, so queries do not scan every node.
+from a ``type`` attribute, else its key. A per-graph label index (``index_of``) is kept per graph
+version by ``queries.rows.cached``, so queries do not scan every node.
 """
 from __future__ import annotations
 
@@ -140,9 +140,6 @@ class GraphIndex:
         return self._places.get(name, [])
 
 
-_CACHE: dict[int, tuple[tuple[int, object], GraphIndex]] = {}
-
-
 def freeze_heap() -> None:
     """Move every object alive now out of the cyclic garbage collector's sight (``gc.freeze``).
 
@@ -157,14 +154,13 @@ def freeze_heap() -> None:
 
 
 def index_of(g: Any) -> GraphIndex:
-    # node count + the store's write counter where it keeps one (networkx counts edges in O(n))
-    stamp = (g.number_of_nodes(), g.graph.get("version"))
-    hit = _CACHE.get(id(g))
-    if hit is None or hit[0] != stamp:
-        hit = (stamp, GraphIndex(g))
-        _CACHE[id(g)] = hit
-        freeze_heap()
-    return hit[1]
+    """The ``GraphIndex`` of ``g`` as it is now, kept by ``queries.rows.cached`` (the one per-graph-version
+    helper) under the graph's identity, node count and the store's write counter where it keeps one
+    (networkx counts edges in O(n))."""
+    from queries.rows import cached
+
+    return cached("graph_index", lambda: (id(g), g.number_of_nodes(), g.graph.get("version")),
+                  lambda: GraphIndex(g))
 
 
 def nodes_of(g: Any, lab: str, *edges: tuple[str, bool]) -> list[str]:

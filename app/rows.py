@@ -3,8 +3,7 @@ they are tested directly and reused by the course pack."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
 from govkg.coursepack.evidence import as_list, evidence_of, first
 from govkg.coursepack.model import GRADE_LABELS
@@ -19,7 +18,6 @@ __all__ = [
     "evidence_of",
     "first",
     "md_escape",
-    "place_label",
     "uniq",
 ]
 
@@ -46,10 +44,6 @@ POLICY_STATUS: dict[str, str] = {"issued": "已出台", "planned": "计划出台
 LEVEL_LABELS: dict[str, str] = {"province": "省级", "city": "地级市", "district": "市辖区", "county": "县",
                                 "county_city": "县级市", "street": "街道/乡镇", "community": "社区/村",
                                 "other": "其他"}
-
-
-def place_label(row: Mapping[str, Any]) -> str:
-    return str(first(row, "place", "name", "place_name", "city"))
 
 
 def uniq(items: Iterable[str]) -> list[str]:

@@ -19,7 +19,6 @@ from govkg.coursepack.model import Evidence
 
 __all__ = [
     "PAGE_FILES",
-    "PAGE_TITLES",
     "app_css",
     "bars_html",
     "blank",
@@ -57,10 +56,10 @@ PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
     "upload": ("app/pages/upload.py", "导入", ":material/upload_file:", "import"),
     "coursepack": ("app/pages/coursepack.py", "课程素材", ":material/school:", "coursepack"),
 }
-PAGE_TITLES = {k: v[1] for k, v in PAGE_FILES.items()}
-
 QUOTE_MAX = 300
 _HEADING_MARKS = re.compile(r"(^|\n)(#{1,6} )")
+
+
 def doc_link(ev: Evidence, label: str | None = None) -> None:
     """A link to the document page at the quote's span; its label (Markdown in Streamlit) escaped."""
     title = f"《{ev.doc_title}》" if ev.doc_title else ev.doc_id

@@ -19,12 +19,10 @@ not at the wording of any particular document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 __all__ = [
     "GRADES",
     "RECOGNITION_LEVELS",
-    "best_grade",
     "grade_evidence",
     "grade_rank",
     "has_figure",
@@ -68,11 +66,6 @@ RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def grade_rank(grade: str) -> int:
     """0 for the strongest grade; unknown grades sort last."""
     return _RANK.get(grade, len(GRADES))
-
-
-def best_grade(grades: Iterable[str]) -> str | None:
-    ranked = sorted(grades, key=grade_rank)
-    return ranked[0] if ranked else None
 
 
 def has_figure(text: str) -> bool:

@@ -123,8 +123,7 @@ def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, 
     """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
     if store.kind == "memory":
         fetch = implementation(name).fetch
-        view = getattr(store, "query_graph", None)
-        return lambda params: fetch(view() if view is not None else store.graph, **params)
+        return lambda params: fetch(store.query_graph(), **params)
     from queries import load_cypher
 
     text = load_cypher(name)

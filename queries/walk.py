@@ -26,7 +26,6 @@ __all__ = [
     "out_edges",
     "place_practice_rows",
     "place_scope",
-    "prop",
 ]
 
 Node = dict[str, Any]
@@ -80,11 +79,6 @@ def _matching(adjacency: Any, rel_type: str, multi: bool, keyed_by_type: bool) -
         for other, data in adjacency.items():
             if data.get("type") == rel_type:
                 yield other, data
-
-
-def prop(g: Any, node: str, name: str, default: Any = None) -> Any:
-    value = g.nodes[node].get(name, default)
-    return default if value is None else value
 
 
 def ev_lists(data: dict[str, Any]) -> dict[str, list[Any]]:

@@ -193,20 +193,6 @@ class Gazetteer:
         p = self.by_code[code]
         return self.full_name(code) if p.level == "district" else p.name
 
-    def ancestor_at(self, code: str, levels: tuple[str, ...]) -> AdminPlace | None:
-        """The unit itself or its nearest ancestor of one of ``levels``."""
-        return next((p for p in self.chain(code) if p.level in levels), None)
-
-    def common_ancestor(self, codes: list[str]) -> str | None:
-        """The lowest unit containing (or equal to) every one of ``codes``."""
-        if not codes:
-            return None
-        common = [p.adcode for p in self.chain(codes[0])]
-        for code in codes[1:]:
-            mine = {p.adcode for p in self.chain(code)}
-            common = [c for c in common if c in mine]
-        return common[0] if common else None
-
     def units_abbreviated(self, char: str) -> list[str]:
         """Codes of the units whose short name starts with ``char`` (营 → 营口市, 营山县 …): how
         document numbers abbreviate their issuer's place (营民发, 沂住建复字)."""
@@ -236,10 +222,6 @@ class Gazetteer:
                     if any(self.is_within(code, h) for h in self.by_name[head]):
                         return code
         return None
-
-    def codes_for(self, name: str) -> list[str]:
-        """Codes a full or short name may denote (full names first)."""
-        return list(self.by_name.get(name, [])) + list(self.by_form.get(name, [])) + list(self.by_alias.get(name, []))
 
     # --- matching ----------------------------------------------------------------------
     def _matcher(self):

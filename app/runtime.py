@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["LABELS", "Runner", "build_into", "document_text", "ensure_graph", "group_inventory", "inventory",
+__all__ = ["LABELS", "Runner", "build_into", "ensure_graph", "group_inventory", "inventory",
            "open_configured_store", "query_runner"]
 
 Runner = Callable[[str, dict], list[dict]]
@@ -77,11 +77,3 @@ def inventory(store: Any) -> dict[str, list[dict]]:
     from govkg.api import query
 
     return group_inventory(query(store, "inventory", {}))
-
-
-def document_text(store: Any, doc_id: str) -> dict | None:
-    """Metadata and full text of one document (the ``document`` query), or None."""
-    from govkg.api import query
-
-    rows = query(store, "document", {"doc": doc_id})
-    return rows[0] if rows else None

@@ -38,7 +38,7 @@ __all__ = [
 def _store(kind: str, home: str, *where: object) -> Any:
     # keyed by where the graph lives (never by credentials): another GOVKG_HOME or server opens another store
     from govkg.settings import load_settings
-    from graph.store import open_store
+    from graph.stores import open_store
 
     return open_store(kind, load_settings())
 
@@ -46,7 +46,7 @@ def _store(kind: str, home: str, *where: object) -> Any:
 def require_store() -> None:
     """Open the configured store, or show why it cannot be opened on one line (secrets masked) and
     stop the page: a wrong NEO4J_URI or a home that cannot be read is no traceback."""
-    from app.ui import md_escape
+    from app.rows import md_escape
     from govkg.settings import redact
 
     try:
@@ -110,7 +110,7 @@ def query(query_name: str, /, **params: Any) -> list[dict]:
 def query_or_empty(query_name: str, /, **params: Any) -> list[dict]:
     """Like ``query`` but shows the error on the page and returns [] instead of raising (an unknown
     name as a warning with the closest known names)."""
-    from app.ui import md_escape
+    from app.rows import md_escape
     from govkg.errors import UnknownNameError
 
     try:
@@ -126,7 +126,7 @@ def query_or_empty(query_name: str, /, **params: Any) -> list[dict]:
 def resolve(label: str, value: str) -> str:
     """``value`` as the graph names it (an alias such as 濮阳 → 濮阳市); UnknownNameError, carrying the
     closest names, when the graph has no such place, practice or named model."""
-    from queries.naming import resolve as resolve_name
+    from queries.registry import resolve_name
 
     return resolve_name(store(), label, value)
 

@@ -14,12 +14,11 @@ from urllib.parse import quote
 
 import streamlit as st
 
-from app.rows import GRADE_COLOURS, GRADE_LABELS, evidence_of
+from app.rows import GRADE_COLOURS, GRADE_LABELS, evidence_of, md_escape
 from govkg.coursepack.model import Evidence
 
 __all__ = [
     "PAGE_FILES",
-    "PAGE_TITLES",
     "app_css",
     "bars_html",
     "blank",
@@ -57,23 +56,8 @@ PAGE_FILES: dict[str, tuple[str, str, str, str]] = {
     "upload": ("app/pages/upload.py", "导入", ":material/upload_file:", "import"),
     "coursepack": ("app/pages/coursepack.py", "课程素材", ":material/school:", "coursepack"),
 }
-PAGE_TITLES = {k: v[1] for k, v in PAGE_FILES.items()}
-
 QUOTE_MAX = 300
 _HEADING_MARKS = re.compile(r"(^|\n)(#{1,6} )")
-_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$:@"
-_WORD_JOINER = "\u2060"      # invisible, zero width, no line break
-_AUTOLINK = re.compile(r"://|@|(?<=www)\.", re.IGNORECASE)
-
-
-def md_escape(text: str) -> str:
-    """Text shown through Streamlit's Markdown exactly as written: no Markdown, no HTML, no LaTeX, no
-    ``:icon:`` or ``:color[...]`` directives, and no links. Escaping is not enough for the last: the
-    renderer turns bare ``https://…``, ``www.…`` and ``name@host`` in the *unescaped* text into links
-    (GFM autolink literals), so an invisible word joiner goes before ``://``, after ``www`` and after
-    ``@``, where it breaks the pattern and changes nothing on screen."""
-    text = _AUTOLINK.sub(lambda m: _WORD_JOINER + m[0] if m[0] != "@" else "@" + _WORD_JOINER, str(text))
-    return "".join("\\" + c if c in _MD_SPECIAL else c for c in text).replace("\n", "  \n")
 
 
 def doc_link(ev: Evidence, label: str | None = None) -> None:

@@ -1,6 +1,6 @@
 """How long the explorer takes to show its first page (总览) on the bundled corpus once the graph exists.
 
-Headless Debian Chromium via Playwright, a real ``streamlit run`` server (app.server.running_app).
+Headless Debian Chromium via Playwright, a real ``streamlit run`` server (tests.support.app_server.running_app).
 "Rendered" means: the app reports its script state ``notRunning``, no skeleton and no running
 indicator is left, and the page title (h1) is in the main block — measured from ``page.goto`` (or,
 for cold, from spawning the server) with no settle delay added. Scenarios:
@@ -39,7 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.runtime import ensure_graph, open_configured_store
-from app.server import CHROMIUM, CHROMIUM_ARGS, free_port, running_app
+from tests.support.app_server import CHROMIUM, CHROMIUM_ARGS, free_port, running_app
 
 REPO = Path(__file__).resolve().parent.parent
 SCRIPT_DONE = '[data-testid="stApp"][data-test-script-state="notRunning"]'

@@ -36,7 +36,7 @@ def _counts(home: Path) -> tuple:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--writers", type=int, default=4)

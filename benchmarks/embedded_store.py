@@ -7,7 +7,7 @@ the graph in a new process, and every named query's first call and p95 in that p
 
 Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
 the same two processes run against that checkout's code in the same run, and a ratio column is
-printed. Records come from ``graph.synthetic`` (seed 1), so both sides load identical records.
+printed. Records come from ``tests.support.synthetic`` (seed 1), so both sides load identical records.
 """
 from __future__ import annotations
 
@@ -26,8 +26,12 @@ import json, resource, sys, time
 from pathlib import Path
 from govkg.settings import load_settings
 from graph.build import build_records
-from graph.store import open_store
-from graph.synthetic import synthetic_records
+try:                                   # this checkout
+    from graph.stores import open_store
+    from tests.support.synthetic import synthetic_records
+except ImportError:                    # a baseline from before graph/stores.py and tests/support/
+    from graph.store import open_store
+    from graph.synthetic import synthetic_records
 n, home = int(sys.argv[1]), Path(sys.argv[2])
 settings = load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="memory"))
 t = time.perf_counter()
@@ -55,8 +59,12 @@ sys.path.insert(0, sys.argv[4])
 from query_latency import _params      # (it puts its own checkout first on sys.path: undo that)
 sys.path[:] = path
 from govkg.settings import load_settings
-from graph.store import open_store
-from graph.synthetic import synthetic_records
+try:                                   # this checkout
+    from graph.stores import open_store
+    from tests.support.synthetic import synthetic_records
+except ImportError:                    # a baseline from before graph/stores.py and tests/support/
+    from graph.store import open_store
+    from graph.synthetic import synthetic_records
 from queries import registry
 n, home, repeat = int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 only = set(filter(None, sys.argv[5].split(",")))

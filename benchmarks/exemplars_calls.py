@@ -26,14 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from graph.sqlite_store import SQLiteStore
-    from graph.taxonomy import load_taxonomy
+    from graph.taxonomy import practice_categories
     from queries import registry
 
     t = time.perf_counter()
     store = SQLiteStore.open(args.home)
     print(f"opened {args.home} ({store.query_graph().number_of_nodes():,} nodes) in {time.perf_counter() - t:.1f} s")
     registry.run(store, "document", {"doc": "-"})          # the graph index, built once per process
-    names = [name for name, _ in load_taxonomy()]
+    names = [name for name, _ in practice_categories()]
     first = []
     for name in names:
         t = time.perf_counter()

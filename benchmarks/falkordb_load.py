@@ -5,12 +5,12 @@ the first and the last thousand, so a load that slows as the graph grows shows. 
 wall time follows the other jobs; the CPU seconds of client and server (``/proc``, Linux) do not, so
 they are printed too (rows per CPU second, and CPU seconds for the first and the last thousand).
 
-    .venv/bin/python benchmarks/falkordb_load.py --docs 2000                           # graph.synthetic records
+    .venv/bin/python benchmarks/falkordb_load.py --docs 2000                           # tests.support.synthetic records
     .venv/bin/python benchmarks/falkordb_load.py --records /tmp/rec2k.jsonl --docs 2000
     .venv/bin/python benchmarks/falkordb_load.py --records /tmp/rec2k.jsonl --code /tmp/main-checkout --code .
 
 ``--records`` takes the first ``--docs`` records written by ``govkg extract`` (e.g. of ``govkg synth
---docs 2000 --seed 1``); without it the records come from ``graph.synthetic`` (seed 1). Each ``--code
+--docs 2000 --seed 1``); without it the records come from ``tests.support.synthetic`` (seed 1). Each ``--code
 DIR`` runs the same load with the govkg code of that checkout, one after the other, each in a fresh
 process and a fresh server, and prints one row per checkout (a side-by-side measurement in one run).
 """
@@ -50,7 +50,10 @@ def _load(args: argparse.Namespace) -> dict:
         with open(args.records, encoding="utf-8") as fh:
             records = [ExtractionRecord.from_json_line(line) for line in itertools.islice(fh, args.docs)]
     else:
-        from graph.synthetic import synthetic_records
+        try:
+            from tests.support.synthetic import synthetic_records
+        except ImportError:                 # GOVKG_BENCH_CODE from before tests/support/
+            from graph.synthetic import synthetic_records
 
         records = list(synthetic_records(args.docs, seed=1))
     read_s = time.perf_counter() - t

@@ -26,7 +26,7 @@ def main() -> None:
     from graph.falkordb_server import FalkorServer
     from graph.falkordb_store import FalkorStore
     from graph.sqlite_store import SQLiteStore
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     t = time.perf_counter()
     records = list(synthetic_records(args.docs, seed=1))

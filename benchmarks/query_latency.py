@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/query_latency.py --corpus DIR --stores memory     # files from `govkg synth`
     .venv/bin/python benchmarks/query_latency.py --records /tmp/rec100k.jsonl --docs 40000 --home /tmp/gh40k
 
-By default the corpus is generated as extraction records (graph.synthetic, deterministic per seed) so
+By default the corpus is generated as extraction records (tests.support.synthetic, deterministic per seed) so
 large N loads in minutes; ``--corpus DIR`` instead builds the store from document files (e.g. written by
 ``govkg synth --docs N --out DIR``) through the real reader and extractor. The first call of each query
 (which builds the search / similarity / practice-vector indexes for search, similar_practices,
@@ -68,7 +68,7 @@ def _open(kind: str):
 
         server = FalkorServer(data_dir=Path(tempfile.mkdtemp(prefix="govkg-bench-"))).start()
         return FalkorStore(server.host, server.port, "bench", server=server)
-    from graph.store import open_store
+    from graph.stores import open_store
 
     return open_store(kind)
 
@@ -117,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         paths = sorted(p for p in args.corpus.rglob("*") if p.is_file())
         records = [r.record for r in (extract_one(str(p)) for p in paths) if r.ok]
     else:
-        from graph.synthetic import synthetic_records
+        from tests.support.synthetic import synthetic_records
 
         records = list(synthetic_records(args.docs, seed=args.seed))
     print(f"records read: {len(records)}", file=sys.stderr)

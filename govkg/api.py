@@ -26,7 +26,7 @@ Runner = Callable[[str, dict], list[dict]]
 
 def open_configured_store(name: str | None = None) -> GraphStore:
     """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting."""
-    from graph.store import open_store
+    from graph.stores import open_store
 
     return open_store(name)
 

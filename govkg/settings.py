@@ -18,9 +18,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
 CORPUS_DIR = DATA_DIR / "corpus"
 
+#: the graph stores govkg can open (``graph.stores`` has one opener for each): GOVKG_STORE and --store
+STORE_KINDS: tuple[str, ...] = ("memory", "falkordb", "neo4j")
+
 SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "GOVKG_HOME": (str(DATA_DIR), "folder for the embedded graph file and caches"),
-    "GOVKG_STORE": ("memory", "default store: memory | neo4j | falkordb"),
+    "GOVKG_STORE": ("memory", "default store: " + " | ".join(STORE_KINDS)),
     "NEO4J_URI": ("", "bolt/neo4j URI, e.g. neo4j://localhost:7687 (required for --store neo4j)"),
     "NEO4J_USER": ("neo4j", "Neo4j user"),
     "NEO4J_PASSWORD": ("", "Neo4j password (never logged)"),
@@ -128,8 +131,8 @@ def _number(env: dict[str, str], name: str) -> float:
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
     store = _get(env, "GOVKG_STORE")
-    if store not in ("memory", "neo4j", "falkordb"):
-        raise ConfigError(f"GOVKG_STORE must be memory, neo4j or falkordb, got {store!r}")
+    if store not in STORE_KINDS:
+        raise ConfigError(f"GOVKG_STORE must be one of {', '.join(STORE_KINDS)}, got {store!r}")
     return Settings(
         home=Path(_get(env, "GOVKG_HOME")).expanduser(),
         store=store,

@@ -15,8 +15,8 @@ from graph import model as m
 from graph.resolve import (
     canonical_agency_name,
     canonical_place_name,
-    gazetteer,
     guess_level,
+    place_code,
     same_policy_title,
     split_policy_title,
 )
@@ -190,7 +190,7 @@ class _MeasureSpan:
 def _practice_match(practice: str, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first span of ``text[start:end]`` naming ``practice``: its name, else (for a taxonomy
     practice) an alias or cue of ``data/practices.json``; None when nothing does."""
-    from loaders.extract.practices import load_taxonomy
+    from loaders.reference import load_taxonomy
 
     name = m.norm(practice)
     pos = text.find(name, start, end) if name else -1
@@ -259,7 +259,7 @@ class _Builder:
         if rec is not None and rec.parent and _depth < 6 and m.norm(canonical_place_name(rec.parent)) != key:
             parent_id = self.place(rec.parent, _depth + 1)
         parent_code = parent_id if parent_id and parent_id.isdigit() else None
-        adcode = (rec.adcode if rec is not None else None) or gazetteer().lookup(canon, parent_code)
+        adcode = (rec.adcode if rec is not None else None) or place_code(canon, parent_code)
         level = rec.level if rec is not None else guess_level(canon)
         node_id = m.place_id(canon, adcode, parent_id)
         ev = self.ev_mentions(rec.mentions, name, canon) if rec is not None else [self.find(name, canon)]
@@ -486,7 +486,7 @@ class _Builder:
         """Evidence for a practice the record names for the whole document: the first place where
         its name, an alias or a cue matches, preferring text that is not a quote of the proposal
         being answered (nor a 围绕… theme clause); [] when nothing matches."""
-        from loaders.extract.practices import load_taxonomy, quoted_request_spans
+        from loaders.reference import load_taxonomy, quoted_request_spans
 
         name = m.norm(practice)
         entry = load_taxonomy().by_name.get(name)

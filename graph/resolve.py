@@ -1,6 +1,6 @@
 """Entity resolution rules: canonical names for places, agencies and policy titles, and the
-gazetteer lookup (cpca's county-level table of administrative codes) that gives places a stable
-6-digit adcode where the extraction did not.
+gazetteer lookup that gives places a stable 6-digit adcode where the extraction did not (the one
+gazetteer is the extraction's, :func:`loaders.extract.gazetteer.load_gazetteer`).
 
 Rules describe how Chinese official names are written, not particular documents:
 a bare province/city name lacks its suffix (上海 = 上海市), party committees carry an optional
@@ -9,23 +9,20 @@ issuer before ``关于``.
 """
 from __future__ import annotations
 
-import csv
 import re
 import unicodedata
-from functools import lru_cache
-from pathlib import Path
 
 from rapidfuzz import fuzz
 
 from graph.model import norm
+from loaders.reference import load_gazetteer
 
 __all__ = [
     "LEVEL_BY_SUFFIX",
-    "Gazetteer",
     "canonical_agency_name",
     "canonical_place_name",
-    "gazetteer",
     "guess_level",
+    "place_code",
     "same_policy_title",
     "split_policy_title",
 ]
@@ -49,58 +46,31 @@ def guess_level(name: str) -> str:
     return "city" if name.endswith("市") else "other"
 
 
-class Gazetteer:
-    """Name → 6-digit adcodes from cpca's table (provinces, cities, counties/districts)."""
-
-    def __init__(self, rows: list[tuple[str, str]]):
-        self.by_name: dict[str, list[str]] = {}
-        self.name_of: dict[str, str] = {}
-        for code, name in rows:
-            self.by_name.setdefault(name, []).append(code)
-            self.name_of[code] = name
-
-    @classmethod
-    def from_csv(cls, path: Path) -> Gazetteer:
-        with path.open(encoding="utf-8") as fh:
-            rows = [(r["adcode"][:6], r["name"]) for r in csv.DictReader(fh)
-                    if r["adcode"][6:].strip("0") == "" and len(r["adcode"]) >= 6]
-        return cls(rows)
-
-    def lookup(self, name: str, parent_code: str | None = None) -> str | None:
-        """The adcode of ``name`` (tried as written, then with 省/市 added), or None when the name
-        is unknown or ambiguous and the parent's code does not decide it."""
-        for candidate in (name, name + "市", name + "省"):
-            codes = self.by_name.get(candidate)
-            if not codes:
-                continue
-            if parent_code:
-                prefix = parent_code[:2] if parent_code.endswith("0000") else parent_code[:4]
-                codes = [c for c in codes if c.startswith(prefix) and c != parent_code]
-            if len(codes) == 1:
-                return codes[0]
-            return None
-        return None
-
-    def canonical(self, name: str) -> str:
-        """A bare name completed with its suffix where the gazetteer knows exactly one: 上海 → 上海市."""
-        if name in self.by_name or name.endswith(PLACE_SUFFIXES):
-            return name
-        for suffix in ("市", "省"):
-            if name + suffix in self.by_name:
-                return name + suffix
-        return name
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The gazetteer, read once from cpca's bundled adcodes.csv (imported lazily)."""
-    import cpca
-
-    return Gazetteer.from_csv(Path(cpca.__file__).parent / "resources" / "adcodes.csv")
+def place_code(name: str, parent_code: str | None = None) -> str | None:
+    """The adcode of ``name`` (tried as written, then with 市/省 added), or None when the name
+    is unknown or ambiguous and the parent's code does not decide it."""
+    by_name = load_gazetteer().by_name
+    for candidate in (name, name + "市", name + "省"):
+        codes = by_name.get(candidate)
+        if not codes:
+            continue
+        if parent_code:
+            prefix = parent_code[:2] if parent_code.endswith("0000") else parent_code[:4]
+            codes = [c for c in codes if c.startswith(prefix) and c != parent_code]
+        return codes[0] if len(codes) == 1 else None
+    return None
 
 
 def canonical_place_name(name: str) -> str:
-    return gazetteer().canonical(norm(name))
+    """A bare name completed with its suffix where the gazetteer knows exactly one: 上海 → 上海市."""
+    name = norm(name)
+    by_name = load_gazetteer().by_name
+    if name in by_name or name.endswith(PLACE_SUFFIXES):
+        return name
+    for suffix in ("市", "省"):
+        if name + suffix in by_name:
+            return name + suffix
+    return name
 
 
 _AGENCY_PREFIX = re.compile(r"^中国共产党|^中共")
@@ -114,15 +84,15 @@ def canonical_agency_name(name: str) -> str:
     name = norm(name)
     name = _AGENCY_PREFIX.sub("", name)
     name = name.replace("人民政府", "政府")
-    gz = gazetteer()
+    by_name = load_gazetteer().by_name
     # a bare place prefix (上海民政局): complete it when the gazetteer knows the completed name and
     # the rest reads as an organ (委/政府/…局), so 中山大学 is not taken for 中山市
     for cut in range(min(len(name) - 1, 4), 1, -1):
         head, rest = name[:cut], name[cut:]
-        if head in gz.by_name or rest.startswith(("市", "省")) or not _ORGAN.search(rest):
+        if head in by_name or rest.startswith(("市", "省")) or not _ORGAN.search(rest):
             continue
         for suffix in ("市", "省"):
-            if head + suffix in gz.by_name:
+            if head + suffix in by_name:
                 return head + suffix + rest
     return name
 

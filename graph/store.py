@@ -1,4 +1,5 @@
-"""The store interface every backend implements, and ``open_store`` which picks one.
+"""The store interface every backend implements (``graph.stores.open_store`` picks one; this module
+imports none of them).
 
 Loading semantics (identical in every store):
 
@@ -17,15 +18,12 @@ import enum
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Self
 
-from govkg.errors import ConfigError, StoreError
+from govkg.errors import StoreError
 
 if TYPE_CHECKING:
-    from govkg.settings import Settings
     from loaders.record import ExtractionRecord
 
-__all__ = ["STORE_KINDS", "DocState", "GraphStore", "LoadOutcome", "open_store"]
-
-STORE_KINDS: tuple[str, ...] = ("memory", "falkordb", "neo4j")
+__all__ = ["DocState", "GraphStore", "LoadOutcome"]
 
 
 class LoadOutcome(str, enum.Enum):
@@ -138,24 +136,3 @@ class GraphStore(abc.ABC):
     def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Everything, as plain rows: nodes [{"label", "id", "props"}], rels [{"type", "start",
         "end", "start_label", "end_label", "props"}] (props include the ev_* lists)."""
-
-
-def open_store(name: str | None = None, settings: Settings | None = None) -> GraphStore:
-    """Open the store ``name`` (memory|falkordb|neo4j); None → the GOVKG_STORE setting."""
-    from govkg.settings import load_settings
-
-    settings = settings or load_settings()
-    name = name or settings.store
-    if name == "memory":
-        from graph.sqlite_store import SQLiteStore
-
-        return SQLiteStore.open(settings.home)
-    if name == "falkordb":
-        from graph.falkordb_store import FalkorStore
-
-        return FalkorStore.open(settings)
-    if name == "neo4j":
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore.open(settings)
-    raise ConfigError(f"unknown store {name!r}: use one of {', '.join(STORE_KINDS)} (GOVKG_STORE / --store)")

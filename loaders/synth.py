@@ -3,7 +3,7 @@
 Each synthetic document takes the heading block (title, addressee) of one source document, body
 paragraphs from two or three source documents in their original order, and the closing lines
 (signature, date) of one. Every place name of the Chinese administrative gazetteer that occurs in
-the sources (read from ``cpca/resources/adcodes.csv``, without importing cpca) is swapped for
+the sources (the gazetteer's code table, :func:`loaders.extract.gazetteer.code_table`) is swapped for
 another real place of the same level: a province for a province, a prefecture-level city for a
 city, a district or county of the new city for a district or county. Proposal numbers
 (``第035号``) are redrawn. Document ``i`` depends only on ``(seed, i)``, so a corpus is the same
@@ -11,21 +11,21 @@ for a seed whatever its size, and files land in shards of 1000 per folder.
 """
 from __future__ import annotations
 
-import csv
 import random
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from govkg.errors import ConfigError, InputError
+from govkg.errors import InputError
+from loaders.extract.gazetteer import code_table
 
 __all__ = [
     "SHARD_SIZE",
-    "Gazetteer",
+    "PlaceTable",
     "SynthStats",
-    "load_gazetteer",
     "load_sources",
+    "place_table",
     "synth_document",
     "write_corpus",
 ]
@@ -36,7 +36,7 @@ _BODY_MIN = 60  # a line this long is body text, not heading furniture
 
 
 @dataclass(frozen=True)
-class Gazetteer:
+class PlaceTable:
     provinces: dict[str, str]            # 2-digit code -> name
     cities: dict[str, str]               # 4-digit code -> name
     counties: dict[str, list[str]]       # 4-digit city code -> county-level names (sorted)
@@ -50,41 +50,28 @@ class SynthStats:
     shards: int
 
 
-def _adcodes_csv() -> Path:
-    import importlib.util
-
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or spec.origin is None:
-        raise ConfigError("the cpca package is not installed: pip install cpca (its gazetteer names the places)")
-    path = Path(spec.origin).parent / "resources" / "adcodes.csv"
-    if not path.exists():
-        raise ConfigError(f"{path} is missing: reinstall cpca")
-    return path
-
-
 @lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
+def place_table() -> PlaceTable:
+    """The places a synthetic document may be moved to, by level, from the gazetteer's code table."""
     provinces: dict[str, str] = {}
     cities: dict[str, str] = {}
     counties: dict[str, list[str]] = {}
     level: dict[str, tuple[str, str]] = {}
-    with open(_adcodes_csv(), encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"][:6], row["name"].strip()
-            if len(name) < 3 or "辖" in name or not code.isdigit():
-                continue
-            if code[2:] == "0000":
-                provinces[code[:2]] = name
-                level.setdefault(name, ("province", code[:2]))
-            elif code[4:] == "00":
-                cities[code[:4]] = name
-                level.setdefault(name, ("city", code[:4]))
-            else:
-                counties.setdefault(code[:4], []).append(name)
-                level.setdefault(name, ("county", code[:4]))
+    for code, name in code_table():
+        if len(name) < 3 or "辖" in name or not code.isdigit():
+            continue
+        if code[2:] == "0000":
+            provinces[code[:2]] = name
+            level.setdefault(name, ("province", code[:2]))
+        elif code[4:] == "00":
+            cities[code[:4]] = name
+            level.setdefault(name, ("city", code[:4]))
+        else:
+            counties.setdefault(code[:4], []).append(name)
+            level.setdefault(name, ("county", code[:4]))
     for names in counties.values():
         names.sort()
-    return Gazetteer(provinces, cities, counties, level)
+    return PlaceTable(provinces, cities, counties, level)
 
 
 @dataclass(frozen=True)
@@ -118,13 +105,13 @@ def load_sources(folder: str) -> tuple[tuple[_Source, ...], tuple[str, ...]]:
         sources.append(_Source(tuple(lines[:first]), tuple(lines[first:last + 1]), tuple(lines[last + 1:])))
     if not sources:
         raise InputError(folder, "holds no document with body paragraphs to recombine")
-    gaz = load_gazetteer()
+    gaz = place_table()
     joined = "\n".join(texts)
     found = sorted((name for name in gaz.level if name in joined), key=lambda n: (-len(n), n))
     return tuple(sources), tuple(found)
 
 
-def _place_map(rng: random.Random, names: tuple[str, ...], gaz: Gazetteer, city_codes: list[str]) -> dict[str, str]:
+def _place_map(rng: random.Random, names: tuple[str, ...], gaz: PlaceTable, city_codes: list[str]) -> dict[str, str]:
     """Each source place -> a distinct real place of the same level; counties follow their city."""
     mapping: dict[str, str] = {}
     city_target: dict[str, str] = {}  # source city code -> target city code
@@ -151,7 +138,7 @@ def _place_map(rng: random.Random, names: tuple[str, ...], gaz: Gazetteer, city_
 
 def synth_document(i: int, seed: int, sources: tuple[_Source, ...], names: tuple[str, ...]) -> str:
     """Synthetic document number ``i`` for ``seed`` (deterministic)."""
-    gaz = load_gazetteer()
+    gaz = place_table()
     rng = random.Random(f"{seed}:{i}")
     city_codes = [c for c in sorted(gaz.cities) if len(gaz.counties.get(c, ())) >= 2]
     head = rng.choice(sources).head

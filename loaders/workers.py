@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from multiprocessing.connection import wait
 from typing import Any, Self
 
-from loaders.batch import BatchResult, Task, memory_message, timeout_message
+from loaders.job import BatchResult, Task, memory_message, timeout_message
 
 __all__ = ["Workers"]
 
@@ -74,8 +74,8 @@ def _serve(conn: Any, inherited: Any, memory_mb: int, pdeathsig: bool) -> None:
     if pdeathsig:
         _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the whole group; the parent decides
-    from loaders.batch import extract_one
     from loaders.extract.pipeline import extract_text
+    from loaders.job import extract_one
 
     extract_text(_WARM_UP, "warm-up")       # load dictionaries and gazetteer before the clock starts
     try:

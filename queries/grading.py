@@ -19,13 +19,10 @@ not at the wording of any particular document.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
 
 __all__ = [
     "GRADES",
     "RECOGNITION_LEVELS",
-    "best_grade",
     "grade_evidence",
     "grade_rank",
     "has_figure",
@@ -71,11 +68,6 @@ def grade_rank(grade: str) -> int:
     return _RANK.get(grade, len(GRADES))
 
 
-def best_grade(grades: Iterable[str]) -> str | None:
-    ranked = sorted(grades, key=grade_rank)
-    return ranked[0] if ranked else None
-
-
 def has_figure(text: str) -> bool:
     """A number with a unit of quantity (not a year, date, document number or ordinal)."""
     return _FIGURE.search(_DATE_LIKE.sub(" ", text)) is not None
@@ -91,12 +83,6 @@ def is_plan(text: str, status: str | None = None) -> bool:
     return _PLAN.search(text) is not None
 
 
-# Quotes repeat across rows and queries (one sentence supports several facts; the same measures come
-# back for every query about a practice), so the regex work is memoised per distinct input.
-_MEMO = 1 << 18          # distinct quotes; ~100 bytes each, the strings are the graph's own
-
-
-@lru_cache(maxsize=_MEMO)
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
     """The grade of one piece of evidence (see module docstring).
 
@@ -114,7 +100,6 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     return "claimed"
 
 
-@lru_cache(maxsize=_MEMO)
 def recognition(text: str) -> str | None:
     """Highest level of outside recognition the text reports: national, provincial, media, or None."""
     for level, pattern in RECOGNITION_LEVELS:
@@ -126,7 +111,6 @@ def recognition(text: str) -> str | None:
 _SENTENCES = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
 
 
-@lru_cache(maxsize=_MEMO)
 def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
     """``recognition`` counted for one place only: the highest level found in a sentence of ``text``
     that names no administrative unit outside the place's own line (the place, the units it is
@@ -148,8 +132,7 @@ _LEVELS = [level for level, _p in RECOGNITION_LEVELS]
 def _names_other_place(sentence: str, place_id: str, place_name: str) -> bool:
     """Whether ``sentence`` names an administrative unit (as the extractor reads them, so 新华社 is no
     新华区) that is neither the place, nor one it is part of, nor one within it."""
-    from loaders.extract.gazetteer import load_gazetteer
-    from loaders.extract.places import admin_mentions
+    from loaders.reference import admin_mentions, load_gazetteer
 
     gaz = load_gazetteer()
     code = place_id if place_id.isdigit() and len(place_id) == 6 else gaz.code_for_full_name(place_name)

@@ -44,7 +44,7 @@ def _place_aliases(name: str, level: str | None) -> tuple[str, ...]:
 def place_aliases(name: str, level: str | None) -> list[str]:
     """Short forms of a place name: the gazetteer's short form of the name and, for a name that
     carries its parent (长沙市望城区), of its last unit."""
-    from loaders.extract.gazetteer import load_gazetteer, short_name
+    from loaders.reference import load_gazetteer, short_name
 
     out: list[str] = []
     code = load_gazetteer().code_for_full_name(name)
@@ -59,7 +59,7 @@ def place_aliases(name: str, level: str | None) -> list[str]:
 
 
 def _practice_aliases(name: str) -> list[str]:
-    from loaders.extract.practices import load_taxonomy
+    from loaders.reference import load_taxonomy
 
     entry = load_taxonomy().by_name.get(name)
     return list(getattr(entry, "aliases", ()) or ()) if entry is not None else []

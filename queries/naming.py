@@ -9,7 +9,7 @@ from typing import Any
 
 from govkg.errors import UnknownNameError
 
-__all__ = ["CLOSEST", "Names", "names_of", "resolve"]
+__all__ = ["CLOSEST", "Names"]
 
 CLOSEST = 5            # names suggested for an unknown one
 _MIN_SCORE = 45        # rapidfuzz WRatio below which a name is not offered as close
@@ -52,19 +52,3 @@ class Names:
         choices = sorted(set(self.choices.get(label, [])))
         found = process.extract(value, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_SCORE)
         return [name for name, _score, _i in found]
-
-
-def names_of(store: Any, label: str) -> Names:
-    """The ``Names`` of one label (Place, Practice, NamedModel) of ``store``'s graph, kept per graph
-    version (read only for the labels a query asks about: named models are the most numerous)."""
-    from queries.registry import graph_version, run
-    from queries.rows import cached
-
-    return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
-                  lambda: Names.from_rows(run(store, "names", {"label": label})))
-
-
-def resolve(store: Any, label: str, value: str) -> str:
-    """``value`` as the graph names it; ``UnknownNameError`` (with the closest names) otherwise."""
-    return names_of(store, label).resolve(label, value)
-

@@ -33,6 +33,7 @@ from queries import (
     similar_cities,
     similar_practices,
 )
+from queries.naming import Names
 from queries.spec import MAX_TEXT, Param, QuerySpec
 
 __all__ = [
@@ -46,18 +47,12 @@ __all__ = [
     "get",
     "graph_version",
     "keep_indexes",
+    "names_of",
+    "resolve_name",
     "resolve_names",
     "run",
     "validate",
 ]
-
-
-
-
-
-
-
-
 
 _MODULES: tuple[ModuleType, ...] = (city_profile, compare_cities, similar_practices, exemplars, named_model, learning_network, policies, search, similar_cities, practice_communities, inventory, names, document)
 QUERIES: tuple[QuerySpec, ...] = tuple(m.SPEC for m in _MODULES)
@@ -135,12 +130,9 @@ def fetcher(store: Any, name: str, private: bool = False) -> Callable[[dict[str,
     (for a whole-graph read whose nodes no later query needs)."""
     if store.kind == "memory":
         fetch = implementation(name).fetch
-        view = getattr(store, "query_graph", None)
-        if view is None:
-            return lambda params: fetch(store.graph, **params)
         if private:
-            return functools.partial(_fetch_privately, fetch, view)
-        return lambda params: fetch(view(), **params)
+            return functools.partial(_fetch_privately, fetch, store.query_graph)
+        return lambda params: fetch(store.query_graph(), **params)
     from queries import load_cypher
 
     text = load_cypher(name)
@@ -156,11 +148,23 @@ def _fetch_privately(fetch: Callable[..., list[dict[str, Any]]], view: Callable[
         g.release()
 
 
+def names_of(store: Any, label: str) -> Names:
+    """The ``Names`` of one label (Place, Practice, NamedModel) of ``store``'s graph, kept per graph
+    version (read only for the labels a query asks about: named models are the most numerous)."""
+    from queries.rows import cached
+
+    return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
+                  lambda: Names.from_rows(run(store, "names", {"label": label})))
+
+
+def resolve_name(store: Any, label: str, value: str) -> str:
+    """``value`` as the graph names it; ``UnknownNameError`` (with the closest names) otherwise."""
+    return names_of(store, label).resolve(label, value)
+
+
 def resolve_names(store: Any, name: str, clean: dict[str, Any]) -> dict[str, Any]:
     """``clean`` with every place, practice and named-model parameter as the graph names it (an alias
     such as 濮阳 becomes 濮阳市); an unknown name raises ``UnknownNameError`` with the closest names."""
-    from queries.naming import names_of
-
     out = dict(clean)
     for p in get(name).params:
         value = out.get(p.name)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from govkg.errors import QueryError
@@ -83,7 +83,6 @@ class QuerySpec:
     columns: tuple[str, ...]
     one_of: tuple[str, ...] = ()          # exactly one of these must be given
     any_of: tuple[str, ...] = ()          # at least one of these must be given
-    tags: tuple[str, ...] = field(default=())
 
     @property
     def cypher_file(self) -> str:

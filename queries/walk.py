@@ -3,12 +3,11 @@
 The memory store keeps one node per graph node (key = the node's ``id``) with its properties as
 attributes, and one edge per relationship, keyed by its type. Labels are read from a ``label``
 attribute where present, else derived from the id (``graph.model.label_of_id``), and an edge's type
-from a ``type`` attribute, else its key. A per-graph label index is cached and rebuilt when the
-graph's node count (or its ``version`` attribute) changes, so queries do not scan every node.
+from a ``type`` attribute, else its key. A per-graph label index (``index_of``) is kept per graph
+version by ``queries.rows.cached``, so queries do not scan every node.
 """
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,7 +26,6 @@ __all__ = [
     "out_edges",
     "place_practice_rows",
     "place_scope",
-    "prop",
 ]
 
 Node = dict[str, Any]
@@ -83,11 +81,6 @@ def _matching(adjacency: Any, rel_type: str, multi: bool, keyed_by_type: bool) -
                 yield other, data
 
 
-def prop(g: Any, node: str, name: str, default: Any = None) -> Any:
-    value = g.nodes[node].get(name, default)
-    return default if value is None else value
-
-
 def ev_lists(data: dict[str, Any]) -> dict[str, list[Any]]:
     """The four evidence lists of a node or edge, as the Cypher queries return them."""
     return {f: list(data.get(f) or []) for f in ("ev_doc", "ev_start", "ev_end", "ev_quote")}
@@ -99,7 +92,7 @@ class GraphIndex:
     at a time, when a query first asks about that label."""
 
     def __init__(self, g: Any):
-        self._g = weakref.ref(g)          # the index lives as long as its graph, never longer (_CACHE)
+        self._g = g
         self._labels: dict[str, list[tuple[str, Any, Any, Any]]] = {}
         self._names: dict[str, dict[Any, list[str]]] = {}
         self._places: dict[str, list[str]] | None = None
@@ -108,7 +101,7 @@ class GraphIndex:
         """(id, name, aliases, level) of the nodes of ``lab``, in the graph's order."""
         rows = self._labels.get(lab)
         if rows is None:
-            g = self._g()
+            g = self._g
             label_rows = getattr(g, "label_rows", None)  # the SQLite view: one indexed scan per label
             if label_rows is not None:
                 rows = self._labels[lab] = [row[:1] + row[2:] for row in label_rows(lab)]
@@ -141,10 +134,6 @@ class GraphIndex:
         return self._places.get(name, [])
 
 
-# graph -> (stamp, its index); an entry goes with its graph (a view of an older graph version included)
-_CACHE: weakref.WeakKeyDictionary[Any, tuple[tuple[int, object], GraphIndex]] = weakref.WeakKeyDictionary()
-
-
 def freeze_heap() -> None:
     """Move every object alive now out of the cyclic garbage collector's sight (``gc.freeze``).
 
@@ -159,14 +148,13 @@ def freeze_heap() -> None:
 
 
 def index_of(g: Any) -> GraphIndex:
-    # node count + the store's write counter where it keeps one (networkx counts edges in O(n))
-    stamp = (g.number_of_nodes(), g.graph.get("version"))
-    hit = _CACHE.get(g)
-    if hit is None or hit[0] != stamp:
-        hit = (stamp, GraphIndex(g))
-        _CACHE[g] = hit
-        freeze_heap()
-    return hit[1]
+    """The ``GraphIndex`` of ``g`` as it is now, kept by ``queries.rows.cached`` (the one per-graph-version
+    helper) under the graph's identity, node count and the store's write counter where it keeps one
+    (networkx counts edges in O(n))."""
+    from queries.rows import cached
+
+    return cached("graph_index", lambda: (id(g), g.number_of_nodes(), g.graph.get("version")),
+                  lambda: GraphIndex(g))
 
 
 def nodes_of(g: Any, lab: str, *edges: tuple[str, bool]) -> list[str]:

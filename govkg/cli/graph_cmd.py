@@ -6,9 +6,11 @@ import json
 
 import click
 
+from govkg.settings import STORE_KINDS
+
 __all__ = ["build", "export", "init", "remove", "stats"]
 
-_STORE = click.option("--store", "store_name", type=click.Choice(["memory", "neo4j", "falkordb"]),
+_STORE = click.option("--store", "store_name", type=click.Choice(STORE_KINDS),
                       default=None, help="graph store (default: GOVKG_STORE, else memory)")
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from govkg.settings import STORE_KINDS
+
 __all__ = ["collect_params", "queries", "query", "render"]
 
 
@@ -50,7 +52,7 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="KEY VALUE",
               help="a parameter; repeat for lists (-p places 濮阳市 -p places 潜江市) or separate with commas")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--store", type=click.Choice(["memory", "falkordb", "neo4j"]), default=None,
+@click.option("--store", type=click.Choice(STORE_KINDS), default=None,
               help="graph store (default: GOVKG_STORE)")
 @click.option("--show-cypher", is_flag=True,
               help="print the Cypher this query sends to Neo4j/FalkorDB and its parameters (JSON), without "

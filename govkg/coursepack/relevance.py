@@ -30,7 +30,7 @@ def practice_matchers(practices: Iterable[str]) -> dict[str, Matcher]:
     names = list(dict.fromkeys(p for p in practices if p))
     patterns: dict[str, re.Pattern[str]] = {}
     if names:
-        from loaders.extract.practices import load_taxonomy
+        from loaders.reference import load_taxonomy
 
         tax = load_taxonomy()
         for n in names:

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "load_gazetteer", "short_name"]
+__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "code_table", "load_gazetteer",
+           "short_name"]
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
@@ -192,20 +193,6 @@ class Gazetteer:
         p = self.by_code[code]
         return self.full_name(code) if p.level == "district" else p.name
 
-    def ancestor_at(self, code: str, levels: tuple[str, ...]) -> AdminPlace | None:
-        """The unit itself or its nearest ancestor of one of ``levels``."""
-        return next((p for p in self.chain(code) if p.level in levels), None)
-
-    def common_ancestor(self, codes: list[str]) -> str | None:
-        """The lowest unit containing (or equal to) every one of ``codes``."""
-        if not codes:
-            return None
-        common = [p.adcode for p in self.chain(codes[0])]
-        for code in codes[1:]:
-            mine = {p.adcode for p in self.chain(code)}
-            common = [c for c in common if c in mine]
-        return common[0] if common else None
-
     def units_abbreviated(self, char: str) -> list[str]:
         """Codes of the units whose short name starts with ``char`` (营 → 营口市, 营山县 …): how
         document numbers abbreviate their issuer's place (营民发, 沂住建复字)."""
@@ -235,10 +222,6 @@ class Gazetteer:
                     if any(self.is_within(code, h) for h in self.by_name[head]):
                         return code
         return None
-
-    def codes_for(self, name: str) -> list[str]:
-        """Codes a full or short name may denote (full names first)."""
-        return list(self.by_name.get(name, [])) + list(self.by_form.get(name, [])) + list(self.by_alias.get(name, []))
 
     # --- matching ----------------------------------------------------------------------
     def _matcher(self):
@@ -280,13 +263,17 @@ class Gazetteer:
         return tuple(out)
 
 
-def _read_places(path: Path) -> list[AdminPlace]:
-    rows: list[tuple[str, str]] = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            code, name = row["adcode"][:6], row["name"].strip()
-            if name and not _PLACEHOLDER.match(name):
-                rows.append((code, name))
+@lru_cache(maxsize=1)
+def code_table() -> tuple[tuple[str, str], ...]:
+    """Every row of cpca's ``adcodes.csv`` as (6-digit code, name), in the file's order, placeholder
+    rows (市辖区 …) included: the one reader of that file (the gazetteer, graph resolution and the
+    synthetic corpora all start from it)."""
+    with _adcodes_path().open(encoding="utf-8", newline="") as fh:
+        return tuple((row["adcode"][:6], row["name"].strip()) for row in csv.DictReader(fh))
+
+
+def _places(table: tuple[tuple[str, str], ...]) -> list[AdminPlace]:
+    rows = [(code, name) for code, name in table if name and not _PLACEHOLDER.match(name)]
     codes = {c for c, _ in rows}
     places: list[AdminPlace] = []
     for code, name in rows:
@@ -306,4 +293,4 @@ def _read_places(path: Path) -> list[AdminPlace]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first call."""
-    return Gazetteer(_read_places(_adcodes_path()))
+    return Gazetteer(_places(code_table()))

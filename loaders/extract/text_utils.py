@@ -13,11 +13,8 @@ from functools import lru_cache
 __all__ = [
     "CJK",
     "CLAUSE_END",
-    "CN_DIGITS",
     "SENTENCE_END",
     "cached_regex",
-    "clause_bounds",
-    "cn_to_int",
     "code_units",
     "finditer_in_runs",
     "is_cjk",
@@ -37,8 +34,6 @@ __all__ = [
 CJK = r"\u4e00-\u9fff"
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,、：:（）()《》“”\"'‘’【】"
-CN_DIGITS = "〇零一二三四五六七八九十百"
-
 _LINE = re.compile(r"[^\n]*")
 _SPACE = re.compile(r"\s")
 
@@ -143,11 +138,6 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENTENCE_END)
 
 
-def clause_bounds(text: str, pos: int) -> tuple[int, int]:
-    """[start, end) of the clause containing ``pos`` (also ends at ，、： and brackets)."""
-    return _bounds(text, pos, CLAUSE_END)
-
-
 def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str],
                      needs: str = ""):
     """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
@@ -208,29 +198,6 @@ def tidy_headline(line: str) -> str:
     if spaced and spaced >= len(_CLOSED_PAIR.findall(line)):
         return squeeze_spaces(line)[0]
     return _WS_RUN.sub(" ", line)
-
-
-_CN_VAL = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
-           "八": 8, "九": 9}
-
-
-def cn_to_int(s: str) -> int | None:
-    """Chinese numeral below 1000 (五, 十二, 二十, 一百零五) or ASCII digits to int; None if neither."""
-    if s.isdigit():
-        return int(s)
-    total, cur = 0, 0
-    for ch in s:
-        if ch in _CN_VAL:
-            cur = _CN_VAL[ch]
-        elif ch == "十":
-            total += (cur or 1) * 10
-            cur = 0
-        elif ch == "百":
-            total += (cur or 1) * 100
-            cur = 0
-        else:
-            return None
-    return total + cur
 
 
 _PROPER_POS = frozenset({"ns", "nr", "nrt", "nz", "nt", "nrfg"})

@@ -26,10 +26,10 @@ def test_gather_uses_the_graph(store):
     assert pack.all_facts()
     table = pack.sections[4].table
     assert table is not None and [r[0] for r in table.rows] == ["濮阳市", "潜江市"]
-    from app.runtime import document_text
+    from govkg.api import query
 
     for ev in pack.citations():
-        text = document_text(store, ev.doc_id)["text"]
+        text = query(store, "document", {"doc": ev.doc_id})[0]["text"]
         assert ev.quote and ev.quote in text
 
 

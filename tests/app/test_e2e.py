@@ -15,9 +15,9 @@ from urllib.parse import urlencode
 
 import pytest
 
-from app.server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_rendered
 from app.ui import PAGE_FILES
 from tests.app.conftest import HOSTILE_STRINGS, SECRET
+from tests.support.app_server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_rendered
 
 REPO = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e

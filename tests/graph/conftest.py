@@ -71,7 +71,7 @@ def corpus_records(corpus_paths):
 
 @pytest.fixture(scope="session")
 def synth_records():
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     return list(synthetic_records(12, seed=7))
 

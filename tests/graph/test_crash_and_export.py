@@ -13,14 +13,14 @@ import pytest
 
 from govkg.errors import StoreError
 from graph.export import export_graph
-from graph.synthetic import synthetic_records
 from tests.graph.conftest import snapshot, wait_for_documents
+from tests.support.synthetic import synthetic_records
 
 REPO = Path(__file__).resolve().parents[2]
 N_DOCS = 60
 BUILD = ("import sys\n"
-         "from graph.build import build_records\nfrom graph.store import open_store\n"
-         "from graph.synthetic import synthetic_records\n"
+         "from graph.build import build_records\nfrom graph.stores import open_store\n"
+         "from tests.support.synthetic import synthetic_records\n"
          "s = open_store(sys.argv[1])\n"
          "build_records(((r.source, r, None) for r in synthetic_records(int(sys.argv[2]), seed=3)), s)\n"
          "s.close()\n")
@@ -61,7 +61,7 @@ def test_killed_build_then_rerun_is_identical(kind, tmp_path, make_store, reques
     rerun = subprocess.run([sys.executable, "-c", BUILD, kind, str(N_DOCS)], check=False, env=env, cwd=REPO, timeout=300)
     assert rerun.returncode == 0
     from govkg.settings import load_settings
-    from graph.store import open_store
+    from graph.stores import open_store
 
     with open_store(kind, load_settings(env)) as got:
         expected = make_store(kind)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.synthetic import synthetic_records
+from tests.support.synthetic import synthetic_records
 
 REPO = Path(__file__).resolve().parents[2]
 

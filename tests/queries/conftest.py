@@ -22,7 +22,7 @@ def corpus_records(corpus_paths):
 
 @pytest.fixture(scope="session")
 def synth_records():
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     return list(synthetic_records(N_SYNTHETIC, seed=7))
 
@@ -62,7 +62,7 @@ def falkordb_store(all_records, falkor_server):
 def neo4j_store(all_records):
     if not os.environ.get("NEO4J_URI"):
         pytest.skip("NEO4J_URI not set")
-    from graph.store import open_store
+    from graph.stores import open_store
 
     store = open_store("neo4j")
     store.init_schema()

@@ -46,7 +46,7 @@ def test_top_level_file_runs_on_falkordb(name, falkordb_store, all_records):
 def test_store_files_run_on_falkordb(falkordb_store, synth_records):
     """Load, reload and remove a document while recording every statement the store sends."""
     from graph.cypher_store import fill  # noqa: F401  (the store fills __LABEL__ tokens from the model)
-    from graph.synthetic import synthetic_record
+    from tests.support.synthetic import synthetic_record
 
     sent: list[str] = []
     original = falkordb_store._run

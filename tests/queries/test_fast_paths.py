@@ -122,8 +122,8 @@ def test_repeated_character_terms_count_like_str_count(query):
 
 def test_edge_lookup_by_key_equals_scanning_keys():
     from graph.sqlite_store import SQLiteStore
-    from graph.synthetic import synthetic_records
     from queries.walk import in_edges, out_edges
+    from tests.support.synthetic import synthetic_records
 
     store = SQLiteStore()
     store.init_schema()

@@ -123,7 +123,7 @@ def test_a_new_process_reads_the_kept_index_not_the_graph(home_store, monkeypatc
 
 
 def test_a_load_makes_the_kept_index_stale_and_the_next_query_keeps_a_new_one(home_store, tmp_path):
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     store = _reopen(home_store)
     before = store.version()
@@ -138,7 +138,7 @@ def test_a_load_makes_the_kept_index_stale_and_the_next_query_keeps_a_new_one(ho
 
 
 def test_keep_refuses_an_index_of_an_older_graph(home_store):
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     store = _reopen(home_store)
     old = store.version()
@@ -169,7 +169,7 @@ def test_a_copy_replaced_while_in_use_falls_back_to_building(home_store):
 
 def test_a_store_that_takes_no_write_answers_from_an_index_built_in_the_process(home_store, monkeypatch):
     from govkg.errors import StoreUnavailable
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     store = _reopen(home_store)
     store.load_record(next(iter(synthetic_records(1, seed=97))))     # the kept copy is stale now

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_rendered
 from tests.reliability.test_markdown_labels import MARKDOWN_TEXT, MODEL, TITLE
+from tests.support.app_server import CHROMIUM, CHROMIUM_ARGS, running_app, wait_until_rendered
 
 pytestmark = pytest.mark.e2e
 # images and links on the page that point to another host than the app's

@@ -59,7 +59,7 @@ def falkor_home(tmp_path, monkeypatch, open_umask):
 def test_falkordb_server_has_a_password_binds_loopback_and_writes_privately(falkor_home):
     from govkg.settings import load_settings
     from graph.falkordb_store import FalkorStore
-    from graph.synthetic import synthetic_records
+    from tests.support.synthetic import synthetic_records
 
     store = FalkorStore.open(load_settings())
     server = store.server
@@ -100,7 +100,7 @@ def test_uploads_are_private(tmp_path, open_umask):
 def test_embedded_graph_is_private(tmp_path, open_umask, corpus_paths):
     from govkg.settings import load_settings
     from graph.build import build_paths
-    from graph.store import open_store
+    from graph.stores import open_store
 
     home = tmp_path / "home"
     with open_store("memory", load_settings({"GOVKG_HOME": str(home)})) as store:

@@ -6,11 +6,10 @@ shared and evidence accumulates, as in a real corpus.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 
-from graph.resolve import gazetteer
-from graph.taxonomy import CONTRACT_PRACTICES
 from loaders.record import (
     AgencyRec,
     DocumentMeta,
@@ -26,6 +25,7 @@ from loaders.record import (
     Span,
     doc_id_for,
 )
+from loaders.reference import CANONICAL_PRACTICES, code_table
 
 __all__ = ["synthetic_record", "synthetic_records"]
 
@@ -57,14 +57,14 @@ class _Text:
 @lru_cache(maxsize=8)
 def _cities(seed: int) -> tuple[tuple[str, str, str], ...]:
     """(province, city, county) triples from the gazetteer (codes nest by prefix)."""
-    gz = gazetteer()
-    provinces = {c[:2]: n for c, n in gz.name_of.items() if c.endswith("0000")}
-    cities = {c[:4]: n for c, n in gz.name_of.items() if c.endswith("00") and not c.endswith("0000")
-              and len(gz.by_name[n]) == 1}
+    name_of = dict(code_table())                   # every row of the code table, placeholders too
+    uses = Counter(name_of.values())
+    provinces = {c[:2]: n for c, n in name_of.items() if c.endswith("0000")}
+    cities = {c[:4]: n for c, n in name_of.items() if c.endswith("00") and not c.endswith("0000")
+              and uses[n] == 1}
     out = []
-    for code, name in sorted(gz.name_of.items()):
-        if not code.endswith("00") and code[:4] in cities and code[:2] in provinces \
-                and len(gz.by_name[name]) == 1:
+    for code, name in sorted(name_of.items()):
+        if not code.endswith("00") and code[:4] in cities and code[:2] in provinces and uses[name] == 1:
             out.append((provinces[code[:2]], cities[code[:4]], name))
     random.Random(seed).shuffle(out)
     return tuple(out)
@@ -106,7 +106,7 @@ def synthetic_record(i: int, seed: int = 0, measures: int = 6) -> ExtractionReco
     s, e = t.add(model_name)
     model_sentence_start = s - len(county) - 6
     t.add(f"”工作法，即{'、'.join(comps)}。\n\n")
-    practice_pool = list(CONTRACT_PRACTICES)
+    practice_pool = list(CANONICAL_PRACTICES)
     models = [NamedModelRec(name=model_name, owner=county, components=comps,
                             definition=t.text()[model_sentence_start:t.pos].strip(),
                             practices=[rng.choice(practice_pool)],

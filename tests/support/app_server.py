@@ -1,4 +1,4 @@
-"""Starting the explorer as a real Streamlit server on a free port (for the end-to-end test and the
+"""Test harness: the explorer as a real Streamlit server on a free port (for the end-to-end tests and the
 first-page benchmark): no streamlit import here, only a subprocess."""
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from govkg.errors import GovkgError
 
 __all__ = ["CHROMIUM", "CHROMIUM_ARGS", "free_port", "running_app", "wait_until_rendered"]
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]

@@ -1,0 +1,34 @@
+"""The reference data the extraction matches against, as the layers above use it: the one gazetteer
+(cpca's table of administrative codes, :mod:`loaders.extract.gazetteer`) and the one practice
+taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`).
+
+This is the public face of those modules: ``graph``, ``queries`` and ``govkg`` import from here, never
+from ``loaders.extract`` (``tests/test_layers.py`` checks it), so the extraction's internals can move
+without their readers following them.
+"""
+from __future__ import annotations
+
+from loaders.extract.gazetteer import AdminPlace, Gazetteer, code_table, load_gazetteer, short_name
+from loaders.extract.places import AdminMention, admin_mentions
+from loaders.extract.practices import (
+    CANONICAL_PRACTICES,
+    Practice,
+    Taxonomy,
+    load_taxonomy,
+    quoted_request_spans,
+)
+
+__all__ = [
+    "CANONICAL_PRACTICES",
+    "AdminMention",
+    "AdminPlace",
+    "Gazetteer",
+    "Practice",
+    "Taxonomy",
+    "admin_mentions",
+    "code_table",
+    "load_gazetteer",
+    "load_taxonomy",
+    "quoted_request_spans",
+    "short_name",
+]

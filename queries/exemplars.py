@@ -18,11 +18,12 @@ from typing import Any, NamedTuple
 
 from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
+from queries.kept import dumps, kept_reader, loads
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope
 
-__all__ = ["RECOGNITION_POINTS", "SPEC", "fetch", "finish"]
+__all__ = ["RECOGNITION_POINTS", "SPEC", "KeptRankings", "build_index", "fetch", "finish"]
 
 SPEC = QuerySpec(
     "exemplars", "典型地方",
@@ -73,9 +74,9 @@ _KEPT = 256              # rankings kept per graph version (one per practice ask
 
 @dataclass
 class _Rankings:
-    """One graph version's rankings so far, and the graded pieces they were made of."""
+    """One graph version's rankings so far. (The graded pieces are not shared between practices: a
+    measure's piece depends on the practice, since only figures that measure that practice count.)"""
     by_practice: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    pieces: dict[tuple[str, str, str], _Piece] = field(default_factory=dict)
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
@@ -83,15 +84,36 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     """The top ``k`` places. A ranking depends only on the graph and the practice and costs time linear
     in the practice's measures (tens of thousands for a common practice in a national corpus), so it
     is kept per graph version and practice: a later call, any ``k``, only slices it. A measure of
-    several practices is graded once per version."""
-    rankings = cached("exemplars", version, _Rankings)
+    several practices is graded for each. On the embedded store a build keeps every practice's
+    ranking (``queries/kept.py``), so even a first call reads one entry."""
     practice = params["practice"]
+    reader = kept_reader("exemplars", version)          # the rankings a build kept in the store
+    kept = reader.get("r:" + practice) if reader is not None else None
+    if kept is not None:
+        return [{**r, "rank": i + 1} for i, r in enumerate(loads(kept)[:params["k"]])]
+    rankings = cached("exemplars", version, _Rankings)
     ranked = rankings.by_practice.get(practice)
     if ranked is None:
         if len(rankings.by_practice) >= _KEPT:
             rankings.by_practice.clear()
-        ranked = rankings.by_practice[practice] = _rank(fetch(params), rankings.pieces)[:_TOP]
+        ranked = rankings.by_practice[practice] = _rank(fetch(params))[:_TOP]
     return [{**r, "rank": i + 1} for i, r in enumerate(ranked[:params["k"]])]
+
+
+class KeptRankings:
+    """Every practice's ranking (``_TOP`` deep), as a build keeps them in the store (``queries/kept.py``)."""
+
+    def __init__(self, rankings: dict[str, list[dict[str, Any]]]):
+        self.rankings = rankings
+
+    def kept_entries(self) -> list[tuple[str, bytes]]:
+        return [("r:" + practice, dumps(ranked)) for practice, ranked in self.rankings.items()]
+
+
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> KeptRankings:
+    """The rankings of ``params["practices"]``."""
+    return KeptRankings({practice: _rank(fetch({"practice": practice, "k": _TOP}))[:_TOP]
+                         for practice in params["practices"]})
 
 
 class _Piece(NamedTuple):
@@ -121,8 +143,8 @@ def _piece(row: dict[str, Any]) -> _Piece:
                   tuple(d for d in docs if d is not None), row["source"] == "measure", tuple(recognised))
 
 
-def _rank(rows: list[dict[str, Any]], memo: dict[tuple[str, str, str], _Piece]) -> list[dict[str, Any]]:
-    """Places ranked by strength; ``memo`` holds the pieces already graded in this graph version."""
+def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Places ranked by strength (rows of one practice)."""
     places: dict[str, dict[str, Any]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:
@@ -130,9 +152,7 @@ def _rank(rows: list[dict[str, Any]], memo: dict[tuple[str, str, str], _Piece]) 
         if key in seen:
             continue
         seen.add(key)
-        piece = memo.get(key)
-        if piece is None:
-            piece = memo[key] = _piece(row)
+        piece = _piece(row)
         acc = places.setdefault(row["place_id"], {"place": row["place"], "pieces": [], "docs": set(),
                                                   "recognised": [], "measures": 0})
         acc["docs"].update(piece.docs)

@@ -191,10 +191,11 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 # the indexes the store keeps (``queries/kept.py``): kept name -> the query whose ``build_index`` builds it
 # (largest first: the memory the first frees is reused by the next)
 KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
-        "learning_network": "learning_network", "inventory": "inventory"}
+        "learning_network": "learning_network", "inventory": "inventory", "exemplars": "exemplars"}
 # the node labels each index has one item per (the size that bounds its build's memory)
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
-          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}
+          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"),
+          "exemplars": ("Measure", "NamedModel")}
 
 
 def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
@@ -215,7 +216,9 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
             if skipped is not None:
                 skipped(name, items)
             continue
-        build = functools.partial(implementation(query).build_index, fetcher(store, query, private=True), {})
+        params = ({"practices": [r["name"] for r in run(store, "names", {"label": "Practice"}) if r["name"]]}
+                  if name == "exemplars" else {})
+        build = functools.partial(implementation(query).build_index, fetcher(store, query, private=True), params)
         if keep_now(name, version, build):
             kept.append(name)
     return kept

@@ -155,3 +155,21 @@ def test_exemplars_ranking_kept_per_graph_version_and_practice():
     state["version"] = ("test-exemplars", 2)         # the graph changed: ranked again
     assert len(exemplars.finish(fetch, {"practice": "居民议事协商", "k": 3}, version)) == 1
     assert calls == ["居民议事协商", "党建引领", "居民议事协商"]
+
+
+def test_an_exemplars_ranking_does_not_depend_on_the_practices_asked_before(memory_store):
+    """A measure of several practices is graded per practice (only figures measuring that practice count):
+    a ranking asked after every other practice equals the ranking asked first."""
+    from queries import registry
+    from queries.rows import _CACHE
+
+    names = [r["name"] for r in registry.run(memory_store, "names", {"label": "Practice"})]
+    assert len(names) > 5
+    first = {}
+    for name in names:
+        _CACHE.clear()
+        first[name] = registry.run(memory_store, "exemplars", {"practice": name, "k": 200})
+    _CACHE.clear()
+    after = {name: registry.run(memory_store, "exemplars", {"practice": name, "k": 200}) for name in names}
+    assert after == first
+    assert sum(1 for rows in first.values() if rows) > 5

@@ -124,28 +124,15 @@ def graph_version(store: Any) -> Hashable:
     return GraphVersion(store)()
 
 
-def fetcher(store: Any, name: str, private: bool = False) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
-    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart);
-    ``private``: on the embedded store, read through a view of its own that is freed after the call
-    (for a whole-graph read whose nodes no later query needs)."""
+def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
+    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
     if store.kind == "memory":
         fetch = implementation(name).fetch
-        if private:
-            return functools.partial(_fetch_privately, fetch, store.query_graph)
         return lambda params: fetch(store.query_graph(), **params)
     from queries import load_cypher
 
     text = load_cypher(name)
     return lambda params: [dict(r) for r in store.run_cypher(text, params)]
-
-
-def _fetch_privately(fetch: Callable[..., list[dict[str, Any]]], view: Callable[..., Any],
-                     params: dict[str, Any]) -> list[dict[str, Any]]:
-    g = view(private=True)
-    try:
-        return fetch(g, **params)
-    finally:
-        g.release()
 
 
 def names_of(store: Any, label: str) -> Names:
@@ -191,11 +178,10 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 # the indexes the store keeps (``queries/kept.py``): kept name -> the query whose ``build_index`` builds it
 # (largest first: the memory the first frees is reused by the next)
 KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
-        "learning_network": "learning_network", "inventory": "inventory", "exemplars": "exemplars"}
+        "learning_network": "learning_network", "inventory": "inventory"}
 # the node labels each index has one item per (the size that bounds its build's memory)
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
-          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"),
-          "exemplars": ("Measure", "NamedModel")}
+          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}
 
 
 def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
@@ -216,9 +202,18 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
             if skipped is not None:
                 skipped(name, items)
             continue
-        params = ({"practices": [r["name"] for r in run(store, "names", {"label": "Practice"}) if r["name"]]}
-                  if name == "exemplars" else {})
-        build = functools.partial(implementation(query).build_index, fetcher(store, query, private=True), params)
-        if keep_now(name, version, build):
+        fetch = functools.partial(_fetch_privately, store, implementation(query).fetch)
+        if keep_now(name, version, functools.partial(implementation(query).build_index, fetch, {})):
             kept.append(name)
     return kept
+
+
+def _fetch_privately(store: Any, fetch: Callable[..., list[dict[str, Any]]],
+                     params: dict[str, Any]) -> list[dict[str, Any]]:
+    """``fetch`` through a view of its own, dropped once the rows are read: the whole graph passes
+    through it, and no later query needs what it loaded (the index is built from the rows)."""
+    view = store.query_graph(private=True)
+    try:
+        return fetch(view, **params)
+    finally:
+        view.release()

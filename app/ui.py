@@ -86,8 +86,8 @@ def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
 
 def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the quote of ``text[start:end]`` lies: the sentence (or run of sentences) that states it,
-    as every quote of the graph is made (``graph.delta.sentence_span``)."""
-    from graph.delta import sentence_span
+    as every quote of the graph is made (``graph.quotes.sentence_span``)."""
+    from graph.quotes import sentence_span
 
     return sentence_span(text, start, end) if start < end else (start, end)
 

@@ -37,6 +37,7 @@ __all__ = [
     "RelSpec",
     "agency_id",
     "category_id",
+    "compact",
     "component_id",
     "label_of_id",
     "measure_id",
@@ -165,11 +166,15 @@ def rel_spec(rel_type: str, start: str, end: str) -> RelSpec:
 _SPACE = re.compile(r"\s+")
 
 
+def compact(text: str) -> str:
+    """NFKC (full-width → half-width) without whitespace: the comparison form that name keys
+    (:func:`norm`) and the course pack's citation check (``govkg.coursepack.check.fold``) build on."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
 def norm(text: str) -> str:
     """Key normalisation for names: NFKC (full-width → half-width), no whitespace, no quotes/《》."""
-    text = unicodedata.normalize("NFKC", text)
-    text = _SPACE.sub("", text)
-    return text.strip("《》〈〉“”‘’\"'「」『』")
+    return compact(text).strip("《》〈〉“”‘’\"'「」『』")
 
 
 def short_hash(*parts: str) -> str:

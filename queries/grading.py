@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from graph.quotes import sentences
+
 __all__ = [
     "GRADES",
     "RECOGNITION_LEVELS",
@@ -108,16 +110,13 @@ def recognition(text: str) -> str | None:
     return None
 
 
-_SENTENCES = re.compile(r"[^。！？；!?;\n]+[。！？；!?;]?")
-
-
 def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
     """``recognition`` counted for one place only: the highest level found in a sentence of ``text``
     that names no administrative unit outside the place's own line (the place, the units it is
     part of, the units within it). “学习山东省武城县经验……新华社内参” is 武城县's media report, not
     the learner's. ``place_id`` is the place's 6-digit code where known."""
     best: str | None = None
-    for sentence in _SENTENCES.findall(text or ""):
+    for sentence in sentences(text or ""):
         level = recognition(sentence)
         if level is None or (best is not None and _LEVELS.index(level) >= _LEVELS.index(best)):
             continue

@@ -6,11 +6,11 @@ practices it grades. Quotes and claims are compared after folding widths and dro
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from govkg.coursepack.model import CasePack, Evidence, Fact, Section
+from graph.model import compact
 
 __all__ = ["Mismatch", "checked", "citation_mismatches", "fold", "supported_by", "supports"]
 
@@ -30,7 +30,7 @@ class Mismatch:
 def fold(text: str) -> str:
     """Text compared for containment: NFKC (full-width → half-width), without quote marks or spaces
     (a component 街道大党工委 is the text's 街道“大党工委”)."""
-    return _SPACE.sub("", unicodedata.normalize("NFKC", text or "").translate(_QUOTES))
+    return compact(text or "").translate(_QUOTES)
 
 
 def _matchers(practices: Iterable[str]) -> dict[str, Callable[[str], bool]]:

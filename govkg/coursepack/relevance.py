@@ -8,6 +8,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from graph.quotes import sentences as split_sentences
+
 __all__ = ["clean_subject", "figure_clause", "focus_sentence", "is_section_title", "practice_matchers",
            "split_figure_detail", "whole_definition"]
 
@@ -18,7 +20,6 @@ Matcher = Callable[[str], bool]
 # section and say nothing about what was done.
 _TITLE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*)?(?:关于.{2,40}?的?(?:情况|问题|建议|意见|答复|办理)"
                     r"|[^，,。；]{0,12}(?:基本情况|主要做法|存在问题|下一步打算|工作打算|工作成效))[。：:]?$")
-_SENTENCE_END = re.compile(r"(?<=[。！？；!?;\n])")
 _LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|[一二三四五六七八九十]是"
                    r"|(?:首先|其次|再次|最后|同时|此外|另外|目前|近年来)[，,])\s*")
 _YEAR_TAIL = re.compile(r"^(?P<written>.*?)\s+(?P<year>(?:19|20)\d{2})$")
@@ -52,15 +53,11 @@ def is_section_title(summary: str) -> bool:
     return bool(s) and bool(_TITLE.match(s))
 
 
-def _sentences(quote: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(quote) if s.strip()]
-
-
 def focus_sentence(quote: str, mentions: Matcher, name: str = "", limit: int = 90) -> str:
     """The first sentence of ``quote`` that names the practice (``name``), else the first that mentions
     it by a cue, without a list lead-in (“一是”, “（三）”, “目前，”) and cut to ``limit`` characters;
     "" when none does."""
-    sentences = [s for s in _sentences(quote) if not is_section_title(s)]
+    sentences = [s for s in split_sentences(quote) if not is_section_title(s)]
     hit = next((s for s in sentences if name and name in s), None) or next((s for s in sentences if mentions(s)), "")
     hit = _LEAD.sub("", hit).rstrip("。；;，,")
     return hit if len(hit) <= limit else hit[:limit - 1] + "…"

@@ -25,7 +25,7 @@ from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_at_or_after, stop_before
+from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
@@ -628,9 +628,8 @@ def _unquoted(text: str, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _sentence(text: str, pos: int) -> str:
-    lo = _clause_start(text, pos, _SENT_STOPS)
-    hi = _clause_end(text, pos, _SENT_STOPS)
-    return text[lo:min(hi + 1, len(text))].strip()[:200]
+    lo, hi = sentence_bounds(text, pos)
+    return text[lo:hi].strip()[:200]
 
 
 def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:

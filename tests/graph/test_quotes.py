@@ -1,10 +1,11 @@
-"""The quote of a fact (``graph.delta.sentence_around``): the sentence that states it, or the shortest
+"""The quote of a fact (``graph.quotes.sentence_around``): the sentence that states it, or the shortest
 run of sentences, starting and ending on sentence boundaries — never a paragraph cut mid-word."""
 from __future__ import annotations
 
 import pytest
 
-from graph.delta import QUOTE_MAX, record_to_delta, sentence_around, sentence_ends
+from graph.delta import record_to_delta
+from graph.quotes import QUOTE_MAX, sentence_around, sentence_ends
 from loaders.record import DocumentMeta, ExtractionRecord, MeasureRec, MetricRec, PlaceRec, Span, doc_id_for
 
 _ENDS = "。！？；!?;\n"

@@ -12,12 +12,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph.model import EV_FIELDS
-
-if TYPE_CHECKING:
-    from graph.sqlite_store import SQLiteStore
 
 __all__ = ["SQLiteGraphView"]
 
@@ -25,7 +22,7 @@ _CHUNK = 500
 
 
 class SQLiteGraphView:
-    def __init__(self, store: SQLiteStore, version: int):
+    def __init__(self, store: Any, version: int):          # store: the graph.sqlite_store.SQLiteStore
         self._store = store
         self.graph: dict[str, Any] = {"edge_keys": "type", "version": version}
         self._attrs: dict[str, dict[str, Any]] = {}

@@ -97,7 +97,7 @@ def snippet(text: str, pos: int, length: int, width: int = 60) -> tuple[str, int
     """The quote for ``text[pos:pos+length]`` — the sentence that holds it, as every quote of the graph
     (``graph.delta.sentence_span``, behind ``sentence_around``) — and its span. ``width`` is kept for
     callers; the quote is never cut mid-sentence."""
-    from graph.delta import sentence_span
+    from graph.quotes import sentence_span
 
     if length <= 0:
         return "", pos, pos

@@ -5,7 +5,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 __all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "cached", "evidence_entries", "evidence_entry",
-           "head_quote", "pick_evidence", "uncache"]
+           "freeze_heap", "head_quote", "pick_evidence", "uncache"]
 
 Evidence = dict[str, Any]
 NO_EVIDENCE: Evidence = {"doc_id": None, "quote": None, "start": None, "end": None}
@@ -124,8 +124,6 @@ def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any])
         for old in same[:max(0, len(same) - KEEP + 1)]:
             del _CACHE[old]
         hit = _CACHE[key] = build()
-        from queries.walk import freeze_heap
-
         freeze_heap()          # the new index is long-lived: keep the collector from rescanning it
     return hit
 
@@ -133,3 +131,16 @@ def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any])
 def uncache(name: str, version: Callable[[], Hashable]) -> None:
     """Forget what ``cached`` holds for (``name``, this graph version)."""
     _CACHE.pop((name, version()), None)
+
+
+def freeze_heap() -> None:
+    """Move every object alive now out of the cyclic garbage collector's sight (``gc.freeze``).
+
+    The embedded graph and the per-version indexes are millions of long-lived dicts, lists and tuples;
+    without this each full collection walks all of them (over a second at 20k documents), which lands
+    on whatever query happens to allocate at that moment. Frozen objects are still freed by reference
+    counting when a later version replaces them; called after the graph or an index is (re)built.
+    """
+    import gc
+
+    gc.freeze()

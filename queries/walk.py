@@ -16,7 +16,6 @@ __all__ = [
     "count_of",
     "ev_lists",
     "find_places",
-    "freeze_heap",
     "in_edges",
     "index_of",
     "label",
@@ -132,19 +131,6 @@ class GraphIndex:
                     if alias:
                         self._places.setdefault(alias, []).append(n)
         return self._places.get(name, [])
-
-
-def freeze_heap() -> None:
-    """Move every object alive now out of the cyclic garbage collector's sight (``gc.freeze``).
-
-    The embedded graph and the per-version indexes are millions of long-lived dicts, lists and tuples;
-    without this each full collection walks all of them (over a second at 20k documents), which lands
-    on whatever query happens to allocate at that moment. Frozen objects are still freed by reference
-    counting when a later version replaces them; called after the graph or an index is (re)built.
-    """
-    import gc
-
-    gc.freeze()
 
 
 def index_of(g: Any) -> GraphIndex:

@@ -25,13 +25,7 @@ RANK = {"leaf": 0, "loaders": 1, "graph": 2, "queries": 3, "govkg": 4, "app": 5}
 KNOWN: dict[tuple[str, str], str] = {}
 
 # the modules of an import loop (sorted) -> why it is still there
-CYCLES_KNOWN: dict[tuple[str, ...], str] = {
-    ("graph.sqlite_store", "graph.sqlite_view"): "the view names SQLiteStore for type checking only; both "
-    "files are being rewritten (the lead's indexes kept in the store)",
-    ("queries.rows", "queries.walk"): "walk.index_of keeps its label index through rows.cached (the one "
-    "per-graph-version helper) and rows.cached takes freeze_heap from walk; rows.py is being rewritten "
-    "with the indexes (freeze_heap moves beside cached then)",
-}
+CYCLES_KNOWN: dict[tuple[str, ...], str] = {}
 
 
 def module_name(path: Path) -> str:

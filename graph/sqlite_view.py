@@ -95,6 +95,26 @@ class SQLiteGraphView:
             for node, hit in found.items():
                 self._typed.setdefault((node, rel_type, out), hit)
 
+    def prefetch_edges(self, nodes: list[str], rel_type: str, out: bool) -> None:
+        """Load the ``rel_type`` relationships (outgoing if ``out``) of each of ``nodes`` and the nodes at
+        their other ends, a few hundred nodes per scan: what ``edges_of`` then gives for each of them
+        (same order) without one query per node."""
+        todo = [n for n in dict.fromkeys(nodes) if (n, rel_type, out) not in self._typed]
+        nids = [(n, nid) for n in todo if (nid := self._nid_of(n)) is not None]
+        this, other = ("s", "e") if out else ("e", "s")
+        for at in range(0, len(nids), _CHUNK):
+            part = nids[at:at + _CHUNK]
+            rows = self._all(
+                f"SELECT a.id, r.rid, r.props, b.nid, b.id, b.label, b.props FROM rel r "   # fixed names only
+                f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} "
+                f"WHERE r.{this} IN ({','.join('?' * len(part))}) AND r.type = ? "
+                "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x INDEXED BY rel_key WHERE x.s = r.s AND x.e = r.e)",
+                (*(nid for _, nid in part), rel_type))
+            found: dict[str, list[tuple[str, dict[str, Any]]]] = {node: [] for node, _ in part}
+            self._take(rows, found)
+            for node, hit in found.items():
+                self._typed.setdefault((node, rel_type, out), hit)
+
     def _take(self, rows: list[tuple[Any, ...]], found: dict[str, list[tuple[str, dict[str, Any]]]]) -> None:
         """Rows (this end's id, rid, props, other end's nid, id, label, props) → ``found[this end]``,
         with the relationships' evidence and the other ends' attributes loaded in bulk."""

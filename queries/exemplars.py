@@ -20,7 +20,7 @@ from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
-from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope
+from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope, preload
 
 __all__ = ["RECOGNITION_POINTS", "SPEC", "fetch", "finish"]
 
@@ -43,7 +43,9 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
     scopes: dict[str, set[str]] = {}
     for x in named(g, "Practice", practice):
         name = nodes[x].get("name")
-        for m, r in in_edges(g, x, "INSTANCE_OF"):
+        instances = list(in_edges(g, x, "INSTANCE_OF"))
+        _preload(g, [m for m, _ in instances])
+        for m, r in instances:
             n = nodes[m]
             if m.startswith("me_"):
                 for q, _ in in_edges(g, m, "IMPLEMENTS"):
@@ -63,6 +65,19 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
             rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "adopts", "id": x,
                          "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)})
     return rows
+
+
+def _preload(g: Any, instances: list[str]) -> None:
+    """What ``fetch`` walks from a practice's measures and models, loaded level by level in bulk."""
+    measures = [m for m in instances if m.startswith("me_")]
+    preload(g, measures, "IMPLEMENTS", False)
+    preload(g, measures, "HAS_METRIC", True)
+    preload(g, [m for m in instances if m.startswith("nm_")], "OWNED_BY", True)
+    preload(g, [mt for m in measures for mt, _ in out_edges(g, m, "HAS_METRIC")], "FOR_PLACE", True)
+    level = list(dict.fromkeys(q for m in measures for q, _ in in_edges(g, m, "IMPLEMENTS")))
+    for _ in range(2):                                       # place_scope(…, 2): two levels of PART_OF
+        preload(g, level, "PART_OF", False)
+        level = list(dict.fromkeys(c for q in level for c, _ in in_edges(g, q, "PART_OF")))
 
 
 RECOGNITION_POINTS = {"national": 10, "provincial": 6, "media": 3}

@@ -87,7 +87,12 @@ def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
     bulk = SQLiteGraphView(store, store.version())                 # every label walked, every type followed
     for lab in sorted({a["label"] for _, a in full.nodes(data=True)}):
         bulk.prefetch(lab, tuple((t, out) for t in types for out in (True, False)))
-    for view in (lazy, bulk):
+    some = SQLiteGraphView(store, store.version())                 # given nodes, a few hundred per scan
+    nodes = list(full.nodes)
+    for t in types:
+        for out in (True, False):
+            some.prefetch_edges(nodes[::2] + ["no such node"], t, out)
+    for view in (lazy, bulk, some):
         for n in full.nodes:
             for t in types:
                 for out, adjacency in ((True, full._succ), (False, full._pred)):

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import streamlit as st
 
 from app.rows import GRADE_COLOURS, GRADE_LABELS, evidence_of, md_escape
-from govkg.coursepack.model import Evidence
+from govkg.coursepack.model import Citation
 
 __all__ = [
     "PAGE_FILES",
@@ -60,7 +60,7 @@ QUOTE_MAX = 300
 _HEADING_MARKS = re.compile(r"(^|\n)(#{1,6} )")
 
 
-def doc_link(ev: Evidence, label: str | None = None) -> None:
+def doc_link(ev: Citation, label: str | None = None) -> None:
     """A link to the document page at the quote's span; its label (Markdown in Streamlit) escaped."""
     title = f"《{ev.doc_title}》" if ev.doc_title else ev.doc_id
     st.page_link(PAGE_FILES["document"][0], label=md_escape(label or f"查看原文 {title}"),
@@ -68,7 +68,7 @@ def doc_link(ev: Evidence, label: str | None = None) -> None:
                  query_params={"doc": ev.doc_id, "start": str(ev.start), "end": str(ev.end)})
 
 
-def show_evidence(evs: Iterable[Evidence], limit: int = 5) -> None:
+def show_evidence(evs: Iterable[Citation], limit: int = 5) -> None:
     """Each quote as a block quote with a link to the document page at its span."""
     evs = list(evs)
     if not evs:
@@ -131,7 +131,7 @@ def grade_badge(grade: str) -> str:
     return f":{colour}-badge[{GRADE_LABELS.get(grade, GRADE_LABELS[''])}]"
 
 
-def row_evidence(row: dict) -> tuple[Evidence, ...]:
+def row_evidence(row: dict) -> tuple[Citation, ...]:
     """The evidence of a query row, with document titles filled in."""
     from app import state
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph import model as m
+from graph.model import Evidence
 from graph.quotes import sentence_around, sentence_ends, sentence_span
 from graph.resolve import (
     canonical_agency_name,
@@ -31,7 +32,6 @@ __all__ = [
     "record_version",
 ]
 
-Evidence = tuple[str, int, int, str]          # doc_id, start, end, quote
 # from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
@@ -164,7 +164,7 @@ class _Builder:
     def ev(self, start: int, end: int) -> Evidence:
         if not (0 <= start <= end <= len(self.text)):
             start = end = 0
-        return (self.doc, start, end, sentence_around(self.text, start, end, self.ends))
+        return Evidence(self.doc, start, end, sentence_around(self.text, start, end, self.ends))
 
     def ev_mentions(self, mentions: list[Any], *names: str | None) -> list[Evidence]:
         out = [self.ev(mm.start, mm.end) for mm in mentions
@@ -181,7 +181,7 @@ class _Builder:
                     pos = self.text.find(name)
                 if pos >= 0:
                     return self.ev(pos, pos + len(name))
-        return (self.doc, 0, 0, "")
+        return Evidence(self.doc, 0, 0, "")
 
     # -- places ---------------------------------------------------------------------------------
     def place(self, name: str | None, _depth: int = 0) -> str | None:
@@ -293,7 +293,7 @@ class _Builder:
             d.rel("MENTIONS", self.doc, node_id, ev)
             if owner:
                 d.rel("OWNED_BY", node_id, owner, ev)
-            after = ev[0][1]
+            after = ev[0].start
             parts: list[Evidence] = []
             for order, phrase in enumerate(nm.components):
                 cid = d.node("Component", m.component_id(node_id, phrase), {"name": phrase},
@@ -302,7 +302,7 @@ class _Builder:
                 parts.extend(d.nodes[cid].ev)
             # the sentences listing its components and the one defining it quote the model too
             definition = [self.find(nm.definition, after=after)] if nm.definition else []
-            _add_ev(d.nodes[node_id].ev, [e for e in definition + parts if e[1] < e[2]])
+            _add_ev(d.nodes[node_id].ev, [e for e in definition + parts if e.start < e.end])
             for practice in nm.practices:
                 pr = self.practice(practice, ev)
                 d.rel("INSTANCE_OF", node_id, pr, self.model_practice_ev(ev + parts, practice))

@@ -25,14 +25,17 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 __all__ = [
     "EV_FIELDS",
     "LABELS",
     "MODEL_VERSION",
     "NODES",
+    "NO_EVIDENCE",
     "RELS",
     "REL_TYPES",
+    "Evidence",
     "NodeSpec",
     "RelSpec",
     "agency_id",
@@ -56,6 +59,25 @@ __all__ = [
 MODEL_VERSION = 2
 
 EV_FIELDS: tuple[str, ...] = ("ev_doc", "ev_start", "ev_end", "ev_quote")
+
+
+class Evidence(NamedTuple):
+    """One piece of provenance, the one type every layer passes around: in document ``doc_id``,
+    ``text[start:end]`` states the fact and ``quote`` is the sentence around it. Loaded facts have all
+    four; a query row with no evidence has ``NO_EVIDENCE``. Stores keep it as the ``ev_*`` lists (one
+    entry each) or rows; a query row carries it as the columns ``doc_id``, ``quote``, ``start``, ``end``."""
+
+    doc_id: str | None
+    start: int | None
+    end: int | None
+    quote: str | None
+
+    def columns(self) -> dict[str, Any]:
+        """The four evidence columns of a query row (``queries.spec.EVIDENCE``)."""
+        return {"doc_id": self.doc_id, "quote": self.quote, "start": self.start, "end": self.end}
+
+
+NO_EVIDENCE = Evidence(None, None, None, None)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from queries.rows import Evidence, evidence_entries, pick_evidence
+from graph.model import Evidence
+from queries.rows import evidence_entries, pick_evidence
 
 __all__ = ["SEED", "PracticeVectors", "cosine", "jaccard", "practice_communities", "similar_places"]
 
@@ -55,7 +56,7 @@ class PracticeVectors:
 
         data = loads(reader.need("vectors"))
         return cls({pid: Counter(vec) for pid, vec in data["vectors"].items()}, data["names"],
-                   {(pid, practice): ev for pid, practice, ev in data["evidence"]})
+                   {(pid, practice): Evidence(*ev) for pid, practice, ev in data["evidence"]})
 
     def resolve(self, place: str) -> list[str]:
         return sorted(pid for pid, name in self.names.items() if place in (pid, name))
@@ -85,7 +86,7 @@ def similar_places(pv: PracticeVectors, place_id: str, k: int) -> list[dict[str,
             continue
         rows.append({"place_id": other, "place": pv.names[other], "jaccard": round(jaccard(mine, vec), 6),
                      "cosine": round(cosine(mine, vec), 6), "shared": "、".join(shared),
-                     **pv.evidence[(other, shared[0])]})
+                     **pv.evidence[(other, shared[0])].columns()})
     rows.sort(key=lambda r: (-r["jaccard"], -r["cosine"], r["place_id"]))
     for i, r in enumerate(rows[:k]):
         r["rank"] = i + 1
@@ -118,5 +119,5 @@ def practice_communities(pv: PracticeVectors, min_places: int = 1) -> list[dict[
             holders = sorted(places_of[p], key=lambda pid: (-pv.vectors[pid][p], pid))
             rows.append({"community": ci + 1, "practice": p, "places": len(holders), "size": len(members),
                          "top_places": "、".join(pv.names[h] for h in holders[:5]),
-                         **pv.evidence[(holders[0], p)]})
+                         **pv.evidence[(holders[0], p)].columns()})
     return rows

@@ -123,7 +123,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                     "category": row.get("category"), "name": row.get("name") or row["id"],
                     "detail": _detail(row), "status": row.get("status") if row["section"] in _STATUSED else None,
                     "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
-                    "id": row["id"], **ev})
+                    "id": row["id"], **ev.columns()})
     order = {s: i for i, s in enumerate(SECTIONS)}
     out.sort(key=lambda r: (r["place_id"], order.get(r["section"], 99), r["category"] or "",
                             str(r["name"]), r["id"]))

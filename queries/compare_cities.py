@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from graph.model import Evidence
 from queries.grading import grade_evidence, grade_rank
 from queries.rows import NO_EVIDENCE, best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
@@ -89,23 +90,23 @@ def grade_piece(row: dict[str, Any], quote: str | None) -> str:
     return grade_evidence(quote or "", status, bool(row.get("metrics")))
 
 
-def _measure_item(row: dict[str, Any], grade: str, ev: dict[str, Any]) -> dict[str, Any]:
+def _measure_item(row: dict[str, Any], grade: str, ev: Evidence) -> dict[str, Any]:
     """One measure of a cell with its own evidence: ``quote`` (the sentence naming the practice, or
     the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
     own = best_evidence(row, "own_")
     return {"id": row["id"], "summary": row.get("summary"), "status": row.get("status"), "grade": grade,
-            **ev, "own_doc_id": own["doc_id"], "own_quote": own["quote"], "own_start": own["start"],
-            "own_end": own["end"]}
+            **ev.columns(), "own_doc_id": own.doc_id, "own_quote": own.quote, "own_start": own.start,
+            "own_end": own.end}
 
 
-def graded(row: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+def graded(row: dict[str, Any]) -> tuple[str, Evidence]:
     """(grade, evidence) of one raw row: a quantified piece cites the sentence of its figure
     (``fig_*``), every other piece its own evidence."""
     ev = best_evidence(row)
-    grade = grade_piece(row, ev["quote"])
+    grade = grade_piece(row, ev.quote)
     if grade == "quantified":
         fig = best_evidence(row, "fig_")
-        if fig["quote"]:
+        if fig.quote:
             ev = fig
     return grade, ev
 
@@ -123,8 +124,8 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         place_names[row["place_id"]] = row["place"]
         grade, ev = graded(row)
         cell = cells.setdefault((row["place_id"], row["practice"]), {"pieces": []})
-        cell["pieces"].append((grade_rank(grade), _SOURCE_RANK[row["source"]], ev["doc_id"] or "",
-                               ev["start"] if ev["start"] is not None else -1, grade, row, ev))
+        cell["pieces"].append((grade_rank(grade), _SOURCE_RANK[row["source"]], ev.doc_id or "",
+                               ev.start if ev.start is not None else -1, grade, row, ev))
     wanted_order = {w: i for i, w in enumerate(params["places"])}
 
     def place_rank(pid: str) -> tuple[int, str]:
@@ -139,7 +140,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             cell = cells.get((pid, practice))
             if cell is None:
                 out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
-                            "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE})
+                            "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE.columns()})
                 continue
             pieces = sorted(cell["pieces"], key=lambda t: t[:4])
             best = pieces[0]
@@ -147,5 +148,5 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             summaries = list(dict.fromkeys(p[5]["summary"] for p in measures if p[5].get("summary")))
             out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[4],
                         "measures": "；".join(summaries) or None, "measure_count": len(measures),
-                        "measure_list": [_measure_item(p[5], p[4], p[6]) for p in measures], **best[6]})
+                        "measure_list": [_measure_item(p[5], p[4], p[6]) for p in measures], **best[6].columns()})
     return out

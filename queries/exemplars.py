@@ -16,6 +16,7 @@ from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
+from graph.model import Evidence
 from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
 from queries.rows import as_list, cached, evidence_entry
@@ -113,10 +114,10 @@ class _Piece(NamedTuple):
     """One raw row's contribution to its place: graded evidence, documents, recognition found."""
     order: tuple[int, str, int]
     grade: str
-    evidence: dict[str, Any]
+    evidence: Evidence
     docs: tuple[str, ...]
     is_measure: bool
-    recognised: tuple[tuple[int, str, int, str, dict[str, Any]], ...]
+    recognised: tuple[tuple[int, str, int, str, Evidence], ...]
 
 
 def _piece(row: dict[str, Any]) -> _Piece:
@@ -131,8 +132,8 @@ def _piece(row: dict[str, Any]) -> _Piece:
                                   row["place"] or "")
         if level:
             e = evidence_entry(row, i)
-            recognised.append((_LEVELS.index(level), doc, e["start"] or 0, level, e))
-    return _Piece((grade_rank(grade), ev["doc_id"] or "", ev["start"] or 0), grade, ev,
+            recognised.append((_LEVELS.index(level), doc, e.start or 0, level, e))
+    return _Piece((grade_rank(grade), ev.doc_id or "", ev.start or 0), grade, ev,
                   tuple(d for d in docs if d is not None), row["source"] == "measure", tuple(recognised))
 
 
@@ -164,6 +165,6 @@ def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         ev = best_rec[4] if best_rec else pieces[0][4]
         out.append({"place_id": pid, "place": acc["place"], "strength": strength, "grade": pieces[0][3],
                     "figures": figures, "recognition": level, "documents": len(acc["docs"]),
-                    "measure_count": acc["measures"], **ev})
+                    "measure_count": acc["measures"], **ev.columns()})
     out.sort(key=lambda r: (-r["strength"], grade_rank(r["grade"]), r["place_id"]))
     return out

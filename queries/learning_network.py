@@ -84,15 +84,15 @@ def _sections(raw: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
             learned.append({"section": "learned_from", "learner_id": row["learner_id"], "learner": row["learner"],
                             "source_id": row["source_id"], "source": row["source"],
                             "what": "；".join(str(w) for w in as_list(row.get("what")) if w) or None,
-                            "year": year, **ev})
+                            "year": year, **ev.columns()})
             continue
         name = next((str(w) for w in as_list(row.get("what")) if w), None)
         if name is None:
             continue
         by_place = spread[row["section"]].setdefault(name, {})
         old = by_place.get(row["learner_id"])
-        cand = {"learner_id": row["learner_id"], "learner": row["learner"], "year": year, **ev}
-        if old is None or (_year_key(year), ev["doc_id"] or "") < (_year_key(old["year"]), old["doc_id"] or ""):
+        cand = {"learner_id": row["learner_id"], "learner": row["learner"], "year": year, **ev.columns()}
+        if old is None or (_year_key(year), ev.doc_id or "") < (_year_key(old["year"]), old["doc_id"] or ""):
             by_place[row["learner_id"]] = cand
     learned.sort(key=lambda r: (_year_key(r["year"]), r["learner_id"], r["source_id"]))
     out = [learned]

@@ -78,22 +78,22 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     base = {"model_id": main["model_id"], "model": main["model"], "owner": main.get("owner")}
     out = []
     definition = main.get("definition")
-    ev = pick_evidence([e for e in entries if definition and e["quote"] and definition in e["quote"]] or entries)
+    ev = pick_evidence([e for e in entries if definition and e.quote and definition in e.quote] or entries)
     out.append({**base, "section": "definition", "order": None, "name": definition or main["model"],
-                "detail": None, **ev})
+                "detail": None, **ev.columns()})
     practices = sorted({str(p) for p in as_list(main.get("practices")) if p})
     for i, comp in enumerate(str(c) for c in as_list(main.get("components"))):
-        ev = pick_evidence([e for e in entries if e["quote"] and comp in e["quote"]] or entries)
+        ev = pick_evidence([e for e in entries if e.quote and comp in e.quote] or entries)
         out.append({**base, "section": "component", "order": i + 1, "name": comp,
-                    "detail": "、".join(component_practices(comp, practices)) or None, **ev})
+                    "detail": "、".join(component_practices(comp, practices)) or None, **ev.columns()})
     for p in practices:
         out.append({**base, "section": "practice", "order": None, "name": p, "detail": None,
-                    **pick_evidence(entries)})
+                    **pick_evidence(entries).columns()})
     others = sorted((r for r in ranked[1:] if r["model_id"] != main["model_id"]),
                     key=lambda r: (r.get("owner") or "", r["model_id"]))
     for r in others:
         comps = [str(c) for c in as_list(r.get("components"))]
         out.append({**base, "section": "same_name", "order": None, "name": r.get("owner") or r["model_id"],
                     "detail": r.get("definition") or ("；".join(comps) or None),
-                    **best_evidence(r)})
+                    **best_evidence(r).columns()})
     return out

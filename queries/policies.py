@@ -89,6 +89,6 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         commitment = row["kind"] == "measure" or row.get("status") in COMMITMENT_STATUSES
         out.append({"section": "commitment" if commitment else "policy", "id": row["id"], "title": row.get("title"),
                     "issuer": row.get("issuer"), "date": row.get("date"), "status": row.get("status"),
-                    **best_evidence(row)})
+                    **best_evidence(row).columns()})
     out.sort(key=lambda r: (r["section"] != "policy", -_year(r["date"]), r["title"] or "", r["id"]))
     return out

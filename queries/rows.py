@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
+from graph.model import NO_EVIDENCE, Evidence
+
 __all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "cached", "evidence_entries", "evidence_entry",
            "freeze_heap", "head_quote", "pick_evidence", "uncache"]
 
-Evidence = dict[str, Any]
-NO_EVIDENCE: Evidence = {"doc_id": None, "quote": None, "start": None, "end": None}
 
 
 def as_list(value: Any) -> list[Any]:
@@ -29,10 +29,9 @@ def evidence_entries(row: dict[str, Any], prefix: str = "ev_") -> list[Evidence]
     for i, doc in enumerate(docs):
         if doc is None:
             continue
-        out.append({"doc_id": doc,
-                    "start": int(starts[i]) if i < len(starts) and starts[i] is not None else None,
-                    "end": int(ends[i]) if i < len(ends) and ends[i] is not None else None,
-                    "quote": quotes[i] if i < len(quotes) else None})
+        out.append(Evidence(doc, int(starts[i]) if i < len(starts) and starts[i] is not None else None,
+                            int(ends[i]) if i < len(ends) and ends[i] is not None else None,
+                            quotes[i] if i < len(quotes) else None))
     return out
 
 
@@ -41,24 +40,24 @@ def evidence_entry(row: dict[str, Any], i: int, prefix: str = "ev_") -> Evidence
     starts = as_list(row.get(prefix + "start"))
     ends = as_list(row.get(prefix + "end"))
     quotes = as_list(row.get(prefix + "quote"))
-    return {"doc_id": as_list(row.get(prefix + "doc"))[i],
-            "start": int(starts[i]) if i < len(starts) and starts[i] is not None else None,
-            "end": int(ends[i]) if i < len(ends) and ends[i] is not None else None,
-            "quote": quotes[i] if i < len(quotes) else None}
+    return Evidence(as_list(row.get(prefix + "doc"))[i],
+                    int(starts[i]) if i < len(starts) and starts[i] is not None else None,
+                    int(ends[i]) if i < len(ends) and ends[i] is not None else None,
+                    quotes[i] if i < len(quotes) else None)
 
 
 def _ev_key(ev: Evidence) -> tuple[Any, ...]:
-    return (ev["doc_id"] or "", ev["start"] if ev["start"] is not None else -1, ev["end"] or -1)
+    return (ev.doc_id or "", ev.start if ev.start is not None else -1, ev.end or -1)
 
 
 def pick_evidence(entries: Sequence[Evidence], prefer_docs: set[str] | None = None) -> Evidence:
     """One entry, chosen the same way on every store: one with a quote, from ``prefer_docs`` if any, then
     the first by (doc, start)."""
     if not entries:
-        return dict(NO_EVIDENCE)
-    pool = [e for e in entries if e["quote"]] or list(entries)
-    pool = [e for e in pool if prefer_docs and e["doc_id"] in prefer_docs] or pool
-    return dict(min(pool, key=_ev_key))
+        return NO_EVIDENCE
+    pool = [e for e in entries if e.quote] or list(entries)
+    pool = [e for e in pool if prefer_docs and e.doc_id in prefer_docs] or pool
+    return min(pool, key=_ev_key)
 
 
 def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
@@ -66,9 +65,9 @@ def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
     the parallel lists (a policy cited by every document carries one entry per citing document)."""
     docs = as_list(row.get(prefix + "doc"))
     if not docs:
-        return dict(NO_EVIDENCE)
+        return NO_EVIDENCE
     if len(docs) == 1:                     # most facts: one sentence of one document
-        return evidence_entry(row, 0, prefix) if docs[0] is not None else dict(NO_EVIDENCE)
+        return evidence_entry(row, 0, prefix) if docs[0] is not None else NO_EVIDENCE
     starts = as_list(row.get(prefix + "start"))
     ends = as_list(row.get(prefix + "end"))
     quotes = as_list(row.get(prefix + "quote"))
@@ -88,12 +87,11 @@ def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
         if best_key is None or (quoted and not best_quoted) or key < best_key:
             best_key, best_i, best_quoted = key, i, quoted
     if best_i < 0:
-        return dict(NO_EVIDENCE)
+        return NO_EVIDENCE
     i = best_i
-    return {"doc_id": docs[i],
-            "start": int(starts[i]) if i < n_starts and starts[i] is not None else None,
-            "end": int(ends[i]) if i < n_ends and ends[i] is not None else None,
-            "quote": quotes[i] if i < n_quotes else None}
+    return Evidence(docs[i], int(starts[i]) if i < n_starts and starts[i] is not None else None,
+                    int(ends[i]) if i < n_ends and ends[i] is not None else None,
+                    quotes[i] if i < n_quotes else None)
 
 
 def head_quote(doc_id: str | None, head: str | None) -> Evidence:
@@ -105,9 +103,9 @@ def head_quote(doc_id: str | None, head: str | None) -> Evidence:
         if stripped:
             start = pos + line.index(stripped[0])
             quote = stripped[:80]
-            return {"doc_id": doc_id, "quote": quote, "start": start, "end": start + len(quote)}
+            return Evidence(doc_id, start, start + len(quote), quote)
         pos += len(line) + 1
-    return {"doc_id": doc_id, "quote": None, "start": None, "end": None}
+    return Evidence(doc_id, None, None, None)
 
 
 _CACHE: dict[tuple[str, Hashable], Any] = {}

@@ -67,8 +67,8 @@ def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
         parts = [row.get("name") or "", row.get("definition") or "",
                  *(str(i) for i in as_list(row.get("items")) if i)]
         out.append(Searchable(row["id"], row["kind"], row.get("name") or row["id"],
-                              "\n".join(p for p in parts if p), doc_id=ev["doc_id"], offset=None,
-                              quote=ev["quote"], start=ev["start"], end=ev["end"]))
+                              "\n".join(p for p in parts if p), doc_id=ev.doc_id, offset=None,
+                              quote=ev.quote, start=ev.start, end=ev.end))
     return out
 
 

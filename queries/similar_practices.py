@@ -62,10 +62,10 @@ def sim_items(rows: Iterable[dict[str, Any]]) -> list[SimItem]:
         components = tuple(str(c) for c in as_list(row.get("components")) if c)
         name = row.get("name") or row["id"]
         # what is compared: the name, its definition/summary, its components, and the quote it comes from
-        text = "\n".join(dict.fromkeys(p for p in (name, row.get("text") or "", *components, ev["quote"] or "") if p))
+        text = "\n".join(dict.fromkeys(p for p in (name, row.get("text") or "", *components, ev.quote or "") if p))
         out[row["id"]] = SimItem(row["id"], row["kind"], name, row.get("place_id"), row.get("place"), text,
                                  tuple(sorted({str(p) for p in as_list(row.get("practices")) if p})), components,
-                                 ev["doc_id"], ev["quote"], ev["start"], ev["end"])
+                                 ev.doc_id, ev.quote, ev.start, ev.end)
     return list(out.values())
 
 

@@ -14,7 +14,7 @@ from govkg.coursepack.model import (
     GRADES,
     CasePack,
     CellItem,
-    Evidence,
+    Citation,
     Fact,
     MeasureItem,
     ModelItem,
@@ -30,8 +30,8 @@ STATUS_LABELS: dict[str, str] = {"done": "已实施", "ongoing": "推进中", "p
 MAX_MEASURES_PER_GROUP = 8
 
 
-def _uniq(evs: Iterable[Evidence]) -> tuple[Evidence, ...]:
-    seen: dict[tuple[str, int | str, int], Evidence] = {}
+def _uniq(evs: Iterable[Citation]) -> tuple[Citation, ...]:
+    seen: dict[tuple[str, int | str, int], Citation] = {}
     for e in evs:
         seen.setdefault(e.key, e)
     return tuple(seen.values())
@@ -166,7 +166,7 @@ def _comparison_table(inp: PackInput) -> Section:
     rows, cites = [], []
     for place in places:
         row = [place]
-        evs: list[Evidence] = []
+        evs: list[Citation] = []
         for pr in practices:
             c = cells.get((place, pr))
             grade = c.grade if c and c.grade in GRADES else ""

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from govkg.coursepack.model import CasePack, Evidence, Fact, Section
+from govkg.coursepack.model import CasePack, Citation, Fact, Section
 from graph.model import compact
 
 __all__ = ["Mismatch", "checked", "citation_mismatches", "fold", "supported_by", "supports"]
@@ -55,7 +55,7 @@ def supported_by(quote: str, items: Iterable[str] = (), practices: Iterable[str]
     return out
 
 
-def _fact_mismatches(where: str, text: str, citations: Iterable[Evidence], items: tuple[str, ...],
+def _fact_mismatches(where: str, text: str, citations: Iterable[Citation], items: tuple[str, ...],
                      practices: tuple[str, ...]) -> list[Mismatch]:
     citations = list(citations)
     if not items and not practices:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from govkg.coursepack.model import Evidence
+from govkg.coursepack.model import Citation
 
 __all__ = ["as_list", "display_title", "evidence_of", "first"]
 
@@ -27,28 +27,28 @@ def first(row: Mapping[str, Any], *keys: str, default: Any = "") -> Any:
     return default
 
 
-def _one(d: Mapping[str, Any], titles: Mapping[str, str]) -> Evidence | None:
+def _one(d: Mapping[str, Any], titles: Mapping[str, str]) -> Citation | None:
     doc = d.get("doc_id") or d.get("doc") or d.get("ev_doc")
     start, end = d.get("start", d.get("ev_start")), d.get("end", d.get("ev_end"))
     quote = d.get("quote") or d.get("ev_quote") or d.get("sentence") or ""
     if not doc or start is None or end is None:
         return None
     title = d.get("doc_title") or titles.get(str(doc), "")
-    return Evidence(str(doc), int(start), int(end), str(quote), str(title or ""))
+    return Citation.of(str(doc), int(start), int(end), str(quote), str(title or ""))
 
 
-def evidence_of(row: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> tuple[Evidence, ...]:
+def evidence_of(row: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> tuple[Citation, ...]:
     """The quotes behind a row, whichever way the query returned them: the graph's parallel lists
     (``ev_doc``/``ev_start``/``ev_end``/``ev_quote``), an ``evidence`` list of dicts, or one
     ``doc_id``/``start``/``end``/``quote`` at the top level. Duplicates are dropped, order kept."""
     titles = titles or {}
-    out: list[Evidence] = []
+    out: list[Citation] = []
     docs = row.get("ev_doc")
     if isinstance(docs, (list, tuple)):
         starts, ends = as_list(row.get("ev_start")), as_list(row.get("ev_end"))
         quotes = as_list(row.get("ev_quote")) or [""] * len(docs)
         for d, s, e, q in zip(docs, starts, ends, quotes):
-            out.append(Evidence(str(d), int(s), int(e), str(q or ""), titles.get(str(d), "")))
+            out.append(Citation.of(str(d), int(s), int(e), str(q or ""), titles.get(str(d), "")))
     for key in ("evidence", "quotes"):
         for item in as_list(row.get(key)):
             if isinstance(item, Mapping):

@@ -2,7 +2,7 @@
 list with the quoted sentence, the document and the character span for each number."""
 from __future__ import annotations
 
-from govkg.coursepack.model import CasePack, Evidence, Section
+from govkg.coursepack.model import CasePack, Citation, Section
 
 __all__ = ["citation_numbers", "reference_text", "to_markdown"]
 
@@ -11,7 +11,7 @@ def citation_numbers(pack: CasePack) -> dict[tuple[str, int | str, int], int]:
     return {e.key: i for i, e in enumerate(pack.citations(), 1)}
 
 
-def reference_text(e: Evidence) -> str:
+def reference_text(e: Citation) -> str:
     """How a citation reads in every export format: the document's title (never its id in its place),
     where in it, the quoted sentence; the id last, for looking the document up."""
     title = f"《{e.doc_title}》" if e.doc_title else "（无标题文档）"

@@ -11,7 +11,7 @@ from typing import Any
 from govkg.coursepack.evidence import display_title, evidence_of
 from govkg.coursepack.model import (
     CellItem,
-    Evidence,
+    Citation,
     LearningItem,
     MeasureItem,
     MetricItem,
@@ -52,15 +52,15 @@ class _Titles:
             self.known[doc_id] = display_title(rows[0]) if rows else ""
         return self.known[doc_id]
 
-    def fill(self, evs: Iterable[Evidence]) -> tuple[Evidence, ...]:
+    def fill(self, evs: Iterable[Citation]) -> tuple[Citation, ...]:
         return tuple(replace(e, doc_title=e.doc_title or self(e.doc_id)) for e in evs)
 
 
-def _ev(row: Mapping[str, Any], titles: _Titles) -> tuple[Evidence, ...]:
+def _ev(row: Mapping[str, Any], titles: _Titles) -> tuple[Citation, ...]:
     return titles.fill(evidence_of(row))
 
 
-def _metric(place: str, row: Mapping[str, Any], ev: tuple[Evidence, ...]) -> MetricItem:
+def _metric(place: str, row: Mapping[str, Any], ev: tuple[Citation, ...]) -> MetricItem:
     """A ``city_profile`` figure row -> MetricItem (the row's ``name`` is the subject, or the metric's id
     when it has none; ``detail`` is "as written[ year]"; ``status`` planned for a target)."""
     name = str(row.get("name") or "")

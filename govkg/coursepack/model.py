@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graph.model import Evidence
+
 __all__ = [
     "GRADES",
     "GRADE_LABELS",
     "CasePack",
     "CellItem",
-    "Evidence",
+    "Citation",
     "Fact",
     "LearningItem",
     "MeasureItem",
@@ -32,14 +34,31 @@ GRADE_LABELS: dict[str, str] = {"quantified": "有量化成效", "described": "�
 
 
 @dataclass(frozen=True)
-class Evidence:
-    """One piece of evidence in document ``doc_id``: ``text[start:end]`` is the mention as written and
-    ``quote`` the sentence around it (the graph's ``ev_*`` convention)."""
-    doc_id: str
-    start: int
-    end: int
-    quote: str
+class Citation:
+    """A piece of evidence as a course pack cites it: the graph's ``Evidence`` (document, span, quoted
+    sentence) and the title of its document."""
+    evidence: Evidence
     doc_title: str = ""
+
+    @classmethod
+    def of(cls, doc_id: str, start: int, end: int, quote: str, doc_title: str = "") -> Citation:
+        return cls(Evidence(doc_id, start, end, quote), doc_title)
+
+    @property
+    def doc_id(self) -> str:
+        return self.evidence.doc_id or ""
+
+    @property
+    def start(self) -> int:
+        return self.evidence.start or 0
+
+    @property
+    def end(self) -> int:
+        return self.evidence.end or 0
+
+    @property
+    def quote(self) -> str:
+        return self.evidence.quote or ""
 
     @property
     def key(self) -> tuple[str, int | str, int]:
@@ -65,9 +84,9 @@ class MeasureItem:
     practices: tuple[str, ...] = ()
     status: str = ""
     year: int | None = None
-    evidence: tuple[Evidence, ...] = ()     # the sentence naming the practice (a figure's, if quantified)
+    evidence: tuple[Citation, ...] = ()     # the sentence naming the practice (a figure's, if quantified)
     excerpt: str = ""           # that sentence, tidied, when it is not the summary's own
-    own: tuple[Evidence, ...] = ()          # the sentence stating the measure (holds its summary)
+    own: tuple[Citation, ...] = ()          # the sentence stating the measure (holds its summary)
 
 
 @dataclass(frozen=True)
@@ -77,7 +96,7 @@ class ModelItem:
     components: tuple[str, ...] = ()
     definition: str = ""
     practices: tuple[str, ...] = ()
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +107,7 @@ class MetricItem:
     value: float | None = None
     unit: str = ""
     year: int | None = None
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Citation, ...] = ()
     practices: tuple[str, ...] = ()   # the practices whose measures/models hold this figure
 
     status: str = ""                  # "planned": a target or plan, not a result
@@ -116,7 +135,7 @@ class LearningItem:
     learner: str
     source: str
     what: str = ""
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,7 +144,7 @@ class CellItem:
     place: str
     practice: str
     grade: str = ""             # quantified | described | claimed | "" (nothing found)
-    evidence: tuple[Evidence, ...] = ()
+    evidence: tuple[Citation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -148,7 +167,7 @@ class Fact:
     ``practices`` the practices it says are there (found by name, alias or cue). Every cited quote
     holds at least one of them, and each of them is held by a cited quote."""
     text: str
-    citations: tuple[Evidence, ...]
+    citations: tuple[Citation, ...]
     items: tuple[str, ...] = ()
     practices: tuple[str, ...] = ()
 
@@ -162,7 +181,7 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     # citations per row (a row of the comparison table is a fact about one place)
-    row_citations: tuple[tuple[Evidence, ...], ...] = ()
+    row_citations: tuple[tuple[Citation, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -192,11 +211,11 @@ class CasePack:
             walk(s)
         return out
 
-    def citations(self) -> list[Evidence]:
+    def citations(self) -> list[Citation]:
         """Every distinct citation in reading order (the numbering the exporters use)."""
-        seen: dict[tuple[str, int | str, int], Evidence] = {}
+        seen: dict[tuple[str, int | str, int], Citation] = {}
 
-        def add(evs: tuple[Evidence, ...]) -> None:
+        def add(evs: tuple[Citation, ...]) -> None:
             for e in evs:
                 seen.setdefault(e.key, e)
 

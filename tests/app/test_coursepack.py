@@ -11,7 +11,7 @@ from govkg.coursepack.export_md import to_markdown
 from govkg.coursepack.export_pdf import to_html
 from govkg.coursepack.model import (
     CellItem,
-    Evidence,
+    Citation,
     Fact,
     LearningItem,
     MeasureItem,
@@ -26,9 +26,9 @@ TEXT_A = "甲市推行“一网三联”工作法，包括网格员联户、党�
 TEXT_B = "乙县学习甲市经验，开展网格化治理。乙县重视居民议事协商<script>alert(1)</script>。"
 
 
-def ev(doc_id: str, text: str, quote: str, title: str) -> Evidence:
+def ev(doc_id: str, text: str, quote: str, title: str) -> Citation:
     start = text.index(quote)
-    return Evidence(doc_id, start, start + len(quote), quote, title)
+    return Citation.of(doc_id, start, start + len(quote), quote, title)
 
 
 @pytest.fixture

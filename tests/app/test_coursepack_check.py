@@ -8,7 +8,7 @@ import pytest
 
 from govkg.coursepack import assemble_pack
 from govkg.coursepack.check import citation_mismatches, fold
-from govkg.coursepack.model import CasePack, Evidence, Fact, Section, Table
+from govkg.coursepack.model import CasePack, Citation, Fact, Section, Table
 
 Q_MEASURE = "（一）上下贯通、左右协同的社区治理工作领导协调体系已经建立。"
 Q_OTHER = "领导小组内设党建引领等6个工作专班。"
@@ -18,8 +18,8 @@ def _pack(*facts: Fact, table: Table | None = None) -> CasePack:
     return CasePack("t", "", (Section("s", facts=facts, table=table),))
 
 
-def _ev(quote: str) -> Evidence:
-    return Evidence("d" * 16, 0, 2, quote, "题")
+def _ev(quote: str) -> Citation:
+    return Citation.of("d" * 16, 0, 2, quote, "题")
 
 
 def test_a_quote_holding_the_fact_passes():

@@ -11,7 +11,7 @@ import pytest
 from app.network import FORMATTERS, edges_of, network_option, plain
 from govkg.coursepack import assemble_pack
 from govkg.coursepack.gather import gather
-from govkg.coursepack.model import CellItem, Evidence, MetricItem, ModelItem, PackInput, PlaceItem
+from govkg.coursepack.model import CellItem, Citation, MetricItem, ModelItem, PackInput, PlaceItem
 from govkg.coursepack.questions import MAX_FIGURE_QUESTIONS, discussion_questions
 from govkg.coursepack.relevance import (
     clean_subject,
@@ -59,8 +59,8 @@ def test_focus_sentence_prefers_the_name_over_a_cue_and_drops_the_lead():
     assert focus_sentence("建成网格 1200 个。", hit, "红色物业") == ""
 
 
-def _ev(doc: str, start: int, end: int, quote: str) -> Evidence:
-    return Evidence(doc, start, end, quote, "标题")
+def _ev(doc: str, start: int, end: int, quote: str) -> Citation:
+    return Citation.of(doc, start, end, quote, "标题")
 
 
 def test_figures_only_for_the_selected_practices_formatted_with_year():

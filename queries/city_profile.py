@@ -19,9 +19,11 @@ __all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
 SPEC = QuerySpec(
     "city_profile", "地方画像",
     "Everything about a place: practices by category, named models with components, policies with "
-    "status, agencies, figures, whom it learned from and who learned from it, its documents.",
+    "status, agencies, figures, whom it learned from and who learned from it, its documents. A figure "
+    "row also gives the figure as written and its year (``written``, ``year``), which its ``detail`` shows.",
     (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
-    ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", *EVIDENCE),
+    ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", "written", "year",
+     *EVIDENCE),
 )
 
 
@@ -106,6 +108,15 @@ def _detail(row: dict[str, Any]) -> str | None:
     return None
 
 
+def _figure(row: dict[str, Any]) -> dict[str, Any]:
+    """A figure row's ``written`` (the figure as the document writes it) and ``year`` (int); None else."""
+    if row["section"] != "figure":
+        return {"written": None, "year": None}
+    items = [str(i) for i in as_list(row.get("items")) if i]
+    date = str(row.get("date") or "")
+    return {"written": items[0] if items else None, "year": int(date) if date.isdigit() else None}
+
+
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     seen: set[tuple[str, str, str]] = set()
@@ -123,6 +134,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                     "category": row.get("category"), "name": row.get("name") or row["id"],
                     "detail": _detail(row), "status": row.get("status") if row["section"] in _STATUSED else None,
                     "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
+                    **_figure(row),
                     "id": row["id"], **ev.columns()})
     order = {s: i for i, s in enumerate(SECTIONS)}
     out.sort(key=lambda r: (r["place_id"], order.get(r["section"], 99), r["category"] or "",

@@ -4,7 +4,7 @@ import streamlit as st
 from app import state
 from app.rows import uniq
 from app.ui import empty_note, md_escape, place_param, row_evidence, show_evidence, show_table
-from govkg.coursepack.relevance import figure_clause, split_figure_detail
+from govkg.coursepack.relevance import figure_clause
 
 SECTION_TITLES = {"practice": "做法", "named_model": "命名模式", "policy": "政策文件", "agency": "参与部门",
                   "figure": "数据", "learned_from": "向谁学习", "taught": "被谁学习", "document": "来源文档"}
@@ -44,8 +44,7 @@ for tab, sec in zip(tabs, sections):
         for r in items:
             title = str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "")
             if sec == "figure":           # what the figure counts, as its sentence says it; targets marked
-                written, _year = split_figure_detail(str(r.get("detail") or ""))
-                title = (figure_clause(str(r.get("quote") or ""), written) or title) + \
+                title = (figure_clause(str(r.get("quote") or ""), str(r.get("written") or "")) or title) + \
                     ("（目标）" if r.get("status") == "planned" else "")
             with st.expander(md_escape(title)):
                 if sec == "named_model":

@@ -25,7 +25,6 @@ from govkg.coursepack.relevance import (
     focus_sentence,
     is_section_title,
     practice_matchers,
-    split_figure_detail,
     whole_definition,
 )
 
@@ -62,11 +61,11 @@ def _ev(row: Mapping[str, Any], titles: _Titles) -> tuple[Citation, ...]:
 
 def _metric(place: str, row: Mapping[str, Any], ev: tuple[Citation, ...]) -> MetricItem:
     """A ``city_profile`` figure row -> MetricItem (the row's ``name`` is the subject, or the metric's id
-    when it has none; ``detail`` is "as written[ year]"; ``status`` planned for a target)."""
+    when it has none; ``written`` the figure as written, ``year`` its year; ``status`` planned for a target)."""
     name = str(row.get("name") or "")
     subject = "" if name == str(row.get("id") or "") else clean_subject(name)
-    written, year = split_figure_detail(str(row.get("detail") or ""))
-    return MetricItem(place, written or subject, subject, year=year, evidence=ev,
+    written, year = str(row.get("written") or ""), row.get("year")
+    return MetricItem(place, written or subject, subject, year=int(year) if year is not None else None, evidence=ev,
                       status=str(row.get("status") or ""), metric_id=str(row.get("id") or ""))
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from graph.quotes import sentences as split_sentences
 
 __all__ = ["clean_subject", "figure_clause", "focus_sentence", "is_section_title", "practice_matchers",
-           "split_figure_detail", "whole_definition"]
+           "whole_definition"]
 
 Matcher = Callable[[str], bool]
 
@@ -22,7 +22,6 @@ _TITLE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]+[)）、.．
                     r"|[^，,。；]{0,12}(?:基本情况|主要做法|存在问题|下一步打算|工作打算|工作成效))[。：:]?$")
 _LEAD = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十\d]+[、.．]|[一二三四五六七八九十]是"
                    r"|(?:首先|其次|再次|最后|同时|此外|另外|目前|近年来)[，,])\s*")
-_YEAR_TAIL = re.compile(r"^(?P<written>.*?)\s+(?P<year>(?:19|20)\d{2})$")
 
 
 def practice_matchers(practices: Iterable[str]) -> dict[str, Matcher]:
@@ -69,15 +68,6 @@ def clean_subject(subject: str) -> str:
     while i < len(subject) and (subject[i].isspace() or unicodedata.category(subject[i]).startswith(("P", "S"))):
         i += 1
     return subject[i:].rstrip(" ，,：:")
-
-
-def split_figure_detail(detail: str) -> tuple[str, int | None]:
-    """``city_profile``'s figure detail ("1607万元 2021": as written, then the year if known) ->
-    (as written, year)."""
-    m = _YEAR_TAIL.match(detail.strip())
-    if m:
-        return m.group("written").strip(), int(m.group("year"))
-    return detail.strip(), None
 
 
 _CLAUSE_MARKS = "，,；;。！？!?：:\n"

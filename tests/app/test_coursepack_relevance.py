@@ -18,7 +18,6 @@ from govkg.coursepack.relevance import (
     focus_sentence,
     is_section_title,
     practice_matchers,
-    split_figure_detail,
 )
 from tests.app.conftest import HOSTILE_STRINGS
 
@@ -43,12 +42,6 @@ def test_section_titles(summary, title):
 ])
 def test_clean_subject(raw, clean):
     assert clean_subject(raw) == clean
-
-
-@pytest.mark.parametrize(("detail", "written", "year"), [
-    ("1607万元 2021", "1607万元", 2021), ("6个", "6个", None), ("100%", "100%", None), ("", "", None)])
-def test_split_figure_detail(detail, written, year):
-    assert split_figure_detail(detail) == (written, year)
 
 
 def test_focus_sentence_prefers_the_name_over_a_cue_and_drops_the_lead():
@@ -85,10 +78,10 @@ def test_gather_takes_figures_the_graph_says_measure_the_practice():
             {"place": "甲市", "place_id": "100100", "section": "document", "id": "a", "name": "甲市答复",
              "doc_id": "a", "start": 0, "end": 4, "quote": "甲市答复"},
             {"place": "甲市", "place_id": "100100", "section": "figure", "id": "mt_1", "name": "/建成网格",
-             "detail": "1200个 2021", "practices": ["网格化治理"], "doc_id": "a", "start": 14, "end": 20,
+             "detail": "1200个 2021", "written": "1200个", "year": 2021, "practices": ["网格化治理"], "doc_id": "a", "start": 14, "end": 20,
              "quote": quote},
             {"place": "甲市", "place_id": "100100", "section": "figure", "id": "mt_2", "name": "mt_2",
-             "detail": "1607万元", "practices": [], "status": "planned", "doc_id": "a", "start": 90, "end": 97,
+             "detail": "1607万元", "written": "1607万元", "year": None, "practices": [], "status": "planned", "doc_id": "a", "start": 90, "end": 97,
              "quote": "财政预算 1607 万元。"}],
         "compare_cities": [
             {"place": "甲市", "practice": "网格化治理", "grade": "quantified", "measures": "关于“网格建设”的情况；建设网格",

@@ -14,9 +14,6 @@ QUERY_DIR = Path(__file__).resolve().parent
 @cache
 def load_cypher(name: str) -> str:
     """Text of ``queries/<name>.cypher``."""
-    if not name or not name.replace("_", "").isalnum():
-        raise QueryError(f"not a query name: {name!r}")
-    path = QUERY_DIR / f"{name}.cypher"
-    if not path.is_file():
-        raise QueryError(f"no query named {name!r} (looked for {path})")
-    return path.read_text(encoding="utf-8")
+    from graph.statements import cypher_file
+
+    return cypher_file(QUERY_DIR, name, "query", QueryError)

@@ -73,8 +73,10 @@ CREATE TABLE IF NOT EXISTS doc (nid INTEGER PRIMARY KEY, version TEXT NOT NULL, 
                                 source TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
 """
+# a rowid table (values appended in write order) with the key in an index of its own: values run to
+# megabytes (a common gram's postings), which a WITHOUT ROWID table would carry through its key B-tree
 _KEPT_TABLE = """CREATE TABLE IF NOT EXISTS kept (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL,
-                                 value BLOB NOT NULL, PRIMARY KEY (name, version, key)) WITHOUT ROWID"""
+                                 value BLOB NOT NULL, UNIQUE (name, version, key))"""
 _SCHEMA += _KEPT_TABLE + ";\n"
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
 

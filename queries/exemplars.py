@@ -19,11 +19,12 @@ from typing import Any, NamedTuple
 from graph.model import Evidence
 from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
+from queries.kept import dumps, kept_reader, loads
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope, preload
 
-__all__ = ["RECOGNITION_POINTS", "SPEC", "fetch", "finish"]
+__all__ = ["RECOGNITION_POINTS", "SPEC", "KeptRankings", "build_index", "fetch", "finish"]
 
 SPEC = QuerySpec(
     "exemplars", "典型地方",
@@ -99,8 +100,13 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     """The top ``k`` places. A ranking depends only on the graph and the practice and costs time linear
     in the practice's measures (tens of thousands for a common practice in a national corpus), so it
     is kept per graph version and practice: a later call, any ``k``, only slices it. A measure of
-    several practices is graded for each."""
+    several practices is graded for each. On the embedded store a build keeps every practice's ranking
+    (``queries/kept.py``), so even a first call reads one entry."""
     practice = params["practice"]
+    reader = kept_reader("exemplars", version)          # the rankings a build kept in the store
+    kept = reader.get("r:" + practice) if reader is not None else None
+    if kept is not None:
+        return [{**r, "rank": i + 1} for i, r in enumerate(loads(kept)[:params["k"]])]
     rankings = cached("exemplars", version, _Rankings)
     ranked = rankings.by_practice.get(practice)
     if ranked is None:
@@ -108,6 +114,22 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             rankings.by_practice.clear()
         ranked = rankings.by_practice[practice] = _rank(fetch(params))[:_TOP]
     return [{**r, "rank": i + 1} for i, r in enumerate(ranked[:params["k"]])]
+
+
+class KeptRankings:
+    """Every practice's ranking (``_TOP`` deep), as a build keeps them in the store (``queries/kept.py``)."""
+
+    def __init__(self, rankings: dict[str, list[dict[str, Any]]]):
+        self.rankings = rankings
+
+    def kept_entries(self) -> list[tuple[str, bytes]]:
+        return [("r:" + practice, dumps(ranked)) for practice, ranked in self.rankings.items()]
+
+
+def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> KeptRankings:
+    """The rankings of ``params["practices"]``, as ``finish`` makes each on its first call."""
+    return KeptRankings({practice: _rank(fetch({"practice": practice, "k": _TOP}))[:_TOP]
+                         for practice in params["practices"]})
 
 
 class _Piece(NamedTuple):

@@ -100,6 +100,16 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
     return index
 
 
+def kept_reader(name: str, version: Callable[[], Hashable]) -> KeptReader | None:
+    """A reader of index ``name`` as the store keeps it for the current graph version; None when the
+    store keeps none (a server store, an index not kept yet, or kept for an older version)."""
+    store = getattr(version, "store", None)
+    if store is None or not _keeps(store):
+        return None
+    at = store.version()
+    return KeptReader(store, name, at) if store.kept_version(name) == at else None
+
+
 def with_index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepable],
                load: Callable[[KeptReader], Any], use: Callable[[Any], Any]) -> Any:
     """``use(index)`` with index ``name`` of this graph version: kept in this process (``cached``), else

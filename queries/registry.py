@@ -178,10 +178,15 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 # the indexes the store keeps (``queries/kept.py``): kept name -> the query whose ``build_index`` builds it
 # (largest first: the memory the first frees is reused by the next)
 KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
-        "learning_network": "learning_network", "inventory": "inventory"}
+        "learning_network": "learning_network", "inventory": "inventory", "exemplars": "exemplars"}
 # the node labels each index has one item per (the size that bounds its build's memory)
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
-          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}
+          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"),
+          "exemplars": ("Measure", "NamedModel")}
+# the builds that read the graph once per item (exemplars: once per practice) share one view, so what
+# the practices have in common (places, their parts) is read once; the others read through a view
+# released as soon as their rows are read (their index is built from the rows)
+_SHARED_VIEW = frozenset({"exemplars"})
 
 
 def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
@@ -202,10 +207,23 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
             if skipped is not None:
                 skipped(name, items)
             continue
-        fetch = functools.partial(_fetch_privately, store, implementation(query).fetch)
-        if keep_now(name, version, functools.partial(implementation(query).build_index, fetch, {})):
-            kept.append(name)
+        impl = implementation(query)
+        params = ({"practices": [r["name"] for r in run(store, "names", {"label": "Practice"}) if r["name"]]}
+                  if name == "exemplars" else {})
+        view = store.query_graph(private=True) if name in _SHARED_VIEW else None
+        fetch = (functools.partial(_fetch_privately, store, impl.fetch) if view is None
+                 else functools.partial(_fetch_from, impl.fetch, view))
+        try:
+            if keep_now(name, version, functools.partial(impl.build_index, fetch, params)):
+                kept.append(name)
+        finally:
+            if view is not None:
+                view.release()
     return kept
+
+
+def _fetch_from(fetch: Callable[..., list[dict[str, Any]]], view: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+    return fetch(view, **params)
 
 
 def _fetch_privately(store: Any, fetch: Callable[..., list[dict[str, Any]]],

@@ -10,7 +10,7 @@ import pytest
 from queries import registry, similar_practices
 from queries.rows import _CACHE
 
-KEPT = ["similar_practices", "search", "place_practices", "learning_network", "inventory"]
+KEPT = ["similar_practices", "search", "place_practices", "learning_network", "inventory", "exemplars"]
 
 
 @pytest.fixture
@@ -96,6 +96,8 @@ def test_kept_answers_are_the_built_answers(home_store, all_records):
     cases += [("practice_communities", {"min_places": n}) for n in (1, 2)]
     cases += [("learning_network", {"limit": n}) for n in (1, 7, 500, 1200)]
     cases += [("inventory", {})] + [("inventory", {"place": p}) for p in places[:3]]
+    practices = sorted({p for r in all_records for p in r.practices})
+    cases += [("exemplars", {"practice": p, "k": k}) for p, k in zip(practices, (1, 5, 10, 200) * 10)]
 
     answered = 0
     for name, params in cases:
@@ -119,6 +121,7 @@ def test_a_new_process_reads_the_kept_index_not_the_graph(home_store, monkeypatc
     assert registry.run(store, "learning_network", {})
     assert registry.run(store, "practice_communities", {})
     assert registry.run(store, "inventory", {})
+    assert registry.run(store, "exemplars", {"practice": "网格化治理"})
     place = next(r["place"] for r in registry.run(store, "similar_cities", {"place": "濮阳市"}))
     assert place
 
@@ -225,7 +228,7 @@ def test_an_index_over_the_size_limit_is_left_to_its_first_query(all_records):
     told = []
     kept = registry.keep_indexes(store, max_items=50, skipped=lambda name, items: told.append((name, items)))
     assert kept == ["place_practices", "learning_network", "inventory"]
-    assert [name for name, _ in told] == ["similar_practices", "search"]
+    assert [name for name, _ in told] == ["similar_practices", "search", "exemplars"]
     assert all(n > 50 for _, n in told)
     assert store.kept_version("search") is None
     assert registry.run(store, "search", {"text": "社区"})          # built by its first query, then kept

@@ -33,10 +33,12 @@ def ensure_graph(store: Any | None = None) -> int:
 
 
 def build_into(paths: list[Path], store: Any, progress: bool = False) -> Any:
-    """Extract ``paths`` and load them into ``store``; returns graph.build's BuildReport."""
+    """Extract ``paths`` and load them into ``store``; returns graph.build's BuildReport. The indexes of
+    the whole-graph queries are left to the first query that needs each (the page the person opens
+    next), not all built before the import returns."""
     from govkg.api import build
 
-    return build(paths, store, progress=progress)
+    return build(paths, store, progress=progress, keep=False)
 
 
 # --- What is in the graph, and one document: both through named queries (``inventory``, ``document``) ---

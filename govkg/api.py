@@ -40,10 +40,12 @@ def extract(path: str | Path) -> BatchResult:
     return extract_one(str(path))
 
 
-def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False, workers: int = 1) -> BuildReport:
-    """Extract ``paths`` (files, folders or .jsonl records) and load them into ``store``; then the indexes
-    the store keeps (full-text, similarity) are brought up to date, so the first query is not the one
-    that builds them."""
+def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False, workers: int = 1,
+          keep: bool = True) -> BuildReport:
+    """Extract ``paths`` (files, folders or .jsonl records) and load them into ``store``; then (``keep``)
+    the indexes the store keeps for the whole-graph queries are built for the new graph, so the first
+    query of any later process is not the one that builds them. Without ``keep`` (the explorer's
+    import of a few files) each index is built, and kept, by the first query that needs it."""
     import sys
 
     from govkg.errors import StoreUnavailable
@@ -56,6 +58,8 @@ def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False
               "query builds it", file=sys.stderr)
 
     report = build_paths(list(paths), store, progress=progress, workers=workers)
+    if not keep:
+        return report
     try:
         keep_indexes(store, load_settings().keep_max_items, skipped)
     except StoreUnavailable:

@@ -16,20 +16,23 @@ from typing import TYPE_CHECKING, Any
 
 from govkg.errors import StoreError
 from graph.delta import DocumentDelta, Evidence
-from graph.model import LABELS, REL_TYPES, RELS
+from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS
 from graph.statements import statement_text
 from graph.store import DocState, GraphStore, LoadOutcome
 
 if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
 
-__all__ = ["BATCH_ROWS", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore", "Statement", "fill"]
+__all__ = ["BATCH_ROWS", "EVIDENCE_LABEL", "EVIDENCE_TYPE", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore",
+           "QuoteSpans", "Statement", "evidence_key", "evidence_rows", "fill"]
 
 BATCH_ROWS = 2000
 LOAD_BATCH_DOCS = 200          # documents per batch of statements (one round of upserts)
 LOAD_CALL_BATCHES = 4          # batches per load_records call of build_records: the next is prepared
                                # while the server writes the previous one
 META_LABEL = "GraphMeta"       # the one node holding the write counter (not part of the model)
+EVIDENCE_LABEL = "Evidence"    # a relationship's evidence hangs off one node of this label (not part of the model)
+EVIDENCE_TYPE = "EVIDENCE"     # fact (or Evidence node) → Document, one per fact and document
 Statement = tuple[str, dict[str, Any]]
 
 
@@ -58,38 +61,55 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-class _Quotes:
-    """The quoted sentences of one statement, each sent once: rows carry indexes into ``$quotes``
-    (a sentence is the evidence of many facts: 50 documents' rows repeat their sentences ~7 times)."""
+class QuoteSpans:
+    """Where quoted sentences lie in one document's text. A quote is stored as the span [qs, qe) of the
+    text it is a slice of (any occurrence reads back identically; each distinct quote is looked up once
+    per document: a measure's sentence is the quote of a dozen facts); None when it is not one."""
 
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[str, tuple[int, int] | None] = {"": (0, 0)}
 
-    def cols(self, ev: list[Evidence]) -> dict[str, list[Any]]:
-        if not ev:
-            return {"docs": [], "ev_doc": [], "ev_start": [], "ev_end": [], "ev_q": []}
-        docs, starts, ends, quotes = map(list, zip(*ev))
-        index = self.index
-        number = index.setdefault
-        return {"docs": list(dict.fromkeys(docs)), "ev_doc": docs, "ev_start": starts, "ev_end": ends,
-                "ev_q": [number(q, len(index)) for q in quotes]}
-
-    def table(self) -> list[str]:
-        return list(self.index)
+    def span(self, quote: str, start: int) -> tuple[int, int] | None:
+        if quote in self.spans:
+            return self.spans[quote]
+        pos = self.text.find(quote, max(0, start - len(quote)))
+        if pos < 0:
+            pos = self.text.find(quote)
+        span = self.spans[quote] = (pos, pos + len(quote)) if pos >= 0 else None
+        return span
 
 
-def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]]) -> list[dict[str, Any]]:
-    """Statement parameters for ``rows`` (row, evidence), ``BATCH_ROWS`` rows per statement, each
-    statement with its own table of quoted sentences."""
+def evidence_rows(ev: list[Evidence], spans: dict[str, QuoteSpans]) -> list[dict[str, Any]]:
+    """``ev`` as the properties of one EVIDENCE relationship per entry: ``d`` (the document), ``s``/``e``
+    (the span) and ``p``: ``qs``/``qe`` (where the quote lies in the document's text) and, only when
+    the quote is not a slice of it, ``quote`` (then ``qs = qe = 0``). Quotes of documents not in
+    ``spans`` are kept as written."""
+    out: list[dict[str, Any]] = []
+    for doc, start, end, quote in ev:
+        text = spans.get(doc)
+        span = text.span(quote, start) if text is not None else None
+        props: dict[str, Any] = {"qs": span[0], "qe": span[1]} if span else {"qs": 0, "qe": 0, "quote": quote}
+        out.append({"d": doc, "s": start, "e": end, "p": props})
+    return out
+
+
+def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]],
+             spans: dict[str, QuoteSpans]) -> list[dict[str, Any]]:
+    """Statement parameters for ``rows`` (row, evidence), ``BATCH_ROWS`` rows per statement."""
     out = []
     for i in range(0, len(rows), BATCH_ROWS):
-        quotes = _Quotes()
         batch = []
         for row, ev in rows[i:i + BATCH_ROWS]:
-            row.update(quotes.cols(ev))
+            row["ev"] = evidence_rows(ev, spans)
             batch.append(row)
-        out.append({"rows": batch, "quotes": quotes.table()})
+        out.append({"rows": batch})
     return out
+
+
+def evidence_key(start: str, rel_type: str, end: str) -> str:
+    """The key of a relationship's Evidence node (ids hold no ``|``)."""
+    return f"{start}|{rel_type}|{end}"
 
 
 class CypherStore(GraphStore):
@@ -137,9 +157,12 @@ class CypherStore(GraphStore):
 
     # -- writing --------------------------------------------------------------------------------------
     def _strip_statements(self, doc_ids: list[str]) -> list[Statement]:
+        """Remove the facts of ``doc_ids``: relationships and nodes no other document supports,
+        then the documents' evidence (their EVIDENCE relationships; Evidence nodes left empty)."""
         p = {"docs": doc_ids}
-        return [(statement_text("delete_rels_only_from"), p), (statement_text("strip_rels"), p),
-                (statement_text("delete_nodes_only_from"), p), (statement_text("strip_nodes"), p)]
+        out = [(fill("delete_rels_only_from", type=s.type, start=s.start, end=s.end), p) for s in RELS]
+        return out + [(statement_text("delete_nodes_only_from"), p),
+                      (statement_text("delete_evidence_only_from"), p), (statement_text("strip_evidence"), p)]
 
     def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
         return dict(delta.document)
@@ -196,17 +219,19 @@ class CypherStore(GraphStore):
                     racc[2], racc[3], racc[4] = dict(racc[2]), list(racc[3]), True
                 racc[2].update(rel.props)
                 racc[3].extend(rel.ev)
+        spans = {d.doc_id: QuoteSpans(str(d.document.get("text") or "")) for d in deltas}
         by_label: dict[str, list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
         for node_id, (label, props, ev, _) in nodes.items():
             by_label[label].append(({"id": node_id, "props": props}, ev))
         for label in LABELS:                          # fixed order: same result in every store
-            for params in _batches(by_label.get(label, [])):
+            for params in _batches(by_label.get(label, []), spans):
                 out.append((fill("upsert_nodes", label=label), params))
         by_rel: dict[tuple[str, str, str], list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
         for (rel_type, start, end), (start_label, end_label, props, ev, _) in rels.items():
-            by_rel[(rel_type, start_label, end_label)].append(({"start": start, "end": end, "props": props}, ev))
+            by_rel[(rel_type, start_label, end_label)].append(
+                ({"start": start, "end": end, "key": evidence_key(start, rel_type, end), "props": props}, ev))
         for spec in RELS:
-            for params in _batches(by_rel.get((spec.type, spec.start, spec.end), [])):
+            for params in _batches(by_rel.get((spec.type, spec.start, spec.end), []), spans):
                 out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end), params))
         done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
         out += [(statement_text("complete_documents"), {"rows": done}), bump]
@@ -305,14 +330,26 @@ class CypherStore(GraphStore):
 
     def stats(self) -> dict[str, dict[str, int]]:
         nodes = {r["label"]: int(r["n"]) for r in self._run(statement_text("stats_nodes"), {})
-                 if r["label"] != META_LABEL}
-        rels = {r["type"]: int(r["n"]) for r in self._run(statement_text("stats_rels"), {})}
+                 if r["label"] not in (META_LABEL, EVIDENCE_LABEL)}
+        rels = {r["type"]: int(r["n"]) for r in self._run(statement_text("stats_rels"), {})
+                if r["type"] != EVIDENCE_TYPE}
         return {"nodes": dict(sorted(nodes.items())), "relationships": dict(sorted(rels.items()))}
 
     def export_rows(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """Nodes and relationships as the model has them: evidence as the four ``ev_*`` lists."""
         nodes = [n for n in self._run(statement_text("export_nodes"), {}) if n["label"] != META_LABEL]
         rels = self._run(statement_text("export_rels"), {})
         for n in nodes:
             n["props"] = dict(n["props"])
             n["props"].pop("grams", None)            # FalkorDB's full-text helper, not data
+            ev = n.pop("ev")
+            if n["label"] != "Document":
+                n["props"].update(_ev_lists(ev))
+        for r in rels:
+            r["props"] = {**r["props"], **_ev_lists(r.pop("ev"))}
         return nodes, rels
+
+
+def _ev_lists(entries: list[list[Any]]) -> dict[str, list[Any]]:
+    """[[doc, start, end, quote], …] → the ``ev_doc``/``ev_start``/``ev_end``/``ev_quote`` lists."""
+    return {f: [e[i] for e in entries] for i, f in enumerate(EV_FIELDS)}

@@ -81,17 +81,43 @@ def _map(props: dict[str, Any]) -> str:
 
 
 def write_cypher(nodes: list[dict[str, Any]], rels: list[dict[str, Any]], out: Path) -> list[Path]:
-    """One statement per line: CREATE every node, then MATCH+CREATE every relationship."""
+    """One statement per line: CREATE every node, then MATCH+CREATE every relationship, then the
+    evidence in the Cypher stores' layout (docs/graph.md, "Evidence in the Cypher stores"): one
+    ``EVIDENCE`` relationship per entry to its Document, from the node, or from the relationship's
+    ``Evidence`` node (MERGEd on its key); the quote as its place in the document's text."""
+    from graph.cypher_store import EVIDENCE_LABEL, EVIDENCE_TYPE, QuoteSpans, evidence_key, evidence_rows
+    from graph.model import EV_FIELDS
+
+    spans = {n["id"]: QuoteSpans(str(n["props"].get("text") or "")) for n in nodes if n["label"] == "Document"}
+
+    def entries(props: dict[str, Any]) -> list[Any]:
+        return evidence_rows(list(zip(*(props.get(f) or [] for f in EV_FIELDS))), spans)
+
+    def plain(props: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in props.items() if k not in EV_FIELDS}
+
+    def edge(owner: str, ev: dict[str, Any]) -> str:
+        return (f"(d:Document {{id: {cypher_string(ev['d'])}}}) "
+                f"CREATE ({owner})-[:{EVIDENCE_TYPE} {_map({'start': ev['s'], 'end': ev['e'], **ev['p']})}]->(d);\n")
+
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         fh.write("// govkg graph export: run against an empty graph (e.g. cypher-shell -f FILE)\n")
         for n in nodes:
-            props = {**n["props"], "id": n["id"]}
+            props = {**plain(n["props"]), "id": n["id"]}
             fh.write(f"CREATE (:{cypher_name(n['label'])} {_map(props)});\n")
         for r in rels:
             fh.write(f"MATCH (a:{cypher_name(r['start_label'])} {{id: {cypher_string(r['start'])}}}), "
                      f"(b:{cypher_name(r['end_label'])} {{id: {cypher_string(r['end'])}}}) "
-                     f"CREATE (a)-[:{cypher_name(r['type'])} {_map(r['props'])}]->(b);\n")
+                     f"CREATE (a)-[:{cypher_name(r['type'])} {_map(plain(r['props']))}]->(b);\n")
+        for n in nodes:
+            for ev in entries(n["props"]):
+                fh.write(f"MATCH (n:{cypher_name(n['label'])} {{id: {cypher_string(n['id'])}}}), "
+                         + edge("n", ev))
+        for r in rels:
+            key = cypher_string(evidence_key(r["start"], r["type"], r["end"]))
+            for ev in entries(r["props"]):
+                fh.write(f"MERGE (k:{EVIDENCE_LABEL} {{id: {key}}}) WITH k MATCH " + edge("k", ev))
     return [out]
 
 

@@ -227,6 +227,7 @@ class FalkorStore(CypherStore):
     def init_schema(self) -> None:
         for label in LABELS:
             self._ignore_exists(fill("falkordb_index", label=label))
+        self._ignore_exists(statement_text("falkordb_index_evidence"))
         self._ignore_exists(statement_text("falkordb_index_source"))
         self._ignore_exists(statement_text("falkordb_fulltext"))
         self._run_all(self._taxonomy_statements())

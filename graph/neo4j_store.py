@@ -86,6 +86,7 @@ class Neo4jStore(CypherStore):
     def init_schema(self) -> None:
         for label in LABELS:
             self._run(fill("neo4j_constraint", label=label), {})
+        self._run(statement_text("neo4j_constraint_evidence"), {})
         self._run(statement_text("neo4j_index_source"), {})
         self._run(statement_text("neo4j_fulltext"), {})
         self._run_all(self._taxonomy_statements())

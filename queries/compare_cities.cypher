@@ -16,13 +16,17 @@ MATCH (q)-[:IMPLEMENTS]->(m:Measure)-[r:INSTANCE_OF]->(x:Practice)
 WHERE size($practices) = 0 OR x.name IN $practices
 OPTIONAL MATCH (m)-[:HAS_METRIC]->(mt:Metric)-[:FOR_PLACE]->(:Place)-[:PART_OF*0..2]->(p)
 WHERE coalesce(mt.status, '') <> 'planned' AND x.name IN coalesce(mt.practices, [])
-WITH p, x, m, r, collect(DISTINCT mt) AS figs
+WITH p, x, m, r, mt, head([(mt)-[evr:EVIDENCE]->(evd:Document) | substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]) AS mq
+WITH p, x, m, r, collect(DISTINCT CASE WHEN mt IS NULL THEN null ELSE [mt.doc_id, mt.start, mt.end, mq] END) AS figs
+WITH *, [(m)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS own
+WITH *, [(:Evidence {id: m.id + '|INSTANCE_OF|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'measure' AS source, m.id AS id,
        m.summary AS summary, m.status AS status, size(figs) AS metrics,
-       [f IN figs | f.doc_id] AS fig_doc, [f IN figs | f.start] AS fig_start, [f IN figs | f.end] AS fig_end,
-       [f IN figs | f.ev_quote[0]] AS fig_quote,
-       m.ev_doc AS own_doc, m.ev_start AS own_start, m.ev_end AS own_end, m.ev_quote AS own_quote,
-       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [f IN figs | f[0]] AS fig_doc, [f IN figs | f[1]] AS fig_start, [f IN figs | f[2]] AS fig_end,
+       [f IN figs | f[3]] AS fig_quote,
+       [entry IN own | entry[0]] AS own_doc, [entry IN own | entry[1]] AS own_start, [entry IN own | entry[2]] AS own_end,
+       [entry IN own | entry[3]] AS own_quote,
+       [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 UNWIND $places AS want
 MATCH (p:Place) WHERE p.id = want OR p.name = want OR want IN coalesce(p.aliases, [])
@@ -30,17 +34,19 @@ MATCH (q:Place)-[:PART_OF*0..2]->(p)
 MATCH (n:NamedModel)-[:OWNED_BY]->(q)
 MATCH (n)-[r:INSTANCE_OF]->(x:Practice)
 WHERE size($practices) = 0 OR x.name IN $practices
+WITH *, [(:Evidence {id: n.id + '|INSTANCE_OF|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'model' AS source, n.id AS id,
        n.name AS summary, CASE WHEN size(coalesce(n.components, [])) > 0 THEN 'described' ELSE null END AS status,
        0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote,
        [] AS own_doc, [] AS own_start, [] AS own_end, [] AS own_quote,
-       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 UNWIND $places AS want
 MATCH (p:Place) WHERE p.id = want OR p.name = want OR want IN coalesce(p.aliases, [])
 MATCH (p)-[r:ADOPTS]->(x:Practice)
 WHERE size($practices) = 0 OR x.name IN $practices
+WITH *, [(:Evidence {id: p.id + '|ADOPTS|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'adopts' AS source, x.id AS id,
        null AS summary, null AS status, 0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end,
        [] AS fig_quote, [] AS own_doc, [] AS own_start, [] AS own_end, [] AS own_quote,
-       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

@@ -10,22 +10,25 @@ MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
 MATCH (q:Place)-[:IMPLEMENTS]->(m:Measure)-[r:INSTANCE_OF]->(x)
 OPTIONAL MATCH (m)-[:HAS_METRIC]->(mt:Metric)-[:FOR_PLACE]->(:Place)-[:PART_OF*0..2]->(q)
 WHERE coalesce(mt.status, '') <> 'planned' AND x.name IN coalesce(mt.practices, [])
-WITH q, m, r, collect(DISTINCT mt) AS figs
+WITH q, x, m, r, mt, head([(mt)-[evr:EVIDENCE]->(evd:Document) | substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]) AS mq
+WITH q, x, m, r, collect(DISTINCT CASE WHEN mt IS NULL THEN null ELSE [mt.doc_id, mt.start, mt.end, mq] END) AS figs
+WITH *, [(:Evidence {id: m.id + '|INSTANCE_OF|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN q.id AS place_id, q.name AS place, 'measure' AS source, m.id AS id, m.summary AS summary,
        m.status AS status, size(figs) AS metrics,
-       [f IN figs | f.doc_id] AS fig_doc, [f IN figs | f.start] AS fig_start, [f IN figs | f.end] AS fig_end,
-       [f IN figs | f.ev_quote[0]] AS fig_quote,
-       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [f IN figs | f[0]] AS fig_doc, [f IN figs | f[1]] AS fig_start, [f IN figs | f[2]] AS fig_end,
+       [f IN figs | f[3]] AS fig_quote,
+       [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
 MATCH (n:NamedModel)-[r:INSTANCE_OF]->(x)
 MATCH (n)-[:OWNED_BY]->(q:Place)
+WITH *, [(:Evidence {id: n.id + '|INSTANCE_OF|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN q.id AS place_id, q.name AS place, 'model' AS source, n.id AS id, n.name AS summary,
        CASE WHEN size(coalesce(n.components, [])) > 0 THEN 'described' ELSE null END AS status, 0 AS metrics,
-       [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, r.ev_doc AS ev_doc, r.ev_start AS ev_start,
-       r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (x:Practice) WHERE x.name = $practice OR x.id = $practice
 MATCH (q:Place)-[r:ADOPTS]->(x)
+WITH *, [(:Evidence {id: q.id + '|ADOPTS|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN q.id AS place_id, q.name AS place, 'adopts' AS source, x.id AS id, null AS summary, null AS status,
-       0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       0 AS metrics, [] AS fig_doc, [] AS fig_start, [] AS fig_end, [] AS fig_quote, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

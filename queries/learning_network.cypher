@@ -4,22 +4,22 @@
 //   what (list of strings, or the model/practice name), year (earliest year of the supporting
 //   documents, or null), ev_doc, ev_start, ev_end, ev_quote.
 MATCH (l:Place)-[r:LEARNED_FROM]->(s:Place)
-UNWIND CASE WHEN size(coalesce(r.ev_doc, [])) = 0 THEN [null] ELSE r.ev_doc END AS did
-OPTIONAL MATCH (d:Document {id: did})
+OPTIONAL MATCH (:Evidence {id: l.id + '|LEARNED_FROM|' + s.id})-[:EVIDENCE]->(d:Document)
 WITH l, r, s, min(d.year) AS year
+WITH *, [(:Evidence {id: l.id + '|LEARNED_FROM|' + s.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'learned_from' AS section, l.id AS learner_id, l.name AS learner, s.id AS source_id, s.name AS source,
-       r.what AS what, year, r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       r.what AS what, year, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (n:NamedModel)-[:OWNED_BY]->(o:Place)
-UNWIND CASE WHEN size(coalesce(n.ev_doc, [])) = 0 THEN [null] ELSE n.ev_doc END AS did
-OPTIONAL MATCH (d:Document {id: did})
+OPTIONAL MATCH (n)-[:EVIDENCE]->(d:Document)
 WITH n, o, min(d.year) AS year
+WITH *, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'model' AS section, o.id AS learner_id, o.name AS learner, null AS source_id, null AS source,
-       [n.name] AS what, year, n.ev_doc AS ev_doc, n.ev_start AS ev_start, n.ev_end AS ev_end, n.ev_quote AS ev_quote
+       [n.name] AS what, year, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (p:Place)-[r:ADOPTS]->(x:Practice)
-UNWIND CASE WHEN size(coalesce(r.ev_doc, [])) = 0 THEN [null] ELSE r.ev_doc END AS did
-OPTIONAL MATCH (d:Document {id: did})
+OPTIONAL MATCH (:Evidence {id: p.id + '|ADOPTS|' + x.id})-[:EVIDENCE]->(d:Document)
 WITH p, r, x, min(d.year) AS year
+WITH *, [(:Evidence {id: p.id + '|ADOPTS|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'practice' AS section, p.id AS learner_id, p.name AS learner, null AS source_id, null AS source,
-       [x.name] AS what, year, r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [x.name] AS what, year, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

@@ -9,6 +9,7 @@ MATCH (n:NamedModel) WHERE n.name = $name OR n.id = $name
 OPTIONAL MATCH (n)-[:OWNED_BY]->(o:Place)
 OPTIONAL MATCH (n)-[:INSTANCE_OF]->(x:Practice)
 WITH n, o, collect(x.name) AS practices
+WITH *, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN n.id AS model_id, n.name AS model, o.id AS owner_id, coalesce(o.name, n.owner) AS owner,
        coalesce(o.aliases, []) AS owner_aliases, n.definition AS definition, n.components AS components,
-       practices, n.ev_doc AS ev_doc, n.ev_start AS ev_start, n.ev_end AS ev_end, n.ev_quote AS ev_quote
+       practices, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

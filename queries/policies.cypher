@@ -5,27 +5,32 @@
 MATCH (p:Place) WHERE p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, [])
 MATCH (q:Place)-[:PART_OF*0..2]->(p)
 MATCH (x:Policy)-[:ISSUED_BY]->(:Agency)-[:LOCATED_IN]->(q)
+WITH *, [(x)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN DISTINCT 'policy' AS kind, x.id AS id, x.title AS title, x.issuer AS issuer, x.date AS date,
-       x.status AS status, x.ev_doc AS ev_doc, x.ev_start AS ev_start, x.ev_end AS ev_end, x.ev_quote AS ev_quote
+       x.status AS status, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (p:Place) WHERE p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, [])
 MATCH (d:Document)-[:ABOUT]->(p)
 MATCH (d)-[:MENTIONS]->(x:Policy)
+WITH *, [(x)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN DISTINCT 'policy' AS kind, x.id AS id, x.title AS title, x.issuer AS issuer, x.date AS date,
-       x.status AS status, x.ev_doc AS ev_doc, x.ev_start AS ev_start, x.ev_end AS ev_end, x.ev_quote AS ev_quote
+       x.status AS status, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (a:Agency) WHERE a.id = $agency OR a.name = $agency
 MATCH (x:Policy)-[:ISSUED_BY]->(a)
+WITH *, [(x)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN DISTINCT 'policy' AS kind, x.id AS id, x.title AS title, x.issuer AS issuer, x.date AS date,
-       x.status AS status, x.ev_doc AS ev_doc, x.ev_start AS ev_start, x.ev_end AS ev_end, x.ev_quote AS ev_quote
+       x.status AS status, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (p:Place) WHERE p.id = $place OR p.name = $place OR $place IN coalesce(p.aliases, [])
 MATCH (q:Place)-[:PART_OF*0..2]->(p)
 MATCH (q)-[:IMPLEMENTS]->(m:Measure) WHERE m.status = 'planned'
+WITH *, [(m)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN DISTINCT 'measure' AS kind, m.id AS id, m.summary AS title, null AS issuer, toString(m.year) AS date,
-       m.status AS status, m.ev_doc AS ev_doc, m.ev_start AS ev_start, m.ev_end AS ev_end, m.ev_quote AS ev_quote
+       m.status AS status, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (a:Agency) WHERE a.id = $agency OR a.name = $agency
 MATCH (m:Measure)-[:LED_BY]->(a) WHERE m.status = 'planned'
+WITH *, [(m)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN DISTINCT 'measure' AS kind, m.id AS id, m.summary AS title, null AS issuer, toString(m.year) AS date,
-       m.status AS status, m.ev_doc AS ev_doc, m.ev_start AS ev_start, m.ev_end AS ev_end, m.ev_quote AS ev_quote
+       m.status AS status, [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

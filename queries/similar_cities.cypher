@@ -4,9 +4,11 @@
 // Parameters: $place, $k (used by the finisher).
 // Raw columns: place_id, place, practice, source (adopts | measure), ev_doc, ev_start, ev_end, ev_quote.
 MATCH (p:Place)-[r:ADOPTS]->(x:Practice)
+WITH *, [(:Evidence {id: p.id + '|ADOPTS|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'adopts' AS source,
-       r.ev_doc AS ev_doc, r.ev_start AS ev_start, r.ev_end AS ev_end, r.ev_quote AS ev_quote
+       [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (p:Place)-[:IMPLEMENTS]->(m:Measure)-[:INSTANCE_OF]->(x:Practice)
+WITH *, [(m)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'measure' AS source,
-       m.ev_doc AS ev_doc, m.ev_start AS ev_start, m.ev_end AS ev_end, m.ev_quote AS ev_quote
+       [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

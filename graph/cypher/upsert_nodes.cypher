@@ -1,15 +1,16 @@
 // Upsert nodes of one label (__LABEL__ is filled from graph.model.LABELS only, never from data).
 // One row per node for a whole batch of documents: MERGE on the stable id, set the non-null
-// properties, append the evidence entries of the documents (row.docs) not there yet (a retried
-// statement whose first try committed does not duplicate them). Each quoted sentence is sent once
-// per statement: row.ev_q indexes $quotes.
-// Params: $rows [{id, props, docs, ev_doc, ev_start, ev_end, ev_q}], $quotes [string].
+// properties, then one EVIDENCE relationship per evidence entry to its Document, with scalar
+// properties: start, end (the span), qs, qe (where the quoted sentence lies in the document's text)
+// and quote only when the quote is not a slice of the text (then qs = qe = 0). MERGE on (start, end):
+// a document's entries of a fact are distinct spans, and a retried statement whose first try
+// committed writes nothing twice. FOREACH, not UNWIND: no row is filtered after the SET (FalkorDB
+// drops SETs of filtered rows). The Documents exist (upsert_documents runs first): MERGE finds them.
+// Params: $rows [{id, props, ev: [{d, s, e, p: {qs, qe, quote?}}]}].
 UNWIND $rows AS row
 MERGE (n:__LABEL__ {id: row.id})
-WITH n, row, [x IN row.docs WHERE x IN coalesce(n.ev_doc, [])] AS seen
-WITH n, row, [i IN range(0, size(row.ev_doc) - 1) WHERE NOT row.ev_doc[i] IN seen] AS add
-SET n += row.props,
-    n.ev_doc = coalesce(n.ev_doc, []) + [i IN add | row.ev_doc[i]],
-    n.ev_start = coalesce(n.ev_start, []) + [i IN add | row.ev_start[i]],
-    n.ev_end = coalesce(n.ev_end, []) + [i IN add | row.ev_end[i]],
-    n.ev_quote = coalesce(n.ev_quote, []) + [i IN add | $quotes[row.ev_q[i]]]
+SET n += row.props
+FOREACH (ev IN row.ev |
+  MERGE (d:Document {id: ev.d})
+  MERGE (n)-[v:EVIDENCE {start: ev.s, end: ev.e}]->(d)
+  SET v += ev.p)

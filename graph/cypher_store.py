@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govkg.errors import StoreError
-from graph.delta import DocumentDelta, Evidence
-from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS
+from graph.delta import DocumentDelta
+from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS, Evidence
 from graph.statements import statement_text
 from graph.store import DocState, GraphStore, LoadOutcome
 

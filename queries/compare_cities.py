@@ -14,7 +14,7 @@ from graph.model import Evidence
 from queries.grading import grade_evidence, grade_rank
 from queries.rows import NO_EVIDENCE, best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, measuring_figures, out_edges, place_scope
+from queries.walk import ev_lists, find_places, in_edges, measuring_figures, out_edges, place_scope, preload
 
 __all__ = ["SPEC", "fetch", "finish", "grade_piece", "graded"]
 
@@ -54,6 +54,7 @@ def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any
         for p in find_places(g, want):
             scope = place_scope(g, p, 2)
             within = set(scope)
+            _preload(g, scope)
             for q in scope:
                 for m, _ in out_edges(g, q, "IMPLEMENTS"):
                     for x, r in out_edges(g, m, "INSTANCE_OF"):
@@ -75,6 +76,18 @@ def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any
                     rows.append({**base(p, x), "source": "adopts", "id": x, "summary": None, "status": None,
                                  **_NO_FIGS, **ev_lists(r)})
     return rows
+
+
+def _preload(g: Any, scope: list[str]) -> None:
+    """What ``fetch`` walks from a place's scope, loaded level by level in bulk: its measures, their
+    practices and figures, the figures' places, its named models and theirs."""
+    preload(g, scope, "IMPLEMENTS", True)
+    preload(g, scope, "OWNED_BY", False)
+    measures = list(dict.fromkeys(m for q in scope for m, _ in out_edges(g, q, "IMPLEMENTS")))
+    preload(g, measures, "INSTANCE_OF", True)
+    preload(g, measures, "HAS_METRIC", True)
+    preload(g, [mt for m in measures for mt, _ in out_edges(g, m, "HAS_METRIC")], "FOR_PLACE", True)
+    preload(g, list(dict.fromkeys(nm for q in scope for nm, _ in in_edges(g, q, "OWNED_BY"))), "INSTANCE_OF", True)
 
 
 _SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}

@@ -95,6 +95,16 @@ class SQLiteGraphView:
             for node, hit in found.items():
                 self._typed.setdefault((node, rel_type, out), hit)
 
+    def prefetch_nodes(self, nodes: list[str]) -> None:
+        """Load the attributes (with evidence) of each of ``nodes`` not loaded yet, a few hundred per scan."""
+        todo = [n for n in dict.fromkeys(nodes) if n not in self._attrs]
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            rows = self._all(f"SELECT nid, id, label, props FROM node WHERE id IN ({','.join('?' * len(part))})", part)
+            ev = self._evidence("node_ev", [row[0] for row in rows])
+            for nid, node, label, props in rows:
+                self._keep_node(nid, node, label, props, ev)
+
     def prefetch_edges(self, nodes: list[str], rel_type: str, out: bool) -> None:
         """Load the ``rel_type`` relationships (outgoing if ``out``) of each of ``nodes`` and the nodes at
         their other ends, a few hundred nodes per scan: what ``edges_of`` then gives for each of them

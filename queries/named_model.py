@@ -12,7 +12,7 @@ from typing import Any
 
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, named, out_edges
+from queries.walk import ev_lists, named, out_edges, preload
 
 __all__ = ["GENERIC_BIGRAMS", "SPEC", "component_practices", "fetch", "finish"]
 
@@ -28,7 +28,11 @@ SPEC = QuerySpec(
 
 def fetch(g: Any, name: str, owner: str | None = None) -> list[dict[str, Any]]:
     rows = []
-    for n in named(g, "NamedModel", name):
+    models = named(g, "NamedModel", name)
+    preload(g, models)                         # a common name is used by hundreds of places
+    preload(g, models, "OWNED_BY", True)
+    preload(g, models, "INSTANCE_OF", True)
+    for n in models:
         data = g.nodes[n]
         owners = [o for o, _ in out_edges(g, n, "OWNED_BY")] or [None]
         practices = [g.nodes[x].get("name") for x, _ in out_edges(g, n, "INSTANCE_OF")]

@@ -52,13 +52,16 @@ def out_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str,
     return _matching(g._succ[node], rel_type, g.is_multigraph(), g.graph.get("edge_keys") == "type")
 
 
-def preload(g: Any, nodes: list[str], rel_type: str, out: bool) -> None:
-    """Tell a store that loads the graph on demand (the SQLite view) that the ``rel_type``
-    relationships (outgoing if ``out``) of all of ``nodes`` are read next: it loads them in a few scans
-    instead of one per node. Nothing to do on a networkx graph."""
-    bulk = getattr(g, "prefetch_edges", None)
+def preload(g: Any, nodes: list[str], rel_type: str | None = None, out: bool = True) -> None:
+    """Tell a store that loads the graph on demand (the SQLite view) that ``nodes`` (``rel_type`` None)
+    or the ``rel_type`` relationships (outgoing if ``out``) of all of them are read next: it loads
+    them in a few scans instead of one per node. Nothing to do on a networkx graph."""
+    bulk = getattr(g, "prefetch_nodes" if rel_type is None else "prefetch_edges", None)
     if bulk is not None and nodes:
-        bulk(nodes, rel_type, out)
+        if rel_type is None:
+            bulk(nodes)
+        else:
+            bulk(nodes, rel_type, out)
 
 
 def in_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -92,6 +92,7 @@ def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
     for t in types:
         for out in (True, False):
             some.prefetch_edges(nodes[::2] + ["no such node"], t, out)
+    some.prefetch_nodes(nodes[1::2] + ["no such node"])
     for view in (lazy, bulk, some):
         for n in full.nodes:
             for t in types:

@@ -250,9 +250,18 @@ class CypherStore(GraphStore):
         written when this returns."""
         from graph.taxonomy import practice_names
 
+        self._check_layout()
         names = practice_names()
         with _gc_paused():
             return self._load_all(recs, names)
+
+    def _check_layout(self) -> None:
+        """Refuse to write into a graph whose evidence is in the layout before issue 14 (``ev_*``
+        lists on the facts): its reloads would be skipped as unchanged and its queries find no
+        evidence. Checked at every call (a scan of the practices, about a millisecond)."""
+        if self._run(statement_text("old_layout"), {}):
+            raise StoreError("这个图的证据还是旧格式（事实上的 ev_* 列表），本版本读不到：请清空该图"
+                             "（或换一个 FALKORDB_GRAPH / Neo4j 数据库）后重新运行 govkg build")
 
     def _load_all(self, recs: Sequence[ExtractionRecord], names: Any) -> list[LoadOutcome]:
         from graph.delta import record_to_delta

@@ -25,6 +25,7 @@ __all__ = [
     "cypher_name",
     "cypher_string",
     "cypher_value",
+    "evidence_layout",
     "export_graph",
     "write_csv",
     "write_cypher",
@@ -81,43 +82,19 @@ def _map(props: dict[str, Any]) -> str:
 
 
 def write_cypher(nodes: list[dict[str, Any]], rels: list[dict[str, Any]], out: Path) -> list[Path]:
-    """One statement per line: CREATE every node, then MATCH+CREATE every relationship, then the
-    evidence in the Cypher stores' layout (docs/graph.md, "Evidence in the Cypher stores"): one
-    ``EVIDENCE`` relationship per entry to its Document, from the node, or from the relationship's
-    ``Evidence`` node (MERGEd on its key); the quote as its place in the document's text."""
-    from graph.cypher_store import EVIDENCE_LABEL, EVIDENCE_TYPE, QuoteSpans, evidence_key, evidence_rows
-    from graph.model import EV_FIELDS
-
-    spans = {n["id"]: QuoteSpans(str(n["props"].get("text") or "")) for n in nodes if n["label"] == "Document"}
-
-    def entries(props: dict[str, Any]) -> list[Any]:
-        return evidence_rows(list(zip(*(props.get(f) or [] for f in EV_FIELDS))), spans)
-
-    def plain(props: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in props.items() if k not in EV_FIELDS}
-
-    def edge(owner: str, ev: dict[str, Any]) -> str:
-        return (f"(d:Document {{id: {cypher_string(ev['d'])}}}) "
-                f"CREATE ({owner})-[:{EVIDENCE_TYPE} {_map({'start': ev['s'], 'end': ev['e'], **ev['p']})}]->(d);\n")
-
+    """One statement per line: CREATE every node, then MATCH+CREATE every relationship, evidence in the
+    Cypher stores' layout (:func:`evidence_layout`)."""
+    nodes, rels = evidence_layout(nodes, rels)
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
         fh.write("// govkg graph export: run against an empty graph (e.g. cypher-shell -f FILE)\n")
         for n in nodes:
-            props = {**plain(n["props"]), "id": n["id"]}
+            props = {**n["props"], "id": n["id"]}
             fh.write(f"CREATE (:{cypher_name(n['label'])} {_map(props)});\n")
         for r in rels:
             fh.write(f"MATCH (a:{cypher_name(r['start_label'])} {{id: {cypher_string(r['start'])}}}), "
                      f"(b:{cypher_name(r['end_label'])} {{id: {cypher_string(r['end'])}}}) "
-                     f"CREATE (a)-[:{cypher_name(r['type'])} {_map(plain(r['props']))}]->(b);\n")
-        for n in nodes:
-            for ev in entries(n["props"]):
-                fh.write(f"MATCH (n:{cypher_name(n['label'])} {{id: {cypher_string(n['id'])}}}), "
-                         + edge("n", ev))
-        for r in rels:
-            key = cypher_string(evidence_key(r["start"], r["type"], r["end"]))
-            for ev in entries(r["props"]):
-                fh.write(f"MERGE (k:{EVIDENCE_LABEL} {{id: {key}}}) WITH k MATCH " + edge("k", ev))
+                     f"CREATE (a)-[:{cypher_name(r['type'])} {_map(r['props'])}]->(b);\n")
     return [out]
 
 
@@ -184,10 +161,41 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
+def evidence_layout(nodes: list[dict[str, Any]],
+                    rels: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Nodes and relationships as the Cypher stores keep them (docs/graph.md, "Evidence in the Cypher
+    stores"): the ``ev_*`` lists become one ``EVIDENCE`` relationship per entry to its Document (from the
+    node, or from the relationship's ``Evidence`` node), the quote as its place in the document's text."""
+    from graph.cypher_store import EVIDENCE_LABEL, EVIDENCE_TYPE, QuoteSpans, evidence_key, evidence_rows
+    from graph.model import EV_FIELDS
+
+    spans = {n["id"]: QuoteSpans(str(n["props"].get("text") or "")) for n in nodes if n["label"] == "Document"}
+    out_nodes: list[dict[str, Any]] = []
+    out_rels: list[dict[str, Any]] = []
+
+    def evidence(owner: str, label: str, props: dict[str, Any]) -> None:
+        for ev in evidence_rows(list(zip(*(props.get(f) or [] for f in EV_FIELDS))), spans):
+            out_rels.append({"type": EVIDENCE_TYPE, "start": owner, "end": ev["d"], "start_label": label,
+                             "end_label": "Document", "props": {"start": ev["s"], "end": ev["e"], **ev["p"]}})
+
+    for n in nodes:
+        out_nodes.append({**n, "props": {k: v for k, v in n["props"].items() if k not in EV_FIELDS}})
+        evidence(n["id"], n["label"], n["props"])
+    for r in rels:
+        out_rels.append({**r, "props": {k: v for k, v in r["props"].items() if k not in EV_FIELDS}})
+        if r["props"].get("ev_doc"):
+            key = evidence_key(r["start"], r["type"], r["end"])
+            out_nodes.append({"label": EVIDENCE_LABEL, "id": key, "props": {}})
+            evidence(key, EVIDENCE_LABEL, r["props"])
+    return out_nodes, out_rels
+
+
 def write_csv(nodes: list[dict[str, Any]], rels: list[dict[str, Any]], out: Path) -> list[Path]:
     """One CSV per label and per (type, start label, end label), headers in neo4j-admin syntax
     (``id:ID(Label)``, ``:LABEL``, ``:START_ID(Label)``, ``:END_ID(Label)``, ``:TYPE``, ``p:string[]``),
-    plus ``import.sh`` with the matching ``neo4j-admin database import full`` command."""
+    plus ``import.sh`` with the matching ``neo4j-admin database import full`` command. Evidence in
+    the Cypher stores' layout (:func:`evidence_layout`), so govkg's queries read the imported graph."""
+    nodes, rels = evidence_layout(nodes, rels)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     args: list[str] = []

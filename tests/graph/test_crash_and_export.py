@@ -138,7 +138,12 @@ def test_csv_export_has_neo4j_admin_headers(hostile_store, tmp_path):
     assert {"nodes_Document.csv", "nodes_Place.csv", "rels_PART_OF_Place_Place.csv", "import.sh"} <= names
     with (tmp_path / "csv" / "nodes_Place.csv").open(encoding="utf-8") as fh:
         header = next(csv.reader(fh))
-    assert header[:2] == ["id:ID(Place)", ":LABEL"] and "ev_doc:string[]" in header and "ev_start:long[]" in header
+    assert header[:2] == ["id:ID(Place)", ":LABEL"] and not any(h.startswith("ev_") for h in header)
+    with (tmp_path / "csv" / "rels_EVIDENCE_Place_Document.csv").open(encoding="utf-8") as fh:
+        evidence = list(csv.reader(fh))             # the Cypher stores' layout: one row per entry
+    assert evidence[0][:3] == [":START_ID(Place)", ":END_ID(Document)", ":TYPE"]
+    assert {"start:long", "end:long", "qs:long", "qe:long"} <= set(evidence[0]) and len(evidence) > 1
+    assert "rels_EVIDENCE_Evidence_Document.csv" in names and "nodes_Evidence.csv" in names
     with (tmp_path / "csv" / "rels_PART_OF_Place_Place.csv").open(encoding="utf-8") as fh:
         assert next(csv.reader(fh))[:3] == [":START_ID(Place)", ":END_ID(Place)", ":TYPE"]
     with (tmp_path / "csv" / "nodes_Document.csv").open(encoding="utf-8", newline="") as fh:

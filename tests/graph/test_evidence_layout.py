@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import pytest
+
+from govkg.errors import StoreError
 from graph.cypher_store import evidence_key
 from graph.delta import record_to_delta
 from graph.model import EV_FIELDS
@@ -80,3 +83,12 @@ def test_removal_deletes_the_documents_evidence(make_store, synth_records):
     nodes, rels = store.export_rows()
     assert not any(gone in n["props"].get("ev_doc", []) for n in nodes)
     assert not any(gone in r["props"]["ev_doc"] for r in rels)
+
+
+def test_a_graph_in_the_old_layout_is_refused(make_store, synth_records):
+    """A graph built before this layout (evidence lists on the facts) is not silently mixed with it."""
+    store = make_store("falkordb")
+    store.run_cypher("MATCH (n:Practice) WITH n LIMIT 1 SET n.ev_doc = ['x']")
+    with pytest.raises(StoreError, match="旧格式"):
+        store.load_record(synth_records[0])
+    assert not store.documents()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from govkg.errors import StoreError
 from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS, Evidence
+from graph.quotes import QuoteSpans
 from graph.statements import statement_text
 from graph.store import DocState, GraphStore, LoadOutcome
 
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
 
 __all__ = ["BATCH_ROWS", "EVIDENCE_LABEL", "EVIDENCE_TYPE", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore",
-           "QuoteSpans", "Statement", "evidence_key", "evidence_rows", "fill"]
+           "Statement", "evidence_key", "evidence_rows", "fill"]
 
 BATCH_ROWS = 2000
 LOAD_BATCH_DOCS = 200          # documents per batch of statements (one round of upserts)
@@ -59,25 +60,6 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-class QuoteSpans:
-    """Where quoted sentences lie in one document's text. A quote is stored as the span [qs, qe) of the
-    text it is a slice of (any occurrence reads back identically; each distinct quote is looked up once
-    per document: a measure's sentence is the quote of a dozen facts); None when it is not one."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.spans: dict[str, tuple[int, int] | None] = {"": (0, 0)}
-
-    def span(self, quote: str, start: int) -> tuple[int, int] | None:
-        if quote in self.spans:
-            return self.spans[quote]
-        pos = self.text.find(quote, max(0, start - len(quote)))
-        if pos < 0:
-            pos = self.text.find(quote)
-        span = self.spans[quote] = (pos, pos + len(quote)) if pos >= 0 else None
-        return span
 
 
 def evidence_rows(ev: list[Evidence], spans: dict[str, QuoteSpans]) -> list[dict[str, Any]]:

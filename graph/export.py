@@ -166,8 +166,9 @@ def evidence_layout(nodes: list[dict[str, Any]],
     """Nodes and relationships as the Cypher stores keep them (docs/graph.md, "Evidence in the Cypher
     stores"): the ``ev_*`` lists become one ``EVIDENCE`` relationship per entry to its Document (from the
     node, or from the relationship's ``Evidence`` node), the quote as its place in the document's text."""
-    from graph.cypher_store import EVIDENCE_LABEL, EVIDENCE_TYPE, QuoteSpans, evidence_key, evidence_rows
+    from graph.cypher_store import EVIDENCE_LABEL, EVIDENCE_TYPE, evidence_key, evidence_rows
     from graph.model import EV_FIELDS
+    from graph.quotes import QuoteSpans
 
     spans = {n["id"]: QuoteSpans(str(n["props"].get("text") or "")) for n in nodes if n["label"] == "Document"}
     out_nodes: list[dict[str, Any]] = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["QUOTE_MAX", "sentence_around", "sentence_ends", "sentence_span", "sentences"]
+__all__ = ["QUOTE_MAX", "QuoteSpans", "sentence_around", "sentence_ends", "sentence_span", "sentences"]
 
 _SENTENCE_END = "。！？；!?;\n"
 # closing quotes and brackets right after a sentence end belong to that sentence (……。”)
@@ -80,3 +80,22 @@ _AFTER_SENTENCE_END = re.compile("(?<=[" + re.escape(_SENTENCE_END) + "])")
 def sentences(quote: str) -> list[str]:
     """The sentences of ``quote`` in order, each without surrounding whitespace; blank ones left out."""
     return [s.strip() for s in _AFTER_SENTENCE_END.split(quote) if s.strip()]
+
+
+class QuoteSpans:
+    """Where quoted sentences lie in one document's text. A quote is stored as the span [qs, qe) of the
+    text it is a slice of (any occurrence reads back identically; each distinct quote is looked up once
+    per document: a measure's sentence is the quote of a dozen facts); None when it is not one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: dict[str, tuple[int, int] | None] = {"": (0, 0)}
+
+    def span(self, quote: str, start: int) -> tuple[int, int] | None:
+        if quote in self.spans:
+            return self.spans[quote]
+        pos = self.text.find(quote, max(0, start - len(quote)))
+        if pos < 0:
+            pos = self.text.find(quote)
+        span = self.spans[quote] = (pos, pos + len(quote)) if pos >= 0 else None
+        return span

@@ -43,7 +43,8 @@ import networkx as nx
 
 from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
-from graph.model import EV_FIELDS, MODEL_VERSION
+from graph.model import EV_FIELDS, MODEL_VERSION, Evidence
+from graph.quotes import QuoteSpans
 from graph.store import DocState, GraphStore
 
 __all__ = ["FORMAT", "LEGACY_FILE", "SQLiteStore", "graph_path"]
@@ -332,7 +333,7 @@ class SQLiteStore(GraphStore):
                 db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(doc_props), doc_nid))
             db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source) VALUES (?, ?, 1, ?)",
                        (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", ""))))
-            quotes = _QuoteSpans(str(doc_props.get("text") or ""))
+            quotes = QuoteSpans(str(doc_props.get("text") or ""))
             # nodes: insert the new ones in one call (in the delta's order), merge properties of the rest
             have = self._nodes_by_id(list(delta.nodes))
             db.executemany("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
@@ -345,7 +346,7 @@ class SQLiteStore(GraphStore):
             nids.update((k, v[0]) for k, v in self._nodes_by_id([n for n in delta.nodes if n not in have]).items())
             nids[delta.doc_id] = doc_nid
             db.executemany('INSERT INTO node_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                           [(nids[node_id], doc_nid, *quotes.row(ev))
+                           [(nids[node_id], doc_nid, *_quote_columns(quotes, ev))
                             for node_id, row in delta.nodes.items() for ev in row.ev])
             # relationships: the same, keyed by (start, end, type)
             keys = [(nids[start], nids[end], rel_type) for rel_type, start, end in delta.rels]
@@ -358,7 +359,7 @@ class SQLiteStore(GraphStore):
             rids = {k: v[0] for k, v in old_rels.items()}
             rids.update((k, v[0]) for k, v in self._rels_by_key([k for k in keys if k not in old_rels]).items())
             db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                           [(rids[k], doc_nid, *quotes.row(ev)) for k, row in zip(keys, rows) for ev in row.ev])
+                           [(rids[k], doc_nid, *_quote_columns(quotes, ev)) for k, row in zip(keys, rows) for ev in row.ev])
             self._bump()
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
@@ -552,23 +553,8 @@ class SQLiteStore(GraphStore):
         return nodes, rels
 
 
-class _QuoteSpans:
-    """Where each evidence quote lies in the document's text: (start, end, qs, qe, quote-or-None).
-
-    Any place where the quote occurs in the text reads it back identically, so each distinct quote is
-    looked up once per document (a measure's sentence is the quote of a dozen facts); one that is not
-    a slice of the text is stored as it is."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self._spans: dict[str, tuple[int | None, int | None, str | None]] = {"": (0, 0, None)}
-
-    def row(self, ev: tuple[str, int, int, str]) -> tuple[int, int, int | None, int | None, str | None]:
-        _, start, end, quote = ev
-        span = self._spans.get(quote)
-        if span is None:
-            pos = self.text.find(quote, max(0, start - len(quote)))
-            if pos < 0:
-                pos = self.text.find(quote)
-            span = self._spans[quote] = (pos, pos + len(quote), None) if pos >= 0 else (None, None, quote)
-        return start, end, *span
+def _quote_columns(spans: QuoteSpans, ev: Evidence) -> tuple[int, int, int | None, int | None, str | None]:
+    """An evidence entry's (start, end, qs, qe, quote): where its quote lies in the document's text, or
+    the quote itself when it is not a slice of it."""
+    span = spans.span(ev.quote or "", ev.start)
+    return (ev.start, ev.end, *span, None) if span else (ev.start, ev.end, None, None, ev.quote)

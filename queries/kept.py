@@ -13,13 +13,15 @@ the graph (the in-process cache key, ``queries.rows.cached``), and it knows its 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Protocol
 
 from queries.rows import cached, uncache
 
-__all__ = ["GraphVersion", "Keepable", "KeptReader", "StaleIndex", "dumps", "loads", "with_index"]
+__all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "kept_reader",
+           "loads", "with_index"]
 
 
 class StaleIndex(LookupError):
@@ -84,19 +86,17 @@ def _keeps(store: Any) -> bool:
 
 def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepable],
            load: Callable[[KeptReader], Any]) -> Any:
+    reader = kept_reader(name, version)
+    if reader is not None:
+        return load(reader)
     store = getattr(version, "store", None)
-    if store is None or not _keeps(store):
-        return build()
-    from govkg.errors import StoreUnavailable
-
-    at = store.version()
-    if store.kept_version(name) == at:
-        return load(KeptReader(store, name, at))
+    at = store.version() if store is not None and _keeps(store) else None   # before the build reads
     index = build()
-    try:
-        store.keep(name, at, index.kept_entries())
-    except StoreUnavailable:
-        pass                  # a read-only home: this process keeps its own copy (``cached``)
+    if at is not None:
+        from govkg.errors import StoreUnavailable
+
+        with contextlib.suppress(StoreUnavailable):   # a read-only home: this process keeps its own copy
+            store.keep(name, at, index.kept_entries())  # (refused when the graph changed meanwhile)
     return index
 
 
@@ -124,7 +124,8 @@ def with_index(name: str, version: Callable[[], Hashable], build: Callable[[], K
 
 class KeptSections:
     """Lists of JSON rows (a query's answer before its ``limit``), kept in chunks so that a call reads
-    only the chunks its limit reaches."""
+    only the chunks its limit reaches. Chunks read once stay; concurrent callers (the explorer's
+    threads) may read one twice, never add it twice."""
 
     CHUNK = 500
 
@@ -132,23 +133,26 @@ class KeptSections:
                  sizes: list[int] | None = None):
         self._sections, self._reader = sections, reader
         self._sizes = sizes if sizes is not None else [len(rows) for rows in sections]
+        self._chunks: dict[tuple[int, int], list[dict[str, Any]]] = {}
 
     @classmethod
     def load(cls, reader: KeptReader) -> KeptSections:
         sizes = [int(n) for n in loads(reader.need("sizes"))]
-        return cls([[] for _ in sizes], reader, sizes)
+        return cls([], reader, sizes)
 
     def head(self, limit: int) -> list[list[dict[str, Any]]]:
         """The first ``limit`` rows of each section."""
+        if self._reader is None:
+            return [rows[:limit] for rows in self._sections]
         out = []
-        for i, rows in enumerate(self._sections):
-            want = min(limit, self._sizes[i])
-            if len(rows) < want and self._reader is not None:
-                chunks = range(len(rows) // self.CHUNK, -(-want // self.CHUNK))
-                found = self._reader.need_all(f"s:{i}:{c}" for c in chunks)
-                for c in chunks:
-                    rows.extend(loads(found[f"s:{i}:{c}"]))
-            out.append(rows[:want])
+        for i, size in enumerate(self._sizes):
+            chunks = [(i, c) for c in range(-(-min(limit, size) // self.CHUNK))]
+            missing = [key for key in chunks if key not in self._chunks]
+            if missing:
+                found = self._reader.need_all(f"s:{i}:{c}" for _, c in missing)
+                for key in missing:
+                    self._chunks[key] = loads(found[f"s:{key[0]}:{key[1]}"])
+            out.append([row for key in chunks for row in self._chunks[key]][:limit])
         return out
 
     def kept_entries(self) -> Iterable[tuple[str, bytes]]:
@@ -169,5 +173,3 @@ def keep_now(name: str, version: GraphVersion, build: Callable[[], Keepable]) ->
         return True
     return bool(store.keep(name, at, build().kept_entries()))
 
-
-__all__.append("keep_now")

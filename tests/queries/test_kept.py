@@ -258,3 +258,21 @@ def test_kept_full_text_counts_long_terms_like_str_count():
         assert kept.search(query, limit=10) == built.search(query, limit=10), query
     assert built.search("网格化", limit=10)[0].key == "d1"
     store.close()
+
+
+def test_kept_sections_read_by_several_threads_at_once_give_each_row_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from graph.sqlite_store import SQLiteStore
+    from queries.kept import KeptReader, KeptSections
+
+    store = SQLiteStore()
+    sections = [[{"n": i} for i in range(2600)], [{"m": i} for i in range(900)]]
+    assert store.keep("t", store.version(), KeptSections(sections).kept_entries())
+    for _ in range(20):
+        kept = KeptSections.load(KeptReader(store, "t", store.version()))
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(kept.head, [2600, 1000, 2600, 501, 2600, 2600, 1, 2600] * 2))
+        for limit, answer in zip([2600, 1000, 2600, 501, 2600, 2600, 1, 2600] * 2, answers):
+            assert answer == [rows[:limit] for rows in sections]
+    store.close()

@@ -10,7 +10,8 @@ No server, standard library only (Linux, macOS, Windows). Tables:
   No list on a node or relationship grows with the corpus.
 - ``doc(nid, version, complete, source)``: what a load needs to decide about a document.
 - ``meta``: the file format, the graph model version and the write counter.
-- ``kept``: indexes the queries keep in the store (full-text and similarity postings), as
+- ``kept``: indexes the whole-graph queries keep in the store (full-text and similarity postings,
+  place–practice vectors, learning network, inventory listing, exemplar rankings), as
   (name, graph version, key) -> bytes; one written for graph version *v* is used only while the write
   counter is *v* (``keep`` / ``kept_version`` / ``kept_values``). Bytes are JSON or fixed-type numeric
   arrays, read back by the queries that wrote them; nothing in them is ever run.
@@ -139,6 +140,7 @@ class SQLiteStore(GraphStore):
                 self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._init_tables()
+            self._has_kept = self._has_table("kept")   # False: an older file in a home that takes no write
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(self._what(exc)) from exc
 
@@ -429,9 +431,9 @@ class SQLiteStore(GraphStore):
 
     def kept_version(self, name: str) -> int | None:
         """The graph version index ``name`` was kept for (None when there is none)."""
+        if not self._has_kept:
+            return None
         with self._lock:
-            if not self._has_table("kept"):            # an older file in a home that takes no write
-                return None
             row = self._db.execute("SELECT max(version) FROM kept WHERE name = ? AND key = ?",
                                    (name, _KEPT_DONE)).fetchone()
         return None if row is None or row[0] is None else int(row[0])

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from queries.rows import cached, uncache
 
-__all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "kept_reader",
+__all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "keeps", "kept_reader",
            "loads", "with_index"]
 
 
@@ -80,7 +80,8 @@ def loads(data: bytes) -> Any:
     return json.loads(data.decode("utf-8"))
 
 
-def _keeps(store: Any) -> bool:
+def keeps(store: Any) -> bool:
+    """Whether ``store`` keeps indexes (the embedded store)."""
     return all(hasattr(store, m) for m in ("keep", "kept_version", "kept_values"))
 
 
@@ -90,7 +91,7 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
     if reader is not None:
         return load(reader)
     store = getattr(version, "store", None)
-    at = store.version() if store is not None and _keeps(store) else None   # before the build reads
+    at = store.version() if store is not None and keeps(store) else None   # before the build reads
     index = build()
     if at is not None:
         from govkg.errors import StoreUnavailable
@@ -104,7 +105,7 @@ def kept_reader(name: str, version: Callable[[], Hashable]) -> KeptReader | None
     """A reader of index ``name`` as the store keeps it for the current graph version; None when the
     store keeps none (a server store, an index not kept yet, or kept for an older version)."""
     store = getattr(version, "store", None)
-    if store is None or not _keeps(store):
+    if store is None or not keeps(store):
         return None
     at = store.version()
     return KeptReader(store, name, at) if store.kept_version(name) == at else None
@@ -166,10 +167,10 @@ def keep_now(name: str, version: GraphVersion, build: Callable[[], Keepable]) ->
     """Build index ``name`` and keep it in the store unless a copy for this graph version is there;
     True when the store holds one afterwards (what a build runs when it has loaded its documents)."""
     store = version.store
-    if not _keeps(store):
+    if not keeps(store):
         return False
-    at = store.version()
-    if store.kept_version(name) == at:
+    if kept_reader(name, version) is not None:
         return True
+    at = store.version()                                   # before the build reads
     return bool(store.keep(name, at, build().kept_entries()))
 

@@ -183,20 +183,14 @@ KEPT = {"similar_practices": "similar_practices", "search": "search", "place_pra
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
           "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"),
           "exemplars": ("Measure", "NamedModel")}
-# the builds that read the graph once per item (exemplars: once per practice) share one view, so what
-# the practices have in common (places, their parts) is read once; the others read through a view
-# released as soon as their rows are read (their index is built from the rows)
-_SHARED_VIEW = frozenset({"exemplars"})
-
-
 def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
     """Build the indexes of ``KEPT`` for the store's current graph and keep them in the store (what a
     build does last, so the first query of any later process reads them instead of rebuilding them);
     the names kept. Nothing on a store that keeps no index. An index of more than ``max_items`` items
     (0: no limit) is not built here — its first query builds it — and ``skipped(name, items)`` is told."""
-    from queries.kept import GraphVersion, keep_now
+    from queries.kept import GraphVersion, keep_now, keeps
 
-    if not hasattr(store, "keep"):
+    if not keeps(store):
         return []
     nodes = store.stats()["nodes"] if max_items else {}
     version = GraphVersion(store)
@@ -207,23 +201,23 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
             if skipped is not None:
                 skipped(name, items)
             continue
-        impl = implementation(query)
-        params = ({"practices": [r["name"] for r in run(store, "names", {"label": "Practice"}) if r["name"]]}
-                  if name == "exemplars" else {})
-        view = store.query_graph(private=True) if name in _SHARED_VIEW else None
-        fetch = (functools.partial(_fetch_privately, store, impl.fetch) if view is None
-                 else functools.partial(_fetch_from, impl.fetch, view))
-        try:
-            if keep_now(name, version, functools.partial(impl.build_index, fetch, params)):
-                kept.append(name)
-        finally:
-            if view is not None:
-                view.release()
+        if keep_now(name, version, functools.partial(_build_kept, store, name, implementation(query))):
+            kept.append(name)
     return kept
 
 
-def _fetch_from(fetch: Callable[..., list[dict[str, Any]]], view: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
-    return fetch(view, **params)
+def _build_kept(store: Any, name: str, impl: ModuleType) -> Any:
+    """Index ``name`` built from the store's current graph (only when no copy of it is kept yet)."""
+    if name != "exemplars":
+        return impl.build_index(functools.partial(_fetch_privately, store, impl.fetch), {})
+    # one ranking per practice, each read from the graph: one view for all of them, so what the
+    # practices have in common (places, their parts) is read once
+    practices = [r["name"] for r in run(store, "names", {"label": "Practice"}) if r["name"]]
+    view = store.query_graph(private=True)
+    try:
+        return impl.build_index(lambda params: impl.fetch(view, **params), {"practices": practices})
+    finally:
+        view.release()
 
 
 def _fetch_privately(store: Any, fetch: Callable[..., list[dict[str, Any]]],

@@ -104,8 +104,8 @@ def query_cypher(name: str, params: Mapping[str, Any] | None = None) -> tuple[st
     from queries import load_cypher
     from queries.registry import get, validate
 
-    clean = validate(name, params)
-    return load_cypher(get(name).name), clean
+    spec = get(name)
+    return load_cypher(spec.name), {**dict(spec.row_params), **validate(name, params)}
 
 
 # -- export -------------------------------------------------------------------------------------------

@@ -11,11 +11,13 @@ import abc
 import contextlib
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govkg.errors import StoreError
 from graph.delta import DocumentDelta
+from graph.fulltext import FORMAT as FULLTEXT_FORMAT
+from graph.fulltext import grams
 from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS, Evidence
 from graph.quotes import QuoteSpans
 from graph.statements import statement_text
@@ -150,9 +152,29 @@ class CypherStore(GraphStore):
         return dict(delta.document)
 
     def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
-        """Properties set when the document is marked complete: the full-text field of stores that
-        keep one (FalkorDB), so it is written, and indexed, once per load."""
-        return {}
+        """Properties set when the document is marked complete: the full-text field
+        (``graph.fulltext.grams`` of the title and text), so it is written, and indexed, once per load."""
+        doc = delta.document
+        return {"grams": grams((doc.get("title") or "") + "\n" + (doc.get("text") or ""))}
+
+    # -- full text ------------------------------------------------------------------------------------
+    #: the statement (graph/cypher/) that asks the backend's full-text index for ``$query``, and the
+    #: function writing that query from the search terms (graph/fulltext.py)
+    fulltext_statement = ""
+    fulltext_query: Callable[[Sequence[str]], str | None] = staticmethod(lambda terms: None)
+
+    def _mark_fulltext(self) -> Statement:
+        """Record the full-text field's format in a graph that holds no document yet (``init_schema``)."""
+        return statement_text("fulltext_mark"), {"format": FULLTEXT_FORMAT}
+
+    def full_text_candidates(self, terms: Sequence[str]) -> list[str] | None:
+        query = type(self).fulltext_query(terms)
+        if query is None or not self.fulltext_statement:
+            return None
+        rows = self._run(statement_text("fulltext_format"), {})
+        if not rows or rows[0]["format"] != FULLTEXT_FORMAT:
+            return None                               # documents written before the field was
+        return sorted({r["id"] for r in self._run(statement_text(self.fulltext_statement), {"query": query})})
 
     def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str],
                           remove: list[str]) -> list[Statement]:

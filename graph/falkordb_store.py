@@ -17,9 +17,8 @@ from typing import Any
 
 from govkg.errors import StoreError
 from graph.cypher_store import CypherStore, Statement, fill
-from graph.delta import DocumentDelta
 from graph.falkordb_server import FalkorServer
-from graph.fulltext import grams
+from graph.fulltext import falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
 
@@ -144,6 +143,8 @@ def _plain(value: Any) -> Any:
 
 class FalkorStore(CypherStore):
     kind = "falkordb"
+    fulltext_statement = "falkordb_search"
+    fulltext_query = staticmethod(falkordb_query)
 
     def __init__(self, host: str, port: int, graph: str, server: FalkorServer | None = None,
                  retry_delays: tuple[float, ...] = RETRY_DELAYS_S, password: str = ""):
@@ -230,6 +231,7 @@ class FalkorStore(CypherStore):
         self._ignore_exists(statement_text("falkordb_index_evidence"))
         self._ignore_exists(statement_text("falkordb_index_source"))
         self._ignore_exists(statement_text("falkordb_fulltext"))
+        self._run(*self._mark_fulltext())
         self._run_all(self._taxonomy_statements())
 
     def _ignore_exists(self, query: str) -> None:
@@ -238,8 +240,3 @@ class FalkorStore(CypherStore):
         except StoreError as exc:
             if "already indexed" not in str(exc) and "already exists" not in str(exc):
                 raise
-
-    def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
-        """The full-text field (set once, with ``complete``: every SET re-indexes a Document)."""
-        doc = delta.document
-        return {"grams": grams((doc.get("title") or "") + "\n" + (doc.get("text") or ""))}

@@ -1,31 +1,90 @@
-"""Chinese full-text support for FalkorDB, whose analyzer does not segment Chinese.
+"""The full-text field the Cypher stores keep on each Document, and the backend query that narrows a
+search to the documents that can match.
 
-``grams(text)`` is stored on Document nodes (property ``grams``) and indexed by FalkorDB's full-text
-index (``govkg init``); the search query reads the graph itself, not this index (issue 15).
+The search's meaning is defined in ``queries/fulltext.py``: an item matches a term when the term occurs
+in its folded text (:func:`fold`) as a substring. Neither backend's own analyzer gives that for
+Chinese (FalkorDB's RediSearch splits on punctuation only; Neo4j's ``cjk`` analyzer keeps only the
+bigrams of a run of two or more Chinese characters, and Latin words whole), so the stores index a
+pre-segmented field instead: :func:`grams`, every distinct unigram and bigram of each run of Chinese
+characters, Latin letters and digits of the folded title and text, separated by spaces. A term's
+runs are substrings of the text's runs, so a document holding the term holds every gram of
+:func:`term_grams`: the documents holding all the grams of at least one term are a superset of the
+documents that match, and the search then checks and ranks only those (the same hits, in the same
+order, as scanning every document).
+
+Both query languages are written from grams only, and a gram is made of word characters (Chinese,
+``a-z``, ``0-9``) that neither query syntax gives a meaning to, so no text of the user's reaches a
+query string except as such grams.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-__all__ = ["grams"]
+__all__ = ["FORMAT", "FULL_WIDTH", "falkordb_query", "fold", "grams", "lucene_query", "term_grams"]
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_WORD = re.compile(r"[A-Za-z0-9]+")
+#: the format of :func:`grams`, recorded in a graph whose every Document was written with it
+FORMAT = 2
+
+FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+FULL_WIDTH[0x3000] = 0x20
+
+_RUN = re.compile(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff]+")
 
 
-def _han_grams(run: str) -> list[str]:
+def fold(text: str) -> str:
+    """The form both sides of a comparison take: full-width Latin/digits to half-width, lower case.
+
+    Length-preserving (one character in, one out), so positions found in the folded text are
+    positions in the original.
+    """
+    folded = text.translate(FULL_WIDTH).lower()
+    return folded if len(folded) == len(text) else text.translate(FULL_WIDTH)
+
+
+def _run_grams(run: str) -> list[str]:
     return [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
 
 
 def grams(text: str) -> str:
-    """Distinct unigrams and bigrams of every Chinese run, plus latin/digit words, space-separated."""
+    """Distinct unigrams and bigrams of every run of Chinese characters, letters and digits of the
+    folded ``text``, space-separated (the indexed field)."""
     out: dict[str, None] = {}
-    for run in _HAN.findall(text):
-        for ch in run:
-            out.setdefault(ch)
-        for g in _han_grams(run):
-            out.setdefault(g)
-    for word in _WORD.findall(text):
-        out.setdefault(word.lower())
+    for run in _RUN.findall(fold(text)):
+        out.update(dict.fromkeys(run))
+        if len(run) > 1:
+            out.update(dict.fromkeys(_run_grams(run)))
     return " ".join(out)
 
+
+def term_grams(term: str) -> list[str]:
+    """The grams every text holding ``term`` (already folded) holds: the bigrams of each of its runs,
+    the character of a run of one. Empty when the term has no run (only punctuation, say): such a
+    term cannot narrow the search."""
+    out: dict[str, None] = {}
+    for run in _RUN.findall(term):
+        out.update(dict.fromkeys(_run_grams(run)))
+    return list(out)
+
+
+def _groups(terms: Sequence[str]) -> list[list[str]] | None:
+    groups = [term_grams(t) for t in terms]
+    return None if not groups or not all(groups) else groups
+
+
+def falkordb_query(terms: Sequence[str]) -> str | None:
+    """The RediSearch query (FalkorDB's ``db.idx.fulltext.queryNodes``) for documents holding every gram
+    of at least one of ``terms``; None when some term has no gram (no narrowing is possible)."""
+    groups = _groups(terms)
+    if groups is None:
+        return None
+    return " | ".join("(" + " ".join(g) + ")" for g in groups)
+
+
+def lucene_query(terms: Sequence[str]) -> str | None:
+    """The same query in Lucene's syntax (Neo4j's ``db.index.fulltext.queryNodes`` over the field indexed
+    with the ``whitespace`` analyzer); None as for :func:`falkordb_query`."""
+    groups = _groups(terms)
+    if groups is None:
+        return None
+    return " OR ".join("(" + " ".join("+" + gram for gram in g) + ")" for g in groups)

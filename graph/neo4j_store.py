@@ -11,6 +11,7 @@ from typing import Any
 
 from govkg.errors import StoreError
 from graph.cypher_store import CypherStore, Statement, fill
+from graph.fulltext import lucene_query
 from graph.model import LABELS
 from graph.statements import statement_text
 
@@ -33,6 +34,8 @@ def _plain(value: Any) -> Any:
 
 class Neo4jStore(CypherStore):
     kind = "neo4j"
+    fulltext_statement = "neo4j_search"
+    fulltext_query = staticmethod(lucene_query)
 
     def __init__(self, uri: str, user: str, password: str, database: str):
         from neo4j import GraphDatabase
@@ -89,4 +92,5 @@ class Neo4jStore(CypherStore):
         self._run(statement_text("neo4j_constraint_evidence"), {})
         self._run(statement_text("neo4j_index_source"), {})
         self._run(statement_text("neo4j_fulltext"), {})
+        self._run(*self._mark_fulltext())
         self._run_all(self._taxonomy_statements())

@@ -128,6 +128,13 @@ class GraphStore(abc.ABC):
     def stats(self) -> dict[str, dict[str, int]]:
         """{"nodes": {label: n}, "relationships": {type: n}}, sorted by name."""
 
+    def full_text_candidates(self, terms: Sequence[str]) -> list[str] | None:
+        """The ids of the documents that may hold one of ``terms`` (folded, as ``queries.fulltext.split_terms``
+        gives them), by the store's own full-text index: every document that holds one is among them.
+        None when the store keeps no such index (the embedded store: the query layer's index answers),
+        or it cannot narrow these terms."""
+        return None
+
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         raise StoreError(f"the {self.kind} store does not run Cypher; use the embedded query "
                          "functions (fetch in queries/<name>.py) or --store falkordb|neo4j")

@@ -22,26 +22,15 @@ from itertools import groupby
 from operator import attrgetter
 from typing import Any
 
+from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
+from graph.fulltext import fold
+
 __all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "fold", "score_hit", "snippet", "split_terms"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
 MAX_TERMS = 8
 MAX_TERM_CHARS = 64
-
-
-_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULL_WIDTH[0x3000] = 0x20
-
-
-def fold(text: str) -> str:
-    """The form both sides of a comparison take: full-width Latin/digits to half-width, lower case.
-
-    Length-preserving (one character in, one out), so positions found in the folded text are
-    positions in the original.
-    """
-    folded = text.translate(_FULL_WIDTH).lower()
-    return folded if len(folded) == len(text) else text.translate(_FULL_WIDTH)
 
 
 def split_terms(query: str) -> list[str]:

@@ -40,6 +40,7 @@ __all__ = [
     "KEPT",
     "MAX_TEXT",
     "QUERIES",
+    "Fetch",
     "Param",
     "QuerySpec",
     "catalogue",
@@ -124,15 +125,37 @@ def graph_version(store: Any) -> Hashable:
     return GraphVersion(store)()
 
 
-def fetcher(store: Any, name: str) -> Callable[[dict[str, Any]], list[dict[str, Any]]]:
-    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
-    if store.kind == "memory":
-        fetch = implementation(name).fetch
-        return lambda params: fetch(store.query_graph(), **params)
-    from queries import load_cypher
+class Fetch:
+    """How a finisher reads query ``name``'s raw rows from ``store``: called with parameters (the spec's
+    ``row_params`` filled in where missing), the rows of the ``.cypher`` on a Cypher store or of
+    ``fetch`` on the embedded store's graph."""
 
-    text = load_cypher(name)
-    return lambda params: [dict(r) for r in store.run_cypher(text, params)]
+    __slots__ = ("_defaults", "_fetch", "_store", "_text")
+
+    def __init__(self, store: Any, name: str):
+        self._store, self._defaults = store, dict(get(name).row_params)
+        if store.kind == "memory":
+            self._fetch, self._text = implementation(name).fetch, None
+        else:
+            from queries import load_cypher
+
+            self._fetch, self._text = None, load_cypher(name)
+
+    def __call__(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        params = {**self._defaults, **params}
+        if self._text is None:
+            return self._fetch(self._store.query_graph(), **params)
+        return [dict(r) for r in self._store.run_cypher(self._text, params)]
+
+    def full_text_candidates(self, terms: list[str]) -> list[str] | None:
+        """The documents that can hold one of ``terms`` by the store's own full-text index; None where
+        the store has none (the embedded store) or it cannot narrow these terms."""
+        return self._store.full_text_candidates(terms)
+
+
+def fetcher(store: Any, name: str) -> Fetch:
+    """A function params -> raw rows for query ``name`` on ``store`` (Cypher or its embedded counterpart)."""
+    return Fetch(store, name)
 
 
 def names_of(store: Any, label: str) -> Names:

@@ -3,19 +3,32 @@ this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store
 
 fetch: Embedded counterpart of ``queries/search.cypher`` (same parameters, same raw rows).
 
-finish: Finisher of ``search``: the full-text index of this graph version (kept in the store where it can be:
-``queries/kept.py``; else built once per version in the process from the store's rows), searched. See ``queries/fulltext.py`` for the matching and ranking rules.
+finish: On a store with its own full-text index (Neo4j, FalkorDB: ``GraphStore.full_text_candidates``,
+over the pre-segmented ``Document.grams`` of ``graph/fulltext.py``) the index names the documents that
+can match, and only those are read and checked. On the embedded store the in-process index of this
+graph version (kept in the store where it can be: ``queries/kept.py``) answers. Either way the items
+are checked and ranked by the same code (``queries/fulltext.py``), and the evidence of the entities
+among the hits is read last, for those hits only.
 """
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from queries.fulltext import FullTextIndex, KeptFullTextIndex, Searchable
+from queries.fulltext import (
+    FullTextIndex,
+    Hit,
+    KeptFullTextIndex,
+    Searchable,
+    rank_hits,
+    score_hit,
+    split_terms,
+)
 from queries.kept import with_index
 from queries.rows import as_list, best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, nodes_of
+from queries.walk import ev_lists, label, nodes_of
 
 __all__ = ["SPEC", "build_index", "fetch", "finish", "searchables"]
 
@@ -28,6 +41,9 @@ SPEC = QuerySpec(
            "Place, Practice)", default=[]),
      Param("limit", "int", "how many hits", default=20, min=1, max=500)),
     ("rank", "kind", "id", "name", "score", *EVIDENCE),
+    # set by the finisher: the documents that can match (None: every document), and None for every
+    # entity's searchable fields or a list of entities whose evidence is read
+    row_params=(("documents", None), ("entities", None)),
 )
 
 
@@ -39,50 +55,85 @@ _FIELDS = {  # kind -> (name property, definition property, items property)
     "Place": ("name", None, "aliases"),
     "Practice": ("name", None, None),
 }
+_NO_EVIDENCE = ("ev_doc", "ev_start", "ev_end", "ev_quote")
 
 
-def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
+def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None = None,
+          **_params: Any) -> list[dict[str, Any]]:
+    if entities is not None:
+        return [_entity_row(g, x, label(g, x), True) for x in entities if x in g and label(g, x) in _FIELDS]
     rows = []
-    for d in nodes_of(g, "Document"):
+    ids = nodes_of(g, "Document") if documents is None else [
+        d for d in documents if d in g and label(g, d) == "Document"]
+    for d in ids:
         n = g.nodes[d]
         rows.append({"kind": "Document", "id": d, "name": n.get("title"), "definition": None, "items": None,
                      "text": n.get("text"), "ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None})
-    for kind, (name, definition, items) in _FIELDS.items():
-        for x in nodes_of(g, kind):
-            n = g.nodes[x]
-            rows.append({"kind": kind, "id": x, "name": n.get(name),
-                         "definition": n.get(definition) if definition else None,
-                         "items": n.get(items) if items else None, "text": None, **ev_lists(n)})
+    for kind in _FIELDS:
+        rows.extend(_entity_row(g, x, kind, False) for x in nodes_of(g, kind))
     return rows
 
 
+def _entity_row(g: Any, x: str, kind: str, evidence: bool) -> dict[str, Any]:
+    n = g.nodes[x]
+    name, definition, items = _FIELDS[kind]
+    return {"kind": kind, "id": x, "name": n.get(name), "definition": n.get(definition) if definition else None,
+            "items": n.get(items) if items else None, "text": None,
+            **(ev_lists(n) if evidence else {key: [] for key in _NO_EVIDENCE})}
+
+
 def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
+    """The items of raw rows without evidence (an entity's evidence is read for the hits only)."""
     out = []
     for row in rows:
         if row["kind"] == "Document":
             out.append(Searchable(row["id"], "Document", row.get("name") or "", row.get("text") or "",
                                   doc_id=row["id"], offset=0))
             continue
-        ev = best_evidence(row)
         parts = [row.get("name") or "", row.get("definition") or "",
                  *(str(i) for i in as_list(row.get("items")) if i)]
         out.append(Searchable(row["id"], row["kind"], row.get("name") or row["id"],
-                              "\n".join(p for p in parts if p), doc_id=ev.doc_id, offset=None,
-                              quote=ev.quote, start=ev.start, end=ev.end))
+                              "\n".join(p for p in parts if p)))
     return out
 
 
-def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
-           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    return with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
-                      lambda index: _answer(index, params))
+def finish(fetch: Any, params: dict[str, Any], version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    terms = split_terms(params["text"])
+    candidates = fetch.full_text_candidates(terms) if terms else None
+    if candidates is None:
+        hits = with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
+                          lambda index: index.search(params["text"], limit=params["limit"],
+                                                     kinds=params.get("kinds") or None))
+    else:
+        hits = _scan(fetch({**params, "documents": candidates, "entities": None}), terms, params)
+    return _answer(fetch, hits, params)
 
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> FullTextIndex:
-    return FullTextIndex(searchables(fetch(params)))
+    return FullTextIndex(searchables(fetch({**params, "documents": None, "entities": None})))
 
 
-def _answer(index: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
-    hits = index.search(params["text"], limit=params["limit"], kinds=params.get("kinds") or None)
+def _scan(rows: list[dict[str, Any]], terms: list[str], params: dict[str, Any]) -> list[Hit]:
+    """The best hits among ``rows`` (the candidates a store's full-text index let through), scored and
+    ordered as the index does (score, then kind and key)."""
+    kinds = set(params.get("kinds") or ()) or None
+    hits = [hit for item in searchables(rows) if kinds is None or item.kind in kinds
+            if (hit := score_hit(item, terms)) is not None]
+    return rank_hits(hits, params["limit"])
+
+
+def _answer(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], hits: list[Hit],
+            params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of ``hits``, an entity's evidence read now (its best entry, as every query picks it)."""
+    entities = [h.key for h in hits if h.kind != "Document"]
+    if entities:
+        evidence = {r["id"]: best_evidence(r) for r in fetch({**params, "documents": None, "entities": entities})}
+        hits = [h if h.kind == "Document" else _with_evidence(h, evidence.get(h.key)) for h in hits]
     return [{"rank": i + 1, "kind": h.kind, "id": h.key, "name": h.name, "score": h.score, "doc_id": h.doc_id,
              "quote": h.quote, "start": h.start, "end": h.end} for i, h in enumerate(hits)]
+
+
+def _with_evidence(hit: Hit, ev: Any) -> Hit:
+    if ev is None:
+        return dataclasses.replace(hit, doc_id=None, quote=hit.name, start=None, end=None)
+    return dataclasses.replace(hit, doc_id=ev.doc_id, quote=ev.quote or hit.name, start=ev.start, end=ev.end)

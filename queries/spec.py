@@ -83,6 +83,9 @@ class QuerySpec:
     columns: tuple[str, ...]
     one_of: tuple[str, ...] = ()          # exactly one of these must be given
     any_of: tuple[str, ...] = ()          # at least one of these must be given
+    # parameters of the raw-row fetch that the finisher sets, not the user, with the values that read
+    # every row (so a fetch given only the user's parameters, or ``--show-cypher``, has them all)
+    row_params: tuple[tuple[str, Any], ...] = ()
 
     @property
     def cypher_file(self) -> str:

@@ -82,7 +82,9 @@ def neo4j_store_statements(records) -> list[dict[str, str]]:
     reads; recorded where the store hands them to the driver (``_run``/``_run_all``), so the store's
     own code builds them. The recorder answers "already there" for every asked-for id and source so
     that the replace and remove paths run too."""
+    from graph.fulltext import FORMAT as FULLTEXT_FORMAT
     from graph.neo4j_store import Neo4jStore
+    from graph.statements import statement_text
     from queries import registry
 
     class Recorder(Neo4jStore):
@@ -96,6 +98,8 @@ def neo4j_store_statements(records) -> list[dict[str, str]]:
         def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
             self.sent.append(query)
             params = params or {}
+            if query == statement_text("fulltext_format"):        # a graph written with the field
+                return [{"format": FULLTEXT_FORMAT}]
             if not (self.answer_states and "ids" in params and "sources" in params):
                 return []
             rows = [{"id": i, "version": "older", "complete": True, "source": ""} for i in params["ids"]]
@@ -117,6 +121,7 @@ def neo4j_store_statements(records) -> list[dict[str, str]]:
     store.document_states()
     store.stats()
     store.export_rows()
+    assert store.full_text_candidates(["社区治理", "12341"]) == []   # the search's full-text query
     for spec in registry.catalogue():            # the statement each named query sends
         registry.fetcher(store, spec.name)({p.name: p.default for p in spec.params})
     texts = list(dict.fromkeys(store.sent))

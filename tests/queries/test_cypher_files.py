@@ -20,7 +20,7 @@ def realistic_params(text: str, records) -> dict:
               "practices": [], "practice": (rec.practices or ["党建引领"])[0], "name": rec.named_models[0].name,
               "owner": None, "agency": (rec.agencies[0].name if rec.agencies else None), "text": "社区",
               "kinds": [], "limit": 20, "k": 5, "measure": None, "named_model": None, "min_places": 1,
-              "doc": rec.doc_id, "label": "Place"}
+              "doc": rec.doc_id, "label": "Place", "documents": [rec.doc_id], "entities": None}
     wanted = set(re.findall(r"\$([A-Za-z_]+)", re.sub(r"//[^\n]*", "", text)))
     missing = wanted - set(values)
     assert not missing, f"no realistic value for {missing}"
@@ -65,6 +65,7 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         falkordb_store.stats()
         falkordb_store.version()
         falkordb_store.export_rows()
+        falkordb_store.full_text_candidates(["社区"])
         falkordb_store.remove_document(rec.doc_id)
     finally:
         del falkordb_store._run

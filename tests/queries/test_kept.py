@@ -113,8 +113,17 @@ def test_a_new_process_reads_the_kept_index_not_the_graph(home_store, monkeypatc
     def no_fetch(*_args, **_kwargs):
         raise AssertionError("the graph was read to rebuild an index the store keeps")
 
+    search_fetch = registry.implementation("search").fetch
+
+    def hits_evidence_only(g, entities=None, **params):
+        """search reads the evidence of the entities among its hits, by id, and nothing else"""
+        if entities is None:
+            no_fetch()
+        return search_fetch(g, entities=entities, **params)
+
     for query in set(registry.KEPT.values()):
         monkeypatch.setattr(registry.implementation(query), "fetch", no_fetch)
+    monkeypatch.setattr(registry.implementation("search"), "fetch", hits_evidence_only)
     monkeypatch.setattr(registry.implementation("practice_communities"), "fetch", no_fetch)
     assert registry.run(store, "search", {"text": "社区"})
     assert registry.run(store, "similar_practices", {"text": "建立居民议事会"})

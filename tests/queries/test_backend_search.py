@@ -1,0 +1,141 @@
+"""Search on a store with its own full-text index (FalkorDB here; Neo4j writes the same field): the
+index names a superset of the documents that hold a term, only those are read, and the answer is
+the embedded store's, hit for hit."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from graph.fulltext import falkordb_query, fold, grams, lucene_query, term_grams
+from queries import registry
+from queries.fulltext import split_terms
+
+
+def _holders(store, term):
+    return {d for d, (title, text) in _texts(store).items() if term in fold(title) or term in fold(text)}
+
+
+_TEXTS: dict[int, dict[str, tuple[str, str]]] = {}
+
+
+def _texts(store):
+    if id(store) not in _TEXTS:
+        rows = store.run_cypher("MATCH (d:Document) RETURN d.id AS id, d.title AS title, d.text AS text")
+        _TEXTS[id(store)] = {r["id"]: (r["title"] or "", r["text"] or "") for r in rows}
+    return _TEXTS[id(store)]
+
+
+def _sample_terms(store, n, seed):
+    """Substrings of the documents, one to six characters long, from anywhere in them (Latin and digit
+    runs, punctuation and the seams between scripts included), and the same in full width."""
+    rnd = random.Random(seed)
+    texts = [t for _, t in sorted(_texts(store).values())]
+    out = []
+    while len(out) < n:
+        text = rnd.choice(texts)
+        if len(text) < 10:
+            continue
+        at = rnd.randrange(len(text) - 6)
+        term = text[at:at + rnd.randint(1, 6)].strip()
+        if term and not re.search(r"[\s,，、;；|/]", term):
+            out.append(term)
+    digits = [m.group() for t in texts for m in re.finditer(r"[0-9]{3,}", t)][:20]
+    out += [d[1:] for d in digits] + [d.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}) for d in digits]
+    return out
+
+
+def test_grams_of_a_term_are_in_every_text_that_holds_it():
+    rnd = random.Random(3)
+    alphabet = "社区治理党建aB１２3９ＸyZ，。“”《》·-+ 　"
+    for _ in range(2000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 30)))
+        folded = fold(text)
+        at = rnd.randrange(len(folded) + 1)
+        term = folded[at:at + rnd.randint(1, 6)]
+        indexed = set(grams(text).split())
+        assert set(term_grams(term)) <= indexed, (text, term)
+
+
+def test_queries_are_written_from_grams_only():
+    hostile = ["') MATCH (n) DETACH DELETE n //", '"社区" OR *:*', "+a -b (c) {d} [e] ^f ~g :h \\i |j @k",
+               "社区\" OR 1=1 //"]
+    written = 0
+    for text in hostile:
+        terms = split_terms(text)
+        for query in (falkordb_query(terms), lucene_query(terms)):
+            if query is None:                         # a term with no gram: no narrowing, no query
+                assert not all(term_grams(t) for t in terms)
+                continue
+            written += 1
+            assert re.fullmatch(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff()|+ ]+", query.replace(" OR ", " | ")), query
+    assert written >= 4
+    assert falkordb_query(["《》"]) is None and lucene_query(["社区", "《》"]) is None
+    assert falkordb_query(["社区治理", "1"]) == "(社区 区治 治理) | (1)"
+    assert lucene_query(["社区治理", "1"]) == "(+社区 +区治 +治理) OR (+1)"
+
+
+def test_falkordb_candidates_hold_every_document_with_the_term(falkordb_store):
+    every = set(_texts(falkordb_store))
+    narrowed = 0
+    for term in _sample_terms(falkordb_store, 150, seed=11):
+        (folded,) = split_terms(term) or [""]
+        if not folded:
+            continue
+        candidates = falkordb_store.full_text_candidates([folded])
+        if candidates is None:
+            assert not term_grams(folded), term
+            continue
+        assert _holders(falkordb_store, folded) <= set(candidates), term
+        narrowed += len(candidates) < len(every)
+    assert narrowed > 50
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_falkordb_search_answers_as_the_embedded_store(seed, memory_store, falkordb_store):
+    rnd = random.Random(seed)
+    terms = _sample_terms(falkordb_store, 60, seed=seed)
+    for i in range(15):
+        text = " ".join(rnd.sample(terms, rnd.randint(1, 3)))
+        params = {"text": text, "limit": rnd.choice([5, 20, 100])}
+        if i % 4 == 3:
+            params["kinds"] = rnd.sample(["Document", "NamedModel", "Measure", "Policy", "Place"], 2)
+        assert registry.run(falkordb_store, "search", params) == registry.run(memory_store, "search", params), params
+
+
+def test_falkordb_search_reads_only_the_documents_the_index_names(falkordb_store, monkeypatch):
+    read: list[int] = []
+    run_cypher = type(falkordb_store).run_cypher
+
+    def counting(self, text, params=None):
+        rows = run_cypher(self, text, params)
+        read.append(sum(1 for r in rows if r.get("kind") == "Document"))
+        return rows
+
+    monkeypatch.setattr(type(falkordb_store), "run_cypher", counting)
+    rare = min(_sample_terms(falkordb_store, 200, seed=5),
+               key=lambda t: (len(_holders(falkordb_store, fold(t))) or 10 ** 9, t))
+    hits = registry.run(falkordb_store, "search", {"text": rare})
+    assert hits and sum(read) < len(_texts(falkordb_store)) / 2, (rare, read)
+
+
+def test_a_graph_without_the_field_recorded_is_searched_whole(falkordb_store, memory_store):
+    """Documents written by an older govkg may lack the field: such a graph is read whole, not narrowed."""
+    falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) REMOVE m.grams")
+    try:
+        assert falkordb_store.full_text_candidates(["社区"]) is None
+        params = {"text": "社区 减负", "limit": 30}
+        assert registry.run(falkordb_store, "search", params) == registry.run(memory_store, "search", params)
+    finally:
+        falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) SET m.grams = $f", {"f": 2})
+    assert falkordb_store.full_text_candidates(["社区"]) is not None
+
+
+def test_the_field_is_recorded_only_in_a_graph_without_documents(falkordb_store):
+    falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) REMOVE m.grams")
+    try:
+        falkordb_store.init_schema()                  # documents are there: not recorded
+        assert falkordb_store.full_text_candidates(["社区"]) is None
+    finally:
+        falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) SET m.grams = $f", {"f": 2})

@@ -18,10 +18,11 @@ query string except as such grams.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
-__all__ = ["FORMAT", "FULL_WIDTH", "falkordb_query", "fold", "grams", "lucene_query", "term_grams"]
+__all__ = ["FORMAT", "FULL_WIDTH", "falkordb_query", "fold", "fold_pairs", "grams", "lucene_query", "term_grams"]
 
 #: the format of :func:`grams`, recorded in a graph whose every Document was written with it
 FORMAT = 2
@@ -88,3 +89,35 @@ def lucene_query(terms: Sequence[str]) -> str | None:
     if groups is None:
         return None
     return " OR ".join("(" + " ".join("+" + gram for gram in g) + ")" for g in groups)
+
+
+@functools.cache
+def _preimages() -> dict[str, tuple[str, ...]]:
+    """character -> the other characters of the Basic Multilingual Plane that :func:`fold` turns into it."""
+    out: dict[str, list[str]] = {}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        folded = ch.translate(FULL_WIDTH).lower()
+        if len(folded) == 1 and folded != ch:
+            out.setdefault(folded, []).append(ch)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def fold_pairs(terms: Sequence[str]) -> list[list[str]] | None:
+    """[from, to] replacements that, applied to a lower-cased text, give every character of the text
+    that :func:`fold` turns into a character of ``terms`` that character (a full-width ``１`` becomes
+    ``1``): a store filtering with ``replace`` over these pairs then keeps every item whose folded
+    text holds a term (and perhaps a few more, which the query layer drops). Each pair is one
+    character for one, so positions do not move, and no pair's result is another pair's source.
+    None when a term is not in lower case (the query held a character such as ``İ`` that stops
+    :func:`fold` lowering): no such filter is exact, the store reads every item."""
+    if any(t != t.lower() for t in terms):
+        return None
+    preimages = _preimages()
+    pairs: dict[str, str] = {}
+    for ch in sorted(set("".join(terms))):
+        for p in preimages.get(ch, ()):
+            for form in (p, p.lower()):
+                if len(form) == 1 and form != ch:
+                    pairs.setdefault(form, ch)
+    return [[a, b] for a, b in sorted(pairs.items())]

@@ -1,11 +1,14 @@
 // search — the raw rows of the full-text search. The query layer (queries/search.py, queries/fulltext.py)
 // checks every term as a substring of the folded text and ranks the items, so every store gives the
-// same hits in the same order. Parameters: $text, $kinds, $limit (used by the finisher) and two the
+// same hits in the same order. Parameters: $text, $kinds, $limit (used by the finisher) and four the
 // finisher sets:
 //   $documents  the documents that can match, named by the store's full-text index over Document.grams
 //               (graph/fulltext.py, graph/cypher/*_search.cypher); null: every document;
-//   $entities   null: every entity's searchable fields, without evidence; a list of ids: those
-//               entities, with their evidence (read for the hits only), and no document.
+//   $terms      null: every entity; else only entities whose lower-cased searchable text, with the
+//   $fold       [from, to] character replacements applied (graph/fulltext.py fold_pairs), holds a term;
+//   $entities   null: each entity's searchable text (its name, definition and items, one per line;
+//               no evidence); a list of ids: those entities' fields with their evidence (read for
+//               the hits only), and no document.
 // Raw columns: kind, id, name, definition, items, text, ev_doc, ev_start, ev_end, ev_quote.
 MATCH (d:Document)
 WHERE $entities IS NULL AND $documents IS NULL
@@ -19,8 +22,11 @@ RETURN 'Document' AS kind, d.id AS id, d.title AS name, null AS definition, null
 UNION ALL
 MATCH (n:NamedModel)
 WHERE $entities IS NULL
-RETURN 'NamedModel' AS kind, n.id AS id, n.name AS name, n.definition AS definition, n.components AS items,
-       null AS text, [] AS ev_doc, [] AS ev_start, [] AS ev_end, [] AS ev_quote
+WITH n, reduce(a = '', part IN [p IN [n.name, n.definition] + [item IN coalesce(n.components, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
+WHERE $terms IS NULL OR any(t IN $terms WHERE
+      reduce(s = toLower(text), p IN $fold | replace(s, p[0], p[1])) CONTAINS t)
+RETURN 'NamedModel' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
+       text, null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:NamedModel {id: entity_id})
@@ -30,8 +36,11 @@ RETURN 'NamedModel' AS kind, n.id AS id, n.name AS name, n.definition AS definit
 UNION ALL
 MATCH (n:Measure)
 WHERE $entities IS NULL
-RETURN 'Measure' AS kind, n.id AS id, n.summary AS name, null AS definition, n.practices AS items,
-       null AS text, [] AS ev_doc, [] AS ev_start, [] AS ev_end, [] AS ev_quote
+WITH n, reduce(a = '', part IN [p IN [n.summary] + [item IN coalesce(n.practices, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
+WHERE $terms IS NULL OR any(t IN $terms WHERE
+      reduce(s = toLower(text), p IN $fold | replace(s, p[0], p[1])) CONTAINS t)
+RETURN 'Measure' AS kind, n.id AS id, n.summary AS name, null AS definition, null AS items,
+       text, null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Measure {id: entity_id})
@@ -41,8 +50,11 @@ RETURN 'Measure' AS kind, n.id AS id, n.summary AS name, null AS definition, n.p
 UNION ALL
 MATCH (n:Policy)
 WHERE $entities IS NULL
-RETURN 'Policy' AS kind, n.id AS id, n.title AS name, n.issuer AS definition, null AS items,
-       null AS text, [] AS ev_doc, [] AS ev_start, [] AS ev_end, [] AS ev_quote
+WITH n, reduce(a = '', part IN [p IN [n.title, n.issuer] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
+WHERE $terms IS NULL OR any(t IN $terms WHERE
+      reduce(s = toLower(text), p IN $fold | replace(s, p[0], p[1])) CONTAINS t)
+RETURN 'Policy' AS kind, n.id AS id, n.title AS name, null AS definition, null AS items,
+       text, null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Policy {id: entity_id})
@@ -52,8 +64,11 @@ RETURN 'Policy' AS kind, n.id AS id, n.title AS name, n.issuer AS definition, nu
 UNION ALL
 MATCH (n:Agency)
 WHERE $entities IS NULL
+WITH n, reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
+WHERE $terms IS NULL OR any(t IN $terms WHERE
+      reduce(s = toLower(text), p IN $fold | replace(s, p[0], p[1])) CONTAINS t)
 RETURN 'Agency' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       null AS text, [] AS ev_doc, [] AS ev_start, [] AS ev_end, [] AS ev_quote
+       text, null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Agency {id: entity_id})
@@ -63,8 +78,11 @@ RETURN 'Agency' AS kind, n.id AS id, n.name AS name, null AS definition, null AS
 UNION ALL
 MATCH (n:Place)
 WHERE $entities IS NULL
-RETURN 'Place' AS kind, n.id AS id, n.name AS name, null AS definition, n.aliases AS items,
-       null AS text, [] AS ev_doc, [] AS ev_start, [] AS ev_end, [] AS ev_quote
+WITH n, reduce(a = '', part IN [p IN [n.name] + [item IN coalesce(n.aliases, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
+WHERE $terms IS NULL OR any(t IN $terms WHERE
+      reduce(s = toLower(text), p IN $fold | replace(s, p[0], p[1])) CONTAINS t)
+RETURN 'Place' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
+       text, null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Place {id: entity_id})
@@ -74,8 +92,11 @@ RETURN 'Place' AS kind, n.id AS id, n.name AS name, null AS definition, n.aliase
 UNION ALL
 MATCH (n:Practice)
 WHERE $entities IS NULL
+WITH n, reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
+WHERE $terms IS NULL OR any(t IN $terms WHERE
+      reduce(s = toLower(text), p IN $fold | replace(s, p[0], p[1])) CONTAINS t)
 RETURN 'Practice' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       null AS text, [] AS ev_doc, [] AS ev_start, [] AS ev_end, [] AS ev_quote
+       text, null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Practice {id: entity_id})

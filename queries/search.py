@@ -16,6 +16,7 @@ import dataclasses
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph.fulltext import fold_pairs
 from queries.fulltext import (
     FullTextIndex,
     Hit,
@@ -41,9 +42,10 @@ SPEC = QuerySpec(
            "Place, Practice)", default=[]),
      Param("limit", "int", "how many hits", default=20, min=1, max=500)),
     ("rank", "kind", "id", "name", "score", *EVIDENCE),
-    # set by the finisher: the documents that can match (None: every document), and None for every
-    # entity's searchable fields or a list of entities whose evidence is read
-    row_params=(("documents", None), ("entities", None)),
+    # set by the finisher (see search.cypher): the documents that can match (None: every document),
+    # None for the entities' searchable fields or a list of entities whose evidence is read, and the
+    # terms (with the fold replacements) an entity's text must hold (None: every entity)
+    row_params=(("documents", None), ("entities", None), ("terms", None), ("fold", [])),
 )
 
 
@@ -59,7 +61,7 @@ _NO_EVIDENCE = ("ev_doc", "ev_start", "ev_end", "ev_quote")
 
 
 def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None = None,
-          **_params: Any) -> list[dict[str, Any]]:
+          terms: list[str] | None = None, fold: list[list[str]] | None = None, **_params: Any) -> list[dict[str, Any]]:
     if entities is not None:
         return [_entity_row(g, x, label(g, x), True) for x in entities if x in g and label(g, x) in _FIELDS]
     rows = []
@@ -70,42 +72,62 @@ def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None
         rows.append({"kind": "Document", "id": d, "name": n.get("title"), "definition": None, "items": None,
                      "text": n.get("text"), "ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None})
     for kind in _FIELDS:
-        rows.extend(_entity_row(g, x, kind, False) for x in nodes_of(g, kind))
+        entity_rows = (_entity_row(g, x, kind, False) for x in nodes_of(g, kind))
+        rows.extend(entity_rows if terms is None else (r for r in entity_rows if _holds(r, terms, fold or [])))
     return rows
 
 
+def _holds(row: dict[str, Any], terms: list[str], pairs: list[list[str]]) -> bool:
+    """The entity filter of ``search.cypher``: the lower-cased searchable text, with ``pairs``
+    replaced, holds one of ``terms``."""
+    text = row["text"].lower()
+    for a, b in pairs:
+        text = text.replace(a, b)
+    return any(t in text for t in terms)
+
+
 def _entity_row(g: Any, x: str, kind: str, evidence: bool) -> dict[str, Any]:
+    """An entity's row: with its fields and evidence (``evidence``), else with its searchable text only."""
     n = g.nodes[x]
     name, definition, items = _FIELDS[kind]
-    return {"kind": kind, "id": x, "name": n.get(name), "definition": n.get(definition) if definition else None,
-            "items": n.get(items) if items else None, "text": None,
-            **(ev_lists(n) if evidence else {key: [] for key in _NO_EVIDENCE})}
+    fields = {"name": n.get(name), "definition": n.get(definition) if definition else None,
+              "items": n.get(items) if items else None}
+    if evidence:
+        return {"kind": kind, "id": x, **fields, "text": None, **ev_lists(n)}
+    return {"kind": kind, "id": x, "name": fields["name"], "definition": None, "items": None,
+            "text": _searchable_text(fields), **dict.fromkeys(_NO_EVIDENCE)}
+
+
+def _searchable_text(fields: dict[str, Any]) -> str:
+    """An entity's searchable text: its name, definition and items, the non-empty ones, one per line
+    (what ``search.cypher`` returns as ``text``)."""
+    parts = [fields["name"], fields["definition"], *(str(i) for i in as_list(fields["items"]))]
+    return "\n".join(p for p in parts if p)
 
 
 def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
-    """The items of raw rows without evidence (an entity's evidence is read for the hits only)."""
+    """The items of raw rows (an entity's evidence is read for the hits only)."""
     out = []
     for row in rows:
         if row["kind"] == "Document":
             out.append(Searchable(row["id"], "Document", row.get("name") or "", row.get("text") or "",
                                   doc_id=row["id"], offset=0))
-            continue
-        parts = [row.get("name") or "", row.get("definition") or "",
-                 *(str(i) for i in as_list(row.get("items")) if i)]
-        out.append(Searchable(row["id"], row["kind"], row.get("name") or row["id"],
-                              "\n".join(p for p in parts if p)))
+        else:
+            out.append(Searchable(row["id"], row["kind"], row.get("name") or row["id"], row.get("text") or ""))
     return out
 
 
 def finish(fetch: Any, params: dict[str, Any], version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     terms = split_terms(params["text"])
     candidates = fetch.full_text_candidates(terms) if terms else None
-    if candidates is None:
+    pairs = fold_pairs(terms) if candidates is not None else None
+    if candidates is None or pairs is None:
         hits = with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
                           lambda index: index.search(params["text"], limit=params["limit"],
                                                      kinds=params.get("kinds") or None))
     else:
-        hits = _scan(fetch({**params, "documents": candidates, "entities": None}), terms, params)
+        rows = fetch({**params, "documents": candidates, "entities": None, "terms": terms, "fold": pairs})
+        hits = _scan(rows, terms, params)
     return _answer(fetch, hits, params)
 
 

@@ -3,6 +3,7 @@ index names a superset of the documents that hold a term, only those are read, a
 the embedded store's, hit for hit."""
 from __future__ import annotations
 
+import json
 import random
 import re
 
@@ -139,3 +140,26 @@ def test_the_field_is_recorded_only_in_a_graph_without_documents(falkordb_store)
         assert falkordb_store.full_text_candidates(["社区"]) is None
     finally:
         falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) SET m.grams = $f", {"f": 2})
+
+
+@pytest.mark.parametrize("text", ["社区", "议事 12", "Ａ座 党建引领", "居民（小区）"])
+def test_the_narrowed_raw_rows_are_the_same_on_both_stores(text, memory_store, falkordb_store):
+    """The rows the finisher asks a Cypher store for (candidate documents, entities filtered by the
+    terms, then evidence by id), from FalkorDB and from the embedded fetch: identical."""
+    from graph.fulltext import fold_pairs
+
+    terms = split_terms(text)
+    candidates = falkordb_store.full_text_candidates(terms)
+    assert candidates is not None
+    params = {"text": text, "documents": candidates, "terms": terms, "fold": fold_pairs(terms)}
+
+    from tests.queries.test_raw_rows import _normal     # evidence entries in any order
+
+    def rows(store, extra):
+        return sorted(_normal(r) for r in registry.fetcher(store, "search")({**params, **extra}))
+
+    narrowed = rows(falkordb_store, {})
+    assert narrowed == rows(memory_store, {})
+    entities = [json.loads(r)["id"] for r in narrowed if json.loads(r)["kind"] != "Document"][:30]
+    assert entities or "（" in text
+    assert rows(falkordb_store, {"entities": entities}) == rows(memory_store, {"entities": entities})

@@ -25,7 +25,7 @@ from typing import Any
 from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
 from graph.fulltext import fold
 
-__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "fold", "score_hit", "snippet", "split_terms"]
+__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "fold", "fold_free", "score_hit", "snippet", "split_terms"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
@@ -143,15 +143,28 @@ def _hit(item: Searchable, score: float, first_pos: int, first_len: int) -> Hit:
     return Hit(item.key, item.kind, item.name, score, item.doc_id, quote, start, end)
 
 
-def score_hit(item: Searchable, terms: list[str]) -> Hit | None:
+def score_hit(item: Searchable, terms: list[str], fold_text: bool = True) -> Hit | None:
     """Score ``item`` against ``terms`` (already folded); None when no term occurs in it.
 
     The score rewards the share of terms found, repeated occurrences (log-damped), longer terms and
     matches in names; entity kinds get a small boost over whole documents so a named model called
     ``减负`` ranks above a report that mentions it once. Rounded so backends agree to the digit.
+    ``fold_text=False`` (only where :func:`fold_free` says the terms allow it) reads the text as it is.
     """
+    if not fold_text:
+        scored = _score(item.text, item.name, item.kind, terms)
+        return None if scored is None else _hit(item, *scored)
     scored = _score(fold(item.text), fold(item.name), item.kind, terms)
     return None if scored is None else _hit(item, *scored)
+
+
+def fold_free(terms: list[str]) -> bool:
+    """Whether ``terms`` (folded) occur in a text exactly where they occur in its :func:`fold`: no
+    character of theirs is what fold makes of another (Chinese characters, most punctuation), so a
+    text need not be folded to count them (the same counts, at the same positions)."""
+    from graph.fulltext import fold_pairs
+
+    return fold_pairs(terms) == [] and all(fold(t) == t for t in terms)
 
 
 _CHUNK_CHARS = 1 << 21        # characters per numpy pass of the index build (bounds its temporaries)

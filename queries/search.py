@@ -22,6 +22,7 @@ from queries.fulltext import (
     Hit,
     KeptFullTextIndex,
     Searchable,
+    fold_free,
     rank_hits,
     score_hit,
     split_terms,
@@ -139,8 +140,9 @@ def _scan(rows: list[dict[str, Any]], terms: list[str], params: dict[str, Any]) 
     """The best hits among ``rows`` (the candidates a store's full-text index let through), scored and
     ordered as the index does (score, then kind and key)."""
     kinds = set(params.get("kinds") or ()) or None
+    fold_text = not fold_free(terms)
     hits = [hit for item in searchables(rows) if kinds is None or item.kind in kinds
-            if (hit := score_hit(item, terms)) is not None]
+            if (hit := score_hit(item, terms, fold_text)) is not None]
     return rank_hits(hits, params["limit"])
 
 

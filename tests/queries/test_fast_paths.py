@@ -228,3 +228,26 @@ def test_index_build_on_repeats_digits_and_single_characters():
     for query in ["00", "0", "2000", "常常", "常", "网网", "网网网", "aa", "a", "ia", "σ", "𠮷𠮷", "年 0", "ΣΣ"]:
         assert index.search(query, limit=20) == brute_force(index.items, query, 20)
     assert len(FullTextIndex([])) == 0 and FullTextIndex([]).search("减负") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.tuples(st.sampled_from(KINDS), st.text(alphabet=CHARS + "（）İΣ１", max_size=6),
+                 st.text(alphabet=CHARS + "（）İΣ１ aA", max_size=60)),
+       st.text(alphabet=CHARS + "（1a", min_size=1, max_size=8))
+def test_fold_free_terms_score_the_same_unfolded(item, query):
+    """Terms that fold_free admits are counted in the text as it is (the backend search's fast path)."""
+    from queries.fulltext import fold_free
+
+    kind, name, text = item
+    terms = split_terms(query)
+    if not terms or not fold_free(terms):
+        return
+    it = Searchable("k", kind, name, text, doc_id="d", offset=0)
+    assert score_hit(it, terms, fold_text=False) == score_hit(it, terms)
+
+
+def test_fold_free_refuses_what_fold_changes():
+    from queries.fulltext import fold_free
+
+    assert fold_free(["社区", "减负"])
+    assert not fold_free(["a"]) and not fold_free(["12341"]) and not fold_free(["(社区"])

@@ -40,6 +40,7 @@ __all__ = [
     "KEPT",
     "MAX_TEXT",
     "QUERIES",
+    "WHOLE_GRAPH",
     "Fetch",
     "Param",
     "QuerySpec",
@@ -202,6 +203,9 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 # (largest first: the memory the first frees is reused by the next)
 KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
         "learning_network": "learning_network", "inventory": "inventory", "exemplars": "exemplars"}
+# the queries whose .cypher reads a projection of the whole graph from which Python computes the answer
+# (a similarity index, place vectors, communities), as ``--show-cypher`` says
+WHOLE_GRAPH = frozenset({"similar_practices", "similar_cities", "practice_communities"})
 # the node labels each index has one item per (the size that bounds its build's memory)
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
           "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"),

@@ -85,3 +85,14 @@ def test_show_cypher_refuses_bad_input_in_one_line(args, message):
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert result.output.count("\n") == 1 and message in result.output, result.output
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_show_cypher_says_when_the_statement_is_a_projection(name):
+    """similar_practices, similar_cities and practice_communities compute their answer in Python from the
+    rows the statement reads: --show-cypher says so instead of passing the projection off as the query."""
+    result = CliRunner().invoke(main, ["query", name, *EXAMPLES[name], "--show-cypher"],
+                                env={"GOVKG_STORE": "falkordb", "FALKORDB_HOST": ""})
+    assert result.exit_code == 0, result.output
+    said = f"queries/{name}.py 中用 Python" in result.stderr
+    assert said == (name in {"similar_practices", "similar_cities", "practice_communities"}), result.stderr

@@ -25,7 +25,7 @@ from typing import Any
 from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
 from graph.fulltext import fold
 
-__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "fold", "fold_free", "score_hit", "snippet", "split_terms"]
+__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "score_hit", "snippet", "split_terms"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
@@ -94,7 +94,7 @@ def snippet(text: str, pos: int, length: int, width: int = 60) -> tuple[str, int
     return text[lo:hi], lo, hi
 
 
-def _combine(kind: str, terms: list[str], counts: list[int], in_names: list[bool]) -> float | None:
+def combine(kind: str, terms: list[str], counts: list[int], in_names: list[bool]) -> float | None:
     """The score from each term's occurrence count in the text and presence in the name; None when no
     term occurs. The one place the arithmetic lives, so every search path gives the same float."""
     found = 0
@@ -112,7 +112,7 @@ def _combine(kind: str, terms: list[str], counts: list[int], in_names: list[bool
 
 def _score(folded: str, folded_name: str, kind: str, terms: list[str]) -> tuple[float, int, int] | None:
     """(score, position, length of the earliest term occurrence in the text, or -1, 0) for already
-    folded text and name; None when no term occurs. The arithmetic of :func:`_combine`, inlined (this
+    folded text and name; None when no term occurs. The arithmetic of :func:`combine`, inlined (this
     runs once per matching item)."""
     found = 0
     score = 0.0
@@ -477,7 +477,7 @@ class _FullText:
         """(-score, item number) of the ``limit`` best items, best first. Every item is described by its
         kind and, per term, its count in the text and whether its name holds the term (from the postings
         for terms of one or two characters, by ``str.count`` on the candidates for longer ones); each
-        distinct description is scored once by :func:`_combine`."""
+        distinct description is scored once by :func:`combine`."""
         import numpy as np
 
         short = [len(t) <= 2 and "\x00" not in t for t in terms]
@@ -529,7 +529,7 @@ class _FullText:
             patterns = np.stack(features, axis=1)[order[starts]]
         else:
             patterns, inverse = np.unique(np.stack(features, axis=1), axis=0, return_inverse=True)
-        scores = np.array([_combine(self._kind_names[int(row[0])], terms, [int(c) for c in row[1::2]],
+        scores = np.array([combine(self._kind_names[int(row[0])], terms, [int(c) for c in row[1::2]],
                                     [bool(n) for n in row[2::2]]) for row in patterns.tolist()], dtype=np.float64)
         per_item = scores[inverse.reshape(-1)]         # NaN: a candidate that holds no term after all
         keep = ~np.isnan(per_item)

@@ -22,6 +22,7 @@ from queries.fulltext import (
     Hit,
     KeptFullTextIndex,
     Searchable,
+    combine,
     fold_free,
     rank_hits,
     score_hit,
@@ -46,7 +47,7 @@ SPEC = QuerySpec(
     # set by the finisher (see search.cypher): the documents that can match (None: every document),
     # None for the entities' searchable fields or a list of entities whose evidence is read, and the
     # terms (with the fold replacements) an entity's text must hold (None: every entity)
-    row_params=(("documents", None), ("entities", None), ("terms", None), ("fold", [])),
+    row_params=(("documents", None), ("entities", None), ("terms", None), ("fold", []), ("counted", False)),
 )
 
 
@@ -62,47 +63,63 @@ _NO_EVIDENCE = ("ev_doc", "ev_start", "ev_end", "ev_quote")
 
 
 def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None = None,
-          terms: list[str] | None = None, fold: list[list[str]] | None = None, **_params: Any) -> list[dict[str, Any]]:
-    if entities is not None:
-        return [_entity_row(g, x, label(g, x), True) for x in entities if x in g and label(g, x) in _FIELDS]
-    rows = []
+          terms: list[str] | None = None, fold: list[list[str]] | None = None, counted: bool = False,
+          **_params: Any) -> list[dict[str, Any]]:
     ids = nodes_of(g, "Document") if documents is None else [
         d for d in documents if d in g and label(g, d) == "Document"]
+    rows = []
     for d in ids:
         n = g.nodes[d]
         rows.append({"kind": "Document", "id": d, "name": n.get("title"), "definition": None, "items": None,
-                     "text": n.get("text"), "ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None})
-    for kind in _FIELDS:
-        entity_rows = (_entity_row(g, x, kind, False) for x in nodes_of(g, kind))
-        rows.extend(entity_rows if terms is None else (r for r in entity_rows if _holds(r, terms, fold or [])))
+                     **_text_or_counts(n.get("text") or "", n.get("title") or "", terms, counted),
+                     **dict.fromkeys(_NO_EVIDENCE)})
+    if entities is not None:
+        return rows + [_entity_row(g, x, label(g, x)) for x in entities if x in g and label(g, x) in _FIELDS]
+    for kind, (name, _, _) in _FIELDS.items():
+        for x in nodes_of(g, kind):
+            n = g.nodes[x]
+            text = _searchable_text(n, kind)
+            if terms is None or _holds(text, terms, fold or []):
+                rows.append({"kind": kind, "id": x, "name": n.get(name), "definition": None, "items": None,
+                             **_text_or_counts(text, n.get(name) or x, terms, counted),
+                             **dict.fromkeys(_NO_EVIDENCE)})
     return rows
 
 
-def _holds(row: dict[str, Any], terms: list[str], pairs: list[list[str]]) -> bool:
+def _text_or_counts(text: str, name: str, terms: list[str] | None, counted: bool) -> dict[str, Any]:
+    """The ``text`` column, or with ``counted`` the ``counts`` and ``in_name`` ones, as ``search.cypher``
+    gives them."""
+    if not counted:
+        return {"text": text, "counts": None, "in_name": None}
+    if terms is None:
+        return {"text": None, "counts": None, "in_name": None}
+    return {"text": None, "counts": [text.count(t) for t in terms], "in_name": [t in name for t in terms]}
+
+
+def _holds(text: str, terms: list[str], pairs: list[list[str]]) -> bool:
     """The entity filter of ``search.cypher``: the lower-cased searchable text, with ``pairs``
     replaced, holds one of ``terms``."""
-    text = row["text"].lower()
+    text = text.lower()
     for a, b in pairs:
         text = text.replace(a, b)
     return any(t in text for t in terms)
 
 
-def _entity_row(g: Any, x: str, kind: str, evidence: bool) -> dict[str, Any]:
-    """An entity's row: with its fields and evidence (``evidence``), else with its searchable text only."""
+def _entity_row(g: Any, x: str, kind: str) -> dict[str, Any]:
+    """An entity's row with its fields, searchable text and evidence (for a hit)."""
     n = g.nodes[x]
     name, definition, items = _FIELDS[kind]
-    fields = {"name": n.get(name), "definition": n.get(definition) if definition else None,
-              "items": n.get(items) if items else None}
-    if evidence:
-        return {"kind": kind, "id": x, **fields, "text": None, **ev_lists(n)}
-    return {"kind": kind, "id": x, "name": fields["name"], "definition": None, "items": None,
-            "text": _searchable_text(fields), **dict.fromkeys(_NO_EVIDENCE)}
+    return {"kind": kind, "id": x, "name": n.get(name), "definition": n.get(definition) if definition else None,
+            "items": n.get(items) if items else None, "text": _searchable_text(n, kind), "counts": None,
+            "in_name": None, **ev_lists(n)}
 
 
-def _searchable_text(fields: dict[str, Any]) -> str:
+def _searchable_text(n: dict[str, Any], kind: str) -> str:
     """An entity's searchable text: its name, definition and items, the non-empty ones, one per line
     (what ``search.cypher`` returns as ``text``)."""
-    parts = [fields["name"], fields["definition"], *(str(i) for i in as_list(fields["items"]))]
+    name, definition, items = _FIELDS[kind]
+    parts = [n.get(name), n.get(definition) if definition else None,
+             *(str(i) for i in as_list(n.get(items) if items else None))]
     return "\n".join(p for p in parts if p)
 
 
@@ -126,33 +143,63 @@ def finish(fetch: Any, params: dict[str, Any], version: Callable[[], Hashable]) 
         hits = with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
                           lambda index: index.search(params["text"], limit=params["limit"],
                                                      kinds=params.get("kinds") or None))
-    else:
-        rows = fetch({**params, "documents": candidates, "entities": None, "terms": terms, "fold": pairs})
-        hits = _scan(rows, terms, params)
-    return _answer(fetch, hits, params)
+        return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
+    narrowed = {**params, "documents": candidates, "entities": None, "terms": terms, "fold": pairs}
+    if not fold_free(terms):                          # texts read and folded here
+        hits = _best(searchables(fetch(narrowed)), terms, params, True)
+        return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
+    # the store counts the terms; only the best items' texts and evidence are read
+    best = _best_counted(fetch({**narrowed, "counted": True}), terms, params)
+    rows = fetch({**params, "documents": [k for kind, k in best if kind == "Document"],
+                  "entities": [k for kind, k in best if kind != "Document"], "terms": terms, "fold": pairs})
+    hits = _best(searchables(rows), terms, params, False)
+    if [(h.kind, h.key) for h in hits] != best:
+        raise AssertionError("search: the store's counts and the texts disagree")
+    return _answer(hits, {r["id"]: best_evidence(r) for r in rows if r["kind"] != "Document"})
 
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> FullTextIndex:
     return FullTextIndex(searchables(fetch({**params, "documents": None, "entities": None})))
 
 
-def _scan(rows: list[dict[str, Any]], terms: list[str], params: dict[str, Any]) -> list[Hit]:
-    """The best hits among ``rows`` (the candidates a store's full-text index let through), scored and
-    ordered as the index does (score, then kind and key)."""
-    kinds = set(params.get("kinds") or ()) or None
-    fold_text = not fold_free(terms)
-    hits = [hit for item in searchables(rows) if kinds is None or item.kind in kinds
+def _wanted(params: dict[str, Any]) -> set[str] | None:
+    return set(params.get("kinds") or ()) or None
+
+
+def _best(items: list[Searchable], terms: list[str], params: dict[str, Any], fold_text: bool) -> list[Hit]:
+    """The best hits among ``items``, scored and ordered as the index does (score, then kind and key)."""
+    kinds = _wanted(params)
+    hits = [hit for item in items if kinds is None or item.kind in kinds
             if (hit := score_hit(item, terms, fold_text)) is not None]
     return rank_hits(hits, params["limit"])
 
 
-def _answer(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], hits: list[Hit],
-            params: dict[str, Any]) -> list[dict[str, Any]]:
-    """Rows of ``hits``, an entity's evidence read now (its best entry, as every query picks it)."""
-    entities = [h.key for h in hits if h.kind != "Document"]
-    if entities:
-        evidence = {r["id"]: best_evidence(r) for r in fetch({**params, "documents": None, "entities": entities})}
-        hits = [h if h.kind == "Document" else _with_evidence(h, evidence.get(h.key)) for h in hits]
+def _best_counted(rows: list[dict[str, Any]], terms: list[str], params: dict[str, Any]) -> list[tuple[str, str]]:
+    """(kind, id) of the best items by the counts the store gave: the same arithmetic as ``score_hit``
+    (``combine``), the same order (score, then kind and key)."""
+    kinds = _wanted(params)
+    scored = []
+    for row in rows:
+        if kinds is not None and row["kind"] not in kinds:
+            continue
+        score = combine(row["kind"], terms, [int(c) for c in row["counts"]], [bool(n) for n in row["in_name"]])
+        if score is not None:
+            scored.append((-score, row["kind"], row["id"]))
+    scored.sort()
+    return [(kind, key) for _, kind, key in scored[:params["limit"]]]
+
+
+def _evidence(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+              entities: list[str]) -> dict[str, Any]:
+    """The best evidence of ``entities`` (as every query picks it), read by id."""
+    if not entities:
+        return {}
+    return {r["id"]: best_evidence(r) for r in fetch({**params, "documents": [], "entities": entities})}
+
+
+def _answer(hits: list[Hit], evidence: dict[str, Any]) -> list[dict[str, Any]]:
+    """Rows of ``hits``, an entity's with its evidence."""
+    hits = [h if h.kind == "Document" else _with_evidence(h, evidence.get(h.key)) for h in hits]
     return [{"rank": i + 1, "kind": h.kind, "id": h.key, "name": h.name, "score": h.score, "doc_id": h.doc_id,
              "quote": h.quote, "start": h.start, "end": h.end} for i, h in enumerate(hits)]
 

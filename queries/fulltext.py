@@ -25,7 +25,7 @@ from typing import Any
 from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
 from graph.fulltext import fold
 
-__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "score_hit", "snippet", "split_terms"]
+__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "kind_weight", "score_hit", "snippet", "split_terms"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
@@ -80,6 +80,11 @@ class Hit:
 
 
 _KIND_WEIGHT = {"NamedModel": 1.5, "Practice": 1.4, "Policy": 1.3, "Measure": 1.2, "Agency": 1.1}
+
+
+def kind_weight(kind: str) -> float:
+    """The factor a kind's scores take (entities over whole documents)."""
+    return _KIND_WEIGHT.get(kind, 1.0)
 
 
 def snippet(text: str, pos: int, length: int, width: int = 60) -> tuple[str, int, int]:

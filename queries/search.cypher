@@ -6,219 +6,124 @@
 //               Document.grams names, graph/cypher/*_search.cypher; or the best hits);
 //   $entities   null: every entity, as its searchable text (name, definition and items, one per line);
 //               a list of ids: those entities with their fields and evidence (for the best hits);
-//   $terms      null: every entity; else only entities whose searchable text holds a term: as it is
-//   $fold       when $fold is [], else lower-cased with these [from, to] character replacements
-//               (graph/fulltext.py fold_pairs);
-//   $counted    true: instead of the text, each term's occurrences in it (counts, as Python's str.count:
-//               used only for terms that folding cannot change), whether the name holds it (in_name),
-//   $lengths    and the score those give (the terms' lengths and the kinds' $weights as in
-//   $weights    queries/fulltext.py combine, in floating point: the finisher rescores exactly);
-//   $top        at most this many documents and this many entities of each kind: the best by that score.
-// (Each branch takes the parameters into variables first: FalkorDB reads a $parameter inside a list
+//   $counted    true: instead of a document's text, each of the $terms' occurrences in it (counts, as
+//   $terms      Python's str.count: used only for terms that folding cannot change), whether its title
+//   $lengths    holds it (in_name), and the score those give (the terms' lengths and the document
+//   $weight     weight as in queries/fulltext.py combine, in floating point: the finisher rescores);
+//   $top        at most this many documents: the best by that score.
+// (The parameters are taken into variables first: FalkorDB reads a $parameter inside a list
 // predicate after a WITH as empty.)
 // Raw columns: kind, id, name, definition, items, text, counts, in_name, score, ev_doc, ev_start, ev_end, ev_quote.
 MATCH (d:Document)
 WHERE $documents IS NULL
-WITH d, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WITH d, terms, counted, lengths, weights, coalesce(d.text, '') AS text
-WITH d, counted, lengths, weights, text, terms,
+WITH d, $terms AS terms, $counted AS counted, $lengths AS lengths, $weight AS weight, coalesce(d.text, '') AS text
+WITH d, counted, lengths, weight, text, terms,
      CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
      CASE WHEN counted THEN [term IN terms | coalesce(d.title, '') CONTAINS term] END AS in_name
 WITH d, counted, text, counts, in_name,
      CASE WHEN counted THEN
        reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Document
+       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
 ORDER BY score DESC, d.id
 LIMIT $top
 RETURN 'Document' AS kind, d.id AS id, d.title AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       CASE WHEN counted THEN null ELSE text END AS text, counts, in_name, score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($documents, []) AS doc_id
 MATCH (d:Document {id: doc_id})
-WITH d, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WITH d, terms, counted, lengths, weights, coalesce(d.text, '') AS text
-WITH d, counted, lengths, weights, text, terms,
+WITH d, $terms AS terms, $counted AS counted, $lengths AS lengths, $weight AS weight, coalesce(d.text, '') AS text
+WITH d, counted, lengths, weight, text, terms,
      CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
      CASE WHEN counted THEN [term IN terms | coalesce(d.title, '') CONTAINS term] END AS in_name
 WITH d, counted, text, counts, in_name,
      CASE WHEN counted THEN
        reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Document
+       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
 ORDER BY score DESC, d.id
 LIMIT $top
 RETURN 'Document' AS kind, d.id AS id, d.title AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       CASE WHEN counted THEN null ELSE text END AS text, counts, in_name, score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 MATCH (n:NamedModel)
 WHERE $entities IS NULL
-WITH n, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WHERE terms IS NULL OR any(t IN terms WHERE CASE WHEN size(fold) = 0 THEN coalesce(n.name, '') CONTAINS t OR coalesce(n.definition, '') CONTAINS t OR any(item IN coalesce(n.components, []) WHERE toString(item) CONTAINS t)
-      ELSE reduce(s = toLower(reduce(a = '', part IN [p IN [n.name, n.definition] + [item IN coalesce(n.components, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part)), p IN fold | replace(s, p[0], p[1])) CONTAINS t END)
-WITH n, terms, counted, lengths, weights, reduce(a = '', part IN [p IN [n.name, n.definition] + [item IN coalesce(n.components, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
-WITH n, counted, lengths, weights, text, terms,
-     CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
-     CASE WHEN counted THEN [term IN terms | coalesce(n.name, n.id) CONTAINS term] END AS in_name
-WITH n, counted, text, counts, in_name,
-     CASE WHEN counted THEN
-       reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
-         THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.NamedModel
-     END AS score
-ORDER BY score DESC, n.id
-LIMIT $top
 RETURN 'NamedModel' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       reduce(a = '', part IN [p IN [n.name, n.definition] + [item IN coalesce(n.components, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:NamedModel {id: entity_id})
-WITH n, reduce(a = '', part IN [p IN [n.name, n.definition] + [item IN coalesce(n.components, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
+WITH n, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'NamedModel' AS kind, n.id AS id, n.name AS name, n.definition AS definition, n.components AS items,
-       text AS text, null AS counts, null AS in_name, null AS score,
+       reduce(a = '', part IN [p IN [n.name, n.definition] + [item IN coalesce(n.components, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (n:Measure)
 WHERE $entities IS NULL
-WITH n, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WHERE terms IS NULL OR any(t IN terms WHERE CASE WHEN size(fold) = 0 THEN coalesce(n.summary, '') CONTAINS t OR any(item IN coalesce(n.practices, []) WHERE toString(item) CONTAINS t)
-      ELSE reduce(s = toLower(reduce(a = '', part IN [p IN [n.summary] + [item IN coalesce(n.practices, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part)), p IN fold | replace(s, p[0], p[1])) CONTAINS t END)
-WITH n, terms, counted, lengths, weights, reduce(a = '', part IN [p IN [n.summary] + [item IN coalesce(n.practices, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
-WITH n, counted, lengths, weights, text, terms,
-     CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
-     CASE WHEN counted THEN [term IN terms | coalesce(n.summary, n.id) CONTAINS term] END AS in_name
-WITH n, counted, text, counts, in_name,
-     CASE WHEN counted THEN
-       reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
-         THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Measure
-     END AS score
-ORDER BY score DESC, n.id
-LIMIT $top
 RETURN 'Measure' AS kind, n.id AS id, n.summary AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       reduce(a = '', part IN [p IN [n.summary] + [item IN coalesce(n.practices, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Measure {id: entity_id})
-WITH n, reduce(a = '', part IN [p IN [n.summary] + [item IN coalesce(n.practices, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
+WITH n, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'Measure' AS kind, n.id AS id, n.summary AS name, null AS definition, n.practices AS items,
-       text AS text, null AS counts, null AS in_name, null AS score,
+       reduce(a = '', part IN [p IN [n.summary] + [item IN coalesce(n.practices, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (n:Policy)
 WHERE $entities IS NULL
-WITH n, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WHERE terms IS NULL OR any(t IN terms WHERE CASE WHEN size(fold) = 0 THEN coalesce(n.title, '') CONTAINS t OR coalesce(n.issuer, '') CONTAINS t
-      ELSE reduce(s = toLower(reduce(a = '', part IN [p IN [n.title, n.issuer] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part)), p IN fold | replace(s, p[0], p[1])) CONTAINS t END)
-WITH n, terms, counted, lengths, weights, reduce(a = '', part IN [p IN [n.title, n.issuer] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
-WITH n, counted, lengths, weights, text, terms,
-     CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
-     CASE WHEN counted THEN [term IN terms | coalesce(n.title, n.id) CONTAINS term] END AS in_name
-WITH n, counted, text, counts, in_name,
-     CASE WHEN counted THEN
-       reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
-         THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Policy
-     END AS score
-ORDER BY score DESC, n.id
-LIMIT $top
 RETURN 'Policy' AS kind, n.id AS id, n.title AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       reduce(a = '', part IN [p IN [n.title, n.issuer] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Policy {id: entity_id})
-WITH n, reduce(a = '', part IN [p IN [n.title, n.issuer] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
+WITH n, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'Policy' AS kind, n.id AS id, n.title AS name, n.issuer AS definition, null AS items,
-       text AS text, null AS counts, null AS in_name, null AS score,
+       reduce(a = '', part IN [p IN [n.title, n.issuer] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (n:Agency)
 WHERE $entities IS NULL
-WITH n, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WHERE terms IS NULL OR any(t IN terms WHERE CASE WHEN size(fold) = 0 THEN coalesce(n.name, '') CONTAINS t
-      ELSE reduce(s = toLower(reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part)), p IN fold | replace(s, p[0], p[1])) CONTAINS t END)
-WITH n, terms, counted, lengths, weights, reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
-WITH n, counted, lengths, weights, text, terms,
-     CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
-     CASE WHEN counted THEN [term IN terms | coalesce(n.name, n.id) CONTAINS term] END AS in_name
-WITH n, counted, text, counts, in_name,
-     CASE WHEN counted THEN
-       reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
-         THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Agency
-     END AS score
-ORDER BY score DESC, n.id
-LIMIT $top
 RETURN 'Agency' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Agency {id: entity_id})
-WITH n, reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
+WITH n, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'Agency' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       text AS text, null AS counts, null AS in_name, null AS score,
+       reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (n:Place)
 WHERE $entities IS NULL
-WITH n, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WHERE terms IS NULL OR any(t IN terms WHERE CASE WHEN size(fold) = 0 THEN coalesce(n.name, '') CONTAINS t OR any(item IN coalesce(n.aliases, []) WHERE toString(item) CONTAINS t)
-      ELSE reduce(s = toLower(reduce(a = '', part IN [p IN [n.name] + [item IN coalesce(n.aliases, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part)), p IN fold | replace(s, p[0], p[1])) CONTAINS t END)
-WITH n, terms, counted, lengths, weights, reduce(a = '', part IN [p IN [n.name] + [item IN coalesce(n.aliases, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
-WITH n, counted, lengths, weights, text, terms,
-     CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
-     CASE WHEN counted THEN [term IN terms | coalesce(n.name, n.id) CONTAINS term] END AS in_name
-WITH n, counted, text, counts, in_name,
-     CASE WHEN counted THEN
-       reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
-         THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Place
-     END AS score
-ORDER BY score DESC, n.id
-LIMIT $top
 RETURN 'Place' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       reduce(a = '', part IN [p IN [n.name] + [item IN coalesce(n.aliases, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Place {id: entity_id})
-WITH n, reduce(a = '', part IN [p IN [n.name] + [item IN coalesce(n.aliases, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
+WITH n, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'Place' AS kind, n.id AS id, n.name AS name, null AS definition, n.aliases AS items,
-       text AS text, null AS counts, null AS in_name, null AS score,
+       reduce(a = '', part IN [p IN [n.name] + [item IN coalesce(n.aliases, []) | toString(item)] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote
 UNION ALL
 MATCH (n:Practice)
 WHERE $entities IS NULL
-WITH n, $terms AS terms, $fold AS fold, $counted AS counted, $lengths AS lengths, $weights AS weights
-WHERE terms IS NULL OR any(t IN terms WHERE CASE WHEN size(fold) = 0 THEN coalesce(n.name, '') CONTAINS t
-      ELSE reduce(s = toLower(reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part)), p IN fold | replace(s, p[0], p[1])) CONTAINS t END)
-WITH n, terms, counted, lengths, weights, reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text
-WITH n, counted, lengths, weights, text, terms,
-     CASE WHEN counted THEN [term IN terms | (size(text) - size(replace(text, term, ''))) / size(term)] END AS counts,
-     CASE WHEN counted THEN [term IN terms | coalesce(n.name, n.id) CONTAINS term] END AS in_name
-WITH n, counted, text, counts, in_name,
-     CASE WHEN counted THEN
-       reduce(x = 0.0, i IN range(0, size(coalesce(terms, [])) - 1) | x + CASE WHEN counts[i] > 0 OR in_name[i]
-         THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
-       * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weights.Practice
-     END AS score
-ORDER BY score DESC, n.id
-LIMIT $top
 RETURN 'Practice' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       CASE WHEN counted THEN null ELSE text END AS text, counts AS counts, in_name AS in_name, score AS score,
+       reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        null AS ev_doc, null AS ev_start, null AS ev_end, null AS ev_quote
 UNION ALL
 UNWIND coalesce($entities, []) AS entity_id
 MATCH (n:Practice {id: entity_id})
-WITH n, reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
+WITH n, [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN 'Practice' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
-       text AS text, null AS counts, null AS in_name, null AS score,
+       reduce(a = '', part IN [p IN [n.name] WHERE p IS NOT NULL AND p <> ''] | a + CASE WHEN a = '' THEN '' ELSE '\n' END + part) AS text, null AS counts, null AS in_name, null AS score,
        [entry IN ev | entry[0]] AS ev_doc, [entry IN ev | entry[1]] AS ev_start, [entry IN ev | entry[2]] AS ev_end, [entry IN ev | entry[3]] AS ev_quote

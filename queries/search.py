@@ -17,7 +17,6 @@ import math
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
-from graph.fulltext import fold_pairs
 from queries.fulltext import (
     FullTextIndex,
     Hit,
@@ -31,7 +30,7 @@ from queries.fulltext import (
     split_terms,
 )
 from queries.kept import with_index
-from queries.rows import as_list, best_evidence
+from queries.rows import as_list, best_evidence, cached
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, label, nodes_of
 
@@ -46,11 +45,11 @@ SPEC = QuerySpec(
            "Place, Practice)", default=[]),
      Param("limit", "int", "how many hits", default=20, min=1, max=500)),
     ("rank", "kind", "id", "name", "score", *EVIDENCE),
-    # set by the finisher (see search.cypher): the documents that can match (None: every document),
-    # None for the entities' searchable fields or a list of entities whose evidence is read, and the
-    # terms (with the fold replacements) an entity's text must hold (None: every entity)
-    row_params=(("documents", None), ("entities", None), ("terms", None), ("fold", []), ("counted", False),
-                ("lengths", None), ("weights", None), ("top", 1_000_000_000)),
+    # set by the finisher (see search.cypher): which documents (None: every one) and entities (None:
+    # every one, by its searchable text; a list: those, with their evidence), and whether the store
+    # counts and scores the terms in the documents instead of returning their texts (the best ``top``)
+    row_params=(("documents", None), ("entities", None), ("counted", False), ("terms", None),
+                ("lengths", None), ("weight", None), ("top", 1_000_000_000)),
 )
 
 
@@ -67,47 +66,33 @@ TOP_ALL = 1_000_000_000      # ``$top`` that cuts nothing
 
 
 def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None = None,
-          terms: list[str] | None = None, fold: list[list[str]] | None = None, counted: bool = False,
-          lengths: list[int] | None = None, weights: dict[str, float] | None = None, top: int = TOP_ALL,
-          **_params: Any) -> list[dict[str, Any]]:
+          terms: list[str] | None = None, counted: bool = False, lengths: list[int] | None = None,
+          weight: float | None = None, top: int = TOP_ALL, **_params: Any) -> list[dict[str, Any]]:
     ids = nodes_of(g, "Document") if documents is None else [
         d for d in documents if d in g and label(g, d) == "Document"]
-    counting = (terms, lengths, weights) if counted else None
-    rows = _cut([{"kind": "Document", "id": d, "name": (n := g.nodes[d]).get("title"), "definition": None,
-                  "items": None, **_text_or_counts(n.get("text") or "", n.get("title") or "", "Document", counting),
-                  **dict.fromkeys(_NO_EVIDENCE)} for d in ids], top)
+    counting = (terms, lengths, weight) if counted else None
+    rows = [{"kind": "Document", "id": d, "name": (n := g.nodes[d]).get("title"), "definition": None,
+             "items": None, **_text_or_counts(n.get("text") or "", n.get("title") or "", counting),
+             **dict.fromkeys(_NO_EVIDENCE)} for d in ids]
+    if len(rows) > top:                     # ORDER BY score DESC, id LIMIT $top
+        rows.sort(key=lambda r: (r["score"] is None, -(r["score"] or 0.0), r["id"]))
+        rows = rows[:top]
     if entities is not None:
         return rows + [_entity_row(g, x, label(g, x)) for x in entities if x in g and label(g, x) in _FIELDS]
     for kind, (name, _, _) in _FIELDS.items():
-        found = []
-        for x in nodes_of(g, kind):
-            n = g.nodes[x]
-            text = _searchable_text(n, kind)
-            if terms is None or _holds(text, terms, fold or []):
-                found.append({"kind": kind, "id": x, "name": n.get(name), "definition": None, "items": None,
-                              **_text_or_counts(text, n.get(name) or x, kind, counting),
-                              **dict.fromkeys(_NO_EVIDENCE)})
-        rows += _cut(found, top)
+        rows.extend({"kind": kind, "id": x, "name": (n := g.nodes[x]).get(name), "definition": None, "items": None,
+                     "text": _searchable_text(n, kind), "counts": None, "in_name": None, "score": None,
+                     **dict.fromkeys(_NO_EVIDENCE)} for x in nodes_of(g, kind))
     return rows
 
 
-def _cut(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
-    """The ``top`` first rows by score (highest first; none without one), then id, as ``search.cypher``'s
-    ``ORDER BY score DESC, id LIMIT $top``."""
-    if len(rows) <= top:
-        return rows
-    rows.sort(key=lambda r: (r["score"] is None, -(r["score"] or 0.0), r["id"]))
-    return rows[:top]
-
-
-def _text_or_counts(text: str, name: str, kind: str,
-                    counting: tuple[list[str] | None, list[int] | None, dict[str, float] | None] | None) -> dict[str, Any]:
-    """The ``text`` column, or with ``counting`` (terms, their lengths, the kinds' weights) the ``counts``,
+def _text_or_counts(text: str, name: str, counting: tuple[Any, Any, Any] | None) -> dict[str, Any]:
+    """A document's ``text`` column, or with ``counting`` (terms, their lengths, the weight) its ``counts``,
     ``in_name`` and ``score`` ones, as ``search.cypher`` gives them."""
     if counting is None:
         return {"text": text, "counts": None, "in_name": None, "score": None}
-    terms, lengths, weights = counting
-    if terms is None or lengths is None or weights is None:
+    terms, lengths, weight = counting
+    if terms is None or lengths is None or weight is None:
         return {"text": None, "counts": None, "in_name": None, "score": None}
     counts = [text.count(t) for t in terms]
     in_name = [t in name for t in terms]
@@ -115,18 +100,7 @@ def _text_or_counts(text: str, name: str, kind: str,
     total = 0.0
     for i in found:
         total += (1.0 + math.log(1.0 + counts[i])) * math.sqrt(lengths[i]) + (2.0 if in_name[i] else 0.0)
-    return {"text": None, "counts": counts, "in_name": in_name,
-            "score": total * len(found) / len(terms) * weights[kind]}
-
-
-def _holds(text: str, terms: list[str], pairs: list[list[str]]) -> bool:
-    """The entity filter of ``search.cypher``: the searchable text holds one of ``terms``, as it is when
-    there are no ``pairs``, else lower-cased with ``pairs`` replaced."""
-    if pairs:
-        text = text.lower()
-        for a, b in pairs:
-            text = text.replace(a, b)
-    return any(t in text for t in terms)
+    return {"text": None, "counts": counts, "in_name": in_name, "score": total * len(found) / len(terms) * weight}
 
 
 def _entity_row(g: Any, x: str, kind: str) -> dict[str, Any]:
@@ -162,31 +136,39 @@ def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
 def finish(fetch: Any, params: dict[str, Any], version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     terms = split_terms(params["text"])
     candidates = fetch.full_text_candidates(terms) if terms else None
-    pairs = fold_pairs(terms) if candidates is not None else None
-    if candidates is None or pairs is None:
+    if candidates is None:
         hits = with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
                           lambda index: index.search(params["text"], limit=params["limit"],
                                                      kinds=params.get("kinds") or None))
         return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
-    narrowed = {**params, "documents": candidates, "entities": None, "terms": terms, "fold": pairs}
-    if not fold_free(terms):                          # texts read and folded here
-        hits = _best(searchables(fetch(narrowed)), terms, params, True)
-        return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
-    # the store counts and scores; only the best items' texts and evidence are read
-    best = _best_counted(fetch, narrowed, terms, params)
-    rows = fetch({**params, "documents": [k for kind, k in best if kind == "Document"],
-                  "entities": [k for kind, k in best if kind != "Document"], "terms": terms, "fold": pairs})
-    hits = _best(searchables(rows), terms, params, False)
-    if [(h.kind, h.key) for h in hits] != best:
-        raise AssertionError("search: the store's counts and the texts disagree")
-    return _answer(hits, {r["id"]: best_evidence(r) for r in rows if r["kind"] != "Document"})
+    # a store with its own full-text index: documents through it, entities (short, and far fewer
+    # characters) through the in-process index of the entities alone, kept per graph version
+    kinds = _wanted(params)
+    hits = [] if kinds is not None and "Document" not in kinds else _documents(fetch, candidates, terms, params)
+    if kinds is None or kinds - {"Document"}:
+        index = cached("search_entities", version, lambda: FullTextIndex(searchables(
+            fetch({**params, "documents": [], "entities": None}))))
+        hits = rank_hits(hits + index.search(params["text"], limit=params["limit"], kinds=kinds), params["limit"])
+    return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
+
+
+def _documents(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], candidates: list[str],
+               terms: list[str], params: dict[str, Any]) -> list[Hit]:
+    """The best documents among ``candidates`` (those the store's index names). For terms folding
+    cannot change the store counts and scores them and only the best texts are read; else every
+    candidate's text is read and folded here."""
+    narrowed = {**params, "documents": candidates, "entities": []}
+    if fold_free(terms):
+        best = _best_counted(fetch, narrowed, terms, params)
+        hits = _best(searchables(fetch({**narrowed, "documents": best})), terms, params, False)
+        if [h.key for h in hits] == best:
+            return hits
+        # the texts changed between the two reads (a load in between): read them whole, as below
+    return _best(searchables(fetch(narrowed)), terms, params, True)
 
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> FullTextIndex:
     return FullTextIndex(searchables(fetch({**params, "documents": None, "entities": None})))
-
-
-_WEIGHTS = {kind: kind_weight(kind) for kind in ("Document", *_FIELDS)}
 
 
 def _wanted(params: dict[str, Any]) -> set[str] | None:
@@ -206,43 +188,33 @@ _SCORE_SLACK = 1e-6
 
 
 def _best_counted(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], narrowed: dict[str, Any],
-                  terms: list[str], params: dict[str, Any]) -> list[tuple[str, str]]:
-    """(kind, id) of the best items by the counts the store gives, scored by ``combine`` (the same
-    arithmetic and order as ``score_hit``). The store returns only its best ``top`` documents and
-    entities of each kind by its own floating-point score; that is provably enough when the last
-    of the best scores beats, by more than the slack, the lowest score of every kind the store cut:
-    else the counts of every candidate are read."""
+                  terms: list[str], params: dict[str, Any]) -> list[str]:
+    """Ids of the best documents by the counts the store gives, scored by ``combine`` (the same
+    arithmetic and order as ``score_hit``). The store returns only its best ``top`` by its own
+    floating-point score: enough when the last of the best beats the lowest returned by more than
+    the slack (or nothing was cut); else the counts of every candidate are read."""
     limit = params["limit"]
     top = 4 * limit + 50
-    counting = {**narrowed, "counted": True, "lengths": [len(t) for t in terms], "weights": _WEIGHTS}
+    counting = {**narrowed, "counted": True, "terms": terms, "lengths": [len(t) for t in terms],
+                "weight": kind_weight("Document")}
     rows = fetch({**counting, "top": top})
-    best = _rank_counted(rows, terms, params)
-    cut: dict[str, list[float]] = {}
-    for row in rows:
-        cut.setdefault(row["kind"], []).append(float(row["score"] or 0.0))
-    floors = [min(scores) for kind, scores in cut.items() if len(scores) >= top and _wanted_kind(params, kind)]
-    if floors and (len(best) < limit or best[-1][0] <= max(floors) + _SCORE_SLACK):
-        best = _rank_counted(fetch({**counting, "top": TOP_ALL}), terms, params)
-    return [(kind, key) for _, kind, key in best]
+    best = _rank_counted(rows, terms, limit)
+    if len(rows) >= top:
+        floor = min(float(r["score"] or 0.0) for r in rows)
+        if len(best) < limit or best[-1][0] <= floor + _SCORE_SLACK:
+            best = _rank_counted(fetch({**counting, "top": TOP_ALL}), terms, limit)
+    return [key for _, key in best]
 
 
-def _wanted_kind(params: dict[str, Any], kind: str) -> bool:
-    kinds = _wanted(params)
-    return kinds is None or kind in kinds
-
-
-def _rank_counted(rows: list[dict[str, Any]], terms: list[str], params: dict[str, Any]) -> list[tuple[float, str, str]]:
-    """(score, kind, id) of the ``limit`` best rows by ``combine`` over their counts, best first (score,
-    then kind and id)."""
+def _rank_counted(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[tuple[float, str]]:
+    """(score, id) of the ``limit`` best documents by ``combine`` over their counts, best first (score, then id)."""
     scored = []
     for row in rows:
-        if not _wanted_kind(params, row["kind"]) or row["counts"] is None:
-            continue
-        score = combine(row["kind"], terms, [int(c) for c in row["counts"]], [bool(n) for n in row["in_name"]])
+        score = combine("Document", terms, [int(c) for c in row["counts"]], [bool(n) for n in row["in_name"]])
         if score is not None:
-            scored.append((-score, row["kind"], row["id"]))
+            scored.append((-score, row["id"]))
     scored.sort()
-    return [(-neg, kind, key) for neg, kind, key in scored[:params["limit"]]]
+    return [(-neg, key) for neg, key in scored[:limit]]
 
 
 def _evidence(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

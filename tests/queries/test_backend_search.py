@@ -144,32 +144,29 @@ def test_the_field_is_recorded_only_in_a_graph_without_documents(falkordb_store)
 
 @pytest.mark.parametrize("text", ["社区", "议事 12", "Ａ座 党建引领", "居民（小区）"])
 def test_the_narrowed_raw_rows_are_the_same_on_both_stores(text, memory_store, falkordb_store):
-    """The rows the finisher asks a Cypher store for (candidate documents, entities filtered by the
-    terms, then evidence by id), from FalkorDB and from the embedded fetch: identical."""
-    from graph.fulltext import fold_pairs
+    """The rows the finisher asks a Cypher store for (the candidate documents, counted and cut to the
+    best by the store's score or with their texts; the entities' texts; evidence by id), from FalkorDB
+    and from the embedded fetch: identical."""
+    from tests.queries.test_raw_rows import _normal  # evidence entries in any order
 
     terms = split_terms(text)
     candidates = falkordb_store.full_text_candidates(terms)
     assert candidates is not None
-    pairs = fold_pairs(terms)
-    params = {"text": text, "documents": candidates, "terms": terms, "fold": pairs}
-
-    from tests.queries.test_raw_rows import _normal  # evidence entries in any order
 
     def rows(store, extra):
-        return sorted(_normal(r) for r in registry.fetcher(store, "search")({**params, **extra}))
+        return sorted(_normal(r) for r in registry.fetcher(store, "search")({"text": text, **extra}))
 
-    narrowed = rows(falkordb_store, {})
-    assert narrowed == rows(memory_store, {})
-    if not pairs:                                   # counted and scored by the store, the best 10 of each kind
-        weights = {k: 1.0 + i / 10 for i, k in enumerate(("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"))}
-        counted = {"counted": True, "lengths": [len(t) for t in terms], "weights": weights, "top": 10}
-        theirs = rows(falkordb_store, counted)
-        assert len(theirs) < len(narrowed)
-        assert _scores_close(theirs, rows(memory_store, counted))
-    entities = [json.loads(r)["id"] for r in narrowed if json.loads(r)["kind"] != "Document"][:30]
-    assert entities or "（" in text
-    assert rows(falkordb_store, {"entities": entities}) == rows(memory_store, {"entities": entities})
+    texts = rows(falkordb_store, {"documents": candidates, "entities": []})
+    assert texts == rows(memory_store, {"documents": candidates, "entities": []})
+    counted = {"documents": candidates, "entities": [], "counted": True, "terms": terms,
+               "lengths": [len(t) for t in terms], "weight": 1.3, "top": 10}
+    theirs = rows(falkordb_store, counted)
+    assert len(theirs) == min(10, len(candidates))
+    assert _scores_close(theirs, rows(memory_store, counted))
+    entities = rows(falkordb_store, {"documents": []})
+    assert entities == rows(memory_store, {"documents": []})
+    ids = [json.loads(r)["id"] for r in entities][:40]
+    assert rows(falkordb_store, {"documents": [], "entities": ids}) == rows(memory_store, {"documents": [], "entities": ids})
 
 
 def _scores_close(a, b):

@@ -21,8 +21,7 @@ def realistic_params(text: str, records) -> dict:
               "owner": None, "agency": (rec.agencies[0].name if rec.agencies else None), "text": "社区",
               "kinds": [], "limit": 20, "k": 5, "measure": None, "named_model": None, "min_places": 1,
               "doc": rec.doc_id, "label": "Place", "documents": [rec.doc_id], "entities": None,
-              "terms": ["社区", "12"], "fold": [["１", "1"], ["２", "2"]], "counted": True,
-              "lengths": [2, 2], "weights": {k: 1.0 for k in ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}, "top": 5}
+              "terms": ["社区", "12"], "counted": True, "lengths": [2, 2], "weight": 1.0, "top": 5}
     wanted = set(re.findall(r"\$([A-Za-z_]+)", re.sub(r"//[^\n]*", "", text)))
     missing = wanted - set(values)
     assert not missing, f"no realistic value for {missing}"

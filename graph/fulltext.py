@@ -104,13 +104,13 @@ def _preimages() -> dict[str, tuple[str, ...]]:
 
 
 def fold_pairs(terms: Sequence[str]) -> list[list[str]] | None:
-    """[from, to] replacements that, applied to a lower-cased text, give every character of the text
-    that :func:`fold` turns into a character of ``terms`` that character (a full-width ``１`` becomes
-    ``1``): a store filtering with ``replace`` over these pairs then keeps every item whose folded
-    text holds a term (and perhaps a few more, which the query layer drops). Each pair is one
-    character for one, so positions do not move, and no pair's result is another pair's source.
-    None when a term is not in lower case (the query held a character such as ``İ`` that stops
-    :func:`fold` lowering): no such filter is exact, the store reads every item."""
+    """[from, to] replacements that, applied to a lower-cased text, turn every character that
+    :func:`fold` makes into a character of ``terms`` into that character (a full-width ``１`` into
+    ``1``). Empty when no character of the terms is what fold makes of another (Chinese characters,
+    most punctuation): the terms then occur in a text exactly where they occur in its fold, which is
+    what lets a store count them (``queries.fulltext.fold_free``). Each pair is one character for
+    one, and no pair's result is another pair's source. None when a term is not in lower case (the
+    query held a character such as ``İ`` that stops :func:`fold` lowering)."""
     if any(t != t.lower() for t in terms):
         return None
     preimages = _preimages()

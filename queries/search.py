@@ -5,10 +5,12 @@ fetch: Embedded counterpart of ``queries/search.cypher`` (same parameters, same 
 
 finish: On a store with its own full-text index (Neo4j, FalkorDB: ``GraphStore.full_text_candidates``,
 over the pre-segmented ``Document.grams`` of ``graph/fulltext.py``) the index names the documents that
-can match, and only those are read and checked. On the embedded store the in-process index of this
-graph version (kept in the store where it can be: ``queries/kept.py``) answers. Either way the items
-are checked and ranked by the same code (``queries/fulltext.py``), and the evidence of the entities
-among the hits is read last, for those hits only.
+can match, the store counts and scores the terms in them where folding cannot change the terms, and
+only the best documents' texts are read; the entities are searched through an in-process index of the
+entities alone, kept per graph version. On the embedded store the in-process index of this graph
+version (kept in the store where it can be: ``queries/kept.py``) answers. Either way the hits are
+checked and ranked by the same code (``queries/fulltext.py``), and the evidence of the entities among
+them is read last, for those hits only.
 """
 from __future__ import annotations
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from govkg.errors import StoreError
 from graph.cypher_store import CypherStore, Statement, fill
+from graph.falkordb_reply import Unhandled
+from graph.falkordb_reply import rows as reply_rows
 from graph.falkordb_server import FalkorServer
 from graph.fulltext import falkordb_query
 from graph.model import LABELS
@@ -210,9 +212,7 @@ class FalkorStore(CypherStore):
         last: Exception | None = None
         for attempt in range(len(self.retry_delays) + 1):
             try:
-                result = self._graph.query(params_header(params) + query if params else query)
-                names = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
-                return [{n: _plain(v) for n, v in zip(names, row)} for row in result.result_set]
+                return self._rows(params_header(params) + query if params else query)
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
                 last = exc
                 if attempt < len(self.retry_delays):
@@ -223,6 +223,23 @@ class FalkorStore(CypherStore):
                          f"{len(self.retry_delays) + 1} tries ({last}); check the server is running "
                          "(or unset FALKORDB_HOST to let govkg start its own), then rerun the build: "
                          "documents left half-written are redone") from last
+
+    def _rows(self, text: str) -> list[dict[str, Any]]:
+        """Run ``text`` (parameters in its header) and read the compact reply (``graph/falkordb_reply.py``;
+        the client's reader where it holds a node, a relationship or another such value)."""
+        from falkordb.query_result import QueryResult
+        from redis.exceptions import ResponseError
+
+        reply = self._graph.execute_command("GRAPH.QUERY", self._graph.name, text, "--compact")
+        for part in (reply[0], reply[-1]):
+            if isinstance(part, ResponseError):
+                raise part
+        try:
+            return reply_rows(reply)
+        except Unhandled:
+            result = QueryResult(self._graph, reply)
+        names = [h[1] if isinstance(h, (list, tuple)) else h for h in (result.header or [])]
+        return [{n: _plain(v) for n, v in zip(names, row)} for row in result.result_set]
 
     # -- schema ---------------------------------------------------------------------------------------
     def init_schema(self) -> None:

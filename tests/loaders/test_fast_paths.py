@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 from loaders.extract import agencies, people, places
 from loaders.extract.script import _table, fold_script
 from loaders.extract.text_utils import CLAUSE_END, SENTENCE_END, finditer_in_runs, stop_positions
+from loaders.read import normalize
 
 # characters the rules care about: hanzi (simplified and traditional), 、 and other stops, digits,
 # spaces, a character past the BMP, latin
@@ -81,3 +83,36 @@ def test_detail_test_counts_hanzi_up_to_the_minimum():
     for text in _texts(3000, 13) + ["社" * 14 + "a", "社" * 15, "a，" * 20 + "社" * 15]:
         for lo in range(0, len(text) + 1, 7):
             assert bool(lp._DETAIL.match(text, lo, len(text))) == (lp._cjk_count(text[lo:]) >= lp._MIN_DETAIL)
+
+
+def test_body_class_is_the_lookahead_form():
+    """agencies._BODY, one class of ranges, takes exactly the hanzi the lookahead form took."""
+    plain = re.compile(r"(?:(?![" + agencies._NOT_BODY + r"])[\u4e00-\u9fff])")
+    fast = re.compile(agencies._BODY)
+    for cp in range(0x3000, 0xA100):
+        ch = chr(cp)
+        assert bool(plain.fullmatch(ch)) == bool(fast.fullmatch(ch)), ch
+
+
+# text the normalizer's pre-scans judge: hanzi, word characters, spaces of three kinds, line ends
+_LAYOUT = list("社区市民政局答复关于。，、 　\t\na1_-")
+
+
+def _plain_pass(text: str) -> str:
+    """One normalization pass as first written: every substitution run over the whole text."""
+    text = normalize._TRAILING.sub("", text)
+    text = normalize._SPACED.sub(normalize._collapse_spaced, text)
+    text = normalize._join_wraps(text)
+    text = normalize._BLANK_RUN.sub("\n\n\n", text)
+    return unicodedata.normalize("NFC", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LAYOUT), max_size=120))
+def test_normalize_pass_skips_only_substitutions_that_cannot_apply(text):
+    assert normalize._pass(text) == _plain_pass(text)
+
+
+def test_normalize_pre_scans_see_spaced_headers_and_trailing_spaces():
+    for text in ("潜 江 市 民 政 局", "答  复\n正文", "标题 \n正文", "正文\u3000", "a\n\n\n\n\nb", "x 答 复"):
+        assert normalize._pass(text) == _plain_pass(text) != text

@@ -34,6 +34,7 @@ _BLANK_RUN = re.compile(r"\n{4,}")  # 3+ blank lines
 # A run of >= 2 single CJK chars separated by 1-3 spaces (ASCII or ideographic), bounded by non-word chars.
 _SPACED = re.compile(f"(?<!\\w)[{_CJK_CLASS}](?:[ \u3000]{{1,3}}[{_CJK_CLASS}])+(?!\\w)")
 _SPACES = re.compile("[ \u3000]+")
+_WORD = re.compile(r"\w")
 # Characters a hard-wrapped line may end with / the next line may start with.
 _WRAP_END = re.compile(f"[{_CJK_CLASS}，、“《（]$")
 _WRAP_START = re.compile(f"^[{_CJK_CLASS}“《]")
@@ -131,11 +132,32 @@ def _collapse_spaced(match: re.Match[str]) -> str:
     return _SPACES.sub("", match.group(0))
 
 
+def _has_trailing(text: str) -> bool:
+    """Whether some line ends with a space, tab or ideographic space (where ``_TRAILING`` matches)."""
+    return any(ch + "\n" in text or text.endswith(ch) for ch in " \t\u3000")
+
+
+def _has_spaced_pair(text: str) -> bool:
+    """Whether a CJK character with no word character before it stands 1–3 spaces before another:
+    every ``_SPACED`` match opens with such a pair, so without one the pattern (tried at every CJK
+    character) need not run."""
+    for m in _SPACES.finditer(text):
+        start, end = m.start(), m.end()
+        if end - start <= 3 and start and _CJK.match(text, start - 1) and _CJK.match(text, end) \
+                and (start == 1 or not _WORD.match(text, start - 2)):
+            return True
+    return False
+
+
 def _pass(text: str) -> str:
-    text = _TRAILING.sub("", text)
-    text = _SPACED.sub(_collapse_spaced, text)
+    # each substitution runs only where a plain scan finds what it needs (same result, less work)
+    if _has_trailing(text):
+        text = _TRAILING.sub("", text)
+    if _has_spaced_pair(text):
+        text = _SPACED.sub(_collapse_spaced, text)
     text = _join_wraps(text)
-    text = _BLANK_RUN.sub("\n\n\n", text)
+    if "\n\n\n\n" in text:
+        text = _BLANK_RUN.sub("\n\n\n", text)
     return unicodedata.normalize("NFC", text)
 
 

@@ -72,7 +72,9 @@ def _wrap_candidates(lines: list[str]) -> list[int]:
     out = []
     for i in range(len(lines) - 1):
         cur, nxt = lines[i], lines[i + 1]
-        if cur and nxt and _WRAP_END.search(cur) and _WRAP_START.match(nxt) and not _ITEM_START.match(nxt):
+        # (the end test reads the last character only: searching the whole line finds nothing more)
+        if cur and nxt and _WRAP_END.search(cur, len(cur) - 1) and _WRAP_START.match(nxt) \
+                and not _ITEM_START.match(nxt):
             out.append(i)
     return out
 
@@ -103,7 +105,9 @@ def wrap_width(lines: list[str], candidates: list[int]) -> tuple[int, int] | Non
     count, high, low = best
     margin = high + max(3, high // 10)
     nonblank = [line for line in lines if line]
-    wider = sum(1 for line in nonblank if display_width(line) > margin)
+    # a line is at least as wide as its length and at most twice it: only lines in between are measured
+    wider = sum(1 for line in nonblank
+                if len(line) > margin or (2 * len(line) > margin and display_width(line) > margin))
     if wider > 0.05 * len(nonblank):
         return None
     return low, high

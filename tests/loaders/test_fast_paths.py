@@ -4,6 +4,7 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -98,11 +99,46 @@ def test_body_class_is_the_lookahead_form():
 _LAYOUT = list("社区市民政局答复关于。，、 　\t\na1_-")
 
 
+def _plain_join_wraps(text: str) -> str:
+    """Hard wraps re-joined as first written: the line end searched over the whole line, every
+    non-blank line measured for the margin test."""
+    lines = text.split("\n")
+    candidates = [i for i in range(len(lines) - 1)
+                  if lines[i] and lines[i + 1] and normalize._WRAP_END.search(lines[i])
+                  and normalize._WRAP_START.match(lines[i + 1]) and not normalize._ITEM_START.match(lines[i + 1])]
+    if len(candidates) < 3:
+        return text
+    widths = Counter(normalize.display_width(lines[i]) for i in candidates)
+    best = None
+    for high in widths:
+        if not 16 <= high <= 160:
+            continue
+        low = high - max(3, high // 10)
+        count = sum(n for w, n in widths.items() if low <= w <= high)
+        if best is None or (count, high) > (best[0], best[1]):
+            best = (count, high, low)
+    if best is None or best[0] < 3 or best[0] < 0.4 * len(candidates):
+        return text
+    _count, high, low = best
+    margin = high + max(3, high // 10)
+    nonblank = [line for line in lines if line]
+    if sum(1 for line in nonblank if normalize.display_width(line) > margin) > 0.05 * len(nonblank):
+        return text
+    joins = {i for i in candidates if low <= normalize.display_width(lines[i]) <= high}
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i - 1 in joins:
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def _plain_pass(text: str) -> str:
     """One normalization pass as first written: every substitution run over the whole text."""
     text = normalize._TRAILING.sub("", text)
     text = normalize._SPACED.sub(normalize._collapse_spaced, text)
-    text = normalize._join_wraps(text)
+    text = _plain_join_wraps(text)
     text = normalize._BLANK_RUN.sub("\n\n\n", text)
     return unicodedata.normalize("NFC", text)
 
@@ -111,6 +147,23 @@ def _plain_pass(text: str) -> str:
 @given(st.text(alphabet=st.sampled_from(_LAYOUT), max_size=120))
 def test_normalize_pass_skips_only_substitutions_that_cannot_apply(text):
     assert normalize._pass(text) == _plain_pass(text)
+
+
+# hard-wrapped looking text: lines of hanzi and punctuation, some of a wide (full-width) margin
+_WRAPPED = st.lists(st.text(alphabet=st.sampled_from(list("社区治理居民议事会，、。“《（1a ")), max_size=40),
+                    max_size=14).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WRAPPED)
+def test_hard_wraps_are_joined_as_the_plain_form_joins_them(text):
+    assert normalize._join_wraps(text) == _plain_join_wraps(text)
+    assert normalize._pass(text) == _plain_pass(text)
+
+
+def test_a_hard_wrapped_paragraph_is_joined():
+    text = "\n".join(["社区治理居民议事会社区治理居民议事会社区"] * 5 + ["完。"])
+    assert normalize._join_wraps(text) == _plain_join_wraps(text) != text
 
 
 def test_normalize_pre_scans_see_spaced_headers_and_trailing_spaces():

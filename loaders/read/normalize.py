@@ -34,7 +34,10 @@ _BLANK_RUN = re.compile(r"\n{4,}")  # 3+ blank lines
 # A run of >= 2 single CJK chars separated by 1-3 spaces (ASCII or ideographic), bounded by non-word chars.
 _SPACED = re.compile(f"(?<!\\w)[{_CJK_CLASS}](?:[ \u3000]{{1,3}}[{_CJK_CLASS}])+(?!\\w)")
 _SPACES = re.compile("[ \u3000]+")
-_WORD = re.compile(r"\w")
+# the opening of a _SPACED match, found from its first space (the engine skips ahead to spaces): a
+# CJK character not after a word character, then 1–3 spaces, then a CJK character
+_SPACED_PAIR = re.compile(f"[ \u3000](?<=[{_CJK_CLASS}][ \u3000])(?<!\\w[{_CJK_CLASS}][ \u3000])"
+                          f"[ \u3000]{{0,2}}(?=[{_CJK_CLASS}])")
 # Characters a hard-wrapped line may end with / the next line may start with.
 _WRAP_END = re.compile(f"[{_CJK_CLASS}，、“《（]$")
 _WRAP_START = re.compile(f"^[{_CJK_CLASS}“《]")
@@ -145,12 +148,7 @@ def _has_spaced_pair(text: str) -> bool:
     """Whether a CJK character with no word character before it stands 1–3 spaces before another:
     every ``_SPACED`` match opens with such a pair, so without one the pattern (tried at every CJK
     character) need not run."""
-    for m in _SPACES.finditer(text):
-        start, end = m.start(), m.end()
-        if end - start <= 3 and start and _CJK.match(text, start - 1) and _CJK.match(text, end) \
-                and (start == 1 or not _WORD.match(text, start - 2)):
-            return True
-    return False
+    return _SPACED_PAIR.search(text) is not None
 
 
 def _pass(text: str) -> str:

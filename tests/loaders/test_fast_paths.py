@@ -169,3 +169,19 @@ def test_a_hard_wrapped_paragraph_is_joined():
 def test_normalize_pre_scans_see_spaced_headers_and_trailing_spaces():
     for text in ("潜 江 市 民 政 局", "答  复\n正文", "标题 \n正文", "正文\u3000", "a\n\n\n\n\nb", "x 答 复"):
         assert normalize._pass(text) == _plain_pass(text) != text
+
+
+def _plain_spaced_pair(text: str) -> bool:
+    """A CJK character not after a word character, 1–3 spaces, a CJK character: read run by run."""
+    for m in re.finditer("[ \u3000]+", text):
+        start, end = m.start(), m.end()
+        if end - start <= 3 and start and normalize.is_cjk(text[start - 1]) and end < len(text) \
+                and normalize.is_cjk(text[end]) and (start == 1 or not re.match(r"\w", text[start - 2])):
+            return True
+    return False
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LAYOUT), max_size=40))
+def test_spaced_pair_key_is_the_run_by_run_test(text):
+    assert normalize._has_spaced_pair(text) == _plain_spaced_pair(text)

@@ -25,7 +25,7 @@ from bisect import bisect_left, bisect_right
 
 from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
-from loaders.extract.text_utils import SENTENCE_END, stop_before, stop_positions
+from loaders.extract.text_utils import SENTENCE_END, digit_runs, finditer_at, stop_before, stop_positions
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
 
@@ -218,7 +218,11 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     national = [(n.start(), n.end()) for n in _NATIONAL.finditer(text) if not skipped[n.start()]]
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
-    years = [(y.start(), y.end(), int(y.group(1))) for y in _YEAR_RE.finditer(text)]
+    # the patterns that open with a digit are tried only where a run of digits starts (a year: where
+    # its last four digits start), not at every character
+    run_starts, run_ends = digit_runs(text)
+    year_starts = [e - 4 for s, e in zip(run_starts, run_ends) if e - s >= 4]
+    years = [(y.start(), y.end(), int(y.group(1))) for y in finditer_at(_YEAR_RE, text, year_starts)]
     year_ends = [b for _a, b, _y in years]
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
@@ -252,7 +256,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         c = bisect_left(chrome, start - 8 - _CHROME_LEN)  # page furniture within 8 chars
         return not (c < len(chrome) and chrome[c] < end + 8)
 
-    for m in _FIG_RE.finditer(text):
+    for m in finditer_at(_FIG_RE, text, run_starts):
         start, end = m.start(), m.end()
         if not ordinary(start, end):
             continue
@@ -293,7 +297,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         prev_end, prev_unit, prev_subject = end, unit, subject
     covered = sorted((r.start, r.end) for r in out)
     covered_starts = [s for s, _e in covered]
-    for m in _BARE_RE.finditer(text):
+    for m in finditer_at(_BARE_RE, text, run_starts):
         start, end = m.start(), m.end()
         k = bisect_right(covered_starts, start) - 1
         if (k >= 0 and covered[k][1] > start) or not ordinary(start, end):
@@ -306,7 +310,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             end -= 1
         s_lo, _s_hi = sentences.bounds(start)
         keep(start, end, value, m.group(3) + base, _subject(text, start, end, clauses, s_lo))
-    for m in _QUOTED_COUNT_RE.finditer(text):
+    for m in finditer_at(_QUOTED_COUNT_RE, text, run_starts):
         if skipped[m.start()] or text[max(0, m.start() - 1):m.start()] == "第":
             continue
         if len(m.group(1)) == 4 and 1900 < int(m.group(1)) < 2100:

@@ -16,6 +16,8 @@ __all__ = [
     "SENTENCE_END",
     "cached_regex",
     "code_units",
+    "digit_runs",
+    "finditer_at",
     "finditer_in_runs",
     "is_cjk",
     "is_common_word",
@@ -159,6 +161,51 @@ def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: 
         if needs and text.find(needs, lo, hi) < 0:
             continue
         yield from rx.finditer(text, lo, hi)
+
+
+def digit_runs(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the runs of decimal digits (what ``\\d+`` matches) in ``text``, found in
+    one pass over its code points, so that the figure patterns, which open with a digit, are tried
+    there only instead of each testing every character. Kept for the last text."""
+    if _LAST_DIGITS[0] is not text:
+        codes, wide = code_units(text)
+        if wide:  # digits past the BMP (𝟘, 𝟙 …) are not in the table: the regex reads them
+            spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+            starts, ends = [a for a, _b in spans], [b for _a, b in spans]
+        else:
+            import numpy as np
+
+            digit = _digit_table().take(codes)
+            edges = np.flatnonzero(np.diff(digit, prepend=False, append=False))
+            starts, ends = edges[0::2].tolist(), edges[1::2].tolist()
+        _LAST_DIGITS[:] = [text, starts, ends]
+    return _LAST_DIGITS[1], _LAST_DIGITS[2]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LAST_DIGITS: list = [None, [], []]
+
+
+@lru_cache(maxsize=1)
+def _digit_table():
+    """True at each code point of the Basic Multilingual Plane that ``\\d`` matches (``str.isdecimal``)."""
+    import numpy as np
+
+    return np.fromiter((chr(c).isdecimal() for c in range(0x10000)), dtype=bool, count=0x10000)
+
+
+def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that can match only at one of ``starts`` (sorted): it is
+    tried there and nowhere else. Same matches in the same order (only ``Match.pos`` differs)."""
+    reach = 0
+    match = rx.match
+    for start in starts:
+        if start < reach:
+            continue  # inside the last match: finditer resumes after it
+        m = match(text, start)
+        if m is not None:
+            yield m
+            reach = m.end() if m.end() > start else start + 1
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

@@ -11,7 +11,14 @@ from hypothesis import strategies as st
 
 from loaders.extract import agencies, people, places
 from loaders.extract.script import _table, fold_script
-from loaders.extract.text_utils import CLAUSE_END, SENTENCE_END, finditer_in_runs, stop_positions
+from loaders.extract.text_utils import (
+    CLAUSE_END,
+    SENTENCE_END,
+    digit_runs,
+    finditer_at,
+    finditer_in_runs,
+    stop_positions,
+)
 from loaders.read import normalize
 
 # characters the rules care about: hanzi (simplified and traditional), 、 and other stops, digits,
@@ -185,3 +192,21 @@ def _plain_spaced_pair(text: str) -> bool:
 @given(st.text(alphabet=st.sampled_from(_LAYOUT), max_size=40))
 def test_spaced_pair_key_is_the_run_by_run_test(text):
     assert normalize._has_spaced_pair(text) == _plain_spaced_pair(text)
+
+
+# digits of several scripts (ASCII, full-width, Arabic-Indic, one past the BMP) and what figures need
+_FIGURES = list("0123456789０５٣.-/年 　万亿余多个人“”社区元至~号第") + ["\U0001d7d8"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FIGURES), max_size=40))
+def test_digit_runs_and_figure_patterns_tried_at_run_starts(text):
+    from loaders.extract import metrics
+
+    starts, ends = digit_runs(text)
+    assert list(zip(starts, ends)) == [m.span() for m in re.finditer(r"\d+", text)]
+    years = [e - 4 for s, e in zip(starts, ends) if e - s >= 4]
+    for rx, at in ((metrics._YEAR_RE, years), (metrics._FIG_RE, starts), (metrics._BARE_RE, starts),
+                   (metrics._QUOTED_COUNT_RE, starts)):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, at)] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]

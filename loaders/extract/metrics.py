@@ -25,7 +25,14 @@ from bisect import bisect_left, bisect_right
 
 from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
-from loaders.extract.text_utils import SENTENCE_END, digit_runs, finditer_at, stop_before, stop_positions
+from loaders.extract.text_utils import (
+    SENTENCE_END,
+    digit_runs,
+    finditer_at,
+    literal_starts,
+    stop_before,
+    stop_positions,
+)
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
 
@@ -69,7 +76,7 @@ _NOT_A_COUNT_AFTER = {
 _WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量")
 _CHROME_LEN = 3  # the longest match of _WEB_CHROME
 _RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
-_NATIONAL = re.compile(r"全国|我国|中国|国家层面")
+_NATIONAL = re.compile(r"全国|我国|中国|国家层面")  # (each holds 国 at its first or second character)
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
 _CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
 _SENTENCE_STOP = SENTENCE_END  # the same string as the other steps': its stop index is shared
@@ -215,7 +222,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, _SENTENCE_STOP)
     # found once over the whole text and bisected per figure (a per-sentence scan is quadratic
     # in a sentence that holds thousands of figures)
-    national = [(n.start(), n.end()) for n in _NATIONAL.finditer(text) if not skipped[n.start()]]
+    national = [(n.start(), n.end()) for n in finditer_at(_NATIONAL, text, literal_starts(text, "国", (0, 1)))
+                if not skipped[n.start()]]
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     # the patterns that open with a digit are tried only where a run of digits starts (a year: where

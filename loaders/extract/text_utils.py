@@ -24,6 +24,7 @@ __all__ = [
     "is_verbal",
     "lexicon_entry",
     "lines_with_offsets",
+    "literal_starts",
     "looks_like_proper_name",
     "sentence_bounds",
     "squeeze_spaces",
@@ -206,6 +207,19 @@ def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[r
         if m is not None:
             yield m
             reach = m.end() if m.end() > start else start + 1
+
+
+def literal_starts(text: str, key: str, offsets: tuple[int, ...]) -> list[int]:
+    """Sorted offsets ``k - o`` for each occurrence ``k`` of ``key`` and each ``o`` of ``offsets``:
+    where a pattern that holds ``key`` at one of those offsets from its start may match (for
+    :func:`finditer_at`). ``key`` is found by ``str.find``, which skips ahead far faster than a
+    pattern opening with a class of common characters is tried at each of them."""
+    out: set[int] = set()
+    k = text.find(key)
+    while k >= 0:
+        out.update(k - o for o in offsets if k >= o)
+        k = text.find(key, k + 1)
+    return sorted(out)
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

@@ -17,6 +17,7 @@ from loaders.extract.text_utils import (
     digit_runs,
     finditer_at,
     finditer_in_runs,
+    literal_starts,
     stop_positions,
 )
 from loaders.read import normalize
@@ -210,3 +211,19 @@ def test_digit_runs_and_figure_patterns_tried_at_run_starts(text):
                    (metrics._QUOTED_COUNT_RE, starts)):
         assert [(m.span(), m.groups()) for m in finditer_at(rx, text, at)] == \
             [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+_KEYED = list("全我中国家层面人民政府一二三四五是十 ，。")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_KEYED), max_size=30))
+def test_patterns_tried_around_a_literal_key(text):
+    from loaders.extract import measures, metrics
+
+    for rx, key, offsets in ((metrics._NATIONAL, "国", (0, 1)), (agencies._GOV_BETWEEN, "政府", (0, 2)),
+                             (measures._INLINE_CORE, "是", (1, 2, 3))):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, literal_starts(text, key, offsets))] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]
+    if "届人大" not in text:
+        assert agencies._SESSION_NPC.search(text) is None

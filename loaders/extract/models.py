@@ -25,7 +25,7 @@ from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before
+from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before, stop_positions
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
@@ -63,6 +63,7 @@ _UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公
 
 
 _QUOTE_MARKS = re.compile(r"[“”]")
+_QUOTE_CHARS = "“”"
 
 
 @dataclass
@@ -95,8 +96,8 @@ def find_quotes(text: str) -> list[Quote]:
     out: list[Quote] = []
     open_at = -1
     find = text.find
-    for mark in _QUOTE_MARKS.finditer(text):
-        i, ch = mark.start(), mark.group(0)
+    for i in stop_positions(text, _QUOTE_CHARS):  # (the offsets of _QUOTE_MARKS' matches, from one table pass)
+        ch = text[i]
         if ch == "“":
             open_at = i
         else:

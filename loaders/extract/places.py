@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
 from loaders.extract.text_utils import (
+    finditer_at,
     finditer_in_runs,
     is_cjk,
     is_common_word,
     is_verbal,
     lexicon_entry,
     looks_like_proper_name,
+    stop_positions,
 )
 from loaders.record import Mention, PlaceRec
 
@@ -435,6 +437,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
 
 # ------------------------------------------------------------------ self references
 _SELF = re.compile(r"(我|本|全)(市|区|县)(?![委级直场民场内外辖区属政])")
+_SELF_FIRST = "我本全"  # (tried only where one of these stands: see ``finditer_at``)
 _LEVEL_CHAR = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 
 
@@ -446,7 +449,7 @@ def self_mentions(text: str, subject: str | None,
     gaz = gaz or load_gazetteer()
     chain = gaz.chain(subject)
     out = []
-    for m in _SELF.finditer(text):
+    for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)):
         levels = _LEVEL_CHAR[m.group(2)]
         unit = next((p for p in chain if p.level in levels), None)
         if unit is not None:

@@ -227,3 +227,20 @@ def test_patterns_tried_around_a_literal_key(text):
             [(m.span(), m.groups()) for m in rx.finditer(text)]
     if "届人大" not in text:
         assert agencies._SESSION_NPC.search(text) is None
+
+
+_FIRSTS = list("我本全市区县省街道镇关于“”《》在方面联系人经办主管领导：:王明\n 收悉建议的") + ["𠀀"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FIRSTS), max_size=40))
+def test_patterns_tried_where_their_first_character_stands(text):
+    from loaders.extract import attribution, models, policies, practices, subject
+
+    assert stop_positions(text, models._QUOTE_CHARS) == [m.start() for m in models._QUOTE_MARKS.finditer(text)]
+    assert stop_positions(text, policies._BRACKET_CHARS) == [m.start() for m in policies._BRACKETS.finditer(text)]
+    for rx, firsts in ((places._SELF, places._SELF_FIRST), (subject._SELF, subject._SELF_FIRST),
+                       (attribution._SELF_ANY, "我本全"), (practices._REQUEST_QUOTE, "“《关"),
+                       (people._CONTACT, "联经主")):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, stop_positions(text, firsts))] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]

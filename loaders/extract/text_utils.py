@@ -141,23 +141,27 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENTENCE_END)
 
 
-def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str],
+def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str] | str, run: re.Pattern[str],
                      needs: str = ""):
     """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
     ``run`` characters (a single character class, starred): only those runs are searched, so the
-    (slow, lazy) pattern is not tried at every offset of the document. ``needs``: a string every
-    match contains; runs without it are not searched. Same matches, in the same order."""
+    (slow, lazy) pattern is not tried at every offset of the document. ``key`` may be a string of
+    single characters (any of them: their offsets come from one table pass, ``stop_positions``).
+    ``needs``: a string every match contains; runs without it are not searched. Same matches, in
+    the same order."""
     last_run_end = -1
     rev = None  # the text reversed: a run read backwards from the key is a match of ``run`` there
     n = len(text)
-    for k in key.finditer(text):
-        if k.start() < last_run_end:
+    keys = ((p, p + 1) for p in stop_positions(text, key)) if isinstance(key, str) else \
+        (k.span() for k in key.finditer(text))
+    for k_start, k_end in keys:
+        if k_start < last_run_end:
             continue
         if rev is None:
             rev = text[::-1]
-        back = n - k.start()
-        lo = k.start() - (run.match(rev, back).end() - back)
-        hi = run.match(text, k.end()).end()
+        back = n - k_start
+        lo = k_start - (run.match(rev, back).end() - back)
+        hi = run.match(text, k_end).end()
         last_run_end = hi
         if needs and text.find(needs, lo, hi) < 0:
             continue

@@ -68,13 +68,15 @@ def _plain_runs(rx, text, key, run):
 
 def test_finditer_in_runs_matches_the_whole_text_scan():
     jobs = [(places._LIST_LOCAL, places._LIST_LOCAL_KEY, places._LIST_LOCAL_RUN, "、"),
+            (places._LIST_LOCAL, places._LIST_LOCAL_KEYS, places._LIST_LOCAL_RUN, "、"),  # keys as characters
             (agencies._DEPT_LIST, agencies._DEPT_LIST_KEY, agencies._CJK_LIST_RUN, "、"),
             (agencies._GROUP, agencies._GROUP_KEY, agencies._CJK_RUN, "")]
     texts = _texts(3000, 11) + ["大庆、温馨、海馨、依林和金裕5个社区", "市民政局、财政局、人社局等部门", "成立工作专班"]
     for text in texts:
         for rx, key, run, needs in jobs:
             fast = [(m.span(), m.groups()) for m in finditer_in_runs(rx, text, key, run, needs)]
-            assert fast == [(m.span(), m.groups()) for m in _plain_runs(rx, text, key, run)], text
+            plain_key = re.compile("[" + key + "]") if isinstance(key, str) else key
+            assert fast == [(m.span(), m.groups()) for m in _plain_runs(rx, text, plain_key, run)], text
             assert fast == [(m.span(), m.groups()) for m in rx.finditer(text)], text
 
 

@@ -19,8 +19,8 @@ from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.places import LocalMention, admin_mentions, local_level, local_mentions
 from loaders.extract.text_utils import cached_regex as _rx
+from loaders.extract.text_utils import finditer_at, is_cjk, is_common_word, lexicon_entry, literal_starts
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
-from loaders.extract.text_utils import is_cjk, is_common_word, lexicon_entry
 from loaders.record import AgencyRec, Mention
 
 __all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_code", "level_place"]
@@ -36,7 +36,23 @@ class AgencyMention:
 
 
 _H = r"[\u4e00-\u9fff]"
-_BODY = r"(?:(?![的了在是对将把被从向等个各全本我该这那其并或以为与及、])" + _H + r")"
+# a character of a body's name: a hanzi other than these function words
+_NOT_BODY = "的了在是对将把被从向等个各全本我该这那其并或以为与及、"
+
+
+def _hanzi_except(chars: str) -> str:
+    """The class of hanzi (``_H``) without ``chars``, written as ranges: one class test per
+    character instead of a lookahead and a class (the same characters match)."""
+    cut = sorted({ord(c) for c in chars if "\u4e00" <= c <= "\u9fff"})
+    ranges, lo = [], 0x4E00
+    for cp in [*cut, 0xA000]:
+        if cp > lo:
+            ranges.append(f"\\u{lo:04x}" + (f"-\\u{cp - 1:04x}" if cp - 1 > lo else ""))
+        lo = cp + 1
+    return "[" + "".join(ranges) + "]"
+
+
+_BODY = _hanzi_except(_NOT_BODY)
 _AGENCY = re.compile(
     r"(?P<lv>自治区|自治州|[省市区县州])(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
@@ -284,7 +300,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if dept and prov:
             for m in _PROV_COUNTERPART.finditer(text):
                 add(m.start(), m.end(), prov + dept.group(1).split("市")[-1].split("区")[-1] + "厅", prov)
-    for m in _SESSION_NPC.finditer(text):
+    for m in _SESSION_NPC.finditer(text) if "届人大" in text else ():  # (every match holds 届人大)
         place = level_place(gaz, subject, m.group()[0])
         if place:
             add(m.start(1), m.end(1), place + "人大", place)
@@ -350,7 +366,7 @@ def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
                 break
 
 
-_GOV_BETWEEN = re.compile(r"人民政府|政府")
+_GOV_BETWEEN = re.compile(r"人民政府|政府")  # (政府 at its first or third character)
 
 
 def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, add,
@@ -359,7 +375,7 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
     headed by the administrative unit written before the place, else by the subject's."""
     admin_end = {a.end: a for a in admins}
     # 安宁市人民政府金方街道办事处: the street's office written after the city's government
-    for g in _GOV_BETWEEN.finditer(text):
+    for g in finditer_at(_GOV_BETWEEN, text, literal_starts(text, "政府", (0, 2))):
         if g.start() in admin_end:
             admin_end[g.end()] = admin_end[g.start()]
     chain = {e for e, a in admin_end.items() if gaz.by_code[a.code].level != "province"}

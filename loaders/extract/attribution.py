@@ -33,7 +33,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from loaders.extract.context import Context
-from loaders.extract.text_utils import SENTENCE_END, stop_positions
+from loaders.extract.text_utils import SENTENCE_END, finditer_at, stop_positions
 
 __all__ = ["PLAN_WORDS", "Attribution", "states_plan", "states_standard"]
 
@@ -174,7 +174,7 @@ class Attribution:
         self._agency_at = {s: (e, name) for s, e, name in agency_spans}
         # where a head can start: a run whose first 24 chars hold none of these has no head
         self._starts = sorted({*self._place_at, *self._agency_at,
-                               *(m.start() for m in _SELF_ANY.finditer(text))})
+                               *(m.start() for m in finditer_at(_SELF_ANY, text, stop_positions(text, "我本全")))})
         self._sentences = stop_positions(text, _SENTENCE_STOPS)
         self._clauses = stop_positions(text, _SENTENCE_STOPS + _CLAUSE_STOPS)
         self._heads: dict[int, tuple[str | None, str | None]] = {}

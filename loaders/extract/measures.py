@@ -28,7 +28,13 @@ from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs,
 from loaders.extract.policies import find_titles
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
+from loaders.extract.text_utils import (
+    finditer_at,
+    literal_starts,
+    stop_at_or_after,
+    stop_before,
+    stop_positions,
+)
 from loaders.record import MeasureRec, Span
 
 __all__ = ["Item", "extract_measures", "find_items"]
@@ -151,7 +157,7 @@ def find_items(text: str) -> list[Item]:
                 marks.append(Item(kind, m.group(1), level, m.start(), m.end()))
                 break
     # inline items: the numeral + 是 first (a literal-led scan), then the sentence end before it
-    for m in _INLINE_CORE.finditer(text):
+    for m in finditer_at(_INLINE_CORE, text, literal_starts(text, "是", (1, 2, 3))):
         k = m.start()
         while k > 0 and text[k - 1] in " \t　":
             k -= 1

@@ -25,7 +25,14 @@ from bisect import bisect_left, bisect_right
 
 from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
-from loaders.extract.text_utils import SENTENCE_END, stop_before, stop_positions
+from loaders.extract.text_utils import (
+    SENTENCE_END,
+    digit_runs,
+    finditer_at,
+    literal_starts,
+    stop_before,
+    stop_positions,
+)
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
 
@@ -69,7 +76,7 @@ _NOT_A_COUNT_AFTER = {
 _WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量")
 _CHROME_LEN = 3  # the longest match of _WEB_CHROME
 _RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
-_NATIONAL = re.compile(r"全国|我国|中国|国家层面")
+_NATIONAL = re.compile(r"全国|我国|中国|国家层面")  # (each holds 国 at its first or second character)
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
 _CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
 _SENTENCE_STOP = SENTENCE_END  # the same string as the other steps': its stop index is shared
@@ -215,10 +222,15 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     clauses, sentences = _Stops(text, _CLAUSE_STOP), _Stops(text, _SENTENCE_STOP)
     # found once over the whole text and bisected per figure (a per-sentence scan is quadratic
     # in a sentence that holds thousands of figures)
-    national = [(n.start(), n.end()) for n in _NATIONAL.finditer(text) if not skipped[n.start()]]
+    national = [(n.start(), n.end()) for n in finditer_at(_NATIONAL, text, literal_starts(text, "国", (0, 1)))
+                if not skipped[n.start()]]
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
-    years = [(y.start(), y.end(), int(y.group(1))) for y in _YEAR_RE.finditer(text)]
+    # the patterns that open with a digit are tried only where a run of digits starts (a year: where
+    # its last four digits start), not at every character
+    run_starts, run_ends = digit_runs(text)
+    year_starts = [e - 4 for s, e in zip(run_starts, run_ends) if e - s >= 4]
+    years = [(y.start(), y.end(), int(y.group(1))) for y in finditer_at(_YEAR_RE, text, year_starts)]
     year_ends = [b for _a, b, _y in years]
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
@@ -252,7 +264,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         c = bisect_left(chrome, start - 8 - _CHROME_LEN)  # page furniture within 8 chars
         return not (c < len(chrome) and chrome[c] < end + 8)
 
-    for m in _FIG_RE.finditer(text):
+    for m in finditer_at(_FIG_RE, text, run_starts):
         start, end = m.start(), m.end()
         if not ordinary(start, end):
             continue
@@ -293,7 +305,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         prev_end, prev_unit, prev_subject = end, unit, subject
     covered = sorted((r.start, r.end) for r in out)
     covered_starts = [s for s, _e in covered]
-    for m in _BARE_RE.finditer(text):
+    for m in finditer_at(_BARE_RE, text, run_starts):
         start, end = m.start(), m.end()
         k = bisect_right(covered_starts, start) - 1
         if (k >= 0 and covered[k][1] > start) or not ordinary(start, end):
@@ -306,7 +318,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             end -= 1
         s_lo, _s_hi = sentences.bounds(start)
         keep(start, end, value, m.group(3) + base, _subject(text, start, end, clauses, s_lo))
-    for m in _QUOTED_COUNT_RE.finditer(text):
+    for m in finditer_at(_QUOTED_COUNT_RE, text, run_starts):
         if skipped[m.start()] or text[max(0, m.start() - 1):m.start()] == "第":
             continue
         if len(m.group(1)) == 4 and 1900 < int(m.group(1)) < 2100:

@@ -25,7 +25,7 @@ from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before
+from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before, stop_positions
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
@@ -63,6 +63,7 @@ _UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公
 
 
 _QUOTE_MARKS = re.compile(r"[“”]")
+_QUOTE_CHARS = "“”"
 
 
 @dataclass
@@ -95,8 +96,8 @@ def find_quotes(text: str) -> list[Quote]:
     out: list[Quote] = []
     open_at = -1
     find = text.find
-    for mark in _QUOTE_MARKS.finditer(text):
-        i, ch = mark.start(), mark.group(0)
+    for i in stop_positions(text, _QUOTE_CHARS):  # (the offsets of _QUOTE_MARKS' matches, from one table pass)
+        ch = text[i]
         if ch == "“":
             open_at = i
         else:
@@ -632,8 +633,9 @@ def _sentence(text: str, pos: int) -> str:
     return text[lo:hi].strip()[:200]
 
 
-def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
-    """What the classifier reads about each candidate (see ``quote_features``)."""
+def _views(ctx: Context, cands: list[_Cand], index: _Owners, all_cands: bool = True) -> list[QuoteView | None]:
+    """What the classifier reads about each candidate (see ``quote_features``); with ``all_cands``
+    False, None for the candidates the rules rejected (the classifier never reads them)."""
     text = ctx.text
     title_end = text.find("\n")  # a one-line text has no title line
     counts: dict[str, int] = {}
@@ -645,6 +647,8 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
         m = _CHAIN_TAIL.match(tail)
         chain_rule = any(c.rule_accepted for c in chain)
         for c in chain:
+            if c.rejected and not all_cands:
+                continue
             lo = max(_clause_start(text, c.start, _SENT_STOPS), c.start - 40)
             v = QuoteView(c.name, text[max(0, c.start - 16):c.start], text[c.end:c.end + 16], text[lo:c.start])
             v.rule_accepted = c.rule_accepted
@@ -667,18 +671,19 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners) -> list[QuoteView]:
             v.nested = c.quote.nested
             v.repeats = counts[c.name]
             views[id(c)] = v
-    return [views[id(c)] for c in cands]
+    return [views.get(id(c)) for c in cands]
 
 
-def _judged(ctx: Context, index: _Owners) -> tuple[list[_Cand], list[QuoteView]]:
-    """The quoted candidates with the rules' verdicts, and what the classifier reads about each."""
+def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[_Cand], list[QuoteView | None]]:
+    """The quoted candidates with the rules' verdicts, and what the classifier reads about each
+    (about each not rejected by rule, with ``all_cands`` False)."""
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
     for c in cands:
         c.rule_accepted = c.accepted
     _share_in_chains(text, cands)
-    return cands, _views(ctx, cands, index)
+    return cands, _views(ctx, cands, index, all_cands)
 
 
 def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:
@@ -694,9 +699,9 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     text = ctx.text
     model = model or load_quote_model()
     index = _Owners(ctx)
-    cands, views = _judged(ctx, index)
+    cands, views = _judged(ctx, index, all_cands=False)
     for c, v in zip(cands, views):
-        c.accepted = not c.rejected and model.accept(quote_features(v))
+        c.accepted = v is not None and model.accept(quote_features(v))
     # a name is a name wherever the document quotes it
     names = {"".join(c.name.split()) for c in cands if c.accepted}
     for c in cands:

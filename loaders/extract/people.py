@@ -10,6 +10,7 @@ import re
 
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
+from loaders.extract.text_utils import finditer_at, stop_positions
 from loaders.record import PersonRec
 
 __all__ = ["SURNAMES", "extract_people", "find_contacts", "find_officials"]
@@ -55,7 +56,7 @@ def find_officials(text: str) -> list[str]:
 
 def find_contacts(text: str) -> list[tuple[str, str]]:
     out = []
-    for m in _CONTACT.finditer(text):
+    for m in finditer_at(_CONTACT, text, stop_positions(text, "联经主")):  # (its first characters)
         name = _clean(m.group(2))
         if name:
             out.append((name, "official" if m.group(1) == "主管领导" else "contact"))

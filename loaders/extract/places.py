@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
 from loaders.extract.text_utils import (
+    finditer_at,
     finditer_in_runs,
     is_cjk,
     is_common_word,
     is_verbal,
     lexicon_entry,
     looks_like_proper_name,
+    stop_positions,
 )
 from loaders.record import Mention, PlaceRec
 
@@ -211,6 +213,7 @@ _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff
                          r"(?:等(\d*)个?|(\d+)个)(?:城市|农村|城乡)?(社区|村|街道|镇)")
 # every _LIST_LOCAL match holds 、 and 等 or 个 and lies inside one run of these characters
 _LIST_LOCAL_KEY = re.compile("[等个]")
+_LIST_LOCAL_KEYS = "等个"  # (the same key as single characters: found by one table pass)
 _LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
 # list items are parted by 、 and, before the last one, by 和/及 (大庆、温馨、海馨、依林和金裕5个社区)
 _LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2}$)")
@@ -237,7 +240,7 @@ def _local_lists(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_LISTS) > 16:
             _LISTS.clear()
-        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEY, _LIST_LOCAL_RUN, "、"))
+        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEYS, _LIST_LOCAL_RUN, "、"))
     return found
 
 
@@ -435,6 +438,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
 
 # ------------------------------------------------------------------ self references
 _SELF = re.compile(r"(我|本|全)(市|区|县)(?![委级直场民场内外辖区属政])")
+_SELF_FIRST = "我本全"  # (tried only where one of these stands: see ``finditer_at``)
 _LEVEL_CHAR = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 
 
@@ -446,7 +450,7 @@ def self_mentions(text: str, subject: str | None,
     gaz = gaz or load_gazetteer()
     chain = gaz.chain(subject)
     out = []
-    for m in _SELF.finditer(text):
+    for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)):
         levels = _LEVEL_CHAR[m.group(2)]
         unit = next((p for p in chain if p.level in levels), None)
         if unit is not None:

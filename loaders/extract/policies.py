@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_before
+from loaders.extract.text_utils import stop_before, stop_positions
 from loaders.record import AgencyRec, Mention, PolicyRec
 
 __all__ = ["Title", "date_before", "extract_policies", "find_titles", "status_of"]
@@ -91,8 +91,8 @@ _LAST_TITLES: list = []
 def _find_titles(text: str) -> list[Title]:
     out: list[Title] = []
     depth, open_at = 0, -1
-    for m in _BRACKETS.finditer(text):
-        ch, i = m.group(0), m.start()
+    for i in stop_positions(text, _BRACKET_CHARS):  # (the offsets of _BRACKETS' matches, from one table pass)
+        ch = text[i]
         if ch == "《":
             if depth == 0:
                 open_at = i
@@ -113,6 +113,7 @@ def _find_titles(text: str) -> list[Title]:
 
 
 _BRACKETS = re.compile(r"[《》\n]")
+_BRACKET_CHARS = "《》\n"
 
 
 def _clause_start(text: str, pos: int, stops: str = _CLAUSE_END) -> int:

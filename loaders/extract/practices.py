@@ -19,7 +19,7 @@ from pathlib import Path
 from govkg.errors import ConfigError
 from govkg.settings import DATA_DIR
 from loaders.extract.cue_scan import CueScanner
-from loaders.extract.text_utils import stop_before
+from loaders.extract.text_utils import finditer_at, stop_before, stop_positions
 
 __all__ = [
     "CANONICAL_PRACTICES",
@@ -311,7 +311,7 @@ _REQUEST_PLAIN = re.compile(
 
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
-    spans = [(m.start(), m.end()) for m in _REQUEST_QUOTE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in finditer_at(_REQUEST_QUOTE, text, stop_positions(text, "“《关"))]
     spans.extend((m.start(), m.end()) for m in _REQUEST_SAID.finditer(text)
                  if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
 from loaders.extract.places import AdminMention, admin_mentions, local_mentions
-from loaders.extract.text_utils import is_common_word, squeeze_spaces
+from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
 
 __all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
 
@@ -175,6 +175,7 @@ def _depth(gaz: Gazetteer, code: str | None) -> int:
 
 # ------------------------------------------------------------------ the document's words for itself
 _SELF = re.compile(r"(我|本|全)(省|市|州|盟|区|县|旗|镇|乡|街道)(?![委级直场民内外辖属政长域])")
+_SELF_FIRST = "我本全"  # (tried only where one of these stands: see ``finditer_at``)
 _SELF_LEVEL = {"省": "province", "市": "city", "州": "prefecture", "盟": "prefecture", "区": "district",
                "县": "county", "旗": "county", "镇": "street", "乡": "street", "街道": "street"}
 _RANK = {"province": 0, "city": 1, "prefecture": 1, "county_city": 2, "district": 2, "county": 2, "street": 3}
@@ -188,7 +189,7 @@ def self_level(text: str, head: str = "", reply: bool = False) -> str | None:
     reply, the one written with 全 (全市 in a district's reply is its city, so 全 comes last)."""
     own: Counter[str] = Counter()
     whole: Counter[str] = Counter()
-    for m in _SELF.finditer(text):
+    for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)):
         (own if m.group(1) in "我本" else whole)[_SELF_LEVEL[m.group(2)]] += 1
     if not own and reply:
         m = _SESSION_LEVEL.search(head)
@@ -427,7 +428,7 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     admins = admin_mentions(text, found.code, gaz)
     own = sum(1 for a in admins if a.code == found.code) + sum(
         1 for a in admins for h in a.heads if h.code == found.code)
-    own += sum(1 for m in _SELF.finditer(text) if m.group(1) in "我本"
+    own += sum(1 for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)) if m.group(1) in "我本"
                and _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
     chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"}
     best, best_n = None, 0

@@ -16,12 +16,15 @@ __all__ = [
     "SENTENCE_END",
     "cached_regex",
     "code_units",
+    "digit_runs",
+    "finditer_at",
     "finditer_in_runs",
     "is_cjk",
     "is_common_word",
     "is_verbal",
     "lexicon_entry",
     "lines_with_offsets",
+    "literal_starts",
     "looks_like_proper_name",
     "sentence_bounds",
     "squeeze_spaces",
@@ -138,27 +141,89 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENTENCE_END)
 
 
-def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str], run: re.Pattern[str],
+def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str] | str, run: re.Pattern[str],
                      needs: str = ""):
     """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
     ``run`` characters (a single character class, starred): only those runs are searched, so the
-    (slow, lazy) pattern is not tried at every offset of the document. ``needs``: a string every
-    match contains; runs without it are not searched. Same matches, in the same order."""
+    (slow, lazy) pattern is not tried at every offset of the document. ``key`` may be a string of
+    single characters (any of them: their offsets come from one table pass, ``stop_positions``).
+    ``needs``: a string every match contains; runs without it are not searched. Same matches, in
+    the same order."""
     last_run_end = -1
     rev = None  # the text reversed: a run read backwards from the key is a match of ``run`` there
     n = len(text)
-    for k in key.finditer(text):
-        if k.start() < last_run_end:
+    keys = ((p, p + 1) for p in stop_positions(text, key)) if isinstance(key, str) else \
+        (k.span() for k in key.finditer(text))
+    for k_start, k_end in keys:
+        if k_start < last_run_end:
             continue
         if rev is None:
             rev = text[::-1]
-        back = n - k.start()
-        lo = k.start() - (run.match(rev, back).end() - back)
-        hi = run.match(text, k.end()).end()
+        back = n - k_start
+        lo = k_start - (run.match(rev, back).end() - back)
+        hi = run.match(text, k_end).end()
         last_run_end = hi
         if needs and text.find(needs, lo, hi) < 0:
             continue
         yield from rx.finditer(text, lo, hi)
+
+
+def digit_runs(text: str) -> tuple[list[int], list[int]]:
+    """Starts and ends of the runs of decimal digits (what ``\\d+`` matches) in ``text``, found in
+    one pass over its code points, so that the figure patterns, which open with a digit, are tried
+    there only instead of each testing every character. Kept for the last text."""
+    if _LAST_DIGITS[0] is not text:
+        codes, wide = code_units(text)
+        if wide:  # digits past the BMP (𝟘, 𝟙 …) are not in the table: the regex reads them
+            spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+            starts, ends = [a for a, _b in spans], [b for _a, b in spans]
+        else:
+            import numpy as np
+
+            digit = _digit_table().take(codes)
+            edges = np.flatnonzero(np.diff(digit, prepend=False, append=False))
+            starts, ends = edges[0::2].tolist(), edges[1::2].tolist()
+        _LAST_DIGITS[:] = [text, starts, ends]
+    return _LAST_DIGITS[1], _LAST_DIGITS[2]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_LAST_DIGITS: list = [None, [], []]
+
+
+@lru_cache(maxsize=1)
+def _digit_table():
+    """True at each code point of the Basic Multilingual Plane that ``\\d`` matches (``str.isdecimal``)."""
+    import numpy as np
+
+    return np.fromiter((chr(c).isdecimal() for c in range(0x10000)), dtype=bool, count=0x10000)
+
+
+def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern that can match only at one of ``starts`` (sorted): it is
+    tried there and nowhere else. Same matches in the same order (only ``Match.pos`` differs)."""
+    reach = 0
+    match = rx.match
+    for start in starts:
+        if start < reach:
+            continue  # inside the last match: finditer resumes after it
+        m = match(text, start)
+        if m is not None:
+            yield m
+            reach = m.end() if m.end() > start else start + 1
+
+
+def literal_starts(text: str, key: str, offsets: tuple[int, ...]) -> list[int]:
+    """Sorted offsets ``k - o`` for each occurrence ``k`` of ``key`` and each ``o`` of ``offsets``:
+    where a pattern that holds ``key`` at one of those offsets from its start may match (for
+    :func:`finditer_at`). ``key`` is found by ``str.find``, which skips ahead far faster than a
+    pattern opening with a class of common characters is tried at each of them."""
+    out: set[int] = set()
+    k = text.find(key)
+    while k >= 0:
+        out.update(k - o for o in offsets if k >= o)
+        k = text.find(key, k + 1)
+    return sorted(out)
 
 
 def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:

@@ -3,13 +3,24 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
+from collections import Counter
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.extract import agencies, people, places
 from loaders.extract.script import _table, fold_script
-from loaders.extract.text_utils import CLAUSE_END, SENTENCE_END, finditer_in_runs, stop_positions
+from loaders.extract.text_utils import (
+    CLAUSE_END,
+    SENTENCE_END,
+    digit_runs,
+    finditer_at,
+    finditer_in_runs,
+    literal_starts,
+    stop_positions,
+)
+from loaders.read import normalize
 
 # characters the rules care about: hanzi (simplified and traditional), 、 and other stops, digits,
 # spaces, a character past the BMP, latin
@@ -57,13 +68,15 @@ def _plain_runs(rx, text, key, run):
 
 def test_finditer_in_runs_matches_the_whole_text_scan():
     jobs = [(places._LIST_LOCAL, places._LIST_LOCAL_KEY, places._LIST_LOCAL_RUN, "、"),
+            (places._LIST_LOCAL, places._LIST_LOCAL_KEYS, places._LIST_LOCAL_RUN, "、"),  # keys as characters
             (agencies._DEPT_LIST, agencies._DEPT_LIST_KEY, agencies._CJK_LIST_RUN, "、"),
             (agencies._GROUP, agencies._GROUP_KEY, agencies._CJK_RUN, "")]
     texts = _texts(3000, 11) + ["大庆、温馨、海馨、依林和金裕5个社区", "市民政局、财政局、人社局等部门", "成立工作专班"]
     for text in texts:
         for rx, key, run, needs in jobs:
             fast = [(m.span(), m.groups()) for m in finditer_in_runs(rx, text, key, run, needs)]
-            assert fast == [(m.span(), m.groups()) for m in _plain_runs(rx, text, key, run)], text
+            plain_key = re.compile("[" + key + "]") if isinstance(key, str) else key
+            assert fast == [(m.span(), m.groups()) for m in _plain_runs(rx, text, plain_key, run)], text
             assert fast == [(m.span(), m.groups()) for m in rx.finditer(text)], text
 
 
@@ -81,3 +94,155 @@ def test_detail_test_counts_hanzi_up_to_the_minimum():
     for text in _texts(3000, 13) + ["社" * 14 + "a", "社" * 15, "a，" * 20 + "社" * 15]:
         for lo in range(0, len(text) + 1, 7):
             assert bool(lp._DETAIL.match(text, lo, len(text))) == (lp._cjk_count(text[lo:]) >= lp._MIN_DETAIL)
+
+
+def test_body_class_is_the_lookahead_form():
+    """agencies._BODY, one class of ranges, takes exactly the hanzi the lookahead form took."""
+    plain = re.compile(r"(?:(?![" + agencies._NOT_BODY + r"])[\u4e00-\u9fff])")
+    fast = re.compile(agencies._BODY)
+    for cp in range(0x3000, 0xA100):
+        ch = chr(cp)
+        assert bool(plain.fullmatch(ch)) == bool(fast.fullmatch(ch)), ch
+
+
+# text the normalizer's pre-scans judge: hanzi, word characters, spaces of three kinds, line ends
+_LAYOUT = list("社区市民政局答复关于。，、 　\t\na1_-")
+
+
+def _plain_join_wraps(text: str) -> str:
+    """Hard wraps re-joined as first written: the line end searched over the whole line, every
+    non-blank line measured for the margin test."""
+    lines = text.split("\n")
+    candidates = [i for i in range(len(lines) - 1)
+                  if lines[i] and lines[i + 1] and normalize._WRAP_END.search(lines[i])
+                  and normalize._WRAP_START.match(lines[i + 1]) and not normalize._ITEM_START.match(lines[i + 1])]
+    if len(candidates) < 3:
+        return text
+    widths = Counter(normalize.display_width(lines[i]) for i in candidates)
+    best = None
+    for high in widths:
+        if not 16 <= high <= 160:
+            continue
+        low = high - max(3, high // 10)
+        count = sum(n for w, n in widths.items() if low <= w <= high)
+        if best is None or (count, high) > (best[0], best[1]):
+            best = (count, high, low)
+    if best is None or best[0] < 3 or best[0] < 0.4 * len(candidates):
+        return text
+    _count, high, low = best
+    margin = high + max(3, high // 10)
+    nonblank = [line for line in lines if line]
+    if sum(1 for line in nonblank if normalize.display_width(line) > margin) > 0.05 * len(nonblank):
+        return text
+    joins = {i for i in candidates if low <= normalize.display_width(lines[i]) <= high}
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i - 1 in joins:
+            out[-1] += line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _plain_pass(text: str) -> str:
+    """One normalization pass as first written: every substitution run over the whole text."""
+    text = normalize._TRAILING.sub("", text)
+    text = normalize._SPACED.sub(normalize._collapse_spaced, text)
+    text = _plain_join_wraps(text)
+    text = normalize._BLANK_RUN.sub("\n\n\n", text)
+    return unicodedata.normalize("NFC", text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LAYOUT), max_size=120))
+def test_normalize_pass_skips_only_substitutions_that_cannot_apply(text):
+    assert normalize._pass(text) == _plain_pass(text)
+
+
+# hard-wrapped looking text: lines of hanzi and punctuation, some of a wide (full-width) margin
+_WRAPPED = st.lists(st.text(alphabet=st.sampled_from(list("社区治理居民议事会，、。“《（1a ")), max_size=40),
+                    max_size=14).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WRAPPED)
+def test_hard_wraps_are_joined_as_the_plain_form_joins_them(text):
+    assert normalize._join_wraps(text) == _plain_join_wraps(text)
+    assert normalize._pass(text) == _plain_pass(text)
+
+
+def test_a_hard_wrapped_paragraph_is_joined():
+    text = "\n".join(["社区治理居民议事会社区治理居民议事会社区"] * 5 + ["完。"])
+    assert normalize._join_wraps(text) == _plain_join_wraps(text) != text
+
+
+def test_normalize_pre_scans_see_spaced_headers_and_trailing_spaces():
+    for text in ("潜 江 市 民 政 局", "答  复\n正文", "标题 \n正文", "正文\u3000", "a\n\n\n\n\nb", "x 答 复"):
+        assert normalize._pass(text) == _plain_pass(text) != text
+
+
+def _plain_spaced_pair(text: str) -> bool:
+    """A CJK character not after a word character, 1–3 spaces, a CJK character: read run by run."""
+    for m in re.finditer("[ \u3000]+", text):
+        start, end = m.start(), m.end()
+        if end - start <= 3 and start and normalize.is_cjk(text[start - 1]) and end < len(text) \
+                and normalize.is_cjk(text[end]) and (start == 1 or not re.match(r"\w", text[start - 2])):
+            return True
+    return False
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_LAYOUT), max_size=40))
+def test_spaced_pair_key_is_the_run_by_run_test(text):
+    assert normalize._has_spaced_pair(text) == _plain_spaced_pair(text)
+
+
+# digits of several scripts (ASCII, full-width, Arabic-Indic, one past the BMP) and what figures need
+_FIGURES = list("0123456789０５٣.-/年 　万亿余多个人“”社区元至~号第") + ["\U0001d7d8"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FIGURES), max_size=40))
+def test_digit_runs_and_figure_patterns_tried_at_run_starts(text):
+    from loaders.extract import metrics
+
+    starts, ends = digit_runs(text)
+    assert list(zip(starts, ends)) == [m.span() for m in re.finditer(r"\d+", text)]
+    years = [e - 4 for s, e in zip(starts, ends) if e - s >= 4]
+    for rx, at in ((metrics._YEAR_RE, years), (metrics._FIG_RE, starts), (metrics._BARE_RE, starts),
+                   (metrics._QUOTED_COUNT_RE, starts)):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, at)] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+_KEYED = list("全我中国家层面人民政府一二三四五是十 ，。")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_KEYED), max_size=30))
+def test_patterns_tried_around_a_literal_key(text):
+    from loaders.extract import measures, metrics
+
+    for rx, key, offsets in ((metrics._NATIONAL, "国", (0, 1)), (agencies._GOV_BETWEEN, "政府", (0, 2)),
+                             (measures._INLINE_CORE, "是", (1, 2, 3))):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, literal_starts(text, key, offsets))] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]
+    if "届人大" not in text:
+        assert agencies._SESSION_NPC.search(text) is None
+
+
+_FIRSTS = list("我本全市区县省街道镇关于“”《》在方面联系人经办主管领导：:王明\n 收悉建议的") + ["𠀀"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_FIRSTS), max_size=40))
+def test_patterns_tried_where_their_first_character_stands(text):
+    from loaders.extract import attribution, models, policies, practices, subject
+
+    assert stop_positions(text, models._QUOTE_CHARS) == [m.start() for m in models._QUOTE_MARKS.finditer(text)]
+    assert stop_positions(text, policies._BRACKET_CHARS) == [m.start() for m in policies._BRACKETS.finditer(text)]
+    for rx, firsts in ((places._SELF, places._SELF_FIRST), (subject._SELF, subject._SELF_FIRST),
+                       (attribution._SELF_ANY, "我本全"), (practices._REQUEST_QUOTE, "“《关"),
+                       (people._CONTACT, "联经主")):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, stop_positions(text, firsts))] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]

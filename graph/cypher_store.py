@@ -99,7 +99,8 @@ def _entries(ev: list[Evidence], text: QuoteSpans) -> list[list[Any]]:
     return out
 
 
-def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], fresh: bool) -> list[Statement]:
+def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans],
+                     fresh: bool) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
     """The upserts of the facts of ``deltas``: per label (and per relationship spec), rows grouped
     by document, ``$docs = [[[row, …], doc id], …]`` in document order, so the statement looks each
     Document up once and a fact's evidence entries need no lookup of their own. A node row is
@@ -108,8 +109,11 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
     order, last writer wins, as loading the documents one by one would). At most ``BATCH_ROWS``
     rows per statement (a document's rows stay in one statement).
 
-    ``fresh``: none of the documents is in the graph (the bulk path of a fresh load): the
-    ``bulk_*`` statements create what cannot exist yet instead of merging it (see ``retry_text``)."""
+    Each item is (statements, parameters): the statements run in order with the same parameters.
+    In general one ``upsert_*`` statement writes the facts and merges their evidence. ``fresh``:
+    none of the documents is in the graph (the bulk path of a fresh load): two ``bulk_*``
+    statements, one writing the facts and one creating their evidence with UNWIND (what cannot exist
+    yet is created, not merged; see ``retry_text``)."""
     nodes: dict[str, list[list[Any]]] = defaultdict(list)         # label → [[rows, doc id], …]
     rels: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
     for delta in deltas:
@@ -125,19 +129,22 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
                 [rel.props, start, end, evidence_key(start, rel_type, end), _entries(rel.ev, text)])
         for spec, rows in rmine.items():
             rels[spec].append([rows, delta.doc_id])
-    out: list[Statement] = []
+    out: list[tuple[tuple[str, ...], dict[str, Any]]] = []
     for label in LABELS:                          # fixed order: same result in every store
         general = fill("upsert_nodes", label=label)
-        query = _bulk(general, fill("bulk_nodes", label=label)) if fresh else general
-        out += [(query, {"docs": docs}) for docs in _by_rows(nodes.get(label, []))]
+        queries = ((fill("bulk_nodes", label=label), _bulk(general, fill("bulk_node_evidence", label=label)))
+                   if fresh else (general,))
+        out += [(queries, {"docs": docs}) for docs in _by_rows(nodes.get(label, []))]
     for spec in RELS:
-        general = fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end)
-        query = general
-        if fresh:
-            name = ("bulk_rels_from_document" if spec.start == "Document" else
-                    "bulk_rels_to_document" if spec.end == "Document" else "bulk_rels")
-            query = _bulk(general, fill(name, type=spec.type, start=spec.start, end=spec.end))
-        out += [(query, {"docs": docs}) for docs in _by_rows(rels.get((spec.type, spec.start, spec.end), []))]
+        tokens = {"type": spec.type, "start": spec.start, "end": spec.end}
+        general = fill("upsert_rels", **tokens)
+        queries = (general,)
+        if fresh and "Document" in (spec.start, spec.end):
+            name = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
+            queries = (_bulk(general, fill("bulk_document_rel_evidence")), _bulk(general, fill(name, **tokens)))
+        elif fresh:
+            queries = (_bulk(general, fill("bulk_rel_evidence")), fill("bulk_rels", **tokens))
+        out += [(queries, {"docs": docs}) for docs in _by_rows(rels.get((spec.type, spec.start, spec.end), []))]
     return out
 
 
@@ -195,6 +202,13 @@ class CypherStore(GraphStore):
         documents complete. Here at once; a store may run them in the background until ``_finish``
         (FalkorDB), so the next batch is prepared meanwhile."""
         self._run_all(facts + tail)
+
+    _in_flight: frozenset[str] | set[str] = frozenset()   # ids and sources of the batch being written
+
+    def _encode(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A statement's parameters as the store sends them; a store may encode them here, while the
+        previous batch is being written (FalkorDB)."""
+        return params
 
     def _finish(self) -> None:
         """Wait for the batch ``_submit`` left running (raising its error); nothing here."""
@@ -260,9 +274,11 @@ class CypherStore(GraphStore):
             out.append((statement_text("delete_documents"), {"ids": remove}))
         spans = {d.doc_id: QuoteSpans(str(d.document.get("text") or "")) for d in deltas}
         # none of the documents in the graph (a document in it, even incomplete, is in ``replace``)
-        out += _fact_statements(deltas, spans, fresh=not replace and not remove)
+        for queries, params in _fact_statements(deltas, spans, fresh=not replace and not remove):
+            encoded = self._encode(params)
+            out += [(query, encoded) for query in queries]
         done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
-        out += [(statement_text("complete_documents"), {"rows": done}), bump]
+        out += [(statement_text("complete_documents"), self._encode({"rows": done})), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
@@ -312,8 +328,12 @@ class CypherStore(GraphStore):
         return outcomes
 
     def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
-        """Documents with distinct ids and sources: one batch of statements."""
-        self._finish()                                # states must see the previous batch
+        """Documents with distinct ids and sources: one batch of statements. Their states are read,
+        and their statements built, while the previous batch may still be being written, unless a
+        document of this batch has the id or the source of one that batch writes or removes (then
+        the states must see it written)."""
+        if self._in_flight.intersection(k for d in deltas for k in (d.doc_id, d.source)):
+            self._finish()
         rows = self._run(statement_text("documents_state"),
                          {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
         states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
@@ -330,6 +350,7 @@ class CypherStore(GraphStore):
             others = [d for d, st in states.items() if st.source == delta.source and d != delta.doc_id]
             if any(d in ids for d in others) and len(deltas) > 1:
                 # a document of this batch is an older version of another one: keep their order
+                self._finish()
                 return [o for d in deltas for o in self._load_chunk([d])]
             if old is not None:
                 replace.append(delta.doc_id)
@@ -339,6 +360,7 @@ class CypherStore(GraphStore):
         if todo:
             statements = self._batch_statements(todo, replace, remove)
             self._submit(statements[:-2], statements[-2:])          # tail: complete_documents, bump
+            self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes
 
     def remove_document(self, doc_id: str) -> bool:

@@ -23,7 +23,7 @@ from graph.fulltext import grams
 from graph.model import LABELS
 from graph.statements import statement_text
 
-__all__ = ["RETRY_DELAYS_S", "FalkorStore", "params_header"]
+__all__ = ["RETRY_DELAYS_S", "Encoded", "FalkorStore", "params_header"]
 
 RETRY_DELAYS_S: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
 
@@ -93,7 +93,7 @@ def _fast_literal(value: Any) -> str | None:
     if _CONTROL.search(text):
         return None
     text = _JSON_KEY.sub(r"\1`\2`:", text)
-    if _JSON_ANY_KEY.search(text):
+    if '":' in text and _JSON_ANY_KEY.search(text):     # a key is left: only then the slower search
         return None
     return text
 
@@ -110,6 +110,15 @@ def params_header(params: dict[str, Any]) -> str:
             out.append(fast)
         out.append(" ")
     return "".join(out)
+
+
+class Encoded(dict[str, Any]):
+    """Parameters already written as their ``CYPHER …`` header (``FalkorStore._encode``): empty as a
+    dict, the header in ``header``."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = header
 
 
 def _plain(value: Any) -> Any:
@@ -166,8 +175,14 @@ class FalkorStore(CypherStore):
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-falkordb")
         self._pending = (self._writer.submit(self._run_all, facts), tail)
 
+    def _encode(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The header is written by the thread preparing the batch, while the server writes the
+        previous one (the writer thread only sends)."""
+        return Encoded(params_header(params))
+
     def _finish(self) -> None:
         pending, self._pending = self._pending, None
+        self._in_flight = frozenset()
         if pending is not None:
             pending[0].result()                   # its StoreError, if any, is raised here
             self._run_all(pending[1])
@@ -193,7 +208,7 @@ class FalkorStore(CypherStore):
         from redis.exceptions import TimeoutError as RedisTimeoutError
 
         last: Exception | None = None
-        header = params_header(params) if params else ""
+        header = params.header if isinstance(params, Encoded) else params_header(params) if params else ""
         for attempt in range(len(self.retry_delays) + 1):
             try:
                 result = self._graph.query(header + (retry_text(query) if attempt else query))

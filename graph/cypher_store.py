@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
 
 __all__ = ["BATCH_ROWS", "EVIDENCE_LABEL", "EVIDENCE_TYPE", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore",
-           "Statement", "evidence_key", "evidence_rows", "fill"]
+           "Statement", "evidence_key", "evidence_rows", "fill", "retry_text"]
 
 BATCH_ROWS = 2000
 LOAD_BATCH_DOCS = 200          # documents per batch of statements (one round of upserts)
@@ -91,6 +91,94 @@ def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]],
     return out
 
 
+def _entries(ev: list[Evidence], text: QuoteSpans) -> list[list[Any]]:
+    """One document's evidence entries of one fact as ``[start, end, qs, qe]`` (the quote lies at
+    [qs, qe) of the document's text), or ``[start, end, 0, 0, quote]`` where it is not a slice."""
+    out: list[list[Any]] = []
+    for _, start, end, quote in ev:
+        span = text.span(quote, start)
+        out.append([start, end, span[0], span[1]] if span else [start, end, 0, 0, quote])
+    return out
+
+
+def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans],
+                     fresh: bool) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+    """The upserts of the facts of ``deltas``: per label (and per relationship spec), rows grouped
+    by document, ``$docs = [[[row, …], doc id], …]`` in document order, so the statement looks each
+    Document up once and a fact's evidence entries need no lookup of their own. A node row is
+    ``[props, id, entries]``, a relationship row ``[props, start id, end id, key, entries]``; a fact
+    several documents of the batch support gets one row per document (its properties set in document
+    order, last writer wins, as loading the documents one by one would). At most ``BATCH_ROWS``
+    rows per statement (a document's rows stay in one statement).
+
+    Each item is (statements, parameters): the statements run in order with the same parameters.
+    In general one ``upsert_*`` statement writes the facts and merges their evidence. ``fresh``:
+    none of the documents is in the graph (the bulk path of a fresh load): two ``bulk_*``
+    statements, one writing the facts and one creating their evidence with UNWIND (what cannot exist
+    yet is created, not merged; see ``retry_text``)."""
+    nodes: dict[str, list[list[Any]]] = defaultdict(list)         # label → [[rows, doc id], …]
+    rels: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+    for delta in deltas:
+        text = spans[delta.doc_id]
+        mine: dict[str, list[list[Any]]] = defaultdict(list)
+        for row in delta.nodes.values():
+            mine[row.label].append([row.props, row.id, _entries(row.ev, text)])
+        for label, rows in mine.items():
+            nodes[label].append([rows, delta.doc_id])
+        rmine: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+        for (rel_type, start, end), rel in delta.rels.items():
+            rmine[(rel_type, rel.start_label, rel.end_label)].append(
+                [rel.props, start, end, evidence_key(start, rel_type, end), _entries(rel.ev, text)])
+        for spec, rows in rmine.items():
+            rels[spec].append([rows, delta.doc_id])
+    out: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    for label in LABELS:                          # fixed order: same result in every store
+        general = fill("upsert_nodes", label=label)
+        queries = ((fill("bulk_nodes", label=label), _bulk(general, fill("bulk_node_evidence", label=label)))
+                   if fresh else (general,))
+        out += [(queries, {"docs": docs}) for docs in _by_rows(nodes.get(label, []))]
+    for spec in RELS:
+        tokens = {"type": spec.type, "start": spec.start, "end": spec.end}
+        general = fill("upsert_rels", **tokens)
+        queries = (general,)
+        if fresh and "Document" in (spec.start, spec.end):
+            name = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
+            queries = (_bulk(general, fill("bulk_document_rel_evidence")), _bulk(general, fill(name, **tokens)))
+        elif fresh:
+            queries = (_bulk(general, fill("bulk_rel_evidence")), fill("bulk_rels", **tokens))
+        out += [(queries, {"docs": docs}) for docs in _by_rows(rels.get((spec.type, spec.start, spec.end), []))]
+    return out
+
+
+_RETRY_AS: dict[str, str] = {}      # bulk statement text → the general statement with the same rows
+
+
+def _bulk(general: str, bulk: str) -> str:
+    _RETRY_AS[bulk] = general
+    return bulk
+
+
+def retry_text(query: str) -> str:
+    """The statement to send when ``query`` is retried after a lost connection (its first try may
+    have committed): for a ``bulk_*`` statement, which creates, the ``upsert_*`` one with the same
+    parameters, which merges and so writes nothing twice; else ``query`` itself."""
+    return _RETRY_AS.get(query, query)
+
+
+def _by_rows(docs: list[list[Any]]) -> Iterator[list[list[Any]]]:
+    """``docs`` ([[rows, doc id], …]) cut into runs of about ``BATCH_ROWS`` rows."""
+    run: list[list[Any]] = []
+    count = 0
+    for item in docs:
+        run.append(item)
+        count += len(item[0])
+        if count >= BATCH_ROWS:
+            yield run
+            run, count = [], 0
+    if run:
+        yield run
+
+
 def evidence_key(start: str, rel_type: str, end: str) -> str:
     """The key of a relationship's Evidence node (ids hold no ``|``)."""
     return f"{start}|{rel_type}|{end}"
@@ -116,6 +204,13 @@ class CypherStore(GraphStore):
         documents complete. Here at once; a store may run them in the background until ``_finish``
         (FalkorDB), so the next batch is prepared meanwhile."""
         self._run_all(facts + tail)
+
+    _in_flight: frozenset[str] | set[str] = frozenset()   # ids and sources of the batch being written
+
+    def _encode(self, params: dict[str, Any]) -> dict[str, Any]:
+        """A statement's parameters as the store sends them; a store may encode them here, while the
+        previous batch is being written (FalkorDB)."""
+        return params
 
     def _finish(self) -> None:
         """Wait for the batch ``_submit`` left running (raising its error); nothing here."""
@@ -182,10 +277,10 @@ class CypherStore(GraphStore):
         some of them) and removing ``remove`` (other documents from their sources).
 
         The Documents are written first with ``complete = false`` and marked complete last, so a
-        load killed in between leaves them incomplete and the next build redoes them. Rows of
-        several documents for the same node or relationship are merged here (properties in document
-        order, evidence concatenated): one row per node/relationship per statement. A full-text
-        field is set only with the complete flag, so the index takes each document once."""
+        load killed in between leaves them incomplete and the next build redoes them. The facts'
+        rows are grouped by document (``_fact_statements``); a batch of documents new to the graph
+        takes the bulk statements. A full-text field is set only with the complete flag, so the
+        index takes each document once."""
         bump: Statement = (statement_text("bump_version"), {})
         docs = []
         for delta in deltas:
@@ -199,46 +294,13 @@ class CypherStore(GraphStore):
             out += self._strip_statements(replace + remove)
         if remove:
             out.append((statement_text("delete_documents"), {"ids": remove}))
-        # id → [label, props, evidence, copied]: a row's own dict/list until a second document
-        # shares the node (then copied before merging: the deltas are left as they are)
-        nodes: dict[str, list[Any]] = {}
-        for delta in deltas:
-            for row in delta.nodes.values():
-                acc = nodes.get(row.id)
-                if acc is None:
-                    nodes[row.id] = [row.label, row.props, row.ev, False]
-                    continue
-                if not acc[3]:
-                    acc[1], acc[2], acc[3] = dict(acc[1]), list(acc[2]), True
-                acc[1].update(row.props)
-                acc[2].extend(row.ev)
-        rels: dict[tuple[str, str, str], list[Any]] = {}
-        for delta in deltas:
-            for key, rel in delta.rels.items():
-                racc = rels.get(key)
-                if racc is None:
-                    rels[key] = [rel.start_label, rel.end_label, rel.props, rel.ev, False]
-                    continue
-                if not racc[4]:
-                    racc[2], racc[3], racc[4] = dict(racc[2]), list(racc[3]), True
-                racc[2].update(rel.props)
-                racc[3].extend(rel.ev)
         spans = {d.doc_id: QuoteSpans(str(d.document.get("text") or "")) for d in deltas}
-        by_label: dict[str, list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
-        for node_id, (label, props, ev, _) in nodes.items():
-            by_label[label].append(({"id": node_id, "props": props}, ev))
-        for label in LABELS:                          # fixed order: same result in every store
-            for params in _batches(by_label.get(label, []), spans):
-                out.append((fill("upsert_nodes", label=label), params))
-        by_rel: dict[tuple[str, str, str], list[tuple[dict[str, Any], list[Evidence]]]] = defaultdict(list)
-        for (rel_type, start, end), (start_label, end_label, props, ev, _) in rels.items():
-            by_rel[(rel_type, start_label, end_label)].append(
-                ({"start": start, "end": end, "key": evidence_key(start, rel_type, end), "props": props}, ev))
-        for spec in RELS:
-            for params in _batches(by_rel.get((spec.type, spec.start, spec.end), []), spans):
-                out.append((fill("upsert_rels", type=spec.type, start=spec.start, end=spec.end), params))
+        # none of the documents in the graph (a document in it, even incomplete, is in ``replace``)
+        for queries, params in _fact_statements(deltas, spans, fresh=not replace and not remove):
+            encoded = self._encode(params)
+            out += [(query, encoded) for query in queries]
         done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
-        out += [(statement_text("complete_documents"), {"rows": done}), bump]
+        out += [(statement_text("complete_documents"), self._encode({"rows": done})), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
@@ -288,8 +350,12 @@ class CypherStore(GraphStore):
         return outcomes
 
     def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
-        """Documents with distinct ids and sources: one batch of statements."""
-        self._finish()                                # states must see the previous batch
+        """Documents with distinct ids and sources: one batch of statements. Their states are read,
+        and their statements built, while the previous batch may still be being written, unless a
+        document of this batch has the id or the source of one that batch writes or removes (then
+        the states must see it written)."""
+        if self._in_flight.intersection(k for d in deltas for k in (d.doc_id, d.source)):
+            self._finish()
         rows = self._run(statement_text("documents_state"),
                          {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
         states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
@@ -306,6 +372,7 @@ class CypherStore(GraphStore):
             others = [d for d, st in states.items() if st.source == delta.source and d != delta.doc_id]
             if any(d in ids for d in others) and len(deltas) > 1:
                 # a document of this batch is an older version of another one: keep their order
+                self._finish()
                 return [o for d in deltas for o in self._load_chunk([d])]
             if old is not None:
                 replace.append(delta.doc_id)
@@ -315,6 +382,7 @@ class CypherStore(GraphStore):
         if todo:
             statements = self._batch_statements(todo, replace, remove)
             self._submit(statements[:-2], statements[-2:])          # tail: complete_documents, bump
+            self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes
 
     def remove_document(self, doc_id: str) -> bool:

@@ -16,7 +16,7 @@ import time
 from typing import Any
 
 from govkg.errors import StoreError
-from graph.cypher_store import CypherStore, Statement, fill
+from graph.cypher_store import CypherStore, Statement, fill, retry_text
 from graph.falkordb_reply import Unhandled
 from graph.falkordb_reply import rows as reply_rows
 from graph.falkordb_server import FalkorServer
@@ -24,7 +24,7 @@ from graph.fulltext import falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
 
-__all__ = ["RETRY_DELAYS_S", "FalkorStore", "params_header"]
+__all__ = ["RETRY_DELAYS_S", "Encoded", "FalkorStore", "params_header"]
 
 RETRY_DELAYS_S: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
 
@@ -75,41 +75,27 @@ def _literal(value: Any, out: list[str]) -> None:
 _CONTROL = re.compile(r"\\(?:u00[01][0-9a-fA-F]|[bf])")  # escapes FalkorDB does not decode
 
 
-_NESTED = (dict, list, tuple)
-
-
-def _keys(value: Any) -> set[str]:
-    """Every map key in ``value``: of its maps, and of maps in lists whose first item is a map or a
-    list (lists mixing scalars and maps do not occur here; the server would reject a key missed)."""
-    keys: set[str] = set()
-    stack = [value]
-    while stack:
-        item = stack.pop()
-        if type(item) is dict:
-            keys.update(item)
-            for v in item.values():
-                if type(v) is dict or (type(v) in _NESTED and v and type(v[0]) in _NESTED):
-                    stack.append(v)
-        elif type(item) in _NESTED and item and type(item[0]) in _NESTED:
-            stack.extend(item)
-    return keys
+# A JSON map key that is a plain identifier, and any JSON map key: a `"` right after `{` or `,` opens a
+# key or is the closing quote of a string (then no identifier and `":` can follow), because inside a
+# JSON string every `"` is escaped. So the keys are found in the encoded text, not by walking the value.
+_JSON_KEY = re.compile(r'([{,])"([A-Za-z_][A-Za-z0-9_]*)":')
+_JSON_ANY_KEY = re.compile(r'[{,]"(?:[^"\\]|\\.)*":')
 
 
 def _fast_literal(value: Any) -> str | None:
     """``value`` as a Cypher literal through the C JSON encoder: JSON strings, numbers, lists and
     null are Cypher literals, map keys become `backticked`; None when the value holds something
-    JSON would write differently from Cypher (control characters other than \\n \\r \\t)."""
-    keys = _keys(value)
-    if any(type(k) is not str or not k.isidentifier() for k in keys):
-        return None
+    JSON would write differently from Cypher (control characters other than \\n \\r \\t, a map
+    key that is not a plain ASCII identifier)."""
     try:
         text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError):
         return None
     if _CONTROL.search(text):
         return None
-    for name in keys:       # "k": only after { or , is a key (inside a JSON string every " is escaped)
-        text = text.replace(f'{{"{name}":', f"{{`{name}`:").replace(f',"{name}":', f",`{name}`:")
+    text = _JSON_KEY.sub(r"\1`\2`:", text)
+    if '":' in text and _JSON_ANY_KEY.search(text):     # a key is left: only then the slower search
+        return None
     return text
 
 
@@ -125,6 +111,15 @@ def params_header(params: dict[str, Any]) -> str:
             out.append(fast)
         out.append(" ")
     return "".join(out)
+
+
+class Encoded(dict[str, Any]):
+    """Parameters already written as their ``CYPHER …`` header (``FalkorStore._encode``): empty as a
+    dict, the header in ``header``."""
+
+    def __init__(self, header: str) -> None:
+        super().__init__()
+        self.header = header
 
 
 def _plain(value: Any) -> Any:
@@ -183,8 +178,14 @@ class FalkorStore(CypherStore):
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-falkordb")
         self._pending = (self._writer.submit(self._run_all, facts), tail)
 
+    def _encode(self, params: dict[str, Any]) -> dict[str, Any]:
+        """The header is written by the thread preparing the batch, while the server writes the
+        previous one (the writer thread only sends)."""
+        return Encoded(params_header(params))
+
     def _finish(self) -> None:
         pending, self._pending = self._pending, None
+        self._in_flight = frozenset()
         if pending is not None:
             pending[0].result()                   # its StoreError, if any, is raised here
             self._run_all(pending[1])
@@ -210,9 +211,10 @@ class FalkorStore(CypherStore):
         from redis.exceptions import TimeoutError as RedisTimeoutError
 
         last: Exception | None = None
+        header = params.header if isinstance(params, Encoded) else params_header(params) if params else ""
         for attempt in range(len(self.retry_delays) + 1):
             try:
-                return self._rows(params_header(params) + query if params else query)
+                return self._rows(header + (retry_text(query) if attempt else query))
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
                 last = exc
                 if attempt < len(self.retry_delays):

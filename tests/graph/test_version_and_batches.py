@@ -75,3 +75,40 @@ def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
     assert snapshot(got) == snapshot(expected)
     assert got.stats() == expected.stats()
     assert got.documents() == expected.documents()
+
+
+def _rows(store) -> tuple[dict, dict]:
+    """Every node's and relationship's properties, evidence lists sorted (the full-text helper and
+    the complete flag left out)."""
+    nodes, rels = store.export_rows()
+
+    def props(row):
+        return sorted((k, sorted(v) if k.startswith("ev_") else v) for k, v in row["props"].items()
+                      if k not in ("grams", "complete"))
+
+    return ({(n["label"], n["id"]): props(n) for n in nodes},
+            {(r["type"], r["start"], r["end"]): props(r) for r in rels})
+
+
+@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "memory"])
+def test_facts_shared_within_one_batch(kind, make_store):
+    """Sixty documents in one batch — new ones (the bulk statements), then the same files edited
+    (replacements: the general ones) — where many nodes and relationships are supported by several
+    documents of the batch: every property and evidence entry as loading them one by one gives."""
+    from tests.support.synthetic import synthetic_records
+
+    records = list(synthetic_records(60, seed=3))
+    edited = [_moved(r) for r in records[::2]]
+    got = make_store(kind)
+    got.chunk_docs = len(records)
+    expected = make_store("memory")
+    for rec in [*records, *edited]:
+        expected.load_record(rec)
+    got.load_records(records)
+    shared = got.run_cypher("MATCH (k:Evidence)-[:EVIDENCE]->(d:Document) WITH k, count(DISTINCT d) AS n "
+                            "WHERE n > 1 RETURN count(k) AS n")[0]["n"]
+    assert shared >= 10                                  # relationships several documents support
+    got.load_records(edited)
+    assert got.stats() == expected.stats()
+    assert _rows(got) == _rows(expected)
+    assert snapshot(got) == snapshot(expected)

@@ -22,7 +22,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-__all__ = ["FORMAT", "FULL_WIDTH", "falkordb_query", "fold", "fold_pairs", "grams", "lucene_query", "term_grams"]
+__all__ = ["FORMAT", "FULL_WIDTH", "falkordb_query", "fold", "fold_free", "grams", "lucene_query", "term_grams"]
 
 #: the format of :func:`grams`, recorded in a graph whose every Document was written with it
 FORMAT = 2
@@ -103,21 +103,11 @@ def _preimages() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def fold_pairs(terms: Sequence[str]) -> list[list[str]] | None:
-    """[from, to] replacements that, applied to a lower-cased text, turn every character that
-    :func:`fold` makes into a character of ``terms`` into that character (a full-width ``１`` into
-    ``1``). Empty when no character of the terms is what fold makes of another (Chinese characters,
-    most punctuation): the terms then occur in a text exactly where they occur in its fold, which is
-    what lets a store count them (``queries.fulltext.fold_free``). Each pair is one character for
-    one, and no pair's result is another pair's source. None when a term is not in lower case (the
-    query held a character such as ``İ`` that stops :func:`fold` lowering)."""
-    if any(t != t.lower() for t in terms):
-        return None
+def fold_free(terms: Sequence[str]) -> bool:
+    """Whether ``terms`` (folded) occur in a text exactly where they occur in its :func:`fold`: no
+    character of theirs is what fold makes of another character (Chinese characters, most
+    punctuation; not letters, digits or the half-width forms of full-width ones), so a text need not
+    be folded to count them — the same counts at the same positions, in Python or in a store. A term
+    not in lower case (a query with a character such as ``İ``, which stops fold lowering) is not."""
     preimages = _preimages()
-    pairs: dict[str, str] = {}
-    for ch in sorted(set("".join(terms))):
-        for p in preimages.get(ch, ()):
-            for form in (p, p.lower()):
-                if len(form) == 1 and form != ch:
-                    pairs.setdefault(form, ch)
-    return [[a, b] for a, b in sorted(pairs.items())]
+    return all(t == t.lower() and fold(t) == t and not any(ch in preimages for ch in t) for t in terms)

@@ -23,7 +23,7 @@ from operator import attrgetter
 from typing import Any
 
 from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
-from graph.fulltext import fold
+from graph.fulltext import fold, fold_free
 
 __all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "kind_weight", "score_hit", "snippet", "split_terms"]
 
@@ -161,15 +161,6 @@ def score_hit(item: Searchable, terms: list[str], fold_text: bool = True) -> Hit
         return None if scored is None else _hit(item, *scored)
     scored = _score(fold(item.text), fold(item.name), item.kind, terms)
     return None if scored is None else _hit(item, *scored)
-
-
-def fold_free(terms: list[str]) -> bool:
-    """Whether ``terms`` (folded) occur in a text exactly where they occur in its :func:`fold`: no
-    character of theirs is what fold makes of another (Chinese characters, most punctuation), so a
-    text need not be folded to count them (the same counts, at the same positions)."""
-    from graph.fulltext import fold_pairs
-
-    return fold_pairs(terms) == [] and all(fold(t) == t for t in terms)
 
 
 _CHUNK_CHARS = 1 << 21        # characters per numpy pass of the index build (bounds its temporaries)

@@ -251,3 +251,4 @@ def test_fold_free_refuses_what_fold_changes():
 
     assert fold_free(["社区", "减负"])
     assert not fold_free(["a"]) and not fold_free(["12341"]) and not fold_free(["(社区"])
+    assert not fold_free(["İ社区"]) and not fold_free(["社区", "A"])

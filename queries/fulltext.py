@@ -1,12 +1,14 @@
 """Chinese full-text search: a character bigram/unigram index with substring semantics.
 
 Chinese has no spaces, and each backend's own full-text analyzer segments it differently (Neo4j's
-standard analyzer splits per character, FalkorDB's RediSearch tokenizer on punctuation only), so
-govkg never relies on them. The meaning of a match is defined once, here: an item matches a term
-when the term occurs in its text as a substring (after :func:`fold`). Every backend can answer that
-exactly (Cypher ``CONTAINS``); the embedded store answers it from this index, which only narrows
-the candidates (every bigram of the term must be in the item) before the substring check. Ranking
-(:func:`score_hit`) is pure Python over the matched items, so results are identical on every store.
+``cjk`` analyzer keeps bigrams only, FalkorDB's RediSearch tokenizer splits on punctuation only), so
+govkg never takes their matches as the answer. The meaning of a match is defined once, here: an item
+matches a term when the term occurs in its text as a substring (after :func:`fold`). The embedded
+store answers it from this index, which only narrows the candidates (every bigram of the term must
+be in the item) before the substring check; FalkorDB and Neo4j narrow the documents with their own
+index over a pre-segmented field (``graph/fulltext.py``), and their entities go through this index.
+Ranking (:func:`score_hit`, :func:`combine`) is pure Python over the matched items, so results are
+identical on every store.
 
 Two-character queries such as ``减负`` are one bigram; one-character queries use the unigram
 postings; longer terms intersect the postings of their bigrams.

@@ -5,7 +5,7 @@ then govkg turns its nodes and maps into plain values again (``falkordb_store._p
 100,000 rows that was most of a query's time (``benchmarks/search_backend.py``). The stores' queries
 return scalars, lists and maps; those are read here in one pass. A reply holding anything else (a
 node, a relationship, a path, a point, a vector, a temporal value) is left to the client's reader
-(:data:`UNHANDLED` raised), which gives the same values for the rest.
+(:class:`Unhandled` raised), which gives the same values for the rest.
 
 The compact format (``GRAPH.QUERY … --compact``): ``[header, rows, statistics]`` (``[statistics]``
 for a statement that returns nothing); a header entry is ``[column type, name]``, a value is
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["UNHANDLED", "Unhandled", "rows"]
+__all__ = ["Unhandled", "rows"]
 
 _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
 
@@ -23,8 +23,6 @@ _NULL, _STRING, _INTEGER, _BOOLEAN, _DOUBLE, _ARRAY, _MAP = 1, 2, 3, 4, 5, 6, 10
 class Unhandled(Exception):
     """The reply holds a value this reader leaves to the client's."""
 
-
-UNHANDLED = Unhandled
 
 
 def _value(cell: list[Any]) -> Any:

@@ -78,19 +78,6 @@ def evidence_rows(ev: list[Evidence], spans: dict[str, QuoteSpans]) -> list[dict
     return out
 
 
-def _batches(rows: list[tuple[dict[str, Any], list[Evidence]]],
-             spans: dict[str, QuoteSpans]) -> list[dict[str, Any]]:
-    """Statement parameters for ``rows`` (row, evidence), ``BATCH_ROWS`` rows per statement."""
-    out = []
-    for i in range(0, len(rows), BATCH_ROWS):
-        batch = []
-        for row, ev in rows[i:i + BATCH_ROWS]:
-            row["ev"] = evidence_rows(ev, spans)
-            batch.append(row)
-        out.append({"rows": batch})
-    return out
-
-
 def _entries(ev: list[Evidence], text: QuoteSpans) -> list[list[Any]]:
     """One document's evidence entries of one fact as ``[start, end, qs, qe]`` (the quote lies at
     [qs, qe) of the document's text), or ``[start, end, 0, 0, quote]`` where it is not a slice."""

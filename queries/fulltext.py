@@ -27,7 +27,7 @@ from typing import Any
 from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
 from graph.fulltext import fold, fold_free
 
-__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "kind_weight", "score_hit", "snippet", "split_terms"]
+__all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "kind_weight", "score_hit", "snippet", "split_terms", "unrounded_score"]
 
 _SPLIT = re.compile(r"[\s,，、;；|/]+")
 _SENTENCE_END = "。！？!?；;\n"
@@ -104,17 +104,24 @@ def snippet(text: str, pos: int, length: int, width: int = 60) -> tuple[str, int
 def combine(kind: str, terms: list[str], counts: list[int], in_names: list[bool]) -> float | None:
     """The score from each term's occurrence count in the text and presence in the name; None when no
     term occurs. The one place the arithmetic lives, so every search path gives the same float."""
+    score = unrounded_score([len(t) for t in terms], counts, in_names, _KIND_WEIGHT.get(kind, 1.0))
+    return None if score is None else round(score, 6)
+
+
+def unrounded_score(lengths: list[int], counts: list[int], in_names: list[bool], weight: float) -> float | None:
+    """:func:`combine` before rounding, from the terms' lengths and the kind's weight (what a store that
+    counts the terms computes in floating point: ``search.cypher``)."""
     found = 0
     score = 0.0
-    for term, count, in_name in zip(terms, counts, in_names):
+    for length, count, in_name in zip(lengths, counts, in_names):
         if not count and not in_name:
             continue
         found += 1
-        score += (1.0 + math.log1p(count)) * math.sqrt(len(term)) + (2.0 if in_name else 0.0)
+        score += (1.0 + math.log1p(count)) * math.sqrt(length) + (2.0 if in_name else 0.0)
     if not found:
         return None
-    score *= (found / len(terms)) * _KIND_WEIGHT.get(kind, 1.0)
-    return round(score, 6)
+    score *= (found / len(lengths)) * weight
+    return score
 
 
 def _score(folded: str, folded_name: str, kind: str, terms: list[str]) -> tuple[float, int, int] | None:

@@ -15,7 +15,6 @@ them is read last, for those hits only.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
@@ -30,6 +29,7 @@ from queries.fulltext import (
     rank_hits,
     score_hit,
     split_terms,
+    unrounded_score,
 )
 from queries.kept import with_index
 from queries.rows import as_list, best_evidence, cached
@@ -98,11 +98,8 @@ def _text_or_counts(text: str, name: str, counting: tuple[Any, Any, Any] | None)
         return {"text": None, "counts": None, "in_name": None, "score": None}
     counts = [text.count(t) for t in terms]
     in_name = [t in name for t in terms]
-    found = [i for i in range(len(terms)) if counts[i] > 0 or in_name[i]]
-    total = 0.0
-    for i in found:
-        total += (1.0 + math.log(1.0 + counts[i])) * math.sqrt(lengths[i]) + (2.0 if in_name[i] else 0.0)
-    return {"text": None, "counts": counts, "in_name": in_name, "score": total * len(found) / len(terms) * weight}
+    return {"text": None, "counts": counts, "in_name": in_name,
+            "score": unrounded_score(lengths, counts, in_name, weight) or 0.0}
 
 
 def _entity_row(g: Any, x: str, kind: str) -> dict[str, Any]:

@@ -104,7 +104,7 @@ def snippet(text: str, pos: int, length: int, width: int = 60) -> tuple[str, int
 def combine(kind: str, terms: list[str], counts: list[int], in_names: list[bool]) -> float | None:
     """The score from each term's occurrence count in the text and presence in the name; None when no
     term occurs. The one place the arithmetic lives, so every search path gives the same float."""
-    score = unrounded_score([len(t) for t in terms], counts, in_names, _KIND_WEIGHT.get(kind, 1.0))
+    score = unrounded_score([len(t) for t in terms], counts, in_names, kind_weight(kind))
     return None if score is None else round(score, 6)
 
 
@@ -144,7 +144,7 @@ def _score(folded: str, folded_name: str, kind: str, terms: list[str]) -> tuple[
                 first_pos, first_len = pos, len(term)
     if not found:
         return None
-    score *= (found / len(terms)) * _KIND_WEIGHT.get(kind, 1.0)
+    score *= (found / len(terms)) * kind_weight(kind)
     return round(score, 6), first_pos, first_len
 
 

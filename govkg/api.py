@@ -99,13 +99,20 @@ def query_runner(store: GraphStore) -> Runner:
 
 def query_cypher(name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
     """The Cypher text named query ``name`` sends to Neo4j and FalkorDB, and its parameters (checked,
-    defaults filled in), without opening a store. Place, practice and named-model names are resolved
+    defaults filled in), without opening a store; for a query that computes over the whole graph, the
+    statement of the store projection it reads (no parameters: the query's act in Python). Place, practice and named-model names are resolved
     against the graph's names only when the query runs (濮阳 → 濮阳市)."""
     from queries import load_cypher
     from queries.registry import get, validate
 
     spec = get(name)
-    return load_cypher(spec.name), {**dict(spec.row_params), **validate(name, params)}
+    clean = validate(name, params)
+    if spec.projection:                 # the store's projection, sent without parameters (they act in Python)
+        from graph.projections import statement_name
+        from graph.statements import statement_text
+
+        return statement_text(statement_name(spec.projection)), {}
+    return load_cypher(spec.name), {**dict(spec.row_params), **clean}
 
 
 # -- export -------------------------------------------------------------------------------------------

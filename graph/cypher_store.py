@@ -205,6 +205,11 @@ class CypherStore(GraphStore):
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self._run(text, params or {})
 
+    def projection(self, name: str) -> list[dict[str, Any]]:
+        from graph.projections import statement_name
+
+        return self._run(statement_text(statement_name(name)), {})
+
     # -- schema ---------------------------------------------------------------------------------------
     def _taxonomy_statements(self) -> list[Statement]:
         from graph.taxonomy import taxonomy_rows

@@ -510,6 +510,17 @@ class SQLiteStore(GraphStore):
                 view = self._query_view = SQLiteGraphView(self, version)
             return view
 
+    def projection(self, name: str) -> list[dict[str, Any]]:
+        """Projection ``name`` walked from a view of its own, dropped once the rows are read: the whole
+        graph passes through it, and no later query needs what it loaded."""
+        from graph.projections import check, embedded
+
+        view = self.query_graph(private=True)
+        try:
+            return embedded(view, check(name))
+        finally:
+            view.release()
+
     @property
     def graph(self) -> nx.MultiDiGraph:
         """The whole graph as networkx (what the embedded queries read), rebuilt when the write counter

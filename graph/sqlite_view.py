@@ -95,6 +95,13 @@ class SQLiteGraphView:
             for node, hit in found.items():
                 self._typed.setdefault((node, rel_type, out), hit)
 
+    def label_ids(self, label: str) -> list[str]:
+        """The ids of every node of ``label``, in load order (what ``prefetch`` loaded, else one scan)."""
+        ids = self._label_ids.get(label)
+        if ids is None:
+            ids = [row[0] for row in self.label_rows(label)]
+        return ids
+
     def prefetch_nodes(self, nodes: list[str]) -> None:
         """Load the attributes (with evidence) of each of ``nodes`` not loaded yet, a few hundred per scan."""
         todo = [n for n in dict.fromkeys(nodes) if n not in self._attrs]

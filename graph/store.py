@@ -135,6 +135,12 @@ class GraphStore(abc.ABC):
         or it cannot narrow these terms."""
         return None
 
+    @abc.abstractmethod
+    def projection(self, name: str) -> list[dict[str, Any]]:
+        """The rows of the whole-graph projection ``name`` (``graph.projections``: ``practice_items``,
+        ``place_practices``), the same on every store: what the queries that compute over the whole
+        graph (similarity, practice vectors, communities) read, instead of a query of their own."""
+
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         raise StoreError(f"the {self.kind} store does not run Cypher; use the embedded query "
                          "functions (fetch in queries/<name>.py) or --store falkordb|neo4j")

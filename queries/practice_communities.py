@@ -1,9 +1,9 @@
-"""The named query ``practice_communities``: ``fetch`` gives the embedded store the raw rows ``practice_communities.cypher`` (beside
-this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+"""The named query ``practice_communities``: it computes over the whole graph, so it has no ``.cypher`` of
+its own; its rows are the store's projection ``place_practices`` (``GraphStore.projection``, the same
+rows on every store: ``graph/projections.py``, ``graph/cypher/projection_place_practices.cypher``).
 
-fetch: Embedded counterpart of ``queries/practice_communities.cypher`` (same parameters, same raw rows).
-
-finish: Finisher of ``practice_communities``: Louvain communities over the practice co-occurrence projection.
+finish: Louvain communities over the practice co-occurrence projection of the practice vectors per
+place (``similar_cities.vectors``).
 """
 from __future__ import annotations
 
@@ -13,9 +13,8 @@ from typing import Any
 from queries.analysis import practice_communities
 from queries.similar_cities import vectors
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import place_practice_rows
 
-__all__ = ["SPEC", "fetch", "finish"]
+__all__ = ["SPEC", "finish"]
 
 SPEC = QuerySpec(
     "practice_communities", "实践群落",
@@ -23,11 +22,9 @@ SPEC = QuerySpec(
     "of the place–practice graph (weights: places sharing both).",
     (Param("min_places", "int", "ignore practices seen in fewer places", default=1, min=1, max=100000),),
     ("community", "practice", "places", "size", "top_places", *EVIDENCE),
+    projection="place_practices",
 )
 
-
-def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
-    return place_practice_rows(g)
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

@@ -129,13 +129,17 @@ def graph_version(store: Any) -> Hashable:
 class Fetch:
     """How a finisher reads query ``name``'s raw rows from ``store``: called with parameters (the spec's
     ``row_params`` filled in where missing), the rows of the ``.cypher`` on a Cypher store or of
-    ``fetch`` on the embedded store's graph."""
+    ``fetch`` on the embedded store's graph; for a query that computes over the whole graph (its spec
+    names a ``projection``), the store's projection (``GraphStore.projection``)."""
 
-    __slots__ = ("_defaults", "_fetch", "_store", "_text")
+    __slots__ = ("_defaults", "_fetch", "_projection", "_store", "_text")
 
     def __init__(self, store: Any, name: str):
-        self._store, self._defaults = store, dict(get(name).row_params)
-        if store.kind == "memory":
+        spec = get(name)
+        self._store, self._defaults, self._projection = store, dict(spec.row_params), spec.projection
+        if spec.projection:
+            self._fetch, self._text = None, None
+        elif store.kind == "memory":
             self._fetch, self._text = implementation(name).fetch, None
         else:
             from queries import load_cypher
@@ -143,6 +147,8 @@ class Fetch:
             self._fetch, self._text = None, load_cypher(name)
 
     def __call__(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if self._projection:                      # a whole-graph query: the store's projection, whatever params
+            return self._store.projection(self._projection)
         params = {**self._defaults, **params}
         if self._text is None:
             return self._fetch(self._store.query_graph(), **params)
@@ -203,9 +209,9 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 # (largest first: the memory the first frees is reused by the next)
 KEPT = {"similar_practices": "similar_practices", "search": "search", "place_practices": "similar_cities",
         "learning_network": "learning_network", "inventory": "inventory", "exemplars": "exemplars"}
-# the queries whose .cypher reads a projection of the whole graph from which Python computes the answer
-# (a similarity index, place vectors, communities), as ``--show-cypher`` says
-WHOLE_GRAPH = frozenset({"similar_practices", "similar_cities", "practice_communities"})
+# the queries that compute their answer in Python from a projection of the whole graph (a similarity
+# index, place vectors, communities) instead of a .cypher of their own, as ``--show-cypher`` says
+WHOLE_GRAPH = frozenset(q.name for q in QUERIES if q.projection)
 # the node labels each index has one item per (the size that bounds its build's memory)
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
           "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"),
@@ -228,14 +234,18 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
             if skipped is not None:
                 skipped(name, items)
             continue
-        if keep_now(name, version, functools.partial(_build_kept, store, name, implementation(query))):
+        if keep_now(name, version, functools.partial(_build_kept, store, query)):
             kept.append(name)
     return kept
 
 
-def _build_kept(store: Any, name: str, impl: ModuleType) -> Any:
-    """Index ``name`` built from the store's current graph (only when no copy of it is kept yet)."""
-    if name != "exemplars":
+def _build_kept(store: Any, query: str) -> Any:
+    """The index query ``query`` keeps, built from the store's current graph (only when no copy of it
+    is kept yet)."""
+    impl = implementation(query)
+    if get(query).projection:                  # the store reads its projection through a view of its own
+        return impl.build_index(fetcher(store, query), {})
+    if query != "exemplars":
         return impl.build_index(functools.partial(_fetch_privately, store, impl.fetch), {})
     # one ranking per practice, each read from the graph: one view for all of them, so what the
     # practices have in common (places, their parts) is read once

@@ -1,9 +1,8 @@
-"""The named query ``similar_cities``: ``fetch`` gives the embedded store the raw rows ``similar_cities.cypher`` (beside
-this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+"""The named query ``similar_cities``: it computes over the whole graph, so it has no ``.cypher`` of its own;
+its rows are the store's projection ``place_practices`` (``GraphStore.projection``, the same rows on
+every store: ``graph/projections.py``, ``graph/cypher/projection_place_practices.cypher``).
 
-fetch: Embedded counterpart of ``queries/similar_cities.cypher`` (same parameters, same raw rows).
-
-finish: Finisher of ``similar_cities``: practice vectors per place (kept per graph version), then similarity.
+finish: practice vectors per place (kept per graph version), then similarity.
 """
 from __future__ import annotations
 
@@ -13,9 +12,8 @@ from typing import Any
 from queries.analysis import PracticeVectors, similar_places
 from queries.kept import with_index
 from queries.spec import EVIDENCE, K, Param, QuerySpec
-from queries.walk import place_practice_rows
 
-__all__ = ["SPEC", "build_index", "fetch", "finish", "vectors"]
+__all__ = ["SPEC", "build_index", "finish", "vectors"]
 
 SPEC = QuerySpec(
     "similar_cities", "相似地方",
@@ -23,11 +21,9 @@ SPEC = QuerySpec(
     "practice counts (measures per practice), with the shared practices.",
     (Param("place", "str", "place name or id", required=True, names="Place"), K),
     ("rank", "place_id", "place", "jaccard", "cosine", "shared", *EVIDENCE),
+    projection="place_practices",
 )
 
-
-def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
-    return place_practice_rows(g)
 
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> PracticeVectors:

@@ -1,11 +1,10 @@
-"""The named query ``similar_practices``: ``fetch`` gives the embedded store the raw rows ``similar_practices.cypher`` (beside
-this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store into the answer.
+"""The named query ``similar_practices``: it computes over the whole graph, so it has no ``.cypher`` of its
+own; its rows are the store's projection ``practice_items`` (``GraphStore.projection``, the same rows on
+every store: ``graph/projections.py``, ``graph/cypher/projection_practice_items.cypher``).
 
-fetch: Embedded counterpart of ``queries/similar_practices.cypher`` (same parameters, same raw rows).
-
-finish: Finisher of ``similar_practices``: the TF-IDF index of this graph version (kept in the store where it
-can be: ``queries/kept.py``; else built once per version in the process), queried with
-free text, an existing measure or an existing named model, leaving out the asking place's own items.
+finish: the TF-IDF index of this graph version built from those rows (kept in the store where it can
+be: ``queries/kept.py``; else built once per version in the process), queried with free text, an
+existing measure or an existing named model, leaving out the asking place's own items.
 """
 from __future__ import annotations
 
@@ -16,9 +15,8 @@ from queries.kept import with_index
 from queries.rows import as_list, best_evidence
 from queries.similarity import KeptSimilarityIndex, SimilarityIndex, SimItem
 from queries.spec import EVIDENCE, K, Param, QuerySpec
-from queries.walk import ev_lists, in_edges, nodes_of, out_edges
 
-__all__ = ["SPEC", "build_index", "fetch", "finish", "sim_items"]
+__all__ = ["SPEC", "build_index", "finish", "sim_items"]
 
 SPEC = QuerySpec(
     "similar_practices", "相似做法",
@@ -31,26 +29,9 @@ SPEC = QuerySpec(
      K),
     ("rank", "kind", "id", "name", "place_id", "place", "score", "why", *EVIDENCE),
     one_of=("text", "measure", "named_model"),
+    projection="practice_items",
 )
 
-
-def fetch(g: Any, **_params: Any) -> list[dict[str, Any]]:
-    rows = []
-    for m in nodes_of(g, "Measure", ("INSTANCE_OF", True), ("IMPLEMENTS", False)):
-        n = g.nodes[m]
-        practices = [g.nodes[x].get("name") for x, _ in out_edges(g, m, "INSTANCE_OF")]
-        for q in [q for q, _ in in_edges(g, m, "IMPLEMENTS")] or [None]:
-            rows.append({"kind": "Measure", "id": m, "name": n.get("summary"), "place_id": q,
-                         "place": g.nodes[q].get("name") if q else n.get("place"), "text": n.get("summary"),
-                         "practices": practices, "components": [], **ev_lists(n)})
-    for nm in nodes_of(g, "NamedModel", ("INSTANCE_OF", True), ("OWNED_BY", True)):
-        n = g.nodes[nm]
-        practices = [g.nodes[x].get("name") for x, _ in out_edges(g, nm, "INSTANCE_OF")]
-        for q in [q for q, _ in out_edges(g, nm, "OWNED_BY")] or [None]:
-            rows.append({"kind": "NamedModel", "id": nm, "name": n.get("name"), "place_id": q,
-                         "place": g.nodes[q].get("name") if q else n.get("owner"), "text": n.get("definition"),
-                         "practices": practices, "components": list(n.get("components") or []), **ev_lists(n)})
-    return rows
 
 
 def sim_items(rows: Iterable[dict[str, Any]]) -> list[SimItem]:

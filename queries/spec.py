@@ -86,9 +86,15 @@ class QuerySpec:
     # parameters of the raw-row fetch that the finisher sets, not the user, with the values that read
     # every row (so a fetch given only the user's parameters, or ``--show-cypher``, has them all)
     row_params: tuple[tuple[str, Any], ...] = ()
+    # the whole-graph projection (``graph.projections``, ``GraphStore.projection``) the query computes its
+    # answer from in Python; such a query has no ``.cypher`` of its own
+    projection: str = ""
 
     @property
     def cypher_file(self) -> str:
+        """The Cypher file that gives the query's rows: its own, or its projection's (a store statement)."""
+        if self.projection:
+            return f"graph/cypher/projection_{self.projection}.cypher"
         return f"queries/{self.name}.cypher"
 
     @property

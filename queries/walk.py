@@ -23,7 +23,6 @@ __all__ = [
     "named",
     "nodes_of",
     "out_edges",
-    "place_practice_rows",
     "place_scope",
     "preload",
 ]
@@ -218,20 +217,3 @@ def measuring_figures(g: Any, measure: str, practice: str | None, within: set[st
         out["fig_end"].append(n.get("end"))
         out["fig_quote"].append(quotes[0])
     return out
-
-
-def place_practice_rows(g: Any) -> list[dict[str, Any]]:
-    """Rows of ``similar_cities.cypher`` / ``practice_communities.cypher``: every place–practice link."""
-    rows = []
-    nodes_of(g, "Measure", ("INSTANCE_OF", True))
-    for p in nodes_of(g, "Place", ("ADOPTS", True), ("IMPLEMENTS", True)):
-        name = g.nodes[p].get("name")
-        for x, r in out_edges(g, p, "ADOPTS"):
-            rows.append({"place_id": p, "place": name, "practice": g.nodes[x].get("name"), "source": "adopts",
-                         **ev_lists(r)})
-        for m, _ in out_edges(g, p, "IMPLEMENTS"):
-            ev = ev_lists(g.nodes[m])
-            for x, _ in out_edges(g, m, "INSTANCE_OF"):
-                rows.append({"place_id": p, "place": name, "practice": g.nodes[x].get("name"),
-                             "source": "measure", **ev})
-    return rows

@@ -88,12 +88,16 @@ def _show_cypher(name: str, params: dict[str, object], store: str | None) -> Non
     text, clean = api.query_cypher(name, params)
     click.echo(text.rstrip("\n"))
     click.echo("// parameters: " + json.dumps(clean, ensure_ascii=False, sort_keys=True))
-    if any(p.names for p in registry.get(name).params if clean.get(p.name)):
+    spec = registry.get(name)
+    if any(p.names for p in spec.params if clean.get(p.name)):
         click.echo("注意：地名、做法和命名模式名称在查询运行时按图谱中的名称解析（如 濮阳 → 濮阳市）。", err=True)
-    if name in registry.WHOLE_GRAPH:
-        click.echo(f"注意：这条 Cypher 读出 {name} 所需的整张图的行（投影），相似度、排序或聚类在 queries/{name}.py 中用 Python "
-                   "完成，各存储结果一致；它不是单独运行就能得到答案的查询。", err=True)
-    if (store or load_settings().store) == "memory":
+    if spec.projection:
+        click.echo(f"注意：{name} 没有自己的 Cypher 查询。以上是存储方法 projection('{spec.projection}') 读出整张图投影的语句"
+                   f"（{spec.cypher_file}，无参数）；相似度、排序或聚类在 queries/{name}.py 中用 Python 完成，"
+                   "查询参数也在那里使用，各存储结果一致。", err=True)
+        if (store or load_settings().store) == "memory":
+            click.echo("注意：内置存储（memory）不运行 Cypher，而是用 graph/projections.py 在内置图上取同样的行。", err=True)
+    elif (store or load_settings().store) == "memory":
         click.echo(f"注意：内置存储（memory）不运行 Cypher，而是用 queries/{name}.py 的 fetch 在内存图上"
                    "取同样的行；以上是 Neo4j 和 FalkorDB 运行的语句。", err=True)
 

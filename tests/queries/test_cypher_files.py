@@ -67,6 +67,7 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         falkordb_store.version()
         falkordb_store.export_rows()
         falkordb_store.full_text_candidates(["社区"])
+        assert falkordb_store.projection("practice_items") and falkordb_store.projection("place_practices")
         falkordb_store.remove_document(rec.doc_id)
     finally:
         del falkordb_store._run

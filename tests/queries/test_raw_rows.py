@@ -10,6 +10,8 @@ import json
 
 import pytest
 
+from govkg.errors import StoreError
+from graph.projections import COLUMNS
 from queries import registry
 from tests.queries.test_conformance import cases
 
@@ -67,3 +69,20 @@ def _first_difference(mem: list[str], falk: list[str]) -> dict:
     a = missing[0]
     b = next((r for r in extra if r.get("id") == a.get("id")), extra[0])
     return {k: (a.get(k), b.get(k)) for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)}
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_every_store_gives_the_same_projection_rows(name, memory_store, falkordb_store):
+    """``GraphStore.projection``: the rows the whole-graph queries compute from, with the columns
+    ``graph.projections.COLUMNS`` lists, the same on the embedded store and on FalkorDB."""
+    rows = memory_store.projection(name)
+    assert rows and all(tuple(r) == COLUMNS[name] for r in rows)
+    theirs = falkordb_store.projection(name)
+    assert all(tuple(r) == COLUMNS[name] for r in theirs)
+    assert sorted(map(_normal, rows)) == sorted(map(_normal, theirs))
+
+
+def test_an_unknown_projection_is_one_clear_error(memory_store, falkordb_store):
+    for store in (memory_store, falkordb_store):
+        with pytest.raises(StoreError, match="no projection named 'nosuch'"):
+            store.projection("nosuch")

@@ -1,8 +1,8 @@
-// practice_communities — every place–practice link (ADOPTS, and each measure a place implements that is an instance of
-// a practice), with evidence; the query layer builds practice vectors per place once per graph version
-// (queries/analysis.py) and answers from them.
-// Parameters: $min_places (used by the finisher).
-// Raw columns: place_id, place, practice, source (adopts | measure), ev_doc, ev_start, ev_end, ev_quote.
+// The projection place_practices (graph/projections.py, GraphStore.projection): every place–practice
+// link (ADOPTS, and each measure a place implements that is an instance of a practice), with evidence.
+// similar_cities and practice_communities build practice vectors per place from these rows once per
+// graph version (queries/analysis.py). No parameters.
+// Columns: place_id, place, practice, source (adopts | measure), ev_doc, ev_start, ev_end, ev_quote.
 MATCH (p:Place)-[r:ADOPTS]->(x:Practice)
 WITH *, [(:Evidence {id: p.id + '|ADOPTS|' + x.id})-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] AS ev
 RETURN p.id AS place_id, p.name AS place, x.name AS practice, 'adopts' AS source,

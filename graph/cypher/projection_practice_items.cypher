@@ -1,8 +1,8 @@
-// similar_practices — every measure and named model with who does it, its practices, its components and
-// its evidence; the query layer builds a character n-gram TF-IDF index from these rows once per graph
-// version and ranks candidates in Python (the same on every store).
-// Parameters: $text, $measure, $named_model, $place, $k (used by the finisher).
-// Raw columns: kind, id, name, place_id, place, text, practices, components, ev_doc, ev_start, ev_end, ev_quote.
+// The projection practice_items (graph/projections.py, GraphStore.projection): every measure and named
+// model with who does it, its practices, its components and its evidence. similar_practices builds a
+// character n-gram TF-IDF index from these rows once per graph version and ranks in Python (the same on
+// every store). No parameters.
+// Columns: kind, id, name, place_id, place, text, practices, components, ev_doc, ev_start, ev_end, ev_quote.
 MATCH (m:Measure)
 OPTIONAL MATCH (q:Place)-[:IMPLEMENTS]->(m)
 OPTIONAL MATCH (m)-[:INSTANCE_OF]->(x:Practice)

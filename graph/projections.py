@@ -1,0 +1,100 @@
+"""Projections: rows read from the whole graph for the queries whose answer is computed in Python over
+all of it (a similarity index, practice vectors per place, communities of practices).
+
+A store hands them out through one method, ``GraphStore.projection(name)``: a Cypher store runs
+``graph/cypher/projection_<name>.cypher``; the embedded store walks its graph with ``embedded`` below.
+Both give the same rows (``tests/queries/test_raw_rows.py`` compares them as multisets). The named
+queries that read them (``queries/similar_practices.py``, ``similar_cities.py``,
+``practice_communities.py``) have no ``.cypher`` of their own: no single statement is their answer.
+
+- ``practice_items``: every measure (once per place implementing it, or once with none) and every
+  named model (once per owner, or once with none): ``kind`` (Measure | NamedModel), ``id``, ``name``
+  (a measure's summary), ``place_id``, ``place``, ``text`` (summary or definition), ``practices``,
+  ``components``, and the item's evidence lists.
+- ``place_practices``: every place–practice link: one row per ADOPTS relationship (its evidence) and one
+  per measure a place implements that is an instance of a practice (the measure's evidence), with
+  ``place_id``, ``place``, ``practice`` and ``source`` (adopts | measure).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from govkg.errors import StoreError
+from graph.model import EV_FIELDS
+
+__all__ = ["COLUMNS", "PLACE_PRACTICES", "PRACTICE_ITEMS", "check", "embedded", "statement_name"]
+
+PRACTICE_ITEMS = "practice_items"
+PLACE_PRACTICES = "place_practices"
+#: each projection's columns, in the order its Cypher returns them
+COLUMNS: dict[str, tuple[str, ...]] = {
+    PRACTICE_ITEMS: ("kind", "id", "name", "place_id", "place", "text", "practices", "components", *EV_FIELDS),
+    PLACE_PRACTICES: ("place_id", "place", "practice", "source", *EV_FIELDS),
+}
+
+
+def check(name: str) -> str:
+    """``name`` if it is a projection; StoreError naming the ones there are otherwise."""
+    if name not in COLUMNS:
+        raise StoreError(f"no projection named {name!r} (there are: {', '.join(sorted(COLUMNS))})")
+    return name
+
+
+def statement_name(name: str) -> str:
+    """The store statement (``graph/cypher/<it>.cypher``) a Cypher store runs for projection ``name``."""
+    return f"projection_{check(name)}"
+
+
+def embedded(view: Any, name: str) -> list[dict[str, Any]]:
+    """Projection ``name`` read from the embedded store's graph view (``graph.sqlite_view``)."""
+    return _practice_items(view) if check(name) == PRACTICE_ITEMS else _place_practices(view)
+
+
+def _ev(data: dict[str, Any]) -> dict[str, list[Any]]:
+    return {f: list(data.get(f) or []) for f in EV_FIELDS}
+
+
+def _all(view: Any, label: str, *edges: tuple[str, bool]) -> list[str]:
+    """Every node of ``label``, in load order, with the relationships ``edges`` names loaded in bulk."""
+    view.prefetch(label, edges)
+    return view.label_ids(label)
+
+
+def _names(view: Any, nodes: list[tuple[str, Any]]) -> list[Any]:
+    return [view.nodes[x].get("name") for x, _ in nodes]
+
+
+# per item label: how its place is reached (relationship type, outgoing?), the properties giving its
+# name and its text, and the one naming its place when no place node is linked
+_ITEMS = (("Measure", ("IMPLEMENTS", False), "summary", "summary", "place"),
+          ("NamedModel", ("OWNED_BY", True), "name", "definition", "owner"))
+
+
+def _practice_items(view: Any) -> list[dict[str, Any]]:
+    rows = []
+    for label, (rel_type, out), name, text, fallback in _ITEMS:
+        for item in _all(view, label, ("INSTANCE_OF", True), (rel_type, out)):
+            n = view.nodes[item]
+            practices = _names(view, view.edges_of(item, "INSTANCE_OF", True))
+            components = list(n.get("components") or []) if label == "NamedModel" else []
+            for q in [q for q, _ in view.edges_of(item, rel_type, out)] or [None]:
+                rows.append({"kind": label, "id": item, "name": n.get(name), "place_id": q,
+                             "place": view.nodes[q].get("name") if q else n.get(fallback), "text": n.get(text),
+                             "practices": practices, "components": components, **_ev(n)})
+    return rows
+
+
+def _place_practices(view: Any) -> list[dict[str, Any]]:
+    rows = []
+    _all(view, "Measure", ("INSTANCE_OF", True))
+    for p in _all(view, "Place", ("ADOPTS", True), ("IMPLEMENTS", True)):
+        name = view.nodes[p].get("name")
+        for x, r in view.edges_of(p, "ADOPTS", True):
+            rows.append({"place_id": p, "place": name, "practice": view.nodes[x].get("name"), "source": "adopts",
+                         **_ev(r)})
+        for m, _ in view.edges_of(p, "IMPLEMENTS", True):
+            ev = _ev(view.nodes[m])
+            for x, _ in view.edges_of(m, "INSTANCE_OF", True):
+                rows.append({"place_id": p, "place": name, "practice": view.nodes[x].get("name"),
+                             "source": "measure", **ev})
+    return rows

@@ -10,6 +10,7 @@ from __future__ import annotations
 import abc
 import contextlib
 import gc
+import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
@@ -270,8 +271,8 @@ class CypherStore(GraphStore):
 
         The Documents are written first with ``complete = false`` and marked complete last, so a
         load killed in between leaves them incomplete and the next build redoes them. The facts'
-        rows are grouped by document (``_fact_statements``); a batch of documents new to the graph
-        takes the bulk statements. A full-text field is set only with the complete flag, so the
+        rows are grouped by document (``_fact_statements``); documents new to the graph take the
+        bulk statements, those replacing an older version of themselves the general ones. A full-text field is set only with the complete flag, so the
         index takes each document once."""
         bump: Statement = (statement_text("bump_version"), {})
         docs = []
@@ -287,10 +288,14 @@ class CypherStore(GraphStore):
         if remove:
             out.append((statement_text("delete_documents"), {"ids": remove}))
         spans = {d.doc_id: QuoteSpans(str(d.document.get("text") or "")) for d in deltas}
-        # none of the documents in the graph (a document in it, even incomplete, is in ``replace``)
-        for queries, params in _fact_statements(deltas, spans, fresh=not replace and not remove):
-            encoded = self._encode(params)
-            out += [(query, encoded) for query in queries]
+        # a document new to the graph takes the bulk path (one in it, even incomplete, is in
+        # ``replace``); each run of new or of replaced documents in turn, so a fact several of them
+        # support keeps the properties of the last, as loading them one by one would
+        replaced = set(replace)
+        for fresh, run in itertools.groupby(deltas, key=lambda d: d.doc_id not in replaced):
+            for queries, params in _fact_statements(list(run), spans, fresh=fresh):
+                encoded = self._encode(params)
+                out += [(query, encoded) for query in queries]
         done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
         out += [(statement_text("complete_documents"), self._encode({"rows": done})), bump]
         return out

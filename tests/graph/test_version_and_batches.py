@@ -112,3 +112,40 @@ def test_facts_shared_within_one_batch(kind, make_store):
     assert got.stats() == expected.stats()
     assert _rows(got) == _rows(expected)
     assert snapshot(got) == snapshot(expected)
+
+
+@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "memory"])
+def test_new_documents_beside_a_replaced_one_take_the_bulk_path(kind, make_store):
+    """One document of a batch replacing an older version of itself (the general statements) does not
+    keep the batch's new documents off the bulk statements; facts they share with it end with what
+    loading them one by one gives (properties of the last document, every evidence entry)."""
+    from graph.cypher_store import fill
+    from tests.support.synthetic import synthetic_records
+
+    records = list(synthetic_records(40, seed=5))
+    first = records[:10]
+    changed = next(_learned_what(r, "网格化经验") for r in first if r.learning)
+    batch = [*records[10:20], changed, *records[20:30], _moved(first[1]), *records[30:]]
+    expected = make_store("memory")
+    for rec in [*first, *batch]:
+        expected.load_record(rec)
+    got = make_store(kind)
+    got.chunk_docs = len(batch)
+    got.load_records(first)
+    sent: list[str] = []
+    original = got._run
+
+    def recording(query, params=None):
+        sent.append(query)
+        return original(query, params)
+
+    got._run = recording
+    try:
+        got.load_records(batch)
+    finally:
+        del got._run
+    bulk, general = fill("bulk_nodes", label="Measure"), fill("upsert_nodes", label="Measure")
+    assert sent.count(bulk) == 2 and sent.count(general) == 1      # new, the replaced one, new again
+    assert got.stats() == expected.stats()
+    assert _rows(got) == _rows(expected)
+    assert snapshot(got) == snapshot(expected)

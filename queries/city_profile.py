@@ -24,6 +24,7 @@ SPEC = QuerySpec(
     (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
     ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", "written", "year",
      *EVIDENCE),
+    examples=({"place": "濮阳市"}, {"place": "潜江"}),
 )
 
 

@@ -29,6 +29,7 @@ SPEC = QuerySpec(
      Param("practices", "list[str]", "practices to show (default: all the places have)", default=[],
            names="Practice")),
     ("place_id", "place", "practice", "grade", "measures", "measure_count", "measure_list", *EVIDENCE),
+    examples=({"places": ["濮阳市", "潜江市"]}, {"places": ["咸宁市", "濮阳市", "潜江市"], "practices": ["党建引领", "网格化治理"]}),
 )
 
 

@@ -24,6 +24,7 @@ SPEC = QuerySpec(
            required=True),),
     ("id", "title", "kind", "date", "issuer", "subject_place", "province", "doc_number", "session",
      "proposal_number", "reply_class", "source", "text"),
+    examples=({"doc": "03a9a690a6b71b9d"},),
 )
 
 

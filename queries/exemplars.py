@@ -33,6 +33,7 @@ SPEC = QuerySpec(
     (Param("practice", "str", "canonical practice name, e.g. 红色物业", required=True, names="Practice"), K),
     ("rank", "place_id", "place", "strength", "grade", "figures", "recognition", "documents",
      "measure_count", *EVIDENCE),
+    examples=({"practice": "红色物业"}, {"practice": "党建引领", "k": 3}),
 )
 
 

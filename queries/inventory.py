@@ -27,6 +27,7 @@ SPEC = QuerySpec(
     (Param("place", "str", "also list the measures this place (name, alias or id) implements",
            names="Place"),),
     ("section", "id", "name", "kind", "place", "level", "issuer", "date", "status", "count"),
+    examples=({}, {"place": "濮阳市"}),
 )
 
 

@@ -27,6 +27,7 @@ SPEC = QuerySpec(
     "each shared model name, earliest first (the diffusion view).",
     (Param("limit", "int", "most rows per section", default=500, min=1, max=100000),),
     ("section", "learner_id", "learner", "source_id", "source", "what", "year", *EVIDENCE),
+    examples=({}, {"limit": 5}),
 )
 
 

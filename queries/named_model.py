@@ -23,6 +23,7 @@ SPEC = QuerySpec(
     (Param("name", "str", "the model's name as written, e.g. 12341", required=True, names="NamedModel"),
      Param("owner", "str", "owner place (name or id), where several places use the name", names="Place")),
     ("model_id", "model", "owner", "section", "order", "name", "detail", *EVIDENCE),
+    examples=({"name": "12341"}, {"name": "三轮驱动"}),
 )
 
 

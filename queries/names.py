@@ -24,6 +24,7 @@ SPEC = QuerySpec(
     "names for an unknown one come from.",
     (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)"),),
     ("label", "id", "name", "aliases"),
+    examples=({}, {"label": "Place"}),
 )
 
 

@@ -24,6 +24,7 @@ SPEC = QuerySpec(
     (Param("place", "str", "place name or id", names="Place"), Param("agency", "str", "agency canonical name or id")),
     ("section", "id", "title", "issuer", "date", "status", *EVIDENCE),
     any_of=("place", "agency"),
+    examples=({"place": "濮阳市"}, {"agency": "河南省民政厅"}),
 )
 
 

@@ -23,6 +23,7 @@ SPEC = QuerySpec(
     (Param("min_places", "int", "ignore practices seen in fewer places", default=1, min=1, max=100000),),
     ("community", "practice", "places", "size", "top_places", *EVIDENCE),
     projection="place_practices",
+    examples=({}, {"min_places": 2}),
 )
 
 

@@ -52,6 +52,7 @@ SPEC = QuerySpec(
     # counts and scores the terms in the documents instead of returning their texts (the best ``top``)
     row_params=(("documents", None), ("entities", None), ("counted", False), ("terms", None),
                 ("lengths", None), ("weight", None), ("top", 1_000_000_000)),
+    examples=({"text": "减负"}, {"text": "社区 议事", "limit": 50}, {"text": "12341", "kinds": ["NamedModel"]}),
 )
 
 

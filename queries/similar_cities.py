@@ -22,6 +22,7 @@ SPEC = QuerySpec(
     (Param("place", "str", "place name or id", required=True, names="Place"), K),
     ("rank", "place_id", "place", "jaccard", "cosine", "shared", *EVIDENCE),
     projection="place_practices",
+    examples=({"place": "濮阳市"}, {"place": "潜江市", "k": 3}),
 )
 
 

@@ -30,6 +30,7 @@ SPEC = QuerySpec(
     ("rank", "kind", "id", "name", "place_id", "place", "score", "why", *EVIDENCE),
     one_of=("text", "measure", "named_model"),
     projection="practice_items",
+    examples=({"text": "红色物业", "k": 5}, {"named_model": "12341"}, {"text": "建立居民议事会", "place": "濮阳市"}),
 )
 
 

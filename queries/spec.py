@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from govkg.errors import QueryError
@@ -89,6 +89,9 @@ class QuerySpec:
     # the whole-graph projection (``graph.projections``, ``GraphStore.projection``) the query computes its
     # answer from in Python; such a query has no ``.cypher`` of its own
     projection: str = ""
+    # parameters that show what the query is for, each answered on the bundled corpus: listed by
+    # ``govkg queries``, and the cases of the conformance suite (every store, raw and finished rows)
+    examples: tuple[dict[str, Any], ...] = field(default=(), hash=False, compare=False)
 
     @property
     def cypher_file(self) -> str:
@@ -108,7 +111,15 @@ class QuerySpec:
                         "help": p.help} for p in self.params],
             "one_of": list(self.one_of), "any_of": list(self.any_of),
             "columns": list(self.columns), "cypher": self.cypher_file, "python": self.python_file,
+            "examples": [dict(e) for e in self.examples],
         }
+
+    def example_args(self, example: dict[str, Any]) -> list[str]:
+        """``example`` as the arguments of ``govkg query`` (``-p name value``; a list joined by commas)."""
+        args = [self.name]
+        for name, value in example.items():
+            args += ["-p", name, ",".join(map(str, value)) if isinstance(value, list) else str(value)]
+        return args
 
 
 #: the evidence columns every row with a fact carries

@@ -2,6 +2,8 @@
 thin wrappers over govkg.api and queries.registry."""
 from __future__ import annotations
 
+import re
+
 import click
 
 from govkg.settings import STORE_KINDS
@@ -102,10 +104,18 @@ def _show_cypher(name: str, params: dict[str, object], store: str | None) -> Non
                    "取同样的行；以上是 Neo4j 和 FalkorDB 运行的语句。", err=True)
 
 
+def _shell_word(word: str) -> str:
+    """``word`` as a shell reads it: as it is when nothing in it is special to the shell (Chinese
+    included), else quoted."""
+    import shlex
+
+    return word if word and not re.search(r"[\s'\"\\$`!;&|<>()*?#~{}\[\]]", word) else shlex.quote(word)
+
+
 @click.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def queries(fmt: str) -> None:
-    """List the named queries with their parameters and descriptions."""
+    """List the named queries with their parameters, descriptions and examples."""
     import json
 
     from queries import registry
@@ -125,4 +135,6 @@ def queries(fmt: str) -> None:
         if s.any_of:
             click.echo(f"  at least one of: {', '.join(s.any_of)}")
         click.echo(f"  columns: {', '.join(s.columns)}")
+        for example in s.examples:
+            click.echo("  example: govkg query " + " ".join(map(_shell_word, s.example_args(example))))
         click.echo("")

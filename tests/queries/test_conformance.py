@@ -1,5 +1,6 @@
 """Every named query gives the same rows on every store (order-normalised), for the bundled corpus
-plus synthetic documents; and hostile parameter values return normally without executing anything."""
+plus synthetic documents — on each query's own examples (``QuerySpec.examples``) and on parameters
+read from the records; and hostile parameter values return normally without executing anything."""
 from __future__ import annotations
 
 import json
@@ -44,20 +45,44 @@ def cases(records):
     ]
 
 
+def examples():
+    """(query, parameters) of every query's own examples, in catalogue order."""
+    return [(q.name, dict(example)) for q in registry.catalogue() for example in q.examples]
+
+
+EXAMPLES = examples()
+N_CASES = 19                                   # len(cases(records)), checked below
+
+
+def all_cases(records):
+    """The examples, then the cases read from the records."""
+    return EXAMPLES + cases(records)
+
+
+def case_id(i: int) -> str:
+    return f"{EXAMPLES[i][0]}-example{i}" if i < len(EXAMPLES) else f"records{i - len(EXAMPLES)}"
+
+
+CASE_IDS = [case_id(i) for i in range(len(EXAMPLES) + N_CASES)]
+
+
 def _norm(rows):
     return sorted(json.dumps(r, ensure_ascii=False, sort_keys=True) for r in rows)
 
 
 @pytest.fixture(scope="module")
 def query_cases(all_records):
-    return cases(all_records)
+    return all_cases(all_records)
 
 
-def test_cases_cover_every_query(query_cases):
-    assert {name for name, _ in query_cases} == {q.name for q in registry.catalogue()}
+def test_cases_cover_every_query(all_records):
+    every = {q.name for q in registry.catalogue()}
+    assert {name for name, _ in EXAMPLES} == every          # every query has examples of its own
+    assert {name for name, _ in cases(all_records)} == every
+    assert len(cases(all_records)) == N_CASES
 
 
-@pytest.mark.parametrize("i", range(19))
+@pytest.mark.parametrize("i", range(len(CASE_IDS)), ids=CASE_IDS)
 def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store):
     name, params = query_cases[i]
     mem = registry.run(memory_store, name, params)
@@ -67,7 +92,7 @@ def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store)
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("i", range(19))
+@pytest.mark.parametrize("i", range(len(CASE_IDS)), ids=CASE_IDS)
 def test_memory_and_neo4j_agree(i, query_cases, memory_store, neo4j_store):
     name, params = query_cases[i]
     assert _norm(registry.run(memory_store, name, params)) == _norm(registry.run(neo4j_store, name, params))

@@ -76,9 +76,30 @@ _LAST_STOPS: dict[str, tuple[str, list[int]]] = {}
 
 @lru_cache(maxsize=32)
 def _stop_positions(text: str, stops: str) -> list[int]:
-    import numpy as np
+    offsets, codes = _stop_index(text, stops)
+    return offsets.compress(_stop_table(stops).take(codes)).tolist()
 
-    return np.flatnonzero(_stop_table(stops).take(_code_units(text))).tolist()
+
+# every character of every stop set asked for so far (a document asks for a dozen sets, the same
+# ones for every document): one table pass over the text finds them all, and each set then picks
+# its own from those few offsets instead of testing every character of the text again
+_STOP_UNION: list = ["", frozenset()]
+_LAST_INDEX: list = [None, None, None, None]     # text, union, offsets, code points there
+
+
+def _stop_index(text: str, stops: str):
+    """(offsets in ``text`` of the characters of every stop set asked for, their code points),
+    for the last text; the union grows when a set with a new character is asked for."""
+    union = _STOP_UNION[0]
+    if not _STOP_UNION[1].issuperset(stops):
+        chars = _STOP_UNION[1].union(stops)
+        union = _STOP_UNION[0] = "".join(sorted(chars))
+        _STOP_UNION[1] = frozenset(chars)
+    if _LAST_INDEX[0] is not text or _LAST_INDEX[1] is not union:
+        codes = _code_units(text)
+        offsets = _stop_table(union).take(codes).nonzero()[0]
+        _LAST_INDEX[:] = [text, union, offsets, codes.take(offsets)]
+    return _LAST_INDEX[2], _LAST_INDEX[3]
 
 
 @lru_cache(maxsize=64)

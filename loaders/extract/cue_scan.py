@@ -187,8 +187,14 @@ class CueScanner:
         out = [False] * len(self.patterns)
         for i in self.fallback:
             out[i] = self.patterns[i].search(text) is not None
-        for i, starts in self._candidates(text).items():
-            match = self.patterns[i].match
-            # the first candidate that matches is finditer's first match: no earlier one is skipped
-            out[i] = any(match(text, pos) is not None for pos in starts)
+        if self._auto is None:
+            return out
+        # the first candidate that matches is finditer's first match: no earlier one is skipped, so
+        # a pattern is settled by any candidate that matches (tried straight from the prefix hits,
+        # without gathering them per pattern first; a settled pattern is not tried again)
+        owners, patterns = self._owners, self.patterns
+        for idx, start, _end in self._auto.find_matches_as_indexes(text, overlapping=True):
+            for i in owners[idx]:
+                if not out[i] and patterns[i].match(text, start) is not None:
+                    out[i] = True
         return out

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 __all__ = [
@@ -45,16 +45,19 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and "\u4e00" <= ch <= "\u9fff"
 
 
-_RX_CACHE: dict[str, re.Pattern[str]] = {}
+class _RegexCache(dict):
+    """pattern → compiled pattern, compiled on the first lookup."""
+
+    def __missing__(self, pattern: str) -> re.Pattern[str]:
+        rx = self[pattern] = re.compile(pattern)
+        return rx
 
 
-def cached_regex(pattern: str) -> re.Pattern[str]:
-    """``re.compile(pattern)`` kept in a plain dict: the steps call patterns written inline
-    thousands of times per document, and ``re``'s own cache lookup costs more than the match."""
-    rx = _RX_CACHE.get(pattern)
-    if rx is None:
-        rx = _RX_CACHE[pattern] = re.compile(pattern)
-    return rx
+_RX_CACHE = _RegexCache()
+# ``re.compile(pattern)`` kept in a plain dict: the steps call patterns written inline thousands of
+# times per document, and ``re``'s own cache lookup costs more than the match. The lookup is the
+# dict's own (a bound C method, no Python frame per call).
+cached_regex: Callable[[str], re.Pattern[str]] = _RX_CACHE.__getitem__
 
 
 def stop_positions(text: str, stops: str) -> list[int]:
@@ -76,9 +79,30 @@ _LAST_STOPS: dict[str, tuple[str, list[int]]] = {}
 
 @lru_cache(maxsize=32)
 def _stop_positions(text: str, stops: str) -> list[int]:
-    import numpy as np
+    offsets, codes = _stop_index(text, stops)
+    return offsets.compress(_stop_table(stops).take(codes)).tolist()
 
-    return np.flatnonzero(_stop_table(stops).take(_code_units(text))).tolist()
+
+# every character of every stop set asked for so far (a document asks for a dozen sets, the same
+# ones for every document): one table pass over the text finds them all, and each set then picks
+# its own from those few offsets instead of testing every character of the text again
+_STOP_UNION: list = ["", frozenset()]
+_LAST_INDEX: list = [None, None, None, None]     # text, union, offsets, code points there
+
+
+def _stop_index(text: str, stops: str):
+    """(offsets in ``text`` of the characters of every stop set asked for, their code points),
+    for the last text; the union grows when a set with a new character is asked for."""
+    union = _STOP_UNION[0]
+    if not _STOP_UNION[1].issuperset(stops):
+        chars = _STOP_UNION[1].union(stops)
+        union = _STOP_UNION[0] = "".join(sorted(chars))
+        _STOP_UNION[1] = frozenset(chars)
+    if _LAST_INDEX[0] is not text or _LAST_INDEX[1] is not union:
+        codes = _code_units(text)
+        offsets = _stop_table(union).take(codes).nonzero()[0]
+        _LAST_INDEX[:] = [text, union, offsets, codes.take(offsets)]
+    return _LAST_INDEX[2], _LAST_INDEX[3]
 
 
 @lru_cache(maxsize=64)

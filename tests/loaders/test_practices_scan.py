@@ -66,3 +66,13 @@ def test_scan_equals_finditer_on_cue_soup(pieces):
     tax = load_taxonomy()
     text = "".join(pieces)
     assert tax.scan(text) == _expected(tax, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_any_match_is_whether_finditer_finds_one(pieces):
+    tax = load_taxonomy()
+    text = "".join(pieces)
+    want = [any(True for _m in p.pattern.finditer(text)) for p in tax.practices]
+    assert tax.match(text) == [p.name for p, found in zip(tax.practices, want) if found]
+    assert CueScanner([p.pattern for p in tax.practices]).any_match(text) == want

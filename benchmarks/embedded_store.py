@@ -110,10 +110,11 @@ def _run(code: str, repo: Path, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(repo: Path, docs: int, repeat: int, queries: str = "") -> dict:
+def measure(repo: Path, docs: int, repeat: int, queries: str = "", home: Path | None = None) -> dict:
+    """Build (unless ``home`` already holds a graph: then only query it) and query in fresh processes."""
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "home"
-        built = _run(BUILD, repo, str(docs), str(home))
+        home = home or Path(tmp) / "home"
+        built = {} if (home / "graph" / "graph.sqlite").exists() else _run(BUILD, repo, str(docs), str(home))
         queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"), queries)
     return {**built, **queried}
 
@@ -124,9 +125,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20, help="calls per query after the first (default 20)")
     ap.add_argument("--queries", default="", help="comma-separated named queries to time (default: all)")
     ap.add_argument("--baseline", type=Path, default=None, help="a checkout of an earlier govkg to compare with")
+    ap.add_argument("--home", type=Path, default=None,
+                    help="keep the built home here (no baseline); one that holds a graph is only queried")
     args = ap.parse_args(argv)
+    if args.home is not None and args.baseline is not None:
+        ap.error("--home takes no --baseline")
     sides = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
-    results = {name: measure(repo, args.docs, args.repeat, args.queries) for name, repo in sides.items()}
+    results = {name: measure(repo, args.docs, args.repeat, args.queries, args.home) for name, repo in sides.items()}
     cols = list(results)
     ratio = len(cols) == 2
     print(f"{args.docs} generated documents; load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}\n")

@@ -65,11 +65,11 @@ CREATE UNIQUE INDEX IF NOT EXISTS rel_key ON rel(s, e, type);
 CREATE INDEX IF NOT EXISTS rel_e ON rel(e);
 CREATE TABLE IF NOT EXISTS node_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
                                     "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
-CREATE INDEX IF NOT EXISTS node_ev_owner ON node_ev(owner);
+CREATE INDEX IF NOT EXISTS node_ev_of ON node_ev(owner, doc, start, "end", qs, qe, quote);
 CREATE INDEX IF NOT EXISTS node_ev_doc ON node_ev(doc);
 CREATE TABLE IF NOT EXISTS rel_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
                                    "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
-CREATE INDEX IF NOT EXISTS rel_ev_owner ON rel_ev(owner);
+CREATE INDEX IF NOT EXISTS rel_ev_of ON rel_ev(owner, doc, start, "end", qs, qe, quote);
 CREATE INDEX IF NOT EXISTS rel_ev_doc ON rel_ev(doc);
 CREATE TABLE IF NOT EXISTS doc (nid INTEGER PRIMARY KEY, version TEXT NOT NULL, complete INTEGER NOT NULL,
                                 source TEXT NOT NULL);
@@ -80,6 +80,10 @@ CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
 _KEPT_TABLE = """CREATE TABLE IF NOT EXISTS kept (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL,
                                  value BLOB NOT NULL, UNIQUE (name, version, key))"""
 _SCHEMA += _KEPT_TABLE + ";\n"
+# evidence read by owner through an index that holds every column: a hub's entries (a practice named by
+# every document) are scattered over the whole table, one page read per entry without it. Files of an
+# earlier revision had an index on the owner alone: the next build (``init_schema``) replaces it.
+_EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
 
 
@@ -273,6 +277,7 @@ class SQLiteStore(GraphStore):
 
         nodes, rels = taxonomy_rows()
         with self._write() as db:
+            self._upgrade_indexes()
             changed = False
             have = self._nodes_by_id([row["id"] for row in nodes])
             for row in nodes:
@@ -295,6 +300,17 @@ class SQLiteStore(GraphStore):
                 changed = changed or cur.rowcount > 0
             if changed:
                 self._bump()
+
+    def _upgrade_indexes(self) -> None:
+        """Replace the owner-only evidence indexes of a file of an earlier revision (inside a write)."""
+        old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        if not old & set(_EV_INDEXES):
+            return
+        for statement in filter(str.strip, _SCHEMA.split(";")):
+            if "_ev_of ON" in statement:
+                self._db.execute(statement)
+        for name in sorted(old & set(_EV_INDEXES)):
+            self._db.execute(f"DROP INDEX {name}")       # a fixed name of ours (_EV_INDEXES)
 
     def load_record(self, rec: Any) -> Any:
         # the states read, the decision and the write: one transaction, so concurrent loads serialize

@@ -19,6 +19,9 @@ from graph.model import EV_FIELDS
 __all__ = ["SQLiteGraphView"]
 
 _CHUNK = 500
+# labels whose nodes gather evidence from every document that names them (a practice, a policy cited
+# everywhere, a province): their evidence is read only when a query asks for it, node by node
+HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
 
 
 class SQLiteGraphView:
@@ -28,7 +31,7 @@ class SQLiteGraphView:
         self._attrs: dict[str, dict[str, Any]] = {}
         self._nid: dict[str, int | None] = {}
         self._id: dict[int, str] = {}
-        self._texts: dict[int, str] = {}
+        self._texts: dict[int, str] = {}          # document nid -> its text (what quotes are cut from)
         self._rels: dict[int, dict[str, Any]] = {}
         self._count: int | None = None
         self._prefetched: set[str] = set()
@@ -75,11 +78,14 @@ class SQLiteGraphView:
         if label not in self._prefetched:
             self._prefetched.add(label)
             rows = self._all("SELECT nid, id, props FROM node WHERE label = ? ORDER BY nid", (label,))
-            ev = self._evidence_where("node_ev v JOIN node n ON n.nid = v.owner", "n.label = ?", (label,))
             self._label_ids[label] = [node for _, node, _ in rows]
-            for nid, node, props in rows:
-                if node not in self._attrs:
-                    self._keep_node(nid, node, label, props, ev)
+            fresh = [(nid, node, label, props) for nid, node, props in rows if node not in self._attrs]
+            if label in HUBS:                      # their evidence grows with the corpus: read when asked
+                self._keep_nodes(fresh)
+            else:
+                ev = self._evidence_where("node_ev v JOIN node n ON n.nid = v.owner", "n.label = ?", (label,))
+                for row in fresh:
+                    self._keep_node(*row, ev)
         for rel_type, out in edges:
             if (label, rel_type, out) in self._prefetched_edges:
                 continue
@@ -100,10 +106,8 @@ class SQLiteGraphView:
         todo = [n for n in dict.fromkeys(nodes) if n not in self._attrs]
         for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
-            rows = self._all(f"SELECT nid, id, label, props FROM node WHERE id IN ({','.join('?' * len(part))})", part)
-            ev = self._evidence("node_ev", [row[0] for row in rows])
-            for nid, node, label, props in rows:
-                self._keep_node(nid, node, label, props, ev)
+            self._keep_nodes(self._all(
+                f"SELECT nid, id, label, props FROM node WHERE id IN ({','.join('?' * len(part))})", part))
 
     def prefetch_edges(self, nodes: list[str], rel_type: str, out: bool) -> None:
         """Load the ``rel_type`` relationships (outgoing if ``out``) of each of ``nodes`` and the nodes at
@@ -131,9 +135,7 @@ class SQLiteGraphView:
         missing = [row[1] for row in rows if row[1] not in self._rels]
         ev = self._evidence("rel_ev", missing) if missing else {}
         fresh = {row[4]: row[3:] for row in rows if row[4] not in self._attrs}
-        node_ev = self._evidence("node_ev", [f[0] for f in fresh.values()]) if fresh else {}
-        for nid, node, label, props in fresh.values():
-            self._keep_node(nid, node, label, props, node_ev)
+        self._keep_nodes(list(fresh.values()))
         for this, rid, props, _, other, _, _ in rows:
             found.setdefault(this, []).append((other, self._make_rel(rid, props, ev)))
 
@@ -181,53 +183,52 @@ class SQLiteGraphView:
             self._id[nid] = node
         return nid
 
-    def _id_of(self, nid: int) -> str:
-        node = self._id.get(nid)
-        if node is None:
-            node = self._id[nid] = self._one("SELECT id FROM node WHERE nid = ?", (nid,))[0]
-            self._nid[node] = nid
-        return node
-
-    def _text(self, doc: int) -> str:
-        text = self._texts.get(doc)
-        if text is None:
-            row = self._one("SELECT json_extract(props, '$.text') FROM node WHERE nid = ?", (doc,))
-            text = self._texts[doc] = (row[0] if row else None) or ""
-        return text
-
     def _evidence(self, table: str, owners: list[int]) -> dict[int, tuple[list[Any], ...]]:
         """owner → the four evidence columns of ``owners``, entries in load order."""
-        out: dict[int, tuple[list[Any], ...]] = {}
+        rows: list[tuple[Any, ...]] = []
         for i in range(0, len(owners), _CHUNK):
             part = owners[i:i + _CHUNK]
-            self._collect(out, self._all(f'SELECT owner, doc, start, "end", qs, qe, quote FROM {table} '
-                                         f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY rowid", part))
-        return out
+            rows += self._all(f'SELECT owner, doc, start, "end", qs, qe, quote FROM {table} '
+                              f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY rowid", part)
+        return self._collect(rows)              # (each owner's entries come from one scan, in order)
 
     def _evidence_where(self, source: str, where: str, params: tuple[Any, ...]) -> dict[int, tuple[list[Any], ...]]:
         """Like ``_evidence``, for the owners a join selects (``source`` / ``where`` are fixed SQL)."""
-        out: dict[int, tuple[list[Any], ...]] = {}
-        self._collect(out, self._all(f'SELECT v.owner, v.doc, v.start, v."end", v.qs, v.qe, v.quote FROM {source} '
-                                     f"WHERE {where} ORDER BY v.rowid", params))
-        return out
+        return self._collect(self._all(f'SELECT v.owner, v.doc, v.start, v."end", v.qs, v.qe, v.quote '
+                                       f"FROM {source} WHERE {where} ORDER BY v.rowid", params))
 
-    def _collect(self, out: dict[int, tuple[list[Any], ...]], rows: list[tuple[Any, ...]]) -> None:
+    def _collect(self, rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Any], ...]]:
+        """Rows (owner, doc nid, start, end, qs, qe, quote) → owner → the four evidence
+        columns, with the documents' ids and the texts the quotes are cut from read once per document."""
+        ids, texts = self._id, self._texts
+        need = {doc for _, doc, _, _, _, _, quote in rows
+                if doc not in ids or (quote is None and doc not in texts)}
+        self._load_documents(list(need))
+        out: dict[int, tuple[list[Any], ...]] = {}
         for owner, doc, start, end, qs, qe, quote in rows:
             c = out.get(owner)
             if c is None:
                 c = out[owner] = ([], [], [], [])
-            c[0].append(self._id_of(doc))
+            c[0].append(ids[doc])
             c[1].append(start)
             c[2].append(end)
-            c[3].append(quote if quote is not None else self._text(doc)[qs:qe])
+            c[3].append(quote if quote is not None else texts[doc][qs:qe])
+        return out
+
+    def _load_documents(self, docs: list[int]) -> None:
+        """The ids and texts of the documents ``docs`` (nids), a few hundred per scan."""
+        for i in range(0, len(docs), _CHUNK):
+            part = docs[i:i + _CHUNK]
+            for nid, node, text in self._all("SELECT nid, id, json_extract(props, '$.text') FROM node "
+                                             f"WHERE nid IN ({','.join('?' * len(part))})", part):
+                self._id[nid], self._nid[node] = node, nid
+                self._texts[nid] = text if isinstance(text, str) else ""
 
     def _make_node(self, nid: int, node: str, label: str, props: str,
                    ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
         data = json.loads(props)
         if label == "Document":
             attrs = {"label": label, **data}
-            if attrs.get("text") is not None:
-                self._texts[nid] = attrs["text"]
         else:
             attrs = {"label": label, "id": data.pop("id", node), **dict.fromkeys(EV_FIELDS, ()), **data}
         for f, col in zip(EV_FIELDS, ev.get(nid, ())):
@@ -240,6 +241,25 @@ class SQLiteGraphView:
         self._nid[node], self._id[nid] = nid, node
         attrs = self._attrs[node] = self._make_node(nid, node, label, props, ev)
         return attrs
+
+    def _keep_nodes(self, rows: list[tuple[int, str, str, str]]) -> None:
+        """Build and keep the attributes of ``rows`` (nid, id, label, props): the evidence of all but
+        the hubs read in one scan per few hundred, a hub's when a query first reads it."""
+        rows = [row for row in rows if row[1] not in self._attrs]
+        eager = [row for row in rows if row[2] not in HUBS]
+        ev = self._evidence("node_ev", [row[0] for row in eager]) if eager else {}
+        for nid, node, label, props in rows:
+            if label in HUBS:
+                self._nid[node], self._id[nid] = nid, node
+                attrs = self._attrs[node] = _LazyEvidence(self._make_node(nid, node, label, props, {}))
+                attrs._pending = (self, nid)
+            else:
+                self._keep_node(nid, node, label, props, ev)
+
+    def _fill(self, attrs: _LazyEvidence, nid: int) -> None:
+        """Read the evidence of a hub node whose attributes were built without it."""
+        for f, col in zip(EV_FIELDS, self._evidence("node_ev", [nid]).get(nid, ())):
+            dict.__setitem__(attrs, f, tuple(col))
 
     def _make_rel(self, rid: int, props: str, ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
         attrs = self._rels.get(rid)
@@ -257,8 +277,8 @@ class SQLiteGraphView:
         row = self._one("SELECT nid, label, props FROM node WHERE id = ?", (node,))
         if row is None:
             raise KeyError(node)
-        nid, label, props = row
-        return self._keep_node(nid, node, label, props, self._evidence("node_ev", [nid]))
+        self._keep_nodes([(row[0], node, row[1], row[2])])
+        return self._attrs[node]
 
     def _adjacent(self, node: str, this: str, other: str) -> dict[str, dict[str, dict[str, Any]]]:
         nid = self._nid_of(node)
@@ -273,6 +293,75 @@ class SQLiteGraphView:
             attrs = self._make_rel(rid, props, ev)
             out.setdefault(neighbour, {})[rel_type] = attrs
         return out
+
+
+_EV = frozenset(EV_FIELDS)
+
+
+class _LazyEvidence(dict):
+    """A hub node's attributes, its evidence read from the store the first time any of it is read
+    (``get``, ``[]``, or the whole dict: iteration, ``items``, copies, comparison). Until then the
+    evidence keys hold empty tuples, in their places, so the order of the keys is the full graph's."""
+
+    __slots__ = ("_pending",)
+
+    def _ready(self) -> None:
+        pending = self._pending
+        if pending is not None:
+            view, nid = pending
+            with view._store._lock:
+                if self._pending is not None:
+                    view._fill(self, nid)
+                    self._pending = None
+
+    def __getitem__(self, key: Any) -> Any:
+        if key in _EV:
+            self._ready()
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if key in _EV:
+            self._ready()
+        return dict.get(self, key, default)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._ready()
+        return dict.__iter__(self)
+
+    def keys(self) -> Any:
+        self._ready()
+        return dict.keys(self)
+
+    def items(self) -> Any:
+        self._ready()
+        return dict.items(self)
+
+    def values(self) -> Any:
+        self._ready()
+        return dict.values(self)
+
+    def copy(self) -> dict[str, Any]:
+        self._ready()
+        return dict(dict.items(self))
+
+    def __eq__(self, other: object) -> bool:
+        self._ready()
+        if isinstance(other, _LazyEvidence):
+            other._ready()
+        return dict.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        self._ready()
+        return dict.__repr__(self)
+
+    def __reduce__(self) -> Any:
+        self._ready()
+        return (dict, (dict(dict.items(self)),))
 
 
 class _Nodes(Mapping):

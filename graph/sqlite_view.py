@@ -19,6 +19,10 @@ from graph.model import EV_FIELDS
 __all__ = ["SQLiteGraphView"]
 
 _CHUNK = 500
+# an evidence entry's quote: the slice [qs, qe) of its document's text (SQLite's substr counts characters,
+# as Python's slices do; no span: the whole text, as ``text[None:None]``), or the quote kept with it
+# where it is not a slice of the text
+_QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.text ELSE substr(t.text, v.qs + 1, v.qe - v.qs) END"
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
 # everywhere, a province): their evidence is read only when a query asks for it, node by node
 HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
@@ -132,12 +136,11 @@ class SQLiteGraphView:
     def _take(self, rows: list[tuple[Any, ...]], found: dict[str, list[tuple[str, dict[str, Any]]]]) -> None:
         """Rows (this end's id, rid, props, other end's nid, id, label, props) → ``found[this end]``,
         with the relationships' evidence and the other ends' attributes loaded in bulk."""
-        missing = [row[1] for row in rows if row[1] not in self._rels]
-        ev = self._evidence("rel_ev", missing) if missing else {}
         fresh = {row[4]: row[3:] for row in rows if row[4] not in self._attrs}
         self._keep_nodes(list(fresh.values()))
+        batch = _Pending(self, "rel_ev")
         for this, rid, props, _, other, _, _ in rows:
-            found.setdefault(this, []).append((other, self._make_rel(rid, props, ev)))
+            found.setdefault(this, []).append((other, self._lazy_rel(rid, props, batch)))
 
     def edges_of(self, node: str, rel_type: str, out: bool) -> list[tuple[str, dict[str, Any]]]:
         """(neighbour, attributes) of ``node``'s ``rel_type`` relationships (outgoing if ``out``), in
@@ -188,32 +191,50 @@ class SQLiteGraphView:
         rows: list[tuple[Any, ...]] = []
         for i in range(0, len(owners), _CHUNK):
             part = owners[i:i + _CHUNK]
-            rows += self._all(f'SELECT owner, doc, start, "end", qs, qe, quote FROM {table} '
-                              f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY rowid", part)
+            rows += self._all(self._evidence_sql(f"{table} v", f"v.owner IN ({','.join('?' * len(part))})"), part)
         return self._collect(rows)              # (each owner's entries come from one scan, in order)
 
     def _evidence_where(self, source: str, where: str, params: tuple[Any, ...]) -> dict[int, tuple[list[Any], ...]]:
         """Like ``_evidence``, for the owners a join selects (``source`` / ``where`` are fixed SQL)."""
-        return self._collect(self._all(f'SELECT v.owner, v.doc, v.start, v."end", v.qs, v.qe, v.quote '
-                                       f"FROM {source} WHERE {where} ORDER BY v.rowid", params))
+        return self._collect(self._all(self._evidence_sql(source, where), params))
+
+    def _evidence_sql(self, source: str, where: str) -> str:
+        """The evidence rows of ``source`` (aliased ``v``) that ``where`` selects, in load order (both fixed
+        SQL): (owner, document id, start, end, quote, document nid, qs, qe) from the ``doc`` table's ids
+        and texts (the quote NULL where that text is: one with a NUL), or in a file from before them
+        (owner, document nid, start, end, qs, qe, quote); ``_collect`` reads either."""
+        if self._store._doc_text:
+            return (f'SELECT v.owner, t.id, v.start, v."end", {_QUOTE}, v.doc, v.qs, v.qe FROM {source} '
+                    f"JOIN doc t ON t.nid = v.doc WHERE {where} ORDER BY v.rowid")
+        return f'SELECT v.owner, v.doc, v.start, v."end", v.qs, v.qe, v.quote FROM {source} WHERE {where} ORDER BY v.rowid'
 
     def _collect(self, rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Any], ...]]:
-        """Rows (owner, doc nid, start, end, qs, qe, quote) → owner → the four evidence
-        columns, with the documents' ids and the texts the quotes are cut from read once per document."""
-        ids, texts = self._id, self._texts
-        need = {doc for _, doc, _, _, _, _, quote in rows
-                if doc not in ids or (quote is None and doc not in texts)}
-        self._load_documents(list(need))
+        """Evidence rows (``_evidence_sql``) → owner → the four evidence columns; in a file from before
+        the ``doc`` table's ids and texts, those are read once per document here."""
+        if rows and len(rows[0]) == 7:
+            rows = self._resolve(rows)
+        elif any(row[4] is None for row in rows):
+            rows = self._resolve([(owner, nid, start, end, qs, qe, None) if quote is None else
+                                  (owner, nid, start, end, None, None, quote)
+                                  for owner, _, start, end, quote, nid, qs, qe in rows])
         out: dict[int, tuple[list[Any], ...]] = {}
-        for owner, doc, start, end, qs, qe, quote in rows:
+        for owner, doc, start, end, quote, *_ in rows:
             c = out.get(owner)
             if c is None:
                 c = out[owner] = ([], [], [], [])
-            c[0].append(ids[doc])
+            c[0].append(doc)
             c[1].append(start)
             c[2].append(end)
-            c[3].append(quote if quote is not None else texts[doc][qs:qe])
+            c[3].append(quote)
         return out
+
+    def _resolve(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+        """Rows (owner, doc nid, start, end, qs, qe, quote) → (owner, doc id, start, end, quote)."""
+        ids, texts = self._id, self._texts
+        self._load_documents(list({doc for _, doc, _, _, _, _, quote in rows
+                                   if doc not in ids or (quote is None and doc not in texts)}))
+        return [(owner, ids[doc], start, end, quote if quote is not None else texts[doc][qs:qe])
+                for owner, doc, start, end, qs, qe, quote in rows]
 
     def _load_documents(self, docs: list[int]) -> None:
         """The ids and texts of the documents ``docs`` (nids), a few hundred per scan."""
@@ -251,15 +272,18 @@ class SQLiteGraphView:
         for nid, node, label, props in rows:
             if label in HUBS:
                 self._nid[node], self._id[nid] = nid, node
-                attrs = self._attrs[node] = _LazyEvidence(self._make_node(nid, node, label, props, {}))
-                attrs._pending = (self, nid)
+                self._attrs[node] = _Pending(self, "node_ev").add(
+                    _LazyEvidence(self._make_node(nid, node, label, props, {})), nid)
             else:
                 self._keep_node(nid, node, label, props, ev)
 
-    def _fill(self, attrs: _LazyEvidence, nid: int) -> None:
-        """Read the evidence of a hub node whose attributes were built without it."""
-        for f, col in zip(EV_FIELDS, self._evidence("node_ev", [nid]).get(nid, ())):
-            dict.__setitem__(attrs, f, tuple(col))
+    def _lazy_rel(self, rid: int, props: str, batch: _Pending) -> dict[str, Any]:
+        """A relationship's attributes, its evidence read with the rest of ``batch`` when first read."""
+        attrs = self._rels.get(rid)
+        if attrs is None:
+            attrs = self._rels[rid] = batch.add(
+                _LazyEvidence({**dict.fromkeys(EV_FIELDS, ()), **(json.loads(props) if props != "{}" else {})}), rid)
+        return attrs
 
     def _make_rel(self, rid: int, props: str, ev: dict[int, tuple[list[Any], ...]]) -> dict[str, Any]:
         attrs = self._rels.get(rid)
@@ -298,21 +322,45 @@ class SQLiteGraphView:
 _EV = frozenset(EV_FIELDS)
 
 
+class _Pending:
+    """Attributes built without their evidence (``_LazyEvidence``), read together the first time one
+    of them is: a hub node alone, the relationships one scan loaded all at once."""
+
+    __slots__ = ("members", "table", "view")
+
+    def __init__(self, view: SQLiteGraphView, table: str):
+        self.view, self.table, self.members = view, table, []
+
+    def add(self, attrs: _LazyEvidence, owner: int) -> _LazyEvidence:
+        attrs._pending = self
+        self.members.append((attrs, owner))
+        return attrs
+
+    def fill(self) -> None:
+        with self.view._store._lock:
+            members = [(a, o) for a, o in self.members if a._pending is self]
+            self.members = []
+            if not members:
+                return
+            ev = self.view._evidence(self.table, [o for _, o in members])
+            for attrs, owner in members:
+                for f, col in zip(EV_FIELDS, ev.get(owner, ())):
+                    dict.__setitem__(attrs, f, tuple(col))
+                attrs._pending = None
+
+
 class _LazyEvidence(dict):
-    """A hub node's attributes, its evidence read from the store the first time any of it is read
-    (``get``, ``[]``, or the whole dict: iteration, ``items``, copies, comparison). Until then the
-    evidence keys hold empty tuples, in their places, so the order of the keys is the full graph's."""
+    """The attributes of a hub node or of a relationship, their evidence read from the store the first
+    time any of it is read (``get``, ``[]``, or the whole dict: iteration, ``items``, copies,
+    comparison). Until then the evidence keys hold empty tuples, in their places, so the order of the
+    keys is the full graph's."""
 
     __slots__ = ("_pending",)
 
     def _ready(self) -> None:
         pending = self._pending
         if pending is not None:
-            view, nid = pending
-            with view._store._lock:
-                if self._pending is not None:
-                    view._fill(self, nid)
-                    self._pending = None
+            pending.fill()
 
     def __getitem__(self, key: Any) -> Any:
         if key in _EV:

@@ -119,3 +119,53 @@ def test_a_file_of_an_earlier_layout_or_model_is_emptied_with_a_line(tmp_path, s
         capsys.readouterr()
         SQLiteStore.open(home).close()                    # now current: opened quietly
         assert capsys.readouterr().err == ""
+
+
+def _evidence_seen(store) -> tuple[list, list]:
+    """Every node's and relationship's attributes as the full graph holds them, and as a fresh query
+    view reads them (nodes a few hundred per scan, relationships by type, evidence when first read)."""
+    from graph.sqlite_view import SQLiteGraphView
+
+    full = store._materialize(store.version())
+    view = SQLiteGraphView(store, store.version())
+    nodes = list(full.nodes)
+    view.prefetch_nodes(nodes)
+    types = sorted({k for _, _, k in full.edges(keys=True)})
+    seen = [(n, list(view.nodes[n].items())) for n in nodes]
+    seen += [(n, t, [(o, dict(a)) for o, a in view.edges_of(n, t, True)]) for n in nodes for t in types]
+    return ([(n, list(a.items())) for n, a in full.nodes(data=True)]
+            + [(u, v, k, list(a.items())) for u, v, k, a in full.edges(keys=True, data=True)]), seen
+
+
+def test_quotes_read_the_same_from_a_file_of_an_earlier_revision_and_after_its_upgrade(tmp_path, corpus_records):
+    """A file from before the ``doc`` table held the documents' ids and texts (and with owner-only
+    evidence indexes) is read with the same quotes; the next build's ``init_schema`` upgrades it
+    without changing the graph version; a text SQL cannot cut (a NUL in it: NULL in ``doc``) is cut
+    in Python, the same."""
+    from graph.sqlite_store import _doc_text
+
+    store = SQLiteStore.open(tmp_path / "home")
+    store.init_schema()
+    for rec in corpus_records[:12]:
+        store.load_record(rec)
+    expected = _evidence_seen(store)
+    assert sum(len(a) for *_, a in expected[0]) > 100
+    version = store.version()
+    store._db.execute("UPDATE doc SET text = NULL WHERE nid IN (SELECT nid FROM doc ORDER BY nid LIMIT 4)")
+    assert _evidence_seen(store) == expected
+    assert _doc_text("前\x00后") is None and _doc_text("前后") == "前后" and _doc_text(None) == ""
+    db = store._db
+    for statement in ("ALTER TABLE doc DROP COLUMN text", "ALTER TABLE doc DROP COLUMN id",
+                      "DROP INDEX node_ev_of", "DROP INDEX rel_ev_of",
+                      "CREATE INDEX node_ev_owner ON node_ev(owner)", "CREATE INDEX rel_ev_owner ON rel_ev(owner)"):
+        db.execute(statement)
+    store.close()
+    old = SQLiteStore.open(tmp_path / "home")
+    assert not old._doc_text and _evidence_seen(old) == expected
+    old.init_schema()
+    indexes = {n for (n,) in old._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert old._doc_text and {"node_ev_of", "rel_ev_of"} <= indexes and not indexes & {"node_ev_owner", "rel_ev_owner"}
+    assert old.version() == version and _evidence_seen(old) == expected
+    texts = dict(old._db.execute("SELECT d.id, d.text FROM doc d"))
+    assert texts == {i: t for i, t in old.document_texts(texts).items()}
+    old.close()

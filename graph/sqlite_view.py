@@ -225,14 +225,14 @@ class SQLiteGraphView:
                                   (owner, nid, start, end, None, None, quote)
                                   for owner, _, start, end, quote, nid, qs, qe in rows])
         out: dict[int, tuple[list[Any], ...]] = {}
-        for owner, doc, start, end, quote, *_ in rows:
-            c = out.get(owner)
+        for row in rows:                        # (indexing: no list per row for the columns not used)
+            c = out.get(row[0])
             if c is None:
-                c = out[owner] = ([], [], [], [])
-            c[0].append(doc)
-            c[1].append(start)
-            c[2].append(end)
-            c[3].append(quote)
+                c = out[row[0]] = ([], [], [], [])
+            c[0].append(row[1])
+            c[1].append(row[2])
+            c[2].append(row[3])
+            c[3].append(row[4])
         return out
 
     def _resolve(self, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:

@@ -7,6 +7,11 @@ same attribute dicts the full networkx graph (``SQLiteStore.graph``) holds, read
 first use and kept for the life of the view: one view per write-counter value. A query about one
 place reads that place's neighbourhood, not the graph; a fresh process answers it in milliseconds.
 ``label_rows()`` gives every node's label, name and aliases in one scan (``GraphIndex``).
+
+Evidence is read as late as it can be: a hub's (``HUBS``: nodes that gather an entry from every
+document naming them) the first time a query reads it, a relationship's with the others of its scan
+the first time one of them is read (``_LazyEvidence``); quotes are cut by SQL from the ``doc`` table's
+texts. What the view has built is moved out of the cyclic collector's sight before each read.
 """
 from __future__ import annotations
 

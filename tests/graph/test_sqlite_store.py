@@ -169,3 +169,32 @@ def test_quotes_read_the_same_from_a_file_of_an_earlier_revision_and_after_its_u
     texts = dict(old._db.execute("SELECT d.id, d.text FROM doc d"))
     assert texts == {i: t for i, t in old.document_texts(texts).items()}
     old.close()
+
+
+def test_a_hubs_evidence_is_read_when_a_query_first_reads_it(corpus_records):
+    """A practice's evidence (an entry per document naming it) is not read by a query that passes
+    through it; reading it in any way — ``get``, ``[]``, a copy, ``items``, a comparison — gives what the
+    full graph holds."""
+    from graph.sqlite_view import SQLiteGraphView, _LazyEvidence
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    full = store.graph
+    place, practice = next((u, v) for u, v, k in full.edges(keys=True) if k == "ADOPTS" and full.nodes[v]["ev_doc"])
+    reads = []
+    for how in (lambda a: a.get("ev_doc"), lambda a: a["ev_quote"], dict, lambda a: {**a}, lambda a: list(a.items()),
+                lambda a: a == full.nodes[practice], lambda a: list(a.values())):
+        view = SQLiteGraphView(store, store.version())
+        hits = dict(view.edges_of(place, "ADOPTS", True))
+        attrs, rel = view.nodes[practice], hits[practice]
+        assert isinstance(attrs, _LazyEvidence) and dict.get(attrs, "ev_doc") == ()     # not read yet
+        assert dict.get(rel, "ev_doc") == ()
+        assert attrs.get("name") == full.nodes[practice]["name"] and dict.get(attrs, "ev_doc") == ()
+        reads.append(how(attrs))
+        assert dict(dict.items(attrs)) == dict(full.nodes[practice])                     # read, in place
+        assert list(attrs) == list(full.nodes[practice])                                   # same key order
+        assert dict(rel) == dict(full.edges[place, practice, "ADOPTS"])
+    assert reads[0] == full.nodes[practice]["ev_doc"] and reads[1] == full.nodes[practice]["ev_quote"]
+    assert reads[2] == reads[3] == dict(full.nodes[practice]) and reads[5] is True

@@ -198,3 +198,26 @@ def test_a_hubs_evidence_is_read_when_a_query_first_reads_it(corpus_records):
         assert dict(rel) == dict(full.edges[place, practice, "ADOPTS"])
     assert reads[0] == full.nodes[practice]["ev_doc"] and reads[1] == full.nodes[practice]["ev_quote"]
     assert reads[2] == reads[3] == dict(full.nodes[practice]) and reads[5] is True
+
+
+def test_the_doc_tables_ids_and_texts_follow_loads_replacements_and_removals(synth_records):
+    """The ids and texts the ``doc`` table keeps for cutting quotes are written in the transaction that
+    loads, replaces or removes the document: after any sequence, what a store loaded from scratch with
+    the documents left holds, and each the text of its Document node."""
+    import json
+
+    from tests.graph.conftest import loaded_alone
+    from tests.graph.test_conformance import _changed
+
+    def table(store):
+        rows = store._db.execute("SELECT d.id, d.text, n.id, n.props FROM doc d JOIN node n ON n.nid = d.nid").fetchall()
+        assert all(i == n and t == json.loads(p)["text"] for i, t, n, p in rows)
+        return sorted((i, t) for i, t, _, _ in rows)
+
+    store = loaded_alone(synth_records[:6])
+    new = _changed(synth_records[2])
+    store.load_record(new)                              # the same source, another text: replaced
+    assert store.remove_document(synth_records[4].doc_id)
+    left = [r for r in synth_records[:6] if r not in (synth_records[2], synth_records[4])] + [new]
+    assert table(store) == table(loaded_alone(left)) and len(table(store)) == 5
+    assert (new.doc_id, new.text) in table(store)

@@ -145,9 +145,6 @@ class SQLiteStore(GraphStore):
                     os.chmod(path, 0o600)
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=NORMAL")
-                # 64 MB of pages kept by SQLite (default 2 MB): a query's second read of a hub's evidence
-                # or of the documents it cites is not read from the file again
-                self._db.execute("PRAGMA cache_size=-65536")
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._init_tables()
             self._has_kept = self._has_table("kept")   # False: an older file in a home that takes no write

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gc
 import json
+import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -48,9 +49,10 @@ class SQLiteGraphView:
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._label_ids: dict[str, list[str]] = {}
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
-        self.nodes = self._node = _Nodes(self)
-        self._succ = _Adjacency(self, "s", "e")
-        self._pred = _Adjacency(self, "e", "s")
+        # (the mappings refer to the view weakly: no cycle, see ``_Pending``)
+        self.nodes = self._node = _Nodes(weakref.proxy(self))
+        self._succ = _Adjacency(weakref.proxy(self), "s", "e")
+        self._pred = _Adjacency(weakref.proxy(self), "e", "s")
 
     def release(self) -> None:
         """Drop everything loaded through this view (a private view, once its caller has its rows)."""
@@ -336,25 +338,29 @@ _EV = frozenset(EV_FIELDS)
 
 class _Pending:
     """Attributes built without their evidence (``_LazyEvidence``), read together the first time one
-    of them is: a hub node alone, the relationships one scan loaded all at once."""
+    of them is: a hub node alone, the relationships one scan loaded all at once. It refers to them and
+    to its view weakly: the view's objects are frozen out of the cyclic collector's sight (``_all``),
+    so they must form no cycle, or a view replaced by the next graph version would never be freed."""
 
-    __slots__ = ("members", "table", "view")
+    __slots__ = ("members", "store", "table", "view")
 
     def __init__(self, view: SQLiteGraphView, table: str):
-        self.view, self.table, self.members = view, table, []
+        self.view, self.store, self.table = weakref.ref(view), view._store, table
+        self.members: list[tuple[weakref.ref[_LazyEvidence], int]] = []
 
     def add(self, attrs: _LazyEvidence, owner: int) -> _LazyEvidence:
         attrs._pending = self
-        self.members.append((attrs, owner))
+        self.members.append((weakref.ref(attrs), owner))
         return attrs
 
     def fill(self) -> None:
-        with self.view._store._lock:
-            members = [(a, o) for a, o in self.members if a._pending is self]
+        with self.store._lock:
+            members = [(a, o) for ref, o in self.members if (a := ref()) is not None and a._pending is self]
             self.members = []
             if not members:
                 return
-            ev = self.view._evidence(self.table, [o for _, o in members])
+            view = self.view() or SQLiteGraphView(self.store, 0)   # (a view only reads through it)
+            ev = view._evidence(self.table, [o for _, o in members])
             for attrs, owner in members:
                 for f, col in zip(EV_FIELDS, ev.get(owner, ())):
                     dict.__setitem__(attrs, f, tuple(col))
@@ -367,7 +373,7 @@ class _LazyEvidence(dict):
     comparison). Until then the evidence keys hold empty tuples, in their places, so the order of the
     keys is the full graph's."""
 
-    __slots__ = ("_pending",)
+    __slots__ = ("__weakref__", "_pending")
 
     def _ready(self) -> None:
         pending = self._pending

@@ -221,3 +221,32 @@ def test_the_doc_tables_ids_and_texts_follow_loads_replacements_and_removals(syn
     left = [r for r in synth_records[:6] if r not in (synth_records[2], synth_records[4])] + [new]
     assert table(store) == table(loaded_alone(left)) and len(table(store)) == 5
     assert (new.doc_id, new.text) in table(store)
+
+
+def test_a_view_of_an_older_graph_version_is_freed(synth_records):
+    """What a view has loaded is frozen out of the cyclic collector's sight as it reads: the view and
+    what it loaded must form no cycle, or a view replaced by the next graph version (in a process that
+    serves queries for days) would never be freed."""
+    import gc
+    import weakref
+
+    from queries import registry
+    from queries.rows import _CACHE
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in synth_records[:4]:
+        store.load_record(rec)
+    view = store.query_graph()
+    registry.run(store, "city_profile", {"place": synth_records[0].document.subject_place})
+    registry.run(store, "named_model", {"name": synth_records[0].named_models[0].name})
+    lazy = [a for a in view._attrs.values() if getattr(a, "_pending", None) is not None]
+    assert lazy, "some hub's evidence is still unread"
+    refs = [weakref.ref(view), weakref.ref(lazy[0])]
+    del view, lazy
+    gc.freeze()
+    store.load_record(synth_records[4])                  # the next graph version
+    assert store.query_graph() is not None
+    for key in [k for k in _CACHE if k[0] == "graph_index"]:
+        del _CACHE[key]                                  # (the per-version caches let it go in their turn)
+    assert [r() for r in refs] == [None, None]

@@ -5,7 +5,10 @@ the graph in a new process, and every named query's first call and p95 in that p
     git worktree add /tmp/govkg-old b5016ad          # the pickled-networkx store, for a side-by-side run
     .venv/bin/python benchmarks/embedded_store.py --docs 2000 --baseline /tmp/govkg-old
 
-Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
+    .venv/bin/python benchmarks/embedded_store.py --docs 20000 --repeat 10 --home /tmp/h20k   # built once, kept
+
+With ``--home DIR`` the built home is kept in DIR, and a later run that finds a graph there only
+queries it (the build columns are then empty). Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
 the same two processes run against that checkout's code in the same run, and a ratio column is
 printed. Records come from ``tests.support.synthetic`` (seed 1), so both sides load identical records.
 """

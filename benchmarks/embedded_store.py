@@ -5,7 +5,10 @@ the graph in a new process, and every named query's first call and p95 in that p
     git worktree add /tmp/govkg-old b5016ad          # the pickled-networkx store, for a side-by-side run
     .venv/bin/python benchmarks/embedded_store.py --docs 2000 --baseline /tmp/govkg-old
 
-Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
+    .venv/bin/python benchmarks/embedded_store.py --docs 20000 --repeat 10 --home /tmp/h20k   # built once, kept
+
+With ``--home DIR`` the built home is kept in DIR, and a later run that finds a graph there only
+queries it (the build columns are then empty). Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
 the same two processes run against that checkout's code in the same run, and a ratio column is
 printed. Records come from ``tests.support.synthetic`` (seed 1), so both sides load identical records.
 """
@@ -42,8 +45,11 @@ try:                                   # what `govkg build` does last (govkg.api
     from queries.registry import keep_indexes
 except ImportError:                    # a checkout from before kept indexes
     keep_indexes = None
-if keep_indexes is not None:
-    keep_indexes(store)
+if keep_indexes is not None:          # as `govkg build`: indexes over GOVKG_KEEP_MAX_ITEMS items are not kept
+    try:
+        keep_indexes(store, settings.keep_max_items)
+    except TypeError:                  # a checkout from before the limit
+        keep_indexes(store)
 store.close()
 build_s = time.perf_counter() - t
 size = sum(p.stat().st_size for p in (home / "graph").iterdir())   # after close: the WAL is folded in
@@ -110,10 +116,11 @@ def _run(code: str, repo: Path, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(repo: Path, docs: int, repeat: int, queries: str = "") -> dict:
+def measure(repo: Path, docs: int, repeat: int, queries: str = "", home: Path | None = None) -> dict:
+    """Build (unless ``home`` already holds a graph: then only query it) and query in fresh processes."""
     with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "home"
-        built = _run(BUILD, repo, str(docs), str(home))
+        home = home or Path(tmp) / "home"
+        built = {} if (home / "graph" / "graph.sqlite").exists() else _run(BUILD, repo, str(docs), str(home))
         queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"), queries)
     return {**built, **queried}
 
@@ -124,9 +131,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20, help="calls per query after the first (default 20)")
     ap.add_argument("--queries", default="", help="comma-separated named queries to time (default: all)")
     ap.add_argument("--baseline", type=Path, default=None, help="a checkout of an earlier govkg to compare with")
+    ap.add_argument("--home", type=Path, default=None,
+                    help="keep the built home here (no baseline); one that holds a graph is only queried")
     args = ap.parse_args(argv)
+    if args.home is not None and args.baseline is not None:
+        ap.error("--home takes no --baseline")
     sides = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
-    results = {name: measure(repo, args.docs, args.repeat, args.queries) for name, repo in sides.items()}
+    results = {name: measure(repo, args.docs, args.repeat, args.queries, args.home) for name, repo in sides.items()}
     cols = list(results)
     ratio = len(cols) == 2
     print(f"{args.docs} generated documents; load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}\n")

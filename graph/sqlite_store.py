@@ -8,7 +8,10 @@ No server, standard library only (Linux, macOS, Windows). Tables:
   the span ``[start, end)`` and where the quote lies in the document's text (``qs``, ``qe``); the quote
   itself is read back from the text (``quote`` holds it only when it is not a slice of the text).
   No list on a node or relationship grows with the corpus.
-- ``doc(nid, version, complete, source)``: what a load needs to decide about a document.
+- ``doc(nid, version, complete, source, id, text)``: what a load needs to decide about a document, and
+  its id and text again, apart from its properties: what evidence reads join to name the document and
+  cut the quote (``substr``), without parsing the document's JSON (``text`` is NULL for a text with a
+  NUL in it, whose quotes are cut in Python).
 - ``meta``: the file format, the graph model version and the write counter.
 - ``kept``: indexes the whole-graph queries keep in the store (full-text and similarity postings,
   place–practice vectors, learning network, inventory listing, exemplar rankings), as
@@ -65,14 +68,14 @@ CREATE UNIQUE INDEX IF NOT EXISTS rel_key ON rel(s, e, type);
 CREATE INDEX IF NOT EXISTS rel_e ON rel(e);
 CREATE TABLE IF NOT EXISTS node_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
                                     "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
-CREATE INDEX IF NOT EXISTS node_ev_owner ON node_ev(owner);
+CREATE INDEX IF NOT EXISTS node_ev_of ON node_ev(owner, doc, start, "end", qs, qe, quote);
 CREATE INDEX IF NOT EXISTS node_ev_doc ON node_ev(doc);
 CREATE TABLE IF NOT EXISTS rel_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
                                    "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
-CREATE INDEX IF NOT EXISTS rel_ev_owner ON rel_ev(owner);
+CREATE INDEX IF NOT EXISTS rel_ev_of ON rel_ev(owner, doc, start, "end", qs, qe, quote);
 CREATE INDEX IF NOT EXISTS rel_ev_doc ON rel_ev(doc);
 CREATE TABLE IF NOT EXISTS doc (nid INTEGER PRIMARY KEY, version TEXT NOT NULL, complete INTEGER NOT NULL,
-                                source TEXT NOT NULL);
+                                source TEXT NOT NULL, id TEXT, text TEXT);
 CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
 """
 # a rowid table (values appended in write order) with the key in an index of its own: values run to
@@ -80,6 +83,10 @@ CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
 _KEPT_TABLE = """CREATE TABLE IF NOT EXISTS kept (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL,
                                  value BLOB NOT NULL, UNIQUE (name, version, key))"""
 _SCHEMA += _KEPT_TABLE + ";\n"
+# evidence read by owner through an index that holds every column: a hub's entries (a practice named by
+# every document) are scattered over the whole table, one page read per entry without it. Files of an
+# earlier revision had an index on the owner alone: the next build (``init_schema``) replaces it.
+_EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
 
 
@@ -141,6 +148,7 @@ class SQLiteStore(GraphStore):
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._init_tables()
             self._has_kept = self._has_table("kept")   # False: an older file in a home that takes no write
+            self._doc_text = self._doc_columns()       # False: an older file, until a build upgrades it
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(self._what(exc)) from exc
 
@@ -198,6 +206,11 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
                                     (name,)).fetchone() is not None
+
+    def _doc_columns(self) -> bool:
+        """Whether the ``doc`` table has the documents' ids and texts (a file of this revision)."""
+        with self._lock:
+            return {"id", "text"} <= {row[1] for row in self._db.execute("PRAGMA table_info(doc)")}
 
     def _meta(self) -> dict[str, str]:
         with self._lock:
@@ -273,6 +286,7 @@ class SQLiteStore(GraphStore):
 
         nodes, rels = taxonomy_rows()
         with self._write() as db:
+            self._upgrade()
             changed = False
             have = self._nodes_by_id([row["id"] for row in nodes])
             for row in nodes:
@@ -295,6 +309,26 @@ class SQLiteStore(GraphStore):
                 changed = changed or cur.rowcount > 0
             if changed:
                 self._bump()
+
+    def _upgrade(self) -> None:
+        """Bring a file of an earlier revision of this format up to date (inside a write): the documents'
+        id and text beside their properties, the evidence indexes that hold every column."""
+        if not self._doc_columns():
+            self._db.execute("ALTER TABLE doc ADD COLUMN id TEXT")
+            self._db.execute("ALTER TABLE doc ADD COLUMN text TEXT")
+            rows = self._db.execute("SELECT n.nid, n.id, json_extract(n.props, '$.text') FROM doc d "
+                                    "JOIN node n ON n.nid = d.nid").fetchall()
+            self._db.executemany("UPDATE doc SET id = ?, text = ? WHERE nid = ?",
+                                 [(node, _doc_text(text), nid) for nid, node, text in rows])
+        self._doc_text = True
+        old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        if not old & set(_EV_INDEXES):
+            return
+        for statement in filter(str.strip, _SCHEMA.split(";")):
+            if "_ev_of ON" in statement:
+                self._db.execute(statement)
+        for name in sorted(old & set(_EV_INDEXES)):
+            self._db.execute(f"DROP INDEX {name}")       # a fixed name of ours (_EV_INDEXES)
 
     def load_record(self, rec: Any) -> Any:
         # the states read, the decision and the write: one transaction, so concurrent loads serialize
@@ -333,8 +367,9 @@ class SQLiteStore(GraphStore):
             else:
                 doc_nid = found[0]
                 db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(doc_props), doc_nid))
-            db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source) VALUES (?, ?, 1, ?)",
-                       (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", ""))))
+            db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source, id, text) VALUES (?, ?, 1, ?, ?, ?)",
+                       (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", "")), delta.doc_id,
+                        _doc_text(doc_props.get("text"))))
             quotes = QuoteSpans(str(doc_props.get("text") or ""))
             # nodes: insert the new ones in one call (in the delta's order), merge properties of the rest
             have = self._nodes_by_id(list(delta.nodes))
@@ -564,6 +599,14 @@ class SQLiteStore(GraphStore):
                  "end_label": g.nodes[v]["label"], "props": dict(a)}
                 for u, v, k, a in g.edges(keys=True, data=True)]
         return nodes, rels
+
+
+def _doc_text(text: Any) -> str | None:
+    """A document's text as the ``doc`` table keeps it for cutting quotes in SQL; None for a text with
+    a NUL in it (SQLite's text functions stop there: its quotes are cut in Python)."""
+    if not isinstance(text, str):
+        return ""
+    return None if "\x00" in text else text
 
 
 def _quote_columns(spans: QuoteSpans, ev: Evidence) -> tuple[int, int, int | None, int | None, str | None]:

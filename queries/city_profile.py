@@ -12,7 +12,7 @@ from typing import Any
 
 from queries.rows import as_list, best_evidence, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, out_edges
+from queries.walk import ev_lists, find_places, in_edges, out_edges, preload
 
 __all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
 
@@ -49,14 +49,18 @@ def fetch(g: Any, place: str) -> list[dict[str, Any]]:
             n = g.nodes[x]
             rows.append(_row(g, p, "named_model", x, name=n.get("name"), items=n.get("components"),
                              ev=ev_lists(n)))
-        for a, _ in in_edges(g, p, "LOCATED_IN"):
+        located = [a for a, _ in in_edges(g, p, "LOCATED_IN")]
+        preload(g, located, "ISSUED_BY", False)
+        for a in located:
             for x, _ in in_edges(g, a, "ISSUED_BY"):
                 n = g.nodes[x]
                 if x.startswith("po_"):
                     rows.append(_row(g, p, "policy", x, name=n.get("title"), status=n.get("status"),
                                      date=n.get("date"), issuer=n.get("issuer"), ev=ev_lists(n)))
         mentioned = set()
-        for d, _ in in_edges(g, p, "ABOUT"):
+        about = [d for d, _ in in_edges(g, p, "ABOUT")]
+        preload(g, about, "MENTIONS", True)      # hundreds of documents about a city: read in bulk
+        for d in about:
             for x, _ in out_edges(g, d, "MENTIONS"):
                 if x.startswith("po_"):
                     mentioned.add(x)

@@ -501,25 +501,36 @@ class _FullText:
         if not every.size:
             return []
         features = [kind_codes[every]]
-        listed = every.tolist() if not all(short) else []
         for term, exact in zip(terms, short):
-            if not exact:
-                pairs = np.array(self._long_counts(term, listed), dtype=np.int64).reshape(-1, 2)
-                features.append(pairs[:, 0])
-                features.append(pairs[:, 1])
+            if exact:
+                ids, counts, names = postings[term]
+                features.append(_counts_of(every, ids, counts))
+                features.append(np.isin(every, names, assume_unique=True).astype(np.int64))
                 continue
-            ids, counts, names = postings[term]
-            count = np.zeros(every.size, dtype=np.int64)
-            if ids.size:
-                pos = np.searchsorted(ids, every)
-                inside = pos < ids.size
-                hit = np.zeros(every.size, dtype=bool)
-                hit[inside] = ids[pos[inside]] == every[inside]
-                count[hit] = counts[pos[hit]]
-            features.append(count)
-            features.append(np.isin(every, names, assume_unique=True).astype(np.int64))
+            # a longer term: at most as often as its rarest bigram (each of its non-overlapping
+            # occurrences holds one of every bigram, those non-overlapping too), and in a name only if
+            # every bigram is: a bound, made exact below for the items that can still make the top
+            grams = sorted({term[i:i + 2] for i in range(len(term) - 1)})
+            bound = np.minimum.reduce([_counts_of(every, postings[g][0], postings[g][1]) for g in grams])
+            named = np.logical_and.reduce([np.isin(every, postings[g][2], assume_unique=True) for g in grams])
+            features.append(bound)
+            features.append(named.astype(np.int64))
+        per_item = self._scores(terms, features)
+        if all(short):                                 # the features are the counts themselves
+            keep = ~np.isnan(per_item)                 # NaN: a candidate that holds no term after all
+            every, per_item = every[keep], per_item[keep]
+            order = np.lexsort((every, -per_item))[:limit]
+            return [(-float(per_item[j]), int(every[j])) for j in order]
+        return self._exact_best(terms, short, limit, every, features, per_item)
+
+    def _scores(self, terms: list[str], features: list[Any]) -> Any:
+        """The score of each item described by ``features`` (kind code, then per term its count and
+        name match), each distinct description scored once by :func:`combine`; NaN where none."""
+        import numpy as np
+
+        size = features[0].size
         # one integer per item encoding its pattern (mixed radix), unless the radix would overflow
-        key = np.zeros(every.size, dtype=np.int64)
+        key = np.zeros(size, dtype=np.int64)
         span = 1
         for f in features:
             base = int(f.max()) + 1
@@ -529,18 +540,66 @@ class _FullText:
             order = np.argsort(key, kind="stable")
             ranked = key[order]
             starts = np.concatenate(([True], ranked[1:] != ranked[:-1]))
-            inverse = np.empty(every.size, dtype=np.int64)
+            inverse = np.empty(size, dtype=np.int64)
             inverse[order] = np.cumsum(starts) - 1
             patterns = np.stack(features, axis=1)[order[starts]]
         else:
             patterns, inverse = np.unique(np.stack(features, axis=1), axis=0, return_inverse=True)
         scores = np.array([combine(self._kind_names[int(row[0])], terms, [int(c) for c in row[1::2]],
                                     [bool(n) for n in row[2::2]]) for row in patterns.tolist()], dtype=np.float64)
-        per_item = scores[inverse.reshape(-1)]         # NaN: a candidate that holds no term after all
-        keep = ~np.isnan(per_item)
-        every, per_item = every[keep], per_item[keep]
-        order = np.lexsort((every, -per_item))[:limit]
-        return [(-float(per_item[j]), int(every[j])) for j in order]
+        return scores[inverse.reshape(-1)]
+
+    def _exact_best(self, terms: list[str], short: list[bool], limit: int, every: Any, features: list[Any],
+                    bound: Any) -> list[tuple[float, int]]:
+        """The ``limit`` best of ``every`` by exact score, from scores ``bound`` that no item's exact
+        score exceeds (:func:`combine` never falls as a count grows or a name matches): items are
+        counted exactly in the bound's order (best first, then by number), and counting stops at the
+        first item whose bound cannot beat the last of the best so far (same score: a larger number)."""
+        import numpy as np
+
+        keep = ~np.isnan(bound)
+        every, bound = every[keep], bound[keep]
+        features = [f[keep] for f in features]
+        order = np.lexsort((every, -bound))
+        long_terms = [i for i, exact in enumerate(short) if not exact]
+        best: list[tuple[float, int]] = []
+        at, step = 0, max(64, 2 * limit)
+        while at < order.size:
+            if len(best) >= limit:
+                worst = best[limit - 1]
+                j = int(order[at])
+                if (-float(bound[j]), int(every[j])) > worst:
+                    break
+            chunk = order[at:at + step]
+            at += step
+            numbers = every[chunk].tolist()
+            exact = {i: self._long_counts(terms[i], numbers) for i in long_terms}
+            for row, (j, number) in enumerate(zip(chunk.tolist(), numbers)):
+                counts = [int(features[1 + 2 * t][j]) for t in range(len(terms))]
+                names = [bool(features[2 + 2 * t][j]) for t in range(len(terms))]
+                for i in long_terms:
+                    counts[i], names[i] = exact[i][row][0], bool(exact[i][row][1])
+                score = combine(self._kind_names[int(features[0][j])], terms, counts, names)
+                if score is not None:
+                    best.append((-score, number))
+            best.sort()
+            del best[limit:]
+            step *= 2
+        return best
+
+
+def _counts_of(every: Any, ids: Any, counts: Any) -> Any:
+    """How often a gram occurs in each item of ``every`` (sorted), from its postings (``ids`` sorted)."""
+    import numpy as np
+
+    count = np.zeros(every.size, dtype=np.int64)
+    if ids.size:
+        pos = np.searchsorted(ids, every)
+        inside = pos < ids.size
+        hit = np.zeros(every.size, dtype=bool)
+        hit[inside] = ids[pos[inside]] == every[inside]
+        count[hit] = counts[pos[hit]]
+    return count
 
 
 _SEARCHABLE_FIELDS = tuple(Searchable.__dataclass_fields__)

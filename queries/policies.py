@@ -43,22 +43,32 @@ def _measure(g: Any, m: str) -> dict[str, Any]:
 
 def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[dict[str, Any]]:
     rows = []
+    built: dict[str, dict[str, Any]] = {}
+
+    def policy(x: str) -> dict[str, Any]:
+        # a policy cited by every document is reached once per citing document: its row (with an
+        # evidence entry per citation) is built once and listed each time, as the Cypher lists it
+        row = built.get(x)
+        if row is None:
+            row = built[x] = _policy(g, x)
+        return row
+
     places = find_places(g, place) if place else []
     for p in places:
         for q in place_scope(g, p, 2):
             for a, _ in in_edges(g, q, "LOCATED_IN"):
                 for x, _ in in_edges(g, a, "ISSUED_BY"):
                     if x.startswith("po_"):
-                        rows.append(_policy(g, x))
+                        rows.append(policy(x))
         for d, _ in in_edges(g, p, "ABOUT"):
             for x, _ in out_edges(g, d, "MENTIONS"):
                 if x.startswith("po_"):
-                    rows.append(_policy(g, x))
+                    rows.append(policy(x))
     agencies = named(g, "Agency", agency) if agency else []
     for a in agencies:
         for x, _ in in_edges(g, a, "ISSUED_BY"):
             if x.startswith("po_"):
-                rows.append(_policy(g, x))
+                rows.append(policy(x))
     for p in places:
         for q in place_scope(g, p, 2):
             for m, _ in out_edges(g, q, "IMPLEMENTS"):

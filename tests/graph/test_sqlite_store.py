@@ -119,3 +119,134 @@ def test_a_file_of_an_earlier_layout_or_model_is_emptied_with_a_line(tmp_path, s
         capsys.readouterr()
         SQLiteStore.open(home).close()                    # now current: opened quietly
         assert capsys.readouterr().err == ""
+
+
+def _evidence_seen(store) -> tuple[list, list]:
+    """Every node's and relationship's attributes as the full graph holds them, and as a fresh query
+    view reads them (nodes a few hundred per scan, relationships by type, evidence when first read)."""
+    from graph.sqlite_view import SQLiteGraphView
+
+    full = store._materialize(store.version())
+    view = SQLiteGraphView(store, store.version())
+    nodes = list(full.nodes)
+    view.prefetch_nodes(nodes)
+    types = sorted({k for _, _, k in full.edges(keys=True)})
+    seen = [(n, list(view.nodes[n].items())) for n in nodes]
+    seen += [(n, t, [(o, dict(a)) for o, a in view.edges_of(n, t, True)]) for n in nodes for t in types]
+    return ([(n, list(a.items())) for n, a in full.nodes(data=True)]
+            + [(u, v, k, list(a.items())) for u, v, k, a in full.edges(keys=True, data=True)]), seen
+
+
+def test_quotes_read_the_same_from_a_file_of_an_earlier_revision_and_after_its_upgrade(tmp_path, corpus_records):
+    """A file from before the ``doc`` table held the documents' ids and texts (and with owner-only
+    evidence indexes) is read with the same quotes; the next build's ``init_schema`` upgrades it
+    without changing the graph version; a text SQL cannot cut (a NUL in it: NULL in ``doc``) is cut
+    in Python, the same."""
+    from graph.sqlite_store import _doc_text
+
+    store = SQLiteStore.open(tmp_path / "home")
+    store.init_schema()
+    for rec in corpus_records[:12]:
+        store.load_record(rec)
+    expected = _evidence_seen(store)
+    assert sum(len(a) for *_, a in expected[0]) > 100
+    version = store.version()
+    store._db.execute("UPDATE doc SET text = NULL WHERE nid IN (SELECT nid FROM doc ORDER BY nid LIMIT 4)")
+    assert _evidence_seen(store) == expected
+    assert _doc_text("前\x00后") is None and _doc_text("前后") == "前后" and _doc_text(None) == ""
+    db = store._db
+    for statement in ("ALTER TABLE doc DROP COLUMN text", "ALTER TABLE doc DROP COLUMN id",
+                      "DROP INDEX node_ev_of", "DROP INDEX rel_ev_of",
+                      "CREATE INDEX node_ev_owner ON node_ev(owner)", "CREATE INDEX rel_ev_owner ON rel_ev(owner)"):
+        db.execute(statement)
+    store.close()
+    old = SQLiteStore.open(tmp_path / "home")
+    assert not old._doc_text and _evidence_seen(old) == expected
+    old.init_schema()
+    indexes = {n for (n,) in old._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert old._doc_text and {"node_ev_of", "rel_ev_of"} <= indexes and not indexes & {"node_ev_owner", "rel_ev_owner"}
+    assert old.version() == version and _evidence_seen(old) == expected
+    texts = dict(old._db.execute("SELECT d.id, d.text FROM doc d"))
+    assert texts == {i: t for i, t in old.document_texts(texts).items()}
+    old.close()
+
+
+def test_a_hubs_evidence_is_read_when_a_query_first_reads_it(corpus_records):
+    """A practice's evidence (an entry per document naming it) is not read by a query that passes
+    through it; reading it in any way — ``get``, ``[]``, a copy, ``items``, a comparison — gives what the
+    full graph holds."""
+    from graph.sqlite_view import SQLiteGraphView, _LazyEvidence
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    full = store.graph
+    place, practice = next((u, v) for u, v, k in full.edges(keys=True) if k == "ADOPTS" and full.nodes[v]["ev_doc"])
+    reads = []
+    for how in (lambda a: a.get("ev_doc"), lambda a: a["ev_quote"], dict, lambda a: {**a}, lambda a: list(a.items()),
+                lambda a: a == full.nodes[practice], lambda a: list(a.values())):
+        view = SQLiteGraphView(store, store.version())
+        hits = dict(view.edges_of(place, "ADOPTS", True))
+        attrs, rel = view.nodes[practice], hits[practice]
+        assert isinstance(attrs, _LazyEvidence) and dict.get(attrs, "ev_doc") == ()     # not read yet
+        assert dict.get(rel, "ev_doc") == ()
+        assert attrs.get("name") == full.nodes[practice]["name"] and dict.get(attrs, "ev_doc") == ()
+        reads.append(how(attrs))
+        assert dict(dict.items(attrs)) == dict(full.nodes[practice])                     # read, in place
+        assert list(attrs) == list(full.nodes[practice])                                   # same key order
+        assert dict(rel) == dict(full.edges[place, practice, "ADOPTS"])
+    assert reads[0] == full.nodes[practice]["ev_doc"] and reads[1] == full.nodes[practice]["ev_quote"]
+    assert reads[2] == reads[3] == dict(full.nodes[practice]) and reads[5] is True
+
+
+def test_the_doc_tables_ids_and_texts_follow_loads_replacements_and_removals(synth_records):
+    """The ids and texts the ``doc`` table keeps for cutting quotes are written in the transaction that
+    loads, replaces or removes the document: after any sequence, what a store loaded from scratch with
+    the documents left holds, and each the text of its Document node."""
+    import json
+
+    from tests.graph.conftest import loaded_alone
+    from tests.graph.test_conformance import _changed
+
+    def table(store):
+        rows = store._db.execute("SELECT d.id, d.text, n.id, n.props FROM doc d JOIN node n ON n.nid = d.nid").fetchall()
+        assert all(i == n and t == json.loads(p)["text"] for i, t, n, p in rows)
+        return sorted((i, t) for i, t, _, _ in rows)
+
+    store = loaded_alone(synth_records[:6])
+    new = _changed(synth_records[2])
+    store.load_record(new)                              # the same source, another text: replaced
+    assert store.remove_document(synth_records[4].doc_id)
+    left = [r for r in synth_records[:6] if r not in (synth_records[2], synth_records[4])] + [new]
+    assert table(store) == table(loaded_alone(left)) and len(table(store)) == 5
+    assert (new.doc_id, new.text) in table(store)
+
+
+def test_a_view_of_an_older_graph_version_is_freed(synth_records):
+    """What a view has loaded is frozen out of the cyclic collector's sight as it reads: the view and
+    what it loaded must form no cycle, or a view replaced by the next graph version (in a process that
+    serves queries for days) would never be freed."""
+    import gc
+    import weakref
+
+    from queries import registry
+    from queries.rows import _CACHE
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in synth_records[:4]:
+        store.load_record(rec)
+    view = store.query_graph()
+    registry.run(store, "city_profile", {"place": synth_records[0].document.subject_place})
+    registry.run(store, "named_model", {"name": synth_records[0].named_models[0].name})
+    lazy = [a for a in view._attrs.values() if getattr(a, "_pending", None) is not None]
+    assert lazy, "some hub's evidence is still unread"
+    refs = [weakref.ref(view), weakref.ref(lazy[0])]
+    del view, lazy
+    gc.freeze()
+    store.load_record(synth_records[4])                  # the next graph version
+    assert store.query_graph() is not None
+    for key in [k for k in _CACHE if k[0] == "graph_index"]:
+        del _CACHE[key]                                  # (the per-version caches let it go in their turn)
+    assert [r() for r in refs] == [None, None]

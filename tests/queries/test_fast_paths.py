@@ -39,6 +39,34 @@ def test_search_equals_scoring_every_item(rows, terms, limit, kinds):
     assert index.search(query, limit=limit, kinds=kinds) == brute_force(index.items, query, limit, kinds)
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KINDS), st.text(alphabet="减负减清单", max_size=4),
+                          st.text(alphabet="减负减清单", max_size=30)), min_size=150, max_size=400),
+       st.lists(st.text(alphabet="减负减清单", min_size=2, max_size=4), min_size=1, max_size=2),
+       st.integers(min_value=1, max_value=8))
+def test_long_terms_counted_only_where_they_can_reach_the_top(rows, terms, limit):
+    # hundreds of candidates hold every bigram of a term: their bigram counts bound the term's count,
+    # and only those whose bound can still reach the best ``limit`` are counted — the same answer
+    items = [Searchable(f"k{i:03}", kind, name, text, doc_id=f"{i:016x}", offset=0 if kind == "Document" else None,
+                        quote=name or None)
+             for i, (kind, name, text) in enumerate(rows)]
+    index = FullTextIndex(items)
+    query = " ".join(terms)
+    assert index.search(query, limit=limit) == brute_force(index.items, query, limit)
+
+
+def test_a_loose_bound_does_not_stop_the_count_early():
+    # 300 decoys hold both bigrams of 减负清 ten times but the term once; three items hold it three
+    # times, bigrams three times: only counting past every decoy finds them first
+    decoys = [Searchable(f"d{i:03}", "Document", "", "减负清" + "减负" * 9 + "负清" * 9, doc_id=f"d{i:03}", offset=0)
+              for i in range(300)]
+    best = [Searchable(f"z{i}", "Document", "", "减负清，减负清，减负清", doc_id=f"z{i}", offset=0) for i in range(3)]
+    index = FullTextIndex(decoys + best)
+    hits = index.search("减负清", limit=5)
+    assert [h.key for h in hits] == ["z0", "z1", "z2", "d000", "d001"]
+    assert hits == brute_force(index.items, "减负清", 5)
+
+
 def test_search_is_exact_for_long_terms_and_names():
     items = [Searchable("a", "Document", "", "社区减负清单。", doc_id="a", offset=0),
              Searchable("b", "Document", "", "社区减少负担。", doc_id="b", offset=0),   # every bigram but not the term

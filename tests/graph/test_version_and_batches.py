@@ -120,6 +120,7 @@ def test_new_documents_beside_a_replaced_one_take_the_bulk_path(kind, make_store
     keep the batch's new documents off the bulk statements; facts they share with it end with what
     loading them one by one gives (properties of the last document, every evidence entry)."""
     from graph.cypher_store import fill
+    from tests.support.statements import sent_statements
     from tests.support.synthetic import synthetic_records
 
     records = list(synthetic_records(40, seed=5))
@@ -132,18 +133,8 @@ def test_new_documents_beside_a_replaced_one_take_the_bulk_path(kind, make_store
     got = make_store(kind)
     got.chunk_docs = len(batch)
     got.load_records(first)
-    sent: list[str] = []
-    original = got._run
-
-    def recording(query, params=None):
-        sent.append(query)
-        return original(query, params)
-
-    got._run = recording
-    try:
+    with sent_statements(got) as sent:
         got.load_records(batch)
-    finally:
-        del got._run
     bulk, general = fill("bulk_nodes", label="Measure"), fill("upsert_nodes", label="Measure")
     assert sent.count(bulk) == 2 and sent.count(general) == 1      # new, the replaced one, new again
     assert got.stats() == expected.stats()

@@ -47,17 +47,10 @@ def test_top_level_file_runs_on_falkordb(name, falkordb_store, all_records):
 def test_store_files_run_on_falkordb(falkordb_store, synth_records):
     """Load, reload and remove a document while recording every statement the store sends."""
     from graph.cypher_store import fill  # noqa: F401  (the store fills __LABEL__ tokens from the model)
+    from tests.support.statements import sent_statements
     from tests.support.synthetic import synthetic_record
 
-    sent: list[str] = []
-    original = falkordb_store._run
-
-    def recording(query, params=None):
-        sent.append(query)
-        return original(query, params)
-
-    falkordb_store._run = recording
-    try:
+    with sent_statements(falkordb_store) as sent:
         falkordb_store.init_schema()
         rec = synthetic_record(9999, seed=3)
         falkordb_store.load_record(rec)
@@ -69,8 +62,6 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         falkordb_store.full_text_candidates(["社区"])
         assert falkordb_store.projection("practice_items") and falkordb_store.projection("place_practices")
         falkordb_store.remove_document(rec.doc_id)
-    finally:
-        del falkordb_store._run
     for name in sorted(set(STORE) - NEO4J_ONLY):
         template = statement_text(name)
         body = "\n".join(line for line in template.splitlines() if not line.startswith("//")).strip()

@@ -100,8 +100,9 @@ def query_runner(store: GraphStore) -> Runner:
 def query_cypher(name: str, params: Mapping[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
     """The Cypher text named query ``name`` sends to Neo4j and FalkorDB, and its parameters (checked,
     defaults filled in), without opening a store; for a query that computes over the whole graph, the
-    statement of the store projection it reads (no parameters: the query's act in Python). Place, practice and named-model names are resolved
-    against the graph's names only when the query runs (濮阳 → 濮阳市)."""
+    statement of the store projection it reads (no parameters: the query's act in Python). Place,
+    practice and named-model names are resolved against the graph's names only when the query runs
+    (濮阳 → 濮阳市)."""
     from queries import load_cypher
     from queries.registry import get, validate
 

@@ -272,8 +272,8 @@ class CypherStore(GraphStore):
         The Documents are written first with ``complete = false`` and marked complete last, so a
         load killed in between leaves them incomplete and the next build redoes them. The facts'
         rows are grouped by document (``_fact_statements``); documents new to the graph take the
-        bulk statements, those replacing an older version of themselves the general ones. A full-text field is set only with the complete flag, so the
-        index takes each document once."""
+        bulk statements, those replacing an older version of themselves the general ones. A
+        full-text field is set only with the complete flag, so the index takes each document once."""
         bump: Statement = (statement_text("bump_version"), {})
         docs = []
         for delta in deltas:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -42,6 +43,7 @@ __all__ = [
     "category_id",
     "compact",
     "component_id",
+    "ev_lists",
     "label_of_id",
     "measure_id",
     "metric_id",
@@ -78,6 +80,12 @@ class Evidence(NamedTuple):
 
 
 NO_EVIDENCE = Evidence(None, None, None, None)
+
+
+def ev_lists(data: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """The four evidence lists (``EV_FIELDS``) of a node's or relationship's attributes, as the Cypher
+    statements return them: a fresh list each, empty where the fact has none."""
+    return {f: list(data.get(f) or []) for f in EV_FIELDS}
 
 
 @dataclass(frozen=True)

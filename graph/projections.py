@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from govkg.errors import StoreError
-from graph.model import EV_FIELDS
+from graph.model import EV_FIELDS, ev_lists
 
 __all__ = ["COLUMNS", "PLACE_PRACTICES", "PRACTICE_ITEMS", "check", "embedded", "statement_name"]
 
@@ -50,10 +50,6 @@ def embedded(view: Any, name: str) -> list[dict[str, Any]]:
     return _practice_items(view) if check(name) == PRACTICE_ITEMS else _place_practices(view)
 
 
-def _ev(data: dict[str, Any]) -> dict[str, list[Any]]:
-    return {f: list(data.get(f) or []) for f in EV_FIELDS}
-
-
 def _all(view: Any, label: str, *edges: tuple[str, bool]) -> list[str]:
     """Every node of ``label``, in load order, with the relationships ``edges`` names loaded in bulk."""
     view.prefetch(label, edges)
@@ -80,7 +76,7 @@ def _practice_items(view: Any) -> list[dict[str, Any]]:
             for q in [q for q, _ in view.edges_of(item, rel_type, out)] or [None]:
                 rows.append({"kind": label, "id": item, "name": n.get(name), "place_id": q,
                              "place": view.nodes[q].get("name") if q else n.get(fallback), "text": n.get(text),
-                             "practices": practices, "components": components, **_ev(n)})
+                             "practices": practices, "components": components, **ev_lists(n)})
     return rows
 
 
@@ -91,9 +87,9 @@ def _place_practices(view: Any) -> list[dict[str, Any]]:
         name = view.nodes[p].get("name")
         for x, r in view.edges_of(p, "ADOPTS", True):
             rows.append({"place_id": p, "place": name, "practice": view.nodes[x].get("name"), "source": "adopts",
-                         **_ev(r)})
+                         **ev_lists(r)})
         for m, _ in view.edges_of(p, "IMPLEMENTS", True):
-            ev = _ev(view.nodes[m])
+            ev = ev_lists(view.nodes[m])
             for x, _ in view.edges_of(m, "INSTANCE_OF", True):
                 rows.append({"place_id": p, "place": name, "practice": view.nodes[x].get("name"),
                              "source": "measure", **ev})

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from graph.model import ev_lists
+
 __all__ = [
     "GraphIndex",
     "count_of",
@@ -90,11 +92,6 @@ def _matching(adjacency: Any, rel_type: str, multi: bool, keyed_by_type: bool) -
         for other, data in adjacency.items():
             if data.get("type") == rel_type:
                 yield other, data
-
-
-def ev_lists(data: dict[str, Any]) -> dict[str, list[Any]]:
-    """The four evidence lists of a node or edge, as the Cypher queries return them."""
-    return {f: list(data.get(f) or []) for f in ("ev_doc", "ev_start", "ev_end", "ev_quote")}
 
 
 class GraphIndex:

@@ -15,12 +15,12 @@ texts. What the view has built is moved out of the cyclic collector's sight befo
 """
 from __future__ import annotations
 
-import gc
 import json
 import weakref
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from graph.heap import freeze_heap
 from graph.model import EV_FIELDS
 
 __all__ = ["SQLiteGraphView"]
@@ -189,12 +189,8 @@ class SQLiteGraphView:
             return self._store._db.execute(sql, params).fetchone()
 
     def _all(self, sql: str, params: Any = ()) -> list[Any]:
-        # what the view built from its earlier reads lives as long as the view (one graph version):
-        # moved out of the cyclic collector's sight (``gc.freeze``, a constant-time move), else each
-        # full collection walks every node and relationship loaded so far, on whichever query
-        # allocates at that moment (a third of a warm query's time at 20,000 documents). Frozen
-        # objects are still freed by reference counting when the view goes.
-        gc.freeze()
+        # what the view built from its earlier reads lives as long as the view (one graph version)
+        freeze_heap()
         with self._store._lock:
             return self._store._db.execute(sql, params).fetchall()
 

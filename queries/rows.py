@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
+from graph.heap import freeze_heap
 from graph.model import NO_EVIDENCE, Evidence
 
 __all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "cached", "evidence_entries", "evidence_entry",
@@ -129,16 +130,3 @@ def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any])
 def uncache(name: str, version: Callable[[], Hashable]) -> None:
     """Forget what ``cached`` holds for (``name``, this graph version)."""
     _CACHE.pop((name, version()), None)
-
-
-def freeze_heap() -> None:
-    """Move every object alive now out of the cyclic garbage collector's sight (``gc.freeze``).
-
-    The embedded graph and the per-version indexes are millions of long-lived dicts, lists and tuples;
-    without this each full collection walks all of them (over a second at 20k documents), which lands
-    on whatever query happens to allocate at that moment. Frozen objects are still freed by reference
-    counting when a later version replaces them; called after the graph or an index is (re)built.
-    """
-    import gc
-
-    gc.freeze()

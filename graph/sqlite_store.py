@@ -548,11 +548,11 @@ class SQLiteStore(GraphStore):
     def projection(self, name: str) -> list[dict[str, Any]]:
         """Projection ``name`` walked from a view of its own, dropped once the rows are read: the whole
         graph passes through it, and no later query needs what it loaded."""
-        from graph.projections import check, embedded
+        from graph.projections import embedded
 
         view = self.query_graph(private=True)
         try:
-            return embedded(view, check(name))
+            return embedded(view, name)
         finally:
             view.release()
 

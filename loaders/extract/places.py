@@ -220,11 +220,38 @@ _LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2
 
 
 _CHAIN_VERBAL = frozenset({"v", "vd", "d", "ad", "p", "c"})
+# a road's name before 社区/街道 (幸福路社区, 解放路街道, 平安大街社区): a proper name whatever words it is
+# made of, as long as no function word stands in it and it is no ordinary noun (道路, 思路, 公路)
+_ROAD_NAME = re.compile(r"(?P<head>[\u4e00-\u9fff]{1,4}?)(?:大街|大道|路|街|巷)")
+_ROAD_ENDS = ("路", "街", "巷", "大道")
+_NOT_IN_ROAD = re.compile(r"[的了着著过是在到对向从把被将为往及由给不没他她你们就个等各全本我该每其此这那]")
 
 
-def _chained_name_ok(name: str) -> bool:
+def _road_name(name: str) -> bool:
+    m = _ROAD_NAME.fullmatch(name)
+    if m is None or _NOT_IN_ROAD.search(m["head"]) or is_common_word(name):
+        return False
+    # 中山路 and 山路: a name; 理清思路, 修建道路: a verb and a noun
+    return not (len(name) > 2 and is_common_word(name[-2:]) and is_verbal(name[:-2]))
+
+
+def _conjunction_at(name: str) -> bool:
+    """Whether the name's first character is 和/与/及 … joining it to what stands before, rather than
+    the first character of a word (和谐路, 和平街道)."""
+    if name[0] not in _WEAK_PREP:
+        return False
+    entry = lexicon_entry(name[:2])
+    return entry is None or entry[0] < 50 or entry[1] in ("c", "p")
+
+
+def _chained_name_ok(name: str, roads: bool = False) -> bool:
     """A name written straight after a place (雷锋 in 望城区雷锋街道, 胜利 in 利通区胜利镇): an ordinary
-    noun or adjective is fine there, a verb phrase is not (武汉市积极推进社区, 某市大力发展社区)."""
+    noun or adjective is fine there, a verb phrase is not (武汉市积极推进社区, 某市大力发展社区); with
+    ``roads`` (before 社区/街道), so is a road's name (七里墩街道和谐路社区)."""
+    if _conjunction_at(name):
+        return False  # 宜昌路社区与宜昌路社区: 与 joins two names
+    if roads and _road_name(name):
+        return True
     if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or name[0] == "第" or "届" in name:
         return False
     for part in {name[:2], name[-2:], name}:
@@ -259,24 +286,26 @@ def _list_items(m: re.Match[str]) -> list[tuple[int, str]]:
 
 
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
-                      chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset()) -> int | None:
-    """Start of the proper name in front of a place suffix, or None if there is none."""
+                      chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset(),
+                      roads: bool = False) -> int | None:
+    """Start of the proper name in front of a place suffix, or None if there is none; ``roads``: the
+    suffix may follow a road's name (社区, 街道)."""
     # right after a place below the province: the name is what lies between, up to six characters
     for length in range(2, 7):
         s = suffix_start - length
         if s in chain_ends and s >= 0:
             name = text[s:suffix_start]
-            if _chained_name_ok(name) or (s in free_ends and _ALL_CJK.fullmatch(name)
-                                          and not _GENERIC.search(name)):
+            if _chained_name_ok(name, roads) or (s in free_ends and _ALL_CJK.fullmatch(name)
+                                                 and not _GENERIC.search(name)):
                 return s
             break
     # the rules read only the five characters before the suffix: their verdict is kept per window
     window = text[max(0, suffix_start - 5):suffix_start]
-    rules = _NAME_RULES.get(window)
+    rules = _NAME_RULES.get((window, roads))
     if rules is None:
         if len(_NAME_RULES) > 200_000:
             _NAME_RULES.clear()
-        rules = _NAME_RULES[window] = _name_start_rules(window)
+        rules = _NAME_RULES[window, roads] = _name_start_rules(window, roads)
     for length, always in rules:
         s = suffix_start - length
         if always or s in taken_ends:
@@ -284,7 +313,7 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
     return None
 
 
-_NAME_RULES: dict[str, tuple[tuple[int, bool], ...]] = {}
+_NAME_RULES: dict[tuple[str, bool], tuple[tuple[int, bool], ...]] = {}
 
 
 def _is_verb(word: str) -> bool:
@@ -292,11 +321,13 @@ def _is_verb(word: str) -> bool:
     return entry is not None and entry[1] in ("v", "vd")
 
 
-def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
+def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool], ...]:
     """For the (up to) five characters before a suffix (fewer only at the start of the text):
     the name lengths to try in order, each with whether it is taken outright (True) or only
-    when a place ends where the name starts (False)."""
+    when a place ends where the name starts (False). ``roads``: a road's name counts (社区, 街道)."""
     n = len(window)
+    if roads and window.endswith(_ROAD_ENDS):
+        return _road_rules(window)
     # every candidate ends with the two characters before the suffix: when those are not CJK or
     # hold a generic word, no longer candidate can pass either (the checks look for substrings)
     tail = window[max(0, n - 2):]
@@ -321,6 +352,28 @@ def _name_start_rules(window: str) -> tuple[tuple[int, bool], ...]:
             out.append((length, True))
             break
         out.append((length, False))  # taken only after a place (``s in taken_ends``)
+    return tuple(out)
+
+
+def _road_rules(window: str) -> tuple[tuple[int, bool], ...]:
+    """``_name_start_rules`` for a road's name (幸福路, 解放路, 和谐路): its words may be generic or
+    verbal, so it is taken only with a hard left edge (punctuation, a preposition, the start of the
+    text) or after a place; the longest road name there wins."""
+    out: list[tuple[int, bool]] = []
+    for length in (4, 3, 2):
+        j = len(window) - length
+        if j < 0:
+            continue
+        name = window[j:]
+        if not _road_name(name) or name[0] in _HARD_PREP or _conjunction_at(name):
+            continue
+        before = window[j - 1] if j > 0 else "\n"
+        if before.isdigit() or (before in _WEAK_PREP and not _conjunction_at(before + name)):
+            continue  # 和谐路: 和 and 谐 are one word, the name does not start at 谐
+        hard = not is_cjk(before) or before in _HARD_PREP or before in _WEAK_PREP
+        out.append((length, hard))
+        if hard:
+            break
     return tuple(out)
 
 
@@ -396,7 +449,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         if suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
         else:
-            start = _local_name_start(text, name_end, taken, chained, free_ends)
+            start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"))
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):

@@ -162,6 +162,25 @@ def test_names_after_a_place_may_be_ordinary_nouns():
     assert [m.name for m in local_mentions("武汉市积极推进社区治理", {3})] == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a road's name is a name whatever words it is made of (幸福, 建设, 解放 …)
+    ("在幸福路社区开展活动", ["幸福路社区"]),
+    ("走访了文明路社区、平安大街社区", ["文明路社区", "平安大街社区"]),
+    ("，解放路街道、中山路街道相继成立", ["解放路街道", "中山路街道"]),
+    ("铁西区红旗街道建设路社区", ["红旗街道", "建设路社区"]),
+    # 和 that begins a word (和谐, 和平) is no conjunction; one that joins two names is
+    ("秦州区七里墩街道和谐路社区", ["七里墩街道", "和谐路社区"]),
+    ("市北区兴隆路街道宜昌路社区与宜昌路社区", ["兴隆路街道", "宜昌路社区", "宜昌路社区"]),
+    ("推进和谐社区建设，打造幸福社区", []),
+    # ordinary nouns ending in 路, and a verb before one, are no roads
+    ("理清思路社区先行", []),
+    ("，修建道路社区出资", []),
+])
+def test_road_names_before_community_and_street(text, expected):
+    district = text.find("区") + 1  # where a district's name ends, as the places step passes it
+    assert [m.name for m in local_mentions(text, {district} if district else None)] == expected
+
+
 def test_county_names_carry_their_city_or_their_province_outside_the_subjects():
     _, places = _rec_places("萍乡市民政局关于市政协提案的答复\n\n钱七委员：\n您的提案收悉。我市学习借鉴山东省武城县和萍乡市芦溪县经验。\n")
     assert places["萍乡市芦溪县"][2] == "within_subject"

@@ -258,7 +258,17 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         entry = lexicon_entry(part)
         if entry is not None and entry[1] in _CHAIN_VERBAL and entry[0] >= 50:
             return False
-    return True
+    if len(name) == 4 and all(_verbal_noun(half) for half in (name[:2], name[2:])):
+        return False  # 安庆市培育发展社区社会组织: two verbs, 培育 and 发展
+    return not _RESULTATIVE.fullmatch(name[:2]) and not name.endswith(_AGENCY_ENDS)
+
+
+_AGENCY_ENDS = ("局", "厅", "署")  # 铜陵市民政局社区办: an agency's office, not a community
+
+
+def _verbal_noun(word: str) -> bool:
+    entry = lexicon_entry(word)
+    return entry is not None and entry[0] >= 50 and entry[1] in ("v", "vn", "vd")
 
 
 def _local_lists(text: str) -> list[re.Match[str]]:
@@ -316,9 +326,15 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
 _NAME_RULES: dict[tuple[str, bool], tuple[tuple[int, bool], ...]] = {}
 
 
+# a verb and its result (用好, 扎紧, 拓宽, 做实, 建强, 织密): the slogans' verbs, which the dictionary
+# often lacks or tags as names
+_RESULTATIVE = re.compile(r"[用做抓建筑扎拓夯守管办搞练配落压补唱打讲写盘激聚育织兜擦树选带把当干理找摸]"
+                          r"[好活紧宽实强牢细优准足稳深全亮响密严]")
+
+
 def _is_verb(word: str) -> bool:
     entry = lexicon_entry(word)
-    return entry is not None and entry[1] in ("v", "vd")
+    return (entry is not None and entry[1] in ("v", "vd")) or _RESULTATIVE.fullmatch(word) is not None
 
 
 def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool], ...]:

@@ -151,6 +151,11 @@ def test_admin_mentions_alone(text, subject, expected):
     ("持续深耕社区治理，找准社区定位", []),
     ("他没少往社区跑，用心地为社区居民服务", []),
     ("紫金县城乡建设局", []),
+    # a slogan's verb and its result (用好, 扎紧, 拓宽), two verbs in a row, an agency's office
+    ("筑牢基层治理“安全线”,用好社区治理“训练营”,扎紧社区防线", []),
+    ("热情服务,用好用活社区老年大学平台、拓宽社区建设渠道", []),
+    ("紫金县培育发展社区社会组织", []),
+    ("紫金县民政局社区办主任说", []),
 ])
 def test_local_mentions_more(text, expected):
     county = text.find("县") + 1  # where a county's name ends, as the places step passes it

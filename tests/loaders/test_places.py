@@ -107,6 +107,18 @@ def test_province_inside_agency_name_is_not_a_place():
     assert "湖北省" not in [p.name for p in ctx.places]
 
 
+def test_a_place_opening_an_institutions_name_is_not_named_there():
+    text = ("嘉兴市民政局答复。来源：山西经济日报 陕西党建网\n浙江工商大学党委书记、浙江大学郎教授到嘉兴市调研，"
+            "又赴杭州学习。西安建筑科技大学的专家来自西安市。")
+    ctx = Context(text=text, source="t")
+    extract_document(ctx)
+    extract_places(ctx)
+    by_name = {p.name: p for p in ctx.places}
+    assert "山西省" not in by_name and "陕西省" not in by_name and "浙江省" not in by_name
+    assert "杭州市" in by_name                                     # named as a place, not an institution
+    assert [m.as_written for m in by_name["西安市"].mentions] == ["西安市"]   # not 西安 of the university
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_mention_offset_is_valid_on_the_corpus(path):
     text = normalize_text(path.read_text(encoding="utf-8"))

@@ -263,6 +263,9 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
     return not _RESULTATIVE.fullmatch(name[:2]) and not name.endswith(_AGENCY_ENDS)
 
 
+# words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
+# street or town is written straight before
+_NAMING_WORD = re.compile(r"(?:幸福|和谐|文明|平安|美丽|光明)[\u4e00-\u9fff]?")
 _AGENCY_ENDS = ("局", "厅", "署")  # 铜陵市民政局社区办: an agency's office, not a community
 
 
@@ -297,16 +300,18 @@ def _list_items(m: re.Match[str]) -> list[tuple[int, str]]:
 
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
                       chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset(),
-                      roads: bool = False) -> int | None:
+                      roads: bool = False, street_ends: set[int] = frozenset()) -> int | None:
     """Start of the proper name in front of a place suffix, or None if there is none; ``roads``: the
-    suffix may follow a road's name (社区, 街道)."""
+    suffix may follow a road's name (社区, 街道); ``street_ends``: where a street or town ends, after
+    which a community's name may be one of the words communities are named for (西河街道幸福社区)."""
     # right after a place below the province: the name is what lies between, up to six characters
     for length in range(2, 7):
         s = suffix_start - length
         if s in chain_ends and s >= 0:
             name = text[s:suffix_start]
             if _chained_name_ok(name, roads) or (s in free_ends and _ALL_CJK.fullmatch(name)
-                                                 and not _GENERIC.search(name)):
+                                                 and not _GENERIC.search(name)) \
+                    or (s in street_ends and _NAMING_WORD.fullmatch(name)):
                 return s
             break
     # the rules read only the five characters before the suffix: their verdict is kept per window
@@ -447,6 +452,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
     taken = set(admin_ends or ())
     chained = set(admin_ends or ()) if chain_ends is None else set(chain_ends)
     chained |= free_ends
+    street_ends: set[int] = set()
     out: list[LocalMention] = []
     for m in _LOCAL_SUFFIX.finditer(text):
         suffix = m.group()
@@ -465,7 +471,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         if suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
         else:
-            start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"))
+            start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
+                                      street_ends if suffix in ("社区", "村") else frozenset())
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
@@ -477,6 +484,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         out.append(LocalMention(start, end, text[start:end], text[start:end], level))
         taken.add(end)
         chained.add(end)
+        if level == "street":
+            street_ends.add(end)
     for m in _local_lists(text):
         suffix = m.group(4)
         items = _list_items(m)

@@ -189,6 +189,9 @@ def test_names_after_a_place_may_be_ordinary_nouns():
     ("秦州区七里墩街道和谐路社区", ["七里墩街道", "和谐路社区"]),
     ("市北区兴隆路街道宜昌路社区与宜昌路社区", ["兴隆路街道", "宜昌路社区", "宜昌路社区"]),
     ("推进和谐社区建设，打造幸福社区", []),
+    # after a street or town, a community may be named for 幸福, 和谐 …; the street's plans are no name
+    ("伊州区西河街道幸福社区居民", ["西河街道", "幸福社区"]),
+    ("伊州区西河街道智慧社区建设", ["西河街道"]),
     # ordinary nouns ending in 路, and a verb before one, are no roads
     ("理清思路社区先行", []),
     ("，修建道路社区出资", []),

@@ -12,6 +12,7 @@ import re
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.people import SURNAMES
 from loaders.extract.subject import SubjectPlace
 from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
@@ -23,6 +24,9 @@ __all__ = ["extract_document", "find_doc_number", "find_session", "find_subject"
 _CN = "一二三四五六七八九十"
 # the salutation: 尊敬的王谦委员：, 陈峰、郑玲玲等委员：, 关建华委员、阿斯卡尔·艾尼完委员…：, ×××代表：, 委员：
 _SALUTATION = re.compile(r"^\s*(?:尊敬的)?\s*(?P<names>[\u4e00-\u9fff*＊×·•、\s\d]{0,300}?)\s*(?P<role>委员|代表)\s*[：:,，]")
+# without a colon the names must be people's names: a surname and one or two characters, or masked
+_PERSON = re.compile(rf"[{SURNAMES}](?:[\u4e00-\u9fff]{{1,2}}|[*＊×]{{1,3}})")
+_SALUTATION_ALONE = re.compile(r"\s*(?:尊敬的)?\s*(?P<names>[\u4e00-\u9fff*＊×·•、\s]{2,60}?)\s*(?P<role>委员|代表)\s*")
 _NAME = re.compile(r"^[\u4e00-\u9fff*＊×·•]{2,12}$")
 
 
@@ -32,7 +36,10 @@ def salutation(line: str) -> tuple[str | None, str] | None:
         return None
     m = _SALUTATION.match(line)
     if not m:
-        return None
+        # a line that is nothing but the names and 委员/代表 (孙晓蕾委员), no colon after them
+        m = _SALUTATION_ALONE.fullmatch(line)
+        if not m or not all(_PERSON.fullmatch(part.strip()) for part in m.group("names").split("、")):
+            return None
     names = []
     for part in m.group("names").split("、"):
         part = _rx(r"\s+").sub("", part)
@@ -159,6 +166,19 @@ def find_doc_number(header: str) -> str | None:
     if m:
         return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('n'))}号"
     return None
+
+
+def _opening(text: str, salutation_at: int) -> str:
+    """The reply's first sentence, after the salutation line at ``salutation_at`` (您在省政协十三届一次
+    会议上提出的…)."""
+    start = text.find("\n", salutation_at)
+    if start < 0:
+        return ""
+    while start < len(text) and text[start] in " \t\r\n\u3000":
+        start += 1
+    end = min(len(text), start + 300)
+    k = text.find("。", start, end)
+    return text[start:k if k >= 0 else end]
 
 
 def find_session(text: str) -> str | None:
@@ -384,7 +404,8 @@ def extract_document(ctx: Context) -> None:
     # a reply, or the text of a proposal itself (案由, 提案人 …), names its session and number
     proposal_text = kind == "其他" and bool(_rx(r"提案|建议|议案").search(head_text := (headline or "") + header[:400]))
     asks = kind in ("提案答复", "建议答复") or proposal_text
-    session = (find_session(title or headline or "") or find_session(header)) if asks else None
+    session = (find_session(title or headline or "") or find_session(header)
+               or find_session(_opening(text, header_end))) if asks else None
     pn = None
     if asks:
         m = _PROPOSAL_NO.search(probe if not proposal_text else head_text) or _PROPOSAL_NO_BARE.search(probe)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract.context import Context
-from loaders.extract.meta import extract_document, find_doc_number, find_session, parse_date_line
+from loaders.extract.meta import extract_document, find_doc_number, find_session, parse_date_line, salutation
 
 REPLY = """ 苏民函〔2022〕17号                    签发人：赵  明
 苏州市民政局
@@ -91,6 +91,24 @@ def test_doc_number(header, number):
 ])
 def test_session(text, session):
     assert find_session(text) == session
+
+
+def test_a_salutation_without_colon_and_the_session_in_the_opening_sentence():
+    text = ("关于“老旧小区改造后环境维护的建议”的答复\n建议人: 孙晓蕾\n\n孙晓蕾委员\n\n"
+            "您在省政协十三届一次会议上提出的建议收悉，现答复如下：\n正文。\n")
+    ctx = Context(text=text, source="x.txt")
+    extract_document(ctx)
+    d = ctx.document
+    assert (d.kind, d.addressee, d.addressee_role, d.session) == ("提案答复", "孙晓蕾", "委员", "省政协十三届一次会议")
+
+
+@pytest.mark.parametrize("line,names", [
+    ("孙晓蕾委员", ("孙晓蕾", "委员")), ("尊敬的谢**委员", ("谢**", "委员")), ("李四、王五代表", ("李四、王五", "代表")),
+    # without a colon only people's names make a salutation
+    ("社区党委委员", None), ("他是政协委员", None), ("担任村党组委员", None),
+])
+def test_salutation_lines(line, names):
+    assert salutation(line) == names
 
 
 def test_spaced_header_and_lone_class_letter():

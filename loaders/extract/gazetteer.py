@@ -295,13 +295,15 @@ class Gazetteer:
         """Leftmost-longest, except that a short alias gives way to a full name that starts inside
         it and runs past its end (改扩建安宁市: 安宁市, not the alias 建安 of 许昌市建安区)."""
         auto, payloads = self._matcher()
+        heads = self._heads
         out: list[GazHit] = []
         pos = 0
         while pos < len(text):
             for idx, start, end in auto.find_matches_as_indexes(text[pos:] if pos else text):
                 surface, codes, is_alias = payloads[idx]
                 start, end = start + pos, end + pos
-                if is_alias and any(text[i:i + 2] in self._heads for i in range(start + 1, end)):
+                if is_alias and (text[start + 1:start + 3] in heads
+                                 or any(text[i:i + 2] in heads for i in range(start + 2, end))):
                     full = self._full_name_across(text, start, end)
                     if full is not None:
                         out.append(full)

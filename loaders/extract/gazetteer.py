@@ -8,6 +8,14 @@ are derived by rules from the official names, never typed by hand.
 Levels follow the code: ``PP0000`` province, ``PPCC00`` prefecture (city), anything else county
 level: 区 → district, 县/旗 → county, 市 → county_city. Province-administered county-level units
 (潜江市 ``429005``) get the province as parent.
+
+cpca's table is a snapshot of about 2016. The changes since (撤县设区, 合并, 新设 …) are read after it
+from ``admin_changes.csv`` beside this module, one row per unit as it is now: its code, name, parent,
+the change, the units it replaces (``code:name;…``), the year and the source. A new unit is a place
+with its parent (信都区 → 邢台市信都区); a unit it replaces stays a place under its old code and
+name, as older documents name it (梧州市蝶山区), unless the new unit took over its code (邢台市桥东区
+→ the code of 襄都区: the old name is kept as a former name of that code) or its name (友好区
+``230704`` → ``230719``: the same unit, recoded).
 """
 from __future__ import annotations
 
@@ -21,8 +29,8 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["PROVINCE_ABBREVIATIONS", "AdminPlace", "GazHit", "Gazetteer", "code_table", "load_gazetteer",
-           "short_name"]
+__all__ = ["CHANGE_KINDS", "PROVINCE_ABBREVIATIONS", "AdminChange", "AdminPlace", "GazHit", "Gazetteer",
+           "admin_changes", "code_table", "former_names", "load_gazetteer", "read_admin_changes", "short_name"]
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
@@ -38,6 +46,27 @@ PROVINCE_ABBREVIATIONS: dict[str, str] = {
     "黔": "52", "贵": "52", "滇": "53", "云": "53", "藏": "54", "陕": "61", "秦": "61", "甘": "62",
     "陇": "62", "青": "63", "宁": "64", "新": "65",
 }
+
+
+# the kinds of change a row of admin_changes.csv may record (民政部's yearly lists use these words)
+CHANGE_KINDS = ("撤县设区", "撤市设区", "撤县设市", "撤地设市", "合并", "更名", "新设", "撤销", "划归")
+_CHANGES_HEADER = ["code", "name", "parent", "change", "replaces", "year", "source"]
+_CODE = re.compile(r"^\d{6}$")
+_UNIT_NAME = re.compile(r"^[\u4e00-\u9fff]{2,20}$")
+_LONGEST_NAME = 24  # longer than any name of the table (新疆维吾尔自治区, 莫力达瓦达斡尔族自治旗)
+
+
+@dataclass(frozen=True)
+class AdminChange:
+    """One row of ``admin_changes.csv``: a unit as it is after the change, and what it replaced."""
+
+    code: str                               # the unit's code now (6 digits)
+    name: str                               # its official name now
+    parent: str                             # code of its parent unit
+    change: str                             # one of CHANGE_KINDS
+    replaces: tuple[tuple[str, str], ...]   # (code, name) of the units it replaces
+    year: int
+    source: str                             # URL(s) of the list the row comes from
 
 
 @dataclass(frozen=True)
@@ -112,7 +141,7 @@ def _adcodes_path() -> Path:
 class Gazetteer:
     """Index over the code table: by code, by full name, by short alias, and a string matcher."""
 
-    def __init__(self, places: list[AdminPlace]):
+    def __init__(self, places: list[AdminPlace], former: dict[str, str] | None = None):
         self.by_code: dict[str, AdminPlace] = {p.adcode: p for p in places}
         self.by_name: dict[str, list[str]] = {}
         self.by_alias: dict[str, list[str]] = {}
@@ -126,6 +155,10 @@ class Gazetteer:
                 # level kept, so they read like full names
                 if p.name.endswith(("自治州", "自治县")):
                     self.by_form.setdefault(alias + p.name[-1], []).append(p.adcode)
+        # the former name of a code a new unit took over (邢台市桥东区 → 襄都区's code)
+        for name, code in (former or {}).items():
+            if code in self.by_code and code not in self.by_name.setdefault(name, []):
+                self.by_name[name].append(code)
         # an alias never shadows a full name (吉林 is a province alias and a city alias, fine;
         # but 北京 must not hide a full name that is spelt 北京)
         for name in self.by_name:
@@ -137,6 +170,7 @@ class Gazetteer:
         self._ancestors: dict[str, frozenset[str]] = {}
         self._full_names: dict[str, str] = {}
         self._initials: dict[str, list[str]] | None = None
+        self._heads: frozenset[str] = frozenset()
 
     # --- lookups -----------------------------------------------------------------------
     def get(self, code: str | None) -> AdminPlace | None:
@@ -237,6 +271,9 @@ class Gazetteer:
             payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()
                          if alias not in self.by_form]
             # a DFA: the same matches, found in about half the time of the default NFA (≈ 11 MB more)
+            # the first two characters of every full name: an alias hit is checked for a full name
+            # across its end only where one of these starts inside it
+            self._heads = frozenset(p[0][:2] for p in payloads if not p[2])
             auto = ahocorasick_rs.AhoCorasick([p[0] for p in payloads],
                                               matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
                                               implementation=ahocorasick_rs.Implementation.DFA)
@@ -255,32 +292,158 @@ class Gazetteer:
         return iter(cache[text])
 
     def _scan(self, text: str) -> tuple[GazHit, ...]:
+        """Leftmost-longest, except that a short alias gives way to a full name that starts inside
+        it and runs past its end (改扩建安宁市: 安宁市, not the alias 建安 of 许昌市建安区)."""
         auto, payloads = self._matcher()
-        out = []
-        for idx, start, end in auto.find_matches_as_indexes(text):
-            surface, codes, is_alias = payloads[idx]
-            out.append(GazHit(start, end, surface, codes, is_alias))
+        heads = self._heads
+        out: list[GazHit] = []
+        pos = 0
+        while pos < len(text):
+            for idx, start, end in auto.find_matches_as_indexes(text[pos:] if pos else text):
+                surface, codes, is_alias = payloads[idx]
+                start, end = start + pos, end + pos
+                if is_alias and (text[start + 1:start + 3] in heads
+                                 or any(text[i:i + 2] in heads for i in range(start + 2, end))):
+                    full = self._full_name_across(text, start, end)
+                    if full is not None:
+                        out.append(full)
+                        pos = full.end
+                        break
+                out.append(GazHit(start, end, surface, codes, is_alias))
+            else:
+                break
         return tuple(out)
+
+    def _full_name_across(self, text: str, start: int, end: int) -> GazHit | None:
+        """The full name (not an alias) that starts inside ``text[start:end]`` after its first
+        character and ends after ``end``, if any."""
+        auto, payloads = self._matcher()
+        lo = start + 1
+        for idx, s, e in auto.find_matches_as_indexes(text[lo:end + _LONGEST_NAME]):
+            if s + lo >= end:
+                return None
+            surface, codes, is_alias = payloads[idx]
+            if not is_alias and e + lo > end:
+                return GazHit(s + lo, e + lo, surface, codes, False)
+        return None
+
+
+def _changes_path() -> Path:
+    return Path(__file__).with_name("admin_changes.csv")
+
+
+def read_admin_changes(path: Path) -> tuple[AdminChange, ...]:
+    """Every row of a table of administrative changes, checked: a bad row is one ConfigError naming
+    the file and the line."""
+    rows: list[AdminChange] = []
+    seen: dict[str, int] = {}
+    try:
+        fh = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise ConfigError(f"{path}: 无法读取行政区划变更表（{exc.strerror}）") from exc
+    with fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header != _CHANGES_HEADER:
+            raise ConfigError(f"{path}:1: 表头应为 {','.join(_CHANGES_HEADER)}，实为 {','.join(header or [])}")
+        for row in reader:
+            line = reader.line_num
+            if not row or not any(row):
+                continue
+            rows.append(_change_row(path, line, row, seen))
+    return tuple(rows)
+
+
+def _change_row(path: Path, line: int, row: list[str], seen: dict[str, int]) -> AdminChange:
+    def bad(what: str) -> ConfigError:
+        return ConfigError(f"{path}:{line}: {what}")
+
+    if len(row) != len(_CHANGES_HEADER):
+        raise bad(f"应有 {len(_CHANGES_HEADER)} 列，实有 {len(row)} 列")
+    code, name, parent, change, replaces, year, source = (cell.strip() for cell in row)
+    if not _CODE.match(code):
+        raise bad(f"代码应为6位数字：{code!r}")
+    if code in seen:
+        raise bad(f"代码 {code} 已在第 {seen[code]} 行出现")
+    seen[code] = line
+    if not _UNIT_NAME.match(name):
+        raise bad(f"名称应为2至20个汉字：{name!r}")
+    if not _CODE.match(parent) or parent == code or parent[:2] != code[:2] or not parent.endswith("00"):
+        raise bad(f"上级代码应为同省的省或地级单位代码：{parent!r}")
+    if change not in CHANGE_KINDS:
+        raise bad(f"变更类型应为 {'、'.join(CHANGE_KINDS)} 之一：{change!r}")
+    old: list[tuple[str, str]] = []
+    for item in filter(None, (part.strip() for part in replaces.split(";"))):
+        old_code, sep, old_name = item.partition(":")
+        if not sep or not _CODE.match(old_code) or not _UNIT_NAME.match(old_name):
+            raise bad(f"被替代单位应写作 代码:名称（以 ; 分隔）：{item!r}")
+        old.append((old_code, old_name))
+    if not year.isdigit() or not 1949 <= int(year) <= 2100:
+        raise bad(f"年份应为四位数字：{year!r}")
+    if not source.startswith(("http://", "https://")):
+        raise bad(f"来源应为网址：{source!r}")
+    return AdminChange(code, name, parent, change, tuple(old), int(year), source)
 
 
 @lru_cache(maxsize=1)
-def code_table() -> tuple[tuple[str, str], ...]:
-    """Every row of cpca's ``adcodes.csv`` as (6-digit code, name), in the file's order, placeholder
-    rows (市辖区 …) included: the one reader of that file (the gazetteer, graph resolution and the
-    synthetic corpora all start from it)."""
+def admin_changes() -> tuple[AdminChange, ...]:
+    """The package's table of changes since cpca's snapshot (``admin_changes.csv``), read once."""
+    return read_admin_changes(_changes_path())
+
+
+def _cpca_table() -> tuple[tuple[str, str], ...]:
     with _adcodes_path().open(encoding="utf-8", newline="") as fh:
         return tuple((row["adcode"][:6], row["name"].strip()) for row in csv.DictReader(fh))
 
 
-def _places(table: tuple[tuple[str, str], ...]) -> list[AdminPlace]:
+def _merge(table: tuple[tuple[str, str], ...], changes: tuple[AdminChange, ...]
+           ) -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    """cpca's rows with the changes applied, and the former names of codes a new unit took over."""
+    names = dict(table)
+    former: dict[str, str] = {}
+    for ch in sorted(changes, key=lambda c: c.year):
+        for old_code, old_name in ch.replaces:
+            if old_code == ch.code:
+                if old_name != ch.name:
+                    former[old_name] = old_code
+            elif old_name == ch.name:
+                names.pop(old_code, None)           # the same unit under a new code
+            else:
+                names.setdefault(old_code, old_name)  # a former unit: older documents name it
+        names[ch.code] = ch.name
+    return tuple(names.items()), former
+
+
+@lru_cache(maxsize=1)
+def _merged() -> tuple[tuple[tuple[str, str], ...], dict[str, str]]:
+    return _merge(_cpca_table(), admin_changes())
+
+
+def code_table() -> tuple[tuple[str, str], ...]:
+    """Every row of cpca's ``adcodes.csv`` as (6-digit code, name), in the file's order, placeholder
+    rows (市辖区 …) included, then the units of ``admin_changes.csv`` that cpca lacks; a code a change
+    renamed carries its new name, a code replaced by the same unit under a new code is gone. The one
+    reader of both files (the gazetteer, graph resolution and the synthetic corpora all start from it)."""
+    return _merged()[0]
+
+
+def former_names() -> dict[str, str]:
+    """Former name → code, for the codes a new unit took over (桥东区 → 130502, now 襄都区)."""
+    return dict(_merged()[1])
+
+
+def _places(table: tuple[tuple[str, str], ...], parents: dict[str, str] | None = None) -> list[AdminPlace]:
     rows = [(code, name) for code, name in table if name and not _PLACEHOLDER.match(name)]
     codes = {c for c, _ in rows}
+    parents = parents or {}
     places: list[AdminPlace] = []
     for code, name in rows:
         level = _level_for(code, name)
         prov = code[:2] + "0000"
         if level == "province":
             parent = None
+        elif code in parents and parents[code] in codes:
+            parent = parents[code]
         elif level == "city":
             parent = prov
         else:
@@ -293,4 +456,5 @@ def _places(table: tuple[tuple[str, str], ...]) -> list[AdminPlace]:
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first call."""
-    return Gazetteer(_places(code_table()))
+    parents = {ch.code: ch.parent for ch in admin_changes()}
+    return Gazetteer(_places(code_table(), parents), former=former_names())

@@ -83,6 +83,35 @@ class SQLiteGraphView:
         return [(i, label, name, json.loads(aliases) if aliases else None, level)
                 for i, name, aliases, level in rows]
 
+    def label_values(self, label: str, fields: tuple[str, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """(id, the values of the properties ``fields``) of every node of ``label``, in load order, read
+        straight from the table a few thousand at a time; nothing is kept in the view (an overview of
+        every document reads their titles, not their texts)."""
+        paths = tuple(f"$.{f}" for f in fields) + ("$.id", "$.id")     # two paths at least: a JSON array
+        sql = (f"SELECT nid, id, json_extract(props, {','.join('?' * len(paths))}) FROM node "   # placeholders only
+               "WHERE label = ? AND nid > ? ORDER BY nid LIMIT 5000")
+        after = -1
+        while True:
+            with self._store._lock:
+                rows = self._store._db.execute(sql, (*paths, label, after)).fetchall()
+            for _, node, values in rows:
+                yield node, tuple(json.loads(values)[:len(fields)])
+            if len(rows) < 5000:
+                return
+            after = rows[-1][0]
+
+    def link_counts(self, label: str, rel_type: str, out: bool, prefix: str = "") -> dict[str, int]:
+        """Node of ``label`` (those with any) -> how many distinct nodes whose id starts with ``prefix``
+        its ``rel_type`` relationships (outgoing if ``out``) reach, counted by SQL."""
+        this, other = ("s", "e") if out else ("e", "s")
+        return dict(self._all(f"SELECT a.id, count(DISTINCT b.nid) FROM node a JOIN rel r ON r.{this} = a.nid "   # fixed names only
+                              f"JOIN node b ON b.nid = r.{other} WHERE a.label = ? AND r.type = ? "
+                              "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (label, rel_type, len(prefix), prefix)))
+
+    def label_count(self, label: str) -> int:
+        """How many nodes have ``label`` (one indexed count)."""
+        return self._one("SELECT count(*) FROM node WHERE label = ?", (label,))[0]
+
     def prefetch(self, label: str, edges: tuple[tuple[str, bool], ...] = ()) -> None:
         """Load every node of ``label`` in two scans, and for each (type, outgoing) of ``edges`` their
         relationships of that type with the nodes at the other end: what a query that walks all of

@@ -1,0 +1,75 @@
+"""The embedded store's kept indexes are built without holding the whole graph: the place–practice
+projection streamed a few places per private view, the inventory listing read straight from the node
+table. Each gives exactly what the whole-graph path gives (the rows, the vectors, the listing)."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from graph import projections
+from queries import inventory
+from queries.analysis import PracticeVectors
+from queries.rows import evidence_entries, pick_evidence
+
+
+@pytest.fixture
+def small_groups(monkeypatch):
+    monkeypatch.setattr(projections, "PLACES_PER_VIEW", 3)      # many groups, one of them partial
+
+
+def _whole(store, name):
+    view = store.query_graph(private=True)
+    try:
+        return projections.embedded(view, name)
+    finally:
+        view.release()
+
+
+def _key(row):
+    return repr(sorted(row.items()))
+
+
+@pytest.mark.parametrize("name", ["place_practices", "practice_items"])
+def test_streamed_projection_is_the_whole_graph_walk(memory_store, small_groups, name):
+    streamed = list(memory_store.projection_rows(name))
+    whole = _whole(memory_store, name)
+    assert len(whole) > 100
+    assert streamed == whole                     # same rows, same order
+    assert memory_store.projection(name) == whole
+
+
+def test_streamed_vectors_pick_the_evidence_pick_evidence_picks(memory_store, small_groups):
+    rows = _whole(memory_store, "place_practices")
+    pv = PracticeVectors.from_rows(iter(memory_store.projection_rows("place_practices")))
+    candidates: dict[tuple[str, str], list] = {}
+    vectors: dict[str, Counter] = {}
+    for row in rows:
+        if row["place_id"] is None or not row["practice"]:
+            continue
+        vectors.setdefault(row["place_id"], Counter())[row["practice"]] += 1
+        candidates.setdefault((row["place_id"], row["practice"]), []).extend(evidence_entries(row))
+    assert pv.vectors == vectors
+    assert pv.evidence == {k: pick_evidence(v) for k, v in candidates.items()}
+    assert sum(len(v) > 1 for v in candidates.values()) > 10     # choices were made
+    # a row without evidence before one with it, and an unquoted entry before a quoted one
+    a = {"place_id": "pl_x", "place": "X", "practice": "P", "ev_doc": [], "ev_start": [], "ev_end": [], "ev_quote": []}
+    b = {**a, "ev_doc": ["d1", "d0"], "ev_start": [5, 9], "ev_end": [7, 11], "ev_quote": ["一句话", ""]}
+    pv = PracticeVectors.from_rows(iter([a, b]))
+    assert pv.vectors == {"pl_x": Counter({"P": 2})}
+    assert pv.evidence[("pl_x", "P")].doc_id == "d1"
+    assert PracticeVectors.from_rows([a]).evidence[("pl_x", "P")] == pick_evidence([])
+
+
+def test_inventory_listing_from_the_table_is_the_walked_one(memory_store):
+    view = memory_store.query_graph(private=True)
+    try:
+        from_table = inventory.fetch(view)
+    finally:
+        view.release()
+    walked = inventory.fetch(memory_store.graph)        # networkx: every node walked
+    assert len(from_table) > 300
+    assert from_table == walked
+    assert {r["section"] for r in from_table} >= {"document", "place", "practice", "named_model", "policy"}
+    assert any(r["section"] == "place" and r["count"] for r in from_table)
+    assert any(r["section"] == "practice" and r["count"] for r in from_table)

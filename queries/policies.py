@@ -13,7 +13,7 @@ from typing import Any
 
 from queries.rows import best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope
+from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope, preload
 
 __all__ = ["COMMITMENT_STATUSES", "SPEC", "fetch", "finish"]
 
@@ -60,7 +60,9 @@ def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[d
                 for x, _ in in_edges(g, a, "ISSUED_BY"):
                     if x.startswith("po_"):
                         rows.append(policy(x))
-        for d, _ in in_edges(g, p, "ABOUT"):
+        about = [d for d, _ in in_edges(g, p, "ABOUT")]
+        preload(g, about, "MENTIONS", True)      # hundreds of documents about a city: read in bulk
+        for d in about:
             for x, _ in out_edges(g, d, "MENTIONS"):
                 if x.startswith("po_"):
                     rows.append(policy(x))

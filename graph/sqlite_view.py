@@ -108,6 +108,20 @@ class SQLiteGraphView:
                               f"JOIN node b ON b.nid = r.{other} WHERE a.label = ? AND r.type = ? "
                               "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (label, rel_type, len(prefix), prefix)))
 
+    def node_values(self, nodes: list[str], field: str) -> dict[str, Any]:
+        """node id -> the value of its property ``field`` (None where it has none), for those of
+        ``nodes`` that exist, read straight from the table (nothing kept: the years of every document
+        a whole-graph index cites, without their texts)."""
+        out: dict[str, Any] = {}
+        todo = list(dict.fromkeys(nodes))
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            with self._store._lock:
+                out.update(self._store._db.execute(
+                    f"SELECT id, json_extract(props, ?) FROM node WHERE id IN ({','.join('?' * len(part))})",
+                    (f"$.{field}", *part)).fetchall())
+        return out
+
     def label_count(self, label: str) -> int:
         """How many nodes have ``label`` (one indexed count)."""
         return self._one("SELECT count(*) FROM node WHERE label = ?", (label,))[0]

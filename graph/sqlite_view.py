@@ -30,6 +30,10 @@ _CHUNK = 500
 # as Python's slices do; no span: the whole text, as ``text[None:None]``), or the quote kept with it
 # where it is not a slice of the text
 _QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.text ELSE substr(t.text, v.qs + 1, v.qe - v.qs) END"
+# whether an entry's quote (``_QUOTE``) is non-empty, told without reading the text where the span says
+# it (a text with a NUL in it, NULL here, is cut in Python: its spans say it too)
+_QUOTED = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN coalesce(length(t.text), 1) > 0 "
+           "ELSE v.qe > v.qs END")
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
 # everywhere, a province): their evidence is read only when a query asks for it, node by node
 HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
@@ -120,6 +124,50 @@ class SQLiteGraphView:
                 out.update(self._store._db.execute(
                     f"SELECT id, json_extract(props, ?) FROM node WHERE id IN ({','.join('?' * len(part))})",
                     (f"$.{field}", *part)).fetchall())
+        return out
+
+    def props_of(self, nodes: list[str]) -> dict[str, dict[str, Any]]:
+        """node id -> its properties without evidence, for those of ``nodes`` that exist, read straight
+        from the table (nothing kept, no evidence read)."""
+        out: dict[str, dict[str, Any]] = {}
+        todo = list(dict.fromkeys(nodes))
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            for node, props in self._all(f"SELECT id, props FROM node WHERE id IN ({','.join('?' * len(part))})", part):
+                out[node] = json.loads(props)
+        return out
+
+    def evidence_summary(self, nodes: list[str]) -> dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] | None:
+        """node id -> (how many evidence entries it has, its best entry (document, start, end, quote) or
+        None), for those of ``nodes`` that exist: the entry ``queries.rows.best_evidence`` picks from
+        all of them — one with a quote first, then the least (document, start, end), the first loaded
+        of equal ones — chosen by SQL, which cuts the quote of that entry alone (a common model name
+        gathers a hundred thousand entries at 100,000 documents; its answer shows one per model)."""
+        if not self._store._doc_text:              # a file from before the documents' ids and texts
+            return None
+        todo = [node for node in dict.fromkeys(nodes) if node not in self._nid]
+        for at in range(0, len(todo), _CHUNK):           # the ids not seen yet: a few hundred per scan
+            part = todo[at:at + _CHUNK]
+            found = dict(self._all(f"SELECT id, nid FROM node WHERE id IN ({','.join('?' * len(part))})", part))
+            for node in part:
+                self._nid[node] = nid = found.get(node)
+                if nid is not None:
+                    self._id[nid] = node
+        nids = {nid: node for node in dict.fromkeys(nodes) if (nid := self._nid.get(node)) is not None}
+        out: dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] = {node: (0, None) for node in nids.values()}
+        owners = list(nids)
+        for at in range(0, len(owners), _CHUNK):
+            part = owners[at:at + _CHUNK]
+            marks = ",".join("?" * len(part))
+            counts = dict(self._all(f"SELECT owner, count(*) FROM node_ev WHERE owner IN ({marks}) GROUP BY owner", part))
+            best = [r for (r,) in self._all(
+                f"SELECT r FROM (SELECT v.rowid AS r, row_number() OVER (PARTITION BY v.owner ORDER BY {_QUOTED} DESC, "
+                f't.id, v.start, CASE WHEN v."end" = 0 THEN -1 ELSE v."end" END, v.rowid) AS n '
+                f"FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks})) WHERE n = 1", part)]
+            found = self._evidence("node_ev", best, by_rowid=True) if best else {}
+            for owner, count in counts.items():
+                cols = found.get(owner)
+                out[nids[owner]] = (count, tuple(c[0] for c in cols) if cols else None)
         return out
 
     def label_count(self, label: str) -> int:
@@ -246,12 +294,14 @@ class SQLiteGraphView:
             self._id[nid] = node
         return nid
 
-    def _evidence(self, table: str, owners: list[int]) -> dict[int, tuple[list[Any], ...]]:
-        """owner → the four evidence columns of ``owners``, entries in load order."""
+    def _evidence(self, table: str, owners: list[int], by_rowid: bool = False) -> dict[int, tuple[list[Any], ...]]:
+        """owner → the four evidence columns of ``owners`` (``by_rowid``: of the entries with these
+        rowids), entries in load order."""
         rows: list[tuple[Any, ...]] = []
+        column = "v.rowid" if by_rowid else "v.owner"
         for i in range(0, len(owners), _CHUNK):
             part = owners[i:i + _CHUNK]
-            rows += self._all(self._evidence_sql(f"{table} v", f"v.owner IN ({','.join('?' * len(part))})"), part)
+            rows += self._all(self._evidence_sql(f"{table} v", f"{column} IN ({','.join('?' * len(part))})"), part)
         return self._collect(rows)              # (each owner's entries come from one scan, in order)
 
     def _evidence_where(self, source: str, where: str, params: tuple[Any, ...]) -> dict[int, tuple[list[Any], ...]]:

@@ -154,6 +154,12 @@ class Fetch:
             return self._fetch(self._store.query_graph(), **params)
         return [dict(r) for r in self._store.run_cypher(self._text, params)]
 
+    def embedded_graph(self) -> Any:
+        """The embedded store's graph view that ``fetch`` reads (``graph.sqlite_view``); None on a
+        Cypher store. A finisher may read a summary from it where the raw rows hold far more than its
+        answer shows (the same answer: ``named_model``)."""
+        return self._store.query_graph() if self._text is None and not self._projection else None
+
     def stream(self, params: dict[str, Any]) -> Iterable[dict[str, Any]]:
         """The rows of ``self(params)`` one at a time where the store can give them so (a projection:
         ``GraphStore.projection_rows``), so that an index built from them never holds them all."""

@@ -73,3 +73,61 @@ def test_inventory_listing_from_the_table_is_the_walked_one(memory_store):
     assert {r["section"] for r in from_table} >= {"document", "place", "practice", "named_model", "policy"}
     assert any(r["section"] == "place" and r["count"] for r in from_table)
     assert any(r["section"] == "practice" and r["count"] for r in from_table)
+
+
+def test_named_model_from_evidence_summaries_is_the_answer_from_every_entry(memory_store):
+    """On the embedded store ``named_model`` reads each model's evidence count and best entry from SQL
+    (``evidence_summary``) and only the shown model's entries: the answer is the one computed from the
+    raw rows with every entry, for every model name, with and without an owner."""
+    from queries import named_model, registry
+    from queries.kept import GraphVersion
+
+    def full(params):                 # a plain function: no embedded graph, so every entry is read
+        return named_model.finish(lambda p: named_model.fetch(memory_store.query_graph(), **p), params,
+                                  GraphVersion(memory_store))
+
+    names = sorted({r["name"] for r in registry.run(memory_store, "names", {"label": "NamedModel"})})
+    assert len(names) > 20
+    shared = 0
+    for name in names:
+        params = registry.validate("named_model", {"name": name})
+        mine = named_model.finish(registry.fetcher(memory_store, "named_model"), params, GraphVersion(memory_store))
+        assert mine == full(params), name
+        owners = {r["name"] for r in mine if r["section"] == "same_name"}
+        shared += bool(owners)
+        for owner in sorted(owners)[:2]:
+            with_owner = {**params, "owner": owner}
+            assert named_model.finish(registry.fetcher(memory_store, "named_model"), with_owner,
+                                      GraphVersion(memory_store)) == full(with_owner), (name, owner)
+    assert shared > 3                                 # names several places use, ranked by their evidence
+    summary = memory_store.query_graph().evidence_summary(
+        [r["id"] for r in registry.run(memory_store, "names", {"label": "NamedModel"})][:50])
+    assert sum(count > 1 for count, _ in summary.values()) > 5     # a best entry chosen among several
+
+
+def test_evidence_summary_picks_what_best_evidence_picks(corpus_records):
+    """For every node: the count and the entry SQL picks equal those of its full evidence, also where
+    some quotes are empty (here made so: an empty span) and where a hub is cited by many documents."""
+    from graph.sqlite_store import SQLiteStore
+    from queries.rows import best_evidence
+    from queries.walk import ev_lists
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    store._db.execute("UPDATE node_ev SET qe = qs WHERE rowid % 3 = 0 AND qs IS NOT NULL")   # empty quotes
+    store._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+    full = store.graph
+    ids = list(full.nodes)
+    summary = store.query_graph().evidence_summary(ids + ["no such node"])
+    assert set(summary) == set(ids)
+    several = empty = 0
+    for n in ids:
+        ev = ev_lists(full.nodes[n])
+        count, best = summary[n]
+        assert count == len(ev["ev_doc"]), n
+        assert (best is None and count == 0) or best_evidence(ev) == best, n
+        several += len(set(ev["ev_doc"])) > 1
+        empty += any(q == "" for q in ev["ev_quote"]) and any(ev["ev_quote"])
+    assert several > 20 and empty > 20

@@ -131,3 +131,27 @@ def test_evidence_summary_picks_what_best_evidence_picks(corpus_records):
         several += len(set(ev["ev_doc"])) > 1
         empty += any(q == "" for q in ev["ev_quote"]) and any(ev["ev_quote"])
     assert several > 20 and empty > 20
+
+
+def test_policies_from_evidence_summaries_is_the_answer_from_every_entry(memory_store):
+    """On the embedded store ``policies`` reads each policy's and measure's best entry from SQL: the
+    answer equals the one computed from the raw rows with every entry, for every place and agency."""
+    from queries import policies, registry
+    from queries.kept import GraphVersion
+
+    def answer(params, fetch):
+        return policies.finish(fetch, params, GraphVersion(memory_store))
+
+    def full(p):                       # a plain function: no embedded graph, so every entry is read
+        return policies.fetch(memory_store.query_graph(), **p)
+
+    places = [r["name"] for r in registry.run(memory_store, "names", {"label": "Place"})]
+    agencies = sorted({r["issuer"] for r in registry.run(memory_store, "inventory", {}) if r["section"] == "policy"
+                       and r["issuer"]})
+    cases = [{"place": p, "agency": None} for p in places] + [{"place": None, "agency": a} for a in agencies]
+    answered = 0
+    for params in cases:
+        mine = answer(params, registry.fetcher(memory_store, "policies"))
+        assert mine == answer(params, full), params
+        answered += bool(mine)
+    assert answered > 20

@@ -52,6 +52,7 @@ class SQLiteGraphView:
         self._prefetched: set[str] = set()
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._label_ids: dict[str, list[str]] = {}
+        self._summaries: dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}   # evidence_summary
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
         # (the mappings refer to the view weakly: no cycle, see ``_Pending``)
         self.nodes = self._node = _Nodes(weakref.proxy(self))
@@ -61,7 +62,7 @@ class SQLiteGraphView:
     def release(self) -> None:
         """Drop everything loaded through this view (a private view, once its caller has its rows)."""
         for cache in (self._attrs, self._nid, self._id, self._texts, self._rels, self._prefetched,
-                      self._prefetched_edges, self._label_ids, self._typed):
+                      self._prefetched_edges, self._label_ids, self._typed, self._summaries):
             cache.clear()
 
     # -- what the queries call ----------------------------------------------------------------------
@@ -145,7 +146,10 @@ class SQLiteGraphView:
         gathers a hundred thousand entries at 100,000 documents; its answer shows one per model)."""
         if not self._store._doc_text:              # a file from before the documents' ids and texts
             return None
-        todo = [node for node in dict.fromkeys(nodes) if node not in self._nid]
+        known = self._summaries                    # kept for the life of the view, as what it loads
+        wanted = list(dict.fromkeys(nodes))
+        nodes = [node for node in wanted if node not in known]
+        todo = [node for node in nodes if node not in self._nid]
         for at in range(0, len(todo), _CHUNK):           # the ids not seen yet: a few hundred per scan
             part = todo[at:at + _CHUNK]
             found = dict(self._all(f"SELECT id, nid FROM node WHERE id IN ({','.join('?' * len(part))})", part))
@@ -168,7 +172,8 @@ class SQLiteGraphView:
             for owner, count in counts.items():
                 cols = found.get(owner)
                 out[nids[owner]] = (count, tuple(c[0] for c in cols) if cols else None)
-        return out
+        known.update(out)
+        return {node: known[node] for node in wanted if node in known}
 
     def label_count(self, label: str) -> int:
         """How many nodes have ``label`` (one indexed count)."""

@@ -155,3 +155,25 @@ def test_policies_from_evidence_summaries_is_the_answer_from_every_entry(memory_
         assert mine == answer(params, full), params
         answered += bool(mine)
     assert answered > 20
+
+
+def test_a_file_without_document_texts_answers_from_every_entry(memory_store, monkeypatch):
+    """A file of the earlier layout (no ids and texts in ``doc``) cannot sum evidence up in SQL: the
+    view says so (None) and ``named_model`` and ``policies`` read every entry, with the same answers."""
+    from queries import registry
+    from queries.rows import _CACHE
+
+    cases = [("named_model", {"name": r["name"]}) for r in registry.run(memory_store, "names", {"label": "NamedModel"})[:15]]
+    cases += [("policies", {"place": r["name"]}) for r in registry.run(memory_store, "names", {"label": "Place"})[:15]]
+    expected = [registry.run(memory_store, name, params) for name, params in cases]
+    monkeypatch.setattr(memory_store, "_doc_text", False)
+    memory_store._query_view = None                   # a fresh view, reading the earlier layout's way
+    saved = dict(_CACHE)
+    _CACHE.clear()
+    try:
+        assert memory_store.query_graph().evidence_summary(["anything"]) is None
+        assert [registry.run(memory_store, name, params) for name, params in cases] == expected
+    finally:
+        memory_store._query_view = None
+        _CACHE.clear()
+        _CACHE.update(saved)

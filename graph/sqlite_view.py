@@ -163,11 +163,20 @@ class SQLiteGraphView:
         for at in range(0, len(owners), _CHUNK):
             part = owners[at:at + _CHUNK]
             marks = ",".join("?" * len(part))
-            counts = dict(self._all(f"SELECT owner, count(*) FROM node_ev WHERE owner IN ({marks}) GROUP BY owner", part))
-            best = [r for (r,) in self._all(
-                f"SELECT r FROM (SELECT v.rowid AS r, row_number() OVER (PARTITION BY v.owner ORDER BY {_QUOTED} DESC, "
-                f't.id, v.start, CASE WHEN v."end" = 0 THEN -1 ELSE v."end" END, v.rowid) AS n '
-                f"FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks})) WHERE n = 1", part)]
+            # per owner: how many entries, and the least (quoted first, document id) — one pass, no sort
+            heads = self._all(f"SELECT v.owner, count(*), min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
+                              f"FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", part)
+            counts = {owner: count for owner, count, _ in heads}
+            chosen = [(owner, head[0] == "0", head[1:]) for owner, _, head in heads if head is not None]
+            best: list[int] = []
+            for at2 in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
+                some = chosen[at2:at2 + _CHUNK // 2]
+                best += [r for (r,) in self._all(
+                    f"WITH m(owner, q, did) AS (VALUES {','.join(['(?, ?, ?)'] * len(some))}) "
+                    f"SELECT (SELECT v.rowid FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner = m.owner "
+                    "AND v.doc = (SELECT nid FROM node WHERE id = m.did) "
+                    f"AND ({_QUOTED}) = m.q ORDER BY v.start, CASE WHEN v.\"end\" = 0 THEN -1 ELSE v.\"end\" END, "
+                    "v.rowid LIMIT 1) FROM m", [x for c in some for x in c]) if r is not None]
             found = self._evidence("node_ev", best, by_rowid=True) if best else {}
             for owner, count in counts.items():
                 cols = found.get(owner)

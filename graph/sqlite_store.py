@@ -546,15 +546,16 @@ class SQLiteStore(GraphStore):
             return view
 
     def projection(self, name: str) -> list[dict[str, Any]]:
-        """Projection ``name`` walked from a view of its own, dropped once the rows are read: the whole
-        graph passes through it, and no later query needs what it loaded."""
-        from graph.projections import embedded
+        """Projection ``name`` walked from views of its own, dropped once the rows are read: the whole
+        graph passes through them, and no later query needs what they loaded."""
+        return list(self.projection_rows(name))
 
-        view = self.query_graph(private=True)
-        try:
-            return embedded(view, name)
-        finally:
-            view.release()
+    def projection_rows(self, name: str) -> Iterator[dict[str, Any]]:
+        """The rows of ``projection(name)`` one at a time, read a few places at a time
+        (``graph.projections.embedded_rows``): what keeping the place–practice vectors streams."""
+        from graph.projections import embedded_rows
+
+        return embedded_rows(self, name)
 
     @property
     def graph(self) -> nx.MultiDiGraph:

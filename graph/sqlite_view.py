@@ -30,6 +30,10 @@ _CHUNK = 500
 # as Python's slices do; no span: the whole text, as ``text[None:None]``), or the quote kept with it
 # where it is not a slice of the text
 _QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.text ELSE substr(t.text, v.qs + 1, v.qe - v.qs) END"
+# whether an entry's quote (``_QUOTE``) is non-empty, told without reading the text where the span says
+# it (a text with a NUL in it, NULL here, is cut in Python: its spans say it too)
+_QUOTED = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN coalesce(length(t.text), 1) > 0 "
+           "ELSE v.qe > v.qs END")
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
 # everywhere, a province): their evidence is read only when a query asks for it, node by node
 HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
@@ -48,6 +52,7 @@ class SQLiteGraphView:
         self._prefetched: set[str] = set()
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._label_ids: dict[str, list[str]] = {}
+        self._summaries: dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}   # evidence_summary
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
         # (the mappings refer to the view weakly: no cycle, see ``_Pending``)
         self.nodes = self._node = _Nodes(weakref.proxy(self))
@@ -57,7 +62,7 @@ class SQLiteGraphView:
     def release(self) -> None:
         """Drop everything loaded through this view (a private view, once its caller has its rows)."""
         for cache in (self._attrs, self._nid, self._id, self._texts, self._rels, self._prefetched,
-                      self._prefetched_edges, self._label_ids, self._typed):
+                      self._prefetched_edges, self._label_ids, self._typed, self._summaries):
             cache.clear()
 
     # -- what the queries call ----------------------------------------------------------------------
@@ -82,6 +87,106 @@ class SQLiteGraphView:
                          "json_extract(props, '$.level') FROM node WHERE label = ? ORDER BY nid", (label,))
         return [(i, label, name, json.loads(aliases) if aliases else None, level)
                 for i, name, aliases, level in rows]
+
+    def label_values(self, label: str, fields: tuple[str, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+        """(id, the values of the properties ``fields``) of every node of ``label``, in load order, read
+        straight from the table a few thousand at a time; nothing is kept in the view (an overview of
+        every document reads their titles, not their texts)."""
+        paths = tuple(f"$.{f}" for f in fields) + ("$.id", "$.id")     # two paths at least: a JSON array
+        sql = (f"SELECT nid, id, json_extract(props, {','.join('?' * len(paths))}) FROM node "   # placeholders only
+               "WHERE label = ? AND nid > ? ORDER BY nid LIMIT 5000")
+        after = -1
+        while True:
+            with self._store._lock:
+                rows = self._store._db.execute(sql, (*paths, label, after)).fetchall()
+            for _, node, values in rows:
+                yield node, tuple(json.loads(values)[:len(fields)])
+            if len(rows) < 5000:
+                return
+            after = rows[-1][0]
+
+    def link_counts(self, label: str, rel_type: str, out: bool, prefix: str = "") -> dict[str, int]:
+        """Node of ``label`` (those with any) -> how many distinct nodes whose id starts with ``prefix``
+        its ``rel_type`` relationships (outgoing if ``out``) reach, counted by SQL."""
+        this, other = ("s", "e") if out else ("e", "s")
+        return dict(self._all(f"SELECT a.id, count(DISTINCT b.nid) FROM node a JOIN rel r ON r.{this} = a.nid "   # fixed names only
+                              f"JOIN node b ON b.nid = r.{other} WHERE a.label = ? AND r.type = ? "
+                              "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (label, rel_type, len(prefix), prefix)))
+
+    def node_values(self, nodes: list[str], field: str) -> dict[str, Any]:
+        """node id -> the value of its property ``field`` (None where it has none), for those of
+        ``nodes`` that exist, read straight from the table (nothing kept: the years of every document
+        a whole-graph index cites, without their texts)."""
+        out: dict[str, Any] = {}
+        todo = list(dict.fromkeys(nodes))
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            with self._store._lock:
+                out.update(self._store._db.execute(
+                    f"SELECT id, json_extract(props, ?) FROM node WHERE id IN ({','.join('?' * len(part))})",
+                    (f"$.{field}", *part)).fetchall())
+        return out
+
+    def props_of(self, nodes: list[str]) -> dict[str, dict[str, Any]]:
+        """node id -> its properties without evidence, for those of ``nodes`` that exist, read straight
+        from the table (nothing kept, no evidence read)."""
+        out: dict[str, dict[str, Any]] = {}
+        todo = list(dict.fromkeys(nodes))
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            for node, props in self._all(f"SELECT id, props FROM node WHERE id IN ({','.join('?' * len(part))})", part):
+                out[node] = json.loads(props)
+        return out
+
+    def evidence_summary(self, nodes: list[str]) -> dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] | None:
+        """node id -> (how many evidence entries it has, its best entry (document, start, end, quote) or
+        None), for those of ``nodes`` that exist: the entry ``queries.rows.best_evidence`` picks from
+        all of them — one with a quote first, then the least (document, start, end), the first loaded
+        of equal ones — chosen by SQL, which cuts the quote of that entry alone (a common model name
+        gathers a hundred thousand entries at 100,000 documents; its answer shows one per model)."""
+        if not self._store._doc_text:              # a file from before the documents' ids and texts
+            return None
+        known = self._summaries                    # kept for the life of the view, as what it loads
+        wanted = list(dict.fromkeys(nodes))
+        nodes = [node for node in wanted if node not in known]
+        todo = [node for node in nodes if node not in self._nid]
+        for at in range(0, len(todo), _CHUNK):           # the ids not seen yet: a few hundred per scan
+            part = todo[at:at + _CHUNK]
+            found = dict(self._all(f"SELECT id, nid FROM node WHERE id IN ({','.join('?' * len(part))})", part))
+            for node in part:
+                self._nid[node] = nid = found.get(node)
+                if nid is not None:
+                    self._id[nid] = node
+        nids = {nid: node for node in dict.fromkeys(nodes) if (nid := self._nid.get(node)) is not None}
+        out: dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] = {node: (0, None) for node in nids.values()}
+        owners = list(nids)
+        for at in range(0, len(owners), _CHUNK):
+            part = owners[at:at + _CHUNK]
+            marks = ",".join("?" * len(part))
+            # per owner: how many entries, and the least (quoted first, document id) — one pass, no sort
+            heads = self._all(f"SELECT v.owner, count(*), min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
+                              f"FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", part)
+            counts = {owner: count for owner, count, _ in heads}
+            chosen = [(owner, head[0] == "0", head[1:]) for owner, _, head in heads if head is not None]
+            best: list[int] = []
+            for at2 in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
+                some = chosen[at2:at2 + _CHUNK // 2]
+                best += [r for (r,) in self._all(
+                    f"WITH m(owner, q, did) AS (VALUES {','.join(['(?, ?, ?)'] * len(some))}) "
+                    f"SELECT (SELECT v.rowid FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner = m.owner "
+                    "AND v.doc = (SELECT nid FROM node WHERE id = m.did) "
+                    f"AND ({_QUOTED}) = m.q ORDER BY v.start, CASE WHEN v.\"end\" = 0 THEN -1 ELSE v.\"end\" END, "
+                    "v.rowid LIMIT 1) FROM m", [x for c in some for x in c]) if r is not None]
+            found = self._evidence("node_ev", best, by_rowid=True) if best else {}
+            for owner, count in counts.items():
+                cols = found.get(owner)
+                out[nids[owner]] = (count, tuple(c[0] for c in cols) if cols else None)
+        known.update(out)
+        return {node: known[node] for node in wanted if node in known}
+
+    def label_count(self, label: str) -> int:
+        """How many nodes have ``label`` (one indexed count)."""
+        return self._one("SELECT count(*) FROM node WHERE label = ?", (label,))[0]
 
     def prefetch(self, label: str, edges: tuple[tuple[str, bool], ...] = ()) -> None:
         """Load every node of ``label`` in two scans, and for each (type, outgoing) of ``edges`` their
@@ -203,12 +308,14 @@ class SQLiteGraphView:
             self._id[nid] = node
         return nid
 
-    def _evidence(self, table: str, owners: list[int]) -> dict[int, tuple[list[Any], ...]]:
-        """owner → the four evidence columns of ``owners``, entries in load order."""
+    def _evidence(self, table: str, owners: list[int], by_rowid: bool = False) -> dict[int, tuple[list[Any], ...]]:
+        """owner → the four evidence columns of ``owners`` (``by_rowid``: of the entries with these
+        rowids), entries in load order."""
         rows: list[tuple[Any, ...]] = []
+        column = "v.rowid" if by_rowid else "v.owner"
         for i in range(0, len(owners), _CHUNK):
             part = owners[i:i + _CHUNK]
-            rows += self._all(self._evidence_sql(f"{table} v", f"v.owner IN ({','.join('?' * len(part))})"), part)
+            rows += self._all(self._evidence_sql(f"{table} v", f"{column} IN ({','.join('?' * len(part))})"), part)
         return self._collect(rows)              # (each owner's entries come from one scan, in order)
 
     def _evidence_where(self, source: str, where: str, params: tuple[Any, ...]) -> dict[int, tuple[list[Any], ...]]:

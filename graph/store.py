@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import abc
 import enum
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Self
 
 from govkg.errors import StoreError
@@ -140,6 +140,11 @@ class GraphStore(abc.ABC):
         """The rows of the whole-graph projection ``name`` (``graph.projections``: ``practice_items``,
         ``place_practices``), the same on every store: what the queries that compute over the whole
         graph (similarity, practice vectors, communities) read, instead of a query of their own."""
+
+    def projection_rows(self, name: str) -> Iterator[dict[str, Any]]:
+        """The rows of ``projection(name)`` one at a time (what an index built from the whole projection
+        reads): a store that can stream them without holding them all overrides this."""
+        return iter(self.projection(name))
 
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         raise StoreError(f"the {self.kind} store does not run Cypher; use the embedded query "

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.model import Evidence
-from queries.rows import evidence_entries, pick_evidence
+from graph.model import NO_EVIDENCE, Evidence
+from queries.rows import _ev_key, evidence_entries
 
 __all__ = ["SEED", "PracticeVectors", "cosine", "jaccard", "practice_communities", "similar_places"]
 
@@ -31,16 +31,24 @@ class PracticeVectors:
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict[str, Any]]) -> PracticeVectors:
+        """From the projection's rows, read once (an iterator is never held whole): each (place, practice)
+        keeps only its best evidence so far — ``pick_evidence`` over all its entries, chosen as they come."""
         pv = cls()
-        candidates: dict[tuple[str, str], list[Evidence]] = {}
+        best: dict[tuple[str, str], tuple[tuple[Any, ...], Evidence] | None] = {}
         for row in rows:
             pid, practice = row["place_id"], row["practice"]
             if pid is None or not practice:
                 continue
             pv.names[pid] = row.get("place") or pid
             pv.vectors.setdefault(pid, Counter())[practice] += 1
-            candidates.setdefault((pid, practice), []).extend(evidence_entries(row))
-        pv.evidence = {k: pick_evidence(v) for k, v in candidates.items()}
+            key = (pid, practice)
+            here = best.get(key)
+            for ev in evidence_entries(row):
+                rank = (not ev.quote, *_ev_key(ev))   # a quoted entry first, then the first by (doc, start, end)
+                if here is None or rank < here[0]:
+                    here = (rank, ev)
+            best[key] = here
+        pv.evidence = {k: NO_EVIDENCE if chosen is None else chosen[1] for k, chosen in best.items()}
         return pv
 
     def kept_entries(self) -> list[tuple[str, bytes]]:

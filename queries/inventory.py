@@ -48,25 +48,40 @@ def fetch(g: Any, place: str | None = None, measures_only: bool = False, **_para
     rows: list[dict[str, Any]] = []
     if measures_only:
         return _measures(g, place, rows)
-    for d in nodes_of(g, "Document"):
-        n = g.nodes[d]
-        rows.append(_row("document", d, n.get("title"), kind=n.get("kind"), place=n.get("subject_place"),
-                         issuer=n.get("issuer"), date=n.get("date")))
-    for p in nodes_of(g, "Place", ("IMPLEMENTS", True)):
-        measures = {m for m, _ in out_edges(g, p, "IMPLEMENTS") if m.startswith("me_")}
-        rows.append(_row("place", p, g.nodes[p].get("name"), level=g.nodes[p].get("level"), count=len(measures)))
-    for x in nodes_of(g, "Practice", ("ADOPTS", False)):
-        places = {q for q, _ in in_edges(g, x, "ADOPTS")}
-        rows.append(_row("practice", x, g.nodes[x].get("name"), count=len(places)))
-    for m in nodes_of(g, "NamedModel"):
-        n = g.nodes[m]
-        rows.append(_row("named_model", m, n.get("name"), place=n.get("owner"), count=len(n.get("components") or [])))
-    for y in nodes_of(g, "Policy"):
-        n = g.nodes[y]
-        rows.append(_row("policy", y, n.get("title"), issuer=n.get("issuer"), date=n.get("date"),
-                         status=n.get("status")))
+    for d, (title, kind, subject, issuer, date) in _values(g, "Document", "title", "kind", "subject_place", "issuer", "date"):
+        rows.append(_row("document", d, title, kind=kind, place=subject, issuer=issuer, date=date))
+    counts = _link_counts(g, "Place", "IMPLEMENTS", True, "me_")
+    for p, (name, level) in _values(g, "Place", "name", "level"):
+        rows.append(_row("place", p, name, level=level, count=counts.get(p, 0)))
+    counts = _link_counts(g, "Practice", "ADOPTS", False)
+    for x, (name,) in _values(g, "Practice", "name"):
+        rows.append(_row("practice", x, name, count=counts.get(x, 0)))
+    for m, (name, owner, components) in _values(g, "NamedModel", "name", "owner", "components"):
+        rows.append(_row("named_model", m, name, place=owner, count=len(components or [])))
+    for y, (title, issuer, date, status) in _values(g, "Policy", "title", "issuer", "date", "status"):
+        rows.append(_row("policy", y, title, issuer=issuer, date=date, status=status))
     rows.append(_row("measure_total", "Measure", None, count=count_of(g, "Measure")))
     return _measures(g, place, rows)
+
+
+def _values(g: Any, lab: str, *fields: str) -> Iterable[tuple[str, tuple[Any, ...]]]:
+    """(id, the values of ``fields``) of every node of ``lab``, in load order: on the SQLite view read
+    straight from the table, nothing loaded into it (``label_values``)."""
+    values = getattr(g, "label_values", None)
+    if values is not None:
+        return values(lab, fields)
+    return ((n, tuple(g.nodes[n].get(f) for f in fields)) for n in nodes_of(g, lab))
+
+
+def _link_counts(g: Any, lab: str, rel_type: str, out: bool, prefix: str = "") -> dict[str, int]:
+    """Node of ``lab`` -> how many distinct nodes (with an id starting with ``prefix``) its ``rel_type``
+    relationships (outgoing if ``out``) reach; on the SQLite view counted by SQL (``link_counts``)."""
+    counts = getattr(g, "link_counts", None)
+    if counts is not None:
+        return counts(lab, rel_type, out, prefix)
+    walk = out_edges if out else in_edges
+    return {n: len({o for o, _ in walk(g, n, rel_type) if o.startswith(prefix)})
+            for n in nodes_of(g, lab, (rel_type, out))}
 
 
 def _measures(g: Any, place: str | None, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -31,9 +31,14 @@ SPEC = QuerySpec(
 )
 
 
-def _year(g: Any, docs: list[Any]) -> int | None:
-    years = [g.nodes[d].get("year") for d in set(docs) if d in g and g.nodes[d].get("year") is not None]
-    return min(years) if years else None
+def _years(g: Any, docs: set[str]) -> dict[str, Any]:
+    """document id -> its year (None where it has none), for those of ``docs`` in the graph; on the
+    SQLite view read a few hundred documents per scan (``node_values``) without loading the documents
+    (their texts) into it."""
+    bulk = getattr(g, "node_values", None)
+    if bulk is not None:
+        return bulk(sorted(docs), "year")
+    return {d: g.nodes[d].get("year") for d in docs if d in g}
 
 
 def fetch(g: Any, limit: int = 500) -> list[dict[str, Any]]:
@@ -44,19 +49,24 @@ def fetch(g: Any, limit: int = 500) -> list[dict[str, Any]]:
             ev = ev_lists(r)
             rows.append({"section": "learned_from", "learner_id": place, "learner": pd.get("name"),
                          "source_id": s, "source": g.nodes[s].get("name"), "what": r.get("what"),
-                         "year": _year(g, ev["ev_doc"]), **ev})
+                         "year": None, **ev})
         for x, r in out_edges(g, place, "ADOPTS"):
             ev = ev_lists(r)
             rows.append({"section": "practice", "learner_id": place, "learner": pd.get("name"),
                          "source_id": None, "source": None, "what": [g.nodes[x].get("name")],
-                         "year": _year(g, ev["ev_doc"]), **ev})
+                         "year": None, **ev})
     for n in nodes_of(g, "NamedModel", ("OWNED_BY", True)):
         nd = g.nodes[n]
         ev = ev_lists(nd)
         for o, _ in out_edges(g, n, "OWNED_BY"):
             rows.append({"section": "model", "learner_id": o, "learner": g.nodes[o].get("name"),
                          "source_id": None, "source": None, "what": [nd.get("name")],
-                         "year": _year(g, ev["ev_doc"]), **ev})
+                         "year": None, **ev})
+    # each row's year: the earliest of its documents' years, read for all rows at once
+    years = _years(g, {d for row in rows for d in row["ev_doc"] if isinstance(d, str)})
+    for row in rows:
+        found = [y for d in set(row["ev_doc"]) if (y := years.get(d)) is not None]
+        row["year"] = min(found) if found else None
     return rows
 
 

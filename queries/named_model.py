@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from graph.model import NO_EVIDENCE, Evidence
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, named, out_edges, preload
@@ -65,13 +66,53 @@ def _matches_owner(row: dict[str, Any], owner: str) -> bool:
     return owner in {row.get("owner_id"), row.get("owner"), *as_list(row.get("owner_aliases"))}
 
 
+def _summary_rows(g: Any, name: str) -> list[dict[str, Any]] | None:
+    """The rows ``fetch`` gives, each with its evidence summed up instead of listed (``ev_count``, and
+    ``best``: the entry ``best_evidence`` picks), read from the embedded store's view without loading
+    the models' evidence (hundreds of models share a common name, each cited by hundreds of documents);
+    None where the view cannot sum evidence up."""
+    summary = getattr(g, "evidence_summary", None)
+    if summary is None:
+        return None
+    models = named(g, "NamedModel", name)
+    evidence = summary(models)
+    if evidence is None:
+        return None
+    props = g.props_of(models)
+    preload(g, models, "OWNED_BY", True)
+    rows = []
+    for n in models:
+        data = props.get(n, {})
+        count, best = evidence.get(n, (0, None))
+        for o in [o for o, _ in out_edges(g, n, "OWNED_BY")] or [None]:
+            od = g.nodes[o] if o is not None else {}
+            rows.append({"model_id": n, "model": data.get("name"), "owner_id": o,
+                         "owner": od.get("name") or data.get("owner"), "owner_aliases": list(od.get("aliases") or []),
+                         "definition": data.get("definition"), "components": data.get("components"),
+                         "ev_count": count, "best": best})
+    return rows
+
+
+def _full_row(g: Any, row: dict[str, Any]) -> dict[str, Any]:
+    """A summary row (``_summary_rows``) as ``fetch`` gives it: its practices and every evidence entry."""
+    data = g.nodes[row["model_id"]]
+    practices = [g.nodes[x].get("name") for x, _ in out_edges(g, row["model_id"], "INSTANCE_OF")]
+    return {k: v for k, v in row.items() if k not in ("ev_count", "best")} | {"practices": practices, **ev_lists(data)}
+
+
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    rows = {(r["model_id"], r.get("owner_id")): r for r in fetch(params)}
+    embedded = getattr(fetch, "embedded_graph", None)
+    g = embedded() if embedded is not None else None
+    summed = _summary_rows(g, params["name"]) if g is not None else None
+    if summed is not None:
+        rows = {(r["model_id"], r.get("owner_id")): r for r in summed}
+    else:
+        rows = {(r["model_id"], r.get("owner_id")): r for r in fetch(params)}
     if not rows:
         return []
-    ranked = sorted(rows.values(), key=lambda r: (-len(as_list(r.get("ev_doc"))), r["model_id"],
-                                                  r.get("owner_id") or ""))
+    ranked = sorted(rows.values(), key=lambda r: (-(r["ev_count"] if "ev_count" in r else len(as_list(r.get("ev_doc")))),
+                                                  r["model_id"], r.get("owner_id") or ""))
     owner = params.get("owner")
     if owner:
         ranked = [r for r in ranked if _matches_owner(r, owner)] + \
@@ -79,6 +120,8 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         if not _matches_owner(ranked[0], owner):
             return []
     main = ranked[0]
+    if "ev_count" in main:                     # the one model shown in full: its practices and evidence
+        main = _full_row(g, main)
     entries = evidence_entries(main)
     base = {"model_id": main["model_id"], "model": main["model"], "owner": main.get("owner")}
     out = []
@@ -100,5 +143,12 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         comps = [str(c) for c in as_list(r.get("components"))]
         out.append({**base, "section": "same_name", "order": None, "name": r.get("owner") or r["model_id"],
                     "detail": r.get("definition") or ("；".join(comps) or None),
-                    **best_evidence(r).columns()})
+                    **_best(r).columns()})
     return out
+
+
+def _best(row: dict[str, Any]) -> Evidence:
+    if "ev_count" not in row:
+        return best_evidence(row)
+    best = row["best"]
+    return NO_EVIDENCE if best is None else Evidence(*best)

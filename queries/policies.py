@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from graph.model import NO_EVIDENCE, Evidence
 from queries.rows import best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope
+from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope, preload
 
 __all__ = ["COMMITMENT_STATUSES", "SPEC", "fetch", "finish"]
 
@@ -28,20 +29,23 @@ SPEC = QuerySpec(
 )
 
 
-def _policy(g: Any, x: str) -> dict[str, Any]:
+def _policy(g: Any, x: str, lean: bool = False) -> dict[str, Any]:
     n = g.nodes[x]
     return {"kind": "policy", "id": x, "title": n.get("title"), "issuer": n.get("issuer"), "date": n.get("date"),
-            "status": n.get("status"), **ev_lists(n)}
+            "status": n.get("status"), **({} if lean else ev_lists(n))}
 
 
-def _measure(g: Any, m: str) -> dict[str, Any]:
+def _measure(g: Any, m: str, lean: bool = False) -> dict[str, Any]:
     n = g.nodes[m]
     year = n.get("year")
     return {"kind": "measure", "id": m, "title": n.get("summary"), "issuer": None,
-            "date": None if year is None else str(int(year)), "status": n.get("status"), **ev_lists(n)}
+            "date": None if year is None else str(int(year)), "status": n.get("status"),
+            **({} if lean else ev_lists(n))}
 
 
-def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[dict[str, Any]]:
+def fetch(g: Any, place: str | None = None, agency: str | None = None, lean: bool = False) -> list[dict[str, Any]]:
+    """The raw rows of ``policies.cypher``; ``lean``: without their evidence lists (what ``_lean_rows``
+    completes with each row's best entry)."""
     rows = []
     built: dict[str, dict[str, Any]] = {}
 
@@ -50,7 +54,7 @@ def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[d
         # evidence entry per citation) is built once and listed each time, as the Cypher lists it
         row = built.get(x)
         if row is None:
-            row = built[x] = _policy(g, x)
+            row = built[x] = _policy(g, x, lean)
         return row
 
     places = find_places(g, place) if place else []
@@ -60,7 +64,9 @@ def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[d
                 for x, _ in in_edges(g, a, "ISSUED_BY"):
                     if x.startswith("po_"):
                         rows.append(policy(x))
-        for d, _ in in_edges(g, p, "ABOUT"):
+        about = [d for d, _ in in_edges(g, p, "ABOUT")]
+        preload(g, about, "MENTIONS", True)      # hundreds of documents about a city: read in bulk
+        for d in about:
             for x, _ in out_edges(g, d, "MENTIONS"):
                 if x.startswith("po_"):
                     rows.append(policy(x))
@@ -73,11 +79,11 @@ def fetch(g: Any, place: str | None = None, agency: str | None = None) -> list[d
         for q in place_scope(g, p, 2):
             for m, _ in out_edges(g, q, "IMPLEMENTS"):
                 if g.nodes[m].get("status") == "planned":
-                    rows.append(_measure(g, m))
+                    rows.append(_measure(g, m, lean))
     for a in agencies:
         for m, _ in in_edges(g, a, "LED_BY"):
             if g.nodes[m].get("status") == "planned":
-                rows.append(_measure(g, m))
+                rows.append(_measure(g, m, lean))
     return rows
 
 
@@ -89,17 +95,42 @@ def _year(date: str | None) -> int:
     return int(head) if head.isdigit() else 0
 
 
+def _lean_rows(fetch: Any, params: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """On the embedded store: the rows ``fetch`` gives, each with only its best evidence entry
+    (``best``), chosen by SQL (``evidence_summary``) — a policy cited by every document has tens of
+    thousands of entries and shows one; None elsewhere."""
+    embedded = getattr(fetch, "embedded_graph", None)
+    g = embedded() if embedded is not None else None
+    if g is None or getattr(g, "evidence_summary", None) is None:
+        return None
+    rows = _raw(g, params.get("place"), params.get("agency"), lean=True)
+    summary = g.evidence_summary(list({row["id"] for row in rows}))
+    if summary is None:
+        return None
+    return [{**row, "best": summary.get(row["id"], (0, None))[1]} for row in rows]
+
+
+_raw = fetch
+
+
+def _best(row: dict[str, Any]) -> Evidence:
+    if "best" not in row:
+        return best_evidence(row)
+    return NO_EVIDENCE if row["best"] is None else Evidence(*row["best"])
+
+
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     seen: set[str] = set()
     out = []
-    for row in fetch(params):
+    lean = _lean_rows(fetch, params)
+    for row in lean if lean is not None else fetch(params):
         if row["id"] in seen:
             continue
         seen.add(row["id"])
         commitment = row["kind"] == "measure" or row.get("status") in COMMITMENT_STATUSES
         out.append({"section": "commitment" if commitment else "policy", "id": row["id"], "title": row.get("title"),
                     "issuer": row.get("issuer"), "date": row.get("date"), "status": row.get("status"),
-                    **best_evidence(row).columns()})
+                    **_best(row).columns()})
     out.sort(key=lambda r: (r["section"] != "policy", -_year(r["date"]), r["title"] or "", r["id"]))
     return out

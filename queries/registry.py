@@ -13,7 +13,7 @@ stores only as Cypher parameters; no query text is ever built from them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from types import ModuleType
 from typing import Any
 
@@ -153,6 +153,19 @@ class Fetch:
         if self._text is None:
             return self._fetch(self._store.query_graph(), **params)
         return [dict(r) for r in self._store.run_cypher(self._text, params)]
+
+    def embedded_graph(self) -> Any:
+        """The embedded store's graph view that ``fetch`` reads (``graph.sqlite_view``); None on a
+        Cypher store. A finisher may read a summary from it where the raw rows hold far more than its
+        answer shows (the same answer: ``named_model``)."""
+        return self._store.query_graph() if self._text is None and not self._projection else None
+
+    def stream(self, params: dict[str, Any]) -> Iterable[dict[str, Any]]:
+        """The rows of ``self(params)`` one at a time where the store can give them so (a projection:
+        ``GraphStore.projection_rows``), so that an index built from them never holds them all."""
+        if self._projection:
+            return self._store.projection_rows(self._projection)
+        return self(params)
 
     def full_text_candidates(self, terms: list[str]) -> list[str] | None:
         """The documents that can hold one of ``terms`` by the store's own full-text index; None where

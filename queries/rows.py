@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
+from itertools import compress
 from typing import Any
 
 from graph.heap import freeze_heap
@@ -61,18 +62,31 @@ def pick_evidence(entries: Sequence[Evidence], prefer_docs: set[str] | None = No
     return min(pool, key=_ev_key)
 
 
+def _seq(value: Any) -> Sequence[Any]:
+    """``as_list`` without the copy (for reading only)."""
+    return value if isinstance(value, (list, tuple)) else as_list(value)
+
+
 def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
     """``pick_evidence(evidence_entries(row, prefix))`` without building a dict per entry: one pass over
     the parallel lists (a policy cited by every document carries one entry per citing document)."""
-    docs = as_list(row.get(prefix + "doc"))
+    docs = _seq(row.get(prefix + "doc"))
     if not docs:
         return NO_EVIDENCE
     if len(docs) == 1:                     # most facts: one sentence of one document
         return evidence_entry(row, 0, prefix) if docs[0] is not None else NO_EVIDENCE
-    starts = as_list(row.get(prefix + "start"))
-    ends = as_list(row.get(prefix + "end"))
-    quotes = as_list(row.get(prefix + "quote"))
+    starts = _seq(row.get(prefix + "start"))
+    ends = _seq(row.get(prefix + "end"))
+    quotes = _seq(row.get(prefix + "quote"))
     n_starts, n_ends, n_quotes = len(starts), len(ends), len(quotes)
+    n = len(docs)
+    if n_starts == n_ends == n_quotes == n and None not in docs and None not in starts and None not in ends \
+            and 0 not in ends and set(map(type, starts)) == {int} == set(map(type, ends)):
+        # every entry complete (what the stores load): the same choice, the keys compared in C — a
+        # hub's tens of thousands of entries cost a tenth of the loop below
+        best = min(compress(zip(docs, starts, ends, range(n)), quotes), default=None) or min(zip(docs, starts, ends, range(n)))
+        i = best[3]
+        return Evidence(docs[i], int(starts[i]), int(ends[i]), quotes[i])
     best_key: tuple[Any, ...] | None = None
     best_i = -1
     best_quoted = False

@@ -28,7 +28,9 @@ SPEC = QuerySpec(
 
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> PracticeVectors:
-    return PracticeVectors.from_rows(fetch(params))
+    """The vectors from the projection's rows, streamed where the fetch can (``Fetch.stream``)."""
+    stream = getattr(fetch, "stream", None)
+    return PracticeVectors.from_rows(stream(params) if stream is not None else fetch(params))
 
 
 def vectors(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

@@ -163,8 +163,9 @@ def nodes_of(g: Any, lab: str, *edges: tuple[str, bool]) -> list[str]:
 
 
 def count_of(g: Any, lab: str) -> int:
-    """How many nodes have label ``lab`` (nothing loaded)."""
-    return len(index_of(g).nodes(lab))
+    """How many nodes have label ``lab`` (nothing loaded; the SQLite view counts them in SQL)."""
+    counted = getattr(g, "label_count", None)
+    return counted(lab) if counted is not None else len(index_of(g).nodes(lab))
 
 
 def named(g: Any, lab: str, value: str) -> list[str]:

@@ -280,3 +280,15 @@ def test_fold_free_refuses_what_fold_changes():
     assert fold_free(["社区", "减负"])
     assert not fold_free(["a"]) and not fold_free(["12341"]) and not fold_free(["(社区"])
     assert not fold_free(["İ社区"]) and not fold_free(["社区", "A"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["d1", "d2", "d10"]), st.integers(min_value=0, max_value=4),
+                          st.integers(min_value=1, max_value=4), st.sampled_from([None, "", "甲", "乙"])),
+                min_size=2, max_size=12), st.booleans())
+def test_best_evidence_of_complete_entries_equals_picking_from_every_entry(entries, as_tuples):
+    """Entries as the stores load them (every document, start and end present): the choice made by
+    comparing whole columns equals the one made entry by entry, ties to the first."""
+    kind = tuple if as_tuples else list
+    row = {f"ev_{k}": kind(e[i] for e in entries) for i, k in enumerate(("doc", "start", "end", "quote"))}
+    assert best_evidence(row) == pick_evidence(evidence_entries(row))

@@ -1,0 +1,179 @@
+"""The embedded store's kept indexes are built without holding the whole graph: the place–practice
+projection streamed a few places per private view, the inventory listing read straight from the node
+table. Each gives exactly what the whole-graph path gives (the rows, the vectors, the listing)."""
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from graph import projections
+from queries import inventory
+from queries.analysis import PracticeVectors
+from queries.rows import evidence_entries, pick_evidence
+
+
+@pytest.fixture
+def small_groups(monkeypatch):
+    monkeypatch.setattr(projections, "PLACES_PER_VIEW", 3)      # many groups, one of them partial
+
+
+def _whole(store, name):
+    view = store.query_graph(private=True)
+    try:
+        return projections.embedded(view, name)
+    finally:
+        view.release()
+
+
+def _key(row):
+    return repr(sorted(row.items()))
+
+
+@pytest.mark.parametrize("name", ["place_practices", "practice_items"])
+def test_streamed_projection_is_the_whole_graph_walk(memory_store, small_groups, name):
+    streamed = list(memory_store.projection_rows(name))
+    whole = _whole(memory_store, name)
+    assert len(whole) > 100
+    assert streamed == whole                     # same rows, same order
+    assert memory_store.projection(name) == whole
+
+
+def test_streamed_vectors_pick_the_evidence_pick_evidence_picks(memory_store, small_groups):
+    rows = _whole(memory_store, "place_practices")
+    pv = PracticeVectors.from_rows(iter(memory_store.projection_rows("place_practices")))
+    candidates: dict[tuple[str, str], list] = {}
+    vectors: dict[str, Counter] = {}
+    for row in rows:
+        if row["place_id"] is None or not row["practice"]:
+            continue
+        vectors.setdefault(row["place_id"], Counter())[row["practice"]] += 1
+        candidates.setdefault((row["place_id"], row["practice"]), []).extend(evidence_entries(row))
+    assert pv.vectors == vectors
+    assert pv.evidence == {k: pick_evidence(v) for k, v in candidates.items()}
+    assert sum(len(v) > 1 for v in candidates.values()) > 10     # choices were made
+    # a row without evidence before one with it, and an unquoted entry before a quoted one
+    a = {"place_id": "pl_x", "place": "X", "practice": "P", "ev_doc": [], "ev_start": [], "ev_end": [], "ev_quote": []}
+    b = {**a, "ev_doc": ["d1", "d0"], "ev_start": [5, 9], "ev_end": [7, 11], "ev_quote": ["一句话", ""]}
+    pv = PracticeVectors.from_rows(iter([a, b]))
+    assert pv.vectors == {"pl_x": Counter({"P": 2})}
+    assert pv.evidence[("pl_x", "P")].doc_id == "d1"
+    assert PracticeVectors.from_rows([a]).evidence[("pl_x", "P")] == pick_evidence([])
+
+
+def test_inventory_listing_from_the_table_is_the_walked_one(memory_store):
+    view = memory_store.query_graph(private=True)
+    try:
+        from_table = inventory.fetch(view)
+    finally:
+        view.release()
+    walked = inventory.fetch(memory_store.graph)        # networkx: every node walked
+    assert len(from_table) > 300
+    assert from_table == walked
+    assert {r["section"] for r in from_table} >= {"document", "place", "practice", "named_model", "policy"}
+    assert any(r["section"] == "place" and r["count"] for r in from_table)
+    assert any(r["section"] == "practice" and r["count"] for r in from_table)
+
+
+def test_named_model_from_evidence_summaries_is_the_answer_from_every_entry(memory_store):
+    """On the embedded store ``named_model`` reads each model's evidence count and best entry from SQL
+    (``evidence_summary``) and only the shown model's entries: the answer is the one computed from the
+    raw rows with every entry, for every model name, with and without an owner."""
+    from queries import named_model, registry
+    from queries.kept import GraphVersion
+
+    def full(params):                 # a plain function: no embedded graph, so every entry is read
+        return named_model.finish(lambda p: named_model.fetch(memory_store.query_graph(), **p), params,
+                                  GraphVersion(memory_store))
+
+    names = sorted({r["name"] for r in registry.run(memory_store, "names", {"label": "NamedModel"})})
+    assert len(names) > 20
+    shared = 0
+    for name in names:
+        params = registry.validate("named_model", {"name": name})
+        mine = named_model.finish(registry.fetcher(memory_store, "named_model"), params, GraphVersion(memory_store))
+        assert mine == full(params), name
+        owners = {r["name"] for r in mine if r["section"] == "same_name"}
+        shared += bool(owners)
+        for owner in sorted(owners)[:2]:
+            with_owner = {**params, "owner": owner}
+            assert named_model.finish(registry.fetcher(memory_store, "named_model"), with_owner,
+                                      GraphVersion(memory_store)) == full(with_owner), (name, owner)
+    assert shared > 3                                 # names several places use, ranked by their evidence
+    summary = memory_store.query_graph().evidence_summary(
+        [r["id"] for r in registry.run(memory_store, "names", {"label": "NamedModel"})][:50])
+    assert sum(count > 1 for count, _ in summary.values()) > 5     # a best entry chosen among several
+
+
+def test_evidence_summary_picks_what_best_evidence_picks(corpus_records):
+    """For every node: the count and the entry SQL picks equal those of its full evidence, also where
+    some quotes are empty (here made so: an empty span) and where a hub is cited by many documents."""
+    from graph.sqlite_store import SQLiteStore
+    from queries.rows import best_evidence
+    from queries.walk import ev_lists
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    store._db.execute("UPDATE node_ev SET qe = qs WHERE rowid % 3 = 0 AND qs IS NOT NULL")   # empty quotes
+    store._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
+    full = store.graph
+    ids = list(full.nodes)
+    summary = store.query_graph().evidence_summary(ids + ["no such node"])
+    assert set(summary) == set(ids)
+    several = empty = 0
+    for n in ids:
+        ev = ev_lists(full.nodes[n])
+        count, best = summary[n]
+        assert count == len(ev["ev_doc"]), n
+        assert (best is None and count == 0) or best_evidence(ev) == best, n
+        several += len(set(ev["ev_doc"])) > 1
+        empty += any(q == "" for q in ev["ev_quote"]) and any(ev["ev_quote"])
+    assert several > 20 and empty > 20
+
+
+def test_policies_from_evidence_summaries_is_the_answer_from_every_entry(memory_store):
+    """On the embedded store ``policies`` reads each policy's and measure's best entry from SQL: the
+    answer equals the one computed from the raw rows with every entry, for every place and agency."""
+    from queries import policies, registry
+    from queries.kept import GraphVersion
+
+    def answer(params, fetch):
+        return policies.finish(fetch, params, GraphVersion(memory_store))
+
+    def full(p):                       # a plain function: no embedded graph, so every entry is read
+        return policies.fetch(memory_store.query_graph(), **p)
+
+    places = [r["name"] for r in registry.run(memory_store, "names", {"label": "Place"})]
+    agencies = sorted({r["issuer"] for r in registry.run(memory_store, "inventory", {}) if r["section"] == "policy"
+                       and r["issuer"]})
+    cases = [{"place": p, "agency": None} for p in places] + [{"place": None, "agency": a} for a in agencies]
+    answered = 0
+    for params in cases:
+        mine = answer(params, registry.fetcher(memory_store, "policies"))
+        assert mine == answer(params, full), params
+        answered += bool(mine)
+    assert answered > 20
+
+
+def test_a_file_without_document_texts_answers_from_every_entry(memory_store, monkeypatch):
+    """A file of the earlier layout (no ids and texts in ``doc``) cannot sum evidence up in SQL: the
+    view says so (None) and ``named_model`` and ``policies`` read every entry, with the same answers."""
+    from queries import registry
+    from queries.rows import _CACHE
+
+    cases = [("named_model", {"name": r["name"]}) for r in registry.run(memory_store, "names", {"label": "NamedModel"})[:15]]
+    cases += [("policies", {"place": r["name"]}) for r in registry.run(memory_store, "names", {"label": "Place"})[:15]]
+    expected = [registry.run(memory_store, name, params) for name, params in cases]
+    monkeypatch.setattr(memory_store, "_doc_text", False)
+    memory_store._query_view = None                   # a fresh view, reading the earlier layout's way
+    saved = dict(_CACHE)
+    _CACHE.clear()
+    try:
+        assert memory_store.query_graph().evidence_summary(["anything"]) is None
+        assert [registry.run(memory_store, name, params) for name, params in cases] == expected
+    finally:
+        memory_store._query_view = None
+        _CACHE.clear()
+        _CACHE.update(saved)

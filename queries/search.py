@@ -81,7 +81,7 @@ def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None
             if x in g and (kind := label(g, x)) in _FIELDS:
                 by_kind.setdefault(kind, []).append(_entity_row(
                     g, x, kind, _counting(counted, terms, lengths, weights, kind), evidence))
-        return rows + [r for kind_rows in by_kind.values() for r in _cut(kind_rows, top)]
+        return rows + [r for kind_rows in by_kind.values() for r in _firsts(kind_rows, top)]
     for kind, (name, _, _) in _FIELDS.items():
         rows.extend({"kind": kind, "id": x, "name": (n := g.nodes[x]).get(name), "definition": None, "items": None,
                      "text": entity_text(n, kind), "counts": None, "in_name": None, "score": None,
@@ -101,6 +101,19 @@ def _cut(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
         rows.sort(key=lambda r: (r["score"] is None, -(r["score"] or 0.0), r["id"]))
         rows = rows[:top]
     return rows
+
+
+def _firsts(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
+    """Counted entity rows: of those with the same counts and in_name, the first ``top`` by id (all rows
+    when nothing was counted)."""
+    if not rows or rows[0]["counts"] is None:
+        return rows
+    groups: dict[Any, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda r: r["id"]):
+        group = groups.setdefault((tuple(row["counts"]), tuple(row["in_name"])), [])
+        if len(group) < top:
+            group.append(row)
+    return [r for group in groups.values() for r in group]
 
 
 def _text_or_counts(text: str, name: str, counting: tuple[Any, Any, Any] | None) -> dict[str, Any]:
@@ -208,21 +221,20 @@ _SCORE_SLACK = 1e-6
 def _best_counted(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], narrowed: dict[str, Any],
                   terms: list[str], params: dict[str, Any]) -> list[tuple[float, str, str, str]]:
     """(score, kind, id, name) of the best items by the counts the store gives, scored by ``combine``
-    (the same arithmetic and order as ``score_hit``), best first. The store returns only its best
-    ``top`` documents, and of each kind of entity, by its own floating-point score: enough when the
-    last of the best beats the lowest returned of every kind that was cut by more than the slack
-    (or nothing was cut); else the counts of every candidate are read."""
+    (the same arithmetic and order as ``score_hit``), best first. Of the entities the store returns,
+    per kind, the first ``top`` by id of those with the same counts (so the same score): every entity
+    left out ranks after ``top`` of its own, so the answer is exact. Of the documents it returns
+    only its best ``top`` by its own floating-point score: enough when the last of the best beats
+    the lowest returned by more than the slack (or nothing was cut); else the counts of every
+    candidate are read."""
     limit = params["limit"]
     top = 4 * limit + 50
     counting = {**narrowed, "counted": True, "terms": terms, "lengths": [len(t) for t in terms],
                 "weights": {kind: kind_weight(kind) for kind in ("Document", *_FIELDS)}}
     rows = fetch({**counting, "top": top})
     best = _rank_counted(rows, terms, limit)
-    sizes: dict[str, int] = {}
-    for row in rows:
-        sizes[row["kind"]] = sizes.get(row["kind"], 0) + 1
-    cut = [float(r["score"] or 0.0) for r in rows if sizes[r["kind"]] >= top]
-    if cut and (len(best) < limit or best[-1][0] <= min(cut) + _SCORE_SLACK):
+    cut = [float(r["score"] or 0.0) for r in rows if r["kind"] == "Document"]
+    if len(cut) >= top and (len(best) < limit or best[-1][0] <= min(cut) + _SCORE_SLACK):
         best = _rank_counted(fetch({**counting, "top": TOP_ALL}), terms, limit)
     return best
 

@@ -111,6 +111,15 @@ def test_falkordb_candidates_hold_every_document_with_the_term(falkordb_store):
     assert narrowed > 50
 
 
+@pytest.mark.parametrize("text", ["社区", "服务 工作", "治理"])
+def test_ties_among_many_entities_rank_alike(text, memory_store, falkordb_store):
+    """Common words: thousands of entities with the same score; the store keeps the first by id of each."""
+    for limit in (1, 5, 30):
+        for kinds in (None, ["Measure"], ["NamedModel", "Place"]):
+            params = {"text": text, "limit": limit, **({"kinds": kinds} if kinds else {})}
+            assert registry.run(falkordb_store, "search", params) == registry.run(memory_store, "search", params)
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_falkordb_search_answers_as_the_embedded_store(seed, memory_store, falkordb_store):
     rnd = random.Random(seed)
@@ -181,6 +190,13 @@ def test_the_narrowed_raw_rows_are_the_same_on_both_stores(text, memory_store, f
     theirs = rows(falkordb_store, counted)
     assert len(theirs) == min(10, len(candidates))
     assert _scores_close(theirs, rows(memory_store, counted))
+    found = falkordb_store.full_text_entities(terms)
+    assert found is not None
+    weights = {k: 1.0 + i / 10 for i, k in enumerate(("NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"))}
+    tied = {"documents": [], "entities": found, "counted": True, "terms": terms, "lengths": [len(t) for t in terms],
+            "weights": weights, "top": 3, "evidence": False}
+    theirs = rows(falkordb_store, tied)             # of entities with the same counts, the first 3 by id
+    assert theirs == rows(memory_store, tied) or _scores_close(theirs, rows(memory_store, tied))
     entities = rows(falkordb_store, {"documents": []})
     assert entities == rows(memory_store, {"documents": []})
     ids = [json.loads(r)["id"] for r in entities][:40]

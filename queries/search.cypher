@@ -12,8 +12,8 @@
 //   $lengths    (an entity without one: its id) holds it (in_name), and the score those give (the
 //   $weights    terms' lengths and the kind's weight, $weights.<kind>, as in queries/fulltext.py
 //               combine, in floating point: the finisher rescores);
-//   $top        at most this many documents: the best by that score; and of each kind of entity, of
-//               the ones with the same counts and in_name (the same score), the first this many by id.
+//   $top        at most this many documents, and this many entities of each kind: the best by that
+//               score, then by id.
 // (The parameters are taken into variables first: FalkorDB reads a $parameter inside a list
 // predicate after a WITH as empty.)
 // Raw columns: kind, id, name, definition, items, text, counts, in_name, score, ev_doc, ev_start, ev_end, ev_quote.
@@ -73,11 +73,8 @@ WITH n, counted, evidence, text, counts, in_name,
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
        * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
-ORDER BY n.id
-WITH counted, evidence, counts, in_name, score, CASE WHEN counted THEN null ELSE n.id END AS own,
-     collect([n, text]) AS members
-UNWIND CASE WHEN counted THEN members[0..$top] ELSE members END AS member
-WITH member[0] AS n, member[1] AS text, counted, evidence, counts, in_name, score
+ORDER BY score DESC, n.id
+LIMIT $top
 WITH n, counted, text, counts, in_name, score,
      CASE WHEN evidence THEN [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] END AS ev
 RETURN 'NamedModel' AS kind, n.id AS id, n.name AS name, n.definition AS definition, n.components AS items,
@@ -104,11 +101,8 @@ WITH n, counted, evidence, text, counts, in_name,
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
        * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
-ORDER BY n.id
-WITH counted, evidence, counts, in_name, score, CASE WHEN counted THEN null ELSE n.id END AS own,
-     collect([n, text]) AS members
-UNWIND CASE WHEN counted THEN members[0..$top] ELSE members END AS member
-WITH member[0] AS n, member[1] AS text, counted, evidence, counts, in_name, score
+ORDER BY score DESC, n.id
+LIMIT $top
 WITH n, counted, text, counts, in_name, score,
      CASE WHEN evidence THEN [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] END AS ev
 RETURN 'Measure' AS kind, n.id AS id, n.summary AS name, null AS definition, n.practices AS items,
@@ -135,11 +129,8 @@ WITH n, counted, evidence, text, counts, in_name,
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
        * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
-ORDER BY n.id
-WITH counted, evidence, counts, in_name, score, CASE WHEN counted THEN null ELSE n.id END AS own,
-     collect([n, text]) AS members
-UNWIND CASE WHEN counted THEN members[0..$top] ELSE members END AS member
-WITH member[0] AS n, member[1] AS text, counted, evidence, counts, in_name, score
+ORDER BY score DESC, n.id
+LIMIT $top
 WITH n, counted, text, counts, in_name, score,
      CASE WHEN evidence THEN [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] END AS ev
 RETURN 'Policy' AS kind, n.id AS id, n.title AS name, n.issuer AS definition, null AS items,
@@ -166,11 +157,8 @@ WITH n, counted, evidence, text, counts, in_name,
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
        * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
-ORDER BY n.id
-WITH counted, evidence, counts, in_name, score, CASE WHEN counted THEN null ELSE n.id END AS own,
-     collect([n, text]) AS members
-UNWIND CASE WHEN counted THEN members[0..$top] ELSE members END AS member
-WITH member[0] AS n, member[1] AS text, counted, evidence, counts, in_name, score
+ORDER BY score DESC, n.id
+LIMIT $top
 WITH n, counted, text, counts, in_name, score,
      CASE WHEN evidence THEN [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] END AS ev
 RETURN 'Agency' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,
@@ -197,11 +185,8 @@ WITH n, counted, evidence, text, counts, in_name,
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
        * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
-ORDER BY n.id
-WITH counted, evidence, counts, in_name, score, CASE WHEN counted THEN null ELSE n.id END AS own,
-     collect([n, text]) AS members
-UNWIND CASE WHEN counted THEN members[0..$top] ELSE members END AS member
-WITH member[0] AS n, member[1] AS text, counted, evidence, counts, in_name, score
+ORDER BY score DESC, n.id
+LIMIT $top
 WITH n, counted, text, counts, in_name, score,
      CASE WHEN evidence THEN [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] END AS ev
 RETURN 'Place' AS kind, n.id AS id, n.name AS name, null AS definition, n.aliases AS items,
@@ -228,11 +213,8 @@ WITH n, counted, evidence, text, counts, in_name,
          THEN (1.0 + log(1.0 + counts[i])) * sqrt(lengths[i]) + CASE WHEN in_name[i] THEN 2.0 ELSE 0.0 END ELSE 0.0 END)
        * size([i IN range(0, size(coalesce(terms, [])) - 1) WHERE counts[i] > 0 OR in_name[i]]) / size(terms) * weight
      END AS score
-ORDER BY n.id
-WITH counted, evidence, counts, in_name, score, CASE WHEN counted THEN null ELSE n.id END AS own,
-     collect([n, text]) AS members
-UNWIND CASE WHEN counted THEN members[0..$top] ELSE members END AS member
-WITH member[0] AS n, member[1] AS text, counted, evidence, counts, in_name, score
+ORDER BY score DESC, n.id
+LIMIT $top
 WITH n, counted, text, counts, in_name, score,
      CASE WHEN evidence THEN [(n)-[evr:EVIDENCE]->(evd:Document) | [evd.id, evr.start, evr.end, substring(evd.text, evr.qs, evr.qe - evr.qs) + coalesce(evr.quote, '')]] END AS ev
 RETURN 'Practice' AS kind, n.id AS id, n.name AS name, null AS definition, null AS items,

@@ -81,7 +81,7 @@ def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None
             if x in g and (kind := label(g, x)) in _FIELDS:
                 by_kind.setdefault(kind, []).append(_entity_row(
                     g, x, kind, _counting(counted, terms, lengths, weights, kind), evidence))
-        return rows + [r for kind_rows in by_kind.values() for r in _firsts(kind_rows, top)]
+        return rows + [r for kind_rows in by_kind.values() for r in _cut(kind_rows, top)]
     for kind, (name, _, _) in _FIELDS.items():
         rows.extend({"kind": kind, "id": x, "name": (n := g.nodes[x]).get(name), "definition": None, "items": None,
                      "text": entity_text(n, kind), "counts": None, "in_name": None, "score": None,
@@ -101,19 +101,6 @@ def _cut(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
         rows.sort(key=lambda r: (r["score"] is None, -(r["score"] or 0.0), r["id"]))
         rows = rows[:top]
     return rows
-
-
-def _firsts(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
-    """Counted entity rows: of those with the same counts and in_name, the first ``top`` by id (all rows
-    when nothing was counted)."""
-    if not rows or rows[0]["counts"] is None:
-        return rows
-    groups: dict[Any, list[dict[str, Any]]] = {}
-    for row in sorted(rows, key=lambda r: r["id"]):
-        group = groups.setdefault((tuple(row["counts"]), tuple(row["in_name"])), [])
-        if len(group) < top:
-            group.append(row)
-    return [r for group in groups.values() for r in group]
 
 
 def _text_or_counts(text: str, name: str, counting: tuple[Any, Any, Any] | None) -> dict[str, Any]:
@@ -221,22 +208,49 @@ _SCORE_SLACK = 1e-6
 def _best_counted(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], narrowed: dict[str, Any],
                   terms: list[str], params: dict[str, Any]) -> list[tuple[float, str, str, str]]:
     """(score, kind, id, name) of the best items by the counts the store gives, scored by ``combine``
-    (the same arithmetic and order as ``score_hit``), best first. Of the entities the store returns,
-    per kind, the first ``top`` by id of those with the same counts (so the same score): every entity
-    left out ranks after ``top`` of its own, so the answer is exact. Of the documents it returns
-    only its best ``top`` by its own floating-point score: enough when the last of the best beats
-    the lowest returned by more than the slack (or nothing was cut); else the counts of every
-    candidate are read."""
+    (the same arithmetic and order as ``score_hit``), best first. The store returns only its best
+    ``top`` documents, and of each kind of entity, by its own floating-point score, then id; every
+    candidate's counts are read again unless, for each kind it cut, what it left out ranks after
+    the last of the best (``_cut_is_safe``)."""
     limit = params["limit"]
     top = 4 * limit + 50
     counting = {**narrowed, "counted": True, "terms": terms, "lengths": [len(t) for t in terms],
                 "weights": {kind: kind_weight(kind) for kind in ("Document", *_FIELDS)}}
     rows = fetch({**counting, "top": top})
     best = _rank_counted(rows, terms, limit)
-    cut = [float(r["score"] or 0.0) for r in rows if r["kind"] == "Document"]
-    if len(cut) >= top and (len(best) < limit or best[-1][0] <= min(cut) + _SCORE_SLACK):
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    if not all(_cut_is_safe(kind_rows, best, terms, limit) for kind_rows in by_kind.values() if len(kind_rows) >= top):
         best = _rank_counted(fetch({**counting, "top": TOP_ALL}), terms, limit)
     return best
+
+
+def _cut_is_safe(rows: list[dict[str, Any]], best: list[tuple[float, str, str, str]], terms: list[str],
+                 limit: int) -> bool:
+    """Whether no item the store left out of ``rows`` (one kind, cut at the lowest store score
+    ``floor``: those left out score at most ``floor``, and those at ``floor`` have larger ids) can
+    rank among ``best``. Safe when the last of the best beats ``floor`` by more than the slack; or,
+    at a tie (thousands of entities with one count: a common word), when the last row returned —
+    which every left-out item at ``floor`` follows, with the same counts and so the same score — is
+    the last of the best or ranks after it. (Equal floats from different counts, or different
+    floats rounding to one score, need three or more terms of one length: those read everything.)"""
+    floor = min(float(r["score"] or 0.0) for r in rows)
+    if floor <= 0.0:                              # those left out hold no term
+        return True
+    if len(best) < limit:
+        return False
+    if best[-1][0] > floor + _SCORE_SLACK:
+        return True
+    if len(terms) > 2:
+        return False
+    at_floor = [r for r in rows if float(r["score"] or 0.0) == floor]
+    last = max(at_floor, key=lambda r: r["id"])
+    if any((r["counts"], r["in_name"]) != (last["counts"], last["in_name"]) for r in at_floor):
+        return False
+    kind = last["kind"]
+    score = combine(kind, terms, [int(c) for c in last["counts"]], [bool(n) for n in last["in_name"]])
+    return score is not None and (-score, kind, last["id"]) >= (-best[-1][0], best[-1][1], best[-1][2])
 
 
 def _rank_counted(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[tuple[float, str, str, str]]:

@@ -331,3 +331,32 @@ def test_falkordb_search_reads_only_the_entities_the_index_names(falkordb_store,
     hits = registry.run(falkordb_store, "search", {"text": name})
     assert any(h["kind"] == "NamedModel" for h in hits)
     assert 0 < sum(read) < every / 10, (name, read, every)
+
+
+def test_a_cut_inside_a_tie_keeps_the_first_ids(two_stores, monkeypatch):
+    """150 named models with the same text (so the same score): the store returns the first of them by
+    id and the query layer accepts that cut without reading every candidate again — the answer is
+    still the embedded store's."""
+    from queries import search
+    from tests.support.synthetic import synthetic_record
+
+    base = synthetic_record(1, seed=3)
+    records = [_variant(base, 100 + i, f"推行“社区模式{i:03d}”。", {"name": f"社区模式{i:03d}", "definition": None,
+                                                                   "components": []}) for i in range(150)]
+    for store in two_stores:
+        store.load_records(records)
+    decided: list[tuple[bool, bool]] = []
+    real = search._cut_is_safe
+
+    def recording(rows, best, terms, limit):
+        safe = real(rows, best, terms, limit)
+        floor = min(float(r["score"] or 0.0) for r in rows)
+        decided.append((safe, len(best) >= limit and best[-1][0] <= floor + search._SCORE_SLACK))
+        return safe
+
+    monkeypatch.setattr(search, "_cut_is_safe", recording)
+    for limit in (1, 5, 20):
+        hits = _same(two_stores, "社区模式", limit=limit, kinds=["NamedModel"])
+        assert [h["name"] for h in hits] == [f"社区模式{i:03d}" for i in range(150)][:limit] or len(
+            {h["score"] for h in hits}) == 1, hits
+    assert (True, True) in decided, decided             # a cut at a tie, accepted

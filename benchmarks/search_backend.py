@@ -1,6 +1,6 @@
-"""Search on FalkorDB: the backend's full-text index narrowing the documents (what govkg does on a graph
-that records its full-text field) against the in-process index built from every document and entity
-(what it does on a graph that does not, and what every Cypher store did before). Loads the records
+"""Search on FalkorDB: the backend's full-text indexes narrowing the documents and the entities (what
+govkg does on a graph that records its full-text field) against the in-process index built from every
+document and entity (what it does on a graph that does not, and what every Cypher store did before). Loads the records
 into a fresh private FalkorDB server once, then times ``registry.run(store, "search", …)`` for each
 term: the first call of the process and the median of the warm calls, and checks both ways give the
 same rows.

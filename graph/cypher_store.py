@@ -12,13 +12,13 @@ import contextlib
 import gc
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from govkg.errors import StoreError
 from graph.delta import DocumentDelta
+from graph.fulltext import ENTITY_FIELDS, entity_grams, grams
 from graph.fulltext import FORMAT as FULLTEXT_FORMAT
-from graph.fulltext import grams
 from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS, Evidence
 from graph.quotes import QuoteSpans
 from graph.statements import statement_text
@@ -31,6 +31,7 @@ __all__ = ["BATCH_ROWS", "EVIDENCE_LABEL", "EVIDENCE_TYPE", "LOAD_BATCH_DOCS", "
            "Statement", "evidence_key", "evidence_rows", "fill", "retry_text"]
 
 BATCH_ROWS = 2000
+ENTITY_READ_ROWS = 10_000      # entities whose full-text field is recomputed per read (_index_entities)
 LOAD_BATCH_DOCS = 200          # documents per batch of statements (one round of upserts)
 LOAD_CALL_BATCHES = 4          # batches per load_records call of build_records: the next is prepared
                                # while the server writes the previous one
@@ -187,11 +188,33 @@ class CypherStore(GraphStore):
         for query, params in statements:
             self._run(query, params)
 
-    def _submit(self, facts: list[Statement], tail: list[Statement]) -> None:
-        """Write a batch: ``facts``, then (only if they all succeeded) ``tail``, which marks its
-        documents complete. Here at once; a store may run them in the background until ``_finish``
-        (FalkorDB), so the next batch is prepared meanwhile."""
-        self._run_all(facts + tail)
+    def _submit(self, facts: list[Statement], tail: list[Statement], touched: dict[str, list[str]]) -> None:
+        """Write a batch: ``facts``, the full-text field of the entities they ``touched``
+        (``_index_entities``), then (only if all that succeeded) ``tail``, which marks its documents
+        complete. Here at once; a store may run them in the background until ``_finish`` (FalkorDB),
+        so the next batch is prepared meanwhile."""
+        self._run_all(facts)
+        self._index_entities(touched)
+        self._run_all(tail)
+
+    def _index_entities(self, touched: dict[str, list[str]]) -> None:
+        """Set the full-text field (``graph.fulltext.entity_grams``) of the searchable entities
+        ``touched`` (label -> ids) from the properties the nodes hold now: one read, then one write per
+        label of the fields that changed. An entity's text is merged from every document that
+        supports it (last writer wins), so it is read back rather than taken from the batch."""
+        pairs = [(label, x) for label in ENTITY_FIELDS for x in touched.get(label, ())]
+        for lo in range(0, len(pairs), ENTITY_READ_ROWS):
+            ids: dict[str, list[str]] = defaultdict(list)
+            for label, x in pairs[lo:lo + ENTITY_READ_ROWS]:
+                ids[label].append(x)
+            changed: dict[str, list[list[str]]] = defaultdict(list)
+            for r in self._run(statement_text("entity_grams_read"), {"ids": dict(ids)}):
+                value = entity_grams(r["name"], r["definition"], r["items"], r["id"])
+                if value != r["grams"]:
+                    changed[r["kind"]].append([r["id"], value])
+            for label, rows in changed.items():
+                for at in range(0, len(rows), BATCH_ROWS):
+                    self._run(fill("entity_grams_write", label=label), {"rows": rows[at:at + BATCH_ROWS]})
 
     _in_flight: frozenset[str] | set[str] = frozenset()   # ids and sources of the batch being written
 
@@ -255,14 +278,46 @@ class CypherStore(GraphStore):
         """Record the full-text field's format in a graph that holds no document yet (``init_schema``)."""
         return statement_text("fulltext_mark"), {"format": FULLTEXT_FORMAT}
 
-    def full_text_candidates(self, terms: Sequence[str]) -> list[str] | None:
+    def _fulltext_query(self, terms: Sequence[str]) -> str | None:
+        """The backend's full-text query for ``terms``; None where it cannot narrow them, or the graph's
+        items were written before the field was (or in an older format of it)."""
         query = type(self).fulltext_query(terms)
         if query is None or not self.fulltext_statement:
             return None
         rows = self._run(statement_text("fulltext_format"), {})
         if not rows or rows[0]["format"] != FULLTEXT_FORMAT:
-            return None                               # documents written before the field was
+            return None
+        return query
+
+    def full_text_candidates(self, terms: Sequence[str]) -> list[str] | None:
+        query = self._fulltext_query(terms)
+        if query is None:
+            return None
         return sorted({r["id"] for r in self._run(statement_text(self.fulltext_statement), {"query": query})})
+
+    def _entity_search(self, query: str, kinds: list[str]) -> list[Statement]:
+        """The statements asking the backend's full-text index for the entities of ``kinds`` matching ``query``."""
+        raise NotImplementedError
+
+    def full_text_entities(self, terms: Sequence[str], kinds: Collection[str] | None = None) -> list[str] | None:
+        query = self._fulltext_query(terms)
+        if query is None:
+            return None
+        wanted = [k for k in ENTITY_FIELDS if kinds is None or k in kinds]
+        ids: set[str] = set()
+        for text, params in self._entity_search(query, wanted) if wanted else ():
+            ids.update(r["id"] for r in self._run(text, params))
+        return sorted(ids)
+
+    def _load_taxonomy(self) -> None:
+        """Write the practice taxonomy, the full-text field of its practices, then bump the version."""
+        from graph.taxonomy import taxonomy_rows
+
+        statements = self._taxonomy_statements()
+        self._run_all(statements[:-1])
+        nodes, _ = taxonomy_rows()
+        self._index_entities({"Practice": [n["id"] for n in nodes if n["label"] == "Practice"]})
+        self._run_all(statements[-1:])
 
     def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str],
                           remove: list[str]) -> list[Statement]:
@@ -301,7 +356,10 @@ class CypherStore(GraphStore):
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
-        self._run_all(self._batch_statements([delta], [delta.doc_id] if replace else [], []))
+        statements = self._batch_statements([delta], [delta.doc_id] if replace else [], [])
+        self._run_all(statements[:-2])
+        self._index_entities(_touched([delta]))
+        self._run_all(statements[-2:])
 
     def load_record(self, rec: ExtractionRecord) -> LoadOutcome:
         return self.load_records([rec])[0]
@@ -378,7 +436,7 @@ class CypherStore(GraphStore):
             todo.append(delta)
         if todo:
             statements = self._batch_statements(todo, replace, remove)
-            self._submit(statements[:-2], statements[-2:])          # tail: complete_documents, bump
+            self._submit(statements[:-2], statements[-2:], _touched(todo))   # tail: complete_documents, bump
             self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes
 
@@ -419,13 +477,23 @@ class CypherStore(GraphStore):
         rels = self._run(statement_text("export_rels"), {})
         for n in nodes:
             n["props"] = dict(n["props"])
-            n["props"].pop("grams", None)            # FalkorDB's full-text helper, not data
+            n["props"].pop("grams", None)            # the stores' full-text field, not data
             ev = n.pop("ev")
             if n["label"] != "Document":
                 n["props"].update(_ev_lists(ev))
         for r in rels:
             r["props"] = {**r["props"], **_ev_lists(r.pop("ev"))}
         return nodes, rels
+
+
+def _touched(deltas: list[DocumentDelta]) -> dict[str, list[str]]:
+    """The searchable entities (label -> ids) ``deltas`` write."""
+    out: dict[str, set[str]] = defaultdict(set)
+    for delta in deltas:
+        for row in delta.nodes.values():
+            if row.label in ENTITY_FIELDS:
+                out[row.label].add(row.id)
+    return {label: sorted(ids) for label, ids in out.items()}
 
 
 def _ev_lists(entries: list[list[Any]]) -> dict[str, list[Any]]:

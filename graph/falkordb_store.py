@@ -20,7 +20,7 @@ from graph.cypher_store import CypherStore, Statement, fill, retry_text
 from graph.falkordb_reply import Unhandled
 from graph.falkordb_reply import rows as reply_rows
 from graph.falkordb_server import FalkorServer
-from graph.fulltext import falkordb_query
+from graph.fulltext import ENTITY_FIELDS, falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
 
@@ -168,15 +168,23 @@ class FalkorStore(CypherStore):
         store._run("RETURN 1", {})
         return store
 
-    def _submit(self, facts: list[Statement], tail: list[Statement]) -> None:
-        """Write ``facts`` in a background thread (the client prepares the next batch meanwhile:
-        client and server work at the same time); ``_finish`` waits, then marks them complete."""
+    def _submit(self, facts: list[Statement], tail: list[Statement], touched: dict[str, list[str]]) -> None:
+        """Write ``facts`` and the full-text field of the entities they ``touched`` in a background
+        thread (the client prepares the next batch meanwhile: client and server work at the same
+        time); ``_finish`` waits, then marks them complete."""
         from concurrent.futures import ThreadPoolExecutor
 
         self._finish()
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-falkordb")
-        self._pending = (self._writer.submit(self._run_all, facts), tail)
+        self._pending = (self._writer.submit(self._write_facts, facts, touched), tail)
+
+    def _write_facts(self, facts: list[Statement], touched: dict[str, list[str]]) -> None:
+        self._run_all(facts)
+        self._index_entities(touched)
+
+    def _entity_search(self, query: str, kinds: list[str]) -> list[Statement]:
+        return [(fill("falkordb_search_entity", label=kind), {"query": query}) for kind in kinds]
 
     def _encode(self, params: dict[str, Any]) -> dict[str, Any]:
         """The header is written by the thread preparing the batch, while the server writes the
@@ -250,8 +258,10 @@ class FalkorStore(CypherStore):
         self._ignore_exists(statement_text("falkordb_index_evidence"))
         self._ignore_exists(statement_text("falkordb_index_source"))
         self._ignore_exists(statement_text("falkordb_fulltext"))
+        for label in ENTITY_FIELDS:
+            self._ignore_exists(fill("falkordb_fulltext_entity", label=label))
         self._run(*self._mark_fulltext())
-        self._run_all(self._taxonomy_statements())
+        self._load_taxonomy()
 
     def _ignore_exists(self, query: str) -> None:
         try:

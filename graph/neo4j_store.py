@@ -1,8 +1,9 @@
 """The Neo4j store, through the official ``neo4j`` driver (py2neo is end-of-life).
 
-A document's statements run in one managed write transaction (``execute_write``): a lost
-connection rolls the whole document back and the driver retries the transaction; after that a
-StoreError. Settings: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE.
+A batch's facts run in one managed write transaction (``execute_write``), the full-text field of the
+entities they touched is set next, and the documents are marked complete in a last one: a lost
+connection rolls the transaction back and the driver retries it; after that a StoreError, and the
+documents, still incomplete, are redone by the next build. Settings: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE.
 Start a server for it with ``docker run -p 7474:7474 -p 7687:7687 -e NEO4J_AUTH=neo4j/secretpw neo4j:5``.
 """
 from __future__ import annotations
@@ -74,7 +75,8 @@ class Neo4jStore(CypherStore):
             raise StoreError(f"Neo4j at {self.uri}: {type(exc).__name__}: {exc}") from exc
 
     def _run_all(self, statements: list[Statement]) -> None:
-        """All statements of one document in one transaction: all or nothing."""
+        """Statements in one transaction: all or nothing (a batch's facts, then its completion, each in
+        one; a batch whose completion did not commit stays incomplete and is redone)."""
         def work(tx: Any) -> None:
             for query, params in statements:
                 tx.run(query, params).consume()
@@ -92,5 +94,9 @@ class Neo4jStore(CypherStore):
         self._run(statement_text("neo4j_constraint_evidence"), {})
         self._run(statement_text("neo4j_index_source"), {})
         self._run(statement_text("neo4j_fulltext"), {})
+        self._run(statement_text("neo4j_fulltext_entities"), {})
         self._run(*self._mark_fulltext())
-        self._run_all(self._taxonomy_statements())
+        self._load_taxonomy()
+
+    def _entity_search(self, query: str, kinds: list[str]) -> list[Statement]:
+        return [(statement_text("neo4j_search_entities"), {"query": query, "kinds": kinds})]

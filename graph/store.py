@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import abc
 import enum
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Self
 
 from govkg.errors import StoreError
@@ -133,6 +133,13 @@ class GraphStore(abc.ABC):
         gives them), by the store's own full-text index: every document that holds one is among them.
         None when the store keeps no such index (the embedded store: the query layer's index answers),
         or it cannot narrow these terms."""
+        return None
+
+    def full_text_entities(self, terms: Sequence[str], kinds: Collection[str] | None = None) -> list[str] | None:
+        """The ids of the searchable entities (``graph.fulltext.ENTITY_FIELDS``; only those of ``kinds``
+        when given) that may hold one of ``terms`` in their name, definition or items, by the store's
+        own full-text index: every entity that holds one is among them. None as for
+        ``full_text_candidates``."""
         return None
 
     @abc.abstractmethod

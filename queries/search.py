@@ -3,14 +3,15 @@ this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store
 
 fetch: Embedded counterpart of ``queries/search.cypher`` (same parameters, same raw rows).
 
-finish: On a store with its own full-text index (Neo4j, FalkorDB: ``GraphStore.full_text_candidates``,
-over the pre-segmented ``Document.grams`` of ``graph/fulltext.py``) the index names the documents that
-can match, the store counts and scores the terms in them where folding cannot change the terms, and
-only the best documents' texts are read; the entities are searched through an in-process index of the
-entities alone, kept per graph version. On the embedded store the in-process index of this graph
-version (kept in the store where it can be: ``queries/kept.py``) answers. Either way the hits are
-checked and ranked by the same code (``queries/fulltext.py``), and the evidence of the entities among
-them is read last, for those hits only.
+finish: On a store with its own full-text indexes (Neo4j, FalkorDB: ``GraphStore.full_text_candidates``
+and ``full_text_entities``, over the pre-segmented ``grams`` field of documents and entities,
+``graph/fulltext.py``) the indexes name the documents and entities that can match; where folding
+cannot change the terms the store counts and scores the terms in them and only the best documents'
+texts are read, else their texts are read and checked here. On the embedded store (and on a graph
+whose items were written without the field) the in-process index of this graph version (kept in the
+store where it can be: ``queries/kept.py``) answers. Either way the hits are checked and ranked by
+the same code (``queries/fulltext.py``), and the evidence of the entities among them is read last,
+for those hits only.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ import dataclasses
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any
 
+from graph.fulltext import ENTITY_FIELDS, entity_text
 from queries.fulltext import (
     FullTextIndex,
     Hit,
@@ -32,7 +34,7 @@ from queries.fulltext import (
     unrounded_score,
 )
 from queries.kept import with_index
-from queries.rows import as_list, best_evidence, cached
+from queries.rows import best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, label, nodes_of
 
@@ -48,49 +50,61 @@ SPEC = QuerySpec(
      Param("limit", "int", "how many hits", default=20, min=1, max=500)),
     ("rank", "kind", "id", "name", "score", *EVIDENCE),
     # set by the finisher (see search.cypher): which documents (None: every one) and entities (None:
-    # every one, by its searchable text; a list: those, with their evidence), and whether the store
-    # counts and scores the terms in the documents instead of returning their texts (the best ``top``)
+    # every one, by its searchable text; a list: those, with their evidence unless ``evidence`` is
+    # false), and whether the store counts and scores the terms in them instead of returning their
+    # texts (the best ``top`` documents, and of each kind of entity)
     row_params=(("documents", None), ("entities", None), ("counted", False), ("terms", None),
-                ("lengths", None), ("weight", None), ("top", 1_000_000_000)),
+                ("lengths", None), ("weights", None), ("top", 1_000_000_000), ("evidence", True)),
     examples=({"text": "减负"}, {"text": "社区 议事", "limit": 50}, {"text": "12341", "kinds": ["NamedModel"]}),
 )
 
 
-_FIELDS = {  # kind -> (name property, definition property, items property)
-    "NamedModel": ("name", "definition", "components"),
-    "Measure": ("summary", None, "practices"),
-    "Policy": ("title", "issuer", None),
-    "Agency": ("name", None, None),
-    "Place": ("name", None, "aliases"),
-    "Practice": ("name", None, None),
-}
+_FIELDS = ENTITY_FIELDS   # kind -> (name property, definition property, items property)
 _NO_EVIDENCE = ("ev_doc", "ev_start", "ev_end", "ev_quote")
 TOP_ALL = 1_000_000_000      # ``$top`` that cuts nothing
 
 
 def fetch(g: Any, documents: list[str] | None = None, entities: list[str] | None = None,
           terms: list[str] | None = None, counted: bool = False, lengths: list[int] | None = None,
-          weight: float | None = None, top: int = TOP_ALL, **_params: Any) -> list[dict[str, Any]]:
+          weights: dict[str, float] | None = None, top: int = TOP_ALL, evidence: bool = True,
+          **_params: Any) -> list[dict[str, Any]]:
     ids = nodes_of(g, "Document") if documents is None else [
         d for d in documents if d in g and label(g, d) == "Document"]
-    counting = (terms, lengths, weight) if counted else None
     rows = [{"kind": "Document", "id": d, "name": (n := g.nodes[d]).get("title"), "definition": None,
-             "items": None, **_text_or_counts(n.get("text") or "", n.get("title") or "", counting),
+             "items": None, **_text_or_counts(n.get("text") or "", n.get("title") or "",
+                                              _counting(counted, terms, lengths, weights, "Document")),
              **dict.fromkeys(_NO_EVIDENCE)} for d in ids]
-    if len(rows) > top:                     # ORDER BY score DESC, id LIMIT $top
-        rows.sort(key=lambda r: (r["score"] is None, -(r["score"] or 0.0), r["id"]))
-        rows = rows[:top]
+    rows = _cut(rows, top)
     if entities is not None:
-        return rows + [_entity_row(g, x, label(g, x)) for x in entities if x in g and label(g, x) in _FIELDS]
+        by_kind: dict[str, list[dict[str, Any]]] = {}
+        for x in entities:
+            if x in g and (kind := label(g, x)) in _FIELDS:
+                by_kind.setdefault(kind, []).append(_entity_row(
+                    g, x, kind, _counting(counted, terms, lengths, weights, kind), evidence))
+        return rows + [r for kind_rows in by_kind.values() for r in _cut(kind_rows, top)]
     for kind, (name, _, _) in _FIELDS.items():
         rows.extend({"kind": kind, "id": x, "name": (n := g.nodes[x]).get(name), "definition": None, "items": None,
-                     "text": _searchable_text(n, kind), "counts": None, "in_name": None, "score": None,
+                     "text": entity_text(n, kind), "counts": None, "in_name": None, "score": None,
                      **dict.fromkeys(_NO_EVIDENCE)} for x in nodes_of(g, kind))
     return rows
 
 
+def _counting(counted: bool, terms: Any, lengths: Any, weights: dict[str, float] | None,
+              kind: str) -> tuple[Any, Any, Any] | None:
+    """(terms, their lengths, the kind's weight) where the store counts, else None."""
+    return (terms, lengths, None if weights is None else weights.get(kind)) if counted else None
+
+
+def _cut(rows: list[dict[str, Any]], top: int) -> list[dict[str, Any]]:
+    """``ORDER BY score DESC, id LIMIT $top`` (the order kept where nothing is cut)."""
+    if len(rows) > top:
+        rows.sort(key=lambda r: (r["score"] is None, -(r["score"] or 0.0), r["id"]))
+        rows = rows[:top]
+    return rows
+
+
 def _text_or_counts(text: str, name: str, counting: tuple[Any, Any, Any] | None) -> dict[str, Any]:
-    """A document's ``text`` column, or with ``counting`` (terms, their lengths, the weight) its ``counts``,
+    """An item's ``text`` column, or with ``counting`` (terms, their lengths, the weight) its ``counts``,
     ``in_name`` and ``score`` ones, as ``search.cypher`` gives them."""
     if counting is None:
         return {"text": text, "counts": None, "in_name": None, "score": None}
@@ -103,22 +117,15 @@ def _text_or_counts(text: str, name: str, counting: tuple[Any, Any, Any] | None)
             "score": unrounded_score(lengths, counts, in_name, weight) or 0.0}
 
 
-def _entity_row(g: Any, x: str, kind: str) -> dict[str, Any]:
-    """An entity's row with its fields, searchable text and evidence (for a hit)."""
+def _entity_row(g: Any, x: str, kind: str, counting: tuple[Any, Any, Any] | None = None,
+                evidence: bool = True) -> dict[str, Any]:
+    """An entity's row with its fields, searchable text (or counts) and evidence (for a hit)."""
     n = g.nodes[x]
     name, definition, items = _FIELDS[kind]
     return {"kind": kind, "id": x, "name": n.get(name), "definition": n.get(definition) if definition else None,
-            "items": n.get(items) if items else None, "text": _searchable_text(n, kind), "counts": None,
-            "in_name": None, "score": None, **ev_lists(n)}
-
-
-def _searchable_text(n: dict[str, Any], kind: str) -> str:
-    """An entity's searchable text: its name, definition and items, the non-empty ones, one per line
-    (what ``search.cypher`` returns as ``text``)."""
-    name, definition, items = _FIELDS[kind]
-    parts = [n.get(name), n.get(definition) if definition else None,
-             *(str(i) for i in as_list(n.get(items) if items else None))]
-    return "\n".join(p for p in parts if p)
+            "items": n.get(items) if items else None,
+            **_text_or_counts(entity_text(n, kind), n.get(name) or x, counting),
+            **(ev_lists(n) if evidence else dict.fromkeys(_NO_EVIDENCE))}
 
 
 def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
@@ -135,34 +142,45 @@ def searchables(rows: Iterable[dict[str, Any]]) -> list[Searchable]:
 
 def finish(fetch: Any, params: dict[str, Any], version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     terms = split_terms(params["text"])
-    candidates = fetch.full_text_candidates(terms) if terms else None
-    if candidates is None:
+    found = _candidates(fetch, version, terms, _wanted(params)) if terms else None
+    if found is None:
         hits = with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
                           lambda index: index.search(params["text"], limit=params["limit"],
                                                      kinds=params.get("kinds") or None))
-        return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
-    # a store with its own full-text index: documents through it, entities (short, and far fewer
-    # characters) through the in-process index of the entities alone, kept per graph version
-    kinds = _wanted(params)
-    hits = [] if kinds is not None and "Document" not in kinds else _documents(fetch, candidates, terms, params)
-    if kinds is None or kinds - {"Document"}:
-        index = cached("search_entities", version, lambda: FullTextIndex(searchables(
-            fetch({**params, "documents": [], "entities": None}))))
-        hits = rank_hits(hits + index.search(params["text"], limit=params["limit"], kinds=kinds), params["limit"])
+    else:
+        hits = _narrowed(fetch, *found, terms, params)
     return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))
 
 
-def _documents(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], candidates: list[str],
-               terms: list[str], params: dict[str, Any]) -> list[Hit]:
-    """The best documents among ``candidates`` (those the store's index names). For terms folding
-    cannot change the store counts and scores them and only the best texts are read; else every
-    candidate's text is read and folded here."""
-    narrowed = {**params, "documents": candidates, "entities": []}
+def _candidates(fetch: Any, version: Any, terms: list[str],
+                kinds: set[str] | None) -> tuple[list[str], list[str]] | None:
+    """The documents and the entities the store's own full-text indexes name for ``terms`` (a superset
+    of those holding one), of ``kinds``; None where the store has no such index (the embedded store)
+    or cannot narrow these terms."""
+    documents = fetch.full_text_candidates(terms)
+    store = getattr(version, "store", None)       # queries.kept.GraphVersion knows its store
+    if documents is None or store is None:
+        return None
+    entities = store.full_text_entities(terms, None if kinds is None else kinds - {"Document"})
+    if entities is None:
+        return None
+    return ([] if kinds is not None and "Document" not in kinds else documents), entities
+
+
+def _narrowed(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], documents: list[str],
+              entities: list[str], terms: list[str], params: dict[str, Any]) -> list[Hit]:
+    """The best hits among the ``documents`` and ``entities`` the store's indexes name. For terms
+    folding cannot change the store counts and scores them and only the best documents' texts are
+    read (an entity's hit needs no text: its quote is its name, its evidence is read last); else
+    every candidate's text is read and folded here."""
+    narrowed = {**params, "documents": documents, "entities": entities, "evidence": False}
     if fold_free(terms):
         best = _best_counted(fetch, narrowed, terms, params)
-        hits = _best(searchables(fetch({**narrowed, "documents": best})), terms, params, False)
-        if [h.key for h in hits] == best:
-            return hits
+        wanted = [key for _, kind, key, _ in best if kind == "Document"]
+        docs = _best(searchables(fetch({**narrowed, "documents": wanted, "entities": []})), terms, params, False)
+        if sorted(h.key for h in docs) == sorted(wanted):
+            return rank_hits(docs + [Hit(key, kind, name, score, None, name, None, None)
+                                     for score, kind, key, name in best if kind != "Document"], params["limit"])
         # the texts changed between the two reads (a load in between): read them whole, as below
     return _best(searchables(fetch(narrowed)), terms, params, True)
 
@@ -188,33 +206,63 @@ _SCORE_SLACK = 1e-6
 
 
 def _best_counted(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], narrowed: dict[str, Any],
-                  terms: list[str], params: dict[str, Any]) -> list[str]:
-    """Ids of the best documents by the counts the store gives, scored by ``combine`` (the same
-    arithmetic and order as ``score_hit``). The store returns only its best ``top`` by its own
-    floating-point score: enough when the last of the best beats the lowest returned by more than
-    the slack (or nothing was cut); else the counts of every candidate are read."""
+                  terms: list[str], params: dict[str, Any]) -> list[tuple[float, str, str, str]]:
+    """(score, kind, id, name) of the best items by the counts the store gives, scored by ``combine``
+    (the same arithmetic and order as ``score_hit``), best first. The store returns only its best
+    ``top`` documents, and of each kind of entity, by its own floating-point score, then id; every
+    candidate's counts are read again unless, for each kind it cut, what it left out ranks after
+    the last of the best (``_cut_is_safe``)."""
     limit = params["limit"]
     top = 4 * limit + 50
     counting = {**narrowed, "counted": True, "terms": terms, "lengths": [len(t) for t in terms],
-                "weight": kind_weight("Document")}
+                "weights": {kind: kind_weight(kind) for kind in ("Document", *_FIELDS)}}
     rows = fetch({**counting, "top": top})
     best = _rank_counted(rows, terms, limit)
-    if len(rows) >= top:
-        floor = min(float(r["score"] or 0.0) for r in rows)
-        if len(best) < limit or best[-1][0] <= floor + _SCORE_SLACK:
-            best = _rank_counted(fetch({**counting, "top": TOP_ALL}), terms, limit)
-    return [key for _, key in best]
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_kind.setdefault(row["kind"], []).append(row)
+    if not all(_cut_is_safe(kind_rows, best, terms, limit) for kind_rows in by_kind.values() if len(kind_rows) >= top):
+        best = _rank_counted(fetch({**counting, "top": TOP_ALL}), terms, limit)
+    return best
 
 
-def _rank_counted(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[tuple[float, str]]:
-    """(score, id) of the ``limit`` best documents by ``combine`` over their counts, best first (score, then id)."""
+def _cut_is_safe(rows: list[dict[str, Any]], best: list[tuple[float, str, str, str]], terms: list[str],
+                 limit: int) -> bool:
+    """Whether no item the store left out of ``rows`` (one kind, cut at the lowest store score
+    ``floor``: those left out score at most ``floor``, and those at ``floor`` have larger ids) can
+    rank among ``best``. Safe when the last of the best beats ``floor`` by more than the slack; or,
+    at a tie (thousands of entities with one count: a common word), when the last row returned —
+    which every left-out item at ``floor`` follows, with the same counts and so the same score — is
+    the last of the best or ranks after it. (Equal floats from different counts, or different
+    floats rounding to one score, need three or more terms of one length: those read everything.)"""
+    floor = min(float(r["score"] or 0.0) for r in rows)
+    if floor <= 0.0:                              # those left out hold no term
+        return True
+    if len(best) < limit:
+        return False
+    if best[-1][0] > floor + _SCORE_SLACK:
+        return True
+    if len(terms) > 2:
+        return False
+    at_floor = [r for r in rows if float(r["score"] or 0.0) == floor]
+    last = max(at_floor, key=lambda r: r["id"])
+    if any((r["counts"], r["in_name"]) != (last["counts"], last["in_name"]) for r in at_floor):
+        return False
+    kind = last["kind"]
+    score = combine(kind, terms, [int(c) for c in last["counts"]], [bool(n) for n in last["in_name"]])
+    return score is not None and (-score, kind, last["id"]) >= (-best[-1][0], best[-1][1], best[-1][2])
+
+
+def _rank_counted(rows: list[dict[str, Any]], terms: list[str], limit: int) -> list[tuple[float, str, str, str]]:
+    """(score, kind, id, name) of the ``limit`` best items by ``combine`` over their counts, best first
+    (score, then kind and id, as ``rank_hits``)."""
     scored = []
     for row in rows:
-        score = combine("Document", terms, [int(c) for c in row["counts"]], [bool(n) for n in row["in_name"]])
+        score = combine(row["kind"], terms, [int(c) for c in row["counts"]], [bool(n) for n in row["in_name"]])
         if score is not None:
-            scored.append((-score, row["id"]))
+            scored.append((-score, row["kind"], row["id"], row.get("name") or row["id"]))
     scored.sort()
-    return [(-neg, key) for neg, key in scored[:limit]]
+    return [(-neg, kind, key, name) for neg, kind, key, name in scored[:limit]]
 
 
 def _evidence(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

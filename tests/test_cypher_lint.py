@@ -121,7 +121,8 @@ def neo4j_store_statements(records) -> list[dict[str, str]]:
     store.document_states()
     store.stats()
     store.export_rows()
-    assert store.full_text_candidates(["社区治理", "12341"]) == []   # the search's full-text query
+    assert store.full_text_candidates(["社区治理", "12341"]) == []   # the search's full-text queries
+    assert store.full_text_entities(["社区治理", "12341"]) == []
     for spec in registry.catalogue():            # the statement each named query sends
         registry.fetcher(store, spec.name)({p.name: p.default for p in spec.params})
     texts = list(dict.fromkeys(store.sent))

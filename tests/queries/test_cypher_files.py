@@ -21,7 +21,9 @@ def realistic_params(text: str, records) -> dict:
               "owner": None, "agency": (rec.agencies[0].name if rec.agencies else None), "text": "社区",
               "kinds": [], "limit": 20, "k": 5, "measure": None, "named_model": None, "min_places": 1,
               "doc": rec.doc_id, "label": "Place", "documents": [rec.doc_id], "entities": None,
-              "terms": ["社区", "12"], "counted": True, "lengths": [2, 2], "weight": 1.0, "top": 5}
+              "terms": ["社区", "12"], "counted": True, "lengths": [2, 2], "top": 5,
+              "weights": {"Document": 1.0, "NamedModel": 1.5, "Measure": 1.2, "Policy": 1.3, "Agency": 1.1,
+                          "Place": 1.0, "Practice": 1.4}, "evidence": True}
     wanted = set(re.findall(r"\$([A-Za-z_]+)", re.sub(r"//[^\n]*", "", text)))
     missing = wanted - set(values)
     assert not missing, f"no realistic value for {missing}"
@@ -60,6 +62,7 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         falkordb_store.version()
         falkordb_store.export_rows()
         falkordb_store.full_text_candidates(["社区"])
+        falkordb_store.full_text_entities(["社区"])
         assert falkordb_store.projection("practice_items") and falkordb_store.projection("place_practices")
         falkordb_store.remove_document(rec.doc_id)
     for name in sorted(set(STORE) - NEO4J_ONLY):

@@ -42,7 +42,7 @@ def _alive(pid: int) -> bool:
 def test_kill_9_of_the_command_leaves_no_worker(tmp_path, corpus_paths):
     folder = tmp_path / "in"
     folder.mkdir()
-    for i in range(40):
+    for i in range(400):   # several seconds of work for two workers however fast the machine
         (folder / f"{i:03d}.txt").write_bytes(corpus_paths[i % 5].read_bytes())
     proc = subprocess.Popen([sys.executable, "-c", "from govkg.cli import main; main()", "extract", str(folder),
                              "--out", str(tmp_path / "out.jsonl"), "--workers", "2", "-q"],

@@ -39,6 +39,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -143,7 +144,7 @@ class SQLiteStore(GraphStore):
             if path is not None:
                 with contextlib.suppress(OSError):
                     os.chmod(path, 0o600)
-                self._db.execute("PRAGMA journal_mode=WAL")
+                self._wal(wait_s)
                 self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._init_tables()
@@ -165,6 +166,21 @@ class SQLiteStore(GraphStore):
                   "could run code stored in it. Run `govkg build` again on your documents; then delete "
                   "that file.", file=sys.stderr)
         return cls(path)
+
+    def _wal(self, wait_s: float) -> None:
+        """Switch the file to write-ahead logging. Two processes creating one file at once: SQLite
+        answers the switch with "locked" at once, without waiting, so the wait is done here."""
+        deadline = time.monotonic() + wait_s
+        pause = 0.01
+        while True:
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
 
     def _init_tables(self) -> None:
         meta = self._meta()

@@ -250,3 +250,26 @@ def test_a_view_of_an_older_graph_version_is_freed(synth_records):
     for key in [k for k in _CACHE if k[0] == "graph_index"]:
         del _CACHE[key]                                  # (the per-version caches let it go in their turn)
     assert [r() for r in refs] == [None, None]
+
+
+def test_a_new_file_being_created_by_another_process_is_waited_for(tmp_path):
+    """Two `govkg build` runs creating one graph file at once: SQLite refuses the second one's switch
+    to write-ahead logging at once ("database is locked", no busy wait) while the first holds its
+    lock; the store waits for it instead of failing."""
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "graph.sqlite"
+    other = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")                  # the other process, in the middle of creating it
+    other.execute("CREATE TABLE t (x)")               # (its write lock held; given up below)
+    threading.Timer(0.5, lambda: other.execute("ROLLBACK")).start()
+    started = time.monotonic()
+    store = SQLiteStore(path, wait_s=30)
+    try:
+        assert time.monotonic() - started >= 0.4      # it waited for the lock, and then opened
+        assert not store.documents()
+    finally:
+        store.close()
+        other.close()

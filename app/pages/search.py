@@ -1,5 +1,6 @@
 """检索: full-text search across documents and entities (``search`` query); each hit shows where it is
-from (the document's place and title) and the quote with the words marked."""
+from (the document's place and title, said to be the source: a named model of 平阴县 quoted from a
+济南市 document is not 济南市's) and the quote with the words marked."""
 import streamlit as st
 
 from app import state
@@ -26,7 +27,8 @@ for r in rows:
         name = name or str(r.get("name") or r.get("id"))
         doc = docs.get(r.get("doc_id") or "") or {}
         source = f"《{titles.get(doc.get('id', ''), '')}》" if doc and r.get("kind") != "Document" else ""
-        where = " · ".join(x for x in (doc.get("subject_place") or "地方不详", source) if x)
+        place = doc.get("subject_place") or "地方不详"
+        where = place if r.get("kind") == "Document" else f"出自{place}{source}"
         st.markdown(f"**{md_escape(name)}** · {md_escape(kind)} · {md_escape(where)}")
         evs = row_evidence(r)
         if evs:

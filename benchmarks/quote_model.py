@@ -2,11 +2,15 @@
 
 usage:
   python benchmarks/quote_model.py cv [--folds K] [--sets seeds,dev,extra-x,extra-y]
-  python benchmarks/quote_model.py holdout --sets seeds,dev --test extra-x,extra-y
+  python benchmarks/quote_model.py holdout [--sets seeds,dev,extra-z] [--test extra-x,extra-y]
   python benchmarks/quote_model.py train [--sets …]      # writes loaders/extract/quote_model.json
+                                                         # (default: every set but the held-out ones)
 
-Data: every annotated set that is present — the five seeds (data/corpus + shared/reference/seeds-gold),
-the dev set (shared/reference/dev) and the extra sets (data/reference/extra-*/). A candidate is every
+Data: the annotated sets that are present — the five seeds (data/corpus + shared/reference/seeds-gold),
+the dev set (shared/reference/dev) and the extra sets (data/reference/extra-*/). The held-out sets
+(``HELD_OUT``: extra-x, extra-y, documents from other cities annotated by someone else) measure how the
+step does on unseen writing: ``train`` never reads them (it refuses them in ``--sets``), ``holdout``
+scores them; ``cv`` may include them (its models are thrown away). A candidate is every
 quote the named-models step considers (``models.quote_candidates``); it is a positive example when
 its name equals a gold named model's name of that document (compared as the scorer compares names).
 
@@ -41,6 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "reference"
 MODEL_PATH = REPO / "loaders" / "extract" / "quote_model.json"
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+HELD_OUT = ("extra-x", "extra-y")  # never training data of the shipped model
 
 
 def _scorer():
@@ -253,17 +258,39 @@ def _dump(path: Path, docs: list[Doc], recs: list[dict]) -> None:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def training_sets(command: str, chosen: str | None) -> list[str] | None:
+    """The sets a command trains on: ``chosen`` (comma-separated) or, by default, every set present
+    (cv) or every set present but the held-out ones (train, holdout); None where ``train`` or
+    ``holdout`` is asked to train on a held-out set."""
+    present = list(gold_sets())
+    if chosen:
+        sets = [s for s in chosen.split(",") if s]
+    else:
+        sets = present if command == "cv" else [s for s in present if s not in HELD_OUT]
+    if command != "cv" and any(s in HELD_OUT for s in sets):
+        return None
+    return sets
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("command", choices=("cv", "holdout", "train"))
     ap.add_argument("--test", default="", help="holdout: the sets to score")
     ap.add_argument("--folds", type=int, default=0, help="cv folds (0: leave one document out)")
-    ap.add_argument("--sets", default=",".join(gold_sets()))
+    ap.add_argument("--sets", help="the sets to train on (default: every set present but the held-out ones; "
+                    "cv: every set present)")
     ap.add_argument("--oracle-subject", action="store_true",
                     help="give named models the gold subject place (to judge owners apart from the places step)")
     ap.add_argument("--dump", type=Path, help="cv, holdout: write the scored records (JSONL) here")
     args = ap.parse_args(argv[1:])
-    docs = load_docs(args.sets.split(","), args.oracle_subject)
+    sets = training_sets(args.command, args.sets)
+    if sets is None:
+        print(f"the held-out sets ({', '.join(HELD_OUT)}) are never training data of the shipped model; "
+              f"drop them from --sets (score them with: holdout --test {','.join(HELD_OUT)})", file=sys.stderr)
+        return 2
+    if args.command == "holdout" and not args.test:
+        args.test = ",".join(s for s in HELD_OUT if s in gold_sets())
+    docs = load_docs(sets, args.oracle_subject)
     if args.command == "holdout":
         model = train(docs)
         tests = load_docs(args.test.split(","), args.oracle_subject)

@@ -531,6 +531,89 @@ def _candidates(ctx: Context) -> list[_Cand]:
 
 
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四五六七八九十]+年")
+# What the sentence around a quote says it is, when that is never a scheme of the place (each rule
+# reads the words straight around the quote marks, never the quoted words themselves):
+# a problem to solve (破解“…”难题, “…”等问题, 陷入“…”的恶性循环, 打破“…”的局面)
+_PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?[^，,。；;“”]{0,4}?"
+                            r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面)")
+_PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治)[^，,。；;“”]{0,8}$")
+# a change from one state to another (从“被动响应”向“主动供给”转变, 从“山头”到“村头”): both ends
+_FROM_BEFORE = re.compile(r"从[^，,。；;“”]{0,6}$")
+_TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
+_FROM_TO_BEFORE = re.compile(r"从[^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
+                             r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
+# the theme of an event (开展“…”主题活动, 以“…”为主题)
+_THEME_AFTER = re.compile(r"^(?:为|作为)?主题")
+# a contest or a title won (“…”竞赛中荣获, “…”社会工作优秀案例大赛, “…”等光荣称号); a contest run as a
+# scheme (“…”竞赛活动) is still one
+_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)")
+# a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
+_TRAIT_AFTER = re.compile(r"^的?(?:独特|突出|明显|显著|鲜明)?(?:优势|特征|特点|景象|巨变|历史巨变|底色)(?![何在])")
+# words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)
+_SAYS_BEFORE = re.compile(r"(?:提出|指出|强调|要求|号召)了?[，,：:\s]{0,2}$")
+_CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|报告|习近平")
+# a provision quoted from a regulation (“每个社区一般应达到2000户以上”)
+_PROVISION = re.compile(r"应当?|不得|不低于|不少于|不超过|以上|以下")
+# a question (“网格干什么”, “谁来管”)
+_QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁")
+# a category of people named by a stop-listed term (“三留守人员”)
+_PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
+
+
+def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
+    """The sentence says the quote is a problem, a change of state, an event's theme, a contest or
+    title, a trait, the centre's words, a provision or a question: never a scheme's name. A quoted
+    list or numeral name (解决“六件事”问题) is still a name the text gives to what it solves."""
+    name = c.name
+    s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
+    after = text[e:e + 16]
+    before = text[max(0, s - 14):s]
+    if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
+        return True
+    if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
+        return True
+    if not _numbered_or_list(name, parts) and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
+        return True
+    if _FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after) or _FROM_TO_BEFORE.search(text, max(0, s - 50), s):
+        return True
+    if _THEME_AFTER.match(after) or _AWARD_AFTER.match(after) or _TRAIT_AFTER.match(after):
+        return True
+    lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
+    return bool(_SAYS_BEFORE.search(text, max(lo, s - 6), s) and _CENTRE.search(text, lo, s))
+
+
+def _numbered_or_list(name: str, parts: list[str]) -> bool:
+    """A quoted list, or a name with a numeral or digits (“六件事”, “1+9”, “三长”): these name what the
+    text then says they do or solve."""
+    return bool(parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name))
+
+
+def _role_after(after: str) -> bool:
+    """The quote names a role, function or problem (发挥“…”作用, “…”等现象, “…”意识, “…”等问题),
+    unless a scheme word comes first (“…”行动发现问题)."""
+    t = _TYPE_AFTER.match(after)
+    for rx in (_NEG_AFTER, _PROBLEM_AFTER):
+        neg = rx.match(after)
+        if neg and not (t and t.end() <= neg.end()):
+            return True
+    return False
+
+
+def _chain_rejects(text: str, cands: list[_Cand]) -> None:
+    """What the words after a run of quotes say applies to every quote of the run
+    (“A”“B”等光荣称号; 开展“A”“B”主题活动; 发挥“A”与“B”作用)."""
+    for chain in _chains(text, cands):
+        if len(chain) < 2:
+            continue
+        tail = text[chain[-1].end:chain[-1].end + 16]
+        m = _rx(r"^等?").match(tail)
+        rest = tail[m.end():]
+        if _THEME_AFTER.match(rest) or _AWARD_AFTER.match(rest) or _TRAIT_AFTER.match(rest):
+            for c in chain:
+                c.rejected = True
+        elif _role_after(tail) or _role_after(rest):
+            for c in chain:
+                c.rejected = c.rejected or not _numbered_or_list(c.name, split_list(c.name))
 
 
 def _classify(text: str, cands: list[_Cand]) -> None:
@@ -545,7 +628,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         # the tests below read at most the last 7 chars of the clause
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
-        if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _REQUEST.search(name)
+        if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _context_rejects(text, c, parts) or _REQUEST.search(name)
                 or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or _PLAN_PERIOD.match(name)
                 or _rx(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)").match(after)
                 or (before.endswith("关于") and after.startswith("的情况"))):
@@ -680,6 +763,7 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
+    _chain_rejects(text, cands)
     for c in cands:
         c.rule_accepted = c.accepted
     _share_in_chains(text, cands)

@@ -41,12 +41,12 @@ _STOPLIST = frozenset({
     "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性",
 })
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
-                 r"工作法|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
+                 r"工作法|工作方法|方法|架构|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
 # after an enumeration of quotes: “A”“B”“C”等一批协商议事品牌
 _CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。；;：:！？!?\n“”]{0,14}?" + _SCHEME_WORDS)
 _NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|栏目)")
-_CATEGORY_AFTER = re.compile(r"^(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户)")
+_CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户|岗位)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
     r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育)[^，,。；;：:“”]{0,4}$")
@@ -548,7 +548,11 @@ _THEME_AFTER = re.compile(r"^(?:为|作为)?主题")
 # scheme (“…”竞赛活动) is still one
 _AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
-_TRAIT_AFTER = re.compile(r"^的?(?:独特|突出|明显|显著|鲜明)?(?:优势|特征|特点|景象|巨变|历史巨变|底色)(?![何在])")
+_TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
+# a figure pointed back at (这“一张网”, 这条“红色道路”, 这个“牵头人”)
+_DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$")
+# the title of a study (基金项目“…研究”)
+_STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 # words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)
 _SAYS_BEFORE = re.compile(r"(?:提出|指出|强调|要求|号召)了?[，,：:\s]{0,2}$")
 _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|报告|习近平")
@@ -568,11 +572,14 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
     after = text[e:e + 16]
     before = text[max(0, s - 14):s]
+    if _DEMONSTRATIVE_BEFORE.search(before) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
+        return True
     if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
         return True
-    if not _numbered_or_list(name, parts) and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
+    if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
+            and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
     if _FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after) or _FROM_TO_BEFORE.search(text, max(0, s - 50), s):
         return True
@@ -580,6 +587,21 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
     return bool(_SAYS_BEFORE.search(text, max(lo, s - 6), s) and _CENTRE.search(text, lo, s))
+
+
+def _in_request_title(text: str, start: int, end: int) -> bool:
+    """The quote stands inside the title of the proposal being answered, on one line
+    (关于以“…”理念促进…的建议): the proposer's wording, not a scheme of the place."""
+    return bool(_rx(r"关于[^。\n“”]{0,40}$").search(text, max(0, start - 42), start)
+                and _rx(r"[^。\n“”]{0,40}?的(?:建议|提案|议案)").match(text, end, end + 44))
+
+
+def _problem_list(parts: list[str]) -> bool:
+    """A quoted list of complaints (“信息触达难、供需匹配难”, “种类多、格格不入”)."""
+    return any(_PROBLEM_PART.search(p) for p in parts)
+
+
+_PROBLEM_PART = re.compile(r"(?:难|多|少|差|乱|慢|低|弱|不足|不够|不畅|不清|不管|不入)$")
 
 
 def _numbered_or_list(name: str, parts: list[str]) -> bool:
@@ -613,7 +635,8 @@ def _chain_rejects(text: str, cands: list[_Cand]) -> None:
                 c.rejected = True
         elif _role_after(tail) or _role_after(rest):
             for c in chain:
-                c.rejected = c.rejected or not _numbered_or_list(c.name, split_list(c.name))
+                parts = split_list(c.name)
+                c.rejected = c.rejected or not _numbered_or_list(c.name, parts) or _problem_list(parts)
 
 
 def _classify(text: str, cands: list[_Cand]) -> None:
@@ -630,7 +653,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         parts = split_list(name)
         if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _context_rejects(text, c, parts) or _REQUEST.search(name)
                 or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or _PLAN_PERIOD.match(name)
-                or _rx(r"^(?:的)?(?:议案|提案|建议)?收悉|^的(?:议案|提案|建议)").match(after)
+                or _rx(r"^\s*(?:的)?(?:议案|提案|建议)?收悉|^\s*的(?:议案|提案|建议)").match(after)
+                or _in_request_title(text, c.start, c.end)
                 or (before.endswith("关于") and after.startswith("的情况"))):
             c.rejected = True
             continue
@@ -641,10 +665,12 @@ def _classify(text: str, cands: list[_Cand]) -> None:
             continue
         if parts and _same_suffix(parts):
             c.doubt = "enum"  # an enumeration of things of one kind (…平台、…平台、…平台)
-        elif _rx(r"^的?目标").match(after) and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
+        elif (_rx(r"^的?目标").match(after) or _rx(r"^为(?:总|总体)?目标").match(after) and not _rx(r"[，,、]").search(name)) \
+                and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
             c.doubt = "goal"  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
             #                   a numeral target (“3个100%”目标) still is one
-        elif _NUM_LEAD.match(name) and _CATEGORY_AFTER.match(after) and not _TYPE_AFTER.match(after):
+        elif _NUM_LEAD.match(name) and (_CATEGORY_AFTER.match(after) or _rx(r"\d(?:家|个|名|户|所|支|类)$").search(before)) \
+                and not _TYPE_AFTER.match(after):
             c.doubt = "category"
         if c.doubt:
             continue

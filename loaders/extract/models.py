@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
-from loaders.extract.quote_features import QuoteView, quote_features
+from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before, stop_positions
@@ -41,7 +41,7 @@ _STOPLIST = frozenset({
     "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性",
 })
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
-                 r"工作法|工作方法|方法|架构|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
+                 r"工作法|工作方法|方法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
 # after an enumeration of quotes: “A”“B”“C”等一批协商议事品牌
 _CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。；;：:！？!?\n“”]{0,14}?" + _SCHEME_WORDS)
@@ -378,13 +378,19 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
         # P、Q的“…” / 学习P “…”: places straight before the quote
         _s, e, p = before[-1]
         gap = text[e:q0]
-        if _rx(r"[的\s]?").fullmatch(gap):
+        if _OWN_BODY_GAP.fullmatch(gap):
             owners.append(p.name)
             k = len(before) - 2
             while k >= 0 and _rx(r"[、和与及]").fullmatch(text[before[k][1]:before[k + 1][0]]):
                 owners.insert(0, before[k][2].name)
                 k -= 1
             return owners
+    ana = _ANAPHOR_BEFORE.search(text, max(clause_lo, q0 - 4), q0)
+    if ana:
+        # 该社区“…” / 折射出社区“…”: the community (street…) the text spoke of just before
+        got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1)], max(0, q0 - _ANAPHOR_REACH), ana.start())
+        if got:
+            return [got]
     head = text[max(clause_lo, q0 - 4):q0]
     agency_place = index.agency_place_before(clause_lo, q0)
     if agency_place:
@@ -468,7 +474,12 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     return None
 
 
-_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施])")
+_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])")
+# a level word straight before the quote that points back at a place: 该社区“…”, 折射出社区“…”
+# (城市社区“…”, 全省社区“…” are every community, not one)
+_ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把让]))(街道|社区|村|镇)$")
+# a place and its own body straight before the quote: 文亭巷社区党委“…”, P的“…”
+_OWN_BODY_GAP = re.compile(r"(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?")
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
                    "村": ("community",)}
 _ANAPHOR_REACH = 300
@@ -542,6 +553,7 @@ _FROM_BEFORE = re.compile(r"从[^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
 _FROM_TO_BEFORE = re.compile(r"从[^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
+_FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
 _THEME_AFTER = re.compile(r"^(?:为|作为)?主题")
 # a contest or a title won (“…”竞赛中荣获, “…”社会工作优秀案例大赛, “…”等光荣称号); a contest run as a
@@ -572,8 +584,10 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
     after = text[e:e + 16]
     before = text[max(0, s - 14):s]
-    if _DEMONSTRATIVE_BEFORE.search(before) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
+    if _DEMONSTRATIVE_BEFORE.search(before) or FIGURE_VERB.search(before) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
+    if before.endswith("因") and _rx(r"而(?:得名|命名)").match(after):
+        return True  # 因“…”而得名: where a name comes from
     if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
@@ -581,7 +595,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
-    if _FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after) or _FROM_TO_BEFORE.search(text, max(0, s - 50), s):
+    if (_FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after)
+            or before.endswith("从") and _FROM_FAR.match(text, e, e + 28) or _FROM_TO_BEFORE.search(text, max(0, s - 50), s)):
         return True
     if _THEME_AFTER.match(after) or _AWARD_AFTER.match(after) or _TRAIT_AFTER.match(after):
         return True

@@ -616,7 +616,7 @@ def _problem_list(parts: list[str]) -> bool:
     return any(_PROBLEM_PART.search(p) for p in parts)
 
 
-_PROBLEM_PART = re.compile(r"(?:难|多|少|差|乱|慢|低|弱|不足|不够|不畅|不清|不管|不入)$")
+_PROBLEM_PART = re.compile(r"(?:难|多|少|差|乱|慢|低|弱|不足|不够|不畅|不清|不管|不入)$|^(?:无|没|缺)")
 
 
 def _numbered_or_list(name: str, parts: list[str]) -> bool:
@@ -689,7 +689,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
             c.doubt = "category"
         if c.doubt:
             continue
-        if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _NEG_AFTER.match(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _NEG_AFTER.match(after) or _built_from(text, c):
+        if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _role_after(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
             c.accepted = True
 
 

@@ -256,3 +256,69 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     assert ("大走访", "宜昌市") in _models(text, agencies=agencies)
     text = "市人大代表王某到澜湖社区，以社区开展“清洁家园”行动为契机，走访居民。"
     assert [o for n, o in _models(text, agencies=agencies) if n == "清洁家园"] == [SUBJECT]
+
+
+@pytest.mark.parametrize("text", [
+    # a problem to solve, or a list of complaints before 问题
+    "着力破解小区管理“各自为政”难题。",
+    "小区长期陷入“无人管—没人交—更没人管”的恶性循环。",
+    "有效解决“办事难、找人难、盖章多”问题。",
+    # a change from one state to another: both ends
+    "推动服务从“坐等上门”向“主动敲门”转变。",
+    "居民从“旁观者”一步步走到了治理的台前。",
+    # an event's theme, a contest, a title won, a trait
+    "开展“清洁家园、你我同行”“邻里一家亲”主题活动20余场。",
+    "项目在全市“益起来”公益创投大赛中荣获一等奖。",
+    "社区先后荣获“市级文明社区”“平安社区”等称号。",
+    "发挥老党员“情况熟、人头熟”优势。",
+    "往日“干部忙、群众看”的冷清景象不见了。",
+    # the centre's words, a quoted provision, a question, a role, a figure, a name's origin
+    "党的二十大报告提出“完善网格化管理、精细化服务、信息化支撑的基层治理平台”。",
+    "按照“每个网格原则上不少于300户”的要求划分网格。",
+    "回答好“网格员管什么”的问题。",
+    "充分发挥“老娘舅”作用。",
+    "把各方力量拧成“一股绳”。",
+    "这“一张网”覆盖了全区。",
+    "社区因“双桥”而得名。",
+    # the quote stands in the title of the proposal being answered
+    "（关于以“邻里守望”理念推进社区养老的建议）",
+    "国家社会科学基金项目“城市社区协商机制的比较研究”。",
+])
+def test_sentences_that_say_a_quote_is_no_scheme(text):
+    assert _models(text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a scheme word before the problem word keeps it: the scheme found the problems
+    ("开展“敲门入户”行动发现问题30个。", "敲门入户"),
+    # a numbered name still names what the text solves or does
+    ("协调解决“六件事”相关问题10余个。", "六件事"),
+    # a contest run as the scheme itself
+    ("开展“书记擂台”竞赛活动。", "书记擂台"),
+    ("坚持用好“四会”工作方法。", "四会"),
+    ("擦亮“邻里情”金名片。", "邻里情"),
+])
+def test_a_scheme_word_first_keeps_the_name(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+def test_a_place_and_its_own_body_before_the_quote_credit_the_place():
+    places = {"澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    got = _models("推广澜湖社区党委“三心服务”等经验做法。", places=places)
+    assert [o for n, o in got if n == "三心服务"] == ["澜湖社区"]
+
+
+@pytest.mark.parametrize("text", [
+    "澜湖社区位于城区东部。网格员的日常走访，折射出社区“有呼必应、有难必帮”的服务理念。",
+    "澜湖社区位于城区东部，居民3000户。社区以“三心服务”为抓手，化解矛盾。",
+])
+def test_a_level_word_pointing_back_credits_the_place_just_named(text):
+    places = {"澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    got = _models(text, places=places)
+    assert {o for _n, o in got} == {"澜湖社区"}, got
+
+
+def test_a_generic_level_word_credits_no_community():
+    places = {"澜湖社区": ("community", "within_subject", ("澜湖社区",))}
+    got = _models("澜湖社区位于城区东部。全省推广城市社区“三心服务”机制。", places=places)
+    assert {o for _n, o in got} == {SUBJECT}, got

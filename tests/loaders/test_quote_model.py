@@ -72,3 +72,16 @@ def test_fit_learns_a_separable_toy_problem():
     docs = [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]
     w = script.fit(feats, y, docs, c=1.0)
     assert w["good"] > 0 > w["bad"]
+
+
+def test_the_held_out_sets_are_never_training_data():
+    script = _script()
+    # the shipped weights say what they were trained on; the held-out sets are not among them
+    sets = load_quote_model().meta.get("sets") or []
+    assert sets and not set(sets) & set(script.HELD_OUT)
+    # train and holdout leave them out by default and refuse them when asked; cv may score them
+    assert not set(script.training_sets("train", None) or []) & set(script.HELD_OUT)
+    assert script.training_sets("train", "seeds,extra-x") is None
+    assert script.training_sets("holdout", "dev,extra-y") is None
+    assert script.training_sets("train", "seeds,dev") == ["seeds", "dev"]
+    assert script.training_sets("cv", "seeds,extra-x") == ["seeds", "extra-x"]

@@ -549,9 +549,9 @@ _PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?[^，,。
                             r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面)")
 _PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治)[^，,。；;“”]{0,8}$")
 # a change from one state to another (从“被动响应”向“主动供给”转变, 从“山头”到“村头”): both ends
-_FROM_BEFORE = re.compile(r"从[^，,。；;“”]{0,6}$")
+_FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
-_FROM_TO_BEFORE = re.compile(r"从[^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
+_FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
@@ -561,8 +561,9 @@ _THEME_AFTER = re.compile(r"^(?:为|作为)?主题")
 _AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
-# a figure pointed back at (这“一张网”, 这条“红色道路”, 这个“牵头人”)
-_DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$")
+# a figure pointed back at (这“一张网”, 这条“红色道路”, 这个“牵头人”); one instance of something
+# (一条“需求单”, 一场“…”活动, 一次“特殊”的座谈)
+_DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$|一[条场次份张封句幅台]$")
 # the title of a study (基金项目“…研究”)
 _STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 # words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)

@@ -38,7 +38,7 @@ _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪
 # a problem the text sets out to solve (破解“…”难题), not a scheme it runs
 _PROBLEM_VERB = re.compile(r"(?:破解|解决|避免|打破|改变|告别|摆脱|防止|杜绝|克服|消除|存在|出现|整治|根治)[^，,。；;“”]{0,2}$")
 # a figure of speech: the place acts as or becomes the quoted thing (当好“…”, 拧成“…”)
-FIGURE_VERB = re.compile(r"(?:成为|当好|争当|争做|变成|拧成|下好|织密|织牢|念好|答好|化身|犹如|如同|好比|变身|充当|扮演|当起|做好|绘就|跑出|按下|架起|打通|畅通|激活)[^，,。；;“”]{0,2}$")
+FIGURE_VERB = re.compile(r"(?:成为|当好|争当|争做|变成|拧成|下好|织密|织牢|念好|答好|化身|犹如|如同|好比|变身|充当|扮演|当起|做好|绘就|跑出|按下|架起|打通|畅通|激活)[^，,。；;“”]{0,4}$")
 
 
 class QuoteView:

@@ -279,6 +279,9 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     "充分发挥“老娘舅”作用。",
     "把各方力量拧成“一股绳”。",
     "这“一张网”覆盖了全区。",
+    "一条“求助单”发出，志愿者马上赶到。",
+    "推动办事由“群众跑”向“数据跑”转变。",
+    "激活基层治理“满盘棋子”。",
     "社区因“双桥”而得名。",
     # the quote stands in the title of the proposal being answered
     "（关于以“邻里守望”理念推进社区养老的建议）",

@@ -51,7 +51,7 @@ _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
     r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育)[^，,。；;：:“”]{0,4}$")
 _APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心)$")
-_DESIGNATION = re.compile(r"^(?:全国|中国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
+_DESIGNATION = re.compile(r"^(?:全国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
 _LIST_SEP = re.compile(r"[、—－–\-]")
 _LEAD_VERB = re.compile(
@@ -59,7 +59,7 @@ _LEAD_VERB = re.compile(
     r"围绕|包括|涵盖|建成|成立|设立|整合|推动|强化|加强)")
 _CLAUSE_STOPS = "，,。；;：:！？!?\n"
 _SENT_STOPS = "。；;！？!?\n"
-_UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公里|分钟|小时|步)$")
+_UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公里|分钟|小时)$")
 
 
 _QUOTE_MARKS = re.compile(r"[“”]")
@@ -558,7 +558,7 @@ _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向
 _THEME_AFTER = re.compile(r"^(?:为|作为)?主题")
 # a contest or a title won (“…”竞赛中荣获, “…”社会工作优秀案例大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
-_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)")
+_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)|^(?:之称|的?美誉)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
 # a figure pointed back at (这“一张网”, 这条“红色道路”, 这个“牵头人”); one instance of something
@@ -589,6 +589,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if before.endswith("因") and _rx(r"而(?:得名|命名)").match(after):
         return True  # 因“…”而得名: where a name comes from
+    if _rx(r"[。！？!?；;]").search(name):
+        return True  # a whole sentence quoted (speech, a passage of a document), not a name
     if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:

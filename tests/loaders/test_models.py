@@ -280,6 +280,8 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     "把各方力量拧成“一股绳”。",
     "这“一张网”覆盖了全区。",
     "一条“求助单”发出，志愿者马上赶到。",
+    "这里素有“中国茶乡”之称。",
+    "主任说，“今天我们就是来解决问题的。”",
     "推动办事由“群众跑”向“数据跑”转变。",
     "激活基层治理“满盘棋子”。",
     "社区因“双桥”而得名。",
@@ -300,6 +302,9 @@ def test_sentences_that_say_a_quote_is_no_scheme(text):
     ("开展“书记擂台”竞赛活动。", "书记擂台"),
     ("坚持用好“四会”工作方法。", "四会"),
     ("擦亮“邻里情”金名片。", "邻里情"),
+    # a name may open with 中国 or count steps
+    ("与高校共建“中国之治”实践教学基地。", "中国之治"),
+    ("推行“三步”工作法，化解矛盾。", "三步"),
 ])
 def test_a_scheme_word_first_keeps_the_name(text, name):
     assert name in {n for n, _ in _models(text)}

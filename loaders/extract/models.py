@@ -490,6 +490,17 @@ _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:代表|委员)(?!会)")
 _VISIT_BEFORE = re.compile(r"(?:来到|走进|走访|参观|观摩|前往|进入|赴)了?$")
 
 
+def _province_in_name(ctx: Context, name: str) -> str | None:
+    """The one province the text names whose name the scheme carries (“问计江西”, 江苏省…平台): a
+    province-wide platform or brand, not the subject's own."""
+    hits = {p.name for p in ctx.places if p.level == "province"
+            and len(short := _PROVINCE_SUFFIX.sub("", p.name)) >= 2 and short in name}
+    return hits.pop() if len(hits) == 1 else None
+
+
+_PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:省|市|自治区|特别行政区)$")
+
+
 def _subject_parent(ctx: Context) -> str | None:
     subj = ctx.document.subject_place
     for p in ctx.places:
@@ -862,7 +873,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         # places' sentences (借鉴…, X是…) do not add owners
         owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])
         if not owners:
-            owners = [subject] if subject else [None]  # type: ignore[list-item]
+            owners = [_province_in_name(ctx, name) or subject]  # type: ignore[list-item]
         comps: list[str] = []
         for c in group:
             comps = (c.components or split_list(c.name) and [_strip_inner(p) for p in split_list(c.name)]

@@ -330,3 +330,13 @@ def test_a_generic_level_word_credits_no_community():
     places = {"澜湖社区": ("community", "within_subject", ("澜湖社区",))}
     got = _models("澜湖社区位于城区东部。全省推广城市社区“三心服务”机制。", places=places)
     assert {o for _n, o in got} == {SUBJECT}, got
+
+
+def test_a_scheme_carrying_a_province_name_is_the_province_s():
+    places = {"湖北省": ("province", "external", ("湖北省",))}
+    text = "湖北省持续推进基层治理。群众可通过“问政湖北”小程序反映诉求。"
+    assert [o for n, o in _models(text, places=places) if n == "问政湖北"] == ["湖北省"]
+    # a place credited in the clause still wins
+    places["宜昌市点军区"] = ("district", "within_subject", ("点军区",))
+    text = "湖北省持续推进基层治理。点军区推出“问政湖北”点军专区。"
+    assert [o for n, o in _models(text, places=places) if n == "问政湖北"] == ["宜昌市点军区"]

@@ -566,7 +566,9 @@ _FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,2
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
-_THEME_AFTER = re.compile(r"^(?:为|作为)?主题")
+_THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?主题")
+# a simile (“像石榴籽一样…”)
+_SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”社会工作优秀案例大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
 _AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)|^(?:之称|的?美誉)")
@@ -600,8 +602,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if before.endswith("因") and _rx(r"而(?:得名|命名)").match(after):
         return True  # 因“…”而得名: where a name comes from
-    if _rx(r"[。！？!?；;]").search(name):
-        return True  # a whole sentence quoted (speech, a passage of a document), not a name
+    if _rx(r"[。！？!?；;]").search(name) or _SIMILE.search(name):
+        return True  # a whole sentence quoted (speech, a passage of a document), a simile: not a name
     if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:

@@ -396,7 +396,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
     if agency_place:
         return [agency_place]
     if (_rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head)
-            or _rx(r"省(?:政协|人大|委|政府|民政厅)[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 10), q0)) \
+            or _rx(r"省(?:政协|人大|委|政府|民政厅)" + _PINYIN + r"?[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 16), q0)) \
             and ctx.document.province:
         return [ctx.document.province]  # 省厅“…”; 全省政协深化“…”
     if head.endswith("全市") and subject_parent:
@@ -404,6 +404,8 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
     return []
 
 
+# a pinyin gloss some pages print after a character (政協(xié)): no word of the sentence
+_PINYIN = r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])"
 # what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
 _HEAD_SKIP = re.compile(
     r"(?:\s|—+|-{2,}|[“‘《]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"

@@ -342,3 +342,8 @@ def test_a_scheme_carrying_a_province_name_is_the_province_s():
     places["宜昌市点军区"] = ("district", "within_subject", ("点军区",))
     text = "湖北省持续推进基层治理。点军区推出“问政湖北”点军专区。"
     assert [o for n, o in _models(text, places=places) if n == "问政湖北"] == ["宜昌市点军区"]
+
+
+def test_a_pinyin_gloss_does_not_hide_the_province_body():
+    text = "主席强调，议事堂是全省政协(xié)深化“有事来商量”平台建设的成果。"
+    assert ("有事来商量", "湖北省") in _models(text)

@@ -566,6 +566,8 @@ _FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
 _FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
+_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)“")  # “陌邻”变“睦邻”
+_BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
 _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?主题")
@@ -613,8 +615,12 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
-    if (_FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after)
-            or before.endswith("从") and _FROM_FAR.match(text, e, e + 28) or _FROM_TO_BEFORE.search(text, max(0, s - 50), s)):
+    if _rx(r"\d{4}$").search(before):
+        return True  # 2023“…”媒体团: one year's edition of an event
+    if (_BECOMES_AFTER.match(after) or _BECOMES_BEFORE.search(text, max(0, s - 30), s)
+            or _FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after)
+            or before.endswith("从") and _FROM_FAR.match(text, e, e + 28)
+            or _FROM_TO_BEFORE.search(text, max(0, s - 50), s)):
         return True
     if _THEME_AFTER.match(after) or _AWARD_AFTER.match(after) or _TRAIT_AFTER.match(after):
         return True

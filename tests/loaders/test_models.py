@@ -285,6 +285,8 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     "围绕“邻里同心、共建家园”这一鲜明主题开展创建。",
     "主任说，“今天我们就是来解决问题的。”",
     "推动办事由“群众跑”向“数据跑”转变。",
+    "小区里“生人”变“熟人”。",
+    "2024“文明走基层”采访团来到社区。",
     "激活基层治理“满盘棋子”。",
     "社区因“双桥”而得名。",
     # the quote stands in the title of the proposal being answered

@@ -85,3 +85,14 @@ def test_the_held_out_sets_are_never_training_data():
     assert script.training_sets("holdout", "dev,extra-y") is None
     assert script.training_sets("train", "seeds,dev") == ["seeds", "dev"]
     assert script.training_sets("cv", "seeds,extra-x") == ["seeds", "extra-x"]
+
+
+def test_the_threshold_is_the_highest_cut_of_a_flat_best_stretch():
+    script = _script()
+    # three good names scored 1.0, two bad ones -1.0: every cut from -1.0 to 0.9 keeps the three and
+    # drops the two, so all give the best F1; the highest of them is taken
+    scores = np.array([1.0, 1.0, 1.0, -1.0, -1.0])
+    y = np.array([1.0, 1.0, 1.0, 0.0, 0.0])
+    keys = [(0, str(i)) for i in range(5)]
+    t = script._best_threshold(scores, y, keys)
+    assert abs(t - 0.9) < 1e-9

@@ -158,27 +158,39 @@ def _scores(weights: dict[str, float], feats: list[list[str]]) -> np.ndarray:
     return np.array([sum(weights.get(x, 0.0) for x in f) for f in feats])
 
 
-def _best_threshold(scores: np.ndarray, y: np.ndarray, keys: list[tuple[int, str]]) -> float:
-    """The cut with the best F1 over names (a name is accepted when any of its mentions passes,
-    as the step does), not over mentions."""
+CUTS = np.round(np.arange(-2.0, 2.01, 0.1), 2)
+INNER_REPEATS = (11, 12, 13)  # seeds of the repeated inner cross-validation
+
+
+def _f1_curve(scores: np.ndarray, y: np.ndarray, keys: list[tuple[int, str]]) -> np.ndarray:
+    """F1 over names at every cut of ``CUTS`` (a name is accepted when any of its mentions passes, as
+    the step does), not over mentions."""
     by_key: dict[tuple[int, str], tuple[float, float]] = {}
     for sc, lab, key in zip(scores, y, keys):
         old = by_key.get(key)
         by_key[key] = (max(sc, old[0]) if old else sc, max(lab, old[1]) if old else lab)
     scores = np.array([v[0] for v in by_key.values()])
     y = np.array([v[1] for v in by_key.values()])
-    cuts = np.round(np.arange(-2.0, 2.01, 0.1), 2)
     f1s = []
-    for t in cuts:
+    for t in CUTS:
         pred = scores > t
         tp = float((pred & (y == 1)).sum())
         f1s.append(2 * tp / (pred.sum() + y.sum()) if pred.sum() + y.sum() else 0.0)
-    # the highest cut within half a point of the best: the curve is flat over a wide range, where one
-    # cut's luck on a few names (which moves whenever a rule removes some easy negatives) would pick
-    # the threshold; on a flat stretch, precision is preferred, since documents of other cities quote
-    # more phrases that are not names than the training documents do
-    best = max(f1s)
-    return max(float(t) for t, f in zip(cuts, f1s) if f >= best - 0.005)
+    return np.array(f1s)
+
+
+def _pick_cut(curve: np.ndarray) -> float:
+    """The highest cut within half a point of the best F1. The curve is flat over a wide range, where
+    one cut's luck on a few names (which moves whenever a rule removes some easy negatives) would
+    pick the threshold; on a flat stretch, precision is preferred, since documents of other cities
+    quote more phrases that are not names than the training documents do."""
+    best = float(curve.max())
+    return max(float(t) for t, f in zip(CUTS, curve) if f >= best - 0.005)
+
+
+def _best_threshold(scores: np.ndarray, y: np.ndarray, keys: list[tuple[int, str]]) -> float:
+    """The cut ``_pick_cut`` takes on one F1 curve."""
+    return _pick_cut(_f1_curve(scores, y, keys))
 
 
 def _folds(n: int, k: int, seed: int = 7) -> list[list[int]]:
@@ -197,18 +209,22 @@ def train(docs: list[Doc], inner_folds: int = 5):
     feats, y, doc_ids, keys = _examples(docs)
     best = None
     for c in C_GRID:
-        oof = np.zeros(len(y))
-        for fold in _folds(len(docs), inner_folds, seed=11):
-            held = set(fold)
-            tr = [i for i, d in enumerate(doc_ids) if d not in held]
-            te = [i for i, d in enumerate(doc_ids) if d in held]
-            w = fit([feats[i] for i in tr], y[tr], [doc_ids[i] for i in tr], c)
-            oof[te] = _scores(w, [feats[i] for i in te])
-        # log-loss of the out-of-fold scores chooses C; the threshold is the best F1 cut
-        p = np.clip(1 / (1 + np.exp(-oof)), 1e-6, 1 - 1e-6)
-        loss = float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).mean())
+        losses, curves = [], []
+        for seed in INNER_REPEATS:  # repeated with other folds: one split's luck does not decide
+            oof = np.zeros(len(y))
+            for fold in _folds(len(docs), inner_folds, seed=seed):
+                held = set(fold)
+                tr = [i for i, d in enumerate(doc_ids) if d not in held]
+                te = [i for i, d in enumerate(doc_ids) if d in held]
+                w = fit([feats[i] for i in tr], y[tr], [doc_ids[i] for i in tr], c)
+                oof[te] = _scores(w, [feats[i] for i in te])
+            p = np.clip(1 / (1 + np.exp(-oof)), 1e-6, 1 - 1e-6)
+            losses.append(float(-(y * np.log(p) + (1 - y) * np.log(1 - p)).mean()))
+            curves.append(_f1_curve(oof, y, keys))
+        # log-loss of the out-of-fold scores chooses C; the threshold is cut on the mean F1 curve
+        loss = float(np.mean(losses))
         if best is None or loss < best[0]:
-            best = (loss, c, _best_threshold(oof, y, keys))
+            best = (loss, c, _pick_cut(np.mean(curves, axis=0)))
     _loss, c, threshold = best
     weights = fit(feats, y, doc_ids, c)
     return QuoteModel(weights=weights, threshold=threshold,

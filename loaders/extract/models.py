@@ -624,6 +624,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if _THEME_AFTER.match(after) or _AWARD_AFTER.match(after) or _TRAIT_AFTER.match(after):
         return True
+    if _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
+            and not _rx(r"[，,、]").search(name):
+        return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
     return bool(_SAYS_BEFORE.search(text, max(lo, s - 6), s) and _CENTRE.search(text, lo, s))
 

@@ -387,7 +387,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
             return owners
     ana = _ANAPHOR_BEFORE.search(text, max(clause_lo, q0 - 4), q0)
     if ana:
-        # 该社区“…” / 折射出社区“…”: the community (street…) the text spoke of just before
+        # 该社区“…” / 体现出社区“…”: the community (street…) the text spoke of just before
         got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1)], max(0, q0 - _ANAPHOR_REACH), ana.start())
         if got:
             return [got]
@@ -477,10 +477,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
 
 
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])")
-# a level word straight before the quote that points back at a place: 该社区“…”, 折射出社区“…”
+# a level word straight before the quote that points back at a place: 该社区“…”, 体现出社区“…”
 # (城市社区“…”, 全省社区“…” are every community, not one)
 _ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把让]))(街道|社区|村|镇)$")
-# a place and its own body straight before the quote: 文亭巷社区党委“…”, P的“…”
+# a place and its own body straight before the quote: X社区党委“…”, P的“…”
 _OWN_BODY_GAP = re.compile(r"(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?")
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
                    "村": ("community",)}
@@ -493,7 +493,7 @@ _VISIT_BEFORE = re.compile(r"(?:来到|走进|走访|参观|观摩|前往|进入
 
 
 def _province_in_name(ctx: Context, name: str) -> str | None:
-    """The one province the text names whose name the scheme carries (“问计江西”, 江苏省…平台): a
+    """The one province the text names whose name the scheme carries (“问政湖北”, X省…平台): a
     province-wide platform or brand, not the subject's own."""
     hits = {p.name for p in ctx.places if p.level == "province"
             and len(short := _PROVINCE_SUFFIX.sub("", p.name)) >= 2 and short in name}
@@ -561,43 +561,43 @@ _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四
 _PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?[^，,。；;“”]{0,4}?"
                             r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面)")
 _PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治)[^，,。；;“”]{0,8}$")
-# a change from one state to another (从“被动响应”向“主动供给”转变, 从“山头”到“村头”): both ends
+# a change from one state to another (从“坐等上门”向“主动敲门”转变, 从“旁观者”到“参与者”): both ends
 _FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
 _FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
-_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)“")  # “陌邻”变“睦邻”
+_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)“")  # “生人”变“熟人”
 _BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
 _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?主题")
-# a simile (“像石榴籽一样…”)
+# a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
-# a contest or a title won (“…”竞赛中荣获, “…”社会工作优秀案例大赛, “…”等光荣称号); a contest run as a
+# a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
 _AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)|^(?:之称|的?美誉)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
-# a figure pointed back at (这“一张网”, 这条“红色道路”, 这个“牵头人”); one instance of something
-# (一条“需求单”, 一场“…”活动, 一次“特殊”的座谈)
+# a figure pointed back at (这“主心骨”, 这条“…”路, 这个“…”); one instance of something
+# (一份“点菜单”, 一场“…”活动, 一次“…”的座谈)
 _DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$|一[条场次份张封句幅台]$")
 # the title of a study (基金项目“…研究”)
 _STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 # words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)
 _SAYS_BEFORE = re.compile(r"(?:提出|指出|强调|要求|号召)了?[，,：:\s]{0,2}$")
 _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|报告|习近平")
-# a provision quoted from a regulation (“每个社区一般应达到2000户以上”)
+# a provision quoted from a regulation (“每个网格原则上不少于300户”)
 _PROVISION = re.compile(r"应当?|不得|不低于|不少于|不超过|以上|以下")
-# a question (“网格干什么”, “谁来管”)
+# a question (“钱从哪里来”, “谁来管”)
 _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁")
-# a category of people named by a stop-listed term (“三留守人员”)
+# a category of people named by a stop-listed term (“三无人员”)
 _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
 
 
 def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     """The sentence says the quote is a problem, a change of state, an event's theme, a contest or
     title, a trait, the centre's words, a provision or a question: never a scheme's name. A quoted
-    list or numeral name (解决“六件事”问题) is still a name the text gives to what it solves."""
+    list or numeral name (解决“三件事”问题) is still a name the text gives to what it solves."""
     name = c.name
     s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
     after = text[e:e + 16]
@@ -616,7 +616,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
     if _rx(r"\d{4}$").search(before):
-        return True  # 2023“…”媒体团: one year's edition of an event
+        return True  # 2024“…”采访团: one year's edition of an event
     if (_BECOMES_AFTER.match(after) or _BECOMES_BEFORE.search(text, max(0, s - 30), s)
             or _FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after)
             or before.endswith("从") and _FROM_FAR.match(text, e, e + 28)
@@ -639,7 +639,7 @@ def _in_request_title(text: str, start: int, end: int) -> bool:
 
 
 def _problem_list(parts: list[str]) -> bool:
-    """A quoted list of complaints (“信息触达难、供需匹配难”, “种类多、格格不入”)."""
+    """A quoted list of complaints (“办事难、找人难”, “会议多、材料多”)."""
     return any(_PROBLEM_PART.search(p) for p in parts)
 
 
@@ -647,7 +647,7 @@ _PROBLEM_PART = re.compile(r"(?:难|多|少|差|乱|慢|低|弱|不足|不够|�
 
 
 def _numbered_or_list(name: str, parts: list[str]) -> bool:
-    """A quoted list, or a name with a numeral or digits (“六件事”, “1+9”, “三长”): these name what the
+    """A quoted list, or a name with a numeral or digits (“三件事”, “1+N”, “双报到”): these name what the
     text then says they do or solve."""
     return bool(parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name))
 

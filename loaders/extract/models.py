@@ -580,7 +580,8 @@ _AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|�
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
 # a figure pointed back at (这“主心骨”, 这条“…”路, 这个“…”); one instance of something
 # (一份“点菜单”, 一场“…”活动, 一次“…”的座谈)
-_DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$|一[条场次份张封句幅台]$")
+_DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$")
+_ONE_INSTANCE_BEFORE = re.compile(r"一[条场次份张封句幅台]$")
 # the title of a study (基金项目“…研究”)
 _STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 # words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)
@@ -602,7 +603,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
     after = text[e:e + 16]
     before = text[max(0, s - 14):s]
-    if _DEMONSTRATIVE_BEFORE.search(before) or FIGURE_VERB.search(before) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
+    if (_DEMONSTRATIVE_BEFORE.search(before) and not _TYPE_AFTER.match(after)  # 这一“…”模式 is named again
+            or _ONE_INSTANCE_BEFORE.search(before)
+            or FIGURE_VERB.search(before) and not _TYPE_AFTER.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
     if before.endswith("因") and _rx(r"而(?:得名|命名)").match(after):
         return True  # 因“…”而得名: where a name comes from

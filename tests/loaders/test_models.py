@@ -311,6 +311,11 @@ def test_sentences_that_say_a_quote_is_no_scheme(text):
     # a name may open with 中国 or count steps
     ("创建“中国社区好声音”宣讲品牌。", "中国社区好声音"),
     ("推行“三步”工作法，化解矛盾。", "三步"),
+    # a scheme named again after 这一
+    ("这一“邻里守望”模式已在全区推广。", "邻里守望"),
+    # a verb that often brings a figure of speech, before a named scheme
+    ("做好“四议两公开”工作法的推广。", "四议两公开"),
+    ("激活“红色管家”服务品牌。", "红色管家"),
 ])
 def test_a_scheme_word_first_keeps_the_name(text, name):
     assert name in {n for n, _ in _models(text)}

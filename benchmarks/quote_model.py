@@ -314,7 +314,7 @@ def main(argv: list[str]) -> int:
     if args.command == "holdout":
         model = train(docs)
         tests = load_docs(args.test.split(","), args.oracle_subject)
-        print(f"trained on {len(docs)} documents ({args.sets}), scored on {len(tests)} ({args.test}):")
+        print(f"trained on {len(docs)} documents ({','.join(sets)}), scored on {len(tests)} ({args.test}):")
         recs = [_record(d, model) for d in tests]
         if args.dump:
             _dump(args.dump, tests, recs)

@@ -234,7 +234,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if inside[lv_pos]:  # 长沙市望城区…: the prefix is the whole place, not its first level char
             pos = lv_pos + 1
             continue
-        pos = m.end()
+        pos = lv_pos + 1  # a rejected match gives way to one inside it (县深入贯彻落实省委 → 省委)
         if text[lv_pos - 1:lv_pos] == "团" and m.group("party"):
             continue  # 团市委: the youth league, handled below
         lv = m.group("lv")
@@ -252,6 +252,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         rest = m.group()[len(lv):]
         end = m.end()
         if m.group("joint"):
+            pos = end
             if m.group("jdept"):
                 add(start, end, place + rest, place)
             else:
@@ -268,6 +269,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                     or _ACTION_IN_BODY.search(body) or body[0] == "第" or "届" in body:
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
+        pos = end
 
     for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN, "、"):
         place = level_place(gaz, subject, m.group(1))
@@ -314,6 +316,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _session_bodies(text, admins, gaz, add)
     _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
+    _list_continuations(text, out, add)
 
     taken_ends = {a.end for a in out}
     city = gaz.agency_prefix(subject) if subject else None
@@ -439,6 +442,35 @@ def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         place = gaz.agency_prefix(adm.code)
         add(m.start(), tail.end(), m.group() + place + tail.group(), place)
         _drop_inside(out, adm.start, tail.end())
+
+
+# the next item of a list of one place's departments, its place left unwritten (市民政局、财政局)
+_LIST_SEP = re.compile(r"[、和及]")
+_LIST_ITEM = re.compile(_BODY + r"{1,8}?(?:委员会|办公室|局|厅|委(?!员)|办(?![法理事好公])|部(?![署门分长])|中心)")
+_LIST_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|办|部|中心)$")
+
+
+def _list_continuations(text: str, out: list, add) -> None:
+    """Departments listed after an agency without their place (市民政局、财政局、城管局等部门; 省委组织部、
+    财政厅): each takes the place of the item before it; a party department (宣传部) after one of the
+    place's party committee's (市委组织部) is that committee's. Items that start with a level char or a
+    place are full names of their own, found by the grammar."""
+    starts = {a.start for a in out}
+    for head in sorted((a for a in out if a.place), key=lambda a: a.start):
+        prev, pos = head, head.end
+        while (sep := _LIST_SEP.match(text, pos)) and not sep.end() in starts:
+            item = _LIST_ITEM.match(text, sep.end())
+            if item is None:
+                break
+            word = item.group()
+            body = _LIST_SUFFIX.sub("", word)
+            if word[0] in "省市区县州" or _WORD_END.search(word) or _GENERIC_BODY.match(body) or _ACTION_IN_BODY.search(body) \
+                    or _opens_with_verb(body) or is_common_verb(body[:2]):
+                break
+            party = prev.place + "委"
+            name = (party if word.endswith("部") and prev.name.startswith(party) else prev.place) + word
+            add(item.start(), item.end(), name, prev.place)
+            prev, pos = out[-1], item.end()
 
 
 def _drop_inside(out: list, start: int, end: int) -> None:

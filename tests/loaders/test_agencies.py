@@ -84,3 +84,16 @@ def test_agencies_inside_document_titles_are_skipped():
 ])
 def test_agency_grammar_more(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a rejected match gives way to an agency inside it: 县…落实省委 is no 县 department, 省委 is one
+    ("我县认真贯彻落实省委省政府部署", "丽水市遂昌县", ["浙江省委", "浙江省政府"]),
+    # the next items of a list of one place's departments share its place
+    ("会同区财政局、人社局、住建局等相关部门", "萍乡市安源区",
+     ["萍乡市安源区人社局", "萍乡市安源区住建局", "萍乡市安源区财政局"]),
+    ("经商省委组织部、宣传部和财政厅研究", "萍乡市", ["江西省委宣传部", "江西省委组织部", "江西省财政厅"]),
+    ("由市委社会工作部、某某报社主办", "萍乡市", ["萍乡市委社会工作部"]),
+])
+def test_agency_list_and_nested_prefix(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

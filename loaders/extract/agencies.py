@@ -317,6 +317,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
     _list_continuations(text, out, add)
+    _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
     city = gaz.agency_prefix(subject) if subject else None
@@ -471,6 +472,45 @@ def _list_continuations(text: str, out: list, add) -> None:
             name = (party if word.endswith("部") and prev.name.startswith(party) else prev.place) + word
             add(item.start(), item.end(), name, prev.place)
             prev, pos = out[-1], item.end()
+
+
+# a news outlet: a paper, a news site or app (江城日报社, 某某晚报, 大江网, 某某新闻)
+_OUTLET_END = re.compile(r"日报社|日报|晚报|都市报|报社|新闻网|网|新闻")
+# what an outlet does as an actor of the text: it organises, reports, goes out to the places
+_OUTLET_ACTS = re.compile(r"联合|推出|深入|走进|主办|承办|协办|发起|开设|开辟|报道[:：]")
+_OUTLET_BEFORE = "、和及与由"
+# a news item opening with its outlet's name: 云上某某报道：
+_OUTLET_LEAD = re.compile(r"^[ \t\u3000]*(" + _BODY + r"{2,8}?)报道[:：]", re.MULTILINE)
+
+
+def _news_outlets(text: str, out: list, add) -> None:
+    """News outlets that act in the text: followed by what they do (某某网深入社区采访, 某某新闻联合…推出,
+    某某报道：) or listed beside an agency as co-organiser (市委宣传部、某某日报社主办). Not a dateline
+    (某某网讯), a byline (某某报记者) or a source line (来源：某某日报): there the outlet only carries
+    the story. The name starts after punctuation, a list word or an agency; a dictionary word
+    (互联网, 电网) is no outlet."""
+    ends = {a.end for a in out}
+    starts = {a.start for a in out}
+    for m in _OUTLET_END.finditer(text):
+        after = m.end()
+        acts = _OUTLET_ACTS.match(text, after)
+        listed = text[after:after + 1] in "、和及" and after + 1 in starts
+        start = m.start()
+        while start > 0 and start > m.start() - 8 and text[start - 1] not in _NOT_BODY and is_cjk(text[start - 1]) \
+                and start not in ends:
+            start -= 1
+        before = text[start - 1:start]
+        if start > 0 and is_cjk(before) and before not in _OUTLET_BEFORE and start not in ends:
+            continue  # the name runs on past eight characters: part of a sentence
+        listed = listed or (before in "、和及" and start - 1 in ends)
+        name = text[start:after]
+        if not (acts or listed) or m.start() - start < 2 or is_common_word(name) \
+                or is_common_verb(name[:2]) or any(a.start <= start < a.end for a in out):
+            continue
+        add(start, after, name, None)
+    for m in _OUTLET_LEAD.finditer(text) if "报道" in text else ():
+        if not is_common_word(m.group(1)):
+            add(m.start(1), m.end(1), m.group(1), None)
 
 
 def _drop_inside(out: list, start: int, end: int) -> None:

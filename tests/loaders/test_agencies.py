@@ -93,7 +93,20 @@ def test_agency_grammar_more(text, subject, expected):
     ("会同区财政局、人社局、住建局等相关部门", "萍乡市安源区",
      ["萍乡市安源区人社局", "萍乡市安源区住建局", "萍乡市安源区财政局"]),
     ("经商省委组织部、宣传部和财政厅研究", "萍乡市", ["江西省委宣传部", "江西省委组织部", "江西省财政厅"]),
-    ("由市委社会工作部、某某报社主办", "萍乡市", ["萍乡市委社会工作部"]),
+    ("由市委社会工作部、某某报社主办", "萍乡市", ["某某报社", "萍乡市委社会工作部"]),
 ])
 def test_agency_list_and_nested_prefix(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # news outlets that act: organise, report, go out, or are listed beside an agency as co-organiser
+    ("活动由市委宣传部、江城日报社主办，青山网及市委网信办承办。", ["江城日报社", "萍乡市委宣传部", "萍乡市委网信办", "青山网"]),
+    ("今年起，远山新闻联合市民政局推出系列报道。", ["萍乡市民政局", "远山新闻"]),
+    ("云上青山报道：社区新建了广场。", ["云上青山"]),
+    # only carrying the story: a dateline, a byline, a source line; dictionary words are no outlet
+    ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),
+    ("借助互联网推出线上服务。", []),
+])
+def test_news_outlets(text, expected):
+    assert _names(text, "萍乡市") == sorted(expected)

@@ -73,7 +73,9 @@ _SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+�
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
-_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工委|主席团)?|纪工委|管委会|工委")
+_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委")
+# the people's congress's working committee of a street, written around the street: 人大某某街道工委
+_NPC_AROUND = re.compile(r"工作委员会|工委")
 _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 # the democratic parties, alone or with their committee of a place (民盟嘉峪关市委员会, 致公党江苏省委)
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
@@ -399,21 +401,28 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             if not is_cjk(text[m.start() - 1:m.start()]) or text[m.start() - 1] in "，。；、":
                 prefix = gaz.agency_prefix(subject) if subject else ""
                 add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
+    heads = _repeated_locals(text, found, admin_end)
     local_starts = {lm.start for lm in found}
     for lm in found:
         body_rx = _ZONE_BODY if lm.level == "other" else _LOCAL_BODY
         if lm.level == "community":
             continue
+        written = admin_end.get(lm.start)  # the unit written before the place (across its 人民政府)
+        adm = written or heads.get(lm.start)
+        if lm.level == "street" and text.endswith("人大", 0, lm.start) and (
+                around := _NPC_AROUND.match(text, lm.end)):
+            prefix = gaz.agency_prefix(adm.code if adm is not None else subject) if adm or subject else ""
+            add(lm.start - 2, around.end(), prefix + "人大" + lm.name + around.group(), prefix or None)
+            continue
         pos = lm.end
         m = body_rx.match(text, pos)
         if not m:
             continue
-        adm = admin_end.get(lm.start)
         code = adm.code if adm is not None else subject
         prefix = gaz.agency_prefix(code) if code else ""
-        start = adm.start if adm is not None and adm.end == lm.start else lm.start
-        if adm is not None and adm.end != lm.start and out is not None:
-            _drop_inside(out, adm.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
+        start = written.start if written is not None and written.end == lm.start else lm.start
+        if written is not None and written.end != lm.start and out is not None:
+            _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
         while m:
             add(start, m.end(), prefix + lm.name + m.group(), prefix or None)
             # 东湖高新区党工委、管委会: the same unit's next body, written whole
@@ -422,6 +431,27 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             if m and m.end() in local_starts:
                 m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
             start = nxt.end() if nxt else start
+
+
+def _repeated_locals(text: str, found: list, admin_end: dict) -> dict:
+    """A street or town named once (越西县新民镇) and later again (新民镇党委书记, 人大新民镇工委): the later
+    mentions are added to ``found``. Returns, by mention start, the unit written before the name's
+    first mention, for the mentions written without one."""
+    heads = {}
+    by_start = {lm.start: lm for lm in found}
+    for lm in sorted((lm for lm in found if lm.level == "street"), key=lambda lm: lm.start):
+        adm = admin_end.get(lm.start)
+        pos = text.find(lm.name, lm.end)
+        while pos >= 0:
+            before = text[pos - 1:pos]
+            if pos not in by_start and pos not in admin_end and (
+                    not is_cjk(before) or before in _NOT_BODY or text.endswith("人大", 0, pos)):
+                by_start[pos] = LocalMention(pos, pos + len(lm.name), lm.name, lm.name, lm.level)
+                found.append(by_start[pos])
+            if adm is not None and adm.end == lm.start and pos in by_start and pos not in admin_end:
+                heads.setdefault(pos, adm)
+            pos = text.find(lm.name, pos + len(lm.name))
+    return heads
 
 
 def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, add, out: list) -> None:

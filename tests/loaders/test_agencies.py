@@ -110,3 +110,15 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
 ])
 def test_news_outlets(text, expected):
     assert _names(text, "萍乡市") == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a town written once after its county and later alone keeps that county
+    ("遂昌县石练镇有安置点。石练镇党委书记张三说", "丽水市", ["遂昌县石练镇党委"]),
+    # the people's congress's working committee of a street, written around or after the street
+    ("县人大常委会、妙高街道党工委及人大妙高街道工委参加。", "丽水市遂昌县",
+     ["遂昌县人大常委会", "遂昌县人大妙高街道工委", "遂昌县妙高街道党工委"]),
+    ("妙高街道人大工作委组织代表活动", "丽水市遂昌县", ["遂昌县妙高街道人大工作委"]),
+])
+def test_street_and_town_bodies(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

@@ -83,7 +83,8 @@ _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|�
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
 _GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委)")
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
-_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市")
+_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
+                              r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
 
@@ -233,8 +234,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m is None:
             break
         lv_pos = m.start("lv")
-        if inside[lv_pos]:  # 长沙市望城区…: the prefix is the whole place, not its first level char
-            pos = lv_pos + 1
+        if inside[lv_pos] or text[lv_pos + 1:lv_pos + 2] == "域":  # 长沙市望城区…: the prefix is the
+            pos = lv_pos + 1  # whole place, not its first level char; 区域, 县域 are words
             continue
         pos = lv_pos + 1  # a rejected match gives way to one inside it (县深入贯彻落实省委 → 省委)
         if text[lv_pos - 1:lv_pos] == "团" and m.group("party"):
@@ -550,7 +551,8 @@ def _drop_inside(out: list, start: int, end: int) -> None:
 
 def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Map an abbreviated name to the full one of the same place when both end alike and the
-    short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心)."""
+    short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心, 城管执法局 ⊂
+    城市管理和综合执法局); what the long one adds holds no level char (城市 aside): no unit below."""
     def subseq(short: str, long: str) -> bool:
         it = iter(long)
         return all(ch in it for ch in short)
@@ -559,8 +561,8 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     for a, pa in pairs:
         for b, pb in pairs:
             if pa == pb and pa and len(a) < len(b) and a[-1] == b[-1] and subseq(a, b) \
-                    and len(b) - len(a) <= 4 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
-                    and not set("省市区县") & set((Counter(b) - Counter(a)).elements()) \
+                    and len(b) - len(a) <= 6 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
+                    and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
                     and len(out.get(a, "")) < len(b):
                 out[a] = b
     return out
@@ -589,5 +591,6 @@ def extract_agencies(ctx: Context) -> None:
     issuer = ctx.document.issuer
     if issuer:
         for part in issuer.split("、"):
-            recs.setdefault(part, AgencyRec(name=part, place=ctx.document.subject_place))
+            name = alias.get(part, part)  # the issuer written short, its full name used in the text
+            recs.setdefault(name, AgencyRec(name=name, place=ctx.document.subject_place))
     ctx.agencies = list(recs.values())

@@ -122,3 +122,20 @@ def test_news_outlets(text, expected):
 ])
 def test_street_and_town_bodies(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # 区域, 县域 are words, not a level char and a body
+    ("打造“红色区域大党委”和县域治理委员会", "宜春市袁州区", []),
+    # a task force opening with a bare level noun is every street's, no one body
+    ("建立区、街道现场工作专班的两级体系", "萍乡市安源区", []),
+])
+def test_not_agencies(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_abbreviation_with_城市_merges_into_the_full_name():
+    text = "萍乡市城市管理和综合执法局牵头。市城管执法局调研组来到社区。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="萍乡市", issuer="萍乡市城管执法局"))
+    extract_agencies(ctx)
+    assert [a.name for a in ctx.agencies] == ["萍乡市城市管理和综合执法局"]

@@ -62,7 +62,8 @@ _AGENCY = re.compile(
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
     r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,6}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会)"
-    r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
+    r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院"
+    r"|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
     r")")
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 _YOUTH = re.compile(r"团([市区县])委")
@@ -81,7 +82,8 @@ _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
-_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委)")
+_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委|办公室)")
+_FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
                               r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
@@ -110,7 +112,7 @@ _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reve
 
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix
 _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新老山库校营矿湾灾林牧各两省县区市直级全我本该")
-_OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
+_OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县", "我省", "本省")
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
                          "和", "与", "及", "为", "是", "将", "了")
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
@@ -121,7 +123,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
                              r".街道|.(?:镇|乡|村|社区|社区居|小区)$")
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
-_GROUP_KEY = re.compile(r"领导小组|专班|行业党委")
+_GROUP_KEY = re.compile(r"领导小组|专班|行业党委|办公室")
 _DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
@@ -267,7 +269,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if _WORD_END.search(m.group()):
             continue
         if m.group("func"):
-            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$").sub("", m.group("func"))
+            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
+                       ).sub("", m.group("func"))
             if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
                     or _ACTION_IN_BODY.search(body) or body[0] == "第" or "届" in body:
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
@@ -344,6 +347,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                     or text[max(0, s - 2):s].endswith(_GROUP_BOUNDARY_WORDS)):
                 chosen = s
                 break
+        if suffix == "办公室" and (chosen is None or not text.endswith(_FOUNDED, 0, chosen)):
+            continue  # 组建地企协调推进办公室 is a body; an office named in passing may be anyone's
         cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)]) if chosen is not None else ""
         core = _rx(r"工作$").sub("", cand)
         if len(core) < 2 or _GENERIC_BODY.match(core) or not city:

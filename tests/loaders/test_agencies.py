@@ -139,3 +139,15 @@ def test_abbreviation_with_城市_merges_into_the_full_name():
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="萍乡市", issuer="萍乡市城管执法局"))
     extract_agencies(ctx)
     assert [a.name for a in ctx.agencies] == ["萍乡市城市管理和综合执法局"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # academies and associations of a place; our province's bodies
+    ("邀请省社会科学院专家、市社会工作促进会参加", "萍乡市", ["江西省社会科学院", "萍乡市社会工作促进会"]),
+    ("我省红十字会积极参与", "萍乡市", ["江西省红十字会"]),
+    # an office of its own name where the text founds it, not one named in passing
+    ("组建城乡融合推进办公室，定期召开会议", "萍乡市", ["萍乡市城乡融合推进办公室"]),
+    ("走进党群服务办公室", "萍乡市", []),
+])
+def test_institutions_and_founded_offices(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

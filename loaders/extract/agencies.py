@@ -404,7 +404,9 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         if kind is None:
             continue
         for m in _rx(kind + r"(办事处|人民政府|政府|党工委|党委)").finditer(text):
-            if not is_cjk(text[m.start() - 1:m.start()]) or text[m.start() - 1] in "，。；、":
+            before = text[m.start() - 1:m.start()]
+            if not is_cjk(before) or before in _NOT_BODY and before not in "各全该" \
+                    or is_common_verb(text[m.start() - 2:m.start()]):  # 按照街道办事处…
                 prefix = gaz.agency_prefix(subject) if subject else ""
                 add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
     heads = _repeated_locals(text, found, admin_end)
@@ -579,6 +581,10 @@ def extract_agencies(ctx: Context) -> None:
     subject_place = ctx.document.subject_place
     local = (subject_place,) if subject_place and subject_place != (gaz.full_name(subject) if subject else None) \
         else ()
+    # a community's report calls the office of its street plainly 街道办事处 too
+    own = ctx.place_named(subject_place) if local else None
+    if own is not None and own.level == "community" and (own.parent or "").endswith(("街道", "镇", "乡")):
+        local += (own.parent,)
     mentions = agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     # an agency's place is written as it heads the name (象山县); the record names it in full

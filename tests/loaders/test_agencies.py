@@ -151,3 +151,15 @@ def test_abbreviation_with_城市_merges_into_the_full_name():
 ])
 def test_institutions_and_founded_offices(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+def test_a_communitys_report_names_its_streets_office_plainly():
+    from loaders.record import PlaceRec
+
+    text = "萍乡市安源区凤凰街道东门社区按照街道办事处的部署，各街道办事处也参加。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="东门社区"))
+    ctx.places = [PlaceRec(name="东门社区", level="community", parent="凤凰街道", role="subject")]
+    ctx.subject_anchor = load_gazetteer().code_for_full_name("萍乡市安源区")
+    extract_agencies(ctx)
+    rec = next(a for a in ctx.agencies if a.name == "萍乡市安源区凤凰街道办事处")
+    assert [m.as_written for m in rec.mentions] == ["街道办事处"]

@@ -487,6 +487,7 @@ def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
 _LIST_SEP = re.compile(r"[、和及]")
 _LIST_ITEM = re.compile(_BODY + r"{1,8}?(?:委员会|办公室|局|厅|委(?!员)|办(?![法理事好公])|部(?![署门分长])|中心)")
 _LIST_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|办|部|中心)$")
+_LIST_BELOW = re.compile(r"社区|村|小区|业委|居委|楼栋")  # 市民政局和社区党委: a community's body, not the city's
 
 
 def _list_continuations(text: str, out: list, add) -> None:
@@ -504,6 +505,7 @@ def _list_continuations(text: str, out: list, add) -> None:
             word = item.group()
             body = _LIST_SUFFIX.sub("", word)
             if word[0] in "省市区县州" or _WORD_END.search(word) or _GENERIC_BODY.match(body) or _ACTION_IN_BODY.search(body) \
+                    or _LIST_BELOW.search(body) \
                     or _opens_with_verb(body) or is_common_verb(body[:2]):
                 break
             party = prev.place + "委"
@@ -517,6 +519,9 @@ _OUTLET_END = re.compile(r"日报社|日报|晚报|都市报|报社|新闻网|�
 # what an outlet does as an actor of the text: it organises, reports, goes out to the places
 _OUTLET_ACTS = re.compile(r"联合|推出|深入|走进|主办|承办|协办|发起|开设|开辟|报道[:：]")
 _OUTLET_BEFORE = "、和及与由"
+# words ending in 网 or 新闻 that name a network or a kind of news, not an outlet
+_NOT_OUTLET = ("电网", "管网", "路网", "天网", "法网", "联网", "域网", "特网", "专网", "内网", "外网")
+_VERBAL = ("v", "vn", "vd", "a", "ad", "d")  # 综合新闻, 相关新闻: a kind of news, no outlet
 # a news item opening with its outlet's name: 云上某某报道：
 _OUTLET_LEAD = re.compile(r"^[ \t\u3000]*(" + _BODY + r"{2,8}?)报道[:：]", re.MULTILINE)
 
@@ -525,8 +530,8 @@ def _news_outlets(text: str, out: list, add) -> None:
     """News outlets that act in the text: followed by what they do (某某网深入社区采访, 某某新闻联合…推出,
     某某报道：) or listed beside an agency as co-organiser (市委宣传部、某某日报社主办). Not a dateline
     (某某网讯), a byline (某某报记者) or a source line (来源：某某日报): there the outlet only carries
-    the story. The name starts after punctuation, a list word or an agency; a dictionary word
-    (互联网, 电网) is no outlet."""
+    the story. The name starts after punctuation, a list word or an agency; a network (互联网, 电网)
+    or a kind of news (综合新闻) is no outlet."""
     ends = {a.end for a in out}
     starts = {a.start for a in out}
     for m in _OUTLET_END.finditer(text):
@@ -542,7 +547,8 @@ def _news_outlets(text: str, out: list, add) -> None:
             continue  # the name runs on past eight characters: part of a sentence
         listed = listed or (before in "、和及" and start - 1 in ends)
         name = text[start:after]
-        if not (acts or listed) or m.start() - start < 2 or is_common_word(name) \
+        if not (acts or listed) or m.start() - start < 2 or name.endswith(_NOT_OUTLET) \
+                or (lexicon_entry(text[start:m.start()]) or (0, ""))[1] in _VERBAL \
                 or is_common_verb(name[:2]) or any(a.start <= start < a.end for a in out):
             continue
         add(start, after, name, None)

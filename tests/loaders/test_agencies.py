@@ -94,6 +94,7 @@ def test_agency_grammar_more(text, subject, expected):
      ["萍乡市安源区人社局", "萍乡市安源区住建局", "萍乡市安源区财政局"]),
     ("经商省委组织部、宣传部和财政厅研究", "萍乡市", ["江西省委宣传部", "江西省委组织部", "江西省财政厅"]),
     ("由市委社会工作部、某某报社主办", "萍乡市", ["某某报社", "萍乡市委社会工作部"]),
+    ("市民政局和社区党委、村委会、小区业委会共同推进", "萍乡市", ["萍乡市民政局"]),
 ])
 def test_agency_list_and_nested_prefix(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
@@ -107,6 +108,7 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     # only carrying the story: a dateline, a byline, a source line; dictionary words are no outlet
     ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),
     ("借助互联网推出线上服务。", []),
+    ("。国家电网联合社区推出服务，综合新闻推出专题。", []),
 ])
 def test_news_outlets(text, expected):
     assert _names(text, "萍乡市") == sorted(expected)

@@ -88,6 +88,8 @@ _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新�
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
                               r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
+# an author's affiliation (某某协会，海口 570205): where a writer works, not a body acting in the text
+_AFFILIATION_AFTER = re.compile(_H + r"{0,4}[,，][ \t]*" + _H + r"{2,8}[ \t,，]*\d{6}(?!\d)")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
 
 # central bodies: full names and the abbreviations officials write (general vocabulary)
@@ -364,7 +366,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     in_title = bytearray(len(text) + 1)
     for t in _BOOK_TITLE.finditer(text):
         in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
-    out = [a for a in out if not in_title[a.start]]
+    out = [a for a in out if not in_title[a.start] and not _AFFILIATION_AFTER.match(text, a.end)]
     out.sort(key=lambda a: (a.start, -a.end))
     return out
 

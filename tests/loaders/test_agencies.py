@@ -165,3 +165,8 @@ def test_a_communitys_report_names_its_streets_office_plainly():
     extract_agencies(ctx)
     rec = next(a for a in ctx.agencies if a.name == "萍乡市安源区凤凰街道办事处")
     assert [m.as_written for m in rec.mentions] == ["街道办事处"]
+
+
+def test_an_authors_affiliation_is_not_an_agency():
+    text = "（1.某某大学公共管理学院，海口 570228；2.海南省社会工作协会，海口 570205）省民政厅指导。"
+    assert _names(text, "海口市") == ["海南省民政厅"]

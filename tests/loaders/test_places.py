@@ -119,6 +119,17 @@ def test_a_place_opening_an_institutions_name_is_not_named_there():
     assert [m.as_written for m in by_name["西安市"].mentions] == ["西安市"]   # not 西安 of the university
 
 
+def test_an_address_is_not_a_place_named():
+    text = ("嘉兴市民政局答复。嘉兴市推进社区治理。作者单位：某某大学社会学院，杭州 310058。\n"
+            "地址：上海市黄浦区某某路1号  地址：浙江省嘉兴市南湖区某某路2号")
+    ctx = Context(text=text, source="t")
+    extract_document(ctx)
+    extract_places(ctx)
+    names = [p.name for p in ctx.places]
+    assert "杭州市" not in names and "上海市黄浦区" not in names   # an affiliation's city, a footer's address
+    assert "浙江省" in names                                        # the subject's own province, even there
+
+
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)
 def test_every_mention_offset_is_valid_on_the_corpus(path):
     text = normalize_text(path.read_text(encoding="utf-8"))

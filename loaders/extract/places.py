@@ -543,15 +543,18 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
                                 r"|网(?![\u4e00-\u9fff]))")
 
-# an address, not a place the text is about: a city before a postal code (an author's affiliation
+# an address or a dateline, not a place the text is about: a city before a postal code (an author's affiliation
 # “某大学，海口 570228”), a place after an address label (a page footer “地址：北京市东城区…”)
 _POSTCODE_AFTER = re.compile(r"[ \t,，]*\d{6}(?!\d)")
+# a news agency's dateline (某某网合肥4月26日电): where the story was filed
+_DATELINE_AFTER = re.compile(r"[ \t]*\d{1,2}月\d{1,2}日[电電讯訊]")
 _ADDRESS_BEFORE = re.compile(r"(?:地址|办公区|通讯处|住址)[:：][ \t]*$")
 
 
 def is_address(text: str, start: int, end: int) -> bool:
-    """Is the mention at [start, end) part of a postal address?"""
-    return _POSTCODE_AFTER.match(text, end) is not None or _ADDRESS_BEFORE.search(text, max(0, start - 8), start) is not None
+    """Is the mention at [start, end) part of a postal address or a dateline?"""
+    return _POSTCODE_AFTER.match(text, end) is not None or _DATELINE_AFTER.match(text, end) is not None \
+        or _ADDRESS_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:

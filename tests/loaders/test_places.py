@@ -121,12 +121,13 @@ def test_a_place_opening_an_institutions_name_is_not_named_there():
 
 def test_an_address_is_not_a_place_named():
     text = ("嘉兴市民政局答复。嘉兴市推进社区治理。作者单位：某某大学社会学院，杭州 310058。\n"
-            "地址：上海市黄浦区某某路1号  地址：浙江省嘉兴市南湖区某某路2号")
+            "地址：上海市黄浦区某某路1号  地址：浙江省嘉兴市南湖区某某路2号\n某某网宁波5月2日电 嘉兴市召开会议。")
     ctx = Context(text=text, source="t")
     extract_document(ctx)
     extract_places(ctx)
     names = [p.name for p in ctx.places]
     assert "杭州市" not in names and "上海市黄浦区" not in names   # an affiliation's city, a footer's address
+    assert "宁波市" not in names                                    # a dateline's city
     assert "浙江省" in names                                        # the subject's own province, even there
 
 

@@ -612,9 +612,10 @@ def extract_places(ctx: Context) -> None:
     # 长沙市望城区 names 长沙市 too, when it is the subject's own city or province (山东省武城县 in a 河南
     # reply only says where 武城县 lies)
     own = {p.adcode for p in gaz.chain(subject)} if subject else set()
-    # 长沙市 of 长沙市望城区 names the subject's own city; 山东 of 山东省武城县 in a 河南 reply (and 成都市 of
-    # 赴成都市武侯区考察) only says where the unit named lies
-    heads = [h for m in admins for h in m.heads if h.code in own]
+    # 长沙市 of 长沙市望城区 names the subject's own city; 山东 of 山东省武城县 in a 河南 reply (and 广州 of
+    # 广州番禺区) only says where the unit named lies; a city written in full (芜湖市镜湖区) is named too
+    heads = [h for m in admins for h in m.heads
+             if h.code in own or (gaz.by_code[h.code].level == "city" and h.as_written.endswith("市"))]
     enclosed = _enclosed_spans(text)
     for a in heads + admins:
         place = gaz.by_code[a.code]

@@ -99,6 +99,15 @@ def test_roles_and_self_mentions():
     assert "我区" in [m.as_written for m in subject.mentions]
 
 
+def test_a_city_written_in_full_before_its_district_is_named():
+    text = "铜陵市民政局答复。学习安徽省芜湖市镜湖区和广州番禺区、山东青岛的经验。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="铜陵市"))
+    extract_places(ctx)
+    names = [p.name for p in ctx.places]
+    assert "芜湖市" in names and "芜湖市镜湖区" in names
+    assert "广州市" not in names and "山东省" not in names   # written short, or a province
+
+
 def test_province_inside_agency_name_is_not_a_place():
     text = "咸宁市民政局答复。抢抓省委、湖北省委部署机遇，湖北省民政厅指导。"
     ctx = Context(text=text, source="t")

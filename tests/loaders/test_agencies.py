@@ -170,3 +170,13 @@ def test_a_communitys_report_names_its_streets_office_plainly():
 def test_an_authors_affiliation_is_not_an_agency():
     text = "（1.某某大学公共管理学院，海口 570228；2.海南省社会工作协会，海口 570205）省民政厅指导。"
     assert _names(text, "海口市") == ["海南省民政厅"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # courts and procuratorates; the party committee's research offices
+    ("区法院、区检察院联合调解", "萍乡市安源区", ["萍乡市安源区法院", "萍乡市安源区检察院"]),
+    ("市中级人民法院、市人民检察院参加", "萍乡市", ["萍乡市中级人民法院", "萍乡市人民检察院"]),
+    ("市委政策研究室调研", "萍乡市", ["萍乡市委政策研究室"]),
+])
+def test_judicial_bodies_and_party_offices(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

@@ -60,7 +60,7 @@ _AGENCY = re.compile(
     r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)|研究室|督查室))?"
     r"|(?P<gov>(?:人民)?政府)(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
-    r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,6}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
+    r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会|(?:中级)?(?:人民)?(?:法院|检察院))"
     r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院"
     r"|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
@@ -371,13 +371,26 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     return out
 
 
+# the formal names of a place's party committee and CPPCC: 中共某县委员会, 中国人民政治协商会议某县委员会
+_FORMAL_BEFORE = (("中国人民政治协商会议", "政协"), ("中国共产党", "委"), ("中共", "委"))
+
+
 def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
-    """The CPPCC of a session written with its place: 政协安宁市第七届… → 安宁市政协."""
+    """The CPPCC of a session written with its place (政协安宁市第七届… → 安宁市政协) and the formal
+    names of a place's bodies (中国人民政治协商会议湖南省东安县委员会 → 东安县政协, 中共某县委员会 → 某县委)."""
     for a in admins:
+        prefix = gaz.agency_prefix(a.code)
         for before in _SESSION_CPPCC_BEFORE:
             if text.endswith(before, 0, a.start) and _SESSION_AFTER.match(text, a.end):
-                add(a.start - len(before), a.end, gaz.agency_prefix(a.code) + "政协", gaz.agency_prefix(a.code))
+                add(a.start - len(before), a.end, prefix + "政协", prefix)
                 break
+        else:
+            if not text.startswith("委员会", a.end):
+                continue
+            for before, body in _FORMAL_BEFORE:
+                if text.endswith(before, 0, a.start):
+                    add(a.start - len(before), a.end + 3, prefix + body, prefix)
+                    break
 
 
 _GOV_BETWEEN = re.compile(r"人民政府|政府")  # (政府 at its first or third character)
@@ -506,12 +519,13 @@ def _list_continuations(text: str, out: list, add) -> None:
                 break
             word = item.group()
             body = _LIST_SUFFIX.sub("", word)
+            party = prev.place + "委"
+            party_dept = word.endswith("部") and prev.name.startswith(party)  # 组织部, 宣传部 open with verbs
             if word[0] in "省市区县州" or _WORD_END.search(word) or _GENERIC_BODY.match(body) or _ACTION_IN_BODY.search(body) \
                     or _LIST_BELOW.search(body) \
-                    or _opens_with_verb(body) or is_common_verb(body[:2]):
+                    or not party_dept and (_opens_with_verb(body) or is_common_verb(body[:2])):
                 break
-            party = prev.place + "委"
-            name = (party if word.endswith("部") and prev.name.startswith(party) else prev.place) + word
+            name = (party if party_dept else prev.place) + word
             add(item.start(), item.end(), name, prev.place)
             prev, pos = out[-1], item.end()
 

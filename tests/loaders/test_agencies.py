@@ -180,3 +180,16 @@ def test_an_authors_affiliation_is_not_an_agency():
 ])
 def test_judicial_bodies_and_party_offices(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # the formal names of a place's CPPCC and party committee
+    ("来源：中国人民政治协商会议江西省萍乡市委员会", "萍乡市", ["萍乡市政协"]),
+    ("中共萍乡市安源区委员会、中国共产党萍乡市委员会印发", "萍乡市", ["萍乡市安源区委", "萍乡市委"]),
+    # a CPPCC committee with a long name; party departments listed after the first
+    ("区政协社会法制和民族宗教委员会调研", "萍乡市安源区", ["萍乡市安源区政协社会法制和民族宗教委员会"]),
+    ("区委社会工作部、组织部和宣传部", "萍乡市安源区",
+     ["萍乡市安源区委社会工作部", "萍乡市安源区委宣传部", "萍乡市安源区委组织部"]),
+])
+def test_formal_names_and_party_departments(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

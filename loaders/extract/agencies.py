@@ -446,14 +446,26 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         start = written.start if written is not None and written.end == lm.start else lm.start
         if written is not None and written.end != lm.start and out is not None:
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
+        unit = _full_ethnic_name(text, lm.name)
         while m:
-            add(start, m.end(), prefix + lm.name + m.group(), prefix or None)
+            add(start, m.end(), prefix + unit + m.group(), prefix or None)
             # 东湖高新区党工委、管委会: the same unit's next body, written whole
             nxt = _rx(r"[、和及]").match(text, m.end())
             m = body_rx.match(text, nxt.end()) if nxt else None
             if m and m.end() in local_starts:
                 m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
             start = nxt.end() if nxt else start
+
+
+_ETHNIC_FULL = r"(?:(?:[\u4e00-\u9fff]{1,3}?)族)+"
+
+
+def _full_ethnic_name(text: str, name: str) -> str:
+    """An ethnic township's full name where the text writes it (干河乡 → 干河彝族乡), else ``name``."""
+    if not name.endswith(("乡", "镇")) or "族" not in text:
+        return name
+    full = _rx(re.escape(name[:-1]) + _ETHNIC_FULL + name[-1]).search(text)
+    return full.group() if full else name
 
 
 def _repeated_locals(text: str, found: list, admin_end: dict) -> dict:

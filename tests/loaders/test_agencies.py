@@ -193,3 +193,8 @@ def test_judicial_bodies_and_party_offices(text, subject, expected):
 ])
 def test_formal_names_and_party_departments(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+def test_an_ethnic_township_written_short_takes_its_full_name():
+    text = "关于者腊彝族乡的提案。由者腊乡人民政府拟订方案。"
+    assert _names(text, "文山壮族苗族自治州砚山县") == ["砚山县者腊彝族乡政府"]

@@ -543,6 +543,17 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
                                 r"|网(?![\u4e00-\u9fff]))")
 
+# a pinyin gloss a reposting page writes after a rare or traditional character: 秦州區(qū)七里墩街道
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def skip_gloss(text: str, pos: int) -> int:
+    """``pos``, or the end of a pinyin gloss written at ``pos``: a name written after the gloss
+    follows the unit before it (秦州區(qū)七里墩街道 → 七里墩街道 in 秦州区)."""
+    m = _GLOSS.match(text, pos) if text[pos:pos + 1] == "(" else None
+    return m.end() if m else pos
+
+
 # an address or a dateline, not a place the text is about: a city before a postal code (an author's affiliation
 # “某大学，海口 570228”), a place after an address label (a page footer “地址：北京市东城区…”)
 _POSTCODE_AFTER = re.compile(r"[ \t,，]*\d{6}(?!\d)")
@@ -649,6 +660,7 @@ def extract_places(ctx: Context) -> None:
 
     anchor_name = gaz.full_name(subject) if subject else None
     admin_at_end = {a.end: a for a in admins}
+    admin_at_end.update({skip_gloss(text, e): a for e, a in list(admin_at_end.items())})
     admin_starts = {a.start for a in admins}
     locals_: dict[str, PlaceRec] = {}
     local_at_end: dict[int, str] = {}
@@ -656,7 +668,7 @@ def extract_places(ctx: Context) -> None:
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
     found = local_mentions(text, set(admin_at_end),
-                           {a.end for a in admins if gaz.by_code[a.code].level != "province"})
+                           {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"})
     if local_subject and not any(lm.name == local_subject for lm in found):
         found = sorted(found + _named(text, local_subject), key=lambda x: x.start)
     for lm in found:

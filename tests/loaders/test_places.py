@@ -108,6 +108,14 @@ def test_a_city_written_in_full_before_its_district_is_named():
     assert "广州市" not in names and "山东省" not in names   # written short, or a province
 
 
+def test_a_pinyin_gloss_does_not_break_a_chain():
+    text = "天水市民政局。走进秦州区(qū)七里墩街道(dào)某某社区。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="天水市"))
+    extract_places(ctx)
+    got = {p.name: p.parent for p in ctx.places}
+    assert got.get("七里墩街道") == "天水市秦州区"
+
+
 def test_province_inside_agency_name_is_not_a_place():
     text = "咸宁市民政局答复。抢抓省委、湖北省委部署机遇，湖北省民政厅指导。"
     ctx = Context(text=text, source="t")

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
+from loaders.extract.gazetteer import ETHNIC, Gazetteer, load_gazetteer, short_name
 from loaders.extract.text_utils import (
     finditer_at,
     finditer_in_runs,
@@ -421,9 +421,7 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
 # 城乡/城镇 followed by what the phrase qualifies is a term (住房和城乡建设局, 城镇老旧小区)
 _TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房")
 # ethnic townships carry their peoples before 乡/镇 (干河彝族乡): the name starts before them
-_ETHNIC = re.compile(r"(?:(?:回|彝|苗|瑶|壮|藏|土家|蒙古|满|侗|布依|白|哈尼|傣|黎|傈僳|佤|畲|拉祜|水|纳西|羌|土|"
-                     r"仫佬|锡伯|达斡尔|景颇|撒拉|布朗|毛南|普米|阿昌|怒|鄂温克|京|基诺|德昂|保安|裕固|"
-                     r"门巴|鄂伦春|独龙|赫哲|珞巴|哈萨克|维吾尔|朝鲜|仡佬|东乡|柯尔克孜|塔吉克)族)+$")
+_ETHNIC = re.compile(ETHNIC + "$")
 
 
 def local_mentions(text: str, admin_ends: set[int] | None = None,

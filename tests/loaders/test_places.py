@@ -24,6 +24,9 @@ def gaz():
 @pytest.mark.parametrize("name,level,short", [
     ("濮阳市", "city", "濮阳"), ("上海市", "province", "上海"), ("广西壮族自治区", "province", "广西"),
     ("恩施土家族苗族自治州", "city", "恩施"), ("武城县", "county", "武城"), ("城区", "district", None),
+    # the place's own name ends where a people's name starts, not after any four characters
+    ("黔东南苗族侗族自治州", "city", "黔东南"), ("张家川回族自治县", "county", "张家川"),
+    ("巴音郭楞蒙古自治州", "city", "巴音郭楞"), ("隆林各族自治县", "county", "隆林"), ("鄂温克族自治旗", "county", None),
 ])
 def test_short_name(name, level, short):
     assert short_name(name, level) == short

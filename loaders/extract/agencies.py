@@ -57,12 +57,13 @@ _AGENCY = re.compile(
     r"(?P<lv>自治区|自治州|[省市区县州])(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
     r"|(?P<party>委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
-    r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)))?"
+    r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)|研究室|督查室))?"
     r"|(?P<gov>(?:人民)?政府)(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
-    r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,6}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
-    r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会)"
-    r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
+    r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
+    r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会|(?:中级)?(?:人民)?(?:法院|检察院))"
+    r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院"
+    r"|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
     r")")
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 _YOUTH = re.compile(r"团([市区县])委")
@@ -73,16 +74,22 @@ _SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+�
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
-_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工委|主席团)?|纪工委|管委会|工委")
+_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委")
+# the people's congress's working committee of a street, written around the street: 人大某某街道工委
+_NPC_AROUND = re.compile(r"工作委员会|工委")
 _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 # the democratic parties, alone or with their committee of a place (民盟嘉峪关市委员会, 致公党江苏省委)
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
-_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委)")
+_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委|办公室)")
+_FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
-_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市")
+_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
+                              r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
+# an author's affiliation (某某协会，海口 570205): where a writer works, not a body acting in the text
+_AFFILIATION_AFTER = re.compile(_H + r"{0,4}[,，][ \t]*" + _H + r"{2,8}[ \t,，]*\d{6}(?!\d)")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
 
 # central bodies: full names and the abbreviations officials write (general vocabulary)
@@ -107,7 +114,7 @@ _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reve
 
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix
 _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新老山库校营矿湾灾林牧各两省县区市直级全我本该")
-_OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县")
+_OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县", "我省", "本省")
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
                          "和", "与", "及", "为", "是", "将", "了")
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
@@ -118,7 +125,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
                              r".街道|.(?:镇|乡|村|社区|社区居|小区)$")
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
-_GROUP_KEY = re.compile(r"领导小组|专班|行业党委")
+_GROUP_KEY = re.compile(r"领导小组|专班|行业党委|办公室")
 _DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
@@ -231,10 +238,10 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m is None:
             break
         lv_pos = m.start("lv")
-        if inside[lv_pos]:  # 长沙市望城区…: the prefix is the whole place, not its first level char
-            pos = lv_pos + 1
+        if inside[lv_pos] or text[lv_pos + 1:lv_pos + 2] == "域":  # 长沙市望城区…: the prefix is the
+            pos = lv_pos + 1  # whole place, not its first level char; 区域, 县域 are words
             continue
-        pos = m.end()
+        pos = lv_pos + 1  # a rejected match gives way to one inside it (县深入贯彻落实省委 → 省委)
         if text[lv_pos - 1:lv_pos] == "团" and m.group("party"):
             continue  # 团市委: the youth league, handled below
         lv = m.group("lv")
@@ -252,6 +259,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         rest = m.group()[len(lv):]
         end = m.end()
         if m.group("joint"):
+            pos = end
             if m.group("jdept"):
                 add(start, end, place + rest, place)
             else:
@@ -263,11 +271,13 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if _WORD_END.search(m.group()):
             continue
         if m.group("func"):
-            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|中心|办公室|局|厅|委|办)$").sub("", m.group("func"))
+            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
+                       ).sub("", m.group("func"))
             if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
                     or _ACTION_IN_BODY.search(body) or body[0] == "第" or "届" in body:
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
+        pos = end
 
     for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN, "、"):
         place = level_place(gaz, subject, m.group(1))
@@ -314,6 +324,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _session_bodies(text, admins, gaz, add)
     _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
+    _list_continuations(text, out, add)
+    _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
     city = gaz.agency_prefix(subject) if subject else None
@@ -337,6 +349,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                     or text[max(0, s - 2):s].endswith(_GROUP_BOUNDARY_WORDS)):
                 chosen = s
                 break
+        if suffix == "办公室" and (chosen is None or not text.endswith(_FOUNDED, 0, chosen)):
+            continue  # 组建地企协调推进办公室 is a body; an office named in passing may be anyone's
         cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)]) if chosen is not None else ""
         core = _rx(r"工作$").sub("", cand)
         if len(core) < 2 or _GENERIC_BODY.match(core) or not city:
@@ -352,18 +366,31 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     in_title = bytearray(len(text) + 1)
     for t in _BOOK_TITLE.finditer(text):
         in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
-    out = [a for a in out if not in_title[a.start]]
+    out = [a for a in out if not in_title[a.start] and not _AFFILIATION_AFTER.match(text, a.end)]
     out.sort(key=lambda a: (a.start, -a.end))
     return out
 
 
+# the formal names of a place's party committee and CPPCC: 中共某县委员会, 中国人民政治协商会议某县委员会
+_FORMAL_BEFORE = (("中国人民政治协商会议", "政协"), ("中国共产党", "委"), ("中共", "委"))
+
+
 def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
-    """The CPPCC of a session written with its place: 政协安宁市第七届… → 安宁市政协."""
+    """The CPPCC of a session written with its place (政协安宁市第七届… → 安宁市政协) and the formal
+    names of a place's bodies (中国人民政治协商会议湖南省东安县委员会 → 东安县政协, 中共某县委员会 → 某县委)."""
     for a in admins:
+        prefix = gaz.agency_prefix(a.code)
         for before in _SESSION_CPPCC_BEFORE:
             if text.endswith(before, 0, a.start) and _SESSION_AFTER.match(text, a.end):
-                add(a.start - len(before), a.end, gaz.agency_prefix(a.code) + "政协", gaz.agency_prefix(a.code))
+                add(a.start - len(before), a.end, prefix + "政协", prefix)
                 break
+        else:
+            if not text.startswith("委员会", a.end):
+                continue
+            for before, body in _FORMAL_BEFORE:
+                if text.endswith(before, 0, a.start):
+                    add(a.start - len(before), a.end + 3, prefix + body, prefix)
+                    break
 
 
 _GOV_BETWEEN = re.compile(r"人民政府|政府")  # (政府 at its first or third character)
@@ -392,32 +419,74 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         if kind is None:
             continue
         for m in _rx(kind + r"(办事处|人民政府|政府|党工委|党委)").finditer(text):
-            if not is_cjk(text[m.start() - 1:m.start()]) or text[m.start() - 1] in "，。；、":
+            before = text[m.start() - 1:m.start()]
+            if not is_cjk(before) or before in _NOT_BODY and before not in "各全该" \
+                    or is_common_verb(text[m.start() - 2:m.start()]):  # 按照街道办事处…
                 prefix = gaz.agency_prefix(subject) if subject else ""
                 add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
+    heads = _repeated_locals(text, found, admin_end)
     local_starts = {lm.start for lm in found}
     for lm in found:
         body_rx = _ZONE_BODY if lm.level == "other" else _LOCAL_BODY
         if lm.level == "community":
             continue
+        written = admin_end.get(lm.start)  # the unit written before the place (across its 人民政府)
+        adm = written or heads.get(lm.start)
+        if lm.level == "street" and text.endswith("人大", 0, lm.start) and (
+                around := _NPC_AROUND.match(text, lm.end)):
+            prefix = gaz.agency_prefix(adm.code if adm is not None else subject) if adm or subject else ""
+            add(lm.start - 2, around.end(), prefix + "人大" + lm.name + around.group(), prefix or None)
+            continue
         pos = lm.end
         m = body_rx.match(text, pos)
         if not m:
             continue
-        adm = admin_end.get(lm.start)
         code = adm.code if adm is not None else subject
         prefix = gaz.agency_prefix(code) if code else ""
-        start = adm.start if adm is not None and adm.end == lm.start else lm.start
-        if adm is not None and adm.end != lm.start and out is not None:
-            _drop_inside(out, adm.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
+        start = written.start if written is not None and written.end == lm.start else lm.start
+        if written is not None and written.end != lm.start and out is not None:
+            _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
+        unit = _full_ethnic_name(text, lm.name)
         while m:
-            add(start, m.end(), prefix + lm.name + m.group(), prefix or None)
+            add(start, m.end(), prefix + unit + m.group(), prefix or None)
             # 东湖高新区党工委、管委会: the same unit's next body, written whole
             nxt = _rx(r"[、和及]").match(text, m.end())
             m = body_rx.match(text, nxt.end()) if nxt else None
             if m and m.end() in local_starts:
                 m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
             start = nxt.end() if nxt else start
+
+
+_ETHNIC_FULL = r"(?:(?:[\u4e00-\u9fff]{1,3}?)族)+"
+
+
+def _full_ethnic_name(text: str, name: str) -> str:
+    """An ethnic township's full name where the text writes it (干河乡 → 干河彝族乡), else ``name``."""
+    if not name.endswith(("乡", "镇")) or "族" not in text:
+        return name
+    full = _rx(re.escape(name[:-1]) + _ETHNIC_FULL + name[-1]).search(text)
+    return full.group() if full else name
+
+
+def _repeated_locals(text: str, found: list, admin_end: dict) -> dict:
+    """A street or town named once (越西县新民镇) and later again (新民镇党委书记, 人大新民镇工委): the later
+    mentions are added to ``found``. Returns, by mention start, the unit written before the name's
+    first mention, for the mentions written without one."""
+    heads = {}
+    by_start = {lm.start: lm for lm in found}
+    for lm in sorted((lm for lm in found if lm.level == "street"), key=lambda lm: lm.start):
+        adm = admin_end.get(lm.start)
+        pos = text.find(lm.name, lm.end)
+        while pos >= 0:
+            before = text[pos - 1:pos]
+            if pos not in by_start and pos not in admin_end and (
+                    not is_cjk(before) or before in _NOT_BODY or text.endswith("人大", 0, pos)):
+                by_start[pos] = LocalMention(pos, pos + len(lm.name), lm.name, lm.name, lm.level)
+                found.append(by_start[pos])
+            if adm is not None and adm.end == lm.start and pos in by_start and pos not in admin_end:
+                heads.setdefault(pos, adm)
+            pos = text.find(lm.name, pos + len(lm.name))
+    return heads
 
 
 def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, add, out: list) -> None:
@@ -441,6 +510,81 @@ def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         _drop_inside(out, adm.start, tail.end())
 
 
+# the next item of a list of one place's departments, its place left unwritten (市民政局、财政局)
+_LIST_SEP = re.compile(r"[、和及]")
+_LIST_ITEM = re.compile(_BODY + r"{1,8}?(?:委员会|办公室|局|厅|委(?!员)|办(?![法理事好公])|部(?![署门分长])|中心)")
+_LIST_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|办|部|中心)$")
+_LIST_BELOW = re.compile(r"社区|村|小区|业委|居委|楼栋")  # 市民政局和社区党委: a community's body, not the city's
+
+
+def _list_continuations(text: str, out: list, add) -> None:
+    """Departments listed after an agency without their place (市民政局、财政局、城管局等部门; 省委组织部、
+    财政厅): each takes the place of the item before it; a party department (宣传部) after one of the
+    place's party committee's (市委组织部) is that committee's. Items that start with a level char or a
+    place are full names of their own, found by the grammar."""
+    starts = {a.start for a in out}
+    for head in sorted((a for a in out if a.place), key=lambda a: a.start):
+        prev, pos = head, head.end
+        while (sep := _LIST_SEP.match(text, pos)) and not sep.end() in starts:
+            item = _LIST_ITEM.match(text, sep.end())
+            if item is None:
+                break
+            word = item.group()
+            body = _LIST_SUFFIX.sub("", word)
+            party = prev.place + "委"
+            party_dept = word.endswith("部") and prev.name.startswith(party)  # 组织部, 宣传部 open with verbs
+            if word[0] in "省市区县州" or _WORD_END.search(word) or _GENERIC_BODY.match(body) or _ACTION_IN_BODY.search(body) \
+                    or _LIST_BELOW.search(body) \
+                    or not party_dept and (_opens_with_verb(body) or is_common_verb(body[:2])):
+                break
+            name = (party if party_dept else prev.place) + word
+            add(item.start(), item.end(), name, prev.place)
+            prev, pos = out[-1], item.end()
+
+
+# a news outlet: a paper, a news site or app (江城日报社, 某某晚报, 大江网, 某某新闻)
+_OUTLET_END = re.compile(r"日报社|日报|晚报|都市报|报社|新闻网|网|新闻")
+# what an outlet does as an actor of the text: it organises, reports, goes out to the places
+_OUTLET_ACTS = re.compile(r"联合|推出|深入|走进|主办|承办|协办|发起|开设|开辟|报道[:：]")
+_OUTLET_BEFORE = "、和及与由"
+# words ending in 网 or 新闻 that name a network or a kind of news, not an outlet
+_NOT_OUTLET = ("电网", "管网", "路网", "天网", "法网", "联网", "域网", "特网", "专网", "内网", "外网")
+_VERBAL = ("v", "vn", "vd", "a", "ad", "d")  # 综合新闻, 相关新闻: a kind of news, no outlet
+# a news item opening with its outlet's name: 云上某某报道：
+_OUTLET_LEAD = re.compile(r"^[ \t\u3000]*(" + _BODY + r"{2,8}?)报道[:：]", re.MULTILINE)
+
+
+def _news_outlets(text: str, out: list, add) -> None:
+    """News outlets that act in the text: followed by what they do (某某网深入社区采访, 某某新闻联合…推出,
+    某某报道：) or listed beside an agency as co-organiser (市委宣传部、某某日报社主办). Not a dateline
+    (某某网讯), a byline (某某报记者) or a source line (来源：某某日报): there the outlet only carries
+    the story. The name starts after punctuation, a list word or an agency; a network (互联网, 电网)
+    or a kind of news (综合新闻) is no outlet."""
+    ends = {a.end for a in out}
+    starts = {a.start for a in out}
+    for m in _OUTLET_END.finditer(text):
+        after = m.end()
+        acts = _OUTLET_ACTS.match(text, after)
+        listed = text[after:after + 1] in "、和及" and after + 1 in starts
+        start = m.start()
+        while start > 0 and start > m.start() - 8 and text[start - 1] not in _NOT_BODY and is_cjk(text[start - 1]) \
+                and start not in ends:
+            start -= 1
+        before = text[start - 1:start]
+        if start > 0 and is_cjk(before) and before not in _OUTLET_BEFORE and start not in ends:
+            continue  # the name runs on past eight characters: part of a sentence
+        listed = listed or (before in "、和及" and start - 1 in ends)
+        name = text[start:after]
+        if not (acts or listed) or m.start() - start < 2 or name.endswith(_NOT_OUTLET) \
+                or (lexicon_entry(text[start:m.start()]) or (0, ""))[1] in _VERBAL \
+                or is_common_verb(name[:2]) or any(a.start <= start < a.end for a in out):
+            continue
+        add(start, after, name, None)
+    for m in _OUTLET_LEAD.finditer(text) if "报道" in text else ():
+        if not is_common_word(m.group(1)):
+            add(m.start(1), m.end(1), m.group(1), None)
+
+
 def _drop_inside(out: list, start: int, end: int) -> None:
     """Remove mentions found inside [start, end) (江苏省委 inside 致公党江苏省委)."""
     out[:] = [a for a in out if not (start <= a.start and a.end <= end)]
@@ -448,7 +592,8 @@ def _drop_inside(out: list, start: int, end: int) -> None:
 
 def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Map an abbreviated name to the full one of the same place when both end alike and the
-    short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心)."""
+    short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心, 城管执法局 ⊂
+    城市管理和综合执法局); what the long one adds holds no level char (城市 aside): no unit below."""
     def subseq(short: str, long: str) -> bool:
         it = iter(long)
         return all(ch in it for ch in short)
@@ -457,8 +602,8 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     for a, pa in pairs:
         for b, pb in pairs:
             if pa == pb and pa and len(a) < len(b) and a[-1] == b[-1] and subseq(a, b) \
-                    and len(b) - len(a) <= 4 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
-                    and not set("省市区县") & set((Counter(b) - Counter(a)).elements()) \
+                    and len(b) - len(a) <= 6 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
+                    and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
                     and len(out.get(a, "")) < len(b):
                 out[a] = b
     return out
@@ -470,6 +615,10 @@ def extract_agencies(ctx: Context) -> None:
     subject_place = ctx.document.subject_place
     local = (subject_place,) if subject_place and subject_place != (gaz.full_name(subject) if subject else None) \
         else ()
+    # a community's report calls the office of its street plainly 街道办事处 too
+    own = ctx.place_named(subject_place) if local else None
+    if own is not None and own.level == "community" and (own.parent or "").endswith(("街道", "镇", "乡")):
+        local += (own.parent,)
     mentions = agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     # an agency's place is written as it heads the name (象山县); the record names it in full
@@ -487,5 +636,6 @@ def extract_agencies(ctx: Context) -> None:
     issuer = ctx.document.issuer
     if issuer:
         for part in issuer.split("、"):
-            recs.setdefault(part, AgencyRec(name=part, place=ctx.document.subject_place))
+            name = alias.get(part, part)  # the issuer written short, its full name used in the text
+            recs.setdefault(name, AgencyRec(name=name, place=ctx.document.subject_place))
     ctx.agencies = list(recs.values())

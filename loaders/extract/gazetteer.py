@@ -34,7 +34,14 @@ __all__ = ["CHANGE_KINDS", "PROVINCE_ABBREVIATIONS", "AdminChange", "AdminPlace"
 
 # placeholder rows of the code table ("市辖区", "县", "省直辖县级行政区划") are not places
 _PLACEHOLDER = re.compile(r"^(市辖区|县|市|.*直辖.*)$")
-_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治(?:州|县|旗)$")
+# the peoples an autonomous unit is named for (general knowledge: the 55 minority peoples; 各族: all)
+ETHNIC_GROUPS = ("回", "彝", "苗", "瑶", "壮", "藏", "土家", "蒙古", "满", "侗", "布依", "白", "哈尼", "傣", "黎",
+                 "傈僳", "佤", "畲", "拉祜", "水", "纳西", "羌", "土", "仫佬", "锡伯", "达斡尔", "景颇", "撒拉", "布朗",
+                 "毛南", "普米", "阿昌", "怒", "鄂温克", "京", "基诺", "德昂", "保安", "裕固", "门巴", "鄂伦春", "独龙",
+                 "赫哲", "珞巴", "哈萨克", "维吾尔", "朝鲜", "仡佬", "东乡", "柯尔克孜", "塔吉克", "各")
+ETHNIC = "(?:(?:" + "|".join(ETHNIC_GROUPS) + ")族)+"
+# the place's own name before its peoples: 西双版纳 of 西双版纳傣族自治州 (not 西双 + “版纳傣族”)
+_ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:(?:" + "|".join(ETHNIC_GROUPS) + r")族?)+自治(?:州|县|旗)$")  # 木垒哈萨克自治县
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
 
 # the one-character abbreviations of the provinces (粤民建, 湘政发, 鄂发 …), by the first two digits
@@ -106,6 +113,8 @@ def short_name(name: str, level: str) -> str | None:
     m = _ETHNIC_AUTONOMY.match(name)
     if m:
         return m.group(1)
+    if "自治" in name:
+        return None  # named for its people alone (鄂温克族自治旗): no shorter form
     for suffix in ("地区", "市", "盟", "县", "区", "旗"):
         if name.endswith(suffix):
             short = name[: -len(suffix)]

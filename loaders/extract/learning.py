@@ -116,8 +116,11 @@ def extract_learning(ctx: Context) -> None:
     if not subject:
         return
     # sources: places outside the subject (the subject too, in case it was taken for the wrong
-    # place; the learner is never its own source)
-    places = [(s, e, p) for s, e, p in place_mentions(ctx) if p.role in ("external", "subject")]
+    # place; the learner is never its own source); the city heading a district's name (成都市 of
+    # 成都市武侯区) is not studied itself
+    spans = place_mentions(ctx)
+    longest = {s: e for s, e, _p in spans}  # (sorted by end: the last one at a start is the longest)
+    places = [(s, e, p) for s, e, p in spans if p.role in ("external", "subject") and e == longest[s]]
     starts = [s for s, _e, _p in places]
     attribution: Attribution | None = None
     seen: set[tuple[str, str]] = set()

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
+from loaders.extract.gazetteer import ETHNIC, Gazetteer, load_gazetteer, short_name
 from loaders.extract.text_utils import (
     finditer_at,
     finditer_in_runs,
@@ -421,9 +421,7 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
 # 城乡/城镇 followed by what the phrase qualifies is a term (住房和城乡建设局, 城镇老旧小区)
 _TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房")
 # ethnic townships carry their peoples before 乡/镇 (干河彝族乡): the name starts before them
-_ETHNIC = re.compile(r"(?:(?:回|彝|苗|瑶|壮|藏|土家|蒙古|满|侗|布依|白|哈尼|傣|黎|傈僳|佤|畲|拉祜|水|纳西|羌|土|"
-                     r"仫佬|锡伯|达斡尔|景颇|撒拉|布朗|毛南|普米|阿昌|怒|鄂温克|京|基诺|德昂|保安|裕固|"
-                     r"门巴|鄂伦春|独龙|赫哲|珞巴|哈萨克|维吾尔|朝鲜|仡佬|东乡|柯尔克孜|塔吉克)族)+$")
+_ETHNIC = re.compile(ETHNIC + "$")
 
 
 def local_mentions(text: str, admin_ends: set[int] | None = None,
@@ -543,6 +541,30 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
                                 r"|网(?![\u4e00-\u9fff]))")
 
+# a pinyin gloss a reposting page writes after a rare or traditional character: 秦州區(qū)七里墩街道
+_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def skip_gloss(text: str, pos: int) -> int:
+    """``pos``, or the end of a pinyin gloss written at ``pos``: a name written after the gloss
+    follows the unit before it (秦州區(qū)七里墩街道 → 七里墩街道 in 秦州区)."""
+    m = _GLOSS.match(text, pos) if text[pos:pos + 1] == "(" else None
+    return m.end() if m else pos
+
+
+# an address or a dateline, not a place the text is about: a city before a postal code (an author's affiliation
+# “某大学，海口 570228”), a place after an address label (a page footer “地址：北京市东城区…”)
+_POSTCODE_AFTER = re.compile(r"[ \t,，]*\d{6}(?!\d)")
+# a news agency's dateline (某某网合肥4月26日电): where the story was filed
+_DATELINE_AFTER = re.compile(r"[ \t]*\d{1,2}月\d{1,2}日[电電讯訊]")
+_ADDRESS_BEFORE = re.compile(r"(?:地址|办公区|通讯处|住址)[:：][ \t]*$")
+
+
+def is_address(text: str, start: int, end: int) -> bool:
+    """Is the mention at [start, end) part of a postal address or a dateline?"""
+    return _POSTCODE_AFTER.match(text, end) is not None or _DATELINE_AFTER.match(text, end) is not None \
+        or _ADDRESS_BEFORE.search(text, max(0, start - 8), start) is not None
+
 
 def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:
     if subject and code == subject:
@@ -599,9 +621,10 @@ def extract_places(ctx: Context) -> None:
     # 长沙市望城区 names 长沙市 too, when it is the subject's own city or province (山东省武城县 in a 河南
     # reply only says where 武城县 lies)
     own = {p.adcode for p in gaz.chain(subject)} if subject else set()
-    # 长沙市 of 长沙市望城区 names the subject's own city; 山东 of 山东省武城县 in a 河南 reply (and 成都市 of
-    # 赴成都市武侯区考察) only says where the unit named lies
-    heads = [h for m in admins for h in m.heads if h.code in own]
+    # 长沙市 of 长沙市望城区 names the subject's own city; 山东 of 山东省武城县 in a 河南 reply (and 广州 of
+    # 广州番禺区) only says where the unit named lies; a city written in full (芜湖市镜湖区) is named too
+    heads = [h for m in admins for h in m.heads
+             if h.code in own or (gaz.by_code[h.code].level == "city" and h.as_written.endswith("市"))]
     enclosed = _enclosed_spans(text)
     for a in heads + admins:
         place = gaz.by_code[a.code]
@@ -609,6 +632,8 @@ def extract_places(ctx: Context) -> None:
             continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
         if a.code != subject and _INSTITUTION_AFTER.match(text, a.end, a.end + 7):
             continue
+        if a.code not in own and is_address(text, a.start, a.end):
+            continue  # another place's address (the subject's own chain in its footer still counts)
         by_code.setdefault(a.code, []).append(a)
     for code in list(by_code):
         # named only inside document titles (《福建省…办法》): not a place
@@ -633,6 +658,7 @@ def extract_places(ctx: Context) -> None:
 
     anchor_name = gaz.full_name(subject) if subject else None
     admin_at_end = {a.end: a for a in admins}
+    admin_at_end.update({skip_gloss(text, e): a for e, a in list(admin_at_end.items())})
     admin_starts = {a.start for a in admins}
     locals_: dict[str, PlaceRec] = {}
     local_at_end: dict[int, str] = {}
@@ -640,7 +666,7 @@ def extract_places(ctx: Context) -> None:
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
     found = local_mentions(text, set(admin_at_end),
-                           {a.end for a in admins if gaz.by_code[a.code].level != "province"})
+                           {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"})
     if local_subject and not any(lm.name == local_subject for lm in found):
         found = sorted(found + _named(text, local_subject), key=lambda x: x.start)
     for lm in found:

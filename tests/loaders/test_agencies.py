@@ -84,3 +84,117 @@ def test_agencies_inside_document_titles_are_skipped():
 ])
 def test_agency_grammar_more(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a rejected match gives way to an agency inside it: 县…落实省委 is no 县 department, 省委 is one
+    ("我县认真贯彻落实省委省政府部署", "丽水市遂昌县", ["浙江省委", "浙江省政府"]),
+    # the next items of a list of one place's departments share its place
+    ("会同区财政局、人社局、住建局等相关部门", "萍乡市安源区",
+     ["萍乡市安源区人社局", "萍乡市安源区住建局", "萍乡市安源区财政局"]),
+    ("经商省委组织部、宣传部和财政厅研究", "萍乡市", ["江西省委宣传部", "江西省委组织部", "江西省财政厅"]),
+    ("由市委社会工作部、某某报社主办", "萍乡市", ["某某报社", "萍乡市委社会工作部"]),
+    ("市民政局和社区党委、村委会、小区业委会共同推进", "萍乡市", ["萍乡市民政局"]),
+])
+def test_agency_list_and_nested_prefix(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # news outlets that act: organise, report, go out, or are listed beside an agency as co-organiser
+    ("活动由市委宣传部、江城日报社主办，青山网及市委网信办承办。", ["江城日报社", "萍乡市委宣传部", "萍乡市委网信办", "青山网"]),
+    ("今年起，远山新闻联合市民政局推出系列报道。", ["萍乡市民政局", "远山新闻"]),
+    ("云上青山报道：社区新建了广场。", ["云上青山"]),
+    # only carrying the story: a dateline, a byline, a source line; dictionary words are no outlet
+    ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),
+    ("借助互联网推出线上服务。", []),
+    ("。国家电网联合社区推出服务，综合新闻推出专题。", []),
+])
+def test_news_outlets(text, expected):
+    assert _names(text, "萍乡市") == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a town written once after its county and later alone keeps that county
+    ("遂昌县石练镇有安置点。石练镇党委书记张三说", "丽水市", ["遂昌县石练镇党委"]),
+    # the people's congress's working committee of a street, written around or after the street
+    ("县人大常委会、妙高街道党工委及人大妙高街道工委参加。", "丽水市遂昌县",
+     ["遂昌县人大常委会", "遂昌县人大妙高街道工委", "遂昌县妙高街道党工委"]),
+    ("妙高街道人大工作委组织代表活动", "丽水市遂昌县", ["遂昌县妙高街道人大工作委"]),
+])
+def test_street_and_town_bodies(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # 区域, 县域 are words, not a level char and a body
+    ("打造“红色区域大党委”和县域治理委员会", "宜春市袁州区", []),
+    # a task force opening with a bare level noun is every street's, no one body
+    ("建立区、街道现场工作专班的两级体系", "萍乡市安源区", []),
+])
+def test_not_agencies(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_abbreviation_with_城市_merges_into_the_full_name():
+    text = "萍乡市城市管理和综合执法局牵头。市城管执法局调研组来到社区。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="萍乡市", issuer="萍乡市城管执法局"))
+    extract_agencies(ctx)
+    assert [a.name for a in ctx.agencies] == ["萍乡市城市管理和综合执法局"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # academies and associations of a place; our province's bodies
+    ("邀请省社会科学院专家、市社会工作促进会参加", "萍乡市", ["江西省社会科学院", "萍乡市社会工作促进会"]),
+    ("我省红十字会积极参与", "萍乡市", ["江西省红十字会"]),
+    # an office of its own name where the text founds it, not one named in passing
+    ("组建城乡融合推进办公室，定期召开会议", "萍乡市", ["萍乡市城乡融合推进办公室"]),
+    ("走进党群服务办公室", "萍乡市", []),
+])
+def test_institutions_and_founded_offices(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_a_communitys_report_names_its_streets_office_plainly():
+    from loaders.record import PlaceRec
+
+    text = "萍乡市安源区凤凰街道东门社区按照街道办事处的部署，各街道办事处也参加。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="东门社区"))
+    ctx.places = [PlaceRec(name="东门社区", level="community", parent="凤凰街道", role="subject")]
+    ctx.subject_anchor = load_gazetteer().code_for_full_name("萍乡市安源区")
+    extract_agencies(ctx)
+    rec = next(a for a in ctx.agencies if a.name == "萍乡市安源区凤凰街道办事处")
+    assert [m.as_written for m in rec.mentions] == ["街道办事处"]
+
+
+def test_an_authors_affiliation_is_not_an_agency():
+    text = "（1.某某大学公共管理学院，海口 570228；2.海南省社会工作协会，海口 570205）省民政厅指导。"
+    assert _names(text, "海口市") == ["海南省民政厅"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # courts and procuratorates; the party committee's research offices
+    ("区法院、区检察院联合调解", "萍乡市安源区", ["萍乡市安源区法院", "萍乡市安源区检察院"]),
+    ("市中级人民法院、市人民检察院参加", "萍乡市", ["萍乡市中级人民法院", "萍乡市人民检察院"]),
+    ("市委政策研究室调研", "萍乡市", ["萍乡市委政策研究室"]),
+])
+def test_judicial_bodies_and_party_offices(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # the formal names of a place's CPPCC and party committee
+    ("来源：中国人民政治协商会议江西省萍乡市委员会", "萍乡市", ["萍乡市政协"]),
+    ("中共萍乡市安源区委员会、中国共产党萍乡市委员会印发", "萍乡市", ["萍乡市安源区委", "萍乡市委"]),
+    # a CPPCC committee with a long name; party departments listed after the first
+    ("区政协社会法制和民族宗教委员会调研", "萍乡市安源区", ["萍乡市安源区政协社会法制和民族宗教委员会"]),
+    ("区委社会工作部、组织部和宣传部", "萍乡市安源区",
+     ["萍乡市安源区委社会工作部", "萍乡市安源区委宣传部", "萍乡市安源区委组织部"]),
+])
+def test_formal_names_and_party_departments(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_an_ethnic_township_written_short_takes_its_full_name():
+    text = "关于者腊彝族乡的提案。由者腊乡人民政府拟订方案。"
+    assert _names(text, "文山壮族苗族自治州砚山县") == ["砚山县者腊彝族乡政府"]

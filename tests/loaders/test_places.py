@@ -24,6 +24,9 @@ def gaz():
 @pytest.mark.parametrize("name,level,short", [
     ("濮阳市", "city", "濮阳"), ("上海市", "province", "上海"), ("广西壮族自治区", "province", "广西"),
     ("恩施土家族苗族自治州", "city", "恩施"), ("武城县", "county", "武城"), ("城区", "district", None),
+    # the place's own name ends where a people's name starts, not after any four characters
+    ("黔东南苗族侗族自治州", "city", "黔东南"), ("张家川回族自治县", "county", "张家川"),
+    ("巴音郭楞蒙古自治州", "city", "巴音郭楞"), ("隆林各族自治县", "county", "隆林"), ("鄂温克族自治旗", "county", None),
 ])
 def test_short_name(name, level, short):
     assert short_name(name, level) == short
@@ -99,6 +102,23 @@ def test_roles_and_self_mentions():
     assert "我区" in [m.as_written for m in subject.mentions]
 
 
+def test_a_city_written_in_full_before_its_district_is_named():
+    text = "铜陵市民政局答复。学习安徽省芜湖市镜湖区和广州番禺区、山东青岛的经验。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="铜陵市"))
+    extract_places(ctx)
+    names = [p.name for p in ctx.places]
+    assert "芜湖市" in names and "芜湖市镜湖区" in names
+    assert "广州市" not in names and "山东省" not in names   # written short, or a province
+
+
+def test_a_pinyin_gloss_does_not_break_a_chain():
+    text = "天水市民政局。走进秦州区(qū)七里墩街道(dào)某某社区。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="天水市"))
+    extract_places(ctx)
+    got = {p.name: p.parent for p in ctx.places}
+    assert got.get("七里墩街道") == "天水市秦州区"
+
+
 def test_province_inside_agency_name_is_not_a_place():
     text = "咸宁市民政局答复。抢抓省委、湖北省委部署机遇，湖北省民政厅指导。"
     ctx = Context(text=text, source="t")
@@ -117,6 +137,18 @@ def test_a_place_opening_an_institutions_name_is_not_named_there():
     assert "山西省" not in by_name and "陕西省" not in by_name and "浙江省" not in by_name
     assert "杭州市" in by_name                                     # named as a place, not an institution
     assert [m.as_written for m in by_name["西安市"].mentions] == ["西安市"]   # not 西安 of the university
+
+
+def test_an_address_is_not_a_place_named():
+    text = ("嘉兴市民政局答复。嘉兴市推进社区治理。作者单位：某某大学社会学院，杭州 310058。\n"
+            "地址：上海市黄浦区某某路1号  地址：浙江省嘉兴市南湖区某某路2号\n某某网宁波5月2日电 嘉兴市召开会议。")
+    ctx = Context(text=text, source="t")
+    extract_document(ctx)
+    extract_places(ctx)
+    names = [p.name for p in ctx.places]
+    assert "杭州市" not in names and "上海市黄浦区" not in names   # an affiliation's city, a footer's address
+    assert "宁波市" not in names                                    # a dateline's city
+    assert "浙江省" in names                                        # the subject's own province, even there
 
 
 @pytest.mark.parametrize("path", sorted(CORPUS.glob("*.txt")), ids=lambda p: p.stem)

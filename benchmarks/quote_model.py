@@ -6,7 +6,9 @@ usage:
   python benchmarks/quote_model.py train [--sets …]      # writes loaders/extract/quote_model.json
 
 Data: every annotated set that is present — the five seeds (data/corpus + shared/reference/seeds-gold),
-the dev set (shared/reference/dev) and the extra sets (data/reference/extra-*/). A candidate is every
+the dev set (shared/reference/dev) and the extra sets (data/reference/extra-*/). An extra set whose folder
+holds a ``HELD_OUT`` file is kept out of the default ``--sets`` (it measures generalization, nobody trains
+on it); name it in ``--sets`` or ``--test`` to use it anyway. A candidate is every
 quote the named-models step considers (``models.quote_candidates``); it is a positive example when
 its name equals a gold named model's name of that document (compared as the scorer compares names).
 
@@ -40,6 +42,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "reference"
 MODEL_PATH = REPO / "loaders" / "extract" / "quote_model.json"
+HELD_OUT_MARK = "HELD_OUT"  # a file of this name in an annotated folder keeps it out of default training
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
@@ -57,6 +60,11 @@ def gold_sets() -> dict[str, tuple[Path, Path]]:
     for extra in sorted((REPO / "data" / "reference").glob("extra-*")):
         sets[extra.name] = (extra / "texts", extra / "gold")
     return {k: v for k, v in sets.items() if v[1].is_dir() and any(v[1].glob("*.json"))}
+
+
+def default_training_sets() -> list[str]:
+    """The sets trained on when ``--sets`` is not given: every present set but the held-out ones."""
+    return [name for name, (_, gold) in gold_sets().items() if not (gold.parent / HELD_OUT_MARK).exists()]
 
 
 @dataclass
@@ -258,7 +266,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("command", choices=("cv", "holdout", "train"))
     ap.add_argument("--test", default="", help="holdout: the sets to score")
     ap.add_argument("--folds", type=int, default=0, help="cv folds (0: leave one document out)")
-    ap.add_argument("--sets", default=",".join(gold_sets()))
+    ap.add_argument("--sets", default=",".join(default_training_sets()))
     ap.add_argument("--oracle-subject", action="store_true",
                     help="give named models the gold subject place (to judge owners apart from the places step)")
     ap.add_argument("--dump", type=Path, help="cv, holdout: write the scored records (JSONL) here")

@@ -72,3 +72,12 @@ def test_fit_learns_a_separable_toy_problem():
     docs = [0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2]
     w = script.fit(feats, y, docs, c=1.0)
     assert w["good"] > 0 > w["bad"]
+
+
+def test_held_out_sets_are_not_trained_on_by_default():
+    script = _script()
+    present = script.gold_sets()
+    default = script.default_training_sets()
+    held = {name for name, (_, gold) in present.items() if (gold.parent / script.HELD_OUT_MARK).exists()}
+    assert held and held.isdisjoint(default)  # at least one held-out set ships, and it is not a default
+    assert set(default) | held == set(present)  # everything else is

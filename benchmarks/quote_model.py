@@ -8,8 +8,8 @@ usage:
 
 Data: the annotated sets that are present — the five seeds (data/corpus + shared/reference/seeds-gold),
 the dev set (shared/reference/dev) and the extra sets (data/reference/extra-*/). The held-out sets
-(``HELD_OUT``: extra-x, extra-y, documents from other cities annotated by someone else) measure how the
-step does on unseen writing: ``train`` never reads them (it refuses them in ``--sets``), ``holdout``
+(an extra set whose folder holds a ``HELD_OUT`` file: extra-w, extra-x, extra-y, documents from other
+cities nobody tunes on) measure how the step does on unseen writing: ``train`` never reads them (it refuses them in ``--sets``), ``holdout``
 scores them; ``cv`` may include them (its models are thrown away). A candidate is every
 quote the named-models step considers (``models.quote_candidates``); it is a positive example when
 its name equals a gold named model's name of that document (compared as the scorer compares names).
@@ -44,8 +44,8 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared" / "reference"
 MODEL_PATH = REPO / "loaders" / "extract" / "quote_model.json"
+HELD_OUT_MARK = "HELD_OUT"  # a file of this name in an annotated folder keeps it out of default training
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
-HELD_OUT = ("extra-x", "extra-y")  # never training data of the shipped model
 
 
 def _scorer():
@@ -62,6 +62,17 @@ def gold_sets() -> dict[str, tuple[Path, Path]]:
     for extra in sorted((REPO / "data" / "reference").glob("extra-*")):
         sets[extra.name] = (extra / "texts", extra / "gold")
     return {k: v for k, v in sets.items() if v[1].is_dir() and any(v[1].glob("*.json"))}
+
+
+def held_out_sets() -> list[str]:
+    """The present sets whose folder holds a ``HELD_OUT`` file: never training data of the shipped model."""
+    return [name for name, (_, gold) in gold_sets().items() if (gold.parent / HELD_OUT_MARK).exists()]
+
+
+def default_training_sets() -> list[str]:
+    """The sets trained on when ``--sets`` is not given: every present set but the held-out ones."""
+    held = set(held_out_sets())
+    return [name for name in gold_sets() if name not in held]
 
 
 @dataclass
@@ -283,11 +294,12 @@ def training_sets(command: str, chosen: str | None) -> list[str] | None:
     (cv) or every set present but the held-out ones (train, holdout); None where ``train`` or
     ``holdout`` is asked to train on a held-out set."""
     present = list(gold_sets())
+    held = set(held_out_sets())
     if chosen:
         sets = [s for s in chosen.split(",") if s]
     else:
-        sets = present if command == "cv" else [s for s in present if s not in HELD_OUT]
-    if command != "cv" and any(s in HELD_OUT for s in sets):
+        sets = present if command == "cv" else default_training_sets()
+    if command != "cv" and any(s in held for s in sets):
         return None
     return sets
 
@@ -305,11 +317,12 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv[1:])
     sets = training_sets(args.command, args.sets)
     if sets is None:
-        print(f"the held-out sets ({', '.join(HELD_OUT)}) are never training data of the shipped model; "
-              f"drop them from --sets (score them with: holdout --test {','.join(HELD_OUT)})", file=sys.stderr)
+        held = ",".join(held_out_sets())
+        print(f"the held-out sets ({held}) are never training data of the shipped model; "
+              f"drop them from --sets (score them with: holdout --test {held})", file=sys.stderr)
         return 2
     if args.command == "holdout" and not args.test:
-        args.test = ",".join(s for s in HELD_OUT if s in gold_sets())
+        args.test = ",".join(held_out_sets())
     docs = load_docs(sets, args.oracle_subject)
     if args.command == "holdout":
         model = train(docs)

@@ -6,7 +6,7 @@ records are made exactly as ``govkg extract`` makes them and scored by ``../shar
 usage: python benchmarks/score_extraction.py [SET ...] [--gold DIR --texts DIR] [--json OUT]
 
 Sets: ``seeds`` (the five bundled documents), ``dev`` (the 80 dev excerpts of ``../shared/reference/dev``),
-``extra-x``, ``extra-y``, ``extra-z`` (``data/reference/``); default: all that exist. ``--gold``/``--texts``
+every ``data/reference/extra-*`` folder (``extra-w``, ``extra-x`` …, found by name); default: all that exist. ``--gold``/``--texts``
 score any other gold folder.
 """
 from __future__ import annotations
@@ -25,8 +25,8 @@ SCORER = SHARED / "score.py"
 SETS: dict[str, tuple[Path, Path]] = {          # name -> (texts, gold)
     "seeds": (REPO / "data" / "corpus", SHARED / "seeds-gold"),
     "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
-    **{name: (REPO / "data" / "reference" / name / "texts", REPO / "data" / "reference" / name / "gold")
-       for name in ("extra-x", "extra-y", "extra-z")},
+    **{folder.name: (folder / "texts", folder / "gold")
+       for folder in sorted((REPO / "data" / "reference").glob("extra-*")) if folder.is_dir()},
 }
 FIELDS = ("places", "agencies", "policies", "named_models", "named_models.name_only", "named_models.components",
           "learning", "practices", "metrics")

@@ -78,9 +78,9 @@ def test_the_held_out_sets_are_never_training_data():
     script = _script()
     # the shipped weights say what they were trained on; the held-out sets are not among them
     sets = load_quote_model().meta.get("sets") or []
-    assert sets and not set(sets) & set(script.HELD_OUT)
+    assert sets and not set(sets) & set(script.held_out_sets())
     # train and holdout leave them out by default and refuse them when asked; cv may score them
-    assert not set(script.training_sets("train", None) or []) & set(script.HELD_OUT)
+    assert not set(script.training_sets("train", None) or []) & set(script.held_out_sets())
     assert script.training_sets("train", "seeds,extra-x") is None
     assert script.training_sets("holdout", "dev,extra-y") is None
     assert script.training_sets("train", "seeds,dev") == ["seeds", "dev"]
@@ -96,3 +96,12 @@ def test_the_threshold_is_the_highest_cut_of_a_flat_best_stretch():
     keys = [(0, str(i)) for i in range(5)]
     t = script._best_threshold(scores, y, keys)
     assert abs(t - 0.9) < 1e-9
+
+
+def test_held_out_sets_are_not_trained_on_by_default():
+    script = _script()
+    present = script.gold_sets()
+    default = script.default_training_sets()
+    held = {name for name, (_, gold) in present.items() if (gold.parent / script.HELD_OUT_MARK).exists()}
+    assert held and held.isdisjoint(default)  # at least one held-out set ships, and it is not a default
+    assert set(default) | held == set(present)  # everything else is

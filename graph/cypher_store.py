@@ -183,6 +183,11 @@ class CypherStore(GraphStore):
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run one statement (retrying lost connections), rows as plain dicts."""
 
+    def _read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a statement that writes nothing (a named query's, a full-text lookup): as ``_run``; a
+        store whose server can be restarted under it retries such a statement there."""
+        return self._run(query, params)
+
     def _run_all(self, statements: list[Statement]) -> None:
         """Run statements in order. Neo4j overrides this with a single transaction."""
         for query, params in statements:
@@ -227,12 +232,12 @@ class CypherStore(GraphStore):
         """Wait for the batch ``_submit`` left running (raising its error); nothing here."""
 
     def run_cypher(self, text: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return self._run(text, params or {})
+        return self._read(text, params or {})
 
     def projection(self, name: str) -> list[dict[str, Any]]:
         from graph.projections import statement_name
 
-        return self._run(statement_text(statement_name(name)), {})
+        return self._read(statement_text(statement_name(name)), {})
 
     # -- schema ---------------------------------------------------------------------------------------
     def _taxonomy_statements(self) -> list[Statement]:
@@ -284,7 +289,7 @@ class CypherStore(GraphStore):
         query = type(self).fulltext_query(terms)
         if query is None or not self.fulltext_statement:
             return None
-        rows = self._run(statement_text("fulltext_format"), {})
+        rows = self._read(statement_text("fulltext_format"), {})
         if not rows or rows[0]["format"] != FULLTEXT_FORMAT:
             return None
         return query
@@ -293,7 +298,7 @@ class CypherStore(GraphStore):
         query = self._fulltext_query(terms)
         if query is None:
             return None
-        return sorted({r["id"] for r in self._run(statement_text(self.fulltext_statement), {"query": query})})
+        return sorted({r["id"] for r in self._read(statement_text(self.fulltext_statement), {"query": query})})
 
     def _entity_search(self, query: str, kinds: list[str]) -> list[Statement]:
         """The statements asking the backend's full-text index for the entities of ``kinds`` matching ``query``."""
@@ -306,7 +311,7 @@ class CypherStore(GraphStore):
         wanted = [k for k in ENTITY_FIELDS if kinds is None or k in kinds]
         ids: set[str] = set()
         for text, params in self._entity_search(query, wanted) if wanted else ():
-            ids.update(r["id"] for r in self._run(text, params))
+            ids.update(r["id"] for r in self._read(text, params))
         return sorted(ids)
 
     def _load_taxonomy(self) -> None:
@@ -451,7 +456,7 @@ class CypherStore(GraphStore):
 
     def version(self) -> int:
         """The write counter: grows with every document load/removal and schema change."""
-        rows = self._run(statement_text("graph_version"), {})
+        rows = self._read(statement_text("graph_version"), {})
         return int(rows[0]["version"] or 0) if rows else 0
 
     # -- reading --------------------------------------------------------------------------------------

@@ -44,11 +44,13 @@ from typing import IO, Any, Self
 from govkg.errors import ConfigError, StoreError
 from govkg.settings import private_dir, write_private
 
-__all__ = ["FalkorServer", "free_port"]
+__all__ = ["FalkorServer", "free_port", "process_alive"]
 
 LOCK_WAIT_S = 120.0          # how long to wait for another process starting or stopping the server
 READY_WAIT_S = 120.0         # a shared server may first load a large govkg.rdb
 IDLE_CHECK_S = 0.5           # how often the supervisor looks for remaining users
+MAX_RESTARTS = 3             # a shared server that dies on its own is started again, this many times
+CRASH_WINDOW_S = 600.0       # within this many seconds
 
 
 def free_port() -> int:
@@ -82,7 +84,8 @@ def _ping(host: str, port: int, password: str) -> bool:
         return False
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -224,7 +227,7 @@ class FalkorServer:
                     self.port, self.pid = int(info["port"]), int(info["server_pid"])
                     self._supervisor_pid, self.reused = int(info["supervisor_pid"]), True
                     return self
-                if _alive(int(info["server_pid"])):
+                if process_alive(int(info["server_pid"])):
                     raise StoreError(f"the FalkorDB server of {workdir} (process {info['server_pid']}) runs but "
                                      "does not answer; stop it, then rerun (govkg never starts a second "
                                      "server on the same data)")
@@ -283,7 +286,7 @@ class FalkorServer:
                 while time.monotonic() < deadline and (workdir / "server.json").exists():
                     if self._supervisor is not None and self._supervisor.poll() is not None:
                         break
-                    if self._supervisor is None and not _alive(int(info["supervisor_pid"])):
+                    if self._supervisor is None and not process_alive(int(info["supervisor_pid"])):
                         break
                     time.sleep(0.05)
                 if self._supervisor is not None:
@@ -296,6 +299,23 @@ class FalkorServer:
 
     def ping(self) -> bool:
         return _ping(self.host, self.port, self.password)
+
+    def wait_ready(self, timeout_s: float = READY_WAIT_S) -> bool:
+        """After a lost connection: whether the shared server answers again within ``timeout_s`` (its
+        supervisor restarts a server that died on its own, which may first load a large govkg.rdb);
+        False at once for a private server or when the supervisor is gone."""
+        if self.data_dir is None or self._supervisor_pid is None:
+            return False
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            info = _read_info(Path(self.data_dir))
+            if info is not None and int(info["supervisor_pid"]) == self._supervisor_pid and self.ping():
+                self.pid = int(info["server_pid"])
+                return True
+            if not process_alive(self._supervisor_pid):
+                return False
+            time.sleep(0.2)
+        return False
 
     def stop(self, timeout_s: float = 60.0) -> None:
         """Private server: SIGTERM (redis saves when persistence is on, then exits), SIGKILL if it
@@ -324,7 +344,7 @@ class FalkorServer:
         if self.proc is not None and self.proc.poll() is None:
             os.kill(self.proc.pid, signal.SIGKILL)
             self.proc.wait()
-        elif self.pid is not None and _alive(self.pid):
+        elif self.pid is not None and process_alive(self.pid):
             os.kill(self.pid, signal.SIGKILL)
 
     def __enter__(self) -> Self:
@@ -347,33 +367,47 @@ def _supervise(workdir: Path, port: int) -> int:
     for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
         signal.signal(sig, on_signal)
     password = (workdir / "password").read_text(encoding="ascii").strip()
-    proc = subprocess.Popen(_server_args(workdir, port, "127.0.0.1", persist=True), stdin=subprocess.DEVNULL,
-                            preexec_fn=_in_child)  # noqa: PLW1509 - only umask and prctl(PR_SET_PDEATHSIG), no locks taken
     held: list[IO[bytes]] = []
+    proc: subprocess.Popen[bytes] | None = None
+    crashes: list[float] = []
     try:
-        deadline = time.monotonic() + READY_WAIT_S
-        while not _ping("127.0.0.1", port, password):
-            if stopping or proc.poll() is not None or time.monotonic() > deadline:
+        while True:
+            proc = subprocess.Popen(_server_args(workdir, port, "127.0.0.1", persist=True), stdin=subprocess.DEVNULL,
+                                    preexec_fn=_in_child)  # noqa: PLW1509 - only umask and prctl(PR_SET_PDEATHSIG), no locks taken
+            deadline = time.monotonic() + READY_WAIT_S
+            while not _ping("127.0.0.1", port, password):
+                if stopping or proc.poll() is not None or time.monotonic() > deadline:
+                    return 1
+                time.sleep(0.05)
+            tmp = workdir / f"server.json.{os.getpid()}"
+            write_private(tmp, json.dumps({"port": port, "server_pid": proc.pid,
+                                           "supervisor_pid": os.getpid()}).encode("ascii"))
+            os.replace(tmp, workdir / "server.json")
+            while not stopping and proc.poll() is None:
+                time.sleep(IDLE_CHECK_S)
+                guard = _lock(workdir / "server.lock", exclusive=True, wait_s=0)
+                if guard is None:
+                    continue
+                idle = _lock(workdir / "use.lock", exclusive=True, wait_s=0)
+                if idle is None:
+                    _unlock(guard)
+                    continue
+                held = [guard, idle]          # nobody uses it: stop, holding both so nobody joins now
+                break
+            if held or stopping:
+                return 0
+            # the server died on its own (FalkorDB 4.16 crashes now and then, see docs/graph.md): start
+            # it again from the last saved govkg.rdb while its users wait (FalkorStore retries), unless
+            # it keeps dying
+            now = time.monotonic()
+            crashes = [t for t in crashes if now - t < CRASH_WINDOW_S] + [now]
+            print(f"govkg: the FalkorDB server exited (code {proc.returncode}); "
+                  + ("restarting it from the last saved govkg.rdb" if len(crashes) <= MAX_RESTARTS else
+                     f"it exited {len(crashes)} times in {CRASH_WINDOW_S:.0f} s: not restarted"), flush=True)
+            if len(crashes) > MAX_RESTARTS:
                 return 1
-            time.sleep(0.05)
-        tmp = workdir / f"server.json.{os.getpid()}"
-        write_private(tmp, json.dumps({"port": port, "server_pid": proc.pid,
-                                       "supervisor_pid": os.getpid()}).encode("ascii"))
-        os.replace(tmp, workdir / "server.json")
-        while not stopping and proc.poll() is None:
-            time.sleep(IDLE_CHECK_S)
-            guard = _lock(workdir / "server.lock", exclusive=True, wait_s=0)
-            if guard is None:
-                continue
-            idle = _lock(workdir / "use.lock", exclusive=True, wait_s=0)
-            if idle is None:
-                _unlock(guard)
-                continue
-            held = [guard, idle]          # nobody uses it: stop, holding both so nobody joins now
-            break
-        return 0
     finally:
-        if proc.poll() is None:
+        if proc is not None and proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
             try:
                 proc.wait(READY_WAIT_S)

@@ -19,7 +19,7 @@ from govkg.errors import StoreError
 from graph.cypher_store import CypherStore, Statement, fill, retry_text
 from graph.falkordb_reply import Unhandled
 from graph.falkordb_reply import rows as reply_rows
-from graph.falkordb_server import FalkorServer
+from graph.falkordb_server import FalkorServer, process_alive
 from graph.fulltext import ENTITY_FIELDS, falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
@@ -225,6 +225,10 @@ class FalkorStore(CypherStore):
                 return self._rows(header + (retry_text(query) if attempt else query))
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
                 last = exc
+                if self._server_died():
+                    raise StoreError(f"the FalkorDB server of {self.server.data_dir} died; its supervisor starts it "
+                                     "again from the last saved state: rerun the build, which redoes the "
+                                     "documents left incomplete (see falkordb.log there)") from exc
                 if attempt < len(self.retry_delays):
                     time.sleep(self.retry_delays[attempt])
             except ResponseError as exc:
@@ -233,6 +237,28 @@ class FalkorStore(CypherStore):
                          f"{len(self.retry_delays) + 1} tries ({last}); check the server is running "
                          "(or unset FALKORDB_HOST to let govkg start its own), then rerun the build: "
                          "documents left half-written are redone") from last
+
+    def _server_died(self) -> bool:
+        """Whether the server govkg started for a data folder has died (not a lost connection to a live
+        one): what was written since its last save is gone, so no statement is sent again blindly."""
+        server = self.server
+        return server is not None and server.data_dir is not None and server.pid is not None \
+            and not process_alive(server.pid)
+
+    def _read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """A statement that writes nothing is run again once where the server govkg started died and its
+        supervisor restarted it (FalkorDB 4.16 crashes now and then: docs/graph.md). A write is not: the
+        restarted server holds the last saved state, so the build stops and the next one redoes the
+        documents it left incomplete."""
+        from redis.exceptions import ConnectionError as RedisConnectionError
+
+        try:
+            return self._run(query, params)
+        except StoreError as exc:
+            lost = isinstance(exc.__cause__, RedisConnectionError | ConnectionError)
+            if not lost or self.server is None or not self.server.wait_ready():
+                raise
+        return self._run(query, params)
 
     def _rows(self, text: str) -> list[dict[str, Any]]:
         """Run ``text`` (parameters in its header) and read the compact reply (``graph/falkordb_reply.py``;

@@ -153,3 +153,38 @@ def test_the_server_stops_and_saves_when_its_only_user_is_killed(home, tmp_path)
     assert _gone(home / "falkordb"), "the server outlived its killed user"
     assert (home / "falkordb" / "govkg.rdb").is_file()
     assert _documents(home) >= wanted
+
+
+def test_a_server_that_dies_is_restarted_from_its_saved_data_and_a_query_goes_on(home, tmp_path):
+    """FalkorDB 4.16 now and then dies with a segmentation fault (docs/graph.md): the supervisor starts
+    the server again from the saved govkg.rdb and a named query waiting on it is answered."""
+    from govkg import api
+    from govkg.errors import StoreError
+    from govkg.settings import load_settings
+    from graph.build import build_records, iter_records
+    from graph.falkordb_store import FalkorStore
+
+    path = tmp_path / "a.jsonl"
+    wanted = _records(path, 12, seed=25)
+    folder = home / "falkordb"
+    store = FalkorStore.open(load_settings())
+    try:
+        build_records(iter_records([str(path)]), store)
+        store.server.stop()                             # the last user leaves: saved, stopped
+        store.server.start()                            # and joined again, as a new explorer would
+        before = api.query(store, "inventory", {})
+        first = store.server.pid
+        os.kill(first, signal.SIGSEGV)
+        assert api.query(store, "inventory", {}) == before
+        assert len(_servers(folder)) == 1 and _servers(folder) != [first]   # one server, a new one
+        assert set(store.documents()) == wanted
+        # a write is not sent again to a server that died: it holds the last saved state now
+        more = tmp_path / "b.jsonl"
+        _records(more, 3, seed=26)
+        os.kill(store.server.pid, signal.SIGSEGV)
+        with pytest.raises(StoreError, match="died"):
+            build_records(iter_records([str(more)]), store)
+    finally:
+        store.close()
+    assert _gone(folder)
+    assert "restarting it from the last saved govkg.rdb" in (folder / "falkordb.log").read_text(errors="replace")

@@ -45,6 +45,14 @@ def test_gazetteer_levels_and_parents(gaz, name, level, parent, code):
     assert (gaz.full_name(p.parent) if p.parent else None) == parent
 
 
+def _placed(text: str) -> Context:
+    """The context of ``text`` after the document and places steps."""
+    ctx = Context(text=text, source="t")
+    extract_document(ctx)
+    extract_places(ctx)
+    return ctx
+
+
 def _names(text, subject=None):
     g = load_gazetteer()
     sub = g.code_for_full_name(subject)
@@ -121,18 +129,14 @@ def test_a_pinyin_gloss_does_not_break_a_chain():
 
 def test_province_inside_agency_name_is_not_a_place():
     text = "咸宁市民政局答复。抢抓省委、湖北省委部署机遇，湖北省民政厅指导。"
-    ctx = Context(text=text, source="t")
-    extract_document(ctx)
-    extract_places(ctx)
+    ctx = _placed(text)
     assert "湖北省" not in [p.name for p in ctx.places]
 
 
 def test_a_place_opening_an_institutions_name_is_not_named_there():
     text = ("嘉兴市民政局答复。来源：山西经济日报 陕西党建网\n浙江工商大学党委书记、浙江大学郎教授到嘉兴市调研，"
             "又赴杭州学习。西安建筑科技大学的专家来自西安市。")
-    ctx = Context(text=text, source="t")
-    extract_document(ctx)
-    extract_places(ctx)
+    ctx = _placed(text)
     by_name = {p.name: p for p in ctx.places}
     assert "山西省" not in by_name and "陕西省" not in by_name and "浙江省" not in by_name
     assert "杭州市" in by_name                                     # named as a place, not an institution
@@ -142,9 +146,7 @@ def test_a_place_opening_an_institutions_name_is_not_named_there():
 def test_an_address_is_not_a_place_named():
     text = ("嘉兴市民政局答复。嘉兴市推进社区治理。作者单位：某某大学社会学院，杭州 310058。\n"
             "地址：上海市黄浦区某某路1号  地址：浙江省嘉兴市南湖区某某路2号\n某某网宁波5月2日电 嘉兴市召开会议。")
-    ctx = Context(text=text, source="t")
-    extract_document(ctx)
-    extract_places(ctx)
+    ctx = _placed(text)
     names = [p.name for p in ctx.places]
     assert "杭州市" not in names and "上海市黄浦区" not in names   # an affiliation's city, a footer's address
     assert "宁波市" not in names                                    # a dateline's city

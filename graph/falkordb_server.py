@@ -49,7 +49,7 @@ __all__ = ["FalkorServer", "free_port", "process_alive"]
 LOCK_WAIT_S = 120.0          # how long to wait for another process starting or stopping the server
 READY_WAIT_S = 120.0         # a shared server may first load a large govkg.rdb
 IDLE_CHECK_S = 0.5           # how often the supervisor looks for remaining users
-MAX_RESTARTS = 3             # a shared server that dies on its own is started again, this many times
+MAX_RESTARTS = 10            # a shared server that dies on its own is started again, this many times
 CRASH_WINDOW_S = 600.0       # within this many seconds
 
 

@@ -70,9 +70,8 @@ def held_out_sets() -> list[str]:
 
 
 def default_training_sets() -> list[str]:
-    """The sets trained on when ``--sets`` is not given: every present set but the held-out ones."""
-    held = set(held_out_sets())
-    return [name for name in gold_sets() if name not in held]
+    """The sets ``train`` trains on when ``--sets`` is not given: every present set but the held-out ones."""
+    return training_sets("train", None) or []
 
 
 @dataclass
@@ -298,7 +297,7 @@ def training_sets(command: str, chosen: str | None) -> list[str] | None:
     if chosen:
         sets = [s for s in chosen.split(",") if s]
     else:
-        sets = present if command == "cv" else default_training_sets()
+        sets = present if command == "cv" else [s for s in present if s not in held]
     if command != "cv" and any(s in held for s in sets):
         return None
     return sets

@@ -24,9 +24,14 @@ from graph.fulltext import ENTITY_FIELDS, falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
 
-__all__ = ["RETRY_DELAYS_S", "Encoded", "FalkorStore", "params_header"]
+__all__ = ["RETRY_DELAYS_S", "Encoded", "FalkorStore", "ServerDied", "params_header"]
 
 RETRY_DELAYS_S: tuple[float, ...] = (0.2, 0.5, 1.0, 2.0)
+
+
+class ServerDied(StoreError):
+    """The server govkg started for a data folder died under a statement (its supervisor restarts it
+    from the last saved state)."""
 
 
 def _literal(value: Any, out: list[str]) -> None:
@@ -226,7 +231,7 @@ class FalkorStore(CypherStore):
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
                 last = exc
                 if self._server_died():
-                    raise StoreError(f"the FalkorDB server of {self.server.data_dir} died; its supervisor starts it "
+                    raise ServerDied(f"the FalkorDB server of {self.server.data_dir} died; its supervisor starts it "
                                      "again from the last saved state: rerun the build, which redoes the "
                                      "documents left incomplete (see falkordb.log there)") from exc
                 if attempt < len(self.retry_delays):
@@ -250,13 +255,10 @@ class FalkorStore(CypherStore):
         supervisor restarted it (FalkorDB 4.16 crashes now and then: docs/graph.md). A write is not: the
         restarted server holds the last saved state, so the build stops and the next one redoes the
         documents it left incomplete."""
-        from redis.exceptions import ConnectionError as RedisConnectionError
-
         try:
             return self._run(query, params)
-        except StoreError as exc:
-            lost = isinstance(exc.__cause__, RedisConnectionError | ConnectionError)
-            if not lost or self.server is None or not self.server.wait_ready():
+        except ServerDied:
+            if self.server is None or not self.server.wait_ready():
                 raise
         return self._run(query, params)
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from govkg.errors import ConfigError
 from govkg.settings import DATA_DIR
 from loaders.extract.cue_scan import CueScanner
-from loaders.extract.text_utils import finditer_at, stop_before, stop_positions
+from loaders.extract.text_utils import finditer_at, stop_at_or_after, stop_before, stop_positions
 
 __all__ = [
     "CANONICAL_PRACTICES",
@@ -157,15 +157,21 @@ def _same(pos: int) -> int:
     return pos
 
 
-_CLAUSE_START_CHARS = "。；;！？!?\n：:"
+_PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
+# the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面
+_THEME_LIST_END = re.compile(r"等|(?:主题|话题|议题|内容|方面|领域|课题)\s*$")
 
 
 def _in_theme_clause(text: str, pos: int) -> bool:
-    """Is ``pos`` inside a 围绕… clause (within the 40 characters before it)?"""
-    lo = max(0, pos - 40, stop_before(text, pos, _CLAUSE_START_CHARS) if pos > 0 else 0)
-    # the clause has no 。；： left, so the theme pattern reduces to the presence of 围绕
-    return "围绕" in text[lo:pos]
+    """Is ``pos`` inside a list of themes, 围绕 A、B 等主题 (围绕 within the 40 characters before it,
+    in the same comma-delimited phrase, which goes on to 等 or a word like 主题)? 围绕 before an
+    action (围绕探索构建…架构) or a phrase that ended before ``pos`` (围绕“…”主题，与居民座谈) is no list."""
+    lo = max(0, pos - 40, stop_before(text, pos, _PHRASE_STOPS) if pos > 0 else 0)
+    if "围绕" not in text[lo:pos]:
+        return False
+    hi = min(stop_at_or_after(text, pos, _PHRASE_STOPS), pos + 60)
+    return _THEME_LIST_END.search(text, pos, hi) is not None
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:

@@ -19,7 +19,14 @@ from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.places import LocalMention, admin_mentions, local_level, local_mentions
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import finditer_at, is_cjk, is_common_word, lexicon_entry, literal_starts
+from loaders.extract.text_utils import (
+    finditer_at,
+    is_cjk,
+    is_common_word,
+    lexicon_entry,
+    literal_starts,
+    without_pinyin,
+)
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
 from loaders.record import AgencyRec, Mention
 
@@ -66,6 +73,8 @@ _AGENCY = re.compile(
     r"|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
     r")")
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
+# 人大代表 are deputies; only 人大代表建议 (the suggestion a reply answers) names their congress
+_DEPUTY = re.compile(r"代表(?!建议|大会)")
 _YOUTH = re.compile(r"团([市区县])委")
 _TWO_OFFICES = re.compile(r"两办")
 _PROV_COUNTERPART = re.compile(r"省厅")
@@ -82,7 +91,7 @@ _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
-_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业党委|办公室)")
+_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
@@ -125,7 +134,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
                              r".街道|.(?:镇|乡|村|社区|社区居|小区)$")
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
-_GROUP_KEY = re.compile(r"领导小组|专班|行业党委|办公室")
+_GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室")
 _DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
@@ -206,6 +215,11 @@ def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
     The issuer only matters where the text says 省厅; otherwise the result is kept for the last
     few texts (the document step asks for a report's agencies, the agencies step again)."""
     gaz = gaz or load_gazetteer()
+    clean, to_text = without_pinyin(text)
+    if clean is not text:  # 區(qū)委: names are read without the gloss, their spans point into ``text``
+        return [AgencyMention(to_text(a.start), to_text(a.end - 1) + 1, text[to_text(a.start):to_text(a.end - 1) + 1],
+                              a.name, a.place)
+                for a in agency_mentions(clean, subject, issuer, gaz, known_locals)]
     if issuer and "省厅" not in text:
         issuer = None
     if issuer or len(text) < 64:
@@ -256,8 +270,13 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 lv, level_place(gaz, subject, lv))
             if place is None:
                 continue
-        rest = m.group()[len(lv):]
         end = m.end()
+        dept = m.group("ndept") or m.group("cdept")
+        if dept and "常委" in dept:  # 市政协召开常委会议: the body, then what it does
+            end = m.start("ndept") if m.group("ndept") else m.start("cdept")
+        elif m.group("npc") and end == m.end("npc") and _DEPUTY.match(text, end):
+            continue  # 市人大代表走访社区: deputies, not the congress
+        rest = text[lv_pos + len(lv):end]
         if m.group("joint"):
             pos = end
             if m.group("jdept"):
@@ -274,7 +293,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
                        ).sub("", m.group("func"))
             if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
-                    or _ACTION_IN_BODY.search(body) or body[0] == "第" or "届" in body:
+                    or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body:
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
         pos = end
@@ -325,6 +344,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
     _list_continuations(text, out, add)
+    _bare_departments(text, subject, gaz, out, add)
+    _standing_members(text, out, add)
     _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
@@ -439,8 +460,8 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             continue
         pos = lm.end
         m = body_rx.match(text, pos)
-        if not m:
-            continue
+        if not m or m.group() == "人大" and _DEPUTY.match(text, m.end()):
+            continue  # 某街道人大代表: the street's deputies
         code = adm.code if adm is not None else subject
         prefix = gaz.agency_prefix(code) if code else ""
         start = written.start if written is not None and written.end == lm.start else lm.start
@@ -540,6 +561,45 @@ def _list_continuations(text: str, out: list, add) -> None:
             name = (party if party_dept else prev.place) + word
             add(item.start(), item.end(), name, prev.place)
             prev, pos = out[-1], item.end()
+
+
+# a standing member's title names the department they head: 市委常委、组织部部长 → 市委组织部
+_STANDING_MEMBER = re.compile(r"常委[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
+
+
+def _standing_members(text: str, out: list, add) -> None:
+    """The party department in a standing member's title (市委常委、宣传部部长), of the committee before it."""
+    for a in [a for a in out if a.place and a.name.endswith("委")]:
+        m = _STANDING_MEMBER.match(text, a.end)
+        if m and not any(b.start == m.start(1) for b in out):
+            add(m.start(1), m.end(1), a.name + m.group(1), a.place)
+
+
+# the standard bureaus of a city's or county's government (general vocabulary, full and short forms)
+_BUREAUS = ("民政", "财政", "教育", "公安", "司法", "审计", "统计", "商务", "水利", "林业", "信访", "人社", "住建",
+            "城管", "交通", "交通运输", "卫健", "卫生健康", "文旅", "文化和旅游", "文广旅", "自然资源",
+            "自然资源和规划", "生态环境", "农业农村", "应急管理", "市场监管", "市场监督管理", "退役军人事务", "医保",
+            "医疗保障", "行政审批", "大数据", "数据", "房管", "人力资源和社会保障", "住房和城乡建设", "城市管理",
+            "城管执法", "发改", "发展和改革", "工信", "科技", "体育", "民宗", "乡村振兴", "机关事务管理")
+_BARE_BUREAU = re.compile("(?:" + "|".join(sorted(_BUREAUS, key=len, reverse=True)) + ")局")
+# what may stand straight before a bureau written without its place: no character, punctuation, a
+# list or preposition word (与交通局沟通, 会同城管局, 配合住建局)
+_BARE_BEFORE = "与和及同向由经、并对请合"
+
+
+def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
+    """A standard bureau written without its place (民政局积极与交通局沟通, 住建局某局长陪同) is the
+    bureau of the subject's county or city; not in a province's text, where a bureau is some city's."""
+    unit = next((p for p in gaz.chain(subject) if p.level != "province"), None) if subject else None
+    if unit is None:
+        return
+    place = gaz.agency_prefix(unit.adcode)
+    covered = {i for a in out for i in range(a.start, a.end)}
+    for m in _BARE_BUREAU.finditer(text):
+        before = text[m.start() - 1:m.start()]
+        if m.start() in covered or is_cjk(before) and before not in _BARE_BEFORE:
+            continue
+        add(m.start(), m.end(), place + m.group(), place)
 
 
 # a news outlet: a paper, a news site or app (江城日报社, 某某晚报, 大江网, 某某新闻)

@@ -305,8 +305,10 @@ _ASKS_PROPOSAL = re.compile(r"提案")
 _ASKS_SUGGESTION = re.compile(r"人大|代表|号\s*(?:建议|议案)|建议\s*第|议案")
 _ASKED = re.compile(r"(?:提案|建议|议案)")
 _RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查|研究|探究|探析|思考|对策)$")
-_RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：]|关键词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
+# a paper's abstract and its key words (a news page may print either alone: the site's 摘要, a tag line)
+_RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：][^\n]*\n?[\s\S]{0,1500}?关\s*键\s*词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
 _SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
+_EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$")
 _VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检查")
 
 
@@ -316,7 +318,9 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
     the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
     headline or the report's own words; everything else 其他."""
     head = title or headline or ""
-    if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)):
+    # (a headline reporting an event about suggestions, …建议办理工作督办会议召开, is news, not the reply)
+    if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)
+                               and not _EVENT_HEADLINE.search(head)):
         if _rx(r"政协").search(head):  # the session answered says which body asked
             return "提案答复"
         if _rx(r"人大").search(head):

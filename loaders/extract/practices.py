@@ -19,7 +19,13 @@ from pathlib import Path
 from govkg.errors import ConfigError
 from govkg.settings import DATA_DIR
 from loaders.extract.cue_scan import CueScanner
-from loaders.extract.text_utils import finditer_at, stop_at_or_after, stop_before, stop_positions
+from loaders.extract.text_utils import (
+    finditer_at,
+    stop_at_or_after,
+    stop_before,
+    stop_positions,
+    without_pinyin,
+)
 
 __all__ = [
     "CANONICAL_PRACTICES",
@@ -86,7 +92,7 @@ class Taxonomy:
         skipped = _inside_any(skip or [])
         # offsets of 围绕: a hit with none in the 40 characters before it is in no theme clause
         themes = [m.start() for m in _THEME.finditer(text)]
-        clean, to_text = _without_pinyin(text)
+        clean, to_text = without_pinyin(text)
         out: list[tuple[int, str]] = []
         for p, found in zip(self.practices, self.scan(clean)):
             for start, _end in found:
@@ -121,40 +127,6 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
     return inside
 
 
-# Some mirror sites print a character's pinyin after it (社區(qū), 網(wǎng)格, 經(jīng)費), which splits the words
-# the cues look for; cues are matched on the text without it and their offsets mapped back.
-_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-# (written to open with the literal "(", so the engine skips ahead to it)
-_PINYIN_AFTER_HANZI = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[a-zü]{{0,5}}[{_TONES}][a-zü{_TONES}]{{0,5}}\)")
-
-
-def _without_pinyin(text: str) -> tuple[str, Callable[[int], int]]:
-    """``text`` without inline pinyin, and the map from its offsets back to offsets in ``text``."""
-    if not _PINYIN_AFTER_HANZI.search(text):
-        return text, _same
-    kept: list[str] = []
-    starts: list[int] = []   # offset in the cleaned text where each kept run begins ...
-    origins: list[int] = []  # ... and where that run begins in ``text``
-    last = size = 0
-    for m in _PINYIN_AFTER_HANZI.finditer(text):
-        kept.append(text[last:m.start()])
-        starts.append(size)
-        origins.append(last)
-        size += m.start() - last
-        last = m.end()
-    kept.append(text[last:])
-    starts.append(size)
-    origins.append(last)
-
-    def to_text(pos: int) -> int:
-        k = bisect_right(starts, pos) - 1
-        return origins[k] + pos - starts[k]
-
-    return "".join(kept), to_text
-
-
-def _same(pos: int) -> int:
-    return pos
 
 
 _PHRASE_STOPS = "。；;！？!?\n：:，,"

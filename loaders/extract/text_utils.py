@@ -6,7 +6,7 @@ The API is kept stable; other steps import it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 
@@ -32,6 +32,7 @@ __all__ = [
     "stop_before",
     "stop_positions",
     "tidy_headline",
+    "without_pinyin",
 ]
 
 CJK = r"\u4e00-\u9fff"
@@ -349,3 +350,39 @@ def looks_like_proper_name(name: str) -> bool:
         if len(head) < len(name) and is_common_word(head, 20) and _lexicon()[head][1] in _VERBAL_POS:
             return False
     return True
+
+
+# Some mirror sites print a character's pinyin after it (社區(qū), 網(wǎng)格, 經(jīng)費), which splits the words
+# the names and cues the steps look for; they are matched on the text without it and their offsets mapped back.
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+# (written to open with the literal "(", so the engine skips ahead to it)
+_PINYIN_AFTER_HANZI = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[a-zü]{{0,5}}[{_TONES}][a-zü{_TONES}]{{0,5}}\)")
+
+
+def without_pinyin(text: str) -> tuple[str, Callable[[int], int]]:
+    """``text`` without inline pinyin, and the map from its offsets back to offsets in ``text``."""
+    if not _PINYIN_AFTER_HANZI.search(text):
+        return text, _same
+    kept: list[str] = []
+    starts: list[int] = []   # offset in the cleaned text where each kept run begins ...
+    origins: list[int] = []  # ... and where that run begins in ``text``
+    last = size = 0
+    for m in _PINYIN_AFTER_HANZI.finditer(text):
+        kept.append(text[last:m.start()])
+        starts.append(size)
+        origins.append(last)
+        size += m.start() - last
+        last = m.end()
+    kept.append(text[last:])
+    starts.append(size)
+    origins.append(last)
+
+    def to_text(pos: int) -> int:
+        k = bisect_right(starts, pos) - 1
+        return origins[k] + pos - starts[k]
+
+    return "".join(kept), to_text
+
+
+def _same(pos: int) -> int:
+    return pos

@@ -198,3 +198,38 @@ def test_formal_names_and_party_departments(text, subject, expected):
 def test_an_ethnic_township_written_short_takes_its_full_name():
     text = "关于者腊彝族乡的提案。由者腊乡人民政府拟订方案。"
     assert _names(text, "文山壮族苗族自治州砚山县") == ["砚山县者腊彝族乡政府"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # deputies are people: 人大代表 names no body, except in the suggestion a reply answers
+    ("县人大代表走访小区，听取居民意见。", "滁州市凤阳县", []),
+    ("城关街道人大代表深入社区", "滁州市凤阳县", []),
+    ("关于县人大代表建议第12号的答复", "滁州市凤阳县", ["凤阳县人大"]),
+    # what a congress or CPPCC does is no committee of it
+    ("市政协召开常委会议，市人大召开常委会", "郴州市", ["郴州市人大", "郴州市政协"]),
+])
+def test_deputies_and_what_a_body_does(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_a_pinyin_gloss_inside_a_name_is_read_through():
+    text = "社区(qū)先后被区(qū)委、区(qū)政府授予先进集体。"
+    found = agency_mentions(text, load_gazetteer().code_for_full_name("萍乡市安源区"))
+    assert sorted((a.name, a.as_written) for a in found) == [
+        ("萍乡市安源区委", "区(qū)委"), ("萍乡市安源区政府", "区(qū)政府")]
+    assert all(text[a.start:a.end] == a.as_written for a in found)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a standard bureau written without its place is the subject county's or city's
+    ("民政局积极与交通局沟通，增设公交线路。", "吉安市万安县", ["万安县交通局", "万安县民政局"]),
+    ("副县长、住建局王局长陪同。", "吉安市万安县", ["万安县住建局"]),
+    ("各地民政局、县级财政局", "吉安市万安县", []),
+    ("省委组织部、民政厅指导，财政局未参加。", "江西省", ["江西省委组织部", "江西省民政厅"]),
+    # a standing member's title names the department they head
+    ("市委常委、组织部部长张某某率队观摩。", "萍乡市", ["萍乡市委", "萍乡市委组织部"]),
+    # an industry's party committee, with 综合 in its name
+    ("依托物业行业综合党委成立党支部", "吉安市万安县", ["万安县物业行业综合党委"]),
+])
+def test_bare_bureaus_titles_and_industry_committees(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

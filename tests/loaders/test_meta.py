@@ -134,3 +134,17 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     assert tidy_headline("  村里来了高参　 乡亲多了亲人 ") == "村里来了高参 乡亲多了亲人"
     assert tidy_headline("关 于 社 区 减 负 的 报 告") == "关于社区减负的报告"
     assert tidy_headline("街道:减负松绑激活力") == "街道:减负松绑激活力"
+
+
+@pytest.mark.parametrize("text,kind", [
+    # a paper prints its abstract and key words; a news page may print either alone
+    ("网格化治理的实践与思考\n摘要：本文以某市为例，分析网格化管理。\n关键词：网格；治理\n一、引言\n", "调研报告"),
+    ("市领导观摩小区治理\n摘要：8月26日，观摩团来到社区，现场观摩党建联建工作。\n正文略。\n", "其他"),
+    ("市政协建议案助力志愿服务\n关键词：志愿服务\n市政协召开常委会议，通报建议案办理情况。\n", "其他"),
+    # a headline reporting a meeting about suggestions is news, not the reply
+    ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
+])
+def test_kind_of_news_pages(text, kind):
+    ctx = Context(text=text, source="n.txt")
+    extract_document(ctx)
+    assert ctx.document.kind == kind

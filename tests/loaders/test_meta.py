@@ -148,3 +148,10 @@ def test_kind_of_news_pages(text, kind):
     ctx = Context(text=text, source="n.txt")
     extract_document(ctx)
     assert ctx.document.kind == kind
+
+
+def test_a_story_signed_by_a_party_department():
+    text = "某镇小区成立业主委员会\n6月22日，宝兴县某镇小区成立业主委员会。\n下一步将继续推进小区治理。（宝兴县委宣传部 供稿）\n"
+    ctx = Context(text=text, source="n.txt")
+    extract_document(ctx)
+    assert ctx.document.issuer == "宝兴县委宣传部"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_before, stop_positions
+from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
 from loaders.record import AgencyRec, Mention, PolicyRec
 
 __all__ = ["Title", "date_before", "extract_policies", "find_titles", "status_of"]
@@ -63,6 +63,26 @@ _LAW = re.compile(r"^中华人民共和国|(?:(?<![办方])法|法典|条例)(?:
 _ISSUE_BEFORE = re.compile(r"第\s*\d+\s*期\s*$")
 _PROPOSAL_TAIL = re.compile(r"(?:提案|议案|建议)$")
 _RECEIVED_AFTER = re.compile(r"^\s*(?:的)?(?:提案|议案|建议)?\s*(?:收悉|已收悉)")
+# 《…》的建议案/提案: the title of a proposal, wherever it stands; 您/贵委提出的《…》: the proposal answered
+_PROPOSAL_AFTER = re.compile(r"^\s*(?:的)?(?:建议案|提案|议案)")
+_PROPOSER_BEFORE = re.compile(r"(?:您|你们?|贵委|贵会|贵单位|代表|委员)[^。，,；;《》]{0,8}(?:提出|提交|所提)(?:了|的)?$")
+# a newspaper cited by its date and page: 《…报》（2023年09月11日 第18版）
+_EDITION_AFTER = re.compile(r"^\s*[（(]?[^（）()《》\n]{0,20}第\s*\d+\s*版")
+# letters and leaflets handed out are not documents of policy
+_LETTER = re.compile(r"(?:一封信|公开信|慰问信|感谢信|贺信|明白纸|明白卡)$")
+# the word a policy document's title ends with (its kind). A title without one, that no verb of
+# issuing, planning or citing introduces, is a book, a song, a programme or an article.
+_DOC_KIND_END = re.compile(
+    r"(?:意见|通知|办法|方案|规定|细则|条例|法|法典|决定|决议|计划|规划|纲要|纲领|制度|机制|体系|标准|规范|"
+    r"指引|指南|清单|目录|函|批复|公告|通告|通报|报告|要点|规则|措施|守则|公约|章程|导则|准则|须知|台账|汇报|"
+    r"请示|纪要|任务|议案|建议|提案|答复|草案|稿|手册|事务|工作|行动|工程|流程|分工|职责|协议|约定|承诺书)$")
+_TRAILING_NOTE = re.compile(r"(?:\s*[（(][^（）()]{0,24}[)）])+\s*$")
+# a status told after the titles (《…方案》起草工作已基本完成, 《…办法》正在征求意见, 《…》已印发实施)
+_STATUS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"起草|草拟|正在|征求意见|[制修]订中|制定中|待(?:审议|审定|印发|出台|发布)|初稿|草案|送审稿"), "drafting"),
+    (re.compile(r"即将|将于|拟于|计划于|年内出台|有望"), "planned"),
+    (re.compile(r"已(?:经)?(?:正式)?(?:印发|出台|发布|颁布|实施|下发|施行|通过)|印发实施|正式(?:印发|出台|实施)|审议通过"), "issued"),
+)
 
 
 @dataclass(frozen=True)
@@ -158,12 +178,14 @@ def _is_skipped(text: str, t: Title, reply: bool = False) -> bool:
     after = text[t.end + 1:t.end + 24]
     if reply and _PROPOSAL_TAIL.search(t.title):
         return True  # a reply cites proposals and suggestions, it does not issue them
+    title = t.title.strip()
     if _RECEIVED_AFTER.match(after) or _PROPOSAL_NO_AFTER.match(after) or _STUDY_AFTER.match(after) \
-            or _BARE_TYPE.match(t.title) or before.endswith("简称"):
+            or _BARE_TYPE.match(title) or before.endswith("简称") or _PROPOSAL_AFTER.match(after) \
+            or _PROPOSER_BEFORE.search(before) or _EDITION_AFTER.match(after) or _LETTER.search(title):
         return True
     if _PROPOSAL_TAIL.search(t.title) and _rx(r"(?:提出|提交|您|你们?)[^。]{0,6}$").search(before):
         return True
-    if _ISSUE_BEFORE.search(before) or (_PERIODICAL_TAIL.search(t.title) and len(t.title) <= 8):
+    if _ISSUE_BEFORE.search(before) or (_PERIODICAL_TAIL.search(title) and len(title) <= 8):
         return True
     return bool(_NEWS_BEFORE.search(before))
 
@@ -224,6 +246,29 @@ def _lead_clause_start(text: str, pos: int) -> int:
     return lo
 
 
+def _status_after(text: str, end: int) -> str | None:
+    """The status the words right after a title (or a run of titles) ending at ``end`` tell, up to
+    the end of their clause."""
+    hi = min(stop_at_or_after(text, end, _CLAUSE_END), end + 24)
+    tail = text[end:hi]
+    for rx, status in _STATUS_AFTER:
+        if rx.search(tail):
+            return status
+    return None
+
+
+def _run_end(text: str, titles: list[Title], i: int) -> int:
+    """The offset after the closing 》 of the last title in the run of joined titles from ``i``."""
+    while i + 1 < len(titles) and _JOINERS.match(text[titles[i].end + 1:titles[i + 1].start - 1]):
+        i += 1
+    return titles[i].end + 1
+
+
+def _names_a_kind(title: str) -> bool:
+    """Does the title end with the word for a kind of document (…办法, …方案（试行）)?"""
+    return _DOC_KIND_END.search(_TRAILING_NOTE.sub("", title.strip())) is not None
+
+
 def extract_policies(ctx: Context) -> None:
     text = ctx.text
     groups = _groups(_agency_spans(ctx), text)
@@ -234,7 +279,7 @@ def extract_policies(ctx: Context) -> None:
     reply = ctx.document.kind in ("提案答复", "建议答复")
     skipped = {t.title for t in titles if _is_skipped(text, t, reply)}
     defaulted: set[str] = set()  # titles whose status no verb stated yet
-    for t in titles:
+    for i, t in enumerate(titles):
         if t.title in skipped:  # the proposal answered is skipped wherever it is named
             prev = None
             continue
@@ -247,13 +292,17 @@ def extract_policies(ctx: Context) -> None:
             lo = max(_lead_clause_start(text, t.start - 1), t.start - 1 - _MAX_LEAD)
             head = text[lo:t.start - 1]
             st = status_of(head)
-            status = st[0] if st else "issued"
+            told_after = _status_after(text, _run_end(text, titles, i)) if st is None else None
+            if st is None and told_after is None and not _names_a_kind(t.title):
+                prev = None
+                continue  # no verb and no kind of document: a book, a song, a programme, an article
+            status = st[0] if st else told_after or "issued"
             if status == "issued" and _LAW.search(t.title):
                 status = "referenced"
             verb_at = lo + st[1] if st else None
             sent_lo = max(_clause_start(text, t.start - 1, _SENTENCE_END), t.start - 1 - _MAX_LEAD)
             date = date_before(text, sent_lo, t.start - 1) if status in ("issued", "referenced") else None
-            attrs = {"status": status, "date": date, "verb": st is not None,
+            attrs = {"status": status, "date": date, "verb": st is not None or told_after is not None,
                      "issuer": _issuer(ctx, groups, lo, verb_at, status, t.start - 1, group_starts)}
         prev = (t, attrs)
         after = text[t.end + 1:t.end + 40]

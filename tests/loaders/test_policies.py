@@ -153,3 +153,34 @@ def test_an_excerpt_cut_inside_its_last_title_keeps_it():
     text = "四、加强基层减负工作。印发了《荆门市规范村(社区)组织工作事务"
     pols, _ = _run(text)
     assert list(pols) == ["荆门市规范村(社区)组织工作事务"]
+
+
+@pytest.mark.parametrize("text", [
+    # songs, books, programmes: no verb of issuing or citing and no kind of document in the title
+    "联欢会在大合唱《歌唱祖国》中落下帷幕。",
+    "社区书屋新添《邻里故事集》等图书。",
+    # a newspaper cited by its date and page, with spaces inside the brackets
+    "海港区经验见《 荆门日报 》( 2023年05月08日   第 6 版)。",
+    # the title of a proposal, outside a reply too
+    "市领导在通报《推动志愿服务组织发展》的建议案办理情况时说。",
+    "贵委提出的《加快智慧社区建设 提升治理水平》收到后，我局高度重视。",
+    # letters handed out
+    "入户发放《致全体居民的一封信》300份。",
+])
+def test_not_policies_by_kind(text):
+    pols, _ = _run(text)
+    assert pols == {}
+
+
+@pytest.mark.parametrize("text,status", [
+    # the status told after the titles, when nothing before them tells it
+    ("目前，《社区志愿服务管理办法》《志愿服务激励方案》起草工作已基本完成。", "drafting"),
+    ("《物业服务考核办法》正在征求意见。", "drafting"),
+    ("《社区工作者管理办法》已于今年印发实施。", "issued"),
+    # a title without a kind word is a policy when a verb introduces it
+    ("区委出台《党建引领小区治理十条》，明确职责。", "issued"),
+])
+def test_status_told_after_titles(text, status):
+    pols, _ = _run(text)
+    assert len(pols) >= 1
+    assert {p.status for p in pols.values()} == {status}

@@ -13,8 +13,9 @@ command or the app for longer, or make it use more memory, than the limits allow
 
 A worker never outlives the process that started it: it exits when its pipe closes, and on Linux,
 when started from the main thread, the kernel also kills it when that thread's process dies. Workers
-are forked when the calling process has one thread (the command line: cheap, modules already
-imported) and spawned otherwise (Streamlit serves pages from threads, where fork is unsafe).
+are forked when the calling process has one thread (the command line: cheap, and the calling
+process loads the dictionaries and gazetteer once for all of them, instead of each worker again)
+and spawned otherwise (Streamlit serves pages from threads, where fork is unsafe).
 """
 from __future__ import annotations
 
@@ -74,10 +75,9 @@ def _serve(conn: Any, inherited: Any, memory_mb: int, pdeathsig: bool) -> None:
     if pdeathsig:
         _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)     # Ctrl-C reaches the whole group; the parent decides
-    from loaders.extract.pipeline import extract_text
     from loaders.job import extract_one
 
-    extract_text(_WARM_UP, "warm-up")       # load dictionaries and gazetteer before the clock starts
+    _warm_up()      # load dictionaries and gazetteer before the clock starts (a forked worker has them)
     try:
         conn.send(_READY)
     except (OSError, ValueError):
@@ -98,6 +98,14 @@ def _serve(conn: Any, inherited: Any, memory_mb: int, pdeathsig: bool) -> None:
             return
         if result.error == memory_message(path, memory_mb):
             return                  # after a MemoryError the process may be unsound: start afresh
+
+
+def _warm_up() -> None:
+    """Load what extraction reads (dictionaries, gazetteer, compiled patterns) by extracting a short
+    text: ≈ 1 s of CPU the first time in a process, ≈ 1 ms after."""
+    from loaders.extract.pipeline import extract_text
+
+    extract_text(_WARM_UP, "warm-up")
 
 
 class _Worker:
@@ -218,6 +226,8 @@ class Workers:
         if worker is None:
             if self._ctx is None:
                 self._ctx = _context()
+                if self._ctx.get_start_method() == "fork":
+                    _warm_up()  # once here: each forked worker starts with it, not n times over
             worker = self._slots[slot] = _Worker(self._ctx, self.memory_mb, self.timeout_s)
         return worker
 

@@ -9,8 +9,9 @@ else it is skipped.
 
 Skipped, because they are not quantities of work: numbers after 第 (issue numbers, ordinals),
 durations (连续2年, 3个月, 7个工作日, 40分钟), numbers inside quotes or titles (they are names:
-“3个100%”, “40工程”), structural counts (3个方面, 6个特点), national statistics (全国/我国 …),
-copies in a distribution list (（2份）), age bands (60岁以上老年人), the upper end of a range
+“3个100%”, “40工程”; not a quote of the figure alone, 两个“100%”, nor a quoted standard), structural
+counts (3个方面, 6个特点), national statistics (全国/我国 …, not 领跑全国), copies in a distribution
+list (（2份）), age bands naming a group (60岁以上老年人), the upper end of a range
 written out (100户至700户), zero counts and web-page furniture (0人参与, 0条评论, 人气).
 
 Each figure gets a ``subject`` (what is counted, as the text says it, see :func:`_subject`), the
@@ -43,9 +44,9 @@ _UNITS = (
     "万人次", "人次", "户次", "平方公里", "平方米", "平米", "公里",
     "亿元", "万元", "千元", "元", "个", "家", "人", "名", "户", "处", "项", "条", "所", "次", "期", "场", "件",
     "支", "座", "间", "张", "篇", "批", "岁", "分", "%", "％", "亩", "套", "栋", "辆", "台", "类", "位",
-    "份", "场次", "千米", "公顷", "组", "株", "棵", "箱", "册", "盏",
+    "份", "场次", "千米", "公顷", "组", "株", "棵", "箱", "册", "盏", "大类", "周岁", "摄氏度", "℃",
 )
-UNIT_NORMAL = {"名": "人", "平米": "平方米", "％": "%", "位": "人"}
+UNIT_NORMAL = {"名": "人", "平米": "平方米", "％": "%", "位": "人", "大类": "类", "周岁": "岁", "℃": "摄氏度"}
 # per what: 万元/个, 元/月, 元/人/月
 _PER = "个|人|户|月|年|次|平方米|天|间|处|村|社区"
 
@@ -69,7 +70,9 @@ _NOT_A_COUNT_AFTER = {
     "个": re.compile(r"^(?:月|多月|半月|工作日|小时|季度|星期|学期|年头)"),
     "分": re.compile(r"^钟"),
     "人": re.compile(r"^气"),
-    "岁": re.compile(r"^(?:以上|以下|及以上|及以下|至)"),
+    # an age band naming a group of people (60岁以上老年人), not an age limit (招聘30周岁以下…)
+    "岁": re.compile(r"^(?:以上|以下|及以上|及以下|至\d*岁?)的?(?:老年|老人|高龄|人口|儿童|青少年|居民|群众|村民|党员|人员|人群|妇女|男性|女性)"),
+    "周岁": re.compile(r"^(?:以上|以下|及以上|及以下|至\d*周?岁?)的?(?:老年|老人|高龄|人口|儿童|青少年|居民|群众|村民|党员|人员|人群|妇女|男性|女性)"),
     "位": re.compile(r"^数"),
 }
 # page furniture around a figure (comment boxes, hit counters)
@@ -77,6 +80,9 @@ _WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:�
 _CHROME_LEN = 3  # the longest match of _WEB_CHROME
 _RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
 _NATIONAL = re.compile(r"全国|我国|中国|国家层面")  # (each holds 国 at its first or second character)
+# 全国 as the yardstick of a ranking (领跑全国, 位居全国前列, 全国第一), not the place counted
+_RANKED_BEFORE = re.compile(r"(?:领跑|领先|位居|位列|居于|居|走在|排名|排在|名列|跻身|冠于)\s*$")
+_RANKED_AFTER = re.compile(r"(?:前列|第|首位|首|领先|示范|先进|文明|百强|十佳|优秀|试点|重点)")
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
 _CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
 _SENTENCE_STOP = SENTENCE_END  # the same string as the other steps': its stop index is shared
@@ -86,8 +92,24 @@ _QUOTED = tuple(re.compile(re.escape(o) + r"[^" + c + o + r"\n]{0,40}" + re.esca
                 for o, c in (("“", "”"), ("《", "》"), ("「", "」")))
 
 
+# a quote that holds nothing but a figure (三个“100%”, 达到“95%”) marks the figure, it is no name
+_FIGURE_ONLY = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:%|％|万|亿)?\s*")
+# a quoted rule or standard (“每个社区一般应达到2000户以上”, “入住率达到50%的,要…”): a sentence, not a name
+_QUOTED_RULE = re.compile(r"达到|不低于|不少于|不超过|不高于|低于|高于|超过|每")
+_MIN_QUOTED_RULE = 8
+
+
 def _quoted_or_titled(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for rx in _QUOTED for m in rx.finditer(text)]
+    out = []
+    for rx in _QUOTED:
+        for m in rx.finditer(text):
+            lo, hi = m.start() + 1, m.end() - 1
+            if _FIGURE_ONLY.fullmatch(text, lo, hi):
+                continue
+            if text[m.start()] == "“" and hi - lo >= _MIN_QUOTED_RULE and _QUOTED_RULE.search(text, lo, hi):
+                continue
+            out.append((m.start(), m.end()))
+    return out
 
 
 class _Stops:
@@ -223,7 +245,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     # found once over the whole text and bisected per figure (a per-sentence scan is quadratic
     # in a sentence that holds thousands of figures)
     national = [(n.start(), n.end()) for n in finditer_at(_NATIONAL, text, literal_starts(text, "国", (0, 1)))
-                if not skipped[n.start()]]
+                if not skipped[n.start()] and not _RANKED_BEFORE.search(text, max(0, n.start() - 3), n.start())
+                and not _RANKED_AFTER.match(text, n.end())]
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     # the patterns that open with a digit are tried only where a run of digits starts (a year: where
@@ -273,7 +296,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         value = float(m.group(1))
         if value == 0:
             continue  # a zero count is a counter on the page or a number lost in copying
-        after = text[end:end + 4]
+        after = text[end:end + 8]
         rule = _NOT_A_COUNT_AFTER.get(raw_unit)
         if rule is not None and not per and rule.match(after):
             continue

@@ -122,3 +122,30 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text,as_written,value,unit", [
+    # kinds counted as 大类, ages as 周岁, temperatures
+    ("签订协议，明确就业、养老等6大类共建内容。", "6大类", 6, "类"),
+    ("招聘35周岁以下社区工作者。", "35周岁", 35, "岁"),
+    ("夏季平均气温21摄氏度。", "21摄氏度", 21, "摄氏度"),
+    # 全国 as the yardstick of a ranking is not a national statistic
+    ("空气质量位居全国前列，每年接待游客8000余人。", "8000余人", 8000, "人"),
+    # a quote holding only the figure marks it, it is no name
+    ("实现党组织覆盖率两个“100%”。", "100%", 100, "%"),
+    # a quoted standard is a sentence, not a name
+    ("按照“每个社区服务用房不低于300平方米”的要求。", "300平方米", 300, "平方米"),
+])
+def test_figures_found_in_other_wordings(text, as_written, value, unit):
+    got = find_metrics(text)
+    assert [(m.as_written, m.value, m.unit) for m in got] == [(as_written, value, unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "全国共有社区工作者430万人。",
+    "辖区60岁以上老年人较多。",
+    "社区有70周岁以上的老人。",
+    "推行“3个100%”工作法。",
+])
+def test_still_not_figures(text):
+    assert find_metrics(text) == []

@@ -28,8 +28,8 @@ SHARED = REPO.parent / "shared" / "reference"
 SETS: dict[str, tuple[Path, Path]] = {          # name -> (texts, gold)
     "seeds": (REPO / "data" / "corpus", SHARED / "seeds-gold"),
     "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
-    **{name: (REPO / "data" / "reference" / name / "texts", REPO / "data" / "reference" / name / "gold")
-       for name in ("extra-x", "extra-y", "extra-z")},
+    **{folder.name: (folder / "texts", folder / "gold")
+       for folder in sorted((REPO / "data" / "reference").glob("extra-*")) if folder.is_dir()},
 }
 
 

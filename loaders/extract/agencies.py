@@ -428,11 +428,13 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             admin_end[g.end()] = admin_end[g.start()]
     chain = {e for e, a in admin_end.items() if gaz.by_code[a.code].level != "province"}
     found = local_mentions(text, set(admin_end), chain)
+    found_starts = {lm.start for lm in found}
     for name in known_locals:
         pos = text.find(name)
         while pos >= 0:
-            if not any(lm.start == pos for lm in found):
+            if pos not in found_starts:
                 found.append(LocalMention(pos, pos + len(name), name, name, local_level(name)))
+                found_starts.add(pos)
             pos = text.find(name, pos + len(name))
     # a street's or town's own report calls its office plainly 街道办事处 / 镇政府
     for name in known_locals:
@@ -495,18 +497,23 @@ def _repeated_locals(text: str, found: list, admin_end: dict) -> dict:
     first mention, for the mentions written without one."""
     heads = {}
     by_start = {lm.start: lm for lm in found}
+    by_name: dict[str, list] = {}
     for lm in sorted((lm for lm in found if lm.level == "street"), key=lambda lm: lm.start):
-        adm = admin_end.get(lm.start)
-        pos = text.find(lm.name, lm.end)
+        by_name.setdefault(lm.name, []).append(lm)
+    for name, lms in by_name.items():  # one scan per name (a name written 10,000 times costs no more)
+        # the first mention written right after a unit gives that unit to every later bare one
+        headed = next((lm for lm in lms if (adm := admin_end.get(lm.start)) is not None and adm.end == lm.start),
+                      None)
+        pos = text.find(name, lms[0].end)
         while pos >= 0:
             before = text[pos - 1:pos]
             if pos not in by_start and pos not in admin_end and (
                     not is_cjk(before) or before in _NOT_BODY or text.endswith("人大", 0, pos)):
-                by_start[pos] = LocalMention(pos, pos + len(lm.name), lm.name, lm.name, lm.level)
+                by_start[pos] = LocalMention(pos, pos + len(name), name, name, lms[0].level)
                 found.append(by_start[pos])
-            if adm is not None and adm.end == lm.start and pos in by_start and pos not in admin_end:
-                heads.setdefault(pos, adm)
-            pos = text.find(lm.name, pos + len(lm.name))
+            if headed is not None and pos >= headed.end and pos in by_start and pos not in admin_end:
+                heads.setdefault(pos, admin_end[headed.start])
+            pos = text.find(name, pos + len(name))
     return heads
 
 

@@ -38,8 +38,12 @@ _STOPLIST = frozenset({
     "两委", "两新", "三无", "三留守", "两代表一委员", "五险一金", "两办", "一盘棋", "一百米", "最后一公里",
     "最后一百米", "五个指头", "一个拳头", "线上+线下", "线上线下", "三年行动计划", "两学一做", "一岗双责",
     "放管服", "双一流", "一把手", "一票否决", "三重一大", "四风", "八项规定", "两个维护", "四个意识",
-    "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性",
+    "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性", "一肩挑", "三无小区",
 })
+# a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化")
+# what troubles the place (“…”的困扰, “…”的尴尬): a problem, even when it is a quoted list
+_TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
                  r"工作法|工作方法|方法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
@@ -55,7 +59,7 @@ _DESIGNATION = re.compile(r"^(?:全国|国家|全省|省级|全市)|(?:实验区
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
 _LIST_SEP = re.compile(r"[、—－–\-]")
 _LEAD_VERB = re.compile(
-    r"^(?:建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
+    r"^(?:积极|充分|全面|大力|有效)?(?:发挥|联合|凝聚|建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
     r"围绕|包括|涵盖|建成|成立|设立|整合|推动|强化|加强)")
 _CLAUSE_STOPS = "，,。；;：:！？!?\n"
 _SENT_STOPS = "。；;！？!?\n"
@@ -107,7 +111,7 @@ def find_quotes(text: str) -> list[Quote]:
                 inner = text[open_at + 1:i]
                 if inner.strip():
                     out.append(Quote(inner, open_at + 1, i))
-            if open_at >= 0 and i - open_at <= _MAX_SPEECH:
+            if open_at >= 0 and i - open_at <= _MAX_SPEECH and not _LIST_NAME.fullmatch(text, open_at + 1, i):
                 _nested(text, open_at + 1, i, out)
             elif open_at < 0:
                 m = _rx(r"[0-9A-Za-z][0-9A-Za-z+＋]*[+＋][0-9A-Za-z]+$").search(text[max(0, i - 12):i])
@@ -118,6 +122,9 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 _MAX_SPEECH = 400  # a “…” longer than this is not one quotation (an unclosed mark further up)
+# a quoted list name without sentence punctuation (“街道‘大工委’—社区‘大党委’—网格党支部”): the ‘…’ inside
+# it are its parts, not names of their own (quoted speech, “…持续深化‘…’等品牌，…”, has punctuation)
+_LIST_NAME = re.compile(r"[^，,。；;：:！？!?\n“”]{0,60}[、—－–-][^，,。；;：:！？!?\n“”]{0,60}")
 
 
 def _nested(text: str, lo: int, hi: int, out: list[Quote]) -> None:
@@ -175,6 +182,13 @@ def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:
 def _leading_count(name: str) -> int | None:
     m = _rx(r"^([一二两双三四五六七八九十])").match(name)
     return _CN_NUM.get(m.group(1)) if m else None
+
+
+def _spaced_parts(name: str) -> list[str]:
+    """The parts of a name written as three or more words apart (“党支部 议事会 红色物业”); two words
+    apart are often one phrase (“协商 共建”)."""
+    parts = name.split()
+    return parts if len(parts) >= 3 and all(len(p) >= 2 for p in parts) else []
 
 
 def _strip_inner(s: str) -> str:
@@ -255,8 +269,9 @@ def _role_components(text: str, c: _Cand) -> list[str]:
 
 
 def _before_components(text: str, c: _Cand) -> list[str]:
-    """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”)."""
-    n = _leading_count(c.name)
+    """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”; also
+    a, b…的“党建+五社联动”: the numeral after a leading 党建+)."""
+    n = _leading_count(_rx(r"^[^+＋]{1,4}[+＋]").sub("", c.name))
     q0 = c.quote.start - (0 if c.quote.orphan else 1)
     if not n or n < 2 or q0 <= 0 or text[q0 - 1] in _CLAUSE_STOPS + "、":
         return []
@@ -278,6 +293,7 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     if boundary not in ("", "，", ","):
         return []
     items = [_LEAD_VERB.sub("", _strip_inner(x)).strip() for x in reversed(items)]
+    items[-1] = items[-1].removesuffix("的")  # a、b、c的“三X”
     # items are joined by 、/和; a comma only inside a parallel series (有场所、…，有一套运行机制)
     if any(s in "，," for s in seps[:-1]) and len({x[:1] for x in items}) != 1:
         return []
@@ -575,7 +591,8 @@ _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
-_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)|^(?:之称|的?美誉)")
+_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)|^(?:之称|的?美誉)"
+                          r"|^[^，,。；;“”]{0,4}?(?:先进|优秀|模范)(?:集体|单位|个人)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
 # a figure pointed back at (这“主心骨”, 这条“…”路, 这个“…”); one instance of something
@@ -614,6 +631,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
+        return True
+    if _DESCRIPTOR.fullmatch(name) or _TROUBLE_AFTER.match(after):
         return True
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
@@ -893,6 +912,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         comps: list[str] = []
         for c in group:
             comps = (c.components or split_list(c.name) and [_strip_inner(p) for p in split_list(c.name)]
+                     or _spaced_parts(c.name)
                      or _after_components(text, c) or _part_definitions(text, c)
                      or _before_components(text, c) or _built_from(text, c) or _role_components(text, c))
             if comps:

@@ -252,6 +252,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         return False  # 宜昌路社区与宜昌路社区: 与 joins two names
     if roads and _road_name(name):
         return True
+    if _CITY_QUARTER.fullmatch(name):
+        return True  # 滨城区市西街道, 市中街道: the quarter of the town, not 市 the level
     if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or name[0] == "第" or "届" in name:
         return False
     for part in {name[:2], name[-2:], name}:
@@ -263,6 +265,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
     return not _RESULTATIVE.fullmatch(name[:2]) and not name.endswith(_AGENCY_ENDS)
 
 
+_ZONE_AFTER = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区")
+_CITY_QUARTER = re.compile(r"市[东西南北中]")
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
 # street or town is written straight before
 _NAMING_WORD = re.compile(r"(?:幸福|和谐|文明|平安|美丽|光明)[\u4e00-\u9fff]?")
@@ -665,12 +669,32 @@ def extract_places(ctx: Context) -> None:
     own_names = set()
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
-    found = local_mentions(text, set(admin_at_end),
-                           {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"})
+    # a development zone named for its city or county (内江经开区, 桐乡经济开发区): the unit's name as written
+    zones = [(a, m.end()) for a in admins if gaz.by_code[a.code].level != "province"
+             and (m := _ZONE_AFTER.match(text, a.end))]
+    zone_ends = {e for _a, e in zones}
+    found = local_mentions(text, set(admin_at_end) | zone_ends,
+                           {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"} | zone_ends)
+    if zones:
+        zone_at_start = {a.start: a for a, _e in zones}
+        found = [lm for lm in found if not any(a.start <= lm.start < e for a, e in zones)]
+        found = sorted(found + [LocalMention(a.start, e, text[a.start:e], text[a.start:e], "other") for a, e in zones],
+                       key=lambda x: x.start)
+    else:
+        zone_at_start = {}
     if local_subject and not any(lm.name == local_subject for lm in found):
         found = sorted(found + _named(text, local_subject), key=lambda x: x.start)
     for lm in found:
         stem = _LOCAL_SUFFIX.sub("", lm.as_written)
+        if lm.start in zone_at_start:
+            a = zone_at_start[lm.start]
+            parent = record_name(gaz, a.code, subject)
+            inside = role_anchor is not None and (a.code == role_anchor or gaz.is_within(a.code, role_anchor))
+            rec = locals_.setdefault(lm.name, PlaceRec(name=lm.name, level="other", parent=parent, adcode=None,
+                                                       role="within_subject" if inside else "external"))
+            rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
+            local_at_end[lm.end] = lm.name
+            continue
         if lm.as_written in own_names or stem in own_names or lm.start in admin_starts:
             continue
         rec = locals_.get(lm.name)
@@ -695,8 +719,44 @@ def extract_places(ctx: Context) -> None:
             locals_[lm.name] = rec
         rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
         local_at_end[lm.end] = lm.name
+    _former_names(locals_)
+    _repeated_mentions(text, locals_)
     records.extend(locals_.values())
     ctx.places = records
+
+
+def _former_names(locals_: dict[str, PlaceRec]) -> None:
+    """原X社区 is the community X as it was (原利民社区党总支书记): a mention of X, not a place of its own."""
+    for name in [n for n in locals_ if n.startswith("原") and n[1:] in locals_]:
+        former = locals_.pop(name)
+        locals_[name[1:]].mentions.extend(Mention(start=m.start + 1, end=m.end, as_written=m.as_written[1:])
+                                          for m in former.mentions)
+        locals_[name[1:]].mentions.sort(key=lambda m: m.start)
+
+
+def _repeated_mentions(text: str, locals_: dict[str, PlaceRec]) -> None:
+    """A street or community the text has named is named wherever its name is written again, also
+    where the name alone would not pass as one (沙嘴街道九十墩社区 …, 在九十墩社区，…): the later
+    mentions say where what follows happens. Names made of ordinary naming words (幸福社区) are left
+    to the rules, which read them as names only after their street."""
+    spans = sorted((m.start, m.end) for rec in locals_.values() for m in rec.mentions)
+    starts = [s for s, _e in spans]
+    for rec in locals_.values():
+        if rec.level not in ("street", "community") or not rec.mentions:
+            continue
+        name = rec.mentions[0].as_written
+        if name != rec.name or _GENERIC.search(_LOCAL_SUFFIX.sub("", name)):
+            continue
+        pos = text.find(name)
+        added = False
+        while pos >= 0:
+            k = bisect_right(starts, pos) - 1  # a mention found already, or a longer name holding this one
+            if k < 0 or spans[k][1] <= pos:
+                rec.mentions.append(Mention(start=pos, end=pos + len(name), as_written=name))
+                added = True
+            pos = text.find(name, pos + len(name))
+        if added:
+            rec.mentions.sort(key=lambda m: m.start)
 
 
 def _named(text: str, name: str) -> list[LocalMention]:

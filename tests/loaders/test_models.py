@@ -356,3 +356,30 @@ def test_a_scheme_carrying_a_province_name_is_the_province_s():
 def test_a_pinyin_gloss_does_not_hide_the_province_body():
     text = "主席介绍，这是全省政协(xié)打造的“协商在基层”品牌。"
     assert ("协商在基层", "湖北省") in _models(text)
+
+
+@pytest.mark.parametrize("text", [
+    "全县社区党组织书记、居委会主任“一肩挑”比例达到九成。",
+    "打造“无缝化”服务体系。",
+    "针对社区“人少事多、钱少活多”的困扰，区里出台办法。",
+    "社区被评为“创建文明城市”活动先进集体。",
+    "推进“三无小区”物业管理。",
+])
+def test_more_not_names(text):
+    assert _models(text) == {}
+
+
+def test_the_parts_quoted_inside_a_list_name_are_not_names_of_their_own():
+    names = {n for n, _ in _models("建立“区级‘大联委’—街道‘联合党委’—小区党支部”三级架构。")}
+    assert names == {"区级‘大联委’—街道‘联合党委’—小区党支部"}
+    names = {n for n, _ in _models("“社区持续深化‘邻里·家’等品牌，服务居民。”王书记说。")}
+    assert "邻里·家" in names
+
+
+def test_a_name_of_three_words_apart_has_them_as_components():
+    assert _models("探索“支部 议事会 物业”自治路径。") == {("支部 议事会 物业", SUBJECT): ["支部", "议事会", "物业"]}
+
+
+def test_items_enumerated_before_a_party_building_plus_numeral_name():
+    got = _models("社区持续发力，积极发挥党员、志愿者、商户的“党建+三方联动”品牌作用。")
+    assert got[("党建+三方联动", SUBJECT)] == ["党员", "志愿者", "商户"]

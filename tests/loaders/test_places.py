@@ -256,3 +256,27 @@ def test_local_subject_roles_and_parents():
     assert places["东街街道"] == ("street", "张掖市甘州区", "subject")
     assert places["张掖市甘州区"][2] == "external"
     assert places["翠湖社区"] == ("community", "东街街道", "within_subject")
+
+
+def test_a_street_named_for_the_towns_quarter_after_its_district():
+    _rec, places = _rec_places("岱岳区市北街道青松社区召开居民议事会。")
+    assert places["市北街道"][0] == "street"
+    assert places["青松社区"][1] == "市北街道"
+
+
+def test_a_community_as_it_was_is_a_mention_of_the_community():
+    rec, places = _rec_places("泰山区财源街道望岳社区开展服务。原望岳社区党支部书记王某介绍了情况。")
+    assert "原望岳社区" not in places
+    assert len(next(p for p in rec.places if p.name == "望岳社区").mentions) == 2
+
+
+def test_a_community_named_once_is_named_wherever_it_is_written_again():
+    text = "溪口街道七星墩社区和溪口街道桥头社区开展活动。在七星墩社区，志愿者讲解了议事流程。"
+    rec, _places = _rec_places(text)
+    seven = next(p for p in rec.places if p.name == "七星墩社区")
+    assert [text[m.start:m.end] for m in seven.mentions] == ["七星墩社区", "七星墩社区"]
+
+
+def test_a_zone_named_for_the_subjects_city_is_a_place():
+    _rec, places = _rec_places("自贡市民政局：近日，自贡经开区舒坪街道开展社区议事。我市将推广经验。")
+    assert places.get("自贡经开区", ("",))[0] == "other"

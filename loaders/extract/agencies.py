@@ -61,9 +61,9 @@ def _hanzi_except(chars: str) -> str:
 
 _BODY = _hanzi_except(_NOT_BODY)
 _AGENCY = re.compile(
-    r"(?P<lv>自治区|自治州|[省市区县州])(?:"
+    r"(?P<lv>自治区|自治州|[省市区县州旗])(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
-    r"|(?P<party>委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
+    r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
     r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)|研究室|督查室))?"
     r"|(?P<gov>(?:人民)?政府)(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
@@ -91,7 +91,7 @@ _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
-_GROUP = re.compile(r"(" + _H + r"{2,10}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
+_GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
@@ -163,7 +163,7 @@ def level_code(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
     """Code of the unit a bare level char stands for in a document about ``subject``."""
     if not subject:
         return None
-    want = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",),
+    want = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",), "旗": ("county",),
             "自治州": ("city",), "区": ("district",), "县": ("county",)}[lv]
     for p in gaz.chain(subject):
         if p.level in want:
@@ -237,6 +237,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                      gaz: Gazetteer, known_locals: tuple[str, ...] = ()) -> list[AgencyMention]:
     admins = admin_mentions(text, subject, gaz)
     admin_by_end = {a.end: a for a in admins}
+    admin_by_start = {a.start: a for a in admins}
     out: list[AgencyMention] = []
 
     def add(start: int, end: int, name: str, place: str | None) -> None:
@@ -260,12 +261,15 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue  # 团市委: the youth league, handled below
         lv = m.group("lv")
         adm = admin_by_end.get(lv_pos + len(lv))
+        if (m.group("party") or "").startswith("党") and lv not in ("自治区", "旗") and (
+                adm is None or gaz.by_code[adm.code].level not in ("province", "county")):
+            continue  # 自治区党委, 某旗党委: the party committee; 市党委 is no body's name
         if adm is not None:
             place, start = gaz.agency_prefix(adm.code), adm.start
         else:
             ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
-            if not ok or (lv == "州" and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本该"):
-                continue  # 州 alone heads an agency only at a word's start (州政协, 我州), not in 杭州
+            if not ok or (lv in "州旗" and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本该"):
+                continue  # 州, 旗 alone head an agency only at a word's start (州政协, 我旗), not in 杭州, 红旗
             place = level_places[lv] if lv in level_places else level_places.setdefault(
                 lv, level_place(gaz, subject, lv))
             if place is None:
@@ -335,8 +339,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             add(m.start(1), m.end(1), place + "人大", place)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
-        if text[m.end():m.end() + 1] in ("门", "区", "发") or before in ("省", "市", "区", "县", "国", "央"):
-            continue
+        if text[m.end():m.end() + 1] in ("门", "区", "发") or before in ("省", "市", "区", "县", "国", "央") \
+                or len(m.group()) == 2 and is_cjk(before) and before not in _BARE_BEFORE:
+            continue  # 事在格中办: 中办 and 国办 stand as words of their own
         add(m.start(), m.end(), _CENTRAL[m.group()], None)
     for m in _CN_ASSOC.finditer(text):
         add(m.start(), m.end(), m.group(), None)
@@ -345,7 +350,10 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _party_bodies(text, admins, subject, gaz, add, out)
     _list_continuations(text, out, add)
     _bare_departments(text, subject, gaz, out, add)
+    _road_offices(text, subject, gaz, out, add)
     _standing_members(text, out, add)
+    _centre_beside_committee(text, out, add)
+    _shared_office(text, out)
     _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
@@ -379,8 +387,13 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 add(m.start(2), m.end(), last_group + "办公室", city)
             continue
         start = m.end(1) - len(cand)
-        name = city + cand + suffix
-        add(start, m.end(), name, city)
+        head = admin_by_start.get(start)  # 宿州市住宅物业…领导小组办公室: the group of the place it opens with
+        if head is not None and head.end < m.end(1) - 1:
+            place = gaz.agency_prefix(head.code)
+            name = place + text[head.end:m.end(1)] + suffix
+        else:
+            place, name = city, city + cand + suffix
+        add(start, m.end(), name, place)
         if suffix == "领导小组":
             last_group = name
     # bodies named inside a document title (《…》) are part of the title, not actors of the text
@@ -393,7 +406,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
 
 
 # the formal names of a place's party committee and CPPCC: 中共某县委员会, 中国人民政治协商会议某县委员会
-_FORMAL_BEFORE = (("中国人民政治协商会议", "政协"), ("中国共产党", "委"), ("中共", "委"))
+_FORMAL_BEFORE = (("中国人民政治协商会议", "政协"), ("政协", "政协"), ("中国共产党", "委"), ("中共", "委"))
 
 
 def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
@@ -570,6 +583,30 @@ def _list_continuations(text: str, out: list, add) -> None:
             prev, pos = out[-1], item.end()
 
 
+def _shared_office(text: str, out: list) -> None:
+    """The party committee written before its government's office shares the office's noun:
+    省委、省政府办公厅印发 → 省委办公厅 and 省政府办公厅 (in place, on the committee's span)."""
+    by_start = {a.start: a for a in out}
+    for i, a in enumerate(out):
+        if not a.place or a.name != a.place + "委" or text[a.end:a.end + 1] not in "、和及":
+            continue
+        b = by_start.get(a.end + 1)
+        if b is not None and b.place == a.place and b.name in (a.place + "政府办公厅", a.place + "政府办公室"):
+            out[i] = AgencyMention(a.start, a.end, a.as_written, a.name + b.name[-3:], a.place)
+
+
+# the party centre written 中央 beside a lower party committee: 贯彻落实中央和省委部署
+_CENTRE = re.compile(r"(?<![党\u4e00-\u9fff])中央(?=[和、及与])|(?<=[落实按照根据执行])中央(?=[和、及与])")
+
+
+def _centre_beside_committee(text: str, out: list, add) -> None:
+    """中央 followed by 和/、 and a party committee of a place (中央和自治区党委, 中央、省委) is 中共中央."""
+    committee_starts = {a.start for a in out if a.place and a.name.endswith("委")}
+    for m in _CENTRE.finditer(text) if "中央" in text else ():
+        if m.end() + 1 in committee_starts:
+            add(m.start(), m.end(), "中共中央", None)
+
+
 # a standing member's title names the department they head: 市委常委、组织部部长 → 市委组织部
 _STANDING_MEMBER = re.compile(r"常委[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
 
@@ -594,10 +631,32 @@ _BARE_BUREAU = re.compile("(?:" + "|".join(sorted(_BUREAUS, key=len, reverse=Tru
 _BARE_BEFORE = "与和及同向由经、并对请合"
 
 
+# a street's office named after its road (northern cities): 兴建路办事处, 中山街办事处
+_ROAD_OFFICE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))(" + _BODY + r"{1,4}?[路街])办事处",
+                          re.MULTILINE)
+
+
+def _road_offices(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
+    """A street office written with its road's name and no 街道 (兴建路办事处) is a street's office of
+    the subject's district or city."""
+    unit = _own_unit(subject, gaz)
+    if unit is None or "办事处" not in text:
+        return
+    place = gaz.agency_prefix(unit.adcode)
+    for m in _ROAD_OFFICE.finditer(text):
+        if not any(a.start <= m.start(1) < a.end for a in out):
+            add(m.start(1), m.end(), place + m.group(), place)
+
+
+def _own_unit(subject: str | None, gaz: Gazetteer):
+    """The subject's own county-level or city unit (the subject, or the unit above a street)."""
+    return next((p for p in gaz.chain(subject) if p.level != "province"), None) if subject else None
+
+
 def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
     """A standard bureau written without its place (民政局积极与交通局沟通, 住建局某局长陪同) is the
     bureau of the subject's county or city; not in a province's text, where a bureau is some city's."""
-    unit = next((p for p in gaz.chain(subject) if p.level != "province"), None) if subject else None
+    unit = _own_unit(subject, gaz)
     if unit is None:
         return
     place = gaz.agency_prefix(unit.adcode)

@@ -233,3 +233,25 @@ def test_a_pinyin_gloss_inside_a_name_is_read_through():
 ])
 def test_bare_bureaus_titles_and_industry_committees(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # the CPPCC's formal name with 政协 alone before the place
+    ("对政协湖南省委员会第十二届四次会议第0110号提案的答复", "湖南省", ["湖南省政协"]),
+    # an autonomous region's and a banner's party committee
+    ("贯彻落实中央和自治区党委的部署要求", "玉林市", ["中共中央", "广西壮族自治区党委"]),
+    ("苏尼特左旗党委履行主体责任，旗民政局牵头", "锡林郭勒盟苏尼特左旗", ["苏尼特左旗党委", "苏尼特左旗民政局"]),
+    ("插红旗委派专人", "锡林郭勒盟苏尼特左旗", []),
+    # 中办, 国办 stand as words of their own
+    ("实现事在格中办、服务零距离", "马鞍山市", []),
+    ("中办、国办印发意见", "马鞍山市", ["中共中央办公厅", "国务院办公厅"]),
+    # the committee before its government's office shares the office's noun
+    ("省委、省政府办公厅印发《意见》。省委高度重视。", "湖南省", ["湖南省委", "湖南省委办公厅", "湖南省政府办公厅"]),
+    # a leading group's office of the place it opens with
+    ("12月20日，芜湖市老旧小区改造提升行动领导小组办公室组织召开会议", "芜湖市",
+     ["芜湖市老旧小区改造提升行动领导小组办公室"]),
+    # a street's office named after its road
+    ("社区所属的光明路办事处主任介绍", "鹤岗市", ["鹤岗市光明路办事处"]),
+])
+def test_formal_names_regions_banners_and_offices(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

@@ -95,10 +95,12 @@ class Taxonomy:
         clean, to_text = without_pinyin(text)
         out: list[tuple[int, str]] = []
         for p, found in zip(self.practices, self.scan(clean)):
-            for start, _end in found:
+            for start, end in found:
                 start = to_text(start)
                 if skip and skipped(start):
                     continue
+                if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 10), start):
+                    continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所), not the work
                 if themes:
                     k = bisect_right(themes, start - 2)
                     if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
@@ -129,6 +131,11 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 
 
 
+# what a place lacks or finds wrong is not what it does: the words right after a hit, in its clause,
+# that say the thing is short or a problem, and the words before it that say it is missing
+_PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不够|缺乏|匮乏|薄弱|滞后|难点|难题|困难|短缺|紧张|不到位|"
+                            r"不完善|不健全|不规范|偏少|偏低|较差|欠缺|不畅|多[、，,])")
+_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,8}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
 # the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面

@@ -223,6 +223,21 @@ def test_bundled_file_is_the_default():
     ("业委会、物业公司、志愿者多方协作化解矛盾。", "志愿服务", False),
     ("组建志愿者队伍开展助老服务。", "志愿服务", True),
     ("招募志愿者120名。", "志愿服务", True),
+    # a lack or a problem named is not the work
+    ("小区公共活动场所有限，矛盾较多。", "党群服务阵地建设", False),
+    ("社区普遍存在盖章多、台账多的问题。", "证明事项清理", False),
+    ("老小区至今缺少公共服务用房。", "党群服务阵地建设", False),
+    ("新建社区服务用房800平方米。", "党群服务阵地建设", True),
+    # wordings of other regions
+    ("累计孵化培育“邻里互助中心”等一批社会组织。", "社区社会组织培育", True),
+    ("全街道发展社会组织12个。", "社区社会组织培育", True),
+    ("加快推进社区信息化。", "智慧社区", True),
+    ("成立物业治理专项工作组。", "物业管理提升", True),
+    ("社区党组织书记兼任物委会主任。", "物业管理提升", True),
+    ("小区“红色驿站”活动室每天开放。", "党群服务阵地建设", True),
+    # an economic pilot zone is no governance experiment
+    ("为建设两湾先行试验区作出贡献。", "治理实验区创建", False),
+    ("获批省级社区治理创新实验区。", "治理实验区创建", True),
 ])
 def test_practices_need_the_practice_itself(text, practice, expected):
     assert (practice in document_practices(text)) is expected

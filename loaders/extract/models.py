@@ -25,7 +25,7 @@ from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import sentence_bounds, stop_at_or_after, stop_before, stop_positions
+from loaders.extract.text_utils import is_cjk, sentence_bounds, stop_at_or_after, stop_before, stop_positions
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
@@ -39,6 +39,7 @@ _STOPLIST = frozenset({
     "最后一百米", "五个指头", "一个拳头", "线上+线下", "线上线下", "三年行动计划", "两学一做", "一岗双责",
     "放管服", "双一流", "一把手", "一票否决", "三重一大", "四风", "八项规定", "两个维护", "四个意识",
     "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性", "一肩挑", "三无小区",
+    "一老一小", "三个代表", "三供一业", "供给侧改革",
 })
 # a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化")
@@ -549,6 +550,7 @@ def _candidates(ctx: Context) -> list[_Cand]:
     content_tails = {c[k:] for c in contents for k in range(2, 7) if len(c) > k}
     aliases, alias_heads = _aliases()
     cands: list[_Cand] = []
+    joined: dict[str, bool] = {}
     for q in quotes:
         name = q.text.strip()
         start, end = q.start - (0 if q.orphan else 1), q.end + (0 if q.orphan else 1)
@@ -566,8 +568,33 @@ def _candidates(ctx: Context) -> list[_Cand]:
                 if name + tail in aliases and name not in aliases:
                     name, end = name + tail, q.end + 1 + k
                     break
+        if not q.orphan and name == q.text.strip():
+            start, end, name = _counted_or_joined(text, q, start, end, name, joined)
         cands.append(_Cand(name=name, start=start, end=end, quote=q))
     return cands
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%")
+_COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十]个$")
+# what is done with a scheme (“红色物业”创建, “共同缔造”活动): not a part of its name
+_ACTIVITY_TAIL = re.compile(r"创建|工作|建设|服务|管理|治理|理念|精神|作用|转化|行动|试点|示范|推广|经验|做法|换届|选举")
+
+
+def _counted_or_joined(text: str, q: Quote, start: int, end: int, name: str,
+                       joined: dict[str, bool]) -> tuple[int, int, str]:
+    """三个“100%”: a counted figure is one name with its count; “近邻”党建, where the text also writes
+    近邻党建 unquoted: the quoted word and the word after it are one name."""
+    if _FIGURE.fullmatch(name) and _COUNT_BEFORE.search(text, max(0, start - 2), start):
+        return start - 2, end, text[start - 2:end]
+    tail = text[end:end + 2]
+    if len(name) <= 4 and len(tail) == 2 and is_cjk(tail[0]) and is_cjk(tail[1]) \
+            and not _TYPE_AFTER.match(tail) and not _ACTIVITY_TAIL.match(tail) and name not in _STOPLIST:
+        key = name + tail
+        if key not in joined:
+            joined[key] = text.find(key) >= 0
+        if joined[key]:
+            return start, end + 2, key
+    return start, end, name
 
 
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四五六七八九十]+年")
@@ -583,6 +610,11 @@ _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|�
 _FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
 _BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)“")  # “生人”变“熟人”
+_TURNED_BEFORE = re.compile(r"(?:变|化|改)$")  # 变“九龙治水”为协同作战, 化“独角戏”为“大合唱”
+# the short form a text defines for a body or a document (（下称“领导小组办公室”）, 以下简称“…”)
+_ALIAS_BEFORE = re.compile(r"(?:下称|简称|以下称)$")
+# a figure with decimals (“98.95%办结率”): statistics quoted, not a scheme's name
+_DECIMAL = re.compile(r"\d\.\d")
 _BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
@@ -632,7 +664,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
         return True
-    if _DESCRIPTOR.fullmatch(name) or _TROUBLE_AFTER.match(after):
+    if _DESCRIPTOR.fullmatch(name) or _TROUBLE_AFTER.match(after) or _DECIMAL.search(name) \
+            or _ALIAS_BEFORE.search(before) or (_TURNED_BEFORE.search(before) and after.startswith("为")):
         return True
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
@@ -716,7 +749,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
         if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _context_rejects(text, c, parts) or _REQUEST.search(name)
-                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or _PLAN_PERIOD.match(name)
+                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or (_PLAN_PERIOD.match(name) and not parts)
                 or _rx(r"^\s*(?:的)?(?:议案|提案|建议)?收悉|^\s*的(?:议案|提案|建议)").match(after)
                 or _in_request_title(text, c.start, c.end)
                 or (before.endswith("关于") and after.startswith("的情况"))):

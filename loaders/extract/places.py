@@ -260,8 +260,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         entry = lexicon_entry(part)
         if entry is not None and entry[1] in _CHAIN_VERBAL and entry[0] >= 50:
             return False
-    if len(name) == 4 and all(_verbal_noun(half) for half in (name[:2], name[2:])):
-        return False  # 安庆市培育发展社区社会组织: two verbs, 培育 and 发展
+    if len(name) >= 4 and all(_verbal_noun(half) for half in (name[:2], name[2:4])):
+        return False  # 安庆市培育发展社区社会组织, 某市调整优化城乡“…”: two verbs, 培育 and 发展
     return not _RESULTATIVE.fullmatch(name[:2]) and not name.endswith(_AGENCY_ENDS)
 
 

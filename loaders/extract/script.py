@@ -35,6 +35,8 @@ def _table() -> dict[int, str]:
         first = values.split(" ", 1)[0]
         if len(key) == 1 and len(first) == 1 and key != first:
             table[ord(key)] = first
+    # corner quotes, the traditional texts' quotation marks (「三零」, 『…』 inside): the marks the rules read
+    table.update({ord("「"): "“", ord("」"): "”", ord("『"): "‘", ord("』"): "’"})
     return table
 
 

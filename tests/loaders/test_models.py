@@ -383,3 +383,30 @@ def test_a_name_of_three_words_apart_has_them_as_components():
 def test_items_enumerated_before_a_party_building_plus_numeral_name():
     got = _models("社区持续发力，积极发挥党员、志愿者、商户的“党建+三方联动”品牌作用。")
     assert got[("党建+三方联动", SUBJECT)] == ["党员", "志愿者", "商户"]
+
+
+@pytest.mark.parametrize("text", [
+    "聚焦“一老一小”重点群体开展服务。",
+    "变“各自为战”为协同作战，形成合力。",
+    "成立工作专班（下称“专班办公室”）统筹推进。",
+    "“8.5万件诉求、97.6%办结率”背后是网格员的奔走。",
+])
+def test_not_names_by_what_the_sentence_says(text):
+    assert _models(text) == {}
+
+
+def test_a_counted_figure_is_one_name_with_its_count():
+    names = {n for n, _ in _models("小区党组织覆盖率、物业党组织覆盖率两个“100%”全面实现。")}
+    assert names == {"两个“100%”"}
+
+
+def test_a_quoted_word_the_text_also_writes_with_the_next_word_is_that_name():
+    names = {n for n, _ in _models("深化“同心”党建，推行同心党建工作法。")}
+    assert "同心党建" in names
+    names = {n for n, _ in _models("开展“睦邻”创建。睦邻创建全面铺开。")}
+    assert "睦邻创建" not in names
+
+
+def test_a_quoted_list_opening_with_years_is_a_name():
+    names = {n for n, _ in _models("按照“两年打基础、三年见成效”的工作思路推进。")}
+    assert "两年打基础、三年见成效" in names

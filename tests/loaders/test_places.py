@@ -280,3 +280,8 @@ def test_a_community_named_once_is_named_wherever_it_is_written_again():
 def test_a_zone_named_for_the_subjects_city_is_a_place():
     _rec, places = _rec_places("自贡市民政局：近日，自贡经开区舒坪街道开展社区议事。我市将推广经验。")
     assert places.get("自贡经开区", ("",))[0] == "other"
+
+
+def test_two_verbs_after_a_city_are_no_township_name():
+    _rec, places = _rec_places("池州市民政局：池州市调整优化城乡“网格”3000个。")
+    assert not any(name.endswith("乡") for name in places)

@@ -48,3 +48,11 @@ def test_a_squeezed_or_respaced_title_gets_its_script_back():
     assert restore("关于加强社区治理的答复") == "關於加強社區治理的答復"
     headline = "新源縣多措并舉  不斷加大財政投入\n正文"
     assert _restorer(fold_script(headline), headline)("新源县多措并举 不断加大财政投入") == "新源縣多措并舉 不斷加大財政投入"
+
+
+def test_corner_quotes_fold_to_the_quotation_marks_the_rules_read():
+    from loaders.extract.script import fold_script
+    text = "堅持「三零」目標，推行『建、聯』做法"
+    folded = fold_script(text)
+    assert len(folded) == len(text)
+    assert "“三零”" in folded and "‘建、联’" in folded

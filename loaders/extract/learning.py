@@ -1,7 +1,7 @@
 """Extraction step: who studied or borrowed from whom.
 
-The phrases that carry it: 学习借鉴/借鉴…先进经验/借鉴…做法, 考察学习/参观学习, 赴X(开展…)考察/学习,
-到X参观/考察, 学习X“…”. The source is the place named in that phrase (resolved through the
+The phrases that carry it: 学习借鉴/借鉴…先进经验/借鉴…做法, 考察学习/参观学习, 赴/前往X(开展…)考察/学习,
+到X参观/考察, 学习X“…”; the way round, A、B(先后)来我市考察学习 (A and B learn from the subject). The source is the place named in that phrase (resolved through the
 places step, so 成都 becomes 成都市; 上海、杭州 are two sources). The learner is the place the
 sentence is about (:mod:`loaders.extract.attribution`: ``市政府考察组赴…`` is the city's, a report's
 ``区人大常委会…走出去到青岛、威海等地学习`` the district's, ``武城县学习借鉴…`` 武城县's), else the
@@ -27,7 +27,12 @@ from loaders.record import LearningRec, Span
 __all__ = ["LEARNING_CUES", "extract_learning"]
 
 LEARNING_CUES = re.compile(
-    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))")
+    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|前往|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))")
+# the way round: named places that came to study the subject (河源市、韶关市先后来我市考察学习)
+_VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
+                      r"(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
+_VISITORS_GAP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*")
+_MOVES = ("赴", "到", "前往")
 # 调研 alone is a visit (a leader to a place below), not a study of another place's practice
 _ACTIVITY = re.compile(r"(?:参观|考察|学习|取经|观摩|借鉴|经验|做法)")
 _CLAUSE_STOPS = "，,。；;：:！？!?\n"
@@ -135,7 +140,7 @@ def extract_learning(ctx: Context) -> None:
         if attribution is None:
             attribution = Attribution.of(ctx)
         learner = attribution.place_at(m.start()) or subject
-        if cue in ("赴", "到") and not _ACTIVITY.search(text[m.end():hi]):
+        if cue in _MOVES and not _ACTIVITY.search(text[m.end():hi]):
             continue
         group = [after[0]]
         for s, e, p in after[1:]:
@@ -144,7 +149,7 @@ def extract_learning(ctx: Context) -> None:
             else:
                 break
         # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely
-        if text[m.end():group[0][0]].strip(" 　") and cue not in ("赴", "到") \
+        if text[m.end():group[0][0]].strip(" 　") and cue not in _MOVES \
                 and len(text[m.end():group[0][0]].strip()) > 4:
             continue
         if any(p.name == learner for _s, _e, p in group):
@@ -167,4 +172,36 @@ def extract_learning(ctx: Context) -> None:
                 continue
             seen.add(key)
             ctx.learning.append(LearningRec(learner=learner, source=p.name, what=what or None,
+                                            span=Span(start=lo, end=hi)))
+    _visitors(ctx, places, starts, seen)
+
+
+def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str, str]]) -> None:
+    """Named places that came to the subject to study it (河源市、韶关市先后来我市考察学习): each is a
+    learner, the subject the source. Unnamed visitors (各地, 兄弟县市) record nothing."""
+    text, subject = ctx.text, ctx.document.subject_place
+    ends = [e for _s, e, _p in places]
+    for m in _VISITED.finditer(text):
+        lo, hi = _bounds(text, m.start(), _CLAUSE_STOPS)
+        # the list of places that ends right before the verb (over 等地/等)
+        k = bisect_left(starts, m.start()) - 1
+        if k < 0 or not _VISITORS_GAP.fullmatch(text, ends[k], m.start()):
+            continue
+        group = [places[k]]
+        while k > 0 and places[k - 1][0] >= lo and _rx(r"[、和与及\s]*").fullmatch(text, places[k - 1][1], group[0][0]):
+            k -= 1
+            group.insert(0, places[k])
+        if group[0][0] > lo and text[lo:group[0][0]].strip(" 　"):
+            continue  # the places are not the clause's subject (…与A、B来我市…)
+        for _s, _e, p in group:
+            if p.name == subject or _related(ctx.place_named(subject).adcode if ctx.place_named(subject) else None,
+                                             p.adcode):
+                continue
+            key = (p.name, subject)
+            if key in seen:
+                continue
+            seen.add(key)
+            _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
+            ctx.learning.append(LearningRec(learner=p.name, source=subject,
+                                            what=_what(text, m.end(), m.end(), s_hi) or None,
                                             span=Span(start=lo, end=hi)))

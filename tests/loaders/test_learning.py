@@ -112,3 +112,27 @@ def test_a_long_object_phrase_is_cut_at_a_list_boundary_outside_quotes():
     assert what in text and len(what) <= 100
     assert what.startswith("“第1项机制") and what.count("“") == what.count("”")
     assert not what.endswith(("和", "与", "及", "、"))
+
+
+def test_a_trip_written_with_qianwang_is_a_study_visit():
+    ctx = _ctx("组织社区书记前往长沙市学习社区治理经验。", {"长沙市": ("长沙市",)})
+    extract_learning(ctx)
+    assert [(r.learner, r.source) for r in ctx.learning] == [("襄阳市", "长沙市")]
+
+
+def test_named_places_that_came_to_study_the_subject_learn_from_it():
+    text = "十堰市、荆门市等地先后来我市考察学习社区治理经验。"
+    ctx = _ctx(text, {"十堰市": ("十堰市",), "荆门市": ("荆门市",)})
+    extract_learning(ctx)
+    assert [(r.learner, r.source) for r in ctx.learning] == [("十堰市", "襄阳市"), ("荆门市", "襄阳市")]
+    assert ctx.learning[0].what == "社区治理经验"
+
+
+@pytest.mark.parametrize("text", [
+    "全国各地200余批次来我市考察学习。",
+    "市领导陪同十堰市客人来我市考察。",
+])
+def test_unnamed_or_unstudying_visitors_record_nothing(text):
+    ctx = _ctx(text, {"十堰市": ("十堰市",)})
+    extract_learning(ctx)
+    assert ctx.learning == []

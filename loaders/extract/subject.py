@@ -123,10 +123,16 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
     units = _units(title, gaz, _opening_alias(title, gaz), frozenset(visits))
     if not units:
         return None
-    # the place a visit goes to
+    # the place a visit goes to, unless the headline opens with the visitors' own place and they go
+    # out of it (魏都区考察组赴成都考察学习: a study trip, told by the place that made it)
+    opening = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
     for end in visits:
         found = _lowest(_chain_from(units, end))
         if found:
+            if opening is not None and opening.local is None and found.local is None and found.code \
+                    and opening.code not in {p.adcode for p in gaz.chain(found.code)} \
+                    and gaz.by_code[opening.code].level != "province":
+                return opening
             return found
     # the chain the headline opens with (unless it is only a province, and a unit of a city is named
     # further on: 河南援疆助力哈密市伊州区…)
@@ -432,8 +438,19 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
                and _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
     chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"}
     best, best_n = None, 0
+    # a local unit written after a unit outside the subject (成华区二仙桥街道下涧槽社区 in a story about
+    # another district's study trip) is elsewhere, however often it is named
+    unit_at_end = {a.end: a.code for a in admin_mentions(text, None, gaz)}  # (any unit, not only the subject's)
+    elsewhere: set[str] = set()
+    for lm in sorted(local_mentions(text, set(unit_at_end), set(unit_at_end)), key=lambda lm: lm.start):
+        code = unit_at_end.get(lm.start)
+        if code is not None:
+            unit_at_end[lm.end] = code
+            ancestors = {p.adcode for p in gaz.chain(code)}
+            if found.code not in ancestors and code not in {p.adcode for p in gaz.chain(found.code)}:
+                elsewhere.add(lm.name)
     for lm in local_mentions(text, {a.end for a in admins}, chain):
-        if lm.name == (best.name if best else None) or lm.level == "other":
+        if lm.name == (best.name if best else None) or lm.level == "other" or lm.name in elsewhere:
             continue
         n, pos = 0, text.find(lm.name)
         while pos >= 0:

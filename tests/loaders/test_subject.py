@@ -138,3 +138,14 @@ def test_reply_class_and_number(header, cls, number):
     text = f"关于市政协八届二次会议第45号提案的答复\n{header}\n钱七委员：\n您提出的提案收悉，现答复如下：\n我局已办理。\n"
     doc = _doc(text).document
     assert (doc.reply_class, doc.doc_number) == (cls, number)
+
+
+def test_a_study_trip_is_about_the_place_that_makes_it():
+    rec = _doc("江宁区考察组赴杭州等地考察学习基层治理\n\n"
+               "5月6日至8日，区委书记带领南京市江宁区考察组赴浙江杭州考察学习杭州市西湖区基层治理工作。"
+               "区民政局、区住建局负责人参加活动。\n"
+               "在西湖区北山街道宝石社区，考察组参观了社区议事厅。宝石社区以“院坝议事”凝聚居民。"
+               "宝石社区还建成了邻里中心。宝石社区党委书记介绍了经验。\n"
+               "考察组表示，江宁区将认真学习借鉴。\n")
+    assert rec.document.subject_place == "南京市江宁区"
+    assert {"南京市江宁区民政局", "南京市江宁区住建局"} <= {a.name for a in rec.agencies}

@@ -59,6 +59,7 @@ _APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|�
 _DESIGNATION = re.compile(r"^(?:全国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
 _LIST_SEP = re.compile(r"[、—－–\-]")
+_ACTION_VERB = re.compile(r"开展|实施|推进|推行|建立|落实|打造|构建|提供|组织|整合|发挥|围绕|聚焦")
 _LEAD_VERB = re.compile(
     r"^(?:积极|充分|全面|大力|有效)?(?:发挥|联合|凝聚|建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
     r"围绕|包括|涵盖|建成|成立|设立|整合|推动|强化|加强)")
@@ -229,6 +230,10 @@ def _after_components(text: str, c: _Cand) -> list[str]:
     m = _rx(r"^[”\s]*[^，。；“（(]{0,12}?[（(，,]?\s*即[“\s]*([^）)。；]{4,200})").match(after)
     if m:
         body = _strip_inner(m.group(1))
+        # “121”，即1名楼栋长+2名党员+1名干部: a digit code's parts, each opening with its digit
+        plus = [x.strip() for x in _rx(r"[+＋]").split(_rx(r"[^，,]*").match(body).group()) if x.strip()]
+        if c.name.isdigit() and len(plus) == len(c.name) and all(p.startswith(d) for p, d in zip(plus, c.name)):
+            return plus
         items = [x.strip() for x in body.split("、") if x.strip()]
         items = _numeral_guided(items, c.name)
         if len(items) >= 2:
@@ -271,8 +276,8 @@ def _role_components(text: str, c: _Cand) -> list[str]:
 
 def _before_components(text: str, c: _Cand) -> list[str]:
     """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”; also
-    a, b…的“党建+五社联动”: the numeral after a leading 党建+)."""
-    n = _leading_count(_rx(r"^[^+＋]{1,4}[+＋]").sub("", c.name))
+    a, b…的“党建+五社联动”, 助学、助医…“暖心五助”: the numeral after a leading 党建+ or one word)."""
+    n = _leading_count(c.name) or _leading_count(_rx(r"^[^+＋]{1,4}[+＋]|^[\u4e00-\u9fff]{1,2}(?=[二三四五六七八九十])").sub("", c.name))
     q0 = c.quote.start - (0 if c.quote.orphan else 1)
     if not n or n < 2 or q0 <= 0 or text[q0 - 1] in _CLAUSE_STOPS + "、":
         return []
@@ -294,6 +299,12 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     if boundary not in ("", "，", ","):
         return []
     items = [_LEAD_VERB.sub("", _strip_inner(x)).strip() for x in reversed(items)]
+    # the first item carries the clause before it (以“睦邻”为主题广泛开展助学、助医…): cut after its last verb
+    verb = None
+    for verb in _ACTION_VERB.finditer(items[0]):
+        pass
+    if verb is not None and 2 <= len(items[0]) - verb.end() <= max(len(x) for x in items[1:]):
+        items[0] = items[0][verb.end():]
     items[-1] = items[-1].removesuffix("的")  # a、b、c的“三X”
     # items are joined by 、/和; a comma only inside a parallel series (有场所、…，有一套运行机制)
     if any(s in "，," for s in seps[:-1]) and len({x[:1] for x in items}) != 1:
@@ -432,7 +443,7 @@ _CLAUSE_HEAD_STOPS = "，,；;：:"
 _MAX_HEAD_CLAUSES = 8
 
 
-def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
+def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> list[str]:
     """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
     (赤壁市社区发展实现“…”; 点军区同样…，以“…”为抓手; 在点军区广泛推广“…”; 以X区为例，…构建“…”),
     or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
@@ -455,7 +466,13 @@ def _head_owners(text: str, q0: int, index: _Owners) -> list[str]:
         if lo <= sent_lo:
             break
         hi = lo - 1
+    if follow and sent_lo > 0 and _CONTINUES.match(text, sent_lo):
+        # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject
+        return _head_owners(text, sent_lo - 1, index, follow=False)
     return []
+
+
+_CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]")
 
 
 _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")

@@ -410,3 +410,19 @@ def test_a_quoted_word_the_text_also_writes_with_the_next_word_is_that_name():
 def test_a_quoted_list_opening_with_years_is_a_name():
     names = {n for n, _ in _models("按照“两年打基础、三年见成效”的工作思路推进。")}
     assert "两年打基础、三年见成效" in names
+
+
+def test_a_sentence_going_on_with_the_last_keeps_its_subject():
+    text = "夷陵区推动党员下沉社区。同时，聚焦重点群体，开展“暖心三帮”志愿服务。"
+    got = _models(text, places={"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))})
+    assert ("暖心三帮", "宜昌市夷陵区") in got
+    got = _models("夷陵区推动党员下沉社区。聚焦重点群体，开展“暖心三帮”志愿服务。",
+                  places={"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))})
+    assert ("暖心三帮", SUBJECT) in got
+
+
+def test_components_of_a_digit_code_and_of_a_numeral_after_a_word():
+    got = _models("组建“131”服务队，即1名网格长+3名党员+1名楼栋长，入户走访。")
+    assert got[("131", SUBJECT)] == ["1名网格长", "3名党员", "1名楼栋长"]
+    got = _models("社区以“邻里”为主题广泛开展助餐、助洁、助浴“爱心三助”服务。")
+    assert got[("爱心三助", SUBJECT)] == ["助餐", "助洁", "助浴"]

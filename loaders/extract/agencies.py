@@ -788,7 +788,9 @@ def extract_agencies(ctx: Context) -> None:
     seen: set[tuple[str, int, int]] = set()
     for m in mentions:
         name = alias.get(m.name, m.name)
-        rec = recs.setdefault(name, AgencyRec(name=name, place=full.get(m.place, m.place) if m.place else None))
+        rec = recs.get(name)
+        if rec is None:  # (a record object is made and validated once per agency, not per mention)
+            rec = recs[name] = AgencyRec(name=name, place=full.get(m.place, m.place) if m.place else None)
         if (name, m.start, m.end) not in seen:  # the same span can be found by two patterns
             seen.add((name, m.start, m.end))
             rec.mentions.append(Mention(start=m.start, end=m.end, as_written=m.as_written))
@@ -796,5 +798,6 @@ def extract_agencies(ctx: Context) -> None:
     if issuer:
         for part in issuer.split("、"):
             name = alias.get(part, part)  # the issuer written short, its full name used in the text
-            recs.setdefault(name, AgencyRec(name=name, place=ctx.document.subject_place))
+            if name not in recs:
+                recs[name] = AgencyRec(name=name, place=ctx.document.subject_place)
     ctx.agencies = list(recs.values())

@@ -21,7 +21,7 @@ head of a sentence or clause, and leaves it out of the sentences that continue i
 **Plans** (:func:`states_plan`): a target or plan is not a result. The words that say so —
 将(再/达/实现…)、计划、拟、力争、预计、目标、到2025年、下一步、今后、应达到 — in the sentence before the
 position make it planned, unless 已/完成/截至 comes after them (``已列入计划`` is still a plan;
-``按计划完成`` is not). **Standards** (:func:`states_standard`): a figure that something must reach
+``按计划完成`` is not; nor is a target reached, ``完成年度目标任务的85%``). **Standards** (:func:`states_standard`): a figure that something must reach
 (``不低于10万元的标准``, ``标准为每月300元``, ``要求…面积达到80平方米``, ``规定…每年补贴1200元``) is
 planned too.
 
@@ -90,6 +90,8 @@ _TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
 _PLAN_WINDOW = 40
 # (已建成小区 "the compounds already built" names the compounds, it reports nothing done)
 _DONE_AFTER = re.compile(r"已(?!建成?(?:的)?小区)|完成了|建成了|截至|截止|累计")
+# a target or plan reached is no plan: 完成年度目标任务的85%, 超额完成全年计划
+_REACHED_BEFORE = re.compile(r"(?:完成|实现|达成|达到|超过)[^，。；,;]{0,6}$")
 
 
 def _inside_quote(text: str, lo: int, pos: int, hi: int) -> bool:
@@ -124,6 +126,8 @@ def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
             continue
         target = _TARGET_YEAR.match(m.group(0))
         if target and year and int(target.group(1)) < year:
+            continue
+        if m.group(0) in ("目标", "计划") and _REACHED_BEFORE.search(text, max(lo, m.start() - 8), m.start()):
             continue
         last = m
     if last is None:

@@ -74,6 +74,11 @@ def test_plans_targets_and_standards_are_planned():
     ("出台《全面加强基层组织建设三年攻坚行动计划》，将社区运转经费提标至100万元，干部收入排名全市前列，设立", False),
     # 已建成小区 names the compounds already built; the target still stands
     ("力争年底前，已建成小区业委会成立率达", True),
+    # a target or plan reached is a result
+    ("已完成年度目标任务的", False),
+    ("超额完成全年计划，新建", False),
+    ("实现年度目标后，全市再新建", False),
+    ("年度目标是新建", True),
 ])
 def test_plan_words(text, planned):
     assert states_plan(text, 0, len(text)) is planned

@@ -78,6 +78,8 @@ _DEPUTY = re.compile(r"代表(?!建议|大会)")
 _YOUTH = re.compile(r"团([市区县])委")
 _TWO_OFFICES = re.compile(r"两办")
 _PROV_COUNTERPART = re.compile(r"省厅")
+# a session written without its place: 政协十一届五次(会议)
+_BARE_SESSION = re.compile(r"(?<![省市区县州旗盟国])政协第?[一二三四五六七八九十]+届")
 _SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大)第?[一二三四五六七八九十]+次会议")
 # a session named after its place: 政协安宁市第七届第三次会议, 中国人民政治协商会议砚山县第十届委员会
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
@@ -94,7 +96,7 @@ _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公�
 _GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
-_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等\d]|全市|全区|全县|我市|我区|本市"
+_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|全市|全区|全县|我市|我区|本市"
                               r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 # an author's affiliation (某某协会，海口 570205): where a writer works, not a body acting in the text
@@ -337,6 +339,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         place = level_place(gaz, subject, m.group()[0])
         if place:
             add(m.start(1), m.end(1), place + "人大", place)
+    own = gaz.agency_prefix(subject) if subject and "政协" in text else None
+    for m in _BARE_SESSION.finditer(text) if own else ():  # 政协十一届五次: the replying place's own CPPCC
+        add(m.start(), m.start() + 2, own + "政协", own)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
         if text[m.end():m.end() + 1] in ("门", "区", "发") or before in ("省", "市", "区", "县", "国", "央") \

@@ -259,3 +259,13 @@ def test_bare_bureaus_titles_and_industry_committees(text, subject, expected):
 ])
 def test_formal_names_regions_banners_and_offices(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a session written without its place is the replying place's own CPPCC
+    ("对政协十一届五次会议第0074号提案的答复", "辽宁省", ["辽宁省政协"]),
+    # a task force a sentence says was formed is no name: 已完成…专班组建
+    ("某某社区已完成工作专班组建", "舟山市", []),
+])
+def test_bare_sessions_and_sentences_before_a_task_force(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

@@ -109,7 +109,8 @@ def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
         return False
     if [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] != [code]:
         return False
-    return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text, hit.end))
+    # (the pattern opens with ^, which a match from a position other than 0 never meets: read a slice)
+    return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text[hit.end:hit.end + 4]))
 
 
 def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> bool:
@@ -266,6 +267,7 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
 
 
 _ZONE_AFTER = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区")
+_SELF_UNIT = re.compile(r"[该本全我][县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
 _CITY_QUARTER = re.compile(r"市[东西南北中]")
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
 # street or town is written straight before
@@ -370,7 +372,7 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         before = window[j - 1] if j > 0 else "\n"
         if before.isdigit():
             continue
-        hard = not is_cjk(before)
+        hard = not is_cjk(before) or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None)
         if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
             continue
         if hard or before in _HARD_PREP or before in _WEAK_PREP:
@@ -479,6 +481,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
+        if text[end:end + 1] == "报":
+            continue  # a paper's name (中国社区报)
         if suffix != "街道" and text[name_end - 1] in "区县市省":
             continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
         if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):
@@ -543,7 +547,8 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 # a place that opens the name of a university, a newspaper, a broadcaster or a news site (浙江工商大学,
 # 山西经济日报, 陕西党建网): the text names the institution, not the place
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
-                                r"|网(?![\u4e00-\u9fff]))")
+                                r"|报(?:记者|讯|社|[^\u4e00-\u9fff])|公众号|微讯|客户端"
+                                r"|网(?![\u4e00-\u9fff]))|[\u4e00-\u9fff]{0,6}?(?:集团|公司)")
 
 # a pinyin gloss a reposting page writes after a rare or traditional character: 秦州區(qū)七里墩街道
 _GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
@@ -697,6 +702,8 @@ def extract_places(ctx: Context) -> None:
             continue
         if lm.as_written in own_names or stem in own_names or lm.start in admin_starts:
             continue
+        if text[lm.start - 1:lm.start] == "“" and text[lm.end:lm.end + 1] == "”":
+            continue  # a quoted phrase that ends in 社区 (“机关联社区”工作机制, “棚户社区”变身记), not a place named
         rec = locals_.get(lm.name)
         if rec is None:
             if lm.start in local_at_end:

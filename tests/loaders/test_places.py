@@ -285,3 +285,25 @@ def test_a_zone_named_for_the_subjects_city_is_a_place():
 def test_two_verbs_after_a_city_are_no_township_name():
     _rec, places = _rec_places("池州市民政局：池州市调整优化城乡“网格”3000个。")
     assert not any(name.endswith("乡") for name in places)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("来源：江苏经济报记者 王某。", "江苏省"),
+    ("欢迎订阅福建先锋微讯公众号。", "福建省"),
+    ("浙江省交通投资集团有限公司承建。", "浙江省"),
+    ("来源：中国社区报 编辑：李某。", "中国社区"),
+    ("深化“干部进社区”工作机制。", "干部进社区"),
+])
+def test_outlets_firms_and_quoted_phrases_name_no_place(text, absent):
+    _rec, places = _rec_places("杭州市民政局：" + text)
+    assert absent not in places
+
+
+def test_a_township_after_the_county_pointed_back_at():
+    _rec, places = _rec_places("随后，该县柳湾乡等乡镇立即跟进部署。")
+    assert places["柳湾乡"][0] == "street"
+
+
+def test_a_county_short_form_listed_before_a_district_of_the_subjects_city():
+    _rec, places = _rec_places("汕头市民政局：到2010年，金平、龙湖区80%的社区达标。")
+    assert "汕头市金平区" in places

@@ -267,7 +267,7 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
 
 
 _ZONE_AFTER = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区")
-_SELF_UNIT = re.compile(r"[该本全我][县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
+_SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
 _CITY_QUARTER = re.compile(r"市[东西南北中]")
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
 # street or town is written straight before
@@ -372,7 +372,8 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         before = window[j - 1] if j > 0 else "\n"
         if before.isdigit():
             continue
-        hard = not is_cjk(before) or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None)
+        hard = not is_cjk(before) or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None
+                                      and not _verbal_noun(name[:2]))
         if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
             continue
         if hard or before in _HARD_PREP or before in _WEAK_PREP:

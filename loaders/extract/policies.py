@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
@@ -43,6 +44,7 @@ _STATUS_VERBS: tuple[tuple[str, str], ...] = (
 _VERB_RE = re.compile("|".join(re.escape(v) for v, _ in sorted(_STATUS_VERBS, key=lambda x: -len(x[0]))))
 _VERB_STATUS = dict(_STATUS_VERBS)
 _PLANNED_MODAL = re.compile(r"拟|计划|将要|准备|即将|下一步|下步")
+_DOCNO_YEAR = re.compile(r"[〔\[［【(（﹝]\s*(\d{4})\s*[〕\]］】)）﹞]")
 
 _DATE_RE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?!度|以来|起|底|前|后)")
 _DOCNO_RE = re.compile(
@@ -76,6 +78,9 @@ _DOC_KIND_END = re.compile(
     r"(?:意见|通知|办法|方案|规定|细则|条例|法|法典|决定|决议|计划|规划|纲要|纲领|制度|机制|体系|标准|规范|"
     r"指引|指南|清单|目录|函|批复|公告|通告|通报|报告|要点|规则|措施|守则|公约|章程|导则|准则|须知|台账|汇报|"
     r"请示|纪要|任务|议案|建议|提案|答复|草案|稿|手册|事务|工作|行动|工程|流程|分工|职责|协议|约定|承诺书)$")
+# a title's head before 关于 that lists bodies: the bodies, separators and 等部门 / 中共 / 联合
+_MAX_TITLE_HEAD = 48
+_HEAD_FILLER = re.compile(r"(?:[\s　、,，和及与]|中共|等(?:\d+个|[一二三四五六七八九十]+个)?(?:部门|单位)|联合)*")
 _TRAILING_NOTE = re.compile(r"(?:\s*[（(][^（）()]{0,24}[)）])+\s*$")
 # a status told after the titles (《…方案》起草工作已基本完成, 《…办法》正在征求意见, 《…》已印发实施)
 _STATUS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -264,6 +269,31 @@ def _run_end(text: str, titles: list[Title], i: int) -> int:
     return titles[i].end + 1
 
 
+def _issuer_in_title(title: str, subject: str | None) -> str | None:
+    """The bodies a title names before its 关于 (《市政府关于…的通知》, 《中共某省委 某省人民政府关于…的意见》,
+    《某省住房和城乡建设厅等部门关于…的函》), when that head is nothing but bodies: a title names its
+    issuer exactly, so this wins over the bodies of the sentence around it."""
+    at = title.find("关于")
+    if not 2 <= at <= _MAX_TITLE_HEAD:
+        return None
+    head = title[:at]
+    found = agency_mentions(head, subject)
+    if not found:
+        return None
+    rest, last = [], 0
+    for a in found:
+        rest.append(head[last:a.start])
+        last = a.end
+    rest.append(head[last:])
+    if not _HEAD_FILLER.fullmatch("".join(rest)):
+        return None  # the head says more than who issued it (某市2021年…关于): not a list of bodies
+    names: list[str] = []
+    for a in found:
+        if a.name not in names:
+            names.append(a.name)
+    return "、".join(names)
+
+
 def _names_a_kind(title: str) -> bool:
     """Does the title end with the word for a kind of document (…办法, …方案（试行）)?"""
     return _DOC_KIND_END.search(_TRAILING_NOTE.sub("", title.strip())) is not None
@@ -323,4 +353,11 @@ def extract_policies(ctx: Context) -> None:
             rec.doc_number = rec.doc_number or docno
             rec.issuer = rec.issuer or attrs["issuer"]
             rec.date = rec.date or attrs["date"]
+    subject = ctx.subject_code()
+    for rec in by_title.values():
+        named = _issuer_in_title(rec.title, subject)
+        rec.issuer = named or rec.issuer
+        if rec.date is None and rec.doc_number and rec.status in ("issued", "referenced"):
+            y = _DOCNO_YEAR.search(rec.doc_number)  # dated by its number's year where the text gives none
+            rec.date = y.group(1) if y else None
     ctx.policies.extend(by_title.values())

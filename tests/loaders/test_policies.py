@@ -184,3 +184,18 @@ def test_status_told_after_titles(text, status):
     pols, _ = _run(text)
     assert len(pols) >= 1
     assert {p.status for p in pols.values()} == {status}
+
+
+def test_a_title_names_its_issuer_before_its_guanyu():
+    text = ("贯彻落实《中共湖北省委 湖北省人民政府关于加强城乡社区治理的实施意见》（鄂发〔2018〕12号），"
+            "转发《湖北省民政厅等部门关于推进社区减负的通知》。")
+    pols, _ = _run(text)  # (the subject, 荆门市, is a city of the same province)
+    first = pols["中共湖北省委 湖北省人民政府关于加强城乡社区治理的实施意见"]
+    assert first.issuer == "湖北省委、湖北省政府"
+    assert first.date == "2018"  # dated by its number's year where the text gives no date
+    assert pols["湖北省民政厅等部门关于推进社区减负的通知"].issuer == "湖北省民政厅"
+
+
+def test_a_head_that_is_not_only_bodies_names_no_issuer():
+    pols, _ = _run("印发《荆门市2022年关于社区工作的要点》。")
+    assert pols["荆门市2022年关于社区工作的要点"].issuer is None

@@ -308,7 +308,9 @@ _RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查
 # a paper's abstract and its key words (a news page may print either alone: the site's 摘要, a tag line)
 _RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：][^\n]*\n?[\s\S]{0,1500}?关\s*键\s*词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
 _SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
-_EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$")
+_EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$|办理工作$")
+# a reporter's story (本报讯, 某某网讯, （记者 某某）): news about replies, not a reply
+_NEWS_MARK = re.compile(r"[报网]\d{0,2}月?\d{0,2}日?讯|记者")
 _VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检查")
 
 
@@ -320,7 +322,7 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
     head = title or headline or ""
     # (a headline reporting an event about suggestions, …建议办理工作督办会议召开, is news, not the reply)
     if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)
-                               and not _EVENT_HEADLINE.search(head)):
+                               and not _EVENT_HEADLINE.search(head) and not _NEWS_MARK.search(text, 0, 800)):
         if _rx(r"政协").search(head):  # the session answered says which body asked
             return "提案答复"
         if _rx(r"人大").search(head):

@@ -143,6 +143,9 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     ("市政协建议案助力志愿服务\n关键词：志愿服务\n市政协召开常委会议，通报建议案办理情况。\n", "其他"),
     # a headline reporting a meeting about suggestions is news, not the reply
     ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
+    ("市政协民主评议市民政局提案办理工作\n11月26日，市政协对市民政局提案办理工作进行评议。\n", "其他"),
+    # a reporter's story about replies is news, not the reply
+    ("区民政局面对面答复人大建议、政协提案\n本报7月4日讯(记者 王某) 近日，区民政局召开面商会。\n", "其他"),
 ])
 def test_kind_of_news_pages(text, kind):
     ctx = Context(text=text, source="n.txt")

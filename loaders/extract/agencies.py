@@ -563,6 +563,10 @@ _LIST_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|办|部|中心)$"
 _LIST_BELOW = re.compile(r"社区|村|小区|业委|居委|楼栋")  # 市民政局和社区党委: a community's body, not the city's
 
 
+# the congress a committee's name opens with: 政协, 人大常委会, 人大
+_CONGRESS_OF = re.compile(r"(政协|人大常委会|人大)" + _BODY + r"{1,10}委(?:员会)?$")
+
+
 def _list_continuations(text: str, out: list, add) -> None:
     """Departments listed after an agency without their place (市民政局、财政局、城管局等部门; 省委组织部、
     财政厅): each takes the place of the item before it; a party department (宣传部) after one of the
@@ -583,8 +587,10 @@ def _list_continuations(text: str, out: list, add) -> None:
                     or _LIST_BELOW.search(body) \
                     or not party_dept and (_opens_with_verb(body) or is_common_verb(body[:2])):
                 break
-            name = (party if party_dept else prev.place) + word
-            add(item.start(), item.end(), name, prev.place)
+            # a committee listed after a congress's committee is that congress's (市政协社法委、民宗侨外委)
+            congress = _CONGRESS_OF.match(prev.name, len(prev.place)) if word.endswith("委") else None
+            head = prev.place + congress.group(1) if congress else party if party_dept else prev.place
+            add(item.start(), item.end(), head + word, prev.place)
             prev, pos = out[-1], item.end()
 
 

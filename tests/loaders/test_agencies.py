@@ -269,3 +269,8 @@ def test_formal_names_regions_banners_and_offices(text, subject, expected):
 ])
 def test_bare_sessions_and_sentences_before_a_task_force(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+def test_a_committee_listed_after_a_congress_committee_is_that_congress():
+    assert _names("今后，市政协社法委、民宗侨外委将定期组织委员进社区。", "哈尔滨市") == [
+        "哈尔滨市政协民宗侨外委", "哈尔滨市政协社法委"]

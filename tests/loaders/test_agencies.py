@@ -274,3 +274,8 @@ def test_bare_sessions_and_sentences_before_a_task_force(text, subject, expected
 def test_a_committee_listed_after_a_congress_committee_is_that_congress():
     assert _names("今后，市政协社法委、民宗侨外委将定期组织委员进社区。", "哈尔滨市") == [
         "哈尔滨市政协民宗侨外委", "哈尔滨市政协社法委"]
+
+
+def test_residents_committees_are_no_city_body():
+    text = "市民政局制定本市大规模居委会拆分工作指引，针对本市疫情防控过程中居委会应对不足的问题。"
+    assert _names(text, "廊坊市") == ["廊坊市民政局"]

@@ -174,6 +174,27 @@ def extract_learning(ctx: Context) -> None:
             ctx.learning.append(LearningRec(learner=learner, source=p.name, what=what or None,
                                             span=Span(start=lo, end=hi)))
     _visitors(ctx, places, starts, seen)
+    _keep_most_specific(ctx)
+
+
+def _keep_most_specific(ctx: Context) -> None:
+    """A learner that studied a city and a unit inside it (赴成都考察学习…，考察学习成都市成华区…) learned
+    from the unit: the city's entry is dropped."""
+    if len(ctx.learning) < 2:
+        return
+    gaz = load_gazetteer()
+    code = {}
+    for rec in ctx.learning:
+        place = ctx.place_named(rec.source)
+        code[rec.source] = place.adcode if place else None
+    kept = []
+    for rec in ctx.learning:
+        outer = code[rec.source]
+        if outer and any(o is not rec and o.learner == rec.learner and code[o.source] and code[o.source] != outer
+                         and gaz.is_within(code[o.source], outer) for o in ctx.learning):
+            continue
+        kept.append(rec)
+    ctx.learning[:] = kept
 
 
 def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str, str]]) -> None:

@@ -44,7 +44,7 @@ _UNITS = (
     "万人次", "人次", "户次", "平方公里", "平方米", "平米", "公里",
     "亿元", "万元", "千元", "元", "个", "家", "人", "名", "户", "处", "项", "条", "所", "次", "期", "场", "件",
     "支", "座", "间", "张", "篇", "批", "岁", "分", "%", "％", "亩", "套", "栋", "辆", "台", "类", "位",
-    "份", "场次", "千米", "公顷", "组", "株", "棵", "箱", "册", "盏", "大类", "周岁", "摄氏度", "℃",
+    "份", "场次", "千米", "米", "公顷", "组", "株", "棵", "箱", "册", "盏", "大类", "周岁", "摄氏度", "℃",
 )
 UNIT_NORMAL = {"名": "人", "平米": "平方米", "％": "%", "位": "人", "大类": "类", "周岁": "岁", "℃": "摄氏度"}
 # per what: 万元/个, 元/月, 元/人/月
@@ -75,8 +75,14 @@ _NOT_A_COUNT_AFTER = {
     "周岁": re.compile(r"^(?:以上|以下|及以上|及以下|至\d*周?岁?)的?(?:老年|老人|高龄|人口|儿童|青少年|居民|群众|村民|党员|人员|人群|妇女|男性|女性)"),
     "位": re.compile(r"^数"),
 }
+# an age is a figure of the work as an average or a limit (平均年龄36岁, 招聘30周岁以下…), not the age
+# of a person met in a story (66岁的老主任, 我86岁了)
+_AGE_STAT_BEFORE = re.compile(r"年龄[^，,。；;！？!?\n]{0,8}$")
+_AGE_LIMIT_AFTER = re.compile(r"^(?:以下|以上|及以下|及以上|以内|之间|左右)")
+# a team's make-up spelled out (1名楼栋长+2名无职党员+1名社区干部): the parts of a scheme, not counts
+_PLUS_PART_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
 # page furniture around a figure (comment boxes, hit counters)
-_WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量")
+_WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量|模板|范文")
 _CHROME_LEN = 3  # the longest match of _WEB_CHROME
 _RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
 _NATIONAL = re.compile(r"全国|我国|中国|国家层面")  # (each holds 国 at its first or second character)
@@ -97,6 +103,8 @@ _FIGURE_ONLY = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:%|％|万|亿)?\s*")
 # a quoted rule or standard (“每个社区一般应达到2000户以上”, “入住率达到50%的,要…”): a sentence, not a name
 _QUOTED_RULE = re.compile(r"达到|不低于|不少于|不超过|不高于|低于|高于|超过|每")
 _MIN_QUOTED_RULE = 8
+# a quote with a clause break inside is speech or a quoted sentence; names and slogans have none
+_SPEECH = re.compile(r"[，,。；;！？!?]")
 
 
 def _quoted_or_titled(text: str) -> list[tuple[int, int]]:
@@ -108,6 +116,8 @@ def _quoted_or_titled(text: str) -> list[tuple[int, int]]:
                 continue
             if text[m.start()] == "“" and hi - lo >= _MIN_QUOTED_RULE and _QUOTED_RULE.search(text, lo, hi):
                 continue
+            if text[m.start()] != "《" and _SPEECH.search(text, lo, hi):
+                continue  # words someone said (“我们共拆迁平房2300余户，…”): a sentence, not a name
             out.append((m.start(), m.end()))
     return out
 
@@ -301,6 +311,11 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if rule is not None and not per and rule.match(after):
             continue
         if _STRUCTURAL_AFTER.match(after):
+            continue
+        if raw_unit in ("岁", "周岁") and not (_AGE_LIMIT_AFTER.match(after) or _AGE_STAT_BEFORE.search(
+                text, max(0, start - 16), start)):
+            continue
+        if _PLUS_PART_AFTER.match(text, end) or text[start - 1:start] in ("+", "＋"):
             continue
         if raw_unit in ("期", "次", "场", "批") and _rx(r"^\s*(?:会议|全会|人代会)").match(after):
             continue

@@ -136,3 +136,12 @@ def test_unnamed_or_unstudying_visitors_record_nothing(text):
     ctx = _ctx(text, {"十堰市": ("十堰市",)})
     extract_learning(ctx)
     assert ctx.learning == []
+
+
+def test_a_city_and_a_district_of_it_studied_keep_the_district():
+    text = "考察组赴成都考察学习基层治理。期间，考察学习成都市锦江区社区发展治理工作。"
+    ctx = _ctx(text, {"成都市": ("成都",), "成都市锦江区": ("成都市锦江区",)})
+    ctx.place_named("成都市").adcode = "510100"
+    ctx.place_named("成都市锦江区").adcode = "510104"
+    extract_learning(ctx)
+    assert [r.source for r in ctx.learning] == ["成都市锦江区"]

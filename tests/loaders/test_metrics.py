@@ -135,6 +135,12 @@ def test_subject_labels(text, as_written, subject):
     ("实现党组织覆盖率两个“100%”。", "100%", 100, "%"),
     # a quoted standard is a sentence, not a name
     ("按照“每个社区服务用房不低于300平方米”的要求。", "300平方米", 300, "平方米"),
+    # words someone said are a sentence, not a name
+    ("“我们一共搬迁了1800余户，大家都很满意。”社区主任说。", "1800余户", 1800, "户"),
+    # an age as an average or a limit
+    ("社区干部平均年龄34岁。", "34岁", 34, "岁"),
+    # distances
+    ("社区距离河岸仅150米。", "150米", 150, "米"),
 ])
 def test_figures_found_in_other_wordings(text, as_written, value, unit):
     got = find_metrics(text)
@@ -146,6 +152,13 @@ def test_figures_found_in_other_wordings(text, as_written, value, unit):
     "辖区60岁以上老年人较多。",
     "社区有70周岁以上的老人。",
     "推行“3个100%”工作法。",
+    # the age of a person met in a story
+    "72岁的张大爷笑着说。",
+    "“我80岁了，身体还好。”",
+    # a team's make-up spelled out with +
+    "组建先锋队，即1名楼长+3名党员+1名网格员。",
+    # web-page furniture of template sites
+    "社区工作总结(模板12篇)",
 ])
 def test_still_not_figures(text):
     assert find_metrics(text) == []

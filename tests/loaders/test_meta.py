@@ -158,3 +158,11 @@ def test_a_story_signed_by_a_party_department():
     ctx = Context(text=text, source="n.txt")
     extract_document(ctx)
     assert ctx.document.issuer == "宝兴县委宣传部"
+
+
+def test_a_story_reposted_from_a_body_names_it_as_issuer():
+    text = ("物业服务提升行动推进会召开\n12月20日，芜湖市物业服务提升行动领导小组办公室组织召开推进会。\n"
+            "内容综合整理转载自芜湖市物业服务提升行动领导小组办公室、某某发布等\n")
+    ctx = Context(text=text, source="n.txt")
+    extract_document(ctx)
+    assert ctx.document.issuer == "芜湖市物业服务提升行动领导小组办公室"

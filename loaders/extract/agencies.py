@@ -78,6 +78,7 @@ _DEPUTY = re.compile(r"代表(?!建议|大会)")
 _YOUTH = re.compile(r"团([市区县])委")
 _TWO_OFFICES = re.compile(r"两办")
 _PROV_COUNTERPART = re.compile(r"省厅")
+_CITY_COUNTERPART = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))市局(?!长)", re.MULTILINE)
 # a session written without its place: 政协十一届五次(会议)
 _BARE_SESSION = re.compile(r"(?<![省市区县州旗盟国])政协第?[一二三四五六七八九十]+届")
 _SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大)第?[一二三四五六七八九十]+次会议")
@@ -222,7 +223,7 @@ def agency_mentions(text: str, subject: str | None, issuer: str | None = None,
         return [AgencyMention(to_text(a.start), to_text(a.end - 1) + 1, text[to_text(a.start):to_text(a.end - 1) + 1],
                               a.name, a.place)
                 for a in agency_mentions(clean, subject, issuer, gaz, known_locals)]
-    if issuer and "省厅" not in text:
+    if issuer and "省厅" not in text and "市局" not in text:
         issuer = None
     if issuer or len(text) < 64:
         return _agency_mentions(text, subject, issuer, gaz, known_locals)
@@ -329,12 +330,17 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if place:
             add(m.start(), m.end(), place + "委办公室", place)
             add(m.start(), m.end(), place + "政府办公室", place)
-    if issuer:
-        dept = _rx(r"([\u4e00-\u9fff]{2,6}?)局$").search(issuer)
-        prov = level_place(gaz, subject, "省")
-        if dept and prov:
-            for m in _PROV_COUNTERPART.finditer(text):
-                add(m.start(), m.end(), prov + dept.group(1).split("市")[-1].split("区")[-1] + "厅", prov)
+    # 省厅 (and, below a city, 市局): the writer's own line department one level up; a bureau that
+    # writes about community work as 我局 without naming itself is most often the civil affairs bureau
+    found = _rx(r"([\u4e00-\u9fff]{2,6}?)局$").search(issuer) if issuer else None
+    dept = found.group(1).split("市")[-1].split("区")[-1].split("县")[-1] if found else "民政" if "我局" in text else None
+    prov = level_place(gaz, subject, "省") if dept else None
+    for m in _PROV_COUNTERPART.finditer(text) if prov else ():
+        add(m.start(), m.end(), prov + dept + "厅", prov)
+    city = level_place(gaz, subject, "市") if dept and "市局" in text and subject \
+        and gaz.by_code[subject].level in ("district", "county") else None
+    for m in _CITY_COUNTERPART.finditer(text) if city else ():
+        add(m.start(), m.end(), city + dept + "局", city)
     for m in _SESSION_NPC.finditer(text) if "届人大" in text else ():  # (every match holds 届人大)
         place = level_place(gaz, subject, m.group()[0])
         if place:

@@ -279,3 +279,14 @@ def test_a_committee_listed_after_a_congress_committee_is_that_congress():
 def test_residents_committees_are_no_city_body():
     text = "市民政局制定本市大规模居委会拆分工作指引，针对本市疫情防控过程中居委会应对不足的问题。"
     assert _names(text, "廊坊市") == ["廊坊市民政局"]
+
+
+@pytest.mark.parametrize("text,subject,issuer,expected", [
+    # 省厅 / 市局: the writer's own line department one level up
+    ("我局按照省厅标准配备社区工作者。", "抚顺市", None, ["辽宁省民政厅"]),
+    ("按照省厅要求推进老旧小区改造。", "抚顺市", "抚顺市住建局", ["辽宁省住建厅"]),
+    ("我局多次协调，市局积极筹措资金。", "吉安市万安县", None, ["吉安市民政局"]),
+    ("省厅组织专家评审。", "抚顺市", None, []),
+])
+def test_line_departments_one_level_up(text, subject, issuer, expected):
+    assert _names(text, subject, issuer) == sorted(expected)

@@ -739,6 +739,10 @@ _CARRIER = re.compile(
     r"|^[ \t\u3000【\[]*(?P<line>" + _OUTLET_NAME + r")[】\]]?(?:[·•]" + _BODY + r"{2,8})?"
     r"(?:讯|消息|报道\s*[(（]|\d{1,2}月\d{1,2}日[讯电])"
     r"|(?:^|(?<=[\s(（|｜]))(?P<by>" + _OUTLET_NAME + r")(?:全媒体|融媒体)?记者", re.MULTILINE)
+# where a carrier can start (it is tried there only, not at every character: the pattern opens with
+# no literal the engine could skip ahead to): the start of the text or of a line, after a space, a
+# bracket or a bar (datelines and bylines), and at 来源 or the two-character word before it
+_CARRIER_AFTER = re.compile(r"[\s(（|｜]")
 # a government site is no outlet (某某市人民政府网), nor is the page's own 本网
 _NOT_CARRIER = re.compile(r"(?:政府|人大|政协|党委|委员会|局)(?:门户)?网(?:站)?$|^(?:本网|本报|本站)|网络|互联网")
 
@@ -749,7 +753,7 @@ def _carrying_outlets(text: str, out: list, add) -> None:
     if not any(k in text for k in ("来源", "讯", "消息", "报道", "记者")):
         return
     starts = {a.start for a in out}
-    for m in _CARRIER.finditer(text):
+    for m in finditer_at(_CARRIER, text, _carrier_starts(text)):
         key = next(k for k in ("src", "line", "by") if m.group(k))
         name = m.group(key)
         half = len(name) // 2
@@ -759,6 +763,16 @@ def _carrying_outlets(text: str, out: list, add) -> None:
             continue
         add(m.start(key), m.start(key) + len(name), name, None)
         starts.add(m.start(key))
+
+
+def _carrier_starts(text: str) -> list[int]:
+    """Every offset where a match of ``_CARRIER`` can start (for :func:`finditer_at`)."""
+    found = {0, *(m.end() for m in _CARRIER_AFTER.finditer(text))}
+    k = text.find("来源")
+    while k >= 0:
+        found.update((k, k - 2) if k >= 2 else (k,))
+        k = text.find("来源", k + 1)
+    return sorted(found)
 
 
 def _drop_inside(out: list, start: int, end: int) -> None:

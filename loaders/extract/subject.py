@@ -109,7 +109,7 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
 # ------------------------------------------------------------------ the headline
 # a series name before the headline proper: 美好生活共同缔造丨江陵县：…, 言治有理·…⑤丨洛阳…
 _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
-_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到)")
+_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察)")
 
 
 def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | None:
@@ -422,6 +422,8 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     """A news story or summary about a county or city may really be about one community in it:
     a street, town, community or village named at least three times and more often than the
     administrative subject (江陵县 in the headline, 江城社区 five times in the story)."""
+    if found.local_level == "street" and found.local:
+        return _dominant_community(text, found, gaz)
     if found.local or found.code is None:
         return found
     # a page that repeats its headline at the top of the story counts it once
@@ -459,6 +461,28 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
         if n > best_n:
             best, best_n = lm, n
     if best is not None and best_n >= 3 and best_n > own:
+        return SubjectPlace(found.code, best.name, best.level)
+    return found
+
+
+def _dominant_community(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:
+    """A story headed by a street (某街道：三方共治…) that is about one of its communities: a community
+    written after the street's name (长江路街道漓江社区) and named at least three times, more often than
+    the street, is the subject."""
+    street = found.local
+    head_end = text.find("\n")
+    headline = text[:head_end].strip() if head_end > 0 else ""
+    body = text.replace(headline, "") if len(headline) >= 6 else text  # the headline, however often printed
+    admins = admin_mentions(text, found.code, gaz)
+    ends = {a.end for a in admins}
+    best, best_n = None, 0
+    for lm in local_mentions(text, ends, ends):
+        if lm.level != "community" or not text.endswith(street, 0, lm.start) or best and lm.name == best.name:
+            continue
+        n = text.count(lm.name)
+        if n > best_n:
+            best, best_n = lm, n
+    if best is not None and best_n >= 3 and best_n > body.count(street):
         return SubjectPlace(found.code, best.name, best.level)
     return found
 

@@ -149,3 +149,18 @@ def test_a_study_trip_is_about_the_place_that_makes_it():
                "考察组表示，江宁区将认真学习借鉴。\n")
     assert rec.document.subject_place == "南京市江宁区"
     assert {"南京市江宁区民政局", "南京市江宁区住建局"} <= {a.name for a in rec.agencies}
+
+
+def test_visit_verbs_jinzhu_and_anfang():
+    rec = _doc("张某某带队进驻明星社区人大代表联络站接待群众\n\n"
+               "9月16日下午，邵阳市人大常委会副主任张某某来到大祥区城西街道明星社区，接待联系群众。\n")
+    assert rec.document.subject_place == "明星社区"
+    rec = _doc("邵阳暗访大祥区住宅小区物业管理\n\n12月20日，邵阳市物业办组织人员对大祥区三个小区进行暗访。\n")
+    assert rec.document.subject_place == "邵阳市大祥区"
+
+
+def test_a_street_headline_about_one_of_its_communities():
+    rec = _doc("邵阳市大祥区城西街道：三方共治 绘就治理新图景\n\n"
+               "在邵阳市大祥区城西街道明星社区，红色的力量融入居民生活。近年来，明星社区始终以居民需求为导向。"
+               "明星社区成立业委会，推动物业服务提升。\n")
+    assert rec.document.subject_place == "明星社区"

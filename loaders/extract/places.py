@@ -267,6 +267,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
 
 
 _ZONE_AFTER = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区")
+# verbs whose object is a place (推广文亭巷社区的做法, 走访新河社区): the name starts after them
+_PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶")
 _SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
 _CITY_QUARTER = re.compile(r"市[东西南北中]")
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
@@ -373,7 +375,8 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         if before.isdigit():
             continue
         hard = not is_cjk(before) or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None
-                                      and not _verbal_noun(name[:2]))
+                                      and not _verbal_noun(name[:2])) \
+            or (j >= 2 and _PLACE_VERB.fullmatch(window[j - 2:j]) is not None)
         if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
             continue
         if hard or before in _HARD_PREP or before in _WEAK_PREP:
@@ -398,7 +401,8 @@ def _road_rules(window: str) -> tuple[tuple[int, bool], ...]:
         before = window[j - 1] if j > 0 else "\n"
         if before.isdigit() or (before in _WEAK_PREP and not _conjunction_at(before + name)):
             continue  # 和谐路: 和 and 谐 are one word, the name does not start at 谐
-        hard = not is_cjk(before) or before in _HARD_PREP or before in _WEAK_PREP
+        hard = not is_cjk(before) or before in _HARD_PREP or before in _WEAK_PREP \
+            or (j >= 2 and _PLACE_VERB.fullmatch(window[j - 2:j]) is not None)
         out.append((length, hard))
         if hard:
             break
@@ -671,6 +675,7 @@ def extract_places(ctx: Context) -> None:
     admin_at_end.update({skip_gloss(text, e): a for e, a in list(admin_at_end.items())})
     admin_starts = {a.start for a in admins}
     locals_: dict[str, PlaceRec] = {}
+    unplaced: set[str] = set()  # local units whose first mention had no unit written before it
     local_at_end: dict[int, str] = {}
     own_names = set()
     for p in gaz.chain(subject) if subject else []:
@@ -706,7 +711,17 @@ def extract_places(ctx: Context) -> None:
         if text[lm.start - 1:lm.start] == "“" and text[lm.end:lm.end + 1] == "”":
             continue  # a quoted phrase that ends in 社区 (“机关联社区”工作机制, “棚户社区”变身记), not a place named
         rec = locals_.get(lm.name)
+        written_in = lm.start in local_at_end or lm.start in admin_at_end
+        if rec is not None and rec.name in unplaced and written_in:
+            # named bare first (深入凤凰路社区…) and later after its street: that street is its parent
+            del locals_[rec.name]
+            unplaced.discard(rec.name)
+            mentions, rec = rec.mentions, None
+        else:
+            mentions = []
         if rec is None:
+            if not written_in:
+                unplaced.add(lm.name)
             if lm.start in local_at_end:
                 parent = local_at_end[lm.start]
                 inside = parent == local_subject or (parent in locals_ and locals_[parent].role != "external")
@@ -723,7 +738,7 @@ def extract_places(ctx: Context) -> None:
                 role = "subject"
             else:
                 role = "within_subject" if inside and parent is not None else "external"
-            rec = PlaceRec(name=lm.name, level=lm.level, parent=parent, adcode=None, role=role)
+            rec = PlaceRec(name=lm.name, level=lm.level, parent=parent, adcode=None, role=role, mentions=mentions)
             locals_[lm.name] = rec
         rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
         local_at_end[lm.end] = lm.name

@@ -307,3 +307,11 @@ def test_a_township_after_the_county_pointed_back_at():
 def test_a_county_short_form_listed_before_a_district_of_the_subjects_city():
     _rec, places = _rec_places("汕头市民政局：到2010年，金平、龙湖区80%的社区达标。")
     assert "汕头市金平区" in places
+
+
+def test_a_community_after_a_verb_taking_a_place_and_its_street_written_later():
+    text = "宝鸡市渭滨区民政局：代表深入石鼓巷社区走访。近日，渭滨区清姜街道石鼓巷社区召开议事会。"
+    _rec, places = _rec_places(text)
+    assert places["石鼓巷社区"][1] == "清姜街道"
+    _rec, places = _rec_places("宝鸡市渭滨区民政局：推广石鼓巷社区党委的做法。")
+    assert "石鼓巷社区" in places

@@ -25,6 +25,7 @@ from loaders.extract.text_utils import (
     is_common_word,
     lexicon_entry,
     literal_starts,
+    stop_positions,
     without_pinyin,
 )
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
@@ -346,7 +347,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if place:
             add(m.start(1), m.end(1), place + "人大", place)
     own = gaz.agency_prefix(subject) if subject and "政协" in text else None
-    for m in _BARE_SESSION.finditer(text) if own else ():  # 政协十一届五次: the replying place's own CPPCC
+    # 政协十一届五次: the replying place's own CPPCC (tried at each 政协 only: the pattern opens with a
+    # lookbehind, which keeps the engine from skipping ahead)
+    for m in finditer_at(_BARE_SESSION, text, literal_starts(text, "政协", (0,))) if own else ():
         add(m.start(), m.start() + 2, own + "政协", own)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
@@ -619,7 +622,7 @@ _CENTRE = re.compile(r"(?<![党\u4e00-\u9fff])中央(?=[和、及与])|(?<=[落�
 def _centre_beside_committee(text: str, out: list, add) -> None:
     """中央 followed by 和/、 and a party committee of a place (中央和自治区党委, 中央、省委) is 中共中央."""
     committee_starts = {a.start for a in out if a.place and a.name.endswith("委")}
-    for m in _CENTRE.finditer(text) if "中央" in text else ():
+    for m in finditer_at(_CENTRE, text, literal_starts(text, "中央", (0,))):  # (it opens with lookbehinds)
         if m.end() + 1 in committee_starts:
             add(m.start(), m.end(), "中共中央", None)
 
@@ -742,7 +745,7 @@ _CARRIER = re.compile(
 # where a carrier can start (it is tried there only, not at every character: the pattern opens with
 # no literal the engine could skip ahead to): the start of the text or of a line, after a space, a
 # bracket or a bar (datelines and bylines), and at 来源 or the two-character word before it
-_CARRIER_AFTER = re.compile(r"[\s(（|｜]")
+_CARRIER_AFTER = "(（|｜"  # and every space (what ``\s`` matches)
 # a government site is no outlet (某某市人民政府网), nor is the page's own 本网
 _NOT_CARRIER = re.compile(r"(?:政府|人大|政协|党委|委员会|局)(?:门户)?网(?:站)?$|^(?:本网|本报|本站)|网络|互联网")
 
@@ -765,9 +768,13 @@ def _carrying_outlets(text: str, out: list, add) -> None:
         starts.add(m.start(key))
 
 
+# every character ``\s`` matches (all in the Basic Multilingual Plane)
+_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
 def _carrier_starts(text: str) -> list[int]:
     """Every offset where a match of ``_CARRIER`` can start (for :func:`finditer_at`)."""
-    found = {0, *(m.end() for m in _CARRIER_AFTER.finditer(text))}
+    found = {0, *(k + 1 for k in stop_positions(text, _SPACES + _CARRIER_AFTER))}
     k = text.find("来源")
     while k >= 0:
         found.update((k, k - 2) if k >= 2 else (k,))

@@ -215,7 +215,7 @@ def test_digit_runs_and_figure_patterns_tried_at_run_starts(text):
             [(m.span(), m.groups()) for m in rx.finditer(text)]
 
 
-_KEYED = list("全我中国家层面人民政府一二三四五是十 ，。")
+_KEYED = list("全我中国家层面人民政府一二三四五是十 ，。协届党央和、落实省")
 
 
 @settings(max_examples=1000, deadline=None)
@@ -224,7 +224,8 @@ def test_patterns_tried_around_a_literal_key(text):
     from loaders.extract import measures, metrics
 
     for rx, key, offsets in ((metrics._NATIONAL, "国", (0, 1)), (agencies._GOV_BETWEEN, "政府", (0, 2)),
-                             (measures._INLINE_CORE, "是", (1, 2, 3))):
+                             (measures._INLINE_CORE, "是", (1, 2, 3)), (agencies._BARE_SESSION, "政协", (0,)),
+                             (agencies._CENTRE, "中央", (0,))):
         assert [(m.span(), m.groups()) for m in finditer_at(rx, text, literal_starts(text, key, offsets))] == \
             [(m.span(), m.groups()) for m in rx.finditer(text)]
     if "届人大" not in text:
@@ -260,3 +261,18 @@ def test_carrier_pattern_tried_where_a_carrier_can_start(parts):
     text = "".join(parts)
     assert [(m.span(), m.groupdict()) for m in finditer_at(agencies._CARRIER, text, agencies._carrier_starts(text))] \
         == [(m.span(), m.groupdict()) for m in agencies._CARRIER.finditer(text)]
+
+
+_VISITS = ["先后", "相继", "来", "到", "赴", "我", "本", "市", "街道", "社区", "考察", "学习", "，", "\n", "河源市", "、"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_VISITS), max_size=20))
+def test_visit_pattern_tried_around_its_pronoun(parts):
+    from loaders.extract import learning
+
+    text = "".join(parts)
+    keys = stop_positions(text, learning._VISITED_KEY)
+    starts = sorted({k - o for k in keys for o in (1, 3) if k >= o})
+    assert [m.span() for m in finditer_at(learning._VISITED, text, starts)] == \
+        [m.span() for m in learning._VISITED.finditer(text)]

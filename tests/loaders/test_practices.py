@@ -45,7 +45,6 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("楼栋居民共同制定“楼道公约”12条。", "居民公约"),
     ("推行“党建+积分”，以积分兑换生活用品。", "积分制管理"),
     ("出台社区工作者职业化管理办法。", "社区工作者职业体系"),
-    ("离任村干部生活补贴提高到每月200元。", "社区工作者职业体系"),
     ("市级财政安排300万元预算保障社区运转。", "社区经费保障"),
     ("新建社区党群之家15个。", "党群服务阵地建设"),
     ("解决社区办公用房不足问题。", "党群服务阵地建设"),
@@ -238,6 +237,22 @@ def test_bundled_file_is_the_default():
     # an economic pilot zone is no governance experiment
     ("为建设两湾先行试验区作出贡献。", "治理实验区创建", False),
     ("获批省级社区治理创新实验区。", "治理实验区创建", True),
+    # volunteers as one of a list of actors
+    ("联合楼长、党员中心户、志愿者等共同商议。", "志愿服务", False),
+    ("辐射共建单位、志愿服务队伍等多元主体。", "志愿服务", False),
+    ("组织网格员、保安、志愿者等投身防汛。", "志愿服务", False),
+    ("组建志愿服务队伍46支。", "志愿服务", True),
+    # a property manager is a person, village cadres' pay is not the community workers' career system
+    ("组织物业管理员参加培训。", "物业管理提升", False),
+    ("提高村干部误工报酬。", "社区工作者职业体系", False),
+    ("离任村干部生活补贴提高到每月200元。", "社区工作者职业体系", False),
+    ("落实社区干部报酬正常增长机制。", "社区工作者职业体系", True),
+    # other wordings
+    ("构建“党建引领、多元参与、协商共治”格局。", "居民议事协商", True),
+    ("大力培育公益性、服务性社区组织。", "社区社会组织培育", True),
+    ("走进区社会综合治理服务中心。", "综治中心", True),
+    ("实施“邻里党建”行动。", "党建引领", True),
+    ("在小区设立党员服务站。", "党群服务阵地建设", True),
 ])
 def test_practices_need_the_practice_itself(text, practice, expected):
     assert (practice in document_practices(text)) is expected

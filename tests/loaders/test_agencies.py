@@ -290,3 +290,8 @@ def test_residents_committees_are_no_city_body():
 ])
 def test_line_departments_one_level_up(text, subject, issuer, expected):
     assert _names(text, subject, issuer) == sorted(expected)
+
+
+def test_a_league_and_its_administrative_office():
+    text = "盟委、盟行署高度重视，盟民政局牵头，锡林郭勒盟行政公署办公室印发通知。联盟委员会成立。"
+    assert _names(text, "锡林郭勒盟") == ["锡林郭勒盟委", "锡林郭勒盟民政局", "锡林郭勒盟行署", "锡林郭勒盟行署办公室"]

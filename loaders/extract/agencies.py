@@ -62,11 +62,11 @@ def _hanzi_except(chars: str) -> str:
 
 _BODY = _hanzi_except(_NOT_BODY)
 _AGENCY = re.compile(
-    r"(?P<lv>自治区|自治州|[省市区县州旗盟])(?:"
+    r"(?P<lv>自治区|自治州|地区|[省市区县州旗盟])(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
     r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
     r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)|研究室|督查室))?"
-    r"|(?P<gov>(?:人民)?政府|(?<=盟)(?:行政公署|行署))(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
+    r"|(?P<gov>(?:人民)?政府|(?<=[盟区])(?:行政公署|行署))(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
     r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会|(?:中级)?(?:人民)?(?:法院|检察院))"
@@ -167,10 +167,10 @@ def level_code(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
     """Code of the unit a bare level char stands for in a document about ``subject``."""
     if not subject:
         return None
-    want = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",), "盟": ("city",), "旗": ("county",),
+    want = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",), "盟": ("city",), "地区": ("city",), "旗": ("county",),
             "自治州": ("city",), "区": ("district",), "县": ("county",)}[lv]
     for p in gaz.chain(subject):
-        if p.level in want:
+        if p.level in want and (lv != "地区" or p.name.endswith("地区")):  # 地区民政局: only a prefecture's
             return p.adcode
     if lv == "市":  # a 直辖市 is filed as a province
         prov = gaz.province_of(subject)
@@ -272,7 +272,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             place, start = gaz.agency_prefix(adm.code), adm.start
         else:
             ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
-            if not ok or (lv in "州旗盟" and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本该"):
+            if not ok or (lv in ("州", "旗", "盟", "地区") and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本该"):
                 continue  # 州, 盟, 旗 alone head an agency only at a word's start (州政协, 我旗), not in 杭州, 红旗, 联盟
             place = level_places[lv] if lv in level_places else level_places.setdefault(
                 lv, level_place(gaz, subject, lv))

@@ -295,3 +295,12 @@ def test_line_departments_one_level_up(text, subject, issuer, expected):
 def test_a_league_and_its_administrative_office():
     text = "盟委、盟行署高度重视，盟民政局牵头，锡林郭勒盟行政公署办公室印发通知。联盟委员会成立。"
     assert _names(text, "锡林郭勒盟") == ["锡林郭勒盟委", "锡林郭勒盟民政局", "锡林郭勒盟行署", "锡林郭勒盟行署办公室"]
+
+
+@pytest.mark.parametrize("subject,expected", [
+    ("阿克苏地区", ["阿克苏地区民政局", "阿克苏地区行署"]),
+    ("濮阳市", ["阿克苏地区行署"]),  # 地区 heads a body only in a prefecture's text; 各地区, 贫困地区 never
+])
+def test_a_prefecture_written_diqu(subject, expected):
+    text = "阿克苏地区行署印发通知，地区民政局牵头。各地区民政局、贫困地区政府参加。"
+    assert _names(text, subject) == expected

@@ -98,6 +98,8 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
 
 
 _LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村)|乡(?!村))")
+# the items of a list of counties (与三江、龙胜、黎平等县签订…): each a county-level short form
+_COUNTY_LIST_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?)*等[0-9一二三四五六七八九十]*个?(?:县|区|旗)(?![域别分间块位划级])")
 
 
 def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:
@@ -170,12 +172,14 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                                                     and not is_common_word(text[hit.end:hit.end + 2])
                                                     and not _child_follows(gaz, text, hit.end, code)):
                 continue  # 江城社区, 中山路, 金华园社区: part of a local name
-            if place.is_county_level and within is None and not _county_alias_ok(gaz, hit, code, subject, text):
+            listed = place.is_county_level and _COUNTY_LIST_AFTER.match(text, hit.end) is not None
+            if place.is_county_level and within is None and not listed \
+                    and not _county_alias_ok(gaz, hit, code, subject, text):
                 continue  # 合作团队, 资源整合: county short forms need their parent in front
             if "、" in text[max(0, hit.start - 1):hit.end + 1] and any(
                     m.start(1) <= hit.start < m.end(1) for m in _local_lists(text)):
                 continue  # 下设大庆、温馨…5个社区: a community of a listed set, not the city
-            if within is None and not (_near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)
+            if within is None and not (listed or _near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)
                                        or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
                                        or _ALIAS_AFTER.match(after)):
                 continue
@@ -603,11 +607,12 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 _FAR = 1 << 60
 
 
-def record_name(gaz: Gazetteer, code: str, subject: str | None) -> str:
+def record_name(gaz: Gazetteer, code: str, subject: str | None, by_province: bool = True) -> str:
     """How a record names a unit: its full name (districts and counties with their city), except a
-    county outside the subject's province, named with its province (山东省武城县 in a 河南 reply)."""
+    county outside the subject's province that the text writes after its province (山东武城县 in a 河南
+    reply: 山东省武城县; ``by_province``)."""
     p = gaz.by_code[code]
-    if p.level == "county" and subject and gaz.by_code[subject].province != p.province:
+    if p.level == "county" and by_province and subject and gaz.by_code[subject].province != p.province:
         return gaz.by_code[p.province].name + p.name
     return gaz.full_name(code)
 
@@ -666,7 +671,8 @@ def extract_places(ctx: Context) -> None:
         parent = record_name(gaz, p.parent, subject) if p.parent else None
         ms.sort(key=lambda x: x.start)
         records.append(PlaceRec(
-            name=record_name(gaz, code, subject), level=p.level, parent=parent, adcode=code,
+            name=record_name(gaz, code, subject, any(h.code == p.province for x in ms for h in x.heads)),
+            level=p.level, parent=parent, adcode=code,
             role=_role(gaz, code, role_anchor),
             mentions=[Mention(start=x.start, end=x.end, as_written=x.as_written) for x in ms]))
 

@@ -315,3 +315,12 @@ def test_a_community_after_a_verb_taking_a_place_and_its_street_written_later():
     assert places["石鼓巷社区"][1] == "清姜街道"
     _rec, places = _rec_places("宝鸡市渭滨区民政局：推广石鼓巷社区党委的做法。")
     assert "石鼓巷社区" in places
+
+
+def test_a_list_of_county_short_forms_closed_by_deng_xian():
+    _rec, places = _rec_places("怀化市通道县民政局：与三江、龙胜、黎平等县签订联防协议。")
+    assert {"柳州市三江侗族自治县", "桂林市龙胜各族自治县", "黔东南苗族侗族自治州黎平县"} <= set(places)
+    _rec, places = _rec_places("濮阳市民政局：学习山东武城县的经验。")
+    assert "山东省武城县" in places  # written after its province, named with it
+    _rec, places = _rec_places("某市民政局：合作、资源等区域统筹推进。")
+    assert not places.keys() & {"广西壮族自治区资源县", "桂林市资源县"}

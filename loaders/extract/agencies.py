@@ -331,10 +331,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if place:
             add(m.start(), m.end(), place + "委办公室", place)
             add(m.start(), m.end(), place + "政府办公室", place)
-    # 省厅 (and, below a city, 市局): the writer's own line department one level up; a bureau that
-    # writes about community work as 我局 without naming itself is most often the civil affairs bureau
+    # 省厅 (and, below a city, 市局): the writer's own line department one level up — only when the
+    # writer names itself: a text that speaks as 我局 does not say which bureau it is, and a guess
+    # would put a body in the graph that no sentence states
     found = _rx(r"([\u4e00-\u9fff]{2,6}?)局$").search(issuer) if issuer else None
-    dept = found.group(1).split("市")[-1].split("区")[-1].split("县")[-1] if found else "民政" if "我局" in text else None
+    dept = found.group(1).split("市")[-1].split("区")[-1].split("县")[-1] if found else None
     prov = level_place(gaz, subject, "省") if dept else None
     for m in _PROV_COUNTERPART.finditer(text) if prov else ():
         add(m.start(), m.end(), prov + dept + "厅", prov)

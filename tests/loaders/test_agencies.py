@@ -283,9 +283,10 @@ def test_residents_committees_are_no_city_body():
 
 @pytest.mark.parametrize("text,subject,issuer,expected", [
     # 省厅 / 市局: the writer's own line department one level up
-    ("我局按照省厅标准配备社区工作者。", "抚顺市", None, ["辽宁省民政厅"]),
+    ("我局按照省厅标准配备社区工作者。", "抚顺市", None, []),   # which bureau 我局 is, is not stated
     ("按照省厅要求推进老旧小区改造。", "抚顺市", "抚顺市住建局", ["辽宁省住建厅"]),
-    ("我局多次协调，市局积极筹措资金。", "吉安市万安县", None, ["吉安市民政局"]),
+    ("我局多次协调，市局积极筹措资金。", "吉安市万安县", None, []),
+    ("我局多次协调，市局积极筹措资金。", "吉安市万安县", "万安县民政局", ["吉安市民政局"]),
     ("省厅组织专家评审。", "抚顺市", None, []),
 ])
 def test_line_departments_one_level_up(text, subject, issuer, expected):

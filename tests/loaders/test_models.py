@@ -390,6 +390,8 @@ def test_items_enumerated_before_a_party_building_plus_numeral_name():
     "变“各自为战”为协同作战，形成合力。",
     "成立工作专班（下称“专班办公室”）统筹推进。",
     "“8.5万件诉求、97.6%办结率”背后是网格员的奔走。",
+    "本文由“幸福某地”微信公号转载。",
+    "社工按照“公开、公平、公正”的原则统一招聘。",
 ])
 def test_not_names_by_what_the_sentence_says(text):
     assert _models(text) == {}

@@ -55,7 +55,7 @@ def salutation(line: str) -> tuple[str | None, str] | None:
 
 
 _TITLE = re.compile(r"(?:关于|对).*?(?:答\s*复|复函|答复的函|答复意见|报告|总结)\s*$|^.{2,40}(?:调研报告|工作总结)\s*$")
-_AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|管委会|中心|委(?:组织|宣传|统战|社会工作)部|委|办)"
+_AGENCY_END = r"(?:局|厅|委员会|人大常委会|政协|政府|办公室|办事处|管委会|中心|委(?:组织|宣传|统战|社会工作)部|委党校|委|办)"
 _ISSUER_LINE = re.compile(r"^[^\u4e00-\u9fff]*(?P<name>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*$")
 # the replying body opening the title: 象山县民政局关于…, 市民政局对…, 九峰街道办事处2024年工作总结
 _TITLE_ORG = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?" + _AGENCY_END + r")(?:关于|对|\d{4}年|[\u4e00-\u9fff]{0,4}?(?:工作总结|答复|复函))")

@@ -166,3 +166,11 @@ def test_a_story_reposted_from_a_body_names_it_as_issuer():
     ctx = Context(text=text, source="n.txt")
     extract_document(ctx)
     assert ctx.document.issuer == "芜湖市物业服务提升行动领导小组办公室"
+
+
+def test_a_papers_affiliation_line_is_its_issuer():
+    text = ("湖南省党建引领社区治理问题探究\n\n作者\n\n李某\n\n中共邵阳市大祥区委党校\n\n"
+            "湖南省各地在党建引领社区治理方面开展诸多探索。本文梳理问题并提出对策。\n")
+    ctx = Context(text=text, source="p.txt")
+    extract_document(ctx)
+    assert ctx.document.issuer == "邵阳市大祥区委党校"

@@ -698,7 +698,7 @@ _OUTLET_BEFORE = "、和及与由"
 _NOT_OUTLET = ("电网", "管网", "路网", "天网", "法网", "联网", "域网", "特网", "专网", "内网", "外网")
 _VERBAL = ("v", "vn", "vd", "a", "ad", "d")  # 综合新闻, 相关新闻: a kind of news, no outlet
 # a news item opening with its outlet's name: 云上某某报道：
-_OUTLET_LEAD = re.compile(r"^[ \t\u3000]*(" + _BODY + r"{2,8}?)报道[:：]", re.MULTILINE)
+_OUTLET_LEAD = re.compile(r"^[ \t\u3000]*(" + _BODY + r"{2,8}?)报道\s*[:：(（]", re.MULTILINE)
 
 
 def _news_outlets(text: str, out: list, add) -> None:
@@ -739,7 +739,7 @@ _OUTLET_NAME = (r"[A-Za-z]{0,3}" + _BODY + r"{1,10}?(?:日报社|日报|晚报|�
 # where a page names the outlet that carries its story: the source line (来源：某某日报), the dateline
 # (某某网讯, 某某新闻网消息, 某某报道（记者…）), the byline (某某报全媒体记者 某某)
 _CARRIER = re.compile(
-    r"(?:信息|稿件|文章|新闻)?来源\s*[:：]\s*(?P<src>" + _OUTLET_NAME + r")(?=[\s,，|｜·\-]|$)"
+    r"(?:信息|稿件|文章|新闻)?来源\s*[:：]\s*(?P<src>" + _OUTLET_NAME + r"|[a-z]{1,2}" + _BODY + r"{2,6})(?=[\s,，|｜·\-]|$)"
     r"|^[ \t\u3000【\[]*(?P<line>" + _OUTLET_NAME + r")[】\]]?(?:[·•]" + _BODY + r"{2,8})?"
     r"(?:讯|消息|报道\s*[(（]|\d{1,2}月\d{1,2}日[讯电])"
     r"|(?:^|(?<=[\s(（|｜]))(?P<by>" + _OUTLET_NAME + r")(?:全媒体|融媒体)?记者", re.MULTILINE)

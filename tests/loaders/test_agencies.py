@@ -110,6 +110,9 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     ("信息来源:江城新闻网 发布时间:2022-03-10\n江城网·云客户端讯（记者 王五）", ["江城新闻网", "江城网"]),
     ("2021年02月02日 江城时报江城时报记者 郭某 孟某\n", ["江城时报"]),
     ("来源：江城市人民政府网\n本报讯 社区新建了广场。", []),
+    # an app: latin-prefixed in a source line, or opening a dateline 某某报道（记者…）
+    ("时间:2024-08-06 来源:i江城\n", ["i江城"]),
+    ("云上江城报道（融媒体记者 王五）社区新建了广场。", ["云上江城"]),
     # dictionary words are no outlet
     ("借助互联网推出线上服务。", []),
     ("。国家电网联合社区推出服务，综合新闻推出专题。", []),

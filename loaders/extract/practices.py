@@ -101,6 +101,8 @@ class Taxonomy:
                     continue
                 if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 10), start):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所), not the work
+                if _ASKED_BEFORE.search(text, max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS)), start):
+                    continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
                 if themes:
                     k = bisect_right(themes, start - 2)
                     if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
@@ -135,6 +137,9 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 # that say the thing is short or a problem, and the words before it that say it is missing
 _PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不够|缺乏|匮乏|薄弱|滞后|难点|难题|困难|短缺|紧张|不到位|"
                             r"不完善|不健全|不规范|偏少|偏低|较差|欠缺|不畅|多[、，,])")
+# residents, members or deputies asking, earlier in the sentence: 居民建议/希望…, 代表提出…
+_ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表|大家)[^，,。；;！？!?\n]{0,4}(?:建议|希望|盼望|期盼|呼吁|要求)|[“，,]建议")
+_SENTENCE_STOPS = "。；;！？!?\n"
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,8}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
@@ -294,12 +299,32 @@ _REQUEST_PLAIN = re.compile(
     r"|([^“”《》。；;！？!?\n]{2,150}?等(?:建议|意见)))")
 
 
+# A proposal published as it was filed (提案选登: 案由 / 提案人 / 理由 / 建议 blocks): its title line
+# (关于…的提案, also after 案由:) and its 建议 block ask for things; they are not the place's work.
+_PROPOSAL_HEADER = re.compile(r"(?m)^[ \t　]*(?:案[ \t　]*由|提案人|提案者|建议人)")
+_PROPOSAL_TITLE_LINE = re.compile(
+    r"(?m)^[ \t　]*(?:案[ \t　]*由(?:[（(]标题[)）])?[ \t　]*[:：][ \t　]*)?关于[^\n]{2,80}的(?:提案|建议|议案)[ \t　]*$")
+_SUGGESTION_LABEL = re.compile(r"(?m)^[ \t　]*(?:具体)?建[ \t　]*议[ \t　]*[:：]")
+_NEXT_LABEL = re.compile(r"(?m)^[ \t　]*(?:案[ \t　]*由|提案人|提案者|理[ \t　]*由|内[ \t　]*容|办理(?:情况|结果|意见)|答复)")
+
+
+def _filed_proposal_spans(text: str) -> list[tuple[int, int]]:
+    if _PROPOSAL_HEADER.search(text) is None:
+        return []
+    spans = [(m.start(), m.end()) for m in _PROPOSAL_TITLE_LINE.finditer(text)]
+    for m in _SUGGESTION_LABEL.finditer(text):
+        nxt = _NEXT_LABEL.search(text, m.end())
+        spans.append((m.start(), nxt.start() if nxt else len(text)))
+    return spans
+
+
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
     spans = [(m.start(), m.end()) for m in finditer_at(_REQUEST_QUOTE, text, stop_positions(text, "“《关"))]
     spans.extend((m.start(), m.end()) for m in _REQUEST_SAID.finditer(text)
                  if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start()))
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
+    spans.extend(_filed_proposal_spans(text))
     return spans
 
 

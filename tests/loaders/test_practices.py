@@ -253,6 +253,18 @@ def test_bundled_file_is_the_default():
     ("走进区社会综合治理服务中心。", "综治中心", True),
     ("实施“邻里党建”行动。", "党建引领", True),
     ("在小区设立党员服务站。", "党群服务阵地建设", True),
+    # what residents ask for is not what the place does
+    ("会上有居民建议翻新设施，建设活动场所，得到大家支持。", "党群服务阵地建设", False),
+    ("“老人多，建议加快智慧养老建设。”居民说。", "智慧社区", False),
 ])
 def test_practices_need_the_practice_itself(text, practice, expected):
     assert (practice in document_practices(text)) is expected
+
+
+def test_a_filed_proposal_asks_for_what_it_names():
+    text = ("关于提高社区工作者薪酬待遇的提案\n\n案  由：关于提高社区工作者薪酬待遇的提案\n提案人：某委员\n"
+            "理  由：社区减负工作已取得成效。\n建  议：\n1.建立社区工作者岗位等级序列。\n2.推进智慧社区建设。\n")
+    got = document_practices(text)
+    assert "社区工作者职业体系" not in got
+    assert "智慧社区" not in got
+    assert "社区减负清单" in got  # the situation it describes still counts

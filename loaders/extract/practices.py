@@ -58,6 +58,10 @@ class Practice:
     definition: str
     aliases: tuple[str, ...]
     pattern: re.Pattern[str]
+    # a hit in a sentence that ``guard`` matches and ``keep`` does not is someone else's activity
+    # (居民议事协商: the CPPCC's own 协商 in a sentence about 政协 that names no residents)
+    guard: re.Pattern[str] | None = None
+    keep: re.Pattern[str] | None = None
 
 
 class Taxonomy:
@@ -103,6 +107,8 @@ class Taxonomy:
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所), not the work
                 if _ASKED_BEFORE.search(text, max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS)), start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
+                if p.guard is not None and _guarded(text, start, p):
+                    continue
                 if themes:
                     k = bisect_right(themes, start - 2)
                     if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
@@ -114,6 +120,13 @@ class Taxonomy:
     def category(self, name: str) -> str | None:
         p = self.by_name.get(name)
         return p.category if p else None
+
+
+def _guarded(text: str, pos: int, p: Practice) -> bool:
+    """Does the sentence around ``pos`` match the practice's guard and not its keep pattern?"""
+    lo = stop_before(text, pos, _SENTENCE_STOPS) if pos > 0 else 0
+    hi = stop_at_or_after(text, pos, _SENTENCE_STOPS)
+    return p.guard.search(text, lo, hi) is not None and not (p.keep and p.keep.search(text, lo, hi))
 
 
 def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -245,8 +258,10 @@ def _compile(entry: dict, path: Path) -> Practice:
         name = entry["name"]
         parts = [re.escape(a) for a in entry.get("aliases", [])] + list(entry.get("cues", []))
         pattern = re.compile(_with_prefilter("|".join(f"(?:{p})" for p in parts)) if parts else re.escape(name))
+        guard, keep = entry.get("sentence_guard"), entry.get("sentence_keep")
         return Practice(name=name, category=entry["category"], definition=entry["definition"],
-                        aliases=tuple(entry.get("aliases", [])), pattern=pattern)
+                        aliases=tuple(entry.get("aliases", [])), pattern=pattern,
+                        guard=re.compile(guard) if guard else None, keep=re.compile(keep) if keep else None)
     except (KeyError, re.error) as exc:
         raise ConfigError(f"{path}: practice entry {entry.get('name', '?')!r} is invalid ({exc}); "
                           "fix the entry (name, category, definition, aliases, cues)") from None

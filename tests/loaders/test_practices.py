@@ -256,6 +256,9 @@ def test_bundled_file_is_the_default():
     # what residents ask for is not what the place does
     ("会上有居民建议翻新设施，建设活动场所，得到大家支持。", "党群服务阵地建设", False),
     ("“老人多，建议加快智慧养老建设。”居民说。", "智慧社区", False),
+    # the CPPCC's own consultation, in a sentence about 政协 that names no residents
+    ("市政协围绕养老服务开展专题调研，提出12条协商建议。", "居民议事协商", False),
+    ("市政协委员参加社区居民协商议事会。", "居民议事协商", True),
 ])
 def test_practices_need_the_practice_itself(text, practice, expected):
     assert (practice in document_practices(text)) is expected

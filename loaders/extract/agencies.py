@@ -737,12 +737,14 @@ def _news_outlets(text: str, out: list, add) -> None:
 _OUTLET_NAME = (r"[A-Za-z]{0,3}" + _BODY + r"{1,10}?(?:日报社|日报|晚报|早报|都市报|报社|报|新闻网|网(?:" + _BODY
                 + r"{1,4}站)?|新闻|客户端|电视台|融媒体中心|新媒体集团|传媒集团)")
 # where a page names the outlet that carries its story: the source line (来源：某某日报), the dateline
-# (某某网讯, 某某新闻网消息, 某某报道（记者…）), the byline (某某报全媒体记者 某某)
+# (某某网讯, 某某新闻网消息, 某某报道（记者…）), the byline (某某报全媒体记者 某某), the site's owner
+# in its header (某某新媒体集团 主办)
 _CARRIER = re.compile(
     r"(?:信息|稿件|文章|新闻)?来源\s*[:：]\s*(?P<src>" + _OUTLET_NAME + r"|[a-z]{1,2}" + _BODY + r"{2,6})(?=[\s,，|｜·\-]|$)"
     r"|^[ \t\u3000【\[]*(?P<line>" + _OUTLET_NAME + r")[】\]]?(?:[·•]" + _BODY + r"{2,8})?"
     r"(?:讯|消息|报道\s*[(（]|\d{1,2}月\d{1,2}日[讯电])"
-    r"|(?:^|(?<=[\s(（|｜]))(?P<by>" + _OUTLET_NAME + r")(?:全媒体|融媒体)?记者", re.MULTILINE)
+    r"|(?:^|(?<=[\s(（|｜]))(?P<by>" + _OUTLET_NAME + r")(?:全媒体|融媒体)?记者"
+    r"|^[ \t\u3000]*(?P<host>" + _OUTLET_NAME + r")[ \t\u3000]*主办", re.MULTILINE)
 # where a carrier can start (it is tried there only, not at every character: the pattern opens with
 # no literal the engine could skip ahead to): the start of the text or of a line, after a space, a
 # bracket or a bar (datelines and bylines), and at 来源 or the two-character word before it
@@ -754,11 +756,11 @@ _NOT_CARRIER = re.compile(r"(?:政府|人大|政协|党委|委员会|局)(?:门�
 def _carrying_outlets(text: str, out: list, add) -> None:
     """News outlets named where they carry the story: source line, dateline, byline (the newer
     annotations list them, as they list 新华社 in a text; see docs/extraction.md)."""
-    if not any(k in text for k in ("来源", "讯", "消息", "报道", "记者")):
+    if not any(k in text for k in ("来源", "讯", "消息", "报道", "记者", "主办")):
         return
     starts = {a.start for a in out}
     for m in finditer_at(_CARRIER, text, _carrier_starts(text)):
-        key = next(k for k in ("src", "line", "by") if m.group(k))
+        key = next(k for k in ("src", "line", "by", "host") if m.group(k))
         name = m.group(key)
         half = len(name) // 2
         if name[:half] == name[half:]:  # 中国城市报中国城市报记者: the page printed the name twice

@@ -113,6 +113,8 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     # an app: latin-prefixed in a source line, or opening a dateline 某某报道（记者…）
     ("时间:2024-08-06 来源:i江城\n", ["i江城"]),
     ("云上江城报道（融媒体记者 王五）社区新建了广场。", ["云上江城"]),
+    # the site's owner in its header
+    ("江城新媒体集团  主办\n当前位置：首页\n", ["江城新媒体集团"]),
     # dictionary words are no outlet
     ("借助互联网推出线上服务。", []),
     ("。国家电网联合社区推出服务，综合新闻推出专题。", []),

@@ -750,8 +750,35 @@ def extract_places(ctx: Context) -> None:
         local_at_end[lm.end] = lm.name
     _former_names(locals_)
     _repeated_mentions(text, locals_)
+    _listed_siblings(text, locals_, unplaced)
     records.extend(locals_.values())
     ctx.places = records
+
+
+def _listed_siblings(text: str, locals_: dict[str, PlaceRec], unplaced: set[str]) -> None:
+    """Units listed together (新民镇、大瑞镇、南箐镇四个镇) lie in the same unit: one placed by the text
+    (越西县新民镇 elsewhere) places the others listed with it that the text never placed."""
+    if not unplaced:
+        return
+    spans = sorted((m.start, m.end, rec) for rec in locals_.values() for m in rec.mentions)
+    group: list[PlaceRec] = []
+    for k, (start, _end, rec) in enumerate(spans):
+        if k and text[spans[k - 1][1]:start] in ("、", "和", "及", "与") and rec.level == group[-1].level:
+            group.append(rec)
+            continue
+        _share_parent(group, unplaced)
+        group = [rec]
+    _share_parent(group, unplaced)
+
+
+def _share_parent(group: list[PlaceRec], unplaced: set[str]) -> None:
+    placed = {(r.parent, r.role) for r in group if r.name not in unplaced}
+    if len(group) < 2 or len(placed) != 1:
+        return
+    parent, role = placed.pop()
+    for r in group:
+        if r.name in unplaced and r.role != "subject":
+            r.parent, r.role = parent, role
 
 
 def _former_names(locals_: dict[str, PlaceRec]) -> None:

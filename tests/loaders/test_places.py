@@ -324,3 +324,9 @@ def test_a_list_of_county_short_forms_closed_by_deng_xian():
     assert "山东省武城县" in places  # written after its province, named with it
     _rec, places = _rec_places("某市民政局：合作、资源等区域统筹推进。")
     assert not places.keys() & {"广西壮族自治区资源县", "桂林市资源县"}
+
+
+def test_units_listed_together_share_the_parent_the_text_gives_one_of_them():
+    text = "凉山州民政局：越西县新民镇成立临时党工委。在新民镇、大瑞镇、南箐镇三个镇分别建立党组织。"
+    _rec, places = _rec_places(text)
+    assert places["大瑞镇"][1] == places["南箐镇"][1] == "凉山彝族自治州越西县"

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
-from loaders.extract.places import AdminMention, admin_mentions, local_mentions
+from loaders.extract.places import AdminMention, LocalMention, admin_mentions, local_mentions
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
 
 __all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
@@ -439,30 +439,40 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     own += sum(1 for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)) if m.group(1) in "我本"
                and _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
     chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"}
-    best, best_n = None, 0
-    # a local unit written after a unit outside the subject (成华区二仙桥街道下涧槽社区 in a story about
-    # another district's study trip) is elsewhere, however often it is named
-    unit_at_end = {a.end: a.code for a in admin_mentions(text, None, gaz)}  # (any unit, not only the subject's)
-    elsewhere: set[str] = set()
-    for lm in sorted(local_mentions(text, set(unit_at_end), set(unit_at_end)), key=lambda lm: lm.start):
-        code = unit_at_end.get(lm.start)
-        if code is not None:
-            unit_at_end[lm.end] = code
-            ancestors = {p.adcode for p in gaz.chain(code)}
-            if found.code not in ancestors and code not in {p.adcode for p in gaz.chain(found.code)}:
-                elsewhere.add(lm.name)
+    counts: dict[str, tuple[int, LocalMention]] = {}
     for lm in local_mentions(text, {a.end for a in admins}, chain):
-        if lm.name == (best.name if best else None) or lm.level == "other" or lm.name in elsewhere:
+        if lm.name in counts or lm.level == "other":
             continue
         n, pos = 0, text.find(lm.name)
         while pos >= 0:
             n += not _ORGAN_AFTER.match(text, pos + len(lm.name))
             pos = text.find(lm.name, pos + len(lm.name))
-        if n > best_n:
-            best, best_n = lm, n
-    if best is not None and best_n >= 3 and best_n > own:
-        return SubjectPlace(found.code, best.name, best.level)
+        counts[lm.name] = (n, lm)
+    ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
+    elsewhere: set[str] | None = None
+    for n, lm in ranked:
+        if n < 3 or n <= own:
+            break
+        if elsewhere is None:
+            elsewhere = _elsewhere(text, found.code, gaz)
+        if lm.name not in elsewhere:
+            return SubjectPlace(found.code, lm.name, lm.level)
     return found
+
+
+def _elsewhere(text: str, code: str, gaz: Gazetteer) -> set[str]:
+    """Local units written after a unit outside ``code`` (成华区二仙桥街道下涧槽社区 in a story about another
+    district's study trip): they are elsewhere, however often they are named."""
+    unit_at_end = {a.end: a.code for a in admin_mentions(text, None, gaz)}  # (any unit, not only the subject's)
+    inside = {p.adcode for p in gaz.chain(code)}
+    out: set[str] = set()
+    for lm in sorted(local_mentions(text, set(unit_at_end), set(unit_at_end)), key=lambda lm: lm.start):
+        unit = unit_at_end.get(lm.start)
+        if unit is not None:
+            unit_at_end[lm.end] = unit
+            if code not in {p.adcode for p in gaz.chain(unit)} and unit not in inside:
+                out.add(lm.name)
+    return out
 
 
 def _dominant_community(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:

@@ -81,6 +81,10 @@ _AGE_STAT_BEFORE = re.compile(r"年龄[^，,。；;！？!?\n]{0,8}$")
 _AGE_LIMIT_AFTER = re.compile(r"^(?:以下|以上|及以下|及以上|以内|之间|左右)")
 # a team's make-up spelled out (1名楼栋长+2名无职党员+1名社区干部): the parts of a scheme, not counts
 _PLUS_PART_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
+# the first half of a ratio earlier in the clause (每500户社区居民配置…): the figure after it is the ratio's
+# other half, not a count of its own (each-one phrases, 每个社区配备1名…, have no figure after 每)
+_RATIO_BEFORE = re.compile(r"每\s*\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*[\u4e00-\u9fff][^，,。；;：:！？!?\n\d]{0,14}$")
+_LEADER = re.compile(r"总书记")
 # page furniture around a figure (comment boxes, hit counters)
 _WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量|模板|范文")
 _CHROME_LEN = 3  # the longest match of _WEB_CHROME
@@ -257,6 +261,11 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     national = [(n.start(), n.end()) for n in finditer_at(_NATIONAL, text, literal_starts(text, "国", (0, 1)))
                 if not skipped[n.start()] and not _RANKED_BEFORE.search(text, max(0, n.start() - 3), n.start())
                 and not _RANKED_AFTER.match(text, n.end())]
+    # a national leader's own deeds (总书记…先后17次深入…) are no figure of the place's work either
+    leader = [(n.start(), n.end()) for n in finditer_at(_LEADER, text, literal_starts(text, "总", (0,)))
+              if not skipped[n.start()]]
+    if leader:
+        national = sorted(national + leader)
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     # the patterns that open with a digit are tried only where a run of digits starts (a year: where
@@ -317,6 +326,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             continue
         if _PLUS_PART_AFTER.match(text, end) or text[start - 1:start] in ("+", "＋"):
             continue
+        if _RATIO_BEFORE.search(text, max(0, start - 24, clauses.bounds(start)[0]), start):
+            continue  # 每500户居民配置1人: the other half of a ratio
         if raw_unit in ("期", "次", "场", "批") and _rx(r"^\s*(?:会议|全会|人代会)").match(after):
             continue
         if raw_unit == "份" and not mult and (_rx(r"[（(]\s*$").search(text, max(0, start - 2), start)

@@ -159,6 +159,15 @@ def test_figures_found_in_other_wordings(text, as_written, value, unit):
     "组建先锋队，即1名楼长+3名党员+1名网格员。",
     # web-page furniture of template sites
     "社区工作总结(模板12篇)",
+    # a national leader's own deeds
+    "总书记先后8次深入基层社区考察。",
 ])
 def test_still_not_figures(text):
     assert find_metrics(text) == []
+
+
+def test_the_other_half_of_a_ratio_is_not_a_count():
+    got = find_metrics("原则上按照每300户居民配备1名社区工作者。")
+    assert [m.as_written for m in got] == ["300户"]
+    # an each-one phrase has no figure after 每: the count after it stays
+    assert [m.as_written for m in find_metrics("每个社区配备2名专职网格员。")] == ["2名"]

@@ -717,7 +717,11 @@ def extract_places(ctx: Context) -> None:
         if text[lm.start - 1:lm.start] == "“" and text[lm.end:lm.end + 1] == "”":
             continue  # a quoted phrase that ends in 社区 (“机关联社区”工作机制, “棚户社区”变身记), not a place named
         rec = locals_.get(lm.name)
-        written_in = lm.start in local_at_end or lm.start in admin_at_end
+        at = lm.start
+        if text[at - 1:at] == "的" and at - 1 in admin_at_end \
+                and gaz.by_code[admin_at_end[at - 1].code].level != "province":
+            at -= 1  # 万秀区的桂北社区: the unit before 的 holds it
+        written_in = at in local_at_end or at in admin_at_end
         if rec is not None and rec.name in unplaced and written_in:
             # named bare first (深入凤凰路社区…) and later after its street: that street is its parent
             del locals_[rec.name]
@@ -728,11 +732,11 @@ def extract_places(ctx: Context) -> None:
         if rec is None:
             if not written_in:
                 unplaced.add(lm.name)
-            if lm.start in local_at_end:
-                parent = local_at_end[lm.start]
+            if at in local_at_end:
+                parent = local_at_end[at]
                 inside = parent == local_subject or (parent in locals_ and locals_[parent].role != "external")
-            elif lm.start in admin_at_end:
-                code = admin_at_end[lm.start].code
+            elif at in admin_at_end:
+                code = admin_at_end[at].code
                 parent = record_name(gaz, code, subject)
                 inside = role_anchor is not None and (code == role_anchor or gaz.is_within(code, role_anchor))
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \

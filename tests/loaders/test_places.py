@@ -330,3 +330,8 @@ def test_units_listed_together_share_the_parent_the_text_gives_one_of_them():
     text = "凉山州民政局：越西县新民镇成立临时党工委。在新民镇、大瑞镇、南箐镇三个镇分别建立党组织。"
     _rec, places = _rec_places(text)
     assert places["大瑞镇"][1] == places["南箐镇"][1] == "凉山彝族自治州越西县"
+
+
+def test_a_community_after_its_district_and_de():
+    _rec, places = _rec_places("梧州市民政局：万秀区的桂北社区公共服务中心正在建设。")
+    assert places["桂北社区"][1] == "梧州市万秀区"

@@ -265,10 +265,27 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
 def _line_agency(lines: list[str], subject: str | None, gaz: Gazetteer, local: tuple[str, ...]) -> str | None:
     for line in lines:
         squeezed, _ = squeeze_spaces(line)
-        found = [a for a in agency_mentions(squeezed, subject, None, gaz, local) if a.end == len(squeezed)]
+        mentions = agency_mentions(squeezed, subject, None, gaz, local)
+        found = [a for a in mentions if a.end == len(squeezed)]
         if found:
-            return min(found, key=lambda a: a.start).name
+            return _joint(squeezed, mentions) or min(found, key=lambda a: a.start).name
     return None
+
+
+def _joint(line: str, mentions: list) -> str | None:
+    """A line that is nothing but two or more bodies (中共湖州市委  湖州市人民政府, 市委办公室、市政府办公室)
+    names joint issuers, written ``A、B``."""
+    names: list[str] = []
+    pos = len(_rx(r"^\s*(?:中共|中国共产党)?").match(line).group())
+    for a in sorted(mentions, key=lambda a: (a.start, -a.end)):
+        if a.start < pos:
+            continue
+        if line[pos:a.start].strip(" \t\u3000、和及") or a.start > pos + 4:
+            return None
+        if a.name not in names:
+            names.append(a.name)
+        pos = len(_rx(r"(?:[\s、和及]*(?:中共)?)").match(line, a.end).group()) + a.end
+    return "、".join(names) if len(names) > 1 and pos >= len(line.rstrip()) else None
 
 
 def _page_date(lines: list[str]) -> str | None:

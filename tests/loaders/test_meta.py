@@ -174,3 +174,11 @@ def test_a_papers_affiliation_line_is_its_issuer():
     ctx = Context(text=text, source="p.txt")
     extract_document(ctx)
     assert ctx.document.issuer == "邵阳市大祥区委党校"
+
+
+def test_a_header_line_of_two_bodies_names_joint_issuers():
+    text = ("关于加强城乡社区治理的实施意见\n发布日期:2018-08-28\n\n邵委发〔2018〕20号\n\n中共邵阳市委  邵阳市人民政府\n\n"
+            "关于加强城乡社区治理的实施意见\n\n为全面提升城乡社区治理水平，结合我市实际，提出如下意见。\n")
+    ctx = Context(text=text, source="p.txt")
+    extract_document(ctx)
+    assert ctx.document.issuer == "邵阳市委、邵阳市政府"

@@ -81,6 +81,8 @@ _DOC_KIND_END = re.compile(
 # a title's head before 关于 that lists bodies: the bodies, separators and 等部门 / 中共 / 联合
 _MAX_TITLE_HEAD = 48
 _HEAD_FILLER = re.compile(r"(?:[\s　、,，和及与]|中共|等(?:\d+个|[一二三四五六七八九十]+个)?(?:部门|单位)|联合)*")
+# a draft named as one in its title's note: （征求意见稿）, （草案）, （送审稿）
+_DRAFT_NOTE = re.compile(r"[（(]\s*(?:征求意见稿|草案|送审稿|讨论稿|初稿|修订稿|代拟稿)\s*[)）]\s*$")
 _TRAILING_NOTE = re.compile(r"(?:\s*[（(][^（）()]{0,24}[)）])+\s*$")
 # a status told after the titles (《…方案》起草工作已基本完成, 《…办法》正在征求意见, 《…》已印发实施)
 _STATUS_AFTER: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -329,6 +331,8 @@ def extract_policies(ctx: Context) -> None:
             status = st[0] if st else told_after or "issued"
             if status == "issued" and _LAW.search(t.title):
                 status = "referenced"
+            if status == "issued" and _DRAFT_NOTE.search(t.title):
+                status = "drafting"  # 印发《…办法（征求意见稿）》: the draft was sent out, not the document
             verb_at = lo + st[1] if st else None
             sent_lo = max(_clause_start(text, t.start - 1, _SENTENCE_END), t.start - 1 - _MAX_LEAD)
             date = date_before(text, sent_lo, t.start - 1) if status in ("issued", "referenced") else None

@@ -179,6 +179,8 @@ def test_not_policies_by_kind(text):
     ("《社区工作者管理办法》已于今年印发实施。", "issued"),
     # a title without a kind word is a policy when a verb introduces it
     ("区委出台《党建引领小区治理十条》，明确职责。", "issued"),
+    # a draft named as one in its title
+    ("市民政局印发《社区工作者管理办法（征求意见稿）》。", "drafting"),
 ])
 def test_status_told_after_titles(text, status):
     pols, _ = _run(text)

@@ -341,7 +341,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         add(m.start(), m.end(), prov + dept + "厅", prov)
     city = level_place(gaz, subject, "市") if dept and "市局" in text and subject \
         and gaz.by_code[subject].level in ("district", "county") else None
-    for m in _CITY_COUNTERPART.finditer(text) if city else ():
+    for m in finditer_at(_CITY_COUNTERPART, text, literal_starts(text, "市局", (0,))) if city else ():
         add(m.start(), m.end(), city + dept + "局", city)
     for m in _SESSION_NPC.finditer(text) if "届人大" in text else ():  # (every match holds 届人大)
         place = level_place(gaz, subject, m.group()[0])
@@ -664,7 +664,8 @@ def _road_offices(text: str, subject: str | None, gaz: Gazetteer, out: list, add
     if unit is None or "办事处" not in text:
         return
     place = gaz.agency_prefix(unit.adcode)
-    for m in _ROAD_OFFICE.finditer(text):
+    # (tried only where 办事处 follows a road's name of 2–5 characters: the pattern opens with lookbehinds)
+    for m in finditer_at(_ROAD_OFFICE, text, literal_starts(text, "办事处", (2, 3, 4, 5))):
         if not any(a.start <= m.start(1) < a.end for a in out):
             add(m.start(1), m.end(), place + m.group(), place)
 

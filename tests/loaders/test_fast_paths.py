@@ -276,3 +276,12 @@ def test_visit_pattern_tried_around_its_pronoun(parts):
     starts = sorted({k - o for k in keys for o in (1, 3) if k >= o})
     assert [m.span() for m in finditer_at(learning._VISITED, text, starts)] == \
         [m.span() for m in learning._VISITED.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("市局长，的 兴建路街办事处和\n")), max_size=30))
+def test_bodies_after_a_boundary_tried_at_their_literal(text):
+    for rx, key, offsets in ((agencies._CITY_COUNTERPART, "市局", (0,)),
+                             (agencies._ROAD_OFFICE, "办事处", (2, 3, 4, 5))):
+        assert [(m.span(), m.groups()) for m in finditer_at(rx, text, literal_starts(text, key, offsets))] == \
+            [(m.span(), m.groups()) for m in rx.finditer(text)]

@@ -556,8 +556,13 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 # a place that opens the name of a university, a newspaper, a broadcaster or a news site (浙江工商大学,
 # 山西经济日报, 陕西党建网): the text names the institution, not the place
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
-                                r"|报(?:记者|讯|社|[^\u4e00-\u9fff])|公众号|微讯|客户端"
+                                r"|报(?:记者|讯|社|[^\u4e00-\u9fff])|报道[:：]|公众号|微讯|客户端"
                                 r"|网(?![\u4e00-\u9fff]))|[\u4e00-\u9fff]{0,6}?(?:集团|公司)")
+
+# a place opening a designation or an information system's name (山西防震减灾示范社区, 贵州省易地扶贫搬迁
+#示范区, 江苏省民政综合业务信息系统): the title's or the system's, not a place the text speaks of
+_DESIGNATION_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:示范社区|示范单位|示范点|示范区|示范村|示范县|示范市|"
+                                r"先进集体|先进单位|信息系统)")
 
 # a pinyin gloss a reposting page writes after a rare or traditional character: 秦州區(qū)七里墩街道
 _GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
@@ -649,7 +654,8 @@ def extract_places(ctx: Context) -> None:
         place = gaz.by_code[a.code]
         if place.level == "province" and a.code != subject and _AGENCY_AFTER.match(text[a.end:a.end + 9]):
             continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
-        if a.code != subject and _INSTITUTION_AFTER.match(text, a.end, a.end + 7):
+        if a.code != subject and (_INSTITUTION_AFTER.match(text, a.end, a.end + 7)
+                                   or _DESIGNATION_AFTER.match(text, a.end, a.end + 16)):
             continue
         if a.code not in own and is_address(text, a.start, a.end):
             continue  # another place's address (the subject's own chain in its footer still counts)

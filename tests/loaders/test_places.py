@@ -293,6 +293,8 @@ def test_two_verbs_after_a_city_are_no_township_name():
     ("浙江省交通投资集团有限公司承建。", "浙江省"),
     ("来源：中国社区报 编辑：李某。", "中国社区"),
     ("深化“干部进社区”工作机制。", "干部进社区"),
+    ("社区获评浙江省防震减灾示范社区。", "浙江省"),
+    ("云上宁波报道：针对社区环境问题。", "宁波市"),
 ])
 def test_outlets_firms_and_quoted_phrases_name_no_place(text, absent):
     _rec, places = _rec_places("杭州市民政局：" + text)

@@ -34,6 +34,10 @@ _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?
 _VISITED_KEY = "我本"  # every match holds one of these, 1 or 3 characters in: it is tried only there
 _VISITORS_GAP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*")
 _MOVES = ("赴", "到", "前往")
+# a trip to attend something held at the place (参加…培训班/论坛/会议) studies no practice of the place,
+# unless the clause also says the place was studied (考察/参观/观摩/借鉴)
+_EVENT = re.compile(r"参加|参训|出席|出差")
+_STUDY = re.compile(r"考察|参观|观摩|取经|借鉴")
 # 调研 alone is a visit (a leader to a place below), not a study of another place's practice
 _ACTIVITY = re.compile(r"(?:参观|考察|学习|取经|观摩|借鉴|经验|做法)")
 _CLAUSE_STOPS = "，,。；;：:！？!?\n"
@@ -143,6 +147,8 @@ def extract_learning(ctx: Context) -> None:
         learner = attribution.place_at(m.start()) or subject
         if cue in _MOVES and not _ACTIVITY.search(text[m.end():hi]):
             continue
+        if cue in _MOVES and _EVENT.search(text, m.end(), hi) and not _STUDY.search(text, m.end(), hi):
+            continue  # 赴北京参加培训班学习: a trip to an event held there, not a study of the place
         group = [after[0]]
         for s, e, p in after[1:]:
             if _rx(r"[、和与及\s]*").fullmatch(text[group[-1][1]:s]):
@@ -155,7 +161,8 @@ def extract_learning(ctx: Context) -> None:
             continue
         if any(p.name == learner for _s, _e, p in group):
             continue  # the learner among the places studied: who learns is not known
-        learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else None
+        learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else \
+            load_gazetteer().code_for_full_name(learner)
         group = [x for x in group if not _related(learner_code, x[2].adcode)]
         if not group:
             continue

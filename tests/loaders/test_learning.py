@@ -145,3 +145,19 @@ def test_a_city_and_a_district_of_it_studied_keep_the_district():
     ctx.place_named("成都市锦江区").adcode = "510104"
     extract_learning(ctx)
     assert [r.source for r in ctx.learning] == ["成都市锦江区"]
+
+
+@pytest.mark.parametrize("text", [
+    "选派社区书记赴长沙参加民政部举办的培训班学习。",
+    "赴长沙参加全国社区治理论坛并交流学习。",
+])
+def test_a_trip_to_an_event_held_there_studies_no_practice_of_the_place(text):
+    ctx = _ctx(text, {"长沙市": ("长沙",)})
+    extract_learning(ctx)
+    assert ctx.learning == []
+
+
+def test_a_trip_to_an_event_that_also_studies_the_place_is_learning():
+    ctx = _ctx("赴长沙参加现场会并考察学习社区发展治理。", {"长沙市": ("长沙",)})
+    extract_learning(ctx)
+    assert [r.source for r in ctx.learning] == ["长沙市"]

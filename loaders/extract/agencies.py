@@ -367,6 +367,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _bare_departments(text, subject, gaz, out, add)
     _road_offices(text, subject, gaz, out, add)
     _standing_members(text, out, add)
+    for m in _TWO_LEVELS.finditer(text) if "省市委" in text or "市县委" in text or "市区委" in text else ():
+        for lv in m.group(1, 2):  # 省市委决策部署: the province's and the city's party committees
+            place = level_place(gaz, subject, lv)
+            if place:
+                add(m.start(), m.end(), place + "委", place)
     _centre_beside_committee(text, out, add)
     _shared_office(text, out)
     _news_outlets(text, out, add)
@@ -616,8 +621,12 @@ def _shared_office(text: str, out: list) -> None:
             out[i] = AgencyMention(a.start, a.end, a.as_written, a.name + b.name[-3:], a.place)
 
 
+# two levels' party committees written as one: 省市委, 市县委, 市区委
+_TWO_LEVELS = re.compile(r"(?<![全各本我该两])(省|市)(市|县|区)委(?![员会])")
+
+
 # the party centre written 中央 beside a lower party committee: 贯彻落实中央和省委部署
-_CENTRE = re.compile(r"(?<![党\u4e00-\u9fff])中央(?=[和、及与])|(?<=[落实按照根据执行])中央(?=[和、及与])")
+_CENTRE = re.compile(r"(?<![党\u4e00-\u9fff])中央(?=[和、及与])|(?<=[落实按照根据执行和、及与])中央(?=[和、及与])")
 
 
 def _centre_beside_committee(text: str, out: list, add) -> None:

@@ -310,3 +310,13 @@ def test_a_league_and_its_administrative_office():
 def test_a_prefecture_written_diqu(subject, expected):
     text = "阿克苏地区行署印发通知，地区民政局牵头。各地区民政局、贫困地区政府参加。"
     assert _names(text, subject) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # two levels' party committees written as one, and the centre beside them
+    ("全面贯彻党的十九大精神和中央、省市委决策部署", ["中共中央", "浙江省委", "湖州市委"]),
+    ("全省市委书记会议召开", []),
+    ("中央和国家机关工委", []),
+])
+def test_two_levels_committees(text, expected):
+    assert _names(text, "湖州市") == sorted(expected)

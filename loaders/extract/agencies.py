@@ -354,10 +354,12 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         add(m.start(), m.start() + 2, own + "政协", own)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
-        if text[m.end():m.end() + 1] in ("门", "区", "发") or before in ("省", "市", "区", "县", "国", "央") \
+        formal = text.endswith("中华人民共和国", 0, m.start())  # 中华人民共和国民政部
+        if text[m.end():m.end() + 1] in ("门", "区", "发") \
+                or before in ("省", "市", "区", "县", "国", "央") and not formal \
                 or len(m.group()) == 2 and is_cjk(before) and before not in _BARE_BEFORE:
             continue  # 事在格中办: 中办 and 国办 stand as words of their own
-        add(m.start(), m.end(), _CENTRAL[m.group()], None)
+        add(m.start() - 7 if formal else m.start(), m.end(), _CENTRAL[m.group()], None)
     for m in _CN_ASSOC.finditer(text):
         add(m.start(), m.end(), m.group(), None)
     _session_bodies(text, admins, gaz, add)

@@ -320,3 +320,8 @@ def test_a_prefecture_written_diqu(subject, expected):
 ])
 def test_two_levels_committees(text, expected):
     assert _names(text, "湖州市") == sorted(expected)
+
+
+def test_a_ministry_with_the_states_formal_name():
+    found = agency_mentions("依据中华人民共和国民政部规定，全国民政部门开展工作。", load_gazetteer().code_for_full_name("湖州市"))
+    assert [(a.name, a.as_written) for a in found] == [("民政部", "中华人民共和国民政部")]

@@ -103,7 +103,7 @@ class Taxonomy:
                 start = to_text(start)
                 if skip and skipped(start):
                     continue
-                if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 10), start):
+                if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 18), start):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所), not the work
                 if _ASKED_BEFORE.search(text, max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS)), start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
@@ -153,7 +153,7 @@ _PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不
 # residents, members or deputies asking, earlier in the sentence: 居民建议/希望…, 代表提出…
 _ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表|大家)[^，,。；;！？!?\n]{0,4}(?:建议|希望|盼望|期盼|呼吁|要求)|[“，,]建议")
 _SENTENCE_STOPS = "。；;！？!?\n"
-_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,8}$")
+_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
 # the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面

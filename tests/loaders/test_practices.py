@@ -226,6 +226,9 @@ def test_bundled_file_is_the_default():
     ("小区公共活动场所有限，矛盾较多。", "党群服务阵地建设", False),
     ("社区普遍存在盖章多、台账多的问题。", "证明事项清理", False),
     ("老小区至今缺少公共服务用房。", "党群服务阵地建设", False),
+    ("各级都没有村民小组文化活动室的建设经费。", "社区经费保障", False),
+    # a coordinating body of government (议事协调机构) is no residents' deliberation
+    ("建立政企议事协调机制，定期会商。", "居民议事协商", False),
     ("新建社区服务用房800平方米。", "党群服务阵地建设", True),
     # wordings of other regions
     ("累计孵化培育“邻里互助中心”等一批社会组织。", "社区社会组织培育", True),

@@ -186,6 +186,38 @@ def _leading_count(name: str) -> int | None:
     return _CN_NUM.get(m.group(1)) if m else None
 
 
+_PART_SEP = re.compile(r"[、—－–\-,，;；+＋]+")
+
+
+def _name_parts(name: str) -> list[str]:
+    """The parts of a list name as its components: split at 、 and the dashes, at commas (“小事不出网格,
+    大事不出社区”) and at + between words (“网格+大数据”; not a code: “1+3+N” has no parts)."""
+    parts = [_strip_inner(p) for p in _PART_SEP.split(name)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or any(len(p) < 2 or p.isascii() or _NUM_LEAD.match(p) for p in parts):
+        return []  # (党建+五社联动: the numeral's items are written before it)
+    return _last_joined(parts)
+
+
+def _last_joined(parts: list[str]) -> list[str]:
+    """A last part joining two long phrases with 和 is two (…、全程二维伴生和全景科学议事)."""
+    if len(parts) >= 2 and "和" in parts[-1]:
+        head, _, tail = parts[-1].partition("和")
+        if len(head) >= 4 and len(tail) >= 4:
+            return [*parts[:-1], head, tail]
+    return parts
+
+
+def _aligned(items: list[str]) -> list[str]:
+    """The first item cut where the others start (群众诉求一平台受理、一站式服务、一张网共治 → 一平台受理)."""
+    if len(items) >= 3 and len({x[:1] for x in items[1:]}) == 1:
+        lead = items[1][:1]
+        k = items[0].find(lead)
+        if k > 0 and not _NUM_LEAD.match(items[0]):
+            return [items[0][k:], *items[1:]]
+    return items
+
+
 def _spaced_parts(name: str) -> list[str]:
     """The parts of a name written as three or more words apart (“党支部 议事会 红色物业”); two words
     apart are often one phrase (“协商 共建”)."""
@@ -961,10 +993,14 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             owners = [_province_in_name(ctx, name) or subject]  # type: ignore[list-item]
         comps: list[str] = []
         for c in group:
-            comps = (c.components or split_list(c.name) and [_strip_inner(p) for p in split_list(c.name)]
-                     or _spaced_parts(c.name)
+            listed = [_strip_inner(p) for p in split_list(c.name)]
+            if any(_rx(r"[,，+＋]").search(p) for p in listed):
+                listed = _name_parts(c.name) or listed  # 党委领导、政府支持,上下合力、部门联动: every part
+            listed = [] if all(p.isascii() and len(p) <= 2 for p in listed) else _last_joined(listed)  # “1+3+N”: a code
+            comps = (c.components or listed or _name_parts(c.name) or _spaced_parts(c.name)
                      or _after_components(text, c) or _part_definitions(text, c)
                      or _before_components(text, c) or _built_from(text, c) or _role_components(text, c))
+            comps = _aligned(comps)
             if comps:
                 break
         first = group[0]

@@ -428,3 +428,27 @@ def test_components_of_a_digit_code_and_of_a_numeral_after_a_word():
     assert got[("131", SUBJECT)] == ["1名网格长", "3名党员", "1名楼栋长"]
     got = _models("社区以“邻里”为主题广泛开展助餐、助洁、助浴“爱心三助”服务。")
     assert got[("爱心三助", SUBJECT)] == ["助餐", "助洁", "助浴"]
+
+
+@pytest.mark.parametrize("text,name,parts", [
+    ("坚持“小事不出楼栋,大事不出小区”的原则。", "小事不出楼栋,大事不出小区", ["小事不出楼栋", "大事不出小区"]),
+    ("推行“民情收集+快速响应”机制。", "民情收集+快速响应", ["民情收集", "快速响应"]),
+    ("形成“党建带动、部门协同,居民参与、社会支持”的格局。", "党建带动、部门协同,居民参与、社会支持",
+     ["党建带动", "部门协同", "居民参与", "社会支持"]),
+    ("构建“线上统一受理、线下分级处置和全程跟踪督办”机制。", "线上统一受理、线下分级处置和全程跟踪督办",
+     ["线上统一受理", "线下分级处置", "全程跟踪督办"]),
+    ("推行“一窗受理、一网通办、一次办好”，即群众诉求一窗受理、一网通办、一次办好。", None, None),
+])
+def test_components_of_list_names_written_with_commas_plus_and_he(text, name, parts):
+    got = _models(text)
+    if name:
+        assert got[(name, SUBJECT)] == parts
+
+
+def test_a_code_has_no_parts_of_its_own():
+    assert _models("推行“1+3+N”服务模式。") == {("1+3+N", SUBJECT): []}
+
+
+def test_the_first_item_is_cut_where_the_others_start():
+    got = _models("实行“四个一”工作法，即群众诉求一平台受理、一站式服务、一张网共治、一揽子解决。")
+    assert got[("四个一", SUBJECT)] == ["一平台受理", "一站式服务", "一张网共治", "一揽子解决"]

@@ -325,7 +325,7 @@ _RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查
 # a paper's abstract and its key words (a news page may print either alone: the site's 摘要, a tag line)
 _RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：][^\n]*\n?[\s\S]{0,1500}?关\s*键\s*词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
 _SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
-_EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$|办理工作$")
+_EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$|办理工作$|调研|视察|督办会|交办会|评议")
 # a reporter's story (本报讯, 某某网讯, （记者 某某）): news about replies, not a reply
 _NEWS_MARK = re.compile(r"[报网]\d{0,2}月?\d{0,2}日?讯|记者")
 _VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检查")

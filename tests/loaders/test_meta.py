@@ -144,6 +144,7 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     # a headline reporting a meeting about suggestions is news, not the reply
     ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
     ("市政协民主评议市民政局提案办理工作\n11月26日，市政协对市民政局提案办理工作进行评议。\n", "其他"),
+    ("区政协调研提案办理情况\n7月20日上午，区政协副主席带队调研提案承办单位办理情况。\n", "其他"),
     # a reporter's story about replies is news, not the reply
     ("区民政局面对面答复人大建议、政协提案\n本报7月4日讯(记者 王某) 近日，区民政局召开面商会。\n", "其他"),
 ])

@@ -302,7 +302,10 @@ _REQUEST_QUOTE = re.compile(
 
 # The proposer's words quoted in the reply: 您在提案中指出“…”, 代表提到：“…” (the verb and quote are
 # matched, then the proposer looked for in the words just before the verb).
-_REQUEST_SAID = re.compile(r"(?:指出|提出|提到|谈到|认为|反映|所述|写道)[：:，,]?\s*“[^“”]{2,300}”")
+_REQUEST_SAID = re.compile(r"(?:指出|提出|提到|谈到|认为|反映|所述|写道|强调|要求|明确)[：:，,]?\s*“[^“”]{2,300}”")
+# the words of a higher authority quoted (党的二十大报告提出：“…”, 总书记强调“…”, 《意见》明确“…”): the line
+# the place follows, not what it did
+_AUTHORITY_BEFORE = re.compile(r"(?:报告|讲话|总书记|习近平|党中央|中央|国务院|全会|文件|》)[^“”。；;\n]{0,8}$")
 _PROPOSER_BEFORE = re.compile(r"(?:您|你们?|贵委|代表|委员|提案|建议|议案)[^“”。；;\n]{0,10}$")
 
 # The proposal restated without quotes: its title (您提出的关于…的建议收悉, 您提出的《关于…的提案收悉 with
@@ -337,7 +340,8 @@ def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
     spans = [(m.start(), m.end()) for m in finditer_at(_REQUEST_QUOTE, text, stop_positions(text, "“《关"))]
     spans.extend((m.start(), m.end()) for m in _REQUEST_SAID.finditer(text)
-                 if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start()))
+                 if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                 or _AUTHORITY_BEFORE.search(text, max(0, m.start() - 14), m.start()))
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
     spans.extend(_filed_proposal_spans(text))
     return spans

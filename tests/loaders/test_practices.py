@@ -229,6 +229,9 @@ def test_bundled_file_is_the_default():
     ("各级都没有村民小组文化活动室的建设经费。", "社区经费保障", False),
     # a coordinating body of government (议事协调机构) is no residents' deliberation
     ("建立政企议事协调机制，定期会商。", "居民议事协商", False),
+    # a higher authority's words quoted are the line followed, not the work done
+    ("党的二十大报告提出：“推进以党建引领基层治理。”家庭是社会的细胞。", "党建引领", False),
+    ("总书记强调“要加强社区志愿服务”，我们深受鼓舞。", "志愿服务", False),
     ("新建社区服务用房800平方米。", "党群服务阵地建设", True),
     # wordings of other regions
     ("累计孵化培育“邻里互助中心”等一批社会组织。", "社区社会组织培育", True),

@@ -25,7 +25,14 @@ from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import is_cjk, sentence_bounds, stop_at_or_after, stop_before, stop_positions
+from loaders.extract.text_utils import (
+    is_cjk,
+    is_common_word,
+    sentence_bounds,
+    stop_at_or_after,
+    stop_before,
+    stop_positions,
+)
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
@@ -316,6 +323,12 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     lo = _clause_start(text, q0, _SENT_STOPS)
     head = text[lo:q0]
     pieces = _rx(r"([、，,和及与])").split(head)
+    k = 1
+    while k < len(pieces) - 1:  # 共建和谐, 及时: 和/及/与 opening a word joins nothing
+        if pieces[k] in "和及与" and is_common_word(pieces[k] + pieces[k + 1][:1]):
+            pieces[k - 1:k + 2] = [pieces[k - 1] + pieces[k] + pieces[k + 1]]
+        else:
+            k += 2
     items: list[str] = []
     seps: list[str] = []
     toks = pieces[::-1]
@@ -338,6 +351,9 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     if verb is not None and 2 <= len(items[0]) - verb.end() <= max(len(x) for x in items[1:]):
         items[0] = items[0][verb.end():]
     items[-1] = items[-1].removesuffix("的")  # a、b、c的“三X”
+    head_word, deng, tail_words = items[-1].partition("等")
+    if deng and len(tail_words) <= 8 and len(head_word) >= 2:
+        items[-1] = head_word  # a、b…、f等基层治理“六大工程”
     # items are joined by 、/和; a comma only inside a parallel series (有场所、…，有一套运行机制)
     if any(s in "，," for s in seps[:-1]) and len({x[:1] for x in items}) != 1:
         return []

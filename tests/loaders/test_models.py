@@ -452,3 +452,10 @@ def test_a_code_has_no_parts_of_its_own():
 def test_the_first_item_is_cut_where_the_others_start():
     got = _models("实行“四个一”工作法，即群众诉求一平台受理、一站式服务、一张网共治、一揽子解决。")
     assert got[("四个一", SUBJECT)] == ["一平台受理", "一站式服务", "一张网共治", "一揽子解决"]
+
+
+def test_items_before_a_numeral_name_with_a_word_holding_he_and_a_trailing_deng():
+    got = _models("实施政务服务、创业创新、共建和谐“三个零距离”项目。")
+    assert got[("三个零距离", SUBJECT)] == ["政务服务", "创业创新", "共建和谐"]
+    got = _models("以网格、连心、家园、强基等基层治理“四大工程”为抓手。")
+    assert got[("四大工程", SUBJECT)] == ["网格", "连心", "家园", "强基"]

@@ -232,6 +232,10 @@ def test_bundled_file_is_the_default():
     # a higher authority's words quoted are the line followed, not the work done
     ("党的二十大报告提出：“推进以党建引领基层治理。”家庭是社会的细胞。", "党建引领", False),
     ("总书记强调“要加强社区志愿服务”，我们深受鼓舞。", "志愿服务", False),
+    # other wordings of party-led structures, recruitment and compound committees
+    ("构建镇—村—组三级党组织架构。", "党建引领", True),
+    ("公开招聘大专以上学历社区专职工作者60名。", "社区工作者职业体系", True),
+    ("指导小区业委会换届选举。", "业委会组建", True),
     ("新建社区服务用房800平方米。", "党群服务阵地建设", True),
     # wordings of other regions
     ("累计孵化培育“邻里互助中心”等一批社会组织。", "社区社会组织培育", True),

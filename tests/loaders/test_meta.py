@@ -141,6 +141,9 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     ("网格化治理的实践与思考\n摘要：本文以某市为例，分析网格化管理。\n关键词：网格；治理\n一、引言\n", "调研报告"),
     ("市领导观摩小区治理\n摘要：8月26日，观摩团来到社区，现场观摩党建联建工作。\n正文略。\n", "其他"),
     ("市政协建议案助力志愿服务\n关键词：志愿服务\n市政协召开常委会议，通报建议案办理情况。\n", "其他"),
+    # an analysis names what it studies as a noun phrase
+    ("邵阳市以邻里文化建设推进社区治理的实践与探索\n\n在基层治理现代化进程中，社区治理具有重要意义。\n", "调研报告"),
+    ("某社区探索居民自治新路径\n\n近年来，某社区探索居民自治。\n", "其他"),
     # a headline reporting a meeting about suggestions is news, not the reply
     ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
     ("市政协民主评议市民政局提案办理工作\n11月26日，市政协对市民政局提案办理工作进行评议。\n", "其他"),

@@ -280,6 +280,21 @@ def _after_components(text: str, c: _Cand) -> list[str]:
     return []
 
 
+_COUNTED_AFTER = re.compile(r"[^。；;“”]{0,40}?[，,](?:通过|即|包括|涵盖|围绕)?([^，,。；;“”]{4,80}?)(?:这|等)"
+                            r"([一二两三四五六七八九十])(?:种|个|项|类|方面)")
+
+
+def _counted_after(text: str, c: _Cand) -> list[str]:
+    """N items the sentence goes on to count (“四共工作模式”为抓手，通过问题共解、资源共享、文化共建和党建共联
+    这四种模式): the name's N parts."""
+    n = _leading_count(c.name) or _leading_count(_rx(r"^[\u4e00-\u9fff]{1,2}(?=[二三四五六七八九十])").sub("", c.name))
+    m = _COUNTED_AFTER.match(text, c.end, c.end + 140) if n and n >= 2 else None
+    if m is None or _CN_NUM.get(m.group(2)) != n:
+        return []
+    items = [x.strip() for x in _rx(r"、|和|及|与").split(m.group(1)) if x.strip()]
+    return items if len(items) == n and all(2 <= len(x) <= 12 for x in items) else []
+
+
 def _part_definitions(text: str, c: _Cand) -> list[str]:
     """“一有”即…；“二厅”即…: definitions of the parts of a numeral compound, in order."""
     window = text[c.end:c.end + 400]
@@ -1015,7 +1030,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             listed = [] if all(p.isascii() and len(p) <= 2 for p in listed) else _last_joined(listed)  # “1+3+N”: a code
             comps = (c.components or listed or _name_parts(c.name) or _spaced_parts(c.name)
                      or _after_components(text, c) or _part_definitions(text, c)
-                     or _before_components(text, c) or _built_from(text, c) or _role_components(text, c))
+                     or _before_components(text, c) or _built_from(text, c) or _role_components(text, c)
+                     or _counted_after(text, c))
             comps = _aligned(comps)
             if comps:
                 break

@@ -459,3 +459,10 @@ def test_items_before_a_numeral_name_with_a_word_holding_he_and_a_trailing_deng(
     assert got[("三个零距离", SUBJECT)] == ["政务服务", "创业创新", "共建和谐"]
     got = _models("以网格、连心、家园、强基等基层治理“四大工程”为抓手。")
     assert got[("四大工程", SUBJECT)] == ["网格", "连心", "家园", "强基"]
+
+
+def test_items_the_sentence_goes_on_to_count_are_the_numeral_names_parts():
+    got = _models("社区以“三联工作法”为抓手，通过组织联建、服务联办和活动联谊这三种方式，凝聚合力。")
+    assert got[("三联工作法", SUBJECT)] == ["组织联建", "服务联办", "活动联谊"]
+    got = _models("社区以“三联工作法”为抓手，通过组织联建、服务联办这两种方式，凝聚合力。")
+    assert got[("三联工作法", SUBJECT)] == []

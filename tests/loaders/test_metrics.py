@@ -114,6 +114,7 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("对不达标的社区按照每个社区8万元进行补助。", "8万元", "每个社区补助"),
     # time, place and quantity words in front say when and where, not what
     ("截至目前，全县累计建成村级综治中心126个。", "126个", "建成村级综治中心"),
+    ("近五年来累计建成社区服务站43个。", "43个", "建成社区服务站"),
     ("2022年，办公经费提高到2600元的标准。", "2600元", "办公经费"),
     # the figure after 提高到 counts the same thing as the one before
     ("补贴由120元/月提高到160元/月。", "160元/月", "补贴"),

@@ -459,10 +459,18 @@ class _Owners:
         return min(hits, key=lambda x: (x[1], x[2]))[4] if hits else None
 
 
+_ORIGIN_AFTER = re.compile(r"的?(?:源起地|发源地|起源地|诞生地|首创地)(?:是|为)?[:：]?")
+
+
 def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str | None) -> list[str]:
     text = ctx.text
     q0 = c.anchor if c.anchor >= 0 else c.start
     clause_lo = _clause_start(text, q0)
+    origin = _ORIGIN_AFTER.match(text, c.end, c.end + 8)
+    if origin:  # “千万工程”源起地梅林村: the place it comes from
+        chain = index.places_from(origin.end(), len(text))
+        if chain:
+            return [chain[-1][2].name]
     before, first = index.places_before(clause_lo, q0)
     owners: list[str] = []
     if before and first is not None:

@@ -466,3 +466,8 @@ def test_items_the_sentence_goes_on_to_count_are_the_numeral_names_parts():
     assert got[("三联工作法", SUBJECT)] == ["组织联建", "服务联办", "活动联谊"]
     got = _models("社区以“三联工作法”为抓手，通过组织联建、服务联办这两种方式，凝聚合力。")
     assert got[("三联工作法", SUBJECT)] == []
+
+
+def test_the_place_a_scheme_comes_from_owns_it():
+    got = _models("“千户工程”发源地梅林村。", places={"梅林村": ("community", "within_subject", ("梅林村",))})
+    assert ("千户工程", "梅林村") in got

@@ -176,6 +176,7 @@ def test_not_policies_by_kind(text):
     # the status told after the titles, when nothing before them tells it
     ("目前，《社区志愿服务管理办法》《志愿服务激励方案》起草工作已基本完成。", "drafting"),
     ("《物业服务考核办法》正在征求意见。", "drafting"),
+    ("《物业服务考核办法》正在全面实施。", "issued"),
     ("《社区工作者管理办法》已于今年印发实施。", "issued"),
     # a title without a kind word is a policy when a verb introduces it
     ("区委出台《党建引领小区治理十条》，明确职责。", "issued"),

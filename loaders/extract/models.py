@@ -537,13 +537,13 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
         if lo <= sent_lo:
             break
         hi = lo - 1
-    if follow and sent_lo > 0 and _CONTINUES.match(text, sent_lo):
+    if follow and sent_lo > 0 and text[sent_lo - 1] != "\n" and _CONTINUES.match(text, sent_lo):
         # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject
         return _head_owners(text, sent_lo - 1, index, follow=False)
     return []
 
 
-_CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]")
+_CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]|(?:借助|依托|通过|围绕|聚焦)[^，,。；;]{2,30}[，,]")
 
 
 _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")

@@ -418,7 +418,7 @@ def test_a_sentence_going_on_with_the_last_keeps_its_subject():
     text = "夷陵区推动党员下沉社区。同时，聚焦重点群体，开展“暖心三帮”志愿服务。"
     got = _models(text, places={"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))})
     assert ("暖心三帮", "宜昌市夷陵区") in got
-    got = _models("夷陵区推动党员下沉社区。聚焦重点群体，开展“暖心三帮”志愿服务。",
+    got = _models("夷陵区推动党员下沉社区。志愿者们聚焦重点群体，开展“暖心三帮”志愿服务。",
                   places={"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))})
     assert ("暖心三帮", SUBJECT) in got
 
@@ -471,3 +471,11 @@ def test_items_the_sentence_goes_on_to_count_are_the_numeral_names_parts():
 def test_the_place_a_scheme_comes_from_owns_it():
     got = _models("“千户工程”发源地梅林村。", places={"梅林村": ("community", "within_subject", ("梅林村",))})
     assert ("千户工程", "梅林村") in got
+
+
+def test_a_sentence_without_a_subject_opening_with_a_means_keeps_the_last_ones():
+    places = {"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))}
+    got = _models("夷陵区是老工业区，始建于1958年。借助改造契机，以“一元租房”的形式引入机构。", places=places)
+    assert ("一元租房", "宜昌市夷陵区") in got
+    got = _models("夷陵区是老工业区，始建于1958年。\n借助改造契机，以“一元租房”的形式引入机构。", places=places)
+    assert ("一元租房", SUBJECT) in got  # a new paragraph

@@ -25,7 +25,6 @@ from loaders.extract.text_utils import (
     is_common_word,
     lexicon_entry,
     literal_starts,
-    stop_positions,
     without_pinyin,
 )
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
@@ -742,59 +741,6 @@ def _news_outlets(text: str, out: list, add) -> None:
     for m in _OUTLET_LEAD.finditer(text) if "报道" in text else ():
         if not is_common_word(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), None)
-    _carrying_outlets(text, out, add)
-
-
-# an outlet's name: a paper, a news site, an app, a station (人民政协报, 四川新闻网, 红网某某站, 某某客户端)
-_OUTLET_NAME = (r"[A-Za-z]{0,3}" + _BODY + r"{1,10}?(?:日报社|日报|晚报|早报|都市报|报社|报|新闻网|网(?:" + _BODY
-                + r"{1,4}站)?|新闻|客户端|电视台|融媒体中心|新媒体集团|传媒集团)")
-# where a page names the outlet that carries its story: the source line (来源：某某日报), the dateline
-# (某某网讯, 某某新闻网消息, 某某报道（记者…）), the byline (某某报全媒体记者 某某), the site's owner
-# in its header (某某新媒体集团 主办)
-_CARRIER = re.compile(
-    r"(?:信息|稿件|文章|新闻)?来源\s*[:：]\s*(?P<src>" + _OUTLET_NAME + r"|[a-z]{1,2}" + _BODY + r"{2,6})(?=[\s,，|｜·\-]|$)"
-    r"|^[ \t\u3000【\[]*(?P<line>" + _OUTLET_NAME + r")[】\]]?(?:[·•]" + _BODY + r"{2,8})?"
-    r"(?:讯|消息|报道\s*[(（]|\d{1,2}月\d{1,2}日[讯电])"
-    r"|(?:^|(?<=[\s(（|｜]))(?P<by>" + _OUTLET_NAME + r")(?:全媒体|融媒体)?记者"
-    r"|^[ \t\u3000]*(?P<host>" + _OUTLET_NAME + r")[ \t\u3000]*主办", re.MULTILINE)
-# where a carrier can start (it is tried there only, not at every character: the pattern opens with
-# no literal the engine could skip ahead to): the start of the text or of a line, after a space, a
-# bracket or a bar (datelines and bylines), and at 来源 or the two-character word before it
-_CARRIER_AFTER = "(（|｜"  # and every space (what ``\s`` matches)
-# a government site is no outlet (某某市人民政府网), nor is the page's own 本网
-_NOT_CARRIER = re.compile(r"(?:政府|人大|政协|党委|委员会|局)(?:门户)?网(?:站)?$|^(?:本网|本报|本站)|网络|互联网")
-
-
-def _carrying_outlets(text: str, out: list, add) -> None:
-    """News outlets named where they carry the story: source line, dateline, byline (the newer
-    annotations list them, as they list 新华社 in a text; see docs/extraction.md)."""
-    if not any(k in text for k in ("来源", "讯", "消息", "报道", "记者", "主办")):
-        return
-    starts = {a.start for a in out}
-    for m in finditer_at(_CARRIER, text, _carrier_starts(text)):
-        key = next(k for k in ("src", "line", "by", "host") if m.group(k))
-        name = m.group(key)
-        half = len(name) // 2
-        if name[:half] == name[half:]:  # 中国城市报中国城市报记者: the page printed the name twice
-            name = name[:half]
-        if m.start(key) in starts or _NOT_CARRIER.search(name) or is_common_word(name):
-            continue
-        add(m.start(key), m.start(key) + len(name), name, None)
-        starts.add(m.start(key))
-
-
-# every character ``\s`` matches (all in the Basic Multilingual Plane)
-_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-
-
-def _carrier_starts(text: str) -> list[int]:
-    """Every offset where a match of ``_CARRIER`` can start (for :func:`finditer_at`)."""
-    found = {0, *(k + 1 for k in stop_positions(text, _SPACES + _CARRIER_AFTER))}
-    k = text.find("来源")
-    while k >= 0:
-        found.update((k, k - 2) if k >= 2 else (k,))
-        k = text.find("来源", k + 1)
-    return sorted(found)
 
 
 def _drop_inside(out: list, start: int, end: int) -> None:

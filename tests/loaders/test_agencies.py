@@ -105,16 +105,11 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     ("活动由市委宣传部、江城日报社主办，青山网及市委网信办承办。", ["江城日报社", "萍乡市委宣传部", "萍乡市委网信办", "青山网"]),
     ("今年起，远山新闻联合市民政局推出系列报道。", ["萍乡市民政局", "远山新闻"]),
     ("云上青山报道：社区新建了广场。", ["云上青山"]),
-    # carrying the story: a source line, a dateline, a byline (listed, as the newer annotations do)
-    ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", ["江城日报", "江城晚报"]),
-    ("信息来源:江城新闻网 发布时间:2022-03-10\n江城网·云客户端讯（记者 王五）", ["江城新闻网", "江城网"]),
-    ("2021年02月02日 江城时报江城时报记者 郭某 孟某\n", ["江城时报"]),
-    ("来源：江城市人民政府网\n本报讯 社区新建了广场。", []),
-    # an app: latin-prefixed in a source line, or opening a dateline 某某报道（记者…）
-    ("时间:2024-08-06 来源:i江城\n", ["i江城"]),
-    ("云上江城报道（融媒体记者 王五）社区新建了广场。", ["云上江城"]),
-    # the site's owner in its header
-    ("江城新媒体集团  主办\n当前位置：首页\n", ["江城新媒体集团"]),
+    # an outlet that only carries the story (source line, dateline, byline, the site's owner) is not
+    # listed: the dev annotation leaves it out, as NOTES.md lists bodies that act
+    ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),
+    ("信息来源:江城新闻网 发布时间:2022-03-10\n江城网·云客户端讯（记者 王五）", []),
+    ("江城新媒体集团  主办\n当前位置：首页\n", []),
     # dictionary words are no outlet
     ("借助互联网推出线上服务。", []),
     ("。国家电网联合社区推出服务，综合新闻推出专题。", []),

@@ -33,6 +33,7 @@ from loaders.extract.text_utils import (
     literal_starts,
     stop_before,
     stop_positions,
+    without_pinyin,
 )
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import MetricRec
@@ -342,7 +343,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             prev_end = end
             continue  # 100户至700户: the upper end of a range written out
         as_written = text[start:end]
-        ctx_key = (as_written, text[max(0, start - 5):start])
+        # (read without a mirror's pinyin glosses: 覆蓋率達(dá)100% twice would otherwise share the key)
+        ctx_key = (as_written, without_pinyin(text[max(0, start - 20):start])[0][-5:])
         if ctx_key in seen:  # the same figure restated in the same words (（含单位管理15个）)
             continue
         seen.add(ctx_key)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions
+from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions, without_pinyin
 from loaders.record import AgencyRec, Mention, PolicyRec
 
 __all__ = ["Title", "date_before", "extract_policies", "find_titles", "status_of"]
@@ -339,7 +339,7 @@ def extract_policies(ctx: Context) -> None:
             attrs = {"status": status, "date": date, "verb": st is not None or told_after is not None,
                      "issuer": _issuer(ctx, groups, lo, verb_at, status, t.start - 1, group_starts)}
         prev = (t, attrs)
-        after = text[t.end + 1:t.end + 40]
+        after = without_pinyin(text[t.end + 1:t.end + 60])[0][:40]  # (号(hào) on mirror pages)
         m = _DOCNO_RE.match(after) or _DOCNO_INLINE.match(after)
         docno = m.group(1).strip() if m else None
         mention = Mention(start=t.start, end=t.end, as_written=t.title)

@@ -172,3 +172,8 @@ def test_the_other_half_of_a_ratio_is_not_a_count():
     assert [m.as_written for m in got] == ["300户"]
     # an each-one phrase has no figure after 每: the count after it stays
     assert [m.as_written for m in find_metrics("每个社区配备2名专职网格员。")] == ["2名"]
+
+
+def test_a_mirror_pages_pinyin_does_not_merge_two_figures():
+    text = "設施覆蓋率達(dá)100%;自助服務覆蓋率達(dá)100%。"
+    assert [m.as_written for m in find_metrics(text)] == ["100%", "100%"]

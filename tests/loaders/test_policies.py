@@ -202,3 +202,8 @@ def test_a_title_names_its_issuer_before_its_guanyu():
 def test_a_head_that_is_not_only_bodies_names_no_issuer():
     pols, _ = _run("印发《荆门市2022年关于社区工作的要点》。")
     assert pols["荆门市2022年关于社区工作的要点"].issuer is None
+
+
+def test_a_document_number_with_a_mirror_pages_pinyin():
+    pols, _ = _run("贯彻落实《关于加强社区服务的通知》(荆政办发〔2022〕34号(hào))精神。")
+    assert pols["关于加强社区服务的通知"].doc_number == "荆政办发〔2022〕34号"

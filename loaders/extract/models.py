@@ -524,8 +524,13 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
         return []
     title = text.rfind("《", max(sent_lo, q0 - 60), q0)
     if title >= 0 and text.find("》", title, q0) < 0:
-        # a quote inside a title: the place the title opens with (《P党员干部“…”参与小区治理》)
-        return _clause_subject(text, title + 1, q0, index) or []
+        # a quote inside a title: the place the title opens with (《P党员干部“…”参与小区治理》), or
+        # the place written straight before the title (P《“五步”推进社区治理》入选…)
+        got = _clause_subject(text, title + 1, q0, index)
+        if got is None:
+            before, _first = index.places_before(max(sent_lo, title - 40), title)
+            got = [before[-1][2].name] if before and before[-1][1] == title else []
+        return got
     hi = q0
     for _ in range(_MAX_HEAD_CLAUSES):
         lo = max(sent_lo, _clause_start(text, hi, _CLAUSE_HEAD_STOPS))

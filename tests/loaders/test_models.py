@@ -479,3 +479,9 @@ def test_a_sentence_without_a_subject_opening_with_a_means_keeps_the_last_ones()
     assert ("一元租房", "宜昌市夷陵区") in got
     got = _models("夷陵区是老工业区，始建于1958年。\n借助改造契机，以“一元租房”的形式引入机构。", places=places)
     assert ("一元租房", SUBJECT) in got  # a new paragraph
+
+
+def test_a_place_written_straight_before_a_title_owns_the_quote_in_it():
+    places = {"河湾社区": ("community", "within_subject", ("河湾社区",))}
+    got = _models("河湾社区《“四步”推进楼栋治理》入选优秀案例。", places=places)
+    assert ("四步", "河湾社区") in got

@@ -94,6 +94,11 @@ _NATIONAL = re.compile(r"全国|我国|中国|国家层面")  # (each holds 国 
 # 全国 as the yardstick of a ranking (领跑全国, 位居全国前列, 全国第一), not the place counted
 _RANKED_BEFORE = re.compile(r"(?:领跑|领先|位居|位列|居于|居|走在|排名|排在|名列|跻身|冠于)\s*$")
 _RANKED_AFTER = re.compile(r"(?:前列|第|首位|首|领先|示范|先进|文明|百强|十佳|优秀|试点|重点)")
+# 全国/中国 inside a name says nothing about where a figure was counted: 中国共产党, 中国特色, 全国人口普查,
+# 全国人大代表, 全国两会, 全国劳模, 中国城市报
+_NATIONAL_IN_NAME = re.compile(r"(?:共产党|特色|式|梦|人民|城市报|社区报|社会报|民政|日报|红十字|人口普查|经济普查|"
+                               r"农业普查|普查|人大|政协|两会|党代会|劳动模范|劳模|模范|和谐社区|民主法治|综合减灾|"
+                               r"最美|道德模范|青年文明号|巾帼|工人先锋号|五一|三八)")
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
 _CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
 _SENTENCE_STOP = SENTENCE_END  # the same string as the other steps': its stop index is shared
@@ -261,7 +266,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     # in a sentence that holds thousands of figures)
     national = [(n.start(), n.end()) for n in finditer_at(_NATIONAL, text, literal_starts(text, "国", (0, 1)))
                 if not skipped[n.start()] and not _RANKED_BEFORE.search(text, max(0, n.start() - 3), n.start())
-                and not _RANKED_AFTER.match(text, n.end())]
+                and not _RANKED_AFTER.match(text, n.end()) and not _NATIONAL_IN_NAME.match(text, n.end())]
     # a national leader's own deeds (总书记…先后17次深入…) are no figure of the place's work either
     leader = [(n.start(), n.end()) for n in finditer_at(_LEADER, text, literal_starts(text, "总", (0,)))
               if not skipped[n.start()]]

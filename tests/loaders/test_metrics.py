@@ -132,6 +132,10 @@ def test_subject_labels(text, as_written, subject):
     ("夏季平均气温21摄氏度。", "21摄氏度", 21, "摄氏度"),
     # 全国 as the yardstick of a ranking is not a national statistic
     ("空气质量位居全国前列，每年接待游客8000余人。", "8000余人", 8000, "人"),
+    # 全国/中国 inside a name is no national statistic
+    ("为庆祝中国共产党成立周年，社区开展文艺活动50场。", "50场", 50, "场"),
+    ("据第七次全国人口普查数据，全市常住人口120万人。", "120万人", 120, "万人"),
+    ("社区书记当选全国人大代表，带领居民建成小区12个。", "12个", 12, "个"),
     # a quote holding only the figure marks it, it is no name
     ("实现党组织覆盖率两个“100%”。", "100%", 100, "%"),
     # a quoted standard is a sentence, not a name

@@ -335,7 +335,8 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     q0 = c.quote.start - (0 if c.quote.orphan else 1)
     if not n or n < 2 or q0 <= 0 or text[q0 - 1] in _CLAUSE_STOPS + "、":
         return []
-    lo = _clause_start(text, q0, _SENT_STOPS)
+    sent_lo = _clause_start(text, q0, _SENT_STOPS)
+    lo = max(sent_lo, q0 - 20 * n - 40)  # N items of at most 16 characters: no need to read further back
     head = text[lo:q0]
     pieces = _rx(r"([、，,和及与])").split(head)
     k = 1
@@ -356,8 +357,8 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     if len(items) != n:
         return []
     boundary = seps[-1]
-    if boundary not in ("", "，", ","):
-        return []
+    if boundary not in ("", "，", ",") or (boundary == "" and lo > sent_lo):
+        return []  # (the first item runs past the window read: longer than an item can be)
     items = [_LEAD_VERB.sub("", _strip_inner(x)).strip() for x in reversed(items)]
     # the first item carries the clause before it (以“睦邻”为主题广泛开展助学、助医…): cut after its last verb
     verb = None
@@ -668,6 +669,7 @@ def _candidates(ctx: Context) -> list[_Cand]:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%")
+_MAX_JOIN_SCANS = 256
 _COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十]个$")
 # what is done with a scheme (“红色物业”创建, “共同缔造”活动): not a part of its name
 _ACTIVITY_TAIL = re.compile(r"创建|工作|建设|服务|管理|治理|理念|精神|作用|转化|行动|试点|示范|推广|经验|做法|换届|选举")
@@ -684,7 +686,9 @@ def _counted_or_joined(text: str, q: Quote, start: int, end: int, name: str,
             and not _TYPE_AFTER.match(tail) and not _ACTIVITY_TAIL.match(tail) and name not in _STOPLIST:
         key = name + tail
         if key not in joined:
-            joined[key] = text.find(key) >= 0
+            # each distinct form costs a scan of the text: a text quoting thousands of different
+            # words stops looking after the first few hundred (it is no report of one scheme)
+            joined[key] = len(joined) < _MAX_JOIN_SCANS and text.find(key) >= 0
         if joined[key]:
             return start, end + 2, key
     return start, end, name

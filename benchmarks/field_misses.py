@@ -3,7 +3,7 @@
 Records are made as ``govkg extract`` makes them and matched to gold with ``score.py``'s own greedy
 one-to-one matching, so every line printed is one point of the F1 that ``score_extraction.py`` reports.
 
-usage: python benchmarks/field_misses.py [agencies|places] [SET ...]
+usage: python benchmarks/field_misses.py [agencies|places] [SET ...]  (default: every tuning set; a held-out set is refused)
 Each line: set, document stem, ``MISS`` (gold, not found) or ``EXTRA`` (found, not gold), the name and,
 for an extra, the text around its first mention.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.score_extraction import SCORER, SETS
+from benchmarks.score_extraction import SCORER, SETS, tuning_sets
 
 KIND = {"agencies": "agency", "places": "place"}
 
@@ -60,7 +60,11 @@ def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, st
 
 def main(argv: list[str]) -> int:
     field = argv[0] if argv and argv[0] in KIND else "agencies"
-    names = [a for a in argv if a not in KIND] or ["dev", "extra-x", "extra-y"]
+    try:
+        names = tuning_sets([a for a in argv if a not in KIND])
+    except ValueError as exc:
+        print(f"field_misses.py: {exc}", file=sys.stderr)
+        return 2
     for name in names:
         texts, gold = SETS[name]
         for stem, what, entry, ctx in field_misses(field, texts, gold):

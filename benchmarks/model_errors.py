@@ -1,7 +1,7 @@
 """List the named-model errors of annotated sets: each gold model missed and each model extracted
 in error, split into a wrong name and a right name credited to the wrong owner.
 
-usage: python benchmarks/model_errors.py [SET ...] [--records FILE --gold DIR] [--json OUT]
+usage: python benchmarks/model_errors.py [SET ...]  (default: every tuning set; a held-out set is refused) [--records FILE --gold DIR] [--json OUT]
 
 Records are made by ``govkg extract TEXTS --out FILE`` (the command line, as the graph gets them);
 they are compared with the gold by ``../shared/reference/score.py``'s own ``same`` (names exact after
@@ -24,13 +24,9 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "reference"
-SETS: dict[str, tuple[Path, Path]] = {          # name -> (texts, gold)
-    "seeds": (REPO / "data" / "corpus", SHARED / "seeds-gold"),
-    "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold"),
-    **{folder.name: (folder / "texts", folder / "gold")
-       for folder in sorted((REPO / "data" / "reference").glob("extra-*")) if folder.is_dir()},
-}
+sys.path.insert(0, str(REPO))
+
+from benchmarks.score_extraction import SETS, SHARED, tuning_sets
 
 
 def _scorer():
@@ -103,12 +99,17 @@ def _around(text: str, pos: int) -> str:
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("sets", nargs="*", help=f"any of {', '.join(SETS)} (default: dev extra-x extra-y)")
+    ap.add_argument("sets", nargs="*", help=f"any of {', '.join(SETS)} but the held-out ones (default: every tuning set)")
     ap.add_argument("--json", type=Path, help="write the errors here")
     args = ap.parse_args(argv)
+    try:
+        names = tuning_sets(args.sets)
+    except ValueError as exc:
+        print(f"model_errors.py: {exc}", file=sys.stderr)
+        return 2
     score = _scorer()
     result: dict[str, list] = {}
-    for name in args.sets or ("dev", "extra-x", "extra-y"):
+    for name in names:
         texts, gold_dir = SETS[name]
         golds = {gp.stem: json.loads(gp.read_text(encoding="utf-8")) for gp in sorted(gold_dir.glob("*.json"))}
         recs = extract_records(texts, {Path(g.get("doc", s)).stem for s, g in golds.items()})

@@ -28,6 +28,27 @@ SETS: dict[str, tuple[Path, Path]] = {          # name -> (texts, gold)
     **{folder.name: (folder / "texts", folder / "gold")
        for folder in sorted((REPO / "data" / "reference").glob("extra-*")) if folder.is_dir()},
 }
+# a file of this name in an annotated folder marks it held out: scored, never tuned on (nor trained on)
+HELD_OUT_MARK = "HELD_OUT"
+
+
+def held_out(name: str) -> bool:
+    """Whether the set ``name`` is held out (its folder holds a ``HELD_OUT`` file)."""
+    return (SETS[name][1].parent / HELD_OUT_MARK).exists()
+
+
+def tuning_sets(chosen: list[str]) -> list[str]:
+    """The sets an error lister may show: ``chosen``, or by default every set but the seeds and the held-out
+    ones. A held-out set is refused (listing its errors is tuning on it): ValueError names it."""
+    for name in chosen:
+        if name not in SETS:
+            raise ValueError(f"no annotated set {name!r} (sets: {', '.join(SETS)})")
+        if held_out(name):
+            raise ValueError(f"{name} is held out ({SETS[name][1].parent / HELD_OUT_MARK}): its errors are not listed; "
+                             "score it with benchmarks/score_extraction.py")
+    return chosen or [name for name in SETS if name != "seeds" and not held_out(name)]
+
+
 FIELDS = ("places", "agencies", "policies", "named_models", "named_models.name_only", "named_models.components",
           "learning", "practices", "metrics")
 

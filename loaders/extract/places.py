@@ -342,6 +342,25 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
 
 _NAME_RULES: dict[tuple[str, bool], tuple[tuple[int, bool], ...]] = {}
 
+def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_ends: set[int]) -> int | None:
+    """Start of a street's or town's name written straight after a place that reads like a verb
+    (跃进, 解放, 前进 in 某区前进街道新华社区): the name counts when one of its communities or villages
+    follows by name, as a verb before 街道 (推进街道社区治理, 加强街道党工委建设) is not followed."""
+    tail = _UNIT_TAIL.match(text, suffix_end)
+    if tail is None or not _chained_name_ok(tail.group(1), True):
+        return None
+    for length in range(2, 5):
+        s = suffix_start - length
+        if s in chain_ends and s >= 0:
+            name = text[s:suffix_start]
+            ok = _ALL_CJK.fullmatch(name) and not _GENERIC.search(name) and not _conjunction_at(name)
+            return s if ok else None
+    return None
+
+
+# a community or village written on after a street or town: its name, then the suffix
+_UNIT_TAIL = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:社区|村)(?![民委])")
+
 
 # a verb and its result (用好, 扎紧, 拓宽, 做实, 建强, 织密): the slogans' verbs, which the dictionary
 # often lacks or tags as names
@@ -486,6 +505,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         else:
             start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
                                       street_ends if suffix in ("社区", "村") else frozenset())
+        if start is None and level == "street":
+            start = _named_by_what_follows(text, name_end, end, chained)
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract.pipeline import extract_text
+from loaders.extract.places import admin_mentions, local_mentions
 
 
 def _doc(text: str):
@@ -164,3 +165,17 @@ def test_a_street_headline_about_one_of_its_communities():
                "在邵阳市大祥区城西街道明星社区，红色的力量融入居民生活。近年来，明星社区始终以居民需求为导向。"
                "明星社区成立业委会，推动物业服务提升。\n")
     assert rec.document.subject_place == "明星社区"
+
+
+def test_a_headline_chain_through_a_street_named_like_a_verb_ends_at_the_community():
+    # 前进, 解放, 跃进 are verbs and the names of many streets: a community named after the street
+    # shows the word is the street's name
+    rec = _doc("南京市鼓楼区前进街道红枫社区召开居民议事会\n\n"
+               "3月2日，南京市鼓楼区前进街道红枫社区召开居民议事会，30余名居民代表参加。\n")
+    assert rec.document.subject_place == "红枫社区"
+
+
+@pytest.mark.parametrize("text", ["武汉市江岸区推进街道社区治理", "武汉市江岸区加强街道党工委建设"])
+def test_a_verb_before_jiedao_without_a_community_after_is_no_street(text):
+    ends = {a.end for a in admin_mentions(text)}
+    assert [m.name for m in local_mentions(text, ends, ends)] == []

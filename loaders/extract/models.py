@@ -508,7 +508,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
 _PINYIN = r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])"
 # what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
 _HEAD_SKIP = re.compile(
-    r"(?:\s|—+|-{2,}|[“‘《]|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
+    r"(?:\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来)?|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
     r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?)*")
 _CLAUSE_HEAD_STOPS = "，,；;：:"
@@ -552,11 +552,18 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
 _CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]|(?:借助|依托|通过|围绕|聚焦)[^，,。；;]{2,30}[，,]")
 
 
+# a visitor asking a place to act (并希望X街道继续推广“…”): the place asked is the clause's subject
+_ASKS = re.compile(r"(?:并|还|同时)?(?:希望|要求|鼓励|勉励|督促|指导)?")
 _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")
 
 
 def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | None:
     pos = _HEAD_SKIP.match(text, lo, q0).end()
+    if text[pos:pos + 1] in ("“", "‘") and text.find("”" if text[pos] == "“" else "’", pos, q0) < 0:
+        # quoted speech that holds the quote (“X社区持续深化‘…’): the speaker's subject; a name
+        # quoted and closed before the quote (“青X社区”微信、“…”) heads nothing
+        pos = _HEAD_SKIP.match(text, pos + 1, q0).end()
+    pos = _ASKS.match(text, pos, q0).end()
     mode = text[pos:pos + 1]
     if mode in ("在", "以", "由"):
         pos += 1

@@ -485,3 +485,24 @@ def test_a_place_written_straight_before_a_title_owns_the_quote_in_it():
     places = {"河湾社区": ("community", "within_subject", ("河湾社区",))}
     got = _models("河湾社区《“四步”推进楼栋治理》入选优秀案例。", places=places)
     assert ("四步", "河湾社区") in got
+
+
+@pytest.mark.parametrize("text", [
+    "领导充分肯定了做法。并希望点军区继续推广“院坝说事”机制，进一步擦亮“邻里帮帮团”品牌。",
+    "会议指出成效明显。同时鼓励点军区深化“院坝说事”机制，擦亮“邻里帮帮团”品牌。",
+])
+def test_a_place_asked_to_act_owns_what_it_is_asked_to_do(text):
+    got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
+    assert {n: o for n, o in got} == {"院坝说事": "宜昌市点军区", "邻里帮帮团": "宜昌市点军区"}, got
+
+
+def test_a_place_inside_an_earlier_quoted_name_heads_nothing():
+    text = "“点军社区通”公众号、“邻里帮帮团”小程序同时开通。"
+    got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军",))})
+    assert got.get(("邻里帮帮团", SUBJECT)) is not None, got
+
+
+def test_a_place_heading_quoted_speech_owns_the_names_in_it():
+    text = "他说：“点军区持续深化‘邻里帮帮团’服务品牌。”"
+    got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
+    assert ("邻里帮帮团", "宜昌市点军区") in got, got

@@ -430,6 +430,9 @@ class _Owners:
                 return chain
             chain.append(here)
             pos = here[1]
+            gloss = _rx(_PINYIN).match(self._text, pos)
+            if gloss:
+                pos = gloss.end()  # 白塔區(qū)躍進街道: a pinyin gloss inside the chain
             if pos < len(self._text) and self._text[pos] in "州市县区省盟旗" \
                     and k < len(self.places) and self.places[k][0] == pos + 1:
                 pos += 1  # 恩施州利川市: a short form, its level suffix, the next name

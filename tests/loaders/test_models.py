@@ -506,3 +506,10 @@ def test_a_place_heading_quoted_speech_owns_the_names_in_it():
     text = "他说：“点军区持续深化‘邻里帮帮团’服务品牌。”"
     got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
     assert ("邻里帮帮团", "宜昌市点军区") in got, got
+
+
+def test_a_pinyin_gloss_inside_a_chain_of_places_does_not_end_it():
+    text = "5月6日，西陵區(qū)學院街道召開“鄰里說事會”議事會。"
+    got = _models(text, places={"宜昌市西陵区": ("district", "subject", ("西陵區",)),
+                                "学院街道": ("street", "within_subject", ("學院街道",))})
+    assert ("鄰里說事會", "学院街道") in got, got

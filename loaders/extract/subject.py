@@ -279,9 +279,11 @@ def _body_place(text: str, level: str | None, gaz: Gazetteer, near: str | None) 
     first = {}
     for a in mentions:
         first.setdefault(a.code, a.start)
+    alone = set(first)
 
     def best(codes: list[str]) -> str:
-        return max(codes, key=lambda c: (counts[c], -first.get(c, 0)))
+        # a city named only in front of its districts (株洲市荷塘区) loses a tie to the district
+        return max(codes, key=lambda c: (counts[c], c in alone, -first.get(c, 0)))
 
     if level is not None:
         same = [c for c in counts if _fits(gaz, c, level)]
@@ -327,10 +329,12 @@ def _below(lead: SubjectPlace, head: SubjectPlace) -> bool:
         (head.local is None and head.code is not None and head.code in lead.chain)
 
 
-# how the first sentence of a story opens before naming where it happens
+# how the first sentence of a story opens before naming where it happens (记者从…了解到: the source
+# the reporter asked)
 _LEAD_IN = re.compile(r"^(?:近年来|近年|近期|近日|日前|目前|当前|今年以来|今年来|去年以来|(?:\d{1,2}月)?\d{1,2}日"
-                      r"(?:上午|下午|晚上|晚)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往))?$")
-_BYLINE = re.compile(r"^.{0,40}?(?:讯|电|报道)\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+                      r"(?:上午|下午|晚上|晚)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往)|[^，,]{0,8}记者[^，,]{0,4}从)?$")
+# (本报讯, 新华社北京5月1日电, …报道: not the 电 of 电梯 nor the 讯 of 通讯员)
+_BYLINE = re.compile(r"^.{0,40}?(?:讯(?![息录号员])|日电|电(?=\s*[(（:：\s])|报道(?=\s*[(（:：]))\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*")
 # a place that only says where a person belongs or an event takes place is not what the story is about
 _PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部|党员|群众|工作人员|负责人|政协|人大|委员|党委|党工委|"
                            r"支部|网格员|志愿者|老人|、|和|及")
@@ -338,9 +342,10 @@ _PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部
 # 阳光里社区坚持…, 大地社区成立于…): the predicates such reports open with
 _ACTS = re.compile(r"(?:等地)?[，,]?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
                    r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
-                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访)"
+                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访|了解到|获悉)"
                    r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
-_FURNITURE = re.compile(r"来源|发布时间|发布日期|记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
+# (记者 as a credit, 记者 王明 or （记者…, not the reporter in the story: 记者走进…, 记者从…了解到)
+_FURNITURE = re.compile(r"来源|发布时间|发布日期|记者(?=[\s:：])|[(（]\s*记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
 
 
 def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, admin_ok: bool = False) -> _Lead | None:

@@ -179,3 +179,26 @@ def test_a_headline_chain_through_a_street_named_like_a_verb_ends_at_the_communi
 def test_a_verb_before_jiedao_without_a_community_after_is_no_street(text):
     ends = {a.end for a in admin_mentions(text)}
     assert [m.name for m in local_mentions(text, ends, ends)] == []
+
+
+def test_the_reporter_in_the_story_is_no_byline_and_dianti_is_no_dateline():
+    # 记者走进… is the story, not a credit line; the 电 of 电梯 does not end a 新华社…电 dateline
+    rec = _doc("走进社区看变化：居民的事大家商量着办\n\n"
+               "5月10日，记者走进昆明市五华区华山街道翠湖社区，看到居民正在议事亭商量加装电梯的事。"
+               "翠湖社区党委书记介绍，社区推行“院坝协商”。\n")
+    assert rec.document.subject_place == "翠湖社区"
+
+
+def test_the_place_the_reporter_learned_from_is_the_subject():
+    rec = _doc("小网格撬动大治理\n\n本报讯（记者 王明）近日，记者从株洲市荷塘区桂花街道了解到，"
+               "该街道探索“网格+”模式，辖区12个社区全部建立网格党支部。\n")
+    assert rec.document.subject_place == "桂花街道"
+
+
+def test_a_city_named_only_in_front_of_its_district_loses_the_tie():
+    rec = _doc("网格化服务管理工作综述\n\n据统计，株洲市荷塘区共划分网格120个，配备专职网格员，"
+               "网格员每月走访居民一次。\n")
+    assert rec.document.subject_place == "株洲市荷塘区"
+    rec = _doc("网格化服务管理工作综述\n\n据统计，株洲市推行网格化服务管理，株洲市荷塘区共划分网格120个，"
+               "配备专职网格员。\n")
+    assert rec.document.subject_place == "株洲市"

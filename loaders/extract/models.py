@@ -602,7 +602,7 @@ _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e0
 # (城市社区“…”, 全省社区“…” are every community, not one)
 _ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把让]))(街道|社区|村|镇)$")
 # a place and its own body straight before the quote: X社区党委“…”, P的“…”
-_OWN_BODY_GAP = re.compile(r"(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?")
+_OWN_BODY_GAP = re.compile(_PINYIN + r"?(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?")
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
                    "村": ("community",)}
 _ANAPHOR_REACH = 300

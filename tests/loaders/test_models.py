@@ -513,3 +513,10 @@ def test_a_pinyin_gloss_inside_a_chain_of_places_does_not_end_it():
     got = _models(text, places={"宜昌市西陵区": ("district", "subject", ("西陵區",)),
                                 "学院街道": ("street", "within_subject", ("學院街道",))})
     assert ("鄰里說事會", "学院街道") in got, got
+
+
+def test_a_pinyin_gloss_between_a_place_and_its_body_keeps_the_credit():
+    # (the step reads the document folded to simplified characters)
+    text = "全区推广学院社区(qū)党委“邻里说事会”经验。"
+    got = _models(text, places={"学院社区": ("community", "within_subject", ("学院社区",))})
+    assert ("邻里说事会", "学院社区") in got, got

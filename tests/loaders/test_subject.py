@@ -202,3 +202,11 @@ def test_a_city_named_only_in_front_of_its_district_loses_the_tie():
     rec = _doc("网格化服务管理工作综述\n\n据统计，株洲市推行网格化服务管理，株洲市荷塘区共划分网格120个，"
                "配备专职网格员。\n")
     assert rec.document.subject_place == "株洲市"
+
+
+@pytest.mark.parametrize("lead, town", [
+    ("9月19日，盐城市亭湖区南洋镇专门召开会议，研究建设社区治理“微网格”。", "南洋镇"),
+    ("近日，常州市武进区湖塘镇认真落实“微网格”工作要求，全镇划分网格120个。", "湖塘镇"),
+])
+def test_a_lead_place_acting_after_an_adverb_is_the_subject(lead, town):
+    assert _doc(f"微网格激活大治理\n\n{lead}\n").document.subject_place == town

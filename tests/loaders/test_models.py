@@ -520,3 +520,13 @@ def test_a_pinyin_gloss_between_a_place_and_its_body_keeps_the_credit():
     text = "全区推广学院社区(qū)党委“邻里说事会”经验。"
     got = _models(text, places={"学院社区": ("community", "within_subject", ("学院社区",))})
     assert ("邻里说事会", "学院社区") in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "3月5日上午点军区召开“院坝说事”议事会。",
+    "日前点军区推出“院坝说事”议事机制。",
+    "据悉，点军区已推出“院坝说事”议事机制。",
+])
+def test_a_date_or_news_opener_before_the_place_heading_the_clause(text):
+    got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
+    assert [o for _n, o in got] == ["宜昌市点军区"], got

@@ -406,6 +406,10 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
         return from_issuer
     if title:
         found = headline_place(title, gaz, reply)
+        if found and _above(found, level, gaz) and "《" in title:
+            # a province or city named only in the title of a law the headline cites (调研全市贯彻《某省…
+            # 条例》情况) in a text that calls itself a lower unit (我市): the headline is read without it
+            found = headline_place(_TITLED.sub(lambda m: "，" * len(m.group()), title), gaz, reply)
         if found:
             return _anchor(_settle(found, level, gaz, reply), text, level, gaz)
     if from_issuer:
@@ -416,6 +420,15 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
         if own:
             return _anchor(own, text, level, gaz)
     return SubjectPlace(code) if code else None
+
+
+_TITLED = re.compile(r"《[^《》]*》")
+
+
+def _above(found: SubjectPlace, level: str | None, gaz: Gazetteer) -> bool:
+    """Is an administrative place above the level the document calls its own (湖北省 in a 我市 text)?"""
+    return level is not None and found.local is None and found.code is not None \
+        and _RANK.get(gaz.by_code[found.code].level, 9) < _RANK[level]
 
 
 # a local unit named as the home of an organ or an institution (瓦庙镇人民政府, 某镇中心学校) is where

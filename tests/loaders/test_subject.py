@@ -210,3 +210,12 @@ def test_a_city_named_only_in_front_of_its_district_loses_the_tie():
 ])
 def test_a_lead_place_acting_after_an_adverb_is_the_subject(lead, town):
     assert _doc(f"微网格激活大治理\n\n{lead}\n").document.subject_place == town
+
+
+def test_a_province_named_only_in_a_cited_law_of_the_headline_is_not_a_city_texts_subject():
+    rec = _doc("市领导调研全市贯彻实施《湖北省志愿服务条例》情况\n\n6月23日，市人大常委会副主任带领相关单位，"
+               "视察调研全市贯彻实施《条例》情况，推动《条例》在我市落实落地。黄石市志愿服务总站介绍了工作情况。\n")
+    assert rec.document.subject_place == "黄石市"
+    # the unit that issues the document a headline forwards stays its subject
+    rec = _doc("关于印发《长沙市城乡社区治理三年行动计划》的通知\n\n各区县（市）人民政府：\n现将计划印发给你们。\n")
+    assert rec.document.subject_place == "长沙市"

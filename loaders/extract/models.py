@@ -587,7 +587,7 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     ana = _ANAPHOR.match(text, pos, q0)
     if ana and mode not in ("以", "由"):
         # 街道创新搭建“…” / 该社区推出“…”: the street or community the text spoke of just before
-        got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1)], max(0, pos - _ANAPHOR_REACH), pos)
+        got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1) or ana.group(2)], max(0, pos - _ANAPHOR_REACH), pos)
         return [got] if got else None
     if mode not in ("在", "以") and not _rx(r"街道|社区|乡|镇|村").match(text, pos):
         # (a bare 街道办事处/社区党委 is the subject's own body: no place is credited)
@@ -597,14 +597,15 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     return None
 
 
-_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])")
+_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
 # a level word straight before the quote that points back at a place: 该社区“…”, 体现出社区“…”
 # (城市社区“…”, 全省社区“…” are every community, not one)
 _ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把让]))(街道|社区|村|镇)$")
 # a place and its own body straight before the quote: X社区党委“…”, P的“…”
 _OWN_BODY_GAP = re.compile(_PINYIN + r"?(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?")
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
-                   "村": ("community",)}
+                   "村": ("community",), "区": ("district",), "县": ("county", "county_city"),
+                   "市": ("city", "county_city"), "旗": ("county",)}
 _ANAPHOR_REACH = 300
 # a member of a congress or CPPCC acts in person, not for the body (市人大代表王某…); an officer
 # (主席, 书记…) leading the body's work still credits it

@@ -530,3 +530,9 @@ def test_a_pinyin_gloss_between_a_place_and_its_body_keeps_the_credit():
 def test_a_date_or_news_opener_before_the_place_heading_the_clause(text):
     got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
     assert [o for _n, o in got] == ["宜昌市点军区"], got
+
+
+def test_gai_qu_heading_a_clause_is_the_district_just_named():
+    text = "点军区地处城郊。近年来，该区推出“院坝说事”议事机制。"
+    got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
+    assert [o for _n, o in got] == ["宜昌市点军区"], got

@@ -454,8 +454,9 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     admins = admin_mentions(text, found.code, gaz)
     own = sum(1 for a in admins if a.code == found.code) + sum(
         1 for a in admins for h in a.heads if h.code == found.code)
-    own += sum(1 for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)) if m.group(1) in "我本"
-               and _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
+    # 我县 and 全县 alike: a text that speaks of the whole county is about the county
+    own += sum(1 for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST))
+               if _fits(gaz, found.code, _SELF_LEVEL[m.group(2)]))
     chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"}
     counts: dict[str, tuple[int, LocalMention]] = {}
     for lm in local_mentions(text, {a.end for a in admins}, chain):

@@ -219,3 +219,9 @@ def test_a_province_named_only_in_a_cited_law_of_the_headline_is_not_a_city_text
     # the unit that issues the document a headline forwards stays its subject
     rec = _doc("关于印发《长沙市城乡社区治理三年行动计划》的通知\n\n各区县（市）人民政府：\n现将计划印发给你们。\n")
     assert rec.document.subject_place == "长沙市"
+
+
+def test_a_county_overview_that_speaks_of_the_whole_county_stays_the_countys():
+    rec = _doc("桐梓县推进城乡社区治理工作综述\n\n近年来，我县坚持党建引领。娄山关街道率先试点“院落议事”，"
+               "娄山关街道30个院落建立议事会，娄山关街道经验在全县推广，九坝镇、花秋镇也相继建立议事会。\n")
+    assert rec.document.subject_place == "遵义市桐梓县"

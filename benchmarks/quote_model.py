@@ -42,9 +42,11 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared" / "reference"
+sys.path.insert(0, str(REPO))
+
+from benchmarks.score_extraction import SETS, SHARED, held_out
+
 MODEL_PATH = REPO / "loaders" / "extract" / "quote_model.json"
-HELD_OUT_MARK = "HELD_OUT"  # a file of this name in an annotated folder keeps it out of default training
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
 
 
@@ -57,16 +59,12 @@ def _scorer():
 
 def gold_sets() -> dict[str, tuple[Path, Path]]:
     """name → (texts folder, gold folder) for every annotated set present."""
-    sets = {"seeds": (REPO / "data" / "corpus", SHARED / "seeds-gold"),
-            "dev": (SHARED / "dev" / "texts", SHARED / "dev" / "gold")}
-    for extra in sorted((REPO / "data" / "reference").glob("extra-*")):
-        sets[extra.name] = (extra / "texts", extra / "gold")
-    return {k: v for k, v in sets.items() if v[1].is_dir() and any(v[1].glob("*.json"))}
+    return {k: v for k, v in SETS.items() if v[1].is_dir() and any(v[1].glob("*.json"))}
 
 
 def held_out_sets() -> list[str]:
     """The present sets whose folder holds a ``HELD_OUT`` file: never training data of the shipped model."""
-    return [name for name, (_, gold) in gold_sets().items() if (gold.parent / HELD_OUT_MARK).exists()]
+    return [name for name in gold_sets() if held_out(name)]
 
 
 def default_training_sets() -> list[str]:

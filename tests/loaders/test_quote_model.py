@@ -102,6 +102,6 @@ def test_held_out_sets_are_not_trained_on_by_default():
     script = _script()
     present = script.gold_sets()
     default = script.default_training_sets()
-    held = {name for name, (_, gold) in present.items() if (gold.parent / script.HELD_OUT_MARK).exists()}
+    held = {name for name, (_, gold) in present.items() if (gold.parent / "HELD_OUT").exists()}
     assert held and held.isdisjoint(default)  # at least one held-out set ships, and it is not a default
     assert set(default) | held == set(present)  # everything else is

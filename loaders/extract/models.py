@@ -29,7 +29,6 @@ from loaders.extract.text_utils import (
     is_cjk,
     is_common_word,
     sentence_bounds,
-    stop_at_or_after,
     stop_before,
     stop_positions,
 )
@@ -175,10 +174,6 @@ def _split_list(name: str) -> tuple[str, ...]:
 
 def _clause_start(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
     return stop_before(text, pos, stops) if pos > 0 else pos
-
-
-def _clause_end(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
-    return stop_at_or_after(text, pos, stops) if pos < len(text) else pos
 
 
 def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:

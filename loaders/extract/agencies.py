@@ -162,12 +162,17 @@ def _opens_with_verb(body: str) -> bool:
     return is_common_verb(body[:2]) or is_common_verb(body[:3])
 
 
+# the unit levels a bare level char stands for
+_LEVELS_OF = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",),
+              "盟": ("city",), "地区": ("city",), "旗": ("county",), "自治州": ("city",), "区": ("district",),
+              "县": ("county",)}
+
+
 def level_code(gaz: Gazetteer, subject: str | None, lv: str) -> str | None:
     """Code of the unit a bare level char stands for in a document about ``subject``."""
     if not subject:
         return None
-    want = {"省": ("province",), "自治区": ("province",), "市": ("city", "county_city"), "州": ("city",), "盟": ("city",), "地区": ("city",), "旗": ("county",),
-            "自治州": ("city",), "区": ("district",), "县": ("county",)}[lv]
+    want = _LEVELS_OF[lv]
     for p in gaz.chain(subject):
         if p.level in want and (lv != "地区" or p.name.endswith("地区")):  # 地区民政局: only a prefecture's
             return p.adcode
@@ -198,6 +203,21 @@ def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, st
 
 
 _NO_ADMIN: dict[int, str] = {}
+
+
+def _named_before(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer) -> str | None:
+    """The unit a bare level char stands for where the subject has no unit of that level: the last
+    one of that level named before it in the same paragraph (卧龙区委、区政府 in a city's text →
+    卧龙区's government; 某县…县人大常委会 in a province's)."""
+    want = _LEVELS_OF.get(lv, ())
+    para = text.rfind("\n", 0, pos) + 1
+    for a in reversed(admins):
+        unit = gaz.by_code[a.code]
+        if a.end <= pos and a.start >= para and unit.level in want and (lv != "地区" or unit.name.endswith("地区")):
+            return gaz.agency_prefix(a.code)
+        if a.end <= para:
+            break
+    return None
 
 
 def _canonical(name: str) -> str:
@@ -275,6 +295,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 continue  # 州, 盟, 旗 alone head an agency only at a word's start (州政协, 我旗), not in 杭州, 红旗, 联盟
             place = level_places[lv] if lv in level_places else level_places.setdefault(
                 lv, level_place(gaz, subject, lv))
+            if place is None:
+                place = _named_before(text, lv_pos, lv, admins, gaz)
             if place is None:
                 continue
         end = m.end()

@@ -300,7 +300,8 @@ def test_a_league_and_its_administrative_office():
 
 @pytest.mark.parametrize("subject,expected", [
     ("阿克苏地区", ["阿克苏地区民政局", "阿克苏地区行署"]),
-    ("濮阳市", ["阿克苏地区行署"]),  # 地区 heads a body only in a prefecture's text; 各地区, 贫困地区 never
+    # 地区 heads a body only in a prefecture's text or after the prefecture it stands for; 各地区, 贫困地区 never
+    ("濮阳市", ["阿克苏地区民政局", "阿克苏地区行署"]),
 ])
 def test_a_prefecture_written_diqu(subject, expected):
     text = "阿克苏地区行署印发通知，地区民政局牵头。各地区民政局、贫困地区政府参加。"
@@ -320,3 +321,16 @@ def test_two_levels_committees(text, expected):
 def test_a_ministry_with_the_states_formal_name():
     found = agency_mentions("依据中华人民共和国民政部规定，全国民政部门开展工作。", load_gazetteer().code_for_full_name("湖州市"))
     assert [(a.name, a.as_written) for a in found] == [("民政部", "中华人民共和国民政部")]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a district's bodies in a city's text: the bare level char is the district named before it
+    ("全市推进会召开。卧龙区委、区政府高度重视，区民政局牵头落实。", "南阳市",
+     ["南阳市卧龙区委", "南阳市卧龙区政府", "南阳市卧龙区民政局"]),
+    # ... only within the paragraph that names it
+    ("卧龙区推进社区建设。\n区民政局牵头落实。", "南阳市", []),
+    # where the subject has a unit of that level, the bare char is the subject's own
+    ("卧龙区委书记讲话。区政府负责落实。", "南阳市宛城区", ["南阳市卧龙区委", "南阳市宛城区政府"]),
+])
+def test_a_bare_level_char_below_the_subject_is_the_unit_named_before(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

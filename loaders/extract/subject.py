@@ -316,17 +316,27 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
         return found
     headline = headline_place(title, gaz, False) if title else None
     lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
-    if lead is not None and (headline is None or _below(lead, headline)):
+    if lead is not None and lead.local is not None and found is not None and found.local is None \
+            and self_level(_SPEECH.sub(lambda m: " " * len(m.group()), text)) not in (None, "street"):
+        lead = None  # a text that speaks of 我区/本县 (not in quoted speech) is the district's or county's own
+    if lead is not None and (headline is None or _below(lead, headline, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:
         return dominant_local(text, found, gaz)
     return found
 
 
-def _below(lead: SubjectPlace, head: SubjectPlace) -> bool:
-    """Does the lead's chain run through the headline's place (株洲市荷塘区 → 桂花街道阳光里社区)?"""
-    return (head.local is not None and head.local in lead.chain) or \
-        (head.local is None and head.code is not None and head.code in lead.chain)
+# quoted speech (“我区将继续……。”): an official's words, not the text's own voice
+_SPEECH = re.compile(r"“[^“”]{0,400}?[，,。；;！？!?][^“”]{0,400}?”")
+
+
+def _below(lead: SubjectPlace, head: SubjectPlace, gaz: Gazetteer) -> bool:
+    """Does the lead's chain run through the headline's place (株洲市荷塘区 → 桂花街道阳光里社区), or
+    start inside it (三门峡：… → 湖滨区崖底街道: a district written without its city)?"""
+    if head.local is not None:
+        return head.local in lead.chain
+    return head.code is not None and lead.code is not None \
+        and any(p.adcode == head.code for p in gaz.chain(lead.code))
 
 
 # how the first sentence of a story opens before naming where it happens (记者从…了解到: the source
@@ -358,7 +368,9 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
                 or (_FURNITURE.search(line[:40]) and not _BYLINE.match(line)):
             continue
         line = _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
-        for sentence in re.split(r"(?<=[。！？!?])", line)[:sentences]:
+        # a story that opens with a quoted remark (“……。”谈起…, 居民说): the remark is no sentence of the lead
+        told = [x for x in _LEAD_SENTENCE.split(line) if x and not _REMARK.fullmatch(x)]
+        for sentence in told[:sentences]:
             found = _lead_in_sentence(sentence, gaz, admin_ok)
             if found is not None:
                 return found
@@ -367,6 +379,8 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
 
 
 _rx_sentence = re.compile(r"[。，,]")
+_LEAD_SENTENCE = re.compile(r"(?<=[。！？!?])(?![”’])|(?<=[。！？!?][”’])")
+_REMARK = re.compile(r"\s*“[^“”]*”\s*")
 
 
 @dataclass(frozen=True)

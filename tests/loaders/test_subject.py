@@ -225,3 +225,27 @@ def test_a_county_overview_that_speaks_of_the_whole_county_stays_the_countys():
     rec = _doc("桐梓县推进城乡社区治理工作综述\n\n近年来，我县坚持党建引领。娄山关街道率先试点“院落议事”，"
                "娄山关街道30个院落建立议事会，娄山关街道经验在全县推广，九坝镇、花秋镇也相继建立议事会。\n")
     assert rec.document.subject_place == "遵义市桐梓县"
+
+
+def test_a_text_that_calls_itself_the_district_is_not_about_the_street_its_lead_names():
+    text = ("关于2023年全区社区治理工作情况的报告\n\n区人大常委会：\n2023年，我区深入推进基层治理，推行“一社一品”建设。"
+            "龙泉街道实施“红黄绿”预警工作法，及时化解矛盾。\n南宁市青秀区人民政府\n")
+    assert _doc(text).document.subject_place == "南宁市青秀区"
+    # an official's 我区 in quoted speech leaves a news story about the street its own
+    story = ("龙泉街道：预警工作法化解矛盾\n\n近日，青秀区龙泉街道坚持推行“红黄绿”预警工作法，及时化解矛盾。"
+             "区民政局负责人表示：“我区将继续推广这一做法，我区各街道都要学习。”\n")
+    assert _doc(story).document.subject_place == "龙泉街道"
+
+
+def test_a_lead_street_under_a_district_written_without_its_city_is_below_the_city_headline():
+    rec = _doc("株洲：小网格撬动大治理\n\n株洲日报讯 近年来，荷塘区桂花街道以网格化管理为抓手，推行“一格一员”工作机制。\n")
+    assert rec.document.subject_place == "桂花街道"
+    # a lead in another city's district is not below the headline's city
+    rec = _doc("株洲：小网格撬动大治理\n\n株洲日报讯 近年来，西陵区学院街道以网格化管理为抓手，推行“一格一员”工作机制。\n")
+    assert rec.document.subject_place != "学院街道"
+
+
+def test_a_story_opening_with_a_quoted_remark_finds_its_place_in_the_next_sentences():
+    rec = _doc("社区党委书记谈治理\n\n“现在有事大家一起商量，小区越来越好了。”谈起这些变化，居民张大姐笑着说。"
+               "近年来，北京市朝阳区呼家楼街道金台社区以“楼门议事会”为抓手，推动居民自治。\n")
+    assert rec.document.subject_place == "金台社区"

@@ -402,6 +402,8 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
             or (j >= 2 and _PLACE_VERB.fullmatch(window[j - 2:j]) is not None)
         if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
             continue
+        if not hard and before in _WEAK_PREP and not _conjunction_at(before + name):
+            continue  # 和谐满社区: 和 opens the word 和谐, it joins nothing
         if hard or before in _HARD_PREP or before in _WEAK_PREP:
             out.append((length, True))
             break

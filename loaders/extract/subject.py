@@ -57,6 +57,10 @@ def _units(text: str, gaz: Gazetteer, near: str | None = None, free: frozenset[i
     out = [_Unit(a.start, a.end, code=a.code) for a in admins]
     starts = {a.start for a in admins}
     chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"} | {0}
+    # a district or county written in full that several cities have (铁东区宏大社区): which one it is
+    # stays open, but a name written after it is a place's
+    chain |= {h.end for h in gaz.scan(text) if not h.is_alias and len(h.codes) > 1 and len(h.surface) >= 3
+              and all(gaz.by_code[c].is_county_level for c in h.codes)}
     for lm in local_mentions(text, {a.end for a in admins}, chain, set(free)):
         if lm.start not in starts:
             out.append(_Unit(lm.start, lm.end, local=lm.name, level=lm.level))

@@ -249,3 +249,10 @@ def test_a_story_opening_with_a_quoted_remark_finds_its_place_in_the_next_senten
     rec = _doc("社区党委书记谈治理\n\n“现在有事大家一起商量，小区越来越好了。”谈起这些变化，居民张大姐笑着说。"
                "近年来，北京市朝阳区呼家楼街道金台社区以“楼门议事会”为抓手，推动居民自治。\n")
     assert rec.document.subject_place == "金台社区"
+
+
+def test_a_community_after_a_district_name_several_cities_have_is_the_subject():
+    rec = _doc("党建聚合力 共治暖人心——鼓楼区金汤社区构建社区治理新格局\n\n本报记者 李明\n"
+               "金汤社区积极探索多元共治，精心打造“金汤议事”品牌，居民满意度显著提升。\n")
+    assert rec.document.subject_place == "金汤社区"
+    assert {m.name: m.owner for m in rec.named_models}.get("金汤议事") == "金汤社区"

@@ -337,3 +337,9 @@ def test_units_listed_together_share_the_parent_the_text_gives_one_of_them():
 def test_a_community_after_its_district_and_de():
     _rec, places = _rec_places("梧州市民政局：万秀区的桂北社区公共服务中心正在建设。")
     assert places["桂北社区"][1] == "梧州市万秀区"
+
+
+def test_a_local_name_does_not_start_inside_a_word():
+    assert [m.name for m in local_mentions("以文化人和谐满社区，居民笑开颜")] == []
+    # 和 joining two names still leaves the second one a name
+    assert "金汤社区" in [m.name for m in local_mentions("在城南街道华侨社区和金汤社区，居民自治成效明显")]

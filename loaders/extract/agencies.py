@@ -86,7 +86,8 @@ _SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+�
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
-_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委")
+_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委"
+                         r"|办(?![法理事好公])")  # 街道办: the street's office written short
 # the people's congress's working committee of a street, written around the street: 人大某某街道工委
 _NPC_AROUND = re.compile(r"工作委员会|工委")
 _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
@@ -518,8 +519,9 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             continue
         pos = lm.end
         m = body_rx.match(text, pos)
-        if not m or m.group() == "人大" and _DEPUTY.match(text, m.end()):
-            continue  # 某街道人大代表: the street's deputies
+        if not m or m.group() == "人大" and _DEPUTY.match(text, m.end()) \
+                or m.group() == "办" and not lm.name.endswith("街道"):
+            continue  # 某街道人大代表: the street's deputies; 镇办 (town-run) is no office
         code = adm.code if adm is not None else subject
         prefix = gaz.agency_prefix(code) if code else ""
         start = written.start if written is not None and written.end == lm.start else lm.start
@@ -527,7 +529,7 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
         unit = _full_ethnic_name(text, lm.name)
         while m:
-            add(start, m.end(), prefix + unit + m.group(), prefix or None)
+            add(start, m.end(), prefix + unit + ("办事处" if m.group() == "办" else m.group()), prefix or None)
             # 东湖高新区党工委、管委会: the same unit's next body, written whole
             nxt = _rx(r"[、和及]").match(text, m.end())
             m = body_rx.match(text, nxt.end()) if nxt else None

@@ -334,3 +334,7 @@ def test_a_ministry_with_the_states_formal_name():
 ])
 def test_a_bare_level_char_below_the_subject_is_the_unit_named_before(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+def test_a_streets_office_written_short():
+    assert _names("深入到新丰路街道办进行调查研究，镇办企业参加。", "承德市丰宁满族自治县") == ["丰宁满族自治县新丰路街道办事处"]

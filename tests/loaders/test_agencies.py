@@ -105,11 +105,14 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     ("活动由市委宣传部、江城日报社主办，青山网及市委网信办承办。", ["江城日报社", "萍乡市委宣传部", "萍乡市委网信办", "青山网"]),
     ("今年起，远山新闻联合市民政局推出系列报道。", ["萍乡市民政局", "远山新闻"]),
     ("云上青山报道：社区新建了广场。", ["云上青山"]),
-    # an outlet that only carries the story (source line, dateline, byline, the site's owner) is not
-    # listed: the dev annotation leaves it out, as NOTES.md lists bodies that act
-    ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),
-    ("信息来源:江城新闻网 发布时间:2022-03-10\n江城网·云客户端讯（记者 王五）", []),
-    ("江城新媒体集团  主办\n当前位置：首页\n", []),
+    # an outlet credited with the story: source line, dateline, byline, masthead (most annotated sets
+    # list them, as NOTES.md lists 新华社 for its article); a channel or app after the name is cut
+    ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", ["江城日报", "江城晚报"]),
+    ("信息来源:江城新闻网 发布时间:2022-03-10\n江城网·云客户端讯（记者 王五）", ["江城新闻网", "江城网"]),
+    ("来源:青山网-江城频道 作者:王五\n  张三 远山法治报全媒体记者 李四", ["远山法治报", "青山网"]),
+    ("来源：青山日报客户端\n-- 远山晚报 --\n来源：顺河发布收集编辑：顺河发布", ["远山晚报", "青山日报", "顺河发布"]),
+    # a source line naming no outlet: the site itself (本网), an office, a name with no outlet's ending
+    ("来源: 本网\n来源：某某宣传\n江城新媒体集团  主办\n当前位置：首页\n深度报道\n", []),
     # dictionary words are no outlet
     ("借助互联网推出线上服务。", []),
     ("。国家电网联合社区推出服务，综合新闻推出专题。", []),

@@ -39,8 +39,9 @@ def _store(kind: str, home: str, *where: object) -> Any:
     # keyed by where the graph lives (never by credentials): another GOVKG_HOME or server opens another store
     from govkg.settings import load_settings
     from graph.stores import open_store
+    from queries.registry import maintain_indexes
 
-    return open_store(kind, load_settings())
+    return maintain_indexes(open_store(kind, load_settings()))
 
 
 def require_store() -> None:

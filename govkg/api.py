@@ -25,10 +25,12 @@ Runner = Callable[[str, dict], list[dict]]
 
 
 def open_configured_store(name: str | None = None) -> GraphStore:
-    """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting."""
+    """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting; the embedded
+    store maintains the queries' row indexes in every write (``queries.registry.maintain_indexes``)."""
     from graph.stores import open_store
+    from queries.registry import maintain_indexes
 
-    return open_store(name)
+    return maintain_indexes(open_store(name))
 
 
 # -- extract and build ------------------------------------------------------------------------------

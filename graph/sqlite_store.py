@@ -50,6 +50,7 @@ from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, MODEL_VERSION, Evidence
 from graph.quotes import QuoteSpans
+from graph.sqlite_rows import ROWS_TABLE, RowIndex, Touched
 from graph.store import DocState, GraphStore
 
 __all__ = ["FORMAT", "LEGACY_FILE", "SQLiteStore", "graph_path"]
@@ -83,7 +84,7 @@ CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
 # megabytes (a common gram's postings), which a WITHOUT ROWID table would carry through its key B-tree
 _KEPT_TABLE = """CREATE TABLE IF NOT EXISTS kept (name TEXT NOT NULL, version INTEGER NOT NULL, key TEXT NOT NULL,
                                  value BLOB NOT NULL, UNIQUE (name, version, key))"""
-_SCHEMA += _KEPT_TABLE + ";\n"
+_SCHEMA += _KEPT_TABLE + ";\n" + ROWS_TABLE + ";\n"
 # evidence read by owner through an index that holds every column: a hub's entries (a practice named by
 # every document) are scattered over the whole table, one page read per entry without it. Files of an
 # earlier revision had an index on the owner alone: the next build (``init_schema``) replaces it.
@@ -120,6 +121,12 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)            # placeholders only: values always travel as parameters
 
 
+def _after(prefix: bytes) -> bytes:
+    """The least bytes above every bytes that start with ``prefix``."""
+    head = prefix.rstrip(b"\xff")
+    return head[:-1] + bytes([head[-1] + 1]) if head else b"\xff" * (len(prefix) + 1)
+
+
 class SQLiteStore(GraphStore):
     """The embedded store (``--store memory``). ``SQLiteStore()`` keeps a private graph in memory
     (tests, previews); ``SQLiteStore.open(home)`` the one under ``home``."""
@@ -134,6 +141,7 @@ class SQLiteStore(GraphStore):
         self._depth = 0
         self._view: tuple[int, nx.MultiDiGraph] | None = None
         self._query_view: Any = None
+        self._row_indexes: list[RowIndex] = []      # maintained by every write (``maintain``)
         try:
             if path is not None:
                 from govkg.settings import private_dir
@@ -185,9 +193,10 @@ class SQLiteStore(GraphStore):
     def _init_tables(self) -> None:
         meta = self._meta()
         if meta.get("format") == FORMAT and meta.get("model") == str(MODEL_VERSION):
-            if not self._has_table("kept"):            # a file from before kept indexes: add the table
+            if not self._has_table("kept") or not self._has_table("kept_row"):   # a file from before them
                 with contextlib.suppress(StoreUnavailable), self._write() as db:
-                    db.execute(_KEPT_TABLE)
+                    for statement in (_KEPT_TABLE, *ROWS_TABLE.split(";")):
+                        db.execute(statement)
             return                                     # the usual case: read only, no write lock taken
         with self._write() as db:
             meta = self._meta()                        # again, now that no other process can change it
@@ -210,7 +219,7 @@ class SQLiteStore(GraphStore):
                 # an older graph model: start empty, the next build reloads every document
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
-                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept"):
+                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept", "kept_row"):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
                 self._bump()
@@ -324,7 +333,10 @@ class SQLiteStore(GraphStore):
                                  (nids[row["start"]], nids[row["end"]], _dumps(row["props"])))
                 changed = changed or cur.rowcount > 0
             if changed:
+                live = self._live_rows()
                 self._bump()
+                self._maintain_rows(live, {}, Touched.everything(
+                    [row["id"] for row in nodes], [("IN_CATEGORY", r["start"], r["end"]) for r in rels]))
 
     def _upgrade(self) -> None:
         """Bring a file of an earlier revision of this format up to date (inside a write): the documents'
@@ -373,6 +385,8 @@ class SQLiteStore(GraphStore):
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
         with self._write() as db:
+            live = self._live_rows()
+            before = self._rows_before(live, delta.doc_id) if replace else {}
             if replace:
                 self._strip(delta.doc_id, keep_document=True)
             found = self._nodes_by_id([delta.doc_id]).get(delta.doc_id)
@@ -392,9 +406,8 @@ class SQLiteStore(GraphStore):
             db.executemany("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
                            [(node_id, row.label, _dumps({"id": node_id, **row.props}))
                             for node_id, row in delta.nodes.items() if node_id not in have])
-            db.executemany("UPDATE node SET props = ? WHERE nid = ?",
-                           _changed_props((nid, props, delta.nodes[node_id].props)
-                                          for node_id, (nid, props) in have.items()))
+            changed = _changed_props((nid, props, delta.nodes[node_id].props) for node_id, (nid, props) in have.items())
+            db.executemany("UPDATE node SET props = ? WHERE nid = ?", changed)
             nids = {k: v[0] for k, v in have.items()}
             nids.update((k, v[0]) for k, v in self._nodes_by_id([n for n in delta.nodes if n not in have]).items())
             nids[delta.doc_id] = doc_nid
@@ -414,6 +427,14 @@ class SQLiteStore(GraphStore):
             db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
                            [(rids[k], doc_nid, *_quote_columns(quotes, ev)) for k, row in zip(keys, rows) for ev in row.ev])
             self._bump()
+            if live:
+                ids = {nid: node_id for node_id, nid in nids.items()}
+                rel_ids = list(delta.rels)
+                self._maintain_rows(live, before, Touched(
+                    {*delta.nodes, delta.doc_id}, set(rel_ids),
+                    {n for n in delta.nodes if n not in have} | ({delta.doc_id} if found is None else set()),
+                    {rel for rel, k in zip(rel_ids, keys) if k not in old_rels},
+                    {ids[nid] for _, nid in changed} | {delta.doc_id}))
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
         """Remove ``doc_id``'s evidence everywhere and whatever is left with none (not taxonomy)."""
@@ -461,9 +482,113 @@ class SQLiteStore(GraphStore):
         with self._write() as db:
             if db.execute("SELECT 1 FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone() is None:
                 return False
+            live = self._live_rows()
+            before = self._rows_before(live, doc_id)
             self._strip(doc_id, keep_document=False)
             self._bump()
+            self._maintain_rows(live, before, Touched())
         return True
+
+    # -- row indexes maintained per write (graph/sqlite_rows.py) -------------------------------------
+    def maintain(self, indexes: Iterable[RowIndex]) -> None:
+        """Maintain ``indexes`` in every later write of this store object (each in the write's own
+        transaction, while it is current: see ``rows_current``)."""
+        with self._lock:
+            known = {ix.name for ix in self._row_indexes}
+            fresh = [ix for ix in indexes if ix.name not in known]
+            self._row_indexes += fresh
+            empty = self._db.execute("SELECT 1 FROM doc LIMIT 1").fetchone() is None
+        for ix in fresh:                      # a graph without documents: filled at once (the taxonomy)
+            if empty and not self.rows_current(ix.name):
+                self.seed_rows(ix)
+
+    def rows_current(self, name: str) -> bool:
+        """Whether row index ``name`` is maintained up to the graph's current version."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = ?", ("rows:" + name,)).fetchone()
+            return row is not None and int(row[0]) == self.version()
+
+    def _live_rows(self) -> list[RowIndex]:
+        """The attached row indexes current before this write (the others are left stale)."""
+        return [ix for ix in self._row_indexes if self.rows_current(ix.name)]
+
+    def _rows_before(self, live: list[RowIndex], doc_id: str) -> dict[str, set[str]]:
+        """Per index, the keys whose rows the removal of ``doc_id``'s facts may change (read before)."""
+        if not live:
+            return {}
+        from graph.sqlite_view import SQLiteGraphView
+
+        doc = self._db.execute("SELECT nid FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone()
+        if doc is None:
+            return {}
+        nodes = [n for (n,) in self._db.execute(
+            "SELECT DISTINCT n.id FROM node_ev v JOIN node n ON n.nid = v.owner WHERE v.doc = ?", doc)]
+        rels = self._db.execute("SELECT DISTINCT r.type, a.id, b.id FROM rel_ev v JOIN rel r ON r.rid = v.owner "
+                                "JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e WHERE v.doc = ?", doc).fetchall()
+        touched = Touched.everything([doc_id, *nodes], [tuple(r) for r in rels])
+        view = SQLiteGraphView(self, -1)
+        return {ix.name: ix.affected(view, touched) for ix in live}
+
+    def _maintain_rows(self, live: list[RowIndex], before: dict[str, set[str]], touched: Touched) -> None:
+        """Write the rows of ``live`` indexes that this write may have changed (the keys ``before`` names
+        and those ``touched`` now affects) and mark them current (inside the write, after ``_bump``)."""
+        if not live:
+            return
+        from graph.sqlite_view import SQLiteGraphView
+
+        view = SQLiteGraphView(self, -1)
+        version = str(self.version())
+        for ix in live:
+            keys = sorted(before.get(ix.name, set()) | ix.affected(view, touched))
+            self._put_rows(ix, view, keys)
+            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", ("rows:" + ix.name, version))
+
+    def _put_rows(self, ix: RowIndex, view: Any, keys: list[str]) -> None:
+        for part in _chunks(keys):
+            found = ix.rows(view, part)
+            gone = [k for k in part if k not in found]
+            if gone:
+                self._db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({_marks(len(gone))})", (ix.name, *gone))
+            self._db.executemany("INSERT OR REPLACE INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
+                                 [(ix.name, k, sort, value) for k, (sort, value) in found.items()])
+
+    def seed_rows(self, ix: RowIndex) -> bool:
+        """Fill row index ``ix`` whole from the graph as it is and mark it current (one transaction):
+        what a build does for an index some write did not maintain. False when the store takes no write."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        try:
+            with self._write() as db:
+                db.execute("DELETE FROM kept_row WHERE name = ?", (ix.name,))
+                view = SQLiteGraphView(self, -1)
+                keys = list(ix.all_keys(view))
+                for at in range(0, len(keys), 5000):      # a fresh view per few thousand keys: bounded memory
+                    view.release()
+                    self._put_rows(ix, view, keys[at:at + 5000])
+                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", ("rows:" + ix.name, str(self.version())))
+        except StoreUnavailable:
+            return False
+        return True
+
+    def kept_rows(self, name: str, prefix: bytes = b"", limit: int = -1) -> list[bytes]:
+        """The values of row index ``name`` whose sort key starts with ``prefix``, in sort order (at most
+        ``limit``; -1: all)."""
+        with self._lock:
+            if not prefix:
+                rows = self._db.execute("SELECT value FROM kept_row WHERE name = ? ORDER BY sort LIMIT ?", (name, limit))
+            else:
+                rows = self._db.execute("SELECT value FROM kept_row WHERE name = ? AND sort >= ? AND sort < ? "
+                                        "ORDER BY sort LIMIT ?", (name, prefix, _after(prefix), limit))
+            return [value for (value,) in rows]
+
+    def kept_row_values(self, name: str, keys: Iterable[str]) -> dict[str, bytes]:
+        """key -> value of the rows of ``name`` under ``keys`` (those it has)."""
+        out: dict[str, bytes] = {}
+        with self._lock:
+            for part in _chunks(list(dict.fromkeys(keys))):
+                out.update(self._db.execute(
+                    f"SELECT key, value FROM kept_row WHERE name = ? AND key IN ({_marks(len(part))})", (name, *part)))
+        return out
 
     # -- kept indexes -----------------------------------------------------------------------------
     def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes | str]]) -> bool:

@@ -113,6 +113,19 @@ class SQLiteGraphView:
                               f"JOIN node b ON b.nid = r.{other} WHERE a.label = ? AND r.type = ? "
                               "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (label, rel_type, len(prefix), prefix)))
 
+    def link_counts_of(self, nodes: list[str], rel_type: str, out: bool, prefix: str = "") -> dict[str, int]:
+        """``link_counts`` of the nodes ``nodes`` (those with any), a few hundred per scan."""
+        this, other = ("s", "e") if out else ("e", "s")
+        counts: dict[str, int] = {}
+        todo = list(dict.fromkeys(nodes))
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            counts.update(self._all(
+                f"SELECT a.id, count(DISTINCT b.nid) FROM node a JOIN rel r ON r.{this} = a.nid "   # fixed names only
+                f"JOIN node b ON b.nid = r.{other} WHERE a.id IN ({','.join('?' * len(part))}) AND r.type = ? "
+                "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (*part, rel_type, len(prefix), prefix)))
+        return counts
+
     def node_values(self, nodes: list[str], field: str) -> dict[str, Any]:
         """node id -> the value of its property ``field`` (None where it has none), for those of
         ``nodes`` that exist, read straight from the table (nothing kept: the years of every document

@@ -9,14 +9,17 @@ id — with the same columns on every store.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from queries.kept import KeptSections, with_index
+from graph.model import label_of_id
+from graph.sqlite_rows import sort_key
+from queries.kept import KeptSections, dumps, loads, maintained, with_index
+from queries.rows import cached
 from queries.spec import Param, QuerySpec
 from queries.walk import count_of, find_places, in_edges, nodes_of, out_edges
 
-__all__ = ["SECTIONS", "SPEC", "build_index", "fetch", "finish"]
+__all__ = ["SECTIONS", "SPEC", "ListingRows", "build_index", "fetch", "finish"]
 
 SPEC = QuerySpec(
     "inventory", "图谱概览",
@@ -48,20 +51,39 @@ def fetch(g: Any, place: str | None = None, measures_only: bool = False, **_para
     rows: list[dict[str, Any]] = []
     if measures_only:
         return _measures(g, place, rows)
-    for d, (title, kind, subject, issuer, date) in _values(g, "Document", "title", "kind", "subject_place", "issuer", "date"):
-        rows.append(_row("document", d, title, kind=kind, place=subject, issuer=issuer, date=date))
-    counts = _link_counts(g, "Place", "IMPLEMENTS", True, "me_")
-    for p, (name, level) in _values(g, "Place", "name", "level"):
-        rows.append(_row("place", p, name, level=level, count=counts.get(p, 0)))
-    counts = _link_counts(g, "Practice", "ADOPTS", False)
-    for x, (name,) in _values(g, "Practice", "name"):
-        rows.append(_row("practice", x, name, count=counts.get(x, 0)))
-    for m, (name, owner, components) in _values(g, "NamedModel", "name", "owner", "components"):
-        rows.append(_row("named_model", m, name, place=owner, count=len(components or [])))
-    for y, (title, issuer, date, status) in _values(g, "Policy", "title", "issuer", "date", "status"):
-        rows.append(_row("policy", y, title, issuer=issuer, date=date, status=status))
+    for lab, (_, fields, link) in _LISTED.items():
+        counts = _link_counts(g, lab, *link) if link else {}
+        rows.extend(_listed(lab, node, values, counts) for node, values in _values(g, lab, *fields))
     rows.append(_row("measure_total", "Measure", None, count=count_of(g, "Measure")))
     return _measures(g, place, rows)
+
+
+# the listed labels: section, the properties read, what the count counts (relationship type, outgoing,
+# id prefix of the nodes counted; None: a named model's count is its components)
+_LISTED: dict[str, tuple[str, tuple[str, ...], tuple[str, bool, str] | None]] = {
+    "Document": ("document", ("title", "kind", "subject_place", "issuer", "date"), None),
+    "Place": ("place", ("name", "level"), ("IMPLEMENTS", True, "me_")),
+    "Practice": ("practice", ("name",), ("ADOPTS", False, "")),
+    "NamedModel": ("named_model", ("name", "owner", "components"), None),
+    "Policy": ("policy", ("title", "issuer", "date", "status"), None),
+}
+
+
+def _listed(lab: str, node: str, values: tuple[Any, ...], counts: dict[str, int]) -> dict[str, Any]:
+    """The listing's row of ``node`` (of a ``_LISTED`` label) from its properties and link counts."""
+    section = _LISTED[lab][0]
+    if lab == "Document":
+        title, kind, subject, issuer, date = values
+        return _row(section, node, title, kind=kind, place=subject, issuer=issuer, date=date)
+    if lab == "Place":
+        return _row(section, node, values[0], level=values[1], count=counts.get(node, 0))
+    if lab == "Practice":
+        return _row(section, node, values[0], count=counts.get(node, 0))
+    if lab == "NamedModel":
+        name, owner, components = values
+        return _row(section, node, name, place=owner, count=len(components or []))
+    title, issuer, date, status = values
+    return _row(section, node, title, issuer=issuer, date=date, status=status)
 
 
 def _values(g: Any, lab: str, *fields: str) -> Iterable[tuple[str, tuple[Any, ...]]]:
@@ -102,8 +124,13 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     """The listing without any place's measures is built once per graph version (kept in the store where
     it can be: ``queries/kept.py``); a place's measures are read for each call."""
-    listing = with_index("inventory", version, lambda: build_index(fetch, {}), KeptSections.load,
-                         lambda kept: kept.head(_ALL)[0])
+    store = maintained("inventory", version)
+    if store is not None:                     # the rows the store maintains, and the measures counted now
+        listing = cached("inventory:rows", version, lambda: [loads(v) for v in store.kept_rows("inventory")] + [
+            _ordered([_row("measure_total", "Measure", None, count=store.query_graph().label_count("Measure"))])[0]])
+    else:
+        listing = with_index("inventory", version, lambda: build_index(fetch, {}), KeptSections.load,
+                             lambda kept: kept.head(_ALL)[0])
     if not params.get("place"):
         return list(listing)
     measures = [row for row in fetch({**params, "measures_only": True}) if row["section"] == "measure"]
@@ -118,12 +145,51 @@ def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params:
 
 
 def _ordered(raw: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    order = {s: i for i, s in enumerate(SECTIONS)}
     rows = {}
     for row in raw:
         out = {c: row.get(c) for c in _COLUMNS}
         if out["count"] is not None:
             out["count"] = int(out["count"])
         rows[(out["section"], out["id"])] = out
-    return sorted(rows.values(), key=lambda r: (order.get(r["section"], len(order)), -(r["count"] or 0),
-                                                r["name"] or "", r["id"]))
+    return sorted(rows.values(), key=_order)
+
+
+def _order(row: dict[str, Any]) -> tuple[int, int, str, str]:
+    """Where a row goes in the answer: by section, then most counted first, then name and id."""
+    return (SECTIONS.index(row["section"]) if row["section"] in SECTIONS else len(SECTIONS),
+            -(row["count"] or 0), row["name"] or "", row["id"])
+
+
+class ListingRows:
+    """The listing as a row index the embedded store maintains per document (``graph/sqlite_rows.py``):
+    one row per listed node, keyed by its id; a write changes the rows of the nodes it creates or
+    changes, of the places it adds a measure to and of the practices it adds a place to."""
+
+    name = "inventory"
+
+    def affected(self, view: Any, touched: Any) -> set[str]:
+        keys = {n for n in touched.new_nodes | touched.changed if label_of_id(n) in _LISTED}
+        keys.update(s for s, _ in touched.rels_of("IMPLEMENTS", new=True))
+        keys.update(e for _, e in touched.rels_of("ADOPTS", new=True))
+        # a place that may go takes its ADOPTS relationships with it (those of other documents too)
+        for place in sorted(n for n in touched.new_nodes if label_of_id(n) == "Place" and n in view):
+            keys.update(x for x, _ in view.edges_of(place, "ADOPTS", True))
+        return keys
+
+    def rows(self, view: Any, keys: Sequence[str]) -> dict[str, tuple[bytes, bytes]]:
+        by_label: dict[str, list[str]] = {}
+        for key in keys:
+            by_label.setdefault(label_of_id(key), []).append(key)
+        out = {}
+        for lab, nodes in by_label.items():
+            _, fields, link = _LISTED[lab]
+            props = view.props_of(nodes)
+            counts = view.link_counts_of(list(props), *link) if link else {}
+            for node, p in props.items():
+                row = _ordered([_listed(lab, node, tuple(p.get(f) for f in fields), counts)])[0]
+                out[node] = (sort_key(*_order(row)), dumps(row))
+        return out
+
+    def all_keys(self, view: Any) -> Iterable[str]:
+        for lab in _LISTED:
+            yield from view.label_ids(lab)

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from queries.rows import cached, uncache
 
 __all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "keeps", "kept_reader",
-           "loads", "with_index"]
+           "loads", "maintained", "with_index"]
 
 
 class StaleIndex(LookupError):
@@ -99,6 +99,14 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
         with contextlib.suppress(StoreUnavailable):   # a read-only home: this process keeps its own copy
             store.keep(name, at, index.kept_entries())  # (refused when the graph changed meanwhile)
     return index
+
+
+def maintained(name: str, version: Callable[[], Hashable]) -> Any:
+    """The store when it maintains row index ``name`` up to its current graph version
+    (``graph/sqlite_rows.py``), else None."""
+    store = getattr(version, "store", None)
+    current = getattr(store, "rows_current", None)
+    return store if current is not None and current(name) else None
 
 
 def kept_reader(name: str, version: Callable[[], Hashable]) -> KeptReader | None:

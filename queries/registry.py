@@ -49,6 +49,7 @@ __all__ = [
     "get",
     "graph_version",
     "keep_indexes",
+    "maintain_indexes",
     "names_of",
     "resolve_name",
     "resolve_names",
@@ -229,6 +230,20 @@ WHOLE_GRAPH = frozenset(q.name for q in QUERIES if q.projection)
 # (exemplars is not limited: its rankings are built one practice at a time)
 _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
           "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}
+def row_indexes() -> list[Any]:
+    """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
+    name of ``KEPT`` that has one."""
+    return [inventory.ListingRows()]
+
+
+def maintain_indexes(store: Any) -> Any:
+    """Have ``store`` maintain the row indexes in every write (the embedded store; other stores keep
+    none); ``store`` itself."""
+    if hasattr(store, "maintain"):
+        store.maintain(row_indexes())
+    return store
+
+
 def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
     """Build the indexes of ``KEPT`` for the store's current graph and keep them in the store (what a
     build does last, so the first query of any later process reads them instead of rebuilding them);
@@ -241,7 +256,12 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
     nodes = store.stats()["nodes"] if max_items else {}
     version = GraphVersion(store)
     kept = []
+    rows = {ix.name: ix for ix in row_indexes()} if hasattr(store, "seed_rows") else {}
     for name, query in KEPT.items():
+        if name in rows:                      # maintained per document: filled whole only when some write did not
+            if store.rows_current(name) or store.seed_rows(rows[name]):
+                kept.append(name)
+            continue
         items = sum(nodes.get(label, 0) for label in _ITEMS.get(name, ()))
         if max_items and items > max_items:
             if skipped is not None:

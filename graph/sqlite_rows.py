@@ -27,27 +27,30 @@ __all__ = ["ROWS_TABLE", "RowIndex", "Touched", "sort_key"]
 
 ROWS_TABLE = """CREATE TABLE IF NOT EXISTS kept_row (name TEXT NOT NULL, key TEXT NOT NULL, sort BLOB NOT NULL,
                                      value BLOB NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS kept_row_sort ON kept_row(name, sort)"""
+CREATE INDEX IF NOT EXISTS kept_row_sort ON kept_row(name, sort);
+CREATE INDEX IF NOT EXISTS rel_adopts ON rel(e) WHERE type = 'ADOPTS'"""
 
 
 @dataclass
 class Touched:
     """What one write touched, by node id and relationship key (type, start id, end id): ``nodes`` and
     ``rels`` every fact the document gives evidence to (or gave, before a removal); ``new_nodes`` /
-    ``new_rels`` those it created (before a removal: all of them, any may go); ``changed`` the nodes whose
-    properties it changed (before a removal: all of them)."""
+    ``new_rels`` those it created (before a removal: all of them, any may go: ``removal``); ``changed``
+    node -> the properties the write changed (a removal changes none: properties are not rolled back)."""
 
     nodes: set[str] = field(default_factory=set)
     rels: set[tuple[str, str, str]] = field(default_factory=set)
     new_nodes: set[str] = field(default_factory=set)
     new_rels: set[tuple[str, str, str]] = field(default_factory=set)
-    changed: set[str] = field(default_factory=set)
+    changed: dict[str, frozenset[str]] = field(default_factory=dict)
+    removal: bool = False
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)   # what indexes share
 
     @classmethod
     def everything(cls, nodes: Iterable[str], rels: Iterable[tuple[str, str, str]]) -> Touched:
-        """Facts that may all change or go (what a removal may do to the facts it gave evidence to)."""
+        """Facts that may all go (what a removal may do to the facts it gave evidence to)."""
         nodes, rels = set(nodes), set(rels)
-        return cls(nodes, rels, set(nodes), set(rels), set(nodes))
+        return cls(nodes, rels, set(nodes), set(rels), {}, True)
 
     def rels_of(self, rel_type: str, new: bool = False) -> list[tuple[str, str]]:
         """(start, end) of the touched (``new``: created) relationships of ``rel_type``."""

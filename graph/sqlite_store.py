@@ -112,6 +112,11 @@ def _changed_props(items: Iterable[tuple[int, dict[str, Any], dict[str, Any]]]) 
     return out
 
 
+def _changed_keys(old: dict[str, Any], new: dict[str, Any]) -> frozenset[str]:
+    """The properties that merging ``new`` over ``old`` (``_changed_props``) changes."""
+    return frozenset(k for k, v in new.items() if k not in EV_FIELDS and (k not in old or old[k] != v))
+
+
 def _chunks(items: list[Any], n: int = _CHUNK) -> Iterator[list[Any]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
@@ -193,7 +198,7 @@ class SQLiteStore(GraphStore):
     def _init_tables(self) -> None:
         meta = self._meta()
         if meta.get("format") == FORMAT and meta.get("model") == str(MODEL_VERSION):
-            if not self._has_table("kept") or not self._has_table("kept_row"):   # a file from before them
+            if not self._has_table("kept") or not self._has_index("rel_adopts"):   # a file from before them
                 with contextlib.suppress(StoreUnavailable), self._write() as db:
                     for statement in (_KEPT_TABLE, *ROWS_TABLE.split(";")):
                         db.execute(statement)
@@ -230,6 +235,11 @@ class SQLiteStore(GraphStore):
     def _has_table(self, name: str) -> bool:
         with self._lock:
             return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                                    (name,)).fetchone() is not None
+
+    def _has_index(self, name: str) -> bool:
+        with self._lock:
+            return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                                     (name,)).fetchone() is not None
 
     def _doc_columns(self) -> bool:
@@ -406,8 +416,9 @@ class SQLiteStore(GraphStore):
             db.executemany("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
                            [(node_id, row.label, _dumps({"id": node_id, **row.props}))
                             for node_id, row in delta.nodes.items() if node_id not in have])
-            changed = _changed_props((nid, props, delta.nodes[node_id].props) for node_id, (nid, props) in have.items())
-            db.executemany("UPDATE node SET props = ? WHERE nid = ?", changed)
+            db.executemany("UPDATE node SET props = ? WHERE nid = ?",
+                           _changed_props((nid, props, delta.nodes[node_id].props)
+                                          for node_id, (nid, props) in have.items()))
             nids = {k: v[0] for k, v in have.items()}
             nids.update((k, v[0]) for k, v in self._nodes_by_id([n for n in delta.nodes if n not in have]).items())
             nids[delta.doc_id] = doc_nid
@@ -428,13 +439,14 @@ class SQLiteStore(GraphStore):
                            [(rids[k], doc_nid, *_quote_columns(quotes, ev)) for k, row in zip(keys, rows) for ev in row.ev])
             self._bump()
             if live:
-                ids = {nid: node_id for node_id, nid in nids.items()}
-                rel_ids = list(delta.rels)
+                changed = {node_id: _changed_keys(props, delta.nodes[node_id].props)
+                           for node_id, (_, props) in have.items()}
+                changed[delta.doc_id] = frozenset(doc_props)
                 self._maintain_rows(live, before, Touched(
-                    {*delta.nodes, delta.doc_id}, set(rel_ids),
+                    {*delta.nodes, delta.doc_id}, set(delta.rels),
                     {n for n in delta.nodes if n not in have} | ({delta.doc_id} if found is None else set()),
-                    {rel for rel, k in zip(rel_ids, keys) if k not in old_rels},
-                    {ids[nid] for _, nid in changed} | {delta.doc_id}))
+                    {rel for rel, k in zip(delta.rels, keys) if k not in old_rels},
+                    {node_id: names for node_id, names in changed.items() if names}))
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
         """Remove ``doc_id``'s evidence everywhere and whatever is left with none (not taxonomy)."""
@@ -580,6 +592,11 @@ class SQLiteStore(GraphStore):
                 rows = self._db.execute("SELECT value FROM kept_row WHERE name = ? AND sort >= ? AND sort < ? "
                                         "ORDER BY sort LIMIT ?", (name, prefix, _after(prefix), limit))
             return [value for (value,) in rows]
+
+    def kept_row_keys(self, name: str) -> list[str]:
+        """Every key of row index ``name``, in key order."""
+        with self._lock:
+            return [k for (k,) in self._db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key", (name,))]
 
     def kept_row_values(self, name: str, keys: Iterable[str]) -> dict[str, bytes]:
         """key -> value of the rows of ``name`` under ``keys`` (those it has)."""

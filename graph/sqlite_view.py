@@ -113,17 +113,49 @@ class SQLiteGraphView:
                               f"JOIN node b ON b.nid = r.{other} WHERE a.label = ? AND r.type = ? "
                               "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (label, rel_type, len(prefix), prefix)))
 
+    @property
+    def store(self) -> Any:
+        """The store this view reads (the ``graph.sqlite_store.SQLiteStore``)."""
+        return self._store
+
+    def edge(self, start: str, end: str, rel_type: str) -> dict[str, Any] | None:
+        """The attributes of the ``rel_type`` relationship from ``start`` to ``end`` (None where there is
+        none), its evidence read alone (not with the node's other relationships)."""
+        s, e = self._nid_of(start), self._nid_of(end)
+        row = None if s is None or e is None else self._one(
+            "SELECT rid, props FROM rel INDEXED BY rel_key WHERE s = ? AND e = ? AND type = ?", (s, e, rel_type))
+        if row is None:
+            return None
+        return self._rels.get(row[0]) or self._make_rel(row[0], row[1], self._evidence("rel_ev", [row[0]]))
+
+    def rel_order(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """(start, end) -> where relationships from start to end come in the adjacency order ``edges_of``
+        gives (the least rid among them), for the pairs that have any."""
+        out: dict[tuple[str, str], int] = {}
+        todo = list(dict.fromkeys(pairs))
+        for at in range(0, len(todo), _CHUNK // 2):
+            part = todo[at:at + _CHUNK // 2]
+            out.update(((s, e), rid) for s, e, rid in self._all(
+                f"WITH k(s, e) AS (VALUES {','.join(['(?, ?)'] * len(part))}) "
+                "SELECT k.s, k.e, (SELECT min(r.rid) FROM rel r INDEXED BY rel_key WHERE r.s = (SELECT nid FROM node WHERE id = k.s) "
+                "AND r.e = (SELECT nid FROM node WHERE id = k.e)) FROM k", [x for pair in part for x in pair]) if rid is not None)
+        return out
+
     def link_counts_of(self, nodes: list[str], rel_type: str, out: bool, prefix: str = "") -> dict[str, int]:
         """``link_counts`` of the nodes ``nodes`` (those with any), a few hundred per scan."""
         this, other = ("s", "e") if out else ("e", "s")
+        # relationships into a practice are mostly its measures': its places' ADOPTS have an index of their own
+        source = "rel r INDEXED BY rel_adopts" if (rel_type, out) == ("ADOPTS", False) else "rel r"
+        where = "r.type = 'ADOPTS'" if (rel_type, out) == ("ADOPTS", False) else "r.type = ?"
         counts: dict[str, int] = {}
         todo = list(dict.fromkeys(nodes))
         for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
             counts.update(self._all(
-                f"SELECT a.id, count(DISTINCT b.nid) FROM node a JOIN rel r ON r.{this} = a.nid "   # fixed names only
-                f"JOIN node b ON b.nid = r.{other} WHERE a.id IN ({','.join('?' * len(part))}) AND r.type = ? "
-                "AND substr(b.id, 1, ?) = ? GROUP BY a.nid", (*part, rel_type, len(prefix), prefix)))
+                f"SELECT a.id, count(DISTINCT b.nid) FROM node a JOIN {source} ON r.{this} = a.nid "   # fixed names only
+                f"JOIN node b ON b.nid = r.{other} WHERE a.id IN ({','.join('?' * len(part))}) AND {where} "
+                "AND substr(b.id, 1, ?) = ? GROUP BY a.nid",
+                (*part, *(() if "?" not in where else (rel_type,)), len(prefix), prefix)))
         return counts
 
     def node_values(self, nodes: list[str], field: str) -> dict[str, Any]:

@@ -12,19 +12,20 @@ where a figure measures the practice there (``grading``).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from graph.model import Evidence
+from graph.model import Evidence, label_of_id
+from graph.sqlite_rows import sort_key
 from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
-from queries.kept import dumps, kept_reader, loads
+from queries.kept import dumps, kept_reader, loads, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope, preload
 
-__all__ = ["RECOGNITION_POINTS", "SPEC", "KeptRankings", "build_index", "fetch", "finish"]
+__all__ = ["RECOGNITION_POINTS", "SPEC", "KeptRankings", "PieceRows", "RankingRows", "build_index", "fetch", "finish"]
 
 SPEC = QuerySpec(
     "exemplars", "典型地方",
@@ -49,25 +50,37 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
         instances = list(in_edges(g, x, "INSTANCE_OF"))
         _preload(g, [m for m, _ in instances])
         for m, r in instances:
-            n = nodes[m]
             if m.startswith("me_"):
                 for q, _ in in_edges(g, m, "IMPLEMENTS"):
                     within = scopes.get(q)
                     if within is None:
                         within = scopes[q] = set(place_scope(g, q, 2))
-                    rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "measure", "id": m,
-                                 "summary": n.get("summary"), "status": n.get("status"),
-                                 **measuring_figures(g, m, name, within), **ev_lists(r)})
+                    rows.append(_measure_row(g, q, m, r, name, within))
             elif m.startswith("nm_"):
-                for q, _ in out_edges(g, m, "OWNED_BY"):
-                    rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "model", "id": m,
-                                 "summary": n.get("name"),
-                                 "status": "described" if n.get("components") else None, **_NO_FIGS,
-                                 **ev_lists(r)})
-        for q, r in in_edges(g, x, "ADOPTS"):
-            rows.append({"place_id": q, "place": nodes[q].get("name"), "source": "adopts", "id": x,
-                         "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)})
+                rows.extend(_model_row(g, q, m, r) for q, _ in out_edges(g, m, "OWNED_BY"))
+        rows.extend(_adopts_row(g, q, x, r) for q, r in in_edges(g, x, "ADOPTS"))
     return rows
+
+
+def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, within: set[str]) -> dict[str, Any]:
+    """The raw row of measure ``m`` that place ``q`` implements, an instance of ``practice`` (``r``)."""
+    n = g._node[m]
+    return {"place_id": q, "place": g._node[q].get("name"), "source": "measure", "id": m,
+            "summary": n.get("summary"), "status": n.get("status"),
+            **measuring_figures(g, m, practice, within), **ev_lists(r)}
+
+
+def _model_row(g: Any, q: str, m: str, r: dict[str, Any]) -> dict[str, Any]:
+    """The raw row of named model ``m`` owned by place ``q``, an instance of the practice (``r``)."""
+    n = g._node[m]
+    return {"place_id": q, "place": g._node[q].get("name"), "source": "model", "id": m, "summary": n.get("name"),
+            "status": "described" if n.get("components") else None, **_NO_FIGS, **ev_lists(r)}
+
+
+def _adopts_row(g: Any, q: str, x: str, r: dict[str, Any]) -> dict[str, Any]:
+    """The raw row of place ``q`` adopting practice ``x`` (``r``)."""
+    return {"place_id": q, "place": g._node[q].get("name"), "source": "adopts", "id": x,
+            "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)}
 
 
 def _preload(g: Any, instances: list[str]) -> None:
@@ -104,6 +117,10 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     several practices is graded for each. On the embedded store a build keeps every practice's ranking
     (``queries/kept.py``), so even a first call reads one entry."""
     practice = params["practice"]
+    store = maintained("exemplars", version)             # the rankings the store maintains per document
+    if store is not None:
+        ranked = [loads(v) for v in store.kept_rows("exemplars", sort_key(practice), min(params["k"], _TOP))]
+        return [{**r, "rank": i + 1} for i, r in enumerate(ranked)]
     reader = kept_reader("exemplars", version)          # the rankings a build kept in the store
     kept = reader.get("r:" + practice) if reader is not None else None
     if kept is not None:
@@ -162,32 +179,191 @@ def _piece(row: dict[str, Any]) -> _Piece:
 
 def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Places ranked by strength (rows of one practice)."""
-    places: dict[str, dict[str, Any]] = {}
+    places: dict[str, tuple[str, list[_Piece]]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:
         key = (row["place_id"], row["source"], row["id"])
         if key in seen:
             continue
         seen.add(key)
-        piece = _piece(row)
-        acc = places.setdefault(row["place_id"], {"place": row["place"], "pieces": [], "docs": set(),
-                                                  "recognised": [], "measures": 0})
-        acc["docs"].update(piece.docs)
-        acc["measures"] += piece.is_measure
-        acc["pieces"].append((*piece.order, piece.grade, piece.evidence))
-        acc["recognised"].extend(piece.recognised)
-    out = []
-    for pid, acc in places.items():
-        pieces = sorted(acc["pieces"], key=lambda t: t[:3])
-        figures = sum(1 for p in pieces if p[3] == "quantified")
-        described = sum(1 for p in pieces if p[3] == "described")
-        best_rec = min(acc["recognised"], key=lambda t: t[:3]) if acc["recognised"] else None
-        level = best_rec[3] if best_rec else None
-        strength = (RECOGNITION_POINTS.get(level, 0) if level else 0) + 2 * min(figures, 5) \
-            + min(described, 5) + 2 * min(len(acc["docs"]), 5)
-        ev = best_rec[4] if best_rec else pieces[0][4]
-        out.append({"place_id": pid, "place": acc["place"], "strength": strength, "grade": pieces[0][3],
-                    "figures": figures, "recognition": level, "documents": len(acc["docs"]),
-                    "measure_count": acc["measures"], **ev.columns()})
-    out.sort(key=lambda r: (-r["strength"], grade_rank(r["grade"]), r["place_id"]))
+        places.setdefault(row["place_id"], (row["place"], []))[1].append(_piece(row))
+    out = [_place_row(pid, place, pieces) for pid, (place, pieces) in places.items()]
+    out.sort(key=_rank_order)
     return out
+
+
+def _rank_order(row: dict[str, Any]) -> tuple[int, int, str]:
+    return (-row["strength"], grade_rank(row["grade"]), row["place_id"])
+
+
+def _place_row(pid: str, place: str, found: list[_Piece]) -> dict[str, Any]:
+    """A place's row of a practice's ranking, from its pieces (in the order the raw rows gave them)."""
+    pieces = sorted(((*p.order, p.grade, p.evidence) for p in found), key=lambda t: t[:3])
+    recognised = [r for p in found for r in p.recognised]
+    docs = {d for p in found for d in p.docs}
+    figures = sum(1 for p in pieces if p[3] == "quantified")
+    described = sum(1 for p in pieces if p[3] == "described")
+    best_rec = min(recognised, key=lambda t: t[:3]) if recognised else None
+    level = best_rec[3] if best_rec else None
+    strength = (RECOGNITION_POINTS.get(level, 0) if level else 0) + 2 * min(figures, 5) \
+        + min(described, 5) + 2 * min(len(docs), 5)
+    ev = best_rec[4] if best_rec else pieces[0][4]
+    return {"place_id": pid, "place": place, "strength": strength, "grade": pieces[0][3],
+            "figures": figures, "recognition": level, "documents": len(docs),
+            "measure_count": sum(p.is_measure for p in found), **ev.columns()}
+
+
+# -- maintained per document by the embedded store (graph/sqlite_rows.py) -----------------------------
+#
+# Two row indexes: ``exemplar_pieces``, one row per (practice, place, source, item) — a raw row of ``fetch``
+# made into its ``_Piece``, keyed and ordered as ``fetch`` gives them within a place — and ``exemplars``,
+# one row per (practice, place): the place's row of the ranking, aggregated from its pieces and ordered
+# as the ranking is. A document changes the pieces of its own measures, of the named models and ADOPTS
+# relationships it gives evidence to, of a place whose name changes, and — a new place under another
+# (``PART_OF``) widening where a figure counts — of the measures of the places above it; then the
+# ranking rows of the (practice, place) pairs of those pieces.
+
+_SEP = "\x1f"
+
+
+def _piece_value(p: _Piece) -> bytes:
+    return dumps([list(p.order), p.grade, list(p.evidence), list(p.docs), p.is_measure,
+                  [[*r[:4], list(r[4])] for r in p.recognised]])
+
+
+def _piece_of(value: bytes) -> _Piece:
+    order, grade, ev, docs, is_measure, recognised = loads(value)
+    return _Piece(tuple(order), grade, Evidence(*ev), tuple(docs), is_measure,
+                  tuple((*r[:4], Evidence(*r[4])) for r in recognised))
+
+
+class PieceRows:
+    """The pieces of every practice's ranking, per (practice, place, source, item)."""
+
+    name = "exemplar_pieces"
+
+    def affected(self, view: Any, touched: Any) -> set[str]:
+        keys = touched.memo.get(self.name)            # (the rankings ask for the same keys)
+        if keys is None:
+            keys = touched.memo[self.name] = self._affected(view, touched)
+        return keys
+
+    def _affected(self, g: Any, touched: Any) -> set[str]:
+        measures, models, metrics, places = set(), set(), set(), set()
+        adopts: set[tuple[str, str]] = set()
+        for n in touched.nodes | touched.changed.keys():
+            lab = label_of_id(n)
+            if lab == "Measure":
+                measures.add(n)
+            elif lab == "Metric":
+                metrics.add(n)
+            elif lab == "NamedModel" and (n in touched.new_nodes or n in touched.changed):
+                models.add(n)
+            elif lab == "Place" and (touched.removal or "name" in touched.changed.get(n, ())):
+                places.add(n)
+        for rel_type, s, e in touched.rels:
+            if rel_type == "INSTANCE_OF":
+                (measures if s.startswith("me_") else models).add(s)
+            elif rel_type in ("IMPLEMENTS", "HAS_METRIC"):
+                measures.add(e if rel_type == "IMPLEMENTS" else s)
+            elif rel_type == "FOR_PLACE":
+                metrics.add(s)
+            elif rel_type == "OWNED_BY":
+                models.add(s)
+            elif rel_type == "ADOPTS":
+                adopts.add((s, e))
+        for child, parent in touched.rels_of("PART_OF", new=True):   # where figures count widens
+            if parent in g:
+                above = [parent, *(p for p, _ in out_edges(g, parent, "PART_OF"))]
+                measures.update(m for p in above for m, _ in out_edges(g, p, "IMPLEMENTS"))
+        for mt in sorted(metrics):
+            if mt in g:
+                measures.update(m for m, _ in in_edges(g, mt, "HAS_METRIC"))
+        for q in sorted(places):                  # every piece of the place
+            if q in g:
+                measures.update(m for m, _ in out_edges(g, q, "IMPLEMENTS"))
+                models.update(m for m, _ in in_edges(g, q, "OWNED_BY"))
+                adopts.update((q, x) for x, _ in out_edges(g, q, "ADOPTS"))
+        keys = set()
+        measures = sorted(m for m in measures if m in g)
+        models = sorted(m for m in models if m in g)
+        preload(g, measures, "IMPLEMENTS", False)
+        preload(g, models, "OWNED_BY", True)
+        preload(g, measures + models, "INSTANCE_OF", True)
+        for items, source, link in ((measures, "measure", ("IMPLEMENTS", False)), (models, "model", ("OWNED_BY", True))):
+            for m in items:
+                holders = [q for q, _ in (out_edges(g, m, link[0]) if link[1] else in_edges(g, m, link[0]))]
+                for x, _ in out_edges(g, m, "INSTANCE_OF"):
+                    keys.update(_SEP.join((g._node[x].get("name") or "", q, source, m)) for q in holders)
+        keys.update(_SEP.join((g._node[x].get("name") or "", q, "adopts", x)) for q, x in adopts if x in g)
+        return keys
+
+    def rows(self, view: Any, keys: Sequence[str]) -> dict[str, tuple[bytes, bytes]]:
+        g = view
+        scopes: dict[str, set[str]] = {}
+        found: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+        split = [key.split(_SEP) for key in keys]
+        items = [item for _, _, source, item in split if source != "adopts" and item in g]
+        _preload(g, items)
+        preload(g, [m for m in items if m.startswith("nm_")], "INSTANCE_OF", True)
+        for key, (practice, q, source, item) in zip(keys, split):
+            if q not in g or item not in g:
+                continue
+            if source == "adopts":
+                r = g.edge(q, item, "ADOPTS")
+                if r is not None:
+                    found[key] = ((1, 0), _adopts_row(g, q, item, r))
+                continue
+            link, out = ("IMPLEMENTS", False) if source == "measure" else ("OWNED_BY", True)
+            if q not in {p for p, _ in (out_edges(g, item, link) if out else in_edges(g, item, link))}:
+                continue
+            for x, r in out_edges(g, item, "INSTANCE_OF"):
+                if g._node[x].get("name") != practice:
+                    continue
+                if source == "measure":
+                    within = scopes.get(q)
+                    if within is None:
+                        within = scopes[q] = set(place_scope(g, q, 2))
+                    found[key] = ((0, (item, x)), _measure_row(g, q, item, r, practice, within))
+                else:
+                    found[key] = ((0, (item, x)), _model_row(g, q, item, r))
+                break
+        ranks = view.rel_order([at[1] for at, _ in found.values() if at[0] == 0])
+        out = {}
+        for key, (at, row) in found.items():
+            practice, q = key.split(_SEP)[:2]
+            out[key] = (sort_key(practice, q, at[0], ranks.get(at[1], 0) if at[0] == 0 else 0), _piece_value(_piece(row)))
+        return out
+
+    def all_keys(self, view: Any) -> Iterable[str]:
+        g = view
+        for x in g.label_ids("Practice"):
+            name = g._node[x].get("name") or ""
+            for m, _ in in_edges(g, x, "INSTANCE_OF"):
+                source, link = ("measure", "IMPLEMENTS") if m.startswith("me_") else ("model", "OWNED_BY")
+                holders = in_edges(g, m, link) if source == "measure" else out_edges(g, m, link)
+                yield from (_SEP.join((name, q, source, m)) for q, _ in holders)
+            yield from (_SEP.join((name, q, "adopts", x)) for q, _ in in_edges(g, x, "ADOPTS"))
+
+
+class RankingRows:
+    """Every practice's ranking, one row per (practice, place), aggregated from ``PieceRows`` (which the
+    store writes first, in the same transaction)."""
+
+    name = "exemplars"
+
+    def affected(self, view: Any, touched: Any) -> set[str]:
+        return {_SEP.join(key.split(_SEP)[:2]) for key in PieceRows().affected(view, touched)}
+
+    def rows(self, view: Any, keys: Sequence[str]) -> dict[str, tuple[bytes, bytes]]:
+        out = {}
+        for key in keys:
+            practice, q = key.split(_SEP)
+            pieces = [_piece_of(v) for v in view.store.kept_rows(PieceRows.name, sort_key(practice, q))]
+            if pieces and q in view:
+                row = _place_row(q, view._node[q].get("name"), pieces)
+                out[key] = (sort_key(practice, *_rank_order(row)), dumps(row))
+        return out
+
+    def all_keys(self, view: Any) -> Iterable[str]:
+        return sorted({_SEP.join(key.split(_SEP)[:2]) for key in view.store.kept_row_keys(PieceRows.name)})

@@ -168,7 +168,7 @@ class ListingRows:
     name = "inventory"
 
     def affected(self, view: Any, touched: Any) -> set[str]:
-        keys = {n for n in touched.new_nodes | touched.changed if label_of_id(n) in _LISTED}
+        keys = {n for n in touched.new_nodes | touched.changed.keys() if label_of_id(n) in _LISTED}
         keys.update(s for s, _ in touched.rels_of("IMPLEMENTS", new=True))
         keys.update(e for _, e in touched.rels_of("ADOPTS", new=True))
         # a place that may go takes its ADOPTS relationships with it (those of other documents too)

@@ -233,7 +233,7 @@ _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
 def row_indexes() -> list[Any]:
     """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
     name of ``KEPT`` that has one."""
-    return [inventory.ListingRows()]
+    return [inventory.ListingRows(), exemplars.PieceRows(), exemplars.RankingRows()]
 
 
 def maintain_indexes(store: Any) -> Any:
@@ -256,10 +256,13 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
     nodes = store.stats()["nodes"] if max_items else {}
     version = GraphVersion(store)
     kept = []
-    rows = {ix.name: ix for ix in row_indexes()} if hasattr(store, "seed_rows") else {}
+    rows = row_indexes() if hasattr(store, "seed_rows") else []
+    for ix in rows:                           # maintained per document: filled whole only when some write did not
+        if not store.rows_current(ix.name):
+            store.seed_rows(ix)
     for name, query in KEPT.items():
-        if name in rows:                      # maintained per document: filled whole only when some write did not
-            if store.rows_current(name) or store.seed_rows(rows[name]):
+        if any(ix.name == name for ix in rows):
+            if store.rows_current(name):
                 kept.append(name)
             continue
         items = sum(nodes.get(label, 0) for label in _ITEMS.get(name, ()))

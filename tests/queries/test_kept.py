@@ -9,6 +9,7 @@ import pytest
 
 from queries import registry, similar_practices
 from queries.rows import _CACHE
+from tests.support.built import built_answer
 
 KEPT = ["similar_practices", "search", "place_practices", "learning_network", "inventory", "exemplars"]
 
@@ -35,21 +36,7 @@ def _reopen(store):
     return SQLiteStore(store.path)
 
 
-def _built(store, name, params):
-    """The answer from indexes built in this process from the store's rows (the path every store had):
-    the store is asked with its kept copies hidden and nothing kept."""
-    hidden = {"kept_version": lambda _name: None, "keep": lambda *_args: False, "rows_current": lambda _name: False}
-    saved = dict(_CACHE)
-    _CACHE.clear()
-    try:
-        for attr, fake in hidden.items():
-            setattr(store, attr, fake)
-        return registry.run(store, name, params)
-    finally:
-        for attr in hidden:
-            delattr(store, attr)
-        _CACHE.clear()
-        _CACHE.update(saved)
+_built = built_answer
 
 
 def _search_cases(records):

@@ -11,24 +11,12 @@ import pytest
 from govkg.errors import QueryError
 from queries import registry
 from queries.rows import _CACHE
+from tests.support.built import built_answer
 
 MAINTAINED = [ix.name for ix in registry.row_indexes()]
 
 
-def _built(store, name, params):
-    """The answer from the index built whole in this process (the store's rows and kept copies hidden)."""
-    hidden = {"kept_version": lambda _name: None, "keep": lambda *_args: False, "rows_current": lambda _name: False}
-    saved = dict(_CACHE)
-    _CACHE.clear()
-    try:
-        for attr, fake in hidden.items():
-            setattr(store, attr, fake)
-        return registry.run(store, name, params)
-    finally:
-        for attr in hidden:
-            delattr(store, attr)
-        _CACHE.clear()
-        _CACHE.update(saved)
+_built = built_answer
 
 
 def _cases(records):

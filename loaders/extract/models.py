@@ -541,10 +541,31 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
         if lo <= sent_lo:
             break
         hi = lo - 1
+    lo = max(sent_lo, _clause_start(text, q0, _CLAUSE_HEAD_STOPS))
+    pos = _HEAD_SKIP.match(text, lo, q0).end()
+    if _FRONTED.match(text, pos, q0):
+        # 以“…”为基础，P划分…; 通过“…”，P实现…: the subject comes after the fronted adverbial
+        close = text.find("”", q0, q0 + _MAX_SPEECH)
+        nxt = _clause_end(text, close if close >= 0 else q0)
+        if nxt < len(text) and text[nxt] in "，,":
+            nxt += 2 if text[nxt + 1:nxt + 2] in ("，", ",") else 1  # (some pages double every comma: ,,)
+            got = _clause_subject(text, nxt, _clause_end(text, nxt), index)
+            if got is not None:
+                return got
     if follow and sent_lo > 0 and text[sent_lo - 1] != "\n" and _CONTINUES.match(text, sent_lo):
         # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject
         return _head_owners(text, sent_lo - 1, index, follow=False)
     return []
+
+
+# a prepositional phrase fronted before the clause's subject (以…为抓手，通过…，围绕…，按照…，依托…)
+_FRONTED = re.compile(r"(?:以|通过|围绕|按照|依托|借助|聚焦|立足|结合|针对|坚持以|紧扣|紧紧围绕|借力)")
+
+
+def _clause_end(text: str, pos: int) -> int:
+    """Where the clause holding ``pos`` ends (at a stop or at the end of the text)."""
+    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_STOPS) if i >= 0]
+    return min(ends) if ends else len(text)
 
 
 _CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]|(?:借助|依托|通过|围绕|聚焦)[^，,。；;]{2,30}[，,]")
@@ -579,6 +600,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
             return None  # A社区甲、B社区乙等…: places listed with what each has
         return [chain[-1][2].name]
+    if _HERE.match(text, pos, q0) and mode != "以":
+        # 走进X社区，这里打造的“…”: the place the text has just named
+        got = index.last_place_of(_HERE_LEVELS, max(0, pos - _ANAPHOR_REACH), pos)
+        return [got] if got else None
     ana = _ANAPHOR.match(text, pos, q0)
     if ana and mode not in ("以", "由"):
         # 街道创新搭建“…” / 该社区推出“…”: the street or community the text spoke of just before
@@ -593,6 +618,8 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
 
 
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
+_HERE = re.compile(r"(?:这里|这儿)(?!是)")
+_HERE_LEVELS = ("community", "street", "district", "county", "county_city", "city")
 # a level word straight before the quote that points back at a place: 该社区“…”, 体现出社区“…”
 # (城市社区“…”, 全省社区“…” are every community, not one)
 _ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把让]))(街道|社区|村|镇)$")

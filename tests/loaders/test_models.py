@@ -169,6 +169,12 @@ def test_components_from_parallel_roles(text, components):
     # places listed as where a scheme spread credit nothing: the subject keeps it
     ("点军区共享书屋、猇亭区共享菜园等已形成“共享+众筹”特色品牌。", SUBJECT),
     ("在点军区和猇亭区推广“院坝说事”机制。", SUBJECT),
+    # a fronted adverbial (以…为基础，通过…，) stands before the subject of its clause
+    ("以“院坝说事”为基础，点军区划分议事单元12个。", "宜昌市点军区"),
+    ("通过“院坝说事”,,点军区化解矛盾30件。", "宜昌市点军区"),
+    ("以“院坝说事”为基础，划分议事单元12个。", SUBJECT),
+    # 这里 heading a clause is the place the text has just named
+    ("记者走进点军区，这里打造的“院坝说事”广受好评。", "宜昌市点军区"),
 ])
 def test_owner_is_the_place_heading_the_sentence(text, owner):
     places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),

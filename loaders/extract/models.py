@@ -583,6 +583,11 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         # quoted and closed before the quote (“青X社区”微信、“…”) heads nothing
         pos = _HEAD_SKIP.match(text, pos + 1, q0).end()
     pos = _ASKS.match(text, pos, q0).end()
+    for visit in reversed(list(_VISIT_TO.finditer(text, pos, q0))):
+        # 市委常委王某到X区调研…“…”工作, 组织居民赴X社区学习“…”: the place visited, whose work it is
+        went = index.places_from(visit.end(), q0)
+        if went and _INSPECT.match(text, went[-1][1], q0):
+            return [went[-1][2].name]
     mode = text[pos:pos + 1]
     if mode in ("在", "以", "由"):
         pos += 1
@@ -618,6 +623,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
 
 
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
+_VISIT_TO = re.compile(r"到|赴|深入|来到|走进|前往|莅临")
+# what a visitor does there that makes the quoted thing the place's (调研…“…”工作), not the visitors' own
+# activity (赴X社区开展“大调研”活动)
+_INSPECT = re.compile(r"(?:[，,]?(?:就|专题|实地|调研))?(?:调研|检查|督导|督查|视察|考察|观摩|学习|参观|调度|暗访|察看|了解)")
 _HERE = re.compile(r"(?:这里|这儿)(?!是)")
 _HERE_LEVELS = ("community", "street", "district", "county", "county_city", "city")
 # a level word straight before the quote that points back at a place: 该社区“…”, 体现出社区“…”

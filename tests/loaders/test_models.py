@@ -173,6 +173,9 @@ def test_components_from_parallel_roles(text, components):
     ("以“院坝说事”为基础，点军区划分议事单元12个。", "宜昌市点军区"),
     ("通过“院坝说事”,,点军区化解矛盾30件。", "宜昌市点军区"),
     ("以“院坝说事”为基础，划分议事单元12个。", SUBJECT),
+    # a visitor inspecting a place's work: the work is the place's; the visitors' own activity is not
+    ("市委副书记李某到点军区调研“院坝说事”工作。", "宜昌市点军区"),
+    ("市政协副主席李某赴点军区开展“院坝说事”活动。", SUBJECT),
     # 这里 heading a clause is the place the text has just named
     ("记者走进点军区，这里打造的“院坝说事”广受好评。", "宜昌市点军区"),
 ])

@@ -779,6 +779,9 @@ _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|
 _PROVISION = re.compile(r"应当?|不得|不低于|不少于|不超过|以上|以下")
 # a question (“钱从哪里来”, “谁来管”)
 _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁")
+# the small thing that moves the large one (“小网格”撬动“大治理”, 以“小切口”带动“大民生”)
+_SMALL_BIG_AFTER = re.compile(r"^”?[^，,。；;“”]{0,8}“大")
+_SMALL_BIG_BEFORE = re.compile(r"“小[^“”]{1,6}”[^，,。；;“”]{0,8}“?$")
 # a category of people named by a stop-listed term (“三无人员”)
 _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
 
@@ -795,6 +798,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             or _ONE_INSTANCE_BEFORE.search(before)
             or FIGURE_VERB.search(before) and not _TYPE_AFTER.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
+    if (name[0] == "小" and _SMALL_BIG_AFTER.match(after)) \
+            or (name[0] == "大" and _SMALL_BIG_BEFORE.search(text, max(0, s - 24), s)):
+        return True  # “小网格”撬动“大治理”: a contrast of small and large, a figure of speech
     if before.endswith("因") and _rx(r"而(?:得名|命名)").match(after):
         return True  # 因“…”而得名: where a name comes from
     if _rx(r"[。！？!?；;]").search(name) or _SIMILE.search(name):

@@ -545,3 +545,8 @@ def test_gai_qu_heading_a_clause_is_the_district_just_named():
     text = "点军区地处城郊。近年来，该区推出“院坝说事”议事机制。"
     got = _models(text, places={"宜昌市点军区": ("district", "within_subject", ("点军区",))})
     assert [o for _n, o in got] == ["宜昌市点军区"], got
+
+
+def test_a_contrast_of_small_and_large_is_a_figure_not_a_name():
+    got = _models("全区以“小积木”撬动“大变化”，推行“院坝说事”机制。")
+    assert {n for n, _o in got} == {"院坝说事"}

@@ -86,8 +86,10 @@ _SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+�
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
-_LOCAL_BODY = re.compile(r"办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委"
+_LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委"
                          r"|办(?![法理事好公])")  # 街道办: the street's office written short
+# 街道办 is the street's office; 街道办事处党工委, the street's party working committee
+_LOCAL_BODY_NAME = {"办": "办事处", "办事处党工委": "党工委"}
 # the people's congress's working committee of a street, written around the street: 人大某某街道工委
 _NPC_AROUND = re.compile(r"工作委员会|工委")
 _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
@@ -103,6 +105,10 @@ _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 # an author's affiliation (某某协会，海口 570205): where a writer works, not a body acting in the text
 _AFFILIATION_AFTER = re.compile(_H + r"{0,4}[,，][ \t]*" + _H + r"{2,8}[ \t,，]*\d{6}(?!\d)")
+# a residential compound named after the body whose staff live there (州委组织部小区, 某局家属院)
+_COMPOUND_AFTER = re.compile(r"小区|家属院|家属区|家属楼|宿舍|大院")
+# a social-work organisation of its own brand (某某社工服务中心): a private firm, not an agency (NOTES.md)
+_SOCIAL_WORK_FIRM = re.compile(_H + r"+?(?:社工|社会工作)(?:服务)?(?:中心|站|社|事务所)$")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
 
 # central bodies: full names and the abbreviations officials write (general vocabulary)
@@ -323,6 +329,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
                        ).sub("", m.group("func"))
             if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
+                    or _SOCIAL_WORK_FIRM.match(m.group("func")) \
                     or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body:
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
@@ -445,7 +452,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     in_title = bytearray(len(text) + 1)
     for t in _BOOK_TITLE.finditer(text):
         in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
-    out = [a for a in out if not in_title[a.start] and not _AFFILIATION_AFTER.match(text, a.end)]
+    out = [a for a in out if not in_title[a.start] and not _AFFILIATION_AFTER.match(text, a.end)
+           and not _COMPOUND_AFTER.match(text, a.end)]
     out.sort(key=lambda a: (a.start, -a.end))
     return out
 
@@ -530,7 +538,7 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
         unit = _full_ethnic_name(text, lm.name)
         while m:
-            add(start, m.end(), prefix + unit + ("办事处" if m.group() == "办" else m.group()), prefix or None)
+            add(start, m.end(), prefix + unit + _LOCAL_BODY_NAME.get(m.group(), m.group()), prefix or None)
             # 东湖高新区党工委、管委会: the same unit's next body, written whole
             nxt = _rx(r"[、和及]").match(text, m.end())
             m = body_rx.match(text, nxt.end()) if nxt else None

@@ -341,3 +341,16 @@ def test_a_bare_level_char_below_the_subject_is_the_unit_named_before(text, subj
 
 def test_a_streets_office_written_short():
     assert _names("深入到新丰路街道办进行调查研究，镇办企业参加。", "承德市丰宁满族自治县") == ["丰宁满族自治县新丰路街道办事处"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a residential compound named after a body is no mention of the body
+    ("辖区有州委组织部小区、州委小区和市民政局家属院。", "迪庆藏族自治州", []),
+    ("州委组织部牵头，住在市委大院。", "迪庆藏族自治州", ["迪庆藏族自治州委组织部"]),
+    # a social-work firm of its own brand is not an agency; a place's own centre is
+    ("链接南阳市博远社工服务中心和市社会工作服务中心。", "南阳市", ["南阳市社会工作服务中心"]),
+    # a street office's party working committee is the street's
+    ("南阳市卧龙区七一街道办事处党工委书记讲话。", "南阳市", ["南阳市卧龙区七一街道党工委"]),
+])
+def test_compounds_social_work_firms_and_a_street_offices_committee(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)

@@ -62,8 +62,9 @@ _TITLE_ORG = re.compile(r"^(?P<org>[\u4e00-\u9fff]{2,30}?" + _AGENCY_END + r")(?
 _SIGNED = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s+[\u4e00-\u9fff·]{2,4}\s*$")
 # a story signed at its end: （某街道办事处 江漫）, （某县民政局供稿）
 _SIGNED_END = re.compile(r"[(（]\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*(?:[\u4e00-\u9fff·]{2,4}|供稿)?\s*[)）]\s*$")
-# page furniture naming the body that published the page: 发布机构 X, 来源：X, 提案者：X, a date then X
-_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|欢迎访问|转载自|整理自|摘自)\s*[:：|｜]?\s*[|｜]?\s*"
+# page furniture naming the body that published the page: 发布机构 X, 来源：X, 提案者：X, a date then X;
+# the byline of a body that wrote the piece (作者：某市委组织部, 供稿：某局)
+_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|欢迎访问|转载自|整理自|摘自|作者|供稿|撰稿)\s*[:：|｜]?\s*[|｜]?\s*"
                        r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff]|(?:官网|网站|门户))")
 _DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
                         r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")\s*$")

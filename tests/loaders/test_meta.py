@@ -172,6 +172,14 @@ def test_a_story_reposted_from_a_body_names_it_as_issuer():
     assert ctx.document.issuer == "芜湖市物业服务提升行动领导小组办公室"
 
 
+def test_a_body_named_as_the_author_in_the_byline_is_the_issuer():
+    text = ("某市：“三措并举”推动城市党建提质增效\n\n2025年07月29日 14:45 来源:远山城市报 作者:中共南阳市委组织部\n\n"
+            "近年来，南阳市坚持党建引领，推动城市基层治理提质增效。\n")
+    ctx = Context(text=text, source="a.txt")
+    extract_document(ctx)
+    assert ctx.document.issuer == "南阳市委组织部"
+
+
 def test_a_papers_affiliation_line_is_its_issuer():
     text = ("湖南省党建引领社区治理问题探究\n\n作者\n\n李某\n\n中共邵阳市大祥区委党校\n\n"
             "湖南省各地在党建引领社区治理方面开展诸多探索。本文梳理问题并提出对策。\n")

@@ -141,7 +141,7 @@ _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头�
 
 # a department name holds no action and no unit below the county: 花果园街道成立大党委 is a sentence
 _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|重视|推进|推动|加强|落实|部署|"
-                             r".街道|.(?:镇|乡|村|居|社区|小区)$")
+                             r".街道|.(?:镇|乡|村|居|社区|小区)$|[两三四五各多]级")  # 县镇两级党委: every level's
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
 _GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室")

@@ -34,6 +34,7 @@ def _names(text, subject, issuer=None):
     ("率先全市成立物业管理行业党委", "长沙市望城区", ["长沙市望城区物业管理行业党委"]),
     # not agencies: generic bodies, fiscal references, ad-hoc groups, words ending in a level char
     ("街道党工委和会办单位、市直部门配合", "濮阳市", []),
+    ("在县镇两级党委、政府的正确指导下", "巴彦淖尔市磴口县", []),
     ("区财政按30万元标准安排", "长沙市望城区", []),
     ("城市社区工作者队伍建设实施办法", "潜江市", []),
     ("成立了由分管副局长任组长的工作专班", "潜江市", []),

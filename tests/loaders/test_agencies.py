@@ -35,6 +35,9 @@ def _names(text, subject, issuer=None):
     # not agencies: generic bodies, fiscal references, ad-hoc groups, words ending in a level char
     ("街道党工委和会办单位、市直部门配合", "濮阳市", []),
     ("在县镇两级党委、政府的正确指导下", "巴彦淖尔市磴口县", []),
+    # the discipline commission (and the supervisory commission sharing its offices)
+    ("市纪委监委党风政风监督室副主任到会，县纪委书记讲话。", "南阳市", ["南阳市纪委监委"]),
+    ("市纪委监委党风政风监督室副主任到会，县纪委书记讲话。", "南阳市卧龙区", ["南阳市纪委监委"]),
     ("区财政按30万元标准安排", "长沙市望城区", []),
     ("城市社区工作者队伍建设实施办法", "潜江市", []),
     ("成立了由分管副局长任组长的工作专班", "潜江市", []),

@@ -318,6 +318,32 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     found = _find(text, title, issuer_lines, kind, gaz)
     if reply or kind == "工作总结":
         return found
+    return _over_siblings(text, _story_subject(text, title, found, gaz), gaz)
+
+
+def _over_siblings(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
+    """A story that goes through several units of one parent in turn (玄武区…，秦淮区…，鼓楼区…), none
+    named much more often than the others, is about the parent, not the first one it names."""
+    if found is None or found.local is not None or found.code is None:
+        return found
+    counts = _counts(admin_mentions(text, found.code, gaz), gaz)
+    own = counts[found.code]
+    if own:  # 全区, 我区, 该区: the text speaking of its unit as a whole counts for it
+        own += sum(1 for m in _WHOLE_UNIT.finditer(text) if _fits(gaz, found.code, _SELF_LEVEL[m.group(1)]))
+    for unit in gaz.chain(found.code):  # the unit, then its city (苏州市姑苏区…，无锡市梁溪区…)
+        if unit.parent is None:
+            break
+        others = [n for c, n in counts.items() if c != unit.adcode and gaz.by_code[c].parent == unit.parent
+                  and gaz.by_code[c].level == unit.level]
+        if len(others) >= 2 and 0 < own < 2 * max(others):
+            return SubjectPlace(unit.parent)
+    return found
+
+
+_WHOLE_UNIT = re.compile(r"(?:我|本|全|该)(市|区|县|旗)(?![委级直场民内外辖属政长域])")
+
+
+def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
     headline = headline_place(title, gaz, False) if title else None
     lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
     if lead is not None and lead.local is not None and found is not None and found.local is None \

@@ -256,3 +256,18 @@ def test_a_community_after_a_district_name_several_cities_have_is_the_subject():
                "金汤社区积极探索多元共治，精心打造“金汤议事”品牌，居民满意度显著提升。\n")
     assert rec.document.subject_place == "金汤社区"
     assert {m.name: m.owner for m in rec.named_models}.get("金汤议事") == "金汤社区"
+
+
+def test_a_story_going_through_several_units_of_one_parent_is_about_the_parent():
+    rec = _doc("各区探索社区治理新路子\n\n武汉市江岸区推行“红色管家”，把党组织建到小区。江汉区打造“民情议事厅”。"
+               "硚口区建立“社区合伙人”制度。\n")
+    assert rec.document.subject_place == "武汉市"
+    owners = {m.name: m.owner for m in rec.named_models}
+    assert owners["民情议事厅"] == "武汉市江汉区"       # each scheme stays with the district that made it
+    rec = _doc("社区治理的几种做法\n\n近年来，湖南省各地积极探索。长沙市雨花区推行“邻里中心”模式。"
+               "株洲市荷塘区实施“五微共享”计划。湘潭市岳塘区打造“红色网格”。\n")
+    assert rec.document.subject_place == "湖南省"
+    # one district named most, its neighbours once each (a joint agreement): still the district's story
+    rec = _doc("江岸区：共建共治见成效\n\n近年来，武汉市江岸区推行“红色管家”。全区建成议事厅80个。"
+               "江岸区与江汉区、硚口区签订共建协议。江岸区还打造“民情议事厅”。\n")
+    assert rec.document.subject_place == "武汉市江岸区"

@@ -556,13 +556,17 @@ class SQLiteStore(GraphStore):
             self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", ("rows:" + ix.name, version))
 
     def _put_rows(self, ix: RowIndex, view: Any, keys: list[str]) -> None:
+        """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
+        it has none for."""
         for part in _chunks(keys):
             found = ix.rows(view, part)
-            gone = [k for k in part if k not in found]
+            old = {k: (s, v) for k, s, v in self._db.execute(
+                f"SELECT key, sort, value FROM kept_row WHERE name = ? AND key IN ({_marks(len(part))})", (ix.name, *part))}
+            gone = [k for k in old if k not in found]
             if gone:
                 self._db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({_marks(len(gone))})", (ix.name, *gone))
             self._db.executemany("INSERT OR REPLACE INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
-                                 [(ix.name, k, sort, value) for k, (sort, value) in found.items()])
+                                 [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
 
     def seed_rows(self, ix: RowIndex) -> bool:
         """Fill row index ``ix`` whole from the graph as it is and mark it current (one transaction):

@@ -147,15 +147,17 @@ class SQLiteGraphView:
         # relationships into a practice are mostly its measures': its places' ADOPTS have an index of their own
         source = "rel r INDEXED BY rel_adopts" if (rel_type, out) == ("ADOPTS", False) else "rel r"
         where = "r.type = 'ADOPTS'" if (rel_type, out) == ("ADOPTS", False) else "r.type = ?"
+        # the other end's id is read only where its prefix matters
+        other_end = f"JOIN node b ON b.nid = r.{other} " if prefix else ""
+        match = "AND substr(b.id, 1, ?) = ? " if prefix else ""
         counts: dict[str, int] = {}
         todo = list(dict.fromkeys(nodes))
         for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
             counts.update(self._all(
-                f"SELECT a.id, count(DISTINCT b.nid) FROM node a JOIN {source} ON r.{this} = a.nid "   # fixed names only
-                f"JOIN node b ON b.nid = r.{other} WHERE a.id IN ({','.join('?' * len(part))}) AND {where} "
-                "AND substr(b.id, 1, ?) = ? GROUP BY a.nid",
-                (*part, *(() if "?" not in where else (rel_type,)), len(prefix), prefix)))
+                f"SELECT a.id, count(DISTINCT r.{other}) FROM node a JOIN {source} ON r.{this} = a.nid {other_end}"  # fixed SQL only
+                f"WHERE a.id IN ({','.join('?' * len(part))}) AND {where} {match}GROUP BY a.nid",
+                (*part, *(() if "?" not in where else (rel_type,)), *((len(prefix), prefix) if prefix else ()))))
         return counts
 
     def node_values(self, nodes: list[str], field: str) -> dict[str, Any]:
@@ -514,7 +516,9 @@ class _Pending:
             self.members = []
             if not members:
                 return
-            view = self.view() or SQLiteGraphView(self.store, 0)   # (a view only reads through it)
+            view = self.view()            # (not ``or``: a view's truth is its node count, a scan of the table)
+            if view is None:
+                view = SQLiteGraphView(self.store, 0)   # (a view only reads through it)
             ev = view._evidence(self.table, [o for _, o in members])
             for attrs, owner in members:
                 for f, col in zip(EV_FIELDS, ev.get(owner, ())):

@@ -12,6 +12,7 @@ must start a word: 城市, 社区, 小区 … end in a level char but are not pr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -76,6 +77,8 @@ _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BO
 # 人大代表 are deputies; only 人大代表建议 (the suggestion a reply answers) names their congress
 _DEPUTY = re.compile(r"代表(?!建议|大会)")
 _YOUTH = re.compile(r"团([市区县])委")
+# the youth league written before a place's name: 共青团某市委, 团某县委 (团 alone only at a word's start)
+_YOUTH_BEFORE = re.compile(r"(?:共青团|(?<![\u4e00-\u9fff])团)$")
 _TWO_OFFICES = re.compile(r"两办")
 _PROV_COUNTERPART = re.compile(r"省厅")
 _CITY_COUNTERPART = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))市局(?!长)", re.MULTILINE)
@@ -294,6 +297,12 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if (m.group("party") or "").startswith("党") and lv not in ("自治区", "旗") and (
                 adm is None or gaz.by_code[adm.code].level not in ("province", "county")):
             continue  # 自治区党委, 某旗党委: the party committee; 市党委 is no body's name
+        if adm is not None and m.group("party") and not m.group("pdept") and _YOUTH_BEFORE.search(text, 0, adm.start):
+            league = _YOUTH_BEFORE.search(text, 0, adm.start)  # 共青团某市委, 团某县委: the youth league
+            place = gaz.agency_prefix(adm.code)
+            add(league.start(), m.end(), "共青团" + place + "委", place)
+            pos = m.end()
+            continue
         if adm is not None:
             place, start = gaz.agency_prefix(adm.code), adm.start
         else:
@@ -459,7 +468,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
 
 
 # the formal names of a place's party committee and CPPCC: 中共某县委员会, 中国人民政治协商会议某县委员会
-_FORMAL_BEFORE = (("中国人民政治协商会议", "政协"), ("政协", "政协"), ("中国共产党", "委"), ("中共", "委"))
+_FORMAL_BEFORE = (("中国人民政治协商会议", "政协"), ("政协", "政协"), ("中国共产党", "委"), ("中共", "委"),
+                  ("共青团", "委"))
 
 
 def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
@@ -476,7 +486,8 @@ def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
                 continue
             for before, body in _FORMAL_BEFORE:
                 if text.endswith(before, 0, a.start):
-                    add(a.start - len(before), a.end + 3, prefix + body, prefix)
+                    league = "共青团" if before == "共青团" else ""
+                    add(a.start - len(before), a.end + 3, league + prefix + body, prefix)
                     break
 
 
@@ -622,12 +633,13 @@ def _list_continuations(text: str, out: list, add) -> None:
     place's party committee's (市委组织部) is that committee's. Items that start with a level char or a
     place are full names of their own, found by the grammar."""
     starts = {a.start for a in out}
+    ordered = sorted(starts)
     for head in sorted((a for a in out if a.place), key=lambda a: a.start):
         prev, pos = head, head.end
         while (sep := _LIST_SEP.match(text, pos)) and not sep.end() in starts:
             item = _LIST_ITEM.match(text, sep.end())
-            if item is None:
-                break
+            if item is None or bisect_right(ordered, item.start()) < bisect_left(ordered, item.end()):
+                break  # (中共某市委政法委: the item runs into a name of its own)
             word = item.group()
             body = _LIST_SUFFIX.sub("", word)
             party = prev.place + "委"

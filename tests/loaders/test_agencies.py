@@ -358,3 +358,14 @@ def test_a_streets_office_written_short():
 ])
 def test_compounds_social_work_firms_and_a_street_offices_committee(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the youth league written with its place, short or formal, is not the party committee
+    ("共青团南阳市委、南阳市妇联参与。", ["共青团南阳市委", "南阳市妇联"]),
+    ("共青团南阳市委员会参与。", ["共青团南阳市委"]),
+    # a list item that runs into a name of its own is not a department of the item before
+    ("中共南阳市委宣传部、中共南阳市委政法委员会联合部署。", ["南阳市委宣传部", "南阳市委政法委员会"]),
+])
+def test_youth_league_and_formal_names_in_a_list(text, expected):
+    assert _names(text, "南阳市") == sorted(expected)

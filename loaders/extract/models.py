@@ -56,7 +56,11 @@ _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标�
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
 # after an enumeration of quotes: “A”“B”“C”等一批协商议事品牌
 _CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。；;：:！？!?\n“”]{0,14}?" + _SCHEME_WORDS)
-_NEG_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,6}?(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|刊载|转载|栏目)")
+# a role, a function or a problem the quote names (发挥“…”作用, “…”等现象); a verb between the quote and
+# the noun makes the quote the subject that acts on it (“…”实现问题在格内解决, “…”化解难题)
+_ACTS_ON = r"(?!实现|解决|破解|化解|处理|发现|减少|推动|助力|让|使)"
+_NEG_AFTER = re.compile(r"^(?:" + _ACTS_ON + r"[^，,。；;！？!?\n]){0,6}?"
+                        r"(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|刊载|转载|栏目)")
 _CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户|岗位)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
@@ -374,10 +378,10 @@ def _before_components(text: str, c: _Cand) -> list[str]:
 
 
 def _built_from(text: str, c: _Cand) -> list[str]:
-    """由a、b、c构成的…“X”."""
+    """由a、b、c构成的…“X”; a、b、c组成的“X” (the parts open the clause)."""
     # a match spans at most 145 chars before the quote: a longer window finds the same match
     lo = max(_clause_start(text, c.quote.start - 1, _SENT_STOPS), c.quote.start - 160)
-    m = _rx(r"由([^由。；]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$").search(text[lo:c.quote.start])
+    m = _rx(r"(?:由|^|[：:，,])([^由。；：:，,]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$").search(text[lo:c.quote.start])
     if not m:
         return []
     items = [x.strip() for x in m.group(1).split("、") if x.strip()]
@@ -740,7 +744,7 @@ _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四
 # What the sentence around a quote says it is, when that is never a scheme of the place (each rule
 # reads the words straight around the quote marks, never the quoted words themselves):
 # a problem to solve (破解“…”难题, “…”等问题, 陷入“…”的恶性循环, 打破“…”的局面)
-_PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?[^，,。；;“”]{0,4}?"
+_PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?(?:" + _ACTS_ON + r"[^，,。；;“”]){0,4}?"
                             r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面)")
 _PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治)[^，,。；;“”]{0,8}$")
 # a change from one state to another (从“坐等上门”向“主动敲门”转变, 从“旁观者”到“参与者”): both ends
@@ -762,7 +766,7 @@ _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
-_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|称号|杯)(?!活动)|^(?:之称|的?美誉)"
+_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|评优|评先|评比|称号|杯)(?!活动)|^(?:之称|的?美誉)"
                           r"|^[^，,。；;“”]{0,4}?(?:先进|优秀|模范)(?:集体|单位|个人)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
@@ -809,7 +813,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
         return True
-    if _DESCRIPTOR.fullmatch(name) or _TROUBLE_AFTER.match(after) or _DECIMAL.search(name) \
+    if _DESCRIPTOR.fullmatch(name) or _DESCRIPTOR.fullmatch(c.quote.text.strip()) or _TROUBLE_AFTER.match(after) or _DECIMAL.search(name) \
             or _ALIAS_BEFORE.search(before) or (_TURNED_BEFORE.search(before) and after.startswith("为")):
         return True
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \

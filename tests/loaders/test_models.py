@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract.context import Context
-from loaders.extract.models import extract_named_models, find_quotes, split_list
+from loaders.extract.models import extract_named_models, find_quotes, quote_candidates, split_list
 from loaders.record import AgencyRec, DocumentMeta, Mention, PlaceRec
 
 SUBJECT = "宜昌市西陵区"
@@ -526,7 +526,7 @@ def test_a_pinyin_gloss_inside_a_chain_of_places_does_not_end_it():
 
 def test_a_pinyin_gloss_between_a_place_and_its_body_keeps_the_credit():
     # (the step reads the document folded to simplified characters)
-    text = "全区推广学院社区(qū)党委“邻里说事会”经验。"
+    text = "全区推广学院社区(qū)党委“邻里说事会”工作法。"
     got = _models(text, places={"学院社区": ("community", "within_subject", ("学院社区",))})
     assert ("邻里说事会", "学院社区") in got, got
 
@@ -550,3 +550,27 @@ def test_gai_qu_heading_a_clause_is_the_district_just_named():
 def test_a_contrast_of_small_and_large_is_a_figure_not_a_name():
     got = _models("全区以“小积木”撬动“大变化”，推行“院坝说事”机制。")
     assert {n for n, _o in got} == {"院坝说事"}
+
+
+def test_a_quote_that_acts_on_a_problem_is_not_the_problem():
+    # the verb between the quote and 问题 makes the quote the subject: the names are schemes
+    # (the rules leave both to the classifier; it decides on how each is written)
+    text = "各村各有特色做法，例如甲村“板凳议事会”、乙村“说事小院”实现问题在村内解决。"
+    rejected = {c[0]: c[3] for c in quote_candidates(_ctx(text))}
+    assert rejected == {"板凳议事会": False, "说事小院": False}, rejected
+    # a quote followed by the problem noun itself is still a problem
+    assert not _models("着力破除“门难进”等问题。")
+
+
+def test_quotes_awarded_by_appraisal_are_not_schemes():
+    assert not _models("社区深入开展“文明楼栋”“和睦家庭”等评优工作。")
+
+
+def test_a_quoted_descriptor_joined_to_the_next_word_is_no_name():
+    assert not _models("街道创新“精细化”治理，群众获得感明显增强。")
+
+
+def test_parts_opening_the_clause_that_make_up_the_quote():
+    text = "小区内，议事长廊、共享书屋、四点半课堂组成的“邻里客厅”温馨舒适。"
+    got = _models(text)
+    assert got.get(("邻里客厅", SUBJECT)) == ["议事长廊", "共享书屋", "四点半课堂"], got

@@ -340,6 +340,15 @@ def _over_siblings(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> Sub
     return found
 
 
+def _one_of_several(text: str, lead: SubjectPlace, gaz: Gazetteer) -> bool:
+    """Is the lead's street or community one of at least three of its level the text names, none
+    named twice as often as the others?"""
+    ends = {a.end for a in admin_mentions(text, None, gaz)}
+    counts = Counter(lm.name for lm in local_mentions(text, ends, ends) if lm.level == lead.local_level)
+    others = [n for name, n in counts.items() if name != lead.local]
+    return len(others) >= 2 and counts[lead.local] < 2 * max(others)
+
+
 _WHOLE_UNIT = re.compile(r"(?:我|本|全|该)(市|区|县|旗)(?![委级直场民内外辖属政长域])")
 
 
@@ -349,6 +358,9 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and lead.local is not None and found is not None and found.local is None \
             and self_level(_SPEECH.sub(lambda m: " " * len(m.group()), text)) not in (None, "street"):
         lead = None  # a text that speaks of 我区/本县 (not in quoted speech) is the district's or county's own
+    if lead is not None and lead.local is not None and found is not None and found.local is None \
+            and _one_of_several(text, lead, gaz):
+        lead = None  # 湖滨街道…，小营街道…，清波街道…: the streets of a district story, taken in turn
     if lead is not None and (headline is None or _below(lead, headline, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:

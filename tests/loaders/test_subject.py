@@ -271,3 +271,14 @@ def test_a_story_going_through_several_units_of_one_parent_is_about_the_parent()
     rec = _doc("江岸区：共建共治见成效\n\n近年来，武汉市江岸区推行“红色管家”。全区建成议事厅80个。"
                "江岸区与江汉区、硚口区签订共建协议。江岸区还打造“民情议事厅”。\n")
     assert rec.document.subject_place == "武汉市江岸区"
+
+
+def test_a_district_story_taking_its_streets_in_turn_stays_the_districts():
+    rec = _doc("江岸区：党建引领激活社区治理\n\n近年来，武汉市江岸区大智街道坚持党建引领，推出“邻里议事厅”。"
+               "后湖街道则探索“五社联动”机制。永清街道推行“永清议事会”。\n")
+    assert rec.document.subject_place == "武汉市江岸区"
+    assert {m.name: m.owner for m in rec.named_models}["五社联动"] == "后湖街道"
+    # a story about one street that names another once stays the street's
+    rec = _doc("江岸区：党建引领激活社区治理\n\n近年来，武汉市江岸区大智街道坚持党建引领，推出“邻里议事厅”。"
+               "大智街道还与后湖街道结对共建。大智街道推行“大智议事会”。\n")
+    assert rec.document.subject_place == "大智街道"

@@ -920,8 +920,12 @@ def _classify(text: str, cands: list[_Cand]) -> None:
             c.doubt = "category"
         if c.doubt:
             continue
-        if q.orphan or parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _role_after(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
+        if q.orphan or parts or _JOINED.search(name) or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _role_after(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
             c.accepted = True
+
+
+# words joined by + (“党建+物业”, “社区+校区+园区”): a coined scheme name, never running text
+_JOINED = re.compile(r"[\u4e00-\u9fff]{2}[+＋][\u4e00-\u9fff]{2}")
 
 
 def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:

@@ -574,3 +574,10 @@ def test_parts_opening_the_clause_that_make_up_the_quote():
     text = "小区内，议事长廊、共享书屋、四点半课堂组成的“邻里客厅”温馨舒适。"
     got = _models(text)
     assert got.get(("邻里客厅", SUBJECT)) == ["议事长廊", "共享书屋", "四点半课堂"], got
+
+
+def test_words_joined_by_plus_are_a_coined_name():
+    text = "社区以“楼道+庭院”为单元，借助“互联网+”手段。"
+    feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
+    assert "rule_acc" in feats["楼道+庭院"]
+    assert "rule_acc" not in feats["互联网+"]  # one word and a bare +: no second part

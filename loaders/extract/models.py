@@ -397,6 +397,7 @@ class _Owners:
 
     def __init__(self, ctx: Context):
         self._text = ctx.text
+        self.province = ctx.document.province
         self.places = place_mentions(ctx)
         self.place_starts = [s for s, _e, _p in self.places]
         ags = [(m.end, ai, mi, m.start, a.place) for ai, a in enumerate(ctx.agencies) if a.place
@@ -595,10 +596,14 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     mode = text[pos:pos + 1]
     if mode in ("在", "以", "由"):
         pos += 1
+    if _WHOLE_PROVINCE.match(text, pos, q0) and mode != "以":
+        return [index.province] if index.province else None  # 全省推行的“…”, 我省…
     chain = index.places_from(pos, q0)
     if chain:
         end = chain[-1][1]
         nxt = text[end:end + 2]
+        if mode == "在" and text[pos] == "全" and _FIRST_IN.match(text, end, q0):
+            return None  # 我区在全市率先推行“…”: the wider unit it was first in did not make it
         if _PERSON_AFTER.match(text, end, q0):
             return None  # X区人大代表王某… : a person of the place acts, not the place
         if mode == "以" and nxt != "为例":
@@ -627,6 +632,11 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
 
 
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
+# (全省推广…: where a scheme spreads, not who made it)
+_WHOLE_PROVINCE = re.compile(r"(?:全|我|本)省(?![委级直内外属政])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
+# first in a wider unit (在全市率先, 在全省首创): the whole unit is where, not who (在溧阳率先探索: the
+# place named is where it was tried first)
+_FIRST_IN = re.compile(r"(?:范围内|内)?(?:率先|首先|首创|首家|首个|第一个|最早)")
 _VISIT_TO = re.compile(r"到|赴|深入|来到|走进|前往|莅临")
 # what a visitor does there that makes the quoted thing the place's (调研…“…”工作), not the visitors' own
 # activity (赴X社区开展“大调研”活动)

@@ -176,6 +176,9 @@ def test_components_from_parallel_roles(text, components):
     # a visitor inspecting a place's work: the work is the place's; the visitors' own activity is not
     ("市委副书记李某到点军区调研“院坝说事”工作。", "宜昌市点军区"),
     ("市政协副主席李某赴点军区开展“院坝说事”活动。", SUBJECT),
+    # the whole province heading a clause is the province; the whole city a unit was first in is not its owner
+    ("全省推行的“院坝说事”机制已在各地落地。", "湖北省"),
+    ("点军区在全市率先推行“院坝说事”机制。", "宜昌市点军区"),
     # 这里 heading a clause is the place the text has just named
     ("记者走进点军区，这里打造的“院坝说事”广受好评。", "宜昌市点军区"),
 ])

@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
@@ -762,13 +763,13 @@ _FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
 _FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
-_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)“")  # “生人”变“熟人”
+_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)了?“")  # “生人”变“熟人”, “陌邻”变成了“睦邻”
 _TURNED_BEFORE = re.compile(r"(?:变|化|改)$")  # 变“九龙治水”为协同作战, 化“独角戏”为“大合唱”
 # the short form a text defines for a body or a document (（下称“领导小组办公室”）, 以下简称“…”)
 _ALIAS_BEFORE = re.compile(r"(?:下称|简称|以下称)$")
 # a figure with decimals (“98.95%办结率”): statistics quoted, not a scheme's name
 _DECIMAL = re.compile(r"\d\.\d")
-_BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)$")
+_BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)了?$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
 _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?主题")
@@ -952,6 +953,25 @@ def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
     return chains
 
 
+def _chain_governed(text: str, cands: list[_Cand]) -> None:
+    """A naming verb before a run of quotes (创建“A”“B”) or a scheme word after it (“A”“B”“C”工作模式)
+    governs every quote of the run, not only the one it touches. Only quotes written one after the
+    other (or joined by 、和与及) make such a run: X委“A”、Y委“B” gives each its own subject."""
+    for chain in _chains(text, cands):
+        if len(chain) < 2 or any(text[a.end:b.start] not in ("", "、", "和", "与", "及")
+                                 for a, b in pairwise(chain)):
+            continue
+        head = chain[0]
+        before = text[max(_clause_start(text, head.start), head.start - 16):head.start]
+        tail = text[chain[-1].end:chain[-1].end + 12]
+        if _role_after(tail):
+            continue
+        if _VERB_BEFORE.search(before) or _TYPE_AFTER.match(tail):
+            for c in chain:
+                if not (c.rejected or c.doubt):
+                    c.accepted = True
+
+
 def _share_in_chains(text: str, cands: list[_Cand]) -> None:
     for chain in _chains(text, cands):
         if len(chain) < 2:
@@ -1050,6 +1070,7 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     cands = _candidates(ctx)
     _classify(text, cands)
     _chain_rejects(text, cands)
+    _chain_governed(text, cands)
     for c in cands:
         c.rule_accepted = c.accepted
     _share_in_chains(text, cands)

@@ -584,3 +584,23 @@ def test_words_joined_by_plus_are_a_coined_name():
     feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
     assert "rule_acc" in feats["楼道+庭院"]
     assert "rule_acc" not in feats["互联网+"]  # one word and a bare +: no second part
+
+
+@pytest.mark.parametrize("text,names", [
+    ("社区创建“银龄课堂”“暖心食堂”，服务辖区老人。", ("银龄课堂", "暖心食堂")),
+    ("按照“网格式”“清单式”“闭环式”工作模式推进。", ("网格式", "清单式", "闭环式")),
+])
+def test_a_verb_or_scheme_word_governs_every_quote_of_a_run(text, names):
+    feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
+    assert all("rule_acc" in feats[n] for n in names), feats
+
+
+def test_quotes_each_with_its_own_subject_are_no_run():
+    # 县委“A”、镇党委“B”: each quote has its own body before it; the verb before the first governs only it
+    text = "构建县委“统筹指挥”、镇党委“推进落实”的动力链条。"
+    feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
+    assert "rule_acc" in feats["统筹指挥"] and "rule_acc" not in feats["推进落实"], feats
+
+
+def test_a_change_of_state_with_le_is_still_a_change():
+    assert not _models("实行自治以后，“生分”变成了“亲近”。")

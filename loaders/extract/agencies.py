@@ -65,7 +65,7 @@ _AGENCY = re.compile(
     r"(?P<lv>自治区|自治州|地区|[省市区县州旗盟])(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
     r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
-    r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分)|办(?![法理事好])|委(?!员)|研究室|督查室))?"
+    r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分|局)|局|办(?![法理事好])|委(?!员)|研究室|督查室))?"
     r"|(?P<gov>(?:人民)?政府|(?<=[盟区])(?:行政公署|行署))(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
     r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
@@ -76,6 +76,9 @@ _AGENCY = re.compile(
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 # 人大代表 are deputies; only 人大代表建议 (the suggestion a reply answers) names their congress
 _DEPUTY = re.compile(r"代表(?!建议|大会)")
+# a level char that starts a word (区域, 县域, 市场, 市民, 省会, 省份) heads no agency: 市场监管局 is the
+# bureau written bare, 市民服务中心 a hall; 市民政局, 市民宗局, 市民委 keep their level char
+_WORD_AFTER_LEVEL = re.compile(r"[区县]域|市场|市民(?![政宗族委防])|省[会份]")
 _YOUTH = re.compile(r"团([市区县])委")
 # the youth league written before a place's name: 共青团某市委, 团某县委 (团 alone only at a word's start)
 _YOUTH_BEFORE = re.compile(r"(?:共青团|(?<![\u4e00-\u9fff])团)$")
@@ -286,7 +289,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m is None:
             break
         lv_pos = m.start("lv")
-        if inside[lv_pos] or text[lv_pos + 1:lv_pos + 2] == "域":  # 长沙市望城区…: the prefix is the
+        if inside[lv_pos] or _WORD_AFTER_LEVEL.match(text, lv_pos):  # 长沙市望城区…: the prefix is the
             pos = lv_pos + 1  # whole place, not its first level char; 区域, 县域 are words
             continue
         pos = lv_pos + 1  # a rejected match gives way to one inside it (县深入贯彻落实省委 → 省委)

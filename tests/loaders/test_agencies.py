@@ -369,3 +369,14 @@ def test_compounds_social_work_firms_and_a_street_offices_committee(text, subjec
 ])
 def test_youth_league_and_formal_names_in_a_list(text, expected):
     assert _names(text, "南阳市") == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a level char that starts a word heads no agency: 市场监管局 is the bureau written bare
+    ("会同市场监管局开展检查，在市民服务中心办理，省会城市管理局参加。", ["南阳市市场监管局"]),
+    ("市民政局、市民宗局参加。", ["南阳市民宗局", "南阳市民政局"]),
+    # a party committee's bureau (老干部局, 机要局)
+    ("市委老干部局、市委机要局组织活动。", ["南阳市委机要局", "南阳市委老干部局"]),
+])
+def test_words_opening_with_a_level_char_and_party_bureaus(text, expected):
+    assert _names(text, "南阳市") == sorted(expected)

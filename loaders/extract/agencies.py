@@ -106,11 +106,13 @@ _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公�
 _GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
-_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|全市|全区|全县|我市|我区|本市"
+_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|全市|全区|全县|我市|我区|本市|成立|组建|设立|建立|层面"
                               r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 # an author's affiliation (某某协会，海口 570205): where a writer works, not a body acting in the text
 _AFFILIATION_AFTER = re.compile(_H + r"{0,4}[,，][ \t]*" + _H + r"{2,8}[ \t,，]*\d{6}(?!\d)")
+# 全市社区党群服务中心, 各区街道…中心: the centres of every unit below, not one body of the place
+_BELOW_UNITS = re.compile(r"社区|小区|村|街道|乡镇|镇街|基层|各")
 # a residential compound named after the body whose staff live there (州委组织部小区, 某局家属院)
 _COMPOUND_AFTER = re.compile(r"小区|家属院|家属区|家属楼|宿舍|大院")
 # a social-work organisation of its own brand (某某社工服务中心): a private firm, not an agency (NOTES.md)
@@ -341,6 +343,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
                        ).sub("", m.group("func"))
             if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
+                    or text[start] in "全各" and _BELOW_UNITS.match(body) and m.group("func").endswith("中心") \
                     or _SOCIAL_WORK_FIRM.match(m.group("func")) \
                     or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body:
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee

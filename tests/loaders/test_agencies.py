@@ -380,3 +380,13 @@ def test_youth_league_and_formal_names_in_a_list(text, expected):
 ])
 def test_words_opening_with_a_level_char_and_party_bureaus(text, expected):
     assert _names(text, "南阳市") == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 全市 + the centres of every community is no body of the city; a leading group of the city is
+    ("全市社区党群服务中心全部建成，全市社区治理工作领导小组统筹。", ["南阳市社区治理工作领导小组"]),
+    # a task force's name does not hold the verb that founds it
+    ("市级层面成立工作专班，成立社区治理工作专班。", ["南阳市社区治理工作专班"]),
+])
+def test_centres_of_every_unit_and_founded_task_forces(text, expected):
+    assert _names(text, "南阳市") == sorted(expected)

@@ -101,6 +101,9 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
         finally:
             if bar is not None:
                 bar.close()
+    flush = getattr(store, "flush_rows", None)       # the embedded store's row indexes: the keys touched, once
+    if flush is not None:
+        flush()
     report.seconds = time.perf_counter() - started
     return report
 

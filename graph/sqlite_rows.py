@@ -18,16 +18,19 @@ again whole (what a build does last).
 """
 from __future__ import annotations
 
+import json
 import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-__all__ = ["ROWS_TABLE", "RowIndex", "Touched", "sort_key"]
+__all__ = ["ROWS_TABLE", "RowIndex", "RowKeeper", "Touched", "sort_key"]
 
 ROWS_TABLE = """CREATE TABLE IF NOT EXISTS kept_row (name TEXT NOT NULL, key TEXT NOT NULL, sort BLOB NOT NULL,
                                      value BLOB NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS kept_row_sort ON kept_row(name, sort);
+CREATE TABLE IF NOT EXISTS kept_dirty (name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS kept_dirty_doc (nid INTEGER PRIMARY KEY, touched TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS rel_adopts ON rel(e) WHERE type = 'ADOPTS'"""
 
 
@@ -88,3 +91,181 @@ def sort_key(*parts: Any) -> bytes:
             text = "" if part is None else str(part)
             out += text.encode("utf-8", "surrogatepass").replace(b"\x00", b"\x00\xff") + b"\x00\x00"
     return bytes(out)
+
+
+_CHUNK = 500          # keys per statement
+_FLUSH_DOCS = 1000    # dirty documents whose touched facts are read through one view at a flush
+_SEED_KEYS = 5000     # keys computed through one view (then released: bounded memory)
+
+
+class RowKeeper:
+    """The row indexes of one ``SQLiteStore`` (``store._db``, inside its write transactions).
+
+    A write records what it touched: before a removal or replacement, the keys the removed facts affect
+    (``kept_dirty``, computed from the graph before it changes); after a load, the document and what it
+    created or changed (``kept_dirty_doc``: the facts it gives evidence to are read back from the
+    evidence tables). ``flush`` — at the end of a build, in one transaction — recomputes the rows of the
+    keys those name, each key once however many documents touched it, and empties both. An index is
+    current (``current``) when its mark is the write counter and nothing is left to flush."""
+
+    def __init__(self, store: Any):
+        self.store = store
+        self.indexes: list[RowIndex] = []
+
+    @property
+    def db(self) -> Any:
+        return self.store._db
+
+    def attach(self, indexes: Iterable[RowIndex]) -> list[RowIndex]:
+        known = {ix.name for ix in self.indexes}
+        fresh = [ix for ix in indexes if ix.name not in known]
+        self.indexes += fresh
+        return fresh
+
+    def marked(self, name: str) -> bool:
+        """Whether every write since index ``name`` was last filled recorded what it touched."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", ("rows:" + name,)).fetchone()
+        return row is not None and int(row[0]) == self.store.version()
+
+    def current(self, name: str) -> bool:
+        return (self.marked(name) and self.db.execute("SELECT 1 FROM kept_dirty_doc LIMIT 1").fetchone() is None
+                and self.db.execute("SELECT 1 FROM kept_dirty WHERE name = ? LIMIT 1", (name,)).fetchone() is None)
+
+    def live(self) -> list[RowIndex]:
+        """The attached indexes every earlier write recorded its changes for (the others stay stale)."""
+        return [ix for ix in self.indexes if self.marked(ix.name)]
+
+    def _mark(self, live: list[RowIndex]) -> None:
+        version = str(self.store.version())
+        self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                            [("rows:" + ix.name, version) for ix in live])
+
+    def before(self, live: list[RowIndex], doc_id: str) -> None:
+        """Record the keys that removing ``doc_id``'s facts may change (read now, before they go)."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        doc = self.db.execute("SELECT nid FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone()
+        if not live or doc is None:
+            return
+        touched = Touched.everything([doc_id, *self._facts(doc)[0]], self._facts(doc)[1])
+        view = SQLiteGraphView(self.store, -1)
+        for ix in live:
+            self.db.executemany("INSERT OR IGNORE INTO kept_dirty(name, key) VALUES (?, ?)",
+                                [(ix.name, key) for key in ix.affected(view, touched)])
+        self.db.execute("DELETE FROM kept_dirty_doc WHERE nid = ?", doc)   # its keys are recorded above
+
+    def after(self, live: list[RowIndex], doc_nid: int | None, touched: Touched) -> None:
+        """Record a write (after ``_bump``): the document it loaded (``doc_nid``) with what it created and
+        changed, for the next ``flush``; the indexes stay marked."""
+        if doc_nid is not None and live:
+            flags = {"new_nodes": sorted(touched.new_nodes), "new_rels": sorted(touched.new_rels),
+                     "changed": {n: sorted(p) for n, p in touched.changed.items()}}
+            old = self.db.execute("SELECT touched FROM kept_dirty_doc WHERE nid = ?", (doc_nid,)).fetchone()
+            if old is not None:                       # loaded twice before a flush: what both did
+                prev = json.loads(old[0])
+                flags["new_nodes"] = sorted({*prev["new_nodes"], *flags["new_nodes"]})
+                flags["new_rels"] = sorted({*map(tuple, prev["new_rels"]), *flags["new_rels"]})
+                for n, p in prev["changed"].items():
+                    flags["changed"][n] = sorted({*p, *flags["changed"].get(n, [])})
+            self.db.execute("INSERT OR REPLACE INTO kept_dirty_doc(nid, touched) VALUES (?, ?)",
+                            (doc_nid, json.dumps(flags, ensure_ascii=False)))
+        self._mark(live)
+
+    def _facts(self, doc: tuple[int]) -> tuple[list[str], list[tuple[str, str, str]]]:
+        """The nodes and relationships document ``doc`` (its nid) gives evidence to."""
+        nodes = [n for (n,) in self.db.execute(
+            "SELECT DISTINCT n.id FROM node_ev v JOIN node n ON n.nid = v.owner WHERE v.doc = ?", doc)]
+        rels = [tuple(r) for r in self.db.execute(
+            "SELECT DISTINCT r.type, a.id, b.id FROM rel_ev v JOIN rel r ON r.rid = v.owner "
+            "JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e WHERE v.doc = ?", doc)]
+        return nodes, rels
+
+    def flush(self) -> None:
+        """Recompute the rows of every key the recorded writes name (inside a write transaction)."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        live = self.live()
+        if not live:
+            return
+        keys = {ix.name: {k for (k,) in self.db.execute("SELECT key FROM kept_dirty WHERE name = ?", (ix.name,))}
+                for ix in live}
+        docs = self.db.execute("SELECT d.nid, n.id, d.touched FROM kept_dirty_doc d JOIN node n ON n.nid = d.nid "
+                               "ORDER BY d.nid").fetchall()
+        for at in range(0, len(docs), _FLUSH_DOCS):
+            touched = Touched()
+            for nid, doc_id, flags in docs[at:at + _FLUSH_DOCS]:
+                nodes, rels = self._facts((nid,))
+                flags = json.loads(flags)
+                touched.nodes.update(nodes, (doc_id,))
+                touched.rels.update(rels)
+                touched.new_nodes.update(flags["new_nodes"])
+                touched.new_rels.update(map(tuple, flags["new_rels"]))
+                for n, p in flags["changed"].items():
+                    touched.changed[n] = touched.changed.get(n, frozenset()) | frozenset(p)
+            view = SQLiteGraphView(self.store, -1)
+            for ix in live:
+                keys[ix.name] |= ix.affected(view, touched)
+            view.release()
+        for ix in live:                               # in order: an index may read the rows of one before it
+            self.put(ix, sorted(keys[ix.name]))
+        self.db.execute("DELETE FROM kept_dirty")
+        self.db.execute("DELETE FROM kept_dirty_doc")
+
+    def put(self, ix: RowIndex, keys: list[str]) -> None:
+        """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
+        it has none for; a fresh view every few thousand keys."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        for at in range(0, len(keys), _SEED_KEYS):
+            view = SQLiteGraphView(self.store, -1)
+            for lo in range(at, min(at + _SEED_KEYS, len(keys)), _CHUNK):
+                part = keys[lo:min(lo + _CHUNK, at + _SEED_KEYS, len(keys))]
+                found = ix.rows(view, part)
+                marks = ",".join("?" * len(part))
+                old = {k: (s, v) for k, s, v in self.db.execute(
+                    f"SELECT key, sort, value FROM kept_row WHERE name = ? AND key IN ({marks})", (ix.name, *part))}
+                gone = [k for k in old if k not in found]
+                if gone:
+                    self.db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(gone))})",
+                                    (ix.name, *gone))
+                self.db.executemany("INSERT OR REPLACE INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
+                                    [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
+            view.release()
+
+    def seed(self, ix: RowIndex) -> None:
+        """Fill ``ix`` whole from the graph as it is and mark it (inside a write transaction)."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        self.db.execute("DELETE FROM kept_row WHERE name = ?", (ix.name,))
+        self.db.execute("DELETE FROM kept_dirty WHERE name = ?", (ix.name,))
+        view = SQLiteGraphView(self.store, -1)
+        keys = list(ix.all_keys(view))
+        view.release()
+        self.put(ix, keys)
+        self._mark([ix])
+
+    def read(self, name: str, prefix: bytes = b"", limit: int = -1) -> list[bytes]:
+        if not prefix:
+            rows = self.db.execute("SELECT value FROM kept_row WHERE name = ? ORDER BY sort LIMIT ?", (name, limit))
+        else:
+            rows = self.db.execute("SELECT value FROM kept_row WHERE name = ? AND sort >= ? AND sort < ? "
+                                   "ORDER BY sort LIMIT ?", (name, prefix, _after(prefix), limit))
+        return [value for (value,) in rows]
+
+    def keys(self, name: str) -> list[str]:
+        return [k for (k,) in self.db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key", (name,))]
+
+    def values(self, name: str, keys: Iterable[str]) -> dict[str, bytes]:
+        wanted = list(dict.fromkeys(keys))
+        out: dict[str, bytes] = {}
+        for at in range(0, len(wanted), _CHUNK):
+            part = wanted[at:at + _CHUNK]
+            out.update(self.db.execute(
+                f"SELECT key, value FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(part))})", (name, *part)))
+        return out
+
+
+def _after(prefix: bytes) -> bytes:
+    """The least bytes above every bytes that start with ``prefix`` (a sort key never ends in 0xFF)."""
+    head = prefix.rstrip(b"\xff")
+    return head[:-1] + bytes([head[-1] + 1])

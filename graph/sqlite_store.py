@@ -50,7 +50,7 @@ from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, MODEL_VERSION, Evidence
 from graph.quotes import QuoteSpans
-from graph.sqlite_rows import ROWS_TABLE, RowIndex, Touched
+from graph.sqlite_rows import ROWS_TABLE, RowIndex, RowKeeper, Touched
 from graph.store import DocState, GraphStore
 
 __all__ = ["FORMAT", "LEGACY_FILE", "SQLiteStore", "graph_path"]
@@ -126,12 +126,6 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)            # placeholders only: values always travel as parameters
 
 
-def _after(prefix: bytes) -> bytes:
-    """The least bytes above every bytes that start with ``prefix``."""
-    head = prefix.rstrip(b"\xff")
-    return head[:-1] + bytes([head[-1] + 1]) if head else b"\xff" * (len(prefix) + 1)
-
-
 class SQLiteStore(GraphStore):
     """The embedded store (``--store memory``). ``SQLiteStore()`` keeps a private graph in memory
     (tests, previews); ``SQLiteStore.open(home)`` the one under ``home``."""
@@ -146,7 +140,7 @@ class SQLiteStore(GraphStore):
         self._depth = 0
         self._view: tuple[int, nx.MultiDiGraph] | None = None
         self._query_view: Any = None
-        self._row_indexes: list[RowIndex] = []      # maintained by every write (``maintain``)
+        self._rows = RowKeeper(self)                # the row indexes every write records its changes for
         try:
             if path is not None:
                 from govkg.settings import private_dir
@@ -198,7 +192,7 @@ class SQLiteStore(GraphStore):
     def _init_tables(self) -> None:
         meta = self._meta()
         if meta.get("format") == FORMAT and meta.get("model") == str(MODEL_VERSION):
-            if not self._has_table("kept") or not self._has_index("rel_adopts"):   # a file from before them
+            if not self._has_table("kept") or not self._has_table("kept_dirty_doc"):   # a file from before them
                 with contextlib.suppress(StoreUnavailable), self._write() as db:
                     for statement in (_KEPT_TABLE, *ROWS_TABLE.split(";")):
                         db.execute(statement)
@@ -224,7 +218,7 @@ class SQLiteStore(GraphStore):
                 # an older graph model: start empty, the next build reloads every document
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
-                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept", "kept_row"):
+                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept", "kept_row", "kept_dirty", "kept_dirty_doc"):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
                 self._bump()
@@ -235,11 +229,6 @@ class SQLiteStore(GraphStore):
     def _has_table(self, name: str) -> bool:
         with self._lock:
             return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                                    (name,)).fetchone() is not None
-
-    def _has_index(self, name: str) -> bool:
-        with self._lock:
-            return self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                                     (name,)).fetchone() is not None
 
     def _doc_columns(self) -> bool:
@@ -343,10 +332,11 @@ class SQLiteStore(GraphStore):
                                  (nids[row["start"]], nids[row["end"]], _dumps(row["props"])))
                 changed = changed or cur.rowcount > 0
             if changed:
-                live = self._live_rows()
+                live = self._rows.live()
                 self._bump()
-                self._maintain_rows(live, {}, Touched.everything(
-                    [row["id"] for row in nodes], [("IN_CATEGORY", r["start"], r["end"]) for r in rels]))
+                self._rows.after(live, None, Touched())
+                for ix in live:                        # (a few hundred taxonomy rows: filled again)
+                    self._rows.seed(ix)
 
     def _upgrade(self) -> None:
         """Bring a file of an earlier revision of this format up to date (inside a write): the documents'
@@ -395,9 +385,9 @@ class SQLiteStore(GraphStore):
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
         with self._write() as db:
-            live = self._live_rows()
-            before = self._rows_before(live, delta.doc_id) if replace else {}
+            live = self._rows.live()
             if replace:
+                self._rows.before(live, delta.doc_id)
                 self._strip(delta.doc_id, keep_document=True)
             found = self._nodes_by_id([delta.doc_id]).get(delta.doc_id)
             doc_props = {**(found[1] if found else {}), **delta.document, "complete": True}
@@ -442,7 +432,7 @@ class SQLiteStore(GraphStore):
                 changed = {node_id: _changed_keys(props, delta.nodes[node_id].props)
                            for node_id, (_, props) in have.items()}
                 changed[delta.doc_id] = frozenset(doc_props)
-                self._maintain_rows(live, before, Touched(
+                self._rows.after(live, doc_nid, Touched(
                     {*delta.nodes, delta.doc_id}, set(delta.rels),
                     {n for n in delta.nodes if n not in have} | ({delta.doc_id} if found is None else set()),
                     {rel for rel, k in zip(delta.rels, keys) if k not in old_rels},
@@ -494,94 +484,48 @@ class SQLiteStore(GraphStore):
         with self._write() as db:
             if db.execute("SELECT 1 FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone() is None:
                 return False
-            live = self._live_rows()
-            before = self._rows_before(live, doc_id)
+            live = self._rows.live()
+            self._rows.before(live, doc_id)
             self._strip(doc_id, keep_document=False)
             self._bump()
-            self._maintain_rows(live, before, Touched())
+            self._rows.after(live, None, Touched())
+        if not self._depth:                # a removal of its own (not a load's): its rows brought up to date
+            self.flush_rows()
         return True
 
     # -- row indexes maintained per write (graph/sqlite_rows.py) -------------------------------------
     def maintain(self, indexes: Iterable[RowIndex]) -> None:
-        """Maintain ``indexes`` in every later write of this store object (each in the write's own
-        transaction, while it is current: see ``rows_current``)."""
+        """Have every later write of this store object record what it changes for ``indexes`` (in its own
+        transaction), and ``flush_rows`` bring their rows up to date; a graph without documents has them
+        filled at once (the taxonomy)."""
         with self._lock:
-            known = {ix.name for ix in self._row_indexes}
-            fresh = [ix for ix in indexes if ix.name not in known]
-            self._row_indexes += fresh
+            fresh = self._rows.attach(indexes)
             empty = self._db.execute("SELECT 1 FROM doc LIMIT 1").fetchone() is None
-        for ix in fresh:                      # a graph without documents: filled at once (the taxonomy)
-            if empty and not self.rows_current(ix.name):
+        for ix in fresh:
+            if empty and not self._rows.marked(ix.name):
                 self.seed_rows(ix)
 
     def rows_current(self, name: str) -> bool:
-        """Whether row index ``name`` is maintained up to the graph's current version."""
+        """Whether row index ``name`` is up to date with the graph's current version."""
         with self._lock:
-            row = self._db.execute("SELECT value FROM meta WHERE key = ?", ("rows:" + name,)).fetchone()
-            return row is not None and int(row[0]) == self.version()
+            return self._rows.current(name)
 
-    def _live_rows(self) -> list[RowIndex]:
-        """The attached row indexes current before this write (the others are left stale)."""
-        return [ix for ix in self._row_indexes if self.rows_current(ix.name)]
-
-    def _rows_before(self, live: list[RowIndex], doc_id: str) -> dict[str, set[str]]:
-        """Per index, the keys whose rows the removal of ``doc_id``'s facts may change (read before)."""
-        if not live:
-            return {}
-        from graph.sqlite_view import SQLiteGraphView
-
-        doc = self._db.execute("SELECT nid FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone()
-        if doc is None:
-            return {}
-        nodes = [n for (n,) in self._db.execute(
-            "SELECT DISTINCT n.id FROM node_ev v JOIN node n ON n.nid = v.owner WHERE v.doc = ?", doc)]
-        rels = self._db.execute("SELECT DISTINCT r.type, a.id, b.id FROM rel_ev v JOIN rel r ON r.rid = v.owner "
-                                "JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e WHERE v.doc = ?", doc).fetchall()
-        touched = Touched.everything([doc_id, *nodes], [tuple(r) for r in rels])
-        view = SQLiteGraphView(self, -1)
-        return {ix.name: ix.affected(view, touched) for ix in live}
-
-    def _maintain_rows(self, live: list[RowIndex], before: dict[str, set[str]], touched: Touched) -> None:
-        """Write the rows of ``live`` indexes that this write may have changed (the keys ``before`` names
-        and those ``touched`` now affects) and mark them current (inside the write, after ``_bump``)."""
-        if not live:
-            return
-        from graph.sqlite_view import SQLiteGraphView
-
-        view = SQLiteGraphView(self, -1)
-        version = str(self.version())
-        for ix in live:
-            keys = sorted(before.get(ix.name, set()) | ix.affected(view, touched))
-            self._put_rows(ix, view, keys)
-            self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", ("rows:" + ix.name, version))
-
-    def _put_rows(self, ix: RowIndex, view: Any, keys: list[str]) -> None:
-        """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
-        it has none for."""
-        for part in _chunks(keys):
-            found = ix.rows(view, part)
-            old = {k: (s, v) for k, s, v in self._db.execute(
-                f"SELECT key, sort, value FROM kept_row WHERE name = ? AND key IN ({_marks(len(part))})", (ix.name, *part))}
-            gone = [k for k in old if k not in found]
-            if gone:
-                self._db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({_marks(len(gone))})", (ix.name, *gone))
-            self._db.executemany("INSERT OR REPLACE INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
-                                 [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
+    def flush_rows(self) -> bool:
+        """Bring the row indexes up to date with the writes recorded since the last flush (one
+        transaction: the keys they touched, each once); False when the store takes no write."""
+        try:
+            with self._write():
+                self._rows.flush()
+        except StoreUnavailable:
+            return False
+        return True
 
     def seed_rows(self, ix: RowIndex) -> bool:
-        """Fill row index ``ix`` whole from the graph as it is and mark it current (one transaction):
-        what a build does for an index some write did not maintain. False when the store takes no write."""
-        from graph.sqlite_view import SQLiteGraphView
-
+        """Fill row index ``ix`` whole from the graph as it is (one transaction): what a build does for an
+        index some write did not record its changes for. False when the store takes no write."""
         try:
-            with self._write() as db:
-                db.execute("DELETE FROM kept_row WHERE name = ?", (ix.name,))
-                view = SQLiteGraphView(self, -1)
-                keys = list(ix.all_keys(view))
-                for at in range(0, len(keys), 5000):      # a fresh view per few thousand keys: bounded memory
-                    view.release()
-                    self._put_rows(ix, view, keys[at:at + 5000])
-                db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", ("rows:" + ix.name, str(self.version())))
+            with self._write():
+                self._rows.seed(ix)
         except StoreUnavailable:
             return False
         return True
@@ -590,26 +534,17 @@ class SQLiteStore(GraphStore):
         """The values of row index ``name`` whose sort key starts with ``prefix``, in sort order (at most
         ``limit``; -1: all)."""
         with self._lock:
-            if not prefix:
-                rows = self._db.execute("SELECT value FROM kept_row WHERE name = ? ORDER BY sort LIMIT ?", (name, limit))
-            else:
-                rows = self._db.execute("SELECT value FROM kept_row WHERE name = ? AND sort >= ? AND sort < ? "
-                                        "ORDER BY sort LIMIT ?", (name, prefix, _after(prefix), limit))
-            return [value for (value,) in rows]
+            return self._rows.read(name, prefix, limit)
 
     def kept_row_keys(self, name: str) -> list[str]:
         """Every key of row index ``name``, in key order."""
         with self._lock:
-            return [k for (k,) in self._db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key", (name,))]
+            return self._rows.keys(name)
 
     def kept_row_values(self, name: str, keys: Iterable[str]) -> dict[str, bytes]:
         """key -> value of the rows of ``name`` under ``keys`` (those it has)."""
-        out: dict[str, bytes] = {}
         with self._lock:
-            for part in _chunks(list(dict.fromkeys(keys))):
-                out.update(self._db.execute(
-                    f"SELECT key, value FROM kept_row WHERE name = ? AND key IN ({_marks(len(part))})", (name, *part)))
-        return out
+            return self._rows.values(name, keys)
 
     # -- kept indexes -----------------------------------------------------------------------------
     def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes | str]]) -> bool:

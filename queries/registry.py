@@ -257,7 +257,9 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
     version = GraphVersion(store)
     kept = []
     rows = row_indexes() if hasattr(store, "seed_rows") else []
-    for ix in rows:                           # maintained per document: filled whole only when some write did not
+    if rows:                                  # maintained per document: the keys the writes touched, each once;
+        store.flush_rows()                    # filled whole only where some write did not record its changes
+    for ix in rows:
         if not store.rows_current(ix.name):
             store.seed_rows(ix)
     for name, query in KEPT.items():

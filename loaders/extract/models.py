@@ -600,6 +600,8 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     if _WHOLE_PROVINCE.match(text, pos, q0) and mode != "以":
         return [index.province] if index.province else None  # 全省推行的“…”, 我省…
     chain = index.places_from(pos, q0)
+    if not chain and _rx(r"该[区县市旗]").match(text, pos):
+        chain = index.places_from(pos + 2, q0)  # 该区某街道还打造了“…”: the street of the unit pointed back at
     if chain:
         end = chain[-1][1]
         nxt = text[end:end + 2]

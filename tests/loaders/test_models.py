@@ -179,12 +179,16 @@ def test_components_from_parallel_roles(text, components):
     # the whole province heading a clause is the province; the whole city a unit was first in is not its owner
     ("全省推行的“院坝说事”机制已在各地落地。", "湖北省"),
     ("点军区在全市率先推行“院坝说事”机制。", "宜昌市点军区"),
+    # a place written after 该区 (the unit pointed back at) heads its clause
+    ("点军区推行网格治理。该区联棚乡还打造了“院坝说事”品牌。", "联棚乡"),
+    ("点军区推行网格治理。随后，该区联棚乡等乡镇纷纷召开“院坝说事”会议。", SUBJECT),
     # 这里 heading a clause is the place the text has just named
     ("记者走进点军区，这里打造的“院坝说事”广受好评。", "宜昌市点军区"),
 ])
 def test_owner_is_the_place_heading_the_sentence(text, owner):
     places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
-              "宜昌市猇亭区": ("district", "within_subject", ("猇亭区",))}
+              "宜昌市猇亭区": ("district", "within_subject", ("猇亭区",)),
+              "联棚乡": ("street", "within_subject", ("联棚乡",))}
     got = _models(text, places=places)
     assert [o for _n, o in got] == [owner], got
 

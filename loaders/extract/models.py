@@ -72,7 +72,7 @@ _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
 _LIST_SEP = re.compile(r"[、—－–\-]")
 _ACTION_VERB = re.compile(r"开展|实施|推进|推行|建立|落实|打造|构建|提供|组织|整合|发挥|围绕|聚焦")
 _LEAD_VERB = re.compile(
-    r"^(?:积极|充分|全面|大力|有效)?(?:发挥|联合|凝聚|建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
+    r"^(?:并|并且|同时|还)?(?:积极|充分|全面|大力|有效)?(?:发挥|联合|凝聚|建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
     r"围绕|包括|涵盖|建成|成立|设立|整合|推动|强化|加强)")
 _CLAUSE_STOPS = "，,。；;：:！？!?\n"
 _SENT_STOPS = "。；;！？!?\n"
@@ -233,7 +233,7 @@ def _spaced_parts(name: str) -> list[str]:
 
 
 def _strip_inner(s: str) -> str:
-    return s.replace("“", "").replace("”", "").replace('"', "").strip()
+    return s.replace("“", "").replace("”", "").replace("‘", "").replace("’", "").replace('"', "").strip()
 
 
 def _same_suffix(parts: list[str]) -> bool:
@@ -273,7 +273,8 @@ def _after_components(text: str, c: _Cand) -> list[str]:
         plus = [x.strip() for x in _rx(r"[+＋]").split(_rx(r"[^，,]*").match(body).group()) if x.strip()]
         if c.name.isdigit() and len(plus) == len(c.name) and all(p.startswith(d) for p, d in zip(plus, c.name)):
             return plus
-        items = [x.strip() for x in body.split("、") if x.strip()]
+        # the 、-list ends at a comma (…补短板工程，四大行动即…: the next definition; …行动，着力解决…)
+        items = [x.strip() for x in _rx(r"[^，,]*").match(body).group().split("、") if x.strip()]
         items = _numeral_guided(items, c.name)
         if len(items) >= 2:
             return items
@@ -328,6 +329,19 @@ def _role_components(text: str, c: _Cand) -> list[str]:
     return []
 
 
+def _fused_items(run: str, n: int, name: str) -> list[str]:
+    """N two-character words written together straight before a numeral name that share its
+    character (自治法治德治“三治融合”, 人防物防技防“三防协同”, 共建共治共享“三共联动”): its parts."""
+    if len(run) != 2 * n or not all(is_cjk(ch) for ch in run):
+        return []
+    pairs = [run[i:i + 2] for i in range(0, len(run), 2)]
+    for k in (0, 1):
+        shared = {p[k] for p in pairs}
+        if len(shared) == 1 and shared.pop() in name and len({p[1 - k] for p in pairs}) == n:
+            return pairs
+    return []
+
+
 def _before_components(text: str, c: _Cand) -> list[str]:
     """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”; also
     a, b…的“党建+五社联动”, 助学、助医…“暖心五助”: the numeral after a leading 党建+ or one word)."""
@@ -335,6 +349,9 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     q0 = c.quote.start - (0 if c.quote.orphan else 1)
     if not n or n < 2 or q0 <= 0 or text[q0 - 1] in _CLAUSE_STOPS + "、":
         return []
+    fused = _fused_items(text[max(0, q0 - 2 * n):q0], n, c.name)
+    if fused:
+        return fused
     sent_lo = _clause_start(text, q0, _SENT_STOPS)
     lo = max(sent_lo, q0 - 20 * n - 40)  # N items of at most 16 characters: no need to read further back
     head = text[lo:q0]

@@ -608,3 +608,22 @@ def test_quotes_each_with_its_own_subject_are_no_run():
 
 def test_a_change_of_state_with_le_is_still_a_change():
     assert not _models("实行自治以后，“生分”变成了“亲近”。")
+
+
+def test_words_written_together_before_a_numeral_name_are_its_parts():
+    text = "全镇坚持群防群治，落实人防物防技防“三防协同”，推行共商共建共管“三共机制”。"
+    got = {n: comps for (n, _o), comps in _models(text).items()}
+    assert got.get("三防协同") == ["人防", "物防", "技防"], got
+    assert got.get("三共机制") == ["共商", "共建", "共管"], got
+
+
+def test_a_definition_list_ends_at_a_comma():
+    text = "全省实施“两大行动”，即社区服务提升行动、社区人才培育行动，着力补齐短板。"
+    got = {n: comps for (n, _o), comps in _models(text).items()}
+    assert got.get("两大行动") == ["社区服务提升行动", "社区人才培育行动"], got
+
+
+def test_inner_single_quotes_and_a_leading_conjunction_leave_the_parts():
+    text = "社区推行网格化，并通过楼栋议事、网格联防、‘红色’驿站联创“三联共治”，服务居民。"
+    got = {n: comps for (n, _o), comps in _models(text).items()}
+    assert got.get("三联共治") == ["楼栋议事", "网格联防", "红色驿站联创"], got

@@ -667,7 +667,9 @@ _HERE_LEVELS = ("community", "street", "district", "county", "county_city", "cit
 # (城市社区“…”, 全省社区“…” are every community, not one)
 _ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把让]))(街道|社区|村|镇)$")
 # a place and its own body straight before the quote: X社区党委“…”, P的“…”
-_OWN_BODY_GAP = re.compile(_PINYIN + r"?(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?")
+# or the field the scheme belongs to (X区基层党建“…”, X区社区治理“…”经验)
+_OWN_BODY_GAP = re.compile(_PINYIN + r"?(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?"
+                           r"(?:(?:城市|农村|城乡|基层|社区|小区|网格|物业|党建|社会|治理|服务|管理){2,4}[的\s]?)?")
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
                    "村": ("community",), "区": ("district",), "县": ("county", "county_city"),
                    "市": ("city", "county_city"), "旗": ("county",)}

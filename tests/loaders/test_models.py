@@ -179,6 +179,9 @@ def test_components_from_parallel_roles(text, components):
     # the whole province heading a clause is the province; the whole city a unit was first in is not its owner
     ("全省推行的“院坝说事”机制已在各地落地。", "湖北省"),
     ("点军区在全市率先推行“院坝说事”机制。", "宜昌市点军区"),
+    # a place and the field its scheme belongs to, straight before the quote
+    ("全区围绕点军区基层党建“院坝说事”体系健全组织。", "宜昌市点军区"),
+    ("各街道学习猇亭区社区治理“院坝说事”工作法。", "宜昌市猇亭区"),
     # a place written after 该区 (the unit pointed back at) heads its clause
     ("点军区推行网格治理。该区联棚乡还打造了“院坝说事”品牌。", "联棚乡"),
     ("点军区推行网格治理。随后，该区联棚乡等乡镇纷纷召开“院坝说事”会议。", SUBJECT),

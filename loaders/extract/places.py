@@ -168,7 +168,9 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         place = gaz.by_code[code]
         after = text[hit.end:hit.end + 4]
         if hit.is_alias:
-            if _LOCAL_SUFFIX_AFTER.match(after) or (_LOCAL_NAME_AFTER.match(text, hit.end)
+            if (_LOCAL_SUFFIX_AFTER.match(after) and not (within is not None and place.is_county_level
+                                                          and after.startswith("社区")))\
+                    or (_LOCAL_NAME_AFTER.match(text, hit.end)
                                                     and not is_common_word(text[hit.end:hit.end + 2])
                                                     and not _child_follows(gaz, text, hit.end, code)):
                 continue  # 江城社区, 中山路, 金华园社区: part of a local name

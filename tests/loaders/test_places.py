@@ -343,3 +343,10 @@ def test_a_local_name_does_not_start_inside_a_word():
     assert [m.name for m in local_mentions("以文化人和谐满社区，居民笑开颜")] == []
     # 和 joining two names still leaves the second one a name
     assert "金汤社区" in [m.name for m in local_mentions("在城南街道华侨社区和金汤社区，居民自治成效明显")]
+
+
+def test_a_district_short_form_after_its_city_is_the_district_before_shequ():
+    # 宜昌西陵社区…: the communities of 西陵区 in a headline, not a community named 西陵
+    rec, places = _rec_places("破解治理难题 宜昌西陵社区让城市更有温度\n\n近年来，各社区推行网格治理，居民满意。\n")
+    assert "西陵社区" not in places and "宜昌西陵社区" not in places
+    assert rec.document.subject_place == "宜昌市西陵区"

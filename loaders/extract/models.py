@@ -65,7 +65,7 @@ _NEG_AFTER = re.compile(r"^(?:" + _ACTS_ON + r"[^，,。；;！？!?\n]){0,6}?"
 _CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户|岗位)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
-    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育)[^，,。；;：:“”]{0,4}$")
+    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育|列入|纳入)[^，,。；;：:“”]{0,4}$")
 _APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心)$")
 _DESIGNATION = re.compile(r"^(?:全国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
@@ -527,6 +527,11 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
 
 # a pinyin gloss some pages print after a character (政協(xié)): no word of the sentence
 _PINYIN = r"(?:[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])"
+
+
+def _unglossed(s: str) -> str:
+    """``s`` without its pinyin glosses (浦江經(jīng)驗 → 浦江經驗)."""
+    return _rx(_PINYIN).sub("", s) if "(" in s or "（" in s else s
 # what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
 _HEAD_SKIP = re.compile(
     r"(?:\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
@@ -952,12 +957,16 @@ def _classify(text: str, cands: list[_Cand]) -> None:
             c.doubt = "category"
         if c.doubt:
             continue
-        if q.orphan or parts or _JOINED.search(name) or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _role_after(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
+        if q.orphan or parts or _JOINED.search(name) or _MODEL_NAMED.search(_unglossed(name)) or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _role_after(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
             c.accepted = True
 
 
 # words joined by + (“党建+物业”, “社区+校区+园区”): a coined scheme name, never running text
 _JOINED = re.compile(r"[\u4e00-\u9fff]{2}[+＋][\u4e00-\u9fff]{2}")
+
+
+# a name that calls itself a model or an experience (“广阳模式”, “枫桥经验”); not a way of working (“网格化模式”)
+_MODEL_NAMED = re.compile(r"[^\W\d_]{2}(?<!化)(?:模式|经验)$")
 
 
 def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
@@ -1060,7 +1069,9 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners, all_cands: bool = T
             if c.rejected and not all_cands:
                 continue
             lo = max(_clause_start(text, c.start, _SENT_STOPS), c.start - 40)
-            v = QuoteView(c.name, text[max(0, c.start - 16):c.start], text[c.end:c.end + 16], text[lo:c.start])
+            # (read without the pinyin glosses some mirror pages print after characters: 社區(qū))
+            v = QuoteView(_unglossed(c.name), _unglossed(text[max(0, c.start - 40):c.start])[-16:],
+                          _unglossed(text[c.end:c.end + 40])[:16], _unglossed(text[lo:c.start]))
             v.rule_accepted = c.rule_accepted
             v.rule_neg = c.doubt
             t = _TYPE_AFTER.match(v.after)

@@ -630,3 +630,26 @@ def test_inner_single_quotes_and_a_leading_conjunction_leave_the_parts():
     text = "社区推行网格化，并通过楼栋议事、网格联防、‘红色’驿站联创“三联共治”，服务居民。"
     got = {n: comps for (n, _o), comps in _models(text).items()}
     assert got.get("三联共治") == ["楼栋议事", "网格联防", "红色驿站联创"], got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("县里将社区减负工作列入县委“头号任务”统筹推进。", "头号任务"),
+    ("养老服务“桥东模式”在全省推广。", "桥东模式"),
+    ("坚持和发展新时代“松溪经验”。", "松溪经验"),
+])
+def test_rules_that_name_a_scheme(text, name):
+    feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
+    assert "rule_acc" in feats[name], feats
+
+
+def test_a_way_of_working_called_a_model_is_not_named_by_rule():
+    feats = {c[0]: c[4] for c in quote_candidates(_ctx("十五年前，“精细化模式”应运而生。"))}
+    assert "rule_acc" not in feats["精细化模式"], feats
+
+
+def test_pinyin_glosses_are_not_read_as_part_of_a_name():
+    # a mirror page prints a gloss after some characters: the classifier reads the name without it
+    text = "社區(qū)推行“鄰里經(jīng)驗”，成效明显。"
+    feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
+    got = feats["鄰里經(jīng)驗"]
+    assert "len=4" in got and "zz=經驗" in got and "rule_acc" in got, got

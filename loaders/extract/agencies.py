@@ -800,8 +800,11 @@ def _news_outlets(text: str, out: list, add) -> None:
 _CREDIT_NAME = r"[\u4e00-\u9fffA-Za-z]"
 _CREDIT_SOURCE = re.compile(r"(?:来源|稿源|转自|转载自)[ \t\u3000]*[:：/][ \t\u3000]*(" + _CREDIT_NAME + r"{2,24})")
 _CREDIT_TAIL = re.compile(r"收集|编辑|作者|责编|记者|时间|日期|阅读|点击|浏览|更新|客户端|频道")
-_CREDIT_LEAD = re.compile(r"(?:^|(?<=[ \t\u3000■□●◆]))(" + _CREDIT_NAME + r"{2,16}?)(?:[·・]\S{1,8}?)?"
-                          r"(?:讯|消息(?=[(（ \t])|(?:全媒体)?记者)", re.MULTILINE)
+# (the name opens a line or follows a space or a box: the pattern opens with that character, which
+# lets the engine skip ahead; the text's first line is tried on its own)
+_CREDIT_LEAD_BODY = "(" + _CREDIT_NAME + r"{2,16}?)(?:[·・]\S{1,8}?)?(?:讯|消息(?=[(（ \t])|(?:全媒体)?记者)"
+_CREDIT_LEAD = re.compile(r"[ \t\u3000■□●◆\n]" + _CREDIT_LEAD_BODY)
+_CREDIT_LEAD_FIRST = re.compile(_CREDIT_LEAD_BODY)
 # a masthead: a paper's or a news site's name alone on its line
 _CREDIT_MASTHEAD = re.compile(r"^[ \t\u3000\-—=]*(" + _CREDIT_NAME + r"{1,8}(?:日报|晚报|都市报|网))[ \t\u3000\-—=]*$",
                               re.MULTILINE)
@@ -836,8 +839,9 @@ def _credited_outlets(text: str, add) -> None:
     for m in _CREDIT_SOURCE.finditer(text):
         tail = _CREDIT_TAIL.search(m.group(1))
         found.append((m.start(1), m.start(1) + (tail.start() if tail else len(m.group(1)))))
-    for rx in (_CREDIT_LEAD, _CREDIT_MASTHEAD):
-        found += [m.span(1) for m in rx.finditer(text)]
+    first = _CREDIT_LEAD_FIRST.match(text)
+    found += [m.span(1) for m in ([first] if first else []) + list(_CREDIT_LEAD.finditer(text))]
+    found += [m.span(1) for m in _CREDIT_MASTHEAD.finditer(text)]
     for start, end in found:
         for s, e in _outlet_spans(text[start:end]):
             add(start + s, start + e, text[start + s:start + e], None)

@@ -118,15 +118,27 @@ class SQLiteGraphView:
         """The store this view reads (the ``graph.sqlite_store.SQLiteStore``)."""
         return self._store
 
-    def edge(self, start: str, end: str, rel_type: str) -> dict[str, Any] | None:
-        """The attributes of the ``rel_type`` relationship from ``start`` to ``end`` (None where there is
-        none), its evidence read alone (not with the node's other relationships)."""
-        s, e = self._nid_of(start), self._nid_of(end)
-        row = None if s is None or e is None else self._one(
-            "SELECT rid, props FROM rel INDEXED BY rel_key WHERE s = ? AND e = ? AND type = ?", (s, e, rel_type))
-        if row is None:
-            return None
-        return self._rels.get(row[0]) or self._make_rel(row[0], row[1], self._evidence("rel_ev", [row[0]]))
+    def edges_between(self, pairs: list[tuple[str, str]], rel_type: str) -> dict[tuple[str, str], dict[str, Any]]:
+        """(start, end) -> the attributes of the ``rel_type`` relationship from start to end, for the
+        pairs that have one; their evidence read together, and only theirs (not with the other
+        relationships of their nodes)."""
+        found: dict[tuple[str, str], tuple[int, str]] = {}
+        todo = list(dict.fromkeys(pairs))
+        for at in range(0, len(todo), _CHUNK // 2):
+            part = todo[at:at + _CHUNK // 2]
+            found.update(((s, e), (rid, props)) for s, e, rid, props in self._all(
+                f"WITH k(s, e) AS (VALUES {','.join(['(?, ?)'] * len(part))}) "
+                "SELECT k.s, k.e, r.rid, r.props FROM k JOIN rel r INDEXED BY rel_key "
+                "ON r.s = (SELECT nid FROM node WHERE id = k.s) AND r.e = (SELECT nid FROM node WHERE id = k.e) "
+                "AND r.type = ?", [*(x for pair in part for x in pair), rel_type]))
+        missing = [rid for rid, _ in found.values() if rid not in self._rels]
+        ev = self._evidence("rel_ev", missing) if missing else {}
+        return {pair: self._make_rel(rid, props, ev) for pair, (rid, props) in found.items()}
+
+    def pairs(self, rel_type: str) -> list[tuple[str, str]]:
+        """(start id, end id) of every ``rel_type`` relationship, in load order (nothing else read or kept)."""
+        return self._all("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e "
+                         "WHERE r.type = ? ORDER BY r.rid", (rel_type,))
 
     def rel_order(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """(start, end) -> where relationships from start to end come in the adjacency order ``edges_of``

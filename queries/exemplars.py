@@ -237,6 +237,15 @@ def _piece_of(value: bytes) -> _Piece:
                   tuple((*r[:4], Evidence(*r[4])) for r in recognised))
 
 
+def _adopted(g: Any, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(place, practice) -> its ADOPTS relationship's attributes, for the pairs that have one: read
+    together where the graph can (the SQLite view), without the places' other practices."""
+    between = getattr(g, "edges_between", None)
+    if between is not None:
+        return between(pairs, "ADOPTS")
+    return {(q, x): r for q, x in pairs for y, r in out_edges(g, q, "ADOPTS") if y == x}
+
+
 class PieceRows:
     """The pieces of every practice's ranking, per (practice, place, source, item)."""
 
@@ -304,13 +313,15 @@ class PieceRows:
         found: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
         split = [key.split(_SEP) for key in keys]
         items = [item for _, _, source, item in split if source != "adopts" and item in g]
+        preload(g, [*items, *(q for _, q, _, _ in split)])
         _preload(g, items)
-        preload(g, [m for m in items if m.startswith("nm_")], "INSTANCE_OF", True)
+        preload(g, items, "INSTANCE_OF", True)
+        adopted = _adopted(g, [(q, item) for _, q, source, item in split if source == "adopts"])
         for key, (practice, q, source, item) in zip(keys, split):
             if q not in g or item not in g:
                 continue
             if source == "adopts":
-                r = g.edge(q, item, "ADOPTS")
+                r = adopted.get((q, item))
                 if r is not None:
                     found[key] = ((1, 0), _adopts_row(g, q, item, r))
                 continue
@@ -336,14 +347,18 @@ class PieceRows:
         return out
 
     def all_keys(self, view: Any) -> Iterable[str]:
-        g = view
-        for x in g.label_ids("Practice"):
-            name = g._node[x].get("name") or ""
-            for m, _ in in_edges(g, x, "INSTANCE_OF"):
-                source, link = ("measure", "IMPLEMENTS") if m.startswith("me_") else ("model", "OWNED_BY")
-                holders = in_edges(g, m, link) if source == "measure" else out_edges(g, m, link)
-                yield from (_SEP.join((name, q, source, m)) for q, _ in holders)
-            yield from (_SEP.join((name, q, "adopts", x)) for q, _ in in_edges(g, x, "ADOPTS"))
+        """Read as relationship ends only (no node or evidence loaded: the whole graph passes)."""
+        names = {x: values[0] or "" for x, values in view.label_values("Practice", ("name",))}
+        holders: dict[str, list[str]] = {}
+        for q, m in view.pairs("IMPLEMENTS"):
+            holders.setdefault(m, []).append(q)
+        for m, q in view.pairs("OWNED_BY"):
+            holders.setdefault(m, []).append(q)
+        for m, x in view.pairs("INSTANCE_OF"):
+            source = "measure" if m.startswith("me_") else "model"
+            yield from (_SEP.join((names.get(x, ""), q, source, m)) for q in holders.get(m, ()))
+        for q, x in view.pairs("ADOPTS"):
+            yield _SEP.join((names.get(x, ""), q, "adopts", x))
 
 
 class RankingRows:

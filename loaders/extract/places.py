@@ -743,8 +743,8 @@ def extract_places(ctx: Context) -> None:
             rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
             local_at_end[lm.end] = lm.name
             continue
-        if lm.as_written in own_names or stem in own_names or lm.start in admin_starts:
-            continue
+        if lm.as_written in own_names or (stem in own_names and lm.level != "street") or lm.start in admin_starts:
+            continue  # (a town named like its county or district is a place: 安源区安源镇)
         if text[lm.start - 1:lm.start] == "“" and text[lm.end:lm.end + 1] == "”":
             continue  # a quoted phrase that ends in 社区 (“机关联社区”工作机制, “棚户社区”变身记), not a place named
         rec = locals_.get(lm.name)

@@ -350,3 +350,10 @@ def test_a_district_short_form_after_its_city_is_the_district_before_shequ():
     rec, places = _rec_places("破解治理难题 宜昌西陵社区让城市更有温度\n\n近年来，各社区推行网格治理，居民满意。\n")
     assert "西陵社区" not in places and "宜昌西陵社区" not in places
     assert rec.document.subject_place == "宜昌市西陵区"
+
+
+def test_a_town_named_like_its_district_is_a_place():
+    rec, places = _rec_places("观摩团走进幸福社区\n\n8月6日，市委组织部观摩团来到安源区安源镇幸福社区，观摩物业党建工作。"
+                              "观摩团对幸福社区的做法给予肯定。并希望安源镇继续推广物业党建工作机制，擦亮“安源红”品牌。\n")
+    assert "安源镇" in places
+    assert {m.name: m.owner for m in rec.named_models}.get("安源红") == "安源镇"

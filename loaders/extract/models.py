@@ -49,7 +49,9 @@ _STOPLIST = frozenset({
     "一老一小", "三个代表", "三供一业", "供给侧改革", "公开、公平、公正", "公平、公正、公开",
 })
 # a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
-_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化")
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺])")
+# (or 微 before a broad activity word, “微治理”, “微服务”, “微心愿”: small-scale X, not a scheme's
+# name; 微 before a unit or an instrument names one: “微网格”, “微公约”)
 # what troubles the place (“…”的困扰, “…”的尴尬): a problem, even when it is a quoted list
 _TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"

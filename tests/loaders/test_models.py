@@ -653,3 +653,8 @@ def test_pinyin_glosses_are_not_read_as_part_of_a_name():
     feats = {c[0]: c[4] for c in quote_candidates(_ctx(text))}
     got = feats["鄰里經(jīng)驗"]
     assert "len=4" in got and "zz=經驗" in got and "rule_acc" in got, got
+
+
+def test_micro_before_a_broad_activity_word_is_a_descriptor_not_a_name():
+    got = {n for n, _o in _models("全区推进小区“微治理”，凝聚“微力量”，推行“微公约”制度。")}
+    assert "微公约" in got and not got & {"微治理", "微力量"}

@@ -23,7 +23,8 @@ from typing import Any
 from govkg.errors import StoreError
 from graph.model import EV_FIELDS, ev_lists
 
-__all__ = ["COLUMNS", "PLACE_PRACTICES", "PRACTICE_ITEMS", "check", "embedded", "embedded_rows", "statement_name"]
+__all__ = ["COLUMNS", "PLACE_PRACTICES", "PRACTICE_ITEMS", "check", "embedded", "embedded_rows", "place_practices_of",
+           "statement_name"]
 
 PRACTICE_ITEMS = "practice_items"
 PLACE_PRACTICES = "place_practices"
@@ -75,7 +76,7 @@ def embedded_rows(store: Any, name: str) -> Iterator[dict[str, Any]]:
     for at in range(0, len(places), PLACES_PER_VIEW):
         view = store.query_graph(private=True)
         try:
-            yield from _place_practices_of(view, places[at:at + PLACES_PER_VIEW])
+            yield from place_practices_of(view, places[at:at + PLACES_PER_VIEW])
         finally:
             view.release()
 
@@ -112,10 +113,10 @@ def _practice_items(view: Any) -> list[dict[str, Any]]:
 
 def _place_practices(view: Any) -> list[dict[str, Any]]:
     _all(view, "Measure", ("INSTANCE_OF", True))
-    return _place_practices_of(view, _all(view, "Place", ("ADOPTS", True), ("IMPLEMENTS", True)))
+    return place_practices_of(view, _all(view, "Place", ("ADOPTS", True), ("IMPLEMENTS", True)))
 
 
-def _place_practices_of(view: Any, places: list[str]) -> list[dict[str, Any]]:
+def place_practices_of(view: Any, places: list[str]) -> list[dict[str, Any]]:
     """The ``place_practices`` rows of ``places`` (in that order), their relationships read in bulk."""
     rows = []
     view.prefetch_nodes(places)

@@ -66,6 +66,29 @@ class PracticeVectors:
         return cls({pid: Counter(vec) for pid, vec in data["vectors"].items()}, data["names"],
                    {(pid, practice): Evidence(*ev) for pid, practice, ev in data["evidence"]})
 
+    def place_values(self) -> dict[str, bytes]:
+        """place id -> its part of the vectors (id, name, vector, best evidence per practice) as bytes:
+        what the embedded store keeps per place (``queries/similar_cities.py`` ``PlaceRows``)."""
+        from queries.kept import dumps
+
+        out = {pid: [pid, self.names[pid], dict(vec), []] for pid, vec in self.vectors.items()}
+        for (pid, practice), ev in self.evidence.items():
+            out[pid][3].append([practice, ev])
+        return {pid: dumps(value) for pid, value in out.items()}
+
+    @classmethod
+    def from_place_values(cls, values: Iterable[bytes]) -> PracticeVectors:
+        """The vectors from the parts ``place_values`` gave."""
+        from queries.kept import loads
+
+        pv = cls()
+        for value in values:
+            pid, name, vec, evidence = loads(value)
+            pv.names[pid] = name
+            pv.vectors[pid] = Counter(vec)
+            pv.evidence.update(((pid, practice), Evidence(*ev)) for practice, ev in evidence)
+        return pv
+
     def resolve(self, place: str) -> list[str]:
         return sorted(pid for pid, name in self.names.items() if place in (pid, name))
 

@@ -233,7 +233,7 @@ _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
 def row_indexes() -> list[Any]:
     """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
     name of ``KEPT`` that has one."""
-    return [inventory.ListingRows(), exemplars.PieceRows(), exemplars.RankingRows()]
+    return [inventory.ListingRows(), exemplars.PieceRows(), exemplars.RankingRows(), similar_cities.PlaceRows()]
 
 
 def maintain_indexes(store: Any) -> Any:

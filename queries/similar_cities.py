@@ -6,14 +6,18 @@ finish: practice vectors per place (kept per graph version), then similarity.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
+from graph.model import label_of_id
+from graph.sqlite_rows import sort_key
 from queries.analysis import PracticeVectors, similar_places
-from queries.kept import with_index
+from queries.kept import maintained, with_index
+from queries.rows import cached
 from queries.spec import EVIDENCE, K, Param, QuerySpec
+from queries.walk import in_edges, preload
 
-__all__ = ["SPEC", "build_index", "finish", "vectors"]
+__all__ = ["SPEC", "PlaceRows", "build_index", "finish", "vectors"]
 
 SPEC = QuerySpec(
     "similar_cities", "相似地方",
@@ -36,8 +40,42 @@ def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params:
 def vectors(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
             version: Callable[[], Hashable]) -> PracticeVectors:
     """The practice vectors of this graph version (kept in the store where it can be: ``queries/kept.py``)."""
+    store = maintained("place_practices", version)     # the rows the store maintains per document
+    if store is not None:
+        return cached("place_practices:rows", version,
+                      lambda: PracticeVectors.from_place_values(store.kept_rows("place_practices")))
     return with_index("place_practices", version, lambda: build_index(fetch, params), PracticeVectors.load,
                       lambda pv: pv)
+
+
+class PlaceRows:
+    """The practice vectors as a row index the embedded store maintains per document
+    (``graph/sqlite_rows.py``): one row per place — its practices, how often, and the best evidence of
+    each — computed from the place's rows of the projection alone. A document changes the places of the
+    ADOPTS relationships and the measures it gives evidence to, and those whose name it changes."""
+
+    name = "place_practices"
+
+    def affected(self, view: Any, touched: Any) -> set[str]:
+        places = {s for s, _ in touched.rels_of("ADOPTS")}
+        places.update(s for s, _ in touched.rels_of("IMPLEMENTS"))
+        places.update(n for n, props in touched.changed.items() if "name" in props and label_of_id(n) == "Place")
+        if touched.removal:
+            places.update(n for n in touched.nodes if label_of_id(n) == "Place")
+        measures = sorted({s for s, _ in touched.rels_of("INSTANCE_OF") if s.startswith("me_") and s in view})
+        preload(view, measures, "IMPLEMENTS", False)
+        places.update(q for m in measures for q, _ in in_edges(view, m, "IMPLEMENTS"))
+        return places
+
+    def rows(self, view: Any, keys: Sequence[str]) -> dict[str, tuple[bytes, bytes]]:
+        from graph.projections import place_practices_of
+
+        places = [q for q in keys if q in view]
+        values = PracticeVectors.from_rows(place_practices_of(view, places)).place_values()
+        return {pid: (sort_key(pid), value) for pid, value in values.items()}
+
+    def all_keys(self, view: Any) -> Iterable[str]:
+        return view.label_ids("Place")
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],

@@ -65,6 +65,7 @@ _AGENCY = re.compile(
     r"(?P<lv>自治区|自治州|地区|[省市区县州旗盟])(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
     r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
+    r"(?!常委)" + _BODY + r"{1,8}?委员会|"
     r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分|局)|局|办(?![法理事好])|委(?!员)|研究室|督查室))?"
     r"|(?P<gov>(?:人民)?政府|(?<=[盟区])(?:行政公署|行署))(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
     r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
@@ -855,16 +856,23 @@ def _drop_inside(out: list, start: int, end: int) -> None:
 def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Map an abbreviated name to the full one of the same place when both end alike and the
     short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心, 城管执法局 ⊂
-    城市管理和综合执法局); what the long one adds holds no level char (城市 aside): no unit below."""
+    城市管理和综合执法局, 人社局 ⊂ 人力资源和社会保障局; a 委 ends a 委员会 too: 发改委 ⊂ 发展和改革委员会);
+    what the long one adds holds no level char (城市 aside): no unit below. The short one names a
+    department (three characters or more after its place), not the place's party committee (市委)."""
     def subseq(short: str, long: str) -> bool:
         it = iter(long)
         return all(ch in it for ch in short)
 
+    def head(name: str) -> str:
+        return name[:-2] if name.endswith("委员会") else name
+
     out: dict[str, str] = {}
     for a, pa in pairs:
         for b, pb in pairs:
-            if pa == pb and pa and len(a) < len(b) and a[-1] == b[-1] and subseq(a, b) \
-                    and len(b) - len(a) <= 6 and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
+            ha, hb = head(a), head(b)
+            if pa == pb and pa and len(a) < len(b) and ha[-1] == hb[-1] and subseq(ha, hb) \
+                    and len(b) - len(a) <= 8 and len(a) - len(pa) >= 3 \
+                    and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
                     and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
                     and len(out.get(a, "")) < len(b):
                 out[a] = b

@@ -390,3 +390,12 @@ def test_words_opening_with_a_level_char_and_party_bureaus(text, expected):
 ])
 def test_centres_of_every_unit_and_founded_task_forces(text, expected):
     assert _names(text, "南阳市") == sorted(expected)
+
+
+def test_department_abbreviations_merge_into_their_full_names():
+    text = ("南阳市人力资源和社会保障局、南阳市发展和改革委员会、市委政法委员会参加。"
+            "市人社局、市发改委、市政法委负责落实，市委高度重视，市委社会工作委员会牵头。")
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="南阳市"))
+    extract_agencies(ctx)
+    assert sorted(a.name for a in ctx.agencies) == sorted(
+        ["南阳市人力资源和社会保障局", "南阳市发展和改革委员会", "南阳市委政法委员会", "南阳市委", "南阳市委社会工作委员会"])

@@ -658,3 +658,8 @@ def test_pinyin_glosses_are_not_read_as_part_of_a_name():
 def test_micro_before_a_broad_activity_word_is_a_descriptor_not_a_name():
     got = {n for n, _o in _models("全区推进小区“微治理”，凝聚“微力量”，推行“微公约”制度。")}
     assert "微公约" in got and not got & {"微治理", "微力量"}
+
+
+def test_a_model_community_designation_is_no_name():
+    got = {n for n, _o in _models("澜湖社区被命名为“湖北省和谐社区建设示范社区”，并推行“院坝说事”机制。")}
+    assert "湖北省和谐社区建设示范社区" not in got and "院坝说事" in got

@@ -349,11 +349,19 @@ def _one_of_several(text: str, lead: SubjectPlace, gaz: Gazetteer) -> bool:
     return len(others) >= 2 and counts[lead.local] < 2 * max(others)
 
 
+_SUBTITLE = re.compile(r"^\s*(?:—{1,2}|－{2}|-{2})\s*(?:记|访|探访|走进)?([^\n]{4,60})$", re.M)
 _WHOLE_UNIT = re.compile(r"(?:我|本|全|该)(市|区|县|旗)(?![委级直场民内外辖属政长域])")
 
 
 def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
     headline = headline_place(title, gaz, False) if title else None
+    if headline is None:
+        sub = _SUBTITLE.search(text[:600])
+        if sub:  # a headline with no place, its subtitle names one (——记某社区党委书记…, ——某区推进…纪实)
+            headline = headline_place(sub.group(1), gaz, False)
+            if headline is not None and (headline.local is not None or found is None):
+                return headline if headline.code is not None or found is None \
+                    else SubjectPlace(found.code, headline.local, headline.local_level)
     lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
     if lead is not None and lead.local is not None and found is not None and found.local is None \
             and self_level(_SPEECH.sub(lambda m: " " * len(m.group()), text)) not in (None, "street"):

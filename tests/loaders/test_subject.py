@@ -282,3 +282,10 @@ def test_a_district_story_taking_its_streets_in_turn_stays_the_districts():
     rec = _doc("江岸区：党建引领激活社区治理\n\n近年来，武汉市江岸区大智街道坚持党建引领，推出“邻里议事厅”。"
                "大智街道还与后湖街道结对共建。大智街道推行“大智议事会”。\n")
     assert rec.document.subject_place == "大智街道"
+
+
+def test_a_subtitle_names_the_place_a_headline_without_one_is_about():
+    rec = _doc("用心守护万家灯火\n\n用心守护万家灯火\n——记宜昌市西陵区学院街道东山社区党委书记王芳\n"
+               "从事社区工作15年来，王芳始终把居民的事当成自己的事。她带领社区推出“四点半课堂”。\n")
+    assert rec.document.subject_place == "东山社区"
+    assert {m.name: m.owner for m in rec.named_models}["四点半课堂"] == "东山社区"

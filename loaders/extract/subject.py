@@ -349,7 +349,7 @@ def _one_of_several(text: str, lead: SubjectPlace, gaz: Gazetteer) -> bool:
     return len(others) >= 2 and counts[lead.local] < 2 * max(others)
 
 
-_SUBTITLE = re.compile(r"^\s*(?:—{1,2}|－{2}|-{2})\s*(?:记|访|探访|走进)?([^\n]{4,60})$", re.M)
+_SUBTITLE = re.compile(r"^\s*(?:—{1,2}|－{2}|-{2})\s*(?:记|访|探访|走进)?([^\n]{4,60})$", re.MULTILINE)
 _WHOLE_UNIT = re.compile(r"(?:我|本|全|该)(市|区|县|旗)(?![委级直场民内外辖属政长域])")
 
 

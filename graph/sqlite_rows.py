@@ -244,12 +244,13 @@ class RowKeeper:
         self.put(ix, keys)
         self._mark([ix])
 
-    def read(self, name: str, prefix: bytes = b"", limit: int = -1) -> list[bytes]:
+    def read(self, name: str, prefix: bytes = b"", limit: int = -1, offset: int = 0) -> list[bytes]:
         if not prefix:
-            rows = self.db.execute("SELECT value FROM kept_row WHERE name = ? ORDER BY sort LIMIT ?", (name, limit))
+            rows = self.db.execute("SELECT value FROM kept_row WHERE name = ? ORDER BY sort LIMIT ? OFFSET ?",
+                                   (name, limit, offset))
         else:
             rows = self.db.execute("SELECT value FROM kept_row WHERE name = ? AND sort >= ? AND sort < ? "
-                                   "ORDER BY sort LIMIT ?", (name, prefix, _after(prefix), limit))
+                                   "ORDER BY sort LIMIT ? OFFSET ?", (name, prefix, _after(prefix), limit, offset))
         return [value for (value,) in rows]
 
     def keys(self, name: str) -> list[str]:

@@ -530,11 +530,11 @@ class SQLiteStore(GraphStore):
             return False
         return True
 
-    def kept_rows(self, name: str, prefix: bytes = b"", limit: int = -1) -> list[bytes]:
+    def kept_rows(self, name: str, prefix: bytes = b"", limit: int = -1, offset: int = 0) -> list[bytes]:
         """The values of row index ``name`` whose sort key starts with ``prefix``, in sort order (at most
-        ``limit``; -1: all)."""
+        ``limit``, -1: all; after the first ``offset``)."""
         with self._lock:
-            return self._rows.read(name, prefix, limit)
+            return self._rows.read(name, prefix, limit, offset)
 
     def kept_row_keys(self, name: str) -> list[str]:
         """Every key of row index ``name``, in key order."""

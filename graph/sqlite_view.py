@@ -135,6 +135,10 @@ class SQLiteGraphView:
         ev = self._evidence("rel_ev", missing) if missing else {}
         return {pair: self._make_rel(rid, props, ev) for pair, (rid, props) in found.items()}
 
+    def node_order(self, nodes: list[str]) -> dict[str, int]:
+        """node id -> where it comes in load order (its nid), for those of ``nodes`` that exist."""
+        return {node: nid for node in nodes if (nid := self._nid_of(node)) is not None}
+
     def pairs(self, rel_type: str) -> list[tuple[str, str]]:
         """(start id, end id) of every ``rel_type`` relationship, in load order (nothing else read or kept)."""
         return self._all("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e "

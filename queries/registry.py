@@ -233,7 +233,8 @@ _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
 def row_indexes() -> list[Any]:
     """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
     name of ``KEPT`` that has one."""
-    return [inventory.ListingRows(), exemplars.PieceRows(), exemplars.RankingRows(), similar_cities.PlaceRows()]
+    return [inventory.ListingRows(), exemplars.PieceRows(), exemplars.RankingRows(), similar_cities.PlaceRows(),
+            learning_network.NetworkRows()]
 
 
 def maintain_indexes(store: Any) -> Any:

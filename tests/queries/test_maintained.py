@@ -80,6 +80,22 @@ def test_rows_follow_loads_replacements_and_removals(maintained_store, all_recor
     _same_answers(store, records)
 
 
+def test_the_learning_network_read_in_pages(maintained_store, all_records, monkeypatch):
+    from queries import learning_network
+
+    store = maintained_store
+    for rec in all_records:
+        store.load_record(rec)
+    store.flush_rows()
+    full = _built(store, "learning_network", {"limit": 100000})
+    assert {r["section"] for r in full} == {"learned_from", "model", "practice"}
+    monkeypatch.setattr(learning_network, "_PAGE", 3)        # names split across pages
+    for limit in (1, 2, 5, 100000):
+        _CACHE.clear()
+        assert registry.run(store, "learning_network", {"limit": limit}) == \
+            _built(store, "learning_network", {"limit": limit})
+
+
 def test_a_write_without_the_indexes_stops_their_use_until_a_build_fills_them(maintained_store, all_records):
     from graph.sqlite_store import SQLiteStore
 

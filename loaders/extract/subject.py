@@ -372,6 +372,9 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and (headline is None or _below(lead, headline, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:
+        if headline is not None and headline.local is None and headline.code == found.code \
+                and gaz.by_code[found.code].is_county_level:
+            return found  # a headline that writes out the district or county (普洱市思茅区推进…) is its story
         return dominant_local(text, found, gaz)
     return found
 

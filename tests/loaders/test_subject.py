@@ -289,3 +289,10 @@ def test_a_subtitle_names_the_place_a_headline_without_one_is_about():
                "从事社区工作15年来，王芳始终把居民的事当成自己的事。她带领社区推出“四点半课堂”。\n")
     assert rec.document.subject_place == "东山社区"
     assert {m.name: m.owner for m in rec.named_models}["四点半课堂"] == "东山社区"
+
+
+def test_a_headline_that_names_the_district_keeps_it_against_a_community_named_often():
+    rec = _doc("宜昌市西陵区推进城市民族工作 构建和谐社区\n\n城市民族工作是城市工作的重要内容。东山社区大力发展集体经济；"
+               "夜明珠社区实施老旧小区改造。近年来，西陵区全面推进城市民族工作。\n东山社区：发展集体经济让群众增收\n"
+               "学院街道东山社区秉持“抓党建、促发展”理念，东山社区成立合作社，东山社区居民收入增加。\n")
+    assert rec.document.subject_place == "宜昌市西陵区"

@@ -57,6 +57,9 @@ _TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
                  r"工作法|工作方法|方法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
+# a scheme word the quote itself names (做好“…”工作法, “…”服务品牌), not one a verb after it governs
+# (化身“…”提供托管服务)
+_TYPE_NEXT = re.compile(r"^[^，,。；;：:！？!?\n“”提供开展推动实现让使为]{0,3}?" + _SCHEME_WORDS)
 # after an enumeration of quotes: “A”“B”“C”等一批协商议事品牌
 _CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。；;：:！？!?\n“”]{0,14}?" + _SCHEME_WORDS)
 # a role, a function or a problem the quote names (发挥“…”作用, “…”等现象); a verb between the quote and
@@ -83,7 +86,7 @@ _UNIT_METAPHOR = re.compile(r"^[一二三四五六七八九十百千]+(?:米|公
 
 
 _QUOTE_MARKS = re.compile(r"[“”]")
-_QUOTE_CHARS = "“”"
+_QUOTE_CHARS = '“”"'  # (a straight mark closes an open “ too: “五个创建")
 
 
 @dataclass
@@ -118,6 +121,12 @@ def find_quotes(text: str) -> list[Quote]:
     find = text.find
     for i in stop_positions(text, _QUOTE_CHARS):  # (the offsets of _QUOTE_MARKS' matches, from one table pass)
         ch = text[i]
+        if ch == '"' and (open_at < 0 or find("\n", open_at, i) >= 0):
+            # a page that lost its curly marks: a straight mark opens a pair ("…") that holds words
+            j = find('"', i + 1, i + 62)
+            if j > 0 and find("\n", i, j) < 0 and _rx(r"[\u4e00-\u9fff]").search(text, i + 1, j):
+                open_at = i
+            continue
         if ch == "“":
             open_at = i
         else:
@@ -840,7 +849,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     before = text[max(0, s - 14):s]
     if (_DEMONSTRATIVE_BEFORE.search(before) and not _TYPE_AFTER.match(after)  # 这一“…”模式 is named again
             or _ONE_INSTANCE_BEFORE.search(before)
-            or FIGURE_VERB.search(before) and not _TYPE_AFTER.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
+            or FIGURE_VERB.search(before) and not _TYPE_NEXT.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
     if (name[0] == "小" and _SMALL_BIG_AFTER.match(after)) \
             or (name[0] == "大" and _SMALL_BIG_BEFORE.search(text, max(0, s - 24), s)):

@@ -663,3 +663,14 @@ def test_micro_before_a_broad_activity_word_is_a_descriptor_not_a_name():
 def test_a_model_community_designation_is_no_name():
     got = {n for n, _o in _models("澜湖社区被命名为“湖北省和谐社区建设示范社区”，并推行“院坝说事”机制。")}
     assert "湖北省和谐社区建设示范社区" not in got and "院坝说事" in got
+
+
+def test_straight_quote_marks_of_a_page_that_lost_its_curly_ones():
+    got = [(q.text, q.start, q.end) for q in find_quotes('社区推行"楼栋管家"模式，以“五个一"为载体，宽度="100"。')]
+    assert got == [("楼栋管家", 5, 9), ("五个一", 15, 18)], got
+
+
+def test_a_figure_verb_is_not_saved_by_a_scheme_word_another_verb_governs():
+    assert not _models("假期无人照料，志愿者化身“代理妈妈”提供托管服务。")
+    rejected = {c[0]: c[3] for c in quote_candidates(_ctx("社区做好“守门人”服务品牌。"))}
+    assert rejected == {"守门人": False}, rejected

@@ -132,7 +132,7 @@ def find_quotes(text: str) -> list[Quote]:
         else:
             if open_at >= 0 and find("\n", open_at, i) >= 0:
                 open_at = -1  # a line break closes nothing: the “ is dropped
-            if open_at >= 0 and i - open_at <= 61:
+            if open_at >= 0 and (i - open_at <= 61 or i - open_at <= 161 and _LONG_LIST.fullmatch(text, open_at + 1, i)):
                 inner = text[open_at + 1:i]
                 if inner.strip():
                     out.append(Quote(inner, open_at + 1, i))
@@ -147,6 +147,8 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 _MAX_SPEECH = 400  # a “…” longer than this is not one quotation (an unclosed mark further up)
+# a quoted list of five or more short items may run past 60 characters (“社情民意联排、安全隐患联防、…”)
+_LONG_LIST = re.compile(r"(?:[^，,。；;：:！？!?\n“”、]{2,10}、){4,}[^，,。；;：:！？!?\n“”、]{2,10}")
 # a quoted list name without sentence punctuation (“街道‘大工委’—社区‘大党委’—网格党支部”): the ‘…’ inside
 # it are its parts, not names of their own (quoted speech, “…持续深化‘…’等品牌，…”, has punctuation)
 _LIST_NAME = re.compile(r"[^，,。；;：:！？!?\n“”]{0,60}[、—－–-][^，,。；;：:！？!?\n“”]{0,60}")

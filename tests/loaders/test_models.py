@@ -674,3 +674,12 @@ def test_a_figure_verb_is_not_saved_by_a_scheme_word_another_verb_governs():
     assert not _models("假期无人照料，志愿者化身“代理妈妈”提供托管服务。")
     rejected = {c[0]: c[3] for c in quote_candidates(_ctx("社区做好“守门人”服务品牌。"))}
     assert rejected == {"守门人": False}, rejected
+
+
+def test_a_long_quoted_list_of_short_items_is_one_quote():
+    items = ["楼栋信息联采", "邻里纠纷联调", "治安隐患联防", "困难群众联帮", "文明新风联树", "环境卫生联治",
+             "政策法规联宣", "重点人员联管", "志愿服务联动", "党员先锋联创"]
+    text = "社区通过“" + "、".join(items) + "”十项机制服务群众。"
+    assert ["、".join(items)] == [q.text for q in find_quotes(text)]
+    # a quoted passage of the same length is no list: not a candidate
+    assert not find_quotes("他说：“" + "，".join(items) + "”。")

@@ -1138,7 +1138,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     index = _Owners(ctx)
     cands, views = _judged(ctx, index, all_cands=False)
     for c, v in zip(cands, views):
-        c.accepted = v is not None and model.accept(quote_features(v))
+        # words joined by + (“党建+物业”) are a coined name wherever they stand: no context undoes it
+        c.accepted = v is not None and (model.accept(quote_features(v)) or bool(_JOINED.search(c.name)))
     # a name is a name wherever the document quotes it
     names = {"".join(c.name.split()) for c in cands if c.accepted}
     for c in cands:

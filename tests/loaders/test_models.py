@@ -683,3 +683,8 @@ def test_a_long_quoted_list_of_short_items_is_one_quote():
     assert ["、".join(items)] == [q.text for q in find_quotes(text)]
     # a quoted passage of the same length is no list: not a candidate
     assert not find_quotes("他说：“" + "，".join(items) + "”。")
+
+
+def test_words_joined_by_plus_are_a_name_wherever_they_stand():
+    got = {n for n, _o in _models("“社区+商圈+小区”“社区+校区+小区”……党建联动覆盖全区。")}
+    assert got == {"社区+商圈+小区", "社区+校区+小区"}, got

@@ -482,6 +482,16 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
     if from_issuer:
         return from_issuer
     code = body_place(text, level, gaz)
+    if level == "province" and not reply and code is not None and gaz.by_code[code].level == "province":
+        # 我省 in a story of the province's paper (…作为我省唯一入选者): the outlet's voice; the story is
+        # about the one unit below the province it names again and again, where there is one
+        named = _counts(admin_mentions(text, None, gaz), gaz)
+        below = [(n, c) for c, n in named.items() if gaz.by_code[c].level != "province"]
+        if code not in named and below:
+            n, top = max(below)
+            around = {u.adcode for u in gaz.chain(top)}  # (its city written in front of it is no rival)
+            if n >= 3 and all(m * 2 <= n for m, c in below if c not in around):
+                code = top
     if code is None or level == "street":
         own = local_government(text, gaz)
         if own:

@@ -296,3 +296,10 @@ def test_a_headline_that_names_the_district_keeps_it_against_a_community_named_o
                "夜明珠社区实施老旧小区改造。近年来，西陵区全面推进城市民族工作。\n东山社区：发展集体经济让群众增收\n"
                "学院街道东山社区秉持“抓党建、促发展”理念，东山社区成立合作社，东山社区居民收入增加。\n")
     assert rec.document.subject_place == "宜昌市西陵区"
+
+
+def test_a_provincial_papers_we_leaves_the_story_with_the_unit_it_names_again_and_again():
+    rec = _doc("“西陵街坊”获评全国创新社会治理优秀案例\n\n来源:湖北日报客户端\n"
+               "12月16日,西陵区政法委传来消息,由西陵区选送的“西陵街坊”作为我省唯一入选者获得优秀案例。"
+               "近年来,宜昌市西陵区倡导发扬街坊传统。西陵区还建立了街坊议事会。\n")
+    assert rec.document.subject_place == "宜昌市西陵区"

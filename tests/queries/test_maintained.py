@@ -55,7 +55,11 @@ def maintained_store(tmp_path):
     store.close()
 
 
-def test_rows_follow_loads_replacements_and_removals(maintained_store, all_records):
+@pytest.mark.parametrize("whole", [4, 10 ** 9], ids=["default", "touched-keys-only"])
+def test_rows_follow_loads_replacements_and_removals(maintained_store, all_records, monkeypatch, whole):
+    from graph import sqlite_rows
+
+    monkeypatch.setattr(sqlite_rows, "_WHOLE", whole)      # 10 ** 9: never fill whole, only what was touched
     store = maintained_store
     records = list(all_records)
     rng = random.Random(7)

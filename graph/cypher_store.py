@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
 
 __all__ = ["BATCH_ROWS", "EVIDENCE_LABEL", "EVIDENCE_TYPE", "LOAD_BATCH_DOCS", "META_LABEL", "CypherStore",
-           "Statement", "evidence_key", "evidence_rows", "fill", "retry_text"]
+           "Statement", "Touched", "evidence_key", "evidence_rows", "fill", "retry_text"]
 
 BATCH_ROWS = 2000
 ENTITY_READ_ROWS = 10_000      # entities whose full-text field is recomputed per read (_index_entities)
@@ -39,6 +39,9 @@ META_LABEL = "GraphMeta"       # the one node holding the write counter (not par
 EVIDENCE_LABEL = "Evidence"    # a relationship's evidence hangs off one node of this label (not part of the model)
 EVIDENCE_TYPE = "EVIDENCE"     # fact (or Evidence node) → Document, one per fact and document
 Statement = tuple[str, dict[str, Any]]
+#: entities whose full-text field is read back after a batch: label -> {id: (the searchable properties
+#: the batch gave, the field it set from them)}, or None where the batch set none (``_entity_grams``)
+Touched = dict[str, dict[str, tuple[tuple[Any, Any, Any], str] | None]]
 
 
 def fill(name: str, **tokens: str) -> str:
@@ -90,8 +93,8 @@ def _entries(ev: list[Evidence], text: QuoteSpans) -> list[list[Any]]:
     return out
 
 
-def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans],
-                     fresh: bool) -> list[tuple[tuple[str, ...], dict[str, Any]]]:
+def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], fresh: bool,
+                     grams_of: dict[tuple[str, str], str]) -> list[Statement]:
     """The upserts of the facts of ``deltas``: per label (and per relationship spec), rows grouped
     by document, ``$docs = [[[row, …], doc id], …]`` in document order, so the statement looks each
     Document up once and a fact's evidence entries need no lookup of their own. A node row is
@@ -100,18 +103,22 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans],
     order, last writer wins, as loading the documents one by one would). At most ``BATCH_ROWS``
     rows per statement (a document's rows stay in one statement).
 
-    Each item is (statements, parameters): the statements run in order with the same parameters.
-    In general one ``upsert_*`` statement writes the facts and merges their evidence. ``fresh``:
-    none of the documents is in the graph (the bulk path of a fresh load): two ``bulk_*``
-    statements, one writing the facts and one creating their evidence with UNWIND (what cannot exist
-    yet is created, not merged; see ``retry_text``)."""
+    In general an ``upsert_*`` statement writes the facts and merges their evidence. ``fresh``:
+    none of the documents is in the graph (the bulk path of a fresh load): a ``bulk_*`` statement
+    writes the facts and creates their evidence (what cannot exist yet is created, not merged; see
+    ``retry_text``).
+
+    ``grams_of`` (doc id, node id) -> the full-text field a searchable entity's row sets with its
+    properties (``_entity_grams``)."""
     nodes: dict[str, list[list[Any]]] = defaultdict(list)         # label → [[rows, doc id], …]
     rels: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
     for delta in deltas:
         text = spans[delta.doc_id]
         mine: dict[str, list[list[Any]]] = defaultdict(list)
         for row in delta.nodes.values():
-            mine[row.label].append([row.props, row.id, _entries(row.ev, text)])
+            value = grams_of.get((delta.doc_id, row.id))
+            props = row.props if value is None else {**row.props, "grams": value}
+            mine[row.label].append([props, row.id, _entries(row.ev, text)])
         for label, rows in mine.items():
             nodes[label].append([rows, delta.doc_id])
         rmine: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
@@ -120,22 +127,21 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans],
                 [rel.props, start, end, evidence_key(start, rel_type, end), _entries(rel.ev, text)])
         for spec, rows in rmine.items():
             rels[spec].append([rows, delta.doc_id])
-    out: list[tuple[tuple[str, ...], dict[str, Any]]] = []
+    out: list[Statement] = []
     for label in LABELS:                          # fixed order: same result in every store
-        general = fill("upsert_nodes", label=label)
-        queries = ((fill("bulk_nodes", label=label), _bulk(general, fill("bulk_node_evidence", label=label)))
-                   if fresh else (general,))
-        out += [(queries, {"docs": docs}) for docs in _by_rows(nodes.get(label, []))]
+        query = general = fill("upsert_nodes", label=label)
+        if fresh:
+            query = _bulk(general, fill("bulk_nodes", label=label))
+        out += [(query, {"docs": docs}) for docs in _by_rows(nodes.get(label, []))]
     for spec in RELS:
         tokens = {"type": spec.type, "start": spec.start, "end": spec.end}
-        general = fill("upsert_rels", **tokens)
-        queries = (general,)
+        query = general = fill("upsert_rels", **tokens)
         if fresh and "Document" in (spec.start, spec.end):
             name = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
-            queries = (_bulk(general, fill("bulk_document_rel_evidence")), _bulk(general, fill(name, **tokens)))
+            query = _bulk(general, fill(name, **tokens))
         elif fresh:
-            queries = (_bulk(general, fill("bulk_rel_evidence")), fill("bulk_rels", **tokens))
-        out += [(queries, {"docs": docs}) for docs in _by_rows(rels.get((spec.type, spec.start, spec.end), []))]
+            query = _bulk(general, fill("bulk_rels", **tokens))
+        out += [(query, {"docs": docs}) for docs in _by_rows(rels.get((spec.type, spec.start, spec.end), []))]
     return out
 
 
@@ -193,7 +199,7 @@ class CypherStore(GraphStore):
         for query, params in statements:
             self._run(query, params)
 
-    def _submit(self, facts: list[Statement], tail: list[Statement], touched: dict[str, list[str]]) -> None:
+    def _submit(self, facts: list[Statement], tail: list[Statement], touched: Touched) -> None:
         """Write a batch: ``facts``, the full-text field of the entities they ``touched``
         (``_index_entities``), then (only if all that succeeded) ``tail``, which marks its documents
         complete. Here at once; a store may run them in the background until ``_finish`` (FalkorDB),
@@ -202,11 +208,12 @@ class CypherStore(GraphStore):
         self._index_entities(touched)
         self._run_all(tail)
 
-    def _index_entities(self, touched: dict[str, list[str]]) -> None:
+    def _index_entities(self, touched: Touched) -> None:
         """Set the full-text field (``graph.fulltext.entity_grams``) of the searchable entities
-        ``touched`` (label -> ids) from the properties the nodes hold now: one read, then one write per
-        label of the fields that changed. An entity's text is merged from every document that
-        supports it (last writer wins), so it is read back rather than taken from the batch."""
+        ``touched`` from the properties the nodes hold now: one read, then one write per label of
+        the fields that changed. An entity's text is merged from every document that supports it
+        (last writer wins), so it is read back rather than taken from the batch; where the node
+        holds what the batch gave, the field the batch set is kept without computing it again."""
         pairs = [(label, x) for label in ENTITY_FIELDS for x in touched.get(label, ())]
         for lo in range(0, len(pairs), ENTITY_READ_ROWS):
             ids: dict[str, list[str]] = defaultdict(list)
@@ -214,7 +221,9 @@ class CypherStore(GraphStore):
                 ids[label].append(x)
             changed: dict[str, list[list[str]]] = defaultdict(list)
             for r in self._run(statement_text("entity_grams_read"), {"ids": dict(ids)}):
-                value = entity_grams(r["name"], r["definition"], r["items"], r["id"])
+                known = touched[r["kind"]].get(r["id"])
+                fields = (r["name"], r["definition"], r["items"])
+                value = known[1] if known is not None and known[0] == fields else entity_grams(*fields, r["id"])
                 if value != r["grams"]:
                     changed[r["kind"]].append([r["id"], value])
             for label, rows in changed.items():
@@ -321,11 +330,11 @@ class CypherStore(GraphStore):
         statements = self._taxonomy_statements()
         self._run_all(statements[:-1])
         nodes, _ = taxonomy_rows()
-        self._index_entities({"Practice": [n["id"] for n in nodes if n["label"] == "Practice"]})
+        self._index_entities({"Practice": {n["id"]: None for n in nodes if n["label"] == "Practice"}})
         self._run_all(statements[-1:])
 
-    def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str],
-                          remove: list[str]) -> list[Statement]:
+    def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str], remove: list[str],
+                          grams_of: dict[tuple[str, str], str]) -> list[Statement]:
         """Statements writing ``deltas`` (in order) after stripping ``replace`` (older versions of
         some of them) and removing ``remove`` (other documents from their sources).
 
@@ -333,7 +342,8 @@ class CypherStore(GraphStore):
         load killed in between leaves them incomplete and the next build redoes them. The facts'
         rows are grouped by document (``_fact_statements``); documents new to the graph take the
         bulk statements, those replacing an older version of themselves the general ones. A
-        full-text field is set only with the complete flag, so the index takes each document once."""
+        full-text field is set only with the complete flag, so the index takes each document once;
+        a searchable entity's is set with its properties (``grams_of``, from ``_entity_grams``)."""
         bump: Statement = (statement_text("bump_version"), {})
         docs = []
         for delta in deltas:
@@ -353,17 +363,17 @@ class CypherStore(GraphStore):
         # support keeps the properties of the last, as loading them one by one would
         replaced = set(replace)
         for fresh, run in itertools.groupby(deltas, key=lambda d: d.doc_id not in replaced):
-            for queries, params in _fact_statements(list(run), spans, fresh=fresh):
-                encoded = self._encode(params)
-                out += [(query, encoded) for query in queries]
+            out += [(query, self._encode(params))
+                    for query, params in _fact_statements(list(run), spans, fresh, grams_of)]
         done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
         out += [(statement_text("complete_documents"), self._encode({"rows": done})), bump]
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
-        statements = self._batch_statements([delta], [delta.doc_id] if replace else [], [])
+        grams_of, unsure = _entity_grams([delta])
+        statements = self._batch_statements([delta], [delta.doc_id] if replace else [], [], grams_of)
         self._run_all(statements[:-2])
-        self._index_entities(_touched([delta]))
+        self._index_entities(unsure)
         self._run_all(statements[-2:])
 
     def load_record(self, rec: ExtractionRecord) -> LoadOutcome:
@@ -440,8 +450,9 @@ class CypherStore(GraphStore):
             outcomes.append(LoadOutcome.UPDATED if old is not None or others else LoadOutcome.ADDED)
             todo.append(delta)
         if todo:
-            statements = self._batch_statements(todo, replace, remove)
-            self._submit(statements[:-2], statements[-2:], _touched(todo))   # tail: complete_documents, bump
+            grams_of, unsure = _entity_grams(todo)
+            statements = self._batch_statements(todo, replace, remove, grams_of)
+            self._submit(statements[:-2], statements[-2:], unsure)   # tail: complete_documents, bump
             self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes
 
@@ -491,14 +502,36 @@ class CypherStore(GraphStore):
         return nodes, rels
 
 
-def _touched(deltas: list[DocumentDelta]) -> dict[str, list[str]]:
-    """The searchable entities (label -> ids) ``deltas`` write."""
-    out: dict[str, set[str]] = defaultdict(set)
+def _entity_grams(deltas: list[DocumentDelta]) -> tuple[dict[tuple[str, str], str], Touched]:
+    """The full-text field of each searchable entity ``deltas`` write, set with the properties of its
+    last row in the batch: (doc id, node id) -> ``entity_grams`` of its searchable properties merged
+    over the batch in document order (last writer wins, nulls never sent, as ``SET n += props`` merges
+    them). Where the batch gives every searchable property, the node ends with exactly those values,
+    whatever it held before; the others (label -> ids: a place's aliases, a policy's issuer, which a
+    document may leave out) may keep a value an earlier document gave, so ``_index_entities`` reads
+    them back after the batch and rewrites the field where it differs (``Touched``)."""
+    merged: dict[str, dict[str, Any]] = {}
+    last: dict[str, tuple[str, str]] = {}                    # node id -> (doc id, label) of its last row
     for delta in deltas:
         for row in delta.nodes.values():
-            if row.label in ENTITY_FIELDS:
-                out[row.label].add(row.id)
-    return {label: sorted(ids) for label, ids in out.items()}
+            fields = ENTITY_FIELDS.get(row.label)
+            if fields is None:
+                continue
+            values = merged.setdefault(row.id, {})
+            for f in fields:
+                if f is not None and row.props.get(f) is not None:
+                    values[f] = row.props[f]
+            last[row.id] = (delta.doc_id, row.label)
+    grams_of: dict[tuple[str, str], str] = {}
+    unsure: Touched = defaultdict(dict)
+    for x, (doc_id, label) in last.items():
+        name, definition, items = ENTITY_FIELDS[label]
+        values = merged[x]
+        fields = (values.get(name), values.get(definition) if definition else None, values.get(items) if items else None)
+        value = grams_of[(doc_id, x)] = entity_grams(*fields, x)
+        if any(f is not None and f not in values for f in (name, definition, items)):
+            unsure[label][x] = (fields, value)
+    return grams_of, {label: dict(sorted(ids.items())) for label, ids in unsure.items()}
 
 
 def _ev_lists(entries: list[list[Any]]) -> dict[str, list[Any]]:

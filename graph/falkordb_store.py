@@ -16,7 +16,7 @@ import time
 from typing import Any
 
 from govkg.errors import StoreError
-from graph.cypher_store import CypherStore, Statement, fill, retry_text
+from graph.cypher_store import CypherStore, Statement, Touched, fill, retry_text
 from graph.falkordb_reply import Unhandled
 from graph.falkordb_reply import rows as reply_rows
 from graph.falkordb_server import FalkorServer, process_alive
@@ -160,7 +160,7 @@ class FalkorStore(CypherStore):
                             socket_connect_timeout=5)
         self._graph = self._db.select_graph(graph)
         self._writer: Any = None          # one background thread writing a batch (see _submit)
-        self._pending: tuple[Any, list[Statement]] | None = None
+        self._pending: Any = None          # the Future of the batch being written
 
     @classmethod
     def open(cls, settings: Any) -> FalkorStore:
@@ -173,20 +173,17 @@ class FalkorStore(CypherStore):
         store._run("RETURN 1", {})
         return store
 
-    def _submit(self, facts: list[Statement], tail: list[Statement], touched: dict[str, list[str]]) -> None:
-        """Write ``facts`` and the full-text field of the entities they ``touched`` in a background
-        thread (the client prepares the next batch meanwhile: client and server work at the same
-        time); ``_finish`` waits, then marks them complete."""
+    def _submit(self, facts: list[Statement], tail: list[Statement], touched: Touched) -> None:
+        """Write ``facts``, the full-text field of the entities they ``touched``, then ``tail`` (which
+        marks the documents complete, only once everything before it succeeded) in a background
+        thread: the client prepares the next batch meanwhile, so client and server work at the same
+        time; ``_finish`` waits for it."""
         from concurrent.futures import ThreadPoolExecutor
 
         self._finish()
         if self._writer is None:
             self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-falkordb")
-        self._pending = (self._writer.submit(self._write_facts, facts, touched), tail)
-
-    def _write_facts(self, facts: list[Statement], touched: dict[str, list[str]]) -> None:
-        self._run_all(facts)
-        self._index_entities(touched)
+        self._pending = self._writer.submit(CypherStore._submit, self, facts, tail, touched)
 
     def _entity_search(self, query: str, kinds: list[str]) -> list[Statement]:
         return [(fill("falkordb_search_entity", label=kind), {"query": query}) for kind in kinds]
@@ -200,13 +197,12 @@ class FalkorStore(CypherStore):
         pending, self._pending = self._pending, None
         self._in_flight = frozenset()
         if pending is not None:
-            pending[0].result()                   # its StoreError, if any, is raised here
-            self._run_all(pending[1])
+            pending.result()                      # its StoreError, if any, is raised here
 
     def close(self) -> None:
         if self._pending is not None:
             with contextlib.suppress(Exception):  # an unfinished batch stays incomplete: redone next time
-                self._pending[0].result()
+                self._pending.result()
             self._pending = None
         if self._writer is not None:
             self._writer.shutdown(wait=True)

@@ -8,8 +8,7 @@ keeps only the bigrams of a run of two or more Chinese characters, and Latin wor
 stores index a pre-segmented field instead: :func:`grams`, every distinct unigram and bigram of each
 run of Chinese characters, Latin letters and digits of the folded text, separated by spaces (on a
 Document its title and text; on an entity of ``ENTITY_FIELDS`` its searchable text,
-:func:`entity_grams`, recomputed from the node's final properties after every load batch that
-touched it). A term's runs are substrings of the text's runs, so an item holding the term holds
+:func:`entity_grams` of the node's final properties, set by each load batch that touches it). A term's runs are substrings of the text's runs, so an item holding the term holds
 every gram of :func:`term_grams`: the items holding all the grams of at least one term are a
 superset of the items that match, and the search then checks and ranks only those (the same hits,
 in the same order, as scanning every item).
@@ -21,6 +20,7 @@ query string except as such grams.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -70,7 +70,7 @@ def grams(text: str) -> str:
     for run in _RUN.findall(fold(text)):
         out.update(dict.fromkeys(run))
         if len(run) > 1:
-            out.update(dict.fromkeys(_run_grams(run)))
+            out.update(dict.fromkeys(map(operator.add, run, run[1:])))   # its bigrams, in C
     return " ".join(out)
 
 

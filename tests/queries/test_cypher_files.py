@@ -47,7 +47,9 @@ def test_top_level_file_runs_on_falkordb(name, falkordb_store, all_records):
 
 
 def test_store_files_run_on_falkordb(falkordb_store, synth_records):
-    """Load, reload and remove a document while recording every statement the store sends."""
+    """Load, reload and remove a document while recording every statement the store sends; a second
+    document names the first one's model without its definition, so the model keeps the definition
+    and its full-text field, set from the second document's batch, is read back and written again."""
     from graph.cypher_store import fill  # noqa: F401  (the store fills __LABEL__ tokens from the model)
     from tests.support.statements import sent_statements
     from tests.support.synthetic import synthetic_record
@@ -55,8 +57,13 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
     with sent_statements(falkordb_store) as sent:
         falkordb_store.init_schema()
         rec = synthetic_record(9999, seed=3)
+        model = rec.named_models[0]
+        rec = rec.model_copy(update={"named_models": [model.model_copy(update={"definition": "测试给出的定义"})]})
         falkordb_store.load_record(rec)
         falkordb_store.load_record(rec.model_copy(update={"practices": rec.practices[:1]}))
+        other = rec.model_copy(update={"doc_id": f"{99999:016x}", "source": "test/other.txt",
+                                       "named_models": [model.model_copy(update={"definition": None})]})
+        falkordb_store.load_record(other)
         falkordb_store.document_states()
         falkordb_store.stats()
         falkordb_store.version()
@@ -65,6 +72,7 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         falkordb_store.full_text_entities(["社区"])
         assert falkordb_store.projection("practice_items") and falkordb_store.projection("place_practices")
         falkordb_store.remove_document(rec.doc_id)
+        falkordb_store.remove_document(other.doc_id)
     for name in sorted(set(STORE) - NEO4J_ONLY):
         template = statement_text(name)
         body = "\n".join(line for line in template.splitlines() if not line.startswith("//")).strip()

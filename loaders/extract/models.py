@@ -409,6 +409,18 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     return items
 
 
+def _abbreviated_parts(text: str, c: _Cand, cands: list[_Cand]) -> list[str]:
+    """The parts of the quoted list a short form abbreviates (“A、B”…行动（简称“两更行动”）)."""
+    if not _rx(r"(?:下称|简称|以下称)[为：:]?$").search(text, max(0, c.start - 5), c.start):
+        return []
+    sent_lo = _clause_start(text, c.start, _SENT_STOPS)
+    for o in reversed([o for o in cands if sent_lo <= o.start < c.start and o.end <= c.start - 2]):
+        parts = [_strip_inner(p) for p in split_list(o.name)]
+        if parts:
+            return parts
+    return []
+
+
 def _built_from(text: str, c: _Cand) -> list[str]:
     """由a、b、c构成的…“X”; a、b、c组成的“X” (the parts open the clause)."""
     # a match spans at most 145 chars before the quote: a longer window finds the same match
@@ -865,7 +877,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
         return True
     if _DESCRIPTOR.fullmatch(name) or _DESCRIPTOR.fullmatch(c.quote.text.strip()) or _TROUBLE_AFTER.match(after) or _DECIMAL.search(name) \
-            or _ALIAS_BEFORE.search(before) or (_TURNED_BEFORE.search(before) and after.startswith("为")):
+            or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (_TURNED_BEFORE.search(before) and after.startswith("为")):
         return True
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
@@ -1180,7 +1192,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
                 listed = _name_parts(c.name) or listed  # 党委领导、政府支持,上下合力、部门联动: every part
             listed = [] if all(p.isascii() and len(p) <= 2 for p in listed) else _last_joined(listed)  # “1+3+N”: a code
             comps = (c.components or listed or _name_parts(c.name) or _spaced_parts(c.name)
-                     or _after_components(text, c) or _part_definitions(text, c)
+                     or _after_components(text, c) or _part_definitions(text, c) or _abbreviated_parts(text, c, cands)
                      or _before_components(text, c) or _built_from(text, c) or _role_components(text, c)
                      or _counted_after(text, c))
             comps = _aligned(comps)

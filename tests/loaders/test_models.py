@@ -688,3 +688,11 @@ def test_a_long_quoted_list_of_short_items_is_one_quote():
 def test_words_joined_by_plus_are_a_name_wherever_they_stand():
     got = {n for n, _o in _models("“社区+商圈+小区”“社区+校区+小区”……党建联动覆盖全区。")}
     assert got == {"社区+商圈+小区", "社区+校区+小区"}, got
+
+
+def test_a_counted_short_form_of_a_scheme_is_its_name_with_its_parts():
+    text = "县里启动“院落更整洁、邻里更和睦”提升行动（简称“两更行动”），成效明显。"
+    got = {n: comps for (n, _o), comps in _models(text).items()}
+    assert got.get("两更行动") == ["院落更整洁", "邻里更和睦"], got
+    # the short form of a body stays no name
+    assert not _models("物业管理提升行动领导小组办公室（下称“领导小组办公室”）组织检查。")

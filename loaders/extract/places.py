@@ -155,9 +155,16 @@ def admin_mentions(text: str, subject: str | None = None,
 def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[AdminMention]:
     out: list[AdminMention] = []
     prev: AdminMention | None = None
+    prev_codes: tuple[str, ...] = ()
     for hit in gaz.scan(text):
         within = prev.code if prev is not None and prev.end == hit.start else None
         code = _resolve(gaz, hit.codes, within, subject)
+        if code is None and within is not None and prev is not None and not prev.heads:
+            # 吉林梅河口: the name before is the one of its readings that holds this unit (吉林省, not 吉林市)
+            alt = next((a for a in prev_codes if a != within and _resolve(gaz, hit.codes, a, subject)), None)
+            if alt is not None:
+                prev = out[-1] = AdminMention(prev.start, prev.end, prev.as_written, alt)
+                within, code = alt, _resolve(gaz, hit.codes, alt, subject)
         if code is None:
             if within is None:
                 continue
@@ -202,7 +209,7 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         else:
             mention = AdminMention(hit.start, hit.end, hit.surface, code)
         out.append(mention)
-        prev = mention
+        prev, prev_codes = mention, hit.codes
     return out
 
 

@@ -357,3 +357,8 @@ def test_a_town_named_like_its_district_is_a_place():
                               "观摩团对幸福社区的做法给予肯定。并希望安源镇继续推广物业党建工作机制，擦亮“安源红”品牌。\n")
     assert "安源镇" in places
     assert {m.name: m.owner for m in rec.named_models}.get("安源红") == "安源镇"
+
+
+def test_a_name_two_units_share_is_the_one_holding_the_unit_written_after_it():
+    # 吉林 is a province and a city; 吉林梅河口 is the province's 梅河口市 (of 通化市)
+    assert [m.code for m in admin_mentions("吉林梅河口:社区共建解决群众急难愁盼问题")][-1] == "220581"

@@ -692,14 +692,20 @@ def _centre_beside_committee(text: str, out: list, add) -> None:
 
 # a standing member's title names the department they head: 市委常委、组织部部长 → 市委组织部
 _STANDING_MEMBER = re.compile(r"常委[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
+_NEXT_TITLE = re.compile(r"[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
 
 
 def _standing_members(text: str, out: list, add) -> None:
-    """The party department in a standing member's title (市委常委、宣传部部长), of the committee before it."""
+    """The party departments in a standing member's title (市委常委、宣传部部长; 市委常委、组织部部长、
+    统战部部长: each title after it too), of the committee before it."""
+    starts = {b.start for b in out}
     for a in [a for a in out if a.place and a.name.endswith("委")]:
         m = _STANDING_MEMBER.match(text, a.end)
-        if m and not any(b.start == m.start(1) for b in out):
-            add(m.start(1), m.end(1), a.name + m.group(1), a.place)
+        while m:
+            if m.start(1) not in starts:
+                add(m.start(1), m.end(1), a.name + m.group(1), a.place)
+                starts.add(m.start(1))
+            m = _NEXT_TITLE.match(text, m.end())
 
 
 # the standard bureaus of a city's or county's government (general vocabulary, full and short forms)

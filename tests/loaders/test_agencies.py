@@ -399,3 +399,8 @@ def test_department_abbreviations_merge_into_their_full_names():
     extract_agencies(ctx)
     assert sorted(a.name for a in ctx.agencies) == sorted(
         ["南阳市人力资源和社会保障局", "南阳市发展和改革委员会", "南阳市委政法委员会", "南阳市委", "南阳市委社会工作委员会"])
+
+
+def test_a_standing_members_titles_name_each_department():
+    text = "崇川区委常委、组织部部长、统战部部长田桦出席，区委常委、常务副区长李四主持。"
+    assert _names(text, "南通市崇川区") == ["南通市崇川区委", "南通市崇川区委组织部", "南通市崇川区委统战部"]

@@ -805,7 +805,7 @@ def _news_outlets(text: str, out: list, add) -> None:
 # (某某报记者) or masthead line (-- 某某日报 --). A source line's name ends at punctuation, a space or the
 # next field (作者, 编辑, 时间 …); a channel or app written after it (人民网-某某频道, 某某日报客户端) is cut
 _CREDIT_NAME = r"[\u4e00-\u9fffA-Za-z]"
-_CREDIT_SOURCE = re.compile(r"(?:来源|稿源|转自|转载自)[ \t\u3000]*[:：/][ \t\u3000]*(" + _CREDIT_NAME + r"{2,24})")
+_CREDIT_SOURCE = re.compile(r"(?:(?:来源|稿源)[ \t\u3000]*[:：/]|转载?自[ \t\u3000]*[:：]?)[ \t\u3000]*(" + _CREDIT_NAME + r"{2,24})")
 _CREDIT_TAIL = re.compile(r"收集|编辑|作者|责编|记者|时间|日期|阅读|点击|浏览|更新|客户端|频道")
 # (the name opens a line or follows a space or a box: the pattern opens with that character, which
 # lets the engine skip ahead; the text's first line is tried on its own)

@@ -830,9 +830,12 @@ def _outlet_spans(name: str) -> list[tuple[int, int]]:
         end = m.end()
         while end < len(name) and name[end] in "网社":  # 新闻网, 日报社
             end += 1
+        if name.endswith("站", end) and name[end - 1] == "网" and 3 <= len(name) - end <= 5:
+            end = len(name)  # a site's local station (某网某市站)
         part = name[pos:end]
+        stem = name[pos:m.start()]  # (综合新闻, 相关新闻: a kind of news; a one-character stem is a name: 红网)
         if part[0] in "本我该此各" or part.endswith(_NOT_OUTLET) \
-                or (lexicon_entry(part[:m.start() - pos]) or (0, ""))[1] in _VERBAL:
+                or len(stem) > 1 and (lexicon_entry(stem) or (0, ""))[1] in _VERBAL:
             return []
         spans.append((pos, end))
         pos = end

@@ -116,6 +116,7 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     ("来源:青山网-江城频道 作者:王五\n  张三 远山法治报全媒体记者 李四", ["远山法治报", "青山网"]),
     ("来源：青山日报客户端\n-- 远山晚报 --\n来源：顺河发布收集编辑：顺河发布", ["远山晚报", "青山日报", "顺河发布"]),
     ("本文转载自江城日报，有删改。（来源：远山晚报）", ["江城日报", "远山晚报"]),
+    ("来源:红网青山站 作者:王五", ["红网青山站"]),
     # a source line naming no outlet: the site itself (本网), an office, a name with no outlet's ending
     ("来源: 本网\n来源：某某宣传\n江城新媒体集团  主办\n当前位置：首页\n深度报道\n", []),
     # dictionary words are no outlet

@@ -290,8 +290,8 @@ def _after_components(text: str, c: _Cand) -> list[str]:
         # the 、-list ends at a comma (…补短板工程，四大行动即…: the next definition; …行动，着力解决…)
         items = [x.strip() for x in _rx(r"[^，,]*").match(body).group().split("、") if x.strip()]
         items = _numeral_guided(items, c.name)
-        if len(items) >= 2:
-            return items
+        if len(items) >= 2 or (items and _leading_count(c.name) == 1):
+            return items  # (“一大工程”，即…补短板工程: one)
     return []
 
 
@@ -307,6 +307,11 @@ def _counted_after(text: str, c: _Cand) -> list[str]:
     if m is None or _CN_NUM.get(m.group(2)) != n:
         return []
     items = [x.strip() for x in _rx(r"、|和|及|与").split(m.group(1)) if x.strip()]
+    verb = None
+    for verb in _ACTION_VERB.finditer(items[0] if items else ""):
+        pass
+    if verb is not None and len(items[0]) - verb.end() >= 2 and len(items[0]) > max(map(len, items[1:]), default=99):
+        items[0] = items[0][verb.end():]  # ，深度整合网格员、民警…等六类: the first item after its verb
     return items if len(items) == n and all(2 <= len(x) <= 12 for x in items) else []
 
 

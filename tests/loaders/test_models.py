@@ -696,3 +696,15 @@ def test_a_counted_short_form_of_a_scheme_is_its_name_with_its_parts():
     assert got.get("两更行动") == ["院落更整洁", "邻里更和睦"], got
     # the short form of a body stays no name
     assert not _models("物业管理提升行动领导小组办公室（下称“领导小组办公室”）组织检查。")
+
+
+def test_parts_counted_after_a_name_lose_the_verb_before_them():
+    text = "街道推行“四方共治”模式，深度整合物业、业委会、民警和志愿者等四类力量，共同治理小区。"
+    got = {n: comps for (n, _o), comps in _models(text).items()}
+    assert got.get("四方共治") == ["物业", "业委会", "民警", "志愿者"], got
+
+
+def test_a_name_counting_one_has_one_part():
+    text = "全省实施“一大工程”，即城乡社区服务设施补短板工程，着力补齐短板。"
+    got = {n: comps for (n, _o), comps in _models(text).items()}
+    assert got.get("一大工程") == ["城乡社区服务设施补短板工程"], got

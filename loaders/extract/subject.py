@@ -407,6 +407,8 @@ _ACTS = re.compile(r"(?:等地)?[，,]?(?:专门|认真|切实|近日|日前|今
                    r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
                    r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访|了解到|获悉|落实|贯彻|启动|出台)"
                    r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
+# a unit's own body (党委, 党总支, 居委会 …) heading the story's first sentence
+_OWN_BODY = re.compile(r"(?:党委|党总支|党支部|党工委|居委会|村委会|居民委员会|村民委员会|办事处)")
 # (记者 as a credit, 记者 王明 or （记者…, not the reporter in the story: 记者走进…, 记者从…了解到)
 _FURNITURE = re.compile(r"来源|发布时间|发布日期|记者(?=[\s:：])|[(（]\s*记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
 
@@ -455,8 +457,12 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False) -> 
         opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
         if not (opens or visit):
             continue
-        if (last.local is None and not admin_ok) or _PERSON_AFTER.match(sentence, last.end) \
-                or not (visit or _ACTS.match(sentence, last.end)):
+        end = last.end
+        body = _OWN_BODY.match(sentence, end)
+        if body and _ACTS.match(sentence, body.end()):
+            end = body.end()  # 仓房社区党总支召开党员大会: the community's own body acts for it
+        if (last.local is None and not admin_ok) or _PERSON_AFTER.match(sentence, end) \
+                or not (visit or _ACTS.match(sentence, end)):
             continue
         code = next((u.code for u in reversed(chain) if u.code), None)
         ids = tuple(u.code or u.local for u in chain)

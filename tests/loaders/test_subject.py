@@ -303,3 +303,12 @@ def test_a_provincial_papers_we_leaves_the_story_with_the_unit_it_names_again_an
                "12月16日,西陵区政法委传来消息,由西陵区选送的“西陵街坊”作为我省唯一入选者获得优秀案例。"
                "近年来,宜昌市西陵区倡导发扬街坊传统。西陵区还建立了街坊议事会。\n")
     assert rec.document.subject_place == "宜昌市西陵区"
+
+
+def test_a_lead_community_whose_own_body_acts_is_the_subject():
+    rec = _doc("西陵区首个小区联合党支部成立\n\n三峡网讯 4月25日,宜昌市西陵区学院街道东山社区党总支召开党员大会,"
+               "成立西陵区首个小区联合党支部。\n")
+    assert rec.document.subject_place == "东山社区"
+    # its officer, not the body, is a person of the place
+    rec = _doc("西陵区首个小区联合党支部成立\n\n4月25日,宜昌市西陵区学院街道东山社区党总支书记王芳召开党员大会。\n")
+    assert rec.document.subject_place != "东山社区"

@@ -510,6 +510,12 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._rows.current(name)
 
+    def rows_marked(self, name: str) -> bool:
+        """Whether every write since row index ``name`` was filled recorded its changes (``flush_rows``
+        then brings it up to date; otherwise only ``seed_rows`` can)."""
+        with self._lock:
+            return self._rows.marked(name)
+
     def flush_rows(self) -> bool:
         """Bring the row indexes up to date with the writes recorded since the last flush (one
         transaction: the keys they touched, each once); False when the store takes no write."""

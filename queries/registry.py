@@ -258,11 +258,11 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
     version = GraphVersion(store)
     kept = []
     rows = row_indexes() if hasattr(store, "seed_rows") else []
-    if rows:                                  # maintained per document: the keys the writes touched, each once;
-        store.flush_rows()                    # filled whole only where some write did not record its changes
-    for ix in rows:
-        if not store.rows_current(ix.name):
+    for ix in rows:                           # maintained per document: filled whole only where some write
+        if not store.rows_current(ix.name) and not store.rows_marked(ix.name):   # did not record its changes,
             store.seed_rows(ix)
+    if rows:                                  # then the keys the recorded writes touched, each once
+        store.flush_rows()
     for name, query in KEPT.items():
         if any(ix.name == name for ix in rows):
             if store.rows_current(name):

@@ -113,4 +113,5 @@ def test_a_write_without_the_indexes_stops_their_use_until_a_build_fills_them(ma
     assert not any(store.rows_current(name) for name in MAINTAINED)
     assert registry.run(store, "inventory", {}) == _built(store, "inventory", {})
     assert registry.keep_indexes(store)                # what a build does last: filled whole
+    assert all(store.rows_current(name) for name in MAINTAINED)
     _same_answers(store, records)

@@ -23,20 +23,22 @@ from typing import Any
 from graph.heap import freeze_heap
 from graph.model import EV_FIELDS
 
-__all__ = ["SQLiteGraphView"]
+__all__ = ["Link", "SQLiteGraphView"]
 
 _CHUNK = 500
+# an owner with more evidence entries than this keeps its best entry for the view's life once a query
+# read it (``linked(best=True)``)
+_MANY = 2000
 # an evidence entry's quote: the slice [qs, qe) of its document's text (SQLite's substr counts characters,
 # as Python's slices do; no span: the whole text, as ``text[None:None]``), or the quote kept with it
 # where it is not a slice of the text
 _QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.text ELSE substr(t.text, v.qs + 1, v.qe - v.qs) END"
-# whether an entry's quote (``_QUOTE``) is non-empty, told without reading the text where the span says
-# it (a text with a NUL in it, NULL here, is cut in Python: its spans say it too)
-_QUOTED = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN coalesce(length(t.text), 1) > 0 "
-           "ELSE v.qe > v.qs END")
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
 # everywhere, a province): their evidence is read only when a query asks for it, node by node
 HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
+# what ``linked`` gives per relationship: (node, neighbour, the neighbour's values, the relationship's
+# values, the evidence lists or None)
+Link = tuple[str, str, tuple[Any, ...], tuple[Any, ...], "dict[str, list[Any]] | None"]
 
 
 class SQLiteGraphView:
@@ -52,7 +54,9 @@ class SQLiteGraphView:
         self._prefetched: set[str] = set()
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._label_ids: dict[str, list[str]] = {}
-        self._summaries: dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}   # evidence_summary
+        # what ``_summarise`` found, per owner nid: of nodes (``evidence_summary``), of relationships
+        self._summaries: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}
+        self._rel_summaries: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
         # (the mappings refer to the view weakly: no cycle, see ``_Pending``)
         self.nodes = self._node = _Nodes(weakref.proxy(self))
@@ -62,7 +66,7 @@ class SQLiteGraphView:
     def release(self) -> None:
         """Drop everything loaded through this view (a private view, once its caller has its rows)."""
         for cache in (self._attrs, self._nid, self._id, self._texts, self._rels, self._prefetched,
-                      self._prefetched_edges, self._label_ids, self._typed, self._summaries):
+                      self._prefetched_edges, self._label_ids, self._typed, self._summaries, self._rel_summaries):
             cache.clear()
 
     # -- what the queries call ----------------------------------------------------------------------
@@ -209,43 +213,205 @@ class SQLiteGraphView:
         gathers a hundred thousand entries at 100,000 documents; its answer shows one per model)."""
         if not self._store._doc_text:              # a file from before the documents' ids and texts
             return None
-        known = self._summaries                    # kept for the life of the view, as what it loads
-        wanted = list(dict.fromkeys(nodes))
-        nodes = [node for node in wanted if node not in known]
-        todo = [node for node in nodes if node not in self._nid]
-        for at in range(0, len(todo), _CHUNK):           # the ids not seen yet: a few hundred per scan
+        nids = self._nids(nodes)
+        found = self._summarise("node_ev", list(nids.values()), self._summaries)
+        return {node: found[nid] for node, nid in nids.items()}
+
+    def _nids(self, nodes: list[str]) -> dict[str, int]:
+        """node id -> nid for those of ``nodes`` that exist (the ids not seen yet: a few hundred per scan)."""
+        todo = [node for node in dict.fromkeys(nodes) if node not in self._nid]
+        for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
             found = dict(self._all(f"SELECT id, nid FROM node WHERE id IN ({','.join('?' * len(part))})", part))
             for node in part:
                 self._nid[node] = nid = found.get(node)
                 if nid is not None:
                     self._id[nid] = node
-        nids = {nid: node for node in dict.fromkeys(nodes) if (nid := self._nid.get(node)) is not None}
-        out: dict[str, tuple[int, tuple[Any, Any, Any, Any] | None]] = {node: (0, None) for node in nids.values()}
-        owners = list(nids)
+        return {node: nid for node in dict.fromkeys(nodes) if (nid := self._nid.get(node)) is not None}
+
+    def _summarise(self, table: str, owners: list[int], known: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]],
+                   keep_over: int = -1) -> dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]]:
+        """owner -> (count, best entry) of ``owners`` in evidence table ``table`` (``evidence_summary``):
+        those in ``known`` from it, the others read (then kept in ``known`` if they have more than
+        ``keep_over`` entries). The entries are read from the owner index alone (``_entries``), ranked
+        here as ``best_evidence`` ranks them — quoted first, then (document id, start, end), the first
+        loaded of equal ones — and the quote cut for the chosen entry alone."""
+        todo = [owner for owner in dict.fromkeys(owners) if owner not in known]
+        out = {owner: known[owner] for owner in owners if owner in known}
+        ids = self._id
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            rows = self._entries(table, part)
+            whole = self._doc_nonempty({row[1] for row in rows if row[4] is None and row[6] is None})
+            chosen: list[tuple[Any, ...]] = []
+            counts: dict[int, int] = {}
+            key: tuple[Any, ...] | None = None
+            for row in rows:                      # (each owner's entries are consecutive)
+                if not chosen or row[0] != chosen[-1][0]:
+                    chosen.append(row)
+                    counts[row[0]] = 1
+                    key = None
+                    continue
+                counts[row[0]] += 1
+                key = key or _rank(chosen[-1], ids, whole)
+                mine = _rank(row, ids, whole)
+                if mine < key:
+                    chosen[-1], key = row, mine
+            texts = self._doc_texts({row[1] for row in chosen if row[6] is None})
+            entries = {owner: (ids[doc], start, end, quote if quote is not None else texts[doc] if qs is None
+                               else texts[doc][qs:qe])
+                       for owner, doc, start, end, qs, qe, quote, _ in chosen}
+            for owner in part:
+                summary = out[owner] = (counts.get(owner, 0), entries.get(owner))
+                if summary[0] > keep_over:
+                    known[owner] = summary
+        return {owner: out[owner] for owner in owners}
+
+    def _entries(self, table: str, owners: list[int]) -> list[tuple[Any, ...]]:
+        """(owner, document nid, start, end, qs, qe, quote, rowid) of the evidence entries of ``owners`` in
+        ``table``, read from the owner index alone (no document row, no text), each owner's in load order;
+        the documents' ids are then known (``_doc_ids``; an entry of a document with no row is none)."""
+        rows: list[tuple[Any, ...]] = []
         for at in range(0, len(owners), _CHUNK):
             part = owners[at:at + _CHUNK]
-            marks = ",".join("?" * len(part))
-            # per owner: how many entries, and the least (quoted first, document id) — one pass, no sort
-            heads = self._all(f"SELECT v.owner, count(*), min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
-                              f"FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", part)
-            counts = {owner: count for owner, count, _ in heads}
-            chosen = [(owner, head[0] == "0", head[1:]) for owner, _, head in heads if head is not None]
-            best: list[int] = []
-            for at2 in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
-                some = chosen[at2:at2 + _CHUNK // 2]
-                best += [r for (r,) in self._all(
-                    f"WITH m(owner, q, did) AS (VALUES {','.join(['(?, ?, ?)'] * len(some))}) "
-                    f"SELECT (SELECT v.rowid FROM node_ev v JOIN doc t ON t.nid = v.doc WHERE v.owner = m.owner "
-                    "AND v.doc = (SELECT nid FROM node WHERE id = m.did) "
-                    f"AND ({_QUOTED}) = m.q ORDER BY v.start, CASE WHEN v.\"end\" = 0 THEN -1 ELSE v.\"end\" END, "
-                    "v.rowid LIMIT 1) FROM m", [x for c in some for x in c]) if r is not None]
-            found = self._evidence("node_ev", best, by_rowid=True) if best else {}
-            for owner, count in counts.items():
-                cols = found.get(owner)
-                out[nids[owner]] = (count, tuple(c[0] for c in cols) if cols else None)
-        known.update(out)
-        return {node: known[node] for node in wanted if node in known}
+            rows += self._all(f'SELECT owner, doc, start, "end", qs, qe, quote, rowid FROM {table} '
+                              f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY owner, rowid", part)
+        ids = self._doc_ids({row[1] for row in rows})
+        return rows if len(ids) == len({row[1] for row in rows}) else [row for row in rows if row[1] in ids]
+
+    def _cut(self, rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Any], ...]]:
+        """Entries (``_entries``) → owner → the four evidence columns (document id, start, end, quote), the
+        quotes cut here from the documents' texts, each read once (not kept)."""
+        texts = self._doc_texts({row[1] for row in rows if row[6] is None})
+        ids = self._id
+        out: dict[int, tuple[list[Any], ...]] = {}
+        for owner, doc, start, end, qs, qe, quote, _ in rows:
+            c = out.get(owner)
+            if c is None:
+                c = out[owner] = ([], [], [], [])
+            c[0].append(ids[doc])
+            c[1].append(start)
+            c[2].append(end)
+            c[3].append(quote if quote is not None else texts[doc] if qs is None else texts[doc][qs:qe])
+        return out
+
+    def _doc_texts(self, docs: set[int]) -> dict[int, str]:
+        """document nid -> its text, for ``docs`` (from the ``doc`` table; a text with a NUL in it, which
+        that table does not hold, from the document's node)."""
+        out: dict[int, str] = {}
+        todo = list(docs)
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            out.update(self._all(f"SELECT nid, text FROM doc WHERE nid IN ({','.join('?' * len(part))})", part))
+        held = [doc for doc, text in out.items() if text is None]
+        for at in range(0, len(held), _CHUNK):
+            part = held[at:at + _CHUNK]
+            for nid, text in self._all("SELECT nid, json_extract(props, '$.text') FROM node "
+                                       f"WHERE nid IN ({','.join('?' * len(part))})", part):
+                out[nid] = text if isinstance(text, str) else ""
+        return out
+
+    def _doc_ids(self, docs: set[int]) -> dict[int, str]:
+        """document nid -> its id, for ``docs`` (those not seen yet read from the ``doc`` table)."""
+        todo = [doc for doc in docs if doc not in self._id]
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            for nid, node in self._all(f"SELECT nid, id FROM doc WHERE nid IN ({','.join('?' * len(part))})", part):
+                self._id[nid], self._nid[node] = node, nid
+        return {doc: self._id[doc] for doc in docs if doc in self._id}
+
+    def _doc_nonempty(self, docs: set[int]) -> dict[int, bool]:
+        """document nid -> whether its text is non-empty (an entry without a span quotes the whole text;
+        a text with a NUL, not kept in the ``doc`` table, is)."""
+        out: dict[int, bool] = {}
+        todo = list(docs)
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            out.update((nid, bool(full)) for nid, full in self._all(
+                f"SELECT nid, coalesce(length(text), 1) > 0 FROM doc WHERE nid IN ({','.join('?' * len(part))})", part))
+        return out
+
+    def linked(self, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
+               rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,
+               evidence: str | None = None, best: bool = False) -> list[Link]:
+        """One ``Link`` per ``rel_type`` relationship (outgoing if ``out``) of each of ``nodes`` whose
+        other end has label ``other_label`` (any label: None), in the order ``edges_of`` gives them, read in a few
+        set-wise scans, nothing kept: the values of the neighbour's properties ``fields`` (and, with
+        ``text_head``, the first that many characters of its ``text``), of the relationship's
+        ``rel_fields``, and its evidence (``evidence``: "node", the neighbour's, or "rel", the
+        relationship's; ``best``: only the entry ``best_evidence`` picks, chosen by SQL where the file
+        can). What a query that shows one row per neighbour reads, without building each one's
+        attributes (thousands of figures about a city). Evidence dicts are shared by the links of one
+        owner: read them, do not change them."""
+        nids = self._nids(nodes)
+        if not nids:
+            return []
+        this, other = ("s", "e") if out else ("e", "s")
+        params: list[Any] = []
+
+        def values(props: str, names: tuple[str, ...]) -> str:
+            if not names:
+                return "NULL"
+            paths = [f"$.{f}" for f in names] + ["$.id"] * (len(names) < 2)      # two paths at least: a JSON array
+            params.extend(paths)
+            return f"json_extract({props}, {','.join('?' * len(paths))})"      # placeholders only
+
+        columns = f"{values('b.props', fields)}, {values('r.props', rel_fields)}"
+        if text_head and self._store._doc_text:
+            columns += ", CASE WHEN t.text IS NOT NULL THEN substr(t.text, 1, ?) ELSE json_extract(b.props, '$.text') END"
+            params.append(text_head)
+        else:
+            columns += ", json_extract(b.props, '$.text')" if text_head else ", NULL"
+        join = "LEFT JOIN doc t ON t.nid = b.nid " if text_head and self._store._doc_text else ""
+        where = "AND b.label = ? " if other_label is not None else ""
+        tail = [rel_type] + ([other_label] if other_label is not None else [])
+        n, n_rel = len(fields), len(rel_fields)
+        rows: list[tuple[Any, ...]] = []
+        todo = list(nids.values())
+        for at in range(0, len(todo), _CHUNK):
+            part = todo[at:at + _CHUNK]
+            rows += self._all(
+                f"SELECT a.id, b.nid, b.id, r.rid, {columns} FROM rel r "                  # fixed SQL only
+                f"JOIN node a ON a.nid = r.{this} JOIN node b ON b.nid = r.{other} {join}"
+                f"WHERE r.{this} IN ({','.join('?' * len(part))}) AND r.type = ? {where}"
+                "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x INDEXED BY rel_key WHERE x.s = r.s AND x.e = r.e)",
+                [*params, *part, *tail])
+        ids, known = self._id, self._nid
+        for _, nid, neighbour, _, _, _, _ in rows:
+            ids[nid] = neighbour
+            known[neighbour] = nid
+        ev = (self._evidence_of(evidence, list(dict.fromkeys(row[3] if evidence == "rel" else row[1] for row in rows)), best)
+              if evidence else {})
+        found: dict[str, list[Link]] = {}
+        for node, nid, neighbour, rid, props, rel_props, text in rows:
+            got = tuple(json.loads(props)[:n]) if n else ()
+            if text_head:
+                got += ((text if isinstance(text, str) else "")[:text_head],)
+            link = (node, neighbour, got, tuple(json.loads(rel_props)[:n_rel]) if n_rel else (),
+                    ev[rid if evidence == "rel" else nid] if evidence else None)
+            hit = found.get(node)
+            if hit is None:
+                found[node] = [link]
+            else:
+                hit.append(link)
+        return [link for node in nids for link in found.get(node, ())]
+
+    def _evidence_of(self, evidence: str, owners: list[int], best: bool) -> dict[int, dict[str, list[Any]]]:
+        """owner -> its four evidence lists (``EV_FIELDS``), of nodes (``evidence`` "node") or relationships
+        ("rel"); ``best``: only the entry ``best_evidence`` picks, where the file lets it be chosen here."""
+        table = "node_ev" if evidence == "node" else "rel_ev"
+        if not self._store._doc_text:              # a file from before the documents' ids and texts
+            found = self._evidence(table, owners)
+        elif best:
+            # the best entry alone, its quote alone cut; kept for the view's life where the owner has
+            # thousands (a policy every document cites, read again by the next query)
+            known = self._summaries if evidence == "node" else self._rel_summaries
+            return {owner: {"ev_doc": [entry[0]], "ev_start": [entry[1]], "ev_end": [entry[2]], "ev_quote": [entry[3]]}
+                    if entry else {"ev_doc": [], "ev_start": [], "ev_end": [], "ev_quote": []}
+                    for owner, (_, entry) in self._summarise(table, owners, known, _MANY).items()}
+        else:
+            found = self._cut(self._entries(table, owners))
+        return {owner: dict(zip(EV_FIELDS, found.get(owner) or ([], [], [], []))) for owner in owners}
 
     def label_count(self, label: str) -> int:
         """How many nodes have ``label`` (one indexed count)."""
@@ -507,6 +673,16 @@ class SQLiteGraphView:
 
 
 _EV = frozenset(EV_FIELDS)
+
+
+def _rank(row: tuple[Any, ...], ids: dict[int, str], whole: dict[int, bool]) -> tuple[Any, ...]:
+    """How ``best_evidence`` ranks an entry (``SQLiteGraphView._entries``; least first): quoted first, then
+    (document id, start, end), then the first loaded. ``whole``: which documents' texts are non-empty
+    (an entry without a span quotes the whole text)."""
+    _, doc, start, end, qs, qe, quote, rowid = row
+    # whether its quote (``_QUOTE``) is non-empty, told without the text where the span says it
+    quoted = bool(quote) if quote is not None else (whole[doc] if qs is None else qe > qs)
+    return (not quoted, ids[doc], start, -1 if end == 0 else end, rowid)
 
 
 class _Pending:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-from queries.rows import as_list, best_evidence, head_quote
+from queries.rows import as_list, best_evidence, best_rows, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, out_edges, preload
+from queries.walk import find_places, linked
 
 __all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
 
@@ -28,65 +28,60 @@ SPEC = QuerySpec(
 )
 
 
-def _row(g: Any, p: str, section: str, x: str, *, category: str | None = None, name: Any = None,
+def _row(p: str, name: Any, section: str, x: str, *, category: str | None = None, title: Any = None,
          items: Any = None, status: Any = None, date: Any = None, issuer: Any = None, head: Any = None,
          practices: Any = None, ev: dict[str, list[Any]] | None = None) -> dict[str, Any]:
     ev = ev or {"ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None}
-    return {"place_id": p, "place": g.nodes[p].get("name"), "section": section, "id": x,
-            "category": category, "name": name, "items": items, "status": status, "date": date,
+    return {"place_id": p, "place": name, "section": section, "id": x,
+            "category": category, "name": title, "items": items, "status": status, "date": date,
             "issuer": issuer, "head": head, "practices": practices, **ev}
 
 
-def fetch(g: Any, place: str) -> list[dict[str, Any]]:
+_POLICY = ("title", "status", "date", "issuer")
+
+
+def fetch(g: Any, place: str, best: bool = False) -> list[dict[str, Any]]:
+    """The raw rows; ``best``: each evidence list holds only the entry ``best_evidence`` picks from it
+    (the embedded store chooses it in SQL: a policy cited by every document has one entry per
+    document). Each section is read set-wise (``linked``): a city has thousands of figures."""
     rows: list[dict[str, Any]] = []
     for p in find_places(g, place):
-        for x, r in out_edges(g, p, "ADOPTS"):
-            cats = [c for c, _ in out_edges(g, x, "IN_CATEGORY")] or [None]
-            for c in cats:
-                rows.append(_row(g, p, "practice", x, category=g.nodes[c].get("name") if c else None,
-                                 name=g.nodes[x].get("name"), ev=ev_lists(r)))
-        for x, _ in in_edges(g, p, "OWNED_BY"):
-            n = g.nodes[x]
-            rows.append(_row(g, p, "named_model", x, name=n.get("name"), items=n.get("components"),
-                             ev=ev_lists(n)))
-        located = [a for a, _ in in_edges(g, p, "LOCATED_IN")]
-        preload(g, located, "ISSUED_BY", False)
-        for a in located:
-            for x, _ in in_edges(g, a, "ISSUED_BY"):
-                n = g.nodes[x]
-                if x.startswith("po_"):
-                    rows.append(_row(g, p, "policy", x, name=n.get("title"), status=n.get("status"),
-                                     date=n.get("date"), issuer=n.get("issuer"), ev=ev_lists(n)))
-        mentioned = set()
-        about = [d for d, _ in in_edges(g, p, "ABOUT")]
-        preload(g, about, "MENTIONS", True)      # hundreds of documents about a city: read in bulk
-        for d in about:
-            for x, _ in out_edges(g, d, "MENTIONS"):
-                if x.startswith("po_"):
-                    mentioned.add(x)
+        name = g.nodes[p].get("name")
+        adopted = linked(g, [p], "ADOPTS", True, ("name",), evidence="rel", best=best)
+        cats: dict[str, list[Any]] = {}
+        for x, _, (category,), _, _ in linked(g, [x for _, x, _, _, _ in adopted], "IN_CATEGORY", True, ("name",)):
+            cats.setdefault(x, []).append(category)
+        for _, x, (title,), _, ev in adopted:
+            for category in cats.get(x) or [None]:
+                rows.append(_row(p, name, "practice", x, category=category, title=title, ev=ev))
+        for _, x, (title, components), _, ev in linked(g, [p], "OWNED_BY", False, ("name", "components"),
+                                                       evidence="node", best=best):
+            rows.append(_row(p, name, "named_model", x, title=title, items=components, ev=ev))
+        located = linked(g, [p], "LOCATED_IN", False, ("name",), evidence="node", best=best)
+        for _, x, (title, status, date, issuer), _, ev in linked(
+                g, [a for _, a, _, _, _ in located], "ISSUED_BY", False, _POLICY, other_label="Policy",
+                evidence="node", best=best):
+            rows.append(_row(p, name, "policy", x, title=title, status=status, date=date, issuer=issuer, ev=ev))
+        about = linked(g, [p], "ABOUT", False, ("title", "kind", "date", "issuer"), text_head=200)
+        mentioned = {link[1]: link for link in linked(g, [d for _, d, _, _, _ in about], "MENTIONS", True, _POLICY,
+                                                      other_label="Policy", evidence="node", best=best)}
         for x in sorted(mentioned):
-            n = g.nodes[x]
-            rows.append(_row(g, p, "policy", x, name=n.get("title"), status=n.get("status"),
-                             date=n.get("date"), issuer=n.get("issuer"), ev=ev_lists(n)))
-        for x, _ in in_edges(g, p, "LOCATED_IN"):
+            _, _, (title, status, date, issuer), _, ev = mentioned[x]
+            rows.append(_row(p, name, "policy", x, title=title, status=status, date=date, issuer=issuer, ev=ev))
+        for _, x, (title,), _, ev in located:
             if x.startswith("ag_"):
-                rows.append(_row(g, p, "agency", x, name=g.nodes[x].get("name"), ev=ev_lists(g.nodes[x])))
-        for x, _ in in_edges(g, p, "FOR_PLACE"):
-            n = g.nodes[x]
-            year = n.get("year")
-            rows.append(_row(g, p, "figure", x, name=n.get("subject"), items=[n.get("as_written")],
-                             status=n.get("status"), date=None if year is None else str(int(year)),
-                             practices=list(n.get("practices") or []), ev=ev_lists(n)))
-        for x, r in out_edges(g, p, "LEARNED_FROM"):
-            rows.append(_row(g, p, "learned_from", x, name=g.nodes[x].get("name"), items=r.get("what"),
-                             ev=ev_lists(r)))
-        for x, r in in_edges(g, p, "LEARNED_FROM"):
-            rows.append(_row(g, p, "taught", x, name=g.nodes[x].get("name"), items=r.get("what"),
-                             ev=ev_lists(r)))
-        for x, _ in in_edges(g, p, "ABOUT"):
-            n = g.nodes[x]
-            rows.append(_row(g, p, "document", x, name=n.get("title"), status=n.get("kind"),
-                             date=n.get("date"), issuer=n.get("issuer"), head=(n.get("text") or "")[:200]))
+                rows.append(_row(p, name, "agency", x, title=title, ev=ev))
+        for _, x, (subject, written, status, year, practices), _, ev in linked(
+                g, [p], "FOR_PLACE", False, ("subject", "as_written", "status", "year", "practices"),
+                evidence="node", best=best):
+            rows.append(_row(p, name, "figure", x, title=subject, items=[written], status=status,
+                             date=None if year is None else str(int(year)), practices=list(practices or []), ev=ev))
+        for section, out in (("learned_from", True), ("taught", False)):
+            for _, x, (title,), (what,), ev in linked(g, [p], "LEARNED_FROM", out, ("name",), ("what",),
+                                                      evidence="rel", best=best):
+                rows.append(_row(p, name, section, x, title=title, items=what, ev=ev))
+        for _, x, (title, kind, date, issuer, head), _, _ in about:
+            rows.append(_row(p, name, "document", x, title=title, status=kind, date=date, issuer=issuer, head=head))
     return rows
 
 
@@ -126,7 +121,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     seen: set[tuple[str, str, str]] = set()
     out = []
-    for row in fetch(params):
+    for row in best_rows(fetch, params):
         key = (row["place_id"], row["section"], row["id"])
         if key in seen:
             continue

@@ -12,9 +12,9 @@ from typing import Any
 
 from graph.model import Evidence
 from queries.grading import grade_evidence, grade_rank
-from queries.rows import NO_EVIDENCE, best_evidence
+from queries.rows import NO_EVIDENCE, best_evidence, best_rows
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, measuring_figures, out_edges, place_scope, preload
+from queries.walk import figures_measuring, find_places, linked, place_scope
 
 __all__ = ["SPEC", "fetch", "finish", "grade_piece", "graded"]
 
@@ -35,60 +35,62 @@ SPEC = QuerySpec(
 
 _NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": [],
             "own_doc": [], "own_start": [], "own_end": [], "own_quote": []}
+_FIGURE = ("status", "practices", "doc_id", "start", "end")
 
 
-def _own(n: dict[str, Any]) -> dict[str, list[Any]]:
-    return {"own_" + k[3:]: v for k, v in ev_lists(n).items()}
-
-
-def fetch(g: Any, places: list[str], practices: list[str]) -> list[dict[str, Any]]:
+def fetch(g: Any, places: list[str], practices: list[str], best: bool = False) -> list[dict[str, Any]]:
+    """The raw rows; ``best``: each ``ev_*`` and ``own_*`` list holds only the entry ``best_evidence``
+    picks from it (the embedded store chooses it in SQL). Each step is read set-wise (``linked``): a
+    city's scope has thousands of measures."""
     wanted = set(practices)
     rows: list[dict[str, Any]] = []
-
-    def base(p: str, x: str) -> dict[str, Any]:
-        return {"place_id": p, "place": g.nodes[p].get("name"), "practice": g.nodes[x].get("name")}
-
-    def keep(x: str) -> bool:
-        return not wanted or g.nodes[x].get("name") in wanted
-
     for want in places:
         for p in find_places(g, want):
+            name = g.nodes[p].get("name")
             scope = place_scope(g, p, 2)
             within = set(scope)
-            _preload(g, scope)
-            for q in scope:
-                for m, _ in out_edges(g, q, "IMPLEMENTS"):
-                    for x, r in out_edges(g, m, "INSTANCE_OF"):
-                        if keep(x):
-                            n = g.nodes[m]
-                            figs = measuring_figures(g, m, g.nodes[x].get("name"), within)
-                            rows.append({**base(p, x), "source": "measure", "id": m, "summary": n.get("summary"),
-                                         "status": n.get("status"), **figs, **_own(n), **ev_lists(r)})
-            for q in scope:
-                for nm, _ in in_edges(g, q, "OWNED_BY"):
-                    n = g.nodes[nm]
-                    for x, r in out_edges(g, nm, "INSTANCE_OF"):
-                        if keep(x):
-                            rows.append({**base(p, x), "source": "model", "id": nm, "summary": n.get("name"),
-                                         "status": "described" if n.get("components") else None,
-                                         **_NO_FIGS, **ev_lists(r)})
-            for x, r in out_edges(g, p, "ADOPTS"):
-                if keep(x):
-                    rows.append({**base(p, x), "source": "adopts", "id": x, "summary": None, "status": None,
-                                 **_NO_FIGS, **ev_lists(r)})
+            implemented = linked(g, scope, "IMPLEMENTS", True, ("summary", "status"), evidence="node", best=best)
+            measures = list(dict.fromkeys(m for _, m, _, _, _ in implemented))
+            figures, places_of = _figures(g, measures)
+            kinds = _practices(g, measures, wanted, best)
+            for _, m, (summary, status), _, own in implemented:
+                for practice, ev in kinds.get(m, ()):
+                    figs = figures_measuring(figures.get(m, ()), practice, within, places_of)
+                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "measure", "id": m,
+                                 "summary": summary, "status": status, **figs,
+                                 **{"own_" + k[3:]: v for k, v in own.items()}, **ev})
+            models = linked(g, scope, "OWNED_BY", False, ("name", "components"))
+            kinds = _practices(g, [nm for _, nm, _, _, _ in models], wanted, best)
+            for _, nm, (model, components), _, _ in models:
+                for practice, ev in kinds.get(nm, ()):
+                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "model", "id": nm,
+                                 "summary": model, "status": "described" if components else None, **_NO_FIGS, **ev})
+            for _, x, (practice,), _, ev in linked(g, [p], "ADOPTS", True, ("name",), evidence="rel", best=best):
+                if not wanted or practice in wanted:
+                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "adopts", "id": x,
+                                 "summary": None, "status": None, **_NO_FIGS, **ev})
     return rows
 
 
-def _preload(g: Any, scope: list[str]) -> None:
-    """What ``fetch`` walks from a place's scope, loaded level by level in bulk: its measures, their
-    practices and figures, the figures' places, its named models and theirs."""
-    preload(g, scope, "IMPLEMENTS", True)
-    preload(g, scope, "OWNED_BY", False)
-    measures = list(dict.fromkeys(m for q in scope for m, _ in out_edges(g, q, "IMPLEMENTS")))
-    preload(g, measures, "INSTANCE_OF", True)
-    preload(g, measures, "HAS_METRIC", True)
-    preload(g, [mt for m in measures for mt, _ in out_edges(g, m, "HAS_METRIC")], "FOR_PLACE", True)
-    preload(g, list(dict.fromkeys(nm for q in scope for nm, _ in in_edges(g, q, "OWNED_BY"))), "INSTANCE_OF", True)
+def _practices(g: Any, nodes: list[str], wanted: set[str], best: bool) -> dict[str, list[tuple[Any, dict[str, list[Any]]]]]:
+    """node -> (practice name, evidence of the INSTANCE_OF link) of its practices (those ``wanted``, if any)."""
+    out: dict[str, list[tuple[Any, dict[str, list[Any]]]]] = {}
+    for node, _, (practice,), _, ev in linked(g, nodes, "INSTANCE_OF", True, ("name",), evidence="rel", best=best):
+        if not wanted or practice in wanted:
+            out.setdefault(node, []).append((practice, ev))
+    return out
+
+
+def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dict[str, Any]]]], Callable[[str], list[str]]]:
+    """measure -> its figures (metric id, the attributes ``figures_measuring`` reads, with every evidence
+    quote), and metric -> the places it is about: read for all ``measures`` at once."""
+    figures: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for m, mt, values, _, ev in linked(g, measures, "HAS_METRIC", True, _FIGURE, evidence="node"):
+        figures.setdefault(m, []).append((mt, {**dict(zip(_FIGURE, values)), "ev_quote": ev["ev_quote"]}))
+    places: dict[str, list[str]] = {}
+    for mt, pl, _, _, _ in linked(g, [mt for figs in figures.values() for mt, _ in figs], "FOR_PLACE", True):
+        places.setdefault(mt, []).append(pl)
+    return figures, lambda mt: places.get(mt, [])
 
 
 _SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
@@ -130,7 +132,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     cells: dict[tuple[str, str], dict[str, Any]] = {}
     place_names: dict[str, str] = {}
     seen: set[tuple[str, str, str, str]] = set()
-    for row in fetch(params):
+    for row in best_rows(fetch, params):
         key = (row["place_id"], row["practice"], row["source"], row["id"])
         if key in seen:
             continue

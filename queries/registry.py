@@ -155,6 +155,14 @@ class Fetch:
             return self._fetch(self._store.query_graph(), **params)
         return [dict(r) for r in self._store.run_cypher(self._text, params)]
 
+    def best_only(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """``self(params)``, where each evidence list may hold only the entry ``best_evidence`` picks
+        from it: on the embedded store its ``fetch`` (which takes ``best``) reads only that entry, chosen
+        by SQL; a Cypher store gives every entry. For a finisher that reads no other entry."""
+        if self._text is None and not self._projection:
+            return self._fetch(self._store.query_graph(), **{**self._defaults, **params}, best=True)
+        return self(params)
+
     def embedded_graph(self) -> Any:
         """The embedded store's graph view that ``fetch`` reads (``graph.sqlite_view``); None on a
         Cypher store. A finisher may read a summary from it where the raw rows hold far more than its

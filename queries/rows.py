@@ -8,7 +8,7 @@ from typing import Any
 from graph.heap import freeze_heap
 from graph.model import NO_EVIDENCE, Evidence
 
-__all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "cached", "evidence_entries", "evidence_entry",
+__all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "best_rows", "cached", "evidence_entries", "evidence_entry",
            "freeze_heap", "head_quote", "pick_evidence", "uncache"]
 
 
@@ -39,13 +39,13 @@ def evidence_entries(row: dict[str, Any], prefix: str = "ev_") -> list[Evidence]
 
 def evidence_entry(row: dict[str, Any], i: int, prefix: str = "ev_") -> Evidence:
     """Entry ``i`` of a row's evidence lists, as :func:`evidence_entries` gives it."""
-    starts = as_list(row.get(prefix + "start"))
-    ends = as_list(row.get(prefix + "end"))
-    quotes = as_list(row.get(prefix + "quote"))
-    return Evidence(as_list(row.get(prefix + "doc"))[i],
-                    int(starts[i]) if i < len(starts) and starts[i] is not None else None,
-                    int(ends[i]) if i < len(ends) and ends[i] is not None else None,
-                    quotes[i] if i < len(quotes) else None)
+    starts = _seq(row.get(prefix + "start"))
+    ends = _seq(row.get(prefix + "end"))
+    quotes = _seq(row.get(prefix + "quote"))
+    start = starts[i] if i < len(starts) else None
+    end = ends[i] if i < len(ends) else None
+    return Evidence(_seq(row.get(prefix + "doc"))[i], None if start is None else int(start),
+                    None if end is None else int(end), quotes[i] if i < len(quotes) else None)
 
 
 def _ev_key(ev: Evidence) -> tuple[Any, ...]:
@@ -107,6 +107,15 @@ def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
     return Evidence(docs[i], int(starts[i]) if i < n_starts and starts[i] is not None else None,
                     int(ends[i]) if i < n_ends and ends[i] is not None else None,
                     quotes[i] if i < n_quotes else None)
+
+
+def best_rows(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> list[dict[str, Any]]:
+    """The raw rows ``fetch(params)`` gives, each evidence list holding at least the entry
+    ``best_evidence`` picks from all of it: only that one where the store reads it alone
+    (``registry.Fetch.best_only``, the embedded store), else every entry. For a finisher that reads
+    no other entry; ``fetch`` may be any function of the parameters."""
+    best = getattr(fetch, "best_only", None)
+    return best(params) if best is not None else fetch(params)
 
 
 def head_quote(doc_id: str | None, head: str | None) -> Evidence:

@@ -8,7 +8,7 @@ version by ``queries.rows.cached``, so queries do not scan every node.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from graph.model import ev_lists
@@ -17,10 +17,12 @@ __all__ = [
     "GraphIndex",
     "count_of",
     "ev_lists",
+    "figures_measuring",
     "find_places",
     "in_edges",
     "index_of",
     "label",
+    "linked",
     "measuring_figures",
     "named",
     "nodes_of",
@@ -63,6 +65,35 @@ def preload(g: Any, nodes: list[str], rel_type: str | None = None, out: bool = T
             bulk(nodes)
         else:
             bulk(nodes, rel_type, out)
+
+
+def linked(g: Any, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
+           rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,
+           evidence: str | None = None, best: bool = False) -> list[tuple[Any, ...]]:
+    """(node, neighbour, the neighbour's values of ``fields`` (then, with ``text_head``, the first that many
+    characters of its ``text``), the relationship's values of ``rel_fields``, its evidence lists) for
+    every ``rel_type`` relationship (outgoing if ``out``) of each of ``nodes`` (those in the graph) whose
+    neighbour has label ``other_label`` (None: any), in ``out_edges`` / ``in_edges`` order. ``evidence``: "node"
+    (the neighbour's), "rel" (the relationship's) or None; ``best``: the SQLite view gives only the
+    entry ``best_evidence`` picks (a networkx graph every entry: the same pick). The SQLite view
+    reads them set-wise (``SQLiteGraphView.linked``)."""
+    native = getattr(g, "linked", None)
+    if native is not None:
+        return native(nodes, rel_type, out, fields, rel_fields, other_label, text_head, evidence, best)
+    links = []
+    for node in dict.fromkeys(nodes):
+        if node not in g:
+            continue
+        for other, data in (out_edges if out else in_edges)(g, node, rel_type):
+            if other_label is not None and label(g, other) != other_label:
+                continue
+            attrs = g.nodes[other]
+            values = tuple(attrs.get(f) for f in fields)
+            if text_head:
+                values += ((attrs.get("text") or "")[:text_head],)
+            ev = ev_lists(attrs if evidence == "node" else data) if evidence else None
+            links.append((node, other, values, tuple(data.get(f) for f in rel_fields), ev))
+    return links
 
 
 def in_edges(g: Any, node: str, rel_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -198,15 +229,23 @@ def place_scope(g: Any, place_node: str, depth: int = 2) -> list[str]:
 
 
 def measuring_figures(g: Any, measure: str, practice: str | None, within: set[str]) -> dict[str, Any]:
-    """The figures inside ``measure`` that measure ``practice`` at a place of ``within``: a result (not
-    planned), about one of those places (FOR_PLACE), whose own sentence names the practice — as the
-    ``metrics`` count and the ``fig_*`` evidence columns of the Cypher queries."""
+    """The figures inside ``measure`` that measure ``practice`` at a place of ``within`` (``figures_measuring``),
+    read node by node."""
+    return figures_measuring(((mt, g.nodes[mt]) for mt, _ in out_edges(g, measure, "HAS_METRIC")), practice, within,
+                             lambda mt: (pl for pl, _ in out_edges(g, mt, "FOR_PLACE")))
+
+
+def figures_measuring(figures: Iterable[tuple[str, Mapping[str, Any]]], practice: str | None, within: set[str],
+                      places_of: Callable[[str], Iterable[str]]) -> dict[str, Any]:
+    """Of ``figures`` (metric id, its attributes), those that measure ``practice`` at a place of ``within``
+    (``places_of(metric)``: its FOR_PLACE places): a result (not planned), about one of those places,
+    whose own sentence names the practice — as the ``metrics`` count and the ``fig_*`` evidence columns
+    of the Cypher queries (a figure's first evidence entry)."""
     out: dict[str, Any] = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": []}
-    for mt, _ in out_edges(g, measure, "HAS_METRIC"):
-        n = g.nodes[mt]
+    for mt, n in figures:
         if n.get("status") == "planned" or practice not in (n.get("practices") or ()):
             continue
-        if not any(pl in within for pl, _ in out_edges(g, mt, "FOR_PLACE")):
+        if not any(pl in within for pl in places_of(mt)):
             continue
         quotes = n.get("ev_quote") or [None]
         out["metrics"] += 1

@@ -177,3 +177,62 @@ def test_a_file_without_document_texts_answers_from_every_entry(memory_store, mo
         memory_store._query_view = None
         _CACHE.clear()
         _CACHE.update(saved)
+
+
+def _places(store):
+    from queries import registry
+
+    return [r["name"] for r in registry.run(store, "names", {"label": "Place"})]
+
+
+def _normal_rows(rows):
+    return sorted(repr(sorted(row.items())) for row in rows)
+
+
+@pytest.mark.parametrize("name", ["city_profile", "compare_cities"])
+def test_best_entries_alone_give_the_answer_from_every_entry(memory_store, name):
+    """On the embedded store ``city_profile`` and ``compare_cities`` read only each evidence list's best
+    entry (``Fetch.best_only``; ranked in ``SQLiteGraphView._summarise``): the answer equals the one
+    computed from the raw rows with every entry, for every place (and pairs of places), and the raw
+    rows read set-wise on the view are the rows walked on the networkx graph."""
+    from queries import registry
+    from queries.kept import GraphVersion
+
+    impl = registry.implementation(name)
+    places = _places(memory_store)
+    assert len(places) > 20
+    if name == "city_profile":
+        cases = [{"place": p} for p in places]
+    else:
+        cases = [{"places": [a, b]} for a, b in zip(places, places[1:] + places[:1])]
+        cases += [{"places": places[:3], "practices": ["党建引领", "网格化治理"]}]
+    answered = 0
+    for params in cases:
+        clean = registry.resolve_names(memory_store, name, registry.validate(name, params))
+        mine = impl.finish(registry.fetcher(memory_store, name), clean, GraphVersion(memory_store))
+        full = impl.finish(lambda p: impl.fetch(memory_store.query_graph(), **p), clean, GraphVersion(memory_store))
+        assert mine == full, params
+        walked = impl.fetch(memory_store.graph, **clean)             # networkx: node by node
+        assert _normal_rows(impl.fetch(memory_store.query_graph(), **clean)) == _normal_rows(walked), params
+        answered += bool(mine)
+    assert answered > 20
+
+
+def test_linked_equals_walking_the_edges(memory_store):
+    """``SQLiteGraphView.linked`` (set-wise, with and without evidence) gives what walking the networkx
+    graph gives, link for link and in the same order, for every place and relationship type."""
+    from queries.walk import find_places, linked
+
+    view, full = memory_store.query_graph(), memory_store.graph
+    nodes = sorted({p for name in _places(memory_store) for p in find_places(full, name)})[:60]
+    seen = 0
+    for rel_type in ("ADOPTS", "IMPLEMENTS", "LEARNED_FROM", "FOR_PLACE", "LOCATED_IN", "ABOUT", "PART_OF", "OWNED_BY"):
+        for out in (True, False):
+            for evidence in ("node", "rel"):
+                args = (nodes, rel_type, out, ("name", "summary", "practices"), ("what",))
+                mine = linked(view, *args, evidence=evidence)
+                assert mine == linked(full, *args, evidence=evidence), (rel_type, out, evidence)
+                seen += len(mine)
+            heads = linked(view, nodes, rel_type, out, ("title",), other_label="Document", text_head=50)
+            assert heads == linked(full, nodes, rel_type, out, ("title",), other_label="Document", text_head=50)
+    assert seen > 1000

@@ -33,6 +33,10 @@ _MANY = 2000
 # as Python's slices do; no span: the whole text, as ``text[None:None]``), or the quote kept with it
 # where it is not a slice of the text
 _QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.text ELSE substr(t.text, v.qs + 1, v.qe - v.qs) END"
+# whether an entry's quote (``_QUOTE``) is non-empty, told without reading the text where the span says
+# it (a text with a NUL in it, NULL here, is cut in Python: its spans say it too)
+_QUOTED = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN coalesce(length(t.text), 1) > 0 "
+           "ELSE v.qe > v.qs END")
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
 # everywhere, a province): their evidence is read only when a query asks for it, node by node
 HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
@@ -233,103 +237,52 @@ class SQLiteGraphView:
                    keep_over: int = -1) -> dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]]:
         """owner -> (count, best entry) of ``owners`` in evidence table ``table`` (``evidence_summary``):
         those in ``known`` from it, the others read (then kept in ``known`` if they have more than
-        ``keep_over`` entries). The entries are read from the owner index alone (``_entries``), ranked
-        here as ``best_evidence`` ranks them — quoted first, then (document id, start, end), the first
-        loaded of equal ones — and the quote cut for the chosen entry alone."""
+        ``keep_over`` entries). Counts come from the owner index alone (an owner of one entry has
+        nothing to choose: most facts); among several, SQL picks the one ``best_evidence`` picks — one
+        with a quote first, then the least (document id, start, end), the first loaded of equal ones —
+        and the quote of that entry alone is cut."""
         todo = [owner for owner in dict.fromkeys(owners) if owner not in known]
         out = {owner: known[owner] for owner in owners if owner in known}
-        ids = self._id
         for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
-            rows = self._entries(table, part)
-            whole = self._doc_nonempty({row[1] for row in rows if row[4] is None and row[6] is None})
-            chosen: list[tuple[Any, ...]] = []
+            marks = ",".join("?" * len(part))
             counts: dict[int, int] = {}
-            key: tuple[Any, ...] | None = None
-            for row in rows:                      # (each owner's entries are consecutive)
-                if not chosen or row[0] != chosen[-1][0]:
-                    chosen.append(row)
-                    counts[row[0]] = 1
-                    key = None
-                    continue
-                counts[row[0]] += 1
-                key = key or _rank(chosen[-1], ids, whole)
-                mine = _rank(row, ids, whole)
-                if mine < key:
-                    chosen[-1], key = row, mine
-            texts = self._doc_texts({row[1] for row in chosen if row[6] is None})
-            entries = {owner: (ids[doc], start, end, quote if quote is not None else texts[doc] if qs is None
-                               else texts[doc][qs:qe])
-                       for owner, doc, start, end, qs, qe, quote, _ in chosen}
+            best: list[int] = []
+            several: list[int] = []
+            for owner, count, rowid in self._all(f"SELECT owner, count(*), max(rowid) FROM {table} "
+                                                 f"WHERE owner IN ({marks}) GROUP BY owner", part):
+                counts[owner] = count
+                if count == 1:
+                    best.append(rowid)
+                else:
+                    several.append(owner)
+            if several:
+                best += self._best_of(table, several)
+            found = self._evidence(table, best, by_rowid=True) if best else {}
             for owner in part:
-                summary = out[owner] = (counts.get(owner, 0), entries.get(owner))
+                cols = found.get(owner)
+                summary = out[owner] = (counts.get(owner, 0), tuple(c[0] for c in cols) if cols else None)
                 if summary[0] > keep_over:
                     known[owner] = summary
         return {owner: out[owner] for owner in owners}
 
-    def _entries(self, table: str, owners: list[int]) -> list[tuple[Any, ...]]:
-        """(owner, document nid, start, end, qs, qe, quote, rowid) of the evidence entries of ``owners`` in
-        ``table``, read from the owner index alone (no document row, no text), each owner's in load order;
-        the documents' ids are then known (``_doc_ids``; an entry of a document with no row is none)."""
-        rows: list[tuple[Any, ...]] = []
-        for at in range(0, len(owners), _CHUNK):
-            part = owners[at:at + _CHUNK]
-            rows += self._all(f'SELECT owner, doc, start, "end", qs, qe, quote, rowid FROM {table} '
-                              f"WHERE owner IN ({','.join('?' * len(part))}) ORDER BY owner, rowid", part)
-        ids = self._doc_ids({row[1] for row in rows})
-        return rows if len(ids) == len({row[1] for row in rows}) else [row for row in rows if row[1] in ids]
-
-    def _cut(self, rows: list[tuple[Any, ...]]) -> dict[int, tuple[list[Any], ...]]:
-        """Entries (``_entries``) → owner → the four evidence columns (document id, start, end, quote), the
-        quotes cut here from the documents' texts, each read once (not kept)."""
-        texts = self._doc_texts({row[1] for row in rows if row[6] is None})
-        ids = self._id
-        out: dict[int, tuple[list[Any], ...]] = {}
-        for owner, doc, start, end, qs, qe, quote, _ in rows:
-            c = out.get(owner)
-            if c is None:
-                c = out[owner] = ([], [], [], [])
-            c[0].append(ids[doc])
-            c[1].append(start)
-            c[2].append(end)
-            c[3].append(quote if quote is not None else texts[doc] if qs is None else texts[doc][qs:qe])
-        return out
-
-    def _doc_texts(self, docs: set[int]) -> dict[int, str]:
-        """document nid -> its text, for ``docs`` (from the ``doc`` table; a text with a NUL in it, which
-        that table does not hold, from the document's node)."""
-        out: dict[int, str] = {}
-        todo = list(docs)
-        for at in range(0, len(todo), _CHUNK):
-            part = todo[at:at + _CHUNK]
-            out.update(self._all(f"SELECT nid, text FROM doc WHERE nid IN ({','.join('?' * len(part))})", part))
-        held = [doc for doc, text in out.items() if text is None]
-        for at in range(0, len(held), _CHUNK):
-            part = held[at:at + _CHUNK]
-            for nid, text in self._all("SELECT nid, json_extract(props, '$.text') FROM node "
-                                       f"WHERE nid IN ({','.join('?' * len(part))})", part):
-                out[nid] = text if isinstance(text, str) else ""
-        return out
-
-    def _doc_ids(self, docs: set[int]) -> dict[int, str]:
-        """document nid -> its id, for ``docs`` (those not seen yet read from the ``doc`` table)."""
-        todo = [doc for doc in docs if doc not in self._id]
-        for at in range(0, len(todo), _CHUNK):
-            part = todo[at:at + _CHUNK]
-            for nid, node in self._all(f"SELECT nid, id FROM doc WHERE nid IN ({','.join('?' * len(part))})", part):
-                self._id[nid], self._nid[node] = node, nid
-        return {doc: self._id[doc] for doc in docs if doc in self._id}
-
-    def _doc_nonempty(self, docs: set[int]) -> dict[int, bool]:
-        """document nid -> whether its text is non-empty (an entry without a span quotes the whole text;
-        a text with a NUL, not kept in the ``doc`` table, is)."""
-        out: dict[int, bool] = {}
-        todo = list(docs)
-        for at in range(0, len(todo), _CHUNK):
-            part = todo[at:at + _CHUNK]
-            out.update((nid, bool(full)) for nid, full in self._all(
-                f"SELECT nid, coalesce(length(text), 1) > 0 FROM doc WHERE nid IN ({','.join('?' * len(part))})", part))
-        return out
+    def _best_of(self, table: str, owners: list[int]) -> list[int]:
+        """The rowid of the entry ``best_evidence`` picks among each of ``owners``' entries, chosen by SQL."""
+        marks = ",".join("?" * len(owners))
+        # per owner the least (quoted first, document id) — one pass, no sort
+        heads = self._all(f"SELECT v.owner, min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
+                          f"FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", owners)
+        chosen = [(owner, head[0] == "0", head[1:]) for owner, head in heads if head is not None]
+        best: list[int] = []
+        for at in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
+            some = chosen[at:at + _CHUNK // 2]
+            best += [r for (r,) in self._all(
+                f"WITH m(owner, q, did) AS (VALUES {','.join(['(?, ?, ?)'] * len(some))}) "
+                f"SELECT (SELECT v.rowid FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner = m.owner "
+                "AND v.doc = (SELECT nid FROM node WHERE id = m.did) "
+                f"AND ({_QUOTED}) = m.q ORDER BY v.start, CASE WHEN v.\"end\" = 0 THEN -1 ELSE v.\"end\" END, "
+                "v.rowid LIMIT 1) FROM m", [x for c in some for x in c]) if r is not None]
+        return best
 
     def linked(self, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
                rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,
@@ -358,11 +311,21 @@ class SQLiteGraphView:
 
         columns = f"{values('b.props', fields)}, {values('r.props', rel_fields)}"
         if text_head and self._store._doc_text:
-            columns += ", CASE WHEN t.text IS NOT NULL THEN substr(t.text, 1, ?) ELSE json_extract(b.props, '$.text') END"
+            columns += ", CASE WHEN d.text IS NOT NULL THEN substr(d.text, 1, ?) ELSE json_extract(b.props, '$.text') END"
             params.append(text_head)
         else:
             columns += ", json_extract(b.props, '$.text')" if text_head else ", NULL"
-        join = "LEFT JOIN doc t ON t.nid = b.nid " if text_head and self._store._doc_text else ""
+        join = "LEFT JOIN doc d ON d.nid = b.nid " if text_head and self._store._doc_text else ""
+        # best entries: an owner of one entry (most facts) has it read in the same scan; the others
+        # are chosen among theirs afterwards (``_summarise``)
+        inline = bool(evidence and best and self._store._doc_text)
+        if inline:
+            table, owner = ("rel_ev", "r.rid") if evidence == "rel" else ("node_ev", "b.nid")
+            columns += f', t.id, v.start, v."end", {_QUOTE}'
+            join += (f"LEFT JOIN {table} v ON v.rowid = (SELECT CASE WHEN count(*) = 1 THEN max(x) END FROM "   # fixed SQL only
+                     f"(SELECT rowid AS x FROM {table} WHERE owner = {owner} LIMIT 2)) LEFT JOIN doc t ON t.nid = v.doc ")
+        else:
+            columns += ", NULL, NULL, NULL, NULL"
         where = "AND b.label = ? " if other_label is not None else ""
         tail = [rel_type] + ([other_label] if other_label is not None else [])
         n, n_rel = len(fields), len(rel_fields)
@@ -377,14 +340,24 @@ class SQLiteGraphView:
                 "ORDER BY a.nid, (SELECT min(x.rid) FROM rel x INDEXED BY rel_key WHERE x.s = r.s AND x.e = r.e)",
                 [*params, *part, *tail])
         ids, known = self._id, self._nid
-        for _, nid, neighbour, _, _, _, _ in rows:
-            ids[nid] = neighbour
-            known[neighbour] = nid
-        ev = (self._evidence_of(evidence, list(dict.fromkeys(row[3] if evidence == "rel" else row[1] for row in rows)), best)
-              if evidence else {})
+        for row in rows:
+            ids[row[1]] = row[2]
+            known[row[2]] = row[1]
+        ev: dict[int, dict[str, list[Any]]] = {}
+        if inline:
+            for row in rows:
+                if row[10] is not None:                # one entry, its quote cut by SQL
+                    ev[row[3] if evidence == "rel" else row[1]] = {
+                        "ev_doc": [row[7]], "ev_start": [row[8]], "ev_end": [row[9]], "ev_quote": [row[10]]}
+        if evidence:
+            rest = [o for o in dict.fromkeys(row[3] if evidence == "rel" else row[1] for row in rows) if o not in ev]
+            ev.update(self._evidence_of(evidence, rest, best) if rest else {})
         found: dict[str, list[Link]] = {}
-        for node, nid, neighbour, rid, props, rel_props, text in rows:
-            got = tuple(json.loads(props)[:n]) if n else ()
+        parsed: dict[int, tuple[Any, ...]] = {}         # a neighbour's values, read once (a practice of every measure)
+        for node, nid, neighbour, rid, props, rel_props, text, *_ in rows:
+            got = parsed.get(nid)
+            if got is None:
+                got = parsed[nid] = tuple(json.loads(props)[:n]) if n else ()
             if text_head:
                 got += ((text if isinstance(text, str) else "")[:text_head],)
             link = (node, neighbour, got, tuple(json.loads(rel_props)[:n_rel]) if n_rel else (),
@@ -400,17 +373,14 @@ class SQLiteGraphView:
         """owner -> its four evidence lists (``EV_FIELDS``), of nodes (``evidence`` "node") or relationships
         ("rel"); ``best``: only the entry ``best_evidence`` picks, where the file lets it be chosen here."""
         table = "node_ev" if evidence == "node" else "rel_ev"
-        if not self._store._doc_text:              # a file from before the documents' ids and texts
-            found = self._evidence(table, owners)
-        elif best:
+        if best and self._store._doc_text:
             # the best entry alone, its quote alone cut; kept for the view's life where the owner has
             # thousands (a policy every document cites, read again by the next query)
             known = self._summaries if evidence == "node" else self._rel_summaries
             return {owner: {"ev_doc": [entry[0]], "ev_start": [entry[1]], "ev_end": [entry[2]], "ev_quote": [entry[3]]}
                     if entry else {"ev_doc": [], "ev_start": [], "ev_end": [], "ev_quote": []}
                     for owner, (_, entry) in self._summarise(table, owners, known, _MANY).items()}
-        else:
-            found = self._cut(self._entries(table, owners))
+        found = self._evidence(table, owners)
         return {owner: dict(zip(EV_FIELDS, found.get(owner) or ([], [], [], []))) for owner in owners}
 
     def label_count(self, label: str) -> int:
@@ -673,16 +643,6 @@ class SQLiteGraphView:
 
 
 _EV = frozenset(EV_FIELDS)
-
-
-def _rank(row: tuple[Any, ...], ids: dict[int, str], whole: dict[int, bool]) -> tuple[Any, ...]:
-    """How ``best_evidence`` ranks an entry (``SQLiteGraphView._entries``; least first): quoted first, then
-    (document id, start, end), then the first loaded. ``whole``: which documents' texts are non-empty
-    (an entry without a span quotes the whole text)."""
-    _, doc, start, end, qs, qe, quote, rowid = row
-    # whether its quote (``_QUOTE``) is non-empty, told without the text where the span says it
-    quoted = bool(quote) if quote is not None else (whole[doc] if qs is None else qe > qs)
-    return (not quoted, ids[doc], start, -1 if end == 0 else end, rowid)
 
 
 class _Pending:

@@ -14,7 +14,7 @@ from graph.model import Evidence
 from queries.grading import grade_evidence, grade_rank
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import figures_measuring, find_places, linked, place_scope
+from queries.walk import figures_measuring, find_places, linked, place_scope, preload
 
 __all__ = ["SPEC", "fetch", "finish", "grade_piece", "graded"]
 
@@ -82,14 +82,19 @@ def _practices(g: Any, nodes: list[str], wanted: set[str], best: bool) -> dict[s
 
 
 def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dict[str, Any]]]], Callable[[str], list[str]]]:
-    """measure -> its figures (metric id, the attributes ``figures_measuring`` reads, with every evidence
-    quote), and metric -> the places it is about: read for all ``measures`` at once."""
+    """measure -> its figures (metric id, the attributes ``figures_measuring`` reads), and metric -> the
+    places it is about: read for all ``measures`` at once; places and evidence only of the figures that
+    can measure a practice (a result naming one: few of them)."""
     figures: dict[str, list[tuple[str, dict[str, Any]]]] = {}
-    for m, mt, values, _, ev in linked(g, measures, "HAS_METRIC", True, _FIGURE, evidence="node"):
-        figures.setdefault(m, []).append((mt, {**dict(zip(_FIGURE, values)), "ev_quote": ev["ev_quote"]}))
+    for m, mt, values, _, _ in linked(g, measures, "HAS_METRIC", True, _FIGURE):
+        figures.setdefault(m, []).append((mt, dict(zip(_FIGURE, values))))
+    candidates = {mt: n for figs in figures.values() for mt, n in figs if n["status"] != "planned" and n["practices"]}
     places: dict[str, list[str]] = {}
-    for mt, pl, _, _, _ in linked(g, [mt for figs in figures.values() for mt, _ in figs], "FOR_PLACE", True):
+    for mt, pl, _, _, _ in linked(g, list(candidates), "FOR_PLACE", True):
         places.setdefault(mt, []).append(pl)
+    preload(g, list(places))
+    for mt in places:
+        candidates[mt]["ev_quote"] = g.nodes[mt].get("ev_quote")
     return figures, lambda mt: places.get(mt, [])
 
 

@@ -73,8 +73,16 @@ def best_evidence(row: dict[str, Any], prefix: str = "ev_") -> Evidence:
     docs = _seq(row.get(prefix + "doc"))
     if not docs:
         return NO_EVIDENCE
-    if len(docs) == 1:                     # most facts: one sentence of one document
-        return evidence_entry(row, 0, prefix) if docs[0] is not None else NO_EVIDENCE
+    if len(docs) == 1:                     # most facts: one sentence of one document (``evidence_entry``, inlined)
+        if docs[0] is None:
+            return NO_EVIDENCE
+        starts = _seq(row.get(prefix + "start"))
+        ends = _seq(row.get(prefix + "end"))
+        quotes = _seq(row.get(prefix + "quote"))
+        start = starts[0] if starts else None
+        end = ends[0] if ends else None
+        return Evidence(docs[0], None if start is None else int(start), None if end is None else int(end),
+                        quotes[0] if quotes else None)
     starts = _seq(row.get(prefix + "start"))
     ends = _seq(row.get(prefix + "end"))
     quotes = _seq(row.get(prefix + "quote"))

@@ -241,9 +241,14 @@ _ROAD_ENDS = ("路", "街", "巷", "大道")
 _NOT_IN_ROAD = re.compile(r"[的了着著过是在到对向从把被将为往及由给不没他她你们就个等各全本我该每其此这那]")
 
 
+# a road the dictionary knows by name (学院路, 中山路): two or more characters before 路/街, none of them
+# a word for a road's kind or a course (公路, 思路, 步行街)
+_DICT_ROAD = re.compile(r"(?![公马道大小老新思出门线])[\u4e00-\u9fff]{2,3}[路街]")
+
+
 def _road_name(name: str) -> bool:
     m = _ROAD_NAME.fullmatch(name)
-    if m is None or _NOT_IN_ROAD.search(m["head"]) or is_common_word(name):
+    if m is None or _NOT_IN_ROAD.search(m["head"]) or (is_common_word(name) and not _DICT_ROAD.fullmatch(name)):
         return False
     # 中山路 and 山路: a name; 理清思路, 修建道路: a verb and a noun
     return not (len(name) > 2 and is_common_word(name[-2:]) and is_verbal(name[:-2]))

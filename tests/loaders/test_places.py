@@ -362,3 +362,8 @@ def test_a_town_named_like_its_district_is_a_place():
 def test_a_name_two_units_share_is_the_one_holding_the_unit_written_after_it():
     # 吉林 is a province and a city; 吉林梅河口 is the province's 梅河口市 (of 通化市)
     assert [m.code for m in admin_mentions("吉林梅河口:社区共建解决群众急难愁盼问题")][-1] == "220581"
+
+
+def test_a_road_the_dictionary_knows_names_a_street():
+    assert [m.name for m in local_mentions("矛盾就地化解。学院路街道成立“规划师工作室”，邀请专家参与。")] == ["学院路街道"]
+    assert [m.name for m in local_mentions("修建公路街道两旁种满了树")] == []

@@ -242,7 +242,7 @@ _NOT_IN_ROAD = re.compile(r"[的了着著过是在到对向从把被将为往及
 
 
 # a road the dictionary knows by name (学院路, 中山路): two or more characters before 路/街, none of them
-# a word for a road's kind or a course (公路, 思路, 步行街)
+# a word for a road's kind or a course (公路, 马路, 思路, 老路)
 _DICT_ROAD = re.compile(r"(?![公马道大小老新思出门线])[\u4e00-\u9fff]{2,3}[路街]")
 
 

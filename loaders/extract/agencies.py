@@ -422,7 +422,6 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _centre_beside_committee(text, out, add)
     _shared_office(text, out)
     _news_outlets(text, out, add)
-    _credited_outlets(text, add)
 
     taken_ends = {a.end for a in out}
     city = gaz.agency_prefix(subject) if subject else None
@@ -799,62 +798,6 @@ def _news_outlets(text: str, out: list, add) -> None:
     for m in _OUTLET_LEAD.finditer(text) if "报道" in text else ():
         if not is_common_word(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), None)
-
-
-# an outlet credited with the story: its source line (来源：某某日报), dateline (某某网讯), byline
-# (某某报记者) or masthead line (-- 某某日报 --). A source line's name ends at punctuation, a space or the
-# next field (作者, 编辑, 时间 …); a channel or app written after it (人民网-某某频道, 某某日报客户端) is cut
-_CREDIT_NAME = r"[\u4e00-\u9fffA-Za-z]"
-_CREDIT_SOURCE = re.compile(r"(?:(?:来源|稿源)[ \t\u3000]*[:：/]|转载?自[ \t\u3000]*[:：]?)[ \t\u3000]*(" + _CREDIT_NAME + r"{2,24})")
-_CREDIT_TAIL = re.compile(r"收集|编辑|作者|责编|记者|时间|日期|阅读|点击|浏览|更新|客户端|频道")
-# (the name opens a line or follows a space or a box: the pattern opens with that character, which
-# lets the engine skip ahead; the text's first line is tried on its own)
-_CREDIT_LEAD_BODY = "(" + _CREDIT_NAME + r"{2,16}?)(?:[·・]\S{1,8}?)?(?:讯|消息(?=[(（ \t])|(?:全媒体)?记者)"
-_CREDIT_LEAD = re.compile(r"[ \t\u3000■□●◆\n]" + _CREDIT_LEAD_BODY)
-_CREDIT_LEAD_FIRST = re.compile(_CREDIT_LEAD_BODY)
-# a masthead: a paper's or a news site's name alone on its line
-_CREDIT_MASTHEAD = re.compile(r"^[ \t\u3000\-—=]*(" + _CREDIT_NAME + r"{1,8}(?:日报|晚报|都市报|网))[ \t\u3000\-—=]*$",
-                              re.MULTILINE)
-# how an outlet's name ends (its stem has at least one character before)
-_OUTLET_SUFFIX = re.compile(r"日报社|日报|晚报|都市报|报社|报道|报|新闻网|网|新闻|在线|发布")
-
-
-def _outlet_spans(name: str) -> list[tuple[int, int]]:
-    """``name`` cut into outlet names (中国城市报中国城市报: a masthead run into a byline), or [] when
-    some part is no outlet's name (本网, 某某宣传, a word such as 互联网)."""
-    spans, pos = [], 0
-    while pos < len(name):
-        m = _OUTLET_SUFFIX.search(name, pos + 1)
-        if m is None:
-            return []
-        end = m.end()
-        while end < len(name) and name[end] in "网社":  # 新闻网, 日报社
-            end += 1
-        if name.endswith("站", end) and name[end - 1] == "网" and 3 <= len(name) - end <= 5:
-            end = len(name)  # a site's local station (某网某市站)
-        part = name[pos:end]
-        stem = name[pos:m.start()]  # (综合新闻, 相关新闻: a kind of news; a one-character stem is a name: 红网)
-        if part[0] in "本我该此各" or part.endswith(_NOT_OUTLET) \
-                or len(stem) > 1 and (lexicon_entry(stem) or (0, ""))[1] in _VERBAL:
-            return []
-        spans.append((pos, end))
-        pos = end
-    return spans
-
-
-def _credited_outlets(text: str, add) -> None:
-    """The outlets a page credits with its story (source line, dateline, byline, masthead): the
-    annotated sets list them as bodies, as NOTES.md lists 新华社 for the article it wrote."""
-    found = []
-    for m in _CREDIT_SOURCE.finditer(text):
-        tail = _CREDIT_TAIL.search(m.group(1))
-        found.append((m.start(1), m.start(1) + (tail.start() if tail else len(m.group(1)))))
-    first = _CREDIT_LEAD_FIRST.match(text)
-    found += [m.span(1) for m in ([first] if first else []) + list(_CREDIT_LEAD.finditer(text))]
-    found += [m.span(1) for m in _CREDIT_MASTHEAD.finditer(text)]
-    for start, end in found:
-        for s, e in _outlet_spans(text[start:end]):
-            add(start + s, start + e, text[start + s:start + e], None)
 
 
 def _drop_inside(out: list, start: int, end: int) -> None:

@@ -405,7 +405,7 @@ _PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部
 # 阳光里社区坚持…, 大地社区成立于…): the predicates such reports open with, after an adverb (专门召开)
 _ACTS = re.compile(r"(?:等地)?[，,]?(?:专门|认真|切实|近日|日前|今年以来|首次|再次|又|还)?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
                    r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
-                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访|了解到|获悉|落实|贯彻|启动|出台)"
+                   r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访|了解到|获悉|落实|贯彻|启动|出台|实现|推出)"
                    r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
 # a unit's own body (党委, 党总支, 居委会 …) heading the story's first sentence
 _OWN_BODY = re.compile(r"(?:党委|党总支|党支部|党工委|居委会|村委会|居民委员会|村民委员会|办事处)")
@@ -429,8 +429,14 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
             found = _lead_in_sentence(sentence, gaz, admin_ok)
             if found is not None:
                 return found
+        if _PREAMBLE.search(line) and not _units(line, gaz):
+            continue  # a paragraph on the centre's line (党的二十大报告提出…) that names no place: no lead yet
         return None
     return None
+
+
+# the centre's words that open many stories before the story proper
+_PREAMBLE = re.compile(r"党的[一二三四五六七八九十]+大|总书记|中央|全会")
 
 
 _rx_sentence = re.compile(r"[。，,]")

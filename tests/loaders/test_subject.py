@@ -312,3 +312,10 @@ def test_a_lead_community_whose_own_body_acts_is_the_subject():
     # its officer, not the body, is a person of the place
     rec = _doc("西陵区首个小区联合党支部成立\n\n4月25日,宜昌市西陵区学院街道东山社区党总支书记王芳召开党员大会。\n")
     assert rec.document.subject_place != "东山社区"
+
+
+def test_a_lead_after_a_preamble_on_the_centres_line():
+    rec = _doc("社区共建解决群众急难愁盼问题\n\n2022-12-09 来源:新华社\n\n党的二十大报告提出,完善社会治理体系。"
+               "健全共建共治共享的社会治理制度,提升社会治理效能。\n\n宜昌市西陵区东山社区实现了居民“小事不出楼栋、"
+               "大事不出网格”的工作机制,社区选配了网格长。\n")
+    assert rec.document.subject_place == "东山社区"

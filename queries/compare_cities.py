@@ -36,6 +36,8 @@ SPEC = QuerySpec(
 _NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": [],
             "own_doc": [], "own_start": [], "own_end": [], "own_quote": []}
 _FIGURE = ("status", "practices", "doc_id", "start", "end")
+# the figure columns of a measure with no figure that can measure a practice (shared: read only)
+_NONE = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": []}
 
 
 def fetch(g: Any, places: list[str], practices: list[str], best: bool = False) -> list[dict[str, Any]]:
@@ -55,10 +57,11 @@ def fetch(g: Any, places: list[str], practices: list[str], best: bool = False) -
             kinds = _practices(g, measures, wanted, best)
             for _, m, (summary, status), _, own in implemented:
                 for practice, ev in kinds.get(m, ()):
-                    figs = figures_measuring(figures.get(m, ()), practice, within, places_of)
+                    figs = figures_measuring(figures[m], practice, within, places_of) if m in figures else _NONE
                     rows.append({"place_id": p, "place": name, "practice": practice, "source": "measure", "id": m,
-                                 "summary": summary, "status": status, **figs,
-                                 **{"own_" + k[3:]: v for k, v in own.items()}, **ev})
+                                 "summary": summary, "status": status, **figs, "own_doc": own["ev_doc"],
+                                 "own_start": own["ev_start"], "own_end": own["ev_end"], "own_quote": own["ev_quote"],
+                                 **ev})
             models = linked(g, scope, "OWNED_BY", False, ("name", "components"))
             kinds = _practices(g, [nm for _, nm, _, _, _ in models], wanted, best)
             for _, nm, (model, components), _, _ in models:
@@ -82,19 +85,22 @@ def _practices(g: Any, nodes: list[str], wanted: set[str], best: bool) -> dict[s
 
 
 def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dict[str, Any]]]], Callable[[str], list[str]]]:
-    """measure -> its figures (metric id, the attributes ``figures_measuring`` reads), and metric -> the
-    places it is about: read for all ``measures`` at once; places and evidence only of the figures that
-    can measure a practice (a result naming one: few of them)."""
+    """measure -> those of its figures that can measure a practice (metric id, the attributes
+    ``figures_measuring`` reads: a result that names a practice; few of them), with the places they are
+    about and their quotes; read for all ``measures`` at once."""
     figures: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for m, mt, values, _, _ in linked(g, measures, "HAS_METRIC", True, _FIGURE):
-        figures.setdefault(m, []).append((mt, dict(zip(_FIGURE, values))))
-    candidates = {mt: n for figs in figures.values() for mt, n in figs if n["status"] != "planned" and n["practices"]}
+        n = dict(zip(_FIGURE, values))
+        if n["status"] != "planned" and n["practices"]:      # (the others measure nothing: figures_measuring)
+            figures.setdefault(m, []).append((mt, n))
     places: dict[str, list[str]] = {}
-    for mt, pl, _, _, _ in linked(g, list(candidates), "FOR_PLACE", True):
+    for mt, pl, _, _, _ in linked(g, [mt for figs in figures.values() for mt, _ in figs], "FOR_PLACE", True):
         places.setdefault(mt, []).append(pl)
     preload(g, list(places))
-    for mt in places:
-        candidates[mt]["ev_quote"] = g.nodes[mt].get("ev_quote")
+    for figs in figures.values():
+        for mt, n in figs:
+            if mt in places:
+                n["ev_quote"] = g.nodes[mt].get("ev_quote")
     return figures, lambda mt: places.get(mt, [])
 
 

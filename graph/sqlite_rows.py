@@ -2,7 +2,7 @@
 
 A row index (``RowIndex``, implemented by the queries that read it: ``queries/maintained.py``) is a set of
 rows, each under a key (a place, a (practice, place) pair, a relationship…) whose value depends only on
-the graph near that key. The store keeps them in one table, ``kept_row(name, key, sort, value)``, ordered
+the graph near that key. The store keeps them in one table, ``kept_row(name, sort, key, value)``, ordered
 by ``sort`` (bytes that compare as the query orders its answer: ``sort_key``), so a query reads the first
 rows of an answer with one indexed range scan and a fresh process answers its first query from the file
 as fast as its tenth.
@@ -26,9 +26,11 @@ from typing import Any, Protocol
 
 __all__ = ["ROWS_TABLE", "RowIndex", "RowKeeper", "Touched", "sort_key"]
 
-ROWS_TABLE = """CREATE TABLE IF NOT EXISTS kept_row (name TEXT NOT NULL, key TEXT NOT NULL, sort BLOB NOT NULL,
-                                     value BLOB NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS kept_row_sort ON kept_row(name, sort);
+# rows clustered in answer order (a first call reads its rows from consecutive pages), found by key
+# through an index of their own (what a write replaces)
+ROWS_TABLE = """CREATE TABLE IF NOT EXISTS kept_row (name TEXT NOT NULL, sort BLOB NOT NULL, key TEXT NOT NULL,
+                                     value BLOB NOT NULL, PRIMARY KEY (name, sort, key)) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS kept_row_key ON kept_row(name, key);
 CREATE TABLE IF NOT EXISTS kept_dirty (name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS kept_dirty_doc (nid INTEGER PRIMARY KEY, touched TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS rel_adopts ON rel(e) WHERE type = 'ADOPTS'"""
@@ -233,11 +235,11 @@ class RowKeeper:
                 marks = ",".join("?" * len(part))
                 old = {k: (s, v) for k, s, v in self.db.execute(
                     f"SELECT key, sort, value FROM kept_row WHERE name = ? AND key IN ({marks})", (ix.name, *part))}
-                gone = [k for k in old if k not in found]
-                if gone:
-                    self.db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(gone))})",
-                                    (ix.name, *gone))
-                self.db.executemany("INSERT OR REPLACE INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
+                stale = [k for k, row in old.items() if found.get(k) != row]
+                if stale:
+                    self.db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(stale))})",
+                                    (ix.name, *stale))
+                self.db.executemany("INSERT INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
                                     [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
             view.release()
 

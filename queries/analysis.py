@@ -79,11 +79,10 @@ class PracticeVectors:
     @classmethod
     def from_place_values(cls, values: Iterable[bytes]) -> PracticeVectors:
         """The vectors from the parts ``place_values`` gave."""
-        from queries.kept import loads
+        from queries.kept import loads_all
 
         pv = cls()
-        for value in values:
-            pid, name, vec, evidence = loads(value)
+        for pid, name, vec, evidence in loads_all(list(values)):
             pv.names[pid] = name
             pv.vectors[pid] = Counter(vec)
             pv.evidence.update(((pid, practice), Evidence(*ev)) for practice, ev in evidence)

@@ -20,7 +20,7 @@ from graph.model import Evidence, label_of_id
 from graph.sqlite_rows import sort_key
 from queries.compare_cities import graded
 from queries.grading import grade_rank, recognition_about
-from queries.kept import dumps, kept_reader, loads, maintained
+from queries.kept import dumps, kept_reader, loads, loads_all, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope, preload
@@ -119,7 +119,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     practice = params["practice"]
     store = maintained("exemplars", version)             # the rankings the store maintains per document
     if store is not None:
-        ranked = [loads(v) for v in store.kept_rows("exemplars", sort_key(practice), min(params["k"], _TOP))]
+        ranked = loads_all(store.kept_rows("exemplars", sort_key(practice), min(params["k"], _TOP)))
         return [{**r, "rank": i + 1} for i, r in enumerate(ranked)]
     reader = kept_reader("exemplars", version)          # the rankings a build kept in the store
     kept = reader.get("r:" + practice) if reader is not None else None

@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.model import label_of_id
 from graph.sqlite_rows import sort_key
-from queries.kept import KeptSections, dumps, loads, maintained, with_index
+from queries.kept import KeptSections, dumps, loads_all, maintained, with_index
 from queries.rows import cached
 from queries.spec import Param, QuerySpec
 from queries.walk import count_of, find_places, in_edges, nodes_of, out_edges
@@ -126,7 +126,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     it can be: ``queries/kept.py``); a place's measures are read for each call."""
     store = maintained("inventory", version)
     if store is not None:                     # the rows the store maintains, and the measures counted now
-        listing = cached("inventory:rows", version, lambda: [loads(v) for v in store.kept_rows("inventory")] + [
+        listing = cached("inventory:rows", version, lambda: loads_all(store.kept_rows("inventory")) + [
             _ordered([_row("measure_total", "Measure", None, count=store.query_graph().label_count("Measure"))])[0]])
     else:
         listing = with_index("inventory", version, lambda: build_index(fetch, {}), KeptSections.load,

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from queries.rows import cached, uncache
 
 __all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "keeps", "kept_reader",
-           "loads", "maintained", "with_index"]
+           "loads", "loads_all", "maintained", "with_index"]
 
 
 class StaleIndex(LookupError):
@@ -78,6 +78,11 @@ def dumps(value: Any) -> bytes:
 
 def loads(data: bytes) -> Any:
     return json.loads(data.decode("utf-8"))
+
+
+def loads_all(values: list[bytes]) -> list[Any]:
+    """``[loads(v) for v in values]`` in one parse (the rows of a row index: thousands at a time)."""
+    return json.loads(b"[" + b",".join(values) + b"]") if values else []
 
 
 def keeps(store: Any) -> bool:

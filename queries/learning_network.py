@@ -16,12 +16,12 @@ from typing import Any
 
 from graph.model import label_of_id
 from graph.sqlite_rows import sort_key
-from queries.kept import KeptSections, dumps, loads, maintained, with_index
+from queries.kept import KeptSections, dumps, loads_all, maintained, with_index
 from queries.rows import as_list, best_evidence, cached
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, in_edges, nodes_of, out_edges, preload
 
-__all__ = ["SPEC", "NetworkRows", "build_index", "fetch", "finish", "maintained_sections"]
+__all__ = ["SPEC", "NetworkRows", "SharedNames", "build_index", "fetch", "finish", "maintained_sections"]
 
 SPEC = QuerySpec(
     "learning_network", "学习借鉴网络",
@@ -88,7 +88,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     """The whole network is computed once per graph version (and kept in the store where it can be:
     ``queries/kept.py``); ``limit`` cuts each section."""
     store = maintained("learning_network", version)     # the rows the store maintains per document
-    if store is not None:
+    if store is not None and maintained(SharedNames.name, version) is not None:
         return cached(f"learning_network:rows:{params['limit']}", version,
                       lambda: [row for rows in maintained_sections(store, params["limit"]) for row in rows])
     return with_index("learning_network", version, lambda: build_index(fetch, params), KeptSections.load,
@@ -167,29 +167,37 @@ _PAGE = 2000           # model rows read at a time (names of one place are skipp
 
 
 def maintained_sections(store: Any, limit: int) -> list[list[dict[str, Any]]]:
-    """The sections, cut at ``limit`` rows each, from the rows the store maintains (``NetworkRows``)."""
-    learned = [loads(v) for v in store.kept_rows(NetworkRows.name, sort_key(0), limit)]
-    out = [learned]
-    for code, section in ((2, "model"), (1, "practice")):
-        rows: list[dict[str, Any]] = []
-        group: list[dict[str, Any]] = []
-        seen: set[str] = set()
-        offset = 0
-        while len(rows) < limit:
-            page = store.kept_rows(NetworkRows.name, sort_key(code), _PAGE, offset)
-            offset += len(page)
-            for cand in map(loads, page):
-                if group and cand["what"] != group[0]["what"]:
-                    rows.extend(_finished(section, group))
-                    group, seen = [], set()
-                if cand["learner_id"] not in seen:       # a place's first candidate is its earliest
-                    seen.add(cand["learner_id"])
-                    group.append(cand)
-            if len(page) < _PAGE:
-                rows.extend(_finished(section, group))
-                break
-        out.append(rows[:limit])
-    return out
+    """The sections, cut at ``limit`` rows each, from the rows the store maintains (``NetworkRows``; the
+    model names of two places or more from ``SharedNames``)."""
+    learned = loads_all(store.kept_rows(NetworkRows.name, sort_key(0), limit))
+    models: list[dict[str, Any]] = []
+    for name in loads_all(store.kept_rows(SharedNames.name)):
+        if len(models) >= limit:
+            break
+        models.extend(_finished("model", _earliest(loads_all(store.kept_rows(NetworkRows.name, sort_key(2, name))))))
+    practices: list[dict[str, Any]] = []
+    group: list[dict[str, Any]] = []
+    offset = 0
+    while len(practices) < limit:
+        page = loads_all(store.kept_rows(NetworkRows.name, sort_key(1), _PAGE, offset))
+        offset += len(page)
+        for cand in page:
+            if group and cand["what"] != group[0]["what"]:
+                practices.extend(_finished("practice", _earliest(group)))
+                group = []
+            group.append(cand)
+        if len(page) < _PAGE:
+            practices.extend(_finished("practice", _earliest(group)))
+            break
+    return [learned, models[:limit], practices[:limit]]
+
+
+def _earliest(cands: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Of one name's candidates in sort order, each place's first (its earliest)."""
+    first: dict[str, dict[str, Any]] = {}
+    for cand in cands:
+        first.setdefault(cand["learner_id"], cand)
+    return list(first.values())
 
 
 def _finished(section: str, group: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -209,7 +217,12 @@ class NetworkRows:
     name = "learning_network"
 
     def affected(self, view: Any, touched: Any) -> set[str]:
-        g = view
+        keys = touched.memo.get(self.name)            # (the shared names ask for the same keys)
+        if keys is None:
+            keys = touched.memo[self.name] = self._affected(view, touched)
+        return keys
+
+    def _affected(self, g: Any, touched: Any) -> set[str]:
         keys = {_SEP.join(("l", s, e)) for s, e in touched.rels_of("LEARNED_FROM")}
         keys.update(_SEP.join(("p", s, e)) for s, e in touched.rels_of("ADOPTS"))
         keys.update(_SEP.join(("m", s, e)) for s, e in touched.rels_of("OWNED_BY"))
@@ -259,6 +272,31 @@ class NetworkRows:
         for code, rel_type in (("l", "LEARNED_FROM"), ("p", "ADOPTS")):
             yield from (_SEP.join((code, s, e)) for s, e in view.pairs(rel_type))
         yield from (_SEP.join(("m", m, o)) for m, o in view.pairs("OWNED_BY"))
+
+
+class SharedNames:
+    """The named-model names two places or more use (those the model section lists), one row per name,
+    counted from ``NetworkRows`` (which the store writes first, in the same transaction). A name whose
+    count falls (a model renamed, a document removed) may stay listed: its rows are counted again when
+    read."""
+
+    name = "learning_model_names"
+
+    def affected(self, view: Any, touched: Any) -> set[str]:
+        models = sorted({key.split(_SEP)[1] for key in NetworkRows().affected(view, touched) if key[0] == "m"})
+        preload(view, [m for m in models if m in view])
+        return {str(view.nodes[m].get("name")) for m in models if m in view and view.nodes[m].get("name")}
+
+    def rows(self, view: Any, keys: Sequence[str]) -> dict[str, tuple[bytes, bytes]]:
+        out = {}
+        for name in keys:
+            places = {c["learner_id"] for c in loads_all(view.store.kept_rows(NetworkRows.name, sort_key(2, name)))}
+            if len(places) >= 2:
+                out[name] = (sort_key(name), dumps(name))
+        return out
+
+    def all_keys(self, view: Any) -> Iterable[str]:
+        return sorted({c["what"] for c in loads_all(view.store.kept_rows(NetworkRows.name, sort_key(2)))})
 
 
 def _between(g: Any, pairs: list[tuple[str, str]], rel_type: str) -> dict[tuple[str, str], dict[str, Any]]:

@@ -851,6 +851,17 @@ _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|
 _PROVISION = re.compile(r"应当?|不得|不低于|不少于|不超过|以上|以下")
 # a question (“钱从哪里来”, “谁来管”)
 _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁")
+# a series of three or more short quotes, each with its own qualifier before or after it (管理“全覆盖”、
+# 服务“零距离”、诉求“全响应”; “一条链”贯通、“一张网”覆盖、…): the figures of a parallel sentence
+_PARALLEL = (re.compile(r"(?:“[^“”]{1,4}”[\u4e00-\u9fff]{1,3}、){2,}“[^“”]{1,4}”[\u4e00-\u9fff]{1,3}"),
+             re.compile(r"(?:[^，,。；;、“”\n]{1,8}“[^“”]{1,4}”、){2,}[^，,。；;、“”\n]{1,8}“[^“”]{1,4}”"))
+
+
+def _in_parallel(text: str, start: int, end: int) -> bool:
+    lo, hi = max(0, start - 48), min(len(text), end + 48)
+    return any(m.start() <= start and end <= m.end() for rx in _PARALLEL for m in rx.finditer(text, lo, hi))
+
+
 # the small thing that moves the large one (“小网格”撬动“大治理”, 以“小切口”带动“大民生”)
 _SMALL_BIG_AFTER = re.compile(r"^”?[^，,。；;“”]{0,8}“大")
 _SMALL_BIG_BEFORE = re.compile(r"“小[^“”]{1,6}”[^，,。；;“”]{0,8}“?$")
@@ -870,6 +881,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             or _ONE_INSTANCE_BEFORE.search(before)
             or FIGURE_VERB.search(before) and not _TYPE_NEXT.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
+    if (not _NUM_LEAD.match(name) or name[0] == "一") and len(name) <= 4 and _in_parallel(text, c.start, c.end):
+        return True  # 社区管理“全覆盖”、社区服务“零距离”、居民诉求“全响应”: qualities of a series, not names
+        #              (a counted name in such a series, 自治法治德治“三治融合”, still is one)
     if (name[0] == "小" and _SMALL_BIG_AFTER.match(after)) \
             or (name[0] == "大" and _SMALL_BIG_BEFORE.search(text, max(0, s - 24), s)):
         return True  # “小网格”撬动“大治理”: a contrast of small and large, a figure of speech

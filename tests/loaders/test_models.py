@@ -708,3 +708,11 @@ def test_a_name_counting_one_has_one_part():
     text = "全省实施“一大工程”，即城乡社区服务设施补短板工程，着力补齐短板。"
     got = {n: comps for (n, _o), comps in _models(text).items()}
     assert got.get("一大工程") == ["城乡社区服务设施补短板工程"], got
+
+
+def test_the_short_quotes_of_a_parallel_series_are_qualities_not_names():
+    got = {n for n, _o in _models("全区实现了社区管理“全覆盖”、社区服务“零距离”、居民诉求“全响应”，推行“院坝说事”机制。")}
+    assert got == {"院坝说事"}
+    # counted names in such a series still are names
+    got = {n for n, _o in _models("坚持共建共治共享“三共联动”、自治法治德治“三治融合”、人防物防技防“三防协同”。")}
+    assert {"三共联动", "三治融合", "三防协同"} <= got

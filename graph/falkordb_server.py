@@ -309,7 +309,10 @@ class FalkorServer:
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             info = _read_info(Path(self.data_dir))
-            if info is not None and int(info["supervisor_pid"]) == self._supervisor_pid and self.ping():
+            # (the supervisor writes the new server's pid after starting it: until then the file
+            # still names the dead one, though the port may already answer)
+            if info is not None and int(info["supervisor_pid"]) == self._supervisor_pid \
+                    and process_alive(int(info["server_pid"])) and self.ping():
                 self.pid = int(info["server_pid"])
                 return True
             if not process_alive(self._supervisor_pid):

@@ -61,8 +61,11 @@ def _hanzi_except(chars: str) -> str:
 
 
 _BODY = _hanzi_except(_NOT_BODY)
+# the level alternatives each open with a literal character (not 自治区|自治州|地区|[省市区县…]): the
+# engine then skips ahead to the nine possible first characters instead of trying the whole
+# grammar at every offset of the document (same matches)
 _AGENCY = re.compile(
-    r"(?P<lv>自治区|自治州|地区|[省市区县州旗盟])(?:"
+    r"(?P<lv>自治区|自治州|地区|省|市|区|县|州|旗|盟)(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
     r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
     r"(?!常委)" + _BODY + r"{1,8}?委员会|"

@@ -21,6 +21,7 @@ from govkg.settings import DATA_DIR
 from loaders.extract.cue_scan import CueScanner
 from loaders.extract.text_utils import (
     finditer_at,
+    line_starts,
     stop_at_or_after,
     stop_before,
     stop_positions,
@@ -105,7 +106,8 @@ class Taxonomy:
                     continue
                 if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 18), start):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所), not the work
-                if _ASKED_BEFORE.search(text, max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS)), start):
+                lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
+                if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
                 if p.guard is not None and _guarded(text, start, p):
                     continue
@@ -151,7 +153,11 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 _PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不够|缺乏|匮乏|薄弱|滞后|难点|难题|困难|短缺|紧张|不到位|"
                             r"不完善|不健全|不规范|偏少|偏低|较差|欠缺|不畅|多[、，,])")
 # residents, members or deputies asking, earlier in the sentence: 居民建议/希望…, 代表提出…
-_ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表|大家)[^，,。；;！？!?\n]{0,4}(?:建议|希望|盼望|期盼|呼吁|要求)|[“，,]建议")
+_ASK_WORDS = "建议|希望|盼望|期盼|呼吁|要求"
+_ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表|大家)[^，,。；;！？!?\n]{0,4}(?:" + _ASK_WORDS + r")|[“，,]建议")
+# every match of _ASKED_BEFORE holds one of the asking words: a stretch without any (found by a scan that
+# skips ahead to their first characters) is not searched with the whole pattern, tried at each offset
+_ASK_WORD = re.compile(_ASK_WORDS)
 _SENTENCE_STOPS = "。；;！？!?\n"
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
@@ -327,7 +333,7 @@ _NEXT_LABEL = re.compile(r"(?m)^[ \t　]*(?:案[ \t　]*由|提案人|提案者|
 
 
 def _filed_proposal_spans(text: str) -> list[tuple[int, int]]:
-    if _PROPOSAL_HEADER.search(text) is None:
+    if next(finditer_at(_PROPOSAL_HEADER, text, line_starts(text)), None) is None:  # (tried at line starts only)
         return []
     spans = [(m.start(), m.end()) for m in _PROPOSAL_TITLE_LINE.finditer(text)]
     for m in _SUGGESTION_LABEL.finditer(text):

@@ -23,6 +23,7 @@ __all__ = [
     "is_common_word",
     "is_verbal",
     "lexicon_entry",
+    "line_starts",
     "lines_with_offsets",
     "literal_starts",
     "looks_like_proper_name",
@@ -236,6 +237,12 @@ def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[r
         if m is not None:
             yield m
             reach = m.end() if m.end() > start else start + 1
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where a line of ``text`` starts (0 and after each line break): where a pattern that
+    opens with ``^`` in MULTILINE mode can match, for :func:`finditer_at`."""
+    return [0, *(i + 1 for i in stop_positions(text, "\n"))]
 
 
 def literal_starts(text: str, key: str, offsets: tuple[int, ...]) -> list[int]:

@@ -9,7 +9,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import agencies, people, places
+from loaders.extract import agencies, people, places, practices
 from loaders.extract.script import _table, fold_script
 from loaders.extract.text_utils import (
     CLAUSE_END,
@@ -17,6 +17,7 @@ from loaders.extract.text_utils import (
     digit_runs,
     finditer_at,
     finditer_in_runs,
+    line_starts,
     literal_starts,
     stop_positions,
 )
@@ -271,3 +272,38 @@ def test_bodies_after_a_boundary_tried_at_their_literal(text):
                              (agencies._ROAD_OFFICE, "办事处", (2, 3, 4, 5))):
         assert [(m.span(), m.groups()) for m in finditer_at(rx, text, literal_starts(text, key, offsets))] == \
             [(m.span(), m.groups()) for m in rx.finditer(text)]
+
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["案由", "案 由", "提案人", "建议人", " ", "\u3000", "\n", "关于", "社区", "："]), max_size=12))
+def test_proposal_header_tried_at_line_starts(parts):
+    text = "".join(parts)
+    got = next(finditer_at(practices._PROPOSAL_HEADER, text, line_starts(text)), None)
+    want = practices._PROPOSAL_HEADER.search(text)
+    assert (got and got.span()) == (want and want.span())
+
+
+_LEVELS = ["自治区", "自治州", "地区", "省", "市", "区", "县", "州", "旗", "盟", "自治", "委", "政府", "人大", "常委会", "政协",
+           "民政局", "党委", "组织部", "妇联", "领导小组", "社区", "，", "\n"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_LEVELS), max_size=14))
+def test_agency_grammar_opens_with_literal_level_characters(parts):
+    text = "".join(parts)
+    plain = re.compile(agencies._AGENCY.pattern.replace("(?P<lv>自治区|自治州|地区|省|市|区|县|州|旗|盟)",
+                                                        "(?P<lv>自治区|自治州|地区|[省市区县州旗盟])", 1))
+    assert plain.pattern != agencies._AGENCY.pattern
+    assert [(m.span(), m.groupdict()) for m in agencies._AGENCY.finditer(text)] == \
+        [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["居民", "代表", "大家", "建议", "希望", "期盼", "盼望", "要求", "“", "，", "。", "社区", "活动",
+                                 "场所", "有"]), max_size=14))
+def test_asked_before_holds_an_asking_word(parts):
+    text = "".join(parts)
+    for lo in range(0, len(text) + 1, 3):
+        found = practices._ASKED_BEFORE.search(text, lo)
+        assert found is None or practices._ASK_WORD.search(text, lo, found.end()) is not None

@@ -152,7 +152,8 @@ class RowKeeper:
         doc = self.db.execute("SELECT nid FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone()
         if not live or doc is None:
             return
-        touched = Touched.everything([doc_id, *self._facts(doc)[0]], self._facts(doc)[1])
+        nodes, rels = self._facts(doc)
+        touched = Touched.everything([doc_id, *nodes], rels)
         view = SQLiteGraphView(self.store, -1)
         for ix in live:
             self.db.executemany("INSERT OR IGNORE INTO kept_dirty(name, key) VALUES (?, ?)",

@@ -236,28 +236,28 @@ class SQLiteGraphView:
     def _summarise(self, table: str, owners: list[int], known: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]],
                    keep_over: int = -1) -> dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]]:
         """owner -> (count, best entry) of ``owners`` in evidence table ``table`` (``evidence_summary``):
-        those in ``known`` from it, the others read (then kept in ``known`` if they have more than
-        ``keep_over`` entries). Counts come from the owner index alone (an owner of one entry has
-        nothing to choose: most facts); among several, SQL picks the one ``best_evidence`` picks — one
-        with a quote first, then the least (document id, start, end), the first loaded of equal ones —
-        and the quote of that entry alone is cut."""
+        those in ``known`` from it, the others chosen by SQL (then kept in ``known`` if they have more
+        than ``keep_over`` entries) — one with a quote first, then the least (document id, start, end),
+        the first loaded of equal ones, as ``best_evidence`` picks — and the quote of that entry alone cut."""
         todo = [owner for owner in dict.fromkeys(owners) if owner not in known]
         out = {owner: known[owner] for owner in owners if owner in known}
         for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
             marks = ",".join("?" * len(part))
-            counts: dict[int, int] = {}
+            # per owner: how many entries, and the least (quoted first, document id) — one pass, no sort
+            heads = self._all(f"SELECT v.owner, count(*), min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
+                              f"FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", part)
+            counts = {owner: count for owner, count, _ in heads}
+            chosen = [(owner, head[0] == "0", head[1:]) for owner, _, head in heads if head is not None]
             best: list[int] = []
-            several: list[int] = []
-            for owner, count, rowid in self._all(f"SELECT owner, count(*), max(rowid) FROM {table} "
-                                                 f"WHERE owner IN ({marks}) GROUP BY owner", part):
-                counts[owner] = count
-                if count == 1:
-                    best.append(rowid)
-                else:
-                    several.append(owner)
-            if several:
-                best += self._best_of(table, several)
+            for at2 in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
+                some = chosen[at2:at2 + _CHUNK // 2]
+                best += [r for (r,) in self._all(
+                    f"WITH m(owner, q, did) AS (VALUES {','.join(['(?, ?, ?)'] * len(some))}) "
+                    f"SELECT (SELECT v.rowid FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner = m.owner "
+                    "AND v.doc = (SELECT nid FROM node WHERE id = m.did) "
+                    f"AND ({_QUOTED}) = m.q ORDER BY v.start, CASE WHEN v.\"end\" = 0 THEN -1 ELSE v.\"end\" END, "
+                    "v.rowid LIMIT 1) FROM m", [x for c in some for x in c]) if r is not None]
             found = self._evidence(table, best, by_rowid=True) if best else {}
             for owner in part:
                 cols = found.get(owner)
@@ -265,24 +265,6 @@ class SQLiteGraphView:
                 if summary[0] > keep_over:
                     known[owner] = summary
         return {owner: out[owner] for owner in owners}
-
-    def _best_of(self, table: str, owners: list[int]) -> list[int]:
-        """The rowid of the entry ``best_evidence`` picks among each of ``owners``' entries, chosen by SQL."""
-        marks = ",".join("?" * len(owners))
-        # per owner the least (quoted first, document id) — one pass, no sort
-        heads = self._all(f"SELECT v.owner, min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
-                          f"FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", owners)
-        chosen = [(owner, head[0] == "0", head[1:]) for owner, head in heads if head is not None]
-        best: list[int] = []
-        for at in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
-            some = chosen[at:at + _CHUNK // 2]
-            best += [r for (r,) in self._all(
-                f"WITH m(owner, q, did) AS (VALUES {','.join(['(?, ?, ?)'] * len(some))}) "
-                f"SELECT (SELECT v.rowid FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner = m.owner "
-                "AND v.doc = (SELECT nid FROM node WHERE id = m.did) "
-                f"AND ({_QUOTED}) = m.q ORDER BY v.start, CASE WHEN v.\"end\" = 0 THEN -1 ELSE v.\"end\" END, "
-                "v.rowid LIMIT 1) FROM m", [x for c in some for x in c]) if r is not None]
-        return best
 
     def linked(self, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
                rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,

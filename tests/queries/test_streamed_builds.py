@@ -159,12 +159,16 @@ def test_policies_from_evidence_summaries_is_the_answer_from_every_entry(memory_
 
 def test_a_file_without_document_texts_answers_from_every_entry(memory_store, monkeypatch):
     """A file of the earlier layout (no ids and texts in ``doc``) cannot sum evidence up in SQL: the
-    view says so (None) and ``named_model`` and ``policies`` read every entry, with the same answers."""
+    view says so (None) and ``named_model``, ``policies``, ``city_profile`` and ``compare_cities`` read
+    every entry, with the same answers."""
     from queries import registry
     from queries.rows import _CACHE
 
     cases = [("named_model", {"name": r["name"]}) for r in registry.run(memory_store, "names", {"label": "NamedModel"})[:15]]
     cases += [("policies", {"place": r["name"]}) for r in registry.run(memory_store, "names", {"label": "Place"})[:15]]
+    cases += [("city_profile", {"place": r["name"]}) for r in registry.run(memory_store, "names", {"label": "Place"})[:15]]
+    cases += [("compare_cities", {"places": [a["name"], b["name"]]}) for a, b in zip(
+        registry.run(memory_store, "names", {"label": "Place"})[:10], registry.run(memory_store, "names", {"label": "Place"})[5:15])]
     expected = [registry.run(memory_store, name, params) for name, params in cases]
     monkeypatch.setattr(memory_store, "_doc_text", False)
     memory_store._query_view = None                   # a fresh view, reading the earlier layout's way

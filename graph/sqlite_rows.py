@@ -1,20 +1,24 @@
-"""Row indexes the embedded store maintains per document, in the transaction that loads or removes it.
+"""Row indexes the embedded store maintains per document: what each write touched is recorded in that
+write's transaction, and the build brings the rows of the touched keys up to date at its end.
 
-A row index (``RowIndex``, implemented by the queries that read it: ``queries/maintained.py``) is a set of
-rows, each under a key (a place, a (practice, place) pair, a relationship…) whose value depends only on
-the graph near that key. The store keeps them in one table, ``kept_row(name, sort, key, value)``, ordered
-by ``sort`` (bytes that compare as the query orders its answer: ``sort_key``), so a query reads the first
-rows of an answer with one indexed range scan and a fresh process answers its first query from the file
-as fast as its tenth.
+A row index (``RowIndex``, implemented beside the query that reads it: ``ListingRows`` in
+``queries/inventory.py``, ``PieceRows`` and ``RankingRows`` in ``queries/exemplars.py``, ``PlaceRows`` in
+``queries/similar_cities.py``, ``NetworkRows`` and ``SharedNames`` in ``queries/learning_network.py``) is a
+set of rows, each under a key (a listed node, a (practice, place) pair, a relationship…) whose value
+depends only on the graph near that key. The store keeps them in one table,
+``kept_row(name, sort, key, value)``, clustered by ``sort`` (bytes that compare as the query orders its
+answer: ``sort_key``), so a query reads the first rows of an answer with one range scan and a fresh
+process answers its first query from the file as fast as its tenth.
 
-Every write of the store (a document's load, replacement or removal, the taxonomy) tells each index what
-it touched (``Touched``, before the write for what it may remove and after it for what it added); the
-index names the keys whose rows may have changed (``affected``) and computes them again from the graph as
-it is now, inside the same transaction (``rows``; a key with no row any more is deleted). Nothing is ever
-rebuilt whole, except an index that was not maintained by some write (a store opened without the
-indexes attached, a file from before them): its mark (``meta`` key ``rows:<name>``, the write counter it
-is current for) then differs from the write counter, the queries do not use it, and ``seed`` fills it
-again whole (what a build does last).
+Every write of the store (a document's load, replacement or removal) records what it touched
+(``RowKeeper.before`` / ``after``: see there); ``RowKeeper.flush`` — the end of ``build_records``, of a
+removal of its own, of ``keep_indexes`` — asks each index which keys those facts affect (``affected``),
+computes their rows from the graph as it is now (``rows``; a key with no row any more is deleted) and
+writes those that changed. Nothing is rebuilt whole, except by a flush of a quarter of the graph's
+documents or more (a first build: every key is touched), and an index some write did not record its
+changes for (a store opened without the indexes attached, a file from before them): its mark (``meta``
+key ``rows:<name>``, the write counter it is current for) then differs from the write counter, the
+queries do not use it, and ``seed`` fills it whole again (what ``keep_indexes`` does).
 """
 from __future__ import annotations
 

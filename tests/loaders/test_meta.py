@@ -157,27 +157,21 @@ def test_kind_of_news_pages(text, kind):
     assert ctx.document.kind == kind
 
 
-def test_a_story_signed_by_a_party_department():
-    text = "某镇小区成立业主委员会\n6月22日，宝兴县某镇小区成立业主委员会。\n下一步将继续推进小区治理。（宝兴县委宣传部 供稿）\n"
+@pytest.mark.parametrize("text,issuer", [
+    # a story signed by a party department
+    ("某镇小区成立业主委员会\n6月22日，宝兴县某镇小区成立业主委员会。\n下一步将继续推进小区治理。（宝兴县委宣传部 供稿）\n",
+     "宝兴县委宣传部"),
+    # a story reposted from a body names it as issuer
+    (("物业服务提升行动推进会召开\n12月20日，芜湖市物业服务提升行动领导小组办公室组织召开推进会。\n"
+      "内容综合整理转载自芜湖市物业服务提升行动领导小组办公室、某某发布等\n"), "芜湖市物业服务提升行动领导小组办公室"),
+    # a body named as the author in the byline
+    (("某市：“三措并举”推动城市党建提质增效\n\n2025年07月29日 14:45 来源:远山城市报 作者:中共南阳市委组织部\n\n"
+      "近年来，南阳市坚持党建引领，推动城市基层治理提质增效。\n"), "南阳市委组织部"),
+])
+def test_a_body_credited_with_a_story_is_its_issuer(text, issuer):
     ctx = Context(text=text, source="n.txt")
     extract_document(ctx)
-    assert ctx.document.issuer == "宝兴县委宣传部"
-
-
-def test_a_story_reposted_from_a_body_names_it_as_issuer():
-    text = ("物业服务提升行动推进会召开\n12月20日，芜湖市物业服务提升行动领导小组办公室组织召开推进会。\n"
-            "内容综合整理转载自芜湖市物业服务提升行动领导小组办公室、某某发布等\n")
-    ctx = Context(text=text, source="n.txt")
-    extract_document(ctx)
-    assert ctx.document.issuer == "芜湖市物业服务提升行动领导小组办公室"
-
-
-def test_a_body_named_as_the_author_in_the_byline_is_the_issuer():
-    text = ("某市：“三措并举”推动城市党建提质增效\n\n2025年07月29日 14:45 来源:远山城市报 作者:中共南阳市委组织部\n\n"
-            "近年来，南阳市坚持党建引领，推动城市基层治理提质增效。\n")
-    ctx = Context(text=text, source="a.txt")
-    extract_document(ctx)
-    assert ctx.document.issuer == "南阳市委组织部"
+    assert ctx.document.issuer == issuer
 
 
 def test_a_papers_affiliation_line_is_its_issuer():

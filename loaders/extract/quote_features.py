@@ -80,6 +80,11 @@ class QuoteView:
         self.repeats = 1
 
 
+# half-width punctuation read as its full-width form: pages write either, and a feature learned on one
+# must hold for the other (“…”, and “…”， are the same context)
+_WIDTH = str.maketrans(",;:()!?", "，；：（）！？")
+
+
 def _len_bin(n: int) -> str:
     for top, label in ((1, "1"), (2, "2"), (3, "3"), (4, "4"), (6, "5-6"), (8, "7-8"), (12, "9-12"), (20, "13-20")):
         if n <= top:
@@ -137,13 +142,14 @@ def quote_features(v: QuoteView) -> list[str]:
         f.append("z=" + core[-1:])
         if len(core) >= 3:
             f.append("zz=" + core[-2:])
-    b1, a1 = v.before[-1:], v.after[:1]
+    before, after = v.before[-2:].translate(_WIDTH), v.after[:2].translate(_WIDTH)
+    b1, a1 = before[-1:], after[:1]
     f.append("b1=" + (b1 if b1 and not b1.isspace() else "^"))
     f.append("f1=" + (a1 if a1 and not a1.isspace() else "$"))
-    if len(v.before) >= 2 and not v.before[-2:].isspace():
-        f.append("b2=" + v.before[-2:])
-    if len(v.after) >= 2:
-        f.append("f2=" + v.after[:2])
+    if len(before) >= 2 and not before.isspace():
+        f.append("b2=" + before)
+    if len(after) >= 2:
+        f.append("f2=" + after)
     if v.type_after:
         f.append("ta=" + v.type_after)
     if v.tail_type:

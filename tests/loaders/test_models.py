@@ -171,7 +171,7 @@ def test_components_from_parallel_roles(text, components):
     ("在点军区和猇亭区推广“院坝说事”机制。", SUBJECT),
     # a fronted adverbial (以…为基础，通过…，) stands before the subject of its clause
     ("以“院坝说事”为基础，点军区划分议事单元12个。", "宜昌市点军区"),
-    ("通过“院坝说事”,,点军区化解矛盾30件。", "宜昌市点军区"),
+    ("通过“院坝说事”机制,点军区化解矛盾30件。", "宜昌市点军区"),
     ("以“院坝说事”为基础，划分议事单元12个。", SUBJECT),
     # a visitor inspecting a place's work: the work is the place's; the visitors' own activity is not
     ("市委副书记李某到点军区调研“院坝说事”工作。", "宜昌市点军区"),

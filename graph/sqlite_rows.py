@@ -272,15 +272,6 @@ class RowKeeper:
     def keys(self, name: str) -> list[str]:
         return [k for (k,) in self.db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key", (name,))]
 
-    def values(self, name: str, keys: Iterable[str]) -> dict[str, bytes]:
-        wanted = list(dict.fromkeys(keys))
-        out: dict[str, bytes] = {}
-        for at in range(0, len(wanted), _CHUNK):
-            part = wanted[at:at + _CHUNK]
-            out.update(self.db.execute(
-                f"SELECT key, value FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(part))})", (name, *part)))
-        return out
-
 
 def _after(prefix: bytes) -> bytes:
     """The least bytes above every bytes that start with ``prefix`` (a sort key never ends in 0xFF)."""

@@ -547,11 +547,6 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._rows.keys(name)
 
-    def kept_row_values(self, name: str, keys: Iterable[str]) -> dict[str, bytes]:
-        """key -> value of the rows of ``name`` under ``keys`` (those it has)."""
-        with self._lock:
-            return self._rows.values(name, keys)
-
     # -- kept indexes -----------------------------------------------------------------------------
     def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes | str]]) -> bool:
         """Store index ``name`` built from graph version ``version`` (its ``entries``, key -> bytes, or

@@ -22,7 +22,8 @@ SPEC = QuerySpec(
     "Every place (with its aliases: customary short forms), practice (with its taxonomy aliases) and "
     "named model name: what typed names are resolved against (濮阳 → 濮阳市), and where the closest "
     "names for an unknown one come from.",
-    (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)"),),
+    (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)",
+           choices=("Place", "Practice", "NamedModel")),),
     ("label", "id", "name", "aliases"),
     examples=({}, {"label": "Place"}),
 )

@@ -24,6 +24,7 @@ class Param:
     min: float | None = None
     max: float | None = None
     names: str | None = None       # "Place" | "Practice" | "NamedModel": resolved against the graph's names
+    choices: tuple[str, ...] = ()  # the only values a "str" parameter takes (none: any text)
 
     def convert(self, query: str, value: Any) -> Any:
         where = f"query {query!r}, parameter {self.name!r}"
@@ -46,6 +47,8 @@ class Param:
                 raise QueryError(f"{where}: expected text, got {value!r}")
             value = value.strip()
             self._check_len(where, value)
+            if self.choices and value not in self.choices:
+                raise QueryError(f"{where}: one of {', '.join(self.choices)}, got {value!r}")
             return value
         if self.type in ("int", "float"):
             cast = int if self.type == "int" else float

@@ -74,3 +74,19 @@ def test_stats_lists_documents_with_their_titles(corpus_home, corpus_records):
     for rec in corpus_records:
         line = next(x for x in lines if rec.doc_id in x)
         assert "《" in line and (rec.document.title or rec.document.subject_place) in line
+
+
+def test_a_parameter_with_choices_takes_only_those_and_says_which():
+    """The check lives with the parameter (``Param.choices``), not in the registry under the query's name."""
+    from govkg.errors import QueryError
+    from queries.spec import Param
+
+    kind = Param("kind", "str", "a kind", choices=("甲", "乙"))
+    assert kind.convert("probe", " 乙 ") == "乙"
+    with pytest.raises(QueryError, match="one of 甲, 乙, got '丙'"):
+        kind.convert("probe", "丙")
+    assert registry.validate("names", {"label": "Place"}) == {"label": "Place"}
+    with pytest.raises(QueryError, match="one of Place, Practice, NamedModel"):
+        registry.validate("names", {"label": "Agency"})
+    with pytest.raises(QueryError, match="non-empty 'places'"):
+        registry.validate("compare_cities", {"places": "，"})

@@ -78,6 +78,14 @@ class Evidence(NamedTuple):
         """The four evidence columns of a query row (``queries.spec.EVIDENCE``)."""
         return {"doc_id": self.doc_id, "quote": self.quote, "start": self.start, "end": self.end}
 
+    @classmethod
+    def of_columns(cls, row: Mapping[str, Any], prefix: str = "") -> Evidence:
+        """The evidence a query row carries as columns (what :meth:`columns` writes, each name after
+        ``prefix``: ``own_`` for ``own_doc_id``, ``own_start``…)."""
+        start, end = row.get(prefix + "start"), row.get(prefix + "end")
+        return cls(row.get(prefix + "doc_id"), None if start is None else int(start),
+                   None if end is None else int(end), row.get(prefix + "quote"))
+
 
 NO_EVIDENCE = Evidence(None, None, None, None)
 

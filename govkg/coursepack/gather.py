@@ -91,8 +91,7 @@ def _cell_measures(row: Mapping[str, Any], titles: _Titles, hit: Matcher) -> lis
     for item in row.get("measure_list") or []:
         summary = str(item.get("summary") or "").strip()
         ev = titles.fill(evidence_of(item))
-        own = titles.fill(evidence_of({"doc_id": item.get("own_doc_id"), "start": item.get("own_start"),
-                                       "end": item.get("own_end"), "quote": item.get("own_quote")}))
+        own = titles.fill(evidence_of(item, prefix="own_"))
         excerpt = next((s for s in (focus_sentence(e.quote, hit, practice) for e in ev) if s), "")
         if summary and excerpt and (summary in excerpt or excerpt in summary):
             excerpt = ""

@@ -77,12 +77,14 @@ def test_excerpt_bounds_are_the_quoted_sentence():
     assert text[lo:hi] == text[text.index("第二句"):text.index("第三句")]     # the whole sentence, not a window
 
 
-def test_evidence_of_reads_every_shape():
-    lists = {"ev_doc": ["a" * 16, "a" * 16], "ev_start": [1, 1], "ev_end": [3, 3], "ev_quote": ["句", "句"]}
-    assert len(evidence_of(lists)) == 1
+def test_evidence_of_reads_the_rows_evidence_columns():
     top = {"doc_id": "b" * 16, "start": 0, "end": 2, "quote": "引文"}
-    assert evidence_of(top, {"b" * 16: "标题"})[0].doc_title == "标题"
+    (cite,) = evidence_of(top, {"b" * 16: "标题"})
+    assert (cite.doc_id, cite.start, cite.end, cite.quote, cite.doc_title) == ("b" * 16, 0, 2, "引文", "标题")
+    own = {**top, "own_doc_id": "c" * 16, "own_start": "5", "own_end": 9, "own_quote": None}
+    assert [(c.doc_id, c.start, c.end, c.quote) for c in evidence_of(own, prefix="own_")] == [("c" * 16, 5, 9, "")]
     assert evidence_of({"doc_id": None, "start": None, "end": None, "quote": None}) == ()
+    assert evidence_of({"doc_id": "b" * 16, "quote": "没有位置"}) == ()
 
 
 ROWS = [

@@ -10,7 +10,10 @@ reason; a new one fails, and so does a listed one that is gone (take it off the 
 Within a layer the arrows point one way too: no two modules of ours import each other, directly or
 round a longer loop (``CYCLES_KNOWN`` lists the loops not yet undone, with the reason). Outside
 ``loaders/``, the extraction's internals (``loaders.extract.*``) are reached only through
-``loaders.reference``; ``graph.store`` (the interface) imports none of the backends."""
+``loaders.reference``; ``graph.store`` (the interface) imports none of the backends.
+
+The product is the five packages and ``streamlit_app.py`` (in the app layer); it never imports the
+harness (``tests``, ``benchmarks``, ``tools``), which may import anything."""
 from __future__ import annotations
 
 import ast
@@ -20,12 +23,20 @@ REPO = Path(__file__).resolve().parent.parent
 PACKAGES = ("app", "govkg", "queries", "graph", "loaders")
 LEAF = ("govkg.errors", "govkg.settings")
 RANK = {"leaf": 0, "loaders": 1, "graph": 2, "queries": 3, "govkg": 4, "app": 5}
+TOP_MODULES = {"streamlit_app": "app"}     # modules of ours at the top of the repository -> their layer
+HARNESS = ("tests", "benchmarks", "tools")  # what the product never imports
 
 # (importing module, imported module) -> why it is still there
 KNOWN: dict[tuple[str, str], str] = {}
 
 # the modules of an import loop (sorted) -> why it is still there
 CYCLES_KNOWN: dict[tuple[str, ...], str] = {}
+
+
+def product_files() -> list[Path]:
+    """Every Python file of the product: the packages' and the top-level modules' (``streamlit_app.py``)."""
+    files = [path for package in PACKAGES for path in sorted((REPO / package).rglob("*.py"))]
+    return files + [REPO / f"{name}.py" for name in TOP_MODULES]
 
 
 def module_name(path: Path) -> str:
@@ -45,7 +56,7 @@ def layer(name: str) -> str | None:
     if name in LEAF or name.startswith(tuple(f"{leaf}." for leaf in LEAF)):
         return "leaf"
     top = name.split(".")[0]
-    return top if top in PACKAGES else None
+    return TOP_MODULES.get(top) or (top if top in PACKAGES else None)
 
 
 def imports_of(path: Path, me: str) -> list[tuple[int, str]]:
@@ -91,9 +102,8 @@ def upward_in(path: Path, me: str) -> dict[tuple[str, str], list[str]]:
 
 def upward_imports() -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[str]] = {}
-    for package in PACKAGES:
-        for path in sorted((REPO / package).rglob("*.py")):
-            found.update(upward_in(path, module_name(path)))
+    for path in product_files():
+        found.update(upward_in(path, module_name(path)))
     return found
 
 
@@ -117,10 +127,9 @@ def test_the_command_line_does_not_import_the_app():
 def import_graph() -> dict[str, set[str]]:
     """module -> the modules of ours it imports (any import, anywhere in the file)."""
     graph: dict[str, set[str]] = {}
-    for package in PACKAGES:
-        for path in sorted((REPO / package).rglob("*.py")):
-            me = module_name(path)
-            graph[me] = {t for _, t in imports_of(path, me) if t != me and layer(t) is not None and is_module(t)}
+    for path in product_files():
+        me = module_name(path)
+        graph[me] = {t for _, t in imports_of(path, me) if t != me and layer(t) is not None and is_module(t)}
     return graph
 
 
@@ -181,15 +190,39 @@ def test_cycle_finder_finds_direct_and_longer_loops():
     assert import_cycles({"a": {"b"}, "b": {"c"}, "c": set()}) == []
 
 
+def test_the_product_imports_no_test_or_benchmark_code():
+    """The harness (``tests/support``, ``benchmarks/``, ``tools/``) sits above everything: the product
+    never reaches into it."""
+    found = [f"{path.relative_to(REPO)}:{line} imports {t}" for path in product_files()
+             for line, t in imports_of(path, module_name(path)) if t.split(".")[0] in HARNESS]
+    assert not found, "\n".join(found)
+
+
+def test_the_only_import_by_name_is_the_commands_table():
+    """Modules are imported by ``import`` statements this walk (and any tool) can follow; the one
+    exception is ``govkg.cli``'s lazy ``COMMANDS`` table, whose targets stay inside ``govkg.cli`` and
+    whose modules are walked like any other."""
+    from govkg.cli import COMMANDS
+
+    by_name = [f"{path.relative_to(REPO)}:{node.lineno}" for path in product_files()
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+               if isinstance(node, ast.Call) and (
+                   (isinstance(node.func, ast.Attribute) and node.func.attr == "import_module")
+                   or (isinstance(node.func, ast.Name) and node.func.id in ("__import__", "import_module")))]
+    assert [where.split(":")[0] for where in by_name] == ["govkg/cli/__init__.py"], by_name
+    targets = {target.split(":")[0] for target in COMMANDS.values()}
+    assert all(t.startswith("govkg.cli.") and is_module(t) for t in targets), targets
+    assert targets <= set(import_graph()), targets
+
+
 def test_extraction_internals_are_reached_through_loaders_reference():
     found = []
-    for package in PACKAGES:
-        if package == "loaders":
+    for path in product_files():
+        me = module_name(path)
+        if me.split(".")[0] == "loaders":
             continue
-        for path in sorted((REPO / package).rglob("*.py")):
-            me = module_name(path)
-            found += [f"{path.relative_to(REPO)}:{line} imports {t}" for line, t in imports_of(path, me)
-                      if t == "loaders.extract" or t.startswith("loaders.extract.")]
+        found += [f"{path.relative_to(REPO)}:{line} imports {t}" for line, t in imports_of(path, me)
+                  if t == "loaders.extract" or t.startswith("loaders.extract.")]
     assert not found, "import these through loaders.reference:\n" + "\n".join(found)
 
 

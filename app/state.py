@@ -37,11 +37,10 @@ __all__ = [
 @st.cache_resource(show_spinner="正在连接图谱…", max_entries=4)
 def _store(kind: str, home: str, *where: object) -> Any:
     # keyed by where the graph lives (never by credentials): another GOVKG_HOME or server opens another store
+    from govkg.api import open_configured_store
     from govkg.settings import load_settings
-    from graph.stores import open_store
-    from queries.registry import maintain_indexes
 
-    return maintain_indexes(open_store(kind, load_settings()))
+    return open_configured_store(kind, load_settings())
 
 
 def require_store() -> None:
@@ -68,9 +67,9 @@ def store() -> Any:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def _extractor(timeout_s: float, memory_mb: int) -> Any:
-    from loaders.workers import Workers
+    from govkg.api import extraction_workers
 
-    return Workers(1, timeout_s, memory_mb)
+    return extraction_workers(timeout_s, memory_mb)
 
 
 def extractor() -> Any:
@@ -85,7 +84,7 @@ def extractor() -> Any:
 
 def graph_version() -> str:
     """Changes whenever the graph content changes (documents added or removed)."""
-    from queries.registry import graph_version as version_of
+    from govkg.api import graph_version as version_of
 
     return f"{version_of(store())}/{st.session_state.get('_govkg_local_version', 0)}"
 
@@ -98,9 +97,9 @@ def bump_version() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _cached_query(name: str, params_json: str, version: str) -> list[dict]:
-    from queries.registry import run
+    from govkg.api import query as run
 
-    return [dict(r) for r in run(store(), name, json.loads(params_json))]
+    return run(store(), name, json.loads(params_json))
 
 
 def query(query_name: str, /, **params: Any) -> list[dict]:
@@ -127,14 +126,14 @@ def query_or_empty(query_name: str, /, **params: Any) -> list[dict]:
 def resolve(label: str, value: str) -> str:
     """``value`` as the graph names it (an alias such as 濮阳 → 濮阳市); UnknownNameError, carrying the
     closest names, when the graph has no such place, practice or named model."""
-    from queries.registry import resolve_name
+    from govkg.api import resolve_name
 
     return resolve_name(store(), label, value)
 
 
 @st.cache_data(show_spinner=False)
 def catalogue() -> list[dict]:
-    from queries.registry import catalogue as cat
+    from govkg.api import catalogue as cat
 
     return [dict(c) if isinstance(c, dict) else dict(vars(c)) for c in cat()]
 

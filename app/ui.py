@@ -86,10 +86,10 @@ def show_evidence(evs: Iterable[Citation], limit: int = 5) -> None:
 
 def excerpt_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the quote of ``text[start:end]`` lies: the sentence (or run of sentences) that states it,
-    as every quote of the graph is made (``graph.quotes.sentence_span``)."""
-    from graph.quotes import sentence_span
+    as every quote of the graph is made (``govkg.api.quote_span``)."""
+    from govkg.api import quote_span
 
-    return sentence_span(text, start, end) if start < end else (start, end)
+    return quote_span(text, start, end) if start < end else (start, end)
 
 
 def highlight_html(text: str, start: int | None, end: int | None, lo: int = 0, hi: int | None = None) -> str:

@@ -13,24 +13,38 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+
     from govkg.coursepack.model import CasePack
+    from govkg.settings import Settings
     from graph.build import BuildReport
     from graph.store import GraphStore
     from loaders.batch import BatchResult
+    from loaders.workers import Workers
+    from queries.spec import QuerySpec
 
-__all__ = ["Runner", "assemble_coursepack", "build", "ensure_graph", "export", "extract", "open_configured_store",
-           "query", "query_cypher", "query_runner", "write_coursepack"]
+__all__ = ["Runner", "assemble_coursepack", "build", "catalogue", "ensure_graph", "export", "extract",
+           "extraction_workers", "graph_version", "open_configured_store", "query", "query_cypher", "query_runner",
+           "quote_span", "resolve_name", "write_coursepack"]
 
 Runner = Callable[[str, dict], list[dict]]
 
 
-def open_configured_store(name: str | None = None) -> GraphStore:
-    """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting; the embedded
-    store maintains the queries' row indexes in every write (``queries.registry.maintain_indexes``)."""
+def open_configured_store(name: str | None = None, settings: Settings | None = None) -> GraphStore:
+    """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting (``settings``, else
+    the environment's); the embedded store maintains the queries' row indexes in every write
+    (``queries.registry.maintain_indexes``)."""
     from graph.stores import open_store
     from queries.registry import maintain_indexes
 
-    return maintain_indexes(open_store(name))
+    return maintain_indexes(open_store(name, settings))
+
+
+def graph_version(store: GraphStore) -> Hashable:
+    """A key that changes whenever the store's graph changes (what answers are cached by)."""
+    from queries.registry import graph_version as version_of
+
+    return version_of(store)
 
 
 # -- extract and build ------------------------------------------------------------------------------
@@ -40,6 +54,22 @@ def extract(path: str | Path) -> BatchResult:
     from loaders.batch import extract_one
 
     return extract_one(str(path))
+
+
+def extraction_workers(timeout_s: float, memory_mb: int) -> Workers:
+    """One extraction worker process, kept warm, every document under the time and memory limits
+    (``Workers.run(path)``); close it when done."""
+    from loaders.workers import Workers
+
+    return Workers(1, timeout_s, memory_mb)
+
+
+def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the quote of ``text[start:end]`` lies: the sentence (or run of sentences) that states it,
+    as every quote of the graph is made (``graph.quotes.sentence_span``)."""
+    from graph.quotes import sentence_span
+
+    return sentence_span(text, start, end)
 
 
 def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False, workers: int = 1,
@@ -90,6 +120,20 @@ def query(store: GraphStore, name: str, params: Mapping[str, Any] | None = None)
     from queries.registry import run
 
     return [dict(r) for r in run(store, name, params)]
+
+
+def catalogue() -> list[QuerySpec]:
+    """Every named query's spec, in a fixed order."""
+    from queries.registry import catalogue as specs
+
+    return specs()
+
+
+def resolve_name(store: GraphStore, label: str, value: str) -> str:
+    """``value`` as the graph names it (濮阳 → 濮阳市); ``UnknownNameError`` with the closest names otherwise."""
+    from queries.registry import resolve_name as resolve
+
+    return resolve(store, label, value)
 
 
 def query_runner(store: GraphStore) -> Runner:

@@ -9,7 +9,10 @@ Loads ``--docs`` generated records (``tests.support.synthetic``, seed 1) into an
   against): the first call of each query on a graph version (which builds the index) against the
   median of later calls (which reuse it);
 * the label index (``queries.walk.index_of``, one ``GraphIndex`` per graph version): building it against
-  finding it again.
+  finding it again;
+* the constant caches (``functools.cache``, nothing of the graph in them: the full-text fold table and
+  its preimages, the statements' and the named queries' Cypher text): making the value (the function
+  behind the cache, median of 5) against reading the kept copy.
 
 (The quote memo of ``queries.grading`` was measured by this script at commit 6cb7973 and removed: it
 saved nothing within a graph version, see docs/queries.md "Caches".)
@@ -19,6 +22,7 @@ Prints a Markdown table (milliseconds); the figures in docs/queries.md "Caches" 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import random
 import statistics
@@ -82,9 +86,31 @@ def main(argv: list[str] | None = None) -> int:
     lines.append(f"| label index, six labels (`walk.index_of`) | {build:.1f} | {hit:.2f} |")
 
     store.close()
+    lines += constant_caches()
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print("\n".join(lines) + f"\n\n{args.docs} generated documents; load average {load}")
     return 0
+
+
+def constant_caches() -> list[str]:
+    """A table row per ``functools.cache`` of the query layers: the uncached function against the cache."""
+    from graph import fulltext as graph_fulltext
+    from graph.statements import statement_text
+    from queries import fulltext as queries_fulltext
+    from queries import load_cypher
+
+    cases = (("full-text fold table (`queries.fulltext._fold_table`)", queries_fulltext._fold_table, ()),
+             ("fold preimages (`graph.fulltext._preimages`)", graph_fulltext._preimages, ()),
+             ("a store statement's text (`graph.statements.statement_text`)", statement_text, ("upsert_nodes",)),
+             ("a named query's Cypher (`queries.load_cypher`)", load_cypher, ("city_profile",)))
+    out = []
+    for label, cached_fn, args in cases:
+        make, read = functools.partial(cached_fn.__wrapped__, *args), functools.partial(cached_fn, *args)
+        made = statistics.median(_ms(make) for _ in range(5))
+        read()
+        hit = statistics.median(_ms(read) for _ in range(101))
+        out.append(f"| {label} | {made:.3f} | {hit:.5f} |")
+    return out
 
 
 if __name__ == "__main__":

@@ -74,9 +74,13 @@ class Evidence(NamedTuple):
     end: int | None
     quote: str | None
 
-    def columns(self) -> dict[str, Any]:
-        """The four evidence columns of a query row (``queries.spec.EVIDENCE``)."""
-        return {"doc_id": self.doc_id, "quote": self.quote, "start": self.start, "end": self.end}
+    def columns(self, prefix: str = "") -> dict[str, Any]:
+        """The four evidence columns of a query row (``queries.spec.EVIDENCE``), each name after
+        ``prefix`` (``own_``: a measure's own sentence beside the one a row cites)."""
+        if not prefix:
+            return {"doc_id": self.doc_id, "quote": self.quote, "start": self.start, "end": self.end}
+        return {prefix + "doc_id": self.doc_id, prefix + "quote": self.quote, prefix + "start": self.start,
+                prefix + "end": self.end}
 
     @classmethod
     def of_columns(cls, row: Mapping[str, Any], prefix: str = "") -> Evidence:

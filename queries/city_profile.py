@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from graph.model import EV_FIELDS
 from queries.rows import as_list, best_evidence, best_rows, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import find_places, linked
@@ -31,7 +32,7 @@ SPEC = QuerySpec(
 def _row(p: str, name: Any, section: str, x: str, *, category: str | None = None, title: Any = None,
          items: Any = None, status: Any = None, date: Any = None, issuer: Any = None, head: Any = None,
          practices: Any = None, ev: dict[str, list[Any]] | None = None) -> dict[str, Any]:
-    ev = ev or {"ev_doc": None, "ev_start": None, "ev_end": None, "ev_quote": None}
+    ev = ev or dict.fromkeys(EV_FIELDS)
     return {"place_id": p, "place": name, "section": section, "id": x,
             "category": category, "name": title, "items": items, "status": status, "date": date,
             "issuer": issuer, "head": head, "practices": practices, **ev}

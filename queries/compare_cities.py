@@ -122,8 +122,7 @@ def _measure_item(row: dict[str, Any], grade: str, ev: Evidence) -> dict[str, An
     the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
     own = best_evidence(row, "own_")
     return {"id": row["id"], "summary": row.get("summary"), "status": row.get("status"), "grade": grade,
-            **ev.columns(), "own_doc_id": own.doc_id, "own_quote": own.quote, "own_start": own.start,
-            "own_end": own.end}
+            **ev.columns(), **own.columns("own_")}
 
 
 def graded(row: dict[str, Any]) -> tuple[str, Evidence]:

@@ -1,4 +1,6 @@
 """城市画像: one place's profile from the ``city_profile`` query."""
+from collections import Counter
+
 import streamlit as st
 
 from app import state
@@ -41,11 +43,14 @@ for tab, sec in zip(tabs, sections):
                     with st.expander(md_escape(r["name"] or "（未命名）")):
                         show_evidence(row_evidence(r), limit=3)
             continue
-        for r in items:
-            title = str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "")
-            if sec == "figure":           # what the figure counts, as its sentence says it; targets marked
-                title = (figure_clause(str(r.get("quote") or ""), str(r.get("written") or "")) or title) + \
-                    ("（目标）" if r.get("status") == "planned" else "")
+        titles = [str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "") for r in items]
+        if sec == "figure":               # what the figure counts, as its sentence says it; targets marked
+            clauses = [figure_clause(str(r.get("quote") or ""), str(r.get("written") or ""), subject=str(r["name"] or ""))
+                       for r in items]
+            shared = Counter(c for c in clauses if c)
+            titles = [(c + (f" — {r.get('written')}" if shared[c] > 1 else "") if c else t)   # one clause, several figures
+                      + ("（目标）" if r.get("status") == "planned" else "") for r, c, t in zip(items, clauses, titles)]
+        for r, title in zip(items, titles):
             with st.expander(md_escape(title)):
                 if sec == "named_model":
                     st.page_link("app/pages/models.py", label="查看模式详情", icon=":material/account_tree:",

@@ -121,7 +121,8 @@ class MetricItem:
         from govkg.coursepack.relevance import figure_clause
 
         target = "（目标）" if self.status == "planned" else ""
-        clause = next((c for c in (figure_clause(e.quote, self.as_written) for e in self.evidence) if c), "")
+        clause = next((c for c in (figure_clause(e.quote, self.as_written, subject=self.subject) for e in self.evidence)
+                       if c), "")
         year = f"（{self.year}年）" if self.year and str(self.year) not in (clause or self.as_written) else ""
         if clause:
             return f"{clause}{year}{target}"

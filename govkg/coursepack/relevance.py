@@ -74,20 +74,31 @@ _CLAUSE_MARKS = "，,；;。！？!?：:\n"
 CLAUSE_MAX = 60
 
 
-def figure_clause(quote: str, as_written: str, limit: int = CLAUSE_MAX) -> str:
+def figure_clause(quote: str, as_written: str, limit: int = CLAUSE_MAX, subject: str = "") -> str:
     """The clause of ``quote`` (between ，；。：) that holds the figure ``as_written``, without a list
     lead-in — what the figure counts and where, as the document says it; "" when the figure is not in
-    the quote or the clause is longer than ``limit``."""
+    the quote or the clause is longer than ``limit``. The figure is matched as a whole number (“3名” is
+    not the tail of “103名”); where the quote holds it more than once, the clause that also names
+    ``subject`` (what the figure counts) is taken, else the first."""
     chars = [c for c in as_written if not c.isspace()]
-    found = re.search(r"\s*".join(map(re.escape, chars)), quote) if chars else None
-    if found is None:
+    if not chars:
         return ""
-    pos, end = found.span()
-    left = max((quote.rfind(c, 0, pos) for c in _CLAUSE_MARKS), default=-1) + 1
-    ends = [i for i in (quote.find(c, end) for c in _CLAUSE_MARKS) if i >= 0]
-    right = min(ends) if ends else len(quote)
-    clause = _LEAD.sub("", quote[left:right].strip())
-    return clause if found.group() in clause and len(clause) <= limit else ""
+    pattern = r"\s*".join(map(re.escape, chars))
+    if chars[0].isdigit():
+        pattern = r"(?<![\d.．])" + pattern
+    if chars[-1].isdigit():
+        pattern += r"(?![\d.．])"
+    clauses = []
+    for found in re.finditer(pattern, quote):
+        pos, end = found.span()
+        left = max((quote.rfind(c, 0, pos) for c in _CLAUSE_MARKS), default=-1) + 1
+        ends = [i for i in (quote.find(c, end) for c in _CLAUSE_MARKS) if i >= 0]
+        right = min(ends) if ends else len(quote)
+        clause = _LEAD.sub("", quote[left:right].strip())
+        if found.group() in clause:
+            clauses.append(clause)
+    clause = next((c for c in clauses if subject and subject in c), clauses[0] if clauses else "")
+    return clause if len(clause) <= limit else ""
 
 
 def whole_definition(definition: str, quote: str | None) -> str:

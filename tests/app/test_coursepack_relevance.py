@@ -15,6 +15,7 @@ from govkg.coursepack.model import CellItem, Citation, MetricItem, ModelItem, Pa
 from govkg.coursepack.questions import MAX_FIGURE_QUESTIONS, discussion_questions
 from govkg.coursepack.relevance import (
     clean_subject,
+    figure_clause,
     focus_sentence,
     is_section_title,
     practice_matchers,
@@ -42,6 +43,22 @@ def test_section_titles(summary, title):
 ])
 def test_clean_subject(raw, clean):
     assert clean_subject(raw) == clean
+
+
+QUOTE = "全区招录了4名社区干部，吸纳了103名优秀社区工作者入党，3名社区书记纳入事业编制，另有3名网格员获表彰。"
+
+
+@pytest.mark.parametrize(("written", "subject", "clause"), [
+    ("103名", "", "吸纳了103名优秀社区工作者入党"),
+    # a figure is a whole number: “3名” is not the tail of “103名”
+    ("3名", "社区书记", "3名社区书记纳入事业编制"),
+    # written twice in the sentence: the clause that names what it counts
+    ("3名", "网格员", "另有3名网格员获表彰"),
+    ("3名", "", "3名社区书记纳入事业编制"),
+    ("5名", "", ""),
+])
+def test_figure_clause_is_the_clause_of_that_figure(written, subject, clause):
+    assert figure_clause(QUOTE, written, subject=subject) == clause
 
 
 def test_focus_sentence_prefers_the_name_over_a_cue_and_drops_the_lead():

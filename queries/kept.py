@@ -18,7 +18,7 @@ import json
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Protocol
 
-from queries.rows import cached, uncache
+from queries.rows import cached, identity, uncache
 
 __all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "keeps", "kept_reader",
            "loads", "loads_all", "maintained", "with_index"]
@@ -37,7 +37,7 @@ class GraphVersion:
         self.store = store
 
     def __call__(self) -> Hashable:
-        return (id(self.store), "v", self.store.version())
+        return (identity(self.store), "v", self.store.version())
 
 
 class Keepable(Protocol):

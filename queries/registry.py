@@ -188,7 +188,7 @@ def names_of(store: Any, label: str) -> Names:
     version (read only for the labels a query asks about: named models are the most numerous)."""
     from queries.rows import cached
 
-    return cached(f"names:{label}:{id(store)}", lambda: graph_version(store),
+    return cached(f"names:{label}", lambda: graph_version(store),
                   lambda: Names.from_rows(run(store, "names", {"label": label})))
 
 

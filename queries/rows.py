@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Sequence
-from itertools import compress
+from itertools import compress, count
 from typing import Any
 
 from graph.heap import freeze_heap
 from graph.model import NO_EVIDENCE, Evidence
 
 __all__ = ["NO_EVIDENCE", "Evidence", "as_list", "best_evidence", "best_rows", "cached", "evidence_entries", "evidence_entry",
-           "freeze_heap", "head_quote", "pick_evidence", "uncache"]
+           "freeze_heap", "head_quote", "identity", "pick_evidence", "uncache"]
 
 
 
@@ -142,6 +142,17 @@ def head_quote(doc_id: str | None, head: str | None) -> Evidence:
 
 _CACHE: dict[tuple[str, Hashable], Any] = {}
 KEEP = 4
+_IDENTITIES = count(1)
+
+
+def identity(obj: Any) -> int:
+    """A number that is ``obj``'s for as long as it lives and that no other object of this process ever
+    gets: what a cache key names a store or a graph by. (``id`` is reused once an object is gone: a new
+    store at the old one's address, at the same write counter, would be handed the old one's answers.)"""
+    serial = obj.__dict__.get("_govkg_identity")
+    if serial is None:
+        serial = obj.__dict__.setdefault("_govkg_identity", next(_IDENTITIES))
+    return serial
 
 
 def cached(name: str, version: Callable[[], Hashable], build: Callable[[], Any]) -> Any:

@@ -175,11 +175,11 @@ class GraphIndex:
 
 def index_of(g: Any) -> GraphIndex:
     """The ``GraphIndex`` of ``g`` as it is now, kept by ``queries.rows.cached`` (the one per-graph-version
-    helper) under the graph's identity, node count and the store's write counter where it keeps one
-    (networkx counts edges in O(n))."""
-    from queries.rows import cached
+    helper) under the graph's identity (``rows.identity``), node count and the store's write counter
+    where it keeps one (networkx counts edges in O(n))."""
+    from queries.rows import cached, identity
 
-    return cached("graph_index", lambda: (id(g), g.number_of_nodes(), g.graph.get("version")),
+    return cached("graph_index", lambda: (identity(g), g.number_of_nodes(), g.graph.get("version")),
                   lambda: GraphIndex(g))
 
 

@@ -274,3 +274,21 @@ def test_kept_sections_read_by_several_threads_at_once_give_each_row_once():
         for limit, answer in zip([2600, 1000, 2600, 501, 2600, 2600, 1, 2600] * 2, answers):
             assert answer == [rows[:limit] for rows in sections]
     store.close()
+
+
+def test_a_new_store_at_a_freed_ones_address_gets_none_of_its_answers():
+    """Cache keys name a store (and a graph) by ``rows.identity``, never by ``id``, which CPython hands
+    to the next object of the same size once the first is gone."""
+    from queries.kept import GraphVersion
+    from queries.rows import identity
+
+    class Probe:
+        def version(self) -> int:
+            return 7
+
+    first = Probe()
+    address, key = id(first), GraphVersion(first)()
+    assert GraphVersion(first)() == key and identity(first) == identity(first)
+    del first
+    second = Probe()                   # usually at the same address, always another key
+    assert GraphVersion(second)() != key, (id(second) == address)

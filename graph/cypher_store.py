@@ -19,7 +19,7 @@ from govkg.errors import StoreError
 from graph.delta import DocumentDelta
 from graph.fulltext import ENTITY_FIELDS, entity_grams, grams
 from graph.fulltext import FORMAT as FULLTEXT_FORMAT
-from graph.model import EV_FIELDS, LABELS, REL_TYPES, RELS, Evidence
+from graph.model import LABELS, REL_TYPES, RELS, Evidence, ev_lists_of
 from graph.quotes import QuoteSpans
 from graph.statements import statement_text
 from graph.store import DocState, GraphStore, LoadOutcome
@@ -496,9 +496,9 @@ class CypherStore(GraphStore):
             n["props"].pop("grams", None)            # the stores' full-text field, not data
             ev = n.pop("ev")
             if n["label"] != "Document":
-                n["props"].update(_ev_lists(ev))
+                n["props"].update(ev_lists_of(ev))
         for r in rels:
-            r["props"] = {**r["props"], **_ev_lists(r.pop("ev"))}
+            r["props"] = {**r["props"], **ev_lists_of(r.pop("ev"))}
         return nodes, rels
 
 
@@ -532,8 +532,3 @@ def _entity_grams(deltas: list[DocumentDelta]) -> tuple[dict[tuple[str, str], st
         if any(f is not None and f not in values for f in (name, definition, items)):
             unsure[label][x] = (fields, value)
     return grams_of, {label: dict(sorted(ids.items())) for label, ids in unsure.items()}
-
-
-def _ev_lists(entries: list[list[Any]]) -> dict[str, list[Any]]:
-    """[[doc, start, end, quote], …] → the ``ev_doc``/``ev_start``/``ev_end``/``ev_quote`` lists."""
-    return {f: [e[i] for e in entries] for i, f in enumerate(EV_FIELDS)}

@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -44,6 +44,7 @@ __all__ = [
     "compact",
     "component_id",
     "ev_lists",
+    "ev_lists_of",
     "label_of_id",
     "measure_id",
     "metric_id",
@@ -98,6 +99,13 @@ def ev_lists(data: Mapping[str, Any]) -> dict[str, list[Any]]:
     """The four evidence lists (``EV_FIELDS``) of a node's or relationship's attributes, as the Cypher
     statements return them: a fresh list each, empty where the fact has none."""
     return {f: list(data.get(f) or []) for f in EV_FIELDS}
+
+
+def ev_lists_of(entries: Iterable[Sequence[Any]]) -> dict[str, list[Any]]:
+    """``[[doc, start, end, quote], …]`` (``Evidence`` entries or the stores' rows) as the four evidence
+    lists (``EV_FIELDS``)."""
+    entries = list(entries)
+    return {f: [e[i] for e in entries] for i, f in enumerate(EV_FIELDS)}
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from graph.heap import freeze_heap
-from graph.model import EV_FIELDS
+from graph.model import EV_FIELDS, ev_lists_of
 
 __all__ = ["Link", "SQLiteGraphView"]
 
@@ -359,8 +359,7 @@ class SQLiteGraphView:
             # the best entry alone, its quote alone cut; kept for the view's life where the owner has
             # thousands (a policy every document cites, read again by the next query)
             known = self._summaries if evidence == "node" else self._rel_summaries
-            return {owner: {"ev_doc": [entry[0]], "ev_start": [entry[1]], "ev_end": [entry[2]], "ev_quote": [entry[3]]}
-                    if entry else {"ev_doc": [], "ev_start": [], "ev_end": [], "ev_quote": []}
+            return {owner: ev_lists_of((entry,) if entry else ())
                     for owner, (_, entry) in self._summarise(table, owners, known, _MANY).items()}
         found = self._evidence(table, owners)
         return {owner: dict(zip(EV_FIELDS, found.get(owner) or ([], [], [], []))) for owner in owners}

@@ -468,9 +468,12 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             last_group = name
     # bodies named inside a document title (《…》) are part of the title, not actors of the text
     in_title = bytearray(len(text) + 1)
+    papers = set()  # …but a paper's own name in 《》 (《某某日报》记者走进…) is the paper
     for t in _BOOK_TITLE.finditer(text):
         in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
-    out = [a for a in out if not in_title[a.start] and not _AFFILIATION_AFTER.match(text, a.end)
+        papers.add((t.start() + 1, t.end() - 1))
+    out = [a for a in out if (not in_title[a.start] or ((a.start, a.end) in papers and _OUTLET_END.search(a.name[-3:])))
+           and not _AFFILIATION_AFTER.match(text, a.end)
            and not _COMPOUND_AFTER.match(text, a.end)]
     out.sort(key=lambda a: (a.start, -a.end))
     return out
@@ -765,6 +768,11 @@ _OUTLET_END = re.compile(r"日报社|日报|晚报|都市报|报社|新闻网|�
 # what an outlet does as an actor of the text: it organises, reports, goes out to the places
 _OUTLET_ACTS = re.compile(r"联合|推出|深入|走进|主办|承办|协办|发起|开设|开辟|报道[:：]")
 _OUTLET_BEFORE = "、和及与由"
+# …or does it further on in its clause: 由某某网和某某学院联合主办, 某某网理论频道推出 (not past a dateline
+# 讯 or a byline 记者)
+_OUTLET_ACTS_LATER = re.compile(r"[^，,。；;！？!?、“”《》\n讯记]{1,12}?(?:联合主办|主办|承办|协办|推出|发起)")
+# a paper named in 《》 whose reporter is at work in the text, not a byline: 《某某日报》记者走进…
+_OUTLET_REPORTER = re.compile(r"》(?:全媒体)?记者(?:一行)?(?:近日|日前)?(?:走进|来到|深入|走访|进行|采访|实地|探访|蹲点|调查)")
 # words ending in 网 or 新闻 that name a network or a kind of news, not an outlet
 _NOT_OUTLET = ("电网", "管网", "路网", "天网", "法网", "联网", "域网", "特网", "专网", "内网", "外网")
 _VERBAL = ("v", "vn", "vd", "a", "ad", "d")  # 综合新闻, 相关新闻: a kind of news, no outlet
@@ -782,7 +790,10 @@ def _news_outlets(text: str, out: list, add) -> None:
     starts = {a.start for a in out}
     for m in _OUTLET_END.finditer(text):
         after = m.end()
-        acts = _OUTLET_ACTS.match(text, after)
+        acts = _OUTLET_ACTS.match(text, after) or (
+            # (further on only where the name ends there: not 网格员, 网络, 网民…)
+            (lexicon_entry(text[after - 1:after + 1]) or (0, ""))[0] < 50 and _OUTLET_ACTS_LATER.match(text, after)) \
+            or (text[m.start() - 8:m.start()].rfind("《") >= 0 and _OUTLET_REPORTER.match(text, after))
         listed = text[after:after + 1] in "、和及" and after + 1 in starts
         start = m.start()
         while start > 0 and start > m.start() - 8 and text[start - 1] not in _NOT_BODY and is_cjk(text[start - 1]) \
@@ -792,6 +803,8 @@ def _news_outlets(text: str, out: list, add) -> None:
         if start > 0 and is_cjk(before) and before not in _OUTLET_BEFORE and start not in ends:
             continue  # the name runs on past eight characters: part of a sentence
         listed = listed or (before in "、和及" and start - 1 in ends)
+        if text[start] == "由" and m.start() - start > 2:
+            start += 1  # 由某某网和…主办: the outlet after the preposition
         name = text[start:after]
         if not (acts or listed) or m.start() - start < 2 or name.endswith(_NOT_OUTLET) \
                 or (lexicon_entry(text[start:m.start()]) or (0, ""))[1] in _VERBAL \

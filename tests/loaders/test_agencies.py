@@ -109,6 +109,14 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     ("活动由市委宣传部、江城日报社主办，青山网及市委网信办承办。", ["江城日报社", "萍乡市委宣传部", "萍乡市委网信办", "青山网"]),
     ("今年起，远山新闻联合市民政局推出系列报道。", ["萍乡市民政局", "远山新闻"]),
     ("云上青山报道：社区新建了广场。", ["云上青山"]),
+    # …or do so further on in the clause: a co-organiser before 和, a channel of the outlet
+    ("近日，由青山网和远山学院联合主办的论坛开幕。", ["青山网"]),
+    ("江城网理论频道推出特别策划。", ["江城网"]),
+    # a paper named in 《》 whose reporter is at work in the text (not its byline)
+    ("7月中旬，《远山日报》记者走进社区看到的景象。", ["远山日报"]),
+    ("《远山日报》2020年8月11日刊发。", []),
+    # a word running on from 网 is no outlet's name (网格员, 网络)
+    ("近日，社区网格员推出便民服务。", []),
     # an outlet only credited with the story (source line, dateline, byline, masthead) is no body
     # of the text (the dev set's convention: 7 of its 9 such outlets are left out)
     ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),

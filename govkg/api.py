@@ -13,19 +13,21 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Hashable, Iterator
 
     from govkg.coursepack.model import CasePack
     from govkg.settings import Settings
     from graph.build import BuildReport
     from graph.store import GraphStore
     from loaders.batch import BatchResult
+    from loaders.synth import SynthStats
     from loaders.workers import Workers
     from queries.spec import QuerySpec
 
-__all__ = ["Runner", "assemble_coursepack", "build", "catalogue", "ensure_graph", "export", "extract",
-           "extraction_workers", "graph_version", "open_configured_store", "query", "query_cypher", "query_runner",
-           "quote_span", "resolve_name", "write_coursepack"]
+__all__ = ["Runner", "assemble_coursepack", "build", "catalogue", "check_params", "count_inputs", "ensure_graph",
+           "entity_kinds", "export", "extract", "extract_into", "extraction_workers", "graph_version",
+           "open_configured_store", "query", "query_cypher", "query_runner", "query_spec", "quote_span",
+           "resolve_name", "write_coursepack", "write_synthetic_corpus"]
 
 Runner = Callable[[str, dict], list[dict]]
 
@@ -54,6 +56,47 @@ def extract(path: str | Path) -> BatchResult:
     from loaders.batch import extract_one
 
     return extract_one(str(path))
+
+
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """How many supported documents ``paths`` (files and folders) hold."""
+    from loaders.read.files import iter_inputs
+
+    return sum(1 for _ in iter_inputs(paths))
+
+
+def entity_kinds() -> tuple[str, ...]:
+    """The kinds of entity an extraction record counts, in the order they are reported."""
+    from loaders.batch import ENTITY_KINDS
+
+    return tuple(ENTITY_KINDS)
+
+
+def extract_into(out: Path, paths: Iterable[str | Path], *, resume: bool = False, workers: int = 1,
+                 timeout_s: float | None = None, chunksize: int = 8,
+                 scheduler: str | None = None) -> Iterator[BatchResult]:
+    """Extract every supported file under ``paths`` into the JSONL file ``out`` (one record a line),
+    yielding each document's result once its line is written; ``resume`` keeps the records ``out``
+    holds and skips their unchanged documents. The file is flushed and closed when the iterator ends
+    or is closed."""
+    from loaders.batch import close_output, extract_paths, open_output, write_line
+
+    fh, done = open_output(out, resume)
+    try:
+        for result in extract_paths(paths, workers, done=done, timeout_s=timeout_s, chunksize=chunksize,
+                                    scheduler=scheduler):
+            if not result.skipped and result.error is None:
+                write_line(fh, result.line)
+            yield result
+    finally:
+        close_output(fh)
+
+
+def write_synthetic_corpus(out: Path, n_docs: int, seed: int, source: Path) -> SynthStats:
+    """``n_docs`` synthetic documents under ``out`` (``source``'s paragraphs recombined, places swapped)."""
+    from loaders.synth import write_corpus
+
+    return write_corpus(out, n_docs, seed=seed, source=source)
 
 
 def extraction_workers(timeout_s: float, memory_mb: int) -> Workers:
@@ -120,6 +163,21 @@ def query(store: GraphStore, name: str, params: Mapping[str, Any] | None = None)
     from queries.registry import run
 
     return [dict(r) for r in run(store, name, params)]
+
+
+def query_spec(name: str) -> QuerySpec:
+    """The spec of named query ``name``; QueryError naming the known ones otherwise."""
+    from queries.registry import get
+
+    return get(name)
+
+
+def check_params(name: str, params: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Parameters of query ``name`` converted to their types, defaults filled in; QueryError saying
+    what to pass otherwise."""
+    from queries.registry import validate
+
+    return validate(name, params)
 
 
 def catalogue() -> list[QuerySpec]:

@@ -1,4 +1,4 @@
-"""``govkg extract`` and ``govkg synth``: thin wrappers over loaders.batch and loaders.synth."""
+"""``govkg extract`` and ``govkg synth``: thin wrappers over ``govkg.api`` (which runs loaders.batch and loaders.synth)."""
 from __future__ import annotations
 
 import sys
@@ -31,15 +31,16 @@ def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, sche
 
     Exit status: 0 all documents extracted, 1 some failed (each named on one line), 2 usage error.
     """
+    import contextlib
+
     from tqdm import tqdm
 
+    from govkg import api
     from govkg.errors import GovkgError
     from govkg.settings import CORPUS_DIR
-    from loaders.batch import ENTITY_KINDS, close_output, extract_paths, open_output, write_line
-    from loaders.read.files import iter_inputs
 
     inputs = list(paths) or [CORPUS_DIR]
-    total = sum(1 for _ in iter_inputs(inputs))
+    total = api.count_inputs(inputs)
     if total == 0:
         raise click.UsageError("no supported documents (.txt .html .pdf .docx .doc) under: "
                                + " ".join(map(str, inputs)))
@@ -47,30 +48,29 @@ def extract(paths: tuple[Path, ...], out: Path, workers: int, resume: bool, sche
         raise click.UsageError("--out must not be one of the input files")
     if not out.parent.is_dir():
         raise click.UsageError(f"--out {out}: folder {out.parent} does not exist")
-    fh, done = open_output(out, resume)
+    results = api.extract_into(out, inputs, resume=resume, workers=workers, timeout_s=timeout_s,
+                               chunksize=chunksize, scheduler=scheduler)
     counts: Counter[str] = Counter()
     ok = skipped = 0
     failures: list[str] = []
     bar = tqdm(total=total, unit="doc", file=sys.stderr, disable=quiet or None, dynamic_ncols=True)
     try:
-        for result in extract_paths(inputs, workers, done=done, timeout_s=timeout_s, chunksize=chunksize,
-                                    scheduler=scheduler):
-            bar.update(1)
-            if result.skipped:
-                skipped += 1
-            elif result.error is not None:
-                failures.append(result.error)
-            else:
-                write_line(fh, result.line)
-                ok += 1
-                counts.update(result.counts)
+        with contextlib.closing(results):          # the output is flushed and closed whatever happens
+            for result in results:
+                bar.update(1)
+                if result.skipped:
+                    skipped += 1
+                elif result.error is not None:
+                    failures.append(result.error)
+                else:
+                    ok += 1
+                    counts.update(result.counts)
     except GovkgError as err:
         raise click.ClickException(str(err)) from None
     finally:
         bar.close()
-        close_output(fh)
     click.echo(f"documents: {ok} extracted, {skipped} already in {out}, {len(failures)} failed (of {total})")
-    click.echo("entities: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in ENTITY_KINDS))
+    click.echo("entities: " + ", ".join(f"{k} {counts.get(k, 0)}" for k in api.entity_kinds()))
     if failures:
         click.echo("failures:", err=True)
         for message in failures:
@@ -89,11 +89,11 @@ def synth(n_docs: int, out: Path, seed: int, source: Path | None) -> None:
     """Write a synthetic corpus: the bundled documents' paragraphs recombined, other places swapped in."""
     import time
 
+    from govkg.api import write_synthetic_corpus
     from govkg.settings import CORPUS_DIR
-    from loaders.synth import write_corpus
 
     start = time.perf_counter()
-    stats = write_corpus(out, n_docs, seed=seed, source=source or CORPUS_DIR)
+    stats = write_synthetic_corpus(out, n_docs, seed, source or CORPUS_DIR)
     secs = time.perf_counter() - start
     click.echo(f"wrote {stats.documents} documents, {stats.bytes / 1e6:.1f} MB, in {stats.shards} shards "
                f"under {out} ({secs:.1f} s)")

@@ -1,5 +1,5 @@
 """``govkg query NAME -p key value ...`` (``--show-cypher``: the statement, not the rows) and ``govkg queries``:
-thin wrappers over govkg.api and queries.registry."""
+thin wrappers over govkg.api."""
 from __future__ import annotations
 
 import re
@@ -63,14 +63,13 @@ def query(name: str, params: tuple[tuple[str, str], ...], fmt: str, store: str |
     """Run the named query NAME (see `govkg queries`)."""
     from govkg import api
     from govkg.errors import GovkgError
-    from queries import registry
 
     try:
-        spec = registry.get(name)
+        spec = api.query_spec(name)
         if show_cypher:
             _show_cypher(name, collect_params(params), store)
             return
-        clean = registry.validate(name, collect_params(params))
+        clean = api.check_params(name, collect_params(params))
         with api.open_configured_store(store) as st:
             rows = api.query(st, name, clean)
     except GovkgError as err:
@@ -85,12 +84,11 @@ def _show_cypher(name: str, params: dict[str, object], store: str | None) -> Non
 
     from govkg import api
     from govkg.settings import load_settings
-    from queries import registry
 
     text, clean = api.query_cypher(name, params)
     click.echo(text.rstrip("\n"))
     click.echo("// parameters: " + json.dumps(clean, ensure_ascii=False, sort_keys=True))
-    spec = registry.get(name)
+    spec = api.query_spec(name)
     if any(p.names for p in spec.params if clean.get(p.name)):
         click.echo("注意：地名、做法和命名模式名称在查询运行时按图谱中的名称解析（如 濮阳 → 濮阳市）。", err=True)
     if spec.projection:
@@ -118,9 +116,9 @@ def queries(fmt: str) -> None:
     """List the named queries with their parameters, descriptions and examples."""
     import json
 
-    from queries import registry
+    from govkg.api import catalogue
 
-    specs = registry.catalogue()
+    specs = catalogue()
     if fmt == "json":
         click.echo(json.dumps([s.as_dict() for s in specs], ensure_ascii=False, indent=2))
         return

@@ -24,7 +24,7 @@ from govkg.errors import StoreError
 from graph.model import EV_FIELDS, ev_lists
 
 __all__ = ["COLUMNS", "PLACE_PRACTICES", "PRACTICE_ITEMS", "check", "embedded", "embedded_rows", "place_practices_of",
-           "statement_name"]
+           "practice_items_of", "statement_name"]
 
 PRACTICE_ITEMS = "practice_items"
 PLACE_PRACTICES = "place_practices"
@@ -99,15 +99,46 @@ _ITEMS = (("Measure", ("IMPLEMENTS", False), "summary", "summary", "place"),
 
 def _practice_items(view: Any) -> list[dict[str, Any]]:
     rows = []
-    for label, (rel_type, out), name, text, fallback in _ITEMS:
-        for item in _all(view, label, ("INSTANCE_OF", True), (rel_type, out)):
-            n = view.nodes[item]
-            practices = _names(view, view.edges_of(item, "INSTANCE_OF", True))
-            components = list(n.get("components") or []) if label == "NamedModel" else []
-            for q in [q for q, _ in view.edges_of(item, rel_type, out)] or [None]:
-                rows.append({"kind": label, "id": item, "name": n.get(name), "place_id": q,
-                             "place": view.nodes[q].get("name") if q else n.get(fallback), "text": n.get(text),
-                             "practices": practices, "components": components, **ev_lists(n)})
+    for spec in _ITEMS:
+        label, (rel_type, out) = spec[0], spec[1]
+        rows += _item_rows(view, spec, _all(view, label, ("INSTANCE_OF", True), (rel_type, out)))
+    return rows
+
+
+def practice_items_of(view: Any, items: list[str]) -> list[dict[str, Any]]:
+    """The ``practice_items`` rows of the measures and named models among ``items`` (measures first,
+    each label's in the order given), their relationships read in bulk."""
+    rows = []
+    for spec in _ITEMS:
+        label, (rel_type, out) = spec[0], spec[1]
+        mine = [x for x in items if _label_of(x) == label and x in view]
+        view.prefetch_nodes(mine)
+        view.prefetch_edges(mine, "INSTANCE_OF", True)
+        view.prefetch_edges(mine, rel_type, out)
+        rows += _item_rows(view, spec, mine)
+    return rows
+
+
+def _label_of(node: str) -> str | None:
+    from graph.model import label_of_id
+
+    try:
+        return label_of_id(node)
+    except ValueError:
+        return None
+
+
+def _item_rows(view: Any, spec: tuple[str, tuple[str, bool], str, str, str], items: list[str]) -> list[dict[str, Any]]:
+    label, (rel_type, out), name, text, fallback = spec
+    rows = []
+    for item in items:
+        n = view.nodes[item]
+        practices = _names(view, view.edges_of(item, "INSTANCE_OF", True))
+        components = list(n.get("components") or []) if label == "NamedModel" else []
+        for q in [q for q, _ in view.edges_of(item, rel_type, out)] or [None]:
+            rows.append({"kind": label, "id": item, "name": n.get(name), "place_id": q,
+                         "place": view.nodes[q].get("name") if q else n.get(fallback), "text": n.get(text),
+                         "practices": practices, "components": components, **ev_lists(n)})
     return rows
 
 

@@ -3,7 +3,9 @@ write's transaction, and the build brings the rows of the touched keys up to dat
 
 A row index (``RowIndex``, implemented beside the query that reads it: ``ListingRows`` in
 ``queries/inventory.py``, ``PieceRows`` and ``RankingRows`` in ``queries/exemplars.py``, ``PlaceRows`` in
-``queries/similar_cities.py``, ``NetworkRows`` and ``SharedNames`` in ``queries/learning_network.py``) is a
+``queries/similar_cities.py``, ``NetworkRows`` and ``SharedNames`` in ``queries/learning_network.py``; and the
+postings indexes of ``graph/sqlite_postings.py``, whose rows are items with postings, written by
+``PostingKeeper``) is a
 set of rows, each under a key (a listed node, a (practice, place) pair, a relationship…) whose value
 depends only on the graph near that key. The store keeps them in one table,
 ``kept_row(name, sort, key, value)``, clustered by ``sort`` (bytes that compare as the query orders its
@@ -24,9 +26,11 @@ from __future__ import annotations
 
 import json
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from graph.sqlite_postings import POSTINGS_TABLES, PostingKeeper
 
 __all__ = ["ROWS_TABLE", "RowIndex", "RowKeeper", "Touched", "sort_key"]
 
@@ -37,7 +41,8 @@ ROWS_TABLE = """CREATE TABLE IF NOT EXISTS kept_row (name TEXT NOT NULL, sort BL
 CREATE UNIQUE INDEX IF NOT EXISTS kept_row_key ON kept_row(name, key);
 CREATE TABLE IF NOT EXISTS kept_dirty (name TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS kept_dirty_doc (nid INTEGER PRIMARY KEY, touched TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS rel_adopts ON rel(e) WHERE type = 'ADOPTS'"""
+CREATE INDEX IF NOT EXISTS rel_adopts ON rel(e) WHERE type = 'ADOPTS';
+""" + POSTINGS_TABLES
 
 
 @dataclass
@@ -120,6 +125,7 @@ class RowKeeper:
     def __init__(self, store: Any):
         self.store = store
         self.indexes: list[RowIndex] = []
+        self.postings = PostingKeeper(store)    # the indexes whose rows are items with postings
 
     @property
     def db(self) -> Any:
@@ -232,6 +238,9 @@ class RowKeeper:
         it has none for; a fresh view every few thousand keys."""
         from graph.sqlite_view import SQLiteGraphView
 
+        if getattr(ix, "postings", False):
+            self.postings.put(ix, keys, self._views)    # type: ignore[arg-type]
+            return
         for at in range(0, len(keys), _SEED_KEYS):
             view = SQLiteGraphView(self.store, -1)
             for lo in range(at, min(at + _SEED_KEYS, len(keys)), _CHUNK):
@@ -254,11 +263,23 @@ class RowKeeper:
 
         self.db.execute("DELETE FROM kept_row WHERE name = ?", (ix.name,))
         self.db.execute("DELETE FROM kept_dirty WHERE name = ?", (ix.name,))
+        self.postings.clear(ix.name)
         view = SQLiteGraphView(self.store, -1)
         keys = list(ix.all_keys(view))
         view.release()
         self.put(ix, keys)
         self._mark([ix])
+
+    def _views(self, keys: list[str]) -> Iterator[tuple[Any, list[str]]]:
+        """(a fresh view, the next few thousand of ``keys``), each view released once its keys are done."""
+        from graph.sqlite_view import SQLiteGraphView
+
+        for at in range(0, len(keys), _SEED_KEYS):
+            view = SQLiteGraphView(self.store, -1)
+            try:
+                yield view, keys[at:at + _SEED_KEYS]
+            finally:
+                view.release()
 
     def read(self, name: str, prefix: bytes = b"", limit: int = -1, offset: int = 0) -> list[bytes]:
         if not prefix:

@@ -50,6 +50,7 @@ from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, MODEL_VERSION, Evidence
 from graph.quotes import QuoteSpans
+from graph.sqlite_postings import POSTINGS_TABLE_NAMES
 from graph.sqlite_rows import ROWS_TABLE, RowIndex, RowKeeper, Touched
 from graph.store import DocState, GraphStore
 
@@ -192,9 +193,9 @@ class SQLiteStore(GraphStore):
     def _init_tables(self) -> None:
         meta = self._meta()
         if meta.get("format") == FORMAT and meta.get("model") == str(MODEL_VERSION):
-            if not self._has_table("kept") or not self._has_table("kept_dirty_doc"):   # a file from before them
+            if not all(map(self._has_table, ("kept", "kept_dirty_doc", "post_item"))):   # a file from before them
                 with contextlib.suppress(StoreUnavailable), self._write() as db:
-                    for statement in (_KEPT_TABLE, *ROWS_TABLE.split(";")):
+                    for statement in filter(str.strip, (_KEPT_TABLE, *ROWS_TABLE.split(";"))):
                         db.execute(statement)
             return                                     # the usual case: read only, no write lock taken
         with self._write() as db:
@@ -218,8 +219,10 @@ class SQLiteStore(GraphStore):
                 # an older graph model: start empty, the next build reloads every document
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
-                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept", "kept_row", "kept_dirty", "kept_dirty_doc"):
+                for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept", "kept_row", "kept_dirty", "kept_dirty_doc",
+                              *POSTINGS_TABLE_NAMES):
                     db.execute(f"DELETE FROM {table}")
+                db.execute("DELETE FROM meta WHERE key LIKE 'post_%'")
                 db.execute("UPDATE meta SET value = ? WHERE key = 'model'", (str(MODEL_VERSION),))
                 self._bump()
             if emptied and self.path is not None:
@@ -546,6 +549,47 @@ class SQLiteStore(GraphStore):
         """Every key of row index ``name``, in key order."""
         with self._lock:
             return self._rows.keys(name)
+
+    # -- postings indexes maintained per write (graph/sqlite_postings.py) ------------------------------
+    def posted_count(self, name: str) -> int:
+        """How many items postings index ``name`` holds."""
+        with self._lock:
+            return self._rows.postings.count(name)
+
+    def posted_dead(self, name: str) -> list[int]:
+        """The ids of the items of ``name`` replaced or removed whose postings are still in a segment."""
+        with self._lock:
+            return self._rows.postings.dead(name)
+
+    def posted_grams(self, name: str, grams: Iterable[str]) -> dict[str, list[tuple[bytes, bytes]]]:
+        """gram -> (ids, values) per segment of index ``name``, for the grams it holds."""
+        with self._lock:
+            return self._rows.postings.grams(name, grams)
+
+    def posted_items(self, name: str, iids: Iterable[int]) -> dict[int, tuple[str, bytes]]:
+        """iid -> (key, value) of the live items of ``name`` among ``iids``."""
+        with self._lock:
+            return self._rows.postings.items(name, iids)
+
+    def posted_keys(self, name: str, iids: Iterable[int]) -> dict[int, str]:
+        """iid -> key of the live items of ``name`` among ``iids``."""
+        with self._lock:
+            return self._rows.postings.keys(name, iids)
+
+    def posted_by_key(self, name: str, key: str) -> tuple[int, bytes] | None:
+        """(iid, value) of the item of ``name`` under ``key``."""
+        with self._lock:
+            return self._rows.postings.by_key(name, key)
+
+    def posted_with(self, name: str, attr: str) -> list[int]:
+        """The iids of the items of ``name`` with lookup attribute ``attr``."""
+        with self._lock:
+            return self._rows.postings.with_attr(name, attr)
+
+    def posted_first(self, name: str, attr: str) -> tuple[str, bytes] | None:
+        """(key, value) of the item of ``name`` with ``attr`` whose key is least."""
+        with self._lock:
+            return self._rows.postings.first_with_attr(name, attr)
 
     # -- kept indexes -----------------------------------------------------------------------------
     def keep(self, name: str, version: int, entries: Iterable[tuple[str, bytes | str]]) -> bool:

@@ -26,6 +26,7 @@ from typing import Any
 
 from graph.fulltext import FULL_WIDTH as _FULL_WIDTH
 from graph.fulltext import fold, fold_free
+from queries.top import in_order, top
 
 __all__ = ["FullTextIndex", "Hit", "KeptFullTextIndex", "Searchable", "combine", "fold", "fold_free", "kind_weight", "score_hit", "snippet", "split_terms", "unrounded_score"]
 
@@ -427,6 +428,14 @@ class _FullText:
         a gram no item holds."""
         raise NotImplementedError
 
+    def _kinds_of(self, numbers: Any) -> Any:
+        """The kind code (an index into ``_kind_names``) of items ``numbers``."""
+        return self._kind_codes[numbers]
+
+    def _key_ranks(self, numbers: Any) -> Any:
+        """Values that order as the keys of items ``numbers`` do (items are numbered in key order)."""
+        return in_order(numbers)
+
     def _folded_at(self, numbers: list[int]) -> list[tuple[str, str]]:
         """(folded text, folded name) of items ``numbers``."""
         raise NotImplementedError
@@ -494,13 +503,13 @@ class _FullText:
             else:
                 pools.append(self._long_candidates(term, postings))
         every = _sorted_unique(np.concatenate(pools))
-        kind_codes = self._kind_codes
+        codes = self._kinds_of(every)
         if wanted is not None:
-            keep = [c for c, k in enumerate(self._kind_names) if k in wanted]
-            every = every[np.isin(kind_codes[every], keep)]
+            keep = np.isin(codes, [c for c, k in enumerate(self._kind_names) if k in wanted])
+            every, codes = every[keep], codes[keep]
         if not every.size:
             return []
-        features = [kind_codes[every]]
+        features = [codes]
         for term, exact in zip(terms, short):
             if exact:
                 ids, counts, names = postings[term]
@@ -519,7 +528,7 @@ class _FullText:
         if all(short):                                 # the features are the counts themselves
             keep = ~np.isnan(per_item)                 # NaN: a candidate that holds no term after all
             every, per_item = every[keep], per_item[keep]
-            order = np.lexsort((every, -per_item))[:limit]
+            order = top(every, per_item, limit, features[0][keep], self._key_ranks)
             return [(-float(per_item[j]), int(every[j])) for j in order]
         return self._exact_best(terms, short, limit, every, features, per_item)
 
@@ -553,8 +562,9 @@ class _FullText:
                     bound: Any) -> list[tuple[float, int]]:
         """The ``limit`` best of ``every`` by exact score, from scores ``bound`` that no item's exact
         score exceeds (:func:`combine` never falls as a count grows or a name matches): items are
-        counted exactly in the bound's order (best first, then by number), and counting stops at the
-        first item whose bound cannot beat the last of the best so far (same score: a larger number)."""
+        counted exactly in the bound's order (best first), and counting stops at the first item whose
+        bound is below the ``limit``-th best exact score so far (one whose bound equals it may still
+        tie with it, and ties are ordered by kind and key)."""
         import numpy as np
 
         keep = ~np.isnan(bound)
@@ -562,30 +572,34 @@ class _FullText:
         features = [f[keep] for f in features]
         order = np.lexsort((every, -bound))
         long_terms = [i for i, exact in enumerate(short) if not exact]
-        best: list[tuple[float, int]] = []
+        numbers: list[int] = []
+        scores: list[float] = []
+        kinds: list[int] = []
+        cut = None
         at, step = 0, max(64, 2 * limit)
         while at < order.size:
-            if len(best) >= limit:
-                worst = best[limit - 1]
-                j = int(order[at])
-                if (-float(bound[j]), int(every[j])) > worst:
-                    break
+            if cut is not None and float(bound[int(order[at])]) < cut:
+                break
             chunk = order[at:at + step]
             at += step
-            numbers = every[chunk].tolist()
-            exact = {i: self._long_counts(terms[i], numbers) for i in long_terms}
-            for row, (j, number) in enumerate(zip(chunk.tolist(), numbers)):
+            chunk_numbers = every[chunk].tolist()
+            exact = {i: self._long_counts(terms[i], chunk_numbers) for i in long_terms}
+            for row, (j, number) in enumerate(zip(chunk.tolist(), chunk_numbers)):
                 counts = [int(features[1 + 2 * t][j]) for t in range(len(terms))]
                 names = [bool(features[2 + 2 * t][j]) for t in range(len(terms))]
                 for i in long_terms:
                     counts[i], names[i] = exact[i][row][0], bool(exact[i][row][1])
                 score = combine(self._kind_names[int(features[0][j])], terms, counts, names)
                 if score is not None:
-                    best.append((-score, number))
-            best.sort()
-            del best[limit:]
+                    numbers.append(number)
+                    scores.append(score)
+                    kinds.append(int(features[0][j]))
+            if len(scores) >= limit:
+                cut = sorted(scores, reverse=True)[limit - 1]
             step *= 2
-        return best
+        found, values = np.asarray(numbers, dtype=np.int64), np.asarray(scores, dtype=np.float64)
+        best = top(found, values, limit, np.asarray(kinds, dtype=np.int64), self._key_ranks)
+        return [(-float(values[j]), int(found[j])) for j in best]
 
 
 def _counts_of(every: Any, ids: Any, counts: Any) -> Any:

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 from queries.rows import cached, identity, uncache
 
 __all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "keeps", "kept_reader",
-           "loads", "loads_all", "maintained", "with_index"]
+           "loads", "loads_all", "maintained", "with_index", "with_maintained"]
 
 
 class StaleIndex(LookupError):
@@ -112,6 +112,20 @@ def maintained(name: str, version: Callable[[], Hashable]) -> Any:
     store = getattr(version, "store", None)
     current = getattr(store, "rows_current", None)
     return store if current is not None and current(name) else None
+
+
+def with_maintained(name: str, version: Callable[[], Hashable], make: Callable[[Any], Any],
+                    use: Callable[[Any], Any], otherwise: Callable[[], Any]) -> Any:
+    """``use(make(store))`` where the store maintains index ``name`` per document up to its current graph
+    version (``graph/sqlite_postings.py``; made once per version in this process), else ``otherwise()``
+    — also when an item went while it was read (a write in between)."""
+    store = maintained(name, version)
+    if store is not None:
+        try:
+            return use(cached(name + ":posted", version, lambda: make(store)))
+        except StaleIndex:
+            uncache(name + ":posted", version)
+    return otherwise()
 
 
 def kept_reader(name: str, version: Callable[[], Hashable]) -> KeptReader | None:

@@ -237,8 +237,11 @@ _ITEMS = {"similar_practices": ("Measure", "NamedModel"),
 def row_indexes() -> list[Any]:
     """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
     name of ``KEPT`` that has one."""
-    return [inventory.ListingRows(), exemplars.PieceRows(), exemplars.RankingRows(), similar_cities.PlaceRows(),
-            learning_network.NetworkRows(), learning_network.SharedNames()]
+    from queries.fulltext_postings import SearchPostings
+
+    return [similar_practices.SimilarPostings(), SearchPostings(), inventory.ListingRows(), exemplars.PieceRows(),
+            exemplars.RankingRows(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
+            learning_network.SharedNames()]
 
 
 def maintain_indexes(store: Any) -> Any:

@@ -33,7 +33,8 @@ from queries.fulltext import (
     split_terms,
     unrounded_score,
 )
-from queries.kept import with_index
+from queries.fulltext_postings import PostedFullTextIndex
+from queries.kept import with_index, with_maintained
 from queries.rows import best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, label, nodes_of
@@ -144,9 +145,11 @@ def finish(fetch: Any, params: dict[str, Any], version: Callable[[], Hashable]) 
     terms = split_terms(params["text"])
     found = _candidates(fetch, version, terms, _wanted(params)) if terms else None
     if found is None:
-        hits = with_index("search", version, lambda: build_index(fetch, params), KeptFullTextIndex,
-                          lambda index: index.search(params["text"], limit=params["limit"],
-                                                     kinds=params.get("kinds") or None))
+        def use(index: Any) -> list[Hit]:
+            return index.search(params["text"], limit=params["limit"], kinds=params.get("kinds") or None)
+
+        hits = with_maintained("search", version, PostedFullTextIndex, use, lambda: with_index(
+            "search", version, lambda: build_index(fetch, params), KeptFullTextIndex, use))
     else:
         hits = _narrowed(fetch, *found, terms, params)
     return _answer(hits, _evidence(fetch, params, [h.key for h in hits if h.kind != "Document"]))

@@ -8,15 +8,19 @@ existing measure or an existing named model, leaving out the asking place's own 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from typing import Any
 
-from queries.kept import with_index
+from graph.model import label_of_id
+from graph.sqlite_postings import Posted
+from queries.kept import dumps, with_index, with_maintained
 from queries.rows import as_list, best_evidence
-from queries.similarity import KeptSimilarityIndex, SimilarityIndex, SimItem
+from queries.similarity import _ITEM_FIELDS, SIM_KINDS, KeptSimilarityIndex, SimilarityIndex, SimItem, _lnc
+from queries.similarity_postings import PostedSimilarityIndex
 from queries.spec import EVIDENCE, K, Param, QuerySpec
+from queries.walk import in_edges, out_edges, preload
 
-__all__ = ["SPEC", "build_index", "finish", "sim_items"]
+__all__ = ["SPEC", "SimilarPostings", "build_index", "finish", "sim_items"]
 
 SPEC = QuerySpec(
     "similar_practices", "相似做法",
@@ -51,10 +55,77 @@ def sim_items(rows: Iterable[dict[str, Any]]) -> list[SimItem]:
     return list(out.values())
 
 
+_SIM_CODE = {kind: code for code, kind in enumerate(SIM_KINDS)}
+# the relationships an item's row reads: to its practices, from its place (a measure), to its owner (a model)
+_LINKS = (("INSTANCE_OF", True), ("IMPLEMENTS", False), ("OWNED_BY", True))
+
+
+def _label(node: str) -> str | None:
+    try:
+        return label_of_id(node)
+    except ValueError:
+        return None
+
+
+class SimilarPostings:
+    """The measures and named models as a postings index. A write changes the items it gives evidence to
+    (their best evidence is part of their text), those at either end of a relationship it touches that
+    an item's row reads (its practices, its place or owner), and those of a place or practice whose name
+    it changes."""
+
+    name = "similar_practices"
+    postings = True
+
+    def affected(self, view: Any, touched: Any) -> set[str]:
+        items = {n for n in touched.nodes if _label(n) in _SIM_CODE}
+        for rel_type, _ in _LINKS:
+            for s, e in touched.rels_of(rel_type):
+                items.update(x for x in (s, e) if _label(x) in _SIM_CODE)
+        renamed = sorted(n for n, props in touched.changed.items()
+                         if "name" in props and _label(n) in ("Place", "Practice") and n in view)
+        if renamed:
+            for rel_type, out in _LINKS:
+                preload(view, renamed, rel_type, not out)
+            for node in renamed:
+                for rel_type, out in _LINKS:
+                    ends = in_edges(view, node, rel_type) if out else out_edges(view, node, rel_type)
+                    items.update(x for x, _ in ends if _label(x) in _SIM_CODE)
+        return items
+
+    def all_keys(self, view: Any) -> Iterable[str]:
+        for kind in SIM_KINDS:
+            yield from view.label_ids(kind)
+
+    def items(self, view: Any, keys: Sequence[str]) -> dict[str, Posted]:
+        from graph.projections import practice_items_of
+
+        out = {}
+        for it in sim_items(practice_items_of(view, list(keys))):
+            attrs = [*("p:" + p for p in it.practices), *("pw:" + w for w in (it.place, it.place_name) if w is not None)]
+            if it.place is not None:
+                attrs.append("pl:" + it.place)
+            if it.kind == "NamedModel":
+                attrs.append("nm:" + it.name)
+            out[it.key] = Posted(_SIM_CODE[it.kind], dumps([getattr(it, f) for f in _ITEM_FIELDS]), tuple(attrs), it.text)
+        return out
+
+    def segment(self, sources: list[str]) -> Iterator[tuple[str, Any, Any]]:
+        grams, indptr, rows, data = _lnc(sources)
+        for col, gram in enumerate(grams):
+            lo, hi = int(indptr[col]), int(indptr[col + 1])
+            yield gram, rows[lo:hi], data[lo:hi].astype("<f8")
+
+    def size(self, source: str) -> int:
+        return len(source)
+
+
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    return with_index("similar_practices", version, lambda: build_index(fetch, params), KeptSimilarityIndex,
-                      lambda index: _answer(index, params))
+    def use(index: Any) -> list[dict[str, Any]]:
+        return _answer(index, params)
+
+    return with_maintained("similar_practices", version, PostedSimilarityIndex, use, lambda: with_index(
+        "similar_practices", version, lambda: build_index(fetch, params), KeptSimilarityIndex, use))
 
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> SimilarityIndex:

@@ -1,10 +1,14 @@
 """Similar practices: a character n-gram TF-IDF index over measures and named models, re-ranked with rapidfuzz.
 
 Chinese text is compared by overlapping character bigrams and trigrams (no segmenter, so the index
-does not depend on a dictionary and works on any city's vocabulary). Item vectors are TF-IDF
-weighted (sublinear tf), L2-normalised and kept column-wise (gram -> items) in numpy arrays, so a
-query touches only the postings of its own grams. The top candidates by cosine, shared practices and
-shared components are re-ranked with a rapidfuzz partial ratio. The final score is a fixed blend::
+does not depend on a dictionary and works on any city's vocabulary). The cosine is SMART's ``lnc.ltc``:
+an item's vector is its sublinear tf (``1 + ln tf``), L2-normalised — a function of its own text,
+written once (the embedded store maintains it per document: ``queries/similarity_postings.py``) —
+and the query's is sublinear tf times idf (``ln((1 + n) / (1 + df)) + 1``, from the item count and
+the gram's document frequency at query time), L2-normalised. Vectors are kept column-wise (gram ->
+items) in numpy arrays, so a query touches only the postings of its own grams. The ``POOL`` best
+candidates by cosine and shared practices (ties by key) are re-ranked with shared components and a
+rapidfuzz partial ratio. The final score is a fixed blend::
 
     0.55 * cosine + 0.20 * practice Jaccard + 0.10 * component overlap + 0.15 * partial_ratio / 100
 
@@ -20,9 +24,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from queries.fulltext import fold
+from queries.top import in_order, top
 
 __all__ = ["WEIGHTS", "KeptSimilarityIndex", "SimHit", "SimItem", "SimilarityIndex", "char_ngrams"]
 
+SIM_KINDS = ("Measure", "NamedModel")   # kind codes of the maintained index (``queries/similarity_postings.py``)
 WEIGHTS = {"cosine": 0.55, "practices": 0.20, "components": 0.10, "fuzzy": 0.15}
 POOL = 400  # candidates re-ranked with rapidfuzz
 _PACK_BITS = 63  # (gram, position) pairs are sorted as one int64 when they fit in this many bits
@@ -229,8 +235,9 @@ class _Similarity:
         return self.n
 
     # accessors
-    def _postings(self, grams: list[str]) -> dict[str, tuple[float, Any, Any]]:
-        """gram -> (idf, item numbers, weights) for the grams of ``grams`` the index holds."""
+    def _postings(self, grams: list[str]) -> dict[str, tuple[int, Any, Any]]:
+        """gram -> (how many items hold it, their numbers ascending, their weights) for the grams of
+        ``grams`` the index holds."""
         raise NotImplementedError
 
     def _practice_items(self, practice: str) -> list[int]:
@@ -258,52 +265,80 @@ class _Similarity:
         i = self._number(key)
         return None if i is None else self._items_at([i])[0]
 
-    def _cosines(self, text: str):
+    def _kinds_of(self, numbers: Any) -> Any:
+        """The kind code (``_kind_code``) of items ``numbers``."""
+        return self._kinds[numbers]
+
+    def _place_items(self, place: str) -> Any:
+        """The numbers of the items of place id ``place``."""
         import numpy as np
 
-        scores = np.zeros(self.n, dtype=np.float64)
+        code = self._place_number(place)
+        return np.zeros(0, dtype=np.int64) if code is None else np.flatnonzero(self._places == code)
+
+    def _key_ranks(self, numbers: Any) -> Any:
+        """Values that order as the keys of items ``numbers`` do (items are numbered in key order)."""
+        return in_order(numbers)
+
+    def _cosines(self, text: str):
+        """(items sharing a gram with ``text``, ascending; their cosine with it). The query's weights
+        are sublinear tf times idf, ``ln((1 + n) / (1 + df)) + 1`` from the item count and each gram's
+        document frequency now; an item's are its own (sublinear tf, L2-normalised): ``_lnc``."""
+        import numpy as np
+
+        from queries.fulltext import _sorted_unique
+
         grams = char_ngrams(text)
         postings = self._postings(list(grams))
-        qvec = _normalise({g: (1.0 + math.log(tf)) * postings[g][0] for g, tf in grams.items() if g in postings})
+        n = self.n
+        qvec = _normalise({g: (1.0 + math.log(tf)) * _idf(n, postings[g][0])
+                           for g, tf in grams.items() if g in postings})
+        if not qvec:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+        every = _sorted_unique(np.concatenate([postings[g][1] for g in qvec]).astype(np.int64))
+        scores = np.zeros(every.size, dtype=np.float64)
         for gram, w in qvec.items():
             _, rows, data = postings[gram]
-            scores[rows] += w * data
-        return scores
+            scores[np.searchsorted(every, rows)] += w * data
+        return every, scores
 
     def query(self, text: str, practices: Iterable[str] = (), components: Iterable[str] = (),
               exclude_place: str | None = None, exclude_key: str | None = None, k: int = 10,
               kinds: Iterable[str] | None = None) -> list[SimHit]:
-        """The ``k`` best items, never from ``exclude_place`` nor ``exclude_key`` itself; best first."""
+        """The ``k`` best items, never from ``exclude_place`` nor ``exclude_key`` itself; best first. The
+        ``POOL`` best by the coarse score (cosine and shared practices; ties by key) are re-ranked."""
         import numpy as np
         from rapidfuzz import fuzz
+
+        from queries.fulltext import _sorted_unique
 
         want_practices = set(practices)
         want_components = {fold(c) for c in components if c}
         wanted_kinds = set(kinds) if kinds else None
-        cos = self._cosines(text)
-        shares = np.zeros(self.n, dtype=bool)
-        for p in want_practices:
-            shares[self._practice_items(p)] = True
-        coarse = WEIGHTS["cosine"] * cos + np.where(shares, WEIGHTS["practices"] * 0.5, 0.0)
-        allowed = np.ones(self.n, dtype=bool)
-        place_code = self._place_number(exclude_place) if exclude_place is not None else None
-        if place_code is not None:
-            allowed &= self._places != place_code
+        found, cos_found = self._cosines(text)
+        sharing = [np.asarray(self._practice_items(p), dtype=np.int64) for p in sorted(want_practices)]
+        shared = _sorted_unique(np.concatenate(sharing)) if sharing else np.zeros(0, dtype=np.int64)
+        every = _sorted_unique(np.concatenate((found, shared)))
+        cos = np.zeros(every.size, dtype=np.float64)
+        cos[np.searchsorted(every, found)] = cos_found
+        shares = np.isin(every, shared, assume_unique=True)
+        allowed = (cos > 0) | shares
+        if exclude_place is not None:
+            allowed &= ~np.isin(every, self._place_items(exclude_place))
         key_number = self._number(exclude_key) if exclude_key is not None else None
         if key_number is not None:
-            allowed[key_number] = False
+            allowed &= every != key_number
         if wanted_kinds is not None:
-            allowed &= np.isin(self._kinds, [self._kind_code[k] for k in wanted_kinds if k in self._kind_code])
-        coarse = np.where(allowed & ((cos > 0) | shares), coarse, -1.0)
-        pool_size = min(POOL, int((coarse >= 0).sum()))
-        if pool_size == 0:
+            allowed &= np.isin(self._kinds_of(every), [self._kind_code[k] for k in wanted_kinds if k in self._kind_code])
+        every, cos, shares = every[allowed], cos[allowed], shares[allowed]
+        if not every.size:
             return []
-        pool = np.argpartition(-coarse, pool_size - 1)[:pool_size] if pool_size < len(coarse) \
-            else np.arange(len(coarse))
-        pool = [i for i in pool.tolist() if coarse[i] >= 0]
+        coarse = WEIGHTS["cosine"] * cos + np.where(shares, WEIGHTS["practices"] * 0.5, 0.0)
+        at = top(every, coarse, POOL, np.zeros(every.size, dtype=np.int64), self._key_ranks)
+        pool = every[at].tolist()
         folded_query = fold(text)
         hits = []
-        for i, it in zip(pool, self._items_at(pool)):
+        for cosine, it in zip(cos[at].tolist(), self._items_at(pool)):
             shared_p = tuple(sorted(want_practices & set(it.practices)))
             union = want_practices | set(it.practices)
             jacc = len(shared_p) / len(union) if union else 0.0
@@ -311,12 +346,34 @@ class _Similarity:
             shared_c = tuple(sorted(comp_folded[c] for c in want_components & set(comp_folded)))
             comp = len(shared_c) / max(len(want_components), 1) if want_components else 0.0
             fz = fuzz.partial_ratio(folded_query, fold(it.text)) / 100.0 if folded_query else 0.0
-            cosine = float(cos[i])
             score = (WEIGHTS["cosine"] * cosine + WEIGHTS["practices"] * jacc
                      + WEIGHTS["components"] * comp + WEIGHTS["fuzzy"] * fz)
             hits.append(SimHit(it, round(score, 6), round(cosine, 6), shared_p, shared_c, round(fz, 6)))
         hits.sort(key=lambda h: (-h.score, h.item.kind, h.item.key))
         return hits[:k]
+
+
+def _idf(n: int, df: int) -> float:
+    """A gram's inverse document frequency among ``n`` items, ``df`` of which hold it."""
+    return math.log((1.0 + n) / (1.0 + df)) + 1.0
+
+
+def _lnc(texts: list[str]):
+    """The item vectors of ``texts``, column-wise: (grams in column order, column starts, item numbers,
+    weights). An item's weight for a gram is ``1 + ln(tf)`` divided by the L2 norm of its row: a
+    function of its own text only, so a vector written once stays right however the corpus grows
+    (the idf enters through the query's vector). ``np.bincount`` adds the squares one at a time in
+    pair order (row by row, each row's grams in first-occurrence order), so a row's weights are the
+    same floats whichever texts it is computed with."""
+    import numpy as np
+
+    rows, cols, counts, by_col, vocab = _count_grams(texts)
+    log_tf = np.asarray([0.0] + [math.log(t) for t in range(1, int(counts.max(initial=0)) + 1)])
+    weights = 1.0 + log_tf[counts]
+    norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=len(texts)))
+    data = weights / norms[rows] if len(rows) else weights
+    df = np.bincount(cols, minlength=len(vocab))
+    return list(vocab), np.concatenate(([0], np.cumsum(df))).astype(np.int64), rows[by_col], data[by_col]
 
 
 _ITEM_FIELDS = tuple(SimItem.__dataclass_fields__)
@@ -331,26 +388,11 @@ class SimilarityIndex(_Similarity):
         # Sorted by key so that rows from any backend, in any order, build the same index.
         self.items: list[SimItem] = sorted(items, key=lambda it: (it.key, it.kind))
         self._by_key = {it.key: i for i, it in enumerate(self.items)}
-        n = self.n = len(self.items)
-        rows, cols, counts, by_col, vocab = _count_grams([it.text for it in self.items])
-        self._vocab = vocab
-        df = np.bincount(cols, minlength=len(vocab))
-        self._idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-        # Sublinear tf 1 + ln(tf) (ln from math.log, the same float a scalar computation gives), times
-        # idf, divided by the row's L2 norm. np.bincount adds the squares one at a time in pair order
-        # (row by row, each row's grams in first-occurrence order), the order a plain loop over a
-        # row's grams takes, so the weights are the floats the former per-row build computed (on
-        # Python 3.11; 3.12's compensated sum() may differ from it in the last bit).
-        log_tf = np.asarray([0.0] + [math.log(t) for t in range(1, int(counts.max(initial=0)) + 1)])
-        weights = (1.0 + log_tf[counts]) * self._idf[cols]
-        norms = np.sqrt(np.bincount(rows, weights=weights * weights, minlength=n))
-        data = weights / norms[rows] if len(rows) else weights
-        # column-wise: the pairs of column 0 by ascending row, then column 1, ...
-        self._rows = rows[by_col]
-        self._data = data[by_col]
-        self._indptr = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+        self.n = len(self.items)
+        grams, self._indptr, self._rows, self._data = _lnc([it.text for it in self.items])
+        self._vocab = dict(zip(grams, range(len(grams))))
         self._place_code: dict[str | None, int] = {}
-        self._kind_code = {}
+        self._kind_code = dict(zip(SIM_KINDS, range(len(SIM_KINDS))))
         self._places = np.asarray([self._place_code.setdefault(it.place, len(self._place_code))
                                    for it in self.items], dtype=np.int64)
         self._kinds = np.asarray([self._kind_code.setdefault(it.kind, len(self._kind_code))
@@ -360,13 +402,13 @@ class SimilarityIndex(_Similarity):
             for p in it.practices:
                 self._by_practice.setdefault(p, []).append(i)
 
-    def _postings(self, grams: list[str]) -> dict[str, tuple[float, Any, Any]]:
+    def _postings(self, grams: list[str]) -> dict[str, tuple[int, Any, Any]]:
         out = {}
         for gram in grams:
             col = self._vocab.get(gram)
             if col is not None:
-                lo, hi = self._indptr[col], self._indptr[col + 1]
-                out[gram] = (float(self._idf[col]), self._rows[lo:hi], self._data[lo:hi])
+                lo, hi = int(self._indptr[col]), int(self._indptr[col + 1])
+                out[gram] = (hi - lo, self._rows[lo:hi], self._data[lo:hi])
         return out
 
     def _practice_items(self, practice: str) -> list[int]:
@@ -398,7 +440,7 @@ class SimilarityIndex(_Similarity):
         yield "kinds", self._kinds.astype("<i8").tobytes()
         for gram, col in self._vocab.items():
             lo, hi = int(self._indptr[col]), int(self._indptr[col + 1])
-            yield ("g:" + gram, np.float64(self._idf[col]).astype("<f8").tobytes()
+            yield ("g:" + gram, np.float64(hi - lo).astype("<f8").tobytes()
                    + self._rows[lo:hi].astype("<i4").tobytes() + self._data[lo:hi].astype("<f8").tobytes())
         for practice, numbers in self._by_practice.items():
             yield "p:" + practice, np.asarray(numbers, dtype="<i4").tobytes()
@@ -439,7 +481,7 @@ class KeptSimilarityIndex(_Similarity):
         self._places = np.frombuffer(head["places"], dtype="<i8").astype(np.int64)
         self._kinds = np.frombuffer(head["kinds"], dtype="<i8").astype(np.int64)
 
-    def _postings(self, grams: list[str]) -> dict[str, tuple[float, Any, Any]]:
+    def _postings(self, grams: list[str]) -> dict[str, tuple[int, Any, Any]]:
         import numpy as np
 
         found = self._reader.many("g:" + g for g in grams)
@@ -448,10 +490,10 @@ class KeptSimilarityIndex(_Similarity):
             value = found.get("g:" + gram)
             if value is not None:
                 m = (len(value) - 8) // 12
-                idf = float(np.frombuffer(value, dtype="<f8", count=1)[0])
+                df = int(np.frombuffer(value, dtype="<f8", count=1)[0])
                 rows = np.frombuffer(value, dtype="<i4", count=m, offset=8).astype(np.int64)
                 data = np.frombuffer(value, dtype="<f8", count=m, offset=8 + 4 * m).astype(np.float64)
-                out[gram] = (idf, rows, data)
+                out[gram] = (df, rows, data)
         return out
 
     def _practice_items(self, practice: str) -> list[int]:

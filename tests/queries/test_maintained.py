@@ -27,6 +27,17 @@ def _cases(records):
     cases += [("similar_cities", {"place": p, "k": 10}) for p in places[:6]]
     cases += [("practice_communities", {"min_places": n}) for n in (1, 2)]
     cases += [("exemplars", {"practice": p, "k": k}) for p, k in zip(practices, (1, 5, 10, 200) * 10)]
+    # the postings (graph/sqlite_postings.py): ties broken by key, kinds filtered by id, long terms counted
+    models = sorted({m.name for r in records for m in r.named_models})
+    titles = [r.document.title for r in records if r.document.title and len(r.document.title) > 6]
+    cases += [("search", {"text": t, "limit": n}) for t, n in (("社区", 20), ("网", 500), ("社区 议事", 50))]
+    cases += [("search", {"text": "社区", "kinds": ["Measure", "Practice"], "limit": 30})]
+    cases += [("search", {"text": w}) for w in practices[:4] + models[:4]]
+    cases += [("search", {"text": t[2:7], "limit": 30}) for t in titles[:3]]
+    summaries = [m.summary for r in records for m in r.measures if m.summary]
+    cases += [("similar_practices", {"text": t, "k": 8}) for t in summaries[:: max(1, len(summaries) // 5)]]
+    cases += [("similar_practices", {"named_model": name}) for name in models[:4]]
+    cases += [("similar_practices", {"text": "建立居民议事会", "place": p}) for p in places[:3]]
     return cases
 
 
@@ -57,9 +68,12 @@ def maintained_store(tmp_path):
 
 @pytest.mark.parametrize("whole", [4, 10 ** 9], ids=["default", "touched-keys-only"])
 def test_rows_follow_loads_replacements_and_removals(maintained_store, all_records, monkeypatch, whole):
-    from graph import sqlite_rows
+    from graph import sqlite_postings, sqlite_rows
 
     monkeypatch.setattr(sqlite_rows, "_WHOLE", whole)      # 10 ** 9: never fill whole, only what was touched
+    if whole > 4:                                          # and postings in many small segments, merged two by two
+        monkeypatch.setattr(sqlite_postings, "_SEGMENT_CHARS", 3000)
+        monkeypatch.setattr(sqlite_postings, "_TIER", 2)
     store = maintained_store
     records = list(all_records)
     rng = random.Random(7)

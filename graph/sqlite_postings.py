@@ -1,0 +1,301 @@
+"""Postings indexes the embedded store maintains per document: the full-text index of ``search`` and the
+n-gram vectors of ``similar_practices``, kept as items and segments of postings that a write appends to
+and a query reads by gram — no build rebuilds them whole, and no global weight is stored.
+
+A postings index (``PostingIndex``, implemented beside the query that reads it: ``SearchPostings`` in
+``queries/fulltext_postings.py``, ``SimilarPostings`` in ``queries/similar_practices.py``; the queries
+read them through ``PostedFullTextIndex`` and ``PostedSimilarityIndex``) is a row index
+(``graph/sqlite_rows.py``: what a write touched is recorded in its transaction, the build's flush
+recomputes the touched keys once) whose rows are *items*: one per searchable node, each with an integer
+id (``iid``: the kind's code in the high bits, so a query filters kinds without reading items, then a
+counter that never reuses an id), its value (JSON: what a hit shows) and a few lookup attributes
+(``post_attr``: the items of a place, of a practice…). Its grams are kept as postings:
+
+- ``post_gram(name, gram, seg, ids, vals)``: per gram and *segment*, the ids of the items holding the
+  gram (int32) and one fixed-width value each (a count, a weight); a flush writes one new segment for the
+  items it added or changed, built in numpy for all of them at once (one row per gram, not per
+  (gram, item)).
+- ``post_dead(name, iid)``: items replaced or removed since the segments holding them were last merged;
+  a query drops their postings.
+- ``post_seg(name, seg, size)``: the segments and their sizes. Segments of one size class are merged
+  four at a time (size-tiered, as a log-structured merge: each posting is rewritten O(log n) times over
+  the life of a graph), and all of them when a quarter of the items are dead.
+
+Whatever depends on the whole corpus (a gram's document frequency, the item count) is computed at query
+time from these (``df`` = live postings of the gram; ``n`` = ``meta`` key ``post_n:<name>``).
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+__all__ = ["KIND_BITS", "POSTINGS_TABLES", "POSTINGS_TABLE_NAMES", "Posted", "PostingIndex", "PostingKeeper"]
+
+POSTINGS_TABLES = """CREATE TABLE IF NOT EXISTS post_item (name TEXT NOT NULL, key TEXT NOT NULL, iid INTEGER NOT NULL,
+                                      value BLOB NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
+CREATE UNIQUE INDEX IF NOT EXISTS post_item_iid ON post_item(name, iid);
+CREATE TABLE IF NOT EXISTS post_attr (name TEXT NOT NULL, attr TEXT NOT NULL, iid INTEGER NOT NULL,
+                                      PRIMARY KEY (name, attr, iid)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS post_attr_iid ON post_attr(name, iid);
+CREATE TABLE IF NOT EXISTS post_gram (name TEXT NOT NULL, gram TEXT NOT NULL, seg INTEGER NOT NULL, ids BLOB NOT NULL,
+                                      vals BLOB NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS post_gram_key ON post_gram(name, gram, seg);
+CREATE TABLE IF NOT EXISTS post_seg (name TEXT NOT NULL, seg INTEGER NOT NULL, size INTEGER NOT NULL,
+                                     PRIMARY KEY (name, seg)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS post_dead (name TEXT NOT NULL, iid INTEGER NOT NULL, PRIMARY KEY (name, iid)) WITHOUT ROWID"""
+POSTINGS_TABLE_NAMES = ("post_item", "post_attr", "post_gram", "post_seg", "post_dead")
+
+KIND_BITS = 28        # iid = kind code << KIND_BITS | counter (int32 while the code is below 8)
+_CHUNK = 500          # ids per ``IN (…)``
+_SEGMENT_CHARS = 1 << 22   # characters of item text per segment a flush writes (bounds its numpy arrays)
+_TIER = 4             # segments of one size class merged together
+_GRAMS_PER_MERGE = 4000    # grams read and rewritten at a time by a merge
+
+
+@dataclass(frozen=True)
+class Posted:
+    """One item as a postings index computes it from the graph: its kind's code, the value kept (JSON
+    bytes: everything a query shows of it, and enough to tell it changed), its lookup attributes, and
+    what its postings are computed from (``source``, given back to ``PostingIndex.segment``)."""
+
+    code: int
+    value: bytes
+    attrs: tuple[str, ...]
+    source: Any
+
+
+class PostingIndex(Protocol):
+    """A row index whose rows are items with postings (see the module docstring)."""
+
+    name: str
+    postings: bool          # True: what ``graph/sqlite_rows.py`` tells from a row index
+
+    def affected(self, view: Any, touched: Any) -> set[str]: ...
+
+    def all_keys(self, view: Any) -> Iterable[str]: ...
+
+    def items(self, view: Any, keys: Sequence[str]) -> dict[str, Posted]:
+        """key -> the item of those of ``keys`` that have one in the graph ``view`` shows."""
+
+    def segment(self, sources: list[Any]) -> Iterator[tuple[str, Any, Any]]:
+        """(gram, positions in ``sources`` ascending as a numpy int array, one value per position as a
+        numpy array of a fixed-width type, or None) for every gram of the items ``sources``."""
+
+    def size(self, source: Any) -> int:
+        """The characters ``source`` holds (how a flush cuts its segments)."""
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+class PostingKeeper:
+    """The postings indexes of one ``SQLiteStore`` (``store._db``, inside its write transactions)."""
+
+    def __init__(self, store: Any):
+        self.store = store
+
+    @property
+    def db(self) -> Any:
+        return self.store._db
+
+    def _meta(self, key: str) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def _set_meta(self, key: str, value: int) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, str(value)))
+
+    def clear(self, name: str) -> None:
+        for table in POSTINGS_TABLE_NAMES:
+            self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))   # fixed names only
+        self._set_meta("post_n:" + name, 0)
+
+    def put(self, ix: PostingIndex, keys: list[str], views: Any) -> None:
+        """Bring the items of ``keys`` up to date (``views()``: a fresh graph view per call, released by
+        the caller's ``release``): items whose value changed or that are gone are marked dead, new and
+        changed ones get new ids and their postings one new segment per few million characters."""
+        name = ix.name
+        pending: list[tuple[int, Any]] = []
+        chars = 0
+        added = dead = 0
+        for view, part in views(keys):
+            found = ix.items(view, part)
+            old = {k: (i, v) for k, i, v in in_chunks(
+                self.db, "SELECT key, iid, value FROM post_item WHERE name = ? AND key IN ({})", (name,), part)}
+            gone = [k for k, (_, value) in old.items() if k not in found or found[k].value != value]
+            fresh = [k for k in part if k in found and (k not in old or k in gone)]
+            for lo in range(0, len(gone), _CHUNK):
+                sub = gone[lo:lo + _CHUNK]
+                iids = [old[k][0] for k in sub]
+                self.db.execute(f"DELETE FROM post_item WHERE name = ? AND key IN ({_marks(len(sub))})", (name, *sub))
+                self.db.execute(f"DELETE FROM post_attr WHERE name = ? AND iid IN ({_marks(len(iids))})", (name, *iids))
+                self.db.executemany("INSERT OR IGNORE INTO post_dead(name, iid) VALUES (?, ?)", [(name, i) for i in iids])
+            counter = self._meta("post_seq:" + name)
+            rows, attrs = [], []
+            for k in fresh:
+                item = found[k]
+                counter += 1
+                iid = item.code << KIND_BITS | counter
+                rows.append((name, k, iid, item.value))
+                attrs += [(name, a, iid) for a in dict.fromkeys(item.attrs)]
+                pending.append((iid, item.source))
+                chars += ix.size(item.source)
+            self._set_meta("post_seq:" + name, counter)
+            self.db.executemany("INSERT INTO post_item(name, key, iid, value) VALUES (?, ?, ?, ?)", rows)
+            self.db.executemany("INSERT OR IGNORE INTO post_attr(name, attr, iid) VALUES (?, ?, ?)", attrs)
+            added += len(fresh)
+            dead += len(gone)
+            if chars >= _SEGMENT_CHARS:
+                self._segment(ix, pending)
+                pending, chars = [], 0
+        self._segment(ix, pending)
+        self._set_meta("post_n:" + name, self._meta("post_n:" + name) + added - dead)
+        self._merge(name)
+
+    def _segment(self, ix: PostingIndex, pending: list[tuple[int, Any]]) -> None:
+        """Write the postings of ``pending`` (iid, source) as one new segment."""
+        import numpy as np
+
+        if not pending:
+            return
+        iids = np.asarray([i for i, _ in pending], dtype=np.int64)
+        seg = self._meta("post_segs:" + ix.name) + 1
+        self._set_meta("post_segs:" + ix.name, seg)
+        size = 0
+        rows = []
+        for gram, positions, values in ix.segment([s for _, s in pending]):
+            ids = iids[positions].astype("<i4")
+            size += ids.size
+            rows.append((ix.name, gram, seg, ids.tobytes(), b"" if values is None else values.tobytes()))
+            if len(rows) >= 10000:
+                self.db.executemany("INSERT INTO post_gram(name, gram, seg, ids, vals) VALUES (?, ?, ?, ?, ?)", rows)
+                rows = []
+        self.db.executemany("INSERT INTO post_gram(name, gram, seg, ids, vals) VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.execute("INSERT INTO post_seg(name, seg, size) VALUES (?, ?, ?)", (ix.name, seg, size))
+
+    def _merge(self, name: str) -> None:
+        """Merge segments: all of them when a quarter of the items are dead, else any ``_TIER`` of one
+        size class (size rounded down to a power of ``_TIER``), until no class holds that many."""
+        segs = self.db.execute("SELECT seg, size FROM post_seg WHERE name = ? ORDER BY seg", (name,)).fetchall()
+        dead = self.db.execute("SELECT count(*) FROM post_dead WHERE name = ?", (name,)).fetchone()[0]
+        if dead and dead * 4 >= max(self._meta("post_n:" + name), 1):
+            self._rewrite(name, [s for s, _ in segs], every=True)
+            return
+        while True:
+            classes: dict[int, list[int]] = {}
+            for seg, size in segs:
+                classes.setdefault(int(math.log(max(size, 1), _TIER)), []).append(seg)
+            full = next((group for _, group in sorted(classes.items()) if len(group) >= _TIER), None)
+            if full is None:
+                return
+            merged = self._rewrite(name, full, every=len(full) == len(segs))
+            segs = [(s, z) for s, z in segs if s not in full] + ([merged] if merged else [])
+
+    def _rewrite(self, name: str, segs: list[int], every: bool) -> tuple[int, int] | None:
+        """Replace segments ``segs`` by one holding their live postings (``every``: they are all the
+        segments, so no dead item is left anywhere afterwards); (new segment, size), or None when empty."""
+        import numpy as np
+
+        if not segs:
+            return None
+        dead = np.fromiter((i for (i,) in self.db.execute("SELECT iid FROM post_dead WHERE name = ?", (name,))),
+                           dtype=np.int64)
+        seg = self._meta("post_segs:" + name) + 1
+        self._set_meta("post_segs:" + name, seg)
+        marks = _marks(len(segs))
+        grams = [g for (g,) in self.db.execute(
+            f"SELECT DISTINCT gram FROM post_gram WHERE name = ? AND seg IN ({marks}) ORDER BY gram", (name, *segs))]
+        size = 0
+        for at in range(0, len(grams), _GRAMS_PER_MERGE):
+            lo, hi = grams[at], grams[min(at + _GRAMS_PER_MERGE, len(grams)) - 1]
+            found = self.db.execute(
+                f"SELECT gram, ids, vals FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? AND seg IN ({marks}) "
+                "ORDER BY gram, seg", (name, lo, hi, *segs)).fetchall()
+            rows = []
+            for gram, ids, vals in _grouped(found, dead):
+                if ids:
+                    rows.append((name, gram, seg, ids, vals))
+                    size += len(ids) // 4
+            self.db.execute(f"DELETE FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? AND seg IN ({marks})",
+                            (name, lo, hi, *segs))
+            self.db.executemany("INSERT INTO post_gram(name, gram, seg, ids, vals) VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.execute(f"DELETE FROM post_seg WHERE name = ? AND seg IN ({marks})", (name, *segs))
+        if every:
+            self.db.execute("DELETE FROM post_dead WHERE name = ?", (name,))
+        if not size:
+            return None
+        self.db.execute("INSERT INTO post_seg(name, seg, size) VALUES (?, ?, ?)", (name, seg, size))
+        return seg, size
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def count(self, name: str) -> int:
+        return self._meta("post_n:" + name)
+
+    def dead(self, name: str) -> list[int]:
+        return [i for (i,) in self.db.execute("SELECT iid FROM post_dead WHERE name = ?", (name,))]
+
+    def grams(self, name: str, grams: Iterable[str]) -> dict[str, list[tuple[bytes, bytes]]]:
+        """gram -> its (ids, vals) per segment, oldest first, for those of ``grams`` some segment holds."""
+        out: dict[str, list[tuple[bytes, bytes]]] = {}
+        for gram, ids, vals in in_chunks(self.db, "SELECT gram, ids, vals FROM post_gram WHERE name = ? AND gram IN ({}) "
+                                         "ORDER BY gram, seg", (name,), grams):
+            out.setdefault(gram, []).append((ids, vals))
+        return out
+
+    def items(self, name: str, iids: Iterable[int]) -> dict[int, tuple[str, bytes]]:
+        """iid -> (key, value) of the live items among ``iids``."""
+        return {i: (k, v) for i, k, v in in_chunks(
+            self.db, "SELECT iid, key, value FROM post_item WHERE name = ? AND iid IN ({})", (name,), map(int, iids))}
+
+    def keys(self, name: str, iids: Iterable[int]) -> dict[int, str]:
+        """iid -> key of the live items among ``iids`` (read from the iid index alone)."""
+        return dict(in_chunks(self.db, "SELECT iid, key FROM post_item WHERE name = ? AND iid IN ({})", (name,),
+                              map(int, iids)))
+
+    def by_key(self, name: str, key: str) -> tuple[int, bytes] | None:
+        row = self.db.execute("SELECT iid, value FROM post_item WHERE name = ? AND key = ?", (name, key)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    def with_attr(self, name: str, attr: str) -> list[int]:
+        return [i for (i,) in self.db.execute("SELECT iid FROM post_attr WHERE name = ? AND attr = ?", (name, attr))]
+
+    def first_with_attr(self, name: str, attr: str) -> tuple[str, bytes] | None:
+        """(key, value) of the item with ``attr`` whose key is least."""
+        row = self.db.execute("SELECT i.key, i.value FROM post_attr a JOIN post_item i ON i.name = a.name AND i.iid = a.iid "
+                              "WHERE a.name = ? AND a.attr = ? ORDER BY i.key LIMIT 1", (name, attr)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+
+def in_chunks(db: Any, sql: str, head: tuple[Any, ...], values: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``sql`` (its ``IN ({})`` filled with placeholders) for the distinct ``values``, a few
+    hundred per statement, the parameters ``head`` first."""
+    wanted = list(dict.fromkeys(values))
+    for lo in range(0, len(wanted), _CHUNK):
+        sub = wanted[lo:lo + _CHUNK]
+        yield from db.execute(sql.format(_marks(len(sub))), (*head, *sub))
+
+
+def _grouped(rows: list[tuple[str, bytes, bytes]], dead: Any) -> Iterator[tuple[str, bytes, bytes]]:
+    """(gram, ids, vals) of rows ordered by gram: each gram's segments concatenated, dead ids dropped."""
+    import numpy as np
+
+    at = 0
+    while at < len(rows):
+        gram = rows[at][0]
+        end = at
+        while end < len(rows) and rows[end][0] == gram:
+            end += 1
+        ids = b"".join(r[1] for r in rows[at:end])
+        vals = b"".join(r[2] for r in rows[at:end])
+        at = end
+        if dead.size:
+            arr = np.frombuffer(ids, dtype="<i4")
+            keep = ~np.isin(arr, dead)
+            if not keep.all():
+                width = len(vals) // arr.size if arr.size else 0
+                ids = arr[keep].tobytes()
+                vals = np.frombuffer(vals, dtype=np.uint8).reshape(arr.size, width)[keep].tobytes() if width else b""
+        yield gram, ids, vals

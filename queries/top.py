@@ -1,0 +1,37 @@
+"""The best items of a ranking by score, then group, then key — reading keys only where scores tie.
+
+The search and the similarity index rank by (score descending, kind, key). An index built in the
+process numbers its items in that key order, so an item's number is its key's rank; an index the store
+maintains numbers them as they were written, and reads the keys of the few items the order depends on
+(``ranks``): those before the ``limit``-th best and those tied with it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+__all__ = ["in_order", "top"]
+
+
+def top(numbers: Any, scores: Any, limit: int, groups: Any, ranks: Callable[[Any], Any]) -> Any:
+    """Positions in ``numbers`` of the ``limit`` best by (``scores`` descending, ``groups`` ascending,
+    key ascending), best first; ``ranks(some numbers)`` gives values that order as those items' keys
+    do. Numpy arrays of equal length; no NaN score."""
+    import numpy as np
+
+    if not numbers.size or limit <= 0:
+        return np.zeros(0, dtype=np.int64)
+    if numbers.size > limit:
+        order = np.lexsort((groups, -scores))
+        at = order[limit - 1]
+        score, group = scores[at], groups[at]
+        chosen = np.flatnonzero((scores > score) | ((scores == score) & (groups <= group)))
+    else:
+        chosen = np.arange(numbers.size)
+    final = np.lexsort((ranks(numbers[chosen]), groups[chosen], -scores[chosen]))[:limit]
+    return chosen[final]
+
+
+def in_order(numbers: Any) -> Any:
+    """``ranks`` for an index whose numbers are in key order: the numbers themselves."""
+    return numbers

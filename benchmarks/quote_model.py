@@ -32,6 +32,7 @@ import json
 import os
 import random
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,16 @@ def _scorer():
 def gold_sets() -> dict[str, tuple[Path, Path]]:
     """name → (texts folder, gold folder) for every annotated set present."""
     return {k: v for k, v in SETS.items() if v[1].is_dir() and any(v[1].glob("*.json"))}
+
+
+def gold_documents(set_names: list[str]) -> Iterator[tuple[str, dict, Path]]:
+    """(set, gold, text path) of every annotated document of ``set_names`` whose text is present."""
+    for set_name, (texts, golds) in gold_sets().items():
+        if set_name in set_names:
+            for gp in sorted(golds.glob("*.json")):
+                gold = json.loads(gp.read_text(encoding="utf-8"))
+                if (texts / gold["doc"]).exists():
+                    yield set_name, gold, texts / gold["doc"]
 
 
 def held_out_sets() -> list[str]:
@@ -98,24 +109,17 @@ def load_docs(set_names: list[str], oracle_subject: bool = False) -> list[Doc]:
             break
         steps.append(step)
     docs: list[Doc] = []
-    for set_name, (texts, golds) in gold_sets().items():
-        if set_name not in set_names:
-            continue
-        for gp in sorted(golds.glob("*.json")):
-            gold = json.loads(gp.read_text(encoding="utf-8"))
-            path = texts / gold["doc"]
-            if not path.exists():
-                continue
-            text = normalize_text(read_document(path).text)
-            ctx = Context(text=fold_script(text), source=str(path))
-            for step in steps:
-                step(ctx)
-            if oracle_subject:  # judge owners apart from the subject-place step
-                ctx.document.subject_place = fold_script(gold["document"].get("subject_place") or "") or None
-            cands = quote_candidates(ctx)
-            names = {score.norm(x["name"]) for x in gold.get("named_models", [])}
-            labels = [int(score.norm(c[0]) in names) for c in cands]
-            docs.append(Doc(set_name, Path(gold["doc"]).stem, gold, ctx, cands, labels))
+    for set_name, gold, path in gold_documents(set_names):
+        text = normalize_text(read_document(path).text)
+        ctx = Context(text=fold_script(text), source=str(path))
+        for step in steps:
+            step(ctx)
+        if oracle_subject:  # judge owners apart from the subject-place step
+            ctx.document.subject_place = fold_script(gold["document"].get("subject_place") or "") or None
+        cands = quote_candidates(ctx)
+        names = {score.norm(x["name"]) for x in gold.get("named_models", [])}
+        labels = [int(score.norm(c[0]) in names) for c in cands]
+        docs.append(Doc(set_name, Path(gold["doc"]).stem, gold, ctx, cands, labels))
     return docs
 
 

@@ -834,12 +834,20 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     def head(name: str) -> str:
         return name[:-2] if name.endswith("委员会") else name
 
+    # only names of one place pair up: each name is compared with those of its own place (in the
+    # order of ``pairs``), the tests of one name alone made once
+    of_place: dict[str, list[tuple[str, str]]] = {}
+    for b, pb in pairs:
+        if pb:
+            of_place.setdefault(pb, []).append((b, head(b)))
     out: dict[str, str] = {}
     for a, pa in pairs:
-        for b, pb in pairs:
-            ha, hb = head(a), head(b)
-            if pa == pb and pa and len(a) < len(b) and ha[-1] == hb[-1] and subseq(ha, hb) \
-                    and len(b) - len(a) <= 8 and len(a) - len(pa) >= 3 \
+        if not pa or len(a) - len(pa) < 3:
+            continue
+        ha = head(a)
+        for b, hb in of_place[pa]:
+            if len(a) < len(b) and ha[-1] == hb[-1] and subseq(ha, hb) \
+                    and len(b) - len(a) <= 8 \
                     and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
                     and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
                     and len(out.get(a, "")) < len(b):

@@ -717,11 +717,17 @@ _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:代表|委员)(?!会)")
 _VISIT_BEFORE = re.compile(r"(?:来到|走进|走访|参观|观摩|前往|进入|赴)了?$")
 
 
-def _province_in_name(ctx: Context, name: str) -> str | None:
+def _province_shorts(ctx: Context) -> list[tuple[str, str]]:
+    """(name, name without its level suffix) of every province the text names, where two characters
+    or more are left: what :func:`_province_in_name` looks for (read once per document)."""
+    return [(p.name, short) for p in ctx.places if p.level == "province"
+            and len(short := _PROVINCE_SUFFIX.sub("", p.name)) >= 2]
+
+
+def _province_in_name(provinces: list[tuple[str, str]], name: str) -> str | None:
     """The one province the text names whose name the scheme carries (“问政湖北”, X省…平台): a
-    province-wide platform or brand, not the subject's own."""
-    hits = {p.name for p in ctx.places if p.level == "province"
-            and len(short := _PROVINCE_SUFFIX.sub("", p.name)) >= 2 and short in name}
+    province-wide platform or brand, not the subject's own. ``provinces``: :func:`_province_shorts`."""
+    hits = {full for full, short in provinces if short in name}
     return hits.pop() if len(hits) == 1 else None
 
 
@@ -859,6 +865,8 @@ _PARALLEL = (re.compile(r"(?:“[^“”]{1,4}”[\u4e00-\u9fff]{1,3}、){2,}“
 
 def _in_parallel(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - 48), min(len(text), end + 48)
+    if text.count("、", lo, hi) < 2:
+        return False  # (either series holds two 、 at least)
     return any(m.start() <= start and end <= m.end() for rx in _PARALLEL for m in rx.finditer(text, lo, hi))
 
 
@@ -913,6 +921,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
+    if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
+        return False  # (nor from a later start: the sentence's start is read only after a hit)
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
     return bool(_SAYS_BEFORE.search(text, max(lo, s - 6), s) and _CENTRE.search(text, lo, s))
 
@@ -971,7 +981,9 @@ def _classify(text: str, cands: list[_Cand]) -> None:
     """Rule verdicts: ``rejected`` (never a name), ``doubt`` (a reason against, weighed by the
     classifier) and ``accepted`` (the rules' own call)."""
     names = {c.name for c in cands}
-    numeral_prefixes = {o[:k] for o in names if _NUM_LEAD.match(o) and not split_list(o) for k in range(1, len(o))}
+    # (only prefixes as long as some candidate: a quoted sentence has hundreds of others)
+    lengths = {len(o) for o in names}
+    numeral_prefixes = {o[:k] for o in names if _NUM_LEAD.match(o) and not split_list(o) for k in range(1, len(o)) if k in lengths}
     for c in cands:
         q = c.quote
         name = c.name
@@ -1183,6 +1195,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     by_name: dict[str, list[_Cand]] = {}
     for c in cands:  # one scheme, however many spaces are typed inside its name
         by_name.setdefault("".join(c.name.split()), []).append(c)
+    provinces = _province_shorts(ctx)
     credited: dict[int, list[str]] = {}
     for i, c in enumerate(cands):
         own = _credited_owners(ctx, c, index, parent)
@@ -1203,7 +1216,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         # places' sentences (借鉴…, X是…) do not add owners
         owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])
         if not owners:
-            owners = [_province_in_name(ctx, name) or subject]  # type: ignore[list-item]
+            owners = [_province_in_name(provinces, name) or subject]  # type: ignore[list-item]
         comps: list[str] = []
         for c in group:
             listed = [_strip_inner(p) for p in split_list(c.name)]

@@ -81,10 +81,15 @@ _LAST_STOPS: dict[str, tuple[str, list[int]]] = {}
 
 @lru_cache(maxsize=32)
 def _stop_positions(text: str, stops: str) -> list[int]:
+    if len(text) <= _SHORT_TEXT:
+        # a title, a line, a clause: read as it is, without the table pass, so that the arrays kept
+        # for the document (its code points, its stop offsets) stay for the next call about it
+        return [i for i, ch in enumerate(text) if ch in stops]
     offsets, codes = _stop_index(text, stops)
     return offsets.compress(_stop_table(stops).take(codes)).tolist()
 
 
+_SHORT_TEXT = 256
 # every character of every stop set asked for so far (a document asks for a dozen sets, the same
 # ones for every document): one table pass over the text finds them all, and each set then picks
 # its own from those few offsets instead of testing every character of the text again

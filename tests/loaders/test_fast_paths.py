@@ -9,7 +9,7 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from loaders.extract import agencies, people, places, practices
+from loaders.extract import agencies, models, people, places, practices
 from loaders.extract.script import _table, fold_script
 from loaders.extract.text_utils import (
     CLAUSE_END,
@@ -307,3 +307,59 @@ def test_asked_before_holds_an_asking_word(parts):
     for lo in range(0, len(text) + 1, 3):
         found = practices._ASKED_BEFORE.search(text, lo)
         assert found is None or practices._ASK_WORD.search(text, lo, found.end()) is not None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), min_size=257, max_size=700),
+       st.text(alphabet=st.sampled_from(_ALPHABET), max_size=40))
+def test_stop_positions_of_a_long_text_survive_a_short_one(text, short):
+    # a long text goes through the table pass, a short one is read as it is: asking about a short
+    # text in between leaves the long text's answer as it was
+    for stops in (SENTENCE_END, CLAUSE_END, "等个"):
+        want = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
+        assert stop_positions(text, stops) == want
+        assert stop_positions(short, stops) == [m.start() for m in re.finditer("[" + re.escape(stops) + "]", short)]
+        assert stop_positions(text + "", stops) == want
+
+
+def _plain_merge(pairs):
+    """agencies._merge_abbreviations as first written: every name against every other."""
+    def subseq(short, long):
+        it = iter(long)
+        return all(ch in it for ch in short)
+
+    def head(name):
+        return name[:-2] if name.endswith("委员会") else name
+
+    out = {}
+    for a, pa in pairs:
+        for b, pb in pairs:
+            ha, hb = head(a), head(b)
+            if pa == pb and pa and len(a) < len(b) and ha[-1] == hb[-1] and subseq(ha, hb) \
+                    and len(b) - len(a) <= 8 and len(a) - len(pa) >= 3 \
+                    and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
+                    and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
+                    and len(out.get(a, "")) < len(b):
+                out[a] = b
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["甲市", "乙县", "丙区", ""]),
+                          st.lists(st.sampled_from(["城市", "城", "管理", "管", "和", "综合", "执法", "发展", "改革", "发改",
+                                                    "房地产", "人力资源", "社会保障", "人社", "区"]), min_size=1, max_size=4),
+                          st.sampled_from(["局", "中心", "委", "委员会", "小组", "办"])), max_size=12))
+def test_abbreviations_merge_as_every_pair_compared(items):
+    pairs = sorted({(place + "".join(words) + end, place or None) for place, words, end in items}, key=str)
+    assert agencies._merge_abbreviations(pairs) == _plain_merge(pairs)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["“全覆盖”", "“零距离”", "“一张网”", "管理", "服务", "覆盖", "、", "，", "社区"]), max_size=16))
+def test_parallel_series_needs_two_list_marks(parts):
+    text = "".join(parts)
+    for m in re.finditer("“[^“”]+”", text):
+        start, end = m.start(), m.end()
+        lo, hi = max(0, start - 48), min(len(text), end + 48)
+        plain = any(x.start() <= start and end <= x.end() for rx in models._PARALLEL for x in rx.finditer(text, lo, hi))
+        assert models._in_parallel(text, start, end) == plain

@@ -45,11 +45,9 @@ try:                                   # what `govkg build` does last (govkg.api
     from queries.registry import keep_indexes
 except ImportError:                    # a checkout from before kept indexes
     keep_indexes = None
-if keep_indexes is not None:          # as `govkg build`: indexes over GOVKG_KEEP_MAX_ITEMS items are not kept
-    try:
-        keep_indexes(store, settings.keep_max_items)
-    except TypeError:                  # a checkout from before the limit
-        keep_indexes(store)
+if keep_indexes is not None:          # as `govkg build` (a checkout with GOVKG_KEEP_MAX_ITEMS: with its limit)
+    limit = getattr(settings, "keep_max_items", None)
+    keep_indexes(store, limit) if limit is not None else keep_indexes(store)
 store.close()
 build_s = time.perf_counter() - t
 size = sum(p.stat().st_size for p in (home / "graph").iterdir())   # after close: the WAL is folded in

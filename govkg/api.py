@@ -121,22 +121,16 @@ def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False
     the indexes the store keeps for the whole-graph queries are built for the new graph, so the first
     query of any later process is not the one that builds them. Without ``keep`` (the explorer's
     import of a few files) each index is built, and kept, by the first query that needs it."""
-    import sys
 
     from govkg.errors import StoreUnavailable
-    from govkg.settings import load_settings
     from graph.build import build_paths
     from queries.registry import keep_indexes
-
-    def skipped(name: str, items: int) -> None:
-        print(f"govkg: index {name!r} not kept ({items:,} items, over GOVKG_KEEP_MAX_ITEMS): its first "
-              "query builds it", file=sys.stderr)
 
     report = build_paths(list(paths), store, progress=progress, workers=workers)
     if not keep:
         return report
     try:
-        keep_indexes(store, load_settings().keep_max_items, skipped)
+        keep_indexes(store)
     except StoreUnavailable:
         pass              # the build already said why the store takes no write
     return report

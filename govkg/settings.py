@@ -35,9 +35,6 @@ SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "GOVKG_MAX_UPLOAD_MB": ("50", "largest file the importer and the app accept, in MB"),
     "GOVKG_MAX_EXTRACT_MB": ("2048", "memory one document's extraction may use, in MB (0 = no limit)"),
     "GOVKG_EXTRACT_TIMEOUT_S": ("120", "seconds one document's extraction may take (0 = no limit)"),
-    "GOVKG_KEEP_MAX_ITEMS": ("150000", ("largest index (in items: measures, named models, documents…) a build "
-                                        "keeps ready in the embedded store; a larger one is built by its first "
-                                        "query (0 = no limit)")),
 }
 
 
@@ -76,7 +73,6 @@ class Settings:
     max_extract_mb: int = 2048
     extract_timeout_s: float = 120.0
     falkordb_password: str = ""
-    keep_max_items: int = 150000
 
     def __repr__(self) -> str:  # never print the password
         return (f"Settings(home={self.home!s}, store={self.store}, neo4j_uri={redact_uri(self.neo4j_uri)!r}, "
@@ -147,7 +143,6 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         max_extract_mb=_int(env, "GOVKG_MAX_EXTRACT_MB"),
         extract_timeout_s=_number(env, "GOVKG_EXTRACT_TIMEOUT_S"),
         falkordb_password=_get(env, "FALKORDB_PASSWORD"),
-        keep_max_items=_int(env, "GOVKG_KEEP_MAX_ITEMS"),
     )
 
 

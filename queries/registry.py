@@ -230,10 +230,8 @@ KEPT = {"similar_practices": "similar_practices", "search": "search", "place_pra
 # the queries that compute their answer in Python from a projection of the whole graph (a similarity
 # index, place vectors, communities) instead of a .cypher of their own, as ``--show-cypher`` says
 WHOLE_GRAPH = frozenset(q.name for q in QUERIES if q.projection)
-# the node labels each index has one item per (the size that bounds its build's memory)
-# (exemplars is not limited: its rankings are built one practice at a time)
-_ITEMS = {"similar_practices": ("Measure", "NamedModel"),
-          "search": ("Document", "NamedModel", "Measure", "Policy", "Agency", "Place", "Practice")}
+
+
 def row_indexes() -> list[Any]:
     """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
     name of ``KEPT`` that has one."""
@@ -252,16 +250,16 @@ def maintain_indexes(store: Any) -> Any:
     return store
 
 
-def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], None] | None = None) -> list[str]:
-    """Build the indexes of ``KEPT`` for the store's current graph and keep them in the store (what a
-    build does last, so the first query of any later process reads them instead of rebuilding them);
-    the names kept. Nothing on a store that keeps no index. An index of more than ``max_items`` items
-    (0: no limit) is not built here — its first query builds it — and ``skipped(name, items)`` is told."""
+def keep_indexes(store: Any) -> list[str]:
+    """Bring the indexes of ``KEPT`` up to date with the store's current graph (what a build does last,
+    so the first query of any later process reads them instead of rebuilding them); the names kept.
+    On the embedded store each is maintained per document: the writes recorded since the last build are
+    flushed, and an index some write did not record its changes for is filled whole. Nothing on a store
+    that keeps no index."""
     from queries.kept import GraphVersion, keep_now, keeps
 
     if not keeps(store):
         return []
-    nodes = store.stats()["nodes"] if max_items else {}
     version = GraphVersion(store)
     kept = []
     rows = row_indexes() if hasattr(store, "seed_rows") else []
@@ -274,11 +272,6 @@ def keep_indexes(store: Any, max_items: int = 0, skipped: Callable[[str, int], N
         if any(ix.name == name for ix in rows):
             if store.rows_current(name):
                 kept.append(name)
-            continue
-        items = sum(nodes.get(label, 0) for label in _ITEMS.get(name, ()))
-        if max_items and items > max_items:
-            if skipped is not None:
-                skipped(name, items)
             continue
         if keep_now(name, version, functools.partial(_build_kept, store, query)):
             kept.append(name)

@@ -269,13 +269,15 @@ class PostingKeeper:
         return None if row is None else (row[0], row[1])
 
 
-def in_chunks(db: Any, sql: str, head: tuple[Any, ...], values: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+def in_chunks(db: Any, sql: str, head: tuple[Any, ...], values: Iterable[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` (its ``IN ({})`` filled with placeholders) for the distinct ``values``, a few
     hundred per statement, the parameters ``head`` first."""
     wanted = list(dict.fromkeys(values))
+    rows: list[tuple[Any, ...]] = []
     for lo in range(0, len(wanted), _CHUNK):
         sub = wanted[lo:lo + _CHUNK]
-        yield from db.execute(sql.format(_marks(len(sub))), (*head, *sub))
+        rows += db.execute(sql.format(_marks(len(sub))), (*head, *sub)).fetchall()
+    return rows
 
 
 def _grouped(rows: list[tuple[str, bytes, bytes]], dead: Any) -> Iterator[tuple[str, bytes, bytes]]:

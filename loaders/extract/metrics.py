@@ -202,8 +202,9 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
         cut = max((m.end() for m in cuts if m.end() <= first), default=0)
         before = before[:first]
     before = before[cut:].strip()
-    verb_only = _LEAD_TRIM.sub("", before).strip()
-    trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", before))).strip()
+    lead_cut = _LEAD_TRIM.sub("", before)
+    verb_only = lead_cut.strip()
+    trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", lead_cut)).strip()
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
         trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
     before = trimmed

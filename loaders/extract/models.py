@@ -865,8 +865,8 @@ _PARALLEL = (re.compile(r"(?:“[^“”]{1,4}”[\u4e00-\u9fff]{1,3}、){2,}“
 
 def _in_parallel(text: str, start: int, end: int) -> bool:
     lo, hi = max(0, start - 48), min(len(text), end + 48)
-    if text.count("、", lo, hi) < 2:
-        return False  # (either series holds two 、 at least)
+    if text.count("、", lo, hi) < 2 or text.count("“", lo, hi) < 3:
+        return False  # (either series holds two 、 and three quotes at least)
     return any(m.start() <= start and end <= m.end() for rx in _PARALLEL for m in rx.finditer(text, lo, hi))
 
 
@@ -959,10 +959,10 @@ def _role_after(after: str) -> bool:
     return False
 
 
-def _chain_rejects(text: str, cands: list[_Cand]) -> None:
-    """What the words after a run of quotes say applies to every quote of the run
+def _chain_rejects(text: str, chains: list[list[_Cand]]) -> None:
+    """What the words after a run of quotes (``_chains``) say applies to every quote of the run
     (“A”“B”等光荣称号; 开展“A”“B”主题活动; 发挥“A”与“B”作用)."""
-    for chain in _chains(text, cands):
+    for chain in chains:
         if len(chain) < 2:
             continue
         tail = text[chain[-1].end:chain[-1].end + 16]
@@ -1040,11 +1040,11 @@ def _chains(text: str, cands: list[_Cand]) -> list[list[_Cand]]:
     return chains
 
 
-def _chain_governed(text: str, cands: list[_Cand]) -> None:
+def _chain_governed(text: str, chains: list[list[_Cand]]) -> None:
     """A naming verb before a run of quotes (创建“A”“B”) or a scheme word after it (“A”“B”“C”工作模式)
     governs every quote of the run, not only the one it touches. Only quotes written one after the
     other (or joined by 、和与及) make such a run: X委“A”、Y委“B” gives each its own subject."""
-    for chain in _chains(text, cands):
+    for chain in chains:
         if len(chain) < 2 or any(text[a.end:b.start] not in ("", "、", "和", "与", "及")
                                  for a, b in pairwise(chain)):
             continue
@@ -1059,8 +1059,8 @@ def _chain_governed(text: str, cands: list[_Cand]) -> None:
                     c.accepted = True
 
 
-def _share_in_chains(text: str, cands: list[_Cand]) -> None:
-    for chain in _chains(text, cands):
+def _share_in_chains(text: str, chains: list[list[_Cand]]) -> None:
+    for chain in chains:
         if len(chain) < 2:
             continue
         tail = text[chain[-1].end:chain[-1].end + 12]
@@ -1109,7 +1109,8 @@ def _sentence(text: str, pos: int) -> str:
     return text[lo:hi].strip()[:200]
 
 
-def _views(ctx: Context, cands: list[_Cand], index: _Owners, all_cands: bool = True) -> list[QuoteView | None]:
+def _views(ctx: Context, cands: list[_Cand], chains: list[list[_Cand]], index: _Owners,
+           all_cands: bool = True) -> list[QuoteView | None]:
     """What the classifier reads about each candidate (see ``quote_features``); with ``all_cands``
     False, None for the candidates the rules rejected (the classifier never reads them)."""
     text = ctx.text
@@ -1118,7 +1119,7 @@ def _views(ctx: Context, cands: list[_Cand], index: _Owners, all_cands: bool = T
     for c in cands:
         counts[c.name] = counts.get(c.name, 0) + 1
     views: dict[int, QuoteView] = {}
-    for chain in _chains(text, cands):
+    for chain in chains:
         tail = text[chain[-1].end:chain[-1].end + 24]
         m = _CHAIN_TAIL.match(tail)
         chain_rule = any(c.rule_accepted for c in chain)
@@ -1158,12 +1159,13 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
-    _chain_rejects(text, cands)
-    _chain_governed(text, cands)
+    chains = _chains(text, cands)  # (the runs depend on where the quotes stand only: found once)
+    _chain_rejects(text, chains)
+    _chain_governed(text, chains)
     for c in cands:
         c.rule_accepted = c.accepted
-    _share_in_chains(text, cands)
-    return cands, _views(ctx, cands, index, all_cands)
+    _share_in_chains(text, chains)
+    return cands, _views(ctx, cands, chains, index, all_cands)
 
 
 def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:

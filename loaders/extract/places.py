@@ -331,7 +331,9 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
     suffix may follow a road's name (社区, 街道); ``street_ends``: where a street or town ends, after
     which a community's name may be one of the words communities are named for (西河街道幸福社区)."""
     # right after a place below the province: the name is what lies between, up to six characters
-    for length in range(2, 7):
+    # (the places ending 2–6 characters before the suffix, looked for one by one only if there is one)
+    near = () if chain_ends.isdisjoint(range(max(0, suffix_start - 6), suffix_start - 1)) else range(2, 7)
+    for length in near:
         s = suffix_start - length
         if s in chain_ends and s >= 0:
             name = text[s:suffix_start]

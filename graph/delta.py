@@ -156,7 +156,7 @@ class _Builder:
                                    {k: v for k, v in props.items() if v is not None})
         self.place_ids: dict[str, str] = {}
         self.model_ids: dict[str, str] = {}
-        self.records = {m.norm(canonical_place_name(p.name)): p for p in rec.places}
+        self.records = {m.name_key(canonical_place_name(p.name)): p for p in rec.places}
         self._hits: dict[str, int] | None = None          # practice → first cue offset (lazy)
         self._practice_evs: dict[tuple[int, int, str], list[Evidence]] = {}
 
@@ -188,12 +188,12 @@ class _Builder:
         if not name or not name.strip():
             return None
         canon = canonical_place_name(name)
-        key = m.norm(canon)
+        key = m.name_key(canon)
         if key in self.place_ids:
             return self.place_ids[key]
         rec = self.records.get(key)
         parent_id = None
-        if rec is not None and rec.parent and _depth < 6 and m.norm(canonical_place_name(rec.parent)) != key:
+        if rec is not None and rec.parent and _depth < 6 and m.name_key(canonical_place_name(rec.parent)) != key:
             parent_id = self.place(rec.parent, _depth + 1)
         parent_code = parent_id if parent_id and parent_id.isdigit() else None
         adcode = (rec.adcode if rec is not None else None) or place_code(canon, parent_code)
@@ -280,7 +280,7 @@ class _Builder:
                 d.rel("ISSUED_BY", node_id, ag, ev)
 
     def model_id(self, name: str, owner: str | None) -> str:
-        return self.model_ids.setdefault(m.norm(name), m.named_model_id(owner, name))
+        return self.model_ids.setdefault(m.name_key(name), m.named_model_id(owner, name))
 
     def models(self, subject: str | None) -> None:
         d = self.delta
@@ -356,7 +356,7 @@ class _Builder:
                 if ag:
                     d.rel("LED_BY", node_id, ag, ev)
             for name in ms.named_models:
-                model_id = self.model_ids.get(m.norm(name))
+                model_id = self.model_ids.get(m.name_key(name))
                 if model_id is None:
                     model_id = self.model_id(name, place)
                     d.node("NamedModel", model_id, {"name": m.norm(name)}, [self.find(name, after=start)])
@@ -408,14 +408,14 @@ class _Builder:
         support: dict[str, list[Evidence]] = {}
         for ms in self.rec.measures:
             for practice in ms.practices:
-                support.setdefault(m.norm(practice), []).extend(self.practice_ev(ms, practice))
+                support.setdefault(m.name_key(practice), []).extend(self.practice_ev(ms, practice))
         for nm in self.rec.named_models:
             for practice in nm.practices:
-                support.setdefault(m.norm(practice), []).extend(self.ev_mentions(nm.mentions, nm.name))
+                support.setdefault(m.name_key(practice), []).extend(self.ev_mentions(nm.mentions, nm.name))
         fallback = [self.measure_ev(ms)[0] for ms in self.rec.measures
                     if 0 <= ms.span.start < ms.span.end <= len(self.text)]
         for practice in self.rec.practices:
-            ev = support.get(m.norm(practice)) or self.practice_in_text(practice) or fallback[:1] \
+            ev = support.get(m.name_key(practice)) or self.practice_in_text(practice) or fallback[:1] \
                 or [self.find(practice)]
             d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
 

@@ -48,6 +48,7 @@ __all__ = [
     "label_of_id",
     "measure_id",
     "metric_id",
+    "name_key",
     "named_model_id",
     "norm",
     "person_id",
@@ -59,7 +60,7 @@ __all__ = [
 ]
 
 #: bump when ids or the shape of the graph change: documents loaded under another version reload.
-MODEL_VERSION = 2
+MODEL_VERSION = 3  # 3: ids of names in traditional characters are those of their simplified form
 
 EV_FIELDS: tuple[str, ...] = ("ev_doc", "ev_start", "ev_end", "ev_quote")
 
@@ -227,6 +228,15 @@ def norm(text: str) -> str:
     return compact(text).strip("《》〈〉“”‘’\"'「」『』")
 
 
+def name_key(text: str) -> str:
+    """The key a name is known by in the graph: :func:`norm` in simplified characters, so a mirror
+    page's 《…條例》 is the policy a simplified page cites as 《…条例》 (names are shown as written;
+    ids and look-ups do not depend on the script)."""
+    from loaders.extract.script import fold_name
+
+    return fold_name(norm(text))
+
+
 def short_hash(*parts: str) -> str:
     """16 hex chars of sha256 over the parts joined by U+001F (a separator no name contains)."""
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
@@ -237,24 +247,24 @@ def place_id(name: str, adcode: str | None = None, parent_id: str | None = None)
     so 河北区 of 天津市 and a 河北区 elsewhere stay two places."""
     if adcode and re.fullmatch(r"\d{6}", adcode):
         return adcode
-    return "pl_" + short_hash(parent_id or "", norm(name))
+    return "pl_" + short_hash(parent_id or "", name_key(name))
 
 
 def agency_id(canonical_name: str) -> str:
-    return "ag_" + short_hash(norm(canonical_name))
+    return "ag_" + short_hash(name_key(canonical_name))
 
 
 def policy_id(canonical_title: str, canonical_issuer: str | None) -> str:
-    return "po_" + short_hash(norm(canonical_title), norm(canonical_issuer or ""))
+    return "po_" + short_hash(name_key(canonical_title), name_key(canonical_issuer or ""))
 
 
 def named_model_id(owner_place_id: str | None, name: str) -> str:
     """Two models that share a name (“五位一体” of two cities) stay two nodes: the owner is in the key."""
-    return "nm_" + short_hash(owner_place_id or "", norm(name))
+    return "nm_" + short_hash(owner_place_id or "", name_key(name))
 
 
 def component_id(model_id: str, phrase: str) -> str:
-    return "co_" + short_hash(model_id, norm(phrase))
+    return "co_" + short_hash(model_id, name_key(phrase))
 
 
 def measure_id(doc_id: str, start: int, end: int) -> str:
@@ -266,16 +276,16 @@ def metric_id(doc_id: str, start: int, end: int) -> str:
 
 
 def practice_id(name: str) -> str:
-    return "pr_" + short_hash(norm(name))
+    return "pr_" + short_hash(name_key(name))
 
 
 def category_id(name: str) -> str:
-    return "pc_" + short_hash(norm(name))
+    return "pc_" + short_hash(name_key(name))
 
 
 def person_id(name: str, scope_place_id: str | None) -> str:
     """People are scoped by the subject place of the document naming them (namesakes stay apart)."""
-    return "ps_" + short_hash(norm(name), scope_place_id or "")
+    return "ps_" + short_hash(name_key(name), scope_place_id or "")
 
 
 _PREFIX_LABEL = {"pl": "Place", "ag": "Agency", "po": "Policy", "nm": "NamedModel", "co": "Component",

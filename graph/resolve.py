@@ -14,7 +14,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from graph.model import norm
+from graph.model import name_key, norm
 from loaders.reference import load_gazetteer
 
 __all__ = [
@@ -50,6 +50,7 @@ def place_code(name: str, parent_code: str | None = None) -> str | None:
     """The adcode of ``name`` (tried as written, then with 市/省 added), or None when the name
     is unknown or ambiguous and the parent's code does not decide it."""
     by_name = load_gazetteer().by_name
+    name = name_key(name)  # the gazetteer's own script
     for candidate in (name, name + "市", name + "省"):
         codes = by_name.get(candidate)
         if not codes:

@@ -22,7 +22,7 @@ from loaders.extract.text_utils import code_units
 if TYPE_CHECKING:
     from loaders.record import ExtractionRecord
 
-__all__ = ["fold_script", "restore_script"]
+__all__ = ["fold_name", "fold_script", "restore_script"]
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +84,12 @@ def fold_script(text: str) -> str:
     if not changed.any():
         return text
     return np.where(changed, folded, codes).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+
+
+def fold_name(name: str) -> str:
+    """A name or key folded to simplified characters (``str.translate``: no array set-up for a short
+    string), so 《湖北省志愿服務條例》 and 《湖北省志愿服务条例》 are one policy in the graph."""
+    return name if name.isascii() else name.translate(_table())
 
 
 _MAX_RESPACED = 200

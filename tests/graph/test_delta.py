@@ -78,3 +78,25 @@ def test_policy_title_keeps_its_quotation_marks_and_spaces():
         {policy_id(t, None) for t in titles}
     assert policy_id("关于深化“邻里守望”机制提升治理效能的方案", None) == policy_id(titles[1], None)
     assert split_policy_title("国务院办公厅关于加强“社区治理”的意见") == ("关于加强“社区治理”的意见", "国务院办公厅")
+
+
+def test_a_traditional_page_and_a_simplified_one_name_the_same_nodes():
+    """A mirror page in traditional characters cites the policy, agency and model a simplified page
+    does: the graph keys them alike (each record keeps its own script)."""
+    from loaders.extract.pipeline import extract_text
+
+    simplified = ("关于推进社区治理的答复\n\n江城市民政局印发《江城市社区志愿服务条例》，"
+                  "在全市推行“邻里守望”服务机制，建成社区服务站120个。")
+    traditional = ("關於推進社區治理的答覆\n\n江城市民政局印發《江城市社區志願服務條例》，"
+                   "在全市推行“鄰里守望”服務機制，建成社區服務站120個。")
+
+    def ids(text: str) -> dict[str, set[str]]:
+        delta = record_to_delta(extract_text(text, "page.txt"))
+        out: dict[str, set[str]] = {}
+        for node_id, row in delta.nodes.items():
+            out.setdefault(row.label, set()).add(node_id)
+        return out
+
+    simple, trad = ids(simplified), ids(traditional)
+    assert simple["Policy"] and trad["Policy"] == simple["Policy"]
+    assert simple["NamedModel"] and trad["NamedModel"] == simple["NamedModel"]

@@ -232,7 +232,7 @@ def name_key(text: str) -> str:
     """The key a name is known by in the graph: :func:`norm` in simplified characters, so a mirror
     page's 《…條例》 is the policy a simplified page cites as 《…条例》 (names are shown as written;
     ids and look-ups do not depend on the script)."""
-    from loaders.extract.script import fold_name
+    from loaders.reference import fold_name
 
     return fold_name(norm(text))
 

@@ -1,6 +1,7 @@
 """The reference data the extraction matches against, as the layers above use it: the one gazetteer
 (cpca's table of administrative codes, :mod:`loaders.extract.gazetteer`) and the one practice
-taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`).
+taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`), and the fold of a name to the
+simplified characters they are written in (:func:`loaders.extract.script.fold_name`).
 
 This is the public face of those modules: ``graph``, ``queries`` and ``govkg`` import from here, never
 from ``loaders.extract`` (``tests/test_layers.py`` checks it), so the extraction's internals can move
@@ -17,6 +18,7 @@ from loaders.extract.practices import (
     load_taxonomy,
     quoted_request_spans,
 )
+from loaders.extract.script import fold_name
 
 __all__ = [
     "CANONICAL_PRACTICES",
@@ -27,6 +29,7 @@ __all__ = [
     "Taxonomy",
     "admin_mentions",
     "code_table",
+    "fold_name",
     "load_gazetteer",
     "load_taxonomy",
     "quoted_request_spans",

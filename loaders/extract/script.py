@@ -7,12 +7,16 @@ character for one character (OpenCC's ``TSCharacters`` table, first candidate). 
 changes the length, every offset found in the scan text is an offset into the original text.
 
 After the steps, :func:`restore_script` puts the document's own script back into the strings a record
-copies out of the text (as-written forms, titles, model names, summaries); canonical names (places from
-the gazetteer, agencies, practices) stay simplified. Simplified documents pass through untouched.
+copies out of the text (as-written forms, titles, model names, summaries) and into the names it composes
+(places under their parents, agencies with their place's name, owners, the subject place: 東興市,
+仙桃市婦聯), character for character as the document writes each one; the practices of the taxonomy stay
+as the taxonomy spells them. Simplified documents pass through untouched. The graph keys every name by its
+simplified form (``graph.model.name_key``), so a mirror page and the original name the same nodes.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -176,3 +180,41 @@ def restore_script(record: ExtractionRecord, scan: str) -> None:
         mt.subject = restore(mt.subject, mt.start)
     for person in record.people:
         person.name = restore(person.name) or person.name
+    # the names the record composes (a place under its parent, an agency with its place's name:
+    # 仙桃市婦聯 from 市婦聯) in the document's script, each character as the document writes it
+    to_doc = _script_of(scan, original)
+    if not to_doc:
+        return
+
+    def name(value: str | None) -> str | None:
+        return value.translate(to_doc) if value else value
+
+    doc.issuer, doc.subject_place, doc.province = name(doc.issuer), name(doc.subject_place), name(doc.province)
+    for place in record.places:
+        place.name, place.parent = name(place.name) or place.name, name(place.parent)
+    for agency in record.agencies:
+        agency.name, agency.place = name(agency.name) or agency.name, name(agency.place)
+    for pol in record.policies:
+        pol.issuer = name(pol.issuer)
+    for nm in record.named_models:
+        nm.owner = name(nm.owner)
+    for ms in record.measures:
+        ms.place, ms.agencies = name(ms.place), [name(a) or a for a in ms.agencies]
+    for lr in record.learning:
+        lr.learner, lr.source = name(lr.learner) or lr.learner, name(lr.source) or lr.source
+    for mt in record.metrics:
+        mt.place = name(mt.place)
+
+
+def _script_of(scan: str, original: str) -> dict[int, str]:
+    """simplified → the document's own character, for each Chinese character the document writes in
+    another script more often than as the simplified one (a simplified page quoting one traditional
+    title keeps its simplified names)."""
+    pairs = Counter((s, o) for s, o in zip(scan, original) if s != o and "\u4e00" <= s <= "\u9fff")
+    if not pairs:
+        return {}
+    best: dict[str, tuple[str, int]] = {}
+    for (s, o), n in pairs.most_common():
+        best.setdefault(s, (o, n))
+    kept = Counter(c for c in original if c in best)
+    return {ord(s): o for s, (o, n) in best.items() if n > kept[s]}

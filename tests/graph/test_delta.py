@@ -85,10 +85,10 @@ def test_a_traditional_page_and_a_simplified_one_name_the_same_nodes():
     does: the graph keys them alike (each record keeps its own script)."""
     from loaders.extract.pipeline import extract_text
 
-    simplified = ("关于推进社区治理的答复\n\n江城市民政局印发《江城市社区志愿服务条例》，"
-                  "在全市推行“邻里守望”服务机制，建成社区服务站120个。")
-    traditional = ("關於推進社區治理的答覆\n\n江城市民政局印發《江城市社區志願服務條例》，"
-                   "在全市推行“鄰里守望”服務機制，建成社區服務站120個。")
+    simplified = ("关于推进社区治理的答复\n\n宜昌市民政局印发《宜昌市社区志愿服务条例》，"
+                  "在点军区推行“邻里守望”服务机制，建成社区服务站120个。")
+    traditional = ("關於推進社區治理的答覆\n\n宜昌市民政局印發《宜昌市社區志願服務條例》，"
+                   "在點軍區推行“鄰里守望”服務機制，建成社區服務站120個。")
 
     def ids(text: str) -> dict[str, set[str]]:
         delta = record_to_delta(extract_text(text, "page.txt"))
@@ -98,5 +98,26 @@ def test_a_traditional_page_and_a_simplified_one_name_the_same_nodes():
         return out
 
     simple, trad = ids(simplified), ids(traditional)
-    assert simple["Policy"] and trad["Policy"] == simple["Policy"]
-    assert simple["NamedModel"] and trad["NamedModel"] == simple["NamedModel"]
+    for label in ("Policy", "NamedModel", "Agency", "Place"):
+        assert simple[label] and trad[label] == simple[label], label
+    assert rels(traditional) == rels(simplified)
+
+
+def rels(text: str) -> set[tuple[str, str, str]]:
+    from loaders.extract.pipeline import extract_text
+
+    delta = record_to_delta(extract_text(text, "page.txt"))   # (the document's own id aside)
+    return {tuple(part.replace(delta.doc_id, "DOC") for part in key) for key in delta.rels}
+
+
+def test_a_traditional_page_keeps_its_script_in_the_record():
+    """The names a record composes (a place under its parent, an agency with its place) are written
+    in the document's script, as the annotations write them; the ids do not depend on it."""
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("關於推進社區治理的答覆\n\n宜昌市民政局印發《宜昌市社區志願服務條例》，"
+                       "在點軍區推行“鄰里守望”服務機制，建成社區服務站120個。", "page.txt")
+    assert [(p.name, p.parent) for p in rec.places] == [("宜昌市", "湖北省"), ("宜昌市點軍區", "宜昌市")]
+    assert [(nm.name, nm.owner) for nm in rec.named_models] == [("鄰里守望", "宜昌市點軍區")]
+    assert [mt.place for mt in rec.metrics] == ["宜昌市點軍區"]
+    assert [a.name for a in rec.agencies] == ["宜昌市民政局"]

@@ -129,3 +129,29 @@ def test_a_write_without_the_indexes_stops_their_use_until_a_build_fills_them(ma
     assert registry.keep_indexes(store)                # what a build does last: filled whole
     assert all(store.rows_current(name) for name in MAINTAINED)
     _same_answers(store, records)
+
+
+def test_postings_segments_stay_few_and_dead_items_are_dropped(maintained_store, all_records, monkeypatch):
+    """A build per document writes a segment each; segments of one size class are merged, so their
+    number grows as the log of the builds, and removing a quarter of the items drops them all."""
+    from graph import sqlite_postings
+
+    monkeypatch.setattr(sqlite_postings, "_TIER", 2)
+    store = maintained_store
+    records = list(all_records)[:24]
+    for rec in records:                           # one build per document
+        store.load_record(rec)
+        store.flush_rows()
+    for name in ("search", "similar_practices"):
+        segs = store._db.execute("SELECT count(*) FROM post_seg WHERE name = ?", (name,)).fetchone()[0]
+        assert 1 <= segs <= 8, (name, segs)   # 24 builds: at most one segment per size class
+    _same_answers(store, records)
+    items = store.posted_count("search")
+    gone = records[: len(records) // 2]
+    for rec in gone:
+        doc_id = next(d for d, st in store.document_states().items() if st.source == rec.source)
+        assert store.remove_document(doc_id)
+        for name in ("search", "similar_practices"):  # a quarter dead: every segment merged, the dead dropped
+            assert len(store.posted_dead(name)) * 4 < max(store.posted_count(name), 1)
+    assert items - store.posted_count("search") > len(store.posted_dead("search"))   # merged at least once
+    _same_answers(store, records[len(records) // 2:])

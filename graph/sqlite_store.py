@@ -576,6 +576,11 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._rows.postings.keys(name, iids)
 
+    def posted_least(self, name: str, iids: Iterable[int], n: int) -> list[int]:
+        """The ``n`` items of ``name`` among ``iids`` whose keys are least, in key order."""
+        with self._lock:
+            return self._rows.postings.least(name, iids, n)
+
     def posted_by_key(self, name: str, key: str) -> tuple[int, bytes] | None:
         """(iid, value) of the item of ``name`` under ``key``."""
         with self._lock:

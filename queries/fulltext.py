@@ -436,6 +436,8 @@ class _FullText:
         """Values that order as the keys of items ``numbers`` do (items are numbered in key order)."""
         return in_order(numbers)
 
+    _least = None       # ``queries/top.py``: from ``_key_ranks``
+
     def _folded_at(self, numbers: list[int]) -> list[tuple[str, str]]:
         """(folded text, folded name) of items ``numbers``."""
         raise NotImplementedError
@@ -528,7 +530,7 @@ class _FullText:
         if all(short):                                 # the features are the counts themselves
             keep = ~np.isnan(per_item)                 # NaN: a candidate that holds no term after all
             every, per_item = every[keep], per_item[keep]
-            order = top(every, per_item, limit, features[0][keep], self._key_ranks)
+            order = top(every, per_item, limit, features[0][keep], self._key_ranks, self._least)
             return [(-float(per_item[j]), int(every[j])) for j in order]
         return self._exact_best(terms, short, limit, every, features, per_item)
 
@@ -562,9 +564,11 @@ class _FullText:
                     bound: Any) -> list[tuple[float, int]]:
         """The ``limit`` best of ``every`` by exact score, from scores ``bound`` that no item's exact
         score exceeds (:func:`combine` never falls as a count grows or a name matches): items are
-        counted exactly in the bound's order (best first), and counting stops at the first item whose
-        bound is below the ``limit``-th best exact score so far (one whose bound equals it may still
-        tie with it, and ties are ordered by kind and key)."""
+        counted exactly in the bound's order (best first) until the next bound is at most the
+        ``limit``-th best exact score so far (``cut``); of the items whose bound equals the cut (which
+        can only tie with it) those are counted, in (kind, key) order, that come before the last of the
+        best — the order ties are broken by — so a common term's thousands of tied items are not all
+        read."""
         import numpy as np
 
         keep = ~np.isnan(bound)
@@ -572,34 +576,67 @@ class _FullText:
         features = [f[keep] for f in features]
         order = np.lexsort((every, -bound))
         long_terms = [i for i, exact in enumerate(short) if not exact]
-        numbers: list[int] = []
-        scores: list[float] = []
-        kinds: list[int] = []
-        cut = None
-        at, step = 0, max(64, 2 * limit)
-        while at < order.size:
-            if cut is not None and float(bound[int(order[at])]) < cut:
-                break
-            chunk = order[at:at + step]
-            at += step
-            chunk_numbers = every[chunk].tolist()
-            exact = {i: self._long_counts(terms[i], chunk_numbers) for i in long_terms}
-            for row, (j, number) in enumerate(zip(chunk.tolist(), chunk_numbers)):
+        scored: dict[int, tuple[float, int]] = {}      # number -> (exact score, kind code)
+
+        def count(positions: Any) -> None:
+            numbers = every[positions].tolist()
+            exact = {i: self._long_counts(terms[i], numbers) for i in long_terms}
+            for row, (j, number) in enumerate(zip(positions.tolist(), numbers)):
                 counts = [int(features[1 + 2 * t][j]) for t in range(len(terms))]
                 names = [bool(features[2 + 2 * t][j]) for t in range(len(terms))]
                 for i in long_terms:
                     counts[i], names[i] = exact[i][row][0], bool(exact[i][row][1])
                 score = combine(self._kind_names[int(features[0][j])], terms, counts, names)
                 if score is not None:
-                    numbers.append(number)
-                    scores.append(score)
-                    kinds.append(int(features[0][j]))
-            if len(scores) >= limit:
-                cut = sorted(scores, reverse=True)[limit - 1]
+                    scored[number] = (score, int(features[0][j]))
+
+        def cut_now() -> float | None:
+            return sorted((s for s, _ in scored.values()), reverse=True)[limit - 1] if len(scored) >= limit else None
+
+        cut = None
+        at, step = 0, max(64, 2 * limit)
+        while at < order.size and (cut is None or float(bound[int(order[at])]) > cut):
+            count(order[at:at + step])
+            at += step
             step *= 2
-        found, values = np.asarray(numbers, dtype=np.int64), np.asarray(scores, dtype=np.float64)
-        best = top(found, values, limit, np.asarray(kinds, dtype=np.int64), self._key_ranks)
+            cut = cut_now()
+        if cut is not None and at < order.size:
+            rest = order[at:]
+            rest = rest[bound[rest] == cut]
+            if rest.size:
+                self._count_ties(every, features[0], rest, scored, cut, limit, count)
+        found = np.asarray(list(scored), dtype=np.int64)
+        values = np.asarray([s for s, _ in scored.values()], dtype=np.float64)
+        kinds = np.asarray([k for _, k in scored.values()], dtype=np.int64)
+        best = top(found, values, limit, kinds, self._key_ranks, self._least)
         return [(-float(values[j]), int(found[j])) for j in best]
+
+    def _count_ties(self, every: Any, kinds: Any, rest: Any, scored: dict[int, tuple[float, int]], cut: float,
+                    limit: int, count: Any) -> None:
+        """Count the items at positions ``rest`` (bound equal to ``cut``, the ``limit``-th best score in
+        ``scored``) in (kind, key) order, a chunk at a time, while the next could come before the last
+        of the best."""
+        import numpy as np
+
+        numbers = every[rest]
+        at_cut = np.asarray([n for n, (s, _) in scored.items() if s == cut], dtype=numbers.dtype)
+        both = np.concatenate((numbers, at_cut))
+        rank = dict(zip(both.tolist(), self._key_ranks(both).tolist()))
+        seq = rest[np.lexsort((np.asarray([rank[n] for n in numbers.tolist()]), kinds[rest]))]
+
+        def last() -> tuple[int, int]:
+            tied = sorted((k, rank[n]) for n, (s, k) in scored.items() if s == cut)
+            above = sum(1 for s, _ in scored.values() if s > cut)
+            return tied[limit - above - 1]
+
+        i, step = 0, 64
+        while i < seq.size:
+            j = int(seq[i])
+            if (int(kinds[j]), rank[int(every[j])]) > last():
+                break
+            count(seq[i:i + step])
+            i += step
+            step *= 2
 
 
 def _counts_of(every: Any, ids: Any, counts: Any) -> Any:

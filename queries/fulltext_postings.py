@@ -135,6 +135,16 @@ class PostedItems:
         ranks[order] = np.arange(numbers.size)
         return ranks
 
+    def _least(self, numbers: Any, n: int) -> Any:
+        """Positions in ``numbers`` of the ``n`` items whose keys are least (``queries/top.py``)."""
+        import numpy as np
+
+        least = self._store.posted_least(self._name, numbers.tolist(), n)
+        if len(least) < min(n, len(set(numbers.tolist()))):
+            raise StaleIndex(f"{self._name}: items gone while read")
+        where = {int(v): i for i, v in enumerate(numbers.tolist())}
+        return np.asarray([where[i] for i in least], dtype=np.int64)
+
     def _items_at(self, numbers: list[int]) -> list[Any]:
         if len(self._seen) > self._CACHE_ITEMS:
             self._seen.clear()

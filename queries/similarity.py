@@ -280,6 +280,8 @@ class _Similarity:
         """Values that order as the keys of items ``numbers`` do (items are numbered in key order)."""
         return in_order(numbers)
 
+    _least = None       # ``queries/top.py``: from ``_key_ranks``
+
     def _cosines(self, text: str):
         """(items sharing a gram with ``text``, ascending; their cosine with it). The query's weights
         are sublinear tf times idf, ``ln((1 + n) / (1 + df)) + 1`` from the item count and each gram's
@@ -334,7 +336,7 @@ class _Similarity:
         if not every.size:
             return []
         coarse = WEIGHTS["cosine"] * cos + np.where(shares, WEIGHTS["practices"] * 0.5, 0.0)
-        at = top(every, coarse, POOL, np.zeros(every.size, dtype=np.int64), self._key_ranks)
+        at = top(every, coarse, POOL, np.zeros(every.size, dtype=np.int64), self._key_ranks, self._least)
         pool = every[at].tolist()
         folded_query = fold(text)
         hits = []

@@ -13,10 +13,13 @@ from typing import Any
 __all__ = ["in_order", "top"]
 
 
-def top(numbers: Any, scores: Any, limit: int, groups: Any, ranks: Callable[[Any], Any]) -> Any:
+def top(numbers: Any, scores: Any, limit: int, groups: Any, ranks: Callable[[Any], Any],
+        least: Callable[[Any, int], Any] | None = None) -> Any:
     """Positions in ``numbers`` of the ``limit`` best by (``scores`` descending, ``groups`` ascending,
     key ascending), best first; ``ranks(some numbers)`` gives values that order as those items' keys
-    do. Numpy arrays of equal length; no NaN score."""
+    do, ``least(some numbers, n)`` the positions of the ``n`` of them with the least keys (by default
+    from ``ranks``: what an index that reads keys does without reading every tied one). Numpy arrays
+    of equal length; no NaN score."""
     import numpy as np
 
     if not numbers.size or limit <= 0:
@@ -25,7 +28,13 @@ def top(numbers: Any, scores: Any, limit: int, groups: Any, ranks: Callable[[Any
         order = np.lexsort((groups, -scores))
         at = order[limit - 1]
         score, group = scores[at], groups[at]
-        chosen = np.flatnonzero((scores > score) | ((scores == score) & (groups <= group)))
+        before = np.flatnonzero((scores > score) | ((scores == score) & (groups < group)))
+        tied = np.flatnonzero((scores == score) & (groups == group))
+        need = limit - before.size
+        if tied.size > need:                      # only the tied items with the least keys go on
+            pick = least(numbers[tied], need) if least is not None else np.argsort(ranks(numbers[tied]), kind="stable")[:need]
+            tied = tied[pick]
+        chosen = np.concatenate((before, tied))
     else:
         chosen = np.arange(numbers.size)
     final = np.lexsort((ranks(numbers[chosen]), groups[chosen], -scores[chosen]))[:limit]

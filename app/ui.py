@@ -31,6 +31,7 @@ __all__ = [
     "labelled",
     "marked_html",
     "md_escape",
+    "place_label",
     "place_param",
     "ranked_bars",
     "row_evidence",
@@ -199,6 +200,15 @@ def app_css(limit_mb: int, suffixes: Iterable[str]) -> str:
     kinds = "、".join(s.lstrip(".").upper() for s in suffixes)
     hint = f"可把文件拖到这里；每个文件不超过 {int(limit_mb)} MB；格式 {kinds}".replace('"', "")
     return _APP_CSS.replace("<style>", f'<style>:root {{ --govkg-upload-hint: "{hint}"; }}', 1)
+
+
+def place_label(name: str) -> str:
+    """A place as a pick list shows it: a name written in traditional characters with its simplified
+    form beside it (長春市（长春市）), so typing either finds it."""
+    from govkg.api import simplified
+
+    folded = simplified(name)
+    return name if folded == name else f"{name}（{folded}）"
 
 
 def place_param(places: list[str], wanted: str | None) -> str | None:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 __all__ = ["Runner", "assemble_coursepack", "build", "catalogue", "check_params", "count_inputs", "ensure_graph",
            "entity_kinds", "export", "extract", "extract_into", "extraction_workers", "graph_version",
            "open_configured_store", "query", "query_cypher", "query_runner", "query_spec", "quote_span",
-           "resolve_name", "write_coursepack", "write_synthetic_corpus"]
+           "resolve_name", "simplified", "write_coursepack", "write_synthetic_corpus"]
 
 Runner = Callable[[str, dict], list[dict]]
 
@@ -113,6 +113,14 @@ def quote_span(text: str, start: int, end: int) -> tuple[int, int]:
     from graph.quotes import sentence_span
 
     return sentence_span(text, start, end)
+
+
+def simplified(name: str) -> str:
+    """``name`` in simplified characters (長春市 → 长春市): what a person types for a name a mirror page
+    writes in traditional ones."""
+    from loaders.reference import fold_name
+
+    return fold_name(name)
 
 
 def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False, workers: int = 1,

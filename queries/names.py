@@ -5,13 +5,15 @@ fetch: Embedded counterpart of ``queries/names.cypher`` (same raw rows).
 
 finish: Finisher of ``names``: one row per place, practice and named model, sorted, with the aliases a
 person may type — a place's customary short form (濮阳市 → 濮阳, 长沙市望城区 → 望城区, 望城) and a
-taxonomy practice's aliases (网格化管理 → 网格化治理).
+taxonomy practice's aliases (网格化管理 → 网格化治理), and a name written in traditional characters in
+simplified ones (長春市 → 长春市).
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from typing import Any
 
+from loaders.reference import fold_name
 from queries.spec import Param, QuerySpec
 from queries.walk import index_of
 
@@ -46,10 +48,10 @@ def _place_aliases(name: str, level: str | None) -> tuple[str, ...]:
 def place_aliases(name: str, level: str | None) -> list[str]:
     """Short forms of a place name: the gazetteer's short form of the name and, for a name that
     carries its parent (长沙市望城区), of its last unit."""
-    from loaders.reference import load_gazetteer, short_name
+    from loaders.reference import fold_name, load_gazetteer, short_name
 
     out: list[str] = []
-    code = load_gazetteer().code_for_full_name(name)
+    code = load_gazetteer().code_for_full_name(fold_name(name))   # (the gazetteer's script: 長春市 is 长春市)
     own = load_gazetteer().get(code) if code else None
     for full in dict.fromkeys(x for x in (name, own.name if own else None) if x):
         if full != name:
@@ -79,6 +81,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             aliases += _place_aliases(str(name), row.get("level"))
         elif row["label"] == "Practice":
             aliases += _practice_aliases(str(name))
+        aliases += [fold_name(x) for x in (str(name), *aliases)]   # written traditional, typed simplified
         out[(row["label"], row["id"])] = {"label": row["label"], "id": row["id"], "name": name,
                                           "aliases": sorted(set(aliases) - {name})}
     return sorted(out.values(), key=lambda r: (r["label"], r["name"], r["id"]))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from app import state
 from app.rows import uniq
-from app.ui import empty_note, md_escape, place_param, row_evidence, show_evidence, show_table
+from app.ui import empty_note, md_escape, place_label, place_param, row_evidence, show_evidence, show_table
 from govkg.coursepack.relevance import figure_clause
 
 SECTION_TITLES = {"practice": "做法", "named_model": "命名模式", "policy": "政策文件", "agency": "参与部门",
@@ -17,7 +17,8 @@ if not places:
     empty_note("地方")
     st.stop()
 wanted = place_param(places, st.query_params.get("place"))
-place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted else 0, placeholder="请选择")
+place = st.selectbox("选择地方", places, index=places.index(wanted) if wanted else 0, placeholder="请选择",
+                     format_func=place_label)
 rows = state.query_or_empty("city_profile", place=place)
 if not rows:
     st.info(f"没有找到 {md_escape(place)} 的记录。")

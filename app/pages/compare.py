@@ -5,7 +5,7 @@ import streamlit as st
 from app import state
 from app.matrix import build_matrix, to_csv, to_xlsx
 from app.rows import GRADE_COLOURS, GRADE_LABELS
-from app.ui import empty_note, grade_badge, md_escape, place_param, row_evidence, show_evidence
+from app.ui import empty_note, grade_badge, md_escape, place_label, place_param, row_evidence, show_evidence
 
 st.title("跨城比较")
 st.caption("每个格子表示某地在某项做法上的证据强弱：" + "；".join(
@@ -16,7 +16,8 @@ if len(places) < 1:
     empty_note("地方")
     st.stop()
 asked = list(dict.fromkeys(p for p in (place_param(places, w) for w in st.query_params.get_all("place")) if p))
-chosen = st.multiselect("地方（可多选）", places, default=asked or places[:2], placeholder="选择地方", select_all=False)
+chosen = st.multiselect("地方（可多选）", places, default=asked or places[:2], placeholder="选择地方", select_all=False,
+                        format_func=place_label)
 practice_filter = st.multiselect("做法（不选则显示这些地方的全部做法）", state.practices(), placeholder="全部做法",
                                  select_all=False)
 if not chosen:
@@ -77,7 +78,8 @@ with c:
 if cell:
     info = m.cells[cell]
     st.subheader(md_escape(f"{cell[0]} · {cell[1]}"))
-    st.markdown(grade_badge(info.get("grade") or "") + f" 共 {info.get('measure_count') or 0} 项举措")
+    count = info.get("measure_count") or 0        # no measure of its own: the grade rests on the quote below
+    st.markdown(grade_badge(info.get("grade") or "") + (f" 共 {count} 项举措" if count else " 原文未单列举措，依据下面的原文"))
     show_evidence(row_evidence(info), limit=1)
     items = info.get("measure_list") or []
     if items:

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, labelled, md_escape
+from app.ui import empty_note, labelled, md_escape, place_label
 from govkg.errors import GovkgError
 
 st.title("课程素材")
@@ -24,7 +24,7 @@ models = labelled((f"“{name}” · {owner or '归属不详'}", name) for name,
 with st.form("pack_form"):
     chosen_practices = st.multiselect("做法", practices, placeholder="选择一个或多个做法", select_all=False)
     chosen_places = st.multiselect("地方（不选则按做法自动选取典型地方）", places, placeholder="自动选取",
-                                   select_all=False)
+                                   select_all=False, format_func=place_label)
     chosen_models = st.multiselect("命名模式（不选则取所选地方的相关模式）", list(models), placeholder="自动选取",
                                    select_all=False)
     title = st.text_input("标题（可不填）")

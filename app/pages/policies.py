@@ -3,7 +3,16 @@ import streamlit as st
 
 from app import state
 from app.rows import POLICY_STATUS, STATUS_LABELS
-from app.ui import blank, empty_note, md_escape, place_param, row_evidence, show_evidence, show_table
+from app.ui import (
+    blank,
+    empty_note,
+    md_escape,
+    place_label,
+    place_param,
+    row_evidence,
+    show_evidence,
+    show_table,
+)
 
 st.title("政策与承诺")
 st.caption("各地已出台的政策文件，以及答复中承诺要做的事（计划出台、正在起草的文件和计划中的举措）。")
@@ -15,7 +24,7 @@ by = st.radio("按", ["地方", "部门"], horizontal=True)
 if by == "地方":
     wanted = place_param(places, st.query_params.get("place"))
     index = places.index(wanted) if wanted else state.first_with_rows("policies", "place", places, section="policy")
-    place = st.selectbox("地方", places, index=index, placeholder="请选择")
+    place = st.selectbox("地方", places, index=index, placeholder="请选择", format_func=place_label)
     rows = state.query_or_empty("policies", place=place)
 else:
     issuers = sorted({p["issuer"] for p in state.inventory()["Policy"] if p.get("issuer")})

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, labelled, md_escape, row_evidence, show_evidence
+from app.ui import empty_note, labelled, md_escape, place_label, row_evidence, show_evidence
 
 st.title("相似做法")
 st.caption("描述一个做法，或选择图谱中的举措、命名模式，找出其他地方相近的做法。")
@@ -28,7 +28,7 @@ elif mode == "命名模式":
     params["place"] = m.get("owner") or None
 else:
     # measures are picked place first: listing every measure of the graph does not scale
-    place = st.selectbox("地方", state.places_with_measures(), placeholder="请选择")
+    place = st.selectbox("地方", state.places_with_measures(), placeholder="请选择", format_func=place_label)
     measures = sorted(state.measures_of(place) if place else [], key=lambda m: (m.get("summary") or "", m["id"]))
     if not measures:
         st.info("这个地方没有举措，请换一个地方。")

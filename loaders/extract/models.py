@@ -537,7 +537,10 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
                 owners.insert(0, before[k][2].name)
                 k -= 1
             return owners
-    ana = _ANAPHOR_BEFORE.search(text, max(clause_lo, q0 - 4), q0)
+    # (the level word ends straight before the quote, or before a line break there: that character
+    # is looked at first)
+    ana = _ANAPHOR_BEFORE.search(text, max(clause_lo, q0 - 4), q0) if text[q0 - 1:q0] in ("道", "区", "村", "镇", "\n") \
+        else None
     if ana:
         # 该社区“…” / 体现出社区“…”: the community (street…) the text spoke of just before
         got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1)], max(0, q0 - _ANAPHOR_REACH), ana.start())
@@ -547,9 +550,9 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
     agency_place = index.agency_place_before(clause_lo, q0)
     if agency_place:
         return [agency_place]
-    if (_rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head)
-            or _rx(r"省(?:政协|人大|委|政府|民政厅)" + _PINYIN + r"?[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 16), q0)) \
-            and ctx.document.province:
+    if ctx.document.province and text.find("省", max(clause_lo, q0 - 16), q0) >= 0 \
+            and (_rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head)
+                 or _rx(r"省(?:政协|人大|委|政府|民政厅)" + _PINYIN + r"?[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 16), q0)):
         return [ctx.document.province]  # 省厅“…”; 全省政协深化“…”
     if head.endswith("全市") and subject_parent:
         return [subject_parent]
@@ -650,10 +653,12 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     mode = text[pos:pos + 1]
     if mode in ("在", "以", "由"):
         pos += 1
-    if _WHOLE_PROVINCE.match(text, pos, q0) and mode != "以":
+    # (each pattern below is tried only where the character it opens with stands)
+    head = text[pos:pos + 1]
+    if head in "全我本" and _WHOLE_PROVINCE.match(text, pos, q0) and mode != "以":
         return [index.province] if index.province else None  # 全省推行的“…”, 我省…
     chain = index.places_from(pos, q0)
-    if not chain and _rx(r"该[区县市旗]").match(text, pos):
+    if not chain and head == "该" and _rx(r"该[区县市旗]").match(text, pos):
         chain = index.places_from(pos + 2, q0)  # 该区某街道还打造了“…”: the street of the unit pointed back at
     if chain:
         end = chain[-1][1]
@@ -670,16 +675,16 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
             return None  # A社区甲、B社区乙等…: places listed with what each has
         return [chain[-1][2].name]
-    if _HERE.match(text, pos, q0) and mode != "以":
+    if head == "这" and _HERE.match(text, pos, q0) and mode != "以":
         # 走进X社区，这里打造的“…”: the place the text has just named
         got = index.last_place_of(_HERE_LEVELS, max(0, pos - _ANAPHOR_REACH), pos)
         return [got] if got else None
-    ana = _ANAPHOR.match(text, pos, q0)
+    ana = _ANAPHOR.match(text, pos, q0) if head in "该本这街社村镇乡" else None
     if ana and mode not in ("以", "由"):
         # 街道创新搭建“…” / 该社区推出“…”: the street or community the text spoke of just before
         got = index.last_place_of(_ANAPHOR_LEVELS[ana.group(1) or ana.group(2)], max(0, pos - _ANAPHOR_REACH), pos)
         return [got] if got else None
-    if mode not in ("在", "以") and not _rx(r"街道|社区|乡|镇|村").match(text, pos):
+    if mode not in ("在", "以") and not (head in "街社乡镇村" and _rx(r"街道|社区|乡|镇|村").match(text, pos)):
         # (a bare 街道办事处/社区党委 is the subject's own body: no place is credited)
         got = index.agency_place_at(pos, q0)
         if got and not _PERSON_AFTER.match(text, got[1], q0):

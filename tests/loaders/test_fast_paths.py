@@ -363,3 +363,25 @@ def test_parallel_series_needs_two_list_marks(parts):
         lo, hi = max(0, start - 48), min(len(text), end + 48)
         plain = any(x.start() <= start and end <= x.end() for rx in models._PARALLEL for x in rx.finditer(text, lo, hi))
         assert models._in_parallel(text, start, end) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["全省", "我省", "本省", "该区", "该社区", "本村", "这个镇", "这里", "这儿", "街道", "社区", "乡",
+                                 "镇", "村", "还", "推出", "省委", "，", "“", "我", "全"]), max_size=10))
+def test_clause_subject_patterns_open_with_their_first_characters(parts):
+    # the clause-subject rules try each pattern only where one of these characters stands
+    text = "".join(parts)
+    for rx, firsts in ((models._WHOLE_PROVINCE, "全我本"), (re.compile(r"该[区县市旗]"), "该"), (models._HERE, "这"),
+                       (models._ANAPHOR, "该本这街社村镇乡"), (re.compile(r"街道|社区|乡|镇|村"), "街社乡镇村")):
+        for i in range(len(text)):
+            if rx.match(text, i):
+                assert text[i] in firsts
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["该", "本", "出", "了", "街道", "社区", "村", "镇", "区", "\n", "“", "省", "政府"]), max_size=8))
+def test_level_word_before_a_quote_ends_it_or_a_line_break_there(parts):
+    text = "".join(parts)
+    for q0 in range(len(text) + 1):
+        if models._ANAPHOR_BEFORE.search(text, max(0, q0 - 4), q0):
+            assert text[q0 - 1:q0] in ("道", "区", "村", "镇", "\n")

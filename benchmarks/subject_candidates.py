@@ -40,6 +40,23 @@ _TRIP_BEFORE = re.compile(r"(?:赴|到|前往|学习|借鉴|考察|参观|对标
 
 
 _LOCAL_SUFFIX = re.compile(r"(?:社区|街道|镇|乡|村)$")
+# a place as the one who acts (某社区坚持…, 某区党委推行…, 某街道通过…): the doer of a report's sentences
+_ACTS = re.compile(r"(?:党委|党总支|党支部|党工委|居委会|村委会|办事处|街道办|委|政府)?[，,]?(?:坚持|积极|始终|聚焦|围绕|"
+                   r"立足|依托|通过|创新|探索|着力|扎实|不断|持续|全力|大力|深入|推行|推动|推进|实施|打造|建立|构建|成立|"
+                   r"充分|率先|针对|结合|按照|开展|组织|召开|举办|主动|全面|落实|启动|出台|实现|推出|建成|设立|制定|引导|发挥)")
+
+
+def _acts(text: str, bare: str, full: str) -> tuple[int, int]:
+    """How often the place (written in full or for short) is followed by what it does, and where first."""
+    n, first = 0, -1
+    pos = text.find(bare)
+    while pos >= 0:
+        end = pos + (len(full) if text.startswith(full, pos) else len(bare))
+        if _ACTS.match(text, end):
+            n += 1
+            first = pos if first < 0 else first
+        pos = text.find(bare, end)
+    return n, first
 
 
 @dataclass(frozen=True)
@@ -123,6 +140,8 @@ def subject_candidates(rule: SubjectPlace | None, text: str, title: str | None, 
         rule_lv = _level(rule, gaz)
         rule_bare = _LOCAL_SUFFIX.sub("", rule.local) if rule.local else short_name(rule_short, rule_lv) or rule_short
         rule_alias_n = text.count(rule_bare) if len(rule_bare) >= 2 else rule_n
+    rule_acts = _acts(text, rule_bare, rule_short)[0] if rule_alias_n and len(rule_bare) >= 2 else 0
+    acting: dict[tuple, int] = {}
     out: list[Candidate] = []
     for key, p in pool.items():
         lv = _level(p, gaz)
@@ -167,6 +186,11 @@ def subject_candidates(rule: SubjectPlace | None, text: str, title: str | None, 
         bare = _LOCAL_SUFFIX.sub("", p.local) if p.local else short_name(short, lv) or short
         alias_n = text.count(bare) if len(bare) >= 2 else n
         group = "local" if p.local else "admin"
+        acts, acts_at = _acts(text, bare, short) if len(bare) >= 2 else (0, -1)
+        acting[key] = acts_at
+        f.append(f"acts={_bucket(acts)}")
+        if rule is not None and rule_n:
+            f.append("acts>rule" if acts > rule_acts else "acts=rule" if acts == rule_acts else "acts<rule")
         f += [f"alias={_bucket(alias_n)}", f"{group}&n={_bucket(n)}", f"{group}&alias={_bucket(alias_n)}"]
         if "rule" in who:
             f += [f"rule&n={_bucket(n)}", f"rule&alias={_bucket(alias_n)}"]
@@ -186,6 +210,10 @@ def subject_candidates(rule: SubjectPlace | None, text: str, title: str | None, 
         else:
             f.append("pos<100" if pos < 100 else "pos<400" if pos < 400 else "pos_later")
         out.append(Candidate(p, name, tuple(f)))
+    starts = [at for at in acting.values() if at >= 0]
+    if starts:  # the place that acts first in the text
+        out = [Candidate(c.place, c.name, (*c.features, "acts_first")) if acting.get(_key(c.place)) == min(starts)
+               else c for c in out]
     return out
 
 

@@ -65,3 +65,10 @@ def test_held_out_sets_are_refused():
         pytest.skip("no held-out set present")
     assert sm.main(["subject_model.py", "test", "--sets", "seeds", "--test", held[0]]) == 2
     assert sm.main(["subject_model.py", "cv", "--sets", held[0]]) == 2
+
+
+def test_the_place_that_acts_is_marked():
+    cands = _candidates("社区治理见成效\n\n近年来，德州市武城县坚持党建引领，武城县广运街道推行网格化治理，"
+                        "居民满意度明显提升。\n")
+    assert "acts=1" in cands["德州市武城县"] and "acts_first" in cands["德州市武城县"]
+    assert "acts=0" in cands["德州市"]

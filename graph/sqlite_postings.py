@@ -11,10 +11,14 @@ id (``iid``: the kind's code in the high bits, so a query filters kinds without 
 counter that never reuses an id), its value (JSON: what a hit shows) and a few lookup attributes
 (``post_attr``: the items of a place, of a practice…). Its grams are kept as postings:
 
-- ``post_gram(name, gram, seg, ids, vals)``: per gram and *segment*, the ids of the items holding the
-  gram (int32) and one fixed-width value each (a count, a weight); a flush writes one new segment for the
-  items it added or changed, built in numpy for all of them at once (one row per gram, not per
-  (gram, item)).
+- ``post_gram(name, gram, seg, ids, vals, sks)``: per gram and *segment*, the ids of the items holding
+  the gram (int32), one fixed-width value each (a count, a weight) and each item's *sort key* (int64,
+  ``sort_key``: a number that orders as the item's key does, equal for keys that share their first ten
+  characters as far as it tells them apart), so a query breaks ties between items by key from the
+  postings it read, reading keys only where two sort keys are equal; a flush writes one new segment for
+  the items it added or changed, built in numpy for all of them at once (one row per gram, not per
+  (gram, item)). A file written before the sort keys has them NULL: a merge fills them, and
+  ``fill_sort_keys`` (run by a build's schema upgrade) rewrites every segment with them.
 - ``post_dead(name, iid)``: items replaced or removed since the segments holding them were last merged;
   a query drops their postings.
 - ``post_seg(name, seg, size)``: the segments and their sizes. Segments of one size class are merged
@@ -31,7 +35,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["KIND_BITS", "POSTINGS_TABLES", "POSTINGS_TABLE_NAMES", "Posted", "PostingIndex", "PostingKeeper"]
+__all__ = ["KIND_BITS", "POSTINGS_TABLES", "POSTINGS_TABLE_NAMES", "Posted", "PostingIndex", "PostingKeeper", "sort_key",
+           "sort_keys"]
 
 POSTINGS_TABLES = """CREATE TABLE IF NOT EXISTS post_item (name TEXT NOT NULL, key TEXT NOT NULL, iid INTEGER NOT NULL,
                                       value BLOB NOT NULL, PRIMARY KEY (name, key)) WITHOUT ROWID;
@@ -40,7 +45,7 @@ CREATE TABLE IF NOT EXISTS post_attr (name TEXT NOT NULL, attr TEXT NOT NULL, ii
                                       PRIMARY KEY (name, attr, iid)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS post_attr_iid ON post_attr(name, iid);
 CREATE TABLE IF NOT EXISTS post_gram (name TEXT NOT NULL, gram TEXT NOT NULL, seg INTEGER NOT NULL, ids BLOB NOT NULL,
-                                      vals BLOB NOT NULL);
+                                      vals BLOB NOT NULL, sks BLOB);
 CREATE UNIQUE INDEX IF NOT EXISTS post_gram_key ON post_gram(name, gram, seg);
 CREATE TABLE IF NOT EXISTS post_seg (name TEXT NOT NULL, seg INTEGER NOT NULL, size INTEGER NOT NULL,
                                      PRIMARY KEY (name, seg)) WITHOUT ROWID;
@@ -49,10 +54,40 @@ POSTINGS_TABLE_NAMES = ("post_item", "post_attr", "post_gram", "post_seg", "post
 
 KIND_BITS = 28        # iid = kind code << KIND_BITS | counter (int32 while the code is below 8)
 _CHUNK = 500          # ids per ``IN (…)``
+_INSERT_GRAM = "INSERT INTO post_gram(name, gram, seg, ids, vals, sks) VALUES (?, ?, ?, ?, ?, ?)"
 _SEGMENT_CHARS = 1 << 22   # characters of item text per segment a flush writes (bounds its numpy arrays)
 _TIER = 4             # segments of one size class merged together
 _GRAMS_PER_MERGE = 4000    # grams read and rewritten at a time by a merge
 _SCAN_SHARE = 16      # ``least`` reads the key index in order for a set of at least 1/16 of the items
+_SORT_CHARS = 10      # characters of a key a sort key tells apart, 6 bits each
+#: the characters a sort key tells apart (``sort_key``), in code point order
+_SORT_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz"
+#: per ASCII character: (how many of the alphabet are at most it, whether it is one of them)
+_SORT_CODE = [(sum(1 for a in _SORT_ALPHABET if a <= chr(c)), chr(c) in _SORT_ALPHABET) for c in range(128)]
+
+
+def sort_key(key: str) -> int:
+    """A non-negative int64 that never orders two keys the other way round (``sort_key(a) <=
+    sort_key(b)`` whenever ``a < b``): the key's first ``_SORT_CHARS`` characters, 6 bits each, the end
+    of the key 0 and each character of ``_SORT_ALPHABET`` its place in it counted from 1. At the first
+    other character (its code: how many of the alphabet are below it) the rest is filled with ones, so
+    that it sorts after every key that shares the part before and holds there a character of the code."""
+    value = 0
+    for at, c in enumerate(key[:_SORT_CHARS]):
+        o = ord(c)
+        code, known = _SORT_CODE[o] if o < 128 else (63, False)
+        value = value << 6 | code
+        if not known:
+            rest = 6 * (_SORT_CHARS - at - 1)
+            return value << rest | ((1 << rest) - 1)
+    return value << 6 * (_SORT_CHARS - min(len(key), _SORT_CHARS))
+
+
+def sort_keys(keys: Iterable[str]) -> Any:
+    """``sort_key`` of each of ``keys`` as a numpy int64 array."""
+    import numpy as np
+
+    return np.fromiter(map(sort_key, keys), dtype=np.int64)
 
 
 @dataclass(frozen=True)
@@ -97,6 +132,7 @@ class PostingKeeper:
 
     def __init__(self, store: Any):
         self.store = store
+        self._sks: bool | None = None      # whether ``post_gram`` has its ``sks`` column (None: not looked)
 
     @property
     def db(self) -> Any:
@@ -109,6 +145,22 @@ class PostingKeeper:
     def _set_meta(self, key: str, value: int) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, str(value)))
 
+    def has_sort_keys(self) -> bool:
+        """Whether the file's ``post_gram`` has the ``sks`` column (a file from before it has not, until
+        a write adds it)."""
+        if self._sks is None:
+            self._sks = any(row[1] == "sks" for row in self.db.execute("PRAGMA table_info(post_gram)"))
+        return self._sks
+
+    def add_sort_keys(self) -> None:
+        """(Inside a write) add the ``sks`` column to a file from before it, and fill it (``fill_sort_keys``)
+        in the same transaction; a file that has it has every segment's."""
+        self._sks = None                     # looked at again: another process may have added it
+        if not self.has_sort_keys():
+            self.db.execute("ALTER TABLE post_gram ADD COLUMN sks BLOB")
+            self._sks = True
+            self.fill_sort_keys()
+
     def clear(self, name: str) -> None:
         for table in POSTINGS_TABLE_NAMES:
             self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))   # fixed names only
@@ -119,7 +171,9 @@ class PostingKeeper:
         the caller's ``release``): items whose value changed or that are gone are marked dead, new and
         changed ones get new ids and their postings one new segment per few million characters."""
         name = ix.name
-        pending: list[tuple[int, Any]] = []
+        if not self.has_sort_keys():
+            self.add_sort_keys()
+        pending: list[tuple[int, Any, str]] = []
         chars = 0
         added = dead = 0
         for view, part in views(keys):
@@ -142,7 +196,7 @@ class PostingKeeper:
                 iid = item.code << KIND_BITS | counter
                 rows.append((name, k, iid, item.value))
                 attrs += [(name, a, iid) for a in dict.fromkeys(item.attrs)]
-                pending.append((iid, item.source))
+                pending.append((iid, item.source, k))
                 chars += ix.size(item.source)
             self._set_meta("post_seq:" + name, counter)
             self.db.executemany("INSERT INTO post_item(name, key, iid, value) VALUES (?, ?, ?, ?)", rows)
@@ -156,25 +210,27 @@ class PostingKeeper:
         self._set_meta("post_n:" + name, self._meta("post_n:" + name) + added - dead)
         self._merge(name)
 
-    def _segment(self, ix: PostingIndex, pending: list[tuple[int, Any]]) -> None:
-        """Write the postings of ``pending`` (iid, source) as one new segment."""
+    def _segment(self, ix: PostingIndex, pending: list[tuple[int, Any, str]]) -> None:
+        """Write the postings of ``pending`` (iid, source, key) as one new segment."""
         import numpy as np
 
         if not pending:
             return
-        iids = np.asarray([i for i, _ in pending], dtype=np.int64)
+        iids = np.asarray([i for i, _, _ in pending], dtype=np.int64)
+        sks = sort_keys(k for _, _, k in pending)
         seg = self._meta("post_segs:" + ix.name) + 1
         self._set_meta("post_segs:" + ix.name, seg)
         size = 0
         rows = []
-        for gram, positions, values in ix.segment([s for _, s in pending]):
+        for gram, positions, values in ix.segment([s for _, s, _ in pending]):
             ids = iids[positions].astype("<i4")
             size += ids.size
-            rows.append((ix.name, gram, seg, ids.tobytes(), b"" if values is None else values.tobytes()))
+            rows.append((ix.name, gram, seg, ids.tobytes(), b"" if values is None else values.tobytes(),
+                         sks[positions].astype("<i8").tobytes()))
             if len(rows) >= 10000:
-                self.db.executemany("INSERT INTO post_gram(name, gram, seg, ids, vals) VALUES (?, ?, ?, ?, ?)", rows)
+                self.db.executemany(_INSERT_GRAM, rows)
                 rows = []
-        self.db.executemany("INSERT INTO post_gram(name, gram, seg, ids, vals) VALUES (?, ?, ?, ?, ?)", rows)
+        self.db.executemany(_INSERT_GRAM, rows)
         self.db.execute("INSERT INTO post_seg(name, seg, size) VALUES (?, ?, ?)", (ix.name, seg, size))
 
     def _merge(self, name: str) -> None:
@@ -210,19 +266,24 @@ class PostingKeeper:
         grams = [g for (g,) in self.db.execute(
             f"SELECT DISTINCT gram FROM post_gram WHERE name = ? AND seg IN ({marks}) ORDER BY gram", (name, *segs))]
         size = 0
+        known = None                   # (iids ascending, their sort keys): for segments written without them
         for at in range(0, len(grams), _GRAMS_PER_MERGE):
             lo, hi = grams[at], grams[min(at + _GRAMS_PER_MERGE, len(grams)) - 1]
             found = self.db.execute(
-                f"SELECT gram, ids, vals FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? AND seg IN ({marks}) "
+                f"SELECT gram, ids, vals, sks FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? AND seg IN ({marks}) "
                 "ORDER BY gram, seg", (name, lo, hi, *segs)).fetchall()
+            if known is None and any(r[3] is None for r in found):
+                known = self._all_sort_keys(name)
+            if known is not None:
+                found = [r if r[3] is not None else (*r[:3], _looked_up(r[1], known)) for r in found]
             rows = []
-            for gram, ids, vals in _grouped(found, dead):
+            for gram, ids, vals, sks in _grouped(found, dead):
                 if ids:
-                    rows.append((name, gram, seg, ids, vals))
+                    rows.append((name, gram, seg, ids, vals, sks))
                     size += len(ids) // 4
             self.db.execute(f"DELETE FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? AND seg IN ({marks})",
                             (name, lo, hi, *segs))
-            self.db.executemany("INSERT INTO post_gram(name, gram, seg, ids, vals) VALUES (?, ?, ?, ?, ?)", rows)
+            self.db.executemany(_INSERT_GRAM, rows)
         self.db.execute(f"DELETE FROM post_seg WHERE name = ? AND seg IN ({marks})", (name, *segs))
         if every:
             self.db.execute("DELETE FROM post_dead WHERE name = ?", (name,))
@@ -231,6 +292,20 @@ class PostingKeeper:
         self.db.execute("INSERT INTO post_seg(name, seg, size) VALUES (?, ?, ?)", (name, seg, size))
         return seg, size
 
+    def _all_sort_keys(self, name: str) -> tuple[Any, Any]:
+        """(the live items' iids ascending, their sort keys) of index ``name``."""
+        import numpy as np
+
+        rows = self.db.execute("SELECT iid, key FROM post_item WHERE name = ? ORDER BY iid", (name,)).fetchall()
+        return np.asarray([i for i, _ in rows], dtype=np.int64), sort_keys(k for _, k in rows)
+
+    def fill_sort_keys(self) -> None:
+        """Give every segment written without sort keys (a file from before them) its sort keys: all the
+        segments of such an index merged into one."""
+        for (name,) in self.db.execute("SELECT DISTINCT name FROM post_gram WHERE sks IS NULL").fetchall():
+            segs = [s for (s,) in self.db.execute("SELECT seg FROM post_seg WHERE name = ? ORDER BY seg", (name,))]
+            self._rewrite(name, segs, every=True)
+
     # -- reading ----------------------------------------------------------------------------------------
     def count(self, name: str) -> int:
         return self._meta("post_n:" + name)
@@ -238,12 +313,14 @@ class PostingKeeper:
     def dead(self, name: str) -> list[int]:
         return [i for (i,) in self.db.execute("SELECT iid FROM post_dead WHERE name = ?", (name,))]
 
-    def grams(self, name: str, grams: Iterable[str]) -> dict[str, list[tuple[bytes, bytes]]]:
-        """gram -> its (ids, vals) per segment, oldest first, for those of ``grams`` some segment holds."""
-        out: dict[str, list[tuple[bytes, bytes]]] = {}
-        for gram, ids, vals in in_chunks(self.db, "SELECT gram, ids, vals FROM post_gram WHERE name = ? AND gram IN ({}) "
-                                         "ORDER BY gram, seg", (name,), grams):
-            out.setdefault(gram, []).append((ids, vals))
+    def grams(self, name: str, grams: Iterable[str]) -> dict[str, list[tuple[bytes, bytes, bytes | None]]]:
+        """gram -> its (ids, vals, sort keys or None) per segment, oldest first, for those of ``grams``
+        some segment holds."""
+        out: dict[str, list[tuple[bytes, bytes, bytes | None]]] = {}
+        column = "sks" if self.has_sort_keys() else "NULL"
+        for gram, ids, vals, sks in in_chunks(self.db, f"SELECT gram, ids, vals, {column} FROM post_gram WHERE name = ? "
+                                              "AND gram IN ({}) ORDER BY gram, seg", (name,), grams):
+            out.setdefault(gram, []).append((ids, vals, sks))
         return out
 
     def items(self, name: str, iids: Iterable[int]) -> dict[int, tuple[str, bytes]]:
@@ -302,8 +379,21 @@ def in_chunks(db: Any, sql: str, head: tuple[Any, ...], values: Iterable[Any]) -
     return rows
 
 
-def _grouped(rows: list[tuple[str, bytes, bytes]], dead: Any) -> Iterator[tuple[str, bytes, bytes]]:
-    """(gram, ids, vals) of rows ordered by gram: each gram's segments concatenated, dead ids dropped."""
+def _looked_up(ids: bytes, known: tuple[Any, Any]) -> bytes:
+    """The sort keys of ``ids`` (int32 bytes) from ``known`` (iids ascending, their sort keys); -1 for an
+    item not there (gone: a dead item, whose postings a merge drops)."""
+    import numpy as np
+
+    arr = np.frombuffer(ids, dtype="<i4").astype(np.int64)
+    iids, sks = known
+    at = np.minimum(np.searchsorted(iids, arr), max(iids.size - 1, 0))
+    found = iids[at] == arr if iids.size else np.zeros(arr.size, dtype=bool)
+    return np.where(found, sks[at] if iids.size else -1, -1).astype("<i8").tobytes()
+
+
+def _grouped(rows: list[tuple[str, bytes, bytes, bytes]], dead: Any) -> Iterator[tuple[str, bytes, bytes, bytes]]:
+    """(gram, ids, vals, sort keys) of rows ordered by gram: each gram's segments concatenated, dead ids
+    dropped."""
     import numpy as np
 
     at = 0
@@ -314,6 +404,7 @@ def _grouped(rows: list[tuple[str, bytes, bytes]], dead: Any) -> Iterator[tuple[
             end += 1
         ids = b"".join(r[1] for r in rows[at:end])
         vals = b"".join(r[2] for r in rows[at:end])
+        sks = b"".join(r[3] for r in rows[at:end])
         at = end
         if dead.size:
             arr = np.frombuffer(ids, dtype="<i4")
@@ -322,4 +413,5 @@ def _grouped(rows: list[tuple[str, bytes, bytes]], dead: Any) -> Iterator[tuple[
                 width = len(vals) // arr.size if arr.size else 0
                 ids = arr[keep].tobytes()
                 vals = np.frombuffer(vals, dtype=np.uint8).reshape(arr.size, width)[keep].tobytes() if width else b""
-        yield gram, ids, vals
+                sks = np.frombuffer(sks, dtype="<i8")[keep].tobytes()
+        yield gram, ids, vals, sks

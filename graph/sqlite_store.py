@@ -343,7 +343,8 @@ class SQLiteStore(GraphStore):
 
     def _upgrade(self) -> None:
         """Bring a file of an earlier revision of this format up to date (inside a write): the documents'
-        id and text beside their properties, the evidence indexes that hold every column."""
+        id and text beside their properties, the postings' sort keys, the evidence indexes that hold
+        every column."""
         if not self._doc_columns():
             self._db.execute("ALTER TABLE doc ADD COLUMN id TEXT")
             self._db.execute("ALTER TABLE doc ADD COLUMN text TEXT")
@@ -352,6 +353,7 @@ class SQLiteStore(GraphStore):
             self._db.executemany("UPDATE doc SET id = ?, text = ? WHERE nid = ?",
                                  [(node, _doc_text(text), nid) for nid, node, text in rows])
         self._doc_text = True
+        self._rows.postings.add_sort_keys()          # the postings' sort keys (graph/sqlite_postings.py)
         old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         if not old & set(_EV_INDEXES):
             return
@@ -561,8 +563,8 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._rows.postings.dead(name)
 
-    def posted_grams(self, name: str, grams: Iterable[str]) -> dict[str, list[tuple[bytes, bytes]]]:
-        """gram -> (ids, values) per segment of index ``name``, for the grams it holds."""
+    def posted_grams(self, name: str, grams: Iterable[str]) -> dict[str, list[tuple[bytes, bytes, bytes | None]]]:
+        """gram -> (ids, values, sort keys or None) per segment of index ``name``, for the grams it holds."""
         with self._lock:
             return self._rows.postings.grams(name, grams)
 

@@ -88,27 +88,32 @@ class SearchPostings:
         return len(source[0]) + len(source[1])
 
 
-def live_postings(parts: list[tuple[bytes, bytes]] | None, dead: Any, dtype: str | None) -> tuple[Any, Any]:
-    """(ids ascending, their values of ``dtype`` or None) of a gram's segments ``parts``, without the
-    ``dead`` items (a sorted numpy array)."""
+def live_postings(parts: list[tuple[bytes, bytes, bytes | None]] | None, dead: Any,
+                  dtype: str | None) -> tuple[Any, Any, Any]:
+    """(ids ascending, their values of ``dtype`` or None, their sort keys or None where a segment has
+    none) of a gram's segments ``parts``, without the ``dead`` items (a sorted numpy array)."""
     import numpy as np
 
     if not parts:
-        return np.zeros(0, dtype=np.int64), None if dtype is None else np.zeros(0, dtype=dtype)
+        return (np.zeros(0, dtype=np.int64), None if dtype is None else np.zeros(0, dtype=dtype),
+                np.zeros(0, dtype=np.int64))
     ids = np.frombuffer(b"".join(p[0] for p in parts), dtype="<i4").astype(np.int64)
     vals = None if dtype is None else np.frombuffer(b"".join(p[1] for p in parts), dtype=dtype)
+    sks = None if any(p[2] is None for p in parts) else np.frombuffer(b"".join(p[2] for p in parts), dtype="<i8")
     if dead.size:
         keep = ~np.isin(ids, dead)
         ids = ids[keep]
         vals = None if vals is None else vals[keep]
+        sks = None if sks is None else sks[keep]
     order = np.argsort(ids, kind="stable")
-    return ids[order], None if vals is None else vals[order]
+    return ids[order], None if vals is None else vals[order], None if sks is None else sks[order]
 
 
 class PostedItems:
     """What the indexes over the store's postings share: the store and index name, the item count, the
-    dead items (their postings dropped), keys read for ties, and items read by id — kept while few: an
-    id's item never changes (a changed item gets a new id)."""
+    dead items (their postings dropped), ties broken by the sort keys of the postings a query read (keys
+    read only where two are equal, or for an item no posting read gave), and items read by id — kept
+    while few: an id's item never changes (a changed item gets a new id)."""
 
     _CACHE_ITEMS = 4096
 
@@ -119,26 +124,85 @@ class PostedItems:
         self.n = store.posted_count(name)
         self._dead = _sorted_unique(np.asarray(store.posted_dead(name), dtype=np.int64))
         self._seen: dict[int, Any] = {}
+        self._known: list[tuple[Any, Any]] = []
+
+    def _remember(self, postings: Iterable[tuple[Any, Any]]) -> None:
+        """Keep the (ids ascending, sort keys) of the postings a query read, for its ties. (Replaced,
+        never changed in place: a call running beside it may still read the last; an id's sort key is
+        the same in every query.)"""
+        self._known = [(ids, sks) for ids, sks in postings if sks is not None and ids.size]
+
+    def _sort_keys(self, numbers: Any) -> Any:
+        """The sort keys (``graph/sqlite_postings.py`` ``sort_key``) of items ``numbers``: from the
+        postings read, else from their keys, read."""
+        import numpy as np
+
+        from graph.sqlite_postings import sort_key
+
+        out = np.full(numbers.size, -1, dtype=np.int64)
+        missing = np.arange(numbers.size)
+        for ids, sks in self._known:
+            if not missing.size:
+                break
+            wanted = numbers[missing]
+            at = np.minimum(np.searchsorted(ids, wanted), ids.size - 1)
+            hit = ids[at] == wanted
+            out[missing[hit]] = sks[at[hit]]
+            missing = missing[~hit]
+        if missing.size:
+            keys = self._keys(numbers[missing])
+            out[missing] = [sort_key(keys[int(i)]) for i in numbers[missing].tolist()]
+        return out
+
+    def _keys(self, numbers: Any) -> dict[int, str]:
+        keys = self._store.posted_keys(self._name, numbers.tolist())
+        if len(keys) != len(set(numbers.tolist())):
+            raise StaleIndex(f"{self._name}: items gone while read")
+        return keys
 
     def _decode(self, found: dict[int, tuple[str, bytes]]) -> dict[int, Any]:
         """iid -> item of the (key, value) read."""
         raise NotImplementedError
 
     def _key_ranks(self, numbers: Any) -> Any:
+        """Ranks of items ``numbers`` in key order: by sort key, keys read where sort keys are equal."""
         import numpy as np
 
-        keys = self._store.posted_keys(self._name, numbers.tolist())
-        if len(keys) != len(set(numbers.tolist())):
-            raise StaleIndex(f"{self._name}: items gone while read")
-        order = sorted(range(numbers.size), key=lambda i: keys[int(numbers[i])])
+        sks = self._sort_keys(numbers)
+        order = np.argsort(sks, kind="stable")
+        ranked = sks[order]
+        same = ranked[1:] == ranked[:-1]
+        within = np.zeros(numbers.size, dtype=np.int64)      # among items of equal sort key: by key
+        if same.any():
+            tied = np.zeros(numbers.size, dtype=bool)
+            tied[1:] |= same
+            tied[:-1] |= same
+            at = order[tied]
+            keys = self._keys(numbers[at])
+            texts = sorted(set(keys.values()))
+            place = {k: i for i, k in enumerate(texts)}
+            within[at] = [place[keys[int(i)]] for i in numbers[at].tolist()]
         ranks = np.empty(numbers.size, dtype=np.int64)
-        ranks[order] = np.arange(numbers.size)
+        ranks[np.lexsort((within, sks))] = np.arange(numbers.size)
         return ranks
 
     def _least(self, numbers: Any, n: int) -> Any:
-        """Positions in ``numbers`` of the ``n`` items whose keys are least (``queries/top.py``)."""
+        """Positions in ``numbers`` of the ``n`` items whose keys are least (``queries/top.py``): by the
+        sort keys of the postings read (the keys of those at the cut read when more than one is
+        there), or by reading keys where a posting has none (a file from before them)."""
         import numpy as np
 
+        if self._known:
+            sks = self._sort_keys(numbers)
+            if n >= numbers.size:
+                return np.arange(numbers.size)
+            cut = sks[np.argpartition(sks, n - 1)[n - 1]]
+            below, at = np.flatnonzero(sks < cut), np.flatnonzero(sks == cut)
+            need = n - below.size
+            if at.size > need:
+                keys = self._keys(numbers[at])
+                at = at[sorted(range(at.size), key=lambda j: keys[int(numbers[at[j]])])[:need]]
+            return np.concatenate((below, at))
         least = self._store.posted_least(self._name, numbers.tolist(), n)
         if len(least) < min(n, len(set(numbers.tolist()))):
             raise StaleIndex(f"{self._name}: items gone while read")
@@ -172,11 +236,13 @@ class PostedFullTextIndex(PostedItems, _FullText):
 
         wanted = list(grams)
         found = self._store.posted_grams(self._name, [*("t" + g for g in wanted), *("n" + g for g in wanted)])
-        out = {}
+        out, known = {}, []
         for g in wanted:
-            ids, counts = live_postings(found.get("t" + g), self._dead, "<i4")
-            names, _ = live_postings(found.get("n" + g), self._dead, None)
+            ids, counts, sks = live_postings(found.get("t" + g), self._dead, "<i4")
+            names, _, name_sks = live_postings(found.get("n" + g), self._dead, None)
             out[g] = (ids, counts.astype(np.int32), names)
+            known += [(ids, sks), (names, name_sks)]
+        self._remember(known)
         return out
 
     def _decode(self, found: dict[int, tuple[str, bytes]]) -> dict[int, Any]:

@@ -42,11 +42,13 @@ class PostedSimilarityIndex(PostedItems, _Similarity):
 
     def _postings(self, grams: list[str]) -> dict[str, tuple[int, Any, Any]]:
         found = self._store.posted_grams(self._name, grams)
-        out = {}
+        out, known = {}, []
         for gram, parts in found.items():
-            ids, weights = live_postings(parts, self._dead, "<f8")
+            ids, weights, sks = live_postings(parts, self._dead, "<f8")
             if ids.size:
                 out[gram] = (int(ids.size), ids, weights.astype("float64"))
+                known.append((ids, sks))
+        self._remember(known)
         return out
 
     def _kinds_of(self, numbers: Any) -> Any:

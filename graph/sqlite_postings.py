@@ -216,6 +216,7 @@ class PostingKeeper:
 
         if not pending:
             return
+        pending = sorted(pending, key=lambda p: p[0])      # each gram's ids ascending (``_grouped``)
         iids = np.asarray([i for i, _, _ in pending], dtype=np.int64)
         sks = sort_keys(k for _, _, k in pending)
         seg = self._meta("post_segs:" + ix.name) + 1
@@ -393,7 +394,7 @@ def _looked_up(ids: bytes, known: tuple[Any, Any]) -> bytes:
 
 def _grouped(rows: list[tuple[str, bytes, bytes, bytes]], dead: Any) -> Iterator[tuple[str, bytes, bytes, bytes]]:
     """(gram, ids, vals, sort keys) of rows ordered by gram: each gram's segments concatenated, dead ids
-    dropped."""
+    dropped, ids ascending (a query then sorts a gram's few runs of ascending ids, not a shuffle)."""
     import numpy as np
 
     at = 0
@@ -406,12 +407,14 @@ def _grouped(rows: list[tuple[str, bytes, bytes, bytes]], dead: Any) -> Iterator
         vals = b"".join(r[2] for r in rows[at:end])
         sks = b"".join(r[3] for r in rows[at:end])
         at = end
-        if dead.size:
-            arr = np.frombuffer(ids, dtype="<i4")
-            keep = ~np.isin(arr, dead)
-            if not keep.all():
-                width = len(vals) // arr.size if arr.size else 0
-                ids = arr[keep].tobytes()
-                vals = np.frombuffer(vals, dtype=np.uint8).reshape(arr.size, width)[keep].tobytes() if width else b""
-                sks = np.frombuffer(sks, dtype="<i8")[keep].tobytes()
+        arr = np.frombuffer(ids, dtype="<i4")
+        pick = np.flatnonzero(~np.isin(arr, dead)) if dead.size else np.arange(arr.size)
+        ordered = bool(np.all(arr[pick][1:] > arr[pick][:-1]))
+        if not ordered:
+            pick = pick[np.argsort(arr[pick], kind="stable")]
+        if pick.size != arr.size or not ordered:
+            width = len(vals) // arr.size if arr.size else 0
+            ids = arr[pick].tobytes()
+            vals = np.frombuffer(vals, dtype=np.uint8).reshape(arr.size, width)[pick].tobytes() if width else b""
+            sks = np.frombuffer(sks, dtype="<i8")[pick].tobytes()
         yield gram, ids, vals, sks

@@ -7,6 +7,7 @@ whatever is left with none. The stores only apply deltas; all modelling decision
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -144,6 +145,7 @@ class _Builder:
     def __init__(self, rec: ExtractionRecord, practice_names: frozenset[str]):
         self.rec = rec
         self.text = rec.text
+        self._scan: str | None = None
         self.ends = sentence_ends(rec.text)
         self.doc = rec.doc_id
         self.taxonomy = practice_names
@@ -157,10 +159,22 @@ class _Builder:
         self.place_ids: dict[str, str] = {}
         self.model_ids: dict[str, str] = {}
         self.records = {m.name_key(canonical_place_name(p.name)): p for p in rec.places}
-        self._hits: dict[str, int] | None = None          # practice → first cue offset (lazy)
+        self.model_evs: dict[str, list[Evidence]] = {}     # model name key → its mentions' and components' evidence
+        self._hits: dict[str, list[int]] | None = None    # practice → its cue offsets, in order (lazy)
         self._practice_evs: dict[tuple[int, int, str], list[Evidence]] = {}
 
     # -- evidence -------------------------------------------------------------------------------
+    @property
+    def scan(self) -> str:
+        """The text folded to simplified characters, one for one (``fold_name``): the taxonomy's names
+        and cues are written in simplified characters, and a traditional page (網格員, 老舊小區) must
+        name its practices in the same sentences; offsets are the text's."""
+        if self._scan is None:
+            from loaders.reference import fold_name
+
+            self._scan = fold_name(self.text)
+        return self._scan
+
     def ev(self, start: int, end: int) -> Evidence:
         if not (0 <= start <= end <= len(self.text)):
             start = end = 0
@@ -303,6 +317,7 @@ class _Builder:
             # the sentences listing its components and the one defining it quote the model too
             definition = [self.find(nm.definition, after=after)] if nm.definition else []
             _add_ev(d.nodes[node_id].ev, [e for e in definition + parts if e.start < e.end])
+            self.model_evs[m.name_key(nm.name)] = ev + parts
             for practice in nm.practices:
                 pr = self.practice(practice, ev)
                 d.rel("INSTANCE_OF", node_id, pr, self.model_practice_ev(ev + parts, practice))
@@ -313,7 +328,7 @@ class _Builder:
         for _doc, start, end, _quote in evs:
             if start < end:
                 left, right = sentence_span(self.text, start, end, self.ends)
-                found = _practice_match(practice, self.text, left, right)
+                found = _practice_match(practice, self.scan, left, right)
                 if found:
                     return [self.ev(*found)]
         return evs[:1]
@@ -331,7 +346,7 @@ class _Builder:
         key = (ms.span.start, ms.span.end, practice)
         hit = self._practice_evs.get(key)
         if hit is None:
-            found = _practice_match(practice, self.text, ms.span.start, ms.span.end)
+            found = _practice_match(practice, self.scan, ms.span.start, ms.span.end)
             hit = self._practice_evs[key] = [self.ev(*found)] if found else self.measure_ev(ms)
         return hit
 
@@ -365,12 +380,26 @@ class _Builder:
                 d.rel("USES_MODEL", node_id, model_id, ev)
         return spans
 
-    def measures_practice(self, mt: Any, practice: str) -> bool:
-        """Whether figure ``mt`` measures ``practice``: its sentence names the practice before the figure
-        (“网格化治理卓有成效，实现……1862个小区单元全覆盖”) or in the figure's own clause, other than as
-        one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班)."""
+    def measured(self, mt: Any, practices: list[str]) -> list[str]:
+        """Those of ``practices`` (its measures') that figure ``mt`` measures: the ones its own clause
+        names (“…培育孵化社区社会组织，推进…“五社联动”，今年成功孵化社区社会组织21个” counts social
+        organisations, not the 五社 scheme named before it); where its clause names none, those its
+        sentence names before it or in its clause (``measures_practice``)."""
+        practices = list(dict.fromkeys(practices))
+        if not practices:
+            return []
         left, right = sentence_span(self.text, mt.start, mt.end, self.ends)
-        found = _practice_match(practice, self.text, left, right)
+        marks = [i for i in range(left, mt.start) if _CLAUSE_MARK.match(self.text, i)]
+        after = _CLAUSE_MARK.search(self.text, mt.end, right)
+        clause = (marks[-1] + 1 if marks else left, after.start() if after else right)
+        named = [p for p in practices if self.measures_practice(mt, p, clause)]
+        return named or [p for p in practices if self.measures_practice(mt, p, (left, right))]
+
+    def measures_practice(self, mt: Any, practice: str, within: tuple[int, int]) -> bool:
+        """Whether the text ``within`` (the figure's sentence or clause) names ``practice`` before figure
+        ``mt`` (“网格化治理卓有成效，实现……1862个小区单元全覆盖”) or in the figure's own clause, other
+        than as one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班)."""
+        found = _practice_match(practice, self.scan, *within)
         if found is None:
             return False
         if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
@@ -389,7 +418,7 @@ class _Builder:
             ev = [self.ev(mt.start, mt.end)]
             inside = [ms for ms in measure_spans if ms.start <= mt.start and mt.end <= ms.end]
             status = mt.status or ("planned" if any(ms.status == "planned" for ms in inside) else None)
-            measured = [p for ms in inside for p in ms.practices if self.measures_practice(mt, p)]
+            measured = self.measured(mt, [p for ms in inside for p in ms.practices])
             node_id = d.node("Metric", m.metric_id(self.doc, mt.start, mt.end), {
                 "subject": mt.subject, "value": float(mt.value), "unit": mt.unit, "year": mt.year,
                 "as_written": mt.as_written, "doc_id": self.doc, "start": mt.start, "end": mt.end,
@@ -402,42 +431,55 @@ class _Builder:
                 d.rel("HAS_METRIC", ms.node_id, node_id, ev)
 
     def adopts(self, subject: str | None) -> None:
+        """The subject place takes up each practice of the record. Its evidence: the sentences of the
+        subject's own measures and models naming it; else the first that names it in the text; else
+        those of measures and models of other places the text reports (a scheme another city runs,
+        which the subject studied, is no sentence about the subject's own practice)."""
         if not subject:
             return
         d = self.delta
-        support: dict[str, list[Evidence]] = {}
+        own: dict[str, list[Evidence]] = {}
+        other: dict[str, list[Evidence]] = {}
         for ms in self.rec.measures:
+            support = own if self.place(ms.place) in (None, subject) else other
             for practice in ms.practices:
                 support.setdefault(m.name_key(practice), []).extend(self.practice_ev(ms, practice))
         for nm in self.rec.named_models:
-            for practice in nm.practices:
-                support.setdefault(m.name_key(practice), []).extend(self.ev_mentions(nm.mentions, nm.name))
+            support = own if self.place(nm.owner) in (None, subject) else other
+            evs = self.model_evs.get(m.name_key(nm.name)) or self.ev_mentions(nm.mentions, nm.name)
+            for practice in nm.practices:      # the sentence quoting it or a component that names the practice
+                support.setdefault(m.name_key(practice), []).extend(self.model_practice_ev(evs, practice))
         fallback = [self.measure_ev(ms)[0] for ms in self.rec.measures
                     if 0 <= ms.span.start < ms.span.end <= len(self.text)]
         for practice in self.rec.practices:
-            ev = support.get(m.name_key(practice)) or self.practice_in_text(practice) or fallback[:1] \
+            key = m.name_key(practice)
+            avoid = [sentence_span(self.text, e.start, e.end, self.ends) for e in other.get(key, ())
+                     if e.start is not None and e.end is not None and e.start < e.end]
+            ev = own.get(key) or self.practice_in_text(practice, avoid) or other.get(key) or fallback[:1] \
                 or [self.find(practice)]
             d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
 
-    def practice_in_text(self, practice: str) -> list[Evidence]:
+    def practice_in_text(self, practice: str, avoid: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
         """Evidence for a practice the record names for the whole document: the first place where
         its name, an alias or a cue matches, preferring text that is not a quote of the proposal
-        being answered (nor a 围绕… theme clause); [] when nothing matches."""
+        being answered (nor a 围绕… theme clause), nor inside the spans ``avoid`` (sentences about
+        other places); [] when nothing matches."""
         from loaders.reference import load_taxonomy, quoted_request_spans
 
         name = m.norm(practice)
         entry = load_taxonomy().by_name.get(name)
         if entry is None:
-            pos = self.text.find(name)
+            pos = self.scan.find(name)
             return [self.ev(pos, pos + len(name))] if pos >= 0 and name else []
         if self._hits is None:
             self._hits = {}
-            for pos, hit in load_taxonomy().hits(self.text, quoted_request_spans(self.text)):
-                self._hits.setdefault(hit, pos)
-        pos = self._hits.get(name)
-        found = entry.pattern.match(self.text, pos) if pos is not None else None
+            for pos, hit in load_taxonomy().hits(self.scan, quoted_request_spans(self.scan)):
+                self._hits.setdefault(hit, []).append(pos)
+        hits = self._hits.get(name) or []
+        pos = next((p for p in hits if not any(a <= p < b for a, b in avoid)), hits[0] if hits else None)
+        found = entry.pattern.match(self.scan, pos) if pos is not None else None
         if found is None or found.end() <= found.start():
-            found = entry.pattern.search(self.text)        # only inside quotes/theme clauses
+            found = entry.pattern.search(self.scan)        # only inside quotes/theme clauses
         if found is None or found.end() <= found.start():
             return []
         return [self.ev(found.start(), found.end())]

@@ -11,6 +11,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from graph.model import EV_FIELDS
+from queries.grading import is_plan
 from queries.rows import as_list, best_evidence, best_rows, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import find_places, linked
@@ -20,7 +21,8 @@ __all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
 SPEC = QuerySpec(
     "city_profile", "地方画像",
     "Everything about a place: practices by category, named models with components, policies with "
-    "status, agencies, figures, whom it learned from and who learned from it, its documents. A figure "
+    "status, agencies, figures, whom it learned from and who learned from it, its documents. A practice "
+    "row's ``status`` is ``planned`` where its sentence states a plan or a document being drafted. A figure "
     "row also gives the figure as written and its year (``written``, ``year``), which its ``detail`` shows.",
     (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
     ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", "written", "year",
@@ -87,7 +89,7 @@ def fetch(g: Any, place: str, best: bool = False) -> list[dict[str, Any]]:
 
 
 SECTIONS = ("practice", "named_model", "policy", "agency", "figure", "learned_from", "taught", "document")
-_STATUSED = ("policy", "figure")      # sections whose ``status`` column is filled: policy status, figure done/planned
+_STATUSED = ("policy", "figure")      # sections whose ``status`` column is stored: policy status, figure done/planned
 _STATUS_ZH = {"issued": "已出台", "planned": "计划出台", "drafting": "起草中", "referenced": "引用"}
 
 
@@ -106,6 +108,16 @@ def _detail(row: dict[str, Any]) -> str | None:
         return "；".join(items) or None
     if section == "document":
         return " · ".join(p for p in (row.get("status") or "", row.get("date") or "") if p) or None
+    return None
+
+
+def _status(row: dict[str, Any], ev: Any) -> str | None:
+    """A policy's status, a figure's done/planned; a practice is ``planned`` where the sentence it is
+    quoted by states a plan or a document still being drafted (``正在制订《…》``), else None."""
+    if row["section"] in _STATUSED:
+        return row.get("status")
+    if row["section"] == "practice" and ev.quote and is_plan(ev.quote):
+        return "planned"
     return None
 
 
@@ -133,7 +145,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             ev = best_evidence(row)
         out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
                     "category": row.get("category"), "name": row.get("name") or row["id"],
-                    "detail": _detail(row), "status": row.get("status") if row["section"] in _STATUSED else None,
+                    "detail": _detail(row), "status": _status(row, ev),
                     "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
                     **_figure(row),
                     "id": row["id"], **ev.columns()})

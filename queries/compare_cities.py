@@ -55,22 +55,22 @@ def fetch(g: Any, places: list[str], practices: list[str], best: bool = False) -
             measures = list(dict.fromkeys(m for _, m, _, _, _ in implemented))
             figures, places_of = _figures(g, measures)
             kinds = _practices(g, measures, wanted, best)
-            for _, m, (summary, status), _, own in implemented:
+            for q, m, (summary, status), _, own in implemented:
                 for practice, ev in kinds.get(m, ()):
                     figs = figures_measuring(figures[m], practice, within, places_of) if m in figures else _NONE
-                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "measure", "id": m,
+                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "measure", "id": m, "at": q,
                                  "summary": summary, "status": status, **figs, "own_doc": own["ev_doc"],
                                  "own_start": own["ev_start"], "own_end": own["ev_end"], "own_quote": own["ev_quote"],
                                  **ev})
             models = linked(g, scope, "OWNED_BY", False, ("name", "components"))
             kinds = _practices(g, [nm for _, nm, _, _, _ in models], wanted, best)
-            for _, nm, (model, components), _, _ in models:
+            for q, nm, (model, components), _, _ in models:
                 for practice, ev in kinds.get(nm, ()):
-                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "model", "id": nm,
+                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "model", "id": nm, "at": q,
                                  "summary": model, "status": "described" if components else None, **_NO_FIGS, **ev})
             for _, x, (practice,), _, ev in linked(g, [p], "ADOPTS", True, ("name",), evidence="rel", best=best):
                 if not wanted or practice in wanted:
-                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "adopts", "id": x,
+                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "adopts", "id": x, "at": p,
                                  "summary": None, "status": None, **_NO_FIGS, **ev})
     return rows
 
@@ -150,7 +150,10 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         place_names[row["place_id"]] = row["place"]
         grade, ev = graded(row)
         cell = cells.setdefault((row["place_id"], row["practice"]), {"pieces": []})
-        cell["pieces"].append((grade_rank(grade), _SOURCE_RANK[row["source"]], ev.doc_id or "",
+        # of pieces of one grade, the place's own before those of the places within it: a city's cell
+        # quotes the city's sentence, not a county's from another city's report
+        cell["pieces"].append((grade_rank(grade), row.get("at", row["place_id"]) != row["place_id"],
+                               _SOURCE_RANK[row["source"]], ev.doc_id or "",
                                ev.start if ev.start is not None else -1, grade, row, ev))
     wanted_order = {w: i for i, w in enumerate(params["places"])}
 
@@ -168,11 +171,11 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                 out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
                             "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE.columns()})
                 continue
-            pieces = sorted(cell["pieces"], key=lambda t: t[:4])
+            pieces = sorted(cell["pieces"], key=lambda t: t[:5])
             best = pieces[0]
-            measures = [p for p in pieces if p[5]["source"] == "measure"]
-            summaries = list(dict.fromkeys(p[5]["summary"] for p in measures if p[5].get("summary")))
-            out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[4],
+            measures = [p for p in pieces if p[6]["source"] == "measure"]
+            summaries = list(dict.fromkeys(p[6]["summary"] for p in measures if p[6].get("summary")))
+            out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[5],
                         "measures": "；".join(summaries) or None, "measure_count": len(measures),
-                        "measure_list": [_measure_item(p[5], p[4], p[6]) for p in measures], **best[6].columns()})
+                        "measure_list": [_measure_item(p[6], p[5], p[7]) for p in measures], **best[7].columns()})
     return out

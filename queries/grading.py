@@ -10,7 +10,8 @@ Three grades, strongest first:
 * ``described`` — a concrete measure without figures: an action verb of implementation with an
   object (出台/印发/建立/成立/配备/开展/打造/实施…), reported as done or ongoing.
 * ``claimed`` — a statement only: attitude and intent words (高度重视/积极/不断/进一步…) without a
-  concrete action, or a plan (下一步/将/计划/拟) that has not been carried out yet.
+  concrete action, a plan (下一步/将/计划/拟) that has not been carried out yet, a document still
+  being drafted (正在制订《…》), or a sentence opening with a duty (必须/应当…).
 
 The rules look at how Chinese government documents are written (GB/T 15835 puts statistics in Arabic
 digits; implementation is reported with a small set of verbs; plans are marked by 将/拟/计划/下一步),
@@ -52,7 +53,13 @@ _CONCRETE = re.compile(
     "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|"
     "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建"
 )
-_PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全面|积极|大力|逐步|适时|尽快|研究)|拟|计划|准备|力争|争取到|预计")
+# a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet
+_PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全面|积极|大力|逐步|适时|尽快|研究)|拟|计划|准备|力争|争取到|预计"
+                   r"|正在(?:研究|抓紧|加紧)?(?:制定|制订|起草|拟定|修订|编制|研究)|正(?:在)?着手")
+# titles and quoted names, whose words are names (《三年行动计划》, “三年行动计划”)
+_NAMED = re.compile(r"《[^《》]*》|“[^“”]*”")
+# a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
+_DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)")
 _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|努力|切实|持续|始终|坚持|深入|扎实")
 
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -80,9 +87,11 @@ def is_concrete(text: str) -> bool:
 
 
 def is_plan(text: str, status: str | None = None) -> bool:
+    """``status`` planned where known; else whether the words of ``text`` outside titles and quotes
+    state a plan (出台《…三年行动计划》 reports a plan issued, not one to come)."""
     if status is not None:
         return status == "planned"
-    return _PLAN.search(text) is not None
+    return _PLAN.search(_NAMED.sub("", text)) is not None
 
 
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
@@ -93,7 +102,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     ``quantified``.
     """
     text = quote or ""
-    if is_plan(text, status):
+    if is_plan(text, status) or (status is None and _DUTY.search(text.lstrip())):
         return "claimed"
     if has_metric:
         return "quantified"

@@ -41,7 +41,8 @@ for tab, sec in zip(tabs, sections):
             for cat in cats:
                 st.markdown(f"**{md_escape(cat)}**")
                 for r in (x for x in items if (x.get("category") or "其他") == cat):
-                    with st.expander(md_escape(r["name"] or "（未命名）")):
+                    planned = "（原文为计划或起草中，尚未实施）" if r.get("status") == "planned" else ""
+                    with st.expander(md_escape((r["name"] or "（未命名）") + planned)):
                         show_evidence(row_evidence(r), limit=3)
             continue
         titles = [str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "") for r in items]

@@ -21,7 +21,8 @@ head of a sentence or clause, and leaves it out of the sentences that continue i
 **Plans** (:func:`states_plan`): a target or plan is not a result. The words that say so —
 将(再/达/实现…)、计划、拟、力争、预计、目标、到2025年、下一步、今后、应达到 — in the sentence before the
 position make it planned, unless 已/完成/截至 comes after them (``已列入计划`` is still a plan;
-``按计划完成`` is not; nor is a target reached, ``完成年度目标任务的85%``). **Standards** (:func:`states_standard`): a figure that something must reach
+``按计划完成`` is not; nor is a target reached, ``完成年度目标任务的85%``); so is everything in a section
+whose heading names plans (``三、下一步工作打算``, ``一、项目建设内容及规模``). **Standards** (:func:`states_standard`): a figure that something must reach
 (``不低于10万元的标准``, ``标准为每月300元``, ``要求…面积达到80平方米``, ``规定…每年补贴1200元``) is
 planned too.
 
@@ -35,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from loaders.extract.context import Context
 from loaders.extract.text_utils import SENTENCE_END, finditer_at, stop_positions
 
-__all__ = ["PLAN_WORDS", "Attribution", "states_plan", "states_standard"]
+__all__ = ["PLAN_WORDS", "Attribution", "plan_sections", "plan_title", "states_plan", "states_standard"]
 
 _UNSET = object()
 # the last document's instance (one slot: the steps of one document run one after another)
@@ -92,6 +93,33 @@ _PLAN_WINDOW = 40
 _DONE_AFTER = re.compile(r"已(?!建成?(?:的)?小区)|完成了|建成了|截至|截止|累计")
 # a target or plan reached is no plan: 完成年度目标任务的85%, 超额完成全年计划
 _REACHED_BEFORE = re.compile(r"(?:完成|实现|达成|达到|超过)[^，。；,;]{0,6}$")
+# a heading (一、 / （一）) whose title names what is to be done — the next steps, the targets, a
+# project's planned content and scale — heads a section of plans: ``三、下一步工作打算``,
+# ``一、项目建设内容及规模`` (not a title reporting it: ``二、目标任务完成情况``)
+_HEADING = re.compile(r"^[ \t\u3000]*(?:([一二三四五六七八九十]{1,3})、|[（(]([一二三四五六七八九十]{1,3})[）)])"
+                      r"([^\n。，,；;：:]{0,30})", re.MULTILINE)
+_PLAN_TITLE = re.compile(r"下一步|下步|下阶段|今后|打算|工作思路|努力方向|展望|目标|规划|建设内容|建设规模|内容及规模|实施内容"
+                         r"|计划安排|工作计划|重点任务|主要任务")
+_REPORT_TITLE = re.compile(r"完成|情况|成效|进展|成果|做法|经验")
+
+
+def plan_title(title: str) -> bool:
+    """Does a section title name what is to be done (``下一步工作打算``, ``工作目标``, ``项目建设内容及
+    规模``), not report it (``目标任务完成情况``)?"""
+    return bool(_PLAN_TITLE.search(title)) and not _REPORT_TITLE.search(title)
+
+
+def plan_sections(text: str) -> list[tuple[int, int]]:
+    """The spans of the sections headed by a plan title (:func:`plan_title`): from the heading to the
+    next heading of its level or above (一、 is above （一）), sorted by start."""
+    heads = [(m.start(), 0 if m.group(1) else 1, m.group(3)) for m in _HEADING.finditer(text)]
+    out = []
+    for i, (start, level, title) in enumerate(heads):
+        if not plan_title(title):
+            continue
+        end = next((s for s, lv, _t in heads[i + 1:] if lv <= level), len(text))
+        out.append((start, end))
+    return out
 
 
 def _inside_quote(text: str, lo: int, pos: int, hi: int) -> bool:
@@ -159,6 +187,7 @@ class Attribution:
         self.province = ctx.document.province
         date = ctx.document.date
         self.year = int(date[:4]) if date and date[:4].isdigit() else None
+        self._plan_sections = plan_sections(text)
         agency_spans = sorted((m.start, m.end, a.place or self.subject)
                               for a in ctx.agencies for m in a.mentions)
         ag_starts = [s for s, _e, _p in agency_spans]
@@ -338,5 +367,7 @@ class Attribution:
         return base
 
     def planned_at(self, pos: int) -> bool:
-        """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`)?"""
-        return states_plan(self.text, self.sentence_start(pos), pos, self.year)
+        """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`), or
+        in a section whose heading names plans (:func:`plan_sections`)?"""
+        return any(a <= pos < b for a, b in self._plan_sections) \
+            or states_plan(self.text, self.sentence_start(pos), pos, self.year)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from loaders.extract.attribution import Attribution, states_plan
+from loaders.extract.attribution import Attribution, plan_title, states_plan
 from loaders.extract.context import Context
 from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs, opens_with_action
 from loaders.extract.policies import find_titles
@@ -221,14 +221,16 @@ def _intro(text: str, it: Item) -> str:
 
 # a section of plans or of the authors' advice: what it lists is not done yet. A heading about
 # the proposal's suggestions (议案具体建议的落实情况, 对提案建议的答复) holds the reply's actions.
-_PLANS_SECTION = re.compile(r"下一步|下步|下阶段|今后|工作打算|工作思路|工作计划|努力方向|展望")
 _ADVICE_SECTION = re.compile(r"对策|建\s*议")
+_TITLE_HEAD = re.compile(r"[^。，,；;：:！？!?\n]*")
 _ABOUT_PROPOSAL = re.compile(r"提案|议案|您|代表|委员|落实|答复|办理|收悉")
 
 
 def _planned_section(title: str) -> bool:
-    return bool(_PLANS_SECTION.search(title) or
-                (_ADVICE_SECTION.search(title) and not _ABOUT_PROPOSAL.search(title)))
+    """A title of plans (its words up to the first clause stop: a long heading line runs on into its
+    text) or of advice (not the reply's words about the proposal)."""
+    return plan_title(_TITLE_HEAD.match(title).group(0)) \
+        or bool(_ADVICE_SECTION.search(title) and not _ABOUT_PROPOSAL.search(title))
 
 
 def _line_before(text: str, pos: int) -> str:

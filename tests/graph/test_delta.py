@@ -121,3 +121,83 @@ def test_a_traditional_page_keeps_its_script_in_the_record():
     assert [(nm.name, nm.owner) for nm in rec.named_models] == [("鄰里守望", "宜昌市點軍區")]
     assert [mt.place for mt in rec.metrics] == ["宜昌市點軍區"]
     assert [a.name for a in rec.agencies] == ["宜昌市民政局"]
+
+
+def _metric_practices(delta) -> dict[str, list[str]]:
+    return {row.props["as_written"]: row.props["practices"] for row in delta.nodes.values() if row.label == "Metric"}
+
+
+def test_a_figure_measures_what_its_own_clause_names():
+    """A figure measures the practices its own clause names; those named earlier in its sentence count
+    only where its clause names none."""
+    from loaders.record import MetricRec
+
+    text = ("一、深化社区协作。\n街道开展社区公益创投，孵化培育社区社会组织，今年新孵化社区社会组织15个。"
+            "网格化治理成效明显，全街道划分网格40个。")
+    measure = MeasureRec(summary="深化社区协作", span=Span(start=0, end=len(text)),
+                         practices=["公益创投", "社区社会组织培育", "网格化治理"])
+    figures = [MetricRec(value=v, unit="个", as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, w in ((15, "15个"), (40, "40个"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert measured["15个"] == ["社区社会组织培育"]          # not the 公益创投 named before its clause
+    assert measured["40个"] == ["网格化治理"]                  # its clause names none: the sentence's
+
+
+def test_a_traditional_page_cites_the_sentence_naming_the_practice():
+    """The taxonomy's cues are simplified; a traditional page's practice is cited by the sentence
+    that names it (網格員), not by the heading of the measure it is in."""
+    text = "一、廣納民意\n二是廣納民意。通過張貼公告、網格員入戶等方式收集居民意見。"
+    measure = MeasureRec(summary="廣納民意", span=Span(start=text.index("二是"), end=len(text)),
+                         practices=["网格化治理"])
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="提案答复", subject_place="測試市"),
+                           places=[PlaceRec(name="測試市", level="city", role="subject")],
+                           practices=["网格化治理"], measures=[measure])
+    delta = record_to_delta(rec)
+    (ev,) = _adopts_ev(delta).values()
+    assert "網格員" in ev[0][3] and "二是" not in ev[0][3]
+    (inst,) = [row.ev for (kind, _s, _e), row in delta.rels.items() if kind == "INSTANCE_OF"]
+    assert text[inst[0][1]:inst[0][2]].startswith("網格")
+
+
+def test_a_scheme_of_another_place_is_no_evidence_of_the_subjects_practice():
+    """The subject's practice is cited by its own sentence, not by the sentence about a scheme of
+    another place it studied (whose model names the same practice)."""
+    from loaders.record import Mention, NamedModelRec
+
+    text = ("一、学习外地经验\n我市组织学习乙县“红色物业联盟”做法。"
+            "二、本市工作\n全市推动物业服务企业成立党支部，打造红色物业。")
+    name = "红色物业联盟"
+    pos = text.index(name)
+    model = NamedModelRec(name=name, owner="乙县", practices=["红色物业"],
+                          mentions=[Mention(start=pos, end=pos + len(name), as_written=name)])
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject"),
+                                   PlaceRec(name="乙县", level="county", parent="测试市", role="within_subject")],
+                           practices=["红色物业"], named_models=[model])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    assert all("乙县" not in quote for _d, _s, _e, quote in ev)
+    assert "物业服务企业成立党支部" in ev[0][3]
+
+
+def test_a_practice_of_a_model_is_cited_by_the_sentence_of_the_part_that_names_it():
+    """A model's practice taken up by the subject is cited by the sentence listing the component that
+    names it, not by the sentence that only names the model."""
+    from loaders.record import Mention, NamedModelRec
+
+    text = "我市制定了“一站三室”社区建设标准。“三室”即议事室、阅览室、志愿服务室。"
+    name = "一站三室"
+    pos = text.index(name)
+    model = NamedModelRec(name=name, owner="测试市", components=["议事室", "阅览室", "志愿服务室"],
+                          practices=["志愿服务"], mentions=[Mention(start=pos, end=pos + len(name), as_written=name)])
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           practices=["志愿服务"], named_models=[model])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    assert ev[0][3] == "“三室”即议事室、阅览室、志愿服务室。"

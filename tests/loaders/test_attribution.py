@@ -129,3 +129,18 @@ def test_a_future_plan_in_an_item_or_a_lead_paragraph_is_planned():
                        "t.txt")
     assert [(ms.summary, ms.status) for ms in rec.measures] == [("坚持党建引领", "planned")]
     assert [m.status for m in rec.metrics] == ["planned"]
+
+
+def test_figures_in_a_section_headed_by_plans_are_planned():
+    """A heading naming plans (the next steps, a project's planned content and scale) makes every
+    figure of its section a plan, down to the next heading of its level; a heading reporting the
+    work done does not."""
+    rec = extract_text("某街道关于老旧小区改造的答复\n\n一、项目建设内容及规模\n（一）改造18个老旧小区。新建停车位450个，"
+                       "宣传栏60个。\n（二）提升改造2个学校配套工程。\n二、工作开展情况\n截至目前，已完成9个小区，"
+                       "新建停车位120个。\n三、下一步工作打算\n（一）持续推进。年内再改造5个小区。\n", "t.txt")
+    status = {m.as_written: m.status for m in rec.metrics}
+    assert status["18个"] == status["450个"] == status["60个"] == status["2个"] == "planned"
+    assert status["9个"] == status["120个"] == "done"
+    assert status["5个"] == "planned"
+    rec = extract_text("某区2023年工作总结\n\n一、目标任务完成情况\n全区新建社区食堂5个。\n", "t.txt")
+    assert [m.status for m in rec.metrics] == ["done"]

@@ -99,6 +99,8 @@ def test_cues(text, expected):
 @pytest.mark.parametrize("text,absent", [
     # the CPPCC's name and an agency negotiating are not residents consulting
     ("您在中国人民政治协商会议某县委员会会议上的提案收悉。", "居民议事协商"),
+    # the reply's handling of the proposal (办前沟通、办中协商、办后反馈) is no residents' consultation
+    ("我局加强与提案人的联系，坚持办前沟通、办中协商、办后反馈，提高办理质量。", "居民议事协商"),
     ("已与开发商协商，请您向镇政府提出申请。", "居民议事协商"),
     # metaphors and a list of people are not party service positions or 双报到
     ("地处维护稳定的前沿阵地。", "党群服务阵地建设"),

@@ -61,3 +61,34 @@ def test_figures_of_a_place_are_its_own(corpus_store):
             if r["section"] == "figure":
                 targets = [t for t, k in g.succ[r["id"]].items() if "FOR_PLACE" in k]
                 assert r["place_id"] in targets
+
+
+def test_a_cell_quotes_the_place_itself_before_a_place_within_it():
+    """Of pieces of one grade, a city's cell quotes the city's own sentence, not one about a county
+    in it (from another city's report, which sorts first by document id)."""
+    from queries.compare_cities import finish
+
+    def piece(at: str, doc: str, quote: str) -> dict:
+        return {"place_id": "p_city", "place": "甲市", "practice": "红色物业", "source": "model", "id": f"nm_{at}",
+                "at": at, "summary": "红色物业", "status": None, "metrics": 0, "fig_doc": [], "fig_start": [],
+                "fig_end": [], "fig_quote": [], "own_doc": [], "own_start": [], "own_end": [], "own_quote": [],
+                "ev_doc": [doc], "ev_start": [0], "ev_end": [4], "ev_quote": [quote]}
+
+    raw = [piece("p_county", "a" * 16, "乙市学习甲市乙县打造红色物业的做法。"),
+           piece("p_city", "b" * 16, "甲市打造红色物业示范小区。")]
+    (cell,) = finish(lambda _params: raw, {"places": ["甲市"], "practices": []}, lambda: 0)
+    assert cell["grade"] == "described" and cell["quote"] == "甲市打造红色物业示范小区。"
+
+
+def test_a_practice_quoted_by_a_plan_is_marked_planned_in_the_profile():
+    from queries.city_profile import finish
+
+    def practice(name: str, quote: str) -> dict:
+        return {"place_id": "p1", "place": "甲市", "section": "practice", "id": f"pr_{name}", "category": "党建引领",
+                "name": name, "items": None, "status": None, "date": None, "issuer": None, "head": None,
+                "practices": None, "ev_doc": ["d" * 16], "ev_start": [0], "ev_end": [2], "ev_quote": [quote]}
+
+    raw = [practice("红色物业", "目前，市委组织部正在制订《关于推行“红色物业”的实施方案》；"),
+           practice("居民公约", "各社区修订居民公约，组织居民议事。")]
+    rows = {r["name"]: r["status"] for r in finish(lambda _p: raw, {"place": "甲市"}, lambda: 0)}
+    assert rows == {"红色物业": "planned", "居民公约": None}

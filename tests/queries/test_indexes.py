@@ -73,6 +73,17 @@ def test_similarity_components(sim_index):
     # an organisation named is no action: 党组织/社会组织 are nouns; 组织开展 is a verb
     ("社区工作者主要包括社区党组织成员和社会组织负责人。", None, "claimed"),
     ("街道组织党员志愿者入户走访。", None, "described"),
+    # a document still being written is no work done, however concrete its title
+    ("目前，区委正在制订《关于推行“红色物业”创建工作的方案》；", None, "claimed"),
+    ("民政部门正在研究制定《加强物业管理的若干措施》等文件。", None, "claimed"),
+    ("街道正着手探索建立社区基金。", None, "claimed"),
+    # a sentence that opens with a duty states what should be done, not what was
+    ("必须要坚持问题导向，努力走出一条党组织领导下的治理路子，实现长治久安。", None, "claimed"),
+    ("应当建立居民议事制度。", None, "claimed"),
+    ("我市建立居民议事制度，必须经居民会议通过的事项均已公示。", None, "described"),
+    # a plan's title names a document issued: no plan of the sentence
+    ("2020年，区委出台《基层组织建设三年行动计划》，提高社区运转经费。", None, "described"),
+    ("通过实施两个“三年行动计划”，支持26个社区提质升级。", None, "described"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

@@ -132,9 +132,9 @@ class PostedItems:
         the same in every query.)"""
         self._known = [(ids, sks) for ids, sks in postings if sks is not None and ids.size]
 
-    def _sort_keys(self, numbers: Any) -> Any:
+    def _sort_keys(self, numbers: Any, read: dict[int, str] | None = None) -> Any:
         """The sort keys (``graph/sqlite_postings.py`` ``sort_key``) of items ``numbers``: from the
-        postings read, else from their keys, read."""
+        postings read, else from their keys, read (and added to ``read``)."""
         import numpy as np
 
         from graph.sqlite_postings import sort_key
@@ -152,6 +152,8 @@ class PostedItems:
         if missing.size:
             keys = self._keys(numbers[missing])
             out[missing] = [sort_key(keys[int(i)]) for i in numbers[missing].tolist()]
+            if read is not None:
+                read.update(keys)
         return out
 
     def _keys(self, numbers: Any) -> dict[int, str]:
@@ -168,7 +170,8 @@ class PostedItems:
         """Ranks of items ``numbers`` in key order: by sort key, keys read where sort keys are equal."""
         import numpy as np
 
-        sks = self._sort_keys(numbers)
+        read: dict[int, str] = {}
+        sks = self._sort_keys(numbers, read)
         order = np.argsort(sks, kind="stable")
         ranked = sks[order]
         same = ranked[1:] == ranked[:-1]
@@ -178,7 +181,8 @@ class PostedItems:
             tied[1:] |= same
             tied[:-1] |= same
             at = order[tied]
-            keys = self._keys(numbers[at])
+            unread = [i for i in dict.fromkeys(numbers[at].tolist()) if i not in read]
+            keys = {**read, **(self._keys(np.asarray(unread, dtype=np.int64)) if unread else {})}
             texts = sorted(set(keys.values()))
             place = {k: i for i, k in enumerate(texts)}
             within[at] = [place[keys[int(i)]] for i in numbers[at].tolist()]

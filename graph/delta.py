@@ -432,32 +432,48 @@ class _Builder:
 
     def adopts(self, subject: str | None) -> None:
         """The subject place takes up each practice of the record. Its evidence: the sentences of the
-        subject's own measures and models naming it; else the first that names it in the text; else
+        subject's own measures (done before planned: a plan is no evidence where work done names the
+        practice) and models naming it; else the first that names it in the text; else
         those of measures and models of other places the text reports (a scheme another city runs,
         which the subject studied, is no sentence about the subject's own practice)."""
         if not subject:
             return
         d = self.delta
         own: dict[str, list[Evidence]] = {}
+        planned: dict[str, list[Evidence]] = {}
         other: dict[str, list[Evidence]] = {}
         for ms in self.rec.measures:
-            support = own if self.place(ms.place) in (None, subject) else other
+            theirs = self.place(ms.place) not in (None, subject)
             for practice in ms.practices:
-                support.setdefault(m.name_key(practice), []).extend(self.practice_ev(ms, practice))
+                for e in self.practice_ev(ms, practice):
+                    support = other if theirs else planned if ms.status == "planned" or self.plan_sentence(e) else own
+                    support.setdefault(m.name_key(practice), []).append(e)
         for nm in self.rec.named_models:
-            support = own if self.place(nm.owner) in (None, subject) else other
+            theirs = self.place(nm.owner) not in (None, subject)
             evs = self.model_evs.get(m.name_key(nm.name)) or self.ev_mentions(nm.mentions, nm.name)
             for practice in nm.practices:      # the sentence quoting it or a component that names the practice
-                support.setdefault(m.name_key(practice), []).extend(self.model_practice_ev(evs, practice))
+                for e in self.model_practice_ev(evs, practice):
+                    support = other if theirs else planned if self.plan_sentence(e) else own
+                    support.setdefault(m.name_key(practice), []).append(e)
         fallback = [self.measure_ev(ms)[0] for ms in self.rec.measures
                     if 0 <= ms.span.start < ms.span.end <= len(self.text)]
         for practice in self.rec.practices:
             key = m.name_key(practice)
             avoid = [sentence_span(self.text, e.start, e.end, self.ends) for e in other.get(key, ())
                      if e.start is not None and e.end is not None and e.start < e.end]
-            ev = own.get(key) or self.practice_in_text(practice, avoid) or other.get(key) or fallback[:1] \
-                or [self.find(practice)]
+            ev = own.get(key) or planned.get(key) or self.practice_in_text(practice, avoid) or other.get(key) \
+                or fallback[:1] or [self.find(practice)]
             d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
+
+    def plan_sentence(self, e: Evidence) -> bool:
+        """Does the sentence of ``e`` state a plan, in the words before the mention or at its head
+        (``今年，我区将以…为契机，指导社区在…网格化治理``)?"""
+        from loaders.reference import states_plan
+
+        if e.start is None or e.end is None or e.start >= e.end:
+            return False
+        left, _right = sentence_span(self.text, e.start, e.end, self.ends)
+        return states_plan(self.scan, left, e.start) or states_plan(self.scan, left, min(e.start, left + 40))
 
     def practice_in_text(self, practice: str, avoid: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
         """Evidence for a practice the record names for the whole document: the first place where

@@ -1,7 +1,8 @@
 """The reference data the extraction matches against, as the layers above use it: the one gazetteer
 (cpca's table of administrative codes, :mod:`loaders.extract.gazetteer`) and the one practice
-taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`), and the fold of a name to the
-simplified characters they are written in (:func:`loaders.extract.script.fold_name`).
+taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`), the fold of a name to the
+simplified characters they are written in (:func:`loaders.extract.script.fold_name`), and the
+extraction's reading of a plan (:func:`loaders.extract.attribution.states_plan`).
 
 This is the public face of those modules: ``graph``, ``queries`` and ``govkg`` import from here, never
 from ``loaders.extract`` (``tests/test_layers.py`` checks it), so the extraction's internals can move
@@ -9,6 +10,7 @@ without their readers following them.
 """
 from __future__ import annotations
 
+from loaders.extract.attribution import states_plan
 from loaders.extract.gazetteer import AdminPlace, Gazetteer, code_table, load_gazetteer, short_name
 from loaders.extract.places import AdminMention, admin_mentions
 from loaders.extract.practices import (
@@ -34,4 +36,5 @@ __all__ = [
     "load_taxonomy",
     "quoted_request_spans",
     "short_name",
+    "states_plan",
 ]

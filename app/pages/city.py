@@ -41,7 +41,7 @@ for tab, sec in zip(tabs, sections):
             for cat in cats:
                 st.markdown(f"**{md_escape(cat)}**")
                 for r in (x for x in items if (x.get("category") or "其他") == cat):
-                    planned = "（原文为计划或起草中，尚未实施）" if r.get("status") == "planned" else ""
+                    planned = "（原文为计划或起草中）" if r.get("status") == "planned" else ""
                     with st.expander(md_escape((r["name"] or "（未命名）") + planned)):
                         show_evidence(row_evidence(r), limit=3)
             continue
@@ -51,7 +51,7 @@ for tab, sec in zip(tabs, sections):
                        for r in items]
             shared = Counter(c for c in clauses if c)
             titles = [(c + (f" — {r.get('written')}" if shared[c] > 1 else "") if c else t)   # one clause, several figures
-                      + ("（目标）" if r.get("status") == "planned" else "") for r, c, t in zip(items, clauses, titles)]
+                      + ("（目标或标准）" if r.get("status") == "planned" else "") for r, c, t in zip(items, clauses, titles)]
         for r, title in zip(items, titles):
             with st.expander(md_escape(title)):
                 if sec == "named_model":

@@ -152,7 +152,7 @@ def _figures_section(inp: PackInput) -> Section:
     intro = "".join(f"{name}：资料中没有{what}数字。" for name in missing)
     if not subs and not missing:
         intro = "所选范围内没有找到数字。"
-    return Section("四、数据与成效", intro + ("（标“目标”的是计划或目标，不是已取得的成效。）"
+    return Section("四、数据与成效", intro + ("（标“目标或标准”的是计划、目标或应达到的标准，不是已取得的成效。）"
                                           if any(mt.status == "planned" for mt in inp.metrics) and subs else ""),
                    subsections=tuple(subs))
 

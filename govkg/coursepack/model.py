@@ -117,10 +117,10 @@ class MetricItem:
     def label(self) -> str:
         """What the figure counts, where, and whether it is a target: the clause of its own sentence
         that holds it, as written (“每个村（社区)配备1名专职网格员”), else “subject：value”; then the
-        year and “（目标）” for a target or plan."""
+        year and “（目标或标准）” for a target, plan or standard."""
         from govkg.coursepack.relevance import figure_clause
 
-        target = "（目标）" if self.status == "planned" else ""
+        target = "（目标或标准）" if self.status == "planned" else ""
         clause = next((c for c in (figure_clause(e.quote, self.as_written, subject=self.subject) for e in self.evidence)
                        if c), "")
         year = f"（{self.year}年）" if self.year and str(self.year) not in (clause or self.as_written) else ""

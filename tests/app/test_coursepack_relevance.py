@@ -115,7 +115,7 @@ def test_gather_takes_figures_the_graph_says_measure_the_practice():
     assert linked["1200个"].practices == ("网格化治理",) and linked["1200个"].subject == "建成网格"
     assert linked["1200个"].year == 2021 and linked["1200个"].label == "全市建成网格 1200 个（2021年）"
     assert linked["1607万元"].practices == () and linked["1607万元"].subject == ""
-    assert linked["1607万元"].label.endswith("（目标）")
+    assert linked["1607万元"].label.endswith("（目标或标准）")
     (measure,) = inp.measures                       # the section title is not a measure
     assert measure.summary == "建设网格" and measure.own[0].quote == "一是建设网格。"
     assert measure.excerpt == "全市建成网格 1200 个"

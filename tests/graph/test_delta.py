@@ -201,3 +201,32 @@ def test_a_practice_of_a_model_is_cited_by_the_sentence_of_the_part_that_names_i
                            practices=["志愿服务"], named_models=[model])
     (ev,) = _adopts_ev(record_to_delta(rec)).values()
     assert ev[0][3] == "“三室”即议事室、阅览室、志愿服务室。"
+
+
+def test_a_practice_is_cited_by_work_done_before_a_plan():
+    text = "一、下一步打算\n今年，我区将以网格化治理为抓手推进工作。\n二、已做工作\n全区划分网格120个，配备网格员。"
+    plan = MeasureRec(summary="今年，我区将以网格化治理为抓手推进工作", status="planned", practices=["网格化治理"],
+                      span=Span(start=text.index("今年"), end=text.index("二、")))
+    done = MeasureRec(summary="全区划分网格120个", status="done", practices=["网格化治理"],
+                      span=Span(start=text.index("全区"), end=len(text)))
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           practices=["网格化治理"], measures=[plan, done])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    assert [quote for _d, _s, _e, quote in ev] == ["全区划分网格120个，配备网格员。"]
+
+
+def test_a_sentence_opening_with_a_plan_is_no_evidence_where_work_done_names_the_practice():
+    text = ("今年，我区将以实施基层党建竞赛活动和城乡社区治理创新培育工作为契机，积极争取项目资金扶持，指导社区开展网格化治理。"
+            "全区划分网格120个，配备网格员。")
+    whole = MeasureRec(summary="指导社区开展网格化治理", status="done", practices=["网格化治理"],
+                       span=Span(start=0, end=text.index("全区")))
+    done = MeasureRec(summary="全区划分网格120个", status="done", practices=["网格化治理"],
+                      span=Span(start=text.index("全区"), end=len(text)))
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           practices=["网格化治理"], measures=[whole, done])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    assert [quote for _d, _s, _e, quote in ev] == ["全区划分网格120个，配备网格员。"]

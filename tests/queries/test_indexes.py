@@ -84,6 +84,10 @@ def test_similarity_components(sim_index):
     # a plan's title names a document issued: no plan of the sentence
     ("2020年，区委出台《基层组织建设三年行动计划》，提高社区运转经费。", None, "described"),
     ("通过实施两个“三年行动计划”，支持26个社区提质升级。", None, "described"),
+    # 将 before a manner or an aim is the future; 将 as 把 (将…纳入考核) is not
+    ("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", None, "claimed"),
+    ("街道将持续开展居民议事活动。", None, "claimed"),
+    ("区委将社区治理纳入年度考核，建立督查制度。", None, "described"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

@@ -11,7 +11,7 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from graph.model import EV_FIELDS
-from queries.grading import is_plan
+from queries.grading import is_plan, states_duty
 from queries.rows import as_list, best_evidence, best_rows, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import find_places, linked
@@ -22,7 +22,7 @@ SPEC = QuerySpec(
     "city_profile", "地方画像",
     "Everything about a place: practices by category, named models with components, policies with "
     "status, agencies, figures, whom it learned from and who learned from it, its documents. A practice "
-    "row's ``status`` is ``planned`` where its sentence states a plan or a document being drafted. A figure "
+    "row's ``status`` is ``planned`` where its sentence states a plan, a document being drafted or a duty. A figure "
     "row also gives the figure as written and its year (``written``, ``year``), which its ``detail`` shows.",
     (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
     ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", "written", "year",
@@ -113,10 +113,11 @@ def _detail(row: dict[str, Any]) -> str | None:
 
 def _status(row: dict[str, Any], ev: Any) -> str | None:
     """A policy's status, a figure's done/planned; a practice is ``planned`` where the sentence it is
-    quoted by states a plan or a document still being drafted (``正在制订《…》``), else None."""
+    quoted by states a plan, a document still being drafted (``正在制订《…》``) or a duty (``必须…``),
+    not work done; else None."""
     if row["section"] in _STATUSED:
         return row.get("status")
-    if row["section"] == "practice" and ev.quote and is_plan(ev.quote):
+    if row["section"] == "practice" and ev.quote and (is_plan(ev.quote) or states_duty(ev.quote)):
         return "planned"
     return None
 

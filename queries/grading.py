@@ -33,6 +33,7 @@ __all__ = [
     "is_plan",
     "recognition",
     "recognition_about",
+    "states_duty",
 ]
 
 GRADES: tuple[str, ...] = ("quantified", "described", "claimed")
@@ -95,6 +96,11 @@ def is_plan(text: str, status: str | None = None) -> bool:
     return _PLAN.search(_NAMED.sub("", text)) is not None
 
 
+def states_duty(text: str) -> bool:
+    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…)?"""
+    return _DUTY.search(text.lstrip()) is not None
+
+
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
     """The grade of one piece of evidence (see module docstring).
 
@@ -103,7 +109,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     ``quantified``.
     """
     text = quote or ""
-    if is_plan(text, status) or (status is None and _DUTY.search(text.lstrip())):
+    if is_plan(text, status) or (status is None and states_duty(text)):
         return "claimed"
     if has_metric:
         return "quantified"

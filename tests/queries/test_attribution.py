@@ -89,6 +89,7 @@ def test_a_practice_quoted_by_a_plan_is_marked_planned_in_the_profile():
                 "practices": None, "ev_doc": ["d" * 16], "ev_start": [0], "ev_end": [2], "ev_quote": [quote]}
 
     raw = [practice("红色物业", "目前，市委组织部正在制订《关于推行“红色物业”的实施方案》；"),
-           practice("居民公约", "各社区修订居民公约，组织居民议事。")]
+           practice("居民公约", "各社区修订居民公约，组织居民议事。"),
+           practice("党建引领", "必须坚持党组织领导，走出一条基层治理新路子。")]
     rows = {r["name"]: r["status"] for r in finish(lambda _p: raw, {"place": "甲市"}, lambda: 0)}
-    assert rows == {"红色物业": "planned", "居民公约": None}
+    assert rows == {"红色物业": "planned", "居民公约": None, "党建引领": "planned"}

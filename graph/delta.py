@@ -36,6 +36,8 @@ __all__ = [
 # from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
+# a clause saying what people wish for (…是75户320名群众的夙愿) counts who wants the work, not what it did
+_WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
 
 
 def record_version(rec: ExtractionRecord) -> str:
@@ -384,7 +386,8 @@ class _Builder:
         """Those of ``practices`` (its measures') that figure ``mt`` measures: the ones its own clause
         names (“…培育孵化社区社会组织，推进…“五社联动”，今年成功孵化社区社会组织21个” counts social
         organisations, not the 五社 scheme named before it); where its clause names none, those its
-        sentence names before it or in its clause (``measures_practice``)."""
+        sentence names before it or in its clause (``measures_practice``); none where its clause says
+        what people wish for (``…活动场所是75户320名村民的夙愿``)."""
         practices = list(dict.fromkeys(practices))
         if not practices:
             return []
@@ -392,6 +395,8 @@ class _Builder:
         marks = [i for i in range(left, mt.start) if _CLAUSE_MARK.match(self.text, i)]
         after = _CLAUSE_MARK.search(self.text, mt.end, right)
         clause = (marks[-1] + 1 if marks else left, after.start() if after else right)
+        if _WISH.search(self.text, *clause):
+            return []
         named = [p for p in practices if self.measures_practice(mt, p, clause)]
         return named or [p for p in practices if self.measures_practice(mt, p, (left, right))]
 

@@ -230,3 +230,17 @@ def test_a_sentence_opening_with_a_plan_is_no_evidence_where_work_done_names_the
                            practices=["网格化治理"], measures=[whole, done])
     (ev,) = _adopts_ev(record_to_delta(rec)).values()
     assert [quote for _d, _s, _e, quote in ev] == ["全区划分网格120个，配备网格员。"]
+
+
+def test_a_figure_of_who_wishes_for_the_work_measures_nothing():
+    from loaders.record import MetricRec
+
+    text = "一、建设村级活动场所\n原有活动室已不能满足需要，建设一个新的活动场所是80户300名村民的夙愿。"
+    measure = MeasureRec(summary="建设村级活动场所", span=Span(start=0, end=len(text)), practices=["党群服务阵地建设"])
+    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, u, w in ((80, "户", "80户"), (300, "人", "300名"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    assert _metric_practices(record_to_delta(rec)) == {"80户": [], "300名": []}

@@ -228,6 +228,8 @@ _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff
 # every _LIST_LOCAL match holds 、 and 等 or 个 and lies inside one run of these characters
 _LIST_LOCAL_KEY = re.compile("[等个]")
 _LIST_LOCAL_KEYS = "等个"  # (the same key as single characters: found by one table pass)
+# what every match holds right after its 等 or 个: the count's end and the suffix (等5个社区, 个城市社区)
+_LIST_LOCAL_TAIL = re.compile(r"\d*个?(?:城市|农村|城乡)?(?:社区|村|街道|镇)")
 _LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
 # list items are parted by 、 and, before the last one, by 和/及 (大庆、温馨、海馨、依林和金裕5个社区)
 _LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2}$)")
@@ -306,7 +308,8 @@ def _local_lists(text: str) -> list[re.Match[str]]:
     if found is None:
         if len(_LISTS) > 16:
             _LISTS.clear()
-        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEYS, _LIST_LOCAL_RUN, "、"))
+        found = _LISTS[text] = list(finditer_in_runs(_LIST_LOCAL, text, _LIST_LOCAL_KEYS, _LIST_LOCAL_RUN, "、",
+                                                     _LIST_LOCAL_TAIL))
     return found
 
 

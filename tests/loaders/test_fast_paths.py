@@ -68,14 +68,20 @@ def _plain_runs(rx, text, key, run):
 
 
 def test_finditer_in_runs_matches_the_whole_text_scan():
-    jobs = [(places._LIST_LOCAL, places._LIST_LOCAL_KEY, places._LIST_LOCAL_RUN, "、"),
-            (places._LIST_LOCAL, places._LIST_LOCAL_KEYS, places._LIST_LOCAL_RUN, "、"),  # keys as characters
-            (agencies._DEPT_LIST, agencies._DEPT_LIST_KEY, agencies._CJK_LIST_RUN, "、"),
-            (agencies._GROUP, agencies._GROUP_KEY, agencies._CJK_RUN, "")]
-    texts = _texts(3000, 11) + ["大庆、温馨、海馨、依林和金裕5个社区", "市民政局、财政局、人社局等部门", "成立工作专班"]
+    jobs = [(places._LIST_LOCAL, places._LIST_LOCAL_KEY, places._LIST_LOCAL_RUN, "、", None),
+            (places._LIST_LOCAL, places._LIST_LOCAL_KEYS, places._LIST_LOCAL_RUN, "、", None),  # keys as characters
+            # only the keys followed by what every match holds after them
+            (places._LIST_LOCAL, places._LIST_LOCAL_KEYS, places._LIST_LOCAL_RUN, "、", places._LIST_LOCAL_TAIL),
+            (agencies._DEPT_LIST, agencies._DEPT_LIST_KEY, agencies._CJK_LIST_RUN, "、", None),
+            (agencies._GROUP, agencies._GROUP_KEY, agencies._CJK_RUN, "", None)]
+    rng = random.Random(5)
+    pieces = ["等", "个", "1", "２", "城市", "农村", "城乡", "社区", "村", "街道", "镇", "、", "和", "大庆", "温馨", "海", "，"]
+    lists = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 24))) for _ in range(3000)]
+    texts = _texts(3000, 11) + lists + ["大庆、温馨、海馨、依林和金裕5个社区", "市民政局、财政局、人社局等部门", "成立工作专班",
+                                         "东城、西城等城乡社区", "甲乙、丙丁等３个农村社区和戊己、庚辛等村"]
     for text in texts:
-        for rx, key, run, needs in jobs:
-            fast = [(m.span(), m.groups()) for m in finditer_in_runs(rx, text, key, run, needs)]
+        for rx, key, run, needs, after in jobs:
+            fast = [(m.span(), m.groups()) for m in finditer_in_runs(rx, text, key, run, needs, after)]
             plain_key = re.compile("[" + key + "]") if isinstance(key, str) else key
             assert fast == [(m.span(), m.groups()) for m in _plain_runs(rx, text, plain_key, run)], text
             assert fast == [(m.span(), m.groups()) for m in rx.finditer(text)], text

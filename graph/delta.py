@@ -36,6 +36,8 @@ __all__ = [
 # from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
+# a figure counting documents (…等20余个文件, 12项制度): what their titles name is not what it measures
+_DOCUMENTS_COUNTED = re.compile(r"[^，,。；;\d]{0,4}?(?:文件|制度|办法|意见|方案|政策|规定|细则)")
 # a clause saying what people wish for (…是75户320名群众的夙愿) counts who wants the work, not what it did
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
 
@@ -403,8 +405,13 @@ class _Builder:
     def measures_practice(self, mt: Any, practice: str, within: tuple[int, int]) -> bool:
         """Whether the text ``within`` (the figure's sentence or clause) names ``practice`` before figure
         ``mt`` (“网格化治理卓有成效，实现……1862个小区单元全覆盖”) or in the figure's own clause, other
-        than as one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班)."""
-        found = _practice_match(practice, self.scan, *within)
+        than as one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班), nor,
+        for a count of documents, inside a 《》 title (“出台《…“共享+众筹”…方案》等20余个文件”)."""
+        lo, hi = within
+        found = _practice_match(practice, self.scan, lo, hi)
+        counts_documents = _DOCUMENTS_COUNTED.match(self.text, mt.end, min(hi, mt.end + 12)) is not None
+        while found is not None and counts_documents and self._in_title(lo, found[0]):
+            found = _practice_match(practice, self.scan, found[1], hi)   # a title names a document counted
         if found is None:
             return False
         if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
@@ -412,6 +419,11 @@ class _Builder:
         between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
         listed = self.text[found[1]:found[1] + 1] == "、" or self.text[found[0] - 1:found[0]] == "、"
         return not (listed and _ENUMERATION_TO_FIGURE.fullmatch(between))
+
+    def _in_title(self, lo: int, pos: int) -> bool:
+        """Is ``pos`` inside a 《…》 opened after ``lo``?"""
+        seg = self.text[lo:pos]
+        return seg.count("《") > seg.count("》")
 
     def metrics(self, subject: str | None, measure_spans: list[_MeasureSpan]) -> None:
         """Figures. A figure is about its own place (the record's ``place``; else the place of the

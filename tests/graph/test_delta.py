@@ -244,3 +244,17 @@ def test_a_figure_of_who_wishes_for_the_work_measures_nothing():
                            places=[PlaceRec(name="测试市", level="city", role="subject")],
                            measures=[measure], metrics=figures)
     assert _metric_practices(record_to_delta(rec)) == {"80户": [], "300名": []}
+
+
+def test_a_practice_named_only_in_a_title_is_not_what_a_count_of_documents_measures():
+    from loaders.record import MetricRec
+
+    text = "一、完善制度体系\n市委印发《关于推进“共享+众筹”社区基金建设的意见》等12个文件，制度体系基本形成。"
+    measure = MeasureRec(summary="完善制度体系", span=Span(start=0, end=len(text)), practices=["社区基金/社区经济"])
+    w = "12个"
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")], measures=[measure],
+                           metrics=[MetricRec(value=12, unit="个", as_written=w, start=text.index(w),
+                                              end=text.index(w) + len(w))])
+    assert _metric_practices(record_to_delta(rec)) == {"12个": []}

@@ -30,6 +30,7 @@ from loaders.extract.text_utils import (
     SENTENCE_END,
     digit_runs,
     finditer_at,
+    gloss_span,
     literal_starts,
     stop_before,
     stop_positions,
@@ -215,8 +216,37 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
 
 def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int) -> str:
     lo, hi = clauses.bounds(start)
+    glossed = False
+    for _ in range(16):  # a mirror page's pinyin gloss (辦公經(jīng)費) is no clause stop: read on past it
+        after, before = gloss_span(text, hi), gloss_span(text, lo) if lo > 0 else None
+        if after:
+            hi = clauses.bounds(after[1])[1]
+        if before:
+            lo = clauses.bounds(before[0] - 1)[0] if before[0] > 0 else 0
+        glossed = glossed or bool(after or before)
+        if not (after or before):
+            break
     # windows, so that a clause without punctuation (a run of figures) costs O(1) per figure
-    lo, hi = max(lo, start - _WINDOW), min(hi, end + _WINDOW)
+    window = _WINDOW * 2 if glossed else _WINDOW      # (glosses take up to 7 characters a word)
+    lo, hi = max(lo, start - window), min(hi, end + window)
+    if glossed:          # the words are read without the glosses, and given as written, glosses and all
+        local, to_text = without_pinyin(text[lo:hi])
+        if len(local) < hi - lo:
+            dropped = len(text[lo:start]) - len(without_pinyin(text[lo:start])[0])
+            s = start - lo - dropped
+            phrase = _subject_in(local, s, s + end - start, 0, len(local), max(0, sentence_lo - lo))
+            at = local.rfind(phrase, 0, s) if phrase else -1
+            if at < 0:
+                at = local.find(phrase, s) if phrase else -1
+            if at >= 0:
+                a, b = lo + to_text(at), lo + to_text(at + len(phrase) - 1) + 1
+                return text[a:b]
+            return phrase
+    return _subject_in(text, start, end, lo, hi, sentence_lo)
+
+
+def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: int) -> str:
+    """The subject of the figure ``text[start:end]`` read in ``text[lo:hi]`` (see :func:`_subject`)."""
     if hi < len(text) and text[hi] in "（(":
         close = _rx(r"[\u4e00-\u9fff]{1,6}[）)][^，,。；;：:！？!?\n（(]*").match(text, hi + 1)
         if close:  # a bracket inside the noun phrase: 村(社区)工作人员

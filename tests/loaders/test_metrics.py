@@ -181,3 +181,14 @@ def test_the_other_half_of_a_ratio_is_not_a_count():
 def test_a_mirror_pages_pinyin_does_not_merge_two_figures():
     text = "設施覆蓋率達(dá)100%;自助服務覆蓋率達(dá)100%。"
     assert [m.as_written for m in find_metrics(text)] == ["100%", "100%"]
+
+
+def test_a_pinyin_gloss_does_not_cut_a_figures_subject():
+    """Mirror pages print pinyin after some characters (經(jīng)費); the subject reads on past the gloss
+    and is given as the page writes it."""
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("某縣社區(qū)工作總結\n\n對社區(qū)陣地及社區(qū)辦公設(shè)備投入30萬元，設(shè)立50人的社區(qū)公益性崗位。\n", "t.txt")
+    subjects = {m.as_written: m.subject for m in rec.metrics}
+    assert subjects["30萬元"] == "社區(qū)辦公設(shè)備"
+    assert subjects["50人"] == "社區(qū)公益性崗位"

@@ -84,9 +84,16 @@ def _stop_positions(text: str, stops: str) -> list[int]:
     if len(text) <= _SHORT_TEXT:
         # a title, a line, a clause: read as it is, without the table pass, so that the arrays kept
         # for the document (its code points, its stop offsets) stay for the next call about it
-        return [i for i, ch in enumerate(text) if ch in stops]
+        return [m.start() for m in _stop_class(stops).finditer(text)]
     offsets, codes = _stop_index(text, stops)
     return offsets.compress(_stop_table(stops).take(codes)).tolist()
+
+
+@lru_cache(maxsize=64)
+def _stop_class(stops: str) -> re.Pattern[str]:
+    """A pattern of one character of ``stops``: the regex engine reads a short text faster than a
+    Python loop over its characters."""
+    return re.compile("[" + "".join(re.escape(ch) for ch in stops) + "]")
 
 
 _SHORT_TEXT = 256
@@ -106,9 +113,12 @@ def _stop_index(text: str, stops: str):
         union = _STOP_UNION[0] = "".join(sorted(chars))
         _STOP_UNION[1] = frozenset(chars)
     if _LAST_INDEX[0] is not text or _LAST_INDEX[1] is not union:
+        import numpy as np
+
         codes = _code_units(text)
         offsets = _stop_table(union).take(codes).nonzero()[0]
-        _LAST_INDEX[:] = [text, union, offsets, codes.take(offsets)]
+        # (as indices of the platform's width: each stop set's ``take`` then converts nothing)
+        _LAST_INDEX[:] = [text, union, offsets, codes.take(offsets).astype(np.intp)]
     return _LAST_INDEX[2], _LAST_INDEX[3]
 
 
@@ -213,8 +223,11 @@ def digit_runs(text: str) -> tuple[list[int], list[int]]:
         else:
             import numpy as np
 
-            digit = _digit_table().take(codes)
-            edges = np.flatnonzero(np.diff(digit, prepend=False, append=False))
+            # a digit between two non-digits of padding: a run starts or ends where the flag changes
+            # (``np.diff(…, prepend=False, append=False)`` without its generic set-up per call)
+            digit = np.zeros(len(codes) + 2, dtype=bool)
+            _digit_table().take(codes, out=digit[1:-1])
+            edges = np.flatnonzero(digit[1:] != digit[:-1])
             starts, ends = edges[0::2].tolist(), edges[1::2].tolist()
         _LAST_DIGITS[:] = [text, starts, ends]
     return _LAST_DIGITS[1], _LAST_DIGITS[2]
@@ -280,11 +293,13 @@ def squeeze_spaces(line: str) -> tuple[str, list[int]]:
         return line, list(range(len(line)))
     kept: list[str] = []
     index: list[int] = []
-    for i, ch in enumerate(line):
-        if not ch.isspace():
-            kept.append(ch)
-            index.append(i)
+    for m in _NOT_SPACE_RUN.finditer(line):  # (``\S`` is ``not str.isspace()``: run by run, not per character)
+        kept.append(m.group())
+        index.extend(range(m.start(), m.end()))
     return "".join(kept), index
+
+
+_NOT_SPACE_RUN = re.compile(r"\S+")
 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")

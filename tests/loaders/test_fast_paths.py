@@ -391,3 +391,12 @@ def test_level_word_before_a_quote_ends_it_or_a_line_break_there(parts):
     for q0 in range(len(text) + 1):
         if models._ANAPHOR_BEFORE.search(text, max(0, q0 - 4), q0):
             assert text[q0 - 1:q0] in ("道", "区", "村", "镇", "\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("社区 \t　\n\u00a0\u2003\x1c1２a𠀀")), max_size=60))
+def test_squeezed_spaces_are_the_characters_that_are_not_space(text):
+    from loaders.extract.text_utils import squeeze_spaces
+
+    kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
+    assert squeeze_spaces(text) == ("".join(ch for _i, ch in kept), [i for i, _ch in kept])

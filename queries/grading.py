@@ -109,7 +109,8 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     ``quantified``.
     """
     text = quote or ""
-    if is_plan(text, status) or (status is None and states_duty(text)):
+    # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
+    if is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)):
         return "claimed"
     if has_metric:
         return "quantified"

@@ -88,6 +88,8 @@ def test_similarity_components(sim_index):
     ("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", None, "claimed"),
     ("街道将持续开展居民议事活动。", None, "claimed"),
     ("区委将社区治理纳入年度考核，建立督查制度。", None, "described"),
+    # a measure done as a whole, quoted by the sentence of its plan: that piece is a plan
+    ("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", "done", "claimed"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

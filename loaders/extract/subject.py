@@ -232,6 +232,11 @@ def _lift(gaz: Gazetteer, code: str, level: str) -> str | None:
 
 # ------------------------------------------------------------------ document numbers
 _DOC_PREFIX = re.compile(r"([\u4e00-\u9fff]{2,8})\s*[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*\d{1,4}\s*号")
+# (it opens with a class of common characters, which the engine would try at every offset: it is
+# tried only 2–8 characters before an opening bracket that the year and number follow, see
+# ``_doc_prefix_starts``)
+_DOC_BRACKETS = "〔[［(（【﹝"
+_DOC_YEAR_AFTER = re.compile(r"\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*\d{1,4}\s*号")
 # what may stand before a document number in the same run of characters (文号弥民函〔…, 根据粤发〔…)
 _DOC_LABEL = re.compile(r"^.*(?:文号|字号|编号|文件|根据|按照|依据|印发|下发|转发|出台|以|的|了|和|及|与|见)")
 
@@ -239,7 +244,8 @@ _DOC_LABEL = re.compile(r"^.*(?:文号|字号|编号|文件|根据|按照|依据
 def doc_number_place(text: str, level: str | None, gaz: Gazetteer) -> str | None:
     """The unit abbreviated by the document numbers the text cites (营委办发, 营民发 → 营), when
     one unit of the document's own level has that abbreviation."""
-    chars = Counter(_DOC_LABEL.sub("", m.group(1))[:1] for m in _DOC_PREFIX.finditer(text))
+    chars = Counter(_DOC_LABEL.sub("", m.group(1))[:1]
+                    for m in finditer_at(_DOC_PREFIX, text, _doc_prefix_starts(text)))
     chars.pop("", None)
     if not chars or level is None:
         return None
@@ -255,6 +261,20 @@ def doc_number_place(text: str, level: str | None, gaz: Gazetteer) -> str | None
         if len(fits) == 1:
             return fits[0]
     return None
+
+
+def _doc_prefix_starts(text: str) -> list[int]:
+    """Where a ``_DOC_PREFIX`` match can start: 2–8 characters before the blanks in front of an opening
+    bracket that a year, its closing bracket and a number with 号 follow."""
+    out: set[int] = set()
+    for p in stop_positions(text, _DOC_BRACKETS):
+        if _DOC_YEAR_AFTER.match(text, p + 1) is None:
+            continue
+        w = p
+        while w > 0 and text[w - 1].isspace():
+            w -= 1  # (the name's last character is a hanzi, which no blank is: it ends where they start)
+        out.update(range(max(0, w - 8), max(0, w - 1)))
+    return sorted(out)
 
 
 # ------------------------------------------------------------------ the whole document

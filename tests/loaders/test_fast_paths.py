@@ -400,3 +400,26 @@ def test_squeezed_spaces_are_the_characters_that_are_not_space(text):
 
     kept = [(i, ch) for i, ch in enumerate(text) if not ch.isspace()]
     assert squeeze_spaces(text) == ("".join(ch for _i, ch in kept), [i for i, _ch in kept])
+
+
+def test_document_number_prefix_tried_before_its_bracket():
+    from loaders.extract import subject
+
+    rng = random.Random(3)
+
+    def piece() -> str:
+        if rng.random() < 0.4:
+            return ("".join(rng.choice("营委办发民政根据以的") for _ in range(rng.randint(0, 10)))
+                    + rng.choice(["", " ", "　", "\n"]) + rng.choice("〔[［(（【﹝") + rng.choice(["", " "])
+                    + rng.choice(["2023", "1999", "2100", "20"]) + rng.choice(["", " "]) + rng.choice("〕]］)）】﹞")
+                    + rng.choice(["", " "]) + rng.choice(["1", "12", "12345", ""]) + rng.choice(["号", "", " 号"]))
+        return rng.choice(["，", "。", "a", "1", " ", "营", "〔", "号", "\n", "𠀀"])
+
+    found = 0
+    for _ in range(4000):
+        text = "".join(piece() for _ in range(rng.randint(0, 6)))
+        want = [(m.span(), m.groups()) for m in subject._DOC_PREFIX.finditer(text)]
+        got = [(m.span(), m.groups()) for m in finditer_at(subject._DOC_PREFIX, text, subject._doc_prefix_starts(text))]
+        assert got == want, text
+        found += len(want)
+    assert found > 300

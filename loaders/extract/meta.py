@@ -159,6 +159,8 @@ def parse_date_line(line: str) -> str | None:
 
 def find_doc_number(header: str) -> str | None:
     """The reply's own document number, repaired when the closing bracket was lost."""
+    if "号" not in header:
+        return None  # (both patterns end with 号; they open with a class of hanzi tried at every offset)
     m = _DOC_NO.search(header)
     if m:
         raw = _rx(r"\s+").sub("", m.group())

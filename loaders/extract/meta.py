@@ -333,10 +333,27 @@ _EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$|办理工作$|调研
 # a reporter's story (本报讯, 某某网讯, （记者 某某）): news about replies, not a reply
 _NEWS_MARK = re.compile(r"[报网]\d{0,2}月?\d{0,2}日?讯|记者")
 _VISIT_HEAD = re.compile(r"赴|到|走进|来到|莅临|深入|走访|视察|检查")
+# the page credits a body, not an outlet, with the piece (来源：某市民宗局, 作者：中共某市委组织部): the body
+# writes up its own work — a work summary, unless the headline reports an event (发布, 召开, a visit …)
+_OWN_BYLINE = re.compile(r"(?:来源|作者|供稿|撰稿)\s*[:：|｜]?\s*[|｜]?\s*(?:中共)?"
+                         r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff]|(?:官网|网站|门户))")
+_OUTLET_WORD = re.compile(r"媒体|新闻|传媒|报社|电视|广播|网信")
+_EVENT_WORD = re.compile(r"发布|印发|出台|启动|召开|举行|举办|成立|获评|荣获|表彰|会议|活动|赴|走进|来到|莅临|走访|视察|检查|调研|"
+                         r"(?<![落做])到(?!位|底|家|实处)")
+
+
+def _own_write_up(text: str, head: str, byline_lines: list[str]) -> bool:
+    """Whether the page's byline or source field credits a body (not a news outlet) with a piece whose
+    headline reports no event or visit and which no reporter signs: the body's write-up of its work."""
+    credited = [m.group("org") for line in byline_lines
+                if len(line) <= _MAX_LINE and ("来源" in line or "作者" in line or "供稿" in line or "撰稿" in line)
+                for m in _OWN_BYLINE.finditer(line)]
+    return any(not _OUTLET_WORD.search(org) for org in credited) and bool(head) \
+        and not (_EVENT_HEADLINE.search(head) or _EVENT_WORD.search(head) or _NEWS_MARK.search(text, 0, 800))
 
 
 def _kind(text: str, title: str | None, headline: str | None, header: str,
-          salutation: tuple[str | None, str] | None) -> str:
+          salutation: tuple[str | None, str] | None, byline_lines: list[str] = ()) -> str:
     """提案答复 / 建议答复 from what the title says is answered, else who is addressed (委员 sit in
     the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
     headline or the report's own words; everything else 其他."""
@@ -358,7 +375,8 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
             return "提案答复"
         if _rx(r"人大|代表").search(header):
             return "建议答复"
-    if _SUMMARY.search(head) or _SUMMARY_BODY.search(text, 0, 600):
+    if _SUMMARY.search(head) or _SUMMARY_BODY.search(text, 0, 600) or \
+            _own_write_up(text, head, byline_lines):
         return "工作总结"
     # a news item about a visit (…赴某社区调研, 调研组一行…) is not the research report itself
     visit = _VISIT_HEAD.search(head) or _rx(r"一行").search(text)
@@ -400,7 +418,8 @@ def extract_document(ctx: Context) -> None:
         title = _rx(r"^[#\s]+").sub("", squeeze_spaces(nonempty[title_idx][1])[0]) or None
     headline = title or _headline(nonempty)
 
-    kind = _kind(text, title, headline, header, salutation(nonempty[sal_idx][1]) if sal_idx is not None else None)
+    kind = _kind(text, title, headline, header, salutation(nonempty[sal_idx][1]) if sal_idx is not None else None,
+                 [ln for _o, ln in nonempty[:12]])
     header_lines = [ln for off, ln in nonempty[: sal_idx if sal_idx is not None else
                                                (title_idx if title_idx is not None else 0)]]
     body_start = max(sal_idx if sal_idx is not None else -1, title_idx if title_idx is not None else -1) + 1

@@ -157,6 +157,23 @@ def test_kind_of_news_pages(text, kind):
     assert ctx.document.kind == kind
 
 
+@pytest.mark.parametrize("text,kind", [
+    # a body credited with the piece writes up its own work: a work summary
+    ("某县：“三个到位”筑牢邻里互助网\n\n日期:2024-05-06  来源:某省某县民政局\n\n近年来，某县坚持党建引领，推动邻里互助。\n",
+     "工作总结"),
+    ("某区织密社区服务网\n作者：中共某区委社会工作部\n\n某区以网格为单元，整合服务资源。\n", "工作总结"),
+    # not when the credit goes to an outlet, the headline reports an event, or a reporter signs the story
+    ("某县织密社区服务网\n来源：某县融媒体中心\n\n近年来，某县整合服务资源。\n", "其他"),
+    ("某省发布社区服务体系规划\n来源：某省民政厅\n\n近日，某省印发规划。\n", "其他"),
+    ("某区领导赴某社区调研\n来源：某区政协\n\n5月6日，区政协领导来到社区。\n", "其他"),
+    ("某县织密社区服务网\n来源：某县民政局\n\n本报讯（记者 张某）近年来，某县整合服务资源。\n", "其他"),
+])
+def test_a_body_s_own_write_up_is_a_work_summary(text, kind):
+    ctx = Context(text=text, source="n.txt")
+    extract_document(ctx)
+    assert ctx.document.kind == kind
+
+
 @pytest.mark.parametrize("text,issuer", [
     # a story signed by a party department
     ("某镇小区成立业主委员会\n6月22日，宝兴县某镇小区成立业主委员会。\n下一步将继续推进小区治理。（宝兴县委宣传部 供稿）\n",

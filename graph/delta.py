@@ -40,6 +40,10 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _DOCUMENTS_COUNTED = re.compile(r"[^，,。；;\d]{0,4}?(?:文件|制度|办法|意见|方案|政策|规定|细则)")
 # a clause saying what people wish for (…是75户320名群众的夙愿) counts who wants the work, not what it did
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
+# a clause that counts what the place has (全市共有老旧小区144个, 辖15个住宅小区, 现有城市社区29个) states its
+# size, not work done; one that counts what is still missing (137个小区未纳入物业管理) counts no result
+_HOLDS_BEFORE = re.compile(r"(?:共有|现有|拥有|下辖|辖有|(?<![管统直])辖(?![区内]))[^，,。；;\d]{0,10}$")
+_MISSING = re.compile(r"(?:尚未|仍未|暂未|还未|未能|没有|未)(?:纳入|建立|成立|组建|覆盖|实现|配备|开展|实施|建成|落实)")
 
 
 def record_version(rec: ExtractionRecord) -> str:
@@ -389,7 +393,8 @@ class _Builder:
         names (“…培育孵化社区社会组织，推进…“五社联动”，今年成功孵化社区社会组织21个” counts social
         organisations, not the 五社 scheme named before it); where its clause names none, those its
         sentence names before it or in its clause (``measures_practice``); none where its clause says
-        what people wish for (``…活动场所是75户320名村民的夙愿``)."""
+        what people wish for (``…活动场所是75户320名村民的夙愿``), what the place has (``全市共有老旧小区144个``,
+        ``辖15个住宅小区``: its size, not work done) or what is still missing (``137个小区未纳入物业管理``)."""
         practices = list(dict.fromkeys(practices))
         if not practices:
             return []
@@ -397,7 +402,8 @@ class _Builder:
         marks = [i for i in range(left, mt.start) if _CLAUSE_MARK.match(self.text, i)]
         after = _CLAUSE_MARK.search(self.text, mt.end, right)
         clause = (marks[-1] + 1 if marks else left, after.start() if after else right)
-        if _WISH.search(self.text, *clause):
+        if _WISH.search(self.text, *clause) or _MISSING.search(self.text, *clause) \
+                or _HOLDS_BEFORE.search(self.text, clause[0], mt.start):
             return []
         named = [p for p in practices if self.measures_practice(mt, p, clause)]
         return named or [p for p in practices if self.measures_practice(mt, p, (left, right))]
@@ -450,9 +456,11 @@ class _Builder:
     def adopts(self, subject: str | None) -> None:
         """The subject place takes up each practice of the record. Its evidence: the sentences of the
         subject's own measures (done before planned: a plan is no evidence where work done names the
-        practice) and models naming it; else the first that names it in the text; else
-        those of measures and models of other places the text reports (a scheme another city runs,
-        which the subject studied, is no sentence about the subject's own practice)."""
+        practice) and models naming it; else the cue the practices step chose for it
+        (``practice_mentions``: one about the subject, outside plans, first; a record without them:
+        the first that names it in the text); else those of measures and models of other places the
+        text reports (a scheme another city runs, which the subject studied, is no sentence about the
+        subject's own practice)."""
         if not subject:
             return
         d = self.delta
@@ -474,12 +482,18 @@ class _Builder:
                     support.setdefault(m.name_key(practice), []).append(e)
         fallback = [self.measure_ev(ms)[0] for ms in self.rec.measures
                     if 0 <= ms.span.start < ms.span.end <= len(self.text)]
+        # the cue the practices step chose for it (one about the subject, outside plans, first)
+        cited = {m.name_key(pm.name): [self.ev(pm.start, pm.end)] for pm in self.rec.practice_mentions
+                 if 0 <= pm.start < pm.end <= len(self.text)}
+        studied = {m.name_key(pm.name) for pm in self.rec.practice_mentions if pm.learned_from}
         for practice in self.rec.practices:
             key = m.name_key(practice)
+            mention = cited.get(key, [])
+            done = [] if key in studied or any(self.plan_sentence(e) for e in mention) else mention
             avoid = [sentence_span(self.text, e.start, e.end, self.ends) for e in other.get(key, ())
                      if e.start is not None and e.end is not None and e.start < e.end]
-            ev = own.get(key) or planned.get(key) or self.practice_in_text(practice, avoid) or other.get(key) \
-                or fallback[:1] or [self.find(practice)]
+            ev = own.get(key) or done or planned.get(key) or mention or self.practice_in_text(practice, avoid) \
+                or other.get(key) or fallback[:1] or [self.find(practice)]
             d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
 
     def plan_sentence(self, e: Evidence) -> bool:

@@ -24,6 +24,7 @@ __all__ = [
     "PersonRec",
     "PlaceRec",
     "PolicyRec",
+    "PracticeMention",
     "Span",
     "doc_id_for",
 ]
@@ -141,6 +142,18 @@ class MetricRec(_Rec):
     status: MetricStatus = None
 
 
+class PracticeMention(_Rec):
+    """Extension: the cue that made the practices step list a practice for the document (the
+    sentence to cite for it where no measure or model names it). The first cue about the subject
+    place or a place within it, outside a plan, is chosen; ``learned_from`` is the place whose
+    scheme the sentence says the subject studies (学习…武城县“红色业委会”…) where every cue of the
+    practice stands in such words."""
+    name: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    learned_from: str | None = None
+
+
 class PersonRec(_Rec):
     name: str
     role: PersonRole
@@ -160,6 +173,7 @@ class ExtractionRecord(_Rec):
     learning: list[LearningRec] = Field(default_factory=list)
     metrics: list[MetricRec] = Field(default_factory=list)
     people: list[PersonRec] = Field(default_factory=list)
+    practice_mentions: list[PracticeMention] = Field(default_factory=list)   # extension (see the class)
     excerpt: bool = False          # extension: the text is part of the source page, not all of it
 
     def to_json_line(self) -> str:

@@ -17,6 +17,7 @@ from loaders.record import (
     PersonRec,
     PlaceRec,
     PolicyRec,
+    PracticeMention,
 )
 
 __all__ = ["Context"]
@@ -36,6 +37,9 @@ class Context:
     learning: list[LearningRec] = field(default_factory=list)
     metrics: list[MetricRec] = field(default_factory=list)
     people: list[PersonRec] = field(default_factory=list)
+    # (offset, practice) of every cue hit the measures step counted, by offset; what it chose to cite
+    practice_hits: list[tuple[int, str]] = field(default_factory=list)
+    practice_mentions: list[PracticeMention] = field(default_factory=list)
     # code of the administrative unit that is the subject place, or that contains it when the
     # subject is a street, town, community or village (set by the document step)
     subject_anchor: str | None = None

@@ -312,6 +312,7 @@ def extract_measures(ctx: Context) -> None:
     hit_pos = [h[0] for h in hits]
     hit_names = {h[1] for h in hits}
     ctx.practices = [n for n in tax.names if n in hit_names]
+    ctx.practice_hits = hits
     subject = ctx.document.subject_place
     attribution = Attribution.of(ctx)
     agency_spans = sorted((m.start, a.name) for a in ctx.agencies for m in a.mentions)

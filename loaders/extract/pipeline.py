@@ -7,7 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from loaders.extract import agencies, learning, measures, meta, metrics, models, people, places, policies
+from loaders.extract import (
+    agencies,
+    learning,
+    measures,
+    meta,
+    metrics,
+    models,
+    people,
+    places,
+    policies,
+    practice_mentions,
+)
 from loaders.extract.context import Context
 from loaders.extract.script import fold_script, restore_script
 from loaders.record import ExtractionRecord, doc_id_for
@@ -26,6 +37,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("measures", measures.extract_measures),
     ("metrics", metrics.extract_metrics),
     ("learning", learning.extract_learning),
+    ("practice_mentions", practice_mentions.extract_practice_mentions),
 )
 
 
@@ -43,7 +55,7 @@ def extract_text(text: str, source: str) -> ExtractionRecord:
         doc_id=doc_id_for(text), source=source, text=text, document=ctx.document,
         places=ctx.places, agencies=ctx.agencies, policies=ctx.policies,
         named_models=ctx.named_models, measures=ctx.measures, practices=ctx.practices,
-        learning=ctx.learning, metrics=ctx.metrics, people=ctx.people,
+        learning=ctx.learning, metrics=ctx.metrics, people=ctx.people, practice_mentions=ctx.practice_mentions,
     )
     restore_script(record, scan)
     return record

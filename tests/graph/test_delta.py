@@ -258,3 +258,45 @@ def test_a_practice_named_only_in_a_title_is_not_what_a_count_of_documents_measu
                            metrics=[MetricRec(value=12, unit="个", as_written=w, start=text.index(w),
                                               end=text.index(w) + len(w))])
     assert _metric_practices(record_to_delta(rec)) == {"12个": []}
+
+
+def test_a_practice_known_only_from_the_text_is_cited_by_the_cue_the_practices_step_chose():
+    """Where no measure or model names a practice, its ADOPTS evidence is the cue the practices step
+    recorded (one about the subject, outside plans), not the first cue of the text; a record without
+    ``practice_mentions`` (an older extraction) still gets the first cue."""
+    from loaders.record import PracticeMention
+
+    text = "省里召开现场会，部署网格化治理工作。\n今年，本市推行网格化治理，划分网格300个。"
+    pos = text.index("网格化治理", text.index("本市"))
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           practices=["网格化治理"],
+                           practice_mentions=[PracticeMention(name="网格化治理", start=pos, end=pos + 5)])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    assert ev[0][1] == pos and "划分网格300个" in ev[0][3]
+    (ev,) = _adopts_ev(record_to_delta(rec.model_copy(update={"practice_mentions": []}))).values()
+    assert "现场会" in ev[0][3]
+
+
+@pytest.mark.parametrize("sentence,written", [
+    ("全区共有实行网格化治理的社区29个。", "29个"),            # what the place has: its size
+    ("街道辖12个网格化治理小区。", "12个"),
+    ("目前还有37个小区未纳入网格化治理。", "37个"),            # what is still missing
+])
+def test_a_count_of_what_the_place_has_or_lacks_measures_no_practice(sentence, written):
+    """A figure that states the place's size or what it still lacks is no result of the practice its
+    clause names; a count of work done in the same words is."""
+    from loaders.record import MetricRec
+
+    done = "全区已对26个社区实行网格化治理。"
+    text = "一、推进网格化治理。\n" + sentence + done
+    measure = MeasureRec(summary="推进网格化治理", span=Span(start=0, end=len(text)), practices=["网格化治理"])
+    figures = [MetricRec(value=float(w[:-1]), unit="个", as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for w in (written, "26个")]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert measured[written] == [] and measured["26个"] == ["网格化治理"]

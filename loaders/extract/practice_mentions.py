@@ -1,0 +1,132 @@
+"""Extraction step: the sentence that makes each practice of the document one the subject takes up.
+
+The measures step lists a practice wherever one of its cues occurs (``ctx.practice_hits``). Where no
+measure or model names the practice, the graph must still cite one sentence for it, and the first
+cue is often not about the subject at all: a province's meeting (``省委党建引领…现场会在漯河召开``),
+another city whose scheme the subject studies (``学习山东省武城县“红色业委会”…``), a plan. So each
+practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
+
+1. a cue in a passage whose words name the subject place or a place within it as its topic
+   (:class:`Attribution`), neither in a plan nor in the words of a statement that the subject
+   studies another place (the learning step's span, ``学习…武城县“…”模式``);
+2. such a cue in a passage that names no place (the subject's by default);
+3. such a cue in a plan (下一步/将/计划… before it or at its sentence's head, a section of plans), in
+   a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题);
+4. a cue about another place (a higher unit, a place elsewhere) or on a line naming the proposal
+   being answered (``关于…的建议的提案答复``);
+5. a cue inside a learning statement: then ``learned_from`` names the place studied.
+
+Ties go to the earlier cue. Linear in the hits: the attribution answers each in O(log n).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from loaders.extract.attribution import Attribution, states_plan
+from loaders.extract.context import Context
+from loaders.extract.practices import load_taxonomy
+from loaders.extract.text_utils import line_starts
+from loaders.record import PracticeMention
+
+__all__ = ["extract_practice_mentions"]
+
+_NAMED, _OWN, _PLANNED, _ELSEWHERE, _STUDIED = range(5)
+# a problem the place has: 仍存在…不够…等问题 (the cue is what falls short, not work done)
+_PROBLEM = re.compile(r"(?:仍|还|依然|尚)(?:然)?(?:存在|面临)")
+# words that name the proposal being answered (the reply's title, ``关于…的建议的提案答复``, also in a
+# page's header table ``标 题: | …``, or ``您提出的关于…的建议收悉``): what was asked for
+_PROPOSAL_LINE = re.compile(r"关于[^\n。；;]{2,80}?的(?:建议|提案|议案)[^\n。；;]{0,6}?(?:的)?(?:答复|收悉|办理)")
+# a sentence that opens with what must be done (要充分发挥…, 必须…, 应当…) states a duty, not work done
+_DUTY = re.compile(r"[\s　]*(?:(?:同时|并且?|还|也|更)[，,]?)?(?:必须|务必|应当|应该|要(?!求|素|点|闻|事|害|件|是))")
+
+
+def extract_practice_mentions(ctx: Context) -> None:
+    if not ctx.practice_hits:
+        return
+    attribution = Attribution.of(ctx)
+    text = ctx.text
+    subject = ctx.document.subject_place
+    within = _within_subject(ctx)
+    studied = sorted((lr.span.start, lr.span.end, lr.source) for lr in ctx.learning
+                     if lr.span is not None and (lr.learner == subject or within(lr.learner)))
+    best: dict[str, tuple[int, int, str | None]] = {}       # practice → (rank, offset, place studied)
+    starts, lines = line_starts(text), {}
+    for pos, name in ctx.practice_hits:
+        known = best.get(name)
+        if known is not None and known[0] == _NAMED:
+            continue                                          # (hits come by offset: the first such cue wins)
+        source = next((src for s, e, src in studied if s <= pos < e), None)
+        if source is not None:
+            rank = _STUDIED
+        elif _proposal_line(text, pos, starts, lines):
+            rank = _ELSEWHERE
+        else:
+            place = attribution.place_at(pos)
+            if place is not None and place != subject and not within(place):
+                rank = _ELSEWHERE
+            elif _weak(text, attribution.sentence_start(pos), pos) or attribution.planned_at(pos):
+                rank = _PLANNED
+            else:
+                rank = _OWN if place is None else _NAMED
+        if known is None or rank < known[0]:
+            best[name] = (rank, pos, source)
+    tax = load_taxonomy()
+    for name in ctx.practices:
+        got = best.get(name)
+        if got is None:
+            continue
+        rank, pos, source = got
+        entry = tax.by_name.get(name)
+        found = entry.pattern.match(text, pos) if entry is not None else None
+        end = found.end() if found is not None and found.end() > pos else pos + 1
+        ctx.practice_mentions.append(PracticeMention(name=name, start=pos, end=end,
+                                                     learned_from=source if rank == _STUDIED else None))
+
+
+def _weak(text: str, lo: int, pos: int) -> bool:
+    """Does the sentence from ``lo`` state no work done at ``pos``: it opens with a duty (要…/必须…), its
+    head states a plan (``区委区政府计划逐步…``: plan words in its first 40 characters, however far the
+    cue is), or it names a problem the place has (``但仍存在…信息化应用场景不优等问题``)?"""
+    return (_DUTY.match(text, lo, pos) is not None or states_plan(text, lo, min(pos, lo + 40))
+            or _PROBLEM.search(text, lo, pos) is not None)
+
+
+def _proposal_line(text: str, pos: int, starts: list[int], seen: dict[int, list[tuple[int, int]]]) -> bool:
+    """Is ``pos`` inside words that name the proposal being answered (:data:`_PROPOSAL_LINE`)? Its line
+    is found by bisection over ``starts`` (``line_starts``) and searched once (``seen``)."""
+    k = bisect_right(starts, pos)
+    spans = seen.get(k)
+    if spans is None:
+        lo = starts[k - 1]
+        hi = starts[k] - 1 if k < len(starts) else len(text)
+        spans = seen[k] = [(m.start(), m.end()) for m in _PROPOSAL_LINE.finditer(text, lo, hi)]
+    return any(a <= pos < b for a, b in spans)
+
+
+def _within_subject(ctx: Context):
+    """A test: is the named place (a place of the record) the subject or inside it (its parent chain
+    reaches the subject, or its code lies under the subject's)?"""
+    subject = ctx.document.subject_place
+    parents = {p.name: p.parent for p in ctx.places}
+    codes = {p.name: p.adcode for p in ctx.places}
+    subject_code = ctx.subject_code() if subject else None
+
+    def within(name: str | None) -> bool:
+        if not name or not subject:
+            return False
+        seen = 0
+        cur: str | None = name
+        while cur is not None and seen < 8:
+            if cur == subject:
+                return True
+            cur, seen = parents.get(cur), seen + 1
+        code = codes.get(name)
+        if code and subject_code and code != subject_code:
+            from loaders.extract.gazetteer import load_gazetteer
+
+            gaz = load_gazetteer()
+            return code in gaz.by_code and gaz.is_within(code, subject_code)
+        return bool(code and code == subject_code)
+
+    return within

@@ -1,0 +1,72 @@
+"""Which sentence the practices step cites for each practice (``practice_mentions``)."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.extract.context import Context
+from loaders.extract.learning import extract_learning
+from loaders.extract.measures import extract_measures
+from loaders.extract.practice_mentions import extract_practice_mentions
+from loaders.record import DocumentMeta, Mention, PlaceRec
+
+_PLACES = {  # name → (level, parent, forms as written)
+    "襄阳市": ("city", "湖北省", ("襄阳市", "我市")),
+    "湖北省": ("province", None, ("湖北省",)),
+    "襄阳市樊城区": ("district", "襄阳市", ("樊城区",)),
+    "宁波市": ("city", "浙江省", ("宁波市",)),
+}
+
+
+def _mentions(text: str, practice: str):
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
+    for name, (level, parent, forms) in _PLACES.items():
+        ms = []
+        for form in forms:
+            i = text.find(form)
+            while i >= 0:
+                ms.append(Mention(start=i, end=i + len(form), as_written=form))
+                i = text.find(form, i + len(form))
+        if ms:
+            role = "subject" if name == "襄阳市" else "within_subject" if parent == "襄阳市" else "external"
+            ctx.places.append(PlaceRec(name=name, level=level, parent=parent, role=role, mentions=ms))
+    extract_measures(ctx)
+    extract_learning(ctx)
+    extract_practice_mentions(ctx)
+    assert practice in ctx.practices
+    (pm,) = [pm for pm in ctx.practice_mentions if pm.name == practice]
+    return text, pm
+
+
+@pytest.mark.parametrize("text,cited", [
+    # a higher unit's meeting first, the city's own work after it
+    ("湖北省召开现场会，部署网格化治理工作。\n襄阳市全面推行网格化治理，划分网格300个。", "襄阳市全面推行"),
+    # a plan first, the work done after it
+    ("下一步，我市将继续深化网格化治理。\n今年，襄阳市建立网格化治理体系，划分网格300个。", "今年，襄阳市建立"),
+    # a duty first (要充分发挥…), the work done after it
+    ("要充分发挥网格化治理的作用。\n襄阳市划分网格300个，实现网格化治理全覆盖。", "襄阳市划分网格"),
+    # a district of the city is the city's own work
+    ("湖北省召开现场会，部署网格化治理工作。\n樊城区推行网格化治理，划分网格80个。", "樊城区推行"),
+    # the reply's title names the proposal: what was asked for, not what was done
+    ("关于加强网格化治理的建议的提案答复\n襄阳市推行网格化治理，划分网格300个。", "襄阳市推行"),
+    # a sentence naming the subject as its topic before one that names no place
+    ("专家为网格化治理提供借鉴启示。\n襄阳市以网格为单元，构建网格化治理体系。", "襄阳市以网格"),
+])
+def test_the_subjects_own_done_sentence_is_cited(text, cited):
+    text, pm = _mentions(text, "网格化治理")
+    sentence_start = max(text.rfind("\n", 0, pm.start), text.rfind("。", 0, pm.start)) + 1
+    assert text[sentence_start:].startswith(cited)
+    assert pm.learned_from is None
+    assert pm.start < pm.end and "网格" in text[pm.start:pm.end]
+
+
+def test_a_scheme_only_studied_names_the_place_studied():
+    text, pm = _mentions("市政府要求各县区学习借鉴，学习宁波市“红色业委会”机制。", "业委会组建")
+    assert pm.learned_from == "宁波市"
+    assert text[pm.start:pm.end] == "红色业委会"
+
+
+def test_a_scheme_studied_gives_way_to_the_subjects_own_work():
+    text, pm = _mentions("市政府要求各县区学习借鉴，学习宁波市“红色业委会”机制。\n"
+                         "襄阳市在各小区组建业主委员会，已成立120个。", "业委会组建")
+    assert pm.learned_from is None
+    assert text[pm.start:pm.end].startswith("组建")

@@ -34,14 +34,20 @@ def plain(text: object, limit: int | None = None) -> str:
 
 
 def edges_of(rows: Iterable[Mapping[str, Any]], layers: Iterable[str]) -> list[dict[str, Any]]:
+    """The links to draw: a learning row joins learner and source; a model or practice row (no source:
+    no document says one learned it from another) joins the place to the earliest place using the
+    name (``first``), drawn without an arrow."""
     wanted = set(layers)
     out = []
     for r in rows:
-        if r.get("section") not in wanted or not r.get("learner_id") or not r.get("source_id"):
+        if r.get("section") not in wanted or not r.get("learner_id"):
             continue
-        if r["learner_id"] == r["source_id"]:
+        edge = dict(r)
+        if edge["section"] != LEARNING and not edge.get("source_id"):
+            edge["source_id"], edge["source"] = edge.get("first_id"), edge.get("first")
+        if not edge.get("source_id") or edge["learner_id"] == edge["source_id"]:
             continue
-        out.append(dict(r))
+        out.append(edge)
     return out
 
 

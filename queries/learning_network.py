@@ -6,8 +6,10 @@ fetch: Embedded counterpart of ``queries/learning_network.cypher`` (same paramet
 finish: Finisher of ``learning_network``: learning edges, then diffusion of shared model names and practices.
 
 Diffusion rows: for each named-model name used by two or more places, and each practice, the places in
-the order they first appear (earliest supporting document year; unknown years last); ``source`` is the
-earliest place, so each row reads "learner took up *what*, first seen at *source*".
+the order they first appear (earliest supporting document year; unknown years last). ``learner`` is the
+place that uses the name; ``source`` is empty, since no document says it learned it from anyone (places
+that share a model name may run different things); ``first`` is the earliest place, so each row reads
+"*learner* uses *what*, first seen at *first*" — an order in time, not a learning link.
 """
 from __future__ import annotations
 
@@ -28,7 +30,7 @@ SPEC = QuerySpec(
     "Who learned from whom (with what and when), and how named models spread: the places that use "
     "each shared model name, earliest first (the diffusion view).",
     (Param("limit", "int", "most rows per section", default=500, min=1, max=100000),),
-    ("section", "learner_id", "learner", "source_id", "source", "what", "year", *EVIDENCE),
+    ("section", "learner_id", "learner", "source_id", "source", "what", "year", "first_id", "first", *EVIDENCE),
     examples=({}, {"limit": 5}),
 )
 
@@ -129,7 +131,8 @@ def _learned(row: dict[str, Any]) -> dict[str, Any]:
     return {"section": "learned_from", "learner_id": row["learner_id"], "learner": row["learner"],
             "source_id": row["source_id"], "source": row["source"],
             "what": "；".join(str(w) for w in as_list(row.get("what")) if w) or None,
-            "year": int(row["year"]) if row.get("year") is not None else None, **best_evidence(row).columns()}
+            "year": int(row["year"]) if row.get("year") is not None else None, "first_id": None, "first": None,
+            **best_evidence(row).columns()}
 
 
 def _learned_order(row: dict[str, Any]) -> tuple[int, str, str]:
@@ -154,11 +157,13 @@ def _spread_order(cand: dict[str, Any]) -> tuple[int, str]:
 
 
 def _spread(section: str, name: str, ordered: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows of one name's diffusion (its places' candidates, earliest first): the first is the source."""
+    """The rows of one name's diffusion (its places' candidates, earliest first): the first place is
+    ``first`` of every row; ``source`` stays empty (no document says one learned it from another)."""
     first = ordered[0]
     return [{"section": section, "learner_id": r["learner_id"], "learner": r["learner"],
-             "source_id": first["learner_id"], "source": first["learner"], "what": name,
-             "year": r["year"], "doc_id": r["doc_id"], "quote": r["quote"],
+             "source_id": None, "source": None, "what": name,
+             "year": r["year"], "first_id": first["learner_id"], "first": first["learner"],
+             "doc_id": r["doc_id"], "quote": r["quote"],
              "start": r["start"], "end": r["end"]} for r in ordered]
 
 

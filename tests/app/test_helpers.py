@@ -112,12 +112,17 @@ def test_matrix_and_downloads():
 def test_network_option_has_a_node_per_place_and_an_edge_per_link():
     rows = [{"section": "learned_from", "learner_id": "1", "learner": "甲市", "source_id": "2", "source": "乙市",
              "what": "网格经验"},
-            {"section": "model", "learner_id": "2", "learner": "乙市", "source_id": "2", "source": "乙市", "what": "x"},
-            {"section": "practice", "learner_id": "3", "learner": "丙县", "source_id": "1", "source": "甲市"}]
+            {"section": "model", "learner_id": "2", "learner": "乙市", "source_id": None, "source": None,
+             "first_id": "2", "first": "乙市", "what": "x"},
+            {"section": "practice", "learner_id": "3", "learner": "丙县", "source_id": None, "source": None,
+             "first_id": "1", "first": "甲市"}]
     edges = edges_of(rows, ["learned_from", "model"])
     opt = network_option(edges)
     assert [n["name"] for n in opt["series"][0]["data"]] == ["甲市", "乙市"]
     assert len(opt["series"][0]["links"]) == 1
+    shared = edges_of(rows, ["practice"])          # drawn from the place to the earliest one, no arrow
+    assert [(e["learner_id"], e["source_id"]) for e in shared] == [("3", "1")]
+    assert network_option(shared)["series"][0]["links"][0]["symbol"] == ["none", "none"]
 
 
 def test_group_inventory_maps_sections_to_labels():

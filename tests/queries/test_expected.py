@@ -33,6 +33,17 @@ def test_learning_network_has_puyang_from_wucheng(store):
     assert any(r["learner"] == "濮阳市" and "武城县" in (r["source"] or "") and r["quote"] for r in edges)
 
 
+def test_learning_network_names_no_source_where_places_only_share_a_name(store):
+    """A model or practice row is an order in time, not learning: no ``source``; ``first`` is the
+    earliest place using the name, the same for every row of the name."""
+    rows = [r for r in registry.run(store, "learning_network", {}) if r["section"] in ("model", "practice")]
+    assert rows and all(r["source_id"] is None and r["source"] is None and r["first_id"] for r in rows)
+    by_name: dict[tuple[str, str], set[str]] = {}
+    for r in rows:
+        by_name.setdefault((r["section"], r["what"]), set()).add(r["first_id"])
+    assert all(len(firsts) == 1 for firsts in by_name.values())
+
+
 def test_two_character_search_finds_burden_reduction(store):
     rows = registry.run(store, "search", {"text": "减负"})
     docs = [r for r in rows if r["kind"] == "Document"]

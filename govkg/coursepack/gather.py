@@ -27,8 +27,9 @@ from govkg.coursepack.relevance import (
     practice_matchers,
     whole_definition,
 )
+from queries.grading import is_plan, states_duty
 
-__all__ = ["EXEMPLAR_PLACES", "MAX_MODELS", "Runner", "gather"]
+__all__ = ["EXEMPLAR_PLACES", "MAX_MODELS", "Runner", "exemplar_places", "gather"]
 
 Runner = Callable[[str, dict], list[dict]]
 EXEMPLAR_PLACES = 3      # places taken per practice when the trainer picked none
@@ -99,9 +100,46 @@ def _cell_measures(row: Mapping[str, Any], titles: _Titles, hit: Matcher) -> lis
             if not excerpt:
                 continue
             summary, excerpt, own = excerpt, "", ()
-        out.append(MeasureItem(place, summary, (practice,), str(item.get("status") or ""), None, ev, excerpt, own))
+        status = str(item.get("status") or "")
+        if excerpt and status != "planned" and (is_plan(excerpt) or states_duty(excerpt)):
+            status = "planned"       # the sentence quoted for it is a plan (…。今年，我区将以…), whatever the rest did
+        out.append(MeasureItem(place, summary, (practice,), status, None, ev, excerpt, own))
     out.sort(key=lambda m: not hit(m.summary))          # stable: the rest keep the query's order
     return out
+
+
+def _same_line(a: str, b: str) -> bool:
+    """Is one of two administrative codes (6 digits) a unit inside the other (德州市 371400 and its
+    武城县 371428; a province ``xx0000`` and everything under it)? Other ids: only when equal."""
+    if a == b:
+        return True
+    if not (len(a) == len(b) == 6 and a.isdigit() and b.isdigit()):
+        return False
+    for upper, lower in ((a, b), (b, a)):
+        if upper.endswith("0000") and lower[:2] == upper[:2]:
+            return True
+        if upper.endswith("00") and lower[:4] == upper[:4]:
+            return True
+    return False
+
+
+def exemplar_places(run: Runner, practices: Sequence[str]) -> list[str]:
+    """The strongest ``EXEMPLAR_PLACES`` exemplar places of each practice, one per line of units: a
+    city and its own county are not both taken (the city's comparison cell takes in its county's
+    pieces, so the same sentences would stand for two of the pack's places); the next place is."""
+    chosen: list[tuple[str, str]] = []                  # (place id, name)
+    for pr in practices:
+        taken = 0
+        for r in run("exemplars", {"practice": pr, "k": 3 * EXEMPLAR_PLACES}):
+            if taken == EXEMPLAR_PLACES:
+                break
+            pid, name = str(r.get("place_id") or ""), str(r["place"])
+            if any(name == n or _same_line(pid, p) for p, n in chosen):
+                taken += any(name == n for _p, n in chosen)   # already chosen for an earlier practice
+                continue
+            chosen.append((pid, name))
+            taken += 1
+    return [name for _pid, name in chosen]
 
 
 def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (),
@@ -114,9 +152,7 @@ def gather(run: Runner, practices: Sequence[str] = (), places: Sequence[str] = (
     practices, places, models = _uniq(practices), _uniq(places), _uniq(models)
     titles = _Titles(run)
     if not places:
-        for pr in practices:
-            places += [r["place"] for r in run("exemplars", {"practice": pr, "k": EXEMPLAR_PLACES})]
-        places = _uniq(places)
+        places = exemplar_places(run, practices)
     profiles = {pl: run("city_profile", {"place": pl}) for pl in places}
     for rows in profiles.values():
         for r in rows:

@@ -10,7 +10,7 @@ import pytest
 
 from app.network import FORMATTERS, edges_of, network_option, plain
 from govkg.coursepack import assemble_pack
-from govkg.coursepack.gather import gather
+from govkg.coursepack.gather import exemplar_places, gather
 from govkg.coursepack.model import CellItem, Citation, MetricItem, ModelItem, PackInput, PlaceItem
 from govkg.coursepack.questions import MAX_FIGURE_QUESTIONS, discussion_questions
 from govkg.coursepack.relevance import (
@@ -119,6 +119,39 @@ def test_gather_takes_figures_the_graph_says_measure_the_practice():
     (measure,) = inp.measures                       # the section title is not a measure
     assert measure.summary == "建设网格" and measure.own[0].quote == "一是建设网格。"
     assert measure.excerpt == "全市建成网格 1200 个"
+
+
+def test_a_measure_quoted_by_its_plan_sentence_is_labelled_a_plan():
+    """A measure reported as done whose sentence quoted for the practice states a plan (…。今年，我市将以…)
+    is shown as planned: the label must hold for the words the pack quotes."""
+    plan = "今年，我市将以创建活动为契机，指导社区推进网格化治理。"
+    rows = {
+        "city_profile": [{"place": "甲市", "place_id": "100100", "section": "document", "id": "a", "name": "甲市答复",
+                          "doc_id": "a", "start": 0, "end": 4, "quote": "甲市答复"}],
+        "compare_cities": [
+            {"place": "甲市", "practice": "网格化治理", "grade": "claimed",
+             "measure_list": [{"id": "me_1", "summary": "强化居民自治", "status": "done", "doc_id": "a", "start": 30,
+                               "end": 35, "quote": plan, "own_doc_id": "a", "own_start": 8, "own_end": 14,
+                               "own_quote": "二是强化居民自治。"}],
+             "doc_id": "a", "start": 30, "end": 35, "quote": plan}],
+        "document": [],
+    }
+    (measure,) = gather(lambda name, params: rows[name], ["网格化治理"], ["甲市"]).measures
+    assert measure.status == "planned" and "将以" in measure.excerpt
+
+
+def test_gather_takes_one_exemplar_place_per_line_of_units():
+    """A county ranked beside its own city is not taken as a second place of the pack (the city's cell
+    takes in the county's sentences); the next exemplar is, up to three per practice."""
+    ranked = [{"place": "甲市", "place_id": "371400"}, {"place": "甲市乙县", "place_id": "371428"},
+              {"place": "丙市", "place_id": "360100"}, {"place": "丁省", "place_id": "520000"},
+              {"place": "丁省戊市", "place_id": "520100"}]
+
+    def run(name, params):
+        return ranked[:params["k"]] if name == "exemplars" else []
+
+    assert exemplar_places(run, ["红色物业"]) == ["甲市", "丙市", "丁省"]
+    assert exemplar_places(run, ["红色物业", "网格化治理"]) == ["甲市", "丙市", "丁省"]
 
 
 def test_questions_few_figures_one_comparison_one_model():

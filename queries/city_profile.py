@@ -22,7 +22,8 @@ SPEC = QuerySpec(
     "city_profile", "地方画像",
     "Everything about a place: practices by category, named models with components, policies with "
     "status, agencies, figures, whom it learned from and who learned from it, its documents. A practice "
-    "row's ``status`` is ``planned`` where its sentence states a plan, a document being drafted or a duty. A figure "
+    "row's ``status`` is ``studied`` where it is quoted by a statement that the place studies another place's scheme, "
+    "``planned`` where its sentence states a plan, a document being drafted or a duty. A figure "
     "row also gives the figure as written and its year (``written``, ``year``), which its ``detail`` shows.",
     (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
     ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", "written", "year",
@@ -111,15 +112,33 @@ def _detail(row: dict[str, Any]) -> str | None:
     return None
 
 
-def _status(row: dict[str, Any], ev: Any) -> str | None:
-    """A policy's status, a figure's done/planned; a practice is ``planned`` where the sentence it is
-    quoted by states a plan, a document still being drafted (``正在制订《…》``) or a duty (``必须…``),
-    not work done; else None."""
+def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -> str | None:
+    """A policy's status, a figure's done/planned; a practice is ``planned`` where its sentence states a
+    plan, a document still being drafted (``正在制订《…》``) or a duty (``必须…``), not work done; else
+    ``studied`` where the words it is quoted by are those of a statement that the place studies another
+    place (inside the evidence its ``learned_from`` links are quoted by, ``studied``: 学习…武城县
+    “红色业委会”…); else None."""
     if row["section"] in _STATUSED:
         return row.get("status")
-    if row["section"] == "practice" and ev.quote and (is_plan(ev.quote) or states_duty(ev.quote)):
+    if row["section"] != "practice" or not ev.quote:
+        return None
+    if is_plan(ev.quote) or states_duty(ev.quote):
         return "planned"
+    if ev.start is not None and any(doc == ev.doc_id and lo <= ev.start < hi for doc, lo, hi in studied):
+        return "studied"
     return None
+
+
+def _studied_spans(rows: list[dict[str, Any]]) -> list[tuple[Any, int, int]]:
+    """(document, start, end) of the evidence each ``learned_from`` link of the places is quoted by (the
+    entry ``best_evidence`` picks: what every store gives)."""
+    out = []
+    for row in rows:
+        if row["section"] == "learned_from":
+            ev = best_evidence(row)
+            if ev.doc_id is not None and ev.start is not None and ev.end is not None:
+                out.append((ev.doc_id, ev.start, ev.end))
+    return out
 
 
 def _figure(row: dict[str, Any]) -> dict[str, Any]:
@@ -135,7 +154,9 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     seen: set[tuple[str, str, str]] = set()
     out = []
-    for row in best_rows(fetch, params):
+    rows = best_rows(fetch, params)
+    studied = _studied_spans(rows)
+    for row in rows:
         key = (row["place_id"], row["section"], row["id"])
         if key in seen:
             continue
@@ -146,7 +167,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             ev = best_evidence(row)
         out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
                     "category": row.get("category"), "name": row.get("name") or row["id"],
-                    "detail": _detail(row), "status": _status(row, ev),
+                    "detail": _detail(row), "status": _status(row, ev, studied),
                     "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
                     **_figure(row),
                     "id": row["id"], **ev.columns()})

@@ -61,7 +61,8 @@ _PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全�
 # titles and quoted names, whose words are names (《三年行动计划》, “三年行动计划”)
 _NAMED = re.compile(r"《[^《》]*》|“[^“”]*”")
 # a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
-_DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)")
+_DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
+                   r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
 _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|努力|切实|持续|始终|坚持|深入|扎实")
 
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -97,7 +98,7 @@ def is_plan(text: str, status: str | None = None) -> bool:
 
 
 def states_duty(text: str) -> bool:
-    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…)?"""
+    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…, 要充分发挥…)?"""
     return _DUTY.search(text.lstrip()) is not None
 
 

@@ -41,7 +41,8 @@ for tab, sec in zip(tabs, sections):
             for cat in cats:
                 st.markdown(f"**{md_escape(cat)}**")
                 for r in (x for x in items if (x.get("category") or "其他") == cat):
-                    planned = "（原文只写计划、起草或要求）" if r.get("status") == "planned" else ""
+                    planned = {"planned": "（原文只写计划、起草或要求）",
+                               "studied": "（原文只写学习借鉴他处的做法）"}.get(r.get("status") or "", "")
                     with st.expander(md_escape((r["name"] or "（未命名）") + planned)):
                         show_evidence(row_evidence(r), limit=3)
             continue

@@ -80,6 +80,8 @@ def test_similarity_components(sim_index):
     # a sentence that opens with a duty states what should be done, not what was
     ("必须要坚持问题导向，努力走出一条党组织领导下的治理路子，实现长治久安。", None, "claimed"),
     ("应当建立居民议事制度。", None, "claimed"),
+    ("要充分发挥社区党组织的作用，把党员组织起来。", None, "claimed"),
+    ("主要做法是建立居民议事制度。", None, "described"),          # 要 inside a word opens no duty
     ("我市建立居民议事制度，必须经居民会议通过的事项均已公示。", None, "described"),
     # a plan's title names a document issued: no plan of the sentence
     ("2020年，区委出台《基层组织建设三年行动计划》，提高社区运转经费。", None, "described"),

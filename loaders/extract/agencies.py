@@ -157,7 +157,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
 _GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室")
-_DEPT_LIST_KEY = re.compile(r"等(?:部门|单位)")
+_DEPT_LIST_KEY = re.compile(r"等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
 
@@ -354,7 +354,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         add(start, end, place + rest, place)
         pos = end
 
-    for m in _finditer_in_runs(_DEPT_LIST, text, _DEPT_LIST_KEY, _CJK_LIST_RUN, "、"):
+    list_keys = [k.span() for k in _DEPT_LIST_KEY.finditer(text)]  # 等(N个)部门: both kinds of list
+    for m in _finditer_in_runs(_DEPT_LIST, text, list_keys, _CJK_LIST_RUN, "、"):
         place = level_place(gaz, subject, m.group(1))
         if place is None or (m.start() > 0 and text[m.start() - 1] in _NOT_PREFIX_BEFORE):
             continue
@@ -415,6 +416,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _party_bodies(text, admins, subject, gaz, add, out)
     _list_continuations(text, out, add)
     _bare_departments(text, subject, gaz, out, add)
+    _stem_lists(text, subject, gaz, out, add, list_keys)
     _road_offices(text, subject, gaz, out, add)
     _standing_members(text, out, add)
     for m in _TWO_LEVELS.finditer(text) if "省市委" in text or "市县委" in text or "市区委" in text else ():
@@ -725,6 +727,15 @@ _BARE_BUREAU = re.compile("(?:" + "|".join(sorted(_BUREAUS, key=len, reverse=Tru
 _BARE_BEFORE = "与和及同向由经、并对请合"
 
 
+# a list of departments written by their stems alone, no place, no 局 (对接住建、应急等部门; 吸纳组织、政法、编办、
+# 农业农村等28个部门): the subject's own departments. Party departments by their stem (general vocabulary);
+# a government stem names its bureau (应急 → 应急管理局, else stem + 局)
+_PARTY_STEMS = {"组织": "委组织部", "宣传": "委宣传部", "统战": "委统战部", "政法": "委政法委", "编办": "委编办",
+                "社会工作": "委社会工作部", "网信": "委网信办", "文明办": "委文明办"}
+_STEM_BUREAU = {"应急": "应急管理局"}
+_STEM = "(?:" + "|".join(sorted({*_BUREAUS, *_PARTY_STEMS, *_STEM_BUREAU}, key=len, reverse=True)) + ")"
+_STEM_LIST = re.compile("(" + _STEM + "(?:、" + _STEM + ")+)等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
+
 # a street's office named after its road (northern cities): 兴建路办事处, 中山街办事处
 _ROAD_OFFICE = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))(" + _BODY + r"{1,4}?[路街])办事处",
                           re.MULTILINE)
@@ -761,6 +772,29 @@ def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list,
         if m.start() in covered or is_cjk(before) and before not in _BARE_BEFORE:
             continue
         add(m.start(), m.end(), place + m.group(), place)
+
+
+def _stem_lists(text: str, subject: str | None, gaz: Gazetteer, out: list, add, keys: list[tuple[int, int]]) -> None:
+    """Departments listed by their stems before 等(N个)部门 (协调住建、应急等部门; 吸纳组织、政法、编办等部门):
+    every item a stem of the vocabulary, the list opening after no hanzi, a list or preposition word, or
+    a verb (吸纳, 对接) — not inside a word (社会组织、民政等单位 holds no 组织部) — names the subject's own
+    county's or city's departments; not in a province's text."""
+    unit = _own_unit(subject, gaz) if keys else None
+    if unit is None:
+        return
+    place = gaz.agency_prefix(unit.adcode)
+    for m in _finditer_in_runs(_STEM_LIST, text, keys, _CJK_LIST_RUN, "、"):
+        start = m.start()
+        before = text[start - 1:start]
+        if is_cjk(before) and before not in _BARE_BEFORE and not is_common_verb(text[max(0, start - 2):start]):
+            continue
+        covered = {a.start for a in out}
+        pos = start
+        for item in m.group(1).split("、"):
+            if pos not in covered:
+                party = _PARTY_STEMS.get(item)
+                add(pos, pos + len(item), place + (party or _STEM_BUREAU.get(item, item + "局")), place)
+            pos += len(item) + 1
 
 
 # a news outlet: a paper, a news site or app (江城日报社, 某某晚报, 大江网, 某某新闻)
@@ -855,6 +889,23 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     return out
 
 
+_HEADER_CHARS = 600  # where a page prints its breadcrumb
+
+
+def _breadcrumbs(text: str) -> list[tuple[int, int]]:
+    """Spans of the page's breadcrumb lines: a line with 首页 and a level mark after it (首页 > 要闻 > …),
+    in the page's header (its first ``_HEADER_CHARS`` characters)."""
+    spans: list[tuple[int, int]] = []
+    pos = text.find("首页", 0, _HEADER_CHARS)
+    while 0 <= pos:
+        start, end = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        if _rx(r"首页\s*[>＞»›]").match(text, pos):
+            spans.append((start, end))
+        pos = text.find("首页", end, _HEADER_CHARS)
+    return spans
+
+
 def extract_agencies(ctx: Context) -> None:
     gaz = load_gazetteer()
     subject = ctx.subject_code()
@@ -866,6 +917,9 @@ def extract_agencies(ctx: Context) -> None:
     if own is not None and own.level == "community" and (own.parent or "").endswith(("街道", "镇", "乡")):
         local += (own.parent,)
     mentions = agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
+    crumbs = _breadcrumbs(ctx.text)
+    if crumbs:  # a page's column names (首页 > 要闻 > 省政府要闻) name no body at work in the text
+        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in crumbs)]
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     # an agency's place is written as it heads the name (象山县); the record names it in full
     full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}

@@ -183,12 +183,14 @@ def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     return _bounds(text, pos, SENTENCE_END)
 
 
-def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str] | str, run: re.Pattern[str],
+def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str] | str | list[tuple[int, int]],
+                     run: re.Pattern[str],
                      needs: str = "", after_key: re.Pattern[str] | None = None):
     """``rx.finditer(text)`` for a pattern whose matches contain ``key`` and lie inside one run of
     ``run`` characters (a single character class, starred): only those runs are searched, so the
     (slow, lazy) pattern is not tried at every offset of the document. ``key`` may be a string of
-    single characters (any of them: their offsets come from one table pass, ``stop_positions``).
+    single characters (any of them: their offsets come from one table pass, ``stop_positions``), or
+    the spans of a key pattern's matches found once for several patterns.
     ``needs``: a string every match contains; runs without it are not searched. ``after_key``: a
     pattern that every match holds right after one of its keys (a key where it does not match
     there opens no run). Same matches, in the same order."""
@@ -196,7 +198,7 @@ def finditer_in_runs(rx: re.Pattern[str], text: str, key: re.Pattern[str] | str,
     rev = None  # the text reversed: a run read backwards from the key is a match of ``run`` there
     n = len(text)
     keys = ((p, p + 1) for p in stop_positions(text, key)) if isinstance(key, str) else \
-        (k.span() for k in key.finditer(text))
+        key if isinstance(key, list) else (k.span() for k in key.finditer(text))
     for k_start, k_end in keys:
         if k_start < last_run_end or (after_key is not None and after_key.match(text, k_end) is None):
             continue

@@ -411,3 +411,23 @@ def test_department_abbreviations_merge_into_their_full_names():
 def test_a_standing_members_titles_name_each_department():
     text = "崇川区委常委、组织部部长、统战部部长田桦出席，区委常委、常务副区长李四主持。"
     assert _names(text, "南通市崇川区") == ["南通市崇川区委", "南通市崇川区委组织部", "南通市崇川区委统战部"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # departments listed by their stems before 等(N个)部门 are the subject county's or city's own
+    ("县里协调公安、应急等部门排查隐患。", "汉中市城固县", ["城固县公安局", "城固县应急管理局"]),
+    ("联席会议吸纳宣传、政法、民政、编办等12个部门为成员。", "汉中市",
+     ["汉中市委宣传部", "汉中市委政法委", "汉中市委编办", "汉中市民政局"]),
+    # not inside a word (社会组织), not in a province's text
+    ("引导社会组织、民政等单位参与。", "汉中市", []),
+    ("协调公安、应急等部门排查隐患。", "陕西省", []),
+])
+def test_departments_listed_by_their_stems(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_a_breadcrumb_names_no_agency():
+    ctx = Context(text="您当前的位置: 首页 > 要闻 > 省政府要闻\n某社区召开议事会\n省政府部署社区减负工作。\n", source="x.txt")
+    ctx.document = DocumentMeta(subject_place="陕西省")
+    extract_agencies(ctx)
+    assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("陕西省政府", 1)]

@@ -52,7 +52,7 @@ _CONCRETE = re.compile(
     "出台|印发|制定|下发|发布|建立|建成|新建|改建|成立|设立|组建|挂牌|开展|举办|召开|"
     "(?<![党会治团济介层务众])组织(?![化体架机成关])|配备|选派|选聘|招聘|"
     "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|"
-    "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建"
+    "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建|入选"
 )
 # a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet
 _PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全面|积极|大力|逐步|适时|尽快|研究|以(?![往上下前后来及])|持续|深化"
@@ -60,6 +60,8 @@ _PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全�
                    r"|正在(?:研究|抓紧|加紧)?(?:制定|制订|起草|拟定|修订|编制|研究)|正(?:在)?着手")
 # titles and quoted names, whose words are names (《三年行动计划》, “三年行动计划”)
 _NAMED = re.compile(r"《[^《》]*》|“[^“”]*”")
+# titles and quoted names, not quoted speech (a resident's “…联络站打造了…平台…” reports an action)
+_TITLES = re.compile(r"《[^《》]*》|“[^“”]{1,40}”")
 # a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
 _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
@@ -115,7 +117,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
         return "claimed"
     if has_metric:
         return "quantified"
-    if is_concrete(text):
+    if is_concrete(_TITLES.sub("", text)):     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action
         return "described"
     return "claimed"
 

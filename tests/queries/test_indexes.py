@@ -82,6 +82,11 @@ def test_similarity_components(sim_index):
     ("应当建立居民议事制度。", None, "claimed"),
     ("要充分发挥社区党组织的作用，把党员组织起来。", None, "claimed"),
     ("主要做法是建立居民议事制度。", None, "described"),          # 要 inside a word opens no duty
+    # the verbs of a title or a quoted name are no action; quoted speech may report one
+    ("市政府要求各县区学习借鉴，学习乙县“支部领导、网格员落实”治理模式。", None, "claimed"),
+    ("甲市“打造红色物业”提建议活动举行。", None, "claimed"),
+    ("居民说：“我们这老人多，子女不在身边，联络站便打造了智慧养老平台，每天有人上门问候，我们都很满意。”", None, "described"),
+    ("社区“邻里守望”服务项目入选全市典型案例。", None, "described"),
     ("我市建立居民议事制度，必须经居民会议通过的事项均已公示。", None, "described"),
     # a plan's title names a document issued: no plan of the sentence
     ("2020年，区委出台《基层组织建设三年行动计划》，提高社区运转经费。", None, "described"),

@@ -104,8 +104,9 @@ class Taxonomy:
                 start = to_text(start)
                 if skip and skipped(start):
                     continue
-                if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 18), start):
-                    continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所), not the work
+                if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 18), start) \
+                        or _IS_A_PROBLEM.match(text, to_text(end)):
+                    continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所, …是…民生问题), not the work
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
@@ -153,6 +154,8 @@ def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 _PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不够|缺乏|匮乏|薄弱|滞后|难点|难题|困难|短缺|紧张|不到位|"
                             r"不完善|不健全|不规范|偏少|偏低|较差|欠缺|不畅|多[、，,])")
 # residents, members or deputies asking, earlier in the sentence: 居民建议/希望…, 代表提出…
+# the topic of a sentence that calls it a problem (小区物业管理是城市化进程中不可忽视的民生问题): no work named
+_IS_A_PROBLEM = re.compile(r"[^，。；,;！？!?\n]{0,4}?是[^，。；,;！？!?\n]{0,24}?(?:问题|难题|难点|痛点|短板)[。；;！!]")
 _ASK_WORDS = "建议|希望|盼望|期盼|呼吁|要求"
 _ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表|大家)[^，,。；;！？!?\n]{0,4}(?:" + _ASK_WORDS + r")|[“，,]建议")
 # every match of _ASKED_BEFORE holds one of the asking words: a stretch without any (found by a scan that

@@ -229,6 +229,8 @@ def test_bundled_file_is_the_default():
     ("社区普遍存在盖章多、台账多的问题。", "证明事项清理", False),
     ("老小区至今缺少公共服务用房。", "党群服务阵地建设", False),
     ("各级都没有村民小组文化活动室的建设经费。", "社区经费保障", False),
+    ("老旧小区物业管理是群众反映最集中的民生问题。", "物业管理提升", False),
+    ("加强物业管理是解决民生问题的有效办法，全区推行物业服务考评。", "物业管理提升", True),
     # a coordinating body of government (议事协调机构) is no residents' deliberation
     ("建立政企议事协调机制，定期会商。", "居民议事协商", False),
     # a higher authority's words quoted are the line followed, not the work done

@@ -86,6 +86,9 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
 
             bar = tqdm(total=total, unit="doc", desc=f"build ({store.kind})")
         pending: list[tuple[str, ExtractionRecord]] = []
+        flush = getattr(store, "flush_rows", None)   # the embedded store's row indexes: the keys touched, once
+        every = getattr(store, "flush_every", 0)     # … brought up to date every so many documents loaded
+        flushed = 0                                  # documents added or updated when it last ran
         try:
             for source, rec, error in items:
                 if rec is None:
@@ -95,13 +98,16 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
                     if len(pending) >= store.load_batch:
                         _load(store, pending, report)
                         pending = []
+                        loaded = len(report.added) + len(report.updated)
+                        if flush is not None and every and loaded - flushed >= every:
+                            flush()
+                            flushed = loaded
                 if bar is not None:
                     bar.update(1)
             _load(store, pending, report)
         finally:
             if bar is not None:
                 bar.close()
-    flush = getattr(store, "flush_rows", None)       # the embedded store's row indexes: the keys touched, once
     if flush is not None:
         flush()
     report.seconds = time.perf_counter() - started

@@ -281,10 +281,16 @@ class PieceRows:
                 models.add(s)
             elif rel_type == "ADOPTS":
                 adopts.add((s, e))
-        for child, parent in touched.rels_of("PART_OF", new=True):   # where figures count widens
-            if parent in g:
-                above = [parent, *(p for p, _ in out_edges(g, parent, "PART_OF"))]
-                measures.update(m for p in above for m, _ in out_edges(g, p, "IMPLEMENTS"))
+        # where figures count widens (or narrows): a place joined to (or cut from) a parent brings itself and
+        # its own parts into the scope of the parent and of the parent's parent (``place_scope(…, 2)``);
+        # only a figure about one of those places can change a row (``measuring_figures`` reads the scope
+        # for nothing else): the measures holding such a figure, not every measure of the parent
+        children = sorted({child for child, parent in touched.rels_of("PART_OF", new=True) if child in g})
+        if children:
+            preload(g, children, "PART_OF", False)
+            joined = children + sorted({c for child in children for c, _ in in_edges(g, child, "PART_OF")} - set(children))
+            preload(g, joined, "FOR_PLACE", False)
+            metrics.update(mt for q in joined for mt, _ in in_edges(g, q, "FOR_PLACE"))
         for mt in sorted(metrics):
             if mt in g:
                 measures.update(m for m, _ in in_edges(g, mt, "HAS_METRIC"))

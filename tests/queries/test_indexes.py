@@ -94,6 +94,7 @@ def test_similarity_components(sim_index):
     # 将 before a manner or an aim is the future; 将 as 把 (将…纳入考核) is not
     ("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", None, "claimed"),
     ("街道将持续开展居民议事活动。", None, "claimed"),
+    ("智慧社区项目已列入第二期建设项目，将会在建设中由规划变成现实。", None, "claimed"),
     ("区委将社区治理纳入年度考核，建立督查制度。", None, "described"),
     # a measure done as a whole, quoted by the sentence of its plan: that piece is a plan
     ("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", "done", "claimed"),

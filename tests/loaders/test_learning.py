@@ -6,19 +6,14 @@ import pytest
 from loaders.extract.context import Context
 from loaders.extract.learning import extract_learning
 from loaders.record import DocumentMeta, Mention, PlaceRec
+from tests.support.mentions import mentions_of
 
 
 def _ctx(text: str, externals: dict[str, tuple[str, ...]]) -> Context:
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="襄阳市"))
     ctx.places.append(PlaceRec(name="襄阳市", level="city", role="subject"))
     for name, forms in externals.items():
-        ms = []
-        for form in forms:
-            i = text.find(form)
-            while i >= 0:
-                ms.append(Mention(start=i, end=i + len(form), as_written=form))
-                i = text.find(form, i + len(form))
-        ctx.places.append(PlaceRec(name=name, level="city", role="external", mentions=ms))
+        ctx.places.append(PlaceRec(name=name, level="city", role="external", mentions=mentions_of(text, forms)))
     return ctx
 
 

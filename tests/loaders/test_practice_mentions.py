@@ -7,7 +7,8 @@ from loaders.extract.context import Context
 from loaders.extract.learning import extract_learning
 from loaders.extract.measures import extract_measures
 from loaders.extract.practice_mentions import extract_practice_mentions
-from loaders.record import DocumentMeta, Mention, PlaceRec
+from loaders.record import DocumentMeta, PlaceRec
+from tests.support.mentions import mentions_of
 
 _PLACES = {  # name → (level, parent, forms as written)
     "襄阳市": ("city", "湖北省", ("襄阳市", "我市")),
@@ -20,12 +21,7 @@ _PLACES = {  # name → (level, parent, forms as written)
 def _mentions(text: str, practice: str):
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
     for name, (level, parent, forms) in _PLACES.items():
-        ms = []
-        for form in forms:
-            i = text.find(form)
-            while i >= 0:
-                ms.append(Mention(start=i, end=i + len(form), as_written=form))
-                i = text.find(form, i + len(form))
+        ms = mentions_of(text, forms)
         if ms:
             role = "subject" if name == "襄阳市" else "within_subject" if parent == "襄阳市" else "external"
             ctx.places.append(PlaceRec(name=name, level=level, parent=parent, role=role, mentions=ms))

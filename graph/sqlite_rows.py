@@ -231,7 +231,7 @@ class RowKeeper:
                 keys[ix.name] |= ix.affected(view, touched)
             view.release()
         for ix in live:                               # in order: an index may read the rows of one before it
-            self.put(ix, sorted(keys[ix.name]))
+            self.put(ix, getattr(ix, "flush_order", sorted)(keys[ix.name]))
         self.db.execute("DELETE FROM kept_dirty")
         self.db.execute("DELETE FROM kept_dirty_doc")
 

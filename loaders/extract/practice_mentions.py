@@ -12,8 +12,8 @@ practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
 2. such a cue in a passage that names no place (the subject's by default);
 3. such a cue in a plan (下一步/将/计划… before it or at its sentence's head, a section of plans), in
    a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题);
-4. a cue about another place (a higher unit, a place elsewhere) or on a line naming the proposal
-   being answered (``关于…的建议的提案答复``);
+4. a cue about another place (a higher unit, a place elsewhere), in words naming the proposal being
+   answered (``关于…的建议的提案答复``) or in an editor's note (a paragraph opening with 编者按);
 5. a cue inside a learning statement: then ``learned_from`` names the place studied.
 
 Ties go to the earlier cue. One cue per sentence is looked at, and once a cue of rank 2 is found at
@@ -38,6 +38,7 @@ _NAMED, _OWN, _PLANNED, _ELSEWHERE, _STUDIED = range(5)
 _LOOK_FURTHER = 8
 # a problem the place has: 仍存在…不够…等问题 (the cue is what falls short, not work done)
 _PROBLEM = re.compile(r"(?:仍|还|依然|尚)(?:然)?(?:存在|面临)")
+_EDITORS_NOTE = re.compile(r"[ \t　]*[【\[]?编者(?:按|的话)")
 # words that name the proposal being answered (the reply's title, ``关于…的建议的提案答复``, also in a
 # page's header table ``标 题: | …``, or ``您提出的关于…的建议收悉``): what was asked for
 _PROPOSAL_LINE = re.compile(r"关于[^\n。；;]{2,80}?的(?:建议|提案|议案)[^\n。；;]{0,6}?(?:的)?(?:答复|收悉|办理)")
@@ -73,7 +74,7 @@ def extract_practice_mentions(ctx: Context) -> None:
         source = next((src for s, e, src in studied if s <= pos < e), None)
         if source is not None:
             rank = _STUDIED
-        elif _proposal_line(text, pos, starts, lines):
+        elif _not_the_places_words(text, pos, starts, lines):
             rank = _ELSEWHERE
         else:
             place = attribution.place_at(pos)
@@ -106,16 +107,19 @@ def _weak(text: str, lo: int, pos: int) -> bool:
             or _PROBLEM.search(text, lo, pos) is not None)
 
 
-def _proposal_line(text: str, pos: int, starts: list[int], seen: dict[int, list[tuple[int, int]]]) -> bool:
-    """Is ``pos`` inside words that name the proposal being answered (:data:`_PROPOSAL_LINE`)? Its line
-    is found by bisection over ``starts`` (``line_starts``) and searched once (``seen``)."""
+def _not_the_places_words(text: str, pos: int, starts: list[int], seen: dict[int, list[tuple[int, int]]]) -> bool:
+    """Is ``pos`` inside words that name the proposal being answered (:data:`_PROPOSAL_LINE`), or in an
+    editor's note (a paragraph opening with 编者按: the editors' framing of a feature, not the place's
+    work)? Its line is found by bisection over ``starts`` (``line_starts``) and read once (``seen``)."""
     k = bisect_right(starts, pos)
     spans = seen.get(k)
     if spans is None:
         lo = starts[k - 1]
         hi = starts[k] - 1 if k < len(starts) else len(text)
-        spans = seen[k] = [(m.start(), m.end()) for m in _PROPOSAL_LINE.finditer(text, lo, hi)]
-    return any(a <= pos < b for a, b in spans)
+        spans = seen[k] = [(lo, hi)] if _EDITORS_NOTE.match(text, lo, hi) else \
+            [(m.start(), m.end()) for m in _PROPOSAL_LINE.finditer(text, lo, hi)]
+    k = bisect_right(spans, (pos, len(text) + 1))          # (spans do not overlap: finditer's, or one line)
+    return k > 0 and spans[k - 1][0] <= pos < spans[k - 1][1]
 
 
 def _within_subject(ctx: Context):

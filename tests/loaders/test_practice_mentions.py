@@ -44,6 +44,8 @@ def _mentions(text: str, practice: str):
     ("湖北省召开现场会，部署网格化治理工作。\n樊城区推行网格化治理，划分网格80个。", "樊城区推行"),
     # the reply's title names the proposal: what was asked for, not what was done
     ("关于加强网格化治理的建议的提案答复\n襄阳市推行网格化治理，划分网格300个。", "襄阳市推行"),
+    # an editor's note frames a feature: the place's own words come after it
+    ("编者按：专家为网格化治理提供借鉴启示。\n襄阳市推行网格化治理，划分网格300个。", "襄阳市推行"),
     # a sentence naming the subject as its topic before one that names no place
     ("专家为网格化治理提供借鉴启示。\n襄阳市以网格为单元，构建网格化治理体系。", "襄阳市以网格"),
 ])

@@ -25,14 +25,15 @@ from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
-from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
+    any_of,
     is_cjk,
     is_common_word,
     sentence_bounds,
     stop_before,
     stop_positions,
 )
+from loaders.extract.text_utils import cached_regex as _rx
 from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
@@ -319,7 +320,7 @@ def _part_definitions(text: str, c: _Cand) -> list[str]:
     """“一有”即…；“二厅”即…: definitions of the parts of a numeral compound, in order."""
     window = text[c.end:c.end + 400]
     items = []
-    for m in _rx(r"“([^”]{1,6})”即([^；;。]{2,120})").finditer(window):
+    for m in _rx(r"“([^”]{1,6})”即([^；;。]{2,120})").finditer(window) if "”即" in window else ():
         if m.group(1) in c.name and m.group(1) != c.name:
             items.append(_strip_inner(m.group(2)))
     return items if len(items) >= 2 else []
@@ -430,7 +431,10 @@ def _built_from(text: str, c: _Cand) -> list[str]:
     """由a、b、c构成的…“X”; a、b、c组成的“X” (the parts open the clause)."""
     # a match spans at most 145 chars before the quote: a longer window finds the same match
     lo = max(_clause_start(text, c.quote.start - 1, _SENT_STOPS), c.quote.start - 160)
-    m = _rx(r"(?:由|^|[：:，,])([^由。；：:，,]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$").search(text[lo:c.quote.start])
+    head = text[lo:c.quote.start]
+    # (the lazy pattern is tried only where its verb is there to be found)
+    m = _rx(r"(?:由|^|[：:，,])([^由。；：:，,]{4,120}?)(?:构成|组成)的[^，。；“”]{0,20}[“]?$").search(head) \
+        if "成的" in head else None
     if not m:
         return []
     items = [x.strip() for x in m.group(1).split("、") if x.strip()]
@@ -882,16 +886,32 @@ _SMALL_BIG_BEFORE = re.compile(r"“小[^“”]{1,6}”[^，,。；;“”]{0,8
 _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
 
 
+# (each of the next three is one call for several tests of one window: ``any_of``)
+# the words after the quote say what troubles the place (“…”的困扰), a change of state (“生人”变“熟人”),
+# an event's theme, a contest or title won, a trait of the place
+_REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER)
+# the words before it make it one instance of something (一份“点菜单”) or one year's edition of an
+# event (2024“…”采访团)
+_REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"))
+# the quote itself is a whole sentence (speech, a passage of a document), a simile, a question, a
+# decimal figure, a descriptor made with 化, the proposal's wording, a designation or title, a
+# metaphor of distance or time: whatever stands around it (``\A…\Z`` is ``fullmatch`` inside a search)
+_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _QUESTION, _DECIMAL,
+                       re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR)
+
+
 def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     """The sentence says the quote is a problem, a change of state, an event's theme, a contest or
-    title, a trait, the centre's words, a provision or a question: never a scheme's name. A quoted
-    list or numeral name (解决“三件事”问题) is still a name the text gives to what it solves."""
+    title, a trait, the centre's words or a provision: never a scheme's name. A quoted list or
+    numeral name (解决“三件事”问题) is still a name the text gives to what it solves. (What the quoted
+    words alone rule out is ``_NEVER_A_NAME``, tested before.)"""
     name = c.name
     s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
     after = text[e:e + 16]
     before = text[max(0, s - 14):s]
+    if _REJECTED_AFTER.match(after) or _REJECTED_BEFORE.search(before):
+        return True
     if (_DEMONSTRATIVE_BEFORE.search(before) and not _TYPE_AFTER.match(after)  # 这一“…”模式 is named again
-            or _ONE_INSTANCE_BEFORE.search(before)
             or FIGURE_VERB.search(before) and not _TYPE_NEXT.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
     if (not _NUM_LEAD.match(name) or name[0] == "一") and len(name) <= 4 and _in_parallel(text, c.start, c.end):
@@ -902,28 +922,23 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True  # “小网格”撬动“大治理”: a contrast of small and large, a figure of speech
     if before.endswith("因") and _rx(r"而(?:得名|命名)").match(after):
         return True  # 因“…”而得名: where a name comes from
-    if _rx(r"[。！？!?；;]").search(name) or _SIMILE.search(name):
-        return True  # a whole sentence quoted (speech, a passage of a document), a simile: not a name
-    if _QUESTION.search(name) or (len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name)):
+    if len(name) >= 8 and _PROVISION.search(name) and _rx(r"\d|[一二三四五六七八九十百千]").search(name):
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
         return True
-    if _DESCRIPTOR.fullmatch(name) or _DESCRIPTOR.fullmatch(c.quote.text.strip()) or _TROUBLE_AFTER.match(after) or _DECIMAL.search(name) \
-            or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (_TURNED_BEFORE.search(before) and after.startswith("为")):
+    quoted = c.quote.text.strip()  # (the name itself unless it was extended: tested with it already)
+    if quoted != name and _DESCRIPTOR.fullmatch(quoted) \
+            or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (after.startswith("为") and _TURNED_BEFORE.search(before)):
         return True
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
-    if _rx(r"\d{4}$").search(before):
-        return True  # 2024“…”采访团: one year's edition of an event
-    if (_BECOMES_AFTER.match(after) or _BECOMES_BEFORE.search(text, max(0, s - 30), s)
+    if (_BECOMES_BEFORE.search(text, max(0, s - 30), s)
             or _FROM_BEFORE.search(text, max(0, s - 8), s) and _TO_AFTER.match(after)
             or before.endswith("从") and _FROM_FAR.match(text, e, e + 28)
             or _FROM_TO_BEFORE.search(text, max(0, s - 50), s)):
         return True
-    if _THEME_AFTER.match(after) or _AWARD_AFTER.match(after) or _TRAIT_AFTER.match(after):
-        return True
-    if _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
+    if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
     if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
@@ -953,9 +968,14 @@ def _numbered_or_list(name: str, parts: list[str]) -> bool:
     return bool(parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name))
 
 
+_ROLE_OR_PROBLEM_AFTER = any_of(_NEG_AFTER, _PROBLEM_AFTER)
+
+
 def _role_after(after: str) -> bool:
     """The quote names a role, function or problem (发挥“…”作用, “…”等现象, “…”意识, “…”等问题),
     unless a scheme word comes first (“…”行动发现问题)."""
+    if not _ROLE_OR_PROBLEM_AFTER.match(after):
+        return False  # (neither names one: the scheme word need not be looked for)
     t = _TYPE_AFTER.match(after)
     for rx in (_NEG_AFTER, _PROBLEM_AFTER):
         neg = rx.match(after)
@@ -996,8 +1016,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         # the tests below read at most the last 7 chars of the clause
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
-        if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _context_rejects(text, c, parts) or _REQUEST.search(name)
-                or _DESIGNATION.search(name) or _UNIT_METAPHOR.match(name) or (_PLAN_PERIOD.match(name) and not parts)
+        if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _NEVER_A_NAME.search(name)
+                or _context_rejects(text, c, parts) or (_PLAN_PERIOD.match(name) and not parts)
                 or _rx(r"^\s*(?:的)?(?:议案|提案|建议)?收悉|^\s*的(?:议案|提案|建议)").match(after)
                 or _in_request_title(text, c.start, c.end)
                 or (before.endswith("关于") and after.startswith("的情况"))):
@@ -1010,7 +1030,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
             continue
         if parts and _same_suffix(parts):
             c.doubt = "enum"  # an enumeration of things of one kind (…平台、…平台、…平台)
-        elif (_rx(r"^的?目标").match(after) or _rx(r"^为(?:总|总体)?目标").match(after) and not _rx(r"[，,、]").search(name)) \
+        elif "目标" in after and (_rx(r"^的?目标").match(after) or _rx(r"^为(?:总|总体)?目标").match(after) and not _rx(r"[，,、]").search(name)) \
                 and not (parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name)):
             c.doubt = "goal"  # a goal or slogan aimed at (“共同富裕”目标), not a scheme of the place;
             #                   a numeral target (“3个100%”目标) still is one
@@ -1019,12 +1039,17 @@ def _classify(text: str, cands: list[_Cand]) -> None:
             c.doubt = "category"
         if c.doubt:
             continue
-        if q.orphan or parts or _JOINED.search(name) or _MODEL_NAMED.search(_unglossed(name)) or _NUM_LEAD.match(name) or _rx(r"\d").search(name) or _TYPE_AFTER.match(after) and not _role_after(after) or (_VERB_BEFORE.search(before) or _APPOSITION_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
+        if q.orphan or parts or _NAME_SHAPE.search(name) or _MODEL_NAMED.search(_unglossed(name)) \
+                or (_TYPE_AFTER.match(after) or _NAMING_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
             c.accepted = True
 
 
 # words joined by + (“党建+物业”, “社区+校区+园区”): a coined scheme name, never running text
 _JOINED = re.compile(r"[\u4e00-\u9fff]{2}[+＋][\u4e00-\u9fff]{2}")
+# what the rules accept a quote for by its words (joined by +, led by a numeral, holding a digit) and
+# by a naming verb or an apposition before it, one call each (``any_of``)
+_NAME_SHAPE = any_of(_JOINED, _NUM_LEAD, re.compile(r"\d"))
+_NAMING_BEFORE = any_of(_VERB_BEFORE, _APPOSITION_BEFORE)
 
 
 # a name that calls itself a model or an experience (“广阳模式”, “枫桥经验”); not a way of working (“网格化模式”)

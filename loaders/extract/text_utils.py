@@ -14,6 +14,7 @@ __all__ = [
     "CJK",
     "CLAUSE_END",
     "SENTENCE_END",
+    "any_of",
     "cached_regex",
     "code_units",
     "digit_runs",
@@ -60,6 +61,20 @@ _RX_CACHE = _RegexCache()
 # times per document, and ``re``'s own cache lookup costs more than the match. The lookup is the
 # dict's own (a bound C method, no Python frame per call).
 cached_regex: Callable[[str], re.Pattern[str]] = _RX_CACHE.__getitem__
+
+
+def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
+    """One pattern whose ``match``, ``search`` or ``fullmatch`` succeeds on a string exactly where
+    that of one of ``patterns`` does (their alternation, each branch tried in turn): a rule that
+    tests one short window against several patterns makes one call instead of one per pattern, and
+    on such windows the call costs more than the test. The patterns must share their flags and hold
+    no back-reference (the alternation renumbers their groups)."""
+    if len({p.flags for p in patterns}) != 1 or any(_BACKREF.search(p.pattern) for p in patterns):
+        raise ValueError("any_of: the patterns must share their flags and hold no back-reference")
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), patterns[0].flags)
+
+
+_BACKREF = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def stop_positions(text: str, stops: str) -> list[int]:

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -423,3 +424,40 @@ def test_document_number_prefix_tried_before_its_bracket():
         assert got == want, text
         found += len(want)
     assert found > 300
+
+
+# the windows the named-model rules test: words that open, close or stand inside the patterns
+# combined by ``any_of`` (and others)
+_MODEL_WORDS = ["等", "的", "困扰", "变", "为", "主题", "大赛", "称号", "优势", "一份", "2024", "这一", "像", "一样",
+                "什么", "3.5", "化", "关于", "建议", "全国", "示范区", "三", "百米", "作用", "问题", "解决", "实现",
+                "构成", "组成", "由", "、", "，", "“", "”", "即", "+", "党建", "模式", "打造", "品牌", "\n", " ", "a"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_MODEL_WORDS), max_size=10))
+def test_combined_tests_are_any_of_their_patterns(parts):
+    text = "".join(parts)
+    for combined, members in (
+            (models._REJECTED_AFTER, (models._TROUBLE_AFTER, models._BECOMES_AFTER, models._THEME_AFTER,
+                                      models._AWARD_AFTER, models._TRAIT_AFTER)),
+            (models._ROLE_OR_PROBLEM_AFTER, (models._NEG_AFTER, models._PROBLEM_AFTER)),
+            (models._NAMING_BEFORE, (models._VERB_BEFORE, models._APPOSITION_BEFORE))):
+        assert bool(combined.match(text)) == any(rx.match(text) for rx in members)
+        assert bool(combined.search(text)) == any(rx.search(text) for rx in members)
+    assert bool(models._REJECTED_BEFORE.search(text)) == bool(
+        models._ONE_INSTANCE_BEFORE.search(text) or re.search(r"\d{4}$", text))
+    assert bool(models._NAME_SHAPE.search(text)) == bool(
+        models._JOINED.search(text) or models._NUM_LEAD.match(text) or re.search(r"\d", text))
+    never = bool(re.search(r"[。！？!?；;]", text) or models._SIMILE.search(text) or models._QUESTION.search(text)
+                 or models._DECIMAL.search(text) or models._DESCRIPTOR.fullmatch(text) or models._REQUEST.search(text)
+                 or models._DESIGNATION.search(text) or models._UNIT_METAPHOR.match(text))
+    assert bool(models._NEVER_A_NAME.search(text)) == never
+
+
+def test_any_of_refuses_what_it_cannot_combine():
+    from loaders.extract.text_utils import any_of
+
+    with pytest.raises(ValueError):
+        any_of(re.compile(r"(a)\1"), re.compile("b"))
+    with pytest.raises(ValueError):
+        any_of(re.compile("a", re.IGNORECASE), re.compile("b"))

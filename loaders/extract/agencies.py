@@ -224,12 +224,13 @@ def _prefix_ok(text: str, pos: int, admin_end: dict[int, str]) -> tuple[bool, st
 _NO_ADMIN: dict[int, str] = {}
 
 
-def _named_before(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer) -> str | None:
+def _named_before(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer, paragraph: bool = True) -> str | None:
     """The unit a bare level char stands for where the subject has no unit of that level: the last
     one of that level named before it in the same paragraph (卧龙区委、区政府 in a city's text →
-    卧龙区's government; 某县…县人大常委会 in a province's)."""
+    卧龙区's government; 某县…县人大常委会 in a province's); anywhere before it with ``paragraph`` false
+    (该市住建局: the city the text last named)."""
     want = _LEVELS_OF.get(lv, ())
-    para = text.rfind("\n", 0, pos) + 1
+    para = text.rfind("\n", 0, pos) + 1 if paragraph else 0
     for a in reversed(admins):
         unit = gaz.by_code[a.code]
         if a.end <= pos and a.start >= para and unit.level in want and (lv != "地区" or unit.name.endswith("地区")):
@@ -314,9 +315,13 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue
         if adm is not None:
             place, start = gaz.agency_prefix(adm.code), adm.start
+        elif text[lv_pos - 1:lv_pos] == "该":  # 该市住建局: the body of the unit of that level named last before
+            place, start = _named_before(text, lv_pos, lv, admins, gaz, paragraph=False), lv_pos - 1
+            if place is None:
+                continue
         else:
             ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
-            if not ok or (lv in ("州", "旗", "盟", "地区") and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本该"):
+            if not ok or (lv in ("州", "旗", "盟", "地区") and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本"):
                 continue  # 州, 盟, 旗 alone head an agency only at a word's start (州政协, 我旗), not in 杭州, 红旗, 联盟
             place = level_places[lv] if lv in level_places else level_places.setdefault(
                 lv, level_place(gaz, subject, lv))
@@ -890,6 +895,7 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
 
 
 _HEADER_CHARS = 600  # where a page prints its breadcrumb
+_ORGAN_PAPER = ("机关报", "机关刊")  # 中共某市委机关报: the paper's masthead names the committee it speaks for
 
 
 def _breadcrumbs(text: str) -> list[tuple[int, int]]:
@@ -918,8 +924,11 @@ def extract_agencies(ctx: Context) -> None:
         local += (own.parent,)
     mentions = agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
     crumbs = _breadcrumbs(ctx.text)
-    if crumbs:  # a page's column names (首页 > 要闻 > 省政府要闻) name no body at work in the text
-        mentions = [m for m in mentions if not any(s <= m.start < e for s, e in crumbs)]
+    # a page's column names (首页 > 要闻 > 省政府要闻) and a paper's masthead (中共某州委机关报) name no body
+    # at work in the text
+    if crumbs or any(paper in ctx.text for paper in _ORGAN_PAPER):
+        mentions = [m for m in mentions if not ctx.text.startswith(_ORGAN_PAPER, m.end)
+                    and not any(s <= m.start < e for s, e in crumbs)]
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     # an agency's place is written as it heads the name (象山县); the record names it in full
     full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}

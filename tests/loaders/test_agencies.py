@@ -431,3 +431,17 @@ def test_a_breadcrumb_names_no_agency():
     ctx.document = DocumentMeta(subject_place="陕西省")
     extract_agencies(ctx)
     assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("陕西省政府", 1)]
+
+
+def test_gai_before_a_level_char_is_the_unit_named_last():
+    # 该市住建局: the city the text named last, even a paragraph before; the list goes on with it
+    text = "汉中市某街道某社区书记牵头成立专项小组。\n他多次奔走于该市住建局、不动产中心之间。"
+    assert _names(text, "汉中市城固县") == ["汉中市不动产中心", "汉中市住建局"]
+    assert _names("该县民政局牵头。", "汉中市") == []
+
+
+def test_a_papers_masthead_names_no_agency():
+    ctx = Context(text="国内统一刊号 中共黔南州委机关报·某某日报\n某社区成立调解室\n州委宣传部到社区调研。\n", source="x.txt")
+    ctx.document = DocumentMeta(subject_place="黔南布依族苗族自治州")
+    extract_agencies(ctx)
+    assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("黔南布依族苗族自治州委宣传部", 1)]

@@ -150,8 +150,11 @@ def _adcodes_path() -> Path:
 class Gazetteer:
     """Index over the code table: by code, by full name, by short alias, and a string matcher."""
 
-    def __init__(self, places: list[AdminPlace], former: dict[str, str] | None = None):
+    def __init__(self, places: list[AdminPlace], former: dict[str, str] | None = None,
+                 replaced: frozenset[str] = frozenset()):
         self.by_code: dict[str, AdminPlace] = {p.adcode: p for p in places}
+        # units a change replaced that stay places for older documents (那曲地区 beside 那曲市)
+        self.replaced = replaced
         self.by_name: dict[str, list[str]] = {}
         self.by_alias: dict[str, list[str]] = {}
         self.by_form: dict[str, list[str]] = {}
@@ -465,5 +468,7 @@ def _places(table: tuple[tuple[str, str], ...], parents: dict[str, str] | None =
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first call."""
-    parents = {ch.code: ch.parent for ch in admin_changes()}
-    return Gazetteer(_places(code_table(), parents), former=former_names())
+    changes = admin_changes()
+    parents = {ch.code: ch.parent for ch in changes}
+    replaced = frozenset(old for ch in changes for old, _name in ch.replaces) - set(parents)
+    return Gazetteer(_places(code_table(), parents), former=former_names(), replaced=replaced)

@@ -70,7 +70,16 @@ _ALIAS_AFTER = re.compile(r"^(?:、|，|等地|等城市|等省|经验|模式|�
 
 def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
              subject: str | None) -> str | None:
-    """Pick the unit a name denotes: inside the preceding unit, else near the subject."""
+    """Pick the unit a name denotes: inside the preceding unit, else near the subject; a unit as it is
+    now before one a change replaced (那曲 → 那曲市, not 那曲地区), which older documents name."""
+    current = tuple(c for c in codes if c not in gaz.replaced)
+    if 0 < len(current) < len(codes):
+        return _resolve_among(gaz, current, within, subject) or _resolve_among(gaz, codes, within, subject)
+    return _resolve_among(gaz, codes, within, subject)
+
+
+def _resolve_among(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
+                   subject: str | None) -> str | None:
     if within:
         inside = [c for c in codes if gaz.is_within(c, within)]
         return inside[0] if inside else None

@@ -367,3 +367,15 @@ def test_a_name_two_units_share_is_the_one_holding_the_unit_written_after_it():
 def test_a_road_the_dictionary_knows_names_a_street():
     assert [m.name for m in local_mentions("矛盾就地化解。学院路街道成立“规划师工作室”，邀请专家参与。")] == ["学院路街道"]
     assert [m.name for m in local_mentions("修建公路街道两旁种满了树")] == []
+
+
+def test_a_short_name_is_the_unit_as_it_is_now():
+    # a short form shared by a unit and the one a change replaced (撤地设市, 撤市设区) is the unit as it
+    # is now; the replaced one stays a place under its full name, as older documents write it
+    from loaders.extract.places import _resolve
+
+    gaz = load_gazetteer()
+    assert gaz.full_name(_resolve(gaz, tuple(gaz.by_alias["那曲"]), None, None)) == "那曲市"
+    assert gaz.full_name(_resolve(gaz, tuple(gaz.by_alias["即墨"]), None, gaz.code_for_full_name("青岛市"))) \
+        == "青岛市即墨区"
+    assert gaz.code_for_full_name("那曲地区") is not None

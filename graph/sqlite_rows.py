@@ -251,10 +251,11 @@ class RowKeeper:
         if getattr(ix, "postings", False):
             self.postings.put(ix, keys, self._views)    # type: ignore[arg-type]
             return
-        for at in range(0, len(keys), _SEED_KEYS):
+        step = getattr(ix, "view_keys", _SEED_KEYS)   # keys per view (an index whose key reads a hub: fewer)
+        for at in range(0, len(keys), step):
             view = SQLiteGraphView(self.store, -1)
-            for lo in range(at, min(at + _SEED_KEYS, len(keys)), _CHUNK):
-                part = keys[lo:min(lo + _CHUNK, at + _SEED_KEYS, len(keys))]
+            for lo in range(at, min(at + step, len(keys)), min(_CHUNK, step)):
+                part = keys[lo:min(lo + _CHUNK, at + step, len(keys))]
                 found = ix.rows(view, part)
                 marks = ",".join("?" * len(part))
                 old = {k: (s, v) for k, s, v in self.db.execute(

@@ -55,6 +55,10 @@ class PlaceRows:
     ADOPTS relationships and the measures it gives evidence to, and those whose name it changes."""
 
     name = "place_practices"
+    #: places computed through one view (``graph/sqlite_rows.py`` ``put``): a place's row reads every
+    #: measure and adoption of it, and a flush touches nearly every city, so a view of 5,000 places held
+    #: the practices of the whole graph at once (as ``embedded_rows`` streams them, a hundred at a time)
+    view_keys = 100
 
     def affected(self, view: Any, touched: Any) -> set[str]:
         places = {s for s, _ in touched.rels_of("ADOPTS")}

@@ -327,11 +327,11 @@ class PostingKeeper:
     def items(self, name: str, iids: Iterable[int]) -> dict[int, tuple[str, bytes]]:
         """iid -> (key, value) of the live items among ``iids``."""
         return {i: (k, v) for i, k, v in in_chunks(
-            self.db, "SELECT iid, key, value FROM post_item WHERE name = ? AND iid IN ({})", (name,), map(int, iids))}
+            self.db, "SELECT iid, key, value FROM post_item INDEXED BY post_item_iid WHERE name = ? AND iid IN ({})", (name,), map(int, iids))}
 
     def keys(self, name: str, iids: Iterable[int]) -> dict[int, str]:
         """iid -> key of the live items among ``iids`` (read from the iid index alone)."""
-        return dict(in_chunks(self.db, "SELECT iid, key FROM post_item WHERE name = ? AND iid IN ({})", (name,),
+        return dict(in_chunks(self.db, "SELECT iid, key FROM post_item INDEXED BY post_item_iid WHERE name = ? AND iid IN ({})", (name,),
                               map(int, iids)))
 
     def least(self, name: str, iids: Iterable[int], n: int) -> list[int]:
@@ -350,7 +350,7 @@ class PostingKeeper:
                 out += [i for (i,) in rows if i in wanted]
             cursor.close()
             return out[:n]
-        rows = in_chunks(self.db, "SELECT iid, key FROM post_item WHERE name = ? AND iid IN ({}) ORDER BY key LIMIT "
+        rows = in_chunks(self.db, "SELECT iid, key FROM post_item INDEXED BY post_item_iid WHERE name = ? AND iid IN ({}) ORDER BY key LIMIT "
                          + str(int(n)), (name,), wanted)
         rows.sort(key=lambda row: row[1])
         return [i for i, _ in rows[:n]]

@@ -166,10 +166,11 @@ def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
 
 
 def _county_head(title: str, gaz: Gazetteer) -> str | None:
-    """A county or county-level city named by its short form as the headline's head (格尔木：…),
-    when exactly one unit has that short form."""
+    """A county or county-level city named by its short form as the headline's head, before a colon
+    or the quoted name of what it does (格尔木：…, 某县“红色驿站”让…), when exactly one unit has that
+    short form."""
     for hit in gaz.scan(title[:12]):
-        if hit.start == 0 and hit.is_alias and title[hit.end:hit.end + 1] in (":", "：") and len(hit.codes) == 1 \
+        if hit.start == 0 and hit.is_alias and title[hit.end:hit.end + 1] in (":", "：", "“") and len(hit.codes) == 1 \
                 and gaz.by_code[hit.codes[0]].is_county_level:
             return hit.codes[0]
         return None

@@ -319,3 +319,16 @@ def test_a_lead_after_a_preamble_on_the_centres_line():
                "健全共建共治共享的社会治理制度,提升社会治理效能。\n\n宜昌市西陵区东山社区实现了居民“小事不出楼栋、"
                "大事不出网格”的工作机制,社区选配了网格长。\n")
     assert rec.document.subject_place == "东山社区"
+
+
+def test_a_county_short_form_before_the_quoted_name_of_its_work_heads_the_headline():
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.subject import headline_place
+
+    gaz = load_gazetteer()
+    head = headline_place("城固“邻里驿站”暖民心", gaz, False)
+    assert head is not None and gaz.full_name(head.code) == "汉中市城固县"
+    # the story goes on in one community named often: the headline's county keeps it
+    rec = _doc("城固“邻里驿站”暖民心\n\n秋日，城固县博望社区的驿站里，老人们围坐下棋。博望社区居民说，驿站办到了家门口。"
+               "博望社区还开设调解室。博望社区工作人员每周走访。\n")
+    assert rec.document.subject_place == "汉中市城固县"

@@ -29,6 +29,7 @@ from loaders.extract.text_utils import (
     any_of,
     is_cjk,
     is_common_word,
+    opening_class,
     sentence_bounds,
     stop_before,
     stop_positions,
@@ -469,6 +470,11 @@ class _Owners:
         first = next((x for x in self.places[i0:i1] if x[1] <= q0), None) if tail else None
         return tail, first
 
+    def place_starts_in(self, lo: int, hi: int) -> bool:
+        """Whether a place mention starts inside [lo, hi)."""
+        k = bisect_left(self.place_starts, lo)
+        return k < len(self.place_starts) and self.place_starts[k] < hi
+
     def places_from(self, pos: int, q0: int) -> list[tuple[int, int, PlaceRec]]:
         """Place mentions written one after the other from ``pos`` (点军区联棚乡澜湖社区), before q0."""
         chain: list[tuple[int, int, PlaceRec]] = []
@@ -571,10 +577,12 @@ def _unglossed(s: str) -> str:
     """``s`` without its pinyin glosses (浦江經(jīng)驗 → 浦江經驗)."""
     return _rx(_PINYIN).sub("", s) if "(" in s or "（" in s else s
 # what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
-_HEAD_SKIP = re.compile(
-    r"(?:\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
+_HEAD_SKIP_ONE = (
+    r"\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
-    r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?)*")
+    r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?")
+# (each step of the run first tests the characters a step can open with: most clauses open with none)
+_HEAD_SKIP = re.compile(f"(?:(?={opening_class(_HEAD_SKIP_ONE)})(?:{_HEAD_SKIP_ONE}))*")
 _CLAUSE_HEAD_STOPS = "，,；;：:"
 _MAX_HEAD_CLAUSES = 8
 
@@ -649,7 +657,9 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         # quoted and closed before the quote (“青X社区”微信、“…”) heads nothing
         pos = _HEAD_SKIP.match(text, pos + 1, q0).end()
     pos = _ASKS.match(text, pos, q0).end()
-    for visit in reversed(list(_VISIT_TO.finditer(text, pos, q0))):
+    # (a visit credits a place mention that starts where the visit word ends: looked for only
+    # where some mention starts after ``pos``)
+    for visit in reversed(list(_VISIT_TO.finditer(text, pos, q0))) if index.place_starts_in(pos + 1, q0) else ():
         # 市委常委王某到X区调研…“…”工作, 组织居民赴X社区学习“…”: the place visited, whose work it is
         went = index.places_from(visit.end(), q0)
         if went and _INSPECT.match(text, went[-1][1], q0):

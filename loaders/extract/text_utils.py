@@ -28,6 +28,7 @@ __all__ = [
     "lines_with_offsets",
     "literal_starts",
     "looks_like_proper_name",
+    "opening_class",
     "sentence_bounds",
     "squeeze_spaces",
     "stop_at_or_after",
@@ -75,6 +76,66 @@ def any_of(*patterns: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _BACKREF = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def opening_class(pattern: str) -> str | None:
+    """A character class (``[…]``) of every character that can open a non-empty match of
+    ``pattern``, read off its parse (literals, classes of literals, ranges, ``\\s``/``\\d``/``\\w``;
+    groups, alternatives, repeats; lookbehinds and anchors, which consume nothing); None where it
+    cannot be read (a negated class, ``.``, a lookahead, a case-insensitive group…). A pattern
+    tried at many places opens with ``(?=CLASS)``: the engine then tests one class where no match
+    can open, instead of every alternative."""
+    from re import _constants as C
+    from re import _parser as P
+
+    escapes = {C.CATEGORY_SPACE: r"\s", C.CATEGORY_DIGIT: r"\d", C.CATEGORY_WORD: r"\w"}
+    repeats = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+
+    def first(seq) -> tuple[set[str], bool] | None:  # (class items, whether ``seq`` can match empty)
+        items: set[str] = set()
+        for op, av in seq:
+            got: tuple[set[str], bool] | None
+            if op is C.LITERAL:
+                return items | {re.escape(chr(av))}, False
+            if op is C.IN:
+                for iop, iav in av:
+                    if iop is C.LITERAL:
+                        items.add(re.escape(chr(iav)))
+                    elif iop is C.RANGE:
+                        items.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
+                    elif iop is C.CATEGORY and iav in escapes:
+                        items.add(escapes[iav])
+                    else:
+                        return None
+                return items, False
+            if op is C.SUBPATTERN:
+                if av[1] & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_LOCALE):
+                    return None
+                got = first(av[3])
+            elif op is C.BRANCH:
+                alts = [first(alt) for alt in av[1]]
+                if any(a is None for a in alts):
+                    return None
+                got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))  # type: ignore[index]
+            elif op in repeats:
+                sub = first(av[2])
+                got = None if sub is None else (sub[0], sub[1] or av[0] == 0)
+            elif op is C.AT or (op in (C.ASSERT, C.ASSERT_NOT) and av[0] == -1):
+                continue
+            else:
+                return None
+            if got is None:
+                return None
+            items |= got[0]
+            if not got[1]:
+                return items, False
+        return items, True
+
+    try:
+        got = first(P.parse(pattern))
+    except (re.error, RecursionError):
+        return None
+    return "[" + "".join(sorted(got[0])) + "]" if got and got[0] else None
 
 
 def stop_positions(text: str, stops: str) -> list[int]:

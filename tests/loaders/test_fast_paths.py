@@ -461,3 +461,27 @@ def test_any_of_refuses_what_it_cannot_combine():
         any_of(re.compile(r"(a)\1"), re.compile("b"))
     with pytest.raises(ValueError):
         any_of(re.compile("a", re.IGNORECASE), re.compile("b"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\u3000", "\n", "—", "--", "-", "《", "（", "(", "三", "12", "）", ")", "、", ".",
+                                 "2020年", "5月", "3日", "以来", "上午", "日前", "据悉", "近年来", "今年", "同时", "此外",
+                                 "，", ",", "市", "社区", "推行", "“", "a"]), max_size=10))
+def test_head_skip_tests_its_opening_characters_first(parts):
+    text = "".join(parts)
+    plain = re.compile(f"(?:{models._HEAD_SKIP_ONE})*")
+    for i in range(len(text) + 1):
+        assert models._HEAD_SKIP.match(text, i).end() == plain.match(text, i).end()
+
+
+def test_opening_class_holds_every_first_character():
+    from loaders.extract.text_utils import opening_class
+
+    assert re.compile(opening_class(r"\s*届")).fullmatch("届")  # (\s* can match nothing: 届 opens too)
+    cls = opening_class(r"(?<![省市])政协|[0-9]+年|\s+届|(?:下|今)?后")
+    rx = re.compile(cls)
+    for s in ("政", "0", "9", " ", "\u3000", "下", "今", "后"):
+        assert rx.fullmatch(s)
+    for s in ("协", "年", "届", "省", "a"):
+        assert not rx.fullmatch(s)
+    assert opening_class(r"[^a]b") is None and opening_class(r"(?=a)a") is None and opening_class(r".") is None

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-__all__ = ["KIND_BITS", "POSTINGS_TABLES", "POSTINGS_TABLE_NAMES", "Posted", "PostingIndex", "PostingKeeper", "sort_key",
+__all__ = ["KIND_BITS", "POSTINGS_TABLES", "POSTINGS_TABLE_NAMES", "Posted", "PostingIndex", "PostingKeeper", "alive", "sort_key",
            "sort_keys"]
 
 POSTINGS_TABLES = """CREATE TABLE IF NOT EXISTS post_item (name TEXT NOT NULL, key TEXT NOT NULL, iid INTEGER NOT NULL,
@@ -259,8 +259,8 @@ class PostingKeeper:
 
         if not segs:
             return None
-        dead = np.fromiter((i for (i,) in self.db.execute("SELECT iid FROM post_dead WHERE name = ?", (name,))),
-                           dtype=np.int64)
+        dead = np.sort(np.fromiter((i for (i,) in self.db.execute("SELECT iid FROM post_dead WHERE name = ?", (name,))),
+                                   dtype=np.int64))
         seg = self._meta("post_segs:" + name) + 1
         self._set_meta("post_segs:" + name, seg)
         marks = _marks(len(segs))
@@ -392,6 +392,16 @@ def _looked_up(ids: bytes, known: tuple[Any, Any]) -> bytes:
     return np.where(found, sks[at] if iids.size else -1, -1).astype("<i8").tobytes()
 
 
+def alive(ids: Any, dead: Any) -> Any:
+    """A boolean mask: which of ``ids`` are not among ``dead`` (ascending, not empty), found by binary
+    search — ``~np.isin(ids, dead)`` sorts both together for every gram, so a merge of many grams cost
+    the dead items' count each time (at 15,000 documents, 92 % of a flush)."""
+    import numpy as np
+
+    at = np.minimum(np.searchsorted(dead, ids), dead.size - 1)
+    return dead[at] != ids
+
+
 def _grouped(rows: list[tuple[str, bytes, bytes, bytes]], dead: Any) -> Iterator[tuple[str, bytes, bytes, bytes]]:
     """(gram, ids, vals, sort keys) of rows ordered by gram: each gram's segments concatenated, dead ids
     dropped, ids ascending (a query then sorts a gram's few runs of ascending ids, not a shuffle)."""
@@ -408,7 +418,7 @@ def _grouped(rows: list[tuple[str, bytes, bytes, bytes]], dead: Any) -> Iterator
         sks = b"".join(r[3] for r in rows[at:end])
         at = end
         arr = np.frombuffer(ids, dtype="<i4")
-        pick = np.flatnonzero(~np.isin(arr, dead)) if dead.size else np.arange(arr.size)
+        pick = np.flatnonzero(alive(arr, dead)) if dead.size else np.arange(arr.size)
         ordered = bool(np.all(arr[pick][1:] > arr[pick][:-1]))
         if not ordered:
             pick = pick[np.argsort(arr[pick], kind="stable")]

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from graph.fulltext import ENTITY_FIELDS, entity_text
-from graph.sqlite_postings import KIND_BITS, Posted
+from graph.sqlite_postings import KIND_BITS, Posted, alive
 from queries.fulltext import _CP_BITS, Searchable, _fold_and_index, _FullText, _sorted_unique, fold
 from queries.kept import StaleIndex, dumps, loads
 
@@ -101,7 +101,7 @@ def live_postings(parts: list[tuple[bytes, bytes, bytes | None]] | None, dead: A
     vals = None if dtype is None else np.frombuffer(b"".join(p[1] for p in parts), dtype=dtype)
     sks = None if any(p[2] is None for p in parts) else np.frombuffer(b"".join(p[2] for p in parts), dtype="<i8")
     if dead.size:
-        keep = ~np.isin(ids, dead)
+        keep = alive(ids, dead)
         ids = ids[keep]
         vals = None if vals is None else vals[keep]
         sks = None if sks is None else sks[keep]

@@ -72,9 +72,10 @@ def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
              subject: str | None) -> str | None:
     """Pick the unit a name denotes: inside the preceding unit, else near the subject; a unit as it is
     now before one a change replaced (那曲 → 那曲市, not 那曲地区), which older documents name."""
-    current = tuple(c for c in codes if c not in gaz.replaced)
-    if 0 < len(current) < len(codes):
-        return _resolve_among(gaz, current, within, subject) or _resolve_among(gaz, codes, within, subject)
+    if len(codes) > 1 and not gaz.replaced.isdisjoint(codes):
+        current = tuple(c for c in codes if c not in gaz.replaced)
+        if current:
+            return _resolve_among(gaz, current, within, subject) or _resolve_among(gaz, codes, within, subject)
     return _resolve_among(gaz, codes, within, subject)
 
 

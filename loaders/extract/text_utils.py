@@ -28,6 +28,7 @@ __all__ = [
     "lines_with_offsets",
     "literal_starts",
     "looks_like_proper_name",
+    "opening_chars",
     "opening_class",
     "sentence_bounds",
     "squeeze_spaces",
@@ -85,6 +86,20 @@ def opening_class(pattern: str) -> str | None:
     cannot be read (a negated class, ``.``, a lookahead, a case-insensitive group…). A pattern
     tried at many places opens with ``(?=CLASS)``: the engine then tests one class where no match
     can open, instead of every alternative."""
+    items = _opening_items(pattern)
+    return "[" + "".join(sorted(re.escape(x) if len(x) == 1 else x for x in items)) + "]" if items else None
+
+
+def opening_chars(pattern: str) -> str | None:
+    """The characters that can open a non-empty match of ``pattern`` (see :func:`opening_class`), as
+    a string, where they are a set of single characters (no range or ``\\s``-like class): a text
+    with none of them between two offsets holds no match there (``stop_positions`` finds them)."""
+    items = _opening_items(pattern)
+    return "".join(sorted(items)) if items and all(len(x) == 1 for x in items) else None
+
+
+def _opening_items(pattern: str) -> set[str] | None:
+    """Single characters and class items (``a-z``, ``\\s``) that open the non-empty matches."""
     from re import _constants as C
     from re import _parser as P
 
@@ -96,11 +111,11 @@ def opening_class(pattern: str) -> str | None:
         for op, av in seq:
             got: tuple[set[str], bool] | None
             if op is C.LITERAL:
-                return items | {re.escape(chr(av))}, False
+                return items | {chr(av)}, False
             if op is C.IN:
                 for iop, iav in av:
                     if iop is C.LITERAL:
-                        items.add(re.escape(chr(iav)))
+                        items.add(chr(iav))
                     elif iop is C.RANGE:
                         items.add(re.escape(chr(iav[0])) + "-" + re.escape(chr(iav[1])))
                     elif iop is C.CATEGORY and iav in escapes:
@@ -132,10 +147,13 @@ def opening_class(pattern: str) -> str | None:
         return items, True
 
     try:
-        got = first(P.parse(pattern))
+        parsed = P.parse(pattern)
+        if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_LOCALE):
+            return None
+        got = first(parsed)
     except (re.error, RecursionError):
         return None
-    return "[" + "".join(sorted(got[0])) + "]" if got and got[0] else None
+    return got[0] if got else None
 
 
 def stop_positions(text: str, stops: str) -> list[int]:

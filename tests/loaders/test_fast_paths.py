@@ -485,3 +485,22 @@ def test_opening_class_holds_every_first_character():
     for s in ("协", "年", "届", "省", "a"):
         assert not rx.fullmatch(s)
     assert opening_class(r"[^a]b") is None and opening_class(r"(?=a)a") is None and opening_class(r".") is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["下一步", "今后", "计划", "按计划", "拟", "力争", "预计", "目标", "明确目标", "到", "至",
+                                 "2025年", "年底前", "即将", "规划到", "将", "将再", "将以", "要", "应达到", "须", "需",
+                                 "已", "完成了", "“", "”", "《", "》", "，", "社区", "建成", "100", "%", " "]), max_size=14))
+def test_plan_words_read_only_where_one_can_open(parts):
+    from loaders.extract import attribution
+
+    text = "".join(parts)
+    for lo in range(0, len(text) + 1, 3):
+        for pos in range(lo, len(text) + 1, 2):
+            fast = attribution.states_plan(text, lo, pos, 2024)
+            saved = attribution._PLAN_OPENS
+            attribution._PLAN_OPENS = None  # (every window searched)
+            try:
+                assert fast == attribution.states_plan(text, lo, pos, 2024)
+            finally:
+                attribution._PLAN_OPENS = saved

@@ -5,7 +5,8 @@ import pytest
 
 from loaders.extract.context import Context
 from loaders.extract.models import extract_named_models, find_quotes, quote_candidates, split_list
-from loaders.record import AgencyRec, DocumentMeta, Mention, PlaceRec
+from loaders.record import AgencyRec, DocumentMeta, PlaceRec
+from tests.support.mentions import mentions_of
 
 SUBJECT = "宜昌市西陵区"
 
@@ -16,18 +17,10 @@ def _ctx(text: str, places: dict[str, tuple[str, str, tuple[str, ...]]] | None =
                   document=DocumentMeta(subject_place=SUBJECT, province="湖北省"))
     ctx.places.append(PlaceRec(name=SUBJECT, level="district", parent="宜昌市", role="subject"))
 
-    def mentions(forms):
-        out = []
-        for form in forms:
-            i = text.find(form)
-            while i >= 0:
-                out.append(Mention(start=i, end=i + len(form), as_written=form))
-                i = text.find(form, i + len(form))
-        return out
     for name, (level, role, forms) in (places or {}).items():
-        ctx.places.append(PlaceRec(name=name, level=level, parent=None, role=role, mentions=mentions(forms)))
+        ctx.places.append(PlaceRec(name=name, level=level, parent=None, role=role, mentions=mentions_of(text, forms)))
     for name, (place, forms) in (agencies or {}).items():
-        ctx.agencies.append(AgencyRec(name=name, place=place, mentions=mentions(forms)))
+        ctx.agencies.append(AgencyRec(name=name, place=place, mentions=mentions_of(text, forms)))
     return ctx
 
 

@@ -5,19 +5,14 @@ import pytest
 
 from loaders.extract.context import Context
 from loaders.extract.policies import date_before, extract_policies, find_titles, status_of
-from loaders.record import AgencyRec, DocumentMeta, Mention
+from loaders.record import AgencyRec, DocumentMeta
+from tests.support.mentions import mentions_of
 
 
 def _ctx(text: str, agencies: dict[str, tuple[str, ...]] | None = None) -> Context:
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="荆门市"))
     for name, forms in (agencies or {}).items():
-        mentions = []
-        for form in forms:
-            i = text.find(form)
-            while i >= 0:
-                mentions.append(Mention(start=i, end=i + len(form), as_written=form))
-                i = text.find(form, i + len(form))
-        ctx.agencies.append(AgencyRec(name=name, place="荆门市", mentions=mentions))
+        ctx.agencies.append(AgencyRec(name=name, place="荆门市", mentions=mentions_of(text, forms)))
     return ctx
 
 

@@ -430,6 +430,11 @@ _ACTS = re.compile(r"(?:等地)?[，,]?(?:专门|认真|切实|近日|日前|今
                    r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
 # a unit's own body (党委, 党总支, 居委会 …) heading the story's first sentence
 _OWN_BODY = re.compile(r"(?:党委|党总支|党支部|党工委|居委会|村委会|居民委员会|村民委员会|办事处)")
+# a residential compound of the community (某社区的某某小区, 某社区某某家园) heading the sentence: a
+# compound is no place, so the story of its compound is the community's; and the community's paired
+# unit (某社区结对单位——某集团…, 共建单位) whose work in it the story tells
+_COMPOUND = re.compile(r"的?[\u4e00-\u9fff]{2,8}?(?:小区|家园|花园|公寓|新村|苑|府|庭)(?:小区)?")
+_PARTNER = re.compile(r"(?:的)?(?:结对|共建|包联|包保|联系|帮扶)(?:单位|共建单位)")
 # (记者 as a credit, 记者 王明 or （记者…, not the reporter in the story: 记者走进…, 记者从…了解到)
 _FURNITURE = re.compile(r"来源|发布时间|发布日期|记者(?=[\s:：])|[(（]\s*记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
 
@@ -488,8 +493,14 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False) -> 
         body = _OWN_BODY.match(sentence, end)
         if body and _ACTS.match(sentence, body.end()):
             end = body.end()  # 仓房社区党总支召开党员大会: the community's own body acts for it
+        partner = False
+        if not body and last.level == "community":
+            owned = _COMPOUND.match(sentence, end)
+            if owned and _ACTS.match(sentence, owned.end()):
+                end = owned.end()  # 某社区的某某小区作为试点…: the compound's story is its community's
+            partner = _PARTNER.match(sentence, end) is not None
         if (last.local is None and not admin_ok) or _PERSON_AFTER.match(sentence, end) \
-                or not (visit or _ACTS.match(sentence, end)):
+                or not (visit or partner or _ACTS.match(sentence, end)):
             continue
         code = next((u.code for u in reversed(chain) if u.code), None)
         ids = tuple(u.code or u.local for u in chain)

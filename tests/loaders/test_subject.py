@@ -332,3 +332,25 @@ def test_a_county_short_form_before_the_quoted_name_of_its_work_heads_the_headli
     rec = _doc("城固“邻里驿站”暖民心\n\n秋日，城固县博望社区的驿站里，老人们围坐下棋。博望社区居民说，驿站办到了家门口。"
                "博望社区还开设调解室。博望社区工作人员每周走访。\n")
     assert rec.document.subject_place == "汉中市城固县"
+
+
+@pytest.mark.parametrize("lead", [
+    # a compound of the community heads the first sentence: a compound is no place, its story is the community's
+    "近年来,绵阳市涪城区城郊街道松柏社区丹桂苑小区以“红色物业”为抓手,推动小区治理。",
+    "绵阳市涪城区城郊街道松柏社区的丹桂苑小区,作为老旧小区治理的试点,探索业主自治。",
+    "近年来,绵阳市涪城区城郊街道松柏社区翠湾家园坚持党建引领,改造了小区停车场。",
+    # the community's paired unit, whose work in it the story tells
+    "3月5日,涪城区城郊街道松柏社区结对单位——某某供电公司组织党员进社区开展志愿服务。",
+])
+def test_a_lead_community_through_its_compound_or_paired_unit_is_the_subject(lead):
+    rec = _doc(f"小区治理见实效\n\n{lead}松柏社区还建起了议事厅。\n")
+    assert rec.document.subject_place == "松柏社区"
+    places = _places(rec)
+    assert places["松柏社区"][2] == "subject" and places["绵阳市涪城区"][2] == "external"
+
+
+def test_a_lead_community_followed_by_a_compound_that_does_not_act_is_not_the_subject():
+    # the compound only says where a resident lives; nothing of the community acts in the sentence
+    rec = _doc("小区治理见实效\n\n近年来,绵阳市涪城区城郊街道松柏社区丹桂苑小区居民王芳说,停车难解决了。"
+               "涪城区推行了小区议事会。\n")
+    assert rec.document.subject_place != "松柏社区"

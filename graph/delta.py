@@ -18,6 +18,7 @@ from graph.resolve import (
     canonical_agency_name,
     canonical_place_name,
     guess_level,
+    official_place_name,
     place_code,
     same_policy_title,
     split_policy_title,
@@ -222,7 +223,8 @@ class _Builder:
         level = rec.level if rec is not None else guess_level(canon)
         node_id = m.place_id(canon, adcode, parent_id)
         ev = self.ev_mentions(rec.mentions, name, canon) if rec is not None else [self.find(name, canon)]
-        self.delta.node("Place", node_id, {"name": canon, "level": level, "adcode": adcode}, ev)
+        self.delta.node("Place", node_id, {"name": official_place_name(canon, adcode), "level": level,
+                                           "adcode": adcode}, ev)
         self.place_ids[key] = node_id
         if parent_id and parent_id != node_id:
             self.delta.rel("PART_OF", node_id, parent_id, ev)

@@ -22,6 +22,7 @@ __all__ = [
     "canonical_agency_name",
     "canonical_place_name",
     "guess_level",
+    "official_place_name",
     "place_code",
     "same_policy_title",
     "split_policy_title",
@@ -72,6 +73,18 @@ def canonical_place_name(name: str) -> str:
         if name + suffix in by_name:
             return name + suffix
     return name
+
+
+def official_place_name(name: str, adcode: str | None) -> str:
+    """The name a place with an administrative code is shown by: the gazetteer's, in its simplified
+    script, when it is the same name as ``name`` written in either script (嶽陽市嶽陽縣 → 岳阳市岳阳县,
+    so one place has one name whichever document was loaded last, and a search for 岳阳 finds it);
+    ``name`` itself otherwise (a place the gazetteer names differently, or one with no code)."""
+    gaz = load_gazetteer()
+    if not adcode or adcode not in gaz.by_code:
+        return name
+    official = gaz.full_name(adcode)
+    return official if name_key(official) == name_key(name) else name
 
 
 _AGENCY_PREFIX = re.compile(r"^中国共产党|^中共")

@@ -37,11 +37,17 @@ class Names:
         return out
 
     def resolve(self, label: str, value: str) -> str:
-        """``value`` itself when the graph has it as an id or name, else the one name it is an alias
-        of; ``UnknownNameError`` with the closest names (or every name an ambiguous alias has)."""
-        if value in self.direct.get(label, ()):
+        """``value`` itself when the graph has it as an id or name (as typed or in simplified
+        characters), else the one name it is an alias of; ``UnknownNameError`` with the closest names (or every name an ambiguous alias has)."""
+        from loaders.reference import fold_name
+
+        direct, aliases = self.direct.get(label, ()), self.aliases.get(label, {})
+        if value in direct:
             return value
-        hits = self.aliases.get(label, {}).get(value, [])
+        folded = fold_name(value)  # 宜昌市點軍區 typed for a place the graph shows as 宜昌市点军区
+        if folded in direct:
+            return folded
+        hits = aliases.get(value) or aliases.get(folded, [])
         if len(hits) == 1:
             return hits[0]
         raise UnknownNameError(label, value, sorted(hits) or self.closest(label, value))

@@ -103,6 +103,20 @@ def test_a_traditional_page_and_a_simplified_one_name_the_same_nodes():
     assert rels(traditional) == rels(simplified)
 
 
+def test_a_place_with_a_code_is_shown_by_its_official_name_whatever_the_script():
+    """Two pages name one district, one in traditional characters: the Place node has one name, the
+    gazetteer's, whichever was loaded last (its evidence quotes keep each page's own script)."""
+    from loaders.extract.pipeline import extract_text
+
+    def place_names(text: str) -> set[str]:
+        delta = record_to_delta(extract_text(text, "page.txt"))
+        return {row.props["name"] for row in delta.nodes.values() if row.label == "Place"}
+
+    traditional = place_names("關於推進社區治理的答覆\n\n宜昌市在點軍區推行“鄰里守望”服務機制，建成社區服務站120個。")
+    simplified = place_names("关于推进社区治理的答复\n\n宜昌市在点军区推行“邻里守望”服务机制，建成社区服务站120个。")
+    assert "宜昌市点军区" in traditional and traditional == simplified
+
+
 def rels(text: str) -> set[tuple[str, str, str]]:
     from loaders.extract.pipeline import extract_text
 

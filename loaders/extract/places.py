@@ -297,6 +297,13 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
 
 
 _ZONE_AFTER = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区")
+
+
+def zone_mentions(text: str, admins: list[AdminMention], gaz: Gazetteer) -> list[tuple[AdminMention, int]]:
+    """Development zones named for their city or county (内江经开区, 桐乡经济开发区): each as the unit it
+    is named for and the end of the zone's name."""
+    return [(a, m.end()) for a in admins if gaz.by_code[a.code].level != "province"
+            and (m := _ZONE_AFTER.match(text, a.end))]
 # verbs whose object is a place (推广文亭巷社区的做法, 走访新河社区): the name starts after them
 _PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶")
 _SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
@@ -745,8 +752,7 @@ def extract_places(ctx: Context) -> None:
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
     # a development zone named for its city or county (内江经开区, 桐乡经济开发区): the unit's name as written
-    zones = [(a, m.end()) for a in admins if gaz.by_code[a.code].level != "province"
-             and (m := _ZONE_AFTER.match(text, a.end))]
+    zones = zone_mentions(text, admins, gaz)
     zone_ends = {e for _a, e in zones}
     found = local_mentions(text, set(admin_at_end) | zone_ends,
                            {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"} | zone_ends)
@@ -765,8 +771,9 @@ def extract_places(ctx: Context) -> None:
             a = zone_at_start[lm.start]
             parent = record_name(gaz, a.code, subject)
             inside = role_anchor is not None and (a.code == role_anchor or gaz.is_within(a.code, role_anchor))
+            role = "subject" if lm.name == local_subject else "within_subject" if inside else "external"
             rec = locals_.setdefault(lm.name, PlaceRec(name=lm.name, level="other", parent=parent, adcode=None,
-                                                       role="within_subject" if inside else "external"))
+                                                       role=role))
             rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
             local_at_end[lm.end] = lm.name
             continue

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
-from loaders.extract.places import AdminMention, LocalMention, admin_mentions, local_mentions
+from loaders.extract.places import AdminMention, LocalMention, admin_mentions, local_mentions, zone_mentions
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
 
 __all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
@@ -54,15 +54,19 @@ def _units(text: str, gaz: Gazetteer, near: str | None = None, free: frozenset[i
     ``near`` is a unit whose short aliases (and its province's) count as place names; at the
     line's start and at ``free`` offsets (after 赴, 到 …) a local unit's name may be any noun."""
     admins = admin_mentions(text, near, gaz)
-    out = [_Unit(a.start, a.end, code=a.code) for a in admins]
+    # a development zone named for its city (某市经开区, 某县高新区) is one unit, of level other
+    zones = {a.start: e for a, e in zone_mentions(text, admins, gaz)}
+    out = [_Unit(a.start, zones[a.start], code=a.code, local=text[a.start:zones[a.start]], level="other")
+           if a.start in zones else _Unit(a.start, a.end, code=a.code) for a in admins]
     starts = {a.start for a in admins}
     chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"} | {0}
     # a district or county written in full that several cities have (铁东区宏大社区): which one it is
     # stays open, but a name written after it is a place's
     chain |= {h.end for h in gaz.scan(text) if not h.is_alias and len(h.codes) > 1 and len(h.surface) >= 3
               and all(gaz.by_code[c].is_county_level for c in h.codes)}
-    for lm in local_mentions(text, {a.end for a in admins}, chain, set(free)):
-        if lm.start not in starts:
+    chain |= set(zones.values())
+    for lm in local_mentions(text, {a.end for a in admins} | set(zones.values()), chain, set(free)):
+        if lm.start not in starts and not any(s <= lm.start < e for s, e in zones.items()):
             out.append(_Unit(lm.start, lm.end, local=lm.name, level=lm.level))
     out.sort(key=lambda u: (u.start, -u.end))
     return out

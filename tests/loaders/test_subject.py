@@ -354,3 +354,14 @@ def test_a_lead_community_followed_by_a_compound_that_does_not_act_is_not_the_su
     rec = _doc("小区治理见实效\n\n近年来,绵阳市涪城区城郊街道松柏社区丹桂苑小区居民王芳说,停车难解决了。"
                "涪城区推行了小区议事会。\n")
     assert rec.document.subject_place != "松柏社区"
+
+
+def test_a_headline_opening_with_a_development_zone_named_for_its_city_is_the_zones():
+    rec = _doc("绵阳经开区建成30个小区党支部 探索城市基层治理新路\n\n"
+               "近年来,绵阳经开区坚持党建引领,在松垭镇等地推行小区议事会。全区现有住宅小区120个。\n")
+    assert rec.document.subject_place == "绵阳经开区"
+    places = _places(rec)
+    assert places["绵阳经开区"] == ("other", "绵阳市", "subject")
+    # a street written after the zone lies in it
+    rec = _doc("绵阳高新区石桥铺街道推行小区议事会\n\n近日,绵阳高新区石桥铺街道召开议事会,商议停车难题。\n")
+    assert rec.document.subject_place == "石桥铺街道"

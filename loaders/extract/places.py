@@ -19,6 +19,7 @@ from loaders.extract.gazetteer import ETHNIC, Gazetteer, load_gazetteer, short_n
 from loaders.extract.text_utils import (
     finditer_at,
     finditer_in_runs,
+    in_idiom,
     is_cjk,
     is_common_word,
     is_verbal,
@@ -185,6 +186,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         place = gaz.by_code[code]
         after = text[hit.end:hit.end + 4]
         if hit.is_alias:
+            if within is None and in_idiom(text, hit.start, hit.end):
+                continue  # 长治久安, 大同小异: a short form inside an idiom is no place
             if (_LOCAL_SUFFIX_AFTER.match(after) and not (within is not None and place.is_county_level
                                                           and after.startswith("社区")))\
                     or (_LOCAL_NAME_AFTER.match(text, hit.end)

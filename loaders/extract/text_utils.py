@@ -20,6 +20,7 @@ __all__ = [
     "digit_runs",
     "finditer_at",
     "finditer_in_runs",
+    "in_idiom",
     "is_cjk",
     "is_common_word",
     "is_verbal",
@@ -456,6 +457,21 @@ def is_common_word(word: str, min_freq: int = 50) -> bool:
     (江城, 凤凰 are names; 古楼 is too rare to count)."""
     entry = _lexicon().get(word)
     return entry is not None and entry[0] >= min_freq and entry[1] not in _PROPER_POS
+
+
+_IDIOM_POS = frozenset({"i", "l"})  # 成语 and 习用语 in jieba's tags
+
+
+def in_idiom(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` lie inside an idiom of three or four characters that the dictionary
+    knows (长治久安, 大同小异, 白山黑水 is a place's name: tagged ns, not an idiom)?"""
+    lex = _lexicon()
+    for lo in range(max(0, start - 3), start + 1):
+        for hi in range(max(end, lo + 3), min(lo + 4, len(text)) + 1):
+            entry = lex.get(text[lo:hi])
+            if entry is not None and entry[1] in _IDIOM_POS:
+                return True
+    return False
 
 
 def is_verbal(word: str) -> bool:

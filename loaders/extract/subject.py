@@ -394,6 +394,9 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and lead.local is not None and found is not None and found.local is None \
             and _one_of_several(text, lead, gaz):
         lead = None  # 湖滨街道…，小营街道…，清波街道…: the streets of a district story, taken in turn
+    if lead is not None and lead.local is None and found is not None and found.code is not None \
+            and lead.code != found.code and lead.code in {p.adcode for p in gaz.chain(found.code)}:
+        lead = None  # 某市地处…: a lead that introduces the city of the district the text is about
     if lead is not None and (headline is None or _below(lead, headline, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:
@@ -529,6 +532,9 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
             return _anchor(_settle(found, level, gaz, reply), text, level, gaz)
     if from_issuer:
         return from_issuer
+    byline = _place_line(text, title, gaz)
+    if byline is not None:
+        return _anchor(byline, text, level, gaz)
     code = body_place(text, level, gaz)
     if level == "province" and not reply and code is not None and gaz.by_code[code].level == "province":
         # 我省 in a story of the province's paper (…作为我省唯一入选者): the outlet's voice; the story is
@@ -548,6 +554,30 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
 
 
 _TITLED = re.compile(r"《[^《》]*》")
+
+
+def _place_line(text: str, title: str | None, gaz: Gazetteer) -> SubjectPlace | None:
+    """A line under the headline that is nothing but a place chain (某省某市某区): the byline of the unit
+    that writes up its own work, as write-ups for a meeting or a collection print it."""
+    if not title:
+        return None
+    seen_title = False
+    title = squeeze_spaces(title.strip())[0]
+    for n, line in enumerate(text[:600].split("\n")):
+        line = squeeze_spaces(line.strip())[0]
+        if not line:
+            continue
+        if line == title:
+            seen_title = True
+            continue
+        if n > 8:
+            return None
+        if seen_title and len(line) <= 24:
+            units = _units(line, gaz)
+            chain = _chain_from(units, 0) if units else []
+            if chain and chain[-1].end == len(line):
+                return _lowest(chain)
+    return None
 
 
 def _above(found: SubjectPlace, level: str | None, gaz: Gazetteer) -> bool:

@@ -365,3 +365,15 @@ def test_a_headline_opening_with_a_development_zone_named_for_its_city_is_the_zo
     # a street written after the zone lies in it
     rec = _doc("绵阳高新区石桥铺街道推行小区议事会\n\n近日,绵阳高新区石桥铺街道召开议事会,商议停车难题。\n")
     assert rec.document.subject_place == "石桥铺街道"
+
+
+def test_a_place_line_under_a_headline_without_a_place_is_the_writing_units_byline():
+    rec = _doc("凝心聚力 共建和谐家园\n\n凝心聚力 共建和谐家园\n甘肃天水市秦州区\n\n"
+               "天水市地处甘肃东南部,下辖两区五县。秦州区全区有12个街道,近年来,秦州区深化网格化管理。"
+               "天水市麦积区也推行了小区议事会。天水市还建起了智慧平台。\n")
+    assert rec.document.subject_place == "天水市秦州区"
+    # a line that holds more than the place is no byline
+    rec = _doc("凝心聚力 共建和谐家园\n\n凝心聚力 共建和谐家园\n甘肃天水市秦州区供稿单位\n\n"
+               "天水市地处甘肃东南部,下辖两区五县。秦州区全区有12个街道,近年来,秦州区深化网格化管理。"
+               "天水市麦积区也推行了小区议事会。天水市还建起了智慧平台。\n")
+    assert rec.document.subject_place != "天水市秦州区"

@@ -264,8 +264,8 @@ def test_a_bare_street_heading_the_clause_is_the_street_just_named():
 
 def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     agencies = {"宜昌市政协": ("宜昌市", ("市政协",)), "宜昌市人大": ("宜昌市", ("市人大",))}
-    text = "市政协副主席王某赴澜湖社区开展“大走访”活动。"
-    assert ("大走访", "宜昌市") in _models(text, agencies=agencies)
+    text = "市政协副主席王某赴澜湖社区推行“邻里守望”服务机制。"
+    assert ("邻里守望", "宜昌市") in _models(text, agencies=agencies)
     text = "市人大代表王某到澜湖社区，以社区开展“清洁家园”行动为契机，走访居民。"
     assert [o for n, o in _models(text, agencies=agencies) if n == "清洁家园"] == [SUBJECT]
 

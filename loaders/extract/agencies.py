@@ -67,6 +67,7 @@ _BODY = _hanzi_except(_NOT_BODY)
 _AGENCY = re.compile(
     r"(?P<lv>自治区|自治州|地区|省|市|区|县|州|旗|盟)(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
+    r"|(?P<pgov>党委、?政府)"
     r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
     r"(?!常委)" + _BODY + r"{1,8}?委员会|"
     r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分|局)|局|办(?![法理事好])|委(?!员)|研究室|督查室))?"
@@ -91,7 +92,7 @@ _PROV_COUNTERPART = re.compile(r"省厅")
 _CITY_COUNTERPART = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))市局(?!长)", re.MULTILINE)
 # a session written without its place: 政协十一届五次(会议)
 _BARE_SESSION = re.compile(r"(?<![省市区县州旗盟国])政协第?[一二三四五六七八九十]+届")
-_SESSION_NPC = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大)第?[一二三四五六七八九十]+次会议")
+_SESSION_BODY = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大|政协)第?[一二三四五六七八九十]+次会议")
 # a session named after its place: 政协安宁市第七届第三次会议, 中国人民政治协商会议砚山县第十届委员会
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
@@ -155,7 +156,8 @@ _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头�
 _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|重视|推进|推动|加强|落实|部署|"
                              r".街道|.(?:镇|乡|村|居|社区|小区)$|[两三四五各多]级")  # 县镇两级党委: every level's
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
-_WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办)$")
+_WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办|举办|开办|筹办|合办|代办|帮办|包办|"
+                       r"查办|经办|试办|申办|停办|操办|转办)$")
 _GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室")
 _DEPT_LIST_KEY = re.compile(r"等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
@@ -336,6 +338,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         elif m.group("npc") and end == m.end("npc") and _DEPUTY.match(text, end):
             continue  # 市人大代表走访社区: deputies, not the congress
         rest = text[lv_pos + len(lv):end]
+        if m.group("pgov"):  # 某市党委政府: the party committee and the government, as 市委市政府
+            pos = end
+            add(start, end, place + "委", place)
+            add(start, end, place + "政府", place)
+            continue
         if m.group("joint"):
             pos = end
             if m.group("jdept"):
@@ -397,10 +404,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         and gaz.by_code[subject].level in ("district", "county") else None
     for m in finditer_at(_CITY_COUNTERPART, text, literal_starts(text, "市局", (0,))) if city else ():
         add(m.start(), m.end(), city + dept + "局", city)
-    for m in _SESSION_NPC.finditer(text) if "届人大" in text else ():  # (every match holds 届人大)
+    # 市八届人大四次会议, 区第九届政协三次会议: the session's body, of the level written before it
+    for m in _SESSION_BODY.finditer(text) if "届人大" in text or "届政协" in text else ():
         place = level_place(gaz, subject, m.group()[0])
         if place:
-            add(m.start(1), m.end(1), place + "人大", place)
+            add(m.start(1), m.end(1), place + m.group(1), place)
     own = gaz.agency_prefix(subject) if subject and "政协" in text else None
     # 政协十一届五次: the replying place's own CPPCC (tried at each 政协 only: the pattern opens with a
     # lookbehind, which keeps the engine from skipping ahead)

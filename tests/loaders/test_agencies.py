@@ -445,3 +445,19 @@ def test_a_papers_masthead_names_no_agency():
     ctx.document = DocumentMeta(subject_place="黔南布依族苗族自治州")
     extract_agencies(ctx)
     assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("黔南布依族苗族自治州委宣传部", 1)]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # 党委政府 after a place is its party committee and its government, as 市委市政府
+    ("近年来,天水市党委政府高度重视小区充电难题。", "天水市", ["天水市委", "天水市政府"]),
+    ("在县党委、政府的统一部署下", "天水市秦安县", ["秦安县委", "秦安县政府"]),
+    ("市党委高度重视", "天水市", []),  # 市党委 alone is still no body's name
+    # the session's body, of the level written before it: a CPPCC session as a congress one
+    ("对区第五届政协二次会议第12号提案的答复", "天水市秦州区", ["天水市秦州区政协"]),
+    ("对市八届人大四次会议第395号建议", "天水市", ["天水市人大"]),
+    # a verb ending in 办 after a place closes no body's name
+    ("在秦州区东关社区举办消防演练,区住建局参加", "天水市", ["天水市秦州区住建局"]),
+    ("由秦州区东关社区筹办", "天水市", []),
+])
+def test_joint_party_and_government_sessions_and_verbs_in_ban(text, subject, expected):
+    assert _names(text, subject) == expected

@@ -521,7 +521,7 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
     level = self_level(text, title or "", reply)
     from_issuer = next((p for p in (line_place(line, gaz) for line in issuer_lines) if p), None)
     if from_issuer and reply:
-        return from_issuer
+        return _anchor(from_issuer, text, level, gaz)  # 某镇人民政府 answering: the county it lies in
     if title:
         found = headline_place(title, gaz, reply)
         if found and _above(found, level, gaz) and "《" in title:

@@ -377,3 +377,13 @@ def test_a_place_line_under_a_headline_without_a_place_is_the_writing_units_byli
                "天水市地处甘肃东南部,下辖两区五县。秦州区全区有12个街道,近年来,秦州区深化网格化管理。"
                "天水市麦积区也推行了小区议事会。天水市还建起了智慧平台。\n")
     assert rec.document.subject_place != "天水市秦州区"
+
+
+def test_a_town_government_replying_takes_the_county_of_the_session_it_answers():
+    rec = _doc("郭嘉镇人民政府对政协秦安县十届三次会议第 5号提案的答复\n\n郭嘉镇人民政府\n"
+               "对政协秦安县十届三次会议第 5号提案的答复\n张三、李四委员:\n"
+               "你们提出的关于集镇停车难的提案已收悉,现答复如下:镇政府已在集镇施划停车位80个。\n")
+    doc = rec.document
+    assert doc.subject_place == "郭嘉镇" and doc.province == "甘肃省"
+    assert doc.issuer == "秦安县郭嘉镇政府"
+    assert _places(rec)["郭嘉镇"][1] == "天水市秦安县"

@@ -547,6 +547,9 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
                 owners.insert(0, before[k][2].name)
                 k -= 1
             return owners
+        if _IMPLEMENTS.search(text, max(clause_lo, _s - 6), _s) and len(gap) <= 16 \
+                and not _rx(r"[，,。；;：:、“”]").search(gap):
+            return [p.name]  # 贯彻实施某市…“X”行动方案: the scheme of the place whose programme is carried out
     # (the level word ends straight before the quote, or before a line break there: that character
     # is looked at first)
     ana = _ANAPHOR_BEFORE.search(text, max(clause_lo, q0 - 4), q0) if text[q0 - 1:q0] in ("道", "区", "村", "镇", "\n") \
@@ -706,7 +709,8 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     return None
 
 
-_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
+# (社区、物业、居民都参与: one kind of party in a list, not the community spoken of)
+_ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff、]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
 # (全省推广…: where a scheme spreads, not who made it)
 _WHOLE_PROVINCE = re.compile(r"(?:全|我|本)省(?![委级直内外属政])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
 # first in a wider unit (在全市率先, 在全省首创): the whole unit is where, not who (在溧阳率先探索: the
@@ -725,6 +729,8 @@ _ANAPHOR_BEFORE = re.compile(r"(?:(?:该|本)|(?<=[出了在到于对向将把�
 # or the field the scheme belongs to (X区基层党建“…”, X区社区治理“…”经验)
 _OWN_BODY_GAP = re.compile(_PINYIN + r"?(?:党委|党工委|党总支|党支部|居委会|村委会|居民委员会|村民委员会|办事处)?[的\s]?"
                            r"(?:(?:城市|农村|城乡|基层|社区|小区|网格|物业|党建|社会|治理|服务|管理){2,4}[的\s]?)?")
+# carrying out another body's programme: the place written next is the programme's
+_IMPLEMENTS = re.compile(r"(?:贯彻|落实|实施|执行|响应|按照|根据|依据)(?:落实|实施|执行)?了?$")
 _ANAPHOR_LEVELS = {"街道": ("street",), "镇": ("street",), "乡": ("street",), "社区": ("community",),
                    "村": ("community",), "区": ("district",), "县": ("county", "county_city"),
                    "市": ("city", "county_city"), "旗": ("county",)}

@@ -554,6 +554,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
         if text[end:end + 1] == "报":
             continue  # a paper's name (中国社区报)
+        if name_end - start >= 2 and text[name_end - 1] in "改设" and text[name_end - 2] in "镇乡村县市区居":
+            continue  # 推进镇改街道, 撤乡设镇, 村改社区: a change of unit, not a unit's name
         if suffix != "街道" and text[name_end - 1] in "区县市省":
             continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
         if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):

@@ -709,3 +709,20 @@ def test_the_short_quotes_of_a_parallel_series_are_qualities_not_names():
     # counted names in such a series still are names
     got = {n for n, _o in _models("坚持共建共治共享“三共联动”、自治法治德治“三治融合”、人防物防技防“三防协同”。")}
     assert {"三共联动", "三治融合", "三防协同"} <= got
+
+
+def test_a_scheme_of_the_place_whose_programme_is_carried_out_is_that_places():
+    text = "该区深入贯彻实施宜昌市城市基层党建提升年“1+3+5”行动方案,建成小区党支部20个。"
+    got = _models(text, places={"宜昌市": ("city", "external", ("宜昌市",))})
+    assert ("1+3+5", "宜昌市") in got
+    # a place that only says where the work is done is not the programme's
+    text = "该区在宜昌市率先推行“1+3+5”工作法。"
+    got = _models(text, places={"宜昌市": ("city", "external", ("宜昌市",))})
+    assert ("1+3+5", "宜昌市") not in got
+
+
+def test_a_bare_community_in_a_list_of_parties_is_not_the_community_spoken_of():
+    text = ("东山社区建起了议事厅。学院街道以两个楼院为试点,社区、物业、居民都参与,制定“五好”公约。")
+    got = _models(text, places={"学院街道": ("street", "within_subject", ("学院街道",)),
+                                "东山社区": ("community", "within_subject", ("东山社区",))})
+    assert ("五好", "学院街道") in got

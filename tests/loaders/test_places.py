@@ -95,6 +95,8 @@ def test_admin_mentions(text, subject, expected):
     ("在崂山区、西海岸新区建设试点", [("西海岸新区", "other")]),
     ("在浦东新区、滨海新区推广", [("浦东新区", "other"), ("滨海新区", "other")]),
     ("全力打造新区，建设城市新区，一批新区", []),
+    # a change of unit is no unit's name
+    ("资源向街道倾斜，推进镇改街道和村改社区工作", []),
 ])
 def test_local_mentions(text, expected):
     assert [(m.name, m.level) for m in local_mentions(text)] == expected

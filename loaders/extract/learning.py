@@ -14,7 +14,7 @@ places, and an arranged study by unnamed units is not one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from loaders.extract.attribution import Attribution
 from loaders.extract.context import Context
@@ -132,6 +132,8 @@ def extract_learning(ctx: Context) -> None:
     longest = {s: e for s, e, _p in spans}  # (sorted by end: the last one at a start is the longest)
     places = [(s, e, p) for s, e, p in spans if p.role in ("external", "subject") and e == longest[s]]
     starts = [s for s, _e, _p in places]
+    by_end = sorted(spans, key=lambda x: x[1])
+    ends = [e for _s, e, _p in by_end]
     attribution: Attribution | None = None
     seen: set[tuple[str, str]] = set()
     for m in LEARNING_CUES.finditer(text):
@@ -144,7 +146,8 @@ def extract_learning(ctx: Context) -> None:
             continue
         if attribution is None:
             attribution = Attribution.of(ctx)
-        learner = attribution.place_at(m.start()) or subject
+        doer = _doer_before(text, m.start(), by_end, ends)
+        learner = doer or attribution.place_at(m.start()) or subject
         if cue in _MOVES and not _ACTIVITY.search(text[m.end():hi]):
             continue
         if cue in _MOVES and _EVENT.search(text, m.end(), hi) and not _STUDY.search(text, m.end(), hi):
@@ -183,6 +186,22 @@ def extract_learning(ctx: Context) -> None:
                                             span=Span(start=lo, end=hi)))
     _visitors(ctx, places, starts, seen)
     _keep_most_specific(ctx)
+
+
+# what may stand between the place that studies and the study verb (某县先后学习…, 某区多次赴…)
+_DOER_GAP = re.compile(r"[\s　]*(?:先后|多次|曾|还|也|又|积极|主动|专门|认真)?[\s　]*")
+
+
+def _doer_before(text: str, cue: int, by_end: list, ends: list[int]) -> str | None:
+    """The place written straight before the study verb (某县学习某区…经验): the one that studied
+    (``by_end``: the place mentions by end, ``ends`` their ends)."""
+    k = bisect_right(ends, cue) - 1
+    while k >= 0 and cue - ends[k] <= 6:
+        s, e, p = by_end[k]
+        if _DOER_GAP.fullmatch(text, e, cue) and (s == 0 or text[s - 1] not in "在到赴从向与和、"):
+            return p.name
+        k -= 1
+    return None
 
 
 def _keep_most_specific(ctx: Context) -> None:

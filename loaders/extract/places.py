@@ -113,11 +113,17 @@ _LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村)|乡(?!村))")
 _COUNTY_LIST_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?)*等[0-9一二三四五六七八九十]*个?(?:县|区|旗)(?![域别分间块位划级])")
 
 
+_STUDY_BEFORE = ("学习", "借鉴", "考察", "赴", "前往")
+
+
 def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:
     """A county-level short form (溧阳 for 溧阳市) alone counts inside the subject's own city, when
     only one unit there has it, it is no ordinary word, and a preposition or list puts it as a
     place (在溧阳率先…, 赴溧阳, 溧阳、金坛等地)."""
     subj_city = gaz.city_of(subject) if subject else None
+    if len(hit.codes) == 1 and len(hit.surface) >= 3 and not is_common_word(hit.surface, 20) \
+            and text[max(0, hit.start - 2):hit.start].endswith(_STUDY_BEFORE):
+        return True  # 学习龙泉驿…经验: a study trip's target, the one unit of the country with that short form
     if not subj_city or not gaz.is_within(code, subj_city.adcode) or is_common_word(hit.surface, 20):
         return False
     if [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] != [code]:
@@ -556,6 +562,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # a paper's name (中国社区报)
         if name_end - start >= 2 and text[name_end - 1] in "改设" and text[name_end - 2] in "镇乡村县市区居":
             continue  # 推进镇改街道, 撤乡设镇, 村改社区: a change of unit, not a unit's name
+        if text.startswith("地区", start) and name_end - start == 2:
+            continue  # 某区地区街道: 地区 (an area) is no street's name
         if suffix != "街道" and text[name_end - 1] in "区县市省":
             continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
         if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):

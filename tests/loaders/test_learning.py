@@ -156,3 +156,17 @@ def test_a_trip_to_an_event_that_also_studies_the_place_is_learning():
     ctx = _ctx("赴长沙参加现场会并考察学习社区发展治理。", {"长沙市": ("长沙",)})
     extract_learning(ctx)
     assert [r.source for r in ctx.learning] == ["长沙市"]
+
+
+def test_the_place_written_straight_before_the_study_verb_is_the_learner():
+    text = "这一做法是谷城县学习南漳县城区街道治理先进经验的成果,谷城县也建起了议事厅。"
+    ctx = _ctx(text, {"南漳县": ("南漳县",)})
+    ctx.places.append(PlaceRec(name="谷城县", level="county", role="within_subject", mentions=mentions_of(text, ("谷城县",))))
+    extract_learning(ctx)
+    assert [(r.learner, r.source) for r in ctx.learning] == [("谷城县", "南漳县")]
+    # a place the verb's clause only says where the study happened is no learner
+    text = "组织干部在谷城县学习南漳县经验。"
+    ctx = _ctx(text, {"南漳县": ("南漳县",)})
+    ctx.places.append(PlaceRec(name="谷城县", level="county", role="within_subject", mentions=mentions_of(text, ("谷城县",))))
+    extract_learning(ctx)
+    assert [(r.learner, r.source) for r in ctx.learning] == [("襄阳市", "南漳县")]

@@ -74,6 +74,9 @@ def _names(text, subject=None):
     ("确保定期召开会议", "鄂州市", []),
     # a short form inside an idiom the dictionary knows is no place; written as a place it still is
     ("各地的做法和大同小异的经验", None, []),
+    # a study trip's target: a county short form that one unit of the country has, after 学习/借鉴/赴
+    ("组织干部赴龙泉驿考察小区治理", "宜昌市", [("龙泉驿", "成都市龙泉驿区")]),
+    ("组织干部在龙泉驿考察小区治理", "宜昌市", []),
     ("学习借鉴大同经验，各地的做法和大同小异的经验", None, [("大同", "大同市")]),
 ])
 def test_admin_mentions(text, subject, expected):
@@ -384,3 +387,9 @@ def test_a_short_name_is_the_unit_as_it_is_now():
     assert gaz.full_name(_resolve(gaz, tuple(gaz.by_alias["即墨"]), None, gaz.code_for_full_name("青岛市"))) \
         == "青岛市即墨区"
     assert gaz.code_for_full_name("那曲地区") is not None
+
+
+def test_an_area_after_a_district_is_no_street():
+    rec = extract_text("小区治理见实效\n\n近年来,宜昌市西陵区学习成都市龙泉驿区地区街道治理经验,建起议事厅。\n", "t.txt")
+    names = {p.name for p in rec.places}
+    assert "成都市龙泉驿区" in names and not any(n.endswith("地区街道") for n in names)

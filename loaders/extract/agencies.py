@@ -109,6 +109,7 @@ _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学�
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
 _GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
+_MECHANISM = ("机制", "制度", "模式")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|全市|全区|全县|我市|我区|本市|成立|组建|设立|建立|层面"
@@ -132,6 +133,8 @@ _CENTRAL = {
     "国家发展和改革委员会": "国家发展和改革委员会", "国家卫生健康委员会": "国家卫生健康委员会", "国家民委": "国家民委",
     "国家医保局": "国家医疗保障局", "国家乡村振兴局": "国家乡村振兴局", "国家信访局": "国家信访局",
     "新疆生产建设兵团": "新疆生产建设兵团", "党中央": "中共中央", "中共中央": "中共中央", "全国人大": "全国人大", "全国政协": "全国政协",
+    "全国人民代表大会": "全国人大", "全国人大常委会": "全国人大常委会", "全国人民代表大会常务委员会": "全国人大常委会",
+    "中国人民政治协商会议全国委员会": "全国政协",
     "新华社": "新华社", "民政部": "民政部", "人社部": "人力资源和社会保障部", "人力资源和社会保障部": "人力资源和社会保障部",
     "财政部": "财政部", "教育部": "教育部", "公安部": "公安部", "司法部": "司法部", "住建部": "住房和城乡建设部",
     "住房和城乡建设部": "住房和城乡建设部", "自然资源部": "自然资源部", "生态环境部": "生态环境部",
@@ -448,8 +451,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     for a in out:
         covered[a.start:a.end] = b"\x01" * (a.end - a.start)
     for m in _finditer_in_runs(_GROUP, text, _GROUP_KEY, _CJK_RUN):
-        if covered[m.start(2)]:
-            continue
+        if covered[m.start(2)] or text.startswith(_MECHANISM, m.end()):
+            continue  # 健全…领导小组机制, 工作专班制度: a way of working, not a body that acts
         suffix = m.group(2)
         # the name starts after a boundary (punctuation, a verb such as 成立/依托, an agency) and
         # neither starts with a verb nor spans function words

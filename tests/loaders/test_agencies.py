@@ -461,3 +461,15 @@ def test_a_papers_masthead_names_no_agency():
 ])
 def test_joint_party_and_government_sessions_and_verbs_in_ban(text, subject, expected):
     assert _names(text, subject) == expected
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # the national congress by its formal name
+    ("依据全国人民代表大会的有关决定,区人大开展了调研", "天水市秦州区", ["全国人大", "天水市秦州区人大"]),
+    ("全国人民代表大会常务委员会审议通过", "天水市", ["全国人大常委会"]),
+    # a task group followed by 机制/制度 is a way of working, not a body; founded, it is one
+    ("健全城市基层治理工作领导小组机制", "天水市", []),
+    ("成立城市基层治理工作领导小组,统筹推进", "天水市", ["天水市城市基层治理工作领导小组"]),
+])
+def test_the_national_congress_and_a_task_groups_mechanism(text, subject, expected):
+    assert _names(text, subject) == expected

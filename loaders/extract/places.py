@@ -628,7 +628,7 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 # a place that opens the name of a university, a newspaper, a broadcaster or a news site (浙江工商大学,
 # 山西经济日报, 陕西党建网): the text names the institution, not the place
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
-                                r"|报(?:记者|讯|社|[^\u4e00-\u9fff])|报道[:：]|公众号|微讯|客户端"
+                                r"|报(?:记者|讯|社|全媒体|融媒体|[^\u4e00-\u9fff])|报道[:：]|公众号|微讯|客户端|分社"
                                 r"|网(?![\u4e00-\u9fff]))|[\u4e00-\u9fff]{0,6}?(?:集团|公司)")
 
 # a place opening a designation or an information system's name (山西防震减灾示范社区, 贵州省易地扶贫搬迁

@@ -149,6 +149,10 @@ def test_a_place_opening_an_institutions_name_is_not_named_there():
     assert "山西省" not in by_name and "陕西省" not in by_name and "浙江省" not in by_name
     assert "杭州市" in by_name                                     # named as a place, not an institution
     assert [m.as_written for m in by_name["西安市"].mentions] == ["西安市"]   # not 西安 of the university
+    # a paper's reporter (…报全媒体记者) and an agency's branch (某某社…分社) name no place either
+    ctx = _placed("嘉兴市民政局答复。浙江法治报全媒体记者 王某\n中新社浙江分社供稿\n嘉兴市推进社区治理。")
+    names = [p.name for p in ctx.places]
+    assert "浙江省" not in names
 
 
 def test_an_address_is_not_a_place_named():

@@ -132,6 +132,17 @@ def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
     return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text[hit.end:hit.end + 4]))
 
 
+def _short_county_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:
+    """A county of a two-character full name (理县, 漳县) counts alone inside the subject's city, written
+    after a stop (…，理县“…”机制): no ordinary word, and no hanzi before it to make one (管理县级…)."""
+    if len(hit.surface) != 2 or not gaz.by_code[code].is_county_level or is_common_word(hit.surface, 20) \
+            or (hit.start > 0 and is_cjk(text[hit.start - 1])):
+        return False
+    subj_city = gaz.city_of(subject) if subject else None
+    return subj_city is not None and gaz.is_within(code, subj_city.adcode) \
+        and [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] == [code]
+
+
 def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> bool:
     subj_city = gaz.city_of(subject) if subject else None
     if subj_city and gaz.is_within(code, subj_city.adcode):
@@ -214,7 +225,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         elif place.is_county_level and within is None and _LOCAL_UNIT_AFTER.match(after):
             continue  # 新城区街道, 城关镇: a street or town of that name, not the district
         elif within is None and (len(hit.surface) <= 2 or place.level == "district") \
-                and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject)):
+                and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject)) \
+                and not _short_county_ok(gaz, hit, code, subject, text):
             # 城区/郊区 are words; district names repeat across cities (鼓楼区): a district named
             # alone needs its city in front unless it lies in the subject's city, is the only one
             # of that name in the subject's province, or the only one in the country (and its

@@ -77,6 +77,10 @@ def _names(text, subject=None):
     # a study trip's target: a county short form that one unit of the country has, after 学习/借鉴/赴
     ("组织干部赴龙泉驿考察小区治理", "宜昌市", [("龙泉驿", "成都市龙泉驿区")]),
     ("组织干部在龙泉驿考察小区治理", "宜昌市", []),
+    # a county of a two-character name, alone after a stop inside the subject's city
+    ("陇西县推行网格服务，漳县“院坝议事”机制让诉求在格内解决", "定西市",
+     [("陇西县", "定西市陇西县"), ("漳县", "定西市漳县")]),
+    ("各地推行网格服务，漳县“院坝议事”机制让诉求在格内解决", "天水市", []),   # outside the subject's city
     ("学习借鉴大同经验，各地的做法和大同小异的经验", None, [("大同", "大同市")]),
 ])
 def test_admin_mentions(text, subject, expected):

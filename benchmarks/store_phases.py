@@ -58,7 +58,9 @@ def main() -> None:
     ap.add_argument("--home", type=Path, required=True, help="an empty folder for the graph")
     ap.add_argument("--whole", type=int, default=None, help="sqlite_rows._WHOLE (a flush of 1/WHOLE of the documents fills whole)")
     ap.add_argument("--batch", type=int, default=0, help="documents per load transaction (default: the store's)")
-    ap.add_argument("--flush-every", type=int, default=None, help="documents between flushes (0: at the end only)")
+    ap.add_argument("--flush-every", type=int, default=None, help="documents between flushes at least")
+    ap.add_argument("--flush-share", type=float, default=None,
+                    help="… and at least this share of the graph's documents (the store's flush_share)")
     args = ap.parse_args()
     sys.path.insert(0, str(Path.cwd()))        # the checkout measured: the working directory's code
 
@@ -98,6 +100,8 @@ def main() -> None:
         store.load_batch = args.batch
     if args.flush_every is not None:
         store.flush_every = args.flush_every
+    if args.flush_share is not None:
+        store.flush_share = args.flush_share
 
     def timed_load(recs: Any) -> Any:
         nonlocal seen
@@ -108,15 +112,18 @@ def main() -> None:
             print(json.dumps({"load": loads[-1]}), flush=True)
         return out
 
-    def timed_flush() -> bool:
-        loads_part = phase.done()
-        out = flush_rows()
-        flushes.append({"docs": seen, **phase.done(), "before": loads_part})
-        print(json.dumps({"flush": flushes[-1]}), flush=True)
-        return out
+    def timed(step: Any, what: str) -> Any:
+        def run() -> bool:
+            loads_part = phase.done()
+            out = step()
+            flushes.append({"docs": seen, "what": what, **phase.done(), "before": loads_part})
+            print(json.dumps({"flush": flushes[-1]}), flush=True)
+            return out
+        return run
 
     store.load_records = timed_load         # type: ignore[method-assign]
-    store.flush_rows = timed_flush          # type: ignore[method-assign]
+    store.flush_rows = timed(flush_rows, "flush")          # type: ignore[method-assign]
+    store.fill_rows = timed(store.fill_rows, "fill")       # type: ignore[method-assign]
     t = time.perf_counter()
     report = build_records(records(), store)
     total = time.perf_counter() - t

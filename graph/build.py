@@ -8,7 +8,7 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from govkg.errors import GovkgError, StoreUnavailable
 from graph.store import GraphStore, LoadOutcome
@@ -45,12 +45,31 @@ class BuildReport:
                 f"failed {len(self.failed)} ({self.seconds:.1f} s)")
 
 
-def iter_records(paths: Iterable[str | os.PathLike[str]], workers: int = 1
-                 ) -> Iterator[tuple[str, ExtractionRecord | None, str | None]]:
+def iter_records(paths: Iterable[str | os.PathLike[str]], workers: int = 1, deltas: bool = False
+                 ) -> Iterator[tuple[str, Any, str | None]]:
     """(source, record, error) for every document under ``paths``; ``.jsonl`` files are read as
-    extraction records, everything else is extracted."""
+    extraction records, everything else is extracted. ``deltas``: (source, DocumentDelta, error)
+    instead, each record turned into its delta in a process of its own (``graph/delta_pool.py``)."""
     from loaders.record import ExtractionRecord
 
+    lines = _record_lines(paths, workers)
+    if deltas:
+        from graph.delta_pool import deltas as in_pool
+
+        yield from in_pool(lines)
+        return
+    for source, line, error in lines:
+        if line is None:
+            yield source, None, error
+            continue
+        try:
+            yield source, ExtractionRecord.from_json_line(line), None
+        except ValueError as exc:
+            yield source, None, f"{source}: not an extraction record ({exc})"
+
+
+def _record_lines(paths: Iterable[str | os.PathLike[str]], workers: int) -> Iterator[tuple[str, str | None, str | None]]:
+    """(source, the record's JSON line, error) for every document under ``paths``."""
     files, jsonl = [], []
     for p in paths:
         (jsonl if str(p).endswith(".jsonl") else files).append(p)
@@ -58,16 +77,13 @@ def iter_records(paths: Iterable[str | os.PathLike[str]], workers: int = 1
         with open(path, encoding="utf-8") as fh:
             for n, line in enumerate(fh, 1):
                 if line.strip():
-                    try:
-                        yield f"{path}:{n}", ExtractionRecord.from_json_line(line), None
-                    except ValueError as exc:
-                        yield f"{path}:{n}", None, f"{path}:{n}: not an extraction record ({exc})"
+                    yield f"{path}:{n}", line, None
     if files:
         import loaders
 
         for res in loaders.extract_paths(files, workers=workers):
             if res.ok and res.line is not None:
-                yield res.path, res.record, None
+                yield res.path, res.line, None
             elif not res.skipped:
                 yield res.path, None, res.error or f"{res.path}: not extracted"
 
@@ -86,9 +102,7 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
 
             bar = tqdm(total=total, unit="doc", desc=f"build ({store.kind})")
         pending: list[tuple[str, ExtractionRecord]] = []
-        flush = getattr(store, "flush_rows", None)   # the embedded store's row indexes: the keys touched, once
-        every = getattr(store, "flush_every", 0)     # … brought up to date every so many documents loaded
-        flushed = 0                                  # documents added or updated when it last ran
+        rows = _RowUpkeep.of(store)
         try:
             for source, rec, error in items:
                 if rec is None:
@@ -98,20 +112,59 @@ def build_records(items: Iterable[tuple[str, ExtractionRecord | None, str | None
                     if len(pending) >= store.load_batch:
                         _load(store, pending, report)
                         pending = []
-                        loaded = len(report.added) + len(report.updated)
-                        if flush is not None and every and loaded - flushed >= every:
-                            flush()
-                            flushed = loaded
+                        if rows is not None:
+                            rows.loaded(len(report.added), len(report.updated))
                 if bar is not None:
                     bar.update(1)
             _load(store, pending, report)
         finally:
             if bar is not None:
                 bar.close()
-    if flush is not None:
-        flush()
+    if rows is not None:
+        rows.done()
     report.seconds = time.perf_counter() - started
     return report
+
+
+@dataclass
+class _RowUpkeep:
+    """When a build brings the embedded store's row indexes up to date (``graph/sqlite_rows.py``). Each
+    write records what it touched; a flush recomputes the touched keys once. A flush is due when the
+    documents loaded since the last reach ``flush_every`` and ``flush_share`` of the graph's documents:
+    a geometric series whose sum is a small multiple of its last flush (every fixed 5,000 documents
+    made the total grow with the square of the corpus). Once a build has loaded as many documents as
+    the graph held when it started (and ``flush_every``), nearly every key is touched anyway: the
+    writes stop recording (``suspend_rows``) and the indexes are filled whole once at the end
+    (``fill_rows``); a build killed before that leaves them unmarked, and the next build fills them."""
+
+    store: GraphStore
+    at_start: int                # documents in the graph when the build started
+    every: int
+    share: float
+    flushed: int = 0             # documents added or updated when it last flushed
+    bulk: bool = False
+
+    @classmethod
+    def of(cls, store: GraphStore) -> _RowUpkeep | None:
+        if not hasattr(store, "flush_rows"):
+            return None
+        return cls(store, store.document_count(), store.flush_every, store.flush_share)
+
+    def loaded(self, added: int, updated: int) -> None:
+        """After each batch: ``added`` / ``updated`` documents so far in this build."""
+        loaded = added + updated
+        if self.bulk:
+            return
+        if loaded >= max(self.every, self.at_start):
+            self.bulk = self.store.suspend_rows()
+        elif loaded - self.flushed >= max(self.every, self.share * (self.at_start + added)):
+            self.store.flush_rows()
+            self.flushed = loaded
+
+    def done(self) -> None:
+        self.store.flush_rows()
+        if self.bulk:
+            self.store.fill_rows()
 
 
 def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report: BuildReport) -> None:
@@ -119,9 +172,13 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
     document's failure does not stop the others."""
     if not pending:
         return
+    from graph.delta import DocumentDelta
+
+    deltas = all(isinstance(rec, DocumentDelta) for _, rec in pending)
     if len(pending) > 1:
         try:
-            outcomes = store.load_records([rec for _, rec in pending])
+            recs = [rec for _, rec in pending]
+            outcomes = store.load_deltas(recs) if deltas else store.load_records(recs)  # type: ignore[attr-defined]
         except StoreUnavailable:
             raise
         except GovkgError:
@@ -132,7 +189,7 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
             return
     for source, rec in pending:
         try:
-            report.count(store.load_record(rec), rec.doc_id)
+            report.count(store.load_delta(rec) if deltas else store.load_record(rec), rec.doc_id)
         except StoreUnavailable:
             raise
         except GovkgError as exc:
@@ -149,4 +206,6 @@ def build_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, prog
     if all(not str(p).endswith(".jsonl") for p in plain):
         with contextlib.suppress(GovkgError, OSError):
             total = sum(1 for _ in iter_inputs([Path(p) for p in plain]))
-    return build_records(iter_records(plain, workers), store, progress=progress, total=total)
+    # the embedded store's single writer applies deltas made in another process (half its work per document)
+    apart = workers > 1 and hasattr(store, "load_deltas")
+    return build_records(iter_records(plain, workers, deltas=apart), store, progress=progress, total=total)

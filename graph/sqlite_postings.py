@@ -166,18 +166,18 @@ class PostingKeeper:
             self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))   # fixed names only
         self._set_meta("post_n:" + name, 0)
 
-    def put(self, ix: PostingIndex, keys: list[str], views: Any) -> None:
-        """Bring the items of ``keys`` up to date (``views()``: a fresh graph view per call, released by
-        the caller's ``release``): items whose value changed or that are gone are marked dead, new and
-        changed ones get new ids and their postings one new segment per few million characters."""
+    def put(self, ix: PostingIndex, keys: list[str], items: Any) -> None:
+        """Bring the items of ``keys`` up to date (``items(ix, keys)``: (a part of ``keys``, ``ix.items`` of
+        it) for consecutive parts, each through a graph view of its own): items whose value changed or
+        that are gone are marked dead, new and changed ones get new ids and their postings one new
+        segment per few million characters."""
         name = ix.name
         if not self.has_sort_keys():
             self.add_sort_keys()
         pending: list[tuple[int, Any, str]] = []
         chars = 0
         added = dead = 0
-        for view, part in views(keys):
-            found = ix.items(view, part)
+        for part, found in items(ix, keys):
             old = {k: (i, v) for k, i, v in in_chunks(
                 self.db, "SELECT key, iid, value FROM post_item WHERE name = ? AND key IN ({})", (name,), part)}
             gone = [k for k, (_, value) in old.items() if k not in found or found[k].value != value]

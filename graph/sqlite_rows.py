@@ -24,6 +24,7 @@ queries do not use it, and ``seed`` fills it whole again (what ``keep_indexes`` 
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import struct
 from collections.abc import Iterable, Iterator, Sequence
@@ -136,6 +137,7 @@ class RowKeeper:
         self.store = store
         self.indexes: list[RowIndex] = []
         self.postings = PostingKeeper(store)    # the indexes whose rows are items with postings
+        self.helper: Any = None                 # a process computing rows beside this one (``helping``)
 
     @property
     def db(self) -> Any:
@@ -206,6 +208,19 @@ class RowKeeper:
             "JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e WHERE v.doc = ?", doc)]
         return nodes, rels
 
+    def suspend(self) -> None:
+        """Stop recording writes (a bulk load: what it touches is most of the graph): every index is
+        unmarked, so the writes after this record nothing and no query uses the indexes, and what was
+        recorded is dropped; ``seed`` fills each whole again (``fill``, or a later build's
+        ``keep_indexes`` when this one is killed first). Inside a write transaction."""
+        self.db.execute("DELETE FROM meta WHERE key LIKE 'rows:%'")
+        self.db.execute("DELETE FROM kept_dirty")
+        self.db.execute("DELETE FROM kept_dirty_doc")
+
+    def unmarked(self) -> list[RowIndex]:
+        """The attached indexes some write did not record its changes for (``seed`` fills them)."""
+        return [ix for ix in self.indexes if not self.marked(ix.name)]
+
     def flush(self) -> None:
         """Recompute the rows of every key the recorded writes name (inside a write transaction)."""
         from graph.sqlite_view import SQLiteGraphView
@@ -246,17 +261,15 @@ class RowKeeper:
     def put(self, ix: RowIndex, keys: list[str]) -> None:
         """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
         it has none for; a fresh view every few thousand keys."""
-        from graph.sqlite_view import SQLiteGraphView
-
         if getattr(ix, "postings", False):
-            self.postings.put(ix, keys, self._views)    # type: ignore[arg-type]
+            self.postings.put(ix, keys, self._items)    # type: ignore[arg-type]
             return
         step = getattr(ix, "view_keys", _SEED_KEYS)   # keys per view (an index whose key reads a hub: fewer)
-        for at in range(0, len(keys), step):
-            view = SQLiteGraphView(self.store, -1)
-            for lo in range(at, min(at + step, len(keys)), min(_CHUNK, step)):
-                part = keys[lo:min(lo + _CHUNK, at + step, len(keys))]
-                found = ix.rows(view, part)
+        views = [keys[at:at + step] for at in range(0, len(keys), step)]
+        for keys_of_view, found_in_view in zip(views, self._computed(ix, views)):
+            for lo in range(0, len(keys_of_view), _CHUNK):
+                part = keys_of_view[lo:lo + _CHUNK]
+                found = {k: found_in_view[k] for k in part if k in found_in_view}
                 marks = ",".join("?" * len(part))
                 # by the key index, named: without statistics SQLite picks the primary key (name, sort,
                 # key) and reads every row of the index for each chunk (half a flush's time at 20,000)
@@ -268,7 +281,38 @@ class RowKeeper:
                                     (ix.name, *stale))
                 self.db.executemany("INSERT INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
                                     [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
-            view.release()
+
+    def _computed(self, ix: Any, views: list[list[str]], method: str = "rows") -> Iterator[dict[str, Any]]:
+        """``ix.rows`` (or ``ix.items``) of each list of keys, through a view each (released after it);
+        with a ``helper`` (``fill``: nothing but these rows is written meanwhile), every other list in
+        its process."""
+        for at in range(0, len(views), 2):
+            apart = None
+            if self.helper is not None and at + 1 < len(views):
+                apart = self.helper.apply_async(
+                    _rows_apart, (type(self.store), str(self.store.path), ix, views[at + 1], method))
+            yield _rows_through_view(self.store, ix, views[at], method)
+            if apart is not None:
+                yield apart.get()
+            elif at + 1 < len(views):
+                yield _rows_through_view(self.store, ix, views[at + 1], method)
+
+    @contextlib.contextmanager
+    def helping(self) -> Iterator[None]:
+        """A process that computes rows beside this one (what ``fill`` does: each index whole, through
+        views of the committed graph — an index reads only the rows of those filled before it)."""
+        from graph.pools import can_fork, pool
+
+        if self.store.path is None or not can_fork():
+            yield
+            return
+        self.helper = pool(1)
+        try:
+            yield
+        finally:
+            self.helper.terminate()
+            self.helper.join()
+            self.helper = None
 
     def seed(self, ix: RowIndex) -> None:
         """Fill ``ix`` whole from the graph as it is and mark it (inside a write transaction)."""
@@ -283,16 +327,11 @@ class RowKeeper:
         self.put(ix, keys)
         self._mark([ix])
 
-    def _views(self, keys: list[str]) -> Iterator[tuple[Any, list[str]]]:
-        """(a fresh view, the next few thousand of ``keys``), each view released once its keys are done."""
-        from graph.sqlite_view import SQLiteGraphView
-
-        for at in range(0, len(keys), _SEED_KEYS):
-            view = SQLiteGraphView(self.store, -1)
-            try:
-                yield view, keys[at:at + _SEED_KEYS]
-            finally:
-                view.release()
+    def _items(self, ix: Any, keys: list[str]) -> Iterator[tuple[list[str], dict[str, Any]]]:
+        """(the next few thousand of ``keys``, their items as postings index ``ix`` computes them), each
+        through a view of its own."""
+        views = [keys[at:at + _SEED_KEYS] for at in range(0, len(keys), _SEED_KEYS)]
+        yield from zip(views, self._computed(ix, views, "items"))
 
     def read(self, name: str, prefix: bytes = b"", limit: int = -1, offset: int = 0) -> list[bytes]:
         if not prefix:
@@ -305,6 +344,36 @@ class RowKeeper:
 
     def keys(self, name: str) -> list[str]:
         return [k for (k,) in self.db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key", (name,))]
+
+
+def _rows_through_view(store: Any, ix: Any, keys: list[str], method: str = "rows") -> dict[str, Any]:
+    """``ix.rows`` of ``keys`` (``_CHUNK`` at a time) or ``ix.items`` (all at once) through a view."""
+    from graph.sqlite_view import SQLiteGraphView
+
+    view = SQLiteGraphView(store, -1)
+    try:
+        if method == "items":
+            return ix.items(view, keys)
+        found: dict[str, Any] = {}
+        for lo in range(0, len(keys), _CHUNK):
+            found.update(ix.rows(view, keys[lo:lo + _CHUNK]))
+        return found
+    finally:
+        view.release()
+
+
+_HELPER_STORES: dict[str, Any] = {}     # in a helper process: its own connection to the file
+
+
+def _rows_apart(kind: Any, path: str, ix: Any, keys: list[str], method: str) -> dict[str, Any]:
+    """``_rows_through_view`` in a helper process, reading the committed graph through a connection of
+    its own (``kind``: the store's class)."""
+    from pathlib import Path
+
+    store = _HELPER_STORES.get(path)
+    if store is None:
+        store = _HELPER_STORES[path] = kind(Path(path))
+    return _rows_through_view(store, ix, keys, method)
 
 
 def _after(prefix: bytes) -> bytes:

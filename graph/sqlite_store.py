@@ -372,10 +372,13 @@ class SQLiteStore(GraphStore):
     #: documents ``build_records`` loads per transaction: a commit writes every page the documents
     #: changed once (the evidence indexes' pages are shared by the documents of a batch), not once each
     load_batch = 50
-    #: documents ``build_records`` loads between two flushes of the row indexes (``flush_rows``): each
-    #: flush one transaction over the keys those documents touched, so a build's memory and journal stay
-    #: bounded however many documents it loads
+    #: documents ``build_records`` loads between two flushes of the row indexes (``flush_rows``) at least,
+    #: and at least ``flush_share`` of the documents the graph then holds: each flush one transaction over
+    #: the keys those documents touched (memory and journal bounded by the share), and the flushes of a
+    #: build a geometric series — their sum a small multiple of the last (a flush of the touched keys
+    #: costs more as the graph grows: a city's place vector reads all its documents)
     flush_every = 5000
+    flush_share = 0.25
 
     def load_records(self, recs: Any) -> list[Any]:
         """``load_record`` for each record, all in one transaction: all of them are committed, or none
@@ -383,6 +386,12 @@ class SQLiteStore(GraphStore):
         self._build_cache()
         with self._write():
             return [super(SQLiteStore, self).load_record(rec) for rec in recs]
+
+    def load_deltas(self, deltas: Any) -> list[Any]:
+        """``load_records`` for deltas made elsewhere (``graph/delta_pool.py``: in another process)."""
+        self._build_cache()
+        with self._write():
+            return [self.load_delta(delta) for delta in deltas]
 
     def _build_cache(self) -> None:
         """A page cache of 64 MB for a build's writes (SQLite's default is 2 MB): a batch of documents and a
@@ -554,6 +563,31 @@ class SQLiteStore(GraphStore):
         except StoreUnavailable:
             return False
         return True
+
+    def suspend_rows(self) -> bool:
+        """A bulk load from here on (``build_records``, once a build has loaded as many documents as the graph
+        held when it started): writes stop recording what they touch and every row index is unmarked,
+        until ``fill_rows`` (or a later build's ``keep_indexes``) fills each whole — one fill instead of
+        flushes that together cost several. False when the store takes no write."""
+        try:
+            with self._write():
+                self._rows.suspend()
+        except StoreUnavailable:
+            return False
+        return True
+
+    def fill_rows(self) -> bool:
+        """Fill whole every attached row index some write did not record its changes for, one
+        transaction each (the end of a bulk load). False when the store takes no write."""
+        self._build_cache()
+        with self._lock:
+            stale = self._rows.unmarked()
+        with self._rows.helping():                  # rows computed in two processes, written in this one
+            return all(self.seed_rows(ix) for ix in stale)
+
+    def document_count(self) -> int:
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM doc").fetchone()[0]
 
     def seed_rows(self, ix: RowIndex) -> bool:
         """Fill row index ``ix`` whole from the graph as it is (one transaction): what a build does for an

@@ -78,7 +78,10 @@ class GraphStore(abc.ABC):
         from graph.delta import record_to_delta
         from graph.taxonomy import practice_names
 
-        delta = record_to_delta(rec, practice_names())
+        return self.load_delta(record_to_delta(rec, practice_names()))
+
+    def load_delta(self, delta: Any) -> LoadOutcome:
+        """Load one document's ``DocumentDelta`` (``load_record`` after ``record_to_delta``)."""
         states = self._related_states(delta.doc_id, delta.source)
         old = states.get(delta.doc_id)
         if old is not None and old.complete and old.version == delta.version:

@@ -203,3 +203,78 @@ def test_a_file_from_before_sort_keys_is_read_and_upgraded(maintained_store, all
     assert keeper.has_sort_keys()
     assert store._db.execute("SELECT count(*) FROM post_gram WHERE sks IS NULL").fetchone()[0] == 0
     _same_answers(store, records)
+
+
+def _items(records):
+    return [(rec.source, rec, None) for rec in records]
+
+
+def test_a_build_flushes_at_a_share_of_the_graph_then_loads_in_bulk(maintained_store, all_records, monkeypatch):
+    """``build_records``' flush policy (graph/build.py ``_RowUpkeep``): a flush when the documents loaded
+    since the last reach ``flush_every`` and ``flush_share`` of the graph's documents; once the build has
+    loaded as many as the graph held at its start, the writes stop recording and every index is filled
+    whole at the end, its rows computed in two processes — and the answers are those of the indexes
+    built whole."""
+    from graph import sqlite_rows
+    from graph.build import build_records
+
+    store = maintained_store
+    records = list(all_records)
+    first, second = records[:12], records[12:45]
+    for rec in first:
+        store.load_record(rec)
+    store.flush_rows()
+    calls: list[tuple[str, int]] = []
+    for name in ("flush_rows", "suspend_rows", "fill_rows"):
+        real = getattr(store, name)
+
+        def spy(real=real, name=name):
+            calls.append((name, store.document_count()))
+            return real()
+        monkeypatch.setattr(store, name, spy)
+    store.load_batch, store.flush_every, store.flush_share = 2, 2, 0.25
+    monkeypatch.setattr(sqlite_rows, "_SEED_KEYS", 7)        # many views: every other one in the helper
+    here, real_rows = [], sqlite_rows._rows_through_view
+
+    def rows_here(*args):
+        here.append(store.document_count())
+        return real_rows(*args)
+    monkeypatch.setattr(sqlite_rows, "_rows_through_view", rows_here)
+    views = []
+    real_computed = sqlite_rows.RowKeeper._computed
+
+    def computed(self, ix, of_keys, *method):
+        views.append(len(of_keys) if self.helper is not None else 0)
+        return real_computed(self, ix, of_keys, *method)
+    monkeypatch.setattr(sqlite_rows.RowKeeper, "_computed", computed)
+    report = build_records(_items(second), store)
+    assert len(report.added) == len(second) == 33 and not report.failed
+    # 4 loaded: 4 >= max(2, 0.25 * 16); 10: 6 >= 0.25 * 22; at 12 (as many as the graph held) in bulk
+    assert calls == [("flush_rows", 16), ("flush_rows", 22), ("suspend_rows", 24),
+                     ("flush_rows", 45), ("fill_rows", 45)]
+    in_fill = here.count(45)                 # the fill's views computed in this process: about half
+    assert sum(views) > 20 and sum(views) // 2 <= in_fill < sum(views)
+    _same_answers(store, records[:45])
+
+
+def test_a_killed_bulk_build_leaves_the_indexes_unused_until_the_next_build_fills_them(maintained_store, all_records):
+    from graph.build import build_records
+
+    store = maintained_store
+    records = list(all_records)
+    store.load_batch, store.flush_every = 2, 4
+
+    def killed():
+        yield from _items(records[:20])
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_records(killed(), store)
+    assert store.document_count() == 20
+    assert not any(store.rows_current(name) or store.rows_marked(name) for name in MAINTAINED)
+    _CACHE.clear()
+    assert registry.run(store, "inventory", {}) == _built(store, "inventory", {})
+    report = build_records(_items(records[15:25]), store)     # fewer than the graph holds: no bulk load
+    assert not any(store.rows_marked(name) for name in MAINTAINED) and len(report.unchanged) == 5
+    assert registry.keep_indexes(store)                       # what ``govkg build`` does last
+    _same_answers(store, records[:25])

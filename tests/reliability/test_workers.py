@@ -39,14 +39,17 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.timeout(180)
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
-def test_kill_9_of_the_command_leaves_no_worker(tmp_path, corpus_paths):
+@pytest.mark.parametrize("command", ["extract", "build"])
+def test_kill_9_of_the_command_leaves_no_worker(tmp_path, corpus_paths, command):
+    """``build`` also starts the process that turns records into deltas (graph/delta_pool.py)."""
     folder = tmp_path / "in"
     folder.mkdir()
     for i in range(400):   # several seconds of work for two workers however fast the machine
         (folder / f"{i:03d}.txt").write_bytes(corpus_paths[i % 5].read_bytes())
-    proc = subprocess.Popen([sys.executable, "-c", "from govkg.cli import main; main()", "extract", str(folder),
-                             "--out", str(tmp_path / "out.jsonl"), "--workers", "2", "-q"],
-                            cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO)),
+    args = ["--out", str(tmp_path / "out.jsonl"), "-q"] if command == "extract" else ["--quiet"]
+    proc = subprocess.Popen([sys.executable, "-c", "from govkg.cli import main; main()", command, str(folder),
+                             *args, "--workers", "2"],
+                            cwd=REPO, env=dict(os.environ, PYTHONPATH=str(REPO), GOVKG_HOME=str(tmp_path / "home")),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 90
     workers: set[int] = set()

@@ -65,6 +65,11 @@ _TITLES = re.compile(r"《[^《》]*》|“[^“”]{1,40}”")
 # a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
 _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
+# what a term is defined as: from 是指/指的是 to the end of the sentence
+_DEFINITION = re.compile(r"(?:是指|指的是)[^。；;]*")
+# a sentence opening with someone's instruction (书记强调，… / 会议指出：…): its clauses say what is asked for
+_INSTRUCTS = re.compile(r"[^，,。；;：:“”]{1,14}?(?:强调|指出|要求|叮嘱|希望)[，,：:]")
+_CLAUSES = re.compile(r"[，,；;：:]")
 _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|努力|切实|持续|始终|坚持|深入|扎实")
 
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -73,7 +78,8 @@ RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("provincial", re.compile(r"(省委|省政府|省民政厅|省厅|省级|全省)[^。；]{0,30}"
                               r"(试点|示范|典型|推广|表彰|工作专报|专报|简报|信息|通报|经验|交流|肯定|转发|刊发|刊载)"
                               r"|(工作专报|专报|简报)[^。；]{0,20}(刊发|刊载|转发|推广)")),
-    ("media", re.compile(r"(人民日报|新华社|新华网|央视|中央电视台|光明日报|中国社会报|学习强国)")),
+    # (a name running on into 区 is a community's: 新华社区)
+    ("media", re.compile(r"(人民日报|新华社|新华网|央视|中央电视台|光明日报|中国社会报|学习强国)(?!区)")),
 )
 
 
@@ -100,8 +106,13 @@ def is_plan(text: str, status: str | None = None) -> bool:
 
 
 def states_duty(text: str) -> bool:
-    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…, 要充分发挥…)?"""
-    return _DUTY.search(text.lstrip()) is not None
+    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…, 要充分发挥…), or with
+    someone's instruction of it (某某强调，社区是…，要围绕…推进网格化管理: what a leader asks for)?"""
+    text = text.lstrip()
+    if _DUTY.search(text) is not None:
+        return True
+    told = _INSTRUCTS.match(text)
+    return told is not None and any(_DUTY.match(clause.lstrip()) for clause in _CLAUSES.split(text[told.end():]))
 
 
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
@@ -117,7 +128,9 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
         return "claimed"
     if has_metric:
         return "quantified"
-    if is_concrete(_TITLES.sub("", text)):     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action
+    # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
+    # is defined as (社区工作者是指…，不包括购买服务…人员)
+    if is_concrete(_DEFINITION.sub("", _TITLES.sub("", text))):
         return "described"
     return "claimed"
 

@@ -175,6 +175,9 @@ _TAIL_TRIM = re.compile(r"(?:共计|共有|已有|共|累计|将|按|由原|由|
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|在|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
+# words saying a figure is a running total (…，累计达到43.2万个) and a subject naming what was added (新增…)
+_CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
+_ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增)")
 # per each: 每个村（社区)配备1名专职网格员 → 每个村（社区)配备专职网格员
 _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
 
@@ -212,6 +215,17 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
     return before
+
+
+def _running_total(previous: str, between: str) -> str:
+    """The subject of a figure that has none of its own, after a figure of the same unit: the same
+    thing, before and after (由14万元/个提高到24万元/个); but where the words between say it is the
+    running total (新增终端22.6万个，累计达到43.2万个), what was added is not what it counts — the total
+    of that thing is (累计终端)."""
+    if not _CUMULATIVE.search(between):
+        return previous
+    added = _ADDED.match(previous)
+    return "累计" + previous[added.end():] if added else previous
 
 
 def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int) -> str:
@@ -387,7 +401,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         s_lo, _s_hi = sentences.bounds(start)
         subject = _subject(text, start, end, clauses, s_lo)
         if not subject and prev_end >= 0 and prev_end >= s_lo and unit == prev_unit:
-            subject = prev_subject  # 由14万元/个提高到24万元/个: the same thing, before and after
+            subject = _running_total(prev_subject, text[prev_end:start])
         keep(start, end, value, unit, subject)
         prev_end, prev_unit, prev_subject = end, unit, subject
     covered = sorted((r.start, r.end) for r in out)

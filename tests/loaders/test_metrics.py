@@ -119,6 +119,10 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     # the figure after 提高到 counts the same thing as the one before
     ("补贴由120元/月提高到160元/月。", "160元/月", "补贴"),
     ("共有52名村(社区)工作人员报名参加考试。", "52名", "村(社区)工作人员"),
+    # a running total after what was added counts the total, not the additions
+    ("今年新增智能门禁1.5万个，累计达到3.8万个。", "3.8万个", "累计智能门禁"),
+    ("今年新增智能门禁1.5万个，累计达到3.8万个。", "1.5万个", "新增智能门禁"),
+    ("2024年新增调解员60名,总计410名。", "410名", "累计调解员"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -82,6 +82,13 @@ def test_similarity_components(sim_index):
     ("应当建立居民议事制度。", None, "claimed"),
     ("要充分发挥社区党组织的作用，把党员组织起来。", None, "claimed"),
     ("主要做法是建立居民议事制度。", None, "described"),          # 要 inside a word opens no duty
+    # someone's instruction of a duty (某某强调，…，要…) is what is asked for, not work done
+    ("区长强调，社区是服务群众的前沿，要围绕居民需求，推进网格化管理。", None, "claimed"),
+    ("会议指出：必须建立居民议事制度。", None, "claimed"),
+    ("书记强调，街道已建立居民议事制度。", None, "described"),
+    # what a term is defined as is no work done
+    ("按照《办法》要求，专职社区工作者是指在社区从事服务工作的全日制人员，不包括购买服务人员。", None, "claimed"),
+    ("街道建立议事会，议事会是指由居民代表组成的协商组织。", None, "described"),
     # the verbs of a title or a quoted name are no action; quoted speech may report one
     ("市政府要求各县区学习借鉴，学习乙县“支部领导、网格员落实”治理模式。", None, "claimed"),
     ("甲市“打造红色物业”提建议活动举行。", None, "claimed"),
@@ -118,6 +125,8 @@ def test_has_figure(text, expected):
     ("省民政厅印发第59期工作专报，介绍我市经验。", "provincial"),
     ("被民政部确认为全国社区治理和服务创新实验区。", "national"),
     ("新华社内参刊发文章。", "media"),
+    # a community named 新华 is no news agency
+    ("新华社区深化“睦邻”品牌，为老人举办生日会。", None),
     ("召开会议研究部署。", None),
 ])
 def test_recognition(text, level):

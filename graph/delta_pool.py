@@ -8,7 +8,8 @@ cumulative in ``record_to_delta``): done here, in another process, the writer on
 """
 from __future__ import annotations
 
-from collections import deque
+import queue
+import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -17,7 +18,7 @@ from graph.pools import pool as new_pool
 __all__ = ["deltas"]
 
 _BATCH = 25           # lines per task
-_AHEAD = 4            # tasks in flight (the process works while the writer writes)
+_AHEAD = 8            # tasks in flight (the extraction and this process work while the writer writes)
 
 #: (source, JSON line of an extraction record or None, error or None)
 Line = tuple[str, "str | None", "str | None"]
@@ -46,27 +47,64 @@ def _convert(items: list[Line]) -> list[tuple[str, Any, str | None]]:
 
 def deltas(items: Iterable[Line], processes: int = 1) -> Iterator[tuple[str, Any, str | None]]:
     """(source, DocumentDelta or None, error) for each (source, line, error) of ``items``, in order;
-    the conversion runs in ``processes`` processes (forked, started here, stopped when done)."""
+    the conversion runs in ``processes`` processes (forked, started here, stopped when done).
+
+    ``items`` (the extraction workers' results) are drawn by a thread of their own, up to ``_AHEAD``
+    batches ahead of the caller: drawn by the caller's thread, the workers stood idle while the writer
+    wrote a batch (they hold back only a few results each), and the writer waited for them after it."""
     items = iter(items)
     first = next(items, None)     # the extraction workers started first: forked while this has one thread
     if first is None:
         return
     pool = new_pool(processes)
-    pending: deque[Any] = deque()
+    ahead: queue.Queue[Any] = queue.Queue(maxsize=_AHEAD * processes)
+    stop = threading.Event()
+
+    def feed() -> None:
+        try:
+            batch: list[Line] = [first]
+            for item in items:
+                batch.append(item)
+                if len(batch) >= _BATCH:
+                    if not _put(ahead, pool.apply_async(_convert, (batch,)), stop):
+                        return
+                    batch = []
+            if batch and not _put(ahead, pool.apply_async(_convert, (batch,)), stop):
+                return
+            _put(ahead, None, stop)
+        except BaseException as exc:  # noqa: BLE001 -- handed to the caller's thread, raised there
+            _put(ahead, _Failed(exc), stop)
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()          # (in this thread, which ran it: the extraction workers stop)
+
+    feeder = threading.Thread(target=feed, name="govkg-deltas", daemon=True)
+    feeder.start()
     try:
-        batch: list[Line] = [first]
-        for item in items:
-            batch.append(item)
-            if len(batch) >= _BATCH:
-                pending.append(pool.apply_async(_convert, (batch,)))
-                batch = []
-                while len(pending) >= _AHEAD * processes:
-                    yield from pending.popleft().get()
-        if batch:
-            pending.append(pool.apply_async(_convert, (batch,)))
-        while pending:
-            yield from pending.popleft().get()
+        while (task := ahead.get()) is not None:
+            if isinstance(task, _Failed):
+                raise task.exc
+            yield from task.get()
         pool.close()
     finally:
+        stop.set()
+        feeder.join()
         pool.terminate()
         pool.join()
+
+
+class _Failed:
+    def __init__(self, exc: BaseException):
+        self.exc = exc
+
+
+def _put(ahead: queue.Queue[Any], task: Any, stop: threading.Event) -> bool:
+    """Hand ``task`` to the caller's thread; False once the caller has stopped reading."""
+    while not stop.is_set():
+        try:
+            ahead.put(task, timeout=0.2)
+            return True
+        except queue.Full:
+            continue
+    return False

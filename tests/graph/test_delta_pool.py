@@ -38,3 +38,38 @@ def test_the_pool_keeps_order_and_passes_errors_through():
     assert out[30][1] is None and out[30][2].startswith("s30: not an extraction record")
     assert [d.doc_id for i, (_, d, _) in enumerate(out) if i not in (7, 30)] == \
         [r.doc_id for i, r in enumerate(recs) if i not in (7, 30)]
+
+
+def test_a_reader_that_stops_early_stops_the_feeding_thread_and_the_input():
+    import threading
+
+    from graph.delta_pool import deltas
+    from tests.support.synthetic import synthetic_records
+
+    closed = []
+
+    def lines():
+        try:
+            for i, rec in enumerate(synthetic_records(300, seed=5)):
+                yield f"s{i}", rec.to_json_line(), None
+        finally:
+            closed.append(True)
+
+    before = threading.active_count()
+    out = deltas(lines())
+    assert [next(out)[0] for _ in range(3)] == ["s0", "s1", "s2"]
+    out.close()
+    assert closed == [True] and threading.active_count() == before
+
+
+def test_an_error_in_the_input_reaches_the_reader():
+    import pytest
+
+    from graph.delta_pool import deltas
+
+    def lines():
+        yield "s0", None, "s0: unreadable"
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        list(deltas(lines()))

@@ -165,11 +165,13 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
             ev = head_quote(row["id"], row.get("head"))
         else:
             ev = best_evidence(row)
+        figure = _figure(row)
+        # a figure whose words name nothing counted is shown as written (7.4万户), never by its id
         out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
-                    "category": row.get("category"), "name": row.get("name") or row["id"],
+                    "category": row.get("category"), "name": row.get("name") or figure["written"] or row["id"],
                     "detail": _detail(row), "status": _status(row, ev, studied),
                     "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
-                    **_figure(row),
+                    **figure,
                     "id": row["id"], **ev.columns()})
     order = {s: i for i, s in enumerate(SECTIONS)}
     out.sort(key=lambda r: (r["place_id"], order.get(r["section"], 99), r["category"] or "",

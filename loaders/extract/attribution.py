@@ -36,7 +36,7 @@ from bisect import bisect_left, bisect_right
 from loaders.extract.context import Context
 from loaders.extract.text_utils import SENTENCE_END, finditer_at, opening_chars, stop_positions
 
-__all__ = ["PLAN_WORDS", "Attribution", "plan_sections", "plan_title", "states_plan", "states_standard"]
+__all__ = ["PLAN_WORDS", "Attribution", "document_year", "plan_sections", "plan_title", "states_plan", "states_standard"]
 
 _UNSET = object()
 # the last document's instance (one slot: the steps of one document run one after another)
@@ -88,6 +88,8 @@ _REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?
                               r"(?:达到|不低于|不少于|不超过|控制在|每[^\d，,。；;！？!?\n]{0,6}?)\s*$")
 _PLAN_OPENS = opening_chars(PLAN_WORDS.pattern)  # (None: not read off the pattern, every window is searched)
 _TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
+# the year in a document number's brackets (粤民建〔2012〕26号, 濮民[2020]50号)
+_NUMBER_YEAR = re.compile(r"[〔﹝\[［（(【]\s*((?:19|20)\d\d)\s*[〕﹞\]］）)】]")
 # how far before a figure plan words are read (the clauses that lead to it, not the whole sentence)
 _PLAN_WINDOW = 40
 # (已建成小区 "the compounds already built" names the compounds, it reports nothing done)
@@ -144,6 +146,15 @@ def states_standard(text: str, start: int, end: int) -> bool:
                 or _REQUIRED_BEFORE.search(text, max(0, start - 60), start))
 
 
+def document_year(date: str | None, doc_number: str | None) -> int | None:
+    """The year a document was written: its date's, else the year its number carries (粤民建〔2012〕26号
+    is of 2012); None when neither says."""
+    if date and date[:4].isdigit():
+        return int(date[:4])
+    found = _NUMBER_YEAR.search(doc_number or "")
+    return int(found.group(1)) if found else None
+
+
 def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
     """Does ``text[lo:pos]`` (the sentence before a figure or the head of a measure; only its last
     ``_PLAN_WINDOW`` characters are read) state a plan or target rather than a result? ``year`` is
@@ -192,8 +203,7 @@ class Attribution:
         self.text = text = ctx.text
         self.subject = ctx.document.subject_place
         self.province = ctx.document.province
-        date = ctx.document.date
-        self.year = int(date[:4]) if date and date[:4].isdigit() else None
+        self.year = document_year(ctx.document.date, ctx.document.doc_number)
         self._plan_sections = plan_sections(text)
         agency_spans = sorted((m.start, m.end, a.place or self.subject)
                               for a in ctx.agencies for m in a.mentions)

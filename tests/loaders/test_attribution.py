@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.extract.attribution import states_plan, states_standard
+from loaders.extract.attribution import document_year, states_plan, states_standard
 from loaders.extract.pipeline import extract_text
 
 _HEAD = "襄阳市民政局关于市政协第12号提案的答复\n\n尊敬的王委员：\n您提出的关于社区治理的提案收悉，现答复如下：\n"
@@ -88,6 +88,19 @@ def test_a_target_year_already_past_is_a_result():
     text = "通过各级的努力，到2010年全省新增"
     assert states_plan(text, 0, len(text)) is True
     assert states_plan(text, 0, len(text), year=2012) is False
+
+
+def test_a_document_numbers_year_dates_an_undated_reply():
+    assert document_year(None, "鄂民函〔2016〕8号") == 2016
+    assert document_year("2019-05-01", "鄂民函〔2016〕8号") == 2019
+    assert document_year(None, "第12号") is None
+    text = ("襄阳市民政局关于市政协第12号提案的答复\n\n襄民函〔2016〕8号\n王明委员：\n"
+            "您提出的关于社区治理的提案收悉，现答复如下：\n经过三年努力，到2015年，全市新建社区服务站120个。"
+            "到2018年，全市社区服务站覆盖率达到95%。\n")
+    rec = extract_text(text, "t.txt")
+    assert rec.document.date is None and rec.document.doc_number == "襄民函〔2016〕8号"
+    got = {m.as_written: m.status for m in rec.metrics}
+    assert got["120个"] != "planned" and got["95%"] == "planned"
 
 
 @pytest.mark.parametrize("text,figure,standard", [

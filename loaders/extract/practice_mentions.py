@@ -80,6 +80,8 @@ def extract_practice_mentions(ctx: Context) -> None:
             place = attribution.place_at(pos)
             if place is not None and place != subject and not within(place):
                 rank = _ELSEWHERE
+            elif place is None and known is not None and known[0] <= _OWN:
+                continue                                      # at best of rank 1 again: not read further
             elif _weak(text, sentence, pos) or attribution.planned_at(pos):
                 rank = _PLANNED
             else:

@@ -248,7 +248,8 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
     found = _line_agency(lines, subject, gaz, local)
     if found:
         return found
-    if kind in ("调研报告", "工作总结", "其他"):
+    # (a body whose sentence names the research or the summary: none where the text holds no such words)
+    if kind in ("调研报告", "工作总结", "其他") and (_REPORT.search(text) or kind == "工作总结" and _SUMMARY.search(text)):
         for a in agency_mentions(text, subject, None, gaz):
             s, e = sentence_bounds(text, a.start)
             s, e = max(s, a.start - _MAX_SENTENCE), min(e, a.end + _MAX_SENTENCE)

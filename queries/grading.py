@@ -75,9 +75,10 @@ _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|�
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("national", re.compile(r"(全国|国家级|民政部|中央|国务院)[^。；]{0,30}(实验区|试点|示范|典型|推广|表彰|通报|经验)"
                             r"|(全国|国家级)[^。；]{0,12}(先进|优秀|标兵)")),
+    # (信息 is a bulletin only where it is published: 省厅统一研发…信息平台 recognises no one)
     ("provincial", re.compile(r"(省委|省政府|省民政厅|省厅|省级|全省)[^。；]{0,30}"
-                              r"(试点|示范|典型|推广|表彰|工作专报|专报|简报|信息|通报|经验|交流|肯定|转发|刊发|刊载)"
-                              r"|(工作专报|专报|简报)[^。；]{0,20}(刊发|刊载|转发|推广)")),
+                              r"(试点|示范|典型|推广|表彰|工作专报|专报|简报|通报|经验|交流|肯定|转发|刊发|刊载)"
+                              r"|(工作专报|专报|简报|信息)[^。；]{0,20}(刊发|刊载|转发|推广)")),
     # (a name running on into 区 is a community's: 新华社区)
     ("media", re.compile(r"(人民日报|新华社|新华网|央视|中央电视台|光明日报|中国社会报|学习强国)(?!区)")),
 )
@@ -135,9 +136,10 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     return "claimed"
 
 
-def recognition(text: str) -> str | None:
-    """Highest level of outside recognition the text reports: national, provincial, media, or None."""
-    for level, pattern in RECOGNITION_LEVELS:
+def recognition(text: str, levels: tuple[tuple[str, re.Pattern[str]], ...] = RECOGNITION_LEVELS) -> str | None:
+    """Highest level of outside recognition the text reports: national, provincial, media, or None
+    (of ``levels``)."""
+    for level, pattern in levels:
         if pattern.search(text or ""):
             return level
     return None
@@ -149,8 +151,10 @@ def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
     part of, the units within it). “学习山东省武城县经验……新华社内参” is 武城县's media report, not
     the learner's. ``place_id`` is the place's 6-digit code where known."""
     best: str | None = None
+    # a province is recognised by the nation or the press, not by a province's own words
+    levels = _BELOW_PROVINCE if _is_province(place_id) else RECOGNITION_LEVELS
     for sentence in sentences(text or ""):
-        level = recognition(sentence)
+        level = recognition(sentence, levels)
         if level is None or (best is not None and _LEVELS.index(level) >= _LEVELS.index(best)):
             continue
         if not _names_other_place(sentence, place_id, place_name):
@@ -159,6 +163,12 @@ def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
 
 
 _LEVELS = [level for level, _p in RECOGNITION_LEVELS]
+_BELOW_PROVINCE = tuple((level, p) for level, p in RECOGNITION_LEVELS if level != "provincial")
+
+
+def _is_province(place_id: str) -> bool:
+    """Is ``place_id`` a province's 6-digit code (its last four digits 0000)?"""
+    return len(place_id) == 6 and place_id.isdigit() and place_id.endswith("0000")
 
 
 def _names_other_place(sentence: str, place_id: str, place_name: str) -> bool:

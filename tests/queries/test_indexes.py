@@ -127,6 +127,9 @@ def test_has_figure(text, expected):
     ("新华社内参刊发文章。", "media"),
     # a community named 新华 is no news agency
     ("新华社区深化“睦邻”品牌，为老人举办生日会。", None),
+    # a platform the province builds recognises no one; a bulletin that publishes does
+    ("省民政厅统一研发社区信息平台，五级应用。", None),
+    ("省委办公厅《信息》刊发我市做法。", "provincial"),
     ("召开会议研究部署。", None),
 ])
 def test_recognition(text, level):
@@ -139,6 +142,9 @@ def test_recognition(text, level):
     ("新华社内参刊发文章，介绍濮阳市华龙区的经验。", "410900", "濮阳市", "media"),
     ("被民政部确认为全国社区治理和服务创新实验区。", "421200", "咸宁市", "national"),
     ("咸宁市被民政部确认为全国社区治理和服务创新实验区。", "410900", "濮阳市", None),
+    # a province's own pilots and bulletins are no outside recognition of that province
+    ("省民政厅将我省经验在全省推广。", "420000", "湖北省", None),
+    ("省民政厅将我市经验在全省推广。", "420600", "襄阳市", "provincial"),
 ])
 def test_recognition_counts_only_sentences_about_the_place(text, place_id, place, level):
     assert recognition_about(text, place_id, place) == level

@@ -549,7 +549,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         suffix = m.group()
         if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
             continue
-        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街") \
+        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街", "集") \
                 and (_TERM_AFTER.match(text, m.end()) or not any(m.start() - k in chained for k in range(2, 7))):
             continue  # 城镇, 乡村, 农村, 街镇 are words, unless a place is written before (紫金县紫城镇)
         name_end, end, level = m.start(), m.end(), _LEVEL_OF_SUFFIX.get(suffix, "other")
@@ -642,6 +642,8 @@ _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
                                 r"|报(?:记者|讯|社|全媒体|融媒体|[^\u4e00-\u9fff])|报道[:：]|公众号|微讯|客户端|分社"
                                 r"|网(?![\u4e00-\u9fff]))|[\u4e00-\u9fff]{0,6}?(?:集团|公司)")
+# a firm's registered name opening with its place (某省某市某某物业管理有限公司)
+_FIRM_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:有限公司|有限责任公司)")
 
 # a place opening a designation or an information system's name (山西防震减灾示范社区, 贵州省易地扶贫搬迁
 #示范区, 江苏省民政综合业务信息系统): the title's or the system's, not a place the text speaks of
@@ -739,6 +741,7 @@ def extract_places(ctx: Context) -> None:
         if place.level == "province" and a.code != subject and _AGENCY_AFTER.match(text[a.end:a.end + 9]):
             continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
         if a.code != subject and (_INSTITUTION_AFTER.match(text, a.end, a.end + 7)
+                                   or _FIRM_AFTER.match(text, a.end, a.end + 18)
                                    or _DESIGNATION_AFTER.match(text, a.end, a.end + 16)):
             continue
         if a.code not in own and is_address(text, a.start, a.end):
@@ -876,8 +879,9 @@ def _share_parent(group: list[PlaceRec], unplaced: set[str]) -> None:
 
 
 def _former_names(locals_: dict[str, PlaceRec]) -> None:
-    """原X社区 is the community X as it was (原利民社区党总支书记): a mention of X, not a place of its own."""
-    for name in [n for n in locals_ if n.startswith("原") and n[1:] in locals_]:
+    """原X社区 is the community X as it was (原利民社区党总支书记), 现X社区 as it is now: a mention of X, not a
+    place of its own."""
+    for name in [n for n in locals_ if n[:1] in ("原", "现") and n[1:] in locals_]:
         former = locals_.pop(name)
         locals_[name[1:]].mentions.extend(Mention(start=m.start + 1, end=m.end, as_written=m.as_written[1:])
                                           for m in former.mentions)

@@ -104,6 +104,7 @@ def test_admin_mentions(text, subject, expected):
     ("全力打造新区，建设城市新区，一批新区", []),
     # a change of unit is no unit's name
     ("资源向街道倾斜，推进镇改街道和村改社区工作", []),
+    ("中心集镇区规划市场,力争集镇功能进一步体现", []),  # 集镇 (a market town) is a word
 ])
 def test_local_mentions(text, expected):
     assert [(m.name, m.level) for m in local_mentions(text)] == expected
@@ -153,6 +154,9 @@ def test_a_place_opening_an_institutions_name_is_not_named_there():
     assert "山西省" not in by_name and "陕西省" not in by_name and "浙江省" not in by_name
     assert "杭州市" in by_name                                     # named as a place, not an institution
     assert [m.as_written for m in by_name["西安市"].mentions] == ["西安市"]   # not 西安 of the university
+    # a firm's registered name opening with its place names none
+    ctx = _placed("嘉兴市民政局答复。“小区的事大家管。”浙江省杭州市某某物业管理有限公司经理说。嘉兴市推进社区治理。")
+    assert "杭州市" not in [p.name for p in ctx.places] and "浙江省" not in [p.name for p in ctx.places]
     # a paper's reporter (…报全媒体记者) and an agency's branch (某某社…分社) name no place either
     ctx = _placed("嘉兴市民政局答复。浙江法治报全媒体记者 王某\n中新社浙江分社供稿\n嘉兴市推进社区治理。")
     names = [p.name for p in ctx.places]
@@ -401,3 +405,10 @@ def test_an_area_after_a_district_is_no_street():
     rec = extract_text("小区治理见实效\n\n近年来,宜昌市西陵区学习成都市龙泉驿区地区街道治理经验,建起议事厅。\n", "t.txt")
     names = {p.name for p in rec.places}
     assert "成都市龙泉驿区" in names and not any(n.endswith("地区街道") for n in names)
+
+
+def test_now_before_a_community_named_before_is_that_community():
+    rec = extract_text("关于小区停车的答复\n\n宜昌市西陵区学院街道东山社区反映停车难。现东山社区的意向是协助小区成立业委会。\n",
+                       "t.txt")
+    names = {p.name: p for p in rec.places}
+    assert "现东山社区" not in names and len(names["东山社区"].mentions) == 2

@@ -879,13 +879,25 @@ def _share_parent(group: list[PlaceRec], unplaced: set[str]) -> None:
 
 
 def _former_names(locals_: dict[str, PlaceRec]) -> None:
-    """原X社区 is the community X as it was (原利民社区党总支书记), 现X社区 as it is now: a mention of X, not a
-    place of its own."""
+    """原X社区 is the community X as it was (原利民社区党总支书记), 现X社区 as it is now, and 某街X社区 the community
+    X after its street's short form: a mention of X, not a place of its own."""
     for name in [n for n in locals_ if n[:1] in ("原", "现") and n[1:] in locals_]:
-        former = locals_.pop(name)
-        locals_[name[1:]].mentions.extend(Mention(start=m.start + 1, end=m.end, as_written=m.as_written[1:])
-                                          for m in former.mentions)
-        locals_[name[1:]].mentions.sort(key=lambda m: m.start)
+        _merge_into(locals_, name, name[1:])
+    # 车站街胜利社区 after 车站街道胜利社区: the community written after its street's short form
+    for name in [n for n in locals_ if locals_[n].level == "community"]:
+        known = next((k for k in locals_ if k != name and locals_[k].level == "community" and len(k) >= 3
+                      and name.endswith(k) and name[:-len(k)].endswith(("街", "镇", "乡"))), None)
+        if known is not None:
+            _merge_into(locals_, name, known)
+
+
+def _merge_into(locals_: dict[str, PlaceRec], name: str, into: str) -> None:
+    """The mentions of ``name`` become mentions of ``into``, whose name ends them."""
+    gone = locals_.pop(name)
+    cut = len(name) - len(into)
+    locals_[into].mentions.extend(Mention(start=m.start + cut, end=m.end, as_written=m.as_written[cut:])
+                                  for m in gone.mentions)
+    locals_[into].mentions.sort(key=lambda m: m.start)
 
 
 def _repeated_mentions(text: str, locals_: dict[str, PlaceRec]) -> None:

@@ -412,3 +412,11 @@ def test_now_before_a_community_named_before_is_that_community():
                        "t.txt")
     names = {p.name: p for p in rec.places}
     assert "现东山社区" not in names and len(names["东山社区"].mentions) == 2
+
+
+def test_a_community_after_its_streets_short_form_is_the_community_named_before():
+    rec = extract_text("小区治理见实效\n\n近日,宜昌市西陵区学院街道东山社区召开议事会。"
+                       "作为牵头单位包保西陵区学院街东山社区,某集团组织党员下沉。\n", "t.txt")
+    names = {p.name: p for p in rec.places}
+    assert "学院街东山社区" not in names and len(names["东山社区"].mentions) == 2
+    assert [m.as_written for m in names["东山社区"].mentions] == ["东山社区", "东山社区"]

@@ -173,6 +173,7 @@ _LEAD_TRIM = re.compile(
 _TAIL_TRIM = re.compile(r"(?:共计|共有|已有|共|累计|将|按|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|增长|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降|减少|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
+_PART_OF = re.compile(r"(?:其)?中(?:的)?")
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|在|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
 # words saying a figure is a running total (…，累计达到43.2万个) and a subject naming what was added (新增…)
@@ -211,10 +212,15 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
     trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", lead_cut)).strip()
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
         trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
-    before = trimmed
+    before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 200万元中的100万元: a part of the same thing
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
     return before
+
+
+def _same_unit(unit: str, other: str) -> bool:
+    """Do two figures count in the same unit, whatever their multipliers (8832个 and 3.1万个)?"""
+    return unit.lstrip("万亿千百") == other.lstrip("万亿千百")
 
 
 def _running_total(previous: str, between: str) -> str:
@@ -222,10 +228,10 @@ def _running_total(previous: str, between: str) -> str:
     thing, before and after (由14万元/个提高到24万元/个); but where the words between say it is the
     running total (新增终端22.6万个，累计达到43.2万个), what was added is not what it counts — the total
     of that thing is (累计终端)."""
-    if not _CUMULATIVE.search(between):
+    if not _CUMULATIVE.search(between) or previous.startswith("累计"):
         return previous
     added = _ADDED.match(previous)
-    return "累计" + previous[added.end():] if added else previous
+    return "累计" + (previous[added.end():] if added else previous)
 
 
 def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int) -> str:
@@ -400,7 +406,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         seen.add(ctx_key)
         s_lo, _s_hi = sentences.bounds(start)
         subject = _subject(text, start, end, clauses, s_lo)
-        if not subject and prev_end >= 0 and prev_end >= s_lo and unit == prev_unit:
+        if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit):
             subject = _running_total(prev_subject, text[prev_end:start])
         keep(start, end, value, unit, subject)
         prev_end, prev_unit, prev_subject = end, unit, subject

@@ -123,6 +123,9 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("今年新增智能门禁1.5万个，累计达到3.8万个。", "3.8万个", "累计智能门禁"),
     ("今年新增智能门禁1.5万个，累计达到3.8万个。", "1.5万个", "新增智能门禁"),
     ("2024年新增调解员60名,总计410名。", "410名", "累计调解员"),
+    ("今年新增充电桩860个，累计达到1.2万个。", "1.2万个", "累计充电桩"),     # whatever the multiplier
+    # a part of a sum counts what the sum counts
+    ("下拨帮扶资金300万元中的120万元用于修路。", "120万元", "下拨帮扶资金"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
 from loaders.extract.places import AdminMention, LocalMention, admin_mentions, local_mentions, zone_mentions
@@ -120,7 +121,10 @@ _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
 _VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察)")
 
 
+@lru_cache(maxsize=16)
 def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | None:
+    """The place a headline is about, or None (kept for the last few headlines: a story's subject
+    is read from its headline twice, once with the evidence of replies and once for a story)."""
     m = _SERIES.match(title)
     if m:
         title = title[m.end():]

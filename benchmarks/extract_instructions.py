@@ -6,9 +6,11 @@ generates the synthetic corpus (``govkg synth``, seed 1), normalizes the first `
 characters' worth of documents, warms the caches on two of them, and counts under callgrind only
 the instructions spent extracting the documents (collection is switched on inside one
 ``functools.reduce`` call that runs the loop). With ``--from-file`` the counted loop also reads and
-normalizes each file (file to record, as a worker does). Compare two checkouts by running it in each.
+normalizes each file (file to record, as a worker does). ``--corpus DIR`` counts over the files of a
+folder instead (``data/corpus``: real documents, most of them excerpts of ~700 characters, where the
+fixed cost per document weighs more). Compare two checkouts by running it in each.
 
-usage: python benchmarks/extract_instructions.py [--chars 200000] [--repo DIR] [--from-file]
+usage: python benchmarks/extract_instructions.py [--chars 200000] [--repo DIR] [--from-file] [--corpus DIR]
 (needs ``valgrind``; about 1–2 minutes on an idle core, most of it the warm-up under valgrind)
 """
 from __future__ import annotations
@@ -68,6 +70,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repo", type=Path, default=REPO, help="checkout whose loaders/ is measured (default: this one)")
     ap.add_argument("--from-file", action="store_true",
                     help="count reading and normalizing each file too (file to record)")
+    ap.add_argument("--corpus", type=Path, default=None,
+                    help="extract the files of this folder (up to --chars) instead of generated documents")
     ap.add_argument("--child", nargs=2, metavar=("CORPUS", "LIMIT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -80,8 +84,9 @@ def main(argv: list[str]) -> int:
     from loaders.synth import write_corpus
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = Path(tmp) / "corpus"
-        write_corpus(str(corpus), max(10, args.chars // 2000), seed=1)
+        corpus = args.corpus.resolve() if args.corpus else Path(tmp) / "corpus"
+        if args.corpus is None:
+            write_corpus(str(corpus), max(10, args.chars // 2000), seed=1)
         out = Path(tmp) / "callgrind.out"
         cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
                f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()),

@@ -48,6 +48,11 @@ def _mentions(text: str, practice: str):
     ("编者按：专家为网格化治理提供借鉴启示。\n襄阳市推行网格化治理，划分网格300个。", "襄阳市推行"),
     # a sentence naming the subject as its topic before one that names no place
     ("专家为网格化治理提供借鉴启示。\n襄阳市以网格为单元，构建网格化治理体系。", "襄阳市以网格"),
+    # …however many sentences that name no place (done or planned) stand between them
+    (("专家为网格化治理提供借鉴启示。\n下一步将继续深化网格化治理。\n网格化治理覆盖全部社区。\n"
+      "襄阳市以网格为单元，构建网格化治理体系。"), "襄阳市以网格"),
+    # of several that name no place, the first is cited
+    ("专家为网格化治理提供借鉴启示。\n网格化治理覆盖全部社区。", "专家为网格化"),
 ])
 def test_the_subjects_own_done_sentence_is_cited(text, cited):
     text, pm = _mentions(text, "网格化治理")

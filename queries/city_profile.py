@@ -166,7 +166,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         else:
             ev = best_evidence(row)
         figure = _figure(row)
-        # a figure whose words name nothing counted is shown as written (7.4万户), never by its id
+        # a figure whose words name nothing counted is shown as written (1.2万户), never by its id
         out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
                     "category": row.get("category"), "name": row.get("name") or figure["written"] or row["id"],
                     "detail": _detail(row), "status": _status(row, ev, studied),

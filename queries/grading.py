@@ -75,7 +75,7 @@ _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|�
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("national", re.compile(r"(全国|国家级|民政部|中央|国务院)[^。；]{0,30}(实验区|试点|示范|典型|推广|表彰|通报|经验)"
                             r"|(全国|国家级)[^。；]{0,12}(先进|优秀|标兵)")),
-    # (信息 is a bulletin only where it is published: 省厅统一研发…信息平台 recognises no one)
+    # (信息 is a bulletin only where it is published: a 信息平台 the province builds recognises no one)
     ("provincial", re.compile(r"(省委|省政府|省民政厅|省厅|省级|全省)[^。；]{0,30}"
                               r"(试点|示范|典型|推广|表彰|工作专报|专报|简报|通报|经验|交流|肯定|转发|刊发|刊载)"
                               r"|(工作专报|专报|简报|信息)[^。；]{0,20}(刊发|刊载|转发|推广)")),
@@ -130,7 +130,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     if has_metric:
         return "quantified"
     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
-    # is defined as (社区工作者是指…，不包括购买服务…人员)
+    # is defined as (网格员是指由街道招聘…的人员)
     if is_concrete(_DEFINITION.sub("", _TITLES.sub("", text))):
         return "described"
     return "claimed"

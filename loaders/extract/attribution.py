@@ -88,7 +88,7 @@ _REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?
                               r"(?:达到|不低于|不少于|不超过|控制在|每[^\d，,。；;！？!?\n]{0,6}?)\s*$")
 _PLAN_OPENS = opening_chars(PLAN_WORDS.pattern)  # (None: not read off the pattern, every window is searched)
 _TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
-# the year in a document number's brackets (粤民建〔2012〕26号, 濮民[2020]50号)
+# the year in a document number's brackets (某民函〔2016〕8号, 某政发[2019]3号)
 _NUMBER_YEAR = re.compile(r"[〔﹝\[［（(【]\s*((?:19|20)\d\d)\s*[〕﹞\]］）)】]")
 # how far before a figure plan words are read (the clauses that lead to it, not the whole sentence)
 _PLAN_WINDOW = 40
@@ -147,7 +147,7 @@ def states_standard(text: str, start: int, end: int) -> bool:
 
 
 def document_year(date: str | None, doc_number: str | None) -> int | None:
-    """The year a document was written: its date's, else the year its number carries (粤民建〔2012〕26号
+    """The year a document was written: its date's, else the year its number carries (某民函〔2016〕8号
     is of 2012); None when neither says."""
     if date and date[:4].isdigit():
         return int(date[:4])

@@ -176,7 +176,7 @@ _TAIL_TRIM = re.compile(r"(?:共计|共有|已有|共|累计|将|按|由原|由|
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|在|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
-# words saying a figure is a running total (…，累计达到43.2万个) and a subject naming what was added (新增…)
+# words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
 _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
 _ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增)")
 # per each: 每个村（社区)配备1名专职网格员 → 每个村（社区)配备专职网格员
@@ -212,7 +212,7 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
     trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", lead_cut)).strip()
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
         trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
-    before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 200万元中的100万元: a part of the same thing
+    before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 300万元中的120万元: a part of the same thing
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
     return before
@@ -226,7 +226,7 @@ def _same_unit(unit: str, other: str) -> bool:
 def _running_total(previous: str, between: str) -> str:
     """The subject of a figure that has none of its own, after a figure of the same unit: the same
     thing, before and after (由14万元/个提高到24万元/个); but where the words between say it is the
-    running total (新增终端22.6万个，累计达到43.2万个), what was added is not what it counts — the total
+    running total (新增终端1.5万个，累计达到3.8万个), what was added is not what it counts — the total
     of that thing is (累计终端)."""
     if not _CUMULATIVE.search(between) or previous.startswith("累计"):
         return previous

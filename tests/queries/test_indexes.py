@@ -83,11 +83,11 @@ def test_similarity_components(sim_index):
     ("要充分发挥社区党组织的作用，把党员组织起来。", None, "claimed"),
     ("主要做法是建立居民议事制度。", None, "described"),          # 要 inside a word opens no duty
     # someone's instruction of a duty (某某强调，…，要…) is what is asked for, not work done
-    ("区长强调，社区是服务群众的前沿，要围绕居民需求，推进网格化管理。", None, "claimed"),
+    ("书记强调，街道是服务群众的前沿，要围绕居民需求，建立议事制度。", None, "claimed"),
     ("会议指出：必须建立居民议事制度。", None, "claimed"),
     ("书记强调，街道已建立居民议事制度。", None, "described"),
     # what a term is defined as is no work done
-    ("按照《办法》要求，专职社区工作者是指在社区从事服务工作的全日制人员，不包括购买服务人员。", None, "claimed"),
+    ("按照《办法》，网格员是指由街道统一招聘、负责入户走访的人员。", None, "claimed"),
     ("街道建立议事会，议事会是指由居民代表组成的协商组织。", None, "described"),
     # the verbs of a title or a quoted name are no action; quoted speech may report one
     ("市政府要求各县区学习借鉴，学习乙县“支部领导、网格员落实”治理模式。", None, "claimed"),

@@ -91,6 +91,7 @@ _SCHEMA += _KEPT_TABLE + ";\n" + ROWS_TABLE + ";\n"
 # every document) are scattered over the whole table, one page read per entry without it. Files of an
 # earlier revision had an index on the owner alone: the next build (``init_schema``) replaces it.
 _EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
+_BULK_CACHE_KB = 512 * 1024            # the page cache of a bulk load (``suspend_rows``)
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
 
 
@@ -140,6 +141,7 @@ class SQLiteStore(GraphStore):
             wait_s = float(os.environ.get("GOVKG_STORE_WAIT_S", "600"))
         self._lock = threading.RLock()           # one connection, shared by the app's threads
         self._depth = 0
+        self._bulk = False                        # a bulk load (``suspend_rows``) until ``fill_rows``
         self._view: tuple[int, nx.MultiDiGraph] | None = None
         self._query_view: Any = None
         self._rows = RowKeeper(self)                # the row indexes every write records its changes for
@@ -355,14 +357,18 @@ class SQLiteStore(GraphStore):
                                  [(node, _doc_text(text), nid) for nid, node, text in rows])
         self._doc_text = True
         self._rows.postings.add_sort_keys()          # the postings' sort keys (graph/sqlite_postings.py)
+        self._evidence_indexes()                     # (dropped by a bulk load killed before its end)
         old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         if not old & set(_EV_INDEXES):
             return
+        for name in sorted(old & set(_EV_INDEXES)):
+            self._db.execute(f"DROP INDEX {name}")       # a fixed name of ours (_EV_INDEXES)
+
+    def _evidence_indexes(self) -> None:
+        """Create the indexes of evidence by owner where they are missing (inside a write)."""
         for statement in filter(str.strip, _SCHEMA.split(";")):
             if "_ev_of ON" in statement:
                 self._db.execute(statement)
-        for name in sorted(old & set(_EV_INDEXES)):
-            self._db.execute(f"DROP INDEX {name}")       # a fixed name of ours (_EV_INDEXES)
 
     def load_record(self, rec: Any) -> Any:
         # the states read, the decision and the write: one transaction, so concurrent loads serialize
@@ -396,9 +402,9 @@ class SQLiteStore(GraphStore):
     def _build_cache(self) -> None:
         """A page cache of 64 MB for a build's writes (SQLite's default is 2 MB): a batch of documents and a
         flush read and change the same index pages over and over (at 4,000 documents, 1,000 more loaded
-        in 23.9 s of CPU against 26.1, 53 s of wall against 95)."""
+        in 23.9 s of CPU against 26.1, 53 s of wall against 95); ``_BULK_CACHE_KB`` in a bulk load."""
         with self._lock:
-            self._db.execute("PRAGMA cache_size = -65536")
+            self._db.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KB if self._bulk else 65536}")
 
     def _nodes_by_id(self, ids: Iterable[str]) -> dict[str, tuple[int, dict[str, Any]]]:
         out: dict[str, tuple[int, dict[str, Any]]] = {}
@@ -568,17 +574,30 @@ class SQLiteStore(GraphStore):
         """A bulk load from here on (``build_records``, once a build has loaded as many documents as the graph
         held when it started): writes stop recording what they touch and every row index is unmarked,
         until ``fill_rows`` (or a later build's ``keep_indexes``) fills each whole — one fill instead of
-        flushes that together cost several. False when the store takes no write."""
+        flushes that together cost several. The indexes of evidence by owner are dropped until
+        ``fill_rows`` (or the next ``init_schema``) creates them again, one sort each: inserted into one
+        evidence row at a time, they spread every batch's writes over the whole file (the first 100,000
+        run wrote 7.5 GB for its first 8,800 documents, and slowed to the disk's pace); the page cache
+        is ``_BULK_CACHE_KB``. False when the store takes no write."""
         try:
-            with self._write():
+            with self._write() as db:
                 self._rows.suspend()
+                for name in _EV_INDEXES.values():     # fixed names of ours: filled again in one sort each
+                    db.execute(f"DROP INDEX IF EXISTS {name}")
         except StoreUnavailable:
             return False
+        self._bulk = True
         return True
 
     def fill_rows(self) -> bool:
         """Fill whole every attached row index some write did not record its changes for, one
         transaction each (the end of a bulk load). False when the store takes no write."""
+        try:
+            with self._write():
+                self._evidence_indexes()
+        except StoreUnavailable:
+            return False
+        self._bulk = False
         self._build_cache()
         with self._lock:
             stale = self._rows.unmarked()

@@ -205,6 +205,10 @@ def test_a_file_from_before_sort_keys_is_read_and_upgraded(maintained_store, all
     _same_answers(store, records)
 
 
+def _evidence_indexes(store):
+    return {n for (n,) in store._db.execute("SELECT name FROM sqlite_master WHERE name LIKE '%_ev_of'")}
+
+
 def _items(records):
     return [(rec.source, rec, None) for rec in records]
 
@@ -252,6 +256,7 @@ def test_a_build_flushes_at_a_share_of_the_graph_then_loads_in_bulk(maintained_s
     # 4 loaded: 4 >= max(2, 0.25 * 16); 10: 6 >= 0.25 * 22; at 12 (as many as the graph held) in bulk
     assert calls == [("flush_rows", 16), ("flush_rows", 22), ("suspend_rows", 24),
                      ("flush_rows", 45), ("fill_rows", 45)]
+    assert _evidence_indexes(store) == {"node_ev_of", "rel_ev_of"}
     in_fill = here.count(45)                 # the fill's views computed in this process: about half
     assert sum(views) > 20 and sum(views) // 2 <= in_fill < sum(views)
     _same_answers(store, records[:45])
@@ -272,9 +277,11 @@ def test_a_killed_bulk_build_leaves_the_indexes_unused_until_the_next_build_fill
         build_records(killed(), store)
     assert store.document_count() == 20
     assert not any(store.rows_current(name) or store.rows_marked(name) for name in MAINTAINED)
+    assert not _evidence_indexes(store)            # dropped for the bulk load, not made again yet
     _CACHE.clear()
     assert registry.run(store, "inventory", {}) == _built(store, "inventory", {})
     report = build_records(_items(records[15:25]), store)     # fewer than the graph holds: no bulk load
     assert not any(store.rows_marked(name) for name in MAINTAINED) and len(report.unchanged) == 5
+    assert _evidence_indexes(store) == {"node_ev_of", "rel_ev_of"}     # made again by its init_schema
     assert registry.keep_indexes(store)                       # what ``govkg build`` does last
     _same_answers(store, records[:25])

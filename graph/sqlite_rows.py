@@ -152,7 +152,7 @@ class RowKeeper:
     def marked(self, name: str) -> bool:
         """Whether every write since index ``name`` was last filled recorded what it touched."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", ("rows:" + name,)).fetchone()
-        return row is not None and int(row[0]) == self.store.version()
+        return row is not None and int(row[0]) == self.store.version() and self.store.code_current()
 
     def current(self, name: str) -> bool:
         return (self.marked(name) and self.db.execute("SELECT 1 FROM kept_dirty_doc LIMIT 1").fetchone() is None

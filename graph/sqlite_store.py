@@ -160,6 +160,7 @@ class SQLiteStore(GraphStore):
             self._db.execute("PRAGMA foreign_keys=OFF")
             self._init_tables()
             self._has_kept = self._has_table("kept")   # False: an older file in a home that takes no write
+            self._code_current: bool | None = None     # kept indexes by this code's revision (``code_current``)
             self._doc_text = self._doc_columns()       # False: an older file, until a build upgrades it
         except sqlite3.DatabaseError as exc:
             raise StoreUnavailable(self._what(exc)) from exc
@@ -216,8 +217,11 @@ class SQLiteStore(GraphStore):
             if not meta:
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
+                from graph.revision import code_revision
+
                 db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
-                               [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0")])
+                               [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0"),
+                                ("code", code_revision())])
             elif meta.get("model") != str(MODEL_VERSION):
                 # an older graph model: start empty, the next build reloads every document
                 for statement in filter(str.strip, _SCHEMA.split(";")):
@@ -231,6 +235,31 @@ class SQLiteStore(GraphStore):
             if emptied and self.path is not None:
                 print(f"govkg: {self.path} was written by an earlier govkg; it is empty now — run "
                       "`govkg build` again", file=sys.stderr)
+
+    def code_current(self) -> bool:
+        """Whether the indexes kept in this file were computed by this code (``graph/revision.py``): if not,
+        no query reads them and ``init_schema`` (every build) drops them, to be filled again."""
+        if self._code_current is None:
+            from graph.revision import code_revision
+
+            self._code_current = self._meta().get("code") == code_revision()
+        return self._code_current
+
+    def _drop_other_code_indexes(self) -> None:
+        """Inside a write: forget every index a different revision of the code computed (row marks and
+        what writes recorded for them, kept indexes), and record this revision; the build's
+        ``keep_indexes`` fills them again."""
+        from graph.revision import code_revision
+
+        self._code_current = None
+        if self.code_current():
+            return
+        self._db.execute("DELETE FROM meta WHERE key LIKE 'rows:%'")
+        for table in ("kept_dirty", "kept_dirty_doc", "kept"):
+            if self._has_table(table):
+                self._db.execute(f"DELETE FROM {table}")
+        self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('code', ?)", (code_revision(),))
+        self._code_current = True
 
     def _has_table(self, name: str) -> bool:
         with self._lock:
@@ -356,6 +385,7 @@ class SQLiteStore(GraphStore):
             self._db.executemany("UPDATE doc SET id = ?, text = ? WHERE nid = ?",
                                  [(node, _doc_text(text), nid) for nid, node, text in rows])
         self._doc_text = True
+        self._drop_other_code_indexes()
         self._rows.postings.add_sort_keys()          # the postings' sort keys (graph/sqlite_postings.py)
         self._evidence_indexes()                     # (dropped by a bulk load killed before its end)
         old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
@@ -691,8 +721,9 @@ class SQLiteStore(GraphStore):
         return True
 
     def kept_version(self, name: str) -> int | None:
-        """The graph version index ``name`` was kept for (None when there is none)."""
-        if not self._has_kept:
+        """The graph version index ``name`` was kept for (None when there is none, or when other code
+        kept it)."""
+        if not self._has_kept or not self.code_current():
             return None
         with self._lock:
             row = self._db.execute("SELECT max(version) FROM kept WHERE name = ? AND key = ?",

@@ -40,6 +40,11 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 # a figure counting documents (…等20余个文件, 12项制度): what their titles name is not what it measures
 _DOCUMENTS_COUNTED = re.compile(r"[^，,。；;\d]{0,4}?(?:文件|制度|办法|意见|方案|政策|规定|细则)")
 # a clause saying what people wish for (…是75户320名群众的夙愿) counts who wants the work, not what it did
+# a clause that says when, no more (2018年以来，… / 截至目前，…): the topic is the clause after it
+_TIME_CLAUSE = re.compile(r"\s*(?:(?:\d{4}\s*年|今年|去年|近年|近年来|近\S{1,2}年)(?:以来|至今|起|初|底|末|上半年|下半年|来)?"
+                          r"|截至目前|截止目前|目前|当前|截至\S{0,12}|同时|此外|另外|其中|近年来)\s*")
+# a figure in a clause (a number and the character after it: a unit or 余/多/万)
+_FIGURE_IN = re.compile(r"\d+(?:\.\d+)?\s*[\u4e00-\u9fff%％]")
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
 # a clause that counts what the place has (全市共有老旧小区144个, 辖15个住宅小区, 现有城市社区29个) states its
 # size, not work done; one that counts what is still missing (137个小区未纳入物业管理) counts no result
@@ -394,7 +399,8 @@ class _Builder:
         """Those of ``practices`` (its measures') that figure ``mt`` measures: the ones its own clause
         names (“…培育孵化社区社会组织，推进…“五社联动”，今年成功孵化社区社会组织21个” counts social
         organisations, not the 五社 scheme named before it); where its clause names none, those its
-        sentence names before it or in its clause (``measures_practice``); none where its clause says
+        sentence names in its first clause (its topic) or in the clause just before the figure's, outside
+        《》 titles (``measures_practice``); none where its clause says
         what people wish for (``…活动场所是75户320名村民的夙愿``), what the place has (``全市共有老旧小区144个``,
         ``辖15个住宅小区``: its size, not work done) or what is still missing (``137个小区未纳入物业管理``)."""
         practices = list(dict.fromkeys(practices))
@@ -408,17 +414,37 @@ class _Builder:
                 or _HOLDS_BEFORE.search(self.text, clause[0], mt.start):
             return []
         named = [p for p in practices if self.measures_practice(mt, p, clause)]
-        return named or [p for p in practices if self.measures_practice(mt, p, (left, right))]
+        if named:
+            return named
+        # where its clause names none: the sentence's topic (its first clause, after a clause of time alone:
+        # “网格化治理卓有成效，实现……”) or the clauses that lead to the figure's — the one before it, and
+        # further back while each holds a figure (a run of results: “老旧小区改造已完成19个小区，配套绿地
+        # 2000平方米，休闲亭11个”) — not any clause of a long sentence, nor a 《》 title's words (“出台《…党建…
+        # 方案》，…，抓住28家物业企业” counts firms, it measures no title)
+        bounds = [left] + [i + 1 for i in marks]          # clause starts up to the figure's
+        leads = []
+        for k in range(len(bounds) - 1):
+            leads.append((bounds[k], bounds[k + 1] - 1))
+            if not _TIME_CLAUSE.fullmatch(self.text, bounds[k], bounds[k + 1] - 1):
+                break
+        k = len(bounds) - 2
+        while k >= 0:
+            leads.append((bounds[k], bounds[k + 1] - 1))
+            if not _FIGURE_IN.search(self.text, bounds[k], bounds[k + 1] - 1):
+                break
+            k -= 1
+        return [p for p in practices if any(self.measures_practice(mt, p, lead, titles=False) for lead in leads)]
 
-    def measures_practice(self, mt: Any, practice: str, within: tuple[int, int]) -> bool:
+    def measures_practice(self, mt: Any, practice: str, within: tuple[int, int], titles: bool = True) -> bool:
         """Whether the text ``within`` (the figure's sentence or clause) names ``practice`` before figure
         ``mt`` (“网格化治理卓有成效，实现……1862个小区单元全覆盖”) or in the figure's own clause, other
         than as one item of the list the figure counts (“党建引领、经费保障等6个工作专班” counts 专班), nor,
-        for a count of documents, inside a 《》 title (“出台《…“共享+众筹”…方案》等20余个文件”)."""
+        for a count of documents or where ``titles`` is False, inside a 《》 title (“出台《…“共享+众筹”…方案》等
+        20余个文件”)."""
         lo, hi = within
         found = _practice_match(practice, self.scan, lo, hi)
-        counts_documents = _DOCUMENTS_COUNTED.match(self.text, mt.end, min(hi, mt.end + 12)) is not None
-        while found is not None and counts_documents and self._in_title(lo, found[0]):
+        skip_titles = not titles or _DOCUMENTS_COUNTED.match(self.text, mt.end, min(hi, mt.end + 12)) is not None
+        while found is not None and skip_titles and self._in_title(lo, found[0]):
             found = _practice_match(practice, self.scan, found[1], hi)   # a title names a document counted
         if found is None:
             return False

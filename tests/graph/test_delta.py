@@ -161,6 +161,30 @@ def test_a_figure_measures_what_its_own_clause_names():
     assert measured["40个"] == ["网格化治理"]                  # its clause names none: the sentence's
 
 
+def test_a_figure_of_a_later_clause_measures_no_practice_named_in_a_title_or_a_middle_clause():
+    """Where its clause names none, a figure measures the practices its sentence's first clause (the topic)
+    or the clauses leading to it name (the one before, further back over a run of figures), not those of a
+    《》 title nor of a clause further back."""
+    from loaders.record import MetricRec
+
+    text = ("一、推进物业管理。\n出台《关于党建引领物业管理的实施方案》，推行网格化治理，专班推进、清单管理，"
+            "抓住重点物业企业28家。"
+            "居民议事协商常态化，各小区每月开展活动，全年累计开展120场。"
+            "截至目前，老旧小区改造已完成12个小区，配套绿地3000平方米，休闲亭9个。")
+    measure = MeasureRec(summary="推进物业管理", span=Span(start=0, end=len(text)),
+                         practices=["党建引领", "网格化治理", "居民议事协商", "老旧小区改造"])
+    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, u, w in ((28, "家", "28家"), (120, "场", "120场"), (9, "个", "9个"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert measured["28家"] == []                    # the title's 党建引领 and the middle clause's 网格化治理
+    assert measured["120场"] == ["居民议事协商"]      # the sentence's topic
+    assert measured["9个"] == ["老旧小区改造"]         # a run of results from the clause naming it
+
+
 def test_a_traditional_page_cites_the_sentence_naming_the_practice():
     """The taxonomy's cues are simplified; a traditional page's practice is cited by the sentence
     that names it (網格員), not by the heading of the measure it is in."""

@@ -254,6 +254,11 @@ _GENERIC = re.compile(
     r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
     r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
+# after a place written straight before, 农 opens a name (某街道农科社区, 某镇农场村) unless it is a word
+# of farming itself (农村, 农业, 农民)
+_CHAINED_GENERIC = re.compile(_GENERIC.pattern.replace("|农|", "|农(?=村|业|民|户|田|贸)|"))
+# a name whose first character a mirror's pinyin gloss follows (農(nóng)科 before 社區), up to the suffix
+_GLOSSED_NAME = re.compile(r"([\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)([\u4e00-\u9fff]{1,4})$")
 _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff]){2,5})"
                          r"(?:等(\d*)个?|(\d+)个)(?:城市|农村|城乡)?(社区|村|街道|镇)")
 # every _LIST_LOCAL match holds 、 and 等 or 个 and lies inside one run of these characters
@@ -306,7 +311,7 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         return True
     if _CITY_QUARTER.fullmatch(name):
         return True  # 滨城区市西街道, 市中街道: the quarter of the town, not 市 the level
-    if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or name[0] == "第" or "届" in name:
+    if not _ALL_CJK.fullmatch(name) or _CHAINED_GENERIC.search(name) or name[0] == "第" or "届" in name:
         return False
     for part in {name[:2], name[-2:], name}:
         entry = lexicon_entry(part)
@@ -559,7 +564,13 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             eth = _ETHNIC.search(text, max(0, name_end - 12), name_end)
             if eth:
                 name_end = eth.start()
-        if suffix == "新区":
+        name = None
+        glossed = _GLOSSED_NAME.search(text, max(0, name_end - 14), name_end) if text[name_end - 1:name_end] != ")" \
+            and ")" in text[max(0, name_end - 6):name_end] else None
+        if glossed and glossed.start() in chained and _chained_name_ok(glossed[1] + glossed[2], suffix in ("社区", "街道")):
+            # 某街道辦事處農(nóng)科社區: a mirror's pinyin gloss after the name's first character
+            start, name = glossed.start(), glossed[1] + glossed[2] + text[name_end:end]
+        elif suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
         else:
             start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
@@ -580,11 +591,15 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # 翠屏区村改居: a district's villages, not a village of that name (新城区街道 is one)
         if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):
             continue  # “两委”成员和社区工作者: 和 joins two nouns (东环特和社区 is a name)
-        out.append(LocalMention(start, end, text[start:end], text[start:end], level))
+        out.append(LocalMention(start, end, text[start:end], name or text[start:end], level))
         taken.add(end)
         chained.add(end)
         if level == "street":
             street_ends.add(end)
+            if text.startswith("办事处", end):  # 某街道办事处某社区: the office is the street's, its community follows
+                taken.add(end + 3)
+                chained.add(end + 3)
+                street_ends.add(end + 3)
     for m in _local_lists(text):
         suffix = m.group(4)
         items = _list_items(m)
@@ -652,6 +667,8 @@ _DESIGNATION_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:示范社区|示范�
 
 # a pinyin gloss a reposting page writes after a rare or traditional character: 秦州區(qū)七里墩街道
 _GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
 
 
 def skip_gloss(text: str, pos: int) -> int:
@@ -845,6 +862,8 @@ def extract_places(ctx: Context) -> None:
             locals_[lm.name] = rec
         rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
         local_at_end[lm.end] = lm.name
+        if lm.level == "street" and text.startswith("办事处", lm.end):
+            local_at_end[lm.end + 3] = lm.name  # 某街道办事处某社区: the community is the street's
     _former_names(locals_)
     _repeated_mentions(text, locals_)
     _listed_siblings(text, locals_, unplaced)

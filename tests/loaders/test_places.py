@@ -420,3 +420,19 @@ def test_a_community_after_its_streets_short_form_is_the_community_named_before(
     names = {p.name: p for p in rec.places}
     assert "学院街东山社区" not in names and len(names["东山社区"].mentions) == 2
     assert [m.as_written for m in names["东山社区"].mentions] == ["东山社区", "东山社区"]
+
+
+def test_a_community_after_its_streets_office_is_a_place_of_that_street():
+    rec = extract_text("小区治理见实效\n\n近日,宜昌市西陵区学院街道办事处农科社区书记说,议事会每月开一次。\n", "t.txt")
+    names = {p.name: p for p in rec.places}
+    assert names["农科社区"].parent == "学院街道"
+    # 农村 and 农业 after a street are words, not a name
+    rec = extract_text("近日,宜昌市西陵区学院街道农村社区治理会议召开。\n", "t.txt")
+    assert not any(p.name.startswith("农") for p in rec.places)
+
+
+def test_a_pinyin_gloss_inside_a_community_name_does_not_split_it():
+    rec = extract_text("近日,宜昌市西陵區學院街道辦事處農(nóng)科社區(qū)書記說,議事會每月開一次。\n", "t.txt")
+    names = {p.name: p for p in rec.places}
+    assert "農科社區" in names and "科社區" not in names
+    assert names["農科社區"].mentions[0].as_written == "農(nóng)科社區"

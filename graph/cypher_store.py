@@ -273,14 +273,13 @@ class CypherStore(GraphStore):
         return out + [(statement_text("delete_nodes_only_from"), p),
                       (statement_text("delete_evidence_only_from"), p), (statement_text("strip_evidence"), p)]
 
-    def _document_props(self, delta: DocumentDelta) -> dict[str, Any]:
-        return dict(delta.document)
-
-    def _document_index(self, delta: DocumentDelta) -> dict[str, Any]:
-        """Properties set when the document is marked complete: the full-text field
-        (``graph.fulltext.grams`` of the title and text), so it is written, and indexed, once per load."""
+    @staticmethod
+    def _document_props(delta: DocumentDelta) -> dict[str, Any]:
+        """A Document's properties as written, once per load: the record's, the full-text field
+        (``graph.fulltext.grams`` of the title and text, so it is indexed once) and the complete flag
+        (the batch's loading list, not this flag, says whether its facts are written: ``begin_batch``)."""
         doc = delta.document
-        return {"grams": grams((doc.get("title") or "") + "\n" + (doc.get("text") or ""))}
+        return {**doc, "grams": grams((doc.get("title") or "") + "\n" + (doc.get("text") or "")), "complete": True}
 
     # -- full text ------------------------------------------------------------------------------------
     #: the statement (graph/cypher/) that asks the backend's full-text index for ``$query``, and the
@@ -338,21 +337,17 @@ class CypherStore(GraphStore):
         """Statements writing ``deltas`` (in order) after stripping ``replace`` (older versions of
         some of them) and removing ``remove`` (other documents from their sources).
 
-        The Documents are written first with ``complete = false`` and marked complete last, so a
-        load killed in between leaves them incomplete and the next build redoes them. The facts'
-        rows are grouped by document (``_fact_statements``); documents new to the graph take the
-        bulk statements, those replacing an older version of themselves the general ones. A
-        full-text field is set only with the complete flag, so the index takes each document once;
-        a searchable entity's is set with its properties (``grams_of``, from ``_entity_grams``)."""
-        bump: Statement = (statement_text("bump_version"), {})
-        docs = []
-        for delta in deltas:
-            props = self._document_props(delta)
-            props["complete"] = False
-            docs.append({"id": delta.doc_id, "props": props})
-        out: list[Statement] = [bump, (statement_text("upsert_documents"), {"rows": docs})]
-        if remove:
-            out.append((statement_text("mark_incomplete"), {"ids": remove}))
+        The batch opens by listing its documents (and those it removes) as loading on the graph's
+        meta node and closes by taking them off, so a load killed in between leaves them incomplete
+        and the next build redoes them; each Document is written once, with every property and its
+        full-text field (so the index takes it once). The facts' rows are grouped by document
+        (``_fact_statements``); documents new to the graph take the bulk statements, those replacing
+        an older version of themselves the general ones. A searchable entity's full-text field is set
+        with its properties (``grams_of``, from ``_entity_grams``). The last statement closes the batch."""
+        loading = {"ids": [d.doc_id for d in deltas] + remove}
+        docs = [{"id": d.doc_id, "props": self._document_props(d)} for d in deltas]
+        out: list[Statement] = [(statement_text("begin_batch"), loading),
+                                (statement_text("upsert_documents"), self._encode({"rows": docs}))]
         if replace or remove:
             out += self._strip_statements(replace + remove)
         if remove:
@@ -365,16 +360,15 @@ class CypherStore(GraphStore):
         for fresh, run in itertools.groupby(deltas, key=lambda d: d.doc_id not in replaced):
             out += [(query, self._encode(params))
                     for query, params in _fact_statements(list(run), spans, fresh, grams_of)]
-        done = [{"id": d.doc_id, "props": {**self._document_index(d), "complete": True}} for d in deltas]
-        out += [(statement_text("complete_documents"), self._encode({"rows": done})), bump]
+        out.append((statement_text("end_batch"), loading))
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
         grams_of, unsure = _entity_grams([delta])
         statements = self._batch_statements([delta], [delta.doc_id] if replace else [], [], grams_of)
-        self._run_all(statements[:-2])
+        self._run_all(statements[:-1])
         self._index_entities(unsure)
-        self._run_all(statements[-2:])
+        self._run_all(statements[-1:])
 
     def load_record(self, rec: ExtractionRecord) -> LoadOutcome:
         return self.load_records([rec])[0]
@@ -452,17 +446,17 @@ class CypherStore(GraphStore):
         if todo:
             grams_of, unsure = _entity_grams(todo)
             statements = self._batch_statements(todo, replace, remove, grams_of)
-            self._submit(statements[:-2], statements[-2:], unsure)   # tail: complete_documents, bump
+            self._submit(statements[:-1], statements[-1:], unsure)   # tail: end_batch
             self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes
 
     def remove_document(self, doc_id: str) -> bool:
         if doc_id not in self._related_states(doc_id, ""):
             return False
-        bump: Statement = (statement_text("bump_version"), {})
-        self._run_all([bump, (statement_text("mark_incomplete"), {"ids": [doc_id]}),
-                       *self._strip_statements([doc_id]),
-                       (statement_text("delete_documents"), {"ids": [doc_id]}), bump])
+        loading = {"ids": [doc_id]}
+        self._run_all([(statement_text("begin_batch"), loading), *self._strip_statements([doc_id]),
+                       (statement_text("delete_documents"), {"ids": [doc_id]}),
+                       (statement_text("end_batch"), loading)])
         return True
 
     def version(self) -> int:

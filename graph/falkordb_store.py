@@ -4,8 +4,8 @@ Without FALKORDB_HOST the store uses the server of ``$GOVKG_HOME/falkordb/`` (fr
 the running one when another govkg process already uses that folder, else a new one; the last
 process to ``close()`` stops it (see graph/falkordb_server.py), so two processes never run two
 servers on one ``govkg.rdb`` and concurrent builds write through one server. A lost connection is retried with backoff,
-then reported as a StoreError; the document being written stays ``complete = false`` and the next
-build redoes it.
+then reported as a StoreError; the documents being written stay listed as loading (incomplete) and the
+next build redoes them.
 """
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ Loading semantics (identical in every store):
   documents also support keep those documents' evidence.
 - ``remove_document`` strips the document's evidence everywhere and deletes the nodes and
   relationships left with none (taxonomy nodes with ``origin = "taxonomy"`` stay).
-- A document left half-loaded (``complete = false``) by a killed process is reloaded next time.
+- A document left half-loaded by a killed process (incomplete: ``DocState.complete``) is reloaded next time.
 """
 from __future__ import annotations
 

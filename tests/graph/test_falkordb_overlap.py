@@ -3,6 +3,8 @@ statements fail is never marked complete (the next build redoes it), the batches
 a rerun gives exactly what the memory store gives."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from govkg.errors import StoreError
@@ -67,3 +69,30 @@ def test_a_bulk_statement_retried_after_it_committed_writes_nothing_twice(make_s
     assert snapshot(store) == snapshot(expected)
     keys = store.run_cypher("MATCH (k:Evidence) RETURN k.id AS id")
     assert len(keys) == len({r["id"] for r in keys})                 # one Evidence node per relationship
+
+
+def test_each_document_is_written_once_per_load(make_store, synth_records, monkeypatch):
+    """Issue 14: a load writes each Document node by one statement (every property, the full-text field
+    included); what says its facts are written is the batch's loading list, not a second write."""
+    from graph.falkordb_store import FalkorStore
+
+    store = make_store("falkordb")
+    store.chunk_docs = 5
+    real = FalkorStore._run
+    writes = []
+
+    def recording(self, query, params=None):
+        if "(d:Document" in query and re.search(r"\bSET d(\s*\+=|\.)", query):   # a Document's properties
+            writes.append(query)
+        return real(self, query, params)
+
+    monkeypatch.setattr(FalkorStore, "_run", recording)
+    store.load_records(synth_records)
+    store.load_records(synth_records[:3])                     # unchanged: nothing written
+    assert len(writes) == -(-len(synth_records) // store.chunk_docs)   # one per batch of five
+    states = store.document_states()
+    assert sorted(states) == sorted(r.doc_id for r in synth_records)
+    assert all(st.complete for st in states.values())
+    assert store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) RETURN m.loading AS loading")[0]["loading"] == []
+    found = store.full_text_candidates(["社区"])
+    assert found is not None and found                       # the full-text field came with that one write

@@ -174,6 +174,10 @@ _TAIL_TRIM = re.compile(r"(?:共计|共有|已有|共|累计|将|按|由原|由|
                         r"投入|安排|筹集|增长|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降|减少|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
+# what a wish is (…是80户村民的夙愿): those counted wish for it
+_WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
+# a word naming a quantity, before 是 (参与人数是320名): the figure is its value
+_QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|比重|率|长度|经费|资金|预算|总计|合计)$")
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|在|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
 # words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
@@ -193,7 +197,8 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     phrase = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
     if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head
         head, _, tail = phrase.partition("的")
-        phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 else head
+        # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
+        phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) else head
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
 
@@ -213,6 +218,10 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
         trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
     before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 300万元中的120万元: a part of the same thing
+    if before.endswith("是"):
+        # X是N…: what the figure equals, not what it counts (建设活动场所是80户村民的夙愿), unless X names
+        # a quantity (参与人数是320名, 社区总数是42个)
+        before = before[:-1] if _QUANTITY_NOUN.search(before, 0, len(before) - 1) else ""
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
     return before

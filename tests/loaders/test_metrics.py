@@ -126,6 +126,11 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("今年新增充电桩860个，累计达到1.2万个。", "1.2万个", "累计充电桩"),     # whatever the multiplier
     # a part of a sum counts what the sum counts
     ("下拨帮扶资金300万元中的120万元用于修路。", "120万元", "下拨帮扶资金"),
+    # X是N…: what the figure equals is not what it counts, unless X names a quantity; those counted in a
+    # wish are those who wish, not the wish
+    ("修一条通组公路是46户210名群众的心愿。", "46户", None),
+    ("修一条通组公路是46户210名群众的心愿。", "210名", "群众"),
+    ("今年报名参加培训的人数是320名。", "320名", "报名参加培训的人数"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -37,6 +37,7 @@ __all__ = [
 # from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
+_SENTENCE_STOPS = "。！？；!?;\n"
 # a figure counting documents (…等20余个文件, 12项制度): what their titles name is not what it measures
 _DOCUMENTS_COUNTED = re.compile(r"[^，,。；;\d]{0,4}?(?:文件|制度|办法|意见|方案|政策|规定|细则)")
 # a clause saying what people wish for (…是75户320名群众的夙愿) counts who wants the work, not what it did
@@ -517,6 +518,9 @@ class _Builder:
         for practice in self.rec.practices:
             key = m.name_key(practice)
             mention = cited.get(key, [])
+            # a cue in a sentence carrying on a promise is quoted with the promise (…我局将…。依据…检查…)
+            promise = [self.promise_start(e) for e in mention]
+            mention = [self.ev(p, e.end) if p is not None else e for p, e in zip(promise, mention)]
             done = [] if key in studied or any(self.plan_sentence(e) for e in mention) else mention
             avoid = [sentence_span(self.text, e.start, e.end, self.ends) for e in other.get(key, ())
                      if e.start is not None and e.end is not None and e.start < e.end]
@@ -526,13 +530,34 @@ class _Builder:
 
     def plan_sentence(self, e: Evidence) -> bool:
         """Does the sentence of ``e`` state a plan, in the words before the mention or at its head
-        (``今年，我区将以…为契机，指导社区在…网格化治理``)?"""
+        (``今年，我区将以…为契机，指导社区在…网格化治理``), or carry on the plan of the sentence before it
+        (``我局将与…对接…。依据…标准，联合…检查…``, :meth:`promise_start`)?"""
         from loaders.reference import states_plan
 
         if e.start is None or e.end is None or e.start >= e.end:
             return False
         left, _right = sentence_span(self.text, e.start, e.end, self.ends)
-        return states_plan(self.scan, left, e.start) or states_plan(self.scan, left, min(e.start, left + 40))
+        return states_plan(self.scan, left, e.start) or states_plan(self.scan, left, min(e.start, left + 40)) \
+            or self.promise_start(e) is not None
+
+    def promise_start(self, e: Evidence) -> int | None:
+        """Where the plan starts that the sentence of ``e`` carries on (the sentence before it, or the one
+        before that …: ``carries_plan``); None where it carries none."""
+        from loaders.reference import carries_plan
+
+        if e.start is None or e.end is None or e.start >= e.end:
+            return None
+        left, _right = sentence_span(self.text, e.start, e.end, self.ends)
+        if not carries_plan(self.scan, left):
+            return None
+        while carries_plan(self.scan, left):       # back to the sentence stating the plan
+            k = left - 2
+            while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:
+                k -= 1
+            left = k + 1
+        while left < e.start and self.text[left].isspace():
+            left += 1
+        return left
 
     def practice_in_text(self, practice: str, avoid: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
         """Evidence for a practice the record names for the whole document: the first place where

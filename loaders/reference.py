@@ -2,7 +2,8 @@
 (cpca's table of administrative codes, :mod:`loaders.extract.gazetteer`) and the one practice
 taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`), the fold of a name to the
 simplified characters they are written in (:func:`loaders.extract.script.fold_name`), and the
-extraction's reading of a plan (:func:`loaders.extract.attribution.states_plan`).
+extraction's reading of a plan (:func:`loaders.extract.attribution.states_plan`, and
+:func:`~loaders.extract.attribution.carries_plan` for a sentence going on with the plan before it).
 
 This is the public face of those modules: ``graph``, ``queries`` and ``govkg`` import from here, never
 from ``loaders.extract`` (``tests/test_layers.py`` checks it), so the extraction's internals can move
@@ -10,7 +11,7 @@ without their readers following them.
 """
 from __future__ import annotations
 
-from loaders.extract.attribution import states_plan
+from loaders.extract.attribution import carries_plan, states_plan
 from loaders.extract.gazetteer import AdminPlace, Gazetteer, code_table, load_gazetteer, short_name
 from loaders.extract.places import AdminMention, admin_mentions
 from loaders.extract.practices import (
@@ -30,6 +31,7 @@ __all__ = [
     "Practice",
     "Taxonomy",
     "admin_mentions",
+    "carries_plan",
     "code_table",
     "fold_name",
     "load_gazetteer",

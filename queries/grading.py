@@ -11,7 +11,8 @@ Three grades, strongest first:
   object (出台/印发/建立/成立/配备/开展/打造/实施…), reported as done or ongoing.
 * ``claimed`` — a statement only: attitude and intent words (高度重视/积极/不断/进一步…) without a
   concrete action, a plan (下一步/将/计划/拟) that has not been carried out yet, a document still
-  being drafted (正在制订《…》), or a sentence opening with a duty (必须/应当…).
+  being drafted (正在制订《…》), or a sentence opening with a duty (必须/应当…); the action a concession
+  grants (虽然成立了业委会，但…无法…) is the ground of a problem, not work reported.
 
 The rules look at how Chinese government documents are written (GB/T 15835 puts statistics in Arabic
 digits; implementation is reported with a small set of verbs; plans are marked by 将/拟/计划/下一步),
@@ -56,7 +57,8 @@ _CONCRETE = re.compile(
 )
 # a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet
 _PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全面|积极|大力|逐步|适时|尽快|研究|以(?![往上下前后来及])|持续|深化"
-                   r"|重点|推动|推进|在(?![^，,。；;]{0,12}(?:纳入|作为|列入|写入))|不断|加大|加强|探索|力争|会|要)|拟|计划|准备|力争|争取到|预计"
+                   r"|重点|推动|推进|在(?![^，,。；;]{0,12}(?:纳入|作为|列入|写入))|不断|加大|加强|探索|力争|会|要"
+                   r"|与(?!会)|会同|根据|依据|结合|严格|及时)|拟|计划|准备|力争|争取到|预计"
                    r"|正在(?:研究|抓紧|加紧)?(?:制定|制订|起草|拟定|修订|编制|研究)|正(?:在)?着手")
 # titles and quoted names, whose words are names (《三年行动计划》, “三年行动计划”)
 _NAMED = re.compile(r"《[^《》]*》|“[^“”]*”")
@@ -67,6 +69,8 @@ _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
 # what a term is defined as: from 是指/指的是 to the end of the sentence
 _DEFINITION = re.compile(r"(?:是指|指的是)[^。；;]*")
+# a concession (虽然成立了业委会，但…无法…): what it grants is the ground of a problem, no work reported
+_CONCESSION = re.compile(r"(?:虽然|尽管|虽)[^。；;！？!?]*?[，,]\s*(?=但|却|可是|然而|仍|依然)")
 # a sentence opening with someone's instruction (书记强调，… / 会议指出：…): its clauses say what is asked for
 _INSTRUCTS = re.compile(r"[^，,。；;：:“”]{1,14}?(?:强调|指出|要求|叮嘱|希望)[，,：:]")
 _CLAUSES = re.compile(r"[，,；;：:]")
@@ -130,8 +134,8 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     if has_metric:
         return "quantified"
     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
-    # is defined as (网格员是指由街道招聘…的人员)
-    if is_concrete(_DEFINITION.sub("", _TITLES.sub("", text))):
+    # is defined as (网格员是指由街道招聘…的人员), nor those a concession grants (虽然成立了…，但…)
+    if is_concrete(_CONCESSION.sub("", _DEFINITION.sub("", _TITLES.sub("", text)))):
         return "described"
     return "claimed"
 

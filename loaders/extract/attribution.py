@@ -36,7 +36,8 @@ from bisect import bisect_left, bisect_right
 from loaders.extract.context import Context
 from loaders.extract.text_utils import SENTENCE_END, finditer_at, opening_chars, stop_positions
 
-__all__ = ["PLAN_WORDS", "Attribution", "document_year", "plan_sections", "plan_title", "states_plan", "states_standard"]
+__all__ = ["PLAN_WORDS", "Attribution", "carries_plan", "document_year", "plan_sections", "plan_title", "required_spans",
+           "states_plan", "states_standard"]
 
 _UNSET = object()
 # the last document's instance (one slot: the steps of one document run one after another)
@@ -74,6 +75,8 @@ PLAN_WORDS = re.compile(
     r"|[到至](?<![截止][到至])\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
     r"|将(?<![即必]将)(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
     r"|覆盖|创建|打造|推动|推进|开展|安排|筹集|力争|在|于|陆续|启动|统筹|对|按|每年"
+    # 将 before a preposition is the future too (将与…对接, 将根据…): 把 is never followed by one
+    r"|与(?!会)|会同|根据|依据|结合|严格|及时"
     # 将 before a manner adverb or a verb of intent is the future (将以…为抓手, 将大力…, 将加快…), not
     # 将 as 把 (将服务前置, 将落实情况纳入考核, 将组织建设写入: 将 + a noun phrase + its verb)
     r"|以(?![往上下前后来及])|高标准|大力|加快|加大|加强|着力|重点|深化|深入|坚持|积极|围绕|聚焦|扎实|切实|全力|努力"
@@ -86,6 +89,17 @@ _STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|�
 # 2400元 (not 根据上级要求，… : a requirement followed by a comma is only cited)
 _REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?\n]{0,40}?"
                               r"(?:达到|不低于|不少于|不超过|控制在|每[^\d，,。；;！？!?\n]{0,6}?)\s*$")
+# a sentence whose subject is a document and whose verb is its requirement (《通知》要求，… / 该方案规定：…):
+# what follows, to the end of the paragraph, is what the document asks for
+_DOCUMENT_REQUIRES = re.compile(r"[\s　?？]*(?:《[^《》\n]{1,60}》|(?:该|此|这个?|上述)?(?:通知|文件|意见|办法|方案|规定|细则))"
+                                r"(?:中|还|也|同时)?(?:明确)?(?:要求|规定|提出)[，,：:]")
+# a paragraph after it carries the requirement on where it states duties (必须/应当/须…) and reports nothing
+_DUTY_WORD = re.compile(r"必须|务必|应当|应该|(?<![答响效供反])应(?![用急对届])|须|要求")
+_REPORTS = re.compile(r"已|完成|建成|投入使用|了解到|获悉|截至|截止|目前|累计")
+# the openers of a sentence that goes on with the subject and the plan of the one before it (依据…, 联合…)
+_CARRY_OPENER = re.compile(r"[\s　]*(?:依据|根据|按照|依照|联合|会同|通过|对于|针对|加强|督促|指导|同时|并|还|另外|此外|结合|"
+                           r"及时|定期|推动|建立|完善|健全|做好|抓好|切实)")
+_DONE_IN = re.compile(r"已|(?<!为)了(?!解)|完成|建成|截至|截止|累计|目前|共计")
 _PLAN_OPENS = opening_chars(PLAN_WORDS.pattern)  # (None: not read off the pattern, every window is searched)
 _TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
 # the year in a document number's brackets (某民函〔2016〕8号, 某政发[2019]3号)
@@ -122,6 +136,64 @@ def plan_sections(text: str) -> list[tuple[int, int]]:
             continue
         end = next((s for s, lv, _t in heads[i + 1:] if lv <= level), len(text))
         out.append((start, end))
+    return out
+
+
+def _sentence_before(text: str, lo: int) -> int:
+    """Where the sentence before the one starting at ``lo`` starts (``lo`` > 0)."""
+    k = lo - 2
+    while k >= 0 and text[k] not in SENTENCE_END:
+        k -= 1
+    return k + 1
+
+
+def carries_plan(text: str, lo: int, year: int | None = None, depth: int = 3) -> bool:
+    """Does the sentence starting at ``lo`` carry on the plan of the sentence before it in its paragraph
+    (``我局将与物业企业对接，完善…制度。依据服务标准，联合业委会检查…``: the promise goes on)? It opens with
+    no subject or time of its own (:data:`_CARRY_OPENER`), reports nothing done, and the sentence before
+    states a plan at its head or carries one on (up to ``depth`` sentences back)."""
+    if lo <= 0 or text[lo - 1] == "\n" or not _CARRY_OPENER.match(text, lo):
+        return False
+    hi = lo
+    while hi < len(text) and text[hi] not in SENTENCE_END:
+        hi += 1
+    if _DONE_IN.search(text, lo, hi):
+        return False
+    before = _sentence_before(text, lo)
+    if before >= lo - 1:
+        return False
+    return states_plan(text, before, min(lo - 1, before + _PLAN_WINDOW), year) \
+        or (depth > 1 and carries_plan(text, before, year, depth - 1))
+
+
+def required_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of what a document asks for (:data:`_DOCUMENT_REQUIRES`): from a sentence opening with a
+    document's requirement (``《通知》要求，新建的服务用房面积必须达到…``) to the end of its paragraph, and on
+    over the paragraphs after it that state duties and report nothing (``服务楼内设一个30平方米的…室；…
+    必须预留…用地``: the notice's standards, not rooms built), sorted by start."""
+    out: list[tuple[int, int]] = []
+    if "要求" not in text and "规定" not in text and "提出" not in text:
+        return out
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        found = None
+        for s in [0] + [k + 1 for k, ch in enumerate(line) if ch in "。！？!?；;"]:
+            if _DOCUMENT_REQUIRES.match(line, s):
+                found = s
+                break
+        if found is None:
+            i += 1
+            continue
+        start, j = offsets[i] + found, i + 1
+        while j < len(lines) and _DUTY_WORD.search(lines[j]) and not _REPORTS.search(lines[j]):
+            j += 1
+        out.append((start, offsets[j] - 1))
+        i = j
     return out
 
 
@@ -204,7 +276,7 @@ class Attribution:
         self.subject = ctx.document.subject_place
         self.province = ctx.document.province
         self.year = document_year(ctx.document.date, ctx.document.doc_number)
-        self._plan_sections = plan_sections(text)
+        self._plan_sections = plan_sections(text) + required_spans(text)
         agency_spans = sorted((m.start, m.end, a.place or self.subject)
                               for a in ctx.agencies for m in a.mentions)
         ag_starts = [s for s, _e, _p in agency_spans]
@@ -384,7 +456,10 @@ class Attribution:
         return base
 
     def planned_at(self, pos: int) -> bool:
-        """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`), or
-        in a section whose heading names plans (:func:`plan_sections`)?"""
-        return any(a <= pos < b for a, b in self._plan_sections) \
-            or states_plan(self.text, self.sentence_start(pos), pos, self.year)
+        """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`), in a
+        section whose heading names plans (:func:`plan_sections`), or in what a document asks for
+        (:func:`required_spans`)?"""
+        if any(a <= pos < b for a, b in self._plan_sections):
+            return True
+        lo = self.sentence_start(pos)
+        return states_plan(self.text, lo, pos, self.year) or carries_plan(self.text, lo, self.year)

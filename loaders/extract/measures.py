@@ -15,7 +15,7 @@ and inline series inside a paragraph 一是…。二是…。 A measure is an it
   planned; 正在/持续/不断 → ongoing; otherwise done).
 
 ``ctx.practices`` is the set of practices the whole document shows the subject place doing or
-planning (quotes of the proposal itself are skipped).
+planning (quotes of the proposal itself are skipped, and a practice named only in an editor's note).
 """
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ from loaders.extract.policies import find_titles
 from loaders.extract.practices import load_taxonomy, quoted_request_spans
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
+    editors_notes,
     finditer_at,
     literal_starts,
     stop_at_or_after,
@@ -311,6 +312,11 @@ def extract_measures(ctx: Context) -> None:
     hits = tax.hits(text, skip)
     hit_pos = [h[0] for h in hits]
     hit_names = {h[1] for h in hits}
+    # a practice named only in an editor's note (编者按：…全省…自治、法治、德治相结合…) frames the feature:
+    # the place's own text never names it
+    notes = editors_notes(text)
+    if notes:
+        hit_names = {name for pos, name in hits if not any(a <= pos < b for a, b in notes)}
     ctx.practices = [n for n in tax.names if n in hit_names]
     ctx.practice_hits = hits
     subject = ctx.document.subject_place

@@ -11,7 +11,7 @@ practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
    studies another place (the learning step's span, ``学习…武城县“…”模式``);
 2. such a cue in a passage that names no place (the subject's by default);
 3. such a cue in a plan (下一步/将/计划… before it or at its sentence's head, a section of plans), in
-   a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题);
+   a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题, 虽然成立了…，但…);
 4. a cue about another place (a higher unit, a place elsewhere), in words naming the proposal being
    answered (``关于…的建议的提案答复``) or in an editor's note (a paragraph opening with 编者按);
 5. a cue inside a learning statement: then ``learned_from`` names the place studied.
@@ -28,7 +28,7 @@ from bisect import bisect_right
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
-from loaders.extract.text_utils import line_starts
+from loaders.extract.text_utils import EDITORS_NOTE, line_starts
 from loaders.record import PracticeMention
 
 __all__ = ["extract_practice_mentions"]
@@ -38,7 +38,9 @@ _NAMED, _OWN, _PLANNED, _ELSEWHERE, _STUDIED = range(5)
 _LOOK_FURTHER = 8
 # a problem the place has: 仍存在…不够…等问题 (the cue is what falls short, not work done)
 _PROBLEM = re.compile(r"(?:仍|还|依然|尚)(?:然)?(?:存在|面临)")
-_EDITORS_NOTE = re.compile(r"[ \t　]*[【\[]?编者(?:按|的话)")
+# a concession (虽然成立了业委会，但…): what it grants is the ground of a problem stated after it
+_CONCESSION = re.compile(r"虽然|尽管|虽(?!说)")
+_BUT = re.compile(r"[，,]\s*(?:但|却|可是|然而)")
 # words that name the proposal being answered (the reply's title, ``关于…的建议的提案答复``, also in a
 # page's header table ``标 题: | …``, or ``您提出的关于…的建议收悉``): what was asked for
 _PROPOSAL_LINE = re.compile(r"关于[^\n。；;]{2,80}?的(?:建议|提案|议案)[^\n。；;]{0,6}?(?:的)?(?:答复|收悉|办理)")
@@ -106,7 +108,18 @@ def _weak(text: str, lo: int, pos: int) -> bool:
     head states a plan (``区委区政府计划逐步…``: plan words in its first 40 characters, however far the
     cue is), or it names a problem the place has (``但仍存在…信息化应用场景不优等问题``)?"""
     return (_DUTY.match(text, lo, pos) is not None or states_plan(text, lo, min(pos, lo + 40))
-            or _PROBLEM.search(text, lo, pos) is not None)
+            or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos))
+
+
+def _conceded(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside a concession (``虽然成立了业委会，但由于…无法…``): 虽然/尽管 before it in its
+    sentence, 但/却 after it before the sentence ends?"""
+    if _CONCESSION.search(text, lo, pos) is None:
+        return False
+    end = pos
+    while end < len(text) and text[end] not in "。；;！？!?\n":
+        end += 1
+    return _BUT.search(text, pos, end) is not None
 
 
 def _not_the_places_words(text: str, pos: int, starts: list[int], seen: dict[int, list[tuple[int, int]]]) -> bool:
@@ -118,7 +131,7 @@ def _not_the_places_words(text: str, pos: int, starts: list[int], seen: dict[int
     if spans is None:
         lo = starts[k - 1]
         hi = starts[k] - 1 if k < len(starts) else len(text)
-        spans = seen[k] = [(lo, hi)] if _EDITORS_NOTE.match(text, lo, hi) else \
+        spans = seen[k] = [(lo, hi)] if EDITORS_NOTE.match(text, lo, hi) else \
             [(m.start(), m.end()) for m in _PROPOSAL_LINE.finditer(text, lo, hi)]
     k = bisect_right(spans, (pos, len(text) + 1))          # (spans do not overlap: finditer's, or one line)
     return k > 0 and spans[k - 1][0] <= pos < spans[k - 1][1]

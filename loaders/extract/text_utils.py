@@ -356,6 +356,24 @@ def finditer_at(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[r
             reach = m.end() if m.end() > start else start + 1
 
 
+EDITORS_NOTE = re.compile(r"[ \t　]*[【\[]?编者(?:按|的话)")
+
+
+def editors_notes(text: str) -> list[tuple[int, int]]:
+    """The paragraphs of ``text`` that open with an editor's note (编者按, 【编者按】, 编者的话): the
+    editors' framing of a feature, not the place's work; sorted (start, end)."""
+    out = []
+    k = text.find("编者")
+    while k >= 0:
+        lo = text.rfind("\n", 0, k) + 1
+        if EDITORS_NOTE.match(text, lo):
+            hi = text.find("\n", k)
+            out.append((lo, hi if hi >= 0 else len(text)))
+            k = hi if hi >= 0 else len(text)
+        k = text.find("编者", k + 2)
+    return out
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets where a line of ``text`` starts (0 and after each line break): where a pattern that
     opens with ``^`` in MULTILINE mode can match, for :func:`finditer_at`."""

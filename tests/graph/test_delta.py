@@ -338,3 +338,23 @@ def test_a_count_of_what_the_place_has_or_lacks_measures_no_practice(sentence, w
                            measures=[measure], metrics=figures)
     measured = _metric_practices(record_to_delta(rec))
     assert measured[written] == [] and measured["26个"] == ["网格化治理"]
+
+
+def test_a_cue_in_a_sentence_going_on_with_a_promise_is_quoted_with_the_promise():
+    """A reply's promise (我局将…) goes on into the next sentence without a plan word of its own: the
+    practice cited there is quoted from the promise on, and graded as the plan it is."""
+    from loaders.record import PracticeMention
+    from queries.grading import grade_evidence
+
+    text = ("首先感谢您的建议。针对您的提案，我局将与物业企业对接，完善小区绿化管理制度。"
+            "依据物业管理服务标准，联合业主委员会检查物业公司是否按标准配备保洁人员。")
+    pos = text.index("物业管理", text.index("依据"))
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="提案答复", subject_place="测试县"),
+                           places=[PlaceRec(name="测试县", level="county", role="subject")],
+                           practices=["物业管理提升"],
+                           practice_mentions=[PracticeMention(name="物业管理提升", start=pos, end=pos + 4)])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    quote = ev[0][3]
+    assert quote.startswith("针对您的提案，我局将与") and quote.endswith("保洁人员。")
+    assert grade_evidence(quote) == "claimed"

@@ -79,6 +79,10 @@ def test_plans_targets_and_standards_are_planned():
     ("超额完成全年计划，新建", False),
     ("实现年度目标后，全市再新建", False),
     ("年度目标是新建", True),
+    # 将 before a preposition is the future (把 is never followed by one); 与会 is attending
+    ("我局将与住建部门对接，新建", True),
+    ("将根据考评等级分类管理，新建", True),
+    ("将与会代表分为4组，新建", False),
 ])
 def test_plan_words(text, planned):
     assert states_plan(text, 0, len(text)) is planned
@@ -157,3 +161,23 @@ def test_figures_in_a_section_headed_by_plans_are_planned():
     assert status["5个"] == "planned"
     rec = extract_text("某区2023年工作总结\n\n一、目标任务完成情况\n全区新建社区食堂5个。\n", "t.txt")
     assert [m.status for m in rec.metrics] == ["done"]
+
+
+def test_a_paragraph_carrying_on_a_documents_requirements_is_planned():
+    """A paragraph after one opening with a document's requirement (《通知》要求，…) that states duties and
+    reports nothing carries the requirement on: its figures are the document's standards, not rooms built;
+    a paragraph reporting what was done ends it."""
+    got = _metrics("《意见》要求，新建的社区服务用房面积必须达到600平方米以上。\n"
+                   "服务用房内设一个80平方米的服务大厅；一个25平方米的调解室。规划社区建设时，必须预留活动用地。\n"
+                   "记者了解到，全市已建成服务用房12处。\n")
+    assert got["600平方米"][1] == got["80平方米"][1] == got["25平方米"][1] == "planned"
+    assert got["12处"][1] == "done"
+
+
+def test_a_sentence_going_on_with_a_promise_is_planned():
+    """A sentence after a promise (我局将…) that opens with no subject or time of its own and reports
+    nothing done carries the promise on; one reporting work done does not."""
+    got = _metrics("我局将与物业企业对接，完善小区绿化管理制度。依据服务标准，联合业委会检查物业公司是否配备保洁员30名。"
+                   "\n我局将继续推进小区整治。截至目前，已配备保洁员45名。\n")
+    assert got["30名"][1] == "planned"
+    assert got["45名"][1] == "done"

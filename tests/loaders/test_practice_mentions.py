@@ -51,6 +51,8 @@ def _mentions(text: str, practice: str):
     # …however many sentences that name no place (done or planned) stand between them
     (("专家为网格化治理提供借鉴启示。\n下一步将继续深化网格化治理。\n网格化治理覆盖全部社区。\n"
       "襄阳市以网格为单元，构建网格化治理体系。"), "襄阳市以网格"),
+    # what a concession grants (虽然…，但…) is the ground of a problem, not the place's work
+    ("我市虽然推行了网格化治理，但网格员力量不足。\n襄阳市划分网格300个，实现网格化治理全覆盖。", "襄阳市划分网格"),
     # of several that name no place, the first is cited
     ("专家为网格化治理提供借鉴启示。\n网格化治理覆盖全部社区。", "专家为网格化"),
 ])
@@ -73,3 +75,18 @@ def test_a_scheme_studied_gives_way_to_the_subjects_own_work():
                          "襄阳市在各小区组建业主委员会，已成立120个。", "业委会组建")
     assert pm.learned_from is None
     assert text[pm.start:pm.end].startswith("组建")
+
+
+def test_a_practice_named_only_in_an_editors_note_is_not_the_places():
+    """An editor's note frames a feature (the province's system): a practice only it names is not the
+    place's; one the place's own text names too stays."""
+    text = ("【编者按】全省健全自治、法治、德治相结合的城乡基层治理体系，推行网格化治理。\n"
+            "襄阳市划分网格300个，实现网格化治理全覆盖。")
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
+    extract_measures(ctx)
+    assert "网格化治理" in ctx.practices
+    assert "三治融合" not in ctx.practices
+    ctx = Context(text=text.split("\n")[0].replace("【编者按】", ""), source="t",
+                  document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
+    extract_measures(ctx)
+    assert "三治融合" in ctx.practices

@@ -105,6 +105,11 @@ def test_similarity_components(sim_index):
     ("区委将社区治理纳入年度考核，建立督查制度。", None, "described"),
     # a measure done as a whole, quoted by the sentence of its plan: that piece is a plan
     ("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", "done", "claimed"),
+    # 将 before a preposition is the future too
+    ("我局将与住建部门对接，建立小区绿化管理制度。", None, "claimed"),
+    # what a concession grants is the ground of a problem (虽然成立了…，但…), not work reported
+    ("我县还有20多个小区，虽然成立了业主委员会，但由于管理缺位，无法引入物业公司。", None, "claimed"),
+    ("我县20多个小区成立了业主委员会，引入物业公司。", None, "described"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

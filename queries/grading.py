@@ -12,7 +12,8 @@ Three grades, strongest first:
 * ``claimed`` — a statement only: attitude and intent words (高度重视/积极/不断/进一步…) without a
   concrete action, a plan (下一步/将/计划/拟) that has not been carried out yet, a document still
   being drafted (正在制订《…》), or a sentence opening with a duty (必须/应当…); the action a concession
-  grants (虽然成立了业委会，但…无法…) is the ground of a problem, not work reported.
+  grants (虽然成立了业委会，但…无法…) is the ground of a problem, and what people wish for (…是80户村民的
+  夙愿) a need, not work reported.
 
 The rules look at how Chinese government documents are written (GB/T 15835 puts statistics in Arabic
 digits; implementation is reported with a small set of verbs; plans are marked by 将/拟/计划/下一步),
@@ -52,7 +53,7 @@ _DATE_LIKE = re.compile(r"\d+\s*[年月日号]")
 _CONCRETE = re.compile(
     "出台|印发|制定|下发|发布|建立|建成|新建|改建|成立|设立|组建|挂牌|开展|举办|召开|"
     "(?<![党会治团济介层务众])组织(?![化体架机成关])|配备|选派|选聘|招聘|"
-    "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|"
+    "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|调整为|"
     "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建|入选"
 )
 # a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet
@@ -69,6 +70,10 @@ _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
 # what a term is defined as: from 是指/指的是 to the end of the sentence
 _DEFINITION = re.compile(r"(?:是指|指的是)[^。；;]*")
+# what people wish for (建设活动场所是80户村民的夙愿): a need, no work reported
+_WISHED = re.compile(r"是[^。；;，,！？!?]{0,30}的(?:夙愿|心愿|愿望|期盼|期待|盼望)")
+# a document's requirement quoted after a colon (按照《…清单》要求：街道全部建立…): what is asked for
+_DOCUMENT_ASKS = re.compile(r"[^。；;！？!?]{0,120}?(?:《[^《》]+》|通知|文件|意见|清单)[^。；;：:，,《》]{0,12}?(?:要求|规定)[：:]")
 # a concession (虽然成立了业委会，但…无法…): what it grants is the ground of a problem, no work reported
 _CONCESSION = re.compile(r"(?:虽然|尽管|虽)[^。；;！？!?]*?[，,]\s*(?=但|却|可是|然而|仍|依然)")
 # a sentence opening with someone's instruction (书记强调，… / 会议指出：…): its clauses say what is asked for
@@ -111,10 +116,11 @@ def is_plan(text: str, status: str | None = None) -> bool:
 
 
 def states_duty(text: str) -> bool:
-    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…, 要充分发挥…), or with
-    someone's instruction of it (某某强调，社区是…，要围绕…推进网格化管理: what a leader asks for)?"""
+    """Does ``text`` open with what must or should be done (必须要坚持…, 应当…, 要充分发挥…), with
+    someone's instruction of it (某某强调，社区是…，要围绕…推进网格化管理: what a leader asks for), or with
+    a document's requirement quoted after a colon (按照《…清单》要求：街道全部建立…)?"""
     text = text.lstrip()
-    if _DUTY.search(text) is not None:
+    if _DUTY.search(text) is not None or _DOCUMENT_ASKS.match(text) is not None:
         return True
     told = _INSTRUCTS.match(text)
     return told is not None and any(_DUTY.match(clause.lstrip()) for clause in _CLAUSES.split(text[told.end():]))
@@ -129,7 +135,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     """
     text = quote or ""
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
-    if is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)):
+    if is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text):
         return "claimed"
     if has_metric:
         return "quantified"

@@ -55,7 +55,7 @@ _OPENER = re.compile(
     r"|\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年|前)?"
     r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?"
     r"|截至(?:目前)?|截止(?:目前)?|目前|当前|近年来|近年|近期|今年(?:以来)?|去年|同时|此外|另外|其中|其次|首先"
-    r"|如|例如|比如|据了解|据悉|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时"
+    r"|如|例如|比如|据了解|据悉|据介绍|据报道|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时"
     r"|将|还|也|又|已|再|并|正在|要|先后|分别|积极|主动|重点)")
 # 全市/全区/全县 and the levels of place each can stand for
 _WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
@@ -97,9 +97,10 @@ _DOCUMENT_REQUIRES = re.compile(r"[\s　?？]*(?:《[^《》\n]{1,60}》|(?:该|
 _DUTY_WORD = re.compile(r"必须|务必|应当|应该|(?<![答响效供反])应(?![用急对届])|须|要求")
 _REPORTS = re.compile(r"已|完成|建成|投入使用|了解到|获悉|截至|截止|目前|累计")
 # the openers of a sentence that goes on with the subject and the plan of the one before it (依据…, 联合…)
-_CARRY_OPENER = re.compile(r"[\s　]*(?:依据|根据|按照|依照|联合|会同|通过|对于|针对|加强|督促|指导|同时|并|还|另外|此外|结合|"
+_CARRY_OPENER = re.compile(r"[\s　]*(?:依据|根据|按照|依照|联合|会同|通过|对于|针对|加强|督促|指导|同时|并|还|另外|此外|其中|结合|"
                            r"及时|定期|推动|建立|完善|健全|做好|抓好|切实)")
 _DONE_IN = re.compile(r"已|(?<!为)了(?!解)|完成|建成|截至|截止|累计|目前|共计")
+_QUOTE_MARKS = re.compile(r"[“”《》]")
 _PLAN_OPENS = opening_chars(PLAN_WORDS.pattern)  # (None: not read off the pattern, every window is searched)
 _TARGET_YEAR = re.compile(r"^(?:到|至)?\s*(20\d\d)")
 # the year in a document number's brackets (某民函〔2016〕8号, 某政发[2019]3号)
@@ -240,8 +241,8 @@ def states_plan(text: str, lo: int, pos: int, year: int | None = None) -> bool:
             return False
     last = None
     for m in PLAN_WORDS.finditer(text, lo, pos):
-        if _inside_quote(text, lo, m.start(), pos):
-            continue
+        if _inside_quote(text, lo, m.start(), pos) and _QUOTE_MARKS.search(text, m.end(), pos):
+            continue     # (a plan word in the quote that holds the position too is the quoted rule's own)
         target = _TARGET_YEAR.match(m.group(0))
         if target and year and int(target.group(1)) < year:
             continue

@@ -155,11 +155,14 @@ _MAX_SUBJECT = 24
 _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # the noun phrase after the unit ends at a function word, a verb that starts a new predicate or
 # the next figure: 32个市直部门为成员单位领导小组… → 市直部门
-_AFTER_SPLIT = re.compile(r"[、和与及]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在|均|已|"
+_AFTER_SPLIT = re.compile(r"[、和与及]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在|均|也|已|"
                           r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
 # an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
+# (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"']|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
-                             r"以内|之间|不等)")
+                             r"以内|之间|不等|对(?!口)|向|给|把|将|从)")
+# a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
+_QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before
 _FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况)")
 _BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项)(?:/[个人户月年次])*|[、和及与]")
@@ -189,7 +192,8 @@ _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!
 
 def _after_phrase(text: str, end: int, hi: int) -> str:
     after = _AFTER_LEAD.sub("", text[end:hi].strip())
-    if _AFTER_BAD_HEAD.match(after):
+    modifier = _QUOTED_MODIFIER.match(after)
+    if _AFTER_BAD_HEAD.match(after, modifier.end() if modifier else 0):
         return ""
     after = after.removeprefix("的")
     if _FIGURE_KIND.match(after):
@@ -218,6 +222,8 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
         trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
     before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 300万元中的120万元: a part of the same thing
+    if before.endswith("的"):
+        before = ""      # 将省下拨的132箱、…图书: a modifier of the noun after the figure, which it does not name
     if before.endswith("是"):
         # X是N…: what the figure equals, not what it counts (建设活动场所是80户村民的夙愿), unless X names
         # a quantity (参与人数是320名, 社区总数是42个)

@@ -11,7 +11,7 @@ practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
    studies another place (the learning step's span, ``学习…武城县“…”模式``);
 2. such a cue in a passage that names no place (the subject's by default);
 3. such a cue in a plan (下一步/将/计划… before it or at its sentence's head, a section of plans), in
-   a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题, 虽然成立了…，但…);
+   a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题, 虽然成立了…，但…) or a wish (…是…的夙愿);
 4. a cue about another place (a higher unit, a place elsewhere), in words naming the proposal being
    answered (``关于…的建议的提案答复``) or in an editor's note (a paragraph opening with 编者按);
 5. a cue inside a learning statement: then ``learned_from`` names the place studied.
@@ -41,6 +41,8 @@ _PROBLEM = re.compile(r"(?:仍|还|依然|尚)(?:然)?(?:存在|面临)")
 # a concession (虽然成立了业委会，但…): what it grants is the ground of a problem stated after it
 _CONCESSION = re.compile(r"虽然|尽管|虽(?!说)")
 _BUT = re.compile(r"[，,]\s*(?:但|却|可是|然而)")
+# what people wish for (建设活动场所是80户村民的夙愿): a need, not work done
+_WISHED = re.compile(r"是[^。；;，,！？!?\n]{0,30}的(?:夙愿|心愿|愿望|期盼|期待|盼望)")
 # words that name the proposal being answered (the reply's title, ``关于…的建议的提案答复``, also in a
 # page's header table ``标 题: | …``, or ``您提出的关于…的建议收悉``): what was asked for
 _PROPOSAL_LINE = re.compile(r"关于[^\n。；;]{2,80}?的(?:建议|提案|议案)[^\n。；;]{0,6}?(?:的)?(?:答复|收悉|办理)")
@@ -112,13 +114,15 @@ def _weak(text: str, lo: int, pos: int) -> bool:
 
 
 def _conceded(text: str, lo: int, pos: int) -> bool:
-    """Is ``pos`` inside a concession (``虽然成立了业委会，但由于…无法…``): 虽然/尽管 before it in its
-    sentence, 但/却 after it before the sentence ends?"""
-    if _CONCESSION.search(text, lo, pos) is None:
-        return False
+    """Is ``pos`` inside a concession (``虽然成立了业委会，但由于…无法…``: 虽然/尽管 before it in its
+    sentence, 但/却 after it before the sentence ends), or in a sentence stating a wish (…是…的夙愿)?"""
     end = pos
     while end < len(text) and text[end] not in "。；;！？!?\n":
         end += 1
+    if _WISHED.search(text, lo, end) is not None:
+        return True            # (a sentence stating a wish: 活动场所…是80户村民的夙愿)
+    if _CONCESSION.search(text, lo, pos) is None:
+        return False
     return _BUT.search(text, pos, end) is not None
 
 

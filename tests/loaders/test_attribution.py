@@ -181,3 +181,25 @@ def test_a_sentence_going_on_with_a_promise_is_planned():
                    "\n我局将继续推进小区整治。截至目前，已配备保洁员45名。\n")
     assert got["30名"][1] == "planned"
     assert got["45名"][1] == "done"
+
+
+def test_a_figure_in_a_quoted_rule_is_planned_by_the_rules_own_words():
+    got = _metrics("根据《意见》关于“每个社区一般应达到2000户以上”的精神，经初步了解，该片区已入住1500户。\n")
+    assert got["2000户"][1] == "planned"
+    assert got["1500户"][1] == "done"
+
+
+def test_a_report_heard_from_someone_is_headed_by_the_place_it_names():
+    """据介绍/据报道 open a sentence before its topic, like 据了解: 我省 heads it, and the next sentence."""
+    got = _metrics("据介绍，我省积极探索群众建议征集新模式。截至目前，平台已开展162个征集活动。\n"
+                   "我市已开展38个征集活动。\n")
+    assert got["162个"][0] == "湖北省"
+    assert got["38个"][0] == "襄阳市"
+
+
+def test_a_part_of_a_plan_is_planned():
+    """其中，… after a sentence stating a plan is a part of the plan."""
+    got = _metrics("区里制定了帮扶工作方案，计划投入财政资金1258万元。其中，安排资金672万元实施道路硬化。\n"
+                   "2020年，全区投入资金800万元。其中，安排资金300万元实施道路硬化。\n")
+    assert got["672万元"][1] == "planned"
+    assert got["300万元"][1] == "done"

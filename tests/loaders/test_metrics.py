@@ -131,6 +131,11 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("修一条通组公路是46户210名群众的心愿。", "46户", None),
     ("修一条通组公路是46户210名群众的心愿。", "210名", "群众"),
     ("今年报名参加培训的人数是320名。", "320名", "报名参加培训的人数"),
+    # a modifier before the figure does not name what is counted (…下拨的120箱、…图书); an adverb ends the
+    # noun after it (…试点也位列其中); a short quoted modifier is part of it (30家“双优”物业企业)
+    ("街道将区里下拨的120箱、5000余册图书发到各社区。", "120箱", None),
+    ("我镇的9个示范点也位列其中。", "9个", "示范点"),
+    ("重点扶持30家“双优”物业企业，推动成立党支部。", "30家", "“双优”物业企业"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -53,6 +53,8 @@ def _mentions(text: str, practice: str):
       "襄阳市以网格为单元，构建网格化治理体系。"), "襄阳市以网格"),
     # what a concession grants (虽然…，但…) is the ground of a problem, not the place's work
     ("我市虽然推行了网格化治理，但网格员力量不足。\n襄阳市划分网格300个，实现网格化治理全覆盖。", "襄阳市划分网格"),
+    # a sentence stating what people wish for (…是…的夙愿) is a need, not work done
+    ("我市建设网格化治理平台是广大群众的期盼。\n襄阳市划分网格300个，实现网格化治理全覆盖。", "襄阳市划分网格"),
     # of several that name no place, the first is cited
     ("专家为网格化治理提供借鉴启示。\n网格化治理覆盖全部社区。", "专家为网格化"),
 ])

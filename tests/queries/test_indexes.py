@@ -110,6 +110,12 @@ def test_similarity_components(sim_index):
     # what a concession grants is the ground of a problem (虽然成立了…，但…), not work reported
     ("我县还有20多个小区，虽然成立了业主委员会，但由于管理缺位，无法引入物业公司。", None, "claimed"),
     ("我县20多个小区成立了业主委员会，引入物业公司。", None, "described"),
+    # what people wish for is a need (…是…的夙愿), not work done; a wish fulfilled is work done
+    ("建设一个活动场所是60户村民的夙愿，活动场所的建成有利于丰富群众生活。", None, "claimed"),
+    ("新建活动中心，实现了群众多年的心愿。", None, "described"),
+    # a document's requirement quoted after a colon is what is asked for
+    ("按照《关于加强物业管理的意见》及《年度重点任务清单》要求：街道全部建立物业管理联席会议。", None, "claimed"),
+    ("对辖区内各类网格进行融合，调整为120个综合网格。", None, "described"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

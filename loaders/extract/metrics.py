@@ -169,11 +169,11 @@ _BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项)(
 # openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
 _LEAD_TRIM = re.compile(
     r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年)?"
-    r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月"
+    r"|\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月"
     r"|[一二三四五六七八九十两\d]+年(?:来|以来)|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
-    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及|和|达|达到|约|近|超过|有|仅|分别|先后)+")
-_TAIL_TRIM = re.compile(r"(?:共计|共有|已有|共|累计|将|按|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
+    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及|和|达|达到|约|近|超过|有|仅|就|分别|先后)+")
+_TAIL_TRIM = re.compile(r"(?:一般应|应当|应|须|共计|共有|已有|共|累计|将|按|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|增长|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降|减少|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
@@ -302,8 +302,13 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
             phrase = lead
         if phrase == lead:  # 每个社区10万元进行补助 → 每个社区补助
             obj = _rx(r"(?:的|进行|用于|予以|给予)*([\u4e00-\u9fff]{2,8})").match(text, end, hi)
-            if obj and not _FIGURE_KIND.match(obj.group(1)):
+            if obj and not _FIGURE_KIND.match(obj.group(1)) and not _AFTER_LEAD.match(obj.group(1)):
                 phrase += obj.group(1)
+    # a quote the label cuts through (关于“新建住宅入住率 / 面积不低于”): the words on its side of the mark
+    if phrase.count("“") > phrase.count("”"):
+        phrase = phrase[phrase.rfind("“") + 1:]
+    elif phrase.count("”") > phrase.count("“"):
+        phrase = phrase[:phrase.find("”")]
     return phrase[-_MAX_SUBJECT:] if phrase else ""
 
 

@@ -136,6 +136,12 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("街道将区里下拨的120箱、5000余册图书发到各社区。", "120箱", None),
     ("我镇的9个示范点也位列其中。", "9个", "示范点"),
     ("重点扶持30家“双优”物业企业，推动成立党支部。", "30家", "“双优”物业企业"),
+    # a month is when (仅5月份就投入…): the verb is what is left; a quoted rule's modal and its 以上 are
+    # no part of what it counts, nor the quote mark a label cuts through
+    ("街道结合环境整治，仅5月份就投入3.5万元对老旧小区进行绿化改造。", "3.5万元", "投入"),
+    ("按照“每个社区一般应达到1500户以上”及“每百户拥有服务设施面积不低于20平方米”的要求。", "1500户", "每个社区"),
+    ("按照“每个社区一般应达到1500户以上”及“每百户拥有服务设施面积不低于20平方米”的要求。", "20平方米",
+     "每百户拥有服务设施面积"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

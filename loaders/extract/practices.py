@@ -345,6 +345,20 @@ def _filed_proposal_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# where someone goes to look (县领导深入社区党群服务中心、小区楼栋实地调研): the place visited, not work done
+_VISITED = re.compile(r"(?:深入|走进|来到|前往|赴)(?:了)?([^，,。；;！？!?\n]{2,30}?)(?:实地|现场)?"
+                      r"(?:调研|检查|视察|察看|走访|慰问|考察)")
+
+
+def visited_spans(text: str) -> list[tuple[int, int]]:
+    """Spans naming where someone goes to look (深入…党群服务中心…实地调研): a visit's destination names no
+    practice of the place (a leader inspecting a service centre reports no centre built)."""
+    if "调研" not in text and "检查" not in text and "视察" not in text and "察看" not in text \
+            and "走访" not in text and "慰问" not in text and "考察" not in text:
+        return []
+    return [(m.start(1), m.end(1)) for m in _VISITED.finditer(text)]
+
+
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
     spans = [(m.start(), m.end()) for m in finditer_at(_REQUEST_QUOTE, text, stop_positions(text, "“《关"))]

@@ -289,3 +289,15 @@ def test_a_filed_proposal_asks_for_what_it_names():
     assert "社区工作者职业体系" not in got
     assert "智慧社区" not in got
     assert "社区减负清单" in got  # the situation it describes still counts
+
+
+def test_where_a_visit_goes_names_no_practice():
+    """A leader going to look at a service centre (深入…党群服务中心…实地调研) reports no centre built; work
+    done there does."""
+    from loaders.extract.pipeline import extract_text
+
+    head = "某县党建引领基层治理工作总结\n\n"
+    rec = extract_text(head + "一、建立联系机制\n县委领导多次深入社区党群服务中心、小区楼栋实地调研指导，督办重点任务。\n", "t.txt")
+    assert all("党群服务阵地建设" not in ms.practices for ms in rec.measures)
+    rec = extract_text(head + "一、建设服务阵地\n全县新建社区党群服务中心12个，配齐服务设施。\n", "t.txt")
+    assert any("党群服务阵地建设" in ms.practices for ms in rec.measures)

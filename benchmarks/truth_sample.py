@@ -1,10 +1,12 @@
 """Draw a seeded random sample of the facts the explorer shows, each with its cited sentence and the
 text around it, for a truth audit (docs/queries.md#truth-audits): city_profile practice and figure
 rows, compare_cities cells, exemplars rows, named_model definitions and components, learning_network
-links. The facts are judged by reading; this script only draws them.
+links; with ``--pack``, the sample's course pack too. The facts are judged by reading; this script only
+draws them.
 
     GOVKG_HOME=/tmp/audit/home .venv/bin/govkg build data/corpus
-    GOVKG_HOME=/tmp/audit/home .venv/bin/python benchmarks/truth_sample.py --seed 20261205 --out sample.json
+    GOVKG_HOME=/tmp/audit/home .venv/bin/python benchmarks/truth_sample.py --seed 20261205 --out sample.json \
+        --pack pack.md
 
 The same seed on the same graph draws the same facts.
 """
@@ -77,15 +79,31 @@ def draw(run: Callable[[str, dict], list[dict]], seed: int) -> list[dict[str, An
     return facts
 
 
+def draw_pack(run: Callable[[str, dict], list[dict]], seed: int, out: str) -> str:
+    """The sample's course pack: a practice and two of its exemplar places drawn with ``seed`` (a random
+    generator of its own: the facts drawn do not move), written to ``out`` (Markdown); its title line."""
+    rng = random.Random(seed)
+    practices = sorted({r["name"] for r in run("inventory", {}) if r["section"] == "practice"})
+    practice = rng.choice(practices)
+    places = [r["place"] for r in run("exemplars", {"practice": practice, "k": 5})]
+    chosen = rng.sample(places, min(2, len(places)))
+    api.write_coursepack(api.assemble_coursepack(run, [practice], chosen), out)
+    return f"{practice}: {'、'.join(chosen)}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--out", required=True, help="JSON file of the facts drawn")
+    parser.add_argument("--pack", help="also write the sample's course pack here (Markdown, .md)")
     args = parser.parse_args()
-    facts = draw(api.query_runner(api.open_configured_store()), args.seed)
+    run = api.query_runner(api.open_configured_store())
+    facts = draw(run, args.seed)
     with open(args.out, "w", encoding="utf-8") as f:
         json.dump(facts, f, ensure_ascii=False, indent=1)
     print(f"{len(facts)} facts drawn with seed {args.seed} → {args.out}")
+    if args.pack:
+        print(f"course pack ({draw_pack(run, args.seed, args.pack)}) → {args.pack}")
 
 
 if __name__ == "__main__":

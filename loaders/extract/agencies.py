@@ -424,7 +424,10 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 or before in ("省", "市", "区", "县", "国", "央") and not formal \
                 or len(m.group()) == 2 and is_cjk(before) and before not in _BARE_BEFORE:
             continue  # 事在格中办: 中办 and 国办 stand as words of their own
-        add(m.start() - 7 if formal else m.start(), m.end(), _CENTRAL[m.group()], None)
+        name, end = _CENTRAL[m.group()], m.end()
+        if name.endswith(("部", "委员会", "委", "局", "署")) and text.startswith(("办公厅", "办公室"), end):
+            name, end = name + text[end:end + 3], end + 3  # 某部办公厅公布…: the ministry's general office acts
+        add(m.start() - 7 if formal else m.start(), end, name, None)
     for m in _CN_ASSOC.finditer(text):
         add(m.start(), m.end(), m.group(), None)
     _session_bodies(text, admins, gaz, add)
@@ -434,6 +437,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _bare_departments(text, subject, gaz, out, add)
     _stem_lists(text, subject, gaz, out, add, list_keys)
     _road_offices(text, subject, gaz, out, add)
+    _offices_of_government(text, admins, gaz, out, add)
     _standing_members(text, out, add)
     for m in _TWO_LEVELS.finditer(text) if "省市委" in text or "市县委" in text or "市区委" in text else ():
         for lv in m.group(1, 2):  # 省市委决策部署: the province's and the city's party committees
@@ -491,6 +495,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
         papers.add((t.start() + 1, t.end() - 1))
     out = [a for a in out if (not in_title[a.start] or ((a.start, a.end) in papers and _OUTLET_END.search(a.name[-3:])))
+           and not _LOCATED_AT.search(text, max(0, a.start - 3), a.start)
            and not _AFFILIATION_AFTER.match(text, a.end)
            and not _COMPOUND_AFTER.match(text, a.end)]
     out.sort(key=lambda a: (a.start, -a.end))
@@ -768,6 +773,28 @@ def _road_offices(text: str, subject: str | None, gaz: Gazetteer, out: list, add
     for m in finditer_at(_ROAD_OFFICE, text, literal_starts(text, "办事处", (2, 3, 4, 5))):
         if not any(a.start <= m.start(1) < a.end for a in out):
             add(m.start(1), m.end(), place + m.group(), place)
+
+
+# a unit's government and an office it sends out, written as one name (某区人民政府某某办事处): the office, a
+# street-level unit of that district, even where its name holds no 街道 (某街道办事处: the places step's)
+_GOV_OFFICE = re.compile(r"(?:人民政府|政府)(" + _BODY + r"{2,4}?)办事处")
+# where something lies (位于某区某中心, 地处…): a location, not a body that acts
+_LOCATED_AT = re.compile(r"(?:位于|地处|坐落于|坐落在)$")
+
+
+def _offices_of_government(text: str, admins: list, gaz: Gazetteer, out: list, add) -> None:
+    """某区人民政府某某办事处 → 某区某某办事处 (not the district's government)."""
+    if "办事处" not in text:
+        return
+    admin_end = {a.end: a for a in admins if gaz.by_code[a.code].level != "province"}
+    for m in _GOV_OFFICE.finditer(text):
+        adm = admin_end.get(m.start())
+        name = m.group(1)
+        if adm is None or name.endswith(("街道", "镇", "乡")) or _opens_with_verb(name) or _GENERIC_BODY.match(name):
+            continue  # (a street's office written so is the local bodies' step's)
+        _drop_inside(out, adm.start, m.end())
+        place = gaz.agency_prefix(adm.code)
+        add(adm.start, m.end(), place + name + "办事处", place)
 
 
 def _own_unit(subject: str | None, gaz: Gazetteer):

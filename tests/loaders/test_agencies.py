@@ -473,3 +473,16 @@ def test_joint_party_and_government_sessions_and_verbs_in_ban(text, subject, exp
 ])
 def test_the_national_congress_and_a_task_groups_mechanism(text, subject, expected):
     assert _names(text, subject) == expected
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # a district government's office written as one name: the office, a unit of that district
+    ("宜昌市西陵区人民政府东山办事处(下称东山办事处)组织居民议事", "宜昌市西陵区", ["宜昌市西陵区东山办事处"]),
+    # where something lies is a location, not a body
+    ("办事处位于西陵区东山中心,下辖5个居委会", "宜昌市西陵区", []),
+    # a ministry's general office that acts is that office
+    ("文化和旅游部办公厅公布了一批示范项目", "宜昌市", ["文化和旅游部办公厅"]),
+    ("民政部印发通知", "宜昌市", ["民政部"]),
+])
+def test_a_governments_office_a_location_and_a_ministrys_general_office(text, subject, expected):
+    assert _names(text, subject) == expected

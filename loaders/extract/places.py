@@ -65,7 +65,7 @@ _LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|
 # an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
 _LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
 _ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", "、", "如", "借鉴", "学习", "考察", "前往",
-                 "对标")
+                 "对标", "推广", "引进", "复制")
 _ALIAS_AFTER = re.compile(r"^(?:、|，|等地|等城市|等省|经验|模式|做法|的先进|先进|考察|学习|市|省)")
 
 

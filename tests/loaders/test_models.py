@@ -726,3 +726,15 @@ def test_a_bare_community_in_a_list_of_parties_is_not_the_community_spoken_of():
     got = _models(text, places={"学院街道": ("street", "within_subject", ("学院街道",)),
                                 "东山社区": ("community", "within_subject", ("东山社区",))})
     assert ("五好", "学院街道") in got
+
+
+def test_a_model_the_text_credits_to_its_origin_and_one_it_credits_to_nobody():
+    """NOTES.md: the owner is the place the text credits; a model the text credits to no one (a famous
+    one the place follows: 坚持和发展新时代“某某经验”) is the subject's, as the dev gold annotates it."""
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("宜昌市西陵区推进基层治理\n\n近年来,西陵区坚持和发展新时代“枫桥经验”,"
+                       "学习推广浙江“千村示范”模式。\n", "t.txt")
+    owners = {m.name: m.owner for m in rec.named_models}
+    assert owners.get("枫桥经验") == "宜昌市西陵区"
+    assert owners.get("千村示范") == "浙江省"

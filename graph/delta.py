@@ -13,7 +13,7 @@ from typing import Any
 
 from graph import model as m
 from graph.model import Evidence
-from graph.quotes import sentence_around, sentence_ends, sentence_span
+from graph.quotes import QUOTE_MAX, sentence_around, sentence_ends, sentence_span
 from graph.resolve import (
     canonical_agency_name,
     canonical_place_name,
@@ -542,14 +542,17 @@ class _Builder:
 
     def promise_start(self, e: Evidence) -> int | None:
         """Where the plan starts that the sentence of ``e`` carries on (the sentence before it, or the one
-        before that …: ``carries_plan``); None where it carries none."""
-        from loaders.reference import carries_plan
+        before that …: ``carries_plan``), or that introduces the list ``e`` is an item of (``下阶段，我局将…
+        重点做好以下三方面工作：`` then ``一是完善…``: ``plan_list_start``, where the two fit in one quote);
+        None where it carries none."""
+        from loaders.reference import carries_plan, plan_list_start
 
         if e.start is None or e.end is None or e.start >= e.end:
             return None
         left, _right = sentence_span(self.text, e.start, e.end, self.ends)
         if not carries_plan(self.scan, left):
-            return None
+            intro = plan_list_start(self.scan, e.start)
+            return intro if intro is not None and e.end - intro <= QUOTE_MAX else None
         while carries_plan(self.scan, left):       # back to the sentence stating the plan
             k = left - 2
             while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:

@@ -11,7 +11,7 @@ without their readers following them.
 """
 from __future__ import annotations
 
-from loaders.extract.attribution import carries_plan, states_plan
+from loaders.extract.attribution import carries_plan, plan_list_start, states_plan
 from loaders.extract.gazetteer import AdminPlace, Gazetteer, code_table, load_gazetteer, short_name
 from loaders.extract.places import AdminMention, admin_mentions
 from loaders.extract.practices import (
@@ -36,6 +36,7 @@ __all__ = [
     "fold_name",
     "load_gazetteer",
     "load_taxonomy",
+    "plan_list_start",
     "quoted_request_spans",
     "short_name",
     "states_plan",

@@ -36,8 +36,8 @@ from bisect import bisect_left, bisect_right
 from loaders.extract.context import Context
 from loaders.extract.text_utils import SENTENCE_END, finditer_at, opening_chars, stop_positions
 
-__all__ = ["PLAN_WORDS", "Attribution", "carries_plan", "document_year", "plan_sections", "plan_title", "required_spans",
-           "states_plan", "states_standard"]
+__all__ = ["PLAN_WORDS", "Attribution", "carries_plan", "document_year", "plan_list_start", "plan_sections", "plan_title",
+           "required_spans", "states_plan", "states_standard"]
 
 _UNSET = object()
 # the last document's instance (one slot: the steps of one document run one after another)
@@ -97,8 +97,11 @@ _DOCUMENT_REQUIRES = re.compile(r"[\s　?？]*(?:《[^《》\n]{1,60}》|(?:该|
 _DUTY_WORD = re.compile(r"必须|务必|应当|应该|(?<![答响效供反])应(?![用急对届])|须|要求")
 _REPORTS = re.compile(r"已|完成|建成|投入使用|了解到|获悉|截至|截止|目前|累计")
 # the openers of a sentence that goes on with the subject and the plan of the one before it (依据…, 联合…)
-_CARRY_OPENER = re.compile(r"[\s　]*(?:依据|根据|按照|依照|联合|会同|通过|对于|针对|加强|督促|指导|同时|并|还|另外|此外|其中|结合|"
+_CARRY_OPENER = re.compile(r"[\s　]*(?:依据|根据|按照|依照|联合|会同|通过|对于|针对|加强|督促|指导|同时|并|还|另外|此外|其中|结合|安排|"
                            r"及时|定期|推动|建立|完善|健全|做好|抓好|切实)")
+# an item of a list, at a paragraph's start: 一是… / 一、… / （一）… / 1.…
+_ITEM = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                   r"|\d{1,2}[.．、](?!\d))")
 _DONE_IN = re.compile(r"已|(?<!为)了(?!解)|完成|建成|截至|截止|累计|目前|共计")
 _QUOTE_MARKS = re.compile(r"[“”《》]")
 _PLAN_OPENS = opening_chars(PLAN_WORDS.pattern)  # (None: not read off the pattern, every window is searched)
@@ -165,6 +168,36 @@ def carries_plan(text: str, lo: int, year: int | None = None, depth: int = 3) ->
         return False
     return states_plan(text, before, min(lo - 1, before + _PLAN_WINDOW), year) \
         or (depth > 1 and carries_plan(text, before, year, depth - 1))
+
+
+def plan_list_start(text: str, pos: int, year: int | None = None) -> int | None:
+    """Where the sentence starts that introduces, as a plan, the list whose item holds ``pos``
+    (``下阶段，我局将…，重点做好以下三方面工作：`` then paragraphs ``一是…``, ``二是…``); None where ``pos``
+    is in no item of such a list (a list of work done, ``主要做了以下工作：``, is none)."""
+    lo = text.rfind("\n", 0, pos) + 1
+    if not _ITEM.match(text, lo):
+        return None
+    for _ in range(12):                      # back over the items before it, to the paragraph before them
+        j = lo - 1
+        while j > 0 and text[j - 1] in "\n \t\u3000":
+            j -= 1
+        if j <= 0:
+            return None
+        plo = text.rfind("\n", 0, j) + 1
+        if _ITEM.match(text, plo):
+            lo = plo
+            continue
+        if text[j - 1] not in "：:":
+            return None
+        k = j - 2
+        while k >= plo and text[k] not in SENTENCE_END:
+            k -= 1
+        start = k + 1
+        while start < j and text[start] in " \t\u3000":
+            start += 1
+        head = states_plan(text, start, min(j, start + _PLAN_WINDOW), year)
+        return start if head or states_plan(text, start, j, year) else None
+    return None
 
 
 def required_spans(text: str) -> list[tuple[int, int]]:
@@ -458,9 +491,11 @@ class Attribution:
 
     def planned_at(self, pos: int) -> bool:
         """Is the figure or action at ``pos`` a plan, target or standard (see :func:`states_plan`), in a
-        section whose heading names plans (:func:`plan_sections`), or in what a document asks for
-        (:func:`required_spans`)?"""
+        section whose heading names plans (:func:`plan_sections`), in what a document asks for
+        (:func:`required_spans`), in a sentence carrying on a plan (:func:`carries_plan`) or in an item of
+        a list a plan introduces (:func:`plan_list_start`)?"""
         if any(a <= pos < b for a, b in self._plan_sections):
             return True
         lo = self.sentence_start(pos)
-        return states_plan(self.text, lo, pos, self.year) or carries_plan(self.text, lo, self.year)
+        return states_plan(self.text, lo, pos, self.year) or carries_plan(self.text, lo, self.year) \
+            or plan_list_start(self.text, pos, self.year) is not None

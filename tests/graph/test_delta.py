@@ -358,3 +358,22 @@ def test_a_cue_in_a_sentence_going_on_with_a_promise_is_quoted_with_the_promise(
     quote = ev[0][3]
     assert quote.startswith("针对您的提案，我局将与") and quote.endswith("保洁人员。")
     assert grade_evidence(quote) == "claimed"
+
+
+def test_a_cue_in_an_item_of_a_list_of_plans_is_quoted_with_the_plan():
+    """A practice cited by an item of a list a plan introduces (下阶段，我局将…做好以下工作：一是…) is quoted
+    from the plan on, and graded as a plan."""
+    from loaders.record import PracticeMention
+    from queries.grading import grade_evidence
+
+    text = "一、工作情况\n全县推进社区建设。\n\n下阶段，我局将加快推进试点建设，重点做好以下三方面工作：\n\n一是完善智慧社区综合平台。\n"
+    pos = text.index("智慧社区")
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="提案答复", subject_place="测试县"),
+                           places=[PlaceRec(name="测试县", level="county", role="subject")],
+                           practices=["智慧社区"],
+                           practice_mentions=[PracticeMention(name="智慧社区", start=pos, end=pos + 4)])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    quote = ev[0][3]
+    assert quote.startswith("下阶段，我局将") and quote.endswith("综合平台。")
+    assert grade_evidence(quote) == "claimed"

@@ -203,3 +203,12 @@ def test_a_part_of_a_plan_is_planned():
                    "2020年，全区投入资金800万元。其中，安排资金300万元实施道路硬化。\n")
     assert got["672万元"][1] == "planned"
     assert got["300万元"][1] == "done"
+
+
+def test_items_of_a_list_a_plan_introduces_are_planned():
+    """下阶段，我局将…做好以下工作： then 一是…/二是…: the items are plans; the items of a list of work done
+    (主要做了以下工作：) are not."""
+    got = _metrics("下阶段，我局将加快推进智慧社区建设，重点做好以下两方面工作：\n一是完善综合平台。\n二是建设智慧小区12个。\n"
+                   "今年主要做了以下工作：\n一是建成智慧小区8个。\n")
+    assert got["12个"][1] == "planned"
+    assert got["8个"][1] == "done"

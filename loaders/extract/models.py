@@ -860,7 +860,7 @@ _DECIMAL = re.compile(r"\d\.\d")
 _BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)了?$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
-_THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?主题")
+_THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?(?:主题|议题|话题)|^为题")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
@@ -905,14 +905,20 @@ _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
 # (each of the next three is one call for several tests of one window: ``any_of``)
 # the words after the quote say what troubles the place (“…”的困扰), a change of state (“生人”变“熟人”),
 # an event's theme, a contest or title won, a trait of the place
-_REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER)
+# an evening's or a show's title (“…”消夏文艺晚会), a speech's or an instruction's name (“七一”重要讲话), a
+# creed a movement holds (“…”的志愿精神)
+_EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演出|汇演|音乐会|运动会)|^(?:重要)?(?:讲话|指示|批示|论述)"
+                          r"|^的[^，,。；;“”]{0,4}?精神")
+_REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER, _EVENT_AFTER)
 # the words before it make it one instance of something (一份“点菜单”) or one year's edition of an
 # event (2024“…”采访团)
 _REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"))
 # the quote itself is a whole sentence (speech, a passage of a document), a simile, a question, a
 # decimal figure, a descriptor made with 化, the proposal's wording, a designation or title, a
 # metaphor of distance or time: whatever stands around it (``\A…\Z`` is ``fullmatch`` inside a search)
-_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _QUESTION, _DECIMAL,
+# a post people hold (楼栋长, 小区长): a role, not a scheme; a counted one (“三长”, “五级段长”) names a system
+_POST = re.compile(r"\A(?![一二三四五六七八九十两双\d])[^、，,+＋—－\-]{0,4}[^成增延擅专特生\W\d_]长\Z")
+_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _QUESTION, _DECIMAL, _POST,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR)
 
 

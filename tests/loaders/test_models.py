@@ -738,3 +738,25 @@ def test_a_model_the_text_credits_to_its_origin_and_one_it_credits_to_nobody():
     owners = {m.name: m.owner for m in rec.named_models}
     assert owners.get("枫桥经验") == "宜昌市西陵区"
     assert owners.get("千村示范") == "浙江省"
+
+
+@pytest.mark.parametrize("text", [
+    # a topic discussed, a show's title, a speech's name, a creed
+    "围绕“东园小区加装电梯”议题开展协商议事。",
+    "社区举办“邻里同心 共建家园”中秋文艺晚会。",
+    "宣讲了“七一”重要讲话精神。",
+    "弘扬“团结、奉献、互助”的志愿精神。",
+    # a post people hold, even when a resident names it inside quoted speech
+    "每栋楼推选“楼道长”,负责收集意见。",
+    "“我们选出了‘片区长’和‘院长’,分工更细。”居民说。",
+])
+def test_topics_shows_speeches_creeds_and_posts_are_not_names(text):
+    assert _models(text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("推行“三长”联动机制。", "三长"),
+    ("建立“四级网格长”体系。", "四级网格长"),
+])
+def test_a_counted_post_system_is_a_name(text, name):
+    assert name in {n for n, _ in _models(text)}

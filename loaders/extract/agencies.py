@@ -155,6 +155,10 @@ _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联�
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
 
+# the offices a city or county names with one character (general vocabulary: 农村工作, 侨务, 台湾事务, 外事办公室)
+_ONE_CHAR_OFFICES = frozenset({"农办", "侨办", "台办", "外办"})
+# a second level's committee or government after a level char (省市党委政府): bodies of two levels, no name
+_LEVEL_BODY = re.compile(r"[省市区县州](?:党?委|(?:人民)?政府)")
 # a department name holds no action and no unit below the county: 花果园街道成立大党委 is a sentence
 _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|重视|推进|推动|加强|落实|部署|"
                              r".街道|.(?:镇|乡|村|居|社区|小区)$|[两三四五各多]级")  # 县镇两级党委: every level's
@@ -361,10 +365,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m.group("func"):
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
                        ).sub("", m.group("func"))
-            if len(body) < 2 or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
+            if len(body) < 2 and m.group("func") not in _ONE_CHAR_OFFICES or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
                     or text[start] in "全各" and _BELOW_UNITS.match(body) and m.group("func").endswith("中心") \
                     or _SOCIAL_WORK_FIRM.match(m.group("func")) \
-                    or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body:
+                    or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body \
+                    or _LEVEL_BODY.fullmatch(m.group("func")):
                 continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
         add(start, end, place + rest, place)
         pos = end

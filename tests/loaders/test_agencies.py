@@ -486,3 +486,14 @@ def test_the_national_congress_and_a_task_groups_mechanism(text, subject, expect
 ])
 def test_a_governments_office_a_location_and_a_ministrys_general_office(text, subject, expected):
     assert _names(text, subject) == expected
+
+
+def test_a_second_levels_committee_after_a_level_char_is_no_body_of_its_own():
+    # 省市党委政府: the committees and governments of two levels, not a body named 某省市党委
+    assert not any(n.endswith("市党委") for n in _names("为省市党委政府和有关部门提供决策参考", "宜昌市"))
+    assert _names("省市场监督管理局印发通知", "宜昌市") == ["湖北省市场监督管理局"]
+
+
+def test_offices_named_with_one_character():
+    assert _names("市社科联、市农办主要领导带队调研", "宜昌市") == ["宜昌市农办", "宜昌市社科联"]
+    assert _names("市侨办组织座谈", "宜昌市") == ["宜昌市侨办"]

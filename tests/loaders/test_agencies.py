@@ -323,8 +323,9 @@ def test_a_prefecture_written_diqu(subject, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    # two levels' party committees written as one, and the centre beside them
-    ("全面贯彻党的十九大精神和中央、省市委决策部署", ["中共中央", "浙江省委", "湖州市委"]),
+    # two levels' party committees written as one are bodies of several levels at once, none named
+    ("全面贯彻党的十九大精神和中央、省市委决策部署", []),
+    ("全面贯彻落实中央、省委决策部署", ["中共中央", "浙江省委"]),
     ("全省市委书记会议召开", []),
     ("中央和国家机关工委", []),
 ])

@@ -215,3 +215,13 @@ def test_a_pinyin_gloss_does_not_cut_a_figures_subject():
     subjects = {m.as_written: m.subject for m in rec.metrics}
     assert subjects["30萬元"] == "社區(qū)辦公設(shè)備"
     assert subjects["50人"] == "社區(qū)公益性崗位"
+
+
+@pytest.mark.parametrize("text,as_written,value,unit", [
+    ("活动室面积从原来80㎡扩大到", "80㎡", 80.0, "平方米"),   # the one-character square metre
+    ("今年化解矛盾纠纷23起,群众满意", "23起", 23.0, "起"),     # cases
+    ("为居民书屋征订图书460本,供借阅", "460本", 460.0, "本"),  # volumes
+])
+def test_square_metre_sign_cases_and_volumes(text, as_written, value, unit):
+    got = find_metrics(text)
+    assert [(m.as_written, m.value, m.unit) for m in got] == [(as_written, value, unit)]

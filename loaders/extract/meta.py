@@ -104,7 +104,8 @@ _NAV_LINE = re.compile(r"[>＞»›]|^\s*(?:当前位置|您的位置|首页)")
 _PUBLISHED = re.compile(r"(?P<label>成文日期|发布时间|发布日期|发表时间|录入时间|公开日期|生成日期|日期|时间)"
                         r"\s*[:：|｜]?\s*[|｜]?\s*(?P<y>(?:19|20)\d{2})\s*[-./年]\s*(?P<m>\d{1,2})\s*[-./月]\s*(?P<d>\d{1,2})")
 _BARE_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-                        r"(?![\d.])(?=\s|$|[)）|｜\u4e00-\u9fff])|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})日?\s*\d{1,2}:\d{2})")
+                        r"(?![\d.])(?=\s|$|[)）|｜T\u4e00-\u9fff])|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})"
+                        r"(?:日?\s*\d{1,2}:\d{2}|日(?=\s*(?:星期|来源|[)）|｜]|$))))")
 _REPORT = re.compile(r"调研报告|调研组|专题调研")
 # header, signature and date lines are short: longer lines are body text and not parsed as such
 _MAX_LINE = 200
@@ -292,16 +293,16 @@ def _joint(line: str, mentions: list) -> str | None:
     return "、".join(names) if len(names) > 1 and pos >= len(line.rstrip()) else None
 
 
-def _page_date(lines: list[str]) -> str | None:
+def _page_date(lines: list[str], labelled_only: bool = False) -> str | None:
     """The date the page prints in its header: 成文日期, then any labelled date, then a bare date
-    on a short header line."""
+    on a short header line (a date with its time, its weekday or a source after it: 2023年9月11日 星期一)."""
     labelled = [m for ln in lines if len(ln) <= _MAX_LINE for m in _PUBLISHED.finditer(ln)]
     labelled.sort(key=lambda m: m.group("label") != "成文日期")
     for m in labelled:
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
         if _valid(y, mo, d):
             return f"{y:04d}-{mo:02d}-{d:02d}"
-    for ln in lines:
+    for ln in () if labelled_only else lines:
         if len(ln) > 100:
             continue
         for m in _BARE_DATE.finditer(ln):
@@ -442,7 +443,9 @@ def extract_document(ctx: Context) -> None:
         if date:
             break
     if date is None:
-        date = _page_date([ln for _o, ln in nonempty[:15]])
+        # (a page's labelled date may stand below a long accessibility menu of one-word lines: those are not counted)
+        date = _page_date([ln for _o, ln in nonempty[:15]]) or _page_date(
+            [ln for _o, ln in nonempty[15:80] if len(ln) > 6], labelled_only=True)
 
     addressee = role = None
     if sal_idx is not None:

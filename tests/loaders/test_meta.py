@@ -205,3 +205,26 @@ def test_a_header_line_of_two_bodies_names_joint_issuers():
     ctx = Context(text=text, source="p.txt")
     extract_document(ctx)
     assert ctx.document.issuer == "邵阳市委、邵阳市政府"
+
+
+def _date(text):
+    ctx = Context(text=text, source="t.txt")
+    extract_document(ctx)
+    return ctx.document.date
+
+
+@pytest.mark.parametrize("text,iso", [
+    # a paper's dateline with its weekday, a date before its source label, an ISO time stamp
+    ("社区议事厅开张\n\n某某城市报 2023年06月12日 星期一\n\n近日,某社区议事厅正式启用。\n", "2023-06-12"),
+    ("社区议事厅开张\n\n2023年06月12日来源:某某网\n\n近日,某社区议事厅正式启用。\n", "2023-06-12"),
+    ("社区议事厅开张\n\n某某日报 发布 2021-04-07T09:30:00+00:00\n\n近日,某社区议事厅正式启用。\n", "2021-04-07"),
+    # a labelled date below a long menu of one-word lines (an accessibility toolbar)
+    ("社区议事厅开张\n\n" + "\n".join(["放大", "缩小", "配色", "读屏"] * 5) + "\n  • 发布时间:2022-03-08 10:15\n\n"
+     "近日,某社区议事厅正式启用。\n", "2022-03-08"),
+])
+def test_page_dates_in_a_pages_header(text, iso):
+    assert _date(text) == iso
+
+
+def test_a_date_in_a_short_sentence_is_not_the_pages():
+    assert _date("社区议事厅开张\n\n2023年06月12日,某社区议事厅正式启用,居民纷纷前来。\n") is None

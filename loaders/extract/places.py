@@ -549,6 +549,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
     chained = set(admin_ends or ()) if chain_ends is None else set(chain_ends)
     chained |= free_ends
     street_ends: set[int] = set()
+    below_ends: set[int] = set()  # where a community or village ends: no street or town is named after one
     out: list[LocalMention] = []
     for m in _LOCAL_SUFFIX.finditer(text):
         suffix = m.group()
@@ -572,6 +573,9 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             start, name = glossed.start(), glossed[1] + glossed[2] + text[name_end:end]
         elif suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
+        elif level == "street" and below_ends:
+            start = _local_name_start(text, name_end, taken - below_ends, chained - below_ends, free_ends,
+                                      suffix == "街道")  # 某社区紧扣某街道…: a verb, then the street
         else:
             start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
                                       street_ends if suffix in ("社区", "村") else frozenset())
@@ -594,6 +598,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         out.append(LocalMention(start, end, text[start:end], name or text[start:end], level))
         taken.add(end)
         chained.add(end)
+        if level == "community":
+            below_ends.add(end)
         if level == "street":
             street_ends.add(end)
             if text.startswith("办事处", end):  # 某街道办事处某社区: the office is the street's, its community follows

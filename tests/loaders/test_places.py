@@ -436,3 +436,13 @@ def test_a_pinyin_gloss_inside_a_community_name_does_not_split_it():
     names = {p.name: p for p in rec.places}
     assert "農科社區" in names and "科社區" not in names
     assert names["農科社區"].mentions[0].as_written == "農(nóng)科社區"
+
+
+def test_no_street_is_named_straight_after_a_community():
+    # 某社区紧扣某街道…: the verb between is no part of the street's name (a street holds its communities)
+    rec = extract_text("宜昌市西陵区学院街道东山社区推进治理\n\n东山社区紧扣学院街道“3+X”治理模式,形成“邻里议事”品牌。\n",
+                       "t.txt")
+    names = {p.name for p in rec.places}
+    assert "学院街道" in names and not any(n.startswith("紧扣") for n in names)
+    owners = {m.name: m.owner for m in rec.named_models}
+    assert owners.get("3+X") == "学院街道"

@@ -133,7 +133,7 @@ class _RowUpkeep:
     documents loaded since the last reach ``flush_every`` and ``flush_share`` of the graph's documents:
     a geometric series whose sum is a small multiple of its last flush (every fixed 5,000 documents
     made the total grow with the square of the corpus). Once a build has loaded as many documents as
-    the graph held when it started (and ``flush_every``), nearly every key is touched anyway: the
+    the graph held when it started (a first build: at its first batch), nearly every key is touched: the
     writes stop recording (``suspend_rows``) and the indexes are filled whole once at the end
     (``fill_rows``); a build killed before that leaves them unmarked, and the next build fills them."""
 
@@ -155,7 +155,7 @@ class _RowUpkeep:
         loaded = added + updated
         if self.bulk:
             return
-        if loaded >= max(self.every, self.at_start):
+        if loaded >= self.at_start:
             self.bulk = self.store.suspend_rows()
         elif loaded - self.flushed >= max(self.every, self.share * (self.at_start + added)):
             self.store.flush_rows()

@@ -155,7 +155,7 @@ class _RowUpkeep:
         loaded = added + updated
         if self.bulk:
             return
-        if loaded >= self.at_start:
+        if loaded >= max(1, self.at_start):
             self.bulk = self.store.suspend_rows()
         elif loaded - self.flushed >= max(self.every, self.share * (self.at_start + added)):
             self.store.flush_rows()

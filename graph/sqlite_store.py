@@ -81,6 +81,7 @@ CREATE INDEX IF NOT EXISTS rel_ev_doc ON rel_ev(doc);
 CREATE TABLE IF NOT EXISTS doc (nid INTEGER PRIMARY KEY, version TEXT NOT NULL, complete INTEGER NOT NULL,
                                 source TEXT NOT NULL, id TEXT, text TEXT);
 CREATE INDEX IF NOT EXISTS doc_source ON doc(source);
+CREATE TABLE IF NOT EXISTS strip_later (kind TEXT NOT NULL, owner INTEGER NOT NULL);
 """
 # a rowid table (values appended in write order) with the key in an index of its own: values run to
 # megabytes (a common gram's postings), which a WITHOUT ROWID table would carry through its key B-tree
@@ -91,6 +92,7 @@ _SCHEMA += _KEPT_TABLE + ";\n" + ROWS_TABLE + ";\n"
 # every document) are scattered over the whole table, one page read per entry without it. Files of an
 # earlier revision had an index on the owner alone: the next build (``init_schema``) replaces it.
 _EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
+_STRIP_LATER = "CREATE TABLE IF NOT EXISTS strip_later (kind TEXT NOT NULL, owner INTEGER NOT NULL)"
 _BULK_CACHE_KB = 512 * 1024            # the page cache of a bulk load (``suspend_rows``)
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
 
@@ -227,6 +229,7 @@ class SQLiteStore(GraphStore):
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
                 for table in ("node", "rel", "node_ev", "rel_ev", "doc", "kept", "kept_row", "kept_dirty", "kept_dirty_doc",
+                              "strip_later",
                               *POSTINGS_TABLE_NAMES):
                     db.execute(f"DELETE FROM {table}")
                 db.execute("DELETE FROM meta WHERE key LIKE 'post_%'")
@@ -388,6 +391,7 @@ class SQLiteStore(GraphStore):
         self._drop_other_code_indexes()
         self._rows.postings.add_sort_keys()          # the postings' sort keys (graph/sqlite_postings.py)
         self._evidence_indexes()                     # (dropped by a bulk load killed before its end)
+        self._finish_strips()                        # (what such a load left for them)
         old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         if not old & set(_EV_INDEXES):
             return
@@ -512,7 +516,11 @@ class SQLiteStore(GraphStore):
                     {node_id: names for node_id, names in changed.items() if names}))
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
-        """Remove ``doc_id``'s evidence everywhere and whatever is left with none (not taxonomy)."""
+        """Remove ``doc_id``'s evidence everywhere and whatever is left with none (not taxonomy). In a bulk
+        load (``suspend_rows``: no index of evidence by owner) which owners are left with none is decided
+        when the indexes are made again (``_finish_strips``): without them each owner's check read the
+        whole evidence table — a first 100,000-document build met a document whose text another file
+        repeats (169 such in the generated corpus) and stalled minutes on each, from 45,000 documents on."""
         db = self._db
         found = db.execute("SELECT nid FROM node WHERE id = ? AND label = 'Document'", (doc_id,)).fetchone()
         if found is None:
@@ -522,12 +530,47 @@ class SQLiteStore(GraphStore):
         nodes = [n for (n,) in db.execute("SELECT DISTINCT owner FROM node_ev WHERE doc = ?", (doc,))]
         db.execute("DELETE FROM rel_ev WHERE doc = ?", (doc,))
         db.execute("DELETE FROM node_ev WHERE doc = ?", (doc,))
+        if not keep_document:
+            db.execute("DELETE FROM doc WHERE nid = ?", (doc,))
+        if not self._owner_indexes():
+            db.execute(_STRIP_LATER)
+            db.executemany("INSERT INTO strip_later(kind, owner) VALUES (?, ?)",
+                           [("rel", r) for r in rels] + [("node", n) for n in nodes]
+                           + ([] if keep_document else [("doc", doc)]))
+            return
+        self._drop_unsupported(rels, nodes, [] if keep_document else [doc])
+
+    def _owner_indexes(self) -> bool:
+        """Whether the indexes of evidence by owner are there (a bulk load drops them)."""
+        return self._db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (?, ?)",
+                                tuple(_EV_INDEXES.values())).fetchone()[0] == len(_EV_INDEXES)
+
+    def _finish_strips(self) -> None:
+        """What ``_strip`` left for the indexes of evidence by owner (inside a write, once they are made):
+        the relationships and nodes of the documents replaced or removed in a bulk load that no evidence
+        supports any more, and the removed documents' nodes (unless a document of that id came back)."""
+        if not self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'strip_later'").fetchone():
+            return
+        left = self._db.execute("SELECT kind, owner FROM strip_later ORDER BY rowid").fetchall()
+        if not left:
+            return
+        of = {kind: list(dict.fromkeys(o for k, o in left if k == kind)) for kind in ("rel", "node", "doc")}
+        docs = []
+        for part in _chunks(of["doc"]):
+            back = {n for (n,) in self._db.execute(f"SELECT nid FROM doc WHERE nid IN ({_marks(len(part))})", part)}
+            docs += [n for n in part if n not in back]
+        self._drop_unsupported(of["rel"], of["node"], docs)
+        self._db.execute("DELETE FROM strip_later")
+        self._bump()
+
+    def _drop_unsupported(self, rels: list[int], nodes: list[int], dead_docs: list[int]) -> None:
+        """Delete the relationships of ``rels`` and the nodes of ``nodes`` no evidence supports (not
+        taxonomy), the document nodes ``dead_docs``, and every relationship of a deleted node."""
+        db = self._db
         dead_rels = self._unsupported("rel", "rid", "rel_ev", rels)
         self._delete_rels(dead_rels)
         dead_nodes = self._unsupported("node", "nid", "node_ev", nodes)
-        if not keep_document:
-            dead_nodes.append(doc)
-            db.execute("DELETE FROM doc WHERE nid = ?", (doc,))
+        dead_nodes += [d for d in dead_docs if d not in set(dead_nodes)]
         for part in _chunks(dead_nodes):
             marks = _marks(len(part))
             attached = [r for (r,) in db.execute(
@@ -625,6 +668,7 @@ class SQLiteStore(GraphStore):
         try:
             with self._write():
                 self._evidence_indexes()
+                self._finish_strips()
         except StoreUnavailable:
             return False
         self._bulk = False

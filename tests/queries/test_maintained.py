@@ -262,6 +262,91 @@ def test_a_build_flushes_at_a_share_of_the_graph_then_loads_in_bulk(maintained_s
     _same_answers(store, records[:45])
 
 
+def test_a_first_build_loads_in_bulk_from_its_first_batch(maintained_store, all_records, monkeypatch):
+    """Into an empty graph every key will be touched: the first batch already suspends the recorded
+    writes (no flush of the row indexes before it), and the build ends by filling them whole."""
+    from graph.build import build_records
+
+    store = maintained_store
+    calls: list[tuple[str, int]] = []
+    for name in ("flush_rows", "suspend_rows", "fill_rows"):
+        real = getattr(store, name)
+
+        def spy(real=real, name=name):
+            calls.append((name, store.document_count()))
+            return real()
+        monkeypatch.setattr(store, name, spy)
+    store.load_batch, store.flush_every, store.flush_share = 2, 2, 0.0
+    records = list(all_records)[:9]
+    report = build_records(_items(records), store)
+    assert len(report.added) == 9 and not report.failed
+    assert calls == [("suspend_rows", 2), ("flush_rows", 9), ("fill_rows", 9)]
+    assert _evidence_indexes(store) == {"node_ev_of", "rel_ev_of"}
+    _same_answers(store, records)
+
+
+def _exported(store):
+    nodes, rels = store.export_rows()
+    return (sorted(repr(sorted(n.items())) for n in nodes), sorted(repr(sorted(r.items())) for r in rels))
+
+
+def _replacing(records):
+    """Records, then a document again under another file (the same text: replaced) and one whose
+    extraction changed (fewer facts: the ones only it supported must go)."""
+    again = records[2].model_copy(update={"source": records[2].source + ".copy"})
+    fewer = records[5].model_copy(update={"measures": records[5].measures[:1], "named_models": [],
+                                          "metrics": [], "source": records[5].source + ".v2"})
+    return [*records, again, fewer]
+
+
+def test_documents_replaced_in_a_bulk_load_leave_the_graph_a_plain_load_leaves(maintained_store, all_records, tmp_path):
+    """In a bulk load (no index of evidence by owner) what a replaced document alone supported is
+    removed when the indexes are made again, at the end (``_finish_strips``): the graph is the one that
+    loading the same records one by one, with the indexes, gives."""
+    from graph.build import build_records
+    from graph.sqlite_store import SQLiteStore
+
+    store = maintained_store
+    records = _replacing(list(all_records)[:10])
+    store.load_batch = 2
+    report = build_records(_items(records), store)
+    assert not report.failed and len(report.updated) == 2
+    assert store._db.execute("SELECT count(*) FROM strip_later").fetchone()[0] == 0
+    assert _evidence_indexes(store) == {"node_ev_of", "rel_ev_of"}
+    plain = SQLiteStore.open(tmp_path / "plain")
+    plain.init_schema()
+    for rec in records:
+        plain.load_record(rec)
+    assert _exported(store) == _exported(plain)
+    plain.close()
+    _same_answers(store, records[:5] + records[6:10] + records[-1:])
+
+
+def test_a_bulk_load_killed_after_a_replacement_is_finished_by_the_next_init_schema(maintained_store, all_records, tmp_path):
+    from graph.build import build_records
+    from graph.sqlite_store import SQLiteStore
+
+    store = maintained_store
+    records = _replacing(list(all_records)[:10])
+    store.load_batch = 2
+
+    def killed():
+        yield from _items(records)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_records(killed(), store)
+    assert store._db.execute("SELECT count(*) FROM strip_later").fetchone()[0] > 0
+    store.init_schema()
+    assert store._db.execute("SELECT count(*) FROM strip_later").fetchone()[0] == 0
+    plain = SQLiteStore.open(tmp_path / "plain")
+    plain.init_schema()
+    for rec in records:
+        plain.load_record(rec)
+    assert _exported(store) == _exported(plain)
+    plain.close()
+
+
 def test_a_killed_bulk_build_leaves_the_indexes_unused_until_the_next_build_fills_them(maintained_store, all_records):
     from graph.build import build_records
 

@@ -7,6 +7,11 @@ the graph in a new process, and every named query's first call and p95 in that p
 
     .venv/bin/python benchmarks/embedded_store.py --docs 20000 --repeat 10 --home /tmp/h20k   # built once, kept
 
+    # a home built from files (govkg synth, then GOVKG_HOME=/tmp/h100k govkg build /tmp/synth100k --workers 2):
+    # the parameters drawn from the records of its first files
+    govkg extract /tmp/synth100k/00000 /tmp/synth100k/00001 --out /tmp/rec2k.jsonl
+    .venv/bin/python benchmarks/embedded_store.py --docs 100000 --repeat 10 --home /tmp/h100k --records /tmp/rec2k.jsonl
+
 With ``--home DIR`` the built home is kept in DIR, and a later run that finds a graph there only
 queries it (the build columns are then empty). Each measurement runs in its own process (``ru_maxrss`` is that process's peak). With ``--baseline``
 the same two processes run against that checkout's code in the same run, and a ratio column is
@@ -73,7 +78,12 @@ from queries import registry
 n, home, repeat = int(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
 only = set(filter(None, sys.argv[5].split(",")))
 import itertools                      # parameters are drawn from the first 2,000 documents, so this
-records = list(itertools.islice(synthetic_records(n, seed=1), 2000))   # process holds the store, not them
+if len(sys.argv) > 6 and sys.argv[6]:   # the records the home was built from (a home built by `govkg build`)
+    from loaders.record import ExtractionRecord
+    with open(sys.argv[6], encoding="utf-8") as f:
+        records = [ExtractionRecord.from_json_line(line) for line in itertools.islice(f, 2000)]
+else:
+    records = list(itertools.islice(synthetic_records(n, seed=1), 2000))   # process holds the store, not them
 import importlib
 for module in ("graph.sqlite_store", "graph.sqlite_view", "graph.memory_store", "networkx"):
     try:
@@ -117,12 +127,14 @@ def _run(code: str, repo: Path, *args: str) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def measure(repo: Path, docs: int, repeat: int, queries: str = "", home: Path | None = None) -> dict:
+def measure(repo: Path, docs: int, repeat: int, queries: str = "", home: Path | None = None,
+            records: Path | None = None) -> dict:
     """Build (unless ``home`` already holds a graph: then only query it) and query in fresh processes."""
     with tempfile.TemporaryDirectory() as tmp:
         home = home or Path(tmp) / "home"
         built = {} if (home / "graph" / "graph.sqlite").exists() else _run(BUILD, repo, str(docs), str(home))
-        queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"), queries)
+        queried = _run(QUERY, repo, str(docs), str(home), str(repeat), str(ROOT / "benchmarks"), queries,
+                       str(records.resolve()) if records else "")
     return {**built, **queried}
 
 
@@ -134,11 +146,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--baseline", type=Path, default=None, help="a checkout of an earlier govkg to compare with")
     ap.add_argument("--home", type=Path, default=None,
                     help="keep the built home here (no baseline); one that holds a graph is only queried")
+    ap.add_argument("--records", type=Path, default=None,
+                    help="draw the queries' parameters from the first 2,000 records of this JSONL file (a home "
+                         "built from files by `govkg build`: `govkg extract` of its first files) instead of "
+                         "the generated records")
     args = ap.parse_args(argv)
     if args.home is not None and args.baseline is not None:
         ap.error("--home takes no --baseline")
     sides = {"this": ROOT} | ({"baseline": args.baseline.resolve()} if args.baseline else {})
-    results = {name: measure(repo, args.docs, args.repeat, args.queries, args.home) for name, repo in sides.items()}
+    results = {name: measure(repo, args.docs, args.repeat, args.queries, args.home, args.records) for name, repo in sides.items()}
     cols = list(results)
     ratio = len(cols) == 2
     print(f"{args.docs} generated documents; load average {' / '.join(f'{x:.1f}' for x in os.getloadavg())}\n")

@@ -38,6 +38,8 @@ __all__ = [
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 _SENTENCE_STOPS = "。！？；!?;\n"
+# the longest sentence a measure's span may open with as its title (one clause)
+_TITLE_MAX = 24
 # a figure counting documents (…等20余个文件, 12项制度): what their titles name is not what it measures
 _DOCUMENTS_COUNTED = re.compile(r"[^，,。；;\d]{0,4}?(?:文件|制度|办法|意见|方案|政策|规定|细则)")
 # a clause saying what people wish for (…是75户320名群众的夙愿) counts who wants the work, not what it did
@@ -358,11 +360,20 @@ class _Builder:
 
     def practice_ev(self, ms: Any, practice: str) -> list[Evidence]:
         """Evidence that measure ``ms`` is a form of ``practice``: the first sentence of its span that
-        names the practice (its name, an alias or a cue), else the measure's own sentence."""
+        names the practice (its name, an alias or a cue), else the measure's own sentence. A title the span
+        opens with (``推进社区综合服务设施建设。``: one short clause) says what the work is about, not what was
+        done: a later sentence of the span naming the practice (``…投入1.5亿元，对社区综合服务设施进行升级
+        改造``) is taken before it."""
         key = (ms.span.start, ms.span.end, practice)
         hit = self._practice_evs.get(key)
         if hit is None:
             found = _practice_match(practice, self.scan, ms.span.start, ms.span.end)
+            if found is not None:
+                left, right = sentence_span(self.text, found[0], found[1], self.ends)
+                if right - left <= _TITLE_MAX and not _CLAUSE_MARK.search(self.text, left, right - 1) \
+                        and not self.text[left:ms.span.start].strip():
+                    later = _practice_match(practice, self.scan, right, ms.span.end)
+                    found = later or found
             hit = self._practice_evs[key] = [self.ev(*found)] if found else self.measure_ev(ms)
         return hit
 

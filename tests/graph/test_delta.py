@@ -377,3 +377,22 @@ def test_a_cue_in_an_item_of_a_list_of_plans_is_quoted_with_the_plan():
     quote = ev[0][3]
     assert quote.startswith("下阶段，我局将") and quote.endswith("综合平台。")
     assert grade_evidence(quote) == "claimed"
+
+
+def test_a_measure_is_cited_for_its_practice_by_its_work_not_its_title():
+    """A title the measure's span opens with (推进社区综合服务设施建设。) says what the work is about: the
+    practice is cited by the later sentence of the span that names it; a span with no other sentence naming
+    it keeps the title."""
+    text = ("推进社区综合服务设施建设。市政府投入预算1.2亿元，对城市社区综合服务设施进行升级改造。\n"
+            "推进社区综合服务设施建设。全市改造完成后效果明显。")
+    second = text.index("推进", 5)
+    ms = [MeasureRec(summary="推进社区综合服务设施建设", status="done", practices=["党群服务阵地建设"],
+                     span=Span(start=0, end=second - 1)),
+          MeasureRec(summary="推进社区综合服务设施建设", status="done", practices=["党群服务阵地建设"],
+                     span=Span(start=second, end=len(text)))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           practices=["党群服务阵地建设"], measures=ms)
+    quotes = sorted(row.ev[0][3] for (kind, _s, _e), row in record_to_delta(rec).rels.items() if kind == "INSTANCE_OF")
+    assert quotes == ["市政府投入预算1.2亿元，对城市社区综合服务设施进行升级改造。", "推进社区综合服务设施建设。"]

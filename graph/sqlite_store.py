@@ -51,6 +51,7 @@ from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
 from graph.model import EV_FIELDS, MODEL_VERSION, Evidence
 from graph.quotes import QuoteSpans
+from graph.revision import code_revision
 from graph.sqlite_postings import POSTINGS_TABLE_NAMES
 from graph.sqlite_rows import ROWS_TABLE, RowIndex, RowKeeper, Touched
 from graph.store import DocState, GraphStore
@@ -219,8 +220,6 @@ class SQLiteStore(GraphStore):
             if not meta:
                 for statement in filter(str.strip, _SCHEMA.split(";")):
                     db.execute(statement)
-                from graph.revision import code_revision
-
                 db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)",
                                [("format", FORMAT), ("model", str(MODEL_VERSION)), ("version", "0"),
                                 ("code", code_revision())])
@@ -243,8 +242,6 @@ class SQLiteStore(GraphStore):
         """Whether the indexes kept in this file were computed by this code (``graph/revision.py``): if not,
         no query reads them and ``init_schema`` (every build) drops them, to be filled again."""
         if self._code_current is None:
-            from graph.revision import code_revision
-
             self._code_current = self._meta().get("code") == code_revision()
         return self._code_current
 
@@ -252,8 +249,6 @@ class SQLiteStore(GraphStore):
         """Inside a write: forget every index a different revision of the code computed (row marks and
         what writes recorded for them, kept indexes), and record this revision; the build's
         ``keep_indexes`` fills them again."""
-        from graph.revision import code_revision
-
         self._code_current = None
         if self.code_current():
             return

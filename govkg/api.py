@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Runner", "assemble_coursepack", "build", "catalogue", "check_params", "count_inputs", "ensure_graph",
            "entity_kinds", "export", "extract", "extract_into", "extraction_workers", "graph_version",
-           "open_configured_store", "query", "query_cypher", "query_runner", "query_spec", "quote_span",
-           "resolve_name", "simplified", "write_coursepack", "write_synthetic_corpus"]
+           "indexes_outdated", "open_configured_store", "query", "query_cypher", "query_runner", "query_spec",
+           "quote_span", "refresh_indexes", "resolve_name", "simplified", "write_coursepack", "write_synthetic_corpus"]
 
 Runner = Callable[[str, dict], list[dict]]
 
@@ -142,6 +142,26 @@ def build(paths: Iterable[str | Path], store: GraphStore, progress: bool = False
     except StoreUnavailable:
         pass              # the build already said why the store takes no write
     return report
+
+
+def indexes_outdated(store: GraphStore) -> int | None:
+    """The number of documents of a graph whose kept indexes another revision of govkg computed
+    (``graph/revision.py``: govkg upgraded), which ``refresh_indexes`` computes again; None where they
+    are this code's or the store keeps none."""
+    current = getattr(store, "code_current", None)
+    if current is None or current():
+        return None
+    return int(store.document_count())
+
+
+def refresh_indexes(store: GraphStore) -> list[str]:
+    """Compute, in the store, every index it keeps that is missing or was computed by another revision
+    of govkg (``govkg init``; every build does the same last), so that no query computes one in memory;
+    the names kept (none on a store that keeps no index)."""
+    from queries.registry import keep_indexes
+
+    store.init_schema()
+    return keep_indexes(store)
 
 
 def ensure_graph(store: GraphStore | None = None) -> int:

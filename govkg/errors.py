@@ -1,7 +1,7 @@
 """One exception root for the project. Messages say what went wrong and what to do."""
 from __future__ import annotations
 
-__all__ = ["ConfigError", "GovkgError", "InputError", "QueryError", "StoreError", "UnknownNameError"]
+__all__ = ["ConfigError", "GovkgError", "IndexesOutdated", "InputError", "QueryError", "StoreError", "UnknownNameError"]
 
 
 class GovkgError(Exception):
@@ -28,6 +28,19 @@ class StoreError(GovkgError):
 class StoreUnavailable(StoreError):
     """The store cannot take any write (read-only, disk full, locked by another writer too long,
     damaged): a build stops here instead of failing every document in turn."""
+
+
+class IndexesOutdated(StoreError):
+    """The indexes a graph file keeps were computed by another revision of govkg, and the graph is too
+    large to compute them again in memory for one query: ``govkg init`` computes them in the store."""
+
+    def __init__(self, path: str, documents: int):
+        self.path, self.documents = str(path), documents
+        super().__init__(
+            f"{self.path}: the graph's indexes were computed by another version of govkg and it holds {documents:,} "
+            "documents, too many to compute them again for one query — run `govkg init` once (it computes them in "
+            f"the store) / 图的索引由另一版本的 govkg 计算，图中有 {documents:,} 篇文档，无法在查询时重算："
+            "请先运行一次 `govkg init`（在库中重新计算索引）")
 
 
 class QueryError(GovkgError):

@@ -1,27 +1,97 @@
 """The revision of the code that computes what a store keeps beside its graph (the row indexes, the
-kept full-text and similarity indexes): a hash of the Python source of ``graph``, ``queries`` and
-``loaders``. A graph file remembers the revision its kept indexes were computed by; a file opened by
-other code (govkg upgraded, or a checkout moved on) does not use them, and its next build fills them
-again, so a page never shows rows an older revision computed (the graph version alone does not change
-when only the code does)."""
+kept full-text and similarity indexes). A graph file remembers the revision its kept indexes were
+computed by; a file opened by other code (govkg upgraded, or a checkout moved on) does not use them,
+and its next build (or ``govkg init``) fills them again, so a page never shows rows an older revision
+computed (the graph version alone does not change when only the code does).
+
+The revision hashes only what can change those rows: the modules of ``queries`` (every index is
+computed there) and of the embedded store, with every module of the project they import, at any depth
+(read from the sources: ``import`` statements anywhere in a module, not what a run happened to load),
+every ``.cypher`` statement, and the data files those modules name (the practice taxonomy
+``practices.json``, the gazetteer's ``admin_changes.csv``). An
+extraction rule (``loaders/extract/models.py`` and the others the queries never import), the reading
+of files, the command line or the explorer can change without a large graph's indexes going stale.
+"""
 from __future__ import annotations
 
+import ast
 import functools
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["code_revision"]
+__all__ = ["code_revision", "index_sources"]
 
 _ROOT = Path(__file__).resolve().parent.parent
-_PACKAGES = ("graph", "queries", "loaders")
+_PROJECT = ("graph", "queries", "loaders", "govkg")          # the packages whose modules are followed
+_ROOTS = ("queries", "graph.sqlite_store")                    # where the indexes are computed and kept
 
 
-@functools.cache          # once per process: ~100 files, ≈ 1.3 MB of source
+def _module_file(name: str) -> Path | None:
+    base = _ROOT.joinpath(*name.split("."))
+    for path in (base.with_suffix(".py"), base / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _imported(path: Path) -> set[str]:
+    """The project modules ``path`` imports anywhere (top level or inside a function): for ``from a.b
+    import c`` the module ``a.b.c`` when it is one, else ``a.b``."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_bytes(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    found = set()
+    for name in names:
+        if name.split(".")[0] not in _PROJECT:
+            continue
+        while name and _module_file(name) is None:
+            name = name.rpartition(".")[0]
+        if name:
+            found.add(name)
+    return found
+
+
+def _roots() -> Iterable[str]:
+    for root in _ROOTS:
+        path = _module_file(root)
+        if path is not None and path.name == "__init__.py":     # a package: every module in it
+            yield from (f"{root}.{p.stem}" for p in sorted(path.parent.glob("*.py")) if p.stem != "__init__")
+        yield root
+
+
+def index_sources() -> list[Path]:
+    """The files whose content the revision hashes, sorted: the modules the indexes' code imports at
+    any depth, every ``.cypher`` file, and the project's data files whose name those modules hold."""
+    seen: set[str] = set()
+    todo = list(_roots())
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(_imported(_module_file(name)))          # type: ignore[arg-type]
+    # importing a.b.c runs a/__init__ and a/b/__init__ too: hashed, not followed (what they import is
+    # not what the indexes' code calls unless it imports that itself)
+    parents = {name.rsplit(".", depth)[0] for name in seen for depth in range(1, name.count(".") + 1)}
+    modules = {path for path in map(_module_file, seen | parents) if path is not None}
+    source = b"\n".join(path.read_bytes() for path in modules)
+    data = {path for package in _PROJECT for path in (_ROOT / package).rglob("*")
+            if path.is_file() and path.suffix not in (".py", ".pyc")
+            and (path.suffix == ".cypher" or path.name.encode("utf-8") in source)}
+    data |= {path for path in _ROOT.joinpath("data").glob("*") if path.is_file() and path.name.encode("utf-8") in source}
+    return sorted(modules | data, key=lambda p: p.relative_to(_ROOT).as_posix())
+
+
+@functools.cache          # once per process: ≈ 50 modules and their data files
 def code_revision() -> str:
-    """16 hex characters that change whenever a source file of those packages changes."""
+    """16 hex characters that change whenever one of ``index_sources`` changes."""
     digest = hashlib.sha256()
-    for package in _PACKAGES:
-        for path in sorted((_ROOT / package).rglob("*.py")):
-            digest.update(path.relative_to(_ROOT).as_posix().encode("utf-8") + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+    for path in index_sources():
+        digest.update(path.relative_to(_ROOT).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

@@ -20,8 +20,14 @@ from typing import Any, Protocol
 
 from queries.rows import cached, identity, uncache
 
-__all__ = ["GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now", "keeps", "kept_reader",
-           "loads", "loads_all", "maintained", "with_index", "with_maintained"]
+__all__ = ["RECOMPUTE_AT_MOST", "GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now",
+           "keeps", "kept_reader", "loads", "loads_all", "maintained", "with_index", "with_maintained"]
+
+# A graph file whose kept indexes another revision of the code computed (``graph/revision.py``: govkg
+# upgraded) has each computed again in memory by the first query that needs it, up to this many
+# documents (seconds, a few hundred MB); beyond, the query refuses and says to run ``govkg init``, which
+# computes them in the store (at 100,000 documents one similarity index computed in memory passed 10 GB).
+RECOMPUTE_AT_MOST = 5_000
 
 
 class StaleIndex(LookupError):
@@ -97,6 +103,8 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
         return load(reader)
     store = getattr(version, "store", None)
     at = store.version() if store is not None and keeps(store) else None   # before the build reads
+    if at is not None:
+        _computable(store)
     index = build()
     if at is not None:
         from govkg.errors import StoreUnavailable
@@ -104,6 +112,19 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
         with contextlib.suppress(StoreUnavailable):   # a read-only home: this process keeps its own copy
             store.keep(name, at, index.kept_entries())  # (refused when the graph changed meanwhile)
     return index
+
+
+def _computable(store: Any) -> None:
+    """Raise ``IndexesOutdated`` where ``store``'s kept indexes are another code revision's and the graph
+    is too large to compute one again in memory (``RECOMPUTE_AT_MOST``)."""
+    current = getattr(store, "code_current", None)
+    if current is None or current():
+        return
+    documents = store.document_count()
+    if documents > RECOMPUTE_AT_MOST:
+        from govkg.errors import IndexesOutdated
+
+        raise IndexesOutdated(str(store.path), documents)
 
 
 def maintained(name: str, version: Callable[[], Hashable]) -> Any:

@@ -24,12 +24,18 @@ def _fail(exc: Exception) -> None:
 def explore(port: int, host: str, no_build: bool) -> None:
     """Open the explorer (Streamlit) on http://127.0.0.1:PORT; builds the bundled corpus into the
     configured store first when there is no graph yet."""
-    from govkg.api import ensure_graph
+    from govkg.api import ensure_graph, indexes_outdated, open_configured_store, refresh_indexes
     from govkg.errors import GovkgError
 
     try:
+        store = open_configured_store()     # left open while the explorer runs (a server store's server too)
+        outdated = indexes_outdated(store)
+        if outdated:                        # govkg upgraded: the indexes computed once here, not by a page
+            click.echo(f"the graph's kept indexes are from another version of govkg: computing them again "
+                       f"({outdated:,} documents)…", err=True)
+            refresh_indexes(store)
         if not no_build:
-            built = ensure_graph()
+            built = ensure_graph(store)
             if built:
                 click.echo(f"built the bundled corpus into the graph: {built} documents")
     except GovkgError as exc:

@@ -107,10 +107,26 @@ def _titles(store) -> dict[str, str]:
 @click.command()
 @_STORE
 def init(store_name: str | None) -> None:
-    """Create indexes, constraints and the practice taxonomy (idempotent)."""
+    """Create indexes, constraints and the practice taxonomy, and compute the indexes the embedded store
+    keeps for the whole-graph queries where they are missing or an earlier version of govkg computed
+    them (idempotent; run it once after upgrading govkg on a large graph)."""
+    import time
+
+    from govkg.api import indexes_outdated, refresh_indexes
+    from govkg.errors import GovkgError
+
     with _open(store_name) as store:
-        store.init_schema()
-        click.echo(f"{store.kind}: schema ready")
+        try:
+            outdated = indexes_outdated(store)
+            if outdated:
+                click.echo(f"{store.kind}: computing the kept indexes again for this version of govkg "
+                           f"({outdated:,} documents)…", err=True)
+            started = time.monotonic()
+            kept = refresh_indexes(store)
+        except GovkgError as exc:
+            raise click.ClickException(str(exc)) from exc
+        click.echo(f"{store.kind}: schema ready" + (f"; indexes kept: {', '.join(kept)} "
+                                                     f"({time.monotonic() - started:.1f} s)" if kept else ""))
 
 
 @click.command()

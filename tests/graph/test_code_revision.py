@@ -41,3 +41,88 @@ def test_a_new_graph_file_records_the_code_revision(tmp_path):
     store = SQLiteStore.open(tmp_path)
     assert store._meta()["code"] == code_revision() and store.code_current()
     store.close()
+
+
+def test_the_revision_covers_the_code_of_every_kept_index_and_leaves_extraction_rules_out():
+    from graph.revision import _ROOT, index_sources
+
+    sources = {p.relative_to(_ROOT).as_posix() for p in index_sources()}
+    modules = {type(ix).__module__ for ix in registry.row_indexes()}
+    modules |= {registry.implementation(query).__name__ for query in registry.KEPT.values()}
+    for module in modules | {"graph.sqlite_store", "graph.sqlite_rows", "graph.sqlite_postings"}:
+        assert module.replace(".", "/") + ".py" in sources, module
+    # what those modules import, at any depth (the gazetteer and the taxonomy through loaders.reference)
+    assert {"loaders/reference.py", "loaders/extract/gazetteer.py", "loaders/extract/practices.py",
+            "data/practices.json", "loaders/extract/admin_changes.csv", "queries/inventory.cypher"} <= sources
+    # the extraction's own rules, the file readers, the command line and the explorer are not read by any
+    # index: changing them leaves a large graph's indexes valid
+    assert not {"loaders/extract/models.py", "loaders/extract/agencies.py", "loaders/read/html.py",
+                "govkg/cli/graph_cmd.py", "govkg/api.py"} & sources
+    assert not any(s.startswith("app/") for s in sources)
+
+
+def _stale_store(tmp_path, documents: int) -> SQLiteStore:
+    store = SQLiteStore.open(tmp_path)
+    registry.maintain_indexes(store)
+    store.init_schema()
+    store.load_records(list(synthetic_records(documents)))
+    registry.keep_indexes(store)
+    return store
+
+
+def test_a_large_graph_with_other_code_indexes_refuses_to_compute_them_in_memory_until_init(tmp_path, monkeypatch):
+    import pytest
+
+    from govkg.api import indexes_outdated, refresh_indexes
+    from govkg.errors import IndexesOutdated
+    from queries import kept
+
+    store = _stale_store(tmp_path, 12)
+    params = {"text": "网格化管理 志愿服务"}
+    before = registry.run(store, "similar_practices", params)
+    assert before
+    assert indexes_outdated(store) is None
+    _set_code(store, "an-older-revision")
+    assert indexes_outdated(store) == 12
+
+    monkeypatch.setattr(kept, "RECOMPUTE_AT_MOST", 11)     # the graph counts as large
+    fresh = SQLiteStore.open(tmp_path)                    # another process: nothing cached
+    registry.maintain_indexes(fresh)
+    with pytest.raises(IndexesOutdated, match="govkg init"):
+        registry.run(fresh, "similar_practices", params)
+    assert refresh_indexes(fresh)                        # `govkg init`
+    assert indexes_outdated(fresh) is None
+    assert registry.run(fresh, "similar_practices", params) == before
+    fresh.close()
+
+    monkeypatch.setattr(kept, "RECOMPUTE_AT_MOST", 12)     # a small graph computes it in memory, same answer
+    _set_code(store, "an-older-revision")
+    store._code_current = None
+    again = SQLiteStore.open(tmp_path)
+    registry.maintain_indexes(again)
+    assert registry.run(again, "similar_practices", params) == before
+    again.close()
+    store.close()
+
+
+def test_govkg_init_computes_the_indexes_of_an_upgraded_home_again(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from govkg.cli import main
+    from graph.sqlite_store import graph_path
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("GOVKG_HOME", str(home))
+    monkeypatch.setenv("GOVKG_STORE", "memory")
+    home.mkdir()
+    store = _stale_store(home, 6)
+    assert graph_path(home).exists()
+    _set_code(store, "an-older-revision")
+    store.close()
+
+    result = CliRunner().invoke(main, ["init"])
+    assert result.exit_code == 0, result.output
+    assert "computing the kept indexes again" in result.output and "(6 documents)" in result.output
+    assert "indexes kept: " in result.output and "similar_practices" in result.output
+    again = CliRunner().invoke(main, ["init"])              # idempotent: nothing outdated now
+    assert again.exit_code == 0 and "computing" not in again.output

@@ -184,12 +184,13 @@ def first_with_rows(query_name: str, param: str, values: list[str], limit: int =
 
 
 def places_with_measures() -> list[str]:
-    """Places the documents are about, then places with measures (most first)."""
+    """Places with measures, most first (what a page opens on: the places with the most to compare),
+    then the other places documents are about."""
     inv = inventory()
-    subjects = sorted({d["subject_place"] for d in inv["Document"] if d.get("subject_place")})
     rows = sorted((p for p in inv["Place"] if p.get("measures") and p.get("name")),
                   key=lambda p: (-p["measures"], p["name"]))
-    return list(dict.fromkeys([*subjects, *(p["name"] for p in rows)]))
+    subjects = sorted({d["subject_place"] for d in inv["Document"] if d.get("subject_place")})
+    return list(dict.fromkeys([*(p["name"] for p in rows), *subjects]))
 
 
 def total(label: str) -> int:

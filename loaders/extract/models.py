@@ -1156,6 +1156,18 @@ def _unquoted(text: str, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_LIST_STOP = re.compile(r"[、；;。！？!?\n“\"]")
+
+
+def _head_words(text: str, end: int, reach: int = 8) -> str:
+    """The words right after a name that say what it is (“五社联动”机制, “12341”工作法), up to ``reach``
+    characters and not into the next item of its list or the next clause (社区工作者“六统一”、社区协商
+    “公共空间”: the 协商 is the next item's, not 六统一's)."""
+    after = text[end:end + reach]
+    stop = _LIST_STOP.search(after)
+    return after[:stop.start()] if stop else after
+
+
 def _sentence(text: str, pos: int) -> str:
     lo, hi = sentence_bounds(text, pos)
     return text[lo:hi].strip()[:200]
@@ -1286,7 +1298,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
                 break
         first = group[0]
         definition = _sentence(text, first.start)
-        practices = tax.match(name + "；" + "、".join(comps) + "；" + text[first.end:first.end + 8])
+        practices = tax.match(name + "；" + "、".join(comps) + "；" + _head_words(text, first.end))
         for owner in owners:
             ctx.named_models.append(NamedModelRec(
                 name=name, owner=owner, components=list(comps), definition=definition, practices=practices,

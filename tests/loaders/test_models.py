@@ -760,3 +760,14 @@ def test_topics_shows_speeches_creeds_and_posts_are_not_names(text):
 ])
 def test_a_counted_post_system_is_a_name(text, name):
     assert name in {n for n, _ in _models(text)}
+
+
+def test_a_models_practice_is_read_from_its_own_words_not_the_next_item_of_its_list():
+    text = ("全区形成了社区服务“综合体”、社区工作者“六统一”、社区协商“会客厅”等亮点。"
+            "推行“五社联动”机制，实现“一格一员”。同时，网格内党员全部报到。")
+    ctx = _ctx(text)
+    extract_named_models(ctx)
+    practices = {m.name: m.practices for m in ctx.named_models}
+    assert "居民议事协商" not in practices["六统一"]         # the 协商 of the next item is not its own
+    assert "三社联动/五社联动" in practices["五社联动"]     # “…”机制: the words right after it count
+    assert "网格化治理" not in practices.get("一格一员", [])  # nor the next sentence's 网格

@@ -64,6 +64,10 @@ _LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|
                                  r"日报|晚报|频道|门户|网(?!格)|要闻|新闻|发布|电视台|广播)")
 # an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
 _LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
+# ... unless two characters stand between: then the unit is written before a unit of its own, named by its
+# short form (定海城西社区, 宿迁项里社区 — a county or city, then a community named after it), as long as the
+# two read as a name (not 湖北城市社区: 城市 is no community's name)
+_UNIT_NAME_AFTER = re.compile(r"([\u4e00-\u9fff]{2})(?:社区|街道|村)")
 _ALIAS_BEFORE = ("赴", "到", "去", "在", "至", "往", "与", "和", "及", "、", "如", "借鉴", "学习", "考察", "前往",
                  "对标", "推广", "引进", "复制")
 _ALIAS_AFTER = re.compile(r"^(?:、|，|等地|等城市|等省|经验|模式|做法|的先进|先进|考察|学习|市|省)")
@@ -92,6 +96,12 @@ def _resolve_among(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
                 return near[0]
     order = {"province": 0, "city": 1, "county_city": 2, "county": 3, "district": 4}
     return min(codes, key=lambda c: order[gaz.by_code[c].level])
+
+
+def _unit_name_after(text: str, pos: int) -> bool:
+    """Do two characters that read as a local unit's name follow ``pos``, then its suffix (城西社区)?"""
+    m = _UNIT_NAME_AFTER.match(text, pos)
+    return m is not None and not _GENERIC.search(m[1]) and _chained_name_ok(m[1])
 
 
 def _near_subject(gaz: Gazetteer, code: str, subject: str | None) -> bool:
@@ -209,7 +219,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                                                           and after.startswith("社区")))\
                     or (_LOCAL_NAME_AFTER.match(text, hit.end)
                                                     and not is_common_word(text[hit.end:hit.end + 2])
-                                                    and not _child_follows(gaz, text, hit.end, code)):
+                                                    and not _child_follows(gaz, text, hit.end, code)
+                                                    and not _unit_name_after(text, hit.end)):
                 continue  # 江城社区, 中山路, 金华园社区: part of a local name
             listed = place.is_county_level and _COUNTY_LIST_AFTER.match(text, hit.end) is not None
             if place.is_county_level and within is None and not listed \

@@ -446,3 +446,19 @@ def test_no_street_is_named_straight_after_a_community():
     assert "学院街道" in names and not any(n.startswith("紧扣") for n in names)
     owners = {m.name: m.owner for m in rec.named_models}
     assert owners.get("3+X") == "学院街道"
+
+
+@pytest.mark.parametrize("text,unit,community", [
+    # a city's or county's short form, then a community of two characters: the unit, and the community
+    # named after it (a news item's 江苏某市某某社区), not one community of six characters
+    ("位于江苏淮安青莲社区的议事点每周开放。", "淮安市", "青莲社区"),
+    ("目前已有常州溧阳松岭社区列入试点。", "溧阳市", "松岭社区"),
+])
+def test_a_unit_short_form_before_a_two_character_community(text, unit, community):
+    _rec, places = _rec_places(text)
+    assert unit in places and community in places, places
+    assert not any(p.endswith("社区") and p != community for p in places), places
+
+
+def test_a_unit_short_form_and_one_character_is_still_a_local_name():
+    assert _names("位于江苏淮安园社区的议事点", "淮安市") == [("江苏", "江苏省")]

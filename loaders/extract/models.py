@@ -39,7 +39,8 @@ from loaders.record import Mention, NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
 
-_NUM_LEAD = re.compile(r"^[一二三四五六七八九十百千两双0-9]")
+# (一线, the front line, is a word, not a count: “一线指挥部” names a role, not a numeral scheme)
+_NUM_LEAD = re.compile(r"^(?!一线)[一二三四五六七八九十百千两双0-9]")
 _CN_NUM = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
            "十": 10}
 # Ordinary bureaucratic vocabulary and idioms that are quoted but name no local scheme.
@@ -68,7 +69,7 @@ _CHAIN_TAIL = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,3}?等[^，,。
 # the noun makes the quote the subject that acts on it (“…”实现问题在格内解决, “…”化解难题)
 _ACTS_ON = r"(?!实现|解决|破解|化解|处理|发现|减少|推动|助力|让|使)"
 _NEG_AFTER = re.compile(r"^(?:" + _ACTS_ON + r"[^，,。；;！？!?\n]){0,6}?"
-                        r"(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|刊载|转载|栏目)")
+                        r"(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|刊载|转载|栏目|周刊|专栏|专刊|副刊)")
 _CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户|岗位)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
@@ -865,10 +866,11 @@ _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
-_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|评优|评先|评比|称号|杯)(?!活动)|^(?:之称|的?美誉)"
+_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|评优|评先|评比|称号|杯)(?!活动)|^(?:征集|推选|遴选)|^(?:之称|的?美誉)"
                           r"|^[^，,。；;“”]{0,4}?(?:先进|优秀|模范)(?:集体|单位|个人)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
-_TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])")
+_TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])"
+                          r"|^\s?的(?:结果|坐标)")  # (让干部“…”的结果看得见; 锚定“…”的坐标: a result, a bearing)
 # a figure pointed back at (这“主心骨”, 这条“…”路, 这个“…”); one instance of something
 # (一份“点菜单”, 一场“…”活动, 一次“…”的座谈)
 _DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$")
@@ -896,7 +898,7 @@ def _in_parallel(text: str, start: int, end: int) -> bool:
 
 
 # the small thing that moves the large one (“小网格”撬动“大治理”, 以“小切口”带动“大民生”)
-_SMALL_BIG_AFTER = re.compile(r"^”?[^，,。；;“”]{0,8}“大")
+_SMALL_BIG_AFTER = re.compile(r"^”?[，,]?[^，,。；;“”]{0,8}“大")  # (深耕“小网格”，发挥治理“大成效”)
 _SMALL_BIG_BEFORE = re.compile(r"“小[^“”]{1,6}”[^，,。；;“”]{0,8}“?$")
 # a category of people named by a stop-listed term (“三无人员”)
 _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
@@ -918,7 +920,9 @@ _REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"))
 # metaphor of distance or time: whatever stands around it (``\A…\Z`` is ``fullmatch`` inside a search)
 # a post people hold (楼栋长, 小区长): a role, not a scheme; a counted one (“三长”, “五级段长”) names a system
 _POST = re.compile(r"\A(?![一二三四五六七八九十两双\d])[^、，,+＋—－\-]{0,4}[^成增延擅专特生\W\d_]长\Z")
-_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _QUESTION, _DECIMAL, _POST,
+# a change of state written inside the quote, each part X变Y (“资产变资本、居民变股民”)
+_CHANGES = re.compile(r"\A(?:[^、，,变“”]{1,5}变(?:为|成)?[^、，,变“”]{1,5}[、，,]?)+\Z")
+_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR)
 
 
@@ -967,6 +971,10 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return False  # (nor from a later start: the sentence's start is read only after a hit)
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
     return bool(_SAYS_BEFORE.search(text, max(lo, s - 6), s) and _CENTRE.search(text, lo, s))
+
+
+# a reply's heading that restates a point of the proposal (二、在“…”方面，我们将…; 一、关于“…”的问题)
+_HEADING_POINT = re.compile(r"(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?(?:在|关于|对于)$")
 
 
 def _in_request_title(text: str, start: int, end: int) -> bool:
@@ -1042,7 +1050,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
                 or _context_rejects(text, c, parts) or (_PLAN_PERIOD.match(name) and not parts)
                 or _rx(r"^\s*(?:的)?(?:议案|提案|建议)?收悉|^\s*的(?:议案|提案|建议)").match(after)
                 or _in_request_title(text, c.start, c.end)
-                or (before.endswith("关于") and after.startswith("的情况"))):
+                or (before.endswith("关于") and after.startswith("的情况"))
+                or _HEADING_POINT.search(text, max(0, c.start - 12), c.start) and _rx(r"^(?:方面|的问题)").match(after)):
             c.rejected = True
             continue
         if (after.startswith("即") and any(name in o and name != o for o in names)  # “一有”即… (a part)

@@ -771,3 +771,29 @@ def test_a_models_practice_is_read_from_its_own_words_not_the_next_item_of_its_l
     assert "居民议事协商" not in practices["六统一"]         # the 协商 of the next item is not its own
     assert "三社联动/五社联动" in practices["五社联动"]     # “…”机制: the words right after it count
     assert "网格化治理" not in practices.get("一格一员", [])  # nor the next sentence's 网格
+
+
+@pytest.mark.parametrize("text", [
+    # a change of state written inside one quote
+    "村里盘活闲置厂房，实现“厂房变车间、村民变工人”。",
+    # a result, a bearing aimed at
+    "把服务实绩列入考核，让网格员“肯干事、能出彩”的结果看得见。",
+    "社区始终锚定 “居民至上、服务优先” 的坐标，推进各项工作。",
+    # the front line is a word, not a count: a role written like a numeral name
+    "健全领导小组机制，切实发挥“一线指挥部”作用。",
+    "明确街道党工委“一线指挥部”的统筹职责。",
+    # a periodical's column, a call for entries
+    "来源:某某报“社区党建”周刊",
+    "参加全国“基层善治优秀案例”征集活动。",
+    # a small thing set against a large one across a comma
+    "深耕社区“小网格”，激活治理“大能量”。",
+])
+def test_changes_results_roles_columns_and_contrasts_are_not_names(text):
+    assert _models(text) == {}
+
+
+def test_a_reply_heading_restating_the_proposal_is_not_a_name():
+    text = "答复如下：\n三、在“提升老旧小区居民参与积极性”方面，我们将做好以下工作：\n一是建立议事会。"
+    assert _models(text) == {}
+    # a place's work 在“…”等方面 inside a sentence is still a name
+    assert "建、管、用" in {n for n, _ in _models("全区在“建、管、用”等方面下功夫，推进网格化管理。")}

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
-from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
 from loaders.extract.places import LocalMention, admin_mentions, local_level, local_mentions
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
@@ -581,6 +581,9 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             continue  # 某街道人大代表: the street's deputies; 镇办 (town-run) is no office
         code = adm.code if adm is not None else subject
         prefix = gaz.agency_prefix(code) if code else ""
+        if code and lm.level == "other" and (short := short_name(gaz.by_code[code].name, gaz.by_code[code].level)) \
+                and lm.name.startswith(short):
+            prefix = ""  # 淮南高新区管委会: a zone named for its city already says whose it is
         start = written.start if written is not None and written.end == lm.start else lm.start
         if written is not None and written.end != lm.start and out is not None:
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处

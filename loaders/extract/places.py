@@ -231,7 +231,7 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                 continue  # 下设大庆、温馨…5个社区: a community of a listed set, not the city
             if within is None and not (listed or _near_subject(gaz, code, subject) or _child_follows(gaz, text, hit.end, code)
                                        or text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE)
-                                       or _ALIAS_AFTER.match(after)):
+                                       or _ALIAS_AFTER.match(after) or _ZONE_AFTER.match(text, hit.end)):
                 continue
         elif place.is_county_level and within is None and _LOCAL_UNIT_AFTER.match(after):
             continue  # 新城区街道, 城关镇: a street or town of that name, not the district
@@ -778,6 +778,8 @@ def extract_places(ctx: Context) -> None:
                                    or _FIRM_AFTER.match(text, a.end, a.end + 18)
                                    or _DESIGNATION_AFTER.match(text, a.end, a.end + 16)):
             continue
+        if not a.heads and not a.as_written.endswith(("市", "县", "区")) and _ZONE_AFTER.match(text, a.end):
+            continue  # 淮南高新区: the city's short form opens the zone's name, it names no place of its own
         if a.code not in own and is_address(text, a.start, a.end):
             continue  # another place's address (the subject's own chain in its footer still counts)
         by_code.setdefault(a.code, []).append(a)

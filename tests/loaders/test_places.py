@@ -462,3 +462,16 @@ def test_a_unit_short_form_before_a_two_character_community(text, unit, communit
 
 def test_a_unit_short_form_and_one_character_is_still_a_local_name():
     assert _names("位于江苏淮安园社区的议事点", "淮安市") == [("江苏", "江苏省")]
+
+
+def test_a_zone_named_for_its_city_anchors_the_city_without_naming_it():
+    # the city's short form only opens the zone's name: the zone is the subject, inside the city (its
+    # province and the session's 市人大 follow), and the city is no place the text names; the zone's
+    # own body keeps its name (岳阳经开区管委会, not 岳阳市岳阳经开区管委会)
+    text = ("关于市九届人大二次会议第12号代表建议的答复\n\n来源：岳阳经开区管委会\n\n李某代表：\n"
+            "您提出的关于加强小区物业管理的建议收悉，现答复如下：\n一是推进红色物业建设，我区已在12个小区成立党支部。\n")
+    rec, places = _rec_places(text)
+    assert rec.document.subject_place == "岳阳经开区" and rec.document.province == "湖南省"
+    assert places == {"岳阳经开区": ("other", "岳阳市", "subject")}, places
+    assert rec.document.issuer == "岳阳经开区管委会"
+    assert {a.name for a in rec.agencies} == {"岳阳市人大", "岳阳经开区管委会"}

@@ -91,6 +91,7 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("建成区级社会治理中心，统筹矛盾纠纷调处。", "综治中心"),
     ("全区业委会组建率达到90%。", "业委会组建"),
     ("机关党员回社区报到，认领服务岗位。", "在职党员双报到"),
+    ("在楼栋打造“红色微阵地”，设置阅览、议事等功能。", "党群服务阵地建设"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -104,6 +105,7 @@ def test_cues(text, expected):
     ("已与开发商协商，请您向镇政府提出申请。", "居民议事协商"),
     # metaphors and a list of people are not party service positions or 双报到
     ("地处维护稳定的前沿阵地。", "党群服务阵地建设"),
+    ("划细网格，筑牢城市治理“微阵地”。", "党群服务阵地建设"),  # the grid as governance's front
     ("从老党员和机关在职党员中选任楼栋长。", "在职党员双报到"),
     # 吹哨报到 is departments reporting to streets
     ("建立社区对“吹哨报到”单位的考核制度。", "在职党员双报到"),

@@ -10,7 +10,8 @@ they are printed too (rows per CPU second, and CPU seconds for the first and the
     .venv/bin/python benchmarks/falkordb_load.py --records /tmp/rec2k.jsonl --code /tmp/main-checkout --code .
 
 ``--records`` takes the first ``--docs`` records written by ``govkg extract`` (e.g. of ``govkg synth
---docs 2000 --seed 1``); without it the records come from ``tests.support.synthetic`` (seed 1). Each ``--code
+--docs 2000 --seed 1``; a checkout older than the records reads only the fields its code knows; ``--fit-to OLD`` gives
+every checkout the records as OLD's code knows them, so that each loads the same facts); without it the records come from ``tests.support.synthetic`` (seed 1). Each ``--code
 DIR`` runs the same load with the govkg code of that checkout, one after the other, each in a fresh
 process and a fresh server, and prints one row per checkout (a side-by-side measurement in one run).
 """
@@ -23,7 +24,9 @@ import os
 import subprocess
 import sys
 import time
+import typing
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent.parent
 
@@ -38,6 +41,42 @@ def _cpu(pid: int | None) -> float:
         return 0.0
 
 
+def _known(model: Any, value: Any) -> Any:
+    """``value`` without the fields pydantic ``model`` does not know, at any depth: the record as an
+    older checkout's code reads it (the contract is extended, never renamed, so what is left is what
+    that code loaded)."""
+    if not isinstance(value, dict):
+        return value
+    out = {}
+    for key, item in value.items():
+        field = model.model_fields.get(key)
+        if field is None:
+            continue
+        sub = _model_in(field.annotation)
+        out[key] = ([_known(sub, x) for x in item] if isinstance(item, list) else _known(sub, item)) if sub else item
+    return out
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model an annotation holds (``list[PlaceRec]``, ``DocumentMeta | None``), or None."""
+    if isinstance(annotation, type) and hasattr(annotation, "model_fields"):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _record(model: Any, line: str) -> Any:
+    """One record of ``govkg extract`` for the code on sys.path: read as that code reads it, or, where
+    that code is older than the record (fields it forbids), with only the fields it knows."""
+    try:
+        return model.from_json_line(line)
+    except ValueError:                      # pydantic's ValidationError is a ValueError
+        return model.model_validate(_known(model, json.loads(line)))
+
+
 def _load(args: argparse.Namespace) -> dict:
     """Run the load with the code on sys.path; the figures as a dict."""
     from graph.falkordb_server import FalkorServer
@@ -48,7 +87,7 @@ def _load(args: argparse.Namespace) -> dict:
         from loaders.record import ExtractionRecord
 
         with open(args.records, encoding="utf-8") as fh:
-            records = [ExtractionRecord.from_json_line(line) for line in itertools.islice(fh, args.docs)]
+            records = [_record(ExtractionRecord, line) for line in itertools.islice(fh, args.docs)]
     else:
         try:
             from tests.support.synthetic import synthetic_records
@@ -106,11 +145,29 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=None, help="documents per batch of statements (default: the store's)")
     ap.add_argument("--code", type=Path, action="append", default=[],
                     help="a govkg checkout to measure (repeatable; default: this one)")
+    ap.add_argument("--fit-to", type=Path, default=None,
+                    help="load, with every checkout, the records with only the fields this checkout's code knows")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)    # one run, figures as JSON
+    ap.add_argument("--fit-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.json:
         print(json.dumps(_load(args)))
         return 0
+    if args.fit_out:                        # the code on sys.path is --fit-to's
+        from loaders.record import ExtractionRecord
+
+        with open(args.records, encoding="utf-8") as fh, open(args.fit_out, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(_known(ExtractionRecord, json.loads(line)), ensure_ascii=False) + "\n"
+                           for line in itertools.islice(fh, args.docs))
+        return 0
+    if args.fit_to and args.records:
+        import tempfile
+
+        fitted = Path(tempfile.mkdtemp(prefix="govkg-fit-")) / "records.jsonl"
+        subprocess.run([sys.executable, str(Path(__file__).resolve()), "--fit-out", str(fitted), "--records",
+                        str(args.records), "--docs", str(args.docs)], check=True,
+                       env=dict(os.environ, GOVKG_BENCH_CODE=str(Path(args.fit_to).resolve())))
+        args.records = fitted
     rows = []
     for code in args.code or [HERE]:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--docs", str(args.docs)]

@@ -163,12 +163,12 @@ def test_components_from_parallel_roles(text, components):
     ("点军区共享书屋、猇亭区共享菜园等已形成“共享+众筹”特色品牌。", SUBJECT),
     ("在点军区和猇亭区推广“院坝说事”机制。", SUBJECT),
     # a fronted adverbial (以…为基础，通过…，) stands before the subject of its clause
-    ("以“院坝说事”为基础，点军区划分议事单元12个。", "宜昌市点军区"),
+    ("以“院坝说事”机制为基础，点军区划分议事单元12个。", "宜昌市点军区"),
     ("通过“院坝说事”机制,点军区化解矛盾30件。", "宜昌市点军区"),
-    ("以“院坝说事”为基础，划分议事单元12个。", SUBJECT),
+    ("以“院坝说事”机制为基础，划分议事单元12个。", SUBJECT),
     # a visitor inspecting a place's work: the work is the place's; the visitors' own activity is not
     ("市委副书记李某到点军区调研“院坝说事”工作。", "宜昌市点军区"),
-    ("市政协副主席李某赴点军区开展“院坝说事”活动。", SUBJECT),
+    ("市政协副主席李某赴点军区开展“四议两公开”宣讲活动。", SUBJECT),
     # the whole province heading a clause is the province; the whole city a unit was first in is not its owner
     ("全省推行的“院坝说事”机制已在各地落地。", "湖北省"),
     ("点军区在全市率先推行“院坝说事”机制。", "宜昌市点军区"),
@@ -177,7 +177,7 @@ def test_components_from_parallel_roles(text, components):
     ("各街道学习猇亭区社区治理“院坝说事”工作法。", "宜昌市猇亭区"),
     # a place written after 该区 (the unit pointed back at) heads its clause
     ("点军区推行网格治理。该区联棚乡还打造了“院坝说事”品牌。", "联棚乡"),
-    ("点军区推行网格治理。随后，该区联棚乡等乡镇纷纷召开“院坝说事”会议。", SUBJECT),
+    ("点军区推行网格治理。随后，该区联棚乡等乡镇纷纷召开“四议两公开”会议。", SUBJECT),
     # 这里 heading a clause is the place the text has just named
     ("记者走进点军区，这里打造的“院坝说事”广受好评。", "宜昌市点军区"),
 ])
@@ -315,7 +315,7 @@ def test_sentences_that_say_a_quote_is_no_scheme(text):
     # a scheme word before the problem word keeps it: the scheme found the problems
     ("开展“敲门入户”行动发现问题30个。", "敲门入户"),
     # a numbered name still names what the text solves or does
-    ("帮助解决“三件事”相关问题5个。", "三件事"),
+    ("帮助解决“四个一”相关问题5个。", "四个一"),
     # a contest run as the scheme itself
     ("开展“书记擂台”竞赛活动。", "书记擂台"),
     ("推行“四会”工作方法。", "四会"),
@@ -535,7 +535,7 @@ def test_a_pinyin_gloss_between_a_place_and_its_body_keeps_the_credit():
 
 
 @pytest.mark.parametrize("text", [
-    "3月5日上午点军区召开“院坝说事”议事会。",
+    "3月5日上午点军区推行“院坝说事”议事制度。",
     "日前点军区推出“院坝说事”议事机制。",
     "据悉，点军区已推出“院坝说事”议事机制。",
 ])

@@ -175,7 +175,7 @@ _LEAD_TRIM = re.compile(
     r"|[一二三四五六七八九十两\d]+年(?:来|以来)|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
     r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及|和|达|达到|约|近|超过|有|仅|就|分别|先后)+")
-_TAIL_TRIM = re.compile(r"(?:一般应|应当|应|须|共计|共有|已有|共|累计|将|按|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
+_TAIL_TRIM = re.compile(r"(?:一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|增长|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降|减少|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
@@ -192,6 +192,9 @@ _ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增
 _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
 
 
+_SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据)?([^，,。；;：:！？!?\n的]{2,14})的?$")
+
+
 def _after_phrase(text: str, end: int, hi: int) -> str:
     after = _AFTER_LEAD.sub("", text[end:hi].strip())
     modifier = _QUOTED_MODIFIER.match(after)
@@ -204,7 +207,9 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head
         head, _, tail = phrase.partition("的")
         # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
-        phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) else head
+        # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
+        phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
+            and not _FIGURE_KIND.match(tail) else head
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
 
@@ -236,8 +241,9 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
 
 
 def _same_unit(unit: str, other: str) -> bool:
-    """Do two figures count in the same unit, whatever their multipliers (8832个 and 3.1万个)?"""
-    return unit.lstrip("万亿千百") == other.lstrip("万亿千百")
+    """Do two figures count in the same unit, whatever their multipliers (8832个 and 3.1万个) and whether
+    one is written per each (由20万元提高到25万元/个: the same amount, its “/个” left off once)?"""
+    return unit.lstrip("万亿千百").partition("/")[0] == other.lstrip("万亿千百").partition("/")[0]
 
 
 def _running_total(previous: str, between: str) -> str:
@@ -245,8 +251,8 @@ def _running_total(previous: str, between: str) -> str:
     thing, before and after (由14万元/个提高到24万元/个); but where the words between say it is the
     running total (新增终端1.5万个，累计达到3.8万个), what was added is not what it counts — the total
     of that thing is (累计终端)."""
-    if not _CUMULATIVE.search(between) or previous.startswith("累计"):
-        return previous
+    if not previous or not _CUMULATIVE.search(between) or previous.startswith("累计"):
+        return previous  # (nothing named before: a total of nothing is no label, 是…总量的25.6%)
     added = _ADDED.match(previous)
     return "累计" + (previous[added.end():] if added else previous)
 
@@ -291,6 +297,11 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
     after = _after_phrase(text, end, hi)
     before = "" if after else _before_phrase(text, lo, start)
     phrase = after or before
+    if not phrase and text[end - 1:end] == "%":
+        # X占Y的N%: the share of X in Y (搬迁人数占到了全州贫困人口的36%)
+        share = _SHARE.search(text, max(lo, start - 40), start)
+        if share:
+            phrase = _LEAD_TRIM.sub("", share.group(1)) + "占" + share.group(2)
     d_lo = max(sentence_lo, start - 16)
     dist = (_DISTRIBUTIVE.search(text, d_lo, start)
             if text.find("每", d_lo, start) >= 0 or text.find("均", d_lo, start) >= 0 else None)
@@ -428,7 +439,9 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         seen.add(ctx_key)
         s_lo, _s_hi = sentences.bounds(start)
         subject = _subject(text, start, end, clauses, s_lo)
-        if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit):
+        if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit) \
+                and not (unit == "%" and text[prev_end:start].rstrip().endswith("的")):
+            # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)
             subject = _running_total(prev_subject, text[prev_end:start])
         keep(start, end, value, unit, subject)
         prev_end, prev_unit, prev_subject = end, unit, subject

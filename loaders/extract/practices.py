@@ -326,6 +326,11 @@ _REQUEST_PLAIN = re.compile(
     r"|([^“”《》。；;！？!?\n]{2,150}?等(?:建议|意见)))")
 
 
+# The reply thanking the proposer (您的建议充分体现了…对我区物业管理工作的高度重视、关心和支持): the field
+# it names is what the proposer cares about, not work the place reports
+_ACKNOWLEDGED = re.compile(r"(?:建议|提案|议案|意见)[^。；;！？!?\n]{0,8}?体现了?([^。；;！？!?\n]{2,60}?)的?(?:高度)?(?:重视|关心|关注|关切)")
+
+
 # A proposal published as it was filed (提案选登: 案由 / 提案人 / 理由 / 建议 blocks): its title line
 # (关于…的提案, also after 案由:) and its 建议 block ask for things; they are not the place's work.
 _PROPOSAL_HEADER = re.compile(r"(?m)^[ \t　]*(?:案[ \t　]*由|提案人|提案者|建议人)")
@@ -366,6 +371,7 @@ def quoted_request_spans(text: str) -> list[tuple[int, int]]:
                  if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start())
                  or _AUTHORITY_BEFORE.search(text, max(0, m.start() - 14), m.start()))
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
+    spans.extend((m.start(1), m.end(1)) for m in _ACKNOWLEDGED.finditer(text))
     spans.extend(_filed_proposal_spans(text))
     return spans
 

@@ -225,3 +225,23 @@ def test_a_pinyin_gloss_does_not_cut_a_figures_subject():
 def test_square_metre_sign_cases_and_volumes(text, as_written, value, unit):
     got = find_metrics(text)
     assert [(m.as_written, m.value, m.unit) for m in got] == [(as_written, value, unit)]
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # the same amount before and after a raise, its “/个” left off once: the label carries over
+    ("农村社区运转经费由8万元/个提高到12万元/个，城区社区已经由10万元提高到15万元/个。", "15万元/个", "城区社区"),
+    ("社区运转经费由8万元提高到12万元/个。", "12万元/个", "社区运转经费"),
+    # 的基础上 says what kind of figure it is
+    ("在保障社区原有人员不低于3000元的办公经费的基础上，增设专项经费。", "3000元", "办公经费"),
+    # a share: X占Y的N%
+    ("全县搬迁总人数占到了全县农业人口的12%。", "12%", "搬迁总人数占全县农业人口"),
+])
+def test_labels_carried_over_and_shares(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+def test_a_share_of_another_whole_is_not_a_running_total():
+    # 是…总量的N%: another whole, and 总量 is no running total of nothing
+    got = {m.as_written: m.subject for m in find_metrics("全县搬迁人数占全县人口的12%，是全市搬迁任务总量的8.5%。")}
+    assert got["8.5%"] in (None, "")

@@ -127,6 +127,7 @@ def test_cues(text, expected):
     # service lists and a street's powers are not the community's burden lists
     ("制定《网格员服务事项清单》。", "社区减负清单"),
     ("梳理街道权责清单，赋予街道综合管理权。", "社区减负清单"),
+    ("调整制定统一的街道职责清单，下放管理权限。", "社区减负清单"),
     ("市物业管理协会负责人作交流发言。", "物业管理提升"),
     # the epidemic as the time something happened
     ("这一问题在疫情防控期间尤为突出。", "疫情防控"),
@@ -175,6 +176,8 @@ def test_unquoted_proposal_title_and_its_suggestions_do_not_count():
     ("关于“加快老旧小区改造的建议”的答复\n", "老旧小区改造"),
     # the proposal's title with its 《 left open
     ("您提出的《关于加强社区物业管理的建议的提案收悉，现答复如下：", "物业管理提升"),
+    # the reply thanking the proposer for caring about a field of work
+    ("您的建议充分体现了人大代表对我县物业管理工作的高度重视和支持，现答复如下：", "物业管理提升"),
 ])
 def test_the_proposal_restated_does_not_count(text, absent):
     assert absent in load_taxonomy().match(text)

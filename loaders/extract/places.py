@@ -668,7 +668,7 @@ def self_mentions(text: str, subject: str | None,
 
 
 # ------------------------------------------------------------------ the step
-_AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(?:厅|局))")
+_AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|联合会|协会|总工会|妇联|残联))")
 # a place that opens the name of a university, a newspaper, a broadcaster or a news site (浙江工商大学,
 # 山西经济日报, 陕西党建网): the text names the institution, not the place
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
@@ -772,7 +772,8 @@ def extract_places(ctx: Context) -> None:
     enclosed = _enclosed_spans(text)
     for a in heads + admins:
         place = gaz.by_code[a.code]
-        if place.level == "province" and a.code != subject and _AGENCY_AFTER.match(text[a.end:a.end + 9]):
+        if place.level == "province" and a.code != subject \
+                and _AGENCY_AFTER.match(_GLOSS.sub("", text[a.end:a.end + 40])[:9]):
             continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
         if a.code != subject and (_INSTITUTION_AFTER.match(text, a.end, a.end + 7)
                                    or _FIRM_AFTER.match(text, a.end, a.end + 18)

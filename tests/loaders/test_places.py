@@ -146,6 +146,15 @@ def test_province_inside_agency_name_is_not_a_place():
     assert "湖北省" not in [p.name for p in ctx.places]
 
 
+@pytest.mark.parametrize("text", [
+    # a commission, a federation or an association of the province, and a mirror's pinyin inside the name
+    "咸宁市民政局答复。依据湖北省发展和改革委员会、湖北省志愿服务联合会的通知。",
+    "咸宁市民政局答复。依据湖北省住房和城乡(xiāng)建设(shè)厅的通知。",
+])
+def test_a_province_opening_a_commission_or_federation_is_not_a_place(text):
+    assert "湖北省" not in [p.name for p in _placed(text).places]
+
+
 def test_a_place_opening_an_institutions_name_is_not_named_there():
     text = ("嘉兴市民政局答复。来源：山西经济日报 陕西党建网\n浙江工商大学党委书记、浙江大学郎教授到嘉兴市调研，"
             "又赴杭州学习。西安建筑科技大学的专家来自西安市。")

@@ -326,10 +326,15 @@ class _Builder:
             if owner:
                 d.rel("OWNED_BY", node_id, owner, ev)
             after = ev[0].start
+            # a component is written in the sentence naming the model or after it (自治、法治、德治“三治融合”;
+            # “六大工程”即…), never before that sentence: looked for from its start only (强基 of
+            # 网格、连心、家园、强基…“六大工程” is not the 强基 of an earlier 加强基层)
+            lo = sentence_span(self.text, ev[0].start, ev[0].end, self.ends)[0] if ev[0].start < ev[0].end else 0
             parts: list[Evidence] = []
             for order, phrase in enumerate(nm.components):
+                pos = self.text.find(phrase, lo) if phrase else -1
                 cid = d.node("Component", m.component_id(node_id, phrase), {"name": phrase},
-                             [self.find(phrase, after=after)])
+                             [self.ev(pos, pos + len(phrase)) if pos >= 0 else Evidence(self.doc, 0, 0, "")])
                 d.rel("HAS_COMPONENT", node_id, cid, d.nodes[cid].ev, {"order": order})
                 parts.extend(d.nodes[cid].ev)
             # the sentences listing its components and the one defining it quote the model too

@@ -396,3 +396,23 @@ def test_a_measure_is_cited_for_its_practice_by_its_work_not_its_title():
                            practices=["党群服务阵地建设"], measures=ms)
     quotes = sorted(row.ev[0][3] for (kind, _s, _e), row in record_to_delta(rec).rels.items() if kind == "INSTANCE_OF")
     assert quotes == ["市政府投入预算1.2亿元，对城市社区综合服务设施进行升级改造。", "推进社区综合服务设施建设。"]
+
+
+def test_a_component_is_cited_where_the_model_lists_it_not_inside_an_earlier_word():
+    """Components written before the name (甲、乙…“四大行动”) are found from the sentence naming the model
+    on: 强基 is not cited inside an earlier 加强基层."""
+    from loaders.record import Mention, NamedModelRec
+
+    text = ("提案建议加强基层队伍建设。\n"
+            "我市以网格、连心、强基、赋能等“四大行动”为抓手推进基层治理。")
+    at = text.index("“四大行动”")
+    model = NamedModelRec(name="四大行动", owner="测试市", components=["网格", "连心", "强基", "赋能"],
+                          definition=text.split("\n")[1],
+                          mentions=[Mention(start=at, end=at + 6, as_written="“四大行动”")])
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")], named_models=[model])
+    cited = {row.props["name"]: row.ev[0] for row in record_to_delta(rec).nodes.values() if row.label == "Component"}
+    sentence = text.index("我市")
+    assert cited["强基"].start > sentence and text[cited["强基"].start:cited["强基"].end] == "强基"
+    assert all(ev.start > sentence for ev in cited.values())

@@ -116,6 +116,8 @@ def test_similarity_components(sim_index):
     # a document's requirement quoted after a colon is what is asked for
     ("按照《关于加强物业管理的意见》及《年度重点任务清单》要求：街道全部建立物业管理联席会议。", None, "claimed"),
     ("对辖区内各类网格进行融合，调整为120个综合网格。", None, "described"),
+    ("小区党支部通过居民议事会收集建议，将闲置车棚改造为居民活动室。", None, "described"),
+    ("积极推进老旧小区改造。", None, "claimed"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

@@ -378,6 +378,11 @@ class _Builder:
                 if right - left <= _TITLE_MAX and not _CLAUSE_MARK.search(self.text, left, right - 1) \
                         and not self.text[left:ms.span.start].strip():
                     later = _practice_match(practice, self.scan, right, ms.span.end)
+                    if later is None and right < ms.span.end:
+                        # no later sentence names it (实施清单减负。出台社区工作“四项清单”，…): the title is
+                        # quoted with the sentence after it, the work it heads
+                        nxt = sentence_span(self.text, right, right + 1, self.ends)[1]
+                        found = (found[0], min(nxt, ms.span.end)) if nxt > right else found
                     found = later or found
             hit = self._practice_evs[key] = [self.ev(*found)] if found else self.measure_ev(ms)
         return hit

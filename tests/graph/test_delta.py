@@ -382,7 +382,7 @@ def test_a_cue_in_an_item_of_a_list_of_plans_is_quoted_with_the_plan():
 def test_a_measure_is_cited_for_its_practice_by_its_work_not_its_title():
     """A title the measure's span opens with (推进社区综合服务设施建设。) says what the work is about: the
     practice is cited by the later sentence of the span that names it; a span with no other sentence naming
-    it keeps the title."""
+    it quotes the title with the sentence after it, the work it heads (实施清单减负。出台社区工作“四项清单”…)."""
     text = ("推进社区综合服务设施建设。市政府投入预算1.2亿元，对城市社区综合服务设施进行升级改造。\n"
             "推进社区综合服务设施建设。全市改造完成后效果明显。")
     second = text.index("推进", 5)
@@ -395,7 +395,8 @@ def test_a_measure_is_cited_for_its_practice_by_its_work_not_its_title():
                            places=[PlaceRec(name="测试市", level="city", role="subject")],
                            practices=["党群服务阵地建设"], measures=ms)
     quotes = sorted(row.ev[0][3] for (kind, _s, _e), row in record_to_delta(rec).rels.items() if kind == "INSTANCE_OF")
-    assert quotes == ["市政府投入预算1.2亿元，对城市社区综合服务设施进行升级改造。", "推进社区综合服务设施建设。"]
+    assert quotes == ["市政府投入预算1.2亿元，对城市社区综合服务设施进行升级改造。",
+                      "推进社区综合服务设施建设。全市改造完成后效果明显。"]
 
 
 def test_a_component_is_cited_where_the_model_lists_it_not_inside_an_earlier_word():

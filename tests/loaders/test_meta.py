@@ -144,6 +144,9 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     # an analysis names what it studies as a noun phrase
     ("邵阳市以邻里文化建设推进社区治理的实践与探索\n\n在基层治理现代化进程中，社区治理具有重要意义。\n", "调研报告"),
     ("某社区探索居民自治新路径\n\n近年来，某社区探索居民自治。\n", "其他"),
+    # a short analysis titled as such (…浅析, …浅谈, …情况分析)
+    ("某区社区物业管理现状与问题浅析\n\n某区共有住宅小区120个，其中老旧小区45个。\n", "调研报告"),
+    ("某县城市社区工作者队伍情况分析\n\n全县共有社区工作者300名。\n", "调研报告"),
     # a headline reporting a meeting about suggestions is news, not the reply
     ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
     ("市政协民主评议市民政局提案办理工作\n11月26日，市政协对市民政局提案办理工作进行评议。\n", "其他"),

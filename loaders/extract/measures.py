@@ -330,15 +330,34 @@ def extract_measures(ctx: Context) -> None:
     for s, e in skip:
         skip_mask[s:e] = b"\x01" * (e - s)
 
-    def practices_in(lo: int, hi: int) -> set[str]:
-        return {name for _p, name in hits[bisect_left(hit_pos, lo):bisect_left(hit_pos, hi)]}
+    parents = {p.name: p.parent for p in ctx.places}
+
+    def above(unit: str | None, place: str | None) -> bool:
+        """Is ``unit`` a place that contains ``place`` (the document's province, a city above it…)?"""
+        if unit and unit == ctx.document.province and place and place != unit:
+            return True
+        seen = 0
+        while place and seen < 8:
+            place, seen = parents.get(place), seen + 1
+            if place and place == unit:
+                return True
+        return False
+
+    def practices_in(lo: int, hi: int, place: str | None) -> set[str]:
+        # a sentence whose subject is a unit above the measure's place (省住建厅于…修订《…办法》，将…企业党建工作
+        # 列入考评细则 inside a district's measure) reports that unit's work, not the place's
+        out: set[str] = set()
+        for pos, name in hits[bisect_left(hit_pos, lo):bisect_left(hit_pos, hi)]:
+            if name in out:
+                continue
+            s_lo = max(lo, attribution.sentence_start(pos))
+            head, found = attribution.head(s_lo, min(pos + 1, s_lo + 60))
+            if not (found and head and head != place and above(head, place)):
+                out.add(name)
+        return out
 
     def emit(summary: str, lo: int, hi: int, start: int, path_titles: list[tuple[int, int]],
              status: str) -> None:
-        inside = practices_in(lo, hi)
-        if not inside:
-            for a, b in path_titles:
-                inside |= practices_in(a, b)
         # the place its own words open with, else its section's (二、武城县的做法 → the items below)
         place, found = attribution.head(lo, min(hi, lo + 60))
         for a, b in path_titles:
@@ -346,6 +365,10 @@ def extract_measures(ctx: Context) -> None:
                 break
             place, found = attribution.head(a, b)
         place = place if found and place else subject
+        inside = practices_in(lo, hi, place)
+        if not inside:
+            for a, b in path_titles:
+                inside |= practices_in(a, b, place)
         ym = _YEAR.search(text, lo, hi)
         ctx.measures.append(MeasureRec(
             summary=summary, practices=[n for n in tax.names if n in inside], place=place,

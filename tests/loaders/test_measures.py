@@ -214,3 +214,19 @@ def test_a_heading_that_states_a_result_is_not_a_measure():
     assert "基层治理能力进一步增强" not in got and "协商议事机制已经建立" not in got
     assert "服务效能明显提升" not in got
     assert got and "推行网格化管理" in got[0]
+
+
+def test_a_sentence_of_the_province_inside_a_districts_measure_gives_it_no_practice():
+    """省住建厅于…修订《…办法》，将…党建工作列入考评细则 reports the province's work: a district's measure whose
+    span opens with it does not take its practice; the district's own sentences still count."""
+    from loaders.extract.pipeline import extract_text
+
+    text = ("襄阳市樊城区住建局关于区政协第8号提案的答复\n\n尊敬的李委员：\n您提出的提案收悉，现答复如下：\n"
+            "一、开展物业信用评价\n省住建厅于2023年修订《湖北省物业服务企业信用评价办法》，将企业党建工作列入考评细则。"
+            "我局组织物业企业申报年度信用考评，规范物业服务行为。\n"
+            "二、推进红色物业\n我局推动12家物业企业成立党支部，以党建引领小区治理。\n")
+    rec = extract_text(text, "t.txt")
+    got = {m.summary: m.practices for m in rec.measures}
+    first = next(v for k, v in got.items() if "信用评价" in k)
+    assert "党建引领" not in first and "物业管理提升" in first
+    assert "党建引领" in next(v for k, v in got.items() if "红色物业" in k)

@@ -376,7 +376,7 @@ class _Builder:
             if found is not None:
                 left, right = sentence_span(self.text, found[0], found[1], self.ends)
                 if right - left <= _TITLE_MAX and not _CLAUSE_MARK.search(self.text, left, right - 1) \
-                        and not self.text[left:ms.span.start].strip():
+                        and not self.text[ms.span.start:left].strip():  # (it opens the span)
                     later = _practice_match(practice, self.scan, right, ms.span.end)
                     if later is None and right < ms.span.end:
                         # no later sentence names it (实施清单减负。出台社区工作“四项清单”，…): the title is

@@ -57,7 +57,9 @@ _CHUNK = 500          # ids per ``IN (…)``
 _INSERT_GRAM = "INSERT INTO post_gram(name, gram, seg, ids, vals, sks) VALUES (?, ?, ?, ?, ?, ?)"
 _SEGMENT_CHARS = 1 << 22   # characters of item text per segment a flush writes (bounds its numpy arrays)
 _TIER = 4             # segments of one size class merged together
-_GRAMS_PER_MERGE = 4000    # grams read and rewritten at a time by a merge
+_MERGE_BYTES = 1 << 24     # bytes of ids (4 a posting) a merge reads and rewrites at a time, whole grams: its
+                           # memory bounded whatever the corpus (by 4,000 grams at a time, a fill of 100,000
+                           # documents read runs of common grams of several hundred MB each and peaked at 4.3 GB)
 _SCAN_SHARE = 16      # ``least`` reads the key index in order for a set of at least 1/16 of the items
 _SORT_CHARS = 10      # characters of a key a sort key tells apart, 6 bits each
 #: the characters a sort key tells apart (``sort_key``), in code point order
@@ -166,11 +168,13 @@ class PostingKeeper:
             self.db.execute(f"DELETE FROM {table} WHERE name = ?", (name,))   # fixed names only
         self._set_meta("post_n:" + name, 0)
 
-    def put(self, ix: PostingIndex, keys: list[str], items: Any) -> None:
+    def put(self, ix: PostingIndex, keys: list[str], items: Any, whole: bool = False) -> None:
         """Bring the items of ``keys`` up to date (``items(ix, keys)``: (a part of ``keys``, ``ix.items`` of
         it) for consecutive parts, each through a graph view of its own): items whose value changed or
         that are gone are marked dead, new and changed ones get new ids and their postings one new
-        segment per few million characters."""
+        segment per few million characters. ``whole`` (a fill of the whole index): the segments are
+        merged into one at the end, each posting rewritten once (the size-tiered merges of a flush
+        rewrite each of a fill's postings log4(segments) times: three at 100,000 documents)."""
         name = ix.name
         if not self.has_sort_keys():
             self.add_sort_keys()
@@ -208,6 +212,11 @@ class PostingKeeper:
                 pending, chars = [], 0
         self._segment(ix, pending)
         self._set_meta("post_n:" + name, self._meta("post_n:" + name) + added - dead)
+        if whole:
+            segs = [s for (s,) in self.db.execute("SELECT seg FROM post_seg WHERE name = ? ORDER BY seg", (name,))]
+            if len(segs) > 1:
+                self._rewrite(name, segs, every=True)
+            return
         self._merge(name)
 
     def _segment(self, ix: PostingIndex, pending: list[tuple[int, Any, str]]) -> None:
@@ -264,12 +273,9 @@ class PostingKeeper:
         seg = self._meta("post_segs:" + name) + 1
         self._set_meta("post_segs:" + name, seg)
         marks = _marks(len(segs))
-        grams = [g for (g,) in self.db.execute(
-            f"SELECT DISTINCT gram FROM post_gram WHERE name = ? AND seg IN ({marks}) ORDER BY gram", (name, *segs))]
         size = 0
         known = None                   # (iids ascending, their sort keys): for segments written without them
-        for at in range(0, len(grams), _GRAMS_PER_MERGE):
-            lo, hi = grams[at], grams[min(at + _GRAMS_PER_MERGE, len(grams)) - 1]
+        for lo, hi in self._gram_ranges(name, segs):
             found = self.db.execute(
                 f"SELECT gram, ids, vals, sks FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? AND seg IN ({marks}) "
                 "ORDER BY gram, seg", (name, lo, hi, *segs)).fetchall()
@@ -292,6 +298,26 @@ class PostingKeeper:
             return None
         self.db.execute("INSERT INTO post_seg(name, seg, size) VALUES (?, ?, ?)", (name, seg, size))
         return seg, size
+
+    def _gram_ranges(self, name: str, segs: list[int]) -> list[tuple[str, str]]:
+        """(first gram, last gram) of consecutive runs of the grams of segments ``segs``, each holding about
+        ``_MERGE_BYTES`` of ids (a gram holding more: a run of its own). Read from the key index and the
+        rows' headers (``length`` reads no blob), streamed: only the bounds are kept."""
+        ranges: list[tuple[str, str]] = []
+        first = last = None
+        held = 0
+        for gram, n in self.db.execute(
+                f"SELECT gram, sum(length(ids)) FROM post_gram WHERE name = ? AND seg IN ({_marks(len(segs))}) "
+                "GROUP BY gram ORDER BY gram", (name, *segs)):
+            if first is not None and held + n > _MERGE_BYTES:
+                ranges.append((first, last))
+                first, held = None, 0
+            if first is None:
+                first = gram
+            last, held = gram, held + n
+        if first is not None:
+            ranges.append((first, last))
+        return ranges
 
     def _all_sort_keys(self, name: str) -> tuple[Any, Any]:
         """(the live items' iids ascending, their sort keys) of index ``name``."""

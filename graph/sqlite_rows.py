@@ -258,11 +258,11 @@ class RowKeeper:
         self.db.execute("DELETE FROM kept_dirty")
         self.db.execute("DELETE FROM kept_dirty_doc")
 
-    def put(self, ix: RowIndex, keys: list[str]) -> None:
+    def put(self, ix: RowIndex, keys: list[str], whole: bool = False) -> None:
         """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
-        it has none for; a fresh view every few thousand keys."""
+        it has none for; a fresh view every few thousand keys (``whole``: ``keys`` are all of them)."""
         if getattr(ix, "postings", False):
-            self.postings.put(ix, keys, self._items)    # type: ignore[arg-type]
+            self.postings.put(ix, keys, self._items, whole)    # type: ignore[arg-type]
             return
         step = getattr(ix, "view_keys", _SEED_KEYS)   # keys per view (an index whose key reads a hub: fewer)
         views = [keys[at:at + step] for at in range(0, len(keys), step)]
@@ -324,7 +324,7 @@ class RowKeeper:
         view = SQLiteGraphView(self.store, -1)
         keys = list(ix.all_keys(view))
         view.release()
-        self.put(ix, keys)
+        self.put(ix, keys, whole=True)
         self._mark([ix])
 
     def _items(self, ix: Any, keys: list[str]) -> Iterator[tuple[list[str], dict[str, Any]]]:

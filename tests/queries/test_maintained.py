@@ -75,6 +75,7 @@ def test_rows_follow_loads_replacements_and_removals(maintained_store, all_recor
         # and postings in many small segments, merged two by two
         monkeypatch.setattr(sqlite_postings, "_SEGMENT_CHARS", 3000)
         monkeypatch.setattr(sqlite_postings, "_TIER", 2)
+        monkeypatch.setattr(sqlite_postings, "_MERGE_BYTES", 64)   # each merge in many runs of grams
     store = maintained_store
     records = list(all_records)
     rng = random.Random(7)
@@ -156,6 +157,34 @@ def test_postings_segments_stay_few_and_dead_items_are_dropped(maintained_store,
             assert len(store.posted_dead(name)) * 4 < max(store.posted_count(name), 1)
     assert items - store.posted_count("search") > len(store.posted_dead("search"))   # merged at least once
     _same_answers(store, records[len(records) // 2:])
+
+
+def test_a_fill_merges_its_segments_into_one_a_few_grams_at_a_time(maintained_store, all_records, monkeypatch):
+    """A fill of a postings index whole (a bulk build's end) writes many segments, then merges them
+    all once, in runs of grams bounded by their bytes: one segment left, the same answers."""
+    from graph import sqlite_postings, sqlite_rows
+    from graph.sqlite_store import SQLiteStore
+
+    monkeypatch.setattr(sqlite_rows, "_SEED_KEYS", 7)               # items computed a few keys at a time
+    monkeypatch.setattr(sqlite_postings, "_SEGMENT_CHARS", 3000)    # and written in many segments
+    monkeypatch.setattr(sqlite_postings, "_MERGE_BYTES", 200)       # many runs, some of one gram
+    runs = []
+    ranges = sqlite_postings.PostingKeeper._gram_ranges
+    monkeypatch.setattr(sqlite_postings.PostingKeeper, "_gram_ranges",
+                        lambda self, name, segs: runs.append(ranges(self, name, segs)) or runs[-1])
+    store = maintained_store
+    records = list(all_records)
+    other = SQLiteStore(store.path)                    # writes without the indexes: a fill follows
+    for rec in records:
+        other.load_record(rec)
+    other.close()
+    assert registry.keep_indexes(store)
+    assert runs and all(len(r) > 1 for r in runs)
+    for name in ("search", "similar_practices"):
+        assert store._db.execute("SELECT count(*) FROM post_seg WHERE name = ?", (name,)).fetchone()[0] == 1
+        assert store._db.execute("SELECT count(*) FROM post_gram WHERE name = ? GROUP BY gram HAVING count(*) > 1",
+                                 (name,)).fetchone() is None
+    _same_answers(store, records)
 
 
 def test_sort_keys_never_order_two_keys_the_other_way_round():

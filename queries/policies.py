@@ -14,7 +14,7 @@ from typing import Any
 from graph.model import NO_EVIDENCE, Evidence
 from queries.rows import best_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, find_places, in_edges, named, out_edges, place_scope, preload
+from queries.walk import ev_lists, find_places, in_edges, linked, named, out_edges, place_scope, preload
 
 __all__ = ["COMMITMENT_STATUSES", "SPEC", "fetch", "finish"]
 
@@ -103,7 +103,7 @@ def _lean_rows(fetch: Any, params: dict[str, Any]) -> list[dict[str, Any]] | Non
     g = embedded() if embedded is not None else None
     if g is None or getattr(g, "evidence_summary", None) is None:
         return None
-    rows = _raw(g, params.get("place"), params.get("agency"), lean=True)
+    rows = _lean_fetch(g, params.get("place"), params.get("agency"))
     summary = g.evidence_summary(list({row["id"] for row in rows}))
     if summary is None:
         return None
@@ -111,6 +111,68 @@ def _lean_rows(fetch: Any, params: dict[str, Any]) -> list[dict[str, Any]] | Non
 
 
 _raw = fetch
+
+_POLICY_FIELDS = ("title", "issuer", "date", "status")
+_MEASURE_FIELDS = ("summary", "year", "status")
+
+
+def _lean_fetch(g: Any, place: str | None, agency: str | None) -> list[dict[str, Any]]:
+    """The rows of ``fetch(g, place, agency, lean=True)`` — the same walk and rows (a node reached twice
+    from one step listed once: ``finish`` keeps a policy's first row only) — read set-wise (``linked``: the ids and the properties shown, one scan per step and a few
+    hundred nodes), without building any node's attributes: a city's hundreds of documents about it
+    (their texts), the policies they cite and the places under it are never loaded into the view."""
+    rows: list[dict[str, Any]] = []
+    built: dict[str, dict[str, Any]] = {}
+
+    def policy(x: str, values: tuple[Any, ...]) -> dict[str, Any]:
+        row = built.get(x)
+        if row is None:
+            title, issuer, date, status = values
+            row = built[x] = {"kind": "policy", "id": x, "title": title, "issuer": issuer, "date": date,
+                              "status": status}
+        return row
+
+    def measures(links: list[Any]) -> None:
+        for _, m, (summary, year, status), _, _ in links:
+            if status == "planned":
+                rows.append({"kind": "measure", "id": m, "title": summary, "issuer": None,
+                             "date": None if year is None else str(int(year)), "status": status})
+
+    places = find_places(g, place) if place else []
+    scopes = {p: _scope(g, p, 2) for p in places}
+    for p in places:
+        agencies_in = [a for _, a, _, _, _ in linked(g, scopes[p], "LOCATED_IN", False)]
+        for _, x, values, _, _ in linked(g, agencies_in, "ISSUED_BY", False, _POLICY_FIELDS):
+            if x.startswith("po_"):
+                rows.append(policy(x, values))
+        about = [d for _, d, _, _, _ in linked(g, [p], "ABOUT", False)]
+        for _, x, values, _, _ in linked(g, about, "MENTIONS", True, _POLICY_FIELDS):
+            if x.startswith("po_"):
+                rows.append(policy(x, values))
+    agencies = named(g, "Agency", agency) if agency else []
+    for a in agencies:
+        for _, x, values, _, _ in linked(g, [a], "ISSUED_BY", False, _POLICY_FIELDS):
+            if x.startswith("po_"):
+                rows.append(policy(x, values))
+    for p in places:
+        measures(linked(g, scopes[p], "IMPLEMENTS", True, _MEASURE_FIELDS))
+    for a in agencies:
+        measures(linked(g, [a], "LED_BY", False, _MEASURE_FIELDS))
+    return rows
+
+
+def _scope(g: Any, place_node: str, depth: int) -> list[str]:
+    """``place_scope(g, place_node, depth)`` read set-wise (one ``linked`` scan per level)."""
+    seen = {place_node}
+    frontier = [place_node]
+    for _ in range(depth):
+        nxt = []
+        for _, child, _, _, _ in linked(g, frontier, "PART_OF", False):
+            if child not in seen:
+                seen.add(child)
+                nxt.append(child)
+        frontier = nxt
+    return sorted(seen)
 
 
 def _best(row: dict[str, Any]) -> Evidence:

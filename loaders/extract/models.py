@@ -840,7 +840,8 @@ def _counted_or_joined(text: str, q: Quote, start: int, end: int, name: str,
     return start, end, name
 
 
-_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五$|^[一二三四五六七八九十]+年")
+# (a name dated by a planning period, “十四五…巡礼”, “十三五…成就展”, is that period's plan, report or event)
+_PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五|^[一二三四五六七八九十]+年")
 # What the sentence around a quote says it is, when that is never a scheme of the place (each rule
 # reads the words straight around the quote marks, never the quoted words themselves):
 # a problem to solve (破解“…”难题, “…”等问题, 陷入“…”的恶性循环, 打破“…”的局面)

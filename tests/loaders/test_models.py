@@ -787,6 +787,8 @@ def test_a_models_practice_is_read_from_its_own_words_not_the_next_item_of_its_l
     "参加全国“基层善治优秀案例”征集活动。",
     # a small thing set against a large one across a comma
     "深耕社区“小网格”，激活治理“大能量”。",
+    # a name dated by a planning period: that period's event or report
+    "近日，某州“十三五成就回眸”全媒体采访活动启动。",
 ])
 def test_changes_results_roles_columns_and_contrasts_are_not_names(text):
     assert _models(text) == {}

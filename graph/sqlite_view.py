@@ -308,7 +308,9 @@ class SQLiteGraphView:
                      f"(SELECT rowid AS x FROM {table} WHERE owner = {owner} LIMIT 2)) LEFT JOIN doc t ON t.nid = v.doc ")
         else:
             columns += ", NULL, NULL, NULL, NULL"
-        where = "AND b.label = ? " if other_label is not None else ""
+        # "+": the label is checked on the rows the relationship index gives, never used to pick nodes (a
+        # label index scan over every policy of the graph, probing each: a second per query at 15,000)
+        where = "AND +b.label = ? " if other_label is not None else ""
         tail = [rel_type] + ([other_label] if other_label is not None else [])
         n, n_rel = len(fields), len(rel_fields)
         rows: list[tuple[Any, ...]] = []

@@ -220,7 +220,10 @@ def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[
 
     rows = finish(fetcher(store, name), clean, GraphVersion(store))
     columns = get(name).columns
-    return [{c: row.get(c) for c in columns} for row in rows]
+    keys = list(columns)
+    # a row that has the spec's columns in its order already (a kept listing: every row of ``inventory``,
+    # 189,030 at 20,000 documents) is copied whole, the others projected column by column
+    return [row.copy() if list(row) == keys else {c: row.get(c) for c in columns} for row in rows]
 
 
 # the indexes the store keeps (``queries/kept.py``): kept name -> the query whose ``build_index`` builds it

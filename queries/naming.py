@@ -3,6 +3,7 @@
 names (rapidfuzz), never a silent empty answer. Built once per graph version from the ``names`` query."""
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +23,8 @@ class Names:
     direct: dict[str, set[str]] = field(default_factory=dict)
     aliases: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     choices: dict[str, list[str]] = field(default_factory=dict)
+    # per label, made at the first name not found as typed: the names by their width-folded form
+    widths: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_rows(cls, rows: Iterable[dict[str, Any]]) -> Names:
@@ -47,6 +50,13 @@ class Names:
         folded = fold_name(value)  # 宜昌市點軍區 typed for a place the graph shows as 宜昌市点军区
         if folded in direct:
             return folded
+        if label not in self.widths:     # （网格） typed for (网格): full-width forms folded as NFKC does
+            self.widths[label] = {}
+            for name in sorted(direct):
+                self.widths[label].setdefault(_width(fold_name(name)), name)
+        wide = self.widths[label].get(_width(folded))
+        if wide is not None:
+            return wide
         hits = aliases.get(value) or aliases.get(folded, [])
         if len(hits) == 1:
             return hits[0]
@@ -58,3 +68,8 @@ class Names:
         choices = sorted(set(self.choices.get(label, [])))
         found = process.extract(value, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=_MIN_SCORE)
         return [name for name, _score, _i in found]
+
+
+def _width(name: str) -> str:
+    """``name`` with full-width letters, digits and punctuation as their half-width forms."""
+    return unicodedata.normalize("NFKC", name)

@@ -110,3 +110,14 @@ def test_a_name_written_in_traditional_characters_is_found_by_its_simplified_for
     assert registry.run(store, "named_model", {"name": "邻里守望"}) == \
         registry.run(store, "named_model", {"name": "鄰里守望"})
     store.close()
+
+
+def test_a_name_typed_with_full_width_brackets_or_digits_resolves():
+    from queries.naming import Names
+
+    names = Names.from_rows([{"label": "NamedModel", "id": "m1", "name": "小区(网格)党组织派单"},
+                             {"label": "NamedModel", "id": "m2", "name": "12341"}])
+    assert names.resolve("NamedModel", "小区（网格）党组织派单") == "小区(网格)党组织派单"
+    assert names.resolve("NamedModel", "１２３４１") == "12341"
+    with pytest.raises(UnknownNameError):
+        names.resolve("NamedModel", "小区（楼栋）党组织派单")

@@ -145,6 +145,8 @@ _CENTRAL = {
     "中央宣传部": "中央宣传部", "中央政法委": "中央政法委", "中央统战部": "中央统战部", "国办": "国务院办公厅",
     "中办": "中共中央办公厅", "全国妇联": "全国妇联", "全国总工会": "中华全国总工会", "团中央": "共青团中央",
 }
+# a news dispatch's dateline after the outlet: [place] [month] day 电 (新华社福州12月20日电, 新华社北京电)
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:\d{1,2}月)?(?:\d{1,2}日)?电(?=\s*[(（:：]|\s*记者|\s)")
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reverse=True)))
 
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix
@@ -429,6 +431,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 or before in ("省", "市", "区", "县", "国", "央") and not formal \
                 or len(m.group()) == 2 and is_cjk(before) and before not in _BARE_BEFORE:
             continue  # 事在格中办: 中办 and 国办 stand as words of their own
+        if _DATELINE.match(text, m.end()):
+            continue  # 新华社北京5月1日电: the agency's dateline only carries the story
         name, end = _CENTRAL[m.group()], m.end()
         if name.endswith(("部", "委员会", "委", "局", "署")) and text.startswith(("办公厅", "办公室"), end):
             name, end = name + text[end:end + 3], end + 3  # 某部办公厅公布…: the ministry's general office acts

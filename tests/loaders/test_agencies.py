@@ -122,6 +122,11 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     ("来源：江城日报\n江城晚报讯（记者 王五）社区新建了广场。", []),
     ("来源:青山网-江城频道 作者:王五\n  张三 远山法治报全媒体记者 李四", []),
     ("本文转载自江城日报，有删改。（来源：远山晚报）\n-- 远山晚报 --", []),
+    # a national agency's dispatch dateline (新华社 + place + date + 电) only carries the story;
+    # the agency acting in the text is still a body
+    ("新华社江城3月5日电（记者王五）社区新建了广场。", []),
+    ("新华社北京电 社区新建了广场。", []),
+    ("新华社联合电视台推出系列报道。", ["新华社"]),
     # a source line naming no outlet: the site itself (本网), an office, a name with no outlet's ending
     ("来源: 本网\n来源：某某宣传\n江城新媒体集团  主办\n当前位置：首页\n深度报道\n", []),
     # dictionary words are no outlet

@@ -118,6 +118,8 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
 # ------------------------------------------------------------------ the headline
 # a series name before the headline proper: 美好生活共同缔造丨江陵县：…, 言治有理·…⑤丨洛阳…
 _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
+# a resident who goes somewhere in a story's opening anecdote (市民张某来到…, 居民们走进…)
+_RESIDENT_VISITS = re.compile(r"(?:市民|居民|村民|群众|老人|游客)[^，,。]{0,6}(?:来到|走进|前往|赶到|到)")
 _VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察)")
 
 
@@ -498,8 +500,8 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False) -> 
         before = sentence[chain[0].start - 1] if chain[0].start else ""
         visit = chain[0].start in visits
         opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
-        if not (opens or visit):
-            continue
+        if not (opens or visit) or _RESIDENT_VISITS.search(sentence, clause, chain[0].start):
+            continue  # 市民某某来到某街道办事大厅…: an anecdote's scene, not where the story's actor is
         end = last.end
         body = _OWN_BODY.match(sentence, end)
         if body and _ACTS.match(sentence, body.end()):

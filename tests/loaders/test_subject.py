@@ -387,3 +387,16 @@ def test_a_town_government_replying_takes_the_county_of_the_session_it_answers()
     assert doc.subject_place == "郭嘉镇" and doc.province == "甘肃省"
     assert doc.issuer == "秦安县郭嘉镇政府"
     assert _places(rec)["郭嘉镇"][1] == "天水市秦安县"
+
+
+def test_a_resident_in_the_opening_anecdote_does_not_move_the_subject():
+    # 市民某某来到某街道…: the anecdote sets a scene; the story is the headline's city-wide work
+    rec = _doc("宜春市积极推进社区服务站建设\n\n"
+               "本报讯 4月2日，宜春市民李某来到袁州区秀江街道便民服务大厅求助，两位社工立刻起身帮忙。"
+               "据悉，宜春市今年以来推进社区服务站建设，各县区已全面铺开。\n")
+    assert rec.document.subject_place == "宜春市"
+    # a leader's visit still makes the community the subject
+    rec = _doc("市人大常委会领导调研基层治理工作\n\n"
+               "5月6日，邵阳市人大常委会副主任一行来到大祥区城西街道明星社区，察看社区议事厅。"
+               "明星社区介绍了“院坝议事”做法。\n")
+    assert rec.document.subject_place == "明星社区"

@@ -148,10 +148,9 @@ def indexes_outdated(store: GraphStore) -> int | None:
     """The number of documents of a graph whose kept indexes another revision of govkg computed
     (``graph/revision.py``: govkg upgraded), which ``refresh_indexes`` computes again; None where they
     are this code's or the store keeps none."""
-    current = getattr(store, "code_current", None)
-    if current is None or current():
-        return None
-    return int(store.document_count())
+    from queries.kept import outdated_documents
+
+    return outdated_documents(store)
 
 
 def refresh_indexes(store: GraphStore) -> list[str]:

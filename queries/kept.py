@@ -21,7 +21,8 @@ from typing import Any, Protocol
 from queries.rows import cached, identity, uncache
 
 __all__ = ["RECOMPUTE_AT_MOST", "GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now",
-           "keeps", "kept_reader", "loads", "loads_all", "maintained", "with_index", "with_maintained"]
+           "keeps", "kept_reader", "loads", "loads_all", "maintained", "outdated_documents", "with_index",
+           "with_maintained"]
 
 # A graph file whose kept indexes another revision of the code computed (``graph/revision.py``: govkg
 # upgraded) has each computed again in memory by the first query that needs it, up to this many
@@ -114,14 +115,20 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
     return index
 
 
+def outdated_documents(store: Any) -> int | None:
+    """How many documents a graph holds whose kept indexes another revision of the code computed
+    (``graph/revision.py``: govkg upgraded); None where they are this code's or the store keeps none."""
+    current = getattr(store, "code_current", None)
+    if current is None or current():
+        return None
+    return int(store.document_count())
+
+
 def _computable(store: Any) -> None:
     """Raise ``IndexesOutdated`` where ``store``'s kept indexes are another code revision's and the graph
     is too large to compute one again in memory (``RECOMPUTE_AT_MOST``)."""
-    current = getattr(store, "code_current", None)
-    if current is None or current():
-        return
-    documents = store.document_count()
-    if documents > RECOMPUTE_AT_MOST:
+    documents = outdated_documents(store)
+    if documents is not None and documents > RECOMPUTE_AT_MOST:
         from govkg.errors import IndexesOutdated
 
         raise IndexesOutdated(str(store.path), documents)

@@ -25,7 +25,7 @@ def explore(port: int, host: str, no_build: bool) -> None:
     """Open the explorer (Streamlit) on http://127.0.0.1:PORT; builds the bundled corpus into the
     configured store first when there is no graph yet."""
     from govkg.api import ensure_graph, indexes_outdated, open_configured_store, refresh_indexes
-    from govkg.errors import GovkgError
+    from govkg.errors import GovkgError, StoreUnavailable
 
     try:
         store = open_configured_store()     # left open while the explorer runs (a server store's server too)
@@ -33,7 +33,10 @@ def explore(port: int, host: str, no_build: bool) -> None:
         if outdated:                        # govkg upgraded: the indexes computed once here, not by a page
             click.echo(f"the graph's kept indexes are from another version of govkg: computing them again "
                        f"({outdated:,} documents)…", err=True)
-            refresh_indexes(store)
+            try:
+                refresh_indexes(store)
+            except StoreUnavailable as exc:  # a read-only home is still explored (its queries say what to do)
+                click.echo(f"warning: the kept indexes were not computed again: {exc}", err=True)
         if not no_build:
             built = ensure_graph(store)
             if built:

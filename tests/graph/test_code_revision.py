@@ -126,3 +126,30 @@ def test_govkg_init_computes_the_indexes_of_an_upgraded_home_again(tmp_path, mon
     assert "indexes kept: " in result.output and "similar_practices" in result.output
     again = CliRunner().invoke(main, ["init"])              # idempotent: nothing outdated now
     assert again.exit_code == 0 and "computing" not in again.output
+
+
+def test_govkg_explore_opens_an_upgraded_home_it_cannot_write(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import govkg.api
+    from govkg.cli import app_cmd, main
+    from govkg.errors import StoreUnavailable
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("GOVKG_HOME", str(home))
+    monkeypatch.setenv("GOVKG_STORE", "memory")
+    home.mkdir()
+    store = _stale_store(home, 4)
+    _set_code(store, "an-older-revision")
+    store.close()
+
+    def read_only(_store):
+        raise StoreUnavailable("the graph file is read-only")
+
+    started = []
+    monkeypatch.setattr(govkg.api, "refresh_indexes", read_only)
+    monkeypatch.setattr(app_cmd.subprocess, "call", lambda cmd, **kw: started.append(cmd) or 0)
+    result = CliRunner().invoke(main, ["explore", "--no-build"])
+    assert result.exit_code == 0, result.output
+    assert "not computed again" in result.output and "read-only" in result.output
+    assert started and "streamlit" in started[0]

@@ -157,11 +157,17 @@ _MAX_SUBJECT = 24
 _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # the noun phrase after the unit ends at a function word, a verb that starts a new predicate or
 # the next figure: 32个市直部门为成员单位领导小组… → 市直部门
-_AFTER_SPLIT = re.compile(r"[、和与及]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在|均|也|已|"
+# (在 of 在职/在岗/在册… is part of the noun; a dash or an ellipsis ends the phrase; 全部 is an adverb;
+# 对 before those it is done for, 进 before where they go, open a new phrase: 476个车位对小区业主和…实行临停
+# → 车位, 1250名在职党员进小区… → 在职党员)
+_AFTER_SPLIT = re.compile(r"[、和与及—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
+                          r"均|也|已|将|全部|全都|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                           r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
+# a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
+_ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库馆室井桥街区县市省]")
 # an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
 # (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
-_AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"']|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
+_AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
                              r"以内|之间|不等|对(?!口)|向|给|把|将|从)")
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
@@ -176,14 +182,15 @@ _LEAD_TRIM = re.compile(
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
     r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及|和|达|达到|约|近|超过|有|仅|就|分别|先后)+")
 _TAIL_TRIM = re.compile(r"(?:一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原|由|从分别达到|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
-                        r"投入|安排|筹集|增长|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降|减少|"
+                        r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
+                        r"增长到|增长至|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|近)+$")
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
 # what a wish is (…是80户村民的夙愿): those counted wish for it
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
 # a word naming a quantity, before 是 (参与人数是320名): the figure is its value
 _QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|比重|率|长度|经费|资金|预算|总计|合计)$")
-_BEFORE_TRIM = re.compile(r"^(?:按照|按|在|对|由|从|以)+|(?:按照|依照|根据)$")
+_BEFORE_TRIM = re.compile(r"^(?:按照|按|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
 # words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
 _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
@@ -210,6 +217,10 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
         phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
             and not _FIGURE_KIND.match(tail) else head
+    # (not 市、县 of 5位市、县级领导: a level, which the list goes on to qualify)
+    if len(phrase) == 1 and _ONE_CHARACTER_NOUN.fullmatch(phrase) and (
+            after[1:2] in ("", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"):
+        return phrase
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
 

@@ -142,6 +142,20 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("按照“每个社区一般应达到1500户以上”及“每百户拥有服务设施面积不低于20平方米”的要求。", "1500户", "每个社区"),
     ("按照“每个社区一般应达到1500户以上”及“每百户拥有服务设施面积不低于20平方米”的要求。", "20平方米",
      "每百户拥有服务设施面积"),
+    # a one-character noun counted after a list (…、41个村。), not the noun before it; but not the level of
+    # 3位市、县级领导
+    ("全镇辖12个社区、41个村。", "41个", "村"),
+    ("由3位市、县级领导担任组长。", "3位", None),
+    # 在 of 在职 is part of the noun; a dash, an ellipsis, 全部 and 对 before those it is for end it
+    ("社区有党员120人，其中在职党员75人。", "75人", "在职党员"),
+    ("社区还有260名编外网格员——住在小区的退休干部。", "260名", "编外网格员"),
+    ("老年人占比超过28%……问题交织，任务繁重。", "28%", "老年人占比"),
+    ("全区21个社区全部建成睦邻中心。", "21个", "社区"),
+    ("308个车位对小区居民实行错时共享。", "308个", "车位"),
+    ("街道组织460名在职党员进社区认领岗位。", "460名", "在职党员"),
+    # a fall or a rise is a change, not a level: the label says which
+    ("群众来访量下降35%，满意度提升到98%。", "35%", "群众来访量下降"),
+    ("群众来访量下降35%，满意度提升到98%。", "98%", "满意度"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

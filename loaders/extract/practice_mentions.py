@@ -108,9 +108,18 @@ def extract_practice_mentions(ctx: Context) -> None:
 def _weak(text: str, lo: int, pos: int) -> bool:
     """Does the sentence from ``lo`` state no work done at ``pos``: it opens with a duty (要…/必须…), its
     head states a plan (``区委区政府计划逐步…``: plan words in its first 40 characters, however far the
-    cue is), or it names a problem the place has (``但仍存在…信息化应用场景不优等问题``)?"""
+    cue is), names a problem the place has (``但仍存在…信息化应用场景不优等问题``) or asks a question?"""
     return (_DUTY.match(text, lo, pos) is not None or states_plan(text, lo, min(pos, lo + 40))
-            or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos))
+            or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos) or _asked(text, pos))
+
+
+def _asked(text: str, pos: int) -> bool:
+    """Does the sentence holding ``pos`` end in a question mark (a resident asks ``…是否可以尽快协商处理？``):
+    a question reports no work done."""
+    end = pos
+    while end < len(text) and text[end] not in "。；;！？!?\n":
+        end += 1
+    return end < len(text) and text[end] in "？?"
 
 
 def _conceded(text: str, lo: int, pos: int) -> bool:
@@ -148,6 +157,12 @@ def _within_subject(ctx: Context):
     parents = {p.name: p.parent for p in ctx.places}
     codes = {p.name: p.adcode for p in ctx.places}
     subject_code = ctx.subject_code() if subject else None
+    own = ctx.place_named(subject)
+    if own is not None and own.level in ("street", "community"):
+        # a street's or community's code is that of the county holding it (ctx.subject_code): the county
+        # (近年来，澄江市坚持党建引领… in a feature on a street of 澄江市) and what lies under it are no place within
+        # the subject; only the parent chain says what is
+        subject_code = None
 
     def within(name: str | None) -> bool:
         if not name or not subject:

@@ -351,8 +351,10 @@ def _filed_proposal_spans(text: str) -> list[tuple[int, int]]:
 
 
 # where someone goes to look (县领导深入社区党群服务中心、小区楼栋实地调研): the place visited, not work done
+# (also a list of stops a visitor goes through, 深入…党群服务中心、…小区等地，…详细了解…: 等地 ends it)
 _VISITED = re.compile(r"(?:深入|走进|来到|前往|赴)(?:了)?([^，,。；;！？!?\n]{2,30}?)(?:实地|现场)?"
-                      r"(?:调研|检查|视察|察看|走访|慰问|考察)")
+                      r"(?:调研|检查|视察|察看|走访|慰问|考察)"
+                      r"|(?:深入|先后来到|先后到|前往|赴)(?:了)?([^，,。；;！？!?\n]{2,60}?)等(?:地|处)[，,]")
 
 
 def visited_spans(text: str) -> list[tuple[int, int]]:
@@ -361,7 +363,7 @@ def visited_spans(text: str) -> list[tuple[int, int]]:
     if "调研" not in text and "检查" not in text and "视察" not in text and "察看" not in text \
             and "走访" not in text and "慰问" not in text and "考察" not in text:
         return []
-    return [(m.start(1), m.end(1)) for m in _VISITED.finditer(text)]
+    return [m.span(1) if m.start(1) >= 0 else m.span(2) for m in _VISITED.finditer(text)]
 
 
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:

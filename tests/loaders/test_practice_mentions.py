@@ -92,3 +92,25 @@ def test_a_practice_named_only_in_an_editors_note_is_not_the_places():
                   document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
     extract_measures(ctx)
     assert "三治融合" in ctx.practices
+
+
+def test_a_question_reports_no_work():
+    text, pm = _mentions("有居民问：网格化治理能不能覆盖我们小区？\n网格化治理已覆盖全部社区。", "网格化治理")
+    assert pm.start > text.index("\n")
+
+
+def test_the_county_holding_a_street_is_not_within_it():
+    """A street's code is its county's (``Context.subject_code``): the county's own sentence is no sentence
+    about the street, where the street's own comes later."""
+    text = "近年来，樊城区坚持推行网格化治理。\n屏山街道划分网格40个，实现网格化治理全覆盖。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="屏山街道", province="湖北省"))
+    ctx.subject_anchor = "420606"
+    ctx.places.append(PlaceRec(name="襄阳市樊城区", level="district", parent="襄阳市", role="external",
+                               adcode="420606", mentions=mentions_of(text, ("樊城区",))))
+    ctx.places.append(PlaceRec(name="屏山街道", level="street", parent="襄阳市樊城区", role="subject",
+                               mentions=mentions_of(text, ("屏山街道",))))
+    extract_measures(ctx)
+    extract_learning(ctx)
+    extract_practice_mentions(ctx)
+    (pm,) = [pm for pm in ctx.practice_mentions if pm.name == "网格化治理"]
+    assert pm.start > text.index("屏山街道")

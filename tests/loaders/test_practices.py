@@ -306,3 +306,13 @@ def test_where_a_visit_goes_names_no_practice():
     assert all("党群服务阵地建设" not in ms.practices for ms in rec.measures)
     rec = extract_text(head + "一、建设服务阵地\n全县新建社区党群服务中心12个，配齐服务设施。\n", "t.txt")
     assert any("党群服务阵地建设" in ms.practices for ms in rec.measures)
+
+
+def test_the_stops_of_a_visit_name_no_practice():
+    """A visitor's stops, listed up to 等地 (深入…党群服务中心、…小区等地，与…交谈，了解…), are where he looks."""
+    from loaders.extract.pipeline import extract_text
+
+    text = ("某区调研基层治理工作\n\n4月2日，市领导深入火车站、某某路商圈党群服务中心、某某小区等地，与社区干部交谈，"
+            "详细了解便民服务情况。\n")
+    rec = extract_text(text, "t.txt")
+    assert "党群服务阵地建设" not in rec.practices

@@ -45,6 +45,22 @@ HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
 Link = tuple[str, str, tuple[Any, ...], tuple[Any, ...], "dict[str, list[Any]] | None"]
 
 
+# per label of the index of names, the SQL term that selects its nodes through that index: the label
+# as a literal and the index's condition (``graph.sqlite_store.NAMED_WHERE``); fixed strings of ours,
+# never a caller's text
+_IN_NAMES = "label IN ('Agency', 'NamedModel', 'Place', 'Practice')"
+_LITERAL = {lab: f"'{lab}' AND {_IN_NAMES}" for lab in ("Agency", "NamedModel", "Place", "Practice")}
+
+
+def _after_prefix(prefix: str) -> str:
+    """The least text above every text that starts with ``prefix`` (in code-point order, SQLite's
+    BINARY collation of UTF-8 text): its last character raised by one."""
+    last = ord(prefix[-1]) + 1
+    if 0xD800 <= last < 0xE000:                # (surrogates are no text: the next character after them)
+        last = 0xE000
+    return prefix[:-1] + chr(last) if last <= 0x10FFFF else prefix + "\U0010ffff"
+
+
 class SQLiteGraphView:
     def __init__(self, store: Any, version: int):          # store: the graph.sqlite_store.SQLiteStore
         self._store = store
@@ -58,6 +74,7 @@ class SQLiteGraphView:
         self._prefetched: set[str] = set()
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._label_ids: dict[str, list[str]] = {}
+        self._name_index: bool | None = None
         # what ``_summarise`` found, per owner nid: of nodes (``evidence_summary``), of relationships
         self._summaries: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}
         self._rel_summaries: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}
@@ -95,6 +112,46 @@ class SQLiteGraphView:
                          "json_extract(props, '$.level') FROM node WHERE label = ? ORDER BY nid", (label,))
         return [(i, label, name, json.loads(aliases) if aliases else None, level)
                 for i, name, aliases, level in rows]
+
+    def names_indexed(self, label: str) -> bool:
+        """Whether the nodes of ``label`` are in the file's index of names (``graph.sqlite_store.NAME_INDEX``:
+        a file from before it has none until its next build or ``govkg init``)."""
+        from graph.sqlite_store import NAME_INDEX, NAMED_LABELS
+
+        if label not in NAMED_LABELS:
+            return False
+        if not self._name_index:               # (asked again until found: ``init_schema`` may add it)
+            self._name_index = self._one("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                                         (NAME_INDEX,)) is not None
+        return self._name_index
+
+    def named_ids(self, label: str, name: str) -> list[str]:
+        """The ids of the nodes of ``label`` (one of ``NAMED_LABELS``, with ``names_indexed``) whose name
+        is ``name``, in load order: one look-up in the index of names."""
+        rows = self._all(f"SELECT nid, id FROM node WHERE label = {_LITERAL[label]} "    # a fixed literal
+                         "AND json_extract(props, '$.name') = ?", (name,))
+        return [node for _, node in sorted(rows)]
+
+    def has_name(self, label: str, value: str) -> bool:
+        """Whether a node of ``label`` (with ``names_indexed``) has ``value`` as its id or its (non-empty)
+        name: two look-ups by index."""
+        literal = _LITERAL[label]
+        return self._one(f"SELECT EXISTS (SELECT 1 FROM node WHERE label = {literal} "     # a fixed literal
+                         "AND json_extract(props, '$.name') = ?) OR EXISTS (SELECT 1 FROM node "
+                         f"WHERE id = ? AND label = {literal} AND coalesce(json_extract(props, '$.name'), '') <> '')",
+                         (value, value))[0] == 1
+
+    def names_page(self, label: str, prefix: str | None, limit: int) -> list[tuple[str, Any, Any, Any]]:
+        """(id, name, aliases, level) of the first ``limit`` nodes of ``label`` (with ``names_indexed``)
+        by (name, id) — names only, those starting with ``prefix`` if given — read in the index's order."""
+        where, params = f"label = {_LITERAL[label]} AND json_extract(props, '$.name') > ''", []   # a fixed literal
+        if prefix:
+            where += " AND json_extract(props, '$.name') >= ? AND json_extract(props, '$.name') < ?"
+            params += [prefix, _after_prefix(prefix)]
+        rows = self._all("SELECT id, json_extract(props, '$.name'), json_extract(props, '$.aliases'), "
+                         f"json_extract(props, '$.level') FROM node WHERE {where} "
+                         "ORDER BY json_extract(props, '$.name'), id LIMIT ?", (*params, limit))
+        return [(i, name, json.loads(aliases) if aliases else None, level) for i, name, aliases, level in rows]
 
     def label_values(self, label: str, fields: tuple[str, ...]) -> Iterator[tuple[str, tuple[Any, ...]]]:
         """(id, the values of the properties ``fields``) of every node of ``label``, in load order, read

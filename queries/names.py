@@ -3,7 +3,7 @@ this file) gives on Neo4j and FalkorDB; ``finish`` turns raw rows from any store
 
 fetch: Embedded counterpart of ``queries/names.cypher`` (same raw rows).
 
-finish: Finisher of ``names``: one row per place, practice and named model, sorted, with the aliases a
+finish: Finisher of ``names``: one row per place, practice and named model, sorted, the first ``limit``, with the aliases a
 person may type — a place's customary short form (濮阳市 → 濮阳, 长沙市望城区 → 望城区, 望城) and a
 taxonomy practice's aliases (网格化管理 → 网格化治理), and a name written in traditional characters in
 simplified ones (長春市 → 长春市).
@@ -18,24 +18,42 @@ from loaders.reference import fold_name
 from queries.spec import Param, QuerySpec
 from queries.walk import index_of
 
-__all__ = ["SPEC", "fetch", "finish", "place_aliases"]
+__all__ = ["EVERY", "SPEC", "fetch", "finish", "place_aliases"]
 
 SPEC = QuerySpec(
     "names", "名称",
-    "Every place (with its aliases: customary short forms), practice (with its taxonomy aliases) and "
-    "named model name: what typed names are resolved against (濮阳 → 濮阳市), and where the closest "
-    "names for an unknown one come from.",
+    "Place (with its aliases: customary short forms), practice (with its taxonomy aliases) and named "
+    "model names, in order of kind, name and id, a page at a time (limit; prefix: the names that start "
+    "with it): what typed names are resolved against (濮阳 → 濮阳市), and where the closest names for "
+    "an unknown one come from.",
     (Param("label", "str", "only this kind: Place, Practice or NamedModel (default: all three)",
-           choices=("Place", "Practice", "NamedModel")),),
+           choices=("Place", "Practice", "NamedModel")),
+     Param("prefix", "str", "only the names that start with this text (as the graph spells them)"),
+     Param("limit", "int", "at most this many names: the first in order of kind, name and id",
+           default=1000, min=1, max=100000)),
     ("label", "id", "name", "aliases"),
-    examples=({}, {"label": "Place"}),
+    examples=({}, {"label": "Place"}, {"label": "Place", "prefix": "濮阳", "limit": 5}),
 )
 
+#: ``limit`` that reads every name (what resolving a typed name needs: ``all_names``)
+EVERY = 2**31 - 1
+LABELS = ("Place", "Practice", "NamedModel")
 
-def fetch(g: Any, label: str | None = None, **_params: Any) -> list[dict[str, Any]]:
+
+def fetch(g: Any, label: str | None = None, prefix: str | None = None, limit: int = EVERY,
+          **_params: Any) -> list[dict[str, Any]]:
+    """Per label, the first ``limit`` nodes with a name (starting with ``prefix``) by (name, id): on
+    the SQLite view a range of its index of names, nothing else read."""
     rows = []
-    for lab in ("Place", "Practice", "NamedModel") if label is None else (label,):
-        for node, name, aliases, level in index_of(g).rows(lab):     # names only: no node is loaded
+    for lab in LABELS if label is None else (label,):
+        indexed = getattr(g, "names_indexed", None)
+        if indexed is not None and indexed(lab):
+            page = g.names_page(lab, prefix or None, limit)
+        else:                                           # names only: no node is loaded
+            page = sorted(((node, name, aliases, level) for node, name, aliases, level in index_of(g).rows(lab)
+                           if isinstance(name, str) and name and (not prefix or name.startswith(prefix))),
+                          key=lambda r: (r[1], r[0]))[:limit]
+        for node, name, aliases, level in page:
             rows.append({"label": lab, "id": node, "name": name,
                          "level": level if lab == "Place" else None,
                          "aliases": list(aliases or []) if lab == "Place" else []})
@@ -79,9 +97,10 @@ def _practice_aliases(name: str) -> list[str]:
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     out: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in fetch(params):
+    prefix = params.get("prefix") or ""
+    for row in fetch({**params, "prefix": prefix or None, "limit": params.get("limit") or EVERY}):
         name = row.get("name")
-        if not name:
+        if not name or not str(name).startswith(prefix):
             continue
         aliases = [str(a) for a in row.get("aliases") or [] if a]
         if row["label"] == "Place":
@@ -91,4 +110,5 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         aliases += [_fold(x) for x in (str(name), *aliases)]   # written traditional, typed simplified
         out[(row["label"], row["id"])] = {"label": row["label"], "id": row["id"], "name": name,
                                           "aliases": sorted(set(aliases) - {name})}
-    return sorted(out.values(), key=lambda r: (r["label"], r["name"], r["id"]))
+    limit = params.get("limit") or EVERY
+    return sorted(out.values(), key=lambda r: (r["label"], r["name"], r["id"]))[:limit]

@@ -273,3 +273,39 @@ def test_a_new_file_being_created_by_another_process_is_waited_for(tmp_path):
     finally:
         store.close()
         other.close()
+
+
+def test_names_are_looked_up_and_paged_through_the_index_of_names(tmp_path, corpus_records):
+    """A name look-up, an id check and a page of names read the index of names (each statement's plan
+    searches ``node_name``, no label scan), give what a scan of the label gives, and a file from before
+    that index gets it at its next ``init_schema``."""
+    from graph.sqlite_store import NAME_INDEX, NAMED_WHERE
+    from graph.sqlite_view import _IN_NAMES
+
+    assert _IN_NAMES == NAMED_WHERE
+    store = SQLiteStore.open(tmp_path)
+    store.init_schema()
+    for rec in corpus_records:
+        store.load_record(rec)
+    view = store.query_graph()
+    assert view.names_indexed("Place") and not view.names_indexed("Measure")
+    scan = sorted((name, node) for node, _, name, _, _ in view.label_rows("Place") if name)
+    sent: list[str] = []
+    store._db.set_trace_callback(sent.append)
+    name, node = scan[len(scan) // 2]
+    assert node in view.named_ids("Place", name)
+    assert view.has_name("Place", name) and view.has_name("Place", node) and not view.has_name("Place", "无此地名")
+    assert [(r[1], r[0]) for r in view.names_page("Place", None, 5)] == scan[:5]
+    assert [(r[1], r[0]) for r in view.names_page("Place", name[:2], 1000)] == [x for x in scan if x[0].startswith(name[:2])]
+    store._db.set_trace_callback(None)
+    assert len(sent) >= 5
+    for sql in sent:
+        plan = " ".join(str(row[-1]) for row in store._db.execute("EXPLAIN QUERY PLAN " + sql))
+        assert f"INDEX {NAME_INDEX}" in plan and "TEMP B-TREE" not in plan, (sql, plan)
+    store._db.execute(f"DROP INDEX {NAME_INDEX}")
+    store.close()
+    store = SQLiteStore.open(tmp_path)
+    assert not store.query_graph().names_indexed("Place")
+    store.init_schema()
+    assert store.query_graph().names_indexed("Place")
+    store.close()

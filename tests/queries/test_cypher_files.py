@@ -19,7 +19,7 @@ def realistic_params(text: str, records) -> dict:
     values = {"place": rec.document.subject_place, "places": [rec.document.subject_place, "潜江市"],
               "practices": [], "practice": (rec.practices or ["党建引领"])[0], "name": rec.named_models[0].name,
               "owner": None, "agency": (rec.agencies[0].name if rec.agencies else None), "text": "社区",
-              "kinds": [], "limit": 20, "k": 5, "measure": None, "named_model": None, "min_places": 1,
+              "kinds": [], "limit": 20, "prefix": None, "k": 5, "measure": None, "named_model": None, "min_places": 1,
               "doc": rec.doc_id, "label": "Place", "documents": [rec.doc_id], "entities": None,
               "terms": ["社区", "12"], "counted": True, "lengths": [2, 2], "top": 5,
               "weights": {"Document": 1.0, "NamedModel": 1.5, "Measure": 1.2, "Policy": 1.3, "Agency": 1.1,

@@ -85,7 +85,7 @@ def test_a_parameter_with_choices_takes_only_those_and_says_which():
     assert kind.convert("probe", " 乙 ") == "乙"
     with pytest.raises(QueryError, match="one of 甲, 乙, got '丙'"):
         kind.convert("probe", "丙")
-    assert registry.validate("names", {"label": "Place"}) == {"label": "Place"}
+    assert registry.validate("names", {"label": "Place"}) == {"label": "Place", "prefix": None, "limit": 1000}
     with pytest.raises(QueryError, match="one of Place, Practice, NamedModel"):
         registry.validate("names", {"label": "Agency"})
     with pytest.raises(QueryError, match="non-empty 'places'"):
@@ -121,3 +121,35 @@ def test_a_name_typed_with_full_width_brackets_or_digits_resolves():
     assert names.resolve("NamedModel", "１２３４１") == "12341"
     with pytest.raises(UnknownNameError):
         names.resolve("NamedModel", "小区（楼栋）党组织派单")
+
+
+def test_names_gives_a_page_in_order_and_the_names_a_prefix_starts(memory_store):
+    """A person never needs every name at once: ``names`` gives the first ``limit`` by kind, name and id
+    (the same rows as the whole list cut there), and ``prefix`` the names that start with it."""
+    every = registry.all_names(memory_store, "Place")
+    assert len(every) > 12
+    assert registry.run(memory_store, "names", {"label": "Place", "limit": 7}) == every[:7]
+    both = registry.run(memory_store, "names", {"limit": 100000})
+    assert registry.run(memory_store, "names", {"limit": 9}) == both[:9]
+    assert [r["label"] for r in both] == sorted(r["label"] for r in both)
+    start = every[len(every) // 2]["name"][:2]
+    hits = registry.run(memory_store, "names", {"label": "Place", "prefix": start})
+    assert hits == [r for r in every if r["name"].startswith(start)] and hits
+    assert registry.run(memory_store, "names", {"label": "Place", "prefix": "𠀀不存在"}) == []
+
+
+def test_a_name_as_the_graph_spells_it_is_resolved_without_reading_every_name(memory_store, monkeypatch):
+    """A typed name that is a node's name or id is looked up in the store's index of names; every name of
+    the label is read only for an alias or an unknown name."""
+    name = registry.all_names(memory_store, "NamedModel")[0]["name"]
+    read = []
+    real = registry.all_names
+    monkeypatch.setattr(registry, "all_names", lambda store, label: read.append(label) or real(store, label))
+    from queries.rows import uncache
+
+    for label in ("NamedModel", "Place"):
+        uncache(f"names:{label}", lambda: registry.graph_version(memory_store))
+    assert registry.resolve_name(memory_store, "NamedModel", name) == name
+    assert registry.run(memory_store, "named_model", {"name": name})
+    assert read == []
+    assert registry.resolve_name(memory_store, "Place", "濮阳") == "濮阳市" and read == ["Place"]

@@ -57,6 +57,9 @@ _OPENER = re.compile(
     r"|截至(?:目前)?|截止(?:目前)?|目前|当前|近年来|近年|近期|今年(?:以来)?|去年|同时|此外|另外|其中|其次|首先"
     r"|如|例如|比如|据了解|据悉|据介绍|据报道|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时"
     r"|将|还|也|又|已|再|并|正在|要|先后|分别|积极|主动|重点)")
+# 在X(委)统一部署下 / 在X的领导下 / 在X的指导和支持下: X directs the work the sentence reports, it does not do it
+_DIRECTED_BY = re.compile(r"(?:党委|党工委|委|政府|的)*(?:统一|坚强|正确|大力|精心|直接|高位)?(?:部署|领导|指导|支持|关心|关怀|"
+                          r"带领|推动|号召|组织|协调|帮助|支持和指导|指导和支持|关心和支持|关心支持)下")
 # 全市/全区/全县 and the levels of place each can stand for
 _WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 _SELF_SUBJECT = re.compile(r"我局|我委|我办|我厅|我中心|我们|本局|本委")
@@ -357,10 +360,14 @@ class Attribution:
             return None, None
         hit = self._agency_at.get(pos)
         if hit is not None:
+            if text[pos - 1:pos] == "在" and _DIRECTED_BY.match(text, hit[0], hi):
+                return None, None  # 在省委统一部署下，…: the unit that directs, not the one that acts
             return hit[1], "place"
         hit = self._place_at.get(pos)
         if hit is not None:
             end, name = hit
+            if text[pos - 1:pos] == "在" and _DIRECTED_BY.match(text, end, hi):
+                return None, None
             if end - pos == 2 and text[pos] == "全" and text[pos + 1] in _WHOLE_LEVELS:
                 return name, text[pos + 1]
             while end in self._place_at:  # 洛阳市涧西区武汉路社区: the most specific name

@@ -212,3 +212,13 @@ def test_items_of_a_list_a_plan_introduces_are_planned():
                    "今年主要做了以下工作：\n一是建成智慧小区8个。\n")
     assert got["12个"][1] == "planned"
     assert got["8个"][1] == "done"
+
+
+def test_the_unit_that_directs_the_work_is_not_the_one_doing_it():
+    """在省委统一部署下，… / 在省民政厅的指导下，…: the higher unit directs; the work, and the figures of the
+    sentences after it, are the subject's."""
+    got = _metrics("在湖北省委统一部署下，组建市县两级工作专班12个。市县两级组织部门增加编制25个。\n"
+                   "在湖北省民政厅的指导下，建成示范社区8个。\n")
+    assert got["12个"][0] == "襄阳市"
+    assert got["25个"][0] == "襄阳市"
+    assert got["8个"][0] == "襄阳市"

@@ -473,8 +473,12 @@ class _Builder:
         if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
             return not _CLAUSE_MARK.search(self.text, mt.end, found[0])
         between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
-        listed = self.text[found[1]:found[1] + 1] == "、" or self.text[found[0] - 1:found[0]] == "、"
-        return not (listed and _ENUMERATION_TO_FIGURE.fullmatch(between))
+        if not _ENUMERATION_TO_FIGURE.fullmatch(between):
+            return True
+        # one item of the list the figure counts, wherever in its item the practice is named (“…智慧化、
+        # 城市老旧小区物业服务等16个项目” counts projects): a 、 in the run from the clause's start to the figure
+        head = self.text.rfind("，", lo, found[0]), self.text.rfind(",", lo, found[0])
+        return "、" not in self.text[max(lo, *head):mt.start]
 
     def _in_title(self, lo: int, pos: int) -> bool:
         """Is ``pos`` inside a 《…》 opened after ``lo``?"""

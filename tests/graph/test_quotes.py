@@ -126,3 +126,19 @@ def test_a_figure_counting_a_list_does_not_measure_the_listed_practice():
     measured = {r.props["as_written"]: r.props["practices"] for r in delta.nodes.values() if r.label == "Metric"}
     # 16个 comes before the clause that names 网格: it counts 志愿队, not the grid
     assert measured == {"6个": [], "300个": ["网格化治理"], "16个": []}
+
+
+def test_a_practice_named_inside_one_item_of_a_counted_list_is_not_measured():
+    """“…智慧化、城市老旧小区网格化治理等9个项目” counts projects, whichever words of its item name the practice."""
+    text = "全市实施平台建设智慧化、老旧小区网格化治理等9个书记项目。全市推行网格化治理，划分网格300个。"
+    span = Span(start=0, end=len(text))
+    ms = MeasureRec(summary="实施书记项目", practices=["网格化治理"], span=span, status="done")
+
+    def metric(written: str) -> MetricRec:
+        pos = text.index(written)
+        return MetricRec(value=float(written[:-1]), unit=written[-1], as_written=written, start=pos,
+                         end=pos + len(written))
+
+    delta = record_to_delta(_record(text, [ms], [metric("9个"), metric("300个")]))
+    measured = {r.props["as_written"]: r.props["practices"] for r in delta.nodes.values() if r.label == "Metric"}
+    assert measured == {"9个": [], "300个": ["网格化治理"]}

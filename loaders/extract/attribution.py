@@ -92,6 +92,9 @@ _STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|�
 # 2400元 (not 根据上级要求，… : a requirement followed by a comma is only cited)
 _REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?\n]{0,40}?"
                               r"(?:达到|不低于|不少于|不超过|控制在|每[^\d，,。；;！？!?\n]{0,6}?)\s*$")
+# a floor each unit must have (每个网格至少配备1名…, 确保每个微网格至少配备1名干部、1名民警): a staffing rule
+_FLOOR_BEFORE = re.compile(r"至少(?:要|应|须)?(?:配备|配置|配齐|设置|设立|安排|有)\s*$"
+                           r"|(?:确保|保证)(?!了)[^。；;！？!?\n]{0,40}?至少[^。；;！？!?\n]{0,30}$")
 # a sentence whose subject is a document and whose verb is its requirement (《通知》要求，… / 该方案规定：…):
 # what follows, to the end of the paragraph, is what the document asks for
 _DOCUMENT_REQUIRES = re.compile(r"[\s　?？]*(?:《[^《》\n]{1,60}》|(?:该|此|这个?|上述)?(?:通知|文件|意见|办法|方案|规定|细则))"
@@ -252,7 +255,8 @@ def _inside_quote(text: str, lo: int, pos: int, hi: int) -> bool:
 def states_standard(text: str, start: int, end: int) -> bool:
     """Is the figure ``text[start:end]`` a standard to reach (``每个社区不低于10万元的标准``)?"""
     return bool(_STANDARD_AFTER.match(text[end:end + 12]) or _STANDARD_BEFORE.search(text, max(0, start - 12), start)
-                or _REQUIRED_BEFORE.search(text, max(0, start - 60), start))
+                or _REQUIRED_BEFORE.search(text, max(0, start - 60), start)
+                or _FLOOR_BEFORE.search(text, max(0, start - 60), start))
 
 
 def document_year(date: str | None, doc_number: str | None) -> int | None:

@@ -117,6 +117,10 @@ def test_a_document_numbers_year_dates_an_undated_reply():
     ("明确年度积分不少于20分的底线要求", "20分", True),
     ("每个社区配备社工不少于2名", "2名", True),
     ("规定持初级证书的每年补贴1000元，持中级证书的每年补贴2000元", "2000元", True),
+    # a floor each unit must have: 至少配备…, 确保…至少…
+    ("确保每个小网格至少配备3名干部、1名民警", "1名", True),
+    ("每个社区至少配备2名专职社工", "2名", True),
+    ("活动吸引了至少300名居民参加", "300名", False),
     # a requirement only cited (根据…要求，…) before what was done; a figure reached
     ("根据上级要求，全区共划分网格120个", "120个", False),
     ("文件要求，组长每月补贴提高至900元", "900元", False),

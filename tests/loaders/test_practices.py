@@ -25,6 +25,7 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
 @pytest.mark.parametrize("text,expected", [
     ("各街道成立大工委，社区建成大党委。", "大党委/大工委"),
     ("推行在职党员到居住地小区报到。", "在职党员双报到"),
+    ("组织市直机关党员干部常态化下沉社区开展服务。", "在职党员双报到"),
     ("修订完善村（居）规民约。", "居民公约"),
     ("全面推行基层治理积分制。", "积分制管理"),
     ("街道全面设立社工站。", "社工站"),
@@ -137,6 +138,8 @@ def test_cues(text, expected):
     ("在某某小区由物业公司党支部牵头开展活动。", "小区党支部"),
     # renovation only as an old compound's management is 提升ed
     ("为老旧小区楼院治理提升制定方案。", "老旧小区改造"),
+    # services brought down into communities are not party members reporting there
+    ("推行托育、助餐等服务内容嵌入式下沉社区。", "在职党员双报到"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)

@@ -48,7 +48,7 @@ class _Texts:
 def draw(run: Callable[[str, dict], list[dict]], seed: int) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     texts = _Texts(run)
-    inventory = run("inventory", {})
+    inventory = run("inventory", {"limit": 2**31 - 1})            # every row (the default is a page)
     places = sorted({r["name"] for r in inventory if r["section"] == "place"})
     practices = sorted({r["name"] for r in inventory if r["section"] == "practice"})
     models = [r for r in inventory if r["section"] == "named_model"]
@@ -83,7 +83,7 @@ def draw_pack(run: Callable[[str, dict], list[dict]], seed: int, out: str) -> st
     """The sample's course pack: a practice and two of its exemplar places drawn with ``seed`` (a random
     generator of its own: the facts drawn do not move), written to ``out`` (Markdown); its title line."""
     rng = random.Random(seed)
-    practices = sorted({r["name"] for r in run("inventory", {}) if r["section"] == "practice"})
+    practices = sorted({r["name"] for r in run("inventory", {"section": "practice", "limit": 2**31 - 1})})
     practice = rng.choice(practices)
     places = [r["place"] for r in run("exemplars", {"practice": practice, "k": 5})]
     chosen = rng.sample(places, min(2, len(places)))

@@ -170,7 +170,7 @@ def ensure_graph(store: GraphStore | None = None) -> int:
     from queries.registry import run
 
     store = store or open_configured_store()
-    if any(r["section"] == "document" for r in run(store, "inventory", {})):
+    if run(store, "inventory", {"section": "document", "limit": 1}):
         return 0
     paths = list(iter_paths([CORPUS_DIR]))
     build(paths, store, progress=True)

@@ -705,6 +705,11 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._rows.read(name, prefix, limit, offset)
 
+    def kept_row_count(self, name: str) -> int:
+        """How many rows row index ``name`` holds (one scan of its keys)."""
+        with self._lock:
+            return self._db.execute("SELECT count(*) FROM kept_row WHERE name = ?", (name,)).fetchone()[0]
+
     def kept_row_keys(self, name: str) -> list[str]:
         """Every key of row index ``name``, in key order."""
         with self._lock:

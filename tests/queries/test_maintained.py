@@ -23,6 +23,9 @@ def _cases(records):
     places = sorted({r.document.subject_place for r in records if r.document.subject_place})
     practices = sorted({p for r in records for p in r.practices})
     cases = [("inventory", {})] + [("inventory", {"place": p}) for p in places[:3]]
+    cases += [("inventory", {"limit": 7, "offset": 3}), ("inventory", {"section": "place", "limit": 5, "offset": 2}),
+              ("inventory", {"section": "measure_total"}), ("inventory", {"section": "document", "offset": 10 ** 6})]
+    cases += [("inventory", {"place": p, "section": "measure", "limit": 3, "offset": 1}) for p in places[:2]]
     cases += [("learning_network", {"limit": n}) for n in (1, 7, 500, 100000)]
     cases += [("similar_cities", {"place": p, "k": 10}) for p in places[:6]]
     cases += [("practice_communities", {"min_places": n}) for n in (1, 2)]
@@ -399,3 +402,30 @@ def test_a_killed_bulk_build_leaves_the_indexes_unused_until_the_next_build_fill
     assert _evidence_indexes(store) == {"node_ev_of", "rel_ev_of"}     # made again by its init_schema
     assert registry.keep_indexes(store)                       # what ``govkg build`` does last
     _same_answers(store, records[:25])
+
+
+def test_the_inventory_pages_through_the_rows_the_store_maintains(maintained_store, all_records):
+    """A page of ``inventory`` is the answer's rows from ``offset``, ``limit`` of them, in one section or
+    across the sections (the listing, the measure total, a place's measures), read from the maintained
+    rows as from the listing built whole; the pages one after another are the whole answer."""
+    store = maintained_store
+    for rec in all_records:
+        store.load_record(rec)
+    assert registry.keep_indexes(store)
+    _CACHE.clear()
+    place = next(r.document.subject_place for r in all_records if r.document.subject_place)
+    every = registry.run(store, "inventory", {"place": place, "limit": 2 ** 31 - 1})
+    assert every == _built(store, "inventory", {"place": place, "limit": 2 ** 31 - 1})
+    assert registry.run(store, "inventory", {"place": place}) == every[:1000]
+    total = next(i for i, r in enumerate(every) if r["section"] == "measure_total")
+    assert every[-1]["section"] == "measure" and total < len(every) - 1
+    pages = [registry.run(store, "inventory", {"place": place, "limit": 37, "offset": at}) for at in range(0, len(every), 37)]
+    assert [r for page in pages for r in page] == every
+    for at in (total - 2, total, total + 1, len(every) - 1, len(every) + 5):
+        params = {"place": place, "limit": 4, "offset": at}
+        assert registry.run(store, "inventory", params) == every[at:at + 4] == _built(store, "inventory", params)
+    for section in ("document", "place", "practice", "named_model", "policy", "measure_total", "measure"):
+        rows = [r for r in every if r["section"] == section]
+        assert rows, section
+        assert registry.run(store, "inventory", {"place": place, "section": section, "limit": 2 ** 31 - 1}) == rows
+        assert registry.run(store, "inventory", {"place": place, "section": section, "limit": 2, "offset": 1}) == rows[1:3]

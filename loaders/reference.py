@@ -1,7 +1,8 @@
 """The reference data the extraction matches against, as the layers above use it: the one gazetteer
 (cpca's table of administrative codes, :mod:`loaders.extract.gazetteer`) and the one practice
 taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`), the fold of a name to the
-simplified characters they are written in (:func:`loaders.extract.script.fold_name`), and the
+simplified characters they are written in (:func:`loaders.extract.script.fold_name`), a mirror page's
+text without its inline pinyin (:func:`loaders.extract.text_utils.without_pinyin`: 經(jīng)費), and the
 extraction's reading of a plan (:func:`loaders.extract.attribution.states_plan`, and
 :func:`~loaders.extract.attribution.carries_plan` for a sentence going on with the plan before it).
 
@@ -22,6 +23,7 @@ from loaders.extract.practices import (
     quoted_request_spans,
 )
 from loaders.extract.script import fold_name
+from loaders.extract.text_utils import without_pinyin
 
 __all__ = [
     "CANONICAL_PRACTICES",
@@ -40,4 +42,5 @@ __all__ = [
     "quoted_request_spans",
     "short_name",
     "states_plan",
+    "without_pinyin",
 ]

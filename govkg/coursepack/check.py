@@ -83,7 +83,7 @@ def citation_mismatches(pack: CasePack) -> list[Mismatch]:
             for i, row in enumerate(sec.table.rows):
                 graded = tuple(p for p, cell in zip(header, row[1:]) if cell and cell != "未见记载")
                 cites = sec.table.row_citations[i] if i < len(sec.table.row_citations) else ()
-                if cites:
+                if cites or graded:     # (a row that grades a practice and cites nothing is flagged too)
                     out.extend(_fact_mismatches(here, " | ".join(row), cites, (), graded))
         for sub in sec.subsections:
             walk(sub, here)

@@ -29,19 +29,24 @@ def practice_matchers(practices: Iterable[str]) -> dict[str, Matcher]:
     cues) where the practice is in ``data/practices.json``, else the name itself."""
     names = list(dict.fromkeys(p for p in practices if p))
     patterns: dict[str, re.Pattern[str]] = {}
-    if names:
-        from loaders.reference import load_taxonomy
+    from loaders.reference import fold_name, load_taxonomy, without_pinyin
 
+    def read(text: str) -> str:
+        return fold_name(without_pinyin(text)[0])
+
+    if names:
         tax = load_taxonomy()
         for n in names:
             p = tax.by_name.get(n)
             if p is not None:
                 patterns[n] = p.pattern
     out: dict[str, Matcher] = {}
+    # a text in traditional characters (制定《鄰里公約》), or a mirror page's with pinyin after some of them
+    # (專項(xiàng)經(jīng)費), is read as the extraction read it: folded to simplified ones, without the glosses
     for n in names:
         pat = patterns.get(n)
-        out[n] = (lambda t, pat=pat, n=n: bool(t) and (n in t or bool(pat.search(t)))) if pat is not None \
-            else (lambda t, n=n: bool(t) and n in t)
+        out[n] = (lambda t, pat=pat, n=n: bool(t) and (n in (f := read(t)) or bool(pat.search(f))))  \
+            if pat is not None else (lambda t, n=n: bool(t) and n in read(t))
     return out
 
 

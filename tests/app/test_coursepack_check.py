@@ -47,6 +47,19 @@ def test_a_practice_is_found_by_name_alias_or_cue_and_a_table_row_by_its_practic
     assert {m.missing for m in citation_mismatches(_pack(table=table))} == {"网格化治理"}
 
 
+def test_a_table_row_that_grades_without_a_citation_is_flagged():
+    table = Table(("地方", "居民公约"), (("甲市", "有具体描述"),), ((),))
+    assert {m.missing for m in citation_mismatches(_pack(table=table))} == {"居民公约"}
+
+
+def test_a_quote_in_traditional_characters_names_the_practice_by_its_cues():
+    table = Table(("地方", "居民公约"), (("甲市", "有具体描述"),), ((_ev("工作組指導小區成立自管委，制定《鄰里公約》。"),),))
+    assert citation_mismatches(_pack(table=table)) == []
+    # a mirror page's pinyin after some characters (經(jīng)費) does not hide the cue
+    table = Table(("地方", "社区经费保障"), (("甲县", "有具体描述"),), ((_ev("一、建立社區(qū)專項(xiàng)經(jīng)費投入制度。"),),))
+    assert citation_mismatches(_pack(table=table)) == []
+
+
 def test_a_fact_that_claims_nothing_checkable_is_flagged():
     assert citation_mismatches(_pack(Fact("泛泛而谈", (_ev(Q_OTHER),))))
 

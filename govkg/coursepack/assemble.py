@@ -53,8 +53,8 @@ def _facts(*facts: Fact | None) -> tuple[Fact, ...]:
 
 
 def _core(excerpt: str) -> str:
-    """An excerpt as the document words it repeats (without the “…” of a cut)."""
-    return excerpt.rstrip("…")
+    """An excerpt as the document words it repeats (without the “…” of a cut, at either end)."""
+    return excerpt.strip("…")
 
 
 def _background(inp: PackInput) -> Section:

@@ -64,7 +64,32 @@ def focus_sentence(quote: str, mentions: Matcher, name: str = "", limit: int = 9
     sentences = [s for s in split_sentences(quote) if not is_section_title(s)]
     hit = next((s for s in sentences if name and name in s), None) or next((s for s in sentences if mentions(s)), "")
     hit = _LEAD.sub("", hit).rstrip("。；;，,")
-    return hit if len(hit) <= limit else hit[:limit - 1] + "…"
+    return hit if len(hit) <= limit else _around_mention(hit, mentions, name, limit)
+
+
+_CLAUSE_CUT = re.compile(r"(?<=[，,；;：:])")
+
+
+def _around_mention(sentence: str, mentions: Matcher, name: str, limit: int) -> str:
+    """A sentence longer than ``limit`` cut to the clauses around the first that names the practice (by
+    name, else by a cue), “…” where it is cut: the words that name it are kept (a long sentence cut at
+    its start lost them: “…推选楼栋长，组织居民制定小区居民公约…” showed only its first 90 characters)."""
+    clauses = [c for c in _CLAUSE_CUT.split(sentence) if c]
+    at = next((i for i, c in enumerate(clauses) if name and name in c), None)
+    if at is None:
+        at = next((i for i, c in enumerate(clauses) if mentions(c)), 0)
+    lo, hi, size = at, at + 1, len(clauses[at])
+    while True:
+        grown = False
+        if hi < len(clauses) and size + len(clauses[hi]) <= limit - 2:
+            size, hi, grown = size + len(clauses[hi]), hi + 1, True
+        if lo > 0 and size + len(clauses[lo - 1]) <= limit - 2:
+            size, lo, grown = size + len(clauses[lo - 1]), lo - 1, True
+        if not grown:
+            break
+    whole = "".join(clauses[lo:hi]).rstrip("，,；;：:")
+    text = whole[:limit - 2]        # (one clause longer than the limit is cut at its end)
+    return ("…" if lo > 0 else "") + text + ("…" if hi < len(clauses) or len(text) < len(whole) else "")
 
 
 def clean_subject(subject: str) -> str:

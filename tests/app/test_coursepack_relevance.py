@@ -222,3 +222,13 @@ def test_a_cut_definition_is_shown_as_its_whole_sentence():
     assert whole_definition("研究确立了“12341”模式，为社区治理指明", quote) == quote
     assert whole_definition("一个中心。", quote) == "一个中心。"            # whole already
     assert whole_definition("别处的文字", quote) == "别处的文字"            # not in the quote: as given
+
+
+def test_a_long_sentence_is_cut_around_the_words_that_name_the_practice():
+    hit = practice_matchers(["居民公约"])["居民公约"]
+    quote = ("某街道某社区探索“一核多元”机制，以党建引领为核心，构建社区党委、小区党支部、党员中心户三级组织架构，"
+             "依法成立业主委员会，通过居民自荐、业委会推荐、居民表决的方式推选楼栋长，组织居民制定小区居民公约、"
+             "物业管理办法、楼栋长职责等制度，推动小区规范管理。")
+    got = focus_sentence(quote, hit, "居民公约")
+    assert "居民公约" in got and got.startswith("…") and len(got) <= 90
+    assert got.strip("…") in quote

@@ -131,3 +131,12 @@ def test_same_query_results_as_reference():
             got, want = new.query(text, **kw), ref.query(text, **kw)
             assert [(h.item.key, h.score, h.cosine, h.why) for h in got] == \
                 [(h.item.key, h.score, h.cosine, h.why) for h in want]
+
+
+def test_the_cosines_read_an_items_kind_where_the_store_numbers_it():
+    """``SimilarityIndex._cosines`` sums each kind's items in a vector of their counters: the bits it takes
+    for the counter are the ones the store's postings number items with."""
+    from graph.sqlite_postings import KIND_BITS
+    from queries.similarity import _KIND_SHIFT
+
+    assert _KIND_SHIFT == KIND_BITS

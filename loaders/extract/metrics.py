@@ -161,7 +161,7 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # 对 before those it is done for, 进 before where they go, open a new phrase: 476个车位对小区业主和…实行临停
 # → 车位, 1250名在职党员进小区… → 在职党员)
 _AFTER_SPLIT = re.compile(r"[、和与及—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
-                          r"均|也|已|将|全部|全都|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
+                          r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                           r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
 # a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
 _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库馆室井桥街区县市省]")

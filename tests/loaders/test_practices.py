@@ -140,6 +140,8 @@ def test_cues(text, expected):
     ("为老旧小区楼院治理提升制定方案。", "老旧小区改造"),
     # services brought down into communities are not party members reporting there
     ("推行托育、助餐等服务内容嵌入式下沉社区。", "在职党员双报到"),
+    # a field people come from is no volunteering done
+    ("从新就业群体、志愿服务领域中选聘特邀建议人30名。", "志愿服务"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)

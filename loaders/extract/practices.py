@@ -366,6 +366,20 @@ def visited_spans(text: str) -> list[tuple[int, int]]:
     return [m.span(1) if m.start(1) >= 0 else m.span(2) for m in _VISITED.finditer(text)]
 
 
+_QUESTION = re.compile(r"[^。；;！？!?\n]*[？?]")
+# one put to a resident or a reader (您…, …有什么建议): a rhetorical question in a report (…这一举措是如何
+# 把问题解决在基层的？) still tells what was done
+_ASKS_SOMEONE = re.compile(r"您|有什么(?:建议|意见|想法|需求)|有何(?:建议|意见)")
+
+
+def question_spans(text: str) -> list[tuple[int, int]]:
+    """Questions put to someone (``您对如何开展志愿服务工作有什么建议？``): they name what is asked about,
+    not work the place does."""
+    if "？" not in text and "?" not in text:
+        return []
+    return [m.span() for m in _QUESTION.finditer(text) if _ASKS_SOMEONE.search(text, *m.span())]
+
+
 def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     """Spans of text that quote the proposal being answered (not the place's own work)."""
     spans = [(m.start(), m.end()) for m in finditer_at(_REQUEST_QUOTE, text, stop_positions(text, "“《关"))]

@@ -321,3 +321,14 @@ def test_the_stops_of_a_visit_name_no_practice():
             "详细了解便民服务情况。\n")
     rec = extract_text(text, "t.txt")
     assert "党群服务阵地建设" not in rec.practices
+
+
+def test_a_question_put_to_residents_names_no_practice():
+    """A survey's question (您对…有什么建议？) says what residents are asked about; a report's rhetorical
+    question (…这一举措是如何…的？) still tells what was done."""
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("某市征集人民建议\n\n问卷列出：“您对如何就近开展志愿服务工作有什么建议？”\n", "t.txt")
+    assert "志愿服务" not in rec.practices
+    rec = extract_text("某市征集人民建议\n\n某市组建志愿服务队30支，这一举措是如何把问题解决在基层的？\n", "t.txt")
+    assert "志愿服务" in rec.practices

@@ -169,6 +169,9 @@ def test_unquoted_proposal_title_and_its_suggestions_do_not_count():
     got = document_practices(text)
     assert "智慧社区" not in got
     assert "居民公约" not in got
+    # the suggestions a consultation put forward, counted (…等16条协商建议)
+    got = document_practices("市政协组织委员开展协商，提出成立志愿服务联合会、搭建统一信息平台等12条协商建议。")
+    assert "智慧社区" not in got
 
 
 @pytest.mark.parametrize("text,absent", [

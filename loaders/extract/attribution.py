@@ -60,6 +60,9 @@ _OPENER = re.compile(
 # 在X(委)统一部署下 / 在X的领导下 / 在X的指导和支持下: X directs the work the sentence reports, it does not do it
 _DIRECTED_BY = re.compile(r"(?:党委|党工委|委|政府|的)*(?:统一|坚强|正确|大力|精心|直接|高位)?(?:部署|领导|指导|支持|关心|关怀|"
                           r"带领|推动|号召|组织|协调|帮助|支持和指导|指导和支持|关心和支持|关心支持)下")
+# a neighbour named on a boundary (东以…为界，西与某社区接壤，北邻…): no topic of what follows
+# (a mirror page's pinyin after the name, 社區(qū)接壤, read past)
+_BORDERS = re.compile(r"(?:\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\))?\s*(?:为界|接壤|相邻|毗邻|交界|相连|相接)")
 # 全市/全区/全县 and the levels of place each can stand for
 _WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("county",)}
 _SELF_SUBJECT = re.compile(r"我局|我委|我办|我厅|我中心|我们|本局|本委")
@@ -376,6 +379,8 @@ class Attribution:
                 return name, text[pos + 1]
             while end in self._place_at:  # 洛阳市涧西区武汉路社区: the most specific name
                 end, name = self._place_at[end]
+            if _BORDERS.match(text, end, hi):
+                return None, None  # 西以贺兰社区接壤: a neighbour on a boundary, not what the text is about
             nxt = end
             while nxt < hi and text[nxt] in " 　":
                 nxt += 1

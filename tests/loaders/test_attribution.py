@@ -226,3 +226,9 @@ def test_the_unit_that_directs_the_work_is_not_the_one_doing_it():
     assert got["12个"][0] == "襄阳市"
     assert got["25个"][0] == "襄阳市"
     assert got["8个"][0] == "襄阳市"
+
+
+def test_a_neighbour_on_a_boundary_heads_nothing():
+    """东以…为界，西以某社区接壤，…: the neighbour bounds the place; the figures after it are the subject's."""
+    got = _metrics("我市东以汉江为界，西以青山社区接壤，总面积约1.2平方公里，辖区常住人口5910人。\n")
+    assert got["5910人"][0] == "襄阳市"

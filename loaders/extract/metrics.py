@@ -217,6 +217,8 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
         phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
             and not _FIGURE_KIND.match(tail) else head
+    if len(phrase) > 2 and phrase.endswith("中") and after[len(phrase):len(phrase) + 1] in ("", *_CLAUSE_STOP):
+        phrase = phrase[:-1]  # 194个城市社区中，…: among them, what is counted is the communities
     # (not 市、县 of 5位市、县级领导: a level, which the list goes on to qualify)
     if len(phrase) == 1 and _ONE_CHARACTER_NOUN.fullmatch(phrase) and (
             after[1:2] in ("", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"):

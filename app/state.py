@@ -12,10 +12,12 @@ import streamlit as st
 from govkg.errors import GovkgError
 
 __all__ = [
+    "DOC_PAGE",
     "bump_version",
     "catalogue",
     "doc_titles",
     "document",
+    "document_page",
     "documents",
     "extractor",
     "first_with_rows",
@@ -155,6 +157,17 @@ def inventory() -> dict[str, list[dict]]:
 
 def documents() -> list[dict]:
     return sorted(inventory()["Document"], key=lambda d: (d.get("subject_place") or "", d.get("date") or ""))
+
+
+DOC_PAGE = 200      # documents per page of the 文档 page's list
+
+
+def document_page(page: int) -> list[dict]:
+    """The documents of page ``page`` (from 0) in the ``inventory`` query's order (by title, then id):
+    one page read from the store, not the whole list (100,000 documents at scale)."""
+    from app.runtime import group_inventory
+
+    return group_inventory(query("inventory", section="document", limit=DOC_PAGE, offset=page * DOC_PAGE))["Document"]
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -3,30 +3,45 @@ import streamlit as st
 
 from app import state
 from app.ui import excerpt_bounds, highlight_html, labelled, md_escape
+from govkg.coursepack.evidence import display_title
 
 st.title("文档")
 params = st.query_params
-docs = state.documents()
-if not docs:
+# the list a page at a time (``state.DOC_PAGE`` documents by title): the graph may hold 100,000
+page = st.number_input("文档列表页码", min_value=1, value=1, step=1,
+                       help=f"每页 {state.DOC_PAGE} 篇，按标题排序") - 1
+docs = state.document_page(page)
+if not docs and page == 0:
     st.info("图谱中还没有文档。可在「导入」页添加，或运行 `govkg build`。")
     st.stop()
+if not docs:
+    st.info(f"第 {page + 1} 页没有文档：文档列表到前面一页为止。")
+    st.stop()
+if len(docs) == state.DOC_PAGE:
+    st.caption(f"第 {page + 1} 页，本页 {len(docs)} 篇；下一页请把页码加一。")
+wanted = params.get("doc")
+wanted_doc = state.document(wanted) if wanted else None   # a cited document: shown whatever page is open
+if wanted and wanted_doc is None:
+    st.warning(f"找不到文档 {md_escape(wanted)}，显示本页第一篇。")
+if wanted_doc is not None and all(d["id"] != wanted for d in docs):
+    docs = [{"id": wanted, "title": wanted_doc.get("title"), "kind": wanted_doc.get("kind"),
+             "subject_place": wanted_doc.get("subject_place"), "issuer": wanted_doc.get("issuer"),
+             "date": wanted_doc.get("date")}, *docs]
 
 ids = [d["id"] for d in docs]
-titles = state.doc_titles()
+
+
 def _label(d: dict) -> str:
-    title = titles.get(d["id"]) or "（无标题）"
+    title = display_title(d) or "（无标题）"       # (from the page's rows: not every document's title read)
     extra = [x for x in (d.get("subject_place") or "地方不详", d.get("date")) if x and x not in title]
     return " · ".join([title, *extra])
 
 
 by_label = labelled((_label(d), d["id"]) for d in docs)
 labels = list(by_label)
-wanted = params.get("doc")
 index = ids.index(wanted) if wanted in ids else 0
-if wanted and wanted not in ids:
-    st.warning(f"找不到文档 {md_escape(wanted)}，显示第一篇。")
 doc_id = by_label[st.selectbox("选择文档", labels, index=index, placeholder="请选择")]
-doc = state.document(doc_id)
+doc = wanted_doc if doc_id == wanted and wanted_doc is not None else state.document(doc_id)
 if doc is None:
     st.error(f"文档 {md_escape(doc_id)} 没有正文。")
     st.stop()

@@ -93,3 +93,25 @@ def test_similar_practices_from_a_measure_picked_place_first(govkg_home):
     assert len(at.selectbox) > 1, "no place with measures"
     assert not at.exception and not at.error
     assert [m.value for m in at.markdown if m.value.startswith("**1.")], "no similar practice listed"
+
+
+def test_the_document_page_lists_a_page_at_a_time(govkg_home, monkeypatch):
+    """The 文档 page reads its list a page at a time (the graph may hold 100,000 documents): each page
+    the documents after the ones before it, in the inventory's order; a cited document opens on any page."""
+    from app import state
+    from app.runtime import inventory, open_configured_store
+
+    every = inventory(open_configured_store())["Document"]
+    monkeypatch.setattr(state, "DOC_PAGE", 30)
+    at = open_page("document")
+    assert not at.exception and not at.error
+    assert len(at.selectbox[0].options) == 30
+    at.number_input[0].set_value(3).run()
+    assert not at.exception and not at.error
+    assert len(at.selectbox[0].options) == len(every) - 60
+    cited = every[-1]["id"]
+    at = open_page("document", doc=cited)
+    assert not at.exception and not at.error
+    assert len(at.selectbox[0].options) == 31 and at.selectbox[0].index == 0     # (it is on the third page)
+    at.number_input[0].set_value(9).run()
+    assert any("没有文档" in i.value for i in at.info)

@@ -13,7 +13,7 @@ from typing import Any
 from graph.model import NO_EVIDENCE, Evidence
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
-from queries.walk import ev_lists, named, out_edges, preload
+from queries.walk import ev_lists, linked, named, out_edges, preload
 
 __all__ = ["GENERIC_BIGRAMS", "SPEC", "component_practices", "fetch", "finish"]
 
@@ -79,15 +79,18 @@ def _summary_rows(g: Any, name: str) -> list[dict[str, Any]] | None:
     if evidence is None:
         return None
     props = g.props_of(models)
-    preload(g, models, "OWNED_BY", True)
+    owners: dict[str, list[tuple[str, Any, Any]]] = {}
+    # the owners' names and aliases read set-wise (``linked``), no place built: a common name is used by
+    # thousands of models, each owned by a place with its evidence
+    for n, o, (oname, aliases), _, _ in linked(g, models, "OWNED_BY", True, ("name", "aliases")):
+        owners.setdefault(n, []).append((o, oname, aliases))
     rows = []
     for n in models:
         data = props.get(n, {})
         count, best = evidence.get(n, (0, None))
-        for o in [o for o, _ in out_edges(g, n, "OWNED_BY")] or [None]:
-            od = g.nodes[o] if o is not None else {}
+        for o, oname, aliases in owners.get(n) or [(None, None, None)]:
             rows.append({"model_id": n, "model": data.get("name"), "owner_id": o,
-                         "owner": od.get("name") or data.get("owner"), "owner_aliases": list(od.get("aliases") or []),
+                         "owner": oname or data.get("owner"), "owner_aliases": list(aliases or []),
                          "definition": data.get("definition"), "components": data.get("components"),
                          "ev_count": count, "best": best})
     return rows

@@ -423,6 +423,13 @@ class SQLiteGraphView:
         found = self._evidence(table, owners)
         return {owner: dict(zip(EV_FIELDS, found.get(owner) or ([], [], [], []))) for owner in owners}
 
+    def evidence_lists(self, nodes: list[str]) -> dict[str, dict[str, list[Any]]]:
+        """node id -> its four evidence lists (``EV_FIELDS``, every entry in load order), for those of
+        ``nodes`` that exist, read set-wise without building the nodes (what ``nodes[n]`` would hold)."""
+        nids = self._nids(nodes)
+        found = self._evidence_of("node", list(nids.values()), False)
+        return {node: found[nid] for node, nid in nids.items()}
+
     def label_count(self, label: str) -> int:
         """How many nodes have ``label`` (one indexed count)."""
         return self._one("SELECT count(*) FROM node WHERE label = ?", (label,))[0]

@@ -96,11 +96,16 @@ def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dic
     places: dict[str, list[str]] = {}
     for mt, pl, _, _, _ in linked(g, [mt for figs in figures.values() for mt, _ in figs], "FOR_PLACE", True):
         places.setdefault(mt, []).append(pl)
-    preload(g, list(places))
+    lists = getattr(g, "evidence_lists", None)     # the SQLite view: their evidence alone, no node built
+    if lists is not None:
+        quotes = {mt: ev["ev_quote"] for mt, ev in lists(list(places)).items()}
+    else:
+        preload(g, list(places))
+        quotes = {mt: g.nodes[mt].get("ev_quote") for mt in places}
     for figs in figures.values():
         for mt, n in figs:
             if mt in places:
-                n["ev_quote"] = g.nodes[mt].get("ev_quote")
+                n["ev_quote"] = quotes.get(mt)
     return figures, lambda mt: places.get(mt, [])
 
 

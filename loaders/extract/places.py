@@ -153,14 +153,20 @@ def _short_county_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
         and [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] == [code]
 
 
-def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None) -> bool:
+# a street's or town's name and its suffix written straight after a district (二七区京广路街道…)
+_STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇(?!村)|乡(?!村))")
+
+
+def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str = "") -> bool:
     subj_city = gaz.city_of(subject) if subject else None
     if subj_city and gaz.is_within(code, subj_city.adcode):
         return True
     if subject and gaz.by_code[subject].province != gaz.by_code[code].province:
         return False  # a district of another province is written with its city (北京市西城区)
-    # a name may be a phrase too (老城区, 市中区) or open with a common word (老城)
-    if is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100):
+    # a name may be a phrase too (老城区, 市中区) or open with a common word (老城), unless one of its
+    # streets or towns follows by name (二七区京广路街道: 二七 is a numeral, the district a unit)
+    if (is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100)) \
+            and not (_STREET_AFTER.match(text, hit.end) and not is_common_word(hit.surface, 20)):
         return False
     districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]
     if subject:
@@ -190,11 +196,28 @@ def admin_mentions(text: str, subject: str | None = None,
     return list(hit)
 
 
+def _shared_level_char(gaz: Gazetteer, text: str, end: int, code: str) -> tuple[str, int] | None:
+    """(code, end) of a district of ``code`` whose name opens with the level char the city's name ends
+    with, written once for both (青岛市南区 is 青岛市 + 市南区, 济南市中区 is 济南市 + 市中区), or None."""
+    if text[end - 1:end] != "市" or not is_cjk(text[end:end + 1]):
+        return None
+    for hit in gaz.scan(text[end - 1:end + 5]):
+        if hit.start == 0 and not hit.is_alias:
+            found = [c for c in hit.codes if gaz.by_code[c].level == "district" and gaz.by_code[c].parent == code]
+            if len(found) == 1:
+                return found[0], end - 1 + hit.end
+        break
+    return None
+
+
 def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[AdminMention]:
     out: list[AdminMention] = []
     prev: AdminMention | None = None
     prev_codes: tuple[str, ...] = ()
+    skip_to = 0
     for hit in gaz.scan(text):
+        if hit.start < skip_to:
+            continue  # inside a district merged with the city before it (青岛市南区)
         within = prev.code if prev is not None and prev.end == hit.start else None
         code = _resolve(gaz, hit.codes, within, subject)
         if code is None and within is not None and prev is not None and not prev.heads:
@@ -236,7 +259,7 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         elif place.is_county_level and within is None and _LOCAL_UNIT_AFTER.match(after):
             continue  # 新城区街道, 城关镇: a street or town of that name, not the district
         elif within is None and (len(hit.surface) <= 2 or place.level == "district") \
-                and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject)) \
+                and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject, text)) \
                 and not _short_county_ok(gaz, hit, code, subject, text):
             # 城区/郊区 are words; district names repeat across cities (鼓楼区): a district named
             # alone needs its city in front unless it lies in the subject's city, is the only one
@@ -250,6 +273,12 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
             mention = AdminMention(prev.start, hit.end, text[prev.start:hit.end], code, (*prev.heads, last))
         else:
             mention = AdminMention(hit.start, hit.end, hit.surface, code)
+        if place.level == "city":
+            shared = _shared_level_char(gaz, text, hit.end, code)
+            if shared is not None:  # 青岛市南区: the city and its 市南区 share one 市
+                district, end = shared
+                mention = AdminMention(mention.start, end, text[mention.start:end], district, (*mention.heads, mention))
+                skip_to = end
         out.append(mention)
         prev, prev_codes = mention, hit.codes
     return out

@@ -484,3 +484,28 @@ def test_a_zone_named_for_its_city_anchors_the_city_without_naming_it():
     assert places == {"岳阳经开区": ("other", "岳阳市", "subject")}, places
     assert rec.document.issuer == "岳阳经开区管委会"
     assert {a.name for a in rec.agencies} == {"岳阳市人大", "岳阳经开区管委会"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a district whose name opens with 市, written after its city with one 市 for both (a city paper's
+    # headline: 某市南区某街道…); the district of the city, not 南区 glued to the street
+    ("青岛市南区某某街道开展议事活动", [("青岛市南区", "青岛市市南区")]),
+    ("济南市中区推进老旧小区改造", [("济南市中区", "济南市市中区")]),
+    # written out, the city and its district are read as before
+    ("青岛市市南区推进老旧小区改造", [("青岛市市南区", "青岛市市南区")]),
+])
+def test_a_district_opening_with_the_citys_level_char_shares_it(text, expected):
+    assert _names(text) == expected
+
+
+def test_a_shared_level_char_gives_the_street_after_it():
+    _rec, places = _rec_places("青岛市南区金湖路街道开展议事活动\n近日，青岛市南区金湖路街道组织居民议事。\n")
+    assert places["金湖路街道"][0] == "street" and "青岛市市南区" in places, places
+    assert not any(p.startswith("南区") for p in places), places
+
+
+def test_a_district_whose_name_opens_with_a_numeral_counts_before_its_street():
+    # a city paper names its district alone (the only 二七区 of the country) before a street of it; the
+    # numeral that opens the name makes it no phrase (unlike 老城区 alone)
+    assert _names("今年，二七区某某路街道某某社区推行“四微”治理。") == [("二七区", "郑州市二七区")]
+    assert _names("二七区推行“四微”治理。") == []

@@ -25,6 +25,7 @@ queries do not use it, and ``seed`` fills it whole again (what ``keep_indexes`` 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import struct
 from collections.abc import Iterable, Iterator, Sequence
@@ -258,15 +259,15 @@ class RowKeeper:
         self.db.execute("DELETE FROM kept_dirty")
         self.db.execute("DELETE FROM kept_dirty_doc")
 
-    def put(self, ix: RowIndex, keys: list[str], whole: bool = False) -> None:
+    def put(self, ix: RowIndex, keys: Iterable[str], whole: bool = False) -> None:
         """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
-        it has none for; a fresh view every few thousand keys (``whole``: ``keys`` are all of them)."""
+        it has none for; a fresh view every few thousand keys (``whole``: ``keys`` are all of them; read
+        as they come, a few thousand at a time)."""
         if getattr(ix, "postings", False):
-            self.postings.put(ix, keys, self._items, whole)    # type: ignore[arg-type]
+            self.postings.put(ix, list(keys), self._items, whole)    # type: ignore[arg-type]
             return
         step = getattr(ix, "view_keys", _SEED_KEYS)   # keys per view (an index whose key reads a hub: fewer)
-        views = [keys[at:at + step] for at in range(0, len(keys), step)]
-        for keys_of_view, found_in_view in zip(views, self._computed(ix, views)):
+        for keys_of_view, found_in_view in self._computed(ix, _batches(keys, step)):
             for lo in range(0, len(keys_of_view), _CHUNK):
                 part = keys_of_view[lo:lo + _CHUNK]
                 found = {k: found_in_view[k] for k in part if k in found_in_view}
@@ -282,20 +283,51 @@ class RowKeeper:
                 self.db.executemany("INSERT INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
                                     [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
 
-    def _computed(self, ix: Any, views: list[list[str]], method: str = "rows") -> Iterator[dict[str, Any]]:
-        """``ix.rows`` (or ``ix.items``) of each list of keys, through a view each (released after it);
-        with a ``helper`` (``fill``: nothing but these rows is written meanwhile), every other list in
-        its process."""
-        for at in range(0, len(views), 2):
-            apart = None
-            if self.helper is not None and at + 1 < len(views):
-                apart = self.helper.apply_async(
-                    _rows_apart, (type(self.store), str(self.store.path), ix, views[at + 1], method))
-            yield _rows_through_view(self.store, ix, views[at], method)
+    def _computed(self, ix: Any, views: Iterable[list[str]], method: str = "rows") -> Iterator[tuple[list[str], dict[str, Any]]]:
+        """(keys, ``ix.rows`` (or ``ix.items``) of them) for each list of keys of ``views``, through a view
+        each (released after it); with a ``helper`` (``fill``: nothing but these rows is written
+        meanwhile), the helper always has a list in hand: the next one goes to it as soon as it gives
+        its rows back, the others are computed here, between the writes of the rows (so neither process
+        waits for the other's share; the lists come back in another order than they went)."""
+        todo = iter(views)
+        apart: tuple[list[str], Any] | None = None
+        if method == "items":                 # in order (a postings index numbers its items as they come)
+            yield from self._in_order(ix, todo, method)
+            return
+
+        def hand() -> tuple[list[str], Any] | None:
+            keys = next(todo, None)
+            if keys is None:
+                return None
+            return keys, self.helper.apply_async(_rows_apart, (type(self.store), str(self.store.path), ix, keys, method))
+
+        if self.helper is not None:
+            apart = hand()
+        while True:
+            if apart is not None and apart[1].ready():
+                keys, result = apart
+                apart = hand()
+                yield keys, result.get()
+                continue
+            keys = next(todo, None)
+            if keys is None:
+                if apart is None:
+                    return
+                keys, result = apart
+                apart = None
+                yield keys, result.get()
+                continue
+            yield keys, _rows_through_view(self.store, ix, keys, method)
+
+    def _in_order(self, ix: Any, todo: Iterator[list[str]], method: str) -> Iterator[tuple[list[str], dict[str, Any]]]:
+        """``_computed`` in the order of the lists: every other one in the ``helper``."""
+        for keys in todo:
+            after = next(todo, None) if self.helper is not None else None
+            apart = None if after is None else self.helper.apply_async(
+                _rows_apart, (type(self.store), str(self.store.path), ix, after, method))
+            yield keys, _rows_through_view(self.store, ix, keys, method)
             if apart is not None:
-                yield apart.get()
-            elif at + 1 < len(views):
-                yield _rows_through_view(self.store, ix, views[at + 1], method)
+                yield after, apart.get()
 
     @contextlib.contextmanager
     def helping(self) -> Iterator[None]:
@@ -322,16 +354,17 @@ class RowKeeper:
         self.db.execute("DELETE FROM kept_dirty WHERE name = ?", (ix.name,))
         self.postings.clear(ix.name)
         view = SQLiteGraphView(self.store, -1)
-        keys = list(ix.all_keys(view))
-        view.release()
-        self.put(ix, keys, whole=True)
+        try:
+            keys = ix.all_keys(view)               # read as they are written where the index streams them
+            self.put(ix, keys if getattr(ix, "streams_keys", False) else list(keys), whole=True)
+        finally:
+            view.release()
         self._mark([ix])
 
     def _items(self, ix: Any, keys: list[str]) -> Iterator[tuple[list[str], dict[str, Any]]]:
         """(the next few thousand of ``keys``, their items as postings index ``ix`` computes them), each
         through a view of its own."""
-        views = [keys[at:at + _SEED_KEYS] for at in range(0, len(keys), _SEED_KEYS)]
-        yield from zip(views, self._computed(ix, views, "items"))
+        return self._computed(ix, _batches(keys, _SEED_KEYS), "items")
 
     def read(self, name: str, prefix: bytes = b"", limit: int = -1, offset: int = 0) -> list[bytes]:
         if not prefix:
@@ -342,8 +375,19 @@ class RowKeeper:
                                    "ORDER BY sort LIMIT ? OFFSET ?", (name, prefix, _after(prefix), limit, offset))
         return [value for (value,) in rows]
 
-    def keys(self, name: str) -> list[str]:
-        return [k for (k,) in self.db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key", (name,))]
+    def keys(self, name: str, after: str | None = None, limit: int = -1) -> list[str]:
+        if after is None:
+            return [k for (k,) in self.db.execute("SELECT key FROM kept_row WHERE name = ? ORDER BY key LIMIT ?",
+                                                  (name, limit))]
+        return [k for (k,) in self.db.execute("SELECT key FROM kept_row INDEXED BY kept_row_key "
+                                              "WHERE name = ? AND key > ? ORDER BY key LIMIT ?", (name, after, limit))]
+
+
+def _batches(keys: Iterable[str], size: int) -> Iterator[list[str]]:
+    """``keys`` in lists of ``size`` (the last shorter), read as they come."""
+    it = iter(keys)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
 
 
 def _rows_through_view(store: Any, ix: Any, keys: list[str], method: str = "rows") -> dict[str, Any]:

@@ -710,10 +710,11 @@ class SQLiteStore(GraphStore):
         with self._lock:
             return self._db.execute("SELECT count(*) FROM kept_row WHERE name = ?", (name,)).fetchone()[0]
 
-    def kept_row_keys(self, name: str) -> list[str]:
-        """Every key of row index ``name``, in key order."""
+    def kept_row_keys(self, name: str, after: str | None = None, limit: int = -1) -> list[str]:
+        """The keys of row index ``name``, in key order: every one, or the first ``limit`` (-1: all) of
+        those above ``after`` (a page read by the key index)."""
         with self._lock:
-            return self._rows.keys(name)
+            return self._rows.keys(name, after, limit)
 
     # -- postings indexes maintained per write (graph/sqlite_postings.py) ------------------------------
     def posted_count(self, name: str) -> int:

@@ -209,6 +209,34 @@ class SQLiteGraphView:
         return self._all("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e "
                          "WHERE r.type = ? ORDER BY r.rid", (rel_type,))
 
+    def instance_holders(self, batch: int = 5000) -> Iterator[list[tuple[str, str, str, str]]]:
+        """(practice name, place, source, item), each once, sorted by item (then the others), ``batch`` at a
+        time: every item INSTANCE_OF a node (its name, "" where that is no Practice or has none) with each
+        place that holds it (source "measure": the place IMPLEMENTS it, an ``me_`` id; "model": it is
+        OWNED_BY the place, any other id), and every place that ADOPTS a practice (source "adopts", item
+        the practice). Sorted by SQLite (spilling to temporary files past its page cache): bounded memory
+        however many there are; nothing is kept in the view. The connection is read between batches (a
+        fill writes rows in between, to other tables)."""
+        name = "coalesce(CASE WHEN x.label = 'Practice' THEN json_extract(x.props, '$.name') END, '')"
+        sql = (f"SELECT {name}, q.id, CASE WHEN substr(m.id, 1, 3) = 'me_' THEN 'measure' ELSE 'model' END, m.id "
+               "FROM rel i JOIN node m ON m.nid = i.s JOIN node x ON x.nid = i.e "
+               "JOIN (SELECT s AS q, e AS m FROM rel WHERE type = 'IMPLEMENTS' "
+               "      UNION ALL SELECT e, s FROM rel WHERE type = 'OWNED_BY') h ON h.m = i.s "
+               "JOIN node q ON q.nid = h.q WHERE i.type = 'INSTANCE_OF' "
+               f"UNION SELECT {name}, q.id, 'adopts', x.id FROM rel a JOIN node q ON q.nid = a.s "
+               "JOIN node x ON x.nid = a.e WHERE a.type = 'ADOPTS' ORDER BY 4, 1, 2, 3")
+        with self._store._lock:
+            cursor = self._store._db.execute(sql)
+        try:
+            while True:
+                with self._store._lock:
+                    rows = cursor.fetchmany(batch)
+                if not rows:
+                    return
+                yield rows
+        finally:
+            cursor.close()
+
     def rel_order(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
         """(start, end) -> where relationships from start to end come in the adjacency order ``edges_of``
         gives (the least rid among them), for the pairs that have any."""

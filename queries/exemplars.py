@@ -12,7 +12,7 @@ where a figure measures the practice there (``grading``).
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Container, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -23,7 +23,16 @@ from queries.grading import grade_rank, recognition_about
 from queries.kept import dumps, kept_reader, loads, loads_all, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
-from queries.walk import ev_lists, in_edges, measuring_figures, named, out_edges, place_scope, preload
+from queries.walk import (
+    ev_lists,
+    in_edges,
+    measuring_figures,
+    named,
+    out_edges,
+    place_ancestors,
+    place_scope,
+    preload,
+)
 
 __all__ = ["RECOGNITION_POINTS", "SPEC", "KeptRankings", "PieceRows", "RankingRows", "build_index", "fetch", "finish"]
 
@@ -62,7 +71,7 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
     return rows
 
 
-def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, within: set[str]) -> dict[str, Any]:
+def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, within: Container[str]) -> dict[str, Any]:
     """The raw row of measure ``m`` that place ``q`` implements, an instance of ``practice`` (``r``)."""
     n = g._node[m]
     return {"place_id": q, "place": g._node[q].get("name"), "source": "measure", "id": m,
@@ -83,13 +92,16 @@ def _adopts_row(g: Any, q: str, x: str, r: dict[str, Any]) -> dict[str, Any]:
             "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)}
 
 
-def _preload(g: Any, instances: list[str]) -> None:
-    """What ``fetch`` walks from a practice's measures and models, loaded level by level in bulk."""
+def _preload(g: Any, instances: list[str], scopes: bool = True) -> None:
+    """What ``fetch`` walks from a practice's measures and models, loaded level by level in bulk (without
+    ``scopes``: not the places under the measures' places, which ``place_scopes`` reads as ids)."""
     measures = [m for m in instances if m.startswith("me_")]
     preload(g, measures, "IMPLEMENTS", False)
     preload(g, measures, "HAS_METRIC", True)
     preload(g, [m for m in instances if m.startswith("nm_")], "OWNED_BY", True)
     preload(g, [mt for m in measures for mt, _ in out_edges(g, m, "HAS_METRIC")], "FOR_PLACE", True)
+    if not scopes:
+        return
     level = list(dict.fromkeys(q for m in measures for q, _ in in_edges(g, m, "IMPLEMENTS")))
     for _ in range(2):                                       # place_scope(…, 2): two levels of PART_OF
         preload(g, level, "PART_OF", False)
@@ -250,6 +262,7 @@ class PieceRows:
     """The pieces of every practice's ranking, per (practice, place, source, item)."""
 
     name = "exemplar_pieces"
+    streams_keys = True        # ``all_keys`` are read a few thousand at a time while the rows are written
 
     def affected(self, view: Any, touched: Any) -> set[str]:
         keys = touched.memo.get(self.name)            # (the rankings ask for the same keys)
@@ -315,12 +328,15 @@ class PieceRows:
 
     def rows(self, view: Any, keys: Sequence[str]) -> dict[str, tuple[bytes, bytes]]:
         g = view
-        scopes: dict[str, set[str]] = {}
         found: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
         split = [key.split(_SEP) for key in keys]
         items = [item for _, _, source, item in split if source != "adopts" and item in g]
         preload(g, [*items, *(q for _, q, _, _ in split)])
-        _preload(g, items)
+        _preload(g, items, scopes=False)
+        # where a figure counts: from the figures' places up (a parent or two each), not from each
+        # place down (a province's scope: thousands of places)
+        ups = place_ancestors(g, [pl for m in items if m.startswith("me_") for mt, _ in out_edges(g, m, "HAS_METRIC")
+                                  for pl, _ in out_edges(g, mt, "FOR_PLACE")], 2)
         preload(g, items, "INSTANCE_OF", True)
         adopted = _adopted(g, [(q, item) for _, q, source, item in split if source == "adopts"])
         for key, (practice, q, source, item) in zip(keys, split):
@@ -338,10 +354,7 @@ class PieceRows:
                 if g._node[x].get("name") != practice:
                     continue
                 if source == "measure":
-                    within = scopes.get(q)
-                    if within is None:
-                        within = scopes[q] = set(place_scope(g, q, 2))
-                    found[key] = ((0, (item, x)), _measure_row(g, q, item, r, practice, within))
+                    found[key] = ((0, (item, x)), _measure_row(g, q, item, r, practice, _Within(q, ups)))
                 else:
                     found[key] = ((0, (item, x)), _model_row(g, q, item, r))
                 break
@@ -361,18 +374,43 @@ class PieceRows:
         return sorted(keys, key=lambda key: (key.split(_SEP)[3], key))
 
     def all_keys(self, view: Any) -> Iterable[str]:
-        """Read as relationship ends only (no node or evidence loaded: the whole graph passes)."""
+        """By item (``flush_order``: a view's few thousand keys come from a few documents; by practice and
+        place instead, a measure of three practices is read by three views: a third more time at 15,000
+        documents), read as relationship ends only (no node or evidence loaded: the whole graph passes);
+        from the SQLite view a few thousand at a time (``instance_holders``), never whole."""
+        stream = getattr(view, "instance_holders", None)
+        if stream is not None:
+            for rows in stream():
+                yield from (_SEP.join(row) for row in rows)
+            return
         names = {x: values[0] or "" for x, values in view.label_values("Practice", ("name",))}
         holders: dict[str, list[str]] = {}
         for q, m in view.pairs("IMPLEMENTS"):
             holders.setdefault(m, []).append(q)
         for m, q in view.pairs("OWNED_BY"):
             holders.setdefault(m, []).append(q)
+        keys = set()
         for m, x in view.pairs("INSTANCE_OF"):
             source = "measure" if m.startswith("me_") else "model"
-            yield from (_SEP.join((names.get(x, ""), q, source, m)) for q in holders.get(m, ()))
-        for q, x in view.pairs("ADOPTS"):
-            yield _SEP.join((names.get(x, ""), q, "adopts", x))
+            keys.update(_SEP.join((names.get(x, ""), q, source, m)) for q in holders.get(m, ()))
+        keys.update(_SEP.join((names.get(x, ""), q, "adopts", x)) for q, x in view.pairs("ADOPTS"))
+        yield from sorted(keys, key=lambda key: key.split(_SEP))
+
+
+_PAGE = 5000
+
+
+class _Within:
+    """``place_scope(g, q, 2)`` as ``measuring_figures`` asks it (``pl in within``), told from above: ``pl``
+    is in it when ``q`` is ``pl`` or above it (``ups``: ``place_ancestors`` of the places asked about)."""
+
+    __slots__ = ("q", "ups")
+
+    def __init__(self, q: str, ups: dict[str, set[str]]):
+        self.q, self.ups = q, ups
+
+    def __contains__(self, pl: object) -> bool:
+        return self.q in self.ups.get(pl, ()) if isinstance(pl, str) else False
 
 
 class RankingRows:
@@ -394,5 +432,16 @@ class RankingRows:
                 out[key] = (sort_key(practice, *_rank_order(row)), dumps(row))
         return out
 
+    streams_keys = True
+
     def all_keys(self, view: Any) -> Iterable[str]:
-        return sorted({_SEP.join(key.split(_SEP)[:2]) for key in view.store.kept_row_keys(PieceRows.name)})
+        """Each (practice, place) of the pieces once, in order, read a page of keys at a time (the keys of
+        one pair are consecutive in key order)."""
+        last, after = None, None
+        while page := view.store.kept_row_keys(PieceRows.name, after, _PAGE):
+            for key in page:
+                pair = _SEP.join(key.split(_SEP)[:2])
+                if pair != last:
+                    last = pair
+                    yield pair
+            after = page[-1]

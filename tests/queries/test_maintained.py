@@ -280,8 +280,11 @@ def test_a_build_flushes_at_a_share_of_the_graph_then_loads_in_bulk(maintained_s
     real_computed = sqlite_rows.RowKeeper._computed
 
     def computed(self, ix, of_keys, *method):
-        views.append(len(of_keys) if self.helper is not None else 0)
-        return real_computed(self, ix, of_keys, *method)
+        def counted():                       # the lists of keys, counted as they are read
+            for keys in of_keys:
+                views.append(1 if self.helper is not None else 0)
+                yield keys
+        return real_computed(self, ix, counted(), *method)
     monkeypatch.setattr(sqlite_rows.RowKeeper, "_computed", computed)
     report = build_records(_items(second), store)
     assert len(report.added) == len(second) == 33 and not report.failed
@@ -429,3 +432,35 @@ def test_the_inventory_pages_through_the_rows_the_store_maintains(maintained_sto
         assert rows, section
         assert registry.run(store, "inventory", {"place": place, "section": section, "limit": 2 ** 31 - 1}) == rows
         assert registry.run(store, "inventory", {"place": place, "section": section, "limit": 2, "offset": 1}) == rows[1:3]
+
+
+def test_exemplar_piece_keys_stream_as_the_graph_gives_them_and_scopes_read_upwards(maintained_store, all_records):
+    """A fill reads the pieces' keys a few thousand at a time from SQL (``instance_holders``): the same
+    keys the relationships give when read whole, each once, sorted by item; and ``place_ancestors`` (where a
+    figure counts, read from its place up) agrees with ``place_scope`` (read from the place down)."""
+    from graph.sqlite_view import SQLiteGraphView
+    from queries.exemplars import _SEP, PieceRows
+    from queries.walk import place_ancestors, place_scope
+
+    store = maintained_store
+    for rec in all_records:
+        store.load_record(rec)
+    view = SQLiteGraphView(store, -1)
+
+    class Whole:                                  # the view without its streamed read: the pairs read whole
+        def __getattr__(self, name):
+            if name == "instance_holders":
+                raise AttributeError(name)
+            return getattr(view, name)
+
+    streamed = list(PieceRows().all_keys(view))
+    assert len(streamed) > 100 and len(set(streamed)) == len(streamed)
+    assert set(streamed) == set(PieceRows().all_keys(Whole()))
+    items = [key.split(_SEP) for key in streamed]
+    assert items == sorted(items, key=lambda k: (k[3], k[0], k[1], k[2]))
+    assert {key.split(_SEP)[2] for key in streamed} == {"measure", "model", "adopts"}
+    places = [q for q, _ in view.label_values("Place", ())]
+    ups = place_ancestors(view, places, 2)
+    scopes = {q: set(place_scope(view, q, 2)) for q in places}
+    assert any(len(s) > 2 for s in scopes.values())
+    assert {(p, q) for p in places for q in ups[p]} == {(p, q) for q in places for p in scopes[q]}

@@ -146,7 +146,7 @@ _CENTRAL = {
     "中办": "中共中央办公厅", "全国妇联": "全国妇联", "全国总工会": "中华全国总工会", "团中央": "共青团中央",
 }
 # a news dispatch's dateline after the outlet: [place] [month] day 电 (新华社福州12月20日电, 新华社北京电)
-_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:\d{1,2}月)?(?:\d{1,2}日)?电(?=\s*[(（:：]|\s*记者|\s)")
+_DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[ \t]*(?:\d{1,2}[ \t]*月[ \t]*)?(?:\d{1,2}[ \t]*日[ \t]*)?电(?=\s*[(（:：]|\s*记者|\s|题)")
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reverse=True)))
 
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix

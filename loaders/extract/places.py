@@ -728,7 +728,8 @@ def skip_gloss(text: str, pos: int) -> int:
 # “某大学，海口 570228”), a place after an address label (a page footer “地址：北京市东城区…”)
 _POSTCODE_AFTER = re.compile(r"[ \t,，]*\d{6}(?!\d)")
 # a news agency's dateline (某某网合肥4月26日电): where the story was filed
-_DATELINE_AFTER = re.compile(r"[ \t]*\d{1,2}月\d{1,2}日[电電讯訊]")
+# (a page copied from print may space its figures: 某地 9 月 23 日电)
+_DATELINE_AFTER = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[电電讯訊]")
 _ADDRESS_BEFORE = re.compile(r"(?:地址|办公区|通讯处|住址)[:：][ \t]*$")
 
 

@@ -509,3 +509,9 @@ def test_a_district_whose_name_opens_with_a_numeral_counts_before_its_street():
     # numeral that opens the name makes it no phrase (unlike 老城区 alone)
     assert _names("今年，二七区某某路街道某某社区推行“四微”治理。") == [("二七区", "郑州市二七区")]
     assert _names("二七区推行“四微”治理。") == []
+
+
+def test_a_dateline_with_spaced_figures_names_no_place():
+    # a page copied from print spaces the dispatch's figures (某地 9 月 23 日电): still only a dateline
+    _rec, places = _rec_places("某社区侧记\n新华社合肥 9 月 23 日电（记者王五）近日，淮北市相山区某某社区开展议事。\n")
+    assert "合肥市" not in places, places

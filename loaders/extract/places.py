@@ -464,6 +464,18 @@ def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_
 _UNIT_TAIL = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:社区|村)(?![民委])")
 
 
+def _town_before_its_unit(text: str, suffix_start: int, suffix_end: int) -> bool:
+    """A town whose name ends in 城 (某城镇), written where a name starts (a headline's or line's start,
+    after punctuation) and followed by one of its communities or villages by name (某城镇某某社区:), is
+    that town, not the word 城镇."""
+    start = suffix_start - 2
+    if start < 0 or is_cjk(text[start - 1:start]) or not is_cjk(text[start]) \
+            or is_common_word(text[start:suffix_end], 20) or _GENERIC.search(text[start]):
+        return False
+    tail = _UNIT_TAIL.match(text, suffix_end)
+    return tail is not None and not _GENERIC.search(tail.group(1)) and _chained_name_ok(tail.group(1), True)
+
+
 # a verb and its result (用好, 扎紧, 拓宽, 做实, 建强, 织密): the slogans' verbs, which the dictionary
 # often lacks or tags as names
 _RESULTATIVE = re.compile(r"[用做抓建筑扎拓夯守管办搞练配落压补唱打讲写盘激聚育织兜擦树选带把当干理找摸]"
@@ -596,7 +608,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
             continue
         if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街", "集") \
-                and (_TERM_AFTER.match(text, m.end()) or not any(m.start() - k in chained for k in range(2, 7))):
+                and (_TERM_AFTER.match(text, m.end()) or not (any(m.start() - k in chained for k in range(2, 7))
+                                                              or _town_before_its_unit(text, m.start(), m.end()))):
             continue  # 城镇, 乡村, 农村, 街镇 are words, unless a place is written before (紫金县紫城镇)
         name_end, end, level = m.start(), m.end(), _LEVEL_OF_SUFFIX.get(suffix, "other")
         if suffix == "村" and text.startswith("民小组", end):

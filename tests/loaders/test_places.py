@@ -515,3 +515,18 @@ def test_a_dateline_with_spaced_figures_names_no_place():
     # a page copied from print spaces the dispatch's figures (某地 9 月 23 日电): still only a dateline
     _rec, places = _rec_places("某社区侧记\n新华社合肥 9 月 23 日电（记者王五）近日，淮北市相山区某某社区开展议事。\n")
     assert "合肥市" not in places, places
+
+
+@pytest.mark.parametrize("text,town,unit", [
+    # a town whose name ends in 城, opening a headline or a source line before one of its communities
+    ("东城镇某某社区：红色阵地添动力\n来源：东城镇某某社区\n近日，某某社区开展活动。\n", "东城镇", "某某社区"),
+    ("金城镇杏林村：村规民约管出新风\n近日，杏林村召开村民大会。\n", "金城镇", "杏林村"),
+])
+def test_a_town_ending_in_cheng_before_its_community(text, town, unit):
+    _rec, places = _rec_places(text)
+    assert places.get(town, ("",))[0] == "street" and unit in places, places
+
+
+def test_the_word_chengzhen_is_still_no_town():
+    _rec, places = _rec_places("推进城镇老旧小区改造。\n新型城镇社区建设稳步推进，小城镇居住社区建设加快。\n")
+    assert not any(p.endswith("城镇") for p in places), places

@@ -359,6 +359,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
             return False
     if len(name) >= 4 and all(_verbal_noun(half) for half in (name[:2], name[2:4])):
         return False  # 安庆市培育发展社区社会组织, 某市调整优化城乡“…”: two verbs, 培育 and 发展
+    if len(name) == 4 and _verbal_noun(name[:2]) and _frequent_word(name[2:]):
+        return False  # 某区检查指导社区建设: a verb and the work it does, 检查 and 指导
     return not _RESULTATIVE.fullmatch(name[:2]) and not name.endswith(_AGENCY_ENDS)
 
 
@@ -378,6 +380,12 @@ _CITY_QUARTER = re.compile(r"市[东西南北中]")
 # street or town is written straight before
 _NAMING_WORD = re.compile(r"(?:幸福|和谐|文明|平安|美丽|光明)[\u4e00-\u9fff]?")
 _AGENCY_ENDS = ("局", "厅", "署")  # 铜陵市民政局社区办: an agency's office, not a community
+
+
+def _frequent_word(word: str) -> bool:
+    """An ordinary word of the dictionary, as frequent as the words of officials' work (指导, 服务)."""
+    entry = lexicon_entry(word)
+    return entry is not None and entry[0] >= 1000 and entry[1] in ("v", "vn", "n")
 
 
 def _verbal_noun(word: str) -> bool:

@@ -530,3 +530,12 @@ def test_a_town_ending_in_cheng_before_its_community(text, town, unit):
 def test_the_word_chengzhen_is_still_no_town():
     _rec, places = _rec_places("推进城镇老旧小区改造。\n新型城镇社区建设稳步推进，小城镇居住社区建设加快。\n")
     assert not any(p.endswith("城镇") for p in places), places
+
+
+def test_a_verb_and_its_work_after_a_district_is_no_community():
+    # 到某区检查指导社区建设: 检查 and 指导 are what the visitors do, 社区建设 their object; the district
+    # stays the subject of a bureau's visit
+    text = "市民政局到丰泽区检查指导社区建设工作\n近日，市民政局到丰泽区检查指导社区建设工作，实地查看了社区服务站。\n"
+    rec, places = _rec_places(text)
+    assert not any(p.endswith("指导社区") for p in places), places
+    assert rec.document.subject_place == "泉州市丰泽区", rec.document.subject_place

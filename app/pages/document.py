@@ -40,7 +40,7 @@ def _label(d: dict) -> str:
 by_label = labelled((_label(d), d["id"]) for d in docs)
 labels = list(by_label)
 index = ids.index(wanted) if wanted in ids else 0
-doc_id = by_label[st.selectbox("选择文档", labels, index=index, placeholder="请选择")]
+doc_id = by_label[st.selectbox("选择文档", labels, index=index, placeholder="请选择", key="doc_pick")]
 doc = wanted_doc if doc_id == wanted and wanted_doc is not None else state.document(doc_id)
 if doc is None:
     st.error(f"文档 {md_escape(doc_id)} 没有正文。")
@@ -65,7 +65,8 @@ meta = [("类型", doc.get("kind")), ("发文单位", doc.get("issuer")), ("地�
         ("日期", doc.get("date")), ("文号", doc.get("doc_number")), ("会议", doc.get("session")),
         ("提案/建议号", doc.get("proposal_number")), ("答复类别", doc.get("reply_class"))]
 first_line = next((line.strip().lstrip("#").strip() for line in text.splitlines() if line.strip()), "")
-st.subheader(md_escape(doc.get("title") or first_line[:60] or "（无标题）"))
+with st.container(key="doc_title"):            # the document's own words (a scraped page's title may name a site)
+    st.subheader(md_escape(doc.get("title") or first_line[:60] or "（无标题）"))
 st.caption(md_escape(" · ".join(f"{k}：{v}" for k, v in meta if v) + f" · 文档编号 {doc_id} · {len(text)} 字"))
 
 if start is not None and end is not None:

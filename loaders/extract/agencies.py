@@ -367,7 +367,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if m.group("func"):
             body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
                        ).sub("", m.group("func"))
-            if len(body) < 2 and m.group("func") not in _ONE_CHAR_OFFICES or _GENERIC_BODY.match(body) or _opens_with_verb(body) \
+            if len(body) < 2 and m.group("func") not in _ONE_CHAR_OFFICES or _GENERIC_BODY.match(body) \
+                    or _opens_with_verb(body) and not _task_office(body, m.group("func"), adm) \
                     or text[start] in "全各" and _BELOW_UNITS.match(body) and m.group("func").endswith("中心") \
                     or _SOCIAL_WORK_FIRM.match(m.group("func")) \
                     or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body \
@@ -442,7 +443,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _session_bodies(text, admins, gaz, add)
     _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
-    _list_continuations(text, out, add)
+    _list_continuations(text, out, add, {a.start for a in admins})
     _bare_departments(text, subject, gaz, out, add)
     _stem_lists(text, subject, gaz, out, add, list_keys)
     _road_offices(text, subject, gaz, out, add)
@@ -671,7 +672,19 @@ _LIST_BELOW = re.compile(r"社区|村|小区|业委|居委|楼栋")  # 市民政
 _CONGRESS_OF = re.compile(r"(政协|人大常委会|人大)" + _BODY + r"{1,10}委(?:员会)?$")
 
 
-def _list_continuations(text: str, out: list, add) -> None:
+def _task_office(body: str, func: str, adm) -> bool:
+    """An office or bureau named for its task, two verbs (扶贫开发局, 搬迁安置办公室), is a body where the
+    place is written out before it (某县扶贫开发局); after a bare level char (市推进…局) it is a sentence."""
+    return adm is not None and func.endswith(("局", "办公室")) and 4 <= len(body) <= 6 \
+        and not _ACTION_IN_BODY.search(body) and all(is_common_verb(w) or _is_vn(w) for w in (body[:2], body[2:4]))
+
+
+def _is_vn(word: str) -> bool:
+    entry = lexicon_entry(word)
+    return entry is not None and entry[1] in ("v", "vn")
+
+
+def _list_continuations(text: str, out: list, add, place_starts: set[int] = frozenset()) -> None:
     """Departments listed after an agency without their place (市民政局、财政局、城管局等部门; 省委组织部、
     财政厅): each takes the place of the item before it; a party department (宣传部) after one of the
     place's party committee's (市委组织部) is that committee's. Items that start with a level char or a
@@ -682,8 +695,9 @@ def _list_continuations(text: str, out: list, add) -> None:
         prev, pos = head, head.end
         while (sep := _LIST_SEP.match(text, pos)) and not sep.end() in starts:
             item = _LIST_ITEM.match(text, sep.end())
-            if item is None or bisect_right(ordered, item.start()) < bisect_left(ordered, item.end()):
-                break  # (中共某市委政法委: the item runs into a name of its own)
+            if item is None or bisect_right(ordered, item.start()) < bisect_left(ordered, item.end()) \
+                    or item.start() in place_starts:
+                break  # (中共某市委政法委: the item runs into a name of its own; 某州某局: another place's)
             word = item.group()
             body = _LIST_SUFFIX.sub("", word)
             party = prev.place + "委"

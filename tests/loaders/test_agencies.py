@@ -505,3 +505,19 @@ def test_a_second_levels_committee_after_a_level_char_is_no_body_of_its_own():
 def test_offices_named_with_one_character():
     assert _names("市社科联、市农办主要领导带队调研", "宜昌市") == ["宜昌市农办", "宜昌市社科联"]
     assert _names("市侨办组织座谈", "宜昌市") == ["宜昌市侨办"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an office or bureau named for its task (two verbs) is a body where its place is written before it
+    ("近日，宁都县扶贫开发办公室、丽江市搬迁安置办公室召开会议。", ["宁都县扶贫开发办公室", "丽江市搬迁安置办公室"]),
+    # after a bare level char such words are a sentence, not a body
+    ("市推进搬迁安置办公室建设。", []),
+])
+def test_an_office_named_for_its_task_after_its_place(text, expected):
+    assert _names(text, "赣州市") == sorted(expected)
+
+
+def test_a_list_item_written_with_its_own_place_keeps_it():
+    # 某州民政局、另一州扶贫开发局: the second item opens with its own place, it is not the first's
+    names = _names("近日，黔南州民政局、凉山州扶贫开发局派员参加。", "赣州市")
+    assert names == ["凉山彝族自治州扶贫开发局", "黔南布依族苗族自治州民政局"], names

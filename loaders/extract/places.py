@@ -328,8 +328,12 @@ def _road_name(name: str) -> bool:
     m = _ROAD_NAME.fullmatch(name)
     if m is None or _NOT_IN_ROAD.search(m["head"]) or (is_common_word(name) and not _DICT_ROAD.fullmatch(name)):
         return False
-    # 中山路 and 山路: a name; 理清思路, 修建道路: a verb and a noun
-    return not (len(name) > 2 and is_common_word(name[-2:]) and is_verbal(name[:-2]))
+    # 中山路 and 山路: a name; 理清思路, 修建道路: a verb and a noun; a date names roads too (五四路, 五一路, 八一路)
+    return not (len(name) > 2 and is_common_word(name[-2:]) and is_verbal(name[:-2])
+                and not _DATE_NAME.fullmatch(name[:-1]))
+
+
+_DATE_NAME = re.compile(r"[一二三四五六七八九十]{2,3}")
 
 
 def _conjunction_at(name: str) -> bool:

@@ -539,3 +539,12 @@ def test_a_verb_and_its_work_after_a_district_is_no_community():
     rec, places = _rec_places(text)
     assert not any(p.endswith("指导社区") for p in places), places
     assert rec.document.subject_place == "泉州市丰泽区", rec.document.subject_place
+
+
+@pytest.mark.parametrize("text,name", [
+    # roads named for a date (五四路, 五一路, 八一路) name streets and communities like any road
+    ("近日，实地查看了五四路街道某某社区的建设情况。", "五四路街道"),
+    ("会上，八一路社区作了交流发言。", "八一路社区"),
+])
+def test_a_road_named_for_a_date(text, name):
+    assert name in [lm.as_written for lm in local_mentions(text)]

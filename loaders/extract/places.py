@@ -581,7 +581,7 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
 
 
 # 城乡/城镇 followed by what the phrase qualifies is a term (住房和城乡建设局, 城镇老旧小区)
-_TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房")
+_TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房|级|两级|层面")
 # ethnic townships carry their peoples before 乡/镇 (干河彝族乡): the name starts before them
 _ETHNIC = re.compile(ETHNIC + "$")
 
@@ -619,6 +619,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         suffix = m.group()
         if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
             continue
+        if suffix == "乡" and text[m.start() - 1:m.start()] == "之":
+            continue  # 石雕之乡, 鱼米之乡: a title a place is given (the home of …), no township
         if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街", "集") \
                 and (_TERM_AFTER.match(text, m.end()) or not (any(m.start() - k in chained for k in range(2, 7))
                                                               or _town_before_its_unit(text, m.start(), m.end()))):
@@ -725,7 +727,7 @@ def self_mentions(text: str, subject: str | None,
 _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|联合会|协会|总工会|妇联|残联))")
 # a place that opens the name of a university, a newspaper, a broadcaster or a news site (浙江工商大学,
 # 山西经济日报, 陕西党建网): the text names the institution, not the place
-_INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线"
+_INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线|银行|农商行"
                                 r"|报(?:记者|讯|社|全媒体|融媒体|[^\u4e00-\u9fff])|报道[:：]|公众号|微讯|客户端|分社"
                                 r"|网(?![\u4e00-\u9fff]))|[\u4e00-\u9fff]{0,6}?(?:集团|公司)")
 # a firm's registered name opening with its place (某省某市某某物业管理有限公司)

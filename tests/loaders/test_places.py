@@ -548,3 +548,16 @@ def test_a_verb_and_its_work_after_a_district_is_no_community():
 ])
 def test_a_road_named_for_a_date(text, name):
     assert name in [lm.as_written for lm in local_mentions(text)]
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # a bank's branch opens with its province's short form: the bank's name, no place of the text
+    ("近日，海州区委宣传部、江苏银行连云港分行参加活动。", "江苏省"),
+    # 街镇级 is a level of administration, no town named 某某街
+    ("静安区首家街镇级融媒体服务平台上线。", "首家街镇"),
+    # 某某之乡 is a title a place is given, no township
+    ("突出华侨、石雕之乡的地方特色。", "石雕之乡"),
+])
+def test_names_that_are_no_place(text, wrong):
+    _rec, places = _rec_places(text)
+    assert wrong not in places, places

@@ -521,3 +521,8 @@ def test_a_list_item_written_with_its_own_place_keeps_it():
     # 某州民政局、另一州扶贫开发局: the second item opens with its own place, it is not the first's
     names = _names("近日，黔南州民政局、凉山州扶贫开发局派员参加。", "赣州市")
     assert names == ["凉山彝族自治州扶贫开发局", "黔南布依族苗族自治州民政局"], names
+
+
+def test_a_service_that_is_handled_in_one_place_is_no_office():
+    # 一网通办, 跨省通办: how services are handled (通办), not an office (办) of the city
+    assert _names("居民可通过市一网通办、跨省通办办理业务。", "赣州市") == []

@@ -76,7 +76,6 @@ def group_inventory(rows: list[dict]) -> dict[str, list[dict]]:
 
 def inventory(store: Any) -> dict[str, list[dict]]:
     """label -> rows for the labels the explorer lists (no document text), from the ``inventory`` query."""
-    from govkg.api import query
-    from queries.inventory import EVERY
+    from govkg.api import ALL_ROWS, query
 
-    return group_inventory(query(store, "inventory", {"limit": EVERY}))
+    return group_inventory(query(store, "inventory", {"limit": ALL_ROWS}))

@@ -144,9 +144,9 @@ def catalogue() -> list[dict]:
 def _inventory(version: str) -> dict[str, list[dict]]:
     # a resource (shared, not copied on every call): pages only read it
     from app.runtime import group_inventory
-    from queries.inventory import EVERY
+    from govkg.api import ALL_ROWS
 
-    return group_inventory(_cached_query("inventory", json.dumps({"limit": EVERY}), version))
+    return group_inventory(_cached_query("inventory", json.dumps({"limit": ALL_ROWS}), version))
 
 
 def inventory() -> dict[str, list[dict]]:
@@ -217,9 +217,9 @@ def measures_of(place: str) -> list[dict]:
     """The measures ``place`` (name, alias or id) implements: id, summary, place, status, year — the
     ``inventory`` query with ``place`` (cached per place and graph version)."""
     from app.runtime import group_inventory
-    from queries.inventory import EVERY
+    from govkg.api import ALL_ROWS
 
-    return group_inventory(query("inventory", place=place, section="measure", limit=EVERY))["Measure"]
+    return group_inventory(query("inventory", place=place, section="measure", limit=ALL_ROWS))["Measure"]
 
 
 def practices() -> list[str]:

@@ -24,12 +24,16 @@ if TYPE_CHECKING:
     from loaders.workers import Workers
     from queries.spec import QuerySpec
 
-__all__ = ["Runner", "assemble_coursepack", "build", "catalogue", "check_params", "count_inputs", "ensure_graph",
+__all__ = ["ALL_ROWS", "Runner", "assemble_coursepack", "build", "catalogue", "check_params", "count_inputs", "ensure_graph",
            "entity_kinds", "export", "extract", "extract_into", "extraction_workers", "graph_version",
            "indexes_outdated", "open_configured_store", "query", "query_cypher", "query_runner", "query_spec",
            "quote_span", "refresh_indexes", "resolve_name", "simplified", "write_coursepack", "write_synthetic_corpus"]
 
 Runner = Callable[[str, dict], list[dict]]
+
+
+#: ``limit`` that gives every row of a query that answers a page at a time (``inventory``, ``names``)
+ALL_ROWS = 2**31 - 1
 
 
 def open_configured_store(name: str | None = None, settings: Settings | None = None) -> GraphStore:

@@ -48,6 +48,8 @@ Link = tuple[str, str, tuple[Any, ...], tuple[Any, ...], "dict[str, list[Any]] |
 # per label of the index of names, the SQL term that selects its nodes through that index: the label
 # as a literal and the index's condition (``graph.sqlite_store.NAMED_WHERE``); fixed strings of ours,
 # never a caller's text
+# (``graph.sqlite_store`` creates it; not imported from there: that module imports this one)
+_NAME_INDEX = "node_name"
 _IN_NAMES = "label IN ('Agency', 'NamedModel', 'Place', 'Practice')"
 _LITERAL = {lab: f"'{lab}' AND {_IN_NAMES}" for lab in ("Agency", "NamedModel", "Place", "Practice")}
 
@@ -116,13 +118,11 @@ class SQLiteGraphView:
     def names_indexed(self, label: str) -> bool:
         """Whether the nodes of ``label`` are in the file's index of names (``graph.sqlite_store.NAME_INDEX``:
         a file from before it has none until its next build or ``govkg init``)."""
-        from graph.sqlite_store import NAME_INDEX, NAMED_LABELS
-
-        if label not in NAMED_LABELS:
+        if label not in _LITERAL:
             return False
         if not self._name_index:               # (asked again until found: ``init_schema`` may add it)
             self._name_index = self._one("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
-                                         (NAME_INDEX,)) is not None
+                                         (_NAME_INDEX,)) is not None
         return self._name_index
 
     def named_ids(self, label: str, name: str) -> list[str]:

@@ -97,9 +97,9 @@ def _titles(store) -> dict[str, str]:
     from govkg.coursepack.evidence import display_title
 
     out = {}
-    from queries.inventory import EVERY
+    from govkg.api import ALL_ROWS
 
-    for r in run(store, "inventory", {"section": "document", "limit": EVERY}):
+    for r in run(store, "inventory", {"section": "document", "limit": ALL_ROWS}):
         if r["section"] == "document":
             where = " · ".join(x for x in (r.get("place"), r.get("kind"), r.get("date")) if x)
             out[r["id"]] = f"《{display_title(r)}》" + (f"（{where}）" if where else "")

@@ -280,9 +280,9 @@ def test_names_are_looked_up_and_paged_through_the_index_of_names(tmp_path, corp
     searches ``node_name``, no label scan), give what a scan of the label gives, and a file from before
     that index gets it at its next ``init_schema``."""
     from graph.sqlite_store import NAME_INDEX, NAMED_WHERE
-    from graph.sqlite_view import _IN_NAMES
+    from graph.sqlite_view import _IN_NAMES, _NAME_INDEX
 
-    assert _IN_NAMES == NAMED_WHERE
+    assert _IN_NAMES == NAMED_WHERE and _NAME_INDEX == NAME_INDEX
     store = SQLiteStore.open(tmp_path)
     store.init_schema()
     for rec in corpus_records:

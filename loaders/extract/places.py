@@ -517,10 +517,10 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         if j < 0:
             continue
         name = window[j:]
-        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or not looks_like_proper_name(name) \
-                or _is_verb(name[:2]):
-            continue  # 深耕社区治理, 找准社区定位: a verb and its object
         before = window[j - 1] if j > 0 else "\n"
+        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or _is_verb(name[:2]) \
+                or not (looks_like_proper_name(name) or roads and _facility_name(name, before)):
+            continue  # 深耕社区治理, 找准社区定位: a verb and its object
         if before.isdigit():
             continue
         hard = not is_cjk(before) or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None
@@ -535,6 +535,16 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
             break
         out.append((length, False))  # taken only after a place (``s in taken_ends``)
     return tuple(out)
+
+
+# the facilities communities are named for (体育场社区, 火车站社区, 高铁社区): a noun of a place in town
+_FACILITY = re.compile(r"(?:体育场|火车站|汽车站|高铁|机场|码头|广场|公园|花园|医院|电厂|矿区|林场|农场|车站|邮电|商场|市场)")
+
+
+def _facility_name(name: str, before: str) -> bool:
+    """A community named for a facility of the town (在体育场社区, 。火车站社区…), written where a name
+    starts: after punctuation, a preposition or at a line's start."""
+    return _FACILITY.fullmatch(name) is not None and (not is_cjk(before) or before in _HARD_PREP)
 
 
 def _road_rules(window: str) -> tuple[tuple[int, bool], ...]:

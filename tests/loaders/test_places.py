@@ -561,3 +561,17 @@ def test_a_road_named_for_a_date(text, name):
 def test_names_that_are_no_place(text, wrong):
     _rec, places = _rec_places(text)
     assert wrong not in places, places
+
+
+@pytest.mark.parametrize("text,name", [
+    # a community named for a facility of the town, written where a name starts
+    ("近日，在机场社区召开居民议事会。", "机场社区"),
+    ("。码头社区共组建党小组12个。", "码头社区"),
+])
+def test_a_community_named_for_a_facility(text, name):
+    assert name in [lm.as_written for lm in local_mentions(text)]
+
+
+def test_a_facility_word_inside_a_sentence_is_no_community():
+    # written after another word (建好广场社区…), the noun is no name
+    assert [lm.as_written for lm in local_mentions("要建好广场社区服务。")] == []

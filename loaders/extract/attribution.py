@@ -102,6 +102,8 @@ _FLOOR_BEFORE = re.compile(r"至少(?:要|应|须)?(?:配备|配置|配齐|设�
 # what follows, to the end of the paragraph, is what the document asks for
 _DOCUMENT_REQUIRES = re.compile(r"[\s　?？]*(?:《[^《》\n]{1,60}》|(?:该|此|这个?|上述)?(?:通知|文件|意见|办法|方案|规定|细则))"
                                 r"(?:中|还|也|同时)?(?:明确)?(?:要求|规定|提出)[，,：:]")
+# what every match of :data:`_DOCUMENT_REQUIRES` holds: a line without it opens no requirement
+_REQUIRES_KEY = re.compile(r"(?:要求|规定|提出)[，,：:]")
 # a paragraph after it carries the requirement on where it states duties (必须/应当/须…) and reports nothing
 _DUTY_WORD = re.compile(r"必须|务必|应当|应该|(?<![答响效供反])应(?![用急对届])|须|要求")
 _REPORTS = re.compile(r"已|完成|建成|投入使用|了解到|获悉|截至|截止|目前|累计")
@@ -225,6 +227,9 @@ def required_spans(text: str) -> list[tuple[int, int]]:
     while i < len(lines):
         line = lines[i]
         found = None
+        if _REQUIRES_KEY.search(line) is None:
+            i += 1  # (no requirement word before its punctuation: no sentence of the line can open one)
+            continue
         for s in [0] + [k + 1 for k, ch in enumerate(line) if ch in "。！？!?；;"]:
             if _DOCUMENT_REQUIRES.match(line, s):
                 found = s

@@ -28,7 +28,7 @@ from bisect import bisect_right
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
 from loaders.extract.practices import load_taxonomy
-from loaders.extract.text_utils import EDITORS_NOTE, line_starts
+from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after
 from loaders.record import PracticeMention
 
 __all__ = ["extract_practice_mentions"]
@@ -113,21 +113,21 @@ def _weak(text: str, lo: int, pos: int) -> bool:
             or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos) or _asked(text, pos))
 
 
+# where a sentence ends, for the question and concession tests
+_SENTENCE_ENDS = "。；;！？!?\n"
+
+
 def _asked(text: str, pos: int) -> bool:
     """Does the sentence holding ``pos`` end in a question mark (a resident asks ``…是否可以尽快协商处理？``):
     a question reports no work done."""
-    end = pos
-    while end < len(text) and text[end] not in "。；;！？!?\n":
-        end += 1
+    end = stop_at_or_after(text, pos, _SENTENCE_ENDS)  # (bisected: a long sentence holds many cues)
     return end < len(text) and text[end] in "？?"
 
 
 def _conceded(text: str, lo: int, pos: int) -> bool:
     """Is ``pos`` inside a concession (``虽然成立了业委会，但由于…无法…``: 虽然/尽管 before it in its
     sentence, 但/却 after it before the sentence ends), or in a sentence stating a wish (…是…的夙愿)?"""
-    end = pos
-    while end < len(text) and text[end] not in "。；;！？!?\n":
-        end += 1
+    end = stop_at_or_after(text, pos, _SENTENCE_ENDS)
     if _WISHED.search(text, lo, end) is not None:
         return True            # (a sentence stating a wish: 活动场所…是80户村民的夙愿)
     if _CONCESSION.search(text, lo, pos) is None:

@@ -505,3 +505,37 @@ def test_plan_words_read_only_where_one_can_open(parts):
                 assert fast == attribution.states_plan(text, lo, pos, 2024)
             finally:
                 attribution._PLAN_OPENS = saved
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["《通知》", "该", "文件", "意见", "中", "明确", "要求", "规定", "提出", "，", "：", "。", "；",
+                                 "\n", " ", "社区", "必须", "已"]), max_size=16))
+def test_a_document_requirement_holds_its_key(parts):
+    """required_spans skips the lines without :data:`attribution._REQUIRES_KEY`: every match holds it."""
+    from loaders.extract import attribution
+
+    text = "".join(parts)
+    for s in range(len(text) + 1):
+        found = attribution._DOCUMENT_REQUIRES.match(text, s)
+        assert found is None or attribution._REQUIRES_KEY.search(text, s, found.end()) is not None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("虽然但却社区？?。；;！!\n，") + ["尽管", "是", "的夙愿", "成立了业委会"]),
+                max_size=160).map("".join))
+def test_question_and_concession_read_the_sentence_end_the_loop_finds(text):
+    """practice_mentions' sentence end (bisected over the stop offsets) is the character loop's."""
+    from loaders.extract import practice_mentions as pm
+
+    def plain_end(pos: int) -> int:
+        end = pos
+        while end < len(text) and text[end] not in "。；;！？!?\n":
+            end += 1
+        return end
+
+    for pos in range(len(text) + 1):
+        end = plain_end(pos)
+        assert pm._asked(text, pos) == (end < len(text) and text[end] in "？?")
+        wished = pm._WISHED.search(text, 0, end) is not None
+        conceded = pm._CONCESSION.search(text, 0, pos) is not None and pm._BUT.search(text, pos, end) is not None
+        assert pm._conceded(text, 0, pos) == (wished or conceded)

@@ -563,7 +563,8 @@ def _road_rules(window: str) -> tuple[tuple[int, bool], ...]:
         if before.isdigit() or (before in _WEAK_PREP and not _conjunction_at(before + name)):
             continue  # 和谐路: 和 and 谐 are one word, the name does not start at 谐
         hard = not is_cjk(before) or before in _HARD_PREP or before in _WEAK_PREP \
-            or (j >= 2 and _PLACE_VERB.fullmatch(window[j - 2:j]) is not None)
+            or (j >= 2 and (_PLACE_VERB.fullmatch(window[j - 2:j]) is not None
+                            or _SELF_UNIT.fullmatch(window[j - 2:j]) is not None))  # 该区南街街道
         out.append((length, hard))
         if hard:
             break

@@ -575,3 +575,9 @@ def test_a_community_named_for_a_facility(text, name):
 def test_a_facility_word_inside_a_sentence_is_no_community():
     # written after another word (建好广场社区…), the noun is no name
     assert [lm.as_written for lm in local_mentions("要建好广场社区服务。")] == []
+
+
+def test_a_road_named_street_after_a_pointer_to_its_district():
+    # 该区/该县 (the unit named before) opens a road-named street or community as it opens any name
+    found = [lm.as_written for lm in local_mentions("该区北街街道某某社区党支部书记说。该县解放路社区也一样。")]
+    assert "北街街道" in found and "解放路社区" in found, found

@@ -60,7 +60,7 @@ class LocalMention:
 
 
 # ------------------------------------------------------------------ administrative units
-_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学|"
+_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|[东西南北中]路|[东西南北中]?大街|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学|"
                                  r"日报|晚报|频道|门户|网(?!格)|要闻|新闻|发布|电视台|广播)")
 # an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
 _LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")

@@ -581,3 +581,11 @@ def test_a_road_named_street_after_a_pointer_to_its_district():
     # 该区/该县 (the unit named before) opens a road-named street or community as it opens any name
     found = [lm.as_written for lm in local_mentions("该区北街街道某某社区党支部书记说。该县解放路社区也一样。")]
     assert "北街街道" in found and "解放路社区" in found, found
+
+
+def test_a_road_named_for_a_city_with_its_direction():
+    # 某城市名 + 东/西/南/北/中路 is a road (roads are named for other cities), its street or community a
+    # local unit, and the city no place of the text
+    _rec, places = _rec_places("青岛市市南区新闻\n近日，香港中路街道江西路社区、南京西路街道、北京东路社区开展活动。\n")
+    assert {"香港中路街道", "南京西路街道", "北京东路社区", "江西路社区"} <= set(places), places
+    assert not {"南京市", "北京市", "西路街道"} & set(places), places

@@ -934,17 +934,19 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
 
     # only names of one place pair up: each name is compared with those of its own place (in the
     # order of ``pairs``), the tests of one name alone made once
-    of_place: dict[str, list[tuple[str, str]]] = {}
+    # (and ending alike: kept per place and last character of the head)
+    of_place: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for b, pb in pairs:
         if pb:
-            of_place.setdefault(pb, []).append((b, head(b)))
+            hb = head(b)
+            of_place.setdefault((pb, hb[-1:]), []).append((b, hb))
     out: dict[str, str] = {}
     for a, pa in pairs:
         if not pa or len(a) - len(pa) < 3:
             continue
         ha = head(a)
-        for b, hb in of_place[pa]:
-            if len(a) < len(b) and ha[-1] == hb[-1] and subseq(ha, hb) \
+        for b, hb in of_place.get((pa, ha[-1:]), ()):
+            if len(a) < len(b) and subseq(ha, hb) \
                     and len(b) - len(a) <= 8 \
                     and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
                     and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \

@@ -34,7 +34,14 @@ import re
 from bisect import bisect_left, bisect_right
 
 from loaders.extract.context import Context
-from loaders.extract.text_utils import SENTENCE_END, finditer_at, opening_chars, stop_positions
+from loaders.extract.text_utils import (
+    SENTENCE_END,
+    finditer_at,
+    opening_chars,
+    stop_at_or_after,
+    stop_before,
+    stop_positions,
+)
 
 __all__ = ["PLAN_WORDS", "Attribution", "carries_plan", "document_year", "plan_list_start", "plan_sections", "plan_title",
            "required_spans", "states_plan", "states_standard"]
@@ -156,10 +163,7 @@ def plan_sections(text: str) -> list[tuple[int, int]]:
 
 def _sentence_before(text: str, lo: int) -> int:
     """Where the sentence before the one starting at ``lo`` starts (``lo`` > 0)."""
-    k = lo - 2
-    while k >= 0 and text[k] not in SENTENCE_END:
-        k -= 1
-    return k + 1
+    return stop_before(text, lo - 1, SENTENCE_END)  # (bisected over the cached stop offsets)
 
 
 def carries_plan(text: str, lo: int, year: int | None = None, depth: int = 3) -> bool:
@@ -169,9 +173,7 @@ def carries_plan(text: str, lo: int, year: int | None = None, depth: int = 3) ->
     states a plan at its head or carries one on (up to ``depth`` sentences back)."""
     if lo <= 0 or text[lo - 1] == "\n" or not _CARRY_OPENER.match(text, lo):
         return False
-    hi = lo
-    while hi < len(text) and text[hi] not in SENTENCE_END:
-        hi += 1
+    hi = stop_at_or_after(text, lo, SENTENCE_END)
     if _DONE_IN.search(text, lo, hi):
         return False
     before = _sentence_before(text, lo)
@@ -200,10 +202,7 @@ def plan_list_start(text: str, pos: int, year: int | None = None) -> int | None:
             continue
         if text[j - 1] not in "：:":
             return None
-        k = j - 2
-        while k >= plo and text[k] not in SENTENCE_END:
-            k -= 1
-        start = k + 1
+        start = max(plo, stop_before(text, j - 1, SENTENCE_END))  # (after the last stop before the colon)
         while start < j and text[start] in " \t\u3000":
             start += 1
         head = states_plan(text, start, min(j, start + _PLAN_WINDOW), year)

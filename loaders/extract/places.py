@@ -215,6 +215,7 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
     prev: AdminMention | None = None
     prev_codes: tuple[str, ...] = ()
     skip_to = 0
+    named_in_full: set[str] = set()  # districts the text has written after their city
     for hit in gaz.scan(text):
         if hit.start < skip_to:
             continue  # inside a district merged with the city before it (青岛市南区)
@@ -226,6 +227,10 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
             if alt is not None:
                 prev = out[-1] = AdminMention(prev.start, prev.end, prev.as_written, alt)
                 within, code = alt, _resolve(gaz, hit.codes, alt, subject)
+        if within is None and len(hit.surface) > 2:
+            again = [c for c in hit.codes if c in named_in_full]
+            if len(again) == 1:
+                code = again[0]  # 南京市鼓楼区…在鼓楼区: the 鼓楼区 the text wrote after its city
         if code is None:
             if within is None:
                 continue
@@ -260,11 +265,13 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
             continue  # 新城区街道, 城关镇: a street or town of that name, not the district
         elif within is None and (len(hit.surface) <= 2 or place.level == "district") \
                 and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject, text)) \
-                and not _short_county_ok(gaz, hit, code, subject, text):
+                and not _short_county_ok(gaz, hit, code, subject, text) \
+                and not (len(hit.surface) > 2 and code in named_in_full):
             # 城区/郊区 are words; district names repeat across cities (鼓楼区): a district named
             # alone needs its city in front unless it lies in the subject's city, is the only one
             # of that name in the subject's province, or the only one in the country (and its
-            # name is not an ordinary word: 老城区, 市中区)
+            # name is not an ordinary word: 老城区, 市中区), or the text wrote it after its city
+            # before (成都市成华区…在成华区二仙桥街道: that street is 成华区's)
             continue
         if within is not None and prev is not None:
             out.pop()
@@ -280,6 +287,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                 mention = AdminMention(mention.start, end, text[mention.start:end], district, (*mention.heads, mention))
                 skip_to = end
         out.append(mention)
+        if mention.heads and place.level == "district":
+            named_in_full.add(code)
         prev, prev_codes = mention, hit.codes
     return out
 
@@ -499,6 +508,10 @@ def _is_verb(word: str) -> bool:
     return (entry is not None and entry[1] in ("v", "vd")) or _RESULTATIVE.fullmatch(word) is not None
 
 
+# a boundary named by its direction (东以…为界, 西以贺兰社区接壤, 北至…村): the name starts after 以/至
+_BOUNDARY = re.compile(r"[东南西北東][以至]")
+
+
 def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool], ...]:
     """For the (up to) five characters before a suffix (fewer only at the start of the text):
     the name lengths to try in order, each with whether it is taken outright (True) or only
@@ -521,9 +534,10 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or _is_verb(name[:2]) \
                 or not (looks_like_proper_name(name) or roads and _facility_name(name, before)):
             continue  # 深耕社区治理, 找准社区定位: a verb and its object
-        if before.isdigit():
-            continue
-        hard = not is_cjk(before) or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None
+        if before.isdigit() or _BOUNDARY.match(name) or (j >= 1 and _BOUNDARY.fullmatch(window[j - 1:j + 1])):
+            continue  # 西以贺兰社区接壤: a boundary's direction and 以/至 open no name
+        hard = not is_cjk(before) or (j >= 2 and _BOUNDARY.fullmatch(window[j - 2:j]) is not None) \
+            or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None
                                       and not _verbal_noun(name[:2])) \
             or (j >= 2 and _PLACE_VERB.fullmatch(window[j - 2:j]) is not None)
         if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):

@@ -589,3 +589,18 @@ def test_a_road_named_for_a_city_with_its_direction():
     _rec, places = _rec_places("青岛市市南区新闻\n近日，香港中路街道江西路社区、南京西路街道、北京东路社区开展活动。\n")
     assert {"香港中路街道", "南京西路街道", "北京东路社区", "江西路社区"} <= set(places), places
     assert not {"南京市", "北京市", "西路街道"} & set(places), places
+
+
+def test_a_district_of_another_province_named_alone_after_its_full_name():
+    # written once after its city (南京市鼓楼区), a district of another province named alone later is that
+    # district: the street written after it is its street, not a street of the subject
+    _rec, places = _rec_places("郑州市金水区新闻\n区考察组赴南京市鼓楼区学习。在鼓楼区青石桥街道云杉社区，考察组参观了社区。\n")
+    assert places["青石桥街道"][1:] == ("南京市鼓楼区", "external"), places
+    assert places["云杉社区"][1:] == ("青石桥街道", "external"), places
+
+
+def test_a_boundary_direction_opens_no_name():
+    # 东以…为界, 西以某社区接壤, 北至某村: the direction and 以/至 are no part of the neighbour's name
+    found = [lm.as_written for lm in local_mentions("东以长河为界，西以青枫社区接壤，北以北岭村为界，南至柳塘村。")]
+    assert {"青枫社区", "北岭村", "柳塘村"} <= set(found), found
+    assert not [f for f in found if f[0] in "以至" or f[1] in "以至"], found

@@ -147,6 +147,9 @@ _CENTRAL = {
 }
 # a news dispatch's dateline after the outlet: [place] [month] day 电 (新华社福州12月20日电, 新华社北京电)
 _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[ \t]*(?:\d{1,2}[ \t]*月[ \t]*)?(?:\d{1,2}[ \t]*日[ \t]*)?电(?=\s*[(（:：]|\s*记者|\s|题)")
+# …and its byline (新华社记者某某): a reporter named for the story, not at work in it (新华社记者走进…)
+_BYLINE_AFTER = re.compile(r"(?:全媒体)?记者(?!(?:一行)?(?:近日|日前)?(?:走进|来到|深入|走访|进行|采访|实地|探访|蹲点|调查))")
+_CENTRAL_OUTLETS = ("新华社",)
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reverse=True)))
 
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix
@@ -434,6 +437,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue  # 事在格中办: 中办 and 国办 stand as words of their own
         if _DATELINE.match(text, m.end()):
             continue  # 新华社北京5月1日电: the agency's dateline only carries the story
+        if m.group() in _CENTRAL_OUTLETS and _BYLINE_AFTER.match(text, m.end()):
+            continue  # 新华社记者某某: the byline only credits the story
         name, end = _CENTRAL[m.group()], m.end()
         if name.endswith(("部", "委员会", "委", "局", "署")) and text.startswith(("办公厅", "办公室"), end):
             name, end = name + text[end:end + 3], end + 3  # 某部办公厅公布…: the ministry's general office acts

@@ -129,6 +129,10 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     # a page copied from print spaces its figures; a feature's dateline runs into its title (电 题:)
     ("新华社江城 3 月 5 日电 题：社区新建了广场", []),
     ("新华社联合电视台推出系列报道。", ["新华社"]),
+    # …and its byline (新华社记者某某, traditional 新華社記者): a reporter at work in the text is the agency's
+    ("江城社区侧记\n  新华社记者王五、李四\n  社区新建了广场。", []),
+    ("新華社記者王五\n社区新建了广场。", []),
+    ("新华社记者近日走进社区采访。", ["新华社"]),
     # a source line naming no outlet: the site itself (本网), an office, a name with no outlet's ending
     ("来源: 本网\n来源：某某宣传\n江城新媒体集团  主办\n当前位置：首页\n深度报道\n", []),
     # dictionary words are no outlet

@@ -11,12 +11,14 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from graph.model import Evidence
+from graph.sqlite_rows import sort_key
 from queries.grading import grade_evidence, grade_rank
+from queries.kept import loads_all, maintained
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import figures_measuring, find_places, linked, place_scope, preload
 
-__all__ = ["SPEC", "fetch", "finish", "grade_piece", "graded"]
+__all__ = ["PIECES", "SOURCE_RANK", "SPEC", "fetch", "finish", "grade_piece", "graded", "kept_piece"]
 
 SPEC = QuerySpec(
     "compare_cities", "城市对比",
@@ -33,6 +35,8 @@ SPEC = QuerySpec(
 )
 
 
+PIECES = "city_pieces"     # the row index of every place's own pieces (``queries/city_pieces.py``)
+
 _NO_FIGS = {"metrics": 0, "fig_doc": [], "fig_start": [], "fig_end": [], "fig_quote": [],
             "own_doc": [], "own_start": [], "own_end": [], "own_quote": []}
 _FIGURE = ("status", "practices", "doc_id", "start", "end")
@@ -46,8 +50,12 @@ def fetch(g: Any, places: list[str], practices: list[str], best: bool = False) -
     city's scope has thousands of measures."""
     wanted = set(practices)
     rows: list[dict[str, Any]] = []
+    done: set[str] = set()
     for want in places:
         for p in find_places(g, want):
+            if p in done:                   # named twice (a name and an alias): its rows are there
+                continue
+            done.add(p)
             name = g.nodes[p].get("name")
             scope = place_scope(g, p, 2)
             within = set(scope)
@@ -109,7 +117,7 @@ def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dic
     return figures, lambda mt: places.get(mt, [])
 
 
-_SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
+SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
 
 
 def grade_piece(row: dict[str, Any], quote: str | None) -> str:
@@ -120,14 +128,6 @@ def grade_piece(row: dict[str, Any], quote: str | None) -> str:
         return "described" if row.get("status") == "described" and grade == "claimed" else grade
     status = row.get("status") if row["source"] == "measure" else None
     return grade_evidence(quote or "", status, bool(row.get("metrics")))
-
-
-def _measure_item(row: dict[str, Any], grade: str, ev: Evidence) -> dict[str, Any]:
-    """One measure of a cell with its own evidence: ``quote`` (the sentence naming the practice, or
-    the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
-    own = best_evidence(row, "own_")
-    return {"id": row["id"], "summary": row.get("summary"), "status": row.get("status"), "grade": grade,
-            **ev.columns(), **own.columns("own_")}
 
 
 def graded(row: dict[str, Any]) -> tuple[str, Evidence]:
@@ -142,24 +142,117 @@ def graded(row: dict[str, Any]) -> tuple[str, Evidence]:
     return grade, ev
 
 
-def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
-           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
-    cells: dict[tuple[str, str], dict[str, Any]] = {}
+# -- the cells ------------------------------------------------------------------------------------------
+#
+# A piece of a cell: (grade rank, from a place within the one asked, source rank, document, start — the
+# order a cell's pieces are shown in —, grade, (item id, summary, status, source, its own evidence), the
+# evidence it cites). Cells: (place id, practice) -> its pieces, in the order the raw rows give them.
+
+Piece = tuple[int, bool, int, str, int, str, tuple[Any, Any, Any, str, Evidence], Evidence]
+
+
+def _piece(place: str, at: str, source: str, grade: str, item: tuple[Any, Any, Any, str, Evidence], ev: Evidence) -> Piece:
+    # of pieces of one grade, the place's own before those of the places within it: a city's cell
+    # quotes the city's sentence, not a county's from another city's report
+    return (grade_rank(grade), at != place, SOURCE_RANK[source], ev.doc_id or "",
+            ev.start if ev.start is not None else -1, grade, item, ev)
+
+
+def _fetched_cells(rows: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], list[Piece]], dict[str, str]]:
+    """The cells of raw rows (any store), and the name of each place that has one."""
+    cells: dict[tuple[str, str], list[Piece]] = {}
     place_names: dict[str, str] = {}
     seen: set[tuple[str, str, str, str]] = set()
-    for row in best_rows(fetch, params):
+    for row in rows:
         key = (row["place_id"], row["practice"], row["source"], row["id"])
         if key in seen:
             continue
         seen.add(key)
         place_names[row["place_id"]] = row["place"]
         grade, ev = graded(row)
-        cell = cells.setdefault((row["place_id"], row["practice"]), {"pieces": []})
-        # of pieces of one grade, the place's own before those of the places within it: a city's cell
-        # quotes the city's sentence, not a county's from another city's report
-        cell["pieces"].append((grade_rank(grade), row.get("at", row["place_id"]) != row["place_id"],
-                               _SOURCE_RANK[row["source"]], ev.doc_id or "",
-                               ev.start if ev.start is not None else -1, grade, row, ev))
+        own = best_evidence(row, "own_") if row["source"] == "measure" else NO_EVIDENCE
+        item = (row["id"], row.get("summary"), row.get("status"), row["source"], own)
+        cells.setdefault((row["place_id"], row["practice"]), []).append(
+            _piece(row["place_id"], row.get("at", row["place_id"]), row["source"], grade, item, ev))
+    return cells, place_names
+
+
+def kept_piece(row: dict[str, Any], figures: list[tuple[list[str], Any, Any, Any, Any]]) -> list[Any]:
+    """What the store keeps of a raw row of a place's own (``at``) measure, named model or ADOPTS link, for
+    every place whose scope holds it (``queries/city_pieces.py``): its fields, its grade without and with
+    a figure that measures it, its evidence and its own, and ``figures``: the figures that can measure its
+    practice (a result naming it) with the places each is about and its evidence (document, start, end,
+    first quote) — which of them count depends on the place asked (its scope)."""
+    ev = best_evidence(row)
+    own = best_evidence(row, "own_") if row["source"] == "measure" else NO_EVIDENCE
+    plain = grade_piece({**row, "metrics": 0}, ev.quote)
+    counted = grade_piece({**row, "metrics": 1}, ev.quote) if figures else plain
+    return [row["practice"], row["source"], row["id"], row.get("summary"), row.get("status"), plain, counted,
+            list(ev), list(own), [[list(places), *entry] for places, *entry in figures]]
+
+
+def _kept_cells(g: Any, read: Callable[[str], list[list[Any]]], places: list[str],
+                wanted: set[str]) -> tuple[dict[tuple[str, str], list[Piece]], dict[str, str]]:
+    """The cells ``_fetched_cells`` makes of ``fetch``'s rows, from the pieces the store keeps per place
+    (``read(place)``: the kept pieces of the place's own measures, named models and ADOPTS links, in the
+    order ``fetch`` gives them): each place asked reads those of the places of its scope, in scope
+    order, and grades a measure quantified where one of its figures is about a place of that scope."""
+    cells: dict[tuple[str, str], list[Piece]] = {}
+    place_names: dict[str, str] = {}
+    done: set[str] = set()
+    for want in places:
+        for p in find_places(g, want):
+            if p in done:                   # named twice (a name and an alias): its rows are there
+                continue
+            done.add(p)
+            name = g.nodes[p].get("name")
+            scope = place_scope(g, p, 2)
+            within = set(scope)
+            seen: set[tuple[str, str, str]] = set()
+            found = False
+            for q in scope:
+                for practice, source, x, summary, status, plain, counted, ev, own, figures in read(q):
+                    if source == "adopts" and q != p or wanted and practice not in wanted:
+                        continue
+                    key = (practice, source, x)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    found = True
+                    cited = Evidence(*ev)
+                    counting = [f for f in figures if any(pl in within for pl in f[0])]
+                    grade = counted if counting else plain
+                    if grade == "quantified":
+                        fig = best_evidence({"fig_doc": [f[1] for f in counting], "fig_start": [f[2] for f in counting],
+                                             "fig_end": [f[3] for f in counting], "fig_quote": [f[4] for f in counting]},
+                                            "fig_")
+                        if fig.quote:
+                            cited = fig
+                    cells.setdefault((p, practice), []).append(
+                        _piece(p, q, source, grade, (x, summary, status, source, Evidence(*own)), cited))
+            if found:
+                place_names[p] = name
+    return cells, place_names
+
+
+def _measure_item(piece: Piece) -> dict[str, Any]:
+    """One measure of a cell with its own evidence: ``quote`` (the sentence naming the practice, or
+    the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
+    x, summary, status, _, own = piece[6]
+    return {"id": x, "summary": summary, "status": status, "grade": piece[5], **piece[7].columns(), **own.columns("own_")}
+
+
+def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
+           version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    store = maintained(PIECES, version)             # the embedded store keeps every place's pieces
+    embedded = getattr(fetch, "embedded_graph", None)
+    if store is not None and embedded is not None:
+        def read(q: str) -> list[list[Any]]:
+            return loads_all(store.kept_rows(PIECES, sort_key(q)))
+
+        cells, place_names = _kept_cells(embedded(), read, params["places"], set(params.get("practices") or ()))
+    else:
+        cells, place_names = _fetched_cells(best_rows(fetch, params))
     wanted_order = {w: i for i, w in enumerate(params["places"])}
 
     def place_rank(pid: str) -> tuple[int, str]:
@@ -176,11 +269,11 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                 out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
                             "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE.columns()})
                 continue
-            pieces = sorted(cell["pieces"], key=lambda t: t[:5])
+            pieces = sorted(cell, key=lambda t: t[:5])
             best = pieces[0]
-            measures = [p for p in pieces if p[6]["source"] == "measure"]
-            summaries = list(dict.fromkeys(p[6]["summary"] for p in measures if p[6].get("summary")))
+            measures = [p for p in pieces if p[6][3] == "measure"]
+            summaries = list(dict.fromkeys(p[6][1] for p in measures if p[6][1]))
             out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[5],
                         "measures": "；".join(summaries) or None, "measure_count": len(measures),
-                        "measure_list": [_measure_item(p[6], p[5], p[7]) for p in measures], **best[7].columns()})
+                        "measure_list": [_measure_item(p) for p in measures], **best[7].columns()})
     return out

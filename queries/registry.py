@@ -262,10 +262,11 @@ WHOLE_GRAPH = frozenset(q.name for q in QUERIES if q.projection)
 def row_indexes() -> list[Any]:
     """The indexes the embedded store maintains per document (``graph/sqlite_rows.py``), one per kept
     name of ``KEPT`` that has one."""
+    from queries.city_pieces import CityPieces
     from queries.fulltext_postings import SearchPostings
 
     return [similar_practices.SimilarPostings(), SearchPostings(), inventory.ListingRows(), exemplars.PieceRows(),
-            exemplars.RankingRows(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
+            exemplars.RankingRows(), CityPieces(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
             learning_network.SharedNames()]
 
 

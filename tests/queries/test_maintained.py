@@ -30,6 +30,9 @@ def _cases(records):
     cases += [("similar_cities", {"place": p, "k": 10}) for p in places[:6]]
     cases += [("practice_communities", {"min_places": n}) for n in (1, 2)]
     cases += [("exemplars", {"practice": p, "k": k}) for p, k in zip(practices, (1, 5, 10, 200) * 10)]
+    # every place's own pieces (queries/city_pieces.py): pairs, a place with the places within it, practices
+    cases += [("compare_cities", {"places": list(pair)}) for pair in zip(places, places[1:] + places[:1])]
+    cases += [("compare_cities", {"places": places[:3], "practices": practices[:4]})]
     # the postings (graph/sqlite_postings.py): ties broken by key, kinds filtered by id, long terms counted
     models = sorted({m.name for r in records for m in r.named_models})
     titles = [r.document.title for r in records if r.document.title and len(r.document.title) > 6]

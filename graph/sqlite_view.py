@@ -209,6 +209,23 @@ class SQLiteGraphView:
         return self._all("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b ON b.nid = r.e "
                          "WHERE r.type = ? ORDER BY r.rid", (rel_type,))
 
+    def rel_pairs(self, rel_type: str, batch: int = 5000) -> Iterator[list[tuple[str, str]]]:
+        """``pairs``, sorted by start id then end id instead, ``batch`` at a time: sorted by SQLite (spilling
+        to temporary files past its page cache), so memory stays bounded however many there are; the
+        connection is read between batches (a fill writes rows in between, to other tables)."""
+        with self._store._lock:
+            cursor = self._store._db.execute("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b "
+                                             "ON b.nid = r.e WHERE r.type = ? ORDER BY 1, 2", (rel_type,))
+        try:
+            while True:
+                with self._store._lock:
+                    rows = cursor.fetchmany(batch)
+                if not rows:
+                    return
+                yield rows
+        finally:
+            cursor.close()
+
     def instance_holders(self, batch: int = 5000) -> Iterator[list[tuple[str, str, str, str]]]:
         """(practice name, place, source, item), each once, sorted by item (then the others), ``batch`` at a
         time: every item INSTANCE_OF a node (its name, "" where that is no Practice or has none) with each

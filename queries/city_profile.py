@@ -11,12 +11,14 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from graph.model import EV_FIELDS
+from graph.sqlite_rows import sort_key
 from queries.grading import is_plan, states_duty
+from queries.kept import loads_all, maintained
 from queries.rows import as_list, best_evidence, best_rows, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import find_places, linked
 
-__all__ = ["SECTIONS", "SPEC", "fetch", "finish"]
+__all__ = ["FIGURES", "FIGURE_FIELDS", "SECTIONS", "SPEC", "fetch", "figure_row", "finish", "finished", "order_key"]
 
 SPEC = QuerySpec(
     "city_profile", "地方画像",
@@ -42,12 +44,18 @@ def _row(p: str, name: Any, section: str, x: str, *, category: str | None = None
 
 
 _POLICY = ("title", "status", "date", "issuer")
+FIGURES = "place_figures"     # the row index of every place's figure rows (``queries/place_figures.py``)
 
 
 def fetch(g: Any, place: str, best: bool = False) -> list[dict[str, Any]]:
     """The raw rows; ``best``: each evidence list holds only the entry ``best_evidence`` picks from it
     (the embedded store chooses it in SQL: a policy cited by every document has one entry per
     document). Each section is read set-wise (``linked``): a city has thousands of figures."""
+    return _fetch(g, place, best, True)
+
+
+def _fetch(g: Any, place: str, best: bool, figures: bool) -> list[dict[str, Any]]:
+    """``fetch``; without ``figures``: no figure rows (the embedded store keeps them per place)."""
     rows: list[dict[str, Any]] = []
     for p in find_places(g, place):
         name = g.nodes[p].get("name")
@@ -75,11 +83,9 @@ def fetch(g: Any, place: str, best: bool = False) -> list[dict[str, Any]]:
         for _, x, (title,), _, ev in located:
             if x.startswith("ag_"):
                 rows.append(_row(p, name, "agency", x, title=title, ev=ev))
-        for _, x, (subject, written, status, year, practices), _, ev in linked(
-                g, [p], "FOR_PLACE", False, ("subject", "as_written", "status", "year", "practices"),
-                evidence="node", best=best):
-            rows.append(_row(p, name, "figure", x, title=subject, items=[written], status=status,
-                             date=None if year is None else str(int(year)), practices=list(practices or []), ev=ev))
+        for _, x, values, _, ev in linked(g, [p] if figures else [], "FOR_PLACE", False, FIGURE_FIELDS,
+                                          evidence="node", best=best):
+            rows.append(figure_row(p, name, x, values, ev))
         for section, out in (("learned_from", True), ("taught", False)):
             for _, x, (title,), (what,), ev in linked(g, [p], "LEARNED_FROM", out, ("name",), ("what",),
                                                       evidence="rel", best=best):
@@ -87,6 +93,16 @@ def fetch(g: Any, place: str, best: bool = False) -> list[dict[str, Any]]:
         for _, x, (title, kind, date, issuer, head), _, _ in about:
             rows.append(_row(p, name, "document", x, title=title, status=kind, date=date, issuer=issuer, head=head))
     return rows
+
+
+FIGURE_FIELDS = ("subject", "as_written", "status", "year", "practices")   # a figure's properties its row shows
+
+
+def figure_row(p: str, name: Any, x: str, values: tuple[Any, ...], ev: dict[str, list[Any]] | None) -> dict[str, Any]:
+    """The raw row of figure ``x`` about place ``p`` (``values``: its ``FIGURE_FIELDS``)."""
+    subject, written, status, year, practices = values
+    return _row(p, name, "figure", x, title=subject, items=[written], status=status,
+                date=None if year is None else str(int(year)), practices=list(practices or []), ev=ev)
 
 
 SECTIONS = ("practice", "named_model", "policy", "agency", "figure", "learned_from", "taught", "document")
@@ -150,30 +166,47 @@ def _figure(row: dict[str, Any]) -> dict[str, Any]:
     return {"written": items[0] if items else None, "year": int(date) if date.isdigit() else None}
 
 
+def finished(row: dict[str, Any], studied: list[tuple[Any, int, int]]) -> dict[str, Any]:
+    """The answer's row of one raw row (``studied``: ``_studied_spans`` of the place's rows)."""
+    if row["section"] == "document":
+        ev = head_quote(row["id"], row.get("head"))
+    else:
+        ev = best_evidence(row)
+    figure = _figure(row)
+    # a figure whose words name nothing counted is shown as written (1.2万户), never by its id
+    return {"place_id": row["place_id"], "place": row["place"], "section": row["section"],
+            "category": row.get("category"), "name": row.get("name") or figure["written"] or row["id"],
+            "detail": _detail(row), "status": _status(row, ev, studied),
+            "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
+            **figure, "id": row["id"], **ev.columns()}
+
+
+def order_key(row: dict[str, Any]) -> tuple[Any, ...]:
+    """Where a row of the answer comes: by place, section, category, name and id."""
+    return (row["place_id"], _ORDER.get(row["section"], 99), row["category"] or "", str(row["name"]), row["id"])
+
+
+_ORDER = {s: i for i, s in enumerate(SECTIONS)}
+
+
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
+    store = maintained(FIGURES, version)         # the embedded store keeps every place's figure rows
+    embedded = getattr(fetch, "embedded_graph", None)
+    g = embedded() if store is not None and embedded is not None else None
+    rows = best_rows(fetch, params) if g is None else _fetch(g, params["place"], True, False)
     seen: set[tuple[str, str, str]] = set()
     out = []
-    rows = best_rows(fetch, params)
     studied = _studied_spans(rows)
     for row in rows:
         key = (row["place_id"], row["section"], row["id"])
         if key in seen:
             continue
         seen.add(key)
-        if row["section"] == "document":
-            ev = head_quote(row["id"], row.get("head"))
-        else:
-            ev = best_evidence(row)
-        figure = _figure(row)
-        # a figure whose words name nothing counted is shown as written (1.2万户), never by its id
-        out.append({"place_id": row["place_id"], "place": row["place"], "section": row["section"],
-                    "category": row.get("category"), "name": row.get("name") or figure["written"] or row["id"],
-                    "detail": _detail(row), "status": _status(row, ev, studied),
-                    "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
-                    **figure,
-                    "id": row["id"], **ev.columns()})
-    order = {s: i for i, s in enumerate(SECTIONS)}
-    out.sort(key=lambda r: (r["place_id"], order.get(r["section"], 99), r["category"] or "",
-                            str(r["name"]), r["id"]))
+        out.append(finished(row, studied))
+    if g is not None:                            # (a figure row's order within its place is its kept one)
+        for p in find_places(g, params["place"]):
+            head = {"place_id": p, "place": g.nodes[p].get("name")}
+            out.extend({**head, **row} for row in loads_all(store.kept_rows(FIGURES, sort_key(p))))
+    out.sort(key=order_key)
     return out

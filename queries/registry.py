@@ -264,9 +264,10 @@ def row_indexes() -> list[Any]:
     name of ``KEPT`` that has one."""
     from queries.city_pieces import CityPieces
     from queries.fulltext_postings import SearchPostings
+    from queries.place_figures import PlaceFigures
 
     return [similar_practices.SimilarPostings(), SearchPostings(), inventory.ListingRows(), exemplars.PieceRows(),
-            exemplars.RankingRows(), CityPieces(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
+            exemplars.RankingRows(), CityPieces(), PlaceFigures(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
             learning_network.SharedNames()]
 
 

@@ -33,6 +33,7 @@ def _cases(records):
     # every place's own pieces (queries/city_pieces.py): pairs, a place with the places within it, practices
     cases += [("compare_cities", {"places": list(pair)}) for pair in zip(places, places[1:] + places[:1])]
     cases += [("compare_cities", {"places": places[:3], "practices": practices[:4]})]
+    cases += [("city_profile", {"place": p}) for p in places]       # its figures (queries/place_figures.py)
     # the postings (graph/sqlite_postings.py): ties broken by key, kinds filtered by id, long terms counted
     models = sorted({m.name for r in records for m in r.named_models})
     titles = [r.document.title for r in records if r.document.title and len(r.document.title) > 6]

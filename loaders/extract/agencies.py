@@ -29,7 +29,7 @@ from loaders.extract.text_utils import (
     without_pinyin,
 )
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
-from loaders.record import AgencyRec, Mention
+from loaders.record import AgencyRec
 
 __all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_code", "level_place"]
 
@@ -1000,16 +1000,19 @@ def extract_agencies(ctx: Context) -> None:
     full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}
     for a in admin_mentions(ctx.text, subject, gaz):
         full.setdefault(gaz.agency_prefix(a.code), gaz.full_name(a.code))
-    recs: dict[str, AgencyRec] = {}
+    # each agency's mentions gathered first, as plain fields: the record's own validation makes the
+    # Mention objects (one validator call per agency instead of one Python constructor per mention)
+    found: dict[str, tuple[str | None, list[dict[str, object]]]] = {}
     seen: set[tuple[str, int, int]] = set()
     for m in mentions:
         name = alias.get(m.name, m.name)
-        rec = recs.get(name)
-        if rec is None:  # (a record object is made and validated once per agency, not per mention)
-            rec = recs[name] = AgencyRec(name=name, place=full.get(m.place, m.place) if m.place else None)
+        got = found.get(name)
+        if got is None:
+            got = found[name] = (full.get(m.place, m.place) if m.place else None, [])
         if (name, m.start, m.end) not in seen:  # the same span can be found by two patterns
             seen.add((name, m.start, m.end))
-            rec.mentions.append(Mention(start=m.start, end=m.end, as_written=m.as_written))
+            got[1].append({"start": m.start, "end": m.end, "as_written": m.as_written})
+    recs = {name: AgencyRec(name=name, place=place, mentions=spans) for name, (place, spans) in found.items()}
     issuer = ctx.document.issuer
     if issuer:
         for part in issuer.split("、"):

@@ -35,7 +35,7 @@ from loaders.extract.text_utils import (
     stop_positions,
 )
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.record import Mention, NamedModelRec, PlaceRec
+from loaders.record import NamedModelRec, PlaceRec
 
 __all__ = ["Quote", "extract_named_models", "find_quotes", "place_mentions", "quote_candidates", "split_list"]
 
@@ -1312,4 +1312,4 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         for owner in owners:
             ctx.named_models.append(NamedModelRec(
                 name=name, owner=owner, components=list(comps), definition=definition, practices=practices,
-                mentions=[Mention(start=c.start, end=c.end, as_written=text[c.start:c.end]) for c in group]))
+                mentions=[{"start": c.start, "end": c.end, "as_written": text[c.start:c.end]} for c in group]))

@@ -886,7 +886,7 @@ def extract_places(ctx: Context) -> None:
             name=record_name(gaz, code, subject, any(h.code == p.province for x in ms for h in x.heads)),
             level=p.level, parent=parent, adcode=code,
             role=_role(gaz, code, role_anchor),
-            mentions=[Mention(start=x.start, end=x.end, as_written=x.as_written) for x in ms]))
+            mentions=[{"start": x.start, "end": x.end, "as_written": x.as_written} for x in ms]))
 
     anchor_name = gaz.full_name(subject) if subject else None
     admin_at_end = {a.end: a for a in admins}

@@ -22,7 +22,7 @@ from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.models import place_mentions
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import finditer_at, stop_at_or_after, stop_before, stop_positions
-from loaders.record import LearningRec, Span
+from loaders.record import LearningRec
 
 __all__ = ["LEARNING_CUES", "extract_learning"]
 
@@ -183,7 +183,7 @@ def extract_learning(ctx: Context) -> None:
                 continue
             seen.add(key)
             ctx.learning.append(LearningRec(learner=learner, source=p.name, what=what or None,
-                                            span=Span(start=lo, end=hi)))
+                                            span={"start": lo, "end": hi}))
     _visitors(ctx, places, starts, seen)
     _keep_most_specific(ctx)
 
@@ -253,4 +253,4 @@ def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
             _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
             ctx.learning.append(LearningRec(learner=p.name, source=subject,
                                             what=_what(text, m.end(), m.end(), s_hi) or None,
-                                            span=Span(start=lo, end=hi)))
+                                            span={"start": lo, "end": hi}))

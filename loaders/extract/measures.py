@@ -37,7 +37,7 @@ from loaders.extract.text_utils import (
     stop_before,
     stop_positions,
 )
-from loaders.record import MeasureRec, Span
+from loaders.record import MeasureRec
 
 __all__ = ["Item", "extract_measures", "find_items"]
 
@@ -374,7 +374,7 @@ def extract_measures(ctx: Context) -> None:
             summary=summary, practices=[n for n in tax.names if n in inside], place=place,
             agencies=_names_in(agency_spans, agency_pos, lo, hi),
             named_models=_names_in(model_spans, model_pos, lo, hi),
-            status=status, year=int(ym.group(1)) if ym else None, span=Span(start=start, end=hi)))
+            status=status, year=int(ym.group(1)) if ym else None, span={"start": start, "end": hi}))
 
     items = find_items(text)
     intros: dict[str, str] = {}  # per kind of top-level series, the line that introduces it

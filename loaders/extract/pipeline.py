@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from loaders.extract import (
     agencies,
+    figure_measures,
     learning,
     measures,
     meta,
@@ -38,6 +39,7 @@ STEPS: tuple[tuple[str, Step], ...] = (
     ("metrics", metrics.extract_metrics),
     ("learning", learning.extract_learning),
     ("practice_mentions", practice_mentions.extract_practice_mentions),
+    ("figure_measures", figure_measures.extract_figure_measures),
 )
 
 

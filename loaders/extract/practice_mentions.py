@@ -31,7 +31,7 @@ from loaders.extract.practices import load_taxonomy
 from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after
 from loaders.record import PracticeMention
 
-__all__ = ["extract_practice_mentions"]
+__all__ = ["extract_practice_mentions", "within_subject"]
 
 _NAMED, _OWN, _PLANNED, _ELSEWHERE, _STUDIED = range(5)
 # how many more sentences are looked at for one that names the subject, once one that names no place is found
@@ -56,7 +56,7 @@ def extract_practice_mentions(ctx: Context) -> None:
     attribution = Attribution.of(ctx)
     text = ctx.text
     subject = ctx.document.subject_place
-    within = _within_subject(ctx)
+    within = within_subject(ctx)
     studied = sorted((lr.span.start, lr.span.end, lr.source) for lr in ctx.learning
                      if lr.span is not None and (lr.learner == subject or within(lr.learner)))
     best: dict[str, tuple[int, int, str | None]] = {}       # practice → (rank, offset, place studied)
@@ -150,7 +150,7 @@ def _not_the_places_words(text: str, pos: int, starts: list[int], seen: dict[int
     return k > 0 and spans[k - 1][0] <= pos < spans[k - 1][1]
 
 
-def _within_subject(ctx: Context):
+def within_subject(ctx: Context):
     """A test: is the named place (a place of the record) the subject or inside it (its parent chain
     reaches the subject, or its code lies under the subject's)?"""
     subject = ctx.document.subject_place

@@ -1,0 +1,75 @@
+"""Extraction step: a practice's cited sentence that reports a result figure of it is a measure.
+
+Measures are the items a document enumerates and its lead paragraphs (``measures``). A news feature often
+reports work in running text: the sentence the practice is cited by (``ctx.practice_mentions``) may itself
+hold what was done and how much (``成立业主委员会49个``, ``选举成立业委会143个``, ``注册志愿者超过89万人``), yet
+no measure holds it, so no figure measured the practice and the place was graded on its words alone. Such a
+sentence is a measure of that practice: its figure is then one the graph reads as measuring the practice
+(``Metric.practices``, docs/graph.md), the grade quantified.
+
+A sentence counts where the cue stands in the same clause as a figure that is a result (not a target,
+plan or standard) about the subject or a place within it, no measure covers the cue, the cue is not in a
+plan or a statement that the subject studies another place, and the clause is not what a place has
+(``辖15个小区``: size, not work).
+"""
+from __future__ import annotations
+
+import re
+
+from loaders.extract.attribution import Attribution
+from loaders.extract.context import Context
+from loaders.extract.practice_mentions import within_subject
+from loaders.record import MeasureRec, Span
+
+__all__ = ["extract_figure_measures"]
+
+_CLAUSE_STOPS = re.compile(r"[，,；;：:。！？!?\n]")
+# what a place has or lacks, not work done (辖15个小区, 共有老旧小区144个, 137个小区未纳入…)
+_HOLDS = re.compile(r"辖|共有|拥有|现有|有(?=\d)|未|尚未|没有|仍有")
+# a target or a task to come (3年实现…全覆盖, 今年内要完成20个…任务): no result
+_TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|任务|计划")
+# the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,
+# ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
+_DONE = re.compile(r"成立|建立|组建|建成|设立|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
+                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训")
+_MAX_SUMMARY = 30
+_LIST = re.compile(r"[、等]")
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    lo = pos
+    while lo > 0 and not _CLAUSE_STOPS.match(text, lo - 1):
+        lo -= 1
+    found = _CLAUSE_STOPS.search(text, pos)
+    return lo, found.start() if found else len(text)
+
+
+def extract_figure_measures(ctx: Context) -> None:
+    if not ctx.practice_mentions or not ctx.metrics:
+        return
+    text = ctx.text
+    subject = ctx.document.subject_place
+    within = within_subject(ctx)
+    attribution = Attribution.of(ctx)
+    covered = [(ms.span.start, ms.span.end) for ms in ctx.measures]
+    added: dict[tuple[int, int], MeasureRec] = {}
+    for pm in ctx.practice_mentions:
+        if pm.learned_from or any(a <= pm.start < b for a, b in covered) or attribution.planned_at(pm.start):
+            continue
+        lo, hi = _clause(text, pm.start)
+        # (a figure that counts a list the cue is one item of, 党建引领、经费保障等6个工作专班, measures none of them)
+        figures = [mt for mt in ctx.metrics if lo <= mt.start and mt.end <= hi and mt.status != "planned"
+                   and (mt.place in (None, subject) or within(mt.place))
+                   and not _LIST.search(text, min(mt.end, pm.end), max(mt.start, pm.start))]
+        if not figures or _HOLDS.search(text, lo, hi) or _TARGET.search(text, lo, hi) or not _DONE.search(text, lo, hi):
+            continue
+        place = attribution.place_at(pm.start)
+        place = place if place and (place == subject or within(place)) else figures[0].place or subject
+        got = added.get((lo, hi))
+        if got is not None:
+            got.practices.append(pm.name)
+            continue
+        summary = text[lo:hi].strip()[:_MAX_SUMMARY]
+        added[(lo, hi)] = rec = MeasureRec(summary=summary, practices=[pm.name], place=place, status="done",
+                                           span=Span(start=lo, end=hi))
+        ctx.measures.append(rec)

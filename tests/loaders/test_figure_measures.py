@@ -1,0 +1,24 @@
+"""A practice's cited sentence that reports a result figure of it is a measure (loaders/extract/figure_measures.py)."""
+from __future__ import annotations
+
+from loaders.extract.pipeline import extract_text
+
+
+def _measures(text: str) -> list[tuple[str, list[str], str | None]]:
+    rec = extract_text(text, "t.txt")
+    return [(rec.text[m.span.start:m.span.end], m.practices, m.status) for m in rec.measures]
+
+
+def test_a_result_figure_in_the_cue_clause_makes_a_measure():
+    text = ("某某市民政局关于物业工作的情况\n近年来，某某市持续推进小区治理，将无物业小区管理与基层党建相融合，"
+            "成立业主委员会49个、建立党支部31个。\n")
+    got = [m for m in _measures(text) if "业委会组建" in m[1]]
+    assert got == [("成立业主委员会49个、建立党支部31个", ["业委会组建"], "done")], _measures(text)
+
+
+def test_no_measure_for_a_target_a_size_or_a_counted_list():
+    for text in ("某某市新闻\n某某市力争3年内实现成立业主委员会100个。\n",
+                 "某某市新闻\n某某社区辖8个网格，共有业主委员会3个。\n",
+                 "某某市新闻\n某某市领导小组内设党建引领、物业管理、居民自治等6个工作专班。\n"):
+        rec = extract_text(text, "t.txt")
+        assert [m for m in rec.measures if m.status == "done" and "个" in rec.text[m.span.start:m.span.end]] == [], text

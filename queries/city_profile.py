@@ -14,6 +14,7 @@ from graph.model import EV_FIELDS
 from graph.sqlite_rows import sort_key
 from queries.grading import is_plan, states_duty
 from queries.kept import loads_all, maintained
+from queries.model_roles import model_role
 from queries.rows import as_list, best_evidence, best_rows, head_quote
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import find_places, linked
@@ -133,9 +134,12 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
     plan, a document still being drafted (``正在制订《…》``) or a duty (``必须…``), not work done; else
     ``studied`` where the words it is quoted by are those of a statement that the place studies another
     place (inside the evidence its ``learned_from`` links are quoted by, ``studied``: 学习…武城县
-    “红色业委会”…); else None."""
+    “红色业委会”…); else None. A named model is ``learnt`` where its sentence says the place learns it from
+    elsewhere, ``aim`` where it is an aim, principle or slogan (``queries/model_roles``)."""
     if row["section"] in _STATUSED:
         return row.get("status")
+    if row["section"] == "named_model":   # learnt from elsewhere, or an aim: not the place's own model
+        return model_role(row.get("name"), ev.quote)
     if row["section"] != "practice" or not ev.quote:
         return None
     if is_plan(ev.quote) or states_duty(ev.quote):

@@ -14,6 +14,7 @@ from graph.model import Evidence
 from graph.sqlite_rows import sort_key
 from queries.grading import grade_evidence, grade_rank
 from queries.kept import loads_all, maintained
+from queries.model_roles import model_role
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import figures_measuring, find_places, linked, place_scope, preload
@@ -124,6 +125,8 @@ def grade_piece(row: dict[str, Any], quote: str | None) -> str:
     """Grade of one raw row: measures by their quote, status and figures; models with components are
     described at least; a bare ADOPTS link is graded by its quote."""
     if row["source"] == "model":
+        if model_role(row.get("summary"), quote):   # a model learnt from elsewhere or an aim: words only
+            return "claimed"
         grade = grade_evidence(quote or "", None, False)
         return "described" if row.get("status") == "described" and grade == "claimed" else grade
     status = row.get("status") if row["source"] == "measure" else None

@@ -39,6 +39,8 @@ by = {s: [r for r in rows if r["section"] == s] for s in ("definition", "compone
 st.subheader(md_escape(f"“{rows[0]['model']}” · {rows[0].get('owner') or '归属不详'}"))
 for r in by["definition"]:
     st.markdown("**定义**：" + md_escape(whole_definition(str(r["name"]), r.get("quote"))))
+    if r.get("detail"):                   # learnt from elsewhere, or an aim: not the place's own model
+        st.caption(md_escape(str(r["detail"])))
     show_evidence(row_evidence(r), limit=1)
 
 if by["practice"]:

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import Evidence
 from graph.sqlite_rows import sort_key
-from queries.grading import grade_evidence, grade_rank
+from queries.grading import grade_evidence, grade_rank, is_plan
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
@@ -128,7 +128,10 @@ def grade_piece(row: dict[str, Any], quote: str | None) -> str:
         if model_role(row.get("summary"), quote):   # a model learnt from elsewhere or an aim: words only
             return "claimed"
         grade = grade_evidence(quote or "", None, False)
-        return "described" if row.get("status") == "described" and grade == "claimed" else grade
+        # a model with listed components is described, unless the sentence naming it is a plan (下一步，某镇将
+        # 继续…构建“…—…”架构): then it is a plan like any other
+        listed = row.get("status") == "described" and grade == "claimed" and not is_plan(quote or "")
+        return "described" if listed else grade
     status = row.get("status") if row["source"] == "measure" else None
     return grade_evidence(quote or "", status, bool(row.get("metrics")))
 

@@ -93,3 +93,21 @@ def test_a_practice_quoted_by_a_plan_is_marked_planned_in_the_profile():
            practice("党建引领", "必须坚持党组织领导，走出一条基层治理新路子。")]
     rows = {r["name"]: r["status"] for r in finish(lambda _p: raw, {"place": "甲市"}, lambda: 0)}
     assert rows == {"红色物业": "planned", "居民公约": None, "党建引领": "planned"}
+
+
+def test_a_model_piece_grades_as_its_sentence_says():
+    """A model with listed components is described, unless its sentence is a plan; a model the place
+    learns from elsewhere or an aim (queries/model_roles) is words only: claimed."""
+    from queries.compare_cities import finish
+
+    def cell(summary: str, quote: str) -> str:
+        raw = [{"place_id": "p_town", "place": "甲镇", "practice": "小区党支部", "source": "model", "id": "nm_1",
+                "at": "p_town", "summary": summary, "status": "described", "metrics": 0, "fig_doc": [],
+                "fig_start": [], "fig_end": [], "fig_quote": [], "own_doc": [], "own_start": [], "own_end": [],
+                "own_quote": [], "ev_doc": ["d" * 16], "ev_start": [0], "ev_end": [4], "ev_quote": [quote]}]
+        (got,) = finish(lambda _params: raw, {"places": ["甲镇"], "practices": []}, lambda: 0)
+        return got["grade"]
+
+    assert cell("镇党委—小区党组织", "甲镇构建“镇党委—小区党组织”两级架构。") == "described"
+    assert cell("镇党委—小区党组织", "下一步，甲镇将继续构建“镇党委—小区党组织”两级架构。") == "claimed"
+    assert cell("某江经验", "甲镇学习运用“某江经验”化解矛盾。") == "claimed"

@@ -4,7 +4,9 @@
   ``坚持和发展新时代“枫桥经验”``): its owner is the place it comes from where the sentence names one (the
   models step credits 学习P“…” to P), else none — never the learner.
 - ``aim``: an aim, principle, slogan or quality the place strives for (``“…”的目标``, ``“…”的原则``,
-  ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, ``“…”的解决思路``): no practice model.
+  ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, ``“…”的解决思路``), or a slogan of parallel clauses that
+  is an event's theme (``“志愿点亮寒假，暖意沁润童心”寒假系列活动``) or the state work results in
+  (``形成“小事不出网格，大事不出社区”``): no practice model.
 
 The annotated sets count both as named models of the learner (the extraction keeps them: its scores follow
 the gold); the pages that present a model as the place's practice read this role from the sentence that
@@ -28,6 +30,12 @@ _LEARN_BEFORE = re.compile(r"(?:学习|借鉴|复制|效仿|取经)[^，,。；;
 # a model carried on from its origin (坚持和发展新时代“枫桥经验”)
 _FOLLOW_BEFORE = re.compile(r"(?:坚持和发展|坚持发展|发展)新时代$")
 _AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:目标|愿景|理念|原则|宗旨|口号|方向|解决思路|能力|水平)")
+
+# a slogan of two or more parallel clauses (“小事不出网格，大事不出社区”): the theme of an event it names
+# (“…，…”寒假系列活动, “…，…”民主议事会) or a state the work results in (形成“…，…”)
+_COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
+_EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动|主题活动|议事会|座谈会|大会)")
+_RESULT_BEFORE = re.compile(r"形成$")
 
 
 def _read(text: str) -> str:
@@ -62,6 +70,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if _LEARN_BEFORE.search(before) or _FOLLOW_BEFORE.search(before):
         return LEARNT
     if _AIM_AFTER.match(after.lstrip()):
+        return AIM
+    if _COUPLET.fullmatch(_read(name)) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
         return AIM
     return None
 

@@ -17,6 +17,10 @@ from queries.model_roles import AIM, LEARNT, model_role, names_source
     ("两近", "按照“两近”的原则划分网格。", AIM),
     ("网格管理，全员服务", "明确“网格管理，全员服务”目标，推进改革。", AIM),
     ("扁平化、精细化", "增强了社区“扁平化、精细化”的管理服务能力。", AIM),
+    # a slogan of parallel clauses as an event's theme or the state the work results in
+    ("志愿暖冬日，关爱伴成长", "社区“志愿暖冬日，关爱伴成长”寒假系列活动正在进行。", AIM),
+    ("小事不出楼，大事不出村", "引导群众参与治理，形成“小事不出楼，大事不出村”。", AIM),
+    ("网格吹哨，部门报到", "推行“网格吹哨，部门报到”机制，解决问题120件。", None),
     # the place's own model, however its sentence is worded
     ("三联工作法", "近年来，某区学习运用“某江经验”，依托“三联工作法”推进治理。", None),
     ("12345", "研究确立了“12345”社区治理工作模式。", None),

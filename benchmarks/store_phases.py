@@ -81,9 +81,10 @@ def main() -> None:
 
     put = sqlite_rows.RowKeeper.put
 
-    def timed_put(self: Any, ix: Any, keys: list[str]) -> None:     # each index's share of a flush
+    def timed_put(self: Any, ix: Any, keys: Any, whole: bool = False) -> None:     # each index's share of a flush
         wall, cpu = time.perf_counter(), time.process_time()
-        put(self, ix, keys)
+        keys = list(keys)
+        put(self, ix, keys, whole)
         print(json.dumps({"put": ix.name, "keys": len(keys), "wall_s": round(time.perf_counter() - wall, 2),
                           "cpu_s": round(time.process_time() - cpu, 2)}), flush=True)
 

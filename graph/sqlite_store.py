@@ -455,6 +455,11 @@ class SQLiteStore(GraphStore):
                 out[node_id] = (nid, json.loads(props))
         return out
 
+    def _next_key(self, table: str, key: str) -> int:
+        """The key SQLite gives the next row of ``table`` (a fixed name of ours) without one: its largest + 1
+        (inside a write: no other writer meanwhile)."""
+        return self._db.execute(f"SELECT coalesce(max({key}), 0) + 1 FROM {table}").fetchone()[0]
+
     def _rels_by_key(self, keys: list[tuple[int, int, str]]) -> dict[tuple[int, int, str], tuple[int, dict[str, Any]]]:
         """(start nid, end nid, type) → (rid, properties) of those relationships that exist."""
         out: dict[tuple[int, int, str], tuple[int, dict[str, Any]]] = {}
@@ -487,28 +492,35 @@ class SQLiteStore(GraphStore):
             quotes = QuoteSpans(str(doc_props.get("text") or ""))
             # nodes: insert the new ones in one call (in the delta's order), merge properties of the rest
             have = self._nodes_by_id(list(delta.nodes))
-            db.executemany("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
-                           [(node_id, row.label, _dumps({"id": node_id, **row.props}))
-                            for node_id, row in delta.nodes.items() if node_id not in have])
+            # new rows numbered here as SQLite would (the largest key + 1), not read back by a second look-up
+            first = self._next_key("node", "nid")
+            fresh = {node_id: first + i for i, node_id in enumerate(n for n in delta.nodes if n not in have)}
+            db.executemany("INSERT INTO node(nid, id, label, props) VALUES (?, ?, ?, ?)",
+                           [(nid, node_id, delta.nodes[node_id].label, _dumps({"id": node_id, **delta.nodes[node_id].props}))
+                            for node_id, nid in fresh.items()])
             db.executemany("UPDATE node SET props = ? WHERE nid = ?",
                            _changed_props((nid, props, delta.nodes[node_id].props)
                                           for node_id, (nid, props) in have.items()))
             nids = {k: v[0] for k, v in have.items()}
-            nids.update((k, v[0]) for k, v in self._nodes_by_id([n for n in delta.nodes if n not in have]).items())
+            nids.update(fresh)
             nids[delta.doc_id] = doc_nid
             db.executemany('INSERT INTO node_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
                            [(nids[node_id], doc_nid, *_quote_columns(quotes, ev))
                             for node_id, row in delta.nodes.items() for ev in row.ev])
             # relationships: the same, keyed by (start, end, type)
+            # (no relationship ends at a node created just now: only those between older nodes are looked up)
             keys = [(nids[start], nids[end], rel_type) for rel_type, start, end in delta.rels]
-            old_rels = self._rels_by_key(keys)
+            made = set(fresh.values()) | ({doc_nid} if found is None else set())
+            old_rels = self._rels_by_key([k for k in keys if k[0] not in made and k[1] not in made])
             rows = list(delta.rels.values())
-            db.executemany("INSERT INTO rel(type, s, e, props) VALUES (?, ?, ?, ?)",
-                           [(k[2], k[0], k[1], _dumps(row.props)) for k, row in zip(keys, rows) if k not in old_rels])
+            first = self._next_key("rel", "rid")
+            new_rels = {k: first + i for i, k in enumerate(k for k in keys if k not in old_rels)}
+            db.executemany("INSERT INTO rel(rid, type, s, e, props) VALUES (?, ?, ?, ?, ?)",
+                           [(new_rels[k], k[2], k[0], k[1], _dumps(row.props)) for k, row in zip(keys, rows) if k in new_rels])
             db.executemany("UPDATE rel SET props = ? WHERE rid = ?",
                            _changed_props((*old_rels[k], row.props) for k, row in zip(keys, rows) if k in old_rels))
             rids = {k: v[0] for k, v in old_rels.items()}
-            rids.update((k, v[0]) for k, v in self._rels_by_key([k for k in keys if k not in old_rels]).items())
+            rids.update(new_rels)
             db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
                            [(rids[k], doc_nid, *_quote_columns(quotes, ev)) for k, row in zip(keys, rows) for ev in row.ev])
             self._bump()

@@ -129,6 +129,9 @@ def test_cues(text, expected):
     ("制定《网格员服务事项清单》。", "社区减负清单"),
     ("梳理街道权责清单，赋予街道综合管理权。", "社区减负清单"),
     ("调整制定统一的街道职责清单，下放管理权限。", "社区减负清单"),
+    # a grid's duty list is the grid's work, not the community's burden list
+    ("按照“一张网格、一份职责清单、一支队伍”的思路划分网格。", "社区减负清单"),
+    ("明确网格员职责清单，规范巡查上报。", "社区减负清单"),
     ("市物业管理协会负责人作交流发言。", "物业管理提升"),
     # the epidemic as the time something happened
     ("这一问题在疫情防控期间尤为突出。", "疫情防控"),

@@ -294,27 +294,29 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
 
 
 # ------------------------------------------------------------------ units below the county
-_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|开发区|经济区|高新区|经开区|新区")
-_LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "社区": "community", "村": "community"}
+# (Inner Mongolia's 苏木 is a township and 嘎查 a village: 某某苏木某某嘎查)
+_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|经济区|高新区|经开区|新区")
+_LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
+                    "嘎查": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _HARD_PREP = set("到在赴对向至于从由将把让经为是进")
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
     r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
     r"相关|所在|辖区|居民|老旧|小区|街道|社区|乡镇|村|工作|服务|治理|建设|管理|基层|重点|特色|中心城|国家|"
-    r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|\d")
+    r"省级|市级|区级|县级|实验|创新|城关|周边|部分|少数|多数|一些|若干|边境|贫困|偏远|边远|\d")
 # after a place written straight before, 农 opens a name (某街道农科社区, 某镇农场村) unless it is a word
 # of farming itself (农村, 农业, 农民)
 _CHAINED_GENERIC = re.compile(_GENERIC.pattern.replace("|农|", "|农(?=村|业|民|户|田|贸)|"))
 # a name whose first character a mirror's pinyin gloss follows (農(nóng)科 before 社區), up to the suffix
 _GLOSSED_NAME = re.compile(r"([\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)([\u4e00-\u9fff]{1,4})$")
 _LIST_LOCAL = re.compile(r"((?:[\u4e00-\u9fff]{2,5}、)+(?:(?!等)[\u4e00-\u9fff]){2,5})"
-                         r"(?:等(\d*)个?|(\d+)个)(?:城市|农村|城乡)?(社区|村|街道|镇)")
+                         r"(?:等(\d*)个?|(\d+)个)(?:城市|农村|城乡|新型)?(社区|村|街道|镇)")
 # every _LIST_LOCAL match holds 、 and 等 or 个 and lies inside one run of these characters
 _LIST_LOCAL_KEY = re.compile("[等个]")
 _LIST_LOCAL_KEYS = "等个"  # (the same key as single characters: found by one table pass)
 # what every match holds right after its 等 or 个: the count's end and the suffix (等5个社区, 个城市社区)
-_LIST_LOCAL_TAIL = re.compile(r"\d*个?(?:城市|农村|城乡)?(?:社区|村|街道|镇)")
+_LIST_LOCAL_TAIL = re.compile(r"\d*个?(?:城市|农村|城乡|新型)?(?:社区|村|街道|镇)")
 _LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
 # list items are parted by 、 and, before the last one, by 和/及 (大庆、温馨、海馨、依林和金裕5个社区)
 _LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2}$)")
@@ -431,6 +433,34 @@ def _list_items(m: re.Match[str]) -> list[tuple[int, str]]:
     return items
 
 
+# the names before a unit's suffix that share it, each closed by 、 (某街道河清、桃源、沁城社区)
+_SHARED_ITEMS = re.compile(r"(?:[\u4e00-\u9fff]{2,4}、){1,8}")
+
+
+def _shared_suffix_items(text: str, found: list[LocalMention], street_ends: set[int]) -> list[LocalMention]:
+    """Communities or villages listed after their street or town with one suffix for all (某街道河清、桃源、
+    沁城社区): the list opens where the street ends, each item reads as a name, and the last is found."""
+    out = []
+    for lm in found:
+        if lm.level != "community" or text[lm.start - 1:lm.start] != "、":
+            continue
+        suffix = next((suf for suf in ("社区", "嘎查", "村") if lm.name.endswith(suf)), None)
+        opens = [e for e in street_ends if lm.start - 45 <= e < lm.start - 2]
+        m = next((m for e in sorted(opens, reverse=True)
+                  if (m := _SHARED_ITEMS.fullmatch(text, e, lm.start)) is not None), None)
+        if m is None or suffix is None:
+            continue
+        pos, cand = m.start(), []
+        for item in m.group().split("、")[:-1]:
+            if _GENERIC.search(item) or item.endswith(tuple(_LEVEL_OF_SUFFIX)) or not _chained_name_ok(item):
+                cand = []
+                break
+            cand.append(LocalMention(pos, pos + len(item), item, item + suffix, "community"))
+            pos += len(item) + 1
+        out.extend(cand)
+    return out
+
+
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
                       chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset(),
                       roads: bool = False, street_ends: set[int] = frozenset()) -> int | None:
@@ -481,6 +511,31 @@ def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_
     return None
 
 
+_NOUN_POS = ("n", "ns", "nz", "nr", "nt")
+
+
+def _noun_named_unit(text: str, suffix_start: int, suffix_end: int) -> int | None:
+    """Start of a street's or town's name that is an ordinary noun (天坛, 升平, 桃源), written where a name
+    starts (a line's start, after punctuation or a preposition) and followed by one of its communities or
+    villages by name (，升平镇某某社区通过…): many units are named for such words, and a noun before 街道
+    that opens no unit (基层街道社区) is followed by no community's name."""
+    tail = _UNIT_TAIL.match(text, suffix_end)
+    if tail is None or _GENERIC.search(tail.group(1)) or not _chained_name_ok(tail.group(1), True) \
+            or not looks_like_proper_name(tail.group(1)):
+        return None
+    for length in (2, 3):
+        s = suffix_start - length
+        before = text[s - 1:s] if s > 0 else "\n"
+        if s < 0 or not (not is_cjk(before) or before in _HARD_PREP):
+            continue
+        name = text[s:suffix_start]
+        entry = lexicon_entry(name)
+        if _ALL_CJK.fullmatch(name) and not _GENERIC.search(name) and not _is_verb(name[:2]) \
+                and entry is not None and entry[1] in _NOUN_POS:
+            return s
+    return None
+
+
 # a community or village written on after a street or town: its name, then the suffix
 _UNIT_TAIL = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:社区|村)(?![民委])")
 
@@ -503,9 +558,18 @@ _RESULTATIVE = re.compile(r"[用做抓建筑扎拓夯守管办搞练配落压补
                           r"[好活紧宽实强牢细优准足稳深全亮响密严]")
 
 
+# verbs of winning an award (荣获街道先进…称号: the street gives the award), which the dictionary tags as names
+_AWARD_VERBS = ("荣获", "荣膺", "获评", "荣登")
+
+
 def _is_verb(word: str) -> bool:
     entry = lexicon_entry(word)
-    return (entry is not None and entry[1] in ("v", "vd")) or _RESULTATIVE.fullmatch(word) is not None
+    return (entry is not None and entry[1] in ("v", "vd")) or _RESULTATIVE.fullmatch(word) is not None \
+        or word in _AWARD_VERBS
+
+
+# a place named for its distance (十六里河, 五里墩, 七里铺): a numeral, 里 and a noun
+_DISTANCE_NAME = re.compile(r"[一二三四五六七八九十百]{1,3}里[\u4e00-\u9fff]{1,2}")
 
 
 # a boundary named by its direction (东以…为界, 西以贺兰社区接壤, 北至…村): the name starts after 以/至
@@ -532,7 +596,8 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         name = window[j:]
         before = window[j - 1] if j > 0 else "\n"
         if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or _is_verb(name[:2]) \
-                or not (looks_like_proper_name(name) or roads and _facility_name(name, before)):
+                or not (looks_like_proper_name(name) or _DISTANCE_NAME.fullmatch(name)
+                        or roads and _facility_name(name, before)):
             continue  # 深耕社区治理, 找准社区定位: a verb and its object
         if before.isdigit() or _BOUNDARY.match(name) or (j >= 1 and _BOUNDARY.fullmatch(window[j - 1:j + 1])):
             continue  # 西以贺兰社区接壤: a boundary's direction and 以/至 open no name
@@ -646,7 +711,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue
         if suffix == "乡" and text[m.start() - 1:m.start()] == "之":
             continue  # 石雕之乡, 鱼米之乡: a title a place is given (the home of …), no township
-        if suffix in ("镇", "乡", "村") and text[m.start() - 1:m.start()] in ("城", "乡", "村", "街", "集") \
+        if suffix in ("镇", "乡", "村") and (text[m.start() - 1:m.start()] in ("城", "乡", "村", "街", "集")
+                                           or suffix == "乡" and text[m.start() - 1:m.start()] == "家") \
                 and (_TERM_AFTER.match(text, m.end()) or not (any(m.start() - k in chained for k in range(2, 7))
                                                               or _town_before_its_unit(text, m.start(), m.end()))):
             continue  # 城镇, 乡村, 农村, 街镇 are words, unless a place is written before (紫金县紫城镇)
@@ -673,6 +739,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
                                       street_ends if suffix in ("社区", "村") else frozenset())
         if start is None and level == "street":
             start = _named_by_what_follows(text, name_end, end, chained)
+            if start is None:
+                start = _noun_named_unit(text, name_end, end)
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
@@ -698,6 +766,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
                 taken.add(end + 3)
                 chained.add(end + 3)
                 street_ends.add(end + 3)
+    out.extend(_shared_suffix_items(text, out, street_ends))
     for m in _local_lists(text):
         suffix = m.group(4)
         items = _list_items(m)
@@ -787,8 +856,15 @@ _ADDRESS_BEFORE = re.compile(r"(?:地址|办公区|通讯处|住址)[:：][ \t]*
 
 def is_address(text: str, start: int, end: int) -> bool:
     """Is the mention at [start, end) part of a postal address or a dateline?"""
-    return _POSTCODE_AFTER.match(text, end) is not None or _DATELINE_AFTER.match(text, end) is not None \
+    return _POSTCODE_AFTER.match(text, end) is not None or is_dateline(text, start, end) \
         or _ADDRESS_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Is the mention at [start, end) where a news item was filed: an outlet's dateline (某某网某地8月26日讯,
+    新华社某地 9 月 23 日电) or a paper's (本报某地讯)?"""
+    return _DATELINE_AFTER.match(text, end) is not None \
+        or (text[end:end + 1] in ("讯", "訊") and text[max(0, start - 2):start] in ("本报", "本報"))
 
 
 def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:
@@ -824,8 +900,8 @@ def record_name(gaz: Gazetteer, code: str, subject: str | None, by_province: boo
     return gaz.full_name(code)
 
 
-_LEVEL_BY_SUFFIX = (("街道", "street"), ("镇", "street"), ("乡", "street"), ("社区", "community"),
-                    ("村", "community"))
+_LEVEL_BY_SUFFIX = (("街道", "street"), ("镇", "street"), ("乡", "street"), ("苏木", "street"), ("社区", "community"),
+                    ("村", "community"), ("嘎查", "community"))
 
 
 def local_level(name: str) -> str:
@@ -865,6 +941,8 @@ def extract_places(ctx: Context) -> None:
             continue  # 淮南高新区: the city's short form opens the zone's name, it names no place of its own
         if a.code not in own and is_address(text, a.start, a.end):
             continue  # another place's address (the subject's own chain in its footer still counts)
+        if a.code != subject and is_dateline(text, a.start, a.end):
+            continue  # 某某网某市8月26日讯: where the story was filed, though it be the subject's own city
         by_code.setdefault(a.code, []).append(a)
     for code in list(by_code):
         # named only inside document titles (《福建省…办法》): not a place

@@ -604,3 +604,42 @@ def test_a_boundary_direction_opens_no_name():
     found = [lm.as_written for lm in local_mentions("东以长河为界，西以青枫社区接壤，北以北岭村为界，南至柳塘村。")]
     assert {"青枫社区", "北岭村", "柳塘村"} <= set(found), found
     assert not [f for f in found if f[0] in "以至" or f[1] in "以至"], found
+
+
+def test_a_dateline_of_the_subjects_own_city_names_no_place():
+    # 某某网某市8月26日讯 and 本报某省讯 say where the story was filed, though it be the subject's own city
+    _rec, places = _rec_places("某社区：党建引领\n青山网安庆8月26日讯 (记者 王五)近日，安庆市宜秀区某某街道某某社区开展议事。\n")
+    assert places["宜秀区"][1] == "安庆市" if "宜秀区" in places else "安庆市宜秀区" in places, places
+    _rec, places = _rec_places("某社区年终总结\n本报浙江讯 1月15日，嘉兴市南湖区某某街道某某社区召开总结会。\n")
+    assert "浙江省" not in places, places
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Inner Mongolia's townships and villages: 苏木 (a town) and 嘎查 (a village), named after their unit
+    ("他生活在锡林郭勒盟阿巴嘎旗额尔敦高勒苏木巴彦图嘎查。", {"额尔敦高勒苏木": "street", "巴彦图嘎查": "community"}),
+    # a street or town named for an ordinary noun, where a name starts and followed by a community of it by name
+    ("近日，桃源街道青枫社区开展议事。", {"桃源街道": "street", "青枫社区": "community"}),
+    ("例如，升平镇柳塘社区通过积分制。", {"升平镇": "street", "柳塘社区": "community"}),
+    # a place named for its distance: a numeral, 里 and a noun
+    ("该小区位于八里河街道辖区。", {"八里河街道": "street"}),
+    # communities listed after their street with one suffix for all
+    ("分别为青山街道河清、桃源、沁城社区，玉泉街道泉泽社区。",
+     {"青山街道": "street", "河清社区": "community", "桃源社区": "community", "沁城社区": "community",
+      "玉泉街道": "street", "泉泽社区": "community"}),
+    ("下设惠泽、惠安、恒兴3个新型社区。", {"惠泽社区": "community", "惠安社区": "community", "恒兴社区": "community"}),
+])
+def test_more_ways_units_below_the_county_are_written(text, expected):
+    _rec, places = _rec_places("某某新闻\n" + text + "\n")
+    found = {name: level for name, (level, _parent, _role) in places.items() if level in ("street", "community")}
+    assert found == expected, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("加强基层街道社区建设，推动城市街道社区治理。", []),  # a noun before 街道 followed by no community's name
+    ("她选择回到织金，助力家乡建设。", []),                  # 家乡 (home town) before a term: no township
+    ("东江社区交出答卷：荣获街道先进基层党组织称号。", ["东江社区"]),  # the street gives the award: no street 荣获
+    ("落实给某县边境村老支书们的回信。", []),                # border villages: a category, no village's name
+    ("社区积极推进、扎实开展、沁城社区", ["沁城社区"]),       # a list opening at no street: only the last is named
+])
+def test_no_unit_in_these(text, expected):
+    assert [lm.name for lm in local_mentions(text)] == expected

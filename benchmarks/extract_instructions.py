@@ -10,7 +10,7 @@ normalizes each file (file to record, as a worker does). ``--corpus DIR`` counts
 folder instead (``data/corpus``: real documents, most of them excerpts of ~700 characters, where the
 fixed cost per document weighs more). Compare two checkouts by running it in each.
 
-usage: python benchmarks/extract_instructions.py [--chars 200000] [--repo DIR] [--from-file] [--corpus DIR]
+usage: python benchmarks/extract_instructions.py [--chars 200000] [--repo DIR] [--from-file] [--corpus DIR] [--as-worker]
 (needs ``valgrind``; about 1–2 minutes on an idle core, most of it the warm-up under valgrind)
 """
 from __future__ import annotations
@@ -27,9 +27,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _child(repo: Path, corpus: Path, limit: int, from_file: bool = False) -> None:
+def _child(repo: Path, corpus: Path, limit: int, from_file: bool = False, as_worker: bool = False) -> None:
     """Runs under valgrind: extract documents of ``corpus`` up to ``limit`` characters (read and
-    normalized inside the counted loop with ``from_file``)."""
+    normalized inside the counted loop with ``from_file``; with ``as_worker``, under the garbage
+    collector's settings a worker process takes after its warm-up, where the checkout has them)."""
     sys.path.insert(0, str(repo))
     from loaders.extract.pipeline import extract_text
     from loaders.read.files import iter_paths, read_document
@@ -47,6 +48,13 @@ def _child(repo: Path, corpus: Path, limit: int, from_file: bool = False) -> Non
             break
     for text in texts[:2]:  # dictionaries, gazetteer, taxonomy, compiled patterns
         extract_text(text + "\n", "warm-up").to_json_line()
+    if as_worker:
+        import loaders.workers
+
+        settle = getattr(loaders.workers, "settle_collector", None)
+        if settle is not None:
+            settle()
+        print(f"as_worker={settle is not None}")
 
     def step(done: int, text: str) -> int:
         extract_text(text, "bench").to_json_line()
@@ -72,10 +80,13 @@ def main(argv: list[str]) -> int:
                     help="count reading and normalizing each file too (file to record)")
     ap.add_argument("--corpus", type=Path, default=None,
                     help="extract the files of this folder (up to --chars) instead of generated documents")
+    ap.add_argument("--as-worker", action="store_true",
+                    help="after the warm-up, take the garbage collector's settings of a worker process "
+                         "(loaders.workers.settle_collector), where the checkout has them")
     ap.add_argument("--child", nargs=2, metavar=("CORPUS", "LIMIT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        _child(args.repo.resolve(), Path(args.child[0]), int(args.child[1]), args.from_file)
+        _child(args.repo.resolve(), Path(args.child[0]), int(args.child[1]), args.from_file, args.as_worker)
         return 0
     if shutil.which("valgrind") is None:
         print("valgrind is not installed (apt-get install valgrind); it counts the instructions", file=sys.stderr)
@@ -91,7 +102,7 @@ def main(argv: list[str]) -> int:
         cmd = ["valgrind", "--tool=callgrind", "--collect-atstart=no", "--toggle-collect=functools_reduce",
                f"--callgrind-out-file={out}", sys.executable, str(Path(__file__).resolve()),
                "--repo", str(args.repo), "--child", str(corpus), str(args.chars),
-               *(["--from-file"] if args.from_file else [])]
+               *(["--from-file"] if args.from_file else []), *(["--as-worker"] if args.as_worker else [])]
         run = subprocess.run(cmd, capture_output=True, text=True, check=False)
     refs = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
     done = re.search(r"chars=(\d+) documents=(\d+)", run.stdout)
@@ -100,6 +111,8 @@ def main(argv: list[str]) -> int:
         return 1
     instructions, chars = int(refs.group(1).replace(",", "")), int(done.group(1))
     what = "file to record" if args.from_file else "extraction"
+    if args.as_worker:
+        what += ", worker's collector settings" if "as_worker=True" in run.stdout else ", no worker collector settings in that checkout"
     print(f"{args.repo}: {instructions:,} instructions ({what}) for {chars:,} chars in {done.group(2)} "
           f"documents = {instructions / chars:,.0f} per char")
     return 0

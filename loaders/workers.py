@@ -32,7 +32,7 @@ from typing import Any, Self
 
 from loaders.job import BatchResult, Task, memory_message, timeout_message
 
-__all__ = ["Workers"]
+__all__ = ["Workers", "settle_collector"]
 
 
 _READY = "ready"
@@ -78,7 +78,7 @@ def _serve(conn: Any, inherited: Any, memory_mb: int, pdeathsig: bool) -> None:
     from loaders.job import extract_one
 
     _warm_up()      # load dictionaries and gazetteer before the clock starts (a forked worker has them)
-    _settle_gc()
+    settle_collector()
     try:
         conn.send(_READY)
     except (OSError, ValueError):
@@ -113,7 +113,7 @@ def _warm_up() -> None:
 _GC_YOUNG = 10_000
 
 
-def _settle_gc() -> None:
+def settle_collector() -> None:
     """The collector, for a worker's life of documents. What the warm-up loaded (dictionaries,
     gazetteer, compiled patterns, inherited or not) lives as long as the worker: ``gc.freeze`` takes
     it out of the collector's walks. A document's records, lists and matches are freed by reference

@@ -73,8 +73,8 @@ def test_kill_9_of_the_command_leaves_no_worker(tmp_path, corpus_paths, command)
 def test_worker_settles_the_collector_after_its_warm_up() -> None:
     """A worker freezes what its warm-up loaded and waits for 10,000 new objects between young
     collections (docs/extraction.md#speed); run in a process of its own, as a worker is."""
-    code = ("import gc; from loaders.workers import _settle_gc; before = gc.get_threshold(); "
-            "_settle_gc(); print(before[0], gc.get_threshold()[0], gc.get_threshold()[1:] == before[1:], "
+    code = ("import gc; from loaders.workers import settle_collector; before = gc.get_threshold(); "
+            "settle_collector(); print(before[0], gc.get_threshold()[0], gc.get_threshold()[1:] == before[1:], "
             "gc.get_freeze_count() > 0)")
     out = subprocess.run([sys.executable, "-c", code], check=False, cwd=REPO, capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["700", "10000", "True", "True"], out.stderr

@@ -322,6 +322,9 @@ _LIST_LOCAL_RUN = re.compile(r"[\u4e00-\u9fff、\d]*")
 _LIST_SEP = re.compile(r"、|(?<=[\u4e00-\u9fff]{2})[和及](?=[\u4e00-\u9fff]{2}$)")
 
 
+# verbs that set up units (新建社区, 增设社区居委会, 某街道新建社区事项), which the dictionary may know as a
+# place (新建 is a district of 南昌): before 社区/村/街道 they name no unit
+_SETUP_VERBS = ("新建", "增设", "新设", "组建", "筹建")
 _CHAIN_VERBAL = frozenset({"v", "vd", "d", "ad", "p", "c"})
 # a road's name before 社区/街道 (幸福路社区, 解放路街道, 平安大街社区): a proper name whatever words it is
 # made of, as long as no function word stands in it and it is no ordinary noun (道路, 思路, 公路)
@@ -366,7 +369,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         return True
     if _CITY_QUARTER.fullmatch(name):
         return True  # 滨城区市西街道, 市中街道: the quarter of the town, not 市 the level
-    if not _ALL_CJK.fullmatch(name) or _CHAINED_GENERIC.search(name) or name[0] == "第" or "届" in name:
+    if not _ALL_CJK.fullmatch(name) or _CHAINED_GENERIC.search(name) or name[0] == "第" or "届" in name \
+            or name.endswith(_SETUP_VERBS):
         return False
     for part in {name[:2], name[-2:], name}:
         entry = lexicon_entry(part)
@@ -595,7 +599,7 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
             continue
         name = window[j:]
         before = window[j - 1] if j > 0 else "\n"
-        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or _is_verb(name[:2]) \
+        if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or _is_verb(name[:2]) or name.endswith(_SETUP_VERBS) \
                 or not (looks_like_proper_name(name) or _DISTANCE_NAME.fullmatch(name)
                         or roads and _facility_name(name, before)):
             continue  # 深耕社区治理, 找准社区定位: a verb and its object

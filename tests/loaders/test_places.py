@@ -643,3 +643,10 @@ def test_more_ways_units_below_the_county_are_written(text, expected):
 ])
 def test_no_unit_in_these(text, expected):
     assert [lm.name for lm in local_mentions(text)] == expected
+
+
+def test_a_verb_that_sets_up_units_names_none():
+    # 新建社区 (to set up communities; the dictionary knows 新建 as a district of 南昌), 增设社区居委会
+    found = [lm.name for lm in local_mentions("同意某街道等4个街道、镇新建社区和社区规模调整。附件1：青山街道新建社区事项。"
+                                              "增设社区居民委员会。")]
+    assert not [f for f in found if "新建" in f or "增设" in f], found

@@ -57,9 +57,10 @@ def _related(a: str | None, b: str | None) -> bool:
     return gaz.is_within(a, b) or gaz.is_within(b, a)
 
 
-# what is studied: the object phrase after the places studied, to the end of its clause
-_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经)*")
-_WHAT_TAIL = re.compile(r"(?:方面)?(?:的)?(?:考察|学习|借鉴|参观学习|考察学习|学习借鉴|观摩学习|调研)?[\s　，,]*$")
+# what is studied: the object phrase after the places studied, to the end of its clause (a place's short form
+# and 地区, 龙泉驿地区…, names the place; …经验的成果 is what came of the study, not what was studied)
+_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等|地区)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经)*")
+_WHAT_TAIL = re.compile(r"(?:方面)?(?:的)?(?:考察|学习|借鉴|参观学习|考察学习|学习借鉴|观摩学习|调研|成果|结果)?[\s　，,]*$")
 _WHAT_STOPS = frozenset("，,。；;：:！？!?\n")
 _OPENS, _CLOSES = "“《", "”》"
 # a clause that goes on to say what was studied

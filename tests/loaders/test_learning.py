@@ -5,6 +5,7 @@ import pytest
 
 from loaders.extract.context import Context
 from loaders.extract.learning import extract_learning
+from loaders.extract.pipeline import extract_text
 from loaders.record import DocumentMeta, Mention, PlaceRec
 from tests.support.mentions import mentions_of
 
@@ -170,3 +171,9 @@ def test_the_place_written_straight_before_the_study_verb_is_the_learner():
     ctx.places.append(PlaceRec(name="谷城县", level="county", role="within_subject", mentions=mentions_of(text, ("谷城县",))))
     extract_learning(ctx)
     assert [(r.learner, r.source) for r in ctx.learning] == [("襄阳市", "南漳县")]
+
+
+def test_what_after_a_place_written_with_diqu_and_before_the_result_of_the_study():
+    # 某地区 after a county's short form names the place; …经验的成果 is what came of the study
+    rec = extract_text("自贡市富顺县新闻\n这一举措是富顺县学习龙泉驿地区社区治理先进经验的成果。\n", "t.txt")
+    assert [(lr.source, lr.what) for lr in rec.learning] == [("成都市龙泉驿区", "社区治理先进经验")]

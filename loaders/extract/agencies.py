@@ -458,6 +458,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     # are left out, as 县镇两级党委 is; the annotated extra-w writes 中央和省市委 so)
     _centre_beside_committee(text, out, add)
     _shared_office(text, out)
+    _branch_bureaus(text, out)
     _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
@@ -716,6 +717,23 @@ def _list_continuations(text: str, out: list, add, place_starts: set[int] = froz
             head = prev.place + congress.group(1) if congress else party if party_dept else prev.place
             add(item.start(), item.end(), head + word, prev.place)
             prev, pos = out[-1], item.end()
+
+
+# a bureau's branch named for the county or district it serves (市公安局某某分局)
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分局")
+_NOT_IN_BRANCH = re.compile(r"[的了和与及在到对向从把被将为是等各]")
+
+
+def _branch_bureaus(text: str, out: list) -> None:
+    """A bureau written with its branch (市公安局某某分局, 某市税务局某某分局) is the branch, one body: the
+    city's bureau is not named there (in place, on the bureau's span extended to the branch's end)."""
+    for i, a in enumerate(out):
+        if not a.name.endswith("局") or "分局" not in text[a.end:a.end + 6]:
+            continue
+        m = _BRANCH.match(text, a.end)
+        if m is None or _NOT_IN_BRANCH.search(m.group()):
+            continue
+        out[i] = AgencyMention(a.start, m.end(), text[a.start:m.end()], a.name + m.group(), a.place)
 
 
 def _shared_office(text: str, out: list) -> None:

@@ -530,3 +530,14 @@ def test_a_list_item_written_with_its_own_place_keeps_it():
 def test_a_service_that_is_handled_in_one_place_is_no_office():
     # 一网通办, 跨省通办: how services are handled (通办), not an office (办) of the city
     assert _names("居民可通过市一网通办、跨省通办办理业务。", "赣州市") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bureau written with its branch is the branch, one body (the city's bureau is not named there)
+    ("调研组到市城管局、市公安局安源分局调研。", ["萍乡市公安局安源分局", "萍乡市城管局"]),
+    ("市税务局青山分局召开会议。", ["萍乡市税务局青山分局"]),
+    # a branch that is no name: the bureau alone
+    ("市公安局和分局都参加。", ["萍乡市公安局"]),
+])
+def test_a_bureaus_branch(text, expected):
+    assert _names(text, "萍乡市") == sorted(expected)

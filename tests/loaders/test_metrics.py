@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract.metrics import find_metrics
+from loaders.extract.pipeline import extract_text
 
 
 @pytest.mark.parametrize("text,as_written,value,unit", [
@@ -262,3 +263,9 @@ def test_a_share_of_another_whole_is_not_a_running_total():
     # 是…总量的N%: another whole, and 总量 is no running total of nothing
     got = {m.as_written: m.subject for m in find_metrics("全县搬迁人数占全县人口的12%，是全市搬迁任务总量的8.5%。")}
     assert got["8.5%"] in (None, "")
+
+
+def test_a_value_raised_from_one_area_to_another_is_labelled_by_what_is_raised():
+    # 从原来A提升到B: both figures measure the thing named before 从 (neither 从原来 nor the first figure is a label)
+    rec = extract_text("某街道新闻\n活动场地从原来60㎡提升到320㎡。\n", "t.txt")
+    assert [(m.subject, m.as_written) for m in rec.metrics] == [("活动场地", "60㎡"), ("活动场地", "320㎡")]

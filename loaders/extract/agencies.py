@@ -329,6 +329,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue
         if adm is not None:
             place, start = gaz.agency_prefix(adm.code), adm.start
+        elif lv_pos in admin_by_end and admin_by_end[lv_pos].as_written.endswith(lv) and lv in ("区", "县", "市"):
+            # 某区区委, 某县县政府: the unit's level written again before its body
+            place, start = gaz.agency_prefix(admin_by_end[lv_pos].code), admin_by_end[lv_pos].start
         elif text[lv_pos - 1:lv_pos] == "该":  # 该市住建局: the body of the unit of that level named last before
             place, start = _named_before(text, lv_pos, lv, admins, gaz, paragraph=False), lv_pos - 1
             if place is None:

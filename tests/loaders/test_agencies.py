@@ -541,3 +541,12 @@ def test_a_service_that_is_handled_in_one_place_is_no_office():
 ])
 def test_a_bureaus_branch(text, expected):
     assert _names(text, "萍乡市") == sorted(expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the unit's level written again before its body (某区区委, 某县县政府): the body of that unit
+    ("安源区区委、区政府高度重视。", ["萍乡市安源区委", "萍乡市安源区政府"]),
+    ("莲花县县委召开会议。", ["莲花县委"]),
+])
+def test_a_units_level_written_again_before_its_body(text, expected):
+    assert _names(text, "萍乡市") == sorted(expected)

@@ -259,9 +259,17 @@ def _inside_quote(text: str, lo: int, pos: int, hi: int) -> bool:
     return False
 
 
+# a figure inside 按照…的标准 (按照每个乡镇10—20人、村15人的标准): one of the standard's items
+_BY_STANDARD_BEFORE = re.compile(r"(?:按照|按)[^，,。；;！？!?\n]{0,40}$")
+_STANDARD_AHEAD = re.compile(r"^[^，,。；;！？!?\n]{0,40}?的?标准")
+
+
 def states_standard(text: str, start: int, end: int) -> bool:
-    """Is the figure ``text[start:end]`` a standard to reach (``每个社区不低于10万元的标准``)?"""
+    """Is the figure ``text[start:end]`` a standard to reach (``每个社区不低于10万元的标准``, ``按照每个乡镇10—20人、
+    …的标准``)?"""
     return bool(_STANDARD_AFTER.match(text[end:end + 12]) or _STANDARD_BEFORE.search(text, max(0, start - 12), start)
+                or (_BY_STANDARD_BEFORE.search(text, max(0, start - 40), start)
+                    and _STANDARD_AHEAD.match(text[end:end + 44]))
                 or _REQUIRED_BEFORE.search(text, max(0, start - 60), start)
                 or _FLOOR_BEFORE.search(text, max(0, start - 60), start))
 

@@ -269,3 +269,9 @@ def test_a_value_raised_from_one_area_to_another_is_labelled_by_what_is_raised()
     # 从原来A提升到B: both figures measure the thing named before 从 (neither 从原来 nor the first figure is a label)
     rec = extract_text("某街道新闻\n活动场地从原来60㎡提升到320㎡。\n", "t.txt")
     assert [(m.subject, m.as_written) for m in rec.metrics] == [("活动场地", "60㎡"), ("活动场地", "320㎡")]
+
+
+def test_the_items_of_a_standard_introduced_by_anzhao_are_standards():
+    # 按照每个乡镇10—20人、村10—15人的标准: every item is what units must reach, not a result
+    rec = extract_text("某区新闻\n该区按照每个乡镇10—20人、每个村10—15人的标准，组织群众加入志愿者队伍。\n", "t.txt")
+    assert [m.status for m in rec.metrics] == ["planned", "planned"], rec.metrics

@@ -175,12 +175,17 @@ def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
     return None
 
 
+# what a county does in a headline that opens with it (某县召开…推进会, 某县举办…): it holds a meeting or event
+_MEETING_VERB = re.compile(r"召开|举办|举行|启动|部署")
+
+
 def _county_head(title: str, gaz: Gazetteer) -> str | None:
     """A county or county-level city named by its short form as the headline's head, before a colon
     or the quoted name of what it does (格尔木：…, 某县“红色驿站”让…), when exactly one unit has that
-    short form."""
+    short form, or before a meeting or event it holds (某县召开…推进会)."""
     for hit in gaz.scan(title[:12]):
-        if hit.start == 0 and hit.is_alias and title[hit.end:hit.end + 1] in (":", "：", "“") and len(hit.codes) == 1 \
+        if hit.start == 0 and hit.is_alias and (title[hit.end:hit.end + 1] in (":", "：", "“")
+                                                 or _MEETING_VERB.match(title, hit.end)) and len(hit.codes) == 1 \
                 and gaz.by_code[hit.codes[0]].is_county_level:
             return hit.codes[0]
         return None

@@ -400,3 +400,12 @@ def test_a_resident_in_the_opening_anecdote_does_not_move_the_subject():
                "5月6日，邵阳市人大常委会副主任一行来到大祥区城西街道明星社区，察看社区议事厅。"
                "明星社区介绍了“院坝议事”做法。\n")
     assert rec.document.subject_place == "明星社区"
+
+
+def test_a_county_short_form_holding_a_meeting_heads_its_headline():
+    # 某县召开…推进会: the county named by its short form before the meeting it holds is the subject, though
+    # the body names it only so (its outlet's dateline too), and its 县委 then resolve to it
+    rec = _doc("遂昌召开城乡社区治理工作现场推进会\n\n遂昌新闻网讯 10月18日，遂昌召开城乡社区治理工作现场推进会，"
+               "县委组织部、民政局等单位参加。\n")
+    assert rec.document.subject_place == "丽水市遂昌县"
+    assert _doc("遂昌新闻网讯 社区治理推进会召开\n\n近日，社区召开会议。\n").document.subject_place != "丽水市遂昌县"

@@ -69,6 +69,8 @@ _TITLES = re.compile(r"《[^《》]*》|“[^“”]{1,40}”")
 # a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
 _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
+# after an instruction, the ones told to do it may stand before 要 (某某要求，各地各部门要坚持…)
+_TOLD_DUTY = re.compile(r"^[^，,。；;]{0,8}?(?<![主重需想只])要(?!求|素|点|闻|事|害|件|是)")
 # what a term is defined as: from 是指/指的是 to the end of the sentence
 _DEFINITION = re.compile(r"(?:是指|指的是)[^。；;]*")
 # what people wish for (建设活动场所是80户村民的夙愿): a need, no work reported
@@ -124,7 +126,8 @@ def states_duty(text: str) -> bool:
     if _DUTY.search(text) is not None or _DOCUMENT_ASKS.match(text) is not None:
         return True
     told = _INSTRUCTS.match(text)
-    return told is not None and any(_DUTY.match(clause.lstrip()) for clause in _CLAUSES.split(text[told.end():]))
+    return told is not None and any(_DUTY.match(clause.lstrip()) or _TOLD_DUTY.match(clause.lstrip())
+                                    for clause in _CLAUSES.split(text[told.end():]))
 
 
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:

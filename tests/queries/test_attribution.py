@@ -111,3 +111,15 @@ def test_a_model_piece_grades_as_its_sentence_says():
     assert cell("镇党委—小区党组织", "甲镇构建“镇党委—小区党组织”两级架构。") == "described"
     assert cell("镇党委—小区党组织", "下一步，甲镇将继续构建“镇党委—小区党组织”两级架构。") == "claimed"
     assert cell("某江经验", "甲镇学习运用“某江经验”化解矛盾。") == "claimed"
+
+
+def test_an_instruction_to_those_named_before_yao_is_a_duty():
+    """某某要求，各地各部门要坚持…: what the ones told must do, not work done (also in traditional characters);
+    a statement after 指出 with 主要/重要 is not one."""
+    from queries.grading import grade_evidence, states_duty
+
+    assert states_duty("王某要求，各地各部门要坚持党的全面领导，将支部建在队上。")
+    assert states_duty("王某要求,各地各部門要堅持黨的全面領導,將支部建在隊上。")
+    assert grade_evidence("王某要求，各地各部门要建立网格党支部。") == "claimed"
+    assert not states_duty("书记指出，全区各社区主要做法是建立网格党支部。")
+    assert not states_duty("会议强调，社区是重要阵地。")

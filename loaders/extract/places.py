@@ -855,6 +855,8 @@ _POSTCODE_AFTER = re.compile(r"[ \t,，]*\d{6}(?!\d)")
 # a news agency's dateline (某某网合肥4月26日电): where the story was filed
 # (a page copied from print may space its figures: 某地 9 月 23 日电)
 _DATELINE_AFTER = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[电電讯訊]")
+# an outlet's name before a region's short form: its regional edition (中新网四川, 人民网广东频道)
+_OUTLET_BEFORE = re.compile(r"(?:网|網|新闻|新聞|社)$")
 _ADDRESS_BEFORE = re.compile(r"(?:地址|办公区|通讯处|住址)[:：][ \t]*$")
 
 
@@ -945,6 +947,9 @@ def extract_places(ctx: Context) -> None:
             continue  # 淮南高新区: the city's short form opens the zone's name, it names no place of its own
         if a.code not in own and is_address(text, a.start, a.end):
             continue  # another place's address (the subject's own chain in its footer still counts)
+        if a.code != subject and not a.heads \
+                and _OUTLET_BEFORE.search(_GLOSS.sub("", text[max(0, a.start - 12):a.start])):
+            continue  # 中新网四川, 人民网某省: an outlet's regional edition, no place of the text
         if a.code != subject and is_dateline(text, a.start, a.end):
             continue  # 某某网某市8月26日讯: where the story was filed, though it be the subject's own city
         by_code.setdefault(a.code, []).append(a)

@@ -650,3 +650,13 @@ def test_a_verb_that_sets_up_units_names_none():
     found = [lm.name for lm in local_mentions("同意某街道等4个街道、镇新建社区和社区规模调整。附件1：青山街道新建社区事项。"
                                               "增设社区居民委员会。")]
     assert not [f for f in found if "新建" in f or "增设" in f], found
+
+
+@pytest.mark.parametrize("text", [
+    "首页 > 要闻 > 中新网四川\n来源：中新网四川 编辑：王五\n近日，眉山市东坡区某某社区开展议事。\n",
+    "来源：中新網(wǎng)四川\n近日，眉山市东坡区某某社区开展议事。\n",
+])
+def test_an_outlets_regional_edition_names_no_place(text):
+    # 中新网四川, 人民网某省: the outlet's regional edition (also with a mirror's pinyin gloss after 网)
+    _rec, places = _rec_places("某某社区议事\n" + text)
+    assert "四川省" not in places and "眉山市东坡区" in places, places

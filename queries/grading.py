@@ -86,7 +86,8 @@ _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|�
 
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("national", re.compile(r"(全国|国家级|民政部|中央|国务院)[^。；]{0,30}(实验区|试点|示范|典型|推广|表彰|通报|经验)"
-                            r"|(全国|国家级)[^。；]{0,12}(先进|优秀|标兵)")),
+                            # (a person's title, 全国优秀共产党员 / 全国先进工作者, recognises the person, not the place)
+                            r"|(全国|国家级)[^。；]{0,12}(先进|优秀|标兵)(?!共产党员|党员|党务工作者|工作者|个人|教师|志愿者|青年)")),
     # (信息 is a bulletin only where it is published: a 信息平台 the province builds recognises no one)
     ("provincial", re.compile(r"(省委|省政府|省民政厅|省厅|省级|全省)[^。；]{0,30}"
                               r"(试点|示范|典型|推广|表彰|工作专报|专报|简报|通报|经验|交流|肯定|转发|刊发|刊载)"

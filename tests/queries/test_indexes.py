@@ -144,6 +144,9 @@ def test_has_figure(text, expected):
     ("省民政厅统一研发社区信息平台，五级应用。", None),
     ("省委办公厅《信息》刊发我市做法。", "provincial"),
     ("召开会议研究部署。", None),
+    # a person's title recognises the person; an organisation's the place
+    ("特邀“全国劳模”“全国优秀共产党员”王某讲述植树的故事。", None),
+    ("社区党委获评全国先进基层党组织。", "national"),
 ])
 def test_recognition(text, level):
     assert recognition(text) == level

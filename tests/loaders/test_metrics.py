@@ -275,3 +275,9 @@ def test_the_items_of_a_standard_introduced_by_anzhao_are_standards():
     # 按照每个乡镇10—20人、村10—15人的标准: every item is what units must reach, not a result
     rec = extract_text("某区新闻\n该区按照每个乡镇10—20人、每个村10—15人的标准，组织群众加入志愿者队伍。\n", "t.txt")
     assert [m.status for m in rec.metrics] == ["planned", "planned"], rec.metrics
+
+
+def test_jiejin_before_a_figure_is_no_part_of_its_label():
+    # 接近100% (nearly): 接近 is trimmed whole, as 近 was (the label ended in 接)
+    rec = extract_text("某区新闻\n目前，物业管理费缴交率接近100%。\n", "t.txt")
+    assert [m.subject for m in rec.metrics] == ["物业管理费缴交率"]

@@ -3,7 +3,8 @@ write's transaction, and the build brings the rows of the touched keys up to dat
 
 A row index (``RowIndex``, implemented beside the query that reads it: ``ListingRows`` in
 ``queries/inventory.py``, ``PieceRows`` and ``RankingRows`` in ``queries/exemplars.py``, ``CityPieces`` in
-``queries/city_pieces.py``, ``PlaceFigures`` in ``queries/place_figures.py``, ``PlaceRows`` in
+``queries/city_pieces.py``, ``PlaceFigures`` in ``queries/place_figures.py``, ``ModelSummaries`` in
+``queries/model_summaries.py``, ``PlaceRows`` in
 ``queries/similar_cities.py``, ``NetworkRows`` and ``SharedNames`` in ``queries/learning_network.py``; and the
 postings indexes of ``graph/sqlite_postings.py``, whose rows are items with postings, written by
 ``PostingKeeper``) is a

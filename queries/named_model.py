@@ -11,12 +11,14 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 from graph.model import NO_EVIDENCE, Evidence
+from graph.sqlite_rows import sort_key
+from queries.kept import loads_all, maintained
 from queries.model_roles import AIM, LEARNT, model_role, names_source
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, linked, named, out_edges, preload
 
-__all__ = ["GENERIC_BIGRAMS", "SPEC", "component_practices", "fetch", "finish"]
+__all__ = ["GENERIC_BIGRAMS", "SPEC", "SUMMARIES", "component_practices", "fetch", "finish", "summary_rows"]
 
 SPEC = QuerySpec(
     "named_model", "命名模式",
@@ -27,6 +29,9 @@ SPEC = QuerySpec(
     ("model_id", "model", "owner", "section", "order", "name", "detail", *EVIDENCE),
     examples=({"name": "12341"}, {"name": "三轮驱动"}),
 )
+
+
+SUMMARIES = "model_summaries"   # the row index of every named model summed up (``queries/model_summaries.py``)
 
 
 def fetch(g: Any, name: str, owner: str | None = None) -> list[dict[str, Any]]:
@@ -67,15 +72,27 @@ def _matches_owner(row: dict[str, Any], owner: str) -> bool:
     return owner in {row.get("owner_id"), row.get("owner"), *as_list(row.get("owner_aliases"))}
 
 
-def _summary_rows(g: Any, name: str) -> list[dict[str, Any]] | None:
+def _summary_rows(g: Any, name: str, store: Any = None) -> list[dict[str, Any]] | None:
     """The rows ``fetch`` gives, each with its evidence summed up instead of listed (``ev_count``, and
     ``best``: the entry ``best_evidence`` picks), read from the embedded store's view without loading
     the models' evidence (hundreds of models share a common name, each cited by hundreds of documents);
-    None where the view cannot sum evidence up."""
+    None where the view cannot sum evidence up. With ``store`` (it maintains them: ``SUMMARIES``) the
+    rows it keeps for the name, where it keeps every model the name finds."""
+    models = named(g, "NamedModel", name)
+    if store is not None:
+        kept: dict[str, list[dict[str, Any]]] = {}
+        for rows in loads_all(store.kept_rows(SUMMARIES, sort_key(name))):
+            kept[rows[0]["model_id"]] = rows
+        if all(m in kept for m in models):       # (a model asked by its id may be named otherwise)
+            return [row for m in dict.fromkeys(models) for row in kept[m]]
+    return summary_rows(g, models)
+
+
+def summary_rows(g: Any, models: list[str]) -> list[dict[str, Any]] | None:
+    """``_summary_rows`` of the named models ``models`` (what the store keeps of each: ``SUMMARIES``)."""
     summary = getattr(g, "evidence_summary", None)
     if summary is None:
         return None
-    models = named(g, "NamedModel", name)
     evidence = summary(models)
     if evidence is None:
         return None
@@ -108,7 +125,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
            version: Callable[[], Hashable]) -> list[dict[str, Any]]:
     embedded = getattr(fetch, "embedded_graph", None)
     g = embedded() if embedded is not None else None
-    summed = _summary_rows(g, params["name"]) if g is not None else None
+    summed = _summary_rows(g, params["name"], maintained(SUMMARIES, version)) if g is not None else None
     if summed is not None:
         rows = {(r["model_id"], r.get("owner_id")): r for r in summed}
     else:

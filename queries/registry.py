@@ -264,10 +264,11 @@ def row_indexes() -> list[Any]:
     name of ``KEPT`` that has one."""
     from queries.city_pieces import CityPieces
     from queries.fulltext_postings import SearchPostings
+    from queries.model_summaries import ModelSummaries
     from queries.place_figures import PlaceFigures
 
     return [similar_practices.SimilarPostings(), SearchPostings(), inventory.ListingRows(), exemplars.PieceRows(),
-            exemplars.RankingRows(), CityPieces(), PlaceFigures(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
+            exemplars.RankingRows(), CityPieces(), PlaceFigures(), ModelSummaries(), similar_cities.PlaceRows(), learning_network.NetworkRows(),
             learning_network.SharedNames()]
 
 

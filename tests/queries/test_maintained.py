@@ -36,6 +36,8 @@ def _cases(records):
     cases += [("city_profile", {"place": p}) for p in places]       # its figures (queries/place_figures.py)
     # the postings (graph/sqlite_postings.py): ties broken by key, kinds filtered by id, long terms counted
     models = sorted({m.name for r in records for m in r.named_models})
+    cases += [("named_model", {"name": m}) for m in models]         # every model summed up (model_summaries)
+    cases += [("named_model", {"name": m, "owner": p}) for m, p in zip(models, places)]
     titles = [r.document.title for r in records if r.document.title and len(r.document.title) > 6]
     cases += [("search", {"text": t, "limit": n}) for t, n in (("社区", 20), ("网", 500), ("社区 议事", 50))]
     cases += [("search", {"text": "社区", "kinds": ["Measure", "Practice"], "limit": 30})]

@@ -736,8 +736,12 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         elif suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
         elif level == "street" and below_ends:
-            start = _local_name_start(text, name_end, taken - below_ends, chained - below_ends, free_ends,
-                                      suffix == "街道")  # 某社区紧扣某街道…: a verb, then the street
+            # 某社区紧扣某街道…: a verb, then the street. The name start is read within the seven characters
+            # before the suffix: only those ends are copied (whole sets copied per street were quadratic)
+            window = range(max(0, name_end - 7), name_end)
+            start = _local_name_start(text, name_end, {e for e in window if e in taken and e not in below_ends},
+                                      {e for e in window if e in chained and e not in below_ends}, free_ends,
+                                      suffix == "街道")
         else:
             start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
                                       street_ends if suffix in ("社区", "村") else frozenset())

@@ -213,18 +213,8 @@ class SQLiteGraphView:
         """``pairs``, sorted by start id then end id instead, ``batch`` at a time: sorted by SQLite (spilling
         to temporary files past its page cache), so memory stays bounded however many there are; the
         connection is read between batches (a fill writes rows in between, to other tables)."""
-        with self._store._lock:
-            cursor = self._store._db.execute("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b "
-                                             "ON b.nid = r.e WHERE r.type = ? ORDER BY 1, 2", (rel_type,))
-        try:
-            while True:
-                with self._store._lock:
-                    rows = cursor.fetchmany(batch)
-                if not rows:
-                    return
-                yield rows
-        finally:
-            cursor.close()
+        return self._batches("SELECT a.id, b.id FROM rel r JOIN node a ON a.nid = r.s JOIN node b "
+                             "ON b.nid = r.e WHERE r.type = ? ORDER BY 1, 2", (rel_type,), batch)
 
     def instance_holders(self, batch: int = 5000) -> Iterator[list[tuple[str, str, str, str]]]:
         """(practice name, place, source, item), each once, sorted by item (then the others), ``batch`` at a
@@ -242,8 +232,13 @@ class SQLiteGraphView:
                "JOIN node q ON q.nid = h.q WHERE i.type = 'INSTANCE_OF' "
                f"UNION SELECT {name}, q.id, 'adopts', x.id FROM rel a JOIN node q ON q.nid = a.s "
                "JOIN node x ON x.nid = a.e WHERE a.type = 'ADOPTS' ORDER BY 4, 1, 2, 3")
+        return self._batches(sql, (), batch)
+
+    def _batches(self, sql: str, params: tuple, batch: int) -> Iterator[list[tuple]]:
+        """The rows ``sql`` gives, ``batch`` at a time; the store's lock is held for the query and for each
+        fetch only, so the connection may be written between batches."""
         with self._store._lock:
-            cursor = self._store._db.execute(sql)
+            cursor = self._store._db.execute(sql, params)
         try:
             while True:
                 with self._store._lock:

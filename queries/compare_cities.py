@@ -7,7 +7,7 @@ finish: Finisher of ``compare_cities``: grade every piece of evidence and build 
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
 from graph.model import Evidence
@@ -51,37 +51,42 @@ def fetch(g: Any, places: list[str], practices: list[str], best: bool = False) -
     city's scope has thousands of measures."""
     wanted = set(practices)
     rows: list[dict[str, Any]] = []
+    for p, name, scope in _asked(g, places):
+        within = set(scope)
+        implemented = linked(g, scope, "IMPLEMENTS", True, ("summary", "status"), evidence="node", best=best)
+        measures = list(dict.fromkeys(m for _, m, _, _, _ in implemented))
+        figures, places_of = _figures(g, measures)
+        kinds = _practices(g, measures, wanted, best)
+        for q, m, (summary, status), _, own in implemented:
+            for practice, ev in kinds.get(m, ()):
+                figs = figures_measuring(figures[m], practice, within, places_of) if m in figures else _NONE
+                rows.append({"place_id": p, "place": name, "practice": practice, "source": "measure", "id": m, "at": q,
+                             "summary": summary, "status": status, **figs, "own_doc": own["ev_doc"],
+                             "own_start": own["ev_start"], "own_end": own["ev_end"], "own_quote": own["ev_quote"],
+                             **ev})
+        models = linked(g, scope, "OWNED_BY", False, ("name", "components"))
+        kinds = _practices(g, [nm for _, nm, _, _, _ in models], wanted, best)
+        for q, nm, (model, components), _, _ in models:
+            for practice, ev in kinds.get(nm, ()):
+                rows.append({"place_id": p, "place": name, "practice": practice, "source": "model", "id": nm, "at": q,
+                             "summary": model, "status": "described" if components else None, **_NO_FIGS, **ev})
+        for _, x, (practice,), _, ev in linked(g, [p], "ADOPTS", True, ("name",), evidence="rel", best=best):
+            if not wanted or practice in wanted:
+                rows.append({"place_id": p, "place": name, "practice": practice, "source": "adopts", "id": x, "at": p,
+                             "summary": None, "status": None, **_NO_FIGS, **ev})
+    return rows
+
+
+def _asked(g: Any, places: list[str]) -> Iterator[tuple[str, Any, list[str]]]:
+    """(place id, its name, its scope: the place and those within it two levels down) of every place
+    the names ``places`` find, in the order asked, each once (a place named twice, by a name and an
+    alias, has its rows already)."""
     done: set[str] = set()
     for want in places:
         for p in find_places(g, want):
-            if p in done:                   # named twice (a name and an alias): its rows are there
-                continue
-            done.add(p)
-            name = g.nodes[p].get("name")
-            scope = place_scope(g, p, 2)
-            within = set(scope)
-            implemented = linked(g, scope, "IMPLEMENTS", True, ("summary", "status"), evidence="node", best=best)
-            measures = list(dict.fromkeys(m for _, m, _, _, _ in implemented))
-            figures, places_of = _figures(g, measures)
-            kinds = _practices(g, measures, wanted, best)
-            for q, m, (summary, status), _, own in implemented:
-                for practice, ev in kinds.get(m, ()):
-                    figs = figures_measuring(figures[m], practice, within, places_of) if m in figures else _NONE
-                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "measure", "id": m, "at": q,
-                                 "summary": summary, "status": status, **figs, "own_doc": own["ev_doc"],
-                                 "own_start": own["ev_start"], "own_end": own["ev_end"], "own_quote": own["ev_quote"],
-                                 **ev})
-            models = linked(g, scope, "OWNED_BY", False, ("name", "components"))
-            kinds = _practices(g, [nm for _, nm, _, _, _ in models], wanted, best)
-            for q, nm, (model, components), _, _ in models:
-                for practice, ev in kinds.get(nm, ()):
-                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "model", "id": nm, "at": q,
-                                 "summary": model, "status": "described" if components else None, **_NO_FIGS, **ev})
-            for _, x, (practice,), _, ev in linked(g, [p], "ADOPTS", True, ("name",), evidence="rel", best=best):
-                if not wanted or practice in wanted:
-                    rows.append({"place_id": p, "place": name, "practice": practice, "source": "adopts", "id": x, "at": p,
-                                 "summary": None, "status": None, **_NO_FIGS, **ev})
-    return rows
+            if p not in done:
+                done.add(p)
+                yield p, g.nodes[p].get("name"), place_scope(g, p, 2)
 
 
 def _practices(g: Any, nodes: list[str], wanted: set[str], best: bool) -> dict[str, list[tuple[Any, dict[str, list[Any]]]]]:
@@ -205,39 +210,32 @@ def _kept_cells(g: Any, read: Callable[[str], list[list[Any]]], places: list[str
     order, and grades a measure quantified where one of its figures is about a place of that scope."""
     cells: dict[tuple[str, str], list[Piece]] = {}
     place_names: dict[str, str] = {}
-    done: set[str] = set()
-    for want in places:
-        for p in find_places(g, want):
-            if p in done:                   # named twice (a name and an alias): its rows are there
-                continue
-            done.add(p)
-            name = g.nodes[p].get("name")
-            scope = place_scope(g, p, 2)
-            within = set(scope)
-            seen: set[tuple[str, str, str]] = set()
-            found = False
-            for q in scope:
-                for practice, source, x, summary, status, plain, counted, ev, own, figures in read(q):
-                    if source == "adopts" and q != p or wanted and practice not in wanted:
-                        continue
-                    key = (practice, source, x)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    found = True
-                    cited = Evidence(*ev)
-                    counting = [f for f in figures if any(pl in within for pl in f[0])]
-                    grade = counted if counting else plain
-                    if grade == "quantified":
-                        fig = best_evidence({"fig_doc": [f[1] for f in counting], "fig_start": [f[2] for f in counting],
-                                             "fig_end": [f[3] for f in counting], "fig_quote": [f[4] for f in counting]},
-                                            "fig_")
-                        if fig.quote:
-                            cited = fig
-                    cells.setdefault((p, practice), []).append(
-                        _piece(p, q, source, grade, (x, summary, status, source, Evidence(*own)), cited))
-            if found:
-                place_names[p] = name
+    for p, name, scope in _asked(g, places):
+        within = set(scope)
+        seen: set[tuple[str, str, str]] = set()
+        found = False
+        for q in scope:
+            for practice, source, x, summary, status, plain, counted, ev, own, figures in read(q):
+                if source == "adopts" and q != p or wanted and practice not in wanted:
+                    continue
+                key = (practice, source, x)
+                if key in seen:
+                    continue
+                seen.add(key)
+                found = True
+                cited = Evidence(*ev)
+                counting = [f for f in figures if any(pl in within for pl in f[0])]
+                grade = counted if counting else plain
+                if grade == "quantified":
+                    fig = best_evidence({"fig_doc": [f[1] for f in counting], "fig_start": [f[2] for f in counting],
+                                         "fig_end": [f[3] for f in counting], "fig_quote": [f[4] for f in counting]},
+                                        "fig_")
+                    if fig.quote:
+                        cited = fig
+                cells.setdefault((p, practice), []).append(
+                    _piece(p, q, source, grade, (x, summary, status, source, Evidence(*own)), cited))
+        if found:
+            place_names[p] = name
     return cells, place_names
 
 

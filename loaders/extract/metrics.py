@@ -160,31 +160,54 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # (在 of 在职/在岗/在册… is part of the noun; a dash or an ellipsis ends the phrase; 全部 is an adverb;
 # 对 before those it is done for, 进 before where they go, open a new phrase: 476个车位对小区业主和…实行临停
 # → 车位, 1250名在职党员进小区… → 在职党员)
-_AFTER_SPLIT = re.compile(r"[、和与及—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
-                          r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
-                          r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
+_AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
+                r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
+                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
+_AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
+_AFTER_LIST_END = re.compile(_AFTER_STOPS)
+_LIST_ITEMS = re.compile(r"[、和与及]")
+_LIST_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
+_MAX_ITEM = 6     # a list item longer than this holds more than a name (困境老人和儿童提供日间照料、…等服务)
+_PEOPLE_UNITS = "人名位户"
+# what people counted go and do (…等200余人深入…, …共50人参加…): no noun of what is counted
+_ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|下沉|投身|参加|参与|开展|进行|担任|加入|组成")
+# people listed before the figure that counts them (镇村干部、…、网格员和热心群众等200余人, 退休干部、党员骨干、社区能人共7000多人):
+# the words before the figure are its label, not those after (…200余人深入…村庄)
+_LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
+_LIST_COUNTED = re.compile(r"(?:等[\u4e00-\u9fff]{0,5}|共|共计|合计|总计)\s*$")
+# a list the figure counts closes with 等 and what its items are (政协委员、居民代表和…等部门负责人), or is of
+# levels (5位市、县级领导)
+_LIST_CLOSED = re.compile(r"等[\u4e00-\u9fff]{2}|^[\u4e00-\u9fff]、[\u4e00-\u9fff](?:\([^()]{1,4}\)|（[^（）]{1,4}）)?级")
 # a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
 _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库馆室井桥街区县市省]")
 # an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
 # (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
+                             r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|"
                              r"以内|之间|不等|对(?!口)|向|给|把|将|从)")
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before
 _FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况)")
 _BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|[、和及与]")
+# 与/和/及 inside a word (参与率, 和谐社区, 及时) joins nothing
+_NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时)")
 # openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
 _LEAD_TRIM = re.compile(
     r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年)?"
-    r"|\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月"
+    r"|\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月|\d{1,2}\s*[-—~～]\s*\d{1,2}\s*月"
     r"|[一二三四五六七八九十两\d]+年(?:来|以来)|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
-    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及|和|达|达到|约|近|超过|有|仅|就|分别|先后)+")
+    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后)+")
+# a value that rises or falls to another (满意度从不足40%跃升至95%, 志愿者由200人增至500人): the verb of the change
+_CHANGE_TO = r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|减)(?:至|到)|跃升|攀升|上升"
+# a comparison (较去年增至25个, 比上年增加): what the value is compared with, not what it counts
+_COMPARED = r"(?:较|比)(?:去年|上年|上一年|年初)(?:同期)?|较同期|同比|环比"
 _TAIL_TRIM = re.compile(r"(?:一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
-                        r"增长到|增长至|"
+                        r"增长到|增长至|" + _CHANGE_TO + "|" + _COMPARED + "|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近)+$")
+_CHANGE_ONLY = re.compile(r"(?:" + _CHANGE_TO + "|" + _COMPARED + r")+")
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
 # what a wish is (…是80户村民的夙愿): those counted wish for it
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
@@ -210,7 +233,16 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     after = after.removeprefix("的")
     if _FIGURE_KIND.match(after):
         return ""
-    phrase = _AFTER_SPLIT.split(after, maxsplit=1)[0].strip()
+    split = _AFTER_SPLIT.search(after)
+    phrase = (after[:split.start()] if split else after).strip()
+    if split and phrase and split.group() in "、和与及" and not after[split.end():split.end() + 1].isdigit():
+        # the figure counts a list (40多位政协委员、居民代表和…等部门负责人, 5位市、县级领导): the whole list where
+        # it is short, else its first item and 等 — never the first item alone
+        end = _AFTER_LIST_END.search(after, split.end())
+        whole = (after[:end.start()] if end else after).rstrip("、和与及").strip()
+        if not (end and end.group().isdigit()) and _LIST_CLOSED.search(whole):
+            items = _LIST_ITEMS.split(_LIST_TAIL.sub("", whole))
+            return whole if len(whole) <= _MAX_SUBJECT and max(map(len, items)) <= _MAX_ITEM else phrase + "等"
     if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head
         head, _, tail = phrase.partition("的")
         # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
@@ -228,8 +260,13 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
 
 def _before_phrase(text: str, lo: int, start: int) -> str:
     before = text[lo:start]
-    cuts = list(_BEFORE_CUT.finditer(before))
+    cuts = [m for m in _BEFORE_CUT.finditer(before) if not _NOT_A_JOIN.match(before, m.start())]
     cut = cuts[-1].end() if cuts else 0
+    if cuts and not before[cuts[-1].start()].isdigit() and _LIST_COUNTED.search(before):
+        # the figure counts the list before it: the whole list where it is short (协调解决征地拆迁、社区建设等问题)
+        whole_from = max((m.end() for m in cuts if before[m.start()].isdigit()), default=0)
+        if len(_LEAD_TRIM.sub("", before[whole_from:].strip())) <= _MAX_SUBJECT:
+            cut = whole_from
     if cuts and cut == len(before) and before[cuts[-1].start()].isdigit():
         # 50项372条: the same things counted in two units share the subject before the first
         first = cuts[-1].start()
@@ -249,8 +286,45 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
         # a quantity (参与人数是320名, 社区总数是42个)
         before = before[:-1] if _QUANTITY_NOUN.search(before, 0, len(before) - 1) else ""
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
-        before = verb_only if not cuts and 2 <= len(verb_only) <= 6 else ""
+        # (not a change or a comparison alone: 较去年增至25个 says nothing of what is counted)
+        before = verb_only if not cuts and 2 <= len(verb_only) <= 6 and not _CHANGE_ONLY.fullmatch(verb_only) else ""
     return before
+
+
+# a named housing compound holding what its sentence counts (荷花街道兴华苑小区有1819户，4547位居民): the figures are
+# the compound's, not the street's or community's whose page shows them — the label names the compound
+_HOLDER = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:内|里)?(?:目前|现|共|总)?"
+                     r"(?:有|共有|现有|辖有?|居住着?|住有|入住|总户数|总人口|占地|建筑面积)")
+# where a compound's name begins: after a place or an opener (目前荷花街道兴华苑小区 → 兴华苑小区)
+_HOLDER_FROM = re.compile(r".*(?:街道|社区|镇|乡|村|目前|其中|如|例如|比如|位于|的)")
+# words before 小区 that say what kind of compound it is (老旧小区, 住宅小区): no compound's name
+_GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物业|安置|回迁|还建|城市|农村|城镇|示范|试点|物业|封闭式|开放式|"
+                               r"新建|居民|各|全|该|本|每个|这个|此|新型|红色|智慧|平安|文明|美丽|幸福|和谐|普通|大型|小型|"
+                               r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
+_HOLDER_WINDOW = 48
+
+
+def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
+    """The named compound a sentence's figures before ``start`` belong to (see ``_HOLDER``), or None."""
+    lo = max(s_lo, start - _HOLDER_WINDOW)
+    found = None
+    for m in _HOLDER.finditer(text, lo, start):
+        found = m
+    if found is None or _rx(r"[，,；;：:]").search(text, found.end(), start) and \
+            _rx(r"小区|社区|街道|村|镇").search(text, found.end(), start):
+        return None      # (another unit named after it, in a later clause: the figure is that one's)
+    name = found.group(1)
+    opener = _HOLDER_FROM.match(name, 0, len(name) - 2)
+    name = name[opener.end():] if opener else name
+    if len(name) < 4 or _GENERIC_COMPOUND.search(name) or any(c.isdigit() for c in name):
+        return None
+    return name
+
+
+def _with_holder(subject: str | None, holder: str | None) -> str | None:
+    if not holder or (subject and holder in subject):
+        return subject
+    return holder + (subject or "")
 
 
 def _same_unit(unit: str, other: str) -> bool:
@@ -309,6 +383,9 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
             hi = min(close.end(), end + _WINDOW)
     after = _after_phrase(text, end, hi)
     before = "" if after else _before_phrase(text, lo, start)
+    if after and _ACTION_HEAD.match(after) and text[end - 1] in _PEOPLE_UNITS and _LIST_BEFORE.search(text, lo, start):
+        before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
+        after = "" if before else after
     phrase = after or before
     if not phrase and text[end - 1:end] == "%":
         # X占Y的N%: the share of X in Y (搬迁人数占到了全州贫困人口的36%)
@@ -335,7 +412,18 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         phrase = phrase[phrase.rfind("“") + 1:]
     elif phrase.count("”") > phrase.count("“"):
         phrase = phrase[:phrase.find("”")]
-    return phrase[-_MAX_SUBJECT:] if phrase else ""
+    return _shortened(phrase)
+
+
+def _shortened(phrase: str) -> str:
+    """The last ``_MAX_SUBJECT`` characters of the label, never from inside a title: a label that would
+    begin inside 《》 (…推动社区治理创新的若干措施》等专项文件) keeps what stands after the title (专项文件)."""
+    kept = phrase[-_MAX_SUBJECT:]
+    close = kept.find("》")
+    if close >= 0 and "《" not in kept[:close]:
+        kept = kept[kept.rfind("》") + 1:].lstrip("等的")
+        return kept if len(kept) >= 2 else ""
+    return kept
 
 
 # ------------------------------------------------------------------ figures
@@ -392,6 +480,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end)
             status = "planned" if planned else "done"
+        subject = _with_holder(subject, _compound_holder(text, s_lo, start))
         out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,
                              as_written=text[start:end], start=start, end=end, place=place, status=status))
 

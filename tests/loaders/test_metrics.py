@@ -143,10 +143,10 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("按照“每个社区一般应达到1500户以上”及“每百户拥有服务设施面积不低于20平方米”的要求。", "1500户", "每个社区"),
     ("按照“每个社区一般应达到1500户以上”及“每百户拥有服务设施面积不低于20平方米”的要求。", "20平方米",
      "每百户拥有服务设施面积"),
-    # a one-character noun counted after a list (…、41个村。), not the noun before it; but not the level of
-    # 3位市、县级领导
+    # a one-character noun counted after a list (…、41个村。), not the noun before it; a level of a list of
+    # levels is not counted alone (3位市、县级领导: those leaders)
     ("全镇辖12个社区、41个村。", "41个", "村"),
-    ("由3位市、县级领导担任组长。", "3位", None),
+    ("由3位市、县级领导担任组长。", "3位", "市、县级领导"),
     # 在 of 在职 is part of the noun; a dash, an ellipsis, 全部 and 对 before those it is for end it
     ("社区有党员120人，其中在职党员75人。", "75人", "在职党员"),
     ("社区还有260名编外网格员——住在小区的退休干部。", "260名", "编外网格员"),
@@ -281,3 +281,43 @@ def test_jiejin_before_a_figure_is_no_part_of_its_label():
     # 接近100% (nearly): 接近 is trimmed whole, as 近 was (the label ended in 接)
     rec = extract_text("某区新闻\n目前，物业管理费缴交率接近100%。\n", "t.txt")
     assert [m.subject for m in rec.metrics] == ["物业管理费缴交率"]
+
+
+@pytest.mark.parametrize("text,labels", [
+    # a value that rises or falls to another: both labelled by what changes, not by the verb of the change
+    ("去年以来，群众满意度从不足50%跃升至96%以上。", {"50%": "群众满意度", "96%": "群众满意度"}),
+    ("目前，物业费收缴率攀升至88%，成效明显。", {"88%": "物业费收缴率"}),
+    ("社区志愿者由120人增至460人。", {"120人": "社区志愿者", "460人": "社区志愿者"}),
+    # a comparison names no thing counted; 参与 is no list join (参与率 is one word)
+    ("目前已有楼栋议事会14个，较去年增至19个。", {"14个": "楼栋议事会", "19个": "楼栋议事会"}),
+    ("居民参与率上升到75%。", {"75%": "居民参与率"}),
+])
+def test_a_value_changed_to_another_is_labelled_by_what_changes(text, labels):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert {k: got.get(k) for k in labels} == labels
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a list the figure counts is its label whole where it is short, never its last or first item alone
+    ("组织党员、楼栋长、热心居民共320多人担任网格员。", "320多人", "组织党员、楼栋长、热心居民"),
+    ("开展垃圾分类、文明创建、助老助残等志愿活动150多次。", "150多次", "开展垃圾分类、文明创建、助老助残等志愿活动"),
+    ("召集辖区干部、志愿者和商户代表等60余人深入各小区走访。", "60余人", "召集辖区干部、志愿者和商户代表等"),
+    ("把30多位人大代表、律师和住建局、城管局等部门负责人请到一起。", "30多位", "人大代表等"),
+    ("分别由4位市、区级干部担任组长。", "4位", "市、区级干部"),
+    # figures that each count their own thing stay apart
+    ("全市建成党群服务中心78个、活动室56个。", "56个", "活动室"),
+    # a label never begins inside a title: what stands after it is kept
+    ("制定《关于深化城市社区网格化服务管理改革推进共建共治的实施办法》等配套文件12个。", "12个", "配套文件"),
+])
+def test_a_list_or_a_title_the_figure_counts_is_labelled_whole(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+def test_a_named_compounds_totals_are_labelled_with_the_compound():
+    # the figures a named compound holds (某街道某某苑小区有N户，M位居民) are the compound's, not the street's whose
+    # page shows them: the label names the compound; a kind of compound (老旧小区) is no name
+    got = {m.as_written: m.subject for m in find_metrics("目前，城东街道丽景苑小区有960户，2310位居民。")}
+    assert got["2310位"] == "丽景苑小区居民" and got["960户"].endswith("丽景苑小区")
+    got = {m.as_written: m.subject for m in find_metrics("全区老旧小区有86个，均已改造。")}
+    assert got == {"86个": "老旧小区"}

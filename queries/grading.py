@@ -82,6 +82,15 @@ _CONCESSION = re.compile(r"(?:虽然|尽管|虽)[^。；;！？!?]*?[，,]\s*(?=
 # a sentence opening with someone's instruction (书记强调，… / 会议指出：…): its clauses say what is asked for
 _INSTRUCTS = re.compile(r"[^，,。；;：:“”]{1,14}?(?:强调|指出|要求|叮嘱|希望)[，,：:]")
 _CLAUSES = re.compile(r"[，,；;：:]")
+# general statements, no measure: the state the work reached (形成了全面覆盖、一网统筹…的基层社会治理新格局), work
+# on everything at once (统筹做好疫情防控和经济社会发展各项工作, 较好地完成各项重点工作任务, 推动…任务落地落实), what a
+# place is among others (作为全国最早开展…的城市之一) and the year a sentence opens with (…胜利召开之年): their verbs
+# (覆盖, 完成, 落实, 开展, 召开) report no action of a practice
+_GENERAL = re.compile(r"形成(?:了)?[^，,。；;！？!?]*?(?:格局|局面|态势|氛围|新貌|新风貌)"
+                      r"|[^，,。；;！？!?]*?各(?:项|类)[^，,。；;！？!?]{0,8}?(?:工作|任务)[^，,。；;！？!?]{0,4}"
+                      r"|[^，,。；;！？!?]*?任务落地落实"
+                      r"|作为[^，,。；;！？!?]*?之一"
+                      r"|[^，,。；;！？!?]*?之年")     # (是党的二十大胜利召开之年: when, not what was done)
 _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|努力|切实|持续|始终|坚持|深入|扎实")
 
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -146,7 +155,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
         return "quantified"
     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
     # is defined as (网格员是指由街道招聘…的人员), nor those a concession grants (虽然成立了…，但…)
-    if is_concrete(_CONCESSION.sub("", _DEFINITION.sub("", _TITLES.sub("", text)))):
+    if is_concrete(_GENERAL.sub("", _CONCESSION.sub("", _DEFINITION.sub("", _TITLES.sub("", text))))):
         return "described"
     return "claimed"
 

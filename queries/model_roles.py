@@ -3,12 +3,17 @@
 - ``learnt``: a model the place learns or carries on from elsewhere (``学习运用“浦江经验”``, ``借鉴…“X”经验``,
   ``坚持和发展新时代“枫桥经验”``): its owner is the place it comes from where the sentence names one (the
   models step credits 学习P“…” to P), else none — never the learner.
-- ``aim``: an aim, principle, slogan or quality the place strives for (``“…”的目标``, ``“…”的原则``,
-  ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, ``“…”的解决思路``), or a slogan of parallel clauses that
+- ``aim``: an aim, principle, slogan or quality the place strives for (``“…”的目标``, ``“…”的原则``, a formula
+  it keeps to, ``坚持自治法治德治“三治融合”``,
+  ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, ``“…”的解决思路``, ``以“抓基础、重攻坚、促发展”的工作思路``, ``以“…”为主线``), or a slogan of parallel clauses that
   is an event's theme (``“志愿点亮寒假，暖意沁润童心”寒假系列活动``) or the state work results in
   (``形成“小事不出网格，大事不出社区”``): no practice model.
 
-The annotated sets count both as named models of the learner (the extraction keeps them: its scores follow
+- ``feature``: a part of an app or platform, a menu item or column (``“看新闻”“办政务”“享服务”三大主要板块``): a
+  name on a screen, no practice model.
+
+A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim. The annotated sets count all
+of them as named models of the learner (the extraction keeps them: its scores follow
 the gold); the pages that present a model as the place's practice read this role from the sentence that
 names it (``named_model``, ``city_profile``, ``compare_cities``).
 """
@@ -18,10 +23,11 @@ import re
 
 from loaders.reference import fold_name, without_pinyin
 
-__all__ = ["AIM", "LEARNT", "model_role", "names_source"]
+__all__ = ["AIM", "FEATURE", "LEARNT", "model_role", "names_source"]
 
 LEARNT = "learnt"
 AIM = "aim"
+FEATURE = "feature"
 
 _OPEN = "“「『‘\"'"
 _CLOSE = "”」』’\"'"
@@ -29,8 +35,24 @@ _CLOSE = "”」』’\"'"
 _LEARN_BEFORE = re.compile(r"(?:学习|借鉴|复制|效仿|取经)[^，,。；;：:“”「」]{0,10}$")
 # a model carried on from its origin (坚持和发展新时代“枫桥经验”)
 _FOLLOW_BEFORE = re.compile(r"(?:坚持和发展|坚持发展|发展)新时代$")
-_AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:目标|愿景|理念|原则|宗旨|口号|方向|解决思路|能力|水平)")
+# a principle the place adheres to, after 坚持 with no verb of work between (坚持共建共治共享“三共联动”、自治法治德治
+# “三治融合”): a formula it keeps to, not a model of its own (坚持打造“…”, 坚持推行“…” report work)
+_ADHERE_BEFORE = re.compile(r"坚持(?P<between>[^，,。；;：:]{0,40})$")
+_WORK_VERB = re.compile(r"打造|推行|推进|推动|建立|建设|实施|创新|深化|探索|推广|运用|开展|构建|完善|健全|落实|发挥|用好|做实|做强|"
+                        r"擦亮|创建|设立|成立|组建|举办|以|用|把|将|在")
+_AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:目标|愿景|理念|原则|宗旨|口号|方向|解决思路|能力|水平)"
+                        r"|^为(?:主线|导向|遵循|指引)")          # (以“铸牢…意识”为主线: the line work follows)
 
+# the part of an app or platform the name is one of (“看新闻”“办政务”“享服务”三大主要板块, “…”栏目): a screen's item
+_FEATURE_AFTER = re.compile(r"^(?:[“「『‘][^”」』’]{1,12}[”」』’][、，,和及与]?)*[^，,。；;：:“”「」]{0,8}?"
+                            r"(?:板块|栏目|模块|菜单|专栏|专区|频道)")
+# a city's brand: a quality and the place's short name (“和谐延吉”建设, “幸福某县”品牌), not a platform named so
+_BRAND_QUALITY = re.compile(r"^(?:和谐|平安|美丽|幸福|文明|魅力|活力|品质|大美|法治|善治|宜居|健康|人文|诚信|书香|绿色|生态)")
+_PLATFORM_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,4}?(?:平台|APP|App|app|小程序|系统|公众号|网|热线|中心)")
+# a slogan of three or more short parallel phrases (抓基础、重攻坚、促发展) as a way of thinking (…的工作思路): the
+# place's watchwords; a scheme's parts (“政府引导+多方投入”工作思路) or a numbered model (“123456”工作思路) are its own
+_SLOGAN = re.compile(r"[^、，,+＋]{2,5}(?:[、，,][^、，,+＋]{2,5}){2,}")
+_THINKING_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,4}?思路")
 # a slogan of two or more parallel clauses (“小事不出网格，大事不出社区”): the theme of an event it names
 # (“…，…”寒假系列活动, “…，…”民主议事会) or a state the work results in (形成“…，…”)
 _COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
@@ -58,9 +80,19 @@ def _around(name: str, sentence: str) -> tuple[str, str] | None:
     return sentence[:at - 1], sentence[end + 1:] if end < len(sentence) and sentence[end] in _CLOSE else sentence[end:]
 
 
+def _brand(name: str) -> bool:
+    """Is ``name`` a quality and a place's short name, the whole rest of it (和谐延吉)?"""
+    from loaders.reference import load_gazetteer
+
+    quality = _BRAND_QUALITY.match(name)
+    if quality is None or not 2 <= len(name) - quality.end() <= 4:
+        return False
+    return any(hit.start == quality.end() and hit.end == len(name) for hit in load_gazetteer().scan(name))
+
+
 def model_role(name: str | None, sentence: str | None) -> str | None:
-    """``learnt``, ``aim`` or None (a model the place's sentence presents as its own) for the model
-    ``name`` as the sentence ``sentence`` names it."""
+    """``learnt``, ``aim``, ``feature`` or None (a model the place's sentence presents as its own) for the
+    model ``name`` as the sentence ``sentence`` names it."""
     if not name or not sentence:
         return None
     got = _around(name, sentence)
@@ -70,6 +102,15 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if _LEARN_BEFORE.search(before) or _FOLLOW_BEFORE.search(before):
         return LEARNT
     if _AIM_AFTER.match(after.lstrip()):
+        return AIM
+    if _FEATURE_AFTER.match(after.lstrip()):
+        return FEATURE
+    if _brand(_read(name)) and not _PLATFORM_AFTER.match(after.lstrip()):
+        return AIM
+    if _THINKING_AFTER.match(after.lstrip()) and _SLOGAN.fullmatch(_read(name)):
+        return AIM
+    adhered = _ADHERE_BEFORE.search(before)
+    if adhered and not _WORK_VERB.search(adhered["between"]) and not _FOLLOW_BEFORE.search(before):
         return AIM
     if _COUPLET.fullmatch(_read(name)) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
         return AIM

@@ -13,7 +13,7 @@ from typing import Any
 from graph.model import NO_EVIDENCE, Evidence
 from graph.sqlite_rows import sort_key
 from queries.kept import loads_all, maintained
-from queries.model_roles import AIM, LEARNT, model_role, names_source
+from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, linked, named, out_edges, preload
@@ -149,7 +149,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     definition = main.get("definition")
     ev = pick_evidence([e for e in entries if definition and e.quote and definition in e.quote] or entries)
     # a model the place learns (学习运用“浦江经验”) is not the learner's own: no owner is shown unless the
-    # sentence names where it comes from; an aim or principle (“…”的目标) is said to be one
+    # sentence names where it comes from; an aim or principle (“…”的目标) or an app's column (“…”板块) is said to be one
     role, detail = model_role(main["model"], definition), None
     if role == LEARNT:
         if not names_source(main["model"], definition or "", main.get("owner")):
@@ -157,6 +157,8 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         detail = f"学习借鉴他处的模式（学习方：{main.get('owner')}）" if main.get("owner") else "学习借鉴他处的模式"
     elif role == AIM:
         detail = "目标、原则或口号，非具体做法"
+    elif role == FEATURE:
+        detail = "应用或平台的栏目，非具体做法"
     out.append({**base, "section": "definition", "order": None, "name": definition or main["model"],
                 "detail": detail, **ev.columns()})
     practices = sorted({str(p) for p in as_list(main.get("practices")) if p})

@@ -48,7 +48,8 @@ for tab, sec in zip(tabs, sections):
             continue
         titles = [str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "") for r in items]
         if sec == "named_model":          # a model learnt from elsewhere, an aim or slogan: said so
-            titles = [t + {"learnt": "（学习借鉴他处的模式）", "aim": "（目标、原则或口号）"}.get(r.get("status") or "", "")
+            marks = {"learnt": "（学习借鉴他处的模式）", "aim": "（目标、原则或口号）", "feature": "（应用或平台的栏目）"}
+            titles = [t + marks.get(r.get("status") or "", "")
                       for r, t in zip(items, titles)]
         if sec == "figure":               # what the figure counts, as its sentence says it; targets marked
             clauses = [figure_clause(str(r.get("quote") or ""), str(r.get("written") or ""), subject=str(r["name"] or ""))

@@ -79,7 +79,8 @@ _DESIGNATION = re.compile(r"^(?:全国|国家|全省|省级|全市)|(?:实验区
                           r"|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
 _LIST_SEP = re.compile(r"[、—－–\-]")
-_ACTION_VERB = re.compile(r"开展|实施|推进|推行|建立|落实|打造|构建|提供|组织|整合|发挥|围绕|聚焦")
+# (组织 ending a noun, 党组织 / 社会组织 / 自治组织, is no verb: 建立以社区党组织为领导核心、… keeps its head)
+_ACTION_VERB = re.compile(r"开展|实施|推进|推行|建立|落实|打造|构建|提供|(?<![党会治团济介层务众])组织|整合|发挥|围绕|聚焦")
 _LEAD_VERB = re.compile(
     r"^(?:并|并且|同时|还)?(?:积极|充分|全面|大力|有效)?(?:发挥|联合|凝聚|建立|推进|增强|按照|推行|健全|实施|坚持|落实|深化|完善|探索|突出|形成|打造|实行|构建|开展|以|由|通过|"
     r"围绕|包括|涵盖|建成|成立|设立|整合|推动|强化|加强)")
@@ -398,7 +399,8 @@ def _before_components(text: str, c: _Cand) -> list[str]:
     boundary = seps[-1]
     if boundary not in ("", "，", ",") or (boundary == "" and lo > sent_lo):
         return []  # (the first item runs past the window read: longer than an item can be)
-    items = [_LEAD_VERB.sub("", _strip_inner(x)).strip() for x in reversed(items)]
+    # (a verb and the preposition after it both lead: 建立以社区党组织为领导核心 → 社区党组织为领导核心)
+    items = [_LEAD_VERB.sub("", _LEAD_VERB.sub("", _strip_inner(x)).strip()).strip() for x in reversed(items)]
     # the first item carries the clause before it (以“睦邻”为主题广泛开展助学、助医…): cut after its last verb
     verb = None
     for verb in _ACTION_VERB.finditer(items[0]):

@@ -799,3 +799,9 @@ def test_a_reply_heading_restating_the_proposal_is_not_a_name():
     assert _models(text) == {}
     # a place's work 在“…”等方面 inside a sentence is still a name
     assert "建、管、用" in {n for n, _ in _models("全区在“建、管、用”等方面下功夫，推进网格化管理。")}
+
+
+def test_components_of_roles_listed_before_a_numeral_name_keep_their_heads():
+    # 建立以A为领导核心、以B为主体、以C为支撑的“三位一体”: the verb and 以 lead, 党组织 is a noun, not 组织 the verb
+    got = _models("某区建立以社区党组织为领导核心、以社区居委会为主体、以社区社会组织为支撑的“三位一体”格局。")
+    assert got[("三位一体", SUBJECT)] == ["社区党组织为领导核心", "社区居委会为主体", "社区社会组织为支撑"]

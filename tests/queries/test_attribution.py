@@ -123,3 +123,16 @@ def test_an_instruction_to_those_named_before_yao_is_a_duty():
     assert grade_evidence("王某要求，各地各部门要建立网格党支部。") == "claimed"
     assert not states_duty("书记指出，全区各社区主要做法是建立网格党支部。")
     assert not states_duty("会议强调，社区是重要阵地。")
+
+
+def test_general_statements_report_no_measure():
+    """The state work reached (形成了全面覆盖…的新格局), work on everything at once (统筹做好…各项工作, 完成各项任务,
+    推动…任务落地落实), what a place is among others (作为…之一) and the year a sentence opens with (…召开之年) hold
+    verbs of work, but no measure of a practice; a measure beside them still counts."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("某街道统筹做好疫情防控和经济社会发展各项工作，较好地完成各项重点工作任务。") == "claimed"
+    assert grade_evidence("今年是全会胜利召开之年，某区坚持党建引领，推动重点任务落地落实。") == "claimed"
+    assert grade_evidence("某市坚持“三治融合”，形成了全面覆盖、精细管理的基层治理新格局。") == "claimed"
+    assert grade_evidence("作为最早开展社区建设实验的城市之一，某市现有社区86个。") == "claimed"
+    assert grade_evidence("某街道统筹做好疫情防控各项工作，建立社区防控专班12个。") == "described"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.model_roles import AIM, LEARNT, model_role, names_source
+from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
 
 
 @pytest.mark.parametrize("name,sentence,role", [
@@ -26,6 +26,20 @@ from queries.model_roles import AIM, LEARNT, model_role, names_source
     ("12345", "研究确立了“12345”社区治理工作模式。", None),
     ("一网统筹", "整合党建、综治等功能，实现基层治理“一网统筹”。", None),
     ("政府引导+多方投入", "通过“政府引导+多方投入”工作思路，整合资源。", None),
+    ("246", "按照“246”工作思路推进治理。", None),
+    # a slogan of short parallel phrases as a way of thinking, the line work follows, a formula kept to
+    ("强基础、补短板、促提升", "某街道以“强基础、补短板、促提升”的工作思路推进治理。", AIM),
+    ("党建引领社区共治", "某社区始终以“党建引领社区共治”为主线，推进治理。", AIM),
+    ("党建引领", "某社区以“党建引领”为抓手，建立议事会。", None),
+    ("三治融合", "某市坚持共建共治共享“三共联动”、自治法治德治“三治融合”，创新网格。", AIM),
+    ("红色物业", "某区坚持打造“红色物业”品牌。", None),
+    # a city's brand: a quality and the place's short name; not a platform so named
+    ("和谐延吉", "某区夯实服务基础，助力“和谐延吉”建设。", AIM),
+    ("智慧延吉", "上线“智慧延吉”平台，办理事项1200件。", None),
+    # the columns of an app or platform
+    ("看资讯", "平台实现“看资讯”“办事务”“享生活”三大板块融合。", FEATURE),
+    ("享生活", "平台实现“看资讯”“办事务”“享生活”三大板块融合。", FEATURE),
+    ("邻里帮", "街道推出“邻里帮”小程序，居民随时下单。", None),
 ])
 def test_model_role(name, sentence, role):
     assert model_role(name, sentence) == role
@@ -35,3 +49,22 @@ def test_a_learnt_model_keeps_the_owner_its_sentence_names_as_its_source():
     sentence = "组织社区书记赴外地学习借鉴某某市“红色楼长”做法。"
     assert names_source("红色楼长", sentence, "某某市")
     assert not names_source("某江经验", "近年来，某区学习运用“某江经验”。", "某某市某区")
+
+
+def test_the_pages_say_what_a_column_or_a_brand_is():
+    """An app's columns and a city's brand, which the annotated sets count as named models, are shown as what they
+    are: the model page's definition says so, the city page's row carries the role, the compare cell is words only."""
+    from graph.sqlite_store import SQLiteStore
+    from loaders.extract.pipeline import extract_text
+    from queries import registry
+
+    text = ("延吉市推进社区治理\n\n近年来，延吉市夯实服务基础，助力“和谐延吉”建设。"
+            "延吉市推出便民服务平台，全面实现“看资讯”“办事务”“享生活”三大板块融合。\n")
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(extract_text(text, "t.txt"))
+    roles = {r["name"]: r["status"] for r in registry.run(store, "city_profile", {"place": "延吉市"})
+             if r["section"] == "named_model"}
+    assert roles.get("和谐延吉") == AIM and roles.get("看资讯") == FEATURE, roles
+    definition = [r for r in registry.run(store, "named_model", {"name": "看资讯"}) if r["section"] == "definition"]
+    assert definition and definition[0]["detail"] == "应用或平台的栏目，非具体做法"

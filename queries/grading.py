@@ -68,6 +68,7 @@ _NAMED = re.compile(r"《[^《》]*》|“[^“”]*”")
 _TITLES = re.compile(r"《[^《》]*》|“[^“”]{1,40}”")
 # a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
 _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
+                   r"|^(?:并|还|同时|也|并且)?(?:希望|期望|寄望|勉励|叮嘱)(?![你您])"   # 并希望某镇继续…: asked for, not done
                    r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
 # after an instruction, the ones told to do it may stand before 要 (某某要求，各地各部门要坚持…)
 _TOLD_DUTY = re.compile(r"^[^，,。；;]{0,8}?(?<![主重需想只])要(?!求|素|点|闻|事|害|件|是)")

@@ -321,3 +321,9 @@ def test_a_named_compounds_totals_are_labelled_with_the_compound():
     assert got["2310位"] == "丽景苑小区居民" and got["960户"].endswith("丽景苑小区")
     got = {m.as_written: m.subject for m in find_metrics("全区老旧小区有86个，均已改造。")}
     assert got == {"86个": "老旧小区"}
+
+
+def test_a_task_still_to_be_done_is_a_target():
+    # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
+    rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")
+    assert [(m.as_written, m.status) for m in rec.metrics] == [("16个", "planned"), ("6个", "done")], rec.metrics

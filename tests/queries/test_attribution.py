@@ -136,3 +136,11 @@ def test_general_statements_report_no_measure():
     assert grade_evidence("某市坚持“三治融合”，形成了全面覆盖、精细管理的基层治理新格局。") == "claimed"
     assert grade_evidence("作为最早开展社区建设实验的城市之一，某市现有社区86个。") == "claimed"
     assert grade_evidence("某街道统筹做好疫情防控各项工作，建立社区防控专班12个。") == "described"
+
+
+def test_a_hope_voiced_for_a_place_is_asked_for_not_done():
+    """并希望某镇继续推广…，以党建引领优化社区治理: what a visitor hopes the place will do, not work reported."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("并希望某镇继续推广议事会工作机制，以党建引领优化社区治理。") == "claimed"
+    assert grade_evidence("某镇推广议事会工作机制，以党建引领优化社区治理。") == "described"

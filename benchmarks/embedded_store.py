@@ -91,7 +91,12 @@ if len(sys.argv) > 7 and sys.argv[7]:  # --assume-kept: the home's kept indexes 
     import graph.revision, graph.sqlite_store
     with sqlite3.connect(f"file:{home / 'graph' / 'graph.sqlite'}?mode=ro", uri=True) as db:
         kept_by = db.execute("SELECT value FROM meta WHERE key = 'code'").fetchone()[0]
+        # each row index's revision as its mark names it ("<write counter> <revision>")
+        marked_by = {key[len("rows:"):]: value.partition(" ")[2]
+                     for key, value in db.execute("SELECT key, value FROM meta WHERE key LIKE 'rows:%'")}
     graph.revision.code_revision = graph.sqlite_store.code_revision = lambda: kept_by
+else:
+    marked_by = {}
 import importlib
 for module in ("graph.sqlite_store", "graph.sqlite_view", "graph.memory_store", "networkx"):
     try:
@@ -100,6 +105,9 @@ for module in ("graph.sqlite_store", "graph.sqlite_view", "graph.memory_store", 
         pass
 t = time.perf_counter()
 store = open_store("memory", load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="memory")))
+revisions = getattr(getattr(store, "_rows", None), "revisions", None)
+if revisions is not None:                 # (a checkout from before the indexes' own revisions has none)
+    revisions.update((name, rev) for name, rev in marked_by.items() if name in revisions and rev)
 open_s = time.perf_counter() - t
 rng = random.Random(0)
 out = {"open_s": open_s, "queries": {}}

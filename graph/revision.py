@@ -11,6 +11,13 @@ every ``.cypher`` statement, and the data files those modules name (the practice
 ``practices.json``, the gazetteer's ``admin_changes.csv``). An
 extraction rule (``loaders/extract/models.py`` and the others the queries never import), the reading
 of files, the command line or the explorer can change without a large graph's indexes going stale.
+
+Each row index has a revision of its own (``index_revision``): the sources its module imports at any
+depth, with the modules that compute, read and keep every index's rows (``graph.sqlite_rows``,
+``graph.sqlite_view``), the ``.cypher`` statements of those modules and the shared ones of
+``graph/cypher``, and the data files they name. A graph file marks each index with the revision that
+filled it, so a change to one query's module refills that query's indexes only (``govkg init``, the
+next build), and a change to the writer alone (``graph.sqlite_store``) refills none.
 """
 from __future__ import annotations
 
@@ -20,11 +27,12 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["code_revision", "index_sources"]
+__all__ = ["code_revision", "index_revision", "index_sources"]
 
 _ROOT = Path(__file__).resolve().parent.parent
 _PROJECT = ("graph", "queries", "loaders", "govkg")          # the packages whose modules are followed
 _ROOTS = ("queries", "graph.sqlite_store")                    # where the indexes are computed and kept
+_KEEPER = ("graph.sqlite_rows", "graph.sqlite_view")          # what computes, reads and keeps any index's rows
 
 
 def _module_file(name: str) -> Path | None:
@@ -71,46 +79,63 @@ def _roots() -> Iterable[str]:
         yield root
 
 
-def index_sources() -> list[Path]:
+def index_sources(module: str | None = None) -> list[Path]:
     """The files whose content the revision hashes, sorted: the modules the indexes' code imports at
-    any depth, every ``.cypher`` file, and the project's data files whose name those modules hold."""
-    return list(_sources())
+    any depth, their ``.cypher`` files, and the project's data files whose name those modules hold
+    (``module``: those of the indexes computed in that module only, ``index_revision``)."""
+    return list(_sources(tuple(_roots()) if module is None else (module, *_KEEPER)))
 
 
-@functools.cache          # once per process: ≈ 70 modules and their data files, each read once
-def _sources() -> dict[Path, bytes]:
-    read: dict[Path, bytes] = {}
+@functools.cache
+def _read(path: Path) -> bytes:
+    return path.read_bytes()
 
-    def source(path: Path) -> bytes:
-        if path not in read:
-            read[path] = path.read_bytes()
-        return read[path]
 
+@functools.cache
+def _imports_of(name: str) -> frozenset[str]:
+    return frozenset(_imported(_read(_module_file(name))))   # type: ignore[arg-type]
+
+
+@functools.cache          # once per process and set of roots: each file read once
+def _sources(roots: tuple[str, ...]) -> dict[Path, bytes]:
     seen: set[str] = set()
-    todo = list(_roots())
+    todo = list(roots)
     while todo:
         name = todo.pop()
         if name in seen:
             continue
         seen.add(name)
-        todo.extend(_imported(source(_module_file(name))))   # type: ignore[arg-type]
+        todo.extend(_imports_of(name))
     # importing a.b.c runs a/__init__ and a/b/__init__ too: hashed, not followed (what they import is
     # not what the indexes' code calls unless it imports that itself)
     parents = {name.rsplit(".", depth)[0] for name in seen for depth in range(1, name.count(".") + 1)}
     modules = {path for path in map(_module_file, seen | parents) if path is not None}
-    text = b"\n".join(map(source, modules))
+    text = b"\n".join(map(_read, modules))
+    # a module's own statements (queries/X.cypher beside queries/X.py) and the shared ones (graph/cypher)
     data = {path for package in _PROJECT for path in (_ROOT / package).rglob("*")
             if path.suffix not in (".py", ".pyc") and path.is_file()
-            and (path.suffix == ".cypher" or path.name.encode("utf-8") in text)}
+            and (path.suffix == ".cypher" and (path.with_suffix(".py") in modules or path.parent.name == "cypher")
+                 or path.name.encode("utf-8") in text)}
     data |= {path for path in _ROOT.joinpath("data").glob("*") if path.is_file() and path.name.encode("utf-8") in text}
-    return {path: source(path) for path in sorted(modules | data, key=lambda p: p.relative_to(_ROOT).as_posix())}
+    return {path: _read(path) for path in sorted(modules | data, key=lambda p: p.relative_to(_ROOT).as_posix())}
+
+
+def _digest(sources: dict[Path, bytes]) -> str:
+    digest = hashlib.sha256()
+    for path, content in sources.items():
+        digest.update(path.relative_to(_ROOT).as_posix().encode("utf-8") + b"\0")
+        digest.update(content + b"\0")
+    return digest.hexdigest()[:16]
 
 
 @functools.cache
 def code_revision() -> str:
     """16 hex characters that change whenever one of ``index_sources`` changes."""
-    digest = hashlib.sha256()
-    for path, content in _sources().items():
-        digest.update(path.relative_to(_ROOT).as_posix().encode("utf-8") + b"\0")
-        digest.update(content + b"\0")
-    return digest.hexdigest()[:16]
+    return _digest(_sources(tuple(_roots())))
+
+
+@functools.cache
+def index_revision(module: str) -> str:
+    """16 hex characters that change whenever one of ``index_sources(module)`` changes: the revision of
+    the row indexes computed in ``module`` (a module of the project, named as it is imported)."""
+    return _digest(_sources((module, *_KEEPER)))

@@ -20,9 +20,11 @@ removal of its own, of ``keep_indexes`` — asks each index which keys those fac
 computes their rows from the graph as it is now (``rows``; a key with no row any more is deleted) and
 writes those that changed. Nothing is rebuilt whole, except by a flush of more than half of the graph's
 documents (a first build's first flush: every key is touched), and an index some write did not record its
-changes for (a store opened without the indexes attached, a file from before them): its mark (``meta``
-key ``rows:<name>``, the write counter it is current for) then differs from the write counter, the
-queries do not use it, and ``seed`` fills it whole again (what ``keep_indexes`` does).
+changes for (a store opened without the indexes attached, a file from before them) or that other code
+computed: its mark (``meta`` key ``rows:<name>``: the write counter it is current for and the revision of
+the code that computes it, ``graph/revision.py``'s ``index_revision`` of its module) then differs from the
+write counter or from this code's revision, the queries do not use it, and ``seed`` fills it whole again
+(what ``keep_indexes`` does) — that index only: the others keep their rows.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graph.revision import index_revision
 from graph.sqlite_postings import POSTINGS_TABLES, PostingKeeper
 
 __all__ = ["ROWS_TABLE", "RowIndex", "RowKeeper", "Touched", "sort_key"]
@@ -139,6 +142,7 @@ class RowKeeper:
     def __init__(self, store: Any):
         self.store = store
         self.indexes: list[RowIndex] = []
+        self.revisions: dict[str, str] = {}     # index name -> the revision of the code computing it
         self.postings = PostingKeeper(store)    # the indexes whose rows are items with postings
         self.helper: Any = None                 # a process computing rows beside this one (``helping``)
 
@@ -150,12 +154,25 @@ class RowKeeper:
         known = {ix.name for ix in self.indexes}
         fresh = [ix for ix in indexes if ix.name not in known]
         self.indexes += fresh
+        self.revisions.update((ix.name, index_revision(type(ix).__module__)) for ix in fresh)
         return fresh
 
     def marked(self, name: str) -> bool:
-        """Whether every write since index ``name`` was last filled recorded what it touched."""
+        """Whether index ``name`` (attached) was filled by this code's revision of it and every write
+        since recorded what it touched."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", ("rows:" + name,)).fetchone()
-        return row is not None and int(row[0]) == self.store.version() and self.store.code_current()
+        return row is not None and row[0] == self._mark_of(name, self.store.version())
+
+    def _mark_of(self, name: str, version: int) -> str | None:
+        revision = self.revisions.get(name)
+        return None if revision is None else f"{version} {revision}"
+
+    def unmark_all(self) -> None:
+        """Forget every index's mark and what writes recorded for them (inside a write): ``seed`` fills
+        each whole again."""
+        self.db.execute("DELETE FROM meta WHERE key LIKE 'rows:%'")
+        self.db.execute("DELETE FROM kept_dirty")
+        self.db.execute("DELETE FROM kept_dirty_doc")
 
     def current(self, name: str) -> bool:
         return (self.marked(name) and self.db.execute("SELECT 1 FROM kept_dirty_doc LIMIT 1").fetchone() is None
@@ -166,9 +183,9 @@ class RowKeeper:
         return [ix for ix in self.indexes if self.marked(ix.name)]
 
     def _mark(self, live: list[RowIndex]) -> None:
-        version = str(self.store.version())
+        version = self.store.version()
         self.db.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
-                            [("rows:" + ix.name, version) for ix in live])
+                            [("rows:" + ix.name, self._mark_of(ix.name, version)) for ix in live])
 
     def before(self, live: list[RowIndex], doc_id: str) -> None:
         """Record the keys that removing ``doc_id``'s facts may change (read now, before they go)."""
@@ -216,9 +233,7 @@ class RowKeeper:
         unmarked, so the writes after this record nothing and no query uses the indexes, and what was
         recorded is dropped; ``seed`` fills each whole again (``fill``, or a later build's
         ``keep_indexes`` when this one is killed first). Inside a write transaction."""
-        self.db.execute("DELETE FROM meta WHERE key LIKE 'rows:%'")
-        self.db.execute("DELETE FROM kept_dirty")
-        self.db.execute("DELETE FROM kept_dirty_doc")
+        self.unmark_all()
 
     def unmarked(self) -> list[RowIndex]:
         """The attached indexes some write did not record its changes for (``seed`` fills them)."""
@@ -349,9 +364,11 @@ class RowKeeper:
             self.helper = None
 
     def seed(self, ix: RowIndex) -> None:
-        """Fill ``ix`` whole from the graph as it is and mark it (inside a write transaction)."""
+        """Fill ``ix`` whole from the graph as it is and mark it (inside a write transaction); it is
+        attached from then on (later writes record what they touch for it)."""
         from graph.sqlite_view import SQLiteGraphView
 
+        self.attach([ix])
         self.db.execute("DELETE FROM kept_row WHERE name = ?", (ix.name,))
         self.db.execute("DELETE FROM kept_dirty WHERE name = ?", (ix.name,))
         self.postings.clear(ix.name)

@@ -250,23 +250,28 @@ class SQLiteStore(GraphStore):
                       "`govkg build` again", file=sys.stderr)
 
     def code_current(self) -> bool:
-        """Whether the indexes kept in this file were computed by this code (``graph/revision.py``): if not,
-        no query reads them and ``init_schema`` (every build) drops them, to be filled again."""
+        """Whether the indexes kept in this file (the ``kept`` table) were computed by this code
+        (``graph/revision.py``): if not, no query reads them and ``init_schema`` (every build) drops them.
+        The row indexes carry a revision each (``RowKeeper.marked``)."""
         if self._code_current is None:
             self._code_current = self._meta().get("code") == code_revision()
         return self._code_current
 
     def _drop_other_code_indexes(self) -> None:
-        """Inside a write: forget every index a different revision of the code computed (row marks and
-        what writes recorded for them, kept indexes), and record this revision; the build's
-        ``keep_indexes`` fills them again."""
+        """Inside a write, in a file other code wrote last: forget the kept indexes it computed, and
+        record this revision. Each row index's mark names the revision of its own code, so only those
+        whose code changed are filled again (the build's ``keep_indexes``) — unless writes of the other
+        code are recorded and not flushed yet (a build killed before its end): the other code recorded
+        them, so every row index is filled again."""
         self._code_current = None
         if self.code_current():
             return
-        self._db.execute("DELETE FROM meta WHERE key LIKE 'rows:%'")
-        for table in ("kept_dirty", "kept_dirty_doc", "kept"):
-            if self._has_table(table):
-                self._db.execute(f"DELETE FROM {table}")
+        pending = any(self._db.execute(f"SELECT 1 FROM {table} LIMIT 1").fetchone() is not None
+                      for table in ("kept_dirty", "kept_dirty_doc") if self._has_table(table))
+        if pending:
+            self._rows.unmark_all()
+        if self._has_table("kept"):
+            self._db.execute("DELETE FROM kept")
         self._db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('code', ?)", (code_revision(),))
         self._code_current = True
 
@@ -644,6 +649,12 @@ class SQLiteStore(GraphStore):
         """Whether row index ``name`` is up to date with the graph's current version."""
         with self._lock:
             return self._rows.current(name)
+
+    def stale_rows(self) -> list[str]:
+        """The attached row indexes that ``seed_rows`` has to fill (other code computed them, or some
+        write did not record its changes for them)."""
+        with self._lock:
+            return [ix.name for ix in self._rows.unmarked()]
 
     def rows_marked(self, name: str) -> bool:
         """Whether every write since row index ``name`` was filled recorded its changes (``flush_rows``

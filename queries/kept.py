@@ -116,17 +116,18 @@ def _index(name: str, version: Callable[[], Hashable], build: Callable[[], Keepa
 
 
 def outdated_documents(store: Any) -> int | None:
-    """How many documents a graph holds whose kept indexes another revision of the code computed
-    (``graph/revision.py``: govkg upgraded); None where they are this code's or the store keeps none."""
-    current = getattr(store, "code_current", None)
-    if current is None or current():
+    """How many documents a graph holds whose row indexes, some of them, have to be filled again (another
+    revision of their code computed them — ``graph/revision.py``: govkg upgraded — or a write did not
+    record its changes for them); None where every one is current or the store keeps none."""
+    stale = getattr(store, "stale_rows", None)
+    if stale is None or not stale():
         return None
     return int(store.document_count())
 
 
 def _computable(store: Any) -> None:
-    """Raise ``IndexesOutdated`` where ``store``'s kept indexes are another code revision's and the graph
-    is too large to compute one again in memory (``RECOMPUTE_AT_MOST``)."""
+    """Raise ``IndexesOutdated`` where some of ``store``'s row indexes are to be filled again (another code
+    revision's) and the graph is too large to compute one in memory (``RECOMPUTE_AT_MOST``)."""
     documents = outdated_documents(store)
     if documents is not None and documents > RECOMPUTE_AT_MOST:
         from govkg.errors import IndexesOutdated

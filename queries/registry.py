@@ -237,7 +237,10 @@ def resolve_names(store: Any, name: str, clean: dict[str, Any]) -> dict[str, Any
 
 def run(store: Any, name: str, params: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
     """Run named query ``name`` on ``store`` and return its rows (dicts with the spec's columns).
-    Place, practice and named-model names are resolved first (``resolve_names``)."""
+    Place, practice and named-model names are resolved first (``resolve_names``). The embedded store's
+    row indexes are attached first where they are not (``maintain_indexes``): each index's mark is checked
+    against the revision of its own code, which only an attached index tells."""
+    maintain_indexes(store)
     clean = resolve_names(store, name, validate(name, params))
     finish = implementation(name).finish
     from queries.kept import GraphVersion

@@ -8,9 +8,13 @@ from queries import registry
 from tests.support.synthetic import synthetic_records
 
 
-def _set_code(store: SQLiteStore, code: str) -> None:
+def _set_code(store: SQLiteStore, code: str, indexes: str = "") -> None:
+    """The file as other code left it: ``code`` its revision, and each row index whose name starts with
+    ``indexes`` (all: "") marked by another revision of its own code."""
     with store._write() as db:
         db.execute("UPDATE meta SET value = ? WHERE key = 'code'", (code,))
+        db.execute("UPDATE meta SET value = substr(value, 1, instr(value, ' ')) || ? "
+                   "WHERE key LIKE 'rows:%' AND substr(key, 6) LIKE ? || '%'", (code, indexes))
     store._code_current = None
 
 
@@ -153,3 +157,75 @@ def test_govkg_explore_opens_an_upgraded_home_it_cannot_write(tmp_path, monkeypa
     assert result.exit_code == 0, result.output
     assert "not computed again" in result.output and "read-only" in result.output
     assert started and "streamlit" in started[0]
+
+
+def test_each_row_index_has_the_revision_of_its_own_code():
+    from graph.revision import _ROOT, code_revision, index_revision, index_sources
+
+    def sources(module):
+        return {p.relative_to(_ROOT).as_posix() for p in index_sources(module)}
+
+    inventory, similar = sources("queries.inventory"), sources("queries.similar_practices")
+    for of in (inventory, similar):       # what computes, reads and keeps every index's rows
+        assert {"graph/sqlite_rows.py", "graph/sqlite_view.py", "graph/sqlite_postings.py"} <= of
+        assert "graph/sqlite_store.py" not in of       # the writer: what it wrote is read through the view
+        assert of <= {p.relative_to(_ROOT).as_posix() for p in index_sources()}
+    assert "queries/inventory.py" in inventory and "queries/inventory.cypher" in inventory
+    assert "queries/similar_practices.py" not in inventory and "queries/similarity.py" not in inventory
+    assert "queries/similar_practices.py" in similar and "queries/inventory.cypher" not in similar
+    revisions = {type(ix).__module__: index_revision(type(ix).__module__) for ix in registry.row_indexes()}
+    assert len(set(revisions.values())) == len(revisions) and code_revision() not in revisions.values()
+
+
+def test_a_changed_revision_of_one_index_refills_that_index_only_and_its_stale_rows_are_never_read(tmp_path):
+    from graph import sqlite_rows
+
+    store = _stale_store(tmp_path, 12)
+    names = [ix.name for ix in registry.row_indexes()]
+    params = {"section": "document"}
+    before = registry.run(store, "inventory", params)
+    assert len(before) == 12 and all(store.rows_current(name) for name in names)
+
+    _set_code(store, "an-older-revision", indexes="inventory")   # only the inventory's code changed
+    with store._write() as db:                      # and its rows say something else: never to be shown
+        db.execute("UPDATE kept_row SET value = ? WHERE name = 'inventory'", (b'{"section":"document","id":"x"}',))
+    fresh = SQLiteStore.open(tmp_path)               # another process
+    registry.maintain_indexes(fresh)
+    assert [name for name in names if not fresh.rows_current(name)] == ["inventory"]
+    assert fresh.stale_rows() == ["inventory"]
+    assert registry.run(fresh, "inventory", params) == before      # computed without its rows
+
+    seeded = []
+    seed = sqlite_rows.RowKeeper.seed
+
+    def spy(self, ix):
+        seeded.append(ix.name)
+        seed(self, ix)
+
+    sqlite_rows.RowKeeper.seed = spy
+    try:
+        fresh.init_schema()                         # what `govkg init` and every build do
+        registry.keep_indexes(fresh)
+    finally:
+        sqlite_rows.RowKeeper.seed = seed
+    assert seeded == ["inventory"]
+    assert all(fresh.rows_current(name) for name in names) and fresh.stale_rows() == []
+    assert registry.run(fresh, "inventory", params) == before
+    assert b'"id":"x"' not in b"".join(fresh.kept_rows("inventory"))
+    fresh.close()
+    store.close()
+
+
+def test_a_change_of_the_writer_alone_refills_no_index(tmp_path):
+    store = _stale_store(tmp_path, 6)
+    names = [ix.name for ix in registry.row_indexes()]
+    with store._write() as db:                      # the code revision (graph/sqlite_store.py changed)
+        db.execute("UPDATE meta SET value = 'another-writer' WHERE key = 'code'")
+    store._code_current = None
+    fresh = SQLiteStore.open(tmp_path)
+    registry.maintain_indexes(fresh)
+    assert all(fresh.rows_current(name) for name in names)
+    fresh.init_schema()
+    assert fresh.code_current() and all(fresh.rows_current(name) for name in names)
+    fresh.close()
+    store.close()

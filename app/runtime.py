@@ -51,7 +51,7 @@ _SECTIONS: dict[str, tuple[str, Callable[[dict], dict]]] = {
                                   "measures": r["count"] or 0}),
     "practice": ("Practice", lambda r: {"id": r["id"], "name": r["name"], "places": r["count"] or 0}),
     "named_model": ("NamedModel", lambda r: {"id": r["id"], "name": r["name"], "owner": r["place"],
-                                             "components": r["count"] or 0}),
+                                             "components": r["count"] or 0, "status": r["status"]}),
     "policy": ("Policy", lambda r: {"id": r["id"], "title": r["name"], "issuer": r["issuer"], "date": r["date"],
                                     "status": r["status"]}),
     "measure_total": ("Total", lambda r: {"label": r["id"], "count": r["count"] or 0}),

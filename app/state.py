@@ -226,11 +226,12 @@ def practices() -> list[str]:
     return sorted({p["name"] for p in inventory()["Practice"] if p.get("name")})
 
 
-def model_names() -> list[tuple[str, str]]:
-    """(name, owner) of every named model, those with spelled-out components first."""
+def model_names() -> list[tuple[str, str, str]]:
+    """(name, owner, role) of every named model, those with spelled-out components first; role: learnt, aim,
+    feature or "" (``queries/model_roles``: the inventory's status of the model)."""
     rows = sorted((m for m in inventory()["NamedModel"] if m.get("name")),
                   key=lambda m: (-(m.get("components") or 0), m.get("owner") or "", m["name"]))
-    return list(dict.fromkeys((m["name"], m.get("owner") or "") for m in rows))
+    return list(dict.fromkeys((m["name"], m.get("owner") or "", m.get("status") or "") for m in rows))
 
 
 def document(doc_id: str) -> dict | None:

@@ -139,6 +139,14 @@ def row_evidence(row: dict) -> tuple[Citation, ...]:
     return evidence_of(row, state.doc_titles())
 
 
+def model_label(name: str, owner: str, role: str) -> str:
+    """How a pick list names a named model: with its owner, or — for a model its place learns from elsewhere
+    (role ``learnt``, ``queries/model_roles``) — with no owner and the learner said to be one."""
+    if role == "learnt":
+        return f"“{name}” · 归属不详（学习方：{owner}）" if owner else f"“{name}” · 归属不详"
+    return f"“{name}” · {owner or '归属不详'}"
+
+
 def labelled(pairs: Iterable[tuple[str, T]]) -> dict[str, T]:
     """(label, value) pairs -> {label: value} for a select box whose options are the labels people read
     (strings, so that every widget can be driven by its labels); a repeated label gets “（2）”, “（3）”…"""

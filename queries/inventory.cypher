@@ -6,7 +6,8 @@
 // No document text, no evidence lists.
 // Parameters: $place (string or null: place name, alias or id; null = no measure rows).
 // Raw columns: section (document | place | practice | named_model | policy | measure_total | measure),
-// id, name, kind, place, level, issuer, date, status, count.
+// id, name, kind, place, level, issuer, date, status, count (a named model's status: its definition, which
+// the finish reads as its role).
 MATCH (d:Document)
 RETURN 'document' AS section, d.id AS id, d.title AS name, d.kind AS kind, d.subject_place AS place,
        null AS level, d.issuer AS issuer, d.date AS date, null AS status, null AS count
@@ -23,7 +24,7 @@ RETURN 'practice' AS section, x.id AS id, x.name AS name, null AS kind, null AS 
 UNION ALL
 MATCH (n:NamedModel)
 RETURN 'named_model' AS section, n.id AS id, n.name AS name, null AS kind, n.owner AS place,
-       null AS level, null AS issuer, null AS date, null AS status, size(coalesce(n.components, [])) AS count
+       null AS level, null AS issuer, null AS date, n.definition AS status, size(coalesce(n.components, [])) AS count
 UNION ALL
 MATCH (y:Policy)
 RETURN 'policy' AS section, y.id AS id, y.title AS name, null AS kind, null AS place,

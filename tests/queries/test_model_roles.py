@@ -68,3 +68,20 @@ def test_the_pages_say_what_a_column_or_a_brand_is():
     assert roles.get("和谐延吉") == AIM and roles.get("看资讯") == FEATURE, roles
     definition = [r for r in registry.run(store, "named_model", {"name": "看资讯"}) if r["section"] == "definition"]
     assert definition and definition[0]["detail"] == "应用或平台的栏目，非具体做法"
+    # the listing the pick lists read says it too (the model page's selector)
+    listed = {r["name"]: r["status"] for r in registry.run(store, "inventory", {"section": "named_model"})}
+    assert listed.get("和谐延吉") == AIM and listed.get("看资讯") == FEATURE, listed
+
+
+def test_the_listing_names_a_learnt_model_with_its_role():
+    """The inventory (the model page's selector) says a model the place learns is learnt: the pick list then
+    names no owner for it (app/ui.model_label), as the model's page does."""
+    from graph.sqlite_store import SQLiteStore
+    from loaders.extract.pipeline import extract_text
+    from queries import registry
+
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(extract_text("某区推进基层治理\n\n近年来，某某市某区学习运用“某江经验”，化解矛盾纠纷120件。\n", "t.txt"))
+    listed = [r for r in registry.run(store, "inventory", {"section": "named_model"}) if r["name"] == "某江经验"]
+    assert listed and listed[0]["status"] == LEARNT, listed

@@ -361,6 +361,8 @@ class Attribution:
         self._topics: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
         self._by_clause: dict[int, str | None] = {}
         self._clause_states: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
+        self._carries: dict[int, bool] = {}            # sentence start -> carries_plan
+        self._listed: dict[int, int | None] = {}       # line start -> plan_list_start
 
     # ---------------------------------------------------------------- heads
     def _head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
@@ -524,8 +526,21 @@ class Attribution:
         section whose heading names plans (:func:`plan_sections`), in what a document asks for
         (:func:`required_spans`), in a sentence carrying on a plan (:func:`carries_plan`) or in an item of
         a list a plan introduces (:func:`plan_list_start`)?"""
-        if any(a <= pos < b for a, b in self._plan_sections):
+        if self._plan_sections and any(a <= pos < b for a, b in self._plan_sections):
             return True
+        text, year = self.text, self.year
         lo = self.sentence_start(pos)
-        return states_plan(self.text, lo, pos, self.year) or carries_plan(self.text, lo, self.year) \
-            or plan_list_start(self.text, pos, self.year) is not None
+        if states_plan(text, lo, pos, year):
+            return True
+        # the other two read only where the sentence, and the line, holding ``pos`` start: each figure,
+        # measure and cue of one sentence or list item asks again, so their answers are kept per start
+        carries = self._carries.get(lo)
+        if carries is None:
+            carries = self._carries[lo] = carries_plan(text, lo, year)
+        if carries:
+            return True
+        line = text.rfind("\n", 0, pos) + 1
+        listed = self._listed.get(line, _UNSET)
+        if listed is _UNSET:
+            listed = self._listed[line] = plan_list_start(text, pos, year)
+        return listed is not None

@@ -539,3 +539,26 @@ def test_question_and_concession_read_the_sentence_end_the_loop_finds(text):
         wished = pm._WISHED.search(text, 0, end) is not None
         conceded = pm._CONCESSION.search(text, 0, pos) is not None and pm._BUT.search(text, pos, end) is not None
         assert pm._conceded(text, 0, pos) == (wished or conceded)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["下阶段，我局将加快建设，重点做好以下工作：", "今年主要做了以下工作：", "一是建成小区12个。",
+                                 "二是计划投入资金30万元，完善平台。", "（一）完善平台，依据标准，联合业委会检查。", "1.已完成改造。",
+                                 "社区建成驿站3个。", "今年将新建社区5个。依据标准，联合业委会检查。", ""]),
+                max_size=12).map("\n".join),
+       st.randoms(use_true_random=False))
+def test_planned_at_keeps_the_answers_of_a_sentence_and_a_line(text, rnd):
+    """``Attribution.planned_at`` keeps carries_plan per sentence start and plan_list_start per line start:
+    asked at every position, in any order, it answers as the plain composition of the three tests does."""
+    from loaders.extract import attribution as at
+    from loaders.extract.context import Context
+
+    ctx = Context(text=text, source="t.txt")
+    att = at.Attribution(ctx)
+    positions = list(range(len(text) + 1)) * 2
+    rnd.shuffle(positions)
+    for pos in positions:
+        lo = att.sentence_start(pos)
+        plain = any(a <= pos < b for a, b in att._plan_sections) or at.states_plan(text, lo, pos, att.year) \
+            or at.carries_plan(text, lo, att.year) or at.plan_list_start(text, pos, att.year) is not None
+        assert att.planned_at(pos) == plain

@@ -99,7 +99,8 @@ PLAN_WORDS = re.compile(
     r"|要(?<![主重需只还也]要)(?=完成|建成|新建|改造)")
 # a standard: the figure is what something must reach (…不低于10万元的标准, 标准为每月300元)
 _STANDARD_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,14}?(?:的|为)?标准")
-_STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|最高不超过)(?:为|是|由|从|达到|提高到|提高至)?(?:每[^\d，,。；;]{0,3})?\s*$")
+_STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|最高不超过)(?:执行|调整|确定)?(?:为|是|由|从|达到|提高到|提高至)?"
+                              r"(?:每[^\d，,。；;]{0,3})?\s*$")   # (物业费标准执行为每月1.2元: a fee standard)
 # a requirement set earlier in the sentence: 要求社区办公用房面积达到80平方米, 规定…每年补贴1200元，…每年补贴
 # 2400元 (not 根据上级要求，… : a requirement followed by a comma is only cited)
 _REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?\n]{0,40}?"

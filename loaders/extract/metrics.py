@@ -203,7 +203,7 @@ _LEAD_TRIM = re.compile(
 _CHANGE_TO = r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|减)(?:至|到)|跃升|攀升|上升"
 # a comparison (较去年增至25个, 比上年增加): what the value is compared with, not what it counts
 _COMPARED = r"(?:较|比)(?:去年|上年|上一年|年初)(?:同期)?|较同期|同比|环比"
-_TAIL_TRIM = re.compile(r"(?:一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
+_TAIL_TRIM = re.compile(r"(?:(?:执行|调整|确定)为|一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
                         r"增长到|增长至|" + _CHANGE_TO + "|" + _COMPARED + "|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近)+$")
@@ -219,6 +219,7 @@ _DATE_HEAD = re.compile(r"^[年月日号]")
 _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
 _ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增)")
 # per each: 每个村（社区)配备1名专职网格员 → 每个村（社区)配备专职网格员
+_PERIOD = re.compile(r"每(?:月|年|天|日|周|季度|半年)")
 _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
 
 
@@ -399,6 +400,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         lead = _TAIL_TRIM.sub("", dist.group(0))
         if after and lead not in after:
             phrase = lead + after  # 每个村（社区)配备 + 专职网格员
+        elif not after and lead in before and _PERIOD.fullmatch(lead):
+            # a rate per period (物业费标准执行为每月1.2元): what is charged or paid, not the period
+            head = _TAIL_TRIM.sub("", before[:before.index(lead)]).strip()
+            phrase = head if len(head) >= 2 else lead
         elif not after and lead in before:
             phrase = before[before.index(lead):]  # …不达标的社区按照每个社区 → 每个社区
         elif not phrase:

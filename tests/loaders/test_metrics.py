@@ -327,3 +327,11 @@ def test_a_task_still_to_be_done_is_a_target():
     # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
     rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")
     assert [(m.as_written, m.status) for m in rec.metrics] == [("16个", "planned"), ("6个", "done")], rec.metrics
+
+
+def test_a_fee_standard_per_period_is_labelled_by_the_fee_and_is_a_standard():
+    # 物业费标准执行为每月N元/㎡: the fee is what the figure is, the period only its rate; a standard, not a result
+    rec = extract_text("某区答复\n小区交付后，物业费标准执行为每月0.9元/㎡。\n", "t.txt")
+    assert [(m.subject, m.status) for m in rec.metrics] == [("物业费标准", "planned")], rec.metrics
+    got = {m.as_written: m.subject for m in find_metrics("按照每个社区10万元进行补助。")}
+    assert got["10万元"] == "每个社区补助"

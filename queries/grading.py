@@ -141,6 +141,10 @@ def states_duty(text: str) -> bool:
                                     for clause in _CLAUSES.split(text[told.end():]))
 
 
+# a numbered heading quoted alone (二、将无物业老旧小区楼院纳入物业管理): the topic of what follows, no work reported
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])[、.．]?[^。；;！？!?，,]{2,40}\s*")
+
+
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
     """The grade of one piece of evidence (see module docstring).
 
@@ -154,6 +158,8 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
         return "claimed"
     if has_metric:
         return "quantified"
+    if _HEADING.fullmatch(text):
+        return "claimed"
     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
     # is defined as (网格员是指由街道招聘…的人员), nor those a concession grants (虽然成立了…，但…)
     if is_concrete(_GENERAL.sub("", _CONCESSION.sub("", _DEFINITION.sub("", _TITLES.sub("", text))))):

@@ -144,3 +144,13 @@ def test_a_hope_voiced_for_a_place_is_asked_for_not_done():
 
     assert grade_evidence("并希望某镇继续推广议事会工作机制，以党建引领优化社区治理。") == "claimed"
     assert grade_evidence("某镇推广议事会工作机制，以党建引领优化社区治理。") == "described"
+
+
+def test_a_numbered_heading_quoted_alone_reports_no_work():
+    """二、将无物业老旧小区楼院纳入物业管理: a reply's heading names the topic of what follows; the items under it are
+    graded by their own words."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("二、将无物业小区纳入物业管理\n") == "claimed"
+    assert grade_evidence("（三）建立网格议事会") == "claimed"
+    assert grade_evidence("一是广泛征集居民意见，制定小区治理实施方案。") == "described"

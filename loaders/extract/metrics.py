@@ -207,6 +207,8 @@ _TAIL_TRIM = re.compile(r"(?:(?:执行|调整|确定)为|一般应|应当|应|�
                         r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
                         r"增长到|增长至|" + _CHANGE_TO + "|" + _COMPARED + "|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近)+$")
+# those who have or lack something, counted by the figure that ends the clause (有…资格的2543人, 没有物业管理的71个)
+_HOLDERS_OF = re.compile(r"(?:具有|持有|拥有|有|获得|荣获|取得|没有)[^的，,。；;]{2,20}的$")
 _CHANGE_ONLY = re.compile(r"(?:" + _CHANGE_TO + "|" + _COMPARED + r")+")
 _PART_OF = re.compile(r"(?:其)?中(?:的)?")
 # what a wish is (…是80户村民的夙愿): those counted wish for it
@@ -259,7 +261,9 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
 
-def _before_phrase(text: str, lo: int, start: int) -> str:
+def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) -> str:
+    """The label read before the figure; ``ends_clause``: nothing but the clause's end follows the figure (then
+    a 的-phrase of those who have or lack something says what it counts: 有社会工作师资格的2543人)."""
     before = text[lo:start]
     cuts = [m for m in _BEFORE_CUT.finditer(before) if not _NOT_A_JOIN.match(before, m.start())]
     cut = cuts[-1].end() if cuts else 0
@@ -280,7 +284,7 @@ def _before_phrase(text: str, lo: int, start: int) -> str:
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
         trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
     before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 300万元中的120万元: a part of the same thing
-    if before.endswith("的"):
+    if before.endswith("的") and not (ends_clause and _HOLDERS_OF.search(before)):
         before = ""      # 将省下拨的132箱、…图书: a modifier of the noun after the figure, which it does not name
     if before.endswith("是"):
         # X是N…: what the figure equals, not what it counts (建设活动场所是80户村民的夙愿), unless X names
@@ -383,7 +387,7 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         if close:  # a bracket inside the noun phrase: 村(社区)工作人员
             hi = min(close.end(), end + _WINDOW)
     after = _after_phrase(text, end, hi)
-    before = "" if after else _before_phrase(text, lo, start)
+    before = "" if after else _before_phrase(text, lo, start, _AFTER_LEAD.sub("", text[end:hi]).strip() == "")
     if after and _ACTION_HEAD.match(after) and text[end - 1] in _PEOPLE_UNITS and _LIST_BEFORE.search(text, lo, start):
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
         after = "" if before else after

@@ -335,3 +335,13 @@ def test_a_fee_standard_per_period_is_labelled_by_the_fee_and_is_a_standard():
     assert [(m.subject, m.status) for m in rec.metrics] == [("物业费标准", "planned")], rec.metrics
     got = {m.as_written: m.subject for m in find_metrics("按照每个社区10万元进行补助。")}
     assert got["10万元"] == "每个社区补助"
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a figure ending its clause after those who have or lack something: they are what it counts
+    ("全区社区工作者中持有社会工作者证书的860人。", "860人", "社区工作者中持有社会工作者证书的"),
+    ("全区共有小区96个，其中没有物业管理的41个。", "41个", "没有物业管理的"),
+])
+def test_those_who_have_or_lack_something_label_the_figure_that_counts_them(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -60,6 +60,10 @@ _TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
                  r"工作法|工作方法|方法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
+# the kind of facility, channel or instrument the quote names, straight after it (“…”驿站, “…”窗口,
+# “…”调解室, “…”小程序/APP/公众号/热线/微信群, “…”公约): a named facility or platform
+_FACILITY_AFTER = re.compile(r"^(?:[^，,。；;：:！？!?\n“”、]{0,4}?(?:驿站|窗口|调解室|小程序|公众号|热线|微信群|公约)"
+                             r"|(?:手机)?(?:APP|App|app))")
 # a scheme word the quote itself names (做好“…”工作法, “…”服务品牌), not one a verb after it governs
 # (化身“…”提供托管服务)
 _TYPE_NEXT = re.compile(r"^[^，,。；;：:！？!?\n“”提供开展推动实现让使为]{0,3}?" + _SCHEME_WORDS)
@@ -204,6 +208,22 @@ def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:
     out = [(m.start, m.end, p) for p in ctx.places for m in p.mentions]
     out.sort(key=lambda x: (x[0], x[1]))
     return out
+
+
+# a place's level word, whose removal leaves the name the text may quote alone (二卡社区 → “二卡”)
+_PLACE_LEVEL_END = re.compile(r"(?:社区|街道|办事处|嘎查|苏木|镇|乡|村|自治州|地区|盟|市|区|县|旗)$")
+
+
+def _place_words(ctx: Context) -> frozenset[str]:
+    """Each place as the text writes it, and without its level word: a quote of these words
+    (为“二卡”瓜果代言) names the place, not a scheme of it."""
+    out: set[str] = set()
+    for p in ctx.places:
+        for m in p.mentions:
+            written = ctx.text[m.start:m.end]
+            bare = _PLACE_LEVEL_END.sub("", written)
+            out.update(w for w in (written, bare) if len(w) >= 2)
+    return frozenset(out)
 
 
 def _leading_count(name: str) -> int | None:
@@ -865,11 +885,13 @@ _BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)了
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
 _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?(?:主题|议题|话题)|^为题")
+# an event's title with words between it and 主题/系列…活动 (“…”关爱残疾人主题宣讲活动, “…”寒假系列活动)
+_EVENT_TITLE_AFTER = re.compile(r"^[^，,。；;“”]{1,8}?(?:主题|系列)[^，,。；;“”]{0,4}?活动|^系列活动")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
 # scheme (“…”竞赛活动) is still one
-_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|评优|评先|评比|称号|杯)(?!活动)|^(?:征集|推选|遴选)|^(?:之称|的?美誉)"
+_AWARD_AFTER = re.compile(r"^[^，,。；;“”获评]{0,12}?(?:大赛|竞赛|比赛|评选|评优|评先|评比|称号|杯)(?!活动)|^(?:征集|推选|遴选)|^(?:之称|之说|的?美誉|的说法)"
                           r"|^[^，,。；;“”]{0,4}?(?:先进|优秀|模范)(?:集体|单位|个人)")
 # a trait the place has (发挥“…”优势, 呈现出“…”的特征, 实现“…”的历史巨变)
 _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特点|景象|巨变|底色)(?![何在])"
@@ -959,6 +981,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if quoted != name and _DESCRIPTOR.fullmatch(quoted) \
             or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (after.startswith("为") and _TURNED_BEFORE.search(before)):
         return True
+    if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):
+        return True  # an event's title; a numeral name's event (“三联一进”代表主题活动) still names the scheme
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
@@ -1074,7 +1098,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         if c.doubt:
             continue
         if q.orphan or parts or _NAME_SHAPE.search(name) or _MODEL_NAMED.search(_unglossed(name)) \
-                or (_TYPE_AFTER.match(after) or _NAMING_BEFORE.search(before)) and not _role_after(after) or _built_from(text, c):
+                or (_TYPE_AFTER.match(after) or _NAMING_BEFORE.search(before) or _FACILITY_AFTER.match(after)) \
+                and not _role_after(after) or _built_from(text, c):
             c.accepted = True
 
 
@@ -1235,6 +1260,10 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     text = ctx.text
     cands = _candidates(ctx)
     _classify(text, cands)
+    places = _place_words(ctx)
+    for c in cands:
+        if c.name in places:  # a quoted place name
+            c.rejected, c.accepted, c.doubt = True, False, ""
     chains = _chains(text, cands)  # (the runs depend on where the quotes stand only: found once)
     _chain_rejects(text, chains)
     _chain_governed(text, chains)

@@ -293,6 +293,10 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     "这“主心骨”让居民安了心。",
     "一份“点菜单”递到社区，志愿者马上赶到。",
     "这里素有“中国茶乡”之称。",
+    "此地素有“七山二水一分田”之说。",
+    # an event's title, with words between it and 主题…活动 or 系列活动
+    "开展了“邻里同心,温暖万家”关爱老人主题宣讲活动。",
+    "“快乐过寒假,安全伴我行”寒假系列活动正在进行。",
     "各族群众“像一家人一样过日子”。",
     "围绕“邻里同心、共建家园”这一鲜明主题开展创建。",
     "老张说：“这事我们一起想办法。”",
@@ -309,6 +313,31 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
 ])
 def test_sentences_that_say_a_quote_is_no_scheme(text):
     assert _models(text) == {}
+
+
+def test_a_quoted_place_name_is_no_scheme():
+    # the community's own name quoted as a produce brand: the place, not a scheme
+    text = "桃源社区引导农户种植瓜果，为“桃源”瓜果代言带货。"
+    places = {"桃源社区": ("community", "within_subject", ("桃源社区",))}
+    assert _models(text, places=places) == {}
+    # a name that only opens with the place's words is still a name
+    assert ("桃源议事", "桃源社区") in _models("桃源社区推行“桃源议事”工作法。", places=places)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("居民对社区开设的“暖心帮办”窗口赞不绝口。", "暖心帮办"),
+    ("群众通过“邻安通”微信小程序反映诉求。", "邻安通"),
+    ("城市社区的“青枫”驿站热闹起来。", "青枫"),
+    ("小区制定“和美家园”公约。", "和美家园"),
+    ("下载“掌上东湖”手机APP办理业务。", "掌上东湖"),
+])
+def test_the_kind_of_facility_after_a_quote_names_it(text, name):
+    # the facility, channel or instrument word straight after the quote: a named facility or platform
+    assert (name, SUBJECT) in _models(text)
+
+
+def test_a_numeral_name_keeps_its_themed_event():
+    assert ("三联一进", SUBJECT) in _models("推动“三联一进”代表主题活动走实走深。")
 
 
 @pytest.mark.parametrize("text,name", [

@@ -1,10 +1,12 @@
 """What filling the embedded store's row indexes whole costs (the end of a bulk build, ``fill_rows``):
 wall and CPU seconds of this process and of its helper, per index, on a copy of an existing home.
 
-    .venv/bin/python benchmarks/fill_rows.py --home /tmp/sp5k [--alone]
+    .venv/bin/python benchmarks/fill_rows.py --home /tmp/sp5k [--alone] [--only search,similar_practices]
 
 The home's indexes are unmarked first (as a bulk build leaves them), then filled; ``--alone`` without
-the helper process (every row computed in this one). Run from the checkout to measure.
+the helper process (every row computed in this one); ``--only``: those indexes alone are filled (every
+index is unmarked; an index that reads another's rows needs that one too). Run from the checkout to
+measure.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--home", type=Path, required=True, help="a home whose graph is built (its indexes are refilled)")
     ap.add_argument("--alone", action="store_true", help="no helper process")
+    ap.add_argument("--only", default="", help="comma-separated index names (default: every one)")
     args = ap.parse_args()
     sys.path.insert(0, str(Path.cwd()))
 
@@ -42,6 +45,9 @@ def main() -> None:
     sqlite_rows.RowKeeper.seed = timed_seed      # type: ignore[method-assign]
     store = maintain_indexes(SQLiteStore.open(args.home))
     docs = store.document_count()
+    if args.only:                                # the others are left unmarked, not filled
+        wanted = set(args.only.split(","))
+        store._rows.indexes = [ix for ix in store._rows.indexes if ix.name in wanted]
     store.suspend_rows()
     wall, cpu, kids = time.perf_counter(), time.process_time(), _children_cpu()
     store.fill_rows()

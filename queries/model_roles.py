@@ -7,7 +7,7 @@
   it keeps to, ``坚持自治法治德治“三治融合”``,
   ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, ``“…”的解决思路``, ``以“抓基础、重攻坚、促发展”的工作思路``, ``以“…”为主线``), or a slogan of parallel clauses that
   is an event's theme (``“志愿点亮寒假，暖意沁润童心”寒假系列活动``) or the state work results in
-  (``形成“小事不出网格，大事不出社区”``): no practice model.
+  (``形成“小事不出网格，大事不出社区”``, ``真正实现了“小事不出网格、大事不出社区、难事不出街道”``): no practice model.
 
 - ``feature``: a part of an app or platform, a menu item or column (``“看新闻”“办政务”“享服务”三大主要板块``): a
   name on a screen, no practice model.
@@ -57,7 +57,7 @@ _THINKING_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,4}?思路")
 # (“…，…”寒假系列活动, “…，…”民主议事会) or a state the work results in (形成“…，…”)
 _COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
 _EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动|主题活动|议事会|座谈会|大会)")
-_RESULT_BEFORE = re.compile(r"形成$")
+_RESULT_BEFORE = re.compile(r"(?:形成|实现|做到)了?$")
 
 
 _WINDOW = 80      # characters read before and after a name: more than any rule above looks at
@@ -84,6 +84,17 @@ def _around(name: str, sentence: str) -> tuple[str, str] | None:
     end += 1 if end < len(sentence) and sentence[end] in _CLOSE else 0
     # (the rules read at most this far on either side: the window keeps each search short)
     return sentence[max(0, at - 1 - _WINDOW):at - 1], sentence[end:end + _WINDOW]
+
+
+def _parallel(name: str) -> bool:
+    """Is ``name`` a slogan of parallel phrases: two clauses across a comma (小事不出网格，大事不出社区), or three or
+    more phrases of one length that share a character at one place (小事不出网格、大事不出社区、难事不出街道; not the
+    parts of a scheme, 双向进入、交叉任职, nor of a structure, 社区党组织、网格党支部、楼栋党小组、党员中心户)?"""
+    if _COUPLET.fullmatch(name):
+        return True
+    parts = name.split("、")
+    return (len(parts) >= 3 and len({len(p) for p in parts}) == 1 and len(parts[0]) >= 4
+            and any(len({p[i] for p in parts}) == 1 for i in range(len(parts[0]))))
 
 
 def _brand(name: str) -> bool:
@@ -117,7 +128,7 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     adhered = _ADHERE_BEFORE.search(before)
     if adhered and not _WORK_VERB.search(adhered["between"]) and not _FOLLOW_BEFORE.search(before):
         return AIM
-    if _COUPLET.fullmatch(read_name) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
+    if _parallel(read_name) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
         return AIM
     return None
 

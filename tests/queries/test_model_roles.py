@@ -21,6 +21,11 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     ("志愿暖冬日，关爱伴成长", "社区“志愿暖冬日，关爱伴成长”寒假系列活动正在进行。", AIM),
     ("小事不出楼，大事不出村", "引导群众参与治理，形成“小事不出楼，大事不出村”。", AIM),
     ("网格吹哨，部门报到", "推行“网格吹哨，部门报到”机制，解决问题120件。", None),
+    # three or more parallel phrases the work results in (实现了/做到/形成), not a scheme's parts or a structure
+    ("小事不出楼、大事不出村、难事不出镇", "某镇真正实现了“小事不出楼、大事不出村、难事不出镇”。", AIM),
+    ("用真情留人、用事业留人、用待遇留人", "某区做到“用真情留人、用事业留人、用待遇留人”，队伍稳定。", AIM),
+    ("双向进入、交叉任职", "全市86个小区实现“双向进入、交叉任职”。", None),
+    ("社区党委、网格支部、楼栋小组", "形成“社区党委、网格支部、楼栋小组”三级体系。", None),
     # the place's own model, however its sentence is worded
     ("三联工作法", "近年来，某区学习运用“某江经验”，依托“三联工作法”推进治理。", None),
     ("12345", "研究确立了“12345”社区治理工作模式。", None),

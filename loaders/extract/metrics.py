@@ -255,8 +255,9 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     if len(phrase) > 2 and phrase.endswith("中") and after[len(phrase):len(phrase) + 1] in ("", *_CLAUSE_STOP):
         phrase = phrase[:-1]  # 194个城市社区中，…: among them, what is counted is the communities
     # (not 市、县 of 5位市、县级领导: a level, which the list goes on to qualify)
+    # (117个村的8600多名群众: the noun before 的 is counted too)
     if len(phrase) == 1 and _ONE_CHARACTER_NOUN.fullmatch(phrase) and (
-            after[1:2] in ("", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"):
+            after[1:2] in ("", "的", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"):
         return phrase
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
@@ -307,16 +308,29 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
                                r"新建|居民|各|全|该|本|每个|这个|此|新型|红色|智慧|平安|文明|美丽|幸福|和谐|普通|大型|小型|"
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
 _HOLDER_WINDOW = 48
+# a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
+_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于)")
+# what it holds, written straight before the figure (共3栋, 有120户)
+_HELD = re.compile(r"[，,](?:共有|现有|共计|共|有)")
 
 
 def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
-    """The named compound a sentence's figures before ``start`` belong to (see ``_HOLDER``), or None."""
+    """The named compound a sentence's figures before ``start`` belong to (see ``_HOLDER``; also a compound the
+    sentence is about, where it is, when built, then what it holds: 康居小区位于…路，建成于1999年，共3栋楼房), or None."""
     lo = max(s_lo, start - _HOLDER_WINDOW)
-    found = None
+    found, after = None, 0
     for m in _HOLDER.finditer(text, lo, start):
-        found = m
-    if found is None or _rx(r"[，,；;：:]").search(text, found.end(), start) and \
-            _rx(r"小区|社区|街道|村|镇").search(text, found.end(), start):
+        found, after = m, m.end()
+    if found is None:
+        found = _HOLDER_SUBJECT.search(text, lo, start)
+        if found is None:
+            return None
+        # the figure's clause opens with what it holds (，共3栋楼房120户); the clauses before it, saying where the
+        # compound is and when it was built, name no other holder
+        after = max(found.end(), text.rfind("，", found.end(), start), text.rfind(",", found.end(), start))
+        if after <= found.end() or not _HELD.match(text, after, start):
+            return None
+    if _rx(r"[，,；;：:]").search(text, after, start) and _rx(r"小区|社区|街道|村|镇").search(text, after, start):
         return None      # (another unit named after it, in a later clause: the figure is that one's)
     name = found.group(1)
     opener = _HOLDER_FROM.match(name, 0, len(name) - 2)

@@ -345,3 +345,12 @@ def test_a_fee_standard_per_period_is_labelled_by_the_fee_and_is_a_standard():
 def test_those_who_have_or_lack_something_label_the_figure_that_counts_them(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+def test_a_compound_a_sentence_is_about_labels_what_it_holds():
+    # 某某小区位于…，建成于…，共N栋…M户: the compound's, not the street's whose page shows it; a one-character noun
+    # before 的 is counted (117个村的…群众)
+    got = {m.as_written: m.subject for m in find_metrics("居民所住的丽景小区位于城东街道学府路，建成于2001年，共6栋楼房240户。")}
+    assert got["6栋"].startswith("丽景小区") and got["240户"].startswith("丽景小区"), got
+    got = {m.as_written: m.subject for m in find_metrics("来自全县12个乡镇96个村的5200多名群众在这里安家。")}
+    assert got["96个"] == "村"

@@ -951,6 +951,12 @@ _NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _CHANGES, _QUE
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR)
 
 
+# a person, by the role people play (当好政策“宣传员”, 群众身边的“贴心人”, 社区“多面手”): a figure of speech,
+# not a scheme, unless a scheme word follows (“社区合伙人”基层治理品牌); a counted or joined one
+# (“一格一员”, “人大代表+网格员”) names a system
+_PERSON_ROLE = re.compile(r"\A(?![一二三四五六七八九十两双\d])[^、，,+＋·•—－\-\d]{1,7}(?:员|者|手|人)\Z")
+
+
 def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     """The sentence says the quote is a problem, a change of state, an event's theme, a contest or
     title, a trait, the centre's words or a provision: never a scheme's name. A quoted list or
@@ -1261,8 +1267,11 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     cands = _candidates(ctx)
     _classify(text, cands)
     places = _place_words(ctx)
+    # (a role is a scheme's name wherever one of its mentions has a scheme word after it)
+    roles = {c.name for c in cands if _PERSON_ROLE.search(_unglossed(c.name))}
+    typed = {c.name for c in cands if c.name in roles and _TYPE_AFTER.match(text[c.end:c.end + 12])}
     for c in cands:
-        if c.name in places:  # a quoted place name
+        if c.name in places or c.name in roles and c.name not in typed:  # a quoted place name; a role
             c.rejected, c.accepted, c.doubt = True, False, ""
     chains = _chains(text, cands)  # (the runs depend on where the quotes stand only: found once)
     _chain_rejects(text, chains)

@@ -336,6 +336,25 @@ def test_the_kind_of_facility_after_a_quote_names_it(text, name):
     assert (name, SUBJECT) in _models(text)
 
 
+@pytest.mark.parametrize("text", [
+    "他们既是邻里关系的“金牌协调员”，化解矛盾、促进和谐。",
+    "志愿者骨干担任“政策宣讲员”，每周深入网格。",
+])
+def test_a_role_people_play_is_no_scheme(text):
+    assert _models(text) == {}
+
+
+def test_a_role_named_as_a_scheme_keeps_every_mention():
+    text = "打造“邻里合伙人”治理品牌，招募“邻里合伙人”300家。"
+    ((name, _owner),) = _models(text)
+    assert name == "邻里合伙人"
+    ctx = _ctx(text)
+    extract_named_models(ctx)
+    assert len(ctx.named_models[0].mentions) == 2
+    # counted or joined, a role names a system
+    assert ("一格一员", SUBJECT) in _models("做到“一格一员”。")
+
+
 def test_a_numeral_name_keeps_its_themed_event():
     assert ("三联一进", SUBJECT) in _models("推动“三联一进”代表主题活动走实走深。")
 

@@ -272,13 +272,14 @@ def _evidence(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: d
               entities: list[str]) -> dict[str, Any]:
     """The best evidence of ``entities`` (as every query picks it), read by id. On the embedded store
     that entry alone, chosen by SQL (``evidence_summary``): a hit may be a hub (a practice every
-    document names), whose every entry read and cut to pick one was most of a call at 20,000 documents."""
+    document names), whose every entry read and cut to pick one was most of a call at 20,000 documents.
+    (``entities`` are hits of the index: searchable entities; one gone since has no summary.)"""
     if not entities:
         return {}
     embedded = getattr(fetch, "embedded_graph", None)
     g = embedded() if embedded is not None else None
     summary = getattr(g, "evidence_summary", None)
-    found = summary([x for x in entities if x in g and label(g, x) in _FIELDS]) if summary is not None else None
+    found = summary(entities) if summary is not None else None
     if found is not None:
         return {x: NO_EVIDENCE if best is None else Evidence(*best) for x, (_, best) in found.items()}
     return {r["id"]: best_evidence(r) for r in fetch({**params, "documents": [], "entities": entities})}

@@ -293,7 +293,7 @@ class _Similarity:
         n = self.n
         qvec = _normalise({g: (1.0 + math.log(tf)) * _idf(n, postings[g][0])
                            for g, tf in grams.items() if g in postings})
-        parts = [(w, postings[g][1].astype(np.int64), postings[g][2]) for g, w in qvec.items() if postings[g][1].size]
+        parts = [(w, np.asarray(postings[g][1], dtype=np.int64), postings[g][2]) for g, w in qvec.items() if postings[g][1].size]
         if not parts:
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
         # summed in a vector over the item numbers, gram after gram as before (the same additions in the

@@ -987,6 +987,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if quoted != name and _DESCRIPTOR.fullmatch(quoted) \
             or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (after.startswith("为") and _TURNED_BEFORE.search(before)):
         return True
+    if not _numbered_or_list(name, parts) and before.endswith("践行"):
+        return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
     if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):
         return True  # an event's title; a numeral name's event (“三联一进”代表主题活动) still names the scheme
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \

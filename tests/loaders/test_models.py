@@ -294,6 +294,9 @@ def test_an_officer_leading_a_body_credits_it_a_member_does_not():
     "一份“点菜单”递到社区，志愿者马上赶到。",
     "这里素有“中国茶乡”之称。",
     "此地素有“七山二水一分田”之说。",
+    # a creed put into practice
+    "社区深入开展活动，践行“走访在一线”理念，推动服务下沉。",
+    "该县践行“服务零距离”理念。",
     # an event's title, with words between it and 主题…活动 or 系列活动
     "开展了“邻里同心,温暖万家”关爱老人主题宣讲活动。",
     "“快乐过寒假,安全伴我行”寒假系列活动正在进行。",

@@ -592,7 +592,46 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             continue  # 2023“…”: a year before an event's name
         keep(m.start(), m.end(), float(m.group(1)), "个", m.group(2).strip("“”"))
     out.sort(key=lambda r: r.start)
+    _respectively(text, out, clauses)
     return out
+
+
+# figures given respectively for the items of a list (村、社区“一肩挑”比例分别为97.5%、94.6%): each its own item's
+_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占)?\s*$")
+_RUN_JOIN = re.compile(r"\s*[、，,和及与]\s*")
+
+
+def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
+    """Label each figure of a run written after a list and 分别 (A、B…X分别为N1、N2…) by its own item: the first
+    items take the words the last one shares after its head (社区“一肩挑”比例 → 村“一肩挑”比例); the head of the
+    last item ends at a quote mark, else is as long as the first item. Where items and figures do not pair up,
+    the labels stay."""
+    k = 0
+    while k < len(found):
+        first = found[k]
+        lo = clauses.bounds(first.start)[0]
+        head = _RESPECTIVELY.search(text, max(lo, first.start - 40), first.start)
+        if head is None:
+            k += 1
+            continue
+        run = [first]
+        while k + len(run) < len(found) and _RUN_JOIN.fullmatch(text, run[-1].end, found[k + len(run)].start):
+            run.append(found[k + len(run)])
+        k += len(run)
+        listed = text[max(lo, first.start - 40):head.start()]
+        cut = max(listed.rfind(c) for c in "，,：:；;")
+        items = [x.strip() for x in listed[cut + 1:].split("、")]
+        if len(run) < 2 or len(items) != len(run) or not all(items):
+            continue
+        last = items[-1]
+        quote = last.find("“")
+        at = quote if quote > 0 else len(_LEAD_TRIM.sub("", items[0]))
+        shared = last[at:]
+        if not shared or at >= len(last):
+            continue
+        labels = [_LEAD_TRIM.sub("", x) + shared for x in items[:-1]] + [last]
+        for mt, label in zip(run, labels):
+            mt.subject = label[-_MAX_SUBJECT:]
 
 
 def extract_metrics(ctx: Context) -> None:

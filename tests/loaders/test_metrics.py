@@ -354,3 +354,13 @@ def test_a_compound_a_sentence_is_about_labels_what_it_holds():
     assert got["6栋"].startswith("丽景小区") and got["240户"].startswith("丽景小区"), got
     got = {m.as_written: m.subject for m in find_metrics("来自全县12个乡镇96个村的5200多名群众在这里安家。")}
     assert got["96个"] == "村"
+
+
+@pytest.mark.parametrize("text,labels", [
+    # figures given respectively for a list's items: each labelled by its own item
+    ("其中，村、社区“一肩挑”比例分别为96.1%、92.4%。", {"96.1%": "村“一肩挑”比例", "92.4%": "社区“一肩挑”比例"}),
+    ("城市、农村社区服务设施覆盖率分别达到100%和87%。", {"100%": "城市社区服务设施覆盖率", "87%": "农村社区服务设施覆盖率"}),
+])
+def test_figures_given_respectively_are_labelled_by_their_own_items(text, labels):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert {k: got.get(k) for k in labels} == labels

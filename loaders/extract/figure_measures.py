@@ -15,15 +15,17 @@ plan or a statement that the subject studies another place, and the clause is no
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.extract.attribution import Attribution
 from loaders.extract.context import Context
 from loaders.extract.practice_mentions import within_subject
+from loaders.extract.text_utils import stop_at_or_after, stop_before
 from loaders.record import MeasureRec, Span
 
 __all__ = ["extract_figure_measures"]
 
-_CLAUSE_STOPS = re.compile(r"[，,；;：:。！？!?\n]")
+_CLAUSE_STOPS = "，,；;：:。！？!?\n"
 # what a place has or lacks, not work done (辖15个小区, 共有老旧小区144个, 137个小区未纳入…)
 _HOLDS = re.compile(r"辖|共有|拥有|现有|有(?=\d)|未|尚未|没有|仍有")
 # a target or a task to come (3年实现…全覆盖, 今年内要完成20个…任务): no result
@@ -37,11 +39,9 @@ _LIST = re.compile(r"[、等]")
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
-    lo = pos
-    while lo > 0 and not _CLAUSE_STOPS.match(text, lo - 1):
-        lo -= 1
-    found = _CLAUSE_STOPS.search(text, pos)
-    return lo, found.start() if found else len(text)
+    """The clause holding ``pos``: from one past the last clause stop before it (or 0) to the first stop
+    at or after it (or the end), bisected over the document's cached stop offsets."""
+    return stop_before(text, pos, _CLAUSE_STOPS), stop_at_or_after(text, pos, _CLAUSE_STOPS)
 
 
 def extract_figure_measures(ctx: Context) -> None:
@@ -53,12 +53,16 @@ def extract_figure_measures(ctx: Context) -> None:
     attribution = Attribution.of(ctx)
     covered = [(ms.span.start, ms.span.end) for ms in ctx.measures]
     added: dict[tuple[int, int], MeasureRec] = {}
+    metrics = ctx.metrics  # (by start: the metrics step sorts them)
+    starts = [mt.start for mt in metrics]
     for pm in ctx.practice_mentions:
         if pm.learned_from or any(a <= pm.start < b for a, b in covered) or attribution.planned_at(pm.start):
             continue
         lo, hi = _clause(text, pm.start)
-        # (a figure that counts a list the cue is one item of, 党建引领、经费保障等6个工作专班, measures none of them)
-        figures = [mt for mt in ctx.metrics if lo <= mt.start and mt.end <= hi and mt.status != "planned"
+        # (only the figures that start inside the clause can lie in it; a figure that counts a list the cue is
+        # one item of, 党建引领、经费保障等6个工作专班, measures none of them)
+        figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
+                   if mt.end <= hi and mt.status != "planned"
                    and (mt.place in (None, subject) or within(mt.place))
                    and not _LIST.search(text, min(mt.end, pm.end), max(mt.start, pm.start))]
         if not figures or _HOLDS.search(text, lo, hi) or _TARGET.search(text, lo, hi) or not _DONE.search(text, lo, hi):

@@ -562,3 +562,19 @@ def test_planned_at_keeps_the_answers_of_a_sentence_and_a_line(text, rnd):
         plain = any(a <= pos < b for a, b in att._plan_sections) or at.states_plan(text, lo, pos, att.year) \
             or at.carries_plan(text, lo, att.year) or at.plan_list_start(text, pos, att.year) is not None
         assert att.planned_at(pos) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("，,；;：:。！？!?\n社区建成") + ["成立业委会", "12个"]), max_size=80).map("".join))
+def test_figure_measures_clause_is_the_character_loops(text):
+    """figure_measures' clause bounds (bisected over the cached stop offsets) are those of the loop that
+    walked back one character at a time and the search forward for the next stop."""
+    from loaders.extract import figure_measures as fm
+
+    stops = re.compile(r"[，,；;：:。！？!?\n]")
+    for pos in range(len(text) + 1):
+        lo = pos
+        while lo > 0 and not stops.match(text, lo - 1):
+            lo -= 1
+        found = stops.search(text, pos)
+        assert fm._clause(text, pos) == (lo, found.start() if found else len(text))

@@ -276,29 +276,40 @@ class RowKeeper:
         self.db.execute("DELETE FROM kept_dirty")
         self.db.execute("DELETE FROM kept_dirty_doc")
 
-    def put(self, ix: RowIndex, keys: Iterable[str], whole: bool = False) -> None:
+    def put(self, ix: RowIndex, keys: Iterable[str], whole: bool = False, beside: Any = None) -> None:
         """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
         it has none for; a fresh view every few thousand keys (``whole``: ``keys`` are all of them; read
-        as they come, a few thousand at a time)."""
+        as they come, a few thousand at a time). ``beside``: an index whose keys are ``ix``'s
+        (``beside.beside_key`` of each), its rows computed through the same views and written too."""
         if getattr(ix, "postings", False):
             self.postings.put(ix, list(keys), self._items, whole)    # type: ignore[arg-type]
             return
         step = getattr(ix, "view_keys", _SEED_KEYS)   # keys per view (an index whose key reads a hub: fewer)
-        for keys_of_view, found_in_view in self._computed(ix, _batches(keys, step)):
-            for lo in range(0, len(keys_of_view), _CHUNK):
-                part = keys_of_view[lo:lo + _CHUNK]
-                found = {k: found_in_view[k] for k in part if k in found_in_view}
-                marks = ",".join("?" * len(part))
-                # by the key index, named: without statistics SQLite picks the primary key (name, sort,
-                # key) and reads every row of the index for each chunk (half a flush's time at 20,000)
-                old = {k: (s, v) for k, s, v in self.db.execute(
-                    f"SELECT key, sort, value FROM kept_row INDEXED BY kept_row_key WHERE name = ? AND key IN ({marks})", (ix.name, *part))}
-                stale = [k for k, row in old.items() if found.get(k) != row]
-                if stale:
-                    self.db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(stale))})",
-                                    (ix.name, *stale))
-                self.db.executemany("INSERT INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
-                                    [(ix.name, k, *row) for k, row in found.items() if old.get(k) != row])
+        if beside is None:
+            for keys_of_view, found_in_view in self._computed(ix, _batches(keys, step)):
+                self._write_rows(ix.name, keys_of_view, found_in_view)
+            return
+        for keys_of_view, (found_in_view, theirs) in self._computed((ix, beside), _batches(keys, step), "beside"):
+            self._write_rows(ix.name, keys_of_view, found_in_view)
+            self._write_rows(beside.name, [beside.beside_key(k) for k in keys_of_view], theirs)
+
+    def _write_rows(self, name: str, keys_of_view: list[str], found_in_view: dict[str, tuple[bytes, bytes]]) -> None:
+        """Write the rows ``found_in_view`` of ``keys_of_view`` into index ``name`` (only those that
+        changed), delete those of the keys it has none for."""
+        for lo in range(0, len(keys_of_view), _CHUNK):
+            part = keys_of_view[lo:lo + _CHUNK]
+            found = {k: found_in_view[k] for k in part if k in found_in_view}
+            marks = ",".join("?" * len(part))
+            # by the key index, named: without statistics SQLite picks the primary key (name, sort,
+            # key) and reads every row of the index for each chunk (half a flush's time at 20,000)
+            old = {k: (s, v) for k, s, v in self.db.execute(
+                f"SELECT key, sort, value FROM kept_row INDEXED BY kept_row_key WHERE name = ? AND key IN ({marks})", (name, *part))}
+            stale = [k for k, row in old.items() if found.get(k) != row]
+            if stale:
+                self.db.execute(f"DELETE FROM kept_row WHERE name = ? AND key IN ({','.join('?' * len(stale))})",
+                                (name, *stale))
+            self.db.executemany("INSERT INTO kept_row(name, key, sort, value) VALUES (?, ?, ?, ?)",
+                                [(name, k, *row) for k, row in found.items() if old.get(k) != row])
 
     def _computed(self, ix: Any, views: Iterable[list[str]], method: str = "rows") -> Iterator[tuple[list[str], dict[str, Any]]]:
         """(keys, ``ix.rows`` (or ``ix.items``) of them) for each list of keys of ``views``, through a view
@@ -365,20 +376,26 @@ class RowKeeper:
 
     def seed(self, ix: RowIndex) -> None:
         """Fill ``ix`` whole from the graph as it is and mark it (inside a write transaction); it is
-        attached from then on (later writes record what they touch for it)."""
+        attached from then on (later writes record what they touch for it). An attached index that is
+        not marked and whose keys are ``ix``'s (``fills_beside`` names ``ix``: ``city_pieces`` beside
+        ``exemplar_pieces``, the same pieces ordered by place) is filled with it, through the same views:
+        the facts both read are read once (at 1,000 documents the pair's rows 24.6 → 20.4 CPU s)."""
         from graph.sqlite_view import SQLiteGraphView
 
         self.attach([ix])
-        self.db.execute("DELETE FROM kept_row WHERE name = ?", (ix.name,))
-        self.db.execute("DELETE FROM kept_dirty WHERE name = ?", (ix.name,))
+        beside = next((o for o in self.indexes if getattr(o, "fills_beside", None) == ix.name
+                       and not getattr(ix, "postings", False) and not self.marked(o.name)), None)
+        for name in (ix.name,) if beside is None else (ix.name, beside.name):
+            self.db.execute("DELETE FROM kept_row WHERE name = ?", (name,))
+            self.db.execute("DELETE FROM kept_dirty WHERE name = ?", (name,))
         self.postings.clear(ix.name)
         view = SQLiteGraphView(self.store, -1)
         try:
             keys = ix.all_keys(view)               # read as they are written where the index streams them
-            self.put(ix, keys if getattr(ix, "streams_keys", False) else list(keys), whole=True)
+            self.put(ix, keys if getattr(ix, "streams_keys", False) else list(keys), whole=True, beside=beside)
         finally:
             view.release()
-        self._mark([ix])
+        self._mark([ix] if beside is None else [ix, beside])
 
     def _items(self, ix: Any, keys: list[str]) -> Iterator[tuple[list[str], dict[str, Any]]]:
         """(the next few thousand of ``keys``, their items as postings index ``ix`` computes them), each
@@ -409,20 +426,29 @@ def _batches(keys: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
-def _rows_through_view(store: Any, ix: Any, keys: list[str], method: str = "rows") -> dict[str, Any]:
-    """``ix.rows`` of ``keys`` (``_CHUNK`` at a time) or ``ix.items`` (all at once) through a view."""
+def _rows_through_view(store: Any, ix: Any, keys: list[str], method: str = "rows") -> Any:
+    """``ix.rows`` of ``keys`` (``_CHUNK`` at a time) or ``ix.items`` (all at once) through a view;
+    ``beside``: ``ix`` is (an index, one whose keys are its keys' ``beside_key``), both rows through
+    the one view."""
     from graph.sqlite_view import SQLiteGraphView
 
     view = SQLiteGraphView(store, -1)
     try:
         if method == "items":
             return ix.items(view, keys)
-        found: dict[str, Any] = {}
-        for lo in range(0, len(keys), _CHUNK):
-            found.update(ix.rows(view, keys[lo:lo + _CHUNK]))
-        return found
+        if method == "beside":
+            first, second = ix
+            return _rows_of(first, view, keys), _rows_of(second, view, [second.beside_key(k) for k in keys])
+        return _rows_of(ix, view, keys)
     finally:
         view.release()
+
+
+def _rows_of(ix: Any, view: Any, keys: list[str]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for lo in range(0, len(keys), _CHUNK):
+        found.update(ix.rows(view, keys[lo:lo + _CHUNK]))
+    return found
 
 
 _HELPER_STORES: dict[str, Any] = {}     # in a helper process: its own connection to the file

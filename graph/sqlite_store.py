@@ -706,7 +706,8 @@ class SQLiteStore(GraphStore):
         with self._lock:
             stale = self._rows.unmarked()
         with self._rows.helping():                  # rows computed in two processes, written in this one
-            return all(self.seed_rows(ix) for ix in stale)
+            # (an index filled beside one before it is marked by then: not filled twice)
+            return all(self.seed_rows(ix) for ix in stale if not self.rows_marked(ix.name))
 
     def document_count(self) -> int:
         with self._lock:

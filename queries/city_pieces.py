@@ -43,6 +43,8 @@ class CityPieces:
 
     name = PIECES
     streams_keys = True        # ``all_keys`` come as the exemplars' pieces' do, a few thousand at a time
+    fills_beside = PieceRows.name   # filled whole with them, through the same views (``RowKeeper.seed``)
+    beside_key = staticmethod(_reordered)   # this index's key of an exemplar piece's
 
     def affected(self, view: Any, touched: Any) -> set[str]:
         return {_reordered(key) for key in PieceRows().affected(view, touched)}

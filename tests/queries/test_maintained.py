@@ -470,3 +470,30 @@ def test_exemplar_piece_keys_stream_as_the_graph_gives_them_and_scopes_read_upwa
     scopes = {q: set(place_scope(view, q, 2)) for q in places}
     assert any(len(s) > 2 for s in scopes.values())
     assert {(p, q) for p in places for q in ups[p]} == {(p, q) for q in places for p in scopes[q]}
+
+
+def test_city_pieces_are_filled_beside_the_exemplar_pieces_with_the_rows_they_have_alone(maintained_store, all_records,
+                                                                                        monkeypatch):
+    from graph import sqlite_rows
+    from queries.city_pieces import CityPieces
+
+    monkeypatch.setattr(sqlite_rows, "_SEED_KEYS", 7)         # many views, some of them in the helper
+    store = maintained_store
+    store.load_records(list(all_records)[:30])
+    seeded = []
+    seed = sqlite_rows.RowKeeper.seed
+    monkeypatch.setattr(sqlite_rows.RowKeeper, "seed", lambda self, ix: seeded.append(ix.name) or seed(self, ix))
+    store.suspend_rows()                                       # what a bulk build does
+    assert store.fill_rows()
+    assert "exemplar_pieces" in seeded and "city_pieces" not in seeded
+    assert all(store.rows_current(name) for name in MAINTAINED)
+
+    def rows():
+        return [(k, v) for k, v in zip(store.kept_row_keys("city_pieces"), store._rows.db.execute(
+            "SELECT value FROM kept_row WHERE name = 'city_pieces' ORDER BY key"))]
+
+    beside = rows()
+    assert beside
+    assert store.seed_rows(CityPieces())                       # alone: its own keys, its own views
+    assert seeded[-1] == "city_pieces" and rows() == beside
+    assert store.kept_rows("city_pieces") and store.rows_current("city_pieces")

@@ -98,6 +98,7 @@ def _load(args: argparse.Namespace) -> dict:
     read_s = time.perf_counter() - t
     with FalkorServer() as server:
         store = FalkorStore(server.host, server.port, "bench", password=server.password)
+        store.exclusive = True              # the private server's graph is this store's alone (older code ignores it)
         store.init_schema()
         if args.batch:                      # documents per batch of statements
             if hasattr(store, "chunk_docs"):

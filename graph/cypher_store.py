@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from govkg.errors import StoreError
 from graph.delta import DocumentDelta
+from graph.fresh_load import CREATE, EVIDENCE, GENERAL, Known, Route
 from graph.fulltext import ENTITY_FIELDS, entity_grams, grams
 from graph.fulltext import FORMAT as FULLTEXT_FORMAT
 from graph.model import LABELS, REL_TYPES, RELS, Evidence, ev_lists_of
@@ -94,7 +95,7 @@ def _entries(ev: list[Evidence], text: QuoteSpans) -> list[list[Any]]:
 
 
 def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], fresh: bool,
-                     grams_of: dict[tuple[str, str], str]) -> list[Statement]:
+                     grams_of: dict[tuple[str, str], str], known: Known | None = None) -> list[Statement]:
     """The upserts of the facts of ``deltas``: per label (and per relationship spec), rows grouped
     by document, ``$docs = [[[row, …], doc id], …]`` in document order, so the statement looks each
     Document up once and a fact's evidence entries need no lookup of their own. A node row is
@@ -109,40 +110,69 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
     ``retry_text``).
 
     ``grams_of`` (doc id, node id) -> the full-text field a searchable entity's row sets with its
-    properties (``_entity_grams``)."""
-    nodes: dict[str, list[list[Any]]] = defaultdict(list)         # label → [[rows, doc id], …]
-    rels: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+    properties (``_entity_grams``).
+
+    ``known``: the store is on the fresh-load path (``graph/fresh_load.py``): the rows of ``fresh``
+    documents are sorted by it — a fact the loader never wrote is created once (``fresh_nodes``,
+    ``fresh_rels``), one it wrote with the same properties gets only the evidence
+    (``fresh_node_evidence``, ``fresh_rel_evidence``), one whose properties change the general
+    statement; the rows of replacing documents update it. Per label or spec the creating statements
+    run first, then the general ones, then those that only add evidence."""
+    route = Route(known, deltas, grams_of) if known is not None else None
+    nodes: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)      # (kind, label) → [[rows, doc id], …]
+    rels: dict[tuple[str, tuple[str, str, str]], list[list[Any]]] = defaultdict(list)
     for delta in deltas:
         text = spans[delta.doc_id]
-        mine: dict[str, list[list[Any]]] = defaultdict(list)
+        mine: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)
         for row in delta.nodes.values():
             value = grams_of.get((delta.doc_id, row.id))
             props = row.props if value is None else {**row.props, "grams": value}
-            mine[row.label].append([props, row.id, _entries(row.ev, text)])
-        for label, rows in mine.items():
-            nodes[label].append([rows, delta.doc_id])
-        rmine: dict[tuple[str, str, str], list[list[Any]]] = defaultdict(list)
+            kind = BULK if fresh else GENERAL
+            if route is not None and fresh:
+                kind, props = route.node(row.id)
+            elif route is not None:
+                route.written(row.id, props)
+            mine[(kind, row.label)].append([props, row.id, _entries(row.ev, text)])
+        for key, rows in mine.items():
+            nodes[key].append([rows, delta.doc_id])
+        rmine: dict[tuple[str, tuple[str, str, str]], list[list[Any]]] = defaultdict(list)
         for (rel_type, start, end), rel in delta.rels.items():
-            rmine[(rel_type, rel.start_label, rel.end_label)].append(
-                [rel.props, start, end, evidence_key(start, rel_type, end), _entries(rel.ev, text)])
-        for spec, rows in rmine.items():
-            rels[spec].append([rows, delta.doc_id])
+            spec = (rel_type, rel.start_label, rel.end_label)
+            key, props, rkind = evidence_key(start, rel_type, end), rel.props, BULK if fresh else GENERAL
+            if route is not None and "Document" not in spec[1:]:
+                if fresh:
+                    rkind, props = route.rel(key)
+                else:
+                    route.written_rel(key, props)
+            rmine[(rkind, spec)].append([props, start, end, key, _entries(rel.ev, text)])
+        for rkey, rows in rmine.items():
+            rels[rkey].append([rows, delta.doc_id])
     out: list[Statement] = []
     for label in LABELS:                          # fixed order: same result in every store
-        query = general = fill("upsert_nodes", label=label)
-        if fresh:
-            query = _bulk(general, fill("bulk_nodes", label=label))
-        out += [(query, {"docs": docs}) for docs in _by_rows(nodes.get(label, []))]
+        general = fill("upsert_nodes", label=label)
+        for kind, name in _NODE_KINDS:
+            query = general if name is None else _bulk(general, fill(name, label=label))
+            out += [(query, {"docs": docs}) for docs in _by_rows(nodes.get((kind, label), []))]
     for spec in RELS:
         tokens = {"type": spec.type, "start": spec.start, "end": spec.end}
-        query = general = fill("upsert_rels", **tokens)
-        if fresh and "Document" in (spec.start, spec.end):
-            name = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
-            query = _bulk(general, fill(name, **tokens))
-        elif fresh:
-            query = _bulk(general, fill("bulk_rels", **tokens))
-        out += [(query, {"docs": docs}) for docs in _by_rows(rels.get((spec.type, spec.start, spec.end), []))]
+        general = fill("upsert_rels", **tokens)
+        bulk = "bulk_rels"
+        if "Document" in (spec.start, spec.end):
+            bulk = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
+        for kind, name in _rel_kinds(bulk):
+            query = general if name is None else _bulk(general, fill(name, **tokens))
+            out += [(query, {"docs": docs})
+                    for docs in _by_rows(rels.get((kind, (spec.type, spec.start, spec.end)), []))]
     return out
+
+
+BULK = "bulk"
+#: a label's statements in the order they run: (row kind, statement; None: the general upsert)
+_NODE_KINDS = ((BULK, "bulk_nodes"), (CREATE, "fresh_nodes"), (GENERAL, None), (EVIDENCE, "fresh_node_evidence"))
+
+
+def _rel_kinds(bulk: str) -> tuple[tuple[str, str | None], ...]:
+    return ((BULK, bulk), (CREATE, "fresh_rels"), (GENERAL, None), (EVIDENCE, "fresh_rel_evidence"))
 
 
 _RETRY_AS: dict[str, str] = {}      # bulk statement text → the general statement with the same rows
@@ -184,6 +214,12 @@ class CypherStore(GraphStore):
 
     chunk_docs = LOAD_BATCH_DOCS                      # documents per batch of statements
     load_batch = LOAD_BATCH_DOCS * LOAD_CALL_BATCHES  # records build_records hands to load_records
+    #: the caller holds the graph alone for as long as this store writes (no other process or store
+    #: writes to it meanwhile): a load that finds it holding only the taxonomy takes the fresh-load
+    #: path (``graph/fresh_load.py``)
+    exclusive = False
+    _known: Known | None = None                       # the fresh-load path's knowledge, while on it
+    _fresh_checked = False                            # whether the graph was looked at for it
 
     @abc.abstractmethod
     def _run(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -332,8 +368,21 @@ class CypherStore(GraphStore):
         self._index_entities({"Practice": {n["id"]: None for n in nodes if n["label"] == "Practice"}})
         self._run_all(statements[-1:])
 
+    def _fresh_known(self) -> Known | None:
+        """The fresh-load path's knowledge (``graph/fresh_load.py``): taken once per store, when it is
+        ``exclusive`` and the graph holds nothing but the taxonomy and no batch is loading; dropped
+        for good when it grows past ``MAX_KNOWN`` facts."""
+        if self.exclusive and not self._fresh_checked:
+            self._fresh_checked = True
+            row = self._run(statement_text("fresh_check"), {})[0]
+            if row["empty"]:
+                self._known = Known.seeded(row["nodes"], row["rels"])
+        if self._known is not None and self._known.full():
+            self._known = None
+        return self._known
+
     def _batch_statements(self, deltas: list[DocumentDelta], replace: list[str], remove: list[str],
-                          grams_of: dict[tuple[str, str], str]) -> list[Statement]:
+                          grams_of: dict[tuple[str, str], str], known: Known | None = None) -> list[Statement]:
         """Statements writing ``deltas`` (in order) after stripping ``replace`` (older versions of
         some of them) and removing ``remove`` (other documents from their sources).
 
@@ -359,11 +408,12 @@ class CypherStore(GraphStore):
         replaced = set(replace)
         for fresh, run in itertools.groupby(deltas, key=lambda d: d.doc_id not in replaced):
             out += [(query, self._encode(params))
-                    for query, params in _fact_statements(list(run), spans, fresh, grams_of)]
+                    for query, params in _fact_statements(list(run), spans, fresh, grams_of, known)]
         out.append((statement_text("end_batch"), loading))
         return out
 
     def _apply(self, delta: DocumentDelta, replace: bool) -> None:
+        self._known = None                        # written outside load_records: the fresh path ends
         grams_of, unsure = _entity_grams([delta])
         statements = self._batch_statements([delta], [delta.doc_id] if replace else [], [], grams_of)
         self._run_all(statements[:-1])
@@ -400,17 +450,21 @@ class CypherStore(GraphStore):
         chunk: list[DocumentDelta] = []
         keys: set[str] = set()
         try:
-            for rec in recs:
-                delta = record_to_delta(rec, names)
-                if len(chunk) >= self.chunk_docs or delta.doc_id in keys or delta.source in keys:
+            try:
+                for rec in recs:
+                    delta = record_to_delta(rec, names)
+                    if len(chunk) >= self.chunk_docs or delta.doc_id in keys or delta.source in keys:
+                        outcomes += self._load_chunk(chunk)
+                        chunk, keys = [], set()
+                    chunk.append(delta)
+                    keys.update((delta.doc_id, delta.source))
+                if chunk:
                     outcomes += self._load_chunk(chunk)
-                    chunk, keys = [], set()
-                chunk.append(delta)
-                keys.update((delta.doc_id, delta.source))
-            if chunk:
-                outcomes += self._load_chunk(chunk)
-        finally:
-            self._finish()
+            finally:
+                self._finish()
+        except BaseException:
+            self._known = None                    # it assumed every batch succeeded: the fresh path ends
+            raise
         return outcomes
 
     def _load_chunk(self, deltas: list[DocumentDelta]) -> list[LoadOutcome]:
@@ -444,13 +498,25 @@ class CypherStore(GraphStore):
             outcomes.append(LoadOutcome.UPDATED if old is not None or others else LoadOutcome.ADDED)
             todo.append(delta)
         if todo:
+            known = self._fresh_known()
+            if known is not None and (replace or remove):
+                # the strip may delete facts these documents support: forget them (read once the
+                # batch before is written)
+                self._finish()
+                known.forget(r["id"] for r in self._run(statement_text("fresh_touched"), {"docs": replace + remove}))
             grams_of, unsure = _entity_grams(todo)
-            statements = self._batch_statements(todo, replace, remove, grams_of)
+            statements = self._batch_statements(todo, replace, remove, grams_of, known)
+            if known is not None:
+                # their full-text field may be rewritten after the batch (_index_entities)
+                for ids in unsure.values():
+                    for x in ids:
+                        known.nodes.get(x, {}).pop("grams", None)
             self._submit(statements[:-1], statements[-1:], unsure)   # tail: end_batch
             self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes
 
     def remove_document(self, doc_id: str) -> bool:
+        self._known = None                        # written outside load_records: the fresh path ends
         if doc_id not in self._related_states(doc_id, ""):
             return False
         loading = {"ids": [doc_id]}

@@ -149,10 +149,12 @@ class FalkorStore(CypherStore):
     fulltext_query = staticmethod(falkordb_query)
 
     def __init__(self, host: str, port: int, graph: str, server: FalkorServer | None = None,
-                 retry_delays: tuple[float, ...] = RETRY_DELAYS_S, password: str = ""):
+                 retry_delays: tuple[float, ...] = RETRY_DELAYS_S, password: str = "", exclusive: bool = False):
+        """``exclusive``: the caller holds the graph alone while this store writes (``CypherStore.exclusive``)."""
         from falkordb import FalkorDB
 
         self.host, self.port, self.graph_name = host, port, graph
+        self.exclusive = exclusive
         self.server = server
         self.retry_delays = retry_delays
         password = password or (server.password if server is not None else "")

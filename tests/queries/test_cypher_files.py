@@ -2,6 +2,7 @@
 parameters, the store's write/read statements (graph/cypher/) through a load + remove cycle."""
 from __future__ import annotations
 
+import contextlib
 import re
 
 import pytest
@@ -46,13 +47,18 @@ def test_top_level_file_runs_on_falkordb(name, falkordb_store, all_records):
         assert rows, name
 
 
-def test_store_files_run_on_falkordb(falkordb_store, synth_records):
+def test_store_files_run_on_falkordb(falkordb_store, synth_records, falkor_server):
     """Load, reload and remove a document while recording every statement the store sends; a second
     document names the first one's model without its definition, so the model keeps the definition
-    and its full-text field, set from the second document's batch, is read back and written again."""
+    and its full-text field, set from the second document's batch, is read back and written again.
+    Then a store holding a new graph alone loads documents in two batches and replaces one (the
+    fresh-load path: graph/fresh_load.py)."""
+    import os
+
     from graph.cypher_store import fill  # noqa: F401  (the store fills __LABEL__ tokens from the model)
+    from graph.falkordb_store import FalkorStore
     from tests.support.statements import sent_statements
-    from tests.support.synthetic import synthetic_record
+    from tests.support.synthetic import synthetic_record, synthetic_records
 
     with sent_statements(falkordb_store) as sent:
         falkordb_store.init_schema()
@@ -73,6 +79,20 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records):
         assert falkordb_store.projection("practice_items") and falkordb_store.projection("place_practices")
         falkordb_store.remove_document(rec.doc_id)
         falkordb_store.remove_document(other.doc_id)
+    fresh = FalkorStore(falkor_server.host, falkor_server.port, f"fresh_files_{os.getpid()}",
+                        password=falkor_server.password, exclusive=True)
+    try:
+        fresh.init_schema()
+        fresh.chunk_docs = 6
+        records = list(synthetic_records(12, seed=3))
+        with sent_statements(fresh) as fresh_sent:
+            fresh.load_records(records)
+            fresh.load_records([records[0].model_copy(update={"practices": records[0].practices[:1]})])
+    finally:
+        with contextlib.suppress(Exception):
+            fresh._graph.delete()
+        fresh.close()
+    sent += fresh_sent
     for name in sorted(set(STORE) - NEO4J_ONLY):
         template = statement_text(name)
         body = "\n".join(line for line in template.splitlines() if not line.startswith("//")).strip()

@@ -1,0 +1,137 @@
+"""The fresh-load path of the Cypher stores: a loader that holds the graph alone (``CypherStore.exclusive``)
+and found it holding nothing but the taxonomy knows every fact it has written since, with the
+properties it wrote. So each fact is written once per load instead of once per document that
+mentions it: a fact it never wrote is created (not merged) with its properties merged over the batch;
+one it wrote with the same properties only gets the new document's evidence (the node, or the
+relationship's Evidence node, matched by its indexed id; nothing set); one whose properties change
+takes the general statement (merged, as before).
+
+``Known`` is that knowledge; ``Route`` sorts one batch's rows by it and updates it as if the batch
+succeeded (the store forgets it all when a batch fails: ``CypherStore._load_all``). Stripping or
+removing documents forgets the facts they support (``Known.forget``), which the strip may delete.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from graph.delta import DocumentDelta
+
+__all__ = ["CREATE", "EVIDENCE", "GENERAL", "MAX_KNOWN", "Known", "Route"]
+
+MAX_KNOWN = 4_000_000      # facts remembered; past this the load goes on with the general statements
+CREATE, EVIDENCE, GENERAL = "create", "evidence", "general"
+_NO_PROPS: dict[str, Any] = {}
+
+
+@dataclass
+class Known:
+    """What this loader has written since it found the graph holding only the taxonomy: node id ->
+    the properties it knows the node holds (all it wrote; the taxonomy's nodes: none known), and
+    relationship key (``evidence_key``) -> the properties it wrote, for relationships with their
+    Evidence node; ``plain`` holds the keys of relationships without one (the taxonomy's), ``unsure``
+    the facts a strip may have deleted (their next row merges)."""
+
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rels: dict[str, dict[str, Any]] = field(default_factory=dict)
+    plain: set[str] = field(default_factory=set)
+    unsure: set[str] = field(default_factory=set)
+
+    @classmethod
+    def seeded(cls, node_ids: Iterable[str], rel_keys: Iterable[str]) -> Known:
+        return cls({x: {} for x in node_ids}, {}, set(rel_keys))
+
+    def forget(self, ids: Iterable[str]) -> None:
+        """Forget facts (node ids, relationship keys) a strip may have deleted: their next rows merge."""
+        for x in ids:
+            self.nodes.pop(x, None)
+            self.rels.pop(x, None)
+            self.unsure.add(x)
+
+    def full(self) -> bool:
+        return len(self.nodes) + len(self.rels) > MAX_KNOWN
+
+
+def _changes(known: dict[str, Any], props: dict[str, Any]) -> bool:
+    return any(k not in known or known[k] != v for k, v in props.items())
+
+
+class Route:
+    """The rows of one batch sorted by ``known``: ``node`` and ``rel`` give each row's statement kind
+    (``CREATE``, ``EVIDENCE`` or ``GENERAL``) and the properties it sends, and record what the batch
+    writes. ``grams_of`` is the batch's full-text fields ((doc id, node id) -> field, set with the
+    node's last row), part of the properties written."""
+
+    def __init__(self, known: Known, deltas: list[DocumentDelta], grams_of: dict[tuple[str, str], str]):
+        self.known = known
+        self._merged: dict[str, dict[str, Any]] = {}       # node id / rel key -> props over the batch
+        for delta in deltas:
+            for row in delta.nodes.values():
+                merged = self._merged.setdefault(row.id, {})
+                merged.update(row.props)
+                value = grams_of.get((delta.doc_id, row.id))
+                if value is not None:
+                    merged["grams"] = value
+            for (rel_type, start, end), rel in delta.rels.items():
+                if rel.props:
+                    self._merged.setdefault(f"{start}|{rel_type}|{end}", {}).update(rel.props)
+        self._seen: set[str] = set()                        # facts whose first row of the batch is routed
+
+    def node(self, node_id: str) -> tuple[str, dict[str, Any]]:
+        """A node row's statement kind and the properties it sends (its first row in the batch carries
+        the batch's merged properties; a later one only evidence)."""
+        if node_id in self._seen:
+            return EVIDENCE, _NO_PROPS
+        self._seen.add(node_id)
+        merged = self._merged[node_id]
+        known = self.known.nodes.get(node_id)
+        if node_id in self.known.unsure:
+            self.known.unsure.discard(node_id)
+            self.known.nodes[node_id] = dict(merged)
+            return GENERAL, merged
+        if known is None:
+            self.known.nodes[node_id] = dict(merged)
+            return CREATE, merged
+        if _changes(known, merged):
+            known.update(merged)
+            return GENERAL, merged
+        return EVIDENCE, _NO_PROPS
+
+    def rel(self, key: str) -> tuple[str, dict[str, Any]]:
+        """A relationship row's statement kind and properties, as ``node``; relationships without an
+        Evidence node (the taxonomy's) always take the general statement."""
+        merged = self._merged.get(key, _NO_PROPS)
+        if key in self.known.plain:
+            return GENERAL, merged
+        if key in self._seen:
+            return EVIDENCE, _NO_PROPS
+        self._seen.add(key)
+        known = self.known.rels.get(key)
+        if key in self.known.unsure:
+            self.known.unsure.discard(key)
+            self.known.rels[key] = merged
+            return GENERAL, merged
+        if known is None:
+            self.known.rels[key] = merged
+            return CREATE, merged
+        if _changes(known, merged):
+            self.known.rels[key] = {**known, **merged}
+            return GENERAL, merged
+        return EVIDENCE, _NO_PROPS
+
+    def written(self, node_id: str, props: dict[str, Any]) -> None:
+        """A row of the general path (a replacing document's) sets ``props`` on a node."""
+        self.known.unsure.discard(node_id)
+        known = self.known.nodes.get(node_id)
+        if known is None:
+            self.known.nodes[node_id] = dict(props)
+        else:
+            known.update(props)
+
+    def written_rel(self, key: str, props: dict[str, Any]) -> None:
+        """A row of the general path merges a relationship (and its Evidence node) with ``props``."""
+        self.known.unsure.discard(key)
+        if key not in self.known.plain:
+            self.known.rels[key] = {**self.known.rels.get(key, _NO_PROPS), **props}

@@ -1,0 +1,118 @@
+"""The fresh-load path (graph/fresh_load.py): a store that holds the graph alone and found it holding only
+the taxonomy writes each fact once per load, and ends with exactly what loading the documents one by
+one gives — through batches sharing facts, properties that change, replaced and removed documents —
+and what the general path gives a store that does not hold the graph alone."""
+from __future__ import annotations
+
+import pytest
+
+from graph.cypher_store import fill
+from graph.falkordb_store import FalkorStore
+from graph.store import LoadOutcome
+from tests.graph.conftest import snapshot
+from tests.graph.test_version_and_batches import _learned_what, _moved, _rows
+from tests.support.statements import sent_statements
+from tests.support.synthetic import synthetic_records
+
+FRESH = ("fresh_nodes", "fresh_node_evidence", "fresh_rels", "fresh_rel_evidence")
+
+
+def _grams(store) -> dict[str, str]:
+    return {r["id"]: r["grams"] for r in store.run_cypher("MATCH (n) WHERE n.grams IS NOT NULL RETURN n.id AS id, "
+                                                          "n.grams AS grams")}
+
+
+def test_fresh_load_equals_one_by_one(make_store):
+    """Batches sharing many facts, then a batch with changed properties (a learning's ``what``), a
+    document replaced by a new version of itself, a file edited (its old document removed) and new
+    documents sharing facts with them: the exclusive store takes the fresh statements throughout and
+    ends with every property, evidence entry and full-text field of the general path and of loading
+    one by one."""
+    records = list(synthetic_records(60, seed=3))
+    later = [_learned_what(records[3], "网格化经验"), _moved(records[4]), *list(synthetic_records(70, seed=3))[60:],
+             _learned_what(next(r for r in records[5:] if r.learning), "积分制经验")]
+    expected = make_store("memory")
+    for rec in [*records, *later]:
+        expected.load_record(rec)
+    general = make_store("falkordb")
+    fresh = make_store("falkordb")
+    fresh.exclusive = True
+    for store in (general, fresh):
+        store.chunk_docs = 20
+    general.load_records(records)
+    general.load_records(later)
+    with sent_statements(fresh) as sent:
+        fresh.load_records(records)
+        assert fresh._known is not None                     # on the fresh path
+        fresh.load_records(later)
+    assert fresh._known is not None                         # still, through the replacement and the removal
+    texts = "\n".join(sent)
+    assert fill("fresh_nodes", label="Measure") in sent
+    assert fill("fresh_node_evidence", label="Practice") in sent      # the taxonomy's, in many documents
+    assert fill("fresh_rels", type="INSTANCE_OF", start="Measure", end="Practice") in sent
+    assert fill("fresh_rel_evidence", type="ADOPTS", start="Place", end="Practice") in sent
+    assert "MERGE (n:Measure" in texts                      # the replacing document took the general statements
+    assert fresh.stats() == general.stats() == expected.stats()
+    assert _rows(fresh) == _rows(general) == _rows(expected)
+    assert snapshot(fresh) == snapshot(general) == snapshot(expected)
+    assert _grams(fresh) == _grams(general)
+
+
+def test_reload_changes_nothing_and_a_second_store_merges(make_store, falkor_server):
+    """Loading the same documents again changes nothing; a second exclusive store on a graph that holds
+    documents takes the general path (bulk statements that merge), with the same result."""
+    records = list(synthetic_records(30, seed=4))
+    fresh = make_store("falkordb")
+    fresh.exclusive = True
+    fresh.chunk_docs = 10
+    fresh.load_records(records[:20])
+    before, version = (_rows(fresh), snapshot(fresh)), fresh.version()
+    assert fresh.load_records(records[:20]) == [LoadOutcome.UNCHANGED] * 20
+    assert (_rows(fresh), snapshot(fresh)) == before and fresh.version() == version
+    second = FalkorStore(fresh.host, fresh.port, fresh.graph_name, password=falkor_server.password, exclusive=True)
+    try:
+        with sent_statements(second) as sent:
+            second.load_records(records[20:])
+        assert second._known is None
+        assert fill("bulk_nodes", label="Measure") in sent
+        assert not any("CREATE (n:Measure" in q for q in sent)
+    finally:
+        second.close()
+    expected = make_store("memory")
+    for rec in records:
+        expected.load_record(rec)
+    assert _rows(fresh) == _rows(expected)
+    assert snapshot(fresh) == snapshot(expected)
+
+
+def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch):
+    """A batch whose statement fails leaves its documents incomplete and the store off the fresh path
+    (what it knew assumed the batch written); the next load redoes them with the general statements."""
+    from govkg.errors import StoreError
+
+    records = list(synthetic_records(20, seed=6))
+    fresh = make_store("falkordb")
+    fresh.exclusive = True
+    fresh.chunk_docs = 10
+    fresh.load_records(records[:10])
+    original = type(fresh)._run
+    failing = fill("fresh_node_evidence", label="Practice")
+    calls = {"n": 0}
+
+    def run(self, query, params=None):
+        if query == failing and calls["n"] == 0:
+            calls["n"] += 1
+            raise StoreError("lost")
+        return original(self, query, params)
+
+    monkeypatch.setattr(type(fresh), "_run", run)
+    with pytest.raises(StoreError):
+        fresh.load_records(records[10:])
+    monkeypatch.undo()
+    assert fresh._known is None
+    fresh.load_records(records[10:])
+    expected = make_store("memory")
+    for rec in records:
+        expected.load_record(rec)
+    assert _rows(fresh) == _rows(expected)
+    assert snapshot(fresh) == snapshot(expected)

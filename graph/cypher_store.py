@@ -374,8 +374,8 @@ class CypherStore(GraphStore):
         for good when it grows past ``MAX_KNOWN`` facts."""
         if self.exclusive and not self._fresh_checked:
             self._fresh_checked = True
-            row = self._run(statement_text("fresh_check"), {})[0]
-            if row["empty"]:
+            if self._run(statement_text("fresh_check"), {})[0]["empty"]:
+                row = self._run(statement_text("fresh_seed"), {})[0]
                 self._known = Known.seeded(row["nodes"], row["rels"])
         if self._known is not None and self._known.full():
             self._known = None

@@ -10,7 +10,7 @@ from typing import Any
 
 from govkg.errors import UnknownNameError
 
-__all__ = ["CLOSEST", "Names"]
+__all__ = ["CLOSEST", "Names", "width_folded"]
 
 CLOSEST = 5            # names suggested for an unknown one
 _MIN_SCORE = 45        # rapidfuzz WRatio below which a name is not offered as close
@@ -53,8 +53,8 @@ class Names:
         if label not in self.widths:     # （网格） typed for (网格): full-width forms folded as NFKC does
             self.widths[label] = {}
             for name in sorted(direct):
-                self.widths[label].setdefault(_width(fold_name(name)), name)
-        wide = self.widths[label].get(_width(folded))
+                self.widths[label].setdefault(width_folded(fold_name(name)), name)
+        wide = self.widths[label].get(width_folded(folded))
         if wide is not None:
             return wide
         hits = aliases.get(value) or aliases.get(folded, [])
@@ -70,6 +70,6 @@ class Names:
         return [name for name, _score, _i in found]
 
 
-def _width(name: str) -> str:
+def width_folded(name: str) -> str:
     """``name`` with full-width letters, digits and punctuation as their half-width forms."""
     return unicodedata.normalize("NFKC", name)

@@ -153,3 +153,33 @@ def test_a_name_as_the_graph_spells_it_is_resolved_without_reading_every_name(me
     assert registry.run(memory_store, "named_model", {"name": name})
     assert read == []
     assert registry.resolve_name(memory_store, "Place", "濮阳") == "濮阳市" and read == ["Place"]
+
+
+def test_a_name_typed_in_other_script_or_width_is_resolved_without_reading_every_name(tmp_path, monkeypatch):
+    """A name typed in traditional characters or with full-width brackets (as an extraction record or a
+    copied sentence writes it) is looked up folded in the index of names, as ``Names.resolve`` would
+    resolve it, without reading every name of the label (3 s at 100,000 documents)."""
+    from graph.sqlite_store import SQLiteStore
+    from loaders.extract.pipeline import extract_text
+    from queries.rows import uncache
+
+    store = SQLiteStore.open(tmp_path)
+    store.init_schema()
+    store.load_record(extract_text("關於推進社區治理的答覆\n\n宜昌市民政局在點軍區推行“鄰里守望”服務機制，"
+                                   "推廣“小区(网格)党组织派单”工作法。", "page.txt"))
+    typed = {("Place", "宜昌市點軍區"): "宜昌市点军区",              # the graph: the gazetteer's name
+             ("NamedModel", "小区（网格）党组织派单"): "小区(网格)党组织派单"}
+    for (label, _t), name in typed.items():
+        assert name in {r["name"] for r in registry.all_names(store, label)}
+    slow = {label: registry.names_of(store, label) for label in ("Place", "NamedModel")}
+    assert {k: slow[k[0]].resolve(*k) for k in typed} == typed        # what reading every name gives
+    read = []
+    real = registry.all_names
+    monkeypatch.setattr(registry, "all_names", lambda store, label: read.append(label) or real(store, label))
+    for label in ("Place", "NamedModel"):
+        uncache(f"names:{label}", lambda: registry.graph_version(store))
+    assert {k: registry.resolve_name(store, *k) for k in typed} == typed
+    assert registry.run(store, "named_model", {"name": "小区（网格）党组织派单"}) == \
+        registry.run(store, "named_model", {"name": "小区(网格)党组织派单"})
+    assert read == []
+    store.close()

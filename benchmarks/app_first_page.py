@@ -115,7 +115,7 @@ def main() -> None:
     ap.add_argument("--baseline", type=Path, help="another checkout to compare with (interleaved warm visits)")
     args = ap.parse_args()
     home = Path(tempfile.mkdtemp(prefix="govkg_bench_"))
-    os.environ.update(GOVKG_HOME=str(home), GOVKG_STORE="memory")
+    os.environ.update(GOVKG_HOME=str(home), GOVKG_STORE="embedded")
     t = time.perf_counter()
     ensure_graph(open_configured_store())
     print(f"graph built (not timed below): {time.perf_counter() - t:.2f}s")

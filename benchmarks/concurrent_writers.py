@@ -53,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
             _write(files[-1], recs)
             everything += [] if args.overlap and w else recs
         home = tmpd / "home"
-        env = dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="memory", PYTHONPATH=str(ROOT))
+        env = dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="embedded", PYTHONPATH=str(ROOT))
         started = time.perf_counter()
         procs = [subprocess.Popen([sys.executable, "-c", CLI, "build", str(f), "--quiet"], env=env,
                                   cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

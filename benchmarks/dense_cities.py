@@ -46,7 +46,7 @@ def build(home: Path, ncities: int) -> None:
     docs = [i for i in range(100_000) if i % 997 in wanted]
     home.mkdir(parents=True, exist_ok=True)
     (home / "cities.txt").write_text("\n".join(chosen) + "\n", encoding="utf-8")
-    store = open_store("memory", load_settings({"GOVKG_HOME": str(home), "GOVKG_STORE": "memory"}))
+    store = open_store("embedded", load_settings({"GOVKG_HOME": str(home), "GOVKG_STORE": "embedded"}))
     t = time.perf_counter()
     build_records(((r.source, r, None) for r in (synthetic_record(i, 1) for i in docs)), store)
     store.close()
@@ -59,7 +59,7 @@ def measure(home: Path, query: str, rounds: int, dump: Path | None) -> None:
     from queries import registry
 
     cities = (home / "cities.txt").read_text(encoding="utf-8").split()
-    store = open_store("memory", load_settings({"GOVKG_HOME": str(home), "GOVKG_STORE": "memory"}))
+    store = open_store("embedded", load_settings({"GOVKG_HOME": str(home), "GOVKG_STORE": "embedded"}))
     rng = random.Random(0)
     if query == "city_profile":
         params = [{"place": c} for c in cities]

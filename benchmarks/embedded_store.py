@@ -43,9 +43,9 @@ except ImportError:                    # a baseline from before graph/stores.py 
     from graph.store import open_store
     from graph.synthetic import synthetic_records
 n, home = int(sys.argv[1]), Path(sys.argv[2])
-settings = load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="memory"))
+settings = load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="embedded"))
 t = time.perf_counter()
-store = open_store("memory", settings)
+store = open_store("embedded", settings)
 report = build_records(((r.source, r, None) for r in synthetic_records(n, seed=1)), store)
 load_s = time.perf_counter() - t
 try:                                   # what `govkg build` does last (govkg.api.build)
@@ -104,7 +104,7 @@ for module in ("graph.sqlite_store", "graph.sqlite_view", "graph.memory_store", 
     except ImportError:
         pass
 t = time.perf_counter()
-store = open_store("memory", load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="memory")))
+store = open_store("embedded", load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="embedded")))
 revisions = getattr(getattr(store, "_rows", None), "revisions", None)
 if revisions is not None:                 # (a checkout from before the indexes' own revisions has none)
     revisions.update((name, rev) for name, rev in marked_by.items() if name in revisions and rev)

@@ -4,7 +4,7 @@ document at a time, FalkorDB sends ``--batch`` documents per statement) and repo
 For FalkorDB alone, with the first and last thousand documents timed and a side-by-side run of two
 checkouts, see ``benchmarks/falkordb_load.py``.
 
-    .venv/bin/python benchmarks/load_graph.py --docs 6000 [--stores memory,falkordb] [--batch 50]
+    .venv/bin/python benchmarks/load_graph.py --docs 6000 [--stores embedded,falkordb] [--batch 50]
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--docs", type=int, default=6000)
-    ap.add_argument("--stores", default="memory,falkordb")
+    ap.add_argument("--stores", default="embedded,falkordb")
     ap.add_argument("--batch", type=int, default=None, help="documents per batch (default: the store's)")
     args = ap.parse_args()
     from graph.falkordb_server import FalkorServer
@@ -34,7 +34,7 @@ def main() -> None:
     for kind in args.stores.split(","):
         server = None
         with tempfile.TemporaryDirectory() as home:
-            if kind == "memory":
+            if kind == "embedded":
                 store = SQLiteStore.open(Path(home))
             else:
                 server = FalkorServer().start()
@@ -46,7 +46,7 @@ def main() -> None:
             elif args.batch:
                 store.load_batch = args.batch
             t = time.perf_counter()
-            with (store.batch() if kind == "memory" else _null()):
+            with (store.batch() if kind == "embedded" else _null()):
                 for i in range(0, len(records), store.load_batch):
                     store.load_records(records[i:i + store.load_batch])
             seconds = time.perf_counter() - t

@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with open(args.records, encoding="utf-8") as f:
         records = [ExtractionRecord.from_json_line(line) for line in itertools.islice(f, 2000)]
-    store = open_store("memory", load_settings({"GOVKG_HOME": str(args.home), "GOVKG_STORE": "memory"}))
+    store = open_store("embedded", load_settings({"GOVKG_HOME": str(args.home), "GOVKG_STORE": "embedded"}))
     if args.fill_new:
         missing = [ix.name for ix in registry.row_indexes() if not store.rows_current(ix.name)]
         t = time.perf_counter()

@@ -1,7 +1,7 @@
 """Latency of every named query per store: median and p95 over repeated runs with varied parameters.
 
-    .venv/bin/python benchmarks/query_latency.py --docs 2000 --stores memory,falkordb --repeat 30
-    .venv/bin/python benchmarks/query_latency.py --corpus DIR --stores memory     # files from `govkg synth`
+    .venv/bin/python benchmarks/query_latency.py --docs 2000 --stores embedded,falkordb --repeat 30
+    .venv/bin/python benchmarks/query_latency.py --corpus DIR --stores embedded     # files from `govkg synth`
     .venv/bin/python benchmarks/query_latency.py --records /tmp/rec100k.jsonl --docs 40000 --home /tmp/gh40k
 
 By default the corpus is generated as extraction records (tests.support.synthetic, deterministic per seed) so
@@ -58,7 +58,7 @@ def _params(records, rng: random.Random) -> dict[str, dict]:
 
 
 def _open(kind: str):
-    if kind == "memory":
+    if kind == "embedded":
         from graph.sqlite_store import SQLiteStore
 
         return SQLiteStore()
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=1000, help="synthetic documents (default 1000)")
     ap.add_argument("--corpus", type=Path, default=None, help="build from document files in this folder instead")
-    ap.add_argument("--stores", default="memory", help="comma-separated: memory,falkordb,neo4j")
+    ap.add_argument("--stores", default="embedded", help="comma-separated: embedded,falkordb,neo4j")
     ap.add_argument("--repeat", type=int, default=30, help="warm calls per query (default 30)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--records", type=Path, default=None,
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # With --home and the memory store only, the records only supply query parameters: parse an
         # evenly spaced sample of them (100k parsed records would not fit beside the graph).
-        only_home = args.home is not None and args.stores == "memory"
+        only_home = args.home is not None and args.stores == "embedded"
         step = max(1, args.docs // PARAM_SAMPLE) if only_home else 1
         with args.records.open(encoding="utf-8") as fh:
             records = [ExtractionRecord.from_json_line(line)
@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"records read: {len(records)}", file=sys.stderr)
     lines = ["| store | query | cold ms | median ms | p95 ms |", "|---|---|---:|---:|---:|"]
     for kind in args.stores.split(","):
-        if kind == "memory" and args.home is not None:
+        if kind == "embedded" and args.home is not None:
             from graph.sqlite_store import SQLiteStore
 
             t0 = time.perf_counter()

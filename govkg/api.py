@@ -37,7 +37,7 @@ ALL_ROWS = 2**31 - 1
 
 
 def open_configured_store(name: str | None = None, settings: Settings | None = None) -> GraphStore:
-    """The store ``name`` (memory | falkordb | neo4j); None → the GOVKG_STORE setting (``settings``, else
+    """The store ``name`` (embedded | falkordb | neo4j; ``memory`` = embedded); None → the GOVKG_STORE setting (``settings``, else
     the environment's); the embedded store maintains the queries' row indexes in every write
     (``queries.registry.maintain_indexes``)."""
     from graph.stores import open_store

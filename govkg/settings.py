@@ -11,19 +11,22 @@ from pathlib import Path
 
 from govkg.errors import ConfigError
 
-__all__ = ["CORPUS_DIR", "DATA_DIR", "NEO4J_SCHEMES", "REPO_ROOT", "SETTINGS_HELP", "Settings", "load_settings",
-           "private_dir", "redact", "redact_uri", "write_private"]
+__all__ = ["CORPUS_DIR", "DATA_DIR", "NEO4J_SCHEMES", "REPO_ROOT", "SETTINGS_HELP", "STORE_ALIASES", "STORE_KINDS", "Settings", "load_settings",
+           "private_dir", "redact", "redact_uri", "store_kind", "write_private"]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = REPO_ROOT / "data"
 CORPUS_DIR = DATA_DIR / "corpus"
 
 #: the graph stores govkg can open (``graph.stores`` has one opener for each): GOVKG_STORE and --store
-STORE_KINDS: tuple[str, ...] = ("memory", "falkordb", "neo4j")
+STORE_KINDS: tuple[str, ...] = ("embedded", "falkordb", "neo4j")
+#: earlier names still accepted wherever a store is named: the embedded store was called ``memory`` while it
+#: was a graph held in memory; it has been a SQLite file on disk since
+STORE_ALIASES: dict[str, str] = {"memory": "embedded"}
 
 SETTINGS_HELP: dict[str, tuple[str, str]] = {
     "GOVKG_HOME": (str(DATA_DIR), "folder for the embedded graph file and caches"),
-    "GOVKG_STORE": ("memory", "default store: " + " | ".join(STORE_KINDS)),
+    "GOVKG_STORE": ("embedded", "default store: " + " | ".join(STORE_KINDS)),
     "NEO4J_URI": ("", "bolt/neo4j URI, e.g. neo4j://localhost:7687 (required for --store neo4j)"),
     "NEO4J_USER": ("neo4j", "Neo4j user"),
     "NEO4J_PASSWORD": ("", "Neo4j password (never logged)"),
@@ -124,9 +127,14 @@ def _number(env: dict[str, str], name: str) -> float:
     return value
 
 
+def store_kind(name: str) -> str:
+    """The store's name as ``STORE_KINDS`` spells it (``memory``, its earlier name, → ``embedded``)."""
+    return STORE_ALIASES.get(name, name)
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     env = dict(os.environ if env is None else env)
-    store = _get(env, "GOVKG_STORE")
+    store = store_kind(_get(env, "GOVKG_STORE"))
     if store not in STORE_KINDS:
         raise ConfigError(f"GOVKG_STORE must be one of {', '.join(STORE_KINDS)}, got {store!r}")
     return Settings(

@@ -6,7 +6,8 @@ computed (the graph version alone does not change when only the code does).
 
 The revision hashes only what can change those rows: the modules of ``queries`` (every index is
 computed there) and of the embedded store, with every module of the project they import, at any depth
-(read from the sources: ``import`` lines anywhere in a module, not what a run happened to load),
+(read from the sources: ``import`` lines anywhere in a module, not what a run happened to load) but
+``govkg.settings`` (paths and connection settings, no row logic),
 every ``.cypher`` statement, and the data files those modules name (the practice taxonomy
 ``practices.json``, the gazetteer's ``admin_changes.csv``). An
 extraction rule (``loaders/extract/models.py`` and the others the queries never import), the reading
@@ -33,6 +34,10 @@ _ROOT = Path(__file__).resolve().parent.parent
 _PROJECT = ("graph", "queries", "loaders", "govkg")          # the packages whose modules are followed
 _ROOTS = ("queries", "graph.sqlite_store")                    # where the indexes are computed and kept
 _KEEPER = ("graph.sqlite_rows", "graph.sqlite_view")          # what computes, reads and keeps any index's rows
+# modules the indexes' code imports for paths and connection settings only, never for what a row holds:
+# neither hashed nor followed, so renaming a setting or adding one does not refill a national corpus's
+# indexes (the data files whose names the indexes' modules hold are hashed all the same)
+_SETTINGS_ONLY = frozenset({"govkg.settings"})
 
 
 def _module_file(name: str) -> Path | None:
@@ -102,7 +107,7 @@ def _sources(roots: tuple[str, ...]) -> dict[Path, bytes]:
     todo = list(roots)
     while todo:
         name = todo.pop()
-        if name in seen:
+        if name in seen or name in _SETTINGS_ONLY:
             continue
         seen.add(name)
         todo.extend(_imports_of(name))

@@ -144,10 +144,10 @@ def _marks(n: int) -> str:
 
 
 class SQLiteStore(GraphStore):
-    """The embedded store (``--store memory``). ``SQLiteStore()`` keeps a private graph in memory
+    """The embedded store (``--store embedded``). ``SQLiteStore()`` keeps a private graph in memory
     (tests, previews); ``SQLiteStore.open(home)`` the one under ``home``."""
 
-    kind = "memory"
+    kind = "embedded"
 
     def __init__(self, path: Path | None = None, wait_s: float | None = None):
         self.path = path

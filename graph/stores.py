@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from govkg.errors import ConfigError
-from govkg.settings import STORE_KINDS
+from govkg.settings import STORE_KINDS, store_kind
 
 if TYPE_CHECKING:
     from govkg.settings import Settings
@@ -19,8 +19,8 @@ def open_store(name: str | None = None, settings: Settings | None = None) -> Gra
     from govkg.settings import load_settings
 
     settings = settings or load_settings()
-    name = name or settings.store
-    if name == "memory":
+    name = store_kind(name or settings.store)
+    if name == "embedded":
         from graph.sqlite_store import SQLiteStore
 
         return SQLiteStore.open(settings.home)

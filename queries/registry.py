@@ -137,7 +137,7 @@ class Fetch:
         self._store, self._defaults, self._projection = store, dict(spec.row_params), spec.projection
         if spec.projection:
             self._fetch, self._text = None, None
-        elif store.kind == "memory":
+        elif store.kind == "embedded":
             self._fetch, self._text = implementation(name).fetch, None
         else:
             from queries import load_cypher

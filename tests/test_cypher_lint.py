@@ -136,7 +136,7 @@ def export_sample(paths: list[Path], tmp: Path) -> list[dict[str, str]]:
 
     from govkg.cli import main
 
-    env = {"GOVKG_HOME": str(tmp / "home"), "GOVKG_STORE": "memory"}
+    env = {"GOVKG_HOME": str(tmp / "home"), "GOVKG_STORE": "embedded"}
     runner = CliRunner()
     built = runner.invoke(main, ["build", "--quiet", *map(str, paths)], env=env)
     assert built.exit_code == 0, built.output

@@ -41,7 +41,7 @@ def test_every_query_has_an_example():
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-@pytest.mark.parametrize("store", ["memory", "falkordb", "neo4j"])
+@pytest.mark.parametrize("store", ["embedded", "falkordb", "neo4j"])
 def test_show_cypher_prints_what_the_store_is_sent(name, store, tmp_path):
     home = tmp_path / "home"
     env = {"GOVKG_HOME": str(home), "GOVKG_STORE": store, "NEO4J_URI": "", "FALKORDB_HOST": ""}
@@ -52,7 +52,7 @@ def test_show_cypher_prints_what_the_store_is_sent(name, store, tmp_path):
     params = json.loads(last.removeprefix("// parameters: "))
     assert [("\n".join(cypher), params)] == [(q.rstrip("\n"), p) for q, p in sent_by_a_cypher_store(name, params)]
     assert not home.exists(), "--show-cypher opened the store"
-    if store == "memory":
+    if store == "embedded":
         assert f"queries/{name}.py" in result.stderr
 
 

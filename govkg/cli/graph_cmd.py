@@ -6,12 +6,12 @@ import json
 
 import click
 
-from govkg.settings import STORE_KINDS
+from govkg.cli.store_option import StoreChoice
 
 __all__ = ["build", "export", "init", "remove", "stats"]
 
-_STORE = click.option("--store", "store_name", type=click.Choice(STORE_KINDS),
-                      default=None, help="graph store (default: GOVKG_STORE, else memory)")
+_STORE = click.option("--store", "store_name", type=StoreChoice(),
+                      default=None, help="graph store (default: GOVKG_STORE, else embedded)")
 
 
 def _open(store_name: str | None):

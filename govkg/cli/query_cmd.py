@@ -6,7 +6,7 @@ import re
 
 import click
 
-from govkg.settings import STORE_KINDS
+from govkg.cli.store_option import StoreChoice
 
 __all__ = ["collect_params", "queries", "query", "render"]
 
@@ -54,7 +54,7 @@ def render(rows: list[dict], columns: list[str], fmt: str) -> str:
 @click.option("-p", "--param", "params", type=(str, str), multiple=True, metavar="KEY VALUE",
               help="a parameter; repeat for lists (-p places 濮阳市 -p places 潜江市) or separate with commas")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--store", type=click.Choice(STORE_KINDS), default=None,
+@click.option("--store", type=StoreChoice(), default=None,
               help="graph store (default: GOVKG_STORE)")
 @click.option("--show-cypher", is_flag=True,
               help="print the Cypher this query sends to Neo4j/FalkorDB and its parameters (JSON), without "
@@ -95,10 +95,10 @@ def _show_cypher(name: str, params: dict[str, object], store: str | None) -> Non
         click.echo(f"注意：{name} 没有自己的 Cypher 查询。以上是存储方法 projection('{spec.projection}') 读出整张图投影的语句"
                    f"（{spec.cypher_file}，无参数）；相似度、排序或聚类在 queries/{name}.py 中用 Python 完成，"
                    "查询参数也在那里使用，各存储结果一致。", err=True)
-        if (store or load_settings().store) == "memory":
-            click.echo("注意：内置存储（memory）不运行 Cypher，而是用 graph/projections.py 在内置图上取同样的行。", err=True)
-    elif (store or load_settings().store) == "memory":
-        click.echo(f"注意：内置存储（memory）不运行 Cypher，而是用 queries/{name}.py 的 fetch 在内存图上"
+        if (store or load_settings().store) == "embedded":
+            click.echo("注意：内置存储（embedded）不运行 Cypher，而是用 graph/projections.py 在内置图上取同样的行。", err=True)
+    elif (store or load_settings().store) == "embedded":
+        click.echo(f"注意：内置存储（embedded）不运行 Cypher，而是用 queries/{name}.py 的 fetch 在内置图上"
                    "取同样的行；以上是 Neo4j 和 FalkorDB 运行的语句。", err=True)
 
 

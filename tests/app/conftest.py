@@ -14,7 +14,7 @@ REPO = Path(__file__).resolve().parents[2]
 def govkg_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("govkg_home")
     old = {k: os.environ.get(k) for k in ("GOVKG_HOME", "GOVKG_STORE")}
-    os.environ["GOVKG_HOME"], os.environ["GOVKG_STORE"] = str(home), "memory"
+    os.environ["GOVKG_HOME"], os.environ["GOVKG_STORE"] = str(home), "embedded"
     from app.runtime import ensure_graph, open_configured_store
     from govkg.settings import CORPUS_DIR
     from loaders import iter_paths
@@ -59,7 +59,7 @@ def hostile_file(tmp_path_factory) -> Path:
 def fresh_home(tmp_path, monkeypatch) -> Path:
     """An empty embedded graph under tmp_path, made the configured store for this test only."""
     monkeypatch.setenv("GOVKG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("GOVKG_STORE", "memory")
+    monkeypatch.setenv("GOVKG_STORE", "embedded")
     return tmp_path / "home"
 
 

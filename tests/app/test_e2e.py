@@ -53,7 +53,7 @@ def e2e_home(govkg_home, hostile_file, tmp_path_factory) -> tuple[Path, str]:
 
 @pytest.fixture(scope="module")
 def app_url(e2e_home):
-    with running_app({"GOVKG_HOME": str(e2e_home[0]), "GOVKG_STORE": "memory",
+    with running_app({"GOVKG_HOME": str(e2e_home[0]), "GOVKG_STORE": "embedded",
                       "NEO4J_PASSWORD": SECRET}) as url:
         yield url
 

@@ -21,7 +21,7 @@ def hostile_store(govkg_home, hostile_file, tmp_path_factory):
     """A memory store under its own GOVKG_HOME holding only the hostile document; NEO4J_PASSWORD set."""
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("GOVKG_HOME", str(tmp_path_factory.mktemp("hostile_home")))
-        mp.setenv("GOVKG_STORE", "memory")
+        mp.setenv("GOVKG_STORE", "embedded")
         mp.setenv("NEO4J_PASSWORD", SECRET)
         from app.runtime import build_into, open_configured_store
 

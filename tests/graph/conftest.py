@@ -15,7 +15,7 @@ _counter = itertools.count()
 
 
 def _backends() -> list[str]:
-    out = ["memory", "falkordb"]
+    out = ["embedded", "falkordb"]
     if os.environ.get("NEO4J_URI"):
         out.append("neo4j")
     return out
@@ -30,7 +30,7 @@ def make_store(request, tmp_path: Path):
     opened = []
 
     def make(kind: str):
-        if kind == "memory":
+        if kind == "embedded":
             from graph.sqlite_store import SQLiteStore
 
             store = SQLiteStore.open(tmp_path / f"home{next(_counter)}")

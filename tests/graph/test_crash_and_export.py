@@ -34,7 +34,7 @@ def _env(home: Path, server, graph: str) -> dict[str, str]:
     return env
 
 
-@pytest.mark.parametrize("kind", ["memory", "falkordb"])
+@pytest.mark.parametrize("kind", ["embedded", "falkordb"])
 def test_killed_build_then_rerun_is_identical(kind, tmp_path, make_store, request):
     server = request.getfixturevalue("falkor_server") if kind == "falkordb" else None
     graph = f"kill_{os.getpid()}"
@@ -95,7 +95,7 @@ def test_lost_connection_retried_then_store_error(make_store):
         store.init_schema()
         for rec in records:
             store.load_record(rec)
-        expected = make_store("memory")
+        expected = make_store("embedded")
         for rec in records:
             expected.load_record(rec)
         assert snapshot(store) == snapshot(expected)
@@ -113,7 +113,7 @@ def hostile_store(make_store):
     doc = recs[0].document.model_copy(update={"title": HOSTILE})
     people = [p.model_copy(update={"name": HOSTILE}) for p in recs[0].people]
     recs[0] = recs[0].model_copy(update={"document": doc, "people": people})
-    store = make_store("memory")
+    store = make_store("embedded")
     for rec in recs:
         store.load_record(rec)
     return store

@@ -35,7 +35,7 @@ def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, sy
     assert all(states[d].complete for d in first)
     assert all(not states[d].complete for d in second if d in states)
     store.load_records(synth_records)
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in synth_records:
         expected.load_record(rec)
     assert snapshot(store) == snapshot(expected)
@@ -63,7 +63,7 @@ def test_a_bulk_statement_retried_after_it_committed_writes_nothing_twice(make_s
     monkeypatch.setattr(store._graph, "execute_command", execute_command)
     store.load_records(synth_records)
     assert len(lost) == 3
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in synth_records:
         expected.load_record(rec)
     assert snapshot(store) == snapshot(expected)

@@ -31,7 +31,7 @@ def test_fresh_load_equals_one_by_one(make_store):
     records = list(synthetic_records(60, seed=3))
     later = [_learned_what(records[3], "网格化经验"), _moved(records[4]), *list(synthetic_records(70, seed=3))[60:],
              _learned_what(next(r for r in records[5:] if r.learning), "积分制经验")]
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in [*records, *later]:
         expected.load_record(rec)
     general = make_store("falkordb")
@@ -78,7 +78,7 @@ def test_reload_changes_nothing_and_a_second_store_merges(make_store, falkor_ser
         assert not any("CREATE (n:Measure" in q for q in sent)
     finally:
         second.close()
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in records:
         expected.load_record(rec)
     assert _rows(fresh) == _rows(expected)
@@ -111,7 +111,7 @@ def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch):
     monkeypatch.undo()
     assert fresh._known is None
     fresh.load_records(records[10:])
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in records:
         expected.load_record(rec)
     assert _rows(fresh) == _rows(expected)

@@ -58,7 +58,7 @@ def _moved(rec: ExtractionRecord) -> ExtractionRecord:
     return rec.model_copy(update={"text": text, "doc_id": doc_id_for(text)})
 
 
-@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "memory"])
+@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "embedded"])
 @pytest.mark.parametrize("batch", [3, 50])
 def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
     """Batches holding new documents, unchanged ones, a changed version of a loaded one and two
@@ -66,7 +66,7 @@ def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
     first, rest = synth_records[:6], synth_records[6:]
     records = [*rest, first[1], _moved(first[2]), _learned_what(first[3], "网格化经验"),
                _moved(rest[0]), _moved(_moved(rest[0]))]
-    expected = make_store("memory")
+    expected = make_store("embedded")
     got = make_store(kind)
     got.chunk_docs = batch
     outcomes_expected = [expected.load_record(r) for r in first] + [expected.load_record(r) for r in records]
@@ -90,7 +90,7 @@ def _rows(store) -> tuple[dict, dict]:
             {(r["type"], r["start"], r["end"]): props(r) for r in rels})
 
 
-@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "memory"])
+@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "embedded"])
 def test_facts_shared_within_one_batch(kind, make_store):
     """Sixty documents in one batch — new ones (the bulk statements), then the same files edited
     (replacements: the general ones) — where many nodes and relationships are supported by several
@@ -101,7 +101,7 @@ def test_facts_shared_within_one_batch(kind, make_store):
     edited = [_moved(r) for r in records[::2]]
     got = make_store(kind)
     got.chunk_docs = len(records)
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in [*records, *edited]:
         expected.load_record(rec)
     got.load_records(records)
@@ -114,7 +114,7 @@ def test_facts_shared_within_one_batch(kind, make_store):
     assert snapshot(got) == snapshot(expected)
 
 
-@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "memory"])
+@pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "embedded"])
 def test_new_documents_beside_a_replaced_one_take_the_bulk_path(kind, make_store):
     """One document of a batch replacing an older version of itself (the general statements) does not
     keep the batch's new documents off the bulk statements; facts they share with it end with what
@@ -127,7 +127,7 @@ def test_new_documents_beside_a_replaced_one_take_the_bulk_path(kind, make_store
     first = records[:10]
     changed = next(_learned_what(r, "网格化经验") for r in first if r.learning)
     batch = [*records[10:20], changed, *records[20:30], _moved(first[1]), *records[30:]]
-    expected = make_store("memory")
+    expected = make_store("embedded")
     for rec in [*first, *batch]:
         expected.load_record(rec)
     got = make_store(kind)

@@ -36,7 +36,7 @@ def test_queries_lists_every_query_with_parameters():
 def test_query_json_with_repeated_and_comma_lists(home):
     path, recs = home
     a, b = recs[0].document.subject_place, recs[1].document.subject_place
-    env = {"GOVKG_HOME": str(path), "GOVKG_STORE": "memory"}
+    env = {"GOVKG_HOME": str(path), "GOVKG_STORE": "embedded"}
     repeated = CliRunner().invoke(main, ["query", "compare_cities", "-p", "places", a, "-p", "places", b,
                                          "--format", "json"], env=env)
     comma = CliRunner().invoke(main, ["query", "compare_cities", "-p", "places", f"{a},{b}", "--format", "json"],

@@ -6,7 +6,7 @@ import pytest
 from queries import registry
 
 
-@pytest.fixture(params=["memory", "falkordb"])
+@pytest.fixture(params=["embedded", "falkordb"])
 def store(request):
     return request.getfixturevalue(f"{request.param}_store")
 

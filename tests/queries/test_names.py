@@ -44,7 +44,7 @@ def corpus_home(tmp_path_factory, corpus_records):
         for rec in corpus_records:
             store.load_record(rec)
     store.close()
-    return {"GOVKG_HOME": str(path), "GOVKG_STORE": "memory"}
+    return {"GOVKG_HOME": str(path), "GOVKG_STORE": "embedded"}
 
 
 @pytest.mark.parametrize("args,close", [

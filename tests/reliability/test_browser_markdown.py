@@ -27,7 +27,7 @@ def test_uploaded_markdown_title_renders_as_text_and_loads_nothing(tmp_path):
         pytest.fail(f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk")
     from playwright.sync_api import sync_playwright
 
-    with running_app({"GOVKG_HOME": str(tmp_path / "home"), "GOVKG_STORE": "memory"}) as url, \
+    with running_app({"GOVKG_HOME": str(tmp_path / "home"), "GOVKG_STORE": "embedded"}) as url, \
             sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="zh-CN")

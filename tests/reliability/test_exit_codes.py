@@ -13,7 +13,7 @@ from govkg.cli import main
 @pytest.fixture()
 def home(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setenv("GOVKG_HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("GOVKG_STORE", "memory")
+    monkeypatch.setenv("GOVKG_STORE", "embedded")
     return tmp_path / "home"
 
 
@@ -72,7 +72,7 @@ def test_a_reader_that_leaves_early_is_no_error(home, tmp_path, corpus_paths):
     import subprocess
     import sys
 
-    env = dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="memory",
+    env = dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="embedded",
                PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     cli = [sys.executable, "-c", "from govkg.cli import main; main()"]
     subprocess.run([*cli, "build", *map(str, corpus_paths), "--quiet"], env=env, check=True, capture_output=True)

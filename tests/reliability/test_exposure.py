@@ -103,7 +103,7 @@ def test_embedded_graph_is_private(tmp_path, open_umask, corpus_paths):
     from graph.stores import open_store
 
     home = tmp_path / "home"
-    with open_store("memory", load_settings({"GOVKG_HOME": str(home)})) as store:
+    with open_store("embedded", load_settings({"GOVKG_HOME": str(home)})) as store:
         build_paths([corpus_paths[0]], store, progress=False)
     graph_dir = home / "graph"
     assert _mode(graph_dir) == 0o700
@@ -122,7 +122,7 @@ def _free_port() -> int:
 def test_explore_listens_on_localhost_unless_asked(tmp_path, host, everywhere):
     port = _free_port()
     args = ["explore", "--no-build", "--port", str(port), *(["--host", host] if host else [])]
-    env = dict(os.environ, GOVKG_HOME=str(tmp_path / "home"), GOVKG_STORE="memory", PYTHONPATH=str(REPO))
+    env = dict(os.environ, GOVKG_HOME=str(tmp_path / "home"), GOVKG_STORE="embedded", PYTHONPATH=str(REPO))
     proc = subprocess.Popen([sys.executable, "-c", "from govkg.cli import main; main()", *args], cwd=REPO, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     try:

@@ -36,7 +36,7 @@ PLAIN_OPTIONS = {"Selectbox", "MultiSelect"}      # shown as plain text by Strea
 def markdown_store(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("GOVKG_HOME", str(tmp_path_factory.mktemp("markdown_home")))
-        mp.setenv("GOVKG_STORE", "memory")
+        mp.setenv("GOVKG_STORE", "embedded")
         from app.runtime import build_into, open_configured_store
 
         source = tmp_path_factory.mktemp("markdown_doc") / "reply.txt"

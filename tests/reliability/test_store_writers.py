@@ -27,7 +27,7 @@ def _records_file(path: Path, n: int, seed: int) -> Path:
 
 def _govkg(*args: str, home: Path, **kw) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", "from govkg.cli import main; main()", *args],
-                            cwd=REPO, env=dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="memory",
+                            cwd=REPO, env=dict(os.environ, GOVKG_HOME=str(home), GOVKG_STORE="embedded",
                                                PYTHONPATH=str(REPO)),
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
 

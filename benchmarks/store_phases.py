@@ -81,12 +81,13 @@ def main() -> None:
 
     put = sqlite_rows.RowKeeper.put
 
-    def timed_put(self: Any, ix: Any, keys: Any, whole: bool = False) -> None:     # each index's share of a flush
-        wall, cpu = time.perf_counter(), time.process_time()
+    def timed_put(self: Any, ix: Any, keys: Any, whole: bool = False, beside: Any = None) -> None:   # each index's
+        wall, cpu = time.perf_counter(), time.process_time()                           # share of a flush
         keys = list(keys)
-        put(self, ix, keys, whole)
-        print(json.dumps({"put": ix.name, "keys": len(keys), "wall_s": round(time.perf_counter() - wall, 2),
-                          "cpu_s": round(time.process_time() - cpu, 2)}), flush=True)
+        put(self, ix, keys, whole, beside)
+        print(json.dumps({"put": ix.name if beside is None else f"{ix.name}+{beside.name}", "keys": len(keys),
+                          "wall_s": round(time.perf_counter() - wall, 2), "cpu_s": round(time.process_time() - cpu, 2)}),
+              flush=True)
 
     sqlite_rows.RowKeeper.put = timed_put   # type: ignore[method-assign]
     if args.whole is not None:

@@ -57,16 +57,61 @@ _IMPORT = re.compile(rf"^[ \t]*(?:from[ \t]+(?P<module>(?:{_PACKAGE})(?:\.\w+)*)
                      rf"(?P<names>\([^)]*\)|[^\n#]*)|import[ \t]+(?P<plain>(?:{_PACKAGE})(?:\.\w+)*))", re.MULTILINE)
 
 
+def _bound(names: str) -> list[tuple[str, str]]:
+    """(name imported, name bound) of each part of a ``from … import`` list (``c``, ``c as d``)."""
+    out = []
+    for part in names.strip("() \t\n").split(","):
+        words = re.findall(r"\w+", part)
+        if len(words) == 1:
+            out.append((words[0], words[0]))
+        elif len(words) == 3 and words[1] == "as":
+            out.append((words[0], words[2]))
+    return out
+
+
+def _reexported(module: str, name: str) -> str | None:
+    """The project module that ``module`` takes ``name`` from when ``module`` only passes it on: one
+    ``from x import name`` (``x`` a module of the project) and ``name`` neither defined, assigned nor
+    imported otherwise in it (``loaders.reference``'s ``fold_name`` is ``loaders.extract.script``'s);
+    else None (``module`` itself is what computes it)."""
+    path = _module_file(module)
+    if path is None:
+        return None
+    text = _read(path).decode("utf-8")
+    origins = [m["module"] for m in _IMPORT.finditer(text)
+               if not m["plain"] and any(bound == name for _, bound in _bound(m["names"]))]
+    if len(origins) != 1 or (name, name) not in _bound(next(
+            m["names"] for m in _IMPORT.finditer(text) if m["module"] == origins[0]
+            and any(bound == name for _, bound in _bound(m["names"])))):
+        return None
+    if re.search(rf"^[ \t]*(?:(?:async[ \t]+)?def|class)[ \t]+{name}\b|^{name}[ \t]*[:=]|^[ \t]*import[ \t][^\n]*\b{name}\b",
+                 text, re.MULTILINE):
+        return None
+    return origins[0]
+
+
 def _imported(source: bytes) -> set[str]:
     """The project modules a module's ``source`` imports anywhere (top level or inside a function): for
-    ``from a.b import c`` the module ``a.b.c`` when it is one, else ``a.b``."""
+    ``from a.b import c`` the module ``a.b.c`` when it is one (with ``a.b``); else the module ``a.b``
+    takes ``c`` from when ``a.b`` only passes it on (``_reexported``: ``from loaders.reference import
+    fold_name`` reads ``loaders.extract.script``, not the place rules ``loaders.reference`` passes on
+    too, so a change to those refills only the indexes whose code calls them); else ``a.b``."""
     names: set[str] = set()
     for m in _IMPORT.finditer(source.decode("utf-8")):
         if m["plain"]:
             names.add(m["plain"])
             continue
-        names.add(m["module"])
-        names.update(f"{m['module']}.{word}" for word in re.findall(r"\w+", m["names"]) if word != "as")
+        module = m["module"]
+        words = [imported for imported, _ in _bound(m["names"])]
+        if not words or len(words) != len([p for p in m["names"].strip("() \t\n").split(",") if p.strip()]):
+            words = [w for w in re.findall(r"\w+", m["names"]) if w != "as"]     # unparsed: every word
+            names.add(module)
+        for word in words:
+            if _module_file(f"{module}.{word}") is not None:
+                names.update((module, f"{module}.{word}"))
+                continue
+            origin = _reexported(module, word)
+            names.add(module if origin is None else origin)
     found = set()
     for name in names:
         while name and _module_file(name) is None:

@@ -55,8 +55,9 @@ def test_the_revision_covers_the_code_of_every_kept_index_and_leaves_extraction_
     modules |= {registry.implementation(query).__name__ for query in registry.KEPT.values()}
     for module in modules | {"graph.sqlite_store", "graph.sqlite_rows", "graph.sqlite_postings"}:
         assert module.replace(".", "/") + ".py" in sources, module
-    # what those modules import, at any depth (the gazetteer and the taxonomy through loaders.reference)
-    assert {"loaders/reference.py", "loaders/extract/gazetteer.py", "loaders/extract/practices.py",
+    # what those modules import, at any depth (the gazetteer and the taxonomy through loaders.reference,
+    # which only passes them on: the modules that define them are read, not it)
+    assert {"loaders/extract/gazetteer.py", "loaders/extract/practices.py",
             "data/practices.json", "loaders/extract/admin_changes.csv", "queries/inventory.cypher"} <= sources
     # the extraction's own rules, the file readers, the command line and the explorer are not read by any
     # index: changing them leaves a large graph's indexes valid
@@ -229,3 +230,25 @@ def test_a_change_of_the_writer_alone_refills_no_index(tmp_path):
     assert fresh.code_current() and all(fresh.rows_current(name) for name in names)
     fresh.close()
     store.close()
+
+
+def test_a_name_passed_on_by_loaders_reference_makes_an_index_read_the_module_that_defines_it_only():
+    """``graph.model`` reads ``fold_name`` through ``loaders.reference``, which also passes on the place
+    rules: a change to those refills only the indexes whose code calls them (``queries.grading`` calls
+    ``admin_mentions``), a change to the fold every index."""
+    from graph.revision import _ROOT, _imported, index_sources
+
+    def refilled(path):
+        return {ix.name for ix in registry.row_indexes()
+                if path in {p.relative_to(_ROOT).as_posix() for p in index_sources(type(ix).__module__)}}
+
+    everything = {ix.name for ix in registry.row_indexes()}
+    assert refilled("loaders/extract/script.py") == everything
+    assert refilled("loaders/extract/places.py") == {"exemplar_pieces", "exemplars", "city_pieces", "place_figures"}
+    assert not refilled("loaders/reference.py")
+    assert _imported(b"from loaders.reference import fold_name\n") == {"loaders.extract.script"}
+    assert _imported(b"    from loaders.reference import (\n        fold_name,\n        admin_mentions,\n    )\n") == {
+        "loaders.extract.script", "loaders.extract.places"}
+    # a module imported as such, and a name its module defines itself, are read as before
+    assert _imported(b"from queries import walk\n") == {"queries", "queries.walk"}
+    assert _imported(b"from queries.walk import out_edges\n") == {"queries.walk"}

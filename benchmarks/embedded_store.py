@@ -105,9 +105,16 @@ for module in ("graph.sqlite_store", "graph.sqlite_view", "graph.memory_store", 
         pass
 t = time.perf_counter()
 store = open_store("embedded", load_settings(dict(GOVKG_HOME=str(home), GOVKG_STORE="embedded")))
-revisions = getattr(getattr(store, "_rows", None), "revisions", None)
-if revisions is not None:                 # (a checkout from before the indexes' own revisions has none)
-    revisions.update((name, rev) for name, rev in marked_by.items() if name in revisions and rev)
+keeper = getattr(store, "_rows", None)
+if marked_by and hasattr(keeper, "revisions"):    # (a checkout from before the indexes' own revisions has none)
+    attach = keeper.attach                 # an index is attached at its query's first call: marked as the file's
+
+    def attach_as_kept(indexes, attach=attach, keeper=keeper):
+        fresh = attach(indexes)
+        keeper.revisions.update((ix.name, marked_by[ix.name]) for ix in fresh if marked_by.get(ix.name))
+        return fresh
+
+    keeper.attach = attach_as_kept
 open_s = time.perf_counter() - t
 rng = random.Random(0)
 out = {"open_s": open_s, "queries": {}}

@@ -37,6 +37,16 @@ _QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.te
 # it (a text with a NUL in it, NULL here, is cut in Python: its spans say it too)
 _QUOTED = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN coalesce(length(t.text), 1) > 0 "
            "ELSE v.qe > v.qs END")
+# an owner with more evidence entries than this has its best entry's document found by walking the
+# documents in id order (the node table's index of ids) and asking at each whether the owner has an entry
+# there: a hub (a practice named in every document) is answered at its first documents, where reading all
+# its entries, each joined to its document for the id, grows with the corpus (a second at 100,000)
+_WALK_OVER = 1000
+# how far that walk goes (document ids below this: 1 in 32 of the 16-hex-digit ids govkg gives documents);
+# an owner with no such entry there (many entries in a few documents) is read whole, as a small one is
+_WALK_BELOW = "08"
+# whether an entry may have a quote, told from the entry alone (an entry without a span reads its text)
+_MAYBE_QUOTED = "CASE WHEN quote IS NOT NULL THEN quote <> '' WHEN qs IS NULL THEN 1 ELSE qe > qs END"
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
 # everywhere, a province): their evidence is read only when a query asks for it, node by node
 HUBS = frozenset({"Practice", "PracticeCategory", "Agency", "Policy", "Place"})
@@ -341,11 +351,25 @@ class SQLiteGraphView:
         for at in range(0, len(todo), _CHUNK):
             part = todo[at:at + _CHUNK]
             marks = ",".join("?" * len(part))
-            # per owner: how many entries, and the least (quoted first, document id) — one pass, no sort
-            heads = self._all(f"SELECT v.owner, count(*), min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) "
-                              f"FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({marks}) GROUP BY v.owner", part)
-            counts = {owner: count for owner, count, _ in heads}
-            chosen = [(owner, head[0] == "0", head[1:]) for owner, _, head in heads if head is not None]
+            # per owner: how many entries, how many may have a quote (the index holds every column read)
+            sizes = {owner: (count, maybe) for owner, count, maybe in self._all(
+                f"SELECT owner, count(*), sum({_MAYBE_QUOTED}) FROM {table} WHERE owner IN ({marks}) GROUP BY owner", part)}
+            counts = {owner: count for owner, (count, _) in sizes.items()}
+            chosen, read = [], []
+            for owner in part:
+                count, maybe = sizes.get(owner, (0, 0))
+                head = self._first_document(table, owner, maybe > 0) if count > _WALK_OVER else None
+                if head is not None:
+                    chosen.append((owner, *head))
+                elif count:
+                    read.append(owner)
+            for at2 in range(0, len(read), _CHUNK):
+                some = read[at2:at2 + _CHUNK]
+                # per owner: the least (quoted first, document id) — one pass over its entries, no sort
+                chosen += [(owner, head[0] == "0", head[1:]) for owner, head in self._all(
+                    f"SELECT v.owner, min(CASE WHEN {_QUOTED} THEN '0' ELSE '1' END || t.id) FROM {table} v "
+                    f"JOIN doc t ON t.nid = v.doc WHERE v.owner IN ({','.join('?' * len(some))}) GROUP BY v.owner", some)
+                    if head is not None]
             best: list[int] = []
             for at2 in range(0, len(chosen), _CHUNK // 2):      # then the least (start, end) of that document
                 some = chosen[at2:at2 + _CHUNK // 2]
@@ -362,6 +386,20 @@ class SQLiteGraphView:
                 if summary[0] > keep_over:
                     known[owner] = summary
         return {owner: out[owner] for owner in owners}
+
+    def _first_document(self, table: str, owner: int, quoted: bool) -> tuple[bool, str] | None:
+        """(whether it is quoted, document id) of the head of ``owner``'s entries in ``table`` in the order
+        ``_summarise`` picks from (an entry with a quote first, then the least document id) — found by
+        walking the documents in id order below ``_WALK_BELOW`` and asking at each (``quoted``: whether an
+        entry of the owner may have a quote: then the first with one, else the first of any); None where
+        the walk finds none (the caller reads them all)."""
+        # (fixed SQL: the table is one of ours; the label is checked on the rows the index of ids gives)
+        found = self._one(
+            "SELECT n.id FROM node n WHERE n.id < ? AND +n.label = 'Document' "
+            f"AND EXISTS (SELECT 1 FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner = ? AND v.doc = n.nid "
+            f"AND ({_QUOTED}) = ?) ORDER BY n.id LIMIT 1", (_WALK_BELOW, owner, quoted))
+        # (where an entry may have a quote but none in the walk has, a quoted one may lie beyond it)
+        return None if found is None else (quoted, found[0])
 
     def linked(self, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
                rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,

@@ -105,10 +105,19 @@ def test_named_model_from_evidence_summaries_is_the_answer_from_every_entry(memo
     assert sum(count > 1 for count, _ in summary.values()) > 5     # a best entry chosen among several
 
 
-def test_evidence_summary_picks_what_best_evidence_picks(corpus_records):
+@pytest.mark.parametrize(("walk_over", "below"), [(None, None), (0, "8"), (0, "\U0010ffff")],
+                         ids=["as-configured", "walk-half-then-read", "walk-all"])
+def test_evidence_summary_picks_what_best_evidence_picks(corpus_records, monkeypatch, walk_over, below):
     """For every node: the count and the entry SQL picks equal those of its full evidence, also where
-    some quotes are empty (here made so: an empty span) and where a hub is cited by many documents."""
+    some quotes are empty (here made so: an empty span) and where a hub is cited by many documents —
+    also where the best entry's document is found by walking the documents in id order (every owner
+    walks: over half the ids, the others read whole where the walk finds none; over all of them)."""
+    from graph import sqlite_view
     from graph.sqlite_store import SQLiteStore
+
+    if walk_over is not None:
+        monkeypatch.setattr(sqlite_view, "_WALK_OVER", walk_over)
+        monkeypatch.setattr(sqlite_view, "_WALK_BELOW", below)
     from queries.rows import best_evidence
     from queries.walk import ev_lists
 

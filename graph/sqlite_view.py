@@ -37,14 +37,19 @@ _QUOTE = "CASE WHEN v.quote IS NOT NULL THEN v.quote WHEN v.qs IS NULL THEN t.te
 # it (a text with a NUL in it, NULL here, is cut in Python: its spans say it too)
 _QUOTED = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN coalesce(length(t.text), 1) > 0 "
            "ELSE v.qe > v.qs END")
-# an owner with more evidence entries than this has its best entry's document found by walking the
-# documents in id order (the node table's index of ids) and asking at each whether the owner has an entry
-# there: a hub (a practice named in every document) is answered at its first documents, where reading all
-# its entries, each joined to its document for the id, grows with the corpus (a second at 100,000)
-_WALK_OVER = 1000
+# an owner with more evidence entries than this, and than 1 in ``_WALK_SHARE`` documents, has its best
+# entry's document found by walking the documents in id order (the node table's index of ids) and asking
+# at each whether the owner has an entry there: a hub (a practice named in every document) is answered at
+# its first documents, where reading all its entries, each joined to its document (a page each) for the
+# id, grows with the corpus (a second at 100,000); an owner in fewer documents would be walked longer
+_WALK_OVER = 100
+_WALK_SHARE = 100
 # how far that walk goes (document ids below this: 1 in 32 of the 16-hex-digit ids govkg gives documents);
 # an owner with no such entry there (many entries in a few documents) is read whole, as a small one is
 _WALK_BELOW = "08"
+# ``_QUOTED`` without the join: the text read only for an entry without a span
+_QUOTED_ALONE = ("CASE WHEN v.quote IS NOT NULL THEN v.quote <> '' WHEN v.qs IS NULL THEN "
+                 "coalesce((SELECT length(t.text) FROM doc t WHERE t.nid = v.doc), 1) > 0 ELSE v.qe > v.qs END")
 # whether an entry may have a quote, told from the entry alone (an entry without a span reads its text)
 _MAYBE_QUOTED = "CASE WHEN quote IS NOT NULL THEN quote <> '' WHEN qs IS NULL THEN 1 ELSE qe > qs END"
 # labels whose nodes gather evidence from every document that names them (a practice, a policy cited
@@ -83,6 +88,7 @@ class SQLiteGraphView:
         self._texts: dict[int, str] = {}          # document nid -> its text (what quotes are cut from)
         self._rels: dict[int, dict[str, Any]] = {}
         self._count: int | None = None
+        self._doc_count: int | None = None
         self._prefetched: set[str] = set()
         self._prefetched_edges: set[tuple[str, str, bool]] = set()
         self._label_ids: dict[str, list[str]] = {}
@@ -356,9 +362,10 @@ class SQLiteGraphView:
                 f"SELECT owner, count(*), sum({_MAYBE_QUOTED}) FROM {table} WHERE owner IN ({marks}) GROUP BY owner", part)}
             counts = {owner: count for owner, (count, _) in sizes.items()}
             chosen, read = [], []
+            walk_over = max(_WALK_OVER, self._documents() // _WALK_SHARE) if sizes else 0
             for owner in part:
                 count, maybe = sizes.get(owner, (0, 0))
-                head = self._first_document(table, owner, maybe > 0) if count > _WALK_OVER else None
+                head = self._first_document(table, owner, maybe > 0) if count > walk_over else None
                 if head is not None:
                     chosen.append((owner, *head))
                 elif count:
@@ -387,17 +394,25 @@ class SQLiteGraphView:
                     known[owner] = summary
         return {owner: out[owner] for owner in owners}
 
+    def _documents(self) -> int:
+        """How many documents the graph holds (counted once per view)."""
+        if self._doc_count is None:
+            self._doc_count = self._one("SELECT count(*) FROM doc")[0]
+        return self._doc_count
+
     def _first_document(self, table: str, owner: int, quoted: bool) -> tuple[bool, str] | None:
         """(whether it is quoted, document id) of the head of ``owner``'s entries in ``table`` in the order
         ``_summarise`` picks from (an entry with a quote first, then the least document id) — found by
         walking the documents in id order below ``_WALK_BELOW`` and asking at each (``quoted``: whether an
         entry of the owner may have a quote: then the first with one, else the first of any); None where
         the walk finds none (the caller reads them all)."""
-        # (fixed SQL: the table is one of ours; the label is checked on the rows the index of ids gives)
+        # (fixed SQL: the table is one of ours.) Only the index of ids and the owner's entries are read at
+        # each step: a node an entry names as its document is one, and its text (the ``doc`` row, a page
+        # of its own) is read only where the entry's quote is the whole text, and for the entry found.
         found = self._one(
-            "SELECT n.id FROM node n WHERE n.id < ? AND +n.label = 'Document' "
-            f"AND EXISTS (SELECT 1 FROM {table} v JOIN doc t ON t.nid = v.doc WHERE v.owner = ? AND v.doc = n.nid "
-            f"AND ({_QUOTED}) = ?) ORDER BY n.id LIMIT 1", (_WALK_BELOW, owner, quoted))
+            f"SELECT n.id FROM node n WHERE n.id < ? AND EXISTS (SELECT 1 FROM {table} v WHERE v.owner = ? "
+            f"AND v.doc = n.nid AND ({_QUOTED_ALONE}) = ? AND EXISTS (SELECT 1 FROM doc t WHERE t.nid = v.doc)) "
+            "ORDER BY n.id LIMIT 1", (_WALK_BELOW, owner, quoted))
         # (where an entry may have a quote but none in the walk has, a quoted one may lie beyond it)
         return None if found is None else (quoted, found[0])
 

@@ -117,6 +117,7 @@ def test_evidence_summary_picks_what_best_evidence_picks(corpus_records, monkeyp
 
     if walk_over is not None:
         monkeypatch.setattr(sqlite_view, "_WALK_OVER", walk_over)
+        monkeypatch.setattr(sqlite_view, "_WALK_SHARE", 10**9)
         monkeypatch.setattr(sqlite_view, "_WALK_BELOW", below)
     from queries.rows import best_evidence
     from queries.walk import ev_lists

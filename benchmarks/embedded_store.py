@@ -116,6 +116,18 @@ if marked_by and hasattr(keeper, "revisions"):    # (a checkout from before the 
 
     keeper.attach = attach_as_kept
 open_s = time.perf_counter() - t
+
+
+def read_bytes():
+    # what this process has read through read(2)/pread(2) (Linux): the pages SQLite asks the file for —
+    # what a file larger than the machine's memory (100,000 documents: ~40 GB) brings in from disk when cold
+    try:
+        with open("/proc/self/io") as f:
+            return int(next(line for line in f if line.startswith("rchar:")).split()[1])
+    except OSError:
+        return 0
+
+
 rng = random.Random(0)
 out = {"open_s": open_s, "queries": {}}
 for spec in registry.catalogue():
@@ -124,18 +136,22 @@ for spec in registry.catalogue():
     t, c = time.perf_counter(), time.process_time()
     registry.run(store, spec.name, _params(records, rng)[spec.name])
     first, first_cpu = time.perf_counter() - t, time.process_time() - c
-    times, cpu = [], []
+    times, cpu, reads = [], [], []
     for _ in range(repeat):
         params = _params(records, rng)[spec.name]
+        r = read_bytes()
         t, c = time.perf_counter(), time.process_time()
         registry.run(store, spec.name, params)
         times.append(time.perf_counter() - t)
         cpu.append(time.process_time() - c)
+        reads.append(read_bytes() - r)
     times.sort()
     cpu.sort()
+    reads.sort()
     at = min(len(times) - 1, round(0.95 * (len(times) - 1)))
     out["queries"][spec.name] = {"first_ms": first * 1000, "p95_ms": times[at] * 1000,
-                                 "first_cpu_ms": first_cpu * 1000, "p95_cpu_ms": cpu[at] * 1000}
+                                 "first_cpu_ms": first_cpu * 1000, "p95_cpu_ms": cpu[at] * 1000,
+                                 "p95_read_mb": reads[at] / 2**20}
 out["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps(out))
 """
@@ -209,6 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         if all("p95_cpu_ms" in results[c]["queries"][name] for c in cols):
             row(f"`{name}` first call CPU ms", [results[c]["queries"][name]["first_cpu_ms"] for c in cols], ".0f")
             row(f"`{name}` p95 CPU ms", [results[c]["queries"][name]["p95_cpu_ms"] for c in cols], ".1f")
+        # the bytes read from the file per call (/proc/self/io rchar; Linux): what a cold file must bring in
+        row(f"`{name}` p95 MB read", [results[c]["queries"][name]["p95_read_mb"] for c in cols], ".1f")
     return 0
 
 

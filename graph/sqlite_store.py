@@ -838,12 +838,14 @@ class SQLiteStore(GraphStore):
         return out
 
     def document_texts(self, ids: Iterable[str]) -> dict[str, str]:
-        """doc_id -> the document's text, for the documents among ``ids``."""
+        """doc_id -> the document's text, for the documents among ``ids``: each read by its id ("+": the
+        label is checked on the rows the index of ids gives — with ``label = 'Document'`` SQLite chose
+        the label's index and read every document of the graph for twenty: 42 MB a search at 10,000)."""
         out: dict[str, str] = {}
         with self._lock:
             for part in _chunks(list(dict.fromkeys(ids))):
                 for node, props in self._db.execute(
-                        f"SELECT id, props FROM node WHERE label = 'Document' AND id IN ({_marks(len(part))})", part):
+                        f"SELECT id, props FROM node WHERE +label = 'Document' AND id IN ({_marks(len(part))})", part):
                     out[node] = str(json.loads(props).get("text") or "")
         return out
 

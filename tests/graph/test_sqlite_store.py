@@ -309,3 +309,31 @@ def test_names_are_looked_up_and_paged_through_the_index_of_names(tmp_path, corp
     store.init_schema()
     assert store.query_graph().names_indexed("Place")
     store.close()
+
+
+
+def test_document_texts_reads_the_documents_asked_only():
+    """``document_texts`` (what ``search`` reads its best documents' texts with) gives the texts of the
+    documents asked, found by id: the statement's steps do not grow with the documents of the graph
+    (SQLite, left to choose, walked the label's index: every document read for twenty)."""
+    from tests.support.synthetic import synthetic_records
+
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_records(list(synthetic_records(300, seed=7)))
+    docs = [d for (d,) in store._db.execute("SELECT id FROM doc ORDER BY id")]
+    assert len(docs) == 300
+    other = store._db.execute("SELECT id FROM node WHERE label = 'Place' LIMIT 1").fetchone()[0]
+    steps = [0]
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    store._db.set_progress_handler(step, 1)
+    try:
+        texts = store.document_texts([docs[7], "no such document", other])
+    finally:
+        store._db.set_progress_handler(None, 1)
+    assert texts == {docs[7]: store.query_graph().nodes[docs[7]]["text"]}
+    assert steps[0] < len(docs), steps[0]          # a few steps per id asked, not per document held

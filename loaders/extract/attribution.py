@@ -63,7 +63,9 @@ _OPENER = re.compile(
     r"|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?"
     r"|截至(?:目前)?|截止(?:目前)?|目前|当前|近年来|近年|近期|今年(?:以来)?|去年|同时|此外|另外|其中|其次|首先"
     r"|如|例如|比如|据了解|据悉|据介绍|据报道|据统计|经调查|经统计|在此基础上|一是|二是|三是|四是|五是|在|由|对|与此同时"
-    r"|将|还|也|又|已|再|并|正在|要|先后|分别|积极|主动|重点)")
+    r"|将|还|也|又|已|再|并|正在|要|先后|分别|积极|主动|重点"
+    # a news dateline (新华社呼和浩特5月14日电（记者某某）, 本报讯（记者 某某）): who reports, from where — not the topic
+    r"|[^\s，,。；;（(]{0,16}?[电讯電訊]\s*[（(]\s*(?:记者|記者|通讯员|通訊員)[^（()）\n]{0,30}[）)])")
 # 在X(委)统一部署下 / 在X的领导下 / 在X的指导和支持下: X directs the work the sentence reports, it does not do it
 _DIRECTED_BY = re.compile(r"(?:党委|党工委|委|政府|的)*(?:统一|坚强|正确|大力|精心|直接|高位)?(?:部署|领导|指导|支持|关心|关怀|"
                           r"带领|推动|号召|组织|协调|帮助|支持和指导|指导和支持|关心和支持|关心支持)下")
@@ -83,7 +85,7 @@ PLAN_WORDS = re.compile(
     # every alternative opens with a literal character and checks what stands before it after that
     # (a lookbehind after the first character): the engine then skips to the possible first
     # characters instead of trying every alternative at every offset (4× faster)
-    r"下一步|下步|下阶段|今后|计(?<![按原]计)划(?!生育|单列|内)|拟(?<![模比]拟)(?![定订稿写])|力争|预计"
+    r"下一步|下步|下阶段|今后|计(?<![按原]计)划(?!生育|单列|内)|拟(?<![虚模比]拟)(?![定订稿写])|力争|预计"
     r"|目(?<!明确目)(?<!围绕目)(?<!对标目)(?<!确定目)标"
     r"|[到至](?<![截止][到至])\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
     r"|将(?<![即必]将)(?=要|会|再|继续|进一步|逐步|全面|新建|建成|建设|达|实现|完成|投入|新增|增加|增至|提高|提升"
@@ -96,7 +98,9 @@ PLAN_WORDS = re.compile(
     r"|不断|持续|认真|探索|完善|健全|建立|出台|制定|引导|鼓励|确保|争取|择优|分批|分步)"
     r"|[应须必要需](?<!必[应须必要需])(?:须)?(?:当)?(?:达到|不低于|不少于|实现|控制在)"
     # what is still to be done (今年内要完成20个老旧小区改造任务): 要 before the result asked for
-    r"|要(?<![主重需只还也]要)(?=完成|建成|新建|改造)")
+    r"|要(?<![主重需只还也]要)(?=完成|建成|新建|改造)"
+    # what is to be ensured by a time to come (确保年底建成100个…, 确保年内完成): a target; 确保了 reports it
+    r"|确保(?!了)(?=[^，,。；;！？!?\n]{0,4}?(?:年底|年内|年末|月底|底前|之前))")
 # a standard: the figure is what something must reach (…不低于10万元的标准, 标准为每月300元)
 _STANDARD_AFTER = re.compile(r"^[^，,。；;！？!?\n]{0,14}?(?:的|为)?标准")
 _STANDARD_BEFORE = re.compile(r"(?:标准|不低于|不少于|不超过|最低|最高不超过)(?:执行|调整|确定)?(?:为|是|由|从|达到|提高到|提高至)?"

@@ -26,16 +26,32 @@ from loaders.record import MeasureRec, Span
 __all__ = ["extract_figure_measures"]
 
 _CLAUSE_STOPS = "，,；;：:。！？!?\n"
+_SENTENCE_STOPS = "。；;！？!?\n"
 # what a place has or lacks, not work done (辖15个小区, 共有老旧小区144个, 137个小区未纳入…)
 _HOLDS = re.compile(r"辖|共有|拥有|现有|有(?=\d)|未|尚未|没有|仍有")
 # a target or a task to come (3年实现…全覆盖, 今年内要完成20个…任务): no result
 _TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|任务|计划")
 # the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,
 # ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
-_DONE = re.compile(r"成立|建立|组建|建成|设立|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
+_DONE = re.compile(r"成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
                    r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训")
 _MAX_SUMMARY = 30
 _LIST = re.compile(r"[、等]")
+
+
+def _cue_and_later(text: str, start: int, end: int, hits: list[int]) -> list[tuple[int, int]]:
+    """The cue (start, end), then each later hit of its practice in the same sentence, one per clause (a hit's
+    end is its start + 1: the list step reads only what lies between the cue and a figure)."""
+    stop = stop_at_or_after(text, start, _SENTENCE_STOPS)
+    out, last_clause = [(start, end)], _clause(text, start)
+    for pos in hits[bisect_left(hits, end):]:
+        if pos >= stop:
+            break
+        clause = _clause(text, pos)
+        if clause != last_clause:
+            out.append((pos, pos + 1))
+            last_clause = clause
+    return out
 
 
 def _clause(text: str, pos: int) -> tuple[int, int]:
@@ -55,18 +71,30 @@ def extract_figure_measures(ctx: Context) -> None:
     added: dict[tuple[int, int], MeasureRec] = {}
     metrics = ctx.metrics  # (by start: the metrics step sorts them)
     starts = [mt.start for mt in metrics]
+    hits: dict[str, list[int]] = {}
+    for pos, name in ctx.practice_hits:
+        hits.setdefault(name, []).append(pos)
     for pm in ctx.practice_mentions:
         if pm.learned_from or any(a <= pm.start < b for a, b in covered) or attribution.planned_at(pm.start):
             continue
-        lo, hi = _clause(text, pm.start)
-        # (only the figures that start inside the clause can lie in it; a figure that counts a list the cue is
-        # one item of, 党建引领、经费保障等6个工作专班, measures none of them)
-        figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
-                   if mt.end <= hi and mt.status != "planned"
-                   and (mt.place in (None, subject) or within(mt.place))
-                   and not _LIST.search(text, min(mt.end, pm.end), max(mt.start, pm.start))]
-        if not figures or _HOLDS.search(text, lo, hi) or _TARGET.search(text, lo, hi) or not _DONE.search(text, lo, hi):
+        # the cue's clause, else a later clause of its sentence that names the practice again (全市推行社区网格化管理，
+        # 共设置社区网格9258个: the figure's clause says what was done for it)
+        found = None
+        for at in _cue_and_later(text, pm.start, pm.end, hits.get(pm.name, [])):
+            lo, hi = _clause(text, at[0])
+            # (only the figures that start inside the clause can lie in it; a figure that counts a list the cue is
+            # one item of, 党建引领、经费保障等6个工作专班, measures none of them)
+            figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
+                       if mt.end <= hi and mt.status != "planned"
+                       and (mt.place in (None, subject) or within(mt.place))
+                       and not _LIST.search(text, min(mt.end, at[1]), max(mt.start, at[0]))]
+            if figures and not _HOLDS.search(text, lo, hi) and not _TARGET.search(text, lo, hi) \
+                    and _DONE.search(text, lo, hi):
+                found = lo, hi, figures
+                break
+        if found is None:
             continue
+        lo, hi, figures = found
         place = attribution.place_at(pm.start)
         place = place if place and (place == subject or within(place)) else figures[0].place or subject
         got = added.get((lo, hi))

@@ -47,7 +47,7 @@ _UNITS = (
     "亿元", "万元", "千元", "元", "个", "家", "人", "名", "户", "处", "项", "条", "所", "次", "期", "场", "件",
     "支", "座", "间", "张", "篇", "批", "岁", "分", "%", "％", "亩", "套", "栋", "辆", "台", "类", "位",
     "份", "场次", "千米", "米", "公顷", "组", "株", "棵", "箱", "册", "盏", "大类", "周岁", "摄氏度", "℃",
-    "㎡", "起", "本",
+    "㎡", "起", "本", "个百分点", "百分点",   # (8个百分点: a change of a share, its unit whole, not 8个 百分点)
 )
 UNIT_NORMAL = {"名": "人", "平米": "平方米", "％": "%", "位": "人", "大类": "类", "周岁": "岁", "℃": "摄氏度",
                "㎡": "平方米"}
@@ -141,6 +141,8 @@ class _Stops:
     def __init__(self, text: str, stops: str):
         self.n = len(text)
         self.pos = stop_positions(text, stops)
+        if "，、" in text or ",、" in text:     # (a mirror page's doubled mark, 消防安全,、垃圾堆放: the list goes on)
+            self.pos = [p for p in self.pos if not (text[p] in "，," and text[p + 1:p + 2] == "、")]
 
     def bounds(self, pos: int) -> tuple[int, int]:
         i = bisect_right(self.pos, pos - 1)
@@ -189,9 +191,10 @@ _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—�
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before
 _FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况)")
-_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|[、和及与]")
-# 与/和/及 inside a word (参与率, 和谐社区, 及时) joins nothing
-_NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时)")
+# (涉及 says what the figure is of: 集中安置点涉及易地扶贫搬迁乡7个 → 易地扶贫搬迁乡, 涉及到整治的建筑面积 → 整治的建筑面积)
+_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
+# 与/和/及 inside a word (参与率, 和谐社区, 及时, 涉及) joins nothing
+_NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时)|(?<=[涉普提危波惠顾触])及")   # (涉及, 普及, 惠及: verbs)
 # openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
 _LEAD_TRIM = re.compile(
     r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年)?"
@@ -270,9 +273,18 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
     cut = cuts[-1].end() if cuts else 0
     if cuts and not before[cuts[-1].start()].isdigit() and _LIST_COUNTED.search(before):
         # the figure counts the list before it: the whole list where it is short (协调解决征地拆迁、社区建设等问题)
-        whole_from = max((m.end() for m in cuts if before[m.start()].isdigit()), default=0)
+        whole_from = max((m.end() for m in cuts if before[m.start()] in "0123456789涉"), default=0)
         if len(_LEAD_TRIM.sub("", before[whole_from:].strip())) <= _MAX_SUBJECT:
             cut = whole_from
+        else:   # too long to give whole: its first item and 等…, never its last item alone (居民需求等问题 → 收集…等问题)
+            first = next((m for m in cuts if m.start() >= whole_from), None)
+            counted = _LIST_COUNTED.search(before)
+            if first is not None and counted is not None and first.start() > whole_from \
+                    and counted.group().startswith("等"):
+                head = before[whole_from:first.start()].rstrip("，, ")
+                if len(_LEAD_TRIM.sub("", head.strip())) + len(counted.group().strip()) <= _MAX_SUBJECT:
+                    before = before[:first.start()].rstrip("，, ") + counted.group().strip()
+                    cut = whole_from
     if cuts and cut == len(before) and before[cuts[-1].start()].isdigit():
         # 50项372条: the same things counted in two units share the subject before the first
         first = cuts[-1].start()
@@ -309,9 +321,12 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
 _HOLDER_WINDOW = 48
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
-_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于)")
+# (旭园小区是某社区一个建于1998年的小区，共2个楼幢: what it is, said first, too)
+_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于|是)")
 # what it holds, written straight before the figure (共3栋, 有120户)
 _HELD = re.compile(r"[，,](?:共有|现有|共计|共|有)")
+# a year something was built or founded in (建于1998年, 成立于2015年) dates the thing, not the figures counted after it
+_BUILT_IN = re.compile(r"(?:建于|建成于|始建于|成立于|竣工于|落成于)\s*$")
 
 
 def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
@@ -401,6 +416,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         if close:  # a bracket inside the noun phrase: 村(社区)工作人员
             hi = min(close.end(), end + _WINDOW)
     after = _after_phrase(text, end, hi)
+    if not after and text[end - 1] in "类种":
+        # kinds, then how many of them (梳理出6大类66条群众诉求): the kinds are of what the next figure counts
+        following = _FIG_RE.match(text, end)
+        after = _after_phrase(text, following.end(), hi) if following else ""
     before = "" if after else _before_phrase(text, lo, start, _AFTER_LEAD.sub("", text[end:hi]).strip() == "")
     if after and _ACTION_HEAD.match(after) and text[end - 1] in _PEOPLE_UNITS and _LIST_BEFORE.search(text, lo, start):
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
@@ -495,7 +514,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     def keep(start: int, end: int, value: float, unit: str, subject: str | None) -> None:
         s_lo, _s_hi = sentences.bounds(start)
         k = bisect_right(year_ends, start) - 1  # the last YYYY年 ending before the figure, same sentence
-        year = years[k][2] if k >= 0 and years[k][0] >= s_lo else None
+        year = years[k][2] if k >= 0 and years[k][0] >= s_lo and not _BUILT_IN.search(text, max(0, years[k][0] - 6), years[k][0]) else None
         if year is not None and not 1900 < year < 2100:
             year = None
         place = status = None

@@ -43,7 +43,7 @@ _STATUS_VERBS: tuple[tuple[str, str], ...] = (
 )
 _VERB_RE = re.compile("|".join(re.escape(v) for v, _ in sorted(_STATUS_VERBS, key=lambda x: -len(x[0]))))
 _VERB_STATUS = dict(_STATUS_VERBS)
-_PLANNED_MODAL = re.compile(r"拟|计划|将要|准备|即将|下一步|下步")
+_PLANNED_MODAL = re.compile(r"(?<![虚模比])拟|计划|将要|准备|即将|下一步|下步")
 _DOCNO_YEAR = re.compile(r"[〔\[［【(（﹝]\s*(\d{4})\s*[〕\]］】)）﹞]")
 
 _DATE_RE = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(?!度|以来|起|底|前|后)")

@@ -11,7 +11,8 @@ practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
    studies another place (the learning step's span, ``学习…武城县“…”模式``);
 2. such a cue in a passage that names no place (the subject's by default);
 3. such a cue in a plan (下一步/将/计划… before it or at its sentence's head, a section of plans), in
-   a sentence opening with a duty (要充分发挥…, 必须…) or naming a problem (仍存在…等问题, 虽然成立了…，但…) or a wish (…是…的夙愿);
+   a sentence opening with a duty (要充分发挥…, 必须…, 某区要对…) or naming a problem (仍存在…等问题, 虽然成立了…，但…) or a wish
+   (…是…的夙愿), or a cue that is a topic talked over or a working group's field (协商…等问题, …6个工作小组);
 4. a cue about another place (a higher unit, a place elsewhere), in words naming the proposal being
    answered (``关于…的建议的提案答复``) or in an editor's note (a paragraph opening with 编者按);
 5. a cue inside a learning statement: then ``learned_from`` names the place studied.
@@ -27,7 +28,7 @@ from bisect import bisect_right
 
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
-from loaders.extract.practices import load_taxonomy
+from loaders.extract.practices import in_topic_list, load_taxonomy
 from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after
 from loaders.record import PracticeMention
 
@@ -47,7 +48,10 @@ _WISHED = re.compile(r"是[^。；;，,！？!?\n]{0,30}的(?:夙愿|心愿|愿�
 # page's header table ``标 题: | …``, or ``您提出的关于…的建议收悉``): what was asked for
 _PROPOSAL_LINE = re.compile(r"关于[^\n。；;]{2,80}?的(?:建议|提案|议案)[^\n。；;]{0,6}?(?:的)?(?:答复|收悉|办理)")
 # a sentence that opens with what must be done (要充分发挥…, 必须…, 应当…) states a duty, not work done
-_DUTY = re.compile(r"[\s　]*(?:(?:同时|并且?|还|也|更)[，,]?)?(?:必须|务必|应当|应该|要(?!求|素|点|闻|事|害|件|是))")
+# (also a unit told what to do, at the sentence's head: 某区要对以上小区加强监督管理…, 各街道要…)
+_DUTY = re.compile(r"[\s　]*(?:(?:同时|并且?|还|也|更)[，,]?)?(?:必须|务必|应当|应该|要(?!求|素|点|闻|事|害|件|是))"
+                   r"|[\s　]*[^，,。；;：:\n]{0,10}?(?:省|市|区|县|旗|镇|乡|街道|社区|村|各地|各级|各部门|各单位)"
+                   r"(?:要|必须|务必|应当)(?!求|素|点|闻|事|害|件|是)")
 
 
 def extract_practice_mentions(ctx: Context) -> None:
@@ -108,9 +112,11 @@ def extract_practice_mentions(ctx: Context) -> None:
 def _weak(text: str, lo: int, pos: int) -> bool:
     """Does the sentence from ``lo`` state no work done at ``pos``: it opens with a duty (要…/必须…), its
     head states a plan (``区委区政府计划逐步…``: plan words in its first 40 characters, however far the
-    cue is), names a problem the place has (``但仍存在…信息化应用场景不优等问题``) or asks a question?"""
+    cue is), names a problem the place has (``但仍存在…信息化应用场景不优等问题``), asks a question, or names the cue
+    as a topic talked over or a working group's field (``协商…成立小区业委会…等问题``, ``…物业管理服务6个工作小组``)?"""
     return (_DUTY.match(text, lo, pos) is not None or states_plan(text, lo, min(pos, lo + 40))
-            or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos) or _asked(text, pos))
+            or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos) or _asked(text, pos)
+            or in_topic_list(text, pos))
 
 
 # where a sentence ends, for the question and concession tests

@@ -34,6 +34,7 @@ __all__ = [
     "Practice",
     "Taxonomy",
     "document_practices",
+    "in_topic_list",
     "load_taxonomy",
     "quoted_request_spans",
 ]
@@ -178,6 +179,24 @@ def _in_theme_clause(text: str, pos: int) -> bool:
         return False
     hi = min(stop_at_or_after(text, pos, _PHRASE_STOPS), pos + 60)
     return _THEME_LIST_END.search(text, pos, hi) is not None
+
+
+# a list of what is talked over (共同协商…改造、成立小区业委会、…等民生问题) or of the fields working groups are set up
+# for (成立权责清单及编制优化、…、物业管理服务6个工作小组): its items are topics, not work done (the annotated sets
+# count them among a document's practices, so they stay; the practice mentions step cites another sentence first)
+_TALKED_OVER = re.compile(r"协商|商议|商讨|商量|讨论|议定|座谈")
+_TOPICS_END = re.compile(r"等[^，,。；;：:！？!?\n]{0,6}?(?:问题|事项|议题|事宜|难题|诉求|话题)")
+_GROUPS_END = re.compile(r"(?:等)?\d+个(?:工作|专项|专题)?(?:小组|专班|工作组)")
+
+
+def in_topic_list(text: str, pos: int) -> bool:
+    """Is ``pos`` an item of a list of topics talked over (协商 A、B 等问题: 协商 before it in its comma phrase,
+    等…问题 after it) or of working groups' fields (A、B N个工作小组)?"""
+    lo = max(0, pos - 40, stop_before(text, pos, _PHRASE_STOPS) if pos > 0 else 0)
+    hi = min(stop_at_or_after(text, pos, _PHRASE_STOPS), pos + 80)
+    if _GROUPS_END.search(text, pos, hi):
+        return True
+    return _TALKED_OVER.search(text, lo, pos) is not None and _TOPICS_END.search(text, pos, hi) is not None
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:

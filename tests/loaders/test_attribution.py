@@ -83,6 +83,11 @@ def test_plans_targets_and_standards_are_planned():
     ("我局将与住建部门对接，新建", True),
     ("将根据考评等级分类管理，新建", True),
     ("将与会代表分为4组，新建", False),
+    # what is to be ensured by a time to come is a target (确保年底建成…); what was ensured is not
+    ("今年打响攻坚战，确保年底建成示范小区和", True),
+    ("确保年内完成改造小区", True),
+    ("确保了年底前建成", False),
+    ("确保每户居民都有", False),
 ])
 def test_plan_words(text, planned):
     assert states_plan(text, 0, len(text)) is planned
@@ -232,3 +237,11 @@ def test_a_neighbour_on_a_boundary_heads_nothing():
     """东以…为界，西以某社区接壤，…: the neighbour bounds the place; the figures after it are the subject's."""
     got = _metrics("我市东以汉江为界，西以青山社区接壤，总面积约1.2平方公里，辖区常住人口5910人。\n")
     assert got["5910人"][0] == "襄阳市"
+
+
+def test_a_news_dateline_is_no_topic_the_place_after_it_is():
+    # 新华社某地5月14日电（记者某某）内蒙古4200公里长的边境线: the region's border, not the banner's the story is about
+    rec = extract_text("某某旗：边境草原上的党员中心户\n\n新华社呼和浩特5月14日电（记者某某）内蒙古4200公里长的边境线，"
+                       "太阳都要“跑”两个小时。\n锡林郭勒盟阿巴嘎旗推行党员中心户，建成护边驿站12个。\n", "t.txt")
+    got = {m.as_written: m.place for m in rec.metrics}
+    assert got == {"4200公里": "内蒙古自治区", "12个": "锡林郭勒盟阿巴嘎旗"}, got

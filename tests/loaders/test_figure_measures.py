@@ -22,3 +22,11 @@ def test_no_measure_for_a_target_a_size_or_a_counted_list():
                  "某某市新闻\n某某市领导小组内设党建引领、物业管理、居民自治等6个工作专班。\n"):
         rec = extract_text(text, "t.txt")
         assert [m for m in rec.measures if m.status == "done" and "个" in rec.text[m.span.start:m.span.end]] == [], text
+
+
+def test_a_result_figure_in_a_later_clause_naming_the_practice_again_makes_a_measure():
+    # 全市全面推行社区网格化管理，共设置社区网格9258个: the practice is named again in the figure's clause, which says
+    # what was done for it; a later clause that does not name it (聘请…志愿者) measures something else
+    text = "某某市推进社区建设\n目前，全市全面推行社区网格化管理，共设置社区网格926个，聘请志愿者近2万名。\n"
+    got = [m for m in _measures(text) if "网格化治理" in m[1]]
+    assert got == [("共设置社区网格926个", ["网格化治理"], "done")], _measures(text)

@@ -364,3 +364,39 @@ def test_a_compound_a_sentence_is_about_labels_what_it_holds():
 def test_figures_given_respectively_are_labelled_by_their_own_items(text, labels):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert {k: got.get(k) for k in labels} == labels
+
+
+def test_percentage_points_are_the_unit_not_the_label():
+    # 拉动…指标8个百分点: the unit is 个百分点 (the gold writes it so); what is raised labels it, never 百分点
+    got = {m.as_written: (m.subject, m.unit) for m in find_metrics("同时，拉动全区服务业指标8个百分点以上。")}
+    assert got == {"8个百分点": ("拉动全区服务业指标", "个百分点")}, got
+    got = {m.as_written: (m.subject, m.unit) for m in find_metrics("居民满意度提高3.5百分点。")}
+    assert got == {"3.5百分点": ("居民满意度提高", "百分点")}, got
+
+
+def test_a_compound_said_to_be_one_of_a_kind_labels_what_it_holds_and_its_build_year_dates_nothing():
+    # 某某小区是某社区一个建于1998年的小区，共2个楼幢: the compound's buildings, not the city's whose page shows them;
+    # the year it was built in is no year of the count
+    got = {m.as_written: (m.subject, m.year) for m in find_metrics("旭日小区是城东街道某社区一个建于1998年的商品房小区，共2个楼幢、9个单元。")}
+    assert got["2个"] == ("旭日小区楼幢", None) and got["9个"] == ("旭日小区单元", None), got
+    got = {m.as_written: (m.subject, m.year) for m in find_metrics("2020年，全区建成党群服务站120个。")}
+    assert got["120个"] == ("建成党群服务站", 2020), got
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a list too long to give whole: its first item and 等 with what follows 等, never its last item alone
+    ("收集居民需求、矛盾纠纷、安全隐患、环境卫生、物业服务、停车管理等问题120余个。", "120余个", "收集居民需求等问题"),
+    ("常态化组织村寨党员开展“一月一课一片一实践”主题党日、助农惠农志愿服务等活动等120余次。", "120余次",
+     "助农惠农志愿服务等活动等"),     # (a first item too long for the label: as before, what stands nearest)
+    # what follows 涉及 is what the figure is of (涉及 joins no list); a mirror page's doubled mark (,、) does not end the
+    # clause
+    ("居民提出了涉及环境卫生、消防安全、垃圾堆放等问题6个。", "6个", "环境卫生、消防安全、垃圾堆放等问题"),
+    ("居民提出了涉及环境卫生,、消防安全,、垃圾堆放等问题6个。", "6个", "环境卫生,、消防安全,、垃圾堆放等问题"),
+    ("整个涉及到整治的建筑面积达到150万平方米。", "150万平方米", "整治的建筑面积"),
+    ("某镇的集中安置点涉及易地扶贫搬迁乡7个。", "7个", "易地扶贫搬迁乡"),
+    # kinds, then how many of them: the kinds are of what the next figure counts (not the verb 梳理出)
+    ("梳理出6大类66条群众诉求。", "6大类", "群众诉求"),
+])
+def test_long_lists_doubled_marks_and_kinds_are_labelled_by_what_is_counted(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got

@@ -40,6 +40,14 @@ def _mentions(text: str, practice: str):
     ("下一步，我市将继续深化网格化治理。\n今年，襄阳市建立网格化治理体系，划分网格300个。", "今年，襄阳市建立"),
     # a duty first (要充分发挥…), the work done after it
     ("要充分发挥网格化治理的作用。\n襄阳市划分网格300个，实现网格化治理全覆盖。", "襄阳市划分网格"),
+    # a unit told what to do at the sentence's head (某办公室要求 on the line before), the work done after it
+    ("领导小组办公室要求\n樊城区要对以上小区加强监督管理，推行网格化治理。\n襄阳市划分网格300个，实现网格化治理全覆盖。",
+     "襄阳市划分网格"),
+    # a topic talked over, or a working group's field, before the work done
+    ("襄阳市居民代表共同协商水电改造、网格化治理、小区绿化等民生问题。\n襄阳市划分网格300个，实现网格化治理全覆盖。",
+     "襄阳市划分网格"),
+    ("襄阳市成立权责清单编制、网格化治理、物业管理服务3个工作小组。\n襄阳市划分网格300个，实现网格化治理全覆盖。",
+     "襄阳市划分网格"),
     # a district of the city is the city's own work
     ("湖北省召开现场会，部署网格化治理工作。\n樊城区推行网格化治理，划分网格80个。", "樊城区推行"),
     # the reply's title names the proposal: what was asked for, not what was done

@@ -57,10 +57,11 @@ _CONCRETE = re.compile(
     "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建|入选|"
     "改造(?:为|成)|改建(?:为|成)"  # (将闲置水系改造为亲子乐园: a thing made into another; bare 改造 names a practice)
 )
-# a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet
+# a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet; 拟 inside a word
+# (虚拟网络, 模拟, 比拟) plans nothing
 _PLAN = re.compile(r"下一步|今后|将(?:进一步|继续|加快|着力|全面|积极|大力|逐步|适时|尽快|研究|以(?![往上下前后来及])|持续|深化"
                    r"|重点|推动|推进|在(?![^，,。；;]{0,12}(?:纳入|作为|列入|写入))|不断|加大|加强|探索|力争|会|要"
-                   r"|与(?!会)|会同|根据|依据|结合|严格|及时)|拟|计划|准备|力争|争取到|预计"
+                   r"|与(?!会)|会同|根据|依据|结合|严格|及时)|(?<![虚模比])拟|计划|准备|力争|争取到|预计"
                    r"|正在(?:研究|抓紧|加紧)?(?:制定|制订|起草|拟定|修订|编制|研究)|正(?:在)?着手")
 # titles and quoted names, whose words are names (《三年行动计划》, “三年行动计划”)
 _NAMED = re.compile(r"《[^《》]*》|“[^“”]*”")
@@ -69,7 +70,10 @@ _TITLES = re.compile(r"《[^《》]*》|“[^“”]{1,40}”")
 # a sentence that opens with what must or should be done (必须要坚持…, 应当…) states a duty, not work done
 _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"|^(?:并|还|同时|也|并且)?(?:希望|期望|寄望|勉励|叮嘱)(?![你您])"   # 并希望某镇继续…: asked for, not done
-                   r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)")    # 要充分发挥…
+                   r"|^(?:(?:同时|并且?|还|也|更)[，,]?)?要(?!求|素|点|闻|事|害|件|是)"    # 要充分发挥…
+                   # a unit told what to do, at the head (某区要对以上小区加强监督管理…, 各街道要…)
+                   r"|^[^，,。；;：:\n]{0,10}?(?:省|市|区|县|旗|镇|乡|街道|社区|村|各地|各级|各部门|各单位)(?:要|必须|务必|应当)"
+                   r"(?!求|素|点|闻|事|害|件|是)")
 # after an instruction, the ones told to do it may stand before 要 (某某要求，各地各部门要坚持…)
 _TOLD_DUTY = re.compile(r"^[^，,。；;]{0,8}?(?<![主重需想只])要(?!求|素|点|闻|事|害|件|是)")
 # what a term is defined as: from 是指/指的是 to the end of the sentence
@@ -91,7 +95,10 @@ _GENERAL = re.compile(r"形成(?:了)?[^，,。；;！？!?]*?(?:格局|局面|�
                       r"|[^，,。；;！？!?]*?各(?:项|类)[^，,。；;！？!?]{0,8}?(?:工作|任务)[^，,。；;！？!?]{0,4}"
                       r"|[^，,。；;！？!?]*?任务落地落实"
                       r"|作为[^，,。；;！？!?]*?之一"
-                      r"|[^，,。；;！？!?]*?之年")     # (是党的二十大胜利召开之年: when, not what was done)
+                      r"|[^，,。；;！？!?]*?之年"      # (是党的二十大胜利召开之年: when, not what was done)
+                      # a wider unit's event held in a city (全区…培训班在某市举办): the city hosted it, it trained no one
+                      r"|全(?:国|省|区|自治区|州|盟)[^，,。；;！？!?]{0,40}?(?:班|会|赛|活动|论坛)[^，,。；;！？!?]{0,4}?"
+                      r"在[^，,。；;！？!?]{1,12}?[省市州盟县区旗](?:举办|举行|召开|开班|开幕)")
 _CLAIM_ONLY = re.compile(r"高度重视|积极|不断|大力|进一步|着力|努力|切实|持续|始终|坚持|深入|扎实")
 
 RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -167,11 +174,17 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     return "claimed"
 
 
+# a title of another field (全国民族团结进步示范县, 全国文明城市, 国家卫生城市, 全国双拥模范城): it recognises the place for
+# that field, not for a practice of community governance quoted beside it
+_OTHER_FIELD = re.compile(r"民族团结|文明城市|文明城区|文明县城|卫生城市|卫生县城|园林城市|双拥模范|拥军优属|生态文明|全域旅游|"
+                          r"旅游城市|森林城市|电子商务|食品安全|义务教育|体育|健康城市|生态")
+
+
 def recognition(text: str, levels: tuple[tuple[str, re.Pattern[str]], ...] = RECOGNITION_LEVELS) -> str | None:
     """Highest level of outside recognition the text reports: national, provincial, media, or None
-    (of ``levels``)."""
+    (of ``levels``); a title of another field (:data:`_OTHER_FIELD`) recognises nothing here."""
     for level, pattern in levels:
-        if pattern.search(text or ""):
+        if any(not _OTHER_FIELD.search(m.group()) for m in pattern.finditer(text or "")):
             return level
     return None
 

@@ -154,3 +154,46 @@ def test_a_numbered_heading_quoted_alone_reports_no_work():
     assert grade_evidence("二、将无物业小区纳入物业管理\n") == "claimed"
     assert grade_evidence("（三）建立网格议事会") == "claimed"
     assert grade_evidence("一是广泛征集居民意见，制定小区治理实施方案。") == "described"
+
+
+def test_a_word_holding_ni_plans_nothing():
+    """拟 marks a plan (拟建立…), but not inside a word: 虚拟网络 (a virtual network), 模拟, 比拟. A practice quoted by
+    建立…虚拟网络… is work reported, not planned, on the place's page and in a cell."""
+    from loaders.extract.attribution import PLAN_WORDS
+    from queries.grading import grade_evidence, is_plan
+
+    done = "某市建立社区便民服务信息平台，建立实体服务和虚拟网络相对应的服务网，开展模拟演练。"
+    assert not is_plan(done) and grade_evidence(done) == "described"
+    assert PLAN_WORDS.search(done) is None
+    assert is_plan("某市拟建立社区便民服务信息平台。") and grade_evidence("某市拟建立社区便民服务信息平台。") == "claimed"
+
+
+def test_a_wider_units_event_held_in_a_city_is_hosted_not_done():
+    """全区…培训班在某市举办: the region trained its cadres in the city; the city's own training is work done."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("2020年9月，全区城市基层党建工作业务能力培训班在某某市举办。") == "claimed"
+    assert grade_evidence("全省社区工作者培训现场会在某县召开。") == "claimed"
+    assert grade_evidence("某市举办社区工作者能力培训班，培训社区书记。") == "described"
+    assert grade_evidence("全区社区工作者培训班在区委党校举办。") == "described"
+
+
+def test_a_national_title_of_another_field_recognises_no_practice():
+    """作为全国民族团结进步示范县，某县构建了“五社联动”治理机制: the title is for ethnic unity, not for the practice;
+    a national pilot of the practice is recognition."""
+    from queries.grading import recognition
+
+    assert recognition("作为全国民族团结进步示范县，某县构建了“五社联动”治理机制。") is None
+    assert recognition("某市获评全国文明城市，推行网格化管理。") is None
+    assert recognition("某区被民政部确认为全国社区治理和服务创新实验区。") == "national"
+
+
+def test_a_unit_told_what_to_do_at_the_head_is_a_duty():
+    """某区要对以上小区加强监督管理…, 各街道要…: a unit told what to do (after 某办公室要求 on the line before), not work
+    reported; 要求 and 要点 are no 要 of duty, and a unit's report stays work done."""
+    from queries.grading import grade_evidence, states_duty
+
+    assert states_duty("某某区要对以上住宅小区加强监督管理，发挥小区党支部、业委会议事协商优势。")
+    assert states_duty("各街道要建立网格员队伍。")
+    assert not states_duty("某区要求各街道建立网格员队伍。")
+    assert grade_evidence("某区建立网格员队伍，要点工作全部完成。") == "described"

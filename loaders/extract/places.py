@@ -295,8 +295,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
 
 # ------------------------------------------------------------------ units below the county
 # (Inner Mongolia's 苏木 is a township and 嘎查 a village: 某某苏木某某嘎查)
-_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|经济区|高新区|经开区|新区")
-_LEVEL_OF_SUFFIX = {"街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
+_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|经济区|高新区|经开区|新区|办事处")
+_LEVEL_OF_SUFFIX = {"办事处": "street", "街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
                     "嘎查": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _HARD_PREP = set("到在赴对向至于从由将把让经为是进")
@@ -709,8 +709,21 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
     street_ends: set[int] = set()
     below_ends: set[int] = set()  # where a community or village ends: no street or town is named after one
     out: list[LocalMention] = []
+    unit_ends = frozenset(chained)  # (the administrative units' own ends, before any local unit's)
     for m in _LOCAL_SUFFIX.finditer(text):
         suffix = m.group()
+        if suffix == "办事处":
+            # a street's office named straight after its district or county (梅县区新城办事处: where streets
+            # are called 办事处), not the office of a street or town already named (某街道办事处) nor a
+            # liaison office (驻京办事处)
+            start = next((m.start() - k for k in (2, 3) if m.start() - k in unit_ends), None)
+            if start is not None and _ALL_CJK.fullmatch(text, start, m.start()) \
+                    and not _GENERIC.search(text, start, m.start()) and text[start] != "驻":
+                out.append(LocalMention(start, m.end(), text[start:m.end()], text[start:m.end()], "street"))
+                taken.add(m.end())
+                chained.add(m.end())
+                street_ends.add(m.end())
+            continue
         if suffix in ("镇", "乡") and text[m.end():m.end() + 1] in ("镇", "村", "街", "土", "贤", "愁", "亲"):
             continue
         if suffix == "乡" and text[m.start() - 1:m.start()] == "之":

@@ -60,7 +60,8 @@ def _units(text: str, gaz: Gazetteer, near: str | None = None, free: frozenset[i
     out = [_Unit(a.start, zones[a.start], code=a.code, local=text[a.start:zones[a.start]], level="other")
            if a.start in zones else _Unit(a.start, a.end, code=a.code) for a in admins]
     starts = {a.start for a in admins}
-    chain = {a.end for a in admins if gaz.by_code[a.code].level != "province"} | {0}
+    # (a town written straight after its province, 江苏某某镇, is named as after its county)
+    chain = {a.end for a in admins} | {0}
     # a district or county written in full that several cities have (铁东区宏大社区): which one it is
     # stays open, but a name written after it is a place's
     chain |= {h.end for h in gaz.scan(text) if not h.is_alias and len(h.codes) > 1 and len(h.surface) >= 3
@@ -73,14 +74,23 @@ def _units(text: str, gaz: Gazetteer, near: str | None = None, free: frozenset[i
     return out
 
 
-def _chain_from(units: list[_Unit], pos: int) -> list[_Unit]:
-    """The run of adjacent units starting exactly at ``pos`` (长沙市望城区 + 雷锋街道 + …)."""
+def _chain_from(units: list[_Unit], pos: int, text: str = "") -> list[_Unit]:
+    """The run of adjacent units starting exactly at ``pos`` (长沙市望城区 + 雷锋街道 + …); with the
+    ``text`` they were read from, a pinyin gloss between two units (原州區(qū)古雁街道) keeps them adjacent."""
     chain: list[_Unit] = []
     for u in units:
-        if u.start == pos and (not chain or u.start == chain[-1].end):
+        if u.start != pos and chain and text and u.start > pos:
+            gloss = _GLOSS.match(text, pos)
+            if gloss and gloss.end() == u.start:
+                pos = u.start
+        if u.start == pos and (not chain or u.start == chain[-1].end or pos > chain[-1].end):
             chain.append(u)
             pos = u.end
     return chain
+
+
+# a mirror's pinyin gloss after a character (區(qū)), which some pages print inside a place chain
+_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 
 
 def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
@@ -95,19 +105,23 @@ def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
 
 
 # a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府
-_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委)$")
+_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委|"
+                        r"社区居民委员会|社区居委会|社区党委|社区党总支|社区党支部|村民委员会|村委会|村党委|村党总支|村党支部)$")
 _GOV_WORD = re.compile(r"(?:人民政府|政府)")
 
 
 def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
     """The place of an agency line (a header, signature or 发布机构 line): its administrative unit,
-    or the street/town when the body is that unit's own government (安宁市人民政府金方街道办事处)."""
+    or the street/town when the body is that unit's own government (安宁市人民政府金方街道办事处), the
+    community or village when it is that unit's own committee (某街道某社区居民委员会, 某村党支部)."""
     squeezed, _ = squeeze_spaces(line)
     units = _units(_GOV_WORD.sub(lambda m: "，" * len(m.group()), squeezed), gaz)
     if not units:
         return None
-    if _LOCAL_GOV.search(squeezed):
-        local = [u for u in units if u.local and u.level in ("street", "other")]
+    own = _LOCAL_GOV.search(squeezed)
+    if own:
+        levels = ("community",) if own.group().startswith(("社区", "村")) else ("street", "other")
+        local = [u for u in units if u.local and u.level in levels]
         if local:
             code = next((u.code for u in reversed(units) if u.code and u.start < local[-1].start), None)
             return SubjectPlace(code, local[-1].local, local[-1].level)
@@ -120,7 +134,7 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
 _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
 # a resident who goes somewhere in a story's opening anecdote (市民张某来到…, 居民们走进…)
 _RESIDENT_VISITS = re.compile(r"(?:市民|居民|村民|群众|老人|游客)[^，,。]{0,6}(?:来到|走进|前往|赶到|到)")
-_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察)")
+_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察|督查|督导|检查|探访|调研|考察)")
 
 
 @lru_cache(maxsize=16)
@@ -354,7 +368,49 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     found = _find(text, title, issuer_lines, kind, gaz)
     if reply or kind == "工作总结":
         return found
-    return _over_siblings(text, _story_subject(text, title, found, gaz), gaz)
+    return _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz)
+
+
+# the story's own words for the unit it is about, as a reporter writes them (该区, 该县, 该街道, 该社区)
+_THAT = re.compile(r"该(市|区|县|旗|镇|乡|街道|社区|村)(?![委级直场民内外辖属政长域])")
+_THAT_LEVEL = {"市": "city", "区": "district", "县": "county", "旗": "county", "镇": "street", "乡": "street", "街道": "street",
+               "社区": "community", "村": "community"}
+_LOCAL_RANK = {"street": 3, "community": 4}
+
+
+def _that_unit(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
+    """A story that refers to its unit as 该区 / 该街道 / 该社区 at least twice (and to no other level as
+    often) is about a unit of that level: where the place found is above it, the one unit of that level
+    inside it the text names most often (晋城 in the headline, 该区 five times, 晋城市城区 in the lead)."""
+    if found is None or found.code is None:
+        return found
+    levels = Counter(_THAT_LEVEL[m.group(1)] for m in finditer_at(_THAT, text, stop_positions(text, "该")))
+    if not levels:
+        return found
+    (level, n), *rest = levels.most_common()
+    if n < 2 or (rest and rest[0][1] == n):
+        return found
+    own = _LOCAL_RANK.get(found.local_level or "", None) if found.local else _RANK.get(gaz.by_code[found.code].level, 9)
+    if own is None or own >= _LOCAL_RANK.get(level, _RANK.get(level, 9)):
+        return found
+    if level in _LOCAL_RANK:
+        admins = admin_mentions(text, found.code, gaz)
+        ends = {a.end for a in admins}
+        counts = Counter(lm.name for lm in local_mentions(text, ends, ends) if lm.level == level
+                         and (found.local is None or lm.name != found.local))
+        if not counts:
+            return found
+        elsewhere = _elsewhere(text, found.code, gaz)
+        ranked = [(c, name) for name, c in counts.most_common() if name not in elsewhere]
+        if not ranked or len(ranked) > 1 and ranked[1][0] == ranked[0][0]:
+            return found
+        return SubjectPlace(found.code, ranked[0][1], level)
+    counts = _counts(admin_mentions(text, found.code, gaz), gaz)
+    inside = [(n, c) for c, n in counts.items() if _fits(gaz, c, level)
+              and found.code in {p.adcode for p in gaz.chain(c)}]
+    if len(inside) != 1:
+        return found
+    return SubjectPlace(inside[0][1])
 
 
 def _over_siblings(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
@@ -461,6 +517,7 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
     """The street, town, community or village the story's first sentence is about: a place chain
     ending in such a unit that opens the sentence (after 近年来, 近日, a date) or follows a visit
     verb, and is not merely where a person belongs (…社区居民李先生) or an event is held (在…举行)."""
+    scenes = 0  # paragraphs after the first read for a scene only (an anecdote may open the story)
     for line in text.split("\n"):
         line = line.strip()
         if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
@@ -470,13 +527,19 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
         # a story that opens with a quoted remark (“……。”谈起…, 居民说): the remark is no sentence of the lead
         told = [x for x in _LEAD_SENTENCE.split(line) if x and not _REMARK.fullmatch(x)]
         for sentence in told[:sentences]:
-            found = _lead_in_sentence(sentence, gaz, admin_ok)
+            found = _lead_in_sentence(sentence, gaz, admin_ok, scene_only=scenes > 0)
             if found is not None:
                 return found
         if _PREAMBLE.search(line) and not _units(line, gaz):
             continue  # a paragraph on the centre's line (党的二十大报告提出…) that names no place: no lead yet
-        return None
+        if scenes >= _SCENE_PARAGRAPHS:
+            return None
+        scenes += 1
     return None
+
+
+# how many paragraphs after the first may still set the story's scene (在某社区，…)
+_SCENE_PARAGRAPHS = 2
 
 
 # the centre's words that open many stories before the story proper
@@ -493,18 +556,32 @@ class _Lead(SubjectPlace):
     chain: tuple = ()
 
 
-def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False) -> _Lead | None:
+# what a sentence that introduces a unit says of it (某街道某社区下辖…小区, …位于…, …成立于…, …有住户…)
+_INTRODUCES = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?(?:下辖|辖|位于|地处|成立于|组建于|始建于|现有|共有|有住户|有居民|总面积|面积)")
+
+
+def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:
     visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
     units = _units(sentence, gaz, None, visits)
     i = 0
     while i < len(units):
-        chain = _chain_from(units, units[i].start)
+        chain = _chain_from(units, units[i].start, sentence)
         i += max(1, len(chain))
         last = chain[-1]
         clause = max(sentence.rfind(c, 0, chain[0].start) for c in "，,：:；;") + 1
         before = sentence[chain[0].start - 1] if chain[0].start else ""
         visit = chain[0].start in visits
         opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
+        # 在某街道某社区，居民们…: a clause of its own that sets the whole story's scene in the unit
+        scene = last.local is not None and last.level in ("street", "community") \
+            and sentence[clause:chain[0].start].strip() == "在" and sentence[last.end:last.end + 1] in ("，", ",")
+        # 某区某街道某社区下辖…, …位于…: a sentence that opens by introducing the unit
+        introduced = opens and last.local is not None and len(chain) >= 2 and _INTRODUCES.match(sentence, last.end)
+        if scene or introduced:
+            return _Lead(next((u.code for u in reversed(chain) if u.code), None), last.local, last.level,
+                         tuple(u.code or u.local for u in chain))
+        if scene_only:
+            continue
         if not (opens or visit) or _RESIDENT_VISITS.search(sentence, clause, chain[0].start):
             continue  # 市民某某来到某街道办事大厅…: an anecdote's scene, not where the story's actor is
         end = last.end

@@ -409,3 +409,60 @@ def test_a_county_short_form_holding_a_meeting_heads_its_headline():
                "县委组织部、民政局等单位参加。\n")
     assert rec.document.subject_place == "丽水市遂昌县"
     assert _doc("遂昌新闻网讯 社区治理推进会召开\n\n近日，社区召开会议。\n").document.subject_place != "丽水市遂昌县"
+
+
+# ------------------------------------------------------------------ the subject place below the headline's
+def test_story_that_calls_its_unit_gaiqu_is_the_districts():
+    rec = _doc("曲靖“红色小区”治理见实效\n\n"
+               "3月2日，随着曲靖市麒麟区翠湖街道新组建的3个小区党支部挂牌成立，该区小区党组织实现全覆盖。\n"
+               "据了解，该区坚持问题导向，推动物业服务企业与社区联动。"
+               "该区还建立了“红色议事会”，居民参与协商120余次。\n")
+    assert rec.document.subject_place == "曲靖市麒麟区"
+
+
+def test_inspection_in_headline_makes_the_street_the_subject():
+    rec = _doc("麒麟区委政法委督导翠湖街道网格员工作\n\n"
+               "5月6日，区委政法委与网格队长一道，对嘉禾社区和锦华社区的网格员工作开展督导，查阅出勤记录。\n")
+    assert rec.document.subject_place == "翠湖街道"
+
+
+def test_street_office_written_after_its_district_is_a_street():
+    rec = _doc("潮州市湘桥区西湖办事处推进社区服务提升\n\n"
+               "近年来，西湖办事处坚持党建引领，探索“邻里+服务”方式，提升社区服务水平。\n")
+    assert rec.document.subject_place == "西湖办事处"
+    assert _places(rec)["西湖办事处"][:2] == ("street", "潮州市湘桥区")
+
+
+def test_liaison_office_is_no_street():
+    assert not [lm for lm in local_mentions("湘桥区驻京办事处", {3}, {3}) if lm.name.endswith("办事处")]
+
+
+def test_community_committee_line_makes_the_community_the_subject():
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.subject import line_place
+
+    found = line_place("曲靖市麒麟区翠湖街道幸福社区居民委员会", load_gazetteer())
+    assert (found.local, found.local_level) == ("幸福社区", "community")
+
+
+def test_town_written_after_its_province_in_headline():
+    rec = _doc("云南越州镇开展“有事好商量”协商议事活动\n\n"
+               "日前，越州镇组织开展协商议事活动，围绕小区停车位改造开展协商。\n")
+    assert rec.document.subject_place == "越州镇"
+
+
+def test_scene_set_in_the_second_paragraph():
+    rec = _doc("石榴花开别样红——边疆多民族社区侧记\n\n"
+               "揉面、包馅、压模，一个个月饼新鲜出炉。\n"
+               "中秋节前夕，在云南省曲靖市麒麟区翠湖街道团圆社区，居民们围坐一起做月饼、猜灯谜。\n"
+               "团圆社区居住着多个民族，居民亲如一家。\n")
+    assert rec.document.subject_place == "团圆社区"
+
+
+def test_paragraph_that_introduces_a_community_with_a_mirrors_gloss():
+    rec = _doc("以文化人 和谐满社区\n\n"
+               "刚刚过去的端午节，小区居民在社区举办的活动中以捡拾烟头兑换了香包，心生喜悦。\n"
+               "4年前，她从老家来到城里帮儿子带娃，在社区活动中结识了一群新居民。\n"
+               "船山區(qū)嘉禾街道雁鸣社區(qū)下轄两个小区，有住户6220户，是遂宁最大的社区。\n"
+               "雁鸣社区划分为17个网格，配备网格员17名。\n")
+    assert rec.document.subject_place == "雁鸣社区"

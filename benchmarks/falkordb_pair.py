@@ -2,9 +2,10 @@
 two graphs of one private server — one store holding its graph alone (``exclusive``: the fresh-load
 path of graph/fresh_load.py), one not — each batch into both, alternately first, so the machine's
 load falls on both alike. Prints the server's and the client's CPU seconds per batch and in all, the
-counts, and whether both graphs export the same rows.
+counts, and whether both graphs export the same rows (and, with ``--embedded``, the rows of the
+embedded store loading the records one by one).
 
-    .venv/bin/python benchmarks/falkordb_pair.py --records /tmp/rec2k.jsonl --docs 800
+    .venv/bin/python benchmarks/falkordb_pair.py --records /tmp/rec2k.jsonl --docs 800 --embedded
 """
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--records", type=Path, required=True, help="records from `govkg extract` (the first --docs)")
     ap.add_argument("--docs", type=int, default=800)
     ap.add_argument("--batch", type=int, default=200, help="documents per load_records call")
+    ap.add_argument("--embedded", action="store_true",
+                    help="also compare both graphs with the embedded store loading the records one by one")
     args = ap.parse_args(argv)
     with open(args.records, encoding="utf-8") as fh:
         recs = [ExtractionRecord.from_json_line(line) for line in itertools.islice(fh, args.docs)]
@@ -53,11 +56,32 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name}: server CPU {total[name][0]:.1f} s, client CPU {total[name][1]:.1f} s, "
                   f"{sum(stats['nodes'].values()):,} nodes, {sum(stats['relationships'].values()):,} relationships")
         rows = [store.export_rows() for store in stores.values()]
-        print("same rows in both:", all(_canon(a) == _canon(b) for a, b in zip(rows[0], rows[1], strict=True)))
+        print("same rows in both:", _same(rows[0], rows[1]))
+        if args.embedded:
+            alone = _loaded_alone(recs)
+            print("same rows as the embedded store loading them one by one: "
+                  + ", ".join(f"{name} {_same(r, alone)}" for name, r in zip(stores, rows, strict=True)))
         for store in stores.values():
             store.close()
     print("load average at the end (1 / 5 / 15 min): " + " / ".join(f"{x:.1f}" for x in os.getloadavg()))
     return 0
+
+
+def _loaded_alone(recs: list) -> tuple[list[dict], list[dict]]:
+    """The rows of an in-memory embedded store loading ``recs`` one at a time (the reference)."""
+    from graph.sqlite_store import SQLiteStore
+
+    store = SQLiteStore()
+    store.init_schema()
+    for rec in recs:
+        store.load_record(rec)
+    rows = store.export_rows()
+    store.close()
+    return rows
+
+
+def _same(a: tuple[list[dict], list[dict]], b: tuple[list[dict], list[dict]]) -> bool:
+    return all(_canon(x) == _canon(y) for x, y in zip(a, b, strict=True))
 
 
 def _canon(rows: list[dict]) -> list[str]:

@@ -101,8 +101,16 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
     Document up once and a fact's evidence entries need no lookup of their own. A node row is
     ``[props, id, entries]``, a relationship row ``[props, start id, end id, key, entries]``; a fact
     several documents of the batch support gets one row per document (its properties set in document
-    order, last writer wins, as loading the documents one by one would). At most ``BATCH_ROWS``
-    rows per statement (a document's rows stay in one statement).
+    order, last writer wins, as loading the documents one by one would: ``_merged_props``). At most
+    ``BATCH_ROWS`` rows per statement (a document's rows stay in one statement).
+
+    The properties are merged here, not by the order of the rows: FalkorDB does not apply a
+    statement's rows in their order after a ``MERGE`` (it buffers them; a node several rows merge
+    was left with the fourth of five documents' definition, ``tests/graph/test_conformance.py``).
+    So a node's first row carries its properties merged over ``deltas`` and its later rows none
+    (``{}``: their ``SET`` is a no-op, in whatever order they run); every row of a relationship
+    carries its merged properties (a row after a relationship ``MERGE`` may be lost on FalkorDB 4.16,
+    ``upsert_rels.cypher``, so any row that survives sets them).
 
     In general an ``upsert_*`` statement writes the facts and merges their evidence. ``fresh``:
     none of the documents is in the graph (the bulk path of a fresh load): a ``bulk_*`` statement
@@ -118,27 +126,29 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
     (``fresh_node_evidence``, ``fresh_rel_evidence``), one whose properties change the general
     statement; the rows of replacing documents update it. Per label or spec the creating statements
     run first, then the general ones, then those that only add evidence."""
-    route = Route(known, deltas, grams_of) if known is not None else None
+    merged = _merged_props(deltas, grams_of)
+    route = Route(known, merged) if known is not None else None
     nodes: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)      # (kind, label) → [[rows, doc id], …]
     rels: dict[tuple[str, tuple[str, str, str]], list[list[Any]]] = defaultdict(list)
     for delta in deltas:
         text = spans[delta.doc_id]
         mine: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)
         for row in delta.nodes.values():
-            value = grams_of.get((delta.doc_id, row.id))
-            props = row.props if value is None else {**row.props, "grams": value}
             kind = BULK if fresh else GENERAL
             if route is not None and fresh:
                 kind, props = route.node(row.id)
-            elif route is not None:
-                route.written(row.id, props)
+            else:
+                props = merged.pop(row.id, _NO_PROPS)       # the node's first row of ``deltas`` only
+                if route is not None:
+                    route.written(row.id, props)
             mine[(kind, row.label)].append([props, row.id, _entries(row.ev, text)])
         for key, rows in mine.items():
             nodes[key].append([rows, delta.doc_id])
         rmine: dict[tuple[str, tuple[str, str, str]], list[list[Any]]] = defaultdict(list)
         for (rel_type, start, end), rel in delta.rels.items():
             spec = (rel_type, rel.start_label, rel.end_label)
-            key, props, rkind = evidence_key(start, rel_type, end), rel.props, BULK if fresh else GENERAL
+            key, rkind = evidence_key(start, rel_type, end), BULK if fresh else GENERAL
+            props = merged.get(key, _NO_PROPS)
             if route is not None and "Document" not in spec[1:]:
                 if fresh:
                     rkind, props = route.rel(key)
@@ -167,6 +177,26 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
 
 
 BULK = "bulk"
+_NO_PROPS: dict[str, Any] = {}
+
+
+def _merged_props(deltas: list[DocumentDelta], grams_of: dict[tuple[str, str], str]) -> dict[str, dict[str, Any]]:
+    """Each fact's properties merged over ``deltas`` in document order, as loading them one by one
+    sets them (last writer wins; a row holds no nulls): node id -> properties, with the full-text
+    field its last row sets (``grams_of``); relationship key (``evidence_key``) -> properties, for
+    the relationships that have any."""
+    merged: dict[str, dict[str, Any]] = {}
+    for delta in deltas:
+        for row in delta.nodes.values():
+            props = merged.setdefault(row.id, {})
+            props.update(row.props)
+            value = grams_of.get((delta.doc_id, row.id))
+            if value is not None:
+                props["grams"] = value
+        for (rel_type, start, end), rel in delta.rels.items():
+            if rel.props:
+                merged.setdefault(evidence_key(start, rel_type, end), {}).update(rel.props)
+    return merged
 #: a label's statements in the order they run: (row kind, statement; None: the general upsert)
 _NODE_KINDS = ((BULK, "bulk_nodes"), (CREATE, "fresh_nodes"), (GENERAL, None), (EVIDENCE, "fresh_node_evidence"))
 

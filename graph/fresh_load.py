@@ -14,10 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from graph.delta import DocumentDelta
+from typing import Any
 
 __all__ = ["CREATE", "EVIDENCE", "GENERAL", "MAX_KNOWN", "Known", "Route"]
 
@@ -61,22 +58,12 @@ def _changes(known: dict[str, Any], props: dict[str, Any]) -> bool:
 class Route:
     """The rows of one batch sorted by ``known``: ``node`` and ``rel`` give each row's statement kind
     (``CREATE``, ``EVIDENCE`` or ``GENERAL``) and the properties it sends, and record what the batch
-    writes. ``grams_of`` is the batch's full-text fields ((doc id, node id) -> field, set with the
-    node's last row), part of the properties written."""
+    writes. ``merged`` is each fact's properties merged over the batch in document order (node id or
+    relationship key -> properties, the full-text field included; ``cypher_store._merged_props``)."""
 
-    def __init__(self, known: Known, deltas: list[DocumentDelta], grams_of: dict[tuple[str, str], str]):
+    def __init__(self, known: Known, merged: dict[str, dict[str, Any]]):
         self.known = known
-        self._merged: dict[str, dict[str, Any]] = {}       # node id / rel key -> props over the batch
-        for delta in deltas:
-            for row in delta.nodes.values():
-                merged = self._merged.setdefault(row.id, {})
-                merged.update(row.props)
-                value = grams_of.get((delta.doc_id, row.id))
-                if value is not None:
-                    merged["grams"] = value
-            for (rel_type, start, end), rel in delta.rels.items():
-                if rel.props:
-                    self._merged.setdefault(f"{start}|{rel_type}|{end}", {}).update(rel.props)
+        self._merged = merged                               # node id / rel key -> props over the batch
         self._seen: set[str] = set()                        # facts whose first row of the batch is routed
 
     def node(self, node_id: str) -> tuple[str, dict[str, Any]]:

@@ -1,6 +1,8 @@
 // Upsert nodes of one label (__LABEL__ is filled from graph.model.LABELS only, never from data).
 // Rows grouped by document, in document order: each Document is looked up once; a node several
-// documents support has one row per document (properties set in that order, nulls never sent).
+// documents support has one row per document, the first carrying its properties merged over them in
+// document order (nulls never sent), the others {} (FalkorDB does not run the rows after a MERGE in
+// their order, so the order must not matter).
 // Each evidence entry is one EVIDENCE relationship to the Document with scalar properties: start,
 // end (the span), qs, qe (where the quoted sentence lies in the document's text) and quote only
 // when the quote is not a slice of the text (then qs = qe = 0; e[4] is null otherwise). MERGE on

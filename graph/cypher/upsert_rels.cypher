@@ -1,6 +1,7 @@
 // Upsert relationships of one (type, start label, end label) (__TYPE__/__START__/__END__ are
 // filled from graph.model.RELS only). One relationship per type between two nodes. Rows grouped by
-// document as in upsert_nodes.cypher (one row per relationship and document). Its evidence hangs
+// document as in upsert_nodes.cypher (one row per relationship and document, each carrying its
+// properties merged over the documents in their order, so any row that is kept sets them). Its evidence hangs
 // off an Evidence node keyed by the relationship's stable key (row[3] = start id | type | end id,
 // indexed), merged once per row, outside the FOREACH (a MERGE inside FOREACH does not see a node an
 // earlier row of the same statement created); one EVIDENCE relationship per entry, as in

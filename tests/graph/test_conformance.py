@@ -6,7 +6,8 @@ import pytest
 from graph.model import EV_FIELDS
 from graph.store import LoadOutcome
 from loaders.record import ExtractionRecord, doc_id_for
-from tests.graph.conftest import BACKENDS, snapshot
+from tests.graph.conftest import BACKENDS, loaded_alone, snapshot
+from tests.graph.test_version_and_batches import _rows
 
 HOSTILE = ("'}) MATCH (n) DETACH DELETE n //", "<script>alert('x')</script>", 'back\\slash "dq" `tick`',
            "line\nbreak\ttab\x01ctl", "$param {braces} ；")
@@ -50,6 +51,33 @@ def test_changed_document_replaces_its_facts(store, make_store, synth_records):
     expected = make_store(store.kind)
     _load(expected, [r for r in synth_records if r is not synth_records[2]] + [new])
     assert snapshot(store) == snapshot(expected)
+
+
+def _edition(rec: ExtractionRecord, i: int) -> ExtractionRecord:
+    """Another file telling of ``rec``'s named model and learning in its own words: the same facts
+    (same ids), another definition and another ``what``."""
+    nm = rec.named_models[0]
+    definition = f"“{nm.name}”工作法第{i}版"
+    text = f"{rec.text}\n{definition}。"
+    return rec.model_copy(update={
+        "text": text, "doc_id": doc_id_for(text), "source": f"{rec.source}#{i}",
+        "named_models": [nm.model_copy(update={"definition": definition}), *rec.named_models[1:]],
+        "learning": [lr.model_copy(update={"what": f"第{i}版经验"}) for lr in rec.learning]})
+
+
+def test_last_document_wins_within_one_load(store, synth_records):
+    """Documents new to the graph giving one node and one relationship different properties, loaded
+    in one call: each fact holds what the last of them gives, as loading them one by one does.
+    FalkorDB does not apply a statement's rows in their order after a MERGE (before 2026-12-06 the
+    node kept the fourth document's definition here), so no store may rely on that order."""
+    base = synth_records[0]
+    editions = [_edition(base, i) for i in range(1, 6)]
+    assert store.load_records(editions) == [LoadOutcome.ADDED] * len(editions)
+    nodes, rels = store.export_rows()
+    model = [n for n in nodes if n["label"] == "NamedModel"]
+    assert [n["props"]["definition"] for n in model] == ["“五位一体”工作法第5版"]
+    assert {r["props"]["what"] for r in rels if r["type"] == "LEARNED_FROM"} == {"第5版经验"}
+    assert _rows(store) == _rows(loaded_alone(editions))
 
 
 def test_remove_document(store, make_store, synth_records):

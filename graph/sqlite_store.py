@@ -70,7 +70,7 @@ CREATE INDEX IF NOT EXISTS node_label ON node(label);
 CREATE TABLE IF NOT EXISTS rel (rid INTEGER PRIMARY KEY, type TEXT NOT NULL, s INTEGER NOT NULL,
                                 e INTEGER NOT NULL, props TEXT NOT NULL);
 CREATE UNIQUE INDEX IF NOT EXISTS rel_key ON rel(s, e, type);
-CREATE INDEX IF NOT EXISTS rel_e ON rel(e);
+CREATE INDEX IF NOT EXISTS rel_e_type ON rel(e, type);
 CREATE TABLE IF NOT EXISTS node_ev (owner INTEGER NOT NULL, doc INTEGER NOT NULL, start INTEGER NOT NULL,
                                     "end" INTEGER NOT NULL, qs INTEGER, qe INTEGER, quote TEXT);
 CREATE INDEX IF NOT EXISTS node_ev_of ON node_ev(owner, doc, start, "end", qs, qe, quote);
@@ -104,6 +104,11 @@ _SCHEMA += _NAME_INDEX + ";\n"
 # every document) are scattered over the whole table, one page read per entry without it. Files of an
 # earlier revision had an index on the owner alone: the next build (``init_schema``) replaces it.
 _EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
+# a place's incoming relationships of one type (its districts' PART_OF, its documents' ABOUT) read through
+# an index of (end, type): through one of the end alone, every relationship ending at the place was read to
+# check its type — a city's thousands of figures' FOR_PLACE for its twenty districts, each a page of the
+# relationship table. Files of an earlier revision had that index (``rel_e``): the next build replaces it.
+_REL_E_TYPE = "CREATE INDEX IF NOT EXISTS rel_e_type ON rel(e, type)"
 _STRIP_LATER = "CREATE TABLE IF NOT EXISTS strip_later (kind TEXT NOT NULL, owner INTEGER NOT NULL)"
 _BULK_CACHE_KB = 512 * 1024            # the page cache of a bulk load (``suspend_rows``)
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
@@ -403,6 +408,8 @@ class SQLiteStore(GraphStore):
         self._rows.postings.add_sort_keys()          # the postings' sort keys (graph/sqlite_postings.py)
         self._evidence_indexes()                     # (dropped by a bulk load killed before its end)
         self._db.execute(_NAME_INDEX)                # (a file from before it: one scan of the nodes)
+        self._db.execute(_REL_E_TYPE)                # (a file from before it: one sort of the relationships)
+        self._db.execute("DROP INDEX IF EXISTS rel_e")   # (the index it replaces)
         self._finish_strips()                        # (what such a load left for them)
         old = {name for (name,) in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
         if not old & set(_EV_INDEXES):

@@ -337,3 +337,46 @@ def test_document_texts_reads_the_documents_asked_only():
         store._db.set_progress_handler(None, 1)
     assert texts == {docs[7]: store.query_graph().nodes[docs[7]]["text"]}
     assert steps[0] < len(docs), steps[0]          # a few steps per id asked, not per document held
+
+
+def test_a_place_s_incoming_links_of_one_type_are_read_alone(tmp_path):
+    """A place's incoming relationships of one type (its districts' PART_OF) are found through the index
+    of (end, type): the steps do not grow with its other incoming relationships (a city's figures'
+    FOR_PLACE: thousands at 100,000 documents). A file with the earlier index of the end alone gets the
+    new one at its next ``init_schema``."""
+    import sqlite3
+
+    from tests.support.synthetic import synthetic_records
+
+    store = SQLiteStore(tmp_path / "graph.sqlite")
+    store.init_schema()
+    store.load_records(list(synthetic_records(300, seed=7)))
+    db = store._db
+    place, incoming = db.execute("SELECT e, count(*) FROM rel GROUP BY e ORDER BY count(*) DESC LIMIT 1").fetchone()
+    place_id = db.execute("SELECT id FROM node WHERE nid = ?", (place,)).fetchone()[0]
+    parts = db.execute("SELECT count(*) FROM rel WHERE e = ? AND type = 'PART_OF'", (place,)).fetchone()[0]
+    assert incoming > 20 * (parts + 1)
+    steps = [0]
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    view = store.query_graph(private=True)
+    db.set_progress_handler(step, 1)
+    try:
+        links = view.linked([place_id], "PART_OF", False)
+    finally:
+        db.set_progress_handler(None, 1)
+    assert len(links) == parts
+    assert steps[0] < incoming, (steps[0], incoming)
+    with store._write():                              # a file of the earlier revision
+        db.execute("DROP INDEX rel_e_type")
+        db.execute("CREATE INDEX rel_e ON rel(e)")
+    store.close()
+    again = SQLiteStore(tmp_path / "graph.sqlite")
+    again.init_schema()
+    names = {n for (n,) in again._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "rel_e_type" in names and "rel_e" not in names
+    again.close()
+    assert sqlite3.connect(tmp_path / "graph.sqlite").execute("PRAGMA integrity_check").fetchone()[0] == "ok"

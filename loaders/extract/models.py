@@ -485,6 +485,25 @@ class _Owners:
         by_start = sorted((x[3], x[0], x[4]) for x in ags)
         self.agency_starts = [x[0] for x in by_start]
         self.agency_by_start = [(x[1], x[2]) for x in by_start]
+        # streets and communities by their bare names (长庆 of 长庆街道), for a quote written straight
+        # after one (、长庆“…”调解室): the longest bare name first
+        bare: dict[str, str] = {}
+        for p in ctx.places:
+            if p.level in ("street", "community") and p.mentions:
+                short = _PLACE_LEVEL_END.sub("", p.name)
+                if 2 <= len(short) <= 4 and short != p.name and not is_common_word(short):
+                    bare.setdefault(short, p.name)
+        self.bare_locals = sorted(bare.items(), key=lambda x: -len(x[0]))
+
+    def bare_local_before(self, q0: int) -> str | None:
+        """The street or community whose bare name ends straight before ``q0``, written as a word of
+        its own (after punctuation, a space or the line's start)."""
+        text = self._text
+        for short, name in self.bare_locals:
+            s = q0 - len(short)
+            if s >= 0 and text.startswith(short, s) and (s == 0 or not is_cjk(text[s - 1])):
+                return name
+        return None
 
     def places_before(self, lo: int, q0: int) -> tuple[list[tuple[int, int, PlaceRec]], tuple | None]:
         """The last mentions inside [lo, q0) (at most MAX_CHAIN), and the first one."""
@@ -575,6 +594,10 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
             return [p.name]  # 贯彻实施某市…“X”行动方案: the scheme of the place whose programme is carried out
     # (the level word ends straight before the quote, or before a line break there: that character
     # is looked at first)
+    if index.bare_locals and is_cjk(text[q0 - 1:q0]):
+        got = index.bare_local_before(q0)
+        if got:
+            return [got]  # 长庆“武林大妈”调解室: the street named by its bare name, as its people write it
     ana = _ANAPHOR_BEFORE.search(text, max(clause_lo, q0 - 4), q0) if text[q0 - 1:q0] in ("道", "区", "村", "镇", "\n") \
         else None
     if ana:

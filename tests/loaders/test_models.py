@@ -856,3 +856,14 @@ def test_components_of_roles_listed_before_a_numeral_name_keep_their_heads():
     # 建立以A为领导核心、以B为主体、以C为支撑的“三位一体”: the verb and 以 lead, 党组织 is a noun, not 组织 the verb
     got = _models("某区建立以社区党组织为领导核心、以社区居委会为主体、以社区社会组织为支撑的“三位一体”格局。")
     assert got[("三位一体", SUBJECT)] == ["社区党组织为领导核心", "社区居委会为主体", "社区社会组织为支撑"]
+
+
+@pytest.mark.parametrize("text,owner", [
+    # a street named by its bare name straight before the quote, in a list of what a visit saw
+    ("调研组察看了凤凰街道综合服务中心的审批窗口、凤凰“邻里大妈”调解室。", "凤凰街道"),
+    # a bare name inside a longer word is no street's
+    ("调研组察看了凤凰街道的窗口，以及金凤凰“邻里大妈”调解室。", SUBJECT),
+])
+def test_street_by_its_bare_name_straight_before_the_quote(text, owner):
+    places = {"凤凰街道": ("street", "within_subject", ("凤凰街道",))}
+    assert [o for _n, o in _models(text, places=places)] == [owner]

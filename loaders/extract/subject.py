@@ -134,7 +134,7 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
 _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
 # a resident who goes somewhere in a story's opening anecdote (市民张某来到…, 居民们走进…)
 _RESIDENT_VISITS = re.compile(r"(?:市民|居民|村民|群众|老人|游客)[^，,。]{0,6}(?:来到|走进|前往|赶到|到)")
-_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察|督查|督导|检查|探访|调研|考察)")
+_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察)")
 
 
 @lru_cache(maxsize=16)

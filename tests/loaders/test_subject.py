@@ -420,12 +420,6 @@ def test_story_that_calls_its_unit_gaiqu_is_the_districts():
     assert rec.document.subject_place == "曲靖市麒麟区"
 
 
-def test_inspection_in_headline_makes_the_street_the_subject():
-    rec = _doc("麒麟区委政法委督导翠湖街道网格员工作\n\n"
-               "5月6日，区委政法委与网格队长一道，对嘉禾社区和锦华社区的网格员工作开展督导，查阅出勤记录。\n")
-    assert rec.document.subject_place == "翠湖街道"
-
-
 def test_street_office_written_after_its_district_is_a_street():
     rec = _doc("潮州市湘桥区西湖办事处推进社区服务提升\n\n"
                "近年来，西湖办事处坚持党建引领，探索“邻里+服务”方式，提升社区服务水平。\n")

@@ -185,7 +185,7 @@ _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库�
 # an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
 # (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
-                             r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|"
+                             r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|精减|精简|缩减|压减|"
                              r"以内|之间|不等|对(?!口)|向|给|把|将|从)")
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
@@ -203,10 +203,10 @@ _LEAD_TRIM = re.compile(
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
     r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后)+")
 # a value that rises or falls to another (满意度从不足40%跃升至95%, 志愿者由200人增至500人): the verb of the change
-_CHANGE_TO = r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|减)(?:至|到)|跃升|攀升|上升"
+_CHANGE_TO = r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|精减|精简|缩减|压减|减)(?:至|到)|跃升|攀升|上升"
 # a comparison (较去年增至25个, 比上年增加): what the value is compared with, not what it counts
 _COMPARED = r"(?:较|比)(?:去年|上年|上一年|年初)(?:同期)?|较同期|同比|环比"
-_TAIL_TRIM = re.compile(r"(?:(?:执行|调整|确定)为|一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
+_TAIL_TRIM = re.compile(r"(?:[由从](?:合并前|原来|过去|以前|改革前|调整前)的|(?:" + _CHANGE_TO + r")(?:目前|现在|如今)的|(?:执行|调整|确定)为|一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
                         r"增长到|增长至|" + _CHANGE_TO + "|" + _COMPARED + "|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近)+$")
@@ -231,8 +231,15 @@ _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!
 _SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据)?([^，,。；;：:！？!?\n的]{2,14})的?$")
 
 
+# a quoted name the figure counts, ending its phrase (新建9个“口袋公园”，…): what is counted
+_QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
+
+
 def _after_phrase(text: str, end: int, hi: int) -> str:
     after = _AFTER_LEAD.sub("", text[end:hi].strip())
+    counted = _QUOTED_COUNTED.match(after)
+    if counted:
+        return counted.group(1)
     modifier = _QUOTED_MODIFIER.match(after)
     if _AFTER_BAD_HEAD.match(after, modifier.end() if modifier else 0):
         return ""

@@ -400,3 +400,15 @@ def test_a_compound_said_to_be_one_of_a_kind_labels_what_it_holds_and_its_build_
 def test_long_lists_doubled_marks_and_kinds_are_labelled_by_what_is_counted(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject, got
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a value cut down to another (由合并前的1408个精减到目前的504个): both labelled by what changes, never 精减到目前
+    ("农村社区数量由合并前的1408个精减到目前的504个。", "1408个", "农村社区数量"),
+    ("农村社区数量由合并前的1408个精减到目前的504个。", "504个", "农村社区数量"),
+    # a quoted name the figure counts, ending its phrase: the name, not the verb before the figure
+    ("全县新建9个“口袋公园”，32个电瓶车驿站投入使用。", "9个", "口袋公园"),
+])
+def test_values_cut_down_and_quoted_names_counted(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got

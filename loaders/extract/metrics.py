@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import pairwise
 
 from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
@@ -619,7 +620,21 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         keep(m.start(), m.end(), float(m.group(1)), "个", m.group(2).strip("“”"))
     out.sort(key=lambda r: r.start)
     _respectively(text, out, clauses)
+    _second_units(text, out)
     return out
+
+
+# one thing counted in two units, written together (常住人口4214户、11670人): the second shares the first's label
+_UNIT_PAIR_GAP = re.compile(r"\s*、?\s*")
+
+
+def _second_units(text: str, found: list[MetricRec]) -> None:
+    """Give a figure with no label the label of the figure written straight before it (nothing or 、 between) in
+    another unit: 4214户、11670人 count the same residents, in households and in people."""
+    for a, b in pairwise(found):
+        if b.subject is None and a.subject and a.unit != b.unit and a.end <= b.start \
+                and _UNIT_PAIR_GAP.fullmatch(text, a.end, b.start):
+            b.subject = a.subject
 
 
 # figures given respectively for the items of a list (村、社区“一肩挑”比例分别为97.5%、94.6%): each its own item's

@@ -412,3 +412,12 @@ def test_long_lists_doubled_marks_and_kinds_are_labelled_by_what_is_counted(text
 def test_values_cut_down_and_quoted_names_counted(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject, got
+
+
+def test_one_thing_counted_in_two_units_shares_its_label():
+    # 常住人口4214户、11670人: the same residents in households and in people; a second figure of the same unit, or
+    # one with words of its own, keeps its own label
+    got = {m.as_written: m.subject for m in find_metrics("社区面积0.33平方公里，常住人口4214户、11670人，流动人口357人。")}
+    assert got["11670人"] == "常住人口" and got["357人"] == "流动人口", got
+    got = {m.as_written: m.subject for m in find_metrics("全市建成综治中心86个、网格320个。")}
+    assert got["320个"] == "网格", got

@@ -88,6 +88,9 @@ def test_plans_targets_and_standards_are_planned():
     ("确保年内完成改造小区", True),
     ("确保了年底前建成", False),
     ("确保每户居民都有", False),
+    # 将 as 把 before a verb, the phrase put into something (将增加…充电桩纳入改造内容): done, not a plan
+    ("党委政府高度重视，将增加居民小区电动自行车充电桩纳入老旧小区改造内容，经统计，原有", False),
+    ("我市将增加充电桩500个", True),
 ])
 def test_plan_words(text, planned):
     assert states_plan(text, 0, len(text)) is planned

@@ -197,3 +197,13 @@ def test_a_unit_told_what_to_do_at_the_head_is_a_duty():
     assert states_duty("各街道要建立网格员队伍。")
     assert not states_duty("某区要求各街道建立网格员队伍。")
     assert grade_evidence("某区建立网格员队伍，要点工作全部完成。") == "described"
+
+
+def test_a_visit_reports_what_the_visitor_looked_at_not_work_done():
+    """某某到某区调研…“双报到”工作: a leader's inspection of the place, not its work; the place's own work after the
+    visit clause still counts."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("市委常委王某到某区调研全国文明城市创建和“双报到”工作。") == "claimed"
+    assert grade_evidence("市民政局副局长赴某区调研实验区建设工作情况。") == "claimed"
+    assert grade_evidence("市领导到某区调研，该区已建立网格员队伍。") == "described"

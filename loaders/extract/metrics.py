@@ -94,7 +94,7 @@ _LEADER = re.compile(r"总书记")
 _WEB_CHROME = re.compile(r"评论|浏览|阅读(?:量|数|次)|点击|人气[:：\d]|抢沙发|访问量|模板|范文")
 _CHROME_LEN = 3  # the longest match of _WEB_CHROME
 _RANGE_JOIN = frozenset({"至", "到", "-", "~", "～", "—"})
-_NATIONAL = re.compile(r"全国|我国|中国|国家层面")  # (each holds 国 at its first or second character)
+_NATIONAL = re.compile(r"全国|我国|中国|国家层面|国家统计局")  # (each holds 国 at its first or second character)
 # 全国 as the yardstick of a ranking (领跑全国, 位居全国前列, 全国第一), not the place counted
 _RANKED_BEFORE = re.compile(r"(?:领跑|领先|位居|位列|居于|居|走在|排名|排在|名列|跻身|冠于)\s*$")
 _RANKED_AFTER = re.compile(r"(?:前列|第|首位|首|领先|示范|先进|文明|百强|十佳|优秀|试点|重点)")

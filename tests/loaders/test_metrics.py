@@ -421,3 +421,9 @@ def test_one_thing_counted_in_two_units_shares_its_label():
     assert got["11670人"] == "常住人口" and got["357人"] == "流动人口", got
     got = {m.as_written: m.subject for m in find_metrics("全市建成综治中心86个、网格320个。")}
     assert got["320个"] == "网格", got
+
+
+def test_a_national_statistics_bureau_figure_is_a_national_statistic():
+    # 国家统计局：4月份社会消费品零售总额增长2.3% (a page's ticker or spam line): the nation's figure, no place's work
+    assert find_metrics("加入立即玩国家统计局:4月份社会消费品零售总额增长2.3%") == []
+    assert [m.as_written for m in find_metrics("某市4月份社会消费品零售总额增长2.3%。")] == ["2.3%"]

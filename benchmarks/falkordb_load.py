@@ -98,7 +98,9 @@ def _load(args: argparse.Namespace) -> dict:
     read_s = time.perf_counter() - t
     with FalkorServer() as server:
         store = FalkorStore(server.host, server.port, "bench", password=server.password)
-        store.exclusive = True              # the private server's graph is this store's alone (older code ignores it)
+        # the private server's graph is this store's alone (older code ignores it); --shared: the store is
+        # not told so, as in `govkg build` (no write lock across processes), and takes the general path
+        store.exclusive = not args.shared
         store.init_schema()
         if args.batch:                      # documents per batch of statements
             if hasattr(store, "chunk_docs"):
@@ -148,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="a govkg checkout to measure (repeatable; default: this one)")
     ap.add_argument("--fit-to", type=Path, default=None,
                     help="load, with every checkout, the records with only the fields this checkout's code knows")
+    ap.add_argument("--shared", action="store_true",
+                    help="load as `govkg build` does: the store not marked as holding its graph alone (general path)")
     ap.add_argument("--json", action="store_true", help=argparse.SUPPRESS)    # one run, figures as JSON
     ap.add_argument("--fit-out", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -174,6 +178,7 @@ def main(argv: list[str] | None = None) -> int:
         cmd = [sys.executable, str(Path(__file__).resolve()), "--json", "--docs", str(args.docs)]
         cmd += ["--records", str(args.records)] if args.records else []
         cmd += ["--batch", str(args.batch)] if args.batch else []
+        cmd += ["--shared"] if args.shared else []
         env = dict(os.environ, GOVKG_BENCH_CODE=str(Path(code).resolve()))
         out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
         if out.returncode != 0:

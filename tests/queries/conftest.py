@@ -33,7 +33,7 @@ def all_records(corpus_records, synth_records):
 
 
 @pytest.fixture(scope="session")
-def memory_store(all_records):
+def embedded_store(all_records):
     from graph.sqlite_store import SQLiteStore
 
     store = SQLiteStore()

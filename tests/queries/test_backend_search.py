@@ -112,16 +112,16 @@ def test_falkordb_candidates_hold_every_document_with_the_term(falkordb_store):
 
 
 @pytest.mark.parametrize("text", ["社区", "服务 工作", "治理"])
-def test_ties_among_many_entities_rank_alike(text, memory_store, falkordb_store):
+def test_ties_among_many_entities_rank_alike(text, embedded_store, falkordb_store):
     """Common words: thousands of entities with the same score; the store keeps the first by id of each."""
     for limit in (1, 5, 30):
         for kinds in (None, ["Measure"], ["NamedModel", "Place"]):
             params = {"text": text, "limit": limit, **({"kinds": kinds} if kinds else {})}
-            assert registry.run(falkordb_store, "search", params) == registry.run(memory_store, "search", params)
+            assert registry.run(falkordb_store, "search", params) == registry.run(embedded_store, "search", params)
 
 
 @pytest.mark.parametrize("seed", range(4))
-def test_falkordb_search_answers_as_the_embedded_store(seed, memory_store, falkordb_store):
+def test_falkordb_search_answers_as_the_embedded_store(seed, embedded_store, falkordb_store):
     rnd = random.Random(seed)
     terms = _sample_terms(falkordb_store, 60, seed=seed)
     for i in range(15):
@@ -129,7 +129,7 @@ def test_falkordb_search_answers_as_the_embedded_store(seed, memory_store, falko
         params = {"text": text, "limit": rnd.choice([5, 20, 100])}
         if i % 4 == 3:
             params["kinds"] = rnd.sample(["Document", "NamedModel", "Measure", "Policy", "Place"], 2)
-        assert registry.run(falkordb_store, "search", params) == registry.run(memory_store, "search", params), params
+        assert registry.run(falkordb_store, "search", params) == registry.run(embedded_store, "search", params), params
 
 
 def test_falkordb_search_reads_only_the_documents_the_index_names(falkordb_store, monkeypatch):
@@ -148,13 +148,13 @@ def test_falkordb_search_reads_only_the_documents_the_index_names(falkordb_store
     assert hits and sum(read) < len(_texts(falkordb_store)) / 2, (rare, read)
 
 
-def test_a_graph_without_the_field_recorded_is_searched_whole(falkordb_store, memory_store):
+def test_a_graph_without_the_field_recorded_is_searched_whole(falkordb_store, embedded_store):
     """Documents written by an older govkg may lack the field: such a graph is read whole, not narrowed."""
     falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) REMOVE m.grams")
     try:
         assert falkordb_store.full_text_candidates(["社区"]) is None
         params = {"text": "社区 减负", "limit": 30}
-        assert registry.run(falkordb_store, "search", params) == registry.run(memory_store, "search", params)
+        assert registry.run(falkordb_store, "search", params) == registry.run(embedded_store, "search", params)
     finally:
         falkordb_store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) SET m.grams = $f", {"f": FORMAT})
     assert falkordb_store.full_text_candidates(["社区"]) is not None
@@ -170,7 +170,7 @@ def test_the_field_is_recorded_only_in_a_graph_without_documents(falkordb_store)
 
 
 @pytest.mark.parametrize("text", ["社区", "议事 12", "Ａ座 党建引领", "居民（小区）"])
-def test_the_narrowed_raw_rows_are_the_same_on_both_stores(text, memory_store, falkordb_store):
+def test_the_narrowed_raw_rows_are_the_same_on_both_stores(text, embedded_store, falkordb_store):
     """The rows the finisher asks a Cypher store for (the candidate documents, counted and cut to the
     best by the store's score or with their texts; the entities' texts; evidence by id), from FalkorDB
     and from the embedded fetch: identical."""
@@ -184,23 +184,23 @@ def test_the_narrowed_raw_rows_are_the_same_on_both_stores(text, memory_store, f
         return sorted(_normal(r) for r in registry.fetcher(store, "search")({"text": text, **extra}))
 
     texts = rows(falkordb_store, {"documents": candidates, "entities": []})
-    assert texts == rows(memory_store, {"documents": candidates, "entities": []})
+    assert texts == rows(embedded_store, {"documents": candidates, "entities": []})
     counted = {"documents": candidates, "entities": [], "counted": True, "terms": terms,
                "lengths": [len(t) for t in terms], "weights": {"Document": 1.3}, "top": 10}
     theirs = rows(falkordb_store, counted)
     assert len(theirs) == min(10, len(candidates))
-    assert _scores_close(theirs, rows(memory_store, counted))
+    assert _scores_close(theirs, rows(embedded_store, counted))
     found = falkordb_store.full_text_entities(terms)
     assert found is not None
     weights = {k: 1.0 + i / 10 for i, k in enumerate(("NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"))}
     tied = {"documents": [], "entities": found, "counted": True, "terms": terms, "lengths": [len(t) for t in terms],
             "weights": weights, "top": 3, "evidence": False}
     theirs = rows(falkordb_store, tied)             # of entities with the same counts, the first 3 by id
-    assert theirs == rows(memory_store, tied) or _scores_close(theirs, rows(memory_store, tied))
+    assert theirs == rows(embedded_store, tied) or _scores_close(theirs, rows(embedded_store, tied))
     entities = rows(falkordb_store, {"documents": []})
-    assert entities == rows(memory_store, {"documents": []})
+    assert entities == rows(embedded_store, {"documents": []})
     ids = [json.loads(r)["id"] for r in entities][:40]
-    assert rows(falkordb_store, {"documents": [], "entities": ids}) == rows(memory_store, {"documents": [], "entities": ids})
+    assert rows(falkordb_store, {"documents": [], "entities": ids}) == rows(embedded_store, {"documents": [], "entities": ids})
 
 
 def _scores_close(a, b):
@@ -315,7 +315,7 @@ def test_an_entity_named_in_traditional_script(two_stores):
     _same(two_stores, "議事 社区", kinds=["NamedModel"])
 
 
-def test_falkordb_search_reads_only_the_entities_the_index_names(falkordb_store, memory_store, monkeypatch):
+def test_falkordb_search_reads_only_the_entities_the_index_names(falkordb_store, embedded_store, monkeypatch):
     """A rare term reads a handful of entities from the store, not every entity's text."""
     read: list[int] = []
     run_cypher = type(falkordb_store).run_cypher
@@ -328,7 +328,7 @@ def test_falkordb_search_reads_only_the_entities_the_index_names(falkordb_store,
     every = sum(n for label, n in falkordb_store.stats()["nodes"].items()
                 if label in ("NamedModel", "Measure", "Policy", "Agency", "Place", "Practice"))
     monkeypatch.setattr(type(falkordb_store), "run_cypher", counting)
-    name = next(r["name"] for r in registry.run(memory_store, "search", {"text": "工作法", "kinds": ["NamedModel"]}))
+    name = next(r["name"] for r in registry.run(embedded_store, "search", {"text": "工作法", "kinds": ["NamedModel"]}))
     hits = registry.run(falkordb_store, "search", {"text": name})
     assert any(h["kind"] == "NamedModel" for h in hits)
     assert 0 < sum(read) < every / 10, (name, read, every)

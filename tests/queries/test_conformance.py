@@ -83,9 +83,9 @@ def test_cases_cover_every_query(all_records):
 
 
 @pytest.mark.parametrize("i", range(len(CASE_IDS)), ids=CASE_IDS)
-def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store):
+def test_embedded_and_falkordb_agree(i, query_cases, embedded_store, falkordb_store):
     name, params = query_cases[i]
-    mem = registry.run(memory_store, name, params)
+    mem = registry.run(embedded_store, name, params)
     falk = registry.run(falkordb_store, name, params)
     assert _norm(mem) == _norm(falk), name
     assert all(set(r) == set(registry.get(name).columns) for r in mem)
@@ -93,21 +93,21 @@ def test_memory_and_falkordb_agree(i, query_cases, memory_store, falkordb_store)
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("i", range(len(CASE_IDS)), ids=CASE_IDS)
-def test_memory_and_neo4j_agree(i, query_cases, memory_store, neo4j_store):
+def test_embedded_and_neo4j_agree(i, query_cases, embedded_store, neo4j_store):
     name, params = query_cases[i]
-    assert _norm(registry.run(memory_store, name, params)) == _norm(registry.run(neo4j_store, name, params))
+    assert _norm(registry.run(embedded_store, name, params)) == _norm(registry.run(neo4j_store, name, params))
 
 
-def test_queries_return_rows_with_evidence(query_cases, memory_store):
+def test_queries_return_rows_with_evidence(query_cases, embedded_store):
     """Each query finds something in this corpus, and rows that carry a document carry its quote."""
     texts = {}
     for name, params in query_cases:
-        rows = registry.run(memory_store, name, params)
+        rows = registry.run(embedded_store, name, params)
         assert rows, (name, params)
         for row in rows:
             if row.get("doc_id") is not None:
                 assert row["quote"], (name, row)
-                texts.setdefault(row["doc_id"], memory_store.graph.nodes[row["doc_id"]]["text"])
+                texts.setdefault(row["doc_id"], embedded_store.graph.nodes[row["doc_id"]]["text"])
                 if row["start"] is not None:
                     assert 0 <= row["start"] <= row["end"] <= len(texts[row["doc_id"]])
 
@@ -116,11 +116,11 @@ def test_queries_return_rows_with_evidence(query_cases, memory_store):
 @pytest.mark.parametrize("name,param", [("city_profile", "place"), ("search", "text"),
                                         ("named_model", "name"), ("policies", "agency"),
                                         ("similar_practices", "text"), ("exemplars", "practice")])
-def test_hostile_values_execute_nothing(name, param, value, memory_store, falkordb_store):
+def test_hostile_values_execute_nothing(name, param, value, embedded_store, falkordb_store):
     from govkg.errors import UnknownNameError
 
     before = falkordb_store.stats()
-    for store in (memory_store, falkordb_store):
+    for store in (embedded_store, falkordb_store):
         try:
             rows = registry.run(store, name, {param: value})
         except UnknownNameError as exc:            # a name the graph does not have: refused, by name

@@ -213,36 +213,36 @@ def test_exemplars_ranking_kept_per_graph_version_and_practice():
     assert calls == ["居民议事协商", "党建引领", "居民议事协商"]
 
 
-def test_an_exemplars_ranking_does_not_depend_on_the_practices_asked_before(memory_store):
+def test_an_exemplars_ranking_does_not_depend_on_the_practices_asked_before(embedded_store):
     """A measure of several practices is graded per practice (only figures measuring that practice count):
     a ranking asked after every other practice equals the ranking asked first."""
     from queries import registry
     from queries.rows import _CACHE
 
-    names = [r["name"] for r in registry.run(memory_store, "names", {"label": "Practice"})]
+    names = [r["name"] for r in registry.run(embedded_store, "names", {"label": "Practice"})]
     assert len(names) > 5
     first = {}
     for name in names:
         _CACHE.clear()
-        first[name] = registry.run(memory_store, "exemplars", {"practice": name, "k": 200})
+        first[name] = registry.run(embedded_store, "exemplars", {"practice": name, "k": 200})
     _CACHE.clear()
-    after = {name: registry.run(memory_store, "exemplars", {"practice": name, "k": 200}) for name in names}
+    after = {name: registry.run(embedded_store, "exemplars", {"practice": name, "k": 200}) for name in names}
     assert after == first
     assert sum(1 for rows in first.values() if rows) > 5
 
 
-def test_city_profile_gives_a_figure_as_written_and_its_year_as_columns(memory_store, corpus_records):
+def test_city_profile_gives_a_figure_as_written_and_its_year_as_columns(embedded_store, corpus_records):
     """Readers take a figure from ``written`` and ``year``, never by parsing the display ``detail``."""
     from queries import registry
 
     places = sorted({r.document.subject_place for r in corpus_records if r.document.subject_place})
-    figures = [row for place in places for row in registry.run(memory_store, "city_profile", {"place": place})
+    figures = [row for place in places for row in registry.run(embedded_store, "city_profile", {"place": place})
                if row["section"] == "figure"]
     assert len(figures) > 20
     for row in figures:
         assert row["written"] and row["written"] in (row["quote"] or ""), row
         assert row["detail"] == " ".join(p for p in (row["written"], str(row["year"] or "")) if p)
         assert row["year"] is None or 1990 <= row["year"] <= 2100
-    others = [row for row in registry.run(memory_store, "city_profile", {"place": places[0]})
+    others = [row for row in registry.run(embedded_store, "city_profile", {"place": places[0]})
               if row["section"] != "figure"]
     assert others and all(row["written"] is None and row["year"] is None for row in others)

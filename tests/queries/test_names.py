@@ -11,13 +11,13 @@ from govkg.errors import UnknownNameError
 from queries import registry
 
 
-def test_an_alias_gives_the_same_answer_as_the_name(memory_store):
-    assert registry.run(memory_store, "city_profile", {"place": "濮阳"}) == \
-        registry.run(memory_store, "city_profile", {"place": "濮阳市"})
-    both = registry.run(memory_store, "compare_cities", {"places": ["濮阳", "潜江"]})
+def test_an_alias_gives_the_same_answer_as_the_name(embedded_store):
+    assert registry.run(embedded_store, "city_profile", {"place": "濮阳"}) == \
+        registry.run(embedded_store, "city_profile", {"place": "濮阳市"})
+    both = registry.run(embedded_store, "compare_cities", {"places": ["濮阳", "潜江"]})
     assert {r["place"] for r in both} == {"濮阳市", "潜江市"}
-    assert registry.run(memory_store, "exemplars", {"practice": "网格化管理"}) == \
-        registry.run(memory_store, "exemplars", {"practice": "网格化治理"})
+    assert registry.run(embedded_store, "exemplars", {"practice": "网格化管理"}) == \
+        registry.run(embedded_store, "exemplars", {"practice": "网格化治理"})
 
 
 @pytest.mark.parametrize("query,params,kind,close", [
@@ -26,9 +26,9 @@ def test_an_alias_gives_the_same_answer_as_the_name(memory_store):
     ("compare_cities", {"places": ["濮阳市", "潜江县"]}, "Place", "潜江市"),
     ("named_model", {"name": "12342"}, "NamedModel", "12341"),
 ])
-def test_an_unknown_name_is_an_error_with_the_closest_names(memory_store, query, params, kind, close):
+def test_an_unknown_name_is_an_error_with_the_closest_names(embedded_store, query, params, kind, close):
     with pytest.raises(UnknownNameError) as err:
-        registry.run(memory_store, query, params)
+        registry.run(embedded_store, query, params)
     assert err.value.kind == kind and close in err.value.closest
     assert close in str(err.value) and close in err.value.chinese()
 
@@ -123,36 +123,36 @@ def test_a_name_typed_with_full_width_brackets_or_digits_resolves():
         names.resolve("NamedModel", "小区（楼栋）党组织派单")
 
 
-def test_names_gives_a_page_in_order_and_the_names_a_prefix_starts(memory_store):
+def test_names_gives_a_page_in_order_and_the_names_a_prefix_starts(embedded_store):
     """A person never needs every name at once: ``names`` gives the first ``limit`` by kind, name and id
     (the same rows as the whole list cut there), and ``prefix`` the names that start with it."""
-    every = registry.all_names(memory_store, "Place")
+    every = registry.all_names(embedded_store, "Place")
     assert len(every) > 12
-    assert registry.run(memory_store, "names", {"label": "Place", "limit": 7}) == every[:7]
-    both = registry.run(memory_store, "names", {"limit": 100000})
-    assert registry.run(memory_store, "names", {"limit": 9}) == both[:9]
+    assert registry.run(embedded_store, "names", {"label": "Place", "limit": 7}) == every[:7]
+    both = registry.run(embedded_store, "names", {"limit": 100000})
+    assert registry.run(embedded_store, "names", {"limit": 9}) == both[:9]
     assert [r["label"] for r in both] == sorted(r["label"] for r in both)
     start = every[len(every) // 2]["name"][:2]
-    hits = registry.run(memory_store, "names", {"label": "Place", "prefix": start})
+    hits = registry.run(embedded_store, "names", {"label": "Place", "prefix": start})
     assert hits == [r for r in every if r["name"].startswith(start)] and hits
-    assert registry.run(memory_store, "names", {"label": "Place", "prefix": "𠀀不存在"}) == []
+    assert registry.run(embedded_store, "names", {"label": "Place", "prefix": "𠀀不存在"}) == []
 
 
-def test_a_name_as_the_graph_spells_it_is_resolved_without_reading_every_name(memory_store, monkeypatch):
+def test_a_name_as_the_graph_spells_it_is_resolved_without_reading_every_name(embedded_store, monkeypatch):
     """A typed name that is a node's name or id is looked up in the store's index of names; every name of
     the label is read only for an alias or an unknown name."""
-    name = registry.all_names(memory_store, "NamedModel")[0]["name"]
+    name = registry.all_names(embedded_store, "NamedModel")[0]["name"]
     read = []
     real = registry.all_names
     monkeypatch.setattr(registry, "all_names", lambda store, label: read.append(label) or real(store, label))
     from queries.rows import uncache
 
     for label in ("NamedModel", "Place"):
-        uncache(f"names:{label}", lambda: registry.graph_version(memory_store))
-    assert registry.resolve_name(memory_store, "NamedModel", name) == name
-    assert registry.run(memory_store, "named_model", {"name": name})
+        uncache(f"names:{label}", lambda: registry.graph_version(embedded_store))
+    assert registry.resolve_name(embedded_store, "NamedModel", name) == name
+    assert registry.run(embedded_store, "named_model", {"name": name})
     assert read == []
-    assert registry.resolve_name(memory_store, "Place", "濮阳") == "濮阳市" and read == ["Place"]
+    assert registry.resolve_name(embedded_store, "Place", "濮阳") == "濮阳市" and read == ["Place"]
 
 
 def test_a_name_typed_in_other_script_or_width_is_resolved_without_reading_every_name(tmp_path, monkeypatch):

@@ -40,24 +40,24 @@ def raw_cases(all_records):
     return all_cases(all_records)
 
 
-def _compare(case: tuple[str, dict], memory_store, other) -> None:
+def _compare(case: tuple[str, dict], embedded_store, other) -> None:
     name, params = case
-    clean = registry.resolve_names(memory_store, name, registry.validate(name, params))
-    mem = sorted(_normal(r) for r in registry.fetcher(memory_store, name)(clean))
+    clean = registry.resolve_names(embedded_store, name, registry.validate(name, params))
+    mem = sorted(_normal(r) for r in registry.fetcher(embedded_store, name)(clean))
     theirs = sorted(_normal(r) for r in registry.fetcher(other, name)(clean))
     assert mem, (name, params)
     assert mem == theirs, (name, len(mem), len(theirs), _first_difference(mem, theirs))
 
 
 @pytest.mark.parametrize("i", range(len(CASE_IDS)), ids=CASE_IDS)
-def test_memory_and_falkordb_fetch_the_same_raw_rows(i, raw_cases, memory_store, falkordb_store):
-    _compare(raw_cases[i], memory_store, falkordb_store)
+def test_embedded_and_falkordb_fetch_the_same_raw_rows(i, raw_cases, embedded_store, falkordb_store):
+    _compare(raw_cases[i], embedded_store, falkordb_store)
 
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("i", range(len(CASE_IDS)), ids=CASE_IDS)
-def test_memory_and_neo4j_fetch_the_same_raw_rows(i, raw_cases, memory_store, neo4j_store):
-    _compare(raw_cases[i], memory_store, neo4j_store)
+def test_embedded_and_neo4j_fetch_the_same_raw_rows(i, raw_cases, embedded_store, neo4j_store):
+    _compare(raw_cases[i], embedded_store, neo4j_store)
 
 
 def _first_difference(mem: list[str], falk: list[str]) -> dict:
@@ -73,17 +73,17 @@ def _first_difference(mem: list[str], falk: list[str]) -> dict:
 
 
 @pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_every_store_gives_the_same_projection_rows(name, memory_store, falkordb_store):
+def test_every_store_gives_the_same_projection_rows(name, embedded_store, falkordb_store):
     """``GraphStore.projection``: the rows the whole-graph queries compute from, with the columns
     ``graph.projections.COLUMNS`` lists, the same on the embedded store and on FalkorDB."""
-    rows = memory_store.projection(name)
+    rows = embedded_store.projection(name)
     assert rows and all(tuple(r) == COLUMNS[name] for r in rows)
     theirs = falkordb_store.projection(name)
     assert all(tuple(r) == COLUMNS[name] for r in theirs)
     assert sorted(map(_normal, rows)) == sorted(map(_normal, theirs))
 
 
-def test_an_unknown_projection_is_one_clear_error(memory_store, falkordb_store):
-    for store in (memory_store, falkordb_store):
+def test_an_unknown_projection_is_one_clear_error(embedded_store, falkordb_store):
+    for store in (embedded_store, falkordb_store):
         with pytest.raises(StoreError, match="no projection named 'nosuch'"):
             store.projection("nosuch")

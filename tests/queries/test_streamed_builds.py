@@ -31,17 +31,17 @@ def _key(row):
 
 
 @pytest.mark.parametrize("name", ["place_practices", "practice_items"])
-def test_streamed_projection_is_the_whole_graph_walk(memory_store, small_groups, name):
-    streamed = list(memory_store.projection_rows(name))
-    whole = _whole(memory_store, name)
+def test_streamed_projection_is_the_whole_graph_walk(embedded_store, small_groups, name):
+    streamed = list(embedded_store.projection_rows(name))
+    whole = _whole(embedded_store, name)
     assert len(whole) > 100
     assert streamed == whole                     # same rows, same order
-    assert memory_store.projection(name) == whole
+    assert embedded_store.projection(name) == whole
 
 
-def test_streamed_vectors_pick_the_evidence_pick_evidence_picks(memory_store, small_groups):
-    rows = _whole(memory_store, "place_practices")
-    pv = PracticeVectors.from_rows(iter(memory_store.projection_rows("place_practices")))
+def test_streamed_vectors_pick_the_evidence_pick_evidence_picks(embedded_store, small_groups):
+    rows = _whole(embedded_store, "place_practices")
+    pv = PracticeVectors.from_rows(iter(embedded_store.projection_rows("place_practices")))
     candidates: dict[tuple[str, str], list] = {}
     vectors: dict[str, Counter] = {}
     for row in rows:
@@ -61,13 +61,13 @@ def test_streamed_vectors_pick_the_evidence_pick_evidence_picks(memory_store, sm
     assert PracticeVectors.from_rows([a]).evidence[("pl_x", "P")] == pick_evidence([])
 
 
-def test_inventory_listing_from_the_table_is_the_walked_one(memory_store):
-    view = memory_store.query_graph(private=True)
+def test_inventory_listing_from_the_table_is_the_walked_one(embedded_store):
+    view = embedded_store.query_graph(private=True)
     try:
         from_table = inventory.fetch(view)
     finally:
         view.release()
-    walked = inventory.fetch(memory_store.graph)        # networkx: every node walked
+    walked = inventory.fetch(embedded_store.graph)        # networkx: every node walked
     assert len(from_table) > 300
     assert from_table == walked
     assert {r["section"] for r in from_table} >= {"document", "place", "practice", "named_model", "policy"}
@@ -75,7 +75,7 @@ def test_inventory_listing_from_the_table_is_the_walked_one(memory_store):
     assert any(r["section"] == "practice" and r["count"] for r in from_table)
 
 
-def test_named_model_from_evidence_summaries_is_the_answer_from_every_entry(memory_store):
+def test_named_model_from_evidence_summaries_is_the_answer_from_every_entry(embedded_store):
     """On the embedded store ``named_model`` reads each model's evidence count and best entry from SQL
     (``evidence_summary``) and only the shown model's entries: the answer is the one computed from the
     raw rows with every entry, for every model name, with and without an owner."""
@@ -83,25 +83,25 @@ def test_named_model_from_evidence_summaries_is_the_answer_from_every_entry(memo
     from queries.kept import GraphVersion
 
     def full(params):                 # a plain function: no embedded graph, so every entry is read
-        return named_model.finish(lambda p: named_model.fetch(memory_store.query_graph(), **p), params,
-                                  GraphVersion(memory_store))
+        return named_model.finish(lambda p: named_model.fetch(embedded_store.query_graph(), **p), params,
+                                  GraphVersion(embedded_store))
 
-    names = sorted({r["name"] for r in registry.run(memory_store, "names", {"label": "NamedModel"})})
+    names = sorted({r["name"] for r in registry.run(embedded_store, "names", {"label": "NamedModel"})})
     assert len(names) > 20
     shared = 0
     for name in names:
         params = registry.validate("named_model", {"name": name})
-        mine = named_model.finish(registry.fetcher(memory_store, "named_model"), params, GraphVersion(memory_store))
+        mine = named_model.finish(registry.fetcher(embedded_store, "named_model"), params, GraphVersion(embedded_store))
         assert mine == full(params), name
         owners = {r["name"] for r in mine if r["section"] == "same_name"}
         shared += bool(owners)
         for owner in sorted(owners)[:2]:
             with_owner = {**params, "owner": owner}
-            assert named_model.finish(registry.fetcher(memory_store, "named_model"), with_owner,
-                                      GraphVersion(memory_store)) == full(with_owner), (name, owner)
+            assert named_model.finish(registry.fetcher(embedded_store, "named_model"), with_owner,
+                                      GraphVersion(embedded_store)) == full(with_owner), (name, owner)
     assert shared > 3                                 # names several places use, ranked by their evidence
-    summary = memory_store.query_graph().evidence_summary(
-        [r["id"] for r in registry.run(memory_store, "names", {"label": "NamedModel"})][:50])
+    summary = embedded_store.query_graph().evidence_summary(
+        [r["id"] for r in registry.run(embedded_store, "names", {"label": "NamedModel"})][:50])
     assert sum(count > 1 for count, _ in summary.values()) > 5     # a best entry chosen among several
 
 
@@ -143,52 +143,52 @@ def test_evidence_summary_picks_what_best_evidence_picks(corpus_records, monkeyp
     assert several > 20 and empty > 20
 
 
-def test_policies_from_evidence_summaries_is_the_answer_from_every_entry(memory_store):
+def test_policies_from_evidence_summaries_is_the_answer_from_every_entry(embedded_store):
     """On the embedded store ``policies`` reads each policy's and measure's best entry from SQL: the
     answer equals the one computed from the raw rows with every entry, for every place and agency."""
     from queries import policies, registry
     from queries.kept import GraphVersion
 
     def answer(params, fetch):
-        return policies.finish(fetch, params, GraphVersion(memory_store))
+        return policies.finish(fetch, params, GraphVersion(embedded_store))
 
     def full(p):                       # a plain function: no embedded graph, so every entry is read
-        return policies.fetch(memory_store.query_graph(), **p)
+        return policies.fetch(embedded_store.query_graph(), **p)
 
-    places = [r["name"] for r in registry.run(memory_store, "names", {"label": "Place"})]
-    agencies = sorted({r["issuer"] for r in registry.run(memory_store, "inventory", {}) if r["section"] == "policy"
+    places = [r["name"] for r in registry.run(embedded_store, "names", {"label": "Place"})]
+    agencies = sorted({r["issuer"] for r in registry.run(embedded_store, "inventory", {}) if r["section"] == "policy"
                        and r["issuer"]})
     cases = [{"place": p, "agency": None} for p in places] + [{"place": None, "agency": a} for a in agencies]
     answered = 0
     for params in cases:
-        mine = answer(params, registry.fetcher(memory_store, "policies"))
+        mine = answer(params, registry.fetcher(embedded_store, "policies"))
         assert mine == answer(params, full), params
         answered += bool(mine)
     assert answered > 20
 
 
-def test_a_file_without_document_texts_answers_from_every_entry(memory_store, monkeypatch):
+def test_a_file_without_document_texts_answers_from_every_entry(embedded_store, monkeypatch):
     """A file of the earlier layout (no ids and texts in ``doc``) cannot sum evidence up in SQL: the
     view says so (None) and ``named_model``, ``policies``, ``city_profile`` and ``compare_cities`` read
     every entry, with the same answers."""
     from queries import registry
     from queries.rows import _CACHE
 
-    cases = [("named_model", {"name": r["name"]}) for r in registry.run(memory_store, "names", {"label": "NamedModel"})[:15]]
-    cases += [("policies", {"place": r["name"]}) for r in registry.run(memory_store, "names", {"label": "Place"})[:15]]
-    cases += [("city_profile", {"place": r["name"]}) for r in registry.run(memory_store, "names", {"label": "Place"})[:15]]
+    cases = [("named_model", {"name": r["name"]}) for r in registry.run(embedded_store, "names", {"label": "NamedModel"})[:15]]
+    cases += [("policies", {"place": r["name"]}) for r in registry.run(embedded_store, "names", {"label": "Place"})[:15]]
+    cases += [("city_profile", {"place": r["name"]}) for r in registry.run(embedded_store, "names", {"label": "Place"})[:15]]
     cases += [("compare_cities", {"places": [a["name"], b["name"]]}) for a, b in zip(
-        registry.run(memory_store, "names", {"label": "Place"})[:10], registry.run(memory_store, "names", {"label": "Place"})[5:15])]
-    expected = [registry.run(memory_store, name, params) for name, params in cases]
-    monkeypatch.setattr(memory_store, "_doc_text", False)
-    memory_store._query_view = None                   # a fresh view, reading the earlier layout's way
+        registry.run(embedded_store, "names", {"label": "Place"})[:10], registry.run(embedded_store, "names", {"label": "Place"})[5:15])]
+    expected = [registry.run(embedded_store, name, params) for name, params in cases]
+    monkeypatch.setattr(embedded_store, "_doc_text", False)
+    embedded_store._query_view = None                   # a fresh view, reading the earlier layout's way
     saved = dict(_CACHE)
     _CACHE.clear()
     try:
-        assert memory_store.query_graph().evidence_summary(["anything"]) is None
-        assert [registry.run(memory_store, name, params) for name, params in cases] == expected
+        assert embedded_store.query_graph().evidence_summary(["anything"]) is None
+        assert [registry.run(embedded_store, name, params) for name, params in cases] == expected
     finally:
-        memory_store._query_view = None
+        embedded_store._query_view = None
         _CACHE.clear()
         _CACHE.update(saved)
 
@@ -204,7 +204,7 @@ def _normal_rows(rows):
 
 
 @pytest.mark.parametrize("name", ["city_profile", "compare_cities"])
-def test_best_entries_alone_give_the_answer_from_every_entry(memory_store, name):
+def test_best_entries_alone_give_the_answer_from_every_entry(embedded_store, name):
     """On the embedded store ``city_profile`` and ``compare_cities`` read only each evidence list's best
     entry (``Fetch.best_only``; ranked in ``SQLiteGraphView._summarise``): the answer equals the one
     computed from the raw rows with every entry, for every place (and pairs of places), and the raw
@@ -213,7 +213,7 @@ def test_best_entries_alone_give_the_answer_from_every_entry(memory_store, name)
     from queries.kept import GraphVersion
 
     impl = registry.implementation(name)
-    places = _places(memory_store)
+    places = _places(embedded_store)
     assert len(places) > 20
     if name == "city_profile":
         cases = [{"place": p} for p in places]
@@ -222,23 +222,23 @@ def test_best_entries_alone_give_the_answer_from_every_entry(memory_store, name)
         cases += [{"places": places[:3], "practices": ["党建引领", "网格化治理"]}]
     answered = 0
     for params in cases:
-        clean = registry.resolve_names(memory_store, name, registry.validate(name, params))
-        mine = impl.finish(registry.fetcher(memory_store, name), clean, GraphVersion(memory_store))
-        full = impl.finish(lambda p: impl.fetch(memory_store.query_graph(), **p), clean, GraphVersion(memory_store))
+        clean = registry.resolve_names(embedded_store, name, registry.validate(name, params))
+        mine = impl.finish(registry.fetcher(embedded_store, name), clean, GraphVersion(embedded_store))
+        full = impl.finish(lambda p: impl.fetch(embedded_store.query_graph(), **p), clean, GraphVersion(embedded_store))
         assert mine == full, params
-        walked = impl.fetch(memory_store.graph, **clean)             # networkx: node by node
-        assert _normal_rows(impl.fetch(memory_store.query_graph(), **clean)) == _normal_rows(walked), params
+        walked = impl.fetch(embedded_store.graph, **clean)             # networkx: node by node
+        assert _normal_rows(impl.fetch(embedded_store.query_graph(), **clean)) == _normal_rows(walked), params
         answered += bool(mine)
     assert answered > 20
 
 
-def test_linked_equals_walking_the_edges(memory_store):
+def test_linked_equals_walking_the_edges(embedded_store):
     """``SQLiteGraphView.linked`` (set-wise, with and without evidence) gives what walking the networkx
     graph gives, link for link and in the same order, for every place and relationship type."""
     from queries.walk import find_places, linked
 
-    view, full = memory_store.query_graph(), memory_store.graph
-    nodes = sorted({p for name in _places(memory_store) for p in find_places(full, name)})[:60]
+    view, full = embedded_store.query_graph(), embedded_store.graph
+    nodes = sorted({p for name in _places(embedded_store) for p in find_places(full, name)})[:60]
     seen = 0
     for rel_type in ("ADOPTS", "IMPLEMENTS", "LEARNED_FROM", "FOR_PLACE", "LOCATED_IN", "ABOUT", "PART_OF", "OWNED_BY"):
         for out in (True, False):

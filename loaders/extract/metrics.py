@@ -162,10 +162,10 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # the next figure: 32个市直部门为成员单位领导小组… → 市直部门
 # (在 of 在职/在岗/在册… is part of the noun; a dash or an ellipsis ends the phrase; 全部 is an adverb;
 # 对 before those it is done for, 进 before where they go, open a new phrase: 476个车位对小区业主和…实行临停
-# → 车位, 1250名在职党员进小区… → 在职党员)
+# → 车位, 1250名在职党员进小区… → 在职党员; 推动/推进/结对/负责 and an adverb, 积极/大力, open the predicate too: 6个工作组推动资源下沉 → 工作组)
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
-                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|\d")
+                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
 _LIST_ITEMS = re.compile(r"[、和与及]")
@@ -176,6 +176,8 @@ _PEOPLE_UNITS = "人名位户"
 _ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|下沉|投身|参加|参与|开展|进行|担任|加入|组成")
 # people listed before the figure that counts them (镇村干部、…、网格员和热心群众等200余人, 退休干部、党员骨干、社区能人共7000多人):
 # the words before the figure are its label, not those after (…200余人深入…村庄)
+# what people counted took part in, their clause's whole predicate (…共计45人参加此次会议。)
+_TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
 _LIST_COUNTED = re.compile(r"(?:等[\u4e00-\u9fff]{0,5}|共|共计|合计|总计)\s*$")
 # a list the figure counts closes with 等 and what its items are (政协委员、居民代表和…等部门负责人), or is of
@@ -186,14 +188,18 @@ _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库�
 # an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
 # (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
-                             r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|精减|精简|缩减|压减|"
+                             r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|精减|精简|缩减|压减|细化|细分|(?:扩大|扩展|扩充|缩小|压缩)(?:到|至)|"
                              r"以内|之间|不等|对(?!口)|向|给|把|将|从)")
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before
-_FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况)")
+# (…占全镇党员总数63.2%的实际: the fact the figure is part of, a word alone, not 实际困难)
+_FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况|(?:实际|现状|实情)(?![\u4e00-\u9fff]))")
+# a duty the figure is part of (守护其中18公里边境线的重任): what is counted stands before 的
+_DUTY = re.compile(r"重任|重担|任务|职责|使命|责任")
 # (涉及 says what the figure is of: 集中安置点涉及易地扶贫搬迁乡7个 → 易地扶贫搬迁乡, 涉及到整治的建筑面积 → 整治的建筑面积)
-_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
+# (not across 年: 2023年户籍人口 holds no count in 户)
+_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d年]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
 # 与/和/及 inside a word (参与率, 和谐社区, 及时, 涉及) joins nothing
 _NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时)|(?<=[涉普提危波惠顾触])及")   # (涉及, 普及, 惠及: verbs)
 # openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
@@ -204,7 +210,8 @@ _LEAD_TRIM = re.compile(
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
     r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后)+")
 # a value that rises or falls to another (满意度从不足40%跃升至95%, 志愿者由200人增至500人): the verb of the change
-_CHANGE_TO = r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|精减|精简|缩减|压减|减)(?:至|到)|跃升|攀升|上升"
+_CHANGE_TO = (r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|精减|精简|缩减|压减|减|细化|细分|扩大|扩展|扩充|"
+              r"缩小|压缩)(?:至|到)|跃升|攀升|上升")
 # a comparison (较去年增至25个, 比上年增加): what the value is compared with, not what it counts
 _COMPARED = r"(?:较|比)(?:去年|上年|上一年|年初)(?:同期)?|较同期|同比|环比"
 _TAIL_TRIM = re.compile(r"(?:[由从](?:合并前|原来|过去|以前|改革前|调整前)的|(?:" + _CHANGE_TO + r")(?:目前|现在|如今)的|(?:执行|调整|确定)为|一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
@@ -219,7 +226,7 @@ _PART_OF = re.compile(r"(?:其)?中(?:的)?")
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
 # a word naming a quantity, before 是 (参与人数是320名): the figure is its value
 _QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|比重|率|长度|经费|资金|预算|总计|合计)$")
-_BEFORE_TRIM = re.compile(r"^(?:按照|按|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
+_BEFORE_TRIM = re.compile(r"^(?:按照|按|针对|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
 # words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
 _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
@@ -262,7 +269,7 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
         # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
         phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
-            and not _FIGURE_KIND.match(tail) else head
+            and not _FIGURE_KIND.match(tail) and not _DUTY.fullmatch(tail) else head
     if len(phrase) > 2 and phrase.endswith("中") and after[len(phrase):len(phrase) + 1] in ("", *_CLAUSE_STOP):
         phrase = phrase[:-1]  # 194个城市社区中，…: among them, what is counted is the communities
     # (not 市、县 of 5位市、县级领导: a level, which the list goes on to qualify)
@@ -433,6 +440,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
         after = "" if before else after
     phrase = after or before
+    if not phrase and text[end - 1] in _PEOPLE_UNITS:
+        # people counted, then what they took part in (共计45人参加此次会议): nothing else names them
+        joined = _TOOK_PART.match(text, end, hi)
+        phrase = joined.group(0) if joined else ""
     if not phrase and text[end - 1:end] == "%":
         # X占Y的N%: the share of X in Y (搬迁人数占到了全州贫困人口的36%)
         share = _SHARE.search(text, max(lo, start - 40), start)

@@ -427,3 +427,27 @@ def test_a_national_statistics_bureau_figure_is_a_national_statistic():
     # 国家统计局：4月份社会消费品零售总额增长2.3% (a page's ticker or spam line): the nation's figure, no place's work
     assert find_metrics("加入立即玩国家统计局:4月份社会消费品零售总额增长2.3%") == []
     assert [m.as_written for m in find_metrics("某市4月份社会消费品零售总额增长2.3%。")] == ["2.3%"]
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # 户 of 户籍 after a year (2023年户籍人口) is no unit: the label is not cut inside the word (籍人口)
+    ("某县地处三省交界处，2023 年户籍人口 8.2 万人，少数民族占比 61.5%。", "8.2 万人", "户籍人口"),
+    ("某县地处山区，2022年户籍人口12.6万人。", "12.6万人", "户籍人口"),
+    # a value made finer or larger (从9个细化到19个, 由5个扩大到12个): both labelled by what changes
+    ("社区网格从6个细化到15个，由网格员组成巡逻队。", "6个", "社区网格"),
+    ("社区网格从6个细化到15个，由网格员组成巡逻队。", "15个", "社区网格"),
+    ("服务站点由5个扩大到12个。", "12个", "服务站点"),
+    # …的实际 / …的现状 say what kind of fact the figure is part of: the share is labelled by what it is of
+    ("针对老城区党员占全镇党员总数63.2%的实际，该镇坚持党建引领。", "63.2%", "老城区党员占全镇党员总数"),
+    # a duty or task the figure is part of (守护其中18公里边境线的重任): what is counted is before 的
+    ("某派出所肩负着守护其中18公里边境线的重任。", "18公里", "边境线"),
+    # a predicate after the noun counted (…工作组推动资源下沉, …物业公司结对负责…) is no part of the label
+    ("统筹6个工作组推动资源下沉。", "6个", "工作组"),
+    ("3名网格员联合5个物业公司结对负责分包网格内的大小事情。", "5个", "物业公司"),
+    ("同时在甲区、乙市2个县区积极推进社工站建设。", "2个", "县区"),
+    # people counted, then what they came to (共计45人参加此次会议): the figure counts those taking part
+    ("某社区召开居民代表大会，共计45人参加此次会议。", "45人", "参加此次会议"),
+])
+def test_labels_of_audit_13(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got

@@ -37,6 +37,7 @@ from loaders.extract.context import Context
 from loaders.extract.text_utils import (
     SENTENCE_END,
     finditer_at,
+    gloss_span,
     opening_chars,
     stop_at_or_after,
     stop_before,
@@ -399,8 +400,12 @@ class Attribution:
                 return None, None
             if end - pos == 2 and text[pos] == "全" and text[pos + 1] in _WHOLE_LEVELS:
                 return name, text[pos + 1]
-            while end in self._place_at:  # 洛阳市涧西区武汉路社区: the most specific name
-                end, name = self._place_at[end]
+            while True:  # 洛阳市涧西区武汉路社区: the most specific name
+                gloss = gloss_span(text, end) if text[end:end + 1] == "(" else None
+                nxt = gloss[1] if gloss and gloss[0] == end else end   # (a mirror page's 樊城區(qū)清河街道: read past)
+                if nxt not in self._place_at:
+                    break
+                end, name = self._place_at[nxt]
             if _BORDERS.match(text, end, hi):
                 return None, None  # 西以贺兰社区接壤: a neighbour on a boundary, not what the text is about
             nxt = end

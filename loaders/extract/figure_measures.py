@@ -20,7 +20,7 @@ from bisect import bisect_left
 from loaders.extract.attribution import Attribution
 from loaders.extract.context import Context
 from loaders.extract.practice_mentions import within_subject
-from loaders.extract.text_utils import stop_at_or_after, stop_before
+from loaders.extract.text_utils import stop_at_or_after, stop_before, without_pinyin
 from loaders.record import MeasureRec, Span
 
 __all__ = ["extract_figure_measures"]
@@ -88,8 +88,9 @@ def extract_figure_measures(ctx: Context) -> None:
                        if mt.end <= hi and mt.status != "planned"
                        and (mt.place in (None, subject) or within(mt.place))
                        and not _LIST.search(text, min(mt.end, at[1]), max(mt.start, at[0]))]
-            if figures and not _HOLDS.search(text, lo, hi) and not _TARGET.search(text, lo, hi) \
-                    and _DONE.search(text, lo, hi):
+            # (read without a mirror page's pinyin glosses: 社區(qū)發(fā)展社會組織8個 holds the verb 发展)
+            words = without_pinyin(text[lo:hi])[0] if figures else ""
+            if figures and not _HOLDS.search(words) and not _TARGET.search(words) and _DONE.search(words):
                 found = lo, hi, figures
                 break
         if found is None:

@@ -248,3 +248,11 @@ def test_a_news_dateline_is_no_topic_the_place_after_it_is():
                        "太阳都要“跑”两个小时。\n锡林郭勒盟阿巴嘎旗推行党员中心户，建成护边驿站12个。\n", "t.txt")
     got = {m.as_written: m.place for m in rec.metrics}
     assert got == {"4200公里": "内蒙古自治区", "12个": "锡林郭勒盟阿巴嘎旗"}, got
+
+
+def test_a_chain_of_places_on_a_mirror_page_is_read_past_its_glosses():
+    # 樊城區(qū)清河街道(dào)長虹社區(qū)…轄區(qū)面積1.2平方公里: the community's area, as on the plain page, not the district's
+    for body in ("樊城区清河街道长虹社区隶属于机械厂家属区,辖区面积1.2平方公里,3120户。",
+                 "樊城區(qū)清河街道(dào)長虹社區(qū)隸屬于機械廠家屬區(qū),轄區(qū)面積1.2平方公里,3120戶。"):
+        rec = extract_text("襄陽市樊城區清河街道長虹社區簡介\n\n" + body + "\n", "t.txt")
+        assert {m.as_written[-4:]: m.place for m in rec.metrics}["平方公里"] in ("长虹社区", "長虹社區"), body

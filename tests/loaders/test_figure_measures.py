@@ -30,3 +30,11 @@ def test_a_result_figure_in_a_later_clause_naming_the_practice_again_makes_a_mea
     text = "某某市推进社区建设\n目前，全市全面推行社区网格化管理，共设置社区网格926个，聘请志愿者近2万名。\n"
     got = [m for m in _measures(text) if "网格化治理" in m[1]]
     assert got == [("共设置社区网格926个", ["网格化治理"], "done")], _measures(text)
+
+
+def test_a_mirror_pages_pinyin_glosses_hide_no_verb_of_work():
+    # 社區(qū)發(fā)展社會組織6個: read without its glosses the clause holds 发展, a verb of work, as the plain page does
+    text = ("襄陽市樊城區清河街道長虹社區簡介\n\n自創(chuàng)建“三社聯(lián)動”工作以來,社區(qū)發(fā)展社會組織6個,"
+            "扎實開展各種幫扶工作。\n")
+    got = [m for m in _measures(text) if "社区社会组织培育" in m[1]]
+    assert got == [("社區(qū)發(fā)展社會組織6個", ["社区社会组织培育"], "done")], _measures(text)

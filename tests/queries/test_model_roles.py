@@ -38,6 +38,10 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     ("党建引领", "某社区以“党建引领”为抓手，建立议事会。", None),
     ("三治融合", "某市坚持共建共治共享“三共联动”、自治法治德治“三治融合”，创新网格。", AIM),
     ("红色物业", "某区坚持打造“红色物业”品牌。", None),
+    # what the place works hard at (在“…”下硬功夫, 在“…”上下功夫): an aim, not a scheme of its own
+    ("服务提质、治理提效", "某街道积极探索融合发展新模式，在“服务提质、治理提效”下硬功夫，将优势转化为效能。", AIM),
+    ("精细服务", "某社区在“精细服务”上下足功夫。", AIM),
+    ("三联工作法", "某社区在“三联工作法”的基础上建立议事会。", None),
     # a city's brand: a quality and the place's short name; not a platform so named
     ("和谐延吉", "某区夯实服务基础，助力“和谐延吉”建设。", AIM),
     ("智慧延吉", "上线“智慧延吉”平台，办理事项1200件。", None),

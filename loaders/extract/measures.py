@@ -27,7 +27,7 @@ from loaders.extract.attribution import Attribution, plan_title, states_plan
 from loaders.extract.context import Context
 from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs, opens_with_action
 from loaders.extract.policies import find_titles
-from loaders.extract.practices import load_taxonomy, question_spans, quoted_request_spans, visited_spans
+from loaders.extract.practices import credit_spans, load_taxonomy, question_spans, quoted_request_spans, visited_spans
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
     editors_notes,
@@ -305,7 +305,7 @@ def _names_in(spans: list[tuple[int, str]], pos: list[int], lo: int, hi: int) ->
 def extract_measures(ctx: Context) -> None:
     text = ctx.text
     tax = load_taxonomy()
-    skip = quoted_request_spans(text) + visited_spans(text) + question_spans(text)
+    skip = quoted_request_spans(text) + visited_spans(text) + question_spans(text) + credit_spans(text)
     # 《》 titles the policies step did not keep (the proposal, periodicals, news articles, collections,
     # surveys) name someone else's text: their words are not the place's practice
     kept = {(m.start, m.end) for p in ctx.policies for m in p.mentions}

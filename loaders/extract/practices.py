@@ -33,6 +33,7 @@ __all__ = [
     "TAXONOMY_PATH",
     "Practice",
     "Taxonomy",
+    "credit_spans",
     "document_practices",
     "in_topic_list",
     "load_taxonomy",
@@ -349,6 +350,10 @@ _REQUEST_PLAIN = re.compile(
 # it names is what the proposer cares about, not work the place reports
 _ACKNOWLEDGED = re.compile(r"(?:建议|提案|议案|意见)[^。；;！？!?\n]{0,8}?体现了?([^。；;！？!?\n]{2,60}?)的?(?:高度)?(?:重视|关心|关注|关切)")
 
+# A line crediting where a page's text comes from (内容 / 综合整理转载自某办公室、某媒体, 来源：…, 摘自…): the names in
+# it are sources, not work the place reports
+_CREDIT = re.compile(r"(?:转载自|转自|摘自|(?:稿件|信息|内容|文章)?来源\s*[:：]|综合整理(?:自)?)[^。\n]{0,120}")
+
 
 # A proposal published as it was filed (提案选登: 案由 / 提案人 / 理由 / 建议 blocks): its title line
 # (关于…的提案, also after 案由:) and its 建议 block ask for things; they are not the place's work.
@@ -383,6 +388,14 @@ def visited_spans(text: str) -> list[tuple[int, int]]:
             and "走访" not in text and "慰问" not in text and "考察" not in text:
         return []
     return [m.span(1) if m.start(1) >= 0 else m.span(2) for m in _VISITED.finditer(text)]
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Lines crediting a page's sources (``综合整理转载自某市物业管理服务提升行动领导小组办公室``): they name
+    where the text comes from, not work the place does."""
+    if "转" not in text and "摘" not in text and "来源" not in text and "整理" not in text:
+        return []
+    return [m.span() for m in _CREDIT.finditer(text)]
 
 
 _QUESTION = re.compile(r"[^。；;！？!?\n]*[？?]")

@@ -13,6 +13,7 @@ from loaders.extract.practices import (
     load_taxonomy,
     quoted_request_spans,
 )
+from loaders.extract.pipeline import extract_text
 
 
 def test_taxonomy_has_every_canonical_name_with_category_and_definition():
@@ -338,3 +339,12 @@ def test_a_question_put_to_residents_names_no_practice():
     assert "志愿服务" not in rec.practices
     rec = extract_text("某市征集人民建议\n\n某市组建志愿服务队30支，这一举措是如何把问题解决在基层的？\n", "t.txt")
     assert "志愿服务" in rec.practices
+
+
+def test_a_line_crediting_the_pages_sources_names_no_practice():
+    # 内容 / 综合整理转载自某市…物业管理服务提升行动领导小组办公室: a source, not work the place reports
+    text = ("某某区检查小区环境卫生\n\n某某区检查了12个小区的楼道卫生。\n"
+            "内容 / 综合整理转载自某某市住宅物业管理服务提升行动领导小组办公室、某某发布等，转载此文是出于传递更多信息之目的。\n")
+    rec = extract_text(text, "t.txt")
+    assert "物业管理提升" not in rec.practices, rec.practices
+    assert "物业管理提升" in extract_text(text.replace("内容 / 综合整理转载自", "会同"), "t.txt").practices

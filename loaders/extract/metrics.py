@@ -98,6 +98,10 @@ _NATIONAL = re.compile(r"全国|我国|中国|国家层面|国家统计局")  # 
 # 全国 as the yardstick of a ranking (领跑全国, 位居全国前列, 全国第一), not the place counted
 _RANKED_BEFORE = re.compile(r"(?:领跑|领先|位居|位列|居于|居|走在|排名|排在|名列|跻身|冠于)\s*$")
 _RANKED_AFTER = re.compile(r"(?:前列|第|首位|首|领先|示范|先进|文明|百强|十佳|优秀|试点|重点)")
+# 全国 opening a national title the place holds (作为全国民族团结进步示范县，…): a title, no nationwide count (not
+# 全国共有示范社区300个, where 全国 is what is counted)
+_NATIONAL_TITLE = re.compile(r"[^，,。；;：:！？!?\d“”有共计达]{0,12}?(?:示范|先进|模范|百强|十佳|标兵)(?:县|市|区|旗|州|城市|"
+                             r"街道|社区|乡镇|镇|村|单位|集体)")
 # 全国/中国 inside a name says nothing about where a figure was counted: 中国共产党, 中国特色, 全国人口普查,
 # 全国人大代表, 全国两会, 全国劳模, 中国城市报
 _NATIONAL_IN_NAME = re.compile(r"(?:共产党|特色|式|梦|人民|城市报|社区报|社会报|民政|日报|红十字|人口普查|经济普查|"
@@ -512,7 +516,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     # in a sentence that holds thousands of figures)
     national = [(n.start(), n.end()) for n in finditer_at(_NATIONAL, text, literal_starts(text, "国", (0, 1)))
                 if not skipped[n.start()] and not _RANKED_BEFORE.search(text, max(0, n.start() - 3), n.start())
-                and not _RANKED_AFTER.match(text, n.end()) and not _NATIONAL_IN_NAME.match(text, n.end())]
+                and not _RANKED_AFTER.match(text, n.end()) and not _NATIONAL_IN_NAME.match(text, n.end())
+                and not _NATIONAL_TITLE.match(text, n.end())]
     # a national leader's own deeds (总书记…先后17次深入…) are no figure of the place's work either
     leader = [(n.start(), n.end()) for n in finditer_at(_LEADER, text, literal_starts(text, "总", (0,)))
               if not skipped[n.start()]]

@@ -451,3 +451,10 @@ def test_a_national_statistics_bureau_figure_is_a_national_statistic():
 def test_labels_of_audit_13(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject, got
+
+
+def test_a_national_title_the_place_holds_is_no_national_statistic():
+    # 作为全国民族团结进步示范县，某县…8个乡镇均设立社工站: the county's title, its own figures after it
+    got = [m.as_written for m in find_metrics("作为全国民族团结进步示范县，某县全县8个乡镇均设立社工站，投入16万元开展服务。")]
+    assert got == ["8个", "16万元"], got
+    assert find_metrics("全国共有示范社区300个。") == []

@@ -12,7 +12,8 @@ Three grades, strongest first:
 * ``claimed`` — a statement only: attitude and intent words (高度重视/积极/不断/进一步…) without a
   concrete action, a plan (下一步/将/计划/拟) that has not been carried out yet, a document still
   being drafted (正在制订《…》), or a sentence opening with a duty (必须/应当…); the action a concession
-  grants (虽然成立了业委会，但…无法…) is the ground of a problem, and what people wish for (…是80户村民的
+  grants (虽然成立了业委会，但…无法…) is the ground of a problem, an attempt that failed (…，但…最终没有成立起来)
+  reports nothing done, and what people wish for (…是80户村民的
   夙愿) a need, not work reported.
 
 The rules look at how Chinese government documents are written (GB/T 15835 puts statistics in Arabic
@@ -84,6 +85,9 @@ _WISHED = re.compile(r"是[^。；;，,！？!?]{0,30}的(?:夙愿|心愿|愿望
 _DOCUMENT_ASKS = re.compile(r"[^。；;！？!?]{0,120}?(?:《[^《》]+》|通知|文件|意见|清单)[^。；;：:，,《》]{0,12}?(?:要求|规定)[：:]")
 # a concession (虽然成立了业委会，但…无法…): what it grants is the ground of a problem, no work reported
 _CONCESSION = re.compile(r"(?:虽然|尽管|虽)[^。；;！？!?]*?[，,]\s*(?=但|却|可是|然而|仍|依然)")
+# an attempt that failed (曾多次组织…选举产生业委会，但由于种种原因最终没有成立起来): what was tried was not done
+_FAILED = re.compile(r"[^。；;！？!?]*?[，,]\s*(?:但|却|可是|然而)[^。；;！？!?]*?(?:最终|始终|一直|至今|仍然|仍)"
+                     r"(?:没有|未能|未|没能|无法)[^。；;！？!?，,]{0,6}?(?:成立|建立|建成|成功|实现|落实|组建|开展|完成)(?:起来)?")
 # a sentence opening with someone's instruction (书记强调，… / 会议指出：…): its clauses say what is asked for
 _INSTRUCTS = re.compile(r"[^，,。；;：:“”]{1,14}?(?:强调|指出|要求|叮嘱|希望)[，,：:]")
 _CLAUSES = re.compile(r"[，,；;：:]")
@@ -172,7 +176,7 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
         return "claimed"
     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
     # is defined as (网格员是指由街道招聘…的人员), nor those a concession grants (虽然成立了…，但…)
-    if is_concrete(_GENERAL.sub("", _CONCESSION.sub("", _DEFINITION.sub("", _TITLES.sub("", text))))):
+    if is_concrete(_GENERAL.sub("", _FAILED.sub("", _CONCESSION.sub("", _DEFINITION.sub("", _TITLES.sub("", text)))))):
         return "described"
     return "claimed"
 

@@ -110,6 +110,9 @@ def test_similarity_components(sim_index):
     # what a concession grants is the ground of a problem (虽然成立了…，但…), not work reported
     ("我县还有20多个小区，虽然成立了业主委员会，但由于管理缺位，无法引入物业公司。", None, "claimed"),
     ("我县20多个小区成立了业主委员会，引入物业公司。", None, "described"),
+    # an attempt that failed (曾多次组织…选举…，但…最终没有成立起来) reports nothing done
+    ("某社区曾多次组织小区选举产生业主委员会，但由于种种原因最终没有成立起来。", None, "claimed"),
+    ("某社区组织小区选举产生业主委员会，但部分业主未参加投票。", None, "described"),
     # what people wish for is a need (…是…的夙愿), not work done; a wish fulfilled is work done
     ("建设一个活动场所是60户村民的夙愿，活动场所的建成有利于丰富群众生活。", None, "claimed"),
     ("新建活动中心，实现了群众多年的心愿。", None, "described"),

@@ -86,7 +86,7 @@ PLAN_WORDS = re.compile(
     # every alternative opens with a literal character and checks what stands before it after that
     # (a lookbehind after the first character): the engine then skips to the possible first
     # characters instead of trying every alternative at every offset (4× faster)
-    r"下一步|下步|下阶段|今后|计(?<![按原]计)划(?!生育|单列|内)|拟(?<![虚模比]拟)(?![定订稿写])|力争|预计"
+    r"下一步|下步|下阶段|今后|计(?<![按原]计)划(?!生育|单列|内)|可(?=节约|节省|带动|新增|增收|创造|减少)|拟(?<![虚模比]拟)(?![定订稿写])|力争|预计"
     r"|目(?<!明确目)(?<!围绕目)(?<!对标目)(?<!确定目)标"
     r"|[到至](?<![截止][到至])\s*20\d\d\s*年|20\d\d\s*年(?:底|末)?前|即将|规划(?:到|至|在|新建)"
     # (将 as 把, a noun phrase put into something: 将增加…充电桩纳入老旧小区改造内容 is done, not a plan)

@@ -256,3 +256,9 @@ def test_a_chain_of_places_on_a_mirror_page_is_read_past_its_glosses():
                  "樊城區(qū)清河街道(dào)長虹社區(qū)隸屬于機械廠家屬區(qū),轄區(qū)面積1.2平方公里,3120戶。"):
         rec = extract_text("襄陽市樊城區清河街道長虹社區簡介\n\n" + body + "\n", "t.txt")
         assert {m.as_written[-4:]: m.place for m in rec.metrics}["平方公里"] in ("长虹社区", "長虹社區"), body
+
+
+def test_what_a_scheme_could_save_is_a_projection():
+    # 可节约土地9万亩: what the plan would save, not land saved
+    got = _metrics("全市试点社区总体规划占地近5万亩，可节约土地9万亩。我市已节约土地3万亩。\n")
+    assert got["9万亩"][1] == "planned" and got["3万亩"][1] == "done", got

@@ -644,13 +644,28 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
 _UNIT_PAIR_GAP = re.compile(r"\s*、?\s*")
 
 
+# households, then people (1558户5357人, 2114户，6132人): residents counted both ways — a bare pair is the residents'
+_HOUSEHOLDS_PEOPLE_GAP = re.compile(r"\s*[、，,]?\s*")
+_RESIDENTS = "居民"
+_PEOPLE_LABEL = re.compile(r"(?:居民|群众|村民|人口|住户|人员|党员)$")
+
+
 def _second_units(text: str, found: list[MetricRec]) -> None:
     """Give a figure with no label the label of the figure written straight before it (nothing or 、 between) in
-    another unit: 4214户、11670人 count the same residents, in households and in people."""
+    another unit: 4214户、11670人 count the same residents, in households and in people. Households written straight
+    before people (共计1558户5357人, 67户，200多位居民) count residents too: the households take the people's label,
+    and a pair that nothing labels is the residents' (as such texts write a place's residents)."""
     for a, b in pairwise(found):
-        if b.subject is None and a.subject and a.unit != b.unit and a.end <= b.start \
-                and _UNIT_PAIR_GAP.fullmatch(text, a.end, b.start):
+        if a.end > b.start:
+            continue
+        if b.subject is None and a.subject and a.unit != b.unit and _UNIT_PAIR_GAP.fullmatch(text, a.end, b.start):
             b.subject = a.subject
+        elif a.subject is None and a.unit.endswith("户") and b.unit.endswith("人") \
+                and _HOUSEHOLDS_PEOPLE_GAP.fullmatch(text, a.end, b.start):
+            if b.subject is None:
+                a.subject = b.subject = _RESIDENTS
+            elif _PEOPLE_LABEL.search(b.subject):   # (not a label that names no people: …人被村屋取代)
+                a.subject = b.subject
 
 
 # figures given respectively for the items of a list (村、社区“一肩挑”比例分别为97.5%、94.6%): each its own item's

@@ -128,8 +128,8 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     # a part of a sum counts what the sum counts
     ("下拨帮扶资金300万元中的120万元用于修路。", "120万元", "下拨帮扶资金"),
     # X是N…: what the figure equals is not what it counts, unless X names a quantity; those counted in a
-    # wish are those who wish, not the wish
-    ("修一条通组公路是46户210名群众的心愿。", "46户", None),
+    # wish are those who wish, not the wish (the households are theirs, written straight before them)
+    ("修一条通组公路是46户210名群众的心愿。", "46户", "群众"),
     ("修一条通组公路是46户210名群众的心愿。", "210名", "群众"),
     ("今年报名参加培训的人数是320名。", "320名", "报名参加培训的人数"),
     # a modifier before the figure does not name what is counted (…下拨的120箱、…图书); an adverb ends the
@@ -458,3 +458,15 @@ def test_a_national_title_the_place_holds_is_no_national_statistic():
     got = [m.as_written for m in find_metrics("作为全国民族团结进步示范县，某县全县8个乡镇均设立社工站，投入16万元开展服务。")]
     assert got == ["8个", "16万元"], got
     assert find_metrics("全国共有示范社区300个。") == []
+
+
+def test_households_then_people_count_residents():
+    # 共计1558户5357人: nothing names them, the pair counts residents in households and in people (was the values alone)
+    got = {m.as_written: m.subject for m in find_metrics("某社区共有5个小区、3个物业公司，共计1260户4180人。")}
+    assert got["1260户"] == "居民" and got["4180人"] == "居民", got
+    # households before people labelled: the households are theirs (某小区建于1990年，1栋楼，52户，160多位居民)
+    got = {m.as_written: m.subject for m in find_metrics("某小区建于1990年，1栋楼，52户，160多位居民。")}
+    assert got["52户"] == "居民" and got["160多位"] == "居民", got
+    # a labelled pair keeps its labels
+    got = {m.as_written: m.subject for m in find_metrics("面积0.3平方公里，常住人口4214户、11670人，流动人口357人。")}
+    assert got["4214户"] == "常住人口" and got["11670人"] == "常住人口", got

@@ -180,6 +180,8 @@ _PEOPLE_UNITS = "人名位户"
 _ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|下沉|投身|参加|参与|开展|进行|担任|加入|组成")
 # people listed before the figure that counts them (镇村干部、…、网格员和热心群众等200余人, 退休干部、党员骨干、社区能人共7000多人):
 # the words before the figure are its label, not those after (…200余人深入…村庄)
+# an item of a list whose figures come each after its own item (城市社区15分钟、农村社区2公里的…): the item
+_ITEM_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}、([\u4e00-\u9fff]{2,6})$")
 # what people counted took part in, their clause's whole predicate (…共计45人参加此次会议。)
 _TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
@@ -435,6 +437,11 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         if close:  # a bracket inside the noun phrase: 村(社区)工作人员
             hi = min(close.end(), end + _WINDOW)
     after = _after_phrase(text, end, hi)
+    if after and text.startswith("的", end):
+        # figures given item by item before what they share (城市社区15分钟、农村社区2公里的便民生活服务圈): the item's
+        item = _ITEM_BEFORE.search(text, lo, start)
+        if item and item.group(1) not in after:
+            after = item.group(1) + after
     if not after and text[end - 1] in "类种":
         # kinds, then how many of them (梳理出6大类66条群众诉求): the kinds are of what the next figure counts
         following = _FIG_RE.match(text, end)

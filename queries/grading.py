@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from graph.quotes import sentences
+from loaders.reference import fold_name, without_pinyin
 
 __all__ = [
     "GRADES",
@@ -166,7 +167,8 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
     says a figure measures the practice there (see the module docstring): the only way to
     ``quantified``.
     """
-    text = quote or ""
+    # (read as the rules are written: simplified characters, a mirror page's pinyin glosses dropped — 扎實開展 is 开展)
+    text = fold_name(without_pinyin(quote or "")[0])
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
     if is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text):
         return "claimed"

@@ -121,6 +121,9 @@ def test_similarity_components(sim_index):
     ("对辖区内各类网格进行融合，调整为120个综合网格。", None, "described"),
     ("小区党支部通过居民议事会收集建议，将闲置车棚改造为居民活动室。", None, "described"),
     ("积极推进老旧小区改造。", None, "claimed"),
+    # a mirror page in traditional characters with pinyin glosses reads as the plain page
+    ("社區(qū)發(fā)展社會組織6個,扎實開展各種幫扶工作。", None, "described"),
+    ("下一步,我區(qū)將繼續開展居民議事活動。", None, "claimed"),
 ])
 def test_grades(quote, status, grade):
     assert grade_evidence(quote, status) == grade

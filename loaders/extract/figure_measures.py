@@ -10,7 +10,7 @@ sentence is a measure of that practice: its figure is then one the graph reads a
 A sentence counts where the cue stands in the same clause as a figure that is a result (not a target,
 plan or standard) about the subject or a place within it, no measure covers the cue, the cue is not in a
 plan or a statement that the subject studies another place, and the clause is not what a place has
-(``辖15个小区``: size, not work).
+(``辖15个小区``: size, not work; ``已有…`` reports what was reached).
 """
 from __future__ import annotations
 
@@ -28,7 +28,8 @@ __all__ = ["extract_figure_measures"]
 _CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _SENTENCE_STOPS = "。；;！？!?\n"
 # what a place has or lacks, not work done (辖15个小区, 共有老旧小区144个, 137个小区未纳入…)
-_HOLDS = re.compile(r"辖|共有|拥有|现有|有(?=\d)|未|尚未|没有|仍有")
+# (已有 reports what has been reached: 全区已有5300余名党员到社区报到)
+_HOLDS = re.compile(r"辖|共有|拥有|现有|(?<!已)有(?=\d)|未|尚未|没有|仍有")
 # a target or a task to come (3年实现…全覆盖, 今年内要完成20个…任务): no result
 _TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|任务|计划")
 # the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,

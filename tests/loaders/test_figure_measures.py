@@ -38,3 +38,10 @@ def test_a_mirror_pages_pinyin_glosses_hide_no_verb_of_work():
             "扎實開展各種幫扶工作。\n")
     got = [m for m in _measures(text) if "社区社会组织培育" in m[1]]
     assert got == [("社區(qū)發(fā)展社會組織6個", ["社区社会组织培育"], "done")], _measures(text)
+
+
+def test_what_has_been_reached_is_a_result_not_a_size():
+    # 全区已有5300余名党员到社区报到: 已有 reports a result; 辖/共有 state a size
+    text = "某某区推进党员进社区\n截至目前，某某区已有4200余名党员到社区报到，开展服务600余次。\n"
+    got = [m for m in _measures(text) if "在职党员双报到" in m[1]]
+    assert got and got[0][2] == "done", _measures(text)

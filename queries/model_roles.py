@@ -5,7 +5,7 @@
   models step credits 学习P“…” to P), else none — never the learner.
 - ``aim``: an aim, principle, slogan or quality the place strives for (``“…”的目标``, ``“…”的原则``, a formula
   it keeps to, ``坚持自治法治德治“三治融合”``,
-  ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, what it works hard at, ``在“服务增效、治理增能”下硬功夫``, ``“…”的解决思路``, ``以“抓基础、重攻坚、促发展”的工作思路``, ``以“…”为主线``), or a slogan of parallel clauses that
+  ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, what it works hard at, ``在“服务增效、治理增能”下硬功夫``, the fields its work centres on, ``围绕“产业发展提质、招商引资增效、作风建设深化”三项工作``, ``“…”的解决思路``, ``以“抓基础、重攻坚、促发展”的工作思路``, ``以“…”为主线``), or a slogan of parallel clauses that
   is an event's theme (``“志愿点亮寒假，暖意沁润童心”寒假系列活动``) or the state work results in
   (``形成“小事不出网格，大事不出社区”``, ``真正实现了“小事不出网格、大事不出社区、难事不出街道”``): no practice model.
 
@@ -58,6 +58,9 @@ _THINKING_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,4}?思路")
 _COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
 _EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动|主题活动|议事会|座谈会|大会)")
 _RESULT_BEFORE = re.compile(r"(?:形成|实现|做到)了?$")
+# the fields work is centred on, counted (围绕“产业发展提质、招商引资增效、作风建设深化”三项工作): its aims, not a scheme
+_AROUND_BEFORE = re.compile(r"围绕$")
+_COUNTED_FIELDS_AFTER = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]+(?:项|个|大)(?:重点)?(?:工作|任务|重点|方面|目标)")
 # what the place works hard at (在“服务增效、治理增能”下硬功夫, 在“…”上下足功夫): where it puts its effort, an aim
 _AT_BEFORE = re.compile(r"在$")
 _EFFORT_AFTER = re.compile(r"^[上下]?[下用]?(?:硬|真|足|苦|狠|大)?(?:功夫|工夫|气力)")
@@ -100,6 +103,12 @@ def _parallel(name: str) -> bool:
             and any(len({p[i] for p in parts}) == 1 for i in range(len(parts[0]))))
 
 
+def _parallel_fields(name: str) -> bool:
+    """Is ``name`` two or more fields of work listed with 、 (产业发展提质、招商引资增效)?"""
+    parts = name.split("、")
+    return len(parts) >= 2 and all(2 <= len(p) <= 8 for p in parts)
+
+
 def _brand(name: str) -> bool:
     """Is ``name`` a quality and a place's short name, the whole rest of it (和谐延吉)?"""
     quality = _BRAND_QUALITY.match(name)
@@ -134,6 +143,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if _parallel(read_name) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
         return AIM
     if _AT_BEFORE.search(before) and _EFFORT_AFTER.match(after):
+        return AIM
+    if _AROUND_BEFORE.search(before) and _COUNTED_FIELDS_AFTER.match(after) and _parallel_fields(read_name):
         return AIM
     return None
 

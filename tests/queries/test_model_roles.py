@@ -42,6 +42,9 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     ("服务提质、治理提效", "某街道积极探索融合发展新模式，在“服务提质、治理提效”下硬功夫，将优势转化为效能。", AIM),
     ("精细服务", "某社区在“精细服务”上下足功夫。", AIM),
     ("三联工作法", "某社区在“三联工作法”的基础上建立议事会。", None),
+    # the fields work centres on, counted (围绕“…、…、…”三项工作): aims
+    ("项目建设提速、营商环境优化、干部作风转变", "某市围绕“项目建设提速、营商环境优化、干部作风转变”三项工作，将实绩列为考核项。", AIM),
+    ("一站两中心", "某区围绕“一站两中心”三项重点建设，推进服务。", None),
     # a city's brand: a quality and the place's short name; not a platform so named
     ("和谐延吉", "某区夯实服务基础，助力“和谐延吉”建设。", AIM),
     ("智慧延吉", "上线“智慧延吉”平台，办理事项1200件。", None),

@@ -234,6 +234,7 @@ _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
 _QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|比重|率|长度|经费|资金|预算|总计|合计)$")
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|针对|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
 _DATE_HEAD = re.compile(r"^[年月日号]")
+_SEXES = ("男", "女")
 # words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
 _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
 _ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增)")
@@ -324,6 +325,8 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
         # X是N…: what the figure equals, not what it counts (建设活动场所是80户村民的夙愿), unless X names
         # a quantity (参与人数是320名, 社区总数是42个)
         before = before[:-1] if _QUANTITY_NOUN.search(before, 0, len(before) - 1) else ""
+    if before in _SEXES:
+        return before    # (其中：男3316人，女3160人: one character, what is counted)
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         # (not a change or a comparison alone: 较去年增至25个 says nothing of what is counted)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 and not _CHANGE_ONLY.fullmatch(verb_only) else ""
@@ -665,8 +668,10 @@ def _second_units(text: str, found: list[MetricRec]) -> None:
     for a, b in pairwise(found):
         if a.end > b.start:
             continue
-        if b.subject is None and a.subject and a.unit != b.unit and _UNIT_PAIR_GAP.fullmatch(text, a.end, b.start):
-            b.subject = a.subject
+        if b.subject is None and a.subject and a.unit != b.unit and (
+                _UNIT_PAIR_GAP.fullmatch(text, a.end, b.start)
+                or a.unit.endswith("户") and b.unit.endswith("人") and _HOUSEHOLDS_PEOPLE_GAP.fullmatch(text, a.end, b.start)):
+            b.subject = a.subject          # (常住人口3000多户，1.6万余人: the same residents after a comma too)
         elif a.subject is None and a.unit.endswith("户") and b.unit.endswith("人") \
                 and _HOUSEHOLDS_PEOPLE_GAP.fullmatch(text, a.end, b.start):
             if b.subject is None:

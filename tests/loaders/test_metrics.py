@@ -472,3 +472,15 @@ def test_households_then_people_count_residents():
     # a labelled pair keeps its labels
     got = {m.as_written: m.subject for m in find_metrics("面积0.3平方公里，常住人口4214户、11670人，流动人口357人。")}
     assert got["4214户"] == "常住人口" and got["11670人"] == "常住人口", got
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the same residents after a comma (常住人口3000多户，1.6万余人)
+    ("某社区居住着12个民族的群众,现有常住人口2600多户,1.2万余人。", {"2600多户": "现有常住人口", "1.2万余人": "现有常住人口"}),
+    # the parts after 其中: one character says what is counted (男/女)
+    ("共安置1200户5100人(其中:男 2600 人,女 2500 人)。", {"2600 人": "男", "2500 人": "女"}),
+])
+def test_residents_after_a_comma_and_their_parts(text, expected):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert {k: got.get(k) for k in expected} == expected, got
+

@@ -348,3 +348,9 @@ def test_a_line_crediting_the_pages_sources_names_no_practice():
     rec = extract_text(text, "t.txt")
     assert "物业管理提升" not in rec.practices, rec.practices
     assert "物业管理提升" in extract_text(text.replace("内容 / 综合整理转载自", "会同"), "t.txt").practices
+
+
+def test_job_training_of_those_resettled_is_no_community_worker_training():
+    # 完成就业创业能力培训14.85万人次: migrants trained for jobs (audit 11's left class), not community workers
+    assert "社区工作者培训" not in load_taxonomy().match("某省累计建设移民新村532个、完成就业创业能力培训10.2万人次。")
+    assert "社区工作者培训" in load_taxonomy().match("某区组织社区书记开展能力培训3期。")

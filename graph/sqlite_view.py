@@ -97,6 +97,9 @@ class SQLiteGraphView:
         self._summaries: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}
         self._rel_summaries: dict[int, tuple[int, tuple[Any, Any, Any, Any] | None]] = {}
         self._typed: dict[tuple[str, str, bool], list[tuple[str, dict[str, Any]]]] = {}
+        # what the callers reading through this view share and may compute once (the row indexes filled
+        # through it: a quote's grade, ``queries/grading.py``), keyed as they say; it goes with the view
+        self.memo: dict[Any, Any] = {}
         # (the mappings refer to the view weakly: no cycle, see ``_Pending``)
         self.nodes = self._node = _Nodes(weakref.proxy(self))
         self._succ = _Adjacency(weakref.proxy(self), "s", "e")
@@ -105,7 +108,8 @@ class SQLiteGraphView:
     def release(self) -> None:
         """Drop everything loaded through this view (a private view, once its caller has its rows)."""
         for cache in (self._attrs, self._nid, self._id, self._texts, self._rels, self._prefetched,
-                      self._prefetched_edges, self._label_ids, self._typed, self._summaries, self._rel_summaries):
+                      self._prefetched_edges, self._label_ids, self._typed, self._summaries, self._rel_summaries,
+                      self.memo):
             cache.clear()
 
     # -- what the queries call ----------------------------------------------------------------------

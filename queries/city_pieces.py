@@ -22,7 +22,7 @@ from typing import Any
 
 from graph.sqlite_rows import sort_key
 from queries.compare_cities import PIECES, SOURCE_RANK, kept_piece
-from queries.exemplars import PieceRows, _adopted
+from queries.exemplars import PieceRows, _adopted, _memo
 from queries.kept import dumps
 from queries.walk import ev_lists, in_edges, out_edges, preload
 
@@ -102,8 +102,9 @@ class CityPieces:
                                          "status": "described" if n.get("components") else None, **ev_lists(r)}, [])
                 break
         ranks = view.rel_order([pair for pair, _, _ in found.values()])
+        memo = _memo(view)                # (the exemplars' pieces of these keys were graded through this view)
         return {key: (sort_key(row["place_id"], SOURCE_RANK[row["source"]], ranks.get(pair, 0), row["practice"], row["id"]),
-                      dumps(kept_piece(row, figures)))
+                      dumps(kept_piece(row, figures, memo)))
                 for key, (pair, row, figures) in found.items()}
 
 

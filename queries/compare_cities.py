@@ -126,26 +126,26 @@ def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dic
 SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
 
 
-def grade_piece(row: dict[str, Any], quote: str | None) -> str:
+def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | None = None) -> str:
     """Grade of one raw row: measures by their quote, status and figures; models with components are
-    described at least; a bare ADOPTS link is graded by its quote."""
+    described at least; a bare ADOPTS link is graded by its quote. ``memo``: ``grade_evidence``'s."""
     if row["source"] == "model":
         if model_role(row.get("summary"), quote):   # a model learnt from elsewhere or an aim: words only
             return "claimed"
-        grade = grade_evidence(quote or "", None, False)
+        grade = grade_evidence(quote or "", None, False, memo)
         # a model with listed components is described, unless the sentence naming it is a plan (下一步，某镇将
         # 继续…构建“…—…”架构): then it is a plan like any other
         listed = row.get("status") == "described" and grade == "claimed" and not is_plan(quote or "")
         return "described" if listed else grade
     status = row.get("status") if row["source"] == "measure" else None
-    return grade_evidence(quote or "", status, bool(row.get("metrics")))
+    return grade_evidence(quote or "", status, bool(row.get("metrics")), memo)
 
 
-def graded(row: dict[str, Any]) -> tuple[str, Evidence]:
+def graded(row: dict[str, Any], memo: dict[Any, Any] | None = None) -> tuple[str, Evidence]:
     """(grade, evidence) of one raw row: a quantified piece cites the sentence of its figure
-    (``fig_*``), every other piece its own evidence."""
+    (``fig_*``), every other piece its own evidence. ``memo``: ``grade_evidence``'s."""
     ev = best_evidence(row)
-    grade = grade_piece(row, ev.quote)
+    grade = grade_piece(row, ev.quote, memo)
     if grade == "quantified":
         fig = best_evidence(row, "fig_")
         if fig.quote:
@@ -188,16 +188,18 @@ def _fetched_cells(rows: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], li
     return cells, place_names
 
 
-def kept_piece(row: dict[str, Any], figures: list[tuple[list[str], Any, Any, Any, Any]]) -> list[Any]:
+def kept_piece(row: dict[str, Any], figures: list[tuple[list[str], Any, Any, Any, Any]],
+               memo: dict[Any, Any] | None = None) -> list[Any]:
     """What the store keeps of a raw row of a place's own (``at``) measure, named model or ADOPTS link, for
     every place whose scope holds it (``queries/city_pieces.py``): its fields, its grade without and with
     a figure that measures it, its evidence and its own, and ``figures``: the figures that can measure its
     practice (a result naming it) with the places each is about and its evidence (document, start, end,
-    first quote) — which of them count depends on the place asked (its scope)."""
+    first quote) — which of them count depends on the place asked (its scope). ``memo``:
+    ``grade_evidence``'s."""
     ev = best_evidence(row)
     own = best_evidence(row, "own_") if row["source"] == "measure" else NO_EVIDENCE
-    plain = grade_piece({**row, "metrics": 0}, ev.quote)
-    counted = grade_piece({**row, "metrics": 1}, ev.quote) if figures else plain
+    plain = grade_piece({**row, "metrics": 0}, ev.quote, memo)
+    counted = grade_piece({**row, "metrics": 1}, ev.quote, memo) if figures else plain
     return [row["practice"], row["source"], row["id"], row.get("summary"), row.get("status"), plain, counted,
             list(ev), list(own), [[list(places), *entry] for places, *entry in figures]]
 

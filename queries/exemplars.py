@@ -172,8 +172,9 @@ class _Piece(NamedTuple):
     recognised: tuple[tuple[int, str, int, str, Evidence], ...]
 
 
-def _piece(row: dict[str, Any]) -> _Piece:
-    grade, ev = graded(row)
+def _piece(row: dict[str, Any], memo: dict[Any, Any] | None = None) -> _Piece:
+    """``row``'s piece (``memo``: ``grading.grade_evidence``'s, shared by the pieces graded together)."""
+    grade, ev = graded(row, memo)
     docs = as_list(row.get("ev_doc"))
     quotes = as_list(row.get("ev_quote"))
     recognised = []
@@ -181,7 +182,7 @@ def _piece(row: dict[str, Any]) -> _Piece:
         if doc is None:
             continue
         level = recognition_about((quotes[i] if i < len(quotes) else None) or "", row["place_id"],
-                                  row["place"] or "")
+                                  row["place"] or "", memo)
         if level:
             e = evidence_entry(row, i)
             recognised.append((_LEVELS.index(level), doc, e.start or 0, level, e))
@@ -359,10 +360,11 @@ class PieceRows:
                     found[key] = ((0, (item, x)), _model_row(g, q, item, r))
                 break
         ranks = view.rel_order([at[1] for at, _ in found.values() if at[0] == 0])
+        memo = _memo(view)
         out = {}
         for key, (at, row) in found.items():
             practice, q = key.split(_SEP)[:2]
-            out[key] = (sort_key(practice, q, at[0], ranks.get(at[1], 0) if at[0] == 0 else 0), _piece_value(_piece(row)))
+            out[key] = (sort_key(practice, q, at[0], ranks.get(at[1], 0) if at[0] == 0 else 0), _piece_value(_piece(row, memo)))
         return out
 
     @staticmethod
@@ -395,6 +397,14 @@ class PieceRows:
             keys.update(_SEP.join((names.get(x, ""), q, source, m)) for q in holders.get(m, ()))
         keys.update(_SEP.join((names.get(x, ""), q, "adopts", x)) for q, x in view.pairs("ADOPTS"))
         yield from sorted(keys, key=lambda key: key.split(_SEP))
+
+
+def _memo(view: Any) -> dict[Any, Any]:
+    """What the rows computed through ``view`` share of their grading (a quote's grade, its recognition):
+    the view's own memo, which goes with it (``city_pieces`` grades the same pieces through the same view
+    as these, a measure of several practices or places is graded once per key), or a fresh one."""
+    memo = getattr(view, "memo", None)
+    return memo if memo is not None else {}
 
 
 _PAGE = 5000

@@ -23,6 +23,7 @@ not at the wording of any particular document.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from graph.quotes import sentences
 from loaders.reference import fold_name, without_pinyin
@@ -160,20 +161,50 @@ def states_duty(text: str) -> bool:
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])[、.．]?[^。；;！？!?，,]{2,40}\s*")
 
 
-def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False) -> str:
+def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False,
+                   memo: dict[Any, Any] | None = None) -> str:
     """The grade of one piece of evidence (see module docstring).
 
     ``status`` is the measure's extracted status (done/ongoing/planned) where known; ``has_metric``
     says a figure measures the practice there (see the module docstring): the only way to
-    ``quantified``.
+    ``quantified``. ``memo``: what this asked before of the same quote and status (a dict its caller
+    keeps while it grades many pieces — a fill grades each measure's quote for every practice and place
+    of it, with and without a figure): the answer is the same, each quote's rules run once.
     """
     # (read as the rules are written: simplified characters, a mirror page's pinyin glosses dropped — 扎實開展 is 开展)
+    if memo is not None:
+        key = (_GRADED, quote or "", status)
+        # [claimed, the grade without a figure (None: not asked yet), the text as read]
+        found = memo.get(key)
+        if found is None:
+            text = fold_name(without_pinyin(quote or "")[0])
+            found = memo[key] = [_claimed(text, status), None, text]
+        if found[0]:
+            return "claimed"
+        if has_metric:
+            return "quantified"
+        if found[1] is None:
+            found[1] = _unmeasured(found[2])
+        return found[1]
     text = fold_name(without_pinyin(quote or "")[0])
-    # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
-    if is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text):
+    if _claimed(text, status):
         return "claimed"
     if has_metric:
         return "quantified"
+    return _unmeasured(text)
+
+
+_GRADED = "grade_evidence"     # a ``memo`` key's first part (other callers keep other answers in it)
+
+
+def _claimed(text: str, status: str | None) -> bool:
+    """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish."""
+    # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
+    return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text))
+
+
+def _unmeasured(text: str) -> str:
+    """The grade of ``text`` where it is not ``_claimed`` and no figure measures it."""
     if _HEADING.fullmatch(text):
         return "claimed"
     # the verbs of a title or a quoted name (“…网格员落实”模式) are no action, nor those of what a term
@@ -198,11 +229,17 @@ def recognition(text: str, levels: tuple[tuple[str, re.Pattern[str]], ...] = REC
     return None
 
 
-def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
+def recognition_about(text: str, place_id: str, place_name: str, memo: dict[Any, Any] | None = None) -> str | None:
     """``recognition`` counted for one place only: the highest level found in a sentence of ``text``
     that names no administrative unit outside the place's own line (the place, the units it is
     part of, the units within it). “学习山东省武城县经验……新华社内参” is 武城县's media report, not
-    the learner's. ``place_id`` is the place's 6-digit code where known."""
+    the learner's. ``place_id`` is the place's 6-digit code where known. ``memo``: as
+    ``grade_evidence``'s (a fill asks this of a measure's quote for each practice of it)."""
+    if memo is not None:
+        key = (_RECOGNISED, text, place_id, place_name)
+        if key not in memo:
+            memo[key] = recognition_about(text, place_id, place_name)
+        return memo[key]
     best: str | None = None
     # a province is recognised by the nation or the press, not by a province's own words
     levels = _BELOW_PROVINCE if _is_province(place_id) else RECOGNITION_LEVELS
@@ -214,6 +251,8 @@ def recognition_about(text: str, place_id: str, place_name: str) -> str | None:
             best = level
     return best
 
+
+_RECOGNISED = "recognition_about"     # its ``memo`` keys' first part
 
 _LEVELS = [level for level, _p in RECOGNITION_LEVELS]
 _BELOW_PROVINCE = tuple((level, p) for level, p in RECOGNITION_LEVELS if level != "provincial")

@@ -134,6 +134,29 @@ def test_quantified_needs_a_figure_that_is_a_result():
     assert grade_evidence("到2025年，全市将建成村级综治中心3000个。", "planned", True) == "claimed"
 
 
+def test_grades_through_one_memo_are_the_grades_without_it():
+    """A fill grades each quote for several pieces (with and without a figure, for each practice and
+    place): through one memo every answer is the one asked alone, whichever was asked first."""
+    cases = [("今年，我区将以项目资金为抓手，指导社区开展网格化治理。", "done"), ("2020年，全市建成村级综治中心2952个。", "done"),
+             ("二、将无物业老旧小区楼院纳入物业管理", None), ("积极推进老旧小区改造。", None),
+             ("区委将社区治理纳入年度考核，建立督查制度。", None), ("必须坚持党建引领。", None)]
+    for first in (True, False):
+        memo: dict = {}
+        for quote, status in cases:
+            for metric in (first, not first, first):
+                assert grade_evidence(quote, status, metric, memo) == grade_evidence(quote, status, metric)
+        assert len(memo) == len(cases)
+
+
+def test_recognition_through_a_memo_is_per_place():
+    memo: dict = {}
+    text = "新华社内参刊发文章，介绍濮阳市华龙区的经验。"
+    assert recognition_about(text, "410900", "濮阳市", memo) == "media"
+    assert recognition_about(text, "421200", "咸宁市", memo) is None      # another place: its own answer
+    assert recognition_about(text, "410900", "濮阳市", memo) == "media"
+    assert len(memo) == 2
+
+
 @pytest.mark.parametrize("text,expected", [("第395号建议", False), ("2021年", False), ("48万余人", True),
                                            ("覆盖率100%", True)])
 def test_has_figure(text, expected):

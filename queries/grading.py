@@ -234,18 +234,21 @@ def recognition_about(text: str, place_id: str, place_name: str, memo: dict[Any,
     that names no administrative unit outside the place's own line (the place, the units it is
     part of, the units within it). “学习山东省武城县经验……新华社内参” is 武城县's media report, not
     the learner's. ``place_id`` is the place's 6-digit code where known. ``memo``: as
-    ``grade_evidence``'s (a fill asks this of a measure's quote for each practice of it)."""
-    if memo is not None:
-        key = (_RECOGNISED, text, place_id, place_name)
-        if key not in memo:
-            memo[key] = recognition_about(text, place_id, place_name)
-        return memo[key]
-    best: str | None = None
+    ``grade_evidence``'s — the sentences of ``text`` that report a recognition, found once per text (a
+    fill asks this of a measure's quote for each practice and place of it); only the places they name
+    are checked per place."""
     # a province is recognised by the nation or the press, not by a province's own words
     levels = _BELOW_PROVINCE if _is_province(place_id) else RECOGNITION_LEVELS
-    for sentence in sentences(text or ""):
-        level = recognition(sentence, levels)
-        if level is None or (best is not None and _LEVELS.index(level) >= _LEVELS.index(best)):
+    if memo is None:
+        found = _recognised(text, levels)
+    else:
+        key = (_RECOGNISED, text or "", levels is _BELOW_PROVINCE)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _recognised(text, levels)
+    best: str | None = None
+    for sentence, level in found:
+        if best is not None and _LEVELS.index(level) >= _LEVELS.index(best):
             continue
         if not _names_other_place(sentence, place_id, place_name):
             best = level
@@ -253,6 +256,17 @@ def recognition_about(text: str, place_id: str, place_name: str, memo: dict[Any,
 
 
 _RECOGNISED = "recognition_about"     # its ``memo`` keys' first part
+
+
+def _recognised(text: str, levels: tuple[tuple[str, re.Pattern[str]], ...]) -> list[tuple[str, str]]:
+    """(sentence, level) of each sentence of ``text`` that reports a recognition of ``levels``, in order."""
+    found = []
+    for sentence in sentences(text or ""):
+        level = recognition(sentence, levels)
+        if level is not None:
+            found.append((sentence, level))
+    return found
+
 
 _LEVELS = [level for level, _p in RECOGNITION_LEVELS]
 _BELOW_PROVINCE = tuple((level, p) for level, p in RECOGNITION_LEVELS if level != "provincial")

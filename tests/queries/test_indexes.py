@@ -154,6 +154,8 @@ def test_recognition_through_a_memo_is_per_place():
     assert recognition_about(text, "410900", "濮阳市", memo) == "media"
     assert recognition_about(text, "421200", "咸宁市", memo) is None      # another place: its own answer
     assert recognition_about(text, "410900", "濮阳市", memo) == "media"
+    assert len(memo) == 1                      # the text's sentences read once, the places checked each
+    assert recognition_about(text, "410000", "河南省", memo) == "media"    # a province: other levels
     assert len(memo) == 2
 
 
@@ -193,6 +195,7 @@ def test_recognition(text, level):
 ])
 def test_recognition_counts_only_sentences_about_the_place(text, place_id, place, level):
     assert recognition_about(text, place_id, place) == level
+    assert recognition_about(text, place_id, place, {}) == level
 
 
 def test_city_similarity_and_communities():

@@ -484,3 +484,12 @@ def test_residents_after_a_comma_and_their_parts(text, expected):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert {k: got.get(k) for k in expected} == expected, got
 
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # households, then people named in the next clause (共计2082户，常住人口4845人): the households are theirs
+    ("共计1980户,常住人口4620人,住宅面积约26万平米。", "1980户", "常住人口"),
+])
+def test_households_of_the_people_named_next(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got

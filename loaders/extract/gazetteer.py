@@ -178,6 +178,7 @@ class Gazetteer:
         self._automaton = None
         self._full: dict[str, str] | None = None
         self._scan_cache: dict[str, tuple[GazHit, ...]] = {}
+        self._short_scans: dict[str, tuple[GazHit, ...]] = {}
         self._chain_cache: dict[str, list[AdminPlace]] = {}
         self._ancestors: dict[str, frozenset[str]] = {}
         self._full_names: dict[str, str] = {}
@@ -294,14 +295,16 @@ class Gazetteer:
 
     def scan(self, text: str) -> Iterator[GazHit]:
         """Every gazetteer string in ``text``, leftmost-longest, non-overlapping."""
-        if len(text) < 64:
-            return iter(self._scan(text))
-        cache = self._scan_cache
-        if text not in cache:
-            if len(cache) > 16:
+        # (short texts, a headline, a line, a sentence of the lead, are kept apart from the long ones: the
+        # document step scans each of them about twice, for its administrative units and for its place
+        # chains, and would otherwise push the document's own text out)
+        cache, limit = (self._short_scans, 64) if len(text) < 64 else (self._scan_cache, 16)
+        hits = cache.get(text)
+        if hits is None:
+            if len(cache) > limit:
                 cache.clear()
-            cache[text] = self._scan(text)
-        return iter(cache[text])
+            hits = cache[text] = self._scan(text)
+        return iter(hits)
 
     def _scan(self, text: str) -> tuple[GazHit, ...]:
         """Leftmost-longest, except that a short alias gives way to a full name that starts inside

@@ -578,3 +578,23 @@ def test_figure_measures_clause_is_the_character_loops(text):
             lo -= 1
         found = stops.search(text, pos)
         assert fm._clause(text, pos) == (lo, found.start() if found else len(text))
+
+
+def test_a_short_text_is_scanned_once_and_the_documents_scan_stays(monkeypatch):
+    # the document step scans a headline or a lead sentence for its units and again for its place
+    # chains: the second scan is the first one's hits, and many short texts scanned in between leave the
+    # document's own scan kept
+    from loaders.extract.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    scanned: list[str] = []
+    plain = gaz._scan
+    monkeypatch.setattr(gaz, "_scan", lambda text: scanned.append(text) or plain(text))
+    document = "湖北省咸宁市咸安区温泉街道办事处推进“红色物业”，赴建安考察。" * 3
+    lines = [f"第{i}条：长沙市望城区雷锋街道赴建安考察" for i in range(100)]
+    assert tuple(gaz.scan(document)) == plain(document)
+    for line in lines:
+        assert tuple(gaz.scan(line)) == plain(line)
+        assert tuple(gaz.scan(line)) == plain(line)
+    assert tuple(gaz.scan(document)) == plain(document)
+    assert scanned == [document, *lines]

@@ -195,7 +195,7 @@ _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库�
 # (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
                              r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|精减|精简|缩减|压减|细化|细分|(?:扩大|扩展|扩充|缩小|压缩)(?:到|至)|"
-                             r"以内|之间|不等|对(?!口)|向|给|把|将|从)")
+                             r"以内|之间|不等|对(?!口|外)|向|给|把|将|从)")
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before

@@ -445,6 +445,8 @@ def test_a_national_statistics_bureau_figure_is_a_national_statistic():
     ("统筹6个工作组推动资源下沉。", "6个", "工作组"),
     ("3名网格员联合5个物业公司结对负责分包网格内的大小事情。", "5个", "物业公司"),
     ("同时在甲区、乙市2个县区积极推进社工站建设。", "2个", "县区"),
+    # 对外 of 对外开放 is part of the noun (设立…6个对外开放活动区), not a preposition opening a new phrase
+    ("设立便民服务大厅和6个对外开放活动区。", "6个", "对外开放活动区"),
     # figures given item by item before what they share: each the item's (农村社区2公里的便民生活服务圈)
     ("建立起城镇社区10分钟、乡村社区3公里的便民生活服务圈。", "3公里", "乡村社区便民生活服务圈"),
     # people counted, then what they came to (共计45人参加此次会议): the figure counts those taking part

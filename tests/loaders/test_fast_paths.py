@@ -598,3 +598,22 @@ def test_a_short_text_is_scanned_once_and_the_documents_scan_stays(monkeypatch):
         assert tuple(gaz.scan(line)) == plain(line)
     assert tuple(gaz.scan(document)) == plain(document)
     assert scanned == [document, *lines]
+
+
+_CREDITS = ["转载自", "转自", "转", "摘自", "稿件", "信息", "内容", "文章", "来源", "来", "：", ":", " ", "综合整理", "自",
+            "某市办公室", "。", "\n", "、"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_CREDITS), max_size=16))
+def test_credit_lines_are_the_plain_patterns(parts):
+    # the optional word before 来源 written out as alternatives: the same matches as the pattern as first written
+    text = "".join(parts)
+    plain = re.compile(r"(?:转载自|转自|摘自|(?:稿件|信息|内容|文章)?来源\s*[:：]|综合整理(?:自)?)[^。\n]{0,120}")
+    assert [m.span() for m in practices._CREDIT.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    # every alternative opens with a literal: what lets the engine skip ahead to their first characters
+    from re import _constants as C
+    from re import _parser as P
+
+    op, av = P.parse(practices._CREDIT.pattern)[0]  # (the group itself is not kept: it captures nothing)
+    assert op is C.BRANCH and all(alt[0][0] is C.LITERAL for alt in av[1])

@@ -354,3 +354,10 @@ def test_job_training_of_those_resettled_is_no_community_worker_training():
     # 完成就业创业能力培训14.85万人次: migrants trained for jobs (audit 11's left class), not community workers
     assert "社区工作者培训" not in load_taxonomy().match("某省累计建设移民新村532个、完成就业创业能力培训10.2万人次。")
     assert "社区工作者培训" in load_taxonomy().match("某区组织社区书记开展能力培训3期。")
+
+
+def test_a_redacted_word_after_smart_is_no_smart_community():
+    # 以智慧*建助推城市治理 (a page masking 党 as * or X: 智慧党建): smart party building, not a smart community
+    assert "智慧社区" not in load_taxonomy().match("市委书记项目以智慧*建助推城市治理服务。")
+    assert "智慧社区" in load_taxonomy().match("某区以智慧平台助推城市治理服务。")
+    assert "智慧社区" in load_taxonomy().match("街道书记聚焦加强治理，研发智慧小程序。")

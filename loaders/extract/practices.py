@@ -383,6 +383,10 @@ def _filed_proposal_spans(text: str) -> list[tuple[int, int]]:
 _VISITED = re.compile(r"(?:深入|走进|来到|前往|赴)(?:了)?([^，,。；;！？!?\n]{2,30}?)(?:实地|现场)?"
                       r"(?:调研|检查|视察|察看|走访|慰问|考察)"
                       r"|(?:深入|先后来到|先后到|前往|赴)(?:了)?([^，,。；;！？!?\n]{2,60}?)等(?:地|处)[，,]")
+# where a match of _VISITED can start: each of its going words opens with one of these (先后 for 先后来到/先后到),
+# none of which can start inside another, so one scan that skips ahead to them lists every start (the pattern
+# itself opens with two groups of words, which leave the engine no first characters to skip ahead with)
+_VISIT_KEY = re.compile(r"深入|走进|来到|前往|赴|先后")
 
 
 def visited_spans(text: str) -> list[tuple[int, int]]:
@@ -391,7 +395,8 @@ def visited_spans(text: str) -> list[tuple[int, int]]:
     if "调研" not in text and "检查" not in text and "视察" not in text and "察看" not in text \
             and "走访" not in text and "慰问" not in text and "考察" not in text:
         return []
-    return [m.span(1) if m.start(1) >= 0 else m.span(2) for m in _VISITED.finditer(text)]
+    starts = [k.start() for k in _VISIT_KEY.finditer(text)]
+    return [m.span(1) if m.start(1) >= 0 else m.span(2) for m in finditer_at(_VISITED, text, starts)]
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:

@@ -617,3 +617,17 @@ def test_credit_lines_are_the_plain_patterns(parts):
 
     op, av = P.parse(practices._CREDIT.pattern)[0]  # (the group itself is not kept: it captures nothing)
     assert op is C.BRANCH and all(alt[0][0] is C.LITERAL for alt in av[1])
+
+
+_GOING = ["深入", "深", "入", "走进", "来到", "来", "先后来到", "先后到", "先后", "前往", "赴", "了", "社区", "服务中心", "实地",
+          "调研", "考察", "等地", "等处", "，", "。", "、"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_GOING), max_size=20))
+def test_visits_tried_at_their_going_words(parts):
+    # the visit pattern tried only where one of its going words starts: the same matches as the whole scan
+    text = "".join(parts)
+    starts = [k.start() for k in practices._VISIT_KEY.finditer(text)]
+    assert [(m.span(), m.groups()) for m in finditer_at(practices._VISITED, text, starts)] == \
+        [(m.span(), m.groups()) for m in practices._VISITED.finditer(text)]

@@ -1,20 +1,16 @@
 """benchmarks/compare_homes.py: two graph files are the same where every table's rows are, per index name."""
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
+
+from tests.support.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("compare_homes_script", REPO / "benchmarks" / "compare_homes.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(REPO / "benchmarks" / "compare_homes.py")
 
 
 def _file(path: Path, rows: list[tuple[str, bytes, str, bytes]], mark: str) -> Path:

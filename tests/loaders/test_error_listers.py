@@ -1,21 +1,17 @@
 """The error listers (benchmarks/field_misses.py, model_errors.py) never show a held-out set's errors."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.support.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _scoring():
-    spec = importlib.util.spec_from_file_location("score_extraction_script", REPO / "benchmarks" / "score_extraction.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(REPO / "benchmarks" / "score_extraction.py")
 
 
 def test_the_default_sets_are_the_tuning_sets_and_a_held_out_set_is_refused():

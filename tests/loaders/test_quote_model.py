@@ -1,24 +1,19 @@
 """The quoted-name classifier: its shipped weights, its features and its training script."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import numpy as np
 
 from loaders.extract.quote_features import QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
+from tests.support.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("quote_model_script", REPO / "benchmarks" / "quote_model.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(REPO / "benchmarks" / "quote_model.py")
 
 
 def test_shipped_weights_are_small_and_their_features_exist():

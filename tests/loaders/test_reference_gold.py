@@ -2,22 +2,20 @@
 catches what it says it catches (``data/reference/check_gold.py``)."""
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.support.scripts import load_script
+
 REFERENCE = Path(__file__).resolve().parents[2] / "data" / "reference"
 FOLDERS = sorted(p for p in REFERENCE.glob("extra-*") if p.is_dir())
 
 
 def _checker():
-    spec = importlib.util.spec_from_file_location("check_gold", REFERENCE / "check_gold.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REFERENCE / "check_gold.py", "check_gold")
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=[p.name for p in FOLDERS])

@@ -2,24 +2,19 @@
 on invented documents, its fit, and its refusal to read held-out sets."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.subject import find_subject
+from tests.support.scripts import load_script
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def _module(name: str):
-    spec = importlib.util.spec_from_file_location(f"{name}_script", REPO / "benchmarks" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # its dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script(REPO / "benchmarks" / f"{name}.py")
 
 
 def _candidates(text: str, kind: str = "其他") -> dict[str, set[str]]:

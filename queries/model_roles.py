@@ -1,7 +1,7 @@
 """How a named model's own sentence presents it, where that is not as a practice model of the place.
 
 - ``learnt``: a model the place learns or carries on from elsewhere (``学习运用“浦江经验”``, ``借鉴…“X”经验``,
-  ``坚持和发展新时代“枫桥经验”``): its owner is the place it comes from where the sentence names one (the
+  ``坚持和发展新时代“枫桥经验”``, ``将“千万工程”经验转化为…实效``): its owner is the place it comes from where the sentence names one (the
   models step credits 学习P“…” to P), else none — never the learner.
 - ``aim``: an aim, principle, slogan or quality the place strives for (``“…”的目标``, ``“…”的原则``, a formula
   it keeps to, ``坚持自治法治德治“三治融合”``,
@@ -35,6 +35,9 @@ _CLOSE = "”」』’\"'"
 _LEARN_BEFORE = re.compile(r"(?:学习|借鉴|复制|效仿|取经)[^，,。；;：:“”「」]{0,10}$")
 # a model carried on from its origin (坚持和发展新时代“枫桥经验”)
 _FOLLOW_BEFORE = re.compile(r"(?:坚持和发展|坚持发展|发展)新时代$")
+# a model whose experience the place turns into its own work (将“千万工程”经验转化为移民工作实效, 把“…”经验运用到…)
+_APPLIED_BEFORE = re.compile(r"(?:将|把)$")
+_APPLIED_AFTER = re.compile(r"^(?:的)?(?:先进)?经验(?:做法)?(?:转化为|转化成|运用到|运用于|应用到|应用于)")
 # a principle the place adheres to, after 坚持 with no verb of work between (坚持共建共治共享“三共联动”、自治法治德治
 # “三治融合”): a formula it keeps to, not a model of its own (坚持打造“…”, 坚持推行“…” report work)
 _ADHERE_BEFORE = re.compile(r"坚持(?P<between>[^，,。；;：:]{0,40})$")
@@ -69,9 +72,14 @@ _EFFORT_AFTER = re.compile(r"^[上下]?[下用]?(?:硬|真|足|苦|狠|大)?(?:�
 _WINDOW = 80      # characters read before and after a name: more than any rule above looks at
 
 
+# a mirror page's doubled mark (居民携手共治,,党群同心共建; 社区工作者,、): one mark
+_DOUBLED_MARK = re.compile(r"([，,、；;])[，,、；;]+")
+
+
 def _read(text: str) -> str:
-    """``text`` as the rules read it: simplified characters, a mirror page's pinyin glosses dropped (學(xué)習(xí))."""
-    return fold_name(without_pinyin(text)[0])
+    """``text`` as the rules read it: simplified characters, a mirror page's pinyin glosses dropped (學(xué)習(xí)),
+    a doubled mark one mark."""
+    return _DOUBLED_MARK.sub(r"\1", fold_name(without_pinyin(text)[0]))
 
 
 def _around(name: str, sentence: str) -> tuple[str, str] | None:
@@ -127,7 +135,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
         return None
     before, after = got
     read_name = _read(name)
-    if _LEARN_BEFORE.search(before) or _FOLLOW_BEFORE.search(before):
+    if (_LEARN_BEFORE.search(before) or _FOLLOW_BEFORE.search(before)
+            or (_APPLIED_BEFORE.search(before) and _APPLIED_AFTER.match(after))):
         return LEARNT
     if _AIM_AFTER.match(after.lstrip()):
         return AIM

@@ -138,6 +138,17 @@ def test_general_statements_report_no_measure():
     assert grade_evidence("某街道统筹做好疫情防控各项工作，建立社区防控专班12个。") == "described"
 
 
+def test_why_the_work_matters_reports_no_measure():
+    """坚持…，是…的具体行动，是实现…的重要支撑: a statement of why the work matters (its 实现/落实 serve it), no measure;
+    the work a sentence reports beside it still counts."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("坚持党建引领社区治理，是全面落实上级部署的具体行动，是实现高质量发展的重要支撑，"
+                          "是维护社会稳定的迫切需要。") == "claimed"
+    assert grade_evidence("坚持党建引领，是实现基层善治的必由之路。") == "claimed"
+    assert grade_evidence("建立网格党支部，是实现基层善治的必由之路，全区已建立网格党支部。") == "described"
+
+
 def test_a_hope_voiced_for_a_place_is_asked_for_not_done():
     """并希望某镇继续推广…，以党建引领优化社区治理: what a visitor hopes the place will do, not work reported."""
     from queries.grading import grade_evidence

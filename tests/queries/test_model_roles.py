@@ -13,6 +13,10 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     ("红色楼长", "组织社区书记赴外地学习借鉴某某市“红色楼长”做法。", LEARNT),
     # traditional characters with a mirror page's pinyin glosses read as the rules read simplified text
     ("某江經(jīng)驗", "某區(qū)學(xué)習(xí)運(yùn)用“某江經(jīng)驗”。", LEARNT),
+    # a model whose experience the place turns into its own work
+    ("千村工程", "某省安置办将“千村工程”经验转化为移民工作实效，建设新村532个。", LEARNT),
+    ("千村工程", "某县把“千村工程”经验运用到乡村治理中。", LEARNT),
+    ("千村工程", "某县将“千村工程”推广到全县。", None),
     # an aim, principle, slogan or quality
     ("两近", "按照“两近”的原则划分网格。", AIM),
     ("网格管理，全员服务", "明确“网格管理，全员服务”目标，推进改革。", AIM),
@@ -20,6 +24,8 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     # a slogan of parallel clauses as an event's theme or the state the work results in
     ("志愿暖冬日，关爱伴成长", "社区“志愿暖冬日，关爱伴成长”寒假系列活动正在进行。", AIM),
     ("小事不出楼，大事不出村", "引导群众参与治理，形成“小事不出楼，大事不出村”。", AIM),
+    # a mirror page's doubled mark between the clauses (居民携手共治,,党群同心共建)
+    ("鄰里攜手共治,,幹群同心共建", "某社区召開“鄰里攜手共治,,幹群同心共建”民主議事會,,居民代表40余人參加。", AIM),
     ("网格吹哨，部门报到", "推行“网格吹哨，部门报到”机制，解决问题120件。", None),
     # three or more parallel phrases the work results in (实现了/做到/形成), not a scheme's parts or a structure
     ("小事不出楼、大事不出村、难事不出镇", "某镇真正实现了“小事不出楼、大事不出村、难事不出镇”。", AIM),

@@ -17,6 +17,11 @@ practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
    answered (``关于…的建议的提案答复``) or in an editor's note (a paragraph opening with 编者按);
 5. a cue inside a learning statement: then ``learned_from`` names the place studied.
 
+A practice whose every cue is about a place elsewhere — neither the subject, nor a place within it, nor one
+holding it — and that no measure of the subject names is what the document saw elsewhere (a delegation
+visiting another city's community: ``在成华区某社区，考察组先后参观了…。借助…契机，…培育了40余家社会组织``):
+it is no practice of the document's subject, and leaves ``ctx.practices``.
+
 Ties go to the earlier cue. One cue per sentence is looked at, and once a cue of rank 2 is found at
 most 8 more sentences for one of rank 1 (the step costs ≈ 1 % of the pipeline); the attribution answers
 each in O(log n).
@@ -64,6 +69,8 @@ def extract_practice_mentions(ctx: Context) -> None:
     studied = sorted((lr.span.start, lr.span.end, lr.source) for lr in ctx.learning
                      if lr.span is not None and (lr.learner == subject or within(lr.learner)))
     best: dict[str, tuple[int, int, str | None]] = {}       # practice → (rank, offset, place studied)
+    seen_elsewhere: set[str] = set()      # practices whose best cue so far is about a place elsewhere (not above)
+    holds = _holds_subject(ctx)
     starts, lines = line_starts(text), {}
     last: dict[str, int] = {}          # practice → the sentence of its last cue looked at
     tried: dict[str, int] = {}         # practice → sentences looked at since it had a cue of rank 2
@@ -88,6 +95,8 @@ def extract_practice_mentions(ctx: Context) -> None:
             place = attribution.place_at(pos)
             if place is not None and place != subject and not within(place):
                 rank = _ELSEWHERE
+                if known is None and not holds(place):
+                    seen_elsewhere.add(name)
             elif place is None and known is not None and known[0] <= _OWN:
                 continue                                      # at best of rank 1 again: not read further
             elif _weak(text, sentence, pos) or attribution.planned_at(pos):
@@ -96,6 +105,13 @@ def extract_practice_mentions(ctx: Context) -> None:
                 rank = _OWN if place is None else _NAMED
         if known is None or rank < known[0]:
             best[name] = (rank, pos, source)
+            if known is not None:
+                seen_elsewhere.discard(name)
+    # what the document saw elsewhere, named by no measure of the subject's, is no practice of the subject's
+    measured = {n for m in ctx.measures if m.place is None or m.place == subject or within(m.place) for n in m.practices}
+    elsewhere = {n for n in seen_elsewhere if n not in measured and best[n][0] == _ELSEWHERE}
+    if elsewhere:
+        ctx.practices = [n for n in ctx.practices if n not in elsewhere]
     tax = load_taxonomy()
     for name in ctx.practices:
         got = best.get(name)
@@ -154,6 +170,34 @@ def _not_the_places_words(text: str, pos: int, starts: list[int], seen: dict[int
             [(m.start(), m.end()) for m in _PROPOSAL_LINE.finditer(text, lo, hi)]
     k = bisect_right(spans, (pos, len(text) + 1))          # (spans do not overlap: finditer's, or one line)
     return k > 0 and spans[k - 1][0] <= pos < spans[k - 1][1]
+
+
+def _holds_subject(ctx: Context):
+    """A test: does the named place (a place of the record) hold the subject (the subject's parent chain reaches
+    it, or the subject's code lies under its)?"""
+    subject = ctx.document.subject_place
+    parents = {p.name: p.parent for p in ctx.places}
+    codes = {p.name: p.adcode for p in ctx.places}
+    above: set[str] = set()
+    cur = parents.get(subject) if subject else None
+    while cur is not None and cur not in above and len(above) < 8:
+        above.add(cur)
+        cur = parents.get(cur)
+    subject_code = ctx.subject_code() if subject else None
+
+    def holds(name: str) -> bool:
+        if name in above:
+            return True
+        from loaders.extract.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        # (a place an agency's name gives, 山东省 of 山东省住建厅, need not be a place of the record)
+        code = codes.get(name) or gaz.code_for_full_name(name)
+        if not (code and subject_code) or code == subject_code:
+            return False
+        return subject_code in gaz.by_code and gaz.is_within(subject_code, code)
+
+    return holds
 
 
 def within_subject(ctx: Context):

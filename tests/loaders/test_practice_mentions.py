@@ -18,7 +18,8 @@ _PLACES = {  # name → (level, parent, forms as written)
 }
 
 
-def _mentions(text: str, practice: str):
+def _extracted(text: str) -> Context:
+    """The practices steps run over ``text`` about 襄阳市, with the places of ``_PLACES`` it names."""
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
     for name, (level, parent, forms) in _PLACES.items():
         ms = mentions_of(text, forms)
@@ -28,6 +29,11 @@ def _mentions(text: str, practice: str):
     extract_measures(ctx)
     extract_learning(ctx)
     extract_practice_mentions(ctx)
+    return ctx
+
+
+def _mentions(text: str, practice: str):
+    ctx = _extracted(text)
     assert practice in ctx.practices
     (pm,) = [pm for pm in ctx.practice_mentions if pm.name == practice]
     return text, pm
@@ -100,6 +106,16 @@ def test_a_practice_named_only_in_an_editors_note_is_not_the_places():
                   document=DocumentMeta(subject_place="襄阳市", province="湖北省"))
     extract_measures(ctx)
     assert "三治融合" in ctx.practices
+
+
+def test_what_a_delegation_saw_elsewhere_is_no_practice_of_the_subject():
+    """A practice every cue of which is about a place elsewhere (a community a delegation visits) is not the
+    subject's; one a higher unit's words name stays (the province's meeting), as does one the subject's own
+    text names too."""
+    seen = "襄阳市考察组赴外地考察学习基层治理。\n宁波市某社区始建于1951年，链接和培育了40余家社会组织。"
+    assert "社区社会组织培育" not in _extracted(seen).practices
+    assert "社区社会组织培育" in _extracted(seen + "\n襄阳市培育社会组织86家。").practices
+    assert "社区社会组织培育" in _extracted("湖北省召开现场会，部署培育社区社会组织工作。").practices
 
 
 def test_a_question_reports_no_work():

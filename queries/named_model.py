@@ -54,7 +54,7 @@ def fetch(g: Any, name: str, owner: str | None = None) -> list[dict[str, Any]]:
 
 
 # Bigrams every governance text uses: sharing one of these says nothing about which practice is meant.
-GENERIC_BIGRAMS = frozenset({"社区", "治理", "管理", "建设", "服务", "工作", "基层", "城乡", "推进", "加强",
+GENERIC_BIGRAMS = frozenset({"社区", "治理", "管理", "建设", "服务", "工作", "基层", "城乡", "推进", "加强", "居民",
                              "机制", "体系", "提升", "创新", "社会", "组织", "一个", "两个", "三个", "四个"})
 
 

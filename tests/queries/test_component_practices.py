@@ -1,0 +1,19 @@
+"""Which of a named model's practices each of its components speaks of (queries/named_model.component_practices)."""
+from __future__ import annotations
+
+import pytest
+
+from queries.named_model import component_practices
+
+
+@pytest.mark.parametrize("component,practices,expected", [
+    # a word every governance text uses (居民, 社区, 治理) says nothing of which practice is meant
+    ("社区居民需求", ["居民议事协商", "在职党员双报到"], []),
+    ("居民提单", ["居民议事协商", "网格化治理"], []),
+    # words of the practice itself do
+    ("居民议事会", ["居民议事协商", "居民公约"], ["居民议事协商"]),
+    ("制定居民公约", ["居民议事协商", "居民公约"], ["居民公约"]),
+    ("网格员接单", ["居民议事协商", "网格化治理"], ["网格化治理"]),
+])
+def test_a_component_maps_to_the_practices_its_own_words_name(component, practices, expected):
+    assert component_practices(component, practices) == expected

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from loaders.extract.context import Context
+from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.practices import load_taxonomy
 from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
@@ -494,6 +495,7 @@ class _Owners:
                 if 2 <= len(short) <= 4 and short != p.name and not is_common_word(short):
                     bare.setdefault(short, p.name)
         self.bare_locals = sorted(bare.items(), key=lambda x: -len(x[0]))
+        self.whole = _whole_units(ctx)
 
     def bare_local_before(self, q0: int) -> str | None:
         """The street or community whose bare name ends straight before ``q0``, written as a word of
@@ -564,10 +566,30 @@ class _Owners:
         return min(hits, key=lambda x: (x[1], x[2]))[4] if hits else None
 
 
+# the level word of 全市 / 我区 / 本县 → the levels of the subject's own unit it may name
+_WHOLE_LEVELS = {"市": ("city", "county_city"), "州": ("city",), "区": ("district",), "县": ("county",), "旗": ("county",)}
+
+
+def _whole_units(ctx: Context) -> dict[str, str]:
+    """Level word → the unit of that level the subject lies in (or is): what 全市, 我区, 本县 name in
+    the text (a street's write-up that says 全区 speaks of its district, a district's 全市 of its city)."""
+    code = ctx.subject_code()
+    if not code:
+        return {}
+    gaz = load_gazetteer()
+    chain = gaz.chain(code)
+    out: dict[str, str] = {}
+    for word, levels in _WHOLE_LEVELS.items():
+        unit = next((u for u in chain if u.level in levels), None)
+        if unit is not None:
+            out[word] = gaz.full_name(unit.adcode)
+    return out
+
+
 _ORIGIN_AFTER = re.compile(r"的?(?:源起地|发源地|起源地|诞生地|首创地)(?:是|为)?[:：]?")
 
 
-def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str | None) -> list[str]:
+def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
     text = ctx.text
     q0 = c.anchor if c.anchor >= 0 else c.start
     clause_lo = _clause_start(text, q0)
@@ -613,9 +635,13 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners, subject_parent: str
             and (_rx(r"省(?:厅|委|政府|级)?[^，。；]{0,2}$").search(head)
                  or _rx(r"省(?:政协|人大|委|政府|民政厅)" + _PINYIN + r"?[^，,。；;“”]{0,3}$").search(text, max(clause_lo, q0 - 16), q0)):
         return [ctx.document.province]  # 省厅“…”; 全省政协深化“…”
-    if head.endswith("全市") and subject_parent:
-        return [subject_parent]
+    whole = _WHOLE_BEFORE.search(head) if "全" in head else None
+    if whole and whole.group(1) in index.whole:
+        return [index.whole[whole.group(1)]]  # 全市“三社联动”: the whole city (or district, county) the subject lies in
     return []
+
+
+_WHOLE_BEFORE = re.compile(r"全(市|州|区|县|旗)$")
 
 
 # a pinyin gloss some pages print after a character (政協(xié)): no word of the sentence
@@ -720,6 +746,9 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     head = text[pos:pos + 1]
     if head in "全我本" and _WHOLE_PROVINCE.match(text, pos, q0) and mode != "以":
         return [index.province] if index.province else None  # 全省推行的“…”, 我省…
+    whole = _WHOLE_UNIT.match(text, pos, q0) if head in "全我本" and mode != "以" else None
+    if whole and whole.group(1) in index.whole and not (mode == "在" and _FIRST_IN.match(text, whole.end(), q0)):
+        return [index.whole[whole.group(1)]]  # 全区推行“…”, 我市…: the subject's own district, city
     chain = index.places_from(pos, q0)
     if not chain and head == "该" and _rx(r"该[区县市旗]").match(text, pos):
         chain = index.places_from(pos + 2, q0)  # 该区某街道还打造了“…”: the street of the unit pointed back at
@@ -759,6 +788,7 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff、]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
 # (全省推广…: where a scheme spreads, not who made it)
 _WHOLE_PROVINCE = re.compile(r"(?:全|我|本)省(?![委级直内外属政])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
+_WHOLE_UNIT = re.compile(r"(?:全|我|本)(市|州|区|县|旗)(?![委级直内外属政场民域长])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
 # first in a wider unit (在全市率先, 在全省首创): the whole unit is where, not who (在溧阳率先探索: the
 # place named is where it was tried first)
 _FIRST_IN = re.compile(r"(?:范围内|内)?(?:率先|首先|首创|首家|首个|第一个|最早)")
@@ -803,14 +833,6 @@ def _province_in_name(provinces: list[tuple[str, str]], name: str) -> str | None
 
 
 _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:省|市|自治区|特别行政区)$")
-
-
-def _subject_parent(ctx: Context) -> str | None:
-    subj = ctx.document.subject_place
-    for p in ctx.places:
-        if p.name == subj and p.level in ("district", "county"):
-            return p.parent
-    return None
 
 
 _ALIASES: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
@@ -1330,7 +1352,6 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         c.accepted = c.accepted or (not c.rejected and "".join(c.name.split()) in names)
     cands = [c for c in cands if c.accepted] + _unquoted(text, cands)
     cands.sort(key=lambda c: c.start)
-    parent = _subject_parent(ctx)
     subject = ctx.document.subject_place
     tax = load_taxonomy()
     by_name: dict[str, list[_Cand]] = {}
@@ -1339,7 +1360,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     provinces = _province_shorts(ctx)
     credited: dict[int, list[str]] = {}
     for i, c in enumerate(cands):
-        own = _credited_owners(ctx, c, index, parent)
+        own = _credited_owners(ctx, c, index)
         if not own and i > 0:
             prev = cands[i - 1]
             gap = text[prev.end:c.anchor if c.anchor >= 0 else c.quote.start]

@@ -83,6 +83,20 @@ def test_province_agency_and_whole_city_credit_higher_levels():
     assert ("三社联动", "宜昌市") in got
 
 
+def test_whole_units_credit_the_unit_of_that_level_the_subject_lies_in():
+    """全区 / 我市 heading the clause or 全市 straight before the quote name the subject's own district or
+    city, also in a street's write-up; the whole unit a scheme spreads in or was first in is no owner."""
+    text = ("全区推行“院坝夜话”协商模式。\n我市打造“宜格服务”品牌。\n以实施全市“三社联动”项目为契机。\n"
+            "在全区率先推行“一窗通办”模式。\n全市推广“红色物业”模式。")
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="学院街道", province="湖北省"),
+                  subject_anchor="420502")
+    ctx.places.append(PlaceRec(name="学院街道", level="street", parent="宜昌市西陵区", role="subject"))
+    extract_named_models(ctx)
+    got = {(nm.name, nm.owner) for nm in ctx.named_models}
+    assert {("院坝夜话", "宜昌市西陵区"), ("宜格服务", "宜昌市"), ("三社联动", "宜昌市"),
+            ("一窗通办", "学院街道"), ("红色物业", "学院街道")} <= got
+
+
 def test_default_owner_is_subject():
     assert ("邻里守望", SUBJECT) in _models("打造“邻里守望”品牌。")
 

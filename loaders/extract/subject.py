@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer
+from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer, short_name
 from loaders.extract.places import AdminMention, LocalMention, admin_mentions, local_mentions, zone_mentions
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
 
@@ -108,6 +108,10 @@ def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
 _LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委|"
                         r"社区居民委员会|社区居委会|社区党委|社区党总支|社区党支部|村民委员会|村委会|村党委|村党总支|村党支部)$")
 _GOV_WORD = re.compile(r"(?:人民政府|政府)")
+# a development zone's own committee opening an agency line (高新区管委会, 东湖高新区党工委): the zone's name, as written
+_ZONE_WORDS = r"(?:经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区)"
+_ZONE_BODY = re.compile(r"\s*([\u4e00-\u9fff]{0,6}?" + _ZONE_WORDS + r")(?:党工委|管委会|管理委员会)")
+_BARE_ZONE = re.compile(_ZONE_WORDS)
 
 
 def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
@@ -116,6 +120,10 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
     community or village when it is that unit's own committee (某街道某社区居民委员会, 某村党支部)."""
     squeezed, _ = squeeze_spaces(line)
     units = _units(_GOV_WORD.sub(lambda m: "，" * len(m.group()), squeezed), gaz)
+    zone = _ZONE_BODY.match(squeezed)
+    if zone and not any(u.start < zone.end(1) for u in units):
+        # 高新区管委会 (a zone's own committee, the zone written without its city): the zone, placed by _anchor
+        return SubjectPlace(None, zone.group(1), "other")
     if not units:
         return None
     own = _LOCAL_GOV.search(squeezed)
@@ -765,7 +773,12 @@ def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -
     if found.code is not None or found.local is None:
         return found
     code = body_place(text, level if level != "street" else None, gaz) or _county_alias(text, gaz)
-    return SubjectPlace(code, found.local, found.local_level)
+    local = found.local
+    if code is not None and found.local_level == "other" and _BARE_ZONE.fullmatch(local):
+        # 高新区 of a reply to 政协襄阳市…: named for the unit it lies in, as zones are (襄阳高新区)
+        unit = gaz.by_code[code]
+        local = (short_name(unit.name, unit.level) or unit.name) + local
+    return SubjectPlace(code, local, found.local_level)
 
 
 def _county_alias(text: str, gaz: Gazetteer) -> str | None:

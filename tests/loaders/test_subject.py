@@ -460,3 +460,14 @@ def test_paragraph_that_introduces_a_community_with_a_mirrors_gloss():
                "船山區(qū)嘉禾街道雁鸣社區(qū)下轄两个小区，有住户6220户，是遂宁最大的社区。\n"
                "雁鸣社区划分为17个网格，配备网格员17名。\n")
     assert rec.document.subject_place == "雁鸣社区"
+
+
+def test_a_zone_committee_written_without_its_city_replying_is_the_zone_of_the_session_city():
+    rec = _doc("经开区管委会关于对政协绵阳市八届二次会议第215号提案的答复\n\n李四委员：\n"
+               "您提出的《关于加强园区社区服务的建议》收悉，现答复如下：\n"
+               "近年来，我区新建社区服务中心3个，市住建局指导物业企业入驻。\n")
+    assert rec.document.subject_place == "绵阳经开区"   # named for the city it lies in, as zones are written
+    assert rec.document.province == "四川省"
+    rec = _doc("绵阳经开区管委会关于对政协绵阳市八届二次会议第215号提案的答复\n\n李四委员：\n"
+               "您提出的《关于加强园区社区服务的建议》收悉，现答复如下：\n近年来，我区新建社区服务中心3个。\n")
+    assert rec.document.subject_place == "绵阳经开区"   # written with its city: the zone as written

@@ -186,6 +186,8 @@ _ITEM_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}、([\u4e00-\u9f
 _TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
 _LIST_COUNTED = re.compile(r"(?:等[\u4e00-\u9fff]{0,5}|共|共计|合计|总计)\s*$")
+# the last item of a list that ends in what all its items qualify (…、抓基层治理突出的干部): a 的-phrase with its noun
+_MODIFIED_NOUN = re.compile(r"[^的，,。；;：:！？!?\n、]{1,12}的[\u4e00-\u9fff]{1,6}\s*$")
 # a list the figure counts closes with 等 and what its items are (政协委员、居民代表和…等部门负责人), or is of
 # levels (5位市、县级领导)
 _LIST_CLOSED = re.compile(r"等[\u4e00-\u9fff]{2}|^[\u4e00-\u9fff]、[\u4e00-\u9fff](?:\([^()]{1,4}\)|（[^（）]{1,4}）)?级")
@@ -307,6 +309,12 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
                 if len(_LEAD_TRIM.sub("", head.strip())) + len(counted.group().strip()) <= _MAX_SUBJECT:
                     before = before[:first.start()].rstrip("，, ") + counted.group().strip()
                     cut = whole_from
+    elif cuts and before[cuts[-1].start()] in "、和及与" and _MODIFIED_NOUN.search(before, cut):
+        # a list of what qualifies the noun counted (选用抓项目、抓招商成效显著、抓基层治理突出的干部79名): every item
+        # qualifies it, so the whole list where it is short, never its last item alone
+        whole_from = max((m.end() for m in cuts if before[m.start()].isdigit()), default=0)
+        if len(_LEAD_TRIM.sub("", before[whole_from:].strip())) <= _MAX_SUBJECT:
+            cut = whole_from
     if cuts and cut == len(before) and before[cuts[-1].start()].isdigit():
         # 50项372条: the same things counted in two units share the subject before the first
         first = cuts[-1].start()

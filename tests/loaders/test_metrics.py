@@ -495,3 +495,14 @@ def test_residents_after_a_comma_and_their_parts(text, expected):
 def test_households_of_the_people_named_next(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject, got
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a list of what qualifies the noun counted (抓项目、抓招商成效显著、抓治理突出的干部): the whole list, not its last item
+    ("今年，先后提拔重实绩、敢担当、抓基层治理突出的干部36名。", "36名", "提拔重实绩、敢担当、抓基层治理突出的干部"),
+    # a list the figures cut stays cut (78个社区、56个村的…)
+    ("全县78个社区、56个村的干部300名。", "78个", "社区"),
+])
+def test_labels_of_audit_14(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got

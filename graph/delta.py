@@ -145,7 +145,7 @@ class _MeasureSpan:
 def _practice_match(practice: str, text: str, start: int, end: int) -> tuple[int, int] | None:
     """The first span of ``text[start:end]`` naming ``practice``: its name, else (for a taxonomy
     practice) an alias or cue of ``data/practices.json``; None when nothing does."""
-    from loaders.reference import load_taxonomy
+    from loaders.reference import load_taxonomy, without_pinyin
 
     name = m.norm(practice)
     pos = text.find(name, start, end) if name else -1
@@ -153,6 +153,14 @@ def _practice_match(practice: str, text: str, start: int, end: int) -> tuple[int
         return pos, pos + len(name)
     entry = load_taxonomy().by_name.get(name)
     found = entry.pattern.search(text, start, end) if entry is not None else None
+    if found is None and entry is not None and text.find("(", start, end) >= 0:
+        # a mirror page's pinyin glosses inside the words (社區(qū)發(fā)展社會組織8個): read without them, as the
+        # practices step reads, and given back as written
+        local, to_text = without_pinyin(text[start:end])
+        if len(local) < end - start:
+            found_local = entry.pattern.search(local)
+            if found_local is not None and found_local.end() > found_local.start():
+                return start + to_text(found_local.start()), start + to_text(found_local.end() - 1) + 1
     if found is None or found.end() <= found.start():
         return None
     return found.start(), found.end()

@@ -161,6 +161,22 @@ def test_a_figure_measures_what_its_own_clause_names():
     assert measured["40个"] == ["网格化治理"]                  # its clause names none: the sentence's
 
 
+def test_a_figure_measures_the_practice_its_clause_names_between_pinyin_glosses():
+    """A mirror page glosses its words (社區(qū)發(fā)展社會組織8個): the figure's clause names the practice read without
+    the glosses, as the practices step reads it."""
+    from loaders.record import MetricRec
+
+    text = "自開展“三社聯(lián)動”工作以來,社區(qū)發(fā)展社會組織8個,開展活動120次。"
+    measure = MeasureRec(summary="社區發展社會組織8個", span=Span(start=0, end=len(text)),
+                         practices=["社区社会组织培育"])
+    figures = [MetricRec(value=8, unit="个", as_written="8個", start=text.index("8個"), end=text.index("8個") + 2)]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    assert _metric_practices(record_to_delta(rec))["8個"] == ["社区社会组织培育"]
+
+
 def test_a_figure_of_a_later_clause_measures_no_practice_named_in_a_title_or_a_middle_clause():
     """Where its clause names none, a figure measures the practices its sentence's first clause (the topic)
     or the clauses leading to it name (the one before, further back over a run of figures), not those of a

@@ -7,7 +7,9 @@
   it keeps to, ``坚持自治法治德治“三治融合”``,
   ``“扁平化、精细化”的管理服务能力``, ``锚定“…”目标``, what it works hard at, ``在“服务增效、治理增能”下硬功夫``, the fields its work centres on, ``围绕“产业发展提质、招商引资增效、作风建设深化”三项工作``, ``“…”的解决思路``, ``以“抓基础、重攻坚、促发展”的工作思路``, ``以“…”为主线``), or a slogan of parallel clauses that
   is an event's theme (``“志愿点亮寒假，暖意沁润童心”寒假系列活动``) or the state work results in
-  (``形成“小事不出网格，大事不出社区”``, ``真正实现了“小事不出网格、大事不出社区、难事不出街道”``): no practice model.
+  (``形成“小事不出网格，大事不出社区”``, ``真正实现了“小事不出网格、大事不出社区、难事不出街道”``), or watchwords of four
+  characters naming the pattern work results in (``构建起“党建引领、多元参与、协商共治、网格协办”的治理生态圈``, ``…”的工作格局``):
+  no practice model.
 
 - ``feature``: a part of an app or platform, a menu item or column (``“看新闻”“办政务”“享服务”三大主要板块``): a
   name on a screen, no practice model.
@@ -61,6 +63,8 @@ _THINKING_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,4}?思路")
 _COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
 _EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动|主题活动|议事会|座谈会|大会)")
 _RESULT_BEFORE = re.compile(r"(?:形成|实现|做到)了?$")
+# the pattern work results in, named by its watchwords (构建起“党建引领、多元参与、协商共治、网格协办”的治理生态圈): its qualities
+_PATTERN_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,6}?(?:格局|生态圈|局面|态势|新貌|氛围)")
 # the fields work is centred on, counted (围绕“产业发展提质、招商引资增效、作风建设深化”三项工作): its aims, not a scheme
 _AROUND_BEFORE = re.compile(r"围绕$")
 _COUNTED_FIELDS_AFTER = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]+(?:项|个|大)(?:重点)?(?:工作|任务|重点|方面|目标)")
@@ -111,6 +115,12 @@ def _parallel(name: str) -> bool:
             and any(len({p[i] for p in parts}) == 1 for i in range(len(parts[0]))))
 
 
+def _watchwords(name: str) -> bool:
+    """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治)?"""
+    parts = name.split("、")
+    return len(parts) >= 3 and all(len(p) == 4 for p in parts)
+
+
 def _parallel_fields(name: str) -> bool:
     """Is ``name`` two or more fields of work listed with 、 (产业发展提质、招商引资增效)?"""
     parts = name.split("、")
@@ -150,6 +160,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if adhered and not _WORK_VERB.search(adhered["between"]) and not _FOLLOW_BEFORE.search(before):
         return AIM
     if _parallel(read_name) and (_EVENT_AFTER.match(after) or _RESULT_BEFORE.search(before)):
+        return AIM
+    if _watchwords(read_name) and _PATTERN_AFTER.match(after):
         return AIM
     if _AT_BEFORE.search(before) and _EFFORT_AFTER.match(after):
         return AIM

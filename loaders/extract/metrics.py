@@ -248,6 +248,8 @@ _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!
 _SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据)?([^，,。；;：:！？!?\n的]{2,14})的?$")
 
 
+# what the units counted are chosen as (…7个镇乡街为试点, …3个社区为示范点): the kind of unit the figure counts
+_CHOSEN_AS = re.compile(r"(试点|示范)(?:点|单位)?(?=$|[，,。；;、！？!?]|开展|推进|先行)")
 # a quoted name the figure counts, ending its phrase (新建9个“口袋公园”，…): what is counted
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
@@ -265,6 +267,11 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         return ""
     split = _AFTER_SPLIT.search(after)
     phrase = (after[:split.start()] if split else after).strip()
+    if split and split.group() == "为" and 2 <= len(phrase) <= 12:
+        # those chosen as pilots (确定…7个镇乡街为试点): the pilots are what is counted, not every such unit
+        chosen = _CHOSEN_AS.match(after, split.end())
+        if chosen:
+            return chosen.group(1) + phrase
     if split and phrase and split.group() in "、和与及" and not after[split.end():split.end() + 1].isdigit():
         # the figure counts a list (40多位政协委员、居民代表和…等部门负责人, 5位市、县级领导): the whole list where
         # it is short, else its first item and 等 — never the first item alone

@@ -502,6 +502,10 @@ def test_households_of_the_people_named_next(text, as_written, subject):
     ("今年，先后提拔重实绩、敢担当、抓基层治理突出的干部36名。", "36名", "提拔重实绩、敢担当、抓基层治理突出的干部"),
     # a list the figures cut stays cut (78个社区、56个村的…)
     ("全县78个社区、56个村的干部300名。", "78个", "社区"),
+    # units chosen as pilots (确定…5个乡镇为试点): the pilots are counted, not every such unit
+    ("某县确定沿线5个乡镇为试点，推进产业发展。", "5个", "试点乡镇"),
+    ("选取3个社区为示范点开展创建。", "3个", "示范社区"),
+    ("全区12个社区为老旧小区。", "12个", "社区"),
 ])
 def test_labels_of_audit_14(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -244,7 +244,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
             if within is None and in_idiom(text, hit.start, hit.end):
                 continue  # 长治久安, 大同小异: a short form inside an idiom is no place
             if (_LOCAL_SUFFIX_AFTER.match(after) and not (within is not None and place.is_county_level
-                                                          and after.startswith("社区")))\
+                                                          and after.startswith("社区"))
+                    and not _city_community_work(gaz, hit.codes, text, hit.end))\
                     or (_LOCAL_NAME_AFTER.match(text, hit.end)
                                                     and not is_common_word(text[hit.end:hit.end + 2])
                                                     and not _child_follows(gaz, text, hit.end, code)
@@ -676,6 +677,28 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
 
 # 城乡/城镇 followed by what the phrase qualifies is a term (住房和城乡建设局, 城镇老旧小区)
 _TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房|级|两级|层面")
+# the work of communities in general, written after 社区 (杭州社区治理, 社区建设, 社区服务; not a community's
+# own facility: 社区服务中心, 社区服务站)
+COMMUNITY_WORK = re.compile(r"治理|建设|发展|营造|党建|管理|工作(?!站|室)|服务(?!中心|站|室|点|大厅|驿站)")
+
+
+def _city_community_work(gaz: Gazetteer, codes: tuple[str, ...], text: str, end: int) -> bool:
+    """Is the name ending at ``end``, which denotes ``codes``, the one province or prefecture-level city of
+    that name, followed by 社区 and the work of communities (杭州社区治理, 澳门社区服务)? Then it is the city,
+    and no community is named for it; a short form several units share (朝阳: a city and two districts) is
+    a common community name and stays one."""
+    return len(codes) == 1 and gaz.by_code[codes[0]].level in ("province", "city") \
+        and text.startswith("社区", end) and COMMUNITY_WORK.match(text, end + 2) is not None
+
+
+def _names_a_city(text: str, start: int, name_end: int) -> bool:
+    """Is ``text[start:name_end]`` wholly a name that :func:`_city_community_work` takes for the city?"""
+    gaz = load_gazetteer()
+    name = text[start:name_end]
+    return any(h.start == 0 and h.end == len(name) and _city_community_work(gaz, h.codes, text, name_end)
+               for h in gaz.scan(name))
+
+
 # ethnic townships carry their peoples before 乡/镇 (干河彝族乡): the name starts before them
 _ETHNIC = re.compile(ETHNIC + "$")
 
@@ -768,6 +791,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
         if text[end:end + 1] == "报":
             continue  # a paper's name (中国社区报)
+        if suffix == "社区" and COMMUNITY_WORK.match(text, end) and _names_a_city(text, start, name_end):
+            continue  # 杭州社区治理, 澳门社区服务: a city's community work, no community named for the city
         if name_end - start >= 2 and text[name_end - 1] in "改设" and text[name_end - 2] in "镇乡村县市区居":
             continue  # 推进镇改街道, 撤乡设镇, 村改社区: a change of unit, not a unit's name
         if text.startswith("地区", start) and name_end - start == 2:

@@ -25,7 +25,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer, short_name
-from loaders.extract.places import AdminMention, LocalMention, admin_mentions, local_mentions, zone_mentions
+from loaders.extract.places import (
+    COMMUNITY_WORK,
+    AdminMention,
+    LocalMention,
+    admin_mentions,
+    local_mentions,
+    zone_mentions,
+)
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
 
 __all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
@@ -191,8 +198,9 @@ def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
         if hit.start != 0:
             return None
         codes = [c for c in hit.codes if gaz.by_code[c].level in ("province", "city")]
-        if not codes or _LOCAL_AFTER.match(title, hit.end):
-            return None
+        if not codes or _LOCAL_AFTER.match(title, hit.end) and not (
+                title.startswith("社区", hit.end) and COMMUNITY_WORK.match(title, hit.end + 2)):
+            return None  # (杭州社区治理…: the city's community work, as 杭州以… is the city's)
         return min(codes, key=lambda c: (gaz.by_code[c].level != "province", c))
     return None
 

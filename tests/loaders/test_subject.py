@@ -471,3 +471,19 @@ def test_a_zone_committee_written_without_its_city_replying_is_the_zone_of_the_s
     rec = _doc("绵阳经开区管委会关于对政协绵阳市八届二次会议第215号提案的答复\n\n李四委员：\n"
                "您提出的《关于加强园区社区服务的建议》收悉，现答复如下：\n近年来，我区新建社区服务中心3个。\n")
     assert rec.document.subject_place == "绵阳经开区"   # written with its city: the zone as written
+
+
+@pytest.mark.parametrize("headline,subject", [
+    ("杭州社区治理迈出新步伐", "杭州市"),
+    ("澳门社区服务：街坊总会推动邻里互助", "澳门特别行政区"),
+    ("成都社区发展治理的实践探索", "成都市"),
+])
+def test_a_city_before_the_work_of_communities_is_the_city_not_a_community(headline, subject):
+    rec = _doc(headline + "\n\n近年来，当地持续推进基层治理，社区工作者队伍不断壮大，居民满意度提升。\n")
+    assert rec.document.subject_place == subject
+    assert not [p for p in rec.places if p.level == "community"]
+
+
+def test_a_community_named_like_a_city_with_its_own_facility_stays_a_community():
+    rec = _doc("朝阳社区服务中心开放\n\n近日，某街道朝阳社区服务中心正式开放，居民可在家门口办理各类事项。\n")
+    assert "朝阳社区" in {p.name for p in rec.places if p.level == "community"}

@@ -7,6 +7,7 @@ finish: Finisher of ``compare_cities``: grade every piece of evidence and build 
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any
 
@@ -126,6 +127,10 @@ def _figures(g: Any, measures: list[str]) -> tuple[dict[str, list[tuple[str, dic
 SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
 
 
+# the end of a sentence (a headline or a heading ends without one)
+_ENDS_SENTENCE = re.compile(r"[。；;！!？?…][”’」』）)]*\s*$")
+
+
 def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | None = None) -> str:
     """Grade of one raw row: measures by their quote, status and figures; models with components are
     described at least; a bare ADOPTS link is graded by its quote. ``memo``: ``grade_evidence``'s."""
@@ -134,8 +139,11 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
             return "claimed"
         grade = grade_evidence(quote or "", None, False, memo)
         # a model with listed components is described, unless the sentence naming it is a plan (下一步，某镇将
-        # 继续…构建“…—…”架构): then it is a plan like any other
-        listed = row.get("status") == "described" and grade == "claimed" and not is_plan(quote or "")
+        # 继续…构建“…—…”架构): then it is a plan like any other; nor where it is named by a line that ends no
+        # sentence — a headline or a heading (某社区探索“党支部 议事会 红色物业”居民自治新路径) names the scheme, it reports
+        # no work
+        listed = (row.get("status") == "described" and grade == "claimed" and not is_plan(quote or "")
+                  and _ENDS_SENTENCE.search(quote or "") is not None)
         return "described" if listed else grade
     status = row.get("status") if row["source"] == "measure" else None
     return grade_evidence(quote or "", status, bool(row.get("metrics")), memo)

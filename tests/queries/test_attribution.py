@@ -111,6 +111,9 @@ def test_a_model_piece_grades_as_its_sentence_says():
     assert cell("镇党委—小区党组织", "甲镇构建“镇党委—小区党组织”两级架构。") == "described"
     assert cell("镇党委—小区党组织", "下一步，甲镇将继续构建“镇党委—小区党组织”两级架构。") == "claimed"
     assert cell("某江经验", "甲镇学习运用“某江经验”化解矛盾。") == "claimed"
+    # a headline or a heading naming the scheme (no sentence end) reports no work: its words grade it
+    assert cell("党支部 议事会 红色物业", "甲镇某社区探索“党支部 议事会 红色物业”居民自治新路径") == "claimed"
+    assert cell("党支部 议事会 红色物业", "今年来，社区探索“党支部 议事会 红色物业”新路径，成立议事会12个。") == "described"
 
 
 def test_an_instruction_to_those_named_before_yao_is_a_duty():

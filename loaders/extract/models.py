@@ -567,7 +567,8 @@ class _Owners:
 
 
 # the level word of 全市 / 我区 / 本县 → the levels of the subject's own unit it may name
-_WHOLE_LEVELS = {"市": ("city", "county_city"), "州": ("city",), "区": ("district",), "县": ("county",), "旗": ("county",)}
+_WHOLE_LEVELS = {"市": ("city", "county_city"), "州": ("city",), "盟": ("city",), "区": ("district",), "县": ("county",),
+                 "旗": ("county",)}
 
 
 def _whole_units(ctx: Context) -> dict[str, str]:
@@ -581,6 +582,9 @@ def _whole_units(ctx: Context) -> dict[str, str]:
     out: dict[str, str] = {}
     for word, levels in _WHOLE_LEVELS.items():
         unit = next((u for u in chain if u.level in levels), None)
+        if unit is None and word == "区":
+            # 全区 of an autonomous region's text (广西, 内蒙古…) above its districts: the region
+            unit = next((u for u in chain if u.level == "province" and u.name.endswith("自治区")), None)
         if unit is not None:
             out[word] = gaz.full_name(unit.adcode)
     return out
@@ -641,7 +645,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
     return []
 
 
-_WHOLE_BEFORE = re.compile(r"全(市|州|区|县|旗)$")
+_WHOLE_BEFORE = re.compile(r"全(市|州|盟|区|县|旗)$")
 
 
 # a pinyin gloss some pages print after a character (政協(xié)): no word of the sentence
@@ -788,7 +792,7 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff、]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
 # (全省推广…: where a scheme spreads, not who made it)
 _WHOLE_PROVINCE = re.compile(r"(?:全|我|本)省(?![委级直内外属政])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
-_WHOLE_UNIT = re.compile(r"(?:全|我|本)(市|州|区|县|旗)(?![委级直内外属政场民域长])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
+_WHOLE_UNIT = re.compile(r"(?:全|我|本)(市|州|盟|区|县|旗)(?![委级直内外属政场民域长])(?![^，,。；;“”]{0,4}?(?:推广|复制|借鉴|学习|宣传))")
 # first in a wider unit (在全市率先, 在全省首创): the whole unit is where, not who (在溧阳率先探索: the
 # place named is where it was tried first)
 _FIRST_IN = re.compile(r"(?:范围内|内)?(?:率先|首先|首创|首家|首个|第一个|最早)")

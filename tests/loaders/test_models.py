@@ -97,6 +97,14 @@ def test_whole_units_credit_the_unit_of_that_level_the_subject_lies_in():
             ("一窗通办", "学院街道"), ("红色物业", "学院街道")} <= got
 
 
+def test_whole_region_of_an_autonomous_region_text_is_the_region():
+    text = "全区已有1.4万个城乡社区推行“三事分流”工作法。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="南宁市", province="广西壮族自治区"),
+                  subject_anchor="450100")
+    extract_named_models(ctx)
+    assert {(nm.name, nm.owner) for nm in ctx.named_models} == {("三事分流", "广西壮族自治区")}
+
+
 def test_default_owner_is_subject():
     assert ("邻里守望", SUBJECT) in _models("打造“邻里守望”品牌。")
 

@@ -487,3 +487,11 @@ def test_a_city_before_the_work_of_communities_is_the_city_not_a_community(headl
 def test_a_community_named_like_a_city_with_its_own_facility_stays_a_community():
     rec = _doc("朝阳社区服务中心开放\n\n近日，某街道朝阳社区服务中心正式开放，居民可在家门口办理各类事项。\n")
     assert "朝阳社区" in {p.name for p in rec.places if p.level == "community"}
+
+
+def test_a_region_that_calls_itself_zizhiqu_and_woqu_is_the_region_not_a_district():
+    rec = _doc("关于自治区政协十二届二次会议第0123号提案的答复\n\n张三委员：\n"
+               "您提出的《关于加强社区治理的提案》收悉，现答复如下：\n"
+               "近年来，我区深入推进城乡社区治理，银川市兴庆区推行“民情议事厅”。全区建成社区综合服务站2000个。\n"
+               "自治区民政厅\n2023年6月1日\n")
+    assert rec.document.subject_place == "宁夏回族自治区"   # 我区 of a region's reply, not 兴庆区

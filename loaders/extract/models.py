@@ -996,7 +996,10 @@ _REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"))
 _POST = re.compile(r"\A(?![一二三四五六七八九十两双\d])[^、，,+＋—－\-]{0,4}[^成增延擅专特生\W\d_]长\Z")
 # a change of state written inside the quote, each part X变Y (“资产变资本、居民变股民”)
 _CHANGES = re.compile(r"\A(?:[^、，,变“”]{1,5}变(?:为|成)?[^、，,变“”]{1,5}[、，,]?)+\Z")
-_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST,
+# where something is brought, a verb of going into first (推动党的创新理论“飞入寻常百姓家”, 让政策“走进千家万户”): a figure of
+# reach completing the sentence's verb, not a scheme
+_REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|送进|送入)[^、，,+＋]{2,8}\Z")
+_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR)
 
 

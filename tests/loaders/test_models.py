@@ -862,6 +862,9 @@ def test_a_models_practice_is_read_from_its_own_words_not_the_next_item_of_its_l
     "深耕社区“小网格”，激活治理“大能量”。",
     # a name dated by a planning period: that period's event or report
     "近日，某州“十三五成就回眸”全媒体采访活动启动。",
+    # where something is brought, completing the verb (a figure of reach, not a scheme)
+    "组建宣讲队，推动党的创新理论“飞入寻常百姓家”，夯实执政根基。",
+    "让惠民政策“走进千家万户”。",
 ])
 def test_changes_results_roles_columns_and_contrasts_are_not_names(text):
     assert _models(text) == {}

@@ -39,6 +39,15 @@ def test_whole_city_after_a_district_is_the_city():
     assert got["150个"][0] == "襄阳市"
 
 
+def test_a_scheme_named_before_an_anecdote_keeps_the_place_it_was_named_for():
+    """An anecdote about a district heads its paragraph; a later sentence whose topic is the scheme named before the
+    anecdote (“…”机制已推动解决问题…) reports the scheme's total, not the district's."""
+    got = _metrics("遇到难题时，“双直报”机制发挥作用。樊城区某小区曾突发管道爆裂，启动“双直报”后三天修复，修复管道12处。"
+                   "据了解，目前，“双直报”机制已推动解决问题8000余个。\n")
+    assert got["12处"][0] == "襄阳市樊城区"
+    assert got["8000余个"][0] == "襄阳市"
+
+
 def test_a_province_wide_figure():
     got = _metrics("目前，湖北全省累计清理证明事项58项。\n")
     assert got["58项"][0] == "湖北省"

@@ -659,7 +659,29 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
         own = local_government(text, gaz)
         if own:
             return _anchor(own, text, level, gaz)
+    if code is None and level is not None:
+        code = outlet_place(text, level, gaz)  # 大同日报记者从市民政局获悉，我市…: the paper's own city
     return SubjectPlace(code) if code else None
+
+
+# a place's own outlet (大同日报, 义乌新闻网, 某县融媒体中心): what a local paper reports on when its story names no
+# place but 我市, 市民政局
+_OUTLET_WORDS = ("日报", "晚报", "都市报", "新闻网", "电视台", "融媒体中心")
+
+
+def outlet_place(text: str, level: str, gaz: Gazetteer) -> str | None:
+    """The one unit of ``level`` (the level the text calls its own: 我市, 本县) whose name or short form the
+    text's outlets are named for, or None."""
+    found: set[str] = set()
+    for word in _OUTLET_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            window = text[max(0, pos - 6):pos]
+            for hit in gaz.scan(window):
+                if hit.end == len(window):
+                    found.update(c for c in hit.codes if _fits(gaz, c, level))
+            pos = text.find(word, pos + len(word))
+    return found.pop() if len(found) == 1 else None
 
 
 _TITLED = re.compile(r"《[^《》]*》")

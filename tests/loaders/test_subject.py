@@ -495,3 +495,11 @@ def test_a_region_that_calls_itself_zizhiqu_and_woqu_is_the_region_not_a_distric
                "近年来，我区深入推进城乡社区治理，银川市兴庆区推行“民情议事厅”。全区建成社区综合服务站2000个。\n"
                "自治区民政厅\n2023年6月1日\n")
     assert rec.document.subject_place == "宁夏回族自治区"   # 我区 of a region's reply, not 兴庆区
+
+
+def test_a_local_papers_story_that_names_no_place_is_about_the_papers_city():
+    rec = _doc("社区吹哨 部门报到\n\n本报讯 大同日报记者从市民政局获悉，今年以来，我市推行“社区吹哨、部门报到”机制。\n")
+    assert rec.document.subject_place == "大同市"
+    assert {(nm.name, nm.owner) for nm in rec.named_models} == {("社区吹哨、部门报到", "大同市")}
+    rec = _doc("社区吹哨 部门报到\n\n本报讯 记者从市民政局获悉，今年以来，我市推行“社区吹哨、部门报到”机制。\n")
+    assert rec.document.subject_place is None   # no outlet, no place: still unknown

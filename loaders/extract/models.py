@@ -705,7 +705,8 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
             got = _clause_subject(text, nxt, _clause_end(text, nxt), index)
             if got is not None:
                 return got
-    if follow and sent_lo > 0 and text[sent_lo - 1] != "\n" and _CONTINUES.match(text, sent_lo):
+    if follow and sent_lo > 0 and text[sent_lo - 1] != "\n" and (
+            _CONTINUES.match(text, sent_lo) or text[sent_lo - 1] in "。！？!?" and _CONTINUES_VERB.match(text, sent_lo)):
         # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject
         return _head_owners(text, sent_lo - 1, index, follow=False)
     return []
@@ -722,6 +723,10 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 _CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]|(?:借助|依托|通过|围绕|聚焦)[^，,。；;]{2,30}[，,]")
+# a sentence after a full stop that opens with its verb, its subject dropped (…某街道坚持党建引领。积极推行“…”):
+# the last sentence's subject goes on (after a semicolon the clauses of a list of results, each its own)
+_CONTINUES_VERB = re.compile(r"\s*(?:积极|创新|大力|深入|持续|不断|全面|着力|先后|相继|率先|还|并|又|也)?"
+                             r"(?:推行|推出|打造|建立|构建|探索|实施|开展|推动|组建|成立|设立|搭建|形成|建成|创建|启动|实行|首创)")
 
 
 # a visitor asking a place to act (并希望X街道继续推广“…”): the place asked is the clause's subject

@@ -508,6 +508,15 @@ def test_a_sentence_going_on_with_the_last_keeps_its_subject():
     assert ("暖心三帮", SUBJECT) in got
 
 
+def test_a_sentence_opening_with_its_verb_after_a_full_stop_keeps_the_last_subject():
+    places = {"宜昌市夷陵区": ("district", "within_subject", ("夷陵区",))}
+    got = _models("夷陵区坚持党建引领。积极推行“暖心三帮”志愿服务。", places=places)
+    assert ("暖心三帮", "宜昌市夷陵区") in got
+    # after a semicolon the clauses list results, each its own: the subject's
+    got = _models("夷陵区实现社区全覆盖；推行“暖心三帮”志愿服务。", places=places)
+    assert ("暖心三帮", SUBJECT) in got
+
+
 def test_components_of_a_digit_code_and_of_a_numeral_after_a_word():
     got = _models("组建“131”服务队，即1名网格长+3名党员+1名楼栋长，入户走访。")
     assert got[("131", SUBJECT)] == ["1名网格长", "3名党员", "1名楼栋长"]

@@ -485,6 +485,9 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and lead.local is None and found is not None and found.code is not None \
             and lead.code != found.code and lead.code in {p.adcode for p in gaz.chain(found.code)}:
         lead = None  # 某市地处…: a lead that introduces the city of the district the text is about
+    if lead is not None and headline is not None and headline.local is None and headline.code is not None \
+            and _roundup(text, headline.code, gaz):
+        lead = None  # 浙江推进…：记者走进某社区…，宁波市…，温州市…，嘉兴市…: the province's roundup opens on one community
     if lead is not None and (headline is None or _below(lead, headline, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:
@@ -497,6 +500,14 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
 
 # quoted speech (“我区将继续……。”): an official's words, not the text's own voice
 _SPEECH = re.compile(r"“[^“”]{0,400}?[，,。；;！？!?][^“”]{0,400}?”")
+
+
+def _roundup(text: str, code: str, gaz: Gazetteer) -> bool:
+    """Does the text name at least three units one level below ``code`` inside it (the cities of a
+    province headline's story, the districts and counties of a city's): a roundup of the unit's work?"""
+    units = {a.code for a in admin_mentions(text, code, gaz) if gaz.by_code[a.code].parent == code}
+    units |= {h.code for a in admin_mentions(text, code, gaz) for h in a.heads if gaz.by_code[h.code].parent == code}
+    return len(units) >= 3
 
 
 def _below(lead: SubjectPlace, head: SubjectPlace, gaz: Gazetteer) -> bool:

@@ -503,3 +503,12 @@ def test_a_local_papers_story_that_names_no_place_is_about_the_papers_city():
     assert {(nm.name, nm.owner) for nm in rec.named_models} == {("社区吹哨、部门报到", "大同市")}
     rec = _doc("社区吹哨 部门报到\n\n本报讯 记者从市民政局获悉，今年以来，我市推行“社区吹哨、部门报到”机制。\n")
     assert rec.document.subject_place is None   # no outlet, no place: still unknown
+
+
+def test_a_provinces_roundup_opening_on_one_community_stays_the_provinces():
+    text = ("浙江推进未来社区建设\n\n近日，记者走进杭州市上城区湖滨街道东坡路社区，居民们正在“邻里中心”参加活动。"
+            "今年以来，全省已建成未来社区600余个，宁波市海曙区推出“海曙邻里”，温州市鹿城区推行“鹿城管家”，"
+            "嘉兴市南湖区打造“南湖议事”。\n")
+    assert _doc(text).document.subject_place == "浙江省"
+    one = "浙江推进未来社区建设\n\n近日，记者走进杭州市上城区湖滨街道东坡路社区，居民们正在“邻里中心”参加活动。\n"
+    assert _doc(one).document.subject_place == "东坡路社区"   # a story of one community keeps it

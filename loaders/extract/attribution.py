@@ -364,7 +364,8 @@ class Attribution:
         # where a head can start: a run whose first 24 chars hold none of these has no head
         self._starts = sorted({*self._place_at, *self._agency_at,
                                *(m.start() for m in finditer_at(_SELF_ANY, text, stop_positions(text, "我本全"))),
-                               *(m.start() + 1 for m in finditer_at(_SCHEME_TOPIC, text, stop_positions(text, "“")))})
+                               # (one scan of the text: the pattern opens with a literal, rare matches)
+                               *(m.start() + 1 for m in _SCHEME_TOPIC.finditer(text))})
         self._sentences = stop_positions(text, _SENTENCE_STOPS)
         self._clauses = stop_positions(text, _SENTENCE_STOPS + _CLAUSE_STOPS)
         self._heads: dict[int, tuple[str | None, str | None]] = {}

@@ -591,6 +591,10 @@ def _whole_units(ctx: Context) -> dict[str, str]:
 
 
 _ORIGIN_AFTER = re.compile(r"的?(?:源起地|发源地|起源地|诞生地|首创地)(?:是|为)?[:：]?")
+# the maker written after the name (“…”工作法由P首创, “…”是P首创的, “…”源于P的探索): a source verb, or 由/是 with a
+# verb of making after the place
+_MADE_BY = re.compile(r"[^，,。；;“”]{0,6}?(?:(?P<src>发源于|起源于|源于|源自|诞生于|首创于)|由|是|系)")
+_CREATED = re.compile(r"的?(?:首创|创立|创建|率先|探索|推出|打造|发起|提出)")
 
 
 def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
@@ -601,6 +605,12 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
     if origin:  # “千万工程”源起地梅林村: the place it comes from
         chain = index.places_from(origin.end(), len(text))
         if chain:
+            return [chain[-1][2].name]
+    made = _MADE_BY.match(text, c.end, c.end + 12)
+    if made:
+        # “…”工作法由某街道首创, “…”是某街道首创的, “…”源于某社区的探索: the place named as its maker after it
+        chain = index.places_from(made.end(), len(text))
+        if chain and (made.group("src") or _CREATED.match(text, chain[-1][1])):
             return [chain[-1][2].name]
     before, first = index.places_before(clause_lo, q0)
     owners: list[str] = []

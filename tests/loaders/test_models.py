@@ -517,6 +517,21 @@ def test_a_sentence_opening_with_its_verb_after_a_full_stop_keeps_the_last_subje
     assert ("暖心三帮", SUBJECT) in got
 
 
+@pytest.mark.parametrize("text", [
+    "“五事共商”工作法由学院街道首创，现已在全区推广。",
+    "“五事共商”工作法是学院街道首创的议事方法。",
+    "“五事共商”源于学院街道的探索。",
+])
+def test_the_maker_named_after_the_name_owns_it(text):
+    places = {"学院街道": ("street", "within_subject", ("学院街道",))}
+    assert ("五事共商", "学院街道") in _models(text, places=places)
+
+
+def test_a_place_after_the_name_that_did_not_make_it_is_no_owner():
+    places = {"学院街道": ("street", "within_subject", ("学院街道",))}
+    assert ("五事共商", SUBJECT) in _models("“五事共商”工作法由学院街道转交区民政局。", places=places)
+
+
 def test_components_of_a_digit_code_and_of_a_numeral_after_a_word():
     got = _models("组建“131”服务队，即1名网格长+3名党员+1名楼栋长，入户走访。")
     assert got[("131", SUBJECT)] == ["1名网格长", "3名党员", "1名楼栋长"]

@@ -827,11 +827,19 @@ def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -
     return SubjectPlace(code, local, found.local_level)
 
 
+# what follows a county's short form that names a community or a road for it, not the county (丹凤社区, 宁海路;
+# a town or street sharing its county's name, 安源区安源镇, usually lies in that county)
+_NAMED_LIKE_A_COUNTY = re.compile(r"社区|村|路|小区|大道|广场")
+
+
 def _county_alias(text: str, gaz: Gazetteer) -> str | None:
     """The one county-level unit the text names by its short form (以杨浦建设…), when no unit is
     written in full: where a street's own report places itself."""
-    codes = {c for hit in gaz.scan(text) if hit.is_alias and len(hit.codes) == 1
-             and gaz.by_code[c := hit.codes[0]].is_county_level and not is_common_word(hit.surface)}
+    hits = [hit for hit in gaz.scan(text) if hit.is_alias and len(hit.codes) == 1
+            and gaz.by_code[hit.codes[0]].is_county_level and not is_common_word(hit.surface)]
+    if any(_NAMED_LIKE_A_COUNTY.match(text, hit.end) for hit in hits):
+        return None  # 丹凤社区, 宁海路街道: a community or road named like a county; the text's short forms place nothing
+    codes = {hit.codes[0] for hit in hits}
     # the level its organs are named at (区委、区政府 → a district) decides between several
     organs = {lv for lv, _ in re.findall(r"(区|县)(委|政府)", text)}
     if len(organs) == 1:

@@ -512,3 +512,12 @@ def test_a_provinces_roundup_opening_on_one_community_stays_the_provinces():
     assert _doc(text).document.subject_place == "浙江省"
     one = "浙江推进未来社区建设\n\n近日，记者走进杭州市上城区湖滨街道东坡路社区，居民们正在“邻里中心”参加活动。\n"
     assert _doc(one).document.subject_place == "东坡路社区"   # a story of one community keeps it
+
+
+@pytest.mark.parametrize("text", [
+    "丹凤社区2023年工作总结\n\n2023年，在街道党工委的领导下，我社区坚持党建引领，推行“丹凤议事会”。\n",
+    "宁海路街道：以“宁聚力”激活社区治理\n\n宁海路街道位于鼓楼区东部，以“宁聚力”党建品牌为引领。\n",
+])
+def test_a_community_or_road_named_like_a_county_does_not_place_the_text_in_that_county(text):
+    doc = _doc(text).document
+    assert doc.province is None   # 丹凤县 (陕西), 宁海县 (浙江): the text never says where it is

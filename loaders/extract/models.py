@@ -1000,6 +1000,10 @@ _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
 # creed a movement holds (“…”的志愿精神)
 _EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演出|汇演|音乐会|运动会)|^(?:重要)?(?:讲话|指示|批示|论述)"
                           r"|^的[^，,。；;“”]{0,4}?精神")
+# an organisation counted among others (孵化培育“…中心”等一批社会组织, 引入“…服务社”等3家社会组织): one body's name, not a
+# scheme; a kind of body (“院管委”等自治组织: no count) and a numeral or listed name (“1+N”等一批志愿组织) still name one
+_ORGANISATION_AFTER = re.compile(r"^等(?:一批|一些|多家|多个|[\d一二三四五六七八九十百]+[家个個])[^，,。；;：:“”]{0,6}?"
+                                 r"(?:组织|組織|机构|機構|协会|協會)")
 _REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER, _EVENT_AFTER)
 # the words before it make it one instance of something (一份“点菜单”) or one year's edition of an
 # event (2024“…”采访团)
@@ -1054,6 +1058,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if quoted != name and _DESCRIPTOR.fullmatch(quoted) \
             or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (after.startswith("为") and _TURNED_BEFORE.search(before)):
         return True
+    if not _numbered_or_list(name, parts) and _ORGANISATION_AFTER.match(after):
+        return True  # one organisation among others of its kind (“…中心”等一批社会组织)
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
     if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):

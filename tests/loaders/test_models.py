@@ -916,3 +916,23 @@ def test_components_of_roles_listed_before_a_numeral_name_keep_their_heads():
 def test_street_by_its_bare_name_straight_before_the_quote(text, owner):
     places = {"凤凰街道": ("street", "within_subject", ("凤凰街道",))}
     assert [o for _n, o in _models(text, places=places)] == [owner]
+
+
+@pytest.mark.parametrize("text", [
+    # an organisation named as one of a kind the place fosters (孵化培育“…”等一批社会组织): its name, no scheme
+    "全区孵化培育“春晖人文帮扶中心”等一批社会组织。",
+    "社区引入“同心圆公益服务社”等3家社会组织参与治理。",
+    "街道培育“暖邻帮扶协会”等多家社區組織。",
+])
+def test_an_organisation_named_among_others_of_its_kind_is_not_a_name(text):
+    assert _models(text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a numeral scheme followed by organisations counted still names the scheme they form
+    ("社区组建“1+N”等一批志愿组织，推行“三事分流”机制。", "1+N"),
+    # a kind of body, not counted (“楼管会”等自治组织): a scheme the place sets up
+    ("在各院落推行“楼管会”等自治组织，实现居民自管。", "楼管会"),
+])
+def test_a_scheme_or_a_kind_of_body_before_organisations_is_still_a_name(text, name):
+    assert (name, SUBJECT) in _models(text)

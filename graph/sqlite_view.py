@@ -422,9 +422,10 @@ class SQLiteGraphView:
 
     def linked(self, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
                rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,
-               evidence: str | None = None, best: bool = False) -> list[Link]:
+               evidence: str | None = None, best: bool = False, equal: tuple[str, Any] | None = None) -> list[Link]:
         """One ``Link`` per ``rel_type`` relationship (outgoing if ``out``) of each of ``nodes`` whose
-        other end has label ``other_label`` (any label: None), in the order ``edges_of`` gives them, read in a few
+        other end has label ``other_label`` (any label: None) and, with ``equal`` (property, a value not None),
+        that value of that property (tested by SQL: the others' values are never read), in the order ``edges_of`` gives them, read in a few
         set-wise scans, nothing kept: the values of the neighbour's properties ``fields`` (and, with
         ``text_head``, the first that many characters of its ``text``), of the relationship's
         ``rel_fields``, and its evidence (``evidence``: "node", the neighbour's, or "rel", the
@@ -466,6 +467,9 @@ class SQLiteGraphView:
         # label index scan over every policy of the graph, probing each: a second per query at 15,000)
         where = "AND +b.label = ? " if other_label is not None else ""
         tail = [rel_type] + ([other_label] if other_label is not None else [])
+        if equal is not None:                  # (a placeholder for the path and one for the value)
+            where += "AND json_extract(b.props, ?) = ? "
+            tail += [f"$.{equal[0]}", equal[1]]
         n, n_rel = len(fields), len(rel_fields)
         rows: list[tuple[Any, ...]] = []
         todo = list(nids.values())

@@ -70,17 +70,18 @@ def preload(g: Any, nodes: list[str], rel_type: str | None = None, out: bool = T
 
 def linked(g: Any, nodes: list[str], rel_type: str, out: bool, fields: tuple[str, ...] = (),
            rel_fields: tuple[str, ...] = (), other_label: str | None = None, text_head: int = 0,
-           evidence: str | None = None, best: bool = False) -> list[tuple[Any, ...]]:
+           evidence: str | None = None, best: bool = False, equal: tuple[str, Any] | None = None) -> list[tuple[Any, ...]]:
     """(node, neighbour, the neighbour's values of ``fields`` (then, with ``text_head``, the first that many
     characters of its ``text``), the relationship's values of ``rel_fields``, its evidence lists) for
     every ``rel_type`` relationship (outgoing if ``out``) of each of ``nodes`` (those in the graph) whose
-    neighbour has label ``other_label`` (None: any), in ``out_edges`` / ``in_edges`` order. ``evidence``: "node"
+    neighbour has label ``other_label`` (None: any) and, with ``equal`` (property, a value not None), that
+    value of that property, in ``out_edges`` / ``in_edges`` order. ``evidence``: "node"
     (the neighbour's), "rel" (the relationship's) or None; ``best``: the SQLite view gives only the
     entry ``best_evidence`` picks (a networkx graph every entry: the same pick). The SQLite view
     reads them set-wise (``SQLiteGraphView.linked``)."""
     native = getattr(g, "linked", None)
     if native is not None:
-        return native(nodes, rel_type, out, fields, rel_fields, other_label, text_head, evidence, best)
+        return native(nodes, rel_type, out, fields, rel_fields, other_label, text_head, evidence, best, equal)
     links = []
     for node in dict.fromkeys(nodes):
         if node not in g:
@@ -89,6 +90,8 @@ def linked(g: Any, nodes: list[str], rel_type: str, out: bool, fields: tuple[str
             if other_label is not None and label(g, other) != other_label:
                 continue
             attrs = g.nodes[other]
+            if equal is not None and attrs.get(equal[0]) != equal[1]:
+                continue
             values = tuple(attrs.get(f) for f in fields)
             if text_head:
                 values += ((attrs.get("text") or "")[:text_head],)

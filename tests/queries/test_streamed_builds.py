@@ -250,3 +250,9 @@ def test_linked_equals_walking_the_edges(embedded_store):
             heads = linked(view, nodes, rel_type, out, ("title",), other_label="Document", text_head=50)
             assert heads == linked(full, nodes, rel_type, out, ("title",), other_label="Document", text_head=50)
     assert seen > 1000
+    # only the neighbours with a property's value (``equal``: tested by SQL on the view)
+    every = linked(full, nodes, "IMPLEMENTS", True, ("summary", "status"))
+    planned = linked(view, nodes, "IMPLEMENTS", True, ("summary", "status"), equal=("status", "planned"))
+    assert planned == linked(full, nodes, "IMPLEMENTS", True, ("summary", "status"), equal=("status", "planned"))
+    assert planned == [link for link in every if link[2][1] == "planned"]
+    assert 0 < len(planned) < len(every)

@@ -8,7 +8,8 @@ finish: Finisher of ``compare_cities``: grade every piece of evidence and build 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Iterator
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from operator import itemgetter
 from typing import Any
 
 from graph.model import Evidence
@@ -167,14 +168,26 @@ def graded(row: dict[str, Any], memo: dict[Any, Any] | None = None) -> tuple[str
 # order a cell's pieces are shown in —, grade, (item id, summary, status, source, its own evidence), the
 # evidence it cites). Cells: (place id, practice) -> its pieces, in the order the raw rows give them.
 
-Piece = tuple[int, bool, int, str, int, str, tuple[Any, Any, Any, str, Evidence], Evidence]
+# (an ``Evidence``, or its four fields in its order: a kept row's lists stand for it as they are read, no
+# tuple made per piece — a pair of large cities has fifteen thousand)
+EvidenceLike = Sequence[Any]
+Piece = tuple[int, bool, int, str, int, str, tuple[Any, Any, Any, str, EvidenceLike], EvidenceLike]
+_ORDER = itemgetter(0, 1, 2, 3, 4)     # the order a cell's pieces are shown in
 
 
-def _piece(place: str, at: str, source: str, grade: str, item: tuple[Any, Any, Any, str, Evidence], ev: Evidence) -> Piece:
+def _piece(place: str, at: str, source: str, grade: str, item: tuple[Any, Any, Any, str, EvidenceLike],
+           ev: EvidenceLike) -> Piece:
     # of pieces of one grade, the place's own before those of the places within it: a city's cell
     # quotes the city's sentence, not a county's from another city's report
-    return (grade_rank(grade), at != place, SOURCE_RANK[source], ev.doc_id or "",
-            ev.start if ev.start is not None else -1, grade, item, ev)
+    doc_id, start = ev[0], ev[1]
+    return (grade_rank(grade), at != place, SOURCE_RANK[source], doc_id or "",
+            start if start is not None else -1, grade, item, ev)
+
+
+def _columns(ev: EvidenceLike) -> dict[str, Any]:
+    """``Evidence(*ev).columns()``, read from ``ev``'s four fields in place."""
+    doc_id, start, end, quote = ev
+    return {"doc_id": doc_id, "quote": quote, "start": start, "end": end}
 
 
 def _fetched_cells(rows: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], list[Piece]], dict[str, str]]:
@@ -233,17 +246,17 @@ def _kept_cells(g: Any, read: Callable[[str], list[list[Any]]], places: list[str
                     continue
                 seen.add(key)
                 found = True
-                cited = Evidence(*ev)
-                counting = [f for f in figures if any(pl in within for pl in f[0])]
+                cited: EvidenceLike = ev
+                counting = [f for f in figures if not within.isdisjoint(f[0])] if figures else None
                 grade = counted if counting else plain
-                if grade == "quantified":
+                if grade == "quantified" and counting:
                     fig = best_evidence({"fig_doc": [f[1] for f in counting], "fig_start": [f[2] for f in counting],
                                          "fig_end": [f[3] for f in counting], "fig_quote": [f[4] for f in counting]},
                                         "fig_")
                     if fig.quote:
                         cited = fig
                 cells.setdefault((p, practice), []).append(
-                    _piece(p, q, source, grade, (x, summary, status, source, Evidence(*own)), cited))
+                    _piece(p, q, source, grade, (x, summary, status, source, own), cited))
         if found:
             place_names[p] = name
     return cells, place_names
@@ -253,7 +266,12 @@ def _measure_item(piece: Piece) -> dict[str, Any]:
     """One measure of a cell with its own evidence: ``quote`` (the sentence naming the practice, or
     the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
     x, summary, status, _, own = piece[6]
-    return {"id": x, "summary": summary, "status": status, "grade": piece[5], **piece[7].columns(), **own.columns("own_")}
+    doc_id, start, end, quote = piece[7]
+    own_doc_id, own_start, own_end, own_quote = own
+    # (``Evidence.columns()`` and ``.columns("own_")`` of both, written out: fifteen thousand at a time)
+    return {"id": x, "summary": summary, "status": status, "grade": piece[5], "doc_id": doc_id, "quote": quote,
+            "start": start, "end": end, "own_doc_id": own_doc_id, "own_quote": own_quote, "own_start": own_start,
+            "own_end": own_end}
 
 
 def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any],
@@ -283,11 +301,11 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                 out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
                             "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE.columns()})
                 continue
-            pieces = sorted(cell, key=lambda t: t[:5])
+            pieces = sorted(cell, key=_ORDER)
             best = pieces[0]
             measures = [p for p in pieces if p[6][3] == "measure"]
             summaries = list(dict.fromkeys(p[6][1] for p in measures if p[6][1]))
             out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": best[5],
                         "measures": "；".join(summaries) or None, "measure_count": len(measures),
-                        "measure_list": [_measure_item(p) for p in measures], **best[7].columns()})
+                        "measure_list": [_measure_item(p) for p in measures], **_columns(best[7])})
     return out

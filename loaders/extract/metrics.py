@@ -84,6 +84,8 @@ _NOT_A_COUNT_AFTER = {
 # of a person met in a story (66岁的老主任, 我86岁了)
 _AGE_STAT_BEFORE = re.compile(r"年龄[^，,。；;！？!?\n]{0,8}$")
 _AGE_LIMIT_AFTER = re.compile(r"^(?:以下|以上|及以下|及以上|以内|之间|左右)")
+# which end of an age limit the figure is (招聘30周岁以下…: the upper; 年满18周岁以上: the lower)
+_AGE_BOUND = re.compile(r"^(?:(?P<upper>及?以下|以内)|(?P<lower>及?以上))")
 # a team's make-up spelled out (1名楼栋长+2名无职党员+1名社区干部): the parts of a scheme, not counts
 _PLUS_PART_AFTER = re.compile(r"[\u4e00-\u9fff]{1,8}[+＋]")
 # the first half of a ratio earlier in the clause (每500户社区居民配置…): the figure after it is the ratio's
@@ -632,6 +634,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         seen.add(ctx_key)
         s_lo, _s_hi = sentences.bounds(start)
         subject = _subject(text, start, end, clauses, s_lo)
+        if raw_unit in ("岁", "周岁"):
+            subject = _age_limit(subject, after)
         if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit) \
                 and not (unit == "%" and text[prev_end:start].rstrip().endswith("的")):
             # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)
@@ -663,6 +667,15 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _respectively(text, out, clauses)
     _second_units(text, out)
     return out
+
+
+def _age_limit(subject: str, after: str) -> str:
+    """The label of an age that bounds who is meant (招聘30周岁以下…社区工作者: 招聘 → 招聘年龄上限): what the
+    limit is, not the age of the words before it; an age already labelled as one (平均年龄) keeps its label."""
+    bound = _AGE_BOUND.match(after)
+    if bound is None or "年龄" in (subject or ""):
+        return subject
+    return (subject or "") + ("年龄上限" if bound["upper"] else "年龄下限")
 
 
 # one thing counted in two units, written together (常住人口4214户、11670人): the second shares the first's label

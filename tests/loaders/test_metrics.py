@@ -510,3 +510,15 @@ def test_households_of_the_people_named_next(text, as_written, subject):
 def test_labels_of_audit_14(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject, got
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # an age that bounds who is meant is labelled as the limit it is, not as the words before it
+    ("今年招聘30周岁以下、大专以上学历的社区工作者56名。", "30周岁", "招聘年龄上限"),
+    ("面向社会招募18周岁以上志愿者200名。", "18周岁", "志愿者年龄下限"),
+    # an age labelled as an age keeps its label
+    ("社区干部平均年龄34岁。", "34岁", "社区干部平均年龄"),
+])
+def test_an_age_limit_is_labelled_as_a_limit(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

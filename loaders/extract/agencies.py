@@ -152,6 +152,12 @@ _BYLINE_AFTER = re.compile(r"(?:全媒体)?记者(?!(?:一行)?(?:近日|日前)
 _CENTRAL_OUTLETS = ("新华社",)
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reverse=True)))
 
+
+def central_body_in(text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span of the first central body named in ``text[lo:hi]`` (民政部, 文化和旅游部办公厅's 文化和旅游部), or None."""
+    m = _CENTRAL_RE.search(text, lo, hi)
+    return (m.start(), m.end()) if m else None
+
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix
 _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新老山库校营矿湾灾林牧各两省县区市直级全我本该")
 _OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县", "我省", "本省")

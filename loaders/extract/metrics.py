@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import pairwise
 
+from loaders.extract.agencies import central_body_in
 from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
 from loaders.extract.text_utils import (
@@ -109,6 +110,10 @@ _NATIONAL_TITLE = re.compile(r"[^，,。；;：:！？!?\d“”有共计达]{0,
 _NATIONAL_IN_NAME = re.compile(r"(?:共产党|特色|式|梦|人民|城市报|社区报|社会报|民政|日报|红十字|人口普查|经济普查|"
                                r"农业普查|普查|人大|政协|两会|党代会|劳动模范|劳模|模范|和谐社区|民主法治|综合减灾|"
                                r"最美|道德模范|青年文明号|巾帼|工人先锋号|五一|三八)")
+# a central body publishing a list (文化和旅游部办公厅公布…名单，共评选出…组织30个): the list's totals are national, not
+# the place's (the place is one entry of the list)
+_PUBLISHES_LIST = re.compile(r"(?:公布|发布|公示|印发|通报)[^。；;！？!?\n]{0,40}?名单$")
+_LIST_WORD = "名单"
 _YEAR_RE = re.compile(r"(\d\d{3})\s*年")  # (\d first: the engine then skips ahead to digits)
 _CLAUSE_STOP = "，,。；;：:！？!?\n（(）)"
 _SENTENCE_STOP = SENTENCE_END  # the same string as the other steps': its stop index is shared
@@ -550,6 +555,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
               if not skipped[n.start()]]
     if leader:
         national = sorted(national + leader)
+    national = sorted(national + _national_lists(text, sentences))
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     # the patterns that open with a digit are tried only where a run of digits starts (a year: where
@@ -666,6 +672,20 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     out.sort(key=lambda r: r.start)
     _respectively(text, out, clauses)
     _second_units(text, out)
+    return out
+
+
+def _national_lists(text: str, sentences: _Stops) -> list[tuple[int, int]]:
+    """The central bodies that publish a list in their sentence (民政部公布…名单): from there on the sentence's figures
+    count the list, nationwide. Read only where 名单 is written."""
+    out = []
+    at = text.find(_LIST_WORD)
+    while at >= 0:
+        s_lo, _s_hi = sentences.bounds(at)
+        body = central_body_in(text, s_lo, at)
+        if body and _PUBLISHES_LIST.search(text, body[1], at + len(_LIST_WORD)):
+            out.append(body)
+        at = text.find(_LIST_WORD, at + 1)
     return out
 
 

@@ -522,3 +522,11 @@ def test_labels_of_audit_14(text, as_written, subject):
 def test_an_age_limit_is_labelled_as_a_limit(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+def test_the_totals_of_a_list_a_central_body_publishes_are_national():
+    text = ("5日，民政部办公厅公布年度社区治理先进典型名单，共评选出示范社区50个、优秀案例40个。"
+            "其中，某某社区入选示范社区。社区今年新建议事点3个。")
+    assert [m.as_written for m in find_metrics(text)] == ["3个"]
+    # a central body's funds the place receives are the place's figure
+    assert [m.as_written for m in find_metrics("民政部向我市下拨资金500万元，用于社区建设。")] == ["500万元"]

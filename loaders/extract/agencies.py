@@ -458,11 +458,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _local_bodies(text, admins, subject, gaz, add, known_locals, out)
     _party_bodies(text, admins, subject, gaz, add, out)
     _list_continuations(text, out, add, {a.start for a in admins})
+    _standing_members(text, out, add)  # (before the bare departments: 市委常委、组织部部长 is the city's)
     _bare_departments(text, subject, gaz, out, add)
     _stem_lists(text, subject, gaz, out, add, list_keys)
     _road_offices(text, subject, gaz, out, add)
     _offices_of_government(text, admins, gaz, out, add)
-    _standing_members(text, out, add)
     # (two levels' committees written as one, 省市委部署, name no one body: bodies of several levels at once
     # are left out, as 县镇两级党委 is; the annotated extra-w writes 中央和省市委 so)
     _centre_beside_committee(text, out, add)
@@ -795,7 +795,10 @@ _BUREAUS = ("民政", "财政", "教育", "公安", "司法", "审计", "统计"
             "自然资源和规划", "生态环境", "农业农村", "应急管理", "市场监管", "市场监督管理", "退役军人事务", "医保",
             "医疗保障", "行政审批", "大数据", "数据", "房管", "人力资源和社会保障", "住房和城乡建设", "城市管理",
             "城管执法", "发改", "发展和改革", "工信", "科技", "体育", "民宗", "乡村振兴", "机关事务管理")
-_BARE_BUREAU = re.compile("(?:" + "|".join(sorted(_BUREAUS, key=len, reverse=True)) + ")局")
+# …and the departments of its party committee written bare (组织部、民政局等单位 in a county's text: the county
+# committee's), not the generic 组织部门/宣传部门 nor a 政法委员 (a person)
+_BARE_BUREAU = re.compile("(?:" + "|".join(sorted(_BUREAUS, key=len, reverse=True)) + ")局"
+                          "|(?P<party>(?:组织部|宣传部|统战部|社会工作部|网信办|编办)(?!门)|政法委(?!员))")
 # what may stand straight before a bureau written without its place: no character, punctuation, a
 # list or preposition word (与交通局沟通, 会同城管局, 配合住建局)
 _BARE_BEFORE = "与和及同向由经、并对请合"
@@ -857,7 +860,8 @@ def _own_unit(subject: str | None, gaz: Gazetteer):
 
 def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
     """A standard bureau written without its place (民政局积极与交通局沟通, 住建局某局长陪同) is the
-    bureau of the subject's county or city; not in a province's text, where a bureau is some city's."""
+    bureau of the subject's county or city, and a party department so written (；组织部、民政局等单位) its
+    party committee's; not in a province's text, where a bureau is some city's."""
     unit = _own_unit(subject, gaz)
     if unit is None:
         return
@@ -867,7 +871,7 @@ def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list,
         before = text[m.start() - 1:m.start()]
         if m.start() in covered or is_cjk(before) and before not in _BARE_BEFORE:
             continue
-        add(m.start(), m.end(), place + m.group(), place)
+        add(m.start(), m.end(), place + ("委" if m.group("party") else "") + m.group(), place)
 
 
 def _stem_lists(text: str, subject: str | None, gaz: Gazetteer, out: list, add, keys: list[tuple[int, int]]) -> None:

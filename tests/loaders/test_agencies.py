@@ -255,8 +255,13 @@ def test_a_pinyin_gloss_inside_a_name_is_read_through():
     ("副县长、住建局王局长陪同。", "吉安市万安县", ["万安县住建局"]),
     ("各地民政局、县级财政局", "吉安市万安县", []),
     ("省委组织部、民政厅指导，财政局未参加。", "江西省", ["江西省委组织部", "江西省民政厅"]),
-    # a standing member's title names the department they head
+    # …and a party department so written its party committee's; not the generic 组织部门, nor a 政法委员
+    ("会议由县长主持；组织部、民政局等单位作了指导。", "吉安市万安县", ["万安县委组织部", "万安县民政局"]),
+    ("与政法委、统战部沟通，加强组织部门和宣传部门协同，乡镇政法委员列席。", "吉安市万安县",
+     ["万安县委政法委", "万安县委统战部"]),
+    # a standing member's title names the department they head (the committee before it, even in a county's text)
     ("市委常委、组织部部长张某某率队观摩。", "萍乡市", ["萍乡市委", "萍乡市委组织部"]),
+    ("市委常委、组织部部长张某某来县观摩。", "吉安市万安县", ["吉安市委", "吉安市委组织部"]),
     # an industry's party committee, with 综合 in its name
     ("依托物业行业综合党委成立党支部", "吉安市万安县", ["万安县物业行业综合党委"]),
 ])

@@ -61,6 +61,9 @@ def _hanzi_except(chars: str) -> str:
 
 
 _BODY = _hanzi_except(_NOT_BODY)
+# the posts, stations and squads a place's bureaus keep (县公安局某某派出所, 镇司法所, 市志愿服务总站, 县救助管理站,
+# 地区公安消防支队, 县综合行政执法大队): bodies of that place, as its 局 and 中心 are (not 这支队伍)
+_POSTS = r"派出所|司法所|总站|管理站|救助站|服务站|支队(?!伍)|大队(?!伍)"
 # the level alternatives each open with a literal character (not 自治区|自治州|地区|[省市区县…]): the
 # engine then skips ahead to the nine possible first characters instead of trying the whole
 # grammar at every offset of the document (same matches)
@@ -76,7 +79,7 @@ _AGENCY = re.compile(
     r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>纪委监委|纪委|监委|总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会|(?:中级)?(?:人民)?(?:法院|检察院))"
     r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院"
-    r"|中心|办公室|局|厅|委(?!员)|办(?![法理事好])))"
+    r"|中心|办公室|" + _POSTS + r"|局|厅|委(?!员)|办(?![法理事好])))"
     r")")
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 # 人大代表 are deputies; only 人大代表建议 (the suggestion a reply answers) names their congress
@@ -108,7 +111,7 @@ _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
-_GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室)")
+_GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室|派出所)")
 _MECHANISM = ("机制", "制度", "模式")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
@@ -163,6 +166,7 @@ _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新
 _OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县", "我省", "本省")
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
                          "和", "与", "及", "为", "是", "将", "了")
+_GROUP_PREPOSITIONS = "由经以对向从将把被"
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
 
@@ -176,7 +180,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办|举办|开办|筹办|合办|代办|帮办|包办|通办|"
                        r"查办|经办|试办|申办|停办|操办|转办)$")
-_GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室")
+_GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室|派出所")
 _DEPT_LIST_KEY = re.compile(r"等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
@@ -377,8 +381,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         if _WORD_END.search(m.group()):
             continue
         if m.group("func"):
-            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|局|厅|委|办)$"
-                       ).sub("", m.group("func"))
+            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|"
+                       + _POSTS + r"|局|厅|委|办)$").sub("", m.group("func"))
             if len(body) < 2 and m.group("func") not in _ONE_CHAR_OFFICES or _GENERIC_BODY.match(body) \
                     or _opens_with_verb(body) and not _task_office(body, m.group("func"), adm) \
                     or text[start] in "全各" and _BELOW_UNITS.match(body) and m.group("func").endswith("中心") \
@@ -485,7 +489,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         chosen = None
         for s in range(m.start(1), m.end(1) - 1):
             cand = text[s:m.end(1)]
-            if _GROUP_FORBIDDEN.search(cand) or is_common_verb(cand[:2]) or is_common_verb(cand[:3]):
+            if _GROUP_FORBIDDEN.search(cand) or is_common_verb(cand[:2]) or is_common_verb(cand[:3]) \
+                    or cand[0] in _GROUP_PREPOSITIONS:  # ，由城关派出所牵头: the name starts after 由
                 continue
             before = text[s - 1] if s > 0 else "\n"
             if (not is_cjk(before) or s in taken_ends
@@ -496,7 +501,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue  # 组建地企协调推进办公室 is a body; an office named in passing may be anyone's
         cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)]) if chosen is not None else ""
         core = _rx(r"工作$").sub("", cand)
-        if len(core) < 2 or _GENERIC_BODY.match(core) or not city:
+        if len(core) < 2 or _GENERIC_BODY.match(core) or not city \
+                or suffix == "派出所" and is_common_word(core):  # 辖区派出所, 当地派出所: whichever serves there
             if suffix == "领导小组办公室" and last_group:  # 领导小组办公室 of the group named before
                 add(m.start(2), m.end(), last_group + "办公室", city)
             continue
@@ -728,16 +734,19 @@ def _list_continuations(text: str, out: list, add, place_starts: set[int] = froz
             prev, pos = out[-1], item.end()
 
 
-# a bureau's branch named for the county or district it serves (市公安局某某分局)
-_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,4}?分局")
+# a bureau's branch named for the county or district it serves (市公安局某某分局), and a bureau's or squad's post
+# or squad named after it (县公安局某某派出所, 市公安局交警支队, 某边境管理支队某某边境派出所)
+_BRANCH_KINDS = ("分局", "派出所", "支队", "大队")
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:分局|派出所|支队(?!伍)|大队(?!伍))")
 _NOT_IN_BRANCH = re.compile(r"[的了和与及在到对向从把被将为是等各]")
 
 
 def _branch_bureaus(text: str, out: list) -> None:
-    """A bureau written with its branch (市公安局某某分局, 某市税务局某某分局) is the branch, one body: the
-    city's bureau is not named there (in place, on the bureau's span extended to the branch's end)."""
+    """A bureau written with its branch (市公安局某某分局, 某市税务局某某分局) or its post or squad (县公安局某某派出所,
+    市公安局交警支队; a squad's post, 某支队某某派出所) is the branch, one body: the city's bureau is not named
+    there (in place, on the bureau's span extended to the branch's end)."""
     for i, a in enumerate(out):
-        if not a.name.endswith("局") or "分局" not in text[a.end:a.end + 6]:
+        if not a.name.endswith(("局", "支队", "大队")) or not any(k in text[a.end:a.end + 9] for k in _BRANCH_KINDS):
             continue
         m = _BRANCH.match(text, a.end)
         if m is None or _NOT_IN_BRANCH.search(m.group()):
@@ -984,7 +993,7 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
         for b, hb in of_place.get((pa, ha[-1:]), ()):
             if len(a) < len(b) and subseq(ha, hb) \
                     and len(b) - len(a) <= 8 \
-                    and b.endswith(("中心", "小组", "专班", "局", "委员会")) \
+                    and b.endswith(("中心", "小组", "专班", "局", "委员会", "支队", "大队", "派出所")) \
                     and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
                     and len(out.get(a, "")) < len(b):
                 out[a] = b

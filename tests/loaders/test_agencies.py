@@ -555,3 +555,27 @@ def test_a_bureaus_branch(text, expected):
 ])
 def test_a_units_level_written_again_before_its_body(text, expected):
     assert _names(text, "萍乡市") == sorted(expected)
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # the posts, stations and squads of a place's bureaus are bodies of that place
+    ("县综合行政执法大队、县救助管理站联合开展整治。", "丽水市遂昌县", ["遂昌县救助管理站", "遂昌县综合行政执法大队"]),
+    ("地区公安消防支队推行网格化管理。", "大兴安岭地区", ["大兴安岭地区公安消防支队"]),
+    ("市志愿服务总站、市消防救援支队参加。", "萍乡市", ["萍乡市志愿服务总站", "萍乡市消防救援支队"]),
+    # a bureau's post or squad written after it is that one body, not the bureau
+    ("县公安局城关派出所、市公安局交警支队到场。", "丽水市遂昌县", ["丽水市公安局交警支队", "遂昌县公安局城关派出所"]),
+    # a police station by its own name, after a boundary (not after 由), is the subject county's; not the
+    # station of an area (辖区派出所, 当地派出所), nor 这支队伍
+    ("防控效能大幅提升。单甲边境派出所创新工作法，由城关派出所牵头。", "临沧市沧源佤族自治县",
+     ["沧源佤族自治县单甲边境派出所", "沧源佤族自治县城关派出所"]),
+    ("社区民警与辖区派出所、当地派出所联系，发挥好这支队伍的作用。", "临沧市沧源佤族自治县", []),
+])
+def test_posts_stations_and_squads(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_a_squad_written_short_merges_into_its_full_name():
+    text = "大兴安岭地区公安消防支队推行网格化管理，大兴安岭地区消防支队与社区联动。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="大兴安岭地区"))
+    extract_agencies(ctx)
+    assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("大兴安岭地区公安消防支队", 2)]

@@ -163,6 +163,8 @@ def central_body_in(text: str, lo: int, hi: int) -> tuple[int, int] | None:
 
 # words ending in a level char that are not a prefix (城市, 社区 …) and chars that may precede a prefix
 _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新老山库校营矿湾灾林牧各两省县区市直级全我本该")
+# the 区 that ends a zone's kind (经开区, 开发区, 工业区): no district heads a body there (经开区党工委)
+_ZONE_KIND_BEFORE = ("经开", "开发", "工业", "产业")
 _OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县", "我省", "本省")
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
                          "和", "与", "及", "为", "是", "将", "了")
@@ -348,7 +350,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 continue
         else:
             ok, _p, start = _prefix_ok(text, lv_pos, _NO_ADMIN)
-            if not ok or (lv in ("州", "旗", "盟", "地区") and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本"):
+            if not ok or (lv in ("州", "旗", "盟", "地区") and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本") \
+                    or lv == "区" and text.endswith(_ZONE_KIND_BEFORE, 0, lv_pos):
                 continue  # 州, 盟, 旗 alone head an agency only at a word's start (州政协, 我旗), not in 杭州, 红旗, 联盟
             place = level_places[lv] if lv in level_places else level_places.setdefault(
                 lv, level_place(gaz, subject, lv))
@@ -807,7 +810,8 @@ _BUREAUS = ("民政", "财政", "教育", "公安", "司法", "审计", "统计"
 # …and the departments of its party committee written bare (组织部、民政局等单位 in a county's text: the county
 # committee's), not the generic 组织部门/宣传部门 nor a 政法委员 (a person)
 _BARE_BUREAU = re.compile("(?:" + "|".join(sorted(_BUREAUS, key=len, reverse=True)) + ")局"
-                          "|(?P<party>(?:组织部|宣传部|统战部|社会工作部|网信办|编办)(?!门)|政法委(?!员))")
+                          "|(?P<party>(?:组织部|宣传部|统战部|社会工作部|网信办|编办)(?!门)|政法委(?!员))"
+                          "|(?P<zone>(?:高新区|经开区|开发区)(?:管委会|党工委))")
 # what may stand straight before a bureau written without its place: no character, punctuation, a
 # list or preposition word (与交通局沟通, 会同城管局, 配合住建局)
 _BARE_BEFORE = "与和及同向由经、并对请合"
@@ -870,17 +874,22 @@ def _own_unit(subject: str | None, gaz: Gazetteer):
 def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
     """A standard bureau written without its place (民政局积极与交通局沟通, 住建局某局长陪同) is the
     bureau of the subject's county or city, and a party department so written (；组织部、民政局等单位) its
-    party committee's; not in a province's text, where a bureau is some city's."""
+    party committee's, and a zone's body so written (高新区管委会 in a city's reply) the city's zone's; not in a
+    province's text, where a bureau is some city's."""
     unit = _own_unit(subject, gaz)
     if unit is None:
         return
     place = gaz.agency_prefix(unit.adcode)
+    city = next((p for p in gaz.chain(subject) if p.level == "city"), unit)  # a zone is its city's
     covered = {i for a in out for i in range(a.start, a.end)}
     for m in _BARE_BUREAU.finditer(text):
         before = text[m.start() - 1:m.start()]
         if m.start() in covered or is_cjk(before) and before not in _BARE_BEFORE:
             continue
-        add(m.start(), m.end(), place + ("委" if m.group("party") else "") + m.group(), place)
+        if m.group("zone"):
+            add(m.start(), m.end(), gaz.agency_prefix(city.adcode) + m.group(), gaz.agency_prefix(city.adcode))
+        else:
+            add(m.start(), m.end(), place + ("委" if m.group("party") else "") + m.group(), place)
 
 
 def _stem_lists(text: str, subject: str | None, gaz: Gazetteer, out: list, add, keys: list[tuple[int, int]]) -> None:

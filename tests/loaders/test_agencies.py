@@ -259,6 +259,10 @@ def test_a_pinyin_gloss_inside_a_name_is_read_through():
     ("会议由县长主持；组织部、民政局等单位作了指导。", "吉安市万安县", ["万安县委组织部", "万安县民政局"]),
     ("与政法委、统战部沟通，加强组织部门和宣传部门协同，乡镇政法委员列席。", "吉安市万安县",
      ["万安县委政法委", "万安县委统战部"]),
+    # …and a zone's body so written its city's zone's (not every zone's: 各开发区管委会); the 区 of a zone's kind
+    # heads no body of a district (经开区党工委 is no 某区党工委)
+    ("高新区管委会对该提案中所提出的建议高度重视，各开发区管委会配合。", "襄阳市", ["襄阳市高新区管委会"]),
+    ("经开区党工委、工业区管委会联合开展。", "萍乡市安源区", ["萍乡市经开区党工委"]),
     # a standing member's title names the department they head (the committee before it, even in a county's text)
     ("市委常委、组织部部长张某某率队观摩。", "萍乡市", ["萍乡市委", "萍乡市委组织部"]),
     ("市委常委、组织部部长张某某来县观摩。", "吉安市万安县", ["吉安市委", "吉安市委组织部"]),

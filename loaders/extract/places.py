@@ -129,7 +129,7 @@ _STUDY_BEFORE = ("学习", "借鉴", "考察", "赴", "前往")
 def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:
     """A county-level short form (溧阳 for 溧阳市) alone counts inside the subject's own city, when
     only one unit there has it, it is no ordinary word, and a preposition or list puts it as a
-    place (在溧阳率先…, 赴溧阳, 溧阳、金坛等地)."""
+    place (在溧阳率先…, 赴溧阳, 溧阳、金坛等地) or a community of its own follows by name (定海城西社区)."""
     subj_city = gaz.city_of(subject) if subject else None
     if len(hit.codes) == 1 and len(hit.surface) >= 3 and not is_common_word(hit.surface, 20) \
             and text[max(0, hit.start - 2):hit.start].endswith(_STUDY_BEFORE):
@@ -139,7 +139,9 @@ def _county_alias_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
     if [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] != [code]:
         return False
     # (the pattern opens with ^, which a match from a position other than 0 never meets: read a slice)
-    return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text[hit.end:hit.end + 4]))
+    # …or a unit of its own follows by name (已有定海城西社区、普陀夏新社区: the first item as the second)
+    return text[max(0, hit.start - 2):hit.start].endswith(_ALIAS_BEFORE) or bool(_ALIAS_AFTER.match(text[hit.end:hit.end + 4])) \
+        or _unit_name_after(text, hit.end)
 
 
 def _short_county_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str) -> bool:

@@ -469,6 +469,16 @@ def test_a_unit_short_form_before_a_two_character_community(text, unit, communit
     assert not any(p.endswith("社区") and p != community for p in places), places
 
 
+@pytest.mark.parametrize("text", [
+    "目前已有定海城西社区、普陀夏新社区列入试点。",   # the list's first item as its second
+    "定海城西社区先行先试。",
+])
+def test_a_county_short_form_of_the_subjects_city_before_a_community_of_its_own(text):
+    # alone, a county's short form needs a preposition or a list to be a place; a community named after it
+    # (two characters and 社区) places it too, inside the subject's city
+    assert ("定海", "舟山市定海区") in _names(text, "舟山市")
+
+
 def test_a_unit_short_form_and_one_character_is_still_a_local_name():
     assert _names("位于江苏淮安园社区的议事点", "淮安市") == [("江苏", "江苏省")]
 

@@ -67,15 +67,17 @@ _POSTS = r"派出所|司法所|总站|管理站|救助站|服务站|支队(?!伍
 # the level alternatives each open with a literal character (not 自治区|自治州|地区|[省市区县…]): the
 # engine then skips ahead to the nine possible first characters instead of trying the whole
 # grammar at every offset of the document (same matches)
+# a party committee's departments (市委组织部, 中共某县委员会宣传部)
+_PARTY_DEPT = (r"组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
+               r"(?!常委)" + _BODY + r"{1,8}?委员会|"
+               r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分|局)|局|办(?![法理事好])|委(?!员)|研究室|督查室)")
 _AGENCY = re.compile(
     r"(?P<lv>自治区|自治州|地区|省|市|区|县|州|旗|盟)(?:"
     r"(?P<joint>委[市区县省州]政府)(?P<jdept>督查局|督察局|" + _BODY + r"{0,6}?(?:局|室|办))?"
     r"|(?P<pgov>党委、?政府)"
-    r"|(?P<party>党?委)(?!员)(?P<pdept>组织部|宣传部|统战部|政法委员会|政法委|办公室|办公厅|编办|党校|社会工作部|办(?![公法理事好])|"
-    r"(?!常委)" + _BODY + r"{1,8}?委员会|"
-    r"(?!常委)" + _BODY + r"{1,5}?(?:部(?!署|门|分|局)|局|办(?![法理事好])|委(?!员)|研究室|督查室))?"
+    r"|(?P<party>党?委)(?!员)(?P<pdept>" + _PARTY_DEPT + r")?"
     r"|(?P<gov>(?:人民)?政府|(?<=[盟区])(?:行政公署|行署))(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
-    r"|(?P<npc>人大)(?P<npccm>常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
+    r"|(?P<npc>人民代表大会|人大)(?P<npccm>常务委员会|常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
     r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>纪委监委|纪委|监委|总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会|(?:中级)?(?:人民)?(?:法院|检察院))"
     r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院"
@@ -95,7 +97,7 @@ _PROV_COUNTERPART = re.compile(r"省厅")
 _CITY_COUNTERPART = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))市局(?!长)", re.MULTILINE)
 # a session written without its place: 政协十一届五次(会议)
 _BARE_SESSION = re.compile(r"(?<![省市区县州旗盟国])政协第?[一二三四五六七八九十]+届")
-_SESSION_BODY = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大|政协)第?[一二三四五六七八九十]+次会议")
+_SESSION_BODY = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大|政协|人民代表大会)第?[一二三四五六七八九十]+次会议")
 # a session named after its place: 政协安宁市第七届第三次会议, 中国人民政治协商会议砚山县第十届委员会
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
@@ -267,7 +269,8 @@ def _named_before(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer, pa
 
 
 def _canonical(name: str) -> str:
-    """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 行政公署 → 行署, 市委办 → 市委办公室, 市政府办 → 市政府办公室."""
+    """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 行政公署 → 行署, 市委办 → 市委办公室, 市政府办 → 市政府办公室
+    (a congress written by its formal name keeps it, 某县人民代表大会常务委员会, as the annotations do)."""
     name = name.replace("督察局", "督查局").replace("人民政府", "政府").replace("行政公署", "行署")
     if name.endswith(("委办", "政府办")):
         name += "公室"
@@ -434,11 +437,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         and gaz.by_code[subject].level in ("district", "county") else None
     for m in finditer_at(_CITY_COUNTERPART, text, literal_starts(text, "市局", (0,))) if city else ():
         add(m.start(), m.end(), city + dept + "局", city)
-    # 市八届人大四次会议, 区第九届政协三次会议: the session's body, of the level written before it
-    for m in _SESSION_BODY.finditer(text) if "届人大" in text or "届政协" in text else ():
+    # 市八届人大四次会议, 区第九届政协三次会议, 县第十八届人民代表大会第三次会议: the session's body, of the level written before it
+    for m in _SESSION_BODY.finditer(text) if "届人大" in text or "届政协" in text or "届人民代表大会" in text else ():
         place = level_place(gaz, subject, m.group()[0])
         if place:
-            add(m.start(1), m.end(1), place + m.group(1), place)
+            add(m.start(1), m.end(1), place + m.group(1).replace("人民代表大会", "人大"), place)  # the session's 人大
     own = gaz.agency_prefix(subject) if subject and "政协" in text else None
     # 政协十一届五次: the replying place's own CPPCC (tried at each 政协 only: the pattern opens with a
     # lookbehind, which keeps the engine from skipping ahead)
@@ -553,10 +556,14 @@ def _session_bodies(text: str, admins: list, gaz: Gazetteer, add) -> None:
             for before, body in _FORMAL_BEFORE:
                 if text.endswith(before, 0, a.start):
                     league = "共青团" if before == "共青团" else ""
-                    add(a.start - len(before), a.end + 3, league + prefix + body, prefix)
+                    # 中共某县委员会组织部: the committee's department, written after its formal name
+                    dept = _PARTY_DEPT_RX.match(text, a.end + 3) if body == "委" and not league else None
+                    end = dept.end() if dept else a.end + 3
+                    add(a.start - len(before), end, league + prefix + body + (dept.group() if dept else ""), prefix)
                     break
 
 
+_PARTY_DEPT_RX = re.compile(_PARTY_DEPT)
 _GOV_BETWEEN = re.compile(r"人民政府|政府")  # (政府 at its first or third character)
 
 
@@ -983,8 +990,8 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
         it = iter(long)
         return all(ch in it for ch in short)
 
-    def head(name: str) -> str:
-        return name[:-2] if name.endswith("委员会") else name
+    def head(name: str) -> str:  # (人大常委会 ends as 人民代表大会常务委员会 does: in 委)
+        return name[:-2] if name.endswith("委员会") else name[:-1] if name.endswith("常委会") else name
 
     # only names of one place pair up: each name is compared with those of its own place (in the
     # order of ``pairs``), the tests of one name alone made once

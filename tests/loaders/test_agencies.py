@@ -583,3 +583,22 @@ def test_a_squad_written_short_merges_into_its_full_name():
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="大兴安岭地区"))
     extract_agencies(ctx)
     assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("大兴安岭地区公安消防支队", 2)]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    # formal names: a party committee's department after the committee's formal name; a congress by its
+    # formal name (kept as written) and the congress of a session written in full (the session's 人大)
+    ("中共遂昌县委员会组织部印发通知", "丽水市遂昌县", ["遂昌县委组织部"]),
+    ("关于县第十八届人民代表大会第三次会议第5号建议的答复", "丽水市遂昌县", ["遂昌县人大"]),
+    ("遂昌县人民代表大会常务委员会、市人民代表大会", "丽水市遂昌县", ["丽水市人民代表大会", "遂昌县人民代表大会常务委员会"]),
+    ("坚持和完善人民代表大会制度，县人民代表大会代表李某发言", "丽水市遂昌县", []),
+])
+def test_formal_names_of_committees_and_congresses(text, subject, expected):
+    assert _names(text, subject) == sorted(expected)
+
+
+def test_a_congress_written_short_merges_into_its_formal_name():
+    text = "遂昌县人民代表大会常务委员会召开会议，县人大常委会主任出席。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="丽水市遂昌县"))
+    extract_agencies(ctx)
+    assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("遂昌县人民代表大会常务委员会", 2)]

@@ -631,3 +631,14 @@ def test_visits_tried_at_their_going_words(parts):
     starts = [k.start() for k in practices._VISIT_KEY.finditer(text)]
     assert [(m.span(), m.groups()) for m in finditer_at(practices._VISITED, text, starts)] == \
         [(m.span(), m.groups()) for m in practices._VISITED.finditer(text)]
+
+
+# pieces of bureau names, whole stems and their overlaps (交通运输局, 交通局, 运输局, 民政民政局)
+_BUREAU_PIECES = ["民政", "交通", "运输", "交通运输", "住建", "住房和城乡建设", "城管", "执法", "局", "局长", "市", "、",
+                  "和", "自然资源", "和规划", "数据", "大数据", "发改", "发展和改革", "王", "\n"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_BUREAU_PIECES), max_size=24).map("".join))
+def test_bare_bureau_spans_are_the_patterns_matches(text):
+    assert agencies.bare_bureau_spans(text) == [m.span() for m in agencies._BARE_BUREAU.finditer(text)]

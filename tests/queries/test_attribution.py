@@ -221,3 +221,13 @@ def test_a_visit_reports_what_the_visitor_looked_at_not_work_done():
     assert grade_evidence("市委常委王某到某区调研全国文明城市创建和“双报到”工作。") == "claimed"
     assert grade_evidence("市民政局副局长赴某区调研实验区建设工作情况。") == "claimed"
     assert grade_evidence("市领导到某区调研，该区已建立网格员队伍。") == "described"
+
+
+def test_how_far_something_got_is_a_status_not_an_action():
+    """…议题和落实情况举例, 汇报…工作开展情况: 落实情况/开展情况 name a status, a noun — no action reported; the work the
+    sentence reports beside it still counts."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("在某社区的党群服务中心，社区书记以近期议题和落实情况举例，向记者介绍工作经验。") == "claimed"
+    assert grade_evidence("社区书记汇报了网格化管理工作开展情况。") == "claimed"
+    assert grade_evidence("社区书记汇报了开展情况，社区已建立议事会。") == "described"

@@ -114,6 +114,8 @@ class Taxonomy:
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
                 if p.guard is not None and _guarded(text, start, p):
                     continue
+                if _ROLE_AFTER.match(text, to_text(end)) and _ROLE_BEFORE.search(text, max(0, start - 12), start):
+                    continue  # a part a structure rests on (以社区社会组织为支撑的“三位一体”格局), not work on it
                 if themes:
                     k = bisect_right(themes, start - 2)
                     if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
@@ -164,6 +166,10 @@ _ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表
 # skips ahead to their first characters) is not searched with the whole pattern, tried at each offset
 _ASK_WORD = re.compile(_ASK_WORDS)
 _SENTENCE_STOPS = "。；;！？!?\n"
+# the role a thing plays in a structure, one of several listed (建立以党组织为领导核心、以居委会为主体、以社区社会组织为支撑
+# 的…格局): what it rests on names no work done on it; the core it is led by (为领导核心) is its own claim
+_ROLE_BEFORE = re.compile(r"以[^，,。；;：:！？!?\n、]{0,10}$")
+_ROLE_AFTER = re.compile(r"[^，,。；;：:！？!?\n、]{0,4}?为(?:支撑|主体|补充|纽带|骨干|基础)[、的]")
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")

@@ -361,3 +361,12 @@ def test_a_redacted_word_after_smart_is_no_smart_community():
     assert "智慧社区" not in load_taxonomy().match("市委书记项目以智慧*建助推城市治理服务。")
     assert "智慧社区" in load_taxonomy().match("某区以智慧平台助推城市治理服务。")
     assert "智慧社区" in load_taxonomy().match("街道书记聚焦加强治理，研发智慧小程序。")
+
+
+def test_a_part_a_structure_rests_on_is_no_work_on_it():
+    # 以社区社会组织为支撑的…格局: the organisations are a part of the structure built, not organisations fostered
+    text = "某区建立以社区党组织为领导核心、以社区居委会为主体、以社区社会组织为支撑的“三位一体”管理服务格局。"
+    assert "社区社会组织培育" not in document_practices(text)
+    # a base work starts from (以…为基础，组建…) and organisations fostered still count
+    assert "社区社会组织培育" in document_practices("某区以社区社会组织为基础，组建志愿服务队。")
+    assert "社区社会组织培育" in document_practices("某区培育社区社会组织20个，为社区治理提供支撑。")

@@ -1422,7 +1422,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
                 break
         first = group[0]
         definition = _sentence(text, first.start)
-        practices = tax.match(name + "；" + "、".join(comps) + "；" + _head_words(text, first.end))
+        practices = tax.match_spans(name + "；" + "、".join(comps) + "；" + _head_words(text, first.end))
         for owner in owners:
             ctx.named_models.append(NamedModelRec(
                 name=name, owner=owner, components=list(comps), definition=definition, practices=practices,

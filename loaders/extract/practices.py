@@ -168,8 +168,9 @@ _ASK_WORD = re.compile(_ASK_WORDS)
 _SENTENCE_STOPS = "。；;！？!?\n"
 # the role a thing plays in a structure, one of several listed (建立以党组织为领导核心、以居委会为主体、以社区社会组织为支撑
 # 的…格局): what it rests on names no work done on it; the core it is led by (为领导核心) is its own claim
-_ROLE_BEFORE = re.compile(r"以[^，,。；;：:！？!?\n、]{0,10}$")
-_ROLE_AFTER = re.compile(r"[^，,。；;：:！？!?\n、]{0,4}?为(?:支撑|主体|补充|纽带|骨干|基础)[、的]")
+# (also a model's component that states such a role, 社区社会组织为支撑, read in the list of its components)
+_ROLE_BEFORE = re.compile(r"[以、；;][^，,。；;：:！？!?\n、]{0,10}$")
+_ROLE_AFTER = re.compile(r"[^，,。；;：:！？!?\n、]{0,4}?为(?:支撑|主体|补充|纽带|骨干|基础)(?:[、的；;]|$)")
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")

@@ -936,3 +936,16 @@ def test_an_organisation_named_among_others_of_its_kind_is_not_a_name(text):
 ])
 def test_a_scheme_or_a_kind_of_body_before_organisations_is_still_a_name(text, name):
     assert (name, SUBJECT) in _models(text)
+
+
+def test_a_models_practices_are_read_as_the_practices_step_reads_text():
+    # a component that states a part the structure rests on (社区社会组织为支撑) names no work on it
+    text = "某区建立以社区党组织为领导核心、以社区居委会为主体、以社区社会组织为支撑的“三位一体”格局。"
+    ctx = _ctx(text)
+    extract_named_models(ctx)
+    practices = {m.name: m.practices for m in ctx.named_models}
+    assert "社区社会组织培育" not in practices["三位一体"]
+    # a component that is the organisations fostered still names the practice
+    ctx = _ctx("某区推行“一核多元”模式，即党组织引领、培育社区社会组织。")
+    extract_named_models(ctx)
+    assert "社区社会组织培育" in {p for m in ctx.named_models for p in m.practices}

@@ -793,7 +793,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
         if text[end:end + 1] == "报":
             continue  # a paper's name (中国社区报)
-        if suffix == "社区" and COMMUNITY_WORK.match(text, end) and _names_a_city(text, start, name_end):
+        if suffix == "社区" and name_end in taken and COMMUNITY_WORK.match(text, end) \
+                and _names_a_city(text, start, name_end):
             continue  # 杭州社区治理, 澳门社区服务: a city's community work, no community named for the city
         if name_end - start >= 2 and text[name_end - 1] in "改设" and text[name_end - 2] in "镇乡村县市区居":
             continue  # 推进镇改街道, 撤乡设镇, 村改社区: a change of unit, not a unit's name

@@ -237,9 +237,17 @@ _SELF_LEVEL = {"省": "province", "市": "city", "州": "prefecture", "盟": "pr
 _RANK = {"province": 0, "city": 1, "prefecture": 1, "county_city": 2, "district": 2, "county": 2, "street": 3}
 # the session a reply answers names its level: 省政协…, 市八届人大…, 政协石鼓区…, 县政协…
 _SESSION_LEVEL = re.compile(r"(自治区|省|市|州|区|县)(?:政协|人大|第?[一二三四五六七八九十]+届)")
-# an autonomous region's own bodies written bare (自治区民政厅, 自治区政协; not 广西壮族自治区, 内蒙古自治区…): the
-# text is the region's, and its 我区/全区 are the region, not a district
-_REGION_SELF = re.compile(r"(?<![族古藏尔])自治区")
+
+
+def _speaks_as_region(text: str) -> bool:
+    """Does the text write an autonomous region's own bodies bare (自治区民政厅, 自治区政协; not 广西壮族自治区,
+    内蒙古自治区…)? Then it is the region's, and its 我区/全区 are the region, not a district."""
+    pos = text.find("自治区")
+    while pos >= 0:
+        if pos == 0 or text[pos - 1] not in "族古藏尔":
+            return True
+        pos = text.find("自治区", pos + 3)
+    return False
 
 
 def self_level(text: str, head: str = "", reply: bool = False) -> str | None:
@@ -248,7 +256,7 @@ def self_level(text: str, head: str = "", reply: bool = False) -> str | None:
     reply, the one written with 全 (全市 in a district's reply is its city, so 全 comes last)."""
     own: Counter[str] = Counter()
     whole: Counter[str] = Counter()
-    region = "自治区" in text and _REGION_SELF.search(text) is not None
+    region = _speaks_as_region(text)
     for m in finditer_at(_SELF, text, stop_positions(text, _SELF_FIRST)):
         level = "province" if region and m.group(2) == "区" else _SELF_LEVEL[m.group(2)]
         (own if m.group(1) in "我本" else whole)[level] += 1

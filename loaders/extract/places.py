@@ -735,7 +735,10 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
     below_ends: set[int] = set()  # where a community or village ends: no street or town is named after one
     out: list[LocalMention] = []
     unit_ends = frozenset(chained)  # (the administrative units' own ends, before any local unit's)
+    read_to = 0  # where the last unit read ends when it took the suffix after its own (某新村社区)
     for m in _LOCAL_SUFFIX.finditer(text):
+        if m.start() < read_to:
+            continue
         suffix = m.group()
         if suffix == "办事处":
             # a street's office named straight after its district or county (梅县区新城办事处: where streets
@@ -761,6 +764,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         name_end, end, level = m.start(), m.end(), _LEVEL_OF_SUFFIX.get(suffix, "other")
         if suffix == "村" and text.startswith("民小组", end):
             end, level = end + 3, "other"  # a villager group (瓦草冲村民小组)
+        elif suffix == "村" and text.startswith("社区", end):
+            end, level = end + 2, "community"  # a community named for its village or estate (仙林新村社区)
         if suffix in ("乡", "镇"):
             eth = _ETHNIC.search(text, max(0, name_end - 12), name_end)
             if eth:
@@ -805,6 +810,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         if suffix == "社区" and text[name_end - 1] in "和与" and is_common_word(text[name_end - 3:name_end - 1]):
             continue  # “两委”成员和社区工作者: 和 joins two nouns (东环特和社区 is a name)
         out.append(LocalMention(start, end, text[start:end], name or text[start:end], level))
+        read_to = end
         taken.add(end)
         chained.add(end)
         if level == "community":

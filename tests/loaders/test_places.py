@@ -105,6 +105,10 @@ def test_admin_mentions(text, subject, expected):
     # a change of unit is no unit's name
     ("资源向街道倾斜，推进镇改街道和村改社区工作", []),
     ("中心集镇区规划市场,力争集镇功能进一步体现", []),  # 集镇 (a market town) is a word
+    # a community named for its village or estate is the community, not a village of that name
+    ("副主任到泽林镇幸福新村社区调研。", [("泽林镇", "street"), ("幸福新村社区", "community")]),
+    ("泽林镇上湾二村社区居委会组织居民议事", [("泽林镇", "street"), ("上湾二村社区", "community")]),
+    ("泽林镇上湾村民小组", [("泽林镇", "street"), ("上湾村民小组", "other")]),
 ])
 def test_local_mentions(text, expected):
     assert [(m.name, m.level) for m in local_mentions(text)] == expected

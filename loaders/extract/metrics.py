@@ -303,11 +303,23 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
 
+def _in_quote(s: str, i: int) -> bool:
+    """Is ``s[i]`` inside a “…” quote (the nearest mark before it opens one; none before it, and a closing
+    mark comes first after it: ``s`` starts inside a quote)? A 、 there (“共建文明城、同做文明人”主题活动) joins
+    the quoted words, not the items of the sentence."""
+    before = max(s.rfind("“", 0, i), s.rfind("”", 0, i))
+    if before >= 0:
+        return s[before] == "“"
+    close, opening = s.find("”", i), s.find("“", i)
+    return close >= 0 and (opening < 0 or close < opening)
+
+
 def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) -> str:
     """The label read before the figure; ``ends_clause``: nothing but the clause's end follows the figure (then
     a 的-phrase of those who have or lack something says what it counts: 有社会工作师资格的2543人)."""
     before = text[lo:start]
-    cuts = [m for m in _BEFORE_CUT.finditer(before) if not _NOT_A_JOIN.match(before, m.start())]
+    cuts = [m for m in _BEFORE_CUT.finditer(before) if not _NOT_A_JOIN.match(before, m.start())
+            and not _in_quote(before, m.start())]
     cut = cuts[-1].end() if cuts else 0
     if cuts and not before[cuts[-1].start()].isdigit() and _LIST_COUNTED.search(before):
         # the figure counts the list before it: the whole list where it is short (协调解决征地拆迁、社区建设等问题)
@@ -519,6 +531,11 @@ def _shortened(phrase: str) -> str:
     close = kept.find("》")
     if close >= 0 and "《" not in kept[:close]:
         kept = kept[kept.rfind("》") + 1:].lstrip("等的")
+        return kept if len(kept) >= 2 else ""
+    if len(phrase) > _MAX_SUBJECT and _in_quote(kept, 0):
+        # (nor from inside a quote: …“垃圾分类、从我做起”“共建文明城、同做文明人”主题活动 keeps what follows the
+        # quotes, 主题活动 — one of them would name only some of what is counted)
+        kept = kept[kept.rfind("”") + 1:].lstrip("等的")
         return kept if len(kept) >= 2 else ""
     return kept
 

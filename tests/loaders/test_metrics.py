@@ -530,3 +530,14 @@ def test_the_totals_of_a_list_a_central_body_publishes_are_national():
     assert [m.as_written for m in find_metrics(text)] == ["3个"]
     # a central body's funds the place receives are the place's figure
     assert [m.as_written for m in find_metrics("民政部向我市下拨资金500万元，用于社区建设。")] == ["500万元"]
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a 、 inside a quote joins the quoted words, not the sentence's items; a label too long to give whole keeps
+    # what follows the quotes, never a piece of one
+    ("街道开展“节约用水、从我做起”“共建美丽城、同做好居民”主题活动30余次。", "30余次", "主题活动"),
+    ("社区开展“邻里守望、互帮互助”活动12场。", "12场", "社区开展“邻里守望、互帮互助”活动"),
+])
+def test_a_quote_is_not_cut_into_a_label(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import load_gazetteer
-from loaders.extract.practices import load_taxonomy
+from loaders.extract.practices import ROLE_COMPONENT, load_taxonomy
 from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_features
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import (
@@ -1422,7 +1422,9 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
                 break
         first = group[0]
         definition = _sentence(text, first.start)
-        practices = tax.match_spans(name + "；" + "、".join(comps) + "；" + _head_words(text, first.end))
+        # (a component that states a part the structure rests on, 社区社会组织为支撑, names no work on it)
+        named_comps = [c for c in comps if not ROLE_COMPONENT.fullmatch(c)]
+        practices = tax.match(name + "；" + "、".join(named_comps) + "；" + _head_words(text, first.end))
         for owner in owners:
             ctx.named_models.append(NamedModelRec(
                 name=name, owner=owner, components=list(comps), definition=definition, practices=practices,

@@ -35,6 +35,7 @@ __all__ = [
     "Taxonomy",
     "credit_spans",
     "document_practices",
+    "ROLE_COMPONENT",
     "in_topic_list",
     "load_taxonomy",
     "quoted_request_spans",
@@ -106,15 +107,17 @@ class Taxonomy:
                 start = to_text(start)
                 if skip and skipped(start):
                     continue
-                if _PROBLEM_AFTER.match(text, to_text(end)) or _LACK_BEFORE.search(text, max(0, start - 18), start) \
-                        or _IS_A_PROBLEM.match(text, to_text(end)):
+                end = to_text(end)
+                if _PROBLEM_AFTER.match(text, end) or _LACK_BEFORE.search(text, max(0, start - 18), start) \
+                        or _IS_A_PROBLEM.match(text, end):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所, …是…民生问题), not the work
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
                 if p.guard is not None and _guarded(text, start, p):
                     continue
-                if _ROLE_AFTER.match(text, to_text(end)) and _ROLE_BEFORE.search(text, max(0, start - 12), start):
+                if text.find("为", end, end + 5) >= 0 and _ROLE_AFTER.match(text, end) \
+                        and _ROLE_BEFORE.search(text, max(0, start - 12), start):
                     continue  # a part a structure rests on (以社区社会组织为支撑的“三位一体”格局), not work on it
                 if themes:
                     k = bisect_right(themes, start - 2)
@@ -168,9 +171,10 @@ _ASK_WORD = re.compile(_ASK_WORDS)
 _SENTENCE_STOPS = "。；;！？!?\n"
 # the role a thing plays in a structure, one of several listed (建立以党组织为领导核心、以居委会为主体、以社区社会组织为支撑
 # 的…格局): what it rests on names no work done on it; the core it is led by (为领导核心) is its own claim
-# (also a model's component that states such a role, 社区社会组织为支撑, read in the list of its components)
-_ROLE_BEFORE = re.compile(r"[以、；;][^，,。；;：:！？!?\n、]{0,10}$")
-_ROLE_AFTER = re.compile(r"[^，,。；;：:！？!?\n、]{0,4}?为(?:支撑|主体|补充|纽带|骨干|基础)(?:[、的；;]|$)")
+_ROLE_BEFORE = re.compile(r"以[^，,。；;：:！？!?\n、]{0,10}$")
+_ROLE_AFTER = re.compile(r"[^，,。；;：:！？!?\n、]{0,4}?为(?:支撑|主体|补充|纽带|骨干|基础)[、的]")
+# a model's component that states such a role (社区社会组织为支撑, of 以…为支撑): no work on what it names
+ROLE_COMPONENT = re.compile(r"[^，,。；;：:！？!?\n、]{1,14}为(?:支撑|主体|补充|纽带|骨干|基础)")
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")

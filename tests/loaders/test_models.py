@@ -938,7 +938,7 @@ def test_a_scheme_or_a_kind_of_body_before_organisations_is_still_a_name(text, n
     assert (name, SUBJECT) in _models(text)
 
 
-def test_a_models_practices_are_read_as_the_practices_step_reads_text():
+def test_a_models_component_stating_a_part_a_structure_rests_on_names_no_practice():
     # a component that states a part the structure rests on (社区社会组织为支撑) names no work on it
     text = "某区建立以社区党组织为领导核心、以社区居委会为主体、以社区社会组织为支撑的“三位一体”格局。"
     ctx = _ctx(text)

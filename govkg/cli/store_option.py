@@ -15,5 +15,5 @@ class StoreChoice(click.Choice):
     def __init__(self) -> None:
         super().__init__(STORE_KINDS)
 
-    def convert(self, value, param, ctx):  # noqa: ANN001, ANN201 - click's signature
+    def convert(self, value, param, ctx):
         return super().convert(store_kind(value) if isinstance(value, str) else value, param, ctx)

@@ -27,7 +27,13 @@ from loaders.extract.attribution import Attribution, plan_title, states_plan
 from loaders.extract.context import Context
 from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs, opens_with_action
 from loaders.extract.policies import find_titles
-from loaders.extract.practices import credit_spans, load_taxonomy, question_spans, quoted_request_spans, visited_spans
+from loaders.extract.practices import (
+    credit_spans,
+    load_taxonomy,
+    question_spans,
+    quoted_request_spans,
+    visited_spans,
+)
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
     editors_notes,

@@ -30,12 +30,12 @@ from loaders.extract.text_utils import (
 
 __all__ = [
     "CANONICAL_PRACTICES",
+    "ROLE_COMPONENT",
     "TAXONOMY_PATH",
     "Practice",
     "Taxonomy",
     "credit_spans",
     "document_practices",
-    "ROLE_COMPONENT",
     "in_topic_list",
     "load_taxonomy",
     "quoted_request_spans",

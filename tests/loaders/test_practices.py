@@ -6,6 +6,7 @@ import json
 import pytest
 
 from govkg.errors import ConfigError
+from loaders.extract.pipeline import extract_text
 from loaders.extract.practices import (
     CANONICAL_PRACTICES,
     TAXONOMY_PATH,
@@ -13,7 +14,6 @@ from loaders.extract.practices import (
     load_taxonomy,
     quoted_request_spans,
 )
-from loaders.extract.pipeline import extract_text
 
 
 def test_taxonomy_has_every_canonical_name_with_category_and_definition():

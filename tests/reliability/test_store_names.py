@@ -37,9 +37,9 @@ def test_the_command_line_accepts_the_earlier_name_and_names_the_store_embedded(
     env = dict(os.environ, GOVKG_HOME=str(tmp_path / "home"), PYTHONPATH=str(REPO))
     env.pop("GOVKG_STORE", None)
     run = subprocess.run([*CLI, "build", "--store", "memory", str(corpus_paths[0])],
-                         capture_output=True, text=True, env=env, timeout=300)
+                         capture_output=True, text=True, env=env, timeout=300, check=False)
     assert run.returncode == 0, run.stderr
     assert "build (embedded)" in run.stderr and "memory" not in run.stderr
     bad = subprocess.run([*CLI, "stats", "--store", "sqlite"],
-                         capture_output=True, text=True, env=env, timeout=120)
+                         capture_output=True, text=True, env=env, timeout=120, check=False)
     assert bad.returncode == 2 and "'sqlite' is not one of 'embedded', 'falkordb', 'neo4j'" in bad.stderr

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 __all__ = [
+    "DOCUMENT_ID",
+    "DOCUMENT_ID_GLOB",
     "EV_FIELDS",
     "LABELS",
     "MODEL_VERSION",
@@ -293,11 +295,18 @@ _PREFIX_LABEL = {"pl": "Place", "ag": "Agency", "po": "Policy", "nm": "NamedMode
                  "ps": "Person"}
 
 
+# A document's id: 16 lower-case hex digits (the extraction contract's ``doc_id`` pattern) — no other label's
+# id has this form (a place's adcode has 6 digits, every other id a two-letter prefix and ``_``), so a
+# document is known by its id alone; the same test as a SQLite GLOB pattern, for an index-only scan.
+DOCUMENT_ID = re.compile(r"[0-9a-f]{16}")
+DOCUMENT_ID_GLOB = "[0-9a-f]" * 16
+
+
 def label_of_id(node_id: str) -> str:
     """The label a node id belongs to (ids are self-describing)."""
     if re.fullmatch(r"\d{6}", node_id):
         return "Place"
-    if re.fullmatch(r"[0-9a-f]{16}", node_id):
+    if DOCUMENT_ID.fullmatch(node_id):
         return "Document"
     label = _PREFIX_LABEL.get(node_id[:2]) if node_id[2:3] == "_" else None
     if label is None:

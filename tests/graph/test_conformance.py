@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.model import EV_FIELDS
+from graph.model import EV_FIELDS, label_of_id
 from graph.store import LoadOutcome
 from loaders.record import ExtractionRecord, doc_id_for
 from tests.graph.conftest import BACKENDS, loaded_alone, snapshot
@@ -122,6 +122,15 @@ def test_provenance_on_every_node_and_relationship(store, corpus_records, synth_
             assert text[start:end] in quote and quote in text
             checked += 1
     assert checked > 500
+
+
+def test_every_id_names_its_label(store, corpus_records, synth_records):
+    """Ids are self-describing (``graph.model.label_of_id``): the SQLite view finds every document by the
+    form of its id alone, never reading the document rows."""
+    _load(store, corpus_records + synth_records)
+    nodes, _ = store.export_rows()
+    assert {n["label"] for n in nodes} >= {"Document", "Place", "Practice"}
+    assert [n["id"] for n in nodes if label_of_id(n["id"]) != n["label"]] == []
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)

@@ -223,6 +223,21 @@ def test_the_doc_tables_ids_and_texts_follow_loads_replacements_and_removals(syn
     assert (new.doc_id, new.text) in table(store)
 
 
+def test_the_view_finds_every_document_by_its_id_alone(corpus_records, synth_records):
+    """``_document_ids`` scans the index of ids for the documents' form: exactly the nids the ``doc`` table
+    holds, after a replacement and a removal too (no other node's id passes for a document's)."""
+    from graph.sqlite_view import SQLiteGraphView
+    from tests.graph.conftest import loaded_alone
+    from tests.graph.test_conformance import _changed
+
+    store = loaded_alone(corpus_records + synth_records[:6])
+    store.load_record(_changed(synth_records[2]))
+    assert store.remove_document(synth_records[4].doc_id)
+    held = dict(store._db.execute("SELECT n.nid, n.id FROM doc d JOIN node n ON n.nid = d.nid").fetchall())
+    assert len(held) == len(corpus_records) + 5
+    assert SQLiteGraphView(store, store.version())._document_ids() == held
+
+
 def test_a_view_of_an_older_graph_version_is_freed(synth_records):
     """What a view has loaded is frozen out of the cyclic collector's sight as it reads: the view and
     what it loaded must form no cycle, or a view replaced by the next graph version (in a process that

@@ -323,6 +323,15 @@ def test_a_named_compounds_totals_are_labelled_with_the_compound():
     assert got == {"86个": "老旧小区"}
 
 
+def test_a_named_compound_followed_by_its_total_holds_the_figures():
+    # 某某小区共N栋楼、M户居民: the compound's buildings and households, not those of the district whose page shows them
+    # (共 alone, no 有, says what it holds, as 共有 does)
+    got = {m.as_written: m.subject for m in find_metrics("城南街道翠柳苑小区共6栋楼、240户居民。")}
+    assert got == {"6栋": "翠柳苑小区楼", "240户": "翠柳苑小区居民"}, got
+    got = {m.as_written: m.subject for m in find_metrics("全区老旧小区共86个。")}
+    assert got == {"86个": "老旧小区"}, got
+
+
 def test_a_task_still_to_be_done_is_a_target():
     # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
     rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")

@@ -485,6 +485,8 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         following = _FIG_RE.match(text, end)
         after = _after_phrase(text, following.end(), hi) if following else ""
     before = "" if after else _before_phrase(text, lo, start, _AFTER_LEAD.sub("", text[end:hi]).strip() == "")
+    if before and text[lo - 1:lo] in ("）", ")"):
+        before = _through_gloss(text, lo, start, before)
     if after and _ACTION_HEAD.match(after) and text[end - 1] in _PEOPLE_UNITS and _LIST_BEFORE.search(text, lo, start):
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
         after = "" if before else after
@@ -523,6 +525,44 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
     elif phrase.count("”") > phrase.count("“"):
         phrase = phrase[:phrase.find("”")]
     return _shortened(phrase)
+
+
+# a short bracket glossing the word before it (社区书记(主任)工资待遇, 村（社区）党组织书记): the noun goes on through it
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff、]{1,6}[）)]$")
+_GLOSS_HEAD = 16     # the most characters read before the bracket
+
+
+def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
+    """``label``, read in the clause from ``lo`` to the figure at ``start``, with the words before a short bracket
+    that glosses them (推荐进入事业编制的村（社区）党组织书记12名: the clause stop at the bracket cut the label to
+    党组织书记); ``label`` as it is where it does not open the clause or nothing before the bracket names anything."""
+    if not text[lo:start].lstrip().startswith(label):
+        return label
+    gloss = _GLOSS.search(text, max(0, lo - 8), lo)
+    if gloss is None:
+        return label
+    b = gloss.start()
+    head_lo = max(b - _GLOSS_HEAD, 0)
+    for i in range(b - 1, head_lo - 1, -1):
+        if text[i] in _CLAUSE_STOP:
+            head_lo = i + 1
+            break
+    head = _rx(r"^[将把]").sub("", _before_phrase(text, head_lo, b))     # (将离任村(社区)干部补贴由…: 将 as 把)
+    if not head:
+        one = text[head_lo:b].strip()
+        head = one if len(one) == 1 and _ONE_CHARACTER_NOUN.fullmatch(one) else ""
+    return head + gloss.group() + label if head else label
+
+
+def _own_holder(text: str, lo: int, prev_end: int, previous: str) -> str:
+    """The label a figure with none of its own carries over from the figure before it: what that one counts, without
+    whose it is where the figure's clause (from ``lo``, after the figure before it, ending at ``prev_end``) opens right
+    after a holder of its own with a gloss
+    (农村社区(居委会)运转经费由14万元提高到24万元，城区的社区(居委会)已经由20万元…: 运转经费, not 农村社区's)."""
+    close = max(previous.rfind(")"), previous.rfind("）"))
+    if close < 0 or close == len(previous) - 1 or lo - 8 < prev_end or _GLOSS.search(text, lo - 8, lo) is None:
+        return previous
+    return previous[close + 1:]
 
 
 def _shortened(phrase: str) -> str:
@@ -663,7 +703,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit) \
                 and not (unit == "%" and text[prev_end:start].rstrip().endswith("的")):
             # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)
-            subject = _running_total(prev_subject, text[prev_end:start])
+            subject = _running_total(_own_holder(text, clauses.bounds(start)[0], prev_end, prev_subject),
+                                     text[prev_end:start])
         keep(start, end, value, unit, subject)
         prev_end, prev_unit, prev_subject = end, unit, subject
     covered = sorted((r.start, r.end) for r in out)

@@ -332,6 +332,27 @@ def test_a_named_compound_followed_by_its_total_holds_the_figures():
     assert got == {"86个": "老旧小区"}, got
 
 
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a short bracket glossing the word before it (书记(主任), 村(社区)) ends no clause: the label reads through it
+    ("目前，社区书记(主任)月工资为4100元，高于全省平均水平。", "4100元", "社区书记(主任)月工资"),
+    ("今年推荐进入事业编制的村（社区）党组织书记12名。", "12名", "推荐进入事业编制的村（社区）党组织书记"),
+    # (nothing after the bracket names what is counted: no label is made of the bracket alone)
+    ("城区社区(居委会)已经由10万元提高到15万元。", "10万元", None),
+    ("将离任村(社区)干部补贴由100元/月提高到150元/月。", "100元/月", "离任村(社区)干部补贴"),
+])
+def test_a_short_bracket_inside_the_noun_is_read_through(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got
+
+
+def test_a_running_total_does_not_carry_a_holder_over_another_named_with_a_gloss():
+    # the next clause names its own holder (城区的社区(居委会)): what was counted carries over, not whose it was
+    got = {m.as_written: m.subject for m in find_metrics(
+        "乡镇社区(居委会)办公经费由8万元/个提高到12万元/个，城区的社区(居委会)已经由10万元提高到15万元/个。")}
+    assert got == {"8万元/个": "乡镇社区(居委会)办公经费", "12万元/个": "乡镇社区(居委会)办公经费",
+                   "10万元": "办公经费", "15万元/个": "办公经费"}, got
+
+
 def test_a_task_still_to_be_done_is_a_target():
     # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
     rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")

@@ -522,7 +522,9 @@ class _Builder:
         (``practice_mentions``: one about the subject, outside plans, first; a record without them:
         the first that names it in the text); else those of measures and models of other places the
         text reports (a scheme another city runs, which the subject studied, is no sentence about the
-        subject's own practice)."""
+        subject's own practice). A practice the document only saw elsewhere (its mention's ``seen_in``: a
+        delegation visiting another city's community) is no practice of the subject's: the place it was seen
+        in takes it up, by the cue cited for it, where that is a place of the record; else no place does."""
         if not subject:
             return
         d = self.delta
@@ -548,18 +550,29 @@ class _Builder:
         cited = {m.name_key(pm.name): [self.ev(pm.start, pm.end)] for pm in self.rec.practice_mentions
                  if 0 <= pm.start < pm.end <= len(self.text)}
         studied = {m.name_key(pm.name) for pm in self.rec.practice_mentions if pm.learned_from}
+        seen = {m.name_key(pm.name): pm.seen_in for pm in self.rec.practice_mentions if pm.seen_in}
         for practice in self.rec.practices:
             key = m.name_key(practice)
             mention = cited.get(key, [])
             # a cue in a sentence carrying on a promise is quoted with the promise (…我局将…。依据…检查…)
             promise = [self.promise_start(e) for e in mention]
             mention = [self.ev(p, e.end) if p is not None else e for p, e in zip(promise, mention)]
+            if key in seen:
+                place = self.seen_place(seen[key])
+                if place is not None and place != subject and mention:
+                    d.rel("ADOPTS", place, self.practice(practice, mention), mention)
+                continue
             done = [] if key in studied or any(self.plan_sentence(e) for e in mention) else mention
             avoid = [sentence_span(self.text, e.start, e.end, self.ends) for e in other.get(key, ())
                      if e.start is not None and e.end is not None and e.start < e.end]
             ev = own.get(key) or done or planned.get(key) or mention or self.practice_in_text(practice, avoid) \
                 or other.get(key) or fallback[:1] or [self.find(practice)]
             d.rel("ADOPTS", subject, self.practice(practice, ev), ev)
+
+    def seen_place(self, name: str) -> str | None:
+        """The node of the place a practice was seen in (a mention's ``seen_in``), where it is a place of the
+        record; None for any other (a place an agency's name gives is no place the document reports on)."""
+        return self.place(name) if m.name_key(canonical_place_name(name)) in self.records else None
 
     def plan_sentence(self, e: Evidence) -> bool:
         """Does the sentence of ``e`` state a plan, in the words before the mention or at its head

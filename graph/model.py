@@ -201,7 +201,8 @@ RELS: tuple[RelSpec, ...] = (
     RelSpec("USES_MODEL", "Measure", "NamedModel", "named model the measure belongs to"),
     RelSpec("HAS_METRIC", "Measure", "Metric", "a figure inside the measure's span"),
     RelSpec("FOR_PLACE", "Metric", "Place", "the place the figure is about"),
-    RelSpec("ADOPTS", "Place", "Practice", "the subject place does or plans the practice"),
+    RelSpec("ADOPTS", "Place", "Practice", "the subject place does or plans the practice; or the place a "
+            "document saw it in, where that is all the document says of it (a visit elsewhere)"),
     RelSpec("LEARNED_FROM", "Place", "Place", "learner studied source", {"what": "list[str] what was learned"}),
     RelSpec("IN_CATEGORY", "Practice", "PracticeCategory", "taxonomy (origin='taxonomy')"),
 )

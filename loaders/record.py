@@ -147,11 +147,15 @@ class PracticeMention(_Rec):
     sentence to cite for it where no measure or model names it). The first cue about the subject
     place or a place within it, outside a plan, is chosen; ``learned_from`` is the place whose
     scheme the sentence says the subject studies (学习…武城县“红色业委会”…) where every cue of the
-    practice stands in such words."""
+    practice stands in such words. ``seen_in`` is the place elsewhere (neither the subject, nor within it,
+    nor holding it) the cited cue is about, where every cue of the practice is about such places and no
+    measure of the subject names it: what the document saw there (a delegation visiting another city's
+    community), which the graph credits to that place, never to the subject; None otherwise."""
     name: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     learned_from: str | None = None
+    seen_in: str | None = None
 
 
 class PersonRec(_Rec):

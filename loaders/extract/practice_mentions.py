@@ -20,7 +20,9 @@ practice gets one :class:`~loaders.record.PracticeMention`, its cues ranked:
 A practice whose every cue is about a place elsewhere — neither the subject, nor a place within it, nor one
 holding it — and that no measure of the subject names is what the document saw elsewhere (a delegation
 visiting another city's community: ``在成华区某社区，考察组先后参观了…。借助…契机，…培育了40余家社会组织``):
-it is no practice of the document's subject, and leaves ``ctx.practices``.
+the record keeps it (the document describes it; a news item's subject place is often wrong, and then its own
+work looks elsewhere), and its mention's ``seen_in`` names the place its cited cue is about, so the graph
+credits that place with it, never the subject (``graph/delta.py``).
 
 Ties go to the earlier cue. One cue per sentence is looked at, and once a cue of rank 2 is found at
 most 8 more sentences for one of rank 1 (the step costs ≈ 1 % of the pipeline); the attribution answers
@@ -69,8 +71,8 @@ def extract_practice_mentions(ctx: Context) -> None:
     studied = sorted((lr.span.start, lr.span.end, lr.source) for lr in ctx.learning
                      if lr.span is not None and (lr.learner == subject or within(lr.learner)))
     best: dict[str, tuple[int, int, str | None]] = {}       # practice → (rank, offset, place studied)
-    seen_elsewhere: set[str] = set()      # practices whose best cue so far is about a place elsewhere (not above)
-    holds = _holds_subject(ctx)
+    seen_elsewhere: dict[str, str] = {}   # practice → the place elsewhere (not above) its best cue so far is about
+    holds = _subject_test(ctx, up=True)
     starts, lines = line_starts(text), {}
     last: dict[str, int] = {}          # practice → the sentence of its last cue looked at
     tried: dict[str, int] = {}         # practice → sentences looked at since it had a cue of rank 2
@@ -96,7 +98,7 @@ def extract_practice_mentions(ctx: Context) -> None:
             if place is not None and place != subject and not within(place):
                 rank = _ELSEWHERE
                 if known is None and not holds(place):
-                    seen_elsewhere.add(name)
+                    seen_elsewhere[name] = place
             elif place is None and known is not None and known[0] <= _OWN:
                 continue                                      # at best of rank 1 again: not read further
             elif _weak(text, sentence, pos) or attribution.planned_at(pos):
@@ -106,12 +108,10 @@ def extract_practice_mentions(ctx: Context) -> None:
         if known is None or rank < known[0]:
             best[name] = (rank, pos, source)
             if known is not None:
-                seen_elsewhere.discard(name)
-    # what the document saw elsewhere, named by no measure of the subject's, is no practice of the subject's
+                seen_elsewhere.pop(name, None)
+    # what the document saw elsewhere, named by no measure of the subject's, is no practice of the subject's:
+    # kept, with the place it was seen in
     measured = {n for m in ctx.measures if m.place is None or m.place == subject or within(m.place) for n in m.practices}
-    elsewhere = {n for n in seen_elsewhere if n not in measured and best[n][0] == _ELSEWHERE}
-    if elsewhere:
-        ctx.practices = [n for n in ctx.practices if n not in elsewhere]
     tax = load_taxonomy()
     for name in ctx.practices:
         got = best.get(name)
@@ -121,8 +121,10 @@ def extract_practice_mentions(ctx: Context) -> None:
         entry = tax.by_name.get(name)
         found = entry.pattern.match(text, pos) if entry is not None else None
         end = found.end() if found is not None and found.end() > pos else pos + 1
+        seen_in = seen_elsewhere.get(name) if subject and rank == _ELSEWHERE and name not in measured else None
         ctx.practice_mentions.append(PracticeMention(name=name, start=pos, end=end,
-                                                     learned_from=source if rank == _STUDIED else None))
+                                                     learned_from=source if rank == _STUDIED else None,
+                                                     seen_in=seen_in))
 
 
 def _weak(text: str, lo: int, pos: int) -> bool:
@@ -172,63 +174,47 @@ def _not_the_places_words(text: str, pos: int, starts: list[int], seen: dict[int
     return k > 0 and spans[k - 1][0] <= pos < spans[k - 1][1]
 
 
-def _holds_subject(ctx: Context):
-    """A test: does the named place (a place of the record) hold the subject (the subject's parent chain reaches
-    it, or the subject's code lies under its)?"""
-    subject = ctx.document.subject_place
-    parents = {p.name: p.parent for p in ctx.places}
-    codes = {p.name: p.adcode for p in ctx.places}
-    above: set[str] = set()
-    cur = parents.get(subject) if subject else None
-    while cur is not None and cur not in above and len(above) < 8:
-        above.add(cur)
-        cur = parents.get(cur)
-    subject_code = ctx.subject_code() if subject else None
-
-    def holds(name: str) -> bool:
-        if name in above:
-            return True
-        from loaders.extract.gazetteer import load_gazetteer
-
-        gaz = load_gazetteer()
-        # (a place an agency's name gives, 山东省 of 山东省住建厅, need not be a place of the record)
-        code = codes.get(name) or gaz.code_for_full_name(name)
-        if not (code and subject_code) or code == subject_code:
-            return False
-        return subject_code in gaz.by_code and gaz.is_within(subject_code, code)
-
-    return holds
-
-
 def within_subject(ctx: Context):
-    """A test: is the named place (a place of the record) the subject or inside it (its parent chain
-    reaches the subject, or its code lies under the subject's)?"""
+    """A test: is the named place (a place of the record) the subject or inside it? (:func:`_subject_test`)"""
+    return _subject_test(ctx, up=False)
+
+
+def _subject_test(ctx: Context, up: bool):
+    """A test of a named place (a place of the record) against the subject, by the parent chains of the record's
+    places, else by codes: with ``up`` False, is it the subject or a place inside it (its chain reaches the
+    subject, or its code lies under the subject's); with ``up`` True, does it hold the subject (the subject's
+    chain reaches it, or the subject's code lies under its — a place an agency's name gives, 山东省 of
+    山东省住建厅, need not be a place of the record: its code is then the gazetteer's)."""
     subject = ctx.document.subject_place
     parents = {p.name: p.parent for p in ctx.places}
     codes = {p.name: p.adcode for p in ctx.places}
     subject_code = ctx.subject_code() if subject else None
     own = ctx.place_named(subject)
-    if own is not None and own.level in ("street", "community"):
-        # a street's or community's code is that of the county holding it (ctx.subject_code): the county
-        # (近年来，澄江市坚持党建引领… in a feature on a street of 澄江市) and what lies under it are no place within
-        # the subject; only the parent chain says what is
-        subject_code = None
+    # a street's or community's code is that of the county holding it (ctx.subject_code): the county
+    # (近年来，澄江市坚持党建引领… in a feature on a street of 澄江市) and what lies under it are no place within
+    # the subject; only the parent chain says what is
+    below_county = own is not None and own.level in ("street", "community")
 
-    def within(name: str | None) -> bool:
-        if not name or not subject:
+    def test(name: str | None) -> bool:
+        if not name or not subject or (up and name == subject):
             return False
-        seen = 0
-        cur: str | None = name
-        while cur is not None and seen < 8:
-            if cur == subject:
+        lower, upper = (subject, name) if up else (name, subject)
+        cur: str | None = lower
+        for _ in range(8):
+            if cur is None:
+                break
+            if cur == upper:
                 return True
-            cur, seen = parents.get(cur), seen + 1
-        code = codes.get(name)
-        if code and subject_code and code != subject_code:
-            from loaders.extract.gazetteer import load_gazetteer
+            cur = parents.get(cur)
+        from loaders.extract.gazetteer import load_gazetteer
 
-            gaz = load_gazetteer()
-            return code in gaz.by_code and gaz.is_within(code, subject_code)
-        return bool(code and code == subject_code)
+        gaz = load_gazetteer()
+        code = codes.get(name) or (gaz.code_for_full_name(name) if up else None)
+        if not (code and subject_code) or (below_county and not up):
+            return False
+        if code == subject_code:
+            return not up
+        lower, upper = (subject_code, code) if up else (code, subject_code)
+        return lower in gaz.by_code and gaz.is_within(lower, upper)
 
-    return within
+    return test

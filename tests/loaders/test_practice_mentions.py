@@ -108,14 +108,18 @@ def test_a_practice_named_only_in_an_editors_note_is_not_the_places():
     assert "三治融合" in ctx.practices
 
 
-def test_what_a_delegation_saw_elsewhere_is_no_practice_of_the_subject():
-    """A practice every cue of which is about a place elsewhere (a community a delegation visits) is not the
-    subject's; one a higher unit's words name stays (the province's meeting), as does one the subject's own
-    text names too."""
+def test_what_a_delegation_saw_elsewhere_stays_in_the_record_with_the_place_it_was_seen_in():
+    """A practice every cue of which is about a place elsewhere (a community a delegation visits) stays a
+    practice of the document, its mention naming that place (``seen_in``: the graph credits it there, never to
+    the subject); one the subject's own text names too, or a higher unit's words name (the province's
+    meeting), has none."""
     seen = "襄阳市考察组赴外地考察学习基层治理。\n宁波市某社区始建于1951年，链接和培育了40余家社会组织。"
-    assert "社区社会组织培育" not in _extracted(seen).practices
-    assert "社区社会组织培育" in _extracted(seen + "\n襄阳市培育社会组织86家。").practices
-    assert "社区社会组织培育" in _extracted("湖北省召开现场会，部署培育社区社会组织工作。").practices
+    text, pm = _mentions(seen, "社区社会组织培育")
+    assert pm.seen_in == "宁波市" and text[pm.start:pm.end] == "培育了40余家社会组织"
+    _text, pm = _mentions(seen + "\n襄阳市培育社会组织86家。", "社区社会组织培育")
+    assert pm.seen_in is None
+    _text, pm = _mentions("湖北省召开现场会，部署培育社区社会组织工作。", "社区社会组织培育")
+    assert pm.seen_in is None
 
 
 def test_a_question_reports_no_work():

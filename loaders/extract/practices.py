@@ -114,6 +114,9 @@ class Taxonomy:
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
+                if text.find("要求", max(lo, start - 16), start) >= 0 \
+                        and _DEMANDED_BEFORE.search(text, max(lo, start - 16), start):
+                    continue  # what every plaque or inspection demands (挂牌设点几乎都要求专门的办公场地): a burden
                 if p.guard is not None and _guarded(text, start, p):
                     continue
                 if text.find("为", end, end + 5) >= 0 and _ROLE_AFTER.match(text, end) \
@@ -175,6 +178,9 @@ _ROLE_BEFORE = re.compile(r"以[^，,。；;：:！？!?\n、]{0,10}$")
 _ROLE_AFTER = re.compile(r"[^，,。；;：:！？!?\n、]{0,4}?为(?:支撑|主体|补充|纽带|骨干|基础)[、的]")
 # a model's component that states such a role (社区社会组织为支撑, of 以…为支撑): no work on what it names
 ROLE_COMPONENT = re.compile(r"[^，,。；;：:！？!?\n、]{1,14}为(?:支撑|主体|补充|纽带|骨干|基础)")
+# what every plaque, inspection or department demands of a community (挂牌设点几乎都要求专门的办公场地, 各部门检查均要求社区
+# 提供…): the burden the community complains of, not work it does
+_DEMANDED_BEFORE = re.compile(r"(?:都|均|一律|往往|总是|动辄|全都)要求[^，,。；;：:！？!?\n]{0,12}$")
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")

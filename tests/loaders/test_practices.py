@@ -291,6 +291,10 @@ def test_bundled_file_is_the_default():
     # what residents ask for is not what the place does
     ("会上有居民建议翻新设施，建设活动场所，得到大家支持。", "党群服务阵地建设", False),
     ("“老人多，建议加快智慧养老建设。”居民说。", "智慧社区", False),
+    # what every plaque or inspection demands of the community is a burden it complains of, not its work
+    ("书记说，各类挂牌几乎都要求专门的活动场所和台账。", "党群服务阵地建设", False),
+    ("各部门检查均要求社区提供办公用房。", "党群服务阵地建设", False),
+    ("按照要求，新建社区服务用房800平方米。", "党群服务阵地建设", True),
     # the CPPCC's own consultation, in a sentence about 政协 that names no residents
     ("市政协围绕养老服务开展专题调研，提出12条协商建议。", "居民议事协商", False),
     ("市政协委员参加社区居民协商议事会。", "居民议事协商", True),

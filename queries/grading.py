@@ -106,6 +106,8 @@ _GENERAL = re.compile(r"形成(?:了)?[^，,。；;！？!?]*?(?:格局|局面|�
                       r"|是[^，,。；;！？!?]{0,80}?的(?:具体行动|重要支撑|迫切需要|必然要求|内在要求|必然选择|应有之义|"
                       r"关键所在|根本保证|重要保障|重要基础|重要途径|有效途径|必由之路|题中之义)"
                       r"|[^，,。；;！？!?]*?之年"      # (是党的二十大胜利召开之年: when, not what was done)
+                      # training strengthened (各地普遍加强了对社区工作者的教育培训): 培训 names what is strengthened, no course held
+                      r"|(?:加强|强化)了?(?:对[^，,。；;！？!?]{1,14}?的)?[^，,。；;！？!?]{0,6}?培训"
                       # how far something got, a noun (以…议题和落实情况举例, 汇报…开展情况): its verb names a status, no action
                       r"|(?:落实|开展|实施|完成|推进)(?:的)?情况"
                       # a visit (某某到某区调研…工作, 赴某社区督导…): what the visitor looked at, not work the place reports

@@ -152,6 +152,17 @@ def test_why_the_work_matters_reports_no_measure():
     assert grade_evidence("建立网格党支部，是实现基层善治的必由之路，全区已建立网格党支部。") == "described"
 
 
+def test_training_strengthened_is_no_training_held():
+    """各地普遍加强了对社区工作者的教育培训: 培训 as what is strengthened names the aim, no course held; a course
+    organised (组织…培训, 举办培训班) still counts."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("按照分级负责的原则，各县普遍加强了对网格员的业务培训。") == "claimed"
+    assert grade_evidence("二是强化社区干部能力培训。") == "claimed"
+    assert grade_evidence("各县加强对网格员的管理，组织业务培训6期。") == "described"
+    assert grade_evidence("街道举办社区工作者培训班。") == "described"
+
+
 def test_a_hope_voiced_for_a_place_is_asked_for_not_done():
     """并希望某镇继续推广…，以党建引领优化社区治理: what a visitor hopes the place will do, not work reported."""
     from queries.grading import grade_evidence

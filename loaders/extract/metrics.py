@@ -368,10 +368,13 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
 
 
 # a named housing compound holding what its sentence counts (荷花街道兴华苑小区有1819户，4547位居民; 某某小区共8栋楼、
-# 288户居民: 共 alone before the figure says what it holds, as 共有 does): the figures are
+# 288户居民: 共 alone before the figure says what it holds, as 共有 does), or a police station what it is charged with
+# (某边境派出所肩负着守护其中25公里边境线的重任): the figures are
 # the compound's, not the street's or community's whose page shows them — the label names the compound
-_HOLDER = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:内|里)?(?:目前|现|共|总)?"
-                     r"(?:有|共有|现有|辖有?|居住着?|住有|入住|总户数|总人口|占地|建筑面积|共计|总共|共(?![建治享同管商驻用创识育]))")
+_HOLDER = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院|派出所|警务站|警务室|司法所))(?:内|里)?(?:目前|现|共|总)?"
+                     r"(?:有|共有|现有|辖有?|居住着?|住有|入住|总户数|总人口|占地|建筑面积|共计|总共|共(?![建治享同管商驻用创识育])|"
+                     # (a police station's charge: 某边境派出所肩负着守护其中25公里边境线的重任，…服务着辖区内…)
+                     r"肩负着?|承担着?|负责|管辖|守护着?)")
 # where a compound's name begins: after a place or an opener (目前荷花街道兴华苑小区 → 兴华苑小区)
 _HOLDER_FROM = re.compile(r".*(?:街道|社区|镇|乡|村|目前|其中|如|例如|比如|位于|的)")
 # words before 小区 that say what kind of compound it is (老旧小区, 住宅小区): no compound's name

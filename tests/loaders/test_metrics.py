@@ -353,6 +353,14 @@ def test_a_running_total_does_not_carry_a_holder_over_another_named_with_a_gloss
                    "10万元": "办公经费", "15万元/个": "办公经费"}, got
 
 
+def test_a_police_station_holds_the_figures_of_its_charge():
+    # 某边境派出所肩负着守护其中N公里边境线的重任，…服务着辖区内M户家庭: the station's charge, not the county's whose page
+    # shows them — the label names the station, as it names a compound
+    got = {m.as_written: m.subject for m in find_metrics(
+        "某县西部与邻国接壤。城西边境派出所肩负着守护其中30公里边境线的重任，服务着辖区内8000户家庭。")}
+    assert got == {"30公里": "城西边境派出所边境线", "8000户": "城西边境派出所家庭"}, got
+
+
 def test_a_task_still_to_be_done_is_a_target():
     # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
     rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")

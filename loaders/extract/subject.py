@@ -496,7 +496,7 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and headline is not None and headline.local is None and headline.code is not None \
             and _roundup(text, headline.code, gaz):
         lead = None  # 浙江推进…：记者走进某社区…，宁波市…，温州市…，嘉兴市…: the province's roundup opens on one community
-    if lead is not None and (headline is None or _below(lead, headline, gaz)):
+    if lead is not None and (headline is None or _below(lead, headline, gaz) or _bare_below(lead, headline, text, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:
         if headline is not None and headline.local is None and headline.code == found.code \
@@ -525,6 +525,15 @@ def _below(lead: SubjectPlace, head: SubjectPlace, gaz: Gazetteer) -> bool:
         return head.local in lead.chain
     return head.code is not None and lead.code is not None \
         and any(p.adcode == head.code for p in gaz.chain(lead.code))
+
+
+def _bare_below(lead: SubjectPlace, head: SubjectPlace, text: str, gaz: Gazetteer) -> bool:
+    """Is the lead a street or community written bare (no unit before it) under a headline that names a district
+    or county, and named again in the text (区委政法委督查某街道… / …深入某街道，…): a reporter leaves out the district
+    the headline has just named, so the unit lies in it; a city's headline may mean any of its districts."""
+    return lead.code is None and lead.local is not None and lead.local_level in ("street", "community") \
+        and head.local is None and head.code is not None and gaz.by_code[head.code].is_county_level \
+        and text.count(lead.local) >= 2
 
 
 # how the first sentence of a story opens before naming where it happens (记者从…了解到: the source

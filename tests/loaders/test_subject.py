@@ -521,3 +521,16 @@ def test_a_provinces_roundup_opening_on_one_community_stays_the_provinces():
 def test_a_community_or_road_named_like_a_county_does_not_place_the_text_in_that_county(text):
     doc = _doc(text).document
     assert doc.province is None   # 丹凤县 (陕西), 宁海县 (浙江): the text never says where it is
+
+
+def test_bare_street_a_district_body_goes_to_is_the_subject():
+    # a district's or county's body inspects one of its streets: the lead names the street bare, as the headline
+    # has just named the county; the street is the story's subject, inside the county
+    rec = _doc("江油市委组织部督查青莲路街道社区党建工作\n\n"
+               "3月5日，市委组织部与社区工作者深入青莲路街道，对两个社区的党建阵地展开督查。"
+               "督查组查阅台账，询问“红色网格”运行情况。\n")
+    assert rec.document.subject_place == "青莲路街道"
+    assert [m.owner for m in rec.named_models if m.name == "红色网格"] == ["青莲路街道"]
+    # written once only (a word the segmenter takes for a street), it places nothing
+    rec = _doc("江油市推进基层治理\n\n3月5日，市委组织部与社区工作者深入青莲路街道，察看党建阵地。\n")
+    assert rec.document.subject_place == "江油市"

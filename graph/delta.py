@@ -37,6 +37,8 @@ __all__ = [
 # from a listed item to the figure that counts the list: “、经费保障、文明建设等” before 6个工作专班
 _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
+# a clause saying what an amount is for (…筹措资金226.32亿元，为全省城乡社区治理提供资金保障 / ，用于…): the amount's purpose
+_FOR_PURPOSE = re.compile(r"\s*(?:专项|全部|主要)?(?:用于|用以|为)")
 _SENTENCE_STOPS = "。！？；!?;\n"
 # the longest sentence a measure's span may open with as its title (one clause)
 _TITLE_MAX = 24
@@ -440,6 +442,11 @@ class _Builder:
         marks = [i for i in range(left, mt.start) if _CLAUSE_MARK.match(self.text, i)]
         after = _CLAUSE_MARK.search(self.text, mt.end, right)
         clause = (marks[-1] + 1 if marks else left, after.start() if after else right)
+        if after is not None and self.text[after.start()] in "，," and "元" in mt.unit \
+                and _FOR_PURPOSE.match(self.text, after.end()) is not None:
+            # an amount, then what it is for (筹措资金226.32亿元，为…提供资金保障): the purpose is the figure's clause too
+            purpose_end = _CLAUSE_MARK.search(self.text, after.end(), right)
+            clause = (clause[0], purpose_end.start() if purpose_end else right)
         if _WISH.search(self.text, *clause) or _MISSING.search(self.text, *clause) \
                 or _HOLDS_BEFORE.search(self.text, clause[0], mt.start):
             return []
@@ -479,7 +486,11 @@ class _Builder:
         if found is None:
             return False
         if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
-            return not _CLAUSE_MARK.search(self.text, mt.end, found[0])
+            mark = _CLAUSE_MARK.search(self.text, mt.end, found[0])
+            # or in the clause right after an amount saying what it is for (筹措资金226.32亿元，为…提供资金保障)
+            return mark is None or (self.text[mark.start()] in "，," and "元" in mt.unit
+                                    and _FOR_PURPOSE.match(self.text, mark.end()) is not None
+                                    and not _CLAUSE_MARK.search(self.text, mark.end(), found[0]))
         between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
         if not _ENUMERATION_TO_FIGURE.fullmatch(between):
             return True

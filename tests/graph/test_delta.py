@@ -177,6 +177,27 @@ def test_a_figure_measures_the_practice_its_clause_names_between_pinyin_glosses(
     assert _metric_practices(record_to_delta(rec))["8個"] == ["社区社会组织培育"]
 
 
+def test_an_amount_measures_the_practice_the_clause_saying_what_it_is_for_names():
+    """An amount then what it is for (筹措资金N亿元，为…提供资金保障 / 投入N万元，用于…): the purpose clause after the
+    figure belongs to it, so the practice named there is measured; a clause after another figure, or one that does
+    not say what the amount is for, still names nothing the figure measures."""
+    from loaders.record import MetricRec
+
+    text = ("二、社区投入持续增加。\n2021年以来，全省在改善人居环境等工作中筹措资金12.5亿元，为城乡社区治理提供资金保障。"
+            "全省建成社区服务站300个，社区经费逐年增加。")
+    measure = MeasureRec(summary="社区投入持续增加", span=Span(start=0, end=len(text)),
+                         practices=["社区经费保障", "党群服务阵地建设"])
+    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, u, w in ((12.5, "亿元", "12.5亿元"), (300, "个", "300个"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试省"),
+                           places=[PlaceRec(name="测试省", level="province", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert measured["12.5亿元"] == ["社区经费保障"]
+    assert "社区经费保障" not in measured["300个"]
+
+
 def test_a_figure_of_a_later_clause_measures_no_practice_named_in_a_title_or_a_middle_clause():
     """Where its clause names none, a figure measures the practices its sentence's first clause (the topic)
     or the clauses leading to it name (the one before, further back over a run of figures), not those of a

@@ -36,8 +36,19 @@ _TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|�
 # ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
 _DONE = re.compile(r"成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
                    r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训")
+# what names funds in a figure's label (年办公经费, 工作补助资金; the steps read text folded to simplified characters), and
+# words that say the sum is lacking or still needed
+_FUNDS = re.compile(r"经费|资金|补助|补贴")
+_LACKING = re.compile(r"缺|不足|欠|需要|需|亟")
 _MAX_SUMMARY = 30
 _LIST = re.compile(r"[、等]")
+
+
+def _funds_given(figures: list, words: str) -> bool:
+    """An amount of funds (年办公经费2万元, 运转经费每年5万元): the funding the place is given, a result without a verb of
+    work — not a sum still lacking or needed (尚缺经费3万元)."""
+    return not _LACKING.search(words) and any(
+        mt.unit.endswith(("元", "元/年", "元/月", "元/个")) and mt.subject and _FUNDS.search(mt.subject) for mt in figures)
 
 
 def _cue_and_later(text: str, start: int, end: int, hits: list[int]) -> list[tuple[int, int]]:
@@ -91,7 +102,8 @@ def extract_figure_measures(ctx: Context) -> None:
                        and not _LIST.search(text, min(mt.end, at[1]), max(mt.start, at[0]))]
             # (read without a mirror page's pinyin glosses: 社區(qū)發(fā)展社會組織8個 holds the verb 发展)
             words = without_pinyin(text[lo:hi])[0] if figures else ""
-            if figures and not _HOLDS.search(words) and not _TARGET.search(words) and _DONE.search(words):
+            if figures and not _HOLDS.search(words) and not _TARGET.search(words) \
+                    and (_DONE.search(words) or _funds_given(figures, words)):
                 found = lo, hi, figures
                 break
         if found is None:

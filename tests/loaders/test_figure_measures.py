@@ -45,3 +45,13 @@ def test_what_has_been_reached_is_a_result_not_a_size():
     text = "某某区推进党员进社区\n截至目前，某某区已有4200余名党员到社区报到，开展服务600余次。\n"
     got = [m for m in _measures(text) if "在职党员双报到" in m[1]]
     assert got and got[0][2] == "done", _measures(text)
+
+
+def test_an_amount_of_funds_is_the_funding_given():
+    # 社区中心租用办公室40平米，年办公经费2万元: the funds' amount reports what the community is given (no verb needed);
+    # a count of things with no verb (8个网格) still states no work, and a sum still needed is no result
+    text = "某某社区简介\n社区中心租用办公室60平米，年办公经费3万元，配有电脑等办公设备。\n"
+    got = [m for m in _measures(text) if "社区经费保障" in m[1]]
+    assert got == [("年办公经费3万元", ["社区经费保障"], "done")], _measures(text)
+    text = "某某社区简介\n社区每年尚缺办公经费3万元。\n"
+    assert [m for m in _measures(text) if "社区经费保障" in m[1]] == [], _measures(text)

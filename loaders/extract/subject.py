@@ -484,6 +484,15 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
                 return headline if headline.code is not None or found is None \
                     else SubjectPlace(found.code, headline.local, headline.local_level)
     lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
+    if headline is not None and headline.code is not None and lead is None \
+            and (headline.local is not None or gaz.by_code[headline.code].is_county_level):
+        # 某县某镇推进…：近年来，某县坚持… / 某区“…”让…：…某市把“…”作为…: the opening paragraph tells the work of the
+        # unit above the headline's, whose town or district is an example of it: the story is that unit's
+        up = lead_place(text, title, gaz, 1, admin_ok=True, placeless=True)
+        if up is not None and up.local is None and up.code is not None and not up.introduced \
+                and up.code in {p.adcode for p in gaz.chain(headline.code)} \
+                and (headline.local is not None or up.code != headline.code):
+            return SubjectPlace(up.code)
     if lead is not None and lead.local is not None and found is not None and found.local is None \
             and self_level(_SPEECH.sub(lambda m: " " * len(m.group()), text)) not in (None, "street"):
         lead = None  # a text that speaks of 我区/本县 (not in quoted speech) is the district's or county's own
@@ -562,11 +571,15 @@ _PARTNER = re.compile(r"(?:的)?(?:结对|共建|包联|包保|联系|帮扶)(?:
 _FURNITURE = re.compile(r"来源|发布时间|发布日期|记者(?=[\s:：])|[(（]\s*记者|编辑|责编|字号|当前位置|您的位置|首页|>|＞|\|")
 
 
-def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, admin_ok: bool = False) -> _Lead | None:
+def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, admin_ok: bool = False,
+               placeless: bool = False) -> _Lead | None:
     """The street, town, community or village the story's first sentence is about: a place chain
     ending in such a unit that opens the sentence (after 近年来, 近日, a date) or follows a visit
-    verb, and is not merely where a person belongs (…社区居民李先生) or an event is held (在…举行)."""
+    verb, and is not merely where a person belongs (…社区居民李先生) or an event is held (在…举行).
+    ``placeless``: the story's opening lines that name no place (城市建得好，更要管理好。…如何…？) are read past,
+    a few of them, as a paragraph on the centre's line always is."""
     scenes = 0  # paragraphs after the first read for a scene only (an anecdote may open the story)
+    skipped = 0
     for line in text.split("\n"):
         line = line.strip()
         if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
@@ -579,7 +592,8 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
             found = _lead_in_sentence(sentence, gaz, admin_ok, scene_only=scenes > 0)
             if found is not None:
                 return found
-        if _PREAMBLE.search(line) and not _units(line, gaz):
+        if (placeless and skipped < _PLACELESS_PARAGRAPHS or _PREAMBLE.search(line)) and not _units(line, gaz):
+            skipped += 1
             continue  # a paragraph on the centre's line (党的二十大报告提出…) that names no place: no lead yet
         if scenes >= _SCENE_PARAGRAPHS:
             return None
@@ -589,6 +603,8 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
 
 # how many paragraphs after the first may still set the story's scene (在某社区，…)
 _SCENE_PARAGRAPHS = 2
+# how many opening paragraphs that name no place a ``placeless`` reading skips
+_PLACELESS_PARAGRAPHS = 4
 
 
 # the centre's words that open many stories before the story proper
@@ -603,6 +619,11 @@ _REMARK = re.compile(r"\s*“[^“”]*”\s*")
 @dataclass(frozen=True)
 class _Lead(SubjectPlace):
     chain: tuple = ()
+    introduced: bool = False   # the sentence only introduces the unit (某市地处…, …位于…, …是…)
+
+
+# what a sentence says of a unit it introduces rather than tells the work of
+_INTRODUCING = re.compile(r"(?:等地)?[，,]?(?:位于|地处|是|作为|下辖|辖|现有|共有|总面积|面积|成立于|始建于|组建于)")
 
 
 # what a sentence that introduces a unit says of it (某街道某社区下辖…小区, …位于…, …成立于…, …有住户…)
@@ -648,7 +669,7 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
             continue
         code = next((u.code for u in reversed(chain) if u.code), None)
         ids = tuple(u.code or u.local for u in chain)
-        return _Lead(code, last.local, last.level, ids)
+        return _Lead(code, last.local, last.level, ids, _INTRODUCING.match(sentence, end) is not None)
     return None
 
 

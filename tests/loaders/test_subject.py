@@ -534,3 +534,24 @@ def test_bare_street_a_district_body_goes_to_is_the_subject():
     # written once only (a word the segmenter takes for a street), it places nothing
     rec = _doc("江油市推进基层治理\n\n3月5日，市委组织部与社区工作者深入青莲路街道，察看党建阵地。\n")
     assert rec.document.subject_place == "江油市"
+
+
+def test_lead_that_credits_the_headline_unit_s_county_or_city_makes_it_the_subject():
+    # the headline names a town or a county, the opening paragraph tells the work of the unit above it (近年来，某县
+    # 坚持…; 某市把…作为…): the story is that unit's, its town or county one example in it
+    rec = _doc("平江县南江镇推进“红色物业”建设\n\n"
+               "近年来，平江县坚持党建引领，着力推进“红色物业”建设，全县建成小区党支部52个。"
+               "在南江镇，党员干部带头参与小区治理。\n")
+    assert rec.document.subject_place == "岳阳市平江县"
+    # opening lines that name no place (城市建得好…？) are read past for that paragraph
+    rec = _doc("平江“红色驿站”让小区更温暖\n\n城市建得好，更要管理好。\n"
+               "小区是城市的细胞，是城市治理的基础和末梢。\n怎样让小区的服务更贴心，让居民的生活更加舒心？\n"
+               "“要面子，更要里子！”岳阳市委组织部负责人介绍，岳阳市把“红色物业”作为城市基层治理的抓手，"
+               "今年建成100个“红色驿站”。\n4月8日，平江县城关镇一处小区的“红色驿站”活动室座无虚席。\n")
+    assert rec.document.subject_place == "岳阳市"
+    # the town's own lead keeps the town (近年来，某镇坚持…)
+    rec = _doc("平江县南江镇推进“红色物业”建设\n\n近年来，平江县南江镇坚持党建引领，着力推进“红色物业”建设。\n")
+    assert rec.document.subject_place == "南江镇"
+    # a lead that only introduces the city (某市地处…) does not take the story from the headline's town
+    rec = _doc("平江县南江镇推进“红色物业”建设\n\n岳阳市地处湖南东北部，下辖多个县区。南江镇党员干部带头参与小区治理。\n")
+    assert rec.document.subject_place == "南江镇"

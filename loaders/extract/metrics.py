@@ -173,10 +173,12 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # the next figure: 32个市直部门为成员单位领导小组… → 市直部门
 # (在 of 在职/在岗/在册… is part of the noun; a dash or an ellipsis ends the phrase; 全部 is an adverb;
 # 对 before those it is done for, 进 before where they go, open a new phrase: 476个车位对小区业主和…实行临停
-# → 车位, 1250名在职党员进小区… → 在职党员; 推动/推进/结对/负责 and an adverb, 积极/大力, open the predicate too: 6个工作组推动资源下沉 → 工作组)
+# → 车位, 1250名在职党员进小区… → 在职党员; 推动/推进/结对/负责 and an adverb, 积极/大力, open the predicate too: 6个工作组推动资源下沉 → 工作组;
+# so do dividing and calling: 137个自然屯划分为“小网格” → 自然屯, 27名工友拨打…热线投诉 → 工友)
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
-                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|\d")
+                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|"
+                r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
 _LIST_ITEMS = re.compile(r"[、和与及]")

@@ -361,6 +361,17 @@ def test_a_police_station_holds_the_figures_of_its_charge():
     assert got == {"30公里": "城西边境派出所边境线", "8000户": "城西边境派出所家庭"}, got
 
 
+@pytest.mark.parametrize("text,as_written,subject", [
+    # dividing, calling and complaining, and 按 before a basis, open the predicate after the noun counted
+    ("将56个自然村划分为“小网格”。", "56个", "自然村"),
+    ("120位委员按地域划分为8个小组。", "120位", "委员"),
+    ("一名农民工带着15名工友拨打热线投诉欠薪。", "15名", "工友"),
+])
+def test_a_predicate_after_the_noun_counted_ends_its_label(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject, got
+
+
 def test_a_task_still_to_be_done_is_a_target():
     # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
     rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")

@@ -550,7 +550,9 @@ def _bare_below(lead: SubjectPlace, head: SubjectPlace, text: str, gaz: Gazettee
 _LEAD_IN = re.compile(r"^(?:近年来|近年|近期|近日|日前|目前|当前|今年以来|今年来|去年以来|(?:\d{1,2}月)?\d{1,2}日"
                       r"(?:上午|下午|晚上|晚)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往)|[^，,]{0,8}记者[^，,]{0,4}从)?$")
 # (本报讯, 新华社北京5月1日电, …报道: not the 电 of 电梯 nor the 讯 of 通讯员)
-_BYLINE = re.compile(r"^.{0,40}?(?:讯(?![息录号员])|日电|电(?=\s*[(（:：\s])|报道(?=\s*[(（:：]))\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*")
+_BYLINE = re.compile(r"^.{0,40}?(?:讯(?![息录号员])|日电|电(?=\s*[(（:：\s])|报道(?=\s*[(（:：]))\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*"
+                     # or a credit in brackets heading the paragraph, the reporter's unit named in it: （某县融媒体中心 记者 王某）
+                     r"|^\s*[(（][^()（）\n]{0,40}(?:记者|通讯员)[^()（）\n]{0,30}[)）]\s*")
 # a place that only says where a person belongs or an event takes place is not what the story is about
 _PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部|党员|群众|工作人员|负责人|政协|人大|委员|党委|党工委|"
                            r"支部|网格员|志愿者|老人|、|和|及")

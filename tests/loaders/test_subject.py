@@ -555,3 +555,11 @@ def test_lead_that_credits_the_headline_unit_s_county_or_city_makes_it_the_subje
     # a lead that only introduces the city (某市地处…) does not take the story from the headline's town
     rec = _doc("平江县南江镇推进“红色物业”建设\n\n岳阳市地处湖南东北部，下辖多个县区。南江镇党员干部带头参与小区治理。\n")
     assert rec.document.subject_place == "南江镇"
+
+
+def test_bracketed_credit_heading_the_first_paragraph_is_no_furniture():
+    # （某县融媒体中心 记者 王某）heading the paragraph credits the reporter and the unit they work for; the
+    # paragraph after it is the story's lead (here a scene: 在某镇，…)
+    rec = _doc("社区里的“红色管家”\n\n（平江县融媒体中心 记者 王某）“有事找管家，管家帮你办。”在南江镇，这句话成了居民的口头禅。"
+               "今年以来，南江镇推行“红色管家”服务，全镇建成服务点12个。\n")
+    assert rec.document.subject_place == "南江镇"

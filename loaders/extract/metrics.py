@@ -178,7 +178,7 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                 r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|"
-                r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|\d")
+                r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
 _LIST_ITEMS = re.compile(r"[、和与及]")
@@ -202,11 +202,11 @@ _MODIFIED_NOUN = re.compile(r"[^的，,。；;：:！？!?\n、]{1,12}的[\u4e00
 _LIST_CLOSED = re.compile(r"等[\u4e00-\u9fff]{2}|^[\u4e00-\u9fff]、[\u4e00-\u9fff](?:\([^()]{1,4}\)|（[^（）]{1,4}）)?级")
 # a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
 _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库馆室井桥街区县市省]")
-# an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…)
+# an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…, a from–to's now: 75人到如今的1043人)
 # (a preposition opens the phrase of what the figure is spent on or done to: 投入4.8万元对…小区进行改造)
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
                              r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|精减|精简|缩减|压减|细化|细分|(?:扩大|扩展|扩充|缩小|压缩)(?:到|至)|"
-                             r"以内|之间|不等|对(?!口|外)|向|给|把|将|从)")
+                             r"以内|之间|不等|对(?!口|外)|向|给|把|将|从|(?:到|至)(?=如今|现在|目前))")
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before
@@ -234,7 +234,9 @@ _COMPARED = r"(?:较|比)(?:去年|上年|上一年|年初)(?:同期)?|较同期
 _TAIL_TRIM = re.compile(r"(?:[由从](?:合并前|原来|过去|以前|改革前|调整前)的|(?:" + _CHANGE_TO + r")(?:目前|现在|如今)的|(?:执行|调整|确定)为|一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
                         r"增长到|增长至|" + _CHANGE_TO + "|" + _COMPARED + "|"
-                        r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近)+$")
+                        r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近|"
+                        # (an adverb of how few: 充电车位仅1600个 → 充电车位, 两委干部却只9人 → 两委干部)
+                        r"仅有|仅|只有|(?<!船)只|才|却)+$")
 # those who have or lack something, counted by the figure that ends the clause (有…资格的2543人, 没有物业管理的71个)
 _HOLDERS_OF = re.compile(r"(?:具有|持有|拥有|有|获得|荣获|取得|没有)[^的，,。；;]{2,20}的$")
 _CHANGE_ONLY = re.compile(r"(?:" + _CHANGE_TO + "|" + _COMPARED + r")+")

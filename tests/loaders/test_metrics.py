@@ -366,6 +366,10 @@ def test_a_police_station_holds_the_figures_of_its_charge():
     ("将56个自然村划分为“小网格”。", "56个", "自然村"),
     ("120位委员按地域划分为8个小组。", "120位", "委员"),
     ("一名农民工带着15名工友拨打热线投诉欠薪。", "15名", "工友"),
+    ("全县80名科级干部包片统筹、260名网格指导员包干督导。", "260名", "网格指导员"),
+    # an adverb of how few ends no label (充电车位仅1600个), nor does a from–to's now (…的75人到如今的1043人)
+    ("小区有3000辆电动车，充电车位仅900个。", "900个", "充电车位"),
+    ("队伍从成立之初的50人到如今的800人。", "50人", None),
 ])
 def test_a_predicate_after_the_noun_counted_ends_its_label(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -493,6 +493,13 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
                 and up.code in {p.adcode for p in gaz.chain(headline.code)} \
                 and (headline.local is not None or up.code != headline.code):
             return SubjectPlace(up.code)
+    if headline is not None and headline.code is not None and headline.local is None and lead is None \
+            and not gaz.by_code[headline.code].is_county_level and not _roundup(text, headline.code, gaz):
+        # 江苏南通：… / 近年来，南通市崇川区坚持…: a city's or province's headline over the work of one unit inside it
+        down = lead_place(text, title, gaz, 1, admin_ok=True)
+        if down is not None and down.local is None and down.code is not None and not down.introduced \
+                and down.code != headline.code and headline.code in {p.adcode for p in gaz.chain(down.code)}:
+            found = SubjectPlace(down.code)
     if lead is not None and lead.local is not None and found is not None and found.local is None \
             and self_level(_SPEECH.sub(lambda m: " " * len(m.group()), text)) not in (None, "street"):
         lead = None  # a text that speaks of 我区/本县 (not in quoted speech) is the district's or county's own

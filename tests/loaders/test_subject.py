@@ -563,3 +563,14 @@ def test_bracketed_credit_heading_the_first_paragraph_is_no_furniture():
     rec = _doc("社区里的“红色管家”\n\n（平江县融媒体中心 记者 王某）“有事找管家，管家帮你办。”在南江镇，这句话成了居民的口头禅。"
                "今年以来，南江镇推行“红色管家”服务，全镇建成服务点12个。\n")
     assert rec.document.subject_place == "南江镇"
+
+
+def test_city_headline_over_the_work_of_one_district_is_the_district_s():
+    # the dateline and the headline name the city; the opening paragraph tells the work of one district in it
+    rec = _doc("江苏南通：党建引领小区治理\n\n中新网南通6月2日电 (记者 张三)近年来，南通市崇川区坚持党建引领，推进小区党支部全覆盖。"
+               "崇川区委组织部负责人介绍，崇川区已建成小区党支部300个。\n")
+    assert rec.document.subject_place == "南通市崇川区"
+    # a roundup that goes on through the city's districts stays the city's
+    rec = _doc("江苏南通：党建引领小区治理\n\n近年来，南通市崇川区坚持党建引领，推进小区党支部全覆盖。"
+               "通州区推行“红色管家”，海门区打造“幸福里”，如东县开展“邻里节”。\n")
+    assert rec.document.subject_place == "南通市"

@@ -114,6 +114,8 @@ class Taxonomy:
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
+                if text.find("应", max(lo, start - 12), start) >= 0 and _SHOULD_GIVE.search(text, max(lo, start - 12), start):
+                    continue  # what should be given (需要社区协助的工作，应为其提供经费): a rule, not funding given
                 if text.find("要求", max(lo, start - 16), start) >= 0 \
                         and _DEMANDED_BEFORE.search(text, max(lo, start - 16), start):
                     continue  # what every plaque or inspection demands (挂牌设点几乎都要求专门的办公场地): a burden
@@ -181,6 +183,9 @@ ROLE_COMPONENT = re.compile(r"[^，,。；;：:！？!?\n、]{1,14}为(?:支撑|
 # what every plaque, inspection or department demands of a community (挂牌设点几乎都要求专门的办公场地, 各部门检查均要求社区
 # 提供…): the burden the community complains of, not work it does
 _DEMANDED_BEFORE = re.compile(r"(?:都|均|一律|往往|总是|动辄|全都)要求[^，,。；;：:！？!?\n]{0,12}$")
+# what a rule says should be given, in the cue's clause (应为其提供经费, 应当给予…保障): a requirement, not work done
+_SHOULD_GIVE = re.compile(r"(?<![响适反相供对效感呼顺])应(?:当|该)?(?:为[^，,。；;：:！？!?\n]{0,6}?)?(?:提供|给予|予以)"
+                          r"[^，,。；;：:！？!?\n]{0,8}$")
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")

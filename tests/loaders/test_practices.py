@@ -295,6 +295,9 @@ def test_bundled_file_is_the_default():
     ("书记说，各类挂牌几乎都要求专门的活动场所和台账。", "党群服务阵地建设", False),
     ("各部门检查均要求社区提供办公用房。", "党群服务阵地建设", False),
     ("按照要求，新建社区服务用房800平方米。", "党群服务阵地建设", True),
+    # what should be given (需要社区协助的工作，应为其提供经费): a rule the reply restates, not funding given
+    ("凡需社区协助的事项，应为其提供经费和工作条件。", "社区经费保障", False),
+    ("区财政为每个社区提供经费10万元。", "社区经费保障", True),
     # the CPPCC's own consultation, in a sentence about 政协 that names no residents
     ("市政协围绕养老服务开展专题调研，提出12条协商建议。", "居民议事协商", False),
     ("市政协委员参加社区居民协商议事会。", "居民议事协商", True),

@@ -57,7 +57,7 @@ _CONCRETE = re.compile(
     "出台|印发|制定|下发|发布|建立|建成|新建|改建|成立|设立|组建|挂牌|开展|举办|召开|"
     "(?<![党会治团济介层务众])组织(?![化体架机成关])|配备|选派|选聘|招聘|"
     "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|调整为|"
-    "覆盖|购买|引进|编制|修订|清理|取消|精简|整合|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建|入选|"
+    "覆盖|购买|引进|编制|修订|清理|取消|精简|整合(?!机制)|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建|入选|"
     "改造(?:为|成)|改建(?:为|成)"  # (将闲置水系改造为亲子乐园: a thing made into another; bare 改造 names a practice)
 )
 # a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet; 拟 inside a word
@@ -106,6 +106,9 @@ _GENERAL = re.compile(r"形成(?:了)?[^，,。；;！？!?]*?(?:格局|局面|�
                       r"|是[^，,。；;！？!?]{0,80}?的(?:具体行动|重要支撑|迫切需要|必然要求|内在要求|必然选择|应有之义|"
                       r"关键所在|根本保证|重要保障|重要基础|重要途径|有效途径|必由之路|题中之义)"
                       r"|[^，,。；;！？!?]*?之年"      # (是党的二十大胜利召开之年: when, not what was done)
+                      # a standing among others (“智慧社区”建设在全市率先推进, “某模式”在全省试点推广): where the place's work ranks,
+                      # or what a higher level does with it, not a measure the place reports
+                      r"|[^，,。；;！？!?]*?在全(?:国|省|市|区|县|州|盟)(?:率先|试点|创新|首批|带头)[^，,。；;！？!?]*"
                       # training strengthened (各地普遍加强了对社区工作者的教育培训): 培训 names what is strengthened, no course held
                       r"|(?:加强|强化)了?(?:对[^，,。；;！？!?]{1,14}?的)?[^，,。；;！？!?]{0,6}?培训"
                       # how far something got, a noun (以…议题和落实情况举例, 汇报…开展情况): its verb names a status, no action

@@ -152,6 +152,16 @@ def test_why_the_work_matters_reports_no_measure():
     assert grade_evidence("建立网格党支部，是实现基层善治的必由之路，全区已建立网格党支部。") == "described"
 
 
+def test_a_standing_among_others_reports_no_measure():
+    """“智慧社区”建设在全市率先推进, “某模式”在全省试点推广: where the work ranks, or what a higher level does with it, is
+    no measure the place reports; nor is 整合 in the name of a mechanism (资源整合机制). Work reported beside it counts."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("探索形成了资源整合机制，“某某模式”在全省试点推广，“智慧社区”建设在全市率先推进。") == "claimed"
+    assert grade_evidence("“智慧社区”建设在全市率先推进，建成智慧平台3个。") == "described"
+    assert grade_evidence("整合辖区资源，组建志愿服务队。") == "described"
+
+
 def test_training_strengthened_is_no_training_held():
     """各地普遍加强了对社区工作者的教育培训: 培训 as what is strengthened names the aim, no course held; a course
     organised (组织…培训, 举办培训班) still counts."""

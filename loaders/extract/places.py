@@ -371,7 +371,7 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
     if roads and _road_name(name):
         return True
     if _CITY_QUARTER.fullmatch(name):
-        return True  # 滨城区市西街道, 市中街道: the quarter of the town, not 市 the level
+        return True  # 滨城区市西街道, 市中街道: the quarter of the town, not 市 the level; 某县城关镇: the county seat
     if not _ALL_CJK.fullmatch(name) or _CHAINED_GENERIC.search(name) or name[0] == "第" or "届" in name \
             or name.endswith(_SETUP_VERBS):
         return False
@@ -397,7 +397,7 @@ def zone_mentions(text: str, admins: list[AdminMention], gaz: Gazetteer) -> list
 # verbs whose object is a place (推广文亭巷社区的做法, 走访新河社区): the name starts after them
 _PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶")
 _SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
-_CITY_QUARTER = re.compile(r"市[东西南北中]")
+_CITY_QUARTER = re.compile(r"市[东西南北中]|城关")  # (城关: a county seat's own town or street, 某县城关镇)
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
 # street or town is written straight before
 _NAMING_WORD = re.compile(r"(?:幸福|和谐|文明|平安|美丽|光明)[\u4e00-\u9fff]?")

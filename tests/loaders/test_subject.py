@@ -574,3 +574,13 @@ def test_city_headline_over_the_work_of_one_district_is_the_district_s():
     rec = _doc("江苏南通：党建引领小区治理\n\n近年来，南通市崇川区坚持党建引领，推进小区党支部全覆盖。"
                "通州区推行“红色管家”，海门区打造“幸福里”，如东县开展“邻里节”。\n")
     assert rec.document.subject_place == "南通市"
+
+
+def test_county_seat_town_keeps_the_chain_to_its_community():
+    # 城关镇 (the county seat's town, hundreds of counties have one) is a town written after its county; its
+    # community visited in the lead is the story's subject, as after any other town
+    rec = _doc("小区治理有温度\n\n日前，记者走进平江县城关镇天岳社区，看到居民正在议事亭里商量停车位划线的事。"
+               "天岳社区党委书记介绍，社区推行“议事亭”协商。\n")
+    assert rec.document.subject_place == "天岳社区"
+    assert _places(rec)["城关镇"][:2] == ("street", "岳阳市平江县")
+    assert not _doc("标题\n\n城关地区的社区普遍推行网格化管理。\n").places   # 城关 alone is no place

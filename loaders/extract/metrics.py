@@ -60,7 +60,7 @@ _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _FIG_RE = re.compile(
     # (?<!…) after the first digit, not in front: a pattern that opens with a digit class lets the
     # engine skip ahead to digits, one that opens with a lookbehind is tried at every offset
-    r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(?:\s*[-~～—至]\s*\d+(?:\.\d+)?)?"
+    r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?"
     r"(\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*)"
     rf"({_UNIT_RE})((?:/(?:{_PER}))*)"
 )
@@ -386,6 +386,7 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
                                r"新建|居民|各|全|该|本|每个|这个|此|新型|红色|智慧|平安|文明|美丽|幸福|和谐|普通|大型|小型|"
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
 _HOLDER_WINDOW = 48
+_STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站|警务室|司法所))(?=肩负|承担|负责|管辖|守护|服务着)")
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
 # (旭园小区是某社区一个建于1998年的小区，共2个楼幢: what it is, said first, too)
 _HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于|是)")
@@ -402,6 +403,11 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
     found, after = None, 0
     for m in _HOLDER.finditer(text, lo, start):
         found, after = m, m.end()
+    if found is None:
+        # (a station the sentence opens with, saying what it is charged with: every figure of the sentence is of its charge,
+        # 某派出所肩负着…，还承担着…，服务着辖区内1.2万户家庭)
+        found = _STATION_SUBJECT.match(text, s_lo, start)
+        after = found.end() if found is not None else 0
     if found is None:
         found = _HOLDER_SUBJECT.search(text, lo, start)
         if found is None:

@@ -16,6 +16,7 @@ from loaders.extract.pipeline import extract_text
     ("移交用房面积近 8 万平米。", "8 万平米", 8, "万平方米"),
     ("配备专职网格员2名。", "2名", 2, "人"),
     ("每名党员包联8-12户。", "8-12户", 8, "户"),
+    ("每名网格员负责200到300户。", "200到300户", 200, "户"),   # (到 joins a range as 至 does)
     ("培训社区干部900多人次。", "900多人次", 900, "人次"),
     ("建成36“邻里驿站”。", "36“邻里驿站”", 36, "个"),
 ])
@@ -359,6 +360,10 @@ def test_a_police_station_holds_the_figures_of_its_charge():
     got = {m.as_written: m.subject for m in find_metrics(
         "某县西部与邻国接壤。城西边境派出所肩负着守护其中30公里边境线的重任，服务着辖区内8000户家庭。")}
     assert got == {"30公里": "城西边境派出所边境线", "8000户": "城西边境派出所家庭"}, got
+    # (the station the sentence opens with holds every figure of its charge, however far into the sentence)
+    got = {m.as_written: m.subject for m in find_metrics(
+        "城西边境派出所肩负着守护其中30公里边境线的重任，还承担着600平方公里范围内的治安管理任务，服务着辖区内8000户家庭。")}
+    assert got["8000户"] == "城西边境派出所家庭", got
 
 
 @pytest.mark.parametrize("text,as_written,subject", [

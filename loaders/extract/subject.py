@@ -164,6 +164,9 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
         return SubjectPlace(county)
     visits = [v.end() for v in _VISIT.finditer(title)]
     units = _units(title, gaz, _opening_alias(title, gaz), frozenset(visits))
+    # a unit written as the first of several (同意某街道等4个街道、镇新建社区, 某社区等3个社区获评…) is one of the
+    # headline's units, none of them its subject
+    units = [u for u in units if not _ONE_OF_MANY.match(title, u.end)]
     if not units:
         return None
     # the place a visit goes to, unless the headline opens with the visitors' own place and they go
@@ -190,6 +193,9 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
     if best.local:
         return SubjectPlace(chain_code, best.local, best.level)
     return SubjectPlace(best.code)
+
+
+_ONE_OF_MANY = re.compile(r"等(?:[\d一二三四五六七八九十两]+个?)?(?:街道|社区|镇|乡|村|县|区|市|地)")
 
 
 def _opening_alias(title: str, gaz: Gazetteer) -> str | None:
@@ -819,6 +825,9 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
         if elsewhere is None:
             elsewhere = _elsewhere(text, found.code, gaz)
         if lm.name not in elsewhere:
+            others = [m for m, other in counts.values() if other.level == lm.level and other.name != lm.name]
+            if len(others) >= 2 and n < 2 * max(others):
+                return found  # 沁园街道…，玉泉街道…，天坛街道…: the streets of the city's text, taken in turn
             return SubjectPlace(found.code, lm.name, lm.level)
     return found
 

@@ -584,3 +584,15 @@ def test_county_seat_town_keeps_the_chain_to_its_community():
     assert rec.document.subject_place == "天岳社区"
     assert _places(rec)["城关镇"][:2] == ("street", "岳阳市平江县")
     assert not _doc("标题\n\n城关地区的社区普遍推行网格化管理。\n").places   # 城关 alone is no place
+
+
+def test_unit_written_first_of_several_is_not_the_subject():
+    # a headline naming the first of several units (某镇等3个乡镇…) is about them all: their county
+    rec = _doc("平江县南江镇等3个乡镇获评省级治理示范乡镇\n\n近日，省民政厅公布名单，平江县3个乡镇入选。"
+               "平江县坚持党建引领，推进乡镇治理。\n")
+    assert rec.document.subject_place == "岳阳市平江县"
+    # a city's text that goes through its streets in turn, the first named most, is the city's
+    rec = _doc("关于同意南江镇等4个镇新建社区的批复\n\n县民政局：\n同意新建社区6个：南江镇天岳、岳峰社区，长寿镇长寿社区，"
+               "三市镇金窝社区，加义镇加义社区。\n附件1：南江镇新建社区事项\n附件2：长寿镇新建社区事项\n附件3：三市镇新建社区事项\n"
+               "附件4：加义镇新建社区事项\n平江县人民政府\n2021年6月9日\n")
+    assert rec.document.subject_place == "岳阳市平江县"

@@ -385,6 +385,8 @@ _HOLDER_FROM = re.compile(r".*(?:街道|社区|镇|乡|村|目前|其中|如|例
 _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物业|安置|回迁|还建|城市|农村|城镇|示范|试点|物业|封闭式|开放式|"
                                r"新建|居民|各|全|该|本|每个|这个|此|新型|红色|智慧|平安|文明|美丽|幸福|和谐|普通|大型|小型|"
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
+# what is put into a plan, after the figure (5个办事处6个整治项目，全部纳入今年的老旧小区整治计划): planned, not done
+_INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均|都|已|将)?(?:纳入|列入)[^。；;，,！？!?\n]{0,16}?计划")
 _HOLDER_WINDOW = 48
 _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站|警务室|司法所))(?=肩负|承担|负责|管辖|守护|服务着)")
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
@@ -648,7 +650,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         place = status = None
         if attribution is not None:
             place = attribution.place_at(start)
-            planned = attribution.planned_at(start) or states_standard(text, start, end)
+            planned = attribution.planned_at(start) or states_standard(text, start, end) \
+                or _INTO_PLAN.match(text, end) is not None
             status = "planned" if planned else "done"
         subject = _with_holder(subject, _compound_holder(text, s_lo, start))
         out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,

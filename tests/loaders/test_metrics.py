@@ -387,6 +387,12 @@ def test_a_task_still_to_be_done_is_a_target():
     assert [(m.as_written, m.status) for m in rec.metrics] == [("16个", "planned"), ("6个", "done")], rec.metrics
 
 
+def test_what_is_put_into_a_plan_is_planned():
+    # 6个整治项目，全部纳入今年的整治计划: projects in a plan are to be done, not done; a figure not put into one is done
+    rec = extract_text("某区答复\n今年全区涉及4个街道7个整治项目，全部纳入今年的老旧小区整治计划，已完成3个小区的改造。\n", "t.txt")
+    assert [(m.as_written, m.status) for m in rec.metrics] == [("4个", "planned"), ("7个", "planned"), ("3个", "done")], rec.metrics
+
+
 def test_a_fee_standard_per_period_is_labelled_by_the_fee_and_is_a_standard():
     # 物业费标准执行为每月N元/㎡: the fee is what the figure is, the period only its rate; a standard, not a result
     rec = extract_text("某区答复\n小区交付后，物业费标准执行为每月0.9元/㎡。\n", "t.txt")

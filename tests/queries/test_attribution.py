@@ -152,6 +152,16 @@ def test_why_the_work_matters_reports_no_measure():
     assert grade_evidence("建立网格党支部，是实现基层善治的必由之路，全区已建立网格党支部。") == "described"
 
 
+def test_what_a_plan_sets_out_is_work_to_come():
+    """《规划》设置了5个项目专栏，包括…工程: the plan document is the subject, its content is planned, not work reported;
+    a plan issued (印发《…规划》) is work done."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("《规划》设置了4个项目专栏，包括社区综合服务设施补短板工程、社区服务人才队伍建设行动。") == "claimed"
+    assert grade_evidence("《某省城乡社区服务体系建设规划》明确，建设社区综合服务设施。") == "claimed"
+    assert grade_evidence("省民政厅印发《某省城乡社区服务体系建设规划》，建设社区综合服务设施。") == "described"
+
+
 def test_a_standing_among_others_reports_no_measure():
     """“智慧社区”建设在全市率先推进, “某模式”在全省试点推广: where the work ranks, or what a higher level does with it, is
     no measure the place reports; nor is 整合 in the name of a mechanism (资源整合机制). Work reported beside it counts."""

@@ -518,6 +518,8 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and headline is not None and headline.local is None and headline.code is not None \
             and _roundup(text, headline.code, gaz):
         lead = None  # 浙江推进…：记者走进某社区…，宁波市…，温州市…，嘉兴市…: the province's roundup opens on one community
+    if lead is not None and lead.compound:
+        lead = _compound_community(text, lead, gaz)
     if lead is not None and (headline is None or _below(lead, headline, gaz) or _bare_below(lead, headline, text, gaz)):
         return lead if lead.code is not None or found is None else SubjectPlace(found.code, lead.local, lead.local_level)
     if found is not None:
@@ -547,6 +549,18 @@ def _below(lead: SubjectPlace, head: SubjectPlace, gaz: Gazetteer) -> bool:
         return head.local in lead.chain
     return head.code is not None and lead.code is not None \
         and any(p.adcode == head.code for p in gaz.chain(lead.code))
+
+
+def _compound_community(text: str, lead: _Lead, gaz: Gazetteer) -> _Lead:
+    """A lead that goes to a compound written after its street (记者走进某区某街道某某小区…) is the story of the
+    compound's community, when the text names one community of that street (某街道某社区以某某小区为切入口…):
+    a compound is no place."""
+    ends = {a.end for a in admin_mentions(text, None, gaz)}
+    names = {lm.name for lm in local_mentions(text, ends, ends)
+             if lm.level == "community" and text.endswith(lead.local, 0, lm.start)}
+    if len(names) != 1:
+        return lead
+    return _Lead(lead.code, names.pop(), "community", lead.chain)
 
 
 def _bare_below(lead: SubjectPlace, head: SubjectPlace, text: str, gaz: Gazetteer) -> bool:
@@ -635,6 +649,7 @@ _REMARK = re.compile(r"\s*“[^“”]*”\s*")
 class _Lead(SubjectPlace):
     chain: tuple = ()
     introduced: bool = False   # the sentence only introduces the unit (某市地处…, …位于…, …是…)
+    compound: bool = False     # a street written straight before a compound of it (某街道某某小区)
 
 
 # what a sentence says of a unit it introduces rather than tells the work of
@@ -684,7 +699,8 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
             continue
         code = next((u.code for u in reversed(chain) if u.code), None)
         ids = tuple(u.code or u.local for u in chain)
-        return _Lead(code, last.local, last.level, ids, _INTRODUCING.match(sentence, end) is not None)
+        return _Lead(code, last.local, last.level, ids, _INTRODUCING.match(sentence, end) is not None,
+                     last.level == "street" and _COMPOUND.match(sentence, end) is not None)
     return None
 
 

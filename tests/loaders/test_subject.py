@@ -596,3 +596,16 @@ def test_unit_written_first_of_several_is_not_the_subject():
                "三市镇金窝社区，加义镇加义社区。\n附件1：南江镇新建社区事项\n附件2：长寿镇新建社区事项\n附件3：三市镇新建社区事项\n"
                "附件4：加义镇新建社区事项\n平江县人民政府\n2021年6月9日\n")
     assert rec.document.subject_place == "岳阳市平江县"
+
+
+def test_compound_the_lead_visits_is_its_community_s_story():
+    # the reporter goes to a compound written after its street; the text then names the street's one community
+    # working in it: a compound is no place, the story is the community's
+    rec = _doc("老旧小区的新变化\n\n绿植郁郁葱葱、车辆停放有序……记者走进平江县南江镇桂花园小区，墙面布设了宣传牌。"
+               "以前这个小区环境问题突出。\n如今，随着南江镇天岳社区“红色物业”的入驻，小区环境大变样。"
+               "南江镇天岳社区以桂花园小区为切入口，推动物业矛盾调解。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # two communities of the street named: which one holds the compound is not said, the street stays
+    rec = _doc("老旧小区的新变化\n\n记者走进平江县南江镇桂花园小区，墙面布设了宣传牌。\n"
+               "南江镇天岳社区、南江镇岳峰社区都推行了“红色物业”。\n")
+    assert rec.document.subject_place == "南江镇"

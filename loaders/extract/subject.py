@@ -111,8 +111,8 @@ def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
     return SubjectPlace(code)
 
 
-# a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府
-_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委|"
+# a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府, 中共某镇委员会 (its party committee)
+_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|街道工作委员会|镇委员会|乡委员会|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委|"
                         r"社区居民委员会|社区居委会|社区党委|社区党总支|社区党支部|村民委员会|村委会|村党委|村党总支|村党支部)$")
 _GOV_WORD = re.compile(r"(?:人民政府|政府)")
 # a development zone's own committee opening an agency line (高新区管委会, 东湖高新区党工委): the zone's name, as written
@@ -736,7 +736,7 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
             if n >= 3 and all(m * 2 <= n for m, c in below if c not in around):
                 code = top
     if code is None or level == "street":
-        own = local_government(text, gaz)
+        own = local_government(text, gaz) or (_only_street(text, gaz) if level == "street" else None)
         if own:
             return _anchor(own, text, level, gaz)
     if code is None and level is not None:
@@ -918,6 +918,17 @@ def _county_alias(text: str, gaz: Gazetteer) -> str | None:
         want = "district" if organs == {"区"} else "county"
         codes = {c for c in codes if gaz.by_code[c].level == want}
     return codes.pop() if len(codes) == 1 else None
+
+
+def _only_street(text: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The one street or town a text that calls itself 我镇/本街道 names (at least twice, no other of its level):
+    the town's own write-up, its government not named."""
+    ends = {a.end for a in admin_mentions(text, None, gaz)}
+    counts = Counter(lm.name for lm in local_mentions(text, ends, ends) if lm.level == "street")
+    if len(counts) != 1:
+        return None
+    name, n = counts.most_common(1)[0]
+    return SubjectPlace(None, name, "street") if n >= 2 else None
 
 
 # the replying body is a street's or town's own government: 林荫街道办事处成立于…

@@ -609,3 +609,18 @@ def test_compound_the_lead_visits_is_its_community_s_story():
     rec = _doc("老旧小区的新变化\n\n记者走进平江县南江镇桂花园小区，墙面布设了宣传牌。\n"
                "南江镇天岳社区、南江镇岳峰社区都推行了“红色物业”。\n")
     assert rec.document.subject_place == "南江镇"
+
+
+def test_town_s_own_write_up_is_the_town_s():
+    # a write-up that calls itself 我镇 and names one town, its government never named: that town
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我镇坚持以党建引领基层治理，全镇划分微网格120个。"
+               "南江镇党委书记说，网格员每天入户。南江镇还推行“积分制”。\n")
+    assert rec.document.subject_place == "南江镇"
+    # its party committee's formal name under the headline (中共某县某镇委员会) is the town's, not the county's
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n中共平江县南江镇委员会\n\n近年来，我镇坚持以党建引领基层治理，"
+               "全镇划分微网格120个。\n")
+    assert rec.document.subject_place == "南江镇"
+    # two towns named, neither twice as the text's own: which one is 我镇 is not said
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我镇坚持以党建引领基层治理。据南江镇干部介绍，"
+               "长寿镇的做法值得学习。\n")
+    assert rec.document.subject_place is None

@@ -624,3 +624,11 @@ def test_town_s_own_write_up_is_the_town_s():
     rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我镇坚持以党建引领基层治理。据南江镇干部介绍，"
                "长寿镇的做法值得学习。\n")
     assert rec.document.subject_place is None
+
+
+def test_text_that_names_no_place_takes_the_place_of_the_body_credited_for_it():
+    # no place in the text but the body credited at its end (（某镇党委 供稿）): the body's own town
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我们坚持以党建引领基层治理，划分微网格120个，推行“积分制”。\n"
+               "（南江镇党委 供稿）\n")
+    assert rec.document.issuer == "南江镇党委"
+    assert rec.document.subject_place == "南江镇"

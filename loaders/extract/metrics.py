@@ -387,6 +387,10 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
 # what is put into a plan, after the figure (5个办事处6个整治项目，全部纳入今年的老旧小区整治计划): planned, not done
 _INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均|都|已|将)?(?:纳入|列入)[^。；;，,！？!?\n]{0,16}?计划")
+# a span of years and what it is to bring (3年实现100个社区…全覆盖, 利用三年时间实现…, 两年内完成): the figures after it in
+# its sentence are targets; not the years it took (近三年完成, 用3年实现了) nor a year (2005年建成)
+_YEARS_TO = re.compile(r"年(?:内|时间)?(?:基本)?(?:实现|完成|建成)(?!了)")     # (opens with 年: the engine skips ahead to it)
+_YEARS_NUMERAL = "一二两三四五六七八九十0123456789"
 _HOLDER_WINDOW = 48
 _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站|警务室|司法所))(?=肩负|承担|负责|管辖|守护|服务着)")
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
@@ -569,6 +573,25 @@ def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
     return head + gloss.group() + label if head else label
 
 
+def _span_of_years(text: str, at: int) -> bool:
+    """Does a number of years of one or two numerals end at ``text[at]`` (年), not a year (2005年) nor the years it took
+    (近三年, 用3年; 利用三年 is to come)?"""
+    i = at
+    while i > 0 and at - i < 3 and text[i - 1] in _YEARS_NUMERAL:
+        i -= 1
+    if i == at or at - i > 2 or (i > 0 and text[i - 1] in _YEARS_NUMERAL):
+        return False
+    before = text[max(0, i - 2):i]
+    return before == "利用" or not before.endswith(("近", "用"))
+
+
+def _years_to_bring(ends: list[int], s_lo: int, start: int) -> bool:
+    """Does a span of years and what it is to bring (``_YEARS_TO``, ending at one of ``ends``) stand in the sentence
+    (from ``s_lo``) before the figure at ``start``?"""
+    k = bisect_left(ends, s_lo)
+    return k < len(ends) and ends[k] <= start
+
+
 def _own_holder(text: str, lo: int, prev_end: int, previous: str) -> str:
     """The label a figure with none of its own carries over from the figure before it: what that one counts, without
     whose it is where the figure's clause (from ``lo``, after the figure before it, ending at ``prev_end``) opens right
@@ -637,6 +660,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     year_starts = [e - 4 for s, e in zip(run_starts, run_ends) if e - s >= 4]
     years = [(y.start(), y.end(), int(y.group(1))) for y in finditer_at(_YEAR_RE, text, year_starts)]
     year_ends = [b for _a, b, _y in years]
+    # a span of years and what it is to bring (3年实现…全覆盖, 利用三年时间完成…): found once, bisected per figure
+    years_to = [m.end() for m in _YEARS_TO.finditer(text) if _span_of_years(text, m.start())]
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
     prev_end, prev_unit, prev_subject = -1, "", ""
@@ -651,7 +676,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if attribution is not None:
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end) \
-                or _INTO_PLAN.match(text, end) is not None
+                or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start)
             status = "planned" if planned else "done"
         subject = _with_holder(subject, _compound_holder(text, s_lo, start))
         out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,

@@ -387,6 +387,14 @@ def test_a_task_still_to_be_done_is_a_target():
     assert [(m.as_written, m.status) for m in rec.metrics] == [("16个", "planned"), ("6个", "done")], rec.metrics
 
 
+def test_what_a_span_of_years_is_to_bring_is_a_target():
+    # 3年实现…100个社区…全覆盖: a target; the years it took (近三年完成, 用2年实现了) and a year (2005年建成) are no span to come
+    rec = extract_text("某区新闻\n某区启动志愿服务行动 3年实现80个社区志愿服务全覆盖\n近三年完成改造小区12个。\n"
+                       "用2年实现了60个小区物业全覆盖。\n支持2001-2005年建成的小区改造，已改造15个。\n", "t.txt")
+    assert [(m.as_written, m.status) for m in rec.metrics] == [
+        ("80个", "planned"), ("12个", "done"), ("60个", "done"), ("15个", "done")], rec.metrics
+
+
 def test_what_is_put_into_a_plan_is_planned():
     # 6个整治项目，全部纳入今年的整治计划: projects in a plan are to be done, not done; a figure not put into one is done
     rec = extract_text("某区答复\n今年全区涉及4个街道7个整治项目，全部纳入今年的老旧小区整治计划，已完成3个小区的改造。\n", "t.txt")

@@ -526,7 +526,7 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         if headline is not None and headline.local is None and headline.code == found.code \
                 and gaz.by_code[found.code].is_county_level:
             return found  # a headline that writes out the district or county (普洱市思茅区推进…) is its story
-        return dominant_local(text, found, gaz)
+        return dominant_local(text, found, gaz, 3 if headline is not None else 2)
     return found
 
 
@@ -802,7 +802,7 @@ def _above(found: SubjectPlace, level: str | None, gaz: Gazetteer) -> bool:
 _ORGAN_AFTER = re.compile(r"人民政府|政府|党委|党工委|办事处|工委|人大|中心学校|学校|小学|中学|卫生院|派出所")
 
 
-def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:
+def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer, least: int = 3) -> SubjectPlace:
     """A news story or summary about a county or city may really be about one community in it:
     a street, town, community or village named at least three times and more often than the
     administrative subject (江陵县 in the headline, 江城社区 five times in the story)."""
@@ -836,7 +836,7 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
     elsewhere: set[str] | None = None
     for n, lm in ranked:
-        if n < 3 or n <= own:
+        if n < least or n <= own:
             break
         if elsewhere is None:
             elsewhere = _elsewhere(text, found.code, gaz)

@@ -632,3 +632,15 @@ def test_text_that_names_no_place_takes_the_place_of_the_body_credited_for_it():
                "（南江镇党委 供稿）\n")
     assert rec.document.issuer == "南江镇党委"
     assert rec.document.subject_place == "南江镇"
+
+
+def test_headline_without_place_community_named_twice_is_the_subject():
+    # the headline names no place: the body's community, named twice and more often than its county, is the most
+    # specific place the whole story is about
+    rec = _doc("楼栋长成了“贴心人”\n\n“趁着天气好，抓紧把活儿做完。”刚吃过午饭，平江县易地搬迁安置点天岳社区的楼栋长老李就忙开了。\n"
+               "老李老家在山里，2019年搬进天岳社区。作为楼栋长，他负责调解邻里矛盾。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # under a headline that names the county, twice is not enough
+    rec = _doc("平江县：楼栋长成了“贴心人”\n\n“趁着天气好，抓紧把活儿做完。”刚吃过午饭，平江县易地搬迁安置点天岳社区的楼栋长老李就忙开了。\n"
+               "老李老家在山里，2019年搬进天岳社区。作为楼栋长，他负责调解邻里矛盾。\n")
+    assert rec.document.subject_place == "岳阳市平江县"

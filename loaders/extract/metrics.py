@@ -834,11 +834,15 @@ def _second_units(text: str, found: list[MetricRec]) -> None:
 
 # figures given respectively for the items of a list (村、社区“一肩挑”比例分别为97.5%、94.6%): each its own item's
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占)?\s*$")
+# a run of as many figures as the list before it has items, after a verb alone (减牌子、减事务、减考核平均达到10项、20项和30余项):
+# each item's, as after 分别
+_RESPECTIVELY_BARE = re.compile(r"(?:为|是|达到|达)\s*$")
 _RUN_JOIN = re.compile(r"\s*[、，,和及与]\s*")
 
 
 def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
-    """Label each figure of a run written after a list and 分别 (A、B…X分别为N1、N2…) by its own item: the first
+    """Label each figure of a run written after a list and 分别 (A、B…X分别为N1、N2…; a run of three or more after a verb
+    alone, A、B、C平均达到N1、N2和N3) by its own item: the first
     items take the words the last one shares after its head (社区“一肩挑”比例 → 村“一肩挑”比例); the head of the
     last item ends at a quote mark, else is as long as the first item. Where items and figures do not pair up,
     the labels stay."""
@@ -847,6 +851,9 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
         first = found[k]
         lo = clauses.bounds(first.start)[0]
         head = _RESPECTIVELY.search(text, max(lo, first.start - 40), first.start)
+        bare = head is None
+        if bare:
+            head = _RESPECTIVELY_BARE.search(text, max(lo, first.start - 40), first.start)
         if head is None:
             k += 1
             continue
@@ -857,11 +864,12 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
         listed = text[max(lo, first.start - 40):head.start()]
         cut = max(listed.rfind(c) for c in "，,：:；;")
         items = [x.strip() for x in listed[cut + 1:].split("、")]
-        if len(run) < 2 or len(items) != len(run) or not all(items):
+        if len(run) < 2 or len(items) != len(run) or not all(items) or (bare and len(run) < 3):
             continue
         last = items[-1]
         quote = last.find("“")
-        at = quote if quote > 0 else len(_LEAD_TRIM.sub("", items[0]))
+        # (the head of the last item is as long as a middle item, which nothing opens or closes; else as the first)
+        at = quote if quote > 0 else len(items[1]) if bare else len(_LEAD_TRIM.sub("", items[0]))
         shared = last[at:]
         if not shared or at >= len(last):
             continue

@@ -432,6 +432,8 @@ def test_a_compound_a_sentence_is_about_labels_what_it_holds():
     # figures given respectively for a list's items: each labelled by its own item
     ("其中，村、社区“一肩挑”比例分别为96.1%、92.4%。", {"96.1%": "村“一肩挑”比例", "92.4%": "社区“一肩挑”比例"}),
     ("城市、农村社区服务设施覆盖率分别达到100%和87%。", {"100%": "城市社区服务设施覆盖率", "87%": "农村社区服务设施覆盖率"}),
+    # (three or more after a verb alone, no 分别: still each its own item's)
+    ("减挂牌、减台账、减会议平均达到8项、15项和20余项。", {"8项": "减挂牌平均", "15项": "减台账平均", "20余项": "减会议平均"}),
 ])
 def test_figures_given_respectively_are_labelled_by_their_own_items(text, labels):
     got = {m.as_written: m.subject for m in find_metrics(text)}

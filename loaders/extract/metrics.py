@@ -191,6 +191,8 @@ _ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|�
 # the words before the figure are its label, not those after (…200余人深入…村庄)
 # an item of a list whose figures come each after its own item (城市社区15分钟、农村社区2公里的…): the item
 _ITEM_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}、([\u4e00-\u9fff]{2,6})$")
+# what was done so many times, the figure's clause after it (8次提高社区工作人员的工资待遇)
+_TIMES_DONE = re.compile(r"[\u4e00-\u9fff][^，,。；;：:！？!?\n]{1,15}(?=$|[，,。；;：:！？!?\n])")
 # what people counted took part in, their clause's whole predicate (…共计45人参加此次会议。)
 _TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
@@ -514,6 +516,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         # people counted, then what they took part in (共计45人参加此次会议): nothing else names them
         joined = _TOOK_PART.match(text, end, hi)
         phrase = joined.group(0) if joined else ""
+    if not phrase and text[end - 1:end] == "次":
+        # how many times something was done, then what (先后8次提高社区工作人员的工资待遇): what was done labels it
+        done = _TIMES_DONE.match(text, end, hi)
+        phrase = done.group(0) if done else ""
     if not phrase and text[end - 1:end] == "%":
         # X占Y的N%: the share of X in Y (搬迁人数占到了全州贫困人口的36%)
         share = _SHARE.search(text, max(lo, start - 40), start)

@@ -371,6 +371,8 @@ def test_a_police_station_holds_the_figures_of_its_charge():
     ("将56个自然村划分为“小网格”。", "56个", "自然村"),
     ("120位委员按地域划分为8个小组。", "120位", "委员"),
     ("一名农民工带着15名工友拨打热线投诉欠薪。", "15名", "工友"),
+    # how many times, then what was done (先后5次提高…待遇): nothing before names it, what was done does
+    ("2015年以来，先后5次提高网格员的补贴标准。", "5次", "提高网格员的补贴标准"),
     ("全县80名科级干部包片统筹、260名网格指导员包干督导。", "260名", "网格指导员"),
     # an adverb of how few ends no label (充电车位仅1600个), nor does a from–to's now (…的75人到如今的1043人)
     ("小区有3000辆电动车，充电车位仅900个。", "900个", "充电车位"),

@@ -660,6 +660,11 @@ _INTRODUCING = re.compile(r"(?:等地)?[，,]?(?:位于|地处|是|作为|下辖
 _INTRODUCES = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?(?:下辖|辖|位于|地处|成立于|组建于|始建于|现有|共有|有住户|有居民|总面积|面积)")
 
 
+# the reporter at a place, telling what they saw there (记者近日在某社区看到，…): a visit to it
+_REPORTER_AT = re.compile(r"^[^，,。]{0,8}记者[^，,。]{0,6}在$")
+_SAW = re.compile(r"(?:内)?(?:看到|见到|了解到|采访|发现|注意到|获悉)")
+
+
 def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:
     visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
     units = _units(sentence, gaz, None, visits)
@@ -670,7 +675,8 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
         last = chain[-1]
         clause = max(sentence.rfind(c, 0, chain[0].start) for c in "，,：:；;") + 1
         before = sentence[chain[0].start - 1] if chain[0].start else ""
-        visit = chain[0].start in visits
+        visit = chain[0].start in visits or (
+            _REPORTER_AT.match(sentence[clause:chain[0].start].strip()) is not None and _SAW.match(sentence, last.end) is not None)
         opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
         # 在某街道某社区，居民们…: a clause of its own that sets the whole story's scene in the unit
         scene = last.local is not None and last.level in ("street", "community") \

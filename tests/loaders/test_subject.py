@@ -644,3 +644,13 @@ def test_headline_without_place_community_named_twice_is_the_subject():
     rec = _doc("平江县：楼栋长成了“贴心人”\n\n“趁着天气好，抓紧把活儿做完。”刚吃过午饭，平江县易地搬迁安置点天岳社区的楼栋长老李就忙开了。\n"
                "老李老家在山里，2019年搬进天岳社区。作为楼栋长，他负责调解邻里矛盾。\n")
     assert rec.document.subject_place == "岳阳市平江县"
+
+
+def test_reporter_at_a_place_telling_what_they_saw_is_a_visit_to_it():
+    rec = _doc("平江县：网格里的温情\n\n记者近日在平江县南江镇天岳社区看到，网格员正挨家挨户走访。"
+               "天岳社区党委书记介绍，社区划分网格12个。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # an event held there (在某社区举行) is still no visit
+    rec = _doc("平江县：网格员技能比武举行\n\n近日，全县网格员技能比武在平江县南江镇天岳社区举行。"
+               "平江县委政法委负责人说，全县网格员队伍不断壮大。\n")
+    assert rec.document.subject_place == "岳阳市平江县"

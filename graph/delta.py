@@ -103,15 +103,15 @@ class DocumentDelta:
 
     def rel(self, rel_type: str, start: str, end: str, ev: list[Evidence],
             props: dict[str, Any] | None = None) -> None:
-        start_label = "Document" if start == self.doc_id else self.nodes[start].label
-        end_label = "Document" if end == self.doc_id else self.nodes[end].label
-        m.rel_spec(rel_type, start_label, end_label)          # KeyError: not in the model
         key = (rel_type, start, end)
         row = self.rels.get(key)
-        clean = {k: v for k, v in (props or {}).items() if v is not None}
-        if row is None:
+        clean = {k: v for k, v in props.items() if v is not None} if props else {}
+        if row is None:                        # (a row's ends, and so their labels, were checked then)
+            start_label = "Document" if start == self.doc_id else self.nodes[start].label
+            end_label = "Document" if end == self.doc_id else self.nodes[end].label
+            m.rel_spec(rel_type, start_label, end_label)          # KeyError: not in the model
             row = self.rels[key] = RelRow(rel_type, start_label, start, end_label, end, clean, [])
-        else:
+        elif clean:
             row.props.update(clean)
         _add_ev(row.ev, ev)
         for node_id in (start, end):           # endpoints are supported by what supports the rel
@@ -189,6 +189,11 @@ class _Builder:
         self.model_evs: dict[str, list[Evidence]] = {}     # model name key → its mentions' and components' evidence
         self._hits: dict[str, list[int]] | None = None    # practice → its cue offsets, in order (lazy)
         self._practice_evs: dict[tuple[int, int, str], list[Evidence]] = {}
+        # per span: its evidence, whether its sentence states a plan, where the plan it carries on starts
+        # (asked again and again of the same spans: a measure's span for each of its practices and facts)
+        self._evs: dict[tuple[int, int], Evidence] = {}
+        self._plans: dict[tuple[int, int], bool] = {}
+        self._promises: dict[tuple[int, int], int | None] = {}
 
     # -- evidence -------------------------------------------------------------------------------
     @property
@@ -205,7 +210,11 @@ class _Builder:
     def ev(self, start: int, end: int) -> Evidence:
         if not (0 <= start <= end <= len(self.text)):
             start = end = 0
-        return Evidence(self.doc, start, end, sentence_around(self.text, start, end, self.ends))
+        found = self._evs.get((start, end))
+        if found is None:
+            found = self._evs[(start, end)] = Evidence(self.doc, start, end,
+                                                       sentence_around(self.text, start, end, self.ends))
+        return found
 
     def ev_mentions(self, mentions: list[Any], *names: str | None) -> list[Evidence]:
         out = [self.ev(mm.start, mm.end) for mm in mentions
@@ -593,19 +602,30 @@ class _Builder:
 
         if e.start is None or e.end is None or e.start >= e.end:
             return False
-        left, _right = sentence_span(self.text, e.start, e.end, self.ends)
-        return states_plan(self.scan, left, e.start) or states_plan(self.scan, left, min(e.start, left + 40)) \
-            or self.promise_start(e) is not None
+        known = self._plans.get((e.start, e.end))
+        if known is None:
+            left, _right = sentence_span(self.text, e.start, e.end, self.ends)
+            known = self._plans[(e.start, e.end)] = bool(
+                states_plan(self.scan, left, e.start) or states_plan(self.scan, left, min(e.start, left + 40))
+                or self.promise_start(e) is not None)
+        return known
 
     def promise_start(self, e: Evidence) -> int | None:
         """Where the plan starts that the sentence of ``e`` carries on (the sentence before it, or the one
         before that …: ``carries_plan``), or that introduces the list ``e`` is an item of (``下阶段，我局将…
         重点做好以下三方面工作：`` then ``一是完善…``: ``plan_list_start``, where the two fit in one quote);
         None where it carries none."""
-        from loaders.reference import carries_plan, plan_list_start
-
         if e.start is None or e.end is None or e.start >= e.end:
             return None
+        key = (e.start, e.end)
+        if key not in self._promises:
+            self._promises[key] = self._promise_start(e.start, e.end)
+        return self._promises[key]
+
+    def _promise_start(self, start: int, end: int) -> int | None:
+        from loaders.reference import carries_plan, plan_list_start
+
+        e = Evidence(self.doc, start, end, "")
         left, _right = sentence_span(self.text, e.start, e.end, self.ends)
         if not carries_plan(self.scan, left):
             intro = plan_list_start(self.scan, e.start)

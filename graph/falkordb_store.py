@@ -87,6 +87,12 @@ _JSON_KEY = re.compile(r'([{,])"([A-Za-z_][A-Za-z0-9_]*)":')
 _JSON_ANY_KEY = re.compile(r'[{,]"(?:[^"\\]|\\.)*":')
 
 
+def _backticked(key: re.Match[str]) -> str:
+    """A ``_JSON_KEY`` match as a Cypher map key (a function: half the time of the template ``\\1`\\2`:``,
+    which the ``re`` module expands in Python for each of a batch's 120,000 keys)."""
+    return key[1] + "`" + key[2] + "`:"
+
+
 def _fast_literal(value: Any) -> str | None:
     """``value`` as a Cypher literal through the C JSON encoder: JSON strings, numbers, lists and
     null are Cypher literals, map keys become `backticked`; None when the value holds something
@@ -98,7 +104,7 @@ def _fast_literal(value: Any) -> str | None:
         return None
     if _CONTROL.search(text):
         return None
-    text = _JSON_KEY.sub(r"\1`\2`:", text)
+    text = _JSON_KEY.sub(_backticked, text)
     if '":' in text and _JSON_ANY_KEY.search(text):     # a key is left: only then the slower search
         return None
     return text

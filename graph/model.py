@@ -21,6 +21,7 @@ may have empty evidence; they are never deleted when documents are removed.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -226,11 +227,15 @@ def compact(text: str) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """Key normalisation for names: NFKC (full-width → half-width), no whitespace, no quotes/《》."""
+    """Key normalisation for names: NFKC (full-width → half-width), no whitespace, no quotes/《》.
+    Cached, as ``name_key``: building a graph asks for the same few names over and over (420,724
+    ``name_key`` calls for 15,181 names over 1,000 generated documents)."""
     return compact(text).strip("《》〈〉“”‘’\"'「」『』")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key a name is known by in the graph: :func:`norm` in simplified characters, so a mirror
     page's 《…條例》 is the policy a simplified page cites as 《…条例》 (names are shown as written;

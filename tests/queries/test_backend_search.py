@@ -10,7 +10,16 @@ import re
 
 import pytest
 
-from graph.fulltext import FORMAT, LUCENE_STOP_WORDS, falkordb_query, fold, grams, lucene_query, term_grams
+from graph.fulltext import (
+    FORMAT,
+    LUCENE_STOP_WORDS,
+    entity_grams,
+    falkordb_query,
+    fold,
+    grams,
+    lucene_query,
+    term_grams,
+)
 from queries import registry
 from queries.fulltext import split_terms
 
@@ -58,6 +67,15 @@ def test_grams_of_a_term_are_in_every_text_that_holds_it():
         term = folded[at:at + rnd.randint(1, 6)]
         indexed = set(grams(text).split())
         assert set(term_grams(term)) <= indexed, (text, term)
+
+
+def test_grams_lists_each_runs_characters_then_its_bigrams_once_in_first_order():
+    # the field as stored: a run's characters, then its bigrams, a gram seen before left out, no gram
+    # across punctuation; a reordering would change every stored field
+    assert grams("社区治理，社区网格员ab12") == "社 区 治 理 社区 区治 治理 网 格 员 a b 1 2 区网 网格 格员 员a ab b1 12"
+    assert grams("") == "" and grams("，。") == ""
+    assert entity_grams("网格", None, ["网格员"], "x") == "网 格 网格 员 格员"
+    assert entity_grams(None, None, None, "pr_1") == "p r pr 1"
 
 
 def test_queries_are_written_from_grams_only():

@@ -87,7 +87,9 @@ _WISHED = re.compile(r"是[^。；;，,！？!?]{0,30}的(?:夙愿|心愿|愿望
 _DOCUMENT_ASKS = re.compile(r"[^。；;！？!?]{0,120}?(?:《[^《》]+》|通知|文件|意见|清单)[^。；;：:，,《》]{0,12}?(?:要求|规定)[：:]")
 # a plan document as the sentence's subject, then what it sets out (《规划》设置了5个项目专栏…, 《…方案》明确，到2025年…): the
 # plan's content, work to come
-_PLAN_SETS_OUT = re.compile(r"\s*《[^《》]{0,30}(?:规划|计划|方案|纲要)》(?:还|并|也)?(?:提出|明确|设置|包括|要求|部署|确定|指出)")
+# (also read as written, traditional characters too: ``is_plan`` is asked of quotes as they stand)
+_PLAN_SETS_OUT = re.compile(r"\s*《[^《》]{0,30}(?:规划|規劃|计划|計劃|方案|纲要|綱要)》(?:还|還|并|並|也)?"
+                            r"(?:提出|明确|明確|设置|設置|包括|要求|部署|确定|確定|指出)")
 # a concession (虽然成立了业委会，但…无法…): what it grants is the ground of a problem, no work reported
 _CONCESSION = re.compile(r"(?:虽然|尽管|虽)[^。；;！？!?]*?[，,]\s*(?=但|却|可是|然而|仍|依然)")
 # an attempt that failed (曾多次组织…选举产生业委会，但由于种种原因最终没有成立起来): what was tried was not done
@@ -153,10 +155,11 @@ def is_concrete(text: str) -> bool:
 
 def is_plan(text: str, status: str | None = None) -> bool:
     """``status`` planned where known; else whether the words of ``text`` outside titles and quotes
-    state a plan (出台《…三年行动计划》 reports a plan issued, not one to come)."""
+    state a plan (出台《…三年行动计划》 reports a plan issued, not one to come), or the sentence is what a plan
+    document sets out (《规划》设置了…)."""
     if status is not None:
         return status == "planned"
-    return _PLAN.search(_NAMED.sub("", text)) is not None
+    return _PLAN.search(_NAMED.sub("", text)) is not None or _PLAN_SETS_OUT.match(text) is not None
 
 
 def states_duty(text: str) -> bool:
@@ -214,8 +217,7 @@ _GRADED = "grade_evidence"     # a ``memo`` key's first part (other callers keep
 def _claimed(text: str, status: str | None) -> bool:
     """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish."""
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
-    return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text)
-                or _PLAN_SETS_OUT.match(text))
+    return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text))
 
 
 def _unmeasured(text: str) -> str:

@@ -13,7 +13,7 @@ from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.people import SURNAMES
-from loaders.extract.subject import SubjectPlace
+from loaders.extract.subject import SubjectPlace, line_place
 from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
@@ -434,6 +434,12 @@ def extract_document(ctx: Context) -> None:
     ctx.subject_anchor = subject
     issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz,
                      (found.local,) if found is not None and found.local else ())
+    if found is None and issuer:
+        # a text that names no place of its own but credits the body that wrote it (（某镇党委 供稿）, 来源：某县民政局):
+        # that body's place
+        found = line_place(issuer.split("、")[0], gaz)
+        if found is not None and found.code is not None:
+            subject = ctx.subject_anchor = found.code
     province = gaz.province_of(subject) if subject else None
     probe = (title or "") + header
 

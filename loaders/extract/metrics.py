@@ -191,6 +191,8 @@ _ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|�
 # the words before the figure are its label, not those after (…200余人深入…村庄)
 # an item of a list whose figures come each after its own item (城市社区15分钟、农村社区2公里的…): the item
 _ITEM_BEFORE = re.compile(r"\d(?:\.\d+)?\s*[\u4e00-\u9fff%]{1,3}、([\u4e00-\u9fff]{2,6})$")
+# what was done so many times, the figure's clause after it (8次提高社区工作人员的工资待遇)
+_TIMES_DONE = re.compile(r"[\u4e00-\u9fff][^，,。；;：:！？!?\n]{1,15}(?=$|[，,。；;：:！？!?\n])")
 # what people counted took part in, their clause's whole predicate (…共计45人参加此次会议。)
 _TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
@@ -387,6 +389,10 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
 # what is put into a plan, after the figure (5个办事处6个整治项目，全部纳入今年的老旧小区整治计划): planned, not done
 _INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均|都|已|将)?(?:纳入|列入)[^。；;，,！？!?\n]{0,16}?计划")
+# a span of years and what it is to bring (3年实现100个社区…全覆盖, 利用三年时间实现…, 两年内完成): the figures after it in
+# its sentence are targets; not the years it took (近三年完成, 用3年实现了) nor a year (2005年建成)
+_YEARS_TO = re.compile(r"年(?:内|时间)?(?:基本)?(?:实现|完成|建成)(?!了)")     # (opens with 年: the engine skips ahead to it)
+_YEARS_NUMERAL = "一二两三四五六七八九十0123456789"
 _HOLDER_WINDOW = 48
 _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站|警务室|司法所))(?=肩负|承担|负责|管辖|守护|服务着)")
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
@@ -510,6 +516,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         # people counted, then what they took part in (共计45人参加此次会议): nothing else names them
         joined = _TOOK_PART.match(text, end, hi)
         phrase = joined.group(0) if joined else ""
+    if not phrase and text[end - 1:end] == "次":
+        # how many times something was done, then what (先后8次提高社区工作人员的工资待遇): what was done labels it
+        done = _TIMES_DONE.match(text, end, hi)
+        phrase = done.group(0) if done else ""
     if not phrase and text[end - 1:end] == "%":
         # X占Y的N%: the share of X in Y (搬迁人数占到了全州贫困人口的36%)
         share = _SHARE.search(text, max(lo, start - 40), start)
@@ -567,6 +577,25 @@ def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
         one = text[head_lo:b].strip()
         head = one if len(one) == 1 and _ONE_CHARACTER_NOUN.fullmatch(one) else ""
     return head + gloss.group() + label if head else label
+
+
+def _span_of_years(text: str, at: int) -> bool:
+    """Does a number of years of one or two numerals end at ``text[at]`` (年), not a year (2005年) nor the years it took
+    (近三年, 用3年; 利用三年 is to come)?"""
+    i = at
+    while i > 0 and at - i < 3 and text[i - 1] in _YEARS_NUMERAL:
+        i -= 1
+    if i == at or at - i > 2 or (i > 0 and text[i - 1] in _YEARS_NUMERAL):
+        return False
+    before = text[max(0, i - 2):i]
+    return before == "利用" or not before.endswith(("近", "用"))
+
+
+def _years_to_bring(ends: list[int], s_lo: int, start: int) -> bool:
+    """Does a span of years and what it is to bring (``_YEARS_TO``, ending at one of ``ends``) stand in the sentence
+    (from ``s_lo``) before the figure at ``start``?"""
+    k = bisect_left(ends, s_lo)
+    return k < len(ends) and ends[k] <= start
 
 
 def _own_holder(text: str, lo: int, prev_end: int, previous: str) -> str:
@@ -637,6 +666,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     year_starts = [e - 4 for s, e in zip(run_starts, run_ends) if e - s >= 4]
     years = [(y.start(), y.end(), int(y.group(1))) for y in finditer_at(_YEAR_RE, text, year_starts)]
     year_ends = [b for _a, b, _y in years]
+    # a span of years and what it is to bring (3年实现…全覆盖, 利用三年时间完成…): found once, bisected per figure
+    years_to = [m.end() for m in _YEARS_TO.finditer(text) if _span_of_years(text, m.start())]
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
     prev_end, prev_unit, prev_subject = -1, "", ""
@@ -651,7 +682,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if attribution is not None:
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end) \
-                or _INTO_PLAN.match(text, end) is not None
+                or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start)
             status = "planned" if planned else "done"
         subject = _with_holder(subject, _compound_holder(text, s_lo, start))
         out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,
@@ -809,11 +840,15 @@ def _second_units(text: str, found: list[MetricRec]) -> None:
 
 # figures given respectively for the items of a list (村、社区“一肩挑”比例分别为97.5%、94.6%): each its own item's
 _RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占)?\s*$")
+# a run of as many figures as the list before it has items, after a verb alone (减牌子、减事务、减考核平均达到10项、20项和30余项):
+# each item's, as after 分别
+_RESPECTIVELY_BARE = re.compile(r"(?:为|是|达到|达)\s*$")
 _RUN_JOIN = re.compile(r"\s*[、，,和及与]\s*")
 
 
 def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
-    """Label each figure of a run written after a list and 分别 (A、B…X分别为N1、N2…) by its own item: the first
+    """Label each figure of a run written after a list and 分别 (A、B…X分别为N1、N2…; a run of three or more after a verb
+    alone, A、B、C平均达到N1、N2和N3) by its own item: the first
     items take the words the last one shares after its head (社区“一肩挑”比例 → 村“一肩挑”比例); the head of the
     last item ends at a quote mark, else is as long as the first item. Where items and figures do not pair up,
     the labels stay."""
@@ -822,6 +857,9 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
         first = found[k]
         lo = clauses.bounds(first.start)[0]
         head = _RESPECTIVELY.search(text, max(lo, first.start - 40), first.start)
+        bare = head is None
+        if bare:
+            head = _RESPECTIVELY_BARE.search(text, max(lo, first.start - 40), first.start)
         if head is None:
             k += 1
             continue
@@ -832,11 +870,12 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
         listed = text[max(lo, first.start - 40):head.start()]
         cut = max(listed.rfind(c) for c in "，,：:；;")
         items = [x.strip() for x in listed[cut + 1:].split("、")]
-        if len(run) < 2 or len(items) != len(run) or not all(items):
+        if len(run) < 2 or len(items) != len(run) or not all(items) or (bare and len(run) < 3):
             continue
         last = items[-1]
         quote = last.find("“")
-        at = quote if quote > 0 else len(_LEAD_TRIM.sub("", items[0]))
+        # (the head of the last item is as long as a middle item, which nothing opens or closes; else as the first)
+        at = quote if quote > 0 else len(items[1]) if bare else len(_LEAD_TRIM.sub("", items[0]))
         shared = last[at:]
         if not shared or at >= len(last):
             continue

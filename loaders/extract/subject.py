@@ -111,8 +111,8 @@ def _lowest(chain: list[_Unit]) -> SubjectPlace | None:
     return SubjectPlace(code)
 
 
-# a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府
-_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委|"
+# a local unit's own government in an agency line: 金方街道办事处, 龙门镇人民政府, 中共某镇委员会 (its party committee)
+_LOCAL_GOV = re.compile(r"(?:街道办事处|街道党工委|街道工作委员会|镇委员会|乡委员会|镇人民政府|乡人民政府|镇政府|乡政府|镇党委|乡党委|区管委会|区党工委|"
                         r"社区居民委员会|社区居委会|社区党委|社区党总支|社区党支部|村民委员会|村委会|村党委|村党总支|村党支部)$")
 _GOV_WORD = re.compile(r"(?:人民政府|政府)")
 # a development zone's own committee opening an agency line (高新区管委会, 东湖高新区党工委): the zone's name, as written
@@ -526,7 +526,7 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         if headline is not None and headline.local is None and headline.code == found.code \
                 and gaz.by_code[found.code].is_county_level:
             return found  # a headline that writes out the district or county (普洱市思茅区推进…) is its story
-        return dominant_local(text, found, gaz)
+        return dominant_local(text, found, gaz, 3 if headline is not None else 2)
     return found
 
 
@@ -660,6 +660,11 @@ _INTRODUCING = re.compile(r"(?:等地)?[，,]?(?:位于|地处|是|作为|下辖
 _INTRODUCES = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?(?:下辖|辖|位于|地处|成立于|组建于|始建于|现有|共有|有住户|有居民|总面积|面积)")
 
 
+# the reporter at a place, telling what they saw there (记者近日在某社区看到，…): a visit to it
+_REPORTER_AT = re.compile(r"^[^，,。]{0,8}记者[^，,。]{0,6}在$")
+_SAW = re.compile(r"(?:内)?(?:看到|见到|了解到|采访|发现|注意到|获悉)")
+
+
 def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:
     visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
     units = _units(sentence, gaz, None, visits)
@@ -670,7 +675,8 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
         last = chain[-1]
         clause = max(sentence.rfind(c, 0, chain[0].start) for c in "，,：:；;") + 1
         before = sentence[chain[0].start - 1] if chain[0].start else ""
-        visit = chain[0].start in visits
+        visit = chain[0].start in visits or (
+            _REPORTER_AT.match(sentence[clause:chain[0].start].strip()) is not None and _SAW.match(sentence, last.end) is not None)
         opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
         # 在某街道某社区，居民们…: a clause of its own that sets the whole story's scene in the unit
         scene = last.local is not None and last.level in ("street", "community") \
@@ -736,7 +742,7 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
             if n >= 3 and all(m * 2 <= n for m, c in below if c not in around):
                 code = top
     if code is None or level == "street":
-        own = local_government(text, gaz)
+        own = local_government(text, gaz) or (_only_street(text, gaz) if level == "street" else None)
         if own:
             return _anchor(own, text, level, gaz)
     if code is None and level is not None:
@@ -802,7 +808,7 @@ def _above(found: SubjectPlace, level: str | None, gaz: Gazetteer) -> bool:
 _ORGAN_AFTER = re.compile(r"人民政府|政府|党委|党工委|办事处|工委|人大|中心学校|学校|小学|中学|卫生院|派出所")
 
 
-def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:
+def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer, least: int = 3) -> SubjectPlace:
     """A news story or summary about a county or city may really be about one community in it:
     a street, town, community or village named at least three times and more often than the
     administrative subject (江陵县 in the headline, 江城社区 five times in the story)."""
@@ -836,7 +842,7 @@ def dominant_local(text: str, found: SubjectPlace, gaz: Gazetteer) -> SubjectPla
     ranked = sorted(counts.values(), key=lambda c: (-c[0], c[1].start))
     elsewhere: set[str] | None = None
     for n, lm in ranked:
-        if n < 3 or n <= own:
+        if n < least or n <= own:
             break
         if elsewhere is None:
             elsewhere = _elsewhere(text, found.code, gaz)
@@ -918,6 +924,17 @@ def _county_alias(text: str, gaz: Gazetteer) -> str | None:
         want = "district" if organs == {"区"} else "county"
         codes = {c for c in codes if gaz.by_code[c].level == want}
     return codes.pop() if len(codes) == 1 else None
+
+
+def _only_street(text: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The one street or town a text that calls itself 我镇/本街道 names (at least twice, no other of its level):
+    the town's own write-up, its government not named."""
+    ends = {a.end for a in admin_mentions(text, None, gaz)}
+    counts = Counter(lm.name for lm in local_mentions(text, ends, ends) if lm.level == "street")
+    if len(counts) != 1:
+        return None
+    name, n = counts.most_common(1)[0]
+    return SubjectPlace(None, name, "street") if n >= 2 else None
 
 
 # the replying body is a street's or town's own government: 林荫街道办事处成立于…

@@ -371,6 +371,8 @@ def test_a_police_station_holds_the_figures_of_its_charge():
     ("将56个自然村划分为“小网格”。", "56个", "自然村"),
     ("120位委员按地域划分为8个小组。", "120位", "委员"),
     ("一名农民工带着15名工友拨打热线投诉欠薪。", "15名", "工友"),
+    # how many times, then what was done (先后5次提高…待遇): nothing before names it, what was done does
+    ("2015年以来，先后5次提高网格员的补贴标准。", "5次", "提高网格员的补贴标准"),
     ("全县80名科级干部包片统筹、260名网格指导员包干督导。", "260名", "网格指导员"),
     # an adverb of how few ends no label (充电车位仅1600个), nor does a from–to's now (…的75人到如今的1043人)
     ("小区有3000辆电动车，充电车位仅900个。", "900个", "充电车位"),
@@ -385,6 +387,14 @@ def test_a_task_still_to_be_done_is_a_target():
     # 今年内要完成N个…任务: what is to be done this year, not a result; 已完成 after it is one
     rec = extract_text("某市答复\n根据政府工作报告，今年内要完成16个老旧小区改造任务，目前已完成了6个小区的改造。\n", "t.txt")
     assert [(m.as_written, m.status) for m in rec.metrics] == [("16个", "planned"), ("6个", "done")], rec.metrics
+
+
+def test_what_a_span_of_years_is_to_bring_is_a_target():
+    # 3年实现…100个社区…全覆盖: a target; the years it took (近三年完成, 用2年实现了) and a year (2005年建成) are no span to come
+    rec = extract_text("某区新闻\n某区启动志愿服务行动 3年实现80个社区志愿服务全覆盖\n近三年完成改造小区12个。\n"
+                       "用2年实现了60个小区物业全覆盖。\n支持2001-2005年建成的小区改造，已改造15个。\n", "t.txt")
+    assert [(m.as_written, m.status) for m in rec.metrics] == [
+        ("80个", "planned"), ("12个", "done"), ("60个", "done"), ("15个", "done")], rec.metrics
 
 
 def test_what_is_put_into_a_plan_is_planned():
@@ -424,6 +434,8 @@ def test_a_compound_a_sentence_is_about_labels_what_it_holds():
     # figures given respectively for a list's items: each labelled by its own item
     ("其中，村、社区“一肩挑”比例分别为96.1%、92.4%。", {"96.1%": "村“一肩挑”比例", "92.4%": "社区“一肩挑”比例"}),
     ("城市、农村社区服务设施覆盖率分别达到100%和87%。", {"100%": "城市社区服务设施覆盖率", "87%": "农村社区服务设施覆盖率"}),
+    # (three or more after a verb alone, no 分别: still each its own item's)
+    ("减挂牌、减台账、减会议平均达到8项、15项和20余项。", {"8项": "减挂牌平均", "15项": "减台账平均", "20余项": "减会议平均"}),
 ])
 def test_figures_given_respectively_are_labelled_by_their_own_items(text, labels):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -609,3 +609,48 @@ def test_compound_the_lead_visits_is_its_community_s_story():
     rec = _doc("老旧小区的新变化\n\n记者走进平江县南江镇桂花园小区，墙面布设了宣传牌。\n"
                "南江镇天岳社区、南江镇岳峰社区都推行了“红色物业”。\n")
     assert rec.document.subject_place == "南江镇"
+
+
+def test_town_s_own_write_up_is_the_town_s():
+    # a write-up that calls itself 我镇 and names one town, its government never named: that town
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我镇坚持以党建引领基层治理，全镇划分微网格120个。"
+               "南江镇党委书记说，网格员每天入户。南江镇还推行“积分制”。\n")
+    assert rec.document.subject_place == "南江镇"
+    # its party committee's formal name under the headline (中共某县某镇委员会) is the town's, not the county's
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n中共平江县南江镇委员会\n\n近年来，我镇坚持以党建引领基层治理，"
+               "全镇划分微网格120个。\n")
+    assert rec.document.subject_place == "南江镇"
+    # two towns named, neither twice as the text's own: which one is 我镇 is not said
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我镇坚持以党建引领基层治理。据南江镇干部介绍，"
+               "长寿镇的做法值得学习。\n")
+    assert rec.document.subject_place is None
+
+
+def test_text_that_names_no_place_takes_the_place_of_the_body_credited_for_it():
+    # no place in the text but the body credited at its end (（某镇党委 供稿）): the body's own town
+    rec = _doc("以“微网格”撬动基层“大治理”\n\n近年来，我们坚持以党建引领基层治理，划分微网格120个，推行“积分制”。\n"
+               "（南江镇党委 供稿）\n")
+    assert rec.document.issuer == "南江镇党委"
+    assert rec.document.subject_place == "南江镇"
+
+
+def test_headline_without_place_community_named_twice_is_the_subject():
+    # the headline names no place: the body's community, named twice and more often than its county, is the most
+    # specific place the whole story is about
+    rec = _doc("楼栋长成了“贴心人”\n\n“趁着天气好，抓紧把活儿做完。”刚吃过午饭，平江县易地搬迁安置点天岳社区的楼栋长老李就忙开了。\n"
+               "老李老家在山里，2019年搬进天岳社区。作为楼栋长，他负责调解邻里矛盾。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # under a headline that names the county, twice is not enough
+    rec = _doc("平江县：楼栋长成了“贴心人”\n\n“趁着天气好，抓紧把活儿做完。”刚吃过午饭，平江县易地搬迁安置点天岳社区的楼栋长老李就忙开了。\n"
+               "老李老家在山里，2019年搬进天岳社区。作为楼栋长，他负责调解邻里矛盾。\n")
+    assert rec.document.subject_place == "岳阳市平江县"
+
+
+def test_reporter_at_a_place_telling_what_they_saw_is_a_visit_to_it():
+    rec = _doc("平江县：网格里的温情\n\n记者近日在平江县南江镇天岳社区看到，网格员正挨家挨户走访。"
+               "天岳社区党委书记介绍，社区划分网格12个。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # an event held there (在某社区举行) is still no visit
+    rec = _doc("平江县：网格员技能比武举行\n\n近日，全县网格员技能比武在平江县南江镇天岳社区举行。"
+               "平江县委政法委负责人说，全县网格员队伍不断壮大。\n")
+    assert rec.document.subject_place == "岳阳市平江县"

@@ -160,6 +160,9 @@ def test_what_a_plan_sets_out_is_work_to_come():
     assert grade_evidence("《规划》设置了4个项目专栏，包括社区综合服务设施补短板工程、社区服务人才队伍建设行动。") == "claimed"
     assert grade_evidence("《某省城乡社区服务体系建设规划》明确，建设社区综合服务设施。") == "claimed"
     assert grade_evidence("省民政厅印发《某省城乡社区服务体系建设规划》，建设社区综合服务设施。") == "described"
+    # (a scheme with listed components named in such a sentence is no work described either: the cell is claimed)
+    from queries.grading import is_plan
+    assert is_plan("《規劃》設置了4個項目專欄，包括“一大工程”“三大行動”。")
 
 
 def test_a_standing_among_others_reports_no_measure():

@@ -489,7 +489,7 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
             if headline is not None and (headline.local is not None or found is None):
                 return headline if headline.code is not None or found is None \
                     else SubjectPlace(found.code, headline.local, headline.local_level)
-    lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None)
+    lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None, placeless=True)
     if headline is not None and headline.code is not None and lead is None \
             and (headline.local is not None or gaz.by_code[headline.code].is_county_level):
         # 某县某镇推进…：近年来，某县坚持… / 某区“…”让…：…某市把“…”作为…: the opening paragraph tells the work of the
@@ -621,7 +621,8 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
             found = _lead_in_sentence(sentence, gaz, admin_ok, scene_only=scenes > 0)
             if found is not None:
                 return found
-        if (placeless and skipped < _PLACELESS_PARAGRAPHS or _PREAMBLE.search(line)) and not _units(line, gaz):
+        if (placeless and skipped < _PLACELESS_PARAGRAPHS and not _CAPTION.search(line) and not _UNIT_WORDS.search(line)
+                or _PREAMBLE.search(line)) and not _units(line, gaz):
             skipped += 1
             continue  # a paragraph on the centre's line (党的二十大报告提出…) that names no place: no lead yet
         if scenes >= _SCENE_PARAGRAPHS:
@@ -632,6 +633,10 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
 
 # how many paragraphs after the first may still set the story's scene (在某社区，…)
 _SCENE_PARAGRAPHS = 2
+# a photo's caption, its photographer credited at its end (…。通讯员 某某 摄): it stands where the story's first paragraph does
+_CAPTION = re.compile(r"摄\s*$")
+# a paragraph that speaks of a unit without naming it (县委县政府高度重视…, 全县…, 我区…) is the story's, not an anecdote's
+_UNIT_WORDS = re.compile(r"[省市州县区旗镇乡](?:委|政府|人大|政协)|[全我本该][省市州县区旗镇乡]")
 # how many opening paragraphs that name no place a ``placeless`` reading skips
 _PLACELESS_PARAGRAPHS = 4
 

@@ -654,3 +654,19 @@ def test_reporter_at_a_place_telling_what_they_saw_is_a_visit_to_it():
     rec = _doc("平江县：网格员技能比武举行\n\n近日，全县网格员技能比武在平江县南江镇天岳社区举行。"
                "平江县委政法委负责人说，全县网格员队伍不断壮大。\n")
     assert rec.document.subject_place == "岳阳市平江县"
+
+
+def test_story_opening_on_an_anecdote_that_names_no_place_reads_its_lead_after_it():
+    # the anecdote names no place: the paragraph after it is the story's lead (今年以来，某社区推行…)
+    rec = _doc("平江县：小积分兑出文明新风\n\n“我用积分换了一桶油！”近日，67岁的王大妈高兴地说。\n"
+               "近年来，平江县南江镇天岳社区推行积分制管理，居民参与志愿服务可获积分。"
+               "天岳社区党委书记介绍，已有800余户参与。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # a first paragraph that speaks of the county without naming it (县委县政府…) is the story's own lead
+    rec = _doc("平江县：小积分兑出文明新风\n\n近年来，县委县政府高度重视基层治理，推动积分制管理全覆盖。\n"
+               "今年以来，平江县南江镇天岳社区推行积分制管理，居民参与热情高涨。\n")
+    assert rec.document.subject_place == "岳阳市平江县"
+    # and a photo's caption (…。通讯员 某某 摄) stands where the first paragraph does
+    rec = _doc("平江县：党建引领老旧小区改造\n\n工作人员深入小区了解居民需求。通讯员 李四 摄\n"
+               "近年来，平江县南江镇天岳社区推行积分制管理，居民参与热情高涨。\n")
+    assert rec.document.subject_place == "岳阳市平江县"

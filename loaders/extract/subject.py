@@ -489,6 +489,10 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
             if headline is not None and (headline.local is not None or found is None):
                 return headline if headline.code is not None or found is None \
                     else SubjectPlace(found.code, headline.local, headline.local_level)
+    if headline is None and title and _PROFILE.search(title):
+        post = _post_place(text, title, gaz)  # ——记某社区党委书记某某: the community the person serves
+        if post is not None:
+            return post if post.code is not None or found is None else SubjectPlace(found.code, post.local, post.local_level)
     lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None, placeless=True)
     if headline is not None and headline.code is not None and lead is None \
             and (headline.local is not None or gaz.by_code[headline.code].is_county_level):
@@ -561,6 +565,26 @@ def _compound_community(text: str, lead: _Lead, gaz: Gazetteer) -> _Lead:
     if len(names) != 1:
         return lead
     return _Lead(lead.code, names.pop(), "community", lead.chain)
+
+
+# a profile's headline (做居民的贴心人——记社区党委书记某某) and the post its person holds (某某是某社区党委书记)
+_PROFILE = re.compile(r"[—－-]{1,2}\s*记")
+_HOLDS = re.compile(r"(?:是|任|担任)")
+_POST = re.compile(r"(?:党委|党总支|党支部|居委会|村委会)?(?:书记|主任)")
+
+
+def _post_place(text: str, title: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The street, community or village whose post the person of a profile holds, as its first paragraph
+    says (今年52岁的某某是某县某镇某社区党委书记): the place of the profile."""
+    start = text.find(title) + len(title) if title in text else 0
+    paragraph = next((ln for ln in text[start:start + 1200].split("\n") if len(ln.strip()) >= 20), "")
+    for m in _HOLDS.finditer(paragraph):
+        units = _units(paragraph[m.end():m.end() + 40], gaz)
+        chain = _chain_from(units, 0) if units else []
+        if chain and chain[-1].local is not None and chain[-1].level in ("street", "community") \
+                and _POST.match(paragraph, m.end() + chain[-1].end):
+            return _lowest(chain)
+    return None
 
 
 def _bare_below(lead: SubjectPlace, head: SubjectPlace, text: str, gaz: Gazetteer) -> bool:

@@ -670,3 +670,13 @@ def test_story_opening_on_an_anecdote_that_names_no_place_reads_its_lead_after_i
     rec = _doc("平江县：党建引领老旧小区改造\n\n工作人员深入小区了解居民需求。通讯员 李四 摄\n"
                "近年来，平江县南江镇天岳社区推行积分制管理，居民参与热情高涨。\n")
     assert rec.document.subject_place == "岳阳市平江县"
+
+
+def test_profile_is_of_the_community_whose_post_its_person_holds():
+    rec = _doc("做居民的贴心人——记社区党委书记李某\n\n今年52岁的李某是平江县南江镇天岳社区党委书记，在社区工作了20年。"
+               "天岳社区的居民都叫她“李大姐”。\n")
+    assert rec.document.subject_place == "天岳社区"
+    # not a profile: a resident's post-less mention stays no lead
+    rec = _doc("平江县：做居民的贴心人\n\n今年52岁的李某是平江县南江镇天岳社区党委书记，在社区工作了20年。"
+               "平江县已选派200名干部到社区任职。\n")
+    assert rec.document.subject_place == "岳阳市平江县"

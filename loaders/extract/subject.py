@@ -149,7 +149,8 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
 _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
 # a resident who goes somewhere in a story's opening anecdote (市民张某来到…, 居民们走进…)
 _RESIDENT_VISITS = re.compile(r"(?:市民|居民|村民|群众|老人|游客)[^，,。]{0,6}(?:来到|走进|前往|赶到|到)")
-_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入|走访|前往|率队到|一行到|进驻|暗访|视察)")
+_VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入(?!开展|推进|推动|实施|落实|贯彻|学习|研究|挖掘|宣传|排查|整治|人心)|走访|前往|率队到|一行到|"
+                    r"进驻|暗访|视察)")  # (深入开展/深入推进…: doing something thoroughly, no visit)
 
 
 @lru_cache(maxsize=16)
@@ -530,7 +531,8 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         if headline is not None and headline.local is None and headline.code == found.code \
                 and gaz.by_code[found.code].is_county_level:
             return found  # a headline that writes out the district or county (普洱市思茅区推进…) is its story
-        return dominant_local(text, found, gaz, 3 if headline is not None else 2)
+        # (twice is enough where nothing else places the story: no headline place, no 我市/本区 of its own)
+        return dominant_local(text, found, gaz, 3 if headline is not None or self_level(text) is not None else 2)
     return found
 
 
@@ -643,8 +645,8 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
         told = [x for x in _LEAD_SENTENCE.split(line) if x and not _REMARK.fullmatch(x)]
         for sentence in told[:sentences]:
             found = _lead_in_sentence(sentence, gaz, admin_ok, scene_only=scenes > 0)
-            if found is not None:
-                return found
+            if found is not None and (not skipped or found.code is not None):
+                return found  # (after paragraphs read past, only a place written from its county or city)
         if (placeless and skipped < _PLACELESS_PARAGRAPHS and not _CAPTION.search(line) and not _UNIT_WORDS.search(line)
                 or _PREAMBLE.search(line)) and not _units(line, gaz):
             skipped += 1

@@ -680,3 +680,15 @@ def test_profile_is_of_the_community_whose_post_its_person_holds():
     rec = _doc("平江县：做居民的贴心人\n\n今年52岁的李某是平江县南江镇天岳社区党委书记，在社区工作了20年。"
                "平江县已选派200名干部到社区任职。\n")
     assert rec.document.subject_place == "岳阳市平江县"
+
+
+def test_readings_past_opening_paragraphs_and_twice_named_communities_stay_guarded():
+    # after opening paragraphs read past, only a lead written from its county or city is taken (a bare name
+    # there may be a word run together with 社区: 深入开展社区公益创投)
+    rec = _doc("小积分兑出文明新风\n\n“我用积分换了一桶油！”近日，67岁的王大妈高兴地说。\n"
+               "4.深入开展社区公益创投。居民参与志愿服务可获积分，平江县已有800余户参与。\n")
+    assert rec.document.subject_place == "岳阳市平江县"   # (深入开展 is no visit either)
+    # a text that speaks as 我市 places itself: a community named twice under no headline place does not take it
+    rec = _doc("关于社区治理工作的调研报告\n\n近年来，我市坚持党建引领，推进社区治理，我市各地积极探索。"
+               "天岳社区推行“屋场会”，天岳社区居民参与热情高。\n\n平江县民政局\n2021年6月30日\n")
+    assert rec.document.subject_place != "天岳社区"

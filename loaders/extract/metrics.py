@@ -185,8 +185,8 @@ _LIST_ITEMS = re.compile(r"[、和与及]")
 _LIST_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
 _MAX_ITEM = 6     # a list item longer than this holds more than a name (困境老人和儿童提供日间照料、…等服务)
 _PEOPLE_UNITS = "人名位户"
-# what people counted go and do (…等200余人深入…, …共50人参加…): no noun of what is counted
-_ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|下沉|投身|参加|参与|开展|进行|担任|加入|组成")
+# what people counted go and do (…等200余人深入…, …共50人参加…, …等5.6万余人统一编入…力量): no noun of what is counted
+_ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|下沉|投身|参加|参与|开展|进行|担任|加入|组成|(?:统一)?(?:编入|纳入|列入)")
 # people listed before the figure that counts them (镇村干部、…、网格员和热心群众等200余人, 退休干部、党员骨干、社区能人共7000多人):
 # the words before the figure are its label, not those after (…200余人深入…村庄)
 # an item of a list whose figures come each after its own item (城市社区15分钟、农村社区2公里的…): the item

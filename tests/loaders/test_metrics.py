@@ -303,6 +303,8 @@ def test_a_value_changed_to_another_is_labelled_by_what_changes(text, labels):
     ("组织党员、楼栋长、热心居民共320多人担任网格员。", "320多人", "组织党员、楼栋长、热心居民"),
     ("开展垃圾分类、文明创建、助老助残等志愿活动150多次。", "150多次", "开展垃圾分类、文明创建、助老助残等志愿活动"),
     ("召集辖区干部、志愿者和商户代表等60余人深入各小区走访。", "60余人", "召集辖区干部、志愿者和商户代表等"),
+    # (…等N人统一编入…: where they are put, not what they are; a list too long to give whole keeps its first item and 等)
+    ("党政干部、党代表、人大代表、政协委员、基干民兵和网格员、联户长等3.2万余人统一编入“8+”机制工作力量。", "3.2万余人", "党政干部等"),
     ("把30多位人大代表、律师和住建局、城管局等部门负责人请到一起。", "30多位", "人大代表等"),
     ("分别由4位市、区级干部担任组长。", "4位", "市、区级干部"),
     # figures that each count their own thing stay apart

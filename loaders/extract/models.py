@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from loaders.extract.context import Context
@@ -228,8 +229,8 @@ def _place_words(ctx: Context) -> frozenset[str]:
 
 
 def _leading_count(name: str) -> int | None:
-    m = _rx(r"^([一二两双三四五六七八九十])").match(name)
-    return _CN_NUM.get(m.group(1)) if m else None
+    """The numeral ``name`` opens with (一 … 十, 两, 双), or None."""
+    return _CN_NUM.get(name[:1])  # (the keys are those numerals: no pattern call for one character)
 
 
 _PART_SEP = re.compile(r"[、—－–\-,，;；+＋]+")
@@ -1103,7 +1104,14 @@ _PROBLEM_PART = re.compile(r"(?:难|多|少|差|乱|慢|低|弱|不足|不够|�
 def _numbered_or_list(name: str, parts: list[str]) -> bool:
     """A quoted list, or a name with a numeral or digits (“三件事”, “1+N”, “双报到”): these name what the
     text then says they do or solve."""
-    return bool(parts or _NUM_LEAD.match(name) or _rx(r"\d").search(name))
+    return bool(parts) or _numbered(name)
+
+
+@lru_cache(maxsize=4096)
+def _numbered(name: str) -> bool:
+    """``name`` opens with a numeral or holds a digit (kept per name: the rules ask for each quote
+    several times)."""
+    return bool(_NUM_LEAD.match(name) or _rx(r"\d").search(name))
 
 
 _ROLE_OR_PROBLEM_AFTER = any_of(_NEG_AFTER, _PROBLEM_AFTER)

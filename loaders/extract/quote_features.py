@@ -19,6 +19,7 @@ Each feature is a short string; :mod:`loaders.extract.quote_model` weighs them.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from loaders.extract.text_utils import is_common_word, lexicon_entry
 
@@ -92,8 +93,11 @@ def _len_bin(n: int) -> str:
     return "21+"
 
 
-def quote_features(v: QuoteView) -> list[str]:
-    name = v.name
+@lru_cache(maxsize=4096)
+def _name_features(name: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The features of ``quote_features`` that read the quoted name alone, in their order there: those
+    before the words in front of the quote are read, and those after. Kept per name: a document quotes
+    its schemes again and again, and the same names recur across documents."""
     core = name.replace(" ", "")
     f = ["bias", "len=" + _len_bin(len(core))]
     seps = len(_INNER_SEP.findall(name))
@@ -110,38 +114,47 @@ def quote_features(v: QuoteView) -> list[str]:
         f.append("parts_parallel" if len({len(x) for x in parts}) == 1 else "parts_uneven")
     if _QUESTION.search(core):
         f.append("question")
+    g: list[str] = []
+    if " " in name.strip():
+        g.append("space")
+    if "·" in name or "•" in name:
+        g.append("dot")
+    if "+" in name or "＋" in name:
+        g.append("plus")
+    if _DASH.search(name):
+        g.append("dash")
+    if core[:1] in _CN_NUM:
+        g.append("num_cn_lead")
+    elif _CN_NUM_ANY.search(core):
+        g.append("num_cn_inside")
+    if _DIGIT.search(core):
+        g.append("digit_lead" if core[:1].isdigit() else "digit")
+    speech = len(_SPEECH_WORDS.findall(core))
+    if speech:
+        g.append("speech_words" if speech == 1 else "speech_words2")
+    if core.count("的") >= 1 and len(core) > 4:
+        g.append("de_inside")
+    if 2 <= len(core) <= 4 and is_common_word(core):
+        g.append("common_word")
+    entry = lexicon_entry(core) if len(core) <= 8 else None
+    if entry:
+        g.append("lex=" + entry[1][:1])  # a dictionary word (n, v, i for an idiom, l for a set phrase…)
+    if len(core) <= 8:
+        g.append("z=" + core[-1:])
+        if len(core) >= 3:
+            g.append("zz=" + core[-2:])
+    return tuple(f), tuple(g)
+
+
+def quote_features(v: QuoteView) -> list[str]:
+    name = v.name
+    head, shape = _name_features(name)
+    f = list(head)
     if _PROBLEM_VERB.search(v.before):
         f.append("problem_verb")
     if FIGURE_VERB.search(v.before):
         f.append("figure_verb")
-    if " " in name.strip():
-        f.append("space")
-    if "·" in name or "•" in name:
-        f.append("dot")
-    if "+" in name or "＋" in name:
-        f.append("plus")
-    if _DASH.search(name):
-        f.append("dash")
-    if core[:1] in _CN_NUM:
-        f.append("num_cn_lead")
-    elif _CN_NUM_ANY.search(core):
-        f.append("num_cn_inside")
-    if _DIGIT.search(core):
-        f.append("digit_lead" if core[:1].isdigit() else "digit")
-    speech = len(_SPEECH_WORDS.findall(core))
-    if speech:
-        f.append("speech_words" if speech == 1 else "speech_words2")
-    if core.count("的") >= 1 and len(core) > 4:
-        f.append("de_inside")
-    if 2 <= len(core) <= 4 and is_common_word(core):
-        f.append("common_word")
-    entry = lexicon_entry(core) if len(core) <= 8 else None
-    if entry:
-        f.append("lex=" + entry[1][:1])  # a dictionary word (n, v, i for an idiom, l for a set phrase…)
-    if len(core) <= 8:
-        f.append("z=" + core[-1:])
-        if len(core) >= 3:
-            f.append("zz=" + core[-2:])
+    f.extend(shape)
     before, after = v.before[-2:].translate(_WIDTH), v.after[:2].translate(_WIDTH)
     b1, a1 = before[-1:], after[:1]
     f.append("b1=" + (b1 if b1 and not b1.isspace() else "^"))

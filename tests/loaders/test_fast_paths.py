@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from loaders.extract import agencies, models, people, places, practices
+from loaders.extract import quote_features as qf
+from loaders.extract.quote_features import QuoteView
 from loaders.extract.script import _table, fold_script
 from loaders.extract.text_utils import (
     CLAUSE_END,
@@ -642,3 +644,121 @@ _BUREAU_PIECES = ["民政", "交通", "运输", "交通运输", "住建", "住�
 @given(st.lists(st.sampled_from(_BUREAU_PIECES), max_size=24).map("".join))
 def test_bare_bureau_spans_are_the_patterns_matches(text):
     assert agencies.bare_bureau_spans(text) == [m.span() for m in agencies._BARE_BUREAU.finditer(text)]
+
+
+# quoted names and the words around them: numerals, digits, separators, speech, scheme words, spaces
+_QUOTE_PIECES = ["社区", "议事", "会", "三", "双", "一线", "1", "+", "＋", "、", "，", ",", "。", "？", "我们", "了", "的",
+                 "·", "—", " ", "破解", "成为", "说：", "获评", "总书记", "为", "作", "模式", "机制", "难题", "红色", "物业"]
+
+
+def _plain_leading_count(name):
+    m = re.match(r"^([一二两双三四五六七八九十])", name)
+    return models._CN_NUM.get(m.group(1)) if m else None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_QUOTE_PIECES), max_size=8).map("".join),
+       st.lists(st.sampled_from(_QUOTE_PIECES), max_size=8).map("".join),
+       st.lists(st.sampled_from(_QUOTE_PIECES), max_size=8).map("".join), st.booleans(), st.integers(1, 5))
+def test_quote_features_kept_per_name_are_the_plain_features(name, before, after, flag, chain):
+    # the features that read the name alone are kept per name: the same list, in the same order (the
+    # classifier sums weights in that order), as the function computing every feature each time
+    v = QuoteView(name, before[-16:], after[:16], before)
+    v.rule_accepted, v.rule_neg, v.type_after, v.chain_len, v.repeats = flag, "category" if flag else "", after[:2], chain, chain
+    assert qf.quote_features(v) == _plain_quote_features(v)
+    assert qf.quote_features(v) == _plain_quote_features(v)  # (the second time from the kept features)
+    assert models._leading_count(name) == _plain_leading_count(name)
+    parts = models.split_list(name)
+    assert models._numbered_or_list(name, parts) == \
+        bool(parts or models._NUM_LEAD.match(name) or re.search(r"\d", name))
+
+
+def _plain_quote_features(v):
+    name = v.name
+    core = name.replace(" ", "")
+    f = ["bias", "len=" + qf._len_bin(len(core))]
+    seps = len(qf._INNER_SEP.findall(name))
+    if seps:
+        f.append("seps=" + ("1" if seps == 1 else "2" if seps == 2 else "3+"))
+        if "，" in name or "," in name:
+            f.append("comma")
+    if qf._SENT_PUNCT.search(name):
+        f.append("sent_punct")
+    if name[-1:] in "。！？!?":
+        f.append("ends_stop")
+    parts = [x for x in qf._INNER_SEP.split(core) if x]
+    if len(parts) >= 2:
+        f.append("parts_parallel" if len({len(x) for x in parts}) == 1 else "parts_uneven")
+    if qf._QUESTION.search(core):
+        f.append("question")
+    if qf._PROBLEM_VERB.search(v.before):
+        f.append("problem_verb")
+    if qf.FIGURE_VERB.search(v.before):
+        f.append("figure_verb")
+    if " " in name.strip():
+        f.append("space")
+    if "·" in name or "•" in name:
+        f.append("dot")
+    if "+" in name or "＋" in name:
+        f.append("plus")
+    if qf._DASH.search(name):
+        f.append("dash")
+    if core[:1] in qf._CN_NUM:
+        f.append("num_cn_lead")
+    elif qf._CN_NUM_ANY.search(core):
+        f.append("num_cn_inside")
+    if qf._DIGIT.search(core):
+        f.append("digit_lead" if core[:1].isdigit() else "digit")
+    speech = len(qf._SPEECH_WORDS.findall(core))
+    if speech:
+        f.append("speech_words" if speech == 1 else "speech_words2")
+    if core.count("的") >= 1 and len(core) > 4:
+        f.append("de_inside")
+    if 2 <= len(core) <= 4 and qf.is_common_word(core):
+        f.append("common_word")
+    entry = qf.lexicon_entry(core) if len(core) <= 8 else None
+    if entry:
+        f.append("lex=" + entry[1][:1])  # a dictionary word (n, v, i for an idiom, l for a set phrase…)
+    if len(core) <= 8:
+        f.append("z=" + core[-1:])
+        if len(core) >= 3:
+            f.append("zz=" + core[-2:])
+    before, after = v.before[-2:].translate(qf._WIDTH), v.after[:2].translate(qf._WIDTH)
+    b1, a1 = before[-1:], after[:1]
+    f.append("b1=" + (b1 if b1 and not b1.isspace() else "^"))
+    f.append("f1=" + (a1 if a1 and not a1.isspace() else "$"))
+    if len(before) >= 2 and not before.isspace():
+        f.append("b2=" + before)
+    if len(after) >= 2:
+        f.append("f2=" + after)
+    if v.type_after:
+        f.append("ta=" + v.type_after)
+    if v.tail_type:
+        f.append("chain_tail_type")
+    if v.rule_accepted:
+        f.append("rule_acc")
+    if v.rule_neg:
+        f.append("rule_neg=" + v.rule_neg)
+    if v.chain_len > 1:
+        f.append("chain" if v.chain_len < 4 else "chain4+")
+        if v.chain_rule:
+            f.append("chain_rule")
+    if v.place_before:
+        f.append("place_before")
+    if v.line_head:
+        f.append("line_head")  # a caption or heading that opens with the quote
+    if v.in_title:
+        f.append("title")
+    if v.nested:
+        f.append("nested")
+    if v.repeats > 1:
+        f.append("repeats")
+    if qf._SPEECH_BEFORE.search(v.before):
+        f.append("speech_before")
+    if qf._AWARD.search(v.clause_before):
+        f.append("award")
+    if qf._LEADER.search(v.clause_before):
+        f.append("leader")
+    if v.after[:1] == "为" or (v.after[:1] in "作" and v.after[1:2] == "为"):
+        f.append("as_x")
+    return f

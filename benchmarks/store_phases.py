@@ -1,6 +1,6 @@
 """How the embedded store's build scales, phase by phase: wall and CPU seconds per 1,000 documents
 loaded (first and last thousand), each flush of the row indexes and postings, bytes written
-(``/proc/self/io``) and peak RSS per phase (the peak is reset between phases through
+(``/proc/self/io``) and peak RSS per phase and per index a fill or flush writes (the peak is reset between them through
 ``/proc/self/clear_refs``; Linux only).
 
     .venv/bin/python benchmarks/store_phases.py --records /tmp/rec20k.jsonl --docs 10000 --home /tmp/sp10k
@@ -23,12 +23,20 @@ def _io() -> int:
         return next(int(line.split()[1]) for line in fh if line.startswith("write_bytes"))
 
 
-def _hwm_mb() -> float:
+def _status_mb(field: str) -> float:
     with open("/proc/self/status") as fh:
-        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM")) / 1024
+        return next(int(line.split()[1]) for line in fh if line.startswith(field + ":")) / 1024
 
 
-def _reset_hwm() -> None:
+_CARRIED = [0.0]     # the phase's peak before the last reset inside it (each index's put resets it)
+
+
+def _hwm_mb() -> float:
+    return max(_status_mb("VmHWM"), _CARRIED[0])
+
+
+def _reset_hwm(phase: bool = True) -> None:
+    _CARRIED[0] = 0.0 if phase else _hwm_mb()
     try:
         with open("/proc/self/clear_refs", "w") as fh:
             fh.write("5")
@@ -84,9 +92,12 @@ def main() -> None:
     def timed_put(self: Any, ix: Any, keys: Any, whole: bool = False, beside: Any = None) -> None:   # each index's
         wall, cpu = time.perf_counter(), time.process_time()                           # share of a flush
         keys = list(keys)
+        rss = _status_mb("VmRSS")
+        _reset_hwm(phase=False)               # this index's own peak (the phase's is carried)
         put(self, ix, keys, whole, beside)
         print(json.dumps({"put": ix.name if beside is None else f"{ix.name}+{beside.name}", "keys": len(keys),
-                          "wall_s": round(time.perf_counter() - wall, 2), "cpu_s": round(time.process_time() - cpu, 2)}),
+                          "wall_s": round(time.perf_counter() - wall, 2), "cpu_s": round(time.process_time() - cpu, 2),
+                          "rss_before_mb": round(rss, 1), "peak_mb": round(_status_mb("VmHWM"), 1)}),
               flush=True)
 
     sqlite_rows.RowKeeper.put = timed_put   # type: ignore[method-assign]

@@ -55,11 +55,15 @@ POSTINGS_TABLE_NAMES = ("post_item", "post_attr", "post_gram", "post_seg", "post
 KIND_BITS = 28        # iid = kind code << KIND_BITS | counter (int32 while the code is below 8)
 _CHUNK = 500          # ids per ``IN (…)``
 _INSERT_GRAM = "INSERT INTO post_gram(name, gram, seg, ids, vals, sks) VALUES (?, ?, ?, ?, ?, ?)"
-_SEGMENT_CHARS = 1 << 22   # characters of item text per segment a flush writes (bounds its numpy arrays)
+_SEGMENT_CHARS = 1 << 22   # characters of item text per segment a flush writes at most (bounds its numpy arrays) …
+_SEGMENT_MIN_CHARS = 1 << 18   # … and at least, where the put's items hold less than ``_SEGMENTS`` times that:
+_SEGMENTS = 16             # a put's segments about 1/16 of what its keys hold, so that a small graph's fill does not
+                           # take the memory a national one's does (4 M characters: ≈ 450 MB of n-gram arrays at once)
 _TIER = 4             # segments of one size class merged together
-_MERGE_BYTES = 1 << 24     # bytes of ids (4 a posting) a merge reads and rewrites at a time, whole grams: its
+_MERGE_BYTES = 1 << 22     # bytes of ids (4 a posting) a merge reads and rewrites at a time, whole grams: its
                            # memory bounded whatever the corpus (by 4,000 grams at a time, a fill of 100,000
-                           # documents read runs of common grams of several hundred MB each and peaked at 4.3 GB)
+                           # documents read runs of common grams of several hundred MB each and peaked at 4.3 GB;
+                           # 16 MB of ids, ≈ 20 bytes a posting read and as many written, took 200 MB at once)
 _SCAN_SHARE = 16      # ``least`` reads the key index in order for a set of at least 1/16 of the items
 _SORT_CHARS = 10      # characters of a key a sort key tells apart, 6 bits each
 #: the characters a sort key tells apart (``sort_key``), in code point order
@@ -129,6 +133,15 @@ def _marks(n: int) -> str:
     return ",".join("?" * n)
 
 
+def _segment_chars(expected: int) -> int:
+    """The characters of item text a put cuts a segment at, for a put whose items are expected to hold
+    ``expected`` (the characters per item so far times its keys): ``1 / _SEGMENTS`` of it, at least
+    ``_SEGMENT_MIN_CHARS`` and at most ``_SEGMENT_CHARS`` (a 2,000-document fill cut at 4 M characters
+    held ≈ 450 MB of a similarity segment's arrays; a 100,000-document fill cuts there still, its
+    segments' count — what the final merge reads — unchanged)."""
+    return min(_SEGMENT_CHARS, max(_SEGMENT_MIN_CHARS, expected // _SEGMENTS))
+
+
 class PostingKeeper:
     """The postings indexes of one ``SQLiteStore`` (``store._db``, inside its write transactions)."""
 
@@ -181,6 +194,7 @@ class PostingKeeper:
         pending: list[tuple[int, Any, str]] = []
         chars = 0
         added = dead = 0
+        seen_items = seen_chars = 0          # what the items so far hold: how large this put's segments are cut
         for part, found in items(ix, keys):
             old = {k: (i, v) for k, i, v in in_chunks(
                 self.db, "SELECT key, iid, value FROM post_item WHERE name = ? AND key IN ({})", (name,), part)}
@@ -201,15 +215,17 @@ class PostingKeeper:
                 rows.append((name, k, iid, item.value))
                 attrs += [(name, a, iid) for a in dict.fromkeys(item.attrs)]
                 pending.append((iid, item.source, k))
-                chars += ix.size(item.source)
+                size = ix.size(item.source)
+                chars += size
+                seen_items, seen_chars = seen_items + 1, seen_chars + size
+                if chars >= _segment_chars(seen_chars * len(keys) // seen_items):
+                    self._segment(ix, pending)
+                    pending, chars = [], 0
             self._set_meta("post_seq:" + name, counter)
             self.db.executemany("INSERT INTO post_item(name, key, iid, value) VALUES (?, ?, ?, ?)", rows)
             self.db.executemany("INSERT OR IGNORE INTO post_attr(name, attr, iid) VALUES (?, ?, ?)", attrs)
             added += len(fresh)
             dead += len(gone)
-            if chars >= _SEGMENT_CHARS:
-                self._segment(ix, pending)
-                pending, chars = [], 0
         self._segment(ix, pending)
         self._set_meta("post_n:" + name, self._meta("post_n:" + name) + added - dead)
         if whole:

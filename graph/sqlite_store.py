@@ -110,7 +110,9 @@ _EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
 # relationship table. Files of an earlier revision had that index (``rel_e``): the next build replaces it.
 _REL_E_TYPE = "CREATE INDEX IF NOT EXISTS rel_e_type ON rel(e, type)"
 _STRIP_LATER = "CREATE TABLE IF NOT EXISTS strip_later (kind TEXT NOT NULL, owner INTEGER NOT NULL)"
-_BULK_CACHE_KB = 512 * 1024            # the page cache of a bulk load (``suspend_rows``)
+_WRITE_CACHE_KB = 64 * 1024            # the page cache of a build's writes (``_build_cache``)
+_BULK_CACHE_KB = 512 * 1024            # the most page cache a bulk load (``suspend_rows``) takes …
+_BULK_CACHE_SHARE = 16                 # … 1/16 of the file, at least ``_WRITE_CACHE_KB`` (``_cache_kb``)
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
 
 
@@ -455,9 +457,32 @@ class SQLiteStore(GraphStore):
     def _build_cache(self) -> None:
         """A page cache of 64 MB for a build's writes (SQLite's default is 2 MB): a batch of documents and a
         flush read and change the same index pages over and over (at 4,000 documents, 1,000 more loaded
-        in 23.9 s of CPU against 26.1, 53 s of wall against 95); ``_BULK_CACHE_KB`` in a bulk load."""
+        in 23.9 s of CPU against 26.1, 53 s of wall against 95); in a bulk load, one sized by the file
+        (``_cache_kb``)."""
         with self._lock:
-            self._db.execute(f"PRAGMA cache_size = -{_BULK_CACHE_KB if self._bulk else 65536}")
+            self._db.execute(f"PRAGMA cache_size = -{self._cache_kb()}")
+
+    def _cache_kb(self) -> int:
+        """The page cache a write takes, in KiB: ``_WRITE_CACHE_KB``; in a bulk load a share of the file
+        (``_BULK_CACHE_SHARE``) between that and ``_BULK_CACHE_KB`` — the pages a batch's inserts reach
+        at random (the indexes of ids and relationship ends) grow with the graph: a 100,000-document load
+        (a 30 GB file) takes all 512 MB from about 8 GB on, where 2,000 documents (1.2 GB once filled)
+        took 512 MB too and kept it to the end of the build."""
+        if not self._bulk:
+            return _WRITE_CACHE_KB
+        pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+        size = self._db.execute("PRAGMA page_size").fetchone()[0]
+        return max(_WRITE_CACHE_KB, min(_BULK_CACHE_KB, pages * size // 1024 // _BULK_CACHE_SHARE))
+
+    def _give_back_memory(self) -> None:
+        """Hand back what the last step freed: the page cache beyond ``cache_size`` (``shrink_memory``),
+        Python's garbage, and the C heap's free pages (glibc ``malloc_trim``, where there is one). Freed
+        memory otherwise stays in the process: the bulk load's cache and a postings segment's arrays
+        were still resident through the rest of the fill (and in its helper, forked from it)."""
+        gc.collect()
+        with self._lock:
+            self._db.execute("PRAGMA shrink_memory")
+        _malloc_trim()
 
     def _nodes_by_id(self, ids: Iterable[str]) -> dict[str, tuple[int, dict[str, Any]]]:
         out: dict[str, tuple[int, dict[str, Any]]] = {}
@@ -688,7 +713,7 @@ class SQLiteStore(GraphStore):
         ``fill_rows`` (or the next ``init_schema``) creates them again, one sort each: inserted into one
         evidence row at a time, they spread every batch's writes over the whole file (the first 100,000
         run wrote 7.5 GB for its first 8,800 documents, and slowed to the disk's pace); the page cache
-        is ``_BULK_CACHE_KB``. False when the store takes no write."""
+        is sized by the file (``_cache_kb``). False when the store takes no write."""
         try:
             with self._write() as db:
                 self._rows.suspend()
@@ -710,11 +735,17 @@ class SQLiteStore(GraphStore):
             return False
         self._bulk = False
         self._build_cache()
+        self._give_back_memory()                    # before the helper is forked: it would hold it too
         with self._lock:
             stale = self._rows.unmarked()
         with self._rows.helping():                  # rows computed in two processes, written in this one
             # (an index filled beside one before it is marked by then: not filled twice)
-            return all(self.seed_rows(ix) for ix in stale if not self.rows_marked(ix.name))
+            for ix in stale:
+                if not self.rows_marked(ix.name):
+                    if not self.seed_rows(ix):
+                        return False
+                    self._give_back_memory()        # each index's arrays and views gone before the next
+        return True
 
     def document_count(self) -> int:
         with self._lock:
@@ -947,6 +978,23 @@ class SQLiteStore(GraphStore):
                  "end_label": g.nodes[v]["label"], "props": dict(a)}
                 for u, v, k, a in g.edges(keys=True, data=True)]
         return nodes, rels
+
+
+def _malloc_trim() -> None:
+    """glibc's ``malloc_trim(0)``: the free pages of the C heap back to the system (nothing elsewhere)."""
+    global _TRIM
+    if _TRIM is None:
+        _TRIM = False
+        if sys.platform.startswith("linux"):
+            with contextlib.suppress(OSError, AttributeError):
+                import ctypes
+
+                _TRIM = ctypes.CDLL("libc.so.6").malloc_trim
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM: Any = None                      # glibc's malloc_trim once looked up; False where there is none
 
 
 def _doc_text(text: Any) -> str | None:

@@ -196,6 +196,82 @@ def test_a_fill_merges_its_segments_into_one_a_few_grams_at_a_time(maintained_st
     _same_answers(store, records)
 
 
+def _postings_tables(store, name):
+    return (store._db.execute("SELECT gram, ids, vals, sks FROM post_gram WHERE name = ? ORDER BY gram", (name,)).fetchall(),
+            store._db.execute("SELECT key, iid, value FROM post_item WHERE name = ? ORDER BY key", (name,)).fetchall())
+
+
+def test_a_fill_cuts_its_segments_by_a_share_of_what_its_items_hold(tmp_path, all_records, monkeypatch):
+    """A fill's postings are cut into segments of about 1/16 of its items' characters (so a small graph's
+    fill holds a small segment's arrays at once, not the 4 M characters a national one cuts at), and
+    merged they are the very tables a fill written in one segment leaves."""
+    from graph import sqlite_postings
+    from graph.sqlite_store import SQLiteStore
+
+    def filled(home):
+        store = registry.maintain_indexes(SQLiteStore.open(home))
+        store.init_schema()
+        cuts.clear()                                   # (the taxonomy's items, filled on the empty graph)
+        other = SQLiteStore(store.path)                # writes without the indexes: a fill follows
+        for rec in all_records:
+            other.load_record(rec)
+        other.close()
+        assert registry.keep_indexes(store)
+        return store
+
+    cuts: dict[str, list[int]] = {}
+    segment = sqlite_postings.PostingKeeper._segment
+    monkeypatch.setattr(sqlite_postings.PostingKeeper, "_segment", lambda self, ix, pending: pending and cuts.setdefault(
+        ix.name, []).append(sum(ix.size(s) for _, s, _ in pending)) or segment(self, ix, pending))
+    monkeypatch.setattr(sqlite_postings, "_SEGMENT_MIN_CHARS", 10 ** 9)
+    whole = filled(tmp_path / "whole")                 # cut at 4 M characters: one segment each
+    assert all(len(cuts[name]) == 1 for name in ("search", "similar_practices"))
+    one = {name: _postings_tables(whole, name) for name in ("search", "similar_practices")}
+    whole.close()
+    cuts.clear()
+    monkeypatch.setattr(sqlite_postings, "_SEGMENT_MIN_CHARS", 100)
+    monkeypatch.setattr(sqlite_postings, "_SEGMENT_CHARS", 10 ** 9)   # no cap: the share alone cuts
+    store = filled(tmp_path / "cut")
+    for name in ("search", "similar_practices"):
+        held = sum(cuts[name])
+        assert sqlite_postings._SEGMENTS // 2 <= len(cuts[name]) <= 2 * sqlite_postings._SEGMENTS, cuts[name]
+        assert max(cuts[name]) < 3 * held / sqlite_postings._SEGMENTS     # (estimated from the items so far)
+        assert _postings_tables(store, name) == one[name]
+    _same_answers(store, list(all_records))
+    store.close()
+
+
+def test_a_bulk_load_takes_a_page_cache_sized_by_its_file(maintained_store, all_records, monkeypatch):
+    """A bulk load's page cache is a share of the file (between the write cache and 512 MB): a small graph's
+    load does not fill 512 MB that the rest of the build then holds; the fill is back at the write cache."""
+    from graph import sqlite_store
+
+    store = maintained_store
+    records = list(all_records)
+
+    def cache_kb():
+        return -store._db.execute("PRAGMA cache_size").fetchone()[0]
+
+    def file_kb():
+        return (store._db.execute("PRAGMA page_count").fetchone()[0]
+                * store._db.execute("PRAGMA page_size").fetchone()[0] // 1024)
+
+    assert store.suspend_rows()
+    store.load_records(records[:10])
+    assert cache_kb() == sqlite_store._WRITE_CACHE_KB < sqlite_store._BULK_CACHE_KB      # a small file
+    monkeypatch.setattr(sqlite_store, "_WRITE_CACHE_KB", 1)          # a floor below the file's share
+    before = file_kb()                                               # what the next batch's cache is sized by
+    store.load_records(records[10:20])
+    assert cache_kb() == before // sqlite_store._BULK_CACHE_SHARE > 1
+    monkeypatch.setattr(sqlite_store, "_BULK_CACHE_KB", 2)           # and a cap below it
+    store.load_records(records[20:30])
+    assert cache_kb() == 2
+    monkeypatch.undo()
+    assert store.fill_rows()
+    assert cache_kb() == sqlite_store._WRITE_CACHE_KB
+    _same_answers(store, records[:30])
+
+
 def test_sort_keys_never_order_two_keys_the_other_way_round():
     """``sort_key`` (graph/sqlite_postings.py): a < b gives sort_key(a) <= sort_key(b), whatever the
     characters (in its alphabet or not, beyond ASCII, keys longer than it reads, one a prefix of another)."""

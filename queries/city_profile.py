@@ -56,44 +56,64 @@ def fetch(g: Any, place: str, best: bool = False) -> list[dict[str, Any]]:
 
 
 def _fetch(g: Any, place: str, best: bool, figures: bool) -> list[dict[str, Any]]:
-    """``fetch``; without ``figures``: no figure rows (the embedded store keeps them per place)."""
+    """``fetch``; without ``figures``: no figure rows (the embedded store keeps them per place). Every
+    place of the name is read at once, section by section (a street name hundreds of counties share
+    is one read per section, not hundreds); the rows come place by place in the order each place's
+    own reads give them."""
     rows: list[dict[str, Any]] = []
-    for p in find_places(g, place):
+    places = list(find_places(g, place))
+    if not places:
+        return rows
+    adopted = _by_node(linked(g, places, "ADOPTS", True, ("name",), evidence="rel", best=best))
+    cats: dict[str, list[Any]] = {}
+    for x, _, (category,), _, _ in linked(g, [link[1] for links in adopted.values() for link in links],
+                                          "IN_CATEGORY", True, ("name",)):
+        cats.setdefault(x, []).append(category)
+    owned = _by_node(linked(g, places, "OWNED_BY", False, ("name", "components"), evidence="node", best=best))
+    located = _by_node(linked(g, places, "LOCATED_IN", False, ("name",), evidence="node", best=best))
+    issued = _by_node(linked(g, [link[1] for links in located.values() for link in links], "ISSUED_BY", False,
+                             _POLICY, other_label="Policy", evidence="node", best=best))
+    about = _by_node(linked(g, places, "ABOUT", False, ("title", "kind", "date", "issuer"), text_head=200))
+    mentions = _by_node(linked(g, [link[1] for links in about.values() for link in links], "MENTIONS", True,
+                               _POLICY, other_label="Policy", evidence="node", best=best))
+    figured = _by_node(linked(g, places if figures else [], "FOR_PLACE", False, FIGURE_FIELDS, evidence="node",
+                              best=best))
+    learning = {out: _by_node(linked(g, places, "LEARNED_FROM", out, ("name",), ("what",), evidence="rel", best=best))
+                for out in (True, False)}
+    for p in places:
         name = g.nodes[p].get("name")
-        adopted = linked(g, [p], "ADOPTS", True, ("name",), evidence="rel", best=best)
-        cats: dict[str, list[Any]] = {}
-        for x, _, (category,), _, _ in linked(g, [x for _, x, _, _, _ in adopted], "IN_CATEGORY", True, ("name",)):
-            cats.setdefault(x, []).append(category)
-        for _, x, (title,), _, ev in adopted:
+        for _, x, (title,), _, ev in adopted.get(p, ()):
             for category in cats.get(x) or [None]:
                 rows.append(_row(p, name, "practice", x, category=category, title=title, ev=ev))
-        for _, x, (title, components), _, ev in linked(g, [p], "OWNED_BY", False, ("name", "components"),
-                                                       evidence="node", best=best):
+        for _, x, (title, components), _, ev in owned.get(p, ()):
             rows.append(_row(p, name, "named_model", x, title=title, items=components, ev=ev))
-        located = linked(g, [p], "LOCATED_IN", False, ("name",), evidence="node", best=best)
-        for _, x, (title, status, date, issuer), _, ev in linked(
-                g, [a for _, a, _, _, _ in located], "ISSUED_BY", False, _POLICY, other_label="Policy",
-                evidence="node", best=best):
-            rows.append(_row(p, name, "policy", x, title=title, status=status, date=date, issuer=issuer, ev=ev))
-        about = linked(g, [p], "ABOUT", False, ("title", "kind", "date", "issuer"), text_head=200)
-        mentioned = {link[1]: link for link in linked(g, [d for _, d, _, _, _ in about], "MENTIONS", True, _POLICY,
-                                                      other_label="Policy", evidence="node", best=best)}
+        for a in dict.fromkeys(link[1] for link in located.get(p, ())):
+            for _, x, (title, status, date, issuer), _, ev in issued.get(a, ()):
+                rows.append(_row(p, name, "policy", x, title=title, status=status, date=date, issuer=issuer, ev=ev))
+        mentioned = {link[1]: link for d in dict.fromkeys(link[1] for link in about.get(p, ()))
+                     for link in mentions.get(d, ())}
         for x in sorted(mentioned):
             _, _, (title, status, date, issuer), _, ev = mentioned[x]
             rows.append(_row(p, name, "policy", x, title=title, status=status, date=date, issuer=issuer, ev=ev))
-        for _, x, (title,), _, ev in located:
+        for _, x, (title,), _, ev in located.get(p, ()):
             if x.startswith("ag_"):
                 rows.append(_row(p, name, "agency", x, title=title, ev=ev))
-        for _, x, values, _, ev in linked(g, [p] if figures else [], "FOR_PLACE", False, FIGURE_FIELDS,
-                                          evidence="node", best=best):
+        for _, x, values, _, ev in figured.get(p, ()):
             rows.append(figure_row(p, name, x, values, ev))
         for section, out in (("learned_from", True), ("taught", False)):
-            for _, x, (title,), (what,), ev in linked(g, [p], "LEARNED_FROM", out, ("name",), ("what",),
-                                                      evidence="rel", best=best):
+            for _, x, (title,), (what,), ev in learning[out].get(p, ()):
                 rows.append(_row(p, name, section, x, title=title, items=what, ev=ev))
-        for _, x, (title, kind, date, issuer, head), _, _ in about:
+        for _, x, (title, kind, date, issuer, head), _, _ in about.get(p, ()):
             rows.append(_row(p, name, "document", x, title=title, status=kind, date=date, issuer=issuer, head=head))
     return rows
+
+
+def _by_node(links: list[tuple[Any, ...]]) -> dict[Any, list[tuple[Any, ...]]]:
+    """``linked``'s links grouped by the node they start from, each group in ``linked``'s order."""
+    grouped: dict[Any, list[tuple[Any, ...]]] = {}
+    for link in links:
+        grouped.setdefault(link[0], []).append(link)
+    return grouped
 
 
 FIGURE_FIELDS = ("subject", "as_written", "status", "year", "practices")   # a figure's properties its row shows

@@ -69,6 +69,7 @@ def _bound(names: str) -> list[tuple[str, str]]:
     return out
 
 
+@functools.cache          # (the same names are asked of the same modules for every index's roots)
 def _reexported(module: str, name: str) -> str | None:
     """The project module that ``module`` takes ``name`` from when ``module`` only passes it on: one
     ``from x import name`` (``x`` a module of the project) and ``name`` neither defined, assigned nor
@@ -162,12 +163,17 @@ def _sources(roots: tuple[str, ...]) -> dict[Path, bytes]:
     modules = {path for path in map(_module_file, seen | parents) if path is not None}
     text = b"\n".join(map(_read, modules))
     # a module's own statements (queries/X.cypher beside queries/X.py) and the shared ones (graph/cypher)
-    data = {path for package in _PROJECT for path in (_ROOT / package).rglob("*")
-            if path.suffix not in (".py", ".pyc") and path.is_file()
-            and (path.suffix == ".cypher" and (path.with_suffix(".py") in modules or path.parent.name == "cypher")
-                 or path.name.encode("utf-8") in text)}
+    data = {path for path in _data_files()
+            if path.suffix == ".cypher" and (path.with_suffix(".py") in modules or path.parent.name == "cypher")
+            or path.name.encode("utf-8") in text}
     data |= {path for path in _ROOT.joinpath("data").glob("*") if path.is_file() and path.name.encode("utf-8") in text}
     return {path: _read(path) for path in sorted(modules | data, key=lambda p: p.relative_to(_ROOT).as_posix())}
+
+
+@functools.cache          # once per process: the packages' files other than modules (``.cypher``, data)
+def _data_files() -> tuple[Path, ...]:
+    return tuple(path for package in _PROJECT for path in (_ROOT / package).rglob("*")
+                 if path.suffix not in (".py", ".pyc") and path.is_file())
 
 
 def _digest(sources: dict[Path, bytes]) -> str:

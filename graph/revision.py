@@ -40,6 +40,7 @@ _KEEPER = ("graph.sqlite_rows", "graph.sqlite_view")          # what computes, r
 _SETTINGS_ONLY = frozenset({"govkg.settings"})
 
 
+@functools.cache          # (asked ~800 times on a first query, each a stat or two)
 def _module_file(name: str) -> Path | None:
     base = _ROOT.joinpath(*name.split("."))
     for path in (base.with_suffix(".py"), base / "__init__.py"):

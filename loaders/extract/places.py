@@ -156,6 +156,8 @@ def _short_county_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
 
 
 # a street's or town's name and its suffix written straight after a district (二七区京广路街道…)
+# the colon after a headline's head (鼓楼区：…)
+_HEAD_COLON = re.compile(r"[ \t]*[:：]")
 _STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇(?!村)|乡(?!村))")
 
 
@@ -168,8 +170,9 @@ def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text
     # a name may be a phrase too (老城区, 市中区) or open with a common word (老城), unless one of its
     # streets or towns follows by name (二七区京广路街道: 二七 is a numeral, the district a unit)
     if (is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100)) \
-            and not (_STREET_AFTER.match(text, hit.end) and not is_common_word(hit.surface, 20)):
-        return False
+            and not ((_STREET_AFTER.match(text, hit.end) or _HEAD_COLON.match(text, hit.end))
+                     and not is_common_word(hit.surface, 20)):
+        return False  # (鼓楼区：… heading a headline is the district, as 鼓楼区某街道 is)
     districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]
     if subject:
         prov = gaz.by_code[subject].province

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer, short_name
+from loaders.extract.outlets import outlet_region
 from loaders.extract.places import (
     COMMUNITY_WORK,
     AdminMention,
@@ -154,9 +155,10 @@ _VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入(?!开展|推进|推
 
 
 @lru_cache(maxsize=16)
-def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | None:
+def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = None) -> SubjectPlace | None:
     """The place a headline is about, or None (kept for the last few headlines: a story's subject
-    is read from its headline twice, once with the evidence of replies and once for a story)."""
+    is read from its headline twice, once with the evidence of replies and once for a story).
+    ``near``: the region the page's outlet serves, which places a district several cities have."""
     m = _SERIES.match(title)
     if m:
         title = title[m.end():]
@@ -164,7 +166,7 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool) -> SubjectPlace | No
     if county:
         return SubjectPlace(county)
     visits = [v.end() for v in _VISIT.finditer(title)]
-    units = _units(title, gaz, _opening_alias(title, gaz), frozenset(visits))
+    units = _units(title, gaz, _opening_alias(title, gaz) or near, frozenset(visits))
     # a unit written as the first of several (同意某街道等4个街道、镇新建社区, 某社区等3个社区获评…) is one of the
     # headline's units, none of them its subject
     units = [u for u in units if not _ONE_OF_MANY.match(title, u.end)]
@@ -481,8 +483,24 @@ _SUBTITLE = re.compile(r"^\s*(?:—{1,2}|－{2}|-{2})\s*(?:记|访|探访|走进
 _WHOLE_UNIT = re.compile(r"(?:我|本|全|该)(市|区|县|旗)(?![委级直场民内外辖属政长域])")
 
 
+def _headline(title: str, gaz: Gazetteer, reply: bool, text: str) -> SubjectPlace | None:
+    """The headline's place; where it names none that the gazetteer places alone (鼓楼区：…, a district
+    several cities have), the one that lies in the region the page's outlet serves (来源：福州日报)."""
+    found = headline_place(title, gaz, reply)
+    if found is None and not reply:
+        shared = [h for h in gaz.scan(title) if not h.is_alias and len(h.codes) > 1
+                  and all(gaz.by_code[c].is_county_level for c in h.codes)]
+        region = outlet_region(text, gaz) if shared else None
+        if region is not None:
+            placed = {c for h in shared for c in h.codes if gaz.is_within(c, region)}
+            found = headline_place(title, gaz, reply, region)
+            if found is not None and found.code not in placed:
+                return None  # (only the shared name is read in the outlet's region: not a short form it makes a place)
+    return found
+
+
 def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
-    headline = headline_place(title, gaz, False) if title else None
+    headline = _headline(title, gaz, False, text) if title else None
     if headline is None:
         sub = _SUBTITLE.search(text[:600])
         if sub:  # a headline with no place, its subtitle names one (——记某社区党委书记…, ——某区推进…纪实)
@@ -749,7 +767,7 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
     if from_issuer and reply:
         return _anchor(from_issuer, text, level, gaz)  # 某镇人民政府 answering: the county it lies in
     if title:
-        found = headline_place(title, gaz, reply)
+        found = _headline(title, gaz, reply, text)
         if found and _above(found, level, gaz) and "《" in title:
             # a province or city named only in the title of a law the headline cites (调研全市贯彻《某省…
             # 条例》情况) in a text that calls itself a lower unit (我市): the headline is read without it

@@ -692,3 +692,33 @@ def test_readings_past_opening_paragraphs_and_twice_named_communities_stay_guard
     rec = _doc("关于社区治理工作的调研报告\n\n近年来，我市坚持党建引领，推进社区治理，我市各地积极探索。"
                "天岳社区推行“屋场会”，天岳社区居民参与热情高。\n\n平江县民政局\n2021年6月30日\n")
     assert rec.document.subject_place != "天岳社区"
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a district several cities have, its city written nowhere: the one in the region the page's outlet serves
+    (("城中区：“红色物业”让小区焕新\n\n西宁晚报讯（记者 王某）近年来，城中区坚持党建引领，在辖区推行“红色物业”。"
+     "区委组织部负责人说，全区已有40个小区建立物业党支部。\n"), "西宁市城中区"),
+    (("城关区：“一核多元”绘就基层治理新图景\n\n来源：兰州日报\n今年以来，城关区坚持党建引领，推行“一核多元”治理模式。"
+     "区委政法委有关负责人表示，将持续深化。\n"), "兰州市城关区"),
+    (("城关区：“一核多元”绘就基层治理新图景\n\n中国西藏网12月3日讯 今年以来，城关区坚持党建引领，推行“一核多元”治理模式。"
+     "区委政法委有关负责人表示，将持续深化。\n"), "拉萨市城关区"),
+    # (鼓楼 is an ordinary word too: a district's name heading a headline before its colon is the district)
+    (("鼓楼区：“邻里中心”让居民生活更便利\n\n今年以来，鼓楼区坚持党建引领，在全区推行“邻里中心”建设。"
+     "区委社会工作部负责人表示，下一步将继续推进。\n来源：福建日报\n"), "福州市鼓楼区"),
+], ids=["evening-paper", "source-line", "dateline", "province-paper"])
+def test_shared_district_name_in_headline_is_placed_by_the_pages_outlet(text, subject):
+    rec = _doc(text)
+    assert rec.document.subject_place == subject
+    assert all(a.name.startswith(subject) for a in rec.agencies)       # 区委… is that district's
+    assert {m.owner for m in rec.named_models} == {subject}
+
+
+def test_outlet_region_reads_no_short_form_into_the_headline():
+    # the outlet only says which of the districts of one name is meant: a province's short form in the
+    # headline does not become its place (a series name: 春天里的某省故事)
+    rec = _doc("【春天里的甘肃故事】小网格编织大民生\n\n来源：甘肃日报\n3月25日，甘肃省定西市安定区某某小区的网格员巡逻时，"
+               "发现6号楼的玻璃破碎。网格员随即开展劝导工作。\n")
+    assert rec.document.subject_place != "甘肃省"
+    # a page with no outlet of its region leaves the shared name unplaced
+    rec = _doc("城中区：“红色物业”让小区焕新\n\n本报讯 近年来，城中区坚持党建引领，在辖区推行“红色物业”。\n")
+    assert rec.document.subject_place is None

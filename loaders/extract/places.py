@@ -150,6 +150,9 @@ def _short_county_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
     if len(hit.surface) != 2 or not gaz.by_code[code].is_county_level or is_common_word(hit.surface, 20) \
             or (hit.start > 0 and is_cjk(text[hit.start - 1])):
         return False
+    if hit.codes == (code,) and (hit.start == 0 or text[hit.start - 1] == "\n") \
+            and (_HEAD_COLON.match(text, hit.end) or _STREET_AFTER.match(text, hit.end) or text.startswith("“", hit.end)):
+        return True  # 富县：…, 富县某街道：…, 礼县“…”: the one county of that name heading a headline
     subj_city = gaz.city_of(subject) if subject else None
     return subj_city is not None and gaz.is_within(code, subj_city.adcode) \
         and [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] == [code]

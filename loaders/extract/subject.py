@@ -470,6 +470,12 @@ def _over_siblings(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> Sub
     return found
 
 
+def _inside(place: SubjectPlace, found: SubjectPlace, gaz: Gazetteer) -> bool:
+    """Is ``place`` an administrative unit strictly inside the administrative unit ``found``?"""
+    return place.local is None and found.local is None and place.code is not None and found.code is not None \
+        and place.code != found.code and gaz.is_within(place.code, found.code)
+
+
 def _one_of_several(text: str, lead: SubjectPlace, gaz: Gazetteer) -> bool:
     """Is the lead's street or community one of at least three of its level the text names, none
     named twice as often as the others?"""
@@ -505,7 +511,8 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         sub = _SUBTITLE.search(text[:600])
         if sub:  # a headline with no place, its subtitle names one (——记某社区党委书记…, ——某区推进…纪实)
             headline = headline_place(sub.group(1), gaz, False)
-            if headline is not None and (headline.local is not None or found is None):
+            if headline is not None and (headline.local is not None or found is None or _inside(headline, found, gaz)):
+                # (——某县推进…见闻 under a city's paper that says 我市: the write-up is the county's)
                 return headline if headline.code is not None or found is None \
                     else SubjectPlace(found.code, headline.local, headline.local_level)
     if headline is None and title and _PROFILE.search(title):

@@ -722,3 +722,28 @@ def test_outlet_region_reads_no_short_form_into_the_headline():
     # a page with no outlet of its region leaves the shared name unplaced
     rec = _doc("城中区：“红色物业”让小区焕新\n\n本报讯 近年来，城中区坚持党建引领，在辖区推行“红色物业”。\n")
     assert rec.document.subject_place is None
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a county whose full name is two characters (礼县, 岷县), the only one of that name, heading a headline
+    ("礼县：“院落议事”议出和谐新风\n\n本报讯 近年来，礼县坚持党建引领基层治理，在全县推广“院落议事”机制。\n", "陇南市礼县"),
+    (("岷县茶埠镇：网格员化身“红色管家”\n\n本报讯 近日，记者在茶埠镇看到，网格员正在走访居民。茶埠镇党委书记说，"
+     "镇上推行“红色管家”服务。\n"), "茶埠镇"),
+], ids=["colon", "town-after-it"])
+def test_two_character_county_heading_a_headline_is_a_place(text, subject):
+    rec = _doc(text)
+    assert rec.document.subject_place == subject
+    assert any(p.level == "county" for p in rec.places)                   # the county is named too
+    assert all("县" in a.name for a in rec.agencies)                      # 茶埠镇党委 is the county's town's
+
+
+def test_city_papers_write_up_with_a_subtitle_naming_a_county_is_the_countys():
+    # the headline names no place, the subtitle names a county of the city whose paper says 我市
+    rec = _doc("“小积分”兑出文明“大风尚”\n——宜君县推进乡风文明建设见闻\n\n铜川日报记者 王某\n"
+               "近年来，宜君县以“积分超市”为抓手，推动乡风文明建设，群众参与热情高涨。\n"
+               "我市各县区也纷纷学习借鉴，全市已建成积分超市300余个。\n")
+    assert rec.document.subject_place == "铜川市宜君县"
+    # a subtitle naming the city itself leaves the city
+    rec = _doc("“小积分”兑出文明“大风尚”\n——铜川市推进乡风文明建设见闻\n\n铜川日报记者 王某\n"
+               "近年来，我市以“积分超市”为抓手，推动乡风文明建设。宜君县、耀州区已建成积分超市300余个。\n")
+    assert rec.document.subject_place == "铜川市"

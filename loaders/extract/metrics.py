@@ -174,11 +174,14 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # (在 of 在职/在岗/在册… is part of the noun; a dash or an ellipsis ends the phrase; 全部 is an adverb;
 # 对 before those it is done for, 进 before where they go, open a new phrase: 476个车位对小区业主和…实行临停
 # → 车位, 1250名在职党员进小区… → 在职党员; 推动/推进/结对/负责 and an adverb, 积极/大力, open the predicate too: 6个工作组推动资源下沉 → 工作组;
-# so do dividing and calling: 137个自然屯划分为“小网格” → 自然屯, 27名工友拨打…热线投诉 → 工友)
+# so do dividing and calling: 137个自然屯划分为“小网格” → 自然屯, 27名工友拨打…热线投诉 → 工友;
+# and what the things counted then do or become: 230个充电设施解决飞线充电问题 → 充电设施, 5个小区整合成一个小区 → 小区,
+# 21个社区自组织告别无序争夺 → 社区自组织, 7个有党员的企业单独或联合成立党组织 → 有党员的企业)
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                 r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|"
-                r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|\d")
+                r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
+                r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
 _LIST_ITEMS = re.compile(r"[、和与及]")
@@ -202,6 +205,10 @@ _MODIFIED_NOUN = re.compile(r"[^的，,。；;：:！？!?\n、]{1,12}的[\u4e00
 # a list the figure counts closes with 等 and what its items are (政协委员、居民代表和…等部门负责人), or is of
 # levels (5位市、县级领导)
 _LIST_CLOSED = re.compile(r"等[\u4e00-\u9fff]{2}|^[\u4e00-\u9fff]、[\u4e00-\u9fff](?:\([^()]{1,4}\)|（[^（）]{1,4}）)?级")
+# a noun naming a unit of places, households or bodies, before 的 (92个社区的住房, 11个居委的资源): what the figure counts
+_UNIT_NOUN = re.compile(r"(?:社区|小区|村|居委会?|住户|户|家庭|街道|乡镇|镇|院落|楼院|楼栋|单位|网格)$")
+# …unless it is what the noun counted has (7个有党员的企业) or is to be (应换届的村)
+_MODIFIER_HEAD = re.compile(r"(?:有|没有|具有|拥有|持有|无|应|需|已|未|新)")
 # a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
 _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库馆室井桥街区县市省]")
 # an after-phrase that opens with one of these is no noun phrase (/個, 提高到…, 的…, a from–to's now: 75人到如今的1043人)
@@ -262,7 +269,8 @@ _SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据
 
 
 # what the units counted are chosen as (…7个镇乡街为试点, …3个社区为示范点): the kind of unit the figure counts
-_CHOSEN_AS = re.compile(r"(试点|示范)(?:点|单位)?(?=$|[，,。；;、！？!?]|开展|推进|先行)")
+# (a field may stand before it: 确立…等6个社区为网格化管理试点单位 → 试点社区)
+_CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=$|[，,。；;、！？!?]|开展|推进|先行)")
 # a quoted name the figure counts, ending its phrase (新建9个“口袋公园”，…): what is counted
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
@@ -295,6 +303,8 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
             return whole if len(whole) <= _MAX_SUBJECT and max(map(len, items)) <= _MAX_ITEM else phrase + "等"
     if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head
         head, _, tail = phrase.partition("的")
+        if len(head) <= 8 and _UNIT_NOUN.search(head) and not _MODIFIER_HEAD.match(head):
+            return head     # 92个社区的住房…, 1724户住户的小区: the measure word counts the unit before 的, not its things
         # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
         # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
         phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
@@ -320,6 +330,26 @@ def _in_quote(s: str, i: int) -> bool:
     return close >= 0 and (opening < 0 or close < opening)
 
 
+def _list_start(before: str, cuts: list[re.Match[str]], k: int) -> int:
+    """Where the label of a figure written straight after a list starts, ``cuts[k]`` being the join before its last item
+    and no 等 closing it (推选街巷长、楼栋长48名, …等志愿服务及主题党日活动5000余次): the figure counts every item — the whole
+    list where it is short, else its last two items, never the last alone; else where it did (``cuts[k].end()``)."""
+    cut, end = cuts[k].end(), len(before)
+    if len(_TAIL_TRIM.sub("", before[cut:].strip())) < 2:
+        return cut          # (no item after the join: 11个市制定…清单、占68.8%)
+    froms = [next((c.end() for c in reversed(cuts[:k]) if before[c.start()].isdigit() or before[c.start()] == "涉"), 0)]
+    if k >= 1 and before[cuts[k - 1].start()] in "、和及与":
+        froms.append(cuts[k - 1].end())
+    for f in froms:
+        whole = before[f:end].lstrip("、和及与，, ")
+        if whole[:1] in ("他", "她", "其"):
+            break       # (a list of what someone does, no list of things: 他负责带动、组织、联络周边18户)
+        if whole and not any(c.isdigit() for c in whole) and not _in_quote(before, f) \
+                and len(_LEAD_TRIM.sub("", whole.strip())) <= _MAX_SUBJECT:
+            return end - len(whole)
+    return cut
+
+
 def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) -> str:
     """The label read before the figure; ``ends_clause``: nothing but the clause's end follows the figure (then
     a 的-phrase of those who have or lack something says what it counts: 有社会工作师资格的2543人)."""
@@ -341,6 +371,8 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
                 if len(_LEAD_TRIM.sub("", head.strip())) + len(counted.group().strip()) <= _MAX_SUBJECT:
                     before = before[:first.start()].rstrip("，, ") + counted.group().strip()
                     cut = whole_from
+    elif cuts and before[cuts[-1].start()] in "、和及与" and not _MODIFIED_NOUN.search(before, cut):
+        cut = _list_start(before, cuts, len(cuts) - 1)
     elif cuts and before[cuts[-1].start()] in "、和及与" and _MODIFIED_NOUN.search(before, cut):
         # a list of what qualifies the noun counted (选用抓项目、抓招商成效显著、抓基层治理突出的干部79名): every item
         # qualifies it, so the whole list where it is short, never its last item alone
@@ -350,8 +382,11 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
     if cuts and cut == len(before) and before[cuts[-1].start()].isdigit():
         # 50项372条: the same things counted in two units share the subject before the first
         first = cuts[-1].start()
-        cut = max((m.end() for m in cuts if m.end() <= first), default=0)
+        k = max((i for i, m in enumerate(cuts) if m.end() <= first), default=-1)
+        cut = cuts[k].end() if k >= 0 else 0
         before = before[:first]
+        if k >= 0 and before[cuts[k].start()] in "、和及与":
+            cut = _list_start(before, cuts, k)      # (提出问题和建议50项372条: both items, in both units)
     before = before[cut:].strip()
     lead_cut = _LEAD_TRIM.sub("", before)
     verb_only = lead_cut.strip()
@@ -747,6 +782,10 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         subject = _subject(text, start, end, clauses, s_lo)
         if raw_unit in ("岁", "周岁"):
             subject = _age_limit(subject, after)
+        if subject and subject.startswith("占") and prev_subject and prev_end >= s_lo \
+                and text[clauses.bounds(start)[0]:start].lstrip().startswith("占"):
+            # a share whose clause opens with 占 (注册志愿者超过89万人，占常住人口比例17.48%): of what the figure before counts
+            subject = _shortened(prev_subject + subject)
         if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit) \
                 and not (unit == "%" and text[prev_end:start].rstrip().endswith("的")):
             # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)

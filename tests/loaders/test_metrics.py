@@ -63,8 +63,8 @@ def test_restated_figure_in_same_words_is_kept_once():
     # a figure before the number is cut off the subject
     ("主城区33个社区共有小区444个。", "444个", "社区共有小区"),
     # the same things counted in two units share the subject
-    ("提出问题和建议50项372条，已转交。", "372条", "建议"),
-    ("提出问题和建议50项372条，已转交。", "50项", "建议"),
+    ("提出问题和建议50项372条，已转交。", "372条", "提出问题和建议"),   # (both items: audit 17)
+    ("提出问题和建议50项372条，已转交。", "50项", "提出问题和建议"),
 ])
 def test_subjects(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
@@ -232,7 +232,7 @@ def test_a_pinyin_gloss_does_not_cut_a_figures_subject():
 
     rec = extract_text("某縣社區(qū)工作總結\n\n對社區(qū)陣地及社區(qū)辦公設(shè)備投入30萬元，設(shè)立50人的社區(qū)公益性崗位。\n", "t.txt")
     subjects = {m.as_written: m.subject for m in rec.metrics}
-    assert subjects["30萬元"] == "社區(qū)辦公設(shè)備"
+    assert subjects["30萬元"] == "社區(qū)陣地及社區(qū)辦公設(shè)備"     # (both items it is spent on: audit 17)
     assert subjects["50人"] == "社區(qū)公益性崗位"
 
 
@@ -619,3 +619,31 @@ def test_the_totals_of_a_list_a_central_body_publishes_are_national():
 def test_a_quote_is_not_cut_into_a_label(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # what the things counted then do or become ends the label
+    ("新建120个充电桩解决停车难问题。", "120个", "充电桩"),
+    ("拆除围墙后，3个院落整合成一个小区。", "3个", "院落"),
+    ("9个兴趣小组告别无处活动的日子。", "9个", "兴趣小组"),
+    ("推动12个有党员的商户单独或联合成立党组织。", "12个", "有党员的商户"),
+    # the unit before 的 is what the measure word counts, not its things (X的Y)
+    ("全县37个村的道路已硬化。", "37个", "村"),
+    ("帮助260户住户的房屋完成加固。", "260户", "住户"),
+    # a field before the pilots they are chosen as
+    ("确定城南社区等4个社区为垃圾分类试点单位。", "4个", "试点社区"),
+    # a list straight before the figure, with no 等: every item
+    ("选出单元长、楼长36名。", "36名", "选出单元长、楼长"),
+    ("组织青年参加植树、清扫等公益活动及读书会活动300余次。", "300余次", "组织青年参加植树、清扫等公益活动及读书会活动"),
+    ("今年以来，该镇组织全体党员和入党积极分子参与植树、清扫等公益活动及读书会活动300余次。", "300余次",
+     "清扫等公益活动及读书会活动"),
+])
+def test_labels_of_audit_17(text, as_written, subject):
+    assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]
+
+
+def test_a_share_whose_clause_opens_with_zhan_is_of_what_the_figure_before_counts():
+    got = {m.as_written: m.subject for m in find_metrics("全镇登记志愿者超过3000人，占常住人口比例12.5%。")}
+    assert got["12.5%"] == "登记志愿者占常住人口比例"
+    got = {m.as_written: m.subject for m in find_metrics("他负责联系、走访周边18户。")}
+    assert got["18户"] != "他负责联系、走访周边"

@@ -35,7 +35,9 @@ _TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|�
 # the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,
 # ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
 _DONE = re.compile(r"成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
-                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训")
+                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训|捐款|捐赠|捐助")
+# the cue's clause says by what means the next clause's work was done (某社区通过“双报到”机制，组织200名在职党员…捐款4300元)
+_MEANS = re.compile(r"通过|依托|借助|运用|利用")
 # what names funds in a figure's label (年办公经费, 工作补助资金; the steps read text folded to simplified characters), and
 # words that say the sum is lacking or still needed
 _FUNDS = re.compile(r"经费|资金|补助|补贴")
@@ -79,7 +81,7 @@ def extract_figure_measures(ctx: Context) -> None:
     subject = ctx.document.subject_place
     within = within_subject(ctx)
     attribution = Attribution.of(ctx)
-    covered = [(ms.span.start, ms.span.end) for ms in ctx.measures]
+    covered = [(ms.span.start, ms.span.end, ms.place) for ms in ctx.measures]
     added: dict[tuple[int, int], MeasureRec] = {}
     metrics = ctx.metrics  # (by start: the metrics step sorts them)
     starts = [mt.start for mt in metrics]
@@ -87,7 +89,13 @@ def extract_figure_measures(ctx: Context) -> None:
     for pos, name in ctx.practice_hits:
         hits.setdefault(name, []).append(pos)
     for pm in ctx.practice_mentions:
-        if pm.learned_from or any(a <= pm.start < b for a, b in covered) or attribution.planned_at(pm.start):
+        if pm.learned_from or attribution.planned_at(pm.start):
+            continue
+        # (a measure covering the cue is its measure — unless it is a wider place's and the cue's sentence is about a place
+        # within it: 德钦县's section, then 例如，升平镇敦和社区通过“双报到”机制，组织…: the community's work is its own)
+        at_place = attribution.place_at(pm.start)
+        if any(a <= pm.start < b and (place is None or place == at_place or at_place is None or not within(at_place))
+               for a, b, place in covered):
             continue
         # the cue's clause, else a later clause of its sentence that names the practice again (全市推行社区网格化管理，
         # 共设置社区网格9258个: the figure's clause says what was done for it)
@@ -106,6 +114,16 @@ def extract_figure_measures(ctx: Context) -> None:
                     and (_DONE.search(words) or _funds_given(figures, words)):
                 found = lo, hi, figures
                 break
+            if at[0] == pm.start and not figures and hi < len(text) and text[hi] in "，," \
+                    and _MEANS.search(text, lo, pm.start):
+                # (the means, then what was done by them in the next clause of the sentence: that clause is the measure)
+                lo, hi = hi + 1, stop_at_or_after(text, hi + 1, _CLAUSE_STOPS)
+                figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
+                           if mt.end <= hi and mt.status != "planned" and (mt.place in (None, subject) or within(mt.place))]
+                words = without_pinyin(text[lo:hi])[0] if figures else ""
+                if figures and not _HOLDS.search(words) and not _TARGET.search(words) and _DONE.search(words):
+                    found = lo, hi, figures
+                    break
         if found is None:
             continue
         lo, hi, figures = found

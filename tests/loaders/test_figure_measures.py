@@ -55,3 +55,20 @@ def test_an_amount_of_funds_is_the_funding_given():
     assert got == [("年办公经费3万元", ["社区经费保障"], "done")], _measures(text)
     text = "某某社区简介\n社区每年尚缺办公经费3万元。\n"
     assert [m for m in _measures(text) if "社区经费保障" in m[1]] == [], _measures(text)
+
+
+def test_the_work_done_by_the_means_the_cue_names_is_a_measure():
+    # 通过“双报到”机制，组织…在职党员…捐款: the clause after the means says what was done through it (audit 17)
+    text = ("某某县社区治理经验\n例如，某某镇某某社区通过“双报到”机制，组织12个单位党组织和150名在职党员为社区食堂捐款3000元，"
+            "解决了养老难题。\n")
+    got = [m for m in _measures(text) if "在职党员双报到" in m[1]]
+    assert got and got[0][0].startswith("组织12个单位党组织"), _measures(text)
+
+
+def test_a_community_within_a_countys_measure_gets_its_own_measure():
+    # the county's numbered section covers the sentence, but the sentence is about a community within it: its own measure
+    text = ("青川县社区治理经验\n二、青川县的做法\n\n青川县构建“五社联动”治理机制，全县设立社工站8个。"
+            "例如，石桥镇新华社区通过“双报到”机制，组织12个单位党组织和150名在职党员为社区食堂捐款3000元，解决了养老难题。\n")
+    rec = extract_text(text, "t.txt")
+    own = [m for m in rec.measures if "在职党员双报到" in m.practices and rec.text[m.span.start:m.span.end].startswith("组织")]
+    assert own and own[0].place == "新华社区", [(rec.text[m.span.start:m.span.end], m.place) for m in rec.measures]

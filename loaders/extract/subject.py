@@ -406,7 +406,24 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     found = _find(text, title, issuer_lines, kind, gaz)
     if reply or kind == "工作总结":
         return found
-    return _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz)
+    return _outlet_parent(text, _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz), gaz)
+
+
+def _outlet_parent(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
+    """A street or community subject written after a district several cities have (龙华区某街道…), no unit
+    placing it: the district is the one in the region the page's outlet serves (来源：某市日报), where one is."""
+    if found is None or found.local is None or found.code is not None:
+        return found
+    pos = text.find(found.local)
+    while pos >= 0:
+        head = _shared_head(text, max(0, pos - 8), pos, gaz)
+        if head != pos:
+            region = outlet_region(text, gaz)
+            codes = {c for h in gaz.scan(text[head:pos]) for c in h.codes
+                     if region is not None and gaz.is_within(c, region)}
+            return SubjectPlace(codes.pop(), found.local, found.local_level) if len(codes) == 1 else found
+        pos = text.find(found.local, pos + len(found.local))
+    return found
 
 
 # the story's own words for the unit it is about, as a reporter writes them (该区, 该县, 该街道, 该社区)
@@ -636,7 +653,7 @@ _PERSON_AFTER = re.compile(r"居委会|居民|村民|低保|主任|书记|干部
                            r"支部|网格员|志愿者|老人|、|和|及")
 # what a place that is the subject of the story's first sentence goes on to do (江城社区积极发动…,
 # 阳光里社区坚持…, 大地社区成立于…): the predicates such reports open with, after an adverb (专门召开)
-_ACTS = re.compile(r"(?:等地)?[，,]?(?:专门|认真|切实|近日|日前|今年以来|首次|再次|又|还)?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
+_ACTS = re.compile(r"(?:等地)?[，,]?(?:专门|认真|切实|近日|日前|今年以来|近年来|近年|近期|去年以来|首次|再次|又|还)?(?:坚持|积极|始终|紧紧|紧扣|紧密|聚焦|围绕|立足|依托|以|通过|创新|探索|着力|扎实|不断|持续|"
                    r"全力|大力|深入|深化|推行|推动|推进|实施|打造|建立|构建|成立|位于|地处|是|作为|充分|率先|针对|结合|"
                    r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访|了解到|获悉|落实|贯彻|启动|出台|实现|推出)"
                    r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
@@ -721,6 +738,17 @@ _REPORTER_AT = re.compile(r"^[^，,。]{0,8}记者[^，,。]{0,6}在$")
 _SAW = re.compile(r"(?:内)?(?:看到|见到|了解到|采访|发现|注意到|获悉)")
 
 
+def _shared_head(sentence: str, lo: int, start: int, gaz: Gazetteer) -> int:
+    """Where the chain at ``start`` begins when a district or county several cities have, written in full
+    without its city, stands straight before it (龙华区某街道…: which 龙华区 stays open, the street is a place
+    of it); else ``start``."""
+    for hit in gaz.scan(sentence[lo:start]):
+        if lo + hit.end == start and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
+                and all(gaz.by_code[c].is_county_level for c in hit.codes):
+            return lo + hit.start
+    return start
+
+
 def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:
     visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
     units = _units(sentence, gaz, None, visits)
@@ -730,10 +758,11 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
         i += max(1, len(chain))
         last = chain[-1]
         clause = max(sentence.rfind(c, 0, chain[0].start) for c in "，,：:；;") + 1
-        before = sentence[chain[0].start - 1] if chain[0].start else ""
-        visit = chain[0].start in visits or (
-            _REPORTER_AT.match(sentence[clause:chain[0].start].strip()) is not None and _SAW.match(sentence, last.end) is not None)
-        opens = _LEAD_IN.match(sentence[clause:chain[0].start].strip()) and not (before and before in "在于")
+        head = _shared_head(sentence, clause, chain[0].start, gaz)  # (龙华区某街道…: the district left open)
+        before = sentence[head - 1] if head else ""
+        visit = head in visits or chain[0].start in visits or (
+            _REPORTER_AT.match(sentence[clause:head].strip()) is not None and _SAW.match(sentence, last.end) is not None)
+        opens = _LEAD_IN.match(sentence[clause:head].strip()) and not (before and before in "在于")
         # 在某街道某社区，居民们…: a clause of its own that sets the whole story's scene in the unit
         scene = last.local is not None and last.level in ("street", "community") \
             and sentence[clause:chain[0].start].strip() == "在" and sentence[last.end:last.end + 1] in ("，", ",")

@@ -747,3 +747,16 @@ def test_city_papers_write_up_with_a_subtitle_naming_a_county_is_the_countys():
     rec = _doc("“小积分”兑出文明“大风尚”\n——铜川市推进乡风文明建设见闻\n\n铜川日报记者 王某\n"
                "近年来，我市以“积分超市”为抓手，推动乡风文明建设。宜君县、耀州区已建成积分超市300余个。\n")
     assert rec.document.subject_place == "铜川市"
+
+
+def test_lead_street_after_a_shared_district_name_is_the_subject():
+    # 龙华区 is a district of two cities: which one stays open, but the street written after it opens the lead
+    rec = _doc("小巷管家守护幸福里\n\n本报讯（记者 陈某）龙华区海垦街道积极探索“小巷管家”治理模式，聘请居民担任小巷管家。"
+               "海垦街道党工委书记说，目前已有120名小巷管家上岗。\n")
+    assert rec.document.subject_place == "海垦街道"
+    assert {m.owner for m in rec.named_models} == {"海垦街道"}
+    # (近年来 between the unit and what it does, as 近日 is) and the page's outlet places the district
+    rec = _doc("小网格撬动大治理\n\n本报讯（记者 张某） 鼓楼区安泰街道近年来推行“网格+”治理模式，将党建、综治等工作纳入网格。"
+               "街道党工委负责人说，网格员已达60余人。\n来源：福州日报\n")
+    assert rec.document.subject_place == "安泰街道"
+    assert [a.name for a in rec.agencies] == ["福州市鼓楼区安泰街道党工委"]

@@ -123,10 +123,29 @@ def similar_places(pv: PracticeVectors, place_id: str, k: int) -> list[dict[str,
     return rows[:k]
 
 
+def _projection(places_of: dict[str, set[str]], practices: list[str]) -> Any:
+    """The place–practice bipartite graph projected onto ``practices``: an edge between two practices
+    some place holds both of, weighted by how many places do (networkx's ``weighted_projected_graph``
+    of that graph, computed from the practices' place sets without building it: at 2,000 documents the
+    bipartite graph had 21,000 edges and took ~100 ms to build and project, a query's first call). The
+    nodes in the order given; each node's neighbours in that order too, so Louvain reads the same graph
+    in every process."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(practices)
+    for i, practice in enumerate(practices):
+        places = places_of[practice]
+        for other in practices[i + 1:]:
+            shared = len(places & places_of[other])
+            if shared:
+                graph.add_edge(practice, other, weight=shared)
+    return graph
+
+
 def practice_communities(pv: PracticeVectors, min_places: int = 1) -> list[dict[str, Any]]:
     """Communities of practices that co-occur in places; one row per practice."""
     import networkx as nx
-    from networkx.algorithms import bipartite
 
     places_of: dict[str, set[str]] = {}
     for pid, vec in pv.vectors.items():
@@ -135,14 +154,8 @@ def practice_communities(pv: PracticeVectors, min_places: int = 1) -> list[dict[
     practices = sorted(p for p, ps in places_of.items() if len(ps) >= min_places)
     if not practices:
         return []
-    b = nx.Graph()
-    b.add_nodes_from((("pr", p) for p in practices), bipartite=0)
-    for p in practices:
-        for pid in sorted(places_of[p]):
-            b.add_edge(("pr", p), ("pl", pid))
-    proj = bipartite.weighted_projected_graph(b, [("pr", p) for p in practices])
-    comms = nx.community.louvain_communities(proj, weight="weight", seed=SEED)
-    groups = sorted((sorted(n[1] for n in c) for c in comms), key=lambda c: (-len(c), c))
+    comms = nx.community.louvain_communities(_projection(places_of, practices), weight="weight", seed=SEED)
+    groups = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c))
     rows = []
     for ci, members in enumerate(groups):
         for p in members:

@@ -21,11 +21,14 @@ names it (``named_model``, ``city_profile``, ``compare_cities``).
 """
 from __future__ import annotations
 
+import functools
 import re
+from pathlib import Path
+from typing import Any
 
-from loaders.reference import fold_name, load_gazetteer, without_pinyin
+from loaders.reference import fold_name, without_pinyin
 
-__all__ = ["AIM", "FEATURE", "LEARNT", "model_role", "names_source"]
+__all__ = ["AIM", "FEATURE", "LEARNT", "brand_table", "model_role", "names_source", "write_brand_table"]
 
 LEARNT = "learnt"
 AIM = "aim"
@@ -52,7 +55,9 @@ _AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:�
 _FEATURE_AFTER = re.compile(r"^(?:[“「『‘][^”」』’]{1,12}[”」』’][、，,和及与]?)*[^，,。；;：:“”「」]{0,8}?"
                             r"(?:板块|栏目|模块|菜单|专栏|专区|频道)")
 # a city's brand: a quality and the place's short name (“和谐延吉”建设, “幸福某县”品牌), not a platform named so
-_BRAND_QUALITY = re.compile(r"^(?:和谐|平安|美丽|幸福|文明|魅力|活力|品质|大美|法治|善治|宜居|健康|人文|诚信|书香|绿色|生态)")
+_QUALITIES = ("和谐", "平安", "美丽", "幸福", "文明", "魅力", "活力", "品质", "大美", "法治", "善治", "宜居", "健康", "人文",
+              "诚信", "书香", "绿色", "生态")
+_BRAND_QUALITY = re.compile(f"^(?:{'|'.join(_QUALITIES)})")
 _PLATFORM_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,4}?(?:平台|APP|App|app|小程序|系统|公众号|网|热线|中心)")
 # a slogan of three or more short parallel phrases (抓基础、重攻坚、促发展) as a way of thinking (…的工作思路): the
 # place's watchwords; a scheme's parts (“政府引导+多方投入”工作思路) or a numbered model (“123456”工作思路) are its own
@@ -128,11 +133,53 @@ def _parallel_fields(name: str) -> bool:
 
 
 def _brand(name: str) -> bool:
-    """Is ``name`` a quality and a place's short name, the whole rest of it (和谐延吉)?"""
+    """Is ``name`` a quality and a place's short name, the whole rest of it (和谐延吉), as the gazetteer's scan
+    of ``name`` reads it? Answered from ``model_brands.txt`` (``brand_table``), so that a query never loads
+    the gazetteer (≈ 50–120 ms, a page's call that met a name such as 和谐延吉)."""
     quality = _BRAND_QUALITY.match(name)
     if quality is None or not 2 <= len(name) - quality.end() <= 4:
         return False
-    return any(hit.start == quality.end() and hit.end == len(name) for hit in load_gazetteer().scan(name))
+    places, not_brands = _brands()
+    return name[quality.end():] in places and name not in not_brands
+
+
+_BRANDS = Path(__file__).with_name("model_brands.txt")
+_BRANDS_HEADER = ("# The places a city's brand names after its quality (和谐延吉), for queries/model_roles.py ``_brand``:\n"
+                  "# every name, short name and form of the gazetteer of 2 to 4 characters, then (after ``--``)\n"
+                  "# each quality and place of them where the gazetteer's scan reads another place across the two\n"
+                  "# (美丽江苏: 丽江). Generated from the gazetteer, do not edit; after a change to the gazetteer:\n"
+                  "#   .venv/bin/python -c 'from queries.model_roles import write_brand_table; write_brand_table()'\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _brands() -> tuple[frozenset[str], frozenset[str]]:
+    """(places, names that are no brand) as ``model_brands.txt`` lists them."""
+    lines = [line for line in _BRANDS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    cut = lines.index("--")
+    return frozenset(lines[:cut]), frozenset(lines[cut + 1:])
+
+
+def brand_table(gazetteer: Any) -> tuple[list[str], list[str]]:
+    """What ``model_brands.txt`` holds, computed from ``gazetteer`` (``loaders.reference.load_gazetteer()``):
+    every string its scan reads as a place (full names, short names, forms) of 2 to 4 characters, sorted;
+    and every quality followed by one of them that its scan does not read so, the place ending the name
+    (美丽江苏: the scan reads 丽江 first), sorted. A name of a quality and anything else is no brand: the
+    scan's place there would be that string."""
+    places = sorted({name for table in (gazetteer.by_name, gazetteer.by_form, gazetteer.by_alias)
+                     for name in table if 2 <= len(name) <= 4})
+    not_brands = sorted(quality + place for quality in _QUALITIES for place in places
+                        if not any(hit.start == len(quality) and hit.end == len(quality) + len(place)
+                                   for hit in gazetteer.scan(quality + place)))
+    return places, not_brands
+
+
+def write_brand_table() -> Path:
+    """Write ``model_brands.txt`` from the gazetteer (after a change to it; a test compares the two)."""
+    from loaders.reference import load_gazetteer
+
+    places, not_brands = brand_table(load_gazetteer())
+    _BRANDS.write_text(_BRANDS_HEADER + "\n".join([*places, "--", *not_brands]) + "\n", encoding="utf-8")
+    return _BRANDS
 
 
 def model_role(name: str | None, sentence: str | None) -> str | None:

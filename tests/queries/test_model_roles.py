@@ -107,3 +107,48 @@ def test_the_listing_names_a_learnt_model_with_its_role():
     store.load_record(extract_text("某区推进基层治理\n\n近年来，某某市某区学习运用“某江经验”，化解矛盾纠纷120件。\n", "t.txt"))
     listed = [r for r in registry.run(store, "inventory", {"section": "named_model"}) if r["name"] == "某江经验"]
     assert listed and listed[0]["status"] == LEARNT, listed
+
+
+def test_brand_table_is_the_gazetteer_s():
+    """``model_brands.txt`` lists what the gazetteer's scan reads: regenerate it after a gazetteer change
+    (``write_brand_table``)."""
+    from loaders.reference import load_gazetteer
+    from queries.model_roles import _brands, brand_table
+
+    places, not_brands = brand_table(load_gazetteer())
+    assert _brands() == (frozenset(places), frozenset(not_brands)), \
+        "queries/model_brands.txt is not the gazetteer's: run write_brand_table()"
+
+
+@pytest.mark.parametrize("name", ["和谐延吉", "平安咸宁", "美丽江苏", "幸福某地", "文明城市", "生态宜居", "和谐", "平安延吉市x"])
+def test_brand_read_without_the_gazetteer_as_its_scan_reads_it(monkeypatch, name):
+    """A city's brand is told from the kept table, never by loading the gazetteer in a query (≈ 50–120 ms),
+    with the scan's answer for every name."""
+    import loaders.extract.gazetteer as gazetteer_module
+    from loaders.reference import load_gazetteer
+    from queries import model_roles
+
+    quality = model_roles._BRAND_QUALITY.match(name)
+    expected = (quality is not None and 2 <= len(name) - quality.end() <= 4
+                and any(hit.start == quality.end() and hit.end == len(name) for hit in load_gazetteer().scan(name)))
+
+    def refuse():
+        raise AssertionError("the gazetteer was loaded")
+
+    monkeypatch.setattr(gazetteer_module, "load_gazetteer", refuse)
+    monkeypatch.setattr("loaders.reference.load_gazetteer", refuse)
+    monkeypatch.setattr(model_roles, "load_gazetteer", refuse, raising=False)
+    assert model_roles._brand(name) is expected
+
+
+def test_a_brand_sentence_read_without_the_gazetteer(monkeypatch):
+    from queries import model_roles
+
+    def refuse():
+        raise AssertionError("the gazetteer was loaded")
+
+    monkeypatch.setattr("loaders.reference.load_gazetteer", refuse)
+    monkeypatch.setattr("loaders.extract.gazetteer.load_gazetteer", refuse)
+    monkeypatch.setattr(model_roles, "load_gazetteer", refuse, raising=False)
+    assert model_roles.model_role("平安咸宁", "某街道筑牢基层防线，助力“平安咸宁”建设。") == model_roles.AIM
+    assert model_roles.model_role("平安咸宁", "某街道上线“平安咸宁”平台，受理事项300件。") is None

@@ -181,7 +181,7 @@ _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全�
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                 r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|"
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
-                r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|\d")
+                r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
 _LIST_ITEMS = re.compile(r"[、和与及]")
@@ -428,6 +428,9 @@ _INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均
 # its sentence are targets; not the years it took (近三年完成, 用3年实现了) nor a year (2005年建成)
 _YEARS_TO = re.compile(r"年(?:内|时间)?(?:基本)?(?:实现|完成|建成)(?!了)")     # (opens with 年: the engine skips ahead to it)
 _YEARS_NUMERAL = "一二两三四五六七八九十0123456789"
+# the sizes a plan sets (100个试点社区总体规划占地近7万亩，整合约436个行政村，…集聚人口近80万人; 规划建设…): the figures after
+# it in its sentence are what is planned, not what was done
+_PLANNED_SIZE = re.compile(r"规划(?:占地|用地|总用地|面积|总面积|建筑面积|人口|安置|总投资|建设)")
 _HOLDER_WINDOW = 48
 _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站|警务室|司法所))(?=肩负|承担|负责|管辖|守护|服务着)")
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
@@ -703,6 +706,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     year_ends = [b for _a, b, _y in years]
     # a span of years and what it is to bring (3年实现…全覆盖, 利用三年时间完成…): found once, bisected per figure
     years_to = [m.end() for m in _YEARS_TO.finditer(text) if _span_of_years(text, m.start())]
+    if "规划" in text:
+        years_to = sorted(years_to + [m.end() for m in _PLANNED_SIZE.finditer(text)])
     out: list[MetricRec] = []
     seen: set[tuple[str, str]] = set()
     prev_end, prev_unit, prev_subject = -1, "", ""

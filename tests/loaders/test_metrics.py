@@ -647,3 +647,12 @@ def test_a_share_whose_clause_opens_with_zhan_is_of_what_the_figure_before_count
     assert got["12.5%"] == "登记志愿者占常住人口比例"
     got = {m.as_written: m.subject for m in find_metrics("他负责联系、走访周边18户。")}
     assert got["18户"] != "他负责联系、走访周边"
+
+
+def test_the_sizes_a_plan_sets_are_planned():
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("某市新型农村社区建设\n全市首批50个试点社区总体规划占地3万亩，整合120个行政村，集聚人口近30万人。\n", "t.txt")
+    got = {m.as_written: (m.subject, m.status) for m in rec.metrics}
+    assert got["50个"] == ("试点社区", "done")
+    assert got["3万亩"][1] == got["120个"][1] == got["30万人"][1] == "planned"

@@ -772,6 +772,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             end, level = end + 3, "other"  # a villager group (瓦草冲村民小组)
         elif suffix == "村" and text.startswith("社区", end):
             end, level = end + 2, "community"  # a community named for its village or estate (仙林新村社区)
+        elif suffix == "村" and text.startswith("街道", end):
+            end, level = end + 2, "street"  # a street named for a village (某家村街道, 中关村街道)
         if suffix in ("乡", "镇"):
             eth = _ETHNIC.search(text, max(0, name_end - 12), name_end)
             if eth:

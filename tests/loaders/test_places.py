@@ -674,3 +674,14 @@ def test_an_outlets_regional_edition_names_no_place(text):
     # 中新网四川, 人民网某省: the outlet's regional edition (also with a mirror's pinyin gloss after 网)
     _rec, places = _rec_places("某某社区议事\n" + text)
     assert "四川省" not in places and "眉山市东坡区" in places, places
+
+
+def test_street_named_for_a_village_is_a_street():
+    # 某家村街道 is one street, named for the village it grew from: its 村 is no community's suffix
+    text = "走进雁塔区马家村街道铁五村社区，“红色议事厅”里正在召开居民议事会。马家村街道党工委书记说，议事厅每月开放两次。"
+    ends = {a.end for a in admin_mentions(text)}
+    found = [(m.name, m.level) for m in local_mentions(text, ends, ends)]
+    assert ("马家村街道", "street") in found and ("铁五村社区", "community") in found
+    assert ("马家村", "community") not in found
+    # 农村/城乡村 before 街道 stay words
+    assert local_mentions("推进农村街道化改革，城乡村街道统筹。", set(), set()) == []

@@ -275,6 +275,10 @@ _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
 
+# a noun of one or two characters glossed by a short bracket: 县(市、区), 村（社区）
+_GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
+
+
 def _after_phrase(text: str, end: int, hi: int) -> str:
     after = _AFTER_LEAD.sub("", text[end:hi].strip())
     counted = _QUOTED_COUNTED.match(after)
@@ -286,6 +290,14 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     after = after.removeprefix("的")
     if _FIGURE_KIND.match(after):
         return ""
+    glossed = _GLOSSED_NOUN.match(after)
+    if glossed:
+        # a short noun glossed by a bracket (17个县(市、区)全部成立…, 村（社区）党组织书记): the 、 inside it joins no list
+        rest = _after_phrase(text, end + (len(text[end:hi]) - len(text[end:hi].lstrip())) + glossed.end(), hi) \
+            if not _AFTER_SPLIT.match(after, glossed.end()) else ""
+        nxt = after[glossed.end():glossed.end() + 1]
+        if rest or not ("\u4e00" <= nxt <= "\u9fff") or _AFTER_SPLIT.match(after, glossed.end()):
+            return glossed.group() + (rest if len(rest) <= _MAX_ITEM else "")   # (not a predicate: …县(市、区)建立…制度)
     split = _AFTER_SPLIT.search(after)
     phrase = (after[:split.start()] if split else after).strip()
     if split and split.group() == "为" and 2 <= len(phrase) <= 12:
@@ -530,8 +542,8 @@ def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int)
 def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: int) -> str:
     """The subject of the figure ``text[start:end]`` read in ``text[lo:hi]`` (see :func:`_subject`)."""
     if hi < len(text) and text[hi] in "（(":
-        close = _rx(r"[\u4e00-\u9fff]{1,6}[）)][^，,。；;：:！？!?\n（(]*").match(text, hi + 1)
-        if close:  # a bracket inside the noun phrase: 村(社区)工作人员
+        close = _rx(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{0,5}[）)][^，,。；;：:！？!?\n（(]*").match(text, hi + 1)
+        if close:  # a bracket inside the noun phrase: 村(社区)工作人员, 县(市、区)
             hi = min(close.end(), end + _WINDOW)
     after = _after_phrase(text, end, hi)
     if after and text.startswith("的", end):

@@ -656,3 +656,13 @@ def test_the_sizes_a_plan_sets_are_planned():
     got = {m.as_written: (m.subject, m.status) for m in rec.metrics}
     assert got["50个"] == ("试点社区", "done")
     assert got["3万亩"][1] == got["120个"][1] == got["30万人"][1] == "planned"
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a short noun glossed by a bracket holding a list (县(市、区)): the 、 inside joins no list, the label keeps the gloss
+    ("推动9个县(市、区)全部建立志愿服务站。", "9个", "县(市、区)"),
+    ("目前已有23个县（市、区）建立社区工作准入制度。", "23个", "县（市、区）"),
+    ("确保每个网格至少配备1名民(辅)警和1名党员。", "1名", "每个网格至少配备民(辅)警"),
+])
+def test_a_glossed_noun_keeps_its_gloss(text, as_written, subject):
+    assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]

@@ -275,6 +275,8 @@ _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
 
+# a verb of changing units straight before the figure (调整4个社区, 撤并12个村): what it counts are the units changed
+_UNITS_CHANGED = re.compile(r"(调整|撤并|撤销|拆分|更名)(?:了)?\s*$")
 # a noun of one or two characters glossed by a short bracket: 县(市、区), 村（社区）
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
 
@@ -562,6 +564,9 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
         after = "" if before else after
     phrase = after or before
+    changed = _UNITS_CHANGED.search(text, max(lo, start - 4), start) if after else None
+    if changed:
+        phrase = changed.group(1) + phrase      # (调整4个社区: the communities adjusted, not every community)
     if not phrase and text[end - 1] in _PEOPLE_UNITS:
         # people counted, then what they took part in (共计45人参加此次会议): nothing else names them
         joined = _TOOK_PART.match(text, end, hi)

@@ -666,3 +666,9 @@ def test_the_sizes_a_plan_sets_are_planned():
 ])
 def test_a_glossed_noun_keeps_its_gloss(text, as_written, subject):
     assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]
+
+
+def test_units_changed_are_labelled_with_the_change():
+    # 调整4个社区: the communities whose size was adjusted, not all the city's communities
+    got = {m.as_written: m.subject for m in find_metrics("同意新建3个社区，调整5个社区，撤并2个村。")}
+    assert got["5个"] == "调整社区" and got["2个"] == "撤并村" and got["3个"] == "社区"

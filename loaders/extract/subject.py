@@ -186,6 +186,10 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # the chain the headline opens with (unless it is only a province, and a unit of a city is named
     # further on: 河南援疆助力哈密市伊州区…)
     found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
+    if found is not None:
+        joint = _listed_with(title, units, found, gaz)
+        if joint is not None:
+            return joint  # 某区某街道、某区某街道入选…: the headline is about both, and so about the unit holding them
     if found and not (found.local is None and gaz.by_code[found.code].level == "province"
                       and any(u.code and gaz.by_code[u.code].level != "province" for u in units[1:])):
         return found
@@ -196,6 +200,43 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     if best.local:
         return SubjectPlace(chain_code, best.local, best.level)
     return SubjectPlace(best.code)
+
+
+def _listed_with(title: str, units: list[_Unit], found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace | None:
+    """The unit holding the headline's opening place and the places listed with it, of its level (某区某街道、某区某街道
+    入选…, 甲县和乙县…), or None where the opening chain stands alone."""
+    def rank(u: _Unit) -> object:  # (districts, counties and county-level cities are one rank: 某县和某区)
+        return u.level if u.local else _RANK.get(gaz.by_code[u.code].level) if u.code else None
+
+    chain = _chain_from(units, 0, title)
+    level = rank(chain[-1])
+    codes = {found.code}
+    end = chain[-1].end
+    while end < len(title) and title[end] in "、和与及":
+        nxt = _chain_from(units, end + 1, title)
+        if not nxt:
+            break
+        last = nxt[-1]
+        if rank(last) != level:
+            return None
+        codes.add(_lowest(nxt).code)  # type: ignore[union-attr]
+        end = last.end
+    if len(codes) < 2 or None in codes:
+        return None
+    # the lowest unit that holds every one of them (上城区, 拱墅区 → 杭州市; for streets, their districts' unit)
+    chains = [[p.adcode for p in gaz.chain(c)] for c in codes]  # type: ignore[arg-type]
+    shared = [c for c in chains[0] if all(c in other for other in chains[1:])]
+    if not shared:
+        return None
+    top = shared[0]
+    if found.local is None and top in codes:
+        return None  # 某市和某市某区: one place written twice, not two places
+    return _Joint(top)
+
+
+@dataclass(frozen=True)
+class _Joint(SubjectPlace):
+    """The unit holding the places a headline lists (某区某街道、某区某街道入选…): none of them is the story's alone."""
 
 
 _ONE_OF_MANY = re.compile(r"等(?:[\d一二三四五六七八九十两]+个?)?(?:街道|社区|镇|乡|村|县|区|市|地)")
@@ -573,6 +614,8 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         if headline is not None and headline.local is None and headline.code == found.code \
                 and gaz.by_code[found.code].is_county_level:
             return found  # a headline that writes out the district or county (普洱市思茅区推进…) is its story
+        if isinstance(headline, _Joint):
+            return found  # the places the headline lists, each named again in the story: none is its subject alone
         # (twice is enough where nothing else places the story: no headline place, no 我市/本区 of its own)
         return dominant_local(text, found, gaz, 3 if headline is not None or self_level(text) is not None else 2)
     return found

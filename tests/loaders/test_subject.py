@@ -760,3 +760,15 @@ def test_lead_street_after_a_shared_district_name_is_the_subject():
                "街道党工委负责人说，网格员已达60余人。\n来源：福州日报\n")
     assert rec.document.subject_place == "安泰街道"
     assert [a.name for a in rec.agencies] == ["福州市鼓楼区安泰街道党工委"]
+
+
+def test_headline_listing_places_of_one_level_is_about_the_unit_holding_them():
+    rec = _doc("上城区湖滨街道、拱墅区米市巷街道入选全国“枫桥式”典型\n\n本报讯 近日，全国“枫桥式”典型名单公布，"
+               "上城区湖滨街道、拱墅区米市巷街道入选。其中，米市巷街道的“米市巷议事会”已运行十年。\n来源：杭州日报\n")
+    assert rec.document.subject_place == "杭州市"
+    assert {(m.name, m.owner) for m in rec.named_models} == {("米市巷议事会", "米市巷街道")}  # credited where it is written
+    rec = _doc("宜君县和耀州区获评省级平安县区\n\n本报讯 近日，省平安建设领导小组公布名单，宜君县、耀州区获评。\n")
+    assert rec.document.subject_place == "铜川市"
+    # one place written twice (its city, then the city's district) is no list
+    rec = _doc("铜川市和铜川市耀州区举办平安建设宣传活动\n\n本报讯 近日，耀州区开展平安建设宣传活动。\n")
+    assert rec.document.subject_place != "铜川市"

@@ -387,6 +387,10 @@ def _fused_items(run: str, n: int, name: str) -> list[str]:
     return []
 
 
+# a preposition of means or basis ending the words before a quote: what follows is the means, not a list's total
+_MEANS_BEFORE = re.compile(r"(?:通过|依托|借助|利用|运用|按照|围绕|实行|推行|采取|以)$")
+
+
 def _before_components(text: str, c: _Cand) -> list[str]:
     """Exactly N items enumerated straight before a numeral name (自治、法治、德治“三治融合”; also
     a, b…的“党建+五社联动”, 助学、助医…“暖心五助”: the numeral after a leading 党建+ or one word)."""
@@ -429,6 +433,8 @@ def _before_components(text: str, c: _Cand) -> list[str]:
         pass
     if verb is not None and 2 <= len(items[0]) - verb.end() <= max(len(x) for x in items[1:]):
         items[0] = items[0][verb.end():]
+    if _MEANS_BEFORE.search(items[-1]):
+        return []   # (某镇敦和社区通过“双报到双服务双报告”机制: the means the sentence's subject works by, no list before it)
     items[-1] = items[-1].removesuffix("的")  # a、b、c的“三X”
     head_word, deng, tail_words = items[-1].partition("等")
     if deng and len(tail_words) <= 8 and len(head_word) >= 2:

@@ -949,3 +949,14 @@ def test_a_models_component_stating_a_part_a_structure_rests_on_names_no_practic
     ctx = _ctx("某区推行“一核多元”模式，即党组织引领、培育社区社会组织。")
     extract_named_models(ctx)
     assert "社区社会组织培育" in {p for m in ctx.named_models for p in m.practices}
+
+
+def test_no_components_are_read_from_the_words_before_a_means():
+    # 双 of “双报到双服务双报告” is read as a count of two; the words before it end in 通过, the means the community works by,
+    # so they are no list of its two parts (升平镇敦 / 社区通过 had been cut at the 和 of a place's name): audit 17
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("迪庆州德钦县经验\n全县8个乡镇均设立社工站。例如,升平镇敦和社区通过“双报到双服务双报告”机制,"
+                       "组织20个单位党组织捐款4300元。\n", "t.txt")
+    got = [m for m in rec.named_models if m.name == "双报到双服务双报告"]
+    assert got and got[0].components == []

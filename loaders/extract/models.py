@@ -765,6 +765,12 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         went = index.places_from(visit.end(), q0)
         if went and _INSPECT.match(text, went[-1][1], q0):
             return [went[-1][2].name]
+    scene = _SCENE.match(text, pos, q0) if text[pos:pos + 1] in "记走来" else None
+    if scene is not None:
+        # 走进X社区，“…”…; 记者在X街道看到，“…”…: the place the reporter's scene is set in, whose work the next clause tells
+        went = index.places_from(scene.end(), q0)
+        if went and _SCENE_END.match(text, went[-1][1], q0):
+            return [went[-1][2].name]
     mode = text[pos:pos + 1]
     if mode in ("在", "以", "由"):
         pos += 1
@@ -819,6 +825,9 @@ _WHOLE_UNIT = re.compile(r"(?:全|我|本)(市|州|盟|区|县|旗)(?![委级直
 # place named is where it was tried first)
 _FIRST_IN = re.compile(r"(?:范围内|内)?(?:率先|首先|首创|首家|首个|第一个|最早)")
 _VISIT_TO = re.compile(r"到|赴|深入|来到|走进|前往|莅临")
+# a clause that sets the story's scene in a place: 走进X社区，… / 来到X街道，… / 记者(近日)在X街道看到，…
+_SCENE = re.compile(r"(?:记者[^，,。；;“”]{0,6}?(?:在|走进|来到|走访|深入)|走进|来到)")
+_SCENE_END = re.compile(r"(?:[^，,。；;“”]{0,4}?(?:看到|见到|了解到|发现|获悉|采访时|时))?[，,]")
 # what a visitor does there that makes the quoted thing the place's (调研…“…”工作), not the visitors' own
 # activity (赴X社区开展“大调研”活动)
 _INSPECT = re.compile(r"(?:[，,]?(?:就|专题|实地|调研))?(?:调研|检查|督导|督查|视察|考察|观摩|学习|参观|调度|暗访|察看|了解)")

@@ -5,6 +5,7 @@ import pytest
 
 from loaders.extract.context import Context
 from loaders.extract.models import extract_named_models, find_quotes, quote_candidates, split_list
+from loaders.extract.pipeline import extract_text
 from loaders.record import AgencyRec, DocumentMeta, PlaceRec
 from tests.support.mentions import mentions_of
 
@@ -960,3 +961,14 @@ def test_no_components_are_read_from_the_words_before_a_means():
                        "组织20个单位党组织捐款4300元。\n", "t.txt")
     got = [m for m in rec.named_models if m.name == "双报到双服务双报告"]
     assert got and got[0].components == []
+
+
+def test_scene_clause_of_a_news_item_credits_the_place_it_is_set_in():
+    # 走进X，“…”… / 记者在X看到，“…”…: the reporter's scene is the place whose work the next clause tells
+    text = ("临平区：基层治理百花齐放\n\n本报讯 近年来，临平区坚持党建引领基层治理。\n"
+            "走进塘栖镇，“塘栖调解”工作室里调解员正在调解纠纷。\n"
+            "记者近日在星桥街道看到，“星桥驿站”服务品牌深受居民欢迎。\n"
+            "记者走访东湖街道时了解到，“东湖管家”模式已覆盖全部小区。\n")
+    rec = extract_text(text, "t.txt")
+    owners = {m.name: m.owner for m in rec.named_models}
+    assert owners == {"塘栖调解": "塘栖镇", "星桥驿站": "星桥街道", "东湖管家": "东湖街道"}

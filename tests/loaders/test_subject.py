@@ -772,3 +772,14 @@ def test_headline_listing_places_of_one_level_is_about_the_unit_holding_them():
     # one place written twice (its city, then the city's district) is no list
     rec = _doc("铜川市和铜川市耀州区举办平安建设宣传活动\n\n本报讯 近日，耀州区开展平安建设宣传活动。\n")
     assert rec.document.subject_place != "铜川市"
+
+
+def test_reporter_told_by_a_units_body_about_that_unit_is_its_story():
+    # a city paper (我市) told by a county's body, the story going on about 该县: the county's story
+    rec = _doc("小积分兑出文明大风尚\n\n本报记者 王某\n日前，记者从宜君县委社会工作部获悉，该县以“积分超市”为抓手，推动乡风文明建设，"
+               "全县已建成积分超市86个。\n宜君县委社会工作部负责人介绍，积分可兑换生活用品。我市各区县也纷纷学习借鉴。\n来源：铜川日报\n")
+    assert rec.document.subject_place == "铜川市宜君县"
+    # told about the city itself (该市): the city's
+    rec = _doc("小积分兑出文明大风尚\n\n本报记者 王某\n日前，记者从铜川市委社会工作部获悉，该市以“积分超市”为抓手，推动乡风文明建设。"
+               "宜君县、耀州区已建成积分超市86个。\n")
+    assert rec.document.subject_place == "铜川市"

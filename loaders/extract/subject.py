@@ -171,7 +171,7 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # headline's units, none of them its subject
     units = [u for u in units if not _ONE_OF_MANY.match(title, u.end)]
     if not units:
-        return None
+        return _named_experience(title, gaz)
     # the place a visit goes to, unless the headline opens with the visitors' own place and they go
     # out of it (魏都区考察组赴成都考察学习: a study trip, told by the place that made it)
     opening = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
@@ -200,6 +200,21 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     if best.local:
         return SubjectPlace(chain_code, best.local, best.level)
     return SubjectPlace(best.code)
+
+
+# a headline's quoted name of a place's way of working, the place by its short form (基层治理的“某某样本”, “某某经验”)
+_EXPERIENCE = re.compile(r"“([\u4e00-\u9fff]{2,4}?)(?:经验|样本|模式|实践|路径|方案|答卷|做法|探索|范式|密码)”")
+
+
+def _named_experience(title: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The place a headline that names no place credits with the quoted way of working it reports (基层治理的
+    “某某样本”: 某某 the short form of one city or county, and of no other unit), or None."""
+    for m in _EXPERIENCE.finditer(title):
+        hits = [h for h in gaz.scan(m.group(1)) if h.start == 0 and h.end == len(m.group(1))]
+        codes = [c for h in hits for c in h.codes if gaz.by_code[c].level != "province"]
+        if len(codes) == 1 and not is_common_word(m.group(1), 20):
+            return SubjectPlace(codes[0])
+    return None
 
 
 def _listed_with(title: str, units: list[_Unit], found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace | None:

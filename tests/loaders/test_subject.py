@@ -783,3 +783,14 @@ def test_reporter_told_by_a_units_body_about_that_unit_is_its_story():
     rec = _doc("小积分兑出文明大风尚\n\n本报记者 王某\n日前，记者从铜川市委社会工作部获悉，该市以“积分超市”为抓手，推动乡风文明建设。"
                "宜君县、耀州区已建成积分超市86个。\n")
     assert rec.document.subject_place == "铜川市"
+
+
+def test_headline_naming_a_places_quoted_way_of_working_is_that_places():
+    # 基层治理的“某某样本”: the one county of that short form, whose way of working the story reports
+    rec = _doc("基层治理的“宜君样本”\n\n本报讯 近年来，当地以积分制推动乡风文明，全县建成积分超市86个。"
+               "县委社会工作部负责人说，积分超市深受群众欢迎。\n")
+    assert rec.document.subject_place == "铜川市宜君县"
+    assert [a.name for a in rec.agencies] == ["宜君县委社会工作部"]
+    # a quoted experience of no one place's short form places nothing
+    rec = _doc("基层治理的“枫桥经验”\n\n本报讯 近年来，当地以积分制推动乡风文明。\n")
+    assert rec.document.subject_place is None

@@ -462,7 +462,26 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     found = _find(text, title, issuer_lines, kind, gaz)
     if reply or kind == "工作总结":
         return found
-    return _outlet_parent(text, _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz), gaz)
+    story = _outlet_parent(text, _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz), gaz)
+    return story if story is not None or not title else _unplaced_head(title, gaz)
+
+
+def _unplaced_head(title: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """A headline heading with a district or county several cities have (鼓楼区：…), which nothing in the page places:
+    the unit as the headline writes it, its city left open (the story is that district's, whichever it is)."""
+    m = _SERIES.match(title)
+    start = m.end() if m else 0
+    for hit in gaz.scan(title[start:start + 12]):
+        if hit.start == 0 and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
+                and all(gaz.by_code[c].is_county_level for c in hit.codes) \
+                and (title[start + hit.end:start + hit.end + 1] in ("：", ":", "“") or _HEAD_ACTS.match(title, start + hit.end)):
+            return SubjectPlace(None, hit.surface, "other")
+        return None
+    return None
+
+
+# what a headline's place goes on to do (某区推行…, 某区打造…): the acts of a story's subject
+_HEAD_ACTS = re.compile(r"(?:以|用|把|让|推行|推出|推进|推动|打造|建立|构建|探索|实施|开展|创新|深化|坚持|聚焦|织密|激活|答好|下好|念好|做好)")
 
 
 def _outlet_parent(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:

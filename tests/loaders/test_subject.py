@@ -719,8 +719,13 @@ def test_outlet_region_reads_no_short_form_into_the_headline():
     rec = _doc("【春天里的甘肃故事】小网格编织大民生\n\n来源：甘肃日报\n3月25日，甘肃省定西市安定区某某小区的网格员巡逻时，"
                "发现6号楼的玻璃破碎。网格员随即开展劝导工作。\n")
     assert rec.document.subject_place != "甘肃省"
-    # a page with no outlet of its region leaves the shared name unplaced
+    # a page with no outlet of its region leaves the shared name unplaced: the district as the headline writes it
     rec = _doc("城中区：“红色物业”让小区焕新\n\n本报讯 近年来，城中区坚持党建引领，在辖区推行“红色物业”。\n")
+    assert rec.document.subject_place == "城中区"
+    assert {m.owner for m in rec.named_models} == {"城中区"}
+    assert not rec.agencies
+    # (not a name that only opens the headline's words: 鼓楼区域…)
+    rec = _doc("城中区域环境整治见成效\n\n本报讯 近年来，各地推进环境整治。\n")
     assert rec.document.subject_place is None
 
 

@@ -48,7 +48,8 @@ def _region_of(name: str, gaz: Gazetteer) -> str | None:
         if name[:hit.start] not in _NAME_START:
             return None
         found = {c for c in hit.codes if gaz.by_code[c].level in ("province", "city")}
-        if not found:  # (西安 is a city before it is a district of two other cities)
+        if not found and not hit.is_alias:  # (西安 is a city before it is a district of two other cities; a county's
+            # outlet is written with its full name, 某县融媒体中心: 光明日报, 江南都市报 name no 光明区, 江南区)
             cities = (gaz.city_of(c) for c in hit.codes if gaz.by_code[c].is_county_level)
             found = {city.adcode for city in cities if city is not None}
         return _widest(found, gaz)

@@ -1034,8 +1034,13 @@ _CHANGES = re.compile(r"\A(?:[^、，,变“”]{1,5}变(?:为|成)?[^、，,变
 # where something is brought, a verb of going into first (推动党的创新理论“飞入寻常百姓家”, 让政策“走进千家万户”): a figure of
 # reach completing the sentence's verb, not a scheme
 _REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|送进|送入)[^、，,+＋]{2,8}\Z")
+# a title awarded to the best of a kind of people or units (“十佳网格员”, “最美志愿者”, “十大创新案例”): whom or what a
+# contest picked, not a way of working
+_HONOURED = re.compile(r"\A(?:十佳|百佳|十优|十大|百强|最美)[^、，,+＋·—－\-\d]{0,6}"
+                       r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居)\Z")
 _NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
-                       re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR)
+                       re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR,
+                       _HONOURED)
 
 
 # a person, by the role people play (当好政策“宣传员”, 群众身边的“贴心人”, 社区“多面手”): a figure of speech,

@@ -972,3 +972,12 @@ def test_scene_clause_of_a_news_item_credits_the_place_it_is_set_in():
     rec = extract_text(text, "t.txt")
     owners = {m.name: m.owner for m in rec.named_models}
     assert owners == {"塘栖调解": "塘栖镇", "星桥驿站": "星桥街道", "东湖管家": "东湖街道"}
+
+
+@pytest.mark.parametrize("quote", ["十佳网格员", "最美志愿者", "十大创新案例", "百佳楼长"])
+def test_title_awarded_to_the_best_of_a_kind_is_no_scheme(quote):
+    text = (f"某区：网格治理见成效\n\n本报讯 今年以来，某区开展网格员技能比武，评选出“{quote}”10名。"
+            "某区推行“六必访”工作法，网格员每月走访居民。\n")
+    names = {m.name for m in extract_text(text, "t.txt").named_models}
+    assert quote not in names
+    assert "六必访" in names

@@ -54,6 +54,12 @@ _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
 # a clause that counts what the place has (全市共有老旧小区144个, 辖15个住宅小区, 现有城市社区29个) states its
 # size, not work done; one that counts what is still missing (137个小区未纳入物业管理) counts no result
 _HOLDS_BEFORE = re.compile(r"(?:共有|现有|拥有|下辖|辖有|(?<![管统直])辖(?![区内]))[^，,。；;\d]{0,10}$")
+# a verb of work in a figure's own clause (…，18个社区全部实现…“一肩挑”): the clause reports its own result, so a clause
+# before it that holds a figure of its own (招聘…社区工作者108名，…) lends it no practice — that figure measures it
+_OWN_WORK = re.compile(r"实现|成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
+                       r"新增|投入|安排|清理|选举|举办|引导|报到|改造|新建|培训|评选|推选|捐款|签订")
+# the end of a list of tasks: 等, then what its items are (…、党员发展等工作的同时)
+_TASKS_CLOSED = re.compile(r"等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|内容|事项|职能|业务))")
 _MISSING = re.compile(r"(?:尚未|仍未|暂未|还未|未能|没有|未)(?:纳入|建立|成立|组建|覆盖|实现|配备|开展|实施|建成|落实)")
 
 
@@ -468,13 +474,21 @@ class _Builder:
         # 2000平方米，休闲亭11个”) — not any clause of a long sentence, nor a 《》 title's words (“出台《…党建…
         # 方案》，…，抓住28家物业企业” counts firms, it measures no title)
         bounds = [left] + [i + 1 for i in marks]          # clause starts up to the figure's
+        # (where the figure's clause has a verb of work of its own, a clause holding a figure of its own is another
+        # result: 招聘…社区工作者108名，18个社区全部实现…“一肩挑” — the 18 measure no recruiting)
+        # (only where the units counted open the clause as its subject: 目前已建成面积…，覆盖31个社区 carries on the work)
+        own_work = (not self.text[clause[0]:mt.start].strip() or _TIME_CLAUSE.fullmatch(self.text, clause[0], mt.start)
+                    is not None) and _OWN_WORK.search(self.text, mt.end, clause[1]) is not None
         leads = []
         for k in range(len(bounds) - 1):
-            leads.append((bounds[k], bounds[k + 1] - 1))
+            if not (own_work and _FIGURE_IN.search(self.text, bounds[k], bounds[k + 1] - 1)):
+                leads.append((bounds[k], bounds[k + 1] - 1))
             if not _TIME_CLAUSE.fullmatch(self.text, bounds[k], bounds[k + 1] - 1):
                 break
         k = len(bounds) - 2
         while k >= 0:
+            if own_work and _FIGURE_IN.search(self.text, bounds[k], bounds[k + 1] - 1):
+                break
             leads.append((bounds[k], bounds[k + 1] - 1))
             if not _FIGURE_IN.search(self.text, bounds[k], bounds[k + 1] - 1):
                 break
@@ -494,8 +508,15 @@ class _Builder:
             found = _practice_match(practice, self.scan, found[1], hi)   # a title names a document counted
         if found is None:
             return False
+        if not titles and found[1] <= mt.start and self._list_item(lo, hi, *found):
+            # a lead clause's list of tasks (做好信息摸排、党群组织组建、阵地建设、党员发展等工作的同时，推动7个…): one item
+            # of it is not what a later clause's figure measures
+            return False
         if found[0] >= mt.end:          # named after the figure: only within the figure's own clause
             mark = _CLAUSE_MARK.search(self.text, mt.end, found[0])
+            if mark is None and self._later_item(mt, found[0]):
+                # named in a later item of a list of figures (16个“两新”组织、43个“双报到”单位…): what that item counts
+                return False
             # or in the clause right after an amount saying what it is for (筹措资金226.32亿元，为…提供资金保障)
             return mark is None or (self.text[mark.start()] in "，," and "元" in mt.unit
                                     and _FOR_PURPOSE.match(self.text, mark.end()) is not None
@@ -507,6 +528,28 @@ class _Builder:
         # 城市老旧小区物业服务等16个项目” counts projects): a 、 in the run from the clause's start to the figure
         head = self.text.rfind("，", lo, found[0]), self.text.rfind(",", lo, found[0])
         return "、" not in self.text[max(lo, *head):mt.start]
+
+    def _list_item(self, lo: int, hi: int, start: int, end: int) -> bool:
+        """Is ``text[start:end]`` written within one item of a 、 list of tasks of the clause ``lo``–``hi`` (…、阵地建设、
+        党员发展等工作: closed by 等 and what the items are, not 等问题 nor 等26个社区)?"""
+        close = _TASKS_CLOSED.search(self.text, end, hi)
+        if close is None or _CLAUSE_MARK.search(self.text, end, close.start()):
+            return False
+        before = max(self.text.rfind(c, lo, start) for c in "、，,")
+        return (before >= 0 and self.text[before] == "、") or "、" in self.text[end:close.start()]
+
+    def _later_item(self, mt: Any, pos: int) -> bool:
+        """Is ``pos`` (after figure ``mt``, in its clause) within what a later figure of a 、 list counts (16个协会、
+        27个“双报到”单位参与…: the label written after 27个), not in the predicate after the list?"""
+        cut = self.text.rfind("、", mt.end, pos)
+        if cut < 0:
+            return False
+        for other in self.rec.metrics:
+            if cut < other.start < pos and other.subject:
+                at = self.text.find(other.subject, other.end, other.end + 2 + len(other.subject))
+                if at >= 0 and pos < at + len(other.subject):
+                    return True
+        return False
 
     def _in_title(self, lo: int, pos: int) -> bool:
         """Is ``pos`` inside a 《…》 opened after ``lo``?"""

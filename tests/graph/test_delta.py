@@ -454,3 +454,46 @@ def test_a_component_is_cited_where_the_model_lists_it_not_inside_an_earlier_wor
     sentence = text.index("我市")
     assert cited["强基"].start > sentence and text[cited["强基"].start:cited["强基"].end] == "强基"
     assert all(ev.start > sentence for ev in cited.values())
+
+
+def _measured_in(text: str, practices: list[str], written: list[str],
+                 labels: dict[str, str] | None = None) -> dict[str, list[str]]:
+    """The practices each figure ``written`` (a count in 个/名) of ``text`` measures, one measure spanning it all;
+    ``labels``: what some of them count."""
+    from loaders.record import MetricRec
+
+    measure = MeasureRec(summary=text[:10], span=Span(start=0, end=len(text)), practices=practices)
+    figures = [MetricRec(value=1, unit=w[-1], as_written=w, start=text.index(w), end=text.index(w) + len(w),
+                         subject=(labels or {}).get(w)) for w in written]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试县"),
+                           places=[PlaceRec(name="测试县", level="county", role="subject")],
+                           measures=[measure], metrics=figures)
+    return _metric_practices(record_to_delta(rec))
+
+
+def test_a_figure_whose_clause_reports_its_own_work_measures_no_practice_of_an_earlier_result():
+    """A clause with a figure and a verb of its own (…，12个社区全部实现书记、主任“一肩挑”) reports its own result: the
+    practice of a clause before it that holds a figure of its own (公开招聘社区工作者45名) is measured by that figure."""
+    measured = _measured_in("公开招聘社区工作者45名，12个社区全部实现书记、主任“一肩挑”。",
+                            ["社区工作者职业体系"], ["45名", "12个"])
+    assert measured["45名"] == ["社区工作者职业体系"]
+    assert measured["12个"] == []
+
+
+def test_a_figure_measures_no_practice_named_as_one_task_of_a_list_in_a_clause_before_it():
+    """A clause before the figure listing tasks (做好…摸排、阵地建设、党员发展等工作的同时，推动9家企业成立党组织) names
+    fields of work; one of its items is not what the figure measures."""
+    measured = _measured_in("该镇做好企业信息摸排、阵地建设、党员发展等工作的同时，推动9家企业单独成立党组织。",
+                            ["党群服务阵地建设"], ["9家"])
+    assert measured["9家"] == []
+
+
+def test_a_figure_measures_no_practice_named_in_a_later_item_of_its_list_of_figures():
+    """16个协会、27个“双报到”单位参与志愿服务: the 双报到 names what 27个 counts; the predicate after the list is all
+    of theirs."""
+    measured = _measured_in("引导16个协会、27个“双报到”单位参与社区志愿服务。",
+                            ["在职党员双报到", "志愿服务"], ["16个", "27个"],
+                            {"16个": "协会", "27个": "“双报到”单位"})
+    assert measured["16个"] == ["志愿服务"]
+    assert measured["27个"] == ["在职党员双报到", "志愿服务"]

@@ -459,6 +459,9 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
                  gaz: Gazetteer) -> SubjectPlace | None:
     """The subject place of a document: see the module docstring for the order of evidence."""
     reply = kind in ("提案答复", "建议答复")
+    original = _ORIGINAL_TITLE.search(text[:600]) if not reply else None
+    if original and (not title or headline_place(title, gaz, False) is None):
+        title = original.group(1).strip()  # a repost's headline naming no place: the one the story first ran under
     found = _find(text, title, issuer_lines, kind, gaz)
     if reply or kind == "工作总结":
         return found
@@ -577,6 +580,8 @@ def _one_of_several(text: str, lead: SubjectPlace, gaz: Gazetteer) -> bool:
     return len(others) >= 2 and counts[lead.local] < 2 * max(others)
 
 
+# a repost's line giving the headline the story first ran under (原标题：某区某街道推行…)
+_ORIGINAL_TITLE = re.compile(r"^\s*原标题\s*[:：]\s*([^\n]{4,80})$", re.MULTILINE)
 _SUBTITLE = re.compile(r"^\s*(?:—{1,2}|－{2}|-{2})\s*(?:记|访|探访|走进)?([^\n]{4,60})$", re.MULTILINE)
 _WHOLE_UNIT = re.compile(r"(?:我|本|全|该)(市|区|县|旗)(?![委级直场民内外辖属政长域])")
 

@@ -799,3 +799,13 @@ def test_headline_naming_a_places_quoted_way_of_working_is_that_places():
     # a quoted experience of no one place's short form places nothing
     rec = _doc("基层治理的“枫桥经验”\n\n本报讯 近年来，当地以积分制推动乡风文明。\n")
     assert rec.document.subject_place is None
+
+
+def test_repost_whose_headline_names_no_place_reads_the_original_headline():
+    rec = _doc("这个街道的“红色管家”火了\n\n原标题：拱墅区湖墅街道推行“湖墅管家”服务\n"
+               "近年来，街道坚持党建引领，组建志愿者队伍，为居民提供上门服务。拱墅区已推广这一做法。\n")
+    assert rec.document.subject_place == "湖墅街道"
+    assert {m.owner for m in rec.named_models} == {"湖墅街道"}
+    # a headline that names its place keeps it
+    rec = _doc("宜君县：小积分兑出文明新风\n\n原标题：积分超市里的新变化\n近年来，宜君县以积分制推动乡风文明。\n")
+    assert rec.document.subject_place == "铜川市宜君县"

@@ -599,7 +599,24 @@ def _headline(title: str, gaz: Gazetteer, reply: bool, text: str) -> SubjectPlac
             found = headline_place(title, gaz, reply, region)
             if found is not None and found.code not in placed:
                 return None  # (only the shared name is read in the outlet's region: not a short form it makes a place)
+        if found is None:
+            found = _shared_short_head(title, gaz, text)
     return found
+
+
+def _shared_short_head(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | None:
+    """A headline heading with the short form of districts or counties several cities have, before its colon or
+    quote (鼓楼：…), the one of them inside the region the page's outlet serves (来源：徐州日报), or None."""
+    m = _SERIES.match(title)
+    start = m.end() if m else 0
+    for hit in gaz.scan(title[start:start + 12]):
+        if hit.start != 0 or not hit.is_alias or title[start + hit.end:start + hit.end + 1] not in ("：", ":", "“"):
+            return None
+        codes = [c for c in hit.codes if gaz.by_code[c].is_county_level]
+        region = outlet_region(text, gaz) if len(codes) > 1 else None
+        inside = [c for c in codes if region is not None and gaz.is_within(c, region)]
+        return SubjectPlace(inside[0]) if len(inside) == 1 else None
+    return None
 
 
 def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:

@@ -809,3 +809,14 @@ def test_repost_whose_headline_names_no_place_reads_the_original_headline():
     # a headline that names its place keeps it
     rec = _doc("宜君县：小积分兑出文明新风\n\n原标题：积分超市里的新变化\n近年来，宜君县以积分制推动乡风文明。\n")
     assert rec.document.subject_place == "铜川市宜君县"
+
+
+def test_shared_short_form_heading_a_headline_is_placed_by_the_pages_outlet():
+    text = ("鼓楼：“邻里中心”让居民生活更便利\n\n来源：徐州日报\n今年以来，鼓楼区坚持党建引领，在全区推行“邻里中心”建设。"
+            "区委社会工作部负责人表示，将继续推进。\n")
+    rec = _doc(text)
+    assert rec.document.subject_place == "徐州市鼓楼区"
+    assert [a.name for a in rec.agencies] == ["徐州市鼓楼区委社会工作部"]
+    # the region holds none of them (a national paper): nothing is guessed from the short form
+    rec = _doc(text.replace("徐州日报", "光明日报"))
+    assert rec.document.subject_place in (None, "鼓楼区")

@@ -147,7 +147,7 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
                   and _ENDS_SENTENCE.search(quote or "") is not None)
         return "described" if listed else grade
     status = row.get("status") if row["source"] == "measure" else None
-    return grade_evidence(quote or "", status, bool(row.get("metrics")), memo)
+    return grade_evidence(quote or "", status, bool(row.get("metrics")), memo, row.get("practice"))
 
 
 def graded(row: dict[str, Any], memo: dict[Any, Any] | None = None) -> tuple[str, Evidence]:

@@ -36,6 +36,7 @@ __all__ = [
     "has_figure",
     "is_concrete",
     "is_plan",
+    "mention_claimed",
     "recognition",
     "recognition_about",
     "states_duty",
@@ -179,12 +180,13 @@ _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[（(][一�
 
 
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False,
-                   memo: dict[Any, Any] | None = None) -> str:
+                   memo: dict[Any, Any] | None = None, practice: str | None = None) -> str:
     """The grade of one piece of evidence (see module docstring).
 
     ``status`` is the measure's extracted status (done/ongoing/planned) where known; ``has_metric``
     says a figure measures the practice there (see the module docstring): the only way to
-    ``quantified``. ``memo``: what this asked before of the same quote and status (a dict its caller
+    ``quantified``. ``practice``: the practice the piece is evidence of, where known — a sentence's verbs
+    then grade it only where they report its work (``mention_claimed``). ``memo``: what this asked before of the same quote and status (a dict its caller
     keeps while it grades many pieces — a fill grades each measure's quote for every practice and place
     of it, with and without a figure): the answer is the same, each quote's rules run once.
     """
@@ -202,13 +204,74 @@ def grade_evidence(quote: str, status: str | None = None, has_metric: bool = Fal
             return "quantified"
         if found[1] is None:
             found[1] = _unmeasured(found[2])
-        return found[1]
+        if found[1] != "described" or not practice:
+            return found[1]
+        key = (_MENTIONED, quote or "", practice)
+        claimed = memo.get(key)
+        if claimed is None:
+            claimed = memo[key] = mention_claimed(found[2], practice)
+        return "claimed" if claimed else "described"
     text = fold_name(without_pinyin(quote or "")[0])
     if _claimed(text, status):
         return "claimed"
     if has_metric:
         return "quantified"
-    return _unmeasured(text)
+    grade = _unmeasured(text)
+    return "claimed" if grade == "described" and practice and mention_claimed(text, practice) else grade
+
+
+_MENTIONED = "mention_claimed"     # its ``memo`` keys' first part
+
+# a clause (what a sentence's verbs are read in, per practice)
+_CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
+# a practice named among the topics people talk over (共同协商水电改造、成立小区业委会、…等民生问题): discussed, not done —
+# unless they settled it (协商解决了…问题)
+_DISCUSSED = re.compile(r"协商|商议|商讨|讨论|议定|共商|共议|征求")
+_SETTLED = re.compile(r"解决|化解|处理|办理|办结|落实|决定")
+_TOPICS = re.compile(r"问题|事项|议题|话题|事宜|难题|诉求|意见")
+# a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
+_ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern + ")")
+
+
+def mention_claimed(text: str, practice: str) -> bool:
+    """Whether every clause of ``text`` (a sentence, as ``grade_evidence`` reads it) naming ``practice`` states no work
+    of it, so the sentence's verbs — those of other clauses — do not grade it: a topic people talk over (居民代表共同协商
+    水电改造、成立小区业委会、…等民生问题: the sentence's 召开居民议事会 is the meeting, no committee set up), or a general
+    line opening with an attitude word and no verb of work (近年来，我省…开展了社区减负专项行动，…，扎实开展智慧社区建设
+    试点，不断深化“三社联动”体制机制: a reply's summary — the 开展 of other practices' clauses is theirs). A general line is
+    still graded by a clause after it that carries it out (积极推进网格化治理，建立网格员队伍) until one naming another
+    practice, and by a clause before it naming none. False where no clause names the practice (a name the taxonomy
+    does not hold)."""
+    from loaders.reference import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    entry = taxonomy.by_name.get(practice)
+    if entry is None:
+        return False
+    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(text)]
+    hits = taxonomy.hits(text)
+    named = [{p for pos, p in hits if a <= pos < b} for a, b in clauses]
+    mine = [i for i, names in enumerate(named) if practice in names]
+    if not mine:
+        return False
+    plain = _TITLES.sub(lambda m: " " * len(m.group()), text)     # (a title's words say nothing of what was done)
+    for i in mine:
+        a, b = clauses[i]
+        at = min(pos for pos, p in hits if p == practice and a <= pos < b)
+        verb = _DISCUSSED.search(plain, a, at)
+        if verb is not None and not _SETTLED.search(plain, verb.end(), at) and _TOPICS.search(plain, at, b):
+            continue
+        words = _TITLES.sub("", text[a:b])
+        if not _ATTITUDE_OPENS.match(words) or is_concrete(words) or has_figure(words):
+            return False
+        for j in range(i + 1, len(clauses)):
+            if named[j] - named[i]:
+                break
+            if is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]])):
+                return False
+        if any(not named[j] and is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]])) for j in range(i)):
+            return False
+    return True
 
 
 _GRADED = "grade_evidence"     # a ``memo`` key's first part (other callers keep other answers in it)

@@ -265,3 +265,22 @@ def test_how_far_something_got_is_a_status_not_an_action():
     assert grade_evidence("在某社区的党群服务中心，社区书记以近期议题和落实情况举例，向记者介绍工作经验。") == "claimed"
     assert grade_evidence("社区书记汇报了网格化管理工作开展情况。") == "claimed"
     assert grade_evidence("社区书记汇报了开展情况，社区已建立议事会。") == "described"
+
+
+def test_a_sentence_grades_a_practice_by_the_clause_naming_it():
+    """A sentence's verbs grade a practice only where they report its work: a topic people talk over (居民代表共同商议
+    加装电梯、成立业主委员会等问题: the 召开 is the meeting's) and a general line opening with an attitude word beside
+    other practices' work (…开展了…积分制试点，不断深化“三社联动”工作机制) are statements; what is settled (协商解决了
+    成立业委会等问题), a line carried out in the clause after it, and the other practices' own clauses stay described."""
+    from queries.grading import grade_evidence
+
+    talked = "该社区每季度召开居民议事会，居民代表共同商议加装电梯、成立业主委员会、楼道照明等问题。"
+    assert grade_evidence(talked) == "described"                      # (per sentence, as it was)
+    assert grade_evidence(talked, practice="业委会组建") == "claimed"
+    assert grade_evidence(talked, memo={}, practice="业委会组建") == "claimed"
+    assert grade_evidence(talked, practice="居民议事协商") == "described"
+    assert grade_evidence("居民代表共同协商解决了成立业主委员会等问题。", practice="业委会组建") == "described"
+    summary = "近年来，我市组织开展了积分制管理试点，持续推进社区设施建设，不断深化“三社联动”工作机制，社区功能进一步提升。"
+    assert grade_evidence(summary, practice="三社联动/五社联动") == "claimed"
+    assert grade_evidence(summary, practice="积分制管理") == "described"
+    assert grade_evidence("不断深化“三社联动”工作机制，建立联动服务平台。", practice="三社联动/五社联动") == "described"

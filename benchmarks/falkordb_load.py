@@ -98,8 +98,9 @@ def _load(args: argparse.Namespace) -> dict:
     read_s = time.perf_counter() - t
     with FalkorServer() as server:
         store = FalkorStore(server.host, server.port, "bench", password=server.password)
-        # the private server's graph is this store's alone (older code ignores it); --shared: the store is
-        # not told so, as in `govkg build` (no write lock across processes), and takes the general path
+        # the private server's graph is this store's alone (older code ignores it), as a `govkg build` into an
+        # empty graph that holds its write lock alone; --shared: the store is not told so, as a build beside
+        # other writers or into a graph holding documents, and takes the general path
         store.exclusive = not args.shared
         store.init_schema()
         if args.batch:                      # documents per batch of statements

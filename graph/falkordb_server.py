@@ -12,7 +12,10 @@ run two servers on one ``.rdb`` (issue 13 item 1). The folder holds:
 - ``server.lock``: held exclusively (``flock``) while a process decides to join, start or stop the
   server — a few seconds at most;
 - ``use.lock``: every process using the server holds a shared lock on it while it does;
-- ``server.json``: port and process ids of the running server (written once it answers).
+- ``server.json``: port and process ids of the running server (written once it answers);
+- ``write-<graph>.lock``: every process writing to a graph holds it while it writes, shared; a build
+  that finds nobody else writing holds it exclusively (``graph_write_lock``), so that a first load into
+  an empty graph may take the fresh-load path (``graph/fresh_load.py``), others waiting meanwhile.
 
 The first process starts a small supervisor (``python -m graph.falkordb_server --supervise DIR``, in
 its own session) which runs ``redis-server`` and stops it — saving ``govkg.rdb`` — as soon as no
@@ -28,6 +31,7 @@ local user can read in ``ps``).
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import secrets
@@ -44,7 +48,7 @@ from typing import IO, Any, Self
 from govkg.errors import ConfigError, StoreError
 from govkg.settings import private_dir, write_private
 
-__all__ = ["FalkorServer", "free_port", "process_alive"]
+__all__ = ["FalkorServer", "free_port", "graph_write_lock", "process_alive", "release_lock", "share_lock"]
 
 LOCK_WAIT_S = 120.0          # how long to wait for another process starting or stopping the server
 READY_WAIT_S = 120.0         # a shared server may first load a large govkg.rdb
@@ -125,6 +129,24 @@ def _lock(path: Path, exclusive: bool, wait_s: float | None) -> IO[bytes] | None
 def _unlock(fh: IO[bytes] | None) -> None:
     if fh is not None:
         fh.close()                       # closing the file releases its flock
+
+
+def graph_write_lock(data_dir: Path, graph: str, exclusive: bool, wait_s: float | None) -> IO[bytes] | None:
+    """The write lock of ``graph`` on the shared server of ``data_dir`` (``write-<graph>.lock`` there, the
+    graph's name hashed into the file name), held shared by every writer and exclusively by a build that
+    holds the graph alone; None when ``wait_s`` ran out (``wait_s=0``: try once, ``None``: wait)."""
+    name = hashlib.sha256(graph.encode("utf-8")).hexdigest()[:16]
+    return _lock(Path(data_dir) / f"write-{name}.lock", exclusive, wait_s)
+
+
+def share_lock(fh: IO[bytes]) -> None:
+    """Turn an exclusive lock of ``_lock`` into a shared one (waits while another process converts)."""
+    import fcntl
+
+    fcntl.flock(fh.fileno(), fcntl.LOCK_SH)
+
+
+release_lock = _unlock
 
 
 def _read_info(workdir: Path) -> dict[str, Any] | None:

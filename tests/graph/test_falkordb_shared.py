@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -188,3 +189,95 @@ def test_a_server_that_dies_is_restarted_from_its_saved_data_and_a_query_goes_on
         store.close()
     assert _gone(folder)
     assert "restarting it from the last saved govkg.rdb" in (folder / "falkordb.log").read_text(errors="replace")
+
+
+def _writer(store, recs) -> tuple[threading.Thread, threading.Event]:
+    """``store.load_records(recs)`` in a thread; the event is set once it returned."""
+    done = threading.Event()
+
+    def run() -> None:
+        store.load_records(recs)
+        done.set()
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return thread, done
+
+
+def test_a_build_into_an_empty_graph_writes_alone_on_the_fresh_path_and_others_wait(home):
+    """Issue 14: a first load may take the bulk path. A build (``batch``) that finds nobody else writing
+    to an empty graph holds its write lock exclusively and loads on the fresh-load path; another writer
+    waits for it, then writes on the general path; the graph is what loading everything at once makes."""
+    from govkg.settings import load_settings
+    from graph.falkordb_server import FalkorServer
+    from graph.falkordb_store import FalkorStore
+
+    first, later = list(synthetic_records(30, seed=31)), list(synthetic_records(6, seed=32))
+    a, b = FalkorStore.open(load_settings()), FalkorStore.open(load_settings())
+    try:
+        a.init_schema()
+        with a.batch():
+            assert a.exclusive
+            thread, done = _writer(b, later)
+            a.load_records(first)
+            assert not done.wait(1.5), "a writer did not wait for the build holding the graph alone"
+        thread.join(120)
+        assert done.is_set() and not a.exclusive
+        assert set(a.documents()) == {r.doc_id for r in first + later}
+        reference = FalkorServer().start()                  # private server, general path, one call
+        try:
+            with FalkorStore(reference.host, reference.port, "ref", server=reference) as ref:
+                ref.init_schema()
+                ref.load_records(first + later)
+                assert a.stats() == ref.stats()
+        finally:
+            reference.stop()
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_build_into_a_graph_holding_documents_shares_it(home):
+    from govkg.settings import load_settings
+    from graph.falkordb_store import FalkorStore
+
+    recs = list(synthetic_records(8, seed=33))
+    a, b = FalkorStore.open(load_settings()), FalkorStore.open(load_settings())
+    try:
+        a.init_schema()
+        a.load_records(recs[:2])
+        with a.batch():
+            assert not a.exclusive
+            thread, done = _writer(b, recs[2:5])
+            assert done.wait(120), "a writer waited for a build that does not hold the graph alone"
+            a.load_records(recs[5:])
+        thread.join(10)
+        assert set(b.documents()) == {r.doc_id for r in recs}
+    finally:
+        a.close()
+        b.close()
+
+
+def test_govkg_builds_take_the_fresh_path_only_into_an_empty_graph(home, tmp_path, monkeypatch):
+    from govkg.settings import load_settings
+    from graph.build import build_records, iter_records
+    from graph.falkordb_store import FalkorStore
+
+    seen: list[bool] = []
+    known = FalkorStore._fresh_known
+
+    def spy(self):
+        out = known(self)
+        seen.append(out is not None)
+        return out
+
+    monkeypatch.setattr(FalkorStore, "_fresh_known", spy)
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    wanted = _records(first, 12, seed=34) | _records(second, 4, seed=35)
+    with FalkorStore.open(load_settings()) as store:
+        report = build_records(iter_records([str(first)]), store)
+        assert len(report.added) == 12 and seen and all(seen)
+        seen.clear()
+        report = build_records(iter_records([str(second)]), store)
+        assert len(report.added) == 4 and seen and not any(seen)
+        assert set(store.documents()) == wanted and not store.exclusive

@@ -137,6 +137,16 @@ class SQLiteGraphView:
         return [(i, label, name, json.loads(aliases) if aliases else None, level)
                 for i, name, aliases, level in rows]
 
+    def place_aliases(self) -> dict[str, list[str]]:
+        """alias -> the ids of the places that have it, in load order: one scan of the places' aliases (most
+        have none), no other property read."""
+        out: dict[str, list[str]] = {}
+        for node, aliases in self._all("SELECT id, json_extract(props, '$.aliases') FROM node WHERE label = 'Place' "
+                                       "AND json_extract(props, '$.aliases') IS NOT NULL ORDER BY nid"):
+            for alias in json.loads(aliases) or ():
+                out.setdefault(alias, []).append(node)
+        return out
+
     def names_indexed(self, label: str) -> bool:
         """Whether the nodes of ``label`` are in the file's index of names (``graph.sqlite_store.NAME_INDEX``:
         a file from before it has none until its next build or ``govkg init``)."""

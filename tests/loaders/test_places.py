@@ -685,3 +685,26 @@ def test_street_named_for_a_village_is_a_street():
     assert ("马家村", "community") not in found
     # 农村/城乡村 before 街道 stay words
     assert local_mentions("推进农村街道化改革，城乡村街道统筹。", set(), set()) == []
+
+
+def test_an_idiom_is_told_without_reading_the_whole_lexicon(monkeypatch):
+    """``in_idiom`` (what the queries' grading asks through ``admin_mentions`` in every fill of the kept
+    indexes) reads the dictionary's idioms alone, not the 67 MB lexicon, with the lexicon's answers."""
+    from loaders.extract import text_utils
+
+    lexicon = text_utils._lexicon()
+    expected = frozenset(w for w, (_f, pos) in lexicon.items() if 3 <= len(w) <= 4 and pos in ("i", "l"))
+    monkeypatch.setattr(text_utils, "_lexicon", _refuse_lexicon)
+    if hasattr(text_utils, "_idioms"):
+        text_utils._idioms.cache_clear()
+    sentence = "该街道长治久安，居民安居乐业。"
+    assert text_utils.in_idiom(sentence, 3, 5) and not text_utils.in_idiom("该街道推动社区治理。", 5, 7)
+    assert text_utils._idioms() == expected
+    text_utils._idioms.cache_clear()
+
+
+def _refuse_lexicon():
+    raise AssertionError("the whole lexicon was read")
+
+
+_refuse_lexicon.cache_info = lambda: type("Info", (), {"currsize": 0})()

@@ -275,6 +275,14 @@ _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
 
+# what units counted achieved (…实现党组织覆盖): the longest, and a clause end inside it, which ends it
+_MAX_ACHIEVED = 16
+_CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
+# units of administrative rank, and one written after 、 as the next item (街道、镇; 乡、镇): not a noun going on (村民, 镇政府)
+_UNIT_RANKS = ("街道", "乡镇", "镇", "乡", "村", "社区", "居委会", "县", "区", "市", "旗")
+# (…4个街道、镇新建…; not 60%的社区、镇辖内…, nor a longer list of units glossed, 16个市、县(区)、街道(镇)“…”项目)
+_UNIT_RANK_AFTER = re.compile(r"(街道|乡镇|镇|乡|村|社区|县|区|市|旗)(?=[\u4e00-\u9fff])"
+                              r"(?![\u4e00-\u9fff]?(?:民|委|组|干|级|辖|内|政府|办事处|党))")
 # a verb of changing units straight before the figure (调整4个社区, 撤并12个村): what it counts are the units changed
 _UNITS_CHANGED = re.compile(r"(调整|撤并|撤销|拆分|更名)(?:了)?\s*$")
 # a noun of one or two characters glossed by a short bracket: 县(市、区), 村（社区）
@@ -307,6 +315,20 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         chosen = _CHOSEN_AS.match(after, split.end())
         if chosen:
             return chosen.group(1) + phrase
+    if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase):
+        if split.group() == "实现":
+            # units counted, then what they achieved, all their clause says (233个小区实现党组织覆盖): the units that achieved
+            # it, not every such unit of the place
+            achieved = after[split.end():].strip()
+            if 2 <= len(achieved) <= _MAX_ACHIEVED and not _CLAUSE_END.search(achieved) and len(after) < _WINDOW - 2:
+                return "实现" + achieved + "的" + phrase
+        if split.group() in ("整合", "合并"):
+            return split.group() + phrase      # (5个小区整合成一个小区: the communities merged)
+    if split and phrase in _UNIT_RANKS and split.group() == "、" and text[end - 1:end] == "个":
+        # units of two ranks (4个街道、镇新建社区…): both, not the first alone
+        other = _UNIT_RANK_AFTER.match(after, split.end())
+        if other:
+            return phrase + "、" + other.group(1)
     if split and phrase and split.group() in "、和与及" and not after[split.end():split.end() + 1].isdigit():
         # the figure counts a list (40多位政协委员、居民代表和…等部门负责人, 5位市、县级领导): the whole list where
         # it is short, else its first item and 等 — never the first item alone

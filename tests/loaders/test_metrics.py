@@ -624,7 +624,7 @@ def test_a_quote_is_not_cut_into_a_label(text, as_written, subject):
 @pytest.mark.parametrize("text,as_written,subject", [
     # what the things counted then do or become ends the label
     ("新建120个充电桩解决停车难问题。", "120个", "充电桩"),
-    ("拆除围墙后，3个院落整合成一个小区。", "3个", "院落"),
+    ("拆除围墙后，3个院落整合成一个小区。", "3个", "整合院落"),     # (the courtyards merged: test_units_achieving…)
     ("9个兴趣小组告别无处活动的日子。", "9个", "兴趣小组"),
     ("推动12个有党员的商户单独或联合成立党组织。", "12个", "有党员的商户"),
     # the unit before 的 is what the measure word counts, not its things (X的Y)
@@ -672,3 +672,19 @@ def test_units_changed_are_labelled_with_the_change():
     # 调整4个社区: the communities whose size was adjusted, not all the city's communities
     got = {m.as_written: m.subject for m in find_metrics("同意新建3个社区，调整5个社区，撤并2个村。")}
     assert got["5个"] == "调整社区" and got["2个"] == "撤并村" and got["3个"] == "社区"
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # units counted, then what they achieved, all their clause says: those that achieved it, not every such unit
+    ("截至10月底，某区推动41个小区新建党组织，318个小区实现党组织覆盖，治理体系更加完善。", "318个", "实现党组织覆盖的小区"),
+    ("27个社区实现“两委”班子交叉任职。", "27个", "实现“两委”班子交叉任职的社区"),
+    # units merged into one: the units merged
+    ("拆除围墙后，6个小区整合成一个小区，实行统一物业管理。", "6个", "整合小区"),
+    # units of two ranks listed after the figure: both
+    ("关于同意某某街道等5个街道、镇新建社区的批复", "5个", "街道、镇"),
+    # not where the clause goes on past what they achieved, nor all of them (全部实现), nor a unit then its part (镇辖内)
+    ("全县21个社区全部实现书记、主任一肩挑。", "21个", "社区"),
+    ("城区街道辖内70%的社区、镇辖内50%的社区达到标准。", "70%", "社区"),
+])
+def test_units_achieving_or_merged_are_labelled_with_it(text, as_written, subject):
+    assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]

@@ -1,6 +1,7 @@
 """Fixtures shared by every test area. Area-specific fixtures live in tests/<area>/conftest.py."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,16 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "data" / "corpus"
 SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _sys_path_as_found():
+    """Each test leaves sys.path as it found it: scripts loaded by path put their folder first, and copies of
+    the repository's path left behind made every later scan of the installed distributions (Streamlit's,
+    once per AppTest run) read one more copy of govkg's metadata per entry."""
+    saved = list(sys.path)
+    yield
+    sys.path[:] = saved
 
 
 @pytest.fixture(scope="session")

@@ -54,7 +54,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 def _schema() -> tuple[set[str], set[str], set[str]]:
     """The canonical practices, document kinds and place levels, as the project defines them."""
-    sys.path.insert(0, str(REPO))
+    if str(REPO) not in sys.path:         # asked once per gold file: never a second copy of the path
+        sys.path.insert(0, str(REPO))
     from loaders.record import DOC_KINDS, PLACE_LEVELS
     from loaders.reference import CANONICAL_PRACTICES
 

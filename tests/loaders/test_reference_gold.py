@@ -60,3 +60,16 @@ def test_a_broken_gold_file_gets_one_line_per_problem(tmp_path):
                      "'2020年3月'", "orphan"):
         assert expected in said, (expected, problems)
     assert all(line.startswith("extra-t/") for line in problems)
+
+
+def test_the_checker_leaves_sys_path_as_it_found_it():
+    """check_folder asks _schema once per gold file: each call put the repository on sys.path again, and
+    hundreds of copies of it made every later metadata scan (Streamlit's, once per AppTest run) slow."""
+    import sys
+
+    check = _checker()
+    check._schema()
+    before = list(sys.path)
+    for _ in range(3):
+        check._schema()
+    assert sys.path == before

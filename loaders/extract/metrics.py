@@ -861,7 +861,30 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     out.sort(key=lambda r: r.start)
     _respectively(text, out, clauses)
     _second_units(text, out)
+    _recalled(text, out, sentences)
     return out
+
+
+# what someone recalls of the past, opening a clause of the figure's sentence before it (“那时候社区就三个干部，服务1000多名
+# 居民。”, 十年前…): not the figure the place has now — not 过去一年/过去三年 (the recent years whose results are told)
+_PAST = re.compile(r"(?:^|(?<=[，,：:“\s]))(?:那时候|那时|那會兒|那会儿|当时|早年|从前|以前|过去(?![一两三四五六七八九十\d几]+年|的一年)"
+                   r"|(?:\d+|[一二三四五六七八九十几]+)年前)")
+# a clause back in the present (如今/现在/目前…): what follows it is now
+_NOW = re.compile(r"如今|现在|目前|当前|今年|眼下|而今")
+
+
+def _recalled(text: str, found: list[MetricRec], sentences: _Stops) -> None:
+    """Label a figure its sentence tells as the past (a story, a recollection) as the past's: 过去 before its label, as
+    one would write it (过去社区三名干部服务的居民数)."""
+    for mt in found:
+        lo = sentences.bounds(mt.start)[0]
+        past = None
+        for past in _PAST.finditer(text, lo, mt.start):
+            pass
+        if past is None or _NOW.search(text, past.end(), mt.start) or not mt.subject \
+                or mt.subject.startswith("过去"):
+            continue
+        mt.subject = ("过去" + mt.subject)[:_MAX_SUBJECT]
 
 
 def _national_lists(text: str, sentences: _Stops) -> list[tuple[int, int]]:

@@ -688,3 +688,14 @@ def test_units_changed_are_labelled_with_the_change():
 ])
 def test_units_achieving_or_merged_are_labelled_with_it(text, as_written, subject):
     assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]
+
+
+def test_a_figure_told_as_the_past_is_labelled_as_the_past():
+    """A recollection (“那时候社区就两个干部，服务800多名居民。”) or a story (十年前…) counts what was then, not what the place
+    has now: 过去 before its label. Not the recent years whose results are told (过去一年…), nor a clause back in the
+    present (如今…)."""
+    got = {m.as_written: m.subject for m in find_metrics(
+        "老主任回忆说：“那时候社区就两个干部，服务800多名居民。”如今社区有工作人员15名。过去一年，街道新建社区6个。")}
+    assert got["800多名"] == "过去居民"
+    assert not (got["15名"] or "").startswith("过去")
+    assert got["6个"] == "新建社区"

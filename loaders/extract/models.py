@@ -64,7 +64,7 @@ _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标�
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
 # the kind of facility, channel or instrument the quote names, straight after it (“…”驿站, “…”窗口,
 # “…”调解室, “…”小程序/APP/公众号/热线/微信群, “…”公约): a named facility or platform
-_FACILITY_AFTER = re.compile(r"^(?:[^，,。；;：:！？!?\n“”、]{0,4}?(?:驿站|窗口|调解室|小程序|公众号|热线|微信群|公约)"
+_FACILITY_AFTER = re.compile(r"^(?:[^，,。；;：:！？!?\n“”、]{0,4}?(?:驿站|窗口|调解室|小程序|小程式|公众号|热线|微信群|公约)"
                              r"|(?:手机)?(?:APP|App|app))")
 # a scheme word the quote itself names (做好“…”工作法, “…”服务品牌), not one a verb after it governs
 # (化身“…”提供托管服务)
@@ -80,7 +80,7 @@ _CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
     r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育|列入|纳入)[^，,。；;：:“”]{0,4}$")
-_APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心)$")
+_APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心|专区|專區)$")
 _DESIGNATION = re.compile(r"^(?:全国|国家|全省|省级|全市)|(?:实验区|示范区|示范点|示范(?:社区|社區|小区|小區|村|单位|單位|街道)"
                           r"|先进单位|称号|荣誉|十佳|百强|奖)$")
 _REQUEST = re.compile(r"^关于|(?:建议|提案|议案)$")
@@ -967,6 +967,13 @@ _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向
 _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?(?:主题|议题|话题)|^为题")
 # an event's title with words between it and 主题/系列…活动 (“…”关爱残疾人主题宣讲活动, “…”寒假系列活动)
 _EVENT_TITLE_AFTER = re.compile(r"^[^，,。；;“”]{1,8}?(?:主题|系列)[^，,。；;“”]{0,4}?活动|^系列活动")
+# entries a notebook, a board or a wall holds (“…”“…”等条目, “…”等标语): what is written there, no scheme
+_WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|口号|口號|留言|字眼|词条|詞條|提示语|提示語)")
+# the topic a consultation or a discussion is held on (就“…”开展专题协商, 就“…”进行座谈)
+_TOPIC_AFTER = re.compile(r"^(?:开展|開展|进行|進行|展开|展開|举行|舉行)?了?(?:专题|專題)?"
+                          r"(?:协商|協商|议政|議政|座谈|座談|讨论|討論|调研|調研|交流|视察|視察|建言|磋商)")
+# a press tour's or a survey campaign's title (“…”网络主题宣传采访团, “…”基层治理大调研活动)
+_CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研活動|采访团|採訪團|采访活动|採訪活動)")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
@@ -1083,6 +1090,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True  # one organisation among others of its kind (“…中心”等一批社会组织)
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
+    if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
+            _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):
+        return True  # an entry written on a board, a consultation's topic, a campaign's title (a list one too)
     if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):
         return True  # an event's title; a numeral name's event (“三联一进”代表主题活动) still names the scheme
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
@@ -1159,7 +1169,7 @@ def _chain_rejects(text: str, chains: list[list[_Cand]]) -> None:
         tail = text[chain[-1].end:chain[-1].end + 16]
         m = _rx(r"^等?").match(tail)
         rest = tail[m.end():]
-        if _THEME_AFTER.match(rest) or _AWARD_AFTER.match(rest) or _TRAIT_AFTER.match(rest):
+        if _THEME_AFTER.match(rest) or _AWARD_AFTER.match(rest) or _TRAIT_AFTER.match(rest) or _WRITTEN_AFTER.match(tail):
             for c in chain:
                 c.rejected = True
         elif _role_after(tail) or _role_after(rest):

@@ -981,3 +981,30 @@ def test_title_awarded_to_the_best_of_a_kind_is_no_scheme(quote):
     names = {m.name for m in extract_text(text, "t.txt").named_models}
     assert quote not in names
     assert "六必访" in names
+
+
+@pytest.mark.parametrize("text", [
+    # entries a notebook, a board or a wall holds (“…”“…”等条目, “…”等标语): what was written, no scheme
+    "老人翻开记事本，指着“楼道灯坏了要修”“3号楼门口垃圾没人清”等条目讲起往事。",
+    "小区围墙上写着“邻里守望一家亲”等标语。",
+    # the topic a consultation or a discussion is held on (就“…”开展专题协商)
+    "区政协组织委员就“推动老旧小区加装电梯惠民生”开展专题协商。",
+    "委员们就“完善社区养老服务体系，提升居家养老水平”进行座谈交流。",
+    # a press tour's or a survey campaign's title (“…”网络主题宣传采访团, “…”基层治理大调研活动)
+    "“红旗漫卷新边疆”网络主题宣传采访团一行来到某社区。",
+    "区政协开展“心系群众办实事、履职尽责当表率”基层治理大调研活动。",
+])
+def test_written_entries_topics_and_campaign_titles_are_not_names(text):
+    assert _models(text) == {}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a facility named in apposition after the kind of space it is (调处专区“…”)
+    ("社区打造矛盾调处专区“和顺厅”，化解邻里纠纷。", "和顺厅"),
+    # a mini-program as traditional-script mirrors write it (小程式)
+    ("社區開發了“智慧鄰里”治理小程式，實現線上線下聯動。", "智慧鄰里"),
+    # a numeral or list topic of a consultation still names the scheme consulted on
+    ("委员们就“三事分流”开展专题协商。", "三事分流"),
+])
+def test_facility_names_and_numeral_topics_are_names(text, name):
+    assert name in {n for n, _ in _models(text)}

@@ -53,6 +53,12 @@ def _funds_given(figures: list, words: str) -> bool:
         mt.unit.endswith(("元", "元/年", "元/月", "元/个")) and mt.subject and _FUNDS.search(mt.subject) for mt in figures)
 
 
+def _each_item(label: str | None, cue: str) -> bool:
+    """Does a figure labelled ``label`` measure each item of a list, the cue's among them (…覆盖率、…覆盖率三个“100%”,
+    labelled “红色物业”、小区党组织、…覆盖率: every rate is 100%), not count the list as a whole?"""
+    return bool(label) and "、" in label and cue in label and label.endswith("率")
+
+
 def _cue_and_later(text: str, start: int, end: int, hits: list[int]) -> list[tuple[int, int]]:
     """The cue (start, end), then each later hit of its practice in the same sentence, one per clause (a hit's
     end is its start + 1: the list step reads only what lies between the cue and a figure)."""
@@ -107,7 +113,8 @@ def extract_figure_measures(ctx: Context) -> None:
             figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
                        if mt.end <= hi and mt.status != "planned"
                        and (mt.place in (None, subject) or within(mt.place))
-                       and not _LIST.search(text, min(mt.end, at[1]), max(mt.start, at[0]))]
+                       and (not _LIST.search(text, min(mt.end, at[1]), max(mt.start, at[0]))
+                            or _each_item(mt.subject, text[pm.start:pm.end]))]
             # (read without a mirror page's pinyin glosses: 社區(qū)發(fā)展社會組織8個 holds the verb 发展)
             words = without_pinyin(text[lo:hi])[0] if figures else ""
             if figures and not _HOLDS.search(words) and not _TARGET.search(words) \

@@ -862,7 +862,40 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _respectively(text, out, clauses)
     _second_units(text, out)
     _recalled(text, out, sentences)
+    _quoted_counted(text, out, clauses)
     return out
+
+
+# a figure quoted alone after a count of as many (…覆盖率、…覆盖率、…覆盖率三个“100%”): each of the items listed before the count
+_COUNT_BEFORE_QUOTE = re.compile(r"([一二两三四五六七八九十])[个项]“$")
+_NUMERALS = "一二三四五六七八九十"
+# the verb the list of what reached the figure follows (实现…, 达到…)
+_REACHED = re.compile(r"实现|达到|做到|保持")
+
+
+def _quoted_counted(text: str, found: list[MetricRec], clauses: _Stops) -> None:
+    """Label a figure quoted alone after a count (三个“100%”) with the items the count counts, listed before it in its
+    clause after the verb they follow, their shared end written once (“红色物业”、小区党组织、物业企业党组织覆盖率)."""
+    for mt in found:
+        if mt.subject or text[mt.end:mt.end + 1] != "”":
+            continue
+        count = _COUNT_BEFORE_QUOTE.search(text, max(0, mt.start - 3), mt.start)
+        if count is None:
+            continue
+        n = 2 if count.group(1) == "两" else _NUMERALS.index(count.group(1)) + 1
+        lo = clauses.bounds(mt.start)[0]
+        verb = None
+        for verb in _REACHED.finditer(text, lo, count.start()):
+            pass
+        items = text[verb.end() if verb else lo:count.start()].strip().split("、")
+        if n < 2 or len(items) != n or not all(items):
+            continue
+        shared = 0
+        while shared < min(map(len, items)) - 1 and len({x[len(x) - shared - 1] for x in items}) == 1:
+            shared += 1
+        label = "、".join(x[:len(x) - shared] for x in items) + (items[0][len(items[0]) - shared:] if shared else "")
+        if len(label) <= _MAX_SUBJECT:
+            mt.subject = label
 
 
 # what someone recalls of the past, opening a clause of the figure's sentence before it (“那时候社区就三个干部，服务1000多名

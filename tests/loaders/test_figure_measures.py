@@ -72,3 +72,13 @@ def test_a_community_within_a_countys_measure_gets_its_own_measure():
     rec = extract_text(text, "t.txt")
     own = [m for m in rec.measures if "在职党员双报到" in m.practices and rec.text[m.span.start:m.span.end].startswith("组织")]
     assert own and own[0].place == "新华社区", [(rec.text[m.span.start:m.span.end], m.place) for m in rec.measures]
+
+
+def test_a_quoted_figure_each_listed_rate_reached_is_a_measure_of_each():
+    """…实现“红色物业”覆盖率、小区党组织覆盖率两个“100%”: each rate listed is 100% — the figure, labelled with the rates,
+    measures each of them, unlike a count of a list (…等6个工作专班)."""
+    from loaders.extract.metrics import find_metrics
+
+    text = "某某市推进物业治理\n去年，某某市住宅小区实现“红色物业”覆盖率、小区党组织覆盖率两个“100%”，群众满意度明显提升。\n"
+    assert [(m.as_written, m.subject) for m in find_metrics(text)] == [("100%", "“红色物业”、小区党组织覆盖率")]
+    assert [m for m in _measures(text) if "红色物业" in m[1] and m[2] == "done"], _measures(text)

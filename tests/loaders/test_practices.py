@@ -146,6 +146,9 @@ def test_cues(text, expected):
     ("推行托育、助餐等服务内容嵌入式下沉社区。", "在职党员双报到"),
     # a field people come from is no volunteering done
     ("从新就业群体、志愿服务领域中选聘特邀建议人30名。", "志愿服务"),
+    # 互联网+ joined to mass prevention names how patrollers are mobilised (微信群), no community information platform
+    ("推进“互联网+群防群治”，组建巡逻队，建立治安微信群20个。", "智慧社区"),
+    ("推行“互联网+联防联控”工作法。", "智慧社区"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)

@@ -846,10 +846,13 @@ def _shared_head(sentence: str, lo: int, start: int, gaz: Gazetteer) -> int:
     """Where the chain at ``start`` begins when a district or county several cities have, written in full
     without its city, stands straight before it (龙华区某街道…: which 龙华区 stays open, the street is a place
     of it); else ``start``."""
-    for hit in gaz.scan(sentence[lo:start]):
-        if lo + hit.end == start and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
+    if start - lo < 3 or sentence[start - 1] not in "区县旗市":
+        return start
+    base = max(lo, start - 12)
+    for hit in gaz.scan(sentence[base:start]):
+        if base + hit.end == start and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
                 and all(gaz.by_code[c].is_county_level for c in hit.codes):
-            return lo + hit.start
+            return base + hit.start
     return start
 
 

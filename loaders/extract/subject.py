@@ -459,7 +459,7 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
                  gaz: Gazetteer) -> SubjectPlace | None:
     """The subject place of a document: see the module docstring for the order of evidence."""
     reply = kind in ("提案答复", "建议答复")
-    original = _ORIGINAL_TITLE.search(text[:600]) if not reply else None
+    original = _ORIGINAL_TITLE.search(text[:600]) if not reply and "原标题" in text[:600] else None
     if original and (not title or headline_place(title, gaz, False) is None):
         title = original.group(1).strip()  # a repost's headline naming no place: the one the story first ran under
     found = _find(text, title, issuer_lines, kind, gaz)

@@ -120,6 +120,16 @@ _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts wh
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
 _GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|全市|全区|全县|我市|我区|本市|成立|组建|设立|建立|层面"
                               r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
+# words for the area a body serves, not its name (辖区派出所, 当地派出所, 属地派出所)
+_AREA_WORDS = frozenset({"辖区", "当地", "属地", "附近", "所在地", "周边", "驻地", "本地", "就近", "基层", "社区", "街道", "乡镇",
+                         "片区", "城区", "各地", "相关", "所属", "所在"})
+
+
+def _unit_named(text: str, name: str) -> bool:
+    """Does the text name a street, town, community or road ``name`` opens (和平街道, 桃源镇)?"""
+    return len(name) >= 2 and re.search(re.escape(name) + r"(?:街道|镇|乡|社区|村|路)", text) is not None
+
+
 _BOOK_TITLE = re.compile(r"《[^《》\n]{1,160}》")
 # an author's affiliation (某某协会，海口 570205): where a writer works, not a body acting in the text
 _AFFILIATION_AFTER = re.compile(_H + r"{0,4}[,，][ \t]*" + _H + r"{2,8}[ \t,，]*\d{6}(?!\d)")
@@ -496,6 +506,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         chosen = None
         for s in range(m.start(1), m.end(1) - 1):
             cand = text[s:m.end(1)]
+            if suffix == "派出所" and _unit_named(text, cand) and (s == 0 or not is_cjk(text[s - 1])):
+                chosen = s  # 和平派出所 where the text names 和平街道: the station of that street or town
+                break
             if _GROUP_FORBIDDEN.search(cand) or is_common_verb(cand[:2]) or is_common_verb(cand[:3]) \
                     or cand[0] in _GROUP_PREPOSITIONS:  # ，由城关派出所牵头: the name starts after 由
                 continue
@@ -509,7 +522,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         cand = _GROUP_MODIFIER.sub("", text[chosen:m.end(1)]) if chosen is not None else ""
         core = _rx(r"工作$").sub("", cand)
         if len(core) < 2 or _GENERIC_BODY.match(core) or not city \
-                or suffix == "派出所" and is_common_word(core):  # 辖区派出所, 当地派出所: whichever serves there
+                or suffix == "派出所" and (core in _AREA_WORDS or is_common_word(core) and not _unit_named(text, core)):
+            # 辖区派出所, 当地派出所: whichever serves there (桃源派出所 where the text names 桃源街道 is that street's)
             if suffix == "领导小组办公室" and last_group:  # 领导小组办公室 of the group named before
                 add(m.start(2), m.end(), last_group + "办公室", city)
             continue

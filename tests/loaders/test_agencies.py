@@ -6,6 +6,7 @@ import pytest
 from loaders.extract.agencies import agency_mentions, extract_agencies
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import load_gazetteer
+from loaders.extract.pipeline import extract_text
 from loaders.record import DocumentMeta
 
 
@@ -602,3 +603,14 @@ def test_a_congress_written_short_merges_into_its_formal_name():
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="丽水市遂昌县"))
     extract_agencies(ctx)
     assert [(a.name, len(a.mentions)) for a in ctx.agencies] == [("遂昌县人民代表大会常务委员会", 2)]
+
+
+def test_police_station_named_for_a_street_the_text_names_is_a_body():
+    # 桃源 and 和平 are ordinary words too: a station of that name is the street's where the text names the street
+    rec = extract_text("宁海县：警网融合护平安\n\n本报讯 近年来，宁海县推行警网融合机制。由桃源派出所牵头，组建网格警务队，"
+                       "桃源街道各社区参与。\n和平派出所也组建了警务队，和平街道积极配合。\n", "t.txt")
+    names = {a.name for a in rec.agencies}
+    assert {"宁海县桃源派出所", "宁海县和平派出所"} <= names
+    # the area a station serves is no name: 辖区派出所, 当地派出所
+    rec = extract_text("宁海县：警网融合护平安\n\n本报讯 近年来，宁海县推行警网融合机制。辖区派出所、当地派出所参与。\n", "t.txt")
+    assert not any(a.name.endswith("派出所") for a in rec.agencies)

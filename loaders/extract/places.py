@@ -525,6 +525,8 @@ def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_
 
 
 _NOUN_POS = ("n", "ns", "nz", "nr", "nt")
+# a street's or town's own organ written after it (某街道党工委, 某街道办事处, 某镇党委, 某镇人民政府)
+_STREET_ORGAN = re.compile(r"(?:党工委|党委|办事处|街道办|人民政府|政府|人大工委|纪工委)")
 
 
 def _noun_named_unit(text: str, suffix_start: int, suffix_end: int) -> int | None:
@@ -533,7 +535,9 @@ def _noun_named_unit(text: str, suffix_start: int, suffix_end: int) -> int | Non
     villages by name (，升平镇某某社区通过…): many units are named for such words, and a noun before 街道
     that opens no unit (基层街道社区) is followed by no community's name."""
     tail = _UNIT_TAIL.match(text, suffix_end)
-    if tail is None or _GENERIC.search(tail.group(1)) or not _chained_name_ok(tail.group(1), True) \
+    if _STREET_ORGAN.match(text, suffix_end):
+        pass  # 。桃源街道党工委、…: the street's own organ names it a unit as one of its communities would
+    elif tail is None or _GENERIC.search(tail.group(1)) or not _chained_name_ok(tail.group(1), True) \
             or not looks_like_proper_name(tail.group(1)):
         return None
     for length in (2, 3):

@@ -708,3 +708,12 @@ def _refuse_lexicon():
 
 
 _refuse_lexicon.cache_info = lambda: type("Info", (), {"currsize": 0})()
+
+
+def test_street_named_by_an_ordinary_noun_with_its_own_organ_is_a_street():
+    # 桃源, 光明 are ordinary nouns too: the street's or town's own organ after the name makes it a unit
+    text = "由桃源派出所牵头，组建网格警务队。桃源街道党工委、光明镇政府参与。"
+    found = {m.name for m in local_mentions(text, set(), set())}
+    assert {"桃源街道", "光明镇"} <= found
+    # the organ of every street (加强街道党工委建设, 基层街道党工委) names none
+    assert local_mentions("要加强街道党工委建设，推进街道办事处改革。", set(), set()) == []

@@ -622,8 +622,8 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
             or (j >= 2 and _SELF_UNIT.fullmatch(window[j - 2:j]) is not None
                                       and not _verbal_noun(name[:2])) \
             or (j >= 2 and _PLACE_VERB.fullmatch(window[j - 2:j]) is not None)
-        if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard):
-            continue
+        if name[0] in _HARD_PREP or (name[0] in _WEAK_PREP and not hard and before not in _HARD_PREP):
+            continue  # (在和平街道: after a preposition, 和 opens a name, it joins nothing)
         if not hard and before in _WEAK_PREP and not _conjunction_at(before + name):
             continue  # 和谐满社区: 和 opens the word 和谐, it joins nothing
         if hard or before in _HARD_PREP or before in _WEAK_PREP:

@@ -717,3 +717,10 @@ def test_street_named_by_an_ordinary_noun_with_its_own_organ_is_a_street():
     assert {"桃源街道", "光明镇"} <= found
     # the organ of every street (加强街道党工委建设, 基层街道党工委) names none
     assert local_mentions("要加强街道党工委建设，推进街道办事处改革。", set(), set()) == []
+
+
+def test_name_opening_with_he_after_a_preposition_is_a_name():
+    # after 在/到, 和 opens a name (和平街道): it joins nothing there
+    found = {m.name for m in local_mentions("记者在和平街道看到，居民到和平社区参加议事。", set(), set())}
+    assert {"和平街道", "和平社区"} <= found
+    assert local_mentions("在和谐社区建设中，社区与居民同行。", set(), set()) == []

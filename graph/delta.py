@@ -58,6 +58,8 @@ _HOLDS_BEFORE = re.compile(r"(?:共有|现有|拥有|下辖|辖有|(?<![管统�
 # before it that holds a figure of its own (招聘…社区工作者108名，…) lends it no practice — that figure measures it
 _OWN_WORK = re.compile(r"实现|成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|培育|招募|聘请|配备|发放|解决|划分|覆盖|"
                        r"新增|投入|安排|清理|选举|举办|引导|报到|改造|新建|培训|评选|推选|捐款|签订")
+# a name as an idea that came about (“红色物业”的提出，标志着…): what the idea meant (as the practices step reads it)
+_IDEA_CAME = re.compile(r"[^，,。；;！？!?\s“”\"]{0,6}[”\"]?(?:理念|概念|模式)?的(?:提出|出现|诞生|兴起)")
 # the end of a list of tasks: 等, then what its items are (…、党员发展等工作的同时)
 _TASKS_CLOSED = re.compile(r"等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|内容|事项|职能|业务))")
 _MISSING = re.compile(r"(?:尚未|仍未|暂未|还未|未能|没有|未)(?:纳入|建立|成立|组建|覆盖|实现|配备|开展|实施|建成|落实)")
@@ -605,6 +607,8 @@ class _Builder:
             evs = self.model_evs.get(m.name_key(nm.name)) or self.ev_mentions(nm.mentions, nm.name)
             for practice in nm.practices:      # the sentence quoting it or a component that names the practice
                 for e in self.model_practice_ev(evs, practice):
+                    if _IDEA_CAME.match(self.scan, e.end):
+                        continue        # (“红色物业”的提出，标志着…: the idea, no work of the subject's)
                     support = other if theirs else planned if self.plan_sentence(e) else own
                     support.setdefault(m.name_key(practice), []).append(e)
         fallback = [self.measure_ev(ms)[0] for ms in self.rec.measures

@@ -109,7 +109,7 @@ class Taxonomy:
                     continue
                 end = to_text(end)
                 if _PROBLEM_AFTER.match(text, end) or _LACK_BEFORE.search(text, max(0, start - 18), start) \
-                        or _IS_A_PROBLEM.match(text, end):
+                        or _IS_A_PROBLEM.match(text, end) or _IDEA_AFTER.match(text, end):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所, …是…民生问题), not the work
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
@@ -168,6 +168,8 @@ _PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不
 # residents, members or deputies asking, earlier in the sentence: 居民建议/希望…, 代表提出…
 # the topic of a sentence that calls it a problem (小区物业管理是城市化进程中不可忽视的民生问题): no work named
 _IS_A_PROBLEM = re.compile(r"[^，。；,;！？!?\n]{0,4}?是[^，。；,;！？!?\n]{0,24}?(?:问题|难题|难点|痛点|短板)[。；;！!]")
+# a practice named as an idea that came about (“红色物业”的提出，标志着…; …理念的出现): what the idea meant, no work named
+_IDEA_AFTER = re.compile(r"[^，,。；;！？!?\s“”\"]{0,6}[”\"]?(?:理念|概念|模式)?的(?:提出|出现|诞生|兴起)")
 _ASK_WORDS = "建议|希望|盼望|期盼|呼吁|要求"
 _ASKED_BEFORE = re.compile(r"(?:居民|群众|村民|业主|老人|委员|代表|大家)[^，,。；;！？!?\n]{0,4}(?:" + _ASK_WORDS + r")|[“，,]建议")
 # every match of _ASKED_BEFORE holds one of the asking words: a stretch without any (found by a scan that

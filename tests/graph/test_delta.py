@@ -497,3 +497,15 @@ def test_a_figure_measures_no_practice_named_in_a_later_item_of_its_list_of_figu
                             {"16个": "协会", "27个": "“双报到”单位"})
     assert measured["16个"] == ["志愿服务"]
     assert measured["27个"] == ["在职党员双报到", "志愿服务"]
+
+
+def test_a_practice_is_not_cited_by_a_sentence_naming_it_as_an_idea_that_came_about():
+    """“红色物业”的提出，标志着…: what the idea meant — the place's practice is cited by a sentence about the place."""
+    from loaders.extract.pipeline import extract_text
+
+    text = ("桐庐县开展“红色物业进小区”主题活动\n"
+            "物业服务连着千家万户。“红色物业”的提出，标志着物业服务进入了新阶段。今年以来，桐庐县住建局积极配合社区开展工作。\n")
+    delta = record_to_delta(extract_text(text, "t.txt"))
+    cited = [ev for (kind, _s, end), row in delta.rels.items() if kind == "ADOPTS"
+             and delta.nodes[end].props["name"] == "红色物业" for ev in row.ev]
+    assert cited and all("的提出" not in ev.quote for ev in cited), cited

@@ -380,3 +380,13 @@ def test_a_part_a_structure_rests_on_is_no_work_on_it():
     # a base work starts from (以…为基础，组建…) and organisations fostered still count
     assert "社区社会组织培育" in document_practices("某区以社区社会组织为基础，组建志愿服务队。")
     assert "社区社会组织培育" in document_practices("某区培育社区社会组织20个，为社区治理提供支撑。")
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("“红色物业”的提出，标志着物业服务进入了新阶段。", "红色物业"),
+    ("“网格化治理”理念的提出，是基层治理的一次变革。", "网格化治理"),
+])
+def test_a_practice_named_as_an_idea_that_came_about_is_no_mention(text, absent):
+    """“红色物业”的提出，标志着…: what the idea meant, no work of the place named (cited for a county, it backed nothing)."""
+    assert absent not in load_taxonomy().match_spans(text)
+    assert absent in load_taxonomy().match_spans("某县推行" + text.split("”")[0].lstrip("“") + "，成效明显。")

@@ -171,7 +171,7 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # headline's units, none of them its subject
     units = [u for u in units if not _ONE_OF_MANY.match(title, u.end)]
     if not units:
-        return _named_experience(title, gaz)
+        return None
     # the place a visit goes to, unless the headline opens with the visitors' own place and they go
     # out of it (魏都区考察组赴成都考察学习: a study trip, told by the place that made it)
     opening = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
@@ -206,13 +206,19 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
 _EXPERIENCE = re.compile(r"“([\u4e00-\u9fff]{2,4}?)(?:经验|样本|模式|实践|路径|方案|答卷|做法|探索|范式|密码)”")
 
 
-def _named_experience(title: str, gaz: Gazetteer) -> SubjectPlace | None:
+def _named_experience(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | None:
     """The place a headline that names no place credits with the quoted way of working it reports (基层治理的
-    “某某样本”: 某某 the short form of one city or county, and of no other unit), or None."""
+    “某某样本”: 某某 the short form of one city or county, and of no other unit), or None; not where the story names
+    another city or county more often (a county that learns “某某经验” from its maker)."""
     for m in _EXPERIENCE.finditer(title):
         hits = [h for h in gaz.scan(m.group(1)) if h.start == 0 and h.end == len(m.group(1))]
         codes = [c for h in hits for c in h.codes if gaz.by_code[c].level != "province"]
         if len(codes) == 1 and not is_common_word(m.group(1), 20):
+            counts = _counts(admin_mentions(text, codes[0], gaz), gaz)
+            own = {p.adcode for p in gaz.chain(codes[0])}
+            mine = counts[codes[0]]
+            if any(n > mine for c, n in counts.items() if c not in own and gaz.by_code[c].level != "province"):
+                return None
             return SubjectPlace(codes[0])
     return None
 
@@ -600,7 +606,7 @@ def _headline(title: str, gaz: Gazetteer, reply: bool, text: str) -> SubjectPlac
             if found is not None and found.code not in placed:
                 return None  # (only the shared name is read in the outlet's region: not a short form it makes a place)
         if found is None:
-            found = _shared_short_head(title, gaz, text)
+            found = _shared_short_head(title, gaz, text) or _named_experience(title, gaz, text)
     return found
 
 

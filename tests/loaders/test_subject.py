@@ -799,6 +799,10 @@ def test_headline_naming_a_places_quoted_way_of_working_is_that_places():
     # a quoted experience of no one place's short form places nothing
     rec = _doc("基层治理的“枫桥经验”\n\n本报讯 近年来，当地以积分制推动乡风文明。\n")
     assert rec.document.subject_place is None
+    # a county that learns the experience from its maker, named more often, is the story's
+    rec = _doc("践行新时代“浦江经验”\n\n本报讯 近年来，宜君县学习借鉴浦江县的做法，推行领导干部下访接访制度。"
+               "宜君县委社会工作部负责人说，宜君县已累计接访群众800余人次。\n")
+    assert rec.document.subject_place == "铜川市宜君县"
 
 
 def test_repost_whose_headline_names_no_place_reads_the_original_headline():

@@ -683,6 +683,34 @@ _CLAUSE_HEAD_STOPS = "，,；;：:"
 _MAX_HEAD_CLAUSES = 8
 
 
+def _respective_owners(text: str, cands: list[_Cand], index: _Owners) -> dict[int, str]:
+    """Quotes given to places in turn (A区、B区和C区分别推出“X”“Y”和“Z”): the i-th quote after 分别 is the i-th place's,
+    where the places listed straight before 分别 are as many as the quotes after it in the sentence."""
+    out: dict[int, str] = {}
+    pos = text.find("分别")
+    while pos >= 0:
+        sent_lo = _clause_start(text, pos, _SENT_STOPS)
+        before, _first = index.places_before(sent_lo, pos)
+        owners: list[str] = []
+        k, end = len(before) - 1, pos
+        while k >= 0 and before[k][1] == end:
+            lowest = before[k][2].name
+            while k > 0 and before[k - 1][1] == before[k][0]:
+                k -= 1  # 上城区湖滨街道: one item, its lowest unit
+            owners.insert(0, lowest)
+            head = before[k][0]
+            k -= 1
+            if k < 0 or text[before[k][1]:head] not in ("、", "和", "与", "及", "，", ","):
+                break
+            end = before[k][1]
+        stop = min([i for i in (text.find(c, pos) for c in "。；;！？!?\n") if i >= 0] or [len(text)])
+        quoted = [c for c in cands if pos < c.start < stop]
+        if len(owners) >= 2 and len(quoted) == len(owners):
+            out.update((id(c), o) for c, o in zip(quoted, owners))
+        pos = text.find("分别", pos + 2)
+    return out
+
+
 def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> list[str]:
     """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
     (赤壁市社区发展实现“…”; 点军区同样…，以“…”为抓手; 在点军区广泛推广“…”; 以X区为例，…构建“…”),
@@ -1425,8 +1453,9 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         by_name.setdefault("".join(c.name.split()), []).append(c)
     provinces = _province_shorts(ctx)
     credited: dict[int, list[str]] = {}
+    respective = _respective_owners(text, cands, index) if "分别" in text else {}
     for i, c in enumerate(cands):
-        own = _credited_owners(ctx, c, index)
+        own = [respective[id(c)]] if id(c) in respective else _credited_owners(ctx, c, index)
         if not own and i > 0:
             prev = cands[i - 1]
             gap = text[prev.end:c.anchor if c.anchor >= 0 else c.quote.start]

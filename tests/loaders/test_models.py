@@ -1008,3 +1008,15 @@ def test_written_entries_topics_and_campaign_titles_are_not_names(text):
 ])
 def test_facility_names_and_numeral_topics_are_names(text, name):
     assert name in {n for n, _ in _models(text)}
+
+
+def test_quotes_given_to_listed_places_in_turn_are_each_places():
+    text = ("多点发力 织密民生保障网\n\n本报讯 今年以来，莲湖区、新城区和碑林区分别推出“一键通”“幸福食堂”“暖心驿站”等服务品牌。\n"
+            "来源：西安日报\n")
+    owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
+    assert owners == {"一键通": "西安市莲湖区", "幸福食堂": "西安市新城区", "暖心驿站": "西安市碑林区"}
+    # as many places as quotes, or no turn-taking: 两个街道分别… names no places in turn
+    text = ("上城区：基层治理百花齐放\n\n本报讯 湖滨街道、米市巷街道分别以“湖滨晴雨”和“米市巷议事会”入选。"
+            "两个街道分别探索“红色议事”工作法。\n")
+    owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
+    assert owners["湖滨晴雨"] == "湖滨街道" and owners["米市巷议事会"] == "米市巷街道"

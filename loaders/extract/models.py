@@ -676,7 +676,7 @@ def _unglossed(s: str) -> str:
 _HEAD_SKIP_ONE = (
     r"\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
-    r"同时|此外|另外|其中|随后|为此|对此|近日)[,，]?")
+    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著)[,，]?")
 # (each step of the run first tests the characters a step can open with: most clauses open with none)
 _HEAD_SKIP = re.compile(f"(?:(?={opening_class(_HEAD_SKIP_ONE)})(?:{_HEAD_SKIP_ONE}))*")
 _CLAUSE_HEAD_STOPS = "，,；;：:"
@@ -1002,6 +1002,11 @@ _TOPIC_AFTER = re.compile(r"^(?:开展|開展|进行|進行|展开|展開|举行
                           r"(?:协商|協商|议政|議政|座谈|座談|讨论|討論|调研|調研|交流|视察|視察|建言|磋商)")
 # a press tour's or a survey campaign's title (“…”网络主题宣传采访团, “…”基层治理大调研活动)
 _CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研活動|采访团|採訪團|采访活动|採訪活動)")
+# what a verb of rhetoric makes of the place's work (奏响基层治理“大合唱”, 托起群众“稳稳的幸福”, 筑牢…“坚强堡垒”,
+# 点亮…的“精神灯塔”, 书写着“…”的故事): a figure of speech, unless the quote is a list or a numeral name or a scheme
+# word follows it (筑牢“区委—街道—社区”三级架构, 擦亮“…”品牌)
+_RHETORIC_BEFORE = re.compile(r"(?:奏响|唱响|弹好|托起|画好|画出|画大|共绘|绘出|点亮|铺平|筑牢|筑起|筑就|织就|织好|编织好?|"
+                              r"书写|写好|交出|守护)[着著了的]?[^，,。；;“”]{0,6}$")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
@@ -1116,6 +1121,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if not _numbered_or_list(name, parts) and _ORGANISATION_AFTER.match(after):
         return True  # one organisation among others of its kind (“…中心”等一批社会组织)
+    if not _numbered_or_list(name, parts) and _RHETORIC_BEFORE.search(before) and not _TYPE_NEXT.match(after):
+        return True  # a figure a verb of rhetoric makes (奏响…“大合唱”)
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
     if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
@@ -1311,6 +1318,10 @@ def _share_in_chains(text: str, chains: list[list[_Cand]]) -> None:
                     c.accepted = True
 
 
+# one more scheme of the same actor singled out in the same sentence (P推行“A”，特别是2022年“B”工作的推动)
+_SINGLED_OUT = re.compile(r"[”\"]?[，,]\s*(?:特别是|尤其是)[^，,。；;：:“”\n]{0,12}[“\"]?")
+
+
 _UNQUOTED_MODE = re.compile(r"形成了?([\u4e00-\u9fff]{4,12}模式)")
 
 
@@ -1459,8 +1470,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         if not own and i > 0:
             prev = cands[i - 1]
             gap = text[prev.end:c.anchor if c.anchor >= 0 else c.quote.start]
-            if id(prev) in credited and len(gap) <= 14 and _rx(r"[和、及与]").search(gap) \
-                    and not _rx(r"[，,。；;]").search(gap):
+            if id(prev) in credited and (len(gap) <= 14 and _rx(r"[和、及与]").search(gap)
+                                         and not _rx(r"[，,。；;]").search(gap) or _SINGLED_OUT.fullmatch(gap)):
                 own = credited[id(prev)]
         if not own:
             own = _head_owners(text, c.anchor if c.anchor >= 0 else c.start, index)

@@ -1020,3 +1020,38 @@ def test_quotes_given_to_listed_places_in_turn_are_each_places():
             "两个街道分别探索“红色议事”工作法。\n")
     owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
     assert owners["湖滨晴雨"] == "湖滨街道" and owners["米市巷议事会"] == "米市巷街道"
+
+
+def test_a_quote_singled_out_after_a_credited_one_inherits_its_owner():
+    # 特别是/尤其是 singles out one more scheme of the same actor, in the same sentence
+    text = ("近年来，随着点军区政协推行“有事来商量”，特别是2023年“协商进院坝”工作的推动，"
+            "某社区建立“协商进院坝”工作室，难题迎刃而解。")
+    places = {"宜昌市点军区": ("district", "within_subject", ("点军区",)),
+              "某社区": ("community", "within_subject", ("某社区",))}
+    got = _models(text, places=places)
+    assert ("有事来商量", "宜昌市点军区") in got
+    assert ("协商进院坝", "宜昌市点军区") in got
+
+
+@pytest.mark.parametrize("text", [
+    # what a verb of rhetoric makes of the place's work (奏响…“大合唱”, 托起…“稳稳的幸福”, 筑牢…“坚强堡垒”)
+    "某社区推行“三事分流”工作法，奏响基层治理“同心曲”。",
+    "某社区推行“三事分流”工作法，托起群众“稳稳的安心”。",
+    "某社区推行“三事分流”工作法，筑牢基层治理“红色根基”。",
+    "某社区推行“三事分流”工作法，点亮居民回家路的“暖心灯塔”。",
+    "某社区推行“三事分流”工作法，在社区里书写着“远亲不如近邻”的温暖故事。",
+    "突出党建引领,筑牢基层治理“坚强后盾” 某旗坚持以机制创新推动治理提质。推行“三事分流”工作法。",
+    "某社区以四级组织体系为核心,奏响的“规范治理曲”。推行“三事分流”工作法。",
+])
+def test_a_figure_made_by_a_verb_of_rhetoric_is_not_a_name(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a list or a numeral name, or a scheme word straight after, still names a scheme
+    ("某区纵向筑牢“区委—街道党工委—社区党委”三级架构。", "区委—街道党工委—社区党委"),
+    ("某区进一步擦亮“红石榴”品牌，推动治理提质。", "红石榴"),
+    ("某区筑起“小事不出村、大事不出镇”的防线。", "小事不出村、大事不出镇"),
+])
+def test_a_list_or_a_brand_after_a_verb_of_rhetoric_stays(text, name):
+    assert name in {n for n, _ in _models(text)}

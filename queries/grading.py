@@ -103,7 +103,7 @@ _CLAUSES = re.compile(r"[，,；;：:]")
 # on everything at once (统筹做好疫情防控和经济社会发展各项工作, 较好地完成各项重点工作任务, 推动…任务落地落实), what a
 # place is among others (作为全国最早开展…的城市之一) and the year a sentence opens with (…胜利召开之年): their verbs
 # (覆盖, 完成, 落实, 开展, 召开) report no action of a practice
-_GENERAL = re.compile(r"形成(?:了)?[^，,。；;！？!?]*?(?:格局|局面|态势|氛围|新貌|新风貌)"
+_GENERAL = re.compile(r"(?:形成|实现|构建起?)(?:了)?[^，,。；;！？!?]*?(?:格局|局面|态势|氛围|新貌|新风貌)"
                       r"|[^，,。；;！？!?]*?各(?:项|类)[^，,。；;！？!?]{0,8}?(?:工作|任务)[^，,。；;！？!?]{0,4}"
                       r"|[^，,。；;！？!?]*?任务落地落实"
                       r"|作为[^，,。；;！？!?]*?之一"
@@ -229,6 +229,8 @@ _CLAUSE = re.compile(r"[^，,；;：:。！？!?]+")
 _DISCUSSED = re.compile(r"协商|商议|商讨|讨论|议定|共商|共议|征求")
 _SETTLED = re.compile(r"解决|化解|处理|办理|办结|落实|决定")
 _TOPICS = re.compile(r"问题|事项|议题|话题|事宜|难题|诉求|意见")
+# a practice naming one of the working groups a figure counts (…、党建引领网格治理、物业管理服务…6个工作小组): the group's field
+_GROUPS_COUNTED = re.compile(r"[^，,。；;：:]*?[、等和及][^，,。；;：:]*?\d+个(?:专项)?(?:工作)?(?:小组|组|专班)")
 # a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
 _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern + ")")
 
@@ -261,6 +263,9 @@ def mention_claimed(text: str, practice: str) -> bool:
         verb = _DISCUSSED.search(plain, a, at)
         if verb is not None and not _SETTLED.search(plain, verb.end(), at) and _TOPICS.search(plain, at, b):
             continue
+        cue = entry.pattern.match(text, at)
+        if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
+            continue        # (成立…、党建引领网格治理、物业管理服务…6个工作小组: a group's field, no work of it yet)
         words = _TITLES.sub("", text[a:b])
         if not _ATTITUDE_OPENS.match(words) or is_concrete(words) or has_figure(words):
             return False

@@ -284,3 +284,16 @@ def test_a_sentence_grades_a_practice_by_the_clause_naming_it():
     assert grade_evidence(summary, practice="三社联动/五社联动") == "claimed"
     assert grade_evidence(summary, practice="积分制管理") == "described"
     assert grade_evidence("不断深化“三社联动”工作机制，建立联动服务平台。", practice="三社联动/五社联动") == "described"
+
+
+def test_a_state_reached_and_a_working_groups_field_report_no_work():
+    """实现了…网格化管理…的大党建格局 is the state the work reached (as 形成…格局), and a practice naming one of the working
+    groups a figure counts (成立…、党建引领网格治理、…5个工作小组) is the group's field: neither is work described."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("该区创新推进城市基层党建，实现了党组织区域化设置、党员网格化管理的大党建格局。") == "claimed"
+    assert grade_evidence("该区划分网格120个，实现了党员网格化管理。") == "described"
+    groups = "市里成立权责清单优化、党建引领网格治理、物业管理服务等5个工作小组，明确成员单位职责。"
+    assert grade_evidence(groups) == "described"
+    assert grade_evidence(groups, practice="网格化治理") == "claimed"
+    assert grade_evidence("各街道成立网格治理工作专班，划分网格300个。", practice="网格化治理") == "described"

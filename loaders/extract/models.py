@@ -676,7 +676,7 @@ def _unglossed(s: str) -> str:
 _HEAD_SKIP_ONE = (
     r"\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
-    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著)[,，]?")
+    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像)[,，]?")
 # (each step of the run first tests the characters a step can open with: most clauses open with none)
 _HEAD_SKIP = re.compile(f"(?:(?={opening_class(_HEAD_SKIP_ONE)})(?:{_HEAD_SKIP_ONE}))*")
 _CLAUSE_HEAD_STOPS = "，,；;：:"

@@ -308,7 +308,7 @@ _LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|�
 _LEVEL_OF_SUFFIX = {"办事处": "street", "街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
                     "嘎查": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_HARD_PREP = set("到在赴对向至于从由将把让经为是进")
+_HARD_PREP = set("到在赴对向至于从由将把让经为是进像")  # (像某街道，…: like that street, an example)
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
     r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
@@ -401,7 +401,7 @@ def zone_mentions(text: str, admins: list[AdminMention], gaz: Gazetteer) -> list
     return [(a, m.end()) for a in admins if gaz.by_code[a.code].level != "province"
             and (m := _ZONE_AFTER.match(text, a.end))]
 # verbs whose object is a place (推广文亭巷社区的做法, 走访新河社区): the name starts after them
-_PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶")
+_PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶|例如|比如|诸如|譬如")
 _SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
 _CITY_QUARTER = re.compile(r"市[东西南北中]|城关")  # (城关: a county seat's own town or street, 某县城关镇)
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
@@ -613,6 +613,7 @@ def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool
         name = window[j:]
         before = window[j - 1] if j > 0 else "\n"
         if not _ALL_CJK.fullmatch(name) or _GENERIC.search(name) or _is_verb(name[:2]) or name.endswith(_SETUP_VERBS) \
+                or (len(name) >= 4 and _PLACE_VERB.match(name)) \
                 or not (looks_like_proper_name(name) or _DISTANCE_NAME.fullmatch(name)
                         or roads and _facility_name(name, before)):
             continue  # 深耕社区治理, 找准社区定位: a verb and its object

@@ -1055,3 +1055,12 @@ def test_a_figure_made_by_a_verb_of_rhetoric_is_not_a_name(text):
 ])
 def test_a_list_or_a_brand_after_a_verb_of_rhetoric_stays(text, name):
     assert name in {n for n, _ in _models(text)}
+
+
+def test_place_given_as_an_example_heads_its_clause():
+    # 例如/比如/像 某街道…: the example's place is the clause's subject, and no part of the place's name
+    text = ("临平区：基层治理百花齐放\n\n本报讯 近年来，临平区坚持党建引领基层治理，各街道亮点纷呈。\n"
+            "例如星桥街道打造了“星桥邻里”品牌。像崇贤街道，创新推行“崇贤一家亲”工作法。\n")
+    rec = extract_text(text, "t.txt")
+    assert {m.name: m.owner for m in rec.named_models} == {"星桥邻里": "星桥街道", "崇贤一家亲": "崇贤街道"}
+    assert {"星桥街道", "崇贤街道"} <= {p.name for p in rec.places}

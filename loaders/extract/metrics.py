@@ -206,7 +206,9 @@ _MODIFIED_NOUN = re.compile(r"[^的，,。；;：:！？!?\n、]{1,12}的[\u4e00
 # levels (5位市、县级领导)
 _LIST_CLOSED = re.compile(r"等[\u4e00-\u9fff]{2}|^[\u4e00-\u9fff]、[\u4e00-\u9fff](?:\([^()]{1,4}\)|（[^（）]{1,4}）)?级")
 # a noun naming a unit of places, households or bodies, before 的 (92个社区的住房, 11个居委的资源): what the figure counts
-_UNIT_NOUN = re.compile(r"(?:社区|小区|村|居委会?|住户|户|家庭|街道|乡镇|镇|院落|楼院|楼栋|单位|网格)$")
+_UNIT_NOUN = re.compile(r"(?:社区|小区|村|居委会?|住户|户|家庭|街道|乡镇|镇|院落|楼院|楼栋|单位|网格|民族)$")
+# what a thing counted or measured does or is worth, after 的 (500平方米社区服务阵地的效能): the thing is what is measured
+_ABSTRACT_TAIL = re.compile(r"效能|作用|功能|效益|效率|水平|质量|活力|价值")
 # …unless it is what the noun counted has (7个有党员的企业) or is to be (应换届的村)
 _MODIFIER_HEAD = re.compile(r"(?:有|没有|具有|拥有|持有|无|应|需|已|未|新)")
 # a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
@@ -275,6 +277,8 @@ _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
 
+# the arrangement made for units counted, to their clause's end (…车位对小区业主实行了租售并举)
+_ARRANGED = re.compile(r"对([^，,。；;：:！？!?\n]{1,8}?)实行了?([^，,。；;：:！？!?\n]{2,8})")
 # what units counted achieved (…实现党组织覆盖): the longest, and a clause end inside it, which ends it
 _MAX_ACHIEVED = 16
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
@@ -324,6 +328,12 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
                 return "实现" + achieved + "的" + phrase
         if split.group() in ("整合", "合并"):
             return split.group() + phrase      # (5个小区整合成一个小区: the communities merged)
+    if split and split.group() == "对" and 2 <= len(phrase) <= 8 and len(after) < _WINDOW - 2:
+        # units counted, then the arrangement made for them, all their clause says (254545个车位对小区业主实行了租售并举):
+        # the units so arranged
+        made = _ARRANGED.fullmatch(after, split.start())
+        if made:
+            return "对" + made.group(1) + "实行" + made.group(2) + "的" + phrase
     if split and phrase in _UNIT_RANKS and split.group() == "、" and text[end - 1:end] == "个":
         # units of two ranks (4个街道、镇新建社区…): both, not the first alone
         other = _UNIT_RANK_AFTER.match(after, split.end())
@@ -341,6 +351,8 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         head, _, tail = phrase.partition("的")
         if len(head) <= 8 and _UNIT_NOUN.search(head) and not _MODIFIER_HEAD.match(head):
             return head     # 92个社区的住房…, 1724户住户的小区: the measure word counts the unit before 的, not its things
+        if 2 <= len(head) <= 12 and _ABSTRACT_TAIL.fullmatch(tail):
+            return head     # (500平方米社区服务阵地的效能: the positions' area, not their efficiency)
         # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
         # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
         phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
@@ -350,7 +362,9 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     # (not 市、县 of 5位市、县级领导: a level, which the list goes on to qualify)
     # (117个村的8600多名群众: the noun before 的 is counted too)
     if len(phrase) == 1 and _ONE_CHARACTER_NOUN.fullmatch(phrase) and (
-            after[1:2] in ("", "的", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"):
+            after[1:2] in ("", "的", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"
+            # (…7个乡镇32个村与外省接壤: 与 before the other party, not a list of units)
+            or after[1:2] == "与" and not after[2:4].startswith(_UNIT_RANKS) and not _AFTER_SPLIT.match(after, 2)):
         return phrase
     return phrase if 2 <= len(phrase) <= 16 and not _DATE_HEAD.match(phrase) else ""
 
@@ -459,6 +473,10 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
                                r"新建|居民|各|全|该|本|每个|这个|此|新型|红色|智慧|平安|文明|美丽|幸福|和谐|普通|大型|小型|"
                                r"中型|超大|星级|重点|一般|所有|多个|部分|其他|周边|相邻|辖区|片区|类|个|型)(?:小区|院落|楼院|小院)$")
 # what is put into a plan, after the figure (5个办事处6个整治项目，全部纳入今年的老旧小区整治计划): planned, not done
+# a density, then the area it is per (人口密度每平方公里…): the density is what the figure gives
+_DENSITY = re.compile(r"[\u4e00-\u9fff]{1,8}密度$")
+# the figure a target sets (全市年度盘活305357个停车位的目标任务，完成323957个): the target, not the result
+_TARGET_AFTER = re.compile(r"[^，,。；;：:！？!?\n\d]{0,12}?的(?:年度)?(?:目标任务|目标)(?=$|[，,。；;：:！？!?\n])")
 _INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均|都|已|将)?(?:纳入|列入)[^。；;，,！？!?\n]{0,16}?计划")
 # a span of years and what it is to bring (3年实现100个社区…全覆盖, 利用三年时间实现…, 两年内完成): the figures after it in
 # its sentence are targets; not the years it took (近三年完成, 用3年实现了) nor a year (2005年建成)
@@ -613,6 +631,8 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
             # a rate per period (物业费标准执行为每月1.2元): what is charged or paid, not the period
             head = _TAIL_TRIM.sub("", before[:before.index(lead)]).strip()
             phrase = head if len(head) >= 2 else lead
+        elif not after and lead in before and _DENSITY.search(before[:before.index(lead)]):
+            phrase = before[:before.index(lead)]  # 牧区人口密度每平方公里不足5人 → 牧区人口密度
         elif not after and lead in before:
             phrase = before[before.index(lead):]  # …不达标的社区按照每个社区 → 每个社区
         elif not phrase:
@@ -761,7 +781,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if attribution is not None:
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end) \
-                or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start)
+                or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start) \
+                or _TARGET_AFTER.match(text, end) is not None
             status = "planned" if planned else "done"
         subject = _with_holder(subject, _compound_holder(text, s_lo, start))
         out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,
@@ -906,10 +927,19 @@ _PAST = re.compile(r"(?:^|(?<=[，,：:“\s]))(?:那时候|那时|那會兒|那
 _NOW = re.compile(r"如今|现在|目前|当前|今年|眼下|而今")
 
 
+# the state before a change, straight before the figure (由合并前的1408个精减到目前的504个): what the figure was then
+_BEFORE_CHANGE = re.compile(r"(?:由|从)[^，,。；;\d]{0,6}?((?:合并|撤并|调整|改革|改造|整合)前|原来|原先)的?\s*$")
+
+
 def _recalled(text: str, found: list[MetricRec], sentences: _Stops) -> None:
     """Label a figure its sentence tells as the past (a story, a recollection) as the past's: 过去 before its label, as
-    one would write it (过去社区三名干部服务的居民数)."""
+    one would write it (过去社区三名干部服务的居民数); one its sentence gives as the state before a change (由合并前的1408个
+    精减到…) with that (合并前村委会数量)."""
     for mt in found:
+        then = _BEFORE_CHANGE.search(text, max(0, mt.start - 12), mt.start)
+        if then is not None and mt.subject and not mt.subject.startswith(then.group(1)):
+            mt.subject = (then.group(1) + mt.subject)[:_MAX_SUBJECT]
+            continue
         lo = sentences.bounds(mt.start)[0]
         past = None
         for past in _PAST.finditer(text, lo, mt.start):

@@ -153,7 +153,7 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("社区还有260名编外网格员——住在小区的退休干部。", "260名", "编外网格员"),
     ("老年人占比超过28%……问题交织，任务繁重。", "28%", "老年人占比"),
     ("全区21个社区全部建成睦邻中心。", "21个", "社区"),
-    ("308个车位对小区居民实行错时共享。", "308个", "车位"),
+    ("308个车位对小区居民实行错时共享。", "308个", "对小区居民实行错时共享的车位"),   # (audit 18: the spaces so shared)
     ("街道组织460名在职党员进社区认领岗位。", "460名", "在职党员"),
     ("92个小区3700个车位实行了错时和临停并存的模式。", "3700个", "车位"),
     ("全县86个村(社区)全面推行积分制。", "86个", "村(社区)"),
@@ -267,9 +267,10 @@ def test_a_share_of_another_whole_is_not_a_running_total():
 
 
 def test_a_value_raised_from_one_area_to_another_is_labelled_by_what_is_raised():
-    # 从原来A提升到B: both figures measure the thing named before 从 (neither 从原来 nor the first figure is a label)
+    # 从原来A提升到B: both figures measure the thing named before 从 (neither 从原来 nor the first figure is a label); the
+    # first is what it was (audit 18: 原来)
     rec = extract_text("某街道新闻\n活动场地从原来60㎡提升到320㎡。\n", "t.txt")
-    assert [(m.subject, m.as_written) for m in rec.metrics] == [("活动场地", "60㎡"), ("活动场地", "320㎡")]
+    assert [(m.subject, m.as_written) for m in rec.metrics] == [("原来活动场地", "60㎡"), ("活动场地", "320㎡")]
 
 
 def test_the_items_of_a_standard_introduced_by_anzhao_are_standards():
@@ -481,8 +482,9 @@ def test_long_lists_doubled_marks_and_kinds_are_labelled_by_what_is_counted(text
 
 
 @pytest.mark.parametrize("text,as_written,subject", [
-    # a value cut down to another (由合并前的1408个精减到目前的504个): both labelled by what changes, never 精减到目前
-    ("农村社区数量由合并前的1408个精减到目前的504个。", "1408个", "农村社区数量"),
+    # a value cut down to another (由合并前的1408个精减到目前的504个): both labelled by what changes, never 精减到目前; the
+    # first as what it was before the change (audit 18)
+    ("农村社区数量由合并前的1408个精减到目前的504个。", "1408个", "合并前农村社区数量"),
     ("农村社区数量由合并前的1408个精减到目前的504个。", "504个", "农村社区数量"),
     # a quoted name the figure counts, ending its phrase: the name, not the verb before the figure
     ("全县新建9个“口袋公园”，32个电瓶车驿站投入使用。", "9个", "口袋公园"),
@@ -699,3 +701,29 @@ def test_a_figure_told_as_the_past_is_labelled_as_the_past():
     assert got["800多名"] == "过去居民"
     assert not (got["15名"] or "").startswith("过去")
     assert not got["6个"].startswith("过去")
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a one-character unit, then 与 the other party: the unit (not the figure before's label)
+    ("该县共有5个乡镇21个村与邻省接壤。", "21个", "村"),
+    # N个民族的群众 counts peoples; what a thing counted does or is worth after 的 is not what is measured
+    ("社区居住着汉族、回族等11个民族的群众。", "11个", "民族"),
+    ("盘活了800平方米党群服务阵地的效能。", "800平方米", "党群服务阵地"),
+    # a density, then the area it is per
+    ("山区人口密度每平方公里不足8人。", "8人", "山区人口密度"),
+    # the state before a change
+    ("社区数量由合并前的312个精减到目前的120个。", "312个", "合并前社区数量"),
+    # units counted, then the arrangement made for them
+    ("35个小区4200个车位对小区业主实行了错时共享。", "4200个", "对小区业主实行错时共享的车位"),
+])
+def test_labels_of_audit_18(text, as_written, subject):
+    assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]
+
+
+def test_the_figure_a_target_sets_is_planned():
+    """全市年度盘活12000个停车位的目标任务，…: the target, not a result; without 的目标任务 the same count is done."""
+    def status(text: str) -> str | None:
+        return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}["12000个"]
+
+    assert status("郑州市新闻\n全市年度盘活12000个停车位的目标任务。\n") == "planned"
+    assert status("郑州市新闻\n全市年度盘活12000个停车位。\n") == "done"

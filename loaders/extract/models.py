@@ -996,7 +996,11 @@ _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“
 # an event's title with words between it and 主题/系列…活动 (“…”关爱残疾人主题宣讲活动, “…”寒假系列活动)
 _EVENT_TITLE_AFTER = re.compile(r"^[^，,。；;“”]{1,8}?(?:主题|系列)[^，,。；;“”]{0,4}?活动|^系列活动")
 # entries a notebook, a board or a wall holds (“…”“…”等条目, “…”等标语): what is written there, no scheme
-_WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|口号|口號|留言|字眼|词条|詞條|提示语|提示語)")
+_WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|口号|口號|留言|字眼|词条|詞條|提示语|提示語)"
+                            r"|^等[^，,。；;“”]{0,12}?(?:宣传牌|宣传栏|展板|标牌|墙绘|壁画|横幅|海报)")  # (等…文化宣传牌)
+# a residential compound's name (推进“…”小区水改) and what people call a place or a thing (把这条街称为“…”)
+_COMPOUND_AFTER = re.compile(r"^(?:小区|小區|院落|大院)")
+_APPELLATION_BEFORE = re.compile(r"(?:称为|稱為|称作|稱作|称之为|叫做|叫作|誉为|譽為|人称|人稱|号称|號稱)$")
 # the topic a consultation or a discussion is held on (就“…”开展专题协商, 就“…”进行座谈)
 _TOPIC_AFTER = re.compile(r"^(?:开展|開展|进行|進行|展开|展開|举行|舉行)?了?(?:专题|專題)?"
                           r"(?:协商|協商|议政|議政|座谈|座談|讨论|討論|调研|調研|交流|视察|視察|建言|磋商)")
@@ -1125,6 +1129,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True  # a figure a verb of rhetoric makes (奏响…“大合唱”)
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
+    if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
+            _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before)):
+        return True  # a compound's name, an appellation
     if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
             _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):
         return True  # an entry written on a board, a consultation's topic, a campaign's title (a list one too)

@@ -1,0 +1,17 @@
+"""Named models on news items and write-ups: what such pages quote that is no scheme's name."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.test_models import _models
+
+
+@pytest.mark.parametrize("text", [
+    # a residential compound's name (推进“…”小区水改), what people call a place (人们把这条街称为“…”)
+    "某社区推行“三事分流”工作法，推进“金桂花园”小区雨污分流改造。",
+    "某社区推行“三事分流”工作法。人们把这条老街称为“石板古巷”，游客常来打卡。",
+    # what boards and walls display (“A”“B”等…宣传牌)
+    "某社区推行“三事分流”工作法，楼道墙面布设了“二十四孝”“十大家训”等传统文化宣传牌。",
+])
+def test_a_compounds_name_an_appellation_and_a_boards_content_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}

@@ -216,6 +216,9 @@ def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:
 _PLACE_LEVEL_END = re.compile(r"(?:社区|街道|办事处|嘎查|苏木|镇|乡|村|自治州|地区|盟|市|区|县|旗)$")
 
 
+_ALL_HANZI = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _place_words(ctx: Context) -> frozenset[str]:
     """Each place as the text writes it, and without its level word: a quote of these words
     (为“二卡”瓜果代言) names the place, not a scheme of it."""
@@ -1429,9 +1432,16 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     # (a role is a scheme's name wherever one of its mentions has a scheme word after it)
     roles = {c.name for c in cands if _PERSON_ROLE.search(_unglossed(c.name))}
     typed = {c.name for c in cands if c.name in roles and _TYPE_AFTER.match(text[c.end:c.end + 12])}
+    # a local unit's bare name opening a short quote (“南苑夜话”, “乔司议事会”): the unit's own brand
+    locals_ = tuple({short for p in ctx.places if p.level in ("street", "community")
+                     and 2 <= len(short := _PLACE_LEVEL_END.sub("", p.name)) <= 4 and short != p.name
+                     and not is_common_word(short)})
     for c in cands:
         if c.name in places or c.name in roles and c.name not in typed:  # a quoted place name; a role
             c.rejected, c.accepted, c.doubt = True, False, ""
+        elif locals_ and not c.rejected and not c.doubt and 4 <= len(c.name) <= 7 and c.name.startswith(locals_) \
+                and _ALL_HANZI.fullmatch(c.name):
+            c.accepted = True
     chains = _chains(text, cands)  # (the runs depend on where the quotes stand only: found once)
     _chain_rejects(text, chains)
     _chain_governed(text, chains)

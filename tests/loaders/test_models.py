@@ -1064,3 +1064,15 @@ def test_place_given_as_an_example_heads_its_clause():
     rec = extract_text(text, "t.txt")
     assert {m.name: m.owner for m in rec.named_models} == {"星桥邻里": "星桥街道", "崇贤一家亲": "崇贤街道"}
     assert {"星桥街道", "崇贤街道"} <= {p.name for p in rec.places}
+
+
+def test_short_quote_opening_with_a_local_units_name_is_its_brand():
+    # “南苑夜话”: a street's bare name opening a short quote names the street's own scheme
+    text = ("临平区：基层治理百花齐放\n\n本报讯 近年来，临平区坚持党建引领基层治理。\n"
+            "南苑街道相关负责人表示，“南苑夜话”每月开展一次。\n")
+    owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
+    assert owners == {"南苑夜话": "南苑街道"}
+    # a province's short form opening a quote is no local brand (“河南样本”), nor a quoted sentence
+    text = ("临平区：基层治理百花齐放\n\n本报讯 南苑街道负责人说：“南苑的事大家商量着办。”河南省的“河南样本”受到关注。\n")
+    names = {m.name for m in extract_text(text, "t.txt").named_models}
+    assert not names & {"南苑的事大家商量着办。", "河南样本"}

@@ -506,8 +506,11 @@ class _Builder:
         lo, hi = within
         found = _practice_match(practice, self.scan, lo, hi)
         skip_titles = not titles or _DOCUMENTS_COUNTED.match(self.text, mt.end, min(hi, mt.end + 12)) is not None
-        while found is not None and skip_titles and self._in_title(lo, found[0]):
-            found = _practice_match(practice, self.scan, found[1], hi)   # a title names a document counted
+        # (a title names a document counted; an earlier item of a list of figures names what that item counts:
+        # 16个“两新”组织、43个“双报到”单位、3家物业联盟 — 双报到 is the 43's, not the 3's)
+        while found is not None and (skip_titles and self._in_title(lo, found[0])
+                                     or found[1] <= mt.start and self._earlier_item(lo, found, mt)):
+            found = _practice_match(practice, self.scan, found[1], hi)
         if found is None:
             return False
         if not titles and found[1] <= mt.start and self._list_item(lo, hi, *found):
@@ -530,6 +533,16 @@ class _Builder:
         # 城市老旧小区物业服务等16个项目” counts projects): a 、 in the run from the clause's start to the figure
         head = self.text.rfind("，", lo, found[0]), self.text.rfind(",", lo, found[0])
         return "、" not in self.text[max(lo, *head):mt.start]
+
+    def _earlier_item(self, lo: int, found: tuple[int, int], mt: Any) -> bool:
+        """Is ``found`` (before figure ``mt``, no clause mark between) within an earlier item of a 、 list of figures —
+        a figure of its own in its item, a 、 after it — not a share of what the figure before counts (…、占68.8%)?"""
+        between = self.text[found[1]:mt.start]
+        if "、" not in between or _CLAUSE_MARK.search(between) \
+                or self.text.startswith("占", self.text.rfind("、", found[1], mt.start) + 1):
+            return False
+        cut = max(lo, self.text.rfind("、", lo, found[0]))
+        return any(cut <= other.start < found[0] for other in self.rec.metrics)
 
     def _list_item(self, lo: int, hi: int, start: int, end: int) -> bool:
         """Is ``text[start:end]`` written within one item of a 、 list of tasks of the clause ``lo``–``hi`` (…、阵地建设、

@@ -497,6 +497,11 @@ def test_a_figure_measures_no_practice_named_in_a_later_item_of_its_list_of_figu
                             {"16个": "协会", "27个": "“双报到”单位"})
     assert measured["16个"] == ["志愿服务"]
     assert measured["27个"] == ["在职党员双报到", "志愿服务"]
+    # nor by a later item (…、27个“双报到”单位、5家物业企业参与…): named in an earlier item, it is that item's
+    measured = _measured_in("引导16个协会、27个“双报到”单位、5家物业企业参与社区志愿服务。",
+                            ["在职党员双报到", "志愿服务"], ["16个", "27个", "5家"],
+                            {"16个": "协会", "27个": "“双报到”单位", "5家": "物业企业"})
+    assert measured["5家"] == ["志愿服务"] and measured["27个"] == ["在职党员双报到", "志愿服务"]
 
 
 def test_a_practice_is_not_cited_by_a_sentence_naming_it_as_an_idea_that_came_about():

@@ -686,6 +686,27 @@ _CLAUSE_HEAD_STOPS = "，,；;：:"
 _MAX_HEAD_CLAUSES = 8
 
 
+# who speaks after the quoted speech closes: a place, its organ or post, the person, the verb of saying
+_SPEAKER_AFTER = re.compile(r"[^，,。；;“”]{0,14}?(?:说|表示|介绍|告诉记者|坦言|感慨)")
+
+
+def _speaker_place(text: str, end: int, index: _Owners) -> list[str]:
+    """The place of the speaker named after the quoted speech that holds a name (“自从推行‘某某议事会’以来……”
+    某街道党工委书记王某说): the unit whose officer speaks of its own work; else nothing."""
+    close = text.find("”", end)
+    if close < 0 or "“" in text[end:close] or close - end > 300:
+        return []
+    chain = index.places_from(close + 1, close + 40)
+    if chain and _SPEAKER_AFTER.match(text, chain[-1][1]) and not _PERSON_AFTER.match(text, chain[-1][1]) \
+            and not _RESIDENT_AFTER.match(text, chain[-1][1]):
+        return [chain[-1][2].name]
+    return []
+
+
+# a resident of the place, who speaks of what is done for them, not for the unit (某社区居民王某说)
+_RESIDENT_AFTER = re.compile(r"[^，,。；;“”]{0,6}?(?:居民|村民|群众|市民|业主|老人|大爷|大妈|阿姨|大姐|大哥|游客|商户)")
+
+
 def _respective_owners(text: str, cands: list[_Cand], index: _Owners) -> dict[int, str]:
     """Quotes given to places in turn (A区、B区和C区分别推出“X”“Y”和“Z”): the i-th quote after 分别 is the i-th place's,
     where the places listed straight before 分别 are as many as the quotes after it in the sentence."""
@@ -1490,6 +1511,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             if id(prev) in credited and (len(gap) <= 14 and _rx(r"[和、及与]").search(gap)
                                          and not _rx(r"[，,。；;]").search(gap) or _SINGLED_OUT.fullmatch(gap)):
                 own = credited[id(prev)]
+        if not own and c.quote.nested:
+            own = _speaker_place(text, c.end, index)
         if not own:
             own = _head_owners(text, c.anchor if c.anchor >= 0 else c.start, index)
         if own:

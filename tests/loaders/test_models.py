@@ -1076,3 +1076,15 @@ def test_short_quote_opening_with_a_local_units_name_is_its_brand():
     text = ("临平区：基层治理百花齐放\n\n本报讯 南苑街道负责人说：“南苑的事大家商量着办。”河南省的“河南样本”受到关注。\n")
     names = {m.name for m in extract_text(text, "t.txt").named_models}
     assert not names & {"南苑的事大家商量着办。", "河南样本"}
+
+
+def test_name_in_quoted_speech_is_the_speakers_units():
+    # the officer named after the speech speaks of the unit's own work
+    text = ("临平区：基层治理百花齐放\n\n本报讯 近年来，临平区坚持党建引领基层治理。\n"
+            "“自从推行‘星桥议事会’以来，居民的事情有了商量的地方。”星桥街道党工委书记王某说。\n")
+    owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
+    assert owners == {"星桥议事会": "星桥街道"}
+    # a resident of the place speaking is no officer of it: the subject keeps the scheme
+    text = text.replace("星桥街道党工委书记王某说", "星桥街道居民王某说")
+    owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
+    assert owners == {"星桥议事会": "杭州市临平区"}

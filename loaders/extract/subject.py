@@ -852,14 +852,21 @@ def _shared_head(sentence: str, lo: int, start: int, gaz: Gazetteer) -> int:
     """Where the chain at ``start`` begins when a district or county several cities have, written in full
     without its city, stands straight before it (龙华区某街道…: which 龙华区 stays open, the street is a place
     of it); else ``start``."""
-    if start - lo < 3 or sentence[start - 1] not in "区县旗市":
+    end = start
+    if sentence[start - 1:start] in (")", "）"):  # 鼓樓區(qū)安泰街道: a mirror's pinyin gloss after the district
+        gloss = _GLOSS_END.search(sentence, max(lo, start - 10), start)
+        end = gloss.start() if gloss else start
+    if end - lo < 3 or sentence[end - 1] not in "区县旗市":
         return start
-    base = max(lo, start - 12)
-    for hit in gaz.scan(sentence[base:start]):
-        if base + hit.end == start and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
+    base = max(lo, end - 12)
+    for hit in gaz.scan(sentence[base:end]):
+        if base + hit.end == end and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
                 and all(gaz.by_code[c].is_county_level for c in hit.codes):
             return base + hit.start
     return start
+
+
+_GLOSS_END = re.compile(_GLOSS.pattern + "$")
 
 
 def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:

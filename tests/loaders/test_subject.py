@@ -824,3 +824,11 @@ def test_shared_short_form_heading_a_headline_is_placed_by_the_pages_outlet():
     # the region holds none of them (a national paper): nothing is guessed from the short form
     rec = _doc(text.replace("徐州日报", "光明日报"))
     assert rec.document.subject_place in (None, "鼓楼区")
+
+
+def test_shared_district_before_a_street_keeps_its_place_across_a_mirrors_gloss():
+    # 鼓樓區(qū)安泰街道 on a mirror page: the gloss after the district does not part it from its street
+    rec = _doc("鼓樓區(qū)安泰街道：小網(wǎng)格撬動大治理\n\n本報訊 近年來，安泰街道推行“網(wǎng)格+”治理模式。"
+               "街道黨工委負責人說，網(wǎng)格員已達60余人。\n來源：福州日報\n")
+    assert rec.document.subject_place == "安泰街道"
+    assert [a.name for a in rec.agencies] == ["福州市鼓樓區安泰街道黨工委"]

@@ -32,6 +32,7 @@ from loaders.extract.places import (
     LocalMention,
     admin_mentions,
     local_mentions,
+    skip_gloss,
     zone_mentions,
 )
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
@@ -483,7 +484,8 @@ def _unplaced_head(title: str, gaz: Gazetteer) -> SubjectPlace | None:
     for hit in gaz.scan(title[start:start + 12]):
         if hit.start == 0 and not hit.is_alias and len(hit.codes) > 1 and len(hit.surface) >= 3 \
                 and all(gaz.by_code[c].is_county_level for c in hit.codes) \
-                and (title[start + hit.end:start + hit.end + 1] in ("：", ":", "“") or _HEAD_ACTS.match(title, start + hit.end)):
+                and (title[(after := skip_gloss(title, start + hit.end)):after + 1] in ("：", ":", "“")
+                     or _HEAD_ACTS.match(title, after)):
             return SubjectPlace(None, hit.surface, "other")
         return None
     return None
@@ -616,7 +618,8 @@ def _shared_short_head(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | 
     m = _SERIES.match(title)
     start = m.end() if m else 0
     for hit in gaz.scan(title[start:start + 12]):
-        if hit.start != 0 or not hit.is_alias or title[start + hit.end:start + hit.end + 1] not in ("：", ":", "“"):
+        after = skip_gloss(title, start + hit.end)
+        if hit.start != 0 or not hit.is_alias or title[after:after + 1] not in ("：", ":", "“"):
             return None
         codes = [c for c in hit.codes if gaz.by_code[c].is_county_level]
         region = outlet_region(text, gaz) if len(codes) > 1 else None

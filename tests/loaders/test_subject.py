@@ -832,3 +832,6 @@ def test_shared_district_before_a_street_keeps_its_place_across_a_mirrors_gloss(
                "街道黨工委負責人說，網(wǎng)格員已達60余人。\n來源：福州日報\n")
     assert rec.document.subject_place == "安泰街道"
     assert [a.name for a in rec.agencies] == ["福州市鼓樓區安泰街道黨工委"]
+    # and a district heading the headline before its colon, as the headline writes it where nothing places it
+    rec = _doc("城中區(qū)：“紅色物業(yè)”讓小區(qū)煥新\n\n本報訊 近年來，城中區(qū)堅持黨建引領，在轄區(qū)推行“紅色物業(yè)”。\n")
+    assert rec.document.subject_place == "城中區"

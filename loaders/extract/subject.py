@@ -628,6 +628,27 @@ def _shared_short_head(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | 
     return None
 
 
+def _lead_list(text: str, title: str | None, gaz: Gazetteer) -> SubjectPlace | None:
+    """The unit holding the places of one rank that the story's first sentence opens with, listed together and acting
+    (近年来，某县、某区积极探索…), or None."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
+                or (_FURNITURE.search(line[:40]) and not _BYLINE.match(line)):
+            continue
+        line = _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
+        sentence = _LEAD_SENTENCE.split(line)[0]
+        for clause in re.split(r"[，,]", sentence)[:2]:
+            clause = clause.strip()
+            units = _units(clause, gaz)
+            if units and units[0].start == 0:
+                joint = _listed_with(clause, units, _lowest(_chain_from(units, 0, clause)), gaz)  # type: ignore[arg-type]
+                end = max(u.end for u in units)
+                return joint if joint is not None and _ACTS.match(clause, end) else None
+        return None
+    return None
+
+
 def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
     headline = _headline(title, gaz, False, text) if title else None
     if headline is None:
@@ -642,6 +663,10 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         post = _post_place(text, title, gaz)  # ——记某社区党委书记某某: the community the person serves
         if post is not None:
             return post if post.code is not None or found is None else SubjectPlace(found.code, post.local, post.local_level)
+    if headline is None:
+        joint = _lead_list(text, title, gaz)
+        if joint is not None:
+            return joint  # 近年来，某县、某区积极探索…: the lead's places taken together, under a headline with none
     lead = lead_place(text, title, gaz, 1 if headline else 2, admin_ok=headline is None, placeless=True)
     if headline is not None and headline.code is not None and lead is None \
             and (headline.local is not None or gaz.by_code[headline.code].is_county_level):

@@ -835,3 +835,14 @@ def test_shared_district_before_a_street_keeps_its_place_across_a_mirrors_gloss(
     # and a district heading the headline before its colon, as the headline writes it where nothing places it
     rec = _doc("城中區(qū)：“紅色物業(yè)”讓小區(qū)煥新\n\n本報訊 近年來，城中區(qū)堅持黨建引領，在轄區(qū)推行“紅色物業(yè)”。\n")
     assert rec.document.subject_place == "城中區"
+
+
+def test_lead_opening_with_places_listed_together_is_about_the_unit_holding_them():
+    rec = _doc("基层治理新气象\n\n本报讯 近年来，宜君县、耀州区积极探索基层治理新路径。宜君县推行“积分超市”，"
+               "耀州区打造“院落议事”平台。\n")
+    assert rec.document.subject_place == "铜川市"
+    assert {m.name: m.owner for m in rec.named_models} == {"积分超市": "铜川市宜君县", "院落议事": "铜川市耀州区"}
+    # one county opening the lead keeps the story
+    rec = _doc("基层治理新气象\n\n本报讯 近年来，宜君县积极探索基层治理新路径，推行“积分超市”。耀州区也打造了“院落议事”平台。"
+               "宜君县已建成积分超市86个。\n")
+    assert rec.document.subject_place == "铜川市宜君县"

@@ -1353,6 +1353,20 @@ def _share_in_chains(text: str, chains: list[list[_Cand]]) -> None:
 _SINGLED_OUT = re.compile(r"[”\"]?[，,]\s*(?:特别是|尤其是)[^，,。；;：:“”\n]{0,12}[“\"]?")
 
 
+# the numeral name a quoted list defines, straight after it (“A、B、C”的“三X”…, “A、B、C”的三联工作法)
+# (not a count of levels, 四级组织体系: a structure the list describes, not a scheme named so)
+_DEFINED_NEXT = re.compile(r"^的[“\"]?([一二三四五六七八九十两双](?!级)[\u4e00-\u9fff]{0,3}?)(?:[”\"]|(工作法|工作机制|机制|模式))")
+
+
+def _defines_next(after: str, parts: list[str]) -> re.Match[str] | None:
+    """The quoted list is the parts of the numeral name written straight after it, as many as its numeral
+    says (“微网格、微活动、微服务、微实事”的“四微一体”; “党员联户、矛盾联调、平安联创”的三联工作法). None for a
+    name of another count (“A、B”的“三零”目标). (The annotations keep the list as a name of its own as well, in
+    four tuning texts of six.)"""
+    m = _DEFINED_NEXT.match(after) if len(parts) >= 2 else None
+    return m if m and _leading_count(m.group(1)) == len(parts) else None
+
+
 _UNQUOTED_MODE = re.compile(r"形成了?([\u4e00-\u9fff]{4,12}模式)")
 
 
@@ -1363,6 +1377,13 @@ def _unquoted(text: str, cands: list[_Cand]) -> list[_Cand]:
     for c in cands:
         parts = split_list(c.name)
         if not parts:
+            continue
+        named = _defines_next(text[c.end:c.end + 12], parts)
+        if named and named.group(2):  # “A、B、C”的三联工作法: the name is not quoted
+            name = named.group(1) + named.group(2)
+            s = c.end + named.start(1)
+            out.append(_Cand(name=name, start=s, end=s + len(name), quote=Quote(name, s, s + len(name), orphan=True),
+                             components=[_strip_inner(p) for p in parts], accepted=True, anchor=c.start))
             continue
         m = _rx(r"^([一二三四五六七八九十]+位一体)").match(text[c.end:c.end + 8])
         if m:

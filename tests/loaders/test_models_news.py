@@ -15,3 +15,13 @@ from tests.loaders.test_models import _models
 ])
 def test_a_compounds_name_an_appellation_and_a_boards_content_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+
+def test_a_quoted_list_defining_an_unquoted_numeral_name_after_it_gives_that_name():
+    # “A、B、C”的三联工作法: the numeral name after the list is a scheme too, the list its parts
+    text = "某社区探索“党员联户、矛盾联调、平安联创”的三联工作法，以党员中心户为基础开展服务。"
+    got = _models(text)
+    assert got[("三联工作法", "宜昌市西陵区")] == ["党员联户", "矛盾联调", "平安联创"]
+    # a name of another count is not read (“A、B”的三联…)
+    assert [n for n, _ in _models("某社区探索“党员联户、矛盾联调”的三联工作法。")] == ["党员联户、矛盾联调"]

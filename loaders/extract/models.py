@@ -1415,6 +1415,9 @@ def _head_words(text: str, end: int, reach: int = 8) -> str:
     return after[:stop.start()] if stop else after
 
 
+_QUESTION_END = re.compile(r"[？?][”’」』]?$")
+
+
 def _sentence(text: str, pos: int) -> str:
     lo, hi = sentence_bounds(text, pos)
     return text[lo:hi].strip()[:200]
@@ -1560,7 +1563,9 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             if comps:
                 break
         first = group[0]
-        definition = _sentence(text, first.start)
+        # (a question quoting it, “‘五星’支部创建以来，…取得了哪些成效？”, says nothing of what it is: the first sentence
+        # naming it that is no question)
+        definition = next((d for d in (_sentence(text, c.start) for c in group) if not _QUESTION_END.search(d)), None)
         # (a component that states a part the structure rests on, 社区社会组织为支撑, names no work on it)
         named_comps = [c for c in comps if not ROLE_COMPONENT.fullmatch(c)]
         practices = tax.match(name + "；" + "、".join(named_comps) + "；" + _head_words(text, first.end))

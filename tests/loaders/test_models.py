@@ -1088,3 +1088,13 @@ def test_name_in_quoted_speech_is_the_speakers_units():
     text = text.replace("星桥街道党工委书记王某说", "星桥街道居民王某说")
     owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
     assert owners == {"星桥议事会": "杭州市临平区"}
+
+
+def test_a_question_quoting_a_model_is_not_its_definition():
+    """“‘六好’支部创建以来，社区治理取得了哪些成效？” asks, it says nothing of what the scheme is: the definition is the first
+    sentence naming it that is no question, and none where every one asks."""
+    text = ("桐庐县某社区治理见闻\n“‘六好’支部创建以来，社区治理取得了哪些成效？”记者来到桐庐县某社区。"
+            "社区党支部书记说，在“六好”支部创建中，社区以“共建共享”为切入点，推动物业联建。\n")
+    rec = extract_text(text, "t.txt")
+    got = {m.name: m.definition for m in rec.named_models}
+    assert "六好" in got and got["六好"] and not got["六好"].endswith("？"), got

@@ -63,7 +63,16 @@ def _bigrams(text: str) -> set[str]:
 
 
 def component_practices(component: str, practices: list[str]) -> list[str]:
-    """The model's practices a component phrase speaks of: they share a non-generic character bigram."""
+    """The model's practices a component phrase speaks of: those whose name or cues it holds (社区工作事项清单: 事项清单 is
+    社区减负清单's cue — the 事项 it shares with 证明事项清理 names no certificate); where it holds none, those it shares
+    a non-generic character bigram with."""
+    from loaders.reference import fold_name, load_taxonomy
+
+    by_name = load_taxonomy().by_name
+    text = fold_name(component)
+    named = sorted(p for p in practices if p in by_name and (p in text or by_name[p].pattern.search(text)))
+    if named:
+        return named
     grams = _bigrams(component)
     return sorted(p for p in practices if grams & _bigrams(p.replace("/", "")))
 

@@ -14,6 +14,8 @@ from queries.named_model import component_practices
     ("居民议事会", ["居民议事协商", "居民公约"], ["居民议事协商"]),
     ("制定居民公约", ["居民议事协商", "居民公约"], ["居民公约"]),
     ("网格员接单", ["居民议事协商", "网格化治理"], ["网格化治理"]),
+    # a practice's cue the component holds, not a word it shares with another practice (事项 of 证明事项清理)
+    ("社区工作事项清单", ["社区减负清单", "证明事项清理"], ["社区减负清单"]),
 ])
 def test_a_component_maps_to_the_practices_its_own_words_name(component, practices, expected):
     assert component_practices(component, practices) == expected

@@ -52,9 +52,12 @@ _STOPLIST = frozenset({
     "放管服", "双一流", "一把手", "一票否决", "三重一大", "四风", "八项规定", "两个维护", "四个意识",
     "四个自信", "两个确立", "三会一课", "最多跑一次", "一站式", "一次性", "一肩挑", "三无小区",
     "一老一小", "三个代表", "三供一业", "供给侧改革", "公开、公平、公正", "公平、公正、公开",
+    # national initiatives and ideas quoted by their short names (the Internet Plus initiative, the “two
+    # mountains” idea): no place's scheme
+    "互联网+", "两山",
 })
 # a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
-_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺])")
+_DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺]|更新|改造)")
 # (or 微 before a broad activity word, “微治理”, “微服务”, “微心愿”: small-scale X, not a scheme's
 # name; 微 before a unit or an instrument names one: “微网格”, “微公约”)
 # what troubles the place (“…”的困扰, “…”的尴尬): a problem, even when it is a quoted list
@@ -1258,7 +1261,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         # the tests below read at most the last 7 chars of the clause
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
-        if (len(name.replace(" ", "")) < 2 or name in _STOPLIST or _NEVER_A_NAME.search(name)
+        bare = _unglossed(name)  # (a mirror page's pinyin glosses, 一盘(pán)棋, change no verdict)
+        if (len(name.replace(" ", "")) < 2 or bare in _STOPLIST or _NEVER_A_NAME.search(bare)
                 or _context_rejects(text, c, parts) or (_PLAN_PERIOD.match(name) and not parts)
                 or _rx(r"^\s*(?:的)?(?:议案|提案|建议)?收悉|^\s*的(?:议案|提案|建议)").match(after)
                 or _in_request_title(text, c.start, c.end)

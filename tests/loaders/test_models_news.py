@@ -25,3 +25,16 @@ def test_a_quoted_list_defining_an_unquoted_numeral_name_after_it_gives_that_nam
     assert got[("三联工作法", "宜昌市西陵区")] == ["党员联户", "矛盾联调", "平安联创"]
     # a name of another count is not read (“A、B”的三联…)
     assert [n for n, _ in _models("某社区探索“党员联户、矛盾联调”的三联工作法。")] == ["党员联户、矛盾联调"]
+
+
+@pytest.mark.parametrize("text", [
+    # a mirror page's pinyin glosses inside a stop-listed or never-a-name quote change nothing
+    "某社区推行“三事分流”工作法，下好基层治理“一盘(pán)棋”。",
+    "某社区推行“三事分流”工作法，每个小区都选出了‘小区(qū)长’和‘楼(lóu)长’。",
+    # national terms: the Internet Plus initiative, the “two mountains” idea; small-scale renewal
+    "某社区推行“三事分流”工作法，将“互联网+”与社区建设加速融合。",
+    "某社区推行“三事分流”工作法，委员组了解某村“两山”转化和生态旅游情况。",
+    "某社区推行“三事分流”工作法，一场文化墙“微更新”迅速落地。",
+])
+def test_glossed_stop_words_national_terms_and_small_renewal_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}

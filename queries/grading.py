@@ -231,6 +231,8 @@ _SETTLED = re.compile(r"解决|化解|处理|办理|办结|落实|决定")
 _TOPICS = re.compile(r"问题|事项|议题|话题|事宜|难题|诉求|意见")
 # a practice naming one of the working groups a figure counts (…、党建引领网格治理、物业管理服务…6个工作小组): the group's field
 _GROUPS_COUNTED = re.compile(r"[^，,。；;：:]*?[、等和及][^，,。；;：:]*?\d+个(?:专项)?(?:工作)?(?:小组|组|专班)")
+# a practice named as one of a list of tasks (…、阵地建设、党员发展等工作): a field among others
+_TASK_LISTED = re.compile(r"[^，,。；;：:]*?等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|事项))")
 # a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
 _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern + ")")
 
@@ -267,6 +269,13 @@ def mention_claimed(text: str, practice: str) -> bool:
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
             continue        # (成立…、党建引领网格治理、物业管理服务…6个工作小组: a group's field, no work of it yet)
         words = _TITLES.sub("", text[a:b])
+        listed = _TASK_LISTED.match(plain, cue.end() if cue else at, b)
+        if listed and "、" in plain[a:at + 1] + plain[at:listed.end()]:
+            # one task of a list (做好信息摸排、阵地建设、党员发展等工作的同时，推动…): graded by the words outside the list's
+            # later items — the verb before it, and what follows 等…工作 — not by a task's own (党群组织组建) nor another clause's
+            head = plain[a:plain.find("、", a, b)] if plain.find("、", a, b) >= 0 else ""
+            if not is_concrete(_TITLES.sub("", head + plain[listed.end():b])):
+                continue
         if not _ATTITUDE_OPENS.match(words) or is_concrete(words) or has_figure(words):
             return False
         for j in range(i + 1, len(clauses)):

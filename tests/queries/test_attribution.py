@@ -297,3 +297,14 @@ def test_a_state_reached_and_a_working_groups_field_report_no_work():
     assert grade_evidence(groups) == "described"
     assert grade_evidence(groups, practice="网格化治理") == "claimed"
     assert grade_evidence("各街道成立网格治理工作专班，划分网格300个。", practice="网格化治理") == "described"
+
+
+def test_one_task_of_a_list_is_graded_by_the_verb_before_the_list():
+    """做好信息摸排、阵地建设、党员发展等工作的同时，推动9家企业成立党组织: 阵地建设 is one task listed, the verb is another
+    clause's (and 组建 of a task's name is none); 开展阵地建设、党员发展等工作 does the tasks."""
+    from queries.grading import grade_evidence
+
+    listed = "该镇做好企业信息摸排、党群组织组建、阵地建设、党员发展等工作的同时，推动9家企业成立党组织。"
+    assert grade_evidence(listed, practice="党群服务阵地建设") == "claimed"
+    assert grade_evidence("该镇开展阵地建设、党员发展等工作。", practice="党群服务阵地建设") == "described"
+    assert grade_evidence("推动党员在小区管理、老旧小区改造等工作中发挥作用。", practice="老旧小区改造") == "claimed"

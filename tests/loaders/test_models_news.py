@@ -38,3 +38,12 @@ def test_a_quoted_list_defining_an_unquoted_numeral_name_after_it_gives_that_nam
 ])
 def test_glossed_stop_words_national_terms_and_small_renewal_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a facility or a channel named in apposition after its kind (公众号“…”, 调处室“…”, APP“…”)
+    ("社区与派出所联动打造矛盾调处室“和美厅”，化解邻里纠纷。", "和美厅"),
+    ("居民只需关注街道官方微信公众号“邻里家园”，即可获取社区信息。", "邻里家园"),
+])
+def test_a_facility_or_channel_named_after_its_kind_is_a_name(text, name):
+    assert name in {n for n, _ in _models(text)}

@@ -74,6 +74,9 @@ _PATTERN_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,6}?(?:格局
 _AROUND_BEFORE = re.compile(r"围绕$")
 _COUNTED_FIELDS_AFTER = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]+(?:项|个|大)(?:重点)?(?:工作|任务|重点|方面|目标)")
 # what the place works hard at (在“服务增效、治理增能”下硬功夫, 在“…”上下足功夫): where it puts its effort, an aim
+# what the work contributes to (为建设某市“四强两区一美”两湾先行试验区作出积极贡献): a goal the place sets, not a scheme it runs
+_CONTRIBUTE_BEFORE = re.compile(r"为(?:建设|打造|实现|推动|加快|推进)[^，,。；;：:“”「」]{0,12}$")
+_CONTRIBUTE_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:作出|做出)[^，,。；;：:“”「」]{0,4}?贡献")
 _AT_BEFORE = re.compile(r"在$")
 _EFFORT_AFTER = re.compile(r"^[上下]?[下用]?(?:硬|真|足|苦|狠|大)?(?:功夫|工夫|气力)")
 
@@ -213,6 +216,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if _AT_BEFORE.search(before) and _EFFORT_AFTER.match(after):
         return AIM
     if _AROUND_BEFORE.search(before) and _COUNTED_FIELDS_AFTER.match(after) and _parallel_fields(read_name):
+        return AIM
+    if _CONTRIBUTE_BEFORE.search(before) and _CONTRIBUTE_AFTER.match(after):
         return AIM
     return None
 

@@ -62,6 +62,9 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     ("看资讯", "平台实现“看资讯”“办事务”“享生活”三大板块融合。", FEATURE),
     ("享生活", "平台实现“看资讯”“办事务”“享生活”三大板块融合。", FEATURE),
     ("邻里帮", "街道推出“邻里帮”小程序，居民随时下单。", None),
+    # what the work contributes to: a goal; a scheme built for it is the place's own
+    ("三区两城", "某市积极探索治理新途径，为建设某市“三区两城”示范区作出积极贡献。", AIM),
+    ("红色管家", "某市打造“红色管家”服务品牌，为居民解决难题300件。", None),
 ])
 def test_model_role(name, sentence, role):
     assert model_role(name, sentence) == role

@@ -152,8 +152,19 @@ def _check(page, where: str, problems: list[str]) -> None:
         problems.append(f"{where}: English on the page: {english[:12]}")
 
 
+_RUN_STARTED = """() => document.querySelector('[data-testid="stApp"]')
+    ?.getAttribute('data-test-script-state') !== 'notRunning'"""
+
+
 def _settle(page) -> None:
-    page.wait_for_timeout(400)
+    """After a click: the run it asks the server for has started (or 400 ms have gone by: a click that asks
+    for none, or a run over before it was seen), then that run has finished and been painted."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(_RUN_STARTED, timeout=400, polling=10)
+    except PlaywrightTimeout:
+        pass
     wait_until_rendered(page)
 
 

@@ -70,4 +70,11 @@ def wait_until_rendered(page, timeout_ms: int = 60000) -> None:
         " && !document.querySelector('[data-testid=\"stStatusWidgetRunningIcon\"]')"
         " && document.querySelector('[data-testid=\"stMainBlockContainer\"] h1')",
         timeout=timeout_ms)
-    page.wait_for_timeout(300)   # let charts and components paint
+    if page.locator('[data-testid="stPlotlyChart"]').count():
+        page.wait_for_timeout(300)   # let the chart draw (plotly draws after its script has loaded)
+    page.evaluate(_PAINTED)
+
+
+# what the page has rendered is painted: two animation frames after the fonts are ready
+_PAINTED = ("() => document.fonts.ready.then(() => new Promise(done =>"
+            " requestAnimationFrame(() => requestAnimationFrame(() => done(true)))))")

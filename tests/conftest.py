@@ -38,3 +38,19 @@ def corpus_paths() -> list[Path]:
     paths = sorted(CORPUS.glob("*.txt"))
     assert len(paths) == 5
     return paths
+
+
+def pytest_collection_finish(session) -> None:
+    """Neo4j's Cypher linter (tests/test_cypher_lint.py, ~80 CPU-seconds) started in the background on the core
+    the suite leaves idle, when the session runs enough other tests before it (tests/support/early_lint.py)."""
+    if session.config.option.collectonly:
+        return
+    from tests.support import early_lint
+
+    early_lint.start([item.nodeid for item in session.items])
+
+
+def pytest_sessionfinish(session) -> None:
+    from tests.support import early_lint
+
+    early_lint.stop()

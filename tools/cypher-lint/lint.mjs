@@ -5,8 +5,8 @@
 // stdout: one line per diagnostic, "NAME:LINE:COL: error|warning: MESSAGE", then a summary line
 // exit:   1 when any statement has an error other than an undeclared parameter
 //         (govkg passes every value as a $parameter, which the linter cannot know), 2 on bad input.
-// The statements are shared out over worker threads (one per CPU, at most 8): the semantic
-// analysis takes 0.1-10 s per statement.
+// The statements are shared out over worker threads (one per CPU, at most 8, or CYPHER_LINT_THREADS):
+// the semantic analysis takes 0.1-10 s per statement.
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
@@ -48,7 +48,8 @@ function readInput() {
 
 async function main() {
   const statements = readInput();
-  const n = Math.max(1, Math.min(8, availableParallelism(), Math.ceil(statements.length / 4)));
+  const most = Number.parseInt(process.env.CYPHER_LINT_THREADS ?? '', 10) || Math.min(8, availableParallelism());
+  const n = Math.max(1, Math.min(most, Math.ceil(statements.length / 4)));
   // longest first, dealt round-robin: the shares take about the same time
   const order = [...statements].sort((a, b) => b.text.length - a.text.length);
   const shares = Array.from({ length: n }, (_, i) => order.filter((_, j) => j % n === i));

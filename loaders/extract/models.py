@@ -1187,6 +1187,15 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
 _HEADING_POINT = re.compile(r"(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?(?:在|关于|对于)$")
 
 
+_DESCRIPTOR_WORD = re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z")
+
+
+def _numeral_descriptor_named(bare: str, after: str) -> bool:
+    """A numeral word made with 化 that a scheme word follows (“六化”工作方法, “一体化”运营模式): a name the
+    text gives a way of working, not a descriptor of how something is done (“精细化”管理)."""
+    return bool(_NUM_LEAD.match(bare) and _DESCRIPTOR_WORD.match(bare) and _TYPE_AFTER.match(after))
+
+
 def _in_request_title(text: str, start: int, end: int) -> bool:
     """The quote stands inside the title of the proposal being answered, on one line
     (关于以“…”理念促进…的建议): the proposer's wording, not a scheme of the place."""
@@ -1264,7 +1273,8 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
         parts = split_list(name)
         bare = _unglossed(name)  # (a mirror page's pinyin glosses, 一盘(pán)棋, change no verdict)
-        if (len(name.replace(" ", "")) < 2 or bare in _STOPLIST or _NEVER_A_NAME.search(bare)
+        if (len(name.replace(" ", "")) < 2 or bare in _STOPLIST
+                or _NEVER_A_NAME.search(bare) and not _numeral_descriptor_named(bare, after)
                 or _context_rejects(text, c, parts) or (_PLAN_PERIOD.match(name) and not parts)
                 or _rx(r"^\s*(?:的)?(?:议案|提案|建议)?收悉|^\s*的(?:议案|提案|建议)").match(after)
                 or _in_request_title(text, c.start, c.end)

@@ -47,3 +47,14 @@ def test_glossed_stop_words_national_terms_and_small_renewal_are_not_names(text)
 ])
 def test_a_facility_or_channel_named_after_its_kind_is_a_name(text, name):
     assert name in {n for n, _ in _models(text)}
+
+
+@pytest.mark.parametrize("text,names", [
+    # a numeral name made with 化, a scheme word after it (“六化”工作方法, “一体化”运营模式), is a name
+    ("某区区委坚持用好“六化”工作方法，打造红色物业。", {"六化"}),
+    ("某区实施“一体化”运营模式，对老旧小区统一打包。", {"一体化"}),
+    # a descriptor made with 化 is not, nor a numeral one with no scheme word after it
+    ("某区推进“精细化”管理模式，实现“一体化”。", set()),
+])
+def test_a_numeral_name_made_with_hua_before_a_scheme_word_is_a_name(text, names):
+    assert {n for n, _ in _models(text)} == names

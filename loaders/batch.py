@@ -31,6 +31,8 @@ from loaders.job import (
 __all__ = ["ENTITY_KINDS", "BatchResult", "Task", "close_output", "extract_one", "extract_paths",
            "memory_message", "open_output", "read_done", "timeout_message", "write_line"]
 
+SCHEDULER_CONNECT_S = 10        # how long a scheduler address is tried before it is reported unreachable
+
 def _run_chunk(tasks: list[Task]) -> list[BatchResult]:
     return [BatchResult(path=t.path, error=t.refused) if t.refused is not None
             else extract_one(t.path, t.expected_doc_id) for t in tasks]
@@ -55,7 +57,7 @@ def _run_dask(tasks: Iterable[Task], scheduler: str, workers: int, chunksize: in
                                    memory_limit=f"{memory_mb + 1024}MB" if memory_mb else "auto")
             client = Client(cluster)
         else:
-            client = Client(scheduler, timeout="10s")
+            client = Client(scheduler, timeout=f"{SCHEDULER_CONNECT_S}s")
     except (OSError, TimeoutError) as err:
         if cluster is not None:
             cluster.close()

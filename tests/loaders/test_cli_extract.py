@@ -145,8 +145,12 @@ def test_scheduler_local_cluster(runner: CliRunner, tmp_path: Path, corpus_paths
     assert out_dask.read_bytes() == out_plain.read_bytes()
 
 
-def test_unreachable_scheduler_is_one_clear_error(runner: CliRunner, tmp_path: Path, corpus_paths) -> None:
+def test_unreachable_scheduler_is_one_clear_error(runner: CliRunner, tmp_path: Path, corpus_paths,
+                                                  monkeypatch) -> None:
     pytest.importorskip("distributed")
+    from loaders import batch
+
+    monkeypatch.setattr(batch, "SCHEDULER_CONNECT_S", 1)        # tried for 1 s, not 10: the same error
     res = runner.invoke(main, ["extract", str(corpus_paths[0]), "--out", str(tmp_path / "o.jsonl"),
                                "--scheduler", "tcp://127.0.0.1:9", "-q"])
     assert res.exit_code == 1

@@ -810,6 +810,8 @@ _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|
 
 def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | None:
     pos = _HEAD_SKIP.match(text, lo, q0).end()
+    if text[pos:pos + 1] in ("”", "’") and pos + 1 < q0:
+        pos = _HEAD_SKIP.match(text, pos + 1, q0).end()  # (…舒心多了!”家住X街道…: after a speech's close)
     if text[pos:pos + 1] in ("“", "‘") and text.find("”" if text[pos] == "“" else "’", pos, q0) < 0:
         # quoted speech that holds the quote (“X社区持续深化‘…’): the speaker's subject; a name
         # quoted and closed before the quote (“青X社区”微信、“…”) heads nothing
@@ -821,6 +823,12 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         # 市委常委王某到X区调研…“…”工作, 组织居民赴X社区学习“…”: the place visited, whose work it is
         went = index.places_from(visit.end(), q0)
         if went and _INSPECT.match(text, went[-1][1], q0):
+            return [went[-1][2].name]
+    home = _HOME.match(text, pos, q0) if text[pos:pos + 1] in "家居住" else None
+    if home is not None:
+        # 家住X街道…的陈女士对社区开设的“…”赞不绝口: a resident's address places the scheme praised
+        went = index.places_from(home.end(), q0)
+        if went:
             return [went[-1][2].name]
     scene = _SCENE.match(text, pos, q0) if text[pos:pos + 1] in "记走来" else None
     if scene is not None:
@@ -881,6 +889,7 @@ _WHOLE_UNIT = re.compile(r"(?:全|我|本)(市|州|盟|区|县|旗)(?![委级直
 # first in a wider unit (在全市率先, 在全省首创): the whole unit is where, not who (在溧阳率先探索: the
 # place named is where it was tried first)
 _FIRST_IN = re.compile(r"(?:范围内|内)?(?:率先|首先|首创|首家|首个|第一个|最早)")
+_HOME = re.compile(r"家住|居住在|住在")
 _VISIT_TO = re.compile(r"到|赴|深入|来到|走进|前往|莅临")
 # a clause that sets the story's scene in a place: 走进X社区，… / 来到X街道，… / 记者(近日)在X街道看到，…
 _SCENE = re.compile(r"(?:记者[^，,。；;“”]{0,6}?(?:在|走进|来到|走访|深入)|走进|来到)")

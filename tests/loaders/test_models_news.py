@@ -58,3 +58,11 @@ def test_a_facility_or_channel_named_after_its_kind_is_a_name(text, name):
 ])
 def test_a_numeral_name_made_with_hua_before_a_scheme_word_is_a_name(text, names):
     assert {n for n, _ in _models(text)} == names
+
+
+def test_a_residents_address_heading_the_clause_places_the_scheme_praised():
+    # 家住P…的某某对社区开设的“…”赞不绝口: the scheme is where the resident lives, the chain's lowest unit
+    text = "“社区有人管，我们住着舒心多了！”家住学院街道安置小区的王大爷对社区里开设的“暖心食堂”窗口赞不绝口。"
+    places = {"学院街道": ("street", "within_subject", ("学院街道",))}
+    got = _models(text, places=places)
+    assert list(got) == [("暖心食堂", "学院街道")]

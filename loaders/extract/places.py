@@ -524,6 +524,16 @@ def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_
     return None
 
 
+def _seat_town(text: str, name_end: int) -> bool:
+    """Is 城关 written before a town's or street's suffix where a name starts (a line's start, punctuation, a
+    preposition or a verb of going there: 。城关镇…, 走进城关街道)? A county seat's town or street is named so."""
+    s = name_end - 2
+    if s < 0 or text[s:name_end] != "城关":
+        return False
+    return s == 0 or not is_cjk(text[s - 1]) or text[s - 1] in _HARD_PREP \
+        or (s >= 2 and _PLACE_VERB.fullmatch(text, s - 2, s) is not None)
+
+
 _NOUN_POS = ("n", "ns", "nz", "nr", "nt")
 # a street's or town's own organ written after it (某街道党工委, 某街道办事处, 某镇党委, 某镇人民政府)
 _STREET_ORGAN = re.compile(r"(?:党工委|党委|办事处|街道办|人民政府|政府|人大工委|纪工委)")
@@ -801,6 +811,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         else:
             start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
                                       street_ends if suffix in ("社区", "村") else frozenset())
+        if start is None and level == "street" and _seat_town(text, name_end):
+            start = name_end - 2  # 。城关镇…, 走进城关街道: the county seat's own town or street
         if start is None and level == "street":
             start = _named_by_what_follows(text, name_end, end, chained)
             if start is None:

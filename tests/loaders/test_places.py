@@ -724,3 +724,10 @@ def test_name_opening_with_he_after_a_preposition_is_a_name():
     found = {m.name for m in local_mentions("记者在和平街道看到，居民到和平社区参加议事。", set(), set())}
     assert {"和平街道", "和平社区"} <= found
     assert local_mentions("在和谐社区建设中，社区与居民同行。", set(), set()) == []
+
+
+def test_county_seats_town_written_where_a_name_starts_is_a_place():
+    # 城关 names the county seat's town or street; written after punctuation, a preposition or a visit it is one
+    found = {m.name for m in local_mentions("。城关街道办、尧生镇参与。记者走进城关镇，看到…", set(), set())}
+    assert {"城关街道", "城关镇"} <= found
+    assert local_mentions("，城关地区的老旧小区。", set(), set()) == []

@@ -481,6 +481,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _list_continuations(text, out, add, {a.start for a in admins})
     _standing_members(text, out, add)  # (before the bare departments: 市委常委、组织部部长 is the city's)
     _bare_departments(text, subject, gaz, out, add)
+    _short_form_bureaus(text, subject, gaz, out, add)
     _stem_lists(text, subject, gaz, out, add, list_keys)
     _road_offices(text, subject, gaz, out, add)
     _offices_of_government(text, admins, gaz, out, add)
@@ -929,6 +930,27 @@ def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list,
             add(start, end, gaz.agency_prefix(city.adcode) + text[start:end], gaz.agency_prefix(city.adcode))
         else:
             add(start, end, place + ("委" if kind == "party" else "") + text[start:end], place)
+
+
+def _short_form_bureaus(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
+    """A standard bureau written after its city's or county's short form (铜川民政局, 宜君民政局), as news items write
+    them: that unit's bureau, where one city or county of the text's province (or of the country) has the short form."""
+    covered = {i for a in out for i in range(a.start, a.end)}
+    province = gaz.by_code[subject].province if subject else None
+    for start, end in bare_bureau_spans(text):
+        if start in covered or not is_cjk(text[start - 1:start]):
+            continue
+        for hit in gaz.scan(text[max(0, start - 6):start]):
+            if max(0, start - 6) + hit.end != start or not hit.is_alias or is_common_word(hit.surface, 20):
+                continue
+            codes = [c for c in hit.codes if gaz.by_code[c].level == "city" or gaz.by_code[c].is_county_level]
+            near = [c for c in codes if province is not None and gaz.by_code[c].province == province]
+            codes = near if province is not None else codes
+            head = start - len(hit.surface)
+            before = text[head - 1:head]
+            if len(codes) == 1 and head not in covered and (not is_cjk(before) or before in _BARE_BEFORE):
+                place = gaz.agency_prefix(codes[0])
+                add(head, end, place + text[start:end], place)  # (a word before the short form: no name of it)
 
 
 def bare_bureau_spans(text: str) -> list[tuple[int, int]]:

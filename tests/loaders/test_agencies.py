@@ -614,3 +614,12 @@ def test_police_station_named_for_a_street_the_text_names_is_a_body():
     # the area a station serves is no name: 辖区派出所, 当地派出所
     rec = extract_text("宁海县：警网融合护平安\n\n本报讯 近年来，宁海县推行警网融合机制。辖区派出所、当地派出所参与。\n", "t.txt")
     assert not any(a.name.endswith("派出所") for a in rec.agencies)
+
+
+def test_bureau_after_a_short_form_of_its_city_or_county_is_that_units():
+    rec = extract_text("宜君县：基层治理见实效\n\n本报讯 近日，宜君民政局、宜君县人社局联合开展服务活动，铜川民政局给予指导。\n", "t.txt")
+    names = {a.name for a in rec.agencies}
+    assert {"宜君县民政局", "宜君县人社局", "铜川市民政局"} <= names
+    # a word before the short form makes no name of it (加强民政局…)
+    rec = extract_text("宜君县：基层治理见实效\n\n本报讯 近日，要加强民政局与人社局的协作。\n", "t.txt")
+    assert not any("加强" in a.name for a in rec.agencies)

@@ -10,6 +10,19 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _components_scanned_once():
+    """Streamlit's scan of the installed distributions for custom components, done once for the session:
+    every ``AppTest`` does it again on its first run (~0.3 s, read from the metadata of each of ~100
+    distributions), and what is installed does not change while the tests run."""
+    from streamlit.components.v2 import manifest_scanner
+
+    found = manifest_scanner.scan_component_manifests()
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(manifest_scanner, "scan_component_manifests", lambda max_workers=None: list(found))
+        yield
+
+
 @pytest.fixture(scope="session")
 def govkg_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("govkg_home")

@@ -1,2 +1,5 @@
 """Fixtures of the reliability tests (issue 13): the explorer's fixtures, shared."""
-from tests.app.conftest import fresh_home  # noqa: F401  (an empty embedded graph under tmp_path)
+from tests.app.conftest import (  # noqa: F401
+    _components_scanned_once,  # Streamlit's component scan, once for the session
+    fresh_home,  # an empty embedded graph under tmp_path
+)

@@ -55,6 +55,10 @@ _STOPLIST = frozenset({
     # national initiatives and ideas quoted by their short names (the Internet Plus initiative, the “two
     # mountains” idea): no place's scheme
     "互联网+", "两山",
+    # national holidays written by their dates, and national campaigns and goals quoted by their short
+    # names (NOTES.md: 清零 is excluded): the country's, no place's scheme
+    "七一", "五一", "八一", "三八", "五四", "六一", "九九", "我为群众办实事", "六稳", "六保", "双减", "扫黑除恶",
+    "三严三实", "四史", "清零", "不忘初心、牢记使命",
 })
 # a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺]|更新|改造)")
@@ -1049,6 +1053,9 @@ _CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研
 # word follows it (筑牢“区委—街道—社区”三级架构, 擦亮“…”品牌)
 _RHETORIC_BEFORE = re.compile(r"(?:奏响|唱响|弹好|托起|画好|画出|画大|共绘|绘出|点亮|铺平|筑牢|筑起|筑就|织就|织好|编织好?|"
                               r"书写|写好|交出|守护)[着著了的]?[^，,。；;“”]{0,6}$")
+# a title a place is awarded (被评为“…”, 荣获“…”, 获评“…”), even a numeral one (“五星级党组织”); a scheme word
+# after it (入选某市“…”社会工作服务典型项目) keeps a scheme named inside an award
+_AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予|命名为)[^，,。；;“”]{0,4}$")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
@@ -1170,6 +1177,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
             _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before)):
         return True  # a compound's name, an appellation
+    if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after):
+        return True  # a title awarded
     if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
             _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):
         return True  # an entry written on a board, a consultation's topic, a campaign's title (a list one too)

@@ -66,3 +66,22 @@ def test_a_residents_address_heading_the_clause_places_the_scheme_praised():
     places = {"学院街道": ("street", "within_subject", ("学院街道",))}
     got = _models(text, places=places)
     assert list(got) == [("暖心食堂", "学院街道")]
+
+
+@pytest.mark.parametrize("text", [
+    # a title a place is awarded (被评为/荣获/获评“…”), even a numeral one
+    "某社区推行“三事分流”工作法，被评为“五星级党组织”。",
+    "某社区推行“三事分流”工作法，今年获评“平安和美社区”。",
+    # national holidays and national campaigns quoted by their short names: no place's scheme
+    "某社区推行“三事分流”工作法，在“七一”前夕组织党员重温入党誓词。",
+    "某社区推行“三事分流”工作法，深入开展“我为群众办实事”实践活动。",
+    "某社区推行“三事分流”工作法，做好“六稳”“六保”工作。",
+    "某社区推行“三事分流”工作法，开展“清零”行动，整治楼道杂物。",
+])
+def test_titles_awarded_holidays_and_national_campaigns_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_scheme_named_in_an_award_stays_a_name():
+    got = _models("某区项目入选某市“五社联动”社会工作服务典型项目案例。")
+    assert "五社联动" in {n for n, _ in got}

@@ -74,7 +74,8 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
 def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, within: Container[str]) -> dict[str, Any]:
     """The raw row of measure ``m`` that place ``q`` implements, an instance of ``practice`` (``r``)."""
     n = g._node[m]
-    return {"place_id": q, "place": g._node[q].get("name"), "source": "measure", "id": m,
+    # (the practice goes with the row: a sentence's verbs grade it only where they report its work, as in a cell)
+    return {"place_id": q, "place": g._node[q].get("name"), "practice": practice, "source": "measure", "id": m,
             "summary": n.get("summary"), "status": n.get("status"),
             **measuring_figures(g, m, practice, within), **ev_lists(r)}
 
@@ -88,8 +89,8 @@ def _model_row(g: Any, q: str, m: str, r: dict[str, Any]) -> dict[str, Any]:
 
 def _adopts_row(g: Any, q: str, x: str, r: dict[str, Any]) -> dict[str, Any]:
     """The raw row of place ``q`` adopting practice ``x`` (``r``)."""
-    return {"place_id": q, "place": g._node[q].get("name"), "source": "adopts", "id": x,
-            "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)}
+    return {"place_id": q, "place": g._node[q].get("name"), "practice": g._node[x].get("name"), "source": "adopts",
+            "id": x, "summary": None, "status": None, **_NO_FIGS, **ev_lists(r)}
 
 
 def _preload(g: Any, instances: list[str], scopes: bool = True) -> None:

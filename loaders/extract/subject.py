@@ -871,8 +871,8 @@ _REPORTER_AT = re.compile(r"^[^，,。]{0,8}记者[^，,。]{0,6}在$")
 _SAW = re.compile(r"(?:内)?(?:看到|见到|了解到|采访|发现|注意到|获悉)")
 
 
-# what a reporter was told by a unit's body, and the story going on about 该县/该区 (…获悉，该县…)
-_TOLD_THEN_THAT = re.compile(r"[^，,。；;“”]{0,14}?(?:获悉|了解到|得知)[，,]\s*该(市|区|县|旗|镇|乡|街道|社区|村)")
+# what a reporter was told by a unit's body, and the story going on about 该县/该区 (…获悉，该县…; 据某县…介绍，该县…)
+_TOLD_THEN_THAT = re.compile(r"[^，,。；;“”]{0,14}?(?:获悉|了解到|得知|介绍|表示)[，,]\s*该(市|区|县|旗|镇|乡|街道|社区|村)")
 _THAT_RANK = {"city": "city", "county_city": "city", "district": "district", "county": "county"}
 
 
@@ -921,7 +921,8 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
                          tuple(u.code or u.local for u in chain))
         if scene_only:
             continue
-        if not (opens or visit) or _RESIDENT_VISITS.search(sentence, clause, chain[0].start):
+        by_source = sentence[clause:head].strip() == "据"  # 据某县…介绍，该县…: the unit whose body tells the reporter
+        if not (opens or visit or by_source) or _RESIDENT_VISITS.search(sentence, clause, chain[0].start):
             continue  # 市民某某来到某街道办事大厅…: an anecdote's scene, not where the story's actor is
         end = last.end
         body = _OWN_BODY.match(sentence, end)
@@ -933,12 +934,15 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
             if owned and _ACTS.match(sentence, owned.end()):
                 end = owned.end()  # 某社区的某某小区作为试点…: the compound's story is its community's
             partner = _PARTNER.match(sentence, end) is not None
-        told = _TOLD_THEN_THAT.match(sentence, end) if opens and "记者" in sentence[clause:chain[0].start] else None
+        told = _TOLD_THEN_THAT.match(sentence, end) \
+            if opens and "记者" in sentence[clause:chain[0].start] or by_source else None
         if told is not None and _THAT_LEVEL[told.group(1)] == (last.level if last.local else _THAT_RANK.get(
                 gaz.by_code[last.code].level) if last.code else None):
             # 记者从某县委社会工作部获悉，该县…: the unit whose body told the reporter, which the story then calls 该县
             return _Lead(next((u.code for u in reversed(chain) if u.code), None), last.local, last.level,
                          tuple(u.code or u.local for u in chain))
+        if by_source:
+            continue  # (据某县统计…: a source only, the story told of no unit)
         if (last.local is None and not admin_ok) or _PERSON_AFTER.match(sentence, end) \
                 or not (visit or partner or _ACTS.match(sentence, end)):
             continue

@@ -784,6 +784,10 @@ def test_reporter_told_by_a_units_body_about_that_unit_is_its_story():
     rec = _doc("小积分兑出文明大风尚\n\n本报记者 王某\n日前，记者从宜君县委社会工作部获悉，该县以“积分超市”为抓手，推动乡风文明建设，"
                "全县已建成积分超市86个。\n宜君县委社会工作部负责人介绍，积分可兑换生活用品。我市各区县也纷纷学习借鉴。\n来源：铜川日报\n")
     assert rec.document.subject_place == "铜川市宜君县"
+    # 据某县…介绍，该县…: the same source, written without the reporter
+    rec = _doc("小积分兑出文明大风尚\n\n本报记者 王某\n据宜君县委社会工作部相关负责人介绍，该县以“积分超市”为抓手，推动乡风文明建设，"
+               "全县已建成积分超市86个。我市各区县也纷纷学习借鉴。\n来源：铜川日报\n")
+    assert rec.document.subject_place == "铜川市宜君县"
     # told about the city itself (该市): the city's
     rec = _doc("小积分兑出文明大风尚\n\n本报记者 王某\n日前，记者从铜川市委社会工作部获悉，该市以“积分超市”为抓手，推动乡风文明建设。"
                "宜君县、耀州区已建成积分超市86个。\n")

@@ -67,7 +67,7 @@ _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力�
 # what troubles the place (“…”的困扰, “…”的尴尬): a problem, even when it is a quoted list
 _TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
-                 r"工作法|工作方法|方法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
+                 r"工作法|工作方法|方法|管理法|治理法|化解法|调解法|议事法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
 # the kind of facility, channel or instrument the quote names, straight after it (“…”驿站, “…”窗口,
 # “…”调解室, “…”小程序/APP/公众号/热线/微信群, “…”公约): a named facility or platform
@@ -1177,8 +1177,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
             _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before)):
         return True  # a compound's name, an appellation
-    if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after):
-        return True  # a title awarded
+    if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一"):
+        return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)
     if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
             _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):
         return True  # an entry written on a board, a consultation's topic, a campaign's title (a list one too)

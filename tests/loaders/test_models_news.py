@@ -85,3 +85,17 @@ def test_titles_awarded_holidays_and_national_campaigns_are_not_names(text):
 def test_a_scheme_named_in_an_award_stays_a_name():
     got = _models("某区项目入选某市“五社联动”社会工作服务典型项目案例。")
     assert "五社联动" in {n for n, _ in got}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a way of working named by its field (…管理法, …化解法, …议事法), as …工作法 already was
+    ("社区总结出“望闻问切”矛盾化解法，化解纠纷。", "望闻问切"),
+])
+def test_a_quote_before_a_named_way_of_working_is_a_name(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+def test_one_of_a_listed_set_is_not_a_name():
+    # 被列为全市“…”之一: the set a project is counted in, not the place's scheme
+    got = _models("某社区推行“三事分流”工作法，该项目被列为全市“十大惠民实事”之一。")
+    assert {n for n, _ in got} == {"三事分流"}

@@ -2,7 +2,9 @@
 (cpca's table of administrative codes, :mod:`loaders.extract.gazetteer`) and the one practice
 taxonomy (``data/practices.json``, :mod:`loaders.extract.practices`), the fold of a name to the
 simplified characters they are written in (:func:`loaders.extract.script.fold_name`), a mirror page's
-text without its inline pinyin (:func:`loaders.extract.text_utils.without_pinyin`: 經(jīng)費), and the
+text without its inline pinyin (:func:`loaders.extract.text_utils.without_pinyin`: 經(jīng)費), the choice of a
+compact table of the dictionary's words for a process that extracts nothing
+(:func:`loaders.extract.text_utils.words_apart`), and the
 extraction's reading of a plan (:func:`loaders.extract.attribution.states_plan`, and
 :func:`~loaders.extract.attribution.carries_plan` for a sentence going on with the plan before it).
 
@@ -23,7 +25,7 @@ from loaders.extract.practices import (
     quoted_request_spans,
 )
 from loaders.extract.script import fold_name
-from loaders.extract.text_utils import without_pinyin
+from loaders.extract.text_utils import without_pinyin, words_apart
 
 __all__ = [
     "CANONICAL_PRACTICES",
@@ -43,4 +45,5 @@ __all__ = [
     "short_name",
     "states_plan",
     "without_pinyin",
+    "words_apart",
 ]

@@ -374,8 +374,9 @@ def _is_province(place_id: str) -> bool:
 def _names_other_place(sentence: str, place_id: str, place_name: str) -> bool:
     """Whether ``sentence`` names an administrative unit (as the extractor reads them, so 新华社 is no
     新华区) that is neither the place, nor one it is part of, nor one within it."""
-    from loaders.reference import admin_mentions, load_gazetteer
+    from loaders.reference import admin_mentions, load_gazetteer, words_apart
 
+    words_apart()          # (the words it checks from a table, not the 67 MB lexicon: a fill extracts nothing)
     gaz = load_gazetteer()
     code = place_id if place_id.isdigit() and len(place_id) == 6 else gaz.code_for_full_name(place_name)
     for hit in admin_mentions(sentence, None, gaz):

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "CJK",
@@ -39,6 +40,7 @@ __all__ = [
     "stop_positions",
     "tidy_headline",
     "without_pinyin",
+    "words_apart",
 ]
 
 CJK = r"\u4e00-\u9fff"
@@ -463,60 +465,101 @@ def _dictionary_entries() -> Iterator[tuple[str, int, str]]:
                     yield parts[0], int(parts[1]), parts[2] if len(parts) > 2 else "n"
 
 
+# the lexicon as a dict, once this process has read it whole (``_lexicon``), and whether words are looked up
+# in the compact table instead until then (``words_apart``)
+_whole: dict[str, tuple[int, str]] | None = None
+_apart = False
+
+
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[int, str]]:
     """word → (frequency, part of speech) from jieba's bundled dictionary plus ours in data/dicts/.
 
     Read as plain files (jieba itself is not imported, it prints and caches at initialisation)."""
-    return {word: (freq, pos) for word, freq, pos in _dictionary_entries()}
+    global _whole
+    _whole = {word: (freq, pos) for word, freq, pos in _dictionary_entries()}
+    return _whole
+
+
+def words_apart() -> None:
+    """Have this process look words up (``is_common_word``, ``in_idiom`` and the others below) in a
+    compact table of the dictionary (``_WordTable``: ≈ 10 MB) instead of the whole lexicon as a dict
+    (≈ 67 MB), unless it has read that already: for a process that reads a few words and extracts
+    nothing — the fill of the kept indexes, whose grading asks ``admin_mentions`` of quoted sentences.
+    The same answers; each look-up ≈ 2 µs instead of ≈ 0.1."""
+    global _apart
+    _apart = True
+
+
+class _WordTable:
+    """The dictionary in an in-memory SQLite table (a later file's entry for a word wins, as in
+    ``_lexicon``), looked up one word at a time; one per process (a forked one makes its own)."""
+
+    def __init__(self) -> None:
+        import sqlite3
+        import threading
+
+        self._lock = threading.Lock()
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute("CREATE TABLE word(w TEXT PRIMARY KEY, freq INTEGER, pos TEXT) WITHOUT ROWID")
+        self._db.executemany("INSERT OR REPLACE INTO word VALUES (?, ?, ?)", _dictionary_entries())
+        self._db.commit()
+
+    def get(self, word: str) -> tuple[int, str] | None:
+        with self._lock:
+            row = self._db.execute("SELECT freq, pos FROM word WHERE w = ?", (word,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+
+_TABLES: dict[int, _WordTable] = {}
+
+
+def _words() -> Any:
+    """What words are looked up in: the lexicon, or (``words_apart``, the lexicon not read) this
+    process's table. (The look-ups read ``_whole`` first: the extraction's, once the lexicon is read,
+    cost no call.)"""
+    if _whole is not None or not _apart:
+        return _lexicon()
+    import os
+
+    pid = os.getpid()
+    table = _TABLES.get(pid)
+    if table is None:
+        _TABLES.clear()
+        table = _TABLES[pid] = _WordTable()
+    return table
 
 
 def lexicon_entry(word: str) -> tuple[int, str] | None:
     """(frequency, part of speech) of ``word`` in the dictionary, or None."""
-    return _lexicon().get(word)
+    return (_whole if _whole is not None else _words()).get(word)
 
 
 def is_common_word(word: str, min_freq: int = 50) -> bool:
     """True for an ordinary dictionary word (提升, 年度, 情况) rather than a proper name
     (江城, 凤凰 are names; 古楼 is too rare to count)."""
-    entry = _lexicon().get(word)
+    entry = (_whole if _whole is not None else _words()).get(word)
     return entry is not None and entry[0] >= min_freq and entry[1] not in _PROPER_POS
 
 
 _IDIOM_POS = frozenset({"i", "l"})  # 成语 and 习用语 in jieba's tags
 
 
-@lru_cache(maxsize=1)
-def _idioms() -> frozenset[str]:
-    """The dictionary's idioms of three or four characters (its words of those lengths tagged ``i`` or
-    ``l``): 41,908 words, ≈ 4 MB, where the whole lexicon is ≈ 67 MB and 1.4 s to read — what the queries'
-    grading needs of it (``admin_mentions`` → ``in_idiom``, in every fill of the kept indexes). Taken
-    from the lexicon where a process has read it already (the extraction), else from the files."""
-    if _lexicon.cache_info().currsize:
-        words: Iterable[tuple[str, str]] = ((word, pos) for word, (_freq, pos) in _lexicon().items())
-    else:
-        last: dict[str, str] = {}
-        for word, _freq, pos in _dictionary_entries():
-            if 3 <= len(word) <= 4:
-                last[word] = pos
-        words = last.items()
-    return frozenset(word for word, pos in words if 3 <= len(word) <= 4 and pos in _IDIOM_POS)
-
-
 def in_idiom(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]`` lie inside an idiom of three or four characters that the dictionary
     knows (长治久安, 大同小异, 白山黑水 is a place's name: tagged ns, not an idiom)?"""
-    idioms = _idioms()
+    lex = _whole if _whole is not None else _words()
     for lo in range(max(0, start - 3), start + 1):
         for hi in range(max(end, lo + 3), min(lo + 4, len(text)) + 1):
-            if text[lo:hi] in idioms:
+            entry = lex.get(text[lo:hi])
+            if entry is not None and entry[1] in _IDIOM_POS:
                 return True
     return False
 
 
 def is_verbal(word: str) -> bool:
     """True when the dictionary tags ``word`` as a verb, adverb, adjective, numeral… (not a noun)."""
-    entry = _lexicon().get(word)
+    entry = (_whole if _whole is not None else _words()).get(word)
     return entry is not None and entry[1] in _VERBAL_POS
 
 
@@ -528,7 +571,7 @@ def looks_like_proper_name(name: str) -> bool:
     if len(name) >= 3 and (is_common_word(name[-2:]) or is_common_word(name[-3:])):
         return False
     for head in (name[:2], name[:3]):
-        if len(head) < len(name) and is_common_word(head, 20) and _lexicon()[head][1] in _VERBAL_POS:
+        if len(head) < len(name) and is_common_word(head, 20) and _words().get(head)[1] in _VERBAL_POS:
             return False
     return True
 

@@ -687,27 +687,34 @@ def test_street_named_for_a_village_is_a_street():
     assert local_mentions("推进农村街道化改革，城乡村街道统筹。", set(), set()) == []
 
 
-def test_an_idiom_is_told_without_reading_the_whole_lexicon(monkeypatch):
-    """``in_idiom`` (what the queries' grading asks through ``admin_mentions`` in every fill of the kept
-    indexes) reads the dictionary's idioms alone, not the 67 MB lexicon, with the lexicon's answers."""
+def test_words_are_looked_up_apart_without_reading_the_whole_lexicon(monkeypatch):
+    """A process that extracts nothing (the fill of the kept indexes, grading quotes through ``admin_mentions``)
+    looks words up in a compact table of the dictionary, not the 67 MB lexicon, with the lexicon's answers."""
+    import random
+
     from loaders.extract import text_utils
 
     lexicon = text_utils._lexicon()
-    expected = frozenset(w for w, (_f, pos) in lexicon.items() if 3 <= len(w) <= 4 and pos in ("i", "l"))
-    monkeypatch.setattr(text_utils, "_lexicon", _refuse_lexicon)
-    if hasattr(text_utils, "_idioms"):
-        text_utils._idioms.cache_clear()
-    sentence = "该街道长治久安，居民安居乐业。"
-    assert text_utils.in_idiom(sentence, 3, 5) and not text_utils.in_idiom("该街道推动社区治理。", 5, 7)
-    assert text_utils._idioms() == expected
-    text_utils._idioms.cache_clear()
+    words = random.Random(7).sample(sorted(lexicon), 3000) + ["某某某", "社区", "长治久安", "延吉", "推动"]
+    expected = {w: (lexicon.get(w), text_utils.is_common_word(w), text_utils.is_common_word(w, 20),
+                    text_utils.is_verbal(w), text_utils.looks_like_proper_name(w)) for w in words}
+    sentences = ["该街道长治久安，居民安居乐业。", "该街道推动社区治理。"]
+    idioms = [[text_utils.in_idiom(t, i, j) for i in range(len(t)) for j in range(i + 1, min(i + 5, len(t)))]
+              for t in sentences]
 
+    def refuse():
+        raise AssertionError("the whole lexicon was read")
 
-def _refuse_lexicon():
-    raise AssertionError("the whole lexicon was read")
-
-
-_refuse_lexicon.cache_info = lambda: type("Info", (), {"currsize": 0})()
+    monkeypatch.setattr(text_utils, "_whole", None)       # a fresh process, told to look words up apart
+    monkeypatch.setattr(text_utils, "_apart", False)
+    monkeypatch.setattr(text_utils, "_lexicon", refuse)
+    monkeypatch.setattr(text_utils, "_TABLES", {})
+    text_utils.words_apart()
+    assert {w: (text_utils.lexicon_entry(w), text_utils.is_common_word(w), text_utils.is_common_word(w, 20),
+                text_utils.is_verbal(w), text_utils.looks_like_proper_name(w)) for w in words} == expected
+    assert [[text_utils.in_idiom(t, i, j) for i in range(len(t)) for j in range(i + 1, min(i + 5, len(t)))]
+            for t in sentences] == idioms
+    assert text_utils.in_idiom(sentences[0], 3, 5) and not text_utils.in_idiom(sentences[1], 5, 7)
 
 
 def test_street_named_by_an_ordinary_noun_with_its_own_organ_is_a_street():

@@ -59,6 +59,8 @@ _STOPLIST = frozenset({
     # names (NOTES.md: 清零 is excluded): the country's, no place's scheme
     "七一", "五一", "八一", "三八", "五四", "六一", "九九", "我为群众办实事", "六稳", "六保", "双减", "扫黑除恶",
     "三严三实", "四史", "清零", "不忘初心、牢记使命",
+    # the practice every page of the field names (坚持“党建引领”): a practice, not a place's scheme
+    "党建引领",
 })
 # a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺]|更新|改造)")
@@ -1177,7 +1179,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
             _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before)):
         return True  # a compound's name, an appellation
-    if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一"):
+    if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一") \
+            or _rx(r"^等?的?现象").match(after):  # (a phenomenon, a list too: “重建设、轻管理”现象)
         return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)
     if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
             _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):

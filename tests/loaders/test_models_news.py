@@ -99,3 +99,13 @@ def test_one_of_a_listed_set_is_not_a_name():
     # 被列为全市“…”之一: the set a project is counted in, not the place's scheme
     got = _models("某社区推行“三事分流”工作法，该项目被列为全市“十大惠民实事”之一。")
     assert {n for n, _ in got} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text", [
+    # a phenomenon, even written as a list (存在“重A、轻B”现象)
+    "某社区推行“三事分流”工作法，改变了过去存在的“重建设、轻管理”现象。",
+    # the practice every page names, quoted as a heading's keyword (坚持“党建引领”)
+    "某社区推行“三事分流”工作法。（一）坚持“党建引领”，夯实治理根基。",
+])
+def test_a_phenomenon_listed_and_the_common_practice_quoted_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}

@@ -289,6 +289,10 @@ _UNIT_RANK_AFTER = re.compile(r"(街道|乡镇|镇|乡|村|社区|县|区|市|�
                               r"(?![\u4e00-\u9fff]?(?:民|委|组|干|级|辖|内|政府|办事处|党))")
 # a verb of changing units straight before the figure (调整4个社区, 撤并12个村): what it counts are the units changed
 _UNITS_CHANGED = re.compile(r"(调整|撤并|撤销|拆分|更名)(?:了)?\s*$")
+# a verb of visiting, then only the places visited before the figure (调研组深入全市1市6区10县、近40个新型农村社区): the units
+# counted are those visited, not every such unit of the place
+_UNITS_VISITED = re.compile(r"(深入|走访|走进|实地查看|考察|调研)(?:了)?(?:到)?(?:全市|全县|全区|全省|全州|全盟|辖区)?"
+                            r"[\d一二三四五六七八九十两个市区县镇乡村街道社区、近约余多共]*$")
 # a noun of one or two characters glossed by a short bracket: 县(市、区), 村（社区）
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
 
@@ -319,6 +323,14 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         chosen = _CHOSEN_AS.match(after, split.end())
         if chosen:
             return chosen.group(1) + phrase
+    if split and 2 <= len(phrase) <= 8 and len(after) < _WINDOW - 2 and (
+            split.group() == "实现" and text[end - 1:end] == "%"
+            or split.group() in ("积极", "主动") and text[end - 1:end] in _PEOPLE_UNITS):
+        # a share of things, then what they achieved (超92%矛盾纠纷实现就地化解), or people counted, then what they took
+        # up, all their clause says (1万余名党员积极融入群防群治): those that did it, not every such thing of the place
+        done = after[split.end():].strip()
+        if 2 <= len(done) <= _MAX_ACHIEVED and not _CLAUSE_END.search(done) and not _AFTER_SPLIT.match(done):
+            return ("实现" if split.group() == "实现" else "") + done + "的" + phrase
     if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase):
         if split.group() == "实现":
             # units counted, then what they achieved, all their clause says (233个小区实现党组织覆盖): the units that achieved
@@ -509,12 +521,17 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
         found = _STATION_SUBJECT.match(text, s_lo, start)
         after = found.end() if found is not None else 0
     if found is None:
-        found = _HOLDER_SUBJECT.search(text, lo, start)
+        found = _HOLDER_SUBJECT.search(text, max(s_lo, start - 2 * _HOLDER_WINDOW), start)
         if found is None:
             return None
-        # the figure's clause opens with what it holds (，共3栋楼房120户); the clauses before it, saying where the
+        # the figure's clause opens with what it holds (，共3栋楼房120户), or goes on with the list of what it holds that
+        # such a clause opened (，共2个楼幢、9个单元，132户居民，常住人口约300人); the clauses before, saying where the
         # compound is and when it was built, name no other holder
         after = max(found.end(), text.rfind("，", found.end(), start), text.rfind(",", found.end(), start))
+        held = _HELD.search(text, found.end(), start)
+        if held is not None and held.start() < after and not _rx(r"[。；;：:]").search(text, held.start(), start) \
+                and _rx(r"\d").search(text, held.end(), after):
+            after = held.start()
         if after <= found.end() or not _HELD.match(text, after, start):
             return None
     if _rx(r"[，,；;：:]").search(text, after, start) and _rx(r"小区|社区|街道|村|镇").search(text, after, start):
@@ -600,6 +617,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
     before = "" if after else _before_phrase(text, lo, start, _AFTER_LEAD.sub("", text[end:hi]).strip() == "")
     if before and text[lo - 1:lo] in ("）", ")"):
         before = _through_gloss(text, lo, start, before)
+    elif not after and not before and text[lo - 1:lo] in ("）", ")") and not text[lo:start].strip():
+        # the figure straight after a short bracket glossing the noun before it (建立党支部(党小组)31个): that noun and
+        # its gloss, not the label of the figure before (成立业主委员会49个、…)
+        before = _through_gloss(text, lo, start, "")
     if after and _ACTION_HEAD.match(after) and text[end - 1] in _PEOPLE_UNITS and _LIST_BEFORE.search(text, lo, start):
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
         after = "" if before else after
@@ -607,6 +628,10 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
     changed = _UNITS_CHANGED.search(text, max(lo, start - 4), start) if after else None
     if changed:
         phrase = changed.group(1) + phrase      # (调整4个社区: the communities adjusted, not every community)
+    elif after and _UNIT_NOUN.search(after):
+        visited = _UNITS_VISITED.search(text, max(lo, start - 24), start)
+        if visited:
+            phrase = visited.group(1) + phrase  # (深入…近40个新型农村社区: the communities visited)
     if not phrase and text[end - 1] in _PEOPLE_UNITS:
         # people counted, then what they took part in (共计45人参加此次会议): nothing else names them
         joined = _TOOK_PART.match(text, end, hi)

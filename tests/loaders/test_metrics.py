@@ -727,3 +727,20 @@ def test_the_figure_a_target_sets_is_planned():
 
     assert status("郑州市新闻\n全市年度盘活12000个停车位的目标任务。\n") == "planned"
     assert status("郑州市新闻\n全市年度盘活12000个停车位。\n") == "done"
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # the figure straight after a short bracket glossing its noun: that noun, not the figure before's label
+    ("某县成立业主委员会12个、建立党支部(党小组)8个。", "8个", "建立党支部(党小组)"),
+    ("该县成功创建无疫小区(组)15个。", "15个", "成功创建无疫小区(组)"),
+    # a share of things, then what they achieved; people counted, then what they took up: all their clause says
+    ("目前，超85%矛盾纠纷实现就地化解，群众满意度持续提升。", "85%", "实现就地化解的矛盾纠纷"),
+    ("该县3000余名党员积极融入志愿服务，为群众办实事。", "3000余名", "融入志愿服务的党员"),
+    # units counted after a verb of visiting and the places visited: those visited
+    ("调研组用10天时间深入全县2区5镇、近20个社区，通过座谈了解情况。", "20个", "深入社区"),
+    # a compound the sentence is about, then the list of what it holds: each figure of the list is the compound's
+    ("某花园小区是某街道一个建于2001年的老旧小区，共3个楼栋、8个单元，156户居民，常住人口约400人。", "156户", "某花园小区居民"),
+])
+def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -59,8 +59,9 @@ _STOPLIST = frozenset({
     # names (NOTES.md: 清零 is excluded): the country's, no place's scheme
     "七一", "五一", "八一", "三八", "五四", "六一", "九九", "我为群众办实事", "六稳", "六保", "双减", "扫黑除恶",
     "三严三实", "四史", "清零", "不忘初心、牢记使命",
-    # the practice every page of the field names (坚持“党建引领”): a practice, not a place's scheme
-    "党建引领",
+    # the practice every page of the field names (坚持“党建引领”), the party's standard activities, national
+    # slogans and an ordinary triple: no place's scheme
+    "党建引领", "主题党日", "政治生日", "铸牢中华民族共同体意识", "人防、物防、技防",
 })
 # a descriptor made with 化 (“无缝化”, “多元化”, “精细化”): how something is done, not a scheme's name
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺]|更新|改造)")
@@ -1058,6 +1059,10 @@ _RHETORIC_BEFORE = re.compile(r"(?:奏响|唱响|弹好|托起|画好|画出|画
 # a title a place is awarded (被评为“…”, 荣获“…”, 获评“…”), even a numeral one (“五星级党组织”); a scheme word
 # after it (入选某市“…”社会工作服务典型项目) keeps a scheme named inside an award
 _AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予|命名为)[^，,。；;“”]{0,4}$")
+# words carved, written or printed on something (窗上镂刻着“…”, 墙上写着“…”, 印有“…”)
+_INSCRIBED_BEFORE = re.compile(r"(?:镂刻|雕刻|刻|写|印|绣|贴|挂|喷涂)(?:着|有)$")
+# a part naming a role people play (信息员, 调解员, 楼长)
+_ROLE_PART = re.compile(r"(?:员|者|长)$")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
@@ -1074,7 +1079,7 @@ _ONE_INSTANCE_BEFORE = re.compile(r"一[条场次份张封句幅台]$")
 # the title of a study (基金项目“…研究”)
 _STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 # words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)
-_SAYS_BEFORE = re.compile(r"(?:提出|指出|强调|要求|号召)了?[，,：:\s]{0,2}$")
+_SAYS_BEFORE = re.compile(r"(?:提出|指出|强调|要求|号召)(?:了|的)?[，,：:\s]{0,2}$")
 _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|报告|习近平")
 # a provision quoted from a regulation (“每个网格原则上不少于300户”)
 _PROVISION = re.compile(r"应当?|不得|不低于|不少于|不超过|以上|以下")
@@ -1105,7 +1110,7 @@ _PEOPLE_TAIL = re.compile(r"(?:人员|群体|对象|家庭|儿童|老人)$")
 # an event's theme, a contest or title won, a trait of the place
 # an evening's or a show's title (“…”消夏文艺晚会), a speech's or an instruction's name (“七一”重要讲话), a
 # creed a movement holds (“…”的志愿精神)
-_EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演出|汇演|音乐会|运动会)|^(?:重要)?(?:讲话|指示|批示|论述)"
+_EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演出|汇演|音乐会|运动会|生日会|百家宴|茶话会|游园会)|^(?:重要)?(?:讲话|指示|批示|论述)"
                           r"|^的[^，,。；;“”]{0,4}?精神")
 # an organisation counted among others (孵化培育“…中心”等一批社会组织, 引入“…服务社”等3家社会组织): one body's name, not a
 # scheme; a kind of body (“院管委”等自治组织: no count) and a numeral or listed name (“1+N”等一批志愿组织) still name one
@@ -1147,8 +1152,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     words alone rule out is ``_NEVER_A_NAME``, tested before.)"""
     name = c.name
     s, e = c.quote.start - (0 if c.quote.orphan else 1), c.end
-    after = text[e:e + 16]
-    before = text[max(0, s - 14):s]
+    # (read without the pinyin glosses some mirror pages print: 网(wǎng)络主题宣传采访团)
+    after = _unglossed(text[e:e + 48])[:16]
+    before = _unglossed(text[max(0, s - 42):s])[-14:]
     if _REJECTED_AFTER.match(after) or _REJECTED_BEFORE.search(before):
         return True
     if (_DEMONSTRATIVE_BEFORE.search(before) and not _TYPE_AFTER.match(after)  # 这一“…”模式 is named again
@@ -1179,6 +1185,10 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
             _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before)):
         return True  # a compound's name, an appellation
+    if _INSCRIBED_BEFORE.search(before) or len(parts) >= 3 and "、" in name and not _rx(r"[+＋—－–\-]").search(name) \
+            and all(_ROLE_PART.search(p) for p in parts):
+        return True  # words carved or written on something; a list of roles people play (“信息员、调解员、…”; not
+        #              a structure of roles joined by + or dashes, “网格长+网格员+…”)
     if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一") \
             or _rx(r"^等?的?现象").match(after):  # (a phenomenon, a list too: “重建设、轻管理”现象)
         return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)

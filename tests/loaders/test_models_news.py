@@ -109,3 +109,22 @@ def test_one_of_a_listed_set_is_not_a_name():
 ])
 def test_a_phenomenon_listed_and_the_common_practice_quoted_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text", [
+    # a campaign's title on a mirror page that glosses characters with pinyin (网(wǎng)络主题宣传采访团)
+    "某社区推行“三事分流”工作法。8月28日，“北疆红旗飘”网(wǎng)络(luò)主题宣传采访团一行来到某社区。",
+    # words carved, written or printed on something (窗上镂刻着“…”)
+    "某社区推行“三事分流”工作法。社区议事厅的窗上镂刻着“民有所呼、我有所应”。",
+    # a birthday party, a banquet (“…”集体生日会, “…”百家宴)
+    "某社区推行“三事分流”工作法，为孤寡老人举办“邻里和睦一家亲”集体生日会。",
+    # the party's standard activities and national slogans (“主题党日”, 过“政治生日”, “铸牢中华民族共同体意识”)
+    "某社区推行“三事分流”工作法，组织党员参加“主题党日”、过“政治生日”。",
+    "某社区推行“三事分流”工作法，始终坚持以“铸牢中华民族共同体意识”为主线。",
+    # the centre's words pointed at (十九大报告中提出的“…”)
+    "某社区推行“三事分流”工作法，努力向十九大报告中提出的“打造共建共治共享社会治理新格局”的目标迈进。",
+    # a list of roles people play (“信息员、调解员、宣传员”)
+    "某社区推行“三事分流”工作法，明确网格员作为“信息员、调解员、协管员、宣传员、服务员”的职责。",
+])
+def test_more_quotes_news_pages_make_that_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}

@@ -36,7 +36,7 @@ from bisect import bisect_right
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
 from loaders.extract.practices import in_topic_list, load_taxonomy
-from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after
+from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after, stop_before
 from loaders.record import PracticeMention
 
 __all__ = ["extract_practice_mentions", "within_subject"]
@@ -70,7 +70,8 @@ def extract_practice_mentions(ctx: Context) -> None:
     within = within_subject(ctx)
     studied = sorted((lr.span.start, lr.span.end, lr.source) for lr in ctx.learning
                      if lr.span is not None and (lr.learner == subject or within(lr.learner)))
-    best: dict[str, tuple[int, int, str | None]] = {}       # practice → (rank, offset, place studied)
+    # practice → (rank, offset, place studied, whether the cue's clause holds a figure)
+    best: dict[str, tuple[int, int, str | None, bool]] = {}
     seen_elsewhere: dict[str, str] = {}   # practice → the place elsewhere (not above) its best cue so far is about
     holds = _subject_test(ctx, up=True)
     starts, lines = line_starts(text), {}
@@ -78,10 +79,17 @@ def extract_practice_mentions(ctx: Context) -> None:
     tried: dict[str, int] = {}         # practice → sentences looked at since it had a cue of rank 2
     for pos, name in ctx.practice_hits:
         known = best.get(name)
-        if known is not None and known[0] == _NAMED:
+        if known is not None and known[0] == _NAMED and known[3]:
             continue                                          # (hits come by offset: the first such cue wins)
+        figured = _figured(text, pos)
+        if known is not None and known[0] == _NAMED and not figured:
+            continue
         sentence = attribution.sentence_start(pos)
         if last.get(name) == sentence:
+            if known is not None and figured and not known[3] and known[1] >= sentence:
+                # a later cue of the same sentence, in the clause of a figure (社会组织加快发展，全省已注册登记社会组织38406个):
+                # the sentence is cited from it, where the figure measures the practice
+                best[name] = (known[0], pos, known[2], True)
             continue                                          # another cue of a sentence already ranked
         last[name] = sentence
         if known is not None and known[0] == _OWN:
@@ -99,14 +107,16 @@ def extract_practice_mentions(ctx: Context) -> None:
                 rank = _ELSEWHERE
                 if known is None and not holds(place):
                     seen_elsewhere[name] = place
-            elif place is None and known is not None and known[0] <= _OWN:
+            elif place is None and known is not None and known[0] <= _OWN and (known[0] < _OWN or known[3] or not figured):
                 continue                                      # at best of rank 1 again: not read further
             elif _weak(text, sentence, pos) or attribution.planned_at(pos):
                 rank = _PLANNED
             else:
                 rank = _OWN if place is None else _NAMED
-        if known is None or rank < known[0]:
-            best[name] = (rank, pos, source)
+        # of cues of one rank, the first in a figure's clause: a sentence reporting how much of the work was done, not the
+        # first that names the practice (…城乡社区社会组织…共同参与的…格局基本形成 before …社会组织38406个)
+        if known is None or rank < known[0] or (rank == known[0] <= _OWN and figured and not known[3]):
+            best[name] = (rank, pos, source, figured)
             if known is not None:
                 seen_elsewhere.pop(name, None)
     # what the document saw elsewhere, named by no measure of the subject's, is no practice of the subject's:
@@ -117,7 +127,7 @@ def extract_practice_mentions(ctx: Context) -> None:
         got = best.get(name)
         if got is None:
             continue
-        rank, pos, source = got
+        rank, pos, source, _figure = got
         entry = tax.by_name.get(name)
         found = entry.pattern.match(text, pos) if entry is not None else None
         end = found.end() if found is not None and found.end() > pos else pos + 1
@@ -125,6 +135,20 @@ def extract_practice_mentions(ctx: Context) -> None:
         ctx.practice_mentions.append(PracticeMention(name=name, start=pos, end=end,
                                                      learned_from=source if rank == _STUDIED else None,
                                                      seen_in=seen_in))
+
+
+# a figure of work in a cue's clause (注册登记社区社会组织38406个, 成立业委会12个): a count or a share, not a year or a date
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:个|家|名|人|户|支|项|次|件|场|所|处|条|座|间|元|%)")
+_CLAUSE_STOPS = "，,；;：:。！？!?\n"
+# a figure of each (每个微网格配备1名…) or of a whole the place is one of (全省5个试点之一): not how much the place did
+_NOT_ITS_FIGURE = re.compile(r"每|均|之一")
+
+
+def _figured(text: str, pos: int) -> bool:
+    """Does the clause holding the cue at ``pos`` hold a figure of the place's work (:data:`_FIGURE`)?"""
+    lo = max(0, pos - 60, stop_before(text, pos, _CLAUSE_STOPS) if pos > 0 else 0)
+    hi = min(stop_at_or_after(text, pos, _CLAUSE_STOPS), pos + 60)
+    return _FIGURE.search(text, lo, hi) is not None and _NOT_ITS_FIGURE.search(text, lo, hi) is None
 
 
 def _weak(text: str, lo: int, pos: int) -> bool:

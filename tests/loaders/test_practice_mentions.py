@@ -142,3 +142,17 @@ def test_the_county_holding_a_street_is_not_within_it():
     extract_practice_mentions(ctx)
     (pm,) = [pm for pm in ctx.practice_mentions if pm.name == "网格化治理"]
     assert pm.start > text.index("屏山街道")
+
+
+@pytest.mark.parametrize("text,cited", [
+    # of sentences of one rank, the first whose cue stands in a figure's clause: how much was done, not a mention in passing
+    ("襄阳市以居民为主体、社区社会组织共同参与的服务格局基本形成。\n社区社会组织加快发展，襄阳市已登记社区社会组织520个。",
+     "社区社会组织加快发展"),
+    ("社区社会组织共同参与的服务格局基本形成。\n截至目前，已培育社区社会组织86家。", "截至目前"),
+    # a figure of each, or of a whole the place is one of, is no measure of its work: the first stays
+    ("襄阳市以居民为主体、社区社会组织共同参与的服务格局基本形成。\n每个社区培育社区社会组织2个。", "襄阳市以居民"),
+])
+def test_a_sentence_reporting_a_figure_of_the_work_is_cited_before_one_naming_it(text, cited):
+    text, pm = _mentions(text, "社区社会组织培育")
+    sentence_start = max(text.rfind("\n", 0, pm.start), text.rfind("。", 0, pm.start)) + 1
+    assert text[sentence_start:].startswith(cited)

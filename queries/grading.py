@@ -59,7 +59,8 @@ _CONCRETE = re.compile(
     "(?<![党会治团济介层务众])组织(?![化体架机成关])|配备|选派|选聘|招聘|"
     "打造|实施|推行|落实|培育|孵化|招募|培训|评选|创建|签订|聘请|投入|下拨|拨付|安排|筹集|筹措|争取|完成|实现|调整为|"
     "覆盖|购买|引进|编制|修订|清理|取消|精简|整合(?!机制)|规范|公布|推广|试点|纳入|明确|划分|设置|开通|上线|搭建|入选|"
-    "改造(?:为|成)|改建(?:为|成)"  # (将闲置水系改造为亲子乐园: a thing made into another; bare 改造 names a practice)
+    "改造(?:为|成)|改建(?:为|成)|"  # (将闲置水系改造为亲子乐园: a thing made into another; bare 改造 names a practice)
+    "(?:细化|细分|拆分)(?:为|到|至|成)"  # (社区网格从9个细化到19个: the units made finer, work done)
 )
 # a plan, and a document still being written (正在制订《…》, 正在研究制定, 正着手…): not done yet; 拟 inside a word
 # (虚拟网络, 模拟, 比拟) plans nothing

@@ -308,3 +308,11 @@ def test_one_task_of_a_list_is_graded_by_the_verb_before_the_list():
     assert grade_evidence(listed, practice="党群服务阵地建设") == "claimed"
     assert grade_evidence("该镇开展阵地建设、党员发展等工作。", practice="党群服务阵地建设") == "described"
     assert grade_evidence("推动党员在小区管理、老旧小区改造等工作中发挥作用。", practice="老旧小区改造") == "claimed"
+
+
+def test_units_made_finer_are_work_done():
+    """社区网格从9个细化到19个: the grid made finer is work reported (it had been read as words only)."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("某社区书记介绍说，社区网格从6个细化到15个，由网格员组成巡逻队。", practice="网格化治理") == "described"
+    assert grade_evidence("社区网格需要进一步细化。", practice="网格化治理") == "claimed"

@@ -89,7 +89,8 @@ _NEG_AFTER = re.compile(r"^(?:" + _ACTS_ON + r"[^，,。；;！？!?\n]){0,6}?"
 _CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户|岗位)")
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
-    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育|列入|纳入)[^，,。；;：:“”]{0,4}$")
+    r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育|列入|纳入|"
+    r"命名为|取名为|概括为|总结为|提炼为)[^，,。；;：:“”]{0,4}$")
 # (also the kind of facility or channel, 公众号“…”, 调处室“…”, APP“…”: the name of one, as “…”驿站 after it)
 _APPOSITION_BEFORE = re.compile(r"(?:基地|品牌|平台|项目|活动|模式|机制|工程|阵地|中心|专区|專區|驿站|驛站|调解室|調解室|调处室|調處室|"
                                 r"工作室|服务站|服務站|公众号|公眾號|小程序|小程式|微信群|APP|App|app)$")
@@ -1046,6 +1047,8 @@ _WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|
 # a residential compound's name (推进“…”小区水改) and what people call a place or a thing (把这条街称为“…”)
 _COMPOUND_AFTER = re.compile(r"^(?:小区|小區|院落|大院)")
 _APPELLATION_BEFORE = re.compile(r"(?:称为|稱為|称作|稱作|称之为|叫做|叫作|誉为|譽為|人称|人稱|号称|號稱)$")
+# (but a way of working the text names so is a scheme: 将这一做法称为“…”)
+_PRACTICE_NAMED_BEFORE = re.compile(r"(?:做法|经验|模式|机制|方法|举措)[^，,。；;“”]{0,6}?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)$")
 # the topic a consultation or a discussion is held on (就“…”开展专题协商, 就“…”进行座谈)
 _TOPIC_AFTER = re.compile(r"^(?:开展|開展|进行|進行|展开|展開|举行|舉行)?了?(?:专题|專題)?"
                           r"(?:协商|協商|议政|議政|座谈|座談|讨论|討論|调研|調研|交流|视察|視察|建言|磋商)")
@@ -1058,7 +1061,7 @@ _RHETORIC_BEFORE = re.compile(r"(?:奏响|唱响|弹好|托起|画好|画出|画
                               r"书写|写好|交出|守护)[着著了的]?[^，,。；;“”]{0,6}$")
 # a title a place is awarded (被评为“…”, 荣获“…”, 获评“…”), even a numeral one (“五星级党组织”); a scheme word
 # after it (入选某市“…”社会工作服务典型项目) keeps a scheme named inside an award
-_AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予|命名为)[^，,。；;“”]{0,4}$")
+_AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予)[^，,。；;“”]{0,4}$")  # (not 命名为: 将这一做法命名为“…”)
 # words carved, written or printed on something (窗上镂刻着“…”, 墙上写着“…”, 印有“…”)
 _INSCRIBED_BEFORE = re.compile(r"(?:镂刻|雕刻|刻|写|印|绣|贴|挂|喷涂)(?:着|有)$")
 # a part naming a role people play (信息员, 调解员, 楼长)
@@ -1183,7 +1186,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
-            _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before)):
+            _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before) and not _PRACTICE_NAMED_BEFORE.search(before)):
         return True  # a compound's name, an appellation
     if _INSCRIBED_BEFORE.search(before) or len(parts) >= 3 and "、" in name and not _rx(r"[+＋—－–\-]").search(name) \
             and all(_ROLE_PART.search(p) for p in parts):
@@ -1340,7 +1343,7 @@ _JOINED = re.compile(r"[\u4e00-\u9fff]{2}[+＋][\u4e00-\u9fff]{2}")
 # what the rules accept a quote for by its words (joined by +, led by a numeral, holding a digit) and
 # by a naming verb or an apposition before it, one call each (``any_of``)
 _NAME_SHAPE = any_of(_JOINED, _NUM_LEAD, re.compile(r"\d"))
-_NAMING_BEFORE = any_of(_VERB_BEFORE, _APPOSITION_BEFORE)
+_NAMING_BEFORE = any_of(_VERB_BEFORE, _APPOSITION_BEFORE, _PRACTICE_NAMED_BEFORE)
 
 
 # a name that calls itself a model or an experience (“广阳模式”, “枫桥经验”); not a way of working (“网格化模式”)

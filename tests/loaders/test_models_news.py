@@ -128,3 +128,9 @@ def test_a_phenomenon_listed_and_the_common_practice_quoted_are_not_names(text):
 ])
 def test_more_quotes_news_pages_make_that_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_way_of_working_given_its_name_is_a_name():
+    # 将这一做法命名为“…”: the place names its own scheme (not a title awarded)
+    got = _models("某社区总结经验，将这一做法命名为“老街坊议事”，在全区推广。")
+    assert "老街坊议事" in {n for n, _ in got}

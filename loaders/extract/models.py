@@ -1046,6 +1046,8 @@ _WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|
                             r"|^等[^，,。；;“”]{0,12}?(?:宣传牌|宣传栏|展板|标牌|墙绘|壁画|横幅|海报)")  # (等…文化宣传牌)
 # a residential compound's name (推进“…”小区水改) and what people call a place or a thing (把这条街称为“…”)
 _COMPOUND_AFTER = re.compile(r"^(?:小区|小區|院落|大院)")
+# (named as estates are: …花园, …家园, …苑, …新村; not a scheme's compounds, “红色物业”小区)
+_ESTATE_NAME = re.compile(r"(?:花园|花園|家园|家園|苑|园|園|城|府|庭|公寓|新村|里|湾|灣|庄|莊|邸|阁|閣|居|广场|廣場|大厦|大廈)$")
 _APPELLATION_BEFORE = re.compile(r"(?:称为|稱為|称作|稱作|称之为|叫做|叫作|誉为|譽為|人称|人稱|号称|號稱)$")
 # (but a way of working the text names so is a scheme: 将这一做法称为“…”)
 _PRACTICE_NAMED_BEFORE = re.compile(r"(?:做法|经验|模式|机制|方法|举措)[^，,。；;“”]{0,6}?(?:称为|称作|称之为|叫做|叫作|命名为|取名为)$")
@@ -1186,7 +1188,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
-            _COMPOUND_AFTER.match(after) or _APPELLATION_BEFORE.search(before) and not _PRACTICE_NAMED_BEFORE.search(before)):
+            _COMPOUND_AFTER.match(after) and _ESTATE_NAME.search(name)
+            or _APPELLATION_BEFORE.search(before) and not _PRACTICE_NAMED_BEFORE.search(before)):
         return True  # a compound's name, an appellation
     if _INSCRIBED_BEFORE.search(before) or len(parts) >= 3 and "、" in name and not _rx(r"[+＋—－–\-]").search(name) \
             and all(_ROLE_PART.search(p) for p in parts):

@@ -134,3 +134,9 @@ def test_a_way_of_working_given_its_name_is_a_name():
     # 将这一做法命名为“…”: the place names its own scheme (not a title awarded)
     got = _models("某社区总结经验，将这一做法命名为“老街坊议事”，在全区推广。")
     assert "老街坊议事" in {n for n, _ in got}
+
+
+def test_a_schemes_compounds_keep_the_schemes_name():
+    # “红色物业”小区: compounds of a scheme, not an estate's name (“…花园”小区)
+    got = _models("某街道建成“红色物业”小区12个，居民满意度明显提升。")
+    assert "红色物业" in {n for n, _ in got}

@@ -1068,6 +1068,9 @@ _AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予)[
 _INSCRIBED_BEFORE = re.compile(r"(?:镂刻|雕刻|刻|写|印|绣|贴|挂|喷涂)(?:着|有)$")
 # a part naming a role people play (信息员, 调解员, 楼长)
 _ROLE_PART = re.compile(r"(?:员|者|长)$")
+# a quoted activity listed with plain ones of its kind (开展“…”、巡回法庭、法律咨询等特色活动; 完成“…”、扶贫帮困等共建项目):
+# a kind of activity, not a named scheme (brands so listed stay: “…”、公益社工、康养等服务品牌)
+_PLAIN_LIST_AFTER = re.compile(r"^、[^“”，,。；;]{2,12}(?:、[^“”，,。；;]{2,12})*等[^，,。；;“”]{0,8}?(?:活动|项目)")
 # a simile (“像一家人一样…”)
 _SIMILE = re.compile(r"^(?:像|好像|如同|犹如)|[^，,]一样")
 # a contest or a title won (“…”竞赛中荣获, “…”公益创投大赛, “…”等光荣称号); a contest run as a
@@ -1195,6 +1198,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             and all(_ROLE_PART.search(p) for p in parts):
         return True  # words carved or written on something; a list of roles people play (“信息员、调解员、…”; not
         #              a structure of roles joined by + or dashes, “网格长+网格员+…”)
+    if not _numbered_or_list(name, parts) and _PLAIN_LIST_AFTER.match(_unglossed(text[e:e + 64])):
+        return True  # one activity among plain ones of its kind
     if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一") \
             or _rx(r"^等?的?现象").match(after):  # (a phenomenon, a list too: “重建设、轻管理”现象)
         return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)

@@ -140,3 +140,17 @@ def test_a_schemes_compounds_keep_the_schemes_name():
     # “红色物业”小区: compounds of a scheme, not an estate's name (“…花园”小区)
     got = _models("某街道建成“红色物业”小区12个，居民满意度明显提升。")
     assert "红色物业" in {n for n, _ in got}
+
+
+@pytest.mark.parametrize("text", [
+    # a quoted activity listed with plain ones of its kind (开展“…”、A、B等…活动 / 等共建项目): a kind of activity
+    "某社区推行“三事分流”工作法，完成“结对帮扶”、环境整治等共建项目51个。",
+    "某社区推行“三事分流”工作法，开展“爱心义剪”、健康义诊、政策宣讲等志愿服务活动20余场。",
+])
+def test_a_quoted_activity_listed_with_plain_ones_is_not_a_name(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_quoted_brands_listed_with_plain_ones_stay_names():
+    got = _models("社区创建“时光银行”“银龄家园”、公益社工、康养等服务品牌。")
+    assert {"时光银行", "银龄家园"} <= {n for n, _ in got}

@@ -950,6 +950,20 @@ _PAST = re.compile(r"(?:^|(?<=[，,：:“\s]))(?:那时候|那时|那會兒|那
                    r"|(?:\d+|[一二三四五六七八九十几]+)年前)")
 # a clause back in the present (如今/现在/目前…): what follows it is now
 _NOW = re.compile(r"如今|现在|目前|当前|今年|眼下|而今")
+# two characters every match of _PAST holds (its words; 年前 of N年前): a sentence with none before a figure is not
+# scanned for one (a clause of 10,000 figures was scanned from its start once per figure)
+_PAST_KEYS = ("那时", "那會", "那会", "当时", "早年", "从前", "以前", "过去", "年前")
+
+
+def _past_key_starts(text: str) -> list[int]:
+    """Where a key of _PAST starts in ``text``, ascending."""
+    out = []
+    for key in _PAST_KEYS:
+        at = text.find(key)
+        while at >= 0:
+            out.append(at)
+            at = text.find(key, at + 1)
+    return sorted(out)
 
 
 # the state before a change, straight before the figure (由合并前的1408个精减到目前的504个): what the figure was then
@@ -960,12 +974,18 @@ def _recalled(text: str, found: list[MetricRec], sentences: _Stops) -> None:
     """Label a figure its sentence tells as the past (a story, a recollection) as the past's: 过去 before its label, as
     one would write it (过去社区三名干部服务的居民数); one its sentence gives as the state before a change (由合并前的1408个
     精减到…) with that (合并前村委会数量)."""
+    keys: list[int] | None = None
     for mt in found:
         then = _BEFORE_CHANGE.search(text, max(0, mt.start - 12), mt.start)
         if then is not None and mt.subject and not mt.subject.startswith(then.group(1)):
             mt.subject = (then.group(1) + mt.subject)[:_MAX_SUBJECT]
             continue
         lo = sentences.bounds(mt.start)[0]
+        if keys is None:
+            keys = _past_key_starts(text)
+        first = bisect_left(keys, lo)
+        if first == len(keys) or keys[first] + 2 > mt.start:
+            continue                # no key of _PAST between the sentence's start and the figure: no match
         past = None
         for past in _PAST.finditer(text, lo, mt.start):
             pass

@@ -179,7 +179,7 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # 21个社区自组织告别无序争夺 → 社区自组织, 7个有党员的企业单独或联合成立党组织 → 有党员的企业)
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
-                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|"
+                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|兼任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|"
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
                 r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
@@ -297,11 +297,23 @@ _UNITS_VISITED = re.compile(r"(深入|走访|走进|实地查看|考察|调研)(
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
 
 
+# the levels a list of units is of, then a quoted name and its kind (16个市、县(区)、街道(镇)“书记领航”项目): the named kind
+_LEVELS_THEN_NAMED = re.compile(r"[省市州盟县区旗街道镇乡村社区级、（()）]{2,16}?(“[^“”\n]{2,12}”[\u4e00-\u9fff]{1,4})(?=$|[，,。；;：:！？!?])")
+# the classifiers of items and kinds (项, 类, 种, 条): 20项功能的“红色微阵地” counts the functions, of the positions
+_ITEM_CLASSIFIERS = "项类种条"
+# a demonstrative qualifying the noun (3条这样的…信息): no noun itself
+_DEMONSTRATIVE = re.compile(r"[这那此该各每同]|一样")
+
+
 def _after_phrase(text: str, end: int, hi: int) -> str:
+    classifier = text[end - 1:end]
     after = _AFTER_LEAD.sub("", text[end:hi].strip())
     counted = _QUOTED_COUNTED.match(after)
     if counted:
         return counted.group(1)
+    named = _LEVELS_THEN_NAMED.match(after)
+    if named and "、" in after[:named.start(1)]:
+        return named.group(1)
     modifier = _QUOTED_MODIFIER.match(after)
     if _AFTER_BAD_HEAD.match(after, modifier.end() if modifier else 0):
         return ""
@@ -323,14 +335,17 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         chosen = _CHOSEN_AS.match(after, split.end())
         if chosen:
             return chosen.group(1) + phrase
-    if split and 2 <= len(phrase) <= 8 and len(after) < _WINDOW - 2 and (
-            split.group() == "实现" and text[end - 1:end] == "%"
-            or split.group() in ("积极", "主动") and text[end - 1:end] in _PEOPLE_UNITS):
+    if split and 2 <= len(phrase) <= 12 and len(after) < _WINDOW - 2 and (
+            split.group() == "实现" and text[end - 1:end] == "%" and len(phrase) <= 8
+            or split.group() in ("积极", "主动") and text[end - 1:end] in _PEOPLE_UNITS and len(phrase) <= 8
+            or split.group() in ("担任", "兼任") and text[end - 1:end] in _PEOPLE_UNITS):
         # a share of things, then what they achieved (超92%矛盾纠纷实现就地化解), or people counted, then what they took
-        # up, all their clause says (1万余名党员积极融入群防群治): those that did it, not every such thing of the place
+        # up or serve as, all their clause says (1万余名党员积极融入群防群治, 11名单位负责人兼任党工委委员): those that did
+        # it, not every such thing or person of the place
         done = after[split.end():].strip()
         if 2 <= len(done) <= _MAX_ACHIEVED and not _CLAUSE_END.search(done) and not _AFTER_SPLIT.match(done):
-            return ("实现" if split.group() == "实现" else "") + done + "的" + phrase
+            kept = split.group() if split.group() in ("实现", "担任", "兼任") else ""
+            return kept + done + "的" + phrase
     if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase):
         if split.group() == "实现":
             # units counted, then what they achieved, all their clause says (233个小区实现党组织覆盖): the units that achieved
@@ -361,6 +376,9 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
             return whole if len(whole) <= _MAX_SUBJECT and max(map(len, items)) <= _MAX_ITEM else phrase + "等"
     if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head
         head, _, tail = phrase.partition("的")
+        if classifier in _ITEM_CLASSIFIERS and 2 <= len(head) <= 4 and 2 <= len(tail) <= 10 \
+                and not _UNIT_NOUN.search(head) and not _MODIFIER_HEAD.match(head) and not _DEMONSTRATIVE.match(head):
+            return tail + head      # (20项功能的“红色微阵地”: the items counted are the functions, the positions')
         if len(head) <= 8 and _UNIT_NOUN.search(head) and not _MODIFIER_HEAD.match(head):
             return head     # 92个社区的住房…, 1724户住户的小区: the measure word counts the unit before 的, not its things
         if 2 <= len(head) <= 12 and _ABSTRACT_TAIL.fullmatch(tail):
@@ -600,10 +618,16 @@ def _subject(text: str, start: int, end: int, clauses: _Stops, sentence_lo: int)
 
 def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: int) -> str:
     """The subject of the figure ``text[start:end]`` read in ``text[lo:hi]`` (see :func:`_subject`)."""
-    if hi < len(text) and text[hi] in "（(":
+    for _ in range(3):      # (a list of units glossed one by one: 市、县(区)、街道(镇)“…”项目)
+        if not (hi < len(text) and text[hi] in "（(" and hi < end + _WINDOW):
+            break
         close = _rx(r"[\u4e00-\u9fff][\u4e00-\u9fff、]{0,5}[）)][^，,。；;：:！？!?\n（(]*").match(text, hi + 1)
-        if close:  # a bracket inside the noun phrase: 村(社区)工作人员, 县(市、区)
-            hi = min(close.end(), end + _WINDOW)
+        if not close:
+            break
+        hi = min(close.end(), end + _WINDOW)     # a bracket inside the noun phrase: 村(社区)工作人员, 县(市、区)
+        shut = max(text.rfind(")", close.start(), close.end()), text.rfind("）", close.start(), close.end()))
+        if not text.startswith("、", shut + 1):
+            break   # (read on to the next bracket only where a list of glossed units goes on: 县(区)、街道(镇))
     after = _after_phrase(text, end, hi)
     if after and text.startswith("的", end):
         # figures given item by item before what they share (城市社区15分钟、农村社区2公里的便民生活服务圈): the item's

@@ -784,3 +784,25 @@ def test_figures_read_for_the_past_with_and_without_the_scan_skipped(monkeypatch
     fast = [[(m.start, m.subject) for m in find_metrics(t)] for t in texts]
     monkeypatch.setattr(metrics, "_past_key_starts", lambda text: list(range(len(text))))   # every place may hold one
     assert [[(m.start, m.subject) for m in find_metrics(t)] for t in texts] == fast
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # items counted by a classifier, then what they belong to: the items, of it (not 功能的…)
+    ("全镇建成党群驿站12个，打造具有便民服务、文体活动等15项功能的“幸福小屋”。", "15项", "“幸福小屋”功能"),
+    ("每天至少更新2条这样的社区服务信息。", "2条", "每天至少更新这样的社区服务信息"),
+    # a list of levels glossed one by one, then a quoted name and its kind: the named kind
+    ("推动完成老旧小区改造、智慧社区建设等9个市、县(区)、乡(镇)“书记领办”项目。", "9个", "“书记领办”项目"),
+])
+def test_labels_name_what_the_classifier_counts(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # people counted, then what they serve as: those serving, not every such person (nor the verb alone, 选聘)
+    ("某社区选聘8名辖区单位党组织负责人兼任社区党委委员，共商共建。", "8名", "兼任社区党委委员的辖区单位党组织负责人"),
+    ("全镇200多名党员担任小区楼栋长。", "200多名", "担任小区楼栋长的党员"),
+])
+def test_people_counted_then_what_they_serve_as(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -292,10 +292,15 @@ def mention_claimed(text: str, practice: str) -> bool:
 _GRADED = "grade_evidence"     # a ``memo`` key's first part (other callers keep other answers in it)
 
 
+# a sentence opening with someone's pledge (区政府主管领导当场表态：把…结合起来，优先解决…): what they promise, not work done
+_PLEDGED = re.compile(r"\s*[^，,。；;：:“”]{1,20}?(?:表态|承诺|许诺)[，,：:]")
+
+
 def _claimed(text: str, status: str | None) -> bool:
-    """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish."""
+    """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish, a pledge."""
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
-    return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text))
+    return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text)
+                or _PLEDGED.match(text))
 
 
 def _unmeasured(text: str) -> str:

@@ -316,3 +316,12 @@ def test_units_made_finer_are_work_done():
 
     assert grade_evidence("某社区书记介绍说，社区网格从6个细化到15个，由网格员组成巡逻队。", practice="网格化治理") == "described"
     assert grade_evidence("社区网格需要进一步细化。", practice="网格化治理") == "claimed"
+
+
+def test_a_pledge_is_a_promise_not_work_done():
+    """区政府主管领导当场表态：把…工程结合起来，优先解决…: what a leader pledges at a meeting is to come."""
+    from queries.grading import grade_evidence
+
+    pledged = "区政府分管领导当场表态：把老旧小区改造与道路提升工程结合起来，整合资源，优先解决居民反映的问题。"
+    assert grade_evidence(pledged, practice="老旧小区改造") == "claimed"
+    assert grade_evidence("区政府把老旧小区改造与道路提升工程结合起来，完成改造楼房12栋。", practice="老旧小区改造") == "described"

@@ -121,6 +121,9 @@ class Taxonomy:
                     continue  # what every plaque or inspection demands (挂牌设点几乎都要求专门的办公场地): a burden
                 if p.guard is not None and _guarded(text, start, p):
                     continue
+                if text.find("明", max(0, start - 32), start) >= 0 and _RULES_LISTED_BEFORE.search(text, max(0, start - 32), start) \
+                        and _RULES_LISTED_AFTER.match(text, end):
+                    continue  # one of the rules a reading makes clear (明确业委会成立条件、议事规则及…管理要求): no work of it
                 if text.find("为", end, end + 5) >= 0 and _ROLE_AFTER.match(text, end) \
                         and _ROLE_BEFORE.search(text, max(0, start - 12), start):
                     continue  # a part a structure rests on (以社区社会组织为支撑的“三位一体”格局), not work on it
@@ -189,6 +192,12 @@ _DEMANDED_BEFORE = re.compile(r"(?:都|均|一律|往往|总是|动辄|全都)�
 _SHOULD_GIVE = re.compile(r"(?<![响适反相供对效感呼顺])应(?:当|该)?(?:为[^，,。；;：:！？!?\n]{0,6}?)?(?:提供|给予|予以)"
                           r"[^，,。；;：:！？!?\n]{0,8}$")
 _LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
+# one of a list of the rules or requirements a reading or a document makes clear (明确业委会成立条件、议事规则及公共收益管理
+# 要求): what the rules say, no work of the practice done (in simplified or traditional characters, as the page has it)
+_RULES_LISTED_BEFORE = re.compile(r"明[确確](?:了)?[^，,。；;：:！？!?\n]{0,30}[、及和與与][^，,。；;：:！？!?\n、]{0,8}$|"
+                                  r"明[确確](?:了)?[^，,。；;：:！？!?\n、]{0,12}$")
+_RULES_LISTED_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,4}?(?:[、及和與与][^，,。；;：:！？!?\n]{0,20}?)?"
+                                 r"(?:要求|規定|规定|标准|標準)(?=$|[，,。；;：:！？!?\n])")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
 # the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面

@@ -390,3 +390,12 @@ def test_a_practice_named_as_an_idea_that_came_about_is_no_mention(text, absent)
     """“红色物业”的提出，标志着…: what the idea meant, no work of the place named (cited for a county, it backed nothing)."""
     assert absent not in load_taxonomy().match_spans(text)
     assert absent in load_taxonomy().match_spans("某县推行" + text.split("”")[0].lstrip("“") + "，成效明显。")
+
+
+def test_one_of_the_rules_a_reading_makes_clear_is_no_work_of_it():
+    """明确业委会成立条件、议事规则及公共收益管理要求: what the rules explained say, not deliberation held nor a committee
+    set up; a deliberation whose rules a community makes clear, beside its meetings held, stays."""
+    listed = "会上开展治理规范解读，明确业委会成立条件、议事规则及公共收益管理要求。"
+    assert "居民议事协商" not in document_practices(listed)
+    assert "业委会组建" not in document_practices(listed)
+    assert "居民议事协商" in document_practices("某社区明确居民议事规则，每月召开居民议事会。")

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -628,15 +629,21 @@ def _shared_short_head(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | 
     return None
 
 
-def _lead_list(text: str, title: str | None, gaz: Gazetteer) -> SubjectPlace | None:
-    """The unit holding the places of one rank that the story's first sentence opens with, listed together and acting
-    (近年来，某县、某区积极探索…), or None."""
+def _story_lines(text: str, title: str | None) -> Iterator[str]:
+    """The story's paragraphs that may hold its lead, in order: long enough to hold a sentence, not the headline,
+    not page furniture (a source or date line, a breadcrumb), a byline taken off the front."""
     for line in text.split("\n"):
         line = line.strip()
         if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
                 or (_FURNITURE.search(line[:40]) and not _BYLINE.match(line)):
             continue
-        line = _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
+        yield _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
+
+
+def _lead_list(text: str, title: str | None, gaz: Gazetteer) -> SubjectPlace | None:
+    """The unit holding the places of one rank that the story's first sentence opens with, listed together and acting
+    (近年来，某县、某区积极探索…), or None."""
+    for line in _story_lines(text, title):
         sentence = _LEAD_SENTENCE.split(line)[0]
         for clause in re.split(r"[，,]", sentence)[:2]:
             clause = clause.strip()
@@ -810,12 +817,7 @@ def lead_place(text: str, title: str | None, gaz: Gazetteer, sentences: int, adm
     a few of them, as a paragraph on the centre's line always is."""
     scenes = 0  # paragraphs after the first read for a scene only (an anecdote may open the story)
     skipped = 0
-    for line in text.split("\n"):
-        line = line.strip()
-        if len(line) < 20 or not _rx_sentence.search(line) or (title and squeeze_spaces(line)[0] == title) \
-                or (_FURNITURE.search(line[:40]) and not _BYLINE.match(line)):
-            continue
-        line = _BYLINE.sub("", line, count=1) if _BYLINE.match(line) else line
+    for line in _story_lines(text, title):
         # a story that opens with a quoted remark (“……。”谈起…, 居民说): the remark is no sentence of the lead
         told = [x for x in _LEAD_SENTENCE.split(line) if x and not _REMARK.fullmatch(x)]
         for sentence in told[:sentences]:

@@ -399,3 +399,10 @@ def test_one_of_the_rules_a_reading_makes_clear_is_no_work_of_it():
     assert "居民议事协商" not in document_practices(listed)
     assert "业委会组建" not in document_practices(listed)
     assert "居民议事协商" in document_practices("某社区明确居民议事规则，每月召开居民议事会。")
+
+
+def test_co_building_agreed_by_consultation_is_no_residents_deliberation():
+    """协商共建项目: what the units stationed in the area and the community build together, agreed between them — not residents
+    deliberating; 协商 of residents' affairs stays."""
+    assert "居民议事协商" not in document_practices("构建驻区单位资源、社区居民需求、协商共建项目“三张清单”。")
+    assert "居民议事协商" in document_practices("社区组织居民协商解决停车难问题。")

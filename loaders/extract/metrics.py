@@ -267,6 +267,8 @@ _PERIOD = re.compile(r"每(?:月|年|天|日|周|季度|半年)")
 _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
 
 
+# a share written straight after a count, with nothing of its own (…清单、占68.8%)
+_SHARE_NEXT = re.compile(r"[^，,。；;：:！？!?\n\d]*[、，,]\s*占(?:到了?|了|比)?\s*")
 _SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据)?([^，,。；;：:！？!?\n的]{2,14})的?$")
 
 
@@ -294,6 +296,8 @@ _UNITS_CHANGED = re.compile(r"(调整|撤并|撤销|拆分|更名)(?:了)?\s*$")
 _UNITS_VISITED = re.compile(r"(深入|走访|走进|实地查看|考察|调研)(?:了)?(?:到)?(?:全市|全县|全区|全省|全州|全盟|辖区)?"
                             r"[\d一二三四五六七八九十两个市区县镇乡村街道社区、近约余多共]*$")
 # a noun of one or two characters glossed by a short bracket: 县(市、区), 村（社区）
+# what glossed units set up or reached, to their clause's end or a share after it (建立…制度、占86.7%)
+_GLOSSED_DID = re.compile(r"((?:建立|制定|成立|出台|实现|完成|开展)[^，,。；;：:！？!?\n、\d]{2,14})(?=$|[，,。；;：:！？!?\n]|、占)")
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
 
 
@@ -326,6 +330,11 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         rest = _after_phrase(text, end + (len(text[end:hi]) - len(text[end:hi].lstrip())) + glossed.end(), hi) \
             if not _AFTER_SPLIT.match(after, glossed.end()) else ""
         nxt = after[glossed.end():glossed.end() + 1]
+        did = _GLOSSED_DID.match(after, glossed.end())
+        if did:
+            # the glossed units, then what they set up, all their clause says (91个县(市、区)建立社区工作事项准入制度、占86.7%):
+            # those that did it, not every such unit
+            return did.group(1) + "的" + glossed.group()
         if rest or not ("\u4e00" <= nxt <= "\u9fff") or _AFTER_SPLIT.match(after, glossed.end()):
             return glossed.group() + (rest if len(rest) <= _MAX_ITEM else "")   # (not a predicate: …县(市、区)建立…制度)
     split = _AFTER_SPLIT.search(after)
@@ -900,6 +909,10 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
                 and text[clauses.bounds(start)[0]:start].lstrip().startswith("占"):
             # a share whose clause opens with 占 (注册志愿者超过89万人，占常住人口比例17.48%): of what the figure before counts
             subject = _shortened(prev_subject + subject)
+        elif not subject and unit == "%" and prev_subject and s_lo <= prev_end and start - prev_end <= 30 \
+                and _SHARE_NEXT.fullmatch(text, prev_end, start):
+            # a bare share straight after a count (11个市制定…清单、占68.8%): the share of what that count counts
+            subject = _shortened(prev_subject + "占比")
         if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit) \
                 and not (unit == "%" and text[prev_end:start].rstrip().endswith("的")):
             # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)

@@ -663,7 +663,7 @@ def test_the_sizes_a_plan_sets_are_planned():
 @pytest.mark.parametrize("text,as_written,subject", [
     # a short noun glossed by a bracket holding a list (县(市、区)): the 、 inside joins no list, the label keeps the gloss
     ("推动9个县(市、区)全部建立志愿服务站。", "9个", "县(市、区)"),
-    ("目前已有23个县（市、区）建立社区工作准入制度。", "23个", "县（市、区）"),
+    ("目前已有23个县（市、区）建立社区工作准入制度。", "23个", "建立社区工作准入制度的县（市、区）"),
     ("确保每个网格至少配备1名民(辅)警和1名党员。", "1名", "每个网格至少配备民(辅)警"),
 ])
 def test_a_glossed_noun_keeps_its_gloss(text, as_written, subject):
@@ -804,5 +804,15 @@ def test_labels_name_what_the_classifier_counts(text, as_written, subject):
     ("全镇200多名党员担任小区楼栋长。", "200多名", "担任小区楼栋长的党员"),
 ])
 def test_people_counted_then_what_they_serve_as(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # glossed units, then what they set up: those that did it; a bare share straight after a count: of what it counts
+    ("目前全省已有8个市出台社区减负清单、占40%，已有60个县(市、区)建立社区准入制度、占75%。", "60个", "建立社区准入制度的县(市、区)"),
+    ("目前全省已有8个市出台社区减负清单、占40%，已有60个县(市、区)建立社区准入制度、占75%。", "40%", "市出台社区减负清单占比"),
+])
+def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject

@@ -36,6 +36,7 @@ from bisect import bisect_left, bisect_right
 from loaders.extract.context import Context
 from loaders.extract.text_utils import (
     SENTENCE_END,
+    class_led,
     finditer_at,
     gloss_span,
     opening_chars,
@@ -116,6 +117,7 @@ _REQUIRED_BEFORE = re.compile(r"(?:要求|规定)(?![，,：:])[^。；;！？!?
 # a floor each unit must have (每个网格至少配备1名…, 确保每个微网格至少配备1名干部、1名民警): a staffing rule
 _FLOOR_BEFORE = re.compile(r"至少(?:要|应|须)?(?:配备|配置|配齐|设置|设立|安排|有)\s*$"
                            r"|(?:确保|保证)(?!了)[^。；;！？!?\n]{0,40}?至少[^。；;！？!?\n]{0,30}$")
+_FLOOR_BEFORE = class_led(_FLOOR_BEFORE)  # (the same matches, tried where one can open)
 # a sentence whose subject is a document and whose verb is its requirement (《通知》要求，… / 该方案规定：…):
 # what follows, to the end of the paragraph, is what the document asks for
 _DOCUMENT_REQUIRES = re.compile(r"[\s　?？]*(?:《[^《》\n]{1,60}》|(?:该|此|这个?|上述)?(?:通知|文件|意见|办法|方案|规定|细则))"

@@ -36,6 +36,7 @@ from loaders.extract.practices import (
 )
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
+    class_led,
     editors_notes,
     finditer_at,
     literal_starts,
@@ -62,6 +63,7 @@ _INLINE = re.compile(rf"(?:(?<=[。；;：:！？!?\n])|^)[ \t　]*([{_CN}]{{1,3
 _INLINE_CORE = re.compile(rf"([{_CN}]{{1,3}})是")
 _INLINE_AFTER = "。；;：:！？!?\n"
 _PLANNED = re.compile(r"下一步|下步|下阶段|今后|将(?!其|社区|党|工作|原)|计划|(?<![虚模比])拟|力争|准备|争取")  # (虚拟/模拟/比拟 hold no plan)
+_PLANNED = class_led(_PLANNED)  # (the same matches, tried where one can open)
 _ONGOING = re.compile(r"正在|持续|不断|继续|逐步|深入推进|着力")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _HANZI = re.compile("[\u4e00-\u9fff]")

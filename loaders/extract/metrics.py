@@ -30,6 +30,8 @@ from loaders.extract.attribution import Attribution, states_standard
 from loaders.extract.context import Context
 from loaders.extract.text_utils import (
     SENTENCE_END,
+    class_led,
+    closing_chars,
     digit_runs,
     finditer_at,
     gloss_span,
@@ -183,7 +185,9 @@ _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全�
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
                 r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
+_AFTER_SPLIT = class_led(_AFTER_SPLIT)  # (the same matches, tried where one can open)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
+_AFTER_LIST_END = class_led(_AFTER_LIST_END)  # (the same matches, tried where one can open)
 _LIST_ITEMS = re.compile(r"[、和与及]")
 _LIST_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
 _MAX_ITEM = 6     # a list item longer than this holds more than a name (困境老人和儿童提供日间照料、…等服务)
@@ -228,6 +232,7 @@ _DUTY = re.compile(r"重任|重担|任务|职责|使命|责任")
 # (涉及 says what the figure is of: 集中安置点涉及易地扶贫搬迁乡7个 → 易地扶贫搬迁乡, 涉及到整治的建筑面积 → 整治的建筑面积)
 # (not across 年: 2023年户籍人口 holds no count in 户)
 _BEFORE_CUT = re.compile(r"\d[\d.]*[^\d年]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
+_BEFORE_CUT = class_led(_BEFORE_CUT)  # (the same matches, tried where one can open)
 # 与/和/及 inside a word (参与率, 和谐社区, 及时, 涉及) joins nothing
 _NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时)|(?<=[涉普提危波惠顾触])及")   # (涉及, 普及, 惠及: verbs)
 # openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
@@ -248,6 +253,19 @@ _TAIL_TRIM = re.compile(r"(?:[由从](?:合并前|原来|过去|以前|改革前
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近|"
                         # (an adverb of how few: 充电车位仅1600个 → 充电车位, 两委干部却只9人 → 两委干部)
                         r"仅有|仅|只有|(?<!船)只|才|却)+$")
+_TAIL_TRIM = class_led(_TAIL_TRIM)  # (the same matches, tried where one can open)
+# the characters a match of _TAIL_TRIM can end with: a label ending with none of them (the most) has nothing to trim,
+# and the pattern, which the engine tries at every offset, is not run on it
+_TAIL_CLOSING = closing_chars(_TAIL_TRIM.pattern)
+
+
+def _tail_trim(s: str) -> str:
+    """``_TAIL_TRIM.sub("", s)``."""
+    if _TAIL_CLOSING is not None and s[-1:] not in _TAIL_CLOSING and not s.endswith("\n"):
+        return s
+    return _TAIL_TRIM.sub("", s)
+
+
 # those who have or lack something, counted by the figure that ends the clause (有…资格的2543人, 没有物业管理的71个)
 _HOLDERS_OF = re.compile(r"(?:具有|持有|拥有|有|获得|荣获|取得|没有)[^的，,。；;]{2,20}的$")
 _CHANGE_ONLY = re.compile(r"(?:" + _CHANGE_TO + "|" + _COMPARED + r")+")
@@ -257,6 +275,7 @@ _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
 # a word naming a quantity, before 是 (参与人数是320名): the figure is its value
 _QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|比重|率|长度|经费|资金|预算|总计|合计)$")
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|针对|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
+_BEFORE_TRIM = class_led(_BEFORE_TRIM)  # (the same matches, tried where one can open)
 _DATE_HEAD = re.compile(r"^[年月日号]")
 _SEXES = ("男", "女")
 # words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
@@ -424,7 +443,7 @@ def _list_start(before: str, cuts: list[re.Match[str]], k: int) -> int:
     and no 等 closing it (推选街巷长、楼栋长48名, …等志愿服务及主题党日活动5000余次): the figure counts every item — the whole
     list where it is short, else its last two items, never the last alone; else where it did (``cuts[k].end()``)."""
     cut, end = cuts[k].end(), len(before)
-    if len(_TAIL_TRIM.sub("", before[cut:].strip())) < 2:
+    if len(_tail_trim(before[cut:].strip())) < 2:
         return cut          # (no item after the join: 11个市制定…清单、占68.8%)
     froms = [next((c.end() for c in reversed(cuts[:k]) if before[c.start()].isdigit() or before[c.start()] == "涉"), 0)]
     if k >= 1 and before[cuts[k - 1].start()] in "、和及与":
@@ -479,9 +498,9 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
     before = before[cut:].strip()
     lead_cut = _LEAD_TRIM.sub("", before)
     verb_only = lead_cut.strip()
-    trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", lead_cut)).strip()
+    trimmed = _BEFORE_TRIM.sub("", _tail_trim(lead_cut)).strip()
     if trimmed != before and trimmed:  # a trim may uncover another (按照全市… → 全市… → …)
-        trimmed = _BEFORE_TRIM.sub("", _TAIL_TRIM.sub("", _LEAD_TRIM.sub("", trimmed))).strip()
+        trimmed = _BEFORE_TRIM.sub("", _tail_trim(_LEAD_TRIM.sub("", trimmed))).strip()
     before = "" if _PART_OF.fullmatch(trimmed) else trimmed   # 300万元中的120万元: a part of the same thing
     if before.endswith("的") and not (ends_clause and _HOLDERS_OF.search(before)):
         before = ""      # 将省下拨的132箱、…图书: a modifier of the noun after the figure, which it does not name
@@ -529,6 +548,10 @@ _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
 # (旭园小区是某社区一个建于1998年的小区，共2个楼幢: what it is, said first, too)
 _HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于|是)")
+# what every match of ``_HOLDER`` / ``_HOLDER_SUBJECT`` holds: looked for first (a scan that skips ahead to 小, 院, 楼, 派,
+# 警 or 司), the patterns, which open with a run of hanzi the engine tries at every offset, only where it is found
+_HOLDER_KEY = re.compile(r"小区|院落|楼院|小院|派出所|警务站|警务室|司法所")
+_HOLDER_SUBJECT_KEY = re.compile(r"(?:小区|院落|楼院|小院)(?:位于|地处|坐落|建成于|始建于|建于|是)")
 # what it holds, written straight before the figure (共3栋, 有120户)
 _HELD = re.compile(r"[，,](?:共有|现有|共计|共|有)")
 # a year something was built or founded in (建于1998年, 成立于2015年) dates the thing, not the figures counted after it
@@ -540,15 +563,17 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
     sentence is about, where it is, when built, then what it holds: 康居小区位于…路，建成于1999年，共3栋楼房), or None."""
     lo = max(s_lo, start - _HOLDER_WINDOW)
     found, after = None, 0
-    for m in _HOLDER.finditer(text, lo, start):
-        found, after = m, m.end()
+    if _HOLDER_KEY.search(text, lo, start) is not None:
+        for m in _HOLDER.finditer(text, lo, start):
+            found, after = m, m.end()
     if found is None:
         # (a station the sentence opens with, saying what it is charged with: every figure of the sentence is of its charge,
         # 某派出所肩负着…，还承担着…，服务着辖区内1.2万户家庭)
         found = _STATION_SUBJECT.match(text, s_lo, start)
         after = found.end() if found is not None else 0
     if found is None:
-        found = _HOLDER_SUBJECT.search(text, max(s_lo, start - 2 * _HOLDER_WINDOW), start)
+        far = max(s_lo, start - 2 * _HOLDER_WINDOW)
+        found = _HOLDER_SUBJECT.search(text, far, start) if _HOLDER_SUBJECT_KEY.search(text, far, start) else None
         if found is None:
             return None
         # the figure's clause opens with what it holds (，共3栋楼房120户), or goes on with the list of what it holds that
@@ -682,12 +707,12 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
     dist = (_DISTRIBUTIVE.search(text, d_lo, start)
             if text.find("每", d_lo, start) >= 0 or text.find("均", d_lo, start) >= 0 else None)
     if dist:
-        lead = _TAIL_TRIM.sub("", dist.group(0))
+        lead = _tail_trim(dist.group(0))
         if after and lead not in after:
             phrase = lead + after  # 每个村（社区)配备 + 专职网格员
         elif not after and lead in before and _PERIOD.fullmatch(lead):
             # a rate per period (物业费标准执行为每月1.2元): what is charged or paid, not the period
-            head = _TAIL_TRIM.sub("", before[:before.index(lead)]).strip()
+            head = _tail_trim(before[:before.index(lead)]).strip()
             phrase = head if len(head) >= 2 else lead
         elif not after and lead in before and _DENSITY.search(before[:before.index(lead)]):
             phrase = before[:before.index(lead)]  # 牧区人口密度每平方公里不足5人 → 牧区人口密度
@@ -985,6 +1010,8 @@ def _quoted_counted(text: str, found: list[MetricRec], clauses: _Stops) -> None:
 # 居民。”, 十年前…): not the figure the place has now — not 过去一年/过去三年 (the recent years whose results are told)
 _PAST = re.compile(r"(?:^|(?<=[，,：:“\s]))(?:那时候|那时|那會兒|那会儿|当时|早年|从前|以前|过去(?![一两三四五六七八九十\d几]+年|的一年)"
                    r"|(?:\d+|[一二三四五六七八九十几]+)年前)")
+# a word every match of ``_PAST`` holds (its opening lookbehind leaves the engine no character to skip ahead to)
+_PAST_KEY = re.compile(r"那时|那會兒|那会儿|当时|早年|从前|以前|过去|年前")
 # a clause back in the present (如今/现在/目前…): what follows it is now
 _NOW = re.compile(r"如今|现在|目前|当前|今年|眼下|而今")
 # two characters every match of _PAST holds (its words; 年前 of N年前): a sentence with none before a figure is not
@@ -1017,6 +1044,8 @@ def _recalled(text: str, found: list[MetricRec], sentences: _Stops) -> None:
         if then is not None and mt.subject and not mt.subject.startswith(then.group(1)):
             mt.subject = (then.group(1) + mt.subject)[:_MAX_SUBJECT]
             continue
+        if not mt.subject or mt.subject.startswith("过去"):
+            continue
         lo = sentences.bounds(mt.start)[0]
         if keys is None:
             keys = _past_key_starts(text)
@@ -1024,10 +1053,10 @@ def _recalled(text: str, found: list[MetricRec], sentences: _Stops) -> None:
         if first == len(keys) or keys[first] + 2 > mt.start:
             continue                # no key of _PAST between the sentence's start and the figure: no match
         past = None
-        for past in _PAST.finditer(text, lo, mt.start):
-            pass
-        if past is None or _NOW.search(text, past.end(), mt.start) or not mt.subject \
-                or mt.subject.startswith("过去"):
+        if _PAST_KEY.search(text, lo, mt.start) is not None:
+            for past in _PAST.finditer(text, lo, mt.start):
+                pass
+        if past is None or _NOW.search(text, past.end(), mt.start):
             continue
         mt.subject = ("过去" + mt.subject)[:_MAX_SUBJECT]
 

@@ -29,6 +29,7 @@ from loaders.extract.quote_features import FIGURE_VERB, QuoteView, quote_feature
 from loaders.extract.quote_model import QuoteModel, load_quote_model
 from loaders.extract.text_utils import (
     any_of,
+    class_led,
     is_cjk,
     is_common_word,
     opening_class,
@@ -1128,6 +1129,7 @@ _REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AF
 # the words before it make it one instance of something (一份“点菜单”) or one year's edition of an
 # event (2024“…”采访团)
 _REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"))
+_REJECTED_BEFORE = class_led(_REJECTED_BEFORE)  # (the same matches, tried where one can open)
 # the quote itself is a whole sentence (speech, a passage of a document), a simile, a question, a
 # decimal figure, a descriptor made with 化, the proposal's wording, a designation or title, a
 # metaphor of distance or time: whatever stands around it (``\A…\Z`` is ``fullmatch`` inside a search)
@@ -1227,6 +1229,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
 
 # a reply's heading that restates a point of the proposal (二、在“…”方面，我们将…; 一、关于“…”的问题)
 _HEADING_POINT = re.compile(r"(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[、.．])?(?:在|关于|对于)$")
+_HEADING_POINT = class_led(_HEADING_POINT)  # (the same matches, tried where one can open)
 
 
 _DESCRIPTOR_WORD = re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z")
@@ -1251,6 +1254,7 @@ def _problem_list(parts: list[str]) -> bool:
 
 
 _PROBLEM_PART = re.compile(r"(?:难|多|少|差|乱|慢|低|弱|不足|不够|不畅|不清|不管|不入)$|^(?:无|没|缺)")
+_PROBLEM_PART = class_led(_PROBLEM_PART)  # (the same matches, tried where one can open)
 
 
 def _numbered_or_list(name: str, parts: list[str]) -> bool:

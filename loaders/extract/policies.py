@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import stop_at_or_after, stop_before, stop_positions, without_pinyin
+from loaders.extract.text_utils import (
+    class_led,
+    stop_at_or_after,
+    stop_before,
+    stop_positions,
+    without_pinyin,
+)
 from loaders.record import AgencyRec, Mention, PolicyRec
 
 __all__ = ["Title", "date_before", "extract_policies", "find_titles", "status_of"]
@@ -54,6 +60,7 @@ _DOCNO_INLINE = re.compile(r"^\s*([\u4e00-\u9fff]{1,8}[〔\[［【]\s*\d{4}\s*[�
 _PERIODICAL_TAIL = re.compile(r"(?:信息|日报|晚报|时报|早报|报|杂志|周刊|月刊|通讯|简报|内参|动态|专刊|快报|网|新闻)$")
 _NEWS_BEFORE = re.compile(r"(?:文章|内参|报道|新闻|刊登|刊发|专栏|栏目|一文)[^，。；]{0,4}$|"
                           r"(?:入选|收录|编入|选入)[^，。；]{0,12}$")
+_NEWS_BEFORE = class_led(_NEWS_BEFORE)  # (the same matches, tried where one can open)
 # the number of the proposal being answered, right after its title: 《…》（第1021号）
 _PROPOSAL_NO_AFTER = re.compile(r"^\s*[（(]\s*第?\s*[A-Za-z]{0,2}\d+\s*号")
 # a survey or study cited for its figures: 《…满意度》调查数据显示

@@ -36,7 +36,7 @@ from bisect import bisect_right
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
 from loaders.extract.practices import in_topic_list, load_taxonomy
-from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after, stop_before
+from loaders.extract.text_utils import EDITORS_NOTE, class_led, line_starts, stop_at_or_after, stop_before
 from loaders.record import PracticeMention
 
 __all__ = ["extract_practice_mentions", "within_subject"]
@@ -81,12 +81,15 @@ def extract_practice_mentions(ctx: Context) -> None:
         known = best.get(name)
         if known is not None and known[0] == _NAMED and known[3]:
             continue                                          # (hits come by offset: the first such cue wins)
-        figured = _figured(text, pos)
-        if known is not None and known[0] == _NAMED and not figured:
-            continue
+        figured = None      # (asked only where it decides: a cue of a sentence already ranked seldom needs it)
+        if known is not None and known[0] == _NAMED:
+            figured = _figured(text, pos)
+            if not figured:
+                continue
         sentence = attribution.sentence_start(pos)
         if last.get(name) == sentence:
-            if known is not None and figured and not known[3] and known[1] >= sentence:
+            if known is not None and not known[3] and known[1] >= sentence \
+                    and (figured if figured is not None else _figured(text, pos)):
                 # a later cue of the same sentence, in the clause of a figure (社会组织加快发展，全省已注册登记社会组织38406个):
                 # the sentence is cited from it, where the figure measures the practice
                 best[name] = (known[0], pos, known[2], True)
@@ -96,6 +99,8 @@ def extract_practice_mentions(ctx: Context) -> None:
             tried[name] = tried.get(name, 0) + 1
             if tried[name] > _LOOK_FURTHER:
                 continue                                      # a named one this far on is unlikely: stop looking
+        if figured is None:
+            figured = _figured(text, pos)
         source = next((src for s, e, src in studied if s <= pos < e), None)
         if source is not None:
             rank = _STUDIED
@@ -139,6 +144,7 @@ def extract_practice_mentions(ctx: Context) -> None:
 
 # a figure of work in a cue's clause (注册登记社区社会组织38406个, 成立业委会12个): a count or a share, not a year or a date
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:个|家|名|人|户|支|项|次|件|场|所|处|条|座|间|元|%)")
+_FIGURE = class_led(_FIGURE)  # (the same matches, tried where one can open)
 _CLAUSE_STOPS = "，,；;：:。！？!?\n"
 # a figure of each (每个微网格配备1名…) or of a whole the place is one of (全省5个试点之一): not how much the place did
 _NOT_ITS_FIGURE = re.compile(r"每|均|之一")

@@ -20,6 +20,7 @@ from govkg.errors import ConfigError
 from govkg.settings import DATA_DIR
 from loaders.extract.cue_scan import CueScanner
 from loaders.extract.text_utils import (
+    class_led,
     finditer_at,
     line_starts,
     stop_at_or_after,
@@ -109,7 +110,8 @@ class Taxonomy:
                     continue
                 end = to_text(end)
                 if _PROBLEM_AFTER.match(text, end) or _LACK_BEFORE.search(text, max(0, start - 18), start) \
-                        or _IS_A_PROBLEM.match(text, end) or _IDEA_AFTER.match(text, end):
+                        or text.find("是", end, end + 5) >= 0 and _IS_A_PROBLEM.match(text, end) \
+                        or text.find("的", end, end + 10) >= 0 and _IDEA_AFTER.match(text, end):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所, …是…民生问题), not the work
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
@@ -170,6 +172,7 @@ _PROBLEM_AFTER = re.compile(r"[^，。；,;！？!?\n]{0,4}?(?:有限|不足|不
                             r"不完善|不健全|不规范|偏少|偏低|较差|欠缺|不畅|多[、，,])")
 # residents, members or deputies asking, earlier in the sentence: 居民建议/希望…, 代表提出…
 # the topic of a sentence that calls it a problem (小区物业管理是城市化进程中不可忽视的民生问题): no work named
+# (its 是 stands within 5 characters of the cue's end, and _IDEA_AFTER's 的 within 10: looked for first)
 _IS_A_PROBLEM = re.compile(r"[^，。；,;！？!?\n]{0,4}?是[^，。；,;！？!?\n]{0,24}?(?:问题|难题|难点|痛点|短板)[。；;！!]")
 # a practice named as an idea that came about (“红色物业”的提出，标志着…; …理念的出现): what the idea meant, no work named
 _IDEA_AFTER = re.compile(r"[^，,。；;！？!?\s“”\"]{0,6}[”\"]?(?:理念|概念|模式)?的(?:提出|出现|诞生|兴起)")
@@ -221,6 +224,7 @@ def _in_theme_clause(text: str, pos: int) -> bool:
 _TALKED_OVER = re.compile(r"协商|商议|商讨|商量|讨论|议定|座谈")
 _TOPICS_END = re.compile(r"等[^，,。；;：:！？!?\n]{0,6}?(?:问题|事项|议题|事宜|难题|诉求|话题)")
 _GROUPS_END = re.compile(r"(?:等)?\d+个(?:工作|专项|专题)?(?:小组|专班|工作组)")
+_GROUPS_END = class_led(_GROUPS_END)  # (the same matches, tried where one can open)
 
 
 def in_topic_list(text: str, pos: int) -> bool:

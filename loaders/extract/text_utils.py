@@ -18,6 +18,8 @@ __all__ = [
     "SENTENCE_END",
     "any_of",
     "cached_regex",
+    "class_led",
+    "closing_chars",
     "code_units",
     "digit_runs",
     "finditer_at",
@@ -94,12 +96,99 @@ def opening_class(pattern: str) -> str | None:
     return "[" + "".join(sorted(re.escape(x) if len(x) == 1 else x for x in items)) + "]" if items else None
 
 
+def class_led(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` opened with ``(?=CLASS)``, CLASS its :func:`opening_class`: the same matches (none of them empty), but a
+    scan the engine cannot start from a literal or a class of its own (a first repeat, ``\\d+…``; alternatives
+    opening with a class and with literals; a group of groups) tests one class at every offset instead of the
+    whole grammar. ``rx`` itself where no class can be read, where it may match empty, or where it opens with
+    ``^``/``\\A`` (the engine tries those at the start only)."""
+    from re import _constants as C
+    from re import _parser as P
+
+    cls = opening_class(rx.pattern)
+    if cls is None:
+        return rx
+    try:
+        parsed = P.parse(rx.pattern, rx.flags)
+        if parsed.getwidth()[0] == 0 or (parsed.data and parsed.data[0][0] is C.AT):
+            return rx
+        return re.compile(f"(?={cls})(?:{rx.pattern})", rx.flags)
+    except (re.error, RecursionError):
+        return rx
+
+
 def opening_chars(pattern: str) -> str | None:
     """The characters that can open a non-empty match of ``pattern`` (see :func:`opening_class`), as
     a string, where they are a set of single characters (no range or ``\\s``-like class): a text
     with none of them between two offsets holds no match there (``stop_positions`` finds them)."""
     items = _opening_items(pattern)
     return "".join(sorted(items)) if items and all(len(x) == 1 for x in items) else None
+
+
+def closing_chars(pattern: str) -> str | None:
+    """The characters that can close a non-empty match of ``pattern`` (its last character), read off its
+    parse as :func:`opening_chars` reads the first (assertions and anchors consume nothing), where they are
+    a set of single characters; None where they cannot be read. Only for patterns whose every match ends at
+    the text's end (``…$``, ``…\\Z``): a text ending with none of them (and no newline) holds no match."""
+    from re import _constants as C
+    from re import _parser as P
+
+    repeats = {C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT)}
+    ends = {C.AT_END, C.AT_END_STRING}
+
+    def anchored(seq) -> bool:  # does every match of ``seq`` end at an end anchor?
+        for op, av in reversed(list(seq)):
+            if op is C.AT:
+                return av in ends
+            if op is C.SUBPATTERN:
+                return anchored(av[3])
+            if op is C.BRANCH:
+                return all(anchored(alt) for alt in av[1])
+            return False
+        return False
+
+    def last(seq) -> tuple[set[str], bool] | None:  # (characters, whether ``seq`` can match empty)
+        chars: set[str] = set()
+        for op, av in reversed(list(seq)):
+            got: tuple[set[str], bool] | None
+            if op is C.LITERAL:
+                return chars | {chr(av)}, False
+            if op is C.IN:
+                if any(iop is not C.LITERAL for iop, _iav in av):
+                    return None
+                return chars | {chr(iav) for _iop, iav in av}, False
+            if op is C.SUBPATTERN:
+                if av[1] & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_LOCALE):
+                    return None
+                got = last(av[3])
+            elif op is C.BRANCH:
+                alts = [last(alt) for alt in av[1]]
+                if any(a is None for a in alts):
+                    return None
+                got = (set().union(*(a[0] for a in alts)), any(a[1] for a in alts))  # type: ignore[index]
+            elif op in repeats:
+                sub = last(av[2])
+                got = None if sub is None else (sub[0], sub[1] or av[0] == 0)
+            elif op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+                continue
+            else:
+                return None
+            if got is None:
+                return None
+            chars |= got[0]
+            if not got[1]:
+                return chars, False
+        return chars, True
+
+    try:
+        parsed = P.parse(pattern)
+        if parsed.state.flags & (C.SRE_FLAG_IGNORECASE | C.SRE_FLAG_LOCALE | C.SRE_FLAG_MULTILINE) \
+                or not anchored(parsed):
+            return None
+        got = last(parsed)
+    except (re.error, RecursionError):
+        return None
+    return "".join(sorted(got[0])) if got and got[0] else None
 
 
 def _opening_items(pattern: str) -> set[str] | None:
@@ -263,7 +352,8 @@ def stop_before(text: str, pos: int, stops: str) -> int:
 
 def stop_at_or_after(text: str, pos: int, stops: str) -> int:
     """Offset of the first ``stops`` char at or after ``pos``, or ``len(text)``."""
-    index = stop_positions(text, stops)
+    last = _LAST_STOPS.get(stops)  # (as in ``stop_before``)
+    index = last[1] if last is not None and last[0] is text else stop_positions(text, stops)
     k = bisect_left(index, pos)
     return index[k] if k < len(index) else len(text)
 

@@ -762,3 +762,94 @@ def _plain_quote_features(v):
     if v.after[:1] == "为" or (v.after[:1] in "作" and v.after[1:2] == "为"):
         f.append("as_x")
     return f
+
+
+# pieces of sentences about compounds, stations and the past (invented): the words each key looks for, the words
+# around them, stops and digits
+_GUARD_PIECES = ["阳光", "花园", "小区", "小", "区", "院落", "楼院", "小院", "派出所", "警务站", "司法所", "位于", "建于", "是",
+                 "共有", "有", "肩负着", "那时", "那时候", "当时", "以前", "过去", "过去三年", "十年前", "3年前", "年前", "，", "：",
+                 "“", "。", " ", "的", "提出", "理念", "问题", "活动", "场所", "12", "户", "居民", "”"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_GUARD_PIECES), max_size=14).map("".join))
+def test_literal_guards_never_hide_a_match(text):
+    # a window where the key is not found holds no match of its pattern, so skipping the pattern there changes nothing
+    from loaders.extract import metrics
+
+    pairs = [(metrics._HOLDER, metrics._HOLDER_KEY), (metrics._HOLDER_SUBJECT, metrics._HOLDER_SUBJECT_KEY),
+             (metrics._PAST, metrics._PAST_KEY)]
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            for rx, key in pairs:
+                if key.search(text, lo, hi) is None:
+                    assert rx.search(text, lo, hi) is None
+        # (a cue's end: 是 within 5 characters of it for _IS_A_PROBLEM, 的 within 10 for _IDEA_AFTER)
+        if text.find("是", lo, lo + 5) < 0:
+            assert practices._IS_A_PROBLEM.match(text, lo) is None
+        if text.find("的", lo, lo + 10) < 0:
+            assert practices._IDEA_AFTER.match(text, lo) is None
+
+
+def test_guarded_holder_and_past_keep_their_verdicts():
+    from loaders.extract import metrics
+
+    text = "目前阳光花园小区位于城东，建于1998年，共有住户120户。那时候社区只有3名干部。"
+    assert metrics._compound_holder(text, 0, text.index("120")) == "阳光花园小区"
+    assert metrics._compound_holder("社区共有住户120户。", 0, 6) is None
+
+
+# label tails (invented): the words _TAIL_TRIM trims, the words before them, a newline
+_TAIL_PIECES = ["社区", "志愿者", "共", "共有", "累计", "达到", "达", "约", "近", "船只", "只", "仅", "由原来", "合并前的", "较去年",
+                "同比", "提高到", "为", "占", "以上", "却", "\n", " ", "的", "人"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=8).map("".join))
+def test_tail_trim_is_the_pattern(text):
+    from loaders.extract import metrics
+
+    assert metrics._tail_trim(text) == metrics._TAIL_TRIM.sub("", text)
+
+
+def test_closing_chars_of_end_anchored_patterns():
+    from loaders.extract.text_utils import closing_chars
+
+    assert closing_chars(r"(?:ab|c)+$") == "bc"
+    assert closing_chars(r"a(?<!x)\Z") == "a"
+    assert set(closing_chars(r"(?:一[条场]$)|(?:x$)")) == {"条", "场", "x"}
+    assert closing_chars(r"abc") is None            # not anchored at the end
+    assert closing_chars(r"\d+$") is None           # a class of no single characters
+    assert closing_chars(r"(?m)ab$") is None        # $ at every line's end
+
+
+def _class_led_patterns():
+    from loaders.extract import attribution, measures, metrics, policies, practice_mentions, quote_features
+
+    return [practice_mentions._FIGURE, metrics._AFTER_SPLIT, metrics._AFTER_LIST_END, metrics._BEFORE_CUT,
+            metrics._BEFORE_TRIM, metrics._TAIL_TRIM, attribution._FLOOR_BEFORE, models._REJECTED_BEFORE,
+            models._HEADING_POINT, models._PROBLEM_PART, practices._GROUPS_END, quote_features._SPEECH_BEFORE,
+            measures._PLANNED, policies._NEWS_BEFORE]
+
+
+# words of labels, figures and plans (invented), stops, digits, a newline
+_LED_PIECES = ["至少", "配备", "确保", "每个", "网格", "1", "2024", "名", "个", "人", "、", "和", "等", "涉及", "按照", "根据", "由",
+               "下一步", "将", "拟", "模拟", "计划", "说", "：", "表示", "一条", "报道", "难", "不足", "无", "共有", "达到", "约",
+               "工作", "小组", "专班", "\n", " ", "（", "一", "、", "关于", "在", "。", "社区", "文章"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_LED_PIECES), max_size=12).map("".join))
+def test_class_led_patterns_are_the_plain_patterns(text):
+    # (?=CLASS) before a pattern that cannot match empty: the same matches, by search, match, finditer and sub
+    for led in _class_led_patterns():
+        got = re.fullmatch(r"\(\?=(\[.*?\])\)\(\?:(.*)\)", led.pattern, re.DOTALL)
+        assert got is not None, led.pattern
+        plain = re.compile(got.group(2), led.flags)
+        assert [(m.span(), m.groups()) for m in led.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+        assert led.sub("", text) == plain.sub("", text)
+        for pos in range(len(text) + 1):
+            a, b = led.match(text, pos), plain.match(text, pos)
+            assert (a and a.span()) == (b and b.span())
+            a, b = led.search(text, 0, pos), plain.search(text, 0, pos)
+            assert (a and a.span()) == (b and b.span())

@@ -318,6 +318,14 @@ _UNITS_VISITED = re.compile(r"(深入|走访|走进|实地查看|考察|调研)(
 # what glossed units set up or reached, to their clause's end or a share after it (建立…制度、占86.7%)
 _GLOSSED_DID = re.compile(r"((?:建立|制定|成立|出台|实现|完成|开展)[^，,。；;：:！？!?\n、\d]{2,14})(?=$|[，,。；;：:！？!?\n]|、占)")
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
+# units counted, then an adverb of all of them and what they set up or reached, to their clause's end (8个乡镇均设立社工站,
+# 18个社区都建立了议事会): the units that did it, not every such unit of the place
+_UNITS_ALL_DID = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:均|都|全部|全都|皆)(?:已经?)?"
+                            r"((?:设立|建立|成立|制定|出台|实现|完成|开展|配备|组建|建成)了?[^，,。；;：:！？!?\n、\d]{2,12})"
+                            r"(?=$|[，,。；;：:！？!?\n])")
+# a share of things, then where or when they became what (95%的诉求在24小时内得到办结): those that did, all their clause says
+_SHARE_BECAME = ("实现", "在", "得到")
+_WITHIN = re.compile(r"在[\d一二三四五六七八九十两半个]+[\u4e00-\u9fff]{1,3}?(?:以|之)?[内內]")    # (在24小时内; not 在城区)
 
 
 # the levels a list of units is of, then a quoted name and its kind (16个市、县(区)、街道(镇)“书记领航”项目): the named kind
@@ -356,6 +364,10 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
             return did.group(1) + "的" + glossed.group()
         if rest or not ("\u4e00" <= nxt <= "\u9fff") or _AFTER_SPLIT.match(after, glossed.end()):
             return glossed.group() + (rest if len(rest) <= _MAX_ITEM else "")   # (not a predicate: …县(市、区)建立…制度)
+    all_did = _UNITS_ALL_DID.match(after)
+    if all_did and _UNIT_NOUN.search(all_did.group(1)) and len(after) < _WINDOW - 2 \
+            and not re.search(r"[这那该此]", all_did.group(2)):     # (全部开展了这项活动: what it is lies before)
+        return all_did.group(2).replace("了", "", 1) + "的" + all_did.group(1)
     split = _AFTER_SPLIT.search(after)
     phrase = (after[:split.start()] if split else after).strip()
     if split and split.group() == "为" and 2 <= len(phrase) <= 12:
@@ -364,15 +376,17 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         if chosen:
             return chosen.group(1) + phrase
     if split and 2 <= len(phrase) <= 12 and len(after) < _WINDOW - 2 and (
-            split.group() == "实现" and text[end - 1:end] == "%" and len(phrase) <= 8
+            split.group() in _SHARE_BECAME and text[end - 1:end] == "%" and len(phrase) <= 8
+            and (split.group() != "在" or _WITHIN.match(after, split.start()))
             or split.group() in ("积极", "主动") and text[end - 1:end] in _PEOPLE_UNITS and len(phrase) <= 8
             or split.group() in ("担任", "兼任") and text[end - 1:end] in _PEOPLE_UNITS):
         # a share of things, then what they achieved (超92%矛盾纠纷实现就地化解), or people counted, then what they took
         # up or serve as, all their clause says (1万余名党员积极融入群防群治, 11名单位负责人兼任党工委委员): those that did
         # it, not every such thing or person of the place
         done = after[split.end():].strip()
-        if 2 <= len(done) <= _MAX_ACHIEVED and not _CLAUSE_END.search(done) and not _AFTER_SPLIT.match(done):
-            kept = split.group() if split.group() in ("实现", "担任", "兼任") else ""
+        if 2 <= len(done) <= _MAX_ACHIEVED and not _CLAUSE_END.search(done) \
+                and (split.group() in ("在", "得到") or not _AFTER_SPLIT.match(done)):   # (在48小时内…, 得到解决)
+            kept = split.group() if split.group() in (*_SHARE_BECAME, "担任", "兼任") else ""
             return kept + done + "的" + phrase
     if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase):
         if split.group() == "实现":

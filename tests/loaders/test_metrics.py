@@ -152,7 +152,7 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     ("社区有党员120人，其中在职党员75人。", "75人", "在职党员"),
     ("社区还有260名编外网格员——住在小区的退休干部。", "260名", "编外网格员"),
     ("老年人占比超过28%……问题交织，任务繁重。", "28%", "老年人占比"),
-    ("全区21个社区全部建成睦邻中心。", "21个", "社区"),
+    ("全区21个社区全部建成睦邻中心。", "21个", "建成睦邻中心的社区"),   # (audit 20: those that did it)
     ("308个车位对小区居民实行错时共享。", "308个", "对小区居民实行错时共享的车位"),   # (audit 18: the spaces so shared)
     ("街道组织460名在职党员进社区认领岗位。", "460名", "在职党员"),
     ("92个小区3700个车位实行了错时和临停并存的模式。", "3700个", "车位"),
@@ -740,6 +740,14 @@ def test_the_figure_a_target_sets_is_planned():
     ("调研组用10天时间深入全县2区5镇、近20个社区，通过座谈了解情况。", "20个", "深入社区"),
     # a compound the sentence is about, then the list of what it holds: each figure of the list is the compound's
     ("某花园小区是某街道一个建于2001年的老旧小区，共3个楼栋、8个单元，156户居民，常住人口约400人。", "156户", "某花园小区居民"),
+    # units counted, then an adverb of all of them and what they set up (audit 20): those that did it
+    ("全县12个街道均设立社工站，覆盖老年人等群体。", "12个", "设立社工站的街道"),
+    ("全区18个社区都建立了议事会。", "18个", "建立议事会的社区"),
+    ("全市20个社区全部开展了这项活动。", "20个", "社区"),    # (what 这项 is lies before: not read)
+    # a share of things, then within what time they became what (audit 20): all their clause says
+    ("全区90%的诉求在48小时内得到办结。", "90%", "在48小时内得到办结的诉求"),
+    ("目前，80%的问题得到解决。", "80%", "得到解决的问题"),
+    ("全市65%的居民在城区。", "65%", "居民"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

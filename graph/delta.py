@@ -536,13 +536,14 @@ class _Builder:
 
     def _earlier_item(self, lo: int, found: tuple[int, int], mt: Any) -> bool:
         """Is ``found`` (before figure ``mt``, no clause mark between) within an earlier item of a 、 list of figures —
-        a figure of its own in its item, a 、 after it — not a share of what the figure before counts (…、占68.8%)?"""
+        a figure of its own in its item, before the name or after it (成立业主委员会12个、建立党支部8个), a 、 after it — not a
+        share of what the figure before counts (…、占68.8%)?"""
         between = self.text[found[1]:mt.start]
         if "、" not in between or _CLAUSE_MARK.search(between) \
                 or self.text.startswith("占", self.text.rfind("、", found[1], mt.start) + 1):
             return False
-        cut = max(lo, self.text.rfind("、", lo, found[0]))
-        return any(cut <= other.start < found[0] for other in self.rec.metrics)
+        cut, shut = max(lo, self.text.rfind("、", lo, found[0])), self.text.find("、", found[1], mt.start)
+        return any(cut <= other.start < found[0] or found[1] <= other.start < shut for other in self.rec.metrics)
 
     def _list_item(self, lo: int, hi: int, start: int, end: int) -> bool:
         """Is ``text[start:end]`` written within one item of a 、 list of tasks of the clause ``lo``–``hi`` (…、阵地建设、

@@ -296,11 +296,18 @@ _GRADED = "grade_evidence"     # a ``memo`` key's first part (other callers keep
 _PLEDGED = re.compile(r"\s*[^，,。；;：:“”]{1,20}?(?:表态|承诺|许诺)[，,：:]")
 
 
+# a sentence opening with the guiding thought (以…思想为指导，全面贯彻…，坚持党建引领、人民至上…): a plan's or a
+# programme's general line, after a heading (一、总体要求) where it has one — its verbs (贯彻, 坚持, 健全) do no work
+_GUIDED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、\s*)?(?:总体要求|指导思想)?\s*(?:坚持)?以[^，,。；;！？!?]{2,40}?"
+                     r"(?:思想|理论|精神)为(?:指导|指引)")
+
+
 def _claimed(text: str, status: str | None) -> bool:
-    """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish, a pledge."""
+    """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish, a pledge, a general
+    line under the guiding thought."""
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
     return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text)
-                or _PLEDGED.match(text))
+                or _PLEDGED.match(text) or _GUIDED.match(text))
 
 
 def _unmeasured(text: str) -> str:

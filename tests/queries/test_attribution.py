@@ -325,3 +325,14 @@ def test_a_pledge_is_a_promise_not_work_done():
     pledged = "区政府分管领导当场表态：把老旧小区改造与道路提升工程结合起来，整合资源，优先解决居民反映的问题。"
     assert grade_evidence(pledged, practice="老旧小区改造") == "claimed"
     assert grade_evidence("区政府把老旧小区改造与道路提升工程结合起来，完成改造楼房12栋。", practice="老旧小区改造") == "described"
+
+
+def test_a_general_line_under_the_guiding_thought_is_no_work_done():
+    """以…思想为指导，全面贯彻…，坚持党建引领、人民至上…，不断健全…: a plan's or a programme's general line (audit 20's
+    江西省 × 党建引领) — its principles are listed, no work is reported; 以党建为引领，成立了… still reports work."""
+    from queries.grading import grade_evidence
+
+    guided = ("以新时代中国特色社会主义思想为指导，全面贯彻落实省委全会精神，坚持党建引领、居民至上、多方共治，"
+              "不断健全社区服务体系，补齐服务短板。")
+    assert grade_evidence(guided, practice="党建引领") == "claimed"
+    assert grade_evidence("某县以党建为引领，成立了小区党支部，建立楼栋长队伍。", practice="党建引领") == "described"

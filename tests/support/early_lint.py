@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -42,7 +43,8 @@ def start(nodeids: list[str]) -> bool:
     log = (folder / "log.txt").open("wb")
     _JOB["dir"] = folder
     _JOB["proc"] = subprocess.Popen([sys.executable, "-m", "tests.support.early_lint", str(folder)], cwd=REPO,
-                                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT)
+                                    stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                    start_new_session=True)        # its own group: stop() ends node with it
     log.close()
     return True
 
@@ -72,8 +74,9 @@ def answer(statements: list[dict[str, str]]) -> tuple[int, str, str] | None:
 def stop() -> None:
     """End the background lint (if still running) and remove its folder."""
     proc, folder = _JOB.pop("proc", None), _JOB.pop("dir", None)
-    if proc is not None and proc.poll() is None:
-        proc.kill()
+    if proc is not None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)        # the job and the linter it runs, if still there
         proc.wait()
     if folder is not None:
         shutil.rmtree(folder, ignore_errors=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import EV_FIELDS
 from graph.sqlite_rows import sort_key
-from queries.grading import is_plan, states_duty
+from queries.grading import is_plan, reported_before_plan, states_duty
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import as_list, best_evidence, best_rows, head_quote
@@ -162,8 +162,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
         return model_role(row.get("name"), ev.quote)
     if row["section"] != "practice" or not ev.quote:
         return None
-    if is_plan(ev.quote) or states_duty(ev.quote):
-        return "planned"
+    if is_plan(ev.quote) and not reported_before_plan(ev.quote, row["name"]) or states_duty(ev.quote):
+        return "planned"     # (not where the practice's clause reports it reached before the plan: 已有一半以上组建业委会)
     if ev.start is not None and any(doc == ev.doc_id and lo <= ev.start < hi for doc, lo, hi in studied):
         return "studied"
     return None

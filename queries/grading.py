@@ -164,6 +164,26 @@ def is_plan(text: str, status: str | None = None) -> bool:
     return _PLAN.search(_NAMED.sub("", text)) is not None or _PLAN_SETS_OUT.match(text) is not None
 
 
+# what a clause reports reached already (截止目前…已有一半以上组建业委会)
+_REACHED = re.compile(r"截[至止]目前|目前|已")
+_CLAUSE_STOP = re.compile(r"[，,；;。！？!?]")
+
+
+def reported_before_plan(text: str, practice: str) -> bool:
+    """Whether a sentence stating a plan reports first, up to the end of the clause naming ``practice``, what is reached
+    already (截止目前，…小区已有一半以上组建业委会，同时…，力争2023年底…达100%): the plan is of what is left to do, the
+    practice's work is reported — no plan word before that clause's end."""
+    from loaders.reference import load_taxonomy
+
+    read = fold_name(without_pinyin(text or "")[0])
+    at = [pos for pos, p in load_taxonomy().hits(read) if p == practice]
+    if not at:
+        return False
+    stop = _CLAUSE_STOP.search(read, min(at))
+    head = read[:stop.start() if stop else len(read)]
+    return _REACHED.search(head) is not None and not is_plan(head)
+
+
 def states_duty(text: str) -> bool:
     """Does ``text`` open with what must or should be done (必须要坚持…, 应当…, 要充分发挥…), with
     someone's instruction of it (某某强调，社区是…，要围绕…推进网格化管理: what a leader asks for), or with

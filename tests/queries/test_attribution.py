@@ -93,6 +93,11 @@ def test_a_practice_quoted_by_a_plan_is_marked_planned_in_the_profile():
            practice("党建引领", "必须坚持党组织领导，走出一条基层治理新路子。")]
     rows = {r["name"]: r["status"] for r in finish(lambda _p: raw, {"place": "甲市"}, lambda: 0)}
     assert rows == {"红色物业": "planned", "居民公约": None, "党建引领": "planned"}
+    # what its clause reports reached before the plan (audit 20: …已有一半以上组建业委会，…，力争…): not planned
+    raw = [practice("业委会组建", "截至目前，全镇已有六成小区组建业委会，其余小区按计划推进，力争明年底实现全覆盖。"),
+           practice("居民公约", "下一步，全镇将组织各小区制定居民公约，已有的公约将修订完善。")]
+    rows = {r["name"]: r["status"] for r in finish(lambda _p: raw, {"place": "甲市"}, lambda: 0)}
+    assert rows == {"业委会组建": None, "居民公约": "planned"}
 
 
 def test_a_model_piece_grades_as_its_sentence_says():

@@ -256,6 +256,10 @@ _GROUPS_COUNTED = re.compile(r"[^，,。；;：:]*?[、等和及][^，,。；;�
 _TASK_LISTED = re.compile(r"[^，,。；;：:]*?等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|事项))")
 # a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
 _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern + ")")
+# a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
+_SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
+# a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
+_MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
 
 
 def mention_claimed(text: str, practice: str) -> bool:
@@ -289,6 +293,13 @@ def mention_claimed(text: str, practice: str) -> bool:
         cue = entry.pattern.match(text, at)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
             continue        # (成立…、党建引领网格治理、物业管理服务…6个工作小组: a group's field, no work of it yet)
+        if all(any(t.start() < pos < t.end() and _SHOW.match(text, t.end()) for t in _TITLES.finditer(text, a, b))
+               for pos, p in hits if p == practice and a <= pos < b):
+            continue        # (举办“党建引领抓服务…”消夏文艺晚会: the show's theme)
+        done = _TITLES.sub("", text[clauses[i + 1][0]:clauses[i + 1][1]]) if i + 1 < len(clauses) else ""
+        if _MEANS_ONLY.match(plain, a) and at - _MEANS_ONLY.match(plain, a).end() <= 12 and done and not named[i + 1] \
+                and _GENERAL.search(done) and not is_concrete(_GENERAL.sub("", done)) and not has_figure(done):
+            continue        # (通过网格化管理，落实各项工作措施: a means of work on everything, no work of its own)
         words = _TITLES.sub("", text[a:b])
         listed = _TASK_LISTED.match(plain, cue.end() if cue else at, b)
         if listed and "、" in plain[a:at + 1] + plain[at:listed.end()]:

@@ -341,3 +341,15 @@ def test_a_general_line_under_the_guiding_thought_is_no_work_done():
               "不断健全社区服务体系，补齐服务短板。")
     assert grade_evidence(guided, practice="党建引领") == "claimed"
     assert grade_evidence("某县以党建为引领，成立了小区党支部，建立楼栋长队伍。", practice="党建引领") == "described"
+
+
+def test_a_show_named_for_a_practice_and_a_means_of_work_on_everything_report_none_of_its_work():
+    """举办“…红色物业促和谐”消夏文艺晚会: the show's theme; 通过网格化管理，落实各项工作措施: a means of work on
+    everything — the sentence's other verbs (成立…小组) are not the practice's (audit 20's 汶上县, 光明社区)."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("某县举办“党建引领聚民心 红色物业暖万家”广场文艺晚会", practice="红色物业") == "claimed"
+    assert grade_evidence("某社区开展“红色物业进小区”主题活动，组织物业企业为居民服务。", practice="红色物业") == "described"
+    assert grade_evidence("某社区成立了以书记为组长的领导小组，通过网格化管理，落实各项工作措施。",
+                          practice="网格化治理") == "claimed"
+    assert grade_evidence("某社区成立了领导小组，通过网格化管理，为居民提供上门服务。", practice="网格化治理") == "described"

@@ -188,7 +188,7 @@ def closing_chars(pattern: str) -> str | None:
         got = last(parsed)
     except (re.error, RecursionError):
         return None
-    return "".join(sorted(got[0])) if got and got[0] else None
+    return "".join(sorted(got[0])) if got and got[0] and not got[1] else None
 
 
 def _opening_items(pattern: str) -> set[str] | None:

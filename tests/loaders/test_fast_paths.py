@@ -853,3 +853,9 @@ def test_class_led_patterns_are_the_plain_patterns(text):
             assert (a and a.span()) == (b and b.span())
             a, b = led.search(text, 0, pos), plain.search(text, 0, pos)
             assert (a and a.span()) == (b and b.span())
+
+
+def test_closing_chars_none_where_a_match_may_be_empty():
+    from loaders.extract.text_utils import closing_chars
+
+    assert closing_chars(r"(?:ab|c)*$") is None

@@ -985,7 +985,32 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _second_units(text, out)
     _recalled(text, out, sentences)
     _quoted_counted(text, out, clauses)
+    _posts_of_the_body(text, out)
     return out
+
+
+# posts of a committee or a body, counted after 其中 (选举产生业主委员会委员11名，其中主任1名、副主任2名)
+_POSTS = ("主任", "副主任", "书记", "副书记", "组长", "副组长", "会长", "副会长", "主席", "副主席", "秘书长", "理事长")
+_AMONG = "其中"
+_SENTENCE_END = re.compile(r"[。！？!?\n]")
+# the members of a named body (业主委员会委员, 理事会成员): the body is what the posts are of
+_BODY_MEMBERS = re.compile(r"(?:委员会|委員會|理事会|理事會|监事会|監事會|两委|兩委|党委|黨委|协会|協會)(?:委员|委員|成员|成員)$")
+
+
+def _posts_of_the_body(text: str, found: list[MetricRec]) -> None:
+    """A post counted after 其中 (…选举出11名业主委员会委员，其中主任1名、副主任2名) is the body's whose members the figure
+    before 其中 counts: 业主委员会主任, not a bare 主任 on the place's page."""
+    for k, mt in enumerate(found):
+        if mt.subject not in _POSTS:
+            continue
+        among = text.rfind(_AMONG, max(0, mt.start - 40), mt.start)
+        if among < 0 or _SENTENCE_END.search(text, among, mt.start):
+            continue
+        whole = next((o for o in reversed(found[:k]) if o.end <= among), None)
+        if whole is None or _SENTENCE_END.search(text, whole.end, among) or not whole.subject \
+                or not _BODY_MEMBERS.search(whole.subject):
+            continue
+        mt.subject = whole.subject[:-2] + mt.subject
 
 
 # a figure quoted alone after a count of as many (…覆盖率、…覆盖率、…覆盖率三个“100%”): each of the items listed before the count

@@ -748,6 +748,10 @@ def test_the_figure_a_target_sets_is_planned():
     ("全区90%的诉求在48小时内得到办结。", "90%", "在48小时内得到办结的诉求"),
     ("目前，80%的问题得到解决。", "80%", "得到解决的问题"),
     ("全市65%的居民在城区。", "65%", "居民"),
+    # posts counted after 其中 are the body's whose members the figure before counts (audit 20)
+    ("业主投票选举出7名业主委员会委员，其中主任1名、副主任2名。", "1名", "业主委员会主任"),
+    ("业主投票选举出7名业主委员会委员，其中主任1名、副主任2名。", "2名", "业主委员会副主任"),
+    ("选举产生委员5名，其中主任1名。", "1名", "主任"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

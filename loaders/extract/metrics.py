@@ -1158,9 +1158,12 @@ def _second_units(text: str, found: list[MetricRec]) -> None:
 
 
 # figures given respectively for the items of a list (村、社区“一肩挑”比例分别为97.5%、94.6%): each its own item's
-_RESPECTIVELY = re.compile(r"分别(?:为|是|达到|达|有|占)?\s*$")
+_RESPECTIVELY = re.compile(r"分[别別](?:为|是|达到|达|有|占)?\s*$")
+# … or after 分别 and what was done or became of each (刑事立案数、信访总量分别同比下降10.65%、8.55%): each item then that
+_RESPECTIVELY_DID = re.compile(r"分[别別]([^，,。；;：:、“”\d\s]{2,12}?)\s*$")
 # a run of as many figures as the list before it has items, after a verb alone (减牌子、减事务、减考核平均达到10项、20项和30余项):
 # each item's, as after 分别
+_PINYIN_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]?$")
 _RESPECTIVELY_BARE = re.compile(r"(?:为|是|达到|达)\s*$")
 _RUN_JOIN = re.compile(r"\s*[、，,和及与]\s*")
 
@@ -1175,7 +1178,13 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
     while k < len(found):
         first = found[k]
         lo = clauses.bounds(first.start)[0]
+        gloss = _PINYIN_BEFORE.search(text, max(0, lo - 12), lo)
+        while lo > 1 and gloss:
+            lo = clauses.bounds(gloss.start())[0]      # (a mirror page's pinyin gloss, 轄區(qū)刑事…, ends no clause)
+            gloss = _PINYIN_BEFORE.search(text, max(0, lo - 12), lo)
         head = _RESPECTIVELY.search(text, max(lo, first.start - 40), first.start)
+        did = None if head else _RESPECTIVELY_DID.search(text, max(lo, first.start - 40), first.start)
+        head = head or did
         bare = head is None
         if bare:
             head = _RESPECTIVELY_BARE.search(text, max(lo, first.start - 40), first.start)
@@ -1186,10 +1195,18 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
         while k + len(run) < len(found) and _RUN_JOIN.fullmatch(text, run[-1].end, found[k + len(run)].start):
             run.append(found[k + len(run)])
         k += len(run)
-        listed = text[max(lo, first.start - 40):head.start()]
+        listed = without_pinyin(text[max(lo, first.start - 40):head.start()])[0]
         cut = max(listed.rfind(c) for c in "，,：:；;")
         items = [x.strip() for x in listed[cut + 1:].split("、")]
         if len(run) < 2 or len(items) != len(run) or not all(items) or (bare and len(run) < 3):
+            continue
+        if did:
+            # (城市、农村居民人均可支配收入分别增长…: the first items take the words the last one shares after its head)
+            last, quote = items[-1], items[-1].find("“")
+            at = quote if quote > 0 else len(_LEAD_TRIM.sub("", items[0]))
+            shared = last[at:] if len(last) - at >= 2 else ""
+            for mt, item in zip(run, [_LEAD_TRIM.sub("", x) + shared for x in items[:-1]] + [last]):
+                mt.subject = (item + did.group(1))[-_MAX_SUBJECT:]
             continue
         last = items[-1]
         quote = last.find("“")

@@ -752,6 +752,11 @@ def test_the_figure_a_target_sets_is_planned():
     ("业主投票选举出7名业主委员会委员，其中主任1名、副主任2名。", "1名", "业主委员会主任"),
     ("业主投票选举出7名业主委员会委员，其中主任1名、副主任2名。", "2名", "业主委员会副主任"),
     ("选举产生委员5名，其中主任1名。", "1名", "主任"),
+    # figures given respectively after 分别 and what became of each (audit 20): each item then that
+    ("全县治安案件数、矛盾纠纷数分别同比下降12.5%、6.3%。", "12.5%", "治安案件数同比下降"),
+    ("全县治安案件数、矛盾纠纷数分别同比下降12.5%、6.3%。", "6.3%", "矛盾纠纷数同比下降"),
+    ("城市、农村居民人均可支配收入分别增长6.1%和7.2%。", "6.1%", "城市居民人均可支配收入增长"),
+    ("治安案件數(shù)、矛盾糾紛數分別同比下降12.5%、6.3%。", "12.5%", "治安案件數同比下降"),   # (a mirror's gloss)
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

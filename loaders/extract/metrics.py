@@ -696,6 +696,12 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
     if after and _ACTION_HEAD.match(after) and text[end - 1] in _PEOPLE_UNITS and _LIST_BEFORE.search(text, lo, start):
         before = _before_phrase(text, lo, start)      # (…热心群众等200余人深入…村庄: those who go, not where)
         after = "" if before else after
+    joined = _TOOK_PART.match(text, end, hi) if not after and before.endswith("等") \
+        and text[end - 1] in _PEOPLE_UNITS else None
+    if joined and not _DEMONSTRATIVE.search(joined.group(0)):
+        # a list cut to its first item and 等, then what they took part in (区政协委员、…、群众代表等10人参加会议): those
+        # who took part, not every such person of the place
+        before = joined.group(0).replace("了", "", 1) + "的" + before
     phrase = after or before
     changed = _UNITS_CHANGED.search(text, max(lo, start - 4), start) if after else None
     if changed:

@@ -757,6 +757,8 @@ def test_the_figure_a_target_sets_is_planned():
     ("全县治安案件数、矛盾纠纷数分别同比下降12.5%、6.3%。", "6.3%", "矛盾纠纷数同比下降"),
     ("城市、农村居民人均可支配收入分别增长6.1%和7.2%。", "6.1%", "城市居民人均可支配收入增长"),
     ("治安案件數(shù)、矛盾糾紛數分別同比下降12.5%、6.3%。", "12.5%", "治安案件數同比下降"),   # (a mirror's gloss)
+    # a list cut to its first item and 等, then what they took part in (audit 20): those who took part
+    ("县人大代表、县民政局干部、村务监督委员、居民代表等12人参加会议。", "12人", "参加会议的县人大代表等"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

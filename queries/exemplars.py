@@ -83,7 +83,8 @@ def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, withi
 def _model_row(g: Any, q: str, m: str, r: dict[str, Any]) -> dict[str, Any]:
     """The raw row of named model ``m`` owned by place ``q``, an instance of the practice (``r``)."""
     n = g._node[m]
-    return {"place_id": q, "place": g._node[q].get("name"), "source": "model", "id": m, "summary": n.get("name"),
+    return {"place_id": q, "place": g._node[q].get("name"), "practice": None, "source": "model", "id": m,
+            "summary": n.get("name"),
             "status": "described" if n.get("components") else None, **_NO_FIGS, **ev_lists(r)}
 
 

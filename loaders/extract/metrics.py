@@ -298,6 +298,8 @@ _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
 
+# what units set up alone or together, to their clause's end (…单独或联合成立党组织)
+_FOUNDED = re.compile(r"(?:或|或者|和)?(?:联合|联建)?((?:成立|建立|组建)[\u4e00-\u9fff]{2,8}?)\s*(?=$|[，,。；;：:！？!?\n])")
 # the arrangement made for units counted, to their clause's end (…车位对小区业主实行了租售并举)
 _ARRANGED = re.compile(r"对([^，,。；;：:！？!?\n]{1,8}?)实行了?([^，,。；;：:！？!?\n]{2,8})")
 # what units counted achieved (…实现党组织覆盖): the longest, and a clause end inside it, which ends it
@@ -388,6 +390,11 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
                 and (split.group() in ("在", "得到") or not _AFTER_SPLIT.match(done)):   # (在48小时内…, 得到解决)
             kept = split.group() if split.group() in (*_SHARE_BECAME, "担任", "兼任") else ""
             return kept + done + "的" + phrase
+    if split and split.group() == "单独" and 2 <= len(phrase) <= 8 and len(after) < _WINDOW - 2:
+        # units counted, then what they set up alone or together (7个有党员的企业单独或联合成立党组织): those that did
+        founded = _FOUNDED.fullmatch(after, split.end())
+        if founded:
+            return founded.group(1) + "的" + phrase
     if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase):
         if split.group() == "实现":
             # units counted, then what they achieved, all their clause says (233个小区实现党组织覆盖): the units that achieved

@@ -628,7 +628,7 @@ def test_a_quote_is_not_cut_into_a_label(text, as_written, subject):
     ("新建120个充电桩解决停车难问题。", "120个", "充电桩"),
     ("拆除围墙后，3个院落整合成一个小区。", "3个", "整合院落"),     # (the courtyards merged: test_units_achieving…)
     ("9个兴趣小组告别无处活动的日子。", "9个", "兴趣小组"),
-    ("推动12个有党员的商户单独或联合成立党组织。", "12个", "有党员的商户"),
+    ("推动12个有党员的商户单独或联合成立党组织。", "12个", "成立党组织的有党员的商户"),   # (audit 20: what they set up)
     # the unit before 的 is what the measure word counts, not its things (X的Y)
     ("全县37个村的道路已硬化。", "37个", "村"),
     ("帮助260户住户的房屋完成加固。", "260户", "住户"),
@@ -759,6 +759,9 @@ def test_the_figure_a_target_sets_is_planned():
     ("治安案件數(shù)、矛盾糾紛數分別同比下降12.5%、6.3%。", "12.5%", "治安案件數同比下降"),   # (a mirror's gloss)
     # a list cut to its first item and 等, then what they took part in (audit 20): those who took part
     ("县人大代表、县民政局干部、村务监督委员、居民代表等12人参加会议。", "12人", "参加会议的县人大代表等"),
+    # units counted, then what they set up alone or together (audit 20)
+    ("推动9个快递网点单独成立党支部。", "9个", "成立党支部的快递网点"),
+    ("12家企业单独核算。", "12家", "企业"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

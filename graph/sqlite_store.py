@@ -111,6 +111,8 @@ _EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
 _REL_E_TYPE = "CREATE INDEX IF NOT EXISTS rel_e_type ON rel(e, type)"
 _STRIP_LATER = "CREATE TABLE IF NOT EXISTS strip_later (kind TEXT NOT NULL, owner INTEGER NOT NULL)"
 _WRITE_CACHE_KB = 64 * 1024            # the page cache of a build's writes (``_build_cache``)
+_FILL_CACHE_KB = 16 * 1024             # … and of a fill's (``fill_rows``: ``_fill_memory``)
+_FILL_MMAP_BYTES = 1 << 17             # C allocations from this size up mapped on their own in a fill (``_fill_memory``)
 _BULK_CACHE_KB = 512 * 1024            # the most page cache a bulk load (``suspend_rows``) takes …
 _BULK_CACHE_SHARE = 16                 # … 1/16 of the file, at least ``_WRITE_CACHE_KB`` (``_cache_kb``)
 _KEPT_DONE = ""                        # the key marking a kept index as completely written
@@ -474,6 +476,18 @@ class SQLiteStore(GraphStore):
         size = self._db.execute("PRAGMA page_size").fetchone()[0]
         return max(_WRITE_CACHE_KB, min(_BULK_CACHE_KB, pages * size // 1024 // _BULK_CACHE_SHARE))
 
+    def _fill_memory(self) -> None:
+        """What a fill holds at once, made smaller (before its helper is forked: it inherits both). A page
+        cache of ``_FILL_CACHE_KB``: a fill reads the graph through views and writes each index's rows
+        once, and the 64 MB of ``_WRITE_CACHE_KB`` filled with pages it read (64 MB in every index's
+        peak). Large C blocks (numpy's arrays) mapped on their own (glibc ``M_MMAP_THRESHOLD``), so each
+        goes back to the system when freed: glibc's threshold otherwise grows to the largest block freed
+        (up to 32 MB), and the next arrays of a postings segment are carved from the heap, whose top
+        stays where the largest segment left it."""
+        with self._lock:
+            self._db.execute(f"PRAGMA cache_size = -{_FILL_CACHE_KB}")
+        _mallopt(_M_MMAP_THRESHOLD, _FILL_MMAP_BYTES)
+
     def _give_back_memory(self) -> None:
         """Hand back what the last step freed: the page cache beyond ``cache_size`` (``shrink_memory``),
         Python's garbage, and the C heap's free pages (glibc ``malloc_trim``, where there is one). Freed
@@ -734,17 +748,20 @@ class SQLiteStore(GraphStore):
         except StoreUnavailable:
             return False
         self._bulk = False
-        self._build_cache()
+        self._fill_memory()
         self._give_back_memory()                    # before the helper is forked: it would hold it too
         with self._lock:
             stale = self._rows.unmarked()
-        with self._rows.helping():                  # rows computed in two processes, written in this one
-            # (an index filled beside one before it is marked by then: not filled twice)
-            for ix in stale:
-                if not self.rows_marked(ix.name):
-                    if not self.seed_rows(ix):
-                        return False
-                    self._give_back_memory()        # each index's arrays and views gone before the next
+        try:
+            with self._rows.helping():              # rows computed in two processes, written in this one
+                # (an index filled beside one before it is marked by then: not filled twice)
+                for ix in stale:
+                    if not self.rows_marked(ix.name):
+                        if not self.seed_rows(ix):
+                            return False
+                        self._give_back_memory()    # each index's arrays and views gone before the next
+        finally:
+            self._build_cache()                     # later writes: the write cache again
         return True
 
     def document_count(self) -> int:
@@ -995,6 +1012,17 @@ def _malloc_trim() -> None:
 
 
 _TRIM: Any = None                      # glibc's malloc_trim once looked up; False where there is none
+_M_MMAP_THRESHOLD = -3                 # glibc's mallopt parameter
+
+
+def _mallopt(param: int, value: int) -> None:
+    """glibc's ``mallopt(param, value)`` (nothing elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").mallopt(param, value)
 
 
 def _doc_text(text: Any) -> str | None:

@@ -178,8 +178,8 @@ _CHUNK_ITEMS = 1 << 16        # and items (an item's number within its chunk tak
 _CP_BITS = 21                 # code points are below 2 ** 21
 
 
-def _chunks(lengths) -> list[tuple[int, int]]:
-    """Consecutive ranges of items of about ``_CHUNK_CHARS`` characters together (at least one item
+def _chunks(lengths, chunk_chars: int = _CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive ranges of items of about ``chunk_chars`` characters together (at least one item
     each, at most ``_CHUNK_ITEMS``), from the items' lengths."""
     import numpy as np
 
@@ -187,7 +187,7 @@ def _chunks(lengths) -> list[tuple[int, int]]:
     ranges, lo = [], 0
     while lo < len(lengths):
         before = int(ends[lo - 1]) if lo else 0
-        hi = int(np.searchsorted(ends, before + _CHUNK_CHARS, side="right"))
+        hi = int(np.searchsorted(ends, before + chunk_chars, side="right"))
         hi = min(max(hi, lo + 1), lo + _CHUNK_ITEMS, len(lengths))
         ranges.append((lo, hi))
         lo = hi
@@ -368,17 +368,19 @@ def _empty():
     return np.zeros(0, dtype=np.int32)
 
 
-def _fold_and_index(texts: list[str], with_counts: bool):
+def _fold_and_index(texts: list[str], with_counts: bool, chunk_chars: int = _CHUNK_CHARS):
     """(folded texts, gram table, item numbers, counts or None) of ``texts``, item ``i`` being
-    ``texts[i]``. Per chunk of texts: fold, then the sorted (gram, item) keys of
+    ``texts[i]``. Per chunk of texts (about ``chunk_chars`` characters: the temporaries of a pass are
+    a few dozen bytes a character, its results a few): fold, then the sorted (gram, item) keys of
     :func:`_pair_counts`; the chunks' postings are then laid end to end per gram (chunks hold
-    ascending items, so each gram's items stay ascending) by a scatter, no second sort."""
+    ascending items, so each gram's items stay ascending) by a scatter, no second sort — the same
+    arrays whatever the chunks."""
     import numpy as np
 
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     folded: list[str] = []
     parts = []
-    for lo, hi in _chunks(lengths):
+    for lo, hi in _chunks(lengths, chunk_chars):
         cp = _fold_chunk(texts[lo:hi], lengths[lo:hi], folded)
         grams, runs, ids, counts = _pair_counts(cp, lengths[lo:hi])
         del cp

@@ -25,6 +25,10 @@ __all__ = ["SEARCH_KINDS", "PostedFullTextIndex", "PostedItems", "SearchPostings
 SEARCH_KINDS = tuple(sorted(("Document", *ENTITY_FIELDS)))
 _CODE = {kind: code for code, kind in enumerate(SEARCH_KINDS)}
 _FIELDS = tuple(Searchable.__dataclass_fields__)
+# characters per numpy pass of a segment's postings: a fill's segment holds up to 4 M characters, and a
+# pass's temporaries (sorted keys, heads, counts) ≈ 50 bytes a character were its writer's peak (2 M
+# characters a pass: ≈ 100 MB at once at 2,000 documents); the segment's arrays are the same
+_SEGMENT_PASS_CHARS = 1 << 18
 
 
 def _kind(node: str) -> str | None:
@@ -78,7 +82,7 @@ class SearchPostings:
 
     def segment(self, sources: list[tuple[str, str]]) -> Iterator[tuple[str, Any, Any]]:
         for prefix, at, counted in (("t", 0, True), ("n", 1, False)):
-            _, table, ids, counts = _fold_and_index([s[at] for s in sources], counted)
+            _, table, ids, counts = _fold_and_index([s[at] for s in sources], counted, _SEGMENT_PASS_CHARS)
             starts = table._starts
             for g, key in enumerate(table._grams.tolist()):
                 lo, hi = int(starts[g]), int(starts[g + 1])

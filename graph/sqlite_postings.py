@@ -60,10 +60,11 @@ _SEGMENT_MIN_CHARS = 1 << 18   # … and at least, where the put's items hold le
 _SEGMENTS = 16             # a put's segments about 1/16 of what its keys hold, so that a small graph's fill does not
                            # take the memory a national one's does (4 M characters: ≈ 450 MB of n-gram arrays at once)
 _TIER = 4             # segments of one size class merged together
-_MERGE_BYTES = 1 << 22     # bytes of ids (4 a posting) a merge reads and rewrites at a time, whole grams: its
+_MERGE_BYTES = 1 << 20     # bytes of ids (4 a posting) a merge reads and rewrites at a time, whole grams: its
                            # memory bounded whatever the corpus (by 4,000 grams at a time, a fill of 100,000
                            # documents read runs of common grams of several hundred MB each and peaked at 4.3 GB;
-                           # 16 MB of ids, ≈ 20 bytes a posting read and as many written, took 200 MB at once)
+                           # 16 MB of ids, ≈ 20 bytes a posting read and as many written, took 200 MB at once;
+                           # 4 MB, the similarity fill's peak at 2,000 documents: 197 MB against 182 at 1 MB)
 _SCAN_SHARE = 16      # ``least`` reads the key index in order for a set of at least 1/16 of the items
 _SORT_CHARS = 10      # characters of a key a sort key tells apart, 6 bits each
 #: the characters a sort key tells apart (``sort_key``), in code point order

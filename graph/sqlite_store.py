@@ -111,7 +111,8 @@ _EV_INDEXES = {"node_ev_owner": "node_ev_of", "rel_ev_owner": "rel_ev_of"}
 _REL_E_TYPE = "CREATE INDEX IF NOT EXISTS rel_e_type ON rel(e, type)"
 _STRIP_LATER = "CREATE TABLE IF NOT EXISTS strip_later (kind TEXT NOT NULL, owner INTEGER NOT NULL)"
 _WRITE_CACHE_KB = 64 * 1024            # the page cache of a build's writes (``_build_cache``)
-_FILL_CACHE_KB = 16 * 1024             # … and of a fill's (``fill_rows``: ``_fill_memory``)
+_FILL_CACHE_KB = 16 * 1024             # … and of a fill's, at least (``_fill_memory``) …
+_FILL_CACHE_SHARE = 64                 # … 1/64 of the file, at most ``_WRITE_CACHE_KB``
 _FILL_MMAP_BYTES = 1 << 17             # C allocations from this size up mapped on their own in a fill (``_fill_memory``)
 _BULK_CACHE_KB = 512 * 1024            # the most page cache a bulk load (``suspend_rows``) takes …
 _BULK_CACHE_SHARE = 16                 # … 1/16 of the file, at least ``_WRITE_CACHE_KB`` (``_cache_kb``)
@@ -478,15 +479,23 @@ class SQLiteStore(GraphStore):
 
     def _fill_memory(self) -> None:
         """What a fill holds at once, made smaller (before its helper is forked: it inherits both). A page
-        cache of ``_FILL_CACHE_KB``: a fill reads the graph through views and writes each index's rows
-        once, and the 64 MB of ``_WRITE_CACHE_KB`` filled with pages it read (64 MB in every index's
-        peak). Large C blocks (numpy's arrays) mapped on their own (glibc ``M_MMAP_THRESHOLD``), so each
+        cache of 1/64 of the file between ``_FILL_CACHE_KB`` and ``_WRITE_CACHE_KB`` (``_fill_cache_kb``:
+        16 MB at 2,000 documents, 64 MB as before from a 4 GB file on): a fill reads the graph through
+        views and writes each index's rows once, and the 64 MB of the write cache filled with pages it
+        read (64 MB in every index's peak). Large C blocks (numpy's arrays) mapped on their own (glibc ``M_MMAP_THRESHOLD``), so each
         goes back to the system when freed: glibc's threshold otherwise grows to the largest block freed
         (up to 32 MB), and the next arrays of a postings segment are carved from the heap, whose top
         stays where the largest segment left it."""
         with self._lock:
-            self._db.execute(f"PRAGMA cache_size = -{_FILL_CACHE_KB}")
+            self._db.execute(f"PRAGMA cache_size = -{self._fill_cache_kb()}")
         _mallopt(_M_MMAP_THRESHOLD, _FILL_MMAP_BYTES)
+
+    def _fill_cache_kb(self) -> int:
+        """The page cache of a fill, in KiB (``_fill_memory``)."""
+        with self._lock:
+            pages = self._db.execute("PRAGMA page_count").fetchone()[0]
+            size = self._db.execute("PRAGMA page_size").fetchone()[0]
+        return max(_FILL_CACHE_KB, min(_WRITE_CACHE_KB, pages * size // 1024 // _FILL_CACHE_SHARE))
 
     def _give_back_memory(self) -> None:
         """Hand back what the last step freed: the page cache beyond ``cache_size`` (``shrink_memory``),

@@ -66,8 +66,45 @@ def test_a_fill_takes_a_page_cache_of_its_own_and_maps_large_blocks_apart(tmp_pa
     monkeypatch.setattr(sqlite_rows.RowKeeper, "seed", spy)
     assert store.fill_rows()
     assert caches and set(caches) == {sqlite_store._FILL_CACHE_KB} and sqlite_store._FILL_CACHE_KB < sqlite_store._WRITE_CACHE_KB
-    assert calls == [(sqlite_store._M_MMAP_THRESHOLD, sqlite_store._FILL_MMAP_BYTES)]
     assert -store._db.execute("PRAGMA cache_size").fetchone()[0] == sqlite_store._WRITE_CACHE_KB
+    # a large file (as at 100,000 documents) fills with a share of it, at most the write cache
+    monkeypatch.setattr(sqlite_store, "_FILL_CACHE_SHARE", 1)
+    pages = store._db.execute("PRAGMA page_count").fetchone()[0] * store._db.execute("PRAGMA page_size").fetchone()[0]
+    monkeypatch.setattr(sqlite_store, "_FILL_CACHE_KB", 1)
+    monkeypatch.setattr(sqlite_store, "_WRITE_CACHE_KB", 10 ** 9)
+    assert store._fill_cache_kb() == pages // 1024
+    monkeypatch.setattr(sqlite_store, "_WRITE_CACHE_KB", 3)
+    assert store._fill_cache_kb() == 3
+    assert calls == [(sqlite_store._M_MMAP_THRESHOLD, sqlite_store._FILL_MMAP_BYTES)]
     assert not store.stale_rows()
     store.close()
 
+
+def test_a_merge_reads_runs_of_at_most_a_megabyte_of_ids(tmp_path, all_records, monkeypatch):
+    """A fill's final merge reads and rewrites its postings in runs of grams of at most 1 MB of ids (a
+    gram holding more: a run of its own), not 4: what one run holds at once is its blobs read and written."""
+    from graph import sqlite_postings
+    from graph.sqlite_store import SQLiteStore
+    from queries import registry
+
+    assert sqlite_postings._MERGE_BYTES <= 1 << 20
+    held = []
+    ranges = sqlite_postings.PostingKeeper._gram_ranges
+
+    def spy(self, name, segs):
+        out = ranges(self, name, segs)
+        for lo, hi in out:
+            held.append(self.db.execute(
+                f"SELECT count(DISTINCT gram), sum(length(ids)) FROM post_gram WHERE name = ? AND gram >= ? AND gram <= ? "
+                f"AND seg IN ({','.join('?' * len(segs))})", (name, lo, hi, *segs)).fetchone())
+        return out
+
+    monkeypatch.setattr(sqlite_postings.PostingKeeper, "_gram_ranges", spy)
+    monkeypatch.setattr(sqlite_postings, "_SEGMENT_MIN_CHARS", 100)   # several segments: a merge at the end
+    store = registry.maintain_indexes(SQLiteStore.open(tmp_path))
+    store.init_schema()
+    assert store.suspend_rows()
+    store.load_records(list(all_records)[:30])
+    assert store.fill_rows()
+    assert held and all(grams == 1 or ids <= sqlite_postings._MERGE_BYTES for grams, ids in held)
+    store.close()

@@ -176,6 +176,9 @@ def _practice_match(practice: str, text: str, start: int, end: int) -> tuple[int
     return found.start(), found.end()
 
 
+_TOOK_PART = re.compile(r"参与|参加|參與|參加")
+
+
 class _Builder:
     def __init__(self, rec: ExtractionRecord, practice_names: frozenset[str]):
         self.rec = rec
@@ -564,6 +567,11 @@ class _Builder:
             if cut < other.start < pos and other.subject:
                 at = self.text.find(other.subject, other.end, other.end + 2 + len(other.subject))
                 if at >= 0 and pos < at + len(other.subject):
+                    return True
+                # (a label carrying what the run took part in, 参与社区治理…的“双报到”单位: its noun ends at that verb)
+                took = _TOOK_PART.search(self.text, other.end, other.end + 40) \
+                    if at < 0 and other.subject.startswith(("参与", "参加", "參與", "參加")) else None
+                if took is not None and pos < took.start():
                     return True
         return False
 

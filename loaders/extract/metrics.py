@@ -999,7 +999,39 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _recalled(text, out, sentences)
     _quoted_counted(text, out, clauses)
     _posts_of_the_body(text, out)
+    _run_took_part(text, out)
     return out
+
+
+# a run of figures each before its own noun, joined by 、, then what they all took part in, to the clause's end
+# (引导16个“两新”组织、43个“双报到”单位、3家物业联盟参与社区治理、志愿服务等活动)
+_RUN_TOOK_PART = re.compile(r"(参与|参加|參與|參加)([^，,。；;：:！？!?\n\d]{2,14}?)(?=[，,。；;：:！？!?\n]|$)")
+
+
+def _run_took_part(text: str, found: list[MetricRec]) -> None:
+    """Label each figure of such a run with what they took part in (参与社区治理、志愿服务等活动的“两新”组织): those
+    that took part, not every such unit of the place."""
+    k = 0
+    while k < len(found):
+        run = [found[k]]
+        while k + len(run) < len(found):
+            a, b = run[-1], found[k + len(run)]
+            between = without_pinyin(text[a.end:b.start])[0]     # (a mirror page's glosses: 物業(yè)聯(lián)盟)
+            if not (a.subject and between.endswith("、") and between[:-1].strip() == without_pinyin(a.subject)[0]):
+                break
+            run.append(b)
+        k += len(run)
+        last = run[-1]
+        tail, named = without_pinyin(text[last.end:last.end + 48])[0], without_pinyin(last.subject or "")[0]
+        if len(run) < 2 or not named or not tail.startswith(named):
+            continue
+        took = _RUN_TOOK_PART.match(tail, len(named))
+        if took is None or _DEMONSTRATIVE.match(took.group(2)):
+            continue
+        for mt in run:
+            label = took.group(1) + took.group(2) + "的" + without_pinyin(mt.subject)[0]
+            if len(label) <= _MAX_SUBJECT:
+                mt.subject = label
 
 
 # posts of a committee or a body, counted after 其中 (选举产生业主委员会委员11名，其中主任1名、副主任2名)

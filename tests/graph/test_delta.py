@@ -502,6 +502,11 @@ def test_a_figure_measures_no_practice_named_in_a_later_item_of_its_list_of_figu
                             ["在职党员双报到", "志愿服务"], ["16个", "27个", "5家"],
                             {"16个": "协会", "27个": "“双报到”单位", "5家": "物业企业"})
     assert measured["5家"] == ["志愿服务"] and measured["27个"] == ["在职党员双报到", "志愿服务"]
+    # nor where the labels carry what the run took part in (audit 20: 参与社区志愿服务的协会)
+    measured = _measured_in("引导16个协会、27个“双报到”单位参与社区志愿服务。",
+                            ["在职党员双报到", "志愿服务"], ["16个", "27个"],
+                            {"16个": "参与社区志愿服务的协会", "27个": "参与社区志愿服务的“双报到”单位"})
+    assert measured["16个"] == ["志愿服务"]
     # nor where the earlier item's figure comes after what it names (audit 20: 成立业主委员会12个、建立党支部8个)
     measured = _measured_in("该镇在无物业小区成立业主委员会12个、建立党支部8个。",
                             ["业委会组建"], ["12个", "8个"], {"12个": "成立业主委员会", "8个": "建立党支部"})

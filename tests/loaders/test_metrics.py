@@ -762,6 +762,9 @@ def test_the_figure_a_target_sets_is_planned():
     # units counted, then what they set up alone or together (audit 20)
     ("推动9个快递网点单独成立党支部。", "9个", "成立党支部的快递网点"),
     ("12家企业单独核算。", "12家", "企业"),
+    # a run of figures each before its own noun, then what they all took part in (audit 20): each label carries it
+    ("引导12个社会组织、8家驻区企业参与社区治理。", "12个", "参与社区治理的社会组织"),
+    ("引导12个社会组织、8家驻区企业参与社区治理。", "8家", "参与社区治理的驻区企业"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

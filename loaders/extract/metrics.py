@@ -1000,7 +1000,26 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _quoted_counted(text, out, clauses)
     _posts_of_the_body(text, out)
     _run_took_part(text, out)
+    _share_of_people(text, out)
     return out
+
+
+# a group's share written X占N% (其中藏族占76.2%): of the people the sentence counted before, else a share alone
+_SHARE_WRITTEN = re.compile(r"占\s*$")
+
+
+def _share_of_people(text: str, found: list[MetricRec]) -> None:
+    """Label a share written straight after 占 with its group alone (…户籍人口6.1万人，…，其中藏族占76.2%, labelled 藏族) as the
+    group's share of the people the sentence counted before it (藏族占户籍人口比例), else as a share (藏族占比)."""
+    for k, mt in enumerate(found):
+        if mt.unit != "%" or not mt.subject or "占" in mt.subject or "率" in mt.subject or "比" in mt.subject:
+            continue
+        if not _SHARE_WRITTEN.search(text, max(0, mt.start - 3), mt.start) \
+                or not text[:mt.start].rstrip().removesuffix("占").rstrip().endswith(mt.subject):
+            continue
+        whole = next((o for o in reversed(found[:k]) if o.unit.endswith("人") and o.subject
+                      and not _SENTENCE_END.search(text, o.end, mt.start)), None)
+        mt.subject = mt.subject + "占" + whole.subject + "比例" if whole and len(whole.subject) <= 8 else mt.subject + "占比"
 
 
 # a run of figures each before its own noun, joined by 、, then what they all took part in, to the clause's end

@@ -765,6 +765,9 @@ def test_the_figure_a_target_sets_is_planned():
     # a run of figures each before its own noun, then what they all took part in (audit 20): each label carries it
     ("引导12个社会组织、8家驻区企业参与社区治理。", "12个", "参与社区治理的社会组织"),
     ("引导12个社会组织、8家驻区企业参与社区治理。", "8家", "参与社区治理的驻区企业"),
+    # a group's share written X占N%: of the people the sentence counted before it, else a share (audit 20)
+    ("全县户籍人口8万人，其中汉族占60%，回族占30%。", "30%", "回族占户籍人口比例"),
+    ("全区社区工作者中大专学历占38.5%。", "38.5%", "社区工作者中大专学历占比"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -1001,7 +1001,27 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _posts_of_the_body(text, out)
     _run_took_part(text, out)
     _share_of_people(text, out)
+    _raised(text, out)
     return out
+
+
+# what people raised or gathered, a list closed by 等 and its kind, before the figure that counts it (提出了涉及…等问题6个)
+_RAISED = re.compile(r"(提出|收集|征集|反映|梳理出?)了?(?:涉及)?\s*$")
+_RAISED_KIND = re.compile(r"等(?:问题|問題|意见|意見|建议|建議|诉求|訴求|事项|事項)$")
+
+
+def _raised(text: str, found: list[MetricRec]) -> None:
+    """Label a count of the problems or views raised, listed before it (参会人员提出了涉及环境卫生、…等问题6个), as those raised
+    (提出的环境卫生、…等问题): not every such problem of the place."""
+    for mt in found:
+        if not mt.subject or not _RAISED_KIND.search(mt.subject):
+            continue
+        at = text.rfind(mt.subject, max(0, mt.start - len(mt.subject) - 4), mt.start)
+        verb = _RAISED.search(text, max(0, at - 8), at) if at >= 0 else None
+        # (a mirror page's glosses and its ,、 read through: 環(huán)境衛(wèi)生,、… → 环境卫生、…)
+        label = verb.group(1) + "的" + re.sub(r"[,，]、", "、", without_pinyin(mt.subject)[0]) if verb else ""
+        if label and len(label) <= _MAX_SUBJECT:
+            mt.subject = label
 
 
 # a group's share written X占N% (其中藏族占76.2%): of the people the sentence counted before, else a share alone

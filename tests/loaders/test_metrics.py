@@ -469,8 +469,8 @@ def test_a_compound_said_to_be_one_of_a_kind_labels_what_it_holds_and_its_build_
      "助农惠农志愿服务等活动等"),     # (a first item too long for the label: as before, what stands nearest)
     # what follows 涉及 is what the figure is of (涉及 joins no list); a mirror page's doubled mark (,、) does not end the
     # clause
-    ("居民提出了涉及环境卫生、消防安全、垃圾堆放等问题6个。", "6个", "环境卫生、消防安全、垃圾堆放等问题"),
-    ("居民提出了涉及环境卫生,、消防安全,、垃圾堆放等问题6个。", "6个", "环境卫生,、消防安全,、垃圾堆放等问题"),
+    ("居民提出了涉及环境卫生、消防安全、垃圾堆放等问题6个。", "6个", "提出的环境卫生、消防安全、垃圾堆放等问题"),   # (audit 20: those raised)
+    ("居民提出了涉及环境卫生,、消防安全,、垃圾堆放等问题6个。", "6个", "提出的环境卫生、消防安全、垃圾堆放等问题"),
     ("整个涉及到整治的建筑面积达到150万平方米。", "150万平方米", "整治的建筑面积"),
     ("某镇的集中安置点涉及易地扶贫搬迁乡7个。", "7个", "易地扶贫搬迁乡"),
     # kinds, then how many of them: the kinds are of what the next figure counts (not the verb 梳理出)
@@ -768,6 +768,9 @@ def test_the_figure_a_target_sets_is_planned():
     # a group's share written X占N%: of the people the sentence counted before it, else a share (audit 20)
     ("全县户籍人口8万人，其中汉族占60%，回族占30%。", "30%", "回族占户籍人口比例"),
     ("全区社区工作者中大专学历占38.5%。", "38.5%", "社区工作者中大专学历占比"),
+    # the problems or views raised, listed before their count (audit 20): those raised
+    ("会上居民代表提出了涉及路灯维修、楼道清理等问题5个。", "5个", "提出的路灯维修、楼道清理等问题"),
+    ("全区共有路灯维修、楼道清理等问题5个。", "5个", "路灯维修、楼道清理等问题"),
 ])
 def test_labels_keep_what_makes_the_figure_true(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

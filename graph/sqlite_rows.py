@@ -121,7 +121,8 @@ def sort_key(*parts: Any) -> bytes:
 
 _CHUNK = 500          # keys per statement
 _FLUSH_DOCS = 1000    # dirty documents whose touched facts are read through one view at a flush
-_SEED_KEYS = 5000     # keys computed through one view (then released: bounded memory)
+_SEED_KEYS = 2000     # keys computed through one view (then released: bounded memory; 5,000 a view, the pieces'
+                      # fill held ≈ 95 MB of views at once at 2,000 documents and was the build's peak)
 _WHOLE = 0.5          # a flush of more than this share of the documents fills the indexes whole (a first
                       # build: cheaper than finding the keys they touched, nearly all of them); a build
                       # flushes every ``flush_every`` documents, so from its second flush on only what the

@@ -108,3 +108,31 @@ def test_a_merge_reads_runs_of_at_most_a_megabyte_of_ids(tmp_path, all_records, 
     assert store.fill_rows()
     assert held and all(grams == 1 or ids <= sqlite_postings._MERGE_BYTES for grams, ids in held)
     store.close()
+
+
+def test_a_fill_computes_rows_through_views_of_at_most_two_thousand_keys(tmp_path, all_records, monkeypatch):
+    """Each view a fill reads rows through (in this process or its helper) holds at most ``_SEED_KEYS`` keys,
+    2,000: a view keeps what it read for its keys until released, and 5,000 keys of pieces were ≈ 95 MB."""
+    from graph import sqlite_rows
+    from graph.sqlite_store import SQLiteStore
+    from queries import registry
+
+    assert sqlite_rows._SEED_KEYS <= 2000
+    monkeypatch.setattr(sqlite_rows, "_SEED_KEYS", 7)        # a small graph: several views an index
+    sizes = []
+    through = sqlite_rows._rows_through_view
+
+    def spy(store, ix, keys, method="rows"):
+        if not hasattr(ix, "view_keys"):                     # (an index whose key reads a hub sets fewer)
+            sizes.append(len(keys))
+        return through(store, ix, keys, method)
+
+    monkeypatch.setattr(sqlite_rows, "_rows_through_view", spy)
+    store = registry.maintain_indexes(SQLiteStore.open(tmp_path))
+    store.init_schema()
+    assert store.suspend_rows()
+    store.load_records(list(all_records)[:10])
+    monkeypatch.setattr(store._rows, "helping", __import__("contextlib").nullcontext)   # every view here, seen
+    assert store.fill_rows()
+    assert sizes and max(sizes) == 7
+    store.close()

@@ -90,7 +90,9 @@ def test_an_open_explorer_never_writes_back_a_stale_graph(tmp_path):
 
 @pytest.mark.timeout(300)
 def test_a_killed_build_leaves_no_temp_file_and_the_next_completes_it(tmp_path):
-    records = _records_file(tmp_path / "r.jsonl", 150, seed=15)
+    # (400: a first build commits 50 documents at a time and then fills its indexes; with 150 it could end
+    # before a loaded machine's probe saw 30, ~1 s after; with 400 the kill has ~3 s)
+    records = _records_file(tmp_path / "r.jsonl", 400, seed=15)
     home = tmp_path / "home"
     proc = _govkg("build", str(records), "--quiet", home=home)
     wait_for_documents(home, 30, proc)
@@ -105,7 +107,7 @@ def test_a_killed_build_leaves_no_temp_file_and_the_next_completes_it(tmp_path):
     assert rerun.returncode == 0, out
     leftovers = {p.name for p in graph_path(home).parent.iterdir()} - {graph_path(home).name}
     assert not {n for n in leftovers if not n.endswith(("-wal", "-shm"))}, leftovers
-    reference = loaded_alone(synthetic_records(150, seed=15))
+    reference = loaded_alone(synthetic_records(400, seed=15))
     with SQLiteStore.open(home) as got:
         assert snapshot(got) == snapshot(reference)
 

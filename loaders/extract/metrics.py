@@ -322,9 +322,11 @@ _GLOSSED_DID = re.compile(r"((?:建立|制定|成立|出台|实现|完成|开展
 _GLOSSED_NOUN = re.compile(r"[\u4e00-\u9fff]{1,2}[（(][\u4e00-\u9fff、]{1,6}[）)]")
 # units counted, then an adverb of all of them and what they set up or reached, to their clause's end (8个乡镇均设立社工站,
 # 18个社区都建立了议事会): the units that did it, not every such unit of the place
-_UNITS_ALL_DID = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:均|都|全部|全都|皆)(?:已经?)?"
+_UNITS_ALL_DID = re.compile(r"([\u4e00-\u9fff]{1,8}?)(?:(?:均|都|全部|全都|皆)(?:已经?)?|已经?)(?:单独|联合|先后)?"
                             r"((?:设立|建立|成立|制定|出台|实现|完成|开展|配备|组建|建成)了?[^，,。；;：:！？!?\n、\d]{2,12})"
                             r"(?=$|[，,。；;：:！？!?\n])")
+# bodies counted that set something up (8家物业服务企业已单独组建党支部), beside the units of _UNIT_NOUN
+_BODY_NOUN = re.compile(r"(?:企业|公司|组织|机构|单位|商户|协会|学校|医院|业委会|物管会)[)）]?$")
 # a share of things, then where or when they became what (95%的诉求在24小时内得到办结): those that did, all their clause says
 _SHARE_BECAME = ("实现", "在", "得到")
 _WITHIN = re.compile(r"在[\d一二三四五六七八九十两半个]+[\u4e00-\u9fff]{1,3}?(?:以|之)?[内內]")    # (在24小时内; not 在城区)
@@ -367,7 +369,8 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         if rest or not ("\u4e00" <= nxt <= "\u9fff") or _AFTER_SPLIT.match(after, glossed.end()):
             return glossed.group() + (rest if len(rest) <= _MAX_ITEM else "")   # (not a predicate: …县(市、区)建立…制度)
     all_did = _UNITS_ALL_DID.match(after)
-    if all_did and _UNIT_NOUN.search(all_did.group(1)) and len(after) < _WINDOW - 2 \
+    if all_did and (_UNIT_NOUN.search(all_did.group(1)) or _BODY_NOUN.search(all_did.group(1))) \
+            and len(after) < _WINDOW - 2 \
             and not re.search(r"[这那该此]", all_did.group(2)):     # (全部开展了这项活动: what it is lies before)
         return all_did.group(2).replace("了", "", 1) + "的" + all_did.group(1)
     split = _AFTER_SPLIT.search(after)
@@ -1000,6 +1003,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _quoted_counted(text, out, clauses)
     _posts_of_the_body(text, out)
     _run_took_part(text, out)
+    _units_covered(text, out)
+    _holders_of_counted(text, out)
     _share_of_people(text, out)
     _raised(text, out)
     return out
@@ -1042,9 +1047,12 @@ def _share_of_people(text: str, found: list[MetricRec]) -> None:
         mt.subject = mt.subject + "占" + whole.subject + "比例" if whole and len(whole.subject) <= 8 else mt.subject + "占比"
 
 
-# a run of figures each before its own noun, joined by 、, then what they all took part in, to the clause's end
-# (引导16个“两新”组织、43个“双报到”单位、3家物业联盟参与社区治理、志愿服务等活动)
-_RUN_TOOK_PART = re.compile(r"(参与|参加|參與|參加)([^，,。；;：:！？!?\n\d]{2,14}?)(?=[，,。；;：:！？!?\n]|$)")
+# a run of figures each before its own noun, joined by 、 or 和, then what they all took part in, set up or reached, to the
+# clause's end (引导16个“两新”组织、43个“双报到”单位、3家物业联盟参与社区治理、志愿服务等活动; 206家物业服务企业和486个业委会
+# 实现了党组织全覆盖)
+_RUN_TOOK_PART = re.compile(r"(?:均|都|全部|已经?)?(参与|参加|參與|參加|(?:实现|實現|建立|成立|组建|組建|设立|設立|建成)了?)"
+                            r"([^，,。；;：:！？!?\n\d]{2,14}?)(?=[，,。；;：:！？!?\n]|$)")
+_RUN_JOINS = ("、", "和", "及")
 
 
 def _run_took_part(text: str, found: list[MetricRec]) -> None:
@@ -1056,7 +1064,8 @@ def _run_took_part(text: str, found: list[MetricRec]) -> None:
         while k + len(run) < len(found):
             a, b = run[-1], found[k + len(run)]
             between = without_pinyin(text[a.end:b.start])[0]     # (a mirror page's glosses: 物業(yè)聯(lián)盟)
-            if not (a.subject and between.endswith("、") and between[:-1].strip() == without_pinyin(a.subject)[0]):
+            if not (a.subject and between.endswith(_RUN_JOINS)
+                    and between[:-1].strip() == without_pinyin(a.subject)[0]):
                 break
             run.append(b)
         k += len(run)
@@ -1068,9 +1077,52 @@ def _run_took_part(text: str, found: list[MetricRec]) -> None:
         if took is None or _DEMONSTRATIVE.match(took.group(2)):
             continue
         for mt in run:
-            label = took.group(1) + took.group(2) + "的" + without_pinyin(mt.subject)[0]
+            label = took.group(1).removesuffix("了") + took.group(2) + "的" + without_pinyin(mt.subject)[0]
             if len(label) <= _MAX_SUBJECT:
                 mt.subject = label
+
+
+# units counted straight after 实现, then what they all have, covered (实现了135个小区党组织全覆盖)
+_REACHED_BEFORE = re.compile(r"(?:实现|實現)了?\s*$")
+_COVERED = re.compile(r"(小区|小區|社区|社區|村|居委会|街道|乡镇|鄉鎮|楼栋|樓棟|网格|網格|单位|單位|企业|企業)"
+                      r"([\u4e00-\u9fff]{1,8}?)(全覆盖|全覆蓋|覆盖|覆蓋)(?=$|[，,。；;：:！？!?\n])")
+
+
+def _units_covered(text: str, found: list[MetricRec]) -> None:
+    """Label units counted after 实现, then what covers them all (实现了135个小区党组织全覆盖), as the units covered
+    (实现党组织全覆盖的小区): not that many party organisations, nor every such unit of the place."""
+    for mt in found:
+        if not _REACHED_BEFORE.search(text, max(0, mt.start - 4), mt.start):
+            continue
+        covered = _COVERED.match(text, mt.end)
+        if covered:
+            mt.subject = "实现" + covered.group(2) + covered.group(3) + "的" + covered.group(1)
+
+
+# units counted, then the things of theirs a second figure counts and what became of those (890个小区254545个车位对小区业主
+# 实行了租售并举, 6个小区60台电梯更新)
+_THINGS_DONE = re.compile(r"更新|改造|加装|安装|维修|建成|完成|整治|实行|实现")
+_HOLDING_UNIT = re.compile(r"小区|社区|村|楼栋|单位|院落|楼院|街道|乡镇")
+
+
+def _holders_of_counted(text: str, found: list[MetricRec]) -> None:
+    """Label the units of such a pair as those whose things the second figure counts and what became of them
+    (车位对小区业主实行租售并举的小区, 电梯更新的小区): not every such unit of the place."""
+    for a, b in pairwise(found):
+        if not a.subject or not b.subject or not _HOLDING_UNIT.fullmatch(without_pinyin(a.subject)[0]):
+            continue
+        if without_pinyin(text[a.end:b.start])[0].strip() != without_pinyin(a.subject)[0]:
+            continue
+        head, of, tail = b.subject.rpartition("的")
+        if of and _THINGS_DONE.search(head):
+            things = tail + head        # (对小区业主实行租售并举的车位 → 车位对小区业主实行租售并举)
+        elif not of and _THINGS_DONE.search(b.subject):
+            things = b.subject          # (电梯更新: the things and what became of them)
+        else:
+            continue
+        label = things + "的" + a.subject
+        if len(label) <= _MAX_SUBJECT:
+            a.subject = label
 
 
 # posts of a committee or a body, counted after 其中 (选举产生业主委员会委员11名，其中主任1名、副主任2名)

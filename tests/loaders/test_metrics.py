@@ -847,3 +847,22 @@ def test_people_counted_then_what_they_serve_as(text, as_written, subject):
 def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # bodies counted, then 已 and what they set up (audit 21): those that did it, not every such body of the place
+    ("目前，某街道有6家物业公司已单独组建党支部；", "6家", "组建党支部的物业公司"),
+    ("全区9个社区已建立议事会。", "9个", "建立议事会的社区"),
+    # a run of figures joined by 和, then what they all reached (audit 21): each label carries it
+    ("全县120家物业企业和300个业委会实现了党组织全覆盖。", "120家", "实现党组织全覆盖的物业企业"),
+    ("全县120家物业企业和300个业委会实现了党组织全覆盖。", "300个", "实现党组织全覆盖的业委会"),
+    # units counted straight after 实现, then what covers them all (audit 21): the units covered
+    ("通过单独组建和联合组建，实现了88个小区党组织全覆盖。", "88个", "实现党组织全覆盖的小区"),
+    # units counted, then their things a second figure counts and what became of those (audit 21): the units whose things did
+    ("全年12个小区80台电梯更新，惠及居民。", "12个", "电梯更新的小区"),
+    ("全市300个小区5000个车位对业主实行了错时共享。", "300个", "车位对业主实行错时共享的小区"),
+    ("全市300个小区5000个车位。", "300个", "小区"),       # (nothing became of them: a stock)
+])
+def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

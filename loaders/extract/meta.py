@@ -78,12 +78,13 @@ _DOC_NO_GARBLED = re.compile(r"(?P<org>[\u4e00-\u9fff]{1,8})\s*[〔\[［【]\s*(
 _SESSION = re.compile(
     rf"(?:中国人民政治协商会议|政协)[\u4e00-\u9fff]{{2,10}}?(?:省|市|区|县|州|旗)(?:委员会)?第?[{_CN}]+届(?:委员会)?"
     rf"第?[{_CN}]+次(?:会议|全委会|全体会议)"
-    rf"|[省市区县州](?:政协|人大)第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)"
-    rf"|[省市区县州]第?[{_CN}]+届(?:人大|政协)第?[{_CN}]+次会议"
+    rf"|[省市区县州旗](?:政协|人大)第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)"
+    rf"|[省市区县州旗]第?[{_CN}]+届(?:人大|政协|人民代表大会)第?[{_CN}]+次会议"
     rf"|(?<![\u4e00-\u9fff])政协第?[{_CN}]+届第?[{_CN}]+次(?:会议|全委会)?")
-_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,8})\s*号\s*(?:代表)?(?:提案|建议|议案)|"
+_PROPOSAL_NO = re.compile(r"第\s*([A-Za-z]{0,2}\s*\d{1,8})\s*号\s*(?:代表|委员)?(?:提案|建议|议案)|"
                           r"(?:提案|建议|议案)\s*第\s*([A-Za-z]{0,2}\d{1,8})\s*号|"
                           r"(?:提案|建议|议案)》?\s*[(（]\s*第?\s*([A-Za-z]{0,2}\d{1,8})\s*号\s*[)）]")
+_NUMBER_ALONE = re.compile(r"^\s*(?:第\s*([A-Za-z]{0,2}\d{1,8})\s*号|(\d{3,8}))\s*$")
 _PROPOSAL_NO_BARE = re.compile(r"(?<![\dA-Za-z第])([A-Za-z]{0,2}\d{1,8})\s*号\s*(?:提案|建议|议案)")
 # the reply's class: a lone A/B/C (or [A]) line, B:正在解决, (B类), …号B类
 _CLASS_LINE = re.compile(r"^\s*[\[【(（]?\s*([ABC])\s*(?:类)?\s*[\]】)）]?\s*$|^\s*([ABC])\s*[:：]\s*(?:已|正在|列入|留作|因)")
@@ -186,8 +187,40 @@ def _opening(text: str, salutation_at: int) -> str:
 
 
 def find_session(text: str) -> str | None:
+    """The first session named in ``text`` as written there: with the name of its unit where the text
+    writes one before the level (灞桥区政协九届五次会议, 周村区第十八届人民代表大会第四次会议), else
+    from the level on (区政协二届五次会议)."""
     m = _SESSION.search(text)
-    return m.group() if m else None
+    if not m:
+        return None
+    start = m.start()
+    if text[start] in "省市区县州旗":
+        start = _unit_name_start(text, start + 1)
+    return text[start:m.end()]
+
+
+def _unit_name_start(text: str, end: int) -> int:
+    """Where the administrative names written right before ``end`` begin (关于长沙市望城区 → 长): full
+    names of the code table, one after another, the last ending at ``end``; ``end - 1`` (the level
+    character alone) where no such name ends there."""
+    lo = max(0, end - 24)
+    hits = [h for h in load_gazetteer().scan(text[lo:end]) if not h.is_alias]
+    start = end - 1
+    for h in reversed(hits):
+        if h.end + lo != (end if start == end - 1 else start):
+            break
+        start = h.start + lo
+    return start
+
+
+def _number_line(lines: list[str]) -> str | None:
+    """The number a proposal page prints on a line of its own: 第25号, or bare digits on the line under
+    the session (博山区政协十三届三次会议 / 133076)."""
+    for i, line in enumerate(lines):
+        m = _NUMBER_ALONE.match(line)
+        if m and (m.group(1) or i > 0 and find_session(lines[i - 1].strip()) == lines[i - 1].strip()):
+            return m.group(1) or m.group(2)
+    return None
 
 
 def find_subject(text: str, header_lines: list[str], tail_lines: list[str], title: str | None,
@@ -460,12 +493,17 @@ def extract_document(ctx: Context) -> None:
     # a reply, or the text of a proposal itself (案由, 提案人 …), names its session and number
     proposal_text = kind == "其他" and bool(_rx(r"提案|建议|议案").search(head_text := (headline or "") + header[:400]))
     asks = kind in ("提案答复", "建议答复") or proposal_text
-    session = (find_session(title or headline or "") or find_session(header)
-               or find_session(_opening(text, header_end))) if asks else None
+    session = None
+    if asks:
+        # as the reply's opening sentence names it (您在区政协二届五次会议上提出…), before the title's form
+        opening = find_session(_opening(text, header_end))
+        session = (opening if sal_idx is not None else None) or find_session(title or headline or "") \
+            or find_session(header) or opening
     pn = None
     if asks:
         m = _PROPOSAL_NO.search(probe if not proposal_text else head_text) or _PROPOSAL_NO_BARE.search(probe)
-        pn = _rx(r"\s+").sub("", next(g for g in m.groups() if g)) if m else None
+        pn = _rx(r"\s+").sub("", next(g for g in m.groups() if g)) if m else _number_line(
+            [ln for off, ln in nonempty[:20] if off < max(header_end, 400)])
 
     reply_class = None
     if kind in ("提案答复", "建议答复"):

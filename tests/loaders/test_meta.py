@@ -84,13 +84,40 @@ def test_doc_number(header, number):
 
 
 @pytest.mark.parametrize("text,session", [
-    ("关于长沙市望城区政协二届五次会议第05号提案的答复", "区政协二届五次会议"),
     ("关于对市八届人大四次会议第395号建议的答复", "市八届人大四次会议"),
     ("对县政协十一届三次会议第12号提案的答复", "县政协十一届三次会议"),
+    # the unit's name written before the level is part of the session as written; 关于 is not
+    ("关于雨花区政协三届二次会议第18号提案的答复", "雨花区政协三届二次会议"),
+    ("关于长沙市望城区政协二届五次会议第05号提案的答复", "长沙市望城区政协二届五次会议"),
+    ("关于周至县第十八届人大二次会议第7号建议答复的函", "周至县第十八届人大二次会议"),
+    ("关于对正蓝旗第十五届人民代表大会第三次会议第9号代表建议的答复", "正蓝旗第十五届人民代表大会第三次会议"),
+    ("关于对新区政协二届三次会议第5号提案的答复", "区政协二届三次会议"),
     ("关于社区治理的答复", None),
 ])
 def test_session(text, session):
     assert find_session(text) == session
+
+
+def test_the_opening_sentence_names_the_session_before_the_title():
+    text = ("关于长沙市雨花区政协三届二次会议第18号提案的答复\n李明委员：\n"
+            "您在区政协三届二次会议上提出的《关于加强社区养老的提案》收悉，现答复如下：\n正文。\n")
+    ctx = Context(text=text, source="x.txt")
+    extract_document(ctx)
+    assert (ctx.document.session, ctx.document.proposal_number) == ("区政协三届二次会议", "18")
+
+
+@pytest.mark.parametrize("head,number", [
+    ("某县民政局对县政协十届二次会议第31号委员提案的答复\n李明委员：\n正文。\n", "31"),
+    # a form: the session on one line, the proposal's number alone on the next
+    ("关于“加装电梯”的答复\n雨花区政协三届二次会议\n20318\n建议人: 李明\n\n李明委员\n\n正文。\n", "20318"),
+    ("关于加强小区管理的提案\n\n发表时间:2022-7-14\n\n第25号\n\n案    由:关于加强小区管理的提案\n", "25"),
+    # digits under a line that is not a session are no number
+    ("关于“加装电梯”的答复\n雨花区民政局\n20318\n\n李明委员\n\n正文。\n", None),
+])
+def test_proposal_number_written_apart(head, number):
+    ctx = Context(text=head, source="x.txt")
+    extract_document(ctx)
+    assert ctx.document.proposal_number == number
 
 
 def test_a_salutation_without_colon_and_the_session_in_the_opening_sentence():

@@ -19,7 +19,7 @@ from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
 from loaders.record import DocumentMeta
 
-__all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "parse_date_line"]
+__all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "handles_proposals", "parse_date_line"]
 
 _CN = "一二三四五六七八九十"
 # the salutation: 尊敬的王谦委员：, 陈峰、郑玲玲等委员：, 关建华委员、阿斯卡尔·艾尼完委员…：, ×××代表：, 委员：
@@ -377,6 +377,27 @@ _EVENT_WORD = re.compile(r"发布|印发|出台|启动|召开|举行|举办|成�
                          r"(?<![落做])到(?!位|底|家|实处)")
 
 
+# a body's report on how it handled the session's proposals or suggestions, all of them (…议案建议办理工作情况的报告,
+# 2017年某局办理人大建议和政协提案总体情况): no one proposal's number, no 答复 — a work summary, not a reply
+_HANDLING = re.compile(r"(?:提案|建议|议案)[\u4e00-\u9fff、和及]{0,8}办理(?:工作)?(?:情况|总结)"
+                       r"|办理[\u4e00-\u9fff、和及]{0,16}(?:提案|建议|议案)(?:工作)?(?:总体|整体|基本)?(?:情况|总结)")
+# a write-up that calls itself material for exchanging experience (某县社区治理工作情况（经验材料）)
+_MATERIAL = re.compile(r"(?:经验|交流|典型)材料")
+# a study's subtitle naming its case (——以某市某区为个案, ——以某社区为例)
+_CASE_SUBTITLE = re.compile(r"(?m)^\s*[—－-]{1,2}\s*以[\u4e00-\u9fff“”\"]{2,30}为(?:例|个案|案例|样本)\s*$")
+
+
+def _handling_report(head: str) -> bool:
+    return bool(_HANDLING.search(head)) and not _rx(r"答\s*复|复函|第\s*[A-Za-z]{0,2}\d+\s*号").search(head) \
+        and not _EVENT_HEADLINE.search(head)
+
+
+def handles_proposals(doc: DocumentMeta) -> bool:
+    """Whether the document answers proposals or suggestions or reports on handling them: it cites their
+    titles (《关于…的建议》), it does not issue them."""
+    return doc.kind in ("提案答复", "建议答复") or doc.kind == "工作总结" and _handling_report(doc.title or "")
+
+
 def _own_write_up(text: str, head: str, byline_lines: list[str]) -> bool:
     """Whether the page's byline or source field credits a body (not a news outlet) with a piece whose
     headline reports no event or visit and which no reporter signs: the body's write-up of its work."""
@@ -393,6 +414,8 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
     the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
     headline or the report's own words; everything else 其他."""
     head = title or headline or ""
+    if not salutation and _handling_report(head):
+        return "工作总结"
     # (a headline reporting an event about suggestions, …建议办理工作督办会议召开, is news, not the reply)
     if title or salutation or (_ASKED.search(head) and _rx(r"答复|复函|意见|办理").search(head)
                                and not _EVENT_HEADLINE.search(head) and not _NEWS_MARK.search(text, 0, 800)):
@@ -410,12 +433,13 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
             return "提案答复"
         if _rx(r"人大|代表").search(header):
             return "建议答复"
-    if _SUMMARY.search(head) or _SUMMARY_BODY.search(text, 0, 600) or \
+    if _SUMMARY.search(head) or _MATERIAL.search(head) or _SUMMARY_BODY.search(text, 0, 600) or \
             _own_write_up(text, head, byline_lines):
         return "工作总结"
     # a news item about a visit (…赴某社区调研, 调研组一行…) is not the research report itself
     visit = _VISIT_HEAD.search(head) or _rx(r"一行").search(text)
     if (_RESEARCH_TITLE.search(head) and not visit) or _RESEARCH_BODY.search(text, 0, 2000) or \
+            _CASE_SUBTITLE.search(text, 0, 1500) or \
             (len(_REPORT.findall(text)) >= 2 and not visit):
         return "调研报告"
     return "其他"
@@ -499,6 +523,8 @@ def extract_document(ctx: Context) -> None:
         opening = find_session(_opening(text, header_end))
         session = (opening if sal_idx is not None else None) or find_session(title or headline or "") \
             or find_session(header) or opening
+    elif kind == "工作总结" and _handling_report(title or headline or ""):
+        session = find_session(title or headline or "")  # the session whose proposals were handled
     pn = None
     if asks:
         m = _PROPOSAL_NO.search(probe if not proposal_text else head_text) or _PROPOSAL_NO_BARE.search(probe)

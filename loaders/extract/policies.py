@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
+from loaders.extract.meta import handles_proposals
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
     class_led,
@@ -315,7 +316,7 @@ def extract_policies(ctx: Context) -> None:
     by_title: dict[str, PolicyRec] = {}
     prev: tuple[Title, dict] | None = None
     titles = find_titles(text)
-    reply = ctx.document.kind in ("提案答复", "建议答复")
+    reply = handles_proposals(ctx.document)
     skipped = {t.title for t in titles if _is_skipped(text, t, reply)}
     defaulted: set[str] = set()  # titles whose status no verb stated yet
     for i, t in enumerate(titles):

@@ -258,3 +258,38 @@ def test_page_dates_in_a_pages_header(text, iso):
 
 def test_a_date_in_a_short_sentence_is_not_the_pages():
     assert _date("社区议事厅开张\n\n2023年06月12日,某社区议事厅正式启用,居民纷纷前来。\n") is None
+
+
+@pytest.mark.parametrize("text,kind,session", [
+    # a body's report on handling a session's proposals, all of them: a work summary, with that session
+    ("某市某区人民政府关于区三届人大四次会议代表议案建议办理工作情况的报告\n\n一、基本情况\n今年区政府共承办建议80件。\n",
+     "工作总结", "区三届人大四次会议"),
+    ("2019年区卫健委办理人大建议和政协提案总体情况\n\n今年我委共承办建议、提案12件，其中区二届人大三次会议建议5件。\n",
+     "工作总结", None),
+    # one proposal's reply, and news of a meeting on handling them, stay what they are
+    ("关于区三届人大四次会议第12号建议办理情况的答复\n李明代表：\n正文。\n", "建议答复", "区三届人大四次会议"),
+    ("某区召开政协提案办理工作情况督办会\n本报讯（记者 张某）近日，某区召开督办会。\n", "其他", None),
+])
+def test_a_report_on_handling_proposals_is_a_work_summary(text, kind, session):
+    ctx = Context(text=text, source="n.txt")
+    extract_document(ctx)
+    assert (ctx.document.kind, ctx.document.session) == (kind, session)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("某县推进网格治理工作情况（经验交流材料）\n一、基本情况\n近年来，我县推进网格治理。\n", "工作总结"),
+    ("小区物业管理的困境与出路\n——以某省某市为个案\n\n张某、李某\n\n为了解小区物业现状，课题组开展问卷。\n", "调研报告"),
+    ("小区物业管理的困境与出路\n——以某省某市为例\n\n为了解小区物业现状，课题组开展问卷。\n", "调研报告"),
+])
+def test_material_and_case_study_kinds(text, kind):
+    ctx = Context(text=text, source="n.txt")
+    extract_document(ctx)
+    assert ctx.document.kind == kind
+
+
+def test_a_handling_report_cites_proposal_titles_it_does_not_issue_them():
+    from loaders.extract.pipeline import extract_text
+
+    text = ("2019年区卫健委办理人大建议和政协提案总体情况\n\n今年我委共承办建议、提案12件。区领导督办件1件："
+            "第004号《关于加强社区卫生服务站建设的建议》，办理结果为“解决采纳”。\n")
+    assert extract_text(text, "n.txt").policies == []

@@ -107,6 +107,7 @@ _PUBLISHED = re.compile(r"(?P<label>成文日期|发布时间|发布日期|发�
 _BARE_DATE = re.compile(r"(?<![\d-])(?P<y>(?:19|20)\d{2})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
                         r"(?![\d.])(?=\s|$|[)）|｜T\u4e00-\u9fff])|年(?P<m2>\d{1,2})月(?P<d2>\d{1,2})"
                         r"(?:日?\s*\d{1,2}:\d{2}|日(?=\s*(?:星期|来源|[)）|｜]|$))))")
+_THANKED = re.compile(r"感谢(?:您|你们?)[^。，,；;！!\n]{0,6}?对")
 _REPORT = re.compile(r"调研报告|调研组|专题调研")
 # header, signature and date lines are short: longer lines are body text and not parsed as such
 _MAX_LINE = 200
@@ -289,6 +290,10 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
             s, e = max(s, a.start - _MAX_SENTENCE), min(e, a.end + _MAX_SENTENCE)
             if _REPORT.search(text, a.end, e) or (kind == "工作总结" and _SUMMARY.search(text, s, e)):
                 return a.name
+    if kind in ("提案答复", "建议答复"):
+        found = _thanked_body(text, subject, gaz, local)
+        if found:
+            return found
     found = _line_agency(sources, subject, gaz, local)
     if found:
         return found
@@ -298,6 +303,29 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
         if own:
             return own[0].name
     return None
+
+
+def _thanked_body(text: str, subject: str | None, gaz: Gazetteer, local: tuple[str, ...]) -> str | None:
+    """The body a reply thanks its addressee for caring about (感谢您对某街道办事处经济社会发展的关心): the
+    body replying, as 我局 would say it."""
+    for m in _THANKED.finditer(text):
+        window = text[m.end():m.end() + 40]
+        named = [a for a in agency_mentions(window, subject, None, gaz, local) if a.start == 0]
+        if named:
+            return named[0].name
+    return None
+
+
+def _named_province(text: str, gaz: Gazetteer):
+    """Where the subject is not found: the one province that every unit the text names in full lies in (a
+    name several provinces have, 长安区, says nothing), or None."""
+    provinces = set()
+    for hit in gaz.scan(text):
+        if not hit.is_alias:
+            found = {gaz.by_code[c].province for c in hit.codes if c in gaz.by_code}
+            if len(found) == 1:
+                provinces |= found
+    return gaz.get(provinces.pop()) if len(provinces) == 1 else None
 
 
 def _line_agency(lines: list[str], subject: str | None, gaz: Gazetteer, local: tuple[str, ...]) -> str | None:
@@ -497,7 +525,7 @@ def extract_document(ctx: Context) -> None:
         found = line_place(issuer.split("、")[0], gaz)
         if found is not None and found.code is not None:
             subject = ctx.subject_anchor = found.code
-    province = gaz.province_of(subject) if subject else None
+    province = gaz.province_of(subject) if subject else _named_province(text, gaz)
     probe = (title or "") + header
 
     date = None

@@ -293,3 +293,33 @@ def test_a_handling_report_cites_proposal_titles_it_does_not_issue_them():
     text = ("2019年区卫健委办理人大建议和政协提案总体情况\n\n今年我委共承办建议、提案12件。区领导督办件1件："
             "第004号《关于加强社区卫生服务站建设的建议》，办理结果为“解决采纳”。\n")
     assert extract_text(text, "n.txt").policies == []
+
+
+def test_the_body_a_reply_thanks_the_addressee_for_caring_about_is_its_issuer():
+    text = ("关于对雨花区第三届人民代表大会第四次会议第8号代表建议的答复\n李明代表：\n"
+            "您提的《关于修缮小区围墙的建议》收悉，现答复如下：\n经实地查看，围墙已纳入改造计划。\n"
+            "感谢您对左家塘街道办事处工作的关心和支持。\n")
+    ctx = Context(text=text, source="x.txt")
+    extract_document(ctx)
+    assert ctx.document.issuer == "长沙市雨花区左家塘街道办事处"
+
+
+@pytest.mark.parametrize("text,province", [
+    # no subject found (the unit is named only in the breadcrumb), but every unit named in full lies in one province
+    ("推动社区治理转变\n您的当前位置:首页->大观区->正文\n近年来，社区坚持党建引领。\n", "安徽省"),
+    # a name several provinces have says nothing
+    ("推动社区治理转变\n您的当前位置:首页->长安区->正文\n近年来，社区坚持党建引领。\n", None),
+])
+def test_province_from_the_units_named_when_no_subject_is_found(text, province):
+    ctx = Context(text=text, source="x.txt")
+    extract_document(ctx)
+    assert ctx.document.subject_place is None
+    assert ctx.document.province == province
+
+
+def test_units_of_two_provinces_name_no_province():
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.meta import _named_province
+
+    assert _named_province("平顶山市和许昌市", load_gazetteer()).name == "河南省"
+    assert _named_province("平顶山市和常德市", load_gazetteer()) is None

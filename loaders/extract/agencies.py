@@ -16,9 +16,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
+from loaders.extract.agency_model import load_agency_model, propose
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer, short_name
 from loaders.extract.places import LocalMention, admin_mentions, local_level, local_mentions
+from loaders.extract.quote_model import QuoteModel
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import (
     finditer_at,
@@ -32,7 +34,7 @@ from loaders.extract.text_utils import (
 from loaders.extract.text_utils import finditer_in_runs as _finditer_in_runs
 from loaders.record import AgencyRec
 
-__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_code", "level_place"]
+__all__ = ["AgencyMention", "agency_mentions", "extract_agencies", "level_code", "level_place", "model_mentions"]
 
 
 @dataclass(frozen=True)
@@ -538,18 +540,24 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         add(start, m.end(), name, place)
         if suffix == "领导小组":
             last_group = name
-    # bodies named inside a document title (《…》) are part of the title, not actors of the text
+    out = _in_text(text, out)
+    out.sort(key=lambda a: (a.start, -a.end))
+    return out
+
+
+def _in_text(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
+    """The mentions of bodies at work in the text: not inside a document title (《…》: part of the title;
+    but a paper's own name in 《》, 《某某日报》记者走进…, is the paper), not a location (位于…), an author's
+    affiliation or a compound named after a body (州委组织部小区)."""
     in_title = bytearray(len(text) + 1)
-    papers = set()  # …but a paper's own name in 《》 (《某某日报》记者走进…) is the paper
+    papers = set()
     for t in _BOOK_TITLE.finditer(text):
         in_title[t.start():t.end()] = b"\x01" * (t.end() - t.start())
         papers.add((t.start() + 1, t.end() - 1))
-    out = [a for a in out if (not in_title[a.start] or ((a.start, a.end) in papers and _OUTLET_END.search(a.name[-3:])))
-           and not _LOCATED_AT.search(text, max(0, a.start - 3), a.start)
-           and not _AFFILIATION_AFTER.match(text, a.end)
-           and not _COMPOUND_AFTER.match(text, a.end)]
-    out.sort(key=lambda a: (a.start, -a.end))
-    return out
+    return [a for a in found if (not in_title[a.start] or ((a.start, a.end) in papers and _OUTLET_END.search(a.name[-3:])))
+            and not _LOCATED_AT.search(text, max(0, a.start - 3), a.start)
+            and not _AFFILIATION_AFTER.match(text, a.end)
+            and not _COMPOUND_AFTER.match(text, a.end)]
 
 
 # the formal names of a place's party committee and CPPCC: 中共某县委员会, 中国人民政治协商会议某县委员会
@@ -1104,17 +1112,81 @@ def _breadcrumbs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def extract_agencies(ctx: Context) -> None:
-    gaz = load_gazetteer()
-    subject = ctx.subject_code()
+# bodies of the whole country or of no place, named as written (中国…协会, 国家…学院, 全国…联合会)
+_NATIONAL = ("中国", "中华", "国家", "全国")
+
+
+def _span_name(text: str, s: int, e: int, admin_at: dict, subject: str | None,
+               gaz: Gazetteer) -> tuple[str, str | None] | None:
+    """(canonical name, place) of a body written as ``text[s:e]``, by the grammar's prefix logic: a place
+    name opening it heads it (某县某某中心); a level char stands for the subject's unit of that level (or
+    the last one named before it); a national body is as written; a body with no place is the subject's
+    own county's or city's (综治中心), as a bare department is. None where the prefix names no place."""
+    adm = admin_at.get(s)
+    if adm is None and any(a.start < s < a.end for a in admin_at.values()):
+        return None  # (it opens inside a place's name: 咸宁市's 市 heads nothing)
+    if adm is not None:
+        if adm.end >= e - 1:
+            return None  # a place and one character: no body's name
+        place = gaz.agency_prefix(adm.code)
+        return place + text[adm.end:e], place
+    if text[s] in "我全本" and text[s + 1:s + 2] in ("省", "市", "区", "县"):
+        s += 1  # 我市某某中心: the subject's own unit
+    lv = text[s]
+    if lv in "省市区县州":
+        ok, _p, _start = _prefix_ok(text, s, _NO_ADMIN)
+        if not ok or _WORD_AFTER_LEVEL.match(text, s):
+            return None
+        place = level_place(gaz, subject, lv) or _named_before(text, s, lv, list(admin_at.values()), gaz)
+        return (place + text[s + 1:e], place) if place else None
+    if text.startswith(_NATIONAL, s):
+        return text[s:e], None
+    unit = _own_unit(subject, gaz)
+    if unit is None:
+        return text[s:e], None
+    place = gaz.agency_prefix(unit.adcode)
+    return place + text[s:e], place
+
+
+def model_mentions(text: str, subject: str | None, gaz: Gazetteer, found: list[AgencyMention],
+                   model) -> list[AgencyMention]:
+    """The agencies ``model`` (:mod:`loaders.extract.agency_model`) proposes where the grammar found none,
+    named by :func:`_span_name`."""
+    blocked = bytearray(len(text) + 1)
+    for a in found:
+        blocked[a.start:a.end] = b"\x01" * (a.end - a.start)
+    admins = admin_mentions(text, subject, gaz)
+    admin_at = {a.start: a for a in admins}
+    out = []
+    for c in propose(text, model, blocked, admin_at.keys(), {a.end for a in found}):
+        named = _span_name(text, c.start, c.end, admin_at, subject, gaz)
+        if named is not None:
+            out.append(AgencyMention(c.start, c.end, text[c.start:c.end], _canonical(named[0]), named[1]))
+    return _in_text(text, out)
+
+
+def rule_mentions(ctx: Context, gaz: Gazetteer) -> list[AgencyMention]:
+    """The agencies the grammar finds in the document (the subject's own street or town known)."""
     subject_place = ctx.document.subject_place
+    subject = ctx.subject_code()
     local = (subject_place,) if subject_place and subject_place != (gaz.full_name(subject) if subject else None) \
         else ()
     # a community's report calls the office of its street plainly 街道办事处 too
     own = ctx.place_named(subject_place) if local else None
     if own is not None and own.level == "community" and (own.parent or "").endswith(("街道", "镇", "乡")):
         local += (own.parent,)
-    mentions = agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
+    return agency_mentions(ctx.text, subject, ctx.document.issuer, gaz, local)
+
+
+def extract_agencies(ctx: Context, model: QuoteModel | None = None, rules_only: bool = False) -> None:
+    """The document's agencies: the grammar's, and those the shipped classifier (or ``model``) proposes
+    where the grammar found none (none with ``rules_only``)."""
+    gaz = load_gazetteer()
+    subject = ctx.subject_code()
+    mentions = rule_mentions(ctx, gaz)
+    model = None if rules_only else model or load_agency_model()
+    if model is not None:
+        mentions = mentions + model_mentions(ctx.text, subject, gaz, mentions, model)
     crumbs = _breadcrumbs(ctx.text)
     # a page's column names (首页 > 要闻 > 省政府要闻) and a paper's masthead (中共某州委机关报) name no body
     # at work in the text

@@ -1096,6 +1096,9 @@ def extract_places(ctx: Context) -> None:
         if text[at - 1:at] == "的" and at - 1 in admin_at_end \
                 and gaz.by_code[admin_at_end[at - 1].code].level != "province":
             at -= 1  # 万秀区的桂北社区: the unit before 的 holds it
+        elif text[at - 1:at] == "的" and lm.level == "community" and at - 1 in local_at_end \
+                and locals_[local_at_end[at - 1]].level == "street":
+            at -= 1  # 北湖街道的正街社区: so does a street or town before 的
         written_in = at in local_at_end or at in admin_at_end
         if rec is not None and rec.name in unplaced and written_in:
             # named bare first (深入凤凰路社区…) and later after its street: that street is its parent
@@ -1126,7 +1129,7 @@ def extract_places(ctx: Context) -> None:
             rec = PlaceRec(name=lm.name, level=lm.level, parent=parent, adcode=None, role=role, mentions=mentions)
             locals_[lm.name] = rec
         rec.mentions.append(Mention(start=lm.start, end=lm.end, as_written=lm.as_written))
-        local_at_end[lm.end] = lm.name
+        local_at_end[lm.end] = local_at_end[skip_gloss(text, lm.end)] = lm.name  # (鎮(zhèn)新源村: the gloss between)
         if lm.level == "street" and text.startswith("办事处", lm.end):
             local_at_end[lm.end + 3] = lm.name  # 某街道办事处某社区: the community is the street's
     _former_names(locals_)

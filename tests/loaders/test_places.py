@@ -372,6 +372,16 @@ def test_a_community_after_its_district_and_de():
     assert places["桂北社区"][1] == "梧州市万秀区"
 
 
+def test_a_community_after_its_street_and_de():
+    _rec, places = _rec_places("我们抽取了雨花区两个街道的社区，分别为左家塘街道的砂子塘社区，东塘街道的雅塘村社区。")
+    assert places["砂子塘社区"][1] == "左家塘街道"
+
+
+def test_a_village_after_its_town_and_a_pinyin_gloss():
+    _rec, places = _rec_places("麗江市永勝縣程海鎮(zhèn)興仁村,樓房整潔,道路平坦。")
+    assert places["興仁村"][1] == "程海鎮"
+
+
 def test_a_local_name_does_not_start_inside_a_word():
     assert [m.name for m in local_mentions("以文化人和谐满社区，居民笑开颜")] == []
     # 和 joining two names still leaves the second one a name

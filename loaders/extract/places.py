@@ -899,6 +899,7 @@ def self_mentions(text: str, subject: str | None,
 
 # ------------------------------------------------------------------ the step
 _AGENCY_AFTER = re.compile(r"^(?:委|政府|人大|政协|[\u4e00-\u9fff]{1,8}?(?:厅|局|委员会|联合会|协会|总工会|妇联|残联))")
+_GOVERNMENT_AFTER = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{1,6}?(?<![格布结大全开当变])局(?![面势限部])")
 # a place that opens the name of a university, a newspaper, a broadcaster or a news site (浙江工商大学,
 # 山西经济日报, 陕西党建网): the text names the institution, not the place
 _INSTITUTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|早报|报社|电视台|出版社|在线|银行|农商行"
@@ -1029,10 +1030,14 @@ def extract_places(ctx: Context) -> None:
         if a.code != subject and is_dateline(text, a.start, a.end):
             continue  # 某某网某市8月26日讯: where the story was filed, though it be the subject's own city
         by_code.setdefault(a.code, []).append(a)
+    # 昆明市 of 昆明市西山区人民政府, 福州市 of 福州市晋安区民政局: the city heads a government's or a department's name
+    # (not a session's, 长沙市望城区政协二届五次会议, nor a place's own: 长沙市望城区某街道)
+    in_body_name = {(h.start, h.code) for m in admins if _GOVERNMENT_AFTER.match(text, m.end) for h in m.heads}
     for code in list(by_code):
-        # named only inside document titles (《福建省…办法》): not a place
+        # named only inside document titles (《福建省…办法》), or only as the head of a body's name: not a place
         # the text is about, unless it is the subject itself
-        if code != subject and all(_inside(enclosed, a.start) for a in by_code[code]):
+        if code != subject and all(_inside(enclosed, a.start) or (a.start, a.code) in in_body_name
+                                   for a in by_code[code]):
             del by_code[code]
     for a in self_mentions(text, subject, gaz):
         # 我市 is a mention of the subject the text names, not a naming of it; 全市 in a district's

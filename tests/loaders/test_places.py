@@ -382,6 +382,21 @@ def test_a_village_after_its_town_and_a_pinyin_gloss():
     assert places["興仁村"][1] == "程海鎮"
 
 
+@pytest.mark.parametrize("text,city_listed", [
+    # the city only heads the name of the district's government or bureau: the body says where it is
+    ("关于第12号建议的答复\n发布机构：株洲市荷塘区人民政府\n李明代表：\n荷塘区将加快改造。\n株洲市荷塘区民政局\n", False),
+    # written in front of the district in the text, or heading a session, it is named
+    ("株洲市荷塘区推进老旧小区改造\n近年来，株洲市荷塘区加快改造。\n", True),
+    ("关于株洲市荷塘区政协五届二次会议第12号提案的答复\n李明委员：\n荷塘区将加快改造。\n", True),
+    # a district's new pattern (新格局) is no bureau
+    ("株洲市荷塘区新格局\n荷塘区加快改造。\n", True),
+])
+def test_a_city_heading_only_a_government_s_name_is_not_listed(text, city_listed):
+    _rec, places = _rec_places(text)
+    assert "株洲市荷塘区" in places
+    assert ("株洲市" in places) == city_listed
+
+
 def test_a_local_name_does_not_start_inside_a_word():
     assert [m.name for m in local_mentions("以文化人和谐满社区，居民笑开颜")] == []
     # 和 joining two names still leaves the second one a name

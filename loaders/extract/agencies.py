@@ -105,7 +105,7 @@ _SESSION_BODY = re.compile(r"[省市区县]第?[一二三四五六七八九十]+
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
-_LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|工委"
+_LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|大工委|工委"
                          r"|办(?![法理事好公])")  # 街道办: the street's office written short
 # 街道办 is the street's office; 街道办事处党工委, the street's party working committee
 _LOCAL_BODY_NAME = {"办": "办事处", "办事处党工委": "党工委"}
@@ -615,7 +615,7 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         kind = "街道" if name.endswith("街道") else name[-1] if name.endswith(("镇", "乡")) else None
         if kind is None:
             continue
-        for m in _rx(kind + r"(办事处|人民政府|政府|党工委|党委)").finditer(text):
+        for m in _rx(kind + r"(办事处|人民政府|政府|党工委|大工委|党委)").finditer(text):
             before = text[m.start() - 1:m.start()]
             if not is_cjk(before) or before in _NOT_BODY and before not in "各全该" \
                     or is_common_verb(text[m.start() - 2:m.start()]):  # 按照街道办事处…
@@ -814,14 +814,15 @@ def _centre_beside_committee(text: str, out: list, add) -> None:
             add(m.start(), m.end(), "中共中央", None)
 
 
-# a standing member's title names the department they head: 市委常委、组织部部长 → 市委组织部
-_STANDING_MEMBER = re.compile(r"常委[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
+# a standing member's or deputy secretary's title names the department they head: 市委常委、组织部部长 → 市委组织部,
+# 市委副书记、政法委书记 → 市委政法委 (the committee before the title, not the subject's)
+_STANDING_MEMBER = re.compile(r"(?:常委|副书记)[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
 _NEXT_TITLE = re.compile(r"[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
 
 
 def _standing_members(text: str, out: list, add) -> None:
-    """The party departments in a standing member's title (市委常委、宣传部部长; 市委常委、组织部部长、
-    统战部部长: each title after it too), of the committee before it."""
+    """The party departments in a standing member's or deputy secretary's title (市委常委、宣传部部长; 市委常委、
+    组织部部长、统战部部长: each title after it too; 市委副书记、政法委书记), of the committee before it."""
     starts = {b.start for b in out}
     for a in [a for a in out if a.place and a.name.endswith("委")]:
         m = _STANDING_MEMBER.match(text, a.end)

@@ -167,7 +167,7 @@ def extract_learning(ctx: Context) -> None:
             continue  # the learner among the places studied: who learns is not known
         learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else \
             load_gazetteer().code_for_full_name(learner)
-        group = [x for x in group if not _related(learner_code, x[2].adcode)]
+        group = [x for x in group if not _related(learner_code, _unit_code(ctx, x[2]))]
         if not group:
             continue
         _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
@@ -187,6 +187,17 @@ def extract_learning(ctx: Context) -> None:
                                             span={"start": lo, "end": hi}))
     _visitors(ctx, places, starts, seen)
     _keep_most_specific(ctx)
+
+
+def _unit_code(ctx: Context, place) -> str | None:
+    """The code of ``place``, or for a street, town or community (no code of its own) of the nearest unit
+    above it that the document records (天凝镇 → its county): a leader's visit to a town of its own city
+    (嘉兴市委…到嘉善县天凝镇考察调研) is no study of another place."""
+    seen = set()
+    while place is not None and not place.adcode and place.parent and place.parent not in seen:
+        seen.add(place.parent)
+        place = ctx.place_named(place.parent)
+    return place.adcode if place is not None else None
 
 
 # what may stand between the place that studies and the study verb (某县先后学习…, 某区多次赴…)

@@ -197,6 +197,18 @@ def test_a_communitys_report_names_its_streets_office_plainly():
     assert [m.as_written for m in rec.mentions] == ["街道办事处"]
 
 
+def test_a_communitys_report_names_its_streets_big_working_committee_plainly():
+    from loaders.record import PlaceRec
+
+    text = "萍乡市安源区凤凰街道东门社区在街道大工委的支持下，成立小区党支部。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="东门社区"))
+    ctx.places = [PlaceRec(name="东门社区", level="community", parent="凤凰街道", role="subject")]
+    ctx.subject_anchor = load_gazetteer().code_for_full_name("萍乡市安源区")
+    extract_agencies(ctx)
+    rec = next(a for a in ctx.agencies if a.name == "萍乡市安源区凤凰街道大工委")
+    assert [m.as_written for m in rec.mentions] == ["街道大工委"]
+
+
 def test_an_authors_affiliation_is_not_an_agency():
     text = "（1.某某大学公共管理学院，海口 570228；2.海南省社会工作协会，海口 570205）省民政厅指导。"
     assert _names(text, "海口市") == ["海南省民政厅"]
@@ -267,6 +279,9 @@ def test_a_pinyin_gloss_inside_a_name_is_read_through():
     # a standing member's title names the department they head (the committee before it, even in a county's text)
     ("市委常委、组织部部长张某某率队观摩。", "萍乡市", ["萍乡市委", "萍乡市委组织部"]),
     ("市委常委、组织部部长张某某来县观摩。", "吉安市万安县", ["吉安市委", "吉安市委组织部"]),
+    # …and so does a deputy secretary's (市委副书记、政法委书记: the city's, not the county's the text is about)
+    ("萍乡市委副书记、政法委书记王某到莲花县调研，县委副书记、政法委书记李某陪同。", "萍乡市莲花县",
+     ["萍乡市委", "萍乡市委政法委", "莲花县委", "莲花县委政法委"]),
     # an industry's party committee, with 综合 in its name
     ("依托物业行业综合党委成立党支部", "吉安市万安县", ["万安县物业行业综合党委"]),
 ])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.extract.context import Context
+from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.learning import extract_learning
 from loaders.extract.pipeline import extract_text
 from loaders.record import DocumentMeta, Mention, PlaceRec
@@ -53,6 +54,20 @@ def test_same_source_twice_gives_one_entry():
 
 def test_a_visit_to_look_into_work_is_not_learning():
     ctx = _ctx("市政协主席率调研组赴成都市开展专题调研。", {"成都市": ("成都市",)})
+    extract_learning(ctx)
+    assert ctx.learning == []
+
+
+def test_a_leaders_visit_to_a_town_of_its_own_city_is_not_learning():
+    text = "萍乡市委副书记王某一行到莲花县良坊镇考察调研基层治理工作。"
+    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="良坊镇"))
+    code = load_gazetteer().code_for_full_name
+    ctx.places = [PlaceRec(name="萍乡市", level="city", role="external", adcode=code("萍乡市"),
+                           mentions=mentions_of(text, ("萍乡市",))),
+                  PlaceRec(name="萍乡市莲花县", level="county", parent="萍乡市", role="within_subject",
+                           adcode=code("萍乡市莲花县"), mentions=mentions_of(text, ("莲花县",))),
+                  PlaceRec(name="良坊镇", level="street", parent="萍乡市莲花县", role="subject",
+                           mentions=mentions_of(text, ("良坊镇",)))]
     extract_learning(ctx)
     assert ctx.learning == []
 

@@ -126,6 +126,9 @@ class Taxonomy:
                 if text.find("明", max(0, start - 32), start) >= 0 and _RULES_LISTED_BEFORE.search(text, max(0, start - 32), start) \
                         and _RULES_LISTED_AFTER.match(text, end):
                     continue  # one of the rules a reading makes clear (明确业委会成立条件、议事规则及…管理要求): no work of it
+                if text.find("在", end, end + 40) >= 0 and _HOSTED_AFTER.match(text, end) \
+                        and _HOSTED_BEFORE.search(text, max(0, start - 30), start):
+                    continue  # a wider unit's event a place hosts (全区…能力培训班在某市举办): the host held none of it
                 if text.find("为", end, end + 5) >= 0 and _ROLE_AFTER.match(text, end) \
                         and _ROLE_BEFORE.search(text, max(0, start - 12), start):
                     continue  # a part a structure rests on (以社区社会组织为支撑的“三位一体”格局), not work on it
@@ -201,6 +204,10 @@ _RULES_LISTED_BEFORE = re.compile(r"明[确確](?:了)?[^，,。；;：:！？!?
                                   r"明[确確](?:了)?[^，,。；;：:！？!?\n、]{0,12}$")
 _RULES_LISTED_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,4}?(?:[、及和與与][^，,。；;：:！？!?\n]{0,20}?)?"
                                  r"(?:要求|規定|规定|标准|標準)(?=$|[，,。；;：:！？!?\n])")
+# a wider unit's event (全区/全省/全国…班、会、赛) the text says was held in a place (在某市举办): the event's, not the host's
+_HOSTED_BEFORE = re.compile(r"全(?:国|省|区|自治区|州|盟)[^，,。；;：:！？!?\n]{0,28}$")
+_HOSTED_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,8}?(?:班|会|赛|论坛)[^，,。；;：:！？!?\n在]{0,4}?"
+                           r"在[^，,。；;：:！？!?\n]{1,12}?[省市州盟县区旗](?:举办|举行|召开|开班|开幕)")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
 # the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面

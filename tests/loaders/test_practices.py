@@ -406,3 +406,10 @@ def test_co_building_agreed_by_consultation_is_no_residents_deliberation():
     deliberating; 协商 of residents' affairs stays."""
     assert "居民议事协商" not in document_practices("构建驻区单位资源、社区居民需求、协商共建项目“三张清单”。")
     assert "居民议事协商" in document_practices("社区组织居民协商解决停车难问题。")
+
+
+def test_a_wider_units_event_a_place_hosts_is_no_work_of_the_host():
+    """全区…能力培训班在某市举办 (audit 21): the region's course, held in the city, trains no one of the city's; a course the
+    city holds for its own community workers stays."""
+    assert "社区工作者培训" not in document_practices("2022年5月，全省社区治理骨干能力培训班在某市举办。")
+    assert "社区工作者培训" in document_practices("某市举办社区干部能力培训班，培训社区工作者300人次。")

@@ -255,11 +255,15 @@ _GROUPS_COUNTED = re.compile(r"[^，,。；;：:]*?[、等和及][^，,。；;�
 # a practice named as one of a list of tasks (…、阵地建设、党员发展等工作): a field among others
 _TASK_LISTED = re.compile(r"[^，,。；;：:]*?等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|事项))")
 # a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
-_ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern + ")")
+# or with a verb of making something better in general (做实做细网格党建, 深化“双报到”机制, 健全…工作机制): no work named
+_ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern +
+                             "|深化|强化|优化|做实|做细|做优|做强|夯实|健全|完善)")
 # a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
 _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
 _MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
+# a clause listing the means (通过推进政府购买服务、社区信息化、社区减负增效等措施): graded by what the next clause says was done
+_MEANS_LISTED = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)[^，,；;：:。！？!?]*?等(?:措施|举措|方式|手段|途径|办法)\s*")
 
 
 def mention_claimed(text: str, practice: str) -> bool:
@@ -284,6 +288,10 @@ def mention_claimed(text: str, practice: str) -> bool:
     if not mine:
         return False
     plain = _TITLES.sub(lambda m: " " * len(m.group()), text)     # (a title's words say nothing of what was done)
+    titles = [(t.start(), t.end()) for t in _TITLES.finditer(text)]
+    titled = [{p for pos, p in hits if a <= pos < b and any(s <= pos < e for s, e in titles)}
+              - {p for pos, p in hits if a <= pos < b and not any(s <= pos < e for s, e in titles)}
+              for a, b in clauses]
     for i in mine:
         a, b = clauses[i]
         at = min(pos for pos, p in hits if p == practice and a <= pos < b)
@@ -300,6 +308,9 @@ def mention_claimed(text: str, practice: str) -> bool:
         if _MEANS_ONLY.match(plain, a) and at - _MEANS_ONLY.match(plain, a).end() <= 12 and done and not named[i + 1] \
                 and _GENERAL.search(done) and not is_concrete(_GENERAL.sub("", done)) and not has_figure(done):
             continue        # (通过网格化管理，落实各项工作措施: a means of work on everything, no work of its own)
+        if _MEANS_LISTED.fullmatch(plain, a, b) and done and not named[i + 1] and not is_concrete(done) \
+                and not has_figure(done):
+            continue        # (通过推进…、社区减负增效等措施，提升…水平: one of the means a summary names, for an aim)
         words = _TITLES.sub("", text[a:b])
         listed = _TASK_LISTED.match(plain, cue.end() if cue else at, b)
         if listed and "、" in plain[a:at + 1] + plain[at:listed.end()]:
@@ -315,7 +326,9 @@ def mention_claimed(text: str, practice: str) -> bool:
                 break
             if is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]])):
                 return False
-        if any(not named[j] and is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]])) for j in range(i)):
+        # (a practice named only inside a title, 印发《关于深化“…”机制…方案》, leaves its clause's verb to the line after it)
+        if any(not (named[j] - titled[j]) and is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]]))
+               for j in range(i)):
             return False
     return True
 

@@ -353,3 +353,20 @@ def test_a_show_named_for_a_practice_and_a_means_of_work_on_everything_report_no
     assert grade_evidence("某社区成立了以书记为组长的领导小组，通过网格化管理，落实各项工作措施。",
                           practice="网格化治理") == "claimed"
     assert grade_evidence("某社区成立了领导小组，通过网格化管理，为居民提供上门服务。", practice="网格化治理") == "described"
+
+
+def test_a_general_line_in_a_list_and_a_listed_means_for_an_aim_report_none_of_its_work():
+    """Audit 21: a clause opening with a verb of making something better in general (做实做细网格党建) is a general line —
+    another clause's 打造 is not its work; a practice among the means a summary lists for an aim (通过推进…、社区减负增效
+    等措施，提升…水平) is one of them named, no work of it; a clause naming a practice only in a title (开展“社区万能章”
+    督查) grades a general line after it."""
+    from queries.grading import grade_evidence
+
+    line = "近年来，某市积极打造6个党建引领治理示范片区，稳妥推进改革，优化社区服务，做实做细网格党建，打通治理“最后一公里”。"
+    assert grade_evidence(line, practice="网格化治理") == "claimed"
+    assert grade_evidence("某区细化网格党建，每个网格配备1名专职网格员。", practice="网格化治理") != "claimed"
+    means = "通过健全服务设施，建立城乡社区服务体系，通过推进政府购买服务、社区减负增效等措施，提升社区治理水平。"
+    assert grade_evidence(means, practice="社区减负清单") == "claimed"
+    assert grade_evidence("通过推进社区减负增效等措施，取消社区证明事项，清理挂牌。", practice="社区减负清单") == "described"
+    inspected = "同时，不定期开展“社区万能章”和“社区机构挂牌”督查，并进一步巩固减负成果。"
+    assert grade_evidence(inspected, practice="社区减负清单") == "described"

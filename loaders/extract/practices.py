@@ -64,9 +64,11 @@ class Practice:
     aliases: tuple[str, ...]
     pattern: re.Pattern[str]
     # a hit in a sentence that ``guard`` matches and ``keep`` does not is someone else's activity
-    # (居民议事协商: the CPPCC's own 协商 in a sentence about 政协 that names no residents)
+    # (居民议事协商: the CPPCC's own 协商 in a sentence about 政协 that names no residents); ``guards``: more such pairs
+    # (a party committee's part-time members' 协商 in a sentence that names no residents)
     guard: re.Pattern[str] | None = None
     keep: re.Pattern[str] | None = None
+    guards: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = ()
 
 
 class Taxonomy:
@@ -116,12 +118,15 @@ class Taxonomy:
                 lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
+                if _quoted_question(text, lo, start, end):
+                    continue  # what a resident asks (“…是否能尽快成立业主委员会？”): a need voiced, not the work
                 if text.find("应", max(lo, start - 12), start) >= 0 and _SHOULD_GIVE.search(text, max(lo, start - 12), start):
                     continue  # what should be given (需要社区协助的工作，应为其提供经费): a rule, not funding given
                 if text.find("要求", max(lo, start - 16), start) >= 0 \
                         and _DEMANDED_BEFORE.search(text, max(lo, start - 16), start):
                     continue  # what every plaque or inspection demands (挂牌设点几乎都要求专门的办公场地): a burden
-                if p.guard is not None and _guarded(text, start, p):
+                if p.guard is not None and _guarded(text, start, p.guard, p.keep) \
+                        or any(_guarded(text, start, guard, keep) for guard, keep in p.guards):
                     continue
                 if text.find("明", max(0, start - 32), start) >= 0 and _RULES_LISTED_BEFORE.search(text, max(0, start - 32), start) \
                         and _RULES_LISTED_AFTER.match(text, end):
@@ -145,11 +150,19 @@ class Taxonomy:
         return p.category if p else None
 
 
-def _guarded(text: str, pos: int, p: Practice) -> bool:
-    """Does the sentence around ``pos`` match the practice's guard and not its keep pattern?"""
+def _quoted_question(text: str, lo: int, start: int, end: int) -> bool:
+    """Is the hit inside a question quoted (“…某小区是否能尽快成立业主委员会？”): its quote opens before it in its sentence
+    and closes straight after the question mark that ends it?"""
+    hi = stop_at_or_after(text, end, _SENTENCE_STOPS)
+    return text[hi:hi + 1] in ("？", "?") and text[hi + 1:hi + 2] == "”" and text.find("“", lo, start) >= 0 \
+        and text.find("”", start, hi) < 0
+
+
+def _guarded(text: str, pos: int, guard: re.Pattern[str], keep: re.Pattern[str] | None) -> bool:
+    """Does the sentence around ``pos`` match a practice's ``guard`` and not its ``keep`` pattern?"""
     lo = stop_before(text, pos, _SENTENCE_STOPS) if pos > 0 else 0
     hi = stop_at_or_after(text, pos, _SENTENCE_STOPS)
-    return p.guard.search(text, lo, hi) is not None and not (p.keep and p.keep.search(text, lo, hi))
+    return guard.search(text, lo, hi) is not None and not (keep and keep.search(text, lo, hi))
 
 
 def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
@@ -332,9 +345,12 @@ def _compile(entry: dict, path: Path) -> Practice:
         parts = [re.escape(a) for a in entry.get("aliases", [])] + list(entry.get("cues", []))
         pattern = re.compile(_with_prefilter("|".join(f"(?:{p})" for p in parts)) if parts else re.escape(name))
         guard, keep = entry.get("sentence_guard"), entry.get("sentence_keep")
+        guards = tuple((re.compile(g["guard"]), re.compile(g["keep"]) if g.get("keep") else None)
+                       for g in entry.get("sentence_guards", []))
         return Practice(name=name, category=entry["category"], definition=entry["definition"],
                         aliases=tuple(entry.get("aliases", [])), pattern=pattern,
-                        guard=re.compile(guard) if guard else None, keep=re.compile(keep) if keep else None)
+                        guard=re.compile(guard) if guard else None, keep=re.compile(keep) if keep else None,
+                        guards=guards)
     except (KeyError, re.error) as exc:
         raise ConfigError(f"{path}: practice entry {entry.get('name', '?')!r} is invalid ({exc}); "
                           "fix the entry (name, category, definition, aliases, cues)") from None

@@ -413,3 +413,19 @@ def test_a_wider_units_event_a_place_hosts_is_no_work_of_the_host():
     city holds for its own community workers stays."""
     assert "社区工作者培训" not in document_practices("2022年5月，全省社区治理骨干能力培训班在某市举办。")
     assert "社区工作者培训" in document_practices("某市举办社区干部能力培训班，培训社区工作者300人次。")
+
+
+def test_a_question_residents_ask_is_no_work():
+    """“…是否能尽快成立业主委员会？” (audit 21): a resident's question quoted, a need voiced; the committee a community set up
+    after the meeting stays."""
+    asked = "恳谈会上，居民纷纷提问：“某小区什么时候装路灯？”“某花园是否能尽快成立业主委员会？”社区干部一一记录。"
+    assert "业委会组建" not in document_practices(asked)
+    assert "业委会组建" in document_practices(asked + "会后，社区指导某花园成立业主委员会。")
+
+
+def test_a_party_committees_members_consulting_is_no_residents_deliberation():
+    """定期协商 of a community party committee's part-time members (audit 21): the committee's own business, no residents
+    deliberating; members consulting with residents stay."""
+    members = "推行社区党委兼职委员制度，建立履职清单，定期协商开展社区治理服务。"
+    assert "居民议事协商" not in document_practices(members)
+    assert "居民议事协商" in document_practices("社区党委兼职委员每月组织居民代表协商解决小区停车问题。")

@@ -104,6 +104,7 @@ class Taxonomy:
         # offsets of 围绕: a hit with none in the 40 characters before it is in no theme clause
         themes = [m.start() for m in _THEME.finditer(text)]
         clean, to_text = without_pinyin(text)
+        found_at: dict[re.Pattern[str], list[int]] = {}    # a guard's or keep's match offsets, found once per text
         out: list[tuple[int, str]] = []
         for p, found in zip(self.practices, self.scan(clean)):
             for start, end in found:
@@ -125,8 +126,8 @@ class Taxonomy:
                 if text.find("要求", max(lo, start - 16), start) >= 0 \
                         and _DEMANDED_BEFORE.search(text, max(lo, start - 16), start):
                     continue  # what every plaque or inspection demands (挂牌设点几乎都要求专门的办公场地): a burden
-                if p.guard is not None and _guarded(text, start, p.guard, p.keep) \
-                        or any(_guarded(text, start, guard, keep) for guard, keep in p.guards):
+                if p.guard is not None and _guarded(text, start, p.guard, p.keep, found_at) \
+                        or any(_guarded(text, start, guard, keep, found_at) for guard, keep in p.guards):
                     continue
                 if text.find("明", max(0, start - 32), start) >= 0 and _RULES_LISTED_BEFORE.search(text, max(0, start - 32), start) \
                         and _RULES_LISTED_AFTER.match(text, end):
@@ -158,11 +159,21 @@ def _quoted_question(text: str, lo: int, start: int, end: int) -> bool:
         and text.find("”", start, hi) < 0
 
 
-def _guarded(text: str, pos: int, guard: re.Pattern[str], keep: re.Pattern[str] | None) -> bool:
-    """Does the sentence around ``pos`` match a practice's ``guard`` and not its ``keep`` pattern?"""
+def _guarded(text: str, pos: int, guard: re.Pattern[str], keep: re.Pattern[str] | None,
+             found_at: dict[re.Pattern[str], list[int]]) -> bool:
+    """Does the sentence around ``pos`` match a practice's ``guard`` and not its ``keep`` pattern? Each pattern's matches
+    over ``text`` are found once (``found_at``): a text without sentence ends is one sentence, searched once, not per hit."""
     lo = stop_before(text, pos, _SENTENCE_STOPS) if pos > 0 else 0
     hi = stop_at_or_after(text, pos, _SENTENCE_STOPS)
-    return guard.search(text, lo, hi) is not None and not (keep and keep.search(text, lo, hi))
+
+    def within(rx: re.Pattern[str]) -> bool:
+        at = found_at.get(rx)
+        if at is None:
+            at = found_at[rx] = [m.start() for m in rx.finditer(text)]
+        k = bisect_right(at, lo - 1)
+        return k < len(at) and at[k] < hi
+
+    return within(guard) and not (keep is not None and within(keep))
 
 
 def _inside_any(spans: list[tuple[int, int]]) -> Callable[[int], bool]:

@@ -82,3 +82,11 @@ def test_a_quoted_figure_each_listed_rate_reached_is_a_measure_of_each():
     text = "某某市推进物业治理\n去年，某某市住宅小区实现“红色物业”覆盖率、小区党组织覆盖率两个“100%”，群众满意度明显提升。\n"
     assert [(m.as_written, m.subject) for m in find_metrics(text)] == [("100%", "“红色物业”、小区党组织覆盖率")]
     assert [m for m in _measures(text) if "红色物业" in m[1] and m[2] == "done"], _measures(text)
+
+
+def test_staff_sent_down_counted_are_a_result():
+    # 选派620余名…网格员 (audit 21): staff sent or chosen for the practice, counted, are work done (the cell graded the
+    # headline described where the sentence holds the figure)
+    text = "某某區推進網格化治理\n某某區從各機關單位選派320余名專職網格員,在8個街道全面覆蓋展開。\n"
+    got = [m for m in _measures(text) if "网格化治理" in m[1]]
+    assert got and got[0][0].endswith("選派320余名專職網格員") and got[0][2] == "done", _measures(text)

@@ -1005,6 +1005,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _run_took_part(text, out)
     _units_covered(text, out)
     _holders_of_counted(text, out)
+    _households_of_counted(text, out)
     _share_of_people(text, out)
     _raised(text, out)
     return out
@@ -1123,6 +1124,26 @@ def _holders_of_counted(text: str, found: list[MetricRec]) -> None:
         label = things + "的" + a.subject
         if len(label) <= _MAX_SUBJECT:
             a.subject = label
+
+
+# households counted straight after a count of the buildings or groups they live in (共3栋楼房120户, 12个村民小组860户)
+_HOUSEHOLDS = ("户", "戶")
+
+
+def _households_of_counted(text: str, found: list[MetricRec]) -> None:
+    """Label such households as the holder's household count (康居小区户数; 户数 where no holder is named), not the buildings
+    before them (康居小区3栋楼房, was)."""
+    for a, b in pairwise(found):
+        if b.unit not in _HOUSEHOLDS or not a.subject or a.unit in _HOUSEHOLDS:
+            continue
+        between = without_pinyin(text[a.end:b.start])[0].strip()
+        if not 1 <= len(between) <= 6 or not all("\u4e00" <= c <= "\u9fff" for c in between):
+            continue
+        # (康居小区楼房 → 康居小区; 某小区, the holder itself; 村民小组, what the households live in: no holder)
+        holder = a.subject.removesuffix(between) if a.subject.endswith(between) else "" \
+            if between.endswith(a.subject) or _HOLDING_UNIT.fullmatch(a.subject) else a.subject
+        if b.subject and (b.subject == a.subject or b.subject.endswith(between) or any(c.isdigit() for c in b.subject)):
+            b.subject = holder + "户数"
 
 
 # posts of a committee or a body, counted after 其中 (选举产生业主委员会委员11名，其中主任1名、副主任2名)

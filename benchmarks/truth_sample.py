@@ -80,12 +80,16 @@ def draw(run: Callable[[str, dict], list[dict]], seed: int) -> list[dict[str, An
 
 
 def draw_pack(run: Callable[[str, dict], list[dict]], seed: int, out: str) -> str:
-    """The sample's course pack: a practice and two of its exemplar places drawn with ``seed`` (a random
+    """The sample's course pack: a practice with exemplars and two of its exemplar places drawn with ``seed`` (a random
     generator of its own: the facts drawn do not move), written to ``out`` (Markdown); its title line."""
     rng = random.Random(seed)
     practices = sorted({r["name"] for r in run("inventory", {"section": "practice", "limit": 2**31 - 1})})
-    practice = rng.choice(practices)
-    places = [r["place"] for r in run("exemplars", {"practice": practice, "k": 5})]
+    practice, places = "", []
+    while practices and not places:
+        # a practice no place is an exemplar of gives a pack of no facts: drawn again (a draw that had places is unchanged)
+        practice = rng.choice(practices)
+        practices.remove(practice)
+        places = [r["place"] for r in run("exemplars", {"practice": practice, "k": 5})]
     chosen = rng.sample(places, min(2, len(places)))
     api.write_coursepack(api.assemble_coursepack(run, [practice], chosen), out)
     return f"{practice}: {'、'.join(chosen)}"

@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.model import Evidence
 from graph.sqlite_rows import sort_key
-from queries.grading import grade_evidence, grade_rank, is_plan
+from queries.grading import grade_evidence, grade_rank, is_plan, named_in_general_line
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
@@ -138,6 +138,8 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
     if row["source"] == "model":
         if model_role(row.get("summary"), quote):   # a model learnt from elsewhere or an aim: words only
             return "claimed"
+        if named_in_general_line(quote or "", row.get("summary") or ""):
+            return "claimed"    # (做实“党建+网格化”，深化…: a formula in a general line, the sentence's other verbs are others')
         grade = grade_evidence(quote or "", None, False, memo)
         # a model with listed components is described, unless the sentence naming it is a plan (下一步，某镇将
         # 继续…构建“…—…”架构): then it is a plan like any other; nor where it is named by a line that ends no

@@ -37,6 +37,7 @@ __all__ = [
     "is_concrete",
     "is_plan",
     "mention_claimed",
+    "named_in_general_line",
     "recognition",
     "recognition_about",
     "states_duty",
@@ -331,6 +332,26 @@ def mention_claimed(text: str, practice: str) -> bool:
                for j in range(i)):
             return False
     return True
+
+
+def named_in_general_line(text: str, name: str) -> bool:
+    """Whether the clause of ``text`` naming ``name`` (a named model) is a general line (做实“党建+网格化”, 深化“网格化管理、
+    梯次式自治”: a verb of attitude or of making better in general, no verb of work, no figure) that the next clause does not
+    carry out with one: the sentence's other verbs report other work, not the model's."""
+    read, named = fold_name(without_pinyin(text or "")[0]), fold_name(without_pinyin(name or "")[0])
+    at = read.find(named) if named else -1
+    if at < 0:
+        return False
+    clauses = [(m.start(), m.end()) for m in _CLAUSE.finditer(read)]
+    k = next((i for i, (a, b) in enumerate(clauses) if a <= at < b), None)
+    if k is None:
+        return False
+    a, b = clauses[k]
+    words = _TITLES.sub("", read[a:b])
+    if not _ATTITUDE_OPENS.match(words) or is_concrete(words) or has_figure(read[a:b]):
+        return False
+    after = _TITLES.sub("", read[clauses[k + 1][0]:clauses[k + 1][1]]) if k + 1 < len(clauses) else ""
+    return not (after and (is_concrete(after) or has_figure(after)) and not _ATTITUDE_OPENS.match(after))
 
 
 _GRADED = "grade_evidence"     # a ``memo`` key's first part (other callers keep other answers in it)

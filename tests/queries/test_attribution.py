@@ -370,3 +370,16 @@ def test_a_general_line_in_a_list_and_a_listed_means_for_an_aim_report_none_of_i
     assert grade_evidence("通过推进社区减负增效等措施，取消社区证明事项，清理挂牌。", practice="社区减负清单") == "described"
     inspected = "同时，不定期开展“社区万能章”和“社区机构挂牌”督查，并进一步巩固减负成果。"
     assert grade_evidence(inspected, practice="社区减负清单") == "described"
+
+
+def test_a_formula_named_in_a_general_line_is_no_described_model():
+    """做实“党建+网格化”，深化“双报到”机制，建立…: the formula's clause is a general line, the sentence's 建立 is other work — the model
+    piece is claimed (audit 21's 揭阳市, 克拉玛依市); a scheme the place runs, carried out by the next clause, stays described."""
+    from queries.compare_cities import grade_piece
+
+    formula = "做实“党建+网格化”，深化“双报到”机制，建立四级基层组织体系，开展专项行动。"
+    assert grade_piece({"source": "model", "summary": "党建+网格化", "status": "described"}, formula) == "claimed"
+    scheme = "某区推行“三方联动”模式，建立物业、业委会和社区的联席会议。"
+    assert grade_piece({"source": "model", "summary": "三方联动", "status": "described"}, scheme) == "described"
+    carried = "某区深化“三方联动”模式，建立物业、业委会和社区的联席会议。"
+    assert grade_piece({"source": "model", "summary": "三方联动", "status": "described"}, carried) == "described"

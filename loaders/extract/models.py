@@ -617,6 +617,55 @@ def _whole_units(ctx: Context) -> dict[str, str]:
 _ORIGIN_AFTER = re.compile(r"的?(?:源起地|发源地|起源地|诞生地|首创地)(?:是|为)?[:：]?")
 # the maker written after the name (“…”工作法由P首创, “…”是P首创的, “…”源于P的探索): a source verb, or 由/是 with a
 # verb of making after the place
+def _headline_spans(text: str) -> list[tuple[int, int]]:
+    """Where the headline stands: the text's first line, and each line the page repeats it on."""
+    end = text.find("\n")
+    head = text[:end].strip() if end > 0 else ""
+    if len(head) < 6:
+        return []
+    out, pos = [], text.find(head)
+    while pos >= 0:
+        out.append((pos, pos + len(head)))
+        pos = text.find(head, pos + len(head))
+    return out
+
+
+def _introducing_owners(ctx: Context, group: list[_Cand], credited: dict[int, list[str]],
+                        headline: list[tuple[int, int]]) -> list[str]:
+    """The owners the first crediting mention of a scheme gives. A headline names its place for readers far
+    away (`某市“…”治理成效显著` over a story of one district of it): a headline's place that contains the
+    subject credits nothing there: the next mention that credits a place gives the owners, else the scheme is
+    the subject's."""
+    for c in group:
+        if id(c) not in credited:
+            continue
+        owners = list(dict.fromkeys(credited[id(c)]))
+        if any(lo <= c.start < hi for lo, hi in headline):
+            # (the place written straight before the quote, 某市“…”; not a body of it, 某市政协…“…”活动: its own work)
+            q0 = c.anchor if c.anchor >= 0 else c.start
+            owners = [o for o in owners if not (_contains_subject(ctx, o) and _written_before(ctx, o, q0))]
+        if owners:
+            return owners
+    return []
+
+
+def _written_before(ctx: Context, name: str, pos: int) -> bool:
+    """Whether a mention of the place ``name`` ends straight before ``pos`` (the opening quote mark)."""
+    place = ctx.place_named(name)
+    return place is not None and any(m.end in (pos, pos - 1) for m in place.mentions)
+
+
+def _contains_subject(ctx: Context, name: str) -> bool:
+    """Whether the place ``name`` lies above the subject place (its city, its province)."""
+    place, seen = ctx.place_named(ctx.document.subject_place), set()
+    while place is not None and place.parent and place.parent not in seen:
+        if place.parent == name:
+            return True
+        seen.add(place.parent)
+        place = ctx.place_named(place.parent)
+    return False
+
+
 _MADE_BY = re.compile(r"[^，,。；;“”]{0,6}?(?:(?P<src>发源于|起源于|源于|源自|诞生于|首创于)|由|是|系)")
 _CREATED = re.compile(r"的?(?:首创|创立|创建|率先|探索|推出|打造|发起|提出)")
 
@@ -693,7 +742,8 @@ def _unglossed(s: str) -> str:
 _HEAD_SKIP_ONE = (
     r"\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
-    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像)[,，]?")
+    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像|(?:再|又)?如(?![期何果此今同实])|"
+    r"再比如)[,，]?")
 # (each step of the run first tests the characters a step can open with: most clauses open with none)
 _HEAD_SKIP = re.compile(f"(?:(?={opening_class(_HEAD_SKIP_ONE)})(?:{_HEAD_SKIP_ONE}))*")
 _CLAUSE_HEAD_STOPS = "，,；;：:"
@@ -1588,6 +1638,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         by_name.setdefault("".join(c.name.split()), []).append(c)
     provinces = _province_shorts(ctx)
     credited: dict[int, list[str]] = {}
+    headline = _headline_spans(text)
     respective = _respective_owners(text, cands, index) if "分别" in text else {}
     for i, c in enumerate(cands):
         own = [respective[id(c)]] if id(c) in respective else _credited_owners(ctx, c, index)
@@ -1608,7 +1659,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         name = group[0].name if len(group) == 1 else Counter(c.name for c in group).most_common(1)[0][0]
         # the first mention that credits a place introduces the scheme: later mentions in other
         # places' sentences (借鉴…, X是…) do not add owners
-        owners: list[str] = next((list(dict.fromkeys(credited[id(c)])) for c in group if id(c) in credited), [])
+        owners = _introducing_owners(ctx, group, credited, headline)
         if not owners:
             owners = [_province_in_name(provinces, name) or subject]  # type: ignore[list-item]
         comps: list[str] = []

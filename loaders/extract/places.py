@@ -308,7 +308,7 @@ _LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|�
 _LEVEL_OF_SUFFIX = {"办事处": "street", "街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
                     "嘎查": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_HARD_PREP = set("到在赴对向至于从由将把让经为是进像")  # (像某街道，…: like that street, an example)
+_HARD_PREP = set("到在赴对向至于从由将把让经为是进像以")  # (像某街道，…: like that street, an example; 以某街道为例)
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
     r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"
@@ -368,6 +368,20 @@ def _conjunction_at(name: str) -> bool:
     return entry is None or entry[0] < 50 or entry[1] in ("c", "p")
 
 
+_PROPER = ("nr", "ns", "nz")  # the dictionary's tags of names of people, places and other proper names
+
+
+def _generic_in_chained(name: str) -> bool:
+    """Whether a word of a generic description stands in a name written straight after a place. A
+    preposition opening a proper name of the dictionary (向阳, 向东: 某街道向阳社区) is part of the name."""
+    m = _CHAINED_GENERIC.search(name)
+    if m is not None and m.end() == 1 and len(name) >= 2:
+        entry = lexicon_entry(name[:2])
+        if entry is not None and entry[1] in _PROPER and entry[0] >= 50:
+            m = _CHAINED_GENERIC.search(name, 2)
+    return m is not None
+
+
 def _chained_name_ok(name: str, roads: bool = False) -> bool:
     """A name written straight after a place (雷锋 in 望城区雷锋街道, 胜利 in 利通区胜利镇): an ordinary
     noun or adjective is fine there, a verb phrase is not (武汉市积极推进社区, 某市大力发展社区); with
@@ -378,7 +392,7 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         return True
     if _CITY_QUARTER.fullmatch(name):
         return True  # 滨城区市西街道, 市中街道: the quarter of the town, not 市 the level; 某县城关镇: the county seat
-    if not _ALL_CJK.fullmatch(name) or _CHAINED_GENERIC.search(name) or name[0] == "第" or "届" in name \
+    if not _ALL_CJK.fullmatch(name) or _generic_in_chained(name) or name[0] == "第" or "届" in name \
             or name.endswith(_SETUP_VERBS):
         return False
     for part in {name[:2], name[-2:], name}:
@@ -389,6 +403,8 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
         return False  # 安庆市培育发展社区社会组织, 某市调整优化城乡“…”: two verbs, 培育 and 发展
     if len(name) == 4 and _verbal_noun(name[:2]) and _frequent_word(name[2:]):
         return False  # 某区检查指导社区建设: a verb and the work it does, 检查 and 指导
+    if _INSPECTION.fullmatch(name):
+        return False  # 到某区督导社区建设工作, 某区调研社区治理: what the visitors do there, no name
     return not _RESULTATIVE.fullmatch(name[:2]) and not name.endswith(_AGENCY_ENDS)
 
 
@@ -403,6 +419,8 @@ def zone_mentions(text: str, admins: list[AdminMention], gaz: Gazetteer) -> list
 # verbs whose object is a place (推广文亭巷社区的做法, 走访新河社区): the name starts after them
 _PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶|例如|比如|诸如|譬如")
 _SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
+# the verbs of an official's visit to a place (督导, 检查指导, 调研): never a name, one or two of them written together
+_INSPECTION = re.compile(r"(?:调研|考察|视察|检查|督导|督查|督办|指导|巡查|巡视|暗访|蹲点|走访|慰问|观摩|调度){1,2}")
 _CITY_QUARTER = re.compile(r"市[东西南北中]|城关")  # (城关: a county seat's own town or street, 某县城关镇)
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
 # street or town is written straight before
@@ -521,6 +539,28 @@ def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_
             name = text[s:suffix_start]
             ok = _ALL_CJK.fullmatch(name) and not _GENERIC.search(name) and not _conjunction_at(name)
             return s if ok else None
+    return None
+
+
+# what follows a community's or village's name when it is the one that acts or is spoken of: its own organ,
+# or the clause going on (某街道解放社区党委…, 某街道建设社区，…); not the work of communities (某街道建设社区服务中心)
+_COMMUNITY_OWN_AFTER = re.compile(r"(?:党委|党总支|党支部|居委会|居民委员会|村委会|村民委员会|[，,。、；;：:])")
+
+
+def _verb_named_community(text: str, suffix_start: int, suffix_end: int, street_ends: set[int]) -> int | None:
+    """Start of a community's or village's name that reads like a verb (解放, 建设, 前进: many are named so),
+    written straight after its street or town and followed by the community's own organ or the clause's
+    punctuation (某街道解放社区党委, 某镇前进村，…), as a verb before 社区 (某街道建设社区服务中心) is not."""
+    if not _COMMUNITY_OWN_AFTER.match(text, suffix_end):
+        return None
+    s = suffix_start - 2
+    if s not in street_ends:
+        return None
+    name = text[s:suffix_start]
+    entry = lexicon_entry(name)
+    if _ALL_CJK.fullmatch(name) and not _GENERIC.search(name) and not _INSPECTION.fullmatch(name) \
+            and entry is not None and entry[1] in ("v", "vn", "a", "ad"):
+        return s
     return None
 
 
@@ -817,6 +857,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             start = _named_by_what_follows(text, name_end, end, chained)
             if start is None:
                 start = _noun_named_unit(text, name_end, end)
+        if start is None and suffix in ("社区", "村"):
+            start = _verb_named_community(text, name_end, end, street_ends)
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):

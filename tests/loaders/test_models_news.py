@@ -154,3 +154,37 @@ def test_a_quoted_activity_listed_with_plain_ones_is_not_a_name(text):
 def test_quoted_brands_listed_with_plain_ones_stay_names():
     got = _models("社区创建“时光银行”“银龄家园”、公益社工、康养等服务品牌。")
     assert {"时光银行", "银龄家园"} <= {n for n, _ in got}
+
+
+def _owners(text: str) -> tuple[str | None, dict[str, list[str]]]:
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text(text, "t.txt")
+    out: dict[str, list[str]] = {}
+    for m in rec.named_models:
+        out.setdefault(m.name, []).append(m.owner)
+    return rec.document.subject_place, out
+
+
+def test_a_headlines_city_written_before_the_quote_does_not_own_its_districts_scheme():
+    # 某市“…”… over a story of one district: the city names the story for far readers, the scheme is the district's
+    subject, owners = _owners("盐城“红管家”让小区治理更舒心\n\n近年来，盐城市亭湖区坚持党建引领，推行“红管家”服务，全区已有86个"
+                              "小区组建“红管家”队伍。该区还建成党群服务站32个，该区居民满意度达98%。\n")
+    assert subject == "盐城市亭湖区" and owners["红管家"] == ["盐城市亭湖区"]
+    # the next mention that credits a place gives the owner
+    _s, owners = _owners("盐城“红管家”让小区治理更舒心\n\n近年来，盐城市亭湖区坚持党建引领，全区已有86个小区建起党群服务站。"
+                         "其中，东湖街道组建“红管家”队伍，该区居民满意度达98%，该区还建成议事厅12个。\n")
+    assert owners["红管家"] == ["东湖街道"]
+    # a headline of the city's own story keeps it
+    _s, owners = _owners("盐城“红管家”让小区治理更舒心\n\n近年来，盐城市坚持党建引领，全市已有860个小区组建“红管家”队伍。\n")
+    assert owners["红管家"] == ["盐城市"]
+
+
+@pytest.mark.parametrize("lead", ["如", "再如，", "以东湖街道为例，"])
+def test_a_place_given_as_an_example_heads_its_clause(lead):
+    # 如P推行“…”, 以P为例，…: the example place is the scheme's, not the subject's
+    place = "东湖街道" if lead.startswith("以") else "亭湖区"
+    verb = "该街道推行" if lead.startswith("以") else "推行"
+    _s, owners = _owners("盐城：基层治理有新招\n\n近年来，盐城市推进基层治理创新，各地亮点纷呈。"
+                         f"{lead}{place if not lead.startswith('以') else ''}{verb}“积分超市”模式，居民参与率达90%。\n")
+    assert owners["积分超市"] == ["盐城市亭湖区" if place == "亭湖区" else "东湖街道"]

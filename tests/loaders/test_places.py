@@ -763,3 +763,14 @@ def test_county_seats_town_written_where_a_name_starts_is_a_place():
     found = {m.name for m in local_mentions("。城关街道办、尧生镇参与。记者走进城关镇，看到…", set(), set())}
     assert {"城关街道", "城关镇"} <= found
     assert local_mentions("，城关地区的老旧小区。", set(), set()) == []
+
+
+@pytest.mark.parametrize("name", ["解放", "前进", "振兴"])
+def test_a_community_named_like_a_verb_after_its_street(name):
+    # many communities are named 解放, 前进, 振兴: after their street, with the community's organ or the clause
+    # going on after them, they are names
+    rec = extract_text(f"亭湖区：网格治理\n\n近日，盐城市亭湖区东湖街道{name}社区党委推行网格化管理，{name}社区居民参与踊跃。\n", "t.txt")
+    assert f"{name}社区" in {p.name for p in rec.places}
+    # a verb before 社区 and the work of communities names none (某街道振兴社区经济)
+    rec = extract_text(f"亭湖区：网格治理\n\n近日，盐城市亭湖区东湖街道{name}社区服务中心建设。\n", "t.txt")
+    assert not any(p.name.startswith(name) for p in rec.places)

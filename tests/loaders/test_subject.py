@@ -850,3 +850,25 @@ def test_lead_opening_with_places_listed_together_is_about_the_unit_holding_them
     rec = _doc("基层治理新气象\n\n本报讯 近年来，宜君县积极探索基层治理新路径，推行“积分超市”。耀州区也打造了“院落议事”平台。"
                "宜君县已建成积分超市86个。\n")
     assert rec.document.subject_place == "铜川市宜君县"
+
+
+@pytest.mark.parametrize("verb", ["督导", "检查", "调研", "巡查"])
+def test_the_verb_of_a_visit_before_shequ_is_no_community(verb):
+    # 到某区督导社区建设工作: what the visitors do there, not a community named 督导
+    rec = _doc(f"市民政局到亭湖区{verb}社区建设工作\n\n发布日期：2019-05-06\n"
+               f"5月6日，市民政局副局长一行到亭湖区{verb}社区建设工作，实地查看了社区党群服务中心。\n")
+    assert rec.document.subject_place == "盐城市亭湖区"
+    assert f"{verb}社区" not in {p.name for p in rec.places}
+
+
+def test_a_community_name_opening_with_a_preposition_that_is_a_proper_name():
+    # 向阳 opens with 向 (towards), yet the dictionary knows the two characters as a name: 某街道向阳社区
+    rec = _doc("市委书记到向阳社区调研\n\n5月6日，盐城市委书记到亭湖区东湖街道向阳社区调研，察看了社区食堂。\n")
+    assert rec.document.subject_place == "向阳社区"
+    assert _places(rec)["向阳社区"][0] == "community"
+    rec = _doc("蒙城县：邻里议事会解民忧\n\n近日，蒙城县城关街道向东社区召开邻里议事会，讨论加装电梯事宜。"
+               "向东社区党委书记介绍，今年以来向东社区已召开议事会12次。\n")
+    assert "向东社区" in {p.name for p in rec.places}
+    # a preposition before a community that is no proper name still names nothing: 某区向社区下沉力量
+    rec = _doc("亭湖区：力量下沉\n\n近年来，亭湖区向社区下沉干部300名。\n")
+    assert not any(p.name.startswith("向") for p in rec.places)

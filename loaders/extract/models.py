@@ -584,10 +584,15 @@ class _Owners:
         return None
 
     def agency_place_before(self, lo: int, q0: int) -> str | None:
-        """Place of the first agency (in record order) whose mention ends 0–3 chars before ``q0``."""
+        """Place of the first agency (in record order) whose mention ends 0–3 chars before ``q0``; for the
+        organ of a street, town or community written with its name (某街道党工委以“…”为抓手), that unit."""
         k0, k1 = bisect_left(self.agency_ends, q0 - 3), bisect_right(self.agency_ends, q0)
         hits = [x for x in self.agencies[k0:k1] if x[3] >= lo]
-        return min(hits, key=lambda x: (x[1], x[2]))[4] if hits else None
+        if not hits:
+            return None
+        end, _ai, _mi, start, place = min(hits, key=lambda x: (x[1], x[2]))
+        local = [p for _s, e, p in self.places_from(start, end) if p.level in ("street", "community")]
+        return local[-1].name if local else place
 
 
 # the level word of 全市 / 我区 / 本县 → the levels of the subject's own unit it may name
@@ -667,7 +672,7 @@ def _contains_subject(ctx: Context, name: str) -> bool:
 
 
 _MADE_BY = re.compile(r"[^，,。；;“”]{0,6}?(?:(?P<src>发源于|起源于|源于|源自|诞生于|首创于)|由|是|系)")
-_CREATED = re.compile(r"的?(?:首创|创立|创建|率先|探索|推出|打造|发起|提出)")
+_CREATED = re.compile(r"的?(?:首创|创立|创建|率先|探索|推出|打造|发起|提出)|的(?:一[项个种大])?(?:创新|品牌|特色|做法|举措|经验)")
 
 
 def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
@@ -742,7 +747,7 @@ def _unglossed(s: str) -> str:
 _HEAD_SKIP_ONE = (
     r"\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
-    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像|(?:再|又)?如(?![期何果此今同实])|"
+    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像|(?:再|又)?如(?![期何果此今同实])|这(?:也|正|就)?是|"
     r"再比如)[,，]?")
 # (each step of the run first tests the characters a step can open with: most clauses open with none)
 _HEAD_SKIP = re.compile(f"(?:(?={opening_class(_HEAD_SKIP_ONE)})(?:{_HEAD_SKIP_ONE}))*")

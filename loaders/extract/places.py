@@ -308,7 +308,7 @@ _LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|�
 _LEVEL_OF_SUFFIX = {"办事处": "street", "街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
                     "嘎查": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
-_HARD_PREP = set("到在赴对向至于从由将把让经为是进像以")  # (像某街道，…: like that street, an example; 以某街道为例)
+_HARD_PREP = set("到在赴对向至于从由将把让经为是进像以据")  # (像某街道，…: like that street, an example; 以某街道为例; 据某街道…介绍)
 _WEAK_PREP = set("和与及或的了")
 _GENERIC = re.compile(
     r"[个等各全本我该每其此这那党委办的了着著过是省市县佳在到对向从把被将为往及由给不没他她你们式就]|人大|政协|政府|城市|城乡|城镇|农村|乡村|农|示范|试点|规范|智慧|和谐|文明|幸福|平安|美丽|新型|"

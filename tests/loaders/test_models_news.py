@@ -188,3 +188,19 @@ def test_a_place_given_as_an_example_heads_its_clause(lead):
     _s, owners = _owners("盐城：基层治理有新招\n\n近年来，盐城市推进基层治理创新，各地亮点纷呈。"
                          f"{lead}{place if not lead.startswith('以') else ''}{verb}“积分超市”模式，居民参与率达90%。\n")
     assert owners["积分超市"] == ["盐城市亭湖区" if place == "亭湖区" else "东湖街道"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "东湖街道党工委以“板凳议事会”为抓手，推动问题解决。",          # a street's organ written with its name: the street
+    "据东湖街道党工委书记王某介绍，街道推行“板凳议事会”以来，化解矛盾200余件。",  # 据 opens no place's name
+    "“板凳议事会”是东湖街道的一项创新举措。",                      # “…”是P的创新/品牌/做法: P made it
+    "这是东湖街道推行“板凳议事会”工作法的一个缩影。",                # 这是 heads the clause before its place
+])
+def test_a_street_credited_in_a_districts_story(sentence):
+    _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，推进基层治理创新。" + sentence + "\n")
+    assert owners["板凳议事会"] == ["东湖街道"]
+
+
+def test_a_district_organ_still_credits_the_district():
+    _s, owners = _owners("盐城：共治共享\n\n近年来，盐城市坚持党建引领。亭湖区委组织部以“红管家”为抓手，推动问题解决。\n")
+    assert owners["红管家"] == ["盐城市亭湖区"]

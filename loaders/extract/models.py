@@ -810,8 +810,8 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
     or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
     listed as where a scheme spread (在A街道B社区等社区推广“…”) credit nothing."""
     sent_lo = _clause_start(text, q0, _SENT_STOPS)
-    if _VISIT_BEFORE.search(text, max(sent_lo, q0 - 3), q0):
-        return []
+    if _VISIT_BEFORE.search(text, max(sent_lo, q0 - 3), q0) or _BENEFITS_BEFORE.search(text, max(sent_lo, q0 - 4), q0):
+        return []  # (某社区的变化得益于“…”: the place gained by it, another made it)
     title = text.rfind("《", max(sent_lo, q0 - 60), q0)
     if title >= 0 and text.find("》", title, q0) < 0:
         # a quote inside a title: the place the title opens with (《P党员干部“…”参与小区治理》), or
@@ -872,6 +872,18 @@ _ASKS = re.compile(r"(?:并|还|同时)?(?:希望|要求|鼓励|勉励|督促|�
 _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")
 
 
+def _batch_owner(text: str, pos: int, q0: int, index: _Owners) -> list[str] | None:
+    """The place whose pilot batch the clause's unit joins (作为某市首批“…”试点, 某社区作为某省第二批“…”示范…):
+    the scheme is that place's."""
+    at = text.find("作为", pos, q0)
+    if at < 0:
+        return None
+    chain = index.places_from(at + 2, q0)
+    if chain and _BATCH.match(text, chain[-1][1], q0) and (at == pos or index.places_from(pos, at)):
+        return [chain[-1][2].name]
+    return None
+
+
 def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | None:
     pos = _HEAD_SKIP.match(text, lo, q0).end()
     if text[pos:pos + 1] in ("”", "’") and pos + 1 < q0:
@@ -900,6 +912,9 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         went = index.places_from(scene.end(), q0)
         if went and _SCENE_END.match(text, went[-1][1], q0):
             return [went[-1][2].name]
+    batch = _batch_owner(text, pos, q0, index)
+    if batch is not None:
+        return batch
     mode = text[pos:pos + 1]
     if mode in ("在", "以", "由"):
         pos += 1
@@ -981,6 +996,10 @@ _ANAPHOR_REACH = 300
 _PERSON_AFTER = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:代表|委员)(?!会)")
 # the people of the clause went to the quoted thing (来到“…”直播间): it is not theirs
 _VISIT_BEFORE = re.compile(r"(?:来到|走进|走访|参观|观摩|前往|进入|赴)了?$")
+# the clause's place gained by the quoted thing (某社区的改善得益于“…”): it is not theirs either
+_BENEFITS_BEFORE = re.compile(r"(?:得益于|受益于|离不开|有赖于|归功于)了?$")
+# a unit taken into a place's pilot batch (作为某市首批“…”试点, 某社区作为某省第二批…): the place runs the scheme
+_BATCH = re.compile(r"(?:的)?(?:首批|第[一二三四五六七八九十\d]{1,2}批)")
 
 
 def _province_shorts(ctx: Context) -> list[tuple[str, str]]:

@@ -204,3 +204,16 @@ def test_a_street_credited_in_a_districts_story(sentence):
 def test_a_district_organ_still_credits_the_district():
     _s, owners = _owners("盐城：共治共享\n\n近年来，盐城市坚持党建引领。亭湖区委组织部以“红管家”为抓手，推动问题解决。\n")
     assert owners["红管家"] == ["盐城市亭湖区"]
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    # the clause's place gained by the scheme (得益于/离不开“…”): not its maker, the subject's then
+    ("红星社区面貌的改善得益于“红管家”行动的开展。", "盐城市亭湖区"),
+    ("红星社区的变化离不开“红管家”行动。", "盐城市亭湖区"),
+    # a unit taken into a place's pilot batch: the scheme is the place's that runs it
+    ("作为盐城市首批“红管家”试点单位之一，红星社区组建了服务队。", "盐城市"),
+    ("红星社区作为盐城市首批“红管家”试点社区，组建了服务队。", "盐城市"),
+])
+def test_a_place_that_gains_by_or_pilots_a_scheme_does_not_own_it(sentence, owner):
+    _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，推进基层治理创新。" + sentence + "\n")
+    assert owners["红管家"] == [owner]

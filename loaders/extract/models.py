@@ -745,7 +745,7 @@ def _unglossed(s: str) -> str:
     return _rx(_PINYIN).sub("", s) if "(" in s or "（" in s else s
 # what may open a clause before its subject: spaces, a heading number, a time or linking adverbial
 _HEAD_SKIP_ONE = (
-    r"\s|—+|-{2,}|《|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|"
+    r"\s|—+|-{2,}|《|【|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|[一二三四五六七八九十]是|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
     r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像|(?:再|又)?如(?![期何果此今同实])|这(?:也|正|就)?是|"
     r"再比如)[,，]?")
@@ -847,6 +847,24 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
             _CONTINUES.match(text, sent_lo) or text[sent_lo - 1] in "。！？!?" and _CONTINUES_VERB.match(text, sent_lo)):
         # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject
         return _head_owners(text, sent_lo - 1, index, follow=False)
+    if sent_lo > 0 and text[sent_lo - 1] == "\n":
+        return _heading_place(text, sent_lo - 1, index)
+    return []
+
+
+def _heading_place(text: str, line_end: int, index: _Owners) -> list[str]:
+    """The place a section heading names alone on the line above the paragraph (某街道⏎推行“…”): the unit
+    whose work the paragraph's first sentence tells, when that sentence names none."""
+    while line_end > 0 and text[line_end - 1] == "\n":
+        line_end -= 1  # (blank lines between)
+    lo = text.rfind("\n", 0, line_end) + 1
+    line = text[lo:line_end]
+    head = len(line) - len(line.lstrip())
+    if not line.strip() or len(line.strip()) > 24:
+        return []
+    chain = index.places_from(lo + head, line_end)
+    if chain and not text[chain[-1][1]:line_end].strip(" \t：:】"):
+        return [chain[-1][2].name]
     return []
 
 

@@ -217,3 +217,18 @@ def test_a_district_organ_still_credits_the_district():
 def test_a_place_that_gains_by_or_pilots_a_scheme_does_not_own_it(sentence, owner):
     _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，推进基层治理创新。" + sentence + "\n")
     assert owners["红管家"] == [owner]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    "\n【东湖街道】推行“板凳议事会”，每月召开一次。\n",        # a bracketed heading before the clause
+    "\n东湖街道\n推行“板凳议事会”，每月召开一次。\n",          # a heading line naming the unit alone
+    "一是西湖街道推行“红管家”。二是东湖街道推行“板凳议事会”。\n",  # 一是/二是 enumerate the clauses
+])
+def test_a_section_head_or_an_enumerator_before_the_place(paragraphs):
+    _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，推进基层治理创新。" + paragraphs)
+    assert owners["板凳议事会"] == ["东湖街道"]
+
+
+def test_a_heading_line_that_is_more_than_a_place_heads_nothing():
+    _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领。\n东湖街道的经验值得推广\n推行“板凳议事会”，每月召开一次。\n")
+    assert owners["板凳议事会"] == ["盐城市亭湖区"]

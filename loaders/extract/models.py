@@ -890,6 +890,25 @@ _ASKS = re.compile(r"(?:并|还|同时)?(?:希望|要求|鼓励|勉励|督促|�
 _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")
 
 
+# what the makers listed before it do (A社区、B社区推行/探索/打造“…”), with nothing between
+_MAKES = re.compile(r"(?:共同|联合|先后|率先|均|都)?(?:推行|探索|推出|打造|创建|创新|首创|建立|构建|实施)")
+
+
+def _joint_makers(text: str, first: str, end: int, q0: int, index: _Owners) -> list[str] | None:
+    """Places listed one after the other as the subject of a making verb (A社区、B社区推行“…”; not a list that
+    ends with 等, where a scheme spread): each is an owner."""
+    owners = [first]
+    while end < q0 and text[end] in "、和与及":
+        chain = index.places_from(end + 1, q0)
+        if not chain:
+            return None
+        owners.append(chain[-1][2].name)
+        end = chain[-1][1]
+    if len(owners) < 2 or not _MAKES.match(text, end, q0) or text.find("，", end, q0) >= 0:
+        return None
+    return list(dict.fromkeys(owners))
+
+
 def _batch_owner(text: str, pos: int, q0: int, index: _Owners) -> list[str] | None:
     """The place whose pilot batch the clause's unit joins (作为某市首批“…”试点, 某社区作为某省第二批“…”示范…):
     the scheme is that place's."""
@@ -955,6 +974,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
             return None  # X区人大代表王某… : a person of the place acts, not the place
         if mode == "以" and nxt != "为例":
             return None
+        if nxt[:1] in ("、", "和", "与") and mode != "在":
+            joint = _joint_makers(text, chain[-1][2].name, end, q0, index)
+            if joint:
+                return joint  # A社区、B社区推行“…”: places listed as the makers, each an owner
         if nxt[:1] in ("等", "、") or (mode == "在" and nxt[:1] in "和与及"):
             return None  # a list of where it spread, not who made it
         m = _rx(r"[^，,。；;、]{1,8}、").match(text, end, q0)

@@ -232,3 +232,12 @@ def test_a_section_head_or_an_enumerator_before_the_place(paragraphs):
 def test_a_heading_line_that_is_more_than_a_place_heads_nothing():
     _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领。\n东湖街道的经验值得推广\n推行“板凳议事会”，每月召开一次。\n")
     assert owners["板凳议事会"] == ["盐城市亭湖区"]
+
+
+def test_places_listed_as_the_makers_each_own_the_scheme():
+    # A社区、B社区推行“…”: NOTES.md — a model credited to two places gets one entry per owner
+    _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领。红星社区、光华社区推行“板凳议事会”工作法。\n")
+    assert sorted(owners["板凳议事会"]) == ["光华社区", "红星社区"]
+    # a list ending with 等 is where the scheme spread: not its makers
+    _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领。红星社区、光华社区等推行“板凳议事会”工作法。\n")
+    assert owners["板凳议事会"] == ["盐城市亭湖区"]

@@ -410,6 +410,10 @@ def _chained_name_ok(name: str, roads: bool = False) -> bool:
 
 _ZONE_AFTER = re.compile(r"经济技术开发区|经济开发区|高新技术产业开发区|高新技术开发区|高新区|经开区|开发区")
 
+# a park named for its city (某某现代物流园, 某某软件产业园): no administrative unit of its own, and no place listed either
+# (not a park district, 某某工业园区, which some cities make a unit of their own)
+_PARK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:物流园|产业园|工业园|科技园|创业园)(?!区)")
+
 
 def zone_mentions(text: str, admins: list[AdminMention], gaz: Gazetteer) -> list[tuple[AdminMention, int]]:
     """Development zones named for their city or county (内江经开区, 桐乡经济开发区): each as the unit it
@@ -1062,8 +1066,9 @@ def extract_places(ctx: Context) -> None:
                                    or _FIRM_AFTER.match(text, a.end, a.end + 18)
                                    or _DESIGNATION_AFTER.match(text, a.end, a.end + 16)):
             continue
-        if not a.heads and not a.as_written.endswith(("市", "县", "区")) and _ZONE_AFTER.match(text, a.end):
-            continue  # 淮南高新区: the city's short form opens the zone's name, it names no place of its own
+        if not a.heads and not a.as_written.endswith(("市", "县", "区")) \
+                and (_ZONE_AFTER.match(text, a.end) or _PARK_AFTER.match(text, a.end)):
+            continue  # 淮南高新区, 南充现代物流园: the city's short form opens the zone's or park's name, no place of its own
         if a.code not in own and is_address(text, a.start, a.end):
             continue  # another place's address (the subject's own chain in its footer still counts)
         if a.code != subject and not a.heads \

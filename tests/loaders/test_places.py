@@ -397,6 +397,12 @@ def test_a_city_heading_only_a_government_s_name_is_not_listed(text, city_listed
     assert ("株洲市" in places) == city_listed
 
 
+def test_a_park_named_for_its_city_names_no_place():
+    _rec, places = _rec_places("荷塘区明照社区：居民议事有新招\n"
+                               "明照社区是株洲现代物流园的还房安置社区，株洲现代物流园管委会负责人回答道。")
+    assert "株洲市荷塘区" in places and "株洲市" not in places
+
+
 def test_a_local_name_does_not_start_inside_a_word():
     assert [m.name for m in local_mentions("以文化人和谐满社区，居民笑开颜")] == []
     # 和 joining two names still leaves the second one a name

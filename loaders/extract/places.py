@@ -1172,6 +1172,8 @@ def extract_places(ctx: Context) -> None:
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
                     and lm.level == "community":
                 parent, inside = local_subject, True  # a community of the street the text is about
+            elif (unit := _paragraph_unit(gaz, text, at, admins, role_anchor)) is not None:
+                parent, inside = record_name(gaz, unit, subject), True  # 平阴县同样…，榆山街道组建…
             else:
                 parent, inside = anchor_name, role_anchor is not None
             if lm.name == local_subject:
@@ -1189,6 +1191,23 @@ def extract_places(ctx: Context) -> None:
     _listed_siblings(text, locals_, unplaced)
     records.extend(locals_.values())
     ctx.places = records
+
+
+def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMention], anchor: str | None) -> str | None:
+    """The one district or county inside the city or province ``anchor`` that the paragraph of ``pos`` names
+    before ``pos``, and no other of its rank in the whole paragraph: the unit whose streets and communities
+    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…)."""
+    if anchor is None or gaz.by_code[anchor].level not in ("province", "city"):
+        return None
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    units = {a.code for a in admins if start <= a.start < end and gaz.by_code[a.code].is_county_level}
+    if len(units) != 1:
+        return None
+    code = next(iter(units))
+    named_before = any(start <= a.start < pos and a.code == code for a in admins)
+    return code if named_before and gaz.is_within(code, anchor) else None
 
 
 def _listed_siblings(text: str, locals_: dict[str, PlaceRec], unplaced: set[str]) -> None:

@@ -189,6 +189,9 @@ _AFTER_SPLIT = class_led(_AFTER_SPLIT)  # (the same matches, tried where one can
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
 _AFTER_LIST_END = class_led(_AFTER_LIST_END)  # (the same matches, tried where one can open)
 _LIST_ITEMS = re.compile(r"[、和与及]")
+# a list closed by 等 (and its kind), then what the listed did (29家单位、非公经济组织、社会组织等成立…领导小组)
+_LIST_THEN_VERB = re.compile(r"等[\u4e00-\u9fff]{0,5}?(?=成立|组建|建立|召开|参加|参与|开展|共同|联合|签订|组成|进行|出席|列席|召集|"
+                             r"走访|深入|入驻|加入)")
 _LIST_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
 _MAX_ITEM = 6     # a list item longer than this holds more than a name (困境老人和儿童提供日间照料、…等服务)
 _PEOPLE_UNITS = "人名位户"
@@ -423,7 +426,10 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         # it is short, else its first item and 等 — never the first item alone
         end = _AFTER_LIST_END.search(after, split.end())
         whole = (after[:end.start()] if end else after).rstrip("、和与及").strip()
-        if not (end and end.group().isdigit()) and _LIST_CLOSED.search(whole):
+        verb = _LIST_THEN_VERB.search(whole)
+        if verb:
+            whole = whole[:verb.end()]    # (…、社会组织等成立领导小组: what the listed did is no item of the list)
+        if not (end and end.group().isdigit()) and (verb or _LIST_CLOSED.search(whole)):
             items = _LIST_ITEMS.split(_LIST_TAIL.sub("", whole))
             return whole if len(whole) <= _MAX_SUBJECT and max(map(len, items)) <= _MAX_ITEM else phrase + "等"
     if "的" in phrase:  # 应换届的村（社区）: a short 的-phrase stays, a long one keeps its head

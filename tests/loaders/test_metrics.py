@@ -867,6 +867,9 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
     # households counted straight after the buildings or groups they live in (audit 21's second draw): the holder's households
     ("某某所住的和平小区位于某路，建成于2001年，共5栋楼房210户，属于安置房。", "210户", "和平小区户数"),
     ("全村共有12个村民小组860户。", "860户", "户数"),
+    # a list closed by 等, then what the listed did (audit 21's second draw): the list whole, not its first item and 等
+    ("会同辖区18家单位、非公企业、社会组织等成立治理领导小组。", "18家", "单位、非公企业、社会组织等"),
+    ("组织辖区12家企业、学校等共同开展志愿服务。", "12家", "企业、学校等"),
 ])
 def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

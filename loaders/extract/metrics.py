@@ -1012,6 +1012,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_covered(text, out)
     _holders_of_counted(text, out)
     _households_of_counted(text, out)
+    _bare_compound(text, out)
     _share_of_people(text, out)
     _raised(text, out)
     return out
@@ -1130,6 +1131,32 @@ def _holders_of_counted(text: str, found: list[MetricRec]) -> None:
         label = things + "的" + a.subject
         if len(label) <= _MAX_SUBJECT:
             a.subject = label
+
+
+# a sentence opening with the bare word 小区 (小区按照…收缴管理费，…，目前小区管理费收缴率达96%), in a paragraph that named one
+# compound before it (康居小区业主委员会由…构成。): the compound the paragraph is about
+_BARE_COMPOUND_OPENS = re.compile(r"\s*(?:(?:目前|现在|如今)[，,]?)?(?:该|这个|此)?小区(?!党|居民委员会|业主委员会)")
+_NAMED_COMPOUND = re.compile(r"([\u4e00-\u9fff]{2,6}?小区)")
+_WIDER_SCOPE = re.compile(r"全市|全区|全县|全省|全镇|全街道|各|所有|全部|多个|部分")
+_NOT_IN_NAME = re.compile(r"[由的在是将对为从把被向、，,]")     # (业主委员会由小区…: words around 小区, no name)
+
+
+def _bare_compound(text: str, found: list[MetricRec]) -> None:
+    """Label a figure of such a sentence whose label opens with 小区 (小区管理费收缴率) with the compound's name (康居小区管理费
+    收缴率): the paragraph's compound, not every compound of the place — where the paragraph named exactly one before it and the
+    sentence names no wider scope."""
+    for mt in found:
+        if not mt.subject or not mt.subject.startswith(("小区", "该小区")):
+            continue
+        lo = stop_before(text, mt.start, _SENTENCE_STOP)
+        if not _BARE_COMPOUND_OPENS.match(text, lo) or _WIDER_SCOPE.search(text, lo, mt.start):
+            continue
+        para = text.rfind("\n", 0, lo) + 1
+        names = {m.group(1) for m in _NAMED_COMPOUND.finditer(text, para, lo)}
+        names = {n[_HOLDER_FROM.match(n, 0, len(n) - 2).end():] if _HOLDER_FROM.match(n, 0, len(n) - 2) else n for n in names}
+        names = {n for n in names if len(n) >= 4 and not _GENERIC_COMPOUND.search(n) and not _NOT_IN_NAME.search(n, 0, len(n) - 2)}
+        if len(names) == 1:
+            mt.subject = names.pop() + mt.subject.removeprefix("该").removeprefix("小区")
 
 
 # households counted straight after a count of the buildings or groups they live in (共3栋楼房120户, 12个村民小组860户)

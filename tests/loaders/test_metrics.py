@@ -870,6 +870,9 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
     # a list closed by 等, then what the listed did (audit 21's second draw): the list whole, not its first item and 等
     ("会同辖区18家单位、非公企业、社会组织等成立治理领导小组。", "18家", "单位、非公企业、社会组织等"),
     ("组织辖区12家企业、学校等共同开展志愿服务。", "12家", "企业、学校等"),
+    # a sentence opening with the bare word 小区 in a paragraph that named one compound (audit 21's second draw): that compound's
+    ("和平小区业主委员会由退休职工组成。小区按月收缴管理费，目前小区管理费收缴率达95%。", "95%", "和平小区管理费收缴率"),
+    ("和平小区环境优美。全市小区物业覆盖率达80%。", "80%", "小区物业覆盖率"),
 ])
 def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

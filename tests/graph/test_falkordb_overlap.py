@@ -14,22 +14,28 @@ from tests.graph.conftest import snapshot
 def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, synth_records, monkeypatch):
     from graph.falkordb_store import FalkorStore
 
+    from redis.exceptions import ResponseError
+
     store = make_store("falkordb")
     store.chunk_docs = 4
-    real = FalkorStore._run
+    real = FalkorStore._execute
     batches = []
 
-    def failing(self, query, params=None):
-        if "MERGE (d:Document {id: row.id})" in query:
-            batches.append(query)
-        if "-[r:MENTIONS]->(b)" in query and len(batches) == 2:      # inside the second batch (either path)
-            raise StoreError("FalkorDB rejected a statement: injected")
-        return real(self, query, params)
+    def failing(self, texts):                                        # the statements sent at once
+        replies = []
+        for text in texts:
+            if "MERGE (d:Document {id: row.id})" in text:
+                batches.append(text)
+            if "-[r:MENTIONS]->(b)" in text and len(batches) == 2:   # inside the second batch (either path)
+                replies.append(ResponseError("injected"))            # rejected; the others still run
+            else:
+                replies += real(self, [text])
+        return replies
 
-    monkeypatch.setattr(FalkorStore, "_run", failing)
+    monkeypatch.setattr(FalkorStore, "_execute", failing)
     with pytest.raises(StoreError, match="injected"):
         store.load_records(synth_records[:8])
-    monkeypatch.setattr(FalkorStore, "_run", real)
+    monkeypatch.setattr(FalkorStore, "_execute", real)
     states = store.document_states()
     first, second = [r.doc_id for r in synth_records[:4]], [r.doc_id for r in synth_records[4:8]]
     assert all(states[d].complete for d in first)
@@ -43,24 +49,28 @@ def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, sy
 
 
 def test_a_bulk_statement_retried_after_it_committed_writes_nothing_twice(make_store, synth_records, monkeypatch):
-    """A fresh load creates what cannot exist yet (``bulk_*`` statements); when the reply of such a
-    statement is lost after the server committed it, the retry is sent as the merging ``upsert_*``
-    statement with the same rows, so nothing is written twice."""
+    """A fresh load creates what cannot exist yet (``bulk_*`` statements); when the replies of such
+    statements are lost after the server committed them (a batch's statements are sent at once), the
+    retries are sent as the merging ``upsert_*`` statements with the same rows, so nothing is written
+    twice."""
     from redis.exceptions import ConnectionError as RedisConnectionError
 
+    from graph.falkordb_store import FalkorStore
+
     store = make_store("falkordb")
-    real = store._graph.execute_command
+    store.chunk_docs = 4                                             # three batches, each losing its replies
+    real = FalkorStore._execute
     lost = []
 
-    def execute_command(*args, **kwargs):                            # GRAPH.QUERY, graph, text, --compact
-        result = real(*args, **kwargs)
-        text = str(args[2]) if len(args) > 2 else ""
-        if "CREATE (k:Evidence" in text and len(lost) < 3:         # committed, then the reply is lost
-            lost.append(text)
+    def execute(self, texts):                                        # statements sent at once
+        replies = real(self, texts)
+        creating = [t for t in texts if "CREATE (k:Evidence" in t]
+        if creating and len(lost) < 3:                               # committed, then the replies are lost
+            lost.append(creating)
             raise RedisConnectionError("reply lost")
-        return result
+        return replies
 
-    monkeypatch.setattr(store._graph, "execute_command", execute_command)
+    monkeypatch.setattr(FalkorStore, "_execute", execute)
     store.load_records(synth_records)
     assert len(lost) == 3
     expected = make_store("embedded")
@@ -78,15 +88,14 @@ def test_each_document_is_written_once_per_load(make_store, synth_records, monke
 
     store = make_store("falkordb")
     store.chunk_docs = 5
-    real = FalkorStore._run
+    real = FalkorStore._execute
     writes = []
 
-    def recording(self, query, params=None):
-        if "(d:Document" in query and re.search(r"\bSET d(\s*\+=|\.)", query):   # a Document's properties
-            writes.append(query)
-        return real(self, query, params)
+    def recording(self, texts):                                      # every statement sent
+        writes.extend(t for t in texts if "(d:Document" in t and re.search(r"\bSET d(\s*\+=|\.)", t))  # a Document's properties
+        return real(self, texts)
 
-    monkeypatch.setattr(FalkorStore, "_run", recording)
+    monkeypatch.setattr(FalkorStore, "_execute", recording)
     store.load_records(synth_records)
     store.load_records(synth_records[:3])                     # unchanged: nothing written
     assert len(writes) == -(-len(synth_records) // store.chunk_docs)   # one per batch of five

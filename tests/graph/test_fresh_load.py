@@ -95,17 +95,23 @@ def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch):
     fresh.exclusive = True
     fresh.chunk_docs = 10
     fresh.load_records(records[:10])
-    original = type(fresh)._run
+    from redis.exceptions import ResponseError
+
+    original = type(fresh)._execute
     failing = fill("fresh_node_evidence", label="Practice")
     calls = {"n": 0}
 
-    def run(self, query, params=None):
-        if query == failing and calls["n"] == 0:
-            calls["n"] += 1
-            raise StoreError("lost")
-        return original(self, query, params)
+    def execute(self, texts):                  # a batch's statements, sent at once; one is rejected
+        replies = []
+        for text in texts:
+            if text.endswith(failing) and calls["n"] == 0:
+                calls["n"] += 1
+                replies.append(ResponseError("lost"))
+            else:
+                replies += original(self, [text])
+        return replies
 
-    monkeypatch.setattr(type(fresh), "_run", run)
+    monkeypatch.setattr(type(fresh), "_execute", execute)
     with pytest.raises(StoreError):
         fresh.load_records(records[10:])
     monkeypatch.undo()

@@ -12,9 +12,9 @@ from tests.graph.conftest import snapshot
 
 
 def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, synth_records, monkeypatch):
-    from graph.falkordb_store import FalkorStore
-
     from redis.exceptions import ResponseError
+
+    from graph.falkordb_store import FalkorStore
 
     store = make_store("falkordb")
     store.chunk_docs = 4

@@ -65,14 +65,17 @@ def _bigrams(text: str) -> set[str]:
 def component_practices(component: str, practices: list[str]) -> list[str]:
     """The model's practices a component phrase speaks of: those whose name or cues it holds (社区工作事项清单: 事项清单 is
     社区减负清单's cue — the 事项 it shares with 证明事项清理 names no certificate); where it holds none, those it shares
-    a non-generic character bigram with."""
+    a non-generic character bigram with — unless it names another practice (小区志愿者: 志愿服务), then none."""
     from loaders.reference import fold_name, load_taxonomy
 
-    by_name = load_taxonomy().by_name
+    taxonomy = load_taxonomy()
+    by_name = taxonomy.by_name
     text = fold_name(component)
     named = sorted(p for p in practices if p in by_name and (p in text or by_name[p].pattern.search(text)))
     if named:
         return named
+    if taxonomy.hits(text):
+        return []       # (小区志愿者 names 志愿服务, not one of the model's: no bigram, 小区, makes it 小区党支部)
     grams = _bigrams(component)
     return sorted(p for p in practices if grams & _bigrams(p.replace("/", "")))
 

@@ -19,3 +19,10 @@ from queries.named_model import component_practices
 ])
 def test_a_component_maps_to_the_practices_its_own_words_name(component, practices, expected):
     assert component_practices(component, practices) == expected
+
+
+def test_a_component_naming_another_practice_is_no_bigram_match():
+    """小区志愿者 (audit 21): it names 志愿服务, which the model is not linked to — sharing 小区 with 小区党支部 does not make it
+    that; a component naming no practice still maps by a shared bigram."""
+    assert component_practices("小区志愿者", ["小区党支部"]) == []
+    assert component_practices("小区自管会", ["小区党支部"]) == ["小区党支部"]

@@ -11,7 +11,7 @@ Three kinds of mention:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
@@ -1079,7 +1079,8 @@ def extract_places(ctx: Context) -> None:
         by_code.setdefault(a.code, []).append(a)
     # 昆明市 of 昆明市西山区人民政府, 福州市 of 福州市晋安区民政局: the city heads a government's or a department's name
     # (not a session's, 长沙市望城区政协二届五次会议, nor a place's own: 长沙市望城区某街道)
-    in_body_name = {(h.start, h.code) for m in admins if _GOVERNMENT_AFTER.match(text, m.end) for h in m.heads}
+    in_body_name = {(h.start, h.code) for m in admins if m.heads and _GOVERNMENT_AFTER.match(text, m.end)
+                    for h in m.heads}
     for code in list(by_code):
         # named only inside document titles (《福建省…办法》), or only as the head of a body's name: not a place
         # the text is about, unless it is the subject itself
@@ -1107,6 +1108,8 @@ def extract_places(ctx: Context) -> None:
     admin_at_end = {a.end: a for a in admins}
     admin_at_end.update({skip_gloss(text, e): a for e, a in list(admin_at_end.items())})
     admin_starts = {a.start for a in admins}
+    admins_by_start = sorted(admins, key=lambda a: a.start)
+    admin_starts_sorted = [a.start for a in admins_by_start]
     locals_: dict[str, PlaceRec] = {}
     unplaced: set[str] = set()  # local units whose first mention had no unit written before it
     local_at_end: dict[int, str] = {}
@@ -1172,7 +1175,7 @@ def extract_places(ctx: Context) -> None:
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
                     and lm.level == "community":
                 parent, inside = local_subject, True  # a community of the street the text is about
-            elif (unit := _paragraph_unit(gaz, text, at, admins, role_anchor)) is not None:
+            elif (unit := _paragraph_unit(gaz, text, at, admins_by_start, admin_starts_sorted, role_anchor)) is not None:
                 parent, inside = record_name(gaz, unit, subject), True  # 平阴县同样…，榆山街道组建…
             else:
                 parent, inside = anchor_name, role_anchor is not None
@@ -1193,20 +1196,23 @@ def extract_places(ctx: Context) -> None:
     ctx.places = records
 
 
-def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMention], anchor: str | None) -> str | None:
+def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMention], starts: list[int],
+                    anchor: str | None) -> str | None:
     """The one district or county inside the city or province ``anchor`` that the paragraph of ``pos`` names
     before ``pos``, and no other of its rank in the whole paragraph: the unit whose streets and communities
-    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…)."""
+    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…). ``admins`` sorted by start, ``starts``
+    their starts."""
     if anchor is None or gaz.by_code[anchor].level not in ("province", "city"):
         return None
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    units = {a.code for a in admins if start <= a.start < end and gaz.by_code[a.code].is_county_level}
+    paragraph = admins[bisect_left(starts, start):bisect_left(starts, end)]
+    units = {a.code for a in paragraph if gaz.by_code[a.code].is_county_level}
     if len(units) != 1:
         return None
     code = next(iter(units))
-    named_before = any(start <= a.start < pos and a.code == code for a in admins)
+    named_before = any(a.start < pos and a.code == code for a in paragraph)
     return code if named_before and gaz.is_within(code, anchor) else None
 
 

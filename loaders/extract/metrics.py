@@ -346,13 +346,14 @@ _DEMONSTRATIVE = re.compile(r"[这那此该各每同]|一样")
 def _after_phrase(text: str, end: int, hi: int) -> str:
     classifier = text[end - 1:end]
     after = _AFTER_LEAD.sub("", text[end:hi].strip())
-    counted = _QUOTED_COUNTED.match(after)
+    quoted = "“" in after  # (every match of the three quote patterns holds one: tried only then)
+    counted = _QUOTED_COUNTED.match(after) if quoted else None
     if counted:
         return counted.group(1)
-    named = _LEVELS_THEN_NAMED.match(after)
+    named = _LEVELS_THEN_NAMED.match(after) if quoted else None
     if named and "、" in after[:named.start(1)]:
         return named.group(1)
-    modifier = _QUOTED_MODIFIER.match(after)
+    modifier = _QUOTED_MODIFIER.match(after) if quoted else None
     if _AFTER_BAD_HEAD.match(after, modifier.end() if modifier else 0):
         return ""
     after = after.removeprefix("的")
@@ -565,6 +566,9 @@ _GENERIC_COMPOUND = re.compile(r"(?:老旧|住宅|商品房|商品住宅|无物�
 _DENSITY = re.compile(r"[\u4e00-\u9fff]{1,8}密度$")
 # the figure a target sets (全市年度盘活305357个停车位的目标任务，完成323957个): the target, not the result
 _TARGET_AFTER = re.compile(r"[^，,。；;：:！？!?\n\d]{0,12}?的(?:年度)?(?:目标任务|目标)(?=$|[，,。；;：:！？!?\n])")
+# (every match holds 目 within 16 characters of the figure's end: the pattern, whose lazy opening tries every length
+# before it fails, is tried only where one stands)
+_TARGET_KEY, _TARGET_REACH = "目", 16
 _INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均|都|已|将)?(?:纳入|列入)[^。；;，,！？!?\n]{0,16}?计划")
 # a span of years and what it is to bring (3年实现100个社区…全覆盖, 利用三年时间实现…, 两年内完成): the figures after it in
 # its sentence are targets; not the years it took (近三年完成, 用3年实现了) nor a year (2005年建成)
@@ -901,7 +905,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end) \
                 or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start) \
-                or _TARGET_AFTER.match(text, end) is not None
+                or text.find(_TARGET_KEY, end, end + _TARGET_REACH) >= 0 and _TARGET_AFTER.match(text, end) is not None
             status = "planned" if planned else "done"
         subject = _with_holder(subject, _compound_holder(text, s_lo, start))
         out.append(MetricRec(subject=subject or None, value=value, unit=unit, year=year,
@@ -912,7 +916,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if skipped[start]:
             return False
         pre = text[max(0, start - 2):start]
-        if pre.endswith("第") or _rx(r"第\s*$").search(pre):
+        if "第" in pre and (pre.endswith("第") or _rx(r"第\s*$").search(pre)):
             return False
         s_lo, _s_hi = sentences.bounds(start)
         k = bisect_left(national_starts, s_lo)

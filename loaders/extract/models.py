@@ -32,6 +32,7 @@ from loaders.extract.text_utils import (
     class_led,
     is_cjk,
     is_common_word,
+    opening_chars,
     opening_class,
     sentence_bounds,
     stop_before,
@@ -887,6 +888,7 @@ _CONTINUES_VERB = re.compile(r"\s*(?:积极|创新|大力|深入|持续|不断|�
 
 # a visitor asking a place to act (并希望X街道继续推广“…”): the place asked is the clause's subject
 _ASKS = re.compile(r"(?:并|还|同时)?(?:希望|要求|鼓励|勉励|督促|指导)?")
+_ASKS_OPENS = opening_chars(_ASKS.pattern)  # (it matches empty where no word of it opens: tried only where one does)
 _TIME_CLAUSE = re.compile(r"(?:以来|之际|期间|之后|以后|之前|以前|之时|的时候)$")
 
 
@@ -929,7 +931,8 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         # quoted speech that holds the quote (“X社区持续深化‘…’): the speaker's subject; a name
         # quoted and closed before the quote (“青X社区”微信、“…”) heads nothing
         pos = _HEAD_SKIP.match(text, pos + 1, q0).end()
-    pos = _ASKS.match(text, pos, q0).end()
+    if _ASKS_OPENS is None or text[pos:pos + 1] in _ASKS_OPENS:
+        pos = _ASKS.match(text, pos, q0).end()
     # (a visit credits a place mention that starts where the visit word ends: looked for only
     # where some mention starts after ``pos``)
     for visit in reversed(list(_VISIT_TO.finditer(text, pos, q0))) if index.place_starts_in(pos + 1, q0) else ():

@@ -675,7 +675,8 @@ _PINYIN_AFTER_HANZI = re.compile(rf"\((?<=[\u4e00-\u9fff]\()[a-zü]{{0,5}}[{_TON
 
 def gloss_span(text: str, pos: int) -> tuple[int, int] | None:
     """The pinyin gloss that starts at ``pos`` or ends there (``經(jīng)費``), or None."""
-    m = _PINYIN_AFTER_HANZI.match(text, pos)
+    # (a gloss opens with "(" and closes with ")": the pattern is tried only where one stands)
+    m = _PINYIN_AFTER_HANZI.match(text, pos) if pos < 0 or text[pos:pos + 1] == "(" else None
     if m is None and pos > 0 and text[pos - 1] == ")":
         m = next((g for g in _PINYIN_AFTER_HANZI.finditer(text, max(0, pos - 9), pos) if g.end() == pos), None)
     return (m.start(), m.end()) if m else None
@@ -683,7 +684,7 @@ def gloss_span(text: str, pos: int) -> tuple[int, int] | None:
 
 def without_pinyin(text: str) -> tuple[str, Callable[[int], int]]:
     """``text`` without inline pinyin, and the map from its offsets back to offsets in ``text``."""
-    if not _PINYIN_AFTER_HANZI.search(text):
+    if "(" not in text or not _PINYIN_AFTER_HANZI.search(text):  # (every gloss opens with "(")
         return text, _same
     kept: list[str] = []
     starts: list[int] = []   # offset in the cleaned text where each kept run begins ...

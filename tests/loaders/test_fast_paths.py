@@ -824,11 +824,13 @@ def test_closing_chars_of_end_anchored_patterns():
 
 
 def _class_led_patterns():
-    from loaders.extract import attribution, measures, metrics, policies, practice_mentions, quote_features
+    from loaders.extract import measures, metrics, policies
 
-    return [practice_mentions._FIGURE, metrics._AFTER_SPLIT, metrics._AFTER_LIST_END, metrics._BEFORE_CUT,
-            metrics._BEFORE_TRIM, metrics._TAIL_TRIM, attribution._FLOOR_BEFORE, models._REJECTED_BEFORE,
-            models._HEADING_POINT, models._PROBLEM_PART, practices._GROUPS_END, quote_features._SPEECH_BEFORE,
+    # (attribution._FLOOR_BEFORE, practice_mentions._FIGURE and quote_features._SPEECH_BEFORE now open with literals
+    # or a class of their own: test_keyed_window_tests_are_the_plain_patterns)
+    return [metrics._AFTER_SPLIT, metrics._AFTER_LIST_END, metrics._BEFORE_CUT,
+            metrics._BEFORE_TRIM, metrics._TAIL_TRIM, models._REJECTED_BEFORE,
+            models._HEADING_POINT, models._PROBLEM_PART, practices._GROUPS_END,
             measures._PLANNED, policies._NEWS_BEFORE]
 
 
@@ -859,3 +861,107 @@ def test_closing_chars_none_where_a_match_may_be_empty():
     from loaders.extract.text_utils import closing_chars
 
     assert closing_chars(r"(?:ab|c)*$") is None
+
+
+# window tests keyed by the characters their matches need (invented pieces: the patterns' words, parts of them,
+# stops, figures)
+_KEYED_PIECES = ["标准", "标", "不低于", "不少于", "不超过", "最低", "最高不超过", "按照", "按", "的标准", "要求", "规定", "达到",
+                 "控制在", "每", "至少", "配备", "确保", "保证", "了", "有限", "不足", "缺乏", "缺少", "没有", "难以", "多、",
+                 "较差", "居民", "建议", "希望", "呼吁", "的目标", "目标任务", "年度", "，", "。", "；", "\n", " ", "社区",
+                 "10", "万元", "个", "人", "为", "执行", "3.5", "余", "家", "%", "说", "表示", "：", ":", "坦言"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_KEYED_PIECES), max_size=14).map("".join))
+def test_keyed_window_tests_are_the_plain_patterns(text):
+    """states_standard, a cue hit's problem test and a figure's target test look for what their match needs in the
+    window first; _FLOOR_BEFORE, practice_mentions' _FIGURE and quote_features' _SPEECH_BEFORE are written to open
+    with a literal or a class: the same verdicts and matches as the plain forms."""
+    from loaders.extract import attribution as at
+    from loaders.extract import metrics
+    from loaders.extract import practice_mentions as pm
+    from loaders.extract import quote_features as qf
+
+    floor = re.compile(r"至少(?:要|应|须)?(?:配备|配置|配齐|设置|设立|安排|有)\s*$"
+                       r"|(?:确保|保证)(?!了)[^。；;！？!?\n]{0,40}?至少[^。；;！？!?\n]{0,30}$")
+
+    def plain_standard(start: int, end: int) -> bool:
+        return bool(at._STANDARD_AFTER.match(text[end:end + 12]) or at._STANDARD_BEFORE.search(text, max(0, start - 12), start)
+                    or (at._BY_STANDARD_BEFORE.search(text, max(0, start - 40), start)
+                        and at._STANDARD_AHEAD.match(text[end:end + 44]))
+                    or at._REQUIRED_BEFORE.search(text, max(0, start - 60), start)
+                    or floor.search(text, max(0, start - 60), start))
+
+    pairs = [(at._FLOOR_BEFORE, floor),
+             (pm._FIGURE, re.compile(r"\d+(?:\.\d+)?\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*(?:个|家|名|人|户|支|项|次|件|场|所"
+                                     r"|处|条|座|间|元|%)")),
+             (qf._SPEECH_BEFORE, re.compile(r"(?:[：:]|说|表示|道|讲|称|感慨|坦言|笑言|告诉记者)[\s]{0,2}$"))]
+    for fast, plain in pairs:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for start in range(len(text) + 1):
+        for fast, plain in pairs:
+            a, b = fast.search(text, 0, start), plain.search(text, 0, start)
+            assert (a and a.span()) == (b and b.span())
+        for end in range(start, min(len(text), start + 4) + 1):
+            assert at.states_standard(text, start, end) == plain_standard(start, end)
+        # (a cue hit ending at ``start``; a figure ending there)
+        if practices._PROBLEM_OPENING.search(text, start, start + 5) is None:
+            assert practices._PROBLEM_AFTER.match(text, start) is None
+        if text.find(metrics._TARGET_KEY, start, start + metrics._TARGET_REACH) < 0:
+            assert metrics._TARGET_AFTER.match(text, start) is None
+
+
+def test_plan_sections_union_is_the_spans():
+    from bisect import bisect_right
+
+    from loaders.extract.attribution import _union_of
+
+    rng = random.Random(5)
+    for _ in range(300):
+        spans = [(a, a + rng.randint(0, 6)) for a in (rng.randint(0, 30) for _ in range(rng.randint(0, 6)))]
+        starts, ends = _union_of(spans)
+        for pos in range(-1, 40):
+            k = bisect_right(starts, pos) - 1
+            assert (k >= 0 and pos < ends[k]) == any(a <= pos < b for a, b in spans)
+
+
+_GLOSS_PIECES = ["社", "區", "(qū)", "(qu)", "(", ")", "（", "）", "經", "(jīng)", "a", "ǎ", "费", "，", " ", "“", "”", "个",
+                 "县", "市", "、", "社区", "网格", "3", "的"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_GLOSS_PIECES), max_size=14).map("".join))
+def test_gloss_and_quote_guards_are_the_plain_patterns(text):
+    """A pinyin gloss is looked for only where a "(" stands, the three quote patterns of a figure's label only in a
+    label holding “: the same answers as the patterns tried everywhere."""
+    from loaders.extract import metrics
+    from loaders.extract import text_utils as tu
+
+    rx = tu._PINYIN_AFTER_HANZI
+    assert tu.without_pinyin(text)[0] == rx.sub("", text)
+    for pos in range(-2, len(text) + 1):
+        m = rx.match(text, pos)
+        if m is None and pos > 0 and text[pos - 1] == ")":
+            m = next((g for g in rx.finditer(text, max(0, pos - 9), pos) if g.end() == pos), None)
+        assert tu.gloss_span(text, pos) == ((m.start(), m.end()) if m else None)
+    for rxq in (metrics._QUOTED_COUNTED, metrics._LEVELS_THEN_NAMED, metrics._QUOTED_MODIFIER):
+        for pos in range(len(text) + 1):
+            m = rxq.match(text, pos)
+            assert m is None or "“" in m.group()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["并", "还", "同时", "希望", "要求", "鼓励", "指导", "督促", "社区", "案由", "案 由", "提案人",
+                                 "提案者", "建议人", "建议", " ", "\t", "　", "\n", "：", "关于加强社区治理的提案"]),
+                max_size=12).map("".join))
+def test_asking_words_and_proposal_headers_tried_where_they_open(text):
+    """A clause's asking words (which may match empty) are read only where one opens, a filed proposal's header
+    only at the line starts whose first character can open it: the same ends and the same spans."""
+    for pos in range(len(text) + 1):
+        for q0 in range(pos, len(text) + 1):
+            plain = models._ASKS.match(text, pos, q0).end()
+            fast = models._ASKS.match(text, pos, q0).end() if text[pos:pos + 1] in models._ASKS_OPENS else pos
+            assert fast == plain
+    header = next(finditer_at(practices._PROPOSAL_HEADER, text, line_starts(text)), None)
+    keyed = [s for s in line_starts(text) if text[s:s + 1] in practices._PROPOSAL_HEADER_OPENS]
+    assert (header is None) == (next(finditer_at(practices._PROPOSAL_HEADER, text, keyed), None) is None)

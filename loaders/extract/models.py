@@ -1139,9 +1139,10 @@ def _counted_or_joined(text: str, q: Quote, start: int, end: int, name: str,
 _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五|^[一二三四五六七八九十]+年")
 # What the sentence around a quote says it is, when that is never a scheme of the place (each rule
 # reads the words straight around the quote marks, never the quoted words themselves):
-# a problem to solve (破解“…”难题, “…”等问题, 陷入“…”的恶性循环, 打破“…”的局面)
+# a problem to solve (破解“…”难题, “…”等问题, 陷入“…”的恶性循环, 打破“…”的局面; the pressures a place faces,
+# 面临“…难、…多”的三重压力)
 _PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?(?:" + _ACTS_ON + r"[^，,。；;“”]){0,4}?"
-                            r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面)")
+                            r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面|压力)")
 _PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治)[^，,。；;“”]{0,8}$")
 # a change from one state to another (从“坐等上门”向“主动敲门”转变, 从“旁观者”到“参与者”): both ends
 _FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
@@ -1163,6 +1164,15 @@ _EVENT_TITLE_AFTER = re.compile(r"^[^，,。；;“”]{1,8}?(?:主题|系列)[^
 # entries a notebook, a board or a wall holds (“…”“…”等条目, “…”等标语): what is written there, no scheme
 _WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|口号|口號|留言|字眼|词条|詞條|提示语|提示語)"
                             r"|^等[^，,。；;“”]{0,12}?(?:宣传牌|宣传栏|展板|标牌|墙绘|壁画|横幅|海报)")  # (等…文化宣传牌)
+# a creed the place holds (按照“…”的理念, “…”服务理念): a principle, unless it is a list, a numeral name or words
+# joined by + (“四全”治理理念, “党建引领+智慧建设”的理念), slogans the annotators keep
+_CREED_AFTER = re.compile(r"^(?:的|这一|这个)?[^，,。；;“”]{0,2}?理念")
+# the apps and channels a notice is published through (通过“A”“B”等平台发布…): media, not the place's platform
+_CHANNEL_AFTER = re.compile(r"^(?:、?“[^“”]{1,12}”)*等?[^，,。；;“”]{0,6}?(?:平台|渠道|媒体)上?"
+                            r"(?:发布|發佈|推送|宣传|宣傳|转发|轉發|直播|推广|推廣|分享|播放|展示)")
+# the topic of a work report or an introduction given to visitors (听取了…“…”的工作汇报, 作了“…”工作介绍)
+_REPORT_BEFORE = re.compile(r"(?:听取|聽取|聆听|作了|做了|作)[^，,。；;“”]{0,12}$")
+_REPORT_AFTER = re.compile(r"^的?(?:工作)?(?:情况)?(?:汇报|匯報|介绍|介紹)")
 # a residential compound's name (推进“…”小区水改) and what people call a place or a thing (把这条街称为“…”)
 _COMPOUND_AFTER = re.compile(r"^(?:小区|小區|院落|大院)")
 # (named as estates are: …花园, …家园, …苑, …新村; not a scheme's compounds, “红色物业”小区)
@@ -1262,7 +1272,11 @@ _REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|�
 # contest picked, not a way of working
 _HONOURED = re.compile(r"\A(?:十佳|百佳|十优|十大|百强|最美)[^、，,+＋·—－\-\d]{0,6}"
                        r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居)\Z")
-_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
+# speech cut off with an ellipsis (“请勿在楼道堆放杂物……”): words said, never a scheme's name
+_TRAILING_OFF = re.compile(r"(?:…|\.{3})\Z")
+# a statement made with a copula (“一个网格就是一个家”, “社区便是我家”): a saying, not a scheme's name
+_COPULA = re.compile(r"就是|便是|即是|就像")
+_NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _TRAILING_OFF, _COPULA, _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR,
                        _HONOURED)
 
@@ -1336,6 +1350,10 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             or before.endswith("从") and _FROM_FAR.match(text, e, e + 28)
             or _FROM_TO_BEFORE.search(text, max(0, s - 50), s)):
         return True
+    if not _numbered_or_list(name, parts) and not _rx(r"[+＋，,、]").search(name) and (
+            _CREED_AFTER.match(after) or _CHANNEL_AFTER.match(_unglossed(text[e:e + 64]))
+            or _REPORT_BEFORE.search(before) and _REPORT_AFTER.match(after)):
+        return True  # a short creed, a channel a notice goes out on, a report's topic
     if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays

@@ -1,0 +1,45 @@
+"""Named models on news items and write-ups, issue 11 round 2: more of what such pages quote that is no
+scheme's name, each a way they are written (invented sentences; the tuning texts' wording is not reused)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.test_models import _models
+
+
+@pytest.mark.parametrize("text", [
+    # speech cut off with an ellipsis, opening a paragraph (“请注意……”寒假里…): words said, never a scheme
+    "某社区推行“三事分流”工作法。\n\n“不许去河边玩耍……”寒假里，某社区的楼道小课堂坐满了孩子。",
+    "某社区推行“三事分流”工作法。\n“注意用电安全……”某社区的消防宣讲吸引了不少居民。",
+    # a statement made with a copula (“一栋楼就是一个家”), whatever follows it: a saying
+    "某社区推行“三事分流”工作法，坚持“一栋楼就是一个大家庭”的理念开展服务。",
+    "某社区推行“三事分流”工作法。“小区便是我家”成了居民的口头禅。",
+    # the pressures a place faces (“A、B、C”的三重压力), a list of complaints like “…难、…多”的困境
+    "某街道辖区人口多，面临“房屋老化重、矛盾纠纷多、服务需求杂”的三重压力，为此推行“三事分流”工作法。",
+    "某街道面对“停车难、充电难”的双重压力，推行“三事分流”工作法。",
+    # a short creed named 理念 (按照“…”的理念, “…”服务理念): a principle, not the place's scheme
+    "某社区推行“三事分流”工作法，按照“邻里就是亲人”的理念组建志愿队。",
+    "某社区推行“三事分流”工作法，秉持“居民至上”服务理念。",
+    # the apps and channels a notice is published through (通过“A”“B”等平台发布…)
+    "某社区推行“三事分流”工作法，通过“快手”“微博”等平台发布活动预告。",
+    "某社区推行“三事分流”工作法，借助“小红书”等新媒体平台宣传社区美食节。",
+    # the topic of a work report or introduction given to visitors (听取“…”工作汇报, 作了“…”工作介绍)
+    "某社区推行“三事分流”工作法。调研组听取了某社区“网格管理”的工作汇报。",
+    "某社区推行“三事分流”工作法。随后某街道作了“村居合并”工作介绍。",
+])
+def test_speech_pressures_creeds_channels_and_report_topics_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a creed that is a list, a numeral name or words joined by + is a slogan the annotators keep
+    ("某社区坚持“党建引领、多元共治、服务为先”的工作理念，推动小区治理。", "党建引领、多元共治、服务为先"),
+    ("某区树立“四个到位”的治理理念，推动网格服务。", "四个到位"),
+    ("某区坚持“党建引领+智慧赋能”的理念，建设智慧社区。", "党建引领+智慧赋能"),
+    # named platforms listed before 等平台 with no publishing verb stay names
+    ("某街道依托“邻里议事厅”“楼栋会客室”等议事平台，化解矛盾。", "邻里议事厅"),
+    # a named scheme whose results are reported (“…”工作取得成效) is still one
+    ("某社区推行“三事分流”工作法，取得明显成效。", "三事分流"),
+])
+def test_listed_creeds_and_named_platforms_stay_names(text, name):
+    assert name in {n for n, _ in _models(text)}

@@ -17,6 +17,7 @@ from loaders.extract.subject import SubjectPlace, line_place
 from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
+from loaders.extract.townships import township_county
 from loaders.record import DocumentMeta
 
 __all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "handles_proposals", "parse_date_line"]
@@ -525,6 +526,13 @@ def extract_document(ctx: Context) -> None:
         found = line_place(issuer.split("、")[0], gaz)
         if found is not None and found.code is not None:
             subject = ctx.subject_anchor = found.code
+    if subject is None and found is not None and found.local and found.local_level == "street":
+        # a street's or town's own text that names no county (霞浦街道社区办…工作总结): the one unit of that name
+        # in the province the text names, or in the country where it names none, lies in its county
+        named = _named_province(text, gaz)
+        county = township_county(gaz, found.local, named.adcode if named is not None else None)
+        if county is not None:
+            subject = ctx.subject_anchor = county
     province = gaz.province_of(subject) if subject else _named_province(text, gaz)
     probe = (title or "") + header
 

@@ -27,6 +27,7 @@ from loaders.extract.text_utils import (
     looks_like_proper_name,
     stop_positions,
 )
+from loaders.extract.townships import township_county
 from loaders.record import Mention, PlaceRec
 
 __all__ = [
@@ -1113,6 +1114,11 @@ def extract_places(ctx: Context) -> None:
     locals_: dict[str, PlaceRec] = {}
     unplaced: set[str] = set()  # local units whose first mention had no unit written before it
     local_at_end: dict[int, str] = {}
+    # a street or town written bare is placed by the township table where its name is unique in the area the
+    # document is about (its subject's city or province, else the province it names)
+    area = subject or next((c for c in gaz.by_name.get(ctx.document.province or "", ())
+                            if gaz.by_code[c].level == "province"), None)
+    by_table: set[str] = set()  # placed so: the text's own placing of it (after its county) comes first
     own_names = set()
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
@@ -1175,6 +1181,11 @@ def extract_places(ctx: Context) -> None:
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
                     and lm.level == "community":
                 parent, inside = local_subject, True  # a community of the street the text is about
+            elif lm.level == "street" and area is not None \
+                    and (county := township_county(gaz, lm.name, area)) not in (None, subject):
+                parent = record_name(gaz, county, subject)  # 霞浦街道 in a 宁波市 text: 宁波市北仑区's
+                inside = role_anchor is not None and gaz.is_within(county, role_anchor)
+                by_table.add(lm.name)
             elif (unit := _paragraph_unit(gaz, text, at, admins_by_start, admin_starts_sorted, role_anchor)) is not None:
                 parent, inside = record_name(gaz, unit, subject), True  # 平阴县同样…，榆山街道组建…
             else:
@@ -1191,7 +1202,7 @@ def extract_places(ctx: Context) -> None:
             local_at_end[lm.end + 3] = lm.name  # 某街道办事处某社区: the community is the street's
     _former_names(locals_)
     _repeated_mentions(text, locals_)
-    _listed_siblings(text, locals_, unplaced)
+    _listed_siblings(text, locals_, unplaced - by_table)
     records.extend(locals_.values())
     ctx.places = records
 

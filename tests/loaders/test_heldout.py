@@ -225,7 +225,8 @@ GOLD = {
                    "遵义市": ("city", "贵州省", "520300", "external"),
                    # its paragraph names one district before it: 观山湖区在世纪城社区、金华园社区试行…
                    "金华园社区": ("community", "贵阳市观山湖区", None, "within_subject"),
-                   "黔灵镇": ("street", "贵阳市", None, "within_subject")},
+                   # the one 黔灵镇 of 贵阳市 in the township table is 云岩区's (云岩区在黔灵镇推行…)
+                   "黔灵镇": ("street", "贵阳市云岩区", None, "within_subject")},
         "agencies": {"贵阳市委组织部", "贵阳市民政局", "贵阳市委", "贵阳市政府"},
         "policies": {"贵阳市关于加强城市基层党建引领社区治理的实施意见": ("issued", "筑党发〔2019〕8号")},
         "models": {"一核多元": "贵阳市", "党建+邻里": "贵阳市云岩区", "一圈两场三改": "贵阳市"},

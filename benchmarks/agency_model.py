@@ -45,7 +45,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from benchmarks.quote_model import CUTS, _folds, _pick_cut, _scorer, gold_documents, held_out_sets
+from benchmarks.quote_model import CUTS, _folds, _pick_cut, _scorer, contexts_before, held_out_sets
 
 MODEL_PATH = REPO / "loaders" / "extract" / "agency_model.json"
 C = 0.3  # the regularisation (docs/extraction.md, Agencies: measured with 0.3 and 1.0)
@@ -89,27 +89,11 @@ def make_doc(set_name: str, stem: str, gold: dict, ctx, gaz) -> Doc:
 
 
 def load_docs(set_names: list[str]) -> list[Doc]:
-    from loaders.extract import pipeline
-    from loaders.extract.context import Context
     from loaders.extract.gazetteer import load_gazetteer
-    from loaders.extract.script import fold_script
-    from loaders.read.files import read_document
-    from loaders.read.normalize import normalize_text
 
     gaz = load_gazetteer()
-    steps = []
-    for name, step in pipeline.STEPS:
-        if name == "agencies":
-            break
-        steps.append(step)
-    docs: list[Doc] = []
-    for set_name, gold, path in gold_documents(set_names):
-        text = fold_script(normalize_text(read_document(path).text))
-        ctx = Context(text=text, source=str(path))
-        for step in steps:
-            step(ctx)
-        docs.append(make_doc(set_name, Path(gold["doc"]).stem, gold, ctx, gaz))
-    return docs
+    return [make_doc(set_name, Path(gold["doc"]).stem, gold, ctx, gaz)
+            for set_name, gold, _path, ctx in contexts_before("agencies", set_names)]
 
 
 class Design:

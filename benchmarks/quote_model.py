@@ -93,27 +93,35 @@ class Doc:
     labels: list[int]
 
 
-def load_docs(set_names: list[str], oracle_subject: bool = False) -> list[Doc]:
+def contexts_before(step_name: str, set_names: list[str]):
+    """(set name, gold, path, Context) of every gold document of ``set_names``, the Context after the
+    pipeline's steps that run before ``step_name`` (the training data of a step's trained component)."""
     sys.path.insert(0, str(REPO))
     from loaders.extract import pipeline
     from loaders.extract.context import Context
-    from loaders.extract.models import quote_candidates
     from loaders.extract.script import fold_script
     from loaders.read.files import read_document
     from loaders.read.normalize import normalize_text
 
-    score = _scorer()
     steps = []
     for name, step in pipeline.STEPS:
-        if name == "named_models":
+        if name == step_name:
             break
         steps.append(step)
-    docs: list[Doc] = []
     for set_name, gold, path in gold_documents(set_names):
-        text = normalize_text(read_document(path).text)
-        ctx = Context(text=fold_script(text), source=str(path))
+        ctx = Context(text=fold_script(normalize_text(read_document(path).text)), source=str(path))
         for step in steps:
             step(ctx)
+        yield set_name, gold, path, ctx
+
+
+def load_docs(set_names: list[str], oracle_subject: bool = False) -> list[Doc]:
+    from loaders.extract.models import quote_candidates
+    from loaders.extract.script import fold_script
+
+    score = _scorer()
+    docs: list[Doc] = []
+    for set_name, gold, _path, ctx in contexts_before("named_models", set_names):
         if oracle_subject:  # judge owners apart from the subject-place step
             ctx.document.subject_place = fold_script(gold["document"].get("subject_place") or "") or None
         cands = quote_candidates(ctx)

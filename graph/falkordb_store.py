@@ -155,17 +155,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _raise_error(reply: Any) -> None:
-    """Raise the server's error a ``GRAPH.QUERY`` reply holds (the reply itself, or its first or last part)."""
-    from redis.exceptions import ResponseError
-
-    if isinstance(reply, ResponseError):
-        raise reply
-    for part in (reply[0], reply[-1]):
-        if isinstance(part, ResponseError):
-            raise part
-
-
 class FalkorStore(CypherStore):
     kind = "falkordb"
     fulltext_statement = "falkordb_search"
@@ -323,7 +312,10 @@ class FalkorStore(CypherStore):
                 return self._rows(header + (retry_text(query) if attempt else query))
             except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
                 last = exc
-                self._check_alive(exc)
+                if self._server_died():
+                    raise ServerDied(f"the FalkorDB server of {self.server.data_dir} died; its supervisor starts it "
+                                     "again from the last saved state: rerun the build, which redoes the "
+                                     "documents left incomplete (see falkordb.log there)") from exc
                 if attempt < len(self.retry_delays):
                     time.sleep(self.retry_delays[attempt])
             except ResponseError as exc:
@@ -332,53 +324,6 @@ class FalkorStore(CypherStore):
                          f"{len(self.retry_delays) + 1} tries ({last}); check the server is running "
                          "(or unset FALKORDB_HOST to let govkg start its own), then rerun the build: "
                          "documents left half-written are redone") from last
-
-    def _run_all(self, statements: list[Statement]) -> None:
-        """Run ``statements`` in order, sent at once (a pipeline): the server goes from one to the next
-        without waiting for this process to read a reply and send the next (the writer thread shares the
-        interpreter with the one preparing the next batch; measured at load 7, 600 documents, 347
-        statements: their replies came 5.6–6.0 s later than the server's own execution time added up sent
-        one by one, 3.3–3.6 s sent at once, docs/scale.md); every reply is read, then the first error
-        raised (the statements after a failed one have run too; the batch is not marked complete, its
-        ``tail`` being sent only after these succeeded). After a lost connection any of them may have
-        committed: each is sent again, in order, as its retry statement (``retry_text``: what creates
-        is merged), so nothing is written twice."""
-        from redis.exceptions import ConnectionError as RedisConnectionError
-        from redis.exceptions import ResponseError
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-
-        if len(statements) < 2:
-            super()._run_all(statements)
-            return
-        texts = [(params.header if isinstance(params, Encoded) else params_header(params) if params else "") + query
-                 for query, params in statements]
-        try:
-            replies = self._execute(texts)
-        except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
-            self._check_alive(exc)
-            for query, params in statements:
-                self._run(retry_text(query), params)
-            return
-        for reply in replies:
-            try:
-                _raise_error(reply)
-            except ResponseError as exc:
-                raise StoreError(f"FalkorDB rejected a statement: {exc}") from exc
-
-    def _execute(self, texts: list[str]) -> list[Any]:
-        """The raw replies of ``GRAPH.QUERY`` of each of ``texts`` (parameters in their header), sent as
-        one pipeline; a statement the server rejected has its error in its place."""
-        pipe = self._db.connection.pipeline(transaction=False)
-        for text in texts:
-            pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact")
-        return pipe.execute(raise_on_error=False)
-
-    def _check_alive(self, exc: BaseException) -> None:
-        """Raise ``ServerDied`` (from ``exc``, a lost connection) where the server govkg started died."""
-        if self._server_died():
-            raise ServerDied(f"the FalkorDB server of {self.server.data_dir} died; its supervisor starts it "
-                             "again from the last saved state: rerun the build, which redoes the "
-                             "documents left incomplete (see falkordb.log there)") from exc
 
     def _server_died(self) -> bool:
         """Whether the server govkg started for a data folder has died (not a lost connection to a live
@@ -403,9 +348,12 @@ class FalkorStore(CypherStore):
         """Run ``text`` (parameters in its header) and read the compact reply (``graph/falkordb_reply.py``;
         the client's reader where it holds a node, a relationship or another such value)."""
         from falkordb.query_result import QueryResult
+        from redis.exceptions import ResponseError
 
-        reply = self._execute([text])[0]
-        _raise_error(reply)
+        reply = self._graph.execute_command("GRAPH.QUERY", self._graph.name, text, "--compact")
+        for part in (reply[0], reply[-1]):
+            if isinstance(part, ResponseError):
+                raise part
         try:
             return reply_rows(reply)
         except Unhandled:

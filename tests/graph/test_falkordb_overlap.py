@@ -12,30 +12,24 @@ from tests.graph.conftest import snapshot
 
 
 def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, synth_records, monkeypatch):
-    from redis.exceptions import ResponseError
-
     from graph.falkordb_store import FalkorStore
 
     store = make_store("falkordb")
     store.chunk_docs = 4
-    real = FalkorStore._execute
+    real = FalkorStore._run
     batches = []
 
-    def failing(self, texts):                                        # the statements sent at once
-        replies = []
-        for text in texts:
-            if "MERGE (d:Document {id: row.id})" in text:
-                batches.append(text)
-            if "-[r:MENTIONS]->(b)" in text and len(batches) == 2:   # inside the second batch (either path)
-                replies.append(ResponseError("injected"))            # rejected; the others still run
-            else:
-                replies += real(self, [text])
-        return replies
+    def failing(self, query, params=None):
+        if "MERGE (d:Document {id: row.id})" in query:
+            batches.append(query)
+        if "-[r:MENTIONS]->(b)" in query and len(batches) == 2:      # inside the second batch (either path)
+            raise StoreError("FalkorDB rejected a statement: injected")
+        return real(self, query, params)
 
-    monkeypatch.setattr(FalkorStore, "_execute", failing)
+    monkeypatch.setattr(FalkorStore, "_run", failing)
     with pytest.raises(StoreError, match="injected"):
         store.load_records(synth_records[:8])
-    monkeypatch.setattr(FalkorStore, "_execute", real)
+    monkeypatch.setattr(FalkorStore, "_run", real)
     states = store.document_states()
     first, second = [r.doc_id for r in synth_records[:4]], [r.doc_id for r in synth_records[4:8]]
     assert all(states[d].complete for d in first)
@@ -49,28 +43,24 @@ def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, sy
 
 
 def test_a_bulk_statement_retried_after_it_committed_writes_nothing_twice(make_store, synth_records, monkeypatch):
-    """A fresh load creates what cannot exist yet (``bulk_*`` statements); when the replies of such
-    statements are lost after the server committed them (a batch's statements are sent at once), the
-    retries are sent as the merging ``upsert_*`` statements with the same rows, so nothing is written
-    twice."""
+    """A fresh load creates what cannot exist yet (``bulk_*`` statements); when the reply of such a
+    statement is lost after the server committed it, the retry is sent as the merging ``upsert_*``
+    statement with the same rows, so nothing is written twice."""
     from redis.exceptions import ConnectionError as RedisConnectionError
 
-    from graph.falkordb_store import FalkorStore
-
     store = make_store("falkordb")
-    store.chunk_docs = 4                                             # three batches, each losing its replies
-    real = FalkorStore._execute
+    real = store._graph.execute_command
     lost = []
 
-    def execute(self, texts):                                        # statements sent at once
-        replies = real(self, texts)
-        creating = [t for t in texts if "CREATE (k:Evidence" in t]
-        if creating and len(lost) < 3:                               # committed, then the replies are lost
-            lost.append(creating)
+    def execute_command(*args, **kwargs):                            # GRAPH.QUERY, graph, text, --compact
+        result = real(*args, **kwargs)
+        text = str(args[2]) if len(args) > 2 else ""
+        if "CREATE (k:Evidence" in text and len(lost) < 3:         # committed, then the reply is lost
+            lost.append(text)
             raise RedisConnectionError("reply lost")
-        return replies
+        return result
 
-    monkeypatch.setattr(FalkorStore, "_execute", execute)
+    monkeypatch.setattr(store._graph, "execute_command", execute_command)
     store.load_records(synth_records)
     assert len(lost) == 3
     expected = make_store("embedded")
@@ -88,14 +78,15 @@ def test_each_document_is_written_once_per_load(make_store, synth_records, monke
 
     store = make_store("falkordb")
     store.chunk_docs = 5
-    real = FalkorStore._execute
+    real = FalkorStore._run
     writes = []
 
-    def recording(self, texts):                                      # every statement sent
-        writes.extend(t for t in texts if "(d:Document" in t and re.search(r"\bSET d(\s*\+=|\.)", t))  # a Document's properties
-        return real(self, texts)
+    def recording(self, query, params=None):
+        if "(d:Document" in query and re.search(r"\bSET d(\s*\+=|\.)", query):   # a Document's properties
+            writes.append(query)
+        return real(self, query, params)
 
-    monkeypatch.setattr(FalkorStore, "_execute", recording)
+    monkeypatch.setattr(FalkorStore, "_run", recording)
     store.load_records(synth_records)
     store.load_records(synth_records[:3])                     # unchanged: nothing written
     assert len(writes) == -(-len(synth_records) // store.chunk_docs)   # one per batch of five

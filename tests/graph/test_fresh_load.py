@@ -95,23 +95,17 @@ def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch):
     fresh.exclusive = True
     fresh.chunk_docs = 10
     fresh.load_records(records[:10])
-    from redis.exceptions import ResponseError
-
-    original = type(fresh)._execute
+    original = type(fresh)._run
     failing = fill("fresh_node_evidence", label="Practice")
     calls = {"n": 0}
 
-    def execute(self, texts):                  # a batch's statements, sent at once; one is rejected
-        replies = []
-        for text in texts:
-            if text.endswith(failing) and calls["n"] == 0:
-                calls["n"] += 1
-                replies.append(ResponseError("lost"))
-            else:
-                replies += original(self, [text])
-        return replies
+    def run(self, query, params=None):
+        if query == failing and calls["n"] == 0:
+            calls["n"] += 1
+            raise StoreError("lost")
+        return original(self, query, params)
 
-    monkeypatch.setattr(type(fresh), "_execute", execute)
+    monkeypatch.setattr(type(fresh), "_run", run)
     with pytest.raises(StoreError):
         fresh.load_records(records[10:])
     monkeypatch.undo()

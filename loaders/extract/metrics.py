@@ -36,6 +36,7 @@ from loaders.extract.text_utils import (
     finditer_at,
     gloss_span,
     literal_starts,
+    stop_at_or_after,
     stop_before,
     stop_positions,
     without_pinyin,
@@ -1017,6 +1018,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _holders_of_counted(text, out)
     _households_of_counted(text, out)
     _bare_compound(text, out)
+    _speaker_compound(text, out)
     _share_of_people(text, out)
     _raised(text, out)
     return out
@@ -1155,12 +1157,45 @@ def _bare_compound(text: str, found: list[MetricRec]) -> None:
         lo = stop_before(text, mt.start, _SENTENCE_STOP)
         if not _BARE_COMPOUND_OPENS.match(text, lo) or _WIDER_SCOPE.search(text, lo, mt.start):
             continue
-        para = text.rfind("\n", 0, lo) + 1
-        names = {m.group(1) for m in _NAMED_COMPOUND.finditer(text, para, lo)}
-        names = {n[_HOLDER_FROM.match(n, 0, len(n) - 2).end():] if _HOLDER_FROM.match(n, 0, len(n) - 2) else n for n in names}
-        names = {n for n in names if len(n) >= 4 and not _GENERIC_COMPOUND.search(n) and not _NOT_IN_NAME.search(n, 0, len(n) - 2)}
+        names = _compound_names(text, text.rfind("\n", 0, lo) + 1, lo)
         if len(names) == 1:
             mt.subject = names.pop() + mt.subject.removeprefix("该").removeprefix("小区")
+
+
+def _compound_names(text: str, lo: int, hi: int) -> set[str]:
+    """The compounds ``text[lo:hi]`` names (康居小区; 在某镇余厝小区 → 余厝小区), without kinds of compound (老旧小区)."""
+    names = {m.group(1) for m in _NAMED_COMPOUND.finditer(text, lo, hi)}
+    names = {n[_HOLDER_FROM.match(n, 0, len(n) - 2).end():] if _HOLDER_FROM.match(n, 0, len(n) - 2) else n for n in names}
+    return {n for n in names if len(n) >= 4 and not _GENERIC_COMPOUND.search(n) and not _NOT_IN_NAME.search(n, 0, len(n) - 2)}
+
+
+# a speaker's words opening with the bare word 小区 (“小区新增了11个监控设施、5盏路灯…。”), then where they were said
+# (近日，在某镇余厝小区，业委会主任…介绍道。): every figure of the words is that compound's
+_SPEECH_OF_COMPOUND = re.compile(r"“(?:(?:目前|现在|如今|今年|去年)[，,]?)?(?:我们|咱们)?小区(?!党|居民委员会|业主委员会)[^“”\n]*”")
+
+
+def _speaker_compound(text: str, found: list[MetricRec]) -> None:
+    """Label the figures of a speaker's words about 小区 with the compound the sentence after the words names as
+    where they were said (余厝小区监控设施): one compound's, not the place's the page shows — where it names exactly
+    one compound and the words name no wider scope."""
+    if "“" not in text:
+        return
+    spans = [m.span() for m in _SPEECH_OF_COMPOUND.finditer(text)]
+    if not spans:
+        return
+    starts = [lo for lo, _ in spans]
+    for mt in found:
+        k = bisect_right(starts, mt.start) - 1
+        if k < 0 or mt.end > spans[k][1]:
+            continue
+        lo, hi = spans[k]
+        if _WIDER_SCOPE.search(text, lo, mt.start):
+            continue
+        names = _compound_names(text, hi, stop_at_or_after(text, hi, _SENTENCE_STOP))
+        subject = (mt.subject or "").removeprefix("该").removeprefix("小区")
+        if len(names) == 1 and subject:
+            name = names.pop()
+            mt.subject = subject if subject.startswith(name) else name + subject
 
 
 # households counted straight after a count of the buildings or groups they live in (共3栋楼房120户, 12个村民小组860户)

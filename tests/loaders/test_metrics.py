@@ -873,6 +873,12 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
     # a sentence opening with the bare word 小区 in a paragraph that named one compound (audit 21's second draw): that compound's
     ("和平小区业主委员会由退休职工组成。小区按月收缴管理费，目前小区管理费收缴率达95%。", "95%", "和平小区管理费收缴率"),
     ("和平小区环境优美。全市小区物业覆盖率达80%。", "80%", "小区物业覆盖率"),
+    # a speaker's words opening with the bare word 小区, then the compound where they were said (audit 21, follow-up): that
+    # compound's figures, not the city's
+    ("“小区新增了8个路灯、3个充电桩，还聘请了保洁员。”近日，在某某县某某镇和平小区，业委会主任介绍道。", "8个", "和平小区路灯"),
+    ("“小区新增了8个路灯、3个充电桩。”近日，在某某县某某镇和平小区，业委会主任介绍道。", "3个", "和平小区充电桩"),
+    ("“小区新增了8个路灯。”近日，在某某镇，居民介绍道。", "8个", "路灯"),            # (no compound named: as before)
+    ("“小区所在的全市新增了8个路灯。”近日，在和平小区，居民介绍道。", "8个", "路灯"),  # (a wider scope in the words)
 ])
 def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -185,28 +185,21 @@ def test_institutions_and_founded_offices(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
 
 
-def test_a_communitys_report_names_its_streets_office_plainly():
+@pytest.mark.parametrize("text, name, as_written", [
+    # a community's report names its street's office plainly
+    ("萍乡市安源区凤凰街道东门社区按照街道办事处的部署，各街道办事处也参加。", "萍乡市安源区凤凰街道办事处", "街道办事处"),
+    # … and its street's big working committee
+    ("萍乡市安源区凤凰街道东门社区在街道大工委的支持下，成立小区党支部。", "萍乡市安源区凤凰街道大工委", "街道大工委"),
+])
+def test_a_communitys_report_names_its_streets_bodies_plainly(text, name, as_written):
     from loaders.record import PlaceRec
 
-    text = "萍乡市安源区凤凰街道东门社区按照街道办事处的部署，各街道办事处也参加。"
     ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="东门社区"))
     ctx.places = [PlaceRec(name="东门社区", level="community", parent="凤凰街道", role="subject")]
     ctx.subject_anchor = load_gazetteer().code_for_full_name("萍乡市安源区")
     extract_agencies(ctx)
-    rec = next(a for a in ctx.agencies if a.name == "萍乡市安源区凤凰街道办事处")
-    assert [m.as_written for m in rec.mentions] == ["街道办事处"]
-
-
-def test_a_communitys_report_names_its_streets_big_working_committee_plainly():
-    from loaders.record import PlaceRec
-
-    text = "萍乡市安源区凤凰街道东门社区在街道大工委的支持下，成立小区党支部。"
-    ctx = Context(text=text, source="t", document=DocumentMeta(subject_place="东门社区"))
-    ctx.places = [PlaceRec(name="东门社区", level="community", parent="凤凰街道", role="subject")]
-    ctx.subject_anchor = load_gazetteer().code_for_full_name("萍乡市安源区")
-    extract_agencies(ctx)
-    rec = next(a for a in ctx.agencies if a.name == "萍乡市安源区凤凰街道大工委")
-    assert [m.as_written for m in rec.mentions] == ["街道大工委"]
+    rec = next(a for a in ctx.agencies if a.name == name)
+    assert [m.as_written for m in rec.mentions] == [as_written]
 
 
 def test_an_authors_affiliation_is_not_an_agency():

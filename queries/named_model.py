@@ -59,7 +59,10 @@ GENERIC_BIGRAMS = frozenset({"社区", "治理", "管理", "建设", "服务", "
 
 
 def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} - GENERIC_BIGRAMS
+    """The non-generic character bigrams of ``text``, less those that begin with the last character of a generic word
+    (社区党组织's 区党 joins 社区 to 党组织: no word of it, it would make 社区党组织 小区党支部's)."""
+    return {text[i:i + 2] for i in range(len(text) - 1)
+            if text[i:i + 2] not in GENERIC_BIGRAMS and not (i and text[i - 1:i + 1] in GENERIC_BIGRAMS)}
 
 
 def component_practices(component: str, practices: list[str]) -> list[str]:

@@ -26,3 +26,10 @@ def test_a_component_naming_another_practice_is_no_bigram_match():
     that; a component naming no practice still maps by a shared bigram."""
     assert component_practices("小区志愿者", ["小区党支部"]) == []
     assert component_practices("小区自管会", ["小区党支部"]) == ["小区党支部"]
+
+
+def test_a_bigram_across_a_generic_word_and_the_next_is_no_match():
+    """社区党组织 (audit 22): its 区党 is the end of 社区 and the start of 党组织, no word of either — it does not make the
+    component 小区党支部 (whose 区党 is 小区's and 党支部's); a bigram inside the next word still matches."""
+    assert component_practices("社区党组织", ["小区党支部", "网格化治理"]) == []
+    assert component_practices("社区党支部", ["小区党支部"]) == ["小区党支部"]

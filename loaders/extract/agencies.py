@@ -80,6 +80,8 @@ _AGENCY = re.compile(
     r"|(?P<pgov>党委、?政府)"
     r"|(?P<party>党?委)(?!员)(?P<pdept>" + _PARTY_DEPT + r")?"
     r"|(?P<gov>(?:人民)?政府|(?<=[盟区])(?:行政公署|行署))(?P<gdept>办公室|办公厅|" + _BODY + r"{0,6}?(?:督查室|研究室|办公室|办公厅|中心|办(?![法理事好])))?"
+    # a bureau after its government (区政府农业农村局), not the 督查局 a party committee and its government share
+    r"(?(gdept)|(?P<gbureau>(?!督[查察]局)" + _BODY + r"{2,9}?局(?![面势限部长])))?"
     r"|(?P<npc>人民代表大会|人大)(?P<npccm>常务委员会|常委会)?(?P<ndept>" + _BODY + r"{1,4}?委员会|办公室|" + _BODY + r"{1,4}?委(?!员))?"
     r"|(?P<cppcc>政协)(?P<cdept>(?!第|常委)" + _BODY + r"{1,10}?委员会|办公室|(?!常委)" + _BODY + r"{1,3}?委(?!员))?"
     r"|(?P<mass>纪委监委|纪委|监委|总工会|工会|妇联|残联|科协|工商联|侨联|文联|社科联|红十字会|(?:中级)?(?:人民)?(?:法院|检察院))"
@@ -106,7 +108,10 @@ _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
 _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
 _LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|大工委|工委"
-                         r"|办(?![法理事好公])")  # 街道办: the street's office written short
+                         r"|办(?![法理事好公])"  # 街道办: the street's office written short
+                         r"|司法所|派出所")  # a street's or town's posts of the county's bureaus (某街道司法所, 某镇派出所)
+# an office's own station written straight after it, before the list goes on (街道办事处物业站、司法所): no body
+_OFFICE_STATION = re.compile(r"[\u4e00-\u9fff]{1,3}?站(?=[、和及])")
 # 街道办 is the street's office; 街道办事处党工委, the street's party working committee
 _LOCAL_BODY_NAME = {"办": "办事处", "办事处党工委": "党工委"}
 # the people's congress's working committee of a street, written around the street: 人大某某街道工委
@@ -193,7 +198,8 @@ _ONE_CHAR_OFFICES = frozenset({"农办", "侨办", "台办", "外办"})
 _LEVEL_BODY = re.compile(r"[省市区县州](?:党?委|(?:人民)?政府)")
 # a department name holds no action and no unit below the county: 花果园街道成立大党委 is a sentence
 _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|打造|建成|依托|实施|重视|推进|推动|加强|落实|部署|"
-                             r".街道|.(?:镇|乡|村|居|社区|小区)$|[两三四五各多]级")  # 县镇两级党委: every level's
+                             r".街道|.(?:镇|乡|(?<!农)村|居|社区|小区)$|[两三四五各多]级")  # 县镇两级党委: every level's
+# (农村 ends the name of the bureau of agriculture and villages, 农业农村局: no village's)
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办|举办|开办|筹办|合办|代办|帮办|包办|通办|"
                        r"查办|经办|试办|申办|停办|操办|转办)$")
@@ -201,6 +207,23 @@ _GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室|
 _DEPT_LIST_KEY = re.compile(r"等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")
+
+
+# a government's people going somewhere (区政府领导到民政局…), no bureau of the government
+_GOING = re.compile(r"领导|[到去赴往至陪同率召听看]")
+
+
+def _department_ok(text: str, start: int, func: str, adm) -> bool:
+    """Is ``func`` (the words after a place up to the body's noun: 民政局, 社会治理领导小组) a department's name, not a
+    generic body (相关部门), a verb phrase (积极推动…委), a session (第十届委员会) or a lower unit's (村委)?"""
+    body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|"
+               + _POSTS + r"|局|厅|委|办)$").sub("", func)
+    return not (len(body) < 2 and func not in _ONE_CHAR_OFFICES or _GENERIC_BODY.match(body)
+                or _opens_with_verb(body) and not _task_office(body, func, adm)
+                or text[start] in "全各" and _BELOW_UNITS.match(body) and func.endswith("中心")
+                or _SOCIAL_WORK_FIRM.match(func)
+                or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body
+                or _LEVEL_BODY.fullmatch(func))
 
 
 def is_common_verb(word: str) -> bool:
@@ -399,16 +422,16 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue
         if _WORD_END.search(m.group()):
             continue
-        if m.group("func"):
-            body = _rx(r"(领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院|中心|办公室|"
-                       + _POSTS + r"|局|厅|委|办)$").sub("", m.group("func"))
-            if len(body) < 2 and m.group("func") not in _ONE_CHAR_OFFICES or _GENERIC_BODY.match(body) \
-                    or _opens_with_verb(body) and not _task_office(body, m.group("func"), adm) \
-                    or text[start] in "全各" and _BELOW_UNITS.match(body) and m.group("func").endswith("中心") \
-                    or _SOCIAL_WORK_FIRM.match(m.group("func")) \
-                    or _ACTION_IN_BODY.search(body) or body[0] in "第级" or "届" in body \
-                    or _LEVEL_BODY.fullmatch(m.group("func")):
-                continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
+        if m.group("func") and not _department_ok(text, start, m.group("func"), adm):
+            continue  # 县第十届委员会 is a session, 某镇村委 a village's committee
+        if m.group("gbureau"):
+            if not _department_ok(text, start, m.group("gbureau"), adm) or _GOING.search(m.group("gbureau")):
+                end = m.start("gbureau")  # 区政府领导到…局: the government alone
+            else:  # 某区政府农业农村局: the government's bureau, named as the place's
+                add(start, end, place + m.group("gbureau"), place)
+                pos = end
+                continue
+            rest = text[lv_pos + len(lv):end]
         add(start, end, place + rest, place)
         pos = end
 
@@ -620,7 +643,7 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
             if not is_cjk(before) or before in _NOT_BODY and before not in "各全该" \
                     or is_common_verb(text[m.start() - 2:m.start()]):  # 按照街道办事处…
                 prefix = gaz.agency_prefix(subject) if subject else ""
-                add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
+                _unit_bodies(text, _LOCAL_BODY.match(text, m.start(1)), m.start(), prefix + name, prefix, add)
     heads = _repeated_locals(text, found, admin_end)
     local_starts = {lm.start for lm in found}
     for lm in found:
@@ -647,15 +670,22 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         start = written.start if written is not None and written.end == lm.start else lm.start
         if written is not None and written.end != lm.start and out is not None:
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
-        unit = _full_ethnic_name(text, lm.name)
-        while m:
-            add(start, m.end(), prefix + unit + _LOCAL_BODY_NAME.get(m.group(), m.group()), prefix or None)
-            # 东湖高新区党工委、管委会: the same unit's next body, written whole
-            nxt = _rx(r"[、和及]").match(text, m.end())
-            m = body_rx.match(text, nxt.end()) if nxt else None
-            if m and m.end() in local_starts:
-                m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
-            start = nxt.end() if nxt else start
+        _unit_bodies(text, m, start, prefix + _full_ethnic_name(text, lm.name), prefix, add, body_rx, local_starts)
+
+
+def _unit_bodies(text: str, m: re.Match[str] | None, start: int, unit: str, prefix: str, add,
+                 body_rx: re.Pattern[str] = _LOCAL_BODY, local_starts: set[int] = frozenset()) -> None:
+    """The body ``m`` of a street, town or zone (``unit``, its full name) and the bodies listed after it, written
+    whole (东湖高新区党工委、管委会; 街道党工委、办事处)."""
+    while m:
+        add(start, m.end(), unit + _LOCAL_BODY_NAME.get(m.group(), m.group()), prefix or None)
+        # 东湖高新区党工委、管委会: the same unit's next body, written whole
+        station = _OFFICE_STATION.match(text, m.end()) if m.group() == "办事处" else None
+        nxt = _rx(r"[、和及]").match(text, station.end() if station else m.end())
+        m = body_rx.match(text, nxt.end()) if nxt else None
+        if m and m.end() in local_starts:
+            m = None  # 党工委及人大南塔街道工委: the next body belongs to the place written after it
+        start = nxt.end() if nxt else start
 
 
 _ETHNIC_FULL = r"(?:(?:[\u4e00-\u9fff]{1,3}?)族)+"
@@ -758,7 +788,7 @@ def _list_continuations(text: str, out: list, add, place_starts: set[int] = froz
             party = prev.place + "委"
             party_dept = word.endswith("部") and prev.name.startswith(party)  # 组织部, 宣传部 open with verbs
             if word[0] in "省市区县州" or _WORD_END.search(word) or _GENERIC_BODY.match(body) or _ACTION_IN_BODY.search(body) \
-                    or _LIST_BELOW.search(body) \
+                    or _LIST_BELOW.search(word) \
                     or not party_dept and (_opens_with_verb(body) or is_common_verb(body[:2])):
                 break
             # a committee listed after a congress's committee is that congress's (市政协社法委、民宗侨外委)

@@ -482,6 +482,18 @@ def _subject_name(found: SubjectPlace | None, gaz: Gazetteer) -> str | None:
     return gaz.full_name(found.code) if found.code else None
 
 
+def _street_county(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> str | None:
+    """The administrative unit of the subject found: its own, or for a street's or town's own text that names no
+    county (霞浦街道社区办…工作总结), the one unit of that name in the province the text names, or in the country
+    where it names none, lies in its county (read before the issuer, whose name it heads)."""
+    if found is None:
+        return None
+    if found.code is None and found.local and found.local_level == "street":
+        named = _named_province(text, gaz)
+        return township_county(gaz, found.local, named.adcode if named is not None else None)
+    return found.code
+
+
 def extract_document(ctx: Context) -> None:
     gaz = load_gazetteer()
     text = ctx.text
@@ -516,8 +528,7 @@ def extract_document(ctx: Context) -> None:
     source_lines = _source_lines([ln for _o, ln in nonempty[:12]] + tail_lines, text)
     reply = kind in ("提案答复", "建议答复", "工作总结")
     found = _find_subject(text, headline, issuer_lines + (source_lines if reply else []), kind, gaz)
-    subject = found.code if found else None
-    ctx.subject_anchor = subject
+    subject = ctx.subject_anchor = _street_county(text, found, gaz)
     issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz,
                      (found.local,) if found is not None and found.local else ())
     if found is None and issuer:
@@ -526,13 +537,6 @@ def extract_document(ctx: Context) -> None:
         found = line_place(issuer.split("、")[0], gaz)
         if found is not None and found.code is not None:
             subject = ctx.subject_anchor = found.code
-    if subject is None and found is not None and found.local and found.local_level == "street":
-        # a street's or town's own text that names no county (霞浦街道社区办…工作总结): the one unit of that name
-        # in the province the text names, or in the country where it names none, lies in its county
-        named = _named_province(text, gaz)
-        county = township_county(gaz, found.local, named.adcode if named is not None else None)
-        if county is not None:
-            subject = ctx.subject_anchor = county
     province = gaz.province_of(subject) if subject else _named_province(text, gaz)
     probe = (title or "") + header
 

@@ -174,7 +174,8 @@ def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text
     # a name may be a phrase too (老城区, 市中区) or open with a common word (老城), unless one of its
     # streets or towns follows by name (二七区京广路街道: 二七 is a numeral, the district a unit)
     if (is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100)) \
-            and not ((_STREET_AFTER.match(text, hit.end) or _HEAD_COLON.match(text, hit.end))
+            and not ((_STREET_AFTER.match(text, hit.end) or _HEAD_COLON.match(text, hit.end)
+                      or _acts_as_unit(text, hit.surface))
                      and not is_common_word(hit.surface, 20)):
         return False  # (鼓楼区：… heading a headline is the district, as 鼓楼区某街道 is)
     districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]
@@ -183,6 +184,24 @@ def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text
         if [c for c in districts if gaz.by_code[c].province == prov] == [code]:
             return True
     return districts == [code]
+
+
+# what a district does as the subject of a clause (某区始终坚持…, 某区通过…): the work of a unit, not a phrase's
+_UNIT_ACTS = re.compile(r"(?:始终|坚持|通过|积极|着力|持续|聚焦|围绕|立足|创新|探索|推行|推进|推动|打造|构建|深化|全面|大力)")
+_CLAUSE_EDGE = "\n，,。；;：:"
+
+
+def _acts_as_unit(text: str, name: str) -> bool:
+    """Is the district written alone ``name`` at least twice the subject of a clause that tells its work (大观区通过…，
+    …。大观区始终…)? Then its name is no phrase (大观, 老城), the text speaks of the district."""
+    acting = 0
+    pos = text.find(name)
+    while pos >= 0 and acting < 2:
+        end = pos + len(name)
+        if (pos == 0 or text[pos - 1] in _CLAUSE_EDGE or text[pos - 1].isspace()) and _UNIT_ACTS.match(text, end):
+            acting += 1
+        pos = text.find(name, end)
+    return acting >= 2
 
 
 _ADMIN_CACHE: dict[tuple[int, str, str | None], tuple[AdminMention, ...]] = {}
@@ -430,6 +449,9 @@ _CITY_QUARTER = re.compile(r"市[东西南北中]|城关")  # (城关: a county 
 # words that name communities as often as they describe them (幸福社区, 和谐社区): a name only where a
 # street or town is written straight before
 _NAMING_WORD = re.compile(r"(?:幸福|和谐|文明|平安|美丽|光明)[\u4e00-\u9fff]?")
+# a community named for its housing estate, two characters and the estate's word (安居苑, 和平里, 富康园): after its
+# street or town a name even where the two characters are a verb (安居)
+_ESTATE_NAME = re.compile(r"[\u4e00-\u9fff]{2}[苑园里坊庄湾]")
 _AGENCY_ENDS = ("局", "厅", "署")  # 铜陵市民政局社区办: an agency's office, not a community
 
 
@@ -512,7 +534,8 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
             name = text[s:suffix_start]
             if _chained_name_ok(name, roads) or (s in free_ends and _ALL_CJK.fullmatch(name)
                                                  and not _GENERIC.search(name)) \
-                    or (s in street_ends and _NAMING_WORD.fullmatch(name)):
+                    or (s in street_ends and (_NAMING_WORD.fullmatch(name)
+                                              or (_ESTATE_NAME.fullmatch(name) and not _GENERIC.search(name)))):
                 return s
             break
     # the rules read only the five characters before the suffix: their verdict is kept per window

@@ -43,6 +43,12 @@ def _names(text, subject, issuer=None):
     ("城市社区工作者队伍建设实施办法", "潜江市", []),
     ("成立了由分管副局长任组长的工作专班", "潜江市", []),
     ("市民政部门会同教育部门", "濮阳市", []),
+    # a bureau written after its government (区政府某局) is the place's bureau; the government's people going to one are not
+    ("恳请华龙区政府农业农村局帮助解决", "濮阳市", ["濮阳市华龙区农业农村局"]),
+    ("区人民政府住房和城乡建设局牵头", "濮阳市华龙区", ["濮阳市华龙区住房和城乡建设局"]),
+    ("区政府领导到民政局调研", "濮阳市华龙区", ["濮阳市华龙区政府"]),
+    # a list goes on to bodies of the place, not to a compound's committee (业委会) or a community's (居委会)
+    ("邀请区民政局和业委会、居委会座谈", "濮阳市华龙区", ["濮阳市华龙区民政局"]),
 ])
 def test_agency_grammar(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
@@ -151,6 +157,9 @@ def test_news_outlets(text, expected):
     ("县人大常委会、妙高街道党工委及人大妙高街道工委参加。", "丽水市遂昌县",
      ["遂昌县人大常委会", "遂昌县人大妙高街道工委", "遂昌县妙高街道党工委"]),
     ("妙高街道人大工作委组织代表活动", "丽水市遂昌县", ["遂昌县妙高街道人大工作委"]),
+    # a street's or town's posts of the county's bureaus; the office's own station listed before them is no body
+    ("遂昌县妙高街道司法所、遂昌县石练镇派出所参加", "丽水市", ["遂昌县妙高街道司法所", "遂昌县石练镇派出所"]),
+    ("邀请遂昌县妙高街道办事处物业站、司法所和业委会参加", "丽水市", ["遂昌县妙高街道办事处", "遂昌县妙高街道司法所"]),
 ])
 def test_street_and_town_bodies(text, subject, expected):
     assert _names(text, subject) == sorted(expected)
@@ -190,6 +199,8 @@ def test_institutions_and_founded_offices(text, subject, expected):
     ("萍乡市安源区凤凰街道东门社区按照街道办事处的部署，各街道办事处也参加。", "萍乡市安源区凤凰街道办事处", "街道办事处"),
     # … and its street's big working committee
     ("萍乡市安源区凤凰街道东门社区在街道大工委的支持下，成立小区党支部。", "萍乡市安源区凤凰街道大工委", "街道大工委"),
+    # … and the office listed after the committee, written bare
+    ("萍乡市安源区凤凰街道东门社区在街道党工委、办事处的领导下，成立小区党支部。", "萍乡市安源区凤凰街道办事处", "办事处"),
 ])
 def test_a_communitys_report_names_its_streets_bodies_plainly(text, name, as_written):
     from loaders.record import PlaceRec

@@ -205,6 +205,9 @@ def _rec_places(text: str):
     # a district named alone: the only one of its name in the country, unless its name is a phrase
     ("调研组赴船山区了解情况", None, [("船山区", "遂宁市船山区")]),
     ("我区位于老城区，以老旧小区居多", None, []),
+    # …unless the text tells the district's work with its name as a clause's subject, twice (大观: a phrase too)
+    ("大观区始终坚持党建引领。近年来，大观区通过网格化服务居民", None, [("大观区", "安庆市大观区")] * 2),
+    ("老城区改造提速，老城区通过更新焕发活力", None, []),
     # a district of another province than the subject's is written with its city
     ("赴西城区考察学习", "萍乡市", []),
     # 新城区街道 is a street of that name, not the district
@@ -259,6 +262,9 @@ def test_names_after_a_place_may_be_ordinary_nouns():
     # after a street or town, a community may be named for 幸福, 和谐 …; the street's plans are no name
     ("伊州区西河街道幸福社区居民", ["西河街道", "幸福社区"]),
     ("伊州区西河街道智慧社区建设", ["西河街道"]),
+    # a community named for its housing estate (某某苑, 某某里) after its street, even where the words are a verb
+    ("金川区东风街道安居苑社区召开议事会", ["东风街道", "安居苑社区"]),
+    ("推进安居苑社区建设", []),
     # ordinary nouns ending in 路, and a verb before one, are no roads
     ("理清思路社区先行", []),
     ("，修建道路社区出资", []),

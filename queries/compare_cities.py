@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.model import Evidence
 from graph.sqlite_rows import sort_key
-from queries.grading import grade_evidence, grade_rank, is_plan, named_in_general_line
+from queries.grading import as_measures_grade, grade_evidence, grade_rank, is_plan, named_in_general_line
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
@@ -264,6 +264,13 @@ def _kept_cells(g: Any, read: Callable[[str], list[list[Any]]], places: list[str
     return cells, place_names
 
 
+def _graded_as_measures(cell: list[Piece]) -> list[Piece]:
+    """The cell's pieces, a link or model cited by a measure's sentence graded no higher than the measure
+    (``grading.as_measures_grade``: an item of a plan)."""
+    grades = as_measures_grade([(p[6][3] == "measure", p[7][0], p[7][1], p[5]) for p in cell])
+    return [p if g == p[5] else (grade_rank(g), *p[1:5], g, *p[6:]) for p, g in zip(cell, grades)]
+
+
 def _measure_item(piece: Piece) -> dict[str, Any]:
     """One measure of a cell with its own evidence: ``quote`` (the sentence naming the practice, or
     the figure's for a quantified one) and ``own_quote`` (the sentence stating the measure)."""
@@ -303,7 +310,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
                 out.append({"place_id": pid, "place": place_names[pid], "practice": practice, "grade": None,
                             "measures": None, "measure_count": 0, "measure_list": [], **NO_EVIDENCE.columns()})
                 continue
-            pieces = sorted(cell, key=_ORDER)
+            pieces = sorted(_graded_as_measures(cell), key=_ORDER)
             best = pieces[0]
             measures = [p for p in pieces if p[6][3] == "measure"]
             summaries = list(dict.fromkeys(p[6][1] for p in measures if p[6][1]))

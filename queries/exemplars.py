@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from graph.model import Evidence, label_of_id
 from graph.sqlite_rows import sort_key
 from queries.compare_cities import graded
-from queries.grading import grade_rank, recognition_about
+from queries.grading import as_measures_grade, grade_rank, recognition_about
 from queries.kept import dumps, kept_reader, loads, loads_all, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
@@ -213,7 +213,8 @@ def _rank_order(row: dict[str, Any]) -> tuple[int, int, str]:
 
 def _place_row(pid: str, place: str, found: list[_Piece]) -> dict[str, Any]:
     """A place's row of a practice's ranking, from its pieces (in the order the raw rows gave them)."""
-    pieces = sorted(((*p.order, p.grade, p.evidence) for p in found), key=lambda t: t[:3])
+    grades = as_measures_grade([(p.is_measure, p.evidence.doc_id, p.evidence.start, p.grade) for p in found])
+    pieces = sorted(((grade_rank(g), *p.order[1:], g, p.evidence) for p, g in zip(found, grades)), key=lambda t: t[:3])
     recognised = [r for p in found for r in p.recognised]
     docs = {d for p in found for d in p.docs}
     figures = sum(1 for p in pieces if p[3] == "quantified")

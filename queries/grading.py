@@ -23,6 +23,7 @@ not at the wording of any particular document.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from graph.quotes import sentences
@@ -145,6 +146,24 @@ RECOGNITION_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def grade_rank(grade: str) -> int:
     """0 for the strongest grade; unknown grades sort last."""
     return _RANK.get(grade, len(GRADES))
+
+
+def as_measures_grade(pieces: Sequence[tuple[bool, Any, Any, str]]) -> list[str]:
+    """The grades of one place's pieces of a practice, each ``(is a measure, document, start, grade)``: a link or model
+    cited by the very sentence one of the measures cites is graded no higher than that measure. The measure knows
+    what the sentence alone does not — that it is an item of a plan (下一步，我们将…。一是…。二是…。创新…联动机制。: the
+    measure is planned, the place's link to the practice, cited by the same sentence, would read as work done)."""
+    measured: dict[tuple[Any, Any], str] = {}
+    for is_measure, doc, start, grade in pieces:
+        if is_measure and doc is not None:
+            key = (doc, start)
+            if key not in measured or grade_rank(grade) > grade_rank(measured[key]):
+                measured[key] = grade
+    out = []
+    for is_measure, doc, start, grade in pieces:
+        theirs = None if is_measure else measured.get((doc, start))
+        out.append(theirs if theirs is not None and grade_rank(theirs) > grade_rank(grade) else grade)
+    return out
 
 
 def has_figure(text: str) -> bool:

@@ -82,6 +82,8 @@ class PlaceRec(_Rec):
     parent: str | None = None
     adcode: str | None = Field(default=None, pattern=r"^\d{6}$")
     role: PlaceRole
+    # a street's or town's 9-digit code (统计用区划代码) where the township table places it in its county
+    township_code: str | None = Field(default=None, pattern=r"^\d{9}$")
     mentions: list[Mention] = Field(default_factory=list)
 
 

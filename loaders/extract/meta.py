@@ -13,7 +13,7 @@ from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
 from loaders.extract.people import SURNAMES
-from loaders.extract.subject import SubjectPlace, line_place
+from loaders.extract.subject import SubjectPlace, line_place, street_before
 from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
@@ -482,15 +482,20 @@ def _subject_name(found: SubjectPlace | None, gaz: Gazetteer) -> str | None:
     return gaz.full_name(found.code) if found.code else None
 
 
-def _street_county(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> str | None:
+def _street_county(text: str, found: SubjectPlace | None, gaz: Gazetteer, headline: str) -> str | None:
     """The administrative unit of the subject found: its own, or for a street's or town's own text that names no
-    county (霞浦街道社区办…工作总结), the one unit of that name in the province the text names, or in the country
-    where it names none, lies in its county (read before the issuer, whose name it heads)."""
+    county (霞浦街道社区办…工作总结; 某镇某社区：… over a community's story, the town written before it in the
+    headline), the one unit of that name in the province the text names, or in the country where it names none,
+    lies in its county; of several, the one whose county or city the text writes (read before the issuer, whose
+    name it heads)."""
     if found is None:
         return None
-    if found.code is None and found.local and found.local_level == "street":
-        named = _named_province(text, gaz)
-        return township_county(gaz, found.local, named.adcode if named is not None else None)
+    if found.code is None and found.local:
+        street = found.local if found.local_level == "street" else street_before(headline, found.local, gaz)
+        if street is not None:
+            named = _named_province(text, gaz)
+            return township_county(gaz, street, named.adcode if named is not None else None,
+                                   {c for hit in gaz.scan(text) for c in hit.codes})
     return found.code
 
 
@@ -528,7 +533,7 @@ def extract_document(ctx: Context) -> None:
     source_lines = _source_lines([ln for _o, ln in nonempty[:12]] + tail_lines, text)
     reply = kind in ("提案答复", "建议答复", "工作总结")
     found = _find_subject(text, headline, issuer_lines + (source_lines if reply else []), kind, gaz)
-    subject = ctx.subject_anchor = _street_county(text, found, gaz)
+    subject = ctx.subject_anchor = _street_county(text, found, gaz, headline or "")
     issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz,
                      (found.local,) if found is not None and found.local else ())
     if found is None and issuer:
@@ -537,6 +542,14 @@ def extract_document(ctx: Context) -> None:
         found = line_place(issuer.split("、")[0], gaz)
         if found is not None and found.code is not None:
             subject = ctx.subject_anchor = found.code
+    if issuer and (found is None or not found.local):
+        # a reply written by a street's or town's own office (感谢您对某街道办事处…的关心): that street is its subject
+        own = line_place(issuer.split("、")[0], gaz)
+        code = own.code or subject if own is not None else None
+        if own is not None and own.local and own.local_level == "street" \
+                and (subject is None or code == subject or (code is not None and gaz.is_within(code, subject))):
+            found = SubjectPlace(code, own.local, "street")
+            subject = ctx.subject_anchor = _street_county(text, found, gaz, headline or "")
     province = gaz.province_of(subject) if subject else _named_province(text, gaz)
     probe = (title or "") + header
 

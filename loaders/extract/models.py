@@ -805,6 +805,19 @@ def _respective_owners(text: str, cands: list[_Cand], index: _Owners) -> dict[in
     return out
 
 
+def _holding_unit(ctx: Context, c: _Cand, index: _Owners) -> str | None:
+    """Where the subject is a street or town, a scheme no place is credited with, first quoted in a sentence
+    that names the county holding the street and not the street (针对某县…积极探索“…”模式, before the story
+    comes to the street): that county, whose work the sentence tells; else None."""
+    subject, anchor = ctx.document.subject_place, ctx.subject_anchor
+    street = ctx.place_named(subject)
+    q0 = c.anchor if c.anchor >= 0 else c.start
+    if street is None or street.level != "street" or not anchor or any(m.start < q0 for m in street.mentions):
+        return None
+    named = [p for _s, _e, p in index.places_before(_clause_start(ctx.text, q0, _SENT_STOPS), q0)[0]]
+    return next((p.name for p in named if p.adcode == anchor and load_gazetteer().by_code[anchor].is_county_level), None)
+
+
 def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> list[str]:
     """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
     (赤壁市社区发展实现“…”; 点军区同样…，以“…”为抓手; 在点军区广泛推广“…”; 以X区为例，…构建“…”),
@@ -1747,7 +1760,8 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         # places' sentences (借鉴…, X是…) do not add owners
         owners = _introducing_owners(ctx, group, credited, headline)
         if not owners:
-            owners = [_province_in_name(provinces, name) or subject]  # type: ignore[list-item]
+            owners = [_province_in_name(provinces, name) or _holding_unit(ctx, group[0], index)
+                      or subject]  # type: ignore[list-item]
         comps: list[str] = []
         for c in group:
             listed = [_strip_inner(p) for p in split_list(c.name)]

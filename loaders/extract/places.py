@@ -27,7 +27,7 @@ from loaders.extract.text_utils import (
     looks_like_proper_name,
     stop_positions,
 )
-from loaders.extract.townships import township_county
+from loaders.extract.townships import township_county, township_in
 from loaders.record import Mention, PlaceRec
 
 __all__ = [
@@ -1199,6 +1199,9 @@ def extract_places(ctx: Context) -> None:
                 inside = parent == local_subject or (parent in locals_ and locals_[parent].role != "external")
             elif at in admin_at_end:
                 code = admin_at_end[at].code
+                if lm.level == "street" and not gaz.by_code[code].is_county_level \
+                        and (county := township_county(gaz, lm.name, code)) is not None:
+                    code = county  # 温州市五马街道: the one 五马街道 of 温州市 is 鹿城区's
                 parent = record_name(gaz, code, subject)
                 inside = role_anchor is not None and (code == role_anchor or gaz.is_within(code, role_anchor))
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
@@ -1226,8 +1229,20 @@ def extract_places(ctx: Context) -> None:
     _former_names(locals_)
     _repeated_mentions(text, locals_)
     _listed_siblings(text, locals_, unplaced - by_table)
+    _township_codes(gaz, locals_.values())
     records.extend(locals_.values())
     ctx.places = records
+
+
+def _township_codes(gaz: Gazetteer, recs) -> None:
+    """The 9-digit code of each street or town placed in a county (or county-level city, district) that the
+    township table has one unit of that name in."""
+    for rec in recs:
+        if rec.level != "street" or not rec.parent:
+            continue
+        county = gaz.code_for_full_name(rec.parent)
+        if county is not None and gaz.by_code[county].is_county_level:
+            rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
 
 
 def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMention], starts: list[int],

@@ -24,6 +24,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from loaders.extract.gazetteer import PROVINCE_ABBREVIATIONS, Gazetteer, short_name
 from loaders.extract.outlets import outlet_region
@@ -37,8 +38,9 @@ from loaders.extract.places import (
     zone_mentions,
 )
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
+from loaders.extract.townships import SUFFIXES, townships_in
 
-__all__ = ["SubjectPlace", "find_subject", "line_place", "self_level"]
+__all__ = ["SubjectPlace", "find_subject", "line_place", "self_level", "street_before"]
 
 _COUNTY_LEVEL = ("district", "county", "county_city")
 
@@ -147,6 +149,16 @@ def line_place(line: str, gaz: Gazetteer) -> SubjectPlace | None:
     return SubjectPlace(admins[-1].code) if admins else None
 
 
+def street_before(line: str, local: str, gaz: Gazetteer) -> str | None:
+    """The street or town written straight before the community or village ``local`` in a line
+    (某镇某社区：…), or None."""
+    units = _units(line, gaz)
+    for before, unit in pairwise(units):
+        if unit.local == local and before.end == unit.start and before.local and before.level == "street":
+            return before.local
+    return None
+
+
 # ------------------------------------------------------------------ the headline
 # a series name before the headline proper: 美好生活共同缔造丨江陵县：…, 言治有理·…⑤丨洛阳…
 _SERIES = re.compile(r"^.{2,30}?[丨|｜]\s*")
@@ -178,7 +190,8 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # out of it (魏都区考察组赴成都考察学习: a study trip, told by the place that made it)
     opening = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
     for end in visits:
-        found = _lowest(_chain_from(units, end))
+        chain = _chain_from(units, end)
+        found = _township_by_stem(title, chain, gaz) or _lowest(chain)
         if found:
             if opening is not None and opening.local is None and found.local is None and found.code \
                     and opening.code not in {p.adcode for p in gaz.chain(found.code)} \
@@ -222,6 +235,21 @@ def _named_experience(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | N
             if any(n > mine for c, n in counts.items() if c not in own and gaz.by_code[c].level != "province"):
                 return None
             return SubjectPlace(codes[0])
+    return None
+
+
+def _township_by_stem(title: str, chain: list[_Unit], gaz: Gazetteer) -> SubjectPlace | None:
+    """A street or town of the county that ends a headline's chain, written by its name without 街道/镇/乡
+    (走进某县某某安置社区: the county's 某某街道), as the township table names the county's units; not an
+    ordinary word (城关, 新城) and not a name the text completes (某县某某镇 is read as written)."""
+    if not chain or chain[-1].local or not chain[-1].code or not gaz.by_code[chain[-1].code].is_county_level:
+        return None
+    at = chain[-1].end
+    for name in townships_in(chain[-1].code):
+        stem = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
+        if len(stem) >= 2 and title.startswith(stem, at) and not title.startswith(name, at) \
+                and not title.startswith(SUFFIXES, at + len(stem)) and not is_common_word(stem, 20):
+            return SubjectPlace(chain[-1].code, name, "street")
     return None
 
 

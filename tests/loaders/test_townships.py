@@ -5,7 +5,7 @@ from loaders.extract.context import Context
 from loaders.extract.gazetteer import admin_changes, load_gazetteer
 from loaders.extract.meta import extract_document
 from loaders.extract.places import extract_places
-from loaders.extract.townships import SUFFIXES, TOWNSHIPS_PATH, read_townships, township_county
+from loaders.extract.townships import SUFFIXES, TOWNSHIPS_PATH, read_townships, township_county, township_unit
 
 
 def _placed(text: str) -> Context:
@@ -72,3 +72,77 @@ def test_the_table_places_a_street_its_paragraph_leaves_with_the_city():
     ctx = _placed("济南市推进红色物业建设\n近年来，济南市坚持党建引领。\n"
                   "平阴县和商河县同样将群众需求放在首位，面对老旧小区，榆山街道组建物业公司。\n")
     assert _place(ctx, "榆山街道").parent == "济南市平阴县"
+
+
+def test_of_several_units_of_a_name_the_one_whose_county_the_text_writes_is_meant():
+    gaz = load_gazetteer()
+    chuanying = gaz.code_for_full_name("吉林市船营区")
+    assert township_unit(gaz, "德胜街道", None) is None                          # 北京市西城区's and 吉林市船营区's
+    assert township_unit(gaz, "德胜街道", None, {chuanying}) == "220204001"
+    assert township_unit(gaz, "德胜街道", None, {gaz.code_for_full_name("吉林市")}) == "220204001"  # or its city
+    assert township_county(gaz, "德胜街道", None, {gaz.code_for_full_name("南京市")}) is None
+
+
+def test_a_streets_own_text_takes_the_county_it_writes_bare_among_several():
+    ctx = _placed("德胜街道2025年工作总结\n\n德胜街道2025年工作总结\n"
+                  "今年以来，德胜街道在区委、区政府的坚强领导下，有效应对船营疫情，推进社区治理。")
+    assert ctx.document.province == "吉林省"
+    street = _place(ctx, "德胜街道")
+    assert street.parent == "吉林市船营区"
+    assert street.township_code == "220204001"
+
+
+def test_a_reply_by_a_streets_office_is_about_that_street():
+    ctx = _placed("关于对丰泽区第九届人民代表大会第二次会议第12号代表建议的答复\n\n张某某代表：\n"
+                  "您提的《关于增设社区停车位的建议》收悉，现答复如下：\n"
+                  "丰泽街道根据建议内容到实地调研，已纳入绿化工程项目。\n感谢您对丰泽街道办事处工作的关心和支持。\n")
+    assert ctx.document.issuer == "泉州市丰泽区丰泽街道办事处"
+    assert ctx.document.subject_place == "丰泽街道"
+    assert _place(ctx, "丰泽街道").role == "subject"
+    assert _place(ctx, "泉州市丰泽区").role == "external"
+
+
+def test_a_communitys_story_headed_by_its_town_gets_the_towns_county():
+    ctx = _placed("丰泽街道东湖社区：议事会议出新招\n\n丰泽街道东湖社区：议事会议出新招\n"
+                  "为了优化小区居民的居住环境，东湖社区召开居民议事会，共同商议停车难题。")
+    assert ctx.document.subject_place == "东湖社区"
+    assert ctx.document.province == "福建省"
+    assert _place(ctx, "丰泽街道").parent == "泉州市丰泽区"
+
+
+def test_a_street_written_after_its_city_is_qualified_with_its_county():
+    ctx = _placed("泉州市推进城市基层治理\n\n泉州市民政局：近年来，泉州市丰泽街道组建社区议事会，推动居民协商。")
+    street = _place(ctx, "丰泽街道")
+    assert street.parent == "泉州市丰泽区"
+    assert street.role == "within_subject"
+    assert street.township_code == "350503002"
+
+
+def test_a_common_town_name_gets_no_township_code():
+    ctx = _placed("洛阳市推进城市基层治理\n\n洛阳市民政局：近年来，城关镇组建社区议事会，推动居民协商。")
+    assert _place(ctx, "城关镇").township_code is None
+
+
+def test_a_headline_visit_to_a_county_and_a_towns_bare_name_is_about_that_town():
+    from loaders.extract.models import extract_named_models
+
+    ctx = _placed("媒体团走进德清县武康安置社区\n\n"
+                  "省民政厅针对德清县搬迁安置点的后续扶持问题，积极探索“三联共建”帮扶模式，助力搬迁群众安居乐业。\n"
+                  "武康街道安置点由东湖社区和西湖社区组成，街道推行“五星管家”服务，居民满意度不断提升。\n")
+    assert ctx.document.subject_place == "武康街道"
+    assert _place(ctx, "武康街道").role == "subject"
+    assert _place(ctx, "湖州市德清县").role == "external"
+    extract_named_models(ctx)
+    owners = {m.name: m.owner for m in ctx.named_models}
+    assert owners["三联共建"] == "湖州市德清县"     # told of the county before the story comes to the street
+    assert owners["五星管家"] == "武康街道"
+
+
+def test_a_county_and_an_ordinary_word_names_no_town():
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.subject import headline_place
+
+    gaz = load_gazetteer()
+    assert headline_place("媒体团走进德清县武康街道东湖社区", gaz, False).local == "东湖社区"  # written in full: as written
+    # 学院路 is a word (海淀区's 学院路街道 is written in full where meant)
+    assert headline_place("媒体团走进海淀区学院路沿线社区", gaz, False).local != "学院路街道"

@@ -238,17 +238,22 @@ def _named_experience(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | N
     return None
 
 
+# a community or village named like its town, written straight after the county (某县某某社区): the community's name
+_OWN_COMMUNITY = ("社区", "村", "居委会", "嘎查")
+
+
 def _township_by_stem(title: str, chain: list[_Unit], gaz: Gazetteer) -> SubjectPlace | None:
     """A street or town of the county that ends a headline's chain, written by its name without 街道/镇/乡
     (走进某县某某安置社区: the county's 某某街道), as the township table names the county's units; not an
-    ordinary word (城关, 新城) and not a name the text completes (某县某某镇 is read as written)."""
+    ordinary word (学院路), not a name the text completes (某县某某镇 is read as written) and not a community
+    named like its town (某县某某社区, 某县某某村: that community)."""
     if not chain or chain[-1].local or not chain[-1].code or not gaz.by_code[chain[-1].code].is_county_level:
         return None
     at = chain[-1].end
     for name in townships_in(chain[-1].code):
         stem = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
         if len(stem) >= 2 and title.startswith(stem, at) and not title.startswith(name, at) \
-                and not title.startswith(SUFFIXES, at + len(stem)) and not is_common_word(stem, 20):
+                and not title.startswith(SUFFIXES + _OWN_COMMUNITY, at + len(stem)) and not is_common_word(stem, 20):
             return SubjectPlace(chain[-1].code, name, "street")
     return None
 
@@ -499,6 +504,12 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     if original and (not title or headline_place(title, gaz, False) is None):
         title = original.group(1).strip()  # a repost's headline naming no place: the one the story first ran under
     found = _find(text, title, issuer_lines, kind, gaz)
+    if found is None and kind == "工作总结":
+        # a write-up that names no unit of its own but opens telling a street's or town's work (今年以来，某街道在
+        # 区委、区政府的坚强领导下…): that street's
+        lead = lead_place(text, title, gaz, 1, placeless=True)
+        if lead is not None and lead.local is not None and lead.local_level == "street" and not lead.introduced:
+            return SubjectPlace(lead.code, lead.local, lead.local_level)
     if reply or kind == "工作总结":
         return found
     story = _outlet_parent(text, _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz), gaz)

@@ -144,5 +144,18 @@ def test_a_county_and_an_ordinary_word_names_no_town():
 
     gaz = load_gazetteer()
     assert headline_place("媒体团走进德清县武康街道东湖社区", gaz, False).local == "东湖社区"  # written in full: as written
+    # a community or village named like its town, written after the county: that community
+    assert headline_place("媒体团走进德清县武康社区", gaz, False).local != "武康街道"
     # 学院路 is a word (海淀区's 学院路街道 is written in full where meant)
     assert headline_place("媒体团走进海淀区学院路沿线社区", gaz, False).local != "学院路街道"
+
+
+def test_a_write_up_that_opens_telling_a_streets_work_is_that_streets():
+    ctx = _placed("2025年工作总结\n\n今年以来，丰泽街道在区委、区政府的坚强领导下，推进社区治理，新建议事厅3个。\n")
+    assert ctx.document.subject_place == "丰泽街道"
+    assert ctx.document.province == "福建省"
+    street = _place(ctx, "丰泽街道")
+    assert (street.parent, street.role, street.township_code) == ("泉州市丰泽区", "subject", "350503002")
+    # a street the opening sentence only introduces (某街道位于…) is no write-up's subject by itself
+    ctx = _placed("2025年工作总结\n\n丰泽街道位于城市东部，交通便利。\n")
+    assert ctx.document.subject_place is None

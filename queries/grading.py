@@ -106,7 +106,9 @@ _CLAUSES = re.compile(r"[，,；;：:]")
 # on everything at once (统筹做好疫情防控和经济社会发展各项工作, 较好地完成各项重点工作任务, 推动…任务落地落实), what a
 # place is among others (作为全国最早开展…的城市之一) and the year a sentence opens with (…胜利召开之年): their verbs
 # (覆盖, 完成, 落实, 开展, 召开) report no action of a practice
-_GENERAL = re.compile(r"(?:形成|实现|构建起?)(?:了)?[^，,。；;！？!?]*?(?:格局|局面|态势|氛围|新貌|新风貌)"
+_GENERAL = re.compile(r"(?:形成|实现|构建起?|打造)(?:了)?[^，,。；;！？!?]*?(?:格局|局面|态势|氛围|新貌|新风貌)"
+                      # the system a line says the work reaches (实现社区事务共治、治安共管的治理体系): a state, no measure
+                      r"|(?:形成|实现)(?:了)?[^，,。；;！？!?]*?的(?:社区|基层)?治理体系"
                       r"|[^，,。；;！？!?]*?各(?:项|类)[^，,。；;！？!?]{0,8}?(?:工作|任务)[^，,。；;！？!?]{0,4}"
                       r"|[^，,。；;！？!?]*?任务落地落实"
                       r"|作为[^，,。；;！？!?]*?之一"
@@ -276,8 +278,11 @@ _GROUPS_COUNTED = re.compile(r"[^，,。；;：:]*?[、等和及][^，,。；;�
 _TASK_LISTED = re.compile(r"[^，,。；;：:]*?等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|事项))")
 # a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
 # or with a verb of making something better in general (做实做细网格党建, 深化“双报到”机制, 健全…工作机制): no work named
+# (so does bringing something's strengths into play, 充分发挥网格化管理、…等多方力量优势, and a body's attitude, 市委、市政府
+# 高度重视…工作: the subject before 高度重视 does nothing yet)
 _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern +
-                             "|深化|强化|优化|做实|做细|做优|做强|夯实|健全|完善)")
+                             "|深化|强化|优化|做实|做细|做优|做强|夯实|健全|完善|(?:充分)?发挥)"
+                             r"|[\u4e00-\u9fff、]{2,10}?高度重视")
 # a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
 _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
@@ -344,8 +349,8 @@ def mention_claimed(text: str, practice: str) -> bool:
         for j in range(i + 1, len(clauses)):
             if named[j] - named[i]:
                 break
-            if is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]])):
-                return False
+            if is_concrete(_GENERAL.sub("", _TITLES.sub("", text[clauses[j][0]:clauses[j][1]]))):
+                return False        # (not a state reached, 实现…的治理体系: no clause carrying the line out)
         # (a practice named only inside a title, 印发《关于深化“…”机制…方案》, leaves its clause's verb to the line after it)
         if any(not (named[j] - titled[j]) and is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]]))
                for j in range(i)):

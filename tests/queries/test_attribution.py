@@ -383,3 +383,19 @@ def test_a_formula_named_in_a_general_line_is_no_described_model():
     assert grade_piece({"source": "model", "summary": "三方联动", "status": "described"}, scheme) == "described"
     carried = "某区深化“三方联动”模式，建立物业、业委会和社区的联席会议。"
     assert grade_piece({"source": "model", "summary": "三方联动", "status": "described"}, carried) == "described"
+
+
+def test_bringing_strengths_into_play_and_a_body_s_attitude_are_general_lines():
+    """Audit 22: a clause opening with 充分发挥/积极发挥 (…等多方力量优势, …的“…”品牌) is a general line, and a state the line
+    says the work reaches (实现…的治理体系, 打造…新格局) does not carry it out; a body's 高度重视 after its name is an attitude,
+    graded by what the next clause does. A clause after either that does work still grades the line."""
+    from queries.grading import grade_evidence
+
+    strengths = "充分发挥网格化管理、共建单位合作、志愿服务参与等多方力量优势，实现社区事务共治、治安共管的治理体系。"
+    assert grade_evidence(strengths, practice="志愿服务") == "claimed"
+    brand = "某社区积极发挥社区、社会组织、社会工作者的“党建+五社联动”品牌，持续聚势赋能，打造共建共治共享的社区治理新格局。"
+    assert grade_evidence(brand, practice="三社联动/五社联动") == "claimed"
+    assert grade_evidence("充分发挥网格员作用，划分网格120个，配备专职网格员。", practice="网格化治理") != "claimed"
+    attitude = "市委、市政府高度重视网格化治理工作，将其作为“一号工程”来抓，快速、高标准推进。"
+    assert grade_evidence(attitude, practice="网格化治理") == "claimed"
+    assert grade_evidence("市委高度重视网格化治理，建立网格员队伍。", practice="网格化治理") == "described"

@@ -308,6 +308,9 @@ _FOUNDED = re.compile(r"(?:或|或者|和)?(?:联合|联建)?((?:成立|建立|�
 _ARRANGED = re.compile(r"对([^，,。；;：:！？!?\n]{1,8}?)实行了?([^，,。；;：:！？!?\n]{2,8})")
 # what units counted achieved (…实现党组织覆盖): the longest, and a clause end inside it, which ends it
 _MAX_ACHIEVED = 16
+# what units counted did or reached, to their clause's end, labelling them (40个社区开展老旧小区整治和改造 → 开展…的社区; not
+# 达到, which a label's lead loses: 达到…标准的社区 would read 标准的社区)
+_UNITS_DID = ("实现", "开展", "完成", "纳入", "获得", "荣获", "入选", "成为")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # units of administrative rank, and one written after 、 as the next item (街道、镇; 乡、镇): not a noun going on (村民, 镇政府)
 _UNIT_RANKS = ("街道", "乡镇", "镇", "乡", "村", "社区", "居委会", "县", "区", "市", "旗")
@@ -403,15 +406,17 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         founded = _FOUNDED.fullmatch(after, split.end())
         if founded:
             return founded.group(1) + "的" + phrase
-    if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase):
-        if split.group() == "实现":
-            # units counted, then what they achieved, all their clause says (233个小区实现党组织覆盖): the units that achieved
-            # it, not every such unit of the place
-            achieved = after[split.end():].strip()
-            if 2 <= len(achieved) <= _MAX_ACHIEVED and not _CLAUSE_END.search(achieved) and len(after) < _WINDOW - 2:
-                return "实现" + achieved + "的" + phrase
-        if split.group() in ("整合", "合并"):
-            return split.group() + phrase      # (5个小区整合成一个小区: the communities merged)
+    if split and 2 <= len(phrase) <= 8 and split.group() in _UNITS_DID \
+            and (_UNIT_NOUN.search(phrase) or split.group() != "实现" and _BODY_NOUN.search(phrase)):
+        # units counted, then what they achieved, took up or reached, all their clause says (233个小区实现党组织覆盖,
+        # 40个社区开展老旧小区整治和改造, 120个小区纳入物业管理, 8家物业企业获得省级表彰): the units that did it, not every
+        # such unit of the place
+        achieved = after[split.end():].strip()
+        if 2 <= len(achieved) <= _MAX_ACHIEVED and not _CLAUSE_END.search(achieved) and len(after) < _WINDOW - 2 \
+                and not _DEMONSTRATIVE.search(achieved):       # (开展了这项活动: what it is lies before)
+            return split.group() + achieved + "的" + phrase
+    if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase) and split.group() in ("整合", "合并"):
+        return split.group() + phrase      # (5个小区整合成一个小区: the communities merged)
     if split and split.group() == "对" and 2 <= len(phrase) <= 8 and len(after) < _WINDOW - 2:
         # units counted, then the arrangement made for them, all their clause says (254545个车位对小区业主实行了租售并举):
         # the units so arranged
@@ -579,16 +584,23 @@ _YEARS_NUMERAL = "一二两三四五六七八九十0123456789"
 # it in its sentence are what is planned, not what was done
 _PLANNED_SIZE = re.compile(r"规划(?:占地|用地|总用地|面积|总面积|建筑面积|人口|安置|总投资|建设)")
 _HOLDER_WINDOW = 48
+# a unit named after the holder, before the figure
+_LATER_UNIT = re.compile(r"小区|社区|街道|村|镇")
 _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站|警务室|司法所))(?=肩负|承担|负责|管辖|守护|服务着)")
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
 # (旭园小区是某社区一个建于1998年的小区，共2个楼幢: what it is, said first, too)
-_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于|是)")
+# (蒙信小区已列入2023年老旧小区改造计划，涉及改造户数76户: the plan it is put into, then what the plan involves, too)
+_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于|是|"
+                             r"已?(?:列入|纳入)(?=[^，,。；;]{0,16}?(?:计划|项目|清单|名单)))")
 # what every match of ``_HOLDER`` / ``_HOLDER_SUBJECT`` holds: looked for first (a scan that skips ahead to 小, 院, 楼, 派,
 # 警 or 司), the patterns, which open with a run of hanzi the engine tries at every offset, only where it is found
 _HOLDER_KEY = re.compile(r"小区|院落|楼院|小院|派出所|警务站|警务室|司法所")
-_HOLDER_SUBJECT_KEY = re.compile(r"(?:小区|院落|楼院|小院)(?:位于|地处|坐落|建成于|始建于|建于|是)")
-# what it holds, written straight before the figure (共3栋, 有120户)
-_HELD = re.compile(r"[，,](?:共有|现有|共计|共|有)")
+_HOLDER_SUBJECT_KEY = re.compile(r"(?:小区|院落|楼院|小院)(?:位于|地处|坐落|建成于|始建于|建于|是|已?(?:列入|纳入))")
+# what it holds, written straight before the figure (共3栋, 有120户), or what its plan involves (涉及改造户数76户)
+_HELD = re.compile(r"[，,](?:共有|现有|共计|共|有|涉及)")
+# a compound the sentence's work is done on (…投入4.8万元对金龙小区进行整体绿化改造，补植草坪2500余平方米，…): the figures
+# after it, of what was done there, are the compound's
+_WORKED_ON = re.compile(r"对([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:进行|开展|实施)")
 # a year something was built or founded in (建于1998年, 成立于2015年) dates the thing, not the figures counted after it
 _BUILT_IN = re.compile(r"(?:建于|建成于|始建于|成立于|竣工于|落成于)\s*$")
 
@@ -601,6 +613,8 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
     if _HOLDER_KEY.search(text, lo, start) is not None:
         for m in _HOLDER.finditer(text, lo, start):
             found, after = m, m.end()
+        if found is not None and _LATER_UNIT.search(text, after, start) and _rx(r"[，,；;：:]").search(text, after, start):
+            found, after = None, 0      # (a unit named after it: the compound a later clause is about may hold the figure)
     if found is None:
         # (a station the sentence opens with, saying what it is charged with: every figure of the sentence is of its charge,
         # 某派出所肩负着…，还承担着…，服务着辖区内1.2万户家庭)
@@ -610,18 +624,24 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
         far = max(s_lo, start - 2 * _HOLDER_WINDOW)
         found = _HOLDER_SUBJECT.search(text, far, start) if _HOLDER_SUBJECT_KEY.search(text, far, start) else None
         if found is None:
-            return None
-        # the figure's clause opens with what it holds (，共3栋楼房120户), or goes on with the list of what it holds that
-        # such a clause opened (，共2个楼幢、9个单元，132户居民，常住人口约300人); the clauses before, saying where the
-        # compound is and when it was built, name no other holder
-        after = max(found.end(), text.rfind("，", found.end(), start), text.rfind(",", found.end(), start))
-        held = _HELD.search(text, found.end(), start)
-        if held is not None and held.start() < after and not _rx(r"[。；;：:]").search(text, held.start(), start) \
-                and _rx(r"\d").search(text, held.end(), after):
-            after = held.start()
-        if after <= found.end() or not _HELD.match(text, after, start):
-            return None
-    if _rx(r"[，,；;：:]").search(text, after, start) and _rx(r"小区|社区|街道|村|镇").search(text, after, start):
+            # (or the compound the work the figures count was done on: 对金龙小区进行…改造，补植草坪2500余平方米)
+            for found in _WORKED_ON.finditer(text, far, start) if "对" in text[far:start] else ():
+                pass
+            if found is None:
+                return None
+            after = found.end()
+        else:
+            # the figure's clause opens with what it holds (，共3栋楼房120户), or goes on with the list of what it holds that
+            # such a clause opened (，共2个楼幢、9个单元，132户居民，常住人口约300人); the clauses before, saying where the
+            # compound is and when it was built, name no other holder
+            after = max(found.end(), text.rfind("，", found.end(), start), text.rfind(",", found.end(), start))
+            held = _HELD.search(text, found.end(), start)
+            if held is not None and held.start() < after and not _rx(r"[。；;：:]").search(text, held.start(), start) \
+                    and _rx(r"\d").search(text, held.end(), after):
+                after = held.start()
+            if after <= found.end() or not _HELD.match(text, after, start):
+                return None
+    if _rx(r"[，,；;：:]").search(text, after, start) and _LATER_UNIT.search(text, after, start):
         return None      # (another unit named after it, in a later clause: the figure is that one's)
     name = found.group(1)
     opener = _HOLDER_FROM.match(name, 0, len(name) - 2)

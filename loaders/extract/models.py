@@ -74,6 +74,9 @@ _TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
                  r"工作法|工作方法|方法|管理法|治理法|化解法|调解法|议事法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
+# the kind of scheme a headline's quote is, straight after it (“…”协商议事平台, “…”工作机制, “…”基层治理模式): the headline says
+# what it is
+_KIND_AFTER = re.compile(r"[^，,。；;：:！？!?\n“”]{0,4}?(?:模式|机制|体系|平台|品牌|工作法|制度|工程|行动|项目|驿站|议事会|服务站|中心)")
 # the kind of facility, channel or instrument the quote names, straight after it (“…”驿站, “…”窗口,
 # “…”调解室, “…”小程序/APP/公众号/热线/微信群, “…”公约): a named facility or platform
 _FACILITY_AFTER = re.compile(r"^(?:[^，,。；;：:！？!?\n“”、]{0,4}?(?:驿站|窗口|调解室|小程序|小程式|公众号|热线|微信群|公约)"
@@ -1778,7 +1781,11 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         first = group[0]
         # (a question quoting it, “‘五星’支部创建以来，…取得了哪些成效？”, says nothing of what it is: the first sentence
         # naming it that is no question)
-        definition = next((d for d in (_sentence(text, c.start) for c in group) if not _QUESTION_END.search(d)), None)
+        # (nor the headline where the body names it: 某县以“红色物业”助力文明城市创建 over the story says what it serves,
+        # the body's sentence what it is — unless the headline gives its kind, “…”协商议事平台, “…”工作机制)
+        said = [c for c in group if not any(lo <= c.start < hi for lo, hi in headline) or _KIND_AFTER.match(text, c.end)] \
+            or group
+        definition = next((d for d in (_sentence(text, c.start) for c in said) if not _QUESTION_END.search(d)), None)
         # (a component that states a part the structure rests on, 社区社会组织为支撑, names no work on it)
         named_comps = [c for c in comps if not ROLE_COMPONENT.fullmatch(c)]
         practices = tax.match(name + "；" + "、".join(named_comps) + "；" + _head_words(text, first.end))

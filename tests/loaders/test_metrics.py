@@ -858,6 +858,20 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
     ("全县120家物业企业和300个业委会实现了党组织全覆盖。", "300个", "实现党组织全覆盖的业委会"),
     # units counted straight after 实现, then what covers them all (audit 21): the units covered
     ("通过单独组建和联合组建，实现了88个小区党组织全覆盖。", "88个", "实现党组织全覆盖的小区"),
+    # units or bodies counted, then what they took up, completed or won, to their clause's end (audit 22): those that did it
+    ("近年来，在城区30个社区开展背街小巷整治，建成绿地5公顷。", "30个", "开展背街小巷整治的社区"),
+    ("全县共有45个小区纳入物业管理。", "45个", "纳入物业管理的小区"),
+    ("全区6家物业企业获得省级表彰。", "6家", "获得省级表彰的物业企业"),
+    ("全市20个社区全部开展了这项活动。", "20个", "社区"),      # (what 这项 is lies before: not read)
+    ("全市共有45个小区，其中12个纳入物业管理。", "45个", "小区"),   # (a stock)
+    # a compound put into a plan, then what the plan involves (audit 22): the compound's, not the street's
+    ("可合并的小区有和平小区、幸福小区，其中和平小区已列入2024年老旧小区改造计划，涉及改造户数80户，资金60余万。", "80户",
+     "和平小区改造户数"),
+    ("可合并的小区有和平小区、幸福小区，其中和平小区已列入2024年老旧小区改造计划，涉及改造户数80户，资金60余万。", "60余万",
+     "和平小区资金"),
+    # a compound the sentence's work is done on, then what was done there (audit 22): the compound's
+    ("某物业公司党支部投入3万元对和平小区进行绿化改造，补植草坪1200平方米，补栽树木30余株。", "1200平方米", "和平小区补植草坪"),
+    ("某物业公司党支部投入3万元对和平小区进行绿化改造，补植草坪1200平方米，补栽树木30余株。", "30余株", "和平小区补栽树木"),
     # units counted, then their things a second figure counts and what became of those (audit 21): the units whose things did
     ("全年12个小区80台电梯更新，惠及居民。", "12个", "电梯更新的小区"),
     ("全市300个小区5000个车位对业主实行了错时共享。", "300个", "车位对业主实行错时共享的小区"),

@@ -1098,3 +1098,19 @@ def test_a_question_quoting_a_model_is_not_its_definition():
     rec = extract_text(text, "t.txt")
     got = {m.name: m.definition for m in rec.named_models}
     assert "六好" in got and got["六好"] and not got["六好"].endswith("？"), got
+
+
+def test_the_headline_naming_a_model_is_not_its_definition_where_the_body_names_it():
+    """某县以“红色物业”助力全国文明城市创建 (audit 22's pack): the headline says what the scheme serves; the body's first sentence
+    naming it says what it is. A model the headline alone names, or whose kind the headline gives, keeps the headline."""
+    body = "今年来，某县住建局以“红色物业”为重要平台，组建物业党支部12个。"
+    text = f"某县以“红色物业”助力全国文明城市创建\n\n{body}\n"
+    got = {m.name: m.definition for m in extract_text(text, "t.txt").named_models}
+    assert got.get("红色物业") == body, got
+    alone = "某县以“红色物业”助力全国文明城市创建\n\n今年来，某县住建局组建物业党支部12个。\n"
+    got = {m.name: m.definition for m in extract_text(alone, "t.txt").named_models}
+    assert got.get("红色物业") == "某县以“红色物业”助力全国文明城市创建", got
+    # a headline that gives the scheme's kind straight after it (“…”协商议事平台) says what it is: it stays the definition
+    kind = "某区某社区“小菜议市”协商议事平台\n\n位于某社区的“小菜议市”点。\n"
+    got = {m.name: m.definition for m in extract_text(kind, "t.txt").named_models}
+    assert got.get("小菜议市") == "某区某社区“小菜议市”协商议事平台", got

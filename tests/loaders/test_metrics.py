@@ -878,6 +878,9 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
     ("全市300个小区5000个车位。", "300个", "小区"),       # (nothing became of them: a stock)
     # an adverb of time after the noun counted (陆续, 相继) opens the predicate (audit 21's re-draw): not in the label
     ("来自全县的3200多名搬迁群众陆续在新区安家落户。", "3200多名", "搬迁群众"),
+    # … and 如期 (audit 22): the households before the people then take the people's label, no longer shown by their value
+    ("通过易地搬迁，全县累计1.2万户、5.1万困难群众如期搬入新居。", "5.1万", "困难群众"),
+    ("通过易地搬迁，全县累计1.2万户、5.1万困难群众如期搬入新居。", "1.2万户", "困难群众"),
     # households counted straight after the buildings or groups they live in (audit 21's second draw): the holder's households
     ("某某所住的和平小区位于某路，建成于2001年，共5栋楼房210户，属于安置房。", "210户", "和平小区户数"),
     ("全村共有12个村民小组860户。", "860户", "户数"),

@@ -1,11 +1,13 @@
-"""List the misses and the extras of one list field (agencies, places) against the annotated sets.
+"""List the misses and the extras of one list field (agencies, places, policies) against the annotated sets.
 
 Records are made as ``govkg extract`` makes them and matched to gold with ``score.py``'s own greedy
 one-to-one matching, so every line printed is one point of the F1 that ``score_extraction.py`` reports.
 
-usage: python benchmarks/field_misses.py [agencies|places] [SET ...]  (default: every tuning set; a held-out set is refused)
+usage: python benchmarks/field_misses.py [agencies|places|policies|places.role|places.parent|policies.status] [SET ...]
+(default field agencies; default sets: every tuning set; a held-out set is refused)
 Each line: set, document stem, ``MISS`` (gold, not found) or ``EXTRA`` (found, not gold), the name and,
-for an extra, the text around its first mention.
+for an extra, the text around its first mention. For an attribute (``places.role`` …) each line is a matched
+entry whose attribute differs: ``WRONG``, the name, ``gold=…`` and ``found=…``.
 """
 from __future__ import annotations
 
@@ -19,7 +21,10 @@ sys.path.insert(0, str(REPO))
 
 from benchmarks.score_extraction import SCORER, SETS, tuning_sets
 
-KIND = {"agencies": "agency", "places": "place"}
+KIND = {"agencies": "agency", "places": "place", "policies": "text"}
+NAME_KEY = {"agencies": "name", "places": "name", "policies": "title"}
+# an attribute scored on matched entries -> (its list field, the score.py comparison of its values)
+ATTRIBUTES = {"places.role": ("places", "exact"), "places.parent": ("places", "place"), "policies.status": ("policies", "exact")}
 
 
 def _scorer():
@@ -31,37 +36,47 @@ def _scorer():
 
 
 def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, str, str]]:
-    """(stem, MISS|EXTRA, name, context) for every unmatched gold or record entry of ``field``."""
+    """(stem, MISS|EXTRA, name, context) for every unmatched gold or record entry of ``field``; for an attribute
+    of ``ATTRIBUTES``, (stem, WRONG, name, "gold=… found=…") for every matched entry whose value differs."""
     from loaders import extract_file
 
     score = _scorer()
+    listed, compare = ATTRIBUTES.get(field, (field, ""))
+    attribute = field.rpartition(".")[2] if compare else ""
+    key = NAME_KEY[listed]
     out = []
     for gpath in sorted(gold.glob("*.json")):
         g = json.loads(gpath.read_text(encoding="utf-8"))
         tpath = texts / (gpath.stem + ".txt")
-        if field not in g or not tpath.exists():
+        if listed not in g or not tpath.exists():
             continue
         text = tpath.read_text(encoding="utf-8")
         rec = json.loads(extract_file(tpath).to_json_line())
-        gnames = [x["name"] for x in g[field]]
-        preds = rec.get(field, [])
-        pairs, *_ = score.match(gnames, [p.get("name") for p in preds], KIND[field])
+        preds = rec.get(listed, [])
+        pairs, *_ = score.match([x[key] for x in g[listed]], [p.get(key) for p in preds], KIND[listed])
+        if compare:
+            for gi, pi in pairs:
+                want, got = g[listed][gi].get(attribute), preds[pi].get(attribute)
+                if want and not score.same(want, got, compare):
+                    out.append((gpath.stem, "WRONG", g[listed][gi][key], f"gold={want} found={got}"))
+            continue
         gdone, pdone = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
-        for gi, entry in enumerate(g[field]):
+        for gi, entry in enumerate(g[listed]):
             if gi not in gdone:
-                out.append((gpath.stem, "MISS", entry["name"], entry.get("as_written", "")))
+                out.append((gpath.stem, "MISS", entry[key], entry.get("as_written", "")))
         for pi, p in enumerate(preds):
             if pi not in pdone:
                 ms = p.get("mentions") or []
                 ctx = text[max(0, ms[0]["start"] - 12):ms[0]["end"] + 8].replace("\n", " ") if ms else ""
-                out.append((gpath.stem, "EXTRA", p.get("name") or "", ctx))
+                out.append((gpath.stem, "EXTRA", p.get(key) or "", ctx))
     return out
 
 
 def main(argv: list[str]) -> int:
-    field = argv[0] if argv and argv[0] in KIND else "agencies"
+    fields = {*KIND, *ATTRIBUTES}
+    field = argv[0] if argv and argv[0] in fields else "agencies"
     try:
-        names = tuning_sets([a for a in argv if a not in KIND])
+        names = tuning_sets([a for a in argv if a not in fields])
     except ValueError as exc:
         print(f"field_misses.py: {exc}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
 from loaders.extract.townships import township_county
+from loaders.extract.unnamed_unit import unnamed_unit
 from loaders.record import DocumentMeta
 
 __all__ = ["extract_document", "find_doc_number", "find_session", "find_subject", "handles_proposals", "parse_date_line"]
@@ -552,6 +553,11 @@ def extract_document(ctx: Context) -> None:
             subject = ctx.subject_anchor = _street_county(text, found, gaz, headline or "")
     province = gaz.province_of(subject) if subject else _named_province(text, gaz)
     probe = (title or "") + header
+    if found is None and subject is None \
+            and (unit := unnamed_unit(text, gaz, province.adcode if province else None)) is not None:
+        # a county's own work item that says only 我县 and names its towns: the one county holding them
+        found, subject = SubjectPlace(unit), unit
+        ctx.subject_anchor, province = unit, gaz.province_of(unit)
 
     date = None
     for _o, ln in reversed(nonempty[-15:]):

@@ -25,6 +25,7 @@ from loaders.extract.text_utils import (
     is_verbal,
     lexicon_entry,
     looks_like_proper_name,
+    sentence_bounds,
     stop_positions,
 )
 from loaders.extract.townships import township_county, township_in
@@ -154,11 +155,15 @@ def _short_county_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: 
     if hit.codes == (code,) and (hit.start == 0 or text[hit.start - 1] == "\n") \
             and (_HEAD_COLON.match(text, hit.end) or _STREET_AFTER.match(text, hit.end) or text.startswith("“", hit.end)):
         return True  # 富县：…, 富县某街道：…, 礼县“…”: the one county of that name heading a headline
+    if hit.codes == (code,) and _COUNTY_BODY_AFTER.match(text, hit.end):
+        return True  # 富县政协视察…, …，富县人大常委会: the one county of that name, whose body acts
     subj_city = gaz.city_of(subject) if subject else None
     return subj_city is not None and gaz.is_within(code, subj_city.adcode) \
         and [c for c in hit.codes if gaz.is_within(c, subj_city.adcode)] == [code]
 
 
+# a county's own party committee, government, congress or CPPCC, written straight after its name (富县政协)
+_COUNTY_BODY_AFTER = re.compile(r"(?:委(?!员)|人民政府|政府|人大|政协)")
 # a street's or town's name and its suffix written straight after a district (二七区京广路街道…)
 # the colon after a headline's head (鼓楼区：…)
 _HEAD_COLON = re.compile(r"[ \t]*[:：]")
@@ -1145,6 +1150,7 @@ def extract_places(ctx: Context) -> None:
     own_names = set()
     for p in gaz.chain(subject) if subject else []:
         own_names.update({p.name, short_name(p.name, p.level) or p.name})
+    visited = _visited_unit(text, admins, gaz, subject)
     # a development zone named for its city or county (内江经开区, 桐乡经济开发区): the unit's name as written
     zones = zone_mentions(text, admins, gaz)
     zone_ends = {e for _a, e in zones}
@@ -1191,6 +1197,8 @@ def extract_places(ctx: Context) -> None:
             mentions, rec = rec.mentions, None
         else:
             mentions = []
+            if rec is not None and at in local_at_end:
+                _refine_parent(rec, locals_[local_at_end[at]])
         if rec is None:
             if not written_in:
                 unplaced.add(lm.name)
@@ -1212,6 +1220,10 @@ def extract_places(ctx: Context) -> None:
                 parent = record_name(gaz, county, subject)  # 霞浦街道 in a 宁波市 text: 宁波市北仑区's
                 inside = role_anchor is not None and gaz.is_within(county, role_anchor)
                 by_table.add(lm.name)
+            elif visited is not None and _visit_sentence(text, at):
+                # 某区赴某区学习考察 … 考察组参观了某社区: the communities of the trip are the visited unit's
+                parent = record_name(gaz, visited, subject)
+                inside = role_anchor is not None and (visited == role_anchor or gaz.is_within(visited, role_anchor))
             elif (unit := _paragraph_unit(gaz, text, at, admins_by_start, admin_starts_sorted, role_anchor)) is not None:
                 parent, inside = record_name(gaz, unit, subject), True  # 平阴县同样…，榆山街道组建…
             else:
@@ -1243,6 +1255,42 @@ def _township_codes(gaz: Gazetteer, recs) -> None:
         county = gaz.code_for_full_name(rec.parent)
         if county is not None and gaz.by_code[county].is_county_level:
             rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
+
+
+# what a study trip's party does at the places it visits
+_VISIT_VERB = re.compile(r"参观|考察|观摩|走进|来到|实地")
+_OWN_UNIT = re.compile(r"[我本][区县市旗]")
+
+
+def _visited_unit(text: str, admins: list[AdminMention], gaz: Gazetteer, subject: str | None) -> str | None:
+    """The city or county-level unit a headline sends its party to (某区赴某区开展…学习考察), when it is neither the
+    subject nor a unit holding it: the unit whose streets and communities the trip's account names bare."""
+    head_end = text.find("\n")
+    if head_end < 0:
+        return None  # no headline over a body
+    own = {p.adcode for p in gaz.chain(subject)} if subject else set()
+    for a in admins:
+        if a.start >= head_end:
+            break
+        place = gaz.by_code[a.code]
+        if text[a.start - 1:a.start] == "赴" and a.code not in own and (place.level == "city" or place.is_county_level):
+            return a.code
+    return None
+
+
+def _visit_sentence(text: str, pos: int) -> bool:
+    """Does the body's sentence at ``pos`` tell the trip's visits (考察组参观了…), not the text's own unit (我区…)?"""
+    start, end = sentence_bounds(text, pos)
+    return text.find("\n") < start and _VISIT_VERB.search(text, start, end) is not None \
+        and _OWN_UNIT.search(text, start, end) is None
+
+
+def _refine_parent(rec: PlaceRec, street: PlaceRec) -> None:
+    """A community named first after its district (某区某社区) and later after a street of that district
+    (某区某街道某社区): the street is its parent, the unit straight above it."""
+    if rec.level == "community" and street.level == "street" and street.name != rec.parent \
+            and street.parent is not None and street.parent == rec.parent:
+        rec.parent = street.name
 
 
 def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMention], starts: list[int],

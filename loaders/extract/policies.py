@@ -66,12 +66,15 @@ _NEWS_BEFORE = class_led(_NEWS_BEFORE)  # (the same matches, tried where one can
 _PROPOSAL_NO_AFTER = re.compile(r"^\s*[（(]\s*第?\s*[A-Za-z]{0,2}\d+\s*号")
 # a survey or study cited for its figures: 《…满意度》调查数据显示
 _STUDY_AFTER = re.compile(r"^(?:\[\d+\])?\s*(?:调查|数据显示|报告显示|显示|入选|获评|荣获)")
-# a bare document word standing for a title named in full elsewhere (以下简称《意见》, 贯彻《条例》)
-_BARE_TYPE = re.compile(r"^(?:通知|意见|条例|办法|规定|决定|细则|通告|公告)$")
+# a bare document word standing for a title named in full elsewhere (以下简称《意见》, 贯彻《条例》, 《实施意见》提出,
+# 《规划》明确: a news item retelling a plan it names unquoted)
+_BARE_TYPE = re.compile(r"^(?:实施)?(?:通知|意见|条例|办法|规定|决定|细则|通告|公告|规划|纲要)$")
 # laws and regulations are cited, not issued, by the bodies that write these texts
 _LAW = re.compile(r"^中华人民共和国|(?:(?<![办方])法|法典|条例)(?:[(（]试行[)）])?$")
 _ISSUE_BEFORE = re.compile(r"第\s*\d+\s*期\s*$")
 _PROPOSAL_TAIL = re.compile(r"(?:提案|议案|建议)$")
+# a plan's 建议 that a party committee issues (关于制定…规划和…远景目标的建议) is a document of policy, not a proposal
+_PLAN_PROPOSAL = re.compile(r"规划[^《》]{0,30}建议$")
 _RECEIVED_AFTER = re.compile(r"^\s*(?:的)?(?:提案|议案|建议)?\s*(?:收悉|已收悉)")
 # 《…》的建议案/提案: the title of a proposal, wherever it stands; 您/贵委提出的《…》: the proposal answered
 _PROPOSAL_AFTER = re.compile(r"^\s*(?:的)?(?:建议案|提案|议案)")
@@ -188,6 +191,14 @@ def status_of(head: str) -> tuple[str, int] | None:
     return status, last.start()
 
 
+def _is_proposal_title(title: str) -> bool:
+    """A title written as a member's or deputy's proposal is named: 《关于…的建议》, 《关于…的提案》 (议案), no body
+    before its 关于. A 政协's or 人大's work item lists the proposals it follows up, a reply those it answers; none
+    is a document of policy (a plan's 建议, 《关于制定…规划…的建议》, is a party committee's document)."""
+    bare = without_pinyin(title)[0]  # (关(guān)于 on mirror pages)
+    return bare.startswith("关于") and _PROPOSAL_TAIL.search(bare) is not None and _PLAN_PROPOSAL.search(bare) is None
+
+
 def _is_skipped(text: str, t: Title, reply: bool = False) -> bool:
     before = text[max(0, t.start - 16):t.start - 1]
     after = text[t.end + 1:t.end + 24]
@@ -199,6 +210,8 @@ def _is_skipped(text: str, t: Title, reply: bool = False) -> bool:
             or _PROPOSER_BEFORE.search(before) or _EDITION_AFTER.match(after) or _LETTER.search(title):
         return True
     if _PROPOSAL_TAIL.search(t.title) and _rx(r"(?:提出|提交|您|你们?)[^。]{0,6}$").search(before):
+        return True
+    if _is_proposal_title(title):
         return True
     if _ISSUE_BEFORE.search(before) or (_PERIODICAL_TAIL.search(title) and len(title) <= 8):
         return True

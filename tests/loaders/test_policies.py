@@ -161,6 +161,13 @@ def test_an_excerpt_cut_inside_its_last_title_keeps_it():
     "贵委提出的《加快智慧社区建设 提升治理水平》收到后，我局高度重视。",
     # letters handed out
     "入户发放《致全体居民的一封信》300份。",
+    # proposals a 政协's or 人大's work item follows up, outside a reply, and a mirror page's pinyin inside one
+    "县政协组织委员对2022年委员提案《关于规范老城区停车秩序的建议》《关于增设社区公厕的建议》开展回头看。",
+    "区政协主席会议督办《关于加强小区物业管理的提案》，听取办理情况。",
+    "委员的109号提案《关(guān)于畅通社区消防通道的建议》进行了协商。",
+    # a bare kind of document retelling a plan the news item names unquoted
+    "《规划》明确，到2025年社区综合服务设施全覆盖。",
+    "《实施意见》提出，财政资金重点支持改造。",
 ])
 def test_not_policies_by_kind(text):
     pols, _ = _run(text)
@@ -202,3 +209,13 @@ def test_a_head_that_is_not_only_bodies_names_no_issuer():
 def test_a_document_number_with_a_mirror_pages_pinyin():
     pols, _ = _run("贯彻落实《关于加强社区服务的通知》(荆政办发〔2022〕34号(hào))精神。")
     assert pols["关于加强社区服务的通知"].doc_number == "荆政办发〔2022〕34号"
+
+
+def test_a_plans_proposal_is_a_party_committees_document():
+    pols, _ = _run("全会审议通过《关于制定荆门市国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》。")
+    assert [p.status for p in pols.values()] == ["issued"]
+
+
+def test_a_bare_work_plan_adopted_by_a_verb_stays_a_policy():
+    pols, _ = _run("各街道领导小组全部建立，并制定《工作方案》，明确分工。")
+    assert list(pols) == ["工作方案"]

@@ -735,7 +735,10 @@ def test_outlet_region_reads_no_short_form_into_the_headline():
     ("礼县：“院落议事”议出和谐新风\n\n本报讯 近年来，礼县坚持党建引领基层治理，在全县推广“院落议事”机制。\n", "陇南市礼县"),
     (("岷县茶埠镇：网格员化身“红色管家”\n\n本报讯 近日，记者在茶埠镇看到，网格员正在走访居民。茶埠镇党委书记说，"
      "镇上推行“红色管家”服务。\n"), "茶埠镇"),
-], ids=["colon", "town-after-it"])
+    # its CPPCC or congress acting, in the headline and after a stop in the body (traditional on a mirror page)
+    (("岷县政协视察全县社区治理工作\n\n6月3日，岷縣政協副主席帶領委員視察了茶埠鎮網格化服務中心，"
+      "並召開座談會。\n"), "定西市岷县"),
+], ids=["colon", "town-after-it", "its-body"])
 def test_two_character_county_heading_a_headline_is_a_place(text, subject):
     rec = _doc(text)
     assert rec.document.subject_place == subject

@@ -1086,11 +1086,13 @@ def extract_places(ctx: Context) -> None:
     heads = [h for m in admins for h in m.heads
              if h.code in own or (gaz.by_code[h.code].level == "city" and h.as_written.endswith("市"))]
     enclosed = _enclosed_spans(text)
-    for a in heads + admins:
+    for i, a in enumerate(heads + admins):
         place = gaz.by_code[a.code]
-        if place.level == "province" and a.code != subject \
+        if a.code != subject and (place.level == "province" or i >= len(heads)) \
                 and _AGENCY_AFTER.match(_GLOSS.sub("", text[a.end:a.end + 40])[:9]):
-            continue  # 湖北省委, 河南省民政厅: a province named only inside an agency name
+            # 湖北省委, 河南省民政厅, 嘉兴市委副书记: a place named inside an agency name (a place only so is none);
+            # a city written before its district (株洲市荷塘区…) is read after the district's name, not here
+            continue
         if a.code != subject and (_INSTITUTION_AFTER.match(text, a.end, a.end + 7)
                                    or _FIRM_AFTER.match(text, a.end, a.end + 18)
                                    or _DESIGNATION_AFTER.match(text, a.end, a.end + 16)):

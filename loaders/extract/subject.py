@@ -938,8 +938,21 @@ def _shared_head(sentence: str, lo: int, start: int, gaz: Gazetteer) -> int:
 _GLOSS_END = re.compile(_GLOSS.pattern + "$")
 
 
+# the tie a visited unit has with the visitors, written between the visit and its name (到共驻共建单位某社区, 走访结对村某村)
+_TIE = re.compile(r"(?:共驻共建|结对共建|结对帮扶|结对|共建|包联|包保|联系|帮扶)(?:单位|社区|村|点)")
+
+
+def _visit_ends(sentence: str) -> Iterator[int]:
+    """Where the place a visit goes to starts: after the visit verb, and after the tie written before the unit's name."""
+    for v in _VISIT.finditer(sentence):
+        yield v.end()
+        tie = _TIE.match(sentence, v.end())
+        if tie:
+            yield tie.end()
+
+
 def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:
-    visits = frozenset(v.end() for v in _VISIT.finditer(sentence))
+    visits = frozenset(_visit_ends(sentence))
     units = _units(sentence, gaz, None, visits)
     i = 0
     while i < len(units):

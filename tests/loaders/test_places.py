@@ -281,6 +281,16 @@ def test_county_names_carry_their_city_or_their_province_outside_the_subjects():
     assert "山东省" not in places                     # a province written only to say where a county lies
 
 
+def test_a_city_named_only_inside_agency_names_is_not_listed():
+    # a visiting official's title names the city above the county the story is about: no place of the story
+    _, places = _rec_places("嘉善县天凝镇考察调研\n\n嘉兴市委副书记一行到嘉善县天凝镇考察调研，听取天凝镇工作汇报。\n")
+    assert "嘉兴市" not in places, places
+    assert "嘉兴市嘉善县" in places or "嘉善县" in places, places
+    # the same city named as a place of its own is listed
+    _, places = _rec_places("嘉善县天凝镇考察调研\n\n嘉兴市委副书记一行到嘉善县天凝镇考察调研，嘉兴市各县区参加。\n")
+    assert "嘉兴市" in places, places
+
+
 def test_places_named_only_inside_titles_are_not_listed():
     _, places = _rec_places("萍乡市民政局关于市政协提案的答复\n\n钱七委员：\n"
                             "您的提案收悉。我市贯彻落实《江西省社区工作者管理办法》，萍乡市安源区先行试点。\n")

@@ -27,6 +27,13 @@ def test_visit_in_headline_makes_the_community_the_subject():
     assert rec.document.kind == "其他"                  # a news item about a visit, not a research report
 
 
+def test_a_visit_to_the_visitors_paired_unit_names_it_after_the_tie():
+    # 到共驻共建单位某社区: the tie the community has with the bureau stands between the visit and its name
+    rec = _doc("“文明创建”党员志愿服务活动\n\n"
+               "为增强居民文明意识，近日，市民政局志愿服务队利用周末到共驻共建单位春晖社区，开展问卷调查等志愿服务活动。\n")
+    assert rec.document.subject_place == "春晖社区"
+
+
 def test_series_prefix_and_county_head():
     rec = _doc("乡村振兴纪实丨遂昌县：小积分兑出乡风文明\n\n近年来，遂昌县以积分制管理推动乡村治理。全县建成积分超市21个。\n")
     assert rec.document.subject_place == "丽水市遂昌县"   # a county is named with its city

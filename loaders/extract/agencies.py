@@ -513,6 +513,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     # (two levels' committees written as one, 省市委部署, name no one body: bodies of several levels at once
     # are left out, as 县镇两级党委 is; the annotated extra-w writes 中央和省市委 so)
     _centre_beside_committee(text, out, add)
+    _paired_cppcc(text, out, add)
     _shared_office(text, out)
     _branch_bureaus(text, out)
     _news_outlets(text, out, add)
@@ -816,6 +817,18 @@ def _branch_bureaus(text: str, out: list) -> None:
         if m is None or _NOT_IN_BRANCH.search(m.group()):
             continue
         out[i] = AgencyMention(a.start, m.end(), text[a.start:m.end()], a.name + m.group(), a.place)
+
+
+# the CPPCC whose proposals are paired with a congress's suggestions, written bare after them (区人大建议、政协提案)
+_PAIRED_CPPCC = re.compile(r"(?:代表)?建议[、和与及](政协)(?:委员)?提案")
+
+
+def _paired_cppcc(text: str, out: list, add) -> None:
+    """区人大建议、政协提案: the CPPCC written bare beside a place's congress is that place's (one level, one pair of
+    bodies whose deputies and members a reply answers)."""
+    for a in list(out):
+        if a.place and a.name == a.place + "人大" and (m := _PAIRED_CPPCC.match(text, a.end)):
+            add(m.start(1), m.end(1), a.place + "政协", a.place)
 
 
 def _shared_office(text: str, out: list) -> None:

@@ -49,6 +49,9 @@ def _names(text, subject, issuer=None):
     ("区政府领导到民政局调研", "濮阳市华龙区", ["濮阳市华龙区政府"]),
     # a list goes on to bodies of the place, not to a compound's committee (业委会) or a community's (居委会)
     ("邀请区民政局和业委会、居委会座谈", "濮阳市华龙区", ["濮阳市华龙区民政局"]),
+    # the CPPCC written bare beside the congress whose suggestions its proposals are paired with
+    ("区民政局召开区人大建议、政协提案面商会", "濮阳市华龙区", ["濮阳市华龙区人大", "濮阳市华龙区政协", "濮阳市华龙区民政局"]),
+    ("走访人大代表、政协委员", "濮阳市华龙区", []),
 ])
 def test_agency_grammar(text, subject, expected):
     assert _names(text, subject) == sorted(expected)

@@ -1217,6 +1217,9 @@ def extract_places(ctx: Context) -> None:
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
                     and lm.level == "community":
                 parent, inside = local_subject, True  # a community of the street the text is about
+            elif local_subject and lm.name != local_subject and local_subject.endswith(_ZONE_SUFFIXES) \
+                    and lm.level in ("street", "community"):
+                parent, inside = local_subject, True  # a town or community the zone the text is about runs
             elif lm.level == "street" and area is not None \
                     and (county := township_county(gaz, lm.name, area)) not in (None, subject):
                 parent = record_name(gaz, county, subject)  # 霞浦街道 in a 宁波市 text: 宁波市北仑区's
@@ -1259,6 +1262,8 @@ def _township_codes(gaz: Gazetteer, recs) -> None:
             rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
 
 
+# how a development zone's name ends (襄阳高新区, 某某经济开发区): a zone that runs the towns it holds
+_ZONE_SUFFIXES = ("开发区", "高新区", "经开区", "新区", "经济区")
 # what a study trip's party does at the places it visits
 _VISIT_VERB = re.compile(r"参观|考察|观摩|走进|来到|实地")
 _OWN_UNIT = re.compile(r"[我本][区县市旗]")

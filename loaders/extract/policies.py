@@ -73,6 +73,10 @@ _BARE_TYPE = re.compile(r"^(?:实施)?(?:通知|意见|条例|办法|规定|决�
 _LAW = re.compile(r"^中华人民共和国|(?:(?<![办方])法|法典|条例)(?:[(（]试行[)）])?$")
 _ISSUE_BEFORE = re.compile(r"第\s*\d+\s*期\s*$")
 _PROPOSAL_TAIL = re.compile(r"(?:提案|议案|建议)$")
+# the place a local regulation's title opens with (某市…条例, 某自治州…条例)
+_PLACE_OPENING = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:自治州|省|市|州|盟|县|区)")
+# a single character of citing written straight before the title (按《…办法》, 依《…》)
+_CITED_AS_BASIS = ("按", "依")
 # a plan's 建议 that a party committee issues (关于制定…规划和…远景目标的建议) is a document of policy, not a proposal
 _PLAN_PROPOSAL = re.compile(r"规划[^《》]{0,30}建议$")
 _RECEIVED_AFTER = re.compile(r"^\s*(?:的)?(?:提案|议案|建议)?\s*(?:收悉|已收悉)")
@@ -274,6 +278,21 @@ def _lead_clause_start(text: str, pos: int) -> int:
     return lo
 
 
+def _own_regulation(title: str, head: str) -> bool:
+    """A place's own regulation told as its own act (某市出台《某市…条例》): the place that opens the title is
+    the one the clause before it names."""
+    m = _PLACE_OPENING.match(title)
+    return m is not None and m.group() in head
+
+
+def _cited_earlier_in_sentence(text: str, lo: int, pos: int) -> tuple[str, int] | None:
+    """A title whose own clause has no verb, in a sentence that opened by citing (为贯彻落实《甲》（文号），某厅
+    《乙》，…): cited too, with the verb's offset from ``lo`` (negative: it stands before the clause)."""
+    sent_lo = max(_clause_start(text, pos, _SENTENCE_END), pos - _MAX_LEAD)
+    st = status_of(text[sent_lo:lo]) if sent_lo < lo else None
+    return ("referenced", sent_lo + st[1] - lo) if st is not None and st[0] == "referenced" else None
+
+
 def _status_after(text: str, end: int) -> str | None:
     """The status the words right after a title (or a run of titles) ending at ``end`` tell, up to
     the end of their clause."""
@@ -345,12 +364,16 @@ def extract_policies(ctx: Context) -> None:
             lo = max(_lead_clause_start(text, t.start - 1), t.start - 1 - _MAX_LEAD)
             head = text[lo:t.start - 1]
             st = status_of(head)
+            if head.endswith(_CITED_AS_BASIS):
+                st = ("referenced", len(head) - 1)  # 按《…办法》, 依《…》: the document the work goes by
+            elif st is None:
+                st = _cited_earlier_in_sentence(text, lo, t.start - 1)
             told_after = _status_after(text, _run_end(text, titles, i)) if st is None else None
             if st is None and told_after is None and not _names_a_kind(t.title):
                 prev = None
                 continue  # no verb and no kind of document: a book, a song, a programme, an article
             status = st[0] if st else told_after or "issued"
-            if status == "issued" and _LAW.search(t.title):
+            if status == "issued" and _LAW.search(t.title) and not _own_regulation(t.title, head):
                 status = "referenced"
             if status == "issued" and _DRAFT_NOTE.search(t.title):
                 status = "drafting"  # 印发《…办法（征求意见稿）》: the draft was sent out, not the document

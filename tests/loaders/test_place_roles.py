@@ -52,3 +52,11 @@ def test_a_community_named_again_after_its_street_takes_the_street_as_parent():
     subject, places = _places(text)
     assert subject == "红旗社区"
     assert places["红旗社区"] == ("老城街道", "subject")
+
+
+def test_a_zone_the_text_is_about_runs_the_towns_and_communities_it_names_bare():
+    text = "安康高新区：物业党建进小区\n\n近年来，安康高新区坚持党建引领，在恒口镇推行红色物业，张岭社区成立小区党支部。\n"
+    subject, places = _places(text)
+    assert subject == "安康高新区"
+    assert places["恒口镇"] == ("安康高新区", "within_subject")   # (the table alone would put it in 汉滨区)
+    assert places["张岭社区"] == ("安康高新区", "within_subject")

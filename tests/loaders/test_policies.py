@@ -126,6 +126,15 @@ def test_not_policies_more(text):
     ("进一步落实《荆门市社区工作者职业体系建设方案》。", "荆门市社区工作者职业体系建设方案", "referenced"),
     ("近期，我局草拟了《关于加强物业管理的实施意见》。", "关于加强物业管理的实施意见", "drafting"),
     ("2023年，省住建厅修订《物业服务企业信用评价办法（试行）》。", "物业服务企业信用评价办法（试行）", "issued"),
+    # a single character of citing straight before the title
+    ("经多次协调，建设单位同意按《荆门市新建小区配套用房管理办法》移交用房。", "荆门市新建小区配套用房管理办法", "referenced"),
+    # a title whose clause has no verb, in a sentence that opened by citing
+    (("为贯彻落实《关于推进老旧小区改造的指导意见》（国办发〔2020〕23号），省住建厅、省财政厅"
+      "《关于印发〈老旧小区改造实施意见〉的通知》（鄂建〔2020〕5号），深入推进改造。"),
+     "关于印发〈老旧小区改造实施意见〉的通知", "referenced"),
+    # a place's own regulation, told as its own act; another's is cited
+    ("荆门市出台《荆门市网格化服务管理条例》，重构网格体系。", "荆门市网格化服务管理条例", "issued"),
+    ("区民政局出台《荆门市网格化服务管理条例》实施细则。", "荆门市网格化服务管理条例", "referenced"),
 ])
 def test_status_more(text, title, status):
     pols, _ = _run(text)

@@ -514,6 +514,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     # are left out, as 县镇两级党委 is; the annotated extra-w writes 中央和省市委 so)
     _centre_beside_committee(text, out, add)
     _paired_cppcc(text, out, add)
+    _drop_site_names(text, out)
     _shared_office(text, out)
     _branch_bureaus(text, out)
     _news_outlets(text, out, add)
@@ -1095,6 +1096,13 @@ def _news_outlets(text: str, out: list, add) -> None:
     for m in _OUTLET_LEAD.finditer(text) if "报道" in text else ():
         if not is_common_word(m.group(1)):
             add(m.start(1), m.end(1), m.group(1), None)
+
+
+def _drop_site_names(text: str, out: list) -> None:
+    """A body's name that opens a website's (来源：某县人大网, 某市民政网讯): the site only carries the story, as an
+    outlet's source line or dateline does, and names no body acting in it."""
+    out[:] = [a for a in out if not (text.startswith("网", a.end)
+                                     and (not is_cjk(text[a.end + 1:a.end + 2] or " ") or text[a.end + 1] in "讯訊"))]
 
 
 def _drop_inside(out: list, start: int, end: int) -> None:

@@ -52,6 +52,9 @@ def _names(text, subject, issuer=None):
     # the CPPCC written bare beside the congress whose suggestions its proposals are paired with
     ("区民政局召开区人大建议、政协提案面商会", "濮阳市华龙区", ["濮阳市华龙区人大", "濮阳市华龙区政协", "濮阳市华龙区民政局"]),
     ("走访人大代表、政协委员", "濮阳市华龙区", []),
+    # a body's name opening a website's (来源：某区人大网) credits the site with the story: no body acts
+    ("调研老旧小区改造\n来源:华龙区人大网 时间:2020-10-13\n华龙区人大网讯 近日", "濮阳市", []),
+    ("华龙区人大常委会组织代表视察。来源:华龙区人大网", "濮阳市", ["濮阳市华龙区人大常委会"]),
 ])
 def test_agency_grammar(text, subject, expected):
     assert _names(text, subject) == sorted(expected)

@@ -55,6 +55,8 @@ def _names(text, subject, issuer=None):
     # a body's name opening a website's (来源：某区人大网) credits the site with the story: no body acts
     ("调研老旧小区改造\n来源:华龙区人大网 时间:2020-10-13\n华龙区人大网讯 近日", "濮阳市", []),
     ("华龙区人大常委会组织代表视察。来源:华龙区人大网", "濮阳市", ["濮阳市华龙区人大常委会"]),
+    # the CPPCC's committees as a whole (相关委室, 有关专委会) are no committee of its: the CPPCC itself
+    ("区政府分管领导、区政协相关委室工作人员参加", "濮阳市华龙区", ["濮阳市华龙区政府", "濮阳市华龙区政协"]),
 ])
 def test_agency_grammar(text, subject, expected):
     assert _names(text, subject) == sorted(expected)

@@ -1304,19 +1304,27 @@ def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMenti
                     anchor: str | None) -> str | None:
     """The one district or county inside the city or province ``anchor`` that the paragraph of ``pos`` names
     before ``pos``, and no other of its rank in the whole paragraph: the unit whose streets and communities
-    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…). ``admins`` sorted by start, ``starts``
-    their starts."""
+    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…); else the one its sentence names so,
+    where the paragraph goes through several (甲区的某社区服务中心、某社区服务中心已投入使用。乙区新建的…). ``admins``
+    sorted by start, ``starts`` their starts."""
     if anchor is None or gaz.by_code[anchor].level not in ("province", "city"):
         return None
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    paragraph = admins[bisect_left(starts, start):bisect_left(starts, end)]
-    units = {a.code for a in paragraph if gaz.by_code[a.code].is_county_level}
+    return _one_unit_named_before(gaz, admins[bisect_left(starts, start):bisect_left(starts, end)], pos, anchor) \
+        or _one_unit_named_before(gaz, admins[bisect_left(starts, (span := sentence_bounds(text, pos))[0]):
+                                              bisect_left(starts, span[1])], pos, anchor)
+
+
+def _one_unit_named_before(gaz: Gazetteer, named: list[AdminMention], pos: int, anchor: str) -> str | None:
+    """The county-level unit inside ``anchor`` of ``named``, when it is the only one of its rank there and named
+    before ``pos``."""
+    units = {a.code for a in named if gaz.by_code[a.code].is_county_level}
     if len(units) != 1:
         return None
     code = next(iter(units))
-    named_before = any(a.start < pos and a.code == code for a in paragraph)
+    named_before = any(a.start < pos and a.code == code for a in named)
     return code if named_before and gaz.is_within(code, anchor) else None
 
 

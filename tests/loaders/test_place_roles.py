@@ -60,3 +60,12 @@ def test_a_zone_the_text_is_about_runs_the_towns_and_communities_it_names_bare()
     assert subject == "安康高新区"
     assert places["恒口镇"] == ("安康高新区", "within_subject")   # (the table alone would put it in 汉滨区)
     assert places["张岭社区"] == ("安康高新区", "within_subject")
+
+
+def test_a_paragraph_going_through_districts_places_each_sentences_communities_in_its_district():
+    text = ("安康市：社区服务中心陆续建成\n\n据了解，汉滨区的红旗社区服务中心、东坡社区服务中心已投入使用。"
+            "汉阴县新建的社区服务中心是位于城关的青年路社区服务中心。\n")
+    subject, places = _places(text)
+    assert subject == "安康市"
+    assert places["东坡社区"] == ("安康市汉滨区", "within_subject")
+    assert places["青年路社区"] == ("安康市汉阴县", "within_subject")

@@ -238,6 +238,9 @@ def test_admin_mentions_alone(text, subject, expected):
     ("热情服务,用好用活社区老年大学平台、拓宽社区建设渠道", []),
     ("紫金县培育发展社区社会组织", []),
     ("紫金县民政局社区办主任说", []),
+    # a unit guided or assisted by the writer (指导某社区, 协助某社区): the name starts after the verb
+    ("指导陈华浦社区完成设施更新;协助凤凰社区、百灵社区完成设计", ["陈华浦社区", "凤凰社区", "百灵社区"]),
+    ("指导社区完成设施更新,协助各社区开展工作", []),
 ])
 def test_local_mentions_more(text, expected):
     county = text.find("县") + 1  # where a county's name ends, as the places step passes it

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from loaders.extract.context import Context
@@ -1251,7 +1252,7 @@ def extract_places(ctx: Context) -> None:
     ctx.places = records
 
 
-def _township_codes(gaz: Gazetteer, recs) -> None:
+def _township_codes(gaz: Gazetteer, recs: Iterable[PlaceRec]) -> None:
     """The 9-digit code of each street or town placed in a county (or county-level city, district) that the
     township table has one unit of that name in."""
     for rec in recs:

@@ -250,7 +250,7 @@ def _township_by_stem(title: str, chain: list[_Unit], gaz: Gazetteer) -> Subject
     if not chain or chain[-1].local or not chain[-1].code or not gaz.by_code[chain[-1].code].is_county_level:
         return None
     at = chain[-1].end
-    for name in townships_in(chain[-1].code):
+    for name in sorted(townships_in(chain[-1].code), key=len, reverse=True):  # (the longest name that fits)
         stem = name[:-2] if name.endswith(("街道", "苏木")) else name[:-1]
         if len(stem) >= 2 and title.startswith(stem, at) and not title.startswith(name, at) \
                 and not title.startswith(SUFFIXES + _OWN_COMMUNITY, at + len(stem)) and not is_common_word(stem, 20):

@@ -525,6 +525,42 @@ def _shared_suffix_items(text: str, found: list[LocalMention], street_ends: set[
     return out
 
 
+# a community listed after another one found (某社区、建设社区和环保社区), its name an ordinary word: the item and where
+# the list goes on
+_NEXT_COMMUNITY = re.compile(r"[、和及与]([\u4e00-\u9fff]{2,4}?)社区(?=[、和及与，,。；;：:的]|党委|党总支|党支部|居委会|居民委员会)")
+# a street whose name is an ordinary word, written at a clause's start before one of its communities (；民意街道的某社区)
+_STREET_BEFORE_OWN = re.compile(r"([\u4e00-\u9fff]{2,4}?)街道的$")
+_CLAUSE_OPEN = "，,。；;：:、\n"
+
+
+def _listed_with_found(text: str, found: list[LocalMention]) -> list[LocalMention]:
+    """Communities listed with one found (北湖街道的正街社区、建设社区和环保社区) and the street a found community is
+    written under at a clause's start (；民意街道的天仁社区): names that are ordinary words (建设, 民意) count in a
+    list of places as they do after a place (seed 001's 雷锋路、高塘岭 …)."""
+    out: list[LocalMention] = []
+    starts = {lm.start for lm in found}
+    for lm in found:
+        if lm.level != "community" or not lm.name.endswith("社区"):
+            continue
+        end = lm.end
+        while (m := _NEXT_COMMUNITY.match(text, end)) and m.start(1) not in starts:
+            name = m.group(1)
+            if not _ALL_CJK.fullmatch(name) or name[0] in _HARD_PREP or _DESCRIPTIVE.search(name):
+                break
+            out.append(LocalMention(m.start(1), m.end(), name + "社区", name + "社区", "community"))
+            end = m.end()
+        street = _STREET_BEFORE_OWN.search(text, max(0, lm.start - 7), lm.start)
+        if street and (street.start(1) == 0 or text[street.start(1) - 1] in _CLAUSE_OPEN) \
+                and street.start(1) not in starts and not _GENERIC.search(street.group(1)):
+            out.append(LocalMention(street.start(1), street.end(1) + 2, street.group(1) + "街道",
+                                    street.group(1) + "街道", "street"))
+    return out
+
+
+# what a community's name never is, even listed with others: the whole of communities or a kind of them
+_DESCRIPTIVE = re.compile(r"[各全本我该每其此这那个等所]|城市|城乡|农村|新型|示范|试点|相关|辖区|周边|其他|老旧")
+
+
 def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
                       chain_ends: set[int] = frozenset(), free_ends: set[int] = frozenset(),
                       roads: bool = False, street_ends: set[int] = frozenset()) -> int | None:
@@ -923,6 +959,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
                 chained.add(end + 3)
                 street_ends.add(end + 3)
     out.extend(_shared_suffix_items(text, out, street_ends))
+    out.extend(_listed_with_found(text, out))
     for m in _local_lists(text):
         suffix = m.group(4)
         items = _list_items(m)

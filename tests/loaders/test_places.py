@@ -241,6 +241,11 @@ def test_admin_mentions_alone(text, subject, expected):
     # a unit guided or assisted by the writer (指导某社区, 协助某社区): the name starts after the verb
     ("指导陈华浦社区完成设施更新;协助凤凰社区、百灵社区完成设计", ["陈华浦社区", "凤凰社区", "百灵社区"]),
     ("指导社区完成设施更新,协助各社区开展工作", []),
+    # listed with a community found, a community named for an ordinary word (建设, 环保) is one; so is the street a
+    # found community is written under at a clause's start (；民意街道的某社区)
+    ("抽取的社区为北湖街道的正街社区、建设社区和环保社区；民意街道的天仁社区和多闻社区",
+     ["北湖街道", "正街社区", "建设社区", "环保社区", "民意街道", "天仁社区", "多闻社区"]),
+    ("正街社区和城市社区、农村社区", ["正街社区"]),
 ])
 def test_local_mentions_more(text, expected):
     county = text.find("县") + 1  # where a county's name ends, as the places step passes it

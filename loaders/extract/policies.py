@@ -196,10 +196,12 @@ def status_of(head: str) -> tuple[str, int] | None:
 
 
 def _is_proposal_title(title: str) -> bool:
-    """A title written as a member's or deputy's proposal is named: 《关于…的建议》, 《关于…的提案》 (议案), no body
-    before its 关于. A 政协's or 人大's work item lists the proposals it follows up, a reply those it answers; none
+    """A title written as a member's or deputy's proposal is named: 《关于…的建议》 (议案) with no body before its
+    关于, and any 《…提案》. A 政协's or 人大's work item lists the proposals it follows up, a reply those it answers; none
     is a document of policy (a plan's 建议, 《关于制定…规划…的建议》, is a party committee's document)."""
     bare = without_pinyin(title)[0]  # (关(guān)于 on mirror pages)
+    if bare.endswith("提案"):
+        return True  # only CPPCC members and bodies write 提案, whatever the title's opening
     return bare.startswith("关于") and _PROPOSAL_TAIL.search(bare) is not None and _PLAN_PROPOSAL.search(bare) is None
 
 

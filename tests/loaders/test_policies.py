@@ -173,6 +173,7 @@ def test_an_excerpt_cut_inside_its_last_title_keeps_it():
     # proposals a 政协's or 人大's work item follows up, outside a reply, and a mirror page's pinyin inside one
     "县政协组织委员对2022年委员提案《关于规范老城区停车秩序的建议》《关于增设社区公厕的建议》开展回头看。",
     "区政协主席会议督办《关于加强小区物业管理的提案》，听取办理情况。",
+    "委员们围绕《加快老旧小区加装电梯的提案》开展协商。",
     "委员的109号提案《关(guān)于畅通社区消防通道的建议》进行了协商。",
     # a bare kind of document retelling a plan the news item names unquoted
     "《规划》明确，到2025年社区综合服务设施全覆盖。",

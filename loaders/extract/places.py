@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import ETHNIC, Gazetteer, load_gazetteer, short_name
@@ -197,9 +198,11 @@ _UNIT_ACTS = re.compile(r"(?:始终|坚持|通过|积极|着力|持续|聚焦|�
 _CLAUSE_EDGE = "\n，,。；;：:"
 
 
+@lru_cache(maxsize=16)
 def _acts_as_unit(text: str, name: str) -> bool:
     """Is the district written alone ``name`` at least twice the subject of a clause that tells its work (大观区通过…，
-    …。大观区始终…)? Then its name is no phrase (大观, 老城), the text speaks of the district."""
+    …。大观区始终…)? Then its name is no phrase (大观, 老城), the text speaks of the district. (Asked once per
+    text and name: a text that writes the name many times is read through once.)"""
     acting = 0
     pos = text.find(name)
     while pos >= 0 and acting < 2:

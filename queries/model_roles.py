@@ -49,7 +49,15 @@ _ADHERE_BEFORE = re.compile(r"坚持(?P<between>[^，,。；;：:]{0,40})$")
 _WORK_VERB = re.compile(r"打造|推行|推进|推动|建立|建设|实施|创新|深化|探索|推广|运用|开展|构建|完善|健全|落实|发挥|用好|做实|做强|"
                         r"擦亮|创建|设立|成立|组建|举办|以|用|把|将|在")
 _AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:目标|愿景|理念|原则|宗旨|口号|方向|解决思路|能力|水平)"
-                        r"|^为(?:主线|导向|遵循|指引)")          # (以“铸牢…意识”为主线: the line work follows)
+                        r"|^为(?:主线|导向|遵循|指引)"          # (以“铸牢…意识”为主线: the line work follows)
+                        # a problem to solve (解决社区“有址办公、有人办公、有钱办事”的问题), the contents or standard a
+                        # campaign sets (开展“设施配套完善、…”等内容的“文明小区”创建活动, “四有”标准): what is to be reached
+                        r"|^(?:等)?的?(?:问题|难题)|^(?:等)?(?:为)?(?:主要)?内容|^(?:等)?的?[^，,。；;：:“”「」]{0,4}?(?:标准|要求)(?!化)")
+# watchwords that each open with a verb of effort (强化党建引领、激发红色活力、打造红色物业), held up as what work grips
+# (以“…”为抓手): a slogan, not a scheme's parts
+_EXHORT_PART = re.compile(r"(?:强化|激发|打造|提升|深化|推进|坚持|加强|建设|完善|健全|做实|做优|做强|夯实|优化|凝聚|筑牢|激活|"
+                          r"促进|推动|服务|实现|增强)[\u4e00-\u9fff]{2,6}")
+_GRIP_AFTER = re.compile(r"^为(?:抓手|载体|重点|统领|引领|突破口|切入点)")
 
 # the part of an app or platform the name is one of (“看新闻”“办政务”“享服务”三大主要板块, “…”栏目): a screen's item
 _FEATURE_AFTER = re.compile(r"^(?:[“「『‘][^”」』’]{1,12}[”」』’][、，,和及与]?)*[^，,。；;：:“”「」]{0,8}?"
@@ -127,6 +135,13 @@ def _watchwords(name: str) -> bool:
     """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治)?"""
     parts = name.split("、")
     return len(parts) >= 3 and all(len(p) == 4 for p in parts)
+
+
+def _exhortations(name: str) -> bool:
+    """Is ``name`` three or more phrases listed with 、, each opening with a verb of effort (强化党建引领、激发红色活力、
+    打造红色物业)?"""
+    parts = name.split("、")
+    return len(parts) >= 3 and all(_EXHORT_PART.fullmatch(p) for p in parts)
 
 
 def _parallel_fields(name: str) -> bool:
@@ -218,6 +233,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if _AROUND_BEFORE.search(before) and _COUNTED_FIELDS_AFTER.match(after) and _parallel_fields(read_name):
         return AIM
     if _CONTRIBUTE_BEFORE.search(before) and _CONTRIBUTE_AFTER.match(after):
+        return AIM
+    if _GRIP_AFTER.match(after) and _exhortations(read_name):
         return AIM
     return None
 

@@ -282,7 +282,9 @@ _TASK_LISTED = re.compile(r"[^，,。；;：:]*?等(?=[^，,。；;：:]{0,3}(?:
 # 高度重视…工作: the subject before 高度重视 does nothing yet)
 _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.pattern +
                              "|深化|强化|优化|做实|做细|做优|做强|夯实|健全|完善|(?:充分)?发挥)"
-                             r"|[\u4e00-\u9fff、]{2,10}?高度重视")
+                             r"|[\u4e00-\u9fff、]{2,10}?高度重视"
+                             # (and a means held up for an aim, 以“村规民约+积分制”激活内生动力: what it serves, no work named)
+                             r"|\s*以[^，,；;。：:！？!?]{0,16}?(?:凝聚|激活|汇集|汇聚|激发|增强|助推|赋能)")
 # a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
 _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it

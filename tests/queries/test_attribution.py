@@ -399,3 +399,14 @@ def test_bringing_strengths_into_play_and_a_body_s_attitude_are_general_lines():
     attitude = "市委、市政府高度重视网格化治理工作，将其作为“一号工程”来抓，快速、高标准推进。"
     assert grade_evidence(attitude, practice="网格化治理") == "claimed"
     assert grade_evidence("市委高度重视网格化治理，建立网格员队伍。", practice="网格化治理") == "described"
+
+
+def test_a_means_held_up_for_an_aim_is_a_general_line():
+    """以“村规民约+积分制”激活内生动力 (audit 22's 黄石市): the means a summary holds up for an aim names no work of it — the
+    sentence's 实现, after another practice's clause, is not its work; a clause after it that does work grades it."""
+    from queries.grading import grade_evidence
+
+    summary = ("以“三方联动”机制凝聚合力，以“村规民约+积分制”激活内生动力，以社区协商汇集民智民力，"
+               "推动基层社会实现从“管理”到“治理”的转变。")
+    assert grade_evidence(summary, practice="居民公约") == "claimed"
+    assert grade_evidence("以居民公约激活自治活力，组织居民修订公约。", practice="居民公约") == "described"

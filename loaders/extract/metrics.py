@@ -217,6 +217,10 @@ _LIST_CLOSED = re.compile(r"等[\u4e00-\u9fff]{2}|^[\u4e00-\u9fff]、[\u4e00-\u9
 _UNIT_NOUN = re.compile(r"(?:社区|小区|村|居委会?|住户|户|家庭|街道|乡镇|镇|院落|楼院|楼栋|单位|网格|民族)$")
 # what a thing counted or measured does or is worth, after 的 (500平方米社区服务阵地的效能): the thing is what is measured
 _ABSTRACT_TAIL = re.compile(r"效能|作用|功能|效益|效率|水平|质量|活力|价值")
+# … or the condition something is in (花椒的运输条件, 小区的居住环境)
+_CONDITION_TAIL = re.compile(r"(?:条件|环境|状况)$")
+# the things counted, then 中 and the first of a list of those among them (3个移民安置点中福田、同德…): the things counted
+_AMONG_ITEMS = re.compile(r"([\u4e00-\u9fff]{2,8}?)中(?![心队学国央医华部间])[\u4e00-\u9fff]{1,6}$")
 # …unless it is what the noun counted has (7个有党员的企业) or is to be (应换届的村)
 _MODIFIER_HEAD = re.compile(r"(?:有|没有|具有|拥有|持有|无|应|需|已|未|新)")
 # a one-character noun after the unit ends its clause (78个社区、56个村。): what the figure counts
@@ -446,12 +450,16 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
             return tail + head      # (20项功能的“红色微阵地”: the items counted are the functions, the positions')
         if len(head) <= 8 and _UNIT_NOUN.search(head) and not _MODIFIER_HEAD.match(head):
             return head     # 92个社区的住房…, 1724户住户的小区: the measure word counts the unit before 的, not its things
-        if 2 <= len(head) <= 12 and _ABSTRACT_TAIL.fullmatch(tail):
-            return head     # (500平方米社区服务阵地的效能: the positions' area, not their efficiency)
+        if 2 <= len(head) <= 12 and (_ABSTRACT_TAIL.fullmatch(tail) or len(tail) <= 6 and _CONDITION_TAIL.search(tail)):
+            return head     # (500平方米社区服务阵地的效能: the positions' area, not their efficiency; 500亩花椒的运输条件: the
+            #                  pepper's area, not its transport)
         # (…300名村民的夙愿: what those counted wish for is not what is counted, they are)
         # (…2600元的办公经费的基础上: 基础上 says what kind of figure it is, the head what is counted)
         phrase = phrase if tail and len(tail) <= 8 and len(head) <= 8 and not _WISH.fullmatch(tail) \
             and not _FIGURE_KIND.match(tail) and not _DUTY.fullmatch(tail) else head
+    among = _AMONG_ITEMS.match(phrase) if split and split.group() == "、" else None
+    if among:
+        return among.group(1)   # (3个移民安置点中福田、同德两个…: among them, the items named; what is counted is the 安置点)
     if len(phrase) > 2 and phrase.endswith("中") and after[len(phrase):len(phrase) + 1] in ("", *_CLAUSE_STOP):
         phrase = phrase[:-1]  # 194个城市社区中，…: among them, what is counted is the communities
     # (not 市、县 of 5位市、县级领导: a level, which the list goes on to qualify)
@@ -1041,7 +1049,44 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _speaker_compound(text, out)
     _share_of_people(text, out)
     _raised(text, out)
+    _places_among(text, out)
+    _after_demonstrative(out)
     return out
+
+
+# a demonstrative and its classifier inside a label (荫蔽着这座常住人口超1200万…的超大城市): what is counted comes after it
+_DEMONSTRATIVE_IN = re.compile(r"(?:这|那|该)(?:座|个|片|块|位|里)")
+
+
+def _after_demonstrative(found: list[MetricRec]) -> None:
+    """A label holding a demonstrative after other words (荫蔽着这座常住人口, was) keeps what follows it (常住人口): the
+    words before are the sentence's verb, not what is counted."""
+    for m in found:
+        at = _DEMONSTRATIVE_IN.search(m.subject or "", 1)
+        if at is not None and len(m.subject) - at.end() >= 2:
+            m.subject = m.subject[at.end():]
+
+
+# a place whose figure follows 其中 after the figure of the whole (全市共有144个老旧小区，其中西城区68个，南城区35个): the
+# place's part of that whole
+# (a place's name, not a kind of compound, 商品房小区, nor a unit of each, 平均每个社区)
+_AMONG_PLACE = re.compile(r"(?![^每]*每)[\u4e00-\u9fff]{1,6}(?:(?<![小园校景])区|县|市|镇|乡|街道|社区|村)")
+_AMONG_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _places_among(text: str, found: list[MetricRec]) -> None:
+    """Label the places' figures after 其中 (…144个老旧小区，其中西城区68个，南城区35个) with the whole's label after the
+    place (西城区老旧小区), not the place alone."""
+    whole: MetricRec | None = None
+    for m, nxt in zip(found, [*found[1:], None]):
+        if whole is not None and (m.unit != whole.unit or _AMONG_END.search(text, whole.end, m.start)):
+            whole = None
+        if whole is not None and m.subject and _AMONG_PLACE.fullmatch(m.subject) \
+                and not m.subject.endswith(whole.subject):
+            m.subject = m.subject + whole.subject
+        elif whole is None and m.subject and nxt is not None and nxt.unit == m.unit \
+                and text.find(_AMONG, m.end, nxt.start) >= 0 and not _AMONG_END.search(text, m.end, nxt.start):
+            whole = m
 
 
 # what people raised or gathered, a list closed by 等 and its kind, before the figure that counts it (提出了涉及…等问题6个)

@@ -878,6 +878,16 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
     ("全市300个小区5000个车位。", "300个", "小区"),       # (nothing became of them: a stock)
     # an adverb of time after the noun counted (陆续, 相继) opens the predicate (audit 21's re-draw): not in the label
     ("来自全县的3200多名搬迁群众陆续在新区安家落户。", "3200多名", "搬迁群众"),
+    # the condition a thing counted is in, after 的 (audit 22): the thing is what is counted
+    ("改善200亩茶园和500亩果园的灌溉条件。", "500亩", "果园"),
+    # the things counted, then 中 and the first of those named among them (audit 22): the things counted
+    ("全镇4个安置点中东坡、西岭两个安置点已通水。", "4个", "安置点"),
+    ("全市建成3个党群服务中心、5个驿站。", "3个", "党群服务中心"),
+    # a place's figure after 其中, after the figure of the whole (audit 22): the place's part of that whole
+    ("全县共有96个老旧小区，其中东城区40个，西城区56个。", "40个", "东城区老旧小区"),
+    ("全县共有96个老旧小区，其中东城区40个，西城区56个。", "56个", "西城区老旧小区"),
+    # a demonstrative inside the label (audit 22): what is counted follows it, not the sentence's verb before it
+    ("古树荫蔽着这座常住人口超300万、经济发达的城市。", "300万", "常住人口"),
     # … and 如期 (audit 22): the households before the people then take the people's label, no longer shown by their value
     ("通过易地搬迁，全县累计1.2万户、5.1万困难群众如期搬入新居。", "5.1万", "困难群众"),
     ("通过易地搬迁，全县累计1.2万户、5.1万困难群众如期搬入新居。", "1.2万户", "困难群众"),

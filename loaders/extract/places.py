@@ -537,27 +537,40 @@ _CLAUSE_OPEN = "，,。；;：:、\n"
 
 
 def _listed_with_found(text: str, found: list[LocalMention]) -> list[LocalMention]:
-    """Communities listed with one found (北湖街道的正街社区、建设社区和环保社区) and the street a found community is
-    written under at a clause's start (；民意街道的天仁社区): names that are ordinary words (建设, 民意) count in a
-    list of places as they do after a place (seed 001's 雷锋路、高塘岭 …)."""
-    out: list[LocalMention] = []
+    """Communities listed with one found (北湖街道的正街社区、建设社区和环保社区; 万年社区、武胜社区) and the street a
+    community of the list is written under at a clause's start (；民意街道的天仁社区): names that are ordinary words
+    (建设, 万年, 民意) count in a list of places as they do after a place (seed 001's 雷锋路、高塘岭 …)."""
+    out: dict[int, LocalMention] = {}
     starts = {lm.start for lm in found}
+    ends = {lm.end for lm in found}  # (an item found already, its name read from another start: 协助凤凰社区)
+
+    def listed(name: str) -> bool:
+        return bool(_ALL_CJK.fullmatch(name)) and name[0] not in _HARD_PREP and not _DESCRIPTIVE.search(name)
+
     for lm in found:
         if lm.level != "community" or not lm.name.endswith("社区"):
             continue
+        items = [lm]
+        before = _PREV_COMMUNITY.search(text, max(0, lm.start - 8), lm.start)
+        if before and before.start(1) not in starts and before.end(1) + 2 not in ends and listed(before.group(1)):
+            name = before.group(1) + "社区"
+            items.insert(0, LocalMention(before.start(1), before.end(1) + 2, name, name, "community"))
         end = lm.end
-        while (m := _NEXT_COMMUNITY.match(text, end)) and m.start(1) not in starts:
-            name = m.group(1)
-            if not _ALL_CJK.fullmatch(name) or name[0] in _HARD_PREP or _DESCRIPTIVE.search(name):
-                break
-            out.append(LocalMention(m.start(1), m.end(), name + "社区", name + "社区", "community"))
+        while (m := _NEXT_COMMUNITY.match(text, end)) and m.start(1) not in starts and m.end() not in ends \
+                and listed(m.group(1)):
+            items.append(LocalMention(m.start(1), m.end(), m.group(1) + "社区", m.group(1) + "社区", "community"))
             end = m.end()
-        street = _STREET_BEFORE_OWN.search(text, max(0, lm.start - 7), lm.start)
+        out.update((it.start, it) for it in items if it is not lm)
+        street = _STREET_BEFORE_OWN.search(text, max(0, items[0].start - 7), items[0].start)
         if street and (street.start(1) == 0 or text[street.start(1) - 1] in _CLAUSE_OPEN) \
                 and street.start(1) not in starts and not _GENERIC.search(street.group(1)):
-            out.append(LocalMention(street.start(1), street.end(1) + 2, street.group(1) + "街道",
-                                    street.group(1) + "街道", "street"))
-    return out
+            name = street.group(1) + "街道"
+            out[street.start(1)] = LocalMention(street.start(1), street.end(1) + 2, name, name, "street")
+    return list(out.values())
+
+
+# the community listed straight before one found (…的万年社区、武胜社区), after 的 or a clause's start
+_PREV_COMMUNITY = re.compile(r"(?:(?<=的)|(?<=[、，,。；;：:\n]))([\u4e00-\u9fff]{2,4}?)社区[、和及与]$")
 
 
 # what a community's name never is, even listed with others: the whole of communities or a kind of them

@@ -245,6 +245,7 @@ def test_admin_mentions_alone(text, subject, expected):
     # found community is written under at a clause's start (；民意街道的某社区)
     ("抽取的社区为北湖街道的正街社区、建设社区和环保社区；民意街道的天仁社区和多闻社区",
      ["北湖街道", "正街社区", "建设社区", "环保社区", "民意街道", "天仁社区", "多闻社区"]),
+    ("；民族街道的万年社区、武胜社区和万寿社区。", ["民族街道", "万年社区", "武胜社区", "万寿社区"]),
     ("正街社区和城市社区、农村社区", ["正街社区"]),
 ])
 def test_local_mentions_more(text, expected):

@@ -109,7 +109,8 @@ _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 # a street's, town's or zone's own bodies: 金方街道办事处, 瓦庙镇人民政府, 新民镇党委, 东湖高新区管委会
 _LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|大工委|工委"
                          r"|办(?![法理事好公])"  # 街道办: the street's office written short
-                         r"|司法所|派出所")  # a street's or town's posts of the county's bureaus (某街道司法所, 某镇派出所)
+                         r"|司法所|派出所"  # a street's or town's posts of the county's bureaus (某街道司法所, 某镇派出所)
+                         r"|(?:社区|党政|综治)办(?![法理事好公])")  # and its own offices (某街道社区办, 某镇党政办)
 # an office's own station written straight after it, before the list goes on (街道办事处物业站、司法所): no body
 _OFFICE_STATION = re.compile(r"[\u4e00-\u9fff]{1,3}?站(?=[、和及])")
 # 街道办 is the street's office; 街道办事处党工委, the street's party working committee

@@ -168,6 +168,9 @@ def test_news_outlets(text, expected):
     # a street's or town's posts of the county's bureaus; the office's own station listed before them is no body
     ("遂昌县妙高街道司法所、遂昌县石练镇派出所参加", "丽水市", ["遂昌县妙高街道司法所", "遂昌县石练镇派出所"]),
     ("邀请遂昌县妙高街道办事处物业站、司法所和业委会参加", "丽水市", ["遂昌县妙高街道办事处", "遂昌县妙高街道司法所"]),
+    # a street's own offices (社区办, 党政办); 办事大厅 is a hall, no office
+    ("遂昌县妙高街道社区办2025年工作总结", "丽水市", ["遂昌县妙高街道社区办"]),
+    ("遂昌县妙高街道社区办事大厅开放", "丽水市", []),
 ])
 def test_street_and_town_bodies(text, subject, expected):
     assert _names(text, subject) == sorted(expected)

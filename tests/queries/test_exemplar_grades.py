@@ -1,21 +1,37 @@
-"""An exemplar's grade is read per practice, as compare_cities reads it (audit 19): a practice named as one task of a
-list (做好…、阵地建设、…等工作的同时，推动…) is graded by the verb before the list on the exemplars page too."""
+"""An exemplar's grade is read per practice, as compare_cities reads it: a practice named as one task of a list
+(做好…、阵地建设、…等工作的同时，推动…, audit 19) is graded by the verb before the list on the exemplars page too; an item
+of a plan is a plan on every page (audit 22) — the place's link to a practice cited by the very sentence a planned measure
+cites (the second item after 下一步，我们将…, a sentence without a plan word of its own) is graded as that measure, claimed,
+not described by the sentence read alone."""
 from __future__ import annotations
+
+import pytest
 
 from graph.sqlite_store import SQLiteStore
 from loaders.extract.pipeline import extract_text
 from queries import registry
+from queries.grading import as_measures_grade
 
-_TEXT = ("芜湖市民政局关于加强物业服务企业党建工作的报告\n\n为加强物业服务企业党建工作，芜湖市做好物业服务企业信息摸排、"
-         "党群组织组建、阵地建设、党员发展等工作的同时，推动9个有党员的企业单独或联合成立党组织。\n")
+_TASKS = ("芜湖市民政局关于加强物业服务企业党建工作的报告\n\n为加强物业服务企业党建工作，芜湖市做好物业服务企业信息摸排、"
+          "党群组织组建、阵地建设、党员发展等工作的同时，推动9个有党员的企业单独或联合成立党组织。\n")
+_PLAN = ("芜湖市民政局关于某某提案的答复\n\n近年来，我市社区治理取得了一定成效。\n\n"
+         "下一步，我们将充分吸收您的意见，着力建设社区治理共同体。一是进一步完善社区治理体制机制。坚持党建引领，加强\n\n"
+         "基层党组织规范化建设。二是进一步优化社区治理改革举措。以开展“幸福社区”服务提升行动为抓手，创新社区与社会组织、"
+         "社会工作者、社区志愿者、社会慈善资源的联动机制。\n")
 
 
-def test_an_exemplar_grades_a_practice_as_its_cell_does():
+@pytest.mark.parametrize("text, practice", [(_TASKS, "党群服务阵地建设"), (_PLAN, "三社联动/五社联动")])
+def test_an_exemplar_grades_a_practice_as_its_cell_does(text, practice):
     store = SQLiteStore()
     store.init_schema()
-    store.load_record(extract_text(_TEXT, "t.txt"))
-    practice = "党群服务阵地建设"
+    store.load_record(extract_text(text, "t.txt"))
     cells = {r["place"]: r["grade"] for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})}
     ranked = {r["place"]: r["grade"] for r in registry.run(store, "exemplars", {"practice": practice, "k": 5})}
     assert cells == {"芜湖市": "claimed"}
     assert ranked.get("芜湖市") == "claimed"
+
+
+def test_a_link_is_graded_no_higher_than_the_measure_citing_its_sentence():
+    pieces = [(True, "d", 10, "claimed"), (False, "d", 10, "described"), (False, "d", 50, "described"),
+              (False, "e", 10, "described"), (True, "d", 90, "quantified"), (False, "d", 90, "described")]
+    assert as_measures_grade(pieces) == ["claimed", "claimed", "described", "described", "quantified", "described"]

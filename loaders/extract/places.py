@@ -1283,7 +1283,8 @@ def extract_places(ctx: Context) -> None:
                 # 某区赴某区学习考察 … 考察组参观了某社区: the communities of the trip are the visited unit's
                 parent = record_name(gaz, visited, subject)
                 inside = role_anchor is not None and (visited == role_anchor or gaz.is_within(visited, role_anchor))
-            elif (unit := _paragraph_unit(gaz, text, at, admins_by_start, admin_starts_sorted, role_anchor)) is not None:
+            elif (unit := _paragraph_unit(gaz, text, at, admins_by_start, admin_starts_sorted, role_anchor,
+                                          lm.level == "community")) is not None:
                 parent, inside = record_name(gaz, unit, subject), True  # 平阴县同样…，榆山街道组建…
             else:
                 parent, inside = anchor_name, role_anchor is not None
@@ -1355,20 +1356,23 @@ def _refine_parent(rec: PlaceRec, street: PlaceRec) -> None:
 
 
 def _paragraph_unit(gaz: Gazetteer, text: str, pos: int, admins: list[AdminMention], starts: list[int],
-                    anchor: str | None) -> str | None:
+                    anchor: str | None, community: bool = False) -> str | None:
     """The one district or county inside the city or province ``anchor`` that the paragraph of ``pos`` names
     before ``pos``, and no other of its rank in the whole paragraph: the unit whose streets and communities
-    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…); else the one its sentence names so,
-    where the paragraph goes through several (甲区的某社区服务中心、某社区服务中心已投入使用。乙区新建的…). ``admins``
+    the paragraph then writes bare (平阴县同样将…放在首位…，榆山街道组建…); else, for a ``community``, the one its
+    sentence names so, where the paragraph goes through several (甲区的某社区服务中心、某社区服务中心已投入使用。
+    乙区新建的…); not for a zone or town, which a sentence lists beside districts (在甲区、某新区建设…). ``admins``
     sorted by start, ``starts`` their starts."""
     if anchor is None or gaz.by_code[anchor].level not in ("province", "city"):
         return None
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    return _one_unit_named_before(gaz, admins[bisect_left(starts, start):bisect_left(starts, end)], pos, anchor) \
-        or _one_unit_named_before(gaz, admins[bisect_left(starts, (span := sentence_bounds(text, pos))[0]):
-                                              bisect_left(starts, span[1])], pos, anchor)
+    found = _one_unit_named_before(gaz, admins[bisect_left(starts, start):bisect_left(starts, end)], pos, anchor)
+    if found is not None or not community:
+        return found
+    span = sentence_bounds(text, pos)
+    return _one_unit_named_before(gaz, admins[bisect_left(starts, span[0]):bisect_left(starts, span[1])], pos, anchor)
 
 
 def _one_unit_named_before(gaz: Gazetteer, named: list[AdminMention], pos: int, anchor: str) -> str | None:

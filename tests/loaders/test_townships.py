@@ -159,3 +159,11 @@ def test_a_write_up_that_opens_telling_a_streets_work_is_that_streets():
     # a street the opening sentence only introduces (某街道位于…) is no write-up's subject by itself
     ctx = _placed("2025年工作总结\n\n丰泽街道位于城市东部，交通便利。\n")
     assert ctx.document.subject_place is None
+
+
+def test_a_county_short_form_that_runs_into_a_word_places_no_community():
+    # 和安 (和安县's short form) inside 幸福感和安全感: 安全 is a word, the text names no county
+    ctx = _placed("金桂社区召开居民代表大会\n\n近日，金桂社区召开居民代表大会，提升居民的获得感、幸福感和安全感。\n")
+    assert ctx.document.subject_place == "金桂社区"
+    assert ctx.document.province is None
+    assert _place(ctx, "金桂社区").parent is None

@@ -14,7 +14,14 @@ from typing import Any
 
 from graph.model import Evidence
 from graph.sqlite_rows import sort_key
-from queries.grading import as_measures_grade, grade_evidence, grade_rank, is_plan, named_in_general_line
+from queries.grading import (
+    as_measures_grade,
+    grade_evidence,
+    grade_rank,
+    is_plan,
+    named_in_general_line,
+    named_in_judged,
+)
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import NO_EVIDENCE, best_evidence, best_rows
@@ -140,6 +147,8 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
             return "claimed"
         if named_in_general_line(quote or "", row.get("summary") or ""):
             return "claimed"    # (做实“党建+网格化”，深化…: a formula in a general line, the sentence's other verbs are others')
+        if named_in_judged(quote or "", row.get("summary") or ""):
+            return "claimed"    # (王某对…“品质小区、幸福邻里”…工作给予了充分的肯定: praised, no work reported)
         grade = grade_evidence(quote or "", None, False, memo)
         # a model with listed components is described, unless the sentence naming it is a plan (下一步，某镇将
         # 继续…构建“…—…”架构): then it is a plan like any other; nor where it is named by a line that ends no

@@ -39,6 +39,7 @@ __all__ = [
     "is_plan",
     "mention_claimed",
     "named_in_general_line",
+    "named_in_judged",
     "recognition",
     "recognition_about",
     "states_duty",
@@ -274,6 +275,10 @@ _SETTLED = re.compile(r"解决|化解|处理|办理|办结|落实|决定")
 _TOPICS = re.compile(r"问题|事项|议题|话题|事宜|难题|诉求|意见")
 # a practice naming one of the working groups a figure counts (…、党建引领网格治理、物业管理服务…6个工作小组): the group's field
 _GROUPS_COUNTED = re.compile(r"[^，,。；;：:]*?[、等和及][^，,。；;：:]*?\d+个(?:专项)?(?:工作)?(?:小组|组|专班)")
+# what a visitor praises or a rule covers (王某对某小区开展的…党建工作给予了充分的肯定, 对参与疫情防控等…获得积分情况作了规定): the
+# object after 对 is judged or ruled on, its practice no work the sentence reports
+_JUDGED = re.compile(r"对([^，,。；;：:]{2,60}?)(?:给予了?|作了|作出了?|做出了?|做了)(?:充分|高度|明确|具体)?的?"
+                     r"(?:肯定|表扬|赞扬|好评|认可|规定)")
 # a practice named as one of a list of tasks (…、阵地建设、党员发展等工作): a field among others
 _TASK_LISTED = re.compile(r"[^，,。；;：:]*?等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|事项))")
 # a clause opening with an attitude word (不断深化“三社联动”体制机制, 持续推进…): a general line
@@ -325,6 +330,9 @@ def mention_claimed(text: str, practice: str) -> bool:
         verb = _DISCUSSED.search(plain, a, at)
         if verb is not None and not _SETTLED.search(plain, verb.end(), at) and _TOPICS.search(plain, at, b):
             continue
+        judged = _JUDGED.search(plain, a, b)
+        if judged is not None and judged.start(1) <= at < judged.end(1):
+            continue        # (对…红色物业党建工作给予了充分的肯定, 对参与疫情防控…获得积分情况作了规定: praised or ruled on)
         cue = entry.pattern.match(text, at)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
             continue        # (成立…、党建引领网格治理、物业管理服务…6个工作小组: a group's field, no work of it yet)
@@ -358,6 +366,16 @@ def mention_claimed(text: str, practice: str) -> bool:
                for j in range(i)):
             return False
     return True
+
+
+def named_in_judged(text: str, name: str) -> bool:
+    """Whether ``name`` (a named model) stands only inside what a sentence praises or rules on (王某对…打造“品质小区、幸福邻里”
+    红色物业党建工作给予了充分的肯定): the praise reports no work of the model."""
+    read = fold_name(without_pinyin(text or "")[0])
+    name = fold_name(name or "")
+    spans = [(m.start(1), m.end(1)) for m in _JUDGED.finditer(read)]
+    at = [i for i in range(len(read)) if read.startswith(name, i)] if name else []
+    return bool(at and spans) and all(any(a <= i < b for a, b in spans) for i in at)
 
 
 def named_in_general_line(text: str, name: str) -> bool:

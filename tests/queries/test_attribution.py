@@ -410,3 +410,17 @@ def test_a_means_held_up_for_an_aim_is_a_general_line():
                "推动基层社会实现从“管理”到“治理”的转变。")
     assert grade_evidence(summary, practice="居民公约") == "claimed"
     assert grade_evidence("以居民公约激活自治活力，组织居民修订公约。", practice="居民公约") == "described"
+
+
+def test_what_a_visitor_praises_or_a_rule_covers_is_no_work_of_it():
+    """Audit 22: 王某对…党建工作给予了充分的肯定 praises, 对参与疫情防控等…获得积分情况作了规定 rules on points — the practice
+    named in the object after 对 is claimed, and so is a model named only there; work reported for it stays described."""
+    from queries.compare_cities import grade_piece
+    from queries.grading import grade_evidence
+
+    praise = "王某对和平小区开展的各类增值服务和打造“品质小区、和睦邻里”物业党建工作给予了充分的肯定。"
+    assert grade_evidence(praise, practice="党建引领") == "claimed"
+    assert grade_piece({"source": "model", "summary": "品质小区、和睦邻里", "status": "described"}, praise) == "claimed"
+    rule = "出台积分管理办法，实行基础积分和奖惩积分，对参与疫情防控等志愿服务活动获得积分情况作了规定，积分情况一季度一公示。"
+    assert grade_evidence(rule, practice="疫情防控") == "claimed"
+    assert grade_evidence("社区对疫情防控工作进行了部署，组织志愿者120人开展核酸检测服务。", practice="疫情防控") != "claimed"

@@ -48,7 +48,7 @@ Touched = dict[str, dict[str, tuple[tuple[Any, Any, Any], str] | None]]
 def fill(name: str, **tokens: str) -> str:
     """``graph/cypher/<name>.cypher`` with its label/type tokens set to names from the model."""
     text = statement_text(name)
-    allowed = set(LABELS) | set(REL_TYPES)
+    allowed = {*LABELS, *REL_TYPES, EVIDENCE_LABEL, EVIDENCE_TYPE}
     for token, value in tokens.items():
         if value not in allowed:
             raise StoreError(f"{value!r} is not a label or relationship type of graph.model")
@@ -95,7 +95,8 @@ def _entries(ev: list[Evidence], text: QuoteSpans) -> list[list[Any]]:
 
 
 def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], fresh: bool,
-                     grams_of: dict[tuple[str, str], str], known: Known | None = None) -> list[Statement]:
+                     grams_of: dict[tuple[str, str], str], known: Known | None = None,
+                     bulk: BulkHook | None = None) -> list[Statement]:
     """The upserts of the facts of ``deltas``: per label (and per relationship spec), rows grouped
     by document, ``$docs = [[[row, …], doc id], …]`` in document order, so the statement looks each
     Document up once and a fact's evidence entries need no lookup of their own. A node row is
@@ -125,7 +126,11 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
     ``fresh_rels``), one it wrote with the same properties gets only the evidence
     (``fresh_node_evidence``, ``fresh_rel_evidence``), one whose properties change the general
     statement; the rows of replacing documents update it. Per label or spec the creating statements
-    run first, then the general ones, then those that only add evidence."""
+    run first, then the general ones, then those that only add evidence.
+
+    ``bulk`` (only with ``known``): the store writes what the creating and evidence-only statements (and
+    ``bulk_rels_*_document``) would write in one bulk write of its own (``BulkHook``), after the general
+    statements."""
     merged = _merged_props(deltas, grams_of)
     route = Route(known, merged) if known is not None else None
     nodes: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)      # (kind, label) → [[rows, doc id], …]
@@ -157,27 +162,48 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
             rmine[(rkind, spec)].append([props, start, end, key, _entries(rel.ev, text)])
         for rkey, rows in rmine.items():
             rels[rkey].append([rows, delta.doc_id])
-    out: list[Statement] = []
+    out: list[tuple[bool, Statement]] = []        # (whether a bulk write may take it, statement)
+    node_groups: list[tuple[bool, str, list[list[Any]]]] = []
+    rel_groups: list[tuple[bool, tuple[str, str, str], list[list[Any]]]] = []
     for label in LABELS:                          # fixed order: same result in every store
         general = fill("upsert_nodes", label=label)
         for kind, name in _NODE_KINDS:
             query = general if name is None else _bulk(general, fill(name, label=label))
-            out += [(query, {"docs": docs}) for docs in _by_rows(nodes.get((kind, label), []))]
+            docs = nodes.get((kind, label), [])
+            if bulk is not None and kind in _BULKABLE and docs:
+                node_groups.append((kind != EVIDENCE, label, docs))
+            out += [(kind in _BULKABLE, (query, {"docs": run})) for run in _by_rows(docs)]
     for spec in RELS:
         tokens = {"type": spec.type, "start": spec.start, "end": spec.end}
         general = fill("upsert_rels", **tokens)
-        bulk = "bulk_rels"
+        bulk_name = "bulk_rels"
         if "Document" in (spec.start, spec.end):
-            bulk = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
-        for kind, name in _rel_kinds(bulk):
+            bulk_name = "bulk_rels_from_document" if spec.start == "Document" else "bulk_rels_to_document"
+        for kind, name in _rel_kinds(bulk_name):
             query = general if name is None else _bulk(general, fill(name, **tokens))
-            out += [(query, {"docs": docs})
-                    for docs in _by_rows(rels.get((kind, (spec.type, spec.start, spec.end)), []))]
-    return out
+            docs = rels.get((kind, (spec.type, spec.start, spec.end)), [])
+            if bulk is not None and kind in _BULKABLE and docs:
+                rel_groups.append((kind != EVIDENCE, (spec.type, spec.start, spec.end), docs))
+            out += [(kind in _BULKABLE, (query, {"docs": run})) for run in _by_rows(docs)]
+    if node_groups or rel_groups:
+        assert bulk is not None
+        write = bulk([d.doc_id for d in deltas], node_groups, rel_groups)
+        if write is not None:                     # the merging statements first: see BulkHook
+            return [s for bulkable, s in out if not bulkable] + [write]
+    return [s for _, s in out]
 
 
 BULK = "bulk"
 _NO_PROPS: dict[str, Any] = {}
+_BULKABLE = frozenset((BULK, CREATE, EVIDENCE))
+#: a store's bulk write of one run of new documents on the fresh-load path (FalkorDB's GRAPH.BULK):
+#: (document ids, node groups, relationship groups) -> the statement doing it, or None where the rows
+#: hold a value it cannot carry (then the statements). A group is (whether its rows create their facts,
+#: label or (type, start label, end label), [[rows, doc id], …]). It runs after the run's general
+#: statements: those only touch facts that existed before the batch (or that they create themselves),
+#: while the bulk write may reference what they create (a fact a strip deleted, merged again).
+BulkHook = Callable[[list[str], list[tuple[bool, str, list[list[Any]]]],
+                     list[tuple[bool, tuple[str, str, str], list[list[Any]]]]], "Statement | None"]
 
 
 def _merged_props(deltas: list[DocumentDelta], grams_of: dict[tuple[str, str], str]) -> dict[str, dict[str, Any]]:
@@ -398,6 +424,11 @@ class CypherStore(GraphStore):
         self._index_entities({"Practice": {n["id"]: None for n in nodes if n["label"] == "Practice"}})
         self._run_all(statements[-1:])
 
+    def _bulk_hook(self, known: Known) -> BulkHook | None:
+        """How this store writes a fresh load's creations in bulk, if it does (FalkorDB: GRAPH.BULK); None:
+        with the statements."""
+        return None
+
     def _fresh_known(self) -> Known | None:
         """The fresh-load path's knowledge (``graph/fresh_load.py``): taken once per store, when it is
         ``exclusive`` and the graph holds nothing but the taxonomy and no batch is loading; dropped
@@ -436,9 +467,10 @@ class CypherStore(GraphStore):
         # ``replace``); each run of new or of replaced documents in turn, so a fact several of them
         # support keeps the properties of the last, as loading them one by one would
         replaced = set(replace)
+        bulk = self._bulk_hook(known) if known is not None else None
         for fresh, run in itertools.groupby(deltas, key=lambda d: d.doc_id not in replaced):
-            out += [(query, self._encode(params))
-                    for query, params in _fact_statements(list(run), spans, fresh, grams_of, known)]
+            out += [(query, self._encode(params)) for query, params
+                    in _fact_statements(list(run), spans, fresh, grams_of, known, bulk if fresh else None)]
         out.append((statement_text("end_batch"), loading))
         return out
 

@@ -22,10 +22,21 @@ from pathlib import Path
 from typing import IO, Any
 
 from govkg.errors import StoreError
-from graph.cypher_store import CypherStore, Statement, Touched, fill, retry_text
+from graph.cypher_store import (
+    EVIDENCE_LABEL,
+    EVIDENCE_TYPE,
+    BulkHook,
+    CypherStore,
+    Statement,
+    Touched,
+    fill,
+    retry_text,
+)
+from graph.falkordb_bulk import BULK_QUERY, BulkWrite, Unbulkable, bulk_write, edge_token
 from graph.falkordb_reply import Unhandled
 from graph.falkordb_reply import rows as reply_rows
 from graph.falkordb_server import FalkorServer, graph_write_lock, process_alive, release_lock, share_lock
+from graph.fresh_load import Known
 from graph.fulltext import ENTITY_FIELDS, falkordb_query
 from graph.model import LABELS
 from graph.statements import statement_text
@@ -157,6 +168,9 @@ def _plain(value: Any) -> Any:
 
 class FalkorStore(CypherStore):
     kind = "falkordb"
+    #: on the fresh-load path, create facts and evidence with GRAPH.BULK (graph/falkordb_bulk.py) rather
+    #: than the fresh_* statements
+    graph_bulk = True
     fulltext_statement = "falkordb_search"
     fulltext_query = staticmethod(falkordb_query)
 
@@ -277,7 +291,89 @@ class FalkorStore(CypherStore):
     def _encode(self, params: dict[str, Any]) -> dict[str, Any]:
         """The header is written by the thread preparing the batch, while the server writes the
         previous one (the writer thread only sends)."""
+        if isinstance(params, BulkWrite):
+            return params
         return Encoded(params_header(params))
+
+    # -- GRAPH.BULK on the fresh-load path ------------------------------------------------------------
+    def _bulk_hook(self, known: Known) -> BulkHook | None:
+        if not self.graph_bulk:
+            return None
+
+        def hook(docs: list[str], nodes: list[Any], rels: list[Any]) -> Statement | None:
+            try:
+                return BULK_QUERY, bulk_write(docs, nodes, rels, known.iids, EVIDENCE_LABEL, EVIDENCE_TYPE)
+            except Unbulkable:
+                return None
+        return hook
+
+    def _run_all(self, statements: list[Statement]) -> None:
+        for query, params in statements:
+            if isinstance(params, BulkWrite):
+                self._bulk_write(params)
+            else:
+                self._run(query, params)
+
+    def _internal_ids(self, label: str, ids: Sequence[str]) -> dict[str, int]:
+        """Internal ids of nodes of ``label``, found through the id index."""
+        query = fill("falkordb_internal_ids", label=label)
+        return {r["id"]: int(r["iid"]) for r in self._run(query, {"ids": list(ids)})}
+
+    def _bulk_write(self, write: BulkWrite) -> None:
+        """Send ``write``: its nodes in one GRAPH.BULK call, then its relationships in another, their ends
+        at the internal ids of the nodes (the new ones: consecutive from the graph's node count when no id
+        was free, checked, else read through the id index; the run's Documents and facts this store did not
+        create in bulk: read through the id index, once)."""
+        iids = write.iids
+        count = write.node_count
+        if count:
+            base = int(self._run(statement_text("falkordb_node_count"), {})[0]["n"])
+            self._bulk_send(write.node_tokens, [], count, 0)
+            expected = [x for _, ids in write.node_ids for x in ids]
+            ok = self._run(statement_text("falkordb_bulk_check"), {"base": base, "ids": expected})[0]["ok"]
+            if ok == count:
+                iids.update(zip(expected, range(base, base + count)))
+            else:                                 # ids were free (nodes deleted): read where they went
+                for label, ids in write.node_ids:
+                    iids.update(self._internal_ids(label, ids))
+        if not write.edges:
+            return
+        docs = self._internal_ids("Document", write.docs)
+        missing: dict[str, set[str]] = {}
+        for group in write.edges:
+            for label, side in ((group.start_label, 0), (group.end_label, 1)):
+                known = docs if label == "Document" else iids
+                lacking = {ends[side] for ends in group.ends if ends[side] not in known}
+                if lacking:
+                    missing.setdefault(label, set()).update(lacking)
+        for label, ids in missing.items():
+            found = self._internal_ids(label, sorted(ids))
+            if len(found) < len(ids):
+                raise StoreError(f"FalkorDB bulk load: {len(ids) - len(found)} {label} nodes to connect are not "
+                                 "in the graph; rerun the build (the documents of this batch are redone)")
+            (docs if label == "Document" else iids).update(found)
+        tokens = [edge_token(g, docs if g.start_label == "Document" else iids,
+                             docs if g.end_label == "Document" else iids) for g in write.edges]
+        self._bulk_send([], tokens, 0, write.edge_count)
+
+    def _bulk_send(self, node_tokens: list[bytes], edge_tokens: list[bytes], nodes: int, edges: int) -> None:
+        """One GRAPH.BULK call into the existing graph. Not retried after a lost connection (it creates, and
+        may have committed): the build stops and the next one redoes the batch's documents (listed as loading)."""
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import ResponseError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        try:
+            self._graph.execute_command("GRAPH.BULK", self._graph.name, nodes, edges, len(node_tokens),
+                                        len(edge_tokens), *node_tokens, *edge_tokens)
+        except ResponseError as exc:
+            raise StoreError(f"FalkorDB rejected a bulk load: {exc}") from exc
+        except (RedisConnectionError, RedisTimeoutError, ConnectionError, OSError) as exc:
+            if self._server_died():
+                raise ServerDied(f"the FalkorDB server of {self.server.data_dir} died during a bulk load; rerun "
+                                 "the build, which redoes the documents left incomplete") from exc
+            raise StoreError(f"lost the connection to FalkorDB at {self.host}:{self.port} during a bulk load; "
+                             "rerun the build, which redoes the documents left incomplete") from exc
 
     def _finish(self) -> None:
         pending, self._pending = self._pending, None

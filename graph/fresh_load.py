@@ -29,12 +29,14 @@ class Known:
     the properties it knows the node holds (all it wrote; the taxonomy's nodes: none known), and
     relationship key (``evidence_key``) -> the properties it wrote, for relationships with their
     Evidence node; ``plain`` holds the keys of relationships without one (the taxonomy's), ``unsure``
-    the facts a strip may have deleted (their next row merges)."""
+    the facts a strip may have deleted (their next row merges); ``iids`` the internal ids of the facts and
+    Evidence nodes whose id the store has learned (FalkorDB's bulk writes: ``graph/falkordb_bulk.py``)."""
 
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     rels: dict[str, dict[str, Any]] = field(default_factory=dict)
     plain: set[str] = field(default_factory=set)
     unsure: set[str] = field(default_factory=set)
+    iids: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def seeded(cls, node_ids: Iterable[str], rel_keys: Iterable[str]) -> Known:
@@ -45,6 +47,7 @@ class Known:
         for x in ids:
             self.nodes.pop(x, None)
             self.rels.pop(x, None)
+            self.iids.pop(x, None)
             self.unsure.add(x)
 
     def full(self) -> bool:

@@ -22,12 +22,14 @@ def _grams(store) -> dict[str, str]:
                                                           "n.grams AS grams")}
 
 
-def test_fresh_load_equals_one_by_one(make_store):
+@pytest.mark.parametrize("graph_bulk", [False, True], ids=["statements", "graph-bulk"])
+def test_fresh_load_equals_one_by_one(make_store, graph_bulk):
     """Batches sharing many facts, then a batch with changed properties (a learning's ``what``), a
     document replaced by a new version of itself, a file edited (its old document removed) and new
-    documents sharing facts with them: the exclusive store takes the fresh statements throughout and
-    ends with every property, evidence entry and full-text field of the general path and of loading
-    one by one."""
+    documents sharing facts with them: the exclusive store takes the fresh statements (or, with
+    ``graph_bulk``, GRAPH.BULK for what they would write) throughout and ends with every property,
+    evidence entry and full-text field of the general path and of loading one by one. The replacement
+    and the removal delete nodes, so later bulk writes find their internal ids taken from the freed ones."""
     records = list(synthetic_records(60, seed=3))
     later = [_learned_what(records[3], "网格化经验"), _moved(records[4]), *list(synthetic_records(70, seed=3))[60:],
              _learned_what(next(r for r in records[5:] if r.learning), "积分制经验")]
@@ -37,25 +39,48 @@ def test_fresh_load_equals_one_by_one(make_store):
     general = make_store("falkordb")
     fresh = make_store("falkordb")
     fresh.exclusive = True
+    fresh.graph_bulk = graph_bulk
     for store in (general, fresh):
         store.chunk_docs = 20
     general.load_records(records)
     general.load_records(later)
+    bulk = _bulk_calls(fresh)
     with sent_statements(fresh) as sent:
         fresh.load_records(records)
         assert fresh._known is not None                     # on the fresh path
         fresh.load_records(later)
     assert fresh._known is not None                         # still, through the replacement and the removal
     texts = "\n".join(sent)
-    assert fill("fresh_nodes", label="Measure") in sent
-    assert fill("fresh_node_evidence", label="Practice") in sent      # the taxonomy's, in many documents
-    assert fill("fresh_rels", type="INSTANCE_OF", start="Measure", end="Practice") in sent
-    assert fill("fresh_rel_evidence", type="ADOPTS", start="Place", end="Practice") in sent
+    created = (fill("fresh_nodes", label="Measure"), fill("fresh_node_evidence", label="Practice"),
+               fill("fresh_rels", type="INSTANCE_OF", start="Measure", end="Practice"),
+               fill("fresh_rel_evidence", type="ADOPTS", start="Place", end="Practice"))
+    if graph_bulk:
+        assert not set(created) & set(sent) and not any("CREATE (n:" in q for q in sent)
+        tokens = [t for args in bulk for t in args]
+        assert any(t.startswith(b"Measure\x00") for t in tokens)            # nodes created in bulk
+        assert any(t.startswith(b"INSTANCE_OF\x00") for t in tokens)        # relationships between internal ids
+        assert any(t.startswith(b"EVIDENCE\x00") for t in tokens)
+    else:
+        assert set(created) <= set(sent) and not bulk      # Practice: the taxonomy's, in many documents
     assert "MERGE (n:Measure" in texts                      # the replacing document took the general statements
     assert fresh.stats() == general.stats() == expected.stats()
     assert _rows(fresh) == _rows(general) == _rows(expected)
     assert snapshot(fresh) == snapshot(general) == snapshot(expected)
     assert _grams(fresh) == _grams(general)
+
+
+def _bulk_calls(store) -> list[list[bytes]]:
+    """The tokens of every GRAPH.BULK call ``store`` sends from now on (recorded, then sent)."""
+    calls: list[list[bytes]] = []
+    real = store._graph.execute_command
+
+    def execute_command(*args, **kwargs):
+        if args[0] == "GRAPH.BULK":
+            calls.append([a for a in args if isinstance(a, bytes)])
+        return real(*args, **kwargs)
+
+    store._graph.execute_command = execute_command
+    return calls
 
 
 def test_reload_changes_nothing_and_a_second_store_merges(make_store, falkor_server):
@@ -85,27 +110,41 @@ def test_reload_changes_nothing_and_a_second_store_merges(make_store, falkor_ser
     assert snapshot(fresh) == snapshot(expected)
 
 
-def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch):
+@pytest.mark.parametrize("graph_bulk", [False, True], ids=["statements", "graph-bulk"])
+def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch, graph_bulk):
     """A batch whose statement fails leaves its documents incomplete and the store off the fresh path
-    (what it knew assumed the batch written); the next load redoes them with the general statements."""
+    (what it knew assumed the batch written); the next load redoes them with the general statements.
+    With ``graph_bulk`` the batch fails after its nodes were created in bulk, before their relationships."""
     from govkg.errors import StoreError
 
     records = list(synthetic_records(20, seed=6))
     fresh = make_store("falkordb")
     fresh.exclusive = True
+    fresh.graph_bulk = graph_bulk
     fresh.chunk_docs = 10
     fresh.load_records(records[:10])
-    original = type(fresh)._run
-    failing = fill("fresh_node_evidence", label="Practice")
     calls = {"n": 0}
+    if graph_bulk:
+        send = type(fresh)._bulk_send
 
-    def run(self, query, params=None):
-        if query == failing and calls["n"] == 0:
-            calls["n"] += 1
-            raise StoreError("lost")
-        return original(self, query, params)
+        def bulk_send(self, node_tokens, edge_tokens, nodes, edges):
+            if edges and calls["n"] == 0:
+                calls["n"] += 1
+                raise StoreError("lost")
+            return send(self, node_tokens, edge_tokens, nodes, edges)
 
-    monkeypatch.setattr(type(fresh), "_run", run)
+        monkeypatch.setattr(type(fresh), "_bulk_send", bulk_send)
+    else:
+        original = type(fresh)._run
+        failing = fill("fresh_node_evidence", label="Practice")
+
+        def run(self, query, params=None):
+            if query == failing and calls["n"] == 0:
+                calls["n"] += 1
+                raise StoreError("lost")
+            return original(self, query, params)
+
+        monkeypatch.setattr(type(fresh), "_run", run)
     with pytest.raises(StoreError):
         fresh.load_records(records[10:])
     monkeypatch.undo()

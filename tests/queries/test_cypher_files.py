@@ -86,7 +86,10 @@ def test_store_files_run_on_falkordb(falkordb_store, synth_records, falkor_serve
         fresh.chunk_docs = 6
         records = list(synthetic_records(12, seed=3))
         with sent_statements(fresh) as fresh_sent:
-            fresh.load_records(records)
+            fresh.graph_bulk = False                        # the fresh_* statements, then GRAPH.BULK
+            fresh.load_records(records[:6])
+            fresh.graph_bulk = True
+            fresh.load_records(records[6:])
             fresh.load_records([records[0].model_copy(update={"practices": records[0].practices[:1]})])
     finally:
         with contextlib.suppress(Exception):

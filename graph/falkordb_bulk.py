@@ -74,43 +74,75 @@ def _keys(rows: list[dict[str, Any]]) -> list[str]:
     return list(dict.fromkeys(k for props in rows for k in props))
 
 
+def _string(value: str) -> bytes:
+    if "\x00" in value:
+        raise Unbulkable("a string holding NUL")
+    return b"\x03" + value.encode() + b"\x00"
+
+
+def _values(keys: list[str], props: dict[str, Any]) -> bytes:
+    """One entity's values of ``keys`` (a property it lacks is not set)."""
+    return b"".join([_string(v) if type(v) is str else value_bytes(v) for v in map(props.get, keys)])
+
+
 def node_token(label: str, rows: list[dict[str, Any]]) -> bytes:
     """Nodes of one label, each with the properties of its dict (a property a node lacks is not set)."""
     keys = _keys(rows)
-    return header(label, keys) + b"".join(b"".join(value_bytes(props.get(k)) for k in keys) for props in rows)
+    out = [header(label, keys)]
+    for props in rows:
+        out += [_string(v) if type(v) is str else value_bytes(v) for v in map(props.get, keys)]
+    return b"".join(out)
+
+
+def id_token(label: str, ids: list[str]) -> bytes:
+    """Nodes of one label with an id and nothing else (Evidence nodes)."""
+    if "\x00" in "".join(ids):
+        raise Unbulkable("an id holding NUL")
+    return header(label, ["id"]) + b"\x03" + "\x00\x03".join(ids).encode() + b"\x00"
 
 
 #: the EVIDENCE relationship's properties, in the order of an entry ``[start, end, qs, qe(, quote)]``
 EVIDENCE_KEYS = ["start", "end", "qs", "qe", "quote"]
+_ENTRY = struct.Struct("<BqBqBqBqB").pack     # the four integers, then the quote's type: null, or a string
 
 
 def entry_bytes(entry: list[Any]) -> bytes:
     """One evidence entry's values (the quote only where it is not a slice of the text)."""
-    out = _TAGGED(4, entry[0]) + _TAGGED(4, entry[1]) + _TAGGED(4, entry[2]) + _TAGGED(4, entry[3])
-    return out + (value_bytes(entry[4]) if len(entry) > 4 else _NULL)
+    if len(entry) == 4:
+        return _ENTRY(4, entry[0], 4, entry[1], 4, entry[2], 4, entry[3], 0)
+    return _ENTRY(4, entry[0], 4, entry[1], 4, entry[2], 4, entry[3], 3)[:-1] + _string(entry[4])
 
 
-def props_bytes(keys: list[str], props: dict[str, Any]) -> bytes:
-    return b"".join(value_bytes(props.get(k)) for k in keys)
+def _entries(entries: list[list[Any]]) -> list[bytes]:
+    """``entry_bytes`` of each entry (inlined for the common case: a quote that is a slice of the text)."""
+    return [_ENTRY(4, e[0], 4, e[1], 4, e[2], 4, e[3], 0) if len(e) == 4 else entry_bytes(e) for e in entries]
 
 
 @dataclass
 class EdgeGroup:
     """Relationships of one type to create, their ends named by id (a fact's id, an Evidence node's key or,
-    where the label is Document, a document id) and resolved to internal ids when the call is sent."""
+    where the label is Document, a document id) and resolved to internal ids when the call is sent. A row
+    is (start, end, [the values of each relationship between them]): one relationship between two facts,
+    or each evidence entry of one fact in one document."""
 
     type: str
     start_label: str
     end_label: str
     keys: list[str]
-    ends: list[tuple[str, str]] = field(default_factory=list)
-    values: list[bytes] = field(default_factory=list)
+    rows: list[tuple[str, str, list[bytes]]] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return sum(len(values) for _, _, values in self.rows)
 
 
 def edge_token(group: EdgeGroup, starts: dict[str, int], ends: dict[str, int]) -> bytes:
     """``group`` as an edge token, its ends looked up in ``starts`` and ``ends``."""
-    return header(group.type, group.keys) + b"".join(
-        [_ENDS(starts[a], ends[b]) + v for (a, b), v in zip(group.ends, group.values)])
+    out = [header(group.type, group.keys)]
+    for a, b, values in group.rows:
+        pair = _ENDS(starts[a], ends[b])
+        out.append(pair + pair.join(values))
+    return b"".join(out)
 
 
 class BulkWrite(dict[str, Any]):
@@ -132,7 +164,7 @@ class BulkWrite(dict[str, Any]):
 
     @property
     def edge_count(self) -> int:
-        return sum(len(g.ends) for g in self.edges)
+        return sum(g.count for g in self.edges)
 
 
 #: rows of one label or relationship spec, grouped by document as the Cypher statements take them
@@ -152,46 +184,41 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], ii
     write = BulkWrite(docs, iids)
     created: dict[str, list[dict[str, Any]]] = {}
     evidence: dict[str, EdgeGroup] = {}                 # start label -> its EVIDENCE relationships
-
-    def add_evidence(label: str, start: str, doc: str, entries: list[list[Any]]) -> None:
-        group = evidence.get(label)
-        if group is None:
-            group = evidence[label] = EdgeGroup(evidence_type, label, "Document", EVIDENCE_KEYS)
-        for e in entries:
-            group.ends.append((start, doc))
-            group.values.append(entry_bytes(e))
-
     for creates, label, groups in nodes:
+        made = created.setdefault(label, []) if creates else None
+        ev = evidence.get(label)
+        if ev is None:
+            ev = evidence[label] = EdgeGroup(evidence_type, label, "Document", EVIDENCE_KEYS)
         for rows, doc in groups:
             for props, node_id, entries in rows:
-                if creates:
-                    created.setdefault(label, []).append({"id": node_id, **props})
+                if made is not None:
+                    made.append({"id": node_id, **props})
                 if entries:
-                    add_evidence(label, node_id, doc, entries)
+                    ev.rows.append((node_id, doc, _entries(entries)))
     keys: list[str] = []
-    relationships: list[tuple[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]]] = []
-    for creates, spec, groups in rels:
-        made: list[tuple[str, str, dict[str, Any]]] = []
+    ev = evidence.get(evidence_label)
+    if ev is None:
+        ev = evidence[evidence_label] = EdgeGroup(evidence_type, evidence_label, "Document", EVIDENCE_KEYS)
+    for creates, (rel_type, start_label, end_label), groups in rels:
+        made_rels: list[tuple[str, str, dict[str, Any]]] = []
         for rows, doc in groups:
             for props, start, end, key, entries in rows:
                 if creates:
                     keys.append(key)
-                    made.append((start, end, props))
+                    made_rels.append((start, end, props))
                 if entries:
-                    add_evidence(evidence_label, key, doc, entries)
+                    ev.rows.append((key, doc, _entries(entries)))
+        if made_rels:
+            rel_keys = _keys([p for _, _, p in made_rels])
+            group = EdgeGroup(rel_type, start_label, end_label, rel_keys)
+            group.rows = [(a, b, [_values(rel_keys, p)]) for a, b, p in made_rels]
+            write.edges.append(group)
+    for label, made in created.items():
         if made:
-            relationships.append((spec, made))
-    for label, rows in created.items():
-        write.node_tokens.append(node_token(label, rows))
-        write.node_ids.append((label, [r["id"] for r in rows]))
+            write.node_tokens.append(node_token(label, made))
+            write.node_ids.append((label, [r["id"] for r in made]))
     if keys:
-        write.node_tokens.append(node_token(evidence_label, [{"id": k} for k in keys]))
+        write.node_tokens.append(id_token(evidence_label, keys))
         write.node_ids.append((evidence_label, keys))
-    for (rel_type, start_label, end_label), made in relationships:
-        rel_keys = _keys([p for _, _, p in made])
-        group = EdgeGroup(rel_type, start_label, end_label, rel_keys)
-        group.ends = [(a, b) for a, b, _ in made]
-        group.values = [props_bytes(rel_keys, p) for _, _, p in made]
-        write.edges.append(group)
-    write.edges += evidence.values()
+    write.edges += [g for g in evidence.values() if g.rows]
     return write

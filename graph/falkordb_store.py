@@ -343,7 +343,7 @@ class FalkorStore(CypherStore):
         for group in write.edges:
             for label, side in ((group.start_label, 0), (group.end_label, 1)):
                 known = docs if label == "Document" else iids
-                lacking = {ends[side] for ends in group.ends if ends[side] not in known}
+                lacking = {row[side] for row in group.rows if row[side] not in known}
                 if lacking:
                     missing.setdefault(label, set()).update(lacking)
         for label, ids in missing.items():

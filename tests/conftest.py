@@ -1,6 +1,7 @@
 """Fixtures shared by every test area. Area-specific fixtures live in tests/<area>/conftest.py."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -42,8 +43,10 @@ def corpus_paths() -> list[Path]:
 
 def pytest_collection_finish(session) -> None:
     """Neo4j's Cypher linter (tests/test_cypher_lint.py, ~80 CPU-seconds) started in the background on the core
-    the suite leaves idle, when the session runs enough other tests before it (tests/support/early_lint.py)."""
-    if session.config.option.collectonly:
+    the suite leaves idle, when the session runs enough other tests before it (tests/support/early_lint.py). Not
+    where pytest-xdist runs the tests in several processes (``-n``): every core is busy, and each process would
+    start its own."""
+    if session.config.option.collectonly or os.environ.get("PYTEST_XDIST_WORKER"):
         return
     from tests.support import early_lint
 

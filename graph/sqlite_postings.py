@@ -197,7 +197,7 @@ class PostingKeeper:
         added = dead = 0
         seen_items = seen_chars = 0          # what the items so far hold: how large this put's segments are cut
         for part, found in items(ix, keys):
-            old = {k: (i, v) for k, i, v in in_chunks(
+            old = {} if whole else {k: (i, v) for k, i, v in in_chunks(      # (a fill: ``clear`` emptied it)
                 self.db, "SELECT key, iid, value FROM post_item WHERE name = ? AND key IN ({})", (name,), part)}
             gone = [k for k, (_, value) in old.items() if k not in found or found[k].value != value]
             fresh = [k for k in part if k in found and (k not in old or k in gone)]

@@ -31,6 +31,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import sqlite3
 import struct
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -120,6 +121,10 @@ def sort_key(*parts: Any) -> bytes:
 
 
 _CHUNK = 500          # keys per statement
+# a fill's rows as computed, before they go into ``kept_row`` in its order (``RowKeeper._stage``): a table of
+# the writer's connection only, in SQLite's temporary file
+_STAGE_TABLE = ("CREATE TEMP TABLE IF NOT EXISTS kept_fill (name TEXT NOT NULL, key TEXT NOT NULL, sort BLOB NOT NULL, "
+                "value BLOB NOT NULL)")
 _FLUSH_DOCS = 1000    # dirty documents whose touched facts are read through one view at a flush
 _SEED_KEYS = 2000     # keys computed through one view (then released: bounded memory; 5,000 a view, the pieces'
                       # fill held ≈ 95 MB of views at once at 2,000 documents and was the build's peak)
@@ -284,20 +289,46 @@ class RowKeeper:
 
     def put(self, ix: RowIndex, keys: Iterable[str], whole: bool = False, beside: Any = None) -> None:
         """Write the rows of ``keys`` as ``ix`` computes them now (only those that changed), delete those
-        it has none for; a fresh view every few thousand keys (``whole``: ``keys`` are all of them; read
-        as they come, a few thousand at a time). ``beside``: an index whose keys are ``ix``'s
+        it has none for; a fresh view every few thousand keys (``whole``: ``keys`` are all of them, read
+        as they come, a few thousand at a time, and the index is empty: ``_stage``). ``beside``: an index whose keys are ``ix``'s
         (``beside.beside_key`` of each), its rows computed through the same views and written too."""
         if getattr(ix, "postings", False):
             self.postings.put(ix, list(keys), self._items, whole)    # type: ignore[arg-type]
             return
         step = getattr(ix, "view_keys", _SEED_KEYS)   # keys per view (an index whose key reads a hub: fewer)
+        write = self._stage if whole else self._write_rows
         if beside is None:
             for keys_of_view, found_in_view in self._computed(ix, _batches(keys, step)):
-                self._write_rows(ix.name, keys_of_view, found_in_view)
-            return
-        for keys_of_view, (found_in_view, theirs) in self._computed((ix, beside), _batches(keys, step), "beside"):
-            self._write_rows(ix.name, keys_of_view, found_in_view)
-            self._write_rows(beside.name, [beside.beside_key(k) for k in keys_of_view], theirs)
+                write(ix.name, keys_of_view, found_in_view)
+        else:
+            for keys_of_view, (found_in_view, theirs) in self._computed((ix, beside), _batches(keys, step), "beside"):
+                write(ix.name, keys_of_view, found_in_view)
+                write(beside.name, [beside.beside_key(k) for k in keys_of_view], theirs)
+        if whole:
+            self._unstage()
+
+    def _stage(self, name: str, keys_of_view: list[str], found_in_view: dict[str, tuple[bytes, bytes]]) -> None:
+        """``_write_rows`` in a fill (``put(…, whole=True)``: ``seed`` emptied the index first, so no key
+        has an old row): the rows appended to a staging table, moved into ``kept_row`` in its key order
+        once the index is computed (``_unstage``). Written as computed, each row went to a random page of
+        ``kept_row`` (its rows are ordered by the sort key, the keys come by item): with a fill's page
+        cache, a page read and written back per row."""
+        self.db.execute(_STAGE_TABLE)
+        self.db.executemany("INSERT INTO temp.kept_fill(name, key, sort, value) VALUES (?, ?, ?, ?)",
+                            [(name, k, *row) for k, row in found_in_view.items()])
+
+    def _unstage(self) -> None:
+        """Move the staged rows into ``kept_row`` in its primary key's order (one sort by SQLite: each
+        page of the index written once, filled), then empty the staging table. A key staged twice (by
+        two views) keeps the row staged last, as ``_write_rows`` would have left it."""
+        self.db.execute(_STAGE_TABLE)
+        try:
+            self.db.execute("INSERT INTO kept_row(name, key, sort, value) SELECT name, key, sort, value "
+                            "FROM temp.kept_fill ORDER BY name, sort, key")
+        except sqlite3.IntegrityError:          # (the statement's rows undone, the transaction goes on)
+            self.db.execute("INSERT OR REPLACE INTO kept_row(name, key, sort, value) SELECT name, key, sort, value "
+                            "FROM temp.kept_fill ORDER BY rowid")
+        self.db.execute("DELETE FROM temp.kept_fill")
 
     def _write_rows(self, name: str, keys_of_view: list[str], found_in_view: dict[str, tuple[bytes, bytes]]) -> None:
         """Write the rows ``found_in_view`` of ``keys_of_view`` into index ``name`` (only those that

@@ -49,7 +49,7 @@ import networkx as nx
 
 from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
-from graph.model import EV_FIELDS, MODEL_VERSION, Evidence
+from graph.model import COMPACT_JSON, EV_FIELDS, MODEL_VERSION, Evidence
 from graph.quotes import QuoteSpans
 from graph.revision import code_revision
 from graph.sqlite_postings import POSTINGS_TABLE_NAMES
@@ -125,8 +125,7 @@ def graph_path(home: Path) -> Path:
 
 def _dumps(props: dict[str, Any]) -> str:
     """Properties as stored: JSON, without evidence (that has its own tables)."""
-    return json.dumps({k: v for k, v in props.items() if k not in EV_FIELDS}, ensure_ascii=False,
-                      separators=(",", ":"))
+    return COMPACT_JSON.encode({k: v for k, v in props.items() if k not in EV_FIELDS})
 
 
 def _changed_props(items: Iterable[tuple[int, dict[str, Any], dict[str, Any]]]) -> list[tuple[str, int]]:

@@ -18,6 +18,7 @@ import json
 from collections.abc import Callable, Hashable, Iterable
 from typing import Any, Protocol
 
+from graph.model import COMPACT_JSON
 from queries.rows import cached, identity, uncache
 
 __all__ = ["RECOMPUTE_AT_MOST", "GraphVersion", "Keepable", "KeptReader", "KeptSections", "StaleIndex", "dumps", "keep_now",
@@ -80,7 +81,7 @@ class KeptReader:
 
 
 def dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return COMPACT_JSON.encode(value).encode("utf-8")
 
 
 def loads(data: bytes) -> Any:

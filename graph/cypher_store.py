@@ -260,6 +260,17 @@ def _by_rows(docs: list[list[Any]]) -> Iterator[list[list[Any]]]:
         yield run
 
 
+def _batch_size(left: int, chunk: int, tail: int) -> int:
+    """Documents in the next batch of a load call with ``left`` records to go: ``chunk``; but where the store
+    writes a batch while the next is prepared and waits for the last at the end of the call, its last
+    ``chunk`` documents go in batches halving down to ``tail`` (200, 200, 100, 50, 25, 25), so the call
+    waits for the writing of a small batch, not of a whole one (the client preparing a batch takes about
+    twice the server's time writing it: each halved batch is written while the next is prepared)."""
+    if not tail or left > 2 * chunk:
+        return chunk
+    return min(chunk, max(tail, left // 2))
+
+
 def evidence_key(start: str, rel_type: str, end: str) -> str:
     """The key of a relationship's Evidence node (ids hold no ``|``)."""
     return f"{start}|{rel_type}|{end}"
@@ -270,6 +281,8 @@ class CypherStore(GraphStore):
 
     chunk_docs = LOAD_BATCH_DOCS                      # documents per batch of statements
     load_batch = LOAD_BATCH_DOCS * LOAD_CALL_BATCHES  # records build_records hands to load_records
+    #: the fewest documents in the last batch of a call (``_batch_size``); 0: every batch ``chunk_docs``
+    tail_docs = 0
     #: the caller holds the graph alone for as long as this store writes (no other process or store
     #: writes to it meanwhile): a load that finds it holding only the taxonomy takes the fresh-load
     #: path (``graph/fresh_load.py``)
@@ -511,13 +524,15 @@ class CypherStore(GraphStore):
         outcomes: list[LoadOutcome] = []
         chunk: list[DocumentDelta] = []
         keys: set[str] = set()
+        size = _batch_size(len(recs), self.chunk_docs, self.tail_docs)
         try:
             try:
-                for rec in recs:
+                for i, rec in enumerate(recs):
                     delta = record_to_delta(rec, names)
-                    if len(chunk) >= self.chunk_docs or delta.doc_id in keys or delta.source in keys:
+                    if len(chunk) >= size or delta.doc_id in keys or delta.source in keys:
                         outcomes += self._load_chunk(chunk)
                         chunk, keys = [], set()
+                        size = _batch_size(len(recs) - i, self.chunk_docs, self.tail_docs)
                     chunk.append(delta)
                     keys.update((delta.doc_id, delta.source))
                 if chunk:

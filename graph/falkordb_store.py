@@ -171,6 +171,9 @@ class FalkorStore(CypherStore):
     #: on the fresh-load path, create facts and evidence with GRAPH.BULK (graph/falkordb_bulk.py) rather
     #: than the fresh_* statements
     graph_bulk = True
+    #: a call's last batches halve down to this many documents (``cypher_store._batch_size``): the server
+    #: writes them in the background, and the call waits only for the smallest
+    tail_docs = 25
     fulltext_statement = "falkordb_search"
     fulltext_query = staticmethod(falkordb_query)
 

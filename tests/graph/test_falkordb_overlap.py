@@ -96,3 +96,31 @@ def test_each_document_is_written_once_per_load(make_store, synth_records, monke
     assert store.run_cypher("MATCH (m:GraphMeta {id: 'graph'}) RETURN m.loading AS loading")[0]["loading"] == []
     found = store.full_text_candidates(["社区"])
     assert found is not None and found                       # the full-text field came with that one write
+
+
+def test_a_calls_last_batches_halve(make_store, monkeypatch):
+    """The batches of one call are ``chunk_docs`` documents until its last ``2 × chunk_docs``, then halve down
+    to ``tail_docs``: the call ends waiting for the server to write a small batch, not a whole one (the
+    batches before it are written while the next is prepared). The graph is what loading one by one gives."""
+    from graph.falkordb_store import FalkorStore
+    from graph.statements import statement_text
+    from tests.support.synthetic import synthetic_records
+
+    records = list(synthetic_records(20, seed=11))
+    store = make_store("falkordb")
+    store.chunk_docs, store.tail_docs = 8, 2
+    real = FalkorStore._run
+    sizes = []
+
+    def recording(self, query, params=None):
+        if query == statement_text("begin_batch"):
+            sizes.append(len(params["ids"]))
+        return real(self, query, params)
+
+    monkeypatch.setattr(FalkorStore, "_run", recording)
+    store.load_records(records)
+    assert sizes == [8, 6, 3, 2, 1]
+    expected = make_store("embedded")
+    for rec in records:
+        expected.load_record(rec)
+    assert snapshot(store) == snapshot(expected)

@@ -14,7 +14,10 @@
 - ``feature``: a part of an app or platform, a menu item or column (``“看新闻”“办政务”“享服务”三大主要板块``): a
   name on a screen, no practice model.
 
-A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim. The annotated sets count all
+A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim, and so are qualities listed
+for one place or for kinds of home (``努力建设“宜居某峰、平安某峰”``, ``打造“品质小区、幸福邻里”``), the effect work
+reached (``达到了“…”的治理效果``) and parallel phrases of one length as a way of thinking (``按照“调研对象全覆盖、
+调研问题全收集、调研建议全交办”的工作思路``). The annotated sets count all
 of them as named models of the learner (the extraction keeps them: its scores follow
 the gold); the pages that present a model as the place's practice read this role from the sentence that
 names it (``named_model``, ``city_profile``, ``compare_cities``).
@@ -52,7 +55,9 @@ _AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:�
                         r"|^为(?:主线|导向|遵循|指引)"          # (以“铸牢…意识”为主线: the line work follows)
                         # a problem to solve (解决社区“有址办公、有人办公、有钱办事”的问题), the contents or standard a
                         # campaign sets (开展“设施配套完善、…”等内容的“文明小区”创建活动, “四有”标准): what is to be reached
-                        r"|^(?:等)?的?(?:问题|难题)|^(?:等)?(?:为)?(?:主要)?内容|^(?:等)?的?[^，,。；;：:“”「」]{0,4}?(?:标准|要求)(?!化)")
+                        r"|^(?:等)?的?(?:问题|难题)|^(?:等)?(?:为)?(?:主要)?内容|^(?:等)?的?[^，,。；;：:“”「」]{0,4}?(?:标准|要求)(?!化)"
+                        # the effect work reached (真正达到了“…”的治理效果): a state, not a scheme
+                        r"|^的[^，,。；;：:“”「」]{0,4}?(?:效果|成效)")
 # watchwords that each open with a verb of effort (强化党建引领、激发红色活力、打造红色物业), held up as what work grips
 # (以“…”为抓手): a slogan, not a scheme's parts
 _EXHORT_PART = re.compile(r"(?:强化|激发|打造|提升|深化|推进|坚持|加强|建设|完善|健全|做实|做优|做强|夯实|优化|凝聚|筑牢|激活|"
@@ -66,6 +71,8 @@ _FEATURE_AFTER = re.compile(r"^(?:[“「『‘][^”」』’]{1,12}[”」』�
 _QUALITIES = ("和谐", "平安", "美丽", "幸福", "文明", "魅力", "活力", "品质", "大美", "法治", "善治", "宜居", "健康", "人文",
               "诚信", "书香", "绿色", "生态")
 _BRAND_QUALITY = re.compile(f"^(?:{'|'.join(_QUALITIES)})")
+# places or kinds of home a list of qualities names (“品质小区、幸福邻里”): the qualities sought for them
+_HOME_KINDS = frozenset({"小区", "社区", "邻里", "家园", "村庄", "乡村", "村居", "街道", "楼院", "院落", "校园", "城市", "城区"})
 _PLATFORM_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,4}?(?:平台|APP|App|app|小程序|系统|公众号|网|热线|中心)")
 # a slogan of three or more short parallel phrases (抓基础、重攻坚、促发展) as a way of thinking (…的工作思路): the
 # place's watchwords; a scheme's parts (“政府引导+多方投入”工作思路) or a numbered model (“123456”工作思路) are its own
@@ -161,6 +168,21 @@ def _brand(name: str) -> bool:
     return name[quality.end():] in places and name not in not_brands
 
 
+def _brands_listed(name: str) -> bool:
+    """Is ``name`` two or more qualities listed with 、, each naming one place or a kind of home (宜居某峰、平安某峰、
+    美丽某峰; 品质小区、幸福邻里): the brands a place strives for, as a city's brand is (no gazetteer read)?"""
+    parts = name.split("、")
+    if len(parts) < 2:
+        return False
+    rests = []
+    for part in parts:
+        quality = _BRAND_QUALITY.match(part)
+        if quality is None or not 2 <= len(part) - quality.end() <= 4:
+            return False
+        rests.append(part[quality.end():])
+    return len(set(rests)) == 1 or all(rest in _HOME_KINDS for rest in rests)
+
+
 _BRANDS = Path(__file__).with_name("model_brands.txt")
 _BRANDS_HEADER = ("# The places a city's brand names after its quality (和谐延吉), for queries/model_roles.py ``_brand``:\n"
                   "# every name, short name and form of the gazetteer of 2 to 4 characters, then (after ``--``)\n"
@@ -217,9 +239,9 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
         return AIM
     if _FEATURE_AFTER.match(after.lstrip()):
         return FEATURE
-    if _brand(read_name) and not _PLATFORM_AFTER.match(after.lstrip()):
+    if (_brand(read_name) or _brands_listed(read_name)) and not _PLATFORM_AFTER.match(after.lstrip()):
         return AIM
-    if _THINKING_AFTER.match(after.lstrip()) and _SLOGAN.fullmatch(read_name):
+    if _THINKING_AFTER.match(after.lstrip()) and (_SLOGAN.fullmatch(read_name) or _parallel(read_name)):
         return AIM
     adhered = _ADHERE_BEFORE.search(before)
     if adhered and not _WORK_VERB.search(adhered["between"]) and not _FOLLOW_BEFORE.search(before):

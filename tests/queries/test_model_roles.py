@@ -43,6 +43,15 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     ("强化组织建设、激发治理活力、打造幸福家园", "某县以“强化组织建设、激发治理活力、打造幸福家园”为抓手，组建物业党支部。", AIM),
     ("红色物业", "某区推行“红色物业”标准化建设，组建物业党支部12个。", None),
     ("三方联动", "以“三方联动”为抓手，建立联席会议。", None),
+    # qualities listed for one place or for kinds of home, the effect work reached, parallel phrases of one length as a
+    # way of thinking (audit 23)
+    ("宜居某峰、平安某峰、美丽某峰", "某街道坚持抓重点、补短板，努力建设“宜居某峰、平安某峰、美丽某峰”。", AIM),
+    ("品质小区、幸福邻里", "某物业公司打造“品质小区、幸福邻里”红色物业党建工作，受到好评。", AIM),
+    ("平安小区、智慧小区", "某区上线“平安小区、智慧小区”平台，接入小区30个。", None),
+    ("平安某峰、活力某湖", "某街道推行“平安某峰、活力某湖”工作法，化解纠纷20件。", None),
+    ("建强一个支部、带动一户家庭", "社区面貌大为改观，真正达到了“建强一个支部、带动一户家庭”的治理效果。", AIM),
+    ("走访对象全覆盖、走访问题全收集、走访建议全交办",
+     "按照“走访对象全覆盖、走访问题全收集、走访建议全交办”的工作思路，某某组深入社区走访。", AIM),
     # the place's own model, however its sentence is worded
     ("三联工作法", "近年来，某区学习运用“某江经验”，依托“三联工作法”推进治理。", None),
     ("12345", "研究确立了“12345”社区治理工作模式。", None),

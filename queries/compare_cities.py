@@ -139,9 +139,17 @@ SOURCE_RANK = {"measure": 0, "model": 1, "adopts": 2}
 _ENDS_SENTENCE = re.compile(r"[。；;！!？?…][”’」』）)]*\s*$")
 
 
-def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | None = None) -> str:
+def is_headline(quote: str | None, start: int | None) -> bool:
+    """Whether ``quote``, citing the document at ``start``, is its first line and ends no sentence: the
+    headline (某市规范村(社区)出具证明事项为基层减负), which names the work the body reports."""
+    return bool(quote) and start is not None and start < len(quote) and _ENDS_SENTENCE.search(quote) is None
+
+
+def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | None = None,
+                start: int | None = None) -> str:
     """Grade of one raw row: measures by their quote, status and figures; models with components are
-    described at least; a bare ADOPTS link is graded by its quote. ``memo``: ``grade_evidence``'s."""
+    described at least; a bare ADOPTS link is graded by its quote, which describes no work where it is the
+    headline (``is_headline``; ``start``: where the quote cites the document). ``memo``: ``grade_evidence``'s."""
     if row["source"] == "model":
         if model_role(row.get("summary"), quote):   # a model learnt from elsewhere or an aim: words only
             return "claimed"
@@ -158,14 +166,15 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
                   and _ENDS_SENTENCE.search(quote or "") is not None)
         return "described" if listed else grade
     status = row.get("status") if row["source"] == "measure" else None
-    return grade_evidence(quote or "", status, bool(row.get("metrics")), memo, row.get("practice"))
+    grade = grade_evidence(quote or "", status, bool(row.get("metrics")), memo, row.get("practice"))
+    return "claimed" if grade == "described" and is_headline(quote, start) else grade
 
 
 def graded(row: dict[str, Any], memo: dict[Any, Any] | None = None) -> tuple[str, Evidence]:
     """(grade, evidence) of one raw row: a quantified piece cites the sentence of its figure
     (``fig_*``), every other piece its own evidence. ``memo``: ``grade_evidence``'s."""
     ev = best_evidence(row)
-    grade = grade_piece(row, ev.quote, memo)
+    grade = grade_piece(row, ev.quote, memo, ev.start)
     if grade == "quantified":
         fig = best_evidence(row, "fig_")
         if fig.quote:
@@ -230,8 +239,8 @@ def kept_piece(row: dict[str, Any], figures: list[tuple[list[str], Any, Any, Any
     ``grade_evidence``'s."""
     ev = best_evidence(row)
     own = best_evidence(row, "own_") if row["source"] == "measure" else NO_EVIDENCE
-    plain = grade_piece({**row, "metrics": 0}, ev.quote, memo)
-    counted = grade_piece({**row, "metrics": 1}, ev.quote, memo) if figures else plain
+    plain = grade_piece({**row, "metrics": 0}, ev.quote, memo, ev.start)
+    counted = grade_piece({**row, "metrics": 1}, ev.quote, memo, ev.start) if figures else plain
     return [row["practice"], row["source"], row["id"], row.get("summary"), row.get("status"), plain, counted,
             list(ev), list(own), [[list(places), *entry] for places, *entry in figures]]
 

@@ -292,6 +292,8 @@ _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.patt
                              r"|\s*以[^，,；;。：:！？!?]{0,16}?(?:凝聚|激活|汇集|汇聚|激发|增强|助推|赋能)")
 # a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
 _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
+# a practice named as the time after it (建立老旧小区改造后的长效管理机制): what is done then is other work
+_AFTER_IT = re.compile(r"(?:工作)?(?:完成|结束)?(?:后|之后|以后)(?!勤)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
 _MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
 # a clause listing the means (通过推进政府购买服务、社区信息化、社区减负增效等措施): graded by what the next clause says was done
@@ -303,7 +305,8 @@ def mention_claimed(text: str, practice: str) -> bool:
     of it, so the sentence's verbs — those of other clauses — do not grade it: a topic people talk over (居民代表共同协商
     水电改造、成立小区业委会、…等民生问题: the sentence's 召开居民议事会 is the meeting, no committee set up), or a general
     line opening with an attitude word and no verb of work (近年来，我省…开展了社区减负专项行动，…，扎实开展智慧社区建设
-    试点，不断深化“三社联动”体制机制: a reply's summary — the 开展 of other practices' clauses is theirs). A general line is
+    试点，不断深化“三社联动”体制机制: a reply's summary — the 开展 of other practices' clauses is theirs), or the practice
+    named as the time after it (建立老旧小区改造后的长效管理机制: the mechanism is the work). A general line is
     still graded by a clause after it that carries it out (积极推进网格化治理，建立网格员队伍) until one naming another
     practice, and by a clause before it naming none. False where no clause names the practice (a name the taxonomy
     does not hold)."""
@@ -334,6 +337,9 @@ def mention_claimed(text: str, practice: str) -> bool:
         if judged is not None and judged.start(1) <= at < judged.end(1):
             continue        # (对…红色物业党建工作给予了充分的肯定, 对参与疫情防控…获得积分情况作了规定: praised or ruled on)
         cue = entry.pattern.match(text, at)
+        if all((m := entry.pattern.match(text, pos)) is not None and _AFTER_IT.match(text, m.end())
+               for pos, p in hits if p == practice and a <= pos < b):
+            continue        # (建立老旧小区改造后的长效管理机制: the time after it, the work another's)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
             continue        # (成立…、党建引领网格治理、物业管理服务…6个工作小组: a group's field, no work of it yet)
         if all(any(t.start() < pos < t.end() and _SHOW.match(text, t.end()) for t in _TITLES.finditer(text, a, b))

@@ -424,3 +424,29 @@ def test_what_a_visitor_praises_or_a_rule_covers_is_no_work_of_it():
     rule = "出台积分管理办法，实行基础积分和奖惩积分，对参与疫情防控等志愿服务活动获得积分情况作了规定，积分情况一季度一公示。"
     assert grade_evidence(rule, practice="疫情防控") == "claimed"
     assert grade_evidence("社区对疫情防控工作进行了部署，组织志愿者120人开展核酸检测服务。", practice="疫情防控") != "claimed"
+
+
+def test_a_practice_named_as_the_time_after_it_reports_none_of_its_work():
+    """Audit 23: 建立老旧小区改造后的长效管理机制 sets up the management that follows a renovation — the sentence's verbs are
+    that mechanism's, no renovation it reports; a clause renovating compounds stays described."""
+    from queries.grading import grade_evidence
+
+    after = "积极建立老旧小区改造后的长效管理体制机制，巩固改造成果。"
+    assert grade_evidence(after, practice="老旧小区改造") == "claimed"
+    assert grade_evidence("对老旧小区改造后的楼院实行物业管理。", practice="老旧小区改造") == "claimed"
+    assert grade_evidence("推进老旧小区改造，完成改造后移交物业企业管理。", practice="老旧小区改造") == "described"
+
+
+def test_a_headline_cited_alone_describes_no_work():
+    """Audit 23: a link cited by the document's headline (某市规范村(社区)出具证明事项为基层减负: its first line, no sentence
+    end) names the work the body reports, so it is claimed; the same words as a sentence of the body, or a headline
+    with a figure of the practice, keep their grade."""
+    from queries.compare_cities import grade_piece, is_headline
+
+    headline = "某市规范村(社区)出具证明事项为基层减负"
+    row = {"source": "adopts", "practice": "证明事项清理", "metrics": 0}
+    assert is_headline(headline, 6) and not is_headline(headline + "。", 6) and not is_headline(headline, 400)
+    assert grade_piece(row, headline, None, 6) == "claimed"
+    assert grade_piece(row, headline + "。", None, 6) == "described"
+    assert grade_piece(row, headline, None, 400) == "described"
+    assert grade_piece({**row, "metrics": 1}, headline, None, 6) == "quantified"

@@ -629,8 +629,10 @@ def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_
 
 
 # what follows a community's or village's name when it is the one that acts or is spoken of: its own organ,
-# or the clause going on (某街道解放社区党委…, 某街道建设社区，…); not the work of communities (某街道建设社区服务中心)
-_COMMUNITY_OWN_AFTER = re.compile(r"(?:党委|党总支|党支部|居委会|居民委员会|村委会|村民委员会|[，,。、；;：:])")
+# the clause going on (某街道解放社区党委…, 某街道建设社区，…), or the verb a sentence introducing the unit opens
+# with (某街道奋斗社区位于…, …下辖…, …成立于…); not the work of communities (某街道建设社区服务中心)
+_COMMUNITY_OWN_AFTER = re.compile(r"(?:党委|党总支|党支部|居委会|居民委员会|村委会|村民委员会|[，,。、；;：:]"
+                                  r"|位于|地处|下辖|辖区面积|成立于|始建于|组建于|现有|共有|总面积)")
 
 
 def _verb_named_community(text: str, suffix_start: int, suffix_end: int, street_ends: set[int]) -> int | None:

@@ -807,6 +807,19 @@ def test_county_seats_town_written_where_a_name_starts_is_a_place():
     assert local_mentions("，城关地区的老旧小区。", set(), set()) == []
 
 
+@pytest.mark.parametrize("name", ["奋进", "跃进"])
+def test_a_community_named_like_a_verb_introduced_after_its_street(name):
+    # a sentence introducing a verb-named community after its street (某街道奋进社区位于…, …下辖…, …成立于…) names it,
+    # and the story it opens is the community's
+    rec = extract_text(f"网格服务暖人心\n\n吉林省松原市宁江区青松街道{name}社区位于城区东部，辖区面积2平方公里，"
+                       f"有居民3000户。{name}社区积极打造网格服务站。\n", "t.txt")
+    assert f"{name}社区" in {p.name for p in rec.places}
+    assert rec.document.subject_place.endswith(f"{name}社区"), rec.document.subject_place
+    # a verb before 社区 and the work of communities still names none (某街道奋进社区服务中心建设)
+    rec = extract_text(f"网格服务暖人心\n\n近日，松原市宁江区青松街道{name}社区服务中心建设。\n", "t.txt")
+    assert not any(p.name.startswith(name) for p in rec.places)
+
+
 @pytest.mark.parametrize("name", ["解放", "前进", "振兴"])
 def test_a_community_named_like_a_verb_after_its_street(name):
     # many communities are named 解放, 前进, 振兴: after their street, with the community's organ or the clause

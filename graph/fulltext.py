@@ -64,13 +64,27 @@ def _run_grams(run: str) -> list[str]:
     return [run] if len(run) == 1 else [run[i:i + 2] for i in range(len(run) - 1)]
 
 
+# the full-width characters that fold into a run's characters (digits and letters)
+_FULL_WIDTH_WORD = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _folded_runs(text: str) -> list[str]:
+    """The runs of :func:`fold` (``text``), each once, in order: where ``text`` holds no full-width digit or
+    letter, without the translation (the other full-width characters it maps fold into punctuation and
+    spaces, which no run holds, so the runs are the same; a quarter of the time of a document's grams)."""
+    if _FULL_WIDTH_WORD.search(text) is None:
+        folded = text.lower()
+        return list(dict.fromkeys(_RUN.findall(folded if len(folded) == len(text) else text)))
+    return list(dict.fromkeys(_RUN.findall(fold(text))))
+
+
 def grams(text: str) -> str:
     """Distinct unigrams and bigrams of every run of Chinese characters, letters and digits of the
     folded ``text``, space-separated (the indexed field)."""
     # each run's characters, then its bigrams (in C), all into one dict: a third less time than a dict
-    # update per run and kind (the order, first occurrence, is the same)
+    # update per run and kind (the order, first occurrence, is the same; a run written twice adds nothing)
     return " ".join(dict.fromkeys(itertools.chain.from_iterable(
-        [itertools.chain(run, map(operator.add, run, run[1:])) for run in _RUN.findall(fold(text))])))
+        [itertools.chain(run, map(operator.add, run, run[1:])) for run in _folded_runs(text)])))
 
 
 def _items(value: Any) -> list[Any]:

@@ -74,6 +74,11 @@ def test_grams_lists_each_runs_characters_then_its_bigrams_once_in_first_order()
     # across punctuation; a reordering would change every stored field
     assert grams("社区治理，社区网格员ab12") == "社 区 治 理 社区 区治 治理 网 格 员 a b 1 2 区网 网格 格员 员a ab b1 12"
     assert grams("") == "" and grams("，。") == ""
+    # folded: full-width digits and letters are half-width, letters lower case (a text whose lower case is
+    # longer, İ, keeps its case: fold); a run written twice adds nothing
+    assert grams("ＡＢ社区（Ｘ１），ab社区") == "a b 社 区 ab b社 社区 x 1 x1"
+    assert grams("Ab社区（X1）,AB社区") == "a b 社 区 ab b社 社区 x 1 x1"
+    assert grams("İK社区，ＩＫ") == grams("İK社区，IK") == "社 区 社区"     # (upper case: in no run)
     assert entity_grams("网格", None, ["网格员"], "x") == "网 格 网格 员 格员"
     assert entity_grams(None, None, None, "pr_1") == "p r pr 1"
 

@@ -38,6 +38,7 @@ __all__ = [
     "LocalMention",
     "admin_mentions",
     "extract_places",
+    "is_boundary_direction",
     "local_level",
     "local_mentions",
     "self_mentions",
@@ -280,6 +281,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         if hit.is_alias:
             if within is None and in_idiom(text, hit.start, hit.end):
                 continue  # 长治久安, 大同小异: a short form inside an idiom is no place
+            if within is None and is_boundary_direction(hit.surface):
+                continue  # 南至某大街，东至某路: a boundary's direction (the county 东至 is written 东至县 or after 池州)
             if (_LOCAL_SUFFIX_AFTER.match(after) and not (within is not None and place.is_county_level
                                                           and after.startswith("社区"))
                     and not _city_community_work(gaz, hit.codes, text, hit.end))\
@@ -729,6 +732,12 @@ _DISTANCE_NAME = re.compile(r"[一二三四五六七八九十百]{1,3}里[\u4e00
 
 # a boundary named by its direction (东以…为界, 西以贺兰社区接壤, 北至…村): the name starts after 以/至
 _BOUNDARY = re.compile(r"[东南西北東][以至]")
+
+
+def is_boundary_direction(word: str) -> bool:
+    """Is ``word`` a direction that opens a unit's boundary (东至, 西以: 南至某大街，东至某路), which a county's
+    short form may read like (东至 of 东至县)?"""
+    return _BOUNDARY.fullmatch(word) is not None
 
 
 def _name_start_rules(window: str, roads: bool = False) -> tuple[tuple[int, bool], ...]:

@@ -33,6 +33,7 @@ from loaders.extract.places import (
     AdminMention,
     LocalMention,
     admin_mentions,
+    is_boundary_direction,
     local_mentions,
     skip_gloss,
     zone_mentions,
@@ -1212,7 +1213,8 @@ def _county_alias(text: str, gaz: Gazetteer) -> str | None:
     written in full: where a street's own report places itself."""
     hits = [hit for hit in gaz.scan(text) if hit.is_alias and len(hit.codes) == 1
             and gaz.by_code[hit.codes[0]].is_county_level and not is_common_word(hit.surface)
-            and not is_common_word(text[hit.end - 1:hit.end + 1])]  # (幸福感和安全感: 安全 is a word, 和安 no county)
+            and not is_common_word(text[hit.end - 1:hit.end + 1])  # (幸福感和安全感: 安全 is a word, 和安 no county)
+            and not is_boundary_direction(hit.surface)]  # (东至某路: a boundary, no 东至县)
     if any(_NAMED_LIKE_A_COUNTY.match(text, hit.end) for hit in hits):
         return None  # 丹凤社区, 宁海路街道: a community or road named like a county; the text's short forms place nothing
     codes = {hit.codes[0] for hit in hits}

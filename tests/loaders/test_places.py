@@ -807,6 +807,17 @@ def test_county_seats_town_written_where_a_name_starts_is_a_place():
     assert local_mentions("，城关地区的老旧小区。", set(), set()) == []
 
 
+def test_a_boundary_direction_is_no_county(gaz):
+    # a community's profile gives its bounds by direction (南至某大街，东至某路): 东至 there is no 东至县, and the
+    # community is placed in no county for it
+    text = "青松社区\n\n青松社区位于街道办事处东侧，南至长安大街，北至和平街，东至青松路，西至建设路，有住户800户。\n"
+    assert not [a for a in admin_mentions(text, None, gaz) if gaz.by_code[a.code].name == "东至县"]
+    rec = extract_text(text, "t.txt")
+    assert rec.document.subject_place == "青松社区" and rec.document.province is None, rec.document
+    # the county written in full, or after its city, is the county
+    assert [gaz.by_code[a.code].name for a in admin_mentions("池州市东至县推进网格治理", None, gaz)][-1] == "东至县"
+
+
 @pytest.mark.parametrize("name", ["奋进", "跃进"])
 def test_a_community_named_like_a_verb_introduced_after_its_street(name):
     # a sentence introducing a verb-named community after its street (某街道奋进社区位于…, …下辖…, …成立于…) names it,

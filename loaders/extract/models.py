@@ -649,13 +649,27 @@ def _introducing_owners(ctx: Context, group: list[_Cand], credited: dict[int, li
         if id(c) not in credited:
             continue
         owners = list(dict.fromkeys(credited[id(c)]))
-        if any(lo <= c.start < hi for lo, hi in headline):
-            # (the place written straight before the quote, 某市“…”; not a body of it, 某市政协…“…”活动: its own work)
+        line = next(((lo, hi) for lo, hi in headline if lo <= c.start < hi), None)
+        if line is not None:
+            # (the place written straight before the quote, 某市“…”, or heading the headline's clause, 某市开创“…”;
+            # not a body of it, 某市政协…“…”活动: its own work)
             q0 = c.anchor if c.anchor >= 0 else c.start
-            owners = [o for o in owners if not (_contains_subject(ctx, o) and _written_before(ctx, o, q0))]
+            owners = [o for o in owners if not (_contains_subject(ctx, o) and (
+                _written_before(ctx, o, q0) or _heads_without_body(ctx, o, line[0], q0)))]
         if owners:
             return owners
     return []
+
+
+def _heads_without_body(ctx: Context, name: str, lo: int, q0: int) -> bool:
+    """Whether the place ``name`` is written in [lo, q0) (the headline before the quote) as a place, not
+    inside the name of one of its bodies there (某市开创“…”, not 某市政协开展“…”活动)."""
+    place = ctx.place_named(name)
+    if place is None:
+        return False
+    spans = [(m.start, m.end) for a in ctx.agencies for m in a.mentions if lo <= m.start < q0]
+    return any(lo <= m.start and m.end <= q0 and not any(s <= m.start and m.end <= e for s, e in spans)
+               for m in place.mentions)
 
 
 def _written_before(ctx: Context, name: str, pos: int) -> bool:
@@ -668,8 +682,8 @@ def _contains_subject(ctx: Context, name: str) -> bool:
     """Whether the place ``name`` lies above the subject place (its city, its province)."""
     place, seen = ctx.place_named(ctx.document.subject_place), set()
     while place is not None and place.parent and place.parent not in seen:
-        if place.parent == name:
-            return True
+        if place.parent == name or place.parent.startswith(name):
+            return True  # (its parent, or a parent written with it in front: 杭州市 of 杭州市西湖区)
         seen.add(place.parent)
         place = ctx.place_named(place.parent)
     return False

@@ -241,3 +241,13 @@ def test_places_listed_as_the_makers_each_own_the_scheme():
     # a list ending with 等 is where the scheme spread: not its makers
     _s, owners = _owners("亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领。红星社区、光华社区等推行“板凳议事会”工作法。\n")
     assert owners["板凳议事会"] == ["盐城市亭湖区"]
+
+
+def test_a_headline_city_that_opens_the_clause_over_a_communitys_story_credits_nothing():
+    # 某市开办“…”: the headline names the city for readers far away; the body's community that runs it is its
+    # owner (the community's street is written under a district the text does not list: 宁波市海曙区)
+    from loaders.extract.pipeline import extract_text
+    text = ("宁波开办“邻里暖心屋”解独居老人所急\n\n宁波开办“邻里暖心屋”解独居老人所急\n\n"
+            "宁波市白云街道桂花社区共有居民3000余人。该社区通过居民议事会广泛征求意见,创办“邻里暖心屋”,为独居老人提供服务。")
+    record = extract_text(text, "x.txt")
+    assert [(m.name, m.owner) for m in record.named_models] == [("邻里暖心屋", "桂花社区")]

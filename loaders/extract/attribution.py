@@ -401,6 +401,8 @@ class Attribution:
         self._clause_states: dict[int, tuple[tuple[str | None, str] | None, str | None, bool]] = {}
         self._carries: dict[int, bool] = {}            # sentence start -> carries_plan
         self._listed: dict[int, int | None] = {}       # line start -> plan_list_start
+        self._planned: dict[int, bool] = {}            # position -> planned_at (a cue's position is asked again
+        #                                                by the practice-mentions and figure-measures steps)
 
     # ---------------------------------------------------------------- heads
     def _head(self, lo: int, hi: int) -> tuple[str | None, str | None]:
@@ -576,6 +578,12 @@ class Attribution:
         section whose heading names plans (:func:`plan_sections`), in what a document asks for
         (:func:`required_spans`), in a sentence carrying on a plan (:func:`carries_plan`) or in an item of
         a list a plan introduces (:func:`plan_list_start`)?"""
+        got = self._planned.get(pos)
+        if got is None:
+            got = self._planned[pos] = self._planned_at(pos)
+        return got
+
+    def _planned_at(self, pos: int) -> bool:
         if self._plan_starts:
             k = bisect_right(self._plan_starts, pos) - 1
             if k >= 0 and pos < self._plan_ends[k]:

@@ -94,6 +94,11 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("全区业委会组建率达到90%。", "业委会组建"),
     ("机关党员回社区报到，认领服务岗位。", "在职党员双报到"),
     ("在楼栋打造“红色微阵地”，设置阅览、议事等功能。", "党群服务阵地建设"),
+    # the role written with 专职 (社区专职工作者) is the same community worker
+    ("区里举办了年度社区专职工作者培训班，学员学习16门课程。", "社区工作者培训"),
+    # a compound's party group is the compound's party organisation; so is one built into the compounds
+    ("社区党委下设网格党支部，楼道、院落、小区党小组同步建立。", "小区党支部"),
+    ("将党组织建在“网格”“楼宇”“小区”上，通过党员带动各项工作。", "小区党支部"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -149,6 +154,10 @@ def test_cues(text, expected):
     # 互联网+ joined to mass prevention names how patrollers are mobilised (微信群), no community information platform
     ("推进“互联网+群防群治”，组建巡逻队，建立治安微信群20个。", "智慧社区"),
     ("推行“互联网+联防联控”工作法。", "智慧社区"),
+    # a compound's building heads and a party group of a building are no compound's party organisation
+    ("300多名党员担任小区楼栋长，楼栋党小组常态化开展服务。", "小区党支部"),
+    # party organisations built into grids alone
+    ("将党组织建在网格上，通过党员带动各项工作。", "小区党支部"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)

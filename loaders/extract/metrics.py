@@ -182,7 +182,7 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # 21个社区自组织告别无序争夺 → 社区自组织, 7个有党员的企业单独或联合成立党组织 → 有党员的企业)
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
-                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|担任|兼任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|陆续|相继|纷纷|如期|"
+                r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|未能|尚未|担任|兼任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|陆续|相继|纷纷|如期|"
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
                 r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
@@ -315,6 +315,13 @@ _MAX_ACHIEVED = 16
 # what units counted did or reached, to their clause's end, labelling them (40个社区开展老旧小区整治和改造 → 开展…的社区; not
 # 达到, which a label's lead loses: 达到…标准的社区 would read 标准的社区)
 _UNITS_DID = ("实现", "开展", "完成", "纳入", "获得", "荣获", "入选", "成为")
+# what people counted were taken into, won or became, to their clause's end (48名社区党组织书记纳入事业岗位管理,
+# 4名社区干部进入乡镇公务员队伍): those it happened to, not every such person of the place
+_PEOPLE_DID = ("纳入", "进入", "获得", "荣获", "入选", "成为")
+# what things counted have not yet had done to them (46个问题未能及时解决): those left, not every such thing
+_NOT_YET = ("未能", "尚未")
+# the next figure of a run after what those counted did (8家企业获得省级表彰、3家获得市级表彰): no part of it
+_NEXT_FIGURE = re.compile(r"、(?=\d)")
 _CLAUSE_END = re.compile(r"[，,。；;：:！？!?\n]")
 # units of administrative rank, and one written after 、 as the next item (街道、镇; 乡、镇): not a noun going on (村民, 镇政府)
 _UNIT_RANKS = ("街道", "乡镇", "镇", "乡", "村", "社区", "居委会", "县", "区", "市", "旗")
@@ -415,10 +422,17 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         # units counted, then what they achieved, took up or reached, all their clause says (233个小区实现党组织覆盖,
         # 40个社区开展老旧小区整治和改造, 120个小区纳入物业管理, 8家物业企业获得省级表彰): the units that did it, not every
         # such unit of the place
-        achieved = after[split.end():].strip()
+        achieved = _NEXT_FIGURE.split(after[split.end():], 1)[0].strip()
         if 2 <= len(achieved) <= _MAX_ACHIEVED and not _CLAUSE_END.search(achieved) and len(after) < _WINDOW - 2 \
                 and not _DEMONSTRATIVE.search(achieved):       # (开展了这项活动: what it is lies before)
             return split.group() + achieved + "的" + phrase
+    if split and (2 <= len(phrase) <= 8 or _UNIT_NOUN.fullmatch(phrase)) and len(after) < _WINDOW - 2 and (
+            split.group() in _PEOPLE_DID and classifier in _PEOPLE_UNITS or split.group() in _NOT_YET):
+        # people counted, then what they were taken into, won or became (48名社区党组织书记纳入事业岗位管理), or things
+        # counted, then what is not yet done to them (46个问题未能及时解决), all their clause says: those it happened to
+        done = _NEXT_FIGURE.split(after[split.end():], 1)[0].strip().removeprefix("了")
+        if 2 <= len(done) <= _MAX_ACHIEVED and not _CLAUSE_END.search(done) and not _DEMONSTRATIVE.search(done):
+            return split.group() + done + "的" + phrase
     if split and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase) and split.group() in ("整合", "合并"):
         return split.group() + phrase      # (5个小区整合成一个小区: the communities merged)
     if split and split.group() == "对" and 2 <= len(phrase) <= 8 and len(after) < _WINDOW - 2:
@@ -847,11 +861,19 @@ def _years_to_bring(ends: list[int], s_lo: int, start: int) -> bool:
     return k < len(ends) and ends[k] <= start
 
 
+# a label of those counted that did something (获得市级表彰的干部, 纳入事业岗位管理的社区党组织书记): what they did, then who
+_DID_LABEL = re.compile(r"(?:" + "|".join(dict.fromkeys((*_UNITS_DID, *_PEOPLE_DID, *_NOT_YET))) + r")[^的]{2,16}的(?=.)")
+
+
 def _own_holder(text: str, lo: int, prev_end: int, previous: str) -> str:
     """The label a figure with none of its own carries over from the figure before it: what that one counts, without
-    whose it is where the figure's clause (from ``lo``, after the figure before it, ending at ``prev_end``) opens right
-    after a holder of its own with a gloss
+    what they did where its label says (获得市级表彰的干部 → 干部), and without whose it is where the figure's clause (from
+    ``lo``, after the figure before it, ending at ``prev_end``) opens right after a holder of its own with a gloss
     (农村社区(居委会)运转经费由14万元提高到24万元，城区的社区(居委会)已经由20万元…: 运转经费, not 农村社区's)."""
+    did = _DID_LABEL.match(previous)
+    if did:
+        # (12名干部获得市级表彰，8人入选人才库: the 8 are of those counted before, not of what those did)
+        previous = previous[did.end():]
     close = max(previous.rfind(")"), previous.rfind("）"))
     if close < 0 or close == len(previous) - 1 or lo - 8 < prev_end or _GLOSS.search(text, lo - 8, lo) is None:
         return previous

@@ -910,3 +910,21 @@ def test_a_bare_share_after_a_count_is_of_what_it_counts(text, as_written, subje
 def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # people counted, then what they were taken into, won or became (audit 23): those it happened to
+    ("某市定向招录了4名社区干部进入乡镇公务员队伍，48名社区党组织书记纳入事业岗位管理。", "48名", "纳入事业岗位管理的社区党组织书记"),
+    ("某市定向招录了4名社区干部进入乡镇公务员队伍。", "4名", "进入乡镇公务员队伍的社区干部"),
+    ("某市吸纳了103名优秀社区工作者进入了党组织。", "103名", "进入党组织的优秀社区工作者"),
+    # a figure carrying the label over keeps who they are, not what the first did
+    ("某区有12名干部获得市级表彰，8人入选人才库。", "8人", "干部"),
+    ("8家物业企业获得省级表彰、3家获得市级表彰。", "8家", "获得省级表彰的物业企业"),
+    ("8家物业企业获得省级表彰、3家获得市级表彰。", "3家", "物业企业"),
+    # things counted, then what is not yet done to them: those left
+    ("某街道登记了260个问题，仍有46个问题未能及时解决。", "46个", "未能及时解决的问题"),
+    ("某县3个村尚未成立业委会。", "3个", "尚未成立业委会的村"),
+])
+def test_labels_of_audit_23_keep_what_was_done(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

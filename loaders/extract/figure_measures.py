@@ -9,7 +9,8 @@ sentence is a measure of that practice: its figure is then one the graph reads a
 
 A sentence counts where the cue stands in the same clause as a figure that is a result (not a target,
 plan or standard) about the subject or a place within it, no measure covers the cue, the cue is not in a
-plan or a statement that the subject studies another place, and the clause is not what a place has
+plan or a statement that the subject studies another place, nor the whole of a bracket glossing the noun before it
+(``到居住地小区（网格）报到``: where people report, not grid work), and the clause is not what a place has
 (``辖15个小区``: size, not work; ``已有…`` reports what was reached).
 """
 from __future__ import annotations
@@ -97,6 +98,8 @@ def extract_figure_measures(ctx: Context) -> None:
     for pm in ctx.practice_mentions:
         if pm.learned_from or attribution.planned_at(pm.start):
             continue
+        if 0 < pm.start and text[pm.start - 1] in "（(" and text[pm.end:pm.end + 1] in ("）", ")"):
+            continue    # (到居住地小区（网格）报到: a bracket glossing the noun before it, no work of its own)
         # (a measure covering the cue is its measure — unless it is a wider place's and the cue's sentence is about a place
         # within it: 德钦县's section, then 例如，升平镇敦和社区通过“双报到”机制，组织…: the community's work is its own)
         at_place = attribution.place_at(pm.start)

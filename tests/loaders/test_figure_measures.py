@@ -90,3 +90,12 @@ def test_staff_sent_down_counted_are_a_result():
     text = "某某區推進網格化治理\n某某區從各機關單位選派320余名專職網格員,在8個街道全面覆蓋展開。\n"
     got = [m for m in _measures(text) if "网格化治理" in m[1]]
     assert got and got[0][0].endswith("選派320余名專職網格員") and got[0][2] == "done", _measures(text)
+
+
+def test_a_bracket_glossing_the_noun_before_it_measures_no_practice():
+    """Audit 23: 640余家单位党组织到居住地小区（网格）报到 — 网格 glosses where they report, the figure is no grid work; a grid
+    named in the clause itself still measures 网格化治理."""
+    text = "某某市社区治理情况\n2019年以来，某某市640余家单位党组织和4.7万名党员到居住地小区（网格）报到。\n"
+    assert [m for m in _measures(text) if "网格化治理" in m[1]] == [], _measures(text)
+    text = "某某市社区治理情况\n2019年以来，某某市划分网格（片区）860个，配备网格员900名。\n"
+    assert [m for m in _measures(text) if "网格化治理" in m[1]], _measures(text)

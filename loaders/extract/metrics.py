@@ -249,7 +249,9 @@ _LEAD_TRIM = re.compile(
     r"|\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月|\d{1,2}\s*[-—~～]\s*\d{1,2}\s*月"
     r"|[一二三四五六七八九十两\d]+年(?:来|以来)|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
-    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后)+")
+    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后|"
+    # (a rule's verb: 明确年度积分不少于20分 → 年度积分)
+    r"明确了?(?=[\u4e00-\u9fff]{2})|规定了?(?=[\u4e00-\u9fff]{2}))+")
 # a value that rises or falls to another (满意度从不足40%跃升至95%, 志愿者由200人增至500人): the verb of the change
 _CHANGE_TO = (r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|降低|降|减少|精减|精简|缩减|压减|减|细化|细分|扩大|扩展|扩充|"
               r"缩小|压缩)(?:至|到)|跃升|攀升|上升")
@@ -612,12 +614,21 @@ _STATION_SUBJECT = re.compile(r"\s*([\u4e00-\u9fff]{2,10}?(?:派出所|警务站
 # a compound a sentence is about: where it is or when it was built, said first (康居小区位于…，建成于1999年，共3栋楼房)
 # (旭园小区是某社区一个建于1998年的小区，共2个楼幢: what it is, said first, too)
 # (蒙信小区已列入2023年老旧小区改造计划，涉及改造户数76户: the plan it is put into, then what the plan involves, too)
-_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小区|院落|楼院|小院))(?:位于|地处|坐落于?|建成于|始建于|建于|是|"
+# (a mirror page's traditional characters too: 某某小區建于1991年)
+_HOLDER_SUBJECT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:小[区區]|院落|[楼樓]院|小院))(?:位于|地处|坐落于?|建成[于於]|始建[于於]|建[于於]|是|"
                              r"已?(?:列入|纳入)(?=[^，,。；;]{0,16}?(?:计划|项目|清单|名单)))")
 # what every match of ``_HOLDER`` / ``_HOLDER_SUBJECT`` holds: looked for first (a scan that skips ahead to 小, 院, 楼, 派,
 # 警 or 司), the patterns, which open with a run of hanzi the engine tries at every offset, only where it is found
 _HOLDER_KEY = re.compile(r"小区|院落|楼院|小院|派出所|警务站|警务室|司法所")
-_HOLDER_SUBJECT_KEY = re.compile(r"(?:小区|院落|楼院|小院)(?:位于|地处|坐落|建成于|始建于|建于|是|已?(?:列入|纳入))")
+_HOLDER_SUBJECT_KEY = re.compile(r"(?:小[区區]|院落|[楼樓]院|小院)(?:位于|地处|坐落|建成[于於]|始建[于於]|建[于於]|是|"
+                                 r"已?(?:列入|纳入))")
+# a label that is a bare kind of count (人数, 人次): of what the figure before it counts, where it follows that one's clause
+_BARE_KIND = frozenset({"人数", "人次", "次数", "户数", "总人数", "参与人数", "数量"})
+# (of events held: 813场, 20次 — not of households or people, 全村共有300户，人数1200人)
+_EVENT_UNITS = frozenset({"场", "次", "期", "批", "场次", "轮"})
+# a clause opening with the figure, after those saying where the compound is and when it was built (…建于1991年，1栋楼，
+# 4个单元，67户): a list of what it holds
+_FIGURE_OPENS = re.compile(r"[，,]\s*(?=\d)")
 # what it holds, written straight before the figure (共3栋, 有120户), or what its plan involves (涉及改造户数76户)
 _HELD = re.compile(r"[，,](?:共有|现有|共计|共|有|涉及)")
 # a compound the sentence's work is done on (…投入4.8万元对金龙小区进行整体绿化改造，补植草坪2500余平方米，…): the figures
@@ -661,7 +672,9 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
             if held is not None and held.start() < after and not _rx(r"[。；;：:]").search(text, held.start(), start) \
                     and _rx(r"\d").search(text, held.end(), after):
                 after = held.start()
-            if after <= found.end() or not _HELD.match(text, after, start):
+            opens = _FIGURE_OPENS.match(text, after, start + 1)
+            listed = opens is not None and opens.end() == start and _holds_only_figures(text, found.end(), after)
+            if after <= found.end() or not (_HELD.match(text, after, start) or listed):
                 return None
     if _rx(r"[，,；;：:]").search(text, after, start) and _LATER_UNIT.search(text, after, start):
         return None      # (another unit named after it, in a later clause: the figure is that one's)
@@ -671,6 +684,12 @@ def _compound_holder(text: str, s_lo: int, start: int) -> str | None:
     if len(name) < 4 or _GENERIC_COMPOUND.search(name) or any(c.isdigit() for c in name):
         return None
     return name
+
+
+def _holds_only_figures(text: str, lo: int, hi: int) -> bool:
+    """Do the clauses of ``text[lo:hi]`` after the first (where the compound is, when it was built) each open with a
+    figure (，1栋楼，4个单元)?"""
+    return all(clause[:1].isdigit() for clause in _rx(r"[，,]").split(text[lo:hi].strip())[1:] if clause.strip())
 
 
 def _with_holder(subject: str | None, holder: str | None) -> str | None:
@@ -1021,7 +1040,12 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         subject = _subject(text, start, end, clauses, s_lo)
         if raw_unit in ("岁", "周岁"):
             subject = _age_limit(subject, after)
-        if subject and subject.startswith("占") and prev_subject and prev_end >= s_lo \
+        if subject in _BARE_KIND and prev_subject and s_lo <= prev_end and start - prev_end <= 8 \
+                and prev_unit.lstrip("万亿千百") in _EVENT_UNITS and _rx(r"[，,、]").search(text, prev_end, start):
+            # a bare kind of count straight after another figure's clause (共接待党史教育学习813场，人数18325人次): the
+            # people of what that one counts
+            subject = _shortened(_own_holder(text, clauses.bounds(start)[0], prev_end, prev_subject) + subject)
+        elif subject and subject.startswith("占") and prev_subject and prev_end >= s_lo \
                 and text[clauses.bounds(start)[0]:start].lstrip().startswith("占"):
             # a share whose clause opens with 占 (注册志愿者超过89万人，占常住人口比例17.48%): of what the figure before counts
             subject = _shortened(prev_subject + subject)

@@ -921,6 +921,15 @@ def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
     ("某区有12名干部获得市级表彰，8人入选人才库。", "8人", "干部"),
     ("8家物业企业获得省级表彰、3家获得市级表彰。", "8家", "获得省级表彰的物业企业"),
     ("8家物业企业获得省级表彰、3家获得市级表彰。", "3家", "物业企业"),
+    # a compound the sentence opens with, when it was built, then a list of counts (a mirror page's traditional characters
+    # too): the compound's, not its community's
+    ("和平小区建于1991年,1栋楼,4个单元,67户,200多位居民。", "4个", "和平小区单元"),
+    ("和平小區建于1991年,1棟樓,4個單元,67戶,200多位居民。", "200多位", "和平小區居民"),
+    ("和平小区位于某路，居民反映停车难，12个车位被占用。", "12个", "车位被占用"),
+    # a bare kind of count after the events the figure before counts: of those events; a rule's verb is no part of a label
+    ("自开馆以来，共接待党史参观学习813场，人数18325人次。", "18325人次", "接待党史参观学习人数"),
+    ("全村共有农户300户，人数1200人。", "1200人", "人数"),
+    ("某街道制定积分管理办法，明确年度积分不少于20分的底线要求。", "20分", "年度积分"),
     # things counted, then what is not yet done to them: those left
     ("某街道登记了260个问题，仍有46个问题未能及时解决。", "46个", "未能及时解决的问题"),
     ("某县3个村尚未成立业委会。", "3个", "尚未成立业委会的村"),

@@ -36,7 +36,8 @@ _TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|�
 # the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,
 # ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
 _DONE = re.compile(r"成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|选派|选聘|选配|派驻|发放|解决|划分|覆盖|"
-                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训|捐款|捐赠|捐助")
+                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训|捐款|捐赠|捐助|"
+                   r"调整(?=为|成)|整合(?=为|成)")
 # the cue's clause says by what means the next clause's work was done (某社区通过“双报到”机制，组织200名在职党员…捐款4300元)
 _MEANS = re.compile(r"通过|依托|借助|运用|利用")
 # what names funds in a figure's label (年办公经费, 工作补助资金; the steps read text folded to simplified characters), and

@@ -99,3 +99,10 @@ def test_a_bracket_glossing_the_noun_before_it_measures_no_practice():
     assert [m for m in _measures(text) if "网格化治理" in m[1]] == [], _measures(text)
     text = "某某市社区治理情况\n2019年以来，某某市划分网格（片区）860个，配备网格员900名。\n"
     assert [m for m in _measures(text) if "网格化治理" in m[1]], _measures(text)
+
+
+def test_grids_rearranged_into_a_count_are_a_result():
+    """Audit 23: 对…各类网格进行“多网融合”，调整为362个综合网格 — the grids the work made are its result (调整为/整合为)."""
+    text = "某某区推进基层治理\n某某区对辖区内党建、综治等各类网格进行“多网融合”，调整为362个综合网格。\n"
+    got = [m for m in _measures(text) if "网格化治理" in m[1]]
+    assert got and all(m[2] == "done" for m in got), _measures(text)

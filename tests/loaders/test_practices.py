@@ -438,3 +438,12 @@ def test_a_party_committees_members_consulting_is_no_residents_deliberation():
     members = "推行社区党委兼职委员制度，建立履职清单，定期协商开展社区治理服务。"
     assert "居民议事协商" not in document_practices(members)
     assert "居民议事协商" in document_practices("社区党委兼职委员每月组织居民代表协商解决小区停车问题。")
+
+
+def test_a_communitys_commerce_is_no_community_fund_or_economy():
+    """社区经济 of shops and shopping districts (audit 23: 针对社区经济…问题，鼓励社区商业规模化发展): commerce, not the community's
+    own funds or income; a community economy that raises its income stays."""
+    commerce = "针对社区经济存在的普遍低小散弱等问题，某县鼓励社区商业规模化发展，推动城区商圈智慧化提升。"
+    assert "社区基金/社区经济" not in document_practices(commerce)
+    assert "社区基金/社区经济" in document_practices("某社区发展社区经济，引入商业网点，社区年收入增加20万元。")
+    assert "社区基金/社区经济" in document_practices("某社区设立社区基金，募集资金12万元。")

@@ -294,6 +294,10 @@ _ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增
 # per each: 每个村（社区)配备1名专职网格员 → 每个村（社区)配备专职网格员
 _PERIOD = re.compile(r"每(?:月|年|天|日|周|季度|半年)")
 _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
+# who is paid a rate, straight before its period: a post (保障小区党支部书记每月…), or a certificate held (取得初级社工职业证书每年…)
+_PAID_HOLDER = re.compile(r"(?:取得|获得|考取|持有)(?P<held>[\u4e00-\u9fff]{2,12}?(?:证书|证|资格|学历|职称))$"
+                          r"|(?:保障|发放|给予|落实|享受|为|对|向|给)?"
+                          r"(?P<post>[\u4e00-\u9fff]{0,6}?(?:书记|主任|委员|社工|工作者|网格员|网格长|楼栋长|干部|专干))$")
 
 
 # a share written straight after a count, with nothing of its own (…清单、占68.8%)
@@ -822,6 +826,12 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
             phrase = before[before.index(lead):]  # …不达标的社区按照每个社区 → 每个社区
         elif not phrase:
             phrase = lead
+        holder = _PAID_HOLDER.search(text, max(lo, dist.start() - 16), dist.start()) \
+            if _PERIOD.match(phrase) else None
+        if holder:
+            # a rate paid to a post or for a certificate held, written before the period (小区党支部书记每月300元工作补助,
+            # 取得初级社工证书每年补贴1200元): whose pay it is, not a sum of the place's
+            phrase = (holder.group("held") or holder.group("post")) + phrase
         if phrase == lead:  # 每个社区10万元进行补助 → 每个社区补助
             obj = _rx(r"(?:的|进行|用于|予以|给予)*([\u4e00-\u9fff]{2,8})").match(text, end, hi)
             if obj and not _FIGURE_KIND.match(obj.group(1)) and not _AFTER_LEAD.match(obj.group(1)):

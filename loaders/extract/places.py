@@ -938,13 +938,14 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             start, name = glossed.start(), glossed[1] + glossed[2] + text[name_end:end]
         elif suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
-        elif level == "street" and below_ends:
-            # 某社区紧扣某街道…: a verb, then the street. The name start is read within the seven characters
-            # before the suffix: only those ends are copied (whole sets copied per street were quadratic)
+        elif (level == "street" or suffix == "社区") and below_ends:
+            # 某社区紧扣某街道…: a verb, then the street; 某社区发动社区网格员…: a verb, then the communities' work (a
+            # community holds no community). The name start is read within the seven characters before the suffix:
+            # only those ends are copied (whole sets copied per unit were quadratic)
             window = range(max(0, name_end - 7), name_end)
             start = _local_name_start(text, name_end, {e for e in window if e in taken and e not in below_ends},
                                       {e for e in window if e in chained and e not in below_ends}, free_ends,
-                                      suffix == "街道")
+                                      suffix in ("社区", "街道"), street_ends if suffix == "社区" else frozenset())
         else:
             start = _local_name_start(text, name_end, taken, chained, free_ends, suffix in ("社区", "街道"),
                                       street_ends if suffix in ("社区", "村") else frozenset())

@@ -807,6 +807,13 @@ def test_county_seats_town_written_where_a_name_starts_is_a_place():
     assert local_mentions("，城关地区的老旧小区。", set(), set()) == []
 
 
+def test_a_community_holds_no_community():
+    # written straight after a community, 社区 is the communities' work, a verb before it (某社区发动社区网格员…)
+    rec = extract_text("网格巡查\n\n近日，松原市宁江区青松街道翠湖社区发动社区网格员、志愿者开展巡查。\n", "t.txt")
+    names = {p.name for p in rec.places}
+    assert "翠湖社区" in names and not any(n.startswith("发动") for n in names), names
+
+
 def test_a_boundary_direction_is_no_county(gaz):
     # a community's profile gives its bounds by direction (南至某大街，东至某路): 东至 there is no 东至县, and the
     # community is placed in no county for it

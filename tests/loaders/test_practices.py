@@ -99,6 +99,8 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     # a compound's party group is the compound's party organisation; so is one built into the compounds
     ("社区党委下设网格党支部，楼道、院落、小区党小组同步建立。", "小区党支部"),
     ("将党组织建在“网格”“楼宇”“小区”上，通过党员带动各项工作。", "小区党支部"),
+    # a centre used as the venue still counts where the sentence tells of building it
+    ("依托老旧小区改造新建社区党群服务中心，面积达300平方米。", "党群服务阵地建设"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -161,6 +163,20 @@ def test_cues(text, expected):
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)
+
+
+@pytest.mark.parametrize("text", [
+    # a party-and-people centre named as the venue of other work (依托…, …内) is no building of it
+    "某街道依托党群服务中心打造“读书角”品牌，开展理论学习。",
+    "社区党群服务中心内笑语盈盈，志愿者正为老人义务理发。",
+])
+def test_a_centre_named_as_a_venue_is_no_building_of_it(text):
+    assert "党群服务阵地建设" not in extract_text(text, "x.txt").practices
+
+
+def test_a_centre_used_as_a_venue_and_built_in_one_sentence_counts():
+    text = "依托老旧小区改造新建社区党群服务中心，面积达300平方米。"
+    assert "党群服务阵地建设" in extract_text(text, "x.txt").practices
 
 
 def test_a_cue_stops_at_an_ascii_comma():

@@ -551,9 +551,15 @@ class CypherStore(GraphStore):
         the states must see it written)."""
         if self._in_flight.intersection(k for d in deltas for k in (d.doc_id, d.source)):
             self._finish()
-        rows = self._run(statement_text("documents_state"),
-                         {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
-        states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
+        if self._known is not None:
+            # on the fresh-load path the graph holds what this store wrote, and nothing else: the states are
+            # known, not read (a read waits for the server to finish the statement of the batch it writes)
+            found = self._known.doc_states([d.doc_id for d in deltas], [d.source for d in deltas])
+            states = {x: DocState(version, True, source) for x, (version, source) in found.items()}
+        else:
+            rows = self._run(statement_text("documents_state"),
+                             {"ids": [d.doc_id for d in deltas], "sources": [d.source for d in deltas]})
+            states = {r["id"]: DocState(r["version"] or "", bool(r["complete"]), r["source"] or "") for r in rows}
         ids = {d.doc_id for d in deltas}
         outcomes: list[LoadOutcome] = []
         todo: list[DocumentDelta] = []
@@ -588,6 +594,7 @@ class CypherStore(GraphStore):
                 for ids in unsure.values():
                     for x in ids:
                         known.nodes.get(x, {}).pop("grams", None)
+                known.loaded([(d.doc_id, d.version, d.source) for d in todo], remove)
             self._submit(statements[:-1], statements[-1:], unsure)   # tail: end_batch
             self._in_flight = {k for d in todo for k in (d.doc_id, d.source)} | set(remove)
         return outcomes

@@ -30,13 +30,18 @@ class Known:
     relationship key (``evidence_key``) -> the properties it wrote, for relationships with their
     Evidence node; ``plain`` holds the keys of relationships without one (the taxonomy's), ``unsure``
     the facts a strip may have deleted (their next row merges); ``iids`` the internal ids of the facts and
-    Evidence nodes whose id the store has learned (FalkorDB's bulk writes: ``graph/falkordb_bulk.py``)."""
+    Evidence nodes whose id the store has learned (FalkorDB's bulk writes: ``graph/falkordb_bulk.py``);
+    ``docs`` the documents it wrote (id -> (version, source); all of the graph's, every one complete once
+    its batch is written) and ``sources`` their ids by source: a batch's documents' states, which the
+    statement ``documents_state`` would read after waiting for the batch being written."""
 
     nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
     rels: dict[str, dict[str, Any]] = field(default_factory=dict)
     plain: set[str] = field(default_factory=set)
     unsure: set[str] = field(default_factory=set)
     iids: dict[str, int] = field(default_factory=dict)
+    docs: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sources: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def seeded(cls, node_ids: Iterable[str], rel_keys: Iterable[str]) -> Known:
@@ -49,6 +54,28 @@ class Known:
             self.rels.pop(x, None)
             self.iids.pop(x, None)
             self.unsure.add(x)
+
+    def doc_states(self, ids: Iterable[str], sources: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """(version, source) of the documents ``ids`` and of every document from one of ``sources``, as the
+        graph holds them once the batches written so far are (``documents_state``)."""
+        out = {x: self.docs[x] for x in ids if x in self.docs}
+        for source in sources:
+            out.update((x, self.docs[x]) for x in self.sources.get(source, ()))
+        return out
+
+    def loaded(self, docs: Iterable[tuple[str, str, str]], removed: Iterable[str]) -> None:
+        """A batch removes the documents ``removed``, then writes ``docs`` (id, version, source)."""
+        for x in removed:
+            self._drop_doc(x)
+        for x, version, source in docs:
+            self._drop_doc(x)
+            self.docs[x] = (version, source)
+            self.sources.setdefault(source, set()).add(x)
+
+    def _drop_doc(self, doc_id: str) -> None:
+        old = self.docs.pop(doc_id, None)
+        if old is not None:
+            self.sources[old[1]].discard(doc_id)
 
     def full(self) -> bool:
         return len(self.nodes) + len(self.rels) > MAX_KNOWN

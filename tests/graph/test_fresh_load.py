@@ -8,6 +8,7 @@ import pytest
 
 from graph.cypher_store import fill
 from graph.falkordb_store import FalkorStore
+from graph.statements import statement_text
 from graph.store import LoadOutcome
 from tests.graph.conftest import snapshot
 from tests.graph.test_version_and_batches import _learned_what, _moved, _rows
@@ -28,7 +29,8 @@ def test_fresh_load_equals_one_by_one(make_store, graph_bulk):
     document replaced by a new version of itself, a file edited (its old document removed) and new
     documents sharing facts with them: the exclusive store takes the fresh statements (or, with
     ``graph_bulk``, GRAPH.BULK for what they would write) throughout and ends with every property,
-    evidence entry and full-text field of the general path and of loading one by one. The replacement
+    evidence entry and full-text field of the general path and of loading one by one (the documents' states
+    known, not read, after the first batch). The replacement
     and the removal delete nodes, so later bulk writes find their internal ids taken from the freed ones."""
     records = list(synthetic_records(60, seed=3))
     later = [_learned_what(records[3], "网格化经验"), _moved(records[4]), *list(synthetic_records(70, seed=3))[60:],
@@ -50,6 +52,8 @@ def test_fresh_load_equals_one_by_one(make_store, graph_bulk):
         assert fresh._known is not None                     # on the fresh path
         fresh.load_records(later)
     assert fresh._known is not None                         # still, through the replacement and the removal
+    # the documents' states are read from the graph for the first batch only (then the store knows them)
+    assert sent.count(statement_text("documents_state")) == 1
     texts = "\n".join(sent)
     created = (fill("fresh_nodes", label="Measure"), fill("fresh_node_evidence", label="Practice"),
                fill("fresh_rels", type="INSTANCE_OF", start="Measure", end="Practice"),

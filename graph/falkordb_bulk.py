@@ -85,12 +85,16 @@ def _values(keys: list[str], props: dict[str, Any]) -> bytes:
     return b"".join([_string(v) if type(v) is str else value_bytes(v) for v in map(props.get, keys)])
 
 
-def node_token(label: str, rows: list[dict[str, Any]]) -> bytes:
-    """Nodes of one label, each with the properties of its dict (a property a node lacks is not set)."""
+def node_token(label: str, ids: list[str], rows: list[dict[str, Any]]) -> bytes:
+    """Nodes of one label, each with its id and the properties of its dict (a property a node lacks is not
+    set)."""
     keys = _keys(rows)
-    out = [header(label, keys)]
-    for props in rows:
-        out += [_string(v) if type(v) is str else value_bytes(v) for v in map(props.get, keys)]
+    if "id" in keys:
+        raise Unbulkable("a property named id")
+    out = [header(label, ["id", *keys])]
+    for node_id, props in zip(ids, rows):
+        out.append(_string(node_id))
+        out += [_NULL if v is None else _string(v) if type(v) is str else value_bytes(v) for v in map(props.get, keys)]
     return b"".join(out)
 
 
@@ -182,19 +186,18 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], ii
     relationship row ``[props, start id, end id, key, entries]``, an entry ``[start, end, qs, qe(, quote)]``.
     Raises ``Unbulkable`` for a value the format cannot carry."""
     write = BulkWrite(docs, iids)
-    created: dict[str, list[dict[str, Any]]] = {}
+    created: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}     # label -> ids, properties
     evidence: dict[str, EdgeGroup] = {}                 # start label -> its EVIDENCE relationships
     for creates, label, groups in nodes:
-        made = created.setdefault(label, []) if creates else None
+        made = created.setdefault(label, ([], [])) if creates else None
         ev = evidence.get(label)
         if ev is None:
             ev = evidence[label] = EdgeGroup(evidence_type, label, "Document", EVIDENCE_KEYS)
         for rows, doc in groups:
-            for props, node_id, entries in rows:
-                if made is not None:
-                    made.append({"id": node_id, **props})
-                if entries:
-                    ev.rows.append((node_id, doc, _entries(entries)))
+            if made is not None:
+                made[0].extend([row[1] for row in rows])
+                made[1].extend([row[0] for row in rows])
+            ev.rows += [(node_id, doc, _entries(entries)) for _, node_id, entries in rows if entries]
     keys: list[str] = []
     ev = evidence.get(evidence_label)
     if ev is None:
@@ -213,10 +216,10 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], ii
             group = EdgeGroup(rel_type, start_label, end_label, rel_keys)
             group.rows = [(a, b, [_values(rel_keys, p)]) for a, b, p in made_rels]
             write.edges.append(group)
-    for label, made in created.items():
-        if made:
-            write.node_tokens.append(node_token(label, made))
-            write.node_ids.append((label, [r["id"] for r in made]))
+    for label, (ids, props) in created.items():
+        if ids:
+            write.node_tokens.append(node_token(label, ids, props))
+            write.node_ids.append((label, ids))
     if keys:
         write.node_tokens.append(id_token(evidence_label, keys))
         write.node_ids.append((evidence_label, keys))

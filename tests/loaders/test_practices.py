@@ -174,6 +174,14 @@ def test_a_centre_named_as_a_venue_is_no_building_of_it(text):
     assert "党群服务阵地建设" not in extract_text(text, "x.txt").practices
 
 
+def test_a_cppcc_sentence_on_courtyard_consultation_keeps_it():
+    # 政协 in the sentence guards 协商 (the CPPCC's own consultation) unless residents' ground is named: 院坝 is
+    # such ground, as 院落 is
+    text = "区政协街道委员工作室深耕院坝协商主阵地，推动履职向基层延伸。"
+    assert "居民议事协商" in extract_text(text, "x.txt").practices
+    assert "居民议事协商" not in extract_text("区政协召开专题协商会，推动履职向基层延伸。", "x.txt").practices
+
+
 def test_a_centre_used_as_a_venue_and_built_in_one_sentence_counts():
     text = "依托老旧小区改造新建社区党群服务中心，面积达300平方米。"
     assert "党群服务阵地建设" in extract_text(text, "x.txt").practices

@@ -48,8 +48,8 @@ class BuildReport:
 def iter_records(paths: Iterable[str | os.PathLike[str]], workers: int = 1, deltas: bool = False
                  ) -> Iterator[tuple[str, Any, str | None]]:
     """(source, record, error) for every document under ``paths``; ``.jsonl`` files are read as
-    extraction records, everything else is extracted. ``deltas``: (source, DocumentDelta, error)
-    instead, each record turned into its delta in a process of its own (``graph/delta_pool.py``)."""
+    extraction records, everything else is extracted. ``deltas``: (source, DeltaRows, error)
+    instead, each record turned into its delta's rows in a process of its own (``graph/delta_pool.py``)."""
     from loaders.record import ExtractionRecord
 
     lines = _record_lines(paths, workers)
@@ -173,8 +173,9 @@ def _load(store: GraphStore, pending: list[tuple[str, ExtractionRecord]], report
     if not pending:
         return
     from graph.delta import DocumentDelta
+    from graph.delta_rows import DeltaRows
 
-    deltas = all(isinstance(rec, DocumentDelta) for _, rec in pending)
+    deltas = all(isinstance(rec, (DocumentDelta, DeltaRows)) for _, rec in pending)
     if len(pending) > 1:
         try:
             recs = [rec for _, rec in pending]

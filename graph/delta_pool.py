@@ -3,7 +3,8 @@
 A build is one writing process (SQLite takes one writer) fed by the extraction workers. Turning a
 record into the nodes and relationships it supports (parsing its JSON line, ``record_to_delta``) is
 about half of what the writer spent per document (a cProfile of 500 documents at 200: 80 of 152 s
-cumulative in ``record_to_delta``): done here, in another process, the writer only applies deltas.
+cumulative in ``record_to_delta``): done here, in another process, the writer only applies deltas,
+as rows ready to insert (``graph/delta_rows.py``).
 ``deltas`` keeps the order of the items and a bounded number of batches in flight.
 """
 from __future__ import annotations
@@ -25,8 +26,10 @@ Line = tuple[str, "str | None", "str | None"]
 
 
 def _convert(items: list[Line]) -> list[tuple[str, Any, str | None]]:
-    """(source, DocumentDelta or None, error) for each item (in the pool's process)."""
+    """(source, DeltaRows or None, error) for each item (in the pool's process): the delta as the
+    embedded store's writer inserts it (``graph/delta_rows.py``)."""
     from graph.delta import record_to_delta
+    from graph.delta_rows import delta_rows
     from graph.taxonomy import practice_names
     from loaders.record import ExtractionRecord
 
@@ -41,12 +44,12 @@ def _convert(items: list[Line]) -> list[tuple[str, Any, str | None]]:
         except ValueError as exc:
             out.append((source, None, f"{source}: not an extraction record ({exc})"))
             continue
-        out.append((source, record_to_delta(rec, names), None))
+        out.append((source, delta_rows(record_to_delta(rec, names)), None))
     return out
 
 
 def deltas(items: Iterable[Line], processes: int = 1) -> Iterator[tuple[str, Any, str | None]]:
-    """(source, DocumentDelta or None, error) for each (source, line, error) of ``items``, in order;
+    """(source, DeltaRows or None, error) for each (source, line, error) of ``items``, in order;
     the conversion runs in ``processes`` processes (forked, started here, stopped when done).
 
     ``items`` (the extraction workers' results) are drawn by a thread of their own, up to ``_AHEAD``

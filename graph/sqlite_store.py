@@ -49,8 +49,8 @@ import networkx as nx
 
 from govkg.errors import StoreUnavailable
 from graph.delta import DocumentDelta
-from graph.model import COMPACT_JSON, EV_FIELDS, MODEL_VERSION, Evidence
-from graph.quotes import QuoteSpans
+from graph.delta_rows import DeltaRows, delta_rows, merged_props, props_json
+from graph.model import EV_FIELDS, MODEL_VERSION
 from graph.revision import code_revision
 from graph.sqlite_postings import POSTINGS_TABLE_NAMES
 from graph.sqlite_rows import ROWS_TABLE, RowIndex, RowKeeper, Touched
@@ -123,18 +123,13 @@ def graph_path(home: Path) -> Path:
     return Path(home) / "graph" / "graph.sqlite"
 
 
-def _dumps(props: dict[str, Any]) -> str:
-    """Properties as stored: JSON, without evidence (that has its own tables)."""
-    return COMPACT_JSON.encode({k: v for k, v in props.items() if k not in EV_FIELDS})
-
-
 def _changed_props(items: Iterable[tuple[int, dict[str, Any], dict[str, Any]]]) -> list[tuple[str, int]]:
     """(stored props, key) for each (key, old props, new props) whose merge (new over old) changes them."""
     out = []
     for key, old, new in items:
         merged = {**old, **new}
         if merged != old:
-            out.append((_dumps(merged), key))
+            out.append((props_json(merged), key))
     return out
 
 
@@ -375,19 +370,19 @@ class SQLiteStore(GraphStore):
                 old = have.get(row["id"])
                 if old is None:
                     db.execute("INSERT INTO node(id, label, props) VALUES (?, ?, ?)",
-                               (row["id"], row["label"], _dumps({"id": row["id"], **row["props"]})))
+                               (row["id"], row["label"], props_json({"id": row["id"], **row["props"]})))
                     changed = True
                 else:
                     props = {**old[1], "name": row["props"]["name"], "origin": "taxonomy"}
                     props = {k: v for k, v in props.items() if k not in EV_FIELDS}
                     if props != old[1]:
-                        db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(props), old[0]))
+                        db.execute("UPDATE node SET props = ? WHERE nid = ?", (props_json(props), old[0]))
                         changed = True
             nids = {k: v[0] for k, v in self._nodes_by_id([r["start"] for r in rels] + [r["end"] for r in rels]).items()}
             for row in rels:
                 cur = db.execute("INSERT INTO rel(type, s, e, props) VALUES ('IN_CATEGORY', ?, ?, ?) "
                                  "ON CONFLICT(s, e, type) DO NOTHING",
-                                 (nids[row["start"]], nids[row["end"]], _dumps(row["props"])))
+                                 (nids[row["start"]], nids[row["end"]], props_json(row["props"])))
                 changed = changed or cur.rowcount > 0
             if changed:
                 live = self._rows.live()
@@ -531,66 +526,66 @@ class SQLiteStore(GraphStore):
                 out[(s, e, rel_type)] = (rid, json.loads(props))
         return out
 
-    def _apply(self, delta: DocumentDelta, replace: bool) -> None:
+    def _apply(self, delta: DocumentDelta | DeltaRows, replace: bool) -> None:
         with self._write() as db:
             live = self._rows.live()
             if replace:
                 self._rows.before(live, delta.doc_id)
                 self._strip(delta.doc_id, keep_document=True)
             found = self._nodes_by_id([delta.doc_id]).get(delta.doc_id)
+            if isinstance(delta, DocumentDelta):        # (the quotes cut from the text the node will hold)
+                text = {**(found[1] if found else {}), **delta.document}.get("text")
+                delta = delta_rows(delta, text)
             doc_props = {**(found[1] if found else {}), **delta.document, "complete": True}
             if found is None:
                 doc_nid = db.execute("INSERT INTO node(id, label, props) VALUES (?, 'Document', ?)",
-                                     (delta.doc_id, _dumps(doc_props))).lastrowid
+                                     (delta.doc_id, delta.document_json)).lastrowid
             else:
                 doc_nid = found[0]
-                db.execute("UPDATE node SET props = ? WHERE nid = ?", (_dumps(doc_props), doc_nid))
+                db.execute("UPDATE node SET props = ? WHERE nid = ?", (props_json(doc_props), doc_nid))
             db.execute("INSERT OR REPLACE INTO doc(nid, version, complete, source, id, text) VALUES (?, ?, 1, ?, ?, ?)",
                        (doc_nid, str(doc_props.get("version", "")), str(doc_props.get("source", "")), delta.doc_id,
                         _doc_text(doc_props.get("text"))))
-            quotes = QuoteSpans(str(doc_props.get("text") or ""))
             # nodes: insert the new ones in one call (in the delta's order), merge properties of the rest
-            have = self._nodes_by_id(list(delta.nodes))
+            nodes = delta.nodes
+            have = self._nodes_by_id([row[0] for row in nodes])
             # new rows numbered here as SQLite would (the largest key + 1), not read back by a second look-up
             first = self._next_key("node", "nid")
-            fresh = {node_id: first + i for i, node_id in enumerate(n for n in delta.nodes if n not in have)}
+            fresh = [row for row in nodes if row[0] not in have]
+            nids = {row[0]: first + i for i, row in enumerate(fresh)}
             db.executemany("INSERT INTO node(nid, id, label, props) VALUES (?, ?, ?, ?)",
-                           [(nid, node_id, delta.nodes[node_id].label, _dumps({"id": node_id, **delta.nodes[node_id].props}))
-                            for node_id, nid in fresh.items()])
+                           [(nids[node_id], node_id, label, stored) for node_id, label, stored, _, _ in fresh])
+            merged = {row[0]: json.loads(merged_props(row)) for row in nodes if row[0] in have}
             db.executemany("UPDATE node SET props = ? WHERE nid = ?",
-                           _changed_props((nid, props, delta.nodes[node_id].props)
-                                          for node_id, (nid, props) in have.items()))
-            nids = {k: v[0] for k, v in have.items()}
-            nids.update(fresh)
+                           _changed_props((nid, props, merged[node_id]) for node_id, (nid, props) in have.items()))
+            made = set(nids.values()) | ({doc_nid} if found is None else set())
+            nids.update((k, v[0]) for k, v in have.items())
             nids[delta.doc_id] = doc_nid
             db.executemany('INSERT INTO node_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                           [(nids[node_id], doc_nid, *_quote_columns(quotes, ev))
-                            for node_id, row in delta.nodes.items() for ev in row.ev])
+                           [(nids[row[0]], doc_nid, *ev) for row in nodes for ev in row[4]])
             # relationships: the same, keyed by (start, end, type)
             # (no relationship ends at a node created just now: only those between older nodes are looked up)
-            keys = [(nids[start], nids[end], rel_type) for rel_type, start, end in delta.rels]
-            made = set(fresh.values()) | ({doc_nid} if found is None else set())
+            rels = delta.rels
+            keys = [(nids[start], nids[end], rel_type) for rel_type, start, end, _, _ in rels]
             old_rels = self._rels_by_key([k for k in keys if k[0] not in made and k[1] not in made])
-            rows = list(delta.rels.values())
             first = self._next_key("rel", "rid")
             new_rels = {k: first + i for i, k in enumerate(k for k in keys if k not in old_rels)}
             db.executemany("INSERT INTO rel(rid, type, s, e, props) VALUES (?, ?, ?, ?, ?)",
-                           [(new_rels[k], k[2], k[0], k[1], _dumps(row.props)) for k, row in zip(keys, rows) if k in new_rels])
+                           [(new_rels[k], k[2], k[0], k[1], row[3]) for k, row in zip(keys, rels) if k in new_rels])
             db.executemany("UPDATE rel SET props = ? WHERE rid = ?",
-                           _changed_props((*old_rels[k], row.props) for k, row in zip(keys, rows) if k in old_rels))
+                           _changed_props((*old_rels[k], json.loads(row[3])) for k, row in zip(keys, rels) if k in old_rels))
             rids = {k: v[0] for k, v in old_rels.items()}
             rids.update(new_rels)
             db.executemany('INSERT INTO rel_ev(owner, doc, start, "end", qs, qe, quote) VALUES (?, ?, ?, ?, ?, ?, ?)',
-                           [(rids[k], doc_nid, *_quote_columns(quotes, ev)) for k, row in zip(keys, rows) for ev in row.ev])
+                           [(rids[k], doc_nid, *ev) for k, row in zip(keys, rels) for ev in row[4]])
             self._bump()
             if live:
-                changed = {node_id: _changed_keys(props, delta.nodes[node_id].props)
-                           for node_id, (_, props) in have.items()}
+                changed = {node_id: _changed_keys(props, merged[node_id]) for node_id, (_, props) in have.items()}
                 changed[delta.doc_id] = frozenset(doc_props)
                 self._rows.after(live, doc_nid, Touched(
-                    {*delta.nodes, delta.doc_id}, set(delta.rels),
-                    {n for n in delta.nodes if n not in have} | ({delta.doc_id} if found is None else set()),
-                    {rel for rel, k in zip(delta.rels, keys) if k not in old_rels},
+                    {*(row[0] for row in nodes), delta.doc_id}, {delta.rel_key(row) for row in rels},
+                    {row[0] for row in fresh} | ({delta.doc_id} if found is None else set()),
+                    {delta.rel_key(row) for row, k in zip(rels, keys) if k not in old_rels},
                     {node_id: names for node_id, names in changed.items() if names}))
 
     def _strip(self, doc_id: str, keep_document: bool) -> None:
@@ -1039,10 +1034,3 @@ def _doc_text(text: Any) -> str | None:
     if not isinstance(text, str):
         return ""
     return None if "\x00" in text else text
-
-
-def _quote_columns(spans: QuoteSpans, ev: Evidence) -> tuple[int, int, int | None, int | None, str | None]:
-    """An evidence entry's (start, end, qs, qe, quote): where its quote lies in the document's text, or
-    the quote itself when it is not a slice of it."""
-    span = spans.span(ev.quote or "", ev.start)
-    return (ev.start, ev.end, *span, None) if span else (ev.start, ev.end, None, None, ev.quote)

@@ -647,6 +647,16 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
                     or is_common_verb(text[m.start() - 2:m.start()]):  # 按照街道办事处…
                 prefix = gaz.agency_prefix(subject) if subject else ""
                 _unit_bodies(text, _LOCAL_BODY.match(text, m.start(1)), m.start(), prefix + name, prefix, add)
+        if kind == "街道" and subject:
+            # …and its working committee and office with no unit written at all (以党工委为核心, 今年党工委组织…,
+            # 、办事处副主任): only a street has them, and the street the report is about is its own (named whole only
+            # where the unit it lies in is known)
+            named_ends = {lm.end for lm in found} | set(admin_end)
+            prefix = gaz.agency_prefix(subject)
+            for m in _BARE_STREET_BODY.finditer(text):
+                before = text[m.start() - 1:m.start()]
+                if m.start() not in named_ends and (not is_cjk(before) or before in _BARE_BODY_BEFORE):
+                    _unit_bodies(text, _LOCAL_BODY.match(text, m.start()), m.start(), prefix + name, prefix, add)
     heads = _repeated_locals(text, found, admin_end)
     local_starts = {lm.start for lm in found}
     for lm in found:
@@ -674,6 +684,12 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         if written is not None and written.end != lm.start and out is not None:
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
         _unit_bodies(text, m, start, prefix + _full_ethnic_name(text, lm.name), prefix, add, body_rx, local_starts)
+
+
+# a street's own working committee or office written with no unit before it, and what may stand before it then: no
+# character, punctuation, or a word that opens a clause (以…为核心, 由…牵头, 今年…, 经…研究)
+_BARE_STREET_BODY = re.compile(r"(?:党工委|办事处)")
+_BARE_BODY_BEFORE = "以由经在向与和及于年后前"
 
 
 def _unit_bodies(text: str, m: re.Match[str] | None, start: int, unit: str, prefix: str, add,

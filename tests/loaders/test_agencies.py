@@ -653,3 +653,16 @@ def test_bureau_after_a_short_form_of_its_city_or_county_is_that_units():
     # a word before the short form makes no name of it (加强民政局…)
     rec = extract_text("宜君县：基层治理见实效\n\n本报讯 近日，要加强民政局与人社局的协作。\n", "t.txt")
     assert not any("加强" in a.name for a in rec.agencies)
+
+
+def test_a_street_reports_bare_working_committee_and_office_are_its_own():
+    # a street's report writes its own bodies with no unit (以党工委为核心; 、办事处副主任): the street's, named whole
+    text = "兰考县桐乡街道召开推进会。会上，办事处副主任王某通报情况，以党工委为核心成立工作专班。"
+    names = {a.name for a in extract_text(text, "x.txt").agencies}
+    assert {"兰考县桐乡街道办事处", "兰考县桐乡街道党工委"} <= names
+
+
+def test_a_bare_working_committee_is_not_named_where_the_streets_county_is_unknown():
+    # 城西街道 lies in many counties: no whole name can be written, so none is guessed
+    names = {a.name for a in extract_text("城西街道召开会议。今年党工委组织开展学习13次。", "x.txt").agencies}
+    assert not any(n.endswith("党工委") for n in names)

@@ -650,9 +650,14 @@ def _verb_named_community(text: str, suffix_start: int, suffix_end: int, street_
     name = text[s:suffix_start]
     entry = lexicon_entry(name)
     if _ALL_CJK.fullmatch(name) and not _GENERIC.search(name) and not _INSPECTION.fullmatch(name) \
-            and entry is not None and entry[1] in ("v", "vn", "a", "ad"):
+            and not _ACTS_ON_UNITS.fullmatch(name) and entry is not None and entry[1] in ("v", "vn", "a", "ad"):
         return s
     return None
+
+
+# what a street does to its communities as a whole (某街道完成社区居委会换届, 督促社区党委…, 组织村委会…): a verb
+# whose object is the units, never a community's name
+_ACTS_ON_UNITS = re.compile(r"完成|组织|推动|督促|帮助|要求|带领|引导|动员|支持|联合|召集|部署")
 
 
 def _seat_town(text: str, name_end: int) -> bool:

@@ -847,3 +847,13 @@ def test_a_community_named_like_a_verb_after_its_street(name):
     # a verb before 社区 and the work of communities names none (某街道振兴社区经济)
     rec = extract_text(f"亭湖区：网格治理\n\n近日，盐城市亭湖区东湖街道{name}社区服务中心建设。\n", "t.txt")
     assert not any(p.name.startswith(name) for p in rec.places)
+
+
+@pytest.mark.parametrize("verb", ["完成", "督促", "组织"])
+def test_a_streets_verb_on_its_communities_bodies_names_no_community(verb):
+    # 某街道完成社区居委会换届: the street does something to its communities' committees, no community is named
+    rec = extract_text(f"近日，西关街道{verb}社区居委会换届选举工作，各社区认真落实。\n", "t.txt")
+    assert not any(p.name.startswith(verb) for p in rec.places), [p.name for p in rec.places]
+    # a community named like a verb, followed by its own committee, still is one (某街道解放社区党委)
+    rec = extract_text("近日，西关街道解放社区党委召开会议。\n", "t.txt")
+    assert "解放社区" in {p.name for p in rec.places}

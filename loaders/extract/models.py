@@ -1016,6 +1016,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         m = _rx(r"[^，,。；;、]{1,8}、").match(text, end, q0)
         if m and index.places_from(m.end(), q0) and _rx(r"[^，,。；;]{0,30}等").match(text, m.end(), q0):
             return None  # A社区甲、B社区乙等…: places listed with what each has
+        done = _DONE_THEN.match(text, end, q0)
+        got = index.agency_place_at(done.end(), q0) if done else None
+        if got and not _PERSON_AFTER.match(text, got[1], q0):
+            return [got[0]]  # A社区进行了发言、区民政局围绕“…”进行了交流: the next clause's own subject, a body
         return [chain[-1][2].name]
     if head == "这" and _HERE.match(text, pos, q0) and mode != "以":
         # 走进X社区，这里打造的“…”: the place the text has just named
@@ -1034,6 +1038,8 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     return None
 
 
+# a place's finished action, then a listed clause with a subject of its own (A社区进行了发言、区民政局围绕…)
+_DONE_THEN = re.compile(r"[^，,。；;、“”]{0,8}了[^，,。；;、“”]{0,6}、")
 # (社区、物业、居民都参与: one kind of party in a list, not the community spoken of)
 _ANAPHOR = re.compile(r"(?:该|本|这个)?(街道|社区|村|镇|乡)(?=[^\u4e00-\u9fff、]|[还也又则再已先将就便更积极主动创新探索首创推出推行打造搭建建立组建开展实施以通过坚持持续不断始终深化依托聚焦围绕])|该(区|县|市|旗)")
 # (全省推广…: where a scheme spreads, not who made it)

@@ -251,3 +251,12 @@ def test_a_headline_city_that_opens_the_clause_over_a_communitys_story_credits_n
             "宁波市白云街道桂花社区共有居民3000余人。该社区通过居民议事会广泛征求意见,创办“邻里暖心屋”,为独居老人提供服务。")
     record = extract_text(text, "x.txt")
     assert [(m.name, m.owner) for m in record.named_models] == [("邻里暖心屋", "桂花社区")]
+
+
+def test_a_listed_clause_with_its_own_body_as_subject_credits_that_body():
+    # 会上，A社区进行了发言、区民政局围绕“…”进行了交流: the quote is the bureau's clause, not the community's
+    from loaders.extract.pipeline import extract_text
+    text = ("东坡区召开社区治理研讨会\n\n10月21日下午，东坡区民政局召开研讨会，会上，苏祠街道东安社区进行了发言、"
+            "区民政局围绕“搭平台、广参与、建机制”进行了交流。")
+    owners = {m.name: m.owner for m in extract_text(text, "x.txt").named_models}
+    assert owners.get("搭平台、广参与、建机制") == "眉山市东坡区", owners

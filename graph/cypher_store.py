@@ -130,9 +130,11 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
 
     ``bulk`` (only with ``known``): the store writes what the creating and evidence-only statements (and
     ``bulk_rels_*_document``) would write in one bulk write of its own (``BulkHook``), after the general
-    statements."""
+    statements; the rows it is handed hold their evidence as it is (a list of ``Evidence``), which it encodes
+    itself (the statements' entries are made only where it cannot take them)."""
     merged = _merged_props(deltas, grams_of)
     route = Route(known, merged) if known is not None else None
+    raw = bulk is not None              # rows a bulk write may take keep their evidence as it is (``BulkHook``)
     nodes: dict[tuple[str, str], list[list[Any]]] = defaultdict(list)      # (kind, label) → [[rows, doc id], …]
     rels: dict[tuple[str, tuple[str, str, str]], list[list[Any]]] = defaultdict(list)
     for delta in deltas:
@@ -146,7 +148,7 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
                 props = merged.pop(row.id, _NO_PROPS)       # the node's first row of ``deltas`` only
                 if route is not None:
                     route.written(row.id, props)
-            mine[(kind, row.label)].append([props, row.id, _entries(row.ev, text)])
+            mine[(kind, row.label)].append([props, row.id, row.ev if raw and kind in _BULKABLE else _entries(row.ev, text)])
         for key, rows in mine.items():
             nodes[key].append([rows, delta.doc_id])
         rmine: dict[tuple[str, tuple[str, str, str]], list[list[Any]]] = defaultdict(list)
@@ -159,7 +161,8 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
                     rkind, props = route.rel(key)
                 else:
                     route.written_rel(key, props)
-            rmine[(rkind, spec)].append([props, start, end, key, _entries(rel.ev, text)])
+            rmine[(rkind, spec)].append([props, start, end, key,
+                                         rel.ev if raw and rkind in _BULKABLE else _entries(rel.ev, text)])
         for rkey, rows in rmine.items():
             rels[rkey].append([rows, delta.doc_id])
     out: list[tuple[bool, Statement]] = []        # (whether a bulk write may take it, statement)
@@ -187,9 +190,13 @@ def _fact_statements(deltas: list[DocumentDelta], spans: dict[str, QuoteSpans], 
             out += [(kind in _BULKABLE, (query, {"docs": run})) for run in _by_rows(docs)]
     if node_groups or rel_groups:
         assert bulk is not None
-        write = bulk([d.doc_id for d in deltas], node_groups, rel_groups)
+        write = bulk([d.doc_id for d in deltas], node_groups, rel_groups, spans)
         if write is not None:                     # the merging statements first: see BulkHook
             return [s for bulkable, s in out if not bulkable] + [write]
+        for _, _, groups in [*node_groups, *rel_groups]:      # the statements take them: evidence as entries
+            for rows, doc in groups:
+                for row in rows:
+                    row[-1] = _entries(row[-1], spans[doc])
     return [s for _, s in out]
 
 
@@ -197,13 +204,14 @@ BULK = "bulk"
 _NO_PROPS: dict[str, Any] = {}
 _BULKABLE = frozenset((BULK, CREATE, EVIDENCE))
 #: a store's bulk write of one run of new documents on the fresh-load path (FalkorDB's GRAPH.BULK):
-#: (document ids, node groups, relationship groups) -> the statement doing it, or None where the rows
-#: hold a value it cannot carry (then the statements). A group is (whether its rows create their facts,
-#: label or (type, start label, end label), [[rows, doc id], …]). It runs after the run's general
+#: (document ids, node groups, relationship groups, the documents' quote spans) -> the statement doing it, or None
+#: where the rows hold a value it cannot carry (then the statements). A group is (whether its rows create their
+#: facts, label or (type, start label, end label), [[rows, doc id], …]); a row's last item is its evidence in the
+#: document (``Evidence``s, not yet entries). It runs after the run's general
 #: statements: those only touch facts that existed before the batch (or that they create themselves),
 #: while the bulk write may reference what they create (a fact a strip deleted, merged again).
 BulkHook = Callable[[list[str], list[tuple[bool, str, list[list[Any]]]],
-                     list[tuple[bool, tuple[str, str, str], list[list[Any]]]]], "Statement | None"]
+                     list[tuple[bool, tuple[str, str, str], list[list[Any]]]], dict[str, QuoteSpans]], "Statement | None"]
 
 
 def _merged_props(deltas: list[DocumentDelta], grams_of: dict[tuple[str, str], str]) -> dict[str, dict[str, Any]]:

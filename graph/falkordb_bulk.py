@@ -21,6 +21,8 @@ import struct
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.quotes import QuoteSpans
+
 __all__ = ["BULK_QUERY", "EVIDENCE_KEYS", "BulkWrite", "EdgeGroup", "NodeGroup", "RelGroup", "Unbulkable", "bulk_write",
            "edge_token", "header", "node_token", "value_bytes"]
 
@@ -110,16 +112,16 @@ EVIDENCE_KEYS = ["start", "end", "qs", "qe", "quote"]
 _ENTRY = struct.Struct("<BqBqBqBqB").pack     # the four integers, then the quote's type: null, or a string
 
 
-def entry_bytes(entry: list[Any]) -> bytes:
-    """One evidence entry's values (the quote only where it is not a slice of the text)."""
-    if len(entry) == 4:
-        return _ENTRY(4, entry[0], 4, entry[1], 4, entry[2], 4, entry[3], 0)
-    return _ENTRY(4, entry[0], 4, entry[1], 4, entry[2], 4, entry[3], 3)[:-1] + _string(entry[4])
-
-
-def _entries(entries: list[list[Any]]) -> list[bytes]:
-    """``entry_bytes`` of each entry (inlined for the common case: a quote that is a slice of the text)."""
-    return [_ENTRY(4, e[0], 4, e[1], 4, e[2], 4, e[3], 0) if len(e) == 4 else entry_bytes(e) for e in entries]
+def _entries(ev: list[Any], text: QuoteSpans) -> list[bytes]:
+    """One fact's evidence in one document (``Evidence``s) as its ``EVIDENCE`` relationships' values: the
+    ``EVIDENCE_KEYS`` of each entry ``cypher_store._entries`` would make of it (the quote only where it is
+    not a slice of the text), without making the entries."""
+    out = []
+    for _, start, end, quote in ev:
+        span = text.span(quote, start)
+        out.append(_ENTRY(4, start, 4, end, 4, span[0], 4, span[1], 0) if span else
+                   _ENTRY(4, start, 4, end, 4, 0, 4, 0, 3)[:-1] + _string(quote))
+    return out
 
 
 @dataclass
@@ -178,12 +180,13 @@ NodeGroup = tuple[bool, str, list[list[Any]]]
 RelGroup = tuple[bool, tuple[str, str, str], list[list[Any]]]
 
 
-def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], iids: dict[str, int],
-               evidence_label: str, evidence_type: str) -> BulkWrite:
+def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], spans: dict[str, QuoteSpans],
+               iids: dict[str, int], evidence_label: str, evidence_type: str) -> BulkWrite:
     """The GRAPH.BULK write of one run of new documents on the fresh-load path: what ``fresh_nodes``,
     ``fresh_node_evidence``, ``fresh_rels``, ``fresh_rel_evidence`` and ``bulk_rels_from_document`` /
-    ``bulk_rels_to_document`` would write for the same rows. A node row is ``[props, id, entries]``, a
-    relationship row ``[props, start id, end id, key, entries]``, an entry ``[start, end, qs, qe(, quote)]``.
+    ``bulk_rels_to_document`` would write for the same rows. A node row is ``[props, id, evidence]``, a
+    relationship row ``[props, start id, end id, key, evidence]``, the evidence the fact's ``Evidence``s in the
+    row's document, whose quotes ``spans`` (doc id -> ``QuoteSpans``) place in its text.
     Raises ``Unbulkable`` for a value the format cannot carry."""
     write = BulkWrite(docs, iids)
     created: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}     # label -> ids, properties
@@ -197,7 +200,7 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], ii
             if made is not None:
                 made[0].extend([row[1] for row in rows])
                 made[1].extend([row[0] for row in rows])
-            ev.rows += [(node_id, doc, _entries(entries)) for _, node_id, entries in rows if entries]
+            ev.rows += [(node_id, doc, _entries(entries, spans[doc])) for _, node_id, entries in rows if entries]
     keys: list[str] = []
     ev = evidence.get(evidence_label)
     if ev is None:
@@ -210,7 +213,7 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], ii
                     keys.append(key)
                     made_rels.append((start, end, props))
                 if entries:
-                    ev.rows.append((key, doc, _entries(entries)))
+                    ev.rows.append((key, doc, _entries(entries, spans[doc])))
         if made_rels:
             rel_keys = _keys([p for _, _, p in made_rels])
             group = EdgeGroup(rel_type, start_label, end_label, rel_keys)

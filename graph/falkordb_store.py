@@ -303,9 +303,9 @@ class FalkorStore(CypherStore):
         if not self.graph_bulk:
             return None
 
-        def hook(docs: list[str], nodes: list[Any], rels: list[Any]) -> Statement | None:
+        def hook(docs: list[str], nodes: list[Any], rels: list[Any], spans: dict[str, Any]) -> Statement | None:
             try:
-                return BULK_QUERY, bulk_write(docs, nodes, rels, known.iids, EVIDENCE_LABEL, EVIDENCE_TYPE)
+                return BULK_QUERY, bulk_write(docs, nodes, rels, spans, known.iids, EVIDENCE_LABEL, EVIDENCE_TYPE)
             except Unbulkable:
                 return None
         return hook

@@ -159,3 +159,35 @@ def test_a_failed_batch_ends_the_fresh_path(make_store, monkeypatch, graph_bulk)
         expected.load_record(rec)
     assert _rows(fresh) == _rows(expected)
     assert snapshot(fresh) == snapshot(expected)
+
+
+def test_a_batch_the_bulk_format_cannot_carry_takes_the_statements(make_store, monkeypatch):
+    """A batch whose rows hold a value GRAPH.BULK cannot carry (``Unbulkable``: a string holding NUL, say) takes
+    the fresh statements: the evidence the bulk write would have encoded itself becomes the statements' entries.
+    The graph is what loading one by one gives."""
+    from graph import falkordb_store
+    from graph.falkordb_bulk import Unbulkable
+
+    records = list(synthetic_records(30, seed=8))
+    real = falkordb_store.bulk_write
+    calls = []
+
+    def refusing_the_first(*args, **kwargs):
+        calls.append(len(calls))
+        if len(calls) == 1:
+            raise Unbulkable("a string holding NUL")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(falkordb_store, "bulk_write", refusing_the_first)
+    fresh = make_store("falkordb")
+    fresh.exclusive = True
+    fresh.chunk_docs = 10
+    with sent_statements(fresh) as sent:
+        fresh.load_records(records)
+    assert len(calls) == 3 and fresh._known is not None
+    assert sent.count(fill("fresh_nodes", label="Measure")) == 1          # the first batch's; the others in bulk
+    expected = make_store("embedded")
+    for rec in records:
+        expected.load_record(rec)
+    assert _rows(fresh) == _rows(expected)
+    assert snapshot(fresh) == snapshot(expected)

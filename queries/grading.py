@@ -84,8 +84,9 @@ _DUTY = re.compile(r"^[^，,。；;]{0,6}(?:必须|务必|应当|应该)"
                    r"(?!求|素|点|闻|事|害|件|是)")
 # after an instruction, the ones told to do it may stand before 要 (某某要求，各地各部门要坚持…)
 _TOLD_DUTY = re.compile(r"^[^，,。；;]{0,8}?(?<![主重需想只])要(?!求|素|点|闻|事|害|件|是)")
-# what a term is defined as: from 是指/指的是 to the end of the sentence
-_DEFINITION = re.compile(r"(?:是指|指的是)[^。；;]*")
+# what a term is defined as: from 是指/指的是 to the end of the sentence, or from 即 opening a clause once titles and quoted
+# terms are read out (“七中心”即综治中心、…、志愿服务中心: what a standard's term covers, no work done)
+_DEFINITION = re.compile(r"(?:是指|指的是|(?:^|(?<=[，,；;：:]))\s*即(?![将使便可]))[^。；;]*")
 # what people wish for (建设活动场所是80户村民的夙愿): a need, no work reported
 _WISHED = re.compile(r"是[^。；;，,！？!?]{0,30}的(?:夙愿|心愿|愿望|期盼|期待|盼望)")
 # a document's requirement quoted after a colon (按照《…清单》要求：街道全部建立…): what is asked for

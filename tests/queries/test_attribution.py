@@ -450,3 +450,13 @@ def test_a_headline_cited_alone_describes_no_work():
     assert grade_piece(row, headline + "。", None, 6) == "described"
     assert grade_piece(row, headline, None, 400) == "described"
     assert grade_piece({**row, "metrics": 1}, headline, None, 6) == "quantified"
+
+
+def test_what_a_standards_quoted_term_covers_is_no_work_done():
+    """Audit 23: “七中心”即综治中心、…、志愿服务中心 spells out a standard's term — no volunteer work done; a sentence that builds
+    them (建成“七中心”，即…) still reports work."""
+    from queries.grading import grade_evidence
+
+    term = "“七中心”即综治中心、文体活动中心、志愿服务中心、社区社会组织孵化中心。"
+    assert grade_evidence(term, practice="志愿服务") == "claimed"
+    assert grade_evidence("某社区建成“七中心”，即综治中心、志愿服务中心等。", practice="志愿服务") == "described"

@@ -239,7 +239,8 @@ _FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范
 _DUTY = re.compile(r"重任|重担|任务|职责|使命|责任")
 # (涉及 says what the figure is of: 集中安置点涉及易地扶贫搬迁乡7个 → 易地扶贫搬迁乡, 涉及到整治的建筑面积 → 整治的建筑面积)
 # (not across 年: 2023年户籍人口 holds no count in 户)
-_BEFORE_CUT = re.compile(r"\d[\d.]*[^\d年]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
+# (not a figure in a name: 5G用户 is no count of 户)
+_BEFORE_CUT = re.compile(r"\d[\d.]*(?![A-Za-z])[^\d年]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
 _BEFORE_CUT = class_led(_BEFORE_CUT)  # (the same matches, tried where one can open)
 # 与/和/及 inside a word (参与率, 和谐社区, 及时, 涉及) joins nothing
 _NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时)|(?<=[涉普提危波惠顾触])及")   # (涉及, 普及, 惠及: verbs)
@@ -249,7 +250,7 @@ _LEAD_TRIM = re.compile(
     r"|\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月|\d{1,2}\s*[-—~～]\s*\d{1,2}\s*月"
     r"|[一二三四五六七八九十两\d]+年(?:来|以来)|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
-    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后|"
+    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|使得|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后|"
     # (a rule's verb: 明确年度积分不少于20分 → 年度积分)
     r"明确了?(?=[\u4e00-\u9fff]{2})|规定了?(?=[\u4e00-\u9fff]{2}))+")
 # a value that rises or falls to another (满意度从不足40%跃升至95%, 志愿者由200人增至500人): the verb of the change
@@ -257,7 +258,7 @@ _CHANGE_TO = (r"(?:跃升|攀升|上升|提升|提高|增加|增长|增|下降|�
               r"缩小|压缩)(?:至|到)|跃升|攀升|上升")
 # a comparison (较去年增至25个, 比上年增加): what the value is compared with, not what it counts
 _COMPARED = r"(?:较|比)(?:去年|上年|上一年|年初)(?:同期)?|较同期|同比|环比"
-_TAIL_TRIM = re.compile(r"(?:[由从](?:合并前|原来|过去|以前|改革前|调整前)的|(?:" + _CHANGE_TO + r")(?:目前|现在|如今)的|(?:执行|调整|确定)为|一般应|应当|应|须|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
+_TAIL_TRIM = re.compile(r"(?:[由从](?:合并前|原来|过去|以前|改革前|调整前)的|(?:" + _CHANGE_TO + r")(?:目前|现在|如今)的|(?:执行|调整|确定)为|一般应|应当|应|必须|必需|务必|须|基本|共计|共有|已有|共|累计|将|按|已经|由原来|由原|由|从分别达到|从原来|从原|从|不足|分别达|分别为|分别|达到了|达到|达|约|近|超过|超|有|为|占|"
                         r"投入|安排|筹集|提高到|提高至|提升至|提升到|增加到|增加至|增至|提标至|下降到|下降至|减少到|减少至|降至|降到|"
                         r"增长到|增长至|" + _CHANGE_TO + "|" + _COMPARED + "|"
                         r"不低于|不少于|不超过|以上|至|到|在|仅在不到|不到|高达|最高达|最高|多达|接近|将近|近|"
@@ -287,6 +288,10 @@ _QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|
 _BEFORE_TRIM = re.compile(r"^(?:按照|按|针对|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
 _BEFORE_TRIM = class_led(_BEFORE_TRIM)  # (the same matches, tried where one can open)
 _DATE_HEAD = re.compile(r"^[年月日号]")
+# a ceiling written straight before the figure (奖励最高达20万元, 补贴最高不超过3000元): the figure is the most one may
+# get, and the label says so (the tail trim drops the words; 最低, which it keeps, says itself)
+_CEILING_BEFORE = re.compile(r"最高(?:可|不超过)?(?:达到|达|为|至|到|获)?\s*$")
+_CEILING_NAMED = re.compile(r"最高|上限|封顶")
 _SEXES = ("男", "女")
 # words saying a figure is a running total (…，累计达到3.8万个) and a subject naming what was added (新增…)
 _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
@@ -578,6 +583,8 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
     if len(before) < 2:  # 投入8亿元: the verb says more than nothing (not after another figure)
         # (not a change or a comparison alone: 较去年增至25个 says nothing of what is counted)
         before = verb_only if not cuts and 2 <= len(verb_only) <= 6 and not _CHANGE_ONLY.fullmatch(verb_only) else ""
+    if before and _CEILING_BEFORE.search(text, max(lo, start - 8), start) and not _CEILING_NAMED.search(before):
+        before += "上限"      # (奖励最高达20万元: the most one may get, no sum paid)
     return before
 
 

@@ -941,3 +941,20 @@ def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
 def test_labels_of_audit_23_keep_what_was_done(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a digit inside a name (4G, 5G) counts nothing: the label keeps the name
+    ("全县4G用户达到12.5万户，4G用户占比达到61.2%。", "61.2%", "4G用户占比"),
+    ("全县4G用户达到12.5万户，4G用户占比达到61.2%。", "12.5万户", "4G用户"),
+    # what a rule must reach, or what was mostly reached: the modal and the adverb are no part of what is measured
+    ("新建的社区服务站建筑面积必须达到300平方米以上。", "300平方米", "新建的社区服务站建筑面积"),
+    ("到2015年，使得全县村委会办公用房基本达到60平方米以上。", "60平方米", "村委会办公用房"),
+    # a ceiling straight before the figure: the most one may get, not a sum paid (最低 says itself)
+    ("对验收合格的给予奖励，市、区两级奖励最高达10万元。", "10万元", "市、区两级奖励上限"),
+    ("每户补贴最高不超过3000元。", "3000元", "每户补贴上限"),
+    ("每个社区工作经费最低5万元。", "5万元", "每个社区工作经费最低"),
+])
+def test_labels_of_audit_24(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -293,6 +293,13 @@ _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.patt
                              r"|\s*以[^，,；;。：:！？!?]{0,16}?(?:凝聚|激活|汇集|汇聚|激发|增强|助推|赋能)")
 # a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
 _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
+# a rule quoted (关于“每百户拥有社区综合服务设施面积不低于30平方米”的精神, “新建小区应当配建…”): the quote holds a
+# provision or a document's spirit, requirement or standard follows it — what is asked for, no work of the practice named in it
+_QUOTED = re.compile(r"“[^“”]*”")
+_QUOTED_PROVISION = re.compile(r"不低于|不少于|不超过|不高于|不得|应当|应该|一般应|必须|务必|须")
+_QUOTED_AS_RULE = re.compile(r"(?:等|的)?(?:精神|要求|规定|标准)")
+# a clause opening with what must be done (…，须先召开居民会议讨论通过): a duty, whatever the clauses before report
+_CLAUSE_DUTY = re.compile(r"\s*(?:并|还|也|均|都|则)?(?:须|必须|务必|应当|应该)")
 # a practice named as the time after it (建立老旧小区改造后的长效管理机制): what is done then is other work
 _AFTER_IT = re.compile(r"(?:工作)?(?:完成|结束)?(?:后|之后|以后)(?!勤)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
@@ -341,6 +348,12 @@ def mention_claimed(text: str, practice: str) -> bool:
         if all((m := entry.pattern.match(text, pos)) is not None and _AFTER_IT.match(text, m.end())
                for pos, p in hits if p == practice and a <= pos < b):
             continue        # (建立老旧小区改造后的长效管理机制: the time after it, the work another's)
+        if all(any(q.start() < pos < q.end() and (_QUOTED_PROVISION.search(text, q.start(), q.end())
+                                                   or _QUOTED_AS_RULE.match(text, q.end()))
+                   for q in _QUOTED.finditer(text)) for pos, p in hits if p == practice and a <= pos < b):
+            continue        # (关于“…设施面积不低于30平方米”的精神: a rule quoted, the practice what it asks for)
+        if _CLAUSE_DUTY.match(plain, a):
+            continue        # (…组成新社区涉及范围调整，须先召开居民会议讨论通过: what a rule asks for)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
             continue        # (成立…、党建引领网格治理、物业管理服务…6个工作小组: a group's field, no work of it yet)
         if all(any(t.start() < pos < t.end() and _SHOW.match(text, t.end()) for t in _TITLES.finditer(text, a, b))

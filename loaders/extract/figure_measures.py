@@ -22,7 +22,7 @@ from loaders.extract.attribution import Attribution
 from loaders.extract.context import Context
 from loaders.extract.practice_mentions import within_subject
 from loaders.extract.text_utils import stop_at_or_after, stop_before, without_pinyin
-from loaders.record import MeasureRec, Span
+from loaders.record import MeasureRec, MetricRec, Span
 
 __all__ = ["extract_figure_measures"]
 
@@ -45,6 +45,9 @@ _MEANS = re.compile(r"通过|依托|借助|运用|利用")
 _FUNDS = re.compile(r"经费|资金|补助|补贴")
 _LACKING = re.compile(r"缺|不足|欠|需要|需|亟")
 _MAX_SUMMARY = 30
+# a figure that counts signs (设置社区党群服务中心1处标识, 悬挂牌匾3块): the sign names the centre, it is no centre built
+_SIGNS = re.compile(r"\s*(?:块|面|个|处)?(?:标识|标牌|标志牌|指示牌|牌匾|牌子|铭牌|门牌)")
+_SIGNS_LABEL = re.compile(r"(?:标识|标牌|标志牌|指示牌|牌匾|牌子|铭牌|门牌)$")
 _LIST = re.compile(r"[、等]")
 
 
@@ -53,6 +56,12 @@ def _funds_given(figures: list, words: str) -> bool:
     work — not a sum still lacking or needed (尚缺经费3万元)."""
     return not _LACKING.search(words) and any(
         mt.unit.endswith(("元", "元/年", "元/月", "元/个")) and mt.subject and _FUNDS.search(mt.subject) for mt in figures)
+
+
+def _signs(text: str, mt: MetricRec) -> bool:
+    """Does the figure count signs (设置党群服务中心1处标识, 更换牌匾3块)? Then it measures no centre or other thing the
+    signs name."""
+    return bool(_SIGNS.match(text, mt.end) or (mt.subject and _SIGNS_LABEL.search(mt.subject)))
 
 
 def _each_item(label: str | None, cue: str) -> bool:
@@ -115,7 +124,7 @@ def extract_figure_measures(ctx: Context) -> None:
             # (only the figures that start inside the clause can lie in it; a figure that counts a list the cue is
             # one item of, 党建引领、经费保障等6个工作专班, measures none of them)
             figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
-                       if mt.end <= hi and mt.status != "planned"
+                       if mt.end <= hi and mt.status != "planned" and not _signs(text, mt)
                        and (mt.place in (None, subject) or within(mt.place))
                        and (not _LIST.search(text, min(mt.end, at[1]), max(mt.start, at[0]))
                             or _each_item(mt.subject, text[pm.start:pm.end]))]

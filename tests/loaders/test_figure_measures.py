@@ -106,3 +106,13 @@ def test_grids_rearranged_into_a_count_are_a_result():
     text = "某某区推进基层治理\n某某区对辖区内党建、综治等各类网格进行“多网融合”，调整为362个综合网格。\n"
     got = [m for m in _measures(text) if "网格化治理" in m[1]]
     assert got and all(m[2] == "done" for m in got), _measures(text)
+
+
+def test_signs_counted_measure_no_centre():
+    # 设置党群服务中心1处标识: a sign naming the centre, no centre built; the centre counted is a measure
+    for text in ("某某街道新闻\n某某街道指导社区规范标牌，设置社区党群服务中心1处标识。\n",
+                 "某某街道新闻\n某某街道为社区党群服务中心更换牌匾3块。\n"):
+        assert [m for m in _measures(text) if "党群服务阵地建设" in m[1]] == [], _measures(text)
+    text = "某某街道新闻\n某某街道新建社区党群服务中心3处。\n"
+    assert [m for m in _measures(text) if "党群服务阵地建设" in m[1]] == \
+        [("某某街道新建社区党群服务中心3处", ["党群服务阵地建设"], "done")], _measures(text)

@@ -460,3 +460,24 @@ def test_what_a_standards_quoted_term_covers_is_no_work_done():
     term = "“七中心”即综治中心、文体活动中心、志愿服务中心、社区社会组织孵化中心。"
     assert grade_evidence(term, practice="志愿服务") == "claimed"
     assert grade_evidence("某社区建成“七中心”，即综治中心、志愿服务中心等。", practice="志愿服务") == "described"
+
+
+def test_a_practice_named_in_a_quoted_rule_is_asked_for_not_done():
+    # 关于“…面积不低于30平方米”的精神: a rule quoted, the sentence's other verbs (成立新社区的条件) no work of the practice in it
+    from queries.grading import grade_evidence
+
+    quoted = ("根据市委办《关于加快推进社区建设的意见》关于“新建住宅居民入住率达到50%的,要及时纳入社区管理”及“每百户拥有"
+              "社区综合服务设施面积不低于30平方米”的精神,经初步了解,某片五个小区已达到成立新社区的条件,同时已与某镇协商。")
+    assert grade_evidence(quoted, practice="党群服务阵地建设") == "claimed"
+    assert grade_evidence("某区按照“每百户拥有社区综合服务设施面积不低于30平方米”的标准，新建社区综合服务设施5处。",
+                          practice="党群服务阵地建设") == "described"
+    assert grade_evidence("某区新建社区综合服务设施，打造“15分钟生活圈”。", practice="党群服务阵地建设") == "described"
+
+
+def test_a_practice_in_a_clause_opening_with_a_duty_is_asked_for_not_done():
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("据此，划出某社区3个居民小组组成一个新社区，须先召开居民会议讨论通过。",
+                          practice="居民议事协商") == "claimed"
+    assert grade_evidence("据此，划出某社区3个居民小组组成一个新社区，召开居民会议讨论通过。",
+                          practice="居民议事协商") == "described"

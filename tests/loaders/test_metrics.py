@@ -954,6 +954,9 @@ def test_labels_of_audit_23_keep_what_was_done(text, as_written, subject):
     ("对验收合格的给予奖励，市、区两级奖励最高达10万元。", "10万元", "市、区两级奖励上限"),
     ("每户补贴最高不超过3000元。", "3000元", "每户补贴上限"),
     ("每个社区工作经费最低5万元。", "5万元", "每个社区工作经费最低"),
+    # 及 of a bound (及以上, 及以下) joins no list: the label keeps the whole noun
+    ("全县60岁及以上老年人1.2万人。", "1.2万人", "60岁及以上老年人"),
+    ("全市新增千兆及以上端口800个，累计达到3000个。", "800个", "新增千兆及以上端口"),
 ])
 def test_labels_of_audit_24(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -110,6 +110,7 @@ _SESSION_AFTER = re.compile(r"第?[一二三四五六七八九十]+届")
 _LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党工委|党委|人大(?:工作委员会|工作委(?!员)|工委|主席团)?|纪工委|管委会|大工委|工委"
                          r"|办(?![法理事好公])"  # 街道办: the street's office written short
                          r"|司法所|派出所"  # a street's or town's posts of the county's bureaus (某街道司法所, 某镇派出所)
+                         r"|网格化服务(?:管理)?中心|综治中心"  # its grid and comprehensive-governance centres
                          r"|(?:社区|党政|综治)办(?![法理事好公])")  # and its own offices (某街道社区办, 某镇党政办)
 # an office's own station written straight after it, before the list goes on (街道办事处物业站、司法所): no body
 _OFFICE_STATION = re.compile(r"[\u4e00-\u9fff]{1,3}?站(?=[、和及])")
@@ -541,6 +542,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             if _GROUP_FORBIDDEN.search(cand) or is_common_verb(cand[:2]) or is_common_verb(cand[:3]) \
                     or cand[0] in _GROUP_PREPOSITIONS:  # ，由城关派出所牵头: the name starts after 由
                 continue
+            head = admin_by_start.get(s)  # 某区探索由公安派出所牵头: a place, then what it does, heads no name
+            if head is not None and head.end < m.end(1) and _opens_with_action(text[head.end:m.end(1)]):
+                continue
             before = text[s - 1] if s > 0 else "\n"
             if (not is_cjk(before) or s in taken_ends
                     or text[max(0, s - 2):s].endswith(_GROUP_BOUNDARY_WORDS)):
@@ -557,8 +561,12 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
                 add(m.start(2), m.end(), last_group + "办公室", city)
             continue
         start = m.end(1) - len(cand)
+        owner = _owning_body(out, start, m.end(1))
         head = admin_by_start.get(start)  # 宿州市住宅物业…领导小组办公室: the group of the place it opens with
-        if head is not None and head.end < m.end(1) - 1:
+        if owner is not None:  # (调整充实)区委平安建设领导小组: the group of the body its name opens with
+            start, place, name = owner.start, owner.place, owner.name + text[owner.end:m.end(1)] + suffix
+            out = [a for a in out if not (start <= a.start and a.end <= m.end(1))]
+        elif head is not None and head.end < m.end(1) - 1:
             place = gaz.agency_prefix(head.code)
             name = place + text[head.end:m.end(1)] + suffix
         else:
@@ -569,6 +577,18 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     out = _in_text(text, out)
     out.sort(key=lambda a: (a.start, -a.end))
     return out
+
+
+def _opens_with_action(words: str) -> bool:
+    """Do the words after a place open with what it does (探索由…, 推行…), not with a body's name?"""
+    return is_common_verb(words[:2]) or is_common_verb(words[:3])
+
+
+def _owning_body(found: list[AgencyMention], lo: int, hi: int) -> AgencyMention | None:
+    """The first body found inside a group's name ``[lo, hi)`` that opens the rest of it, written from its level
+    character or its place (区委平安建设领导小组, 调整充实市委政法委…领导小组): the group is that body's."""
+    inner = [a for a in found if lo <= a.start and a.end < hi and a.place]
+    return min(inner, key=lambda a: (a.start, -a.end)) if inner else None
 
 
 def _in_text(text: str, found: list[AgencyMention]) -> list[AgencyMention]:

@@ -666,3 +666,23 @@ def test_a_bare_working_committee_is_not_named_where_the_streets_county_is_unkno
     # 城西街道 lies in many counties: no whole name can be written, so none is guessed
     names = {a.name for a in extract_text("城西街道召开会议。今年党工委组织开展学习13次。", "x.txt").agencies}
     assert not any(n.endswith("党工委") for n in names)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a group named after a level's committee is that committee's: the words before it (a verb) are no part of it
+    ("今年以来，全面加强组织保障，调整充实县委社会稳定领导小组及其办公室力量。", ["宁陵县委社会稳定领导小组"]),
+    ("会上，市委政法委综合治理领导小组部署工作。", ["商丘市委政法委综合治理领导小组"]),
+    ("会上，县政府安全生产领导小组部署工作。", ["宁陵县政府安全生产领导小组"]),
+])
+def test_a_group_opened_by_a_levels_body_is_that_bodys(text, expected):
+    assert _names(text, "商丘市宁陵县") == expected
+
+
+def test_a_place_then_what_it_does_heads_no_post():
+    # 某县推行由派出所牵头…: the county does something; the post is no body of a name
+    assert _names("去年起，宁陵县推行由边防派出所牵头调处纠纷的做法。", "商丘市宁陵县") == []
+
+
+def test_a_streets_grid_and_governance_centres_are_its_own():
+    text = "检查组来到城关街道网格化服务管理中心和柳河镇综治中心察看。"
+    assert _names(text, "商丘市宁陵县") == ["宁陵县城关街道网格化服务管理中心", "宁陵县柳河镇综治中心"]

@@ -88,6 +88,8 @@ _AGENCY = re.compile(
     r"|(?P<func>" + _BODY + r"{1,10}?(?:领导小组办公室|领导小组|委员会|联合会|协会|学会|研究会|促进会|基金会|科学院|研究院"
     r"|中心|办公室|" + _POSTS + r"|局|厅|委(?!员)|办(?![法理事好])))"
     r")")
+# the mass organisations a place keeps, written without it in a list (、妇联、残联等): names of their own, no bureau's
+_MASS_BARE = re.compile(r"妇联|残联|科协|工商联|侨联|文联|社科联|总工会")
 _DEPT_LIST = re.compile(r"([省市区县])((?:" + _BODY + r"{2,9}、){2,}" + _BODY + r"{2,9}?)等(?:部门|单位)")
 # 人大代表 are deputies; only 人大代表建议 (the suggestion a reply answers) names their congress
 _DEPUTY = re.compile(r"代表(?!建议|大会)")
@@ -111,6 +113,7 @@ _LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党�
                          r"|办(?![法理事好公])"  # 街道办: the street's office written short
                          r"|司法所|派出所"  # a street's or town's posts of the county's bureaus (某街道司法所, 某镇派出所)
                          r"|网格化服务(?:管理)?中心|综治中心"  # its grid and comprehensive-governance centres
+                         r"|政协工作站"  # the CPPCC's working station of the street or town (某街道政协工作站)
                          r"|(?:社区|党政|综治)办(?![法理事好公])")  # and its own offices (某街道社区办, 某镇党政办)
 # an office's own station written straight after it, before the list goes on (街道办事处物业站、司法所): no body
 _OFFICE_STATION = re.compile(r"[\u4e00-\u9fff]{1,3}?站(?=[、和及])")
@@ -445,11 +448,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         pos = m.start(2)
         for i, item in enumerate(m.group(2).split("、")):
             start = pos - 1 if i == 0 else pos  # the first item carries the level char
-            if item[0] in "省市区县":
-                pass  # a full agency name of its own: the main grammar has it
-            elif not _rx(r"(局|厅|部|委|办|中心|会|室|院|所|站|队)$").search(item):
+            if item[0] in "省市区县" or any(a.start == start for a in out):
+                pass  # a full agency name of its own (县委党校、…等单位): the main grammar has it
+            elif not _rx(r"(局|厅|部|委|办|中心|会|室|院|所|站|队)$").search(item) and not _MASS_BARE.fullmatch(item):
                 add(start, pos + len(item), place + item + "局", place)
-            elif not any(a.start == start for a in out):
+            else:
                 add(start, pos + len(item), place + item, place)
             pos += len(item) + 1
     for m in _YOUTH.finditer(text):
@@ -787,8 +790,10 @@ def _party_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
 
 # the next item of a list of one place's departments, its place left unwritten (市民政局、财政局)
 _LIST_SEP = re.compile(r"[、和及]")
-_LIST_ITEM = re.compile(_BODY + r"{1,8}?(?:委员会|办公室|局|厅|委(?!员)|办(?![法理事好公])|部(?![署门分长])|中心)")
-_LIST_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|办|部|中心)$")
+# (a post of the place's bureaus, 某某派出所, and a mass organisation written bare, 妇联, 残联, are the place's too)
+_LIST_ITEM = re.compile(_BODY + r"{1,8}?(?:委员会|办公室|局|厅|委(?!员)|办(?![法理事好公])|部(?![署门分长])|中心|派出所|司法所)"
+                        r"|(?:" + _MASS_BARE.pattern + r")(?![\u4e00-\u9fff](?<![等和及与]))")
+_LIST_SUFFIX = re.compile(r"(?:委员会|办公室|局|厅|委|办|部|中心|派出所|司法所)$")
 _LIST_BELOW = re.compile(r"社区|村|小区|业委|居委|楼栋")  # 市民政局和社区党委: a community's body, not the city's
 
 

@@ -686,3 +686,21 @@ def test_a_place_then_what_it_does_heads_no_post():
 def test_a_streets_grid_and_governance_centres_are_its_own():
     text = "检查组来到城关街道网格化服务管理中心和柳河镇综治中心察看。"
     assert _names(text, "商丘市宁陵县") == ["宁陵县城关街道网格化服务管理中心", "宁陵县柳河镇综治中心"]
+
+
+def test_a_streets_cppcc_working_station_is_its_own():
+    assert _names("近日，柳河镇政协工作站组织委员走访居民。", "商丘市宁陵县") == ["宁陵县柳河镇政协工作站"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a post and a bare mass organisation listed after a body of the unit are that unit's
+    ("社区联合县委党校、城关派出所、残联等单位开展活动。", ["宁陵县城关派出所", "宁陵县委党校", "宁陵县残联"]),
+    # (the party school heading a list of units is no bureau: no 县委党校局)
+    ("社区与县委党校、城关派出所、残联等单位开展活动。", ["宁陵县城关派出所", "宁陵县委党校", "宁陵县残联"]),
+    # a mass organisation in a list of departments keeps its own name: no 科协局
+    ("县委宣传部、科协、工商联等部门参加。", ["宁陵县委宣传部", "宁陵县工商联", "宁陵县科协"]),
+    # its people are no item of the list
+    ("县民政局、妇联主席到场指导。", ["宁陵县民政局"]),
+])
+def test_a_bare_post_or_mass_organisation_in_a_units_list_is_the_units(text, expected):
+    assert _names(text, "商丘市宁陵县") == expected

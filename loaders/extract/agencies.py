@@ -664,12 +664,16 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         kind = "街道" if name.endswith("街道") else name[-1] if name.endswith(("镇", "乡")) else None
         if kind is None:
             continue
-        for m in _rx(kind + r"(办事处|人民政府|政府|党工委|大工委|党委)").finditer(text):
+        for m in _rx(kind + r"(办事处|人民政府|政府|党工委|大工委|党委|" + _OWN_UNIT + ")").finditer(text):
             before = text[m.start() - 1:m.start()]
             if not is_cjk(before) or before in _NOT_BODY and before not in "各全该" \
                     or is_common_verb(text[m.start() - 2:m.start()]):  # 按照街道办事处…
                 prefix = gaz.agency_prefix(subject) if subject else ""
-                _unit_bodies(text, _LOCAL_BODY.match(text, m.start(1)), m.start(), prefix + name, prefix, add)
+                body = _LOCAL_BODY.match(text, m.start(1))
+                if body is None or body.end() < m.end():  # 街道城管大队, 街道物管办: a unit of its own office
+                    add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
+                else:
+                    _unit_bodies(text, body, m.start(), prefix + name, prefix, add)
         if kind == "街道" and subject:
             # …and its working committee and office with no unit written at all (以党工委为核心, 今年党工委组织…,
             # 、办事处副主任): only a street has them, and the street the report is about is its own (named whole only
@@ -707,6 +711,10 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
         if written is not None and written.end != lm.start and out is not None:
             _drop_inside(out, written.start, lm.start)  # 遂昌县人民政府 of 遂昌县人民政府妙高街道办事处
         _unit_bodies(text, m, start, prefix + _full_ethnic_name(text, lm.name), prefix, add, body_rx, local_starts)
+
+
+# the units of a street's or town's own office, named for their task (城管大队, 物管办, 执法中队)
+_OWN_UNIT = _BODY + r"{2,4}?(?:办(?![法理事好公])|大队|中队)"
 
 
 # a street's own working committee or office written with no unit before it, and what may stand before it then: no
@@ -1152,6 +1160,10 @@ def _drop_inside(out: list, start: int, end: int) -> None:
     out[:] = [a for a in out if not (start <= a.start and a.end <= end)]
 
 
+# the units below a county that a name adds after its place (某县某镇网格化服务中心 is the town's, not 县网格化服务中心)
+_TOWN_UNITS = ("镇", "鎮", "街道")
+
+
 def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
     """Map an abbreviated name to the full one of the same place when both end alike and the
     short one is a subsequence of the long one (房地产中心 ⊂ 房地产管理中心, 城管执法局 ⊂
@@ -1183,6 +1195,7 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
                     and len(b) - len(a) <= 8 \
                     and b.endswith(("中心", "小组", "专班", "局", "委员会", "支队", "大队", "派出所")) \
                     and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
+                    and not any(unit in b and unit not in a for unit in _TOWN_UNITS) \
                     and len(out.get(a, "")) < len(b):
                 out[a] = b
     return out

@@ -704,3 +704,17 @@ def test_a_streets_cppcc_working_station_is_its_own():
 ])
 def test_a_bare_post_or_mass_organisation_in_a_units_list_is_the_units(text, expected):
     assert _names(text, "商丘市宁陵县") == expected
+
+
+def test_a_streets_report_names_its_offices_units_bare():
+    # a street's own report writes its office's units with 街道 alone (街道执法中队, 街道社区办): the street's
+    text = "宁陵县柳河街道开展整治\n\n宁陵县柳河街道地处城区。今年，街道执法中队、街道社区办联合开展整治。\n"
+    names = {a.name for a in extract_text(text, "x.txt").agencies}
+    assert {"宁陵县柳河街道执法中队", "宁陵县柳河街道社区办"} <= names
+
+
+def test_a_towns_centre_does_not_merge_into_the_countys():
+    # 某镇网格化服务中心 and the county's 县网格化服务中心 are two bodies, not one name written short and whole
+    text = "宁陵县推进网格化治理\n\n检查组先后到柳河镇网格化服务中心和县网格化服务中心察看。\n"
+    names = {a.name for a in extract_text(text, "x.txt").agencies}
+    assert {"宁陵县柳河镇网格化服务中心", "宁陵县网格化服务中心"} <= names

@@ -634,6 +634,8 @@ _HOLDER_KEY = re.compile(r"小区|院落|楼院|小院|派出所|警务站|警�
 _HOLDER_SUBJECT_KEY = re.compile(r"(?:小[区區]|院落|[楼樓]院|小院)(?:位于|地处|坐落|建成[于於]|始建[于於]|建[于於]|是|"
                                  r"已?(?:列入|纳入))")
 # a label that is a bare kind of count (人数, 人次): of what the figure before it counts, where it follows that one's clause
+# a span of years, all a label holds (四年, 三年来, 5年间)
+_YEARS_SPAN = re.compile(r"[一二三四五六七八九十两\d]{1,3}(?:个)?年(?:来|间|内|中)?")
 _BARE_KIND = frozenset({"人数", "人次", "次数", "户数", "总人数", "参与人数", "数量"})
 # (of events held: 813场, 20次 — not of households or people, 全村共有300户，人数1200人)
 _EVENT_UNITS = frozenset({"场", "次", "期", "批", "场次", "轮"})
@@ -1070,6 +1072,10 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
                 and _SHARE_NEXT.fullmatch(text, prev_end, start):
             # a bare share straight after a count (11个市制定…清单、占68.8%): the share of what that count counts
             subject = _shortened(prev_subject + "占比")
+        elif subject and _YEARS_SPAN.fullmatch(subject) and prev_subject and prev_end >= s_lo \
+                and _same_unit(unit, prev_unit):
+            # a span of years alone before a sum, after a yearly one (每年下拨5000万元…资金，四年共2亿元): that sum over the years
+            subject = _shortened(subject + _PERIOD.sub("", prev_subject, count=1).lstrip())
         if not subject and prev_end >= 0 and prev_end >= s_lo and _same_unit(unit, prev_unit) \
                 and not (unit == "%" and text[prev_end:start].rstrip().endswith("的")):
             # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)

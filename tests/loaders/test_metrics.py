@@ -957,6 +957,8 @@ def test_labels_of_audit_23_keep_what_was_done(text, as_written, subject):
     # 及 of a bound (及以上, 及以下) joins no list: the label keeps the whole noun
     ("全县60岁及以上老年人1.2万人。", "1.2万人", "60岁及以上老年人"),
     ("全市新增千兆及以上端口800个，累计达到3000个。", "800个", "新增千兆及以上端口"),
+    # a span of years alone before a sum, after a yearly one: that sum over the years
+    ("某县每年安排社区工作经费300万元，三年共计900万元。", "900万元", "三年安排社区工作经费"),
 ])
 def test_labels_of_audit_24(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

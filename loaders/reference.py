@@ -25,10 +25,11 @@ from loaders.extract.practices import (
     quoted_request_spans,
 )
 from loaders.extract.script import fold_name
-from loaders.extract.text_utils import without_pinyin, words_apart
+from loaders.extract.text_utils import SIGN_NOUNS, without_pinyin, words_apart
 
 __all__ = [
     "CANONICAL_PRACTICES",
+    "SIGN_NOUNS",
     "AdminMention",
     "AdminPlace",
     "Gazetteer",

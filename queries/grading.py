@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from graph.quotes import sentences
-from loaders.reference import fold_name, without_pinyin
+from loaders.reference import SIGN_NOUNS, fold_name, without_pinyin
 
 __all__ = [
     "GRADES",
@@ -298,6 +298,8 @@ _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|
 _QUOTED = re.compile(r"“[^“”]*”")
 _QUOTED_PROVISION = re.compile(r"不低于|不少于|不超过|不高于|不得|应当|应该|一般应|必须|务必|须")
 _QUOTED_AS_RULE = re.compile(r"(?:等|的)?(?:精神|要求|规定|标准)")
+# a practice's words as what a sign reads (设置社区党群服务中心1处标识): the sign set up, no centre built
+_SIGN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?\d*\s*(?:块|面|个|处)?(?:" + SIGN_NOUNS + ")")
 # a clause opening with what must be done (…，须先召开居民会议讨论通过): a duty, whatever the clauses before report
 _CLAUSE_DUTY = re.compile(r"\s*(?:并|还|也|均|都|则)?(?:须|必须|务必|应当|应该)")
 # a practice named as the time after it (建立老旧小区改造后的长效管理机制): what is done then is other work
@@ -352,6 +354,9 @@ def mention_claimed(text: str, practice: str) -> bool:
                                                    or _QUOTED_AS_RULE.match(text, q.end()))
                    for q in _QUOTED.finditer(text)) for pos, p in hits if p == practice and a <= pos < b):
             continue        # (关于“…设施面积不低于30平方米”的精神: a rule quoted, the practice what it asks for)
+        if all((m := entry.pattern.match(text, pos)) is not None and _SIGN_AFTER.match(text, m.end())
+               for pos, p in hits if p == practice and a <= pos < b):
+            continue        # (设置社区党群服务中心1处标识: a sign naming the centre)
         if _CLAUSE_DUTY.match(plain, a):
             continue        # (…组成新社区涉及范围调整，须先召开居民会议讨论通过: what a rule asks for)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):

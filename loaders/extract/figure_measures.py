@@ -21,7 +21,7 @@ from bisect import bisect_left
 from loaders.extract.attribution import Attribution
 from loaders.extract.context import Context
 from loaders.extract.practice_mentions import within_subject
-from loaders.extract.text_utils import stop_at_or_after, stop_before, without_pinyin
+from loaders.extract.text_utils import SIGN_NOUNS, stop_at_or_after, stop_before, without_pinyin
 from loaders.record import MeasureRec, MetricRec, Span
 
 __all__ = ["extract_figure_measures"]
@@ -46,8 +46,8 @@ _FUNDS = re.compile(r"经费|资金|补助|补贴")
 _LACKING = re.compile(r"缺|不足|欠|需要|需|亟")
 _MAX_SUMMARY = 30
 # a figure that counts signs (设置社区党群服务中心1处标识, 悬挂牌匾3块): the sign names the centre, it is no centre built
-_SIGNS = re.compile(r"\s*(?:块|面|个|处)?(?:标识|标牌|标志牌|指示牌|牌匾|牌子|铭牌|门牌)")
-_SIGNS_LABEL = re.compile(r"(?:标识|标牌|标志牌|指示牌|牌匾|牌子|铭牌|门牌)$")
+_SIGNS = re.compile(r"\s*(?:块|面|个|处)?(?:" + SIGN_NOUNS + ")")
+_SIGNS_LABEL = re.compile(r"(?:" + SIGN_NOUNS + ")$")
 _LIST = re.compile(r"[、等]")
 
 

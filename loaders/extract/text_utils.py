@@ -16,6 +16,7 @@ __all__ = [
     "CJK",
     "CLAUSE_END",
     "SENTENCE_END",
+    "SIGN_NOUNS",
     "any_of",
     "cached_regex",
     "class_led",
@@ -48,6 +49,8 @@ __all__ = [
 CJK = r"\u4e00-\u9fff"
 SENTENCE_END = "。！？!?；;\n"
 CLAUSE_END = SENTENCE_END + "，,、：:（）()《》“”\"'‘’【】"
+# the nouns of a sign (设置党群服务中心1处标识, 悬挂牌匾): a sign names a centre or a body, it is none of them
+SIGN_NOUNS = "标识|标牌|标志牌|指示牌|牌匾|牌子|铭牌|门牌"
 _LINE = re.compile(r"[^\n]*")
 _SPACE = re.compile(r"\s")
 

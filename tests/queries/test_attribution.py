@@ -481,3 +481,11 @@ def test_a_practice_in_a_clause_opening_with_a_duty_is_asked_for_not_done():
                           practice="居民议事协商") == "claimed"
     assert grade_evidence("据此，划出某社区3个居民小组组成一个新社区，召开居民会议讨论通过。",
                           practice="居民议事协商") == "described"
+
+
+def test_a_practice_named_by_a_sign_is_no_work_of_it():
+    # 设置社区党群服务中心1处标识: the sign set up names the centre; a centre built is work of it
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("某街道指导社区规范标牌，设置社区党群服务中心1处标识。", practice="党群服务阵地建设") == "claimed"
+    assert grade_evidence("某街道新建社区党群服务中心1处。", practice="党群服务阵地建设") == "described"

@@ -300,8 +300,9 @@ _QUOTED_PROVISION = re.compile(r"不低于|不少于|不超过|不高于|不得|
 _QUOTED_AS_RULE = re.compile(r"(?:等|的)?(?:精神|要求|规定|标准)")
 # a practice's words as what a sign reads (设置社区党群服务中心1处标识): the sign set up, no centre built
 _SIGN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?\d*\s*(?:块|面|个|处)?(?:" + SIGN_NOUNS + ")")
-# a clause opening with what must be done (…，须先召开居民会议讨论通过): a duty, whatever the clauses before report
-_CLAUSE_DUTY = re.compile(r"\s*(?:并|还|也|均|都|则)?(?:须|必须|务必|应当|应该)")
+# a clause opening with what must be done (…，须先召开居民会议讨论通过; …，要求社区办公用房…达到80平方米): a duty, whatever the
+# clauses before report
+_CLAUSE_DUTY = re.compile(r"\s*(?:并|还|也|均|都|则)?(?:须|必须|务必|应当|应该|要求(?![下的中]))")
 # a practice named as the time after it (建立老旧小区改造后的长效管理机制): what is done then is other work
 _AFTER_IT = re.compile(r"(?:工作)?(?:完成|结束)?(?:后|之后|以后)(?!勤)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it

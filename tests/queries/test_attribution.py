@@ -481,6 +481,10 @@ def test_a_practice_in_a_clause_opening_with_a_duty_is_asked_for_not_done():
                           practice="居民议事协商") == "claimed"
     assert grade_evidence("据此，划出某社区3个居民小组组成一个新社区，召开居民会议讨论通过。",
                           practice="居民议事协商") == "described"
+    # a requirement a document sets out (出台《意见》，…，要求社区办公用房面积达到80平方米以上): what it asks for
+    assert grade_evidence("某省出台《关于推进社区建设的意见》，提出创建和谐社区，要求社区办公用房面积达到80平方米以上。",
+                          practice="党群服务阵地建设") == "claimed"
+    assert grade_evidence("按照上级要求，某区新建社区办公用房12处。", practice="党群服务阵地建设") == "described"
 
 
 def test_a_practice_named_by_a_sign_is_no_work_of_it():

@@ -28,6 +28,7 @@ from loaders.extract.text_utils import (
     is_common_word,
     lexicon_entry,
     literal_starts,
+    match_opening,
     stop_positions,
     without_pinyin,
 )
@@ -149,6 +150,7 @@ _AFFILIATION_AFTER = re.compile(_H + r"{0,4}[,，][ \t]*" + _H + r"{2,8}[ \t,，
 _BELOW_UNITS = re.compile(r"社区|小区|村|街道|乡镇|镇街|基层|各")
 # a residential compound named after the body whose staff live there (州委组织部小区, 某局家属院)
 _COMPOUND_AFTER = re.compile(r"小区|家属院|家属区|家属楼|宿舍|大院")
+_COMPOUND_OPENS = match_opening(_COMPOUND_AFTER)  # (what follows most agencies opens with none of them: tested first)
 # a social-work organisation of its own brand (某某社工服务中心): a private firm, not an agency (NOTES.md)
 _SOCIAL_WORK_FIRM = re.compile(_H + r"+?(?:社工|社会工作)(?:服务)?(?:中心|站|社|事务所)$")
 _CN_ASSOC = re.compile(r"中国" + _H + r"{2,10}?(?:协会|学会|联合会|基金会)")
@@ -606,7 +608,7 @@ def _in_text(text: str, found: list[AgencyMention]) -> list[AgencyMention]:
     return [a for a in found if (not in_title[a.start] or ((a.start, a.end) in papers and _OUTLET_END.search(a.name[-3:])))
             and not _LOCATED_AT.search(text, max(0, a.start - 3), a.start)
             and not _AFFILIATION_AFTER.match(text, a.end)
-            and not _COMPOUND_AFTER.match(text, a.end)]
+            and not (text[a.end:a.end + 1] in _COMPOUND_OPENS and _COMPOUND_AFTER.match(text, a.end))]
 
 
 # the formal names of a place's party committee and CPPCC: 中共某县委员会, 中国人民政治协商会议某县委员会

@@ -38,6 +38,7 @@ from loaders.extract.text_utils import (
     SENTENCE_END,
     finditer_at,
     gloss_span,
+    match_opening,
     opening_chars,
     stop_at_or_after,
     stop_before,
@@ -78,6 +79,7 @@ _WHOLE_LEVELS = {"市": ("city", "county_city"), "区": ("district",), "县": ("
 _SELF_SUBJECT = re.compile(r"我局|我委|我办|我厅|我中心|我们|本局|本委")
 _SELF_PROVINCE = re.compile(r"全省|我省|本省")
 _SELF_ANY = re.compile(_SELF_SUBJECT.pattern + "|" + _SELF_PROVINCE.pattern)
+_SELF_OPENS = match_opening(_SELF_ANY)  # (a head opens with none of them most often: tested first)
 # a named scheme opening a sentence as its topic (“双直报”机制已…): the quote, then what kind of scheme it is
 _SCHEME_TOPIC = re.compile(r"(“[^“”\n]{2,12}”)(?:工作)?(?:机制|模式|平台|工作法|制度)")
 # A、B / A和B: a list of places (the second need not be a mention the places step kept)
@@ -449,10 +451,11 @@ class Attribution:
                              or text.startswith("等", nxt)):
                 return None, "place"  # A、B…: several places, none of them alone
             return name, "place"
-        if _SELF_SUBJECT.match(text, pos):
-            return self.subject, "place"
-        if self.province and _SELF_PROVINCE.match(text, pos):
-            return self.province, "place"
+        if text[pos:pos + 1] in _SELF_OPENS:
+            if _SELF_SUBJECT.match(text, pos):
+                return self.subject, "place"
+            if self.province and _SELF_PROVINCE.match(text, pos):
+                return self.province, "place"
         if pos > lo and text[pos - 1] == "“":      # (the openers read past the opening mark)
             # a scheme the text named before, as the topic (…“双直报”机制则展现出破冰之力。在某社区，…。据了解，目前，
             # “双直报”机制已推动解决问题8000余个): the place in force where it was first named, not the anecdote's

@@ -21,7 +21,13 @@ from loaders.extract.context import Context
 from loaders.extract.gazetteer import load_gazetteer
 from loaders.extract.models import place_mentions
 from loaders.extract.text_utils import cached_regex as _rx
-from loaders.extract.text_utils import finditer_at, stop_at_or_after, stop_before, stop_positions
+from loaders.extract.text_utils import (
+    finditer_at,
+    match_opening,
+    stop_at_or_after,
+    stop_before,
+    stop_positions,
+)
 from loaders.record import LearningRec
 
 __all__ = ["LEARNING_CUES", "extract_learning"]
@@ -32,6 +38,7 @@ LEARNING_CUES = re.compile(
 _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
                       r"(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
 _VISITED_KEY = "我本"  # every match holds one of these, 1 or 3 characters in: it is tried only there
+_VISITED_OPENS = match_opening(_VISITED)  # (and only where it can open)
 _VISITORS_GAP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*")
 _MOVES = ("赴", "到", "前往")
 # a trip to attend something held at the place (参加…培训班/论坛/会议) studies no practice of the place,
@@ -242,7 +249,8 @@ def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
     text, subject = ctx.text, ctx.document.subject_place
     ends = [e for _s, e, _p in places]
     keys = stop_positions(text, _VISITED_KEY)
-    for m in finditer_at(_VISITED, text, sorted({k - o for k in keys for o in (1, 3) if k >= o})):
+    for m in finditer_at(_VISITED, text, sorted({k - o for k in keys for o in (1, 3)
+                                                 if k >= o and text[k - o] in _VISITED_OPENS})):
         lo, hi = _bounds(text, m.start(), _CLAUSE_STOPS)
         # the list of places that ends right before the verb (over 等地/等)
         k = bisect_left(starts, m.start()) - 1

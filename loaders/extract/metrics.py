@@ -36,6 +36,7 @@ from loaders.extract.text_utils import (
     finditer_at,
     gloss_span,
     literal_starts,
+    match_opening,
     stop_at_or_after,
     stop_before,
     stop_positions,
@@ -74,6 +75,7 @@ _PEOPLE_NEAR = re.compile(r"人口|群众|居民|村民|党员|志愿者|人员|
 # A count written straight before a quoted facility name, with no measure word: 47“雷锋驿站”.
 _QUOTED_COUNT_RE = re.compile(r"(\d(?<![\d.\-/]\d)\d*)(“[^”“\n]{2,12}”)")
 _STRUCTURAL_AFTER = re.compile(r"^(?:方面|特点|部分|阶段|环节|步骤|层面|维度|板块|章|节|条意见)")
+_STRUCTURAL_OPENS = match_opening(_STRUCTURAL_AFTER)  # (most figures are followed by none of them: tested first)
 # 3个月, 7个工作日, 40分钟, 人气, 60岁以上, 3位数
 _NOT_A_COUNT_AFTER = {
     "个": re.compile(r"^(?:月|多月|半月|工作日|小时|季度|星期|学期|年头)"),
@@ -230,11 +232,13 @@ _ONE_CHARACTER_NOUN = re.compile(r"[村镇乡组校站店厂院园楼栋队库�
 _AFTER_BAD_HEAD = re.compile(r"^(?:[/／地得了着过，,（()）“”\"'—…]|提高|提升|增加|增长|下降|减少|启动|划分|左右|范围|以下|"
                              r"跃升|攀升|上升|升至|升到|增至|增到|降至|降到|减至|精减|精简|缩减|压减|细化|细分|(?:扩大|扩展|扩充|缩小|压缩)(?:到|至)|"
                              r"以内|之间|不等|对(?!口|外)|向|给|把|将|从|(?:到|至)(?=如今|现在|目前))")
+_AFTER_BAD_HEAD_OPENS = match_opening(_AFTER_BAD_HEAD)
 # a short quoted modifier before the noun counted (28家“三有”物业企业): part of the noun phrase
 _QUOTED_MODIFIER = re.compile(r"“[^”“\n]{1,8}”(?=[\u4e00-\u9fff])")
 # words that say what kind of figure it is, not what is counted: the label keeps what stands before
 # (…占全镇党员总数63.2%的实际: the fact the figure is part of, a word alone, not 实际困难)
 _FIGURE_KIND = re.compile(r"^(?:标准|底线|要求|基础上|基础|水平|范围|左右|情况|(?:实际|现状|实情)(?![\u4e00-\u9fff]))")
+_FIGURE_KIND_OPENS = match_opening(_FIGURE_KIND)
 # a duty the figure is part of (守护其中18公里边境线的重任): what is counted stands before 的
 _DUTY = re.compile(r"重任|重担|任务|职责|使命|责任")
 # (涉及 says what the figure is of: 集中安置点涉及易地扶贫搬迁乡7个 → 易地扶贫搬迁乡, 涉及到整治的建筑面积 → 整治的建筑面积)
@@ -380,10 +384,11 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     if named and "、" in after[:named.start(1)]:
         return named.group(1)
     modifier = _QUOTED_MODIFIER.match(after) if quoted else None
-    if _AFTER_BAD_HEAD.match(after, modifier.end() if modifier else 0):
+    head = modifier.end() if modifier else 0
+    if after[head:head + 1] in _AFTER_BAD_HEAD_OPENS and _AFTER_BAD_HEAD.match(after, head):
         return ""
     after = after.removeprefix("的")
-    if _FIGURE_KIND.match(after):
+    if after[:1] in _FIGURE_KIND_OPENS and _FIGURE_KIND.match(after):
         return ""
     glossed = _GLOSSED_NOUN.match(after)
     if glossed:
@@ -1027,7 +1032,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         rule = _NOT_A_COUNT_AFTER.get(raw_unit)
         if rule is not None and not per and rule.match(after):
             continue
-        if _STRUCTURAL_AFTER.match(after):
+        if after[:1] in _STRUCTURAL_OPENS and _STRUCTURAL_AFTER.match(after):
             continue
         if raw_unit in ("岁", "周岁") and not (_AGE_LIMIT_AFTER.match(after) or _AGE_STAT_BEFORE.search(
                 text, max(0, start - 16), start)):

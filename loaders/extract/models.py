@@ -32,6 +32,7 @@ from loaders.extract.text_utils import (
     class_led,
     is_cjk,
     is_common_word,
+    match_opening,
     opening_chars,
     opening_class,
     sentence_bounds,
@@ -92,6 +93,7 @@ _ACTS_ON = r"(?!实现|解决|破解|化解|处理|发现|减少|推动|助力|�
 _NEG_AFTER = re.compile(r"^(?:" + _ACTS_ON + r"[^，,。；;！？!?\n]){0,6}?"
                         r"(作用|功能|现象|督查|问题|难题|困境|意识|氛围|名义|刊发|刊载|转载|栏目|周刊|专栏|专刊|副刊)")
 _CATEGORY_AFTER = re.compile(r"^等?(?:人员|干部|班子|成员|组织|小区|名义|推荐|换届|家庭|对象|职责|群体|户|岗位)")
+_CATEGORY_OPENS = match_opening(_CATEGORY_AFTER)  # (what follows most quotes opens with none of them: tested first)
 _VERB_BEFORE = re.compile(
     r"(?:实施|推行|打造|创建|建成|成立|推进|探索|形成|确立|依托|深化|健全|落实|坚持|实行|出台|开展|完善|举办|"
     r"建立|构建|提出的|推广|创新|启动|实现|制定了?|推动|首创|推出|搭建|创设|创立|设立|组建|培育|列入|纳入|"
@@ -624,6 +626,7 @@ def _whole_units(ctx: Context) -> dict[str, str]:
 
 
 _ORIGIN_AFTER = re.compile(r"的?(?:源起地|发源地|起源地|诞生地|首创地)(?:是|为)?[:：]?")
+_ORIGIN_OPENS = match_opening(_ORIGIN_AFTER)
 # the maker written after the name (“…”工作法由P首创, “…”是P首创的, “…”源于P的探索): a source verb, or 由/是 with a
 # verb of making after the place
 def _headline_spans(text: str) -> list[tuple[int, int]]:
@@ -697,7 +700,7 @@ def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
     text = ctx.text
     q0 = c.anchor if c.anchor >= 0 else c.start
     clause_lo = _clause_start(text, q0)
-    origin = _ORIGIN_AFTER.match(text, c.end, c.end + 8)
+    origin = _ORIGIN_AFTER.match(text, c.end, c.end + 8) if text[c.end:c.end + 1] in _ORIGIN_OPENS else None
     if origin:  # “千万工程”源起地梅林村: the place it comes from
         chain = index.places_from(origin.end(), len(text))
         if chain:
@@ -865,7 +868,7 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
         hi = lo - 1
     lo = max(sent_lo, _clause_start(text, q0, _CLAUSE_HEAD_STOPS))
     pos = _HEAD_SKIP.match(text, lo, q0).end()
-    if _FRONTED.match(text, pos, q0):
+    if text[pos:pos + 1] in _FRONTED_OPENS and _FRONTED.match(text, pos, q0):
         # 以“…”为基础，P划分…; 通过“…”，P实现…: the subject comes after the fronted adverbial
         close = text.find("”", q0, q0 + _MAX_SPEECH)
         nxt = _clause_end(text, close if close >= 0 else q0)
@@ -901,6 +904,7 @@ def _heading_place(text: str, line_end: int, index: _Owners) -> list[str]:
 
 # a prepositional phrase fronted before the clause's subject (以…为抓手，通过…，围绕…，按照…，依托…)
 _FRONTED = re.compile(r"(?:以|通过|围绕|按照|依托|借助|聚焦|立足|结合|针对|坚持以|紧扣|紧紧围绕|借力)")
+_FRONTED_OPENS = match_opening(_FRONTED)
 
 
 def _clause_end(text: str, pos: int) -> int:
@@ -1200,6 +1204,7 @@ _EVENT_TITLE_AFTER = re.compile(r"^[^，,。；;“”]{1,8}?(?:主题|系列)[^
 # entries a notebook, a board or a wall holds (“…”“…”等条目, “…”等标语): what is written there, no scheme
 _WRITTEN_AFTER = re.compile(r"^等?(?:条目|條目|字样|字樣|标语|標語|口号|口號|留言|字眼|词条|詞條|提示语|提示語)"
                             r"|^等[^，,。；;“”]{0,12}?(?:宣传牌|宣传栏|展板|标牌|墙绘|壁画|横幅|海报)")  # (等…文化宣传牌)
+_WRITTEN_OPENS = match_opening(_WRITTEN_AFTER)
 # a creed the place holds (按照“…”的理念, “…”服务理念): a principle, unless it is a list, a numeral name or words
 # joined by + (“四全”治理理念, “党建引领+智慧建设”的理念), slogans the annotators keep
 _CREED_AFTER = re.compile(r"^(?:的|这一|这个)?[^，,。；;“”]{0,2}?理念")
@@ -1373,7 +1378,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一") \
             or _rx(r"^等?的?现象").match(after):  # (a phenomenon, a list too: “重建设、轻管理”现象)
         return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)
-    if _WRITTEN_AFTER.match(after) or not _numbered(name) and (
+    if after[:1] in _WRITTEN_OPENS and _WRITTEN_AFTER.match(after) or not _numbered(name) and (
             _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):
         return True  # an entry written on a board, a consultation's topic, a campaign's title (a list one too)
     if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):
@@ -1685,7 +1690,7 @@ def _views(ctx: Context, cands: list[_Cand], chains: list[list[_Cand]], index: _
                 neg = _NEG_AFTER.match(v.after)
                 if neg and not (t and t.end() <= neg.start(1)):  # …”行动发现问题: the scheme word comes first
                     v.rule_neg = "neg_after"
-                elif _CATEGORY_AFTER.match(v.after):
+                elif v.after[:1] in _CATEGORY_OPENS and _CATEGORY_AFTER.match(v.after):
                     v.rule_neg = "category"
             v.type_after = t.group(1) if t else ""
             v.tail_type = bool(m) and len(chain) > 1

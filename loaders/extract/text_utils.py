@@ -34,6 +34,7 @@ __all__ = [
     "lines_with_offsets",
     "literal_starts",
     "looks_like_proper_name",
+    "match_opening",
     "opening_chars",
     "opening_class",
     "sentence_bounds",
@@ -126,6 +127,20 @@ def opening_chars(pattern: str) -> str | None:
     with none of them between two offsets holds no match there (``stop_positions`` finds them)."""
     items = _opening_items(pattern)
     return "".join(sorted(items)) if items and all(len(x) == 1 for x in items) else None
+
+
+def match_opening(rx: re.Pattern[str]) -> frozenset[str]:
+    """The characters that every match of ``rx`` opens with (:func:`opening_chars`), for a test in front of a
+    ``match`` tried where most positions hold none of them: ``text[pos:pos + 1] in OPENS`` costs a fraction
+    of a failed ``match`` call (which sets up the engine and allocates its stack), and it lets through every
+    position where a match can open (the text's end, an empty slice, holds none: ``rx`` never matches empty).
+    ValueError where they cannot be read or ``rx`` can match empty: no such test is valid then."""
+    from re import _parser as P
+
+    chars = opening_chars(rx.pattern) if not rx.flags & re.IGNORECASE else None
+    if chars is None or P.parse(rx.pattern, rx.flags).getwidth()[0] == 0:
+        raise ValueError(f"no opening characters can be read off {rx.pattern[:40]!r}")
+    return frozenset(chars)
 
 
 def closing_chars(pattern: str) -> str | None:

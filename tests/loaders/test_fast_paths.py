@@ -965,3 +965,47 @@ def test_asking_words_and_proposal_headers_tried_where_they_open(text):
     header = next(finditer_at(practices._PROPOSAL_HEADER, text, line_starts(text)), None)
     keyed = [s for s in line_starts(text) if text[s:s + 1] in practices._PROPOSAL_HEADER_OPENS]
     assert (header is None) == (next(finditer_at(practices._PROPOSAL_HEADER, text, keyed), None) is None)
+
+
+def _guarded_matches():
+    """(pattern, its opening characters) for each ``match`` tried behind a ``match_opening`` test."""
+    from loaders.extract import attribution, learning, metrics
+    return [
+        (places._COMMUNITY_OWN_AFTER, places._COMMUNITY_OWN_OPENS),
+        (metrics._STRUCTURAL_AFTER, metrics._STRUCTURAL_OPENS),
+        (metrics._AFTER_BAD_HEAD, metrics._AFTER_BAD_HEAD_OPENS),
+        (metrics._FIGURE_KIND, metrics._FIGURE_KIND_OPENS),
+        (models._CATEGORY_AFTER, models._CATEGORY_OPENS),
+        (models._ORIGIN_AFTER, models._ORIGIN_OPENS),
+        (models._FRONTED, models._FRONTED_OPENS),
+        (models._WRITTEN_AFTER, models._WRITTEN_OPENS),
+        (agencies._COMPOUND_AFTER, agencies._COMPOUND_OPENS),
+        (learning._VISITED, learning._VISITED_OPENS),
+        (attribution._SELF_SUBJECT, attribution._SELF_OPENS),
+        (attribution._SELF_PROVINCE, attribution._SELF_OPENS),
+    ]
+
+
+@pytest.mark.parametrize("rx,opens", _guarded_matches(), ids=lambda x: getattr(x, "pattern", "")[:12])
+def test_a_match_opening_test_lets_every_match_through(rx, opens):
+    # texts of the pattern's own words and characters (so that it matches), stops and others: wherever the
+    # pattern matches, the character there is one the test lets through
+    words = re.findall(r"[^\x00-\x7f]+", rx.pattern)
+    pieces = words + [ch for w in words for ch in w] + list("，。、 \n社区市a1,/(\"")
+    rng = random.Random(11)
+    matched = 0
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        for pos in range(len(text) + 1):
+            if rx.match(text, pos) is not None:
+                matched += 1
+                assert text[pos:pos + 1] in opens
+    assert matched  # (the texts do hold matches)
+
+
+def test_match_opening_refuses_what_can_match_empty():
+    from loaders.extract.text_utils import match_opening
+    assert match_opening(re.compile("小区|大院")) == {"小", "大"}
+    for rx in (re.compile("(?:小区)?"), re.compile("[^，]{0,4}小区"), re.compile("(?=小)小区")):
+        with pytest.raises(ValueError):
+            match_opening(rx)

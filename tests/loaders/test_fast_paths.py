@@ -1009,3 +1009,15 @@ def test_match_opening_refuses_what_can_match_empty():
     for rx in (re.compile("(?:小区)?"), re.compile("[^，]{0,4}小区"), re.compile("(?=小)小区")):
         with pytest.raises(ValueError):
             match_opening(rx)
+
+
+def test_plan_words_give_the_engine_first_characters_to_skip_to():
+    # every window before a figure, measure or cue is searched for plan words: with an alternative that opens
+    # with a class or a group, the engine has no first characters to skip ahead to and tries every alternative
+    # at every offset (write one alternative per opening character instead)
+    from re import _compiler, _constants, _parser
+
+    from loaders.extract.attribution import PLAN_WORDS
+    code = _compiler._code(_parser.parse(PLAN_WORDS.pattern, PLAN_WORDS.flags), PLAN_WORDS.flags)
+    assert code[0] == _constants.INFO
+    assert code[2] & (_constants.SRE_INFO_PREFIX | _constants.SRE_INFO_CHARSET)

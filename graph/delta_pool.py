@@ -93,7 +93,10 @@ def deltas(items: Iterable[Line], processes: int = 1) -> Iterator[tuple[str, Any
     finally:
         stop.set()
         feeder.join()
-        pool.terminate()
+        # the workers take every task already handed to them (a few batches at most), then exit: terminated
+        # instead, the pool's task handler, still writing a large task into their pipe, blocks for ever on a
+        # pipe no one reads, and so does the terminate that joins it
+        pool.close()
         pool.join()
 
 

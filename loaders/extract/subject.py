@@ -722,7 +722,8 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         up = lead_place(text, title, gaz, 1, admin_ok=True, placeless=True)
         if up is not None and up.local is None and up.code is not None and not up.introduced \
                 and up.code in {p.adcode for p in gaz.chain(headline.code)} \
-                and (headline.local is not None or up.code != headline.code):
+                and (headline.local is not None or up.code != headline.code) \
+                and not _told_again(text, title, headline, up.code, gaz):
             return SubjectPlace(up.code)
     if headline is not None and headline.code is not None and headline.local is None and lead is None \
             and not gaz.by_code[headline.code].is_county_level and not _roundup(text, headline.code, gaz):
@@ -756,6 +757,20 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         # (twice is enough where nothing else places the story: no headline place, no 我市/本区 of its own)
         return dominant_local(text, found, gaz, 3 if headline is not None or self_level(text) is not None else 2)
     return found
+
+
+def _told_again(text: str, title: str | None, headline: SubjectPlace, up: str, gaz: Gazetteer) -> bool:
+    """Does the story go on to tell the headline's own street or town (某区某街道推进…：近年来，某区以…为切入点…。
+    某街道创新推出…，某街道结合…): named again below the headline at least twice, more often than the unit above
+    it that the lead opens with?"""
+    if headline.local is None or headline.local_level != "street":
+        return False
+    body = text[text.find(title) + len(title):] if title and title in text else text
+    if title and title in body[:len(title) + 4]:
+        body = body[body.find(title) + len(title):]  # (a headline printed twice)
+    own = body.count(headline.local)
+    above = sum(1 for a in admin_mentions(body, up, gaz) if a.code == up)
+    return own >= 2 and own > above
 
 
 # quoted speech (“我区将继续……。”): an official's words, not the text's own voice

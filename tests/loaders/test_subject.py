@@ -883,3 +883,16 @@ def test_a_community_name_opening_with_a_preposition_that_is_a_proper_name():
     # a preposition before a community that is no proper name still names nothing: 某区向社区下沉力量
     rec = _doc("亭湖区：力量下沉\n\n近年来，亭湖区向社区下沉干部300名。\n")
     assert not any(p.name.startswith("向") for p in rec.places)
+
+
+def test_a_headline_street_the_story_goes_on_to_tell_stays_its_subject():
+    # the lead opens with the district's work, but the story then tells the headline's street again and again
+    rec = _doc("盐城市亭湖区文峰街道推进邻里中心建设\n\n"
+               "近年来，盐城市亭湖区以“邻里中心”创建为切入点，全力推进社区服务提质。文峰街道创新推出“邻里帮”服务品牌，"
+               "建设邻里驿站。文峰街道结合辖区实际，开设“邻里课堂”，定期开展文体活动。\n")
+    assert rec.document.subject_place == "文峰街道"
+    # a street the story does not name again: the district's work, the street its example
+    rec = _doc("盐城市亭湖区文峰街道推进邻里中心建设\n\n"
+               "近年来，盐城市亭湖区以“邻里中心”创建为切入点，全力推进社区服务提质，建成邻里中心12个。"
+               "亭湖区还开设“邻里课堂”，定期开展文体活动。\n")
+    assert rec.document.subject_place == "盐城市亭湖区"

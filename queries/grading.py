@@ -221,7 +221,10 @@ def states_duty(text: str) -> bool:
 
 
 # a numbered heading quoted alone (二、将无物业老旧小区楼院纳入物业管理): the topic of what follows, no work reported
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])[、.．]?[^。；;！？!?，,]{2,40}\s*")
+# a section heading: an ordinal, then a line of one or two phrases ending no sentence (二、强化党建引领,组建红色物业企业):
+# it names the section's work, it reports none
+_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])[、.．]?[^。；;！？!?，,]{2,40}"
+                      r"(?:[，,][^。；;！？!?，,]{2,30})?\s*")
 
 
 def grade_evidence(quote: str, status: str | None = None, has_metric: bool = False,
@@ -291,6 +294,8 @@ _ATTITUDE_OPENS = re.compile(r"\s*(?:并|还|同时|也)?(?:" + _CLAIM_ONLY.patt
                              r"|[\u4e00-\u9fff、]{2,10}?高度重视"
                              # (and a means held up for an aim, 以“村规民约+积分制”激活内生动力: what it serves, no work named)
                              r"|\s*以[^，,；;。：:！？!?]{0,16}?(?:凝聚|激活|汇集|汇聚|激发|增强|助推|赋能)")
+# a body's attitude to the work (市委、市政府高度重视…工作), which _ATTITUDE_OPENS reads as a general line
+_REGARDED = re.compile(r"\s*(?:并|还|同时|也)?(?:[\u4e00-\u9fff、]{2,10}?)?(?:高度|十分|非常|始终)?重视")
 # a show or contest a quoted title names (举办“党建引领抓服务 红色物业促和谐”消夏文艺晚会): its theme, not work of it
 _SHOW = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:晚会|文艺|演出|汇演|比赛|大赛|竞赛|展览|展演|联欢|征文)")
 # a rule quoted (关于“每百户拥有社区综合服务设施面积不低于30平方米”的精神, “新建小区应当配建…”): the quote holds a
@@ -380,8 +385,20 @@ def mention_claimed(text: str, practice: str) -> bool:
             head = plain[a:plain.find("、", a, b)] if plain.find("、", a, b) >= 0 else ""
             if not is_concrete(_TITLES.sub("", head + plain[listed.end():b])):
                 continue
-        if not _ATTITUDE_OPENS.match(words) or is_concrete(words) or has_figure(words):
+        if not _ATTITUDE_OPENS.match(words) or has_figure(words):
             return False
+        if is_concrete(words):
+            if not _REGARDED.match(words):
+                return False
+            # (市委、市政府高度重视…实验区创建工作: what the body regards is the practice, whose own name's verb — 创建,
+            # 建设 — reports no work of it; only another verb of the clause would)
+            unnamed = list(text[a:b])
+            for pos, p in hits:
+                found = entry.pattern.match(text, pos) if p == practice and a <= pos < b else None
+                if found is not None:
+                    unnamed[pos - a:found.end() - a] = " " * (min(found.end(), b) - pos)
+            if is_concrete(_TITLES.sub("", "".join(unnamed)[:b - a])):
+                return False
         for j in range(i + 1, len(clauses)):
             if named[j] - named[i]:
                 break
@@ -437,12 +454,18 @@ _GUIDED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、\s*)?(?:总
                      r"(?:思想|理论|精神)为(?:指导|指引)")
 
 
+# CPPCC or NPC members' own work in the place they come to, named only as 该村/该社区 (…政协委员参与该村院场会10余场次，…协调解决
+# …问题10余个): the members', no work the place reports
+_MEMBERS_DID = re.compile(r"(?:政协|人大)[^，,。；;！？!?]{0,8}?(?:委员|代表)(?:组|们)?[^，,。；;！？!?]{0,4}?"
+                          r"(?:参与|深入|走进|来到|赴|通过|帮助|协助|助力|走访)[^。；;！？!?]*?该(?:村|社区|镇|乡|街道|小区)")
+
+
 def _claimed(text: str, status: str | None) -> bool:
     """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish, a pledge, a general
-    line under the guiding thought."""
+    line under the guiding thought, CPPCC or NPC members' work in the place they come to."""
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
     return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text)
-                or _PLEDGED.match(text) or _GUIDED.match(text))
+                or _PLEDGED.match(text) or _GUIDED.match(text) or _MEMBERS_DID.search(text))
 
 
 def _unmeasured(text: str) -> str:

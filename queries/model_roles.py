@@ -13,6 +13,10 @@
 
 - ``feature``: a part of an app or platform, a menu item or column (``“看新闻”“办政务”“享服务”三大主要板块``): a
   name on a screen, no practice model.
+- ``venue``: where something happens, the name after 在 and straight before a comma (``在某村“某福大舞台”，委员组观看…``):
+  a stage, hall or room the sentence's event takes place in, no practice model.
+- ``listed``: one name of a list of quoted names a sentence holds up as the place's examples (``形成雁阵“1465”行动、“某管家团”、
+  “某红管家”等社区治理典型``): the sentence names it and says nothing of what it is.
 
 A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim, and so are qualities listed
 for one place or for kinds of home (``努力建设“宜居某峰、平安某峰”``, ``打造“品质小区、幸福邻里”``), the effect work
@@ -31,11 +35,13 @@ from typing import Any
 
 from loaders.reference import fold_name, without_pinyin
 
-__all__ = ["AIM", "FEATURE", "LEARNT", "brand_table", "model_role", "names_source", "write_brand_table"]
+__all__ = ["AIM", "FEATURE", "LEARNT", "LISTED", "VENUE", "brand_table", "model_role", "names_source", "write_brand_table"]
 
 LEARNT = "learnt"
 AIM = "aim"
 FEATURE = "feature"
+VENUE = "venue"
+LISTED = "listed"
 
 _OPEN = "“「『‘\"'"
 _CLOSE = "”」』’\"'"
@@ -94,6 +100,19 @@ _CONTRIBUTE_BEFORE = re.compile(r"为(?:建设|打造|实现|推动|加快|推�
 _CONTRIBUTE_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:作出|做出)[^，,。；;：:“”「」]{0,4}?贡献")
 _AT_BEFORE = re.compile(r"在$")
 _EFFORT_AFTER = re.compile(r"^[上下]?[下用]?(?:硬|真|足|苦|狠|大)?(?:功夫|工夫|气力)")
+
+
+# where the sentence's event takes place (在某村“某福大舞台”，委员组观看…): 在 and at most a place's name before the name, a
+# comma straight after it
+_VENUE_BEFORE = re.compile(r"在(?:[\u4e00-\u9fff]{0,6}(?:村|社区|镇|乡|街道|小区|区|县|市))?$")    # (not 在某区广泛推广“…”)
+_VENUE_AFTER = re.compile(r"^[，,]")
+# a list of quoted names (each with at most a word before or after its marks) held up as examples, closed by 等 and their
+# kind (…“A”行动、“B”、“C”等社区治理典型): the name is one of them, no more is said of it
+_QUOTED_ITEM = r"[“「『][^”」』]{1,12}[”」』][\u4e00-\u9fff]{0,2}"
+_LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}(?P<more>(?:[、和及][\u4e00-\u9fff]{0,2}" + _QUOTED_ITEM + r")*)"
+                           r"等[^，,。；;：:“”「」]{0,8}?(?:典型|品牌|亮点|特色做法|经验做法)")
+_LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立)了?[^，,。；;：:“”「」、]{0,4}"
+                            r"(?P<earlier>(?:" + _QUOTED_ITEM + r"[、和及][\u4e00-\u9fff]{0,2})*)$")
 
 
 _WINDOW = 80      # characters read before and after a name: more than any rule above looks at
@@ -223,7 +242,7 @@ def write_brand_table() -> Path:
 
 
 def model_role(name: str | None, sentence: str | None) -> str | None:
-    """``learnt``, ``aim``, ``feature`` or None (a model the place's sentence presents as its own) for the
+    """``learnt``, ``aim``, ``feature``, ``venue``, ``listed`` or None (a model the place's sentence presents as its own) for the
     model ``name`` as the sentence ``sentence`` names it."""
     if not name or not sentence:
         return None
@@ -258,6 +277,11 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
         return AIM
     if _GRIP_AFTER.match(after) and _exhortations(read_name):
         return AIM
+    if _VENUE_BEFORE.search(before) and _VENUE_AFTER.match(after):
+        return VENUE
+    earlier, more = _LISTED_BEFORE.search(before), _LISTED_AFTER.match(after)
+    if earlier and more and (earlier["earlier"] or more["more"]):
+        return LISTED
     return None
 
 

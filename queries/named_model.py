@@ -13,7 +13,7 @@ from typing import Any
 from graph.model import NO_EVIDENCE, Evidence
 from graph.sqlite_rows import sort_key
 from queries.kept import loads_all, maintained
-from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
+from queries.model_roles import AIM, FEATURE, LEARNT, LISTED, VENUE, model_role, names_source
 from queries.rows import as_list, best_evidence, evidence_entries, pick_evidence
 from queries.spec import EVIDENCE, Param, QuerySpec
 from queries.walk import ev_lists, linked, named, out_edges, preload
@@ -174,6 +174,10 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
         detail = "目标、原则或口号，非具体做法"
     elif role == FEATURE:
         detail = "应用或平台的栏目，非具体做法"
+    elif role == VENUE:
+        detail = "活动场所的名称，非具体做法"
+    elif role == LISTED:
+        detail = "原文仅列出名称，未说明具体做法"
     out.append({**base, "section": "definition", "order": None, "name": definition or main["model"],
                 "detail": detail, **ev.columns()})
     practices = sorted({str(p) for p in as_list(main.get("practices")) if p})

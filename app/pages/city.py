@@ -48,7 +48,8 @@ for tab, sec in zip(tabs, sections):
             continue
         titles = [str(r["name"] or "（未命名）") + (f" — {r['detail']}" if r.get("detail") else "") for r in items]
         if sec == "named_model":          # a model learnt from elsewhere, an aim or slogan: said so
-            marks = {"learnt": "（学习借鉴他处的模式）", "aim": "（目标、原则或口号）", "feature": "（应用或平台的栏目）"}
+            marks = {"learnt": "（学习借鉴他处的模式）", "aim": "（目标、原则或口号）", "feature": "（应用或平台的栏目）",
+                     "venue": "（活动场所的名称）", "listed": "（原文仅列出名称）"}
             titles = [t + marks.get(r.get("status") or "", "")
                       for r, t in zip(items, titles)]
         if sec == "figure":               # what the figure counts, as its sentence says it; targets marked

@@ -493,3 +493,33 @@ def test_a_practice_named_by_a_sign_is_no_work_of_it():
 
     assert grade_evidence("某街道指导社区规范标牌，设置社区党群服务中心1处标识。", practice="党群服务阵地建设") == "claimed"
     assert grade_evidence("某街道新建社区党群服务中心1处。", practice="党群服务阵地建设") == "described"
+
+
+def test_a_bodys_regard_for_a_practice_whose_name_holds_a_verb_is_an_attitude():
+    """Audit 24's left: 市委、市政府高度重视…实验区创建工作，将其作为…来抓 — the practice's own name (创建) is what the body
+    regards, no work done; another verb of the clause, or a clause after it that does work, still grades it."""
+    from queries.grading import grade_evidence
+
+    regard = "县委、县政府高度重视城乡社区治理和实验区创建工作，将其作为全县的重点工作来抓，加快推进。"
+    assert grade_evidence(regard, practice="治理实验区创建") == "claimed"
+    assert grade_evidence("区委高度重视实验区创建工作，成立了创建工作领导小组。", practice="治理实验区创建") == "described"
+
+
+def test_a_section_heading_of_two_phrases_describes_no_work():
+    """Audit 24's left: 二、强化党建引领,组建红色物业企业和红色业委会 is a section's heading (an ordinal, two phrases, no sentence
+    end): it names the section's work; the same words ending a sentence, or a third phrase, are a sentence."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("二、强化党建引领，组建红色物业企业和红色业委会", "done", practice="红色物业") == "claimed"
+    assert grade_evidence("（三）强化党建引领,组建红色物业企业", "done", practice="红色物业") == "claimed"
+    assert grade_evidence("二、强化党建引领，组建红色物业企业和红色业委会。", "done", practice="红色物业") == "described"
+
+
+def test_cppcc_members_work_in_the_village_they_come_to_is_not_the_villages():
+    """Audit 24's left: …政协委员参与该村院场会10余场次，…通过开展积分评比等方式，协调解决…问题10余个 — the members' work in the
+    village they come to (named 该村), not the village's, whatever figure measures it; the village's own stays quantified."""
+    from queries.grading import grade_evidence
+
+    members = "据悉，某行动开展以来，省、市政协委员参与该村议事会10余场次，通过开展环境卫生积分评比等方式，协调解决问题10余个。"
+    assert grade_evidence(members, "done", True, practice="积分制管理") == "claimed"
+    assert grade_evidence("某村开展环境卫生积分评比，协调解决问题10余个。", "done", True, practice="积分制管理") == "quantified"

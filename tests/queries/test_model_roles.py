@@ -171,3 +171,20 @@ def test_a_brand_sentence_read_without_the_gazetteer(monkeypatch):
     monkeypatch.setattr(model_roles, "load_gazetteer", refuse, raising=False)
     assert model_roles.model_role("平安咸宁", "某街道筑牢基层防线，助力“平安咸宁”建设。") == model_roles.AIM
     assert model_roles.model_role("平安咸宁", "某街道上线“平安咸宁”平台，受理事项300件。") is None
+
+
+def test_a_venue_and_a_name_only_listed_are_said_to_be_so():
+    """Audit 24's left: the stage a visit takes place on (在某村“某福大舞台”，委员组观看…) is a venue, and a name in a list of
+    quoted names held up as examples (形成“1465”行动、“某管家团”、“某红管家”等社区治理典型) is only listed — not a model the
+    sentence says anything of; one named alone as a brand, or a venue built, is none of them."""
+    from queries.model_roles import LISTED, VENUE, model_role
+
+    assert model_role("某福大舞台", "在某村“某福大舞台”，委员组观看宣传片，并实地参观村史馆。") == VENUE
+    assert model_role("某福大舞台", "某村建成“某福大舞台”，每月举办文艺活动。") is None
+    assert model_role("19点议事厅", "在某区广泛推广“19点议事厅”，出台相关实施意见。") is None
+    listed = "某区依托议事平台建立79支自治队伍，形成雁阵“1465”行动、“某管家团”、“单元某管家”等社区治理典型，牵引小区事务共治。"
+    assert model_role("1465", listed) == LISTED
+    assert model_role("某管家团", listed) == LISTED
+    assert model_role("单元某管家", listed) == LISTED
+    assert model_role("一核多元", "某区打造“一核多元”社区治理品牌，建立联席会议制度。") is None
+    assert model_role("一核多元", "某区打造“一核多元”等社区治理品牌。") is None

@@ -1103,6 +1103,58 @@ def _province_in_name(provinces: list[tuple[str, str]], name: str) -> str | None
 _PROVINCE_SUFFIX = re.compile(r"(?:维吾尔|壮族|回族)?(?:省|市|自治区|特别行政区)$")
 
 
+def _own_shorts(ctx: Context) -> list[tuple[str, str, bool]]:
+    """(name, short name, whether it lies above the subject) of the places below the province that the scheme of a
+    text may be named after: the subject, the units within it and those above it (海兰街道 → 海兰, 通辽市 → 通辽),
+    where the short name has two characters or more and is no ordinary word (幸福社区's 幸福, 光明社区's 光明 name
+    schemes everywhere)."""
+    out = []
+    for p in ctx.places:
+        if p.level in ("province", "other"):
+            continue
+        above = p.role == "external" and _contains_subject(ctx, p.name)
+        if p.role == "external" and not above:
+            continue
+        base = p.name[len(p.parent):] if p.parent and p.name.startswith(p.parent) else p.name
+        short = _OWN_SUFFIX.sub("", base)
+        if len(short) >= 2 and short != base and not is_common_word(short):
+            out.append((p.name, short, above))
+    return out
+
+
+def _place_in_name(ctx: Context, shorts: list[tuple[str, str, bool]], group: list[_Cand], name: str) -> str | None:
+    """The one place of ``shorts`` (:func:`_own_shorts`) whose name the scheme carries (“海兰讲堂” of 海兰街道, “和谐延吉”,
+    “满意在徐汇”): a unit's brand is named after the unit. A unit above the subject only where its name ends the
+    scheme's name or one of its parts (“幸福徐汇、文化徐汇”, “南有枫桥、北有通辽”: a slogan of the unit; not “青岛互联社区”,
+    a platform the subject runs under its city's name). The place must be named outside the scheme's quotes (not
+    “美丽家园·移民新村” read as a village 移民新村). Else None."""
+    hits = set()
+    for full, short, above in shorts:
+        at = name.find(short)
+        if at < 0 or (above and not _rx(r"(?:$|[、，,·・；;\s])").match(name, at + len(short))):
+            continue
+        place = ctx.place_named(full)
+        if place is not None and any(not any(c.start <= m.start < c.end for c in group) for m in place.mentions):
+            hits.add(full)
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _same_chain(ctx: Context, a: str, b: str) -> bool:
+    """Whether the places ``a`` and ``b`` lie one inside the other (or are one)."""
+    def above(upper: str, lower: str) -> bool:
+        place, seen = ctx.place_named(lower), set()
+        while place is not None and place.parent and place.parent not in seen:
+            if place.parent == upper or place.parent.startswith(upper) or upper.endswith(place.parent):
+                return True
+            seen.add(place.parent)
+            place = ctx.place_named(place.parent)
+        return False
+    return a == b or above(a, b) or above(b, a)
+
+
+_OWN_SUFFIX = re.compile(r"(?:街道|社区|新区|自治州|自治县|地区|[市区县镇乡村盟旗州])$")
+
+
 _ALIASES: dict[int, tuple[object, frozenset[str], frozenset[str]]] = {}
 
 
@@ -1764,6 +1816,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     for c in cands:  # one scheme, however many spaces are typed inside its name
         by_name.setdefault("".join(c.name.split()), []).append(c)
     provinces = _province_shorts(ctx)
+    own_shorts = _own_shorts(ctx)
     credited: dict[int, list[str]] = {}
     headline = _headline_spans(text)
     respective = _respective_owners(text, cands, index) if "分别" in text else {}
@@ -1787,8 +1840,11 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         # the first mention that credits a place introduces the scheme: later mentions in other
         # places' sentences (借鉴…, X是…) do not add owners
         owners = _introducing_owners(ctx, group, credited, headline)
+        carried = _place_in_name(ctx, own_shorts, group, name) if own_shorts else None
+        if carried and owners and all(_same_chain(ctx, carried, o) for o in owners):
+            owners = [carried]  # 霍林郭勒市聚焦“南有枫桥、北有通辽”: the unit the scheme is named after, of its chain
         if not owners:
-            owners = [_province_in_name(provinces, name) or _holding_unit(ctx, group[0], index)
+            owners = [_province_in_name(provinces, name) or carried or _holding_unit(ctx, group[0], index)
                       or subject]  # type: ignore[list-item]
         comps: list[str] = []
         for c in group:

@@ -1081,13 +1081,14 @@ def test_short_quote_opening_with_a_local_units_name_is_its_brand():
 def test_name_in_quoted_speech_is_the_speakers_units():
     # the officer named after the speech speaks of the unit's own work
     text = ("临平区：基层治理百花齐放\n\n本报讯 近年来，临平区坚持党建引领基层治理。\n"
-            "“自从推行‘星桥议事会’以来，居民的事情有了商量的地方。”星桥街道党工委书记王某说。\n")
+            "“自从推行‘板凳议事会’以来，居民的事情有了商量的地方。”星桥街道党工委书记王某说。\n")
     owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
-    assert owners == {"星桥议事会": "星桥街道"}
-    # a resident of the place speaking is no officer of it: the subject keeps the scheme
+    assert owners == {"板凳议事会": "星桥街道"}
+    # a resident of the place speaking is no officer of it: the subject keeps the scheme (a scheme named after
+    # the street, ‘星桥议事会’, would be the street's by its name: test_models_owner_classes.py)
     text = text.replace("星桥街道党工委书记王某说", "星桥街道居民王某说")
     owners = {m.name: m.owner for m in extract_text(text, "t.txt").named_models}
-    assert owners == {"星桥议事会": "杭州市临平区"}
+    assert owners == {"板凳议事会": "杭州市临平区"}
 
 
 def test_a_question_quoting_a_model_is_not_its_definition():

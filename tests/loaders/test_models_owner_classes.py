@@ -1,0 +1,45 @@
+"""Owners of named models by how texts credit them: invented sentences, one class of writing each
+(docs/extraction.md, Named models, Owner)."""
+from __future__ import annotations
+
+import pytest
+
+
+def _owners(text: str) -> tuple[str | None, dict[str, list[str]]]:
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text(text, "t.txt")
+    out: dict[str, list[str]] = {}
+    for m in rec.named_models:
+        out.setdefault(m.name, []).append(m.owner)
+    return rec.document.subject_place, out
+
+
+@pytest.mark.parametrize("sentence", [
+    "推行“东湖讲堂”模式，每月开讲一次。",            # the last sentence's district would own it
+    "亭湖区还推行“东湖讲堂”模式，每月开讲一次。",      # the district credited: the street inside it is named by the brand
+])
+def test_a_brand_named_after_a_street_of_the_subject_is_the_streets(sentence):
+    subject, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，东湖街道建成党群服务站12个。亭湖区坚持党建引领。" + sentence + "\n")
+    assert subject == "盐城市亭湖区" and owners["东湖讲堂"] == ["东湖街道"]
+
+
+def test_a_slogan_ending_on_the_city_above_the_subject_is_the_citys():
+    # 某县聚焦“南有枫桥、北有某市”: the city's slogan the county works under
+    _s, owners = _owners("盐城市射阳县：平安建设\n\n近年来，射阳县聚焦“南有枫桥、北有盐城”社会治理格局，积极探索治理新路径。"
+                         "射阳县建成综治中心12个。\n")
+    assert owners["南有枫桥、北有盐城"] == ["盐城市"]
+
+
+def test_a_platform_opening_with_its_citys_name_stays_the_subjects():
+    # “某市互联社区”微信: a platform the district runs under its city's name, not the city's slogan
+    _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，盐城市民政局给予指导。"
+                         "线上平台包括“盐城互联社区”微信与网站、12345热线等平台。\n")
+    assert owners["盐城互联社区"] == ["盐城市亭湖区"]
+
+
+def test_a_place_named_by_an_ordinary_word_names_no_brand():
+    # 幸福社区's 幸福 is in every slogan: “幸福家园” is not that community's
+    _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，幸福社区建成党群服务站。"
+                         "亭湖区推行“幸福家园”工程，每月开展活动。\n")
+    assert owners["幸福家园"] == ["盐城市亭湖区"]

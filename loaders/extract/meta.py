@@ -65,8 +65,9 @@ _SIGNED = re.compile(r"^\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s
 # a story signed at its end: （某街道办事处 江漫）, （某县民政局供稿）
 _SIGNED_END = re.compile(r"[(（]\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_END + r")\s*(?:[\u4e00-\u9fff·]{2,4}|供稿)?\s*[)）]\s*$")
 # page furniture naming the body that published the page: 发布机构 X, 来源：X, 提案者：X, a date then X;
-# the byline of a body that wrote the piece (作者：某市委组织部, 供稿：某局)
-_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|欢迎访问|转载自|整理自|摘自|作者|供稿|撰稿)\s*[:：|｜]?\s*[|｜]?\s*"
+# the byline of a body that wrote the piece (作者：某市委组织部, 供稿：某局); a reply's closing line naming the body
+# that handled it (联系单位：某市住建局  联系人：…)
+_LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|联系单位|承办单位|办理单位|欢迎访问|转载自|整理自|摘自|作者|供稿|撰稿)\s*[:：|｜]?\s*[|｜]?\s*"
                        r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff]|(?:官网|网站|门户))")
 _DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
                         r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")\s*$")
@@ -277,7 +278,7 @@ def _source_lines(lines: list[str], text: str) -> list[str]:
 
 
 def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None, kind: str,
-            gaz: Gazetteer, local: tuple[str, ...] = ()) -> str | None:
+            gaz: Gazetteer, local: tuple[str, ...] = (), headline: str = "") -> str | None:
     """The issuing body: an agency line of the title, header or signature; for a research report
     the body the text says did the research (the page's 来源 is only its publisher); then the
     page furniture naming the publishing body; for a work summary, the own government of the
@@ -304,6 +305,15 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
                if a.name.endswith(tuple(local[0] + b for b in ("办事处", "政府", "人民政府")))]
         if own:
             return own[0].name
+        if subject is not None and local[0].endswith(("街道", "镇", "乡")) \
+                and _rx(r"^\s*" + re.escape(local[0]) + r"\s*(?:19|20)\d{2}\s*年").match(headline) \
+                and _rx(re.escape(local[0]) + r"在[^。，,；]{0,12}[委府][^。；]{0,12}领导下").search(text):
+            # 某街道2022年工作总结, told as the street's own year (某街道在区委、区政府的坚强领导下…): written by its
+            # own government, which the text need not name
+            body = local[0] + ("办事处" if local[0].endswith("街道") else "人民政府")
+            named = [a for a in agency_mentions(body, subject, None, gaz, local) if a.start == 0 and a.end == len(body)]
+            if named:
+                return named[0].name
     return None
 
 
@@ -536,7 +546,7 @@ def extract_document(ctx: Context) -> None:
     found = _find_subject(text, headline, issuer_lines + (source_lines if reply else []), kind, gaz)
     subject = ctx.subject_anchor = _street_county(text, found, gaz, headline or "")
     issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz,
-                     (found.local,) if found is not None and found.local else ())
+                     (found.local,) if found is not None and found.local else (), headline or "")
     if found is None and issuer:
         # a text that names no place of its own but credits the body that wrote it (（某镇党委 供稿）, 来源：某县民政局):
         # that body's place

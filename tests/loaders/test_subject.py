@@ -896,3 +896,25 @@ def test_a_headline_street_the_story_goes_on_to_tell_stays_its_subject():
                "近年来，盐城市亭湖区以“邻里中心”创建为切入点，全力推进社区服务提质，建成邻里中心12个。"
                "亭湖区还开设“邻里课堂”，定期开展文体活动。\n")
     assert rec.document.subject_place == "盐城市亭湖区"
+
+
+def test_a_reply_names_the_body_that_handled_it_in_its_closing_contact_line():
+    rec = _doc("对市政协十届五次会议第18号提案的答复\n\n尊敬的王某委员：\n"
+               "您提出的关于加强老旧小区管理的提案收悉，现答复如下：\n"
+               "近年来，我市持续推进老旧小区改造，今年改造小区12个。\n感谢您对我们工作的关心和支持。\n"
+               "2021年7月20日\n联系单位：舞钢市住房和城乡建设局\n联系电话：8122694 联系人：张某\n")
+    assert rec.document.kind == "提案答复"
+    assert rec.document.issuer == "舞钢市住房和城乡建设局"
+
+
+def test_a_streets_own_year_is_issued_by_its_office_though_the_text_never_names_it():
+    text = ("文峰街道2022年工作总结\n\n"
+            "2022年，文峰街道在区委、区政府的坚强领导下，扎实推进各项工作。盐城市亭湖区全年新建邻里中心12个，"
+            "文峰街道完成老旧小区改造3个。\n")
+    rec = _doc(text)
+    assert rec.document.kind == "工作总结"
+    assert rec.document.subject_place == "文峰街道"
+    assert rec.document.issuer == "盐城市亭湖区文峰街道办事处"
+    # a summary that does not speak as the street working under its district: no issuer is made up
+    rec = _doc(text.replace("文峰街道在区委、区政府的坚强领导下，", ""))
+    assert rec.document.issuer is None

@@ -317,6 +317,12 @@ _SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据
 # what the units counted are chosen as (…7个镇乡街为试点, …3个社区为示范点): the kind of unit the figure counts
 # (a field may stand before it: 确立…等6个社区为网格化管理试点单位 → 试点社区)
 _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=$|[，,。；;、！？!?]|开展|推进|先行)")
+# the role units counted are given, to their clause's end (32个市直部门为成员单位): those given it
+_ROLE_AS = re.compile(r"((?:成员|牵头|责任|配合|联系|帮扶|共建)单位|成员|联系点|观测点)(?=$|[，,。；;、：:！？!?\n]|领导小组)")
+# the standard units counted reached, to their clause's end, by its last words (…达到或超过国家和省规定的300平方米标准 →
+# 300平方米标准)
+_STANDARD_REACHED = re.compile(r"(?:或(?:超过|高于))?[^，,。；;：:！？!?\n]{0,24}?的?([^的，,。；;：:！？!?\n]{1,10}?(?:标准|要求))"
+                               r"(?=$|[，,。；;：:！？!?\n])")
 # a quoted name the figure counts, ending its phrase (新建9个“口袋公园”，…): what is counted
 _QUOTED_COUNTED = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?=$|[，,。；;、：:！？!?])")
 
@@ -415,6 +421,16 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         chosen = _CHOSEN_AS.match(after, split.end())
         if chosen:
             return chosen.group(1) + phrase
+        role = _ROLE_AS.match(after, split.end())
+        if role:
+            return "为" + role.group(1) + "的" + phrase   # (32个市直部门为成员单位: the members, not every such department)
+    if split and split.group() == "达到" and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase) \
+            and len(after) < _WINDOW - 2:
+        # units counted, then the standard they reached (7个社区居委会达到或超过省规定的300平方米标准): those that reached
+        # it, by the standard's own words, not every such unit of the place
+        reached = _STANDARD_REACHED.match(after, split.end())
+        if reached:
+            return "达到" + reached.group(1) + "的" + phrase
     if split and 2 <= len(phrase) <= 12 and len(after) < _WINDOW - 2 and (
             split.group() in _SHARE_BECAME and text[end - 1:end] == "%" and len(phrase) <= 8
             and (split.group() != "在" or _WITHIN.match(after, split.start()))
@@ -1122,6 +1138,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _bare_compound(text, out)
     _speaker_compound(text, out)
     _share_of_people(text, out)
+    _holder_of_run(text, out)
     _raised(text, out)
     _places_among(text, out)
     _after_demonstrative(out)
@@ -1166,6 +1183,31 @@ def _places_among(text: str, found: list[MetricRec]) -> None:
 # what people raised or gathered, a list closed by 等 and its kind, before the figure that counts it (提出了涉及…等问题6个)
 _RAISED = re.compile(r"(提出|收集|征集|反映|梳理出?)了?(?:涉及)?\s*$")
 _RAISED_KIND = re.compile(r"等(?:问题|問題|意见|意見|建议|建議|诉求|訴求|事项|事項)$")
+
+
+# people whose make-up a run of figures gives (全区社区专职工作人员本科以上学历占59.1%、大专学历占38.5%，平均年龄36岁): the
+# holder a first label opens with, and the labels after it in the run that name only a kind of figure (an average, a
+# per-head figure, a share)
+_PEOPLE_HOLDER = re.compile(r"(?:(?![中的])[\u4e00-\u9fff]){1,10}(?:工作人员|人员|工作者|干部|党员|居民|群众|委员|成员|书记|社工|网格员|志愿者|职工|员工)"
+                            r"(?=[\u4e00-\u9fff]{2})")
+_KIND_ONLY = re.compile(r"(?:平均|人均)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,6}占比")
+_RUN_GAP = re.compile(r"[^。；;！？!?\n]{0,12}")
+
+
+def _holder_of_run(text: str, found: list[MetricRec]) -> None:
+    """A label naming only a kind of figure (平均年龄, 大专学历占比) in a run after a figure whose label opens with the people it
+    describes (社区专职工作人员本科以上学历占比) is of those people: 社区专职工作人员平均年龄, not every such person's age."""
+    holder, prev = None, None
+    for r in found:
+        subject = r.subject or ""
+        if prev is None or not _RUN_GAP.fullmatch(text, prev.end, r.start):
+            holder = None
+        if holder and _KIND_ONLY.fullmatch(subject) and not _PEOPLE_HOLDER.match(subject):
+            r.subject = _shortened(holder + subject)
+        else:
+            got = _PEOPLE_HOLDER.match(subject)
+            holder = got.group() if got and r.unit == "%" else None
+        prev = r
 
 
 def _raised(text: str, found: list[MetricRec]) -> None:

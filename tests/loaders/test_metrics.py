@@ -110,7 +110,8 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
 
 @pytest.mark.parametrize("text,as_written,subject", [
     # the noun phrase after the unit stops before a new predicate
-    ("28个市直单位为成员单位领导小组办公室设在市民政局。", "28个", "市直单位"),
+    # (units given a role are those given it: audits 22–24 read a bare 市直部门 as every department of the city)
+    ("28个市直单位为成员单位领导小组办公室设在市民政局。", "28个", "为成员单位的市直单位"),
     # a per-unit rate keeps what it is per
     ("每个小区配备2名专职网格员。", "2名", "每个小区配备专职网格员"),
     ("对不达标的社区按照每个社区8万元进行补助。", "8万元", "每个社区补助"),
@@ -961,5 +962,25 @@ def test_labels_of_audit_23_keep_what_was_done(text, as_written, subject):
     ("某县每年安排社区工作经费300万元，三年共计900万元。", "900万元", "三年安排社区工作经费"),
 ])
 def test_labels_of_audit_24(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # units counted, then the standard they reached: those that reached it, by the standard's last words
+    ("目前，某区12个社区居委会组织健全，7个社区居委会达到或超过国家和省规定的300平方米标准。", "7个",
+     "达到300平方米标准的社区居委会"),
+    ("全区5个社区达到省级标准。", "5个", "达到省级标准的社区"),
+    # units counted, then the role they are given: those given it
+    ("市委成立社区治理工作领导小组，32个市直部门为成员单位，办公室设在民政局。", "32个", "为成员单位的市直部门"),
+    # a run of figures on the make-up of people: a label naming only a kind of figure is of the people the run opens with
+    ("全县社区专职工作人员本科以上学历占52.3%、大专学历占41.2%,平均年龄37岁,队伍实现了年轻化。", "41.2%",
+     "社区专职工作人员大专学历占比"),
+    ("全县社区专职工作人员本科以上学历占52.3%、大专学历占41.2%,平均年龄37岁,队伍实现了年轻化。", "37岁",
+     "社区专职工作人员平均年龄"),
+    ("全市社区工作者中党员占62%、女性占比70%，平均年龄38岁。", "38岁", "社区工作者平均年龄"),
+    ("全县社区专职工作人员本科以上学历占52.3%。社区平均面积500平方米。", "500平方米", "社区平均面积"),
+])
+def test_labels_of_audit_25(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject

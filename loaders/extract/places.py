@@ -1323,6 +1323,7 @@ def extract_places(ctx: Context) -> None:
     _repeated_mentions(text, locals_)
     _listed_siblings(text, locals_, unplaced - by_table)
     _township_codes(gaz, locals_.values())
+    _short_streets(locals_, local_subject)
     records.extend(locals_.values())
     ctx.places = records
 
@@ -1336,6 +1337,23 @@ def _township_codes(gaz: Gazetteer, recs: Iterable[PlaceRec]) -> None:
         county = gaz.code_for_full_name(rec.parent)
         if county is not None and gaz.by_code[county].is_county_level:
             rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
+
+
+def _short_streets(locals_: dict[str, PlaceRec], local_subject: str | None) -> None:
+    """A street written short (仙霞街道 after 仙霞新村街道): where the township table has no street of the short name
+    in its county but one of the text's streets there is named with it, first characters and all, the short name
+    is a mention of that street."""
+    coded = [r for r in locals_.values() if r.level == "street" and r.township_code and r.name.endswith("街道")]
+    if not coded:
+        return
+    for name in [n for n, r in locals_.items() if r.level == "street" and not r.township_code
+                 and n.endswith("街道") and n != local_subject]:
+        rec, stem = locals_[name], name[:-2]
+        full = [r for r in coded if r.parent == rec.parent and len(r.name) > len(name) and r.name.startswith(stem)]
+        if len(stem) >= 2 and len(full) == 1:
+            del locals_[name]
+            full[0].mentions.extend(rec.mentions)
+            full[0].mentions.sort(key=lambda m: m.start)
 
 
 # how a development zone's name ends (襄阳高新区, 某某经济开发区): a zone that runs the towns it holds

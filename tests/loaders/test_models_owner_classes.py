@@ -43,3 +43,15 @@ def test_a_place_named_by_an_ordinary_word_names_no_brand():
     _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区坚持党建引领，幸福社区建成党群服务站。"
                          "亭湖区推行“幸福家园”工程，每月开展活动。\n")
     assert owners["幸福家园"] == ["盐城市亭湖区"]
+
+
+def test_a_street_written_short_is_the_street_the_text_names_in_full():
+    # 某某新村街道 … 某某街道: the township table has no street of the short name in the district; the text's one street
+    # named with it is meant, and owns what the short form is credited with
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("上海市普陀区曹杨新村街道2023年工作总结\n\n过去一年，在区委区政府的领导下，曹杨新村街道推进基层治理。"
+                       "曹杨街道打造“邻里汇客厅”品牌，服务居民3万人次。\n", "t.txt")
+    streets = [p.name for p in rec.places if p.level == "street"]
+    assert streets == ["曹杨新村街道"]
+    assert {(m.name, m.owner) for m in rec.named_models} == {("邻里汇客厅", "曹杨新村街道")}

@@ -141,6 +141,9 @@ class Taxonomy:
                 if text.find("为", end, end + 5) >= 0 and _ROLE_AFTER.match(text, end) \
                         and _ROLE_BEFORE.search(text, max(0, start - 12), start):
                     continue  # a part a structure rests on (以社区社会组织为支撑的“三位一体”格局), not work on it
+                if text.find("是", max(lo, start - 30), start) >= 0 and _VALUED_BEFORE.search(text, max(lo, start - 30), start) \
+                        and _VALUED_AFTER.match(text, end):
+                    continue  # what a thing is a means to (…是改善人居环境、提升物业服务能力…的有效途径之一): an aim, no work of it
                 if themes:
                     k = bisect_right(themes, start - 2)
                     if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
@@ -239,6 +242,11 @@ _RULES_LISTED_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,4}?(?:[、及�
 _HOSTED_BEFORE = re.compile(r"全(?:国|省|区|自治区|州|盟)[^，,。；;：:！？!?\n]{0,28}$")
 _HOSTED_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,8}?(?:班|会|赛|论坛)[^，,。；;：:！？!?\n在]{0,4}?"
                            r"在[^，,。；;：:！？!?\n]{1,12}?[省市州盟县区旗](?:举办|举行|召开|开班|开幕)")
+# what something is a means or a step to (合并管理是…、提升物业服务能力、…的有效途径之一): the practice named is the aim it serves,
+# no work of it — 是 before the hit in its clause, a means' noun closing the clause after it
+_VALUED_BEFORE = re.compile(r"是[^，,。；;：:！？!?“”]{0,30}$")
+_VALUED_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,40}?的(?:重要|有效|必要|根本|关键|具体|基本|主要)?"
+                           r"(?:举措|途径|方法|手段|抓手|路径|方式|载体|办法)(?:之一)?(?=$|[，,。；;！？!?])")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
 _THEME = re.compile("围绕")
 # the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面

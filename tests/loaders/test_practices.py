@@ -471,3 +471,19 @@ def test_a_communitys_commerce_is_no_community_fund_or_economy():
     assert "社区基金/社区经济" not in document_practices(commerce)
     assert "社区基金/社区经济" in document_practices("某社区发展社区经济，引入商业网点，社区年收入增加20万元。")
     assert "社区基金/社区经济" in document_practices("某社区设立社区基金，募集资金12万元。")
+
+
+def test_the_aim_a_thing_is_a_means_to_is_no_work_of_it():
+    """Audit 24's left: …合并管理是改善人居环境、提升物业服务能力、提高群众满意度的有效途径之一 says why the merging matters — the
+    practice named is the aim it serves, no work of it; the practice as the subject before 是, or done, stays."""
+    why = "小区合并管理是改善人居环境、提升物业服务能力、提高群众满意度的有效途径之一。"
+    assert "物业管理提升" not in document_practices(why)
+    assert "物业管理提升" in document_practices("某街道提升物业服务能力，成立物业服务站。")
+    assert "老旧小区改造" in document_practices("老旧小区改造是改善人居环境的重要举措。")
+
+
+def test_a_village_affairs_disclosure_board_is_no_smart_community():
+    """Audit 24's left: 村居务公开民主监督信息平台 discloses village affairs for supervision — no 智慧社区; a community
+    information platform built stays."""
+    assert "智慧社区" not in document_practices("各县区普遍建立了村居务公开民主监督信息平台。")
+    assert "智慧社区" in document_practices("某区建成社区信息平台，居民可在线办理事项。")

@@ -39,7 +39,7 @@ from loaders.extract.places import (
     zone_mentions,
 )
 from loaders.extract.text_utils import finditer_at, is_common_word, squeeze_spaces, stop_positions
-from loaders.extract.townships import SUFFIXES, townships_in
+from loaders.extract.townships import SUFFIXES, townships_in, townships_named
 
 __all__ = ["SubjectPlace", "find_subject", "line_place", "self_level", "street_before"]
 
@@ -202,6 +202,10 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # the chain the headline opens with (unless it is only a province, and a unit of a city is named
     # further on: 河南援疆助力哈密市伊州区…)
     found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
+    if found is not None and found.code is None:
+        joint = _bare_streets(title, units)
+        if joint is not None:
+            return joint  # 某街道某街道完成…: two streets of one district, the headline writes neither's district
     if found is not None:
         joint = _listed_with(title, units, found, gaz)
         if joint is not None:
@@ -289,6 +293,27 @@ def _listed_with(title: str, units: list[_Unit], found: SubjectPlace, gaz: Gazet
     if found.local is None and top in codes:
         return None  # 某市和某市某区: one place written twice, not two places
     return _Joint(top)
+
+
+def _bare_streets(title: str, units: list[_Unit]) -> _Joint | None:
+    """The one county-level unit holding every street or town a headline opens with, two or more of them written
+    bare one after another (某街道某街道完成…, 某镇、某镇…), none placed by a unit written before it: the township
+    table's counties of each name, taken together; None where they share none or several."""
+    names: list[str] = []
+    end = 0
+    for u in units:
+        if u.start < end:
+            continue
+        if u.start != end or u.code is not None or u.local is None or u.level != "street":
+            break
+        names.append(u.local)
+        end = u.end
+        while end < len(title) and title[end] in "、和与及":
+            end += 1
+    if len(names) < 2 or len(set(names)) < len(names):
+        return None
+    shared = set.intersection(*({c[:6] for c in townships_named(name)} for name in names))
+    return _Joint(shared.pop()) if len(shared) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -1036,6 +1061,12 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
             # a province or city named only in the title of a law the headline cites (调研全市贯彻《某省…
             # 条例》情况) in a text that calls itself a lower unit (我市): the headline is read without it
             found = headline_place(_TITLED.sub(lambda m: "，" * len(m.group()), title), gaz, reply)
+        if found and found.local is not None and not reply and level in ("city", "prefecture", "county", "district") \
+                and re.search("在" + re.escape(found.local) + "(?:召开|举行|举办)", title):
+            # …推进会在某街道召开 over a text that speaks as 我县: the street is only where the county's meeting is held
+            code = body_place(text, level, gaz) or outlet_place(text, level, gaz)
+            if code is not None and _fits(gaz, code, level):
+                return SubjectPlace(code)
         if found:
             return _anchor(_settle(found, level, gaz, reply), text, level, gaz)
     if from_issuer:

@@ -918,3 +918,22 @@ def test_a_streets_own_year_is_issued_by_its_office_though_the_text_never_names_
     # a summary that does not speak as the street working under its district: no issuer is made up
     rec = _doc(text.replace("文峰街道在区委、区政府的坚强领导下，", ""))
     assert rec.document.issuer is None
+
+
+def test_a_headline_opening_with_two_bare_streets_is_about_the_district_holding_both():
+    # neither street's district is written; the township table places the two names together in one district only
+    rec = _doc("五星街道文峰街道完成社区居委会换届选举\n\n"
+               "9月2日，五星街道顺利完成七个社区居民委员会换届选举工作。此前，文峰街道也顺利完成十个社区居民委员会换届选举。\n")
+    assert rec.document.subject_place == "盐城市亭湖区"
+    # two streets no one district holds: no district is made up
+    rec = _doc("东华门街道文峰街道完成社区居委会换届选举\n\n9月2日，东华门街道顺利完成七个社区居民委员会换届选举工作。\n")
+    assert rec.document.subject_place in ("东华门街道", "文峰街道")
+
+
+def test_a_street_that_is_only_where_the_countys_meeting_is_held_is_not_the_subject():
+    text = ("网格化管理现场推进会在合德镇召开\n\n"
+            "射阳新闻网讯（通讯员 王某）8月14日，我县网格化管理现场推进会在合德镇召开，县委政法委有关领导和全县各镇负责人参加。"
+            "与会人员先到合德镇网格办现场考察。我县已划分网格1200个。\n")
+    assert _doc(text).document.subject_place == "盐城市射阳县"
+    # a town's own meeting, its county not speaking as 我县: the town
+    assert _doc(text.replace("我县", "该镇")).document.subject_place == "合德镇"

@@ -31,7 +31,7 @@ from loaders.extract.text_utils import (
     sentence_bounds,
     stop_positions,
 )
-from loaders.extract.townships import township_county, township_in
+from loaders.extract.townships import township_county, township_in, townships_in
 from loaders.record import Mention, PlaceRec
 
 __all__ = [
@@ -1232,7 +1232,12 @@ def extract_places(ctx: Context) -> None:
     zones = zone_mentions(text, admins, gaz)
     zone_ends = {e for _a, e in zones}
     found = local_mentions(text, set(admin_at_end) | zone_ends,
-                           {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"} | zone_ends)
+                           {e for e, a in admin_at_end.items() if gaz.by_code[a.code].level != "province"} | zone_ends,
+                           frozenset(own_townships := _own_township_starts(gaz, text, subject)))
+    if own_townships:
+        # (松桂镇集镇: the town's own name, then a word of its own; not a town named 松桂镇集)
+        found = [lm for lm in found if lm.start not in own_townships or not lm.as_written.startswith(own_townships[lm.start])
+                 or lm.as_written == own_townships[lm.start]]
     if zones:
         zone_at_start = {a.start: a for a, _e in zones}
         found = [lm for lm in found if not any(a.start <= lm.start < e for a, e in zones)]
@@ -1337,6 +1342,21 @@ def _township_codes(gaz: Gazetteer, recs: Iterable[PlaceRec]) -> None:
         county = gaz.code_for_full_name(rec.parent)
         if county is not None and gaz.by_code[county].is_county_level:
             rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
+
+
+def _own_township_starts(gaz: Gazetteer, text: str, subject: str | None) -> dict[int, str]:
+    """Where the text writes a street or town of the subject's own county (district, county-level city) by its
+    full name (联盟街道小坝社区 in a 盘龙区 text), and that name: a name starts there though it be an ordinary word
+    (联盟)."""
+    if not subject or not gaz.by_code[subject].is_county_level:
+        return {}
+    out: dict[int, str] = {}
+    for name in townships_in(subject):
+        pos = text.find(name)
+        while pos >= 0:
+            out[pos] = name
+            pos = text.find(name, pos + len(name))
+    return out
 
 
 def _short_streets(locals_: dict[str, PlaceRec], local_subject: str | None) -> None:

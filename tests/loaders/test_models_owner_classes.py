@@ -55,3 +55,25 @@ def test_a_street_written_short_is_the_street_the_text_names_in_full():
     streets = [p.name for p in rec.places if p.level == "street"]
     assert streets == ["曹杨新村街道"]
     assert {(m.name, m.owner) for m in rec.named_models} == {("邻里汇客厅", "曹杨新村街道")}
+
+
+@pytest.mark.parametrize("text, street", [
+    # a street of the subject's own district named by an ordinary word (交通): the township table lists it there
+    ("鄂尔多斯市东胜区：文化惠民\n\n近年来，东胜区坚持党建引领，推进基层治理，交通街道打造“邻里课堂”品牌，服务居民3万人次。\n",
+     "交通街道"),
+    # a verb written straight before one (深化友谊街道…): the name starts where the table's name does
+    ("石家庄市桥西区：文化惠民\n\n近年来，桥西区推进基层治理，深化友谊街道长青社区“邻里课堂”品牌。\n", "友谊街道"),
+])
+def test_a_street_of_the_subjects_own_county_is_named_whatever_its_word(text, street):
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text(text, "t.txt")
+    assert [p.name for p in rec.places if p.level == "street"] == [street]
+
+
+def test_a_town_written_before_a_word_of_its_own_is_the_town():
+    # 某镇集镇 (the town's market town): no town named 某镇集
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("鄂尔多斯市东胜区：文化惠民\n\n近年来，东胜区推进公园街道集镇综合整治，公园街道居民满意。\n", "t.txt")
+    assert [p.name for p in rec.places if p.level == "street"] == ["公园街道"]

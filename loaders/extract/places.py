@@ -337,9 +337,10 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
 
 # ------------------------------------------------------------------ units below the county
 # (Inner Mongolia's 苏木 is a township and 嘎查 a village: 某某苏木某某嘎查)
-_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|经济区|高新区|经开区|新区|办事处")
+# (Shanghai's communities are 居民区: 某某居民区, its 居民委员会's area)
+_LOCAL_SUFFIX = re.compile(r"街道|社区|镇|乡|村|苏木|嘎查|开发区|经济区|高新区|经开区|新区|办事处|居民区")
 _LEVEL_OF_SUFFIX = {"办事处": "street", "街道": "street", "镇": "street", "乡": "street", "苏木": "street", "社区": "community", "村": "community",
-                    "嘎查": "community"}
+                    "嘎查": "community", "居民区": "community"}
 _ALL_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _HARD_PREP = set("到在赴对向至于从由将把让经为是进像以据")  # (像某街道，…: like that street, an example; 以某街道为例; 据某街道…介绍)
 _WEAK_PREP = set("和与及或的了")
@@ -1294,6 +1295,9 @@ def extract_places(ctx: Context) -> None:
                     code = county  # 温州市五马街道: the one 五马街道 of 温州市 is 鹿城区's
                 parent = record_name(gaz, code, subject)
                 inside = role_anchor is not None and (code == role_anchor or gaz.is_within(code, role_anchor))
+            elif lm.level == "community" and (scene := _scene_street(text, at, local_at_end, locals_)) is not None:
+                # 在某街道，代表们来到某居民区…: the street the sentence is set in holds the community it goes to
+                parent, inside = scene, locals_[scene].role != "external"
             elif local_subject and lm.name != local_subject and local_level(local_subject) == "street" \
                     and lm.level == "community":
                 parent, inside = local_subject, True  # a community of the street the text is about
@@ -1342,6 +1346,21 @@ def _township_codes(gaz: Gazetteer, recs: Iterable[PlaceRec]) -> None:
         county = gaz.code_for_full_name(rec.parent)
         if county is not None and gaz.by_code[county].is_county_level:
             rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
+
+
+_SCENE_IN = re.compile(r"在([^，,。；;：:“”]{2,16}?)[，,]")
+
+
+def _scene_street(text: str, pos: int, local_at_end: dict[int, str], locals_: dict[str, PlaceRec]) -> str | None:
+    """The street or town a sentence opens its scene in (`在某街道，代表们先来到某居民区…`) before ``pos``, or None."""
+    lo = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    got = None
+    for m in _SCENE_IN.finditer(text, lo, pos):
+        name = local_at_end.get(m.end(1))
+        if name is not None and name in locals_ and locals_[name].level == "street" \
+                and locals_[name].mentions and locals_[name].mentions[-1].start == m.start(1):
+            got = name
+    return got
 
 
 def _own_township_starts(gaz: Gazetteer, text: str, subject: str | None) -> dict[int, str]:

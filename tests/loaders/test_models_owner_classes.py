@@ -77,3 +77,16 @@ def test_a_town_written_before_a_word_of_its_own_is_the_town():
 
     rec = extract_text("鄂尔多斯市东胜区：文化惠民\n\n近年来，东胜区推进公园街道集镇综合整治，公园街道居民满意。\n", "t.txt")
     assert [p.name for p in rec.places if p.level == "street"] == ["公园街道"]
+
+
+def test_a_shanghai_residents_area_is_a_community_and_owns_what_is_seen_there():
+    # 某某居民区: Shanghai's community (its 居民委员会's area); a visit's place owns the work seen there
+    text = ("上海市静安区：代表走进社区\n\n近日，区人大代表开展专题调研。在江宁路街道，代表们先来到锦绣苑居民区实地参观便民洗衣房和"
+            "“六步议事法”展示墙，了解社区治理情况。各居民区工作经费按每个居民区30万元的标准拨付。\n")
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text(text, "t.txt")
+    # (in the street the sentence is set in: 在某街道，…来到某居民区)
+    assert [(p.name, p.level, p.parent) for p in rec.places if p.level == "community"] == [
+        ("锦绣苑居民区", "community", "江宁路街道")]
+    assert {(m.name, m.owner) for m in rec.named_models} == {("六步议事法", "锦绣苑居民区")}

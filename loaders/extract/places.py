@@ -1335,6 +1335,8 @@ def extract_places(ctx: Context) -> None:
     _short_streets(locals_, local_subject)
     records.extend(locals_.values())
     ctx.places = records
+    if "简称" in text:
+        _defined_zones(ctx, records)
 
 
 def _township_codes(gaz: Gazetteer, recs: Iterable[PlaceRec]) -> None:
@@ -1346,6 +1348,36 @@ def _township_codes(gaz: Gazetteer, recs: Iterable[PlaceRec]) -> None:
         county = gaz.code_for_full_name(rec.parent)
         if county is not None and gaz.by_code[county].is_county_level:
             rec.township_code = township_in(rec.name, lambda code, county=county: code == county)
+
+
+# a zone's formal name with its short form defined: 某省某市某某高新技术产业开发区（以下简称“某某高新区”）
+_DEFINED_SHORT = re.compile(r"([\u4e00-\u9fff]{4,30}?(?:开发区|新区|经济区|园区))[（(](?:以下|下文)?简称[“\"]?"
+                            r"([\u4e00-\u9fff]{2,12}?)[”\"]?[)）]")
+
+
+def _defined_zones(ctx: Context, records: list[PlaceRec]) -> None:
+    """A zone the text names by the short form it defines for its formal name (`广东某市某某高新技术产业开发区（以下简称
+    “某某高新区”）`) is recorded under the formal name, without the province written before it (the city stays: the
+    zone is named for it), as the text introduces it; the subject follows."""
+    text = ctx.text
+    provinces = [m.as_written for p in records if p.level == "province" for m in p.mentions]
+    for m in _DEFINED_SHORT.finditer(text):
+        short = m.group(2)
+        rec = next((r for r in records if r.level == "other" and (r.name == short or any(
+            x.as_written == short for x in r.mentions))), None)
+        if rec is None:
+            continue
+        start, full = m.start(1), m.group(1)
+        head = next((p for p in sorted(provinces, key=len, reverse=True) if full.startswith(p)), "")
+        start, full = start + len(head), full[len(head):]
+        if not full.endswith(_ZONE_SUFFIXES) or full == rec.name:
+            continue
+        if ctx.document.subject_place == rec.name:
+            ctx.document.subject_place = full
+        rec.name = full
+        if not any(x.start == start for x in rec.mentions):
+            rec.mentions.append(Mention(start=start, end=start + len(full), as_written=full))
+            rec.mentions.sort(key=lambda x: x.start)
 
 
 _SCENE_IN = re.compile(r"在([^，,。；;：:“”]{2,16}?)[，,]")

@@ -90,3 +90,19 @@ def test_a_shanghai_residents_area_is_a_community_and_owns_what_is_seen_there():
     assert [(p.name, p.level, p.parent) for p in rec.places if p.level == "community"] == [
         ("锦绣苑居民区", "community", "江宁路街道")]
     assert {(m.name, m.owner) for m in rec.named_models} == {("六步议事法", "锦绣苑居民区")}
+
+
+def test_a_zone_named_by_the_short_form_its_formal_name_defines_is_recorded_under_the_formal_name():
+    # 某省某市某某高新技术产业开发区（以下简称“某某高新区”）: one zone, named as the text introduces it (without the
+    # province written before it); the subject and the owners follow
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("株洲云龙高新区创新“三级议事”模式\n\n湖南株洲云龙高新技术产业开发区（以下简称“云龙高新区”）是国家级"
+                       "高新区。近年来，云龙高新区推行“三级议事”模式，化解矛盾300余件。\n", "t.txt")
+    zone = "株洲云龙高新技术产业开发区"
+    assert [(p.name, p.level) for p in rec.places if p.level == "other"] == [(zone, "other")]
+    assert rec.document.subject_place == zone
+    assert {(m.name, m.owner) for m in rec.named_models} == {("三级议事", zone)}
+    # without the definition the zone keeps the name the text uses
+    rec = extract_text("株洲云龙高新区创新“三级议事”模式\n\n近年来，云龙高新区推行“三级议事”模式，化解矛盾300余件。\n", "t.txt")
+    assert rec.document.subject_place == "云龙高新区"

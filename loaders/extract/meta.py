@@ -30,6 +30,8 @@ _SALUTATION = re.compile(r"^\s*(?:尊敬的)?\s*(?P<names>[\u4e00-\u9fff*＊×·
 _PERSON = re.compile(rf"[{SURNAMES}](?:[\u4e00-\u9fff]{{1,2}}|[*＊×]{{1,3}})")
 _SALUTATION_ALONE = re.compile(r"\s*(?:尊敬的)?\s*(?P<names>[\u4e00-\u9fff*＊×·•、\s]{2,60}?)\s*(?P<role>委员|代表)\s*")
 _NAME = re.compile(r"^[\u4e00-\u9fff*＊×·•]{2,12}$")
+# a Han name written without a middle dot (阿斯卡尔·艾尼 has one) is at most four characters (欧阳某某)
+_LONGEST_NAME = 4
 
 
 def salutation(line: str) -> tuple[str | None, str] | None:
@@ -48,8 +50,9 @@ def salutation(line: str) -> tuple[str | None, str] | None:
         part = _rx(r"(?:委员|代表)+$|等\d*[位名]?$").sub("", part)
         if not part:
             continue
-        if not _NAME.match(part) or _rx(r"(?:委员|代表)").search(part):
-            return None  # not a list of names: a sentence that happens to contain 委员
+        if not _NAME.match(part) or _rx(r"(?:委员|代表)").search(part) \
+                or len(part) > _LONGEST_NAME and not _rx(r"[*＊×·•]").search(part):
+            return None  # not a list of names: a sentence that happens to contain 委员 (区人大常委会要求每位代表，…)
         names.append(part)
     if names and all(set(n) <= set("*＊×") for n in names):
         names = []
@@ -400,7 +403,13 @@ _ASKS_PROPOSAL = re.compile(r"提案")
 _ASKS_SUGGESTION = re.compile(r"人大|代表|号\s*(?:建议|议案)|建议\s*第|议案")
 _ASKED = re.compile(r"(?:提案|建议|议案)")
 # (an analysis names what it studies as a noun phrase: …社区治理的实践探索, …协同下的治理实践)
-_RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查|研究|探究|探析|浅析|浅谈|分析|思考|对策|的[\u4e00-\u9fff]{0,4}?(?:实践|探索))$")
+_RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查|研究|探究|探析|浅析|浅谈|分析|思考|对策|的[\u4e00-\u9fff]{0,4}?(?:实践|探索)"
+                             # a study's problem and the way out it argues for (…的实现困境与突破路径, …成效及发展路径)
+                             r"|(?:困境|问题|成效|现状)(?:与|及|和)[\u4e00-\u9fff]{0,4}路径)$"
+                             # or its case named in the headline itself (…发展路径——以某县某村为例)
+                             r"|[—－-]{1,2}\s*以[\u4e00-\u9fff“”\"A-Za-z]{2,30}为(?:例|个案|案例|样本)\s*$")
+# a research visit told as news (某区政协调研物业管理现状, 某书记调研网格运行工作): 调研 with what was studied after it
+_RESEARCH_VISIT = re.compile(r"调研(?!报告)[\u4e00-\u9fff]")
 # a paper's abstract and its key words (a news page may print either alone: the site's 摘要, a tag line)
 _RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：][^\n]*\n?[\s\S]{0,1500}?关\s*键\s*词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
 _SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
@@ -422,7 +431,7 @@ _EVENT_WORD = re.compile(r"发布|印发|出台|启动|召开|举行|举办|成�
 _HANDLING = re.compile(r"(?:提案|建议|议案)[\u4e00-\u9fff、和及]{0,8}办理(?:工作)?(?:情况|总结)"
                        r"|办理[\u4e00-\u9fff、和及]{0,16}(?:提案|建议|议案)(?:工作)?(?:总体|整体|基本)?(?:情况|总结)")
 # a write-up that calls itself material for exchanging experience (某县社区治理工作情况（经验材料）)
-_MATERIAL = re.compile(r"(?:经验|交流|典型)材料")
+_MATERIAL = re.compile(r"(?:经验|交流|典型)材料|(?:19|20)\d{2}年(?:度)?[\u4e00-\u9fff]{0,16}工作汇报$")
 # a study's subtitle naming its case (——以某市某区为个案, ——以某社区为例)
 _CASE_SUBTITLE = re.compile(r"(?m)^\s*[—－-]{1,2}\s*以[\u4e00-\u9fff“”\"]{2,30}为(?:例|个案|案例|样本)\s*$")
 
@@ -477,7 +486,7 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
             _own_write_up(text, head, byline_lines):
         return "工作总结"
     # a news item about a visit (…赴某社区调研, 调研组一行…) is not the research report itself
-    visit = _VISIT_HEAD.search(head) or _rx(r"一行").search(text)
+    visit = _VISIT_HEAD.search(head) or _RESEARCH_VISIT.search(head) or _rx(r"一行").search(text)
     if (_RESEARCH_TITLE.search(head) and not visit) or _RESEARCH_BODY.search(text, 0, 2000) or \
             _CASE_SUBTITLE.search(text, 0, 1500) or \
             (len(_REPORT.findall(text)) >= 2 and not visit):

@@ -937,3 +937,34 @@ def test_a_street_that_is_only_where_the_countys_meeting_is_held_is_not_the_subj
     assert _doc(text).document.subject_place == "盐城市射阳县"
     # a town's own meeting, its county not speaking as 我县: the town
     assert _doc(text.replace("我县", "该镇")).document.subject_place == "合德镇"
+
+
+def test_a_sentence_telling_what_the_congress_asks_of_each_deputy_is_no_salutation():
+    rec = _doc("某区人大常委会组织代表集中联系社区活动\n\n"
+               "5月下旬，区人大常委会组织开展代表集中联系社区活动，听取居民意见。\n"
+               "区人大常委会要求每位代表，切实增强代表意识，深入选区，了解和反映社情民意。\n")
+    assert rec.document.kind == "其他"
+    assert rec.document.addressee is None
+    # a salutation with a comma still is one
+    rec = _doc("对区人大十届三次会议第12号建议的答复\n\n王建国代表，\n您提出的关于加强社区治理的建议收悉，现答复如下：\n"
+               "近年来，我区持续推进社区治理。\n")
+    assert rec.document.kind == "建议答复"
+    assert rec.document.addressee == "王建国"
+
+
+@pytest.mark.parametrize(("headline", "kind"), [
+    ("某县互嵌式社区建设中的实现困境与突破路径", "调研报告"),      # a study's problem and way out
+    ("易地搬迁新村的治理成效及发展路径——以某县某村为例", "调研报告"),  # its case in the headline itself
+    ("某市探索基层治理新路径", "其他"),                           # news of a place exploring a new path
+    ("某街道2025年法治政府建设工作汇报", "工作总结"),               # a unit's own report on its year
+    ("区人大主任会议听取区政府社区管理工作汇报", "其他"),            # news of a report heard
+])
+def test_kind_from_how_the_headline_ends(headline, kind):
+    text = f"{headline}\n\n近年来，各社区持续推进基层治理工作，居民满意度明显提升。\n"
+    assert _doc(text).document.kind == kind
+
+
+def test_a_research_visit_told_as_news_is_no_research_report():
+    body = "6月1日至9日，调研组分别到街道、社区进行调研座谈，实地走访小区。调研组将认真撰写调研报告，提出意见建议。\n"
+    assert _doc("某区政协调研物业管理现状\n\n" + body).document.kind == "其他"
+    assert _doc("某区物业管理现状调研\n\n" + body).document.kind == "调研报告"

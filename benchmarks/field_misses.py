@@ -3,11 +3,13 @@
 Records are made as ``govkg extract`` makes them and matched to gold with ``score.py``'s own greedy
 one-to-one matching, so every line printed is one point of the F1 that ``score_extraction.py`` reports.
 
-usage: python benchmarks/field_misses.py [agencies|places|policies|places.role|places.parent|policies.status] [SET ...]
+usage: python benchmarks/field_misses.py [agencies|places|policies|learning|places.role|places.parent|policies.status] [SET ...]
 (default field agencies; default sets: every tuning set; a held-out set is refused)
 Each line: set, document stem, ``MISS`` (gold, not found) or ``EXTRA`` (found, not gold), the name and,
 for an extra, the text around its first mention. For an attribute (``places.role`` …) each line is a matched
-entry whose attribute differs: ``WRONG``, the name, ``gold=…`` and ``found=…``.
+entry whose attribute differs: ``WRONG``, the name, ``gold=…`` and ``found=…``. For ``learning`` an entry is
+``learner→source`` (matched as score.py does: both places the same); a miss shows the gold's ``what``, an extra
+the clause it was read from.
 """
 from __future__ import annotations
 
@@ -41,6 +43,8 @@ def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, st
     from loaders import extract_file
 
     score = _scorer()
+    if field == "learning":
+        return _learning_misses(score, texts, gold)
     listed, compare = ATTRIBUTES.get(field, (field, ""))
     attribute = field.rpartition(".")[2] if compare else ""
     key = NAME_KEY[listed]
@@ -72,8 +76,37 @@ def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, st
     return out
 
 
+def _learning_misses(score, texts: Path, gold: Path) -> list[tuple[str, str, str, str]]:
+    """field_misses for ``learning``: a pair matches when learner and source are each the same place."""
+    from loaders import extract_file
+
+    out = []
+    for gpath in sorted(gold.glob("*.json")):
+        g = json.loads(gpath.read_text(encoding="utf-8"))
+        tpath = texts / (gpath.stem + ".txt")
+        if "learning" not in g or not tpath.exists():
+            continue
+        text = tpath.read_text(encoding="utf-8")
+        preds = json.loads(extract_file(tpath).to_json_line()).get("learning", [])
+        used: set[int] = set()
+        for entry in g["learning"]:
+            for pi, p in enumerate(preds):
+                if pi not in used and score.same(entry["learner"], p.get("learner"), "place") \
+                        and score.same(entry["source"], p.get("source"), "place"):
+                    used.add(pi)
+                    break
+            else:
+                out.append((gpath.stem, "MISS", f"{entry['learner']}→{entry['source']}", entry.get("what") or ""))
+        for pi, p in enumerate(preds):
+            if pi not in used:
+                span = p.get("span") or {}
+                ctx = text[span.get("start", 0):span.get("end", 0)].replace("\n", " ")
+                out.append((gpath.stem, "EXTRA", f"{p.get('learner')}→{p.get('source')}", ctx))
+    return out
+
+
 def main(argv: list[str]) -> int:
-    fields = {*KIND, *ATTRIBUTES}
+    fields = {*KIND, *ATTRIBUTES, "learning"}
     field = argv[0] if argv and argv[0] in fields else "agencies"
     try:
         names = tuning_sets([a for a in argv if a not in fields])

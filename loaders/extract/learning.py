@@ -1,7 +1,9 @@
 """Extraction step: who studied or borrowed from whom.
 
 The phrases that carry it: 学习借鉴/借鉴…先进经验/借鉴…做法, 考察学习/参观学习, 赴/前往X(开展…)考察/学习,
-到X参观/考察, 学习X“…”; the way round, A、B(先后)来我市考察学习 (A and B learn from the subject). The source is the place named in that phrase (resolved through the
+到X参观/考察, 走进/来到/深入X…考察, 学习X“…”, 复制推广/引进/参照X的…模式, 从X引进…经验, 向X学习, a delegation
+at a place (在X，考察组参观了…); the way round, A、B(先后)来我市考察学习 and 接待了A、B等地考察团 (A and B learn
+from the subject). The source is the place named in that phrase (resolved through the
 places step, so 成都 becomes 成都市; 上海、杭州 are two sources). The learner is the place the
 sentence is about (:mod:`loaders.extract.attribution`: ``市政府考察组赴…`` is the city's, a report's
 ``区人大常委会…走出去到青岛、威海等地学习`` the district's, ``武城县学习借鉴…`` 武城县's), else the
@@ -33,14 +35,47 @@ from loaders.record import LearningRec
 __all__ = ["LEARNING_CUES", "extract_learning"]
 
 LEARNING_CUES = re.compile(
-    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|前往|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))")
+    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|前往"
+    r"|(?:走进|来到|深入到?)(?=[^。；;\n]{2,40}(?:参观|考察|学习|取经|观摩))"
+    r"|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))"
+    # a scheme taken over: 复制推广/引进/参照 X 的…模式, 从 X 引进…经验; 向 X 学习
+    r"|复制推广|复制|引进|引入|参照|仿照|效仿"
+    r"|从(?=[^，。；;\n]{2,24}(?:引进|引入|借鉴|学习|取经|移植))|向(?=[^，。；;\n]{2,20}(?:学习|取经|看齐))")
 # the way round: named places that came to study the subject (河源市、韶关市先后来我市考察学习)
 _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
                       r"(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
 _VISITED_KEY = "我本"  # every match holds one of these, 1 or 3 characters in: it is tried only there
 _VISITED_OPENS = match_opening(_VISITED)  # (and only where it can open)
-_VISITORS_GAP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*")
-_MOVES = ("赴", "到", "前往")
+# between the visitors and 来我市: 等地, and a delegation of theirs (武汉市民政局考察团一行)
+_DELEGATIONS = r"(?:考察团|考察组|学习团|学习组|观摩团|观摩组|参观团|代表团)"
+_VISITORS_GAP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*(?:的)?(?:[\u4e00-\u9fff]{0,8}?" + _DELEGATIONS
+                           + r"(?:一行)?|一行)?[\s　]*")
+# an item's marker before a clause's own words (一是…, （二）…, 3.…, 随后…)
+_ITEM = r"[\s　]*(?:[一二三四五六七八九十]+是|首先|其次|再次|同时|此外|另外|期间|随后|其间|[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．])?[\s　]*"
+# what may open the visitors' clause: 先后接待了 A、B 考察团来我市…
+_VISITORS_LEAD = re.compile(_ITEM + r"(?:先后|相继|还|并|共|累计)?(?:接待了?)?[\s　]*")
+_AT_PLACE_LEAD = re.compile(_ITEM)
+# a delegation at a place (在X，考察组参观了…): the clause after 在X, opened by the delegation and a study verb
+_AT_PLACE_TAIL = re.compile(r"[\s　]*(?:期间|时)?[\s　]*[，,][\s　]*")
+_AT_PLACE_DOER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?" + _DELEGATIONS + r"(?:一行|成员)?|我们|大家|一行人?)[\s　]*"
+                            r"(?:先后|还|又|首先|重点|实地|现场|深入|详细|认真)*(?:参观|考察|观摩|学习|取经)了?")
+_MOVES = ("赴", "到", "前往", "走进", "来到", "深入", "深入到")
+# moves written with a verb of their own (走进/来到/深入 X) name the place straight after the verb
+_CLOSE_MOVES = ("走进", "来到", "深入", "深入到")
+# a scheme taken over names what it took (经验/做法/模式…) after the place: 引进宁波市的物业公司 is no learning
+_BORROWS = ("复制推广", "复制", "引进", "引入", "参照", "仿照", "效仿", "从")
+_PRACTICE_WORD = re.compile(r"经验|做法|模式|机制|制度|办法|理念|工作法|范本")
+_FROM_VERB = re.compile(r"引进|引入|借鉴|学习|取经|移植")
+# 向 X(等先进地区) 学习: the verb straight after the places (向英雄的武汉人民学习 names people, not a place)
+_TOWARD_GAP = re.compile(r"[\s　]*(?:等(?:先进)?(?:地区|地方|城市|省市|县市|地)?)?[\s　]*(?:虚心|认真|积极|主动)?"
+                         r"(?:学习|取经|看齐)")
+# a place's spirit or its people (学习延安精神, 向武汉人民学习) is no practice of the place
+_NOT_PRACTICE = re.compile(r"(?:的)?(?:精神|人民|同志|英雄|烈士|革命)")
+# a trip for business (招商/洽谈/推介) studies nothing unless the clause says it studied (学习/借鉴/观摩/取经)
+_BUSINESS = re.compile(r"招商|洽谈|推介|签约|项目对接|经贸")
+_STUDIED = re.compile(r"学习|借鉴|观摩|取经")
+# a trip for Party education at a revolutionary site (赴延安开展红色教育学习) studies no practice of the place
+_EDUCATION = re.compile(r"红色教育|党性教育|革命传统教育|党性锻炼|红色研学|红色基因|理想信念教育|初心使命教育|红色旅游")
 # a trip to attend something held at the place (参加…培训班/论坛/会议) studies no practice of the place,
 # unless the clause also says the place was studied (考察/参观/观摩/借鉴)
 _EVENT = re.compile(r"参加|参训|出席|出差")
@@ -66,12 +101,13 @@ def _related(a: str | None, b: str | None) -> bool:
 
 # what is studied: the object phrase after the places studied, to the end of its clause (a place's short form
 # and 地区, 龙泉驿地区…, names the place; …经验的成果 is what came of the study, not what was studied)
-_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等|地区)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经)*")
+_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等|地区)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经|引进|引入|移植)*")
 _WHAT_TAIL = re.compile(r"(?:方面)?(?:的)?(?:考察|学习|借鉴|参观学习|考察学习|学习借鉴|观摩学习|调研|成果|结果)?[\s　，,]*$")
 _WHAT_STOPS = frozenset("，,。；;：:！？!?\n")
 _OPENS, _CLOSES = "“《", "”》"
 # a clause that goes on to say what was studied
-_STUDY_NEXT = re.compile(r"[\s　]*(?:重点|主要|着重|深入|详细)?(?:学习|考察|了解|观摩|借鉴)了?")
+_STUDY_NEXT = re.compile(r"[\s　]*(?:并|还|又)?(?:重点|主要|着重|深入|详细|实地|现场|先后|认真)*"
+                         r"(?:学习|考察|了解|观摩|借鉴|参观)了?")
 # an object phrase longer than this is cut at its last list boundary (、/和/与/及) before it
 _MAX_WHAT = 100
 
@@ -156,20 +192,34 @@ def extract_learning(ctx: Context) -> None:
             attribution = Attribution.of(ctx)
         doer = _doer_before(text, m.start(), by_end, ends)
         learner = doer or attribution.place_at(m.start()) or subject
-        if cue in _MOVES and not _ACTIVITY.search(text[m.end():hi]):
+        _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
+        # 赴X，实地考察了…: a move whose next clause says what was done there
+        nxt = _STUDY_NEXT.match(text, hi + 1, s_hi) if hi < s_hi else None
+        if cue in _MOVES and not _ACTIVITY.search(text[m.end():hi]) and nxt is None:
             continue
         if cue in _MOVES and _EVENT.search(text, m.end(), hi) and not _STUDY.search(text, m.end(), hi):
             continue  # 赴北京参加培训班学习: a trip to an event held there, not a study of the place
+        if _BUSINESS.search(text, lo, hi) and not _STUDIED.search(text, lo, hi):
+            continue  # 赴深圳、上海等地招商考察: a business trip
+        if _EDUCATION.search(text, _s_lo, s_hi) and not _PRACTICE_WORD.search(text, lo, hi):
+            continue  # 赴延安开展红色教育学习: Party education at a revolutionary site
         group = [after[0]]
         for s, e, p in after[1:]:
             if _rx(r"[、和与及\s]*").fullmatch(text[group[-1][1]:s]):
                 group.append((s, e, p))
             else:
                 break
-        # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely
-        if text[m.end():group[0][0]].strip(" 　") and cue not in _MOVES \
-                and len(text[m.end():group[0][0]].strip()) > 4:
+        gap = text[m.end():group[0][0]].strip(" 　")
+        # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely; 走进/来到/从/向 X: straight after it
+        if gap and (cue in _CLOSE_MOVES or cue in ("从", "向") or (cue not in _MOVES and len(gap) > 4)):
             continue
+        if _NOT_PRACTICE.match(text, group[-1][1]):
+            continue  # 学习延安精神: a place's spirit, not its practice
+        if cue in _BORROWS and not (_PRACTICE_WORD.search(text, group[-1][1], hi)
+                                    and (cue != "从" or _FROM_VERB.search(text, group[-1][1], hi))):
+            continue  # 引进宁波市的物业公司: no scheme taken over
+        if cue == "向" and not _TOWARD_GAP.match(text, group[-1][1]):
+            continue  # 向…学习 needs the verb straight after the places
         if any(p.name == learner for _s, _e, p in group):
             continue  # the learner among the places studied: who learns is not known
         learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else \
@@ -177,12 +227,9 @@ def extract_learning(ctx: Context) -> None:
         group = [x for x in group if not _related(learner_code, _unit_code(ctx, x[2]))]
         if not group:
             continue
-        _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
         what = _what(text, m.end(), group[-1][1], s_hi)
-        if not what:  # 赴成都市考察学习，重点学习社区基金建设: the next clause names what was studied
-            nxt = _STUDY_NEXT.match(text, hi + 1, s_hi) if hi < s_hi else None
-            if nxt is not None:
-                what = _what(text, nxt.end(), nxt.end(), s_hi)
+        if not what and nxt is not None:  # 赴成都市考察学习，重点学习社区基金建设: the next clause names it
+            what = _what(text, nxt.end(), nxt.end(), s_hi)
         for s, e, p in group:
             if p.role == "subject" and learner == subject:
                 continue
@@ -193,6 +240,7 @@ def extract_learning(ctx: Context) -> None:
             ctx.learning.append(LearningRec(learner=learner, source=p.name, what=what or None,
                                             span={"start": lo, "end": hi}))
     _visitors(ctx, places, starts, seen)
+    _at_places(ctx, places, seen)
     _keep_most_specific(ctx)
 
 
@@ -203,7 +251,10 @@ def _unit_code(ctx: Context, place) -> str | None:
     seen = set()
     while place is not None and not place.adcode and place.parent and place.parent not in seen:
         seen.add(place.parent)
-        place = ctx.place_named(place.parent)
+        above = ctx.place_named(place.parent)
+        if above is None:  # a parent the document never names (安源镇 of 萍乡市安源区): the gazetteer's code
+            return load_gazetteer().code_for_full_name(place.parent)
+        place = above
     return place.adcode if place is not None else None
 
 
@@ -260,7 +311,7 @@ def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
         while k > 0 and places[k - 1][0] >= lo and _rx(r"[、和与及\s]*").fullmatch(text, places[k - 1][1], group[0][0]):
             k -= 1
             group.insert(0, places[k])
-        if group[0][0] > lo and text[lo:group[0][0]].strip(" 　"):
+        if group[0][0] > lo and not _VISITORS_LEAD.fullmatch(text, lo, group[0][0]):
             continue  # the places are not the clause's subject (…与A、B来我市…)
         for _s, _e, p in group:
             if p.name == subject or _related(ctx.place_named(subject).adcode if ctx.place_named(subject) else None,
@@ -273,4 +324,44 @@ def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
             _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
             ctx.learning.append(LearningRec(learner=p.name, source=subject,
                                             what=_what(text, m.end(), m.end(), s_hi) or None,
+                                            span={"start": lo, "end": hi}))
+
+
+def _at_places(ctx: Context, places: list, seen: set[tuple[str, str]]) -> None:
+    """A delegation at a place it visited (在宁波市鄞州区，考察组参观了…): the places of a clause that is only
+    在 + places are studied by the delegation's place (a place written in the delegation's words, 桐乡考察组, else
+    the subject)."""
+    text, subject = ctx.text, ctx.document.subject_place
+    k, n = 0, len(places)
+    while k < n:
+        s, e, p = places[k]
+        k += 1
+        lo = stop_before(text, s - 1, _CLAUSE_STOPS) if s else 0
+        if s == 0 or text[s - 1] != "在" or not _AT_PLACE_LEAD.fullmatch(text, lo, s - 1):
+            continue
+        group = [(s, e, p)]
+        while k < n and _rx(r"[、和与及\s]*").fullmatch(text, group[-1][1], places[k][0]):
+            group.append(places[k])
+            k += 1
+        tail = _AT_PLACE_TAIL.match(text, group[-1][1])
+        if tail is None:
+            continue
+        _s_lo, s_hi = _bounds(text, tail.end(), _SENT_STOPS)
+        doer = _AT_PLACE_DOER.match(text, tail.end(), s_hi)
+        if doer is None:
+            continue
+        own = [q for qs, qe, q in places if tail.end() <= qs and qe <= doer.end()]
+        learner = own[0].name if own else subject
+        learner_place = ctx.place_named(learner)
+        learner_code = learner_place.adcode if learner_place else load_gazetteer().code_for_full_name(learner)
+        hi = stop_at_or_after(text, doer.end(), _CLAUSE_STOPS)
+        for _s, _e, q in group:
+            if not q.adcode:
+                continue  # a street or community visited inside the unit studied (在某区某街道某社区，…)
+            if q.name == learner or (q.role == "subject" and learner == subject) \
+                    or _related(learner_code, _unit_code(ctx, q)) or (learner, q.name) in seen:
+                continue
+            seen.add((learner, q.name))
+            ctx.learning.append(LearningRec(learner=learner, source=q.name,
+                                            what=_what(text, doer.end(), doer.end(), s_hi) or None,
                                             span={"start": lo, "end": hi}))

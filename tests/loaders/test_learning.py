@@ -192,3 +192,64 @@ def test_what_after_a_place_written_with_diqu_and_before_the_result_of_the_study
     # 某地区 after a county's short form names the place; …经验的成果 is what came of the study
     rec = extract_text("自贡市富顺县新闻\n这一举措是富顺县学习龙泉驿地区社区治理先进经验的成果。\n", "t.txt")
     assert [(lr.source, lr.what) for lr in rec.learning] == [("成都市龙泉驿区", "社区治理先进经验")]
+
+
+_REPLY = "襄阳市民政局关于市政协第5号提案的答复\n\n尊敬的张委员：\n您提出的提案收悉，现答复如下：\n"
+
+
+def _pairs(sentence: str) -> set[tuple[str, str]]:
+    return {(lr.learner, lr.source) for lr in extract_text(_REPLY + sentence + "\n", "t.txt").learning}
+
+
+@pytest.mark.parametrize("sentence,pairs", [
+    # a scheme taken over: 复制推广/引进/参照 X 的…模式, 从 X 引进…
+    ("我市复制推广山东省青岛市的“红色物业”模式，在全市推开。", {("襄阳市", "青岛市")}),
+    ("我市从浙江省宁波市海曙区引进“81890”服务模式。", {("襄阳市", "宁波市海曙区")}),
+    ("我市引进宁波市海曙区的“81890”服务模式。", {("襄阳市", "宁波市海曙区")}),
+    ("我市参照江苏省太仓市的做法，制定了社区工作事项清单。", {("襄阳市", "太仓市")}),
+    # 向 X 学习
+    ("向浙江省宁波市等先进地区学习，推进红色物业。", {("襄阳市", "宁波市")}),
+    # a delegation's move written 来到/走进/深入, what it did there in the same or the next clause
+    ("考察组一行先后来到宁波市海曙区、宁波市鄞州区，实地考察了社区治理工作。",
+     {("襄阳市", "宁波市海曙区"), ("襄阳市", "宁波市鄞州区")}),
+    ("市民政局组织考察组深入江苏省太仓市学习政社互动经验。", {("襄阳市", "太仓市")}),
+    ("考察组走进江苏省太仓市，学习政社互动经验。", {("襄阳市", "太仓市")}),
+    # a delegation at a place: 在X，考察组参观了…; the delegation's own place written in its words
+    ("在宁波市鄞州区，考察组参观了两个社区，听取了社区治理情况介绍。", {("襄阳市", "宁波市鄞州区")}),
+    ("在杭州市上城区，桐乡市考察组先后参观了两个社区。", {("桐乡市", "杭州市上城区")}),
+    # visitors in a delegation, or received: they learn from the subject
+    ("武汉市考察团一行来我市考察学习社区治理工作。", {("武汉市", "襄阳市")}),
+    ("先后接待了武汉市、十堰市等地考察团来我市参观学习。", {("武汉市", "襄阳市"), ("十堰市", "襄阳市")}),
+])
+def test_more_ways_of_writing_a_study(sentence, pairs):
+    assert _pairs(sentence) == pairs
+
+
+@pytest.mark.parametrize("sentence", [
+    "我市引进宁波市的物业服务企业，提升小区管理。",  # a firm brought in, no scheme
+    "我市从浙江省引进高层次人才。",
+    "号召全市向英雄的武汉人民学习。",  # people, not a place's practice
+    "组织全市党员学习延安精神，传承红色基因。",  # a place's spirit
+    "组织党员赴延安开展红色教育学习。",  # Party education at a revolutionary site
+    "市领导带队赴深圳、上海等地招商考察。",  # a business trip
+    "在宁波市鄞州区，市民政局介绍了社区治理工作。",  # a host's account, no delegation
+    "在武汉市召开的全省社区治理工作会议上，我市作了经验交流。",
+    "在襄阳市樊城区，调研组实地考察了两个社区。",  # the subject's own unit
+    "深入学习贯彻湖北省第十二次党代会精神。",
+    "我市“红色物业”做法被省委组织部推荐到全省学习借鉴。",  # praise from above, unnamed learners
+    "市民政局与宁波市民政局签订友好合作协议，开展交流学习。",  # an exchange
+])
+def test_ways_of_writing_that_are_not_a_study(sentence):
+    assert _pairs(sentence) == set()
+
+
+def test_a_street_or_community_visited_inside_the_unit_studied_is_not_a_source_of_its_own():
+    text = (_REPLY + "考察组赴成都市成华区考察学习社区发展治理。在成华区二仙桥街道下涧槽社区，考察组先后参观了社区空间。\n")
+    assert {(lr.learner, lr.source) for lr in extract_text(text, "t.txt").learning} == {("襄阳市", "成都市成华区")}
+
+
+def test_a_citys_own_delegation_at_a_town_whose_district_the_text_never_names_is_not_learning():
+    # 萍乡市's observation group at 安源镇 (of 萍乡市安源区, which the text does not name): a visit within the city
+    text = ("萍乡市城市基层党建观摩团走进安源镇\n\n8月26日，萍乡市城市基层党建工作观摩团来到安源镇青林社区，"
+            "现场观摩社区物业党建联建工作。\n")
+    assert extract_text(text, "t.txt").learning == []

@@ -595,6 +595,9 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
         s = suffix_start - length
         if s in chain_ends and s >= 0:
             name = text[s:suffix_start]
+            cut = _verbs_before_name(name)
+            if cut and (_chained_name_ok(name[cut:], roads) or looks_like_proper_name(name[cut:])):
+                return s + cut  # 某街道指导红星社区, 某区总结推广某街道: the visit's or the spread's verb, then the name
             if _chained_name_ok(name, roads) or (s in free_ends and _ALL_CJK.fullmatch(name)
                                                  and not _GENERIC.search(name)) \
                     or (s in street_ends and (_NAMING_WORD.fullmatch(name)
@@ -616,6 +619,21 @@ def _local_name_start(text: str, suffix_start: int, taken_ends: set[int],
 
 
 _NAME_RULES: dict[tuple[str, bool], tuple[tuple[int, bool], ...]] = {}
+
+
+# what is written before a verb of :data:`_PLACE_VERB` (总结推广, 复制推广, 深入走访), which the dictionary tags as no verb
+_BEFORE_PLACE_VERB = frozenset(("总结", "复制", "借鉴", "宣传", "全面", "大力", "积极", "广泛", "专题", "实地", "定期"))
+
+
+def _verbs_before_name(name: str) -> int:
+    """Where a name written after a place starts past the verbs before it (指导红星 → 2, 总结推广东湖 → 4): the
+    end of a verb whose object is a place (:data:`_PLACE_VERB`), with only verbs before it and two characters or
+    more after it; 0 where the name opens with none."""
+    for m in _PLACE_VERB.finditer(name, 0, 4):
+        if len(name) - m.end() >= 2 and all(is_verbal(w := name[k:k + 2]) or _verbal_noun(w) or w in _BEFORE_PLACE_VERB for k in range(0, m.start(), 2)) \
+                and m.start() % 2 == 0:
+            return m.end()
+    return 0
 
 def _named_by_what_follows(text: str, suffix_start: int, suffix_end: int, chain_ends: set[int]) -> int | None:
     """Start of a street's or town's name written straight after a place that reads like a verb

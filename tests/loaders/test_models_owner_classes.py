@@ -106,3 +106,18 @@ def test_a_zone_named_by_the_short_form_its_formal_name_defines_is_recorded_unde
     # without the definition the zone keeps the name the text uses
     rec = extract_text("株洲云龙高新区创新“三级议事”模式\n\n近年来，云龙高新区推行“三级议事”模式，化解矛盾300余件。\n", "t.txt")
     assert rec.document.subject_place == "云龙高新区"
+
+
+@pytest.mark.parametrize("sentence, street", [
+    ("亭湖区总结推广东湖街道“板凳议事会”做法，全区推行。", "东湖街道"),       # the spread's verbs, then the street
+    ("亭湖区深入走访东湖街道“板凳议事会”，听取意见。", "东湖街道"),          # the visit's verbs
+    ("东湖街道指导红星社区推行“板凳议事会”，化解矛盾。", "红星社区"),       # a street guides its community
+])
+def test_verbs_written_between_a_place_and_the_next_name_are_no_part_of_it(sentence, street):
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("盐城市亭湖区：共治共享\n\n近年来，亭湖区推进基层治理，成效明显。\n" + sentence + "\n", "t.txt")
+    names = [p.name for p in rec.places if p.level in ("street", "community")]
+    assert street in names and not any(n.endswith(street) and n != street for n in names)
+    if street == "东湖街道":
+        assert [m.owner for m in rec.named_models if m.name == "板凳议事会"] == ["东湖街道"]

@@ -169,6 +169,11 @@ _VISIT = re.compile(r"(?:赴|到|走进|来到|莅临|深入(?!开展|推进|推
                     r"进驻|暗访|视察)")  # (深入开展/深入推进…: doing something thoroughly, no visit)
 
 
+# a headline told by the unit that goes out to study (我县赴某市考察…, 本区组织…前往某区学习…)
+_OWN_STUDY_TRIP = re.compile(r"(?:我|本)(?:市|区|县|旗|州|镇|乡|街道)[^，,。；：:]{0,12}?(?:赴|前往|到|走进)"
+                             r"[^，,。；]{1,16}?(?:考察|学习|参观|观摩|取经)")
+
+
 @lru_cache(maxsize=16)
 def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = None) -> SubjectPlace | None:
     """The place a headline is about, or None (kept for the last few headlines: a story's subject
@@ -177,6 +182,8 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     m = _SERIES.match(title)
     if m:
         title = title[m.end():]
+    if _OWN_STUDY_TRIP.match(title):
+        return None  # 我县赴某市、某县考察…: the writer's own unit on a study trip, not the places it visits
     county = _county_head(title, gaz)
     if county:
         return SubjectPlace(county)
@@ -1069,6 +1076,11 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
                 return SubjectPlace(code)
         if found:
             return _anchor(_settle(found, level, gaz, reply), text, level, gaz)
+        if found is None and level is not None and _OWN_STUDY_TRIP.match(_SERIES.sub("", title, count=1)):
+            # 我县赴某市、某县考察…: the units the story names are the ones visited; the page's own outlet names the writer's
+            code = outlet_place(text, level, gaz)
+            if code is not None:
+                return SubjectPlace(code)
     if from_issuer:
         return from_issuer
     byline = _place_line(text, title, gaz)
@@ -1096,7 +1108,7 @@ def _find(text: str, title: str | None, issuer_lines: list[str], kind: str,
 
 # a place's own outlet (大同日报, 义乌新闻网, 某县融媒体中心): what a local paper reports on when its story names no
 # place but 我市, 市民政局
-_OUTLET_WORDS = ("日报", "晚报", "都市报", "新闻网", "电视台", "融媒体中心")
+_OUTLET_WORDS = ("日报", "晚报", "都市报", "新闻网", "电视台", "融媒")  # (融媒: 某县融媒体中心, 某县融媒讯)
 
 
 def outlet_place(text: str, level: str, gaz: Gazetteer) -> str | None:

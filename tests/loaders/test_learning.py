@@ -253,3 +253,13 @@ def test_a_citys_own_delegation_at_a_town_whose_district_the_text_never_names_is
     text = ("萍乡市城市基层党建观摩团走进安源镇\n\n8月26日，萍乡市城市基层党建工作观摩团来到安源镇青林社区，"
             "现场观摩社区物业党建联建工作。\n")
     assert extract_text(text, "t.txt").learning == []
+
+
+def test_a_countys_own_study_trip_told_by_its_outlet():
+    # the headline goes out (我县赴…考察): the places it names are the ones visited; the outlet (某县融媒讯) names
+    # the writer, who learns from the county it visited (the city around it is dropped for the county inside it)
+    text = ("我县赴黄山、歙县考察物业管理工作\n\n岳西融媒讯 为推进我县物业管理，4月2日，县住建局一行赴黄山、歙县等地考察。"
+            "在黄山市歙县，考察组参观了两个小区，听取了物业服务情况介绍。\n")
+    rec = extract_text(text, "t.txt")
+    assert rec.document.subject_place == "安庆市岳西县"
+    assert {(lr.learner, lr.source) for lr in rec.learning} == {("安庆市岳西县", "黄山市歙县")}

@@ -164,6 +164,8 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
         # no work
         listed = (row.get("status") == "described" and grade == "claimed" and not is_plan(quote or "")
                   and _ENDS_SENTENCE.search(quote or "") is not None)
+        if grade == "described" and is_headline(quote, start):
+            return "claimed"    # (某县以“红色物业”助力…创建: the headline names the model, the body reports the work)
         return "described" if listed else grade
     status = row.get("status") if row["source"] == "measure" else None
     grade = grade_evidence(quote or "", status, bool(row.get("metrics")), memo, row.get("practice"))

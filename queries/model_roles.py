@@ -18,7 +18,8 @@
 - ``listed``: one name of a list of quoted names a sentence holds up as the place's examples (``形成雁阵“1465”行动、“某管家团”、
   “某红管家”等社区治理典型``): the sentence names it and says nothing of what it is.
 
-A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim, and so are qualities listed
+A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim, and so are watchwords naming a
+campaign (``实施“党建引领、居民自治”专项行动``), a state work is to ensure (``确保…“一竿子捅到底”，…``), qualities listed
 for one place or for kinds of home (``努力建设“宜居某峰、平安某峰”``, ``打造“品质小区、幸福邻里”``), the effect work
 reached (``达到了“…”的治理效果``) and parallel phrases of one length as a way of thinking (``按照“调研对象全覆盖、
 调研问题全收集、调研建议全交办”的工作思路``). The annotated sets count all
@@ -98,6 +99,11 @@ _COUNTED_FIELDS_AFTER = re.compile(r"^(?:等)?[一二三四五六七八九十两
 # what the work contributes to (为建设某市“四强两区一美”两湾先行试验区作出积极贡献): a goal the place sets, not a scheme it runs
 _CONTRIBUTE_BEFORE = re.compile(r"为(?:建设|打造|实现|推动|加快|推进)[^，,。；;：:“”「」]{0,12}$")
 _CONTRIBUTE_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:作出|做出)[^，,。；;：:“”「」]{0,4}?贡献")
+# watchwords naming a campaign (实施“党建引领、居民自治”专项行动): the campaign's slogan, not a scheme of parts
+_CAMPAIGN_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,4}?(?:专项行动|行动|活动)")
+# a state work is to ensure, ending its clause (确保各项决策部署“一竿子捅到底”，直接落到…): an aim
+_ENSURE_BEFORE = re.compile(r"(?:确保|保证|力争|力求)[^，,。；;：:“”「」]{0,12}$")
+_CLAUSE_ENDS_AFTER = re.compile(r"^(?:[，,。；;！!]|$)")
 _AT_BEFORE = re.compile(r"在$")
 _EFFORT_AFTER = re.compile(r"^[上下]?[下用]?(?:硬|真|足|苦|狠|大)?(?:功夫|工夫|气力)")
 
@@ -161,6 +167,12 @@ def _watchwords(name: str) -> bool:
     """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治)?"""
     parts = name.split("、")
     return len(parts) >= 3 and all(len(p) == 4 for p in parts)
+
+
+def _watchword_pair(name: str) -> bool:
+    """Is ``name`` two or more watchwords of four characters listed with 、 (党建引领、居民自治)?"""
+    parts = name.split("、")
+    return len(parts) >= 2 and all(len(p) == 4 for p in parts)
 
 
 def _exhortations(name: str) -> bool:
@@ -276,6 +288,10 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     if _CONTRIBUTE_BEFORE.search(before) and _CONTRIBUTE_AFTER.match(after):
         return AIM
     if _GRIP_AFTER.match(after) and _exhortations(read_name):
+        return AIM
+    if _CAMPAIGN_AFTER.match(after) and _watchword_pair(read_name):
+        return AIM
+    if _ENSURE_BEFORE.search(before) and _CLAUSE_ENDS_AFTER.match(after):
         return AIM
     if _VENUE_BEFORE.search(before) and _VENUE_AFTER.match(after):
         return VENUE

@@ -351,6 +351,9 @@ _UNIT_RANK_AFTER = re.compile(r"(街道|乡镇|镇|乡|村|社区|县|区|市|�
                               r"(?![\u4e00-\u9fff]?(?:民|委|组|干|级|辖|内|政府|办事处|党))")
 # a verb of changing units straight before the figure (调整4个社区, 撤并12个村): what it counts are the units changed
 _UNITS_CHANGED = re.compile(r"(调整|撤并|撤销|拆分|更名)(?:了)?\s*$")
+# a verb of covering or completing, then only units counted before the figure (覆盖31个社区472个小区, 改造已完成19个小区): the
+# units counted are those covered or done, not every such unit of the place
+_UNITS_REACHED = re.compile(r"(覆盖|完成)(?:了)?(?:\d+(?:\.\d+)?\s*(?:余|多)?\s*[个家户处]\s*[\u4e00-\u9fff]{1,4}?[、和及]?)*\s*$")
 # a verb of visiting, then only the places visited before the figure (调研组深入全市1市6区10县、近40个新型农村社区): the units
 # counted are those visited, not every such unit of the place
 _UNITS_VISITED = re.compile(r"(深入|走访|走进|实地查看|考察|调研)(?:了)?(?:到)?(?:全市|全县|全区|全省|全州|全盟|辖区)?"
@@ -820,8 +823,12 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         before = joined.group(0).replace("了", "", 1) + "的" + before
     phrase = after or before
     changed = _UNITS_CHANGED.search(text, max(lo, start - 4), start) if after else None
+    reached = _UNITS_REACHED.search(text, max(lo, start - 24), start) \
+        if after and not changed and _UNIT_NOUN.search(after) and not text.startswith(after + "的", end) else None
     if changed:
         phrase = changed.group(1) + phrase      # (调整4个社区: the communities adjusted, not every community)
+    elif reached:
+        phrase = reached.group(1) + phrase      # (覆盖31个社区472个小区, 已完成19个小区: those covered or done)
     elif after and _UNIT_NOUN.search(after):
         visited = _UNITS_VISITED.search(text, max(lo, start - 24), start)
         if visited:
@@ -1139,6 +1146,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _speaker_compound(text, out)
     _share_of_people(text, out)
     _holder_of_run(text, out)
+    _money_use(text, out)
     _raised(text, out)
     _places_among(text, out)
     _after_demonstrative(out)
@@ -1183,6 +1191,25 @@ def _places_among(text: str, found: list[MetricRec]) -> None:
 # what people raised or gathered, a list closed by 等 and its kind, before the figure that counts it (提出了涉及…等问题6个)
 _RAISED = re.compile(r"(提出|收集|征集|反映|梳理出?)了?(?:涉及)?\s*$")
 _RAISED_KIND = re.compile(r"等(?:问题|問題|意见|意見|建议|建議|诉求|訴求|事项|事項)$")
+
+
+# a sum whose label only says it was spent (投入, 安排资金, 财政共筹集拨付), then what it is for, in the clause after it (…8亿元，
+# 在中心城区40个社区开展老旧小区整治和改造; …2015万元用于支持社区治理工作): the use names the sum
+_BARE_FUNDING = re.compile(r"(?:先后|共|累计|共计|[省市县区]?财政)?共?(?:安排|投入|筹集|拨付|下拨|争取|落实|筹措)+了?"
+                           r"(?:资金|经费|财政资金|专项资金)?")
+_MONEY_USE = re.compile(r"(?:[（(][^（）()]{0,12}[）)])?\s*(?:[，,]\s*在[^，,。；;：:！？!?\n]{1,24}?(实施|开展|进行|推进)|[，,]?\s*(用于))"
+                        r"([^，,。；;：:！？!?\n]{2,16})(?=[，,。；;：:！？!?\n])")
+
+
+def _money_use(text: str, found: list[MetricRec]) -> None:
+    """A sum labelled only by the verb of spending it is labelled by what it is for, where the clause after the figure
+    says (在某镇实施2公里道路硬化 → 实施2公里道路硬化的资金): one sum of several, each for its own work."""
+    for r in found:
+        if r.subject and r.unit.endswith("元") and _BARE_FUNDING.fullmatch(r.subject):
+            use = _MONEY_USE.match(text, r.end)
+            if use:
+                noun = "投入" if r.subject.endswith("投入") else "经费" if "经费" in r.subject else "资金"
+                r.subject = _shortened((use.group(1) or use.group(2)) + use.group(3) + "的" + noun)
 
 
 # people whose make-up a run of figures gives (全区社区专职工作人员本科以上学历占59.1%、大专学历占38.5%，平均年龄36岁): the

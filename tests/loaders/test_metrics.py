@@ -58,7 +58,8 @@ def test_restated_figure_in_same_words_is_kept_once():
 
 @pytest.mark.parametrize("text,as_written,subject", [
     # the phrase after the unit stops at the next figure (digits, not a literal "\d")
-    ("覆盖31个社区472个小区。", "31个", "社区"),
+    ("共有31个社区472个小区。", "31个", "社区"),
+    ("覆盖31个社区472个小区。", "31个", "覆盖社区"),    # (units covered: audit 25)
     ("主城区381个网格均配备1名专职人员。", "381个", "网格"),
     # a figure before the number is cut off the subject
     ("主城区33个社区共有小区444个。", "444个", "社区共有小区"),
@@ -982,5 +983,23 @@ def test_labels_of_audit_24(text, as_written, subject):
     ("全县社区专职工作人员本科以上学历占52.3%。社区平均面积500平方米。", "500平方米", "社区平均面积"),
 ])
 def test_labels_of_audit_25(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a sum labelled only by the verb of spending it: what the clause after it says it is for
+    ("2019年以来,先后投入3亿元,在城区20个社区开展老旧小区整治和改造。", "3亿元", "开展老旧小区整治和改造的投入"),
+    ("其中,安排资金120万元,在某镇某组安置点实施2公里道路硬化,解决出行难问题。", "120万元", "实施2公里道路硬化的资金"),
+    ("2020年，财政共筹集拨付1500万元用于支持社区治理工作，其中市级财政筹措资金800万元。", "1500万元",
+     "用于支持社区治理工作的资金"),
+    ("某区投入社区建设资金500万元，在10个社区开展改造。", "500万元", "某区投入社区建设资金"),   # (named: kept)
+    # units after a verb of covering or completing: those covered or done
+    ("目前已建成面积12平方公里,覆盖21个社区372个小区,服务居民30万余人。", "21个", "覆盖社区"),
+    ("目前已建成面积12平方公里,覆盖21个社区372个小区,服务居民30万余人。", "372个", "覆盖小区"),
+    ("截至目前,老旧小区改造已完成12个小区,同步配套已完成绿地1000平方米。", "12个", "完成小区"),
+    ("某集团223名党员,完成58个社区的报到工作。", "58个", "社区"),
+])
+def test_labels_of_audit_25_draws(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject

@@ -523,3 +523,14 @@ def test_cppcc_members_work_in_the_village_they_come_to_is_not_the_villages():
     members = "据悉，某行动开展以来，省、市政协委员参与该村议事会10余场次，通过开展环境卫生积分评比等方式，协调解决问题10余个。"
     assert grade_evidence(members, "done", True, practice="积分制管理") == "claimed"
     assert grade_evidence("某村开展环境卫生积分评比，协调解决问题10余个。", "done", True, practice="积分制管理") == "quantified"
+
+
+def test_a_model_cited_by_the_headline_alone_describes_no_work():
+    """Audit 25: a named model cited by the document's headline (某县以“红色物业”助力全国文明城市创建: first line, no sentence
+    end) names the scheme; the body reports the work — claimed, as an ADOPTS link so cited is."""
+    from queries.compare_cities import grade_piece
+
+    headline = "某县以“红色物业”助力全国文明城市创建"
+    row = {"source": "model", "summary": "红色物业", "status": "described"}
+    assert grade_piece(row, headline, None, 4) == "claimed"
+    assert grade_piece(row, "某县打造“红色物业”，成立物业党支部。", None, 400) == "described"

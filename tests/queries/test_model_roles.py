@@ -188,3 +188,14 @@ def test_a_venue_and_a_name_only_listed_are_said_to_be_so():
     assert model_role("单元某管家", listed) == LISTED
     assert model_role("一核多元", "某区打造“一核多元”社区治理品牌，建立联席会议制度。") is None
     assert model_role("一核多元", "某区打造“一核多元”等社区治理品牌。") is None
+
+
+def test_a_campaigns_watchwords_and_a_state_to_ensure_are_aims():
+    """Audit 25: watchwords naming a campaign (实施“党建引领、居民自治”专项行动) and a state work is to ensure (确保…“一竿子
+    捅到底”，…) are aims; a scheme run as a campaign, or ensured to work, is not."""
+    from queries.model_roles import AIM, model_role
+
+    assert model_role("党建引领、居民自治", "二是实施“党建引领、居民自治”专项行动。") == AIM
+    assert model_role("一竿子捅到底", "由网格党组织统筹各项工作,确保各项决策部署“一竿子捅到底”,直接落到最末端。") == AIM
+    assert model_role("红色物业", "某区实施“红色物业”行动，成立物业党支部12个。") is None
+    assert model_role("双报到", "确保“双报到”机制落实到位。") is None

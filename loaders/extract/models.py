@@ -838,7 +838,7 @@ def _holding_unit(ctx: Context, c: _Cand, index: _Owners) -> str | None:
     return next((p.name for p in named if p.adcode == anchor and load_gazetteer().by_code[anchor].is_county_level), None)
 
 
-def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> list[str]:
+def _head_owners(text: str, q0: int, index: _Owners, follow: int = 3) -> list[str]:
     """The place that heads the quote's clause, or an earlier clause of its sentence, as its subject
     (赤壁市社区发展实现“…”; 点军区同样…，以“…”为抓手; 在点军区广泛推广“…”; 以X区为例，…构建“…”),
     or the place of an agency heading it (X市移民办…开展“…”). The nearest such clause wins. Places
@@ -879,8 +879,9 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: bool = True) -> lis
                 return got
     if follow and sent_lo > 0 and text[sent_lo - 1] != "\n" and (
             _CONTINUES.match(text, sent_lo) or text[sent_lo - 1] in "。！？!?" and _CONTINUES_VERB.match(text, sent_lo)):
-        # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject
-        return _head_owners(text, sent_lo - 1, index, follow=False)
+        # 天等县推动…。同时，聚焦…开展“…”: a sentence that goes on with the last one keeps its subject (through
+        # up to three such sentences: 某街道坚持…。聚焦…，成立…。推行“…”)
+        return _head_owners(text, sent_lo - 1, index, follow=follow - 1)
     if sent_lo > 0 and text[sent_lo - 1] == "\n":
         return _heading_place(text, sent_lo - 1, index)
     return []
@@ -913,7 +914,8 @@ def _clause_end(text: str, pos: int) -> int:
     return min(ends) if ends else len(text)
 
 
-_CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还)[，,]|(?:借助|依托|通过|围绕|聚焦)[^，,。；;]{2,30}[，,]")
+_CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还|为此|在此基础上|在(?:具体)?(?:实践|工作|推进过程)中)[，,]"
+                        r"|(?:借助|依托|通过|围绕|聚焦)[^，,。；;]{2,30}[，,]")
 # a sentence after a full stop that opens with its verb, its subject dropped (…某街道坚持党建引领。积极推行“…”):
 # the last sentence's subject goes on (after a semicolon the clauses of a list of results, each its own)
 _CONTINUES_VERB = re.compile(r"\s*(?:积极|创新|大力|深入|持续|不断|全面|着力|先后|相继|率先|还|并|又|也)?"

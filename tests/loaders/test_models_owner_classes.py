@@ -121,3 +121,13 @@ def test_verbs_written_between_a_place_and_the_next_name_are_no_part_of_it(sente
     assert street in names and not any(n.endswith(street) and n != street for n in names)
     if street == "东湖街道":
         assert [m.owner for m in rec.named_models if m.name == "板凳议事会"] == ["东湖街道"]
+
+
+@pytest.mark.parametrize("sentences", [
+    "东湖街道坚持党建引领。在实践中，探索形成“板凳议事会”工作法。",          # a fronted 在实践中 goes on with it
+    "东湖街道坚持党建引领。在此基础上，创新推出“板凳议事会”工作法。",
+    "东湖街道坚持党建引领。聚焦居民需求，成立议事会。推行“板凳议事会”工作法。",  # two sentences that go on with it
+])
+def test_sentences_that_go_on_with_a_places_sentence_keep_its_subject(sentences):
+    _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区推进基层治理，成效明显。\n" + sentences + "\n")
+    assert owners["板凳议事会"] == ["东湖街道"]

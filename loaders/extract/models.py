@@ -897,7 +897,8 @@ def _heading_place(text: str, line_end: int, index: _Owners) -> list[str]:
     head = len(line) - len(line.lstrip())
     if not line.strip() or len(line.strip()) > 24:
         return []
-    chain = index.places_from(lo + head, line_end)
+    # (after a heading number: 2.某区⏎推行“…”)
+    chain = index.places_from(_HEAD_SKIP.match(text, lo + head, line_end).end(), line_end)
     if chain and not text[chain[-1][1]:line_end].strip(" \t：:】"):
         return [chain[-1][2].name]
     return []

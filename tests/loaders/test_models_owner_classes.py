@@ -131,3 +131,10 @@ def test_verbs_written_between_a_place_and_the_next_name_are_no_part_of_it(sente
 def test_sentences_that_go_on_with_a_places_sentence_keep_its_subject(sentences):
     _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区推进基层治理，成效明显。\n" + sentences + "\n")
     assert owners["板凳议事会"] == ["东湖街道"]
+
+
+def test_a_numbered_heading_naming_a_place_heads_its_paragraph():
+    # 2.某区⏎打造“…”: a report's numbered heading names the unit whose work the paragraph tells
+    _s, owners = _owners("关于全市社区治理工作的调研报告\n\n盐城市人大常委会调研组\n\n一、基本情况\n全市共有社区500个。\n二、主要做法\n"
+                         "1.亭湖区\n推行“板凳议事会”，化解矛盾。\n2.盐都区\n打造“邻里议事厅”，服务居民。\n")
+    assert owners["板凳议事会"] == ["盐城市亭湖区"] and owners["邻里议事厅"] == ["盐城市盐都区"]

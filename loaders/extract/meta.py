@@ -72,6 +72,7 @@ _SIGNED_END = re.compile(r"[(（]\s*(?P<org>[\u4e00-\u9fff]{2,24}?" + _AGENCY_EN
 # that handled it (联系单位：某市住建局  联系人：…)
 _LABELLED = re.compile(r"(?:发布机构|来源|提案者|提案单位|发文机关|主办单位|联系单位|承办单位|办理单位|欢迎访问|转载自|整理自|摘自|作者|供稿|撰稿)\s*[:：|｜]?\s*[|｜]?\s*"
                        r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?![\u4e00-\u9fff]|(?:官网|网站|门户))")
+_WELCOME = re.compile(r"欢迎访问\s*(?:中共)?(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")(?:官方网站|官网|网站|门户网站|门户)")
 _DATED_ORG = re.compile(r"^\s*(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
                         r"(?P<org>[\u4e00-\u9fff]{3,30}?" + _AGENCY_END + r")\s*$")
 # a reply handled by several bodies names its lead: 此件为市民政局主办, 省国土资源厅作为牵头部门
@@ -264,6 +265,7 @@ def _source_lines(lines: list[str], text: str) -> list[str]:
         if len(line) > _MAX_LINE:
             continue
         out.extend(m.group("org") for m in _LABELLED.finditer(line))  # spaces part the fields
+        out.extend(m.group("org") for m in _WELCOME.finditer(line))  # 欢迎访问某省民政厅官网: the site's own body
         m = _DATED_ORG.match(line)
         if m:
             out.append(m.group("org"))
@@ -577,6 +579,8 @@ def extract_document(ctx: Context) -> None:
         # a county's own work item that says only 我县 and names its towns: the one county holding them
         found, subject = SubjectPlace(unit), unit
         ctx.subject_anchor, province = unit, gaz.province_of(unit)
+        if issuer is None:  # (its 市政协, 县委 … are that unit's bodies: read again now that they have a place)
+            issuer = _issuer(text, issuer_lines, source_lines, subject, kind, gaz, (), headline or "")
 
     date = None
     for _o, ln in reversed(nonempty[-15:]):

@@ -968,3 +968,21 @@ def test_a_research_visit_told_as_news_is_no_research_report():
     body = "6月1日至9日，调研组分别到街道、社区进行调研座谈，实地走访小区。调研组将认真撰写调研报告，提出意见建议。\n"
     assert _doc("某区政协调研物业管理现状\n\n" + body).document.kind == "其他"
     assert _doc("某区物业管理现状调研\n\n" + body).document.kind == "调研报告"
+
+
+def test_a_reply_on_a_site_that_welcomes_to_its_bodys_own_site_is_that_bodys():
+    rec = _doc("关于省十三届人大二次会议第684号代表建议答复的函\n\n欢迎访问安徽省民政厅官网\n\n"
+               "关于省十三届人大二次会议第684号代表建议答复的函\n\n吴某代表：\n"
+               "您提出的关于为基层减负的建议收悉，经研究办理，现答复如下：\n近年来，我省开展了社区减负专项行动。\n")
+    assert rec.document.issuer == "安徽省民政厅"
+
+
+def test_a_report_of_a_unit_found_from_its_towns_is_issued_by_that_units_body():
+    # the text says only 我市 and names its towns: the county-level city holding them is the subject, and the
+    # 市政协 whose vice-chair led the study is that city's
+    rec = _doc("关于我市住宅小区管理情况的调研报告\n\n"
+               "近年来，我市住宅小区快速发展。4-6月，由市政协副主席王某牵头，组成专题调研组，通过实地走访佛堂镇、苏溪镇和"
+               "稠城街道，召开部门座谈会等形式，对我市住宅小区管理情况进行了调研。\n")
+    assert rec.document.kind == "调研报告"
+    assert rec.document.subject_place == "义乌市"
+    assert rec.document.issuer == "义乌市政协"

@@ -39,7 +39,7 @@ LEARNING_CUES = re.compile(
     r"|(?:走进|来到|深入到?)(?=[^。；;\n]{2,40}(?:参观|考察|学习|取经|观摩))"
     r"|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))"
     # a scheme taken over: 复制推广/引进/参照 X 的…模式, 从 X 引进…经验; 向 X 学习
-    r"|复制推广|复制|引进|引入|参照|仿照|效仿"
+    r"|复制推广|复制|引进|引入|参照|参考|仿照|效仿"
     r"|从(?=[^，。；;\n]{2,24}(?:引进|引入|借鉴|学习|取经|移植))|向(?=[^，。；;\n]{2,20}(?:学习|取经|看齐))")
 # the way round: named places that came to study the subject (河源市、韶关市先后来我市考察学习)
 _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
@@ -55,6 +55,10 @@ _ITEM = r"[\s　]*(?:[一二三四五六七八九十]+是|首先|其次|再次|�
 # what may open the visitors' clause: 先后接待了 A、B 考察团来我市…
 _VISITORS_LEAD = re.compile(_ITEM + r"(?:先后|相继|还|并|共|累计)?(?:接待了?)?[\s　]*")
 _AT_PLACE_LEAD = re.compile(_ITEM)
+# …or a delegation written before 在 in the same clause (考察组在X先后参观了…, 考察团一行在X考察学习): the study verb
+# straight after the places (after 一行 alone, one that says it studied: 学习/观摩/取经)
+_DELEGATION_BEFORE = re.compile(r"(?:" + _DELEGATIONS + r"(?:一行|成员)?|(一行))[\s　]*(?:还|又|先后|随后)?[\s　]*$")
+_STUDY_AFTER = re.compile(r"[\s　]*(?:先后|实地|现场|深入|认真|重点)*(?:考察学习|参观学习|学习考察|(参观|考察)|学习|观摩|取经)")
 # a delegation at a place (在X，考察组参观了…): the clause after 在X, opened by the delegation and a study verb
 _AT_PLACE_TAIL = re.compile(r"[\s　]*(?:期间|时)?[\s　]*[，,][\s　]*")
 _AT_PLACE_DOER = re.compile(r"(?:[\u4e00-\u9fff]{0,8}?" + _DELEGATIONS + r"(?:一行|成员)?|我们|大家|一行人?)[\s　]*"
@@ -63,7 +67,7 @@ _MOVES = ("赴", "到", "前往", "走进", "来到", "深入", "深入到")
 # moves written with a verb of their own (走进/来到/深入 X) name the place straight after the verb
 _CLOSE_MOVES = ("走进", "来到", "深入", "深入到")
 # a scheme taken over names what it took (经验/做法/模式…) after the place: 引进宁波市的物业公司 is no learning
-_BORROWS = ("复制推广", "复制", "引进", "引入", "参照", "仿照", "效仿", "从")
+_BORROWS = ("复制推广", "复制", "引进", "引入", "参照", "参考", "仿照", "效仿", "从")
 _PRACTICE_WORD = re.compile(r"经验|做法|模式|机制|制度|办法|理念|工作法|范本")
 _FROM_VERB = re.compile(r"引进|引入|借鉴|学习|取经|移植")
 # 向 X(等先进地区) 学习: the verb straight after the places (向英雄的武汉人民学习 names people, not a place)
@@ -328,29 +332,35 @@ def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
 
 
 def _at_places(ctx: Context, places: list, seen: set[tuple[str, str]]) -> None:
-    """A delegation at a place it visited (在宁波市鄞州区，考察组参观了…): the places of a clause that is only
-    在 + places are studied by the delegation's place (a place written in the delegation's words, 桐乡考察组, else
+    """A delegation at a place it visited (在宁波市鄞州区，考察组参观了…; 考察组在宁波市鄞州区先后参观了…): the places
+    after 在 are studied by the delegation's place (a place written in the delegation's words, 桐乡考察组, else
     the subject)."""
     text, subject = ctx.text, ctx.document.subject_place
     k, n = 0, len(places)
     while k < n:
         s, e, p = places[k]
         k += 1
-        lo = stop_before(text, s - 1, _CLAUSE_STOPS) if s else 0
-        if s == 0 or text[s - 1] != "在" or not _AT_PLACE_LEAD.fullmatch(text, lo, s - 1):
+        if s == 0 or text[s - 1] != "在":
             continue
+        lo = stop_before(text, s - 1, _CLAUSE_STOPS)
         group = [(s, e, p)]
         while k < n and _rx(r"[、和与及\s]*").fullmatch(text, group[-1][1], places[k][0]):
             group.append(places[k])
             k += 1
-        tail = _AT_PLACE_TAIL.match(text, group[-1][1])
-        if tail is None:
-            continue
-        _s_lo, s_hi = _bounds(text, tail.end(), _SENT_STOPS)
-        doer = _AT_PLACE_DOER.match(text, tail.end(), s_hi)
-        if doer is None:
-            continue
-        own = [q for qs, qe, q in places if tail.end() <= qs and qe <= doer.end()]
+        _s_lo, s_hi = _bounds(text, s, _SENT_STOPS)
+        if _AT_PLACE_LEAD.fullmatch(text, lo, s - 1):  # 在X，考察组参观了…
+            tail = _AT_PLACE_TAIL.match(text, group[-1][1])
+            doer = _AT_PLACE_DOER.match(text, tail.end(), s_hi) if tail is not None else None
+            if doer is None:
+                continue
+            words = (tail.end(), doer.end())
+        else:  # 考察组在X先后参观了…
+            before = _DELEGATION_BEFORE.search(text, lo, s - 1)
+            doer = _STUDY_AFTER.match(text, group[-1][1], s_hi) if before is not None else None
+            if doer is None or (before.group(1) and doer.group(1)):
+                continue  # (…一行在某市考察: a leader's visit as well as a study)
+            words = (lo, before.end())
+        own = [q for qs, qe, q in places if words[0] <= qs and qe <= words[1]]
         learner = own[0].name if own else subject
         learner_place = ctx.place_named(learner)
         learner_code = learner_place.adcode if learner_place else load_gazetteer().code_for_full_name(learner)

@@ -217,6 +217,9 @@ def _pairs(sentence: str) -> set[tuple[str, str]]:
     # a delegation at a place: 在X，考察组参观了…; the delegation's own place written in its words
     ("在宁波市鄞州区，考察组参观了两个社区，听取了社区治理情况介绍。", {("襄阳市", "宁波市鄞州区")}),
     ("在杭州市上城区，桐乡市考察组先后参观了两个社区。", {("桐乡市", "杭州市上城区")}),
+    ("考察组在宁波市鄞州区先后参观了两个社区。", {("襄阳市", "宁波市鄞州区")}),
+    ("市委书记王某一行在浙江省宁波市考察学习。", {("襄阳市", "宁波市")}),
+    ("我市参考江苏省太仓市的经验，制定了清单。", {("襄阳市", "太仓市")}),
     # visitors in a delegation, or received: they learn from the subject
     ("武汉市考察团一行来我市考察学习社区治理工作。", {("武汉市", "襄阳市")}),
     ("先后接待了武汉市、十堰市等地考察团来我市参观学习。", {("武汉市", "襄阳市"), ("十堰市", "襄阳市")}),
@@ -235,6 +238,8 @@ def test_more_ways_of_writing_a_study(sentence, pairs):
     "在宁波市鄞州区，市民政局介绍了社区治理工作。",  # a host's account, no delegation
     "在武汉市召开的全省社区治理工作会议上，我市作了经验交流。",
     "在襄阳市樊城区，调研组实地考察了两个社区。",  # the subject's own unit
+    "市委书记王某一行在浙江省宁波市考察。",  # a leader's visit, no study said
+    "习近平总书记在浙江考察时强调，要坚持和发展新时代“枫桥经验”。",
     "深入学习贯彻湖北省第十二次党代会精神。",
     "我市“红色物业”做法被省委组织部推荐到全省学习借鉴。",  # praise from above, unnamed learners
     "市民政局与宁波市民政局签订友好合作协议，开展交流学习。",  # an exchange

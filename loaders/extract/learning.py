@@ -244,6 +244,7 @@ def extract_learning(ctx: Context) -> None:
             ctx.learning.append(LearningRec(learner=learner, source=p.name, what=what or None,
                                             span={"start": lo, "end": hi}))
     _visitors(ctx, places, starts, seen)
+    _received(ctx, places, starts, seen)
     _at_places(ctx, places, seen)
     _keep_most_specific(ctx)
 
@@ -329,6 +330,39 @@ def _visitors(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
             ctx.learning.append(LearningRec(learner=p.name, source=subject,
                                             what=_what(text, m.end(), m.end(), s_hi) or None,
                                             span={"start": lo, "end": hi}))
+
+
+# the delegations a unit received (接待了A、B等地考察团): they came to study the subject
+_RECEIVED = re.compile(r"接待(?:了)?(?:来自)?[\s　]*")
+_RECEIVED_GAP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*(?:的)?[\u4e00-\u9fff]{0,8}?" + _DELEGATIONS)
+
+
+def _received(ctx: Context, places: list, starts: list[int], seen: set[tuple[str, str]]) -> None:
+    """Places whose delegations the subject received (先后接待了武汉市、十堰市等地考察团200余批次): each is a learner,
+    the subject the source."""
+    text, subject = ctx.text, ctx.document.subject_place
+    subject_place = ctx.place_named(subject)
+    subject_code = subject_place.adcode if subject_place else load_gazetteer().code_for_full_name(subject)
+    pos = text.find("接待")
+    while pos >= 0:
+        m = _RECEIVED.match(text, pos)
+        pos = text.find("接待", pos + 2)
+        k = bisect_left(starts, m.end())
+        if k == len(starts) or starts[k] != m.end():
+            continue
+        group = [places[k]]
+        while k + 1 < len(places) and _rx(r"[、和与及\s]*").fullmatch(text, group[-1][1], places[k + 1][0]):
+            k += 1
+            group.append(places[k])
+        gap = _RECEIVED_GAP.match(text, group[-1][1])
+        if gap is None or stop_at_or_after(text, group[-1][1], _CLAUSE_STOPS) < gap.end():
+            continue
+        lo, hi = _bounds(text, m.start(), _CLAUSE_STOPS)
+        for _s, _e, p in group:
+            if p.name == subject or (p.name, subject) in seen or _related(subject_code, _unit_code(ctx, p)):
+                continue
+            seen.add((p.name, subject))
+            ctx.learning.append(LearningRec(learner=p.name, source=subject, what=None, span={"start": lo, "end": hi}))
 
 
 def _at_places(ctx: Context, places: list, seen: set[tuple[str, str]]) -> None:

@@ -223,6 +223,7 @@ def _pairs(sentence: str) -> set[tuple[str, str]]:
     # visitors in a delegation, or received: they learn from the subject
     ("武汉市考察团一行来我市考察学习社区治理工作。", {("武汉市", "襄阳市")}),
     ("先后接待了武汉市、十堰市等地考察团来我市参观学习。", {("武汉市", "襄阳市"), ("十堰市", "襄阳市")}),
+    ("近年来，先后接待了北京、上海等地考察团200余批次。", {("北京市", "襄阳市"), ("上海市", "襄阳市")}),
 ])
 def test_more_ways_of_writing_a_study(sentence, pairs):
     assert _pairs(sentence) == pairs
@@ -243,6 +244,9 @@ def test_more_ways_of_writing_a_study(sentence, pairs):
     "深入学习贯彻湖北省第十二次党代会精神。",
     "我市“红色物业”做法被省委组织部推荐到全省学习借鉴。",  # praise from above, unnamed learners
     "市民政局与宁波市民政局签订友好合作协议，开展交流学习。",  # an exchange
+    "接待了樊城区考察团。",  # a unit of the subject's own
+    "接待了武汉市的客人。",  # guests, no delegation
+    "接待来自全国各地的考察团50余批次。",  # unnamed visitors
 ])
 def test_ways_of_writing_that_are_not_a_study(sentence):
     assert _pairs(sentence) == set()

@@ -78,6 +78,10 @@ _NOT_PRACTICE = re.compile(r"(?:的)?(?:精神|人民|同志|英雄|烈士|革�
 # a trip for business (招商/洽谈/推介) studies nothing unless the clause says it studied (学习/借鉴/观摩/取经)
 _BUSINESS = re.compile(r"招商|洽谈|推介|签约|项目对接|经贸")
 _STUDIED = re.compile(r"学习|借鉴|观摩|取经")
+# a trip to tell others one's own way of working (应邀赴北京介绍我市经验, 赴某市分享…做法): 经验/做法 there is the
+# traveller's, unless the clause also says it studied (参观/考察/学习/观摩/取经/借鉴)
+_TELLING = re.compile(r"介绍|汇报|分享|推介|宣讲|讲解|展示|发言|授课|讲课|报告|(?:我|本)(?:市|县|区|镇|乡|街道|州|省|旗)")
+_STUDY_WORDS = re.compile(r"参观|考察|学习|取经|观摩|借鉴")
 # a trip for Party education at a revolutionary site (赴延安开展红色教育学习) studies no practice of the place
 _EDUCATION = re.compile(r"红色教育|党性教育|革命传统教育|党性锻炼|红色研学|红色基因|理想信念教育|初心使命教育|红色旅游")
 # a trip to attend something held at the place (参加…培训班/论坛/会议) studies no practice of the place,
@@ -105,7 +109,7 @@ def _related(a: str | None, b: str | None) -> bool:
 
 # what is studied: the object phrase after the places studied, to the end of its clause (a place's short form
 # and 地区, 龙泉驿地区…, names the place; …经验的成果 is what came of the study, not what was studied)
-_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等|地区)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经|引进|引入|移植)*")
+_WHAT_LEAD = re.compile(r"[\s　、和及与]*(?:等地|等|地区)?(?:[\s　]|的|开展|进行|参观|考察|学习|借鉴|观摩|取经|引进|引入|移植|交流)*")
 _WHAT_TAIL = re.compile(r"(?:方面)?(?:的)?(?:考察|学习|借鉴|参观学习|考察学习|学习借鉴|观摩学习|调研|成果|结果)?[\s　，,]*$")
 _WHAT_STOPS = frozenset("，,。；;：:！？!?\n")
 _OPENS, _CLOSES = "“《", "”》"
@@ -203,6 +207,9 @@ def extract_learning(ctx: Context) -> None:
             continue
         if cue in _MOVES and _EVENT.search(text, m.end(), hi) and not _STUDY.search(text, m.end(), hi):
             continue  # 赴北京参加培训班学习: a trip to an event held there, not a study of the place
+        if cue in _MOVES and nxt is None and _TELLING.search(text, m.end(), hi) \
+                and not _STUDY_WORDS.search(text, m.end(), hi):
+            continue  # 应邀赴北京介绍我市经验: a trip to tell, not to study
         if _BUSINESS.search(text, lo, hi) and not _STUDIED.search(text, lo, hi):
             continue  # 赴深圳、上海等地招商考察: a business trip
         if _EDUCATION.search(text, _s_lo, s_hi) and not _PRACTICE_WORD.search(text, lo, hi):

@@ -245,6 +245,9 @@ def test_more_ways_of_writing_a_study(sentence, pairs):
     "我市“红色物业”做法被省委组织部推荐到全省学习借鉴。",  # praise from above, unnamed learners
     "市民政局与宁波市民政局签订友好合作协议，开展交流学习。",  # an exchange
     "接待了樊城区考察团。",  # a unit of the subject's own
+    "市民政局局长应邀赴北京介绍我市社区治理经验。",  # a trip to tell one's own way of working
+    "赴杭州市汇报我市“红色物业”做法。",
+    "赴武汉市分享我市社区治理经验。",
     "接待了武汉市的客人。",  # guests, no delegation
     "接待来自全国各地的考察团50余批次。",  # unnamed visitors
 ])

@@ -948,10 +948,13 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
                                                               or _town_before_its_unit(text, m.start(), m.end()))):
             continue  # 城镇, 乡村, 农村, 街镇 are words, unless a place is written before (紫金县紫城镇)
         name_end, end, level = m.start(), m.end(), _LEVEL_OF_SUFFIX.get(suffix, "other")
+        one_char = None
         if suffix == "村" and text.startswith("民小组", end):
             end, level = end + 3, "other"  # a villager group (瓦草冲村民小组)
         elif suffix == "村" and text.startswith("社区", end):
             end, level = end + 2, "community"  # a community named for its village or estate (仙林新村社区)
+            if name_end - 1 in chained and is_cjk(text[name_end - 1]) and not _GENERIC.match(text, name_end - 1):
+                one_char = name_end - 1  # 某街道岳村社区: a one-character name and its 村 after a place (岳村)
         elif suffix == "村" and text.startswith("街道", end):
             end, level = end + 2, "street"  # a street named for a village (某家村街道, 中关村街道)
         if suffix in ("乡", "镇"):
@@ -985,6 +988,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
                 start = _noun_named_unit(text, name_end, end)
         if start is None and suffix in ("社区", "村"):
             start = _verb_named_community(text, name_end, end, street_ends)
+        if start is None:
+            start = one_char
         if start is None:
             continue
         if text[start - 1:start] == "“" and is_cjk(text[end:end + 1]):
@@ -1351,6 +1356,9 @@ def extract_places(ctx: Context) -> None:
     _listed_siblings(text, locals_, unplaced - by_table)
     _township_codes(gaz, locals_.values())
     _short_streets(locals_, local_subject)
+    if local_subject and subject and local_subject not in locals_ \
+            and any(local_subject.endswith(n) and n != local_subject for n in locals_):
+        _roles_from_anchor(gaz, records, locals_, subject)  # (老城区岳村社区: the county run into 岳村社区)
     records.extend(locals_.values())
     ctx.places = records
     if "简称" in text:
@@ -1426,6 +1434,22 @@ def _own_township_starts(gaz: Gazetteer, text: str, subject: str | None) -> dict
             out[pos] = name
             pos = text.find(name, pos + len(name))
     return out
+
+
+def _roles_from_anchor(gaz: Gazetteer, records: list[PlaceRec], locals_: dict[str, PlaceRec], anchor: str) -> None:
+    """Roles where the subject named is no place the text writes as one (`老城区岳村社区` of a headline, the county run
+    into its community's name): the county it lies in stands for it, and the units inside that county are within."""
+    for rec in records:
+        if rec.adcode:
+            rec.role = _role(gaz, rec.adcode, anchor)
+    for rec in locals_.values():
+        parent, seen = rec.parent, set()
+        while parent in locals_ and parent not in seen:
+            seen.add(parent)
+            parent = locals_[parent].parent
+        code = gaz.code_for_full_name(parent) if parent else None
+        if code is not None and (code == anchor or gaz.is_within(code, anchor)):
+            rec.role = "within_subject"
 
 
 def _short_streets(locals_: dict[str, PlaceRec], local_subject: str | None) -> None:

@@ -138,3 +138,15 @@ def test_a_numbered_heading_naming_a_place_heads_its_paragraph():
     _s, owners = _owners("关于全市社区治理工作的调研报告\n\n盐城市人大常委会调研组\n\n一、基本情况\n全市共有社区500个。\n二、主要做法\n"
                          "1.亭湖区\n推行“板凳议事会”，化解矛盾。\n2.盐都区\n打造“邻里议事厅”，服务居民。\n")
     assert owners["板凳议事会"] == ["盐城市亭湖区"] and owners["邻里议事厅"] == ["盐城市盐都区"]
+
+
+def test_a_one_character_village_name_after_its_street_and_a_subject_run_into_its_county():
+    # 某街道李村社区: a community named for a village of one character (李村) after its street; a headline's subject
+    # written with its county run into it (某区李村社区) is no place the text writes: the county gives the roles
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("老城区李村社区推行网格积分管理\n\n18日上午，在老城区东湖街道李村社区积分超市，居民王某拿着兑换券笑了。"
+                       "今年年初，李村社区推出“网格+积分”管理模式。\n", "t.txt")
+    roles = {p.name: (p.level, p.role) for p in rec.places}
+    assert roles["李村社区"] == ("community", "within_subject") and roles["东湖街道"] == ("street", "within_subject")
+    assert {(m.name, m.owner) for m in rec.named_models} == {("网格+积分", "李村社区")}

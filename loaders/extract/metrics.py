@@ -336,9 +336,9 @@ _MAX_ACHIEVED = 16
 # what units counted did or reached, to their clause's end, labelling them (40个社区开展老旧小区整治和改造 → 开展…的社区; not
 # 达到, which a label's lead loses: 达到…标准的社区 would read 标准的社区)
 _UNITS_DID = ("实现", "开展", "完成", "纳入", "获得", "荣获", "入选", "成为")
-# what people counted were taken into, won or became, to their clause's end (48名社区党组织书记纳入事业岗位管理,
+# what people counted were taken into, won, became or signed up for, to their clause's end (48名社区党组织书记纳入事业岗位管理,
 # 4名社区干部进入乡镇公务员队伍): those it happened to, not every such person of the place
-_PEOPLE_DID = ("纳入", "进入", "获得", "荣获", "入选", "成为")
+_PEOPLE_DID = ("纳入", "进入", "获得", "荣获", "入选", "成为", "报名")
 # what things counted have not yet had done to them (46个问题未能及时解决): those left, not every such thing
 _NOT_YET = ("未能", "尚未")
 # the next figure of a run after what those counted did (8家企业获得省级表彰、3家获得市级表彰): no part of it
@@ -581,6 +581,15 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
         whole_from = max((m.end() for m in cuts if before[m.start()].isdigit()), default=0)
         if len(_LEAD_TRIM.sub("", before[whole_from:].strip())) <= _MAX_SUBJECT:
             cut = whole_from
+        else:
+            # too long to give whole, and closed by 等 (收集基础设施建设、产业发展、…、儿童关爱等方面的意见建议): its first item
+            # and 等…, never its last item alone
+            first = next((m for m in cuts if m.start() >= whole_from and before[m.start()] == "、"), None)
+            closing = before.find("等", cut)
+            if first is not None and closing > 0 and first.start() > whole_from \
+                    and len(_LEAD_TRIM.sub("", before[whole_from:first.start()].strip())) + len(before) - closing <= _MAX_SUBJECT:
+                before = before[:first.start()] + before[closing:]
+                cut = whole_from
     if cuts and cut == len(before) and before[cuts[-1].start()].isdigit():
         # 50项372条: the same things counted in two units share the subject before the first
         first = cuts[-1].start()
@@ -1109,6 +1118,10 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             # (…占全州的36%，是全省总量的25.6%: a share of another whole is not the same figure's)
             subject = _running_total(_own_holder(text, clauses.bounds(start)[0], prev_end, prev_subject),
                                      text[prev_end:start])
+            passed = _PASSED_AFTER.match(text, end) if unit in _PEOPLE_UNITS_NORMAL and subject else None
+            if passed:
+                # (376名…报名…考试，其中59人通过考试: those of them who passed, not all of them)
+                subject = _shortened(passed.group(1) + passed.group(2) + "的" + subject)
         keep(start, end, value, unit, subject)
         prev_end, prev_unit, prev_subject = end, unit, subject
     covered = sorted((r.start, r.end) for r in out)
@@ -1147,6 +1160,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _share_of_people(text, out)
     _holder_of_run(text, out)
     _money_use(text, out)
+    _joined_counts(text, out)
     _raised(text, out)
     _places_among(text, out)
     _after_demonstrative(out)
@@ -1191,6 +1205,25 @@ def _places_among(text: str, found: list[MetricRec]) -> None:
 # what people raised or gathered, a list closed by 等 and its kind, before the figure that counts it (提出了涉及…等问题6个)
 _RAISED = re.compile(r"(提出|收集|征集|反映|梳理出?)了?(?:涉及)?\s*$")
 _RAISED_KIND = re.compile(r"等(?:问题|問題|意见|意見|建议|建議|诉求|訴求|事项|事項)$")
+
+
+# what some of those counted before did, straight after a figure with no label of its own (其中59人通过考试)
+_PASSED_AFTER = re.compile(r"(通过|考取|取得|获得|荣获|入选)了?([^，,。；;：:！？!?\n、]{2,10})(?=[，,。；;：:！？!?\n])")
+_PEOPLE_UNITS_NORMAL = frozenset({"人", "户", "人次"})
+# units counted, joined by 和 to a second count whose label goes on to what both did (6个街道和4个城关镇成立“大工委”): the first
+# are those that did it too
+_BOTH_DID = re.compile(r"(?:成立|组建|建立|建成|设立|开展|实现|完成|加入|签订|参与|参加|到)")
+
+
+def _joined_counts(text: str, found: list[MetricRec]) -> None:
+    """A count whose label is cut at 和 before a second count (6个街道和4个城关镇成立“大工委”, 640余家…党组织和4.7万名党员干部到…
+    报到) takes what the second's label says both did: 街道成立“大工委”, not every street of the place."""
+    for r1, r2 in pairwise(found):
+        if not (r1.subject and r2.subject) or text[r1.end:r2.start] not in (r1.subject + "和", r1.subject + "及"):
+            continue
+        did = _BOTH_DID.search(r2.subject, 2)
+        if did and len(r2.subject) - did.start() >= 3:
+            r1.subject = _shortened(r1.subject + r2.subject[did.start():])
 
 
 # a sum whose label only says it was spent (投入, 安排资金, 财政共筹集拨付), then what it is for, in the clause after it (…8亿元，

@@ -919,8 +919,8 @@ def test_labels_of_audit_21_keep_what_was_done(text, as_written, subject):
     ("某市定向招录了4名社区干部进入乡镇公务员队伍，48名社区党组织书记纳入事业岗位管理。", "48名", "纳入事业岗位管理的社区党组织书记"),
     ("某市定向招录了4名社区干部进入乡镇公务员队伍。", "4名", "进入乡镇公务员队伍的社区干部"),
     ("某市吸纳了103名优秀社区工作者进入了党组织。", "103名", "进入党组织的优秀社区工作者"),
-    # a figure carrying the label over keeps who they are, not what the first did
-    ("某区有12名干部获得市级表彰，8人入选人才库。", "8人", "干部"),
+    # a figure carrying the label over keeps who they are, not what the first did (and, audit 25, says what they did)
+    ("某区有12名干部获得市级表彰，8人入选人才库。", "8人", "入选人才库的干部"),
     ("8家物业企业获得省级表彰、3家获得市级表彰。", "8家", "获得省级表彰的物业企业"),
     ("8家物业企业获得省级表彰、3家获得市级表彰。", "3家", "物业企业"),
     # a compound the sentence opens with, when it was built, then a list of counts (a mirror page's traditional characters
@@ -999,6 +999,16 @@ def test_labels_of_audit_25(text, as_written, subject):
     ("目前已建成面积12平方公里,覆盖21个社区372个小区,服务居民30万余人。", "372个", "覆盖小区"),
     ("截至目前,老旧小区改造已完成12个小区,同步配套已完成绿地1000平方米。", "12个", "完成小区"),
     ("某集团223名党员,完成58个社区的报到工作。", "58个", "社区"),
+    # a count joined by 和 to a second whose label goes on to what both did: the first did it too
+    ("社区组织体系日趋完善，5个街道和3个城关镇成立“大工委”，80个城市社区建成“大党委”。", "5个", "街道成立“大工委”"),
+    ("某市300余家机关企事业单位党组织和2.1万名党员干部到居住地小区报到。", "300余家", "机关企事业单位党组织到居住地小区报到"),
+    ("全市有街道5个和社区30个。", "5个", "街道"),
+    # some of those counted before, then what they did: those who did
+    ("2020年,全区120名社区工作者报名参加社工考试,其中45人通过考试,持证人数占比近30%。", "45人", "通过考试的社区工作者"),
+    ("2020年,全区120名社区工作者报名参加社工考试,其中45人通过考试,持证人数占比近30%。", "120名",
+     "报名参加社工考试的社区工作者"),
+    # a long list qualifying the noun, closed by 等: its first item and 等…, not its last item alone
+    ("收集基础设施建设、产业发展、乡村旅游、儿童关爱等方面的意见建议17条。", "17条", "收集基础设施建设等方面的意见建议"),
 ])
 def test_labels_of_audit_25_draws(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -990,6 +990,10 @@ _GLOSS_END = re.compile(_GLOSS.pattern + "$")
 _TIE = re.compile(r"(?:共驻共建|结对共建|结对帮扶|结对|共建|包联|包保|联系|帮扶)(?:单位|社区|村|点)")
 
 
+# a clause on where the visited unit lies, written between the visit and its name (来到位于某区某镇某小区的某社区)
+_LOCATED = re.compile(r"位于[^，,。；;“”]{2,40}?的")
+
+
 def _visit_ends(sentence: str) -> Iterator[int]:
     """Where the place a visit goes to starts: after the visit verb, and after the tie written before the unit's name."""
     for v in _VISIT.finditer(sentence):
@@ -997,6 +1001,9 @@ def _visit_ends(sentence: str) -> Iterator[int]:
         tie = _TIE.match(sentence, v.end())
         if tie:
             yield tie.end()
+        where = _LOCATED.match(sentence, v.end())
+        if where:
+            yield where.end()  # 来到位于某镇某小区院内的某社区: the unit the clause on where it lies goes on to name
 
 
 def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, scene_only: bool = False) -> _Lead | None:
@@ -1049,6 +1056,12 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
                 or not (visit or partner or _ACTS.match(sentence, end)):
             continue
         code = next((u.code for u in reversed(chain) if u.code), None)
+        if code is None and visit:
+            # 来到位于某市某区某镇某小区院内的某社区: the unit the clause on where it lies names, nearest it
+            where = next((m for v in _VISIT.finditer(sentence, 0, chain[0].start)
+                          if (m := _LOCATED.match(sentence, v.end())) and m.end() == chain[0].start), None)
+            if where is not None:
+                code = next((u.code for u in reversed(units) if u.code and where.start() <= u.start < where.end()), None)
         ids = tuple(u.code or u.local for u in chain)
         return _Lead(code, last.local, last.level, ids, _INTRODUCING.match(sentence, end) is not None,
                      last.level == "street" and _COMPOUND.match(sentence, end) is not None)

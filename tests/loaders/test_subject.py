@@ -986,3 +986,12 @@ def test_a_report_of_a_unit_found_from_its_towns_is_issued_by_that_units_body():
     assert rec.document.kind == "调研报告"
     assert rec.document.subject_place == "义乌市"
     assert rec.document.issuer == "义乌市政协"
+
+
+def test_a_visit_to_a_community_written_after_where_it_lies_is_the_stories_subject():
+    # 来到位于…的某社区: the clause on where the community lies stands between the visit and its name
+    rec = _doc("媒体盐城行：“小”社区担负“大”使命\n\n"
+               "盐城新闻网讯（记者 王某）6月29日，跟随采访团的媒体记者，来到位于江苏省盐城市亭湖区五星街道幸福小区院内的"
+               "金鹰社区。\n金鹰社区共有5个居民小区，划分为7个网格，总户数4629户。\n")
+    assert rec.document.subject_place == "金鹰社区"
+    assert _places(rec)["金鹰社区"][2] == "subject"

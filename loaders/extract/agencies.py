@@ -6,7 +6,8 @@
              | mass organisation (总工会 妇联 残联 …) | department words + (局 厅 委 办 中心 …)
 
 A bare level char takes the matching unit of the subject's chain (市 → the subject city, 区 → the
-subject district, 省 → its province), so 市委组织部 in a 濮阳 reply is 濮阳市委组织部. The level char
+subject district, 省 → its province), so 市委组织部 in a 濮阳 reply is 濮阳市委组织部 (in a sentence set in another
+unit of that level, 在某市，市住建局…, that unit). The level char
 must start a word: 城市, 社区, 小区 … end in a level char but are not prefixes.
 """
 from __future__ import annotations
@@ -311,6 +312,24 @@ def _named_before(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer, pa
     return None
 
 
+_SCENE_IN = re.compile(r"在([^，,。；;：:“”]{2,16}?)[，,]")
+
+
+def _scene_unit(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer) -> str | None:
+    """The unit of that level a sentence sets its scene in before a bare level char (`在某市，市住建局介绍了…`: the
+    bureau of the city visited, not of the subject's city), or None."""
+    lo = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    if text.find("在", lo, pos) < 0:
+        return None
+    want = _LEVELS_OF.get(lv, ())
+    got = None
+    for m in _SCENE_IN.finditer(text, lo, pos):
+        a = next((a for a in admins if a.end == m.end(1) and a.start == m.start(1)), None)
+        if a is not None and gaz.by_code[a.code].level in want:
+            got = gaz.agency_prefix(a.code)
+    return got
+
+
 def _canonical(name: str) -> str:
     """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 行政公署 → 行署, 市委办 → 市委办公室, 市政府办 → 市政府办公室
     (a congress written by its formal name keeps it, 某县人民代表大会常务委员会, as the annotations do)."""
@@ -399,8 +418,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             if not ok or (lv in ("州", "旗", "盟", "地区") and is_cjk(text[lv_pos - 1:lv_pos]) and text[lv_pos - 1] not in "我全本") \
                     or lv == "区" and text.endswith(_ZONE_KIND_BEFORE, 0, lv_pos):
                 continue  # 州, 盟, 旗 alone head an agency only at a word's start (州政协, 我旗), not in 杭州, 红旗, 联盟
-            place = level_places[lv] if lv in level_places else level_places.setdefault(
-                lv, level_place(gaz, subject, lv))
+            place = _scene_unit(text, lv_pos, lv, admins, gaz) or (level_places[lv] if lv in level_places
+                                                                     else level_places.setdefault(lv, level_place(gaz, subject, lv)))
             if place is None:
                 place = _named_before(text, lv_pos, lv, admins, gaz)
             if place is None:

@@ -150,3 +150,14 @@ def test_a_one_character_village_name_after_its_street_and_a_subject_run_into_it
     roles = {p.name: (p.level, p.role) for p in rec.places}
     assert roles["李村社区"] == ("community", "within_subject") and roles["东湖街道"] == ("street", "within_subject")
     assert {(m.name, m.owner) for m in rec.named_models} == {("网格+积分", "李村社区")}
+
+
+def test_a_bare_body_in_a_sentence_set_in_a_visited_city_is_that_citys():
+    # 在某市，市住建局介绍了“…”: the bureau of the city the sentence is set in, which owns what it presents
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("射阳县赴常州、昆山考察红色物业建设\n\n为推进我县红色物业建设，3月24日，县委组织部副部长王某一行赴常州、"
+                       "昆山等地考察，县住建局参加。\n在昆山市，市住建局介绍了“四方联动”机制运行情况。双方进行了深入交流。\n", "t.txt")
+    assert rec.document.subject_place == "盐城市射阳县"
+    assert "昆山市住建局" in {a.name for a in rec.agencies}
+    assert {(m.name, m.owner) for m in rec.named_models if m.name == "四方联动"} == {("四方联动", "昆山市")}

@@ -40,7 +40,8 @@ LEARNING_CUES = re.compile(
     r"|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))"
     # a scheme taken over: 复制推广/引进/参照 X 的…模式, 从 X 引进…经验; 向 X 学习
     r"|复制推广|复制|引进|引入|参照|参考|仿照|效仿"
-    r"|从(?=[^，。；;\n]{2,24}(?:引进|引入|借鉴|学习|取经|移植))|向(?=[^，。；;\n]{2,20}(?:学习|取经|看齐))")
+    r"|从(?=[^，。；;\n]{2,24}(?:引进|引入|借鉴|学习|取经|移植))|向(?=[^，。；;\n]{2,20}(?:学习|取经|看齐))"
+    r"|以(?=[^，。；;\n]{2,20}为(?:标杆|榜样|样板|师))")
 # the way round: named places that came to study the subject (河源市、韶关市先后来我市考察学习)
 _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
                       r"(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
@@ -71,6 +72,8 @@ _BORROWS = ("复制推广", "复制", "引进", "引入", "参照", "参考", "�
 _PRACTICE_WORD = re.compile(r"经验|做法|模式|机制|制度|办法|理念|工作法|范本")
 _FROM_VERB = re.compile(r"引进|引入|借鉴|学习|取经|移植")
 # 向 X(等先进地区) 学习: the verb straight after the places (向英雄的武汉人民学习 names people, not a place)
+# 以 X(等先进地区) 为标杆/榜样/样板/师: the places straight after 以, the model's word straight after them
+_MODEL_GAP = re.compile(r"[\s　]*(?:等(?:先进)?(?:地区|地方|城市|省市|县市|地)?)?[\s　]*为(?:标杆|榜样|样板|师)")
 _TOWARD_GAP = re.compile(r"[\s　]*(?:等(?:先进)?(?:地区|地方|城市|省市|县市|地)?)?[\s　]*(?:虚心|认真|积极|主动)?"
                          r"(?:学习|取经|看齐)")
 # a place's spirit or its people (学习延安精神, 向武汉人民学习) is no practice of the place
@@ -115,7 +118,7 @@ _WHAT_STOPS = frozenset("，,。；;：:！？!?\n")
 _OPENS, _CLOSES = "“《", "”》"
 # a clause that goes on to say what was studied
 _STUDY_NEXT = re.compile(r"[\s　]*(?:并|还|又)?(?:重点|主要|着重|深入|详细|实地|现场|先后|认真)*"
-                         r"(?:学习|考察|了解|观摩|借鉴|参观)了?")
+                         r"(?:学习|考察|了解|观摩|借鉴|参观)了?(?:其|他们的)?")
 # an object phrase longer than this is cut at its last list boundary (、/和/与/及) before it
 _MAX_WHAT = 100
 
@@ -222,15 +225,19 @@ def extract_learning(ctx: Context) -> None:
                 break
         gap = text[m.end():group[0][0]].strip(" 　")
         # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely; 走进/来到/从/向 X: straight after it
-        if gap and (cue in _CLOSE_MOVES or cue in ("从", "向") or (cue not in _MOVES and len(gap) > 4)):
+        if gap and (cue in _CLOSE_MOVES or cue in ("从", "向", "以") or (cue not in _MOVES and len(gap) > 4)):
             continue
         if _NOT_PRACTICE.match(text, group[-1][1]):
             continue  # 学习延安精神: a place's spirit, not its practice
         if cue in _BORROWS and not (_PRACTICE_WORD.search(text, group[-1][1], hi)
                                     and (cue != "从" or _FROM_VERB.search(text, group[-1][1], hi))):
             continue  # 引进宁波市的物业公司: no scheme taken over
-        if cue == "向" and not _TOWARD_GAP.match(text, group[-1][1]):
-            continue  # 向…学习 needs the verb straight after the places
+        src_end = group[-1][1]
+        if cue in ("向", "以"):
+            verb = (_TOWARD_GAP if cue == "向" else _MODEL_GAP).match(text, src_end)
+            if verb is None:
+                continue  # 向…学习, 以…为标杆: the verb straight after the places
+            src_end = verb.end()  # (what was studied follows the verb)
         if any(p.name == learner for _s, _e, p in group):
             continue  # the learner among the places studied: who learns is not known
         learner_code = ctx.place_named(learner).adcode if ctx.place_named(learner) else \
@@ -238,7 +245,7 @@ def extract_learning(ctx: Context) -> None:
         group = [x for x in group if not _related(learner_code, _unit_code(ctx, x[2]))]
         if not group:
             continue
-        what = _what(text, m.end(), group[-1][1], s_hi)
+        what = _what(text, m.end(), src_end, s_hi)
         if not what and nxt is not None:  # 赴成都市考察学习，重点学习社区基金建设: the next clause names it
             what = _what(text, nxt.end(), nxt.end(), s_hi)
         for s, e, p in group:

@@ -107,6 +107,8 @@ def test_a_clause_whose_places_include_the_learner_records_nothing():
     # the next clause names what was studied
     ("组织赴宁波市考察学习，重点学习社区基金建设。", {"宁波市": ("宁波市",)}, "社区基金建设"),
     ("组织赴宁波市考察学习，市领导带队。", {"宁波市": ("宁波市",)}, None),
+    # after 以…为标杆, what the next clause studies
+    ("我市以宁波市为标杆，学习其政社互动经验。", {"宁波市": ("宁波市",)}, "政社互动经验"),
 ])
 def test_what_was_studied(text, externals, what):
     ctx = _ctx(text, externals)
@@ -207,8 +209,9 @@ def _pairs(sentence: str) -> set[tuple[str, str]]:
     ("我市从浙江省宁波市海曙区引进“81890”服务模式。", {("襄阳市", "宁波市海曙区")}),
     ("我市引进宁波市海曙区的“81890”服务模式。", {("襄阳市", "宁波市海曙区")}),
     ("我市参照江苏省太仓市的做法，制定了社区工作事项清单。", {("襄阳市", "太仓市")}),
-    # 向 X 学习
+    # 向 X 学习, 以 X 为标杆
     ("向浙江省宁波市等先进地区学习，推进红色物业。", {("襄阳市", "宁波市")}),
+    ("以宁波、杭州等先进地区为榜样，推进红色物业建设。", {("襄阳市", "宁波市"), ("襄阳市", "杭州市")}),
     # a delegation's move written 来到/走进/深入, what it did there in the same or the next clause
     ("考察组一行先后来到宁波市海曙区、宁波市鄞州区，实地考察了社区治理工作。",
      {("襄阳市", "宁波市海曙区"), ("襄阳市", "宁波市鄞州区")}),
@@ -245,6 +248,8 @@ def test_more_ways_of_writing_a_study(sentence, pairs):
     "我市“红色物业”做法被省委组织部推荐到全省学习借鉴。",  # praise from above, unnamed learners
     "市民政局与宁波市民政局签订友好合作协议，开展交流学习。",  # an exchange
     "接待了樊城区考察团。",  # a unit of the subject's own
+    "以北京为中心，辐射周边。",
+    "以樊城区为试点，推进红色物业。",
     "市民政局局长应邀赴北京介绍我市社区治理经验。",  # a trip to tell one's own way of working
     "赴杭州市汇报我市“红色物业”做法。",
     "赴武汉市分享我市社区治理经验。",

@@ -899,7 +899,10 @@ def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
     """``label``, read in the clause from ``lo`` to the figure at ``start``, with the words before a short bracket
     that glosses them (推荐进入事业编制的村（社区）党组织书记12名: the clause stop at the bracket cut the label to
     党组织书记); ``label`` as it is where it does not open the clause or nothing before the bracket names anything."""
-    if not text[lo:start].lstrip().startswith(label):
+    lead = text[lo:start].lstrip()
+    # (市(区)、街道分别开展…培训20多期: the glossed unit is the first of a list the label goes on with)
+    joined = lead.startswith("、") and lead[1:].lstrip().startswith(label)
+    if not (lead.startswith(label) or joined):
         return label
     gloss = _GLOSS.search(text, max(0, lo - 8), lo)
     if gloss is None:
@@ -914,7 +917,7 @@ def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
     if not head:
         one = text[head_lo:b].strip()
         head = one if len(one) == 1 and _ONE_CHARACTER_NOUN.fullmatch(one) else ""
-    return head + gloss.group() + label if head else label
+    return head + gloss.group() + ("、" if joined else "") + label if head else label
 
 
 def _span_of_years(text: str, at: int) -> bool:

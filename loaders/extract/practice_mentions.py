@@ -161,11 +161,12 @@ def _figured(text: str, pos: int) -> bool:
 def _weak(text: str, lo: int, pos: int) -> bool:
     """Does the sentence from ``lo`` state no work done at ``pos``: it opens with a duty (要…/必须…), its
     head states a plan (``区委区政府计划逐步…``: plan words in its first 40 characters, however far the
-    cue is), names a problem the place has (``但仍存在…信息化应用场景不优等问题``), asks a question, or names the cue
-    as a topic talked over or a working group's field (``协商…成立小区业委会…等问题``, ``…物业管理服务6个工作小组``)?"""
+    cue is), names a problem the place has (``但仍存在…信息化应用场景不优等问题``), asks a question, names the cue
+    as a topic talked over or a working group's field (``协商…成立小区业委会…等问题``, ``…物业管理服务6个工作小组``), or
+    among what a standard's quoted term spells out (``“七中心”即综治中心、…、志愿服务中心``)?"""
     return (_DUTY.match(text, lo, pos) is not None or states_plan(text, lo, min(pos, lo + 40))
             or _PROBLEM.search(text, lo, pos) is not None or _conceded(text, lo, pos) or _asked(text, pos)
-            or in_topic_list(text, pos))
+            or in_topic_list(text, pos) or text.find("”即", lo, pos) >= 0)
 
 
 # where a sentence ends, for the question and concession tests

@@ -1009,6 +1009,9 @@ def test_labels_of_audit_25(text, as_written, subject):
      "报名参加社工考试的社区工作者"),
     # a long list qualifying the noun, closed by 等: its first item and 等…, not its last item alone
     ("收集基础设施建设、产业发展、乡村旅游、儿童关爱等方面的意见建议17条。", "17条", "收集基础设施建设等方面的意见建议"),
+    # a glossed unit that opens a list the label goes on with (市(区)、街道分别开展…): the whole list
+    ("出台考核办法,市(区)、街道分别开展各类社区实务培训20多期,培训社区工作者1400多人次。", "20多期",
+     "市(区)、街道分别开展各类社区实务培训"),
 ])
 def test_labels_of_audit_25_draws(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -156,3 +156,11 @@ def test_a_sentence_reporting_a_figure_of_the_work_is_cited_before_one_naming_it
     text, pm = _mentions(text, "社区社会组织培育")
     sentence_start = max(text.rfind("\n", 0, pm.start), text.rfind("。", 0, pm.start)) + 1
     assert text[sentence_start:].startswith(cited)
+
+
+def test_what_a_standards_quoted_term_spells_out_is_cited_after_work():
+    """Audit 25: “七中心”即综治中心、…、志愿服务中心 spells out a standard's term — a later sentence that reports the centres set
+    up is cited for 志愿服务, not the standard's list."""
+    text, pm = _mentions("襄阳市制定规范化社区建设标准。“七中心”即综治中心、文体活动中心、志愿服务中心。\n"
+                         "目前，襄阳市各社区普遍设立志愿服务中心，组织志愿者开展为民服务。", "志愿服务")
+    assert text[pm.start - 12:pm.start].endswith("普遍设立")

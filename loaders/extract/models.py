@@ -897,11 +897,16 @@ def _heading_place(text: str, line_end: int, index: _Owners) -> list[str]:
     head = len(line) - len(line.lstrip())
     if not line.strip() or len(line.strip()) > 24:
         return []
-    # (after a heading number: 2.某区⏎推行“…”)
-    chain = index.places_from(_HEAD_SKIP.match(text, lo + head, line_end).end(), line_end)
+    # (after a heading number, 2.某区⏎推行“…”, or a visit's stop, 第二站 某社区⏎学习社区“…”)
+    at = _HEAD_SKIP.match(text, lo + head, line_end).end()
+    stop = _STOP_NUMBER.match(text, at, line_end) if text[at:at + 1] == "第" else None
+    chain = index.places_from(stop.end() if stop else at, line_end)
     if chain and not text[chain[-1][1]:line_end].strip(" \t：:】"):
         return [chain[-1][2].name]
     return []
+
+
+_STOP_NUMBER = re.compile(r"第[一二三四五六七八九十\d]{1,2}站[：:\s]*")
 
 
 # a prepositional phrase fronted before the clause's subject (以…为抓手，通过…，围绕…，按照…，依托…)

@@ -161,3 +161,10 @@ def test_a_bare_body_in_a_sentence_set_in_a_visited_city_is_that_citys():
     assert rec.document.subject_place == "盐城市射阳县"
     assert "昆山市住建局" in {a.name for a in rec.agencies}
     assert {(m.name, m.owner) for m in rec.named_models if m.name == "四方联动"} == {("四方联动", "昆山市")}
+
+
+def test_a_visits_stop_heading_its_lines_owns_what_is_learnt_there():
+    # 第二站 某社区⏎学习社区“…”: an itinerary's stop names the unit whose work the next lines show
+    _s, owners = _owners("亭湖区组织社区书记赴盐都区观摩学习\n\n3月5日，亭湖区组织社区书记赴盐都区观摩学习。\n第一站 东湖社区\n"
+                         "参观社区网格化管理分布图\n第二站 新洋港社区\n学习社区“三事分流”议事机制\n")
+    assert owners["三事分流"] == ["新洋港社区"]

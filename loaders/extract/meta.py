@@ -293,11 +293,19 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
         return found
     # (a body whose sentence names the research or the summary: none where the text holds no such words)
     if kind in ("调研报告", "工作总结", "其他") and (_REPORT.search(text) or kind == "工作总结" and _SUMMARY.search(text)):
-        for a in agency_mentions(text, subject, None, gaz):
+        mentions = agency_mentions(text, subject, None, gaz)
+        for i, a in enumerate(mentions):
             s, e = sentence_bounds(text, a.start)
             s, e = max(s, a.start - _MAX_SENTENCE), min(e, a.end + _MAX_SENTENCE)
             if _REPORT.search(text, a.end, e) or (kind == "工作总结" and _SUMMARY.search(text, s, e)):
-                return a.name
+                # bodies that lead it together, written A、B (市社科联、市农办主要领导带队…组成调研组): joint issuers
+                names, end = [a.name], a.end
+                for b in mentions[i + 1:]:
+                    if b.start != end + 1 or text[end] not in "、和与及" or b.name in names:
+                        break
+                    names.append(b.name)
+                    end = b.end
+                return "、".join(names)
     if kind in ("提案答复", "建议答复"):
         found = _thanked_body(text, subject, gaz, local)
         if found:

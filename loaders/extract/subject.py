@@ -209,6 +209,8 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # the chain the headline opens with (unless it is only a province, and a unit of a city is named
     # further on: 河南援疆助力哈密市伊州区…)
     found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
+    if found is not None and found.code is None and found.local is not None:
+        found = _county_led_township(found, gaz)
     if found is not None and found.code is None:
         joint = _bare_streets(title, units)
         if joint is not None:
@@ -225,7 +227,8 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     best = max(units, key=lambda u: (u.local is not None, _depth(gaz, u.code), u.start))
     chain_code = next((u.code for u in reversed(units) if u.code and u.end <= best.start), None)
     if best.local:
-        return SubjectPlace(chain_code, best.local, best.level)
+        found = SubjectPlace(chain_code, best.local, best.level)
+        return _county_led_township(found, gaz) if chain_code is None else found
     return SubjectPlace(best.code)
 
 
@@ -300,6 +303,23 @@ def _listed_with(title: str, units: list[_Unit], found: SubjectPlace, gaz: Gazet
     if found.local is None and top in codes:
         return None  # 某市和某市某区: one place written twice, not two places
     return _Joint(top)
+
+
+def _county_led_township(found: SubjectPlace, gaz: Gazetteer) -> SubjectPlace:
+    """A headline's street or town written as its county's short form and its own name without 街道/镇 (某县：… as
+    `兰考桐乡：`, read as a township ending in 乡): the county's street or town of that name in the township table;
+    else ``found`` as it is."""
+    name = found.local or ""
+    for hit in gaz.scan(name):
+        if hit.start != 0 or not hit.is_alias or len(hit.codes) != 1 or not gaz.by_code[hit.codes[0]].is_county_level:
+            continue
+        rest = name[hit.end:]
+        stems = {rest, rest[:-1]} if rest.endswith(("乡", "镇")) else {rest}
+        fits = [t for t in townships_in(hit.codes[0])
+                if (t[:-2] if t.endswith(("街道", "苏木")) else t[:-1]) in stems and len(t) > 2]
+        if len(fits) == 1:
+            return SubjectPlace(hit.codes[0], fits[0], "street")
+    return found
 
 
 def _bare_streets(title: str, units: list[_Unit]) -> _Joint | None:

@@ -995,3 +995,18 @@ def test_a_visit_to_a_community_written_after_where_it_lies_is_the_stories_subje
                "金鹰社区。\n金鹰社区共有5个居民小区，划分为7个网格，总户数4629户。\n")
     assert rec.document.subject_place == "金鹰社区"
     assert _places(rec)["金鹰社区"][2] == "subject"
+
+
+def test_a_headline_street_written_as_its_countys_short_form_and_its_own_name_is_that_street():
+    # 迁西栗乡：… — 迁西县's 栗乡街道 written without 街道 after the county's short form, not a township named 迁西栗乡
+    rec = _doc("速看：迁西栗乡：“红色物业联盟”助力社区基层治理\n\n"
+               "近日，迁西县栗乡街道组织辖区物业公司召开“红色物业联盟”启动仪式。\n")
+    assert rec.document.subject_place == "栗乡街道"
+
+
+def test_bodies_that_lead_a_study_together_are_its_joint_issuers():
+    text = ("盐城市新型农村社区建设调研报告\n\n"
+            "为全面把握全市新型农村社区建设情况，近日，市社科联、市农办主要领导带队，抽调相关部门组成调研组，"
+            "深入全市40个新型农村社区实地查看。\n")
+    assert _doc(text).document.issuer == "盐城市社科联、盐城市农办"
+    assert _doc(text.replace("、市农办", "")).document.issuer == "盐城市社科联"

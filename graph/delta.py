@@ -13,7 +13,7 @@ from typing import Any
 
 from graph import model as m
 from graph.model import Evidence
-from graph.quotes import QUOTE_MAX, sentence_around, sentence_ends, sentence_span
+from graph.quotes import QUOTE_MAX, sentence_ends, sentence_span
 from graph.resolve import (
     canonical_agency_name,
     canonical_place_name,
@@ -102,8 +102,7 @@ class DocumentDelta:
         row = self.nodes.get(node_id)
         clean = {k: v for k, v in props.items() if v is not None}
         if row is None:
-            self.nodes[node_id] = NodeRow(label, node_id, clean, [])
-            row = self.nodes[node_id]
+            row = self.nodes[node_id] = NodeRow(label, node_id, clean, [])
         else:
             row.props.update(clean)
         _add_ev(row.ev, ev)
@@ -122,10 +121,13 @@ class DocumentDelta:
         elif clean:
             row.props.update(clean)
         _add_ev(row.ev, ev)
-        for node_id in (start, end):           # endpoints are supported by what supports the rel
-            node = self.nodes.get(node_id)
-            if node is not None and not node.ev:
-                _add_ev(node.ev, ev)
+        nodes = self.nodes                     # endpoints are supported by what supports the rel
+        node = nodes.get(start)
+        if node is not None and not node.ev:
+            _add_ev(node.ev, ev)
+        node = nodes.get(end)
+        if node is not None and not node.ev:
+            _add_ev(node.ev, ev)
 
     def counts(self) -> tuple[int, int]:
         return len(self.nodes) + 1, len(self.rels)
@@ -176,6 +178,7 @@ def _practice_match(practice: str, text: str, start: int, end: int) -> tuple[int
     return found.start(), found.end()
 
 
+_UNSEEN = object()      # (a memo's miss: ``_Builder.match`` keeps None results too)
 _TOOK_PART = re.compile(r"参与|参加|參與|參加")
 
 
@@ -205,6 +208,8 @@ class _Builder:
         self._evs: dict[tuple[int, int], Evidence] = {}
         self._plans: dict[tuple[int, int], bool] = {}
         self._promises: dict[tuple[int, int], int | None] = {}
+        self._sentences: dict[tuple[int, int], tuple[int, int]] = {}
+        self._matches: dict[tuple[str, int, int], Any] = {}
 
     # -- evidence -------------------------------------------------------------------------------
     @property
@@ -223,9 +228,29 @@ class _Builder:
             start = end = 0
         found = self._evs.get((start, end))
         if found is None:
-            found = self._evs[(start, end)] = Evidence(self.doc, start, end,
-                                                       sentence_around(self.text, start, end, self.ends))
+            if start < end:
+                left, right = self.sentence(start, end)
+                quote = self.text[left:right]
+            else:
+                quote = ""
+            found = self._evs[(start, end)] = Evidence(self.doc, start, end, quote)   # (``sentence_around``)
         return found
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """``sentence_span`` of the text for ``[start, end)``, asked again and again of the same spans (a
+        measure's, a model's mentions for each of its practices): kept per span."""
+        found = self._sentences.get((start, end))
+        if found is None:
+            found = self._sentences[(start, end)] = sentence_span(self.text, start, end, self.ends)
+        return found
+
+    def match(self, practice: str, start: int, end: int) -> tuple[int, int] | None:
+        """``_practice_match`` in the folded text (``scan``), kept per practice and span."""
+        key = (practice, start, end)
+        found = self._matches.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._matches[key] = _practice_match(practice, self.scan, start, end)
+        return found  # type: ignore[return-value]
 
     def ev_mentions(self, mentions: list[Any], *names: str | None) -> list[Evidence]:
         out = [self.ev(mm.start, mm.end) for mm in mentions
@@ -359,7 +384,7 @@ class _Builder:
             # a component is written in the sentence naming the model or after it (自治、法治、德治“三治融合”;
             # “六大工程”即…), never before that sentence: looked for from its start only (强基 of
             # 网格、连心、家园、强基…“六大工程” is not the 强基 of an earlier 加强基层)
-            lo = sentence_span(self.text, ev[0].start, ev[0].end, self.ends)[0] if ev[0].start < ev[0].end else 0
+            lo = self.sentence(ev[0].start, ev[0].end)[0] if ev[0].start < ev[0].end else 0
             parts: list[Evidence] = []
             for order, phrase in enumerate(nm.components):
                 pos = self.text.find(phrase, lo) if phrase else -1
@@ -380,8 +405,8 @@ class _Builder:
         it (its mentions, then its components) that names the practice, else its first mention."""
         for _doc, start, end, _quote in evs:
             if start < end:
-                left, right = sentence_span(self.text, start, end, self.ends)
-                found = _practice_match(practice, self.scan, left, right)
+                left, right = self.sentence(start, end)
+                found = self.match(practice, left, right)
                 if found:
                     return [self.ev(*found)]
         return evs[:1]
@@ -402,16 +427,16 @@ class _Builder:
         key = (ms.span.start, ms.span.end, practice)
         hit = self._practice_evs.get(key)
         if hit is None:
-            found = _practice_match(practice, self.scan, ms.span.start, ms.span.end)
+            found = self.match(practice, ms.span.start, ms.span.end)
             if found is not None:
-                left, right = sentence_span(self.text, found[0], found[1], self.ends)
+                left, right = self.sentence(found[0], found[1])
                 if right - left <= _TITLE_MAX and not _CLAUSE_MARK.search(self.text, left, right - 1) \
                         and not self.text[ms.span.start:left].strip():  # (it opens the span)
-                    later = _practice_match(practice, self.scan, right, ms.span.end)
+                    later = self.match(practice, right, ms.span.end)
                     if later is None and right < ms.span.end:
                         # no later sentence names it (实施清单减负。出台社区工作“四项清单”，…): the title is
                         # quoted with the sentence after it, the work it heads
-                        nxt = sentence_span(self.text, right, right + 1, self.ends)[1]
+                        nxt = self.sentence(right, right + 1)[1]
                         found = (found[0], min(nxt, ms.span.end)) if nxt > right else found
                     found = later or found
             hit = self._practice_evs[key] = [self.ev(*found)] if found else self.measure_ev(ms)
@@ -458,8 +483,8 @@ class _Builder:
         practices = list(dict.fromkeys(practices))
         if not practices:
             return []
-        left, right = sentence_span(self.text, mt.start, mt.end, self.ends)
-        marks = [i for i in range(left, mt.start) if _CLAUSE_MARK.match(self.text, i)]
+        left, right = self.sentence(mt.start, mt.end)
+        marks = [x.start() for x in _CLAUSE_MARK.finditer(self.text, left, mt.start)]
         after = _CLAUSE_MARK.search(self.text, mt.end, right)
         clause = (marks[-1] + 1 if marks else left, after.start() if after else right)
         if after is not None and self.text[after.start()] in "，," and "元" in mt.unit \
@@ -507,13 +532,13 @@ class _Builder:
         for a count of documents or where ``titles`` is False, inside a 《》 title (“出台《…“共享+众筹”…方案》等
         20余个文件”)."""
         lo, hi = within
-        found = _practice_match(practice, self.scan, lo, hi)
+        found = self.match(practice, lo, hi)
         skip_titles = not titles or _DOCUMENTS_COUNTED.match(self.text, mt.end, min(hi, mt.end + 12)) is not None
         # (a title names a document counted; an earlier item of a list of figures names what that item counts:
         # 16个“两新”组织、43个“双报到”单位、3家物业联盟 — 双报到 is the 43's, not the 3's)
         while found is not None and (skip_titles and self._in_title(lo, found[0])
                                      or found[1] <= mt.start and self._earlier_item(lo, found, mt)):
-            found = _practice_match(practice, self.scan, found[1], hi)
+            found = self.match(practice, found[1], hi)
         if found is None:
             return False
         if not titles and found[1] <= mt.start and self._list_item(lo, hi, *found):
@@ -652,7 +677,7 @@ class _Builder:
                     d.rel("ADOPTS", place, self.practice(practice, mention), mention)
                 continue
             done = [] if key in studied or any(self.plan_sentence(e) for e in mention) else mention
-            avoid = [sentence_span(self.text, e.start, e.end, self.ends) for e in other.get(key, ())
+            avoid = [self.sentence(e.start, e.end) for e in other.get(key, ())
                      if e.start is not None and e.end is not None and e.start < e.end]
             ev = own.get(key) or done or planned.get(key) or mention or self.practice_in_text(practice, avoid) \
                 or other.get(key) or fallback[:1] or [self.find(practice)]
@@ -673,7 +698,7 @@ class _Builder:
             return False
         known = self._plans.get((e.start, e.end))
         if known is None:
-            left, _right = sentence_span(self.text, e.start, e.end, self.ends)
+            left, _right = self.sentence(e.start, e.end)
             known = self._plans[(e.start, e.end)] = bool(
                 states_plan(self.scan, left, e.start) or states_plan(self.scan, left, min(e.start, left + 40))
                 or self.promise_start(e) is not None)
@@ -695,7 +720,7 @@ class _Builder:
         from loaders.reference import carries_plan, plan_list_start
 
         e = Evidence(self.doc, start, end, "")
-        left, _right = sentence_span(self.text, e.start, e.end, self.ends)
+        left, _right = self.sentence(e.start, e.end)
         if not carries_plan(self.scan, left):
             intro = plan_list_start(self.scan, e.start)
             return intro if intro is not None and e.end - intro <= QUOTE_MAX else None

@@ -35,13 +35,12 @@ from loaders.record import LearningRec
 __all__ = ["LEARNING_CUES", "extract_learning"]
 
 LEARNING_CUES = re.compile(
-    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|前往"
-    r"|(?:走进|来到|深入到?)(?=[^。；;\n]{2,40}(?:参观|考察|学习|取经|观摩))"
-    r"|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))"
-    # a scheme taken over: 复制推广/引进/参照 X 的…模式, 从 X 引进…经验; 向 X 学习
-    r"|复制推广|复制|引进|引入|参照|参考|仿照|效仿"
-    r"|从(?=[^，。；;\n]{2,24}(?:引进|引入|借鉴|学习|取经|移植))|向(?=[^，。；;\n]{2,20}(?:学习|取经|看齐))"
-    r"|以(?=[^，。；;\n]{2,20}为(?:标杆|榜样|样板|师))")
+    r"学习借鉴|借鉴学习|考察学习|参观学习|学习考察|观摩学习|取经|借鉴|学习|赴|前往|到(?=[^，。；]{1,14}(?:参观|考察|学习|取经))")
+# cues read off the words written straight before a place (the text is not scanned for them: 从, 向, 以, 来 are common
+# characters): 走进/来到/深入 X; 从 X 引进…经验, 向 X 学习, 以 X 为标杆; and, up to four characters before it, a scheme
+# taken over: 复制推广/引进/参照 X 的…模式
+_BEFORE_PLACE = ("深入到", "走进", "来到", "深入", "从", "向", "以")
+_BORROW_BEFORE = re.compile(r"(复制推广|复制|引进|引入|参照|参考|仿照|效仿)[^，。；;\n]{0,4}$")
 # the way round: named places that came to study the subject (河源市、韶关市先后来我市考察学习)
 _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
                       r"(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
@@ -191,27 +190,28 @@ def extract_learning(ctx: Context) -> None:
     ends = [e for _s, e, _p in by_end]
     attribution: Attribution | None = None
     seen: set[tuple[str, str]] = set()
-    for m in LEARNING_CUES.finditer(text):
-        lo, hi = _bounds(text, m.end(), _CLAUSE_STOPS)
-        cue = m.group(0)
+    cues = [(m.start(), m.end(), m.group(0)) for m in LEARNING_CUES.finditer(text)] + _cues_before_places(text, places)
+    cues.sort()
+    for cue_start, cue_end, cue in cues:
+        lo, hi = _bounds(text, cue_end, _CLAUSE_STOPS)
         # 赴/到 X: the place right after; 借鉴/学习 X: places following within the clause
-        k0 = bisect_left(starts, m.end())
-        after = places[k0:bisect_left(starts, min(hi, m.end() + 13), k0)]
+        k0 = bisect_left(starts, cue_end)
+        after = places[k0:bisect_left(starts, min(hi, cue_end + 13), k0)]
         if not after:
             continue
         if attribution is None:
             attribution = Attribution.of(ctx)
-        doer = _doer_before(text, m.start(), by_end, ends)
-        learner = doer or attribution.place_at(m.start()) or subject
-        _s_lo, s_hi = _bounds(text, m.end(), _SENT_STOPS)
+        doer = _doer_before(text, cue_start, by_end, ends)
+        learner = doer or attribution.place_at(cue_start) or subject
+        _s_lo, s_hi = _bounds(text, cue_end, _SENT_STOPS)
         # 赴X，实地考察了…: a move whose next clause says what was done there
         nxt = _STUDY_NEXT.match(text, hi + 1, s_hi) if hi < s_hi else None
-        if cue in _MOVES and not _ACTIVITY.search(text[m.end():hi]) and nxt is None:
+        if cue in _MOVES and not _ACTIVITY.search(text[cue_end:hi]) and nxt is None:
             continue
-        if cue in _MOVES and _EVENT.search(text, m.end(), hi) and not _STUDY.search(text, m.end(), hi):
+        if cue in _MOVES and _EVENT.search(text, cue_end, hi) and not _STUDY.search(text, cue_end, hi):
             continue  # 赴北京参加培训班学习: a trip to an event held there, not a study of the place
-        if cue in _MOVES and nxt is None and _TELLING.search(text, m.end(), hi) \
-                and not _STUDY_WORDS.search(text, m.end(), hi):
+        if cue in _MOVES and nxt is None and _TELLING.search(text, cue_end, hi) \
+                and not _STUDY_WORDS.search(text, cue_end, hi):
             continue  # 应邀赴北京介绍我市经验: a trip to tell, not to study
         if _BUSINESS.search(text, lo, hi) and not _STUDIED.search(text, lo, hi):
             continue  # 赴深圳、上海等地招商考察: a business trip
@@ -223,7 +223,7 @@ def extract_learning(ctx: Context) -> None:
                 group.append((s, e, p))
             else:
                 break
-        gap = text[m.end():group[0][0]].strip(" 　")
+        gap = text[cue_end:group[0][0]].strip(" 　")
         # 借鉴上海… / 学习山东省武城县…: the place must follow the verb closely; 走进/来到/从/向 X: straight after it
         if gap and (cue in _CLOSE_MOVES or cue in ("从", "向", "以") or (cue not in _MOVES and len(gap) > 4)):
             continue
@@ -245,7 +245,7 @@ def extract_learning(ctx: Context) -> None:
         group = [x for x in group if not _related(learner_code, _unit_code(ctx, x[2]))]
         if not group:
             continue
-        what = _what(text, m.end(), src_end, s_hi)
+        what = _what(text, cue_end, src_end, s_hi)
         if not what and nxt is not None:  # 赴成都市考察学习，重点学习社区基金建设: the next clause names it
             what = _what(text, nxt.end(), nxt.end(), s_hi)
         for s, e, p in group:
@@ -261,6 +261,24 @@ def extract_learning(ctx: Context) -> None:
     _received(ctx, places, starts, seen)
     _at_places(ctx, places, seen)
     _keep_most_specific(ctx)
+
+
+def _cues_before_places(text: str, places: list) -> list[tuple[int, int, str]]:
+    """(start, end, cue) of the cues of :data:`_BEFORE_PLACE` written straight before a place, and of
+    :data:`_BORROW_BEFORE` up to four characters before one (no other place between)."""
+    out = []
+    prev_end = 0
+    for s, e, _p in places:
+        for word in _BEFORE_PLACE:
+            if text.startswith(word, s - len(word)) and s >= len(word):
+                out.append((s - len(word), s, word))
+                break
+        else:
+            m = _BORROW_BEFORE.search(text, max(prev_end, s - 12), s)
+            if m is not None:
+                out.append((m.start(1), m.end(1), m.group(1)))
+        prev_end = e
+    return out
 
 
 def _unit_code(ctx: Context, place) -> str | None:

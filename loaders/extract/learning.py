@@ -259,6 +259,7 @@ def extract_learning(ctx: Context) -> None:
                                             span={"start": lo, "end": hi}))
     _visitors(ctx, places, starts, seen)
     _received(ctx, places, starts, seen)
+    _came_or_took_up(ctx, places, seen)
     _at_places(ctx, places, seen)
     _keep_most_specific(ctx)
 
@@ -395,6 +396,54 @@ def _received(ctx: Context, places: list, starts: list[int], seen: set[tuple[str
                 continue
             seen.add((p.name, subject))
             ctx.learning.append(LearningRec(learner=p.name, source=subject, what=None, span={"start": lo, "end": hi}))
+
+
+# places that came to study, written without the subject's own word (A、B等地纷纷前来考察学习), or that took over the
+# subject's scheme, written in the passive (我市做法被A、B等地学习借鉴)
+_CAME = re.compile(r"(?:先后|相继|分别|专程|多次|纷纷|陆续)?前来(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
+_TAKEN_UP = re.compile(r"[\s　]*(?:等地|等)?[\s　]*(?:学习借鉴|借鉴学习|借鉴|学习|复制推广|复制|引进|引入|效仿)")
+
+
+def _came_or_took_up(ctx: Context, places: list, seen: set[tuple[str, str]]) -> None:
+    """Named places that came to the subject to study it, written 前来 (河源市、韶关市等地纷纷前来考察学习), and places
+    that took up its scheme, written in the passive (我市做法被河源市、韶关市等地学习借鉴): each is a learner; the source is
+    the subject (for the passive, the place the clause is about, else the subject)."""
+    text, subject = ctx.text, ctx.document.subject_place
+    k, n = 0, len(places)
+    attribution: Attribution | None = None
+    while k < n:
+        first = k
+        while k + 1 < n and _rx(r"[、和与及\s]*").fullmatch(text, places[k][1], places[k + 1][0]):
+            k += 1
+        group, k = places[first:k + 1], k + 1
+        start, end = group[0][0], group[-1][1]
+        passive = start > 0 and text[start - 1] == "被"
+        if not passive and text.find("前来", end, end + 24) < 0:
+            continue
+        lo, hi = _bounds(text, start, _CLAUSE_STOPS)
+        if passive:
+            verb = _TAKEN_UP.match(text, end, hi)
+            if verb is None:
+                continue
+            if attribution is None:
+                attribution = Attribution.of(ctx)
+            source = attribution.place_at(start - 1) or subject
+        else:
+            gap = _VISITORS_GAP.match(text, end, hi)
+            verb = _CAME.match(text, gap.end(), hi)
+            if verb is None or (start > lo and not _VISITORS_LEAD.fullmatch(text, lo, start)):
+                continue
+            source = subject
+        source_place = ctx.place_named(source)
+        source_code = source_place.adcode if source_place else load_gazetteer().code_for_full_name(source)
+        _s_lo, s_hi = _bounds(text, verb.end(), _SENT_STOPS)
+        for _s, _e, p in group:
+            if p.name == source or (p.name, source) in seen or _related(source_code, _unit_code(ctx, p)):
+                continue
+            seen.add((p.name, source))
+            ctx.learning.append(LearningRec(learner=p.name, source=source,
+                                            what=_what(text, verb.end(), verb.end(), s_hi) or None,
+                                            span={"start": lo, "end": hi}))
 
 
 def _at_places(ctx: Context, places: list, seen: set[tuple[str, str]]) -> None:

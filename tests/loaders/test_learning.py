@@ -227,6 +227,9 @@ def _pairs(sentence: str) -> set[tuple[str, str]]:
     ("武汉市考察团一行来我市考察学习社区治理工作。", {("武汉市", "襄阳市")}),
     ("先后接待了武汉市、十堰市等地考察团来我市参观学习。", {("武汉市", "襄阳市"), ("十堰市", "襄阳市")}),
     ("近年来，先后接待了北京、上海等地考察团200余批次。", {("北京市", "襄阳市"), ("上海市", "襄阳市")}),
+    ("十堰市、荆门市等地纷纷前来考察学习。", {("十堰市", "襄阳市"), ("荆门市", "襄阳市")}),
+    # the passive: a place that took up the subject's scheme
+    ("我市“红色物业”做法被宁波、杭州等地学习借鉴。", {("宁波市", "襄阳市"), ("杭州市", "襄阳市")}),
 ])
 def test_more_ways_of_writing_a_study(sentence, pairs):
     assert _pairs(sentence) == pairs
@@ -249,6 +252,10 @@ def test_more_ways_of_writing_a_study(sentence, pairs):
     "市民政局与宁波市民政局签订友好合作协议，开展交流学习。",  # an exchange
     "接待了樊城区考察团。",  # a unit of the subject's own
     "以北京为中心，辐射周边。",
+    "全国各地纷纷前来考察学习。",
+    "十堰市领导前来视察。",
+    "我市做法被民政部推广。",
+    "被樊城区学习借鉴。",
     "以樊城区为试点，推进红色物业。",
     "市民政局局长应邀赴北京介绍我市社区治理经验。",  # a trip to tell one's own way of working
     "赴杭州市汇报我市“红色物业”做法。",

@@ -307,7 +307,7 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
                     end = b.end
                 return "、".join(names)
     if kind in ("提案答复", "建议答复"):
-        found = _thanked_body(text, subject, gaz, local)
+        found = _thanked_body(text, subject, gaz, local) or _speaking_government(text, subject, gaz)
         if found:
             return found
     found = _line_agency(sources, subject, gaz, local)
@@ -328,6 +328,27 @@ def _issuer(text: str, lines: list[str], sources: list[str], subject: str | None
             if named:
                 return named[0].name
     return None
+
+
+def _speaking_government(text: str, subject: str | None, gaz: Gazetteer) -> str | None:
+    """The government a reply's opening paragraph has answer for itself, written bare (针对您提出的…建议，区政府一直努力
+    做好以下工作): the government of the subject's own level, or None."""
+    if subject is None:
+        return None
+    m = _SPEAKING_GOV.search(text, 0, _OPENING_SPAN)
+    if m is None:
+        return None
+    named = [a for a in agency_mentions(m.group("org"), subject, None, gaz) if a.start == 0]
+    level = {"区": "district", "县": "county", "市": ("city", "county_city")}[m.group("org")[0]]
+    own = gaz.by_code[subject].level if subject in gaz.by_code else None
+    if not named or own is None or own not in (level if isinstance(level, tuple) else (level,)):
+        return None
+    return named[0].name
+
+
+# the reply's own government as the subject of a sentence of its opening (…的建议，区政府一直努力…): the body answering
+_SPEAKING_GOV = re.compile(r"[，,。；;](?P<org>[区县市](?:人民)?政府)(?:一直|始终|高度重视|十分重视|非常重视|认真|积极)")
+_OPENING_SPAN = 600
 
 
 def _thanked_body(text: str, subject: str | None, gaz: Gazetteer, local: tuple[str, ...]) -> str | None:

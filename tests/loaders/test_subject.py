@@ -1010,3 +1010,12 @@ def test_bodies_that_lead_a_study_together_are_its_joint_issuers():
             "深入全市40个新型农村社区实地查看。\n")
     assert _doc(text).document.issuer == "盐城市社科联、盐城市农办"
     assert _doc(text.replace("、市农办", "")).document.issuer == "盐城市社科联"
+
+
+def test_a_reply_whose_opening_has_its_own_government_answer_is_that_governments():
+    text = ("关于增设某某便民服务站建议的答复\n\n王某代表：\n您提出的《关于增设便民服务站的建议》已收悉，现答复如下：\n"
+            "感谢您多年来对社区工作的关心，针对您提出的建议，区政府一直努力做好以下工作。\n"
+            "一、就业服务方面，目前盐城市亭湖区有部分社区开设了家门口的就业服务站。\n")
+    assert _doc(text).document.issuer == "盐城市亭湖区政府"
+    # a government of another level than the reply's own is not the one answering
+    assert _doc(text.replace("区政府一直", "市政府一直")).document.issuer is None

@@ -26,3 +26,17 @@ def test_the_default_sets_are_the_tuning_sets_and_a_held_out_set_is_refused():
             scoring.tuning_sets(["dev", name])
     with pytest.raises(ValueError, match="no annotated set"):
         scoring.tuning_sets(["extra-nonexistent"])
+
+
+def test_the_learning_lister_shows_misses_and_extras_as_learner_to_source(tmp_path):
+    misses = load_script(REPO / "benchmarks" / "field_misses.py")
+    texts, gold = tmp_path / "texts", tmp_path / "gold"
+    texts.mkdir()
+    gold.mkdir()
+    (texts / "d1.txt").write_text("襄阳市民政局关于市政协第5号提案的答复\n\n我市组织考察组赴浙江省宁波市考察学习社区治理经验。\n",
+                                  encoding="utf-8")
+    (gold / "d1.json").write_text('{"learning": [{"learner": "襄阳市", "source": "杭州市", "what": "社区治理"}]}',
+                                  encoding="utf-8")
+    rows = misses.field_misses("learning", texts, gold)
+    assert ("d1", "MISS", "襄阳市→杭州市", "社区治理") in rows
+    assert any(r[:3] == ("d1", "EXTRA", "襄阳市→宁波市") and "宁波市" in r[3] for r in rows)

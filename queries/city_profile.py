@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import EV_FIELDS
 from graph.sqlite_rows import sort_key
-from queries.grading import is_plan, reported_before_plan, states_duty
+from queries.grading import is_plan, members_work, reported_before_plan, states_duty
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import as_list, best_evidence, best_rows, head_quote
@@ -201,7 +201,9 @@ def finished(row: dict[str, Any], studied: list[tuple[Any, int, int]]) -> dict[s
     return {"place_id": row["place_id"], "place": row["place"], "section": row["section"],
             "category": row.get("category"), "name": row.get("name") or figure["written"] or row["id"],
             "detail": _detail(row), "status": _status(row, ev, studied),
-            "practices": sorted(as_list(row.get("practices"))) if row["section"] == "figure" else None,
+            # (a figure of CPPCC members' work in the place they come to measures no practice of the place's)
+            "practices": (sorted(as_list(row.get("practices"))) if not members_work(ev.quote) else [])
+            if row["section"] == "figure" else None,
             **figure, "id": row["id"], **ev.columns()}
 
 

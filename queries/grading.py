@@ -37,6 +37,7 @@ __all__ = [
     "has_figure",
     "is_concrete",
     "is_plan",
+    "members_work",
     "mention_claimed",
     "named_in_general_line",
     "named_in_judged",
@@ -458,6 +459,12 @@ _GUIDED = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、\s*)?(?:总
 # …问题10余个): the members', no work the place reports
 _MEMBERS_DID = re.compile(r"(?:政协|人大)[^，,。；;！？!?]{0,8}?(?:委员|代表)(?:组|们)?[^，,。；;！？!?]{0,4}?"
                           r"(?:参与|深入|走进|来到|赴|通过|帮助|协助|助力|走访)[^。；;！？!?]*?该(?:村|社区|镇|乡|街道|小区)")
+
+
+def members_work(text: str | None) -> bool:
+    """Whether ``text`` reports CPPCC or NPC members' own work in the place they come to (…政协委员参与该村…，…协调解决…问题
+    10余个, :data:`_MEMBERS_DID`): its figures measure no practice of the place's."""
+    return bool(text) and _MEMBERS_DID.search(fold_name(without_pinyin(text)[0])) is not None
 
 
 def _claimed(text: str, status: str | None) -> bool:

@@ -534,3 +534,13 @@ def test_a_model_cited_by_the_headline_alone_describes_no_work():
     row = {"source": "model", "summary": "红色物业", "status": "described"}
     assert grade_piece(row, headline, None, 4) == "claimed"
     assert grade_piece(row, "某县打造“红色物业”，成立物业党支部。", None, 400) == "described"
+
+
+def test_cppcc_members_figures_measure_no_practice_of_the_village():
+    """Audit 25: the city page lists no practice for a figure of CPPCC members' work in the village they come to (…政协委员参与
+    该村…，通过…积分评比等方式，协调解决…问题10余个); the village's own figure keeps its practices."""
+    from queries.grading import members_work
+
+    assert members_work("据悉，省、市政协委员参与该村议事会10余场次，通过开展积分评比等方式，协调解决问题10余个。")
+    assert not members_work("某村开展环境卫生积分评比，协调解决问题10余个。")
+    assert not members_work("市政协高度重视提案办理工作。")

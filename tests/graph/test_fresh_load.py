@@ -67,10 +67,24 @@ def test_fresh_load_equals_one_by_one(make_store, graph_bulk):
     else:
         assert set(created) <= set(sent) and not bulk      # Practice: the taxonomy's, in many documents
     assert "MERGE (n:Measure" in texts                      # the replacing document took the general statements
-    assert fresh.stats() == general.stats() == expected.stats()
+    for name, store in (("fresh", fresh), ("general", general)):
+        assert store.stats() == expected.stats(), f"the {name} path's relationships: {_rel_diff(store, expected)}"
     assert _rows(fresh) == _rows(general) == _rows(expected)
     assert snapshot(fresh) == snapshot(general) == snapshot(expected)
     assert _grams(fresh) == _grams(general)
+
+
+def _rel_diff(store, expected) -> str:
+    """The relationships (type, start id, end id) ``store`` holds more or fewer times than ``expected``: what a failed
+    count comparison names (this test's statements case failed once in a CI run of 2026-12-07 with the relationship
+    counts of the two paths different and the node counts equal; not reproduced since)."""
+    from collections import Counter
+
+    def held(s):
+        return Counter((r["type"], r["start"], r["end"]) for r in s.export_rows()[1])
+
+    got, want = held(store), held(expected)
+    return f"missing {sorted(want - got)[:20]}, extra {sorted(got - want)[:20]}"
 
 
 def _bulk_calls(store) -> list[list[bytes]]:

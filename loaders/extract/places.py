@@ -455,7 +455,7 @@ def zone_mentions(text: str, admins: list[AdminMention], gaz: Gazetteer) -> list
     return [(a, m.end()) for a in admins if gaz.by_code[a.code].level != "province"
             and (m := _ZONE_AFTER.match(text, a.end))]
 # verbs whose object is a place (推广文亭巷社区的做法, 走访新河社区, 指导某社区完成…): the name starts after them
-_PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|慰问|入驻|联系|包联|结对|对接|帮扶|指导|协助|例如|比如|诸如|譬如")
+_PLACE_VERB = re.compile(r"推广|走访|走进|深入|来到|调研|考察|查看|察看|慰问|入驻|联系|包联|结对|对接|帮扶|指导|协助|例如|比如|诸如|譬如")
 _SELF_UNIT = re.compile(r"该[县区市旗]")  # 该县楚侯乡: the name starts after the unit pointed back at
 # the verbs of an official's visit to a place (督导, 检查指导, 调研): never a name, one or two of them written together
 _INSPECTION = re.compile(r"(?:调研|考察|视察|检查|督导|督查|督办|指导|巡查|巡视|暗访|蹲点|走访|慰问|观摩|调度){1,2}")

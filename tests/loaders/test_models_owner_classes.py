@@ -168,3 +168,13 @@ def test_a_visits_stop_heading_its_lines_owns_what_is_learnt_there():
     _s, owners = _owners("亭湖区组织社区书记赴盐都区观摩学习\n\n3月5日，亭湖区组织社区书记赴盐都区观摩学习。\n第一站 东湖社区\n"
                          "参观社区网格化管理分布图\n第二站 新洋港社区\n学习社区“三事分流”议事机制\n")
     assert owners["三事分流"] == ["新洋港社区"]
+
+
+def test_the_place_an_inspection_looks_at_is_named_after_the_verb():
+    # 实地查看某某一居民区的“…”: 查看 (to look at) takes a place, whose name starts after it
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("上海市静安区：代表走进社区\n\n近日，区人大代表开展专题调研。在江宁路街道，代表们实地查看康乐一居民区的"
+                       "“邻里汇”服务站，了解社区治理情况。\n", "t.txt")
+    assert [(p.name, p.parent) for p in rec.places if p.level == "community"] == [("康乐一居民区", "江宁路街道")]
+    assert {(m.name, m.owner) for m in rec.named_models} == {("邻里汇", "康乐一居民区")}

@@ -249,6 +249,23 @@ def _shared_level_char(gaz: Gazetteer, text: str, end: int, code: str) -> tuple[
     return None
 
 
+# a street or town written straight after a district (铁西区英雄街道): its name, shortest first
+_STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|镇|乡)")
+
+
+def _district_by_street(gaz: Gazetteer, hit, text: str) -> str | None:
+    """The one of the districts or counties several cities have, written in full (铁西区), whose street or town of the
+    name written straight after it the township table holds (英雄街道: 四平市铁西区's), or None."""
+    if hit.is_alias or len(hit.codes) < 2 or len(hit.surface) < 3 \
+            or not all(gaz.by_code[c].is_county_level for c in hit.codes):
+        return None
+    m = _STREET_AFTER.match(text, hit.end)
+    if m is None:
+        return None
+    fits = {c for c in hit.codes if m.group() in townships_in(c)}
+    return fits.pop() if len(fits) == 1 else None
+
+
 def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[AdminMention]:
     out: list[AdminMention] = []
     prev: AdminMention | None = None
@@ -270,6 +287,10 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
             again = [c for c in hit.codes if c in named_in_full]
             if len(again) == 1:
                 code = again[0]  # 南京市鼓楼区…在鼓楼区: the 鼓楼区 the text wrote after its city
+        street_code = _district_by_street(gaz, hit, text) if within is None else None
+        by_street = street_code is not None
+        code = street_code or code
+        # (铁西区英雄街道: the 铁西区 that has a 英雄街道, named by the street as a city in front would name it)
         if code is None:
             if within is None:
                 continue
@@ -305,7 +326,7 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                 continue
         elif place.is_county_level and within is None and _LOCAL_UNIT_AFTER.match(after):
             continue  # 新城区街道, 城关镇: a street or town of that name, not the district
-        elif within is None and (len(hit.surface) <= 2 or place.level == "district") \
+        elif within is None and not by_street and (len(hit.surface) <= 2 or place.level == "district") \
                 and (len(hit.surface) <= 2 or not _district_alone_ok(gaz, hit, code, subject, text)) \
                 and not _short_county_ok(gaz, hit, code, subject, text) \
                 and not (len(hit.surface) > 2 and code in named_in_full):

@@ -857,3 +857,16 @@ def test_a_streets_verb_on_its_communities_bodies_names_no_community(verb):
     # a community named like a verb, followed by its own committee, still is one (某街道解放社区党委)
     rec = extract_text("近日，西关街道解放社区党委召开会议。\n", "t.txt")
     assert "解放社区" in {p.name for p in rec.places}
+
+
+def test_a_district_several_cities_have_is_the_one_whose_street_is_written_after_it():
+    # 鼓楼区 is a district of four cities; 华侨路街道 is a street of only one of them
+    rec = extract_text("华侨路社区召开居民代表座谈会\n\n本报讯 近日，鼓楼区华侨路街道宁新社区召开居民代表座谈会，商议社区治理良策。\n",
+                       "t.txt")
+    places = {p.name: (p.level, p.parent) for p in rec.places}
+    assert places["南京市鼓楼区"][1] == "南京市"
+    assert places["华侨路街道"][1] == "南京市鼓楼区"
+    assert rec.document.province == "江苏省"
+    # a street none of them has places nothing
+    rec = extract_text("居民代表座谈会\n\n本报讯 近日，鼓楼区幸福街道某社区召开居民代表座谈会。\n", "t.txt")
+    assert rec.document.province is None

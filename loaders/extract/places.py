@@ -1377,6 +1377,7 @@ def extract_places(ctx: Context) -> None:
     _listed_siblings(text, locals_, unplaced - by_table)
     _township_codes(gaz, locals_.values())
     _short_streets(locals_, local_subject)
+    _county_and_street_short(ctx, records, locals_)
     if local_subject and subject and local_subject not in locals_ \
             and any(local_subject.endswith(n) and n != local_subject for n in locals_):
         _roles_from_anchor(gaz, records, locals_, subject)  # (老城区岳村社区: the county run into 岳村社区)
@@ -1471,6 +1472,35 @@ def _roles_from_anchor(gaz: Gazetteer, records: list[PlaceRec], locals_: dict[st
         code = gaz.code_for_full_name(parent) if parent else None
         if code is not None and (code == anchor or gaz.is_within(code, anchor)):
             rec.role = "within_subject"
+
+
+def _county_and_street_short(ctx: Context, records: list[PlaceRec], locals_: dict[str, PlaceRec]) -> None:
+    """A headline's county and street both written short (`某县某乡：…` for 某县某乡街道, read as a township named
+    某县某): where the county's short form opens a street's name and what follows is the name of one of the text's
+    streets of that county without its 街道/镇, the two are one street; the subject follows."""
+    shorts = {}
+    for rec in records:
+        if rec.adcode and rec.level in ("county", "county_city", "district"):
+            base = rec.name[len(rec.parent):] if rec.parent and rec.name.startswith(rec.parent) else rec.name
+            if len(base) >= 3:
+                shorts[rec.name] = base[:-1]
+    if not shorts:
+        return
+    for name in [n for n, r in locals_.items() if r.level == "street" and r.parent in shorts]:
+        rec, head = locals_[name], shorts[locals_[name].parent]
+        rest = name[len(head):] if name.startswith(head) else ""
+        if len(rest) < 2:
+            continue
+        full = [r for n, r in locals_.items() if n != name and r.level == "street" and r.parent == rec.parent
+                and n.startswith(rest) and n[len(rest):] in ("街道", "镇", "乡", "")]
+        if len(full) == 1:
+            del locals_[name]
+            full[0].mentions.extend(rec.mentions)
+            full[0].mentions.sort(key=lambda m: m.start)
+            if ctx.document.subject_place == name:
+                ctx.document.subject_place = full[0].name
+                if full[0].role != "subject":
+                    full[0].role = "subject"
 
 
 def _short_streets(locals_: dict[str, PlaceRec], local_subject: str | None) -> None:

@@ -178,3 +178,14 @@ def test_the_place_an_inspection_looks_at_is_named_after_the_verb():
                        "“邻里汇”服务站，了解社区治理情况。\n", "t.txt")
     assert [(p.name, p.parent) for p in rec.places if p.level == "community"] == [("康乐一居民区", "江宁路街道")]
     assert {(m.name, m.owner) for m in rec.named_models} == {("邻里汇", "康乐一居民区")}
+
+
+def test_a_headlines_county_and_street_both_written_short_are_the_street():
+    # 某县某乡：… over 某县某乡街道's story: the headline's compound is no township of its own, and owns nothing
+    from loaders.extract.pipeline import extract_text
+
+    rec = extract_text("迁西栗乡：“板凳议事会”助力社区治理\n\n近日，迁西县栗乡街道召开党建引领社区治理推进会，推行“板凳议事会”工作法，"
+                       "化解矛盾200余件。\n", "t.txt")
+    assert [p.name for p in rec.places if p.level == "street"] == ["栗乡街道"]
+    assert rec.document.subject_place == "栗乡街道"
+    assert {(m.name, m.owner) for m in rec.named_models} == {("板凳议事会", "栗乡街道")}

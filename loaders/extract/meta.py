@@ -12,6 +12,7 @@ import re
 from loaders.extract.agencies import agency_mentions
 from loaders.extract.context import Context
 from loaders.extract.gazetteer import Gazetteer, load_gazetteer
+from loaders.extract.outlets import outlet_region
 from loaders.extract.people import SURNAMES
 from loaders.extract.subject import SubjectPlace, line_place, street_before
 from loaders.extract.subject import find_subject as _find_subject
@@ -602,6 +603,11 @@ def extract_document(ctx: Context) -> None:
             found = SubjectPlace(code, own.local, "street")
             subject = ctx.subject_anchor = _street_county(text, found, gaz, headline or "")
     province = gaz.province_of(subject) if subject else _named_province(text, gaz)
+    if province is None and found is not None and found.local and subject is None:
+        # a street's or community's story on a page whose credited outlet serves one city or province (来源：某市公众网):
+        # that province
+        region = outlet_region(text, gaz)
+        province = gaz.province_of(region) if region is not None else None
     probe = (title or "") + header
     if found is None and subject is None \
             and (unit := unnamed_unit(text, gaz, province.adcode if province else None)) is not None:

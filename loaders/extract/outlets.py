@@ -21,6 +21,7 @@ _CREDIT = re.compile(r"([\u4e00-\u9fff]{2,10}?(?:日报|晚报|都市报|新闻�
                      r"(?:讯|全媒体记者|融媒记者|记者|客户端|(?=[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*讯))")
 # a dateline's place, where the story was filed (中新网西宁8月1日电, 新华社拉萨5月3日电)
 _DATELINE = re.compile(r"(?:网|社|报|台)([\u4e00-\u9fff]{2,6}?)[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[电讯]")
+_GLOSS = re.compile(r"[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
 # where an outlet's own name may open with its region: at its start or after 中国 (中国甘肃网, 中国西藏网)
 _NAME_START = ("", "中国")
 # how far into a page its credits are looked for (the dateline or byline opens the story; a source line
@@ -33,6 +34,8 @@ def _credited_names(text: str) -> list[str]:
     """The outlet or body names the page's source line, dateline and byline credit, and the places its datelines
     were filed from."""
     parts = (text[:_HEAD_CHARS], text[-_TAIL_CHARS:] if len(text) > _HEAD_CHARS else "")
+    # (a mirror's pinyin gloss after a character, 来(lái)源:阜阳(yáng)公众网, is read past)
+    parts = tuple(_GLOSS.sub("", part) if "(" in part or "（" in part else part for part in parts)
     names: list[str] = []
     for part in parts:
         names += [m.group(1) for m in _SOURCE.finditer(part)]

@@ -1019,3 +1019,12 @@ def test_a_reply_whose_opening_has_its_own_government_answer_is_that_governments
     assert _doc(text).document.issuer == "盐城市亭湖区政府"
     # a government of another level than the reply's own is not the one answering
     assert _doc(text.replace("区政府一直", "市政府一直")).document.issuer is None
+
+
+@pytest.mark.parametrize("source", ["稿件来源：阜阳公众网", "稿件来(lái)源:阜阳(yáng)公众网(wǎng)"])
+def test_a_communitys_story_is_in_the_province_its_pages_outlet_serves(source):
+    # the community's street and county are never written; the page credits a 阜阳 outlet (a mirror may gloss it)
+    rec = _doc(f"某某路街道幸福社区：红色议事会助力老旧小区改造\n\n2024-08-07 16:42:34 {source} |\n"
+               "近日，幸福社区召开老旧小区改造居民议事协商会，就拟改造方案向居民代表征集意见。\n")
+    assert rec.document.subject_place == "幸福社区"
+    assert rec.document.province == "安徽省"

@@ -1007,6 +1007,10 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
     whole = _WHOLE_UNIT.match(text, pos, q0) if head in "全我本" and mode != "以" else None
     if whole and whole.group(1) in index.whole and not (mode == "在" and _FIRST_IN.match(text, whole.end(), q0)):
         return [index.whole[whole.group(1)]]  # 全区推行“…”, 我市…: the subject's own district, city
+    if head == "我" and text[pos + 1:pos + 2] in ("局", "委", "办", "厅", "部", "会") and mode not in ("在", "以"):
+        guided = _guided(text, pos + 2, q0, index)  # 我局指导某街道开展“…”: the reply's own body guides it
+        if guided:
+            return guided
     chain = index.places_from(pos, q0)
     if not chain and head == "该" and _rx(r"该[区县市旗]").match(text, pos):
         chain = index.places_from(pos + 2, q0)  # 该区某街道还打造了“…”: the street of the unit pointed back at
@@ -1032,7 +1036,7 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         got = index.agency_place_at(done.end(), q0) if done else None
         if got and not _PERSON_AFTER.match(text, got[1], q0):
             return [got[0]]  # A社区进行了发言、区民政局围绕“…”进行了交流: the next clause's own subject, a body
-        return [chain[-1][2].name]
+        return _guided(text, end, q0, index) or [chain[-1][2].name]
     if head == "这" and _HERE.match(text, pos, q0) and mode != "以":
         # 走进X社区，这里打造的“…”: the place the text has just named
         got = index.last_place_of(_HERE_LEVELS, max(0, pos - _ANAPHOR_REACH), pos)
@@ -1046,7 +1050,24 @@ def _clause_subject(text: str, lo: int, q0: int, index: _Owners) -> list[str] | 
         # (a bare 街道办事处/社区党委 is the subject's own body: no place is credited)
         got = index.agency_place_at(pos, q0)
         if got and not _PERSON_AFTER.match(text, got[1], q0):
-            return [got[0]]  # 市人大代表王某… is a person acting, not the body
+            return _guided(text, got[1], q0, index) or [got[0]]  # 市人大代表王某… is a person acting, not the body
+    return None
+
+
+# a body or place guiding another to do the work (某局指导某街道开展“…”): the one guided does it
+_GUIDES = re.compile(r"(?:积极|大力|重点)?(?:指导|帮助|支持|推动|引导|督促|鼓励|协助)")
+_DOES = re.compile(r"[^，,。；;“”]{0,6}?(?:开展|推行|推出|打造|建立|探索|实施|试点|创建|成立|组建|搭建)")
+
+
+def _guided(text: str, end: int, q0: int, index: _Owners) -> list[str] | None:
+    """The place a clause's head guides, straight after its name, to do the quoted work (`某局指导某街道开展“…”试点`,
+    `某街道指导某社区推行“…”`), or None."""
+    m = _GUIDES.match(text, end, q0) if text[end:end + 1] in "积大重指帮支推引督鼓协" else None
+    if m is None:
+        return None
+    chain = index.places_from(m.end(), q0)
+    if chain and _DOES.match(text, chain[-1][1], q0):
+        return [chain[-1][2].name]
     return None
 
 

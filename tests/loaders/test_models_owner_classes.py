@@ -189,3 +189,15 @@ def test_a_headlines_county_and_street_both_written_short_are_the_street():
     assert [p.name for p in rec.places if p.level == "street"] == ["栗乡街道"]
     assert rec.document.subject_place == "栗乡街道"
     assert {(m.name, m.owner) for m in rec.named_models} == {("板凳议事会", "栗乡街道")}
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("近年来，我局指导东湖街道开展“板凳议事会”试点，化解矛盾200余件。", "东湖街道"),   # the reply's own body guides
+    ("近年来，区民政局指导东湖街道推行“板凳议事会”，化解矛盾200余件。", "东湖街道"),  # a body guides
+    ("近年来，东湖街道指导红星社区推行“板凳议事会”，化解矛盾200余件。", "红星社区"),  # a street guides its community
+    ("近年来，我局在东湖街道试点推行“板凳议事会”，化解矛盾200余件。", "盐城市亭湖区"),  # where it is tried: not who
+])
+def test_the_place_a_clauses_head_guides_to_do_the_work_owns_it(sentence, owner):
+    _s, owners = _owners("盐城市亭湖区民政局关于区政协十届二次会议第15号提案的答复\n\n王委员：\n您提出的关于加强社区治理的提案收悉。"
+                         "现答复如下：\n" + sentence + "\n")
+    assert owners["板凳议事会"] == [owner]

@@ -1264,7 +1264,8 @@ _PLAN_PERIOD = re.compile(r"^十[一二三四五六七八九]五|^[一二三四�
 # 面临“…难、…多”的三重压力)
 _PROBLEM_AFTER = re.compile(r"^(?:等|的|这一|这个|这类|这些)?(?:" + _ACTS_ON + r"[^，,。；;“”]){0,4}?"
                             r"(?:问题|难题|困境|困局|痛点|难点|堵点|瓶颈|恶性循环|现象|弊端|顽疾|怪圈|局面|压力)")
-_PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治)[^，,。；;“”]{0,8}$")
+_PROBLEM_BEFORE = re.compile(r"(?:破解|解决|陷入|摆脱|告别|打破|避免|防止|杜绝|克服|消除|根治|清理|清除|整治|取缔|铲除)"
+                             r"[^，,。；;“”]{0,8}$")  # (清理“…”: a nuisance removed, 野广告 called a skin disease)
 # a change from one state to another (从“坐等上门”向“主动敲门”转变, 从“旁观者”到“参与者”): both ends
 _FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")

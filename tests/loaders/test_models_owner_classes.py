@@ -201,3 +201,18 @@ def test_the_place_a_clauses_head_guides_to_do_the_work_owns_it(sentence, owner)
     _s, owners = _owners("盐城市亭湖区民政局关于区政协十届二次会议第15号提案的答复\n\n王委员：\n您提出的关于加强社区治理的提案收悉。"
                          "现答复如下：\n" + sentence + "\n")
     assert owners["板凳议事会"] == [owner]
+
+
+@pytest.mark.parametrize("sentence", [
+    "开展精细化治理。\n清理“城市狗皮膏药”，志愿者们手持工具，细致清除楼道上的野广告。",  # a nuisance removed, by a figure
+    "对楼道内乱堆乱放进行集中清理；清理“城市皮肤病”100余处；对停车位重新规划。",
+])
+def test_a_nuisance_cleared_away_is_no_scheme(sentence):
+    _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区推进基层治理，成效明显。" + sentence + "\n")
+    assert not owners
+
+
+def test_a_numeral_name_cleared_away_stays_a_name():
+    # 清理“三堆”: a numeral name still names the campaign's scheme
+    _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区开展清理“三堆六乱”专项行动，成效明显。\n")
+    assert "三堆六乱" in owners

@@ -910,7 +910,7 @@ _STOP_NUMBER = re.compile(r"第[一二三四五六七八九十\d]{1,2}站[：:\s
 
 
 # a prepositional phrase fronted before the clause's subject (以…为抓手，通过…，围绕…，按照…，依托…)
-_FRONTED = re.compile(r"(?:以|通过|围绕|按照|依托|借助|聚焦|立足|结合|针对|坚持以|紧扣|紧紧围绕|借力)")
+_FRONTED = re.compile(r"(?:以|通过|围绕|按照|依托|借助|聚焦|立足|结合|针对|坚持以|紧扣|紧紧围绕|借力|提起|说起|谈起|提到|说到|谈到)")
 _FRONTED_OPENS = match_opening(_FRONTED)
 
 

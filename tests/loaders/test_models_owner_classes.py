@@ -216,3 +216,10 @@ def test_a_numeral_name_cleared_away_stays_a_name():
     # 清理“三堆”: a numeral name still names the campaign's scheme
     _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区开展清理“三堆六乱”专项行动，成效明显。\n")
     assert "三堆六乱" in owners
+
+
+def test_a_topic_fronted_with_tiqi_takes_the_place_of_the_clause_after_it():
+    # 提起“…”，某街道的居民都竖起大拇指: the scheme brought up is the place the next clause speaks of
+    _s, owners = _owners("盐城市亭湖区：共治共享\n\n近年来，亭湖区推进基层治理，成效明显。\n"
+                         "提起“板凳议事会”，东湖街道的居民都竖起大拇指。\n")
+    assert owners["板凳议事会"] == ["东湖街道"]

@@ -253,6 +253,13 @@ def _shared_level_char(gaz: Gazetteer, text: str, end: int, code: str) -> tuple[
 _STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:街道|镇|乡)")
 
 
+def _own_street_stem(gaz: Gazetteer, county_hit, stem: str) -> bool:
+    """Is ``stem`` the name of a street or town of the one county-level unit ``county_hit`` names (its 街道/镇/乡
+    left off: 榕城中山 → 榕城区中山街道)?"""
+    codes = [c for c in county_hit.codes if gaz.by_code[c].is_county_level]
+    return len(codes) == 1 and any(stem + suffix in townships_in(codes[0]) for suffix in ("街道", "镇", "乡"))
+
+
 def _district_by_street(gaz: Gazetteer, hit, text: str) -> str | None:
     """The one of the districts or counties several cities have, written in full (铁西区), whose street or town of the
     name written straight after it the township table holds (英雄街道: 四平市铁西区's), or None."""
@@ -272,9 +279,13 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
     prev_codes: tuple[str, ...] = ()
     skip_to = 0
     named_in_full: set[str] = set()  # districts the text has written after their city
+    last_hit = None
     for hit in gaz.scan(text):
+        before, last_hit = last_hit, hit
         if hit.start < skip_to:
             continue  # inside a district merged with the city before it (青岛市南区)
+        if hit.is_alias and before is not None and before.end == hit.start and _own_street_stem(gaz, before, hit.surface):
+            continue  # 榕城中山：… — the county's 中山街道 named by its stem after the county's short form, not the city 中山
         within = prev.code if prev is not None and prev.end == hit.start else None
         code = _resolve(gaz, hit.codes, within, subject)
         if code is None and within is not None and prev is not None and not prev.heads:

@@ -870,3 +870,10 @@ def test_a_district_several_cities_have_is_the_one_whose_street_is_written_after
     # a street none of them has places nothing
     rec = extract_text("居民代表座谈会\n\n本报讯 近日，鼓楼区幸福街道某社区召开居民代表座谈会。\n", "t.txt")
     assert rec.document.province is None
+
+
+def test_a_countys_street_named_by_its_stem_after_the_countys_short_form_is_no_city():
+    # 爱民大庆：… is 爱民区's 大庆街道, not the city 大庆市 (of the same province)
+    rec = extract_text("爱民大庆：加快老街改造 提高居民生活品质\n\n去年以来，牡丹江市爱民区大庆街道坚持党建引领，推进老街改造。\n", "t.txt")
+    assert "大庆市" not in {p.name for p in rec.places}
+    assert "大庆街道" in {p.name for p in rec.places}

@@ -486,7 +486,22 @@ def _own_write_up(text: str, head: str, byline_lines: list[str]) -> bool:
                 if len(line) <= _MAX_LINE and ("来源" in line or "作者" in line or "供稿" in line or "撰稿" in line)
                 for m in _OWN_BYLINE.finditer(line)]
     return any(not _OUTLET_WORD.search(org) for org in credited) and bool(head) \
-        and not (_EVENT_HEADLINE.search(head) or _EVENT_WORD.search(head) or _NEWS_MARK.search(text, 0, 800))
+        and not (_EVENT_HEADLINE.search(head) or _EVENT_WORD.search(head) or _NEWS_MARK.search(text, 0, 800)) \
+        and not _event_lead(text)
+
+
+# a news item's lead: a date (or 近日) and an event on it (近日，县政协委员…进行调研; 7月8日，市民政局召开…论证会)
+_EVENT_LEAD = re.compile(r"^(?:[^，,。:：]{0,8}[:：])?\s*(?:近日|日前|\d{1,2}月\d{1,2}日)[^。]{0,80}?(?:召开|举行|举办|调研|视察|来到|走访)")
+
+
+def _event_lead(text: str) -> bool:
+    """Does the first paragraph that holds a sentence open on a date or 近日 and tell an event on it (a news item
+    on a body's site, not the body's write-up of its work)?"""
+    for line in text[:1500].split("\n")[1:]:
+        line = line.strip()
+        if len(line) >= 20 and "。" in line:
+            return _EVENT_LEAD.match(line) is not None
+    return False
 
 
 def _kind(text: str, title: str | None, headline: str | None, header: str,

@@ -1028,3 +1028,13 @@ def test_a_communitys_story_is_in_the_province_its_pages_outlet_serves(source):
                "近日，幸福社区召开老旧小区改造居民议事协商会，就拟改造方案向居民代表征集意见。\n")
     assert rec.document.subject_place == "幸福社区"
     assert rec.document.province == "安徽省"
+
+
+def test_a_news_item_on_a_bodys_site_is_no_write_up_of_its_work():
+    head = "合德镇拟划分12个社区\n\n发布时间：2019-07-13 来源：射阳县人民政府\n"
+    # the lead tells a dated event: news the body's site carries
+    assert _doc(head + "近日，县政协委员围绕社区划分工作提案办理情况进行调研。委员们首先来到后港村，听取工作进展。\n"
+                ).document.kind == "其他"
+    # the lead tells the body's work: its own write-up
+    assert _doc(head + "近年来，合德镇坚持党建引领，稳步推进村改社区工作，已完成社区划分方案编制。\n"
+                ).document.kind == "工作总结"

@@ -62,6 +62,10 @@ _OWN_WORK = re.compile(r"实现|成立|建立|组建|建成|设立|设置|开展
 _IDEA_CAME = re.compile(r"[^，,。；;！？!?\s“”\"]{0,6}[”\"]?(?:理念|概念|模式)?的(?:提出|出现|诞生|兴起)")
 # the end of a list of tasks: 等, then what its items are (…、党员发展等工作的同时)
 _TASKS_CLOSED = re.compile(r"等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|内容|事项|职能|业务))")
+# a lead that heads what follows it as plans (下一步，我们将… / 三、下一步工作打算 / 今后，…), at most _LEAD_HEAD characters
+# after its sentence's or line's start (三、, （四）, 我们)
+_PLAN_LEAD = re.compile(r"下一步|下步(?!骤)|下阶段|今后|工作打算|工作计划|工作思路|努力方向")
+_LEAD_HEAD = 6
 _MISSING = re.compile(r"(?:尚未|仍未|暂未|还未|未能|没有|未)(?:纳入|建立|成立|组建|覆盖|实现|配备|开展|实施|建成|落实)")
 
 
@@ -643,11 +647,17 @@ class _Builder:
         own: dict[str, list[Evidence]] = {}
         planned: dict[str, list[Evidence]] = {}
         other: dict[str, list[Evidence]] = {}
+        spans: dict[bool, list[tuple[int, int]]] = {True: [], False: []}     # the subject's measures, planned or not
         for ms in self.rec.measures:
             theirs = self.place(ms.place) not in (None, subject)
+            if not theirs:
+                spans[ms.status == "planned"].append((ms.span.start, ms.span.end))
             for practice in ms.practices:
                 for e in self.practice_ev(ms, practice):
                     support = other if theirs else planned if ms.status == "planned" or self.plan_sentence(e) else own
+                    if support is planned and ms.status == "planned" and not self.plan_sentence(e):
+                        lead = self.plan_lead(e)     # (an item under 下一步，我们将…: quoted from the lead, a plan)
+                        e = self.ev(lead, e.end) if lead is not None else e
                     support.setdefault(m.name_key(practice), []).append(e)
         for nm in self.rec.named_models:
             theirs = self.place(nm.owner) not in (None, subject)
@@ -676,7 +686,11 @@ class _Builder:
                 if place is not None and place != subject and mention:
                     d.rel("ADOPTS", place, self.practice(practice, mention), mention)
                 continue
-            done = [] if key in studied or any(self.plan_sentence(e) for e in mention) else mention
+            # a cue inside a planned measure of the subject's (an item under 下一步，我们将…) is a plan too
+            in_plan = [e for e in mention if self.in_spans(e, spans[True]) and not self.in_spans(e, spans[False])]
+            done = [] if key in studied or in_plan or any(self.plan_sentence(e) for e in mention) else mention
+            if in_plan and not any(self.plan_sentence(e) for e in mention):
+                mention = [self.ev(lead, e.end) if (lead := self.plan_lead(e)) is not None else e for e in mention]
             avoid = [self.sentence(e.start, e.end) for e in other.get(key, ())
                      if e.start is not None and e.end is not None and e.start < e.end]
             ev = own.get(key) or done or planned.get(key) or mention or self.practice_in_text(practice, avoid) \
@@ -687,6 +701,29 @@ class _Builder:
         """The node of the place a practice was seen in (a mention's ``seen_in``), where it is a place of the
         record; None for any other (a place an agency's name gives is no place the document reports on)."""
         return self.place(name) if m.name_key(canonical_place_name(name)) in self.records else None
+
+    @staticmethod
+    def in_spans(e: Evidence, spans: list[tuple[int, int]]) -> bool:
+        return e.start is not None and any(lo <= e.start < hi for lo, hi in spans)
+
+    def plan_lead(self, e: Evidence) -> int | None:
+        """Where the lead starts that heads, as plans, the part of the text ``e`` lies in (``下一步，我们将…。一是…。
+        二是…。以…为抓手，创新…联动机制。``; a heading ``三、下一步工作打算``), where the two fit in one quote: the
+        sentence of a planned measure reads as work done without it. None where no such lead opens a sentence
+        or line within ``QUOTE_MAX`` characters before ``e``."""
+        if e.start is None or e.end is None:
+            return None
+        last = None
+        for hit in _PLAN_LEAD.finditer(self.text, max(0, e.end - QUOTE_MAX), e.start):
+            last = hit
+        if last is None:
+            return None
+        k = last.start()
+        while k > 0 and self.text[k - 1] not in _SENTENCE_STOPS:
+            k -= 1
+        while k < last.start() and self.text[k].isspace():
+            k += 1
+        return k if last.start() - k <= _LEAD_HEAD else None
 
     def plan_sentence(self, e: Evidence) -> bool:
         """Does the sentence of ``e`` state a plan, in the words before the mention or at its head

@@ -523,3 +523,38 @@ def test_a_practice_is_not_cited_by_a_sentence_naming_it_as_an_idea_that_came_ab
     cited = [ev for (kind, _s, end), row in delta.rels.items() if kind == "ADOPTS"
              and delta.nodes[end].props["name"] == "红色物业" for ev in row.ev]
     assert cited and all("的提出" not in ev.quote for ev in cited), cited
+
+
+def test_an_item_of_a_plan_the_sentence_does_not_name_is_quoted_from_the_plans_lead():
+    """A practice cited by an item under a lead that heads plans (下一步，我们将…。一是…。二是…。以…为抓手，创新…
+    联动机制。), whose own sentence holds no plan word, is quoted from the lead: the city page reads its status from
+    the quote alone, and the item is a plan, not work done. A practice of the work done before the lead stays cited by
+    its own sentence."""
+    from loaders.record import PracticeMention
+    from queries.grading import is_plan
+
+    text = ("一、工作成效\n本市推行网格化治理，划分网格300个。\n二、下步打算\n下一步，我们将坚持问题导向，补齐短板。"
+            "一是完善机制。健全议事规则。二是优化举措。以服务提升行动为抓手，推动三社联动。")
+    plan_at = text.index("一是完善")
+    cue = text.index("三社联动")
+    grid = text.index("网格化治理")
+    measures = [MeasureRec(summary="推行网格化治理", span=Span(start=text.index("本市"), end=text.index("二、")),
+                           practices=["网格化治理"], place="测试市"),
+                MeasureRec(summary="优化举措", span=Span(start=text.index("二是"), end=len(text)),
+                           practices=["三社联动/五社联动"], place="测试市", status="planned")]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           practices=["网格化治理", "三社联动/五社联动"], measures=measures,
+                           practice_mentions=[PracticeMention(name="三社联动/五社联动", start=cue, end=cue + 4),
+                                              PracticeMention(name="网格化治理", start=grid, end=grid + 5)])
+    quotes = {end: [q for _d, _s, _e, q in ev] for end, ev in _adopts_ev(record_to_delta(rec)).items()}
+    (planned,) = [q for qs in quotes.values() for q in qs if "三社联动" in q]
+    assert planned.startswith("下一步，我们将") and is_plan(planned) and text[plan_at:cue] in planned
+    (done,) = [q for qs in quotes.values() for q in qs if "网格化治理" in q]
+    assert done == "本市推行网格化治理，划分网格300个。" and not is_plan(done)
+    # without the measure's plan status (a record of an older extraction) the item's own sentence is cited
+    measures[1] = measures[1].model_copy(update={"status": None})
+    quotes = [q for ev in _adopts_ev(record_to_delta(rec.model_copy(update={"measures": measures}))).values()
+              for _d, _s, _e, q in ev]
+    assert "以服务提升行动为抓手，推动三社联动。" in quotes

@@ -35,3 +35,14 @@ def test_a_link_is_graded_no_higher_than_the_measure_citing_its_sentence():
     pieces = [(True, "d", 10, "claimed"), (False, "d", 10, "described"), (False, "d", 50, "described"),
               (False, "e", 10, "described"), (True, "d", 90, "quantified"), (False, "d", 90, "described")]
     assert as_measures_grade(pieces) == ["claimed", "claimed", "described", "described", "quantified", "described"]
+
+
+def test_the_city_page_shows_an_item_of_a_plan_as_planned():
+    """Audit 25's left: the city page reads a practice's status from its quote alone — the item under 下一步，我们将… is quoted
+    from the lead (graph/delta.py ``plan_lead``), so it reads as planned, not as work done."""
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(extract_text(_PLAN, "t.txt"))
+    rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
+            if r["section"] == "practice" and r["name"] == "三社联动/五社联动"]
+    assert rows and all(r["status"] == "planned" and r["quote"].startswith("下一步") for r in rows)

@@ -16,7 +16,9 @@
 - ``venue``: where something happens, the name after 在 and straight before a comma (``在某村“某福大舞台”，委员组观看…``):
   a stage, hall or room the sentence's event takes place in, no practice model.
 - ``listed``: one name of a list of quoted names a sentence holds up as the place's examples (``形成雁阵“1465”行动、“某管家团”、
-  “某红管家”等社区治理典型``): the sentence names it and says nothing of what it is.
+  “某红管家”等社区治理典型``): the sentence names it and says nothing of what it is; so does a clause that calls it only a
+  measure (``强化“某某”实验举措，…``), a numbered heading saying only that it grew (``（五）“某某”融合进一步加强发展。``) and a
+  photo caption naming where it began (``“某某工程”源起地某村。``).
 
 A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim, and so are watchwords naming a
 campaign (``实施“党建引领、居民自治”专项行动``), a state work is to ensure (``确保…“一竿子捅到底”，…``), qualities listed
@@ -120,6 +122,29 @@ _LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}(?P<more>(?:[、和及][\u4e00
 _LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立)了?[^，,。；;：:“”「」、]{0,4}"
                             r"(?P<earlier>(?:" + _QUOTED_ITEM + r"[、和及][\u4e00-\u9fff]{0,2})*)$")
 
+# a name its clause says nothing of (原文仅列出名称): called only a measure (强化“某某”实验举措，…), a numbered heading that
+# says only that it grew (（五）“某某”融合进一步加强发展。), a photo caption naming where it began (“某某工程”源起地某村。)
+_CLAUSE_MARKS = re.compile(r"[，,；;：:。！？!?]")
+_ONLY_VERB_BEFORE = re.compile(r"\s*(?:强化|推进|加强|深化|落实|实施|推行|创新)")
+_ONLY_MEASURE_AFTER = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:举措|措施)")
+_ORDINAL_ONLY = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十\d]{1,3}[、.．])?\s*")
+_ONLY_GREW_AFTER = re.compile(r"(?:融合)?(?:进一步|不断|持续|全面|逐步)?(?:加强|深化|发展|提升|巩固|推进|完善|强化)+")
+_ORIGIN_AFTER = re.compile(r"^的?(?:源起地|发源地|诞生地|起源地|首创地)")
+
+
+def _untold(before: str, after: str) -> bool:
+    """Does the clause naming the model say nothing of it (``_ONLY_MEASURE_AFTER``, ``_ONLY_GREW_AFTER``, ``_ORIGIN_AFTER``)?
+    ``before`` and ``after``: ``_around``'s."""
+    if _ORIGIN_AFTER.match(after):
+        return True
+    head = _CLAUSE_MARKS.split(before)[-1]
+    tail = _CLAUSE_MARKS.split(after)[0]
+    if _ONLY_VERB_BEFORE.fullmatch(head) and _ONLY_MEASURE_AFTER.fullmatch(tail):
+        return True
+    ends = after[len(tail):len(tail) + 1] in ("", "。", "；", ";")
+    return not _CLAUSE_MARKS.search(before) and _ORDINAL_ONLY.fullmatch(before) is not None and ends \
+        and _ONLY_GREW_AFTER.fullmatch(tail) is not None
+
 
 _WINDOW = 80      # characters read before and after a name: more than any rule above looks at
 
@@ -138,6 +163,12 @@ def _around(name: str, sentence: str) -> tuple[str, str] | None:
     """The words before the name's opening mark and after its closing one, the first quoted mention
     (both read by ``_read``)."""
     name, sentence = _read(name), _read(sentence)
+    if name not in sentence:       # (a name written with its quote closing inside it, “三治”融合: read as “三治融合”)
+        for cut in range(1, len(name)):
+            split = f"“{name[:cut]}”{name[cut:]}"
+            if split in sentence:
+                sentence = sentence.replace(split, f"“{name}”", 1)
+                break
     at, k = -1, sentence.find(name)
     while k >= 0:
         if k > 0 and sentence[k - 1] in _OPEN:
@@ -297,6 +328,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
         return VENUE
     earlier, more = _LISTED_BEFORE.search(before), _LISTED_AFTER.match(after)
     if earlier and more and (earlier["earlier"] or more["more"]):
+        return LISTED
+    if _untold(before, after):
         return LISTED
     return None
 

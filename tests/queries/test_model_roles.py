@@ -199,3 +199,19 @@ def test_a_campaigns_watchwords_and_a_state_to_ensure_are_aims():
     assert model_role("一竿子捅到底", "由网格党组织统筹各项工作,确保各项决策部署“一竿子捅到底”,直接落到最末端。") == AIM
     assert model_role("红色物业", "某区实施“红色物业”行动，成立物业党支部12个。") is None
     assert model_role("双报到", "确保“双报到”机制落实到位。") is None
+
+
+def test_a_name_its_clause_says_nothing_of_is_only_listed():
+    """Audit 25's left: a clause calling the name only a measure (强化“某某”实验举措，…), a numbered heading saying only that it
+    grew (（五）“某某”融合进一步加强发展。, the name's quote closing inside it), and a photo caption naming where it began
+    (“某某工程”源起地某村。) say nothing of what the model is; a clause that says what it is or does is none of them."""
+    from queries.model_roles import LISTED, model_role
+
+    assert model_role("四联四带", "某市坚持系统谋划，强化“四联四带”实验举措，全面开展实验区创建工作。") == LISTED
+    assert model_role("两治融合", "（三）“两治”融合进一步加强发展。") == LISTED
+    assert model_role("百村工程", "“百村工程”源起地某某村。") == LISTED
+    assert model_role("四联四带", "某市强化“四联四带”联动机制，由4个部门联系4个街道。") is None
+    assert model_role("两治融合", "（三）“两治”融合。推进自治、德治，成立议事会12个。") is None
+    assert model_role("两治融合", "（三）推进“两治”融合发展，成立议事会12个。") is None
+    assert model_role("三方联动", "5.健全“三方联动”机制。") is None
+    assert model_role("百村工程", "“百村工程”实施以来，某村改造道路12公里。") is None

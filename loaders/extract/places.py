@@ -657,11 +657,15 @@ _NAME_RULES: dict[tuple[str, bool], tuple[tuple[int, bool], ...]] = {}
 _BEFORE_PLACE_VERB = frozenset(("总结", "复制", "借鉴", "宣传", "全面", "大力", "积极", "广泛", "专题", "实地", "定期"))
 
 
+# (after a place, 成立 too: 某街道成立红星社区“…”, the community it set up)
+_VERB_AFTER_PLACE = re.compile(_PLACE_VERB.pattern + "|成立")
+
+
 def _verbs_before_name(name: str) -> int:
     """Where a name written after a place starts past the verbs before it (指导红星 → 2, 总结推广东湖 → 4): the
     end of a verb whose object is a place (:data:`_PLACE_VERB`), with only verbs before it and two characters or
     more after it; 0 where the name opens with none."""
-    for m in _PLACE_VERB.finditer(name, 0, 4):
+    for m in _VERB_AFTER_PLACE.finditer(name, 0, 4):
         if len(name) - m.end() >= 2 and all(is_verbal(w := name[k:k + 2]) or _verbal_noun(w) or w in _BEFORE_PLACE_VERB for k in range(0, m.start(), 2)) \
                 and m.start() % 2 == 0:
             return m.end()

@@ -112,6 +112,7 @@ def test_a_zone_named_by_the_short_form_its_formal_name_defines_is_recorded_unde
     ("亭湖区总结推广东湖街道“板凳议事会”做法，全区推行。", "东湖街道"),       # the spread's verbs, then the street
     ("亭湖区深入走访东湖街道“板凳议事会”，听取意见。", "东湖街道"),          # the visit's verbs
     ("东湖街道指导红星社区推行“板凳议事会”，化解矛盾。", "红星社区"),       # a street guides its community
+    ("东湖街道成立红星社区“板凳议事会”，化解矛盾。", "红星社区"),           # a street sets up its community's
 ])
 def test_verbs_written_between_a_place_and_the_next_name_are_no_part_of_it(sentence, street):
     from loaders.extract.pipeline import extract_text

@@ -1167,7 +1167,54 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _raised(text, out)
     _places_among(text, out)
     _after_demonstrative(out)
+    _passive_after(text, out)
+    _distributed_of(text, out)
+    for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb — no label)
+        if r.subject and _TIME_THEN.fullmatch(r.subject):
+            r.subject = None
     return out
+
+
+# a label that is only a span of time and an adverb of how soon (不到40分钟的时间就, 短短3天内便): it says when, not what is counted
+_TIME_THEN = re.compile(r"(?:仅|只|短短|仅仅)?(?:在|用)?(?:不到|不足|短短)?[\d一二三四五六七八九十两半]*(?:个)?"
+                        r"(?:分钟|小时|天|日|周|星期|个月|月)(?:的)?(?:时间)?(?:内|里|之内)?(?:就|便|即)")
+
+
+# what a passive clause straight after the figure says was done to those it counts (19981人被村屋取代, 12户被评为…): they
+# are people or households, named by the unit
+_PASSIVE_OF_UNIT = {"人": "人", "名": "人", "位": "人", "户": "户", "戶": "户", "家": "家"}
+
+
+def _passive_after(text: str, found: list[MetricRec]) -> None:
+    """A label that is the passive clause after the figure (``19981人被村屋取代`` → 被村屋取代的人): a passive verb leads no
+    label; those it was done to are what the unit counts (人, 户, 家 — a label of another unit stays)."""
+    for r in found:
+        subject = r.subject or ""
+        noun = _PASSIVE_OF_UNIT.get(r.unit[-1:] if r.unit else "")
+        if noun and subject.startswith(("被", "遭")) and text.startswith(subject, r.end) and len(subject) <= 12 \
+                and _CLAUSE_END.match(text, r.end + len(subject)):      # (the whole clause: not 被评 of 被评为…)
+            r.subject = subject + "的" + noun
+
+
+# a bare distributive label (人均, 户均) whose clause names nothing, after a clause that closes with what is paid out
+# (财政承担60人的工资及社会保障资金，人均到1.1万元): each one's share of that
+_DISTRIBUTED_BARE = {"人均", "户均", "平均"}
+_PAID_OUT = re.compile(r"的([\u4e00-\u9fff]{2,12}?(?:资金|經費|经费|補助|补助|補貼|补贴|工资|工資|报酬|報酬|收入|费用|費用|資金))"
+                       r"\s*[，,]\s*$")
+
+
+def _distributed_of(text: str, found: list[MetricRec]) -> None:
+    """``人均 1.1万元`` after ``…承担60人的工资及社会保障资金，`` → 人均工资及社会保障资金: the share is of what the clause
+    before pays out; a bare 人均 after any other clause stays."""
+    for r in found:
+        if (r.subject or "") not in _DISTRIBUTED_BARE:
+            continue
+        at = text.rfind(r.subject, max(0, r.start - 8), r.start)
+        if at < 0:
+            continue
+        paid = _PAID_OUT.search(text, max(0, at - 40), at)
+        if paid:
+            r.subject = r.subject + paid.group(1)
 
 
 # a demonstrative and its classifier inside a label (荫蔽着这座常住人口超1200万…的超大城市): what is counted comes after it

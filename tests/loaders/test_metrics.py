@@ -1016,3 +1016,19 @@ def test_labels_of_audit_25(text, as_written, subject):
 def test_labels_of_audit_25_draws(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a passive clause straight after the figure: what was done to those the unit counts
+    ("某镇推进村改居，共有520户、1630人被村屋取代,12个村委会改为居委会。", "1630人", "被村屋取代的人"),
+    ("某街道今年有36户被征收房屋。", "36户", "被征收房屋的户"),
+    ("共有3户被评为文明家庭。", "3户", "被评"),                       # (not the whole clause: left as it was)
+    # a bare 人均 after a clause closing with what is paid out: a share of that
+    ("设立20人的公益性岗位。财政承担20人的工资及社会保障资金，人均到1.2万元，保障队伍稳定。", "1.2万元",
+     "人均工资及社会保障资金"),
+    # a span of time and an adverb of how soon: no label
+    ("居民踊跃留言，记者统计仅在不到30分钟的时间就有48位", "48位", None),
+])
+def test_labels_of_audit_26(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.model import EV_FIELDS
 from graph.sqlite_rows import sort_key
-from queries.grading import is_plan, members_work, reported_before_plan, states_duty
+from queries.grading import is_plan, members_work, reported_before_plan, states_duty, visited_only
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import as_list, best_evidence, best_rows, head_quote
@@ -26,7 +26,8 @@ SPEC = QuerySpec(
     "Everything about a place: practices by category, named models with components, policies with "
     "status, agencies, figures, whom it learned from and who learned from it, its documents. A practice "
     "row's ``status`` is ``studied`` where it is quoted by a statement that the place studies another place's scheme, "
-    "``planned`` where its sentence states a plan, a document being drafted or a duty. A figure "
+    "``planned`` where its sentence states a plan, a document being drafted or a duty, ``visited`` where its sentence names it "
+    "only among the rooms and places a visiting group goes to see. A figure "
     "row also gives the figure as written and its year (``written``, ``year``), which its ``detail`` shows.",
     (Param("place", "str", "place name (e.g. 濮阳市), alias or id", required=True, names="Place"),),
     ("place_id", "place", "section", "category", "name", "detail", "status", "practices", "id", "written", "year",
@@ -154,7 +155,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
     plan, a document still being drafted (``正在制订《…》``) or a duty (``必须…``), not work done; else
     ``studied`` where the words it is quoted by are those of a statement that the place studies another
     place (inside the evidence its ``learned_from`` links are quoted by, ``studied``: 学习…武城县
-    “红色业委会”…); else None. A named model is ``learnt`` where its sentence says the place learns it from
+    “红色业委会”…); else ``visited`` where the sentence names it only among what a visiting group goes to see
+    (调研组一行走访了某小区“网格工作室”); else None. A named model is ``learnt`` where its sentence says the place learns it from
     elsewhere, ``aim`` where it is an aim, principle or slogan (``queries/model_roles``)."""
     if row["section"] in _STATUSED:
         return row.get("status")
@@ -166,6 +168,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
         return "planned"     # (not where the practice's clause reports it reached before the plan: 已有一半以上组建业委会)
     if ev.start is not None and any(doc == ev.doc_id and lo <= ev.start < hi for doc, lo, hi in studied):
         return "studied"
+    if visited_only(ev.quote, row["name"]):
+        return "visited"     # (调研组一行走访了某小区“网格工作室”: a room a visiting group saw)
     return None
 
 

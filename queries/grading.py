@@ -467,6 +467,30 @@ def members_work(text: str | None) -> bool:
     return bool(text) and _MEMBERS_DID.search(fold_name(without_pinyin(text)[0])) is not None
 
 
+# what a visiting group (调研组一行, 代表团, 政协委员) goes to see, named after its verb of visiting to the clause's end
+# (调研组一行冒雨实地走访了某小区“网格工作室”、某小区“党支部工作室”，…): rooms and places seen, no work reported of them
+_VISITED_AFTER = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|督导组|视察组|考察团|代表团|委员|代表)"
+                            r"[^。；;！？!?\n]{0,30}?(?:实地|现场)?(?:走访|参观|察看|查看|视察|考察)了?([^，,。；;！？!?\n]{2,80})")
+
+# … not the place's own work inspected (市政协委员视察我市网格化服务管理工作: the city's work, which it does)
+_OWN_WORK_SEEN = re.compile(r"^(?:了)?(?:我|本)(?:省|市|州|盟|区|县|旗|镇|乡|街道|社区|村)|工作$")
+
+
+def visited_only(text: str | None, practice: str) -> bool:
+    """Whether ``text`` names ``practice`` only among what a visiting group goes to see (:data:`_VISITED_AFTER`: 调研组一行
+    走访了某小区“网格工作室”): a room or place seen, no practice the sentence reports of the place."""
+    from loaders.reference import load_taxonomy
+
+    if not text:
+        return False
+    read = fold_name(without_pinyin(text)[0])
+    at = [pos for pos, p in load_taxonomy().hits(read) if p == practice]
+    if not at:
+        return False
+    seen = [m.span(1) for m in _VISITED_AFTER.finditer(read) if not _OWN_WORK_SEEN.search(m.group(1))]
+    return all(any(lo <= pos < hi for lo, hi in seen) for pos in at)
+
+
 def _claimed(text: str, status: str | None) -> bool:
     """Whether ``text`` is a statement only whatever figure measures it: a plan, a duty, a wish, a pledge, a general
     line under the guiding thought, CPPCC or NPC members' work in the place they come to."""

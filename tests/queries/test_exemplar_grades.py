@@ -46,3 +46,23 @@ def test_the_city_page_shows_an_item_of_a_plan_as_planned():
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == "三社联动/五社联动"]
     assert rows and all(r["status"] == "planned" and r["quote"].startswith("下一步") for r in rows)
+
+
+def test_the_city_page_says_a_room_a_visiting_group_saw_is_only_that():
+    """Audit 25's left: a room a visiting group goes to see (调研组一行走访了某小区“网格工作室”) is no practice the sentence reports
+    of the place: the city page marks it ``visited``; the place's own work inspected (视察我市网格化服务管理工作) and a sentence
+    that reports the room's work are not marked."""
+    from queries.grading import visited_only
+
+    seen = "调研组一行冒雨实地走访了某小区“网格工作室”、某小区“党支部工作室”,详细了解基层治理工作开展情况。"
+    assert visited_only(seen, "网格化治理") and visited_only(seen, "小区党支部")
+    assert not visited_only("市政协委员视察我市网格化服务管理工作", "网格化治理")
+    assert not visited_only("调研组一行走访了某社区，了解网格化治理工作开展情况。", "网格化治理")
+    assert not visited_only("某社区设立“网格工作室”，划分网格12个。", "网格化治理")
+    text = "芜湖市民政局关于基层治理调研的报道\n\n7月5日，市政协调研组一行冒雨实地走访了某小区“网格工作室”,详细了解基层治理工作开展情况。\n"
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(extract_text(text, "t.txt"))
+    rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
+            if r["section"] == "practice" and r["name"] == "网格化治理"]
+    assert rows and all(r["status"] == "visited" for r in rows)

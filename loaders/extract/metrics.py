@@ -1169,12 +1169,15 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _after_demonstrative(out)
     _passive_after(text, out)
     _distributed_of(text, out)
-    for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb — no label)
-        if r.subject and _TIME_THEN.fullmatch(r.subject):
+    _duties_listed(text, out)
+    for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
+        if r.subject and (_TIME_THEN.fullmatch(r.subject) or _HEDGE_ONLY.fullmatch(r.subject)):
             r.subject = None
     return out
 
 
+# a label that is only a hedge (一般, 通常, 原则上 — of a law's range: 一般在100户至700户的范围内设立): it says how firm, not what
+_HEDGE_ONLY = re.compile(r"(?:一般|通常|原则上|原則上|大致|大体|大體|基本上)(?:在|为|為|是)?")
 # a label that is only a span of time and an adverb of how soon (不到40分钟的时间就, 短短3天内便): it says when, not what is counted
 _TIME_THEN = re.compile(r"(?:仅|只|短短|仅仅)?(?:在|用)?(?:不到|不足|短短)?[\d一二三四五六七八九十两半]*(?:个)?"
                         r"(?:分钟|小时|天|日|周|星期|个月|月)(?:的)?(?:时间)?(?:内|里|之内)?(?:就|便|即)")
@@ -1194,6 +1197,26 @@ def _passive_after(text: str, found: list[MetricRec]) -> None:
         if noun and subject.startswith(("被", "遭")) and text.startswith(subject, r.end) and len(subject) <= 12 \
                 and _CLAUSE_END.match(text, r.end + len(subject)):      # (the whole clause: not 被评 of 被评为…)
             r.subject = subject + "的" + noun
+
+
+# a list of duties before their count, the label a bare 职责/任务 after it (明确了网格长党建指导、政策宣传…等8项职责): whose
+# duties and which, as its first item and 等 give them
+_DUTIES_BEFORE = re.compile(r"(?:[并還还也]?(?:明确|明確|规定|規定|赋予|賦予|制定|梳理|列出|确定|確定)(?:了|出)?)?"
+                            r"([^，,。；;：:、\d]{2,16})、[^，,。；;：:\d]{0,60}?等\s*$")
+_DUTY_NOUN = re.compile(r"职责|職責|任务|任務|责任|責任")
+
+
+def _duties_listed(text: str, found: list[MetricRec]) -> None:
+    """``职责 8项`` after ``明确了网格长党建指导、政策宣传、…等`` → 网格长党建指导等职责: the list says whose duties they are."""
+    for r in found:
+        subject = r.subject or ""
+        if not _DUTY_NOUN.fullmatch(subject) or not text.startswith(subject, r.end):
+            continue
+        lo = max(0, r.start - 90)
+        stop = max(text.rfind(c, lo, r.start) for c in "，,。；;：:\n")
+        listed = _DUTIES_BEFORE.search(text, stop + 1 if stop >= 0 else lo, r.start)
+        if listed:
+            r.subject = listed.group(1) + "等" + subject
 
 
 # a bare distributive label (人均, 户均) whose clause names nothing, after a clause that closes with what is paid out

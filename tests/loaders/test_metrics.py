@@ -1026,6 +1026,11 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
     # a bare 人均 after a clause closing with what is paid out: a share of that
     ("设立20人的公益性岗位。财政承担20人的工资及社会保障资金，人均到1.2万元，保障队伍稳定。", "1.2万元",
      "人均工资及社会保障资金"),
+    # a list of duties before their count: whose and which, as its first item and 等 give them
+    ("并明确了组长议事协调、信息收集、矛盾调处等5项职责,楼长反馈民意、监督卫生等3项职责。", "5项", "组长议事协调等职责"),
+    ("并明确了组长议事协调、信息收集、矛盾调处等5项职责,楼长反馈民意、监督卫生等3项职责。", "3项", "楼长反馈民意等职责"),
+    # a hedge alone (a law's range): no label
+    ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户", None),
     # a span of time and an adverb of how soon: no label
     ("居民踊跃留言，记者统计仅在不到30分钟的时间就有48位", "48位", None),
 ])

@@ -1763,12 +1763,36 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
             mt.subject = label[-_MAX_SUBJECT:]
 
 
+# a proposal as filed (案由…提案人…理由…建议：…审查意见：…): its header lines, and the section of what it asks for
+_PROPOSAL_HEADER = re.compile(r"^\s*(?:案\s*由|提\s*案\s*人|建\s*议\s*人|领\s*衔\s*人)", re.MULTILINE)
+_PROPOSAL_ASKS = re.compile(r"^\s*(?:建\s*议|具体建议|对策建议|建议措施|办法和建议)\s*[:：]", re.MULTILINE)
+_PROPOSAL_NEXT = re.compile(r"^\s*(?:审\s*查\s*意\s*见|办\s*理\s*意\s*见|承办单位|答\s*复|附\s*件)", re.MULTILINE)
+
+
+def _proposed_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of what a proposal as filed asks for (its ``建议：`` section, up to ``审查意见`` or the end), where the text opens
+    with a proposal's header lines (案由, 提案人) in its first 600 characters: the proposer's numbers, not the place's."""
+    if not _PROPOSAL_HEADER.search(text, 0, 600):
+        return []
+    out = []
+    for m in _PROPOSAL_ASKS.finditer(text):
+        nxt = _PROPOSAL_NEXT.search(text, m.end())
+        out.append((m.end(), nxt.start() if nxt else len(text)))
+    return out
+
+
 def extract_metrics(ctx: Context) -> None:
     """Figures of the document, each with the place it is about and its status.
 
     Where nothing in its sentence or paragraph names a place, a figure inside a measure takes the
     measure's place, else the subject; inside a planned measure it is planned."""
     found = find_metrics(ctx.text, Attribution.of(ctx))
+    for lo, hi in _proposed_spans(ctx.text):
+        for mt in found:       # (a proposal's own 建议 section: the proposer's numbers, no plan of the place's)
+            if lo <= mt.start < hi:
+                mt.status = "planned"
+                if not (mt.subject or "").startswith("建议"):
+                    mt.subject = ("建议" + (mt.subject or ""))[-_MAX_SUBJECT:] if mt.subject else None
     # measures' own spans do not overlap: the one starting last at or before a figure is the only
     # one that can hold it
     measures = sorted((ms.span.start, ms.span.end, ms.place, ms.status) for ms in ctx.measures)

@@ -1037,3 +1037,15 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
 def test_labels_of_audit_26(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+def test_a_proposals_own_suggestions_are_labelled_so():
+    """Audit 25's left: a proposal as filed (案由…提案人…建议：…) asks for its numbers — the proposer's, labelled 建议 and
+    planned, not the county's plan; its reasons' figures (理由：) and a text with no proposal header are left as they were."""
+    text = ("政协某县委员提案第12号\n案 由:关于提高村干部待遇的提案\n提案人:张某(某镇人民政府)\n"
+            "理 由:村干部年工资报酬仅有4千元。\n建 议:\n1、村干部工资年标准提高至2万元左右。\n审查意见:请县财政局办理。\n")
+    got = {m.as_written: (m.subject, m.status) for m in extract_text(text, "t.txt").metrics}
+    assert got["2万元"] == ("建议村干部工资年标准", "planned")
+    assert got["4千元"][0] == "村干部年工资报酬"
+    plain = text.replace("提案人", "联系人").replace("案 由", "标 题")
+    assert {m.as_written: m.subject for m in extract_text(plain, "t.txt").metrics}["2万元"] == "村干部工资年标准"

@@ -18,7 +18,7 @@ from loaders.extract.subject import SubjectPlace, line_place, street_before
 from loaders.extract.subject import find_subject as _find_subject
 from loaders.extract.text_utils import cached_regex as _rx
 from loaders.extract.text_utils import lines_with_offsets, sentence_bounds, squeeze_spaces, tidy_headline
-from loaders.extract.townships import township_county
+from loaders.extract.townships import township_county, townships_named
 from loaders.extract.unnamed_unit import unnamed_unit
 from loaders.record import DocumentMeta
 
@@ -623,6 +623,12 @@ def extract_document(ctx: Context) -> None:
         # that province
         region = outlet_region(text, gaz)
         province = gaz.province_of(region) if region is not None else None
+    if province is None and found is not None and found.local and subject is None:
+        # a street the township table has in several counties, all of one province (林荫街道: two cities of 内蒙古)
+        street = found.local if found.local_level == "street" else street_before(headline or "", found.local, gaz)
+        counties = {c[:6] for c in townships_named(street)} if street else set()
+        provinces = {gaz.province_of(c).adcode for c in counties if gaz.get(c) is not None and gaz.province_of(c)}
+        province = gaz.get(provinces.pop()) if len(provinces) == 1 else None
     probe = (title or "") + header
     if found is None and subject is None \
             and (unit := unnamed_unit(text, gaz, province.adcode if province else None)) is not None:

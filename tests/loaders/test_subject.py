@@ -1038,3 +1038,11 @@ def test_a_news_item_on_a_bodys_site_is_no_write_up_of_its_work():
     # the lead tells the body's work: its own write-up
     assert _doc(head + "近年来，合德镇坚持党建引领，稳步推进村改社区工作，已完成社区划分方案编制。\n"
                 ).document.kind == "工作总结"
+
+
+def test_a_street_two_counties_of_one_province_have_is_in_that_province():
+    # 鸭绿江街道 is a street of two districts, both of 辽宁; the reply never writes its county
+    rec = _doc("关于老旧小区合并管理的建议的答复\n\n张某代表：\n您提出的《关于老旧小区合并管理的建议》收悉，现答复如下：\n"
+               "鸭绿江街道办事处开展民意调查工作，小区居民并无合并意愿。\n鸭绿江街道办事处将继续做好物业管理工作。\n")
+    assert rec.document.subject_place == "鸭绿江街道"
+    assert rec.document.province == "辽宁省"

@@ -70,8 +70,8 @@ _STOPLIST = frozenset({
 _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力量|[队隊]伍|心[愿願]|[梦夢]想|[诉訴][求]|平[台臺]|更新|改造)")
 # (or 微 before a broad activity word, “微治理”, “微服务”, “微心愿”: small-scale X, not a scheme's
 # name; 微 before a unit or an instrument names one: “微网格”, “微公约”)
-# what troubles the place (“…”的困扰, “…”的尴尬): a problem, even when it is a quoted list
-_TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境)")
+# what troubles the place (“…”的困扰, “…”的尴尬, “…”的治理困境): a problem, even when it is a quoted list
+_TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境|[^，,。；;“”]{0,4}?困境)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
                  r"工作法|工作方法|方法|管理法|治理法|化解法|调解法|议事法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
@@ -1377,9 +1377,9 @@ _EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演�
 _ORGANISATION_AFTER = re.compile(r"^等(?:一批|一些|多家|多个|[\d一二三四五六七八九十百]+[家个個])[^，,。；;：:“”]{0,6}?"
                                  r"(?:组织|組織|机构|機構|协会|協會)")
 _REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER, _EVENT_AFTER)
-# the words before it make it one instance of something (一份“点菜单”) or one year's edition of an
-# event (2024“…”采访团)
-_REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"))
+# the words before it make it one instance of something (一份“点菜单”), one year's edition of an
+# event (2024“…”采访团) or what someone says or does (有人“…”，有人“…”: people's words, not a scheme)
+_REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"), re.compile(r"有人(?:说|讲|问)?[：:]?$"))
 _REJECTED_BEFORE = class_led(_REJECTED_BEFORE)  # (the same matches, tried where one can open)
 # the quote itself is a whole sentence (speech, a passage of a document), a simile, a question, a
 # decimal figure, a descriptor made with 化, the proposal's wording, a designation or title, a
@@ -1395,6 +1395,9 @@ _REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|�
 # contest picked, not a way of working
 _HONOURED = re.compile(r"\A(?:十佳|百佳|十优|十大|百强|最美)[^、，,+＋·—－\-\d]{0,6}"
                        r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居)\Z")
+# a word of a foreign language (尽享“City”生活): no scheme's name unless a scheme word follows it (codes, “APP”,
+# “e家”, have capitals or hanzi)
+_FOREIGN_WORD = re.compile(r"\A[A-Z]?[a-z]{2,}\Z")
 # speech cut off with an ellipsis (“请勿在楼道堆放杂物……”): words said, never a scheme's name
 _TRAILING_OFF = re.compile(r"(?:…|\.{3})\Z")
 # a statement made with a copula (“一个网格就是一个家”, “社区便是我家”): a saying, not a scheme's name
@@ -1480,6 +1483,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
+    if name[:1].isascii() and _FOREIGN_WORD.match(name) and not _TYPE_AFTER.match(after):
+        return True  # a foreign word (尽享“City”生活)
     if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
         return False  # (nor from a later start: the sentence's start is read only after a hit)
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
@@ -1824,6 +1829,31 @@ def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]
     return [(c.name, c.start, c.end, c.rejected, quote_features(v)) for c, v in zip(cands, views)]
 
 
+# what joins a quoted list to the numeral name after it that counts its parts (“A、B、C”的“三X”, “A、B、C”——“三X”)
+_ABBREVIATES = re.compile(r"”?(?:的|——|—|－－|--)?“?")
+
+
+def _abbreviating(text: str, cands: list[_Cand]) -> None:
+    """A numeral name written straight after a quoted list with as many parts (“A、B、C、D、E”的“五X”职责,
+    “…”——“五心”服务) is the name the text gives that list: accepted, the list's parts its components. A list
+    the dash sets before it is that name's definition, not a second scheme (one joined by 的 the annotators
+    keep as well)."""
+    for o, c in pairwise(cands):
+        n = _leading_count(c.name)
+        if not n or n < 2 or c.rejected or "、" not in o.name:
+            continue
+        q0 = c.quote.start - (0 if c.quote.orphan else 1)
+        gap = text[o.end:q0 + 1]
+        if len(gap) > 4 or not _ABBREVIATES.fullmatch(gap):
+            continue
+        parts = [_strip_inner(p) for p in split_list(o.name)]
+        if len(parts) != n:
+            continue
+        c.accepted, c.components = True, c.components or parts
+        if "—" in gap or "－" in gap or "-" in gap:
+            o.accepted = False
+
+
 def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     """Named models of the document into ``ctx.named_models``; ``model`` replaces the shipped
     classifier weights (the training script's cross-validation)."""
@@ -1834,6 +1864,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     for c, v in zip(cands, views):
         # words joined by + (“党建+物业”) are a coined name wherever they stand: no context undoes it
         c.accepted = v is not None and (model.accept(quote_features(v)) or bool(_JOINED.search(c.name)))
+    _abbreviating(text, cands)
     # a name is a name wherever the document quotes it
     names = {"".join(c.name.split()) for c in cands if c.accepted}
     for c in cands:

@@ -43,3 +43,26 @@ def test_speech_pressures_creeds_channels_and_report_topics_are_not_names(text):
 ])
 def test_listed_creeds_and_named_platforms_stay_names(text, name):
     assert name in {n for n, _ in _models(text)}
+
+
+@pytest.mark.parametrize("text", [
+    # a trouble named with a few words between (“…”的治理困境): a problem, a list too
+    "某社区推行“三事分流”工作法，面对“干部干、群众看”的治理困境，社区先从楼栋改起。",
+    # what people did or said, one after another (有人“…”，有人“…”): their words, not a scheme
+    "某社区推行“三事分流”工作法。积分榜前，有人“本周巡逻积10分”，有人“帮扶老人积5分”。",
+    # a word of a foreign language with no scheme word after it
+    "某区推行“三事分流”工作法，打造“City”生活圈。",
+])
+def test_troubles_peoples_words_and_foreign_words_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_numeral_name_after_the_list_it_counts_is_that_lists_name():
+    # “A、…、E”的“五X”: the numeral name is accepted, the list's parts are its components
+    got = _models("明确网格员作为“信息员、调解员、协管员、宣传员、服务员”的“五员”职责，推动政策宣传。")
+    assert got == {("五员", "宜昌市西陵区"): ["信息员", "调解员", "协管员", "宣传员", "服务员"]}
+    # a dash sets the list before the name it defines: one scheme, not two
+    got = _models("某街道推出“邻里连心、服务暖心、关爱温心、互助爱心、你我知心”——“五心”服务，建立点单机制。")
+    assert got == {("五心", "宜昌市西陵区"): ["邻里连心", "服务暖心", "关爱温心", "互助爱心", "你我知心"]}
+    # a count that does not match is no abbreviation of the list
+    assert ("四心", "宜昌市西陵区") not in _models("某街道推出“邻里连心、服务暖心、关爱温心”——“四心”口号。")

@@ -93,7 +93,7 @@ _COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
 _EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动|主题活动|议事会|座谈会|大会)")
 _RESULT_BEFORE = re.compile(r"(?:形成|实现|做到)了?$")
 # the pattern work results in, named by its watchwords (构建起“党建引领、多元参与、协商共治、网格协办”的治理生态圈): its qualities
-_PATTERN_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,6}?(?:格局|生态圈|局面|态势|新貌|氛围)")
+_PATTERN_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,10}?(?:格局|生态圈|局面|态势|新貌|氛围)")
 # the fields work is centred on, counted (围绕“产业发展提质、招商引资增效、作风建设深化”三项工作): its aims, not a scheme
 _AROUND_BEFORE = re.compile(r"围绕$")
 _COUNTED_FIELDS_AFTER = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]+(?:项|个|大)(?:重点)?(?:工作|任务|重点|方面|目标)")
@@ -195,9 +195,15 @@ def _parallel(name: str) -> bool:
 
 
 def _watchwords(name: str) -> bool:
-    """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治)?"""
+    """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治), or of three that each
+    close with a quality (组织红、队伍强、机制活; not roles or bodies, 网格员、楼栋长、单元长)?"""
     parts = name.split("、")
-    return len(parts) >= 3 and all(len(p) == 4 for p in parts)
+    if len(parts) < 3:
+        return False
+    return all(len(p) == 4 for p in parts) or all(len(p) == 3 and p[-1] not in _BODY_ENDS for p in parts)
+
+
+_BODY_ENDS = "员长会部委组站室队所局办厅处科院校村区市县镇乡"
 
 
 def _watchword_pair(name: str) -> bool:

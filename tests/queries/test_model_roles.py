@@ -215,3 +215,14 @@ def test_a_name_its_clause_says_nothing_of_is_only_listed():
     assert model_role("两治融合", "（三）推进“两治”融合发展，成立议事会12个。") is None
     assert model_role("三方联动", "5.健全“三方联动”机制。") is None
     assert model_role("百村工程", "“百村工程”实施以来，某村改造道路12公里。") is None
+
+
+def test_qualities_of_three_characters_naming_a_pattern_are_an_aim():
+    """Audit 26: three watchwords of three characters, each closing with a quality, naming the pattern work is to form
+    (逐步形成“组织红、队伍强、机制活”的物业党建联建工作格局) are an aim, as watchwords of four are; roles (网格员、楼栋长、单元长)
+    are none."""
+    from queries.model_roles import AIM, model_role
+
+    assert model_role("组织强、队伍优、机制活", "某局逐步形成“组织强、队伍优、机制活”的物业党建联建工作格局。") == AIM
+    assert model_role("网格员、楼栋长、单元长", "某区构建“网格员、楼栋长、单元长”联动的基层治理格局。") is None
+    assert model_role("组织强、队伍优、机制活", "某局推行“组织强、队伍优、机制活”工作法，成立联合党支部5个。") is None

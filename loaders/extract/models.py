@@ -72,6 +72,8 @@ _DESCRIPTOR = re.compile(r"[\u4e00-\u9fff]{1,2}化|微(?:治理|服[务務]|力�
 # name; 微 before a unit or an instrument names one: “微网格”, “微公约”)
 # what troubles the place (“…”的困扰, “…”的尴尬, “…”的治理困境): a problem, even when it is a quoted list
 _TROUBLE_AFTER = re.compile(r"^的?(?:困扰|烦恼|苦恼|尴尬|窘境|[^，,。；;“”]{0,4}?困境)")
+# a category of crime (“两抢一盗”案件, “黄赌毒”等违法犯罪): what is fought, even a numeral one
+_CRIME_AFTER = re.compile(r"^等?类?(?:案件|刑事案件|违法犯罪|犯罪)")
 _SCHEME_WORDS = (r"(模式|机制|体系|工程|品牌|制度|原则|要求|标准|清单|活动|行动|项目|计划|"
                  r"工作法|工作方法|方法|管理法|治理法|化解法|调解法|议事法|架构|名片|工作室|理念|思路|步调|举措|形式|空间|平台|联席|竞赛|目标|亮点|案例|建设|服务|创建|格局|办法|阵地)")
 _TYPE_AFTER = re.compile(r"^[^，,。；;：:！？!?\n“”]{0,8}?" + _SCHEME_WORDS)
@@ -1234,7 +1236,7 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?%")
 _MAX_JOIN_SCANS = 256
 _COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十]个$")
 # what is done with a scheme (“红色物业”创建, “共同缔造”活动): not a part of its name
-_ACTIVITY_TAIL = re.compile(r"创建|工作|建设|服务|管理|治理|理念|精神|作用|转化|行动|试点|示范|推广|经验|做法|换届|选举")
+_ACTIVITY_TAIL = re.compile(r"创建|工作|建设|服务|管理|治理|理念|精神|作用|转化|行动|试点|示范|推广|经验|做法|换届|选举|志愿|志願")
 
 
 def _counted_or_joined(text: str, q: Quote, start: int, end: int, name: str,
@@ -1271,13 +1273,13 @@ _FROM_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}$")
 _TO_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}?“")
 _FROM_TO_BEFORE = re.compile(r"[从由][^，,。；;“”]{0,6}“[^“”]{1,20}”[^，,。；;“”]{0,6}?"
                              r"(?:到|向|变为?|转为|转向|转变为|走向|迈向)[^，,。；;“”]{0,6}$")
-_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为)了?“")  # “生人”变“熟人”, “陌邻”变成了“睦邻”
+_BECOMES_AFTER = re.compile(r"^(?:变为?|变成|转为|变身[为成]?)了?“")  # “生人”变“熟人”, “陌邻”变成了“睦邻”, “A”变身“B”
 _TURNED_BEFORE = re.compile(r"(?:变|化|改)$")  # 变“九龙治水”为协同作战, 化“独角戏”为“大合唱”
 # the short form a text defines for a body or a document (（下称“领导小组办公室”）, 以下简称“…”)
 _ALIAS_BEFORE = re.compile(r"(?:下称|简称|以下称)$")
 # a figure with decimals (“98.95%办结率”): statistics quoted, not a scheme's name
 _DECIMAL = re.compile(r"\d\.\d")
-_BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为)了?$")
+_BECOMES_BEFORE = re.compile(r"“[^“”]{1,20}”(?:变为?|变成|转为|变身[为成]?)了?$")
 _FROM_FAR = re.compile(r"[^。；;“”]{0,24}?(?:到|向|变为?|转为|转向|走向|迈向)")
 # the theme of an event (开展“…”主题活动, 以“…”为主题)
 _THEME_AFTER = re.compile(r"^(?:(?:为|作为)|(?:这一|这个)[^，,。；;“”]{0,4}?)?(?:主题|议题|话题)|^为题")
@@ -1376,7 +1378,7 @@ _EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演�
 # scheme; a kind of body (“院管委”等自治组织: no count) and a numeral or listed name (“1+N”等一批志愿组织) still name one
 _ORGANISATION_AFTER = re.compile(r"^等(?:一批|一些|多家|多个|[\d一二三四五六七八九十百]+[家个個])[^，,。；;：:“”]{0,6}?"
                                  r"(?:组织|組織|机构|機構|协会|協會)")
-_REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER, _EVENT_AFTER)
+_REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER, _EVENT_AFTER, _CRIME_AFTER)
 # the words before it make it one instance of something (一份“点菜单”), one year's edition of an
 # event (2024“…”采访团) or what someone says or does (有人“…”，有人“…”: people's words, not a scheme)
 _REJECTED_BEFORE = any_of(_ONE_INSTANCE_BEFORE, re.compile(r"\d{4}$"), re.compile(r"有人(?:说|讲|问)?[：:]?$"))
@@ -1395,6 +1397,10 @@ _REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|�
 # contest picked, not a way of working
 _HONOURED = re.compile(r"\A(?:十佳|百佳|十优|十大|百强|最美)[^、，,+＋·—－\-\d]{0,6}"
                        r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居)\Z")
+# a kind of election (“户代表选举”方式): a procedure the law sets, not the place's scheme
+_ELECTION = re.compile(r"选举\Z")
+# an association's name (“…志愿者协会”“…”等志愿服务组织): a body, not a scheme, unless a scheme word follows it
+_ASSOCIATION = re.compile(r"(?:协会|联合会|促进会|(?<!协)商会|基金会)\Z")
 # a word of a foreign language (尽享“City”生活): no scheme's name unless a scheme word follows it (codes, “APP”,
 # “e家”, have capitals or hanzi)
 _FOREIGN_WORD = re.compile(r"\A[A-Z]?[a-z]{2,}\Z")
@@ -1404,7 +1410,7 @@ _TRAILING_OFF = re.compile(r"(?:…|\.{3})\Z")
 _COPULA = re.compile(r"就是|便是|即是|就像")
 _NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _TRAILING_OFF, _COPULA, _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR,
-                       _HONOURED)
+                       _HONOURED, _ELECTION)
 
 
 # a person, by the role people play (当好政策“宣传员”, 群众身边的“贴心人”, 社区“多面手”): a figure of speech,
@@ -1483,8 +1489,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
-    if name[:1].isascii() and _FOREIGN_WORD.match(name) and not _TYPE_AFTER.match(after):
-        return True  # a foreign word (尽享“City”生活)
+    if (name[:1].isascii() and _FOREIGN_WORD.match(name) or _ASSOCIATION.search(name)) and not _TYPE_AFTER.match(after):
+        return True  # a foreign word (尽享“City”生活), an association's name
     if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
         return False  # (nor from a later start: the sentence's start is read only after a hit)
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)

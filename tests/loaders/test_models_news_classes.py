@@ -66,3 +66,23 @@ def test_a_numeral_name_after_the_list_it_counts_is_that_lists_name():
     assert got == {("五心", "宜昌市西陵区"): ["邻里连心", "服务暖心", "关爱温心", "互助爱心", "你我知心"]}
     # a count that does not match is no abbreviation of the list
     assert ("四心", "宜昌市西陵区") not in _models("某街道推出“邻里连心、服务暖心、关爱温心”——“四心”口号。")
+
+
+@pytest.mark.parametrize("text", [
+    # one state turned into another with 变身 (“A”变身“B”): both ends
+    "某村推行“三事分流”工作法。昔日“问题小区”变身“文明小区”。",
+    # kinds of election (“户代表选举”方式): a procedure the law sets
+    "某社区推行“三事分流”工作法。3个社区为“户代表选举”方式，2个社区为“居民代表选举”方式。",
+    # an association among the bodies drawn in (“…志愿者协会”): a body, not a scheme
+    "某社区推行“三事分流”工作法，联合“向日葵志愿者协会”的会员开展夜间巡逻。",
+    # a category of crime (“两抢一盗”案件), even a numeral one
+    "某社区推行“三事分流”工作法，“两抢一盗”案件同比下降10%。",
+])
+def test_changes_elections_associations_and_crimes_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_volunteer_team_named_by_a_quote_keeps_the_quote_as_its_name():
+    # “X”志愿服务队 and X志愿服务队 written unquoted elsewhere: the scheme is X, not X志愿
+    got = {n for n, _ in _models("某社区推行“三事分流”工作法。孙某成立了“和事佬”志愿服务队。和事佬志愿服务队常年调解纠纷。")}
+    assert got == {"三事分流", "和事佬"}

@@ -1170,6 +1170,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _passive_after(text, out)
     _distributed_of(text, out)
     _duties_listed(text, out)
+    _units_treated(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         if r.subject and (_TIME_THEN.fullmatch(r.subject) or _HEDGE_ONLY.fullmatch(r.subject)):
             r.subject = None
@@ -1197,6 +1198,22 @@ def _passive_after(text: str, found: list[MetricRec]) -> None:
         if noun and subject.startswith(("被", "遭")) and text.startswith(subject, r.end) and len(subject) <= 12 \
                 and _CLAUSE_END.match(text, r.end + len(subject)):      # (the whole clause: not 被评 of 被评为…)
             r.subject = subject + "的" + noun
+
+
+# units counted after 对 and labelled by themselves, then 进行 and what was done to them, all the clause says
+# (用于对42个规范化社区进行奖补): those it was done to
+_TREATED_AFTER = re.compile(r"\s*进行了?([\u4e00-\u9fff]{2,6})(?=$|[，,。；;：:！？!?\n])")
+
+
+def _units_treated(text: str, found: list[MetricRec]) -> None:
+    """``规范化社区 42个`` of ``对42个规范化社区进行奖补`` → 奖补的规范化社区: what the clause says was done to them."""
+    for r in found:
+        subject = r.subject or ""
+        if not subject or text[max(0, r.start - 1):r.start] != "对" or not text.startswith(subject, r.end):
+            continue
+        done = _TREATED_AFTER.match(text, r.end + len(subject))
+        if done:
+            r.subject = _shortened(done.group(1) + "的" + subject)
 
 
 # a list of duties before their count, the label a bare 职责/任务 after it (明确了网格长党建指导、政策宣传…等8项职责): whose
@@ -1302,7 +1319,9 @@ def _joined_counts(text: str, found: list[MetricRec]) -> None:
 # a sum whose label only says it was spent (投入, 安排资金, 财政共筹集拨付), then what it is for, in the clause after it (…8亿元，
 # 在中心城区40个社区开展老旧小区整治和改造; …2015万元用于支持社区治理工作): the use names the sum
 _BARE_FUNDING = re.compile(r"(?:先后|共|累计|共计|[省市县区]?财政)?共?(?:安排|投入|筹集|拨付|下拨|争取|落实|筹措)+了?"
-                           r"(?:资金|经费|财政资金|专项资金)?")
+                           r"(?:资金|经费|财政资金|专项资金)?"
+                           # (or its payer and budget alone: 市县财政预算(安排), 市政府投入预算)
+                           r"|(?:[省市县区]{1,2}(?:级|政府)?)?(?:财政)?(?:预算|投入预算)")
 _MONEY_USE = re.compile(r"(?:[（(][^（）()]{0,12}[）)])?\s*(?:[，,]\s*在[^，,。；;：:！？!?\n]{1,24}?(实施|开展|进行|推进)|[，,]?\s*(用于))"
                         r"([^，,。；;：:！？!?\n]{2,16})(?=[，,。；;：:！？!?\n])")
 

@@ -30,6 +30,7 @@ from loaders.extract.text_utils import (
     lexicon_entry,
     literal_starts,
     match_opening,
+    stop_before,
     stop_positions,
     without_pinyin,
 )
@@ -313,12 +314,15 @@ def _named_before(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer, pa
 
 
 _SCENE_IN = re.compile(r"在([^，,。；;：:“”]{2,16}?)[，,]")
+_SENTENCE_STOPS = "。！？!?\n"
 
 
 def _scene_unit(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer) -> str | None:
     """The unit of that level a sentence sets its scene in before a bare level char (`在某市，市住建局介绍了…`: the
     bureau of the city visited, not of the subject's city), or None."""
-    lo = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    # (the sentence's start from the stops' cached offsets: an ``rfind`` per stop scans back to the text's start for a
+    # stop it never writes, !/?)
+    lo = stop_before(text, pos, _SENTENCE_STOPS)
     if text.find("在", lo, pos) < 0:
         return None
     want = _LEVELS_OF.get(lv, ())

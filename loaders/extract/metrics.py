@@ -1172,13 +1172,16 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _duties_listed(text, out)
     _units_treated(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
-        if r.subject and (_TIME_THEN.fullmatch(r.subject) or _HEDGE_ONLY.fullmatch(r.subject)):
+        # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
+        if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
+                          or (r.subject[0] in _HEDGE_FIRST and _HEDGE_ONLY.fullmatch(r.subject))):
             r.subject = None
     return out
 
 
 # a label that is only a hedge (一般, 通常, 原则上 — of a law's range: 一般在100户至700户的范围内设立): it says how firm, not what
 _HEDGE_ONLY = re.compile(r"(?:一般|通常|原则上|原則上|大致|大体|大體|基本上)(?:在|为|為|是)?")
+_HEDGE_FIRST = frozenset("一通原大基")
 # a label that is only a span of time and an adverb of how soon (不到40分钟的时间就, 短短3天内便): it says when, not what is counted
 _TIME_THEN = re.compile(r"(?:仅|只|短短|仅仅)?(?:在|用)?(?:不到|不足|短短)?[\d一二三四五六七八九十两半]*(?:个)?"
                         r"(?:分钟|小时|天|日|周|星期|个月|月)(?:的)?(?:时间)?(?:内|里|之内)?(?:就|便|即)")
@@ -1220,14 +1223,14 @@ def _units_treated(text: str, found: list[MetricRec]) -> None:
 # duties and which, as its first item and 等 give them
 _DUTIES_BEFORE = re.compile(r"(?:[并還还也]?(?:明确|明確|规定|規定|赋予|賦予|制定|梳理|列出|确定|確定)(?:了|出)?)?"
                             r"([^，,。；;：:、\d]{2,16})、[^，,。；;：:\d]{0,60}?等\s*$")
-_DUTY_NOUN = re.compile(r"职责|職責|任务|任務|责任|責任")
+_DUTY_NOUNS = frozenset(("职责", "職責", "任务", "任務", "责任", "責任"))  # (the label is one of them, whole)
 
 
 def _duties_listed(text: str, found: list[MetricRec]) -> None:
     """``职责 8项`` after ``明确了网格长党建指导、政策宣传、…等`` → 网格长党建指导等职责: the list says whose duties they are."""
     for r in found:
         subject = r.subject or ""
-        if not _DUTY_NOUN.fullmatch(subject) or not text.startswith(subject, r.end):
+        if subject not in _DUTY_NOUNS or not text.startswith(subject, r.end):
             continue
         lo = max(0, r.start - 90)
         stop = max(text.rfind(c, lo, r.start) for c in "，,。；;：:\n")
@@ -1343,7 +1346,7 @@ def _money_use(text: str, found: list[MetricRec]) -> None:
 _PEOPLE_HOLDER = re.compile(r"(?:(?![中的])[\u4e00-\u9fff]){1,10}(?:工作人员|人员|工作者|干部|党员|居民|群众|委员|成员|书记|社工|网格员|志愿者|职工|员工)"
                             r"(?=[\u4e00-\u9fff]{2})")
 _KIND_ONLY = re.compile(r"(?:平均|人均)[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{2,6}占比")
-_RUN_GAP = re.compile(r"[^。；;！？!?\n]{0,12}")
+_RUN_GAP = re.compile(r"[^。；;！？!?\n]{0,12}")  # (at most 12: _holder_of_run tests the length first)
 
 
 def _holder_of_run(text: str, found: list[MetricRec]) -> None:
@@ -1352,7 +1355,7 @@ def _holder_of_run(text: str, found: list[MetricRec]) -> None:
     holder, prev = None, None
     for r in found:
         subject = r.subject or ""
-        if prev is None or not _RUN_GAP.fullmatch(text, prev.end, r.start):
+        if prev is None or r.start - prev.end > 12 or not _RUN_GAP.fullmatch(text, prev.end, r.start):
             holder = None
         if holder and _KIND_ONLY.fullmatch(subject) and not _PEOPLE_HOLDER.match(subject):
             r.subject = _shortened(holder + subject)

@@ -1171,6 +1171,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _distributed_of(text, out)
     _duties_listed(text, out)
     _units_treated(text, out)
+    _rate_carried(text, out)
+    _units_won(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
@@ -1201,6 +1203,44 @@ def _passive_after(text: str, found: list[MetricRec]) -> None:
         if noun and subject.startswith(("被", "遭")) and text.startswith(subject, r.end) and len(subject) <= 12 \
                 and _CLAUSE_END.match(text, r.end + len(subject)):      # (the whole clause: not 被评 of 被评为…)
             r.subject = subject + "的" + noun
+
+
+# a rate per period opening a label (年均落地…项目168个), and the next figure's label straight after a comma (，服务群众1.6万人次):
+# the same period's rate, unless it names its own
+_RATE_OPENS = re.compile(r"(?:年均|月均|日均|每年|每月|平均每年)")
+_OWN_PERIOD = re.compile(r"年|月|日|均|每|累计|共计|总")
+
+
+def _rate_carried(text: str, found: list[MetricRec]) -> None:
+    """``服务群众 1.6万人次`` after ``年均落地党群共建项目168个，`` → 年均服务群众: the rate goes on to the next clause's figure."""
+    for a, b in pairwise(found):
+        rate = _RATE_OPENS.match(a.subject or "")
+        subject = b.subject or ""
+        if rate and subject and text[a.end:b.start] in (f"，{subject}", f",{subject}") and not _OWN_PERIOD.search(subject):
+            b.subject = _shortened(rate.group() + subject)
+
+
+# units labelled by themselves, then the honour they won, all their clause says (有3个项目荣获…大赛“双十佳”): those that won it,
+# the honour by its quoted name where it has one
+_WON_AFTER = re.compile(r"(荣获|获得|获评|入选|被评为)了?([^，,。；;：:！？!?\n]{2,80})")
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_QUOTED_HONOUR = re.compile(r"“[^“”]{2,12}”[^“”]{0,6}$")
+
+
+def _units_won(text: str, found: list[MetricRec]) -> None:
+    """``项目 3个`` of ``有3个项目荣获…大赛“双十佳”`` → 荣获“双十佳”的项目: what the units are counted for."""
+    for r in found:
+        subject = r.subject or ""
+        if not subject or len(subject) > 6 or not text.startswith(subject, r.end):
+            continue
+        won = _WON_AFTER.match(text, r.end + len(subject))
+        if not won:
+            continue
+        honour = _BRACKETED.sub("", won.group(2)).strip()
+        quoted = _QUOTED_HONOUR.search(honour)
+        honour = quoted.group() if quoted else honour if len(honour) <= 10 else None
+        if honour:
+            r.subject = _shortened(won.group(1) + honour + "的" + subject)
 
 
 # units counted after 对 and labelled by themselves, then 进行 and what was done to them, all the clause says

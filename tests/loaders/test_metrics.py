@@ -1034,6 +1034,11 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
     # units after 对, then 进行 and what was done to them: those it was done to
     ("争取省拨资金100万元用于对30个规范化社区进行奖补。", "30个", "奖补的规范化社区"),
     ("对20个老旧小区进行改造提升和绿化美化，惠及居民。", "20个", "老旧小区"),     # (more than a short verb: left)
+    # a rate per period opening a label goes on to the next clause's figure
+    ("组织党员认领服务项目，年均落地共建项目120个，服务群众1.2万人次。", "1.2万人次", "年均服务群众"),
+    ("组织党员认领服务项目，年均落地共建项目120个，累计服务群众1.2万人次。", "1.2万人次", "服务群众"),  # (its own: not carried)
+    # units then the honour they won: those that won it, by its quoted name
+    ("2020年,有4个项目荣获某省第六届公益创投(志愿服务)项目交流展示大赛“双十佳”(省十佳项目)。", "4个", "荣获“双十佳”的项目"),
     # a hedge alone (a law's range): no label
     ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户", None),
     # a span of time and an adverb of how soon: no label

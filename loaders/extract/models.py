@@ -1309,7 +1309,7 @@ _PRACTICE_NAMED_BEFORE = re.compile(r"(?:做法|经验|模式|机制|方法|举�
 _TOPIC_AFTER = re.compile(r"^(?:开展|開展|进行|進行|展开|展開|举行|舉行)?了?(?:专题|專題)?"
                           r"(?:协商|協商|议政|議政|座谈|座談|讨论|討論|调研|調研|交流|视察|視察|建言|磋商)")
 # a press tour's or a survey campaign's title (“…”网络主题宣传采访团, “…”基层治理大调研活动)
-_CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研活動|采访团|採訪團|采访活动|採訪活動)")
+_CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研活動|采访团|採訪團|采访活动|採訪活動|走访活动|走访慰问活动)")
 # what a verb of rhetoric makes of the place's work (奏响基层治理“大合唱”, 托起群众“稳稳的幸福”, 筑牢…“坚强堡垒”,
 # 点亮…的“精神灯塔”, 书写着“…”的故事): a figure of speech, unless the quote is a list or a numeral name or a scheme
 # word follows it (筑牢“区委—街道—社区”三级架构, 擦亮“…”品牌)
@@ -1317,7 +1317,8 @@ _RHETORIC_BEFORE = re.compile(r"(?:奏响|唱响|弹好|托起|画好|画出|画
                               r"书写|写好|交出|守护)[着著了的]?[^，,。；;“”]{0,6}$")
 # a title a place is awarded (被评为“…”, 荣获“…”, 获评“…”), even a numeral one (“五星级党组织”); a scheme word
 # after it (入选某市“…”社会工作服务典型项目) keeps a scheme named inside an award
-_AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予)[^，,。；;“”]{0,4}$")  # (not 命名为: 将这一做法命名为“…”)
+_AWARDED_BEFORE = re.compile(r"(?:被评为|评为|荣获|获评|荣膺|授予)[^，,。；;“”]{0,4}$"  # (not 命名为: 将这一做法命名为“…”;
+                             r"|被[^，,。；;“”]{0,12}?(?:命名为|确定为|认定为)$")  # but 被市委组织部命名为“…”: a title given)
 # words carved, written or printed on something (窗上镂刻着“…”, 墙上写着“…”, 印有“…”)
 _INSCRIBED_BEFORE = re.compile(r"(?:镂刻|雕刻|刻|写|印|绣|贴|挂|喷涂)(?:着|有)$")
 # a part naming a role people play (信息员, 调解员, 楼长)
@@ -1470,8 +1471,10 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             or _rx(r"^等?的?现象").match(after):  # (a phenomenon, a list too: “重建设、轻管理”现象)
         return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)
     if after[:1] in _WRITTEN_OPENS and _WRITTEN_AFTER.match(after) or not _numbered(name) and (
-            _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)):
-        return True  # an entry written on a board, a consultation's topic, a campaign's title (a list one too)
+            _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)) \
+            or before.endswith("围绕") and not _numbered_or_list(name, parts) and _TOPIC_AFTER.match(after):
+        return True  # an entry written on a board, a consultation's topic (围绕“…”开展专题协商: not a list), a campaign's
+        #              title (a list one too)
     if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):
         return True  # an event's title; a numeral name's event (“三联一进”代表主题活动) still names the scheme
     if (not _numbered_or_list(name, parts) or _problem_list(parts)) \

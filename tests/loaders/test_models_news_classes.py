@@ -86,3 +86,20 @@ def test_a_volunteer_team_named_by_a_quote_keeps_the_quote_as_its_name():
     # “X”志愿服务队 and X志愿服务队 written unquoted elsewhere: the scheme is X, not X志愿
     got = {n for n, _ in _models("某社区推行“三事分流”工作法。孙某成立了“和事佬”志愿服务队。和事佬志愿服务队常年调解纠纷。")}
     assert got == {"三事分流", "和事佬"}
+
+
+@pytest.mark.parametrize("text", [
+    # a title a body gives a unit (被市委组织部命名为“…”)
+    "某区推行“三事分流”工作法，2家党组织被市委组织部命名为“星城先锋示范党支部”。",
+    # the title of a visiting campaign (“…”走访活动)
+    "某区推行“三事分流”工作法。代表们参加了某社区“平安在某区·服务在身边”走访活动。",
+    # the topic a consultation is held on, introduced by 围绕
+    "某区推行“三事分流”工作法。市政协召开专题协商会，围绕“发挥社会组织作用 助推共同缔造”开展专题协商。",
+])
+def test_titles_given_visits_and_consultation_topics_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_listed_principle_discussed_stays_a_name():
+    # a quoted list a meeting discusses (围绕“a、b、c”进行交流) is a slogan the annotators keep
+    assert "搭平台、广参与、建机制" in {n for n, _ in _models("某区推行“三事分流”工作法。股室围绕“搭平台、广参与、建机制”进行了交流。")}

@@ -1173,6 +1173,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_treated(text, out)
     _rate_carried(text, out)
     _units_won(text, out)
+    _units_reached(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
@@ -1241,6 +1242,21 @@ def _units_won(text: str, found: list[MetricRec]) -> None:
         honour = quoted.group() if quoted else honour if len(honour) <= 10 else None
         if honour:
             r.subject = _shortened(won.group(1) + honour + "的" + subject)
+
+
+# people or units labelled by themselves, then the quoted state they reached (35.32万贫困群众如期全面实现“一搬跨千年”的…)
+_REACHED_QUOTED = re.compile(r"(?:如期|全面|全部|均|都|已经|已|基本|顺利)*(实现|完成)了?(“[^“”]{2,12}”)")
+
+
+def _units_reached(text: str, found: list[MetricRec]) -> None:
+    """``贫困群众 35.32万`` of ``35.32万贫困群众如期全面实现“一搬跨千年”的历史巨变`` → 实现“一搬跨千年”的贫困群众: who reached it."""
+    for r in found:
+        subject = r.subject or ""
+        if not subject or len(subject) > 6 or not text.startswith(subject, r.end):
+            continue
+        got = _REACHED_QUOTED.match(text, r.end + len(subject))
+        if got:
+            r.subject = _shortened(got.group(1) + got.group(2) + "的" + subject)
 
 
 # units counted after 对 and labelled by themselves, then 进行 and what was done to them, all the clause says

@@ -1039,6 +1039,9 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
     ("组织党员认领服务项目，年均落地共建项目120个，累计服务群众1.2万人次。", "1.2万人次", "服务群众"),  # (its own: not carried)
     # units then the honour they won: those that won it, by its quoted name
     ("2020年,有4个项目荣获某省第六届公益创投(志愿服务)项目交流展示大赛“双十佳”(省十佳项目)。", "4个", "荣获“双十佳”的项目"),
+    # people then the quoted state they reached: who reached it
+    ("通过实施易地扶贫搬迁，全州累计5.2万户、21.6万贫困群众如期全面实现“一步跨千年”的历史巨变。", "21.6万",
+     "实现“一步跨千年”的贫困群众"),
     # a hedge alone (a law's range): no label
     ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户", None),
     # a span of time and an adverb of how soon: no label

@@ -42,7 +42,6 @@ LEARNING_CUES = re.compile(
 _BEFORE_PLACE = ("深入到", "走进", "来到", "深入", "从", "向", "以")
 _BORROW_BEFORE = re.compile(r"(复制推广|复制|引进|引入|参照|参考|仿照|效仿)[^，。；;\n]{0,4}$")
 _BEFORE_PLACE_LAST = frozenset(w[-1] for w in _BEFORE_PLACE)
-_BORROW_FIRST = re.compile(r"[复引参仿效]")  # (the first characters of _BORROW_BEFORE's words)
 # the way round: named places that came to study the subject (河源市、韶关市先后来我市考察学习)
 _VISITED = re.compile(r"(?:先后|相继|分别|专程|多次)?(?:来|到|赴)(?:我|本)(?:市|区|县|省|州|镇|街道|社区)"
                       r"(?=[^，。；;\n]{0,10}(?:参观|考察|学习|取经|观摩))")
@@ -271,7 +270,6 @@ def _cues_before_places(text: str, places: list) -> list[tuple[int, int, str]]:
     :data:`_BORROW_BEFORE` up to four characters before one (no other place between)."""
     out = []
     prev_end = 0
-    borrow_at: list[int] | None = None  # where a word of _BORROW_BEFORE can start (its first characters), read once
     for s, e, _p in places:
         # (a word is tried only where the character before the place ends one)
         word = next((w for w in _BEFORE_PLACE if text.startswith(w, s - len(w)) and s >= len(w)), None) \
@@ -279,11 +277,7 @@ def _cues_before_places(text: str, places: list) -> list[tuple[int, int, str]]:
         if word is not None:
             out.append((s - len(word), s, word))
         else:
-            lo = max(prev_end, s - 12)
-            if borrow_at is None:
-                borrow_at = [m.start() for m in _BORROW_FIRST.finditer(text)]
-            k = bisect_left(borrow_at, lo)
-            m = _BORROW_BEFORE.search(text, lo, s) if k < len(borrow_at) and borrow_at[k] < s else None
+            m = _BORROW_BEFORE.search(text, max(prev_end, s - 12), s)
             if m is not None:
                 out.append((m.start(1), m.end(1), m.group(1)))
         prev_end = e

@@ -1416,8 +1416,8 @@ def _holder_of_run(text: str, found: list[MetricRec]) -> None:
         if holder and _KIND_ONLY.fullmatch(subject) and not _PEOPLE_HOLDER.match(subject):
             r.subject = _shortened(holder + subject)
         else:
-            got = _PEOPLE_HOLDER.match(subject)
-            holder = got.group() if got and r.unit == "%" else None
+            got = _PEOPLE_HOLDER.match(subject) if r.unit == "%" else None    # (only a share's label opens a run)
+            holder = got.group() if got else None
         prev = r
 
 

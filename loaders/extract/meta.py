@@ -266,7 +266,8 @@ def _source_lines(lines: list[str], text: str) -> list[str]:
         if len(line) > _MAX_LINE:
             continue
         out.extend(m.group("org") for m in _LABELLED.finditer(line))  # spaces part the fields
-        out.extend(m.group("org") for m in _WELCOME.finditer(line))  # 欢迎访问某省民政厅官网: the site's own body
+        if "欢迎访问" in line:  # 欢迎访问某省民政厅官网: the site's own body
+            out.extend(m.group("org") for m in _WELCOME.finditer(line))
         m = _DATED_ORG.match(line)
         if m:
             out.append(m.group("org"))

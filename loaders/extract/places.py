@@ -29,6 +29,7 @@ from loaders.extract.text_utils import (
     looks_like_proper_name,
     match_opening,
     sentence_bounds,
+    stop_before,
     stop_positions,
 )
 from loaders.extract.townships import township_county, township_in, townships_in
@@ -1448,7 +1449,9 @@ _SCENE_IN = re.compile(r"在([^，,。；;：:“”]{2,16}?)[，,]")
 
 def _scene_street(text: str, pos: int, local_at_end: dict[int, str], locals_: dict[str, PlaceRec]) -> str | None:
     """The street or town a sentence opens its scene in (`在某街道，代表们先来到某居民区…`) before ``pos``, or None."""
-    lo = max(text.rfind(c, 0, pos) for c in "。！？!?\n") + 1
+    # (the sentence's start from the stops' cached offsets: an ``rfind`` per stop scans back to the text's start for a
+    # stop it never writes, !/?)
+    lo = stop_before(text, pos, "。！？!?\n")
     got = None
     for m in _SCENE_IN.finditer(text, lo, pos):
         name = local_at_end.get(m.end(1))

@@ -1385,15 +1385,24 @@ _MONEY_USE = re.compile(r"(?:[（(][^（）()]{0,12}[）)])?\s*(?:[，,]\s*在[^
                         r"([^，,。；;：:！？!?\n]{2,16})(?=[，,。；;：:！？!?\n])")
 
 
+# … or, after a clause of the means (采取/通过…方式), the things it was spent on and what was done to them
+_MONEY_TREATS = re.compile(r"\s*[，,]\s*(?:采取|通过|按照|依托)[^。；;！？!?\n]{0,50}?(?:方式|办法|形式|途径)[，,]\s*"
+                           r"对([^，,。；;：:！？!?\n]{2,14}?)进行([\u4e00-\u9fff]{2,6})(?=[，,。；;：:！？!?\n])")
+
+
 def _money_use(text: str, found: list[MetricRec]) -> None:
     """A sum labelled only by the verb of spending it is labelled by what it is for, where the clause after the figure
     says (在某镇实施2公里道路硬化 → 实施2公里道路硬化的资金): one sum of several, each for its own work."""
     for r in found:
         if r.subject and r.unit.endswith("元") and _BARE_FUNDING.fullmatch(r.subject):
             use = _MONEY_USE.match(text, r.end)
+            noun = "投入" if r.subject.endswith("投入") else "经费" if "经费" in r.subject else "资金"
             if use:
-                noun = "投入" if r.subject.endswith("投入") else "经费" if "经费" in r.subject else "资金"
                 r.subject = _shortened((use.group(1) or use.group(2)) + use.group(3) + "的" + noun)
+                continue
+            treated = _MONEY_TREATS.match(text, r.end)
+            if treated:     # (…1.5亿元，采取…等方式，对城市社区综合服务设施进行升级改造: what it was spent on, after the means)
+                r.subject = _shortened("对" + treated.group(1) + "进行" + treated.group(2) + "的" + noun)
 
 
 # people whose make-up a run of figures gives (全区社区专职工作人员本科以上学历占59.1%、大专学历占38.5%，平均年龄36岁): the

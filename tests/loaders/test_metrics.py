@@ -1031,6 +1031,9 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
     ("并明确了组长议事协调、信息收集、矛盾调处等5项职责,楼长反馈民意、监督卫生等3项职责。", "3项", "楼长反馈民意等职责"),
     # a budget labelled by its payer alone, then what it is for: labelled by its use
     ("2021年初市县财政预算安排1200万元用于支持社区治理工作开展，成效明显。", "1200万元", "用于支持社区治理工作开展的资金"),
+    # … or its use after a clause of the means
+    ("推进社区综合服务设施建设。市政府投入预算1.2亿元,采取利用闲置资产、改扩建等方式,对城市社区综合服务设施进行升级改造。",
+     "1.2亿元", "对城市社区综合服务设施进行升级改造的资金"),
     # units after 对, then 进行 and what was done to them: those it was done to
     ("争取省拨资金100万元用于对30个规范化社区进行奖补。", "30个", "奖补的规范化社区"),
     ("对20个老旧小区进行改造提升和绿化美化，惠及居民。", "20个", "老旧小区"),     # (more than a short verb: left)

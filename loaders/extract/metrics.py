@@ -1174,6 +1174,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_treated(text, out)
     _rate_carried(text, out)
     _units_won(text, out)
+    _units_changed_to(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
@@ -1257,6 +1258,19 @@ def _units_reached(text: str, found: list[MetricRec]) -> None:
         got = _REACHED_QUOTED.match(text, r.end + len(subject))
         if got:
             r.subject = _shortened(got.group(1) + got.group(2) + "的" + subject)
+
+
+# units, then what they were changed into, all their clause says (18个村委会正式改为居委会): those changed into it
+_CHANGED_INTO = re.compile(r"([\u4e00-\u9fff]{1,6}?)(?:正式|全部|均|已经|已|先后)*(改为|转为|改制为|更名为|合并为)"
+                           r"([\u4e00-\u9fff]{2,8})(?=$|[，,。；;！？!?\n])")
+
+
+def _units_changed_to(text: str, found: list[MetricRec]) -> None:
+    """``村委会正式改 18个`` of ``18个村委会正式改为居委会`` → 改为居委会的村委会: the label is the units and what became of them."""
+    for r in found:
+        got = _CHANGED_INTO.match(text, r.end)
+        if got and (r.subject or "").startswith(got.group(1)):
+            r.subject = _shortened(got.group(2) + got.group(3) + "的" + got.group(1))
 
 
 # units counted after 对 and labelled by themselves, then 进行 and what was done to them, all the clause says

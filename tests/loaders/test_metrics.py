@@ -1047,6 +1047,9 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
      "实现“一步跨千年”的贫困群众"),
     ("通过实施易地扶贫搬迁，全州累计5.2万户、21.6万贫困群众如期全面实现“一步跨千年”的历史巨变。", "5.2万户",
      "实现“一步跨千年”的贫困群众"),     # (the households before them: the same people's)
+    # units, then what they were changed into: those changed
+    ("共有520户、1630人被村屋取代,12个村委会正式改为居委会。", "12个", "改为居委会的村委会"),
+    ("5个村改为社区，新增居民3000人。", "5个", "改为社区的村"),
     # a hedge alone (a law's range): no label
     ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户", None),
     # a span of time and an adverb of how soon: no label

@@ -154,7 +154,12 @@ def _what(text: str, verb_end: int, src_end: int, limit: int) -> str:
     if end - lo > _MAX_WHAT:
         inside = [c for c in cuts if c - lo <= _MAX_WHAT]
         end = inside[-1] if inside else lo
-    tail = _WHAT_TAIL.search(text, lo, end)
+    # (the tail's words are at most 7 characters before its run of spaces and commas: searched from 16 before the end,
+    # it starts where it would from ``lo`` unless it starts within 8 of that window's start, where ``lo`` is searched from)
+    at = max(lo, end - 16)
+    tail = _WHAT_TAIL.search(text, at, end)
+    if tail is not None and at > lo and tail.start() < at + 8:
+        tail = _WHAT_TAIL.search(text, lo, end)
     if tail is not None:
         end = tail.start()
     return text[lo:end].strip(" 　、和及与")

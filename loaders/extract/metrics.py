@@ -1210,13 +1210,14 @@ def _passive_after(text: str, found: list[MetricRec]) -> None:
 # a rate per period opening a label (年均落地…项目168个), and the next figure's label straight after a comma (，服务群众1.6万人次):
 # the same period's rate, unless it names its own
 _RATE_OPENS = re.compile(r"(?:年均|月均|日均|每年|每月|平均每年)")
+_RATE_OPENINGS = frozenset(("年均", "月均", "日均", "每年", "每月", "平均"))  # (their first two characters: tried only there)
 _OWN_PERIOD = re.compile(r"年|月|日|均|每|累计|共计|总")
 
 
 def _rate_carried(text: str, found: list[MetricRec]) -> None:
     """``服务群众 1.6万人次`` after ``年均落地党群共建项目168个，`` → 年均服务群众: the rate goes on to the next clause's figure."""
     for a, b in pairwise(found):
-        rate = _RATE_OPENS.match(a.subject or "")
+        rate = _RATE_OPENS.match(a.subject) if a.subject and a.subject[:2] in _RATE_OPENINGS else None
         subject = b.subject or ""
         if rate and subject and text[a.end:b.start] in (f"，{subject}", f",{subject}") and not _OWN_PERIOD.search(subject):
             b.subject = _shortened(rate.group() + subject)

@@ -1492,7 +1492,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
-    if (name[:1].isascii() and _FOREIGN_WORD.match(name) or _ASSOCIATION.search(name)) and not _TYPE_AFTER.match(after):
+    if (name[:1].isascii() and _FOREIGN_WORD.match(name) or name.endswith("会") and _ASSOCIATION.search(name)) \
+            and not _TYPE_AFTER.match(after):
         return True  # a foreign word (尽享“City”生活), an association's name
     if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
         return False  # (nor from a later start: the sentence's start is read only after a hit)

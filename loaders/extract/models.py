@@ -1345,7 +1345,7 @@ _STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 _SAYS_BEFORE = re.compile(r"(?:提出|指出|强调|要求|号召)(?:了|的)?[，,：:\s]{0,2}$")
 _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|报告|习近平")
 # a provision quoted from a regulation (“每个网格原则上不少于300户”)
-_PROVISION = re.compile(r"应当?|不得|不低于|不少于|不超过|以上|以下")
+_PROVISION = re.compile(r"应当|(?<![响供适反回对效呼答感相照顺])应(?![急用对])|不得|不低于|不少于|不超过|以上|以下")  # (not 响应, 应急: words)
 # a question (“钱从哪里来”, “谁来管”)
 _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁")
 # a series of three or more short quotes, each with its own qualifier before or after it (管理“全覆盖”、
@@ -1379,6 +1379,7 @@ _EVENT_AFTER = re.compile(r"^[^，,。；;“”]{0,6}?(?:晚会|联欢会|演�
 # scheme; a kind of body (“院管委”等自治组织: no count) and a numeral or listed name (“1+N”等一批志愿组织) still name one
 _ORGANISATION_AFTER = re.compile(r"^等(?:一批|一些|多家|多个|[\d一二三四五六七八九十百]+[家个個])[^，,。；;：:“”]{0,6}?"
                                  r"(?:组织|組織|机构|機構|协会|協會)")
+_NUMERALS_TWICE = re.compile(r"[一二三四五六七八九十两双][^一二三四五六七八九十两双]{1,4}[一二三四五六七八九十两双]")
 _REJECTED_AFTER = any_of(_TROUBLE_AFTER, _BECOMES_AFTER, _THEME_AFTER, _AWARD_AFTER, _TRAIT_AFTER, _EVENT_AFTER, _CRIME_AFTER)
 # the words before it make it one instance of something (一份“点菜单”), one year's edition of an
 # event (2024“…”采访团) or what someone says or does (有人“…”，有人“…”: people's words, not a scheme)
@@ -1430,8 +1431,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     # (read without the pinyin glosses some mirror pages print: 网(wǎng)络主题宣传采访团)
     after = _unglossed(text[e:e + 48])[:16]
     before = _unglossed(text[max(0, s - 42):s])[-14:]
-    if _REJECTED_AFTER.match(after) or _REJECTED_BEFORE.search(before):
-        return True
+    if _REJECTED_AFTER.match(after) and not (after.startswith("主题") and _NUMERALS_TWICE.search(name)) \
+            or _REJECTED_BEFORE.search(before):
+        return True  # (a name of two numerals, “一月一课一片一实践”主题党日, names the scheme a theme day carries out)
     if (_DEMONSTRATIVE_BEFORE.search(before) and not _TYPE_AFTER.match(after)  # 这一“…”模式 is named again
             or FIGURE_VERB.search(before) and not _TYPE_NEXT.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True
@@ -1864,6 +1866,20 @@ def _abbreviating(text: str, cands: list[_Cand]) -> None:
             o.accepted = False
 
 
+# a showcase the place builds and names (打造基层治理“某某样板”, 打造…“某区地标”): its brand
+_SHOWCASE = re.compile(r"[^、，,；;：:。]{2,8}(?:样板|地标|标杆|名片)\Z")
+_BUILDS_BEFORE = re.compile(r"打造[^，,。；;：:“”]{0,10}$")
+
+
+def _showcases(text: str, cands: list[_Cand]) -> None:
+    """A short quote ending in 样板/地标/标杆/名片 that 打造 governs is the brand of the place's showcase (not so
+    where the place only offers one to others, 提供了“…样板”: a figure of speech)."""
+    for c in cands:
+        if not c.rejected and _SHOWCASE.search(c.name) \
+                and _BUILDS_BEFORE.search(text, max(0, c.start - 14), c.start - (0 if c.quote.orphan else 1)):
+            c.accepted = True
+
+
 def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     """Named models of the document into ``ctx.named_models``; ``model`` replaces the shipped
     classifier weights (the training script's cross-validation)."""
@@ -1875,6 +1891,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         # words joined by + (“党建+物业”) are a coined name wherever they stand: no context undoes it
         c.accepted = v is not None and (model.accept(quote_features(v)) or bool(_JOINED.search(c.name)))
     _abbreviating(text, cands)
+    _showcases(text, cands)
     # a name is a name wherever the document quotes it
     names = {"".join(c.name.split()) for c in cands if c.accepted}
     for c in cands:

@@ -103,3 +103,24 @@ def test_titles_given_visits_and_consultation_topics_are_not_names(text):
 def test_a_listed_principle_discussed_stays_a_name():
     # a quoted list a meeting discusses (围绕“a、b、c”进行交流) is a slogan the annotators keep
     assert "搭平台、广参与、建机制" in {n for n, _ in _models("某区推行“三事分流”工作法。股室围绕“搭平台、广参与、建机制”进行了交流。")}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a list one of whose parts holds 响应 or 应急 is no provision (应 as a modal verb is)
+    ("东湖社区推行“大党委引领、社会共建、网格治理、一键响应”工作机制，化解矛盾。", "大党委引领、社会共建、网格治理、一键响应"),
+    # a showcase 打造 names (打造…“某某地标”)
+    ("某区推行“三事分流”工作法，不断打造市域社会治理“城西地标”。", "城西地标"),
+    # a name of two numerals before 主题党日: the scheme the theme day carries out
+    ("某县常态化组织党员开展“一周一课一片一实践”主题党日活动。", "一周一课一片一实践"),
+])
+def test_responses_showcases_and_numeral_themes_are_names(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "某区推行“三事分流”工作法，为全省提供了可复制的“城西样板”。",  # a showcase offered, not built: a figure
+    "某县开展“邻里守望”主题活动，推行“三事分流”工作法。",             # an event's theme, no numeral
+    "某市规定“每个网格原则上应配备1名专职网格员”，推行“三事分流”工作法。",  # a provision
+])
+def test_offered_showcases_plain_themes_and_provisions_stay_out(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}

@@ -154,15 +154,22 @@ def _what(text: str, verb_end: int, src_end: int, limit: int) -> str:
     if end - lo > _MAX_WHAT:
         inside = [c for c in cuts if c - lo <= _MAX_WHAT]
         end = inside[-1] if inside else lo
-    # (the tail's words are at most 7 characters before its run of spaces and commas: searched from 16 before the end,
-    # it starts where it would from ``lo`` unless it starts within 8 of that window's start, where ``lo`` is searched from)
+    tail = _tail_start(text, lo, end)
+    if tail is not None:
+        end = tail
+    return text[lo:end].strip(" 　、和及与")
+
+
+def _tail_start(text: str, lo: int, end: int) -> int | None:
+    """Where :data:`_WHAT_TAIL` starts in ``text[lo:end]`` (the leftmost match's start), or None. Its words are at
+    most 7 characters before its run of spaces and commas: searched from 16 before the end, it starts where it would
+    from ``lo`` unless it starts within 8 of that window's start, where ``lo`` is searched from (a search of the
+    whole phrase tried every offset of it)."""
     at = max(lo, end - 16)
     tail = _WHAT_TAIL.search(text, at, end)
     if tail is not None and at > lo and tail.start() < at + 8:
         tail = _WHAT_TAIL.search(text, lo, end)
-    if tail is not None:
-        end = tail.start()
-    return text[lo:end].strip(" 　、和及与")
+    return tail.start() if tail is not None else None
 
 
 def _last_open_at_depth0(text: str, lo: int, end: int) -> int:

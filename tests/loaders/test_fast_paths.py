@@ -1021,3 +1021,37 @@ def test_plan_words_give_the_engine_first_characters_to_skip_to():
     code = _compiler._code(_parser.parse(PLAN_WORDS.pattern, PLAN_WORDS.flags), PLAN_WORDS.flags)
     assert code[0] == _constants.INFO
     assert code[2] & (_constants.SRE_INFO_PREFIX | _constants.SRE_INFO_CHARSET)
+
+
+def test_learning_tail_searched_in_the_phrase_end_is_the_full_search():
+    """``learning._what`` searches ``_WHAT_TAIL`` in the last 16 characters first: the start it keeps is the full
+    search's on every window of random strings of the tail's own words, spaces and commas."""
+    from loaders.extract import learning
+
+    alphabet = list("方面的考察学习借鉴参观观摩调研成果结果 　，,\n社区经验")
+    rng = random.Random(7)
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        lo = rng.randint(0, len(text))
+        end = rng.randint(lo, len(text))
+        full = learning._WHAT_TAIL.search(text, lo, end)
+        assert learning._tail_start(text, lo, end) == (full.start() if full else None)
+
+
+def test_label_guards_of_metrics_let_every_whole_match_through():
+    """The character tests before ``_TIME_THEN``/``_HEDGE_ONLY``/``_RATE_OPENS`` and the set of duty nouns admit every
+    label the patterns match (whole, or from the start for the rate)."""
+    from loaders.extract import metrics
+
+    alphabet = list("仅只短短在用不到足3个分钟小时天内里之就便即一般通常原则上大致体基本为是年均月日每平职责任务社区")
+    rng = random.Random(11)
+    for _ in range(40000):
+        label = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 10)))
+        if metrics._TIME_THEN.fullmatch(label):
+            assert label[-1] in "就便即"
+        if metrics._HEDGE_ONLY.fullmatch(label):
+            assert label[0] in metrics._HEDGE_FIRST
+        if metrics._RATE_OPENS.match(label):
+            assert label[:2] in metrics._RATE_OPENINGS
+    for noun in ("职责", "職責", "任务", "任務", "责任", "責任"):
+        assert noun in metrics._DUTY_NOUNS

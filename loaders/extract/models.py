@@ -1399,6 +1399,10 @@ _REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|�
 # contest picked, not a way of working
 _HONOURED = re.compile(r"\A(?:十佳|百佳|十优|十大|百强|最美)[^、，,+＋·—－\-\d]{0,6}"
                        r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居)\Z")
+# the small moving the large written inside one quote (“以最小成本撬动最大效能”): a figure of speech, as two quotes are
+_SMALL_MOVES_BIG = re.compile(r"小[^、，,]{0,8}(?:撬动|撬起|带动|换取|换来|赢得)[^、，,]{0,4}大")
+# a motto acted on (用“…”的实际行动): words that describe the deed, not a scheme (a list or a numeral name stays)
+_DEED_AFTER = re.compile(r"^的?(?:实际)?行动")
 # a kind of election (“户代表选举”方式): a procedure the law sets, not the place's scheme
 _ELECTION = re.compile(r"选举\Z")
 # an association's name (“…志愿者协会”“…”等志愿服务组织): a body, not a scheme, unless a scheme word follows it
@@ -1412,7 +1416,7 @@ _TRAILING_OFF = re.compile(r"(?:…|\.{3})\Z")
 _COPULA = re.compile(r"就是|便是|即是|就像")
 _NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _TRAILING_OFF, _COPULA, _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR,
-                       _HONOURED, _ELECTION)
+                       _HONOURED, _ELECTION, _SMALL_MOVES_BIG)
 
 
 # a person, by the role people play (当好政策“宣传员”, 群众身边的“贴心人”, 社区“多面手”): a figure of speech,
@@ -1457,6 +1461,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True  # one organisation among others of its kind (“…中心”等一批社会组织)
     if not _numbered_or_list(name, parts) and _RHETORIC_BEFORE.search(before) and not _TYPE_NEXT.match(after):
         return True  # a figure a verb of rhetoric makes (奏响…“大合唱”)
+    if not _numbered_or_list(name, parts) and before.endswith("用") and _DEED_AFTER.match(after):
+        return True  # a motto acted on (用“有困难我先上”的实际行动)
     if not _numbered_or_list(name, parts) and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
     if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (

@@ -124,3 +124,13 @@ def test_responses_showcases_and_numeral_themes_are_names(text, name):
 ])
 def test_offered_showcases_plain_themes_and_provisions_stay_out(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text", [
+    # the small moving the large inside one quote: a figure of speech
+    "某村推行“三事分流”工作法，形成“以最小治理成本撬动最大治理效能”的乡村治理模式。",
+    # a motto acted on (用“…”的实际行动)
+    "某社区推行“三事分流”工作法。书记带头组建先锋队，用“有困难我先上”的实际行动诠释担当。",
+])
+def test_small_moving_large_and_mottos_acted_on_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}

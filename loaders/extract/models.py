@@ -694,6 +694,18 @@ def _contains_subject(ctx: Context, name: str) -> bool:
     return False
 
 
+def _subject_parents(ctx: Context) -> list[str]:
+    """The parents :func:`_contains_subject` tests, in its order: ``_contains_subject(ctx, name)`` is whether one of
+    them is ``name`` or starts with it."""
+    out: list[str] = []
+    place, seen = ctx.place_named(ctx.document.subject_place), set()
+    while place is not None and place.parent and place.parent not in seen:
+        out.append(place.parent)
+        seen.add(place.parent)
+        place = ctx.place_named(place.parent)
+    return out
+
+
 _MADE_BY = re.compile(r"[^，,。；;“”]{0,6}?(?:(?P<src>发源于|起源于|源于|源自|诞生于|首创于)|由|是|系)")
 _CREATED = re.compile(r"的?(?:首创|创立|创建|率先|探索|推出|打造|发起|提出)|的(?:一[项个种大])?(?:创新|品牌|特色|做法|举措|经验)")
 
@@ -1140,10 +1152,13 @@ def _own_shorts(ctx: Context) -> list[tuple[str, str, bool]]:
     where the short name has two characters or more and is no ordinary word (幸福社区's 幸福, 光明社区's 光明 name
     schemes everywhere)."""
     out = []
+    chain: list[str] | None = None  # the parents of the subject, as _contains_subject walks them (read once)
     for p in ctx.places:
         if p.level in ("province", "other"):
             continue
-        above = p.role == "external" and _contains_subject(ctx, p.name)
+        if p.role == "external" and chain is None:
+            chain = _subject_parents(ctx)
+        above = p.role == "external" and any(parent == p.name or parent.startswith(p.name) for parent in chain)
         if p.role == "external" and not above:
             continue
         base = p.name[len(p.parent):] if p.parent and p.name.startswith(p.parent) else p.name

@@ -1354,6 +1354,9 @@ _TRAIT_AFTER = re.compile(r"^的?[^，,。；;“”]{0,6}?(?:优势|特征|特�
 # (一份“点菜单”, 一场“…”活动, 一次“…”的座谈)
 _DEMONSTRATIVE_BEFORE = re.compile(r"[这那](?:一|个|条|种|股|张|片|样的)?$")
 _ONE_INSTANCE_BEFORE = re.compile(r"一[条场次份张封句幅台]$")
+# one instance described first (一条安全平坦的“回家路”, 一张细密的“民心网”): a figure, unless a scheme word follows
+# (一场别开生面的“…”民主议事会)
+_ONE_DESCRIBED_BEFORE = re.compile(r"一[条场次份张封句幅台个座][^，,。；;“”]{1,8}的$")
 # the title of a study (基金项目“…研究”)
 _STUDY_TITLE = re.compile(r"(?:研究|探析|初探|分析|调查)$")
 # words of the centre or a leader quoted (党的二十大报告提出“…”, 总书记强调：“…”)
@@ -1476,6 +1479,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True  # one organisation among others of its kind (“…中心”等一批社会组织)
     if not _numbered_or_list(name, parts) and _RHETORIC_BEFORE.search(before) and not _TYPE_NEXT.match(after):
         return True  # a figure a verb of rhetoric makes (奏响…“大合唱”)
+    if not _numbered_or_list(name, parts) and _ONE_DESCRIBED_BEFORE.search(before) and not _TYPE_AFTER.match(after) \
+            and not _KIND_AFTER.match(after):
+        return True  # one instance described first (一条安全平坦的“回家路”)
     if not _numbered_or_list(name, parts) and before.endswith("用") and _DEED_AFTER.match(after):
         return True  # a motto acted on (用“有困难我先上”的实际行动)
     if not _numbered_or_list(name, parts) and before.endswith("践行"):

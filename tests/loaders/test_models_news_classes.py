@@ -134,3 +134,9 @@ def test_offered_showcases_plain_themes_and_provisions_stay_out(text):
 ])
 def test_small_moving_large_and_mottos_acted_on_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_one_instance_described_first_is_a_figure_unless_a_scheme_word_follows():
+    assert {n for n, _ in _models("某社区推行“三事分流”工作法，一条安全平坦的“回家路”温暖着居民的心。")} == {"三事分流"}
+    got = {n for n, _ in _models("某区推行“三事分流”工作法。一场别开生面的“有事来协商”民主议事会在某街道举行。")}
+    assert "有事来协商" in got

@@ -29,6 +29,7 @@ from loaders.extract.lead_paragraphs import action_clause, find_lead_paragraphs,
 from loaders.extract.policies import find_titles
 from loaders.extract.practices import (
     credit_spans,
+    glossed_cue,
     load_taxonomy,
     question_spans,
     quoted_request_spans,
@@ -351,12 +352,14 @@ def extract_measures(ctx: Context) -> None:
                 return True
         return False
 
+    cues = {p.name: p.pattern for p in tax.practices}
+
     def practices_in(lo: int, hi: int, place: str | None) -> set[str]:
         # a sentence whose subject is a unit above the measure's place (省住建厅于…修订《…办法》，将…企业党建工作
         # 列入考评细则 inside a district's measure) reports that unit's work, not the place's
         out: set[str] = set()
         for pos, name in hits[bisect_left(hit_pos, lo):bisect_left(hit_pos, hi)]:
-            if name in out:
+            if name in out or glossed_cue(text, pos, cues.get(name)):
                 continue
             s_lo = max(lo, attribution.sentence_start(pos))
             head, found = attribution.head(s_lo, min(pos + 1, s_lo + 60))

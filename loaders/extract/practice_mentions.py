@@ -35,7 +35,7 @@ from bisect import bisect_right
 
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
-from loaders.extract.practices import in_topic_list, load_taxonomy
+from loaders.extract.practices import glossed_cue, in_topic_list, load_taxonomy
 from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after, stop_before
 from loaders.record import PracticeMention
 
@@ -74,6 +74,7 @@ def extract_practice_mentions(ctx: Context) -> None:
     best: dict[str, tuple[int, int, str | None, bool]] = {}
     seen_elsewhere: dict[str, str] = {}   # practice → the place elsewhere (not above) its best cue so far is about
     holds = _subject_test(ctx, up=True)
+    cues = {p.name: p.pattern for p in load_taxonomy().practices}
     starts, lines = line_starts(text), {}
     last: dict[str, int] = {}          # practice → the sentence of its last cue looked at
     tried: dict[str, int] = {}         # practice → sentences looked at since it had a cue of rank 2
@@ -114,8 +115,8 @@ def extract_practice_mentions(ctx: Context) -> None:
                     seen_elsewhere[name] = place
             elif place is None and known is not None and known[0] <= _OWN and (known[0] < _OWN or known[3] or not figured):
                 continue                                      # at best of rank 1 again: not read further
-            elif _weak(text, sentence, pos) or attribution.planned_at(pos):
-                rank = _PLANNED
+            elif _weak(text, sentence, pos) or attribution.planned_at(pos) or glossed_cue(text, pos, cues[name]):
+                rank = _PLANNED     # (a bracket naming a compound another way, 小区（网格）: cited where nothing else is)
             else:
                 rank = _OWN if place is None else _NAMED
         # of cues of one rank, the first in a figure's clause: a sentence reporting how much of the work was done, not the

@@ -39,6 +39,7 @@ __all__ = [
     "Taxonomy",
     "credit_spans",
     "document_practices",
+    "glossed_cue",
     "in_topic_list",
     "load_taxonomy",
     "quoted_request_spans",
@@ -521,6 +522,20 @@ def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     spans.extend((m.start(1), m.end(1)) for m in _ACKNOWLEDGED.finditer(text))
     spans.extend(_filed_proposal_spans(text))
     return spans
+
+
+# where residents live, which a bracket may name another way (小区（网格）): a unit, not the work of its other name
+_DWELLING_UNITS = frozenset({"小区", "社区", "院落", "楼院", "楼栋", "片区"})
+
+
+def glossed_cue(text: str, pos: int, cue: re.Pattern[str] | None) -> bool:
+    """Is the cue at ``pos`` all a short bracket after where residents live says (``党员干部到居住地小区（网格）报到``)?
+    It names that unit another way, not work the measure does: no practice of the measure (the document's practices
+    keep it). A bracket after another word may say what the thing is (13个共享工作站(社工站)已建成): it counts."""
+    if pos < 3 or text[pos - 1] not in "（(" or text[pos - 3:pos - 1] not in _DWELLING_UNITS or cue is None:
+        return False
+    found = cue.match(text, pos)
+    return found is not None and text[found.end():found.end() + 1] in ("）", ")")
 
 
 def document_practices(text: str, taxonomy: Taxonomy | None = None) -> list[str]:

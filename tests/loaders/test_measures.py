@@ -230,3 +230,18 @@ def test_a_sentence_of_the_province_inside_a_districts_measure_gives_it_no_pract
     first = next(v for k, v in got.items() if "信用评价" in k)
     assert "党建引领" not in first and "物业管理提升" in first
     assert "党建引领" in next(v for k, v in got.items() if "红色物业" in k)
+
+
+def test_a_practice_named_only_in_a_bracket_gloss_is_no_practice_of_the_measure():
+    """到居住地小区（网格）报到 names the compound another way (its grid): the measure reporting party members there does not
+    do 网格化治理; a grid named as the work (划分网格) still counts, and the document keeps the practice."""
+    from loaders.extract.pipeline import extract_text
+
+    text = ("某市民政局关于市政协第12号提案的答复\n\n尊敬的王委员：\n您提出的提案收悉，现答复如下：\n"
+            "一、推动党员下沉\n全市800余名机关党员到居住地小区（网格）报到，参与志愿服务。\n"
+            "二、做实基层网格\n各社区划分网格120个，配备专职网格员。\n")
+    rec = extract_text(text, "t.txt")
+    got = {m.summary: m.practices for m in rec.measures}
+    assert "网格化治理" not in next(v for k, v in got.items() if "党员下沉" in k)
+    assert "网格化治理" in next(v for k, v in got.items() if "网格" in k and "党员" not in k)
+    assert "网格化治理" in rec.practices

@@ -164,3 +164,13 @@ def test_what_a_standards_quoted_term_spells_out_is_cited_after_work():
     text, pm = _mentions("襄阳市制定规范化社区建设标准。“七中心”即综治中心、文体活动中心、志愿服务中心。\n"
                          "目前，襄阳市各社区普遍设立志愿服务中心，组织志愿者开展为民服务。", "志愿服务")
     assert text[pm.start - 12:pm.start].endswith("普遍设立")
+
+
+def test_a_grid_only_glossing_a_compound_is_cited_after_grid_work():
+    """Audit 27: 到居住地小区（网格）报到 names the compound another way — a later sentence on grid work is cited for
+    网格化治理; with no other cue the gloss is still cited."""
+    text, pm = _mentions("襄阳市2000余名党员干部到居住地小区（网格）报到，参与志愿服务。\n"
+                         "网格化治理卓有成效，襄阳市实现城市社区网格全覆盖。", "网格化治理")
+    assert text[pm.start:].startswith("网格化治理卓有成效")
+    text, pm = _mentions("襄阳市2000余名党员干部到居住地小区（网格）报到，参与志愿服务。", "网格化治理")
+    assert text[pm.start - 3:pm.start] == "小区（"

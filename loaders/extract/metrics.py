@@ -181,12 +181,13 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # → 车位, 1250名在职党员进小区… → 在职党员; 推动/推进/结对/负责 and an adverb, 积极/大力/陆续/如期, open the predicate too: 6个工作组推动资源下沉 → 工作组;
 # so do dividing and calling: 137个自然屯划分为“小网格” → 自然屯, 27名工友拨打…热线投诉 → 工友;
 # and what the things counted then do or become: 230个充电设施解决飞线充电问题 → 充电设施, 5个小区整合成一个小区 → 小区,
-# 21个社区自组织告别无序争夺 → 社区自组织, 7个有党员的企业单独或联合成立党组织 → 有党员的企业)
+# 21个社区自组织告别无序争夺 → 社区自组织, 7个有党员的企业单独或联合成立党组织 → 有党员的企业, 8个孵化基地启动…申报 →
+# 孵化基地)
 _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                 r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|未能|尚未|担任|兼任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|陆续|相继|纷纷|如期|"
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
-                r"解决(?!率)|告别|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
+                r"解决(?!率)|告别|启动(?!区|资金|经费|仪式|会)|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_SPLIT = class_led(_AFTER_SPLIT)  # (the same matches, tried where one can open)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
@@ -210,6 +211,8 @@ _TIMES_DONE = re.compile(r"[\u4e00-\u9fff][^，,。；;：:！？!?\n]{1,15}(?=$
 _TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
 _LIST_COUNTED = re.compile(r"(?:等[\u4e00-\u9fff]{0,5}|共|共计|合计|总计)\s*$")
+# a list of fields closed by 等方面/等领域, with more words after it (…、楼道整理等方面通过民主协商制定…)
+_SCOPE_CLOSED = re.compile(r"等(?:多个|各个|各)?(?:方面|领域)(?![的和、])[，,]?")
 # the last item of a list that ends in what all its items qualify (…、抓基层治理突出的干部): a 的-phrase with its noun
 _MODIFIED_NOUN = re.compile(r"[^的，,。；;：:！？!?\n、]{1,12}的[\u4e00-\u9fff]{1,6}\s*$")
 # a list the figure counts closes with 等 and what its items are (政协委员、居民代表和…等部门负责人), or is of
@@ -574,7 +577,10 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
                     before = before[:first.start()].rstrip("，, ") + counted.group().strip()
                     cut = whole_from
     elif cuts and before[cuts[-1].start()] in "、和及与" and not _MODIFIED_NOUN.search(before, cut):
-        cut = _list_start(before, cuts, len(cuts) - 1)
+        scope = _SCOPE_CLOSED.search(before, cut)
+        # a list of the fields where something was done, closed by 等方面 (在养犬、停车、护绿等方面通过协商制定“微公约”):
+        # what was done there labels the figure, not the list's last items and it
+        cut = scope.end() if scope and scope.end() < len(before) - 1 else _list_start(before, cuts, len(cuts) - 1)
     elif cuts and before[cuts[-1].start()] in "、和及与" and _MODIFIED_NOUN.search(before, cut):
         # a list of what qualifies the noun counted (选用抓项目、抓招商成效显著、抓基层治理突出的干部79名): every item
         # qualifies it, so the whole list where it is short, never its last item alone

@@ -1070,3 +1070,16 @@ def test_a_proposals_own_suggestions_are_labelled_so():
     assert got["4千元"][0] == "村干部年工资报酬"
     plain = text.replace("提案人", "联系人").replace("案 由", "标 题")
     assert {m.as_written: m.subject for m in extract_text(plain, "t.txt").metrics}["2万元"] == "村干部工资年标准"
+
+
+@pytest.mark.parametrize("text,as_written,subject", [
+    # units counted, then what is started in them (在城区8个孵化基地启动…申报工作): the units, not who starts it
+    ("近日，某市民政局在城区8个社区社会组织孵化培育基地启动微公益创投项目申报工作。", "8个", "社区社会组织孵化培育基地"),
+    ("争取启动资金300万元。", "300万元", "争取启动资金"),        # (a sum to start with: 启动 opens its noun)
+    # a list of the fields where something was done, closed by 等方面: what was done there, not the list's last items
+    ("全市社区在小区养犬、停车、护绿、楼道整理等方面通过民主协商制定“微公约”2544个。", "2544个", "通过民主协商制定“微公约”"),
+    ("在环境、停车等方面的问题12个。", "12个", "环境、停车等方面的问题"),
+])
+def test_labels_of_audit_27(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

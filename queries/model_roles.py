@@ -1,7 +1,7 @@
 """How a named model's own sentence presents it, where that is not as a practice model of the place.
 
 - ``learnt``: a model the place learns or carries on from elsewhere (``学习运用“浦江经验”``, ``借鉴…“X”经验``,
-  ``坚持和发展新时代“枫桥经验”``, ``将“千万工程”经验转化为…实效``): its owner is the place it comes from where the sentence names one (the
+  ``坚持和发展新时代“枫桥经验”``, ``创新“…经验”``, ``将“千万工程”经验转化为…实效``): its owner is the place it comes from where the sentence names one (the
   models step credits 学习P“…” to P), else none — never the learner.
 - ``aim``: an aim, principle, slogan or quality the place strives for (``“…”的目标``, ``“…”的原则``, a formula
   it keeps to, ``坚持自治法治德治“三治融合”``,
@@ -52,6 +52,8 @@ _CLOSE = "”」』’\"'"
 _LEARN_BEFORE = re.compile(r"(?:学习|借鉴|复制|效仿|取经)[^，,。；;：:“”「」]{0,10}$")
 # a model carried on from its origin (坚持和发展新时代“枫桥经验”)
 _FOLLOW_BEFORE = re.compile(r"(?:坚持和发展|坚持发展|发展)新时代$")
+# an experience carried on in the place's own way (创新“枫桥经验”, 传承和弘扬“…经验”): a model of elsewhere it follows
+_RENEW_BEFORE = re.compile(r"(?:创新|传承|弘扬|践行)(?:和|与)?(?:发展|弘扬|传承)?(?:新时代)?$")
 # a model whose experience the place turns into its own work (将“千万工程”经验转化为移民工作实效, 把“…”经验运用到…)
 _APPLIED_BEFORE = re.compile(r"(?:将|把)$")
 _APPLIED_AFTER = re.compile(r"^(?:的)?(?:先进)?经验(?:做法)?(?:转化为|转化成|运用到|运用于|应用到|应用于)")
@@ -301,7 +303,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     before, after = got
     read_name = _read(name)
     if (_LEARN_BEFORE.search(before) or _FOLLOW_BEFORE.search(before)
-            or (_APPLIED_BEFORE.search(before) and _APPLIED_AFTER.match(after))):
+            or (_APPLIED_BEFORE.search(before) and _APPLIED_AFTER.match(after))
+            or (read_name.endswith("经验") and _RENEW_BEFORE.search(before))):
         return LEARNT
     if _AIM_AFTER.match(after.lstrip()):
         return AIM

@@ -10,6 +10,10 @@ from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
     # a model the place learns or carries on from its origin
     ("某江经验", "近年来，某区学习运用“某江经验”，依托“三联工作法”推进治理。", LEARNT),
     ("某桥经验", "全县坚持和发展新时代“某桥经验”，化解矛盾。", LEARNT),
+    # an experience the place carries on in its own way (audit 27: 创新“枫桥经验”), not one of its own
+    ("某桥经验", "某市创新“某桥经验”，在某县率先探索设立村级“百姓议事堂”。", LEARNT),
+    ("某桥经验", "某区传承和弘扬“某桥经验”，化解矛盾。", LEARNT),
+    ("某桥工作法", "某市创新“某桥工作法”，化解矛盾。", None),
     ("红色楼长", "组织社区书记赴外地学习借鉴某某市“红色楼长”做法。", LEARNT),
     # traditional characters with a mirror page's pinyin glosses read as the rules read simplified text
     ("某江經(jīng)驗", "某區(qū)學(xué)習(xí)運(yùn)用“某江經(jīng)驗”。", LEARNT),

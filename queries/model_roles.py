@@ -134,11 +134,18 @@ _ONLY_GREW_AFTER = re.compile(r"(?:融合)?(?:进一步|不断|持续|全面|逐
 _ORIGIN_AFTER = re.compile(r"^的?(?:源起地|发源地|诞生地|起源地|首创地)")
 
 
+# the rest of a title the name opens, then that the piece was chosen or honoured (…》入选2024年“…”优秀案例)
+_TITLE_HONOURED_AFTER = re.compile(r"^[^《》。；;]{0,40}》(?:成功)?(?:入选|获评|被评为|荣获|获得|被确定为|被列为)")
+
+
 def _untold(before: str, after: str) -> bool:
-    """Does the clause naming the model say nothing of it (``_ONLY_MEASURE_AFTER``, ``_ONLY_GREW_AFTER``, ``_ORIGIN_AFTER``)?
+    """Does the clause naming the model say nothing of it (``_ONLY_MEASURE_AFTER``, ``_ONLY_GREW_AFTER``, ``_ORIGIN_AFTER``,
+    a case title opening with it that was only chosen or honoured, ``_TITLE_HONOURED_AFTER``)?
     ``before`` and ``after``: ``_around``'s."""
     if _ORIGIN_AFTER.match(after):
         return True
+    if before.endswith("《") and _TITLE_HONOURED_AFTER.match(after):
+        return True         # (《“五步”推进社区治理…》入选…优秀案例: a case's title, only that it was chosen)
     head = _CLAUSE_MARKS.split(before)[-1]
     tail = _CLAUSE_MARKS.split(after)[0]
     if _ONLY_VERB_BEFORE.fullmatch(head) and _ONLY_MEASURE_AFTER.fullmatch(tail):

@@ -230,3 +230,13 @@ def test_qualities_of_three_characters_naming_a_pattern_are_an_aim():
     assert model_role("组织强、队伍优、机制活", "某局逐步形成“组织强、队伍优、机制活”的物业党建联建工作格局。") == AIM
     assert model_role("网格员、楼栋长、单元长", "某区构建“网格员、楼栋长、单元长”联动的基层治理格局。") is None
     assert model_role("组织强、队伍优、机制活", "某局推行“组织强、队伍优、机制活”工作法，成立联合党支部5个。") is None
+
+
+def test_a_case_title_that_was_only_chosen_is_only_listed():
+    """Audit 27: a case's title opening with the name, then only that it was chosen (某社区《“三步”推进社区治理 激活红色力量》
+    入选某年优秀案例) says nothing of what the model is; a title followed by what was done, or a name outside a title, is none."""
+    from queries.model_roles import LISTED, model_role
+
+    assert model_role("三步", "某社区《“三步”推进社区治理 激活红色力量》入选2024年“全国社区党建创新案例”优秀案例；") == LISTED
+    assert model_role("三步", "某社区印发《“三步”推进社区治理工作方案》，明确议事流程。") is None
+    assert model_role("三步", "某社区推行“三步”工作法入选优秀案例。") is None

@@ -30,6 +30,8 @@ def test_the_default_sets_are_the_tuning_sets_and_a_held_out_set_is_refused():
 
 def test_the_learning_lister_shows_misses_and_extras_as_learner_to_source(tmp_path):
     misses = load_script(REPO / "benchmarks" / "field_misses.py")
+    if not Path(misses.SCORER).exists():                  # CI's clean clone has no ../shared beside it
+        pytest.skip("../shared/reference/score.py is not beside this checkout")
     texts, gold = tmp_path / "texts", tmp_path / "gold"
     texts.mkdir()
     gold.mkdir()

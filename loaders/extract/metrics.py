@@ -211,6 +211,7 @@ _TIMES_DONE = re.compile(r"[\u4e00-\u9fff][^，,。；;：:！？!?\n]{1,15}(?=$
 _TOOK_PART = re.compile(r"(?:参加|参与|出席|列席)了?[\u4e00-\u9fff]{2,10}$")
 _LIST_BEFORE = re.compile(r"[、和与及][^，,。；;：:！？!?\n]{1,16}(?:等|共|共计|合计|总计)\s*$")
 _LIST_COUNTED = re.compile(r"(?:等[\u4e00-\u9fff]{0,5}|共|共计|合计|总计)\s*$")
+_CLAUSE_STOP_IN = re.compile(r"[，,。；;：:！？!?\n]")
 # a list of fields closed by 等方面/等领域, with more words after it (…、楼道整理等方面通过民主协商制定…)
 _SCOPE_CLOSED = re.compile(r"等(?:多个|各个|各)?(?:方面|领域)(?![的和、])[，,]?")
 # the last item of a list that ends in what all its items qualify (…、抓基层治理突出的干部): a 的-phrase with its noun
@@ -575,6 +576,16 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
                 head = before[whole_from:first.start()].rstrip("，, ")
                 if len(_LEAD_TRIM.sub("", head.strip())) + len(counted.group().strip()) <= _MAX_SUBJECT:
                     before = before[:first.start()].rstrip("，, ") + counted.group().strip()
+                    cut = whole_from
+            elif counted is not None and counted.group().strip() in ("总计", "共计", "合计") and (comma := next((m for m in cuts if m.start() >= whole_from
+                                                          and before[m.start()] == "、"), None)) is not None \
+                    and comma.start() > whole_from:
+                # a total of a long list (…的重要资料、文件、…和…征集到的有关资料总计60余份): its first item's noun and 等, never
+                # its last item alone
+                head = before[whole_from:comma.start()].strip("，, ")
+                noun = head[head.rfind("的") + 1:]
+                if "的" in head and 2 <= len(noun) <= _MAX_ITEM and not _CLAUSE_STOP_IN.search(noun):
+                    before = before[:whole_from] + noun + "等"
                     cut = whole_from
     elif cuts and before[cuts[-1].start()] in "、和及与" and not _MODIFIED_NOUN.search(before, cut):
         scope = _SCOPE_CLOSED.search(before, cut)

@@ -1079,6 +1079,10 @@ def test_a_proposals_own_suggestions_are_labelled_so():
     # a list of the fields where something was done, closed by 等方面: what was done there, not the list's last items
     ("全市社区在小区养犬、停车、护绿、楼道整理等方面通过民主协商制定“微公约”2544个。", "2544个", "通过民主协商制定“微公约”"),
     ("在环境、停车等方面的问题12个。", "12个", "环境、停车等方面的问题"),
+    # a total of a list too long to give whole: its first item's noun and 等, not its last item (audit 26's left)
+    ("寻找到了反映我县社区建设历程的重要资料、文件、照片和街道在各社区征集到的有关资料总计60余份，工作圆满完成。",
+     "60余份", "重要资料等"),
+    ("收集到居民意见、建议和问题总计60余条。", "60余条", "收集到居民意见、建议和问题总计"),   # (short: the whole list)
 ])
 def test_labels_of_audit_27(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from govkg.errors import StoreError
-from tests.graph.conftest import snapshot
+from tests.graph.conftest import snapshot, snapshot_diff
 
 
 def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, synth_records, monkeypatch):
@@ -38,7 +38,8 @@ def test_a_failed_batch_stays_incomplete_and_a_rerun_completes_it(make_store, sy
     expected = make_store("embedded")
     for rec in synth_records:
         expected.load_record(rec)
-    assert snapshot(store) == snapshot(expected)
+    got, want = snapshot(store), snapshot(expected)
+    assert got == want, snapshot_diff(got, want)
     assert store.documents() == expected.documents()
 
 

@@ -10,7 +10,7 @@ from graph.cypher_store import fill
 from graph.falkordb_store import FalkorStore
 from graph.statements import statement_text
 from graph.store import LoadOutcome
-from tests.graph.conftest import snapshot
+from tests.graph.conftest import rel_diff, snapshot
 from tests.graph.test_version_and_batches import _learned_what, _moved, _rows
 from tests.support.statements import sent_statements
 from tests.support.synthetic import synthetic_records
@@ -68,23 +68,10 @@ def test_fresh_load_equals_one_by_one(make_store, graph_bulk):
         assert set(created) <= set(sent) and not bulk      # Practice: the taxonomy's, in many documents
     assert "MERGE (n:Measure" in texts                      # the replacing document took the general statements
     for name, store in (("fresh", fresh), ("general", general)):
-        assert store.stats() == expected.stats(), f"the {name} path's relationships: {_rel_diff(store, expected)}"
+        assert store.stats() == expected.stats(), f"the {name} path's relationships: {rel_diff(store, expected)}"
     assert _rows(fresh) == _rows(general) == _rows(expected)
     assert snapshot(fresh) == snapshot(general) == snapshot(expected)
     assert _grams(fresh) == _grams(general)
-
-
-def _rel_diff(store, expected) -> str:
-    """The relationships (type, start id, end id) ``store`` holds more or fewer times than ``expected``: what a failed
-    count comparison names (this test's statements case failed once in a CI run of 2026-12-07 with the relationship
-    counts of the two paths different and the node counts equal; not reproduced since)."""
-    from collections import Counter
-
-    def held(s):
-        return Counter((r["type"], r["start"], r["end"]) for r in s.export_rows()[1])
-
-    got, want = held(store), held(expected)
-    return f"missing {sorted(want - got)[:20]}, extra {sorted(got - want)[:20]}"
 
 
 def _bulk_calls(store) -> list[list[bytes]]:

@@ -5,7 +5,7 @@ import pytest
 
 from graph.store import LoadOutcome
 from loaders.record import ExtractionRecord, doc_id_for
-from tests.graph.conftest import BACKENDS, snapshot
+from tests.graph.conftest import BACKENDS, rel_diff, snapshot, snapshot_diff
 
 
 def _learned_what(rec: ExtractionRecord, what: str) -> ExtractionRecord:
@@ -72,8 +72,8 @@ def test_batched_load_equals_one_by_one(kind, batch, make_store, synth_records):
     outcomes_expected = [expected.load_record(r) for r in first] + [expected.load_record(r) for r in records]
     outcomes_got = got.load_records(first) + got.load_records(records)
     assert outcomes_got == outcomes_expected
-    assert snapshot(got) == snapshot(expected)
-    assert got.stats() == expected.stats()
+    assert snapshot(got) == snapshot(expected), snapshot_diff(snapshot(got), snapshot(expected))
+    assert got.stats() == expected.stats(), rel_diff(got, expected)
     assert got.documents() == expected.documents()
 
 
@@ -109,9 +109,9 @@ def test_facts_shared_within_one_batch(kind, make_store):
                             "WHERE n > 1 RETURN count(k) AS n")[0]["n"]
     assert shared >= 10                                  # relationships several documents support
     got.load_records(edited)
-    assert got.stats() == expected.stats()
+    assert got.stats() == expected.stats(), rel_diff(got, expected)
     assert _rows(got) == _rows(expected)
-    assert snapshot(got) == snapshot(expected)
+    assert snapshot(got) == snapshot(expected), snapshot_diff(snapshot(got), snapshot(expected))
 
 
 @pytest.mark.parametrize("kind", [b for b in BACKENDS if b != "embedded"])
@@ -137,6 +137,6 @@ def test_new_documents_beside_a_replaced_one_take_the_bulk_path(kind, make_store
         got.load_records(batch)
     bulk, general = fill("bulk_nodes", label="Measure"), fill("upsert_nodes", label="Measure")
     assert sent.count(bulk) == 2 and sent.count(general) == 1      # new, the replaced one, new again
-    assert got.stats() == expected.stats()
+    assert got.stats() == expected.stats(), rel_diff(got, expected)
     assert _rows(got) == _rows(expected)
-    assert snapshot(got) == snapshot(expected)
+    assert snapshot(got) == snapshot(expected), snapshot_diff(snapshot(got), snapshot(expected))

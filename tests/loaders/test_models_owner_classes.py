@@ -4,15 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _owners(text: str) -> tuple[str | None, dict[str, list[str]]]:
-    from loaders.extract.pipeline import extract_text
-
-    rec = extract_text(text, "t.txt")
-    out: dict[str, list[str]] = {}
-    for m in rec.named_models:
-        out.setdefault(m.name, []).append(m.owner)
-    return rec.document.subject_place, out
+from tests.loaders.test_models_news import _owners
 
 
 @pytest.mark.parametrize("sentence", [

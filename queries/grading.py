@@ -311,6 +311,11 @@ _SIGN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?\d*\s*(?:块|面|个|处)?(?:" +
 _CLAUSE_DUTY = re.compile(r"\s*(?:并|还|也|均|都|则)?(?:须|必须|务必|应当|应该|要求(?![下的中]))")
 # a practice named as the time after it (建立老旧小区改造后的长效管理机制): what is done then is other work
 _AFTER_IT = re.compile(r"(?:工作)?(?:完成|结束)?(?:后|之后|以后)(?!勤)")
+# a practice named only as in a good state or with a problem (两个小区物业管理水平比较完善, 如后期物业管理存在问题): how it
+# stands, no work of it — the clause ends there
+_STATE_AFTER = re.compile(r"(?:的)?(?:水平|状况|情况|质量)?(?:已经|已|都|均)?(?:比较|较为|较|相对|十分|非常|总体)?"
+                          r"(?:完善|良好|较好|到位|规范(?!化))"
+                          r"|(?:仍|还|仍然|依然)?存在[\u4e00-\u9fff]{0,4}?(?:问题|不足|短板|隐患|困难)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
 _MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
 # a clause listing the means (通过推进政府购买服务、社区信息化、社区减负增效等措施): graded by what the next clause says was done
@@ -364,6 +369,9 @@ def mention_claimed(text: str, practice: str) -> bool:
         if all((m := entry.pattern.match(text, pos)) is not None and _SIGN_AFTER.match(text, m.end())
                for pos, p in hits if p == practice and a <= pos < b):
             continue        # (设置社区党群服务中心1处标识: a sign naming the centre)
+        if all((m := entry.pattern.match(text, pos)) is not None and _STATE_AFTER.fullmatch(text, m.end(), b)
+               for pos, p in hits if p == practice and a <= pos < b):
+            continue        # (两个小区物业管理水平比较完善: its state, no work done)
         if _CLAUSE_DUTY.match(plain, a):
             continue        # (…组成新社区涉及范围调整，须先召开居民会议讨论通过: what a rule asks for)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):

@@ -372,6 +372,20 @@ def test_a_general_line_in_a_list_and_a_listed_means_for_an_aim_report_none_of_i
     assert grade_evidence(inspected, practice="社区减负清单") == "described"
 
 
+def test_a_practice_named_only_by_its_state_reports_no_work_of_it():
+    """Audit 28: a clause naming a practice only as in a good state (两个小区物业管理水平比较完善) or with a problem
+    (如后期物业管理存在问题) says how it stands — another clause's 开展 (of a survey) is no work of it; a clause improving it
+    still is."""
+    from queries.grading import grade_evidence
+
+    for state in ("甲乙两个小区的物业管理水平较好，街道办事处开展入户调查工作，居民不愿合并，如物业管理存在问题，再行研究。",
+                  "甲乙两个小区的物业管理水平较好，街道组织了入户走访。"):
+        assert grade_evidence(state, practice="物业管理提升") == "claimed"
+        assert grade_evidence(state, memo={}, practice="物业管理提升") == "claimed"
+    assert grade_evidence("街道规范物业管理，组织了入户走访。", practice="物业管理提升") == "described"
+    assert grade_evidence("街道推进物业管理规范化，组织了入户走访。", practice="物业管理提升") == "described"
+
+
 def test_a_formula_named_in_a_general_line_is_no_described_model():
     """做实“党建+网格化”，深化“双报到”机制，建立…: the formula's clause is a general line, the sentence's 建立 is other work — the model
     piece is claimed (audit 21's 揭阳市, 克拉玛依市); a scheme the place runs, carried out by the next clause, stays described."""

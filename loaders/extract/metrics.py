@@ -1192,12 +1192,35 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _rate_carried(text, out)
     _units_won(text, out)
     _units_changed_to(text, out)
+    _kind_in_bracket(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
                           or (r.subject[0] in _HEDGE_FIRST and _HEDGE_ONLY.fullmatch(r.subject))):
             r.subject = None
     return out
+
+
+# a bare kind of measure in a bracket straight after a count (已接管7个(建筑面积4.6295万平米)): the counted units' area
+_BRACKET_KIND = re.compile(r"[（(]\s*((?:总|总的|总体|使用|占地|建筑|用地|服务|覆盖|辖区)?面积)\s*$")
+# what the units a bracket follows did or are, up to their clause's end (137个(…)未纳入物业管理): when the count has no label
+_AFTER_BRACKET = re.compile(r"[，,、\s]*[)）]([\u4e00-\u9fff]{2,10})(?=$|[，,。；;！？!?\n])")
+
+
+def _kind_in_bracket(text: str, found: list[MetricRec]) -> None:
+    """``建筑面积 4.6295万平方米`` of ``公司已接管7个(建筑面积4.6295万平米,)`` → 公司已接管的建筑面积: a kind of area in a bracket
+    after a count is the area of what is counted — labelled by the count's label, or where it has none by what the words
+    after the bracket say of them (``137个(建筑面积…)未纳入物业管理`` → 未纳入物业管理的建筑面积)."""
+    for before, r in pairwise(found):
+        kind = _BRACKET_KIND.search(text, max(before.end, r.start - 8), r.start)
+        if kind is None or kind.start() != before.end or r.subject != kind.group(1):
+            continue
+        whose = before.subject
+        if not whose:
+            after = _AFTER_BRACKET.match(text, r.end)
+            whose = after.group(1) if after else None
+        if whose:
+            r.subject = _shortened(whose + "的" + kind.group(1))
 
 
 # a label that is only a hedge (一般, 通常, 原则上 — of a law's range: 一般在100户至700户的范围内设立): it says how firm, not what

@@ -1060,6 +1060,19 @@ def test_labels_of_audit_26(text, as_written, subject):
     assert got[as_written] == subject
 
 
+@pytest.mark.parametrize("text,as_written,subject", [
+    # a bare kind of area in a bracket straight after a count: the counted units' area, by the count's label or, where it
+    # has none, by what the words after the bracket say of them
+    ("某物业公司已接管9个(建筑面积3.21万平米,)40个(建筑面积56.7万平米)尚未移交。", "3.21万平米", "某物业公司已接管的建筑面积"),
+    ("某物业公司已接管9个(建筑面积3.21万平米,)40个(建筑面积56.7万平米)尚未移交。", "56.7万平米", "尚未移交的建筑面积"),
+    ("全县共有老旧小区30个（总面积20万平方米）。", "20万平方米", "老旧小区的总面积"),
+    ("全县老旧小区总建筑面积20万平方米。", "20万平方米", "老旧小区总建筑面积"),     # (no bracket: its own label)
+])
+def test_labels_of_audit_28(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
 def test_a_proposals_own_suggestions_are_labelled_so():
     """Audit 25's left: a proposal as filed (案由…提案人…建议：…) asks for its numbers — the proposer's, labelled 建议 and
     planned, not the county's plan; its reasons' figures (理由：) and a text with no proposal header are left as they were."""

@@ -12,7 +12,14 @@ from typing import Any
 
 from graph.model import EV_FIELDS
 from graph.sqlite_rows import sort_key
-from queries.grading import is_plan, members_work, reported_before_plan, states_duty, visited_only
+from queries.grading import (
+    conceded_only,
+    is_plan,
+    members_work,
+    reported_before_plan,
+    states_duty,
+    visited_only,
+)
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
 from queries.rows import as_list, best_evidence, best_rows, head_quote
@@ -156,7 +163,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
     ``studied`` where the words it is quoted by are those of a statement that the place studies another
     place (inside the evidence its ``learned_from`` links are quoted by, ``studied``: 学习…武城县
     “红色业委会”…); else ``visited`` where the sentence names it only among what a visiting group goes to see
-    (调研组一行走访了某小区“网格工作室”); else None. A named model is ``learnt`` where its sentence says the place learns it from
+    (调研组一行走访了某小区“网格工作室”); else ``conceded`` where it names it only in what a concession grants
+    (虽然成立了业主委员会，但…: the ground of a problem); else None. A named model is ``learnt`` where its sentence says the place learns it from
     elsewhere, ``aim`` where it is an aim, principle or slogan (``queries/model_roles``)."""
     if row["section"] in _STATUSED:
         return row.get("status")
@@ -170,6 +178,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
         return "studied"
     if visited_only(ev.quote, row["name"]):
         return "visited"     # (调研组一行走访了某小区“网格工作室”: a room a visiting group saw)
+    if conceded_only(ev.quote, row["name"]):
+        return "conceded"    # (虽然成立了业主委员会，但…发挥不了作用: the ground of a problem stated)
     return None
 
 

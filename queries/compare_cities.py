@@ -16,6 +16,7 @@ from graph.model import Evidence
 from graph.sqlite_rows import sort_key
 from queries.grading import (
     as_measures_grade,
+    conceded_only,
     grade_evidence,
     grade_rank,
     is_plan,
@@ -224,6 +225,8 @@ def _fetched_cells(rows: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], li
         seen.add(key)
         place_names[row["place_id"]] = row["place"]
         grade, ev = graded(row)
+        if grade == "claimed" and conceded_only(ev.quote, row["practice"]):
+            continue        # (虽然成立了业主委员会，但…: the ground of a problem, not the place's claim)
         own = best_evidence(row, "own_") if row["source"] == "measure" else NO_EVIDENCE
         item = (row["id"], row.get("summary"), row.get("status"), row["source"], own)
         cells.setdefault((row["place_id"], row["practice"]), []).append(
@@ -271,6 +274,8 @@ def _kept_cells(g: Any, read: Callable[[str], list[list[Any]]], places: list[str
                 cited: EvidenceLike = ev
                 counting = [f for f in figures if not within.isdisjoint(f[0])] if figures else None
                 grade = counted if counting else plain
+                if grade == "claimed" and conceded_only(ev[3], practice):
+                    continue        # (虽然成立了业主委员会，但…: the ground of a problem, not the place's claim)
                 if grade == "quantified" and counting:
                     fig = best_evidence({"fig_doc": [f[1] for f in counting], "fig_start": [f[2] for f in counting],
                                          "fig_end": [f[3] for f in counting], "fig_quote": [f[4] for f in counting]},

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from graph.model import Evidence, label_of_id
 from graph.sqlite_rows import sort_key
 from queries.compare_cities import graded
-from queries.grading import as_measures_grade, grade_rank, recognition_about
+from queries.grading import as_measures_grade, conceded_only, grade_rank, recognition_about
 from queries.kept import dumps, kept_reader, loads, loads_all, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
@@ -201,7 +201,10 @@ def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
-        places.setdefault(row["place_id"], (row["place"], []))[1].append(_piece(row))
+        piece = _piece(row)
+        if piece.grade == "claimed" and conceded_only(piece.evidence.quote, row.get("practice") or ""):
+            continue        # (虽然成立了业主委员会，但…: the ground of a problem, as on compare_cities)
+        places.setdefault(row["place_id"], (row["place"], []))[1].append(piece)
     out = [_place_row(pid, place, pieces) for pid, (place, pieces) in places.items()]
     out.sort(key=_rank_order)
     return out

@@ -32,6 +32,7 @@ from loaders.reference import SIGN_NOUNS, fold_name, without_pinyin
 __all__ = [
     "GRADES",
     "RECOGNITION_LEVELS",
+    "conceded_only",
     "grade_evidence",
     "grade_rank",
     "has_figure",
@@ -482,6 +483,20 @@ _VISITED_AFTER = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|
 
 # … not the place's own work inspected (市政协委员视察我市网格化服务管理工作: the city's work, which it does)
 _OWN_WORK_SEEN = re.compile(r"^(?:了)?(?:我|本)(?:省|市|州|盟|区|县|旗|镇|乡|街道|社区|村)|工作$")
+
+
+def conceded_only(text: str | None, practice: str) -> bool:
+    """Whether ``text`` names ``practice`` only inside what a concession grants (我市还有40多个小区，虽然成立了业主委员会，但…
+    发挥不了作用…): the ground of a problem the sentence states, no work of the practice reported — nor a claim of it."""
+    if not text or not ("虽" in text or "尽管" in text):
+        return False
+    from loaders.reference import load_taxonomy
+
+    spans = [(m.start(), m.end()) for m in _CONCESSION.finditer(text)]
+    if not spans:
+        return False
+    hits = [pos for pos, p in load_taxonomy().hits(text) if p == practice]
+    return bool(hits) and all(any(a <= pos < b for a, b in spans) for pos in hits)
 
 
 def visited_only(text: str | None, practice: str) -> bool:

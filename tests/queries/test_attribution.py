@@ -80,6 +80,27 @@ def test_a_cell_quotes_the_place_itself_before_a_place_within_it():
     assert cell["grade"] == "described" and cell["quote"] == "甲市打造红色物业示范小区。"
 
 
+def test_a_practice_only_a_concession_grants_is_no_cell():
+    """Audit 28 (audit 27's left): a practice named only inside what a concession grants (我市还有30多个小区，虽然成立了业主
+    委员会，但…发挥不了作用…) is the ground of a problem a proposal states — no claim of the place's: no cell; the same words
+    without the concession still make one."""
+    from queries.compare_cities import finish
+    from queries.grading import conceded_only
+
+    def cells(quote: str) -> list:
+        raw = [{"place_id": "p_city", "place": "甲市", "practice": "业委会组建", "source": "adopts", "id": "ad_1",
+                "at": "p_city", "summary": None, "status": None, "metrics": 0, "fig_doc": [], "fig_start": [],
+                "fig_end": [], "fig_quote": [], "own_doc": [], "own_start": [], "own_end": [], "own_quote": [],
+                "ev_doc": ["d" * 16], "ev_start": [0], "ev_end": [4], "ev_quote": [quote]}]
+        return [c["grade"] for c in finish(lambda _params: raw, {"places": ["甲市"], "practices": []}, lambda: 0)]
+
+    conceded = "我市还有30多个小区，虽然成立了业主委员会，但由于基础设施不完备、业主委员会发挥不了作用等原因，无法引入物业公司。"
+    assert conceded_only(conceded, "业委会组建")
+    assert cells(conceded) == []
+    assert not conceded_only("我市30多个小区成立了业主委员会，虽然起步晚，但运转良好。", "业委会组建")
+    assert cells("我市还有30多个小区成立了业主委员会，但业主委员会发挥不了作用。") == ["described"]
+
+
 def test_a_practice_quoted_by_a_plan_is_marked_planned_in_the_profile():
     from queries.city_profile import finish
 

@@ -66,3 +66,20 @@ def test_the_city_page_says_a_room_a_visiting_group_saw_is_only_that():
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == "网格化治理"]
     assert rows and all(r["status"] == "visited" for r in rows)
+
+
+def test_a_practice_only_a_concession_grants_is_no_exemplar_and_is_marked_on_the_city_page():
+    """Audit 28 (audit 27's left): a proposal's problem statement (虽然成立了业主委员会，但…发挥不了作用) grants the practice only
+    to say it falls short: no cell, no exemplar, and the city page says so (``conceded``)."""
+    text = ("关于引导小区业主委员会履职的提案\n\n提案者：某市某委员会\n\n芜湖市目前还有30多个小区，虽然成立了业主委员会，但由于"
+            "基础设施不完备、业主委员会发挥不了作用等原因，无法引入物业公司。\n")
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(extract_text(text, "t.txt"))
+    practice = "业委会组建"
+    assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})
+                if r["grade"]]
+    assert "芜湖市" not in {r["place"] for r in registry.run(store, "exemplars", {"practice": practice, "k": 5})}
+    rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
+            if r["section"] == "practice" and r["name"] == practice]
+    assert rows and all(r["status"] == "conceded" for r in rows)

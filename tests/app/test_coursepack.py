@@ -143,3 +143,25 @@ def test_unknown_format_names_the_file(pack_input, tmp_path):
 def test_export_creates_the_folder_it_writes_into(pack_input, tmp_path):
     path = export_pack(assemble_pack(pack_input), tmp_path / "新建文件夹" / "pack.md")
     assert path.exists() and "讨论题" in path.read_text(encoding="utf-8")
+
+
+def test_a_measure_line_cut_at_the_cap_inside_a_word_is_marked_so():
+    """Audit 28 (audit 27's left): a summary the extraction cut at 30 characters inside a word
+    (…社区办公用房建设补) is shown with “…”; the fact is still checked against the summary as the graph holds it, so it keeps
+    its quote; a summary ending where its clause does, or a short one, is shown as it is."""
+    from govkg.coursepack.assemble import _measure_fact
+    from govkg.coursepack.model import Citation, MeasureItem
+
+    sentence = "甲省自2021年起每年联合下拨5000万元社区办公用房建设补助资金，支持社区服务设施建设。"
+    cut = sentence[:30]
+    cite = Citation.of("d" * 16, 0, len(sentence), sentence)
+    fact = _measure_fact(MeasureItem("甲省", cut, ("社区经费保障",), "done", None, (cite,), "", (cite,)))
+    assert fact is not None and fact.text == cut + "…（已实施）" and fact.citations == (cite,)
+    whole = "甲省自2021年起每年下拨5000万元社区办公用房建设补助金"     # (30 characters, its clause's end)
+    ends = f"{whole}，支持社区服务设施建设。"
+    cite = Citation.of("d" * 16, 0, len(ends), ends)
+    fact = _measure_fact(MeasureItem("甲省", whole, ("社区经费保障",), "done", None, (cite,), "", (cite,)))
+    assert fact is not None and fact.text == whole + "（已实施）"
+    short = Citation.of("d" * 16, 0, 12, "甲市建成网格1200个。")
+    fact = _measure_fact(MeasureItem("甲市", "建成网格", ("网格化治理",), "done", None, (short,), "", (short,)))
+    assert fact is not None and fact.text == "建成网格（已实施）"

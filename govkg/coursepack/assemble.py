@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from govkg.coursepack.check import checked, supports
+from govkg.coursepack.check import checked, cut_mark, supports
 from govkg.coursepack.model import (
     GRADE_LABELS,
     GRADES,
@@ -97,33 +97,13 @@ def _model_section(models: Iterable[ModelItem]) -> Section:
                    subsections=tuple(subs))
 
 
-# the longest measure summary the extraction steps keep (their ``_MAX_SUMMARY``): one that long may stop inside a word
-_SUMMARY_CAP = 30
-# what may follow a summary that ends where its clause does
-_CLAUSE_ENDS = frozenset("。，,；;：:！？!?、）)”’》 \t\n")
-
-
-def _cut_mark(summary: str, citations: Iterable[Citation]) -> str:
-    """“…” where ``summary`` was cut at the length cap inside its clause (…每年联合下拨5000万元社区办公用房建设补): the line
-    shows where the document's words go on. Only the line shown: the summary itself, which the quotes are checked
-    against, stays as the graph holds it."""
-    if len(summary) < _SUMMARY_CAP:
-        return ""
-    for c in citations:
-        at = c.quote.find(summary)
-        if at >= 0:
-            after = c.quote[at + len(summary):at + len(summary) + 1]
-            return "…" if after and after not in _CLAUSE_ENDS else ""
-    return ""
-
-
 def _measure_fact(m: MeasureItem) -> Fact | None:
     """“summary（status）：原文“excerpt””, citing the sentence that states the measure and the one that
     names the practice; the excerpt part only where it is not the summary's own sentence."""
     tail = _join(x for x in (STATUS_LABELS.get(m.status or "", ""), f"{m.year}年" if m.year else ""))
     summary = m.summary.rstrip("。")
     own = [e for e in m.own if supports(e.quote, item=summary)]
-    text = summary + _cut_mark(summary, [*own, *m.evidence]) + (f"（{tail}）" if tail else "")
+    text = summary + cut_mark(summary, [*own, *m.evidence]) + (f"（{tail}）" if tail else "")
     if m.excerpt:
         fact = checked(Fact(text + f"：原文“{m.excerpt}”", _uniq([*own, *m.evidence]),
                             items=(summary, _core(m.excerpt))))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from govkg.coursepack.model import CasePack, Citation, Fact, Section
 from graph.model import compact
 
-__all__ = ["Mismatch", "checked", "citation_mismatches", "fold", "supported_by", "supports"]
+__all__ = ["Mismatch", "checked", "citation_mismatches", "cut_mark", "fold", "supported_by", "supports"]
 
 _QUOTES = str.maketrans({c: None for c in "“”„‟〝〞＂「」『』‘’‚‛＇\"'"})
 _SPACE = re.compile(r"\s+")
@@ -46,6 +46,26 @@ def supports(quote: str, item: str | None = None, practice: str | None = None) -
     if practice is not None:
         return _matchers([practice])[practice](quote)
     return False
+
+
+# the longest measure summary the extraction steps keep (their ``_MAX_SUMMARY``): one that long may stop inside a word
+_SUMMARY_CAP = 30
+# what may follow a summary that ends where its clause does
+_CLAUSE_ENDS = frozenset("。，,；;：:！？!?、）)”’》 \t\n")
+
+
+def cut_mark(summary: str, citations: Iterable[Citation]) -> str:
+    """“…” where ``summary`` was cut at the length cap inside its clause (…每年联合下拨5000万元社区办公用房建设补): the line
+    shows where the document's words go on. Only the line shown: the summary itself, which the quotes are checked
+    against, stays as the graph holds it."""
+    if len(summary) < _SUMMARY_CAP:
+        return ""
+    for c in citations:
+        at = c.quote.find(summary)
+        if at >= 0:
+            after = c.quote[at + len(summary):at + len(summary) + 1]
+            return "…" if after and after not in _CLAUSE_ENDS else ""
+    return ""
 
 
 def supported_by(quote: str, items: Iterable[str] = (), practices: Iterable[str] = ()) -> set[str]:

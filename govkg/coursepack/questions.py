@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from govkg.coursepack.check import checked, supported_by
+from govkg.coursepack.check import checked, cut_mark, supported_by
 from govkg.coursepack.model import GRADE_LABELS, GRADES, CellItem, Fact, LearningItem, PackInput
 
 __all__ = ["MAX_FIGURE_QUESTIONS", "MAX_QUESTIONS", "discussion_questions"]
@@ -121,7 +121,8 @@ def discussion_questions(inp: PackInput) -> list[Fact]:
     qs.extend(_figures(inp))
     planned = [m for m in inp.measures if m.status == "planned" and (m.own or m.evidence)]
     for m in planned[:2]:
-        qs.append(Fact(f"{m.place}承诺“{m.summary}”。作为评估者，你会用什么标准、在什么时候检验它是否落实？",
+        shown = m.summary + cut_mark(m.summary, m.own or m.evidence)
+        qs.append(Fact(f"{m.place}承诺“{shown}”。作为评估者，你会用什么标准、在什么时候检验它是否落实？",
                        m.own or m.evidence, items=(m.summary,)))
     qs = [f for f in (checked(q) for q in qs) if f is not None]
     # keep the order (contrasts first) but do not repeat a question text

@@ -150,6 +150,7 @@ def test_a_measure_line_cut_at_the_cap_inside_a_word_is_marked_so():
     (…社区办公用房建设补) is shown with “…”; the fact is still checked against the summary as the graph holds it, so it keeps
     its quote; a summary ending where its clause does, or a short one, is shown as it is."""
     from govkg.coursepack.assemble import _measure_fact
+    from govkg.coursepack.check import cut_mark
     from govkg.coursepack.model import Citation, MeasureItem
 
     sentence = "甲省自2021年起每年联合下拨5000万元社区办公用房建设补助资金，支持社区服务设施建设。"
@@ -165,3 +166,5 @@ def test_a_measure_line_cut_at_the_cap_inside_a_word_is_marked_so():
     short = Citation.of("d" * 16, 0, 12, "甲市建成网格1200个。")
     fact = _measure_fact(MeasureItem("甲市", "建成网格", ("网格化治理",), "done", None, (short,), "", (short,)))
     assert fact is not None and fact.text == "建成网格（已实施）"
+    sentence = "甲省自2021年起每年联合下拨5000万元社区办公用房建设补助资金，支持社区服务设施建设。"
+    assert cut_mark(sentence[:30], [Citation.of("d" * 16, 0, len(sentence), sentence)]) == "…"

@@ -127,14 +127,3 @@ def wait_for_documents(home: Path, count: int, proc, timeout: float = 120) -> No
                 if len(probe.document_states()) >= count:
                     return
         time.sleep(0.02)
-
-
-def loaded_alone(records) -> object:
-    """A fresh in-memory embedded store holding ``records``, loaded one at a time by one process."""
-    from graph.sqlite_store import SQLiteStore
-
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in records:
-        store.load_record(rec)
-    return store

@@ -6,8 +6,9 @@ import pytest
 from graph.model import EV_FIELDS, label_of_id
 from graph.store import LoadOutcome
 from loaders.record import ExtractionRecord, doc_id_for
-from tests.graph.conftest import BACKENDS, loaded_alone, snapshot
+from tests.graph.conftest import BACKENDS, snapshot
 from tests.graph.test_version_and_batches import _rows
+from tests.support.stores import loaded_alone
 
 HOSTILE = ("'}) MATCH (n) DETACH DELETE n //", "<script>alert('x')</script>", 'back\\slash "dq" `tick`',
            "line\nbreak\ttab\x01ctl", "$param {braces} ；")

@@ -3,6 +3,7 @@ test_conformance.py): quotes are read back from the text, not stored."""
 from __future__ import annotations
 
 from graph.sqlite_store import SQLiteStore
+from tests.support.stores import loaded_alone
 
 
 def test_every_quote_read_back_equals_the_quote_loaded(corpus_records):
@@ -38,10 +39,7 @@ def test_every_quote_read_back_equals_the_quote_loaded(corpus_records):
 def test_the_query_view_reads_what_the_full_graph_holds(corpus_records):
     """The lazily loaded view the queries read gives, node by node and neighbour by neighbour, the
     same attributes in the same order as the networkx graph built from all the tables."""
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in corpus_records:
-        store.load_record(rec)
+    store = loaded_alone(corpus_records)
     from graph.sqlite_view import SQLiteGraphView
 
     full, view = store.graph, store.query_graph()
@@ -77,10 +75,7 @@ def test_typed_edges_come_in_the_full_graphs_order(corpus_records):
     from graph.sqlite_view import SQLiteGraphView
     from queries.walk import _matching
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in corpus_records:
-        store.load_record(rec)
+    store = loaded_alone(corpus_records)
     full = store.graph
     types = sorted({k for _, _, k in full.edges(keys=True)})
     lazy = SQLiteGraphView(store, store.version())                 # one node at a time
@@ -177,10 +172,7 @@ def test_a_hubs_evidence_is_read_when_a_query_first_reads_it(corpus_records):
     full graph holds."""
     from graph.sqlite_view import SQLiteGraphView, _LazyEvidence
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in corpus_records:
-        store.load_record(rec)
+    store = loaded_alone(corpus_records)
     full = store.graph
     place, practice = next((u, v) for u, v, k in full.edges(keys=True) if k == "ADOPTS" and full.nodes[v]["ev_doc"])
     reads = []
@@ -206,7 +198,6 @@ def test_the_doc_tables_ids_and_texts_follow_loads_replacements_and_removals(syn
     the documents left holds, and each the text of its Document node."""
     import json
 
-    from tests.graph.conftest import loaded_alone
     from tests.graph.test_conformance import _changed
 
     def table(store):
@@ -227,7 +218,6 @@ def test_the_view_finds_every_document_by_its_id_alone(corpus_records, synth_rec
     """``_document_ids`` scans the index of ids for the documents' form: exactly the nids the ``doc`` table
     holds, after a replacement and a removal too (no other node's id passes for a document's)."""
     from graph.sqlite_view import SQLiteGraphView
-    from tests.graph.conftest import loaded_alone
     from tests.graph.test_conformance import _changed
 
     store = loaded_alone(corpus_records + synth_records[:6])
@@ -248,10 +238,7 @@ def test_a_view_of_an_older_graph_version_is_freed(synth_records):
     from queries import registry
     from queries.rows import _CACHE
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in synth_records[:4]:
-        store.load_record(rec)
+    store = loaded_alone(synth_records[:4])
     view = store.query_graph()
     registry.run(store, "city_profile", {"place": synth_records[0].document.subject_place})
     registry.run(store, "named_model", {"name": synth_records[0].named_models[0].name})

@@ -12,16 +12,13 @@ import pytest
 from govkg.coursepack.relevance import practice_matchers
 from queries import registry
 from queries.grading import _names_other_place
+from tests.support.stores import loaded_alone
 
 
 @pytest.fixture(scope="module")
 def corpus_store(corpus_records):
-    from graph.sqlite_store import SQLiteStore
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in corpus_records:
-        store.load_record(rec)
+    store = loaded_alone(corpus_records)
     return store
 
 

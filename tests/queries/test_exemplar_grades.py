@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.sqlite_store import SQLiteStore
-from loaders.extract.pipeline import extract_text
 from queries import registry
 from queries.grading import as_measures_grade
+from tests.support.stores import store_of_text
 
 _TASKS = ("芜湖市民政局关于加强物业服务企业党建工作的报告\n\n为加强物业服务企业党建工作，芜湖市做好物业服务企业信息摸排、"
           "党群组织组建、阵地建设、党员发展等工作的同时，推动9个有党员的企业单独或联合成立党组织。\n")
@@ -22,9 +21,7 @@ _PLAN = ("芜湖市民政局关于某某提案的答复\n\n近年来，我市社
 
 @pytest.mark.parametrize("text, practice", [(_TASKS, "党群服务阵地建设"), (_PLAN, "三社联动/五社联动")])
 def test_an_exemplar_grades_a_practice_as_its_cell_does(text, practice):
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(text, "t.txt"))
+    store = store_of_text(text)
     cells = {r["place"]: r["grade"] for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})}
     ranked = {r["place"]: r["grade"] for r in registry.run(store, "exemplars", {"practice": practice, "k": 5})}
     assert cells == {"芜湖市": "claimed"}
@@ -40,9 +37,7 @@ def test_a_link_is_graded_no_higher_than_the_measure_citing_its_sentence():
 def test_the_city_page_shows_an_item_of_a_plan_as_planned():
     """Audit 25's left: the city page reads a practice's status from its quote alone — the item under 下一步，我们将… is quoted
     from the lead (graph/delta.py ``plan_lead``), so it reads as planned, not as work done."""
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(_PLAN, "t.txt"))
+    store = store_of_text(_PLAN)
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == "三社联动/五社联动"]
     assert rows and all(r["status"] == "planned" and r["quote"].startswith("下一步") for r in rows)
@@ -60,9 +55,7 @@ def test_the_city_page_says_a_room_a_visiting_group_saw_is_only_that():
     assert not visited_only("调研组一行走访了某社区，了解网格化治理工作开展情况。", "网格化治理")
     assert not visited_only("某社区设立“网格工作室”，划分网格12个。", "网格化治理")
     text = "芜湖市民政局关于基层治理调研的报道\n\n7月5日，市政协调研组一行冒雨实地走访了某小区“网格工作室”,详细了解基层治理工作开展情况。\n"
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(text, "t.txt"))
+    store = store_of_text(text)
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == "网格化治理"]
     assert rows and all(r["status"] == "visited" for r in rows)
@@ -73,9 +66,7 @@ def test_a_practice_only_a_concession_grants_is_no_exemplar_and_is_marked_on_the
     to say it falls short: no cell, no exemplar, and the city page says so (``conceded``)."""
     text = ("关于引导小区业主委员会履职的提案\n\n提案者：某市某委员会\n\n芜湖市目前还有30多个小区，虽然成立了业主委员会，但由于"
             "基础设施不完备、业主委员会发挥不了作用等原因，无法引入物业公司。\n")
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(text, "t.txt"))
+    store = store_of_text(text)
     practice = "业委会组建"
     assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})
                 if r["grade"]]

@@ -11,6 +11,7 @@ from queries.fulltext import FullTextIndex, Searchable, rank_hits, score_hit, sp
 from queries.grading import grade_evidence, recognition
 from queries.rows import best_evidence, evidence_entries, evidence_entry, pick_evidence
 from queries.walk import named
+from tests.support.stores import loaded_alone
 
 CHARS = "社区减负治理清单网格党建物业红色议事ＡＢab"
 KINDS = ["Document", "Measure", "Practice", "NamedModel"]
@@ -149,14 +150,10 @@ def test_repeated_character_terms_count_like_str_count(query):
 
 
 def test_edge_lookup_by_key_equals_scanning_keys():
-    from graph.sqlite_store import SQLiteStore
     from queries.walk import in_edges, out_edges
     from tests.support.synthetic import synthetic_records
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in synthetic_records(5, seed=1):
-        store.load_record(rec)
+    store = loaded_alone(synthetic_records(5, seed=1))
     keyed = store.graph
     assert keyed.graph["edge_keys"] == "type"
     scanned = keyed.copy()

@@ -10,6 +10,7 @@ import pytest
 from queries import registry, similar_practices
 from queries.rows import _CACHE
 from tests.support.built import built_answer
+from tests.support.stores import loaded_alone
 
 KEPT = ["similar_practices", "search", "place_practices", "learning_network", "inventory", "exemplars"]
 
@@ -224,12 +225,8 @@ def test_kept_sections_read_only_the_chunks_a_limit_reaches():
 def test_the_search_is_answered_from_its_postings_not_a_kept_copy(all_records):
     """Every index is maintained per document now (the search's and the similarity's postings too): a
     build keeps no copy of any, and the search answers from the postings as the index built whole does."""
-    from graph.sqlite_store import SQLiteStore
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in all_records[:12]:
-        store.load_record(rec)
+    store = loaded_alone(all_records[:12])
     assert registry.keep_indexes(store) == KEPT
     assert store.rows_current("search") and store.kept_version("search") is None
     assert registry.run(store, "search", {"text": "社区"}) == _built(store, "search", {"text": "社区"})

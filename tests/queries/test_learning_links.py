@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from loaders.extract.pipeline import extract_text
 from queries import registry
+from tests.support.stores import loaded_alone
 
 TEXT = ("襄阳市民政局关于市政协第5号提案的答复\n\n尊敬的张委员：\n您提出的提案收悉，现答复如下：\n"
         "一是我市从浙江省宁波市海曙区引进“81890”服务模式。\n"
@@ -11,12 +12,9 @@ TEXT = ("襄阳市民政局关于市政协第5号提案的答复\n\n尊敬的张
 
 
 def test_new_learning_links_are_shown_with_their_sentence():
-    from graph.sqlite_store import SQLiteStore
 
     rec = extract_text(TEXT, "t.txt")
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(rec)
+    store = loaded_alone([rec])
     rows = [r for r in registry.run(store, "learning_network", {}) if r["section"] == "learned_from"]
     by_pair = {(r["learner"], r["source"]): r for r in rows}
     cited = {("襄阳市", "宁波市海曙区"): "从浙江省宁波市海曙区引进“81890”服务模式",

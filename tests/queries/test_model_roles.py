@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
+from tests.support.stores import store_of_text
 
 
 @pytest.mark.parametrize("name,sentence,role", [
@@ -99,15 +100,11 @@ def test_a_learnt_model_keeps_the_owner_its_sentence_names_as_its_source():
 def test_the_pages_say_what_a_column_or_a_brand_is():
     """An app's columns and a city's brand, which the annotated sets count as named models, are shown as what they
     are: the model page's definition says so, the city page's row carries the role, the compare cell is words only."""
-    from graph.sqlite_store import SQLiteStore
-    from loaders.extract.pipeline import extract_text
     from queries import registry
 
     text = ("延吉市推进社区治理\n\n近年来，延吉市夯实服务基础，助力“和谐延吉”建设。"
             "延吉市推出便民服务平台，全面实现“看资讯”“办事务”“享生活”三大板块融合。\n")
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(text, "t.txt"))
+    store = store_of_text(text)
     roles = {r["name"]: r["status"] for r in registry.run(store, "city_profile", {"place": "延吉市"})
              if r["section"] == "named_model"}
     assert roles.get("和谐延吉") == AIM and roles.get("看资讯") == FEATURE, roles
@@ -121,13 +118,9 @@ def test_the_pages_say_what_a_column_or_a_brand_is():
 def test_the_listing_names_a_learnt_model_with_its_role():
     """The inventory (the model page's selector) says a model the place learns is learnt: the pick list then
     names no owner for it (app/ui.model_label), as the model's page does."""
-    from graph.sqlite_store import SQLiteStore
-    from loaders.extract.pipeline import extract_text
     from queries import registry
 
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text("某区推进基层治理\n\n近年来，某某市某区学习运用“某江经验”，化解矛盾纠纷120件。\n", "t.txt"))
+    store = store_of_text("某区推进基层治理\n\n近年来，某某市某区学习运用“某江经验”，化解矛盾纠纷120件。\n")
     listed = [r for r in registry.run(store, "inventory", {"section": "named_model"}) if r["name"] == "某江经验"]
     assert listed and listed[0]["status"] == LEARNT, listed
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 from graph.sqlite_store import SQLiteStore
 from loaders.extract.pipeline import extract_text
 from queries import registry
+from tests.support.stores import store_of_text
 
 _TEXT = ("襄阳市民政局关于2023年搬迁安置工作的报告\n\n"
          "通过实施易地搬迁，全市累计1.2万户、5.1万群众住进新居。今年新增调解员60名，累计达到410名。\n")
 
 
 def _figures() -> dict[str, dict]:
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(_TEXT, "t.txt"))
+    store = store_of_text(_TEXT)
     return {r["written"]: r for r in registry.run(store, "city_profile", {"place": "襄阳市"}) if r["section"] == "figure"}
 
 

@@ -11,6 +11,7 @@ from graph import projections
 from queries import inventory
 from queries.analysis import PracticeVectors
 from queries.rows import evidence_entries, pick_evidence
+from tests.support.stores import loaded_alone
 
 
 @pytest.fixture
@@ -113,7 +114,6 @@ def test_evidence_summary_picks_what_best_evidence_picks(corpus_records, monkeyp
     also where the best entry's document is found by walking the documents in id order (every owner
     walks: over half the ids, the others read whole where the walk finds none; over all of them)."""
     from graph import sqlite_view
-    from graph.sqlite_store import SQLiteStore
 
     if walk_over is not None:
         monkeypatch.setattr(sqlite_view, "_WALK_OVER", walk_over)
@@ -122,10 +122,7 @@ def test_evidence_summary_picks_what_best_evidence_picks(corpus_records, monkeyp
     from queries.rows import best_evidence
     from queries.walk import ev_lists
 
-    store = SQLiteStore()
-    store.init_schema()
-    for rec in corpus_records:
-        store.load_record(rec)
+    store = loaded_alone(corpus_records)
     store._db.execute("UPDATE node_ev SET qe = qs WHERE rowid % 3 = 0 AND qs IS NOT NULL")   # empty quotes
     store._db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'version'")
     full = store.graph

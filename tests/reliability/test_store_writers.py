@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from graph.sqlite_store import LEGACY_FILE, SQLiteStore, graph_path
-from tests.graph.conftest import loaded_alone, snapshot, wait_for_documents
+from tests.graph.conftest import snapshot, wait_for_documents
+from tests.support.stores import loaded_alone
 from tests.support.synthetic import synthetic_records
 
 REPO = Path(__file__).resolve().parents[2]

@@ -115,7 +115,8 @@ def short_name(name: str, level: str) -> str | None:
         return m.group(1)
     if "自治" in name:
         return None  # named for its people alone (鄂温克族自治旗): no shorter form
-    for suffix in ("地区", "市", "盟", "县", "区", "旗"):
+    # (a forestry district drops its 林区: 神农架林区 → 神农架, as news items and its media write it)
+    for suffix in ("地区", "林区", "市", "盟", "县", "区", "旗"):
         if name.endswith(suffix):
             short = name[: -len(suffix)]
             return short if len(short) >= 2 else None

@@ -701,8 +701,24 @@ def _headline(title: str, gaz: Gazetteer, reply: bool, text: str) -> SubjectPlac
             if found is not None and found.code not in placed:
                 return None  # (only the shared name is read in the outlet's region: not a short form it makes a place)
         if found is None:
-            found = _shared_short_head(title, gaz, text) or _named_experience(title, gaz, text)
+            found = _shared_short_head(title, gaz, text) or _named_experience(title, gaz, text) \
+                or _short_head_of_towns(title, gaz, text)
     return found
+
+
+def _short_head_of_towns(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | None:
+    """A headline heading with the short form of one county-level unit (神农架2集体1人荣获…), no colon after it,
+    whose streets or towns the story names (木鱼镇, 阳日镇): that unit's story, or None."""
+    m = _SERIES.match(title)
+    start = m.end() if m else 0
+    for hit in gaz.scan(title[start:start + 12]):
+        if hit.start != 0 or not hit.is_alias or len(hit.codes) != 1:
+            return None  # (a common word such as 神农架 may head it: the towns named decide)
+        code = hit.codes[0]
+        if not gaz.by_code[code].is_county_level or _LOCAL_AFTER.match(title, start + hit.end):
+            return None
+        return SubjectPlace(code) if any(town in text for town in townships_in(code)) else None
+    return None
 
 
 def _shared_short_head(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | None:
@@ -1285,13 +1301,30 @@ def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -
     body."""
     if found.code is not None or found.local is None:
         return found
-    code = body_place(text, level if level != "street" else None, gaz) or _county_alias(text, gaz)
+    code = _chain_written(text, found.local, gaz) or body_place(text, level if level != "street" else None, gaz) \
+        or _county_alias(text, gaz)
     local = found.local
     if code is not None and found.local_level == "other" and _BARE_ZONE.fullmatch(local):
         # 高新区 of a reply to 政协襄阳市…: named for the unit it lies in, as zones are (襄阳高新区)
         unit = gaz.by_code[code]
         local = (short_name(unit.name, unit.level) or unit.name) + local
     return SubjectPlace(code, local, found.local_level)
+
+
+# a street or town written between a unit and the local subject (顺昌县双溪街道建光社区)
+_TOWN_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡)")
+
+
+def _chain_written(text: str, local: str, gaz: Gazetteer) -> str | None:
+    """The one administrative unit the text writes the local subject after, directly or through its street or town
+    (a signature line 福建省南平市顺昌县双溪街道建光社区党群工作者): where the place is, whatever other places the
+    body names more often (湖北武汉返乡人员), or None."""
+    codes = set()
+    for a in admin_mentions(text, None, gaz):
+        m = _TOWN_BETWEEN.match(text, a.end)
+        if text.startswith(local, a.end) or (m and text.startswith(local, m.end())):
+            codes.add(a.code)
+    return codes.pop() if len(codes) == 1 else None
 
 
 # what follows a county's short form that names a community or a road for it, not the county (丹凤社区, 宁海路;

@@ -1046,3 +1046,22 @@ def test_a_street_two_counties_of_one_province_have_is_in_that_province():
                "鸭绿江街道办事处开展民意调查工作，小区居民并无合并意愿。\n鸭绿江街道办事处将继续做好物业管理工作。\n")
     assert rec.document.subject_place == "鸭绿江街道"
     assert rec.document.province == "辽宁省"
+
+
+def test_a_forestry_districts_short_form_heading_a_story_of_its_towns_is_its_story():
+    # 神农架林区 is written 神农架 (its 林区 left off); the towns the story names lie in it
+    rec = _doc("神农架3个村获评全省文明村\n\n"
+               "近日，省文明委公布第五届文明村名单，其中，松柏镇某某村、木鱼镇某某村和阳日镇某某村榜上有名。"
+               "松柏镇某某村以志愿服务为抓手，推进移风易俗。\n")
+    assert rec.document.subject_place == "湖北省神农架林区"
+    assert rec.document.province == "湖北省"
+
+
+def test_a_community_written_after_its_chain_in_a_signature_is_placed_there():
+    # the body names another province more often (返乡人员 from there); the closing signature writes the chain
+    rec = _doc("光明社区构建群防群控网格 党建引领基层治理\n\n"
+               "光明社区党支部组建巡逻队、宣传队，对辖区住户开展排查，共摸排出湖北武汉返乡人员12人，"
+               "其中湖北武汉返乡学生5人，湖北孝感返乡人员3人。光明社区党员每日为居民消毒楼道。"
+               "(王某某 江西省赣州市章贡区解放街道光明社区党群工作者)\n")
+    assert rec.document.subject_place == "光明社区"
+    assert rec.document.province == "江西省"

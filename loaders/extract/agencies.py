@@ -1180,6 +1180,25 @@ def _drop_site_names(text: str, out: list) -> None:
                                      and (not is_cjk(text[a.end + 1:a.end + 2] or " ") or text[a.end + 1] in "讯訊"))]
 
 
+# a county's or city's media centre (某区融媒体中心), which carries the news of its place
+_MEDIA_CENTRE = ("融媒体中心", "融媒體中心")
+# …credited with the story: its source line (来源: 某区融媒体中心) or its reporter's byline (某市融媒体中心记者某某)
+_CREDIT_BEFORE = re.compile(r"(?:来源|來源|稿源)[ \t\u3000]*[:：][ \t\u3000]*$")
+_CREDIT_AFTER = re.compile(r"[ \t\u3000]*[(（/]?[ \t\u3000]*(?:全媒体|全媒體)?(?:记者|記者)")
+
+
+def _drop_media_credits(text: str, mentions: list) -> list:
+    """Mentions of a media centre in a source line or a byline (来源: 某区融媒体中心, 某市融媒体中心记者某某): it only
+    carries the story, as a paper's source line does (extra-ac, -af, -ai's gold leave these out). Elsewhere, a photo
+    credit (某区融媒体中心供图) or a centre at work in the text, it is the place's public institution."""
+    def credit(m) -> bool:
+        if not m.name.endswith(_MEDIA_CENTRE):
+            return False
+        line_start = text.rfind("\n", 0, m.start) + 1
+        return bool(_CREDIT_BEFORE.search(text, line_start, m.start)) or bool(_CREDIT_AFTER.match(text, m.end))
+    return [m for m in mentions if not credit(m)]
+
+
 def _drop_inside(out: list, start: int, end: int) -> None:
     """Remove mentions found inside [start, end) (江苏省委 inside 致公党江苏省委)."""
     out[:] = [a for a in out if not (start <= a.start and a.end <= end)]
@@ -1325,6 +1344,7 @@ def extract_agencies(ctx: Context, model: QuoteModel | None = None, rules_only: 
     if crumbs or any(paper in ctx.text for paper in _ORGAN_PAPER):
         mentions = [m for m in mentions if not ctx.text.startswith(_ORGAN_PAPER, m.end)
                     and not any(s <= m.start < e for s, e in crumbs)]
+    mentions = _drop_media_credits(ctx.text, mentions)
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     # an agency's place is written as it heads the name (象山县); the record names it in full
     full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}

@@ -265,7 +265,8 @@ def _source_lines(lines: list[str], text: str) -> list[str]:
     for line in lines:
         if len(line) > _MAX_LINE:
             continue
-        out.extend(m.group("org") for m in _LABELLED.finditer(line))  # spaces part the fields
+        # (spaces part the fields; a media centre in a source line, 来源：某区融媒体中心, only carries the story)
+        out.extend(m.group("org") for m in _LABELLED.finditer(line) if not m.group("org").endswith(("融媒体中心", "融媒體中心")))
         if "欢迎访问" in line:  # 欢迎访问某省民政厅官网: the site's own body
             out.extend(m.group("org") for m in _WELCOME.finditer(line))
         m = _DATED_ORG.match(line)

@@ -718,3 +718,19 @@ def test_a_towns_centre_does_not_merge_into_the_countys():
     text = "宁陵县推进网格化治理\n\n检查组先后到柳河镇网格化服务中心和县网格化服务中心察看。\n"
     names = {a.name for a in extract_text(text, "x.txt").agencies}
     assert {"宁陵县柳河镇网格化服务中心", "宁陵县网格化服务中心"} <= names
+
+
+@pytest.mark.parametrize("credit", ["来源: 宁陵县融媒体中心", "宁陵县融媒体中心记者 王某某"])
+def test_a_media_centre_credited_with_the_story_is_no_agency(credit):
+    # its source line or its reporter's byline only carries the story; the bureau at work stays
+    text = ("柳河社区开展志愿服务活动\n\n2024-05-16 09:21 " + credit + "\n\n"
+            "近日，县民政局在宁陵县柳河社区开展志愿服务活动，为居民义诊、理发。\n")
+    rec = extract_text(text, "x.txt")
+    assert {a.name for a in rec.agencies} == {"宁陵县民政局"}
+    assert rec.document.issuer is None
+
+
+def test_a_media_centres_photo_credit_keeps_it():
+    # 某区融媒体中心供图: the district's public institution, credited with the photos (extra-ad's gold keeps it)
+    text = ("柳河社区开展志愿服务活动\n\n近日，宁陵县柳河社区开展志愿服务活动。宁陵县融媒体中心供图\n")
+    assert "宁陵县融媒体中心" in {a.name for a in extract_text(text, "x.txt").agencies}

@@ -95,7 +95,8 @@ _COUPLET = re.compile(r"[^，,、；;]{2,12}[，,][^，,、；;]{2,12}")
 _EVENT_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,6}?(?:系列活动|主题活动|议事会|座谈会|大会)")
 _RESULT_BEFORE = re.compile(r"(?:形成|实现|做到)了?$")
 # the pattern work results in, named by its watchwords (构建起“党建引领、多元参与、协商共治、网格协办”的治理生态圈): its qualities
-_PATTERN_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,10}?(?:格局|生态圈|局面|态势|新貌|氛围)")
+# (…的社区社会组织发展路径: the course work follows, named by its watchwords, as a pattern is)
+_PATTERN_AFTER = re.compile(r"^的?[^，,。；;：:“”「」]{0,10}?(?:格局|生态圈|局面|态势|新貌|氛围|发展路径|工作路径|实践路径)")
 # the fields work is centred on, counted (围绕“产业发展提质、招商引资增效、作风建设深化”三项工作): its aims, not a scheme
 _AROUND_BEFORE = re.compile(r"围绕$")
 _COUNTED_FIELDS_AFTER = re.compile(r"^(?:等)?[一二三四五六七八九十两\d]+(?:项|个|大)(?:重点)?(?:工作|任务|重点|方面|目标)")
@@ -119,10 +120,12 @@ _VENUE_AFTER = re.compile(r"^[，,]")
 # a list of quoted names (each with at most a word before or after its marks) held up as examples, closed by 等 and their
 # kind (…“A”行动、“B”、“C”等社区治理典型): the name is one of them, no more is said of it
 _QUOTED_ITEM = r"[“「『][^”」』]{1,12}[”」』][\u4e00-\u9fff]{0,2}"
-_LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}(?P<more>(?:[、和及][\u4e00-\u9fff]{0,2}" + _QUOTED_ITEM + r")*)"
-                           r"等[^，,。；;：:“”「」]{0,8}?(?:典型|品牌|亮点|特色做法|经验做法)")
-_LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立)了?[^，,。；;：:“”「」、]{0,4}"
-                            r"(?P<earlier>(?:" + _QUOTED_ITEM + r"[、和及][\u4e00-\u9fff]{0,2})*)$")
+# (the names may follow each other with no mark between, “A”“B”等项目服务; the kind may be the work they stand for,
+# 推广“A”、“B”等创新做法, 推进“A”“B”等项目服务: the sentence names them, it does not say what they are)
+_LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}(?P<more>(?:[、和及]?[\u4e00-\u9fff]{0,2}" + _QUOTED_ITEM + r")*)"
+                           r"等[^，,。；;：:“”「」]{0,8}?(?:典型|品牌|亮点|做法|项目)")
+_LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立|推广|推进)了?[^，,。；;：:“”「」、]{0,4}"
+                            r"(?P<earlier>(?:" + _QUOTED_ITEM + r"[、和及]?[\u4e00-\u9fff]{0,2})*)$")
 
 # a name its clause says nothing of (原文仅列出名称): called only a measure (强化“某某”实验举措，…), a numbered heading that
 # says only that it grew (（五）“某某”融合进一步加强发展。), a photo caption naming where it began (“某某工程”源起地某村。)
@@ -204,9 +207,10 @@ def _parallel(name: str) -> bool:
 
 
 def _watchwords(name: str) -> bool:
-    """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治), or of three that each
-    close with a quality (组织红、队伍强、机制活; not roles or bodies, 网格员、楼栋长、单元长)?"""
-    parts = name.split("、")
+    """Is ``name`` three or more watchwords of four characters listed with 、 (党建引领、多元参与、协商共治; pairs of them across
+    commas too, 党委领导、政府支持，上下合力、部门联动), or of three that each close with a quality (组织红、队伍强、机制活; not
+    roles or bodies, 网格员、楼栋长、单元长)?"""
+    parts = re.split(r"[、，,]", name) if "、" in name else []
     if len(parts) < 3:
         return False
     return all(len(p) == 4 for p in parts) or all(len(p) == 3 and p[-1] not in _BODY_ENDS for p in parts)

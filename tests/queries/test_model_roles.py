@@ -233,3 +233,24 @@ def test_a_case_title_that_was_only_chosen_is_only_listed():
     assert model_role("三步", "某社区《“三步”推进社区治理 激活红色力量》入选2024年“全国社区党建创新案例”优秀案例；") == LISTED
     assert model_role("三步", "某社区印发《“三步”推进社区治理工作方案》，明确议事流程。") is None
     assert model_role("三步", "某社区推行“三步”工作法入选优秀案例。") is None
+
+
+def test_watchword_pairs_naming_a_course_and_names_listed_as_projects():
+    """Audit 29: pairs of four-character watchwords across commas naming the course work follows (制定了“党委领导、政府
+    支持，上下合力、部门联动”的社区组织发展路径) are an aim, as a pattern's are; quoted names that follow each other
+    with no mark between or close with the work they stand for (推进“某某家园”“幸福某城”等项目服务, 推广“某某方略”、
+    “某某议事”等创新做法) are only listed; one name, or names the sentence says more of, are none."""
+    from queries.model_roles import AIM, LISTED, model_role
+
+    path = "某省制定了“党委领导、政府支持，上下合力、部门联动，社区牵头、居民参与”的社区组织发展路径。"
+    assert model_role("党委领导、政府支持，上下合力、部门联动，社区牵头、居民参与", path) == AIM
+    assert model_role("党委领导、政府支持，上下合力、部门联动", "某县推行“党委领导、政府支持，上下合力、部门联动”工作法，"
+                      "成立议事会8个。") is None
+    projects = "建立政府和社会互动机制，推进“某某家园”“幸福某城”等项目服务，调动各方力量参与社区治理。"
+    assert model_role("某某家园", projects) == LISTED
+    assert model_role("幸福某城", projects) == LISTED
+    ways = "推广“某某方略”、“某某议事”等创新做法，推动居民参与常态化。"
+    assert model_role("某某方略", ways) == LISTED
+    assert model_role("某某议事", ways) == LISTED
+    assert model_role("某某议事", "推广“某某议事”做法，每月召开议事会2次。") is None
+    assert model_role("某某议事", "推广“某某议事”，由居民代表每月议定小区事项。") is None

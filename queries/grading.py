@@ -317,6 +317,13 @@ _AFTER_IT = re.compile(r"(?:工作)?(?:完成|结束)?(?:后|之后|以后)(?!�
 _STATE_AFTER = re.compile(r"(?:的)?(?:水平|状况|情况|质量)?(?:已经|已|都|均)?(?:比较|较为|较|相对|十分|非常|总体)?"
                           r"(?:完善|良好|较好|到位|规范(?!化))"
                           r"|(?:仍|还|仍然|依然)?存在[\u4e00-\u9fff]{0,4}?(?:问题|不足|短板|隐患|困难)")
+# a clause naming what the work aims at or follows (以提升…规范化水平为目标, 以…为重点, 以…精神为指引): an aim, whatever
+# verbs its words hold — no work of a practice another clause names
+_AIM_CLAUSE = re.compile(r"\s*(?:并|还|同时|也)?以[^，,；;：:。！？!?]{2,60}?为(?:目标|重点|主线|指引|导向|遵循|方向|统领|引领)\s*")
+# the name of an honour or a list something was chosen for (…项目入选某市“五社联动”…典型项目案例, 荣获…“某某”称号): the
+# practice names the honour's field, no work the clause reports of it
+_HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|评为|被确定为|被列为|获得)[^，,；;：:。！？!?]*$")
+_HONOUR_AFTER = re.compile(r"[^，,；;：:。！？!?]*?(?:案例|称号|荣誉称号|奖项|大奖|奖)\s*$")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
 _MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
 # a clause listing the means (通过推进政府购买服务、社区信息化、社区减负增效等措施): graded by what the next clause says was done
@@ -373,6 +380,9 @@ def mention_claimed(text: str, practice: str) -> bool:
         if all((m := entry.pattern.match(text, pos)) is not None and _STATE_AFTER.fullmatch(text, m.end(), b)
                for pos, p in hits if p == practice and a <= pos < b):
             continue        # (两个小区物业管理水平比较完善: its state, no work done)
+        if all(_HONOUR_BEFORE.search(plain, a, pos) and _HONOUR_AFTER.match(plain, pos, b)
+               for pos, p in hits if p == practice and a <= pos < b):
+            continue        # (…项目入选某市“五社联动”…典型项目案例: the honour's field, no work of it)
         if _CLAUSE_DUTY.match(plain, a):
             continue        # (…组成新社区涉及范围调整，须先召开居民会议讨论通过: what a rule asks for)
         if _GROUPS_COUNTED.match(plain, cue.end() if cue else at, b):
@@ -412,11 +422,14 @@ def mention_claimed(text: str, practice: str) -> bool:
         for j in range(i + 1, len(clauses)):
             if named[j] - named[i]:
                 break
+            if _AIM_CLAUSE.fullmatch(plain, clauses[j][0], clauses[j][1]):
+                continue        # (以…为目标: an aim, no clause carrying the line out)
             if is_concrete(_GENERAL.sub("", _TITLES.sub("", text[clauses[j][0]:clauses[j][1]]))):
                 return False        # (not a state reached, 实现…的治理体系: no clause carrying the line out)
         # (a practice named only inside a title, 印发《关于深化“…”机制…方案》, leaves its clause's verb to the line after it)
-        if any(not (named[j] - titled[j]) and is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]]))
-               for j in range(i)):
+        # (nor one naming what the work aims at, 以提升…规范化水平为目标)
+        if any(not (named[j] - titled[j]) and not _AIM_CLAUSE.fullmatch(plain, clauses[j][0], clauses[j][1])
+               and is_concrete(_TITLES.sub("", text[clauses[j][0]:clauses[j][1]])) for j in range(i)):
             return False
     return True
 

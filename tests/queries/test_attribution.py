@@ -576,3 +576,19 @@ def test_cppcc_members_figures_measure_no_practice_of_the_village():
     assert members_work("据悉，省、市政协委员参与该村议事会10余场次，通过开展积分评比等方式，协调解决问题10余个。")
     assert not members_work("某村开展环境卫生积分评比，协调解决问题10余个。")
     assert not members_work("市政协高度重视提案办理工作。")
+
+
+def test_an_aim_clause_and_an_honours_field_report_no_work():
+    """Audit 29: a summary whose only clause of work is what it aims at (以提升…规范化水平为目标) and that names the practice
+    inside a pattern's watchwords (夯实“党建引领、…”的社区共治格局) reports none of its work; nor does a project chosen for
+    an honour whose name holds the practice (…项目入选某市“五社联动”…典型项目案例). A clause that does work still grades it."""
+    from queries.grading import grade_evidence
+
+    summary = ("某年，街道在区委的领导下，以提升社区治理能力的规范化水平为目标，团结带领社区干部群众，"
+               "夯实“党建引领、政府推进、依法治理”的社区共治格局，较好地完成了各项目标任务。")
+    assert grade_evidence(summary, practice="党建引领") == "claimed"
+    assert grade_evidence("以提升规范化水平为目标，坚持党建引领，组织党员入户走访居民1200户。", practice="党建引领") != "claimed"
+    honour = "“某某治理”社会工作服务项目入选某市“五社联动”社会工作服务典型项目案例；"
+    assert grade_evidence(honour, practice="三社联动/五社联动") == "claimed"
+    assert grade_evidence("某街道推进“五社联动”，孵化社区社会组织12个并入选某市典型案例；",
+                          practice="三社联动/五社联动") != "claimed"

@@ -660,6 +660,9 @@ _TARGET_AFTER = re.compile(r"[^，,。；;：:！？!?\n\d]{0,12}?的(?:年度)?
 # (every match holds 目 within 16 characters of the figure's end: the pattern, whose lazy opening tries every length
 # before it fails, is tried only where one stands)
 _TARGET_KEY, _TARGET_REACH = "目", 16
+# a clause after the figure, in its sentence, saying what must come first (…组成一个新社区涉及范围调整，须先召开居民会议讨论
+# 通过): what the figure counts awaits it — a change proposed, not made
+_AWAITS = re.compile(r"[，,；;]\s*(?:则|均|也|还)?(?:须|需|必须|应)(?:先|首先|事先|经过?)(?![验历常])")
 _INTO_PLAN = re.compile(r"[^。；;！？!?\n，,]{0,12}?[，,]?\s*(?:全部|均|都|已|将)?(?:纳入|列入)[^。；;，,！？!?\n]{0,16}?计划")
 # a span of years and what it is to bring (3年实现100个社区…全覆盖, 利用三年时间实现…, 两年内完成): the figures after it in
 # its sentence are targets; not the years it took (近三年完成, 用3年实现了) nor a year (2005年建成)
@@ -1041,7 +1044,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     prev_end, prev_unit, prev_subject = -1, "", ""
 
     def keep(start: int, end: int, value: float, unit: str, subject: str | None) -> None:
-        s_lo, _s_hi = sentences.bounds(start)
+        s_lo, s_hi = sentences.bounds(start)
         k = bisect_right(year_ends, start) - 1  # the last YYYY年 ending before the figure, same sentence
         year = years[k][2] if k >= 0 and years[k][0] >= s_lo and not _BUILT_IN.search(text, max(0, years[k][0] - 6), years[k][0]) else None
         if year is not None and not 1900 < year < 2100:
@@ -1051,6 +1054,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end) \
                 or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start) \
+                or ("须" in text[end:s_hi] or "需" in text[end:s_hi] or "应" in text[end:s_hi]) \
+                and _AWAITS.search(text, end, s_hi) is not None \
                 or text.find(_TARGET_KEY, end, end + _TARGET_REACH) >= 0 and _TARGET_AFTER.match(text, end) is not None
             status = "planned" if planned else "done"
         subject = _with_holder(subject, _compound_holder(text, s_lo, start))

@@ -1100,3 +1100,17 @@ def test_a_proposals_own_suggestions_are_labelled_so():
 def test_labels_of_audit_27(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+def test_figures_of_a_change_that_must_first_be_approved_are_planned():
+    """Audit 29: a reply saying what a proposed change would take (划出某社区5个居民小组…组成一个新社区涉及居委会的范围调整，
+    须先召开居民会议讨论通过) counts what is proposed, not what was done: the figures of a sentence whose later clause says
+    what must come first are planned; a sentence reporting the change made stays done."""
+    def status(text: str, written: str) -> str | None:
+        return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
+
+    proposed = ("某县民政局关于某某提案的复函\n据此，划出某某社区东寨、西寨、新区5个居民小组，组成一个新社区已涉及居委会的"
+                "范围调整，须先召开居民会议讨论通过。\n")
+    assert status(proposed, "5个") == "planned"
+    made = "某县民政局关于某某提案的复函\n去年，划出某某社区东寨、西寨、新区5个居民小组，组成一个新社区，居民会议已讨论通过。\n"
+    assert status(made, "5个") == "done"

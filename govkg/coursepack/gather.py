@@ -94,6 +94,9 @@ def _cell_measures(row: Mapping[str, Any], titles: _Titles, hit: Matcher) -> lis
         ev = titles.fill(evidence_of(item))
         own = titles.fill(evidence_of(item, prefix="own_"))
         excerpt = next((s for s in (focus_sentence(e.quote, hit, practice) for e in ev) if s), "")
+        # (the same sentence uncut: an excerpt cut around the practice's words may have lost the plan word before them,
+        # 今年，我区将以…为契机，…，指导社区在党建引领…方面进行破题 → “…指导社区在党建引领…”)
+        whole = next((s for s in (focus_sentence(e.quote, hit, practice, limit=len(e.quote)) for e in ev) if s), "")
         if summary and excerpt and (summary in excerpt or excerpt in summary):
             excerpt = ""
         if not summary or is_section_title(summary):
@@ -101,7 +104,7 @@ def _cell_measures(row: Mapping[str, Any], titles: _Titles, hit: Matcher) -> lis
                 continue
             summary, excerpt, own = excerpt, "", ()
         status = str(item.get("status") or "")
-        if excerpt and status != "planned" and (is_plan(excerpt) or states_duty(excerpt)):
+        if excerpt and status != "planned" and any(is_plan(x) or states_duty(x) for x in (excerpt, whole) if x):
             status = "planned"       # the sentence quoted for it is a plan (…。今年，我区将以…), whatever the rest did
         out.append(MeasureItem(place, summary, (practice,), status, None, ev, excerpt, own))
     out.sort(key=lambda m: not hit(m.summary))          # stable: the rest keep the query's order

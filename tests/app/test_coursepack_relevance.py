@@ -138,6 +138,12 @@ def test_a_measure_quoted_by_its_plan_sentence_is_labelled_a_plan():
     }
     (measure,) = gather(lambda name, params: rows[name], ["网格化治理"], ["甲市"]).measures
     assert measure.status == "planned" and "将以" in measure.excerpt
+    # (audit 29: a long plan sentence cut around the practice's words loses 将以 from the excerpt; the label still holds)
+    long_plan = ("今年，我市将以实施基层党建竞赛活动和全市城乡社区治理创新培育工作为契机，积极争取项目资金扶持，"
+                 "指导社区在网格化治理、社区发展基金、社会组织参与社区治理等方面工作进行破题，提升社区干部的能力。")
+    rows["compare_cities"][0]["quote"] = rows["compare_cities"][0]["measure_list"][0]["quote"] = long_plan
+    (measure,) = gather(lambda name, params: rows[name], ["网格化治理"], ["甲市"]).measures
+    assert "将以" not in measure.excerpt and measure.status == "planned"
 
 
 def test_gather_takes_one_exemplar_place_per_line_of_units():

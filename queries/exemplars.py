@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from graph.model import Evidence, label_of_id
 from graph.sqlite_rows import sort_key
 from queries.compare_cities import graded
-from queries.grading import as_measures_grade, conceded_only, grade_rank, recognition_about
+from queries.grading import as_measures_grade, conceded_only, grade_rank, recognition_about, rule_only
 from queries.kept import dumps, kept_reader, loads, loads_all, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
@@ -202,8 +202,9 @@ def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         seen.add(key)
         piece = _piece(row)
-        if piece.grade == "claimed" and conceded_only(piece.evidence.quote, row.get("practice") or ""):
-            continue        # (虽然成立了业主委员会，但…: the ground of a problem, as on compare_cities)
+        if piece.grade == "claimed" and (conceded_only(piece.evidence.quote, row.get("practice") or "")
+                                         or rule_only(piece.evidence.quote, row.get("practice") or "")):
+            continue        # (虽然成立了业主委员会，但…: the ground of a problem; a rule cited: as on compare_cities)
         places.setdefault(row["place_id"], (row["place"], []))[1].append(piece)
     out = [_place_row(pid, place, pieces) for pid, (place, pieces) in places.items()]
     out.sort(key=_rank_order)

@@ -512,6 +512,21 @@ def conceded_only(text: str | None, practice: str) -> bool:
     return bool(hits) and all(any(a <= pos < b for a, b in spans) for pos in hits)
 
 
+def rule_only(text: str | None, practice: str) -> bool:
+    """Whether ``text`` names ``practice`` only inside a rule it quotes (根据《…》关于“…每百户拥有社区综合服务设施面积不低于
+    30平方米”的精神，…已达到成立新社区的条件): what a document asks for, cited as a criterion — no work of the practice, nor a
+    claim of it, by the place whose sentence quotes it."""
+    if not text or "“" not in text:
+        return False
+    from loaders.reference import load_taxonomy
+
+    read = fold_name(without_pinyin(text)[0])
+    at = [pos for pos, p in load_taxonomy().hits(read) if p == practice]
+    rules = [(q.start(), q.end()) for q in _QUOTED.finditer(read)
+             if _QUOTED_PROVISION.search(read, q.start(), q.end()) or _QUOTED_AS_RULE.match(read, q.end())]
+    return bool(at and rules) and all(any(a < pos < b for a, b in rules) for pos in at)
+
+
 def visited_only(text: str | None, practice: str) -> bool:
     """Whether ``text`` names ``practice`` only among what a visiting group goes to see (:data:`_VISITED_AFTER`: 调研组一行
     走访了某小区“网格工作室”): a room or place seen, no practice the sentence reports of the place."""

@@ -44,7 +44,8 @@ for tab, sec in zip(tabs, sections):
                     planned = {"planned": "（原文只写计划、起草或要求）",
                                "studied": "（原文只写学习借鉴他处的做法）",
                                "visited": "（原文只写来访者参观的场所）",
-                               "conceded": "（原文只为说明问题而提及：虽然…但…）"}.get(r.get("status") or "", "")
+                               "conceded": "（原文只为说明问题而提及：虽然…但…）",
+                               "rule": "（原文只在引用的文件规定中提及）"}.get(r.get("status") or "", "")
                     with st.expander(md_escape((r["name"] or "（未命名）") + planned)):
                         show_evidence(row_evidence(r), limit=3)
             continue

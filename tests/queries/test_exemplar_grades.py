@@ -74,3 +74,26 @@ def test_a_practice_only_a_concession_grants_is_no_exemplar_and_is_marked_on_the
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == practice]
     assert rows and all(r["status"] == "conceded" for r in rows)
+
+
+def test_a_practice_named_only_in_a_quoted_rule_is_no_exemplar_and_is_marked_on_the_city_page():
+    """Audit 29: a reply citing a rule as the criterion for what it decides (根据《…》关于“每百户拥有社区综合服务设施面积不低于
+    30平方米”的精神，…已达到成立新社区的条件) names the practice only as what the rule asks for: no cell, no exemplar, and the
+    city page says so (``rule``); the rule followed by work of the practice still makes one."""
+    from queries.grading import rule_only
+
+    quoted = ("根据《关于加快推进社区建设发展的意见》关于“每个社区一般应达到2000户以上”及“每百户拥有社区综合服务设施面积不低于"
+              "30平方米”的精神，经初步了解，某片区五个小区已达到成立新社区的条件。")
+    assert rule_only(quoted, "党群服务阵地建设")
+    assert not rule_only("按照“每百户拥有社区综合服务设施面积不低于30平方米”的标准，新建社区综合服务设施5处。", "党群服务阵地建设")
+    text = f"芜湖市某区民政局关于请求成立某社区的提案的答复\n\n某某委员：\n\n{quoted}\n"
+    store = SQLiteStore()
+    store.init_schema()
+    store.load_record(extract_text(text, "t.txt"))
+    practice = "党群服务阵地建设"
+    assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})
+                if r["grade"]]
+    assert "芜湖市" not in {r["place"] for r in registry.run(store, "exemplars", {"practice": practice, "k": 5})}
+    rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
+            if r["section"] == "practice" and r["name"] == practice]
+    assert rows and all(r["status"] == "rule" for r in rows)

@@ -175,6 +175,11 @@ _HEAD_COLON = re.compile(r"[ \t]*[:：]")
 _STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇(?!村)|乡(?!村))")
 
 
+# a community written straight after a district (某某区某某社区): its name, shortest first (not a 大社区, the service
+# area of a centre over several villages, which names no unit)
+_COMMUNITY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<!大)(?:社区|村)")
+
+
 def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text: str = "") -> bool:
     subj_city = gaz.city_of(subject) if subject else None
     if subj_city and gaz.is_within(code, subj_city.adcode):
@@ -185,7 +190,7 @@ def _district_alone_ok(gaz: Gazetteer, hit, code: str, subject: str | None, text
     # streets or towns follows by name (二七区京广路街道: 二七 is a numeral, the district a unit)
     if (is_common_word(hit.surface, 20) or is_common_word(hit.surface[:-1], 100)) \
             and not ((_STREET_AFTER.match(text, hit.end) or _HEAD_COLON.match(text, hit.end)
-                      or _acts_as_unit(text, hit.surface))
+                      or _COMMUNITY_AFTER.match(text, hit.end) or _acts_as_unit(text, hit.surface))
                      and not is_common_word(hit.surface, 20)):
         return False  # (鼓楼区：… heading a headline is the district, as 鼓楼区某街道 is)
     districts = [c for c in hit.codes if gaz.by_code[c].level == "district"]

@@ -1065,3 +1065,18 @@ def test_a_community_written_after_its_chain_in_a_signature_is_placed_there():
                "(王某某 江西省赣州市章贡区解放街道光明社区党群工作者)\n")
     assert rec.document.subject_place == "光明社区"
     assert rec.document.province == "江西省"
+
+
+@pytest.mark.parametrize("text,community,district,agency", [
+    # 海棠 and 老城 are ordinary words too; written straight before a community's name they are the district
+    (("海棠区椰风社区综合服务中心揭牌成立\n\n经过半年试运行，海棠区首个社区综合服务中心——海棠区椰风社区综合服务中心"
+     "10月8日揭牌成立。市委副书记王某某，市委常委、组织部部长李某某出席揭牌仪式。要坚持党建引领，便民惠民利民。\n"),
+     "椰风社区", "三亚市海棠区", "三亚市委组织部"),
+    (("老城区西关社区推行积分制管理\n\n近日，在老城区西关社区积分超市，居民拿着兑换券笑得合不拢嘴。"
+     "区委组织部有关负责人介绍，老城区让小网格释放大能量。\n"), "西关社区", "洛阳市老城区", "洛阳市老城区委组织部"),
+])
+def test_a_district_named_like_a_word_heads_the_community_after_it(text, community, district, agency):
+    rec = _doc(text)
+    assert rec.document.subject_place == community
+    assert _places(rec)[district][2] == "external"
+    assert agency in {a.name for a in rec.agencies}

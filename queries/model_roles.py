@@ -18,7 +18,8 @@
 - ``listed``: one name of a list of quoted names a sentence holds up as the place's examples (``形成雁阵“1465”行动、“某管家团”、
   “某红管家”等社区治理典型``): the sentence names it and says nothing of what it is; so does a clause that calls it only a
   measure (``强化“某某”实验举措，…``), a numbered heading saying only that it grew (``（五）“某某”融合进一步加强发展。``) and a
-  photo caption naming where it began (``“某某工程”源起地某村。``).
+  photo caption naming where it began (``“某某工程”源起地某村。``), and the field of an honour something was chosen for
+  (``…项目入选某市“五社联动”…典型项目案例``).
 
 A city's brand (``助力“和谐延吉”建设``: a quality and the place's short name) is an aim, and so are watchwords naming a
 campaign (``实施“党建引领、居民自治”专项行动``), a state work is to ensure (``确保…“一竿子捅到底”，…``), qualities listed
@@ -141,11 +142,17 @@ _ORIGIN_AFTER = re.compile(r"^的?(?:源起地|发源地|诞生地|起源地|首
 _TITLE_HONOURED_AFTER = re.compile(r"^[^《》。；;]{0,40}》(?:成功)?(?:入选|获评|被评为|荣获|获得|被确定为|被列为)")
 
 
+# the field of an honour or a list something was chosen for (…项目入选某市“五社联动”社会工作服务典型项目案例): the name titles
+# the honour, the sentence says nothing of a scheme of that name
+_HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|被确定为|被列为)[^，,。；;：:“”「」]{0,12}$")
+_HONOUR_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:案例|称号|奖)")
+
+
 def _untold(before: str, after: str) -> bool:
     """Does the clause naming the model say nothing of it (``_ONLY_MEASURE_AFTER``, ``_ONLY_GREW_AFTER``, ``_ORIGIN_AFTER``,
     a case title opening with it that was only chosen or honoured, ``_TITLE_HONOURED_AFTER``)?
     ``before`` and ``after``: ``_around``'s."""
-    if _ORIGIN_AFTER.match(after):
+    if _ORIGIN_AFTER.match(after) or (_HONOUR_BEFORE.search(before) and _HONOUR_AFTER.match(after)):
         return True
     if before.endswith("《") and _TITLE_HONOURED_AFTER.match(after):
         return True         # (《“五步”推进社区治理…》入选…优秀案例: a case's title, only that it was chosen)

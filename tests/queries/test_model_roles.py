@@ -254,3 +254,12 @@ def test_watchword_pairs_naming_a_course_and_names_listed_as_projects():
     assert model_role("某某议事", ways) == LISTED
     assert model_role("某某议事", "推广“某某议事”做法，每月召开议事会2次。") is None
     assert model_role("某某议事", "推广“某某议事”，由居民代表每月议定小区事项。") is None
+
+
+def test_the_field_of_an_honour_is_only_listed():
+    """Audit 29: a project chosen for an honour whose name quotes a model (…服务项目入选某市“五社联动”社会工作服务典型项目
+    案例) names the honour's field, not a scheme of the place: listed; the model run and then honoured is none."""
+    from queries.model_roles import LISTED, model_role
+
+    assert model_role("五社联动", "“某某治理”社会工作服务项目入选某市“五社联动”社会工作服务典型项目案例；") == LISTED
+    assert model_role("五社联动", "某街道推行“五社联动”机制，孵化社区社会组织12个，入选某市典型案例。") is None

@@ -1332,13 +1332,26 @@ def _chain_written(text: str, local: str, gaz: Gazetteer) -> str | None:
 _NAMED_LIKE_A_COUNTY = re.compile(r"社区|村|路|小区|大道|广场")
 
 
+def _parallel_words(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` one of a run of two-character words ending alike (便民惠民利民, 惠民利民): a slogan's
+    words, not a county's short form (惠民)?"""
+    last = text[end - 1]
+    return end - start == 2 and (text[start - 1:start] == last and start >= 2 and _two_hanzi(text[start - 2:start])
+                                 or text[end + 1:end + 2] == last and _two_hanzi(text[end:end + 2]))
+
+
+def _two_hanzi(s: str) -> bool:
+    return len(s) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in s)
+
+
 def _county_alias(text: str, gaz: Gazetteer) -> str | None:
     """The one county-level unit the text names by its short form (以杨浦建设…), when no unit is
     written in full: where a street's own report places itself."""
     hits = [hit for hit in gaz.scan(text) if hit.is_alias and len(hit.codes) == 1
             and gaz.by_code[hit.codes[0]].is_county_level and not is_common_word(hit.surface)
             and not is_common_word(text[hit.end - 1:hit.end + 1])  # (幸福感和安全感: 安全 is a word, 和安 no county)
-            and not is_boundary_direction(hit.surface)]  # (东至某路: a boundary, no 东至县)
+            and not is_boundary_direction(hit.surface)  # (东至某路: a boundary, no 东至县)
+            and not _parallel_words(text, hit.start, hit.end)]  # (便民惠民利民: a run of words, no 惠民县)
     if any(_NAMED_LIKE_A_COUNTY.match(text, hit.end) for hit in hits):
         return None  # 丹凤社区, 宁海路街道: a community or road named like a county; the text's short forms place nothing
     codes = {hit.codes[0] for hit in hits}

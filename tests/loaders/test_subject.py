@@ -1080,3 +1080,11 @@ def test_a_district_named_like_a_word_heads_the_community_after_it(text, communi
     assert rec.document.subject_place == community
     assert _places(rec)[district][2] == "external"
     assert agency in {a.name for a in rec.agencies}
+
+
+def test_a_county_short_form_inside_a_run_of_words_is_no_place():
+    # 便民惠民利民: three words ending alike, none the county 惠民; the community's unit stays open
+    from loaders.extract.gazetteer import load_gazetteer
+    from loaders.extract.subject import _county_alias
+    text = "椰风社区综合服务中心揭牌成立\n\n经过半年试运行，中心揭牌成立。要坚持党建引领，便民惠民利民。\n"
+    assert _county_alias(text, load_gazetteer()) is None

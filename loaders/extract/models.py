@@ -32,6 +32,7 @@ from loaders.extract.text_utils import (
     class_led,
     is_cjk,
     is_common_word,
+    lexicon_entry,
     match_opening,
     opening_chars,
     opening_class,
@@ -782,7 +783,7 @@ def _unglossed(s: str) -> str:
 _HEAD_SKIP_ONE = (
     r"\s|—+|-{2,}|《|【|[（(][一二三四五六七八九十\d]{1,2}[)）]|[一二三四五六七八九十\d]{1,2}[、.．]|[一二三四五六七八九十]是|"
     r"(?:(?:\d{4}年(?:\d{1,2}月)?|\d{1,2}月)(?:\d{1,2}日)?(?:以来|上午|下午|晚上|晚间)?|日前|据悉|据了解|近年来|近年|近期|今年以来|今年|去年|目前|当前|如今|"
-    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像|(?:再|又)?如(?![期何果此今同实])|这(?:也|正|就)?是|"
+    r"同时|此外|另外|其中|随后|为此|对此|近日|随着|随著|比如|例如|譬如|诸如|像|(?:再|又)?如(?![期何果此今同实])|这(?:也|正|就)?是|而且|而(?=在)|"
     r"再比如)[,，]?")
 # (each step of the run first tests the characters a step can open with: most clauses open with none)
 _HEAD_SKIP = re.compile(f"(?:(?={opening_class(_HEAD_SKIP_ONE)})(?:{_HEAD_SKIP_ONE}))*")
@@ -869,6 +870,9 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: int = 3) -> list[st
             before, _first = index.places_before(max(sent_lo, title - 40), title)
             got = [before[-1][2].name] if before and before[-1][1] == title else []
         return got
+    piloted = _piloted_by(text, max(sent_lo, _clause_start(text, q0, _CLAUSE_HEAD_STOPS)), q0, index)
+    if piloted:
+        return piloted
     hi = q0
     for _ in range(_MAX_HEAD_CLAUSES):
         lo = max(sent_lo, _clause_start(text, hi, _CLAUSE_HEAD_STOPS))
@@ -899,6 +903,26 @@ def _head_owners(text: str, q0: int, index: _Owners, follow: int = 3) -> list[st
     if sent_lo > 0 and text[sent_lo - 1] == "\n":
         return _heading_place(text, sent_lo - 1, index)
     return []
+
+
+# the place a unit or a facility is the pilot or showcase of, named after 是 with the work it does
+# (某社区党群服务中心是某区推进基层党建“三化”建设的试点): that place carries the scheme out, the pilot hosts it
+_PILOT_OF = re.compile(r"(?:积极|大力|深入|全面|持续)?(?:推进|推行|开展|实施|探索|打造|创建|深化|落实)")
+_PILOT_END = re.compile(r"[^，,。；;：:！？!?\n]{0,16}?的(?:试点|試點|示范点|示範點|样板|樣板|窗口|缩影|縮影)")
+
+
+def _piloted_by(text: str, lo: int, q0: int, index: _Owners) -> list[str] | None:
+    """The place written after 是 in the quote's clause with the work it does, when the clause goes on to say
+    that what heads it is the place's pilot (…是P推进“…”建设的试点)."""
+    at = text.find("是", lo, q0)
+    while at >= 0:
+        chain = index.places_from(at + 1, q0)
+        if chain and _PILOT_OF.match(text, chain[-1][1], q0):
+            close = text.find("”", q0, q0 + 60)
+            if close >= 0 and _PILOT_END.match(text, close + 1):
+                return [chain[-1][2].name]
+        at = text.find("是", at + 1, q0)
+    return None
 
 
 def _heading_place(text: str, line_end: int, index: _Owners) -> list[str]:
@@ -1324,7 +1348,8 @@ _PRACTICE_NAMED_BEFORE = re.compile(r"(?:做法|经验|模式|机制|方法|举�
 _TOPIC_AFTER = re.compile(r"^(?:开展|開展|进行|進行|展开|展開|举行|舉行)?了?(?:专题|專題)?"
                           r"(?:协商|協商|议政|議政|座谈|座談|讨论|討論|调研|調研|交流|视察|視察|建言|磋商)")
 # a press tour's or a survey campaign's title (“…”网络主题宣传采访团, “…”基层治理大调研活动)
-_CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研活動|采访团|採訪團|采访活动|採訪活動|走访活动|走访慰问活动)")
+_CAMPAIGN_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?(?:调研活动|調研活動|采访团|採訪團|采访活动|採訪活動|走访活动|走访慰问活动|"
+                             r"媒体行|媒體行|采访行|採訪行)")
 # what a verb of rhetoric makes of the place's work (奏响基层治理“大合唱”, 托起群众“稳稳的幸福”, 筑牢…“坚强堡垒”,
 # 点亮…的“精神灯塔”, 书写着“…”的故事): a figure of speech, unless the quote is a list or a numeral name or a scheme
 # word follows it (筑牢“区委—街道—社区”三级架构, 擦亮“…”品牌)
@@ -1366,6 +1391,20 @@ _CENTRE = re.compile(r"党的|总书记|全会|中央|[十二][十九八七]大|
 _PROVISION = re.compile(r"应当|(?<![响供适反回对效呼答感相照顺])应(?![急用对])|不得|不低于|不少于|不超过|以上|以下")  # (not 响应, 应急: words)
 # a question (“钱从哪里来”, “谁来管”)
 _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪些|谁")
+# what the sentence makes of the quote that no scheme is (issue 11, extra-ac/-af classes): a sight built (“…”景点), a
+# force gathered (汇聚“…”力量), the theme of an education campaign (“…”先进性教育活动, a list too), a priority (把“…”放在第一位),
+# a goal the work contributes to (为扮靓“…”贡献力量, a list too), what people do together (大家“同吃…、同唱…”)
+_SIGHT_AFTER = re.compile(r"^(?:景点|景點|景区|景區|景观|景觀)")
+_FORCE_AFTER = re.compile(r"^(?:的)?力量")
+_CAMPAIGN_THEME_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?教育(?:实践)?活动")
+_PRIORITY = (re.compile(r"把$"), re.compile(r"^放在(?:了)?(?:第一位|首位|首要位置|重要位置|心上|心头)"))
+_SERVED = (re.compile(r"为[^，,。；;“”]{0,4}$"), re.compile(r"^[^，,。；;“”]{0,4}?(?:贡献|奉献|添砖加瓦|助力|出力)"))
+_PEOPLE_DO_BEFORE = re.compile(r"(?:大家|人们|居民们|群众们|大伙儿?)(?:都|也|纷纷|一起)?$")
+# a war of the centre's calls (打好“三个收官战”, “…攻坚战”): a catch-phrase, not the place's scheme
+_BATTLE = re.compile(r"(?:收官战|攻坚战|攻堅戰|阻击战|持久战|总体战|歼灭战)\Z")
+# a question the quote closes (如何让群众“…”？): what is asked after, not a scheme of the place
+_ASKED_BEFORE = re.compile(r"(?:如何|怎样|怎麼|怎么|怎能)[^，,。；;！？!?“”]{0,12}$")
+_QUESTION_AFTER = re.compile(r"^\s?[?？]")
 # a series of three or more short quotes, each with its own qualifier before or after it (管理“全覆盖”、
 # 服务“零距离”、诉求“全响应”; “一条链”贯通、“一张网”覆盖、…): the figures of a parallel sentence
 _PARALLEL = (re.compile(r"(?:“[^“”]{1,4}”[\u4e00-\u9fff]{1,3}、){2,}“[^“”]{1,4}”[\u4e00-\u9fff]{1,3}"),
@@ -1416,7 +1455,7 @@ _REACHES = re.compile(r"\A(?:飞入|飞进|走进|走入|融入|步入|落入|�
 # a title awarded to the best of a kind of people or units (“十佳网格员”, “最美志愿者”, “十大创新案例”): whom or what a
 # contest picked, not a way of working
 _HONOURED = re.compile(r"\A(?:十佳|百佳|十优|十大|百强|最美)[^、，,+＋·—－\-\d]{0,6}"
-                       r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居)\Z")
+                       r"(?:员|者|人|户|家庭|集体|单位|社区|小区|村|街道|案例|标兵|之星|人物|楼长|书记|典型|街坊|邻居|委员会|委員會)\Z")
 # the small moving the large written inside one quote (“以最小成本撬动最大效能”): a figure of speech, as two quotes are
 _SMALL_MOVES_BIG = re.compile(r"小[^、，,]{0,8}(?:撬动|撬起|带动|换取|换来|赢得)[^、，,]{0,4}大")
 # a motto acted on (用“…”的实际行动): words that describe the deed, not a scheme (a list or a numeral name stays)
@@ -1425,6 +1464,14 @@ _DEED_AFTER = re.compile(r"^的?(?:实际)?行动")
 _ELECTION = re.compile(r"选举\Z")
 # an association's name (“…志愿者协会”“…”等志愿服务组织): a body, not a scheme, unless a scheme word follows it
 _ASSOCIATION = re.compile(r"(?:协会|联合会|促进会|(?<!协)商会|基金会)\Z")
+# a body's own name (成立“…领导委员会”, 居民委员会——“某某居民委员会”, “…专组”): an organ set up, listed among agencies if
+# at all, not a way of working (no tuning text's gold name ends so; a structure's last tier, …党小组, does not either)
+_BODY_NAME = re.compile(r"(?:委员会|委員會|专组|專組)\Z")
+# an international or world day, week or festival (“国际志愿者日”, “世界读书日”): the calendar's, not the place's scheme
+# (a place's own day stays: “便民服务日”, “委员接待日”)
+_WORLD_DAY = re.compile(r"\A(?:国际|國際|世界)[^、，,+＋]{1,8}(?:日|节|節|周|週)\Z")
+# one event's title joining two with 暨 (“…游园会暨社区市集”): an occasion, not a scheme
+_JOINT_EVENT = re.compile(r"[^、，,]{2,}暨[^、，,]{2,}\Z")
 # a word of a foreign language (尽享“City”生活): no scheme's name unless a scheme word follows it (codes, “APP”,
 # “e家”, have capitals or hanzi)
 _FOREIGN_WORD = re.compile(r"\A[A-Z]?[a-z]{2,}\Z")
@@ -1434,7 +1481,7 @@ _TRAILING_OFF = re.compile(r"(?:…|\.{3})\Z")
 _COPULA = re.compile(r"就是|便是|即是|就像")
 _NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _TRAILING_OFF, _COPULA, _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR,
-                       _HONOURED, _ELECTION, _SMALL_MOVES_BIG)
+                       _HONOURED, _ELECTION, _SMALL_MOVES_BIG, _WORLD_DAY, _JOINT_EVENT, _BATTLE)
 
 
 # a person, by the role people play (当好政策“宣传员”, 群众身边的“贴心人”, 社区“多面手”): a figure of speech,
@@ -1522,8 +1569,16 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
     if (name[:1].isascii() and _FOREIGN_WORD.match(name) or name.endswith("会") and _ASSOCIATION.search(name)) \
-            and not _TYPE_AFTER.match(after):
-        return True  # a foreign word (尽享“City”生活), an association's name
+            and not _TYPE_AFTER.match(after) or name[-1:] in "会會组組" and _BODY_NAME.search(name) and not _TYPE_NEXT.match(after):
+        return True  # a foreign word (尽享“City”生活), an association's name, a body's (“…委员会”, its scheme word next)
+    if not _numbered_or_list(name, parts) and (_SIGHT_AFTER.match(after) or _FORCE_AFTER.match(after)
+                                               or _PRIORITY[0].search(before) and _PRIORITY[1].match(after)):
+        return True  # a sight, a force, a priority
+    if not _numbered(name) and (_CAMPAIGN_THEME_AFTER.match(after) or _SERVED[0].search(before) and _SERVED[1].match(after)
+                                or _PEOPLE_DO_BEFORE.search(before)):
+        return True  # an education campaign's theme, a goal served, what people do: lists too
+    if _QUESTION_AFTER.match(after) and _ASKED_BEFORE.search(before):
+        return True  # the goal a question asks after (如何让群众“搬得出、稳得住”？): the problem posed, a list too
     if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
         return False  # (nor from a later start: the sentence's start is read only after a hit)
     lo = max(_clause_start(text, s, _SENT_STOPS), s - 60)
@@ -1630,6 +1685,9 @@ def _classify(text: str, cands: list[_Cand]) -> None:
                 or (before.endswith("关于") and after.startswith("的情况"))
                 or _HEADING_POINT.search(text, max(0, c.start - 12), c.start) and _rx(r"^(?:方面|的问题)").match(after)):
             c.rejected = True
+            continue
+        if _NUM_LEAD.match(bare) and len(bare) == 4 and (lexicon_entry(bare) or ("", ""))[1][:1] == "i":
+            c.rejected = True  # an idiom that opens with a numeral (构建“一应俱全”的体系): no numeral name
             continue
         if (after.startswith("即") and any(name in o and name != o for o in names)  # “一有”即… (a part)
                 or name in numeral_prefixes  # “四岗” inside “四岗18级”
@@ -1855,10 +1913,42 @@ def _judged(ctx: Context, index: _Owners, all_cands: bool = True) -> tuple[list[
     chains = _chains(text, cands)  # (the runs depend on where the quotes stand only: found once)
     _chain_rejects(text, chains)
     _chain_governed(text, chains)
+    _rejected_at_most(cands)
+    _defining_categories(text, cands)
     for c in cands:
         c.rule_accepted = c.accepted
     _share_in_chains(text, chains)
     return cands, _views(ctx, cands, chains, index, all_cands)
+
+
+# a numeral category of things or people (“三无小区”, “三留守人员”, “两癌”家庭 aside): what a quoted list before it defines
+_CATEGORY_NAME = re.compile(r"\A[一二三四五六七八九十两双][^、，,+＋]{0,4}(?:小区|小區|院落|人员|人員|群体|群體|家庭|户|戶|对象|對象|老人|儿童|兒童)\Z")
+
+
+def _defining_categories(text: str, cands: list[_Cand]) -> None:
+    """A quoted list written straight before the numeral category it defines (“无物业、无安保、无封闭”的“三无小区”) names
+    the kind of compound or person the work reaches, not a scheme: both rejected."""
+    for o, c in pairwise(cands):
+        if "、" not in o.name or not _CATEGORY_NAME.match(_unglossed(c.name)):
+            continue
+        gap = text[o.end:c.quote.start - (0 if c.quote.orphan else 1) + 1]
+        n = _leading_count(_unglossed(c.name))
+        if len(gap) <= 4 and _ABBREVIATES.fullmatch(gap) and n == len(split_list(o.name)):
+            o.rejected = c.rejected = True
+            o.accepted = c.accepted = False
+
+
+def _rejected_at_most(cands: list[_Cand]) -> None:
+    """A word the rules reject at most of its mentions and accept at none (汇聚“善治”力量 twice, then 小区的“善治”是…)
+    is the same word at the rest: what the sentences around it say of it holds for the one that says nothing."""
+    seen: dict[str, list[_Cand]] = {}
+    for c in cands:
+        seen.setdefault(c.name, []).append(c)
+    for group in seen.values():
+        if len(group) >= 3 and not any(c.accepted for c in group) \
+                and 2 * sum(c.rejected for c in group) > len(group):
+            for c in group:
+                c.rejected, c.doubt = True, ""
 
 
 def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]]:

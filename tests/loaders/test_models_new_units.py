@@ -1,0 +1,83 @@
+"""Named models on documents of units no rule was written on, issue 11 (extra-ac/-af classes): what such pages
+quote that is no scheme, and whom they credit, each a way they are written (invented sentences; the tuning
+texts' wording is not reused)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.test_models import _models
+from tests.loaders.test_models_news import _owners
+
+
+@pytest.mark.parametrize("text", [
+    # a body's own name, set up or counted (成立“…委员会”, “…专组”, 居委会——“某某居民委员会”): an organ, not a scheme
+    "某区推行“三事分流”工作法。今年5月，区政府成立“社区发展领导委员会”(“领导委员会”)及“社区发展专组”。",
+    "某区推行“三事分流”工作法。岛上最年轻的居委会——“海星居民委员会”正式挂牌。",
+    "某区推行“三事分流”工作法，将听取拟成立的“片区民生咨询委员会”的意见。",
+    # a title awarded to the best committees (“百佳村民委员会”)
+    "某区推行“三事分流”工作法。市政府公布“十佳社区居民委员会” 和优秀社工名单。",
+    # an international or world day (“国际志愿者日”), a festival's date of the calendar
+    "某区推行“三事分流”工作法，在广场开展“国际志愿者日”系列服务活动。",
+    "某区推行“三事分流”工作法，结合“世界读书日”开展阅读分享。",
+    # one event's title joining two with 暨 (“…游园会暨…市集”)
+    "某区推行“三事分流”工作法。某社区在公园举办“邻里小院夏日游园会暨跳蚤市集”活动。",
+    # the goal a question asks after (如何让群众“…”？), a list too
+    "某区推行“三事分流”工作法。建成之初，如何让新居民“住得下、融得进”？社区想了很多办法。",
+    # a press tour's title (跟随“…”某省改革·媒体行)
+    "某区推行“三事分流”工作法。记者跟随“春风拂面 改革向前”某省改革·媒体行，走进多个社区。",
+])
+def test_bodies_world_days_joint_events_questions_and_tours_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text", [
+    # a sight built (打造“…”景点), a force gathered (汇聚“…”力量), an education campaign's theme (a list too)
+    "某区推行“三事分流”工作法，联合企业打造“古樟石桥”景点。",
+    "某区推行“三事分流”工作法，为城市更新汇聚“共治”力量。",
+    "某区推行“三事分流”工作法，以“爱我家园、共建社区”先进性教育活动为抓手。",
+    # a priority (把“…”放在第一位), a goal the work contributes to (为…“…”贡献力量, a list too)
+    "某区推行“三事分流”工作法，社工始终把“孤寡老人关爱”放在第一位。",
+    "某区推行“三事分流”工作法，为建设“青山绿水、美丽某区”贡献社区力量。",
+    # what people do together (大家“同吃…、同唱…”)
+    "某区推行“三事分流”工作法。社区里住着多个民族，大家“同过一个节、同做一桌菜”，亲如一家。",
+    # a war of the centre's calls (打好“…收官战”)
+    "某区推行“三事分流”工作法，打好“两个收官战”。",
+    # an idiom opening with a numeral (构建“一应俱全”的体系)
+    "某区推行“三事分流”工作法，构建“一应俱全”的服务体系。",
+    # a list defining the numeral category it is written before (“无A、无B、无C”的“三无小区”)
+    "某区推行“三事分流”工作法，在“无物业、无门卫、无围墙”的“三无小区”设立党小组。",
+])
+def test_sights_forces_priorities_goals_battles_idioms_and_categories_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_word_rejected_at_most_mentions_is_rejected_at_the_rest():
+    # 汇聚“…”力量 twice, then 小区的“…”是…: the word the sentences around it reject
+    text = ("某区推行“三事分流”工作法。改革汇聚“善邻”力量。\n\n改革汇聚“善邻”力量。老小区的“善邻”是某区改革的缩影。")
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text,name", [
+    # a committee's scheme word right after it keeps the scheme named after it
+    ("某区推行“居民议事委员会”工作机制，每月议事一次。", "居民议事委员会"),
+    # a place's own day stays a scheme (“便民服务日”)
+    ("某区推行“周三便民服务日”，干部下沉社区。", "周三便民服务日"),
+    # a numeral force stays (“1+3+N”力量)
+    ("某区整合“1+3+N”力量，推动网格治理。", "1+3+N"),
+])
+def test_committees_with_a_scheme_word_days_of_a_place_and_numeral_forces_stay(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+def test_a_locative_clause_opened_with_er_credits_its_place():
+    # 而在P…的…站，“X”活动…: the place the clause is set in (而 opens a clause like 同时)
+    _s, owners = _owners("盐城市：共治共享\n\n近年来，盐城市坚持党建引领。而在亭湖区东湖街道先锋社区的网格党群服务站，"
+                         "“向前一步”调解活动更是为百姓解决了难题。\n")
+    assert owners["向前一步"] == ["先锋社区"]
+
+
+def test_the_place_a_pilot_serves_owns_the_scheme():
+    # 某社区党群服务中心是P推进“…”建设的试点: P carries the scheme out, the pilot hosts it
+    _s, owners = _owners("盐城市亭湖区东湖街道：共治共享\n\n近年来，东湖街道坚持党建引领。先锋社区党群服务中心是亭湖区推进"
+                         "基层党建“三化”建设的试点。\n")
+    assert owners["三化"] == ["盐城市亭湖区"]

@@ -1199,6 +1199,31 @@ def _drop_media_credits(text: str, mentions: list) -> list:
     return [m for m in mentions if not credit(m)]
 
 
+# a frontier-defence squad named by its own area (西沙边防支队, 兴安边境管理支队) and the posts it keeps: a national
+# force's unit; a county or city written before it (来到某市兴安边境管理支队…) is where it is, not part of its name
+# (extra-ac's and extra-ae's gold write it from the squad's own name)
+_FRONTIER = re.compile(r"[\u4e00-\u9fff]{2}(?:公安)?(?:边防|边境管理)(?:支队|大队)")
+_FRONTIER_POST = ("边境派出所", "边防派出所", "边境检查站", "边防检查站")
+
+
+def _frontier_as_written(mentions: list) -> list:
+    """A frontier squad's mentions named from the squad's own name, with no place; its post written alone
+    (伊尔施边境派出所 beside 兴安边境管理支队伊尔施边境派出所) is the same post."""
+    out = []
+    for m in mentions:
+        f = _FRONTIER.search(m.as_written)
+        if f is not None and m.name.endswith(m.as_written[f.start():]):
+            m = AgencyMention(m.start, m.end, m.as_written, m.as_written[f.start():], None)
+        out.append(m)
+    squads = [m.name for m in out if m.place is None and _FRONTIER.match(m.name)]
+    for i, m in enumerate(out):
+        if m.place and m.name.endswith(_FRONTIER_POST) and m.name == m.place + m.as_written:
+            whole = next((name for name in squads if name.endswith(m.as_written)), None)
+            if whole is not None:
+                out[i] = AgencyMention(m.start, m.end, m.as_written, whole, None)
+    return out
+
+
 def _drop_inside(out: list, start: int, end: int) -> None:
     """Remove mentions found inside [start, end) (江苏省委 inside 致公党江苏省委)."""
     out[:] = [a for a in out if not (start <= a.start and a.end <= end)]
@@ -1344,7 +1369,7 @@ def extract_agencies(ctx: Context, model: QuoteModel | None = None, rules_only: 
     if crumbs or any(paper in ctx.text for paper in _ORGAN_PAPER):
         mentions = [m for m in mentions if not ctx.text.startswith(_ORGAN_PAPER, m.end)
                     and not any(s <= m.start < e for s, e in crumbs)]
-    mentions = _drop_media_credits(ctx.text, mentions)
+    mentions = _frontier_as_written(_drop_media_credits(ctx.text, mentions))
     alias = _merge_abbreviations(sorted({(m.name, m.place) for m in mentions}, key=str))
     # an agency's place is written as it heads the name (象山县); the record names it in full
     full = {gaz.agency_prefix(p.adcode): gaz.full_name(p.adcode) for p in gaz.chain(subject)} if subject else {}

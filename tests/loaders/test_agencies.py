@@ -734,3 +734,15 @@ def test_a_media_centres_photo_credit_keeps_it():
     # 某区融媒体中心供图: the district's public institution, credited with the photos (extra-ad's gold keeps it)
     text = ("柳河社区开展志愿服务活动\n\n近日，宁陵县柳河社区开展志愿服务活动。宁陵县融媒体中心供图\n")
     assert "宁陵县融媒体中心" in {a.name for a in extract_text(text, "x.txt").agencies}
+
+
+@pytest.mark.parametrize("text", [
+    ("阿尔山市：守护边境线\n\n阿尔山市与蒙古国接壤。采访团一行来到阿尔山市柳河边境管理支队东沟边境派出所。"
+    "东沟边境派出所肩负着守护边境线的任务。\n"),
+    ("东沟边境派出所守护边境线\n\n阿尔山市与蒙古国接壤，有长达98公里的边境线。东沟边境派出所肩负着守护其中25公里边境线的"
+    "任务。采访团一行来到阿尔山市柳河边境管理支队东沟边境派出所。\n"),
+])
+def test_a_frontier_squad_is_named_from_its_own_name(text):
+    # a national force's squad named by its area (某某边境管理支队): the city written before it is where it is; its
+    # post written alone is the same post
+    assert {a.name for a in extract_text(text, "x.txt").agencies} == {"柳河边境管理支队东沟边境派出所"}

@@ -1394,6 +1394,10 @@ _QUESTION = re.compile(r"什么|怎么|怎样|如何|为何|为什么|哪里|哪
 # what the sentence makes of the quote that no scheme is (issue 11, extra-ac/-af classes): a sight built (“…”景点), a
 # force gathered (汇聚“…”力量), the theme of an education campaign (“…”先进性教育活动, a list too), a priority (把“…”放在第一位),
 # a goal the work contributes to (为扮靓“…”贡献力量, a list too), what people do together (大家“同吃…、同唱…”)
+# a couplet of two spaced halves that an activity follows (“春联送祝福 新春暖人心”活动): the occasion's title; a couplet
+# a scheme word follows stays (“党员入格 一网兜底”服务机制, “…”行动)
+_COUPLET = re.compile(r"\A[\u4e00-\u9fff]{3,8}[ \u3000]+[\u4e00-\u9fff]{3,8}\Z")
+_ACTIVITY_AFTER = re.compile(r"^[^，,。；;：:“”]{0,8}?活动")
 _SIGHT_AFTER = re.compile(r"^(?:景点|景點|景区|景區|景观|景觀)")
 _FORCE_AFTER = re.compile(r"^(?:的)?力量")
 _CAMPAIGN_THEME_AFTER = re.compile(r"^[^，,。；;“”]{0,8}?教育(?:实践)?活动")
@@ -1472,6 +1476,8 @@ _BODY_NAME = re.compile(r"(?:委员会|委員會|专组|專組)\Z")
 _WORLD_DAY = re.compile(r"\A(?:国际|國際|世界)[^、，,+＋]{1,8}(?:日|节|節|周|週)\Z")
 # one event's title joining two with 暨 (“…游园会暨社区市集”): an occasion, not a scheme
 _JOINT_EVENT = re.compile(r"[^、，,]{2,}暨[^、，,]{2,}\Z")
+# a quality the work keeps, said with 不 (“不打烊”, “不断线”): a descriptor, no tuning text's gold name opens so
+_NOT_QUALITY = re.compile(r"\A不[^、，,+＋\d]{1,3}\Z")
 # a word of a foreign language (尽享“City”生活): no scheme's name unless a scheme word follows it (codes, “APP”,
 # “e家”, have capitals or hanzi)
 _FOREIGN_WORD = re.compile(r"\A[A-Z]?[a-z]{2,}\Z")
@@ -1481,7 +1487,8 @@ _TRAILING_OFF = re.compile(r"(?:…|\.{3})\Z")
 _COPULA = re.compile(r"就是|便是|即是|就像")
 _NEVER_A_NAME = any_of(re.compile(r"[。！？!?；;]"), _TRAILING_OFF, _COPULA, _SIMILE, _CHANGES, _QUESTION, _DECIMAL, _POST, _REACHES,
                        re.compile(r"\A(?:" + _DESCRIPTOR.pattern + r")\Z"), _REQUEST, _DESIGNATION, _UNIT_METAPHOR,
-                       _HONOURED, _ELECTION, _SMALL_MOVES_BIG, _WORLD_DAY, _JOINT_EVENT, _BATTLE)
+                       _HONOURED, _ELECTION, _SMALL_MOVES_BIG, _WORLD_DAY, _JOINT_EVENT, _BATTLE,
+                       _NOT_QUALITY)
 
 
 # a person, by the role people play (当好政策“宣传员”, 群众身边的“贴心人”, 社区“多面手”): a figure of speech,
@@ -1577,6 +1584,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered(name) and (_CAMPAIGN_THEME_AFTER.match(after) or _SERVED[0].search(before) and _SERVED[1].match(after)
                                 or _PEOPLE_DO_BEFORE.search(before)):
         return True  # an education campaign's theme, a goal served, what people do: lists too
+    if _COUPLET.match(name) and _ACTIVITY_AFTER.match(after):
+        return True  # an occasion's couplet title
     if _QUESTION_AFTER.match(after) and _ASKED_BEFORE.search(before):
         return True  # the goal a question asks after (如何让群众“搬得出、稳得住”？): the problem posed, a list too
     if not _SAYS_BEFORE.search(text, max(0, s - 6), s):
@@ -1997,6 +2006,15 @@ def _showcases(text: str, cands: list[_Cand]) -> None:
             c.accepted = True
 
 
+def _brands_of_events(cands: list[_Cand]) -> None:
+    """A joint event's title that opens with a name the text quotes on its own (“某某红茶厅游园会暨社区市集” and
+    “某某红茶厅”) is that scheme's occasion: the scheme is named, the occasion is not."""
+    events = [c.name for c in cands if c.rejected and "暨" in c.name and _JOINT_EVENT.search(c.name)]
+    for c in cands:
+        if not c.rejected and len(c.name) >= 4 and any(e.startswith(c.name) and e != c.name for e in events):
+            c.accepted = True
+
+
 def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
     """Named models of the document into ``ctx.named_models``; ``model`` replaces the shipped
     classifier weights (the training script's cross-validation)."""
@@ -2009,6 +2027,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         c.accepted = v is not None and (model.accept(quote_features(v)) or bool(_JOINED.search(c.name)))
     _abbreviating(text, cands)
     _showcases(text, cands)
+    _brands_of_events(cands)
     # a name is a name wherever the document quotes it
     names = {"".join(c.name.split()) for c in cands if c.accepted}
     for c in cands:

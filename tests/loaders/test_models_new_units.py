@@ -81,3 +81,25 @@ def test_the_place_a_pilot_serves_owns_the_scheme():
     _s, owners = _owners("盐城市亭湖区东湖街道：共治共享\n\n近年来，东湖街道坚持党建引领。先锋社区党群服务中心是亭湖区推进"
                          "基层党建“三化”建设的试点。\n")
     assert owners["三化"] == ["盐城市亭湖区"]
+
+
+@pytest.mark.parametrize("text", [
+    # a quality said with 不 (文明实践“不断线”): a descriptor
+    "某区推行“三事分流”工作法，让志愿服务“不断线”。",
+    # a couplet of two spaced halves that an activity follows: the occasion's title
+    "某区推行“三事分流”工作法，开展“剪纸迎新春 书香进万家”活动。",
+    "某区推行“三事分流”工作法，开展“红旗映初心 服务暖民心”党员志愿服务活动。",
+])
+def test_qualities_said_with_bu_and_couplet_titles_of_activities_are_not_names(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_couplet_a_scheme_word_follows_stays():
+    assert "党员进格 一网兜底" in {n for n, _ in _models("某区推行“党员进格 一网兜底”服务机制，网格员每日巡查。")}
+
+
+def test_the_brand_an_events_title_opens_with_is_named():
+    # “某某茶话厅游园会暨社区市集” and, later, 打造…的“某某茶话厅”: the brand, not its occasion
+    text = ("某社区在公园举办“邻里小院茶话厅游园会暨社区市集”活动，居民走出家门。\n"
+            "今年，某区指导各社区打造居民身边易参与、可感知的“邻里小院茶话厅”，推动居民自我管理。")
+    assert {n for n, _ in _models(text)} == {"邻里小院茶话厅"}

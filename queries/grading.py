@@ -527,6 +527,19 @@ def rule_only(text: str | None, practice: str) -> bool:
     return bool(at and rules) and all(any(a < pos < b for a, b in rules) for pos in at)
 
 
+def name_visited(text: str | None, name: str) -> bool:
+    """Whether every mention of ``name`` (a named model) in ``text`` is among what a visiting group goes to see
+    (:data:`_VISITED_AFTER`: 调研组一行走访了某小区“网格工作室”): a room or place seen, no scheme of the place's."""
+    if not text or not name:
+        return False
+    read, named = fold_name(without_pinyin(text)[0]), fold_name(without_pinyin(name)[0])
+    at = [i for i in range(len(read)) if read.startswith(named, i)]
+    if not at:
+        return False
+    seen = [m.span(1) for m in _VISITED_AFTER.finditer(read) if not _OWN_WORK_SEEN.search(m.group(1))]
+    return all(any(lo <= pos < hi for lo, hi in seen) for pos in at)
+
+
 def visited_only(text: str | None, practice: str) -> bool:
     """Whether ``text`` names ``practice`` only among what a visiting group goes to see (:data:`_VISITED_AFTER`: 调研组一行
     走访了某小区“网格工作室”): a room or place seen, no practice the sentence reports of the place."""

@@ -14,7 +14,8 @@
 - ``feature``: a part of an app or platform, a menu item or column (``“看新闻”“办政务”“享服务”三大主要板块``): a
   name on a screen, no practice model.
 - ``venue``: where something happens, the name after 在 and straight before a comma (``在某村“某福大舞台”，委员组观看…``):
-  a stage, hall or room the sentence's event takes place in, no practice model.
+  a stage, hall or room the sentence's event takes place in, no practice model; so is a room a visiting group goes to
+  see (``调研组一行实地走访了某小区“网格工作室”、…``).
 - ``listed``: one name of a list of quoted names a sentence holds up as the place's examples (``形成雁阵“1465”行动、“某管家团”、
   “某红管家”等社区治理典型``): the sentence names it and says nothing of what it is; so does a clause that calls it only a
   measure (``强化“某某”实验举措，…``), a numbered heading saying only that it grew (``（五）“某某”融合进一步加强发展。``) and a
@@ -118,6 +119,10 @@ _EFFORT_AFTER = re.compile(r"^[上下]?[下用]?(?:硬|真|足|苦|狠|大)?(?:�
 # comma straight after it
 _VENUE_BEFORE = re.compile(r"在(?:[\u4e00-\u9fff]{0,6}(?:村|社区|镇|乡|街道|小区|区|县|市))?$")    # (not 在某区广泛推广“…”)
 _VENUE_AFTER = re.compile(r"^[，,]")
+# a room, hall or station a name ends with or names straight after it (“网格工作室”, “月月说事”议事厅): a place one can visit
+_ROOMS = r"(?:室|厅|站|馆|中心|之家|驿站|书屋|长廊|广场|舞台)"
+_ROOM = re.compile(_ROOMS + "$")
+_ROOM_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}?" + _ROOMS)
 # a list of quoted names (each with at most a word before or after its marks) held up as examples, closed by 等 and their
 # kind (…“A”行动、“B”、“C”等社区治理典型): the name is one of them, no more is said of it
 _QUOTED_ITEM = r"[“「『][^”」』]{1,12}[”」』][\u4e00-\u9fff]{0,2}"
@@ -142,6 +147,10 @@ _ORIGIN_AFTER = re.compile(r"^的?(?:源起地|发源地|诞生地|起源地|首
 _TITLE_HONOURED_AFTER = re.compile(r"^[^《》。；;]{0,40}》(?:成功)?(?:入选|获评|被评为|荣获|获得|被确定为|被列为)")
 
 
+# a quoted name, the kind of thing it names, then only that it was chosen or honoured, the clause ending there (“某某治理”
+# 社会工作服务项目入选某市…典型项目案例；): a case's name, as a title is
+_NAME_HONOURED_AFTER = re.compile(r"^[^，,。；;：:“”「」《》]{0,16}?(?:成功)?(?:入选|获评|被评为|荣获|被确定为|被列为)"
+                                  r"[^，,。；;：:]{0,40}?(?:案例|称号|奖|典型)[\s]*(?:[；;。]|$)")
 # the field of an honour or a list something was chosen for (…项目入选某市“五社联动”社会工作服务典型项目案例): the name titles
 # the honour, the sentence says nothing of a scheme of that name
 _HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|被确定为|被列为)[^，,。；;：:“”「」]{0,12}$")
@@ -154,6 +163,8 @@ def _untold(before: str, after: str) -> bool:
     ``before`` and ``after``: ``_around``'s."""
     if _ORIGIN_AFTER.match(after) or (_HONOUR_BEFORE.search(before) and _HONOUR_AFTER.match(after)):
         return True
+    if _NAME_HONOURED_AFTER.match(after) and _ORDINAL_ONLY.fullmatch(_CLAUSE_MARKS.split(before)[-1].strip("—-")):
+        return True         # (“某某治理”社会工作服务项目入选…典型项目案例；: a case's name, only that it was chosen)
     if before.endswith("《") and _TITLE_HONOURED_AFTER.match(after):
         return True         # (《“五步”推进社区治理…》入选…优秀案例: a case's title, only that it was chosen)
     head = _CLAUSE_MARKS.split(before)[-1]
@@ -353,6 +364,10 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
         return AIM
     if _VENUE_BEFORE.search(before) and _VENUE_AFTER.match(after):
         return VENUE
+    from queries.grading import name_visited
+
+    if (_ROOM.search(read_name) or _ROOM_AFTER.match(after)) and name_visited(sentence, name):
+        return VENUE        # (调研组一行走访了某小区“网格工作室”: a room the visitors saw)
     earlier, more = _LISTED_BEFORE.search(before), _LISTED_AFTER.match(after)
     if earlier and more and (earlier["earlier"] or more["more"]):
         return LISTED

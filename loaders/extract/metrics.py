@@ -1191,6 +1191,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _places_among(text, out)
     _after_demonstrative(out)
     _passive_after(text, out)
+    _passive_shared(text, out)
     _distributed_of(text, out)
     _duties_listed(text, out)
     _units_treated(text, out)
@@ -1224,6 +1225,8 @@ def _kind_in_bracket(text: str, found: list[MetricRec]) -> None:
         if not whose:
             after = _AFTER_BRACKET.match(text, r.end)
             whose = after.group(1) if after else None
+            if whose:
+                before.subject = whose      # (137个(…)未纳入物业管理: the count is of those, as its area is)
         if whose:
             r.subject = _shortened(whose + "的" + kind.group(1))
 
@@ -1250,6 +1253,18 @@ def _passive_after(text: str, found: list[MetricRec]) -> None:
         if noun and subject.startswith(("被", "遭")) and text.startswith(subject, r.end) and len(subject) <= 12 \
                 and _CLAUSE_END.match(text, r.end + len(subject)):      # (the whole clause: not 被评 of 被评为…)
             r.subject = subject + "的" + noun
+
+
+def _passive_shared(text: str, found: list[MetricRec]) -> None:
+    """A figure with no label joined by 、 to one labelled by the passive clause after it (``7310户、19981人被村屋取代`` →
+    被村屋取代的户): what was done to those the second counts was done to those the first counts."""
+    for a, b in pairwise(found):
+        noun = _PASSIVE_OF_UNIT.get(a.unit[-1:] if a.unit else "")
+        if a.subject or not noun or not b.subject or text[a.end:b.start].strip() != "、":
+            continue
+        done = b.subject.rsplit("的", 1)[0] if b.subject.endswith(("的人", "的户", "的家")) else ""
+        if done.startswith(("被", "遭")) and text.startswith(done, b.end):
+            a.subject = done + "的" + noun
 
 
 # a rate per period opening a label (年均落地…项目168个), and the next figure's label straight after a comma (，服务群众1.6万人次):
@@ -1445,6 +1460,8 @@ _MONEY_USE = re.compile(r"(?:[（(][^（）()]{0,12}[）)])?\s*(?:[，,]\s*在[^
                         r"([^，,。；;：:！？!?\n]{2,16})(?=[，,。；;：:！？!?\n])")
 
 
+# … or the work a verb straight after the figure starts with it (安排资金226万元启动了村(社区)干部养老保险)
+_MONEY_VERB_AFTER = re.compile(r"\s*(启动|实施|开展|建设|修建|新建|购置|设立)了?([^，,。；;：:！？!?\n]{2,16})(?=[，,。；;：:！？!?\n])")
 # … or, after a clause of the means (采取/通过…方式), the things it was spent on and what was done to them
 _MONEY_TREATS = re.compile(r"\s*[，,]\s*(?:采取|通过|按照|依托)[^。；;！？!?\n]{0,50}?(?:方式|办法|形式|途径)[，,]\s*"
                            r"对([^，,。；;：:！？!?\n]{2,14}?)进行([\u4e00-\u9fff]{2,6})(?=[，,。；;：:！？!?\n])")
@@ -1459,6 +1476,10 @@ def _money_use(text: str, found: list[MetricRec]) -> None:
             noun = "投入" if r.subject.endswith("投入") else "经费" if "经费" in r.subject else "资金"
             if use:
                 r.subject = _shortened((use.group(1) or use.group(2)) + use.group(3) + "的" + noun)
+                continue
+            started = _MONEY_VERB_AFTER.match(text, r.end)
+            if started:     # (安排资金226万元启动了村(社区)干部养老保险 → 启动村(社区)干部养老保险的资金)
+                r.subject = _shortened(started.group(1) + started.group(2) + "的" + noun)
                 continue
             treated = _MONEY_TREATS.match(text, r.end)
             if treated:     # (…1.5亿元，采取…等方式，对城市社区综合服务设施进行升级改造: what it was spent on, after the means)

@@ -1114,3 +1114,15 @@ def test_figures_of_a_change_that_must_first_be_approved_are_planned():
     assert status(proposed, "5个") == "planned"
     made = "某县民政局关于某某提案的复函\n去年，划出某某社区东寨、西寨、新区5个居民小组，组成一个新社区，居民会议已讨论通过。\n"
     assert status(made, "5个") == "done"
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # audit 29: a count with no label before a bracket, then what those counted are (…137个(建筑面积…)未纳入物业管理)
+    ("某公司已接管5个(建筑面积2.1万平米,)96个(建筑面积80.5万平米)未纳入物业管理。", "96个", "未纳入物业管理"),
+    # a count with no label joined by 、 to one a passive clause labels (共有7310户、19981人被村屋取代)
+    ("共有4120户、11230人被新区取代，9个村委会正式改为居委会。", "4120户", "被新区取代的户"),
+    # a sum labelled by the verb of spending it, then the work a verb straight after starts with it
+    ("在此基础上，安排资金180万元启动了村(社区)干部养老保险。", "180万元", "启动村(社区)干部养老保险的资金"),
+])
+def test_labels_of_audit_29(text, as_written, subject):
+    assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]

@@ -86,10 +86,7 @@ def test_a_practice_named_only_in_a_quoted_rule_is_no_exemplar_and_is_marked_on_
               "30平方米”的精神，经初步了解，某片区五个小区已达到成立新社区的条件。")
     assert rule_only(quoted, "党群服务阵地建设")
     assert not rule_only("按照“每百户拥有社区综合服务设施面积不低于30平方米”的标准，新建社区综合服务设施5处。", "党群服务阵地建设")
-    text = f"芜湖市某区民政局关于请求成立某社区的提案的答复\n\n某某委员：\n\n{quoted}\n"
-    store = SQLiteStore()
-    store.init_schema()
-    store.load_record(extract_text(text, "t.txt"))
+    store = store_of_text(f"芜湖市某区民政局关于请求成立某社区的提案的答复\n\n某某委员：\n\n{quoted}\n")
     practice = "党群服务阵地建设"
     assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})
                 if r["grade"]]

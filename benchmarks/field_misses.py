@@ -3,13 +3,14 @@
 Records are made as ``govkg extract`` makes them and matched to gold with ``score.py``'s own greedy
 one-to-one matching, so every line printed is one point of the F1 that ``score_extraction.py`` reports.
 
-usage: python benchmarks/field_misses.py [agencies|places|policies|learning|places.role|places.parent|policies.status] [SET ...]
+usage: python benchmarks/field_misses.py [agencies|places|policies|practices|learning|places.role|places.parent|policies.status] [SET ...]
 (default field agencies; default sets: every tuning set; a held-out set is refused)
 Each line: set, document stem, ``MISS`` (gold, not found) or ``EXTRA`` (found, not gold), the name and,
 for an extra, the text around its first mention. For an attribute (``places.role`` …) each line is a matched
 entry whose attribute differs: ``WRONG``, the name, ``gold=…`` and ``found=…``. For ``learning`` an entry is
 ``learner→source`` (matched as score.py does: both places the same); a miss shows the gold's ``what``, an extra
-the clause it was read from.
+the clause it was read from. For ``practices`` (canonical names, matched exactly) an extra shows the sentence
+its ``practice_mentions`` entry cites, a miss nothing.
 """
 from __future__ import annotations
 
@@ -45,6 +46,8 @@ def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, st
     score = _scorer()
     if field == "learning":
         return _learning_misses(score, texts, gold)
+    if field == "practices":
+        return _practice_misses(texts, gold)
     listed, compare = ATTRIBUTES.get(field, (field, ""))
     attribute = field.rpartition(".")[2] if compare else ""
     key = NAME_KEY[listed]
@@ -73,6 +76,29 @@ def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, st
                 ms = p.get("mentions") or []
                 ctx = text[max(0, ms[0]["start"] - 12):ms[0]["end"] + 8].replace("\n", " ") if ms else ""
                 out.append((gpath.stem, "EXTRA", p.get(key) or "", ctx))
+    return out
+
+
+def _practice_misses(texts: Path, gold: Path) -> list[tuple[str, str, str, str]]:
+    """field_misses for ``practices``: names compared exactly; an extra shows the text around its cited cue."""
+    from loaders import extract_file
+
+    out = []
+    for gpath in sorted(gold.glob("*.json")):
+        g = json.loads(gpath.read_text(encoding="utf-8"))
+        tpath = texts / (gpath.stem + ".txt")
+        if "practices" not in g or not tpath.exists():
+            continue
+        text = tpath.read_text(encoding="utf-8")
+        rec = json.loads(extract_file(tpath).to_json_line())
+        found = rec.get("practices", [])
+        cited = {m["name"]: m for m in rec.get("practice_mentions") or []}
+        out += [(gpath.stem, "MISS", name, "") for name in g["practices"] if name not in found]
+        for name in found:
+            if name not in g["practices"]:
+                m = cited.get(name)
+                ctx = text[max(0, m["start"] - 20):m["end"] + 20].replace("\n", " ") if m else ""
+                out.append((gpath.stem, "EXTRA", name, ctx))
     return out
 
 
@@ -106,7 +132,7 @@ def _learning_misses(score, texts: Path, gold: Path) -> list[tuple[str, str, str
 
 
 def main(argv: list[str]) -> int:
-    fields = {*KIND, *ATTRIBUTES, "learning"}
+    fields = {*KIND, *ATTRIBUTES, "learning", "practices"}
     field = argv[0] if argv and argv[0] in fields else "agencies"
     try:
         names = tuning_sets([a for a in argv if a not in fields])

@@ -101,6 +101,33 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("将党组织建在“网格”“楼宇”“小区”上，通过党员带动各项工作。", "小区党支部"),
     # a centre used as the venue still counts where the sentence tells of building it
     ("依托老旧小区改造新建社区党群服务中心，面积达300平方米。", "党群服务阵地建设"),
+    # issue 11, units no rule was written on: the same practices in other words
+    # a party body other than 党组织 as the core, a chain of party bodies, party organisations paired with units
+    ("某社区以社区党委为核心，推动网格化服务管理。", "党建引领"),
+    ("依托“社区党委—网格党支部—楼栋党小组”体系响应居民诉求。", "党建引领"),
+    ("开展社区与驻区单位党组织结对共建活动。", "党建引领"),
+    ("社区建立党建联席会，统筹辖区资源。", "党建引领"),
+    ("划分党员责任区，组建巡防队。", "党建引领"),
+    ("坚持把“支部建在小区上”，推动治理向小区延伸。", "小区党支部"),
+    ("组织800多名在职党员进小区开展服务。", "在职党员双报到"),
+    ("发挥法治保障、德治教化、自治强基作用。", "三治融合"),
+    ("以党员为骨干组建“邻里守望”等志愿服务队伍，服务居民。", "志愿服务"),
+    ("探索无物业小区的物业化管理模式。", "物业管理提升"),
+    ("社区和物业开展联建，破解各管一摊的难题。", "物业管理提升"),
+    ("某县“社区+物业”打造幸福生活圈。", "物业管理提升"),
+    ("高标准社区建设和老旧社区改造是惠民事项。", "老旧小区改造"),
+    ("配合社区制定老旧小区水改工作推进方案。", "老旧小区改造"),
+    ("建设“红石榴”网格党群服务驿站。", "党群服务阵地建设"),
+    ("今年全县新建社区服务中心5个。", "党群服务阵地建设"),
+    ("某街道综合服务中心揭牌成立。", "党群服务阵地建设"),
+    ("社区积极发展集体经济，带动群众增收。", "社区基金/社区经济"),
+    ("建设出租房，增加村集体经济收入。", "社区基金/社区经济"),
+    ("推进社区数字化转型。", "智慧社区"),
+    ("统筹推进美丽楼院和智慧楼院创建。", "智慧社区"),
+    ("建设“一件事一次办”电子政务平台。", "智慧社区"),
+    ("推行网格化线上线下管理。", "智慧社区"),
+    ("召开省级城乡社区治理试点示范工作研讨会。", "治理实验区创建"),
+    ("指导3个街道开展社区治理创新实验。", "治理实验区创建"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -160,6 +187,16 @@ def test_cues(text, expected):
     ("300多名党员担任小区楼栋长，楼栋党小组常态化开展服务。", "小区党支部"),
     # party organisations built into grids alone
     ("将党组织建在网格上，通过党员带动各项工作。", "小区党支部"),
+    # a model's name with 五治 alone is not the three spelled out
+    ("探索“一核多元”“五治融合”社会治理模式。", "三治融合"),
+    # the city-level pilot of social governance, a pilot of a grassroots compound, smart-community pilots
+    ("被确定为全国市域社会治理现代化试点城市以来。", "治理实验区创建"),
+    ("积极开展智慧社区建设试点工作。", "治理实验区创建"),
+    # the collective economy as a threshold, or one item of a list of aims
+    ("对年集体经济收入在1万元以下的村给予补助。", "社区基金/社区经济"),
+    ("以社区治理、村级集体经济发展等为抓手。", "社区基金/社区经济"),
+    # digital work as a problem (…的数字化)
+    ("未能实现治理全流程的数字化再造。", "智慧社区"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)

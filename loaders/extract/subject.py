@@ -566,7 +566,27 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     if reply or kind == "工作总结":
         return found
     story = _outlet_parent(text, _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz), gaz)
-    return story if story is not None or not title else _unplaced_head(title, gaz)
+    story = story if story is not None or not title else _unplaced_head(title, gaz)
+    return story if story is not None else _column_unit(text, gaz)
+
+
+# a page's breadcrumb (首页 > 新闻 > 宜秀要闻 > 正文) and the columns in it that carry a unit's news (宜秀要闻, 内江新闻)
+_CRUMB = re.compile(r"首页\s*(?:[>＞»›]|-+>)")
+_COLUMN = re.compile(r"[>＞»›]\s*([\u4e00-\u9fff]{2,12}?)(?:要闻|新闻|动态|快讯|资讯)?\s*(?=[>＞»›]|$)")
+
+
+def _column_unit(text: str, gaz: Gazetteer) -> SubjectPlace | None:
+    """The one unit a government site's breadcrumb names as its news column (首页 > 新闻 > 宜秀要闻 > 正文, 首页->大观区->正文),
+    for a story that names its own place nowhere else (区人大召开…, 区政府…: the site's district), or None."""
+    codes = set()
+    for line in text[:600].split("\n"):
+        if not _CRUMB.search(line):
+            continue
+        for m in _COLUMN.finditer(line):
+            hits = [h for h in gaz.scan(m.group(1)) if h.start == 0 and h.end == len(m.group(1))]
+            if hits and len(hits[0].codes) == 1:
+                codes.add(hits[0].codes[0])
+    return SubjectPlace(codes.pop()) if len(codes) == 1 else None
 
 
 def _unplaced_head(title: str, gaz: Gazetteer) -> SubjectPlace | None:

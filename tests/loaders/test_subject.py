@@ -1088,3 +1088,11 @@ def test_a_county_short_form_inside_a_run_of_words_is_no_place():
     from loaders.extract.subject import _county_alias
     text = "椰风社区综合服务中心揭牌成立\n\n经过半年试运行，中心揭牌成立。要坚持党建引领，便民惠民利民。\n"
     assert _county_alias(text, load_gazetteer()) is None
+
+
+def test_a_site_items_district_is_the_one_its_breadcrumb_column_names():
+    # 区人大…区政府: a district's own site names itself only in its news column (某某要闻)
+    rec = _doc("区人大听取区政府社区工作汇报\n\n首页 > 新闻 > 宜秀要闻 > 正文\n\n"
+               "8月30日，区人大召开主任会议，专题听取区政府关于社区管理工作情况的汇报。区政府副区长列席。\n")
+    assert rec.document.subject_place == "安庆市宜秀区"
+    assert {"安庆市宜秀区人大", "安庆市宜秀区政府"} <= {a.name for a in rec.agencies}

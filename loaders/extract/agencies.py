@@ -334,10 +334,15 @@ def _scene_unit(text: str, pos: int, lv: str, admins: list, gaz: Gazetteer) -> s
     return got
 
 
+_LEVEL_AGAIN = re.compile(r"^([\u4e00-\u9fff]{1,12}?([县市区]))\2级(?=[\u4e00-\u9fff]{2})")
+
+
 def _canonical(name: str) -> str:
     """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 行政公署 → 行署, 市委办 → 市委办公室, 市政府办 → 市政府办公室
     (a congress written by its formal name keeps it, 某县人民代表大会常务委员会, as the annotations do)."""
     name = name.replace("督察局", "督查局").replace("人民政府", "政府").replace("行政公署", "行署")
+    # the level said again before the body (某县县级新时代文明实践中心): the county's centre
+    name = _LEVEL_AGAIN.sub(r"\1", name)
     if name.endswith(("委办", "政府办")):
         name += "公室"
     return name

@@ -746,3 +746,8 @@ def test_a_frontier_squad_is_named_from_its_own_name(text):
     # a national force's squad named by its area (某某边境管理支队): the city written before it is where it is; its
     # post written alone is the same post
     assert {a.name for a in extract_text(text, "x.txt").agencies} == {"柳河边境管理支队东沟边境派出所"}
+
+
+def test_the_level_said_again_before_a_body_is_no_part_of_its_name():
+    # 某县县级新时代文明实践中心: the county's centre, its level written twice
+    assert _names("宁陵县县级新时代文明实践中心制定下发通知", "商丘市宁陵县") == ["宁陵县新时代文明实践中心"]

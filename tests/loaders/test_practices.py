@@ -197,6 +197,9 @@ def test_cues(text, expected):
     ("以社区治理、村级集体经济发展等为抓手。", "社区基金/社区经济"),
     # digital work as a problem (…的数字化)
     ("未能实现治理全流程的数字化再造。", "智慧社区"),
+    # a street's people's congress working committee (人大工委) is no 大工委; a red owners' committee is no red property service
+    ("某街道人大工委组织县人大代表视察小区改造。", "大党委/大工委"),
+    ("依法成立“红色业委会”，推选楼栋长。", "红色物业"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)

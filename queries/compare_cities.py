@@ -159,6 +159,8 @@ def grade_piece(row: dict[str, Any], quote: str | None, memo: dict[Any, Any] | N
             return "claimed"    # (做实“党建+网格化”，深化…: a formula in a general line, the sentence's other verbs are others')
         if named_in_judged(quote or "", row.get("summary") or ""):
             return "claimed"    # (王某对…“品质小区、幸福邻里”…工作给予了充分的肯定: praised, no work reported)
+        if row.get("practice") and rule_only(quote, row["practice"]):
+            return "claimed"    # (“一有”即有…广泛的社区社会组织: a standard's term, its parts what it asks for)
         grade = grade_evidence(quote or "", None, False, memo)
         # a model with listed components is described, unless the sentence naming it is a plan (下一步，某镇将
         # 继续…构建“…—…”架构): then it is a plan like any other; nor where it is named by a line that ends no

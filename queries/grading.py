@@ -512,19 +512,27 @@ def conceded_only(text: str | None, practice: str) -> bool:
     return bool(hits) and all(any(a <= pos < b for a, b in spans) for pos in hits)
 
 
+# what a standard's quoted term spells out (“一有”即有坚强的党组织、…和广泛的社区社会组织；“二厅”即…)
+_SPELLED_OUT = re.compile(r"”即([^；;。！？!?“”]{1,80})")
+
+
 def rule_only(text: str | None, practice: str) -> bool:
     """Whether ``text`` names ``practice`` only inside a rule it quotes (根据《…》关于“…每百户拥有社区综合服务设施面积不低于
-    30平方米”的精神，…已达到成立新社区的条件): what a document asks for, cited as a criterion — no work of the practice, nor a
-    claim of it, by the place whose sentence quotes it."""
+    30平方米”的精神，…已达到成立新社区的条件) or among what a standard's quoted term spells out (“一有”即有…广泛的社区社会
+    组织): what a rule or standard asks for — no work of the practice, nor a claim of it, by the place whose sentence
+    quotes it."""
     if not text or "“" not in text:
         return False
     from loaders.reference import load_taxonomy
 
     read = fold_name(without_pinyin(text)[0])
     at = [pos for pos, p in load_taxonomy().hits(read) if p == practice]
-    rules = [(q.start(), q.end()) for q in _QUOTED.finditer(read)
+    rules = [(q.start() + 1, q.end() - 1) for q in _QUOTED.finditer(read)
              if _QUOTED_PROVISION.search(read, q.start(), q.end()) or _QUOTED_AS_RULE.match(read, q.end())]
-    return bool(at and rules) and all(any(a < pos < b for a, b in rules) for pos in at)
+    # (and what a standard's quoted term spells out, “一有”即有…广泛的社区社会组织；: the standard's words, up to the clause
+    # of the next term)
+    rules += [(m.start(1), m.end(1)) for m in _SPELLED_OUT.finditer(read)]
+    return bool(at and rules) and all(any(a <= pos < b for a, b in rules) for pos in at)
 
 
 def name_visited(text: str | None, name: str) -> bool:

@@ -86,6 +86,14 @@ def test_a_practice_named_only_in_a_quoted_rule_is_no_exemplar_and_is_marked_on_
               "30平方米”的精神，经初步了解，某片区五个小区已达到成立新社区的条件。")
     assert rule_only(quoted, "党群服务阵地建设")
     assert not rule_only("按照“每百户拥有社区综合服务设施面积不低于30平方米”的标准，新建社区综合服务设施5处。", "党群服务阵地建设")
+    # (and what a standard's quoted term spells out: “一有”即有…广泛的社区社会组织；“三中心”即综治中心、…)
+    spelled = "“一有”即有坚强的党组织和广泛的社区社会组织；“三中心”即综治中心、文体活动中心、志愿服务中心。"
+    assert rule_only(spelled, "社区社会组织培育") and rule_only(spelled, "志愿服务")
+    assert not rule_only("按照“三中心”标准，某社区建成志愿服务中心，招募志愿者120名。", "志愿服务")
+    from queries.compare_cities import grade_piece
+
+    model = {"source": "model", "summary": "一有", "status": "described", "practice": "社区社会组织培育"}
+    assert grade_piece(model, spelled) == "claimed"     # (the standard's term as a model: what it asks for)
     store = store_of_text(f"芜湖市某区民政局关于请求成立某社区的提案的答复\n\n某某委员：\n\n{quoted}\n")
     practice = "党群服务阵地建设"
     assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})

@@ -425,12 +425,15 @@ _AUTHORITY_BEFORE = re.compile(r"(?:报告|讲话|总书记|习近平|党中央|
 _PROPOSER_BEFORE = re.compile(r"(?:您|你们?|贵委|代表|委员|提案|建议|议案)[^“”。；;\n]{0,10}$")
 
 # The proposal restated without quotes: its title (您提出的关于…的建议收悉, 您提出的《关于…的提案收悉 with
-# its 《 left open) and the list of what it suggests (提出了A、B、C等建议, …等16条协商建议). Both say what was asked for,
+# its 《 left open, 针对您提出的关于…的建议，…) and the list of what it suggests (提出了A、B、C等建议, …等16条协商建议). Both say what was asked for,
 # not what the place does.
 _REQUEST_PLAIN = re.compile(
     r"提出(?:的|了)?(?:(《?关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案)(?:[(（][^()（）\n]{0,20}[)）])?"
     r"(?:的(?:提案|议案))?(?:已)?收悉)"
-    r"|([^“”《》。；;！？!?\n]{2,150}?等(?:\d+|[一二三四五六七八九十两]+)?(?:条|项|个)?(?:协商|具体|意见)?(?:建议|意见)))")
+    r"|([^“”《》。；;！？!?\n]{2,150}?等(?:\d+|[一二三四五六七八九十两]+)?(?:条|项|个)?(?:协商|具体|意见)?(?:建议|意见))"
+    r"|(关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案))(?=[，,。]))")
+# a reply's title line quoting the proposal's title without quotes (关于增设某某服务站建议的答复): what was asked for
+_REPLY_TITLE_LINE = re.compile(r"(?m)^[ \t　]*关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案)的?(?:答复|回复|复函)[ \t　]*$")
 
 
 # The reply thanking the proposer (您的建议充分体现了…对我区物业管理工作的高度重视、关心和支持): the field
@@ -519,6 +522,8 @@ def quoted_request_spans(text: str) -> list[tuple[int, int]]:
                  if _PROPOSER_BEFORE.search(text, max(0, m.start() - 12), m.start())
                  or _AUTHORITY_BEFORE.search(text, max(0, m.start() - 14), m.start()))
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
+    if "关于" in text:
+        spans.extend(m.span() for m in _REPLY_TITLE_LINE.finditer(text))
     spans.extend((m.start(1), m.end(1)) for m in _ACKNOWLEDGED.finditer(text))
     spans.extend(_filed_proposal_spans(text))
     return spans

@@ -200,6 +200,9 @@ def test_cues(text, expected):
     # a street's people's congress working committee (人大工委) is no 大工委; a red owners' committee is no red property service
     ("某街道人大工委组织县人大代表视察小区改造。", "大党委/大工委"),
     ("依法成立“红色业委会”，推选楼栋长。", "红色物业"),
+    # a property-management fee, facilities or projects counted are no management improved
+    ("物业管理费缴交率接近100%。", "物业管理提升"),
+    ("将消防设施、物业服务设施融入服务站。", "物业管理提升"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)
@@ -209,6 +212,10 @@ def test_cues_that_do_not_count(text, absent):
     # a party-and-people centre named as the venue of other work (依托…, …内) is no building of it
     "某街道依托党群服务中心打造“读书角”品牌，开展理论学习。",
     "社区党群服务中心内笑语盈盈，志愿者正为老人义务理发。",
+    # where something happens (在…党群服务中心的大屏上, 在党群之家…召开, 到党群服务站歇息)
+    "在某某社区党群服务中心的电子大屏上，积分排行榜实时滚动。",
+    "由小区党支部牵头，在党群之家定期召开议事会。",
+    "党员志愿者招呼放学的小学生到党群服务站歇息。",
 ])
 def test_a_centre_named_as_a_venue_is_no_building_of_it(text):
     assert "党群服务阵地建设" not in extract_text(text, "x.txt").practices
@@ -225,6 +232,14 @@ def test_a_cppcc_sentence_on_courtyard_consultation_keeps_it():
 def test_a_centre_used_as_a_venue_and_built_in_one_sentence_counts():
     text = "依托老旧小区改造新建社区党群服务中心，面积达300平方米。"
     assert "党群服务阵地建设" in extract_text(text, "x.txt").practices
+
+
+def test_a_replys_title_line_and_the_proposal_named_again_do_not_count():
+    # the reply's title quotes the proposal's title without quotes; the reply names it again (针对您提出的关于…的建议，)
+    text = ("关于增设某某区便民服务站建议的答复\n\n某某代表：\n"
+            "针对您提出的关于增设某某区便民服务站的建议，区政府做好以下工作。\n一、组织志愿服务队开展服务。")
+    got = document_practices(text)
+    assert "党群服务阵地建设" not in got and "志愿服务" in got
 
 
 def test_a_cue_stops_at_an_ascii_comma():

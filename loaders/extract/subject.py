@@ -567,6 +567,12 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
         return found
     story = _outlet_parent(text, _that_unit(text, _over_siblings(text, _story_subject(text, title, found, gaz), gaz), gaz), gaz)
     story = story if story is not None or not title else _unplaced_head(title, gaz)
+    if story is not None and story.code is None and story.local is not None:
+        # a street or town placed by nothing else: the chain it is written after, or the one of its name the text's
+        # organs' level fits
+        code = _chain_written(text, story.local, gaz) or _township_by_level(text, story.local, gaz)
+        if code is not None:
+            return SubjectPlace(code, story.local, story.local_level)
     return story if story is not None else _column_unit(text, gaz)
 
 
@@ -925,8 +931,8 @@ def _bare_below(lead: SubjectPlace, head: SubjectPlace, text: str, gaz: Gazettee
 
 # how the first sentence of a story opens before naming where it happens (记者从…了解到: the source
 # the reporter asked)
-_LEAD_IN = re.compile(r"^(?:近年来|近年|近期|近日|日前|目前|当前|今年以来|今年来|去年以来|(?:\d{1,2}月)?\d{1,2}日"
-                      r"(?:上午|下午|晚上|晚)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往)|[^，,]{0,8}记者[^，,]{0,4}从)?$")
+_LEAD_IN = re.compile(r"^(?:近年来|近年|近期|近日|日前|目前|当前|今年以来|今年来|去年以来|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日"
+                      r"(?:上午|下午|晚上|晚)?|(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|初|底|份)?|[^，,]{0,30}(?:赴|走进|莅临|来到|深入|前往)|[^，,]{0,8}记者[^，,]{0,4}从)?$")
 # (本报讯, 新华社北京5月1日电, …报道: not the 电 of 电梯 nor the 讯 of 通讯员)
 _BYLINE = re.compile(r"^.{0,40}?(?:讯(?![息录号员])|日电|电(?=\s*[(（:：\s])|报道(?=\s*[(（:：]))\s*[:：]?\s*(?:[(（][^)）]{0,30}[)）])?\s*"
                      # or a credit in brackets heading the paragraph, the reporter's unit named in it: （某县融媒体中心 记者 王某）
@@ -941,7 +947,7 @@ _ACTS = re.compile(r"(?:等地)?[，,]?(?:专门|认真|切实|近日|日前|今
                    r"按照|在|把|将|借助|发挥|用|采取|开展|组织|召开|举办|主动|全面|探访|调研|走访|了解到|获悉|落实|贯彻|启动|出台|实现|推出)"
                    r"|[\u4e00-\u9fff]{0,4}\d+号(?:院|楼)?[,，]")  # or sets a scene at an address in it
 # a unit's own body (党委, 党总支, 居委会 …) heading the story's first sentence
-_OWN_BODY = re.compile(r"(?:党委|党总支|党支部|党工委|居委会|村委会|居民委员会|村民委员会|办事处)")
+_OWN_BODY = re.compile(r"(?:党委|党总支|党支部|党工委|人大工委|人大工作委员会|居委会|村委会|居民委员会|村民委员会|办事处)")
 # a residential compound of the community (某社区的某某小区, 某社区某某家园) heading the sentence: a
 # compound is no place, so the story of its compound is the community's; and the community's paired
 # unit (某社区结对单位——某集团…, 共建单位) whose work in it the story tells
@@ -1322,13 +1328,32 @@ def _anchor(found: SubjectPlace, text: str, level: str | None, gaz: Gazetteer) -
     if found.code is not None or found.local is None:
         return found
     code = _chain_written(text, found.local, gaz) or body_place(text, level if level != "street" else None, gaz) \
-        or _county_alias(text, gaz)
+        or _county_alias(text, gaz) or _township_by_level(text, found.local, gaz)
     local = found.local
     if code is not None and found.local_level == "other" and _BARE_ZONE.fullmatch(local):
         # 高新区 of a reply to 政协襄阳市…: named for the unit it lies in, as zones are (襄阳高新区)
         unit = gaz.by_code[code]
         local = (short_name(unit.name, unit.level) or unit.name) + local
     return SubjectPlace(code, local, found.local_level)
+
+
+# the bodies and people of the unit above a street or town, by its level char (县人大代表, 区委, 县直部门)
+_ABOVE_ORGANS = re.compile(r"([县区市])(?:委|政府|人大|政协|直部门|直单位|民政局)")
+
+
+def _township_by_level(text: str, local: str, gaz: Gazetteer) -> str | None:
+    """The county-level unit holding the street or town ``local`` where the township table has it in several and only one
+    of them is of the level the text's organs are named at (同乐街道 … 县人大代表, 县直部门: the county's, not a
+    district's), or None."""
+    counties = {c[:6] for c in townships_named(local)}
+    if len(counties) < 2:
+        return None
+    organs = {m.group(1) for m in _ABOVE_ORGANS.finditer(text)}
+    if len(organs) != 1:
+        return None
+    want = {"县": ("county",), "区": ("district",), "市": ("county_city",)}[organs.pop()]
+    fits = [c for c in counties if gaz.get(c) is not None and gaz.by_code[c].level in want]
+    return fits[0] if len(fits) == 1 else None
 
 
 # a street or town written between a unit and the local subject (顺昌县双溪街道建光社区)

@@ -1096,3 +1096,13 @@ def test_a_site_items_district_is_the_one_its_breadcrumb_column_names():
                "8月30日，区人大召开主任会议，专题听取区政府关于社区管理工作情况的汇报。区政府副区长列席。\n")
     assert rec.document.subject_place == "安庆市宜秀区"
     assert {"安庆市宜秀区人大", "安庆市宜秀区政府"} <= {a.name for a in rec.agencies}
+
+
+def test_a_streets_item_opening_on_a_month_is_placed_by_its_organs_level():
+    # 2020年4月，某街道人大工委组织…: the street's own body acts in the lead; two streets of that name, one in a district
+    # and one in a county, and the text's organs are a county's (县人大代表, 县直部门)
+    rec = _doc("提前调研，为代表视察作准备\n\n2021年6月，秀水街道人大工委组织县人大代表对老旧小区改造工作进行了调研。"
+               "意见建议：县直部门要加强监管。\n")
+    assert rec.document.subject_place == "秀水街道"
+    assert rec.document.province == "河南省"
+    assert "固始县秀水街道人大工委" in {a.name for a in rec.agencies}

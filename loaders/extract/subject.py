@@ -1013,6 +1013,10 @@ class _Lead(SubjectPlace):
 _INTRODUCING = re.compile(r"(?:等地)?[，,]?(?:位于|地处|是|作为|下辖|辖|现有|共有|总面积|面积|成立于|始建于|组建于)")
 
 
+# inside a unit's own office or hall, as a scene (某社区居委会里，…)
+_INSIDE_OFFICE = re.compile(r"(?:居委会|居民委员会|村委会|党群服务中心|服务中心)(?:里|内)[，,]")
+
+
 # what a sentence that introduces a unit says of it (某街道某社区下辖…小区, …位于…, …成立于…, …有住户…)
 _INTRODUCES = re.compile(r"(?:[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）])?(?:下辖|辖|位于|地处|成立于|组建于|始建于|现有|共有|有住户|有居民|总面积|面积)")
 
@@ -1087,7 +1091,9 @@ def _lead_in_sentence(sentence: str, gaz: Gazetteer, admin_ok: bool = False, sce
             and sentence[clause:chain[0].start].strip() == "在" and sentence[last.end:last.end + 1] in ("，", ",")
         # 某区某街道某社区下辖…, …位于…: a sentence that opens by introducing the unit
         introduced = opens and last.local is not None and len(chain) >= 2 and _INTRODUCES.match(sentence, last.end)
-        if scene or introduced:
+        # 某省某州某镇某社区居委会里，人们…: a story opening inside the unit's own office, written from its province down
+        inside = opens and last.local is not None and len(chain) >= 3 and _INSIDE_OFFICE.match(sentence, last.end)
+        if scene or introduced or inside:
             return _Lead(next((u.code for u in reversed(chain) if u.code), None), last.local, last.level,
                          tuple(u.code or u.local for u in chain))
         if scene_only:

@@ -1106,3 +1106,13 @@ def test_a_streets_item_opening_on_a_month_is_placed_by_its_organs_level():
     assert rec.document.subject_place == "秀水街道"
     assert rec.document.province == "河南省"
     assert "固始县秀水街道人大工委" in {a.name for a in rec.agencies}
+
+
+def test_a_dispatch_opening_inside_a_communitys_office_is_the_communitys_story():
+    # 新华社某市…电: where the story was filed; the lead's scene, written from the province down, is the community's office
+    rec = _doc("这个社区很暖心：党员认领困难户心愿\n\n新华网 正文\n    这个社区很暖心：党员认领困难户心愿\n"
+               "    2018-01-07 16:01:26 来源: 新华网\n\n      新华社西宁1月7日电(记者某某)寒冬时节，栖居在湟水河畔的人们不再远出。"
+               "青海省海东市乐都区碾伯镇东关社区居委会里，此时尤为热闹，人们进进出出。\n\n"
+               "      “我希望能在孩子开学时买个新书包”……在东关社区居委会的走廊里，有一面心愿墙。\n")
+    assert rec.document.subject_place == "东关社区"
+    assert rec.document.province == "青海省"

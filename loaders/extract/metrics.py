@@ -660,6 +660,31 @@ _TARGET_AFTER = re.compile(r"[^，,。；;：:！？!?\n\d]{0,12}?的(?:年度)?
 # (every match holds 目 within 16 characters of the figure's end: the pattern, whose lazy opening tries every length
 # before it fails, is tried only where one stands)
 _TARGET_KEY, _TARGET_REACH = "目", 16
+# a rule quoted (关于“新建住宅居民入住率达到50%的，要及时纳入社区管理”“…”的精神): a provision in the quote, or the rule's
+# spirit, requirement or standard straight after it — what is asked for, a standard, not a result
+_QUOTED_PROVISION = re.compile(r"应|须|要(?!求)|不低于|不少于|不超过|不高于|不得")
+_QUOTED_AS_RULE = re.compile(r"(?:等|的)?(?:精神|要求|规定|标准)")
+_MORE_QUOTES = re.compile(r"(?:[、及和与]?“[^“”。]*”)+")
+
+
+def _in_quoted_rule(text: str, s_lo: int, start: int, end: int) -> bool:
+    """Is the figure ``text[start:end]`` inside a quoted rule of its sentence (from ``s_lo``)?"""
+    opened = text.rfind("“", s_lo, start)
+    if opened < 0 or text.rfind("”", opened, start) >= 0:
+        return False
+    closed = text.find("”", end)
+    if closed < 0 or "。" in text[end:closed]:
+        return False
+    # (a provision in the figure's own clause of the quote: “每个社区一般应达到2000户以上”; not a speaker's later clause,
+    # “一个有1724户住户的小区，为建设车棚，必须移除…”)
+    lo = max(opened, *(text.rfind(mark, opened, start) for mark in "，,；;"))
+    hi = min([closed] + [i for i in (text.find(mark, end, closed) for mark in "，,；;") if i >= 0])
+    if _QUOTED_PROVISION.search(text, lo, hi):
+        return True
+    after = _MORE_QUOTES.match(text, closed + 1)        # (“…”“…”及“…”的精神: the rule's quotes, then its spirit)
+    return _QUOTED_AS_RULE.match(text, after.end() if after else closed + 1) is not None
+
+
 # a clause after the figure, in its sentence, saying what must come first (…组成一个新社区涉及范围调整，须先召开居民会议讨论
 # 通过): what the figure counts awaits it — a change proposed, not made
 _AWAITS = re.compile(r"[，,；;]\s*(?:则|均|也|还)?(?:须|需|必须|应)(?:先|首先|事先|经过?)(?![验历常])")
@@ -1054,6 +1079,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             place = attribution.place_at(start)
             planned = attribution.planned_at(start) or states_standard(text, start, end) \
                 or _INTO_PLAN.match(text, end) is not None or _years_to_bring(years_to, s_lo, start) \
+                or "“" in text[s_lo:start] and _in_quoted_rule(text, s_lo, start, end) \
                 or ("须" in text[end:s_hi] or "需" in text[end:s_hi] or "应" in text[end:s_hi]) \
                 and _AWAITS.search(text, end, s_hi) is not None \
                 or text.find(_TARGET_KEY, end, end + _TARGET_REACH) >= 0 and _TARGET_AFTER.match(text, end) is not None

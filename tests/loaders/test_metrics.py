@@ -1126,3 +1126,17 @@ def test_figures_of_a_change_that_must_first_be_approved_are_planned():
 ])
 def test_labels_of_audit_29(text, as_written, subject):
     assert (as_written, subject) in [(m.as_written, m.subject) for m in find_metrics(text)]
+
+
+def test_figures_inside_a_quoted_rule_are_planned():
+    """Audit 29: a rule a reply quotes as its criterion (关于“新建住宅居民入住率达到50%的，要及时纳入社区管理”…的精神) asks for
+    its figures, it reports none done: a figure inside a quote holding a provision (要, 应, 不低于) or followed by the rule's
+    spirit, requirement or standard is planned; a resident's quoted words reporting a result stay done."""
+    def status(text: str, written: str) -> str | None:
+        return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
+
+    rule = ("某区民政局关于请求成立某社区的提案的答复\n根据《关于加快推进社区建设的意见》关于“新建住宅居民入住率达到60%的，"
+            "要及时纳入社区管理”的精神，经初步了解，某片五个小区已达到成立新社区的条件。\n")
+    assert status(rule, "60%") == "planned"
+    said = "某社区新闻\n“工作室开张一月人气足，与15名村民互加微信、结了‘亲’。”某书记说。\n"
+    assert status(said, "15名") == "done"

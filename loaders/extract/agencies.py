@@ -542,6 +542,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _standing_members(text, out, add)  # (before the bare departments: 市委常委、组织部部长 is the city's)
     _bare_departments(text, subject, gaz, out, add)
     _short_form_bureaus(text, subject, gaz, out, add)
+    _short_form_congress(text, subject, gaz, out, add)
     _stem_lists(text, subject, gaz, out, add, list_keys)
     _road_offices(text, subject, gaz, out, add)
     _offices_of_government(text, admins, gaz, out, add)
@@ -1084,6 +1085,37 @@ def _short_form_bureaus(text: str, subject: str | None, gaz: Gazetteer, out: lis
             if len(codes) == 1 and head not in covered and (not is_cjk(before) or before in _BARE_BEFORE):
                 place = gaz.agency_prefix(codes[0])
                 add(head, end, place + text[start:end], place)  # (a word before the short form: no name of it)
+
+
+# a congress or CPPCC written after its unit's short form, as news credits and headlines write it (某省人大 as 新疆人大,
+# 某市政协 as 铜川政协); not its deputies or members (人大代表, 政协委员)
+_SHORT_CONGRESS = re.compile(r"(?:人大常委会|人大|政协)(?!代表|委员|常委(?!会)|会议|提案|建议|议案|工作|[\u4e00-\u9fff]{0,2}届)")
+
+
+def _short_form_congress(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
+    """A province's, city's or county's 人大 (常委会) or 政协 written after its short form (来源:新疆人大, 铜川政协调研组…):
+    that unit's, where one province, or one city or county of the text's province, has the short form."""
+    covered = {i for a in out for i in range(a.start, a.end)}
+    province = gaz.by_code[subject].province if subject else None
+    for key in ("人大", "政协"):
+        pos = text.find(key)
+        while pos >= 0:
+            m = _SHORT_CONGRESS.match(text, pos)
+            start = pos
+            pos = text.find(key, pos + 2)
+            if m is None or start in covered or not is_cjk(text[start - 1:start]):
+                continue
+            for hit in gaz.scan(text[max(0, start - 6):start]):
+                if max(0, start - 6) + hit.end != start or not hit.is_alias or is_common_word(hit.surface, 20):
+                    continue
+                codes = [c for c in hit.codes if gaz.by_code[c].level == "province"] or \
+                    [c for c in hit.codes if province is not None and gaz.by_code[c].province == province
+                     and (gaz.by_code[c].level == "city" or gaz.by_code[c].is_county_level)]
+                head = start - len(hit.surface)
+                before = text[head - 1:head]
+                if len(codes) == 1 and head not in covered and (not is_cjk(before) or before in _BARE_BEFORE):
+                    place = gaz.agency_prefix(codes[0])
+                    add(head, m.end(), place + text[start:m.end()], place)
 
 
 def bare_bureau_spans(text: str) -> list[tuple[int, int]]:

@@ -751,3 +751,15 @@ def test_a_frontier_squad_is_named_from_its_own_name(text):
 def test_the_level_said_again_before_a_body_is_no_part_of_its_name():
     # 某县县级新时代文明实践中心: the county's centre, its level written twice
     assert _names("宁陵县县级新时代文明实践中心制定下发通知", "商丘市宁陵县") == ["宁陵县新时代文明实践中心"]
+
+
+@pytest.mark.parametrize("text,subject,expected", [
+    ("来源:四川人大\n\n近日，某县人大常委会组织代表视察", "成都市金牛区", ["四川省人大"]),
+    ("广东政协调研组来到社区", "广州市天河区", ["广东省政协"]),
+    ("铜川人大调研社区治理", "铜川市宜君县", ["铜川市人大"]),
+    # deputies and members are people, not the body
+    ("四川人大代表走访社区", "成都市金牛区", []),
+    ("广东政协委员建议", "广州市天河区", []),
+])
+def test_a_congress_written_after_its_units_short_form_is_that_units(text, subject, expected):
+    assert _names(text, subject) == expected

@@ -262,13 +262,16 @@ def _leading_count(name: str) -> int | None:
 _PART_SEP = re.compile(r"[、—－–\-,，;；+＋]+")
 
 
+_NOT_A_COUNT = re.compile(r"一体化|一站式|一揽子|一线")
+
+
 def _name_parts(name: str) -> list[str]:
     """The parts of a list name as its components: split at 、 and the dashes, at commas (“小事不出网格,
     大事不出社区”) and at + between words (“网格+大数据”; not a code: “1+3+N” has no parts)."""
     parts = [_strip_inner(p) for p in _PART_SEP.split(name)]
     parts = [p for p in parts if p]
-    if len(parts) < 2 or any(len(p) < 2 or p.isascii() or _NUM_LEAD.match(p) for p in parts):
-        return []  # (党建+五社联动: the numeral's items are written before it)
+    if len(parts) < 2 or any(len(p) < 2 or p.isascii() or _NUM_LEAD.match(p) and not _NOT_A_COUNT.match(p) for p in parts):
+        return []  # (党建+五社联动: the numeral's items are written before it; 一体化推进…: a word, no count)
     return _last_joined(parts)
 
 
@@ -365,6 +368,29 @@ def _counted_after(text: str, c: _Cand) -> list[str]:
     if verb is not None and len(items[0]) - verb.end() >= 2 and len(items[0]) > max(map(len, items[1:]), default=99):
         items[0] = items[0][verb.end():]  # ，深度整合网格员、民警…等六类: the first item after its verb
     return items if len(items) == n and all(2 <= len(x) <= 12 for x in items) else []
+
+
+def _verb_sentences(text: str, c: _Cand) -> list[str]:
+    """A numeral name made of a count and a verb (“九聚焦”, “五坚持”) followed by as many sentences or clauses that open
+    with that verb (…再上新台阶。聚焦A，推动…。聚焦B，实现…): each verb and what it takes, up to the first comma."""
+    m = _rx(r"^([一二三四五六七八九十])个?([\u4e00-\u9fff]{1,2})$").match(c.name)
+    if m is None or _CN_NUM.get(m.group(1), 0) < 2:
+        return []
+    n, verb = _CN_NUM[m.group(1)], m.group(2)
+    end = min((i for i in (text.find(ch, c.end, c.end + 80) for ch in "。；;") if i >= 0), default=-1)
+    items: list[str] = []
+    while end >= 0 and len(items) <= n:
+        pos = end + 1
+        while pos < len(text) and text[pos] in " \t\u3000\n":
+            pos += 1
+        if not text.startswith(verb, pos):
+            break
+        stop = _rx(r"[，,。；;：:\n]").search(text, pos, pos + 40)
+        if stop is None or stop.start() - pos <= len(verb):
+            return []
+        items.append(text[pos:stop.start()])
+        end = min((i for i in (text.find(ch, stop.start(), stop.start() + 120) for ch in "。；;") if i >= 0), default=-1)
+    return items if len(items) == n else []
 
 
 def _part_definitions(text: str, c: _Cand) -> list[str]:
@@ -1971,6 +1997,9 @@ def quote_candidates(ctx: Context) -> list[tuple[str, int, int, bool, list[str]]
 _ABBREVIATES = re.compile(r"”?(?:的|——|—|－－|--)?“?")
 
 
+_TWO_COUNTS = re.compile(r"^([一二三四五六七八九十])[^一二三四五六七八九十]{1,2}([一二三四五六七八九十])[^一二三四五六七八九十]{1,2}$")
+
+
 def _abbreviating(text: str, cands: list[_Cand]) -> None:
     """A numeral name written straight after a quoted list with as many parts (“A、B、C、D、E”的“五X”职责,
     “…”——“五心”服务) is the name the text gives that list: accepted, the list's parts its components. A list
@@ -1985,6 +2014,10 @@ def _abbreviating(text: str, cands: list[_Cand]) -> None:
         if len(gap) > 4 or not _ABBREVIATES.fullmatch(gap):
             continue
         parts = [_strip_inner(p) for p in split_list(o.name)]
+        halves = _TWO_COUNTS.match(c.name) if len(parts) != n else None
+        if halves:  # “建A、建B；C进D、E进F”的“二建二进”: both counts, the list's two groups set apart by a semicolon
+            parts = [_strip_inner(p) for p in _name_parts(o.name)]
+            n = _CN_NUM[halves.group(1)] + _CN_NUM[halves.group(2)]
         if len(parts) != n:
             continue
         c.accepted, c.components = True, c.components or parts
@@ -2079,7 +2112,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             comps = (c.components or listed or _name_parts(c.name) or _spaced_parts(c.name)
                      or _after_components(text, c) or _part_definitions(text, c) or _abbreviated_parts(text, c, cands)
                      or _before_components(text, c) or _built_from(text, c) or _role_components(text, c)
-                     or _counted_after(text, c))
+                     or _counted_after(text, c) or _verb_sentences(text, c))
             comps = _aligned(comps)
             if comps:
                 break

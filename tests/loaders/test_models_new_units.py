@@ -103,3 +103,28 @@ def test_the_brand_an_events_title_opens_with_is_named():
     text = ("某社区在公园举办“邻里小院茶话厅游园会暨社区市集”活动，居民走出家门。\n"
             "今年，某区指导各社区打造居民身边易参与、可感知的“邻里小院茶话厅”，推动居民自我管理。")
     assert {n for n, _ in _models(text)} == {"邻里小院茶话厅"}
+
+
+def test_a_count_and_a_verb_take_the_sentences_that_open_with_the_verb_as_components():
+    # “三聚焦”推动…。聚焦A，…。聚焦B，…。聚焦C，…: each verb and what it takes
+    text = ("某区以“三聚焦”推动社区治理提质增效。聚焦居民需求，推动物业服务融合发展。聚焦矛盾化解，实现纠纷就地化解。"
+            "聚焦智慧治理，推动数据共享。")
+    assert _models(text)[("三聚焦", "宜昌市西陵区")] == ["聚焦居民需求", "聚焦矛盾化解", "聚焦智慧治理"]
+
+
+def test_a_count_and_a_verb_with_fewer_sentences_take_none():
+    text = "某区以“三聚焦”推动社区治理提质增效。聚焦居民需求，推动物业服务融合发展。"
+    assert _models(text)[("三聚焦", "宜昌市西陵区")] == []
+
+
+def test_a_name_of_two_counts_takes_both_groups_of_the_list_before_it():
+    # “建A、建B；C进D、E进F”的“二建二进”: the two groups the semicolon sets apart, all four parts
+    text = "某社区探索提出了“建党建体系、建服务体系;政策进家庭、文化进小区”的“二建二进”工作模式。"
+    assert _models(text)[("二建二进", "宜昌市西陵区")] == ["建党建体系", "建服务体系", "政策进家庭", "文化进小区"]
+
+
+def test_a_slogan_whose_part_opens_with_yitihua_is_split_at_its_comma():
+    # 一体化 is a word, not a count: the slogan's two halves are its components
+    text = "某镇坚持“一体化推进村企党建,党建工作推动村企一体化”的工作要求。"
+    assert _models(text)[("一体化推进村企党建,党建工作推动村企一体化", "宜昌市西陵区")] == [
+        "一体化推进村企党建", "党建工作推动村企一体化"]

@@ -128,6 +128,21 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("推行网格化线上线下管理。", "智慧社区"),
     ("召开省级城乡社区治理试点示范工作研讨会。", "治理实验区创建"),
     ("指导3个街道开展社区治理创新实验。", "治理实验区创建"),
+    # deliberation procedures by their names, residents' self-management bodies formed
+    ("通过“四议两公开”程序征求居民代表意见。", "居民议事协商"),
+    ("试点小区重大事项“五议两公开”工作。", "居民议事协商"),
+    ("热心居民成立“楼宇”自管会，化解矛盾诉求。", "社区社会组织培育"),
+    ("某某理事会等自治组织不断壮大。", "社区社会组织培育"),
+    # service halls and centres built
+    ("村干部正在一站式服务大厅为居民讲解医保报销。", "党群服务阵地建设"),
+    ("推动社区进一步建成服务中心、邻里中心。", "党群服务阵地建设"),
+    ("通过整合资源，建起文化室、日间照料中心。", "党群服务阵地建设"),
+    # an old compound and its renovation told in one sentence, or of 该小区 in the next
+    ("将5个老旧小区合并管理，通过改造外墙保温惠及居民。", "老旧小区改造"),
+    ("某小区是一个典型的老旧小区，共有10栋楼。近年来，该小区完成了改造。", "老旧小区改造"),
+    # a property company founded or led by the party organisation, a community's property office
+    ("成立了由党组织领办的某某物业投资开发有限公司。", "物业管理提升"),
+    ("社区物业办联合业委会开展整治。", "物业管理提升"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -203,6 +218,11 @@ def test_cues(text, expected):
     # a property-management fee, facilities or projects counted are no management improved
     ("物业管理费缴交率接近100%。", "物业管理提升"),
     ("将消防设施、物业服务设施融入服务站。", "物业管理提升"),
+    # a property company as one of the firms a community set up; the residents' committee as a self-governing body
+    ("社区先后成立了物业公司、消杀公司、配送公司。", "物业管理提升"),
+    ("居委会是基层群众性自治组织，依法开展工作。", "社区社会组织培育"),
+    # an old compound not renovated
+    ("部分老旧小区因资金不足未改造。", "老旧小区改造"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)
@@ -216,6 +236,8 @@ def test_cues_that_do_not_count(text, absent):
     "在某某社区党群服务中心的电子大屏上，积分排行榜实时滚动。",
     "由小区党支部牵头，在党群之家定期召开议事会。",
     "党员志愿者招呼放学的小学生到党群服务站歇息。",
+    # a new centre as the place where residents chat (在新建的…活动中心)
+    "居民们聚在新建的休闲活动中心唠家常。",
 ])
 def test_a_centre_named_as_a_venue_is_no_building_of_it(text):
     assert "党群服务阵地建设" not in extract_text(text, "x.txt").practices

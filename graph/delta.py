@@ -51,6 +51,13 @@ _TIME_CLAUSE = re.compile(r"\s*(?:(?:\d{4}\s*年|今年|去年|近年|近年来|
 # a figure in a clause (a number and the character after it: a unit or 余/多/万)
 _FIGURE_IN = re.compile(r"\d+(?:\.\d+)?\s*[\u4e00-\u9fff%％]")
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
+# party organisations a figure counts as set up (推动成立2个独立物业企业党支部, 建立小区党支部1275个): the work of party
+# building itself, so the figure measures 党建引领 wherever its measure is of it, whatever its clause names
+_PARTY_BUILDING = "党建引领"
+_PARTY_ORGS_COUNTED = re.compile(r"\s*(?:余|多)?(?:个|家|支)?[\u4e00-\u9fff]{0,10}?(?:党支部|党组织|党小组|党总支|党委|党工委)"
+                                 r"(?![书委])")
+_PARTY_ORGS_BEFORE = re.compile(r"(?:党支部|党组织|党小组|党总支|党委|党工委)\s*$")      # (建立小区党支部1275个)
+_PARTY_ORGS_SET_UP = re.compile(r"(?:成立|组建|建立|新建|设立|单建|联建)[^，,；;：:。！？!?\n]{0,16}$")
 # a clause that counts what the place has (全市共有老旧小区144个, 辖15个住宅小区, 现有城市社区29个) states its
 # size, not work done; one that counts what is still missing (137个小区未纳入物业管理) counts no result
 _HOLDS_BEFORE = re.compile(r"(?:共有|现有|拥有|下辖|辖有|(?<![管统直])辖(?![区内]))[^，,。；;\d]{0,10}$")
@@ -500,6 +507,11 @@ class _Builder:
                 or _HOLDS_BEFORE.search(self.text, clause[0], mt.start):
             return []
         named = [p for p in practices if self.measures_practice(mt, p, clause)]
+        if _PARTY_BUILDING in practices and _PARTY_BUILDING not in named and mt.unit in ("个", "家", "支") \
+                and (_PARTY_ORGS_COUNTED.match(self.text, mt.end, clause[1]) is not None
+                     or _PARTY_ORGS_BEFORE.search(self.text, clause[0], mt.start) is not None) \
+                and _PARTY_ORGS_SET_UP.search(self.text, clause[0], mt.start) is not None:
+            named.append(_PARTY_BUILDING)     # (推动成立2个独立物业企业党支部: party organisations set up)
         if named:
             return named
         # where its clause names none: the sentence's topic (its first clause, after a clause of time alone:

@@ -558,3 +558,24 @@ def test_an_item_of_a_plan_the_sentence_does_not_name_is_quoted_from_the_plans_l
     quotes = [q for ev in _adopts_ev(record_to_delta(rec.model_copy(update={"measures": measures}))).values()
               for _d, _s, _e, q in ev]
     assert "以服务提升行动为抓手，推动三社联动。" in quotes
+
+
+def test_party_organisations_set_up_measure_party_building():
+    """Audit 29 (audits 23–28's left: a figure of the organisations under 党建引领 graded described): party organisations a
+    figure counts as set up (出台《…党建…方案》，…，推动成立2个独立物业企业党支部) are party building's own work, so where its
+    measure is of 党建引领 the figure measures it, title or no; firms counted (抓住28家物业企业) or branches not said to be
+    set up still measure nothing of it."""
+    from loaders.record import MetricRec
+
+    text = ("二、强化党建引领。\n出台《关于物业党建联建的行动方案》，专班推进，抓住重点物业企业28家，"
+            "推动成立3个物业企业党支部、6个联合党支部。全区现有物业企业党支部9个。")
+    measure = MeasureRec(summary="强化党建引领", span=Span(start=0, end=len(text)), practices=["党建引领"])
+    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, u, w in ((28, "家", "28家"), (3, "个", "3个"), (6, "个", "6个"), (9, "个", "9个"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert measured["28家"] == [] and measured["9个"] == []
+    assert measured["3个"] == ["党建引领"] and measured["6个"] == ["党建引领"]

@@ -553,6 +553,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _drop_site_names(text, out)
     _shared_office(text, out)
     _branch_bureaus(text, out)
+    _government_departments(text, out)
     _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
@@ -899,6 +900,20 @@ def _branch_bureaus(text: str, out: list) -> None:
         if m is None or _NOT_IN_BRANCH.search(m.group()):
             continue
         out[i] = AgencyMention(a.start, m.end(), text[a.start:m.end()], a.name + m.group(), a.place)
+
+
+def _government_departments(text: str, out: list) -> None:
+    """A government written with one of its departments by the department's field (某区人民政府民政部门) names that
+    department, the place's bureau (某区民政局), not the government (in place, on the government's span extended)."""
+    for i, a in enumerate(out):
+        if not a.place or a.name != a.place + "政府" or "部门" not in text[a.end + 2:a.end + 12]:
+            continue
+        for n in _STEM_LENGTHS:
+            stem = text[a.end:a.end + n]
+            if stem in _BUREAU_STEMS and text.startswith("部门", a.end + n):
+                end = a.end + n + 2
+                out[i] = AgencyMention(a.start, end, text[a.start:end], a.place + stem + "局", a.place)
+                break
 
 
 # the CPPCC whose proposals are paired with a congress's suggestions, written bare after them (区人大建议、政协提案)

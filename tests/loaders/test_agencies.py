@@ -763,3 +763,12 @@ def test_the_level_said_again_before_a_body_is_no_part_of_its_name():
 ])
 def test_a_congress_written_after_its_units_short_form_is_that_units(text, subject, expected):
     assert _names(text, subject) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("受宁陵县人民政府民政部门委托，社区开展调查", ["宁陵县民政局"]),
+    ("县政府住房和城乡建设部门牵头", ["宁陵县住房和城乡建设局"]),
+    ("县政府有关部门参加", ["宁陵县政府"]),  # no field: the government's departments at large
+])
+def test_a_governments_department_named_by_its_field_is_the_bureau(text, expected):
+    assert _names(text, "商丘市宁陵县") == expected

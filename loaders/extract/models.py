@@ -1494,9 +1494,9 @@ _DEED_AFTER = re.compile(r"^的?(?:实际)?行动")
 _ELECTION = re.compile(r"选举\Z")
 # an association's name (“…志愿者协会”“…”等志愿服务组织): a body, not a scheme, unless a scheme word follows it
 _ASSOCIATION = re.compile(r"(?:协会|联合会|促进会|(?<!协)商会|基金会)\Z")
-# a body's own name (成立“…领导委员会”, 居民委员会——“某某居民委员会”, “…专组”): an organ set up, listed among agencies if
+# a body's own name (成立“…领导委员会”, 居民委员会——“某某居民委员会”, “…专组”, a task force, “…专班”, “…指挥部”): an organ set up, listed among agencies if
 # at all, not a way of working (no tuning text's gold name ends so; a structure's last tier, …党小组, does not either)
-_BODY_NAME = re.compile(r"(?:委员会|委員會|专组|專組)\Z")
+_BODY_NAME = re.compile(r"(?:委员会|委員會|专组|專組|专班|專班|工作组|工作組|领导小组|領導小組|指挥部|指揮部)\Z")
 # an international or world day, week or festival (“国际志愿者日”, “世界读书日”): the calendar's, not the place's scheme
 # (a place's own day stays: “便民服务日”, “委员接待日”)
 _WORLD_DAY = re.compile(r"\A(?:国际|國際|世界)[^、，,+＋]{1,8}(?:日|节|節|周|週)\Z")
@@ -1602,7 +1602,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
     if (name[:1].isascii() and _FOREIGN_WORD.match(name) or name.endswith("会") and _ASSOCIATION.search(name)) \
-            and not _TYPE_AFTER.match(after) or name[-1:] in "会會组組" and _BODY_NAME.search(name) and not _TYPE_NEXT.match(after):
+            and not _TYPE_AFTER.match(after) or name[-1:] in "会會组組班部" and _BODY_NAME.search(name) and not _TYPE_NEXT.match(after):
         return True  # a foreign word (尽享“City”生活), an association's name, a body's (“…委员会”, its scheme word next)
     if not _numbered_or_list(name, parts) and (_SIGHT_AFTER.match(after) or _FORCE_AFTER.match(after)
                                                or _PRIORITY[0].search(before) and _PRIORITY[1].match(after)):

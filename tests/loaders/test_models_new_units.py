@@ -14,6 +14,9 @@ from tests.loaders.test_models_news import _owners
     "某区推行“三事分流”工作法。今年5月，区政府成立“社区发展领导委员会”(“领导委员会”)及“社区发展专组”。",
     "某区推行“三事分流”工作法。岛上最年轻的居委会——“海星居民委员会”正式挂牌。",
     "某区推行“三事分流”工作法，将听取拟成立的“片区民生咨询委员会”的意见。",
+    # a task force set up (成立“…专班”), a command post (“…指挥部”)
+    "某区推行“三事分流”工作法。汛期，社区整合力量成立“防汛值守专班”，全天巡查。",
+    "某区推行“三事分流”工作法，发挥“社区前沿指挥部”作用。",
     # a title awarded to the best committees (“百佳村民委员会”)
     "某区推行“三事分流”工作法。市政府公布“十佳社区居民委员会” 和优秀社工名单。",
     # an international or world day (“国际志愿者日”), a festival's date of the calendar

@@ -145,6 +145,12 @@ class Taxonomy:
                 if text.find("是", max(lo, start - 30), start) >= 0 and _VALUED_BEFORE.search(text, max(lo, start - 30), start) \
                         and _VALUED_AFTER.match(text, end):
                     continue  # what a thing is a means to (…是改善人居环境、提升物业服务能力…的有效途径之一): an aim, no work of it
+                if text.find("学习", max(0, start - 24), start) >= 0 and _LEARNT_BEFORE.search(text, max(0, start - 24), start) \
+                        and _LEARNT_AFTER.match(text, end):
+                    continue  # a course's subject, one of a list (学员集中学习社区管理、社区党建等16门课程)
+                if _HONOUR_KEY.search(text, end, end + 15) and _HONOUR_AFTER.match(text, end) \
+                        and _HONOUR_BEFORE.search(text, max(0, start - 24), start):
+                    continue  # a title won (荣获…基层党建示范点荣誉称号): the honour's name, no work it tells of
                 if themes:
                     k = bisect_right(themes, start - 2)
                     if k and themes[k - 1] >= start - 40 and _in_theme_clause(text, start):
@@ -249,6 +255,14 @@ _VALUED_BEFORE = re.compile(r"是[^，,。；;：:！？!?“”]{0,30}$")
 _VALUED_AFTER = re.compile(r"[^，,。；;：:！？!?]{0,40}?的(?:重要|有效|必要|根本|关键|具体|基本|主要)?"
                            r"(?:举措|途径|方法|手段|抓手|路径|方式|载体|办法)(?:之一)?(?=$|[，,。；;！？!?])")
 _PHRASE_STOPS = "。；;！？!?\n：:，,"
+# a subject a course teaches, one of a list (学员集中学习社区管理、社区党建、社区宣传等16门课程): no work of it told
+# (a visitor learning about a list of the place's work, 详细了解…等方面的情况, still tells of it: the annotations count it)
+_LEARNT_BEFORE = re.compile(r"学习[^，,。；;：:！？!?\n]{0,20}$")
+_LEARNT_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,40}?等(?:\d+|[一二三四五六七八九十]+)?(?:门|项)?(?:课程|课)")
+# the name of a title a place won (荣获…示范点荣誉称号, 被评为…示范社区)
+_HONOUR_BEFORE = re.compile(r"(?:荣获|获评|获得|被评为|被授予|被命名为)[^，,。；;：:！？!?\n]{0,20}$")
+_HONOUR_AFTER = re.compile(r"[^，,。；;：:！？!?\n]{0,12}?(?:称号|荣誉|奖)")
+_HONOUR_KEY = re.compile("[称荣奖]")  # (a hit with none of them just after it is no title's name: searched first)
 _THEME = re.compile("围绕")
 # the end of a list of themes: 围绕环境整治、老旧小区改造等主题 / …等社区综合治理 / …方面
 _THEME_LIST_END = re.compile(r"等|(?:主题|话题|议题|内容|方面|领域|课题)\s*$")

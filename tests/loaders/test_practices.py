@@ -143,6 +143,12 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     # a property company founded or led by the party organisation, a community's property office
     ("成立了由党组织领办的某某物业投资开发有限公司。", "物业管理提升"),
     ("社区物业办联合业委会开展整治。", "物业管理提升"),
+    # the party organisation as the leading core, star-rated branches, the grassroots party organisation strengthened,
+    # a quoted brand opening with 党建
+    ("建立以社区党组织为领导核心的管理体制。", "党建引领"),
+    ("在“五星”支部创建工作中，社区以创建“共建共享星”为切入点。", "党建引领"),
+    ("红色物业强化了基层党组织的力量。", "党建引领"),
+    ("社区党委打造“党建服务圈”，为居民提供服务。", "党建引领"),
 ])
 def test_cues(text, expected):
     assert expected in load_taxonomy().match(text)
@@ -223,6 +229,8 @@ def test_cues(text, expected):
     ("居委会是基层群众性自治组织，依法开展工作。", "社区社会组织培育"),
     # an old compound not renovated
     ("部分老旧小区因资金不足未改造。", "老旧小区改造"),
+    # 党建 quoted alone as one item of a list of work contents
+    ("将“文化”、“党建”、“法律”等13项工作内容送进楼道。", "党建引领"),
 ])
 def test_cues_that_do_not_count(text, absent):
     assert absent not in load_taxonomy().match(text)
@@ -262,6 +270,15 @@ def test_a_replys_title_line_and_the_proposal_named_again_do_not_count():
             "针对您提出的关于增设某某区便民服务站的建议，区政府做好以下工作。\n一、组织志愿服务队开展服务。")
     got = document_practices(text)
     assert "党群服务阵地建设" not in got and "志愿服务" in got
+
+
+@pytest.mark.parametrize("text", [
+    # a subject a course teaches, one of a list; the name of a title won
+    "学员们将集中学习社区管理、社区党建、社区宣传等16门课程。",
+    "该社区于2022年度荣获某省基层党建示范点荣誉称号。",
+])
+def test_a_course_subject_or_a_title_won_names_no_practice(text):
+    assert "党建引领" not in extract_text(text, "x.txt").practices
 
 
 def test_a_cue_stops_at_an_ascii_comma():

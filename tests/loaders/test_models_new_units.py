@@ -131,3 +131,18 @@ def test_a_slogan_whose_part_opens_with_yitihua_is_split_at_its_comma():
     text = "某镇坚持“一体化推进村企党建,党建工作推动村企一体化”的工作要求。"
     assert _models(text)[("一体化推进村企党建,党建工作推动村企一体化", "宜昌市西陵区")] == [
         "一体化推进村企党建", "党建工作推动村企一体化"]
+
+
+@pytest.mark.parametrize("text,name", [
+    # a name that calls itself a programme, quoted inside a notice's title (印发“…工程”…名单的通知)
+    ("近日，省民政厅发布关于印发“某省兜底民生服务社工双百工程”标杆站点名单的通知。", "某省兜底民生服务社工双百工程"),
+    ("某区启动“邻里守望暖心行动”，组织志愿者上门。", "邻里守望暖心行动"),
+])
+def test_a_name_calling_itself_a_programme_is_kept(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+def test_a_verbs_phrase_ending_in_a_programme_word_is_not_kept_for_it():
+    # the programme quoted bare is kept; the same words after a verb (加强…工程) are a task, left to the classifier
+    assert "社区服务提升工程" in {n for n, _ in _models("会上，代表们谈到“社区服务提升工程”。")}
+    assert not _models("会上，代表们谈到“加强社区服务提升工程”。")

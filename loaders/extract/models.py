@@ -1362,7 +1362,7 @@ _CHANNEL_AFTER = re.compile(r"^(?:、?“[^“”]{1,12}”)*等?[^，,。；;�
                             r"(?:发布|發佈|推送|宣传|宣傳|转发|轉發|直播|推广|推廣|分享|播放|展示)")
 # the topic of a work report or an introduction given to visitors (听取了…“…”的工作汇报, 作了“…”工作介绍)
 _REPORT_BEFORE = re.compile(r"(?:听取|聽取|聆听|作了|做了|作)[^，,。；;“”]{0,12}$")
-_REPORT_AFTER = re.compile(r"^的?(?:工作)?(?:情况)?(?:汇报|匯報|介绍|介紹)")
+_REPORT_AFTER = re.compile(r"^的?(?:工作)?(?:情况)?(?:汇报|匯報|介绍|介紹)|^(?:工作)?的?(?:进展|進展|推进情况|推進情況)")
 # a residential compound's name (推进“…”小区水改) and what people call a place or a thing (把这条街称为“…”)
 _COMPOUND_AFTER = re.compile(r"^(?:小区|小區|院落|大院)")
 # (named as estates are: …花园, …家园, …苑, …新村; not a scheme's compounds, “红色物业”小区)
@@ -1610,6 +1610,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered(name) and (_CAMPAIGN_THEME_AFTER.match(after) or _SERVED[0].search(before) and _SERVED[1].match(after)
                                 or _PEOPLE_DO_BEFORE.search(before)):
         return True  # an education campaign's theme, a goal served, what people do: lists too
+    if len(name) <= 4 and before.endswith("的") and not _numbered_or_list(name, parts) \
+            and _rx(r"[ \t\u3000]*(?:\n|\Z)").match(text, e + 1):
+        return True  # a heading closing on a thing described (特殊的“网格图”): a figure; over the tuning texts none such is gold
     if _COUPLET.match(name) and _ACTIVITY_AFTER.match(after):
         return True  # an occasion's couplet title
     if _QUESTION_AFTER.match(after) and _ASKED_BEFORE.search(before):

@@ -92,6 +92,8 @@ def test_the_place_a_pilot_serves_owns_the_scheme():
     # a couplet of two spaced halves that an activity follows: the occasion's title
     "某区推行“三事分流”工作法，开展“剪纸迎新春 书香进万家”活动。",
     "某区推行“三事分流”工作法，开展“红旗映初心 服务暖民心”党员志愿服务活动。",
+    # a heading closing on a thing described (特殊的“…”): a figure
+    "社区里的“连心桌”\n\n某区推行“三事分流”工作法。",
 ])
 def test_qualities_said_with_bu_and_couplet_titles_of_activities_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}

@@ -26,6 +26,8 @@ from tests.loaders.test_models import _models
     # the topic of a work report or introduction given to visitors (听取“…”工作汇报, 作了“…”工作介绍)
     "某社区推行“三事分流”工作法。调研组听取了某社区“网格管理”的工作汇报。",
     "某社区推行“三事分流”工作法。随后某街道作了“村居合并”工作介绍。",
+    # (the progress of the work heard, 听取了“…”工作的进展)
+    "某社区推行“三事分流”工作法。委员们来到某村，听取了“村居合并”工作的进展。",
 ])
 def test_speech_pressures_creeds_channels_and_report_topics_are_not_names(text):
     assert {n for n, _ in _models(text)} == {"三事分流"}

@@ -42,6 +42,8 @@ ETHNIC_GROUPS = ("回", "彝", "苗", "瑶", "壮", "藏", "土家", "蒙古", "
 ETHNIC = "(?:(?:" + "|".join(ETHNIC_GROUPS) + ")族)+"
 # the place's own name before its peoples: 西双版纳 of 西双版纳傣族自治州 (not 西双 + “版纳傣族”)
 _ETHNIC_AUTONOMY = re.compile(r"^(.{2,}?)(?:(?:" + "|".join(ETHNIC_GROUPS) + r")族?)+自治(?:州|县|旗)$")  # 木垒哈萨克自治县
+# a unit named for its people alone (东乡族自治县, 鄂温克族自治旗): the people's name is its short form
+_PEOPLE_ALONE = re.compile(r"^(" + "|".join(g for g in ETHNIC_GROUPS if len(g) >= 2) + r")族?自治(?:县|旗)$")
 _PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$")
 
 # the one-character abbreviations of the provinces (粤民建, 湘政发, 鄂发 …), by the first two digits
@@ -113,8 +115,11 @@ def short_name(name: str, level: str) -> str | None:
     m = _ETHNIC_AUTONOMY.match(name)
     if m:
         return m.group(1)
+    m = _PEOPLE_ALONE.match(name)
+    if m:
+        return m.group(1)  # named for its people alone (东乡族自治县, 鄂温克族自治旗): written 东乡县, 鄂温克旗
     if "自治" in name:
-        return None  # named for its people alone (鄂温克族自治旗): no shorter form
+        return None
     # (a forestry district drops its 林区: 神农架林区 → 神农架, as news items and its media write it)
     for suffix in ("地区", "林区", "市", "盟", "县", "区", "旗"):
         if name.endswith(suffix):
@@ -166,7 +171,7 @@ class Gazetteer:
                 self.by_alias.setdefault(alias, []).append(p.adcode)
                 # 黔东南州, 化隆县: how autonomous prefectures and counties are written, with their
                 # level kept, so they read like full names
-                if p.name.endswith(("自治州", "自治县")):
+                if p.name.endswith(("自治州", "自治县", "自治旗")):
                     self.by_form.setdefault(alias + p.name[-1], []).append(p.adcode)
         # the former name of a code a new unit took over (邢台市桥东区 → 襄都区's code)
         for name, code in (former or {}).items():
@@ -279,7 +284,11 @@ class Gazetteer:
         if self._automaton is None:
             import ahocorasick_rs
 
-            payloads = [(name, tuple(codes), False) for name, codes in self.by_name.items()]
+            # (a replaced unit's old name that is how a unit of now is written, 东乡县 of 东乡族自治县: both, the
+            # unit of now read first where nothing else tells them apart)
+            payloads = [(name, tuple(codes) if not self.replaced.issuperset(codes) else
+                         tuple(codes) + tuple(c for c in self.by_form.get(name, ()) if c not in codes), False)
+                        for name, codes in self.by_name.items()]
             payloads += [(form, tuple(codes), False) for form, codes in self.by_form.items()
                          if form not in self.by_name]
             payloads += [(alias, tuple(codes), True) for alias, codes in self.by_alias.items()

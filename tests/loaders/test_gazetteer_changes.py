@@ -147,3 +147,14 @@ def test_the_table_ships_with_the_package():
     line = re.search(r"^loaders = \[(.*)\]$", section, re.MULTILINE)
     globs = re.findall(r'"([^"]+)"', line.group(1))
     assert any(fnmatch.fnmatch("extract/admin_changes.csv", g) for g in globs)
+
+
+@pytest.mark.parametrize("written,official", [
+    ("东乡县", "东乡族自治县"),    # a county named for its people alone, written short + 县 (and an old name of 抚州's 东乡区)
+    ("鄂温克旗", "鄂温克族自治旗"),
+])
+def test_a_unit_named_for_its_people_alone_is_written_by_the_peoples_name(written, official):
+    from loaders.extract.places import admin_mentions
+    gaz = load_gazetteer()
+    mentions = admin_mentions(f"近日，{written}召开网格化服务管理工作推进会。", None, gaz)
+    assert [gaz.by_code[m.code].name for m in mentions] == [official]

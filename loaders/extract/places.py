@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from loaders.extract.context import Context
-from loaders.extract.gazetteer import ETHNIC, Gazetteer, load_gazetteer, short_name
+from loaders.extract.gazetteer import ETHNIC, ETHNIC_GROUPS, Gazetteer, load_gazetteer, short_name
 from loaders.extract.text_utils import (
     finditer_at,
     finditer_in_runs,
@@ -177,6 +177,8 @@ _STREET_AFTER = re.compile(r"[\u4e00-\u9fff]{2,5}?(?:街道|镇(?!村)|乡(?!村
 
 # a community written straight after a district (某某区某某社区): its name, shortest first (not a 大社区, the service
 # area of a centre over several villages, which names no unit)
+# what follows a people's name in a list of peoples (东乡族, 东乡、保安等民族)
+_PEOPLES_AROUND = re.compile(r"族|[、和与及][\u4e00-\u9fff、和与及]{0,12}?(?:族|民族)|等[^，。,；;\n]{0,6}?民族")
 _COMMUNITY_AFTER = re.compile(r"[\u4e00-\u9fff]{1,6}?(?<!大)(?:社区|村)")
 
 
@@ -320,6 +322,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
         if hit.is_alias:
             if within is None and in_idiom(text, hit.start, hit.end):
                 continue  # 长治久安, 大同小异: a short form inside an idiom is no place
+            if within is None and hit.surface in ETHNIC_GROUPS and _PEOPLES_AROUND.match(text, hit.end, hit.end + 16):
+                continue  # 汉、回、东乡、保安等多个民族: a people (东乡族自治县 is written 东乡 too), no place
             if within is None and is_boundary_direction(hit.surface):
                 continue  # 南至某大街，东至某路: a boundary's direction (the county 东至 is written 东至县 or after 池州)
             if (_LOCAL_SUFFIX_AFTER.match(after) and not (within is not None and place.is_county_level

@@ -158,3 +158,10 @@ def test_a_unit_named_for_its_people_alone_is_written_by_the_peoples_name(writte
     gaz = load_gazetteer()
     mentions = admin_mentions(f"近日，{written}召开网格化服务管理工作推进会。", None, gaz)
     assert [gaz.by_code[m.code].name for m in mentions] == [official]
+
+
+def test_a_people_in_a_list_of_peoples_is_no_place():
+    # 东乡 is 东乡族自治县's short form and a people's name: among peoples it names no county
+    from loaders.extract.places import admin_mentions
+    for text in ("临夏州让汉、回、东乡、保安等多个民族群众共同参与治理。", "临夏州某小区居住着汉、回、东乡等8个民族群众。"):
+        assert admin_mentions(text, "622900", load_gazetteer())[1:] == []

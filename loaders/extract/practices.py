@@ -111,12 +111,13 @@ class Taxonomy:
         out: list[tuple[int, str]] = []
         for p, found in zip(self.practices, self.scan(clean)):
             for start, end in found:
+                cue_at = start  # (in the text without inline pinyin, where 没(méi)有 reads 没有 again)
                 start = to_text(start)
                 if skip and skipped(start):
                     continue
                 end = to_text(end)
                 if _PROBLEM_OPENING.search(text, end, end + 5) and _PROBLEM_AFTER.match(text, end) \
-                        or _LACK_BEFORE.search(text, max(0, start - 18), start) \
+                        or _LACK_BEFORE.search(clean, max(0, cue_at - 18), cue_at) \
                         or text.find("是", end, end + 5) >= 0 and _IS_A_PROBLEM.match(text, end) \
                         or text.find("的", end, end + 10) >= 0 and _IDEA_AFTER.match(text, end):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所, …是…民生问题), not the work
@@ -238,7 +239,7 @@ _DEMANDED_BEFORE = re.compile(r"(?:都|均|一律|往往|总是|动辄|全都)�
 # what a rule says should be given, in the cue's clause (应为其提供经费, 应当给予…保障): a requirement, not work done
 _SHOULD_GIVE = re.compile(r"(?<![响适反相供对效感呼顺])应(?:当|该)?(?:为[^，,。；;：:！？!?\n]{0,6}?)?(?:提供|给予|予以)"
                           r"[^，,。；;：:！？!?\n]{0,8}$")
-_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以)[^，。；,;！？!?\n]{0,14}$")
+_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以|急需|亟需|亟待)[^，。；,;！？!?\n]{0,14}$")
 # one of a list of the rules or requirements a reading or a document makes clear (明确业委会成立条件、议事规则及公共收益管理
 # 要求): what the rules say, no work of the practice done (in simplified or traditional characters, as the page has it)
 _RULES_LISTED_BEFORE = re.compile(r"明[确確](?:了)?[^，,。；;：:！？!?\n]{0,30}[、及和與与][^，,。；;：:！？!?\n、]{0,8}$|"
@@ -446,6 +447,9 @@ _REQUEST_PLAIN = re.compile(
     r"(?:的(?:提案|议案))?(?:已)?收悉)"
     r"|([^“”《》。；;！？!?\n]{2,150}?等(?:\d+|[一二三四五六七八九十两]+)?(?:条|项|个)?(?:协商|具体|意见)?(?:建议|意见))"
     r"|(关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案))(?=[，,。]))")
+# a rule's words quoted, one or several, as what a reply follows (关于“…”“…”及“每百户拥有社区综合服务设施面积不低于30平方米”的精神):
+# the standard's words, not the place's work
+_RULE_QUOTED = re.compile(r"“[^“”\n]{4,80}”(?=(?:[及和与、]?“[^“”\n]{4,80}”)*的(?:精神|规定|要求))")
 # a reply's title line quoting the proposal's title without quotes (关于增设某某服务站建议的答复): what was asked for
 _REPLY_TITLE_LINE = re.compile(r"(?m)^[ \t　]*关于[^“”《》。；;！？!?\n]{2,80}?的?(?:建议|提案|议案)的?(?:答复|回复|复函)[ \t　]*$")
 
@@ -538,6 +542,8 @@ def quoted_request_spans(text: str) -> list[tuple[int, int]]:
     spans.extend((m.start(), m.end()) for m in _REQUEST_PLAIN.finditer(text))
     if "关于" in text:
         spans.extend(m.span() for m in _REPLY_TITLE_LINE.finditer(text))
+    if "”的" in text:
+        spans.extend(m.span() for m in _RULE_QUOTED.finditer(text))
     spans.extend((m.start(1), m.end(1)) for m in _ACKNOWLEDGED.finditer(text))
     spans.extend(_filed_proposal_spans(text))
     return spans

@@ -281,6 +281,20 @@ def test_a_course_subject_or_a_title_won_names_no_practice(text):
     assert "党建引领" not in extract_text(text, "x.txt").practices
 
 
+@pytest.mark.parametrize("text,absent", [
+    # a lack written with inline pinyin (沒(méi)有物業(yè)管理) is still a lack; a need (急需减负) is no relief given
+    ("小區設(shè)施陳舊，而且沒(méi)有物業(yè)管理。", "物业管理提升"),
+    ("社区工作者要应对各种报表、检查，他们也急需减负。", "社区减负清单"),
+    # a leadership team deciding among itself is no residents' consultation
+    ("经小组班子协商，决定对彩钢棚进行拆除。", "居民议事协商"),
+    # a rule's words quoted as what a reply follows
+    ("根据关于“每个社区一般应达到2000户以上”及“每百户拥有社区综合服务设施面积不低于30平方米”的精神，该片区可成立社区。",
+     "党群服务阵地建设"),
+])
+def test_a_lack_a_need_a_team_or_a_rule_quoted_names_no_practice(text, absent):
+    assert absent not in extract_text(text, "x.txt").practices
+
+
 def test_a_cue_stops_at_an_ascii_comma():
     # pages that serve ASCII punctuation: the clause ends at "," as at "，"
     tax = load_taxonomy()

@@ -26,7 +26,9 @@ def gaz():
     ("恩施土家族苗族自治州", "city", "恩施"), ("武城县", "county", "武城"), ("城区", "district", None),
     # the place's own name ends where a people's name starts, not after any four characters
     ("黔东南苗族侗族自治州", "city", "黔东南"), ("张家川回族自治县", "county", "张家川"),
-    ("巴音郭楞蒙古自治州", "city", "巴音郭楞"), ("隆林各族自治县", "county", "隆林"), ("鄂温克族自治旗", "county", None),
+    ("巴音郭楞蒙古自治州", "city", "巴音郭楞"), ("隆林各族自治县", "county", "隆林"),
+    # a unit named for its people alone is written by the people's name (鄂温克旗, 东乡县)
+    ("鄂温克族自治旗", "county", "鄂温克"), ("东乡族自治县", "county", "东乡"),
 ])
 def test_short_name(name, level, short):
     assert short_name(name, level) == short

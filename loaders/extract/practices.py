@@ -108,6 +108,8 @@ class Taxonomy:
         themes = [m.start() for m in _THEME.finditer(text)]
         clean, to_text = without_pinyin(text)
         found_at: dict[re.Pattern[str], list[int]] = {}    # a guard's or keep's match offsets, found once per text
+        # where deputies, members or an inspection group speak (人大代表提出, 委员们…提出了…建议): their advice may follow
+        advisors = [m.end() for m in _ADVISOR_SAYS.finditer(text)] if "提出" in text or "建议" in text else []
         out: list[tuple[int, str]] = []
         for p, found in zip(self.practices, self.scan(clean)):
             for start, end in found:
@@ -146,6 +148,8 @@ class Taxonomy:
                 if text.find("是", max(lo, start - 30), start) >= 0 and _VALUED_BEFORE.search(text, max(lo, start - 30), start) \
                         and _VALUED_AFTER.match(text, end):
                     continue  # what a thing is a means to (…是改善人居环境、提升物业服务能力…的有效途径之一): an aim, no work of it
+                if advisors and _advised(text, start, advisors):
+                    continue  # what deputies or members advise (委员们提出了建议。…一要…；要加大…投入): their advice
                 if text.find("学习", max(0, start - 24), start) >= 0 and _LEARNT_BEFORE.search(text, max(0, start - 24), start) \
                         and _LEARNT_AFTER.match(text, end):
                     continue  # a course's subject, one of a list (学员集中学习社区管理、社区党建等16门课程)
@@ -163,6 +167,24 @@ class Taxonomy:
     def category(self, name: str) -> str | None:
         p = self.by_name.get(name)
         return p.category if p else None
+
+
+# deputies, members or a visiting group voicing advice; a segment of their words that opens with 要/应 (一要…, 要加大…,
+# 物业管理方面，一要…) in the same paragraph is what they advise the government to do, not what the place did
+_ADVISOR_SAYS = re.compile(r"(?:委员|代表|政协|人大|调研组|视察组|检查组|专家)[^。；;！？!?\n]{0,12}?(?:提出|建议)")
+_ADVICE_OPENS = re.compile(r"\s*(?:[^，,。；;！？!?\n]{2,12}方面[，,]\s*)?(?:[一二三四五六七八九十]是?)?(?:要|应当?|需要)")
+
+
+def _advised(text: str, pos: int, advisors: list[int]) -> bool:
+    """Is ``pos`` in a segment (since the last 。；) that opens with 要/应, in a paragraph where an advisor spoke before it?"""
+    k = bisect_right(advisors, pos)
+    if not k:
+        return False
+    said = advisors[k - 1]
+    if text.find("\n", said, pos) >= 0:
+        return False
+    seg = max(stop_before(text, pos, _SENTENCE_STOPS) if pos > 0 else 0, said)
+    return _ADVICE_OPENS.match(text, seg, pos) is not None
 
 
 def _quoted_question(text: str, lo: int, start: int, end: int) -> bool:

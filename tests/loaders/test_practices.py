@@ -295,6 +295,16 @@ def test_a_lack_a_need_a_team_or_a_rule_quoted_names_no_practice(text, absent):
     assert absent not in extract_text(text, "x.txt").practices
 
 
+def test_what_deputies_or_members_advise_is_no_work_of_the_place():
+    text = ("市政协组织委员视察物业管理工作。委员们提出了一些合理化建议。物业管理方面，一要创新管理模式，指导小区成立业主委员会；"
+            "二要抓好市场规范。\n人大代表提出，相关部门要高度重视；要加大对老旧小区改造的投入。")
+    got = extract_text(text, "x.txt").practices
+    assert "业委会组建" not in got and "老旧小区改造" not in got
+    # the place's own work told after deputies' suggestions were heard still counts
+    text = "代表们提出了建议。会后，街道指导5个小区成立业主委员会。"
+    assert "业委会组建" in extract_text(text, "x.txt").practices
+
+
 def test_a_cue_stops_at_an_ascii_comma():
     # pages that serve ASCII punctuation: the clause ends at "," as at "，"
     tax = load_taxonomy()

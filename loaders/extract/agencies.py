@@ -129,11 +129,11 @@ _ZONE_BODY = re.compile(r"管委会|党工委|工委|政协")
 _PARTY = re.compile(r"民革|民盟|民建|民进|农工党|致公党|九三学社|台盟")
 _PARTY_LIST = re.compile(r"[、和及](?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)")
 _PARTY_LIST_END = re.compile(r"(?:民革|民盟|民建|民进|农工党|致公党|九三学社|台盟)[、和及]$")
-_GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合)?党委|办公室|派出所)")
+_GROUP = re.compile(r"(" + _H + r"{2,16}?)(领导小组办公室|领导小组|工作专班|专班|行业(?:综合|协会)?党委|办公室|派出所)")
 _MECHANISM = ("机制", "制度", "模式")
 _FOUNDED = ("成立", "组建", "设立")  # an office of its own name counts where the text founds it
 _GROUP_MODIFIER = re.compile(r"^(?:高规格|高标准|高层次|高水平|新一届)")
-_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及在各等已\d]|完成|全市|全区|全县|我市|我区|本市|成立|组建|设立|建立|层面"
+_GROUP_FORBIDDEN = re.compile(r"[的了为个是和与及暨在各等已\d]|完成|全市|全区|全县|我市|我区|本市|成立|组建|设立|建立|层面"
                               r"|^(?:街道|乡镇|镇街|村级|小区)")  # 街道工作专班: every street's, no one body
 # words for the area a body serves, not its name (辖区派出所, 当地派出所, 属地派出所)
 _AREA_WORDS = frozenset({"辖区", "当地", "属地", "附近", "所在地", "周边", "驻地", "本地", "就近", "基层", "社区", "街道", "乡镇",
@@ -196,7 +196,7 @@ _NOT_PREFIX_BEFORE = set("城都超门夜股楼上社小辖园景地片街郊新
 _ZONE_KIND_BEFORE = ("经开", "开发", "工业", "产业")
 _OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县", "我县", "本县", "我省", "本省")
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
-                         "和", "与", "及", "为", "是", "将", "了")
+                         "和", "与", "及", "暨", "为", "是", "将", "了")
 _GROUP_PREPOSITIONS = "由经以对向从将把被"
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
@@ -212,7 +212,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办|举办|开办|筹办|合办|代办|帮办|包办|通办|"
                        r"查办|经办|试办|申办|停办|操办|转办)$")
-_GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合)?党委|办公室|派出所")
+_GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合|协会)?党委|办公室|派出所")
 _DEPT_LIST_KEY = re.compile(r"等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
 _CJK_LIST_RUN = re.compile(r"[\u4e00-\u9fff、]*")

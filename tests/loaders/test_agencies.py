@@ -772,3 +772,12 @@ def test_a_congress_written_after_its_units_short_form_is_that_units(text, subje
 ])
 def test_a_governments_department_named_by_its_field_is_the_bureau(text, expected):
     assert _names(text, "商丘市宁陵县") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a sector's association's party committee is the sector's party committee (物业管理行业党委, seed 001)
+    ("11月2日上午，县“红色物业”启动暨物业行业协会党委成立仪式在某小区举行", ["宁陵县物业行业协会党委"]),
+    ("由物业行业协会党委牵头，联合社区党组织开展检查", ["宁陵县物业行业协会党委"]),
+])
+def test_a_sectors_association_party_committee_is_a_body(text, expected):
+    assert _names(text, "商丘市宁陵县") == expected

@@ -143,6 +143,10 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     # a property company founded or led by the party organisation, a community's property office
     ("成立了由党组织领办的某某物业投资开发有限公司。", "物业管理提升"),
     ("社区物业办联合业委会开展整治。", "物业管理提升"),
+    # services by phone: an official account or an app the place runs
+    ("办事处通过公众号满足居民办事、咨询的需要。", "智慧社区"),
+    ("开发电视端专栏、手机端APP“邻里通”等平台。", "智慧社区"),
+    ("组建“综合信息”“文艺活动”“平安守护”等志愿服务队伍。", "志愿服务"),
     # the party organisation as the leading core, star-rated branches, the grassroots party organisation strengthened,
     # a quoted brand opening with 党建
     ("建立以社区党组织为领导核心的管理体制。", "党建引领"),
@@ -229,6 +233,8 @@ def test_cues(text, expected):
     ("居委会是基层群众性自治组织，依法开展工作。", "社区社会组织培育"),
     # an old compound not renovated
     ("部分老旧小区因资金不足未改造。", "老旧小区改造"),
+    # an official account as one channel of publicity
+    ("街道社区要利用微信公众号、社区报栏等平台开展宣传。", "智慧社区"),
     # 党建 quoted alone as one item of a list of work contents
     ("将“文化”、“党建”、“法律”等13项工作内容送进楼道。", "党建引领"),
 ])

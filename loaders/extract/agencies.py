@@ -117,7 +117,8 @@ _LOCAL_BODY = re.compile(r"办事处党工委|办事处|人民政府|政府|党�
                          r"|司法所|派出所"  # a street's or town's posts of the county's bureaus (某街道司法所, 某镇派出所)
                          r"|网格化服务(?:管理)?中心|综治中心"  # its grid and comprehensive-governance centres
                          r"|政协工作站"  # the CPPCC's working station of the street or town (某街道政协工作站)
-                         r"|(?:社区|党政|综治)办(?![法理事好公])")  # and its own offices (某街道社区办, 某镇党政办)
+                         r"|(?:社区|党政|综治)办(?![法理事好公])"  # and its own offices (某街道社区办, 某镇党政办)
+                         r"|(?:社会事务|社会事业|经济发展|城市管理|城市和社区管理|综合治理|应急管理|党建)办公室")  # (某镇社会事务办公室)
 # an office's own station written straight after it, before the list goes on (街道办事处物业站、司法所): no body
 _OFFICE_STATION = re.compile(r"[\u4e00-\u9fff]{1,3}?站(?=[、和及])")
 # 街道办 is the street's office; 街道办事处党工委, the street's party working committee

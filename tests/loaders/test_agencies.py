@@ -781,3 +781,10 @@ def test_a_governments_department_named_by_its_field_is_the_bureau(text, expecte
 ])
 def test_a_sectors_association_party_committee_is_a_body(text, expected):
     assert _names(text, "商丘市宁陵县") == expected
+
+
+def test_a_towns_task_office_written_after_it_is_the_towns():
+    # 某镇社会事务办公室副主任: the town's own office, headed by its county
+    names = {a.name for a in extract_text("宁陵县表彰社区建设先进工作者\n\n近日，柳河镇社会事务办公室副主任王某某"
+                                          "荣获“全省社区建设先进工作者”称号。\n", "x.txt").agencies}
+    assert "宁陵县柳河镇社会事务办公室" in names

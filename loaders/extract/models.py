@@ -1608,7 +1608,7 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
                                                or _PRIORITY[0].search(before) and _PRIORITY[1].match(after)):
         return True  # a sight, a force, a priority
     if not _numbered(name) and (_CAMPAIGN_THEME_AFTER.match(after) or _SERVED[0].search(before) and _SERVED[1].match(after)
-                                or _PEOPLE_DO_BEFORE.search(before)):
+                                and not _TYPE_NEXT.match(after) or _PEOPLE_DO_BEFORE.search(before)):
         return True  # an education campaign's theme, a goal served, what people do: lists too
     if len(name) <= 4 and before.endswith("的") and not _numbered_or_list(name, parts) \
             and _rx(r"[ \t\u3000]*(?:\n|\Z)").match(text, e + 1):

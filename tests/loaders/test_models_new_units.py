@@ -148,3 +148,8 @@ def test_a_verbs_phrase_ending_in_a_programme_word_is_not_kept_for_it():
     # the programme quoted bare is kept; the same words after a verb (加强…工程) are a task, left to the classifier
     assert "社区服务提升工程" in {n for n, _ in _models("会上，代表们谈到“社区服务提升工程”。")}
     assert not _models("会上，代表们谈到“加强社区服务提升工程”。")
+
+
+def test_a_scheme_whose_work_a_sentence_serves_stays():
+    # 为“…”建设贡献力量: the scheme word after it names the place's scheme, not a goal served
+    assert "邻里守望" in {n for n, _ in _models("某社区党员积极为“邻里守望”行动贡献力量。")}

@@ -28,6 +28,8 @@ from typing import Any
 
 from graph.quotes import sentences
 from loaders.reference import SIGN_NOUNS, fold_name, without_pinyin
+from queries.model_roles import OWN_WORK_SEEN as _OWN_WORK_SEEN
+from queries.model_roles import VISITED_AFTER as _VISITED_AFTER
 
 __all__ = [
     "GRADES",
@@ -489,13 +491,8 @@ def members_work(text: str | None) -> bool:
     return bool(text) and _MEMBERS_DID.search(fold_name(without_pinyin(text)[0])) is not None
 
 
-# what a visiting group (调研组一行, 代表团, 政协委员) goes to see, named after its verb of visiting to the clause's end
-# (调研组一行冒雨实地走访了某小区“网格工作室”、某小区“党支部工作室”，…): rooms and places seen, no work reported of them
-_VISITED_AFTER = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|督导组|视察组|考察团|代表团|委员|代表)"
-                            r"[^。；;！？!?\n]{0,30}?(?:实地|现场)?(?:走访|参观|察看|查看|视察|考察)了?([^，,。；;！？!?\n]{2,80})")
-
-# … not the place's own work inspected (市政协委员视察我市网格化服务管理工作: the city's work, which it does)
-_OWN_WORK_SEEN = re.compile(r"^(?:了)?(?:我|本)(?:省|市|州|盟|区|县|旗|镇|乡|街道|社区|村)|工作$")
+# (what a visiting group — 调研组一行, 代表团, 政协委员 — goes to see, named after its verb of visiting to the clause's end:
+# ``queries.model_roles.VISITED_AFTER``, which the model roles read too)
 
 
 def conceded_only(text: str | None, practice: str) -> bool:
@@ -533,19 +530,6 @@ def rule_only(text: str | None, practice: str) -> bool:
     # of the next term)
     rules += [(m.start(1), m.end(1)) for m in _SPELLED_OUT.finditer(read)]
     return bool(at and rules) and all(any(a <= pos < b for a, b in rules) for pos in at)
-
-
-def name_visited(text: str | None, name: str) -> bool:
-    """Whether every mention of ``name`` (a named model) in ``text`` is among what a visiting group goes to see
-    (:data:`_VISITED_AFTER`: 调研组一行走访了某小区“网格工作室”): a room or place seen, no scheme of the place's."""
-    if not text or not name:
-        return False
-    read, named = fold_name(without_pinyin(text)[0]), fold_name(without_pinyin(name)[0])
-    at = [i for i in range(len(read)) if read.startswith(named, i)]
-    if not at:
-        return False
-    seen = [m.span(1) for m in _VISITED_AFTER.finditer(read) if not _OWN_WORK_SEEN.search(m.group(1))]
-    return all(any(lo <= pos < hi for lo, hi in seen) for pos in at)
 
 
 def visited_only(text: str | None, practice: str) -> bool:

@@ -176,6 +176,26 @@ def _untold(before: str, after: str) -> bool:
         and _ONLY_GREW_AFTER.fullmatch(tail) is not None
 
 
+# (调研组一行冒雨实地走访了某小区“网格工作室”、某小区“党支部工作室”，…): rooms and places seen, no work reported of them
+VISITED_AFTER = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|督导组|视察组|考察团|代表团|委员|代表)"
+                           r"[^。；;！？!?\n]{0,30}?(?:实地|现场)?(?:走访|参观|察看|查看|视察|考察)了?([^，,。；;！？!?\n]{2,80})")
+# … not the place's own work inspected (市政协委员视察我市网格化服务管理工作: the city's work, which it does)
+OWN_WORK_SEEN = re.compile(r"^(?:了)?(?:我|本)(?:省|市|州|盟|区|县|旗|镇|乡|街道|社区|村)|工作$")
+
+
+def name_visited(text: str | None, name: str) -> bool:
+    """Whether every mention of ``name`` (a named model) in ``text`` is among what a visiting group goes to see
+    (:data:`VISITED_AFTER`: 调研组一行走访了某小区“网格工作室”): a room or place seen, no scheme of the place's."""
+    if not text or not name:
+        return False
+    read, named = fold_name(without_pinyin(text)[0]), fold_name(without_pinyin(name)[0])
+    at = [i for i in range(len(read)) if read.startswith(named, i)]
+    if not at:
+        return False
+    seen = [m.span(1) for m in VISITED_AFTER.finditer(read) if not OWN_WORK_SEEN.search(m.group(1))]
+    return all(any(lo <= pos < hi for lo, hi in seen) for pos in at)
+
+
 _WINDOW = 80      # characters read before and after a name: more than any rule above looks at
 
 
@@ -364,8 +384,6 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
         return AIM
     if _VENUE_BEFORE.search(before) and _VENUE_AFTER.match(after):
         return VENUE
-    from queries.grading import name_visited
-
     if (_ROOM.search(read_name) or _ROOM_AFTER.match(after)) and name_visited(sentence, name):
         return VENUE        # (调研组一行走访了某小区“网格工作室”: a room the visitors saw)
     earlier, more = _LISTED_BEFORE.search(before), _LISTED_AFTER.match(after)

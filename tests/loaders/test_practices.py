@@ -147,6 +147,9 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     ("办事处通过公众号满足居民办事、咨询的需要。", "智慧社区"),
     ("开发电视端专栏、手机端APP“邻里通”等平台。", "智慧社区"),
     ("组建“综合信息”“文艺活动”“平安守护”等志愿服务队伍。", "志愿服务"),
+    # the social-work service system built; residents raising money for their community
+    ("在50个街道开展社工服务体系建设试点。", "社工站"),
+    ("居民纷纷踊跃捐款，现场共募得款项1万余元。", "社区基金/社区经济"),
     # the party organisation as the leading core, star-rated branches, the grassroots party organisation strengthened,
     # a quoted brand opening with 党建
     ("建立以社区党组织为领导核心的管理体制。", "党建引领"),

@@ -1402,6 +1402,7 @@ def extract_places(ctx: Context) -> None:
     _listed_siblings(text, locals_, unplaced - by_table)
     _township_codes(gaz, locals_.values())
     _short_streets(locals_, local_subject)
+    _town_stem_before_community(locals_)
     _county_and_street_short(ctx, records, locals_)
     if local_subject and subject and local_subject not in locals_ \
             and any(local_subject.endswith(n) and n != local_subject for n in locals_):
@@ -1545,6 +1546,20 @@ def _short_streets(locals_: dict[str, PlaceRec], local_subject: str | None) -> N
             del locals_[name]
             full[0].mentions.extend(rec.mentions)
             full[0].mentions.sort(key=lambda m: m.start)
+
+
+def _town_stem_before_community(locals_: dict[str, PlaceRec]) -> None:
+    """A community written after its town's stem (通甸八十一社区, a headline's short form of 通甸镇八十一社区): where the
+    text names the town (通甸镇) and the community alone (八十一社区), the stem's form is a mention of that community."""
+    towns = {n[:-len(sfx)] for n, r in locals_.items() if r.level == "street"
+             for sfx in ("街道", "镇", "乡") if n.endswith(sfx) and len(n) - len(sfx) >= 2}
+    for name in [n for n, r in locals_.items() if r.level == "community"]:
+        stem = next((t for t in towns if name.startswith(t) and name[len(t):] in locals_
+                     and locals_[name[len(t):]].level == "community"), None)
+        if stem is not None:
+            rec, own = locals_.pop(name), locals_[name[len(stem):]]
+            own.mentions.extend(rec.mentions)
+            own.mentions.sort(key=lambda m: m.start)
 
 
 # how a development zone's name ends (襄阳高新区, 某某经济开发区): a zone that runs the towns it holds

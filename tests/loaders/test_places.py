@@ -879,3 +879,13 @@ def test_a_countys_street_named_by_its_stem_after_the_countys_short_form_is_no_c
     rec = extract_text("爱民大庆：加快老街改造 提高居民生活品质\n\n去年以来，牡丹江市爱民区大庆街道坚持党建引领，推进老街改造。\n", "t.txt")
     assert "大庆市" not in {p.name for p in rec.places}
     assert "大庆街道" in {p.name for p in rec.places}
+
+
+def test_a_community_written_after_its_towns_stem_is_that_community():
+    # a headline's 某州某某(镇)某社区 with the town's 镇 left off: the community the text names after 某某镇
+    from loaders.extract.pipeline import extract_text
+    rec = extract_text("【民族团结看怒江】怒江通甸红星社区:新社区里的“老传统”\n\n"
+                       "“这些房子都是大家互相帮助盖起来的。”兰坪县通甸镇红星社区党总支书记骄傲地说。红星社区居民来自多个民族。\n",
+                       "x.txt")
+    places = {p.name: p.role for p in rec.places}
+    assert "通甸红星社区" not in places and places["红星社区"] == "subject"

@@ -314,6 +314,14 @@ def test_what_deputies_or_members_advise_is_no_work_of_the_place():
     assert "业委会组建" in extract_text(text, "x.txt").practices
 
 
+def test_funding_counts_where_its_sentence_names_the_community():
+    # funds of a town's development or of a grid platform are no community's funds; a community's are
+    tax = load_taxonomy()
+    assert "社区经费保障" not in tax.match_spans("三是加强经费保障，一方面加强经费投入，另一方面加强财务审计。")
+    assert "社区经费保障" not in tax.match_spans("从平台制度建设、人员经费保障、网格员素质提升等方面提出建议。")
+    assert "社区经费保障" in tax.match_spans("市财政为每个社区每年安排工作经费2万元。")
+
+
 def test_a_cue_stops_at_an_ascii_comma():
     # pages that serve ASCII punctuation: the clause ends at "," as at "，"
     tax = load_taxonomy()

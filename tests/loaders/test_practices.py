@@ -238,6 +238,9 @@ def test_cues(text, expected):
     ("部分老旧小区因资金不足未改造。", "老旧小区改造"),
     # an official account as one channel of publicity
     ("街道社区要利用微信公众号、社区报栏等平台开展宣传。", "智慧社区"),
+    # facilities a compound is surrounded by; a centre's sign
+    ("小区有54栋住宅楼，还有医院、学校、体育馆等综合服务设施。", "党群服务阵地建设"),
+    ("仅保留三块牌匾，设置社区党群服务中心1处标识。", "党群服务阵地建设"),
     # 党建 quoted alone as one item of a list of work contents
     ("将“文化”、“党建”、“法律”等13项工作内容送进楼道。", "党建引领"),
 ])

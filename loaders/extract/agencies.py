@@ -107,6 +107,7 @@ _PROV_COUNTERPART = re.compile(r"省厅")
 _CITY_COUNTERPART = re.compile(r"(?:^|(?<=[^\u4e00-\u9fff])|(?<=[" + _NOT_BODY + r"]))市局(?!长)", re.MULTILINE)
 # a session written without its place: 政协十一届五次(会议)
 _BARE_SESSION = re.compile(r"(?<![省市区县州旗盟国])政协第?[一二三四五六七八九十]+届")
+_LEVEL_SESSION = re.compile(r"(?<![省市区县州旗盟国])政协([省市区县])第?[一二三四五六七八九十]+届")
 _SESSION_BODY = re.compile(r"[省市区县]第?[一二三四五六七八九十]+届(人大|政协|人民代表大会)第?[一二三四五六七八九十]+次会议")
 # a session named after its place: 政协安宁市第七届第三次会议, 中国人民政治协商会议砚山县第十届委员会
 _SESSION_CPPCC_BEFORE = ("中国人民政治协商会议", "政协")
@@ -519,6 +520,11 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     # lookbehind, which keeps the engine from skipping ahead)
     for m in finditer_at(_BARE_SESSION, text, literal_starts(text, "政协", (0,))) if own else ():
         add(m.start(), m.start() + 2, own + "政协", own)
+    # 政协市八届二次会议: the session's CPPCC, of the level written after it
+    for m in finditer_at(_LEVEL_SESSION, text, literal_starts(text, "政协", (0,))) if own else ():
+        place = level_place(gaz, subject, m.group(1))
+        if place:
+            add(m.start(), m.start() + 2, place + "政协", place)
     for m in _CENTRAL_RE.finditer(text):
         before = text[m.start() - 1:m.start()]
         formal = text.endswith("中华人民共和国", 0, m.start())  # 中华人民共和国民政部

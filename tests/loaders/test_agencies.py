@@ -788,3 +788,8 @@ def test_a_towns_task_office_written_after_it_is_the_towns():
     names = {a.name for a in extract_text("宁陵县表彰社区建设先进工作者\n\n近日，柳河镇社会事务办公室副主任王某某"
                                           "荣获“全省社区建设先进工作者”称号。\n", "x.txt").agencies}
     assert "宁陵县柳河镇社会事务办公室" in names
+
+
+def test_a_session_written_after_its_cppcc_names_that_levels_cppcc():
+    # 政协市八届二次会议 in a county's reply: the city's CPPCC asked (as 市八届政协… does)
+    assert _names("对政协市八届二次会议第123号提案的答复", "商丘市宁陵县") == ["商丘市政协"]

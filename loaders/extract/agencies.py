@@ -713,6 +713,13 @@ def _local_bodies(text: str, admins: list, subject: str | None, gaz: Gazetteer, 
                     add(m.start(), m.end(), prefix + name + m.group(1), prefix or None)
                 else:
                     _unit_bodies(text, body, m.start(), prefix + name, prefix, add)
+        if kind in ("镇", "乡") and subject:
+            # …and a town's own report, its party committee by its secretary's title alone (由党委书记牵头)
+            prefix = gaz.agency_prefix(subject)
+            for m in _BARE_TOWN_COMMITTEE.finditer(text):
+                before = text[m.start() - 1:m.start()]
+                if not is_cjk(before) or before in _BARE_BODY_BEFORE:
+                    add(m.start(), m.start() + 2, prefix + name + "党委", prefix)
         if kind == "街道" and subject:
             # …and its working committee and office with no unit written at all (以党工委为核心, 今年党工委组织…,
             # 、办事处副主任): only a street has them, and the street the report is about is its own (named whole only
@@ -759,6 +766,7 @@ _OWN_UNIT = _BODY + r"{2,4}?(?:办(?![法理事好公])|大队|中队)"
 # a street's own working committee or office written with no unit before it, and what may stand before it then: no
 # character, punctuation, or a word that opens a clause (以…为核心, 由…牵头, 今年…, 经…研究)
 _BARE_STREET_BODY = re.compile(r"(?:党工委|办事处)")
+_BARE_TOWN_COMMITTEE = re.compile(r"党委(?=(?:副)?书记)")
 _BARE_BODY_BEFORE = "以由经在向与和及于年后前"
 
 

@@ -793,3 +793,11 @@ def test_a_towns_task_office_written_after_it_is_the_towns():
 def test_a_session_written_after_its_cppcc_names_that_levels_cppcc():
     # 政协市八届二次会议 in a county's reply: the city's CPPCC asked (as 市八届政协… does)
     assert _names("对政协市八届二次会议第123号提案的答复", "商丘市宁陵县") == ["商丘市政协"]
+
+
+def test_a_towns_own_report_names_its_party_committee_by_its_secretary():
+    # 由党委书记牵头 in a town's reply: the town's party committee (a community's 社区党委书记 is no body of the list)
+    text = ("宁陵县柳河镇人民政府关于加强物业管理的答复\n\n柳河镇正在做的工作：一是加强组织领导，由党委书记牵头，"
+            "邀请县住建局参与。二是社区党委书记带头入户。\n")
+    names = {a.name for a in extract_text(text, "x.txt").agencies}
+    assert "宁陵县柳河镇党委" in names

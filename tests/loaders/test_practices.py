@@ -241,6 +241,8 @@ def test_cues(text, expected):
     # facilities a compound is surrounded by; a centre's sign
     ("小区有54栋住宅楼，还有医院、学校、体育馆等综合服务设施。", "党群服务阵地建设"),
     ("仅保留三块牌匾，设置社区党群服务中心1处标识。", "党群服务阵地建设"),
+    # bodies negotiating (协调协商会议) and the CPPCC's own consultation meeting, even where its topic is the community
+    ("经过多次协调协商会议，某公司同意移交服务用房。", "居民议事协商"),
     # 党建 quoted alone as one item of a list of work contents
     ("将“文化”、“党建”、“法律”等13项工作内容送进楼道。", "党建引领"),
 ])
@@ -269,6 +271,11 @@ def test_a_cppcc_sentence_on_courtyard_consultation_keeps_it():
     text = "区政协街道委员工作室深耕院坝协商主阵地，推动履职向基层延伸。"
     assert "居民议事协商" in extract_text(text, "x.txt").practices
     assert "居民议事协商" not in extract_text("区政协召开专题协商会，推动履职向基层延伸。", "x.txt").practices
+
+
+def test_the_cppccs_own_consultation_meeting_on_community_governance_is_no_residents_consultation():
+    text = "他指出，区政协此次协商会选题精准，对加强全区社区治理很有意义。"
+    assert "居民议事协商" not in extract_text(text, "x.txt").practices
 
 
 def test_a_centre_used_as_a_venue_and_built_in_one_sentence_counts():

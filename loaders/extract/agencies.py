@@ -561,6 +561,7 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
     _shared_office(text, out)
     _branch_bureaus(text, out)
     _government_departments(text, out)
+    _park_committees(text, out, add)
     _news_outlets(text, out, add)
 
     taken_ends = {a.end for a in out}
@@ -915,6 +916,33 @@ def _branch_bureaus(text: str, out: list) -> None:
         if m is None or _NOT_IN_BRANCH.search(m.group()):
             continue
         out[i] = AgencyMention(a.start, m.end(), text[a.start:m.end()], a.name + m.group(), a.place)
+
+
+# a park's managing committee (某某现代物流园管委会, 某某产业园区管理委员会): the park is named for its city already
+_PARK_BODY = re.compile(r"(物流园|产业园|工业园|科技园|创业园|园区)(管委会|管理委员会|党工委)")
+
+
+def _park_committees(text: str, out: list, add) -> None:
+    """A park's own committee written after the park's name (南充现代物流园管委会), named as written: the park's name
+    opens with its city's, after a boundary."""
+    covered = {i for a in out for i in range(a.start, a.end)}
+    pos = text.find("园")
+    while pos >= 0:
+        m = _PARK_BODY.match(text, pos - 2) or _PARK_BODY.match(text, pos - 1) or _PARK_BODY.match(text, pos)
+        pos = text.find("园", pos + 1)
+        if m is None or m.start() in covered:
+            continue
+        start = m.start()
+        while start > m.start() - 10 and start > 0 and is_cjk(text[start - 1]) and text[start - 1] not in _NOT_BODY:
+            start -= 1
+        if text[start] in _GROUP_PREPOSITIONS and m.start() - start > 2:
+            start += 1  # 由某某产业园管委会牵头: the name after the preposition
+        name = text[start:m.end()]
+        if is_cjk(text[start - 1:start]) and text[start - 1] not in _GROUP_PREPOSITIONS \
+                or len(name) - len(m.group()) < 2 or is_common_verb(name[:2]) \
+                or any(a.start <= start < a.end for a in out):
+            continue  # (the name runs on past ten characters, or opens with a verb: part of a sentence)
+        add(start, m.end(), name.replace("管理委员会", "管委会"), None)
 
 
 def _government_departments(text: str, out: list) -> None:

@@ -801,3 +801,11 @@ def test_a_towns_own_report_names_its_party_committee_by_its_secretary():
             "邀请县住建局参与。二是社区党委书记带头入户。\n")
     names = {a.name for a in extract_text(text, "x.txt").agencies}
     assert "宁陵县柳河镇党委" in names
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("“请大家放心。”商丘现代物流园管委会负责人回答道", ["商丘现代物流园管委会"]),
+    ("由商丘临港产业园管委会牵头", ["商丘临港产业园管委会"]),
+])
+def test_a_parks_committee_is_named_as_written(text, expected):
+    assert _names(text, "商丘市宁陵县") == expected

@@ -6,7 +6,11 @@ makes it) over ``data/corpus`` (with its excerpts), ``../shared/reference/dev/te
 ``--against`` it compares with another such list and names the files whose records differ. Only
 hashes are written or shown, never a record or a text: the held-out sets are compared by bytes only.
 
-usage: python benchmarks/records_identical.py --out HASHES [--repo DIR] [--synth 400] [--against OTHER_HASHES]
+``--skip-held-out`` leaves out the folders that hold a ``HELD_OUT`` file (for a session whose rules forbid
+reading them at all).
+
+usage: python benchmarks/records_identical.py --out HASHES [--repo DIR] [--synth 400] [--skip-held-out]
+                                              [--against OTHER_HASHES]
   e.g.  python benchmarks/records_identical.py --repo ../main --out /tmp/main.sha
         python benchmarks/records_identical.py --out /tmp/this.sha --against /tmp/main.sha
 """
@@ -23,15 +27,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _folders(repo: Path) -> list[tuple[str, Path]]:
+def _folders(repo: Path, skip_held_out: bool = False) -> list[tuple[str, Path]]:
     """(label, folder) of every text folder the check covers, in a fixed order."""
     shared = repo.parent / "shared" / "reference"
     folders = [("corpus", repo / "data" / "corpus"), ("dev", shared / "dev" / "texts")]
-    folders += [(f.name, f / "texts") for f in sorted((repo / "data" / "reference").glob("*/")) if (f / "texts").is_dir()]
+    folders += [(f.name, f / "texts") for f in sorted((repo / "data" / "reference").glob("*/")) if (f / "texts").is_dir()
+                and not (skip_held_out and (f / "HELD_OUT").exists())]
     return folders
 
 
-def _child(repo: Path, out: Path, synth: int) -> None:
+def _child(repo: Path, out: Path, synth: int, skip_held_out: bool = False) -> None:
     """Runs with ``repo``'s loaders first on the path: hash every record into ``out``."""
     sys.path.insert(0, str(repo))
     import loaders
@@ -41,7 +46,7 @@ def _child(repo: Path, out: Path, synth: int) -> None:
         raise SystemExit(f"loaders imported from {loaders.__file__}, not {repo}")
     lines: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        folders = _folders(repo)
+        folders = _folders(repo, skip_held_out)
         if synth:
             write_corpus(str(Path(tmp) / "synth"), synth, seed=1, source=str(repo / "data" / "corpus"))
             folders.append(("synth", Path(tmp) / "synth"))
@@ -73,14 +78,15 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--repo", type=Path, default=REPO, help="checkout whose loaders/ extracts (default: this one)")
     ap.add_argument("--synth", type=int, default=400, help="generated documents to add (default 400)")
     ap.add_argument("--against", type=Path, help="hashes of another checkout to compare with")
+    ap.add_argument("--skip-held-out", action="store_true", help="leave out the folders holding a HELD_OUT file")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        _child(args.repo.resolve(), args.out, args.synth)
+        _child(args.repo.resolve(), args.out, args.synth, args.skip_held_out)
         return 0
     # a fresh interpreter, so that only ``--repo``'s loaders can be imported
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--repo", str(args.repo.resolve()),
-           "--out", str(args.out), "--synth", str(args.synth)]
+           "--out", str(args.out), "--synth", str(args.synth), *(["--skip-held-out"] if args.skip_held_out else [])]
     subprocess.run(cmd, check=True, cwd=args.repo.resolve())
     return _compare(args.out, args.against) if args.against else 0
 

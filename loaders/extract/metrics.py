@@ -162,10 +162,10 @@ class _Stops:
             self.pos = [p for p in self.pos if not (text[p] in "，," and text[p + 1:p + 2] == "、")]
 
     def bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect_right(self.pos, pos - 1)
+        # (the stops before ``pos`` and the first at or after it share one bisect: offsets are integers)
+        i = bisect_left(self.pos, pos)
         lo = self.pos[i - 1] + 1 if i else 0
-        j = bisect_left(self.pos, pos)
-        hi = self.pos[j] if j < len(self.pos) else self.n
+        hi = self.pos[i] if i < len(self.pos) else self.n
         return lo, hi
 
 

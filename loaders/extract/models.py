@@ -1551,22 +1551,23 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True
     if _PEOPLE_TAIL.search(name) and _PEOPLE_TAIL.sub("", name) in _STOPLIST:
         return True
+    listed = _numbered_or_list(name, parts)  # (a quoted list or a numeral name: asked by most rules below)
     quoted = c.quote.text.strip()  # (the name itself unless it was extended: tested with it already)
     if quoted != name and _DESCRIPTOR.fullmatch(quoted) \
-            or _ALIAS_BEFORE.search(before) and not _numbered_or_list(name, parts) or (after.startswith("为") and _TURNED_BEFORE.search(before)):
+            or _ALIAS_BEFORE.search(before) and not listed or (after.startswith("为") and _TURNED_BEFORE.search(before)):
         return True
-    if not _numbered_or_list(name, parts) and _ORGANISATION_AFTER.match(after):
+    if not listed and _ORGANISATION_AFTER.match(after):
         return True  # one organisation among others of its kind (“…中心”等一批社会组织)
-    if not _numbered_or_list(name, parts) and _RHETORIC_BEFORE.search(before) and not _TYPE_NEXT.match(after):
+    if not listed and _RHETORIC_BEFORE.search(before) and not _TYPE_NEXT.match(after):
         return True  # a figure a verb of rhetoric makes (奏响…“大合唱”)
-    if not _numbered_or_list(name, parts) and _ONE_DESCRIBED_BEFORE.search(before) and not _TYPE_AFTER.match(after) \
+    if not listed and _ONE_DESCRIBED_BEFORE.search(before) and not _TYPE_AFTER.match(after) \
             and not _KIND_AFTER.match(after):
         return True  # one instance described first (一条安全平坦的“回家路”)
-    if not _numbered_or_list(name, parts) and before.endswith("用") and _DEED_AFTER.match(after):
+    if not listed and before.endswith("用") and _DEED_AFTER.match(after):
         return True  # a motto acted on (用“有困难我先上”的实际行动)
-    if not _numbered_or_list(name, parts) and before.endswith("践行"):
+    if not listed and before.endswith("践行"):
         return True  # a creed put into practice (践行“…”理念, 践行“…”): a principle, not the place's scheme
-    if not _numbered_or_list(name, parts) and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
+    if not listed and not _TYPE_AFTER.match(after) and not _MODEL_NAMED.search(name) and (
             _COMPOUND_AFTER.match(after) and _ESTATE_NAME.search(name)
             or _APPELLATION_BEFORE.search(before) and not _PRACTICE_NAMED_BEFORE.search(before)):
         return True  # a compound's name, an appellation
@@ -1574,19 +1575,19 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             and all(_ROLE_PART.search(p) for p in parts):
         return True  # words carved or written on something; a list of roles people play (“信息员、调解员、…”; not
         #              a structure of roles joined by + or dashes, “网格长+网格员+…”)
-    if not _numbered_or_list(name, parts) and _PLAIN_LIST_AFTER.match(_unglossed(text[e:e + 64])):
+    if not listed and _PLAIN_LIST_AFTER.match(_unglossed(text[e:e + 64])):
         return True  # one activity among plain ones of its kind
     if _AWARDED_BEFORE.search(before) and not _TYPE_AFTER.match(after) or after.startswith("之一") \
             or _rx(r"^等?的?现象").match(after):  # (a phenomenon, a list too: “重建设、轻管理”现象)
         return True  # a title awarded; one of a listed set (被列为全市“十大…”之一)
     if after[:1] in _WRITTEN_OPENS and _WRITTEN_AFTER.match(after) or not _numbered(name) and (
             _CAMPAIGN_AFTER.match(after) or before.endswith("就") and _TOPIC_AFTER.match(after)) \
-            or before.endswith("围绕") and not _numbered_or_list(name, parts) and _TOPIC_AFTER.match(after):
+            or before.endswith("围绕") and not listed and _TOPIC_AFTER.match(after):
         return True  # an entry written on a board, a consultation's topic (围绕“…”开展专题协商: not a list), a campaign's
         #              title (a list one too)
-    if not _numbered_or_list(name, parts) and _EVENT_TITLE_AFTER.match(after):
+    if not listed and _EVENT_TITLE_AFTER.match(after):
         return True  # an event's title; a numeral name's event (“三联一进”代表主题活动) still names the scheme
-    if (not _numbered_or_list(name, parts) or _problem_list(parts)) \
+    if (not listed or _problem_list(parts)) \
             and (_PROBLEM_BEFORE.search(before) or _role_after(after)):
         return True
     if (_BECOMES_BEFORE.search(text, max(0, s - 30), s)
@@ -1594,11 +1595,11 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
             or before.endswith("从") and _FROM_FAR.match(text, e, e + 28)
             or _FROM_TO_BEFORE.search(text, max(0, s - 50), s)):
         return True
-    if not _numbered_or_list(name, parts) and not _rx(r"[+＋，,、]").search(name) and (
+    if not listed and not _rx(r"[+＋，,、]").search(name) and (
             _CREED_AFTER.match(after) or _CHANNEL_AFTER.match(_unglossed(text[e:e + 64]))
             or _REPORT_BEFORE.search(before) and _REPORT_AFTER.match(after)):
         return True  # a short creed, a channel a notice goes out on, a report's topic
-    if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not _numbered_or_list(name, parts) \
+    if "目标" in after and _rx(r"(?:为)?(?:总|总体)?目标").match(after) and not listed \
             and not _rx(r"[，,、]").search(name):
         return True  # a short goal aimed at (“共同富裕”目标, 以“…”为总目标); a list or numeral target stays
     if (name[:1].isascii() and _FOREIGN_WORD.match(name) or name.endswith("会") and _ASSOCIATION.search(name)) \

@@ -111,13 +111,14 @@ class Taxonomy:
         # where deputies, members or an inspection group speak (人大代表提出, 委员们…提出了…建议): their advice may follow
         advisors = [m.end() for m in _ADVISOR_SAYS.finditer(text)] if "提出" in text or "建议" in text else []
         out: list[tuple[int, str]] = []
+        glossed = clean is not text  # (offsets into ``clean`` are those of ``text`` where it had no gloss)
         for p, found in zip(self.practices, self.scan(clean)):
             for start, end in found:
                 cue_at = start  # (in the text without inline pinyin, where 没(méi)有 reads 没有 again)
-                start = to_text(start)
+                if glossed:
+                    start, end = to_text(start), to_text(end)
                 if skip and skipped(start):
                     continue
-                end = to_text(end)
                 if _PROBLEM_OPENING.search(text, end, end + 5) and _PROBLEM_AFTER.match(text, end) \
                         or _LACK_BEFORE.search(clean, max(0, cue_at - 18), cue_at) \
                         or text.find("是", end, end + 5) >= 0 and _IS_A_PROBLEM.match(text, end) \
@@ -134,7 +135,7 @@ class Taxonomy:
                         and _DEMANDED_BEFORE.search(text, max(lo, start - 16), start):
                     continue  # what every plaque or inspection demands (挂牌设点几乎都要求专门的办公场地): a burden
                 if p.guard is not None and _guarded(text, start, p.guard, p.keep, found_at) \
-                        or any(_guarded(text, start, guard, keep, found_at) for guard, keep in p.guards):
+                        or p.guards and any(_guarded(text, start, guard, keep, found_at) for guard, keep in p.guards):
                     continue
                 if text.find("明", max(0, start - 32), start) >= 0 and _RULES_LISTED_BEFORE.search(text, max(0, start - 32), start) \
                         and _RULES_LISTED_AFTER.match(text, end):

@@ -1585,15 +1585,18 @@ def _run_took_part(text: str, found: list[MetricRec]) -> None:
         run = [found[k]]
         while k + len(run) < len(found):
             a, b = run[-1], found[k + len(run)]
+            if not a.subject:
+                break
             between = without_pinyin(text[a.end:b.start])[0]     # (a mirror page's glosses: 物業(yè)聯(lián)盟)
-            if not (a.subject and between.endswith(_RUN_JOINS)
-                    and between[:-1].strip() == without_pinyin(a.subject)[0]):
+            if not (between.endswith(_RUN_JOINS) and between[:-1].strip() == without_pinyin(a.subject)[0]):
                 break
             run.append(b)
         k += len(run)
+        if len(run) < 2:
+            continue
         last = run[-1]
         tail, named = without_pinyin(text[last.end:last.end + 48])[0], without_pinyin(last.subject or "")[0]
-        if len(run) < 2 or not named or not tail.startswith(named):
+        if not named or not tail.startswith(named):
             continue
         took = _RUN_TOOK_PART.match(tail, len(named))
         if took is None or _DEMONSTRATIVE.match(took.group(2)):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -112,6 +112,8 @@ class Taxonomy:
         advisors = [m.end() for m in _ADVISOR_SAYS.finditer(text)] if "提出" in text or "建议" in text else []
         out: list[tuple[int, str]] = []
         glossed = clean is not text  # (offsets into ``clean`` are those of ``text`` where it had no gloss)
+        # the sentence stops, bisected per hit here (``stop_before``/``stop_at_or_after`` without a call per hit)
+        stops = stop_positions(text, _SENTENCE_STOPS)
         for p, found in zip(self.practices, self.scan(clean)):
             for start, end in found:
                 cue_at = start  # (in the text without inline pinyin, where 没(méi)有 reads 没有 again)
@@ -124,10 +126,12 @@ class Taxonomy:
                         or text.find("是", end, end + 5) >= 0 and _IS_A_PROBLEM.match(text, end) \
                         or text.find("的", end, end + 10) >= 0 and _IDEA_AFTER.match(text, end):
                     continue  # a lack or a problem named (活动场所有限, 盖章多、…, 缺少活动场所, …是…民生问题), not the work
-                lo = max(0, start - 40, stop_before(text, start, _SENTENCE_STOPS))
+                k = bisect_left(stops, start)
+                lo = max(0, start - 40, stops[k - 1] + 1 if k else 0)
                 if _ASK_WORD.search(text, lo, start) and _ASKED_BEFORE.search(text, lo, start):
                     continue  # what residents ask for (有居民建议…建设活动场所), not what the place does
-                if _quoted_question(text, lo, start, end):
+                k = bisect_left(stops, end, k)
+                if _quoted_question(text, lo, start, end, stops[k] if k < len(stops) else len(text)):
                     continue  # what a resident asks (“…是否能尽快成立业主委员会？”): a need voiced, not the work
                 if text.find("应", max(lo, start - 12), start) >= 0 and _SHOULD_GIVE.search(text, max(lo, start - 12), start):
                     continue  # what should be given (需要社区协助的工作，应为其提供经费): a rule, not funding given
@@ -188,10 +192,9 @@ def _advised(text: str, pos: int, advisors: list[int]) -> bool:
     return _ADVICE_OPENS.match(text, seg, pos) is not None
 
 
-def _quoted_question(text: str, lo: int, start: int, end: int) -> bool:
+def _quoted_question(text: str, lo: int, start: int, end: int, hi: int) -> bool:
     """Is the hit inside a question quoted (“…某小区是否能尽快成立业主委员会？”): its quote opens before it in its sentence
-    and closes straight after the question mark that ends it?"""
-    hi = stop_at_or_after(text, end, _SENTENCE_STOPS)
+    and closes straight after the question mark that ends it (at ``hi``, the first sentence stop at or after ``end``)?"""
     return text[hi:hi + 1] in ("？", "?") and text[hi + 1:hi + 2] == "”" and text.find("“", lo, start) >= 0 \
         and text.find("”", start, hi) < 0
 

@@ -36,8 +36,9 @@ from loaders.extract.text_utils import (
     match_opening,
     opening_chars,
     opening_class,
+    run_start,
     sentence_bounds,
-    stop_before,
+    stop_at_or_after,
     stop_positions,
 )
 from loaders.extract.text_utils import cached_regex as _rx
@@ -224,8 +225,8 @@ def _split_list(name: str) -> tuple[str, ...]:
     return tuple(parts) if len(parts) >= 2 else ()
 
 
-def _clause_start(text: str, pos: int, stops: str = _CLAUSE_STOPS) -> int:
-    return stop_before(text, pos, stops) if pos > 0 else pos
+# ``_clause_start(text, pos, stops)``: ``stop_before`` where pos > 0, else pos (``run_start``, one call, not two)
+_clause_start = run_start
 
 
 def place_mentions(ctx: Context) -> list[tuple[int, int, PlaceRec]]:
@@ -740,7 +741,7 @@ _CREATED = re.compile(r"的?(?:首创|创立|创建|率先|探索|推出|打造|
 def _credited_owners(ctx: Context, c: _Cand, index: _Owners) -> list[str]:
     text = ctx.text
     q0 = c.anchor if c.anchor >= 0 else c.start
-    clause_lo = _clause_start(text, q0)
+    clause_lo = _clause_start(text, q0, _CLAUSE_STOPS)
     origin = _ORIGIN_AFTER.match(text, c.end, c.end + 8) if text[c.end:c.end + 1] in _ORIGIN_OPENS else None
     if origin:  # “千万工程”源起地梅林村: the place it comes from
         chain = index.places_from(origin.end(), len(text))
@@ -979,9 +980,10 @@ _FRONTED_OPENS = match_opening(_FRONTED)
 
 
 def _clause_end(text: str, pos: int) -> int:
-    """Where the clause holding ``pos`` ends (at a stop or at the end of the text)."""
-    ends = [i for i in (text.find(c, pos) for c in _CLAUSE_STOPS) if i >= 0]
-    return min(ends) if ends else len(text)
+    """Where the clause holding ``pos`` ends (at a stop or at the end of the text), bisected over the text's
+    stop offsets (a ``find`` per stop character read to the text's end for each stop it does not hold: ≈ 1 % of
+    the pipeline)."""
+    return stop_at_or_after(text, pos, _CLAUSE_STOPS)
 
 
 _CONTINUES = re.compile(r"\s*(?:同时|与此同时|此外|另外|并且|还|为此|在此基础上|在(?:具体)?(?:实践|工作|推进过程)中)[，,]"
@@ -1713,7 +1715,7 @@ def _classify(text: str, cands: list[_Cand]) -> None:
         name = c.name
         after = text[c.end:c.end + 12]
         # the tests below read at most the last 7 chars of the clause
-        before = text[max(_clause_start(text, c.start), c.start - 16):c.start]
+        before = text[max(_clause_start(text, c.start, _CLAUSE_STOPS), c.start - 16):c.start]
         parts = split_list(name)
         bare = _unglossed(name)  # (a mirror page's pinyin glosses, 一盘(pán)棋, change no verdict)
         if (len(name.replace(" ", "")) < 2 or bare in _STOPLIST
@@ -1788,7 +1790,7 @@ def _chain_governed(text: str, chains: list[list[_Cand]]) -> None:
                                  for a, b in pairwise(chain)):
             continue
         head = chain[0]
-        before = text[max(_clause_start(text, head.start), head.start - 16):head.start]
+        before = text[max(_clause_start(text, head.start, _CLAUSE_STOPS), head.start - 16):head.start]
         tail = text[chain[-1].end:chain[-1].end + 12]
         if _role_after(tail):
             continue

@@ -37,6 +37,7 @@ __all__ = [
     "match_opening",
     "opening_chars",
     "opening_class",
+    "run_start",
     "sentence_bounds",
     "squeeze_spaces",
     "stop_at_or_after",
@@ -363,6 +364,17 @@ def code_units(text: str):
 def stop_before(text: str, pos: int, stops: str) -> int:
     """Start of the run that ends at ``pos``: one past the last ``stops`` char before ``pos``, or 0."""
     last = _LAST_STOPS.get(stops)  # (``stop_positions``' own first test, without its call: the steps ask often)
+    index = last[1] if last is not None and last[0] is text else stop_positions(text, stops)
+    k = bisect_left(index, pos)
+    return index[k - 1] + 1 if k else 0
+
+
+def run_start(text: str, pos: int, stops: str) -> int:
+    """``stop_before(text, pos, stops)`` where ``pos > 0``, else ``pos`` itself (a clause's start as the named-model
+    rules ask for it, some 200 times a document: one call instead of two)."""
+    if pos <= 0:
+        return pos
+    last = _LAST_STOPS.get(stops)  # (as in ``stop_before``)
     index = last[1] if last is not None and last[0] is text else stop_positions(text, stops)
     k = bisect_left(index, pos)
     return index[k - 1] + 1 if k else 0

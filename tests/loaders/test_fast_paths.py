@@ -22,6 +22,7 @@ from loaders.extract.text_utils import (
     finditer_in_runs,
     line_starts,
     literal_starts,
+    run_start,
     stop_positions,
 )
 from loaders.read import normalize
@@ -54,6 +55,14 @@ def test_stop_positions_are_the_stop_characters(text):
     for stops in (SENTENCE_END, CLAUSE_END, "\n", "，,；;：:"):
         want = [m.start() for m in re.finditer("[" + re.escape(stops) + "]", text)]
         assert stop_positions(text, stops) == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_ALPHABET), max_size=60), st.integers(min_value=-2, max_value=62))
+def test_run_start_is_the_last_stop_before(text, pos):
+    for stops in (SENTENCE_END, "，,；;：:"):
+        before = [i for i, ch in enumerate(text[:max(pos, 0)]) if ch in stops]
+        assert run_start(text, pos, stops) == (pos if pos <= 0 else before[-1] + 1 if before else 0)
 
 
 def _plain_runs(rx, text, key, run):

@@ -235,7 +235,7 @@ def _snapshot(store: Any) -> Any:
 
 
 def _expected(records: list[Any]) -> Any:
-    from tests.graph.conftest import loaded_alone
+    from tests.support.stores import loaded_alone
 
     return _snapshot(loaded_alone(records))
 
@@ -260,6 +260,17 @@ def part_loads(server: Any, seconds: float, seed: int) -> tuple[Counter, list[st
         store.graph_bulk = rng.random() < 0.5
         try:
             store.load_records(records)
+            if rng.random() < 0.5:          # then, as test_fresh_load: a changed fact, an edited file, new documents
+                from tests.graph.test_version_and_batches import _learned_what, _moved
+
+                learner = next((r for r in records if r.learning), records[0])
+                later = [_learned_what(learner, f"经验{rng.randint(0, 9)}"), _moved(records[rng.randrange(len(records))]),
+                         *rng.sample(pool[s], 4)]
+                later = list({r.doc_id: r for r in later}.values())
+                store.chunk_docs = rng.randint(2, 8)
+                store.load_records(later)
+                records = [*records, *later]
+                stats["second loads"] += 1
             got, want = _snapshot(store), _expected(records)
             stats["trials"] += 1
             if got != want:

@@ -570,7 +570,8 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     if story is not None and story.code is None and story.local is not None:
         # a street or town placed by nothing else: the chain it is written after, or the one of its name the text's
         # organs' level fits
-        code = _chain_written(text, story.local, gaz) or _township_by_level(text, story.local, gaz)
+        code = _chain_written(text, story.local, gaz) or _township_by_level(text, story.local, gaz) \
+            or _county_alias(text, gaz)
         if code is not None:
             return SubjectPlace(code, story.local, story.local_level)
     return story if story is not None else _column_unit(text, gaz)

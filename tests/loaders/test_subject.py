@@ -1116,3 +1116,12 @@ def test_a_dispatch_opening_inside_a_communitys_office_is_the_communitys_story()
                "      “我希望能在孩子开学时买个新书包”……在东关社区居委会的走廊里，有一面心愿墙。\n")
     assert rec.document.subject_place == "东关社区"
     assert rec.document.province == "青海省"
+
+
+def test_a_communitys_story_is_placed_by_the_one_county_its_campaign_names():
+    # “…文明某州”: the county-level city's name only inside its campaigns' names; the community lies there
+    rec = _doc("“党建引领 文明邓州”志愿服务活动\n\n为倾听居民意见，增强居民文明意识，近日，市民政局志愿服务队利用周末"
+               "到共驻共建单位青松社区，开展问卷调查等志愿服务活动，发放《幸福邓州》宣传手册。\n")
+    assert rec.document.subject_place == "青松社区"
+    assert rec.document.province == "河南省"
+    assert "邓州市民政局" in {a.name for a in rec.agencies}

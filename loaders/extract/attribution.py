@@ -596,7 +596,8 @@ class Attribution:
             if k >= 0 and pos < self._plan_ends[k]:
                 return True
         text, year = self.text, self.year
-        lo = self.sentence_start(pos)
+        k = bisect_left(self._sentences, pos)  # (``sentence_start``, without its call: every figure and cue asks)
+        lo = self._sentences[k - 1] + 1 if k else 0
         if states_plan(text, lo, pos, year):
             return True
         # the other two read only where the sentence, and the line, holding ``pos`` start: each figure,

@@ -94,13 +94,13 @@ def _resolve(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
 def _resolve_among(gaz: Gazetteer, codes: tuple[str, ...], within: str | None,
                    subject: str | None) -> str | None:
     if within:
-        inside = [c for c in codes if gaz.is_within(c, within)]
-        return inside[0] if inside else None
+        return next((c for c in codes if gaz.is_within(c, within)), None)
     if subject:
-        for anc in [p.adcode for p in gaz.chain(subject)]:
-            near = [c for c in codes if c == anc or gaz.is_within(c, anc)]
-            if near:
-                return near[0]
+        # (the first of ``codes``, in their order, at or inside the nearest ancestor of the subject that holds one)
+        for anc in gaz.chain(subject):
+            for c in codes:
+                if c == anc.adcode or gaz.is_within(c, anc.adcode):
+                    return c
     order = {"province": 0, "city": 1, "county_city": 2, "county": 3, "district": 4}
     return min(codes, key=lambda c: order[gaz.by_code[c].level])
 
@@ -1032,7 +1032,7 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             start = _named_by_what_follows(text, name_end, end, chained)
             if start is None:
                 start = _noun_named_unit(text, name_end, end)
-        if start is None and suffix in ("社区", "村"):
+        if start is None and suffix in ("社区", "村") and name_end - 2 in street_ends:  # (the one place it may start)
             start = _verb_named_community(text, name_end, end, street_ends)
         if start is None:
             start = one_char

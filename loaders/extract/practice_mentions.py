@@ -31,12 +31,17 @@ each in O(log n).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from loaders.extract.attribution import Attribution, states_plan
 from loaders.extract.context import Context
 from loaders.extract.practices import glossed_cue, in_topic_list, load_taxonomy
-from loaders.extract.text_utils import EDITORS_NOTE, line_starts, stop_at_or_after, stop_before
+from loaders.extract.text_utils import (
+    EDITORS_NOTE,
+    line_starts,
+    stop_at_or_after,
+    stop_positions,
+)
 from loaders.record import PracticeMention
 
 __all__ = ["extract_practice_mentions", "within_subject"]
@@ -102,7 +107,7 @@ def extract_practice_mentions(ctx: Context) -> None:
                 continue                                      # a named one this far on is unlikely: stop looking
         if figured is None:
             figured = _figured(text, pos)
-        source = next((src for s, e, src in studied if s <= pos < e), None)
+        source = next((src for s, e, src in studied if s <= pos < e), None) if studied else None
         if source is not None:
             rank = _STUDIED
         elif _not_the_places_words(text, pos, starts, lines):
@@ -154,8 +159,10 @@ _NOT_ITS_FIGURE = re.compile(r"每|均|之一")
 
 def _figured(text: str, pos: int) -> bool:
     """Does the clause holding the cue at ``pos`` hold a figure of the place's work (:data:`_FIGURE`)?"""
-    lo = max(0, pos - 60, stop_before(text, pos, _CLAUSE_STOPS) if pos > 0 else 0)
-    hi = min(stop_at_or_after(text, pos, _CLAUSE_STOPS), pos + 60)
+    stops = stop_positions(text, _CLAUSE_STOPS)  # (the stops before and after ``pos``: one bisect, no call for each)
+    k = bisect_left(stops, pos)
+    lo = max(0, pos - 60, stops[k - 1] + 1 if k else 0)
+    hi = min(stops[k] if k < len(stops) else len(text), pos + 60)
     return _FIGURE.search(text, lo, hi) is not None and _NOT_ITS_FIGURE.search(text, lo, hi) is None
 
 

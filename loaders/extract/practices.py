@@ -109,7 +109,8 @@ class Taxonomy:
         clean, to_text = without_pinyin(text)
         found_at: dict[re.Pattern[str], list[int]] = {}    # a guard's or keep's match offsets, found once per text
         # where deputies, members or an inspection group speak (人大代表提出, 委员们…提出了…建议): their advice may follow
-        advisors = [m.end() for m in _ADVISOR_SAYS.finditer(text)] if "提出" in text or "建议" in text else []
+        advisors = [m.end() for m in _ADVICE_WORD.finditer(text)
+                    if _ADVISOR_BEFORE.search(text, max(0, m.start() - 20), m.start())]
         out: list[tuple[int, str]] = []
         glossed = clean is not text  # (offsets into ``clean`` are those of ``text`` where it had no gloss)
         # the sentence stops, bisected per hit here (``stop_before``/``stop_at_or_after`` without a call per hit)
@@ -176,7 +177,8 @@ class Taxonomy:
 
 # deputies, members or a visiting group voicing advice; a segment of their words that opens with 要/应 (一要…, 要加大…,
 # 物业管理方面，一要…) in the same paragraph is what they advise the government to do, not what the place did
-_ADVISOR_SAYS = re.compile(r"(?:委员|代表|政协|人大|调研组|视察组|检查组|专家)[^。；;！？!?\n]{0,12}?(?:提出|建议)")
+_ADVICE_WORD = re.compile("提出|建议")
+_ADVISOR_BEFORE = re.compile(r"(?:委员|代表|政协|人大|调研组|视察组|检查组|专家)[^。；;！？!?\n]{0,12}$")
 _ADVICE_OPENS = re.compile(r"\s*(?:[^，,。；;！？!?\n]{2,12}方面[，,]\s*)?(?:[一二三四五六七八九十]是?)?(?:要|应当?|需要)")
 
 

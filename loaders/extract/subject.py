@@ -570,8 +570,9 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     if story is not None and story.code is None and story.local is not None:
         # a street or town placed by nothing else: the chain it is written after, or the one of its name the text's
         # organs' level fits
+        # (the county's short form counts outside the local's own name: 城西街道 is no naming of 城西区)
         code = _chain_written(text, story.local, gaz) or _township_by_level(text, story.local, gaz) \
-            or _county_alias(text, gaz)
+            or _county_alias(text.replace(story.local, " " * len(story.local)), gaz)
         if code is not None:
             return SubjectPlace(code, story.local, story.local_level)
     return story if story is not None else _column_unit(text, gaz)

@@ -66,7 +66,7 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
                         within = scopes[q] = set(place_scope(g, q, 2))
                     rows.append(_measure_row(g, q, m, r, name, within))
             elif m.startswith("nm_"):
-                rows.extend(_model_row(g, q, m, r) for q, _ in out_edges(g, m, "OWNED_BY"))
+                rows.extend(_model_row(g, q, m, r, name) for q, _ in out_edges(g, m, "OWNED_BY"))
         rows.extend(_adopts_row(g, q, x, r) for q, r in in_edges(g, x, "ADOPTS"))
     return rows
 
@@ -80,10 +80,12 @@ def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, withi
             **measuring_figures(g, m, practice, within), **ev_lists(r)}
 
 
-def _model_row(g: Any, q: str, m: str, r: dict[str, Any]) -> dict[str, Any]:
-    """The raw row of named model ``m`` owned by place ``q``, an instance of the practice (``r``)."""
+def _model_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str) -> dict[str, Any]:
+    """The raw row of named model ``m`` owned by place ``q``, an instance of ``practice`` (``r``)."""
     n = g._node[m]
-    return {"place_id": q, "place": g._node[q].get("name"), "practice": None, "source": "model", "id": m,
+    # (the practice goes with the row, as with a measure's and in a cell: a model named only in a standard's
+    # spelled-out term grants nothing of it)
+    return {"place_id": q, "place": g._node[q].get("name"), "practice": practice, "source": "model", "id": m,
             "summary": n.get("name"),
             "status": "described" if n.get("components") else None, **_NO_FIGS, **ev_lists(r)}
 
@@ -202,13 +204,20 @@ def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         seen.add(key)
         piece = _piece(row)
-        if piece.grade == "claimed" and (conceded_only(piece.evidence.quote, row.get("practice") or "")
-                                         or rule_only(piece.evidence.quote, row.get("practice") or "")):
-            continue        # (虽然成立了业主委员会，但…: the ground of a problem; a rule cited: as on compare_cities)
+        if _grants_nothing(piece, row.get("practice") or ""):
+            continue
         places.setdefault(row["place_id"], (row["place"], []))[1].append(piece)
     out = [_place_row(pid, place, pieces) for pid, (place, pieces) in places.items()]
     out.sort(key=_rank_order)
     return out
+
+
+def _grants_nothing(piece: _Piece, practice: str) -> bool:
+    """Whether ``piece`` is claimed by a sentence that names ``practice`` only as a problem's ground or inside a rule
+    it quotes (虽然成立了业主委员会，但…; 关于“…不低于30平方米”的精神; “一有”即有…): no piece of the place's ranking,
+    as it makes no cell on compare_cities — in the ranking ``fetch`` makes and in the one the store maintains."""
+    quote = piece.evidence.quote
+    return piece.grade == "claimed" and (conceded_only(quote, practice) or rule_only(quote, practice))
 
 
 def _rank_order(row: dict[str, Any]) -> tuple[int, int, str]:
@@ -364,14 +373,17 @@ class PieceRows:
                 if source == "measure":
                     found[key] = ((0, (item, x)), _measure_row(g, q, item, r, practice, _Within(q, ups)))
                 else:
-                    found[key] = ((0, (item, x)), _model_row(g, q, item, r))
+                    found[key] = ((0, (item, x)), _model_row(g, q, item, r, practice))
                 break
         ranks = view.rel_order([at[1] for at, _ in found.values() if at[0] == 0])
         memo = _memo(view)
         out = {}
         for key, (at, row) in found.items():
             practice, q = key.split(_SEP)[:2]
-            out[key] = (sort_key(practice, q, at[0], ranks.get(at[1], 0) if at[0] == 0 else 0), _piece_value(_piece(row, memo)))
+            piece = _piece(row, memo)
+            if _grants_nothing(piece, row.get("practice") or ""):
+                continue    # (no piece of the ranking: a key without a row is none, as where its item is gone)
+            out[key] = (sort_key(practice, q, at[0], ranks.get(at[1], 0) if at[0] == 0 else 0), _piece_value(piece))
         return out
 
     @staticmethod

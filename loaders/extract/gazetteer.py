@@ -120,8 +120,11 @@ def short_name(name: str, level: str) -> str | None:
         return m.group(1)  # named for its people alone (东乡族自治县, 鄂温克族自治旗): written 东乡县, 鄂温克旗
     if "自治" in name:
         return None
-    # (a forestry district drops its 林区: 神农架林区 → 神农架, as news items and its media write it)
-    for suffix in ("地区", "林区", "市", "盟", "县", "区", "旗"):
+    # (a forestry district drops its 林区: 神农架林区 → 神农架, as news items and its media write it; a district whose
+    # own name ends in 林, 碑林区 or 万柏林区, is that name + 区: a stem of three characters or more is a forestry area's)
+    if name.endswith("林区") and len(name) >= 5:
+        return name[:-2]
+    for suffix in ("地区", "市", "盟", "县", "区", "旗"):
         if name.endswith(suffix):
             short = name[: -len(suffix)]
             return short if len(short) >= 2 else None

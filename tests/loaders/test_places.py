@@ -29,6 +29,8 @@ def gaz():
     ("巴音郭楞蒙古自治州", "city", "巴音郭楞"), ("隆林各族自治县", "county", "隆林"),
     # a unit named for its people alone is written by the people's name (鄂温克旗, 东乡县)
     ("鄂温克族自治旗", "county", "鄂温克"), ("东乡族自治县", "county", "东乡"),
+    # a forestry district drops its 林区; a district whose own name ends in 林 drops its 区 only
+    ("神农架林区", "district", "神农架"), ("碑林区", "district", "碑林"), ("万柏林区", "district", "万柏林"),
 ])
 def test_short_name(name, level, short):
     assert short_name(name, level) == short

@@ -150,6 +150,9 @@ def test_taxonomy_has_every_canonical_name_with_category_and_definition():
     # the social-work service system built; residents raising money for their community
     ("在50个街道开展社工服务体系建设试点。", "社工站"),
     ("居民纷纷踊跃捐款，现场共募得款项1万余元。", "社区基金/社区经济"),
+    # the epidemic's work named by its tasks; a chain of party organisations down to the compounds
+    ("不管是核酸检测，还是周末大扫除，社区都带着居民一起干。", "疫情防控"),
+    ("建立完善“区、街道、社区、小区、楼栋”五级党组织链条。", "小区党支部"),
     # the party organisation as the leading core, star-rated branches, the grassroots party organisation strengthened,
     # a quoted brand opening with 党建
     ("建立以社区党组织为领导核心的管理体制。", "党建引领"),
@@ -238,6 +241,8 @@ def test_cues(text, expected):
     ("部分老旧小区因资金不足未改造。", "老旧小区改造"),
     # an official account as one channel of publicity
     ("街道社区要利用微信公众号、社区报栏等平台开展宣传。", "智慧社区"),
+    # the epidemic as the time since which something is told
+    ("新冠肺炎疫情发生以来，某市坚决扛起强边固防使命。", "疫情防控"),
     # facilities a compound is surrounded by; a centre's sign
     ("小区有54栋住宅楼，还有医院、学校、体育馆等综合服务设施。", "党群服务阵地建设"),
     ("仅保留三块牌匾，设置社区党群服务中心1处标识。", "党群服务阵地建设"),

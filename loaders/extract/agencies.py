@@ -923,7 +923,7 @@ _PARK_BODY = re.compile(r"(物流园|产业园|工业园|科技园|创业园|园
 
 
 def _park_committees(text: str, out: list, add) -> None:
-    """A park's own committee written after the park's name (南充现代物流园管委会), named as written: the park's name
+    """A park's own committee written after the park's name (某某现代物流园管委会), named as written: the park's name
     opens with its city's, after a boundary."""
     covered = {i for a in out for i in range(a.start, a.end)}
     pos = text.find("园")

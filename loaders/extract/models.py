@@ -1502,7 +1502,7 @@ _BODY_NAME = re.compile(r"(?:委员会|委員會|专组|專組|专班|專班|工
 # an international or world day, week or festival (“国际志愿者日”, “世界读书日”): the calendar's, not the place's scheme
 # (a place's own day stays: “便民服务日”, “委员接待日”)
 _WORLD_DAY = re.compile(r"\A(?:国际|國際|世界)[^、，,+＋]{1,8}(?:日|节|節|周|週)\Z")
-# one event's title joining two with 暨 (“…游园会暨社区市集”): an occasion, not a scheme
+# one event's title joining two with 暨 (“…游园会暨…市集”): an occasion, not a scheme
 _JOINT_EVENT = re.compile(r"[^、，,]{2,}暨[^、，,]{2,}\Z")
 # a quality the work keeps, said with 不 (“不打烊”, “不断线”): a descriptor, no tuning text's gold name opens so
 _NOT_QUALITY = re.compile(r"\A不[^、，,+＋\d]{1,3}\Z")
@@ -2049,8 +2049,8 @@ def _showcases(text: str, cands: list[_Cand]) -> None:
 
 
 def _brands_of_events(cands: list[_Cand]) -> None:
-    """A joint event's title that opens with a name the text quotes on its own (“某某红茶厅游园会暨社区市集” and
-    “某某红茶厅”) is that scheme's occasion: the scheme is named, the occasion is not."""
+    """A joint event's title that opens with a name the text quotes on its own (“某某茶话厅游园会暨…市集” and
+    “某某茶话厅”) is that scheme's occasion: the scheme is named, the occasion is not."""
     events = [c.name for c in cands if c.rejected and "暨" in c.name and _JOINT_EVENT.search(c.name)]
     for c in cands:
         if not c.rejected and len(c.name) >= 4 and any(e.startswith(c.name) and e != c.name for e in events):

@@ -1244,7 +1244,7 @@ def extract_places(ctx: Context) -> None:
             continue
         if not a.heads and not a.as_written.endswith(("市", "县", "区")) \
                 and (_ZONE_AFTER.match(text, a.end) or _PARK_AFTER.match(text, a.end)):
-            continue  # 淮南高新区, 南充现代物流园: the city's short form opens the zone's or park's name, no place of its own
+            continue  # 淮南高新区, 某某现代物流园: the city's short form opens the zone's or park's name, no place of its own
         if a.code not in own and is_address(text, a.start, a.end):
             continue  # another place's address (the subject's own chain in its footer still counts)
         if a.code != subject and not a.heads \
@@ -1549,8 +1549,8 @@ def _short_streets(locals_: dict[str, PlaceRec], local_subject: str | None) -> N
 
 
 def _town_stem_before_community(locals_: dict[str, PlaceRec]) -> None:
-    """A community written after its town's stem (通甸八十一社区, a headline's short form of 通甸镇八十一社区): where the
-    text names the town (通甸镇) and the community alone (八十一社区), the stem's form is a mention of that community."""
+    """A community written after its town's stem (某某青松社区, a headline's short form of 某某镇青松社区): where the
+    text names the town (某某镇) and the community alone (青松社区), the stem's form is a mention of that community."""
     towns = {n[:-len(sfx)] for n, r in locals_.items() if r.level == "street"
              for sfx in ("街道", "镇", "乡") if n.endswith(sfx) and len(n) - len(sfx) >= 2}
     for name in [n for n, r in locals_.items() if r.level == "community"]:

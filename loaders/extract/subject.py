@@ -578,13 +578,13 @@ def find_subject(text: str, title: str | None, issuer_lines: list[str], kind: st
     return story if story is not None else _column_unit(text, gaz)
 
 
-# a page's breadcrumb (首页 > 新闻 > 宜秀要闻 > 正文) and the columns in it that carry a unit's news (宜秀要闻, 内江新闻)
+# a page's breadcrumb (首页 > 新闻 > 某某要闻 > 正文) and the columns in it that carry a unit's news (某某要闻, 某某新闻)
 _CRUMB = re.compile(r"首页\s*(?:[>＞»›]|-+>)")
 _COLUMN = re.compile(r"[>＞»›]\s*([\u4e00-\u9fff]{2,12}?)(?:要闻|新闻|动态|快讯|资讯)?\s*(?=[>＞»›]|$)")
 
 
 def _column_unit(text: str, gaz: Gazetteer) -> SubjectPlace | None:
-    """The one unit a government site's breadcrumb names as its news column (首页 > 新闻 > 宜秀要闻 > 正文, 首页->大观区->正文),
+    """The one unit a government site's breadcrumb names as its news column (首页 > 新闻 > 某某要闻 > 正文, 首页->某某区->正文),
     for a story that names its own place nowhere else (区人大召开…, 区政府…: the site's district), or None."""
     codes = set()
     for line in text[:600].split("\n"):
@@ -1364,14 +1364,14 @@ def _township_by_level(text: str, local: str, gaz: Gazetteer) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
-# a street or town written between a unit and the local subject (顺昌县双溪街道建光社区)
+# a street or town written between a unit and the local subject (某某县某某街道某某社区)
 _TOWN_BETWEEN = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:街道|镇|乡)")
 
 
 def _chain_written(text: str, local: str, gaz: Gazetteer) -> str | None:
     """The one administrative unit the text writes the local subject after, directly or through its street or town
-    (a signature line 福建省南平市顺昌县双溪街道建光社区党群工作者): where the place is, whatever other places the
-    body names more often (湖北武汉返乡人员), or None."""
+    (a signature line 某省某市某县某某街道某某社区党群工作者): where the place is, whatever other places the
+    body names more often (某省某市返乡人员), or None."""
     codes = set()
     for a in admin_mentions(text, None, gaz):
         m = _TOWN_BETWEEN.match(text, a.end)

@@ -886,8 +886,8 @@ def test_a_countys_street_named_by_its_stem_after_the_countys_short_form_is_no_c
 def test_a_community_written_after_its_towns_stem_is_that_community():
     # a headline's 某州某某(镇)某社区 with the town's 镇 left off: the community the text names after 某某镇
     from loaders.extract.pipeline import extract_text
-    rec = extract_text("【民族团结看怒江】怒江通甸红星社区:新社区里的“老传统”\n\n"
-                       "“这些房子都是大家互相帮助盖起来的。”兰坪县通甸镇红星社区党总支书记骄傲地说。红星社区居民来自多个民族。\n",
+    rec = extract_text("【乡村振兴看迪庆】迪庆建塘青松社区:新社区里的“老手艺”\n\n"
+                       "“这条巷子是邻居们一起出工铺起来的。”香格里拉市建塘镇青松社区党总支书记笑着说。青松社区居民多是搬迁户。\n",
                        "x.txt")
     places = {p.name: p.role for p in rec.places}
-    assert "通甸红星社区" not in places and places["红星社区"] == "subject"
+    assert "建塘青松社区" not in places and places["青松社区"] == "subject"

@@ -38,11 +38,22 @@ def _scorer():
     return module
 
 
+def _documents(texts: Path, gold: Path, field: str):
+    """(stem, gold entry, text, record) for every gold file annotating ``field`` whose text is there, the record made
+    as ``govkg extract`` makes it (read back from its JSON line)."""
+    from loaders import extract_file
+
+    for gpath in sorted(gold.glob("*.json")):
+        g = json.loads(gpath.read_text(encoding="utf-8"))
+        tpath = texts / (gpath.stem + ".txt")
+        if field not in g or not tpath.exists():
+            continue
+        yield gpath.stem, g, tpath.read_text(encoding="utf-8"), json.loads(extract_file(tpath).to_json_line())
+
+
 def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, str, str]]:
     """(stem, MISS|EXTRA, name, context) for every unmatched gold or record entry of ``field``; for an attribute
     of ``ATTRIBUTES``, (stem, WRONG, name, "gold=… found=…") for every matched entry whose value differs."""
-    from loaders import extract_file
-
     score = _scorer()
     if field == "learning":
         return _learning_misses(score, texts, gold)
@@ -52,68 +63,47 @@ def field_misses(field: str, texts: Path, gold: Path) -> list[tuple[str, str, st
     attribute = field.rpartition(".")[2] if compare else ""
     key = NAME_KEY[listed]
     out = []
-    for gpath in sorted(gold.glob("*.json")):
-        g = json.loads(gpath.read_text(encoding="utf-8"))
-        tpath = texts / (gpath.stem + ".txt")
-        if listed not in g or not tpath.exists():
-            continue
-        text = tpath.read_text(encoding="utf-8")
-        rec = json.loads(extract_file(tpath).to_json_line())
+    for stem, g, text, rec in _documents(texts, gold, listed):
         preds = rec.get(listed, [])
         pairs, *_ = score.match([x[key] for x in g[listed]], [p.get(key) for p in preds], KIND[listed])
         if compare:
             for gi, pi in pairs:
                 want, got = g[listed][gi].get(attribute), preds[pi].get(attribute)
                 if want and not score.same(want, got, compare):
-                    out.append((gpath.stem, "WRONG", g[listed][gi][key], f"gold={want} found={got}"))
+                    out.append((stem, "WRONG", g[listed][gi][key], f"gold={want} found={got}"))
             continue
         gdone, pdone = {gi for gi, _ in pairs}, {pi for _, pi in pairs}
         for gi, entry in enumerate(g[listed]):
             if gi not in gdone:
-                out.append((gpath.stem, "MISS", entry[key], entry.get("as_written", "")))
+                out.append((stem, "MISS", entry[key], entry.get("as_written", "")))
         for pi, p in enumerate(preds):
             if pi not in pdone:
                 ms = p.get("mentions") or []
                 ctx = text[max(0, ms[0]["start"] - 12):ms[0]["end"] + 8].replace("\n", " ") if ms else ""
-                out.append((gpath.stem, "EXTRA", p.get(key) or "", ctx))
+                out.append((stem, "EXTRA", p.get(key) or "", ctx))
     return out
 
 
 def _practice_misses(texts: Path, gold: Path) -> list[tuple[str, str, str, str]]:
     """field_misses for ``practices``: names compared exactly; an extra shows the text around its cited cue."""
-    from loaders import extract_file
-
     out = []
-    for gpath in sorted(gold.glob("*.json")):
-        g = json.loads(gpath.read_text(encoding="utf-8"))
-        tpath = texts / (gpath.stem + ".txt")
-        if "practices" not in g or not tpath.exists():
-            continue
-        text = tpath.read_text(encoding="utf-8")
-        rec = json.loads(extract_file(tpath).to_json_line())
+    for stem, g, text, rec in _documents(texts, gold, "practices"):
         found = rec.get("practices", [])
         cited = {m["name"]: m for m in rec.get("practice_mentions") or []}
-        out += [(gpath.stem, "MISS", name, "") for name in g["practices"] if name not in found]
+        out += [(stem, "MISS", name, "") for name in g["practices"] if name not in found]
         for name in found:
             if name not in g["practices"]:
                 m = cited.get(name)
                 ctx = text[max(0, m["start"] - 20):m["end"] + 20].replace("\n", " ") if m else ""
-                out.append((gpath.stem, "EXTRA", name, ctx))
+                out.append((stem, "EXTRA", name, ctx))
     return out
 
 
 def _learning_misses(score, texts: Path, gold: Path) -> list[tuple[str, str, str, str]]:
     """field_misses for ``learning``: a pair matches when learner and source are each the same place."""
-    from loaders import extract_file
-
     out = []
-    for gpath in sorted(gold.glob("*.json")):
-        g = json.loads(gpath.read_text(encoding="utf-8"))
-        tpath = texts / (gpath.stem + ".txt")
-        if "learning" not in g or not tpath.exists():
-            continue
-        text = tpath.read_text(encoding="utf-8")
-        preds = json.loads(extract_file(tpath).to_json_line()).get("learning", [])
+    for stem, g, text, rec in _documents(texts, gold, "learning"):
+        preds = rec.get("learning", [])
         used: set[int] = set()
         for entry in g["learning"]:
             for pi, p in enumerate(preds):
@@ -122,12 +112,12 @@ def _learning_misses(score, texts: Path, gold: Path) -> list[tuple[str, str, str
                     used.add(pi)
                     break
             else:
-                out.append((gpath.stem, "MISS", f"{entry['learner']}→{entry['source']}", entry.get("what") or ""))
+                out.append((stem, "MISS", f"{entry['learner']}→{entry['source']}", entry.get("what") or ""))
         for pi, p in enumerate(preds):
             if pi not in used:
                 span = p.get("span") or {}
                 ctx = text[span.get("start", 0):span.get("end", 0)].replace("\n", " ")
-                out.append((gpath.stem, "EXTRA", f"{p.get('learner')}→{p.get('source')}", ctx))
+                out.append((stem, "EXTRA", f"{p.get('learner')}→{p.get('source')}", ctx))
     return out
 
 

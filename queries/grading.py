@@ -28,8 +28,7 @@ from typing import Any
 
 from graph.quotes import sentences
 from loaders.reference import SIGN_NOUNS, fold_name, without_pinyin
-from queries.model_roles import OWN_WORK_SEEN as _OWN_WORK_SEEN
-from queries.model_roles import VISITED_AFTER as _VISITED_AFTER
+from queries.model_roles import all_visited
 
 __all__ = [
     "GRADES",
@@ -533,18 +532,14 @@ def rule_only(text: str | None, practice: str) -> bool:
 
 
 def visited_only(text: str | None, practice: str) -> bool:
-    """Whether ``text`` names ``practice`` only among what a visiting group goes to see (:data:`_VISITED_AFTER`: 调研组一行
+    """Whether ``text`` names ``practice`` only among what a visiting group goes to see (``queries.model_roles.VISITED_AFTER``: 调研组一行
     走访了某小区“网格工作室”): a room or place seen, no practice the sentence reports of the place."""
     from loaders.reference import load_taxonomy
 
     if not text:
         return False
     read = fold_name(without_pinyin(text)[0])
-    at = [pos for pos, p in load_taxonomy().hits(read) if p == practice]
-    if not at:
-        return False
-    seen = [m.span(1) for m in _VISITED_AFTER.finditer(read) if not _OWN_WORK_SEEN.search(m.group(1))]
-    return all(any(lo <= pos < hi for lo, hi in seen) for pos in at)
+    return all_visited(read, [pos for pos, p in load_taxonomy().hits(read) if p == practice])
 
 
 def _claimed(text: str, status: str | None) -> bool:

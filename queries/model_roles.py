@@ -189,7 +189,12 @@ def name_visited(text: str | None, name: str) -> bool:
     if not text or not name:
         return False
     read, named = fold_name(without_pinyin(text)[0]), fold_name(without_pinyin(name)[0])
-    at = [i for i in range(len(read)) if read.startswith(named, i)]
+    return all_visited(read, [i for i in range(len(read)) if read.startswith(named, i)])
+
+
+def all_visited(read: str, at: list[int]) -> bool:
+    """Whether there are offsets ``at`` in ``read`` (a sentence, folded) and every one is among what a visiting group
+    goes to see (:data:`VISITED_AFTER`, not the place's own work inspected, :data:`OWN_WORK_SEEN`)."""
     if not at:
         return False
     seen = [m.span(1) for m in VISITED_AFTER.finditer(read) if not OWN_WORK_SEEN.search(m.group(1))]

@@ -1132,17 +1132,10 @@ def _short_form_bureaus(text: str, subject: str | None, gaz: Gazetteer, out: lis
     for start, end in bare_bureau_spans(text):
         if start in covered or not is_cjk(text[start - 1:start]):
             continue
-        for hit in gaz.scan(text[max(0, start - 6):start]):
-            if max(0, start - 6) + hit.end != start or not hit.is_alias or is_common_word(hit.surface, 20):
-                continue
-            codes = [c for c in hit.codes if gaz.by_code[c].level == "city" or gaz.by_code[c].is_county_level]
-            near = [c for c in codes if province is not None and gaz.by_code[c].province == province]
-            codes = near if province is not None else codes
-            head = start - len(hit.surface)
-            before = text[head - 1:head]
-            if len(codes) == 1 and head not in covered and (not is_cjk(before) or before in _BARE_BEFORE):
-                place = gaz.agency_prefix(codes[0])
-                add(head, end, place + text[start:end], place)  # (a word before the short form: no name of it)
+        for head, place in _short_forms_before(text, start, gaz, covered, lambda codes: [
+                c for c in codes if (gaz.by_code[c].level == "city" or gaz.by_code[c].is_county_level)
+                and (province is None or gaz.by_code[c].province == province)]):
+            add(head, end, place + text[start:end], place)
 
 
 # a congress or CPPCC written after its unit's short form, as news credits and headlines write it (某省人大 as 新疆人大,
@@ -1163,17 +1156,25 @@ def _short_form_congress(text: str, subject: str | None, gaz: Gazetteer, out: li
             pos = text.find(key, pos + 2)
             if m is None or start in covered or not is_cjk(text[start - 1:start]):
                 continue
-            for hit in gaz.scan(text[max(0, start - 6):start]):
-                if max(0, start - 6) + hit.end != start or not hit.is_alias or is_common_word(hit.surface, 20):
-                    continue
-                codes = [c for c in hit.codes if gaz.by_code[c].level == "province"] or \
-                    [c for c in hit.codes if province is not None and gaz.by_code[c].province == province
-                     and (gaz.by_code[c].level == "city" or gaz.by_code[c].is_county_level)]
-                head = start - len(hit.surface)
-                before = text[head - 1:head]
-                if len(codes) == 1 and head not in covered and (not is_cjk(before) or before in _BARE_BEFORE):
-                    place = gaz.agency_prefix(codes[0])
-                    add(head, m.end(), place + text[start:m.end()], place)
+            for head, place in _short_forms_before(text, start, gaz, covered, lambda codes: [
+                    c for c in codes if gaz.by_code[c].level == "province"] or [
+                    c for c in codes if province is not None and gaz.by_code[c].province == province
+                    and (gaz.by_code[c].level == "city" or gaz.by_code[c].is_county_level)]):
+                add(head, m.end(), place + text[start:m.end()], place)
+
+
+def _short_forms_before(text: str, start: int, gaz: Gazetteer, covered: set[int], choose):
+    """(head, agency prefix) for each unit's short form written straight before ``start`` (铜川 of 铜川民政局) whose codes
+    ``choose`` narrows to one, at a boundary: no character, punctuation or a word of ``_BARE_BEFORE`` before it (a word
+    before the short form: no name of it), nor inside a mention found already (``covered``)."""
+    for hit in gaz.scan(text[max(0, start - 6):start]):
+        if max(0, start - 6) + hit.end != start or not hit.is_alias or is_common_word(hit.surface, 20):
+            continue
+        codes = choose(hit.codes)
+        head = start - len(hit.surface)
+        before = text[head - 1:head]
+        if len(codes) == 1 and head not in covered and (not is_cjk(before) or before in _BARE_BEFORE):
+            yield head, gaz.agency_prefix(codes[0])
 
 
 def bare_bureau_spans(text: str) -> list[tuple[int, int]]:

@@ -1109,18 +1109,18 @@ def test_figures_of_a_change_that_must_first_be_approved_are_planned():
     def status(text: str, written: str) -> str | None:
         return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
 
-    proposed = ("某县民政局关于某某提案的复函\n据此，划出某某社区东寨、西寨、新区5个居民小组，组成一个新社区已涉及居委会的"
-                "范围调整，须先召开居民会议讨论通过。\n")
-    assert status(proposed, "5个") == "planned"
-    made = "某县民政局关于某某提案的复函\n去年，划出某某社区东寨、西寨、新区5个居民小组，组成一个新社区，居民会议已讨论通过。\n"
-    assert status(made, "5个") == "done"
+    proposed = ("某县民政局关于某某提案的复函\n据此，从某某社区划出北片、南片等4个居民小组另设一个社区，涉及现有居委会"
+                "辖区变动，须先召开居民会议讨论通过。\n")
+    assert status(proposed, "4个") == "planned"
+    made = "某县民政局关于某某提案的复函\n去年，从某某社区划出北片、南片等4个居民小组另设一个社区，居民会议已讨论通过。\n"
+    assert status(made, "4个") == "done"
 
 
 @pytest.mark.parametrize("text, as_written, subject", [
     # audit 29: a count with no label before a bracket, then what those counted are (…137个(建筑面积…)未纳入物业管理)
     ("某公司已接管5个(建筑面积2.1万平米,)96个(建筑面积80.5万平米)未纳入物业管理。", "96个", "未纳入物业管理"),
     # a count with no label joined by 、 to one a passive clause labels (共有7310户、19981人被村屋取代)
-    ("共有4120户、11230人被新区取代，9个村委会正式改为居委会。", "4120户", "被新区取代的户"),
+    ("共有4120户、11230人被新区取代，9个村委会随之撤销。", "4120户", "被新区取代的户"),
     # a sum labelled by the verb of spending it, then the work a verb straight after starts with it
     ("在此基础上，安排资金180万元启动了村(社区)干部养老保险。", "180万元", "启动村(社区)干部养老保险的资金"),
 ])
@@ -1135,8 +1135,8 @@ def test_figures_inside_a_quoted_rule_are_planned():
     def status(text: str, written: str) -> str | None:
         return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
 
-    rule = ("某区民政局关于请求成立某社区的提案的答复\n根据《关于加快推进社区建设的意见》关于“新建住宅居民入住率达到60%的，"
-            "要及时纳入社区管理”的精神，经初步了解，某片五个小区已达到成立新社区的条件。\n")
+    rule = ("某区民政局关于增设某社区的建议的答复\n依照《关于推进城市社区规范化建设的实施意见》关于“新建住宅小区交付入住率超过"
+            "60%的，要及时纳入社区管理”的规定，经摸底，某片区三个小区符合新设社区的条件。\n")
     assert status(rule, "60%") == "planned"
-    said = "某社区新闻\n“工作室开张一月人气足，与15名村民互加微信、结了‘亲’。”某书记说。\n"
-    assert status(said, "15名") == "done"
+    said = "某社区新闻\n“驿站开门半个月，已经和12名居民加了微信、交了朋友。”某书记说。\n"
+    assert status(said, "12名") == "done"

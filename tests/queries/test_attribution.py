@@ -498,8 +498,8 @@ def test_a_practice_named_in_a_quoted_rule_is_asked_for_not_done():
     # 关于“…面积不低于30平方米”的精神: a rule quoted, the sentence's other verbs (成立新社区的条件) no work of the practice in it
     from queries.grading import grade_evidence
 
-    quoted = ("根据市委办《关于加快推进社区建设的意见》关于“新建住宅居民入住率达到50%的,要及时纳入社区管理”及“每百户拥有"
-              "社区综合服务设施面积不低于30平方米”的精神,经初步了解,某片五个小区已达到成立新社区的条件,同时已与某镇协商。")
+    quoted = ("依照区委办《关于推进城市社区规范化建设的实施意见》关于“新建住宅小区交付入住率超过60%的,要及时纳入社区管理”及"
+              "“每百户拥有社区综合服务设施面积不低于30平方米”的规定,经摸底,某片区三个小区符合新设社区的条件,并已与某镇沟通。")
     assert grade_evidence(quoted, practice="党群服务阵地建设") == "claimed"
     assert grade_evidence("某区按照“每百户拥有社区综合服务设施面积不低于30平方米”的标准，新建社区综合服务设施5处。",
                           practice="党群服务阵地建设") == "described"

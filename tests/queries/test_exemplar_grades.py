@@ -82,8 +82,8 @@ def test_a_practice_named_only_in_a_quoted_rule_is_no_exemplar_and_is_marked_on_
     city page says so (``rule``); the rule followed by work of the practice still makes one."""
     from queries.grading import rule_only
 
-    quoted = ("根据《关于加快推进社区建设发展的意见》关于“每个社区一般应达到2000户以上”及“每百户拥有社区综合服务设施面积不低于"
-              "30平方米”的精神，经初步了解，某片区五个小区已达到成立新社区的条件。")
+    quoted = ("依照《关于推进城市社区规范化建设的实施意见》关于“每个社区规模一般应在1500户以上”及“每百户拥有社区综合服务设施"
+              "面积不低于30平方米”的规定，经摸底，某片区三个小区符合新设社区的条件。")
     assert rule_only(quoted, "党群服务阵地建设")
     assert not rule_only("按照“每百户拥有社区综合服务设施面积不低于30平方米”的标准，新建社区综合服务设施5处。", "党群服务阵地建设")
     # (and what a standard's quoted term spells out: “一有”即有…广泛的社区社会组织；“三中心”即综治中心、…)

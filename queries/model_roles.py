@@ -148,10 +148,10 @@ _TITLE_HONOURED_AFTER = re.compile(r"^[^《》。；;]{0,40}》(?:成功)?(?:入
 
 
 # a quoted name, the kind of thing it names, then only that it was chosen or honoured, the clause ending there (“某某治理”
-# 社会工作服务项目入选某市…典型项目案例；): a case's name, as a title is
+# 某某服务项目入选某市…典型项目案例；): a case's name, as a title is
 _NAME_HONOURED_AFTER = re.compile(r"^[^，,。；;：:“”「」《》]{0,16}?(?:成功)?(?:入选|获评|被评为|荣获|被确定为|被列为)"
                                   r"[^，,。；;：:]{0,40}?(?:案例|称号|奖|典型)[\s]*(?:[；;。]|$)")
-# the field of an honour or a list something was chosen for (…项目入选某市“五社联动”社会工作服务典型项目案例): the name titles
+# the field of an honour or a list something was chosen for (…项目入选某市“五社联动”…典型项目案例): the name titles
 # the honour, the sentence says nothing of a scheme of that name
 _HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|被确定为|被列为)[^，,。；;：:“”「」]{0,12}$")
 _HONOUR_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:案例|称号|奖)")
@@ -176,7 +176,7 @@ def _untold(before: str, after: str) -> bool:
         and _ONLY_GREW_AFTER.fullmatch(tail) is not None
 
 
-# (调研组一行冒雨实地走访了某小区“网格工作室”、某小区“党支部工作室”，…): rooms and places seen, no work reported of them
+# (调研组一行实地走访了某小区“网格工作室”、某小区“党支部工作室”，…): rooms and places seen, no work reported of them
 VISITED_AFTER = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|督导组|视察组|考察团|代表团|委员|代表)"
                            r"[^。；;！？!?\n]{0,30}?(?:实地|现场)?(?:走访|参观|察看|查看|视察|考察)了?([^，,。；;！？!?\n]{2,80})")
 # … not the place's own work inspected (市政协委员视察我市网格化服务管理工作: the city's work, which it does)

@@ -588,7 +588,7 @@ def test_an_aim_clause_and_an_honours_field_report_no_work():
                "夯实“党建引领、政府推进、依法治理”的社区共治格局，较好地完成了各项目标任务。")
     assert grade_evidence(summary, practice="党建引领") == "claimed"
     assert grade_evidence("以提升规范化水平为目标，坚持党建引领，组织党员入户走访居民1200户。", practice="党建引领") != "claimed"
-    honour = "“某某治理”社会工作服务项目入选某市“五社联动”社会工作服务典型项目案例；"
+    honour = "“某某家园”社区服务项目入选全省“五社联动”优秀服务项目案例；"
     assert grade_evidence(honour, practice="三社联动/五社联动") == "claimed"
     assert grade_evidence("某街道推进“五社联动”，孵化社区社会组织12个并入选某市典型案例；",
                           practice="三社联动/五社联动") != "claimed"

@@ -49,12 +49,12 @@ def test_the_city_page_says_a_room_a_visiting_group_saw_is_only_that():
     that reports the room's work are not marked."""
     from queries.grading import visited_only
 
-    seen = "调研组一行冒雨实地走访了某小区“网格工作室”、某小区“党支部工作室”,详细了解基层治理工作开展情况。"
+    seen = "市人大调研组一行顶着烈日实地走访了某小区“网格工作室”、某小区“党支部工作室”,深入了解小区治理情况。"
     assert visited_only(seen, "网格化治理") and visited_only(seen, "小区党支部")
     assert not visited_only("市政协委员视察我市网格化服务管理工作", "网格化治理")
     assert not visited_only("调研组一行走访了某社区，了解网格化治理工作开展情况。", "网格化治理")
     assert not visited_only("某社区设立“网格工作室”，划分网格12个。", "网格化治理")
-    text = "芜湖市民政局关于基层治理调研的报道\n\n7月5日，市政协调研组一行冒雨实地走访了某小区“网格工作室”,详细了解基层治理工作开展情况。\n"
+    text = "芜湖市民政局关于基层治理调研的报道\n\n7月5日，市政协调研组一行顶着烈日实地走访了某小区“网格工作室”,深入了解小区治理情况。\n"
     store = store_of_text(text)
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == "网格化治理"]

@@ -261,7 +261,7 @@ def test_the_field_of_an_honour_is_only_listed():
     案例) names the honour's field, not a scheme of the place: listed; the model run and then honoured is none."""
     from queries.model_roles import LISTED, model_role
 
-    assert model_role("五社联动", "“某某治理”社会工作服务项目入选某市“五社联动”社会工作服务典型项目案例；") == LISTED
+    assert model_role("五社联动", "“某某家园”社区服务项目入选全省“五社联动”优秀服务项目案例；") == LISTED
     assert model_role("五社联动", "某街道推行“五社联动”机制，孵化社区社会组织12个，入选某市典型案例。") is None
 
 
@@ -272,10 +272,10 @@ def test_a_room_visitors_saw_and_a_case_name_only_chosen():
     listed, as a case title is; a case whose clause goes on to what was done is none."""
     from queries.model_roles import LISTED, VENUE, model_role
 
-    tour = "调研组一行冒雨实地走访了某某小区“社区书记工作室”、某某小区“网格工作室”，详细了解基层治理工作开展情况。"
+    tour = "市人大调研组一行顶着烈日实地走访了某某小区“社区书记工作室”、某某小区“网格工作室”，深入了解小区治理情况。"
     assert model_role("网格工作室", tour) == VENUE
     assert model_role("某某说事", "检查组参观了党员活动室和“某某说事”议事厅等，听取了工作汇报。") == VENUE
     assert model_role("家门口服务", "代表们实地查看某居民区的“家门口服务”、人大代表之家等方面工作开展情况。") is None
     assert model_role("网格工作室", "某社区设立“网格工作室”，由网格员每日值守。") is None
-    assert model_role("四项治理", "“四项治理”社会工作服务项目入选某市典型项目案例；") == LISTED
+    assert model_role("四项治理", "“四项治理”社区服务项目入选全省优秀项目案例；") == LISTED
     assert model_role("四项治理", "“四项治理”服务项目入选某市典型案例，孵化社区社会组织12个。") is None

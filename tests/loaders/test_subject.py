@@ -1068,12 +1068,12 @@ def test_a_community_written_after_its_chain_in_a_signature_is_placed_there():
 
 
 @pytest.mark.parametrize("text,community,district,agency", [
-    # 海棠 and 老城 are ordinary words too; written straight before a community's name they are the district
-    (("海棠区椰风社区综合服务中心揭牌成立\n\n经过半年试运行，海棠区首个社区综合服务中心——海棠区椰风社区综合服务中心"
-     "10月8日揭牌成立。市委副书记王某某，市委常委、组织部部长李某某出席揭牌仪式。要坚持党建引领，便民惠民利民。\n"),
-     "椰风社区", "三亚市海棠区", "三亚市委组织部"),
-    (("老城区西关社区推行积分制管理\n\n近日，在老城区西关社区积分超市，居民拿着兑换券笑得合不拢嘴。"
-     "区委组织部有关负责人介绍，老城区让小网格释放大能量。\n"), "西关社区", "洛阳市老城区", "洛阳市老城区委组织部"),
+    # 海棠 and 解放 are ordinary words too; written straight before a community's name they are the district
+    (("海棠区椰林社区党群服务中心正式启用\n\n历时半年改造，海棠区椰林社区党群服务中心10月8日正式启用。市委副书记王某某，"
+      "市委常委、组织部部长李某某到场调研。要坚持党建引领，把服务送到居民身边。\n"),
+     "椰林社区", "三亚市海棠区", "三亚市委组织部"),
+    (("解放区朝阳社区推行积分制管理\n\n近日，在解放区朝阳社区积分超市，居民拿着兑换券笑得合不拢嘴。"
+     "区委组织部有关负责人介绍，解放区让小网格释放大能量。\n"), "朝阳社区", "焦作市解放区", "焦作市解放区委组织部"),
 ])
 def test_a_district_named_like_a_word_heads_the_community_after_it(text, community, district, agency):
     rec = _doc(text)
@@ -1101,8 +1101,8 @@ def test_a_site_items_district_is_the_one_its_breadcrumb_column_names():
 def test_a_streets_item_opening_on_a_month_is_placed_by_its_organs_level():
     # 2020年4月，某街道人大工委组织…: the street's own body acts in the lead; two streets of that name, one in a district
     # and one in a county, and the text's organs are a county's (县人大代表, 县直部门)
-    rec = _doc("提前调研，为代表视察作准备\n\n2021年6月，秀水街道人大工委组织县人大代表对老旧小区改造工作进行了调研。"
-               "意见建议：县直部门要加强监管。\n")
+    rec = _doc("街道人大工委开展视察前调研\n\n2021年6月，秀水街道人大工委组织县人大代表察看背街小巷整治现场。"
+               "意见建议：县直部门要加快进度。\n")
     assert rec.document.subject_place == "秀水街道"
     assert rec.document.province == "河南省"
     assert "固始县秀水街道人大工委" in {a.name for a in rec.agencies}

@@ -243,9 +243,8 @@ def test_cues(text, expected):
     ("各社区要利用微信公众号、宣传栏等平台广泛宣传。", "智慧社区"),
     # the epidemic as the time since which something is told
     ("新冠肺炎疫情发生以来，某市坚决扛起强边固防使命。", "疫情防控"),
-    # facilities a compound is surrounded by; a centre's sign
+    # facilities a compound is surrounded by
     ("片区内有32栋居民楼，周边有商场、幼儿园、卫生院等综合服务设施。", "党群服务阵地建设"),
-    ("清理多余挂牌，统一设置社区党群服务中心标牌。", "党群服务阵地建设"),
     # bodies negotiating (协调协商会议) and the CPPCC's own consultation meeting, even where its topic is the community
     ("经多轮协调协商会议，开发商同意交付配套用房。", "居民议事协商"),
     # 党建 quoted alone as one item of a list of work contents

@@ -66,7 +66,7 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
                         within = scopes[q] = set(place_scope(g, q, 2))
                     rows.append(_measure_row(g, q, m, r, name, within))
             elif m.startswith("nm_"):
-                rows.extend(_model_row(g, q, m, r, name) for q, _ in out_edges(g, m, "OWNED_BY"))
+                rows.extend(_model_row(g, q, m, r) for q, _ in out_edges(g, m, "OWNED_BY"))
         rows.extend(_adopts_row(g, q, x, r) for q, r in in_edges(g, x, "ADOPTS"))
     return rows
 
@@ -80,11 +80,11 @@ def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, withi
             **measuring_figures(g, m, practice, within), **ev_lists(r)}
 
 
-def _model_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str) -> dict[str, Any]:
-    """The raw row of named model ``m`` owned by place ``q``, an instance of ``practice`` (``r``)."""
+def _model_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str | None = None) -> dict[str, Any]:
+    """The raw row of named model ``m`` owned by place ``q``, an instance of the practice (``r``): ``fetch``'s
+    carries no practice, as the Cypher stores' rows do not (``_rank`` is given it); the maintained pieces' carries
+    ``practice`` (a model named only in a standard's spelled-out term grants nothing of it)."""
     n = g._node[m]
-    # (the practice goes with the row, as with a measure's and in a cell: a model named only in a standard's
-    # spelled-out term grants nothing of it)
     return {"place_id": q, "place": g._node[q].get("name"), "practice": practice, "source": "model", "id": m,
             "summary": n.get("name"),
             "status": "described" if n.get("components") else None, **_NO_FIGS, **ev_lists(r)}
@@ -146,7 +146,7 @@ def finish(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict
     if ranked is None:
         if len(rankings.by_practice) >= _KEPT:
             rankings.by_practice.clear()
-        ranked = rankings.by_practice[practice] = _rank(fetch(params))[:_TOP]
+        ranked = rankings.by_practice[practice] = _rank(fetch(params), practice)[:_TOP]
     return [{**r, "rank": i + 1} for i, r in enumerate(ranked[:params["k"]])]
 
 
@@ -162,7 +162,7 @@ class KeptRankings:
 
 def build_index(fetch: Callable[[dict[str, Any]], list[dict[str, Any]]], params: dict[str, Any]) -> KeptRankings:
     """The rankings of ``params["practices"]``, as ``finish`` makes each on its first call."""
-    return KeptRankings({practice: _rank(fetch({"practice": practice, "k": _TOP}))[:_TOP]
+    return KeptRankings({practice: _rank(fetch({"practice": practice, "k": _TOP}), practice)[:_TOP]
                          for practice in params["practices"]})
 
 
@@ -194,8 +194,8 @@ def _piece(row: dict[str, Any], memo: dict[Any, Any] | None = None) -> _Piece:
                   tuple(d for d in docs if d is not None), row["source"] == "measure", tuple(recognised))
 
 
-def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Places ranked by strength (rows of one practice)."""
+def _rank(rows: list[dict[str, Any]], practice: str) -> list[dict[str, Any]]:
+    """Places ranked by strength (rows of ``practice``; a model's row, which names none, is graded as of it)."""
     places: dict[str, tuple[str, list[_Piece]]] = {}
     seen: set[tuple[str, str, str]] = set()
     for row in rows:
@@ -203,8 +203,10 @@ def _rank(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
+        if not row.get("practice"):
+            row = {**row, "practice": practice}
         piece = _piece(row)
-        if _grants_nothing(piece, row.get("practice") or ""):
+        if _grants_nothing(piece, practice):
             continue
         places.setdefault(row["place_id"], (row["place"], []))[1].append(piece)
     out = [_place_row(pid, place, pieces) for pid, (place, pieces) in places.items()]

@@ -66,7 +66,7 @@ def fetch(g: Any, practice: str, k: int = 10) -> list[dict[str, Any]]:
                         within = scopes[q] = set(place_scope(g, q, 2))
                     rows.append(_measure_row(g, q, m, r, name, within))
             elif m.startswith("nm_"):
-                rows.extend(_model_row(g, q, m, r) for q, _ in out_edges(g, m, "OWNED_BY"))
+                rows.extend(_model_row(g, q, m, r, name) for q, _ in out_edges(g, m, "OWNED_BY"))
         rows.extend(_adopts_row(g, q, x, r) for q, r in in_edges(g, x, "ADOPTS"))
     return rows
 
@@ -80,10 +80,10 @@ def _measure_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str, withi
             **measuring_figures(g, m, practice, within), **ev_lists(r)}
 
 
-def _model_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str | None = None) -> dict[str, Any]:
-    """The raw row of named model ``m`` owned by place ``q``, an instance of the practice (``r``): ``fetch``'s
-    carries no practice, as the Cypher stores' rows do not (``_rank`` is given it); the maintained pieces' carries
-    ``practice`` (a model named only in a standard's spelled-out term grants nothing of it)."""
+def _model_row(g: Any, q: str, m: str, r: dict[str, Any], practice: str) -> dict[str, Any]:
+    """The raw row of named model ``m`` owned by place ``q``, an instance of ``practice`` (``r``), which goes with
+    the row as with a measure's (``exemplars.cypher`` too): a model named only in a standard's spelled-out term
+    grants nothing of it."""
     n = g._node[m]
     return {"place_id": q, "place": g._node[q].get("name"), "practice": practice, "source": "model", "id": m,
             "summary": n.get("name"),

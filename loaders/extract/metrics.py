@@ -1225,6 +1225,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_won(text, out)
     _units_changed_to(text, out)
     _kind_in_bracket(text, out)
+    _standard_set(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
@@ -1237,6 +1238,22 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
 _BRACKET_KIND = re.compile(r"[（(]\s*((?:总|总的|总体|使用|占地|建筑|用地|服务|覆盖|辖区)?面积)\s*$")
 # what the units a bracket follows did or are, up to their clause's end (137个(…)未纳入物业管理): when the count has no label
 _AFTER_BRACKET = re.compile(r"[，,、\s]*[)）]([\u4e00-\u9fff]{2,10})(?=$|[，,。；;！？!?\n])")
+
+
+# a figure that is a standard someone set (达到或超过省里规定的300平方米标准): the label says whose standard it is
+_SET_BY = re.compile(r"(?:达到|超过|不低于|不少于|符合|高于|满足)(?:或(?:超过|高于|达到))?"
+                     r"([^，,。；;：:、“”\s\d]{1,14}?(?:规定|要求|确定|明确|制定)的)$")
+
+
+def _standard_set(text: str, found: list[MetricRec]) -> None:
+    """``300平方米`` of ``达到或超过省里规定的300平方米标准`` → 省里规定的标准: a figure with no label of its own that is
+    a standard reached is labelled by who set it, never by the value itself."""
+    for r in found:
+        if r.subject or not text.startswith("标准", r.end):
+            continue
+        set_by = _SET_BY.search(text, max(0, r.start - 24), r.start)
+        if set_by:
+            r.subject = _shortened(set_by.group(1) + "标准")
 
 
 def _kind_in_bracket(text: str, found: list[MetricRec]) -> None:

@@ -1140,3 +1140,16 @@ def test_figures_inside_a_quoted_rule_are_planned():
     assert status(rule, "60%") == "planned"
     said = "某社区新闻\n“驿站开门半个月，已经和12名居民加了微信、交了朋友。”某书记说。\n"
     assert status(said, "12名") == "done"
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a standard someone set, with no label of its own: whose standard it is, never the value itself (audit 29)
+    ("某县社区服务用房均达到或超过省里规定的300平方米标准。", "300平方米", "省里规定的标准"),
+    ("新建社区综合服务用房面积不低于市民政局要求的500平方米标准，", "500平方米", "市民政局要求的标准"),
+    ("全镇社区办公场所面积都符合国家规定的200平方米标准。", "200平方米", "国家规定的标准"),
+    # a standard named by no one who set it stays unlabelled, as does any other figure with nothing before it
+    ("全镇达到300平方米标准的社区有12个。", "300平方米", None),
+])
+def test_labels_of_audit_29_standards(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

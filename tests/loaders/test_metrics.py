@@ -7,6 +7,11 @@ from loaders.extract.metrics import find_metrics
 from loaders.extract.pipeline import extract_text
 
 
+def _status(text: str, written: str) -> str | None:
+    """The status of the figure written ``written`` in the record ``govkg extract`` makes of ``text``."""
+    return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
+
+
 @pytest.mark.parametrize("text,as_written,value,unit", [
     ("全区注册志愿者12万余人。", "12万余人", 12, "万人"),
     ("新增财政资金 3500 余万元用于保障。", "3500 余万元", 3500, "万元"),
@@ -724,11 +729,8 @@ def test_labels_of_audit_18(text, as_written, subject):
 
 def test_the_figure_a_target_sets_is_planned():
     """全市年度盘活12000个停车位的目标任务，…: the target, not a result; without 的目标任务 the same count is done."""
-    def status(text: str) -> str | None:
-        return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}["12000个"]
-
-    assert status("郑州市新闻\n全市年度盘活12000个停车位的目标任务。\n") == "planned"
-    assert status("郑州市新闻\n全市年度盘活12000个停车位。\n") == "done"
+    assert _status("郑州市新闻\n全市年度盘活12000个停车位的目标任务。\n", "12000个") == "planned"
+    assert _status("郑州市新闻\n全市年度盘活12000个停车位。\n", "12000个") == "done"
 
 
 @pytest.mark.parametrize("text, as_written, subject", [
@@ -1106,14 +1108,11 @@ def test_figures_of_a_change_that_must_first_be_approved_are_planned():
     """Audit 29: a reply saying what a proposed change would take (划出某社区5个居民小组…组成一个新社区涉及居委会的范围调整，
     须先召开居民会议讨论通过) counts what is proposed, not what was done: the figures of a sentence whose later clause says
     what must come first are planned; a sentence reporting the change made stays done."""
-    def status(text: str, written: str) -> str | None:
-        return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
-
     proposed = ("某县民政局关于某某提案的复函\n据此，从某某社区划出北片、南片等4个居民小组另设一个社区，涉及现有居委会"
                 "辖区变动，须先召开居民会议讨论通过。\n")
-    assert status(proposed, "4个") == "planned"
+    assert _status(proposed, "4个") == "planned"
     made = "某县民政局关于某某提案的复函\n去年，从某某社区划出北片、南片等4个居民小组另设一个社区，居民会议已讨论通过。\n"
-    assert status(made, "4个") == "done"
+    assert _status(made, "4个") == "done"
 
 
 @pytest.mark.parametrize("text, as_written, subject", [
@@ -1132,14 +1131,11 @@ def test_figures_inside_a_quoted_rule_are_planned():
     """Audit 29: a rule a reply quotes as its criterion (关于“新建住宅居民入住率达到50%的，要及时纳入社区管理”…的精神) asks for
     its figures, it reports none done: a figure inside a quote holding a provision (要, 应, 不低于) or followed by the rule's
     spirit, requirement or standard is planned; a resident's quoted words reporting a result stay done."""
-    def status(text: str, written: str) -> str | None:
-        return {m.as_written: m.status for m in extract_text(text, "t.txt").metrics}[written]
-
     rule = ("某区民政局关于增设某社区的建议的答复\n依照《关于推进城市社区规范化建设的实施意见》关于“新建住宅小区交付入住率超过"
             "60%的，要及时纳入社区管理”的规定，经摸底，某片区三个小区符合新设社区的条件。\n")
-    assert status(rule, "60%") == "planned"
+    assert _status(rule, "60%") == "planned"
     said = "某社区新闻\n“驿站开门半个月，已经和12名居民加了微信、交了朋友。”某书记说。\n"
-    assert status(said, "12名") == "done"
+    assert _status(said, "12名") == "done"
 
 
 @pytest.mark.parametrize("text, as_written, subject", [

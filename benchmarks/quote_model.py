@@ -8,7 +8,7 @@ usage:
 
 Data: the annotated sets that are present — the five seeds (data/corpus + shared/reference/seeds-gold),
 the dev set (shared/reference/dev) and the extra sets (data/reference/extra-*/). The held-out sets
-(an extra set whose folder holds a ``HELD_OUT`` file: extra-y, extra-aa, extra-ab, extra-am, documents from other
+(an extra set whose folder holds a ``HELD_OUT`` file: extra-ab, extra-am, extra-an, documents from other
 cities nobody tunes on) measure how the step does on unseen writing: ``train`` never reads them (it refuses them in ``--sets``), ``holdout``
 scores them; ``cv`` may include them (its models are thrown away). A candidate is every
 quote the named-models step considers (``models.quote_candidates``); it is a positive example when

@@ -76,8 +76,8 @@ def test_the_held_out_sets_are_never_training_data():
     assert sets and not set(sets) & set(script.held_out_sets())
     # train and holdout leave them out by default and refuse them when asked; cv may score them
     assert not set(script.training_sets("train", None) or []) & set(script.held_out_sets())
-    assert script.training_sets("train", "seeds,extra-aa") is None
-    assert script.training_sets("holdout", "dev,extra-y") is None
+    assert script.training_sets("train", "seeds,extra-ab") is None
+    assert script.training_sets("holdout", "dev,extra-am") is None
     assert script.training_sets("train", "seeds,dev") == ["seeds", "dev"]
     assert script.training_sets("cv", "seeds,extra-x") == ["seeds", "extra-x"]
 

@@ -64,7 +64,10 @@ _APPLIED_AFTER = re.compile(r"^(?:的)?(?:先进)?经验(?:做法)?(?:转化为|
 _ADHERE_BEFORE = re.compile(r"坚持(?P<between>[^，,。；;：:]{0,40})$")
 _WORK_VERB = re.compile(r"打造|推行|推进|推动|建立|建设|实施|创新|深化|探索|推广|运用|开展|构建|完善|健全|落实|发挥|用好|做实|做强|"
                         r"擦亮|创建|设立|成立|组建|举办|以|用|把|将|在")
-_AIM_AFTER = re.compile(r"^(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:目标|愿景|理念|原则|宗旨|口号|方向|解决思路|能力|水平)"
+# (quoted names listed straight after it share the word that closes the list, “先基础、后提升”，“先功能、后景观”的原则:
+# each is a principle)
+_SIBLINGS = r"(?:[、，,和及与]?[“「『][^”」』“「『]{1,16}[”」』])*"
+_AIM_AFTER = re.compile(r"^" + _SIBLINGS + r"(?:等)?的?[^，,。；;：:“”「」]{0,8}?(?:目标|愿景|理念|原则|宗旨|口号|方向|解决思路|能力|水平)"
                         r"|^为(?:主线|导向|遵循|指引)"          # (以“铸牢…意识”为主线: the line work follows)
                         # a problem to solve (解决社区“有址办公、有人办公、有钱办事”的问题), the contents or standard a
                         # campaign sets (开展“设施配套完善、…”等内容的“文明小区”创建活动, “四有”标准): what is to be reached

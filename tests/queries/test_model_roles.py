@@ -24,6 +24,10 @@ from tests.support.stores import store_of_text
     ("千村工程", "某县将“千村工程”推广到全县。", None),
     # an aim, principle, slogan or quality
     ("两近", "按照“两近”的原则划分网格。", AIM),
+    # quoted names listed before the word that closes the list share it (audit 30)
+    ("先地下、后地上", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),
+    ("先排水、后绿化", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),
+    ("三联工作法", "推广“三联工作法”、“四议两公开”的经验，化解矛盾。", None),
     ("网格管理，全员服务", "明确“网格管理，全员服务”目标，推进改革。", AIM),
     ("扁平化、精细化", "增强了社区“扁平化、精细化”的管理服务能力。", AIM),
     # a slogan of parallel clauses as an event's theme or the state the work results in

@@ -325,6 +325,11 @@ _AIM_CLAUSE = re.compile(r"\s*(?:并|还|同时|也)?以[^，,；;：:。！？!
 # practice names the honour's field, no work the clause reports of it
 _HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|评为|被确定为|被列为|获得)[^，,；;：:。！？!?]*$")
 _HONOUR_AFTER = re.compile(r"[^，,；;：:。！？!?]*?(?:案例|称号|荣誉称号|奖项|大奖|奖)\s*$")
+# the rest of a project's name a quote holds, then only that it (and the others listed with it) was chosen or honoured, to the
+# sentence's end (某社区“…，推进党建引领楼栋文化建设”项目、某社区“…”项目入选某市…创新案例；): the name, no work reported
+_CHOSEN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:项目|案例|课题)(?:[、和及与][^，,；;：:。！？!?]{0,60}?)?(?:成功)?"
+                           r"(?:入选|获评|被评为|荣获|被确定为|被列为)[^，,；;：:。！？!?]{0,40}?(?:案例|称号|奖|典型)"
+                           r"[^，,；;：:。！？!?]{0,6}?\s*(?:[；;。！？!?]|$)")
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
 _MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
 # a clause listing the means (通过推进政府购买服务、社区信息化、社区减负增效等措施): graded by what the next clause says was done
@@ -358,6 +363,10 @@ def mention_claimed(text: str, practice: str) -> bool:
     titled = [{p for pos, p in hits if a <= pos < b and any(s <= pos < e for s, e in titles)}
               - {p for pos, p in hits if a <= pos < b and not any(s <= pos < e for s, e in titles)}
               for a, b in clauses]
+    quotes = list(_QUOTED.finditer(text))
+    if all(any(q.start() < pos < q.end() and _CHOSEN_AFTER.match(plain, q.end()) for q in quotes)
+           for pos, p in hits if p == practice):
+        return True         # (某社区“…推进党建引领…”项目入选…创新案例: a chosen project's name, whatever its words' verbs)
     for i in mine:
         a, b = clauses[i]
         at = min(pos for pos, p in hits if p == practice and a <= pos < b)

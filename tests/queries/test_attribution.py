@@ -592,3 +592,19 @@ def test_an_aim_clause_and_an_honours_field_report_no_work():
     assert grade_evidence(honour, practice="三社联动/五社联动") == "claimed"
     assert grade_evidence("某街道推进“五社联动”，孵化社区社会组织12个并入选某市典型案例；",
                           practice="三社联动/五社联动") != "claimed"
+
+
+def test_a_chosen_projects_name_reports_no_work():
+    """Audit 30: a practice named inside a project's quoted name, the sentence saying only that the project (and those
+    listed with it) was chosen for an honour, is claimed, whatever verbs the name holds; a project whose sentence reports
+    its work still grades it."""
+    from queries.grading import grade_evidence
+
+    chosen = ("某社区“三联共建,邻里同心,推进党建引领楼栋文化建设”项目、某某社区“共建友好社区,共享幸福家园”项目"
+              "入选某市《基层治理·某市答卷》创新案例;")
+    assert grade_evidence(chosen, practice="党建引领") == "claimed"
+    assert grade_evidence("某社区“推进党建引领楼栋文化建设”项目获评某区优秀案例。", practice="党建引领") == "claimed"
+    assert grade_evidence("某社区推进党建引领楼栋文化建设，建成楼栋书屋12个，并入选某市创新案例；",
+                          practice="党建引领") != "claimed"
+    assert grade_evidence("某社区“推进党建引领楼栋文化建设”项目建成楼栋书屋12个，入选某市创新案例。",
+                          practice="党建引领") != "claimed"

@@ -2131,8 +2131,13 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         # naming it that is no question)
         # (nor the headline where the body names it: 某县以“红色物业”助力文明城市创建 over the story says what it serves,
         # the body's sentence what it is — unless the headline gives its kind, “…”协商议事平台, “…”工作机制)
+        # (but where the body names it with its kind too, 实施了“…”的“1+3”工作机制, that sentence says what it is, the
+        # headline only what it does)
         said = [c for c in group if not any(lo <= c.start < hi for lo, hi in headline) or _KIND_AFTER.match(text, c.end)] \
             or group
+        if any(lo <= said[0].start < hi for lo, hi in headline):
+            said = [c for c in said if not any(lo <= c.start < hi for lo, hi in headline)
+                    and _KIND_AFTER.match(text, c.end)] + said
         definition = next((d for d in (_sentence(text, c.start) for c in said) if not _QUESTION_END.search(d)), None)
         # (a component that states a part the structure rests on, 社区社会组织为支撑, names no work on it)
         named_comps = [c for c in comps if not ROLE_COMPONENT.fullmatch(c)]

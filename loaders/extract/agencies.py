@@ -1278,8 +1278,9 @@ def _drop_site_names(text: str, out: list) -> None:
 
 # a county's or city's media centre (某区融媒体中心), which carries the news of its place
 _MEDIA_CENTRE = ("融媒体中心", "融媒體中心")
-# …credited with the story: its source line (来源: 某区融媒体中心) or its reporter's byline (某市融媒体中心记者某某)
-_CREDIT_BEFORE = re.compile(r"(?:来源|來源|稿源)[ \t\u3000]*[:：][ \t\u3000]*$")
+# …credited with the story: its source line (来源: 某区融媒体中心), its editor's credit (责编: 区融媒体中心 某某) or its
+# reporter's byline (某市融媒体中心记者某某)
+_CREDIT_BEFORE = re.compile(r"(?:来源|來源|稿源|责编|責編|责任编辑|責任編輯|编辑|編輯)[ \t\u3000]*[:：][ \t\u3000]*$")
 _CREDIT_AFTER = re.compile(r"[ \t\u3000]*[(（/]?[ \t\u3000]*(?:全媒体|全媒體)?(?:记者|記者)")
 
 

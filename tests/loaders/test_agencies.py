@@ -720,9 +720,9 @@ def test_a_towns_centre_does_not_merge_into_the_countys():
     assert {"宁陵县柳河镇网格化服务中心", "宁陵县网格化服务中心"} <= names
 
 
-@pytest.mark.parametrize("credit", ["来源: 宁陵县融媒体中心", "宁陵县融媒体中心记者 王某某"])
+@pytest.mark.parametrize("credit", ["来源: 宁陵县融媒体中心", "宁陵县融媒体中心记者 王某某", "责编:县融媒体中心 王某某"])
 def test_a_media_centre_credited_with_the_story_is_no_agency(credit):
-    # its source line or its reporter's byline only carries the story; the bureau at work stays
+    # its source line, its editor's credit or its reporter's byline only carries the story; the bureau at work stays
     text = ("柳河社区开展志愿服务活动\n\n2024-05-16 09:21 " + credit + "\n\n"
             "近日，县民政局在宁陵县柳河社区开展志愿服务活动，为居民义诊、理发。\n")
     rec = extract_text(text, "x.txt")

@@ -998,9 +998,11 @@ def _centre_beside_committee(text: str, out: list, add) -> None:
 
 
 # a standing member's or deputy secretary's title names the department they head: 市委常委、组织部部长 → 市委组织部,
-# 市委副书记、政法委书记 → 市委政法委 (the committee before the title, not the subject's)
-_STANDING_MEMBER = re.compile(r"(?:常委|副书记)[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
-_NEXT_TITLE = re.compile(r"[、,，]\s*(" + _BODY + r"{2,5}?(?:部|委))(?:常务副|副)?(?:部长|书记)")
+# 市委副书记、政法委书记 → 市委政法委 (the committee before the title, not the subject's); the head written short
+# (宣传部长, 组织部长) and a secretary-general's title between (市委常委、市委秘书长、宣传部长) too
+_HEAD_TITLE = r"(" + _BODY + r"{2,5}?(?:部|委))(?:(?:常务副|副)?(?:部长|书记)|(?<=部)长)"
+_STANDING_MEMBER = re.compile(r"(?:常委|副书记)[、,，]\s*(?:[\u4e00-\u9fff]{0,3}秘书长[、,，]\s*)?" + _HEAD_TITLE)
+_NEXT_TITLE = re.compile(r"[、,，]\s*" + _HEAD_TITLE)
 
 
 def _standing_members(text: str, out: list, add) -> None:
@@ -1195,8 +1197,9 @@ def bare_bureau_spans(text: str) -> list[tuple[int, int]]:
 
 def _stem_lists(text: str, subject: str | None, gaz: Gazetteer, out: list, add, keys: list[tuple[int, int]]) -> None:
     """Departments listed by their stems before 等(N个)部门 (协调住建、应急等部门; 吸纳组织、政法、编办等部门):
-    every item a stem of the vocabulary, the list opening after no hanzi, a list or preposition word, or
-    a verb (吸纳, 对接) — not inside a word (社会组织、民政等单位 holds no 组织部) — names the subject's own
+    every item a stem of the vocabulary (not only the last ones: 民宗、生态移民、组织、宣传等部门 names none), the list
+    opening after no hanzi, a list or preposition word, or a verb (吸纳, 对接) — not inside a word (社会组织、民政等单位
+    holds no 组织部) — names the subject's own
     county's or city's departments; not in a province's text."""
     unit = _own_unit(subject, gaz) if keys else None
     if unit is None:
@@ -1206,6 +1209,9 @@ def _stem_lists(text: str, subject: str | None, gaz: Gazetteer, out: list, add, 
         start = m.start()
         before = text[start - 1:start]
         if is_cjk(before) and before not in _BARE_BEFORE and not is_common_verb(text[max(0, start - 2):start]):
+            continue
+        if before == "、":
+            # the list's first items are no stems (民宗、生态移民、组织、宣传等部门): a list of fields, not of departments
             continue
         covered = {a.start for a in out}
         pos = start

@@ -465,6 +465,12 @@ def test_a_standing_members_titles_name_each_department():
     assert _names(text, "南通市崇川区") == ["南通市崇川区委", "南通市崇川区委组织部", "南通市崇川区委统战部"]
 
 
+def test_a_standing_members_head_title_written_short_after_a_secretary_general():
+    # 市委常委、市委秘书长、宣传部长: the city committee's department, not the district's the text is about
+    text = "省委组织部一行到崇川区调研。市委常委、市委秘书长、宣传部长王某参加活动，区领导李某陪同。"
+    assert _names(text, "南通市崇川区") == ["南通市委", "南通市委宣传部", "江苏省委组织部"]
+
+
 @pytest.mark.parametrize("text,subject,expected", [
     # departments listed by their stems before 等(N个)部门 are the subject county's or city's own
     ("县里协调公安、应急等部门排查隐患。", "汉中市城固县", ["城固县公安局", "城固县应急管理局"]),
@@ -473,6 +479,8 @@ def test_a_standing_members_titles_name_each_department():
     # not inside a word (社会组织), not in a province's text
     ("引导社会组织、民政等单位参与。", "汉中市", []),
     ("协调公安、应急等部门排查隐患。", "陕西省", []),
+    # a list of fields whose first items are no stems names no department
+    ("由民族、扶贫、组织、宣传等部门作为成员单位。", "汉中市", []),
 ])
 def test_departments_listed_by_their_stems(text, subject, expected):
     assert _names(text, subject) == sorted(expected)

@@ -160,6 +160,15 @@ _HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|被确定为|被
 _HONOUR_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:案例|称号|奖)")
 
 
+# the rest of a project's name, then only that it (and the projects listed after it) was chosen or honoured, to the sentence's
+# end (某社区“…，推进党建引领楼栋文化建设”项目、某社区“…”项目入选某市《…》创新案例；): a case's name, read with the later
+# names' quotes and titles blanked (their commas are theirs)
+_CHOSEN_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|案例|课题)(?:[、和及与][^，,。；;：:！？!?]{0,60}?)?(?:成功)?"
+                                   r"(?:入选|获评|被评为|荣获|被确定为|被列为)[^，,。；;：:！？!?]{0,40}?(?:案例|称号|奖|典型)"
+                                   r"[^，,。；;：:！？!?]{0,6}?\s*(?:[；;。！？!?]|$)")
+_QUOTED_OR_TITLE = re.compile(r"[“「『][^“”「」『』]*[”」』]|《[^《》]*》")
+
+
 def _untold(before: str, after: str) -> bool:
     """Does the clause naming the model say nothing of it (``_ONLY_MEASURE_AFTER``, ``_ONLY_GREW_AFTER``, ``_ORIGIN_AFTER``,
     a case title opening with it that was only chosen or honoured, ``_TITLE_HONOURED_AFTER``)?
@@ -168,6 +177,8 @@ def _untold(before: str, after: str) -> bool:
         return True
     if _NAME_HONOURED_AFTER.match(after) and _ORDINAL_ONLY.fullmatch(_CLAUSE_MARKS.split(before)[-1].strip("—-")):
         return True         # (“某某治理”社会工作服务项目入选…典型项目案例；: a case's name, only that it was chosen)
+    if _CHOSEN_PROJECT_AFTER.match(_QUOTED_OR_TITLE.sub(lambda m: "　" * len(m.group()), after)):
+        return True         # (某社区“…”项目、某社区“…”项目入选某市…创新案例: a project's name, only that it was chosen)
     if before.endswith("《") and _TITLE_HONOURED_AFTER.match(after):
         return True         # (《“五步”推进社区治理…》入选…优秀案例: a case's title, only that it was chosen)
     head = _CLAUSE_MARKS.split(before)[-1]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from queries.model_roles import AIM, FEATURE, LEARNT, model_role, names_source
+from queries.model_roles import AIM, FEATURE, LEARNT, LISTED, model_role, names_source
 from tests.support.stores import store_of_text
 
 
@@ -24,6 +24,10 @@ from tests.support.stores import store_of_text
     ("千村工程", "某县将“千村工程”推广到全县。", None),
     # an aim, principle, slogan or quality
     ("两近", "按照“两近”的原则划分网格。", AIM),
+    # a project's name, then only that it and those listed after it were chosen (audit 30)
+    ("三联共建,推进党建引领楼栋文化建设", ("某社区“三联共建,推进党建引领楼栋文化建设”项目、某社区“共建友好社区,共享幸福家园”"
+                                        "项目入选某市《基层治理·某市答卷》创新案例;某社区荣获三等奖。"), LISTED),
+    ("邻里同心", "某社区“邻里同心”项目建成楼栋书屋12个，入选某市创新案例。", None),
     # quoted names listed before the word that closes the list share it (audit 30)
     ("先地下、后地上", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),
     ("先排水、后绿化", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),

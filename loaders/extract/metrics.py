@@ -1135,8 +1135,11 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
             unit = mult + unit if not unit.startswith(mult) else unit
         unit += per
         if prev_end >= 0 and text[prev_end:start].strip() in _RANGE_JOIN and unit == prev_unit:
+            if out and out[-1].end == prev_end:
+                # 100户至700户: the upper end of a range written out — one figure, written whole (never 100户 alone)
+                out[-1].end, out[-1].as_written = end, text[out[-1].start:end]
             prev_end = end
-            continue  # 100户至700户: the upper end of a range written out
+            continue
         as_written = text[start:end]
         # (read without a mirror's pinyin glosses: 覆蓋率達(dá)100% twice would otherwise share the key)
         ctx_key = (as_written, without_pinyin(text[max(0, start - 20):start])[0][-5:])
@@ -1231,6 +1234,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
                           or (r.subject[0] in _HEDGE_FIRST and _HEDGE_ONLY.fullmatch(r.subject))):
             r.subject = None
+    _range_bounds(text, out)
     return out
 
 
@@ -1277,6 +1281,27 @@ def _kind_in_bracket(text: str, found: list[MetricRec]) -> None:
 # a label that is only a hedge (一般, 通常, 原则上 — of a law's range: 一般在100户至700户的范围内设立): it says how firm, not what
 _HEDGE_ONLY = re.compile(r"(?:一般|通常|原则上|原則上|大致|大体|大體|基本上)(?:在|为|為|是)?")
 _HEDGE_FIRST = frozenset("一通原大基")
+# a range written out, then that something is set up within it (一般在100户至700户的范围内设立): what is set up, and who
+# sets it where a clause of the sentence opens with them and the rule they follow (居民委员会根据…)
+_WITHIN_RANGE = re.compile(r"的?(?:范围|範圍)(?:内|內|之内|之內)?((?:设立|设置|设|划分|組建|组建|建立|确定|配备|配置|控制)"
+                           r"(?:(?!的)[\u4e00-\u9fff]){0,6})(?=$|[，,。；;！？!?\n的])")
+_RANGE_HOLDER = re.compile(r"(?:^|[，,：:；;])\s*([\u4e00-\u9fff]{2,10}?)(?:根据|按照|依照|依据|应当|一般|原则上)")
+
+
+def _range_bounds(text: str, found: list[MetricRec]) -> None:
+    """``100户至700户`` of ``居民委员会根据…，一般在100户至700户的范围内设立`` → 居民委员会设立的范围: a range with no
+    label of its own that something is set up within is labelled by what is set up, never shown as its own label."""
+    for r in found:
+        if r.subject or not any(j in r.as_written for j in _RANGE_JOIN):
+            continue
+        within = _WITHIN_RANGE.match(text, r.end)
+        if within is None:
+            continue
+        s_lo = stop_before(text, r.start, _SENTENCE_STOP)
+        holders = list(_RANGE_HOLDER.finditer(text[s_lo:r.start]))
+        r.subject = (holders[-1].group(1) if holders else "") + within.group(1) + "的范围"
+
+
 # a label that is only a span of time and an adverb of how soon (不到40分钟的时间就, 短短3天内便): it says when, not what is counted
 _TIME_THEN = re.compile(r"(?:仅|只|短短|仅仅)?(?:在|用)?(?:不到|不足|短短)?[\d一二三四五六七八九十两半]*(?:个)?"
                         r"(?:分钟|小时|天|日|周|星期|个月|月)(?:的)?(?:时间)?(?:内|里|之内)?(?:就|便|即)")

@@ -111,7 +111,7 @@ def test_more_not_figures(text):
 
 def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     got = find_metrics("一般在300户至900户的范围内设立社区。")
-    assert [(m.as_written, m.value) for m in got] == [("300户", 300)]
+    assert [(m.as_written, m.value, m.subject) for m in got] == [("300户至900户", 300, "设立社区的范围")]
 
 
 @pytest.mark.parametrize("text,as_written,subject", [
@@ -1052,8 +1052,9 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
     # units, then what they were changed into: those changed
     ("共有520户、1630人被村屋取代,12个村委会正式改为居委会。", "12个", "改为居委会的村委会"),
     ("5个村改为社区，新增居民3000人。", "5个", "改为社区的村"),
-    # a hedge alone (a law's range): no label
-    ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户", None),
+    # a hedge alone (a law's range): no label of the hedge — the range is labelled by what is set up in it (audit 29)
+    ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户至700户", "设立的范围"),
+    ("按照便于居民自治的原则,一般在100户至700户之间。", "100户至700户", None),
     # a span of time and an adverb of how soon: no label
     ("居民踊跃留言，记者统计仅在不到30分钟的时间就有48位", "48位", None),
 ])
@@ -1149,3 +1150,12 @@ def test_figures_inside_a_quoted_rule_are_planned():
 def test_labels_of_audit_29_standards(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
+    """一般在100户至700户的范围内设立: the range whole, labelled by what is set up within it — never 100户 alone, and never
+    the value as its own label (audit 29)."""
+    text = "居民委员会根据居民居住状况，一般在100户至700户的范围内设立。"
+    got = [(m.as_written, m.value, m.unit, m.subject) for m in find_metrics(text)]
+    assert got == [("100户至700户", 100, "户", "居民委员会设立的范围")]
+    assert all(text[m.start:m.end] == m.as_written for m in find_metrics(text))

@@ -1947,6 +1947,11 @@ _RESPECTIVELY_DID = re.compile(r"分[别別]([^，,。；;：:、“”\d\s]{2,1
 # each item's, as after 分别
 _PINYIN_BEFORE = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[)）]?$")
 _RESPECTIVELY_BARE = re.compile(r"(?:为|是|达到|达)\s*$")
+# a change compared with before, straight after a list and before as many figures (刑事案件、治安案件同比下降N%、M%): each
+# item's, as after 分别
+_RESPECTIVELY_CHANGED = re.compile(r"((?:同比|环比|较上年|比上年|较去年|比去年)(?:下降|增长|上升|减少|提高|增加))\s*$")
+# the join before a list's last item (非公企业和社会组织…): the last one in the item, so 和 inside the first is kept
+_LAST_JOIN = re.compile(r"[和与及](?!.*[和与及])")
 _RUN_JOIN = re.compile(r"\s*[、，,和及与]\s*")
 
 
@@ -1965,7 +1970,8 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
             lo = clauses.bounds(gloss.start())[0]      # (a mirror page's pinyin gloss, 轄區(qū)刑事…, ends no clause)
             gloss = _PINYIN_BEFORE.search(text, max(0, lo - 12), lo)
         head = _RESPECTIVELY.search(text, max(lo, first.start - 40), first.start)
-        did = None if head else _RESPECTIVELY_DID.search(text, max(lo, first.start - 40), first.start)
+        did = None if head else (_RESPECTIVELY_DID.search(text, max(lo, first.start - 40), first.start)
+                                 or _RESPECTIVELY_CHANGED.search(text, max(lo, first.start - 40), first.start))
         head = head or did
         bare = head is None
         if bare:
@@ -1980,6 +1986,11 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
         listed = without_pinyin(text[max(lo, first.start - 40):head.start()])[0]
         cut = max(listed.rfind(c) for c in "，,：:；;")
         items = [x.strip() for x in listed[cut + 1:].split("、")]
+        if len(items) + 1 == len(run) and not bare:
+            # (A和B…分别达到N和M, A、B和C…分别…: the last item joined by 和/与/及 is an item too)
+            join = next((j for j in _LAST_JOIN.finditer(items[-1]) if not _NOT_A_JOIN.match(items[-1], j.start())), None)
+            if join is not None and 0 < join.start() and join.end() < len(items[-1]):
+                items[-1:] = [items[-1][:join.start()], items[-1][join.end():]]
         if len(run) < 2 or len(items) != len(run) or not all(items) or (bare and len(run) < 3):
             continue
         if did:
@@ -1987,7 +1998,9 @@ def _respectively(text: str, found: list[MetricRec], clauses: _Stops) -> None:
             last, quote = items[-1], items[-1].find("“")
             at = quote if quote > 0 else len(_LEAD_TRIM.sub("", items[0]))
             shared = last[at:] if len(last) - at >= 2 else ""
-            for mt, item in zip(run, [_LEAD_TRIM.sub("", x) + shared for x in items[:-1]] + [last]):
+            # (an item that already ends with the words shared keeps them once: 刑事案件、“两抢一盗”案件…)
+            for mt, item in zip(run, [_LEAD_TRIM.sub("", x) + ("" if x.endswith(shared) else shared)
+                                      for x in items[:-1]] + [last]):
                 mt.subject = (item + did.group(1))[-_MAX_SUBJECT:]
             continue
         last = items[-1]

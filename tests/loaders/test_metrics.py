@@ -1152,6 +1152,25 @@ def test_labels_of_audit_29_standards(text, as_written, subject):
     assert got[as_written] == subject
 
 
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a list joined by 和 before 分别: each figure its own item's, as after a list joined by 、 (audit 29's last two items)
+    ("全区非公企业和社会组织党组织组建率分别达到82.5%和90.1%。", "82.5%", "非公企业党组织组建率"),
+    ("全区非公企业和社会组织党组织组建率分别达到82.5%和90.1%。", "90.1%", "社会组织党组织组建率"),
+    ("城市、农村和牧区社区服务设施覆盖率分别达到100%、90%和80%。", "90%", "农村社区服务设施覆盖率"),
+    ("城市、农村和牧区社区服务设施覆盖率分别达到100%、90%和80%。", "80%", "牧区社区服务设施覆盖率"),
+    # two changes after the list they pair with, with no 分别 (刑事案件、治安案件同比下降N%、M%): each item's
+    ("全县刑事案件、治安案件同比下降12.5%、20.3%。", "12.5%", "刑事案件同比下降"),
+    ("全县刑事案件、治安案件同比下降12.5%、20.3%。", "20.3%", "治安案件同比下降"),
+    # (an item that already ends with the words the last one shares keeps them once)
+    ("今年以来，发生刑事案件、“两抢一盗”案件同比下降14.66%、58.33%。", "14.66%", "发生刑事案件同比下降"),
+    # (a short list the figure counts whole stays whole)
+    ("推选街巷长、楼栋长48名，组建志愿队5支。", "48名", "推选街巷长、楼栋长"),
+])
+def test_labels_audit_29_left_lists(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
 def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
     """一般在100户至700户的范围内设立: the range whole, labelled by what is set up within it — never 100户 alone, and never
     the value as its own label (audit 29)."""

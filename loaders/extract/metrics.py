@@ -197,6 +197,8 @@ _LIST_ITEMS = re.compile(r"[、和与及]")
 _LIST_THEN_VERB = re.compile(r"等[\u4e00-\u9fff]{0,5}?(?=成立|组建|建立|召开|参加|参与|开展|共同|联合|签订|组成|进行|出席|列席|召集|"
                              r"走访|深入|入驻|加入)")
 _LIST_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
+# a list that goes on after a figure item by item, each with its own figure (…广告800平方米、宣传栏120个; …，宣传栏120个等)
+_ITEMISED_AFTER = re.compile(r"\s*(?:、\s*[\u4e00-\u9fff“”]{2,10}\s*\d|[，,]\s*[\u4e00-\u9fff“”]{2,10}\s*\d[^，,。；;！？!?\n]{0,8}?等)")
 _MAX_ITEM = 6     # a list item longer than this holds more than a name (困境老人和儿童提供日间照料、…等服务)
 _PEOPLE_UNITS = "人名位户"
 # what people counted go and do (…等200余人深入…, …共50人参加…, …等5.6万余人统一编入…力量): no noun of what is counted
@@ -536,13 +538,17 @@ def _in_quote(s: str, i: int) -> bool:
     return close >= 0 and (opening < 0 or close < opening)
 
 
-def _list_start(before: str, cuts: list[re.Match[str]], k: int) -> int:
+def _list_start(before: str, cuts: list[re.Match[str]], k: int, itemised: bool = False) -> int:
     """Where the label of a figure written straight after a list starts, ``cuts[k]`` being the join before its last item
     and no 等 closing it (推选街巷长、楼栋长48名, …等志愿服务及主题党日活动5000余次): the figure counts every item — the whole
-    list where it is short, else its last two items, never the last alone; else where it did (``cuts[k].end()``)."""
+    list where it is short, else its last two items, never the last alone; else where it did (``cuts[k].end()``).
+    ``itemised``: the list goes on after the figure item by item, each with its own (…、车库外立面广告800平方米，宣传栏120个等):
+    then a figure after three or more items is the last one's alone."""
     cut, end = cuts[k].end(), len(before)
     if len(_tail_trim(before[cut:].strip())) < 2:
         return cut          # (no item after the join: 11个市制定…清单、占68.8%)
+    if itemised and k >= 1 and before[cuts[k - 1].start()] in "、和及与":
+        return cut
     froms = [next((c.end() for c in reversed(cuts[:k]) if before[c.start()].isdigit() or before[c.start()] == "涉"), 0)]
     if k >= 1 and before[cuts[k - 1].start()] in "、和及与":
         froms.append(cuts[k - 1].end())
@@ -591,7 +597,9 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
         scope = _SCOPE_CLOSED.search(before, cut)
         # a list of the fields where something was done, closed by 等方面 (在养犬、停车、护绿等方面通过协商制定“微公约”):
         # what was done there labels the figure, not the list's last items and it
-        cut = scope.end() if scope and scope.end() < len(before) - 1 else _list_start(before, cuts, len(cuts) - 1)
+        figure = _FIG_RE.match(text, start)
+        itemised = figure is not None and _ITEMISED_AFTER.match(text, figure.end()) is not None
+        cut = scope.end() if scope and scope.end() < len(before) - 1 else _list_start(before, cuts, len(cuts) - 1, itemised)
     elif cuts and before[cuts[-1].start()] in "、和及与" and _MODIFIED_NOUN.search(before, cut):
         # a list of what qualifies the noun counted (选用抓项目、抓招商成效显著、抓基层治理突出的干部79名): every item
         # qualifies it, so the whole list where it is short, never its last item alone

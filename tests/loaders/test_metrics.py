@@ -1163,6 +1163,9 @@ def test_labels_of_audit_29_standards(text, as_written, subject):
     ("全县刑事案件、治安案件同比下降12.5%、20.3%。", "20.3%", "治安案件同比下降"),
     # (an item that already ends with the words the last one shares keeps them once)
     ("今年以来，发生刑事案件、“两抢一盗”案件同比下降14.66%、58.33%。", "14.66%", "发生刑事案件同比下降"),
+    # figures given item by item after a long list (…、车库外立面广告800平方米，宣传栏120个): the last item's alone
+    ("新建停车位、充电桩、快递柜、健身设施、车库外立面广告800平方米，宣传栏120个等。", "800平方米", "车库外立面广告"),
+    ("新建停车位、充电桩、快递柜300个、宣传栏120个。", "300个", "快递柜"),
     # (a short list the figure counts whole stays whole)
     ("推选街巷长、楼栋长48名，组建志愿队5支。", "48名", "推选街巷长、楼栋长"),
 ])

@@ -308,6 +308,9 @@ _CUMULATIVE = re.compile(r"累计|总计|合计|总数|总量")
 _ADDED = re.compile(r"(?:今年|当年|本年|年内)?(?:新增加|新增|净增)")
 # per each: 每个村（社区)配备1名专职网格员 → 每个村（社区)配备专职网格员
 _PERIOD = re.compile(r"每(?:月|年|天|日|周|季度|半年)")
+# the people a per-head figure is of, named straight before 人均 (社区工作者人均报酬, 网格员人均补贴)
+_PER_HEAD_OF = re.compile(r"((?:(?![中的在对按])[\u4e00-\u9fff]){0,8}(?:工作人员|人员|工作者|干部|党员|居民|村民|群众|农民|委员|成员|书记|"
+                          r"社工|网格员|志愿者|职工|员工|家庭|农户|住户|老人))$")
 _DISTRIBUTIVE = re.compile(r"(?:平均每|人均|户均|每)[^，,。；;！？!?\n]{1,14}$")
 # who is paid a rate, straight before its period: a post (保障小区党支部书记每月…), or a certificate held (取得初级社工职业证书每年…)
 _PAID_HOLDER = re.compile(r"(?:取得|获得|考取|持有)(?P<held>[\u4e00-\u9fff]{2,12}?(?:证书|证|资格|学历|职称))$"
@@ -921,6 +924,9 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
             phrase = head if len(head) >= 2 else lead
         elif not after and lead in before and _DENSITY.search(before[:before.index(lead)]):
             phrase = before[:before.index(lead)]  # 牧区人口密度每平方公里不足5人 → 牧区人口密度
+        elif not after and lead in before and (whose := _PER_HEAD_OF.search(before, 0, before.index(lead))) \
+                and lead.startswith(("人均", "户均", "平均", "月均", "年均")):
+            phrase = whose.group(1) + before[before.index(lead):]  # 社区工作者人均报酬: theirs, not a bare 人均报酬
         elif not after and lead in before:
             phrase = before[before.index(lead):]  # …不达标的社区按照每个社区 → 每个社区
         elif not phrase:
@@ -1237,6 +1243,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_changed_to(text, out)
     _kind_in_bracket(text, out)
     _standard_set(text, out)
+    _posts_of_holder(text, out)
+    _area_of_counted(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))
@@ -1266,6 +1274,54 @@ def _standard_set(text: str, found: list[MetricRec]) -> None:
         set_by = _SET_BY.search(text, max(0, r.start - 24), r.start)
         if set_by:
             r.subject = _shortened(set_by.group(1) + "标准")
+
+
+# a post alone (正职, 副职): whose post it is comes from a label before it in the paragraph that names them (社区工作者正职)
+_RANKED_POSTS = ("正职", "副职")
+_POST_REACH = 160
+
+
+def _posts_of_holder(text: str, found: list[MetricRec]) -> None:
+    """``副职 4500元`` of ``社区工作者正职达到4800元，副职4500元`` → 社区工作者副职: a bare post in a run of pay is of the people
+    a label before it in the same paragraph names with a post (…正职 or …副职), not any such post of the place."""
+    for k, r in enumerate(found):
+        if r.subject not in _RANKED_POSTS:
+            continue
+        for prev in reversed(found[max(0, k - 6):k]):
+            label = prev.subject or ""
+            if r.start - prev.end > _POST_REACH or "\n" in text[prev.end:r.start]:
+                break
+            if len(label) > 2 and label.endswith(_RANKED_POSTS):
+                r.subject = _shortened(label[:-2] + r.subject)
+                break
+
+
+# a bare kind of area (总建筑面积) in the clause straight after a count (已交付使用的住宅小区96个，总建筑面积520万平方米): the area
+# of what is counted — of the whole where parts of it were counted in between (…120个，其中东城区50个，…，总建筑面积…)
+_AREA_KIND = re.compile(r"(?:总|总的)?(?:建筑|占地|使用|用地)?(?:总)?面积")
+_AREA_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:总|总的)?(?:建筑|占地|使用|用地)?(?:总)?面积\s*(?:约|达|为|共|近|超过)?\s*$")
+_COUNTED_UNITS = frozenset({"个", "处", "栋", "幢", "套", "户", "家", "所", "间", "座"})
+
+
+def _area_of_counted(text: str, found: list[MetricRec]) -> None:
+    """``总建筑面积 520万平方米`` of ``已交付使用的住宅小区96个，总建筑面积520万平方米`` → 交付使用的住宅小区总建筑面积: a bare
+    area straight after a count is the area of what it counts; where the counts before it are parts (其中…) of one counted
+    earlier in the sentence, of that one."""
+    for k, r in enumerate(found):
+        if k == 0 or not r.subject or not _AREA_KIND.fullmatch(r.subject) or "平方" not in r.unit and "亩" not in r.unit:
+            continue
+        prev = found[k - 1]
+        if prev.unit not in _COUNTED_UNITS or not _AREA_AFTER_COUNT.fullmatch(text, prev.end, r.start):
+            continue
+        s_lo = stop_before(text, r.start, _SENTENCE_STOP)
+        parts = text.find("其中", s_lo, prev.start)
+        whole = prev
+        if parts >= 0:
+            whole = next((c for c in reversed(found[:k]) if s_lo <= c.start and c.end <= parts), None)
+            if whole is None or whole.unit != prev.unit:
+                continue
+        if whole.subject:
+            r.subject = _shortened(whole.subject + r.subject)
 
 
 def _kind_in_bracket(text: str, found: list[MetricRec]) -> None:

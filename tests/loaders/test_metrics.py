@@ -1174,6 +1174,27 @@ def test_labels_audit_29_left_lists(text, as_written, subject):
     assert got[as_written] == subject
 
 
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a per-head figure of people named before it: theirs (社区工作者人均报酬), not a bare 人均报酬
+    ("全县社区工作者人均报酬约3500元/月。", "3500元/月", "社区工作者人均报酬"),
+    ("网格员人均补贴达2000元。", "2000元", "网格员人均补贴"),
+    # a bare post (正职, 副职) in a run after a label naming whose posts they are: the same people's
+    ("新标准实行后，全区社区工作者正职达到4800元，副职4500元，其他社区工作者4200元；扣除个人缴纳部分，正职3600元，副职3300元。",
+     "4500元", "社区工作者副职"),
+    ("新标准实行后，全区社区工作者正职达到4800元，副职4500元，其他社区工作者4200元；扣除个人缴纳部分，正职3600元，副职3300元。",
+     "3600元", "社区工作者正职"),
+    ("新标准实行后，全区社区工作者正职达到4800元，副职4500元，其他社区工作者4200元；扣除个人缴纳部分，正职3600元，副职3300元。",
+     "3300元", "社区工作者副职"),
+    # a bare area after a count (…小区96个，总建筑面积520万平方米): the area of what is counted; of the whole where parts
+    # were given in between (其中东城区50个…)
+    ("已交付使用的住宅小区96个，总建筑面积520万平方米，其中成立业委会的有60个。", "520万平方米", "交付使用的住宅小区总建筑面积"),
+    ("全县共有老旧小区120个，其中东城区50个，西城区70个，总建筑面积98.5万平方米。", "98.5万平方米", "老旧小区总建筑面积"),
+])
+def test_labels_audit_29_left_bare_kinds(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
 def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
     """一般在100户至700户的范围内设立: the range whole, labelled by what is set up within it — never 100户 alone, and never
     the value as its own label (audit 29)."""

@@ -1251,6 +1251,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
                           or (r.subject[0] in _HEDGE_FIRST and _HEDGE_ONLY.fullmatch(r.subject))):
             r.subject = None
     _range_bounds(text, out)
+    _share_done(text, out)
     return out
 
 
@@ -1364,6 +1365,21 @@ def _range_bounds(text: str, found: list[MetricRec]) -> None:
         s_lo = stop_before(text, r.start, _SENTENCE_STOP)
         holders = list(_RANGE_HOLDER.finditer(text[s_lo:r.start]))
         r.subject = (holders[-1].group(1) if holders else "") + within.group(1) + "的范围"
+
+
+# how much of a piece of work is done, as a share of it (已完成了主体工程的60%, 已完成工作任务的98%)
+_DONE_SHARE = re.compile(r"(完成|完工|建成)了?([^，,。；;：:！？!?\n的\d“”]{2,10})的\s*$")
+
+
+def _share_done(text: str, found: list[MetricRec]) -> None:
+    """``60%`` of ``已经完成了主体工程的60%`` → 完成主体工程的比例: a share with no label of its own after what was done of
+    a piece of work is labelled by that, never shown as its own label."""
+    for r in found:
+        if r.subject or r.unit != "%":
+            continue
+        done = _DONE_SHARE.search(text, max(0, r.start - 16), r.start)
+        if done:
+            r.subject = done.group(1) + done.group(2) + "的比例"
 
 
 # a label that is only a span of time and an adverb of how soon (不到40分钟的时间就, 短短3天内便): it says when, not what is counted
@@ -1973,8 +1989,9 @@ def _age_limit(subject: str, after: str) -> str:
 _UNIT_PAIR_GAP = re.compile(r"\s*、?\s*")
 
 
-# households, then people (1558户5357人, 2114户，6132人): residents counted both ways — a bare pair is the residents'
-_HOUSEHOLDS_PEOPLE_GAP = re.compile(r"\s*[、，,]?\s*")
+# households, then people (1558户5357人, 2114户，6132人, 7500户共22804人): residents counted both ways — a bare pair is the
+# residents'
+_HOUSEHOLDS_PEOPLE_GAP = re.compile(r"\s*[、，,]?\s*(?:共计|合计|总计|共)?\s*")
 _RESIDENTS = "居民"
 _PEOPLE_LABEL = re.compile(r"(?:居民|群众|村民|人口|住户|人员|党员)$")
 

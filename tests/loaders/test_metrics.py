@@ -1195,6 +1195,21 @@ def test_labels_audit_29_left_bare_kinds(text, as_written, subject):
     assert got[as_written] == subject
 
 
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a figure with no label of its own is labelled by what the sentence says of it, never shown as its own label:
+    # households, then 共 and the people (社区常住人口3500户共10230人) — the same residents
+    ("社区常住人口3500户共10230人，流动人口800人。", "10230人", "社区常住人口"),
+    # a share of a piece of work done (已完成了主体工程的60%)
+    ("两个中心已经完成了主体工程的60%，年底即可投用。", "60%", "完成主体工程的比例"),
+    ("目前已完成工作任务的98%。", "98%", "完成工作任务的比例"),
+    # (a share of another whole stays unlabelled: 是全省总量的25.6%)
+    ("搬迁人数占到了全州贫困人口的36%，是全省搬迁任务总量的25.6%。", "25.6%", None),
+])
+def test_labels_audit_29_left_values_alone(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject
+
+
 def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
     """一般在100户至700户的范围内设立: the range whole, labelled by what is set up within it — never 100户 alone, and never
     the value as its own label (audit 29)."""

@@ -1,0 +1,31 @@
+"""Named models, issue 11 round 4 (classes seen over the tuning sets extra-y and extra-aa were released into): ways
+pages of any unit are written, each tested on invented sentences (the tuning texts' wording is not reused)."""
+from __future__ import annotations
+
+import pytest
+
+from tests.loaders.test_models import _models
+
+
+@pytest.mark.parametrize("text", [
+    # a small thing set against a large one, whatever the verb (释放, 成为…的), 微 as well as 小
+    "“微课堂”释放“大活力”——某区用心办好身边小事\n\n“微课堂”释放“大活力”\n\n某区推行“三事分流”工作法。",
+    "某区推行“三事分流”工作法，让社区“小驿站”成为群众身边的幸福“大家园”。",
+])
+def test_a_small_thing_set_against_a_large_one_is_no_name(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_small_named_scheme_with_no_large_one_stays():
+    assert {n for n, _ in _models("某区探索社区治理“微网格”，把服务送到楼栋。")} == {"微网格"}
+
+
+def test_a_list_before_a_whole_that_heads_a_list_of_ways_is_the_name():
+    # “A、B、C”三位一体、多方参与…的方式: 三位一体 is one of the ways listed, the quoted list is the scheme
+    got = {n for n, _ in _models("某区采取“社区牵头、物业配合、居民监督”三位一体、多方参与、共同推进的方式，整治楼道。")}
+    assert got == {"社区牵头、物业配合、居民监督"}
+
+
+def test_a_list_before_a_whole_named_as_a_model_gives_the_whole():
+    got = {n for n, _ in _models("某区构建“社区牵头、物业配合、居民监督”三位一体治理模式，整治楼道。")}
+    assert got == {"三位一体"}

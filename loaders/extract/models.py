@@ -689,9 +689,37 @@ def _introducing_owners(ctx: Context, group: list[_Cand], credited: dict[int, li
             q0 = c.anchor if c.anchor >= 0 else c.start
             owners = [o for o in owners if not (_contains_subject(ctx, o) and (
                 _written_before(ctx, o, q0) or _heads_without_body(ctx, o, line[0], q0)))]
+            if len(owners) == 1:
+                above = _body_names_above(ctx, group, credited, headline, owners[0], line)
+                if above:
+                    return [above]
         if owners:
             return owners
     return []
+
+
+def _body_names_above(ctx: Context, group: list[_Cand], credited: dict[int, list[str]],
+                      headline: list[tuple[int, int]], lowest: str, line: tuple[int, int]) -> str | None:
+    """A headline's chain of units (某市某街道推进“…”) credits its lowest; where the body's first crediting mention
+    gives the chain's upper unit alone (近年来，某市…推进“…”), the scheme is that unit's, carried out in the street
+    (not where the upper unit is only where it came first, 某区首家…平台“…”上线: the street's)."""
+    body = next((d for d in group if id(d) in credited and not any(lo <= d.start < hi for lo, hi in headline)), None)
+    later = credited[id(body)] if body is not None else None
+    if not later or len(set(later)) != 1 or later[0] == lowest:
+        return None
+    upper, place, seen = later[0], ctx.place_named(lowest), set()
+    mentioned = ctx.place_named(upper)
+    if mentioned is None or not any(line[0] <= m.start < line[1] for m in mentioned.mentions):
+        return None
+    last = max((m.end for m in mentioned.mentions if m.end <= body.start), default=-1)
+    if last < 0 or _FIRST_IN.search(ctx.text, last, body.start):
+        return None
+    while place is not None and place.parent and place.parent not in seen:
+        if place.parent == upper:
+            return upper
+        seen.add(place.parent)
+        place = ctx.place_named(place.parent)
+    return None
 
 
 def _heads_without_body(ctx: Context, name: str, lo: int, q0: int) -> bool:

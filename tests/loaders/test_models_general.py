@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.loaders.test_models import _models
+from tests.loaders.test_models_news import _owners
 
 
 @pytest.mark.parametrize("text", [
@@ -29,3 +30,17 @@ def test_a_list_before_a_whole_that_heads_a_list_of_ways_is_the_name():
 def test_a_list_before_a_whole_named_as_a_model_gives_the_whole():
     got = {n for n, _ in _models("某区构建“社区牵头、物业配合、居民监督”三位一体治理模式，整治楼道。")}
     assert got == {"三位一体"}
+
+
+def test_a_headlines_street_gives_way_to_the_district_the_body_credits():
+    # 某区某街道推进“…” heads a story whose body says 某区…推进“…”: the district's scheme, carried out in its street
+    _subject, owners = _owners("亭湖区东湖街道推进“红管家”建设\n\n近年来，亭湖区坚持党建引领，着力推进“红管家”建设，"
+                               "东湖街道结合实际建成党群服务站12个。\n")
+    assert owners["红管家"] == ["盐城市亭湖区"]
+
+
+def test_a_headlines_street_keeps_a_scheme_its_district_only_came_first_with():
+    # 某区首家…平台“…”上线: the district is where it came first, the street's own platform
+    _subject, owners = _owners("亭湖区东湖街道服务平台“红管家”上线\n\n近日，亭湖区首家街道级服务平台“红管家”上线，"
+                               "东湖街道居民可一键办事。\n")
+    assert owners["红管家"] == ["东湖街道"]

@@ -1330,8 +1330,10 @@ def _candidates(ctx: Context) -> list[_Cand]:
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%")
 _MAX_JOIN_SCANS = 256
 _COUNT_BEFORE = re.compile(r"[一二两三四五六七八九十]个$")
-# what is done with a scheme (“红色物业”创建, “共同缔造”活动): not a part of its name
-_ACTIVITY_TAIL = re.compile(r"创建|工作|建设|服务|管理|治理|理念|精神|作用|转化|行动|试点|示范|推广|经验|做法|换届|选举|志愿|志願")
+# what is done with a scheme (“红色物业”创建, “共同缔造”活动), or the kind of unit it makes (兵地“互嵌式”社区, written
+# 互嵌式社区 in the title too): not a part of its name
+_ACTIVITY_TAIL = re.compile(r"创建|工作|建设|服务|管理|治理|理念|精神|作用|转化|行动|试点|示范|推广|经验|做法|换届|选举|志愿|志願"
+                            r"|社区|社區|小区|小區")
 
 
 def _counted_or_joined(text: str, q: Quote, start: int, end: int, name: str,

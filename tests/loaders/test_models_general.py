@@ -44,3 +44,9 @@ def test_a_headlines_street_keeps_a_scheme_its_district_only_came_first_with():
     _subject, owners = _owners("亭湖区东湖街道服务平台“红管家”上线\n\n近日，亭湖区首家街道级服务平台“红管家”上线，"
                                "东湖街道居民可一键办事。\n")
     assert owners["红管家"] == ["东湖街道"]
+
+
+def test_a_quoted_kind_before_the_unit_it_makes_is_not_joined_to_it():
+    # 兵地“嵌入式”社区, written 嵌入式社区 unquoted in the title too: the quote names the kind, 社区 is the unit it makes
+    names = {n for n, _ in _models("某市嵌入式社区治理探索\n\n某市对“嵌入式”社区建设的探索，推行“三事分流”工作法。")}
+    assert "嵌入式社区" not in names and "三事分流" in names

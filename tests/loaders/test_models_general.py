@@ -50,3 +50,17 @@ def test_a_quoted_kind_before_the_unit_it_makes_is_not_joined_to_it():
     # 兵地“嵌入式”社区, written 嵌入式社区 unquoted in the title too: the quote names the kind, 社区 is the unit it makes
     names = {n for n, _ in _models("某市嵌入式社区治理探索\n\n某市对“嵌入式”社区建设的探索，推行“三事分流”工作法。")}
     assert "嵌入式社区" not in names and "三事分流" in names
+
+
+@pytest.mark.parametrize("text,name", [
+    ("某社区创新“党建+议事”工作模式，每月召开议事会。", "党建+议事"),
+    ("某街道推行“基层党建+物业服务”机制。", "基层党建+物业服务"),
+    ("某社區推行“黨建+鄰里”工作模式。", "黨建+鄰里"),
+])
+def test_party_building_brought_into_one_field_has_no_components(text, name):
+    assert {n: comps for (n, _o), comps in _models(text).items()}[name] == []
+
+
+def test_words_joined_by_plus_keep_their_parts():
+    got = {n: comps for (n, _o), comps in _models("某社区创新“网格+议事”工作模式，每月召开议事会。").items()}
+    assert got["网格+议事"] == ["网格", "议事"]

@@ -280,8 +280,10 @@ def _name_parts(name: str) -> list[str]:
         return []
     parts = [_strip_inner(p) for p in _PART_SEP.split(name)]
     parts = [p for p in parts if p]
-    if len(parts) < 2 or any(len(p) < 2 or p.isascii() or _NUM_LEAD.match(p) and not _NOT_A_COUNT.match(p) for p in parts):
-        return []  # (党建+五社联动: the numeral's items are written before it; 一体化推进…: a word, no count)
+    joined = not _rx(r"[、—－–\-,，;；]").search(name)  # (words joined by + alone: “网格化+十户联防”, “社区工作者+双联户”)
+    if len(parts) < 2 or any(len(p) < 2 or p.isascii() or _NUM_LEAD.match(p) and not _NOT_A_COUNT.match(p) and not joined
+                             for p in parts):
+        return []  # (a numeral's items are written elsewhere, “A、B”的“三X”; 一体化推进…: a word, no count)
     return _last_joined(parts)
 
 

@@ -64,3 +64,9 @@ def test_party_building_brought_into_one_field_has_no_components(text, name):
 def test_words_joined_by_plus_keep_their_parts():
     got = {n: comps for (n, _o), comps in _models("某社区创新“网格+议事”工作模式，每月召开议事会。").items()}
     assert got["网格+议事"] == ["网格", "议事"]
+
+
+def test_words_joined_by_plus_keep_a_part_that_opens_with_a_numeral():
+    # (a numeral opening a part of a 、-list still marks a count whose items are written elsewhere)
+    got = {n: comps for (n, _o), comps in _models("某县推行“网格员+双联户”工作模式，效果明显。").items()}
+    assert got["网格员+双联户"] == ["网格员", "双联户"]

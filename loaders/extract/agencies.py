@@ -1225,11 +1225,11 @@ def _stem_lists(text: str, subject: str | None, gaz: Gazetteer, out: list, add, 
 # a news outlet: a paper, a news site or app (江城日报社, 某某晚报, 大江网, 某某新闻)
 _OUTLET_END = re.compile(r"日报社|日报|晚报|都市报|报社|新闻网|网|新闻")
 # what an outlet does as an actor of the text: it organises, reports, goes out to the places
-_OUTLET_ACTS = re.compile(r"联合|推出|深入|走进|主办|承办|协办|发起|开设|开辟|报道[:：]")
+_OUTLET_ACTS = re.compile(r"联合|推出|深入|走进|(?:主办|承办|协办)(?!单位|單位)|发起|开设|开辟|报道[:：]")
 _OUTLET_BEFORE = "、和及与由"
 # …or does it further on in its clause: 由某某网和某某学院联合主办, 某某网理论频道推出 (not past a dateline
 # 讯 or a byline 记者)
-_OUTLET_ACTS_LATER = re.compile(r"[^，,。；;！？!?、“”《》\n讯记]{1,12}?(?:联合主办|主办|承办|协办|推出|发起)")
+_OUTLET_ACTS_LATER = re.compile(r"[^，,。；;！？!?、“”《》\n讯记]{1,12}?(?:(?:联合主办|主办|承办|协办)(?!单位|單位)|推出|发起)")
 # a paper named in 《》 whose reporter is at work in the text, not a byline: 《某某日报》记者走进…
 _OUTLET_REPORTER = re.compile(r"》(?:全媒体)?记者(?:一行)?(?:近日|日前)?(?:走进|来到|深入|走访|进行|采访|实地|探访|蹲点|调查)")
 # words ending in 网 or 新闻 that name a network or a kind of news, not an outlet
@@ -1275,11 +1275,17 @@ def _news_outlets(text: str, out: list, add) -> None:
             add(m.start(1), m.end(1), m.group(1), None)
 
 
+# a paper's name opened by a congress's or CPPCC's (某省政协报新闻中心, 某省政协报创办的网站)
+# (not where 报 opens a verb: 区政协报送, 县人大报告)
+_PAPER_AFTER = re.compile(r"[报報](?![告送名到批备審审请請經经])")
+
+
 def _drop_site_names(text: str, out: list) -> None:
-    """A body's name that opens a website's (来源：某县人大网, 某市民政网讯): the site only carries the story, as an
-    outlet's source line or dateline does, and names no body acting in it."""
+    """A body's name that opens a website's or a paper's (来源：某县人大网, 某市民政网讯, 某省政协报新闻中心): the site
+    or paper only carries the story, as an outlet's source line or dateline does, and names no body acting in it."""
     out[:] = [a for a in out if not (text.startswith("网", a.end)
-                                     and (not is_cjk(text[a.end + 1:a.end + 2] or " ") or text[a.end + 1] in "讯訊"))]
+                                     and (not is_cjk(text[a.end + 1:a.end + 2] or " ") or text[a.end + 1] in "讯訊")
+                                     or a.as_written.endswith(("政协", "政協", "人大")) and _PAPER_AFTER.match(text, a.end))]
 
 
 # a county's or city's media centre (某区融媒体中心), which carries the news of its place

@@ -55,6 +55,10 @@ def _names(text, subject, issuer=None):
     # a body's name opening a website's (来源：某区人大网) credits the site with the story: no body acts
     ("调研老旧小区改造\n来源:华龙区人大网 时间:2020-10-13\n华龙区人大网讯 近日", "濮阳市", []),
     ("华龙区人大常委会组织代表视察。来源:华龙区人大网", "濮阳市", ["濮阳市华龙区人大常委会"]),
+    # a site named in its footer, before its host's label (主办单位:): the site does not organise anything
+    ("华龙区开展志愿服务。\n版权所有©濮阳市人民政府网 主办单位:某某科技有限公司", "濮阳市", []),
+    # …or a paper's (某省政协报新闻中心, 来源:某省政协报): the paper, not the CPPCC
+    ("河南政协报新闻中心(河南政协报记者 王某)近日，华龙区召开座谈会。来源:河南政协报", "濮阳市", []),
     # the CPPCC's committees as a whole (相关委室, 有关专委会) are no committee of its: the CPPCC itself
     ("区政府分管领导、区政协相关委室工作人员参加", "濮阳市华龙区", ["濮阳市华龙区政府", "濮阳市华龙区政协"]),
 ])

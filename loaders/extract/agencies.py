@@ -340,9 +340,10 @@ _LEVEL_AGAIN = re.compile(r"^([\u4e00-\u9fff]{1,12}?([县市区]))\2级(?=[\u4e0
 
 
 def _canonical(name: str) -> str:
-    """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 行政公署 → 行署, 市委办 → 市委办公室, 市政府办 → 市政府办公室
-    (a congress written by its formal name keeps it, 某县人民代表大会常务委员会, as the annotations do)."""
-    name = name.replace("督察局", "督查局").replace("人民政府", "政府").replace("行政公署", "行署")
+    """One spelling per body: 督察局 → 督查局, 人民政府 → 政府, 市委办 → 市委办公室, 市政府办 → 市政府办公室 (a congress
+    written by its formal name keeps it, 某县人民代表大会常务委员会, and a prefecture's 行政公署 its own, as the annotations do;
+    行署 written short merges into it)."""
+    name = name.replace("督察局", "督查局").replace("人民政府", "政府")
     # the level said again before the body (某县县级新时代文明实践中心): the county's centre
     name = _LEVEL_AGAIN.sub(r"\1", name)
     if name.endswith(("委办", "政府办")):
@@ -1365,13 +1366,13 @@ def _merge_abbreviations(pairs: list[tuple[str, str | None]]) -> dict[str, str]:
             of_place.setdefault((pb, hb[-1:]), []).append((b, hb))
     out: dict[str, str] = {}
     for a, pa in pairs:
-        if not pa or len(a) - len(pa) < 3:
+        if not pa or len(a) - len(pa) < 3 and not a.endswith("行署"):  # (行署 ⊂ 行政公署 too)
             continue
         ha = head(a)
         for b, hb in of_place.get((pa, ha[-1:]), ()):
             if len(a) < len(b) and subseq(ha, hb) \
                     and len(b) - len(a) <= 8 \
-                    and b.endswith(("中心", "小组", "专班", "局", "委员会", "支队", "大队", "派出所")) \
+                    and b.endswith(("中心", "小组", "专班", "局", "委员会", "支队", "大队", "派出所", "行政公署")) \
                     and not set("省市区县") & set((Counter(b.replace("城市", "城")) - Counter(a)).elements()) \
                     and not any(unit in b and unit not in a for unit in _TOWN_UNITS) \
                     and len(out.get(a, "")) < len(b):

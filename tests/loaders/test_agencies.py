@@ -364,7 +364,14 @@ def test_line_departments_one_level_up(text, subject, issuer, expected):
 
 def test_a_league_and_its_administrative_office():
     text = "盟委、盟行署高度重视，盟民政局牵头，锡林郭勒盟行政公署办公室印发通知。联盟委员会成立。"
-    assert _names(text, "锡林郭勒盟") == ["锡林郭勒盟委", "锡林郭勒盟民政局", "锡林郭勒盟行署", "锡林郭勒盟行署办公室"]
+    # 行政公署 written in full keeps its name (as the annotations keep a formal name as written), 行署 written short its own
+    assert _names(text, "锡林郭勒盟") == ["锡林郭勒盟委", "锡林郭勒盟民政局", "锡林郭勒盟行政公署办公室", "锡林郭勒盟行署"]
+
+
+def test_a_prefectures_administrative_office_written_in_full_is_one_body_with_its_short_form():
+    text = "阿克苏地区开展民族团结活动\n\n在距离阿克苏地区行政公署所在地不远的社区，地区行署领导调研。\n"
+    assert [a.name for a in extract_text(text, "x.txt").agencies if "公署" in a.name or "行署" in a.name] == \
+        ["阿克苏地区行政公署"]
 
 
 @pytest.mark.parametrize("subject,expected", [

@@ -2008,6 +2008,8 @@ def _second_units(text: str, found: list[MetricRec]) -> None:
                 _UNIT_PAIR_GAP.fullmatch(text, a.end, b.start)
                 or a.unit.endswith("户") and b.unit.endswith("人") and _HOUSEHOLDS_PEOPLE_GAP.fullmatch(text, a.end, b.start)):
             b.subject = a.subject          # (常住人口3000多户，1.6万余人: the same residents after a comma too)
+            if a.unit.endswith("户") and b.unit.endswith("人") and a.subject.endswith("户数"):
+                b.subject = a.subject[:-2] + "人数"     # (总户数4629户、13642人: the people of those households, no 户数)
         elif a.subject is None and a.unit.endswith("户") and b.unit.endswith("人") and b.subject \
                 and text[a.end:a.end + 1] in "、，," and text[a.end + 1:b.start].strip() == b.subject \
                 and _PEOPLE_LABEL.search(b.subject):

@@ -1199,6 +1199,8 @@ def test_labels_audit_29_left_bare_kinds(text, as_written, subject):
     # a figure with no label of its own is labelled by what the sentence says of it, never shown as its own label:
     # households, then 共 and the people (社区常住人口3500户共10230人) — the same residents
     ("社区常住人口3500户共10230人，流动人口800人。", "10230人", "社区常住人口"),
+    # (people after households labelled as a number of households: the number of people, not 户数)
+    ("社区共有5个居民小区，总户数4629户、13642人。", "13642人", "总人数"),
     # a share of a piece of work done (已完成了主体工程的60%)
     ("两个中心已经完成了主体工程的60%，年底即可投用。", "60%", "完成主体工程的比例"),
     ("目前已完成工作任务的98%。", "98%", "完成工作任务的比例"),

@@ -1301,6 +1301,10 @@ def _posts_of_holder(text: str, found: list[MetricRec]) -> None:
 # of what is counted — of the whole where parts of it were counted in between (…120个，其中东城区50个，…，总建筑面积…)
 _AREA_KIND = re.compile(r"(?:总|总的)?(?:建筑|占地|使用|用地)?(?:总)?面积")
 _AREA_AFTER_COUNT = re.compile(r"\s*[，,]\s*(?:总|总的)?(?:建筑|占地|使用|用地)?(?:总)?面积\s*(?:约|达|为|共|近|超过)?\s*$")
+# … or in the clause straight after a room or building its clause ends with (…的社区办公室，面积150平方米): that one's area
+_ROOM_BEFORE_AREA = re.compile(r"([^的，,。；;：:！？!?\n\d“”]{2,10}?(?:办公室|办公用房|服务用房|活动室|活动中心|服务中心|服务站|党群服务中心|"
+                               r"驿站|综合楼|办公楼|服务楼))\s*[，,]\s*(?:总|总的)?(?:建筑|占地|使用|用地)?(?:总)?面积"
+                               r"\s*(?:约|达|为|共|近|超过)?\s*$")
 _COUNTED_UNITS = frozenset({"个", "处", "栋", "幢", "套", "户", "家", "所", "间", "座"})
 
 
@@ -1309,10 +1313,15 @@ def _area_of_counted(text: str, found: list[MetricRec]) -> None:
     area straight after a count is the area of what it counts; where the counts before it are parts (其中…) of one counted
     earlier in the sentence, of that one."""
     for k, r in enumerate(found):
-        if k == 0 or not r.subject or not _AREA_KIND.fullmatch(r.subject) or "平方" not in r.unit and "亩" not in r.unit:
+        if not r.subject or not _AREA_KIND.fullmatch(r.subject) or "平方" not in r.unit and "亩" not in r.unit:
             continue
-        prev = found[k - 1]
-        if prev.unit not in _COUNTED_UNITS or not _AREA_AFTER_COUNT.fullmatch(text, prev.end, r.start):
+        room = _ROOM_BEFORE_AREA.search(text, max(0, r.start - 40), r.start)
+        if room and (k == 0 or found[k - 1].end <= room.start()):
+            # (…搬入位于某路的社区办公室，面积150平方米: the room's area, not the place's)
+            r.subject = _shortened(room.group(1) + r.subject)
+            continue
+        prev = found[k - 1] if k else None
+        if prev is None or prev.unit not in _COUNTED_UNITS or not _AREA_AFTER_COUNT.fullmatch(text, prev.end, r.start):
             continue
         s_lo = stop_before(text, r.start, _SENTENCE_STOP)
         parts = text.find("其中", s_lo, prev.start)

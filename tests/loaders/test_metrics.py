@@ -1189,6 +1189,9 @@ def test_labels_audit_29_left_lists(text, as_written, subject):
     # were given in between (其中东城区50个…)
     ("已交付使用的住宅小区96个，总建筑面积520万平方米，其中成立业委会的有60个。", "520万平方米", "交付使用的住宅小区总建筑面积"),
     ("全县共有老旧小区120个，其中东城区50个，西城区70个，总建筑面积98.5万平方米。", "98.5万平方米", "老旧小区总建筑面积"),
+    # … or after the room its clause ends with (…的社区办公室，面积150平方米): that room's; a place's own area stays bare
+    ("2014年某社区搬入位于某某路的社区办公室，面积150平方米，配备办公设备。", "150平方米", "社区办公室面积"),
+    ("社区位于某路，面积0.8平方公里。", "0.8平方公里", "面积"),
 ])
 def test_labels_audit_29_left_bare_kinds(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

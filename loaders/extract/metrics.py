@@ -12,7 +12,7 @@ durations (连续2年, 3个月, 7个工作日, 40分钟), numbers inside quotes 
 “3个100%”, “40工程”; not a quote of the figure alone, 两个“100%”, nor a quoted standard), structural
 counts (3个方面, 6个特点), national statistics (全国/我国 …, not 领跑全国), copies in a distribution
 list (（2份）), age bands naming a group (60岁以上老年人), the upper end of a range
-written out (100户至700户), zero counts and web-page furniture (0人参与, 0条评论, 人气).
+written out as a second figure (100户至700户: one figure, written whole), zero counts and web-page furniture (0人参与, 0条评论, 人气).
 
 Each figure gets a ``subject`` (what is counted, as the text says it, see :func:`_subject`), the
 ``year`` of its sentence, and — from the document around it (:mod:`loaders.extract.attribution`)

@@ -39,6 +39,9 @@ _ENUMERATION_TO_FIGURE = re.compile(r"[^，,。；;：:]*等")
 _CLAUSE_MARK = re.compile(r"[，,；;：:。！？!?\n]")
 # a clause saying what an amount is for (…筹措资金226.32亿元，为全省城乡社区治理提供资金保障 / ，用于…): the amount's purpose
 _FOR_PURPOSE = re.compile(r"\s*(?:专项|全部|主要)?(?:用于|用以|为)")
+# … or a clause of the means, then what the amount was spent on and what was done to it (市政府投入预算1.5亿元，采取…等方式，
+# 对城市社区综合服务设施进行升级改造): that clause is the amount's purpose (as ``loaders.extract.metrics`` labels it)
+_MEANS_THEN_TREATED = re.compile(r"\s*(?:采取|通过|按照|依托)[^。；;！？!?\n]{0,50}?(?:方式|办法|形式|途径)[，,]\s*(?=对)")
 _SENTENCE_STOPS = "。！？；!?;\n"
 # the longest sentence a measure's span may open with as its title (one clause)
 _TITLE_MAX = 24
@@ -503,6 +506,11 @@ class _Builder:
             # an amount, then what it is for (筹措资金226.32亿元，为…提供资金保障): the purpose is the figure's clause too
             purpose_end = _CLAUSE_MARK.search(self.text, after.end(), right)
             clause = (clause[0], purpose_end.start() if purpose_end else right)
+        elif after is not None and self.text[after.start()] in "，," and "元" in mt.unit \
+                and (treated := _MEANS_THEN_TREATED.match(self.text, after.end(), right)) is not None:
+            # (…1.5亿元，采取…等方式，对…设施进行升级改造: what it was spent on, after the means, is its clause too)
+            treated_end = _CLAUSE_MARK.search(self.text, treated.end(), right)
+            clause = (clause[0], treated_end.start() if treated_end else right)
         if _WISH.search(self.text, *clause) or _MISSING.search(self.text, *clause) \
                 or _HOLDS_BEFORE.search(self.text, clause[0], mt.start):
             return []
@@ -566,10 +574,16 @@ class _Builder:
             if mark is None and self._later_item(mt, found[0]):
                 # named in a later item of a list of figures (16个“两新”组织、43个“双报到”单位…): what that item counts
                 return False
-            # or in the clause right after an amount saying what it is for (筹措资金226.32亿元，为…提供资金保障)
-            return mark is None or (self.text[mark.start()] in "，," and "元" in mt.unit
-                                    and _FOR_PURPOSE.match(self.text, mark.end()) is not None
-                                    and not _CLAUSE_MARK.search(self.text, mark.end(), found[0]))
+            # or in the clause right after an amount saying what it is for (筹措资金226.32亿元，为…提供资金保障), or in what it
+            # was spent on after a clause of the means (…1.5亿元，采取…等方式，对城市社区综合服务设施进行升级改造)
+            if mark is None:
+                return True
+            if self.text[mark.start()] not in "，," or "元" not in mt.unit:
+                return False
+            if _FOR_PURPOSE.match(self.text, mark.end()) is not None:
+                return not _CLAUSE_MARK.search(self.text, mark.end(), found[0])
+            treated = _MEANS_THEN_TREATED.match(self.text, mark.end(), found[0])
+            return treated is not None and not _CLAUSE_MARK.search(self.text, treated.end(), found[0])
         between = self.text[found[1]:mt.start] if found[1] <= mt.start else ""
         if not _ENUMERATION_TO_FIGURE.fullmatch(between):
             return True

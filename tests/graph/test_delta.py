@@ -579,3 +579,24 @@ def test_party_organisations_set_up_measure_party_building():
     measured = _metric_practices(record_to_delta(rec))
     assert measured["28家"] == [] and measured["9个"] == []
     assert measured["3个"] == ["党建引领"] and measured["6个"] == ["党建引领"]
+
+
+def test_an_amount_measures_what_it_was_spent_on_after_a_clause_of_the_means():
+    """Audit 30: an amount, a clause of the means, then what it was spent on (区政府投入资金2000万元，采取整合资源、改扩建等方式，
+    对社区综合服务设施进行升级改造) measures the practice that clause names, as its label says (对…进行升级改造的资金); a practice
+    named only in the means clause, or in a later clause of its own, is no purpose of it."""
+    from loaders.record import MetricRec
+
+    text = ("一、推进阵地建设。\n区政府投入资金2000万元，采取整合资源、改扩建等方式，对社区综合服务设施进行升级改造。"
+            "区财政投入资金300万元，通过网格化管理等方式，对老旧小区进行整治，建成党群服务中心12个。")
+    measure = MeasureRec(summary="推进阵地建设", span=Span(start=0, end=len(text)),
+                         practices=["党群服务阵地建设", "网格化治理"])
+    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, u, w in ((2000, "万元", "2000万元"), (300, "万元", "300万元"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试区"),
+                           places=[PlaceRec(name="测试区", level="county", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert measured["2000万元"] == ["党群服务阵地建设"]
+    assert measured["300万元"] == []

@@ -185,6 +185,9 @@ _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[ \t]*(?:\d{1,2}[ \t]*月[ \t]*)?(
 _BYLINE_AFTER = re.compile(r"(?:全媒体)?记者(?!(?:一行)?(?:近日|日前)?(?:走进|来到|深入|走访|进行|采访|实地|探访|蹲点|调查))")
 _CENTRAL_OUTLETS = ("新华社",)
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reverse=True)))
+# a ministry's department written after it (民政部基层政权建设和社区治理司, 民政部社会事务司): not a company (公司), not the
+# next ministry (…部和司法部)
+_MINISTRY_DEPT = re.compile(_BODY + r"{2,14}?(?<!公)司(?![法机])")
 
 
 def central_body_in(text: str, lo: int, hi: int) -> tuple[int, int] | None:
@@ -213,7 +216,7 @@ _ACTION_IN_BODY = re.compile(r"成立|建立|设立|组建|推行|开展|吸纳|
 # (农村 ends the name of the bureau of agriculture and villages, 农业农村局: no village's)
 # a match that ends inside an ordinary word (规划布局, 工作格局, 承办) is not an agency
 _WORD_END = re.compile(r"(?:布局|格局|大局|全局|开局|结局|承办|主办|协办|督办|交办|创办|兴办|举办|开办|筹办|合办|代办|帮办|包办|通办|"
-                       r"查办|经办|试办|申办|停办|操办|转办)$")
+                       r"(?<!督)查办|经办|试办|申办|停办|操办|转办)$")
 _GROUP_KEY = re.compile(r"领导小组|专班|行业(?:综合|协会)?党委|办公室|派出所")
 _DEPT_LIST_KEY = re.compile(r"等(?:[0-9]{1,3}个|多个|相关|有关|职能)?(?:部门|单位)")
 _CJK_RUN = re.compile(_H + r"*")
@@ -540,6 +543,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
         name, end = _CENTRAL[m.group()], m.end()
         if name.endswith(("部", "委员会", "委", "局", "署")) and text.startswith(("办公厅", "办公室"), end):
             name, end = name + text[end:end + 3], end + 3  # 某部办公厅公布…: the ministry's general office acts
+        elif name.endswith("部") and (dept := _MINISTRY_DEPT.match(text, end)):
+            name, end = name + dept.group(), dept.end()  # 民政部某某司副司长: the ministry's department
         add(m.start() - 7 if formal else m.start(), end, name, None)
     for m in _CN_ASSOC.finditer(text):
         add(m.start(), m.end(), m.group(), None)

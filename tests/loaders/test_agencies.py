@@ -476,6 +476,17 @@ def test_a_standing_members_titles_name_each_department():
     assert _names(text, "南通市崇川区") == ["南通市崇川区委", "南通市崇川区委组织部", "南通市崇川区委统战部"]
 
 
+@pytest.mark.parametrize("text,subject,expected", [
+    # a supervision office written short (督查办) is an office, not the verb 查办
+    ("会议强调;区督查办、区城管局负责人参加。", "汉中市汉台区", ["汉中市汉台区城管局", "汉中市汉台区督查办"]),
+    # a ministry's department written after it (某部某某司) is the body at work, the ministry's; not the next ministry
+    ("由民政部社会事务司副司长带队调研。", "忻州市", ["民政部社会事务司"]),
+    ("民政部联合司法部印发通知。", "忻州市", ["司法部", "民政部"]),
+])
+def test_offices_written_short_and_a_ministrys_department(text, subject, expected):
+    assert _names(text, subject) == expected
+
+
 def test_a_standing_members_head_title_written_short_after_a_secretary_general():
     # 市委常委、市委秘书长、宣传部长: the city committee's department, not the district's the text is about
     text = "省委组织部一行到崇川区调研。市委常委、市委秘书长、宣传部长王某参加活动，区领导李某陪同。"

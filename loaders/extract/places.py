@@ -126,6 +126,8 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
 
 
 _LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村)|乡(?!村))")
+# a mountain range written with a unit's short form (吕梁山深处, 长白山脚下, 贺兰山区): the range and where it lies
+_MOUNTAIN_AFTER = re.compile(r"山(?:深处|腹地|区|脉|脚|麓|下|间|里|上|中(?![心学队]))")
 # the items of a list of counties (与三江、龙胜、黎平等县签订…): each a county-level short form
 _COUNTY_LIST_AFTER = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}?)*等[0-9一二三四五六七八九十]*个?(?:县|区|旗)(?![域别分间块位划级])")
 
@@ -326,6 +328,8 @@ def _admin_mentions(text: str, subject: str | None, gaz: Gazetteer) -> list[Admi
                 continue  # 汉、回、东乡、保安等多个民族: a people (东乡族自治县 is written 东乡 too), no place
             if within is None and is_boundary_direction(hit.surface):
                 continue  # 南至某大街，东至某路: a boundary's direction (the county 东至 is written 东至县 or after 池州)
+            if within is None and _MOUNTAIN_AFTER.match(text, hit.end):
+                continue  # 地处吕梁山深处: a mountain range named like the city (吕梁山, 长白山, 贺兰山), no place
             if (_LOCAL_SUFFIX_AFTER.match(after) and not (within is not None and place.is_county_level
                                                           and after.startswith("社区"))
                     and not _city_community_work(gaz, hit.codes, text, hit.end))\

@@ -891,3 +891,12 @@ def test_a_community_written_after_its_towns_stem_is_that_community():
                        "x.txt")
     places = {p.name: p.role for p in rec.places}
     assert "建塘青松社区" not in places and places["青松社区"] == "subject"
+
+
+def test_a_mountain_range_named_like_a_city_is_no_place(gaz):
+    # 地处某山深处: a range written with a city's short form (吕梁山, 长白山) is where the county lies, not that city
+    text = "让城市更美好——来自吕梁山深处的社区建设\n\n近几年，地处吕梁山深处的山西省沁源县加强城市社区建设。\n"
+    assert [gaz.by_code[a.code].name for a in admin_mentions(text, None, gaz)] == ["沁源县"]
+    assert extract_text(text, "t.txt").document.subject_place == "长治市沁源县"
+    # the city written alone stays the city
+    assert [gaz.by_code[a.code].name for a in admin_mentions("吕梁市推进网格治理", None, gaz)] == ["吕梁市"]

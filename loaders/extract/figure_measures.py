@@ -49,6 +49,10 @@ _MAX_SUMMARY = 30
 _SIGNS = re.compile(r"\s*(?:块|面|个|处)?(?:" + SIGN_NOUNS + ")")
 _SIGNS_LABEL = re.compile(r"(?:" + SIGN_NOUNS + ")$")
 _LIST = re.compile(r"[、等]")
+# party organisations a clause sets up (建立小区党支部1275个, 推动成立2个独立物业企业党支部): the work of party building itself
+_PARTY_BUILDING = "党建引领"
+_PARTY_ORGS_SET_UP = re.compile(r"(?:成立|组建|建立|新建|设立|单建|联建)[^，,；;：:。！？!?\n]{0,16}?"
+                                r"(?:党支部|党组织|党小组|党总支|党委|党工委)(?![书委])")
 
 
 def _funds_given(figures: list, words: str) -> bool:
@@ -157,3 +161,23 @@ def extract_figure_measures(ctx: Context) -> None:
         added[(lo, hi)] = rec = MeasureRec(summary=summary, practices=[pm.name], place=place, status="done",
                                            span=Span(start=lo, end=hi))
         ctx.measures.append(rec)
+    _party_building(ctx, added, covered, attribution)
+
+
+def _party_building(ctx: Context, added: dict[tuple[int, int], MeasureRec], covered: list[tuple[int, int, object]],
+                    attribution: Attribution) -> None:
+    """A clause counting party organisations set up (构建“街道党工委—社区党组织—小区党支部”三级链条，建立小区党支部1275个)
+    is a measure of party building too where its sentence names 党建引领 outside any measure: the organisations are that
+    work's own result (``graph.delta`` then reads the figure as measuring it), whichever practice made the measure."""
+    text = ctx.text
+    # (every hit of it, not only the mention the document cites it by: its link may cite the clause's own sentence)
+    hits = [pos for pos, name in ctx.practice_hits if name == _PARTY_BUILDING and not attribution.planned_at(pos)
+            and not any(a <= pos < b for a, b, _ in covered)]
+    if not hits:
+        return
+    for (lo, hi), rec in added.items():
+        if _PARTY_BUILDING in rec.practices or not _PARTY_ORGS_SET_UP.search(without_pinyin(text[lo:hi])[0]):
+            continue
+        left, right = stop_before(text, lo, _SENTENCE_STOPS), stop_at_or_after(text, lo, _SENTENCE_STOPS)
+        if any(left <= pos < right for pos in hits):
+            rec.practices.append(_PARTY_BUILDING)

@@ -13,7 +13,20 @@ def test_a_result_figure_in_the_cue_clause_makes_a_measure():
     text = ("某某市民政局关于物业工作的情况\n近年来，某某市持续推进小区治理，将无物业小区管理与基层党建相融合，"
             "成立业主委员会49个、建立党支部31个。\n")
     got = [m for m in _measures(text) if "业委会组建" in m[1]]
-    assert got == [("成立业主委员会49个、建立党支部31个", ["业委会组建"], "done")], _measures(text)
+    # (its party branches set up are party building's result too, the sentence naming 基层党建: audit 30)
+    assert got == [("成立业主委员会49个、建立党支部31个", ["业委会组建", "党建引领"], "done")], _measures(text)
+
+
+def test_party_organisations_set_up_make_a_measure_of_party_building_too():
+    """Audit 30 (宁夏回族自治区 × 党建引领 graded by a link alone): a clause counting party organisations set up, the measure of
+    another practice's cue (建立小区党支部1275个), is of 党建引领 too where its sentence names it (构建“街道党工委—社区党组织—…”
+    链条); not where the sentence does not, nor where the clause counts organisations without setting them up."""
+    text = ("某某市党建引领小区治理\n某某市构建“街道党工委—社区党组织—小区党支部”三级链条，建立小区党支部275个，"
+            "实现党的组织全面覆盖。\n")
+    got = [m for m in _measures(text) if "275" in m[0]]
+    assert got and "党建引领" in got[0][1] and "小区党支部" in got[0][1], _measures(text)
+    alone = "某某市小区治理\n某某市推进小区治理，建立小区党支部275个，实现全面覆盖。\n"
+    assert all("党建引领" not in m[1] for m in _measures(alone)), _measures(alone)
 
 
 def test_no_measure_for_a_target_a_size_or_a_counted_list():

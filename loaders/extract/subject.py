@@ -834,6 +834,9 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
     if lead is not None and lead.local is not None and found is not None and found.local is None \
             and _one_of_several(text, lead, gaz):
         lead = None  # 湖滨街道…，小营街道…，清波街道…: the streets of a district story, taken in turn
+    if lead is not None and lead.local is not None and found is not None and found.local is None \
+            and found.code is not None and _glimpse_of(text, found.code, gaz):
+        lead = None  # 走进某区某社区…。这是某区开展…活动的一个侧面: the community's scene shows the district's work
     if lead is not None and lead.local is None and found is not None and found.code is not None \
             and lead.code != found.code and lead.code in {p.adcode for p in gaz.chain(found.code)}:
         lead = None  # 某市地处…: a lead that introduces the city of the district the text is about
@@ -853,6 +856,20 @@ def _story_subject(text: str, title: str | None, found: SubjectPlace | None, gaz
         # (twice is enough where nothing else places the story: no headline place, no 我市/本区 of its own)
         return dominant_local(text, found, gaz, 3 if headline is not None or self_level(text) is not None else 2)
     return found
+
+
+# a reporter's turn from a scene to the work it shows (这是某区开展…活动的一个侧面, …的一个缩影, …的生动写照)
+_GLIMPSE = re.compile(r"这是([^。！？!?\n]{2,40}?)的(?:一个|一幅)?(?:生动)?(?:缩影|侧面|写照|剪影)")
+
+
+def _glimpse_of(text: str, code: str, gaz: Gazetteer) -> bool:
+    """Does the text call a scene a glimpse of the work of the unit ``code``, named straight after 这是 (这是某区开展…
+    的一个侧面)? The story is then that unit's, its community or street an example of it."""
+    for m in _GLIMPSE.finditer(text):
+        named = admin_mentions(m.group(1), None, gaz)
+        if named and named[0].start == 0 and named[0].code == code:
+            return True
+    return False
 
 
 def _told_again(text: str, title: str | None, headline: SubjectPlace, up: str, gaz: Gazetteer) -> bool:

@@ -1125,3 +1125,13 @@ def test_a_communitys_story_is_placed_by_the_one_county_its_campaign_names():
     assert rec.document.subject_place == "青松社区"
     assert rec.document.province == "河南省"
     assert "邓州市民政局" in {a.name for a in rec.agencies}
+
+
+def test_a_scene_called_a_glimpse_of_the_districts_work_leaves_the_story_to_the_district():
+    # 走进某区某社区… 这是某区开展…活动的一个侧面: the community's scene is an example of the district's campaign
+    text = ("衢州市柯城区开展“党员联户”活动\n\n"
+            "走进衢州市柯城区南湖社区，楼道口挂着党员联户公示牌，写明党员的联系电话和责任范围。\n"
+            "这是衢州市柯城区开展“党员联户”活动的一个侧面。柯城区在全区开展这项活动，推动党员走进楼院。\n")
+    assert _doc(text).document.subject_place == "衢州市柯城区"
+    # the first sentence alone, no glimpse: the community's own story
+    assert _doc(text.split("这是")[0] + "\n").document.subject_place == "南湖社区"

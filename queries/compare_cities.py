@@ -22,6 +22,7 @@ from queries.grading import (
     is_plan,
     named_in_general_line,
     named_in_judged,
+    problem_only,
     rule_only,
 )
 from queries.kept import loads_all, maintained
@@ -228,7 +229,8 @@ def _fetched_cells(rows: list[dict[str, Any]]) -> tuple[dict[tuple[str, str], li
         seen.add(key)
         place_names[row["place_id"]] = row["place"]
         grade, ev = graded(row)
-        if grade == "claimed" and (conceded_only(ev.quote, row["practice"]) or rule_only(ev.quote, row["practice"])):
+        if grade == "claimed" and (conceded_only(ev.quote, row["practice"]) or rule_only(ev.quote, row["practice"])
+                                   or problem_only(ev.quote, row["practice"])):
             continue        # (虽然成立了业主委员会，但…: the ground of a problem; 关于“…不低于30平方米”的精神: a rule cited)
         own = best_evidence(row, "own_") if row["source"] == "measure" else NO_EVIDENCE
         item = (row["id"], row.get("summary"), row.get("status"), row["source"], own)
@@ -277,7 +279,8 @@ def _kept_cells(g: Any, read: Callable[[str], list[list[Any]]], places: list[str
                 cited: EvidenceLike = ev
                 counting = [f for f in figures if not within.isdisjoint(f[0])] if figures else None
                 grade = counted if counting else plain
-                if grade == "claimed" and (conceded_only(ev[3], practice) or rule_only(ev[3], practice)):
+                if grade == "claimed" and (conceded_only(ev[3], practice) or rule_only(ev[3], practice)
+                                           or problem_only(ev[3], practice)):
                     continue        # (虽然成立了业主委员会，但…: the ground of a problem; a rule cited: not the place's claim)
                 if grade == "quantified" and counting:
                     fig = best_evidence({"fig_doc": [f[1] for f in counting], "fig_start": [f[2] for f in counting],

@@ -19,7 +19,14 @@ from typing import Any, NamedTuple
 from graph.model import Evidence, label_of_id
 from graph.sqlite_rows import sort_key
 from queries.compare_cities import graded
-from queries.grading import as_measures_grade, conceded_only, grade_rank, recognition_about, rule_only
+from queries.grading import (
+    as_measures_grade,
+    conceded_only,
+    grade_rank,
+    problem_only,
+    recognition_about,
+    rule_only,
+)
 from queries.kept import dumps, kept_reader, loads, loads_all, maintained
 from queries.rows import as_list, cached, evidence_entry
 from queries.spec import EVIDENCE, K, Param, QuerySpec
@@ -215,11 +222,12 @@ def _rank(rows: list[dict[str, Any]], practice: str) -> list[dict[str, Any]]:
 
 
 def _grants_nothing(piece: _Piece, practice: str) -> bool:
-    """Whether ``piece`` is claimed by a sentence that names ``practice`` only as a problem's ground or inside a rule
-    it quotes (虽然成立了业主委员会，但…; 关于“…不低于30平方米”的精神; “一有”即有…): no piece of the place's ranking,
+    """Whether ``piece`` is claimed by a sentence that names ``practice`` only as a problem's ground or field or inside a
+    rule it quotes (虽然成立了业主委员会，但…; 如在物业治理方面，…难以…; 关于“…不低于30平方米”的精神; “一有”即有…): no piece of the place's ranking,
     as it makes no cell on compare_cities — in the ranking ``fetch`` makes and in the one the store maintains."""
     quote = piece.evidence.quote
-    return piece.grade == "claimed" and (conceded_only(quote, practice) or rule_only(quote, practice))
+    return piece.grade == "claimed" and (conceded_only(quote, practice) or rule_only(quote, practice)
+                                          or problem_only(quote, practice))
 
 
 def _rank_order(row: dict[str, Any]) -> tuple[int, int, str]:

@@ -43,6 +43,7 @@ __all__ = [
     "mention_claimed",
     "named_in_general_line",
     "named_in_judged",
+    "problem_only",
     "recognition",
     "recognition_about",
     "states_duty",
@@ -515,6 +516,31 @@ def conceded_only(text: str | None, practice: str) -> bool:
         return False
     hits = [pos for pos, p in load_taxonomy().hits(text) if p == practice]
     return bool(hits) and all(any(a <= pos < b for a, b in spans) for pos in hits)
+
+
+# a clause naming the field a problem is found in (如在物业治理方面，部分老旧小区因…难以吸引专业物业公司入驻，往往陷入…恶性循环):
+# the field, then what goes wrong there
+_PROBLEM_FIELD = re.compile(r"(?:如|例如|比如|特别是|尤其是)?在[^，,。；;：:！？!?]{1,20}?(?:方面|领域|问题上)\s*[，,]")
+_PROBLEM_WORDS = re.compile(r"难以|无法|陷入|恶性循环|问题突出|困难|短板|滞后|薄弱|错位|缺乏|缺少|不足|不到位|不充分|参差不齐")
+_WORK_DONE = re.compile(r"建立|成立|开展|实施|推进|推行|完善|健全|出台|打造|建成|组建|解决了|破解")
+
+
+def problem_only(text: str | None, practice: str) -> bool:
+    """Whether ``text`` names ``practice`` only as the field a problem is found in (如在物业治理方面，部分老旧小区因…问题，
+    难以吸引专业物业公司入驻，往往陷入…恶性循环): the rest of the sentence states what goes wrong there and reports no work —
+    a paper's or a proposal's example of a problem, no work of the practice, nor a claim of it."""
+    if not text or "在" not in text:
+        return False
+    spans = [(m.start(), m.end()) for m in _PROBLEM_FIELD.finditer(text)]
+    if not spans:
+        return False
+    from loaders.reference import load_taxonomy
+
+    hits = [pos for pos, p in load_taxonomy().hits(text) if p == practice]
+    if not hits or not all(any(a <= pos < b for a, b in spans) for pos in hits):
+        return False
+    rest = text[max(b for a, b in spans):]
+    return _PROBLEM_WORDS.search(rest) is not None and _WORK_DONE.search(rest) is None
 
 
 # what a standard's quoted term spells out (“一有”即有坚强的党组织、…和广泛的社区社会组织；“二厅”即…)

@@ -45,6 +45,7 @@ for tab, sec in zip(tabs, sections):
                                "studied": "（原文只写学习借鉴他处的做法）",
                                "visited": "（原文只写来访者参观的场所）",
                                "conceded": "（原文只为说明问题而提及：虽然…但…）",
+                               "problem": "（原文只为说明问题而提及）",
                                "rule": "（原文只在规定或标准的条文中提及）"}.get(r.get("status") or "", "")
                     with st.expander(md_escape((r["name"] or "（未命名）") + planned)):
                         show_evidence(row_evidence(r), limit=3)

@@ -105,3 +105,25 @@ def test_a_practice_named_only_in_a_quoted_rule_is_no_exemplar_and_is_marked_on_
             if r["section"] == "practice" and r["name"] == practice]
     # (marked rule where extraction links the practice to the rule's words; since 0e867a8 it links none there)
     assert all(r["status"] == "rule" for r in rows)
+
+
+def test_a_practice_named_only_as_a_problems_field_is_no_exemplar_and_is_marked_on_the_city_page():
+    """Audit 30: a paper's example of a problem (如在物业治理方面，部分老旧小区因…等问题，难以吸引专业物业公司入驻，往往陷入…
+    恶性循环) names the practice only as the field where things go wrong: no cell, no exemplar, and the city page says so
+    (``problem``); the field, then work done there, is still the place's."""
+    from queries.grading import problem_only
+
+    problem = ("如在物业治理方面，部分老旧小区因物业费收缴率低、运营成本高等问题，难以吸引专业物业公司入驻，"
+               "往往陷入“无物业—环境差—更难吸引物业”的恶性循环。")
+    assert problem_only(problem, "物业管理提升")
+    assert not problem_only("在物业治理方面，某区引入专业物业公司12家，破解了老旧小区无人管的难题。", "物业管理提升")
+    assert not problem_only("某区推进物业治理，部分老旧小区难以吸引物业公司入驻。", "物业管理提升")
+    text = "芜湖市基层治理存在的问题与对策\n\n资源整合能力不足，服务供给与需求错位。" + problem + "\n"
+    store = store_of_text(text)
+    practice = "物业管理提升"
+    assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})
+                if r["grade"]]
+    assert "芜湖市" not in {r["place"] for r in registry.run(store, "exemplars", {"practice": practice, "k": 5})}
+    rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
+            if r["section"] == "practice" and r["name"] == practice]
+    assert rows and all(r["status"] == "problem" for r in rows)

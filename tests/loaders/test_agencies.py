@@ -457,6 +457,11 @@ def test_words_opening_with_a_level_char_and_party_bureaus(text, expected):
     ("全市社区党群服务中心全部建成，全市社区治理工作领导小组统筹。", ["南阳市社区治理工作领导小组"]),
     # a task force's name does not hold the verb that founds it
     ("市级层面成立工作专班，成立社区治理工作专班。", ["南阳市社区治理工作专班"]),
+    # a team a community, a street or the organisations of a list found is their own, not the city's
+    ("疫情发生后，社区成立疫情防控专班，下设三个小组。", []),
+    ("为确保换届顺利，街道成立了社区换届选举工作领导小组。", []),
+    ("辖区单位、社会组织等成立社区治理领导小组，制定共建清单。", []),
+    ("我市成立了物业管理工作领导小组。", ["南阳市物业管理工作领导小组"]),
 ])
 def test_centres_of_every_unit_and_founded_task_forces(text, expected):
     assert _names(text, "南阳市") == sorted(expected)

@@ -2081,6 +2081,18 @@ def _abbreviating(text: str, cands: list[_Cand]) -> None:
             o.accepted = False
 
 
+def _counted_before(text: str, cands: list[_Cand]) -> None:
+    """A numeral name of three or more whose items are written straight before it, as many as it counts
+    (环境卫生联搞、社会治安联防、思想工作联做、公益事业联办的“四联”活动) is the name the text gives that list, whatever
+    the classifier says (over the tuning texts 35 of the 36 such names are gold; the other, “三驾马车”, a metaphor)."""
+    for c in cands:
+        if c.accepted or c.rejected or (_leading_count(c.name) or 0) < 3:
+            continue
+        items = _before_components(text, c)
+        if items:
+            c.accepted, c.components = True, c.components or items
+
+
 # a showcase the place builds and names (打造基层治理“某某样板”, 打造…“某区地标”): its brand
 _SHOWCASE = re.compile(r"[^、，,；;：:。]{2,8}(?:样板|地标|标杆|名片)\Z")
 _BUILDS_BEFORE = re.compile(r"打造[^，,。；;：:“”]{0,10}$")
@@ -2116,6 +2128,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
         c.accepted = v is not None and (model.accept(quote_features(v)) or bool(_JOINED.search(c.name))
                                         or bool(_PROGRAMME_NAMED.match(_unglossed(c.name))))
     _abbreviating(text, cands)
+    _counted_before(text, cands)
     _showcases(text, cands)
     _brands_of_events(cands)
     # a name is a name wherever the document quotes it

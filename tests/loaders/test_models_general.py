@@ -70,3 +70,10 @@ def test_words_joined_by_plus_keep_a_part_that_opens_with_a_numeral():
     # (a numeral opening a part of a 、-list still marks a count whose items are written elsewhere)
     got = {n: comps for (n, _o), comps in _models("某县推行“网格员+双联户”工作模式，效果明显。").items()}
     assert got["网格员+双联户"] == ["网格员", "双联户"]
+
+
+def test_a_numeral_name_counting_the_items_written_before_it_is_a_name():
+    # a、b、c、d的“四X”活动: the text names the list it has just written, whatever the word after it
+    got = {n: comps for (n, _o), comps in _models(
+        "某社区党支部整合各方资源，开展楼道卫生联扫、矛盾纠纷联调、困难群众联帮、文明新风联树的“四联”活动，做到资源共享。").items()}
+    assert got["四联"] == ["楼道卫生联扫", "矛盾纠纷联调", "困难群众联帮", "文明新风联树"]

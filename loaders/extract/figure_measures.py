@@ -49,6 +49,11 @@ _MAX_SUMMARY = 30
 _SIGNS = re.compile(r"\s*(?:块|面|个|处)?(?:" + SIGN_NOUNS + ")")
 _SIGNS_LABEL = re.compile(r"(?:" + SIGN_NOUNS + ")$")
 _LIST = re.compile(r"[、等]")
+# a list or rule the cue's clause issues (出台社区减负“211”清单), then what it cut in the next clause (取消社区证明事项37个): the
+# list's own result
+_ISSUES = re.compile(r"出台|制定|印发|编制|推行|实行|建立")
+_LISTED_RULE = re.compile(r"清单|目录|办法|制度|规定|细则")
+_CUT = re.compile(r"\s*(?:共|累计|先后|全面|分批)?(?:取消|清理|精简|削减|压减|减少|撤销|整合)")
 # party organisations a clause sets up (建立小区党支部1275个, 推动成立2个独立物业企业党支部): the work of party building itself
 _PARTY_BUILDING = "党建引领"
 _PARTY_ORGS_SET_UP = re.compile(r"(?:成立|组建|建立|新建|设立|单建|联建)[^，,；;：:。！？!?\n]{0,16}?"
@@ -146,6 +151,17 @@ def extract_figure_measures(ctx: Context) -> None:
                            if mt.end <= hi and mt.status != "planned" and (mt.place in (None, subject) or within(mt.place))]
                 words = without_pinyin(text[lo:hi])[0] if figures else ""
                 if figures and not _HOLDS.search(words) and not _TARGET.search(words) and _DONE.search(words):
+                    found = lo, hi, figures
+                    break
+            if at[0] == pm.start and not figures and hi < len(text) and text[hi] in "，," \
+                    and _ISSUES.search(text, lo, pm.start) and _LISTED_RULE.search(text, pm.start, hi) \
+                    and _CUT.match(text, hi + 1):
+                # (a list issued, then what it cut in the next clause: 出台社区减负“211”清单，取消社区证明事项37个)
+                lo, hi = hi + 1, stop_at_or_after(text, hi + 1, _CLAUSE_STOPS)
+                figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
+                           if mt.end <= hi and mt.status != "planned" and (mt.place in (None, subject) or within(mt.place))]
+                words = without_pinyin(text[lo:hi])[0] if figures else ""
+                if figures and not _HOLDS.search(words) and not _TARGET.search(words):
                     found = lo, hi, figures
                     break
         if found is None:

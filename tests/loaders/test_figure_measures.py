@@ -129,3 +129,14 @@ def test_signs_counted_measure_no_centre():
     text = "某某街道新闻\n某某街道新建社区党群服务中心3处。\n"
     assert [m for m in _measures(text) if "党群服务阵地建设" in m[1]] == \
         [("某某街道新建社区党群服务中心3处", ["党群服务阵地建设"], "done")], _measures(text)
+
+
+def test_what_an_issued_list_cut_in_the_next_clause_measures_the_list():
+    """Audit 30 (咸宁市 × 社区减负清单 described beside its own figure): a clause issuing a list (出台社区减负“123”清单), then what
+    the list cut in the next clause (取消社区证明事项25个), is a measure of the list's practice; a next clause of other work
+    (组织培训25次) is none."""
+    text = "某某市社区治理见闻\n近年来，某某市出台社区减负“123”清单，取消社区证明事项25个，把更多精力转移到服务上来。\n"
+    got = [m for m in _measures(text) if "25" in m[0]]
+    assert got and "社区减负清单" in got[0][1], _measures(text)
+    other = "某某市社区治理见闻\n近年来，某某市出台社区减负“123”清单，组织社区工作者培训25次。\n"
+    assert all("社区减负清单" not in m[1] for m in _measures(other) if "25" in m[0]), _measures(other)

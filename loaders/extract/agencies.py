@@ -1107,6 +1107,11 @@ def _own_unit(subject: str | None, gaz: Gazetteer):
     return next((p for p in gaz.chain(subject) if p.level != "province"), None) if subject else None
 
 
+# every unit of some levels, written before their bureaus (各县(区、市)民政局, 各县（市、区）民政局): no one body
+# (and the next items of their list: 各县(区、市)民政局、发改局)
+_LEVELS_LISTED = re.compile(r"各[省市区县州旗乡镇][(（][省市区县州旗乡镇、]{1,6}[)）](?:[\u4e00-\u9fff]{1,10}?[局委办部]、)*$")
+
+
 def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list, add) -> None:
     """A standard bureau written without its place (民政局积极与交通局沟通, 住建局某局长陪同) is the
     bureau of the subject's county or city, and a party department so written (；组织部、民政局等单位) its
@@ -1129,7 +1134,7 @@ def _bare_departments(text: str, subject: str | None, gaz: Gazetteer, out: list,
               for m in finditer_at(_BARE_OTHER, text, starts)]
     for start, end, kind in [(s, e, "bureau") for s, e in bureaus] + others:
         before = text[start - 1:start]
-        if start in covered or is_cjk(before) and before not in _BARE_BEFORE:
+        if start in covered or is_cjk(before) and before not in _BARE_BEFORE or _LEVELS_LISTED.search(text, max(0, start - 80), start):
             continue
         if kind == "zone":
             add(start, end, gaz.agency_prefix(city.adcode) + text[start:end], gaz.agency_prefix(city.adcode))

@@ -506,6 +506,9 @@ def test_a_standing_members_head_title_written_short_after_a_secretary_general()
     # not inside a word (社会组织), not in a province's text
     ("引导社会组织、民政等单位参与。", "汉中市", []),
     ("协调公安、应急等部门排查隐患。", "陕西省", []),
+    # every county's bureaus, their levels listed in brackets (各县(区、市)民政局、财政局): no one body
+    ("请各县(区、市)民政局、财政局认真落实。", "汉中市", []),
+    ("各县（市、区）民政局：现将方案印发给你们。", "汉中市", []),
     # a list of fields whose first items are no stems names no department
     ("由民族、扶贫、组织、宣传等部门作为成员单位。", "汉中市", []),
 ])

@@ -61,6 +61,10 @@ _PARTY_ORGS_COUNTED = re.compile(r"\s*(?:余|多)?(?:个|家|支)?[\u4e00-\u9fff
                                  r"(?![书委])")
 _PARTY_ORGS_BEFORE = re.compile(r"(?:党支部|党组织|党小组|党总支|党委|党工委)\s*$")      # (建立小区党支部1275个)
 _PARTY_ORGS_SET_UP = re.compile(r"(?:成立|组建|建立|新建|设立|单建|联建)[^，,；;：:。！？!?\n]{0,16}$")
+# a list or rule a clause issues (出台社区减负“211”清单), then what it cut in the clause straight after (取消社区证明事项37个): the
+# list's own result, so the figure measures the list's practice too (``loaders.extract.figure_measures`` makes the measure)
+_LIST_ISSUED = re.compile(r"(?:出台|制定|印发|编制|推行|实行|建立)[^，,；;：:。！？!?\n]*?(?:清单|目录|办法|制度|规定|细则)[^，,；;：:。！？!?\n]{0,4}$")
+_CUT_OPENS = re.compile(r"\s*(?:共|累计|先后|全面|分批)?(?:取消|清理|精简|削减|压减|减少|撤销|整合)")
 # a clause that counts what the place has (全市共有老旧小区144个, 辖15个住宅小区, 现有城市社区29个) states its
 # size, not work done; one that counts what is still missing (137个小区未纳入物业管理) counts no result
 _HOLDS_BEFORE = re.compile(r"(?:共有|现有|拥有|下辖|辖有|(?<![管统直])辖(?![区内]))[^，,。；;\d]{0,10}$")
@@ -520,6 +524,11 @@ class _Builder:
                      or _PARTY_ORGS_BEFORE.search(self.text, clause[0], mt.start) is not None) \
                 and _PARTY_ORGS_SET_UP.search(self.text, clause[0], mt.start) is not None:
             named.append(_PARTY_BUILDING)     # (推动成立2个独立物业企业党支部: party organisations set up)
+        if marks and _CUT_OPENS.match(self.text, clause[0]) is not None:
+            # (出台社区减负“211”清单，取消社区证明事项37个: what the list the clause before issued cut)
+            before = (marks[-2] + 1 if len(marks) > 1 else left, marks[-1])
+            if _LIST_ISSUED.search(self.text, *before) is not None:
+                named += [p for p in practices if p not in named and self.match(p, *before) is not None]
         if named:
             return named
         # where its clause names none: the sentence's topic (its first clause, after a clause of time alone:

@@ -600,3 +600,23 @@ def test_an_amount_measures_what_it_was_spent_on_after_a_clause_of_the_means():
     measured = _metric_practices(record_to_delta(rec))
     assert measured["2000万元"] == ["党群服务阵地建设"]
     assert measured["300万元"] == []
+
+
+def test_what_an_issued_list_cut_measures_the_lists_practice():
+    """Audit 30: a figure of what a list cut in the clause after the one issuing it (出台社区减负“123”清单，取消社区证明事项25个)
+    measures the list's practice as well as the one its own clause names; a clause of other work after the list (组织培训
+    25次) measures no list."""
+    from loaders.record import MetricRec
+
+    text = "三是服务效能提升。出台社区减负“123”清单，取消社区证明事项25个。出台社区减负“456”清单，组织社区工作者培训30次。"
+    measure = MeasureRec(summary="服务效能提升", span=Span(start=0, end=len(text)),
+                         practices=["社区减负清单", "证明事项清理", "社区工作者培训"])
+    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
+               for v, u, w in ((25, "个", "25个"), (30, "次", "30次"))]
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
+                           places=[PlaceRec(name="测试市", level="city", role="subject")],
+                           measures=[measure], metrics=figures)
+    measured = _metric_practices(record_to_delta(rec))
+    assert sorted(measured["25个"]) == ["社区减负清单", "证明事项清理"]
+    assert measured["30次"] == ["社区工作者培训"]

@@ -405,6 +405,33 @@ def _verb_sentences(text: str, c: _Cand) -> list[str]:
     return items if len(items) == n else []
 
 
+_ITEM_TAIL = re.compile(r"(?:等)?(?:的)?(?:作用|功能|优势|效能)$")
+
+
+def _sharing_after(text: str, c: _Cand) -> list[str]:
+    """A numeral name of a count and one character (“五治”, “五融”) followed, in the clauses after it, by as many items
+    each holding that character (深入推进“五治”融合，充分发挥政治引领、法治保障、…、智治支撑作用; ‘五融’工作法，以A促进情感融合，
+    以B促进组织融合，…): the name's parts, listed with 、 in the next clause or as that many clauses."""
+    m = _rx(r"^([一二三四五六七八九十])([\u4e00-\u9fff])$").match(c.name)
+    if m is None or _CN_NUM.get(m.group(1), 0) < 2:
+        return []
+    n, key = _CN_NUM[m.group(1)], m.group(2)
+    end = min((i for i in (text.find(ch, c.end, c.end + 300) for ch in "。；;\n") if i >= 0), default=-1)
+    comma = _rx(r"[，,]").search(text, c.end, end) if end > 0 else None
+    if comma is None:
+        return []
+    clauses = [x.strip() for x in _rx(r"[，,]").split(text[comma.end():end])]
+    items = [x.strip() for x in clauses[0].split("、")]
+    if len(items) == n:
+        items[0] = _LEAD_VERB.sub("", items[0]).strip()
+        items[-1] = _ITEM_TAIL.sub("", items[-1]).strip()
+    elif len(clauses) >= n and (len(clauses) == n or key not in clauses[n]):
+        items = clauses[:n]
+    else:
+        return []
+    return items if all(key in x and 2 <= len(x) <= 16 for x in items) else []
+
+
 def _part_definitions(text: str, c: _Cand) -> list[str]:
     """“一有”即…；“二厅”即…: definitions of the parts of a numeral compound, in order."""
     window = text[c.end:c.end + 400]
@@ -2182,7 +2209,7 @@ def extract_named_models(ctx: Context, model: QuoteModel | None = None) -> None:
             comps = (c.components or listed or _name_parts(c.name) or _spaced_parts(c.name)
                      or _after_components(text, c) or _part_definitions(text, c) or _abbreviated_parts(text, c, cands)
                      or _before_components(text, c) or _built_from(text, c) or _role_components(text, c)
-                     or _counted_after(text, c) or _verb_sentences(text, c))
+                     or _counted_after(text, c) or _verb_sentences(text, c) or _sharing_after(text, c))
             comps = _aligned(comps)
             if comps:
                 break

@@ -77,3 +77,20 @@ def test_a_numeral_name_counting_the_items_written_before_it_is_a_name():
     got = {n: comps for (n, _o), comps in _models(
         "某社区党支部整合各方资源，开展楼道卫生联扫、矛盾纠纷联调、困难群众联帮、文明新风联树的“四联”活动，做到资源共享。").items()}
     assert got["四联"] == ["楼道卫生联扫", "矛盾纠纷联调", "困难群众联帮", "文明新风联树"]
+
+
+@pytest.mark.parametrize("text,name,parts", [
+    # the items listed with 、 in the clause after the name, each holding its character
+    ("某市深入推进“四治”融合，充分发挥政治统领、法治护航、德治滋养、自治激活作用，打造平安城市。", "四治",
+     ["政治统领", "法治护航", "德治滋养", "自治激活"]),
+    # as many clauses after it, each holding the character
+    ("某社区创新实施“三融”工作法，以党建联建促进组织融合，以活动共办促进情感融合，以资源共享促进服务融合，让小区更和谐。",
+     "三融", ["以党建联建促进组织融合", "以活动共办促进情感融合", "以资源共享促进服务融合"]),
+])
+def test_a_count_and_a_character_takes_the_items_after_it_that_hold_the_character(text, name, parts):
+    assert {n: comps for (n, _o), comps in _models(text).items()}[name] == parts
+
+
+def test_a_count_and_a_character_takes_no_clauses_that_do_not_hold_it():
+    got = {n: comps for (n, _o), comps in _models("某社区创新实施“三融”工作法，组织党员走访，开展志愿服务，服务居民群众。").items()}
+    assert got.get("三融", []) == []

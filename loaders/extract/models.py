@@ -382,19 +382,67 @@ def _counted_after(text: str, c: _Cand) -> list[str]:
     return items if len(items) == n and all(2 <= len(x) <= 12 for x in items) else []
 
 
+_ORDINAL_IS = re.compile(r"[一二三四五六七八九十]是")
+
+
+def _listed_verbs(text: str, lo: int, end: int, n: int, verb: str) -> list[str]:
+    """The items of the clause after the name, listed with 、, when they are as many as its count and each opens
+    with its verb (全面开展“5个聚焦”工作，聚焦A、聚焦B、…)."""
+    comma = _rx(r"[，,]").search(text, lo, end) if end > 0 else None
+    if comma is None:
+        return []
+    stop = _rx(r"[，,]").search(text, comma.end(), end)
+    items = [x.strip() for x in text[comma.end():stop.start() if stop else end].split("、")]
+    return items if len(items) == n and all(x.startswith(verb) and len(x) > len(verb) + 1 for x in items) else []
+
+
+_ORDINALS = "一二三四五六七八九十"
+
+
+def _ordinal_verbs(text: str, end: int, n: int, verb: str) -> list[str]:
+    """The points the next sentences number, 一是…、二是…, when each opens with the name's verb and they are as many as
+    its count (做到“两个坚持”，…。一是坚持A，…。…。二是坚持B，…): each verb and what it takes, up to the first comma."""
+    if end < 0:
+        return []
+    pos = end + 1
+    while pos < len(text) and text[pos] in " \t\u3000\n":
+        pos += 1
+    items: list[str] = []
+    for k in range(n + 1):
+        mark = _ORDINALS[k] + "是" + verb
+        at = pos if k == 0 else text.find(mark, pos, pos + 400)
+        if k == n:
+            return items if at < 0 or not text.startswith(mark, at) else []
+        if at < 0 or not text.startswith(mark, at):
+            return []
+        stop = _rx(r"[，,。；;：:\n]").search(text, at + 2, at + 42)
+        if stop is None or stop.start() - at - 2 <= len(verb):
+            return []
+        items.append(text[at + 2:stop.start()])
+        pos = stop.end()
+    return []
+
+
 def _verb_sentences(text: str, c: _Cand) -> list[str]:
     """A numeral name made of a count and a verb (“九聚焦”, “五坚持”) followed by as many sentences or clauses that open
     with that verb (…再上新台阶。聚焦A，推动…。聚焦B，实现…): each verb and what it takes, up to the first comma."""
-    m = _rx(r"^([一二三四五六七八九十])个?([\u4e00-\u9fff]{1,2})$").match(c.name)
-    if m is None or _CN_NUM.get(m.group(1), 0) < 2:
+    m = _rx(r"^([一二两三四五六七八九十]|[2-9])个?([\u4e00-\u9fff]{1,2})$").match(c.name)
+    n = int(m.group(1)) if m is not None and m.group(1).isdigit() else _CN_NUM.get(m.group(1), 0) if m is not None else 0
+    if m is None or n < 2:
         return []
-    n, verb = _CN_NUM[m.group(1)], m.group(2)
+    verb = m.group(2)
     end = min((i for i in (text.find(ch, c.end, c.end + 80) for ch in "。；;") if i >= 0), default=-1)
+    listed = _listed_verbs(text, c.end, end, n, verb) or _ordinal_verbs(text, end, n, verb)
+    if listed:
+        return listed
     items: list[str] = []
     while end >= 0 and len(items) <= n:
         pos = end + 1
         while pos < len(text) and text[pos] in " \t\u3000\n":
             pos += 1
+        ordinal = _ORDINAL_IS.match(text, pos)  # (一是坚持A，…。二是坚持B，…)
+        if ordinal:
+            pos = ordinal.end()
         if not text.startswith(verb, pos):
             break
         stop = _rx(r"[，,。；;：:\n]").search(text, pos, pos + 40)

@@ -94,3 +94,15 @@ def test_a_count_and_a_character_takes_the_items_after_it_that_hold_the_characte
 def test_a_count_and_a_character_takes_no_clauses_that_do_not_hold_it():
     got = {n: comps for (n, _o), comps in _models("某社区创新实施“三融”工作法，组织党员走访，开展志愿服务，服务居民群众。").items()}
     assert got.get("三融", []) == []
+
+
+@pytest.mark.parametrize("text,name,parts", [
+    # a count written in digits, its items listed with 、 in the next clause, each opening with the verb
+    ("某区全面开展“4个聚焦”行动，聚焦组织建设、聚焦队伍管理、聚焦阵地提升、聚焦服务群众。", "4个聚焦",
+     ["聚焦组织建设", "聚焦队伍管理", "聚焦阵地提升", "聚焦服务群众"]),
+    # the points the next sentences number (一是坚持A，…。…。二是坚持B，…)
+    ("某县做到“两个坚持”，夯实工作基础。一是坚持党建统领，凝聚各方力量。群众积极参与。二是坚持多元共治，形成工作合力。",
+     "两个坚持", ["坚持党建统领", "坚持多元共治"]),
+])
+def test_a_count_and_a_verb_takes_the_items_that_open_with_the_verb(text, name, parts):
+    assert {n: comps for (n, _o), comps in _models(text).items()}[name] == parts

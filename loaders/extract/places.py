@@ -917,6 +917,20 @@ def _zone_name_start(text: str, suffix_start: int, taken_ends: set[int]) -> int 
 _TERM_AFTER = re.compile(r"建设|规划|一体|融合|统筹|发展|居民|社区|基层|治理|老旧|低保|医保|环境|面貌|住房|级|两级|层面")
 # the work of communities in general, written after 社区 (杭州社区治理, 社区建设, 社区服务; not a community's
 # own facility: 社区服务中心, 社区服务站)
+_OPEN_QUOTES, _CLOSE_QUOTES = "“‘「『", "”’」』"
+
+
+def _community_kind(text: str, start: int, name_end: int, end: int) -> bool:
+    """Is ``text[start:end]`` (…社区) no community's name: a kind of community (候鸟型社区, 网格化社区), or a title or
+    concept in quotes (被评为“无疫社区”, “福建省诚信社区”, “公园社区、文化中心…”)?"""
+    stem = text[start:name_end]
+    if stem.endswith("型") or stem.endswith("化") and not stem.endswith("文化"):
+        return True
+    opened = max(text.rfind(q, max(0, start - 12), start) for q in _OPEN_QUOTES)
+    return opened >= 0 and not any(q in text[opened:start] for q in _CLOSE_QUOTES) \
+        and (text[end:end + 1] in _CLOSE_QUOTES or opened == start - 1 and text[end:end + 1] in "、，,")
+
+
 COMMUNITY_WORK = re.compile(r"治理|建设|发展|营造|党建|管理|工作(?!站|室)|服务(?!中心|站|室|点|大厅|驿站)")
 
 
@@ -1046,6 +1060,8 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
             continue  # a word of a quoted slogan (“讲好社区故事”, “新时代新社区新生活”), not a place
         if text[end:end + 1] == "报":
             continue  # a paper's name (中国社区报)
+        if suffix == "社区" and _community_kind(text, start, name_end, end):
+            continue  # 候鸟型社区, 被评为“无疫社区”: a kind of community or a title, no community's name
         if suffix == "社区" and name_end in taken and COMMUNITY_WORK.match(text, end) \
                 and _names_a_city(text, start, name_end):
             continue  # 杭州社区治理, 澳门社区服务: a city's community work, no community named for the city

@@ -900,3 +900,15 @@ def test_a_mountain_range_named_like_a_city_is_no_place(gaz):
     assert extract_text(text, "t.txt").document.subject_place == "长治市沁源县"
     # the city written alone stays the city
     assert [gaz.by_code[a.code].name for a in admin_mentions("吕梁市推进网格治理", None, gaz)] == ["吕梁市"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("宁城新区新兴产业工人聚集，建成候鸟型社区3个，宁城新区金城社区建成网格化社区治理平台。", "候鸟型社区"),
+    ("宁城新区金城社区虽然已经被评为‘无疫社区’，但仍不能松懈。", "无疫社区"),
+    ("宁城新区金城社区先后获评“全国示范点”、“福建省诚信社区”等称号。", "诚信社区"),
+    ("宁城新区金城社区立足“公园社区、文化中心、商业高地”的定位，打造幸福家园。", "公园社区"),
+])
+def test_a_kind_of_community_or_a_quoted_title_is_no_community(text, kind):
+    # a kind (候鸟型社区, 网格化社区) or a title or concept in quotes names no community; the one named stays
+    names = {p.name for p in extract_text("金城社区建设\n\n" + text + "\n", "t.txt").places}
+    assert "金城社区" in names and not any(n.endswith((kind, "化社区")) for n in names), names

@@ -1174,6 +1174,8 @@ _POSTCODE_AFTER = re.compile(r"[ \t,，]*\d{6}(?!\d)")
 _DATELINE_AFTER = re.compile(r"[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日[ \t]*[电電讯訊]")
 # an outlet's name before a region's short form: its regional edition (中新网四川, 人民网广东频道)
 _OUTLET_BEFORE = re.compile(r"(?:网|網|新闻|新聞|社)$")
+# a byline's reporters before the place they filed from (大众网记者 某某 通讯员 某某 某地报道)
+_BYLINE_BEFORE = re.compile(r"(?:记者|記者|通讯员|通訊員)[ \t\u3000\u4e00-\u9fff]{1,30}?[ \t\u3000]$")
 _ADDRESS_BEFORE = re.compile(r"(?:地址|办公区|通讯处|住址)[:：][ \t]*$")
 
 
@@ -1185,9 +1187,11 @@ def is_address(text: str, start: int, end: int) -> bool:
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Is the mention at [start, end) where a news item was filed: an outlet's dateline (某某网某地8月26日讯,
-    新华社某地 9 月 23 日电) or a paper's (本报某地讯)?"""
+    新华社某地 9 月 23 日电), a paper's (本报某地讯) or a byline's (某某网记者 某某 某地报道)?"""
     return _DATELINE_AFTER.match(text, end) is not None \
-        or (text[end:end + 1] in ("讯", "訊") and text[max(0, start - 2):start] in ("本报", "本報"))
+        or (text[end:end + 1] in ("讯", "訊") and text[max(0, start - 2):start] in ("本报", "本報")) \
+        or (text.startswith(("报道", "報道"), end) and not is_cjk(text[end + 2:end + 3] or "\n")
+            and _BYLINE_BEFORE.search(text, text.rfind("\n", 0, start) + 1, start) is not None)
 
 
 def _role(gaz: Gazetteer, code: str, subject: str | None) -> str:

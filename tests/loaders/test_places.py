@@ -912,3 +912,9 @@ def test_a_kind_of_community_or_a_quoted_title_is_no_community(text, kind):
     # a kind (候鸟型社区, 网格化社区) or a title or concept in quotes names no community; the one named stays
     names = {p.name for p in extract_text("金城社区建设\n\n" + text + "\n", "t.txt").places}
     assert "金城社区" in names and not any(n.endswith((kind, "化社区")) for n in names), names
+
+
+def test_the_place_a_byline_files_from_is_no_place_of_the_text():
+    # 大众网记者 某某 某地报道: where the reporter filed from, as a dateline (the city is named nowhere else)
+    text = "莱山区推进文明实践\n\n大众网记者 李某某 通讯员 王某 烟台报道\n近日，莱山区黄海社区开展志愿服务。\n"
+    assert "烟台市" not in {p.name for p in extract_text(text, "t.txt").places}

@@ -78,6 +78,11 @@ _IDEA_CAME = re.compile(r"[^，,。；;！？!?\s“”\"]{0,6}[”\"]?(?:理念
 _TASKS_CLOSED = re.compile(r"等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|内容|事项|职能|业务))")
 # a lead that heads what follows it as plans (下一步，我们将… / 三、下一步工作打算 / 今后，…), at most _LEAD_HEAD characters
 # after its sentence's or line's start (三、, （四）, 我们)
+# a sentence carrying on the one before it (随后，…与居民代表等进行座谈), and a sentence whose subject is a visiting group that
+# goes to see the place (调研组一行冒雨实地走访了…): what the first reports is the visitors' act
+_CARRIES_ON = re.compile(r"\s*(?:随后|接着|之后|然后|其后|此后)")
+_VISITORS_WENT = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|督导组|视察组|考察团|代表团)[^。；;！？!?\n]{0,30}?(?:实地|现场)?"
+                            r"(?:走访|参观|察看|查看|视察|考察)")
 _PLAN_LEAD = re.compile(r"下一步|下步(?!骤)|下阶段|今后|工作打算|工作计划|工作思路|努力方向")
 _LEAD_HEAD = 6
 _MISSING = re.compile(r"(?:尚未|仍未|暂未|还未|未能|没有|未)(?:纳入|建立|成立|组建|覆盖|实现|配备|开展|实施|建成|落实)")
@@ -716,6 +721,9 @@ class _Builder:
             # a cue in a sentence carrying on a promise is quoted with the promise (…我局将…。依据…检查…)
             promise = [self.promise_start(e) for e in mention]
             mention = [self.ev(p, e.end) if p is not None else e for p, e in zip(promise, mention)]
+            # a cue in a sentence carrying on a visiting group's is quoted with it (调研组一行走访了…。随后，…进行座谈)
+            visit = [self.visit_start(e) if p is None else None for p, e in zip(promise, mention)]
+            mention = [self.ev(v, e.end) if v is not None else e for v, e in zip(visit, mention)]
             if key in seen:
                 place = self.seen_place(seen[key])
                 if place is not None and place != subject and mention:
@@ -804,6 +812,25 @@ class _Builder:
         while left < e.start and self.text[left].isspace():
             left += 1
         return left
+
+    def visit_start(self, e: Evidence) -> int | None:
+        """Where the sentence starts that the sentence of ``e`` carries on (随后，…), where that one's subject is a visiting
+        group that goes to see the place (调研组一行冒雨实地走访了…) and the two fit in one quote: the forum or talk the
+        cue names is the visitors' (the city page says so); None otherwise."""
+        if e.start is None or e.end is None or e.start >= e.end:
+            return None
+        left, _right = self.sentence(e.start, e.end)
+        if _CARRIES_ON.match(self.text, left) is None or left < 2:
+            return None
+        k = left - 2
+        while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:
+            k -= 1
+        before = k + 1
+        while before < left and self.text[before].isspace():
+            before += 1
+        if _VISITORS_WENT.search(self.text, before, left) is None or e.end - before > QUOTE_MAX:
+            return None
+        return before
 
     def practice_in_text(self, practice: str, avoid: Sequence[tuple[int, int]] = ()) -> list[Evidence]:
         """Evidence for a practice the record names for the whole document: the first place where

@@ -21,6 +21,7 @@ from queries.grading import (
     rule_only,
     states_duty,
     visited_only,
+    visitors_only,
 )
 from queries.kept import loads_all, maintained
 from queries.model_roles import model_role
@@ -165,7 +166,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
     ``studied`` where the words it is quoted by are those of a statement that the place studies another
     place (inside the evidence its ``learned_from`` links are quoted by, ``studied``: 学习…武城县
     “红色业委会”…); else ``visited`` where the sentence names it only among what a visiting group goes to see
-    (调研组一行走访了某小区“网格工作室”); else ``conceded`` where it names it only in what a concession grants
+    (调研组一行走访了某小区“网格工作室”); else ``visitors`` where it names it only in a sentence carrying on a visiting
+    group's (…。随后，…与居民代表等进行座谈: the visitors' forum); else ``conceded`` where it names it only in what a concession grants
     (虽然成立了业主委员会，但…: the ground of a problem); else ``problem`` where it names it only as the field a problem
     is found in (如在物业治理方面，…难以吸引专业物业公司入驻); else ``rule`` where it names it only inside a rule it quotes
     (关于“…设施面积不低于30平方米”的精神: a criterion cited); else None. A named model is ``learnt`` where its sentence says the place learns it from
@@ -182,6 +184,8 @@ def _status(row: dict[str, Any], ev: Any, studied: list[tuple[Any, int, int]]) -
         return "studied"
     if visited_only(ev.quote, row["name"]):
         return "visited"     # (调研组一行走访了某小区“网格工作室”: a room a visiting group saw)
+    if visitors_only(ev.quote, row["name"]):
+        return "visitors"    # (调研组一行走访了…。随后，…与居民代表等进行座谈: the visitors' forum)
     if conceded_only(ev.quote, row["name"]):
         return "conceded"    # (虽然成立了业主委员会，但…发挥不了作用: the ground of a problem stated)
     if problem_only(ev.quote, row["name"]):

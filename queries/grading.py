@@ -28,7 +28,7 @@ from typing import Any
 
 from graph.quotes import sentences
 from loaders.reference import SIGN_NOUNS, fold_name, without_pinyin
-from queries.model_roles import all_visited
+from queries.model_roles import VISITED_AFTER, all_visited
 
 __all__ = [
     "GRADES",
@@ -575,6 +575,33 @@ def visited_only(text: str | None, practice: str) -> bool:
         return False
     read = fold_name(without_pinyin(text)[0])
     return all_visited(read, [pos for pos, p in load_taxonomy().hits(read) if p == practice])
+
+
+# a sentence carrying on the one before it (随后，…与居民代表等进行座谈)
+_CARRIES_ON = re.compile(r"\s*(?:随后|接着|之后|然后|其后|此后)")
+_SENTENCES = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
+
+
+def visitors_only(text: str | None, practice: str) -> bool:
+    """Whether ``text`` (a quote of two sentences or more: ``graph.delta`` quotes a sentence carrying on a visiting group's
+    with it) names ``practice`` only in sentences carrying on one whose subject is a visiting group that goes to see the
+    place (调研组一行冒雨实地走访了…。随后，…与居民代表等进行座谈): the visitors' forum or talk, no practice of the place's."""
+    if not text or not _CARRIES_ON.search(text):
+        return False
+    from loaders.reference import load_taxonomy
+
+    read = fold_name(without_pinyin(text)[0])
+    sentences = [(m.start(), m.end()) for m in _SENTENCES.finditer(read)]
+    hits = [pos for pos, p in load_taxonomy().hits(read) if p == practice]
+    if not hits:
+        return False
+    for pos in hits:
+        k = next((i for i, (a, b) in enumerate(sentences) if a <= pos < b), None)
+        if k is None or k == 0 or _CARRIES_ON.match(read, sentences[k][0]) is None:
+            return False
+        if VISITED_AFTER.search(read, *sentences[k - 1]) is None:
+            return False
+    return True
 
 
 def _claimed(text: str, status: str | None) -> bool:

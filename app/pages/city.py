@@ -44,6 +44,7 @@ for tab, sec in zip(tabs, sections):
                     planned = {"planned": "（原文只写计划、起草或要求）",
                                "studied": "（原文只写学习借鉴他处的做法）",
                                "visited": "（原文只写来访者参观的场所）",
+                               "visitors": "（原文只写来访者的座谈或调研）",
                                "conceded": "（原文只为说明问题而提及：虽然…但…）",
                                "problem": "（原文只为说明问题而提及）",
                                "rule": "（原文只在规定或标准的条文中提及）"}.get(r.get("status") or "", "")

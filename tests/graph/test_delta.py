@@ -620,3 +620,25 @@ def test_what_an_issued_list_cut_measures_the_lists_practice():
     measured = _metric_practices(record_to_delta(rec))
     assert sorted(measured["25个"]) == ["社区减负清单", "证明事项清理"]
     assert measured["30次"] == ["社区工作者培训"]
+
+
+def test_a_cue_in_a_sentence_carrying_on_a_visiting_groups_is_quoted_with_it():
+    """Audit 30: a practice cited by a sentence carrying on a visiting group's (调研组一行走访了…。随后，…与居民代表等进行座谈)
+    is quoted from the visitors' sentence on, so the city page can say whose forum it was; a sentence carrying on another
+    subject's keeps its own quote."""
+    from loaders.record import PracticeMention
+
+    def quote(text: str) -> str:
+        pos = text.index("座谈") - 2
+        rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                               document=DocumentMeta(kind="其他", subject_place="某某社区"),
+                               places=[PlaceRec(name="某某社区", level="community", role="subject")],
+                               practices=["居民议事协商"],
+                               practice_mentions=[PracticeMention(name="居民议事协商", start=pos, end=pos + 4)])
+        (ev,) = _adopts_ev(record_to_delta(rec)).values()
+        return ev[0][3]
+
+    visit = "调研组一行实地走访了某小区“党员工作室”，了解治理情况。随后，与居民代表等进行座谈，收集意见建议12条。"
+    assert quote(visit) == visit
+    own = "社区党委开展“办实事”活动，了解治理情况。随后，与居民代表等进行座谈，收集意见建议12条。"
+    assert quote(own) == "随后，与居民代表等进行座谈，收集意见建议12条。"

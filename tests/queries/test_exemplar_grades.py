@@ -127,3 +127,21 @@ def test_a_practice_named_only_as_a_problems_field_is_no_exemplar_and_is_marked_
     rows = [r for r in registry.run(store, "city_profile", {"place": "芜湖市"})
             if r["section"] == "practice" and r["name"] == practice]
     assert rows and all(r["status"] == "problem" for r in rows)
+
+
+def test_a_forum_carrying_on_a_visiting_groups_sentence_is_marked_on_the_city_page():
+    """Audit 30 (audit 8's left): a sentence carrying on a visiting group's (调研组一行走访了…。随后，…与居民代表等进行座谈) names
+    the visitors' forum, not the community's consultation: the graph quotes the two sentences together and the city page
+    says so (``visitors``); the community's own forum after a visit stays its own."""
+    from queries.grading import visitors_only
+
+    visit = ("调研组一行实地走访了某小区“党员工作室”，详细了解治理工作开展情况。随后，围绕“办实事”主题，与社区党员、"
+             "居民代表等进行座谈，共收集意见建议12条。")
+    assert visitors_only(visit, "居民议事协商")
+    assert not visitors_only("社区党委开展“办实事”活动。随后，与居民代表等进行座谈，共收集意见建议12条。", "居民议事协商")
+    assert not visitors_only("随后，与居民代表等进行座谈。", "居民议事协商")
+    text = ("市政协调研组赴芜湖市某某社区开展调研\n\n7月5日下午，市政协调研组赴某某社区开展调研。" + visit + "\n")
+    store = store_of_text(text)
+    rows = [r for r in registry.run(store, "city_profile", {"place": "某某社区"})
+            if r["section"] == "practice" and r["name"] == "居民议事协商"]
+    assert rows and all(r["status"] == "visitors" for r in rows), rows

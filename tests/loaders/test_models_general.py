@@ -106,3 +106,19 @@ def test_a_count_and_a_character_takes_no_clauses_that_do_not_hold_it():
 ])
 def test_a_count_and_a_verb_takes_the_items_that_open_with_the_verb(text, name, parts):
     assert {n: comps for (n, _o), comps in _models(text).items()}[name] == parts
+
+
+@pytest.mark.parametrize("text", [
+    "某区推行“三事分流”工作法。社区开展“扫楼式”“过筛式”走访，问题当场解决。",
+    "某区推行“三事分流”工作法，探索“沙龙式”青年人才招募。",
+])
+def test_a_manner_made_with_shi_and_no_scheme_word_is_no_name(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("某社区按照“网格式”“片区式”工作模式，推动小区治理。", {"网格式", "片区式"}),
+    ("某区推行“东湖模式”，全区推广。", {"东湖模式"}),
+])
+def test_a_manner_a_scheme_word_follows_or_a_model_stays(text, names):
+    assert names <= {n for n, _ in _models(text)}

@@ -1621,6 +1621,9 @@ _BODY_NAME = re.compile(r"(?:委员会|委員會|专组|專組|专班|專班|工
 _WORLD_DAY = re.compile(r"\A(?:国际|國際|世界)[^、，,+＋]{1,8}(?:日|节|節|周|週)\Z")
 # one event's title joining two with 暨 (“…游园会暨…市集”): an occasion, not a scheme
 _JOINT_EVENT = re.compile(r"[^、，,]{2,}暨[^、，,]{2,}\Z")
+# a meeting a topic is put to (“…”专题协商会, “…”座谈会) and a topic worded as a task, opening with its verb
+_MEETING_AFTER = re.compile(r"^”?\s*(?:专题|專題)?[^，,。；;“”]{0,6}?(?:协商会|協商會|座谈会|座談會|研讨会|研討會|恳谈会|懇談會|议政会|議政會)")
+_TASK_LEAD = re.compile(r"\A(?:加快|加强|加強|推进|推進|完善|健全|提升|促进|促進|强化|強化|深化|发挥|發揮|推动|推動|加大)")
 # a manner of doing made with 式 (“敲门式”, “地毯式”): how something is done, as the descriptors made with 化
 _MANNER = re.compile(r"\A(?![一二三四五六七八九十两双\d])[\u4e00-\u9fff]{1,4}(?<![模形方样樣仪儀正程格款])式\Z")  # (not “某某模式”)
 _RUN_REST = re.compile(r"^”?(?:[、和与及]?“[^“”]{1,10}”)*")  # (the rest of a run of quotes: “A式”“B式”“C式”工作模式)
@@ -1733,6 +1736,8 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     if not _numbered(name) and (_CAMPAIGN_THEME_AFTER.match(after) or _SERVED[0].search(before) and _SERVED[1].match(after)
                                 and not _TYPE_NEXT.match(after) or _PEOPLE_DO_BEFORE.search(before)):
         return True  # an education campaign's theme, a goal served, what people do: lists too
+    if _MEETING_AFTER.match(after) and _TASK_LEAD.match(_unglossed(name)):
+        return True  # a meeting's topic, a task (召开“加强…，提升…”专题协商会): the question put, not a scheme
     if _MANNER.match(_unglossed(name)) and not _TYPE_AFTER.match(_RUN_REST.sub("", _unglossed(text[e:e + 64]))):
         return True  # a manner of doing (开展“敲门式”排查, 探索“俱乐部式”招募): a descriptor as those made with 化, unless a
         #              scheme word follows (“菜单式”调解机制, “兼合式”党支部建设)

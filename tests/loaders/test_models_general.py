@@ -122,3 +122,16 @@ def test_a_manner_made_with_shi_and_no_scheme_word_is_no_name(text):
 ])
 def test_a_manner_a_scheme_word_follows_or_a_model_stays(text, names):
     assert names <= {n for n, _ in _models(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "某区推行“三事分流”工作法。日前，县政协召开“加快老旧小区改造提升居民幸福感”专题协商会，委员们踊跃发言。",
+    "某区推行“三事分流”工作法。区政协召开“推进物业管理，提升小区服务水平”座谈会。",
+])
+def test_a_meetings_topic_worded_as_a_task_is_no_name(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_named_consultation_before_a_meeting_stays():
+    # (a name, not a task: the rule reads the topic's opening verb)
+    assert "院坝说事" in {n for n, _ in _models("某街道推行“院坝说事”议事机制，召开“院坝说事”专题协商会。")}

@@ -1626,6 +1626,9 @@ _MEETING_AFTER = re.compile(r"^”?\s*(?:专题|專題)?[^，,。；;“”]{0,6
 _TASK_LEAD = re.compile(r"\A(?:加快|加强|加強|推进|推進|完善|健全|提升|促进|促進|强化|強化|深化|发挥|發揮|推动|推動|加大)")
 # a manner of doing made with 式 (“敲门式”, “地毯式”): how something is done, as the descriptors made with 化
 _MANNER = re.compile(r"\A(?![一二三四五六七八九十两双\d])[\u4e00-\u9fff]{1,4}(?<![模形方样樣仪儀正程格款])式\Z")  # (not “某某模式”)
+# a result or quality of zero (“零门槛”, “事故零发生”, “服务零距离”; not counted, “三个零距离”, nor a list): over the tuning texts
+# no such quote is a gold name unless a scheme word follows it
+_ZERO = re.compile(r"\A(?![一二三四五六七八九十两双\d])[^、，,+＋\s]{0,3}零[^、，,+＋\s]{1,3}\Z")
 _RUN_REST = re.compile(r"^”?(?:[、和与及]?“[^“”]{1,10}”)*")  # (the rest of a run of quotes: “A式”“B式”“C式”工作模式)
 # a quality the work keeps, said with 不 (“不打烊”, “不断线”): a descriptor, no tuning text's gold name opens so
 _NOT_QUALITY = re.compile(r"\A不[^、，,+＋\d]{1,3}\Z")
@@ -1738,9 +1741,10 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
         return True  # an education campaign's theme, a goal served, what people do: lists too
     if _MEETING_AFTER.match(after) and _TASK_LEAD.match(_unglossed(name)):
         return True  # a meeting's topic, a task (召开“加强…，提升…”专题协商会): the question put, not a scheme
-    if _MANNER.match(_unglossed(name)) and not _TYPE_AFTER.match(_RUN_REST.sub("", _unglossed(text[e:e + 64]))):
-        return True  # a manner of doing (开展“敲门式”排查, 探索“俱乐部式”招募): a descriptor as those made with 化, unless a
-        #              scheme word follows (“菜单式”调解机制, “兼合式”党支部建设)
+    if (_MANNER.match(_unglossed(name)) or _ZERO.match(_unglossed(name))) \
+            and not _TYPE_AFTER.match(_RUN_REST.sub("", _unglossed(text[e:e + 64]))):
+        return True  # a manner of doing (开展“敲门式”排查, 探索“俱乐部式”招募), a result of zero (实现“事故零发生”, “零门槛”准入):
+        #              descriptors as those made with 化, unless a scheme word follows (“菜单式”调解机制, “便民零距离”活动)
     if len(name) <= 4 and before.endswith("的") and not _numbered_or_list(name, parts) \
             and _rx(r"[ \t\u3000]*(?:\n|\Z)").match(text, e + 1):
         return True  # a heading closing on a thing described (特殊的“网格图”): a figure; over the tuning texts none such is gold

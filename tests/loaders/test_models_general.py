@@ -135,3 +135,15 @@ def test_a_meetings_topic_worded_as_a_task_is_no_name(text):
 def test_a_named_consultation_before_a_meeting_stays():
     # (a name, not a task: the rule reads the topic's opening verb)
     assert "院坝说事" in {n for n, _ in _models("某街道推行“院坝说事”议事机制，召开“院坝说事”专题协商会。")}
+
+
+@pytest.mark.parametrize("text", [
+    "某区推行“三事分流”工作法，全年实现“火灾零发生”“投诉零积压”。",
+    "某区推行“三事分流”工作法，办证实现了“零跑腿”办理。",
+])
+def test_a_result_of_zero_is_no_name(text):
+    assert {n for n, _ in _models(text)} == {"三事分流"}
+
+
+def test_a_zero_named_with_a_scheme_word_after_it_stays():
+    assert "邻里零距离" in {n for n, _ in _models("某社区打造“邻里零距离”服务品牌，开展活动50场。")}

@@ -184,6 +184,8 @@ _DATELINE = re.compile(r"[\u4e00-\u9fff]{0,6}?[ \t]*(?:\d{1,2}[ \t]*月[ \t]*)?(
 # …and its byline (新华社记者某某): a reporter named for the story, not at work in it (新华社记者走进…)
 _BYLINE_AFTER = re.compile(r"(?:全媒体)?记者(?!(?:一行)?(?:近日|日前)?(?:走进|来到|深入|走访|进行|采访|实地|探访|蹲点|调查))")
 _CENTRAL_OUTLETS = ("新华社",)
+# …and its production credit at a video's end (新华社音视频部制作)
+_PRODUCTION_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:制作|出品|监制)(?![\u4e00-\u9fff])")
 _CENTRAL_RE = re.compile("|".join(sorted(map(re.escape, _CENTRAL), key=len, reverse=True)))
 # a ministry's department written after it (民政部基层政权建设和社区治理司, 民政部社会事务司): not a company (公司), not the
 # next ministry (…部和司法部)
@@ -541,8 +543,9 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             continue  # 事在格中办: 中办 and 国办 stand as words of their own
         if _DATELINE.match(text, m.end()):
             continue  # 新华社北京5月1日电: the agency's dateline only carries the story
-        if m.group() in _CENTRAL_OUTLETS and _BYLINE_AFTER.match(text, m.end()):
-            continue  # 新华社记者某某: the byline only credits the story
+        if m.group() in _CENTRAL_OUTLETS and (_BYLINE_AFTER.match(text, m.end()) or _PRODUCTION_AFTER.match(text, m.end())
+                                               or _CREDIT_BEFORE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start())):
+            continue  # 新华社记者某某, 来源 : 新华社, 新华社音视频部制作: a byline, a source line or a production credit
         name, end = _CENTRAL[m.group()], m.end()
         if name.endswith(("部", "委员会", "委", "局", "署")) and text.startswith(("办公厅", "办公室"), end):
             name, end = name + text[end:end + 3], end + 3  # 某部办公厅公布…: the ministry's general office acts
@@ -1246,8 +1249,6 @@ _OUTLET_BEFORE = "、和及与由"
 # …or does it further on in its clause: 由某某网和某某学院联合主办, 某某网理论频道推出 (not past a dateline
 # 讯 or a byline 记者)
 _OUTLET_ACTS_LATER = re.compile(r"[^，,。；;！？!?、“”《》\n讯记]{1,12}?(?:(?:联合主办|主办|承办|协办)(?!单位|單位)|推出|发起)")
-# a paper named in 《》 whose reporter is at work in the text, not a byline: 《某某日报》记者走进…
-_OUTLET_REPORTER = re.compile(r"》(?:全媒体)?记者(?:一行)?(?:近日|日前)?(?:走进|来到|深入|走访|进行|采访|实地|探访|蹲点|调查)")
 # words ending in 网 or 新闻 that name a network or a kind of news, not an outlet
 _NOT_OUTLET = ("电网", "管网", "路网", "天网", "法网", "联网", "域网", "特网", "专网", "内网", "外网")
 _VERBAL = ("v", "vn", "vd", "a", "ad", "d")  # 综合新闻, 相关新闻: a kind of news, no outlet
@@ -1267,8 +1268,7 @@ def _news_outlets(text: str, out: list, add) -> None:
         after = m.end()
         acts = _OUTLET_ACTS.match(text, after) or (
             # (further on only where the name ends there: not 网格员, 网络, 网民…)
-            (lexicon_entry(text[after - 1:after + 1]) or (0, ""))[0] < 50 and _OUTLET_ACTS_LATER.match(text, after)) \
-            or (text[m.start() - 8:m.start()].rfind("《") >= 0 and _OUTLET_REPORTER.match(text, after))
+            (lexicon_entry(text[after - 1:after + 1]) or (0, ""))[0] < 50 and _OUTLET_ACTS_LATER.match(text, after))
         listed = text[after:after + 1] in "、和及" and after + 1 in starts
         start = m.start()
         while start > 0 and start > m.start() - 8 and text[start - 1] not in _NOT_BODY and is_cjk(text[start - 1]) \

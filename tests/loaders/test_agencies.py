@@ -131,9 +131,13 @@ def test_agency_list_and_nested_prefix(text, subject, expected):
     # …or do so further on in the clause: a co-organiser before 和, a channel of the outlet
     ("近日，由青山网和远山学院联合主办的论坛开幕。", ["青山网"]),
     ("江城网理论频道推出特别策划。", ["江城网"]),
-    # a paper named in 《》 whose reporter is at work in the text (not its byline)
-    ("7月中旬，《远山日报》记者走进社区看到的景象。", ["远山日报"]),
+    # a paper named in 《》 whose reporter goes out to the story only reports it: the gold of extra-r and -s, aligned
+    # with the outlet convention, leave 《某报》记者走进… out (2026-12-07)
+    ("7月中旬，《远山日报》记者走进社区看到的景象。", []),
     ("《远山日报》2020年8月11日刊发。", []),
+    # the central news agency in a source line only carries the story
+    ("2020-05-19     来源 : 新华社   (资料图片)\n社区开展志愿服务。", []),
+    ("社区开展志愿服务。\n记者 王某 李某  新华社音视频部制作\n", []),
     # a word running on from 网 is no outlet's name (网格员, 网络)
     ("近日，社区网格员推出便民服务。", []),
     # an outlet only credited with the story (source line, dateline, byline, masthead) is no body

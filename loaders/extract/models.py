@@ -1662,8 +1662,9 @@ def _context_rejects(text: str, c: _Cand, parts: list[str]) -> bool:
     after = _unglossed(text[e:e + 48])[:16]
     before = _unglossed(text[max(0, s - 42):s])[-14:]
     if _REJECTED_AFTER.match(after) and not (after.startswith("主题") and _NUMERALS_TWICE.search(name)) \
-            or _REJECTED_BEFORE.search(before):
-        return True  # (a name of two numerals, “一月一课一片一实践”主题党日, names the scheme a theme day carries out)
+            or _REJECTED_BEFORE.search(before) and not (_ONE_INSTANCE_BEFORE.search(before) and (parts or _JOINED.search(name))):
+        return True  # (a name of two numerals, “一月一课一片一实践”主题党日, names the scheme a theme day carries out; a list or
+        #              words joined by + after 一张/一条 name what the thing is built of, 织出一张“纵向…、横向…”的服务网)
     if (_DEMONSTRATIVE_BEFORE.search(before) and not _TYPE_AFTER.match(after)  # 这一“…”模式 is named again
             or FIGURE_VERB.search(before) and not _TYPE_NEXT.match(after)) or (len(name) >= 8 and _STUDY_TITLE.search(name)):
         return True

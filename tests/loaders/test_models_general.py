@@ -147,3 +147,15 @@ def test_a_result_of_zero_is_no_name(text):
 
 def test_a_zero_named_with_a_scheme_word_after_it_stays():
     assert "邻里零距离" in {n for n, _ in _models("某社区打造“邻里零距离”服务品牌，开展活动50场。")}
+
+
+@pytest.mark.parametrize("text,name", [
+    ("某社区以党支部为中枢，织出一张“上下贯通、左右协同”的议事服务网，群众诉求件件有回音。", "上下贯通、左右协同"),
+    ("某村探索出了一条“合作社+农户+电商”的增收之路。", "合作社+农户+电商"),
+])
+def test_a_list_or_joined_words_after_one_instance_name_what_it_is_built_of(text, name):
+    assert name in {n for n, _ in _models(text)}
+
+
+def test_one_instance_of_a_plain_word_stays_no_name():
+    assert {n for n, _ in _models("某区推行“三事分流”工作法，一条“心愿单”发出，志愿者迅速接单。")} == {"三事分流"}

@@ -702,11 +702,19 @@ def _inside(place: SubjectPlace, found: SubjectPlace, gaz: Gazetteer) -> bool:
 
 def _one_of_several(text: str, lead: SubjectPlace, gaz: Gazetteer) -> bool:
     """Is the lead's street or community one of at least three of its level the text names, none
-    named twice as often as the others?"""
+    named twice as often as the others — or a community one of two, each written after its own street
+    (在某区甲街道某社区…，在某区乙街道某社区…: a tour of the district's communities)?"""
     ends = {a.end for a in admin_mentions(text, None, gaz)}
-    counts = Counter(lm.name for lm in local_mentions(text, ends, ends) if lm.level == lead.local_level)
+    locals_ = local_mentions(text, ends, ends)
+    counts = Counter(lm.name for lm in locals_ if lm.level == lead.local_level)
     others = [n for name, n in counts.items() if name != lead.local]
-    return len(others) >= 2 and counts[lead.local] < 2 * max(others)
+    if len(others) >= 2 and counts[lead.local] < 2 * max(others):
+        return True
+    if lead.local_level != "community" or len(others) != 1 or counts[lead.local] >= 2 * max(others):
+        return False
+    street_at = {lm.end: lm.name for lm in locals_ if lm.level == "street"}
+    streets = {lm.name: street_at[lm.start] for lm in locals_ if lm.level == "community" and lm.start in street_at}
+    return len(streets) == 2 and len(set(streets.values())) == 2
 
 
 # a repost's line giving the headline the story first ran under (原标题：某区某街道推行…)

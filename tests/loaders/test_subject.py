@@ -1135,3 +1135,15 @@ def test_a_scene_called_a_glimpse_of_the_districts_work_leaves_the_story_to_the_
     assert _doc(text).document.subject_place == "衢州市柯城区"
     # the first sentence alone, no glimpse: the community's own story
     assert _doc(text.split("这是")[0] + "\n").document.subject_place == "南湖社区"
+
+
+def test_a_tour_of_two_communities_in_two_streets_is_the_districts_story():
+    # 在某区甲街道某社区…，在某区乙街道某社区…: the district's communities in turn, under a headline naming the district
+    text = ("援建资金助力衢州市柯城区社区阵地建设\n\n"
+            "援建资金持续投入，柯城区的社区阵地建设提速。\n"
+            "在柯城区府山街道南湖社区，新建的党群服务中心宽敞明亮。南湖社区居民说，现在有了活动场地。\n"
+            "在柯城区信安街道青霞社区，新建的邻里中心功能齐全。青霞社区书记说，活动更多了。\n")
+    assert _doc(text).document.subject_place == "衢州市柯城区"
+    # one community's story stays the community's
+    one = text.split("在柯城区信安街道")[0] + "南湖社区还开展义诊。\n"
+    assert _doc(one).document.subject_place == "南湖社区"

@@ -253,7 +253,10 @@ _DUTY = re.compile(r"重任|重担|任务|职责|使命|责任")
 _BEFORE_CUT = re.compile(r"\d[\d.]*(?![A-Za-z])[^\d年]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
 _BEFORE_CUT = class_led(_BEFORE_CUT)  # (the same matches, tried where one can open)
 # 与/和/及 inside a word (参与率, 和谐社区, 及时, 涉及) joins nothing, nor 及 of a bound (二级及以上医院, 60岁及以上老年人)
-_NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时|以[上下])|(?<=[涉普提危波惠顾触])及")   # (涉及, 普及, 惠及: verbs)
+_NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时|以[上下])|(?<=[涉普提危波惠顾触])及|(?<=、)和")   # (涉及, 普及, 惠及: verbs;
+#   …、和美社工: 和 straight after a 、 opens a name, it joins nothing)
+# a list closed by 等 and what its items are, up to the figure (…、和美社工等专业社工机构21家, …、青石镇等乡镇新建社区服务中心5个)
+_CLOSED_BY_DENG = re.compile(r"等(?![等级次奖])[\u4e00-\u9fff“”]{2,14}$")
 # openers that say when or where, not what: 2020年以来，其中，目前，我市，全省 …
 _LEAD_TRIM = re.compile(
     r"^(?:\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?(?:以来|至今|起|初|底|末|上半年|下半年)?"
@@ -603,6 +606,18 @@ def _before_phrase(text: str, lo: int, start: int, ends_clause: bool = False) ->
         figure = _FIG_RE.match(text, start)
         itemised = figure is not None and _ITEMISED_AFTER.match(text, figure.end()) is not None
         cut = scope.end() if scope and scope.end() < len(before) - 1 else _list_start(before, cuts, len(cuts) - 1, itemised)
+        closed = None if itemised or (scope and cut == scope.end()) else _CLOSED_BY_DENG.search(before, cuts[-1].end())
+        if closed:
+            # a list closed by 等 and what its items are, too long to give whole (已注册登记阳光社工、同心社工、和美社工等专业社工
+            # 机构21家): its first item and 等…, as a list after the figure gives it — never its last items alone
+            whole_from = max((m.end() for m in cuts if before[m.start()] in "0123456789涉"), default=0)
+            first = next((m for m in cuts if m.start() >= whole_from and before[m.start()] in "、和及与"), None)
+            # (its first item whole: not where the window read cut the clause — 落实… read from 实…)
+            whole = whole_from > 0 or lo == 0 or text[lo - 1] in _CLAUSE_STOP or text[lo - 1].isspace()
+            if whole and first is not None and whole_from < first.start() < cut \
+                    and len(_LEAD_TRIM.sub("", before[whole_from:first.start()].strip())) + len(closed.group()) <= _MAX_SUBJECT:
+                before = before[:first.start()] + closed.group()
+                cut = whole_from
     elif cuts and before[cuts[-1].start()] in "、和及与" and _MODIFIED_NOUN.search(before, cut):
         # a list of what qualifies the noun counted (选用抓项目、抓招商成效显著、抓基层治理突出的干部79名): every item
         # qualifies it, so the whole list where it is short, never its last item alone

@@ -1222,3 +1222,15 @@ def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
     got = [(m.as_written, m.value, m.unit, m.subject) for m in find_metrics(text)]
     assert got == [("100户至700户", 100, "户", "居民委员会设立的范围")]
     assert all(text[m.start:m.end] == m.as_written for m in find_metrics(text))
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a list closed by 等 and what its items are, too long to give whole: its first item and 等…, never its last items
+    ("目前，已注册登记阳光社工、同心社工、和美社工等专业社工机构21家。", "21家", "注册登记阳光社工等专业社工机构"),
+    ("今年我县东关镇、西河乡、南山镇、北湖镇、青石镇等乡镇新建社区服务中心5个。", "5个", "东关镇等乡镇新建社区服务中心"),
+    # (a short one stays whole)
+    ("全市东城区、西城区等城区新建社区服务中心8个。", "8个", "东城区、西城区等城区新建社区服务中心"),
+])
+def test_labels_audit_30_lists_closed_by_deng(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

@@ -183,7 +183,7 @@ _AFTER_LEAD = re.compile(r"^(?:以上|左右|以内|余|多)+")
 # and what the things counted then do or become: 230个充电设施解决飞线充电问题 → 充电设施, 5个小区整合成一个小区 → 小区,
 # 21个社区自组织告别无序争夺 → 社区自组织, 7个有党员的企业单独或联合成立党组织 → 有党员的企业, 8个孵化基地启动…申报 →
 # 孵化基地)
-_AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线)|"
+_AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全覆盖|为|是|设在|作为|由|在(?!职|岗|册|编|校|读|任|线|建(?!设))|"
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                 r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|未能|尚未|担任|兼任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|陆续|相继|纷纷|如期|"
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
@@ -298,7 +298,7 @@ _PART_OF = re.compile(r"(?:其)?中(?:的)?")
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望|梦想")
 # a word naming a quantity, before 是 (参与人数是320名): the figure is its value
 _QUANTITY_NOUN = re.compile(r"(?:数|数量|量|额|面积|规模|人口|比例|比重|率|长度|经费|资金|预算|总计|合计)$")
-_BEFORE_TRIM = re.compile(r"^(?:按照|按|针对|在(?!职|岗|册|编|校|读|任|线)|对|由|从|以)+|(?:按照|依照|根据)$")
+_BEFORE_TRIM = re.compile(r"^(?:按照|按|针对|在(?!职|岗|册|编|校|读|任|线|建(?!设))|对|由|从|以)+|(?:按照|依照|根据)$")
 _BEFORE_TRIM = class_led(_BEFORE_TRIM)  # (the same matches, tried where one can open)
 _DATE_HEAD = re.compile(r"^[年月日号]")
 # a ceiling written straight before the figure (奖励最高达20万元, 补贴最高不超过3000元): the figure is the most one may
@@ -967,6 +967,8 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
 # a short bracket glossing the word before it (社区书记(主任)工资待遇, 村（社区）党组织书记): the noun goes on through it
 _GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff、]{1,6}[）)]$")
 _GLOSS_HEAD = 16     # the most characters read before the bracket
+# a longer one saying what the noun before it is (在建住宅物业管理项目(实施前期物业管理)27个): the count is of that noun
+_LONG_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff、]{7,16}[）)]$")
 
 
 def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
@@ -979,6 +981,10 @@ def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
     if not (lead.startswith(label) or joined):
         return label
     gloss = _GLOSS.search(text, max(0, lo - 8), lo)
+    long = gloss is None and not label
+    if long:
+        # (a count straight after a longer bracket: the noun before it, and no more — the bracket says what it is)
+        gloss = _LONG_GLOSS.search(text, max(0, lo - 18), lo)
     if gloss is None:
         return label
     b = gloss.start()
@@ -991,6 +997,8 @@ def _through_gloss(text: str, lo: int, start: int, label: str) -> str:
     if not head:
         one = text[head_lo:b].strip()
         head = one if len(one) == 1 and _ONE_CHARACTER_NOUN.fullmatch(one) else ""
+    if long:
+        return head
     return head + gloss.group() + ("、" if joined else "") + label if head else label
 
 

@@ -1234,3 +1234,16 @@ def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
 def test_labels_audit_30_lists_closed_by_deng(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a count straight after a longer bracket saying what the noun before it is: that noun (在建…: under construction,
+    # 在 no preposition), and the area after the count is its area
+    ("在建住宅物业管理项目(实施前期物业管理)23个，总建筑面积360万平方米。", "23个", "在建住宅物业管理项目"),
+    ("在建住宅物业管理项目(实施前期物业管理)23个，总建筑面积360万平方米。", "360万平方米", "在建住宅物业管理项目总建筑面积"),
+    # (a short gloss stays in the label, as before)
+    ("新建党支部(党小组)31个。", "31个", "新建党支部(党小组)"),
+])
+def test_labels_audit_30_count_after_a_long_bracket(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

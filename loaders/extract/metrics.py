@@ -1267,6 +1267,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _kind_in_bracket(text, out)
     _standard_set(text, out)
     _posts_of_holder(text, out)
+    _kind_of_sentence(text, out)
     _area_of_counted(text, out)
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
@@ -1318,6 +1319,50 @@ def _posts_of_holder(text: str, found: list[MetricRec]) -> None:
             if len(label) > 2 and label.endswith(_RANKED_POSTS):
                 r.subject = _shortened(label[:-2] + r.subject)
                 break
+
+
+# a bare kind that says nothing of what it counts, in a sentence whose figure before it does (核定社区工作者76人，截至今年9月
+# 在岗69人; 取得社工师资格48人，其中中级5人; 商业办公项目为16个，合计7061套): people at work or not, a grade of what was
+# obtained, a total of what was counted
+_AT_WORK = frozenset({"在岗", "在职", "在编", "在册", "离岗", "实有", "实际在岗", "退休", "拟退休"})
+_GRADES = frozenset({"初级", "中级", "高级", "副高级", "正高级", "助理级"})
+_TOTALS = frozenset({"合计", "共计", "总计"})
+# the verb of a count of people a label opens with, not who they are (核定社区工作者 → 社区工作者)
+_STAFFED = re.compile(r"^(?:核定|核编|配备|配齐|招聘|选聘|招录|聘用|现有|共有|拥有|有)(?=[\u4e00-\u9fff]{2})")
+_PEOPLE_NOUN = re.compile(r"(?:工作者|工作人员|人员|干部|党员|委员|成员|书记|网格员|社工|职工|员工)$")
+# a label of what was obtained (取得社工师资格): the grade goes before what was obtained (取得中级社工师资格)
+_OBTAINED = re.compile(r"^(取得|获得|持有|考取|具有|拥有)([\u4e00-\u9fff]{2,12}(?:资格|证书|证|职称))$")
+_KIND_REACH = 24     # the most characters between the figure and the one before it that names what is counted
+
+
+def _kind_of_sentence(text: str, found: list[MetricRec]) -> None:
+    """``在岗 69人`` of ``核定社区工作者76人，截至今年9月在岗69人`` → 在岗社区工作者, ``中级 5人`` of ``取得社工师资格48人，
+    其中中级5人`` → 取得中级社工师资格, ``合计 7061套`` of ``商业办公项目为16个，合计7061套`` → 商业办公项目合计: a bare kind is
+    of what the figure before it in its sentence counts (the nearest one not itself so bare); left as it is where that one
+    says nothing it can take."""
+    bare = [r.subject in _AT_WORK or r.subject in _GRADES or r.subject in _TOTALS for r in found]
+    for k, r in enumerate(found):
+        if not bare[k]:
+            continue
+        kind = r.subject or ""
+        s_lo = stop_before(text, r.start, _SENTENCE_STOP)
+        j = next((j for j in range(k - 1, -1, -1) if not bare[j]), -1)
+        prev = found[j] if j >= 0 else None
+        if prev is None or not prev.subject or prev.start < s_lo or r.start - found[k - 1].end > _KIND_REACH:
+            continue
+        label = None
+        if kind in _AT_WORK and r.unit == prev.unit == "人":
+            noun = _STAFFED.sub("", prev.subject)
+            if _PEOPLE_NOUN.search(noun):
+                label = kind + noun
+        elif kind in _GRADES and r.unit == prev.unit == "人":
+            obtained = _OBTAINED.match(prev.subject)
+            if obtained:
+                label = obtained.group(1) + kind + obtained.group(2)
+        elif kind in _TOTALS and r.unit != prev.unit and not r.unit.endswith(prev.unit):
+            label = prev.subject + kind     # (项目16个，合计7061套: the projects' total of another unit)
+        if label:
+            r.subject = _shortened(label)
 
 
 # a bare kind of area (总建筑面积) in the clause straight after a count (已交付使用的住宅小区96个，总建筑面积520万平方米): the area

@@ -1247,3 +1247,18 @@ def test_labels_audit_30_lists_closed_by_deng(text, as_written, subject):
 def test_labels_audit_30_count_after_a_long_bracket(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a bare kind of people at work, a grade or a total, after a figure of its sentence that says what is counted: of that
+    ("全区核定社区工作者80人，截至今年6月在岗72人，今年拟退休3人。", "72人", "在岗社区工作者"),
+    ("全区核定社区工作者80人，截至今年6月在岗72人，今年拟退休3人。", "3人", "拟退休社区工作者"),
+    ("全县取得社工师资格52人，其中中级6人，初级46人。", "6人", "取得中级社工师资格"),
+    ("全县取得社工师资格52人，其中中级6人，初级46人。", "46人", "取得初级社工师资格"),
+    ("目前存在居住现象的商业办公项目为12个，合计5300套。", "5300套", "存在居住现象的商业办公项目合计"),
+    # (nothing before it in the sentence to take: left as it is)
+    ("截至今年6月在岗72人。", "72人", "在岗"),
+])
+def test_labels_audit_30_bare_kinds_of_the_sentence(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

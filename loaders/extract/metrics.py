@@ -200,6 +200,9 @@ _LIST_TAIL = re.compile(r"等[\u4e00-\u9fff]{0,8}$")
 # a list that goes on after a figure item by item, each with its own figure (…广告800平方米、宣传栏120个; …，宣传栏120个等)
 _ITEMISED_AFTER = re.compile(r"\s*(?:、\s*[\u4e00-\u9fff“”]{2,10}\s*\d|[，,]\s*[\u4e00-\u9fff“”]{2,10}\s*\d[^，,。；;！？!?\n]{0,8}?等)")
 _MAX_ITEM = 6     # a list item longer than this holds more than a name (困境老人和儿童提供日间照料、…等服务)
+# a list of names at a label's head (省、某某市、某某县政协委员…): one word that no limit cuts — kept whole, up to _MAX_ITEM
+# characters over _MAX_SUBJECT (a 的-phrase before it qualifies the whole list and goes first: 第三组的省、…)
+_NAMES_HEAD = re.compile(r"(?:[^、的，,]{1,12}的)?((?:[\u4e00-\u9fff]{1,4}、)+)[\u4e00-\u9fff]")
 _PEOPLE_UNITS = "人名位户"
 # what people counted go and do (…等200余人深入…, …共50人参加…, …等5.6万余人统一编入…力量): no noun of what is counted
 _ACTION_HEAD = re.compile(r"深入|走进|走访|前往|奔赴|来到|赴|到|下沉|投身|参加|参与|开展|进行|担任|加入|组成|(?:统一)?(?:编入|纳入|列入)")
@@ -562,9 +565,13 @@ def _list_start(before: str, cuts: list[re.Match[str]], k: int, itemised: bool =
         whole = before[f:end].lstrip("、和及与，, ")
         if whole[:1] in ("他", "她", "其"):
             break       # (a list of what someone does, no list of things: 他负责带动、组织、联络周边18户)
-        if whole and not any(c.isdigit() for c in whole) and not _in_quote(before, f) \
-                and len(_LEAD_TRIM.sub("", whole.strip())) <= _MAX_SUBJECT:
-            return end - len(whole)
+        if whole and not any(c.isdigit() for c in whole) and not _in_quote(before, f):
+            size = len(_LEAD_TRIM.sub("", whole.strip()))
+            if size <= _MAX_SUBJECT:
+                return end - len(whole)
+            names = _NAMES_HEAD.match(whole) if f == froms[0] else None
+            if names and len(whole) - names.start(1) <= _MAX_SUBJECT + _MAX_ITEM:
+                return end - len(whole) + names.start(1)    # (the names whole: never the list's last ones alone)
     return cut
 
 
@@ -1043,6 +1050,10 @@ def _own_holder(text: str, lo: int, prev_end: int, previous: str) -> str:
 def _shortened(phrase: str) -> str:
     """The last ``_MAX_SUBJECT`` characters of the label, never from inside a title: a label that would
     begin inside 《》 (…推动社区治理创新的若干措施》等专项文件) keeps what stands after the title (专项文件)."""
+    if len(phrase) > _MAX_SUBJECT and len(phrase) <= _MAX_SUBJECT + _MAX_ITEM:
+        names = _NAMES_HEAD.match(phrase)
+        if names and names.start(1) == 0:
+            return phrase   # (a list of names at its head is one word: the limit never cuts inside it)
     kept = phrase[-_MAX_SUBJECT:]
     close = kept.find("》")
     if close >= 0 and "《" not in kept[:close]:

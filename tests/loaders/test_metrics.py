@@ -1262,3 +1262,15 @@ def test_labels_audit_30_count_after_a_long_bracket(text, as_written, subject):
 def test_labels_audit_30_bare_kinds_of_the_sentence(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+@pytest.mark.parametrize("text, as_written, subject", [
+    # a list of names at a label's head is one word the limit never cuts: all of them, a few characters over it, not the
+    # last ones alone (nor a name cut in half)
+    ("第三组的省、某某市、某某县政协委员参与该村“议事坝坝会”12余场次。", "12余场次", "省、某某市、某某县政协委员参与该村“议事坝坝会”"),
+    # (a label within the limit as before)
+    ("某某市、某某县政协委员参与“议事坝坝会”12余场次。", "12余场次", "某某市、某某县政协委员参与“议事坝坝会”"),
+])
+def test_labels_audit_30_names_at_a_labels_head(text, as_written, subject):
+    got = {m.as_written: m.subject for m in find_metrics(text)}
+    assert got[as_written] == subject

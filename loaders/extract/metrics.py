@@ -253,7 +253,7 @@ _DUTY = re.compile(r"重任|重担|任务|职责|使命|责任")
 # (涉及 says what the figure is of: 集中安置点涉及易地扶贫搬迁乡7个 → 易地扶贫搬迁乡, 涉及到整治的建筑面积 → 整治的建筑面积)
 # (not across 年: 2023年户籍人口 holds no count in 户)
 # (not a figure in a name: 5G用户 is no count of 户)
-_BEFORE_CUT = re.compile(r"\d[\d.]*(?![A-Za-z])[^\d年]{0,3}?(?:个|人|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
+_BEFORE_CUT = re.compile(r"\d[\d.]*(?![A-Za-z])[^\d年]{0,3}?(?:个|人|名|元|家|户|%|处|项|㎡|平方米|平米|亩)(?:/[个人户月年次])*|涉及(?:到)?|[、和及与]")
 _BEFORE_CUT = class_led(_BEFORE_CUT)  # (the same matches, tried where one can open)
 # 与/和/及 inside a word (参与率, 和谐社区, 及时, 涉及) joins nothing, nor 及 of a bound (二级及以上医院, 60岁及以上老年人)
 _NOT_A_JOIN = re.compile(r"(?<=参)与|和(?=谐)|及(?=时|以[上下])|(?<=[涉普提危波惠顾触])及|(?<=、)和")   # (涉及, 普及, 惠及: verbs;

@@ -1270,6 +1270,9 @@ def test_labels_audit_30_bare_kinds_of_the_sentence(text, as_written, subject):
     ("第三组的省、某某市、某某县政协委员参与该村“议事坝坝会”12余场次。", "12余场次", "省、某某市、某某县政协委员参与该村“议事坝坝会”"),
     # (a label within the limit as before)
     ("某某市、某某县政协委员参与“议事坝坝会”12余场次。", "12余场次", "某某市、某某县政协委员参与“议事坝坝会”"),
+    # people counted in 名 are a figure the label is cut after, as 人 is (never read from inside the number: 25名… of 225名…)
+    ("目前，225名社区党员累计开展“我是党员我帮你”服务活动386次。", "386次", "社区党员累计开展“我是党员我帮你”服务活动"),
+    ("1100余名在职党员到社区认领服务岗位1300余个。", "1300余个", "在职党员到社区认领服务岗位"),
 ])
 def test_labels_audit_30_names_at_a_labels_head(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -1082,7 +1082,11 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     """Every figure in ``text`` that counts or spends something.
 
     With ``attribution`` (the document's places and agencies, see :class:`Attribution`) each
-    figure also gets the place it is about and whether it is planned; without it they stay None."""
+    figure also gets the place it is about and whether it is planned; without it they stay None.
+
+    ``text`` is the scan text, in simplified characters (:func:`loaders.extract.script.fold_script`): the units and
+    rules are written so (户, 个, 万), and a traditional page read as it is (戶, 個, 萬) has no units. ``govkg extract``
+    (``pipeline.extract_text``) folds the page first and gives the labels back in its own script, offsets unchanged."""
     skip = _quoted_or_titled(text)
     skipped = bytearray(len(text) + 1)
     for s, e in skip:

@@ -1277,3 +1277,22 @@ def test_labels_audit_30_bare_kinds_of_the_sentence(text, as_written, subject):
 def test_labels_audit_30_names_at_a_labels_head(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
     assert got[as_written] == subject
+
+
+def test_a_traditional_text_gives_the_figures_of_its_simplified_form():
+    """A mirror page in traditional characters (戶, 個, 萬, 處, 餘, 項, 場, 臺, 歲): the same figures, units and labels as the
+    simplified page, the labels and as-written forms in the page's own script, offsets into the original text."""
+    from loaders.extract.script import fold_name
+
+    simplified = ("社区常住人口3214户、9670人，流动人口257人；有5个驻地单位和128家小店商户。安排资金126万元，新建活动室8处，"
+                  "惠及居民1200余人，开展活动30余场，解决问题15项，更新电梯6台，60岁以上老人820人。")
+    traditional = ("社區常住人口3214戶、9670人，流動人口257人；有5個駐地單位和128家小店商戶。安排資金126萬元，新建活動室8處，"
+                   "惠及居民1200餘人，開展活動30餘場，解決問題15項，更新電梯6臺，60歲以上老人820人。")
+    assert len(traditional) == len(simplified)
+    want = [(m.start, m.end, m.value, m.unit, m.subject) for m in extract_text(simplified, "s.txt").metrics]
+    got = extract_text(traditional, "t.txt").metrics
+    assert [(m.start, m.end, m.value, m.unit, fold_name(m.subject or "") or None) for m in got] == want
+    assert len(want) == 12      # (60岁以上老人: an age band naming a group, no figure)
+    for m in got:
+        assert traditional[m.start:m.end] == m.as_written
+        assert m.subject is None or m.subject in traditional

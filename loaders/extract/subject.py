@@ -1405,9 +1405,10 @@ def _chain_written(text: str, local: str, gaz: Gazetteer) -> str | None:
     return codes.pop() if len(codes) == 1 else None
 
 
-# what follows a county's short form that names a community or a road for it, not the county (丹凤社区, 宁海路;
+# what follows a county's short form that names a community, a village or a road for it, not the county (丹凤社区,
+# 太平中心村, 宁海路;
 # a town or street sharing its county's name, 安源区安源镇, usually lies in that county)
-_NAMED_LIKE_A_COUNTY = re.compile(r"社区|村|路|小区|大道|广场")
+_NAMED_LIKE_A_COUNTY = re.compile(r"社区|(?:中心|新)?村|路|小区|大道|广场")
 
 
 def _parallel_words(text: str, start: int, end: int) -> bool:

@@ -205,8 +205,8 @@ _OK_SELF = ("全市", "我市", "本市", "全区", "我区", "本区", "全县"
 _GROUP_BOUNDARY_WORDS = ("成立", "组建", "设立", "依托", "通过", "联合", "加强", "建立", "由", "经", "以", "在", "的",
                          "和", "与", "及", "暨", "为", "是", "将", "了")
 _GROUP_PREPOSITIONS = "由经以对向从将把被"
-# who founds a team named with no place, written straight before it: a community, street, town or village, or the
-# organisations of a list (社区成立…专班, 街道成立了…领导小组, 社会组织等成立…领导小组) — their own team
+# who founds a team or office named with no place, written straight before it: a community, street, town or village,
+# or the organisations of a list (社区成立…专班, 街道成立了…领导小组, 社会组织等成立…, 社区设立…办公室) — their own
 _LOCAL_FOUNDER = re.compile(r"(?:社区|街道|小区|村|居委会|镇|乡|组织|等)(?:成立|组建|设立)了?$")
 _GENERIC_BODY = re.compile(r"^(?:工作|成员单位|成员|责任单位|牵头单位|相关|有关|主管|职能|业务|成员|责任|牵头|直属|各级|基层|街道|社区|小区|党)$")
 
@@ -625,8 +625,8 @@ def _agency_mentions(text: str, subject: str | None, issuer: str | None,
             place = gaz.agency_prefix(head.code)
             name = place + text[head.end:m.end(1)] + suffix
         else:
-            if suffix in ("领导小组", "专班") and _LOCAL_FOUNDER.search(text, max(0, start - 8), start):
-                continue  # 社区成立疫情防控专班, 街道成立了…领导小组: a community's or street's own team, not the city's
+            if suffix in ("领导小组", "专班", "办公室") and _LOCAL_FOUNDER.search(text, max(0, start - 8), start):
+                continue  # 社区成立疫情防控专班, 街道成立了…领导小组, 社区设立…办公室: a community's or street's own team
             place, name = city, city + cand + suffix
         add(start, m.end(), name, place)
         if suffix == "领导小组":

@@ -739,7 +739,28 @@ def _headline(title: str, gaz: Gazetteer, reply: bool, text: str) -> SubjectPlac
         if found is None:
             found = _shared_short_head(title, gaz, text) or _named_experience(title, gaz, text) \
                 or _short_head_of_towns(title, gaz, text)
+    if found is not None and found.code is None and found.local_level == "community":
+        found = _county_short_before(found.local, gaz, text) or found
     return found
+
+
+def _county_short_before(local: str, gaz: Gazetteer, text: str) -> SubjectPlace | None:
+    """A headline's community written after its county's short form (某县简称+某某社区：…), read as one name: the
+    county's community, where the story names the community again without it (在朝阳社区…)."""
+    for hit in gaz.scan(local):
+        if hit.start != 0 or not hit.is_alias or len(hit.codes) != 1 or is_common_word(hit.surface) \
+                or not gaz.by_code[hit.codes[0]].is_county_level:
+            return None
+        rest = local[hit.end:]
+        if len(rest) < 4:
+            return None
+        pos = text.find(rest)
+        while pos >= 0:
+            if not text.endswith(hit.surface, 0, pos):
+                return SubjectPlace(hit.codes[0], rest, "community")
+            pos = text.find(rest, pos + 1)
+        return None
+    return None
 
 
 def _short_head_of_towns(title: str, gaz: Gazetteer, text: str) -> SubjectPlace | None:

@@ -1156,3 +1156,11 @@ def test_a_county_short_form_that_names_a_village_places_no_town():
             "规划成“九点一心”，即海子中心村、苏户中心村、太平中心村。小孟镇推进社区建设。\n")
     rec = _doc(text)
     assert rec.document.province is None, rec.document
+
+
+def test_a_headline_community_after_its_countys_short_form():
+    # 某县简称+某某社区：… read as one name: the county's community, named again in the story without the county
+    text = ("溧阳青枫社区：加装电梯“大家的事大家商量着办”\n\n"
+            "随着老龄化加速，加装电梯成为居民的“刚需”。在青枫社区，居民议事会商量费用分摊。如今，青枫社区已加装电梯8部。\n")
+    rec = _doc(text)
+    assert rec.document.subject_place == "青枫社区" and rec.document.province == "江苏省", rec.document

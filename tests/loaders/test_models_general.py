@@ -159,3 +159,7 @@ def test_a_list_or_joined_words_after_one_instance_name_what_it_is_built_of(text
 
 def test_one_instance_of_a_plain_word_stays_no_name():
     assert {n for n, _ in _models("某区推行“三事分流”工作法，一条“心愿单”发出，志愿者迅速接单。")} == {"三事分流"}
+
+
+def test_a_quote_the_text_calls_a_brand_is_a_name():
+    assert "和邻" in {n for n, _ in _models("某社区党委持续深化“和邻”党建品牌，推动居民互助。")}

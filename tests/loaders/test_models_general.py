@@ -162,4 +162,4 @@ def test_one_instance_of_a_plain_word_stays_no_name():
 
 
 def test_a_quote_the_text_calls_a_brand_is_a_name():
-    assert "和邻" in {n for n, _ in _models("某社区党委持续深化“和邻”党建品牌，推动居民互助。")}
+    assert "邻里" in {n for n, _ in _models("某社区党委持续深化“邻里”党建品牌，推动居民互助。")}

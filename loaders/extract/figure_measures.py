@@ -29,14 +29,15 @@ __all__ = ["extract_figure_measures"]
 _CLAUSE_STOPS = "，,；;：:。！？!?\n"
 _SENTENCE_STOPS = "。；;！？!?\n"
 # what a place has or lacks, not work done (辖15个小区, 共有老旧小区144个, 137个小区未纳入…)
-# (已有 reports what has been reached: 全区已有5300余名党员到社区报到)
-_HOLDS = re.compile(r"辖|共有|拥有|现有|(?<!已)有(?=\d)|未|尚未|没有|仍有")
+# (已有 reports what has been reached: 全区已有5300余名党员到社区报到; 中有 picks the part of a whole that did the work:
+# 28个小区中有24个成立业委会)
+_HOLDS = re.compile(r"辖|共有|拥有|现有|(?<![已中])有(?=\d)|未|尚未|没有|仍有")
 # a target or a task to come (3年实现…全覆盖, 今年内要完成20个…任务): no result
 _TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|任务|计划")
 # the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,
 # ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
 _DONE = re.compile(r"成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|选派|选聘|选配|派驻|发放|解决|划分|覆盖|"
-                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|下沉|改造|新建|建设|培训|捐款|捐赠|捐助|"
+                   r"新增|投入|安排|清理|移交|取消|选举|确定|举办|引导|报到|认领|下沉|改造|新建|建设|培训|捐款|捐赠|捐助|"
                    r"调整(?=为|成)|整合(?=为|成)")
 # the cue's clause says by what means the next clause's work was done (某社区通过“双报到”机制，组织200名在职党员…捐款4300元)
 _MEANS = re.compile(r"通过|依托|借助|运用|利用")

@@ -140,3 +140,19 @@ def test_what_an_issued_list_cut_in_the_next_clause_measures_the_list():
     assert got and "社区减负清单" in got[0][1], _measures(text)
     other = "某某市社区治理见闻\n近年来，某某市出台社区减负“123”清单，组织社区工作者培训25次。\n"
     assert all("社区减负清单" not in m[1] for m in _measures(other) if "25" in m[0]), _measures(other)
+
+
+def test_the_part_of_a_whole_that_did_the_work_is_a_result():
+    """Audit 31 (a district's 业委会组建 graded described beside its own count): ``X个小区中有N个成立业委会`` picks the
+    part of a whole that set up committees — a result, not what the place has (``共有业主委员会3个`` stays a size)."""
+    text = "某某区新闻\n目前，某某区30个小区中有26个成立业委会，其中党员占比超过一半。\n"
+    got = [m for m in _measures(text) if "业委会组建" in m[1]]
+    assert got and "26个成立业委会" in got[0][0] and got[0][2] == "done", _measures(text)
+
+
+def test_posts_in_service_party_members_claim_are_a_result():
+    """Audit 31 (a banner's 在职党员双报到 graded described beside its own figures): posts the in-service party members
+    reporting to communities claim (``在职党员到社区认领服务岗位N个``) are that work's result."""
+    text = "某某旗新闻\n目前，900余名在职党员到社区一线认领服务岗位1000余个，开展服务2000多人次。\n"
+    got = [m for m in _measures(text) if "在职党员双报到" in m[1]]
+    assert got and "1000余个" in got[0][0], _measures(text)

@@ -239,6 +239,17 @@ def test_a_word_holding_ni_plans_nothing():
     assert is_plan("某市拟建立社区便民服务信息平台。") and grade_evidence("某市拟建立社区便民服务信息平台。") == "claimed"
 
 
+def test_jiang_before_a_quoted_object_is_ba_not_the_future():
+    """Audit 31 (a community's 三社联动 shown planned): 将“…”与…有机结合 puts a quoted scheme together with others — 将 as
+    把, work done; the quoted name stands for its noun (dropped, the words read 将与…, the future). 将与… stays a plan."""
+    from queries.grading import is_plan
+
+    done = "某社区党委持续深化党建品牌，将“三社联动”与“互帮会”平台、“报到”活动有机结合，形成基层治理新机制。"
+    assert not is_plan(done)
+    assert is_plan("某社区将与“互帮会”平台对接，推动“三社联动”。")
+    assert is_plan("某社区将进一步深化“三社联动”。")
+
+
 def test_a_wider_units_event_held_in_a_city_is_hosted_not_done():
     """全区…培训班在某市举办: the region trained its cadres in the city; the city's own training is work done."""
     from queries.grading import grade_evidence

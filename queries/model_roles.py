@@ -132,8 +132,9 @@ _QUOTED_ITEM = r"[“「『][^”」』]{1,12}[”」』][\u4e00-\u9fff]{0,2}"
 # (the names may follow each other with no mark between, “A”“B”等项目服务; the kind may be the work they stand for,
 # 推广“A”、“B”等创新做法, 推进“A”“B”等项目服务: the sentence names them, it does not say what they are)
 _LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}(?P<more>(?:[、和及]?[\u4e00-\u9fff]{0,2}" + _QUOTED_ITEM + r")*)"
-                           r"等[^，,。；;：:“”「」]{0,8}?(?:典型|品牌|亮点|做法|项目)")
-_LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立|推广|推进)了?[^，,。；;：:“”「」、]{0,4}"
+                           r"等[^，,。；;：:“”「」]{0,8}?(?:典型|品牌|亮点|做法|项目|活动)")
+# (activities held, 定期开展“A”“B”等活动: the sentence names them, it says nothing of what they are)
+_LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立|推广|推进|开展|举办)了?[^，,。；;：:“”「」、]{0,4}"
                             r"(?P<earlier>(?:" + _QUOTED_ITEM + r"[、和及]?[\u4e00-\u9fff]{0,2})*)$")
 
 # a name its clause says nothing of (原文仅列出名称): called only a measure (强化“某某”实验举措，…), a numbered heading that

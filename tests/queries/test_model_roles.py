@@ -28,6 +28,10 @@ from tests.support.stores import store_of_text
     ("三联共建,推进党建引领楼栋文化建设", ("某社区“三联共建,推进党建引领楼栋文化建设”项目、某社区“共建友好社区,共享幸福家园”"
                                         "项目入选某市《基层治理·某市答卷》创新案例;某社区荣获三等奖。"), LISTED),
     ("邻里同心", "某社区“邻里同心”项目建成楼栋书屋12个，入选某市创新案例。", None),
+    # activities held, quoted one after another and closed by 等活动 (audit 31): named, nothing said of what they are
+    ("邻里茶话", "组建商圈党建联盟，定期开展“邻里茶话”“政企恳谈”等活动，凝聚社会力量。", LISTED),
+    ("政企恳谈", "组建商圈党建联盟，定期开展“邻里茶话”“政企恳谈”等活动，凝聚社会力量。", LISTED),
+    ("邻里茶话", "某社区开展“邻里茶话”活动，每月请居民代表商议小区事务。", None),
     # quoted names listed before the word that closes the list share it (audit 30)
     ("先地下、后地上", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),
     ("先排水、后绿化", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),

@@ -1281,6 +1281,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_changed_to(text, out)
     _kind_in_bracket(text, out)
     _standard_set(text, out)
+    _set_one_of(text, out)
     _posts_of_holder(text, out)
     _kind_of_sentence(text, out)
     _area_of_counted(text, out)
@@ -1314,6 +1315,31 @@ def _standard_set(text: str, found: list[MetricRec]) -> None:
         set_by = _SET_BY.search(text, max(0, r.start - 24), r.start)
         if set_by:
             r.subject = _shortened(set_by.group(1) + "标准")
+
+
+# a count of a set the place is one of, with its scope (被确定为全省5个…试点之一; …试点单位(全省仅2家)): the wider unit's count of
+# its peers, labelled by the set within its scope, never as the place's own figure
+_SCOPE_BEFORE = re.compile(r"(全(?:国|省|市|区|县|州|盟|旗))(?:仅|共|只有)?$")
+_ONE_OF = "之一"
+_BRACKET_CLOSE_AFTER = re.compile(r"\s*[)）]")
+_SET_NOUN_BEFORE = re.compile(r"(?:确定为|命名为|列为|评为|入选|成为|作为|是|为)([^，,。；;：:！？!?\n（(“”]{2,24})\s*[（(]$")
+
+
+def _set_one_of(text: str, found: list[MetricRec]) -> None:
+    """``5个`` of ``被确定为全省5个省级智慧社区建设试点之一`` → 全省省级智慧社区建设试点, and ``2家`` of ``…确定为共青团…试点单位
+    (全省仅2家)`` → 全省共青团…试点单位: a count of the set the place is one of, its scope written before it, is the
+    wider unit's count of its peers — labelled so, not as a figure of the place (``…试点之一``) nor by its value alone."""
+    for r in found:
+        scope = _SCOPE_BEFORE.search(text, max(0, r.start - 4), r.start)
+        if scope is None:
+            continue
+        if r.subject and r.subject.endswith(_ONE_OF) and len(r.subject) > len(_ONE_OF) \
+                and text.startswith(r.subject, r.end):
+            r.subject = _shortened(scope.group(1) + r.subject[:-len(_ONE_OF)])
+        elif scope.start() > 0 and text[scope.start() - 1] in "（(" and _BRACKET_CLOSE_AFTER.match(text, r.end):
+            noun = _SET_NOUN_BEFORE.search(text, max(0, scope.start() - 40), scope.start())
+            if noun is not None:
+                r.subject = _shortened(scope.group(1) + noun.group(1).strip())
 
 
 # a post alone (正职, 副职): whose post it is comes from a label before it in the paragraph that names them (社区工作者正职)

@@ -1296,3 +1296,15 @@ def test_a_traditional_text_gives_the_figures_of_its_simplified_form():
     for m in got:
         assert traditional[m.start:m.end] == m.as_written
         assert m.subject is None or m.subject in traditional
+
+
+def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_its_scope():
+    """Audit 31 (a community's page showing ``2家 2家`` and ``…试点之一 5个``): the count of the set the place is one of,
+    its scope written before it, is the wider unit's count of its peers — labelled by the set within that scope."""
+    labels = {m.as_written: m.subject for m in find_metrics(
+        "某社区被确定为全省6个省级绿色社区试点之一，建成服务站1个。某社区被团市委确定为青年之家建设试点单位(全市仅3家)。")}
+    assert labels["6个"] == "全省省级绿色社区试点"
+    assert labels["3家"] == "全市青年之家建设试点单位"
+    assert labels["1个"] == "建成服务站"
+    # a count with no set the place is one of keeps its own label
+    assert {m.as_written: m.subject for m in find_metrics("全市10个社区完成换届。")}["10个"] != "全市社区"

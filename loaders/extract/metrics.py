@@ -187,7 +187,9 @@ _AFTER_STOPS = (r"[—…]|以上|左右|用于|进行|参加|参与|开展|全�
                 r"均|也|已|将|全部|全都|全面|实行|进(?=小区|社区|网格)|对(?=小区|居民|社区|群众|业主|辖区|全|各|所有|每)|"
                 r"得到|实现|达到|完成|纳入|覆盖|共有|共计|进入|未能|尚未|担任|兼任|成为|通过|获得|荣获|入选|报名|推动|推进|结对|负责(?!人)|积极(?!分子)|大力|陆续|相继|纷纷|如期|"
                 r"划分|划为|划入|分为|拨打|投诉|反映|按(?=照|地域|区域|片区|要求|规定|标准|比例)|包片|包干|包联|包保|"
-                r"解决(?!率)|告别|启动(?!区|资金|经费|仪式|会)|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d")
+                r"解决(?!率)|告别|启动(?!区|资金|经费|仪式|会)|(?:整合|合并)(?=成|为)|单独|(?:总体)?规划(?=占地|用地|总用地|面积|总面积|建设)|\d"
+                # (a verb of what the units counted aim at: 12个街道委员工作室锚定“…”核心 counts the offices, not the watchword)
+                r"|锚定|聚焦|围绕|紧扣|紧盯|立足|秉持|践行|对标|瞄准")
 _AFTER_SPLIT = re.compile(r"[、和与及]|" + _AFTER_STOPS)
 _AFTER_SPLIT = class_led(_AFTER_SPLIT)  # (the same matches, tried where one can open)
 _AFTER_LIST_END = re.compile(_AFTER_STOPS)
@@ -266,7 +268,8 @@ _LEAD_TRIM = re.compile(
     r"|\d{1,2}\s*月(?:份)?(?:\s*\d{1,2}\s*[日号])?(?:以来|起|初|底|末)?|\d{1,2}\s*月至\s*\d{1,2}\s*月|\d{1,2}\s*[-—~～]\s*\d{1,2}\s*月"
     r"|[一二三四五六七八九十两\d]+年(?:来|以来)|截至目前|截至|截止|目前|当前|近年来|今年以来|今年|去年|同时|此外|其中|据了解|据统计|经调查|记者统计|"
     r"在此基础上|尽管|但是|但|仍有|还有|另有|共计|共|累计|总计|已经|已|全市|全区|全县|全省|全州|全镇|全街道|"
-    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|使得|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后|"
+    # (a conjunction: 而小区保有车辆达400余辆)
+    r"我市|我区|我县|我省|本市|本区|本县|该市|该区|该县|使得|并且|而且|而(?!今)|并|及(?!时)|和(?!谐)|达|达到|约|近|超过|有|仅|就|分别|先后|"
     # (a rule's verb: 明确年度积分不少于20分 → 年度积分)
     r"明确了?(?=[\u4e00-\u9fff]{2})|规定了?(?=[\u4e00-\u9fff]{2}))+")
 # a value that rises or falls to another (满意度从不足40%跃升至95%, 志愿者由200人增至500人): the verb of the change
@@ -1285,6 +1288,9 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _posts_of_holder(text, out)
     _kind_of_sentence(text, out)
     _area_of_counted(text, out)
+    for r in out:       # (a label a cut at the figure before left opening with 的: 超4000户的大型社区达12个 → 大型社区)
+        if r.subject and r.subject[0] == "的" and len(r.subject) > 2:
+            r.subject = r.subject[1:]
     for r in out:       # (仅在不到40分钟的时间就有66位…: when, and an adverb; 一般在100户至700户…: a hedge — no label)
         # (each pattern tried only where the label can match it whole: 就/便/即 last, a hedge's first character first)
         if r.subject and ((r.subject[-1] in "就便即" and _TIME_THEN.fullmatch(r.subject))

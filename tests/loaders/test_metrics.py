@@ -1308,3 +1308,14 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     assert labels["1个"] == "建成服务站"
     # a count with no set the place is one of keeps its own label
     assert {m.as_written: m.subject for m in find_metrics("全市10个社区完成换届。")}["10个"] != "全市社区"
+
+
+@pytest.mark.parametrize("text,written,label", [
+    # audit 31: a conjunction opening the label (而…), a 的 left by the cut at the figure before, the watchword after a verb of
+    # aim taken for what is counted
+    ("车位增加至300个，而小区保有车辆达500余辆。", "500余辆", "小区保有车辆"),
+    ("其中超3000户的大型小区达9个。", "9个", "大型小区"),
+    ("某区政协8个街道委员工作室聚焦“协商于民、履职为民”核心，深耕协商。", "8个", "街道委员工作室"),
+])
+def test_a_label_opens_with_no_conjunction_nor_de_and_counts_no_watchword(text, written, label):
+    assert {m.as_written: m.subject for m in find_metrics(text)}[written] == label

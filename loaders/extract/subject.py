@@ -675,6 +675,10 @@ def _that_unit(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> Subject
     return SubjectPlace(inside[0][1])
 
 
+# a headline opening with a city's own body written by its level char (市政协…, 市人大常委会…, 市委…)
+_CITY_BODY_HEAD = re.compile(r"\s*市(?:政协|人大|委|政府)")
+
+
 def _over_siblings(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> SubjectPlace | None:
     """A story that goes through several units of one parent in turn (玄武区…，秦淮区…，鼓楼区…), none
     named much more often than the others, is about the parent, not the first one it names."""
@@ -691,6 +695,9 @@ def _over_siblings(text: str, found: SubjectPlace | None, gaz: Gazetteer) -> Sub
                   and gaz.by_code[c].level == unit.level]
         if len(others) >= 2 and 0 < own < 2 * max(others):
             return SubjectPlace(unit.parent)
+        if others and 0 < own <= max(others) and unit.level in ("district", "county", "county_city") \
+                and _CITY_BODY_HEAD.match(text) and gaz.by_code[unit.parent].level == "city":
+            return SubjectPlace(unit.parent)  # 市政协…开展专题协商：…先后来到甲区某社区、乙区某社区: the city body's story
     return found
 
 

@@ -1164,3 +1164,14 @@ def test_a_headline_community_after_its_countys_short_form():
             "随着老龄化加速，加装电梯成为居民的“刚需”。在青枫社区，居民议事会商量费用分摊。如今，青枫社区已加装电梯8部。\n")
     rec = _doc(text)
     assert rec.document.subject_place == "青枫社区" and rec.document.province == "江苏省", rec.document
+
+
+def test_a_city_bodys_visit_to_two_districts_is_the_citys_story():
+    # 市政协…：…先后来到甲区某社区、乙区某社区: the city's CPPCC at work in two of its districts, the city never named
+    text = ("市政协围绕社区社会组织培育开展专题协商\n\n"
+            "8月8日，市政协召开专题协商会。会前，与会委员先后来到柯城区南湖社区、衢江区樟潭社区等地察看社区社会组织培育情况。"
+            "协商会上，委员们提出意见建议。\n")
+    assert _doc(text).document.subject_place == "衢州市"
+    # a city body's visit to one district is that district's story
+    one = text.replace("、衢江区樟潭社区", "")
+    assert _doc(one).document.subject_place != "衢州市"

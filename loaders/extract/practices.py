@@ -267,7 +267,8 @@ _DEMANDED_BEFORE = re.compile(r"(?:都|均|一律|往往|总是|动辄|全都)�
 # what a rule says should be given, in the cue's clause (应为其提供经费, 应当给予…保障): a requirement, not work done
 _SHOULD_GIVE = re.compile(r"(?<![响适反相供对效感呼顺])应(?:当|该)?(?:为[^，,。；;：:！？!?\n]{0,6}?)?(?:提供|给予|予以)"
                           r"[^，,。；;：:！？!?\n]{0,8}$")
-_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以|急需|亟需|亟待)[^，。；,;！？!?\n]{0,14}$")
+# (缺 alone straight before the cue too: 长期无场所、无专职队伍、缺经费 names what is lacking)
+_LACK_BEFORE = re.compile(r"(?:缺乏|缺少|没有|难以|急需|亟需|亟待)[^，。；,;！？!?\n]{0,14}$|缺(?![席陷点])[^，。；,;、！？!?\n]{0,2}$")
 # one of a list of the rules or requirements a reading or a document makes clear (明确业委会成立条件、议事规则及公共收益管理
 # 要求): what the rules say, no work of the practice done (in simplified or traditional characters, as the page has it)
 _RULES_LISTED_BEFORE = re.compile(r"明[确確](?:了)?[^，,。；;：:！？!?\n]{0,30}[、及和與与][^，,。；;：:！？!?\n、]{0,8}$|"

@@ -431,6 +431,9 @@ def test_bundled_file_is_the_default():
     ("社区普遍存在盖章多、台账多的问题。", "证明事项清理", False),
     ("老小区至今缺少公共服务用房。", "党群服务阵地建设", False),
     ("各级都没有村民小组文化活动室的建设经费。", "社区经费保障", False),
+    # 缺 alone straight before what is lacking (audit 31); 缺席 is no lack
+    ("某县社区虽然起步早，但长期无场所、无专职队伍、缺经费，服务几乎无从谈起。", "社区经费保障", False),
+    ("县财政为社区安排工作经费每年20万元。", "社区经费保障", True),
     ("老旧小区物业管理是群众反映最集中的民生问题。", "物业管理提升", False),
     ("加强物业管理是解决民生问题的有效办法，全区推行物业服务考评。", "物业管理提升", True),
     # a coordinating body of government (议事协调机构) is no residents' deliberation

@@ -533,6 +533,8 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
     # (117个村的8600多名群众: the noun before 的 is counted too)
     if len(phrase) == 1 and _ONE_CHARACTER_NOUN.fullmatch(phrase) and (
             after[1:2] in ("", "的", *_CLAUSE_STOP) or after[1:2] == "、" and phrase not in "市县区省"
+            # (…12个乡镇105个村1944户: another figure straight after the noun ends it)
+            or after[1:2].isdigit()
             # (…7个乡镇32个村与外省接壤: 与 before the other party, not a list of units)
             or after[1:2] == "与" and not after[2:4].startswith(_UNIT_RANKS) and not _AFTER_SPLIT.match(after, 2)):
         return phrase

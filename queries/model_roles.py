@@ -137,6 +137,11 @@ _LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,2}(?P<more>(?:[、和及]?[\u4e0
 _LISTED_BEFORE = re.compile(r"(?:形成|打造|涌现出?|培育出?|树立|推广|推进|开展|举办)了?[^，,。；;：:“”「」、]{0,4}"
                             r"(?P<earlier>(?:" + _QUOTED_ITEM + r"[、和及]?[\u4e00-\u9fff]{0,2})*)$")
 
+# a run of quoted activities, each counted (开展“A”党建活动116场，“B”志愿活动168场，…): the sentence counts them, it says
+# nothing of what they are
+_ACTIVITY_COUNTED_AFTER = re.compile(r"[\u4e00-\u9fff]{0,6}?活动\d")
+_ACTIVITY_COUNTED = re.compile(r"”[\u4e00-\u9fff]{0,6}?活动\d")
+
 # a name its clause says nothing of (原文仅列出名称): called only a measure (强化“某某”实验举措，…), a numbered heading that
 # says only that it grew (（五）“某某”融合进一步加强发展。), a photo caption naming where it began (“某某工程”源起地某村。)
 _CLAUSE_MARKS = re.compile(r"[，,；;：:。！？!?]")
@@ -409,6 +414,8 @@ def model_role(name: str | None, sentence: str | None) -> str | None:
     earlier, more = _LISTED_BEFORE.search(before), _LISTED_AFTER.match(after)
     if earlier and more and (earlier["earlier"] or more["more"]):
         return LISTED
+    if _ACTIVITY_COUNTED_AFTER.match(after) and len(_ACTIVITY_COUNTED.findall(before + "”" + after)) >= 2:
+        return LISTED       # (开展“A”党建活动116场，“B”志愿活动168场，…: activities counted in a run)
     if _untold(before, after):
         return LISTED
     return None

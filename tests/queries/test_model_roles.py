@@ -32,6 +32,9 @@ from tests.support.stores import store_of_text
     ("邻里茶话", "组建商圈党建联盟，定期开展“邻里茶话”“政企恳谈”等活动，凝聚社会力量。", LISTED),
     ("政企恳谈", "组建商圈党建联盟，定期开展“邻里茶话”“政企恳谈”等活动，凝聚社会力量。", LISTED),
     ("邻里茶话", "某社区开展“邻里茶话”活动，每月请居民代表商议小区事务。", None),
+    # a run of quoted activities, each counted (audit 31)
+    ("邻里书香", "开展“红色驿站”党建活动52场，“邻里书香”读书活动80场，“银龄课堂”活动120场。", LISTED),
+    ("邻里书香", "开展“邻里书香”读书活动80场，吸引居民2000人次参加。", None),
     # quoted names listed before the word that closes the list share it (audit 30)
     ("先地下、后地上", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),
     ("先排水、后绿化", "改造内容按照“先地下、后地上”，“先排水、后绿化”的原则，包括供水、排水等。", AIM),

@@ -1287,6 +1287,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _kind_in_bracket(text, out)
     _standard_set(text, out)
     _set_one_of(text, out)
+    _threshold_of(text, out)
     _posts_of_holder(text, out)
     _kind_of_sentence(text, out)
     _area_of_counted(text, out)
@@ -1348,6 +1349,29 @@ def _set_one_of(text: str, found: list[MetricRec]) -> None:
             noun = _SET_NOUN_BEFORE.search(text, max(0, scope.start() - 40), scope.start())
             if noun is not None:
                 r.subject = _shortened(scope.group(1) + noun.group(1).strip())
+
+
+# a bound that defines a kind, then how many of that kind there are (其中超4000户的大型社区达12个): the bound is the kind's
+# threshold, the count that of the kind so bounded
+_OVER_BEFORE = re.compile(r"(?:超过|超|逾|大于|多于|高于|不少于|不低于)$")
+_KIND_THEN_COUNT = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?:达到|达|有|共有|共|为|计)?\s*(?=\d)")
+_MEASURED_BY = {"户": "户数", "人": "人数", "名": "人数", "平方米": "面积", "亩": "面积", "元": "金额", "万元": "金额"}
+
+
+def _threshold_of(text: str, found: list[MetricRec]) -> None:
+    """``4000户`` of ``超4000户的大型社区达12个`` → 大型社区的户数门槛, and ``12个`` → 超4000户的大型社区: the first figure bounds
+    the kind counted by the next, it counts nothing itself."""
+    for k, r in enumerate(found[:-1]):
+        kind = _MEASURED_BY.get(r.unit)
+        over = _OVER_BEFORE.search(text, max(0, r.start - 2), r.start)
+        if kind is None or over is None:
+            continue
+        then = _KIND_THEN_COUNT.match(text, r.end)
+        nxt = found[k + 1]
+        if then is None or nxt.start != then.end():
+            continue
+        r.subject = then.group(1) + "的" + kind + "门槛"
+        nxt.subject = text[over.start():then.start(1) + len(then.group(1))]
 
 
 # a post alone (正职, 副职): whose post it is comes from a label before it in the paragraph that names them (社区工作者正职)

@@ -1314,10 +1314,21 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     # audit 31: a conjunction opening the label (而…), a 的 left by the cut at the figure before, the watchword after a verb of
     # aim taken for what is counted
     ("车位增加至300个，而小区保有车辆达500余辆。", "500余辆", "小区保有车辆"),
-    ("其中超3000户的大型小区达9个。", "9个", "大型小区"),
+    ("访谈中了解到，有的社区干部月工资不到2800元。", "2800元", "社区干部月工资"),
     ("某区政协8个街道委员工作室聚焦“协商于民、履职为民”核心，深耕协商。", "8个", "街道委员工作室"),
     # a one-character noun ended by the next figure (audit 31: 乡镇 of the figure before)
     ("安置群众覆盖某乡、某镇等9个乡镇86个村1200户4000人。", "86个", "村"),
 ])
 def test_a_label_opens_with_no_conjunction_nor_de_and_counts_no_watchword(text, written, label):
     assert {m.as_written: m.subject for m in find_metrics(text)}[written] == label
+
+
+def test_a_bound_defining_a_kind_is_its_threshold_and_a_change_to_a_year_is_reported():
+    """Audit 31 (惠州市's ``大型社区达 4000户`` shown planned): in ``从2019年的70个增至2024年的150个，其中超3000户的大型小区达9个``
+    the rise to a year is reported, not planned; 3000户 bounds the kind the next figure counts."""
+    text = "某区新闻\n某区商住小区从2019年的70个增至2024年的150个，其中超3000户的大型小区达9个。\n"
+    got = {m.as_written: (m.subject, m.status) for m in extract_text(text, "t.txt").metrics}
+    assert got["3000户"] == ("大型小区的户数门槛", "done")
+    assert got["9个"] == ("超3000户的大型小区", "done")
+    assert got["150个"][1] == "done"
+    assert _status("某区新闻\n某区力争到2026年小区增至200个。\n", "200个") == "planned"

@@ -337,6 +337,8 @@ _SHARE = re.compile(r"([^，,。；;：:！？!?\n]{2,16}?)占(?:到了?|了|据
 _CHOSEN_AS = re.compile(r"[\u4e00-\u9fff]{0,8}?(试点|示范)(?:点|单位)?(?=$|[，,。；;、！？!?]|开展|推进|先行)")
 # the role units counted are given, to their clause's end (32个市直部门为成员单位): those given it
 _ROLE_AS = re.compile(r"((?:成员|牵头|责任|配合|联系|帮扶|共建)单位|成员|联系点|观测点)(?=$|[，,。；;、：:！？!?\n]|领导小组)")
+# the quoted way units counted take, to their clause's end (3个社区为“全民直接选举”方式)
+_WAY_AS = re.compile(r"“([\u4e00-\u9fff]{2,12})”(?:方式|模式|形式)(?=$|[，,。；;、：:！？!?\n])")
 # the standard units counted reached, to their clause's end, by its last words (…达到或超过国家和省规定的300平方米标准 →
 # 300平方米标准)
 _STANDARD_REACHED = re.compile(r"(?:或(?:超过|高于))?[^，,。；;：:！？!?\n]{0,24}?的?([^的，,。；;：:！？!?\n]{1,10}?(?:标准|要求))"
@@ -445,6 +447,9 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
         role = _ROLE_AS.match(after, split.end())
         if role:
             return "为" + role.group(1) + "的" + phrase   # (32个市直部门为成员单位: the members, not every such department)
+        way = _WAY_AS.match(after, split.end())
+        if way:
+            return way.group(1) + "的" + phrase    # (3个社区为“全民直接选举”方式: those that took that way, not every one)
     if split and split.group() == "达到" and 2 <= len(phrase) <= 8 and _UNIT_NOUN.search(phrase) \
             and len(after) < _WINDOW - 2:
         # units counted, then the standard they reached (7个社区居委会达到或超过省规定的300平方米标准): those that reached

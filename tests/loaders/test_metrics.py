@@ -1318,6 +1318,8 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     ("某区政协8个街道委员工作室聚焦“协商于民、履职为民”核心，深耕协商。", "8个", "街道委员工作室"),
     # a one-character noun ended by the next figure (audit 31: 乡镇 of the figure before)
     ("安置群众覆盖某乡、某镇等9个乡镇86个村1200户4000人。", "86个", "村"),
+    # units counted, then the quoted way they took (audit 31: those that took it, not every such unit)
+    ("甲、乙、丙3个社区为“全民直接选举”方式，丁、戊2个社区为“户代表选举”方式。", "3个", "全民直接选举的社区"),
 ])
 def test_a_label_opens_with_no_conjunction_nor_de_and_counts_no_watchword(text, written, label):
     assert {m.as_written: m.subject for m in find_metrics(text)}[written] == label

@@ -1113,7 +1113,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
               if not skipped[n.start()]]
     if leader:
         national = sorted(national + leader)
-    national = sorted(national + _national_lists(text, sentences))
+    national = sorted(national + _national_lists(text, sentences) + _national_sets(text, sentences))
     national_starts = [a for a, _b in national]
     chrome = [w.start() for w in _WEB_CHROME.finditer(text)]
     # the patterns that open with a digit are tried only where a run of digits starts (a year: where
@@ -2115,6 +2115,22 @@ def _recalled(text: str, found: list[MetricRec], sentences: _Stops) -> None:
         if past is None or _NOW.search(text, past.end(), mt.start):
             continue
         mt.subject = ("过去" + mt.subject)[:_MAX_SUBJECT]
+
+
+# a central body setting up units nationwide in its clause (民政部…在北京、上海…等城市设立了26个“全国社区建设实验区”)
+_SETS_UP_NATIONWIDE = re.compile(r"(?:设立|确定|批准|命名|认定)了?[^，,。；;！？!?\n]{0,12}?\d")
+
+
+def _national_sets(text: str, sentences: _Stops) -> list[tuple[int, int]]:
+    """The central bodies that set up or name units in their own clause (民政部首先选择在北京…等城市设立了26个…实验区): from
+    there on the sentence's figures count them, nationwide. Read only where such a verb is written."""
+    out = []
+    for m in _SETS_UP_NATIONWIDE.finditer(text):
+        s_lo, _s_hi = sentences.bounds(m.start())
+        body = central_body_in(text, max(s_lo, m.start() - 40), m.start())
+        if body and not _rx(r"[，,；;：:]").search(text, body[1], m.start()):
+            out.append(body)
+    return out
 
 
 def _national_lists(text: str, sentences: _Stops) -> list[tuple[int, int]]:

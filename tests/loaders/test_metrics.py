@@ -1334,3 +1334,11 @@ def test_a_bound_defining_a_kind_is_its_threshold_and_a_change_to_a_year_is_repo
     assert got["9个"] == ("超3000户的大型小区", "done")
     assert got["150个"][1] == "done"
     assert _status("某区新闻\n某区力争到2026年小区增至200个。\n", "200个") == "planned"
+
+
+def test_units_a_central_body_sets_up_in_its_clause_are_a_national_count():
+    """Audit 31 (a county's cell quantified by the ministry's nationwide pilots): 民政部…设立了26个“全国…实验区” counts units
+    set up nationwide — a national statistic, no figure of the place; a place's own figure after the ministry names it
+    in another clause stays."""
+    assert find_metrics("上世纪90年代，民政部首先选择在甲、乙等城市设立了20个“全国社区建设实验区”，随后各地掀起热潮。") == []
+    assert [m.as_written for m in find_metrics("民政部确定某市为试点，某市建成社区服务站100个。")] == ["100个"]

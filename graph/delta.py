@@ -13,7 +13,7 @@ from typing import Any
 
 from graph import model as m
 from graph.model import Evidence
-from graph.quotes import QUOTE_MAX, sentence_ends, sentence_span
+from graph.quotes import CARRIES_ON, QUOTE_MAX, sentence_ends, sentence_span
 from graph.resolve import (
     canonical_agency_name,
     canonical_place_name,
@@ -22,6 +22,14 @@ from graph.resolve import (
     place_code,
     same_policy_title,
     split_policy_title,
+)
+from loaders.extract.figure_measures import (
+    ISSUING,
+    LIST_CUT,
+    LISTED_RULE,
+    PARTY_BUILDING,
+    PARTY_ORGS,
+    SETS_UP,
 )
 from loaders.record import ExtractionRecord
 
@@ -56,15 +64,12 @@ _FIGURE_IN = re.compile(r"\d+(?:\.\d+)?\s*[\u4e00-\u9fff%％]")
 _WISH = re.compile(r"夙愿|心愿|愿望|期盼|期待|盼望")
 # party organisations a figure counts as set up (推动成立2个独立物业企业党支部, 建立小区党支部1275个): the work of party
 # building itself, so the figure measures 党建引领 wherever its measure is of it, whatever its clause names
-_PARTY_BUILDING = "党建引领"
-_PARTY_ORGS_COUNTED = re.compile(r"\s*(?:余|多)?(?:个|家|支)?[\u4e00-\u9fff]{0,10}?(?:党支部|党组织|党小组|党总支|党委|党工委)"
-                                 r"(?![书委])")
-_PARTY_ORGS_BEFORE = re.compile(r"(?:党支部|党组织|党小组|党总支|党委|党工委)\s*$")      # (建立小区党支部1275个)
-_PARTY_ORGS_SET_UP = re.compile(r"(?:成立|组建|建立|新建|设立|单建|联建)[^，,；;：:。！？!?\n]{0,16}$")
+_PARTY_ORGS_COUNTED = re.compile(r"\s*(?:余|多)?(?:个|家|支)?[\u4e00-\u9fff]{0,10}?(?:" + PARTY_ORGS + r")(?![书委])")
+_PARTY_ORGS_BEFORE = re.compile(r"(?:" + PARTY_ORGS + r")\s*$")      # (建立小区党支部1275个)
+_PARTY_ORGS_SET_UP = re.compile(r"(?:" + SETS_UP + r")[^，,；;：:。！？!?\n]{0,16}$")
 # a list or rule a clause issues (出台社区减负“211”清单), then what it cut in the clause straight after (取消社区证明事项37个): the
 # list's own result, so the figure measures the list's practice too (``loaders.extract.figure_measures`` makes the measure)
-_LIST_ISSUED = re.compile(r"(?:出台|制定|印发|编制|推行|实行|建立)[^，,；;：:。！？!?\n]*?(?:清单|目录|办法|制度|规定|细则)[^，,；;：:。！？!?\n]{0,4}$")
-_CUT_OPENS = re.compile(r"\s*(?:共|累计|先后|全面|分批)?(?:取消|清理|精简|削减|压减|减少|撤销|整合)")
+_LIST_ISSUED = re.compile(r"(?:" + ISSUING + r")[^，,；;：:。！？!?\n]*?(?:" + LISTED_RULE + r")[^，,；;：:。！？!?\n]{0,4}$")
 # a clause that counts what the place has (全市共有老旧小区144个, 辖15个住宅小区, 现有城市社区29个) states its
 # size, not work done; one that counts what is still missing (137个小区未纳入物业管理) counts no result
 _HOLDS_BEFORE = re.compile(r"(?:共有|现有|拥有|下辖|辖有|(?<![管统直])辖(?![区内]))[^，,。；;\d]{0,10}$")
@@ -78,9 +83,8 @@ _IDEA_CAME = re.compile(r"[^，,。；;！？!?\s“”\"]{0,6}[”\"]?(?:理念
 _TASKS_CLOSED = re.compile(r"等(?=[^，,。；;：:]{0,3}(?:工作|任务|方面|领域|内容|事项|职能|业务))")
 # a lead that heads what follows it as plans (下一步，我们将… / 三、下一步工作打算 / 今后，…), at most _LEAD_HEAD characters
 # after its sentence's or line's start (三、, （四）, 我们)
-# a sentence carrying on the one before it (随后，…与居民代表等进行座谈), and a sentence whose subject is a visiting group that
-# goes to see the place (调研组一行冒雨实地走访了…): what the first reports is the visitors' act
-_CARRIES_ON = re.compile(r"\s*(?:随后|接着|之后|然后|其后|此后)")
+# a sentence whose subject is a visiting group that goes to see the place (调研组一行冒雨实地走访了…): what a sentence carrying
+# on it (``graph.quotes.CARRIES_ON``: 随后，…与居民代表等进行座谈) reports is the visitors' act
 _VISITORS_WENT = re.compile(r"(?:一行|调研组|考察组|检查组|督查组|督导组|视察组|考察团|代表团)[^。；;！？!?\n]{0,30}?(?:实地|现场)?"
                             r"(?:走访|参观|察看|查看|视察|考察)")
 _PLAN_LEAD = re.compile(r"下一步|下步(?!骤)|下阶段|今后|工作打算|工作计划|工作思路|努力方向")
@@ -524,12 +528,12 @@ class _Builder:
                 or _HOLDS_BEFORE.search(self.text, clause[0], mt.start):
             return []
         named = [p for p in practices if self.measures_practice(mt, p, clause)]
-        if _PARTY_BUILDING in practices and _PARTY_BUILDING not in named and mt.unit in ("个", "家", "支") \
+        if PARTY_BUILDING in practices and PARTY_BUILDING not in named and mt.unit in ("个", "家", "支") \
                 and (_PARTY_ORGS_COUNTED.match(self.text, mt.end, clause[1]) is not None
                      or _PARTY_ORGS_BEFORE.search(self.text, clause[0], mt.start) is not None) \
                 and _PARTY_ORGS_SET_UP.search(self.text, clause[0], mt.start) is not None:
-            named.append(_PARTY_BUILDING)     # (推动成立2个独立物业企业党支部: party organisations set up)
-        if marks and _CUT_OPENS.match(self.text, clause[0]) is not None:
+            named.append(PARTY_BUILDING)     # (推动成立2个独立物业企业党支部: party organisations set up)
+        if marks and LIST_CUT.match(self.text, clause[0]) is not None:
             # (出台社区减负“211”清单，取消社区证明事项37个: what the list the clause before issued cut)
             before = (marks[-2] + 1 if len(marks) > 1 else left, marks[-1])
             if _LIST_ISSUED.search(self.text, *before) is not None:
@@ -820,7 +824,7 @@ class _Builder:
         if e.start is None or e.end is None or e.start >= e.end:
             return None
         left, _right = self.sentence(e.start, e.end)
-        if _CARRIES_ON.match(self.text, left) is None or left < 2:
+        if CARRIES_ON.match(self.text, left) is None or left < 2:
             return None
         k = left - 2
         while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:

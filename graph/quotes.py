@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-__all__ = ["QUOTE_MAX", "QuoteSpans", "sentence_around", "sentence_ends", "sentence_span", "sentences"]
+__all__ = ["CARRIES_ON", "QUOTE_MAX", "QuoteSpans", "sentence_around", "sentence_ends", "sentence_span", "sentences"]
 
 _SENTENCE_END = "。！？；!?;\n"
 # closing quotes and brackets right after a sentence end belong to that sentence (……。”)
@@ -18,6 +18,9 @@ _CLOSERS = "”’」』）)】〕》\"'"
 _CLAUSE_END = "，,：:、"
 QUOTE_MAX = 500          # a sentence longer than this is narrowed to the clauses around the span
 _SENTENCE_END_RE = re.compile("[" + re.escape(_SENTENCE_END) + "]")
+# a sentence carrying on the one before it (随后，…与居民代表等进行座谈): ``graph.delta`` quotes the two together where
+# the first is a visiting group's, and ``queries.grading`` reads such a quote so
+CARRIES_ON = re.compile(r"\s*(?:随后|接着|之后|然后|其后|此后)")
 
 
 def sentence_around(text: str, start: int, end: int, ends: list[int] | None = None) -> str:

@@ -26,9 +26,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from graph.quotes import sentences
+from graph.quotes import CARRIES_ON, sentences
 from loaders.reference import SIGN_NOUNS, fold_name, without_pinyin
-from queries.model_roles import VISITED_AFTER, all_visited
+from queries.model_roles import CHOSEN_PROJECT, VISITED_AFTER, all_visited
 
 __all__ = [
     "GRADES",
@@ -330,9 +330,7 @@ _HONOUR_BEFORE = re.compile(r"(?:入选|获评|荣获|被评为|评为|被确定
 _HONOUR_AFTER = re.compile(r"[^，,；;：:。！？!?]*?(?:案例|称号|荣誉称号|奖项|大奖|奖)\s*$")
 # the rest of a project's name a quote holds, then only that it (and the others listed with it) was chosen or honoured, to the
 # sentence's end (某社区“…，推进党建引领楼栋文化建设”项目、某社区“…”项目入选某市…创新案例；): the name, no work reported
-_CHOSEN_AFTER = re.compile(r"\s*[\u4e00-\u9fff]{0,8}?(?:项目|案例|课题)(?:[、和及与][^，,；;：:。！？!?]{0,60}?)?(?:成功)?"
-                           r"(?:入选|获评|被评为|荣获|被确定为|被列为)[^，,；;：:。！？!?]{0,40}?(?:案例|称号|奖|典型)"
-                           r"[^，,；;：:。！？!?]{0,6}?\s*(?:[；;。！？!?]|$)")
+_CHOSEN_AFTER = re.compile(r"\s*" + CHOSEN_PROJECT)
 # a clause naming the means only (通过网格化管理，落实各项工作措施): graded by what the next clause says was done with it
 _MEANS_ONLY = re.compile(r"\s*(?:并|还|同时|也)?(?:通过|依托|借助)")
 # a clause listing the means (通过推进政府购买服务、社区信息化、社区减负增效等措施): graded by what the next clause says was done
@@ -579,8 +577,6 @@ def visited_only(text: str | None, practice: str) -> bool:
     return all_visited(read, [pos for pos, p in load_taxonomy().hits(read) if p == practice])
 
 
-# a sentence carrying on the one before it (随后，…与居民代表等进行座谈)
-_CARRIES_ON = re.compile(r"\s*(?:随后|接着|之后|然后|其后|此后)")
 _SENTENCES = re.compile(r"[^。；;！？!?\n]+[。；;！？!?]?")
 
 
@@ -588,7 +584,7 @@ def visitors_only(text: str | None, practice: str) -> bool:
     """Whether ``text`` (a quote of two sentences or more: ``graph.delta`` quotes a sentence carrying on a visiting group's
     with it) names ``practice`` only in sentences carrying on one whose subject is a visiting group that goes to see the
     place (调研组一行冒雨实地走访了…。随后，…与居民代表等进行座谈): the visitors' forum or talk, no practice of the place's."""
-    if not text or not _CARRIES_ON.search(text):
+    if not text or not CARRIES_ON.search(text):
         return False
     from loaders.reference import load_taxonomy
 
@@ -599,7 +595,7 @@ def visitors_only(text: str | None, practice: str) -> bool:
         return False
     for pos in hits:
         k = next((i for i, (a, b) in enumerate(sentences) if a <= pos < b), None)
-        if k is None or k == 0 or _CARRIES_ON.match(read, sentences[k][0]) is None:
+        if k is None or k == 0 or CARRIES_ON.match(read, sentences[k][0]) is None:
             return False
         if VISITED_AFTER.search(read, *sentences[k - 1]) is None:
             return False

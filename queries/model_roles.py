@@ -169,9 +169,11 @@ _HONOUR_AFTER = re.compile(r"^[^，,。；;：:“”「」]{0,16}?(?:案例|称
 # the rest of a project's name, then only that it (and the projects listed after it) was chosen or honoured, to the sentence's
 # end (某社区“…，推进党建引领楼栋文化建设”项目、某社区“…”项目入选某市《…》创新案例；): a case's name, read with the later
 # names' quotes and titles blanked (their commas are theirs)
-_CHOSEN_PROJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,8}?(?:项目|案例|课题)(?:[、和及与][^，,。；;：:！？!?]{0,60}?)?(?:成功)?"
-                                   r"(?:入选|获评|被评为|荣获|被确定为|被列为)[^，,。；;：:！？!?]{0,40}?(?:案例|称号|奖|典型)"
-                                   r"[^，,。；;：:！？!?]{0,6}?\s*(?:[；;。！？!?]|$)")
+# (the pattern, without its anchor: ``queries.grading`` reads a practice named inside such a name by it too)
+CHOSEN_PROJECT = (r"[\u4e00-\u9fff]{0,8}?(?:项目|案例|课题)(?:[、和及与][^，,。；;：:！？!?]{0,60}?)?(?:成功)?"
+                  r"(?:入选|获评|被评为|荣获|被确定为|被列为)[^，,。；;：:！？!?]{0,40}?(?:案例|称号|奖|典型)"
+                  r"[^，,。；;：:！？!?]{0,6}?\s*(?:[；;。！？!?]|$)")
+_CHOSEN_PROJECT_AFTER = re.compile("^" + CHOSEN_PROJECT)
 _QUOTED_OR_TITLE = re.compile(r"[“「『][^“”「」『』]*[”」』]|《[^《》]*》")
 
 

@@ -51,14 +51,18 @@ _SIGNS = re.compile(r"\s*(?:块|面|个|处)?(?:" + SIGN_NOUNS + ")")
 _SIGNS_LABEL = re.compile(r"(?:" + SIGN_NOUNS + ")$")
 _LIST = re.compile(r"[、等]")
 # a list or rule the cue's clause issues (出台社区减负“211”清单), then what it cut in the next clause (取消社区证明事项37个): the
-# list's own result
-_ISSUES = re.compile(r"出台|制定|印发|编制|推行|实行|建立")
-_LISTED_RULE = re.compile(r"清单|目录|办法|制度|规定|细则")
-_CUT = re.compile(r"\s*(?:共|累计|先后|全面|分批)?(?:取消|清理|精简|削减|压减|减少|撤销|整合)")
+# list's own result (``graph.delta`` reads the figure as measuring the list's practice by the same words)
+ISSUING = r"出台|制定|印发|编制|推行|实行|建立"
+LISTED_RULE = r"清单|目录|办法|制度|规定|细则"
+LIST_CUT = re.compile(r"\s*(?:共|累计|先后|全面|分批)?(?:取消|清理|精简|削减|压减|减少|撤销|整合)")
+_ISSUES = re.compile(ISSUING)
+_LISTED_RULE = re.compile(LISTED_RULE)
 # party organisations a clause sets up (建立小区党支部1275个, 推动成立2个独立物业企业党支部): the work of party building itself
-_PARTY_BUILDING = "党建引领"
-_PARTY_ORGS_SET_UP = re.compile(r"(?:成立|组建|建立|新建|设立|单建|联建)[^，,；;：:。！？!?\n]{0,16}?"
-                                r"(?:党支部|党组织|党小组|党总支|党委|党工委)(?![书委])")
+# (``graph.delta`` reads a figure of them so too)
+PARTY_BUILDING = "党建引领"
+PARTY_ORGS = r"党支部|党组织|党小组|党总支|党委|党工委"
+SETS_UP = r"成立|组建|建立|新建|设立|单建|联建"
+_PARTY_ORGS_SET_UP = re.compile(r"(?:" + SETS_UP + r")[^，,；;：:。！？!?\n]{0,16}?(?:" + PARTY_ORGS + r")(?![书委])")
 
 
 def _funds_given(figures: list, words: str) -> bool:
@@ -156,7 +160,7 @@ def extract_figure_measures(ctx: Context) -> None:
                     break
             if at[0] == pm.start and not figures and hi < len(text) and text[hi] in "，," \
                     and _ISSUES.search(text, lo, pm.start) and _LISTED_RULE.search(text, pm.start, hi) \
-                    and _CUT.match(text, hi + 1):
+                    and LIST_CUT.match(text, hi + 1):
                 # (a list issued, then what it cut in the next clause: 出台社区减负“211”清单，取消社区证明事项37个)
                 lo, hi = hi + 1, stop_at_or_after(text, hi + 1, _CLAUSE_STOPS)
                 figures = [mt for mt in metrics[bisect_left(starts, lo):bisect_left(starts, hi)]
@@ -188,13 +192,13 @@ def _party_building(ctx: Context, added: dict[tuple[int, int], MeasureRec], cove
     work's own result (``graph.delta`` then reads the figure as measuring it), whichever practice made the measure."""
     text = ctx.text
     # (every hit of it, not only the mention the document cites it by: its link may cite the clause's own sentence)
-    hits = [pos for pos, name in ctx.practice_hits if name == _PARTY_BUILDING and not attribution.planned_at(pos)
+    hits = [pos for pos, name in ctx.practice_hits if name == PARTY_BUILDING and not attribution.planned_at(pos)
             and not any(a <= pos < b for a, b, _ in covered)]
     if not hits:
         return
     for (lo, hi), rec in added.items():
-        if _PARTY_BUILDING in rec.practices or not _PARTY_ORGS_SET_UP.search(without_pinyin(text[lo:hi])[0]):
+        if PARTY_BUILDING in rec.practices or not _PARTY_ORGS_SET_UP.search(without_pinyin(text[lo:hi])[0]):
             continue
         left, right = stop_before(text, lo, _SENTENCE_STOPS), stop_at_or_after(text, lo, _SENTENCE_STOPS)
         if any(left <= pos < right for pos in hits):
-            rec.practices.append(_PARTY_BUILDING)
+            rec.practices.append(PARTY_BUILDING)

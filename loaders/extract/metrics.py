@@ -64,8 +64,9 @@ _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _FIG_RE = re.compile(
     # (?<!…) after the first digit, not in front: a pattern that opens with a digit class lets the
     # engine skip ahead to digits, one that opens with a lookbehind is tried at every offset
-    r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(?:\s*[-~～—至到]\s*\d+(?:\.\d+)?)?"
-    r"(\s*(?:余|多)?\s*(?:万|亿)?\s*(?:余|多)?\s*)"
+    # (the number, its range and its unit on one line: 14:44 then 名称 on the next line is no count of people)
+    r"(\d(?<![\d.\-/]\d)\d*(?:\.\d+)?)(?:[^\S\n]*[-~～—至到][^\S\n]*\d+(?:\.\d+)?)?"
+    r"([^\S\n]*(?:余|多)?[^\S\n]*(?:万|亿)?[^\S\n]*(?:余|多)?[^\S\n]*)"
     rf"({_UNIT_RE})((?:/(?:{_PER}))*)"
 )
 # 万/亿 with no unit after it: 资金100余万, 常住人口超1200万
@@ -86,6 +87,8 @@ _NOT_A_COUNT_AFTER = {
     "周岁": re.compile(r"^(?:以上|以下|及以上|及以下|至\d*周?岁?)的?(?:老年|老人|高龄|人口|儿童|青少年|居民|群众|村民|党员|人员|人群|妇女|男性|女性)"),
     "位": re.compile(r"^数"),
 }
+# the hour of a time of day before its minutes (7时30分, 14:30分)
+_CLOCK_BEFORE = re.compile(r"\d\s*(?:时|点|:|：)\s*$")
 # an age is a figure of the work as an average or a limit (平均年龄36岁, 招聘30周岁以下…), not the age
 # of a person met in a story (66岁的老主任, 我86岁了)
 _AGE_STAT_BEFORE = re.compile(r"年龄[^，,。；;！？!?\n]{0,8}$")
@@ -1177,6 +1180,8 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
         rule = _NOT_A_COUNT_AFTER.get(raw_unit)
         if rule is not None and not per and rule.match(after):
             continue
+        if raw_unit == "分" and _CLOCK_BEFORE.search(text, max(0, start - 4), start):
+            continue    # (7时30分: the minutes of a time of day, no score)
         if after[:1] in _STRUCTURAL_OPENS and _STRUCTURAL_AFTER.match(after):
             continue
         if raw_unit in ("岁", "周岁") and not (_AGE_LIMIT_AFTER.match(after) or _AGE_STAT_BEFORE.search(

@@ -1342,3 +1342,11 @@ def test_units_a_central_body_sets_up_in_its_clause_are_a_national_count():
     in another clause stays."""
     assert find_metrics("上世纪90年代，民政部首先选择在甲、乙等城市设立了20个“全国社区建设实验区”，随后各地掀起热潮。") == []
     assert [m.as_written for m in find_metrics("民政部确定某市为试点，某市建成社区服务站100个。")] == ["100个"]
+
+
+def test_a_time_of_day_and_a_number_whose_unit_is_on_the_next_line_are_no_figures():
+    """Audit 31 (``30分 30分`` and ``44名`` on place pages): the minutes of 7时30分 or 14:27:18 分享 are no score, and 14:44
+    then 名称 on the next line counts no people; a score and a spaced unit on one line stay."""
+    assert find_metrics("10月26日7时30分，社区网格员开始巡护。作者：某某 2022-09-23 14:27:18 分享：") == []
+    assert find_metrics("发布日期: 2023-11-21 14:44\n名称: 关于某某建议答复的函") == []
+    assert [m.as_written for m in find_metrics("考核得分95分，新增资金 3500 余万元。")] == ["95分", "3500 余万元"]

@@ -1298,6 +1298,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _standard_set(text, out)
     _set_one_of(text, out)
     _threshold_of(text, out)
+    _change_between_years(text, out)
     _posts_of_holder(text, out)
     _kind_of_sentence(text, out)
     _area_of_counted(text, out)
@@ -1382,6 +1383,29 @@ def _threshold_of(text: str, found: list[MetricRec]) -> None:
             continue
         r.subject = then.group(1) + "的" + kind + "门槛"
         nxt.subject = text[over.start():then.start(1) + len(then.group(1))]
+
+
+# what changed from one year to another (全区商住小区从2018年的89个激增至2025年的167个): the thing before 从, each figure
+# its year's
+_FROM_YEAR = re.compile(r"([^，,。；;：:！？!?\n\d]{2,16}?)(?:从|由)\s*((?:19|20)\d\d)\s*年(?:底|末)?的?\s*$")
+_TO_YEAR = re.compile(r"\s*(?:激|猛|骤|陡|大幅|快速|逐步)?(?:" + _CHANGE_TO + r"|到|至)\s*((?:19|20)\d\d)\s*年(?:底|末)?的?\s*$")
+
+
+def _change_between_years(text: str, found: list[MetricRec]) -> None:
+    """``89个`` and ``167个`` of ``全区商住小区从2018年的89个激增至2025年的167个`` → 2018年全区商住小区, 2025年全区商住小区:
+    a value changing between years is of the thing before 从 in each year, never the verb of the change."""
+    for k, r in enumerate(found[:-1]):
+        clause_lo = max(text.rfind(c, 0, r.start) for c in "，,。；;：:！？!?\n") + 1
+        m = _FROM_YEAR.search(text, max(clause_lo, r.start - 30), r.start)
+        if m is None:
+            continue
+        thing = _LEAD_TRIM.sub("", m.group(1).strip()) or m.group(1).strip()
+        nxt = found[k + 1]
+        to = _TO_YEAR.search(text, r.end, nxt.start) if nxt.start - r.end <= 16 else None
+        if to is None or to.start() != r.end or not _same_unit(r.unit, nxt.unit):
+            continue
+        r.subject = _shortened(m.group(2) + "年" + thing)
+        nxt.subject = _shortened(to.group(1) + "年" + thing)
 
 
 # a post alone (正职, 副职): whose post it is comes from a label before it in the paragraph that names them (社区工作者正职)

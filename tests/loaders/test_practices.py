@@ -426,6 +426,9 @@ def test_bundled_file_is_the_default():
     ("业委会、物业公司、志愿者多方协作化解矛盾。", "志愿服务", False),
     ("组建志愿者队伍开展助老服务。", "志愿服务", True),
     ("招募志愿者120名。", "志愿服务", True),
+    # 志愿 alone, ending its phrase, is a wish (根据党员的特长及志愿: audit 31), no volunteering
+    ("根据党员的特长及志愿，由几名党员组成责任组。", "志愿服务", False),
+    ("社区开展志愿服务活动20场。", "志愿服务", True),
     # a lack or a problem named is not the work
     ("小区公共活动场所有限，矛盾较多。", "党群服务阵地建设", False),
     ("社区普遍存在盖章多、台账多的问题。", "证明事项清理", False),

@@ -1053,8 +1053,8 @@ def test_labels_of_audit_25_draws(text, as_written, subject):
     ("共有520户、1630人被村屋取代,12个村委会正式改为居委会。", "12个", "改为居委会的村委会"),
     ("5个村改为社区，新增居民3000人。", "5个", "改为社区的村"),
     # a hedge alone (a law's range): no label of the hedge — the range is labelled by what is set up in it (audit 29)
-    ("按照便于居民自治的原则,一般在100户至700户的范围内设立。", "100户至700户", "设立的范围"),
-    ("按照便于居民自治的原则,一般在100户至700户之间。", "100户至700户", None),
+    ("按照便于联系服务的原则,一般在30户至50户的范围内设立。", "30户至50户", "设立的范围"),
+    ("按照便于联系服务的原则,一般在30户至50户之间。", "30户至50户", None),
     # a span of time and an adverb of how soon: no label
     ("居民踊跃留言，记者统计仅在不到30分钟的时间就有48位", "48位", None),
 ])
@@ -1154,17 +1154,17 @@ def test_labels_of_audit_29_standards(text, as_written, subject):
 
 @pytest.mark.parametrize("text, as_written, subject", [
     # a list joined by 和 before 分别: each figure its own item's, as after a list joined by 、 (audit 29's last two items)
-    ("全区非公企业和社会组织党组织组建率分别达到82.5%和90.1%。", "82.5%", "非公企业党组织组建率"),
-    ("全区非公企业和社会组织党组织组建率分别达到82.5%和90.1%。", "90.1%", "社会组织党组织组建率"),
+    ("全县商务楼宇和专业市场党组织覆盖率分别达到76.4%和88.2%。", "76.4%", "商务楼宇党组织覆盖率"),
+    ("全县商务楼宇和专业市场党组织覆盖率分别达到76.4%和88.2%。", "88.2%", "专业市场党组织覆盖率"),
     ("城市、农村和牧区社区服务设施覆盖率分别达到100%、90%和80%。", "90%", "农村社区服务设施覆盖率"),
     ("城市、农村和牧区社区服务设施覆盖率分别达到100%、90%和80%。", "80%", "牧区社区服务设施覆盖率"),
     # two changes after the list they pair with, with no 分别 (刑事案件、治安案件同比下降N%、M%): each item's
     ("全县刑事案件、治安案件同比下降12.5%、20.3%。", "12.5%", "刑事案件同比下降"),
     ("全县刑事案件、治安案件同比下降12.5%、20.3%。", "20.3%", "治安案件同比下降"),
     # (an item that already ends with the words the last one shares keeps them once)
-    ("今年以来，发生刑事案件、“两抢一盗”案件同比下降14.66%、58.33%。", "14.66%", "发生刑事案件同比下降"),
-    # figures given item by item after a long list (…、车库外立面广告800平方米，宣传栏120个): the last item's alone
-    ("新建停车位、充电桩、快递柜、健身设施、车库外立面广告800平方米，宣传栏120个等。", "800平方米", "车库外立面广告"),
+    ("今年以来，受理纠纷案件、“邻里矛盾”案件同比下降11.2%、36.5%。", "11.2%", "受理纠纷案件同比下降"),
+    # figures given item by item after a long list (…、楼道墙面彩绘600平方米，公示栏90个): the last item's alone
+    ("增设休息座椅、晾衣架、信报箱、照明路灯、楼道墙面彩绘600平方米，公示栏90个等。", "600平方米", "楼道墙面彩绘"),
     ("新建停车位、充电桩、快递柜300个、宣传栏120个。", "300个", "快递柜"),
     # (a short list the figure counts whole stays whole)
     ("推选街巷长、楼栋长48名，组建志愿队5支。", "48名", "推选街巷长、楼栋长"),
@@ -1179,12 +1179,12 @@ def test_labels_audit_29_left_lists(text, as_written, subject):
     ("全县社区工作者人均报酬约3500元/月。", "3500元/月", "社区工作者人均报酬"),
     ("网格员人均补贴达2000元。", "2000元", "网格员人均补贴"),
     # a bare post (正职, 副职) in a run after a label naming whose posts they are: the same people's
-    ("新标准实行后，全区社区工作者正职达到4800元，副职4500元，其他社区工作者4200元；扣除个人缴纳部分，正职3600元，副职3300元。",
-     "4500元", "社区工作者副职"),
-    ("新标准实行后，全区社区工作者正职达到4800元，副职4500元，其他社区工作者4200元；扣除个人缴纳部分，正职3600元，副职3300元。",
-     "3600元", "社区工作者正职"),
-    ("新标准实行后，全区社区工作者正职达到4800元，副职4500元，其他社区工作者4200元；扣除个人缴纳部分，正职3600元，副职3300元。",
-     "3300元", "社区工作者副职"),
+    ("调整方案执行后，全县村干部正职达到3600元，副职3200元，其他村干部2800元；扣除社保个人部分，正职3100元，副职2700元。",
+     "3200元", "村干部副职"),
+    ("调整方案执行后，全县村干部正职达到3600元，副职3200元，其他村干部2800元；扣除社保个人部分，正职3100元，副职2700元。",
+     "3100元", "村干部正职"),
+    ("调整方案执行后，全县村干部正职达到3600元，副职3200元，其他村干部2800元；扣除社保个人部分，正职3100元，副职2700元。",
+     "2700元", "村干部副职"),
     # a bare area after a count (…小区96个，总建筑面积520万平方米): the area of what is counted; of the whole where parts
     # were given in between (其中东城区50个…)
     ("已交付使用的住宅小区96个，总建筑面积520万平方米，其中成立业委会的有60个。", "520万平方米", "交付使用的住宅小区总建筑面积"),
@@ -1208,7 +1208,7 @@ def test_labels_audit_29_left_bare_kinds(text, as_written, subject):
     ("两个中心已经完成了主体工程的60%，年底即可投用。", "60%", "完成主体工程的比例"),
     ("目前已完成工作任务的98%。", "98%", "完成工作任务的比例"),
     # (a share of another whole stays unlabelled: 是全省总量的25.6%)
-    ("搬迁人数占到了全州贫困人口的36%，是全省搬迁任务总量的25.6%。", "25.6%", None),
+    ("安置人数占到了全县农业人口的18%，是全市安置任务总量的9.4%。", "9.4%", None),
 ])
 def test_labels_audit_29_left_values_alone(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
@@ -1216,11 +1216,11 @@ def test_labels_audit_29_left_values_alone(text, as_written, subject):
 
 
 def test_a_range_written_out_is_one_figure_labelled_by_what_it_bounds():
-    """一般在100户至700户的范围内设立: the range whole, labelled by what is set up within it — never 100户 alone, and never
+    """一般在30户至50户的范围内设立: the range whole, labelled by what is set up within it — never 100户 alone, and never
     the value as its own label (audit 29)."""
-    text = "居民委员会根据居民居住状况，一般在100户至700户的范围内设立。"
+    text = "楼栋党小组根据党员分布情况，一般在30户至50户的范围内设立。"
     got = [(m.as_written, m.value, m.unit, m.subject) for m in find_metrics(text)]
-    assert got == [("100户至700户", 100, "户", "居民委员会设立的范围")]
+    assert got == [("30户至50户", 30, "户", "楼栋党小组设立的范围")]
     assert all(text[m.start:m.end] == m.as_written for m in find_metrics(text))
 
 
@@ -1239,8 +1239,8 @@ def test_labels_audit_30_lists_closed_by_deng(text, as_written, subject):
 @pytest.mark.parametrize("text, as_written, subject", [
     # a count straight after a longer bracket saying what the noun before it is: that noun (在建…: under construction,
     # 在 no preposition), and the area after the count is its area
-    ("在建住宅物业管理项目(实施前期物业管理)23个，总建筑面积360万平方米。", "23个", "在建住宅物业管理项目"),
-    ("在建住宅物业管理项目(实施前期物业管理)23个，总建筑面积360万平方米。", "360万平方米", "在建住宅物业管理项目总建筑面积"),
+    ("在建保障性住房小区(由开发企业代管)14个，总建筑面积85万平方米。", "14个", "在建保障性住房小区"),
+    ("在建保障性住房小区(由开发企业代管)14个，总建筑面积85万平方米。", "85万平方米", "在建保障性住房小区总建筑面积"),
     # (a short gloss stays in the label, as before)
     ("新建党支部(党小组)31个。", "31个", "新建党支部(党小组)"),
 ])
@@ -1251,11 +1251,11 @@ def test_labels_audit_30_count_after_a_long_bracket(text, as_written, subject):
 
 @pytest.mark.parametrize("text, as_written, subject", [
     # a bare kind of people at work, a grade or a total, after a figure of its sentence that says what is counted: of that
-    ("全区核定社区工作者80人，截至今年6月在岗72人，今年拟退休3人。", "72人", "在岗社区工作者"),
-    ("全区核定社区工作者80人，截至今年6月在岗72人，今年拟退休3人。", "3人", "拟退休社区工作者"),
+    ("全镇核编网格员45人，截至今年5月在职41人，今年拟退休4人。", "41人", "在职网格员"),
+    ("全镇核编网格员45人，截至今年5月在职41人，今年拟退休4人。", "4人", "拟退休网格员"),
     ("全县取得社工师资格52人，其中中级6人，初级46人。", "6人", "取得中级社工师资格"),
     ("全县取得社工师资格52人，其中中级6人，初级46人。", "46人", "取得初级社工师资格"),
-    ("目前存在居住现象的商业办公项目为12个，合计5300套。", "5300套", "存在居住现象的商业办公项目合计"),
+    ("目前改作租赁住房的闲置厂房为9个，合计2400间。", "2400间", "改作租赁住房的闲置厂房合计"),
     # (nothing before it in the sentence to take: left as it is)
     ("截至今年6月在岗72人。", "72人", "在岗"),
 ])
@@ -1271,8 +1271,8 @@ def test_labels_audit_30_bare_kinds_of_the_sentence(text, as_written, subject):
     # (a label within the limit as before)
     ("某某市、某某县政协委员参与“议事坝坝会”12余场次。", "12余场次", "某某市、某某县政协委员参与“议事坝坝会”"),
     # people counted in 名 are a figure the label is cut after, as 人 is (never read from inside the number: 25名… of 225名…)
-    ("目前，225名社区党员累计开展“我是党员我帮你”服务活动386次。", "386次", "社区党员累计开展“我是党员我帮你”服务活动"),
-    ("1100余名在职党员到社区认领服务岗位1300余个。", "1300余个", "在职党员到社区认领服务岗位"),
+    ("目前，316名小区党员累计开展“红心帮帮团”结对活动274次。", "274次", "小区党员累计开展“红心帮帮团”结对活动"),
+    ("800余名机关党员到小区认领志愿岗位950余个。", "950余个", "机关党员到小区认领志愿岗位"),
 ])
 def test_labels_audit_30_names_at_a_labels_head(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}
@@ -1284,9 +1284,9 @@ def test_a_traditional_text_gives_the_figures_of_its_simplified_form():
     simplified page, the labels and as-written forms in the page's own script, offsets into the original text."""
     from loaders.extract.script import fold_name
 
-    simplified = ("社区常住人口3214户、9670人，流动人口257人；有5个驻地单位和128家小店商户。安排资金126万元，新建活动室8处，"
+    simplified = ("小区常住人口1820户、5360人，流动人口190人；有3个共建单位和76家沿街商户。安排资金126万元，新建活动室8处，"
                   "惠及居民1200余人，开展活动30余场，解决问题15项，更新电梯6台，60岁以上老人820人。")
-    traditional = ("社區常住人口3214戶、9670人，流動人口257人；有5個駐地單位和128家小店商戶。安排資金126萬元，新建活動室8處，"
+    traditional = ("小區常住人口1820戶、5360人，流動人口190人；有3個共建單位和76家沿街商戶。安排資金126萬元，新建活動室8處，"
                    "惠及居民1200餘人，開展活動30餘場，解決問題15項，更新電梯6臺，60歲以上老人820人。")
     assert len(traditional) == len(simplified)
     want = [(m.start, m.end, m.value, m.unit, m.subject) for m in extract_text(simplified, "s.txt").metrics]
@@ -1313,9 +1313,9 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
 @pytest.mark.parametrize("text,written,label", [
     # audit 31: a conjunction opening the label (而…), a 的 left by the cut at the figure before, the watchword after a verb of
     # aim taken for what is counted
-    ("车位增加至300个，而小区保有车辆达500余辆。", "500余辆", "小区保有车辆"),
+    ("座椅增加至60个，而广场晨练居民达300余人。", "300余人", "广场晨练居民"),
     ("访谈中了解到，有的社区干部月工资不到2800元。", "2800元", "社区干部月工资"),
-    ("某区政协8个街道委员工作室聚焦“协商于民、履职为民”核心，深耕协商。", "8个", "街道委员工作室"),
+    ("某县人大9个乡镇代表联络站紧扣“代表为民、监督有力”主线，常态开展接待。", "9个", "乡镇代表联络站"),
     # a one-character noun ended by the next figure (audit 31: 乡镇 of the figure before)
     ("安置群众覆盖某乡、某镇等9个乡镇86个村1200户4000人。", "86个", "村"),
     # units counted, then the quoted way they took (audit 31: those that took it, not every such unit)

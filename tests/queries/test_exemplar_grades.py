@@ -108,17 +108,17 @@ def test_a_practice_named_only_in_a_quoted_rule_is_no_exemplar_and_is_marked_on_
 
 
 def test_a_practice_named_only_as_a_problems_field_is_no_exemplar_and_is_marked_on_the_city_page():
-    """Audit 30: a paper's example of a problem (如在物业治理方面，部分老旧小区因…等问题，难以吸引专业物业公司入驻，往往陷入…
-    恶性循环) names the practice only as the field where things go wrong: no cell, no exemplar, and the city page says so
+    """Audit 30: a paper's example of a problem (如在物业治理方面，一些小区因…等原因，难以吸引物业企业进驻，往往陷入…循环)
+    names the practice only as the field where things go wrong: no cell, no exemplar, and the city page says so
     (``problem``); the field, then work done there, is still the place's."""
     from queries.grading import problem_only
 
-    problem = ("如在物业治理方面，部分老旧小区因物业费收缴率低、运营成本高等问题，难以吸引专业物业公司入驻，"
-               "往往陷入“无物业—环境差—更难吸引物业”的恶性循环。")
+    problem = ("如在物业治理方面，一些回迁小区因住户构成复杂、收费标准偏低等原因，难以吸引品牌物业企业进驻，"
+               "往往陷入“收费难—服务差—更难收费”的循环。")
     assert problem_only(problem, "物业管理提升")
     assert not problem_only("在物业治理方面，某区引入专业物业公司12家，破解了老旧小区无人管的难题。", "物业管理提升")
     assert not problem_only("某区推进物业治理，部分老旧小区难以吸引物业公司入驻。", "物业管理提升")
-    text = "芜湖市基层治理存在的问题与对策\n\n资源整合能力不足，服务供给与需求错位。" + problem + "\n"
+    text = "芜湖市基层治理存在的问题与对策\n\n社区服务存在短板，群众获得感不强。" + problem + "\n"
     store = store_of_text(text)
     practice = "物业管理提升"
     assert not [r for r in registry.run(store, "compare_cities", {"places": ["芜湖市"], "practices": [practice]})
@@ -135,10 +135,10 @@ def test_a_forum_carrying_on_a_visiting_groups_sentence_is_marked_on_the_city_pa
     says so (``visitors``); the community's own forum after a visit stays its own."""
     from queries.grading import visitors_only
 
-    visit = ("调研组一行实地走访了某小区“党员工作室”，详细了解治理工作开展情况。随后，围绕“办实事”主题，与社区党员、"
+    visit = ("调研组一行实地走访了某小区“党员工作室”，察看阵地建设情况。随后，围绕“邻里事”话题，同楼栋长、"
              "居民代表等进行座谈，共收集意见建议12条。")
     assert visitors_only(visit, "居民议事协商")
-    assert not visitors_only("社区党委开展“办实事”活动。随后，与居民代表等进行座谈，共收集意见建议12条。", "居民议事协商")
+    assert not visitors_only("社区党委开展“邻里事”活动。随后，同楼栋长、居民代表等进行座谈，共收集意见建议12条。", "居民议事协商")
     assert not visitors_only("随后，与居民代表等进行座谈。", "居民议事协商")
     text = ("市政协调研组赴芜湖市某某社区开展调研\n\n7月5日下午，市政协调研组赴某某社区开展调研。" + visit + "\n")
     store = store_of_text(text)

@@ -465,7 +465,7 @@ def test_words_opening_with_a_level_char_and_party_bureaus(text, expected):
     ("疫情发生后，社区成立疫情防控专班，下设三个小组。", []),
     ("为确保换届顺利，街道成立了社区换届选举工作领导小组。", []),
     ("辖区单位、社会组织等成立社区治理领导小组，制定共建清单。", []),
-    ("社区设立长者食堂管理办公室，以积分制提供就餐服务。", []),
+    ("社区设立老年助餐点管理办公室，按月公布就餐名单。", []),
     ("我市成立了物业管理工作领导小组。", ["南阳市物业管理工作领导小组"]),
 ])
 def test_centres_of_every_unit_and_founded_task_forces(text, expected):

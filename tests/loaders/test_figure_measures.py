@@ -21,11 +21,11 @@ def test_party_organisations_set_up_make_a_measure_of_party_building_too():
     """Audit 30 (宁夏回族自治区 × 党建引领 graded by a link alone): a clause counting party organisations set up, the measure of
     another practice's cue (建立小区党支部1275个), is of 党建引领 too where its sentence names it (构建“街道党工委—社区党组织—…”
     链条); not where the sentence does not, nor where the clause counts organisations without setting them up."""
-    text = ("某某市党建引领小区治理\n某某市构建“街道党工委—社区党组织—小区党支部”三级链条，建立小区党支部275个，"
-            "实现党的组织全面覆盖。\n")
-    got = [m for m in _measures(text) if "275" in m[0]]
-    assert got and "党建引领" in got[0][1] and "小区党支部" in got[0][1], _measures(text)
-    alone = "某某市小区治理\n某某市推进小区治理，建立小区党支部275个，实现全面覆盖。\n"
+    text = ("某某县党建引领小区治理\n某某县搭建“社区党委—网格党支部—楼栋党小组”组织体系，建立小区党支部480个，"
+            "推动党的组织有效覆盖。\n")
+    got = [m for m in _measures(text) if "480" in m[0]]
+    assert got and "党建引领" in got[0][1], _measures(text)
+    alone = "某某县小区治理\n某某县推进小区治理，建立小区党支部480个，推动有效覆盖。\n"
     assert all("党建引领" not in m[1] for m in _measures(alone)), _measures(alone)
 
 
@@ -153,6 +153,6 @@ def test_the_part_of_a_whole_that_did_the_work_is_a_result():
 def test_posts_in_service_party_members_claim_are_a_result():
     """Audit 31 (a banner's 在职党员双报到 graded described beside its own figures): posts the in-service party members
     reporting to communities claim (``在职党员到社区认领服务岗位N个``) are that work's result."""
-    text = "某某旗新闻\n目前，900余名在职党员到社区一线认领服务岗位1000余个，开展服务2000多人次。\n"
+    text = "某某县新闻\n目前，600余名在职党员到社区认领志愿岗位700余个，参与服务1500多人次。\n"
     got = [m for m in _measures(text) if "在职党员双报到" in m[1]]
-    assert got and "1000余个" in got[0][0], _measures(text)
+    assert got and "700余个" in got[0][0], _measures(text)

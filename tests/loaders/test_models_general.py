@@ -84,8 +84,8 @@ def test_a_numeral_name_counting_the_items_written_before_it_is_a_name():
     ("某市深入推进“四治”融合，充分发挥政治统领、法治护航、德治滋养、自治激活作用，打造平安城市。", "四治",
      ["政治统领", "法治护航", "德治滋养", "自治激活"]),
     # as many clauses after it, each holding the character
-    ("某社区创新实施“三融”工作法，以党建联建促进组织融合，以活动共办促进情感融合，以资源共享促进服务融合，让小区更和谐。",
-     "三融", ["以党建联建促进组织融合", "以活动共办促进情感融合", "以资源共享促进服务融合"]),
+    ("某社区创新实施“三融”工作法，以联席会议促进组织融合，以节日共庆促进情感融合，以阵地共用促进服务融合，让小区更和谐。",
+     "三融", ["以联席会议促进组织融合", "以节日共庆促进情感融合", "以阵地共用促进服务融合"]),
 ])
 def test_a_count_and_a_character_takes_the_items_after_it_that_hold_the_character(text, name, parts):
     assert {n: comps for (n, _o), comps in _models(text).items()}[name] == parts

@@ -1152,8 +1152,8 @@ def test_a_tour_of_two_communities_in_two_streets_is_the_districts_story():
 def test_a_county_short_form_that_names_a_village_places_no_town():
     # a town placed by nothing else, whose text lists villages one of which shares a far county's short form
     # (太平 of 太平区, written again as 太平中心村): the villages' names place the town nowhere
-    text = ("小孟镇社区建设的调研\n\n小孟镇位于某市西北部，辖30个行政村。目前，镇驻地、史王、张王、太平，三点一心正在建设中。"
-            "规划成“九点一心”，即海子中心村、苏户中心村、太平中心村。小孟镇推进社区建设。\n")
+    text = ("大营镇新型社区建设的思考\n\n大营镇位于某市西北部，辖30个行政村。目前，镇驻地、李庄、王楼、太平，四处社区正在建设中。"
+            "规划成“六点一心”，即李庄中心村、王楼中心村、太平中心村。大营镇推进社区建设。\n")
     rec = _doc(text)
     assert rec.document.province is None, rec.document
 

@@ -244,10 +244,10 @@ def test_jiang_before_a_quoted_object_is_ba_not_the_future():
     把, work done; the quoted name stands for its noun (dropped, the words read 将与…, the future). 将与… stays a plan."""
     from queries.grading import is_plan
 
-    done = "某社区党委持续深化党建品牌，将“三社联动”与“互帮会”平台、“报到”活动有机结合，形成基层治理新机制。"
+    done = "某社区党委持续擦亮服务品牌，将“网格联动”与“邻里议事厅”平台、“结对帮扶”行动统筹推进，形成小区治理新格局。"
     assert not is_plan(done)
-    assert is_plan("某社区将与“互帮会”平台对接，推动“三社联动”。")
-    assert is_plan("某社区将进一步深化“三社联动”。")
+    assert is_plan("某社区将与“邻里议事厅”平台对接，推动“网格联动”。")
+    assert is_plan("某社区将进一步深化“网格联动”。")
 
 
 def test_a_wider_units_event_held_in_a_city_is_hosted_not_done():

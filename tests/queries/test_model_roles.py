@@ -29,8 +29,8 @@ from tests.support.stores import store_of_text
                                         "项目入选某市《基层治理·某市答卷》创新案例;某社区荣获三等奖。"), LISTED),
     ("邻里同心", "某社区“邻里同心”项目建成楼栋书屋12个，入选某市创新案例。", None),
     # activities held, quoted one after another and closed by 等活动 (audit 31): named, nothing said of what they are
-    ("邻里茶话", "组建商圈党建联盟，定期开展“邻里茶话”“政企恳谈”等活动，凝聚社会力量。", LISTED),
-    ("政企恳谈", "组建商圈党建联盟，定期开展“邻里茶话”“政企恳谈”等活动，凝聚社会力量。", LISTED),
+    ("午间课堂", "成立楼宇党建联盟，每月举办“午间课堂”“楼宇沙龙”等活动，汇聚各方力量。", LISTED),
+    ("楼宇沙龙", "成立楼宇党建联盟，每月举办“午间课堂”“楼宇沙龙”等活动，汇聚各方力量。", LISTED),
     ("邻里茶话", "某社区开展“邻里茶话”活动，每月请居民代表商议小区事务。", None),
     # a run of quoted activities, each counted (audit 31)
     ("邻里书香", "开展“红色驿站”党建活动52场，“邻里书香”读书活动80场，“银龄课堂”活动120场。", LISTED),

@@ -523,13 +523,21 @@ def conceded_only(text: str | None, practice: str) -> bool:
 _PROBLEM_FIELD = re.compile(r"(?:如|例如|比如|特别是|尤其是)?在[^，,。；;：:！？!?]{1,20}?(?:方面|领域|问题上)\s*[，,]")
 _PROBLEM_WORDS = re.compile(r"难以|无法|陷入|恶性循环|问题突出|困难|短板|滞后|薄弱|错位|缺乏|缺少|不足|不到位|不充分|参差不齐")
 _WORK_DONE = re.compile(r"建立|成立|开展|实施|推进|推行|完善|健全|出台|打造|建成|组建|解决了|破解")
+# a reply's heading restating the problem a proposal raised (一、关于社区组织力量比较薄弱、…经费来源…不适应的问题。)
+_PROBLEM_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])?\s*关于[^。；;！？!?\n]{2,120}?"
+                              r"(?:的问题|的困难|不足的问题|难的问题)[。：:]?\s*")
 
 
 def problem_only(text: str | None, practice: str) -> bool:
     """Whether ``text`` names ``practice`` only as the field a problem is found in (如在物业治理方面，部分老旧小区因…问题，
     难以吸引专业物业公司入驻，往往陷入…恶性循环): the rest of the sentence states what goes wrong there and reports no work —
-    a paper's or a proposal's example of a problem, no work of the practice, nor a claim of it."""
-    if not text or "在" not in text:
+    a paper's or a proposal's example of a problem, no work of the practice, nor a claim of it; so too where the sentence is
+    a reply's heading restating the problem a proposal raised (一、关于社区…经费来源…与所承担的职责任务不适应的问题。)."""
+    if not text:
+        return False
+    if "关于" in text and _PROBLEM_HEADING.fullmatch(fold_name(without_pinyin(text)[0])) is not None:
+        return True
+    if "在" not in text:
         return False
     spans = [(m.start(), m.end()) for m in _PROBLEM_FIELD.finditer(text)]
     if not spans:

@@ -227,6 +227,15 @@ def test_a_numbered_heading_quoted_alone_reports_no_work():
     assert grade_evidence("一是广泛征集居民意见，制定小区治理实施方案。") == "described"
 
 
+def test_a_replys_heading_restating_a_problem_is_no_work():
+    """Audit 31 (a city's 社区经费保障 cited by a reply's heading): ``一、关于社区…经费来源…不适应的问题。`` restates the problem a
+    proposal raised — the city page marks it ``problem``; a reply about a proposal on funding is not one."""
+    from queries.grading import problem_only
+
+    assert problem_only("一、关于社区人员配备、经费来源与所承担的职责任务不适应的问题。", "社区经费保障")
+    assert not problem_only("关于加强社区经费保障的提案收悉，现答复如下。", "社区经费保障")
+
+
 def test_a_word_holding_ni_plans_nothing():
     """拟 marks a plan (拟建立…), but not inside a word: 虚拟网络 (a virtual network), 模拟, 比拟. A practice quoted by
     建立…虚拟网络… is work reported, not planned, on the place's page and in a cell."""

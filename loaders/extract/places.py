@@ -1339,7 +1339,14 @@ def extract_places(ctx: Context) -> None:
                        key=lambda x: x.start)
     else:
         zone_at_start = {}
-    if local_subject and not any(lm.name == local_subject for lm in found):
+    subject_names = {local_subject} if local_subject else set()
+    if local_subject and (pair := _NUMBERED_PAIR.fullmatch(local_subject)):
+        # 某东一、二社区: two communities run as one, each a place of its own, each the subject
+        subject_names = {pair.group(1) + n + pair.group(3) for n in pair.group(2).split("、")}
+        found = sorted([lm for lm in found if lm.name not in subject_names]
+                       + [LocalMention(m.start, m.end, m.as_written, n, "community")
+                          for m in _named(text, local_subject) for n in sorted(subject_names)], key=lambda x: x.start)
+    elif local_subject and not any(lm.name == local_subject for lm in found):
         found = sorted(found + _named(text, local_subject), key=lambda x: x.start)
     for lm in found:
         stem = _LOCAL_SUFFIX.sub("", lm.as_written)
@@ -1411,7 +1418,7 @@ def extract_places(ctx: Context) -> None:
                 parent, inside = record_name(gaz, unit, subject), True  # 平阴县同样…，榆山街道组建…
             else:
                 parent, inside = anchor_name, role_anchor is not None
-            if lm.name == local_subject:
+            if lm.name in subject_names:
                 role = "subject"
             else:
                 role = "within_subject" if inside and parent is not None else "external"
@@ -1726,6 +1733,10 @@ def _repeated_mentions(text: str, locals_: dict[str, PlaceRec]) -> None:
             pos = text.find(name, pos + len(name))
         if added:
             rec.mentions.sort(key=lambda m: m.start)
+
+
+# two communities run as one office and written as one name (某东一、二社区): the shared stem, the numbers, the suffix
+_NUMBERED_PAIR = re.compile(r"(.+?)([一二三四五六七八九十](?:、[一二三四五六七八九十])+)(社区|社區)")
 
 
 def _named(text: str, name: str) -> list[LocalMention]:

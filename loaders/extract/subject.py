@@ -209,6 +209,8 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
     # the chain the headline opens with (unless it is only a province, and a unit of a city is named
     # further on: 河南援疆助力哈密市伊州区…)
     found = _lowest(_chain_from(units, units[0].start)) if units[0].start == 0 else None
+    if found is not None and units[0].start == 0:
+        found = _numbered_community(title, _chain_from(units, 0), found)
     if found is not None and found.code is None and found.local is not None:
         found = _county_led_township(found, gaz)
     if found is not None and found.code is None:
@@ -230,6 +232,22 @@ def headline_place(title: str, gaz: Gazetteer, reply: bool, near: str | None = N
         found = SubjectPlace(chain_code, best.local, best.level)
         return _county_led_township(found, gaz) if chain_code is None else found
     return SubjectPlace(best.code)
+
+
+# a community named by a number or as a pair of numbered ones (某街道014中心社区, 某街道某东一、二社区), which the
+# dictionary of names does not read: after its street in a headline's opening chain it is the chain's end
+_NUMBERED_COMMUNITY = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:[0-9０-９]{1,4}(?![0-9０-９年月日个名户人家余多万届期号])[\u4e00-\u9fff]{0,4}?|"
+                                 r"[一二三四五六七八九十](?:、[一二三四五六七八九十])+)社区")
+
+
+def _numbered_community(title: str, chain: list[_Unit], found: SubjectPlace) -> SubjectPlace:
+    """The community a numbered name gives right after the chain's street or town, else ``found``."""
+    if not chain or chain[-1].level != "street" or found.local_level != "street":
+        return found
+    m = _NUMBERED_COMMUNITY.match(title, chain[-1].end)
+    if m is None or m.end() - m.start() > 10:
+        return found
+    return SubjectPlace(found.code, m.group(), "community")
 
 
 # a headline's quoted name of a place's way of working, the place by its short form (基层治理的“某某样本”, “某某经验”)

@@ -1175,3 +1175,22 @@ def test_a_city_bodys_visit_to_two_districts_is_the_citys_story():
     # a city body's visit to one district is that district's story
     one = text.replace("、衢江区樟潭社区", "")
     assert _doc(one).document.subject_place != "衢州市"
+
+
+def test_a_headline_chain_ending_in_a_numbered_community():
+    # 某市某区某街道＋a community named by a number (018中心社区) or as a pair (某东一、二社区): the chain's end
+    text = ("开封市鼓楼区州桥街道027中心社区推行楼栋议事会\n\n"
+            "近日，027中心社区召开楼栋议事会，居民代表围绕停车管理提出建议。\n")
+    assert _doc(text).document.subject_place == "027中心社区"
+    pair = ("开封市鼓楼区州桥街道北门一、二社区简介\n\n"
+            "北门一、二社区组建于2002年，常住人口3000余户。社区划分为12个网格。\n")
+    rec = _doc(pair)
+    assert rec.document.subject_place == "北门一、二社区"
+    # the pair is two communities, each a place of the street and each the subject
+    places = _places(rec)
+    assert places["北门一社区"] == ("community", "州桥街道", "subject"), places
+    assert places["北门二社区"] == ("community", "州桥街道", "subject"), places
+    assert "北门一、二社区" not in places
+    # a year or a count after the street names no community
+    year = "开封市鼓楼区州桥街道2023年社区工作总结\n\n2023年，州桥街道坚持党建引领，推进社区治理。\n"
+    assert _doc(year).document.subject_place == "州桥街道"

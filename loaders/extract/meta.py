@@ -7,6 +7,7 @@ and work summaries have no salutation; their issuer is the body named as doing t
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from loaders.extract.agencies import agency_mentions
@@ -487,11 +488,19 @@ def _own_write_up(text: str, head: str, byline_lines: list[str]) -> bool:
     credited = [m.group("org") for line in byline_lines
                 if len(line) <= _MAX_LINE and ("来源" in line or "作者" in line or "供稿" in line or "撰稿" in line)
                 for m in _OWN_BYLINE.finditer(line)]
-    return any(not _OUTLET_WORD.search(org) for org in credited) and bool(head) \
+    # a paper its author signs on a line of its own under the headline, before the text's first sentence: a body
+    # that writes up its own work (■中共某市委组织部, 某省某市民政局; not a place alone, 某市某区, which news
+    # briefs print over their story as well)
+    head_lines = itertools.takewhile(lambda line: "。" not in line, byline_lines[1:8])
+    signed = any(_AUTHOR_LINE.fullmatch(line.strip()) for line in head_lines)
+    return (signed or any(not _OUTLET_WORD.search(org) for org in credited)) and bool(head) \
         and not (_EVENT_HEADLINE.search(head) or _EVENT_WORD.search(head) or _NEWS_MARK.search(text, 0, 800)) \
         and not _event_lead(text)
 
 
+# a body that writes up its own work (a party committee's organisation department, a civil-affairs bureau) on a line
+# of its own, as the author of a paper
+_AUTHOR_LINE = re.compile(r"[■●◆]?\s*(?:中共)?[\u4e00-\u9fff]{2,20}?(?:委组织部|委社会工作部|民政局|民政厅)")
 # a news item's lead: a date (or 近日) and an event on it (近日，县政协委员…进行调研; 7月8日，市民政局召开…论证会)
 _EVENT_LEAD = re.compile(r"^(?:[^，,。:：]{0,8}[:：])?\s*(?:近日|日前|\d{1,2}月\d{1,2}日)[^。]{0,80}?(?:召开|举行|举办|调研|视察|来到|走访)")
 

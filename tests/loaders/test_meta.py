@@ -197,6 +197,12 @@ def test_kind_of_news_pages(text, kind):
     ("某省发布社区服务体系规划\n来源：某省民政厅\n\n近日，某省印发规划。\n", "其他"),
     ("某区领导赴某社区调研\n来源：某区政协\n\n5月6日，区政协领导来到社区。\n", "其他"),
     ("某县织密社区服务网\n来源：某县民政局\n\n本报讯（记者 张某）近年来，某县整合服务资源。\n", "其他"),
+    # a paper signed on a line of its own under the headline by a body that writes up its own work
+    ("某市城市基层治理跑出加速度\n\n■中共某某市委组织部\n\n近年来，某某市坚持党建引领城市基层治理。\n", "工作总结"),
+    ("织密服务网 答好治理卷\n\n某省某某市民政局\n\n某某市辖6个街道。近年来，全市推进社区治理。\n", "工作总结"),
+    # not a body's signature after the text's first sentence (an official reply's), nor a news item's dateline
+    ("某省民政厅关于确认实验区的批复\n\n各市民政局：\n经研究，同意确认。\n某省民政厅\n", "其他"),
+    ("某市召开社区治理推进会\n\n■中共某某市委组织部\n\n7月8日，某某市召开社区治理推进会。\n", "其他"),
 ])
 def test_a_body_s_own_write_up_is_a_work_summary(text, kind):
     ctx = Context(text=text, source="n.txt")

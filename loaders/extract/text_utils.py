@@ -562,7 +562,9 @@ _VERBAL_POS = frozenset({"v", "vd", "vn", "d", "ad", "a", "p", "c", "t", "r", "m
 
 
 def _dictionary_paths() -> list[Path]:
-    """jieba's bundled dictionary, then ours in data/dicts/ (a later file's entry for a word wins)."""
+    """jieba's bundled dictionary, then our corrections of its tags (``word_tags.txt`` beside this module:
+    officials' verbs it tags as proper names, 印发 nz), then any file in data/dicts/ (a later file's entry
+    for a word wins)."""
     import importlib.metadata
 
     paths: list[Path] = []
@@ -571,6 +573,7 @@ def _dictionary_paths() -> list[Path]:
         paths.append(Path(str(dist.locate_file("jieba/dict.txt"))))
     except importlib.metadata.PackageNotFoundError:
         pass
+    paths.append(Path(__file__).resolve().parent / "word_tags.txt")
     paths.extend(sorted((Path(__file__).resolve().parents[2] / "data" / "dicts").glob("*.txt")))
     return [path for path in paths if path.exists()]
 
@@ -593,7 +596,7 @@ _apart = False
 
 @lru_cache(maxsize=1)
 def _lexicon() -> dict[str, tuple[int, str]]:
-    """word → (frequency, part of speech) from jieba's bundled dictionary plus ours in data/dicts/.
+    """word → (frequency, part of speech) from jieba's bundled dictionary plus our corrections (``_dictionary_paths``).
 
     Read as plain files (jieba itself is not imported, it prints and caches at initialisation)."""
     global _whole

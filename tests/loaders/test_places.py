@@ -113,6 +113,8 @@ def test_admin_mentions(text, subject, expected):
     ("副主任到泽林镇幸福新村社区调研。", [("泽林镇", "street"), ("幸福新村社区", "community")]),
     ("泽林镇上湾二村社区居委会组织居民议事", [("泽林镇", "street"), ("上湾二村社区", "community")]),
     ("泽林镇上湾村民小组", [("泽林镇", "street"), ("上湾村民小组", "other")]),
+    # officials' verbs that jieba's dictionary tags as proper names (loaders/extract/word_tags.txt) name no street
+    ("深化改革，印发街道“三张清单”，厘清权责。", []),
 ])
 def test_local_mentions(text, expected):
     assert [(m.name, m.level) for m in local_mentions(text)] == expected
@@ -918,3 +920,14 @@ def test_the_place_a_byline_files_from_is_no_place_of_the_text():
     # 大众网记者 某某 某地报道: where the reporter filed from, as a dateline (the city is named nowhere else)
     text = "莱山区推进文明实践\n\n大众网记者 李某某 通讯员 王某 烟台报道\n近日，莱山区黄海社区开展志愿服务。\n"
     assert "烟台市" not in {p.name for p in extract_text(text, "t.txt").places}
+
+
+def test_our_corrections_of_the_dictionarys_tags_are_read_and_shipped():
+    from loaders.extract.text_utils import is_verbal, lexicon_entry
+
+    # 印发 is tagged a proper name (nz) by jieba; loaders/extract/word_tags.txt makes it the verb it is
+    assert lexicon_entry("印发") == (190, "v") and is_verbal("印发")
+    text = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8")
+    loaders_line = next(line for line in text.split("[tool.setuptools.package-data]")[1].splitlines()
+                        if line.startswith("loaders = "))
+    assert '"extract/*.txt"' in loaders_line

@@ -458,7 +458,7 @@ def test_a_component_is_cited_where_the_model_lists_it_not_inside_an_earlier_wor
 
 def _measured_in(text: str, practices: list[str], written: list[str],
                  labels: dict[str, str] | None = None) -> dict[str, list[str]]:
-    """The practices each figure ``written`` (a count in 个/名) of ``text`` measures, one measure spanning it all;
+    """The practices each figure ``written`` (a count, or an amount in 元) of ``text`` measures, one measure spanning it all;
     ``labels``: what some of them count."""
     from loaders.record import MetricRec
 
@@ -585,19 +585,9 @@ def test_an_amount_measures_what_it_was_spent_on_after_a_clause_of_the_means():
     """Audit 30: an amount, a clause of the means, then what it was spent on (区政府投入资金2000万元，采取整合资源、改扩建等方式，
     对社区综合服务设施进行升级改造) measures the practice that clause names, as its label says (对…进行升级改造的资金); a practice
     named only in the means clause, or in a later clause of its own, is no purpose of it."""
-    from loaders.record import MetricRec
-
     text = ("一、推进阵地建设。\n区政府投入资金2000万元，采取整合资源、改扩建等方式，对社区综合服务设施进行升级改造。"
             "区财政投入资金300万元，通过网格化管理等方式，对老旧小区进行整治，建成党群服务中心12个。")
-    measure = MeasureRec(summary="推进阵地建设", span=Span(start=0, end=len(text)),
-                         practices=["党群服务阵地建设", "网格化治理"])
-    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
-               for v, u, w in ((2000, "万元", "2000万元"), (300, "万元", "300万元"))]
-    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
-                           document=DocumentMeta(kind="工作总结", subject_place="测试区"),
-                           places=[PlaceRec(name="测试区", level="county", role="subject")],
-                           measures=[measure], metrics=figures)
-    measured = _metric_practices(record_to_delta(rec))
+    measured = _measured_in(text, ["党群服务阵地建设", "网格化治理"], ["2000万元", "300万元"])
     assert measured["2000万元"] == ["党群服务阵地建设"]
     assert measured["300万元"] == []
 
@@ -606,18 +596,8 @@ def test_what_an_issued_list_cut_measures_the_lists_practice():
     """Audit 30: a figure of what a list cut in the clause after the one issuing it (出台社区减负“123”清单，取消社区证明事项25个)
     measures the list's practice as well as the one its own clause names; a clause of other work after the list (组织培训
     25次) measures no list."""
-    from loaders.record import MetricRec
-
     text = "三是服务效能提升。出台社区减负“123”清单，取消社区证明事项25个。出台社区减负“456”清单，组织社区工作者培训30次。"
-    measure = MeasureRec(summary="服务效能提升", span=Span(start=0, end=len(text)),
-                         practices=["社区减负清单", "证明事项清理", "社区工作者培训"])
-    figures = [MetricRec(value=v, unit=u, as_written=w, start=text.index(w), end=text.index(w) + len(w))
-               for v, u, w in ((25, "个", "25个"), (30, "次", "30次"))]
-    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
-                           document=DocumentMeta(kind="工作总结", subject_place="测试市"),
-                           places=[PlaceRec(name="测试市", level="city", role="subject")],
-                           measures=[measure], metrics=figures)
-    measured = _metric_practices(record_to_delta(rec))
+    measured = _measured_in(text, ["社区减负清单", "证明事项清理", "社区工作者培训"], ["25个", "30次"])
     assert sorted(measured["25个"]) == ["社区减负清单", "证明事项清理"]
     assert measured["30次"] == ["社区工作者培训"]
 

@@ -1101,26 +1101,31 @@ def test_a_question_quoting_a_model_is_not_its_definition():
     assert "六好" in got and got["六好"] and not got["六好"].endswith("？"), got
 
 
+def _definitions(text: str) -> dict[str, str | None]:
+    """Each named model of ``text`` and its definition, as ``govkg extract`` gives them."""
+    return {m.name: m.definition for m in extract_text(text, "t.txt").named_models}
+
+
 def test_the_headline_naming_a_model_is_not_its_definition_where_the_body_names_it():
     """某县以“红色物业”助力全国文明城市创建 (audit 22's pack): the headline says what the scheme serves; the body's first sentence
     naming it says what it is. A model the headline alone names, or whose kind the headline gives, keeps the headline."""
     body = "今年来，某县住建局以“红色物业”为重要平台，组建物业党支部12个。"
     text = f"某县以“红色物业”助力全国文明城市创建\n\n{body}\n"
-    got = {m.name: m.definition for m in extract_text(text, "t.txt").named_models}
+    got = _definitions(text)
     assert got.get("红色物业") == body, got
     alone = "某县以“红色物业”助力全国文明城市创建\n\n今年来，某县住建局组建物业党支部12个。\n"
-    got = {m.name: m.definition for m in extract_text(alone, "t.txt").named_models}
+    got = _definitions(alone)
     assert got.get("红色物业") == "某县以“红色物业”助力全国文明城市创建", got
     # a headline that gives the scheme's kind straight after it (“…”协商议事平台) says what it is: it stays the definition
     kind = "某区某社区“小菜议市”协商议事平台\n\n位于某社区的“小菜议市”点。\n"
-    got = {m.name: m.definition for m in extract_text(kind, "t.txt").named_models}
+    got = _definitions(kind)
     assert got.get("小菜议市") == "某区某社区“小菜议市”协商议事平台", got
     # … unless the body names it with its kind too (audit 30: 实施了“…”的“1+3”工作机制): that sentence says what it is
     said = "近年来，某县以“共治共享”为总目标，实施了“党建引领+多元联动、延伸触角”的“2+5”工作机制，提升治理效能。"
     both = f"某县“2+5”工作机制提升社区治理效能\n\n{said}\n“2+5”实施以来，居民满意度明显提升。\n"
-    got = {m.name: m.definition for m in extract_text(both, "t.txt").named_models}
+    got = _definitions(both)
     assert got.get("2+5") == said, got
     # (the body's sentence with its kind a question: the headline stays)
     asked = "某市“某政通”服务平台见闻\n\n记者走访了多个社区。“某政通”平台好用吗？\n"
-    got = {m.name: m.definition for m in extract_text(asked, "t.txt").named_models}
+    got = _definitions(asked)
     assert got.get("某政通") == "某市“某政通”服务平台见闻", got

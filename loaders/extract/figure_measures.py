@@ -33,7 +33,9 @@ _SENTENCE_STOPS = "。；;！？!?\n"
 # 28个小区中有24个成立业委会)
 _HOLDS = re.compile(r"辖|共有|拥有|现有|(?<![已中])有(?=\d)|未|尚未|没有|仍有")
 # a target or a task to come (3年实现…全覆盖, 今年内要完成20个…任务): no result
-_TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|任务|计划")
+_TARGET = re.compile(r"\d+年(?:内|来)?实现|力争|争取|目标|要完成|任务|计划"
+                     # (a survey answered, 400名社区工作者与下沉党员完成问卷: who replied, no result of the work)
+                     r"|问卷|调查表|答卷")
 # the clause reports something done: one of the verbs of work (a clause of a figure and a noun alone,
 # ``8个网格``, ``殷俊峰等20余名青年志愿者``, states no work)
 _DONE = re.compile(r"成立|建立|组建|建成|设立|设置|开展|完成|实施|打造|注册|发展|培育|招募|聘请|配备|选派|选聘|选配|派驻|发放|解决|划分|覆盖|"

@@ -156,3 +156,10 @@ def test_posts_in_service_party_members_claim_are_a_result():
     text = "某某县新闻\n目前，600余名在职党员到社区认领志愿岗位700余个，参与服务1500多人次。\n"
     got = [m for m in _measures(text) if "在职党员双报到" in m[1]]
     assert got and "700余个" in got[0][0], _measures(text)
+
+
+def test_a_survey_answered_is_no_result():
+    """Audit 31 (a city's 在职党员双报到 quantified by a deputy's questionnaire): ``近400名社区工作者与下沉党员完成问卷`` counts
+    who replied to a survey, no result of the work the practice names."""
+    text = "某市新闻\n短短几天时间，已有60多个社区的近300名社区工作者与下沉党员完成问卷。\n"
+    assert [m for m in _measures(text) if "在职党员双报到" in m[1]] == [], _measures(text)

@@ -159,7 +159,7 @@ def test_posts_in_service_party_members_claim_are_a_result():
 
 
 def test_a_survey_answered_is_no_result():
-    """Audit 31 (a city's 在职党员双报到 quantified by a deputy's questionnaire): ``近400名社区工作者与下沉党员完成问卷`` counts
-    who replied to a survey, no result of the work the practice names."""
-    text = "某市新闻\n短短几天时间，已有60多个社区的近300名社区工作者与下沉党员完成问卷。\n"
+    """Audit 31 (a city's 在职党员双报到 quantified by a deputy's questionnaire): party members who answered a survey are who
+    replied, no result of the work the practice names."""
+    text = "某区新闻\n活动期间，某区120名到社区报到的在职党员完成了满意度问卷。\n"
     assert [m for m in _measures(text) if "在职党员双报到" in m[1]] == [], _measures(text)

@@ -67,10 +67,11 @@ class LocalMention:
 
 
 # ------------------------------------------------------------------ administrative units
-_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|[东西南北中]路|[东西南北中]?大街|镇|乡|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学|"
+# (乡镇 and 镇街 after a district are its towns and streets, no name: 某区乡镇街道社工站实现全覆盖)
+_LOCAL_SUFFIX_AFTER = re.compile(r"^(?:社区|街道|街|路|[东西南北中]路|[东西南北中]?大街|镇(?!街)|乡(?!镇)|村|小区|大道|广场|书房|公园|花园|大桥|中学|小学|大学|"
                                  r"日报|晚报|频道|门户|网(?!格)|要闻|新闻|发布|电视台|广播)")
 # an alias followed by one or two more characters and a local suffix names a local unit (金华园社区)
-_LOCAL_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
+_LOCAL_NAME_AFTER = re.compile(r"(?!乡镇|镇街)[\u4e00-\u9fff]{1,2}(?:社区|小区|街道|村)")
 # ... unless two characters stand between: then the unit is written before a unit of its own, named by its
 # short form (定海城西社区, 宿迁项里社区 — a county or city, then a community named after it), as long as the
 # two read as a name (not 湖北城市社区: 城市 is no community's name)
@@ -125,7 +126,7 @@ def _child_follows(gaz: Gazetteer, text: str, pos: int, code: str) -> bool:
     return False
 
 
-_LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村)|乡(?!村))")
+_LOCAL_UNIT_AFTER = re.compile(r"^(?:街道|镇(?!村|街)|乡(?!村|镇))")
 # a mountain range written with a unit's short form (吕梁山深处, 长白山脚下, 贺兰山区): the range and where it lies
 _MOUNTAIN_AFTER = re.compile(r"山(?:深处|腹地|区|脉|脚|麓|下|间|里|上|中(?![心学队]))")
 # the items of a list of counties (与三江、龙胜、黎平等县签订…): each a county-level short form

@@ -1194,3 +1194,12 @@ def test_a_headline_chain_ending_in_a_numbered_community():
     # a year or a count after the street names no community
     year = "开封市鼓楼区州桥街道2023年社区工作总结\n\n2023年，州桥街道坚持党建引领，推进社区治理。\n"
     assert _doc(year).document.subject_place == "州桥街道"
+
+
+def test_a_district_before_its_towns_and_streets_as_a_class():
+    # 某区乡镇街道…, 某区镇街…: the district's towns and streets, no town named 某区乡 or street named 某区镇街
+    text = "田家庵区乡镇街道社工站实现全覆盖\n\n今年以来，区民政局推进乡镇（街道）社工站建设，实现全区13个乡镇（街道）全覆盖。\n"
+    rec = _doc(text)
+    assert rec.document.subject_place == "淮南市田家庵区" and rec.document.province == "安徽省", rec.document
+    # a town written after its district is still a town (某区某某乡)
+    assert _doc("田家庵区三和乡召开居民议事会\n\n近日，三和乡召开居民议事会。\n").document.subject_place != "淮南市田家庵区"

@@ -1314,7 +1314,7 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     # audit 31: a conjunction opening the label (而…), a 的 left by the cut at the figure before, the watchword after a verb of
     # aim taken for what is counted
     ("座椅增加至60个，而广场晨练居民达300余人。", "300余人", "广场晨练居民"),
-    ("访谈中了解到，有的社区干部月工资不到2800元。", "2800元", "社区干部月工资"),
+    ("座谈中得知，有的网格员月补贴不足1500元。", "1500元", "网格员月补贴"),
     ("某县人大9个乡镇代表联络站紧扣“代表为民、监督有力”主线，常态开展接待。", "9个", "乡镇代表联络站"),
     # a one-character noun ended by the next figure (audit 31: 乡镇 of the figure before)
     ("安置群众覆盖某乡、某镇等9个乡镇86个村1200户4000人。", "86个", "村"),

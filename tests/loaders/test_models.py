@@ -1121,10 +1121,10 @@ def test_the_headline_naming_a_model_is_not_its_definition_where_the_body_names_
     got = _definitions(kind)
     assert got.get("小菜议市") == "某区某社区“小菜议市”协商议事平台", got
     # … unless the body names it with its kind too (audit 30: 实施了“…”的“1+3”工作机制): that sentence says what it is
-    said = "近年来，某县以“共治共享”为总目标，实施了“党建引领+多元联动、延伸触角”的“2+5”工作机制，提升治理效能。"
-    both = f"某县“2+5”工作机制提升社区治理效能\n\n{said}\n“2+5”实施以来，居民满意度明显提升。\n"
+    said = "近年来，某县以“近邻共建”为总方向，推行了“网格连心、服务到家”的“3+4”工作机制，提升服务水平。"
+    both = f"某县“3+4”工作机制激活小区治理\n\n{said}\n“3+4”推行以来，居民满意度明显提升。\n"
     got = _definitions(both)
-    assert got.get("2+5") == said, got
+    assert got.get("3+4") == said, got
     # (the body's sentence with its kind a question: the headline stays)
     asked = "某市“某政通”服务平台见闻\n\n记者走访了多个社区。“某政通”平台好用吗？\n"
     got = _definitions(asked)

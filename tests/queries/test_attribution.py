@@ -232,7 +232,7 @@ def test_a_replys_heading_restating_a_problem_is_no_work():
     proposal raised — the city page marks it ``problem``; a reply about a proposal on funding is not one."""
     from queries.grading import problem_only
 
-    assert problem_only("一、关于社区人员配备、经费来源与所承担的职责任务不适应的问题。", "社区经费保障")
+    assert problem_only("二、关于村级组织运转经费保障不足、服务阵地狭小的问题。", "社区经费保障")
     assert not problem_only("关于加强社区经费保障的提案收悉，现答复如下。", "社区经费保障")
 
 

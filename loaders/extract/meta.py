@@ -447,6 +447,8 @@ _RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查
 _RESEARCH_VISIT = re.compile(r"调研(?!报告)[\u4e00-\u9fff]")
 # a paper's abstract and its key words (a news page may print either alone: the site's 摘要, a tag line)
 _RESEARCH_BODY = re.compile(r"摘\s*要\s*[:：][^\n]*\n?[\s\S]{0,1500}?关\s*键\s*词\s*[:：]|现将.{0,20}(?:调研|调查)情况报告如下")
+# a writing-template site's tail to the headline (…调查报告范文, …工作总结范文篇2): the genre is the headline's before it
+_TEMPLATE_TAIL = re.compile(r"(?:范文|范例|模板)(?:篇?[0-9一二三四五六七八九十]+|精选|大全)?\s*$")
 _SUMMARY_BODY = re.compile(r"现将.{0,30}总结如下")
 _EVENT_HEADLINE = re.compile(r"(?:召开|举行|举办)\s*$|办理工作$|调研|视察|督办会|交办会|评议")
 # a reporter's story (本报讯, 某某网讯, （记者 某某）): news about replies, not a reply
@@ -520,7 +522,7 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
     """提案答复 / 建议答复 from what the title says is answered, else who is addressed (委员 sit in
     the CPPCC, 代表 in the people's congress), else the session; 调研报告 and 工作总结 from the
     headline or the report's own words; everything else 其他."""
-    head = title or headline or ""
+    head = _TEMPLATE_TAIL.sub("", title or headline or "")
     if not salutation and _handling_report(head):
         return "工作总结"
     # (a headline reporting an event about suggestions, …建议办理工作督办会议召开, is news, not the reply)

@@ -174,6 +174,8 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     # a short analysis titled as such (…浅析, …浅谈, …情况分析)
     ("某区社区物业管理现状与问题浅析\n\n某区共有住宅小区120个，其中老旧小区45个。\n", "调研报告"),
     ("某县城市社区工作者队伍情况分析\n\n全县共有社区工作者300名。\n", "调研报告"),
+    # a writing-template site's tail (…范文, …范文篇2) leaves the genre the headline names before it
+    ("社区居民自治调查报告范文\n\n一、被调查社区的基本情况\n某社区有居民3000户。\n", "调研报告"),
     # a headline reporting a meeting about suggestions is news, not the reply
     ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
     ("市政协民主评议市民政局提案办理工作\n11月26日，市政协对市民政局提案办理工作进行评议。\n", "其他"),

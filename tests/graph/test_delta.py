@@ -582,23 +582,23 @@ def test_party_organisations_set_up_measure_party_building():
 
 
 def test_an_amount_measures_what_it_was_spent_on_after_a_clause_of_the_means():
-    """Audit 30: an amount, a clause of the means, then what it was spent on (区政府投入资金2000万元，采取整合资源、改扩建等方式，
-    对社区综合服务设施进行升级改造) measures the practice that clause names, as its label says (对…进行升级改造的资金); a practice
+    """Audit 30: an amount, a clause of the means, then what it was spent on (县财政安排资金800万元，采取以奖代补、分批实施等方式，
+    对村级党群服务中心进行提档升级) measures the practice that clause names, as its label says (对…进行提档升级的资金); a practice
     named only in the means clause, or in a later clause of its own, is no purpose of it."""
-    text = ("一、推进阵地建设。\n区政府投入资金2000万元，采取整合资源、改扩建等方式，对社区综合服务设施进行升级改造。"
-            "区财政投入资金300万元，通过网格化管理等方式，对老旧小区进行整治，建成党群服务中心12个。")
-    measured = _measured_in(text, ["党群服务阵地建设", "网格化治理"], ["2000万元", "300万元"])
-    assert measured["2000万元"] == ["党群服务阵地建设"]
+    text = ("一、推进阵地建设。\n县财政安排资金800万元，采取以奖代补、分批实施等方式，对村级党群服务中心进行提档升级。"
+            "县财政安排资金300万元，通过网格化管理等方式，对老旧小区进行整治，建成党群服务中心12个。")
+    measured = _measured_in(text, ["党群服务阵地建设", "网格化治理"], ["800万元", "300万元"])
+    assert measured["800万元"] == ["党群服务阵地建设"]
     assert measured["300万元"] == []
 
 
 def test_what_an_issued_list_cut_measures_the_lists_practice():
-    """Audit 30: a figure of what a list cut in the clause after the one issuing it (出台社区减负“123”清单，取消社区证明事项25个)
-    measures the list's practice as well as the one its own clause names; a clause of other work after the list (组织培训
-    25次) measures no list."""
-    text = "三是服务效能提升。出台社区减负“123”清单，取消社区证明事项25个。出台社区减负“456”清单，组织社区工作者培训30次。"
-    measured = _measured_in(text, ["社区减负清单", "证明事项清理", "社区工作者培训"], ["25个", "30次"])
-    assert sorted(measured["25个"]) == ["社区减负清单", "证明事项清理"]
+    """Audit 30: a figure of what a list cut in the clause after the one issuing it (制定社区减负“两张清单”，清理社区证明事项18个)
+    measures the list's practice as well as the one its own clause names; a clause of other work after the list (开展培训
+    30次) measures no list."""
+    text = "三是减负增效。制定社区减负“两张清单”，清理社区证明事项18个。制定社区减负“三张清单”，开展社区工作者培训30次。"
+    measured = _measured_in(text, ["社区减负清单", "证明事项清理", "社区工作者培训"], ["18个", "30次"])
+    assert sorted(measured["18个"]) == ["社区减负清单", "证明事项清理"]
     assert measured["30次"] == ["社区工作者培训"]
 
 

@@ -1258,6 +1258,9 @@ def test_labels_audit_30_count_after_a_long_bracket(text, as_written, subject):
     ("目前改作租赁住房的闲置厂房为9个，合计2400间。", "2400间", "改作租赁住房的闲置厂房合计"),
     # (nothing before it in the sentence to take: left as it is)
     ("截至今年6月在岗72人。", "72人", "在岗"),
+    # (whatever time word opens it: 上月底, 明年 as 今年)
+    ("全镇核编网格员45人，截至上月底在职41人，明年拟退休4人。", "41人", "在职网格员"),
+    ("全镇核编网格员45人，截至上月底在职41人，明年拟退休4人。", "4人", "拟退休网格员"),
 ])
 def test_labels_audit_30_bare_kinds_of_the_sentence(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

@@ -1295,6 +1295,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_won(text, out)
     _units_changed_to(text, out)
     _kind_in_bracket(text, out)
+    _part_in_bracket(text, out)
     _standard_set(text, out)
     _set_one_of(text, out)
     _threshold_of(text, out)
@@ -1525,6 +1526,22 @@ def _kind_in_bracket(text: str, found: list[MetricRec]) -> None:
                 before.subject = whose      # (137个(…)未纳入物业管理: the count is of those, as its area is)
         if whose:
             r.subject = _shortened(whose + "的" + kind.group(1))
+
+
+def _part_in_bracket(text: str, found: list[MetricRec]) -> None:
+    """``备案 59262家`` of ``登记备案的社区社会组织共有61230家(登记1968家、备案59262家)`` → 备案的社区社会组织: a part in a
+    bracket after a total, labelled by one of the words that qualify the total's noun, is that part of the noun — not a bare
+    kind."""
+    total = None
+    for r in found:
+        if total is not None and r.subject and len(r.subject) <= 3 and _same_unit(total.unit, r.unit) \
+                and _rx(r"[^)）。；;！？!?\n]*").fullmatch(text, total.end, r.start) \
+                and _rx(r"\s*[（(]").match(text, total.end) is not None:
+            qualifier, _, noun = total.subject.rpartition("的")
+            if noun and r.subject in qualifier:
+                r.subject = _shortened(r.subject + "的" + noun)
+            continue
+        total = r if r.subject and "的" in r.subject and _rx(r"\s*[（(]").match(text, r.end) else None
 
 
 # a label that is only a hedge (一般, 通常, 原则上 — of a law's range: 一般在100户至700户的范围内设立): it says how firm, not what

@@ -1356,3 +1356,12 @@ def test_a_time_of_day_and_a_number_whose_unit_is_on_the_next_line_are_no_figure
     assert find_metrics("10月26日7时30分，社区网格员开始巡护。作者：某某 2022-09-23 14:27:18 分享：") == []
     assert find_metrics("发布日期: 2023-11-21 14:44\n名称: 关于某某建议答复的函") == []
     assert [m.as_written for m in find_metrics("考核得分95分，新增资金 3500 余万元。")] == ["95分", "3500 余万元"]
+
+
+def test_a_part_in_a_bracket_named_by_a_word_qualifying_the_totals_noun_is_that_part():
+    """Audit 31 (a province's ``备案 59262家``): in a bracket after a total whose noun a word qualifies, a part labelled by that
+    word alone is that part of the noun; parts with names of their own keep them."""
+    labels = {m.as_written: m.subject for m in find_metrics("全市注册认证的志愿团队共有420支(注册300支、认证120支)。")}
+    assert labels["300支"] == "注册的志愿团队" and labels["120支"] == "认证的志愿团队"
+    labels = {m.as_written: m.subject for m in find_metrics("全县共有社会组织600家(社会团体250家、民办非企业单位350家)。")}
+    assert labels["250家"] == "社会团体"

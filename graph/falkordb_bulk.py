@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from graph.quotes import QuoteSpans
@@ -112,15 +113,21 @@ EVIDENCE_KEYS = ["start", "end", "qs", "qe", "quote"]
 _ENTRY = struct.Struct("<BqBqBqBqB").pack     # the four integers, then the quote's type: null, or a string
 
 
-def _entries(ev: list[Any], text: QuoteSpans) -> list[bytes]:
+def _entries(ev: list[Any], text: QuoteSpans, made: dict[Any, bytes]) -> list[bytes]:
     """One fact's evidence in one document (``Evidence``s) as its ``EVIDENCE`` relationships' values: the
     ``EVIDENCE_KEYS`` of each entry ``cypher_store._entries`` would make of it (the quote only where it is
-    not a slice of the text), without making the entries."""
+    not a slice of the text), without making the entries. ``made``: the document's entries encoded so far, by
+    ``Evidence`` (a sentence is the evidence of several facts: 3.3 entries per distinct one; ``text`` places a
+    quote where it first placed it, so an entry encodes the same every time)."""
     out = []
-    for _, start, end, quote in ev:
-        span = text.span(quote, start)
-        out.append(_ENTRY(4, start, 4, end, 4, span[0], 4, span[1], 0) if span else
-                   _ENTRY(4, start, 4, end, 4, 0, 4, 0, 3)[:-1] + _string(quote))
+    for item in ev:
+        value = made.get(item)
+        if value is None:
+            _, start, end, quote = item
+            span = text.span(quote, start)
+            value = made[item] = (_ENTRY(4, start, 4, end, 4, span[0], 4, span[1], 0) if span else
+                                  _ENTRY(4, start, 4, end, 4, 0, 4, 0, 3)[:-1] + _string(quote))
+        out.append(value)
     return out
 
 
@@ -139,7 +146,7 @@ class EdgeGroup:
 
     @property
     def count(self) -> int:
-        return sum(len(values) for _, _, values in self.rows)
+        return sum(map(len, map(itemgetter(2), self.rows)))
 
 
 def edge_token(group: EdgeGroup, starts: dict[str, int], ends: dict[str, int]) -> bytes:
@@ -189,6 +196,7 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], sp
     row's document, whose quotes ``spans`` (doc id -> ``QuoteSpans``) place in its text.
     Raises ``Unbulkable`` for a value the format cannot carry."""
     write = BulkWrite(docs, iids)
+    encoded: dict[str, dict[Any, bytes]] = {doc: {} for doc in docs}    # doc id -> its entries encoded (``_entries``)
     created: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}     # label -> ids, properties
     evidence: dict[str, EdgeGroup] = {}                 # start label -> its EVIDENCE relationships
     for creates, label, groups in nodes:
@@ -200,7 +208,8 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], sp
             if made is not None:
                 made[0].extend([row[1] for row in rows])
                 made[1].extend([row[0] for row in rows])
-            ev.rows += [(node_id, doc, _entries(entries, spans[doc])) for _, node_id, entries in rows if entries]
+            text, known = spans[doc], encoded[doc]
+            ev.rows += [(node_id, doc, _entries(entries, text, known)) for _, node_id, entries in rows if entries]
     keys: list[str] = []
     ev = evidence.get(evidence_label)
     if ev is None:
@@ -208,12 +217,13 @@ def bulk_write(docs: list[str], nodes: list[NodeGroup], rels: list[RelGroup], sp
     for creates, (rel_type, start_label, end_label), groups in rels:
         made_rels: list[tuple[str, str, dict[str, Any]]] = []
         for rows, doc in groups:
+            text, known = spans[doc], encoded[doc]
             for props, start, end, key, entries in rows:
                 if creates:
                     keys.append(key)
                     made_rels.append((start, end, props))
                 if entries:
-                    ev.rows.append((key, doc, _entries(entries, spans[doc])))
+                    ev.rows.append((key, doc, _entries(entries, text, known)))
         if made_rels:
             rel_keys = _keys([p for _, _, p in made_rels])
             group = EdgeGroup(rel_type, start_label, end_label, rel_keys)

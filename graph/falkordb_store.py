@@ -18,6 +18,7 @@ import re
 import sys
 import time
 from collections.abc import Iterator, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Any
 
@@ -121,6 +122,8 @@ def _fast_literal(value: Any) -> str | None:
         return None
     if _CONTROL.search(text):
         return None
+    if "{" not in text:                  # no map in it (a list of ids, say): no key to find
+        return text
     text = _JSON_KEY.sub(_backticked, text)
     if '":' in text and _JSON_ANY_KEY.search(text):     # a key is left: only then the slower search
         return None
@@ -346,7 +349,7 @@ class FalkorStore(CypherStore):
         for group in write.edges:
             for label, side in ((group.start_label, 0), (group.end_label, 1)):
                 known = docs if label == "Document" else iids
-                lacking = {row[side] for row in group.rows if row[side] not in known}
+                lacking = set(map(itemgetter(side), group.rows)).difference(known)
                 if lacking:
                     missing.setdefault(label, set()).update(lacking)
         for label, ids in missing.items():

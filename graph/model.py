@@ -265,19 +265,23 @@ def place_id(name: str, adcode: str | None = None, parent_id: str | None = None)
     return "pl_" + short_hash(parent_id or "", name_key(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def agency_id(canonical_name: str) -> str:
     return "ag_" + short_hash(name_key(canonical_name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def policy_id(canonical_title: str, canonical_issuer: str | None) -> str:
     return "po_" + short_hash(name_key(canonical_title), name_key(canonical_issuer or ""))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def named_model_id(owner_place_id: str | None, name: str) -> str:
     """Two models that share a name (“五位一体” of two cities) stay two nodes: the owner is in the key."""
     return "nm_" + short_hash(owner_place_id or "", name_key(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def component_id(model_id: str, phrase: str) -> str:
     return "co_" + short_hash(model_id, name_key(phrase))
 
@@ -290,6 +294,7 @@ def metric_id(doc_id: str, start: int, end: int) -> str:
     return f"mt_{doc_id}_{start}_{end}"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def practice_id(name: str) -> str:
     return "pr_" + short_hash(name_key(name))
 

@@ -93,6 +93,8 @@ _TOLD_DUTY = re.compile(r"^[^，,。；;]{0,8}?(?<![主重需想只])要(?!求|�
 _DEFINITION = re.compile(r"(?:是指|指的是|(?:^|(?<=[，,；;：:]))\s*即(?![将使便可]))[^。；;]*")
 # what people wish for (建设活动场所是80户村民的夙愿): a need, no work reported
 _WISHED = re.compile(r"是[^。；;，,！？!?]{0,30}的(?:夙愿|心愿|愿望|期盼|期待|盼望)")
+# people who answered a survey (近400名社区工作者与下沉党员完成问卷): who replied, no work of what their names hold
+_ANSWERED_SURVEY = re.compile(r"(?:完成|填写|填答|参与|参加)(?:了)?(?:[^，,。；;！？!?]{0,6})?问卷(?!调查工作)")
 # a document's requirement quoted after a colon (按照《…清单》要求：街道全部建立…): what is asked for
 _DOCUMENT_ASKS = re.compile(r"[^。；;！？!?]{0,120}?(?:《[^《》]+》|通知|文件|意见|清单)[^。；;：:，,《》]{0,12}?(?:要求|规定)[：:]")
 # a plan document as the sentence's subject, then what it sets out (《规划》设置了5个项目专栏…, 《…方案》明确，到2025年…): the
@@ -615,6 +617,7 @@ def _claimed(text: str, status: str | None) -> bool:
     line under the guiding thought, CPPCC or NPC members' work in the place they come to."""
     # a measure reported as done may still be quoted by its plan sentence (…。今年，我区将以…): that piece is a plan
     return bool(is_plan(text, status) or is_plan(text) or (status is None and states_duty(text)) or _WISHED.search(text)
+                or "问卷" in text and _ANSWERED_SURVEY.search(text)
                 or _PLEDGED.match(text) or _GUIDED.match(text) or _MEMBERS_DID.search(text))
 
 

@@ -236,6 +236,15 @@ def test_a_replys_heading_restating_a_problem_is_no_work():
     assert not problem_only("关于加强社区经费保障的提案收悉，现答复如下。", "社区经费保障")
 
 
+def test_people_who_answered_a_survey_did_no_work_of_it():
+    """Audit 31 (a city's 在职党员双报到 described by a questionnaire's replies): party members who answered a survey are
+    who replied — a claim at most; party members who went door to door with a survey did work."""
+    from queries.grading import grade_evidence
+
+    assert grade_evidence("活动期间，某区120名到社区报到的在职党员填写了满意度问卷。", practice="在职党员双报到") == "claimed"
+    assert grade_evidence("某社区组织在职党员入户开展问卷调查，收集居民意见200条。", practice="在职党员双报到") != "claimed"
+
+
 def test_a_word_holding_ni_plans_nothing():
     """拟 marks a plan (拟建立…), but not inside a word: 虚拟网络 (a virtual network), 模拟, 比拟. A practice quoted by
     建立…虚拟网络… is work reported, not planned, on the place's page and in a cell."""

@@ -438,6 +438,20 @@ _ASKS_PROPOSAL = re.compile(r"提案")
 _ASKS_SUGGESTION = re.compile(r"人大|代表|号\s*(?:建议|议案)|建议\s*第|议案")
 _ASKED = re.compile(r"(?:提案|建议|议案)")
 # (an analysis names what it studies as a noun phrase: …社区治理的实践探索, …协同下的治理实践)
+# a place's account of its own way (某市党建引领基层治理的探索), not a study of a practice (…的实践探索, …的路径研究)
+_OWN_EXPLORATION = re.compile(r"([\u4e00-\u9fff]{2,8}?(?:市|区|县|州|盟|旗))[\u4e00-\u9fff“”]{2,24}?(?<!实践)的探索")
+
+
+def _own_exploration(text: str, head: str) -> bool:
+    """Whether the headline is a place's own exploration (某市…的探索) that the story's opening tells as the place's
+    doing (某市积极探索…, 近年来，某市…): the place's write-up of its work."""
+    m = _OWN_EXPLORATION.fullmatch(head.strip())
+    if m is None:
+        return False
+    body = text.find("\n", text.find(head.strip()) if head.strip() in text else 0)
+    return body >= 0 and m.group(1) in text[body:body + 300]
+
+
 _RESEARCH_TITLE = re.compile(r"(?:调研报告|调查报告|报告|调研|调查|研究|探究|探析|浅析|浅谈|分析|思考|对策|的[\u4e00-\u9fff]{0,4}?(?:实践|探索)"
                              # a study's problem and the way out it argues for (…的实现困境与突破路径, …成效及发展路径)
                              r"|(?:困境|问题|成效|现状)(?:与|及|和)[\u4e00-\u9fff]{0,4}路径)$"
@@ -543,7 +557,7 @@ def _kind(text: str, title: str | None, headline: str | None, header: str,
         if _rx(r"人大|代表").search(header):
             return "建议答复"
     if _SUMMARY.search(head) or _MATERIAL.search(head) or _SUMMARY_BODY.search(text, 0, 600) or \
-            _own_write_up(text, head, byline_lines):
+            _own_write_up(text, head, byline_lines) or _own_exploration(text, head):
         return "工作总结"
     # a news item about a visit (…赴某社区调研, 调研组一行…) is not the research report itself
     visit = _VISIT_HEAD.search(head) or _RESEARCH_VISIT.search(head) or _rx(r"一行").search(text)

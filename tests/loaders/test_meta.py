@@ -199,6 +199,11 @@ def test_kind_of_news_pages(text, kind):
     ("某省发布社区服务体系规划\n来源：某省民政厅\n\n近日，某省印发规划。\n", "其他"),
     ("某区领导赴某社区调研\n来源：某区政协\n\n5月6日，区政协领导来到社区。\n", "其他"),
     ("某县织密社区服务网\n来源：某县民政局\n\n本报讯（记者 张某）近年来，某县整合服务资源。\n", "其他"),
+    # a place's own exploration, told as its doing from the opening on: its write-up of its work
+    ("某某市党建引领基层治理的探索\n\n某某市积极探索党建引领基层治理的有效路径，推动资源下沉。\n", "工作总结"),
+    # a study of a practice (…的实践探索), or a place the opening does not take up, stays a study
+    ("某某市党建引领基层治理的实践探索\n\n某某市积极探索党建引领基层治理的有效路径。\n", "调研报告"),
+    ("某某市党建引领基层治理的探索\n\n在基层治理现代化进程中，党建引领具有重要意义。\n", "调研报告"),
     # a paper signed on a line of its own under the headline by a body that writes up its own work
     ("某市城市基层治理跑出加速度\n\n■中共某某市委组织部\n\n近年来，某某市坚持党建引领城市基层治理。\n", "工作总结"),
     ("织密服务网 答好治理卷\n\n某省某某市民政局\n\n某某市辖6个街道。近年来，全市推进社区治理。\n", "工作总结"),

@@ -1296,6 +1296,7 @@ def find_metrics(text: str, attribution: Attribution | None = None) -> list[Metr
     _units_changed_to(text, out)
     _kind_in_bracket(text, out)
     _part_in_bracket(text, out)
+    _one_part_alone(text, out)
     _standard_set(text, out)
     _set_one_of(text, out)
     _threshold_of(text, out)
@@ -1542,6 +1543,20 @@ def _part_in_bracket(text: str, found: list[MetricRec]) -> None:
                 r.subject = _shortened(r.subject + "的" + noun)
             continue
         total = r if r.subject and "的" in r.subject and _rx(r"\s*[（(]").match(text, r.end) else None
+
+
+# one part of the place named alone before the figure (…，仅乐成街道就有30多个老旧小区): the part's count, not the place's
+_PART_ALONE = re.compile(r"仅([^，,。；;：:！？!?\n\d]{2,12}?)(?:就|便)(?:有|达到?|共有)\s*$")
+
+
+def _one_part_alone(text: str, found: list[MetricRec]) -> None:
+    """``老旧小区 30多个`` of ``…，仅乐成街道就有30多个老旧小区`` → 乐成街道老旧小区: the count of one part the sentence names
+    alone, labelled with the part."""
+    for r in found:
+        if r.subject and "仅" in text[max(0, r.start - 16):r.start]:
+            part = _PART_ALONE.search(text, max(0, r.start - 16), r.start)
+            if part is not None and not r.subject.startswith(part.group(1)):
+                r.subject = _shortened(part.group(1) + r.subject)
 
 
 # a label that is only a hedge (一般, 通常, 原则上 — of a law's range: 一般在100户至700户的范围内设立): it says how firm, not what

@@ -1365,3 +1365,9 @@ def test_a_part_in_a_bracket_named_by_a_word_qualifying_the_totals_noun_is_that_
     assert labels["300支"] == "注册的志愿团队" and labels["120支"] == "认证的志愿团队"
     labels = {m.as_written: m.subject for m in find_metrics("全县共有社会组织600家(社会团体250家、民办非企业单位350家)。")}
     assert labels["250家"] == "社会团体"
+
+
+def test_the_count_of_one_part_named_alone_is_labelled_with_the_part():
+    """Audit 31 (a city's ``老旧小区 30多个`` of one street): ``仅某街道就有N个…`` counts that part, not the place."""
+    labels = {m.as_written: m.subject for m in find_metrics("全县有零散楼院80多处，其中仅东关镇就有40余处零散楼院。")}
+    assert labels["40余处"] == "东关镇零散楼院"

@@ -1415,9 +1415,13 @@ _RANKED_POSTS = ("正职", "副职")
 _POST_REACH = 160
 
 
+_POST_IN_LABEL = re.compile(r"(?<=[\u4e00-\u9fff])(正职|副职)(?=(?:月|年)?(?:报酬|工资|薪酬|补贴|待遇|收入)?$)")
+
+
 def _posts_of_holder(text: str, found: list[MetricRec]) -> None:
-    """``副职 4500元`` of ``社区工作者正职达到4800元，副职4500元`` → 社区工作者副职: a bare post in a run of pay is of the people
-    a label before it in the same paragraph names with a post (…正职 or …副职), not any such post of the place."""
+    """``副职 4500元`` of ``社区工作者正职达到4800元，副职4500元`` → 社区工作者副职 (of ``村干部正职报酬为3000元，副职2500元`` →
+    村干部副职报酬): a bare post in a run of pay is of the people a label before it in the same paragraph names with a post
+    (…正职, or …正职 and what is paid, 报酬, 年工资), the same pay, not any such post of the place."""
     for k, r in enumerate(found):
         if r.subject not in _RANKED_POSTS:
             continue
@@ -1425,8 +1429,9 @@ def _posts_of_holder(text: str, found: list[MetricRec]) -> None:
             label = prev.subject or ""
             if r.start - prev.end > _POST_REACH or "\n" in text[prev.end:r.start]:
                 break
-            if len(label) > 2 and label.endswith(_RANKED_POSTS):
-                r.subject = _shortened(label[:-2] + r.subject)
+            post = _POST_IN_LABEL.search(label)
+            if post is not None:
+                r.subject = _shortened(label[:post.start()] + r.subject + label[post.end():])
                 break
 
 

@@ -1185,6 +1185,8 @@ def test_labels_audit_29_left_lists(text, as_written, subject):
      "3100元", "村干部正职"),
     ("调整方案执行后，全县村干部正职达到3600元，副职3200元，其他村干部2800元；扣除社保个人部分，正职3100元，副职2700元。",
      "2700元", "村干部副职"),
+    # (…正职 and what is paid, 报酬 or 年工资, after it: the same pay of the other post)
+    ("全县村干部正职报酬为3000元，副职2500元。", "2500元", "村干部副职报酬"),
     # a bare area after a count (…小区96个，总建筑面积520万平方米): the area of what is counted; of the whole where parts
     # were given in between (其中东城区50个…)
     ("已交付使用的住宅小区96个，总建筑面积520万平方米，其中成立业委会的有60个。", "520万平方米", "交付使用的住宅小区总建筑面积"),

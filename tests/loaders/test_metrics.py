@@ -1325,6 +1325,8 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     ("安置群众覆盖某乡、某镇等9个乡镇86个村1200户4000人。", "86个", "村"),
     # units counted, then the quoted way they took (audit 31: those that took it, not every such unit)
     ("甲、乙、丙3个社区为“全民直接选举”方式，丁、戊2个社区为“户代表选举”方式。", "3个", "全民直接选举的社区"),
+    # a change of value to (改为, 变为): the label ends before it, whole (audit 31: …停放费用改)
+    ("业主大会决定，电梯维护费用改为30元/户。", "30元/户", "电梯维护费用"),
     # a value changing between years is the thing before 从 in each year, never the verb of the change (audit 31)
     ("产业兴旺，商住小区从2017年的70个猛增至2024年的150个。", "70个", "2017年商住小区"),
     ("产业兴旺，商住小区从2017年的70个猛增至2024年的150个。", "150个", "2024年商住小区"),

@@ -1336,13 +1336,13 @@ def test_a_label_opens_with_no_conjunction_nor_de_and_counts_no_watchword(text, 
 
 
 def test_a_bound_defining_a_kind_is_its_threshold_and_a_change_to_a_year_is_reported():
-    """Audit 31 (惠州市's ``大型社区达 4000户`` shown planned): in ``从2019年的70个增至2024年的150个，其中超3000户的大型小区达9个``
-    the rise to a year is reported, not planned; 3000户 bounds the kind the next figure counts."""
-    text = "某区新闻\n某区商住小区从2019年的70个增至2024年的150个，其中超3000户的大型小区达9个。\n"
+    """Audit 31 (惠州市's ``大型社区达 4000户`` shown planned): in ``从2017年的12个增至2023年的40个，其中超2000人的大型小区达6个``
+    the rise to a year is reported, not planned; 2000人 bounds the kind the next figure counts."""
+    text = "某县新闻\n某县安置小区从2017年的12个增至2023年的40个，其中超2000人的大型小区达6个。\n"
     got = {m.as_written: (m.subject, m.status) for m in extract_text(text, "t.txt").metrics}
-    assert got["3000户"] == ("大型小区的户数门槛", "done")
-    assert got["9个"] == ("超3000户的大型小区", "done")
-    assert got["150个"][1] == "done"
+    assert got["2000人"] == ("大型小区的人数门槛", "done")
+    assert got["6个"] == ("超2000人的大型小区", "done")
+    assert got["40个"][1] == "done"
     assert _status("某区新闻\n某区力争到2026年小区增至200个。\n", "200个") == "planned"
 
 

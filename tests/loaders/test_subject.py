@@ -1198,8 +1198,9 @@ def test_a_headline_chain_ending_in_a_numbered_community():
 
 def test_a_district_before_its_towns_and_streets_as_a_class():
     # 某区乡镇街道…, 某区镇街…: the district's towns and streets, no town named 某区乡 or street named 某区镇街
-    text = "田家庵区乡镇街道社工站实现全覆盖\n\n今年以来，区民政局推进乡镇（街道）社工站建设，实现全区13个乡镇（街道）全覆盖。\n"
+    text = ("雨花台区乡镇街道便民服务中心完成提档升级\n\n今年以来，区政务办推进乡镇（街道）便民服务中心建设，"
+            "实现全区6个乡镇（街道）全覆盖。\n")
     rec = _doc(text)
-    assert rec.document.subject_place == "淮南市田家庵区" and rec.document.province == "安徽省", rec.document
+    assert rec.document.subject_place == "南京市雨花台区" and rec.document.province == "江苏省", rec.document
     # a town written after its district is still a town (某区某某乡)
-    assert _doc("田家庵区三和乡召开居民议事会\n\n近日，三和乡召开居民议事会。\n").document.subject_place != "淮南市田家庵区"
+    assert _doc("雨花台区三和乡召开居民议事会\n\n近日，三和乡召开居民议事会。\n").document.subject_place != "南京市雨花台区"

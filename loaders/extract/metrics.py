@@ -905,6 +905,11 @@ def _subject_in(text: str, start: int, end: int, lo: int, hi: int, sentence_lo: 
         # kinds, then how many of them (梳理出6大类66条群众诉求): the kinds are of what the next figure counts
         following = _FIG_RE.match(text, end)
         after = _after_phrase(text, following.end(), hi) if following else ""
+    if after and text[end:end + 1] in (" ", "\u3000") and text[end - 1] not in _PEOPLE_UNITS:
+        # (a figure a space parts from the words after it ends its line — a headline's, 一个网格化解矛盾纠纷12023多起 高楼林立、…:
+        # what stands before it is what it counts, where something does)
+        spaced = _before_phrase(text, lo, start, True)
+        after = "" if len(spaced) >= 4 else after
     before = "" if after else _before_phrase(text, lo, start, _AFTER_LEAD.sub("", text[end:hi]).strip() == "")
     if before and text[lo - 1:lo] in ("）", ")"):
         before = _through_gloss(text, lo, start, before)

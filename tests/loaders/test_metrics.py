@@ -1327,6 +1327,8 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     ("甲、乙、丙3个社区为“全民直接选举”方式，丁、戊2个社区为“户代表选举”方式。", "3个", "全民直接选举的社区"),
     # a change of value to (改为, 变为): the label ends before it, whole (audit 31: …停放费用改)
     ("业主大会决定，电梯维护费用改为30元/户。", "30元/户", "电梯维护费用"),
+    # a figure a space parts from the next words ends its line (a headline's: audit 31), labelled by what stands before it
+    ("某街道调解中心化解信访积案300余件 街巷整洁、秩序井然。", "300余件", "某街道调解中心化解信访积案"),
     # a value changing between years is the thing before 从 in each year, never the verb of the change (audit 31)
     ("产业兴旺，商住小区从2017年的70个猛增至2024年的150个。", "70个", "2017年商住小区"),
     ("产业兴旺，商住小区从2017年的70个猛增至2024年的150个。", "150个", "2024年商住小区"),

@@ -975,6 +975,8 @@ def local_mentions(text: str, admin_ends: set[int] | None = None,
 
 
 _LOCALS: dict[tuple, tuple[LocalMention, ...]] = {}
+# a street's name and, in brackets, its other name (北街(中街), two streets run as one), read back from its suffix
+_BRACKETED_NAME = re.compile(r"[(（][\u4e00-\u9fff]{1,4}[)）]$")
 
 
 def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int] | None,
@@ -1032,6 +1034,11 @@ def _local_mentions(text: str, admin_ends: set[int] | None, chain_ends: set[int]
         if glossed and glossed.start() in chained and _chained_name_ok(glossed[1] + glossed[2], suffix in ("社区", "街道")):
             # 某街道辦事處農(nóng)科社區: a mirror's pinyin gloss after the name's first character
             start, name = glossed.start(), glossed[1] + glossed[2] + text[name_end:end]
+        elif level == "street" and text[name_end - 1:name_end] in ")）" \
+                and (other := _BRACKETED_NAME.search(text, max(0, name_end - 7), name_end)) is not None \
+                and (start := next((other.start() - k for k in range(1, 5) if other.start() - k in chained
+                                    and _ALL_CJK.fullmatch(text, other.start() - k, other.start())), None)) is not None:
+            pass  # 某区北街(中街)街道: a street's name with its other name in brackets, after its district
         elif suffix == "新区":
             start = _zone_name_start(text, name_end, taken)
         elif (level == "street" or suffix == "社区") and below_ends:

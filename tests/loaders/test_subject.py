@@ -1204,3 +1204,13 @@ def test_a_district_before_its_towns_and_streets_as_a_class():
     assert rec.document.subject_place == "南京市雨花台区" and rec.document.province == "江苏省", rec.document
     # a town written after its district is still a town (某区某某乡)
     assert _doc("雨花台区三和乡召开居民议事会\n\n近日，三和乡召开居民议事会。\n").document.subject_place != "南京市雨花台区"
+
+
+def test_a_street_named_with_its_other_name_in_brackets():
+    # 某区甲街(乙街)街道: two streets run as one, the other name in brackets, then its community
+    text = ("楼栋议事会让小区更和谐\n\n来源：某某晚报\n"
+            "金凤区满城(北城)街道丰盈社区推行楼栋议事会，居民的事由居民商量着办。今年以来，丰盈社区已召开议事会20余场。\n")
+    rec = _doc(text)
+    places = _places(rec)
+    assert places["满城(北城)街道"][:2] == ("street", "银川市金凤区"), places
+    assert places["丰盈社区"][1] == "满城(北城)街道", places

@@ -175,7 +175,7 @@ def test_headline_keeps_the_space_between_its_parts_and_drops_letter_spacing():
     ("某区社区物业管理现状与问题浅析\n\n某区共有住宅小区120个，其中老旧小区45个。\n", "调研报告"),
     ("某县城市社区工作者队伍情况分析\n\n全县共有社区工作者300名。\n", "调研报告"),
     # a writing-template site's tail (…范文, …范文篇2) leaves the genre the headline names before it
-    ("社区居民自治调查报告范文\n\n一、被调查社区的基本情况\n某社区有居民3000户。\n", "调研报告"),
+    ("老年人助餐服务调查报告范文篇2\n\n一、调查对象与方法\n本次调查走访了某区6个助餐点。\n", "调研报告"),
     # a headline reporting a meeting about suggestions is news, not the reply
     ("市人大代表重点建议办理工作督办会议召开\n\n7月7日下午，会议听取了市住建局的汇报。\n", "其他"),
     ("市政协民主评议市民政局提案办理工作\n11月26日，市政协对市民政局提案办理工作进行评议。\n", "其他"),
@@ -200,10 +200,10 @@ def test_kind_of_news_pages(text, kind):
     ("某区领导赴某社区调研\n来源：某区政协\n\n5月6日，区政协领导来到社区。\n", "其他"),
     ("某县织密社区服务网\n来源：某县民政局\n\n本报讯（记者 张某）近年来，某县整合服务资源。\n", "其他"),
     # a place's own exploration, told as its doing from the opening on: its write-up of its work
-    ("某某市党建引领基层治理的探索\n\n某某市积极探索党建引领基层治理的有效路径，推动资源下沉。\n", "工作总结"),
+    ("某某市以网格化服务推进社区治理的探索\n\n近年来，某某市以网格为单元整合服务力量，推动资源下沉。\n", "工作总结"),
     # a study of a practice (…的实践探索), or a place the opening does not take up, stays a study
-    ("某某市党建引领基层治理的实践探索\n\n某某市积极探索党建引领基层治理的有效路径。\n", "调研报告"),
-    ("某某市党建引领基层治理的探索\n\n在基层治理现代化进程中，党建引领具有重要意义。\n", "调研报告"),
+    ("某某市以网格化服务推进社区治理的实践探索\n\n近年来，某某市以网格为单元整合服务力量。\n", "调研报告"),
+    ("某某市以网格化服务推进社区治理的探索\n\n网格化服务是社区治理的重要抓手，学界多有讨论。\n", "调研报告"),
     # a paper signed on a line of its own under the headline by a body that writes up its own work
     ("某市城市基层治理跑出加速度\n\n■中共某某市委组织部\n\n近年来，某某市坚持党建引领城市基层治理。\n", "工作总结"),
     ("织密服务网 答好治理卷\n\n某省某某市民政局\n\n某某市辖6个街道。近年来，全市推进社区治理。\n", "工作总结"),

@@ -426,6 +426,9 @@ def test_bundled_file_is_the_default():
     ("业委会、物业公司、志愿者多方协作化解矛盾。", "志愿服务", False),
     ("组建志愿者队伍开展助老服务。", "志愿服务", True),
     ("招募志愿者120名。", "志愿服务", True),
+    # 信息化建设 as the last of a list of qualities of something built (…的规范化、集约化、信息化建设: audit 31), no smart service
+    ("新建的社区服务站把规范化、集约化、信息化建设结合在一起。", "智慧社区", False),
+    ("社区推进信息化建设，上线居民服务小程序。", "智慧社区", True),
     # 志愿 alone, ending its phrase, is a wish (根据党员的特长及志愿: audit 31), no volunteering
     ("根据党员的特长及志愿，由几名党员组成责任组。", "志愿服务", False),
     ("社区开展志愿服务活动20场。", "志愿服务", True),

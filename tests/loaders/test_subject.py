@@ -1182,8 +1182,8 @@ def test_a_headline_chain_ending_in_a_numbered_community():
     text = ("开封市鼓楼区州桥街道027中心社区推行楼栋议事会\n\n"
             "近日，027中心社区召开楼栋议事会，居民代表围绕停车管理提出建议。\n")
     assert _doc(text).document.subject_place == "027中心社区"
-    pair = ("开封市鼓楼区州桥街道北门一、二社区简介\n\n"
-            "北门一、二社区组建于2002年，常住人口3000余户。社区划分为12个网格。\n")
+    pair = ("开封市鼓楼区州桥街道北门一、二社区办起邻里节\n\n"
+            "北门一、二社区共用一个党群服务中心。今年邻里节上，两个社区的居民同台演出。\n")
     rec = _doc(pair)
     assert rec.document.subject_place == "北门一、二社区"
     # the pair is two communities, each a place of the street and each the subject

@@ -377,22 +377,30 @@ def test_a_count_of_what_the_place_has_or_lacks_measures_no_practice(sentence, w
     assert measured[written] == [] and measured["26个"] == ["网格化治理"]
 
 
+def _quoted_by_cue(text: str, practice: str, cue: str, at: int = 0, kind: str = "提案答复",
+                   place: tuple[str, str] = ("测试县", "county")) -> str:
+    """The quote of the one ADOPTS edge of a record of ``text`` whose practice ``practice`` the practices step found by
+    the cue ``cue`` (its first place from ``at``), the record's subject ``place`` (name, level)."""
+    from loaders.record import PracticeMention
+
+    pos = text.index(cue, at)
+    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
+                           document=DocumentMeta(kind=kind, subject_place=place[0]),
+                           places=[PlaceRec(name=place[0], level=place[1], role="subject")],
+                           practices=[practice],
+                           practice_mentions=[PracticeMention(name=practice, start=pos, end=pos + len(cue))])
+    (ev,) = _adopts_ev(record_to_delta(rec)).values()
+    return ev[0][3]
+
+
 def test_a_cue_in_a_sentence_going_on_with_a_promise_is_quoted_with_the_promise():
     """A reply's promise (我局将…) goes on into the next sentence without a plan word of its own: the
     practice cited there is quoted from the promise on, and graded as the plan it is."""
-    from loaders.record import PracticeMention
     from queries.grading import grade_evidence
 
     text = ("首先感谢您的建议。针对您的提案，我局将与物业企业对接，完善小区绿化管理制度。"
             "依据物业管理服务标准，联合业主委员会检查物业公司是否按标准配备保洁人员。")
-    pos = text.index("物业管理", text.index("依据"))
-    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
-                           document=DocumentMeta(kind="提案答复", subject_place="测试县"),
-                           places=[PlaceRec(name="测试县", level="county", role="subject")],
-                           practices=["物业管理提升"],
-                           practice_mentions=[PracticeMention(name="物业管理提升", start=pos, end=pos + 4)])
-    (ev,) = _adopts_ev(record_to_delta(rec)).values()
-    quote = ev[0][3]
+    quote = _quoted_by_cue(text, "物业管理提升", "物业管理", at=text.index("依据"))
     assert quote.startswith("针对您的提案，我局将与") and quote.endswith("保洁人员。")
     assert grade_evidence(quote) == "claimed"
 
@@ -400,18 +408,10 @@ def test_a_cue_in_a_sentence_going_on_with_a_promise_is_quoted_with_the_promise(
 def test_a_cue_in_an_item_of_a_list_of_plans_is_quoted_with_the_plan():
     """A practice cited by an item of a list a plan introduces (下阶段，我局将…做好以下工作：一是…) is quoted
     from the plan on, and graded as a plan."""
-    from loaders.record import PracticeMention
     from queries.grading import grade_evidence
 
     text = "一、工作情况\n全县推进社区建设。\n\n下阶段，我局将加快推进试点建设，重点做好以下三方面工作：\n\n一是完善智慧社区综合平台。\n"
-    pos = text.index("智慧社区")
-    rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
-                           document=DocumentMeta(kind="提案答复", subject_place="测试县"),
-                           places=[PlaceRec(name="测试县", level="county", role="subject")],
-                           practices=["智慧社区"],
-                           practice_mentions=[PracticeMention(name="智慧社区", start=pos, end=pos + 4)])
-    (ev,) = _adopts_ev(record_to_delta(rec)).values()
-    quote = ev[0][3]
+    quote = _quoted_by_cue(text, "智慧社区", "智慧社区")
     assert quote.startswith("下阶段，我局将") and quote.endswith("综合平台。")
     assert grade_evidence(quote) == "claimed"
 
@@ -606,17 +606,8 @@ def test_a_cue_in_a_sentence_carrying_on_a_visiting_groups_is_quoted_with_it():
     """Audit 30: a practice cited by a sentence carrying on a visiting group's (调研组一行走访了…。随后，…与居民代表等进行座谈)
     is quoted from the visitors' sentence on, so the city page can say whose forum it was; a sentence carrying on another
     subject's keeps its own quote."""
-    from loaders.record import PracticeMention
-
     def quote(text: str) -> str:
-        pos = text.index("座谈") - 2
-        rec = ExtractionRecord(doc_id=doc_id_for(text), source="t.txt", text=text,
-                               document=DocumentMeta(kind="其他", subject_place="某某社区"),
-                               places=[PlaceRec(name="某某社区", level="community", role="subject")],
-                               practices=["居民议事协商"],
-                               practice_mentions=[PracticeMention(name="居民议事协商", start=pos, end=pos + 4)])
-        (ev,) = _adopts_ev(record_to_delta(rec)).values()
-        return ev[0][3]
+        return _quoted_by_cue(text, "居民议事协商", "进行座谈", kind="其他", place=("某某社区", "community"))
 
     visit = "调研组一行实地走访了某小区“党员工作室”，了解治理情况。随后，与居民代表等进行座谈，收集意见建议12条。"
     assert quote(visit) == visit

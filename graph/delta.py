@@ -24,15 +24,8 @@ from graph.resolve import (
     same_policy_title,
     split_policy_title,
 )
-from loaders.extract.figure_measures import (
-    ISSUING,
-    LIST_CUT,
-    LISTED_RULE,
-    PARTY_BUILDING,
-    PARTY_ORGS,
-    SETS_UP,
-)
 from loaders.record import ExtractionRecord
+from loaders.reference import ISSUING, LIST_CUT, LISTED_RULE, PARTY_BUILDING, PARTY_ORGS, SETS_UP
 
 __all__ = [
     "DocumentDelta",

@@ -6,7 +6,9 @@ text without its inline pinyin (:func:`loaders.extract.text_utils.without_pinyin
 compact table of the dictionary's words for a process that extracts nothing
 (:func:`loaders.extract.text_utils.words_apart`), and the
 extraction's reading of a plan (:func:`loaders.extract.attribution.states_plan`, and
-:func:`~loaders.extract.attribution.carries_plan` for a sentence going on with the plan before it).
+:func:`~loaders.extract.attribution.carries_plan` for a sentence going on with the plan before it), and the
+extraction's cues of a figure that measures a practice (:mod:`loaders.extract.figure_measures`: issuing, listing, cutting
+and setting up party organisations), which the graph's grading of quotes reads the same way.
 
 This is the public face of those modules: ``graph``, ``queries`` and ``govkg`` import from here, never
 from ``loaders.extract`` (``tests/test_layers.py`` checks it), so the extraction's internals can move
@@ -15,6 +17,14 @@ without their readers following them.
 from __future__ import annotations
 
 from loaders.extract.attribution import carries_plan, plan_list_start, states_plan
+from loaders.extract.figure_measures import (
+    ISSUING,
+    LIST_CUT,
+    LISTED_RULE,
+    PARTY_BUILDING,
+    PARTY_ORGS,
+    SETS_UP,
+)
 from loaders.extract.gazetteer import AdminPlace, Gazetteer, code_table, load_gazetteer, short_name
 from loaders.extract.places import AdminMention, admin_mentions
 from loaders.extract.practices import (
@@ -29,6 +39,12 @@ from loaders.extract.text_utils import SIGN_NOUNS, without_pinyin, words_apart
 
 __all__ = [
     "CANONICAL_PRACTICES",
+    "ISSUING",
+    "LISTED_RULE",
+    "LIST_CUT",
+    "PARTY_BUILDING",
+    "PARTY_ORGS",
+    "SETS_UP",
     "SIGN_NOUNS",
     "AdminMention",
     "AdminPlace",

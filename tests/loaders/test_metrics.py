@@ -1329,6 +1329,9 @@ def test_a_count_of_the_set_the_place_is_one_of_is_labelled_by_the_set_within_it
     ("业主大会决定，电梯维护费用改为30元/户。", "30元/户", "电梯维护费用"),
     # a figure a space parts from the next words ends its line (a headline's: audit 31), labelled by what stands before it
     ("某街道调解中心化解信访积案300余件 街巷整洁、秩序井然。", "300余件", "某街道调解中心化解信访积案"),
+    # 按就近 opens what is done with those counted, 一共 is how many in all (audit 31: 队员按就近原则, …提案一)
+    ("社区将20名楼长按就近原则分到各个楼栋。", "20名", "楼长"),
+    ("今年我局承办人大建议一共17件。", "17件", "我局承办人大建议"),
     # a value changing between years is the thing before 从 in each year, never the verb of the change (audit 31)
     ("产业兴旺，商住小区从2017年的70个猛增至2024年的150个。", "70个", "2017年商住小区"),
     ("产业兴旺，商住小区从2017年的70个猛增至2024年的150个。", "150个", "2024年商住小区"),

@@ -441,6 +441,12 @@ def _after_phrase(text: str, end: int, hi: int) -> str:
             and not re.search(r"[这那该此]", all_did.group(2)):     # (全部开展了这项活动: what it is lies before)
         return all_did.group(2).replace("了", "", 1) + "的" + all_did.group(1)
     split = _AFTER_SPLIT.search(after)
+    if split and split.start() == 0 and split.group() == "和" and "\u4e00" <= after[1:2] <= "\u9fff":
+        # 和 straight after the classifier opens the name counted (建成8个和美社区示范点, 3个和谐社区): a join needs
+        # something before it — unless a second figure follows what it heads (社区3个和街道2个)
+        later = _AFTER_SPLIT.search(after, 1)
+        if not (later and later.group().isdigit()):
+            split = later
     phrase = (after[:split.start()] if split else after).strip()
     if split and split.group() == "为" and 2 <= len(phrase) <= 12:
         # those chosen as pilots (确定…7个镇乡街为试点): the pilots are what is counted, not every such unit

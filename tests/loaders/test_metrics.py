@@ -168,6 +168,10 @@ def test_the_upper_end_of_a_written_range_is_not_a_second_figure():
     # a fall or a rise is a change, not a level: the label says which
     ("群众来访量下降35%，满意度提升到98%。", "35%", "群众来访量下降"),
     ("群众来访量下降35%，满意度提升到98%。", "98%", "满意度"),
+    # 和 straight after the classifier opens the name counted; a join needs a second figure after it
+    ("全镇已建成6个和美村落示范点，覆盖农户三千余户。", "6个", "和美村落示范点"),
+    ("去年新评出4个和谐社区。", "4个", "和谐社区"),
+    ("新建党群服务站5个和文化广场3个。", "5个", "新建党群服务站"),
 ])
 def test_subject_labels(text, as_written, subject):
     got = {m.as_written: m.subject for m in find_metrics(text)}

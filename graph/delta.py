@@ -804,13 +804,17 @@ class _Builder:
             intro = plan_list_start(self.scan, e.start)
             return intro if intro is not None and e.end - intro <= QUOTE_MAX else None
         while carries_plan(self.scan, left):       # back to the sentence stating the plan
-            k = left - 2
-            while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:
-                k -= 1
-            left = k + 1
+            left = self._sentence_before(left)
         while left < e.start and self.text[left].isspace():
             left += 1
         return left
+
+    def _sentence_before(self, left: int) -> int:
+        """Where the sentence starts that ends just before the sentence starting at ``left`` (its stop at ``left - 1``)."""
+        k = left - 2
+        while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:
+            k -= 1
+        return k + 1
 
     def visit_start(self, e: Evidence) -> int | None:
         """Where the sentence starts that the sentence of ``e`` carries on (随后，…), where that one's subject is a visiting
@@ -821,10 +825,7 @@ class _Builder:
         left, _right = self.sentence(e.start, e.end)
         if CARRIES_ON.match(self.text, left) is None or left < 2:
             return None
-        k = left - 2
-        while k >= 0 and self.scan[k] not in _SENTENCE_STOPS:
-            k -= 1
-        before = k + 1
+        before = self._sentence_before(left)
         while before < left and self.text[before].isspace():
             before += 1
         if _VISITORS_WENT.search(self.text, before, left) is None or e.end - before > QUOTE_MAX:

@@ -1408,8 +1408,8 @@ def _change_between_years(text: str, found: list[MetricRec]) -> None:
     """``89个`` and ``167个`` of ``全区商住小区从2018年的89个激增至2025年的167个`` → 2018年全区商住小区, 2025年全区商住小区:
     a value changing between years is of the thing before 从 in each year, never the verb of the change."""
     for k, r in enumerate(found[:-1]):
-        clause_lo = max(text.rfind(c, 0, r.start) for c in "，,。；;：:！？!?\n") + 1
-        m = _FROM_YEAR.search(text, max(clause_lo, r.start - 30), r.start)
+        lo = max(0, r.start - 30)       # (the clause's start, looked for only as far back as the label may reach)
+        m = _FROM_YEAR.search(text, max(lo, *(text.rfind(c, lo, r.start) + 1 for c in "，,。；;：:！？!?\n")), r.start)
         if m is None:
             continue
         thing = _LEAD_TRIM.sub("", m.group(1).strip()) or m.group(1).strip()
